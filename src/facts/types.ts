@@ -1,0 +1,392 @@
+/**
+ * PatientFacts: everything the rules may know about a patient, read once from the FHIR data.
+ *
+ * Rules never see FHIR JSON. Every fact carries the calendar date it refers to and a reference
+ * (`Observation/123`) to the resource it came from, so a card can show its evidence. Values are in
+ * canonical units (see `CANONICAL_UNITS`); lists are sorted newest first. The value is deeply
+ * readonly: the facts stage builds it once per request and nothing changes it afterwards.
+ */
+import type { LocalDate } from '../time/local-date.js';
+
+/** A FHIR relative reference, `ResourceType/id`. */
+export type Ref = string;
+
+/** The code a fact was read from (style.md #9: facts carry the terminology code). */
+export interface SourceCode {
+  readonly system: string;
+  readonly code: string;
+  readonly display?: string;
+}
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown';
+
+// ---------------------------------------------------------------------------------------------
+// Observations
+
+export type Comparator = '<' | '<=' | '>' | '>=';
+
+/** HL7 v3 ObservationInterpretation codes we act on. */
+export type InterpretationCode = 'L' | 'LL' | 'H' | 'HH' | 'D' | 'U' | 'N' | 'A';
+
+/** A measured value in the canonical unit of its kind. */
+export interface Measurement {
+  readonly value: number;
+  /** `<` / `>` as reported (eGFR ">90"): the true value lies beyond `value`. */
+  readonly comparator?: Comparator;
+  readonly unit: string;
+  readonly date: LocalDate;
+  readonly ref: Ref;
+  readonly code: SourceCode;
+  /** The lab's reference range, converted to the canonical unit. */
+  readonly referenceLow?: number;
+  readonly referenceHigh?: number;
+  readonly interpretation: readonly InterpretationCode[];
+}
+
+export type LabKind =
+  | 'egfr'
+  | 'creatinine'
+  | 'calcium-total'
+  | 'calcium-corrected'
+  | 'calcium-ionised'
+  | 'vitamin-d'
+  | 'p1np'
+  | 'ctx'
+  | 'albumin';
+
+export type CalciumKind = 'total' | 'corrected' | 'ionised';
+
+export interface CalciumMeasurement extends Measurement {
+  readonly kind: CalciumKind;
+}
+
+export type BoneMarkerKind = 'p1np' | 'ctx';
+
+export interface BoneMarkerMeasurement extends Measurement {
+  readonly marker: BoneMarkerKind;
+  /** The premenopausal mean the lab reports on the Observation, when it does. */
+  readonly premenopausalMean?: number;
+}
+
+/** A value that could not be used, and why (an unknown unit is never guessed). */
+export interface UnusableValue {
+  readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd';
+  readonly reason: 'unknown-unit' | 'no-value' | 'no-date';
+  readonly unit?: string;
+  readonly date?: LocalDate;
+  readonly ref: Ref;
+}
+
+export type DxaSite = 'lumbar-spine' | 'total-hip' | 'femoral-neck' | 'forearm' | 'other';
+
+export interface DxaScore {
+  readonly site: DxaSite;
+  readonly value: number;
+  readonly date: LocalDate;
+  readonly ref: Ref;
+  readonly code: SourceCode;
+  /** Interpretation `D` on the result: the DXA report states a significant fall. */
+  readonly significantDecrease: boolean;
+}
+
+export interface Performer {
+  /** `Organization/…` or `Practitioner/…` when the Observation referenced one. */
+  readonly reference?: Ref;
+  readonly display?: string;
+}
+
+/** One DXA examination: the DXA results of one day. */
+export interface DxaScan {
+  readonly date: LocalDate;
+  readonly performer?: Performer;
+  readonly tScores: readonly DxaScore[];
+  readonly zScores: readonly DxaScore[];
+  /** BMD results (g/cm²) of the scan, for their significant-change flags. */
+  readonly bmd: readonly DxaScore[];
+  readonly refs: readonly Ref[];
+  /** Any result of the scan carries interpretation `D` (significant fall). */
+  readonly significantDecrease: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conditions
+
+export type FractureSite = 'spine' | 'hip' | 'pelvis' | 'upper-arm' | 'forearm' | 'other';
+
+/**
+ * How the fracture happened, as far as the record says. `low-energy`: coded osteoporotic/fragility
+ * or flagged low-energy; `high-energy`: flagged as trauma; `unknown`: a plain fracture code.
+ * Whether an unknown mechanism counts as a *possible* low-energy fracture is the guideline's call
+ * (rules/predicates), not the facts stage's.
+ */
+export type FractureMechanism = 'low-energy' | 'high-energy' | 'unknown';
+
+export interface Fracture {
+  readonly site: FractureSite;
+  /** Onset (else recorded) date; undefined when the record has none. */
+  readonly date?: LocalDate;
+  readonly mechanism: FractureMechanism;
+  readonly ref: Ref;
+  readonly code: SourceCode;
+}
+
+/** A recorded condition of interest, matched to one of the guideline's concepts. */
+export interface ConditionFact {
+  readonly concept: ConditionConcept;
+  /** Active (or recurrence/relapse, or no status recorded) at the time of the request. */
+  readonly active: boolean;
+  readonly onset?: LocalDate;
+  readonly abatement?: LocalDate;
+  readonly recorded?: LocalDate;
+  readonly ref: Ref;
+  readonly code: SourceCode;
+  /** ICPC-2 codes are broad: weak evidence only. */
+  readonly weak: boolean;
+}
+
+export type ConditionConcept =
+  | 'osteoporosis'
+  | 'osteopenia'
+  | 'peptic-ulcer'
+  | 'oesophageal-disorder'
+  | 'dysphagia'
+  | 'cannot-stay-upright'
+  | 'non-adherence'
+  | 'hypocalcaemia'
+  | 'osteonecrosis-of-jaw'
+  | 'myocardial-infarction'
+  | 'stroke'
+  | 'menopause'
+  | 'early-menopause'
+  | 'family-history-osteoporosis'
+  | 'falls'
+  | 'immobility'
+  | 'smoker'
+  | 'alcohol-overuse'
+  | 'vitamin-d-deficiency'
+  | 'chronic-kidney-disease'
+  | BoneLossDisease;
+
+/** "Sygdomme og tilstande, der kan medføre knogletab" (card footnote **, DSAM ch. 4). */
+export type BoneLossDisease =
+  | 'rheumatoid-arthritis'
+  | 'hyperthyroidism'
+  | 'primary-hyperparathyroidism'
+  | 'inflammatory-bowel-disease'
+  | 'coeliac-disease'
+  | 'copd'
+  | 'type-1-diabetes'
+  | 'hypogonadism'
+  | 'anorexia-nervosa'
+  | 'cushing'
+  | 'myeloma';
+
+// ---------------------------------------------------------------------------------------------
+// Medication
+
+export type DrugId =
+  | 'alendronate'
+  | 'risedronate'
+  | 'ibandronate'
+  | 'other-bisphosphonate'
+  | 'zoledronic-acid'
+  | 'denosumab'
+  | 'teriparatide'
+  | 'abaloparatide'
+  | 'romosozumab'
+  | 'raloxifene'
+  | 'glucocorticoid'
+  | 'colecalciferol'
+  | 'active-vitamin-d'
+  | 'calcium-carbonate'
+  | 'calcium-citrate'
+  | 'calcium-other'
+  | 'ppi'
+  | 'antiepileptic'
+  | 'aromatase-inhibitor'
+  | 'anti-oestrogen'
+  | 'anti-androgen'
+  | 'gnrh-analogue';
+
+/** How the guideline groups the drugs. */
+export type DrugClass =
+  | 'oral-bisphosphonate'
+  | 'zoledronic-acid'
+  | 'denosumab'
+  | 'anabolic'
+  | 'serm'
+  | 'glucocorticoid'
+  | 'vitamin-d'
+  | 'calcium'
+  | 'ppi'
+  | 'antiepileptic'
+  | 'hormone-therapy'
+  | 'other-bisphosphonate';
+
+/** A medication product as far as the record tells us. */
+export interface DrugIdentity {
+  readonly drug: DrugId;
+  readonly drugClass: DrugClass;
+  /** Alendronate as effervescent tablet (Binosto). */
+  readonly effervescent: boolean;
+  /** The originator denosumab brand (Prolia). */
+  readonly brandProlia: boolean;
+  /** Glucocorticoid: mg prednisolone per mg of this drug (rules.md section 1). */
+  readonly prednisoloneFactor?: number;
+  /** Strength in mg per unit (tablet), when the coding or text states it. */
+  readonly strengthMg?: number;
+  readonly code?: SourceCode;
+  readonly text?: string;
+  /** How it was recognised: a code, or only the drug name in the text. */
+  readonly matchedBy: 'atc' | 'rxnorm' | 'text';
+}
+
+export type MedicationSourceType = 'MedicationStatement' | 'MedicationRequest' | 'MedicationAdministration';
+
+/** One medication record (statement, prescription or administration), reduced to what matters. */
+export interface MedicationRecord {
+  readonly ref: Ref;
+  readonly source: MedicationSourceType;
+  readonly identity: DrugIdentity;
+  /** FHIR status as recorded (`active`, `stopped`, `completed`, …). */
+  readonly status: string;
+  /** First day covered (statement start, authoredOn, administration date). */
+  readonly start: LocalDate;
+  /** Last day covered, when known (period end, end of the prescribed supply). */
+  readonly end?: LocalDate;
+  /** Date the record was written/asserted (for "stopped" records: when it was stopped). */
+  readonly asserted?: LocalDate;
+  /** Daily dose in mg of the drug, when the dosage says so. */
+  readonly dailyDoseMg?: number;
+}
+
+export type CourseStatus = 'active' | 'stopped' | 'ended';
+
+/**
+ * An unbroken course of one drug class (rules.md section 1): records joined across gaps shorter
+ * than 3 months (oral), 7 months (denosumab) or 15 months (zoledronic acid).
+ */
+export interface Course {
+  readonly drugClass: DrugClass;
+  readonly drugs: readonly DrugId[];
+  /** Earliest date of the unbroken course. */
+  readonly start: LocalDate;
+  /** Last day of use: today while active; last dose/injection/infusion otherwise. */
+  readonly end: LocalDate;
+  /** Latest dose date: the last injection or infusion for parenteral drugs. */
+  readonly lastDose: LocalDate;
+  readonly status: CourseStatus;
+  /** Date the course was recorded stopped, when `status` is `stopped`. */
+  readonly stoppedOn?: LocalDate;
+  /** A planned end date in the future (e.g. denosumab planned stopped). */
+  readonly plannedEnd?: LocalDate;
+  readonly durationDays: number;
+  readonly refs: readonly Ref[];
+}
+
+export interface GlucocorticoidExposure {
+  /** Current daily dose in mg prednisolone equivalents (0 when none is active). */
+  readonly currentDailyMg: number;
+  /** > 5 mg/day prednisolone equivalents for ≥ 3 months, in a course active or ended within 12 months. */
+  readonly highDoseThreeMonths: boolean;
+  /** Cumulated prednisolone equivalents in the 12 months before today. */
+  readonly cumulativeMg12Months: number;
+  /** The card's threshold (footnote *): either of the two above (> 450 mg). */
+  readonly meetsThreshold: boolean;
+  readonly active: boolean;
+  /** Last day of systemic glucocorticoid use, if any. */
+  readonly lastUse?: LocalDate;
+  readonly refs: readonly Ref[];
+}
+
+export interface Intolerance {
+  readonly drug: DrugId;
+  readonly drugClass: DrugClass;
+  readonly date?: LocalDate;
+  readonly ref: Ref;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Draft orders (prescribing hooks)
+
+export interface DraftOrder {
+  /** `MedicationRequest/<id>` as the hook context names it. */
+  readonly ref: Ref;
+  readonly identity?: DrugIdentity;
+  /** order-select: the user selected this order; the others only give context. */
+  readonly selected: boolean;
+  readonly dailyDoseMg?: number;
+  /** Planned duration in days, from the dispense request or the dosage bounds. */
+  readonly durationDays?: number;
+  readonly start: LocalDate;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface PatientFacts {
+  readonly today: LocalDate;
+  readonly patientRef: Ref;
+  readonly sex: Sex;
+  readonly birthDate?: LocalDate;
+  /** Completed years on `today`. */
+  readonly age?: number;
+  /** A menopause recorded as a condition/observation (the population rule falls back to age). */
+  readonly menopauseRecorded?: { readonly date?: LocalDate; readonly ref: Ref };
+
+  readonly labs: {
+    readonly egfr: readonly Measurement[];
+    readonly creatinine: readonly Measurement[];
+    readonly calcium: readonly CalciumMeasurement[];
+    readonly vitaminD: readonly Measurement[];
+    readonly albumin: readonly Measurement[];
+    readonly boneMarkers: readonly BoneMarkerMeasurement[];
+  };
+  readonly unusable: readonly UnusableValue[];
+
+  readonly dxa: {
+    /** Newest first. */
+    readonly scans: readonly DxaScan[];
+  };
+  readonly vitals: {
+    readonly height: readonly Measurement[];
+    readonly bmi: readonly Measurement[];
+    readonly weight: readonly Measurement[];
+  };
+  readonly lifestyle: {
+    /** Latest smoking status: current smoker or not. */
+    readonly smoking?: { readonly current: boolean; readonly date?: LocalDate; readonly ref: Ref };
+    /** Latest alcohol intake in units (12 g) per day. */
+    readonly alcoholUnitsPerDay?: { readonly value: number; readonly date: LocalDate; readonly ref: Ref };
+    /** Falls reported in a screening Observation. */
+    readonly fallsReported?: { readonly date: LocalDate; readonly ref: Ref };
+  };
+
+  readonly fractures: readonly Fracture[];
+  readonly conditions: readonly ConditionFact[];
+  readonly familyHistory: readonly { readonly ref: Ref; readonly date?: LocalDate }[];
+
+  readonly medications: readonly MedicationRecord[];
+  readonly courses: readonly Course[];
+  readonly glucocorticoid: GlucocorticoidExposure;
+  readonly intolerances: readonly Intolerance[];
+
+  readonly drafts: readonly DraftOrder[];
+  /** Prefetch keys whose data could not be had. */
+  readonly unavailable: readonly string[];
+}
+
+/** Canonical units of the measurement families. */
+export const CANONICAL_UNITS = {
+  egfr: 'mL/min/{1.73_m2}',
+  creatinine: 'umol/L',
+  calcium: 'mmol/L',
+  vitaminD: 'nmol/L',
+  albumin: 'g/L',
+  p1np: 'ug/L',
+  ctx: 'ug/L',
+  height: 'cm',
+  weight: 'kg',
+  bmi: 'kg/m2',
+  bmd: 'g/cm2',
+  score: '1',
+} as const;

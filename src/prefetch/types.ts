@@ -1,0 +1,31 @@
+/**
+ * What the prefetch stage hands to the facts stage: the patient, every resource obtained for the
+ * other prefetch keys (flattened out of their Bundles), and the keys that could not be had.
+ *
+ * Resources are untrusted JSON that merely claims to be FHIR R4: the facts stage reads them with
+ * tolerant accessors (a `category` object where an array belongs, a string where a number does).
+ */
+import type { PrefetchKey } from '../rules/catalogue.js';
+
+/** A JSON object with a `resourceType`; nothing else about it is guaranteed. */
+export interface UntrustedResource {
+  readonly resourceType: string;
+  readonly [key: string]: unknown;
+}
+
+export interface ResolvedData {
+  readonly patient: UntrustedResource;
+  /** All resources of the other keys, in the order received; may hold other resource types. */
+  readonly resources: readonly UntrustedResource[];
+  /** Keys whose data could not be had (fetch failed, OperationOutcome in place of data). */
+  readonly unavailable: readonly PrefetchKey[];
+}
+
+/** A draft order from the hook context (`draftOrders` or `medications`). */
+export interface DraftResource {
+  readonly resource: UntrustedResource;
+  /** `MedicationRequest/<id>` */
+  readonly ref: string;
+  /** order-select: named in `selections`; other hooks: always true. */
+  readonly selected: boolean;
+}
