@@ -25,4 +25,6 @@ export interface EvaluationInput {
 
 export interface Engine {
   evaluate(input: EvaluationInput): CdsResponse;
+  /** Observation codes of the bound value sets, for the discovery prefetch `code=` list. */
+  readonly observationCodes: readonly string[];
 }
