@@ -23,7 +23,7 @@ const fhirResource = z.looseObject({ resourceType: text });
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('create'), description: text, resource: fhirResource }),
   z.strictObject({ type: z.literal('update'), description: text, resource: fhirResource }),
-  z.strictObject({ type: z.literal('delete'), description: text, resourceId: z.array(text).min(1) }),
+  z.strictObject({ type: z.literal('delete'), description: text, resourceId: text }),
 ]);
 
 /** {@link https://cds-hooks.hl7.org/2.0/#suggestion} */

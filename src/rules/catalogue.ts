@@ -3,8 +3,8 @@
  * Topics and reasons are stable identifiers EHRs and tests filter on: extend, never rename.
  */
 
-export const PATIENT_VIEW_TOPICS = [
-  // rules.md section 2 — choosing treatment (card page 1)
+/** rules.md section 2 — choosing treatment (card page 1). */
+export const INITIATION_TOPICS = [
   'diagnosis-criteria-met',
   'treatment-indicated',
   'risk-factor-review',
@@ -13,7 +13,10 @@ export const PATIENT_VIEW_TOPICS = [
   'vitamin-d-calcium',
   'bone-healthy-lifestyle',
   'dxa-workup-suggested',
-  // rules.md section 3 — follow-up (card page 2)
+] as const;
+
+/** rules.md section 3 — follow-up (card page 2). */
+export const FOLLOW_UP_TOPICS = [
   'btm-follow-up-due',
   'btm-response-adequate',
   'btm-response-inadequate',
@@ -30,6 +33,8 @@ export const PATIENT_VIEW_TOPICS = [
   'endocrinology-referral',
   'btm-interfering-medication',
 ] as const;
+
+export const PATIENT_VIEW_TOPICS = [...INITIATION_TOPICS, ...FOLLOW_UP_TOPICS] as const;
 
 export const PRESCRIBING_TOPICS = [
   // rules.md section 4 — prescribing hooks
@@ -54,7 +59,10 @@ export const PROTOCOL_TOPICS = ['data-unavailable'] as const;
 
 export const TOPICS = [...PATIENT_VIEW_TOPICS, ...PRESCRIBING_TOPICS, ...PROTOCOL_TOPICS] as const;
 
+export type InitiationTopic = (typeof INITIATION_TOPICS)[number];
+export type FollowUpTopic = (typeof FOLLOW_UP_TOPICS)[number];
 export type PatientViewTopic = (typeof PATIENT_VIEW_TOPICS)[number];
+export type ProtocolTopic = (typeof PROTOCOL_TOPICS)[number];
 export type PrescribingTopic = (typeof PRESCRIBING_TOPICS)[number];
 export type Topic = (typeof TOPICS)[number];
 

@@ -79,10 +79,16 @@ export type ReferralTarget = 'endocrinology' | 'zoledronic-acid' | 'anabolic-tre
  * carries actions on that draft (update, or delete + create) instead of a bare create.
  */
 export type SuggestionSpec =
-  | { readonly kind: 'prescribe'; readonly drug: ProposedDrug; readonly recommended?: boolean; readonly replaces?: Ref }
+  | {
+      readonly kind: 'prescribe';
+      readonly drug: ProposedDrug;
+      readonly recommended?: boolean;
+      /** The draft this order replaces: `update` keeps the draft's dosage and swaps the drug; `delete-create` replaces the order. */
+      readonly replaces?: { readonly draft: Ref; readonly mode: 'update' | 'delete-create' };
+    }
   | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
-  | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replaces?: Ref }
+  | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref }
   | { readonly kind: 'dxa'; readonly performer?: Performer }
   | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker'; readonly due: LocalDate }
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean }

@@ -1,0 +1,104 @@
+/**
+ * Recommendation → CDS Hooks 2.0 card (rules.md "Every card carries", service-contract.md):
+ * uuid, summary < 140 characters, indicator, source with label, url and topic, markdown detail
+ * with reasons and evidence values, suggestions with uuids and a selectionBehavior, links,
+ * overrideReasons on critical cards, and the `osteo-cds.reasons` / `osteo-cds.evidence`
+ * extension. No optional field is ever null or empty. Cards are ordered critical → warning → info.
+ */
+import { v4 as uuidv4 } from 'uuid';
+import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, type Card, type Coding } from '../cds-hooks/response.js';
+import type { Language } from '../pipeline.js';
+import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../rules/catalogue.js';
+import type { Recommendation } from '../rules/types.js';
+import { linksFor, type LinkDefinition, type LinkKey } from './links.js';
+import { buildSuggestion, type SuggestionContext } from './suggestions.js';
+import { formatFinding } from './text/findings.js';
+import { TOPIC_TEXTS } from './text/index.js';
+import { REASON, type Words } from './text/vocabulary.js';
+
+export const TOPIC_SYSTEM = 'urn:osteo-cds:card-topic';
+export const OVERRIDE_REASON_SYSTEM = 'urn:osteo-cds:override-reason';
+export const GUIDELINE_URL = 'https://www.dsam.dk/vejledninger/osteoporose';
+
+export interface RenderContext extends SuggestionContext {
+  readonly links: Readonly<Record<LinkKey, LinkDefinition>>;
+}
+
+const SOURCE_LABEL: Readonly<Record<'initiation' | 'follow-up' | 'other', Words>> = {
+  initiation: { da: 'DSAM: Osteoporose – Valg af medicinsk behandling (april 2025, ver. 3)', en: 'DSAM: Osteoporosis – choosing medical treatment (April 2025, v3)' },
+  'follow-up': { da: 'DSAM: Osteoporose – Opfølgning på medicinsk behandling (april 2025, ver. 3)', en: 'DSAM: Osteoporosis – follow-up on medical treatment (April 2025, v3)' },
+  other: { da: 'DSAM: Osteoporose i almen praksis (april 2025, ver. 3)', en: 'DSAM: Osteoporosis in general practice (April 2025, v3)' },
+};
+
+const OVERRIDE_REASONS: readonly { code: string; display: Words }[] = [
+  { code: 'patient-declined', display: { da: 'Patienten har fravalgt', en: 'Patient declined' } },
+  { code: 'specialist-managed', display: { da: 'Varetages af speciallæge/hospital', en: 'Managed by a specialist' } },
+  { code: 'already-addressed', display: { da: 'Allerede håndteret', en: 'Already addressed' } },
+  { code: 'not-applicable', display: { da: 'Ikke relevant for patienten', en: 'Not applicable to this patient' } },
+  { code: 'clinical-judgement', display: { da: 'Klinisk vurdering', en: 'Clinical judgement' } },
+];
+
+const HEADINGS = {
+  da: { reasons: 'Begrundelse', findings: 'Grundlag' },
+  en: { reasons: 'Why', findings: 'Based on' },
+} as const;
+
+const INDICATOR_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+function part(topic: Topic): keyof typeof SOURCE_LABEL {
+  if ((INITIATION_TOPICS as readonly string[]).includes(topic)) return 'initiation';
+  if ((FOLLOW_UP_TOPICS as readonly string[]).includes(topic)) return 'follow-up';
+  return 'other';
+}
+
+/** Characters, not bytes (æøå): keep the spec's "< 140" even if a text grows too long. */
+function clampSummary(s: string): string {
+  const chars = [...s];
+  return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
+}
+
+function composeDetail(rec: Recommendation, advice: string, lang: Language): string {
+  const h = HEADINGS[lang];
+  const sections = [advice.trim()];
+  sections.push(`**${h.reasons}**\n${rec.reasons.map((r) => `- ${REASON[r][lang]}`).join('\n')}`);
+  const findings = [...new Set(rec.findings.map((f) => formatFinding(f, lang)))];
+  if (findings.length > 0) sections.push(`**${h.findings}**\n${findings.map((f) => `- ${f}`).join('\n')}`);
+  return sections.filter((s) => s.length > 0).join('\n\n');
+}
+
+export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
+  const lang = ctx.lang;
+  const texts = TOPIC_TEXTS[rec.topic];
+  if (texts === undefined) throw new Error(`No card text for topic ${rec.topic}`);
+  const text = texts[lang];
+  const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
+  const links = linksFor(rec.topic, lang, ctx.links);
+  const evidence = [...new Set(rec.evidence.length > 0 ? rec.evidence : [ctx.patientRef])];
+  const topic: Coding = { system: TOPIC_SYSTEM, code: rec.topic, display: text.title };
+  return {
+    uuid: uuidv4(),
+    summary: clampSummary(text.summary(rec)),
+    detail: composeDetail(rec, text.detail(rec), lang),
+    indicator: rec.indicator,
+    source: { label: SOURCE_LABEL[part(rec.topic)][lang], url: GUIDELINE_URL, topic },
+    ...(suggestions === undefined || suggestions.length === 0
+      ? {}
+      : { suggestions, selectionBehavior: rec.selectionBehavior ?? 'any' }),
+    ...(rec.indicator === 'critical'
+      ? { overrideReasons: OVERRIDE_REASONS.map((o) => ({ system: OVERRIDE_REASON_SYSTEM, code: o.code, display: o.display[lang] })) }
+      : {}),
+    ...(links.length === 0 ? {} : { links }),
+    extension: {
+      [CARD_EXTENSION_REASONS]: [...new Set(rec.reasons)],
+      [CARD_EXTENSION_EVIDENCE]: evidence,
+    },
+  };
+}
+
+/** All cards of a response, ordered critical → warning → info (stable within an indicator). */
+export function renderCards(recs: readonly Recommendation[], ctx: RenderContext): Card[] {
+  return recs
+    .map((rec, i) => ({ card: renderCard(rec, ctx), i }))
+    .sort((a, b) => INDICATOR_RANK[a.card.indicator] - INDICATOR_RANK[b.card.indicator] || a.i - b.i)
+    .map((x) => x.card);
+}

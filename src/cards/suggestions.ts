@@ -1,0 +1,193 @@
+/**
+ * SuggestionSpec → CDS Hooks suggestion: a label the GP clicks and the FHIR actions it applies.
+ * Replacing a draft order uses actions on that draft: `update` with the whole new resource, or
+ * `delete` by `resourceId` + `create` (spec: deletes, then creates, then updates).
+ */
+import { v4 as uuidv4 } from 'uuid';
+import type { Action, Suggestion } from '../cds-hooks/response.js';
+import type { Performer } from '../facts/types.js';
+import type { Language } from '../pipeline.js';
+import type { UntrustedResource } from '../prefetch/types.js';
+import type { LabOrder, SuggestionSpec } from '../rules/types.js';
+import type { LocalDate } from '../time/local-date.js';
+import { formatDate, formatList } from './format.js';
+import { LAB } from './text/vocabulary.js';
+import {
+  DRUG_ORDERS,
+  DXA_CODING,
+  LAB_ORDERS,
+  REFERRAL_CODING,
+  REFERRAL_TEXT,
+  diagnosisCodings,
+  medicationConcept,
+  medicationRequest,
+} from './orders.js';
+
+export interface SuggestionContext {
+  readonly lang: Language;
+  readonly patientRef: string;
+  readonly today: LocalDate;
+  readonly female: boolean;
+  /** Draft orders of a prescribing hook, by `MedicationRequest/<id>`. */
+  readonly drafts: ReadonlyMap<string, UntrustedResource>;
+}
+
+type Resource = Record<string, unknown> & { resourceType: string };
+
+const LAB_NOTES = {
+  'fasting-before-10': { da: 'Tages fastende før kl. 10.', en: 'Fasting, before 10 am.' },
+  'before-infusion': { da: 'Før zoledronsyre-infusion.', en: 'Before the zoledronic acid infusion.' },
+  'before-injection': { da: 'Før denosumab-injektion.', en: 'Before the denosumab injection.' },
+} as const;
+
+function labRequest(labs: readonly LabOrder[], ctx: SuggestionContext, note?: keyof typeof LAB_NOTES): Resource[] {
+  return labs.map((lab) => ({
+    resourceType: 'ServiceRequest',
+    status: 'draft',
+    intent: 'order',
+    category: [{ coding: [{ system: 'http://snomed.info/sct', code: '108252007', display: 'Laboratory procedure' }] }],
+    code: { coding: LAB_ORDERS[lab].codings.map((c) => ({ ...c })), text: LAB_ORDERS[lab].text[ctx.lang] },
+    subject: { reference: ctx.patientRef },
+    authoredOn: ctx.today,
+    ...(note === undefined ? {} : { note: [{ text: LAB_NOTES[note][ctx.lang] }] }),
+  }));
+}
+
+function performerRef(p: Performer | undefined): Record<string, unknown>[] | undefined {
+  if (p === undefined) return undefined;
+  const ref = { ...(p.reference === undefined ? {} : { reference: p.reference }), ...(p.display === undefined ? {} : { display: p.display }) };
+  return Object.keys(ref).length === 0 ? undefined : [ref];
+}
+
+function serviceRequest(coding: { system: string; code: string; display?: string }, text: string, ctx: SuggestionContext, performer?: Performer): Resource {
+  const performers = performerRef(performer);
+  return {
+    resourceType: 'ServiceRequest',
+    status: 'draft',
+    intent: 'order',
+    code: { coding: [{ ...coding }], text },
+    subject: { reference: ctx.patientRef },
+    authoredOn: ctx.today,
+    ...(performers === undefined ? {} : { performer: performers }),
+  };
+}
+
+function create(resource: Resource, description: string): Action {
+  return { type: 'create', description, resource };
+}
+
+function deleteDraft(ref: string, lang: Language): Action {
+  return { type: 'delete', description: lang === 'da' ? 'Fjern den oprindelige ordination' : 'Remove the original order', resourceId: ref };
+}
+
+/** The draft with its medication swapped, everything else (id, dosage, dates) kept. */
+function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, { kind: 'prescribe' }>, lang: Language): Resource {
+  const { medicationReference: _dropped, ...rest } = draft;
+  return { ...rest, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+}
+
+function labLabel(labs: readonly LabOrder[], lang: Language): string {
+  const names = formatList(labs.map((l) => LAB[l][lang]), lang);
+  return lang === 'da' ? `Bestil ${names}` : `Order ${names}`;
+}
+
+function withPerformer(label: string, p: Performer | undefined, lang: Language): string {
+  if (p?.display === undefined) return label;
+  return lang === 'da' ? `${label} – ${p.display} (samme sted som sidst)` : `${label} – ${p.display} (same department as last time)`;
+}
+
+export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): Suggestion {
+  const { lang } = ctx;
+  const da = lang === 'da';
+  let label: string;
+  let actions: Action[];
+  let recommended: boolean | undefined;
+  switch (spec.kind) {
+    case 'prescribe': {
+      const text = DRUG_ORDERS[spec.drug].text[lang];
+      recommended = spec.recommended;
+      const draft = spec.replaces === undefined ? undefined : ctx.drafts.get(spec.replaces.draft);
+      if (spec.replaces !== undefined && draft !== undefined && spec.replaces.mode === 'update') {
+        label = da ? `Skift til ${text}` : `Switch to ${text}`;
+        actions = [{ type: 'update', description: label, resource: swapMedication(draft, spec, lang) }];
+      } else if (spec.replaces !== undefined) {
+        label = da ? `Skift til ${text}` : `Switch to ${text}`;
+        actions = [deleteDraft(spec.replaces.draft, lang), create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
+      } else {
+        label = da ? `Ordinér ${text}` : `Prescribe ${text}`;
+        actions = [create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
+      }
+      break;
+    }
+    case 'lab':
+    case 'labs': {
+      const labs = spec.kind === 'lab' ? [spec.lab] : spec.labs;
+      label = labLabel(labs, lang);
+      actions = labRequest(labs, ctx, spec.note).map((r) => create(r, label));
+      break;
+    }
+    case 'referral': {
+      label = withPerformer(REFERRAL_TEXT[spec.to][lang], spec.performer, lang);
+      recommended = spec.recommended;
+      const request = create(serviceRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer), label);
+      actions = spec.replacesDraft === undefined ? [request] : [deleteDraft(spec.replacesDraft, lang), request];
+      break;
+    }
+    case 'dxa': {
+      const text = da ? 'DXA-skanning (knoglescanning af columna og hofte)' : 'DXA scan (bone densitometry of spine and hip)';
+      label = withPerformer(da ? 'Henvis til DXA-skanning' : 'Refer for a DXA scan', spec.performer, lang);
+      actions = [create(serviceRequest(DXA_CODING, text, ctx, spec.performer), label)];
+      break;
+    }
+    case 'reminder': {
+      const what =
+        spec.what === 'denosumab-injection'
+          ? da
+            ? 'Næste denosumab-injektion'
+            : 'Next denosumab injection'
+          : da
+            ? 'Knoglemarkør (P1NP/CTX)'
+            : 'Bone marker (P1NP/CTX)';
+      label = da ? `Opret påmindelse: ${what} ${formatDate(spec.due, lang)}` : `Create reminder: ${what} ${formatDate(spec.due, lang)}`;
+      actions = [
+        create(
+          {
+            resourceType: 'Task',
+            status: 'requested',
+            intent: 'order',
+            description: da ? `${what} – senest ${formatDate(spec.due, lang)}. Kontakt patienten, også hvis vedkommende ikke kommer.` : `${what} – due by ${formatDate(spec.due, lang)}. Contact the patient even if they do not come.`,
+            for: { reference: ctx.patientRef },
+            authoredOn: ctx.today,
+            restriction: { period: { start: spec.due } },
+          },
+          label,
+        ),
+      ];
+      break;
+    }
+    case 'diagnosis': {
+      label = da ? 'Tilføj diagnosen osteoporose til problemlisten' : 'Add osteoporosis to the problem list';
+      actions = [
+        create(
+          {
+            resourceType: 'Condition',
+            clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+            verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
+            category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
+            code: { coding: diagnosisCodings(spec.withFracture, ctx.female).map((c) => ({ ...c })), text: da ? 'Osteoporose' : 'Osteoporosis' },
+            subject: { reference: ctx.patientRef },
+            recordedDate: ctx.today,
+          },
+          label,
+        ),
+      ];
+      break;
+    }
+    case 'remove-draft': {
+      label = da ? 'Fjern ordinationen' : 'Remove the order';
+      actions = [deleteDraft(spec.draft, lang)];
+      break;
+    }
+  }
+  return { label, uuid: uuidv4(), ...(recommended === true ? { isRecommended: true } : {}), actions };
+}

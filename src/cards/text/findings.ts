@@ -1,0 +1,116 @@
+/**
+ * The why-trace: each finding a decision rested on, as one line with its value and date
+ * ("T-score −2,8 (columna, 12.08.2026)"), in the card's language.
+ */
+import type { Language } from '../../pipeline.js';
+import type { Finding } from '../../rules/types.js';
+import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
+import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
+
+function dated(text: string, date: string | undefined, lang: Language): string {
+  return date === undefined ? text : `${text} (${formatDate(date, lang)})`;
+}
+
+export function formatFinding(f: Finding, lang: Language): string {
+  const da = lang === 'da';
+  switch (f.kind) {
+    case 't-score':
+    case 'z-score': {
+      const name = f.kind === 't-score' ? 'T-score' : 'Z-score';
+      return `${name} ${formatOneDecimal(f.value, lang)} (${DXA_SITE[f.site][lang]}, ${formatDate(f.date, lang)})`;
+    }
+    case 'fracture': {
+      const site = FRACTURE_SITE[f.site][lang];
+      const what = f.possible
+        ? da
+          ? `Brud: ${site} – lavenergi? (mekanisme ikke registreret)`
+          : `Fracture: ${site} – low-energy? (mechanism not recorded)`
+        : da
+          ? `Lavenergibrud: ${site}`
+          : `Low-energy fracture: ${site}`;
+      return f.date === undefined ? `${what}${da ? ', dato ukendt' : ', date unknown'}` : dated(what, f.date, lang);
+    }
+    case 'lab':
+      return dated(`${LAB[f.lab][lang]} ${formatQuantity(f.value, f.unit, lang, f.comparator)}`, f.date, lang);
+    case 'lab-missing': {
+      const name = LAB[f.lab][lang];
+      if (f.withinDays === undefined) return da ? `${name}: ingen måling registreret` : `${name}: no result recorded`;
+      return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
+    }
+    case 'unusable-value': {
+      const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${f.unit}"`;
+      const text = da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${f.concept}` : `Value not used – unknown unit (${unit}): ${f.concept}`;
+      return dated(text, f.date, lang);
+    }
+    case 'marker-change': {
+      const name = LAB[f.marker][lang];
+      const unit = formatUnit('ug/L', lang);
+      if (f.baseline !== undefined && f.baselineDate !== undefined && f.fallPercent !== undefined) {
+        const change = f.fallPercent >= 0 ? (da ? `fald ${formatNumber(Math.round(f.fallPercent), lang)} %` : `fall ${formatNumber(Math.round(f.fallPercent), lang)} %`) : da ? `stigning ${formatNumber(Math.round(-f.fallPercent), lang)} %` : `rise ${formatNumber(Math.round(-f.fallPercent), lang)} %`;
+        return `${name} ${formatNumber(f.baseline, lang)} → ${formatNumber(f.latest, lang)} ${unit} (${change}; ${formatDate(f.baselineDate, lang)} → ${formatDate(f.latestDate, lang)})`;
+      }
+      const mean = f.premenopausalMean === undefined ? '' : da ? `; præmenopausalt gennemsnit ${formatNumber(f.premenopausalMean, lang)} ${unit}` : `; premenopausal mean ${formatNumber(f.premenopausalMean, lang)} ${unit}`;
+      return `${name} ${formatNumber(f.latest, lang)} ${unit} (${formatDate(f.latestDate, lang)}${mean})`;
+    }
+    case 'measurement': {
+      const value = formatQuantity(f.value, f.unit, lang);
+      const labels = {
+        bmi: { da: 'BMI', en: 'BMI' },
+        height: { da: 'Højde', en: 'Height' },
+        'height-loss': { da: 'Højdetab fra højeste målte højde', en: 'Height loss from the highest recorded height' },
+        'alcohol-units': { da: 'Alkohol, genstande pr. dag', en: 'Alcohol, units per day' },
+      } as const;
+      return dated(`${labels[f.measure][lang]}: ${value}`, f.date, lang);
+    }
+    case 'course': {
+      const names = f.drugs.length > 0 ? f.drugs.map((d) => DRUG[d][lang]).join('/') : DRUG_CLASS[f.drugClass][lang];
+      const years = formatOneDecimal(f.years, lang);
+      const status = f.status === 'active' ? '' : f.status === 'stopped' ? (da ? ', seponeret' : ', stopped') : da ? ', afsluttet' : ', ended';
+      return da ? `${cap(names)} siden ${formatDate(f.start, 'da')} (${years} år${status})` : `${cap(names)} since ${formatDate(f.start, 'en')} (${years} years${status})`;
+    }
+    case 'last-dose': {
+      const what = f.drugClass === 'denosumab' ? (da ? 'Seneste denosumab-injektion' : 'Last denosumab injection') : f.drugClass === 'zoledronic-acid' ? (da ? 'Seneste zoledronsyre-infusion' : 'Last zoledronic acid infusion') : da ? `Seneste dosis ${DRUG_CLASS[f.drugClass].da}` : `Last dose of ${DRUG_CLASS[f.drugClass].en}`;
+      return da ? `${what} ${formatDate(f.date, 'da')} (${f.months} mdr. siden)` : `${what} ${formatDate(f.date, 'en')} (${f.months} months ago)`;
+    }
+    case 'due-date': {
+      const what = {
+        'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
+        'zoledronic-acid-infusion': { da: 'Næste zoledronsyre-infusion', en: 'Next zoledronic acid infusion' },
+        'bone-marker': { da: 'Knoglemarkør', en: 'Bone marker' },
+        dxa: { da: 'DXA-skanning', en: 'DXA scan' },
+      } as const;
+      return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
+    }
+    case 'dxa': {
+      if (f.date === undefined) return da ? 'Ingen DXA-skanning registreret' : 'No DXA scan recorded';
+      const where = f.performer?.display === undefined ? '' : `, ${f.performer.display}`;
+      return da ? `Seneste DXA-skanning ${formatDate(f.date, 'da')}${where}` : `Last DXA scan ${formatDate(f.date, 'en')}${where}`;
+    }
+    case 'condition':
+      return dated(cap(CONDITION[f.concept][lang]), f.date, lang);
+    case 'medication':
+      return f.date === undefined ? cap(DRUG[f.drug][lang]) : da ? `${cap(DRUG[f.drug].da)} (siden ${formatDate(f.date, 'da')})` : `${cap(DRUG[f.drug].en)} (since ${formatDate(f.date, 'en')})`;
+    case 'intolerance':
+      return da ? `Intolerans over for ${DRUG[f.drug].da}` : `Intolerance to ${DRUG[f.drug].en}`;
+    case 'glucocorticoid': {
+      const daily = formatNumber(Math.round(f.dailyMg * 10) / 10, lang);
+      const cumulative = formatNumber(Math.round(f.cumulativeMg12Months), lang);
+      const draft = f.draftAddsMg === undefined ? '' : da ? `; ordinationen tilføjer ${formatNumber(Math.round(f.draftAddsMg), lang)} mg` : `; the order adds ${formatNumber(Math.round(f.draftAddsMg), lang)} mg`;
+      return da
+        ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg de seneste 12 mdr.${draft}`
+        : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${draft}`;
+    }
+    case 'draft':
+      return da ? `Ordination under udarbejdelse: ${f.drug === undefined ? f.ref : DRUG[f.drug].da}` : `Draft order: ${f.drug === undefined ? f.ref : DRUG[f.drug].en}`;
+    case 'age':
+      return da ? `Alder ${f.years} år` : `Age ${f.years}`;
+    case 'family-history':
+      return da ? 'Osteoporose eller hoftebrud hos forælder/søskende' : 'Osteoporosis or hip fracture in a parent or sibling';
+    case 'unavailable':
+      return da ? `Data ikke tilgængelige: ${f.key}` : `Data not available: ${f.key}`;
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

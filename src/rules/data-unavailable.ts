@@ -1,0 +1,21 @@
+/**
+ * Topic `data-unavailable` (rules.md "Missing data"; not a card line — the service's own honesty).
+ *
+ * When: prefetch keys could not be obtained (FHIR server down, an OperationOutcome in place of
+ * data) but enough remains to answer. Then: an info card whose reasons name the missing keys as
+ * `<key>-unavailable`, so no GP mistakes "no card" for "nothing to do".
+ */
+import { PREFETCH_KEYS, type Reason } from './catalogue.js';
+import type { PatientRule } from './types.js';
+
+export const dataUnavailable: PatientRule = ({ facts }) => {
+  const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));
+  if (keys.length === 0) return undefined;
+  return {
+    topic: 'data-unavailable',
+    indicator: 'info',
+    reasons: keys.map((k): Reason => `${k}-unavailable`),
+    evidence: [facts.patientRef],
+    findings: keys.map((key) => ({ kind: 'unavailable', key })),
+  };
+};

@@ -1,0 +1,72 @@
+/**
+ * The guideline in one place: which rules run for which hook, and which cards replace which.
+ * Rules are pure functions of the facts, today's date and the settings.
+ */
+import type { DraftOrder } from '../facts/types.js';
+import type { Topic } from './catalogue.js';
+import { dataUnavailable } from './data-unavailable.js';
+import { FOLLOW_UP_RULES } from './follow-up/index.js';
+import { INITIATION_RULES } from './initiation/index.js';
+import { PRESCRIBING_RULES } from './prescribing/index.js';
+import type { DraftRule, PatientRule, Recommendation, RuleContext } from './types.js';
+
+/** rules.md per row: a card that replaces others is never shown with them. */
+export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  'switch-to-parenteral': ['btm-response-inadequate'],
+  'denosumab-stopped': ['denosumab-overdue'],
+  'bisphosphonate-ten-years': ['bisphosphonate-pause-candidate', 'bisphosphonate-continue'],
+};
+
+export const PATIENT_VIEW_RULES: readonly (readonly [Topic, PatientRule])[] = [
+  ...Object.entries(INITIATION_RULES),
+  ...Object.entries(FOLLOW_UP_RULES),
+].filter((e): e is [Topic, PatientRule] => e[1] !== undefined);
+
+export const DRAFT_RULES: readonly (readonly [Topic, DraftRule])[] = Object.entries(PRESCRIBING_RULES).filter(
+  (e): e is [Topic, DraftRule] => e[1] !== undefined,
+);
+
+/** Topics that have a rule (and therefore need card text). */
+export const RULE_TOPICS: readonly Topic[] = [...PATIENT_VIEW_RULES.map(([t]) => t), ...DRAFT_RULES.map(([t]) => t), 'data-unavailable'];
+
+function enabled(topic: Topic, ctx: RuleContext): boolean {
+  return !ctx.settings.disabledTopics.includes(topic);
+}
+
+function withoutReplaced(recs: readonly Recommendation[]): Recommendation[] {
+  const shown = new Set(recs.map((r) => `${r.topic}|${r.draft ?? ''}`));
+  return recs.filter((r) => {
+    for (const [by, replaced] of Object.entries(REPLACES)) {
+      if (replaced.includes(r.topic) && shown.has(`${by}|${r.draft ?? ''}`)) return false;
+    }
+    return true;
+  });
+}
+
+export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
+  const recs: Recommendation[] = [];
+  for (const [topic, rule] of PATIENT_VIEW_RULES) {
+    if (!enabled(topic, ctx)) continue;
+    const rec = rule(ctx);
+    if (rec !== undefined) recs.push(rec);
+  }
+  const unavailable = dataUnavailable(ctx);
+  if (unavailable !== undefined) recs.push(unavailable);
+  return withoutReplaced(recs);
+}
+
+/** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
+export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
+  const recs: Recommendation[] = [];
+  const judged: readonly DraftOrder[] = ctx.facts.drafts.filter((d) => d.selected);
+  for (const draft of judged) {
+    for (const [topic, rule] of DRAFT_RULES) {
+      if (!enabled(topic, ctx)) continue;
+      const rec = rule(ctx, draft);
+      if (rec !== undefined) recs.push({ ...rec, draft: draft.ref });
+    }
+  }
+  const unavailable = dataUnavailable(ctx);
+  if (unavailable !== undefined) recs.push(unavailable);
+  return withoutReplaced(recs);
+}

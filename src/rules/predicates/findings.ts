@@ -1,0 +1,56 @@
+/** Small constructors that turn facts into the why-trace findings a card shows. */
+import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement } from '../../facts/types.js';
+import { daysBetween, monthsBetween, type LocalDate } from '../../time/local-date.js';
+import type { Finding, LabOrder } from '../types.js';
+
+export function scoreFinding(kind: 't-score' | 'z-score', s: DxaScore): Finding {
+  return { kind, value: s.value, site: s.site, date: s.date, ref: s.ref };
+}
+
+export function labFinding(lab: LabOrder, m: Measurement): Finding {
+  return {
+    kind: 'lab',
+    lab,
+    value: m.value,
+    unit: m.unit,
+    date: m.date,
+    ref: m.ref,
+    ...(m.comparator === undefined ? {} : { comparator: m.comparator }),
+  };
+}
+
+export function calciumFinding(c: CalciumMeasurement): Finding {
+  const lab = c.kind === 'ionised' ? 'calcium-ionised' : c.kind === 'corrected' ? 'calcium-corrected' : 'calcium';
+  return { kind: 'lab', lab, value: c.value, unit: c.unit, date: c.date, ref: c.ref, calciumKind: c.kind };
+}
+
+export function markerFinding(m: BoneMarkerMeasurement): Finding {
+  return labFinding(m.marker, m);
+}
+
+export function courseFinding(c: Course, today: LocalDate): Finding {
+  return {
+    kind: 'course',
+    drugClass: c.drugClass,
+    drugs: c.drugs,
+    start: c.start,
+    years: Math.round((daysBetween(c.start, c.status === 'active' ? today : c.end) / 365.25) * 10) / 10,
+    status: c.status,
+    refs: c.refs,
+  };
+}
+
+export function lastDoseFinding(c: Course, today: LocalDate): Finding {
+  return {
+    kind: 'last-dose',
+    drugClass: c.drugClass,
+    date: c.lastDose,
+    months: monthsBetween(c.lastDose, today),
+    ...(c.refs[0] === undefined ? {} : { ref: c.refs[0] }),
+  };
+}
+
+export function conditionFinding(c: ConditionFact): Finding {
+  const date = c.abatement ?? c.onset ?? c.recorded;
+  return { kind: 'condition', concept: c.concept, ref: c.ref, ...(date === undefined ? {} : { date }) };
+}

@@ -1,0 +1,79 @@
+/**
+ * Low-energy fractures ("lavenergibrud"), rules.md section 1.
+ *
+ * A fracture coded osteoporotic or flagged low-energy counts as low-energy ('yes'). A fracture of a
+ * relevant site (spine, hip, pelvis, upper arm, forearm) whose mechanism the record does not state
+ * counts as 'possible' in an in-population patient: it counts wherever a low-energy fracture counts
+ * (the safer reading), but the card says "if low-energy" and its reason ends in `-possible`.
+ */
+import type { Fracture, FractureSite, PatientFacts } from '../../facts/types.js';
+import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
+import type { GuidelineSettings } from '../settings.js';
+import type { Finding } from '../types.js';
+import { inPopulation } from './population.js';
+
+export type LowEnergy = 'yes' | 'possible' | 'no';
+
+export function lowEnergy(f: Fracture, facts: PatientFacts, settings: GuidelineSettings): LowEnergy {
+  if (f.mechanism === 'low-energy') return 'yes';
+  if (f.mechanism === 'high-energy') return 'no';
+  return f.site !== 'other' && inPopulation(facts, settings) ? 'possible' : 'no';
+}
+
+export interface CountedFracture {
+  readonly fracture: Fracture;
+  readonly possible: boolean;
+}
+
+/** Low-energy (or possibly low-energy) fractures, optionally limited to some sites. */
+export function lowEnergyFractures(
+  facts: PatientFacts,
+  settings: GuidelineSettings,
+  sites?: readonly FractureSite[],
+): readonly CountedFracture[] {
+  const out: CountedFracture[] = [];
+  for (const f of facts.fractures) {
+    if (sites !== undefined && !sites.includes(f.site)) continue;
+    const le = lowEnergy(f, facts, settings);
+    if (le !== 'no') out.push({ fracture: f, possible: le === 'possible' });
+  }
+  return out;
+}
+
+/** Fractures dated within `years` before today, the boundary day included ("within 3 years"). */
+export function withinYears(fs: readonly CountedFracture[], today: LocalDate, years: number): readonly CountedFracture[] {
+  const from = addYears(today, -years);
+  return fs.filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= today);
+}
+
+/** Fractures dated within `months` before `date`, the boundary day included. */
+export function withinMonthsBefore(fs: readonly CountedFracture[], date: LocalDate, months: number): readonly CountedFracture[] {
+  const from = addMonths(date, -months);
+  return fs.filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= date);
+}
+
+export function fractureFinding(c: CountedFracture): Finding {
+  return {
+    kind: 'fracture',
+    site: c.fracture.site,
+    possible: c.possible,
+    ref: c.fracture.ref,
+    ...(c.fracture.date === undefined ? {} : { date: c.fracture.date }),
+  };
+}
+
+/**
+ * Distinct fractures: the same site on the same day recorded twice (e.g. an S-code and an M80 code
+ * on two Conditions) is one fracture.
+ */
+export function distinctFractures(fs: readonly CountedFracture[]): readonly CountedFracture[] {
+  const seen = new Set<string>();
+  const out: CountedFracture[] = [];
+  for (const c of fs) {
+    const key = `${c.fracture.site}|${c.fracture.date ?? c.fracture.ref}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Reading lab values the way the card's checks do (rules.md section 1: hypocalcaemia, freshness).
+ */
+import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
+import { daysBetween, type LocalDate } from '../../time/local-date.js';
+
+/** The newest value (facts lists are sorted newest first). */
+export function latest<T extends { readonly date: LocalDate }>(values: readonly T[]): T | undefined {
+  return values[0];
+}
+
+/** The newest value taken within `days` before `today` (inclusive); future-dated values are ignored. */
+export function latestWithin<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, days: number): T | undefined {
+  for (const v of values) {
+    const age = daysBetween(v.date, today);
+    if (age < 0) continue;
+    return age <= days ? v : undefined;
+  }
+  return undefined;
+}
+
+/** Values up to and including `today`, newest first (a value dated in the future is a data error). */
+export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): readonly T[] {
+  return values.filter((v) => v.date <= today);
+}
+
+/** "Tjek, at eGFR > 35": true when the value is at or below the limit. A reported ">90" never is. */
+export function atOrBelow(m: Measurement, limit: number): boolean {
+  if (m.comparator === '>' || m.comparator === '>=') return m.value < limit;
+  return m.value <= limit;
+}
+
+/** Strictly below the limit ("eGFR < 30"). */
+export function below(m: Measurement, limit: number): boolean {
+  if (m.comparator === '>' || m.comparator === '>=') return m.value < limit;
+  return m.value < limit;
+}
+
+const HYPO_FALLBACK = { total: 2.15, corrected: 2.15, ionised: 1.18 } as const;
+const HYPER_FALLBACK = { total: 2.51, corrected: 2.51, ionised: 1.32 } as const;
+
+/**
+ * rules.md section 1 "Hypocalcaemia": below the lab's reference range on the Observation (or
+ * flagged L/LL by the lab); without a range: total/corrected < 2.15 mmol/L, ionised < 1.18 mmol/L.
+ */
+export function isHypocalcaemia(c: CalciumMeasurement): boolean {
+  if (c.interpretation.includes('L') || c.interpretation.includes('LL')) return true;
+  if (c.comparator === '>' || c.comparator === '>=') return false;
+  const low = c.referenceLow ?? HYPO_FALLBACK[c.kind];
+  return c.value < low;
+}
+
+/** Above the lab's range (or flagged H/HH); without one: total/corrected > 2.51, ionised > 1.32. */
+export function isHypercalcaemia(c: CalciumMeasurement): boolean {
+  if (c.interpretation.includes('H') || c.interpretation.includes('HH')) return true;
+  if (c.comparator === '<' || c.comparator === '<=') return false;
+  const high = c.referenceHigh ?? HYPER_FALLBACK[c.kind];
+  return c.value > high;
+}

@@ -1,0 +1,166 @@
+/**
+ * Risk factors — card footnote ** (source-card-da.txt l. 43-46):
+ * "fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der
+ * kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i
+ * DSAM-vejledning."
+ *
+ * The list is open ("fx"); rules.md section 1 fills it in from DSAM chapter 4 and the Danish
+ * endocrinology society's guideline, and adds [extension] age over 80, aromatase inhibitor or
+ * anti-androgen treatment, alcohol ≥ 3 units a day.
+ */
+import type { BoneLossDisease, ConditionConcept, PatientFacts, Ref } from '../../facts/types.js';
+import { addMonths } from '../../time/local-date.js';
+import type { RiskFactorReason } from '../catalogue.js';
+import type { GuidelineSettings } from '../settings.js';
+import type { Finding } from '../types.js';
+import { activeConditions, anyConditions, conditionDate } from './conditions.js';
+import { conditionFinding } from './findings.js';
+import { latest } from './labs.js';
+import { currentMedications } from './medication.js';
+
+export interface RiskFactor {
+  readonly reason: RiskFactorReason;
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+}
+
+const BONE_LOSS_DISEASES: readonly BoneLossDisease[] = [
+  'rheumatoid-arthritis',
+  'hyperthyroidism',
+  'primary-hyperparathyroidism',
+  'inflammatory-bowel-disease',
+  'coeliac-disease',
+  'copd',
+  'type-1-diabetes',
+  'hypogonadism',
+  'anorexia-nervosa',
+  'cushing',
+  'myeloma',
+];
+/** Conditions of the list that are facts of history rather than active disease. */
+const HISTORICAL_CONDITIONS: readonly ConditionConcept[] = ['early-menopause'];
+
+/** Recorded falls count as fall tendency for 2 years [choice]; fall tendency itself while active. */
+const FALLS_MONTHS = 24;
+
+/** rules.md's "over 80", read like the card's "over 60 år": from the 80th birthday [choice]. */
+const AGE_RISK_FROM = 80;
+
+function conditionFactor(reason: RiskFactorReason, facts: PatientFacts, concepts: readonly ConditionConcept[], historical: readonly ConditionConcept[] = []): RiskFactor | undefined {
+  const found = [...activeConditions(facts, concepts), ...anyConditions(facts, historical)];
+  if (found.length === 0) return undefined;
+  return {
+    reason,
+    findings: found.map(conditionFinding),
+    evidence: found.map((c) => c.ref),
+  };
+}
+
+function familyHistory(facts: PatientFacts): RiskFactor | undefined {
+  const refs = [...facts.familyHistory.map((f) => f.ref), ...anyConditions(facts, ['family-history-osteoporosis']).map((c) => c.ref)];
+  if (refs.length === 0) return undefined;
+  return { reason: 'risk-family-history', findings: refs.map((ref) => ({ kind: 'family-history', ref })), evidence: refs };
+}
+
+function lowBmi(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
+  const bmi = latest(facts.vitals.bmi);
+  if (bmi === undefined || bmi.value >= settings.lowBmi) return undefined;
+  return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: bmi.value, unit: 'kg/m²', date: bmi.date, ref: bmi.ref }], evidence: [bmi.ref] };
+}
+
+/** "Højdereduktion": the latest height at least N cm below the highest recorded height [choice]. */
+function heightLoss(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
+  const current = latest(facts.vitals.height);
+  if (current === undefined) return undefined;
+  let max = current;
+  for (const h of facts.vitals.height) if (h.value > max.value) max = h;
+  const loss = Math.round((max.value - current.value) * 10) / 10;
+  if (loss < settings.heightLossCm) return undefined;
+  return {
+    reason: 'risk-height-loss',
+    findings: [{ kind: 'measurement', measure: 'height-loss', value: loss, unit: 'cm', date: current.date, ref: current.ref }],
+    evidence: [current.ref, max.ref],
+  };
+}
+
+function falls(facts: PatientFacts): RiskFactor | undefined {
+  const from = addMonths(facts.today, -FALLS_MONTHS);
+  const conds = facts.conditions.filter((c) => {
+    if (c.concept !== 'falls') return false;
+    const d = conditionDate(c);
+    return d === undefined ? c.active : d >= from || c.active;
+  });
+  const reported = facts.lifestyle.fallsReported !== undefined && facts.lifestyle.fallsReported.date >= from ? [facts.lifestyle.fallsReported] : [];
+  const refs = [...conds.map((c) => c.ref), ...reported.map((r) => r.ref)];
+  if (refs.length === 0) return undefined;
+  return {
+    reason: 'risk-falls',
+    findings: conds.map(conditionFinding),
+    evidence: refs,
+  };
+}
+
+function glucocorticoid(facts: PatientFacts): RiskFactor | undefined {
+  const gc = facts.glucocorticoid;
+  if (!gc.active && !gc.meetsThreshold) return undefined;
+  return {
+    reason: 'risk-glucocorticoid',
+    findings: [{ kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs }],
+    evidence: gc.refs,
+  };
+}
+
+function smoking(facts: PatientFacts): RiskFactor | undefined {
+  const s = facts.lifestyle.smoking;
+  if (s === undefined || !s.current) return undefined;
+  return { reason: 'risk-smoking', findings: [], evidence: [s.ref] };
+}
+
+function ageOver80(facts: PatientFacts): RiskFactor | undefined {
+  if (facts.age === undefined || facts.age < AGE_RISK_FROM) return undefined;
+  return { reason: 'risk-age-over-80', findings: [{ kind: 'age', years: facts.age }], evidence: [facts.patientRef] };
+}
+
+/** Aromatase inhibitors, anti-androgens and (in men) GnRH analogues: hormone deprivation [extension]. */
+function hormoneTherapy(facts: PatientFacts): RiskFactor | undefined {
+  const meds = currentMedications(facts, ['aromatase-inhibitor', 'anti-androgen', 'gnrh-analogue']).filter(
+    (m) => m.identity.drug !== 'gnrh-analogue' || facts.sex === 'male',
+  );
+  if (meds.length === 0) return undefined;
+  return {
+    reason: 'risk-hormone-therapy',
+    findings: meds.map((m) => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref })),
+    evidence: meds.map((m) => m.ref),
+  };
+}
+
+function alcohol(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
+  const a = facts.lifestyle.alcoholUnitsPerDay;
+  const conds = activeConditions(facts, ['alcohol-overuse']);
+  const measured = a !== undefined && a.value >= settings.alcoholUnitsPerDay ? a : undefined;
+  if (measured === undefined && conds.length === 0) return undefined;
+  return {
+    reason: 'risk-alcohol',
+    findings: measured === undefined ? [] : [{ kind: 'measurement', measure: 'alcohol-units', value: measured.value, unit: 'units/day', date: measured.date, ref: measured.ref }],
+    evidence: [...(measured === undefined ? [] : [measured.ref]), ...conds.map((c) => c.ref)],
+  };
+}
+
+/** Every risk factor the record shows, in the card's order. */
+export function riskFactors(facts: PatientFacts, settings: GuidelineSettings): readonly RiskFactor[] {
+  const all = [
+    familyHistory(facts),
+    lowBmi(facts, settings),
+    conditionFactor('risk-immobilisation', facts, ['immobility', 'cannot-stay-upright']),
+    heightLoss(facts, settings),
+    conditionFactor('risk-disease', facts, [...BONE_LOSS_DISEASES, 'chronic-kidney-disease'], HISTORICAL_CONDITIONS),
+    falls(facts),
+    glucocorticoid(facts),
+    smoking(facts),
+    ageOver80(facts),
+    hormoneTherapy(facts),
+    alcohol(facts, settings),
+  ];
+  return all.filter((r): r is RiskFactor => r !== undefined);
+}
+

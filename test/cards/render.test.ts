@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards, TOPIC_SYSTEM, type RenderContext } from '../../src/cards/render.js';
+import { dataUnavailable } from '../../src/rules/data-unavailable.js';
+import type { Recommendation } from '../../src/rules/types.js';
+import { ctxOf, patient } from '../helpers/facts.js';
+import { expectValidResponse } from '../helpers/validate.js';
+
+const renderCtx = (lang: 'da' | 'en'): RenderContext => ({
+  lang,
+  patientRef: 'Patient/p1',
+  today: '2026-11-26',
+  female: true,
+  drafts: new Map(),
+  links: DEFAULT_LINKS,
+});
+
+function unavailableRec(): Recommendation {
+  const rec = dataUnavailable(ctxOf(patient({ unavailable: ['observations', 'medicationStatements'] })));
+  if (rec === undefined) throw new Error('expected a recommendation');
+  return rec;
+}
+
+describe('card renderer', () => {
+  it('renders the data-unavailable card with topic, reasons per key and the patient as evidence', () => {
+    const [card] = renderCards([unavailableRec()], renderCtx('da'));
+    expect(card).toMatchObject({
+      indicator: 'info',
+      source: { url: 'https://www.dsam.dk/vejledninger/osteoporose', topic: { system: TOPIC_SYSTEM, code: 'data-unavailable' } },
+      extension: {
+        'osteo-cds.reasons': ['observations-unavailable', 'medicationStatements-unavailable'],
+        'osteo-cds.evidence': ['Patient/p1'],
+      },
+    });
+    expect(card?.detail).toContain('**Begrundelse**');
+    expect(card?.detail).toContain('Målinger (laboratoriesvar, DXA) kunne ikke hentes');
+    expect(card?.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(card).not.toHaveProperty('suggestions');
+    expect(card).not.toHaveProperty('links');
+    expectValidResponse({ cards: [card] });
+  });
+
+  it('speaks English when asked', () => {
+    const [card] = renderCards([unavailableRec()], renderCtx('en'));
+    expect(card?.summary).toMatch(/^Incomplete assessment/);
+    expect(card?.detail).toContain('**Why**');
+  });
+
+  it('orders critical before warning before info and gives critical cards coded override reasons', () => {
+    const base = unavailableRec();
+    const cards = renderCards(
+      [base, { ...base, indicator: 'warning' }, { ...base, indicator: 'critical' }],
+      renderCtx('da'),
+    );
+    expect(cards.map((c) => c.indicator)).toEqual(['critical', 'warning', 'info']);
+    expect(cards[0]?.overrideReasons?.map((o) => o.code)).toEqual(['patient-declined', 'specialist-managed', 'already-addressed', 'not-applicable', 'clinical-judgement']);
+    expect(cards[0]?.overrideReasons?.every((o) => o.system === 'urn:osteo-cds:override-reason' && o.display.length > 0)).toBe(true);
+    expect(cards[1]).not.toHaveProperty('overrideReasons');
+    expectValidResponse({ cards });
+  });
+});

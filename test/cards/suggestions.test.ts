@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { buildSuggestion, type SuggestionContext } from '../../src/cards/suggestions.js';
+import { suggestionSchema } from '../../src/cds-hooks/response.js';
+import type { SuggestionSpec } from '../../src/rules/types.js';
+
+const draft = {
+  resourceType: 'MedicationRequest',
+  id: 'rx-1',
+  status: 'draft',
+  intent: 'order',
+  medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BX04' }], text: 'Prolia 60 mg' },
+  dosageInstruction: [{ text: '60 mg s.c. hver 6. måned' }],
+};
+const ctx: SuggestionContext = {
+  lang: 'da',
+  patientRef: 'Patient/p1',
+  today: '2026-11-26',
+  female: true,
+  drafts: new Map([['MedicationRequest/rx-1', draft]]),
+};
+
+function resourceOf(spec: SuggestionSpec, i = 0): Record<string, unknown> {
+  const action = buildSuggestion(spec, ctx).actions?.[i];
+  if (action === undefined || action.type === 'delete') throw new Error('expected a resource action');
+  return action.resource;
+}
+
+describe('suggestions', () => {
+  it('proposes alendronate 70 mg weekly as a draft MedicationRequest with ATC, dosage and intake rules', () => {
+    const mr = resourceOf({ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true });
+    expect(mr).toMatchObject({
+      resourceType: 'MedicationRequest',
+      status: 'draft',
+      intent: 'order',
+      subject: { reference: 'Patient/p1' },
+      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }] },
+      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: { value: 70, code: 'mg' } }] }],
+    });
+    expect(JSON.stringify(mr)).toContain('fastende');
+    expect(buildSuggestion({ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }, ctx).isRecommended).toBe(true);
+  });
+
+  it('orders each lab as a ServiceRequest with its LOINC and NPU codes', () => {
+    const s = buildSuggestion({ kind: 'labs', labs: ['egfr', 'calcium', 'vitamin-d'] }, ctx);
+    expect(s.actions).toHaveLength(3);
+    const codes = (s.actions ?? []).map((a) => (a.type === 'create' ? JSON.stringify(a.resource) : ''));
+    expect(codes[1]).toContain('NPU01443');
+    expect(codes[1]).toContain('2000-8');
+    expect(s.label).toBe('Bestil eGFR, P-calcium og P-25-OH-vitamin D');
+  });
+
+  it('refers DXA to the department that did the last scan', () => {
+    const sr = resourceOf({ kind: 'dxa', performer: { reference: 'Organization/hvh', display: 'Hvidovre Hospital' } });
+    expect(sr).toMatchObject({ code: { coding: [{ system: 'http://snomed.info/sct', code: '312681000' }] }, performer: [{ reference: 'Organization/hvh' }] });
+  });
+
+  it('swaps the drug on the draft with an update that keeps its id and dosage', () => {
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-1', mode: 'update' } }, ctx);
+    expect(s.actions).toHaveLength(1);
+    expect(s.actions?.[0]).toMatchObject({ type: 'update', resource: { id: 'rx-1', dosageInstruction: [{ text: '60 mg s.c. hver 6. måned' }], medicationCodeableConcept: { coding: [{ code: 'M05BX04' }] } } });
+    expect(JSON.stringify(s.actions?.[0])).not.toContain('Prolia');
+  });
+
+  it('replaces a draft by deleting it (resourceId) and creating the new order', () => {
+    const s = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, ctx);
+    expect(s.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
+    expect(s.actions?.[0]).toMatchObject({ resourceId: 'MedicationRequest/rx-1' });
+  });
+
+  it('creates a reminder Task for the next injection, due on the given date', () => {
+    const task = resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' });
+    expect(task).toMatchObject({ resourceType: 'Task', for: { reference: 'Patient/p1' }, restriction: { period: { start: '2027-05-26' } } });
+  });
+
+  it('every kind of suggestion is spec-valid in both languages', () => {
+    const specs: SuggestionSpec[] = [
+      { kind: 'prescribe', drug: 'alendronate-effervescent' },
+      { kind: 'prescribe', drug: 'colecalciferol' },
+      { kind: 'prescribe', drug: 'calcium-citrate', replaces: { draft: 'MedicationRequest/rx-1', mode: 'update' } },
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-1', mode: 'delete-create' } },
+      { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' },
+      { kind: 'referral', to: 'endocrinology' },
+      { kind: 'referral', to: 'anabolic-treatment' },
+      { kind: 'dxa' },
+      { kind: 'diagnosis', withFracture: true },
+      { kind: 'remove-draft', draft: 'MedicationRequest/rx-1' },
+    ];
+    for (const lang of ['da', 'en'] as const) {
+      for (const spec of specs) expect(suggestionSchema.safeParse(buildSuggestion(spec, { ...ctx, lang })).success).toBe(true);
+    }
+  });
+});
