@@ -3,7 +3,7 @@
  * The facts stage builds the unbroken courses and their status; these predicates read them.
  */
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
-import { decimalYears, type LocalDate } from '../../time/local-date.js';
+import { addYears, daysBetween, decimalYears, type LocalDate } from '../../time/local-date.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];
@@ -44,6 +44,17 @@ export function oralBisphosphonateYears(facts: PatientFacts): number {
   let days = 0;
   for (const c of facts.courses) if (c.drugClass === 'oral-bisphosphonate') days += c.durationDays;
   return decimalYears(days);
+}
+
+/**
+ * At least `years` of oral bisphosphonate, all courses added up. Compared in days against the last
+ * `years` calendar years, so one course started exactly 5 years ago today counts as 5 years
+ * (a division by 365.25 would make it 4.999).
+ */
+export function oralBisphosphonateYearsReached(facts: PatientFacts, years: number): boolean {
+  let days = 0;
+  for (const c of facts.courses) if (c.drugClass === 'oral-bisphosphonate') days += c.durationDays;
+  return days >= daysBetween(addYears(facts.today, -years), facts.today);
 }
 
 /** Another antiresorptive in use after `date` (a follow-on treatment after denosumab). */

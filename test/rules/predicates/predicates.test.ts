@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.js';
+import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
+import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
+import { isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
+import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/medication.js';
+import { inPopulation } from '../../../src/rules/predicates/population.js';
+import { riskFactors } from '../../../src/rules/predicates/risk-factors.js';
+import { DEFAULT_SETTINGS as S } from '../../../src/rules/settings.js';
+import { bmi, calcium, condition, course, egfr, fracture, glucocorticoid, height, intolerance, patient, scan, TODAY } from '../../helpers/facts.js';
+
+describe('population (card header: postmenopausale kvinder og mænd over 60 år)', () => {
+  it('takes a woman of 50 without a recorded menopause as postmenopausal, not one of 49', () => {
+    expect(inPopulation(patient({ sex: 'female', age: 50 }), S)).toBe(true);
+    expect(inPopulation(patient({ sex: 'female', age: 49 }), S)).toBe(false);
+  });
+  it('takes a younger woman with a recorded menopause', () => {
+    expect(inPopulation(patient({ sex: 'female', age: 46, menopauseRecorded: { ref: 'Condition/m' } }), S)).toBe(true);
+  });
+  it('takes a man from his 60th birthday on', () => {
+    expect(inPopulation(patient({ sex: 'male', age: 59 }), S)).toBe(false);
+    expect(inPopulation(patient({ sex: 'male', age: 60 }), S)).toBe(true);
+  });
+});
+
+describe('T-score from the latest DXA', () => {
+  it('takes the lowest of spine, total hip and femoral neck; forearm only when neither spine nor hip exists', () => {
+    const f = patient({ dxa: [scan('2026-08-12', { 'lumbar-spine': -2.1, 'femoral-neck': -2.6, forearm: -3.5 }), scan('2020-01-01', { 'lumbar-spine': -3.9 })] });
+    expect(diagnosticTScore(f)?.value).toBe(-2.6);
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-08-12', { forearm: -2.7 })] }))?.value).toBe(-2.7);
+    expect(hipTScore(f)?.site).toBe('femoral-neck');
+  });
+});
+
+describe('low-energy fractures', () => {
+  it('counts an unknown-mechanism fracture of a relevant site as possible only in population', () => {
+    const hip = fracture('hip', '2026-01-01', 'unknown');
+    expect(lowEnergy(hip, patient({ sex: 'female', age: 70 }), S)).toBe('possible');
+    expect(lowEnergy(hip, patient({ sex: 'male', age: 55 }), S)).toBe('no');
+    expect(lowEnergy(fracture('other', '2026-01-01', 'unknown'), patient({ age: 70 }), S)).toBe('no');
+    expect(lowEnergy(fracture('spine', '2026-01-01', 'high-energy'), patient({ age: 70 }), S)).toBe('no');
+  });
+});
+
+describe('diagnosis criteria and indication (card l. 13-15, 28-35)', () => {
+  it('meets the diagnosis at T-score exactly −2.5, not at −2.4', () => {
+    expect(diagnosisCriteria(patient({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.5 })] }), S)?.reasons).toEqual(['t-score']);
+    expect(diagnosisCriteria(patient({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.4 })] }), S)).toBeUndefined();
+  });
+  it('indicates treatment for a T-score ≤ −2.5 only with a risk factor, naming it', () => {
+    const dxa = [scan('2026-08-12', { 'total-hip': -2.7 })];
+    expect(treatmentIndication(patient({ age: 70, dxa }), S)).toBeUndefined();
+    const withBmi = treatmentIndication(patient({ age: 70, dxa, vitals: { bmi: [bmi(18.5, '2026-06-01')] } }), S);
+    expect(withBmi?.reasons).toEqual(['t-score-with-risk-factor', 'risk-low-bmi']);
+  });
+  it('indicates treatment under glucocorticoid exposure from T-score < −1.0, not at −1.0', () => {
+    const gc = glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true });
+    expect(treatmentIndication(patient({ age: 70, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.1 })] }), S)?.reasons).toContain('glucocorticoid-t-score');
+    expect(treatmentIndication(patient({ age: 70, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.0 })] }), S)?.reasons ?? []).not.toContain('glucocorticoid-t-score');
+  });
+  it('indicates treatment for a possible hip fracture with a -possible reason', () => {
+    expect(treatmentIndication(patient({ age: 75, fractures: [fracture('hip', '2025-03-01', 'unknown')] }), S)?.reasons).toEqual(['hip-fracture-possible']);
+  });
+});
+
+describe('risk factors', () => {
+  it('counts a height loss of 4 cm from the highest recorded height, not 3.9', () => {
+    const f = (latest: number) => patient({ vitals: { height: [height(168, '2010-01-01'), height(latest, '2026-01-01')] } });
+    expect(riskFactors(f(164), S).map((r) => r.reason)).toEqual(['risk-height-loss']);
+    expect(riskFactors(f(164.1), S)).toEqual([]);
+  });
+});
+
+describe('oral bisphosphonate barriers (card "2. Valg")', () => {
+  it('names an ulcer within 12 months and a recorded intolerance', () => {
+    const f = patient({
+      conditions: [condition('peptic-ulcer', { active: false, abatement: '2026-02-01' })],
+      intolerances: [intolerance('alendronate')],
+    });
+    expect(oralBisphosphonateBarriers(f, S).reasons).toEqual(['ulcer', 'intolerance']);
+    expect(oralBisphosphonateBarriers(patient({ conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-11-25' })] }), S).reasons).toEqual([]);
+  });
+});
+
+describe('labs', () => {
+  it('uses the lab range for hypocalcaemia, else 2.15 mmol/L total and 1.18 ionised', () => {
+    expect(isHypocalcaemia(calcium(2.14, TODAY))).toBe(true);
+    expect(isHypocalcaemia(calcium(2.15, TODAY))).toBe(false);
+    expect(isHypocalcaemia(calcium(2.18, TODAY, 'total', { referenceLow: 2.2 }))).toBe(true);
+    expect(isHypocalcaemia(calcium(1.17, TODAY, 'ionised'))).toBe(true);
+  });
+  it('takes a value as current within the window, the boundary day included', () => {
+    // 2026-11-26 − 90 days = 2026-08-28
+    expect(latestWithin([egfr(60, '2026-08-28')], TODAY, 90)).toBeDefined();
+    expect(latestWithin([egfr(60, '2026-08-27')], TODAY, 90)).toBeUndefined();
+  });
+});
+
+describe('years of oral bisphosphonate', () => {
+  it('reaches 5 years on the fifth anniversary of the start, not the day before', () => {
+    expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-26')] }), 5)).toBe(true);
+    expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-27')] }), 5)).toBe(false);
+  });
+});
