@@ -13,8 +13,8 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# Data files under src/ (e.g. terminology JSON) are copied next to the compiled modules that read them.
 RUN npm run build \
- # Data files under src/ (e.g. terminology JSON) next to the compiled modules that read them.
  && find src -name '*.json' -exec cp --parents {} dist/ \; \
  && npm prune --omit=dev \
  && npm cache clean --force

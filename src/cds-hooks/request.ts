@@ -63,8 +63,14 @@ const fhirAuthorizationSchema = z.looseObject({
 /** A prefetch value: a FHIR resource (often a Bundle or an OperationOutcome), or null = "no data". */
 const prefetchValue = z.union([resourceSchema, z.null()], { error: 'must be a FHIR resource or null' });
 
-/** Only the keys we ask for are checked; others are ignored (the spec lets clients send only ours). */
-const prefetchSchema = z.looseObject(Object.fromEntries(PREFETCH_KEYS.map((k) => [k, prefetchValue.optional()]))).optional();
+/**
+ * Only the keys we ask for are checked; others are ignored (the spec lets clients send only ours).
+ * A `prefetch: null` (not allowed by the spec's JSON rules, but seen) counts as no prefetch at all.
+ */
+const prefetchSchema = z
+  .looseObject(Object.fromEntries(PREFETCH_KEYS.map((k) => [k, prefetchValue.optional()])))
+  .nullable()
+  .optional();
 
 /** The request fields every hook shares (the hook name and the context differ). */
 const requestFields = {

@@ -312,6 +312,11 @@ describe('412 Precondition Failed', () => {
     expectOperationOutcome((await request(makeApp().app).post(PV).send(body).expect(412)).body, 'prefetch.patient');
   });
 
+  it('when prefetch is null and there is no fhirServer (null prefetch = none)', async () => {
+    const body = patientViewRequest({ prefetch: null });
+    expectOperationOutcome((await request(makeApp().app).post(PV).send(body).expect(412)).body, 'prefetch.patient');
+  });
+
   it('when nothing but the patient could be had and there was no fhirServer', async () => {
     const body = patientViewRequest({ prefetch: { patient: patient() } });
     const res = await request(makeApp().app).post(PV).send(body).expect(412);

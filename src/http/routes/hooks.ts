@@ -52,7 +52,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     const prefetch = await resolvePrefetch(
       {
         context: request.context,
-        prefetch: request.prefetch,
+        prefetch: request.prefetch ?? undefined,
         fhirServer: request.fhirServer,
         accessToken: request.fhirAuthorization?.access_token,
       },
