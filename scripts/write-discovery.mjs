@@ -1,0 +1,13 @@
+// Writes cds-services.json = buildDiscovery(engine.observationCodes), the document GET /cds-services serves.
+// Run with `npm run discovery:write` (it builds first); commit the result.
+import { writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
+import { buildDiscovery } from '../dist/src/cds-hooks/discovery.js';
+import { loadConfig } from '../dist/src/config.js';
+import { createEngine } from '../dist/src/engine.js';
+
+const engine = createEngine(loadConfig(process.env));
+const target = new URL('../cds-services.json', import.meta.url);
+writeFileSync(target, `${JSON.stringify(buildDiscovery(engine.observationCodes), null, 2)}\n`);
+process.stdout.write(`wrote ${target.pathname}\n`);

@@ -1,0 +1,268 @@
+/**
+ * Configuration: every environment variable of the service contract (docs/service-contract.md,
+ * "Configuration"), read once at start, validated by one zod schema with defaults, so that
+ * `npm start` works with no environment at all and a bad value fails at start, never per request.
+ *
+ * `loadConfig(env)` reports every invalid variable at once (a `ConfigError` listing them all);
+ * `testConfig()` is the one place that documents how tests differ from production defaults.
+ */
+import { z } from 'zod';
+import type { Language } from './pipeline.js';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** One trusted JWT issuer (CDS_TRUSTED_ISSUERS); verification itself is a later issue. */
+export interface TrustedIssuer {
+  /** JWKS URL (https, or http on a loopback host) or a file path. */
+  readonly jwks: string;
+  /** The `jku` its tokens carry, when it differs from `jwks`. */
+  readonly jku?: string;
+  /** Allowed `tenant` claims; absent = any. */
+  readonly tenants?: readonly string[];
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** CDS_LANGUAGE: card language when the request's Accept-Language names neither da nor en. */
+  readonly language: Language;
+  /** CDS_TRUSTED_ISSUERS; undefined = authentication off (warning at start). */
+  readonly trustedIssuers: Readonly<Record<string, TrustedIssuer>> | undefined;
+  readonly jwtAlgorithms: readonly string[];
+  readonly jwtClockSkewS: number;
+  /** CDS_FHIR_TIMEOUT_MS: one budget for all FHIR-server fetches of a request. */
+  readonly fhirTimeoutMs: number;
+  /** CDS_BODY_LIMIT in bytes (also caps each FHIR-server response page). */
+  readonly bodyLimitBytes: number;
+  /** CDS_FEEDBACK_DB: a file path, or `:memory:`. */
+  readonly feedbackDb: string;
+  /** CDS_TERMINOLOGY: path of a JSON file of extra code bindings; undefined = built in only. */
+  readonly terminologyFile: string | undefined;
+  /** CDS_PUBLIC_URL: base URLs (no trailing slash, no `/cds-services`); undefined = from the request. */
+  readonly publicUrls: readonly string[] | undefined;
+  /** CDS_CORS_ORIGINS: `'*'` or a list of origins. */
+  readonly corsOrigins: '*' | readonly string[];
+  /** CDS_SITE_CONFIG: path of the site settings JSON file. */
+  readonly siteConfigFile: string | undefined;
+  /** CDS_ADMIN_TOKEN: bearer token for /stats; undefined = /stats off. */
+  readonly adminToken: string | undefined;
+  /** LOG_LEVEL (pino level). */
+  readonly logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Loopback hosts may use plain http (development and tests); everything else must be https. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** An absolute https URL, or http on a loopback host. */
+export function isSecureOrLoopbackUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
+
+const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `10mb`, `512kb`, `1048576` → bytes (the units body-parser accepts, 1 kb = 1024 bytes). */
+export function parseByteSize(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const bytes = Math.floor(Number(match[1]) * (BYTE_UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
+  return bytes > 0 ? bytes : undefined;
+}
+
+const FORBIDDEN_ALGORITHM = /^(none|HS\d+)$/i;
+const KNOWN_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'EdDSA'];
+
+/** Empty variables count as unset (a common shell and compose-file habit). */
+const unsetIfEmpty = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(unsetIfEmpty, z.string().optional());
+const intInRange = (min: number, max: number, fallback: number): z.ZodType<number> =>
+  z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+const commaList = (v: string): string[] =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+const jwksLocation = z
+  .string()
+  .min(1, 'must be a JWKS URL or file path')
+  .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || isSecureOrLoopbackUrl(v), 'a JWKS URL must be https (http only on loopback hosts)');
+
+const issuerEntry = z.union([
+  jwksLocation.transform((jwks): TrustedIssuer => ({ jwks })),
+  z.strictObject({
+    jwks: jwksLocation,
+    jku: z.url().optional(),
+    tenants: z.array(z.string().min(1)).min(1).optional(),
+  }),
+]);
+
+const trustedIssuers = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        return parsed;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .record(z.string().min(1), issuerEntry, { error: 'must be a JSON object of issuer → JWKS' })
+        .refine((r) => Object.keys(r).length > 0, 'must name at least one issuer'),
+    )
+    .optional(),
+);
+
+const envSchema = z.object({
+  PORT: intInRange(0, 65535, 3000),
+  HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
+  CDS_LANGUAGE: z.preprocess(unsetIfEmpty, z.enum(['da', 'en'], { error: 'must be da or en' }).default('da')),
+  CDS_TRUSTED_ISSUERS: trustedIssuers,
+  CDS_JWT_ALGORITHMS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('ES384,RS384')
+      .transform(commaList)
+      .superRefine((algs, ctx) => {
+        if (algs.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one algorithm' });
+        for (const alg of algs) {
+          if (FORBIDDEN_ALGORITHM.test(alg)) {
+            ctx.addIssue({ code: 'custom', message: `${alg} is never allowed (no none or HS*)` });
+          } else if (!KNOWN_ALGORITHMS.includes(alg)) {
+            ctx.addIssue({ code: 'custom', message: `unknown algorithm ${alg} (one of ${KNOWN_ALGORITHMS.join(', ')})` });
+          }
+        }
+      }),
+  ),
+  CDS_JWT_CLOCK_SKEW_S: intInRange(0, 3600, 60),
+  CDS_FHIR_TIMEOUT_MS: intInRange(1, 60_000, 2000),
+  CDS_BODY_LIMIT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('10mb')
+      .transform((v, ctx) => {
+        const bytes = parseByteSize(v);
+        if (bytes === undefined) {
+          ctx.addIssue({ code: 'custom', message: 'must be a size such as 10mb, 512kb or a number of bytes' });
+          return z.NEVER;
+        }
+        return bytes;
+      }),
+  ),
+  CDS_FEEDBACK_DB: z.preprocess(unsetIfEmpty, z.string().default('./data/feedback.sqlite')),
+  CDS_TERMINOLOGY: optionalText,
+  CDS_PUBLIC_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform(commaList)
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'each entry must be an absolute http(s) URL')
+              .transform((u) => u.replace(/\/+$/, ''))
+              .refine((u) => !u.endsWith('/cds-services'), 'give the base URL without /cds-services'),
+          )
+          .min(1, 'must name at least one URL'),
+      )
+      .optional(),
+  ),
+  CDS_CORS_ORIGINS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('*')
+      .transform(commaList)
+      .pipe(
+        z.union([
+          z.tuple([z.literal('*')]).transform((): '*' => '*'),
+          z
+            .array(
+              z
+                .string()
+                .refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/+$/, ''), 'each entry must be an origin such as https://ehr.example.org')
+                .transform((o) => o.replace(/\/+$/, '')),
+            )
+            .min(1),
+        ]),
+      ),
+  ),
+  CDS_SITE_CONFIG: optionalText,
+  CDS_ADMIN_TOKEN: optionalText,
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (fatal … trace, silent)' }).default('info'),
+  ),
+});
+
+/** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const [variable, ...rest] = i.path;
+        const where = rest.map((p) => (typeof p === 'number' ? ` entry ${p + 1}` : ` ${String(p)}`)).join('');
+        return `${variable === undefined ? '(environment)' : String(variable)}:${where === '' ? '' : `${where}:`} ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    language: e.CDS_LANGUAGE,
+    trustedIssuers: e.CDS_TRUSTED_ISSUERS,
+    jwtAlgorithms: e.CDS_JWT_ALGORITHMS,
+    jwtClockSkewS: e.CDS_JWT_CLOCK_SKEW_S,
+    fhirTimeoutMs: e.CDS_FHIR_TIMEOUT_MS,
+    bodyLimitBytes: e.CDS_BODY_LIMIT,
+    feedbackDb: e.CDS_FEEDBACK_DB,
+    terminologyFile: e.CDS_TERMINOLOGY,
+    publicUrls: e.CDS_PUBLIC_URL,
+    corsOrigins: e.CDS_CORS_ORIGINS,
+    siteConfigFile: e.CDS_SITE_CONFIG,
+    adminToken: e.CDS_ADMIN_TOKEN,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * The configuration tests run with: the production defaults of an empty environment, except
+ * - `port: 0` (tests never listen on a fixed port; supertest picks one),
+ * - `feedbackDb: ':memory:'` (no files; the persistence test passes its own temp file),
+ * - `logLevel: 'silent'`.
+ * Everything else (timeouts, body limit, language, CORS) is the production default, so tests
+ * exercise what ships; override single fields with `testConfig({ fhirTimeoutMs: 300 })`.
+ */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), port: 0, feedbackDb: ':memory:', logLevel: 'silent', ...overrides };
+}

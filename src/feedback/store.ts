@@ -1,0 +1,49 @@
+/**
+ * Where CDS Hooks feedback goes. SQLite today (`sqlite-store.ts`); the interface allows others.
+ *
+ * Idempotence: clients may send the same feedback more than once (retries, batches across hook
+ * instances). An item is identified by its natural key — service id, card uuid, outcome, outcome
+ * instant (normalised to UTC milliseconds, so `…T10:05:31Z` and `…T12:05:31+02:00` are one event)
+ * and the sorted set of accepted suggestion ids. A repeat of a stored key is counted as a
+ * duplicate and changes nothing (the first copy wins).
+ */
+
+export interface FeedbackOverrideReason {
+  readonly code?: string;
+  readonly system?: string;
+  readonly display?: string;
+  readonly userComment?: string;
+}
+
+/** One validated feedback item (CDS Hooks 2.0 "Feedback"). */
+export interface FeedbackItem {
+  /** `card.uuid` the feedback is about. */
+  readonly card: string;
+  readonly outcome: 'accepted' | 'overridden';
+  /** Suggestion uuids (non-empty when accepted, empty when overridden). */
+  readonly acceptedSuggestions: readonly string[];
+  readonly overrideReason?: FeedbackOverrideReason;
+  /** RFC 3339, as sent. */
+  readonly outcomeTimestamp: string;
+}
+
+export interface StoredFeedback extends FeedbackItem {
+  readonly serviceId: string;
+  /** When the service first received it (ISO 8601 UTC). */
+  readonly receivedAt: string;
+}
+
+export interface RecordResult {
+  /** Items stored now. */
+  readonly inserted: number;
+  /** Items already stored before (same natural key). */
+  readonly duplicates: number;
+}
+
+export interface FeedbackStore {
+  /** Stores a batch atomically (all or nothing); durable when it returns. */
+  record(serviceId: string, items: readonly FeedbackItem[], receivedAt: Date): RecordResult;
+  /** Stored feedback, oldest first (for /stats and tests). */
+  list(filter?: { readonly serviceId?: string }): StoredFeedback[];
+  close(): void;
+}

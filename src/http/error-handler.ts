@@ -1,0 +1,62 @@
+/**
+ * The one error handler. Maps what can go wrong to an OperationOutcome answer:
+ * - `HttpError` (thrown by routes) → its status and issues;
+ * - body-parser errors: `entity.too.large` → 413, `entity.parse.failed` and every other client
+ *   body problem (charset, encoding, aborted) → 400;
+ * - anything else → a logged 500 with a generic body: no message, no stack in the answer.
+ * The request id is in the body (extension) and in the `x-request-id` header.
+ */
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import { HttpError, badRequest, internalError, notFound, operationOutcome, payloadTooLarge } from './errors.js';
+import './locals.js';
+
+/** body-parser / raw-body errors carry a string `type` and a 4xx `status`. */
+function bodyParserErrorType(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('type' in err) || typeof err.type !== 'string') return undefined;
+  const status = 'status' in err ? err.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? err.type : undefined;
+}
+
+export function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof HttpError) return err;
+  const type = bodyParserErrorType(err);
+  if (type === undefined) return undefined;
+  switch (type) {
+    case 'entity.too.large':
+      return payloadTooLarge('The request body is larger than the configured limit (CDS_BODY_LIMIT).');
+    case 'entity.parse.failed':
+      return badRequest('The request body is not valid JSON.');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return badRequest('The request body uses an unsupported charset or content encoding.');
+    default:
+      return badRequest('The request body could not be read.');
+  }
+}
+
+/** Frames of a stack without its first line (the message, which could hold data). */
+function stackFrames(err: unknown): string | undefined {
+  if (!(err instanceof Error) || err.stack === undefined) return undefined;
+  return err.stack.split('\n').slice(1, 12).join('\n');
+}
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
+  if (res.headersSent) {
+    next(err);
+    return;
+  }
+  const known = toHttpError(err);
+  const error = known ?? internalError();
+  if (known === undefined) {
+    // Name and code location only: error messages may quote input.
+    res.locals.log.error({ errorName: err instanceof Error ? err.name : typeof err, stack: stackFrames(err) }, 'unhandled error');
+  }
+  res.locals.logFields.errorCode = error.issues[0]?.code;
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res.status(error.status).json(operationOutcome(error, res.locals.requestId));
+};
+
+/** Last route: any path we do not serve. */
+export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
+  next(notFound('No such endpoint; see GET /cds-services.'));
+}

@@ -1,0 +1,25 @@
+/**
+ * Typed `res.locals` for this service: the request id, the per-request logger, and the fields a
+ * route adds to the one log line written when the response finishes.
+ */
+import type { Logger } from 'pino';
+
+/** Safe-to-log facts about a request (never patient data, bodies or tokens). */
+export interface RequestLogFields {
+  serviceId?: string;
+  cards?: number;
+  topics?: readonly string[];
+  unavailable?: readonly string[];
+  prefetchProblems?: readonly string[];
+  feedbackItems?: number;
+  feedbackInserted?: number;
+  errorCode?: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    requestId: string;
+    log: Logger;
+    logFields: RequestLogFields;
+  }
+}

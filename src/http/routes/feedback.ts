@@ -1,0 +1,55 @@
+/**
+ * POST /cds-services/{id}/feedback ({@link https://cds-hooks.hl7.org/2.0/#feedback}): validated,
+ * stored durably and idempotently, answered 200 with an empty JSON object (the spec names no
+ * response; the sandbox ignores it). Unknown service → 404. Nothing of the feedback is logged
+ * but counts (a userComment is free text and may name the patient).
+ */
+import { Router, type Request, type Response } from 'express';
+import { findService } from '../../cds-hooks/discovery.js';
+import { feedbackRequestSchema, type FeedbackItemInput } from '../../cds-hooks/feedback.js';
+import type { FeedbackItem, FeedbackStore } from '../../feedback/store.js';
+import { badRequest, methodNotAllowed, notFound } from '../errors.js';
+import { parseBody } from '../validation.js';
+
+function toFeedbackItem(input: FeedbackItemInput): FeedbackItem {
+  const reason = input.overrideReason;
+  const overrideReason =
+    reason === undefined
+      ? undefined
+      : {
+          ...(reason.reason === undefined
+            ? {}
+            : {
+                code: reason.reason.code,
+                ...(reason.reason.system === undefined ? {} : { system: reason.reason.system }),
+                ...(reason.reason.display === undefined ? {} : { display: reason.reason.display }),
+              }),
+          ...(reason.userComment === undefined || reason.userComment === '' ? {} : { userComment: reason.userComment }),
+        };
+  return {
+    card: input.card,
+    outcome: input.outcome,
+    acceptedSuggestions: (input.acceptedSuggestions ?? []).map((s) => s.id),
+    ...(overrideReason === undefined || Object.keys(overrideReason).length === 0 ? {} : { overrideReason }),
+    outcomeTimestamp: input.outcomeTimestamp,
+  };
+}
+
+export function feedbackRoutes(store: FeedbackStore, clock: () => Date): Router {
+  const router = Router();
+  router.post('/cds-services/:id/feedback', (req: Request<{ id: string }>, res: Response) => {
+    const service = findService(req.params.id);
+    if (service === undefined) throw notFound(`Unknown CDS service; see GET /cds-services.`);
+    res.locals.logFields.serviceId = service.id;
+    if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
+    const request = parseBody(feedbackRequestSchema, req.body);
+    const result = store.record(service.id, request.feedback.map(toFeedbackItem), clock());
+    res.locals.logFields.feedbackItems = request.feedback.length;
+    res.locals.logFields.feedbackInserted = result.inserted;
+    res.status(200).json({});
+  });
+  router.all('/cds-services/:id/feedback', () => {
+    throw methodNotAllowed(['POST']);
+  });
+  return router;
+}

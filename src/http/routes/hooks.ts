@@ -1,0 +1,81 @@
+/**
+ * POST /cds-services/{id} — a service call ({@link https://cds-hooks.hl7.org/2.0/#calling-a-cds-service}):
+ * validate the request for the service's hook, resolve the prefetch (412 when the Patient cannot
+ * be had), take the draft orders and the language, and hand everything to the engine. The
+ * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
+ */
+import { Router, type Request, type Response } from 'express';
+import { findService } from '../../cds-hooks/discovery.js';
+import { draftsFromContext } from '../../cds-hooks/drafts.js';
+import { requestSchemas } from '../../cds-hooks/request.js';
+import type { Config } from '../../config.js';
+import type { Engine, EvaluationInput } from '../../pipeline.js';
+import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
+import type { PrefetchKey } from '../../rules/catalogue.js';
+import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
+import { chooseLanguage } from '../language.js';
+import { parseBody } from '../validation.js';
+
+export interface HookRouteDeps {
+  readonly config: Config;
+  readonly engine: Engine;
+  readonly templates: Readonly<Record<PrefetchKey, string>>;
+  readonly clock: () => Date;
+}
+
+function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>, hadFhirServer: boolean): HttpError {
+  if (result.failure === 'patient') {
+    const why = result.problems.find((p) => p.key === 'patient')?.reason ?? 'null in prefetch';
+    return preconditionFailed(
+      hadFhirServer
+        ? `The Patient could not be obtained: prefetch.patient was missing or unusable and fhirServer did not supply it (${why}).`
+        : `The Patient could not be obtained: prefetch.patient was missing or unusable (${why}) and no fhirServer was given.`,
+      'prefetch.patient',
+    );
+  }
+  return preconditionFailed(
+    'Only the Patient could be obtained: the other prefetch keys were missing or unusable and no fhirServer was given to fetch them from.',
+    'prefetch',
+  );
+}
+
+export function hookRoutes(deps: HookRouteDeps): Router {
+  const router = Router();
+  router.post('/cds-services/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const now = deps.clock();
+    const service = findService(req.params.id);
+    if (service === undefined) throw notFound('Unknown CDS service; see GET /cds-services.');
+    res.locals.logFields.serviceId = service.id;
+    if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
+
+    const request = parseBody(requestSchemas[service.hook], req.body);
+    const prefetch = await resolvePrefetch(
+      {
+        context: request.context,
+        prefetch: request.prefetch ?? undefined,
+        fhirServer: request.fhirServer,
+        accessToken: request.fhirAuthorization?.access_token,
+      },
+      { templates: deps.templates, timeoutMs: deps.config.fhirTimeoutMs, maxBytes: deps.config.bodyLimitBytes },
+    );
+    res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
+    if (!prefetch.ok) throw prefetchFailure(prefetch, request.fhirServer !== undefined);
+
+    const input: EvaluationInput = {
+      ruleSet: service.ruleSet,
+      data: prefetch.data,
+      drafts: draftsFromContext(service.hook, request.context),
+      now,
+      language: chooseLanguage(req.get('accept-language'), deps.config.language),
+    };
+    const response = deps.engine.evaluate(input);
+    res.locals.logFields.unavailable = prefetch.data.unavailable;
+    res.locals.logFields.cards = response.cards.length;
+    res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
+    res.status(200).json(response);
+  });
+  router.all('/cds-services/:id', () => {
+    throw methodNotAllowed(['POST']);
+  });
+  return router;
+}

@@ -1,0 +1,98 @@
+/**
+ * Tolerant readers for the FHIR JSON the prefetch stage handles: is it a resource, an
+ * OperationOutcome, a Bundle page (data, outcome warnings, next link), whose patient is it about.
+ * Nothing here throws on odd input; unknown shapes read as "not what we are looking for".
+ */
+import type { UntrustedResource } from './types.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isResource(value: unknown): value is UntrustedResource {
+  return isRecord(value) && typeof value.resourceType === 'string' && value.resourceType !== '';
+}
+
+export function isOperationOutcome(value: unknown): boolean {
+  return isResource(value) && value.resourceType === 'OperationOutcome';
+}
+
+/** An OperationOutcome with an issue of severity error or fatal (or no readable issues at all). */
+function isErrorOutcome(outcome: UntrustedResource): boolean {
+  const issues = outcome.issue;
+  if (!Array.isArray(issues) || issues.length === 0) return true;
+  return issues.some((i) => !isRecord(i) || i.severity === 'error' || i.severity === 'fatal' || i.severity === undefined);
+}
+
+export type PageReading =
+  | {
+      readonly kind: 'data';
+      /** Data resources of the page (OperationOutcome entries left out). */
+      readonly resources: readonly UntrustedResource[];
+      /** `link[relation=next].url`, if any. */
+      readonly next: string | undefined;
+    }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+/**
+ * Reads one response (a prefetch value or a fetched page) in place of a key's data.
+ *
+ * - an OperationOutcome → unavailable;
+ * - a Bundle whose entries are all OperationOutcomes → unavailable, except when every one is a
+ *   `search.mode = outcome` entry without an error/fatal issue (an empty search with a warning);
+ * - a Bundle otherwise → its entry resources, OperationOutcome entries dropped (warnings, not data);
+ * - any other resource → that resource;
+ * - anything that is not a FHIR resource → unavailable.
+ */
+export function readPage(body: unknown): PageReading {
+  if (!isResource(body)) return { kind: 'unavailable', reason: 'not a FHIR resource' };
+  if (body.resourceType === 'OperationOutcome') return { kind: 'unavailable', reason: 'OperationOutcome' };
+  if (body.resourceType !== 'Bundle') return { kind: 'data', resources: [body], next: undefined };
+
+  const entries = body.entry === undefined ? [] : body.entry;
+  if (!Array.isArray(entries)) return { kind: 'unavailable', reason: 'Bundle.entry is not an array' };
+  const resources: UntrustedResource[] = [];
+  const outcomes: { resource: UntrustedResource; searchMode: unknown }[] = [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || !isResource(entry.resource)) continue;
+    if (entry.resource.resourceType === 'OperationOutcome') {
+      outcomes.push({ resource: entry.resource, searchMode: isRecord(entry.search) ? entry.search.mode : undefined });
+    } else {
+      resources.push(entry.resource);
+    }
+  }
+  if (resources.length === 0 && outcomes.length > 0) {
+    const onlyWarnings = outcomes.every((o) => o.searchMode === 'outcome' && !isErrorOutcome(o.resource));
+    if (!onlyWarnings) return { kind: 'unavailable', reason: 'Bundle holding only OperationOutcome' };
+  }
+  return { kind: 'data', resources, next: nextLink(body) };
+}
+
+function nextLink(bundle: UntrustedResource): string | undefined {
+  if (!Array.isArray(bundle.link)) return undefined;
+  for (const link of bundle.link) {
+    if (isRecord(link) && link.relation === 'next' && typeof link.url === 'string' && link.url !== '') return link.url;
+  }
+  return undefined;
+}
+
+const PATIENT_REF = /(?:^|\/)([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+/**
+ * Does a resource say it is about someone other than this patient? Reads `subject` and `patient`
+ * references (the R4 resources of our prefetch keys use one of them) and a Patient's own id.
+ * References we cannot read (contained `#x`, `urn:uuid:`, identifier-only) count as not saying so.
+ */
+export function isAboutAnotherPatient(resource: UntrustedResource, patientId: string): boolean {
+  if (resource.resourceType === 'Patient') return typeof resource.id === 'string' && resource.id !== patientId;
+  for (const field of ['subject', 'patient'] as const) {
+    const ref = resource[field];
+    if (!isRecord(ref) || typeof ref.reference !== 'string') continue;
+    const reference = ref.reference;
+    if (reference.startsWith('#') || reference.startsWith('urn:')) continue;
+    const match = PATIENT_REF.exec(reference);
+    if (!match) continue;
+    if (match[1] !== 'Patient' || match[2] !== patientId) return true;
+  }
+  return false;
+}

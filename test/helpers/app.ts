@@ -1,0 +1,72 @@
+/**
+ * A test app: `createApp(testConfig(...))` with a fake engine that records the `EvaluationInput`
+ * it got and answers one valid card (a `data-unavailable` card naming the unavailable keys when
+ * there are any), so the protocol tests never depend on guideline rules.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Card } from '../../src/cds-hooks/response.js';
+import { testConfig, type Config } from '../../src/config.js';
+import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import type { FeedbackStore } from '../../src/feedback/store.js';
+import { createApp } from '../../src/http/app.js';
+import type { Engine, EvaluationInput } from '../../src/pipeline.js';
+
+export const PINNED_NOW = new Date('2025-06-01T10:00:00Z');
+export const TEST_OBSERVATION_CODES = ['38267-1', '38263-0', 'NPU10267'] as const;
+
+export interface FakeEngine extends Engine {
+  readonly inputs: EvaluationInput[];
+}
+
+export function card(topic: string, reasons: string[], indicator: Card['indicator'] = 'info'): Card {
+  return {
+    uuid: randomUUID(),
+    summary: `Test card ${topic}`,
+    indicator,
+    source: { label: 'osteo-cds test', topic: { system: 'urn:osteo-cds:card-topic', code: topic } },
+    extension: { 'osteo-cds.reasons': reasons, 'osteo-cds.evidence': ['Patient/pat-1'] },
+  };
+}
+
+export function fakeEngine(evaluate?: (input: EvaluationInput) => Card[]): FakeEngine {
+  const inputs: EvaluationInput[] = [];
+  return {
+    inputs,
+    observationCodes: TEST_OBSERVATION_CODES,
+    evaluate(input) {
+      inputs.push(input);
+      if (evaluate !== undefined) return { cards: evaluate(input) };
+      const unavailable = input.data.unavailable;
+      return {
+        cards:
+          unavailable.length > 0
+            ? [card('data-unavailable', unavailable.map((k) => `${k}-unavailable`))]
+            : [card('bone-healthy-lifestyle', ['guideline-advice'])],
+      };
+    },
+  };
+}
+
+export interface TestApp {
+  readonly app: Express;
+  readonly engine: FakeEngine;
+  readonly store: FeedbackStore;
+  readonly config: Config;
+}
+
+export function makeApp(
+  options: { config?: Partial<Config>; engine?: FakeEngine; store?: FeedbackStore; logger?: Logger } = {},
+): TestApp {
+  const config = testConfig(options.config);
+  const engine = options.engine ?? fakeEngine();
+  const store = options.store ?? openSqliteFeedbackStore(':memory:');
+  const app = createApp(config, {
+    engine,
+    feedbackStore: store,
+    clock: () => PINNED_NOW,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+  return { app, engine, store, config };
+}

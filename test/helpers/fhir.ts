@@ -1,0 +1,92 @@
+/** Small builders for FHIR test data and CDS Hooks requests. */
+import { randomUUID } from 'node:crypto';
+
+export const PATIENT_ID = 'pat-1';
+export const FHIR_BASE = 'https://fhir.example.org/r4';
+export const FHIR_ORIGIN = 'https://fhir.example.org';
+export const TOKEN = 'secret-access-token-123';
+
+type Json = Record<string, unknown>;
+
+export function patient(id = PATIENT_ID): Json {
+  return { resourceType: 'Patient', id, gender: 'female', birthDate: '1950-03-04' };
+}
+
+export function observation(id: string, patientId = PATIENT_ID): Json {
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '38267-1' }] },
+    subject: { reference: `Patient/${patientId}` },
+    valueQuantity: { value: -2.7, unit: '{T-score}' },
+  };
+}
+
+export function condition(id: string, patientId = PATIENT_ID): Json {
+  return { resourceType: 'Condition', id, subject: { reference: `Patient/${patientId}` }, code: { text: 'x' } };
+}
+
+export function operationOutcome(severity = 'error'): Json {
+  return { resourceType: 'OperationOutcome', issue: [{ severity, code: 'processing', diagnostics: 'boom' }] };
+}
+
+export function searchset(resources: Json[], options: { next?: string; outcomes?: Json[] } = {}): Json {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(options.next === undefined ? {} : { link: [{ relation: 'self', url: 'x' }, { relation: 'next', url: options.next }] }),
+    entry: [
+      ...resources.map((resource) => ({ fullUrl: `${FHIR_BASE}/${String(resource.resourceType)}/${String(resource.id)}`, resource, search: { mode: 'match' } })),
+      ...(options.outcomes ?? []).map((resource) => ({ resource, search: { mode: 'outcome' } })),
+    ],
+  };
+}
+
+/** Every non-patient key null: "the client has no data" (nothing to fetch). */
+export const NULL_PREFETCH = {
+  observations: null,
+  conditions: null,
+  medicationStatements: null,
+  medicationRequests: null,
+  medicationAdministrations: null,
+  allergies: null,
+  familyHistory: null,
+} as const;
+
+export function patientViewRequest(overrides: Json = {}): Json {
+  return {
+    hook: 'patient-view',
+    hookInstance: randomUUID(),
+    context: { userId: 'Practitioner/COREPRACTITIONER1', patientId: PATIENT_ID },
+    prefetch: { patient: patient(), ...NULL_PREFETCH },
+    ...overrides,
+  };
+}
+
+export function medicationRequest(id: string): Json {
+  return {
+    resourceType: 'MedicationRequest',
+    id,
+    status: 'draft',
+    intent: 'order',
+    subject: { reference: `Patient/${PATIENT_ID}` },
+    // The sandbox sends category as an object: accepted.
+    category: { coding: [{ code: 'outpatient' }] },
+    medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '904421' }] },
+  };
+}
+
+/** The sandbox's draftOrders: a Bundle without `type`. */
+export function draftBundle(...resources: Json[]): Json {
+  return { resourceType: 'Bundle', entry: resources.map((resource) => ({ resource })) };
+}
+
+export function prescribingRequest(hook: 'order-select' | 'order-sign' | 'medication-prescribe', overrides: Json = {}): Json {
+  const drafts = draftBundle(medicationRequest('request-123'), medicationRequest('request-456'));
+  const context: Json = { userId: 'Practitioner/COREPRACTITIONER1', patientId: PATIENT_ID };
+  if (hook === 'order-select') Object.assign(context, { draftOrders: drafts, selections: ['MedicationRequest/request-123'] });
+  if (hook === 'order-sign') Object.assign(context, { draftOrders: drafts });
+  if (hook === 'medication-prescribe') Object.assign(context, { medications: drafts });
+  return { ...patientViewRequest(), hook, context, ...overrides };
+}

@@ -1,0 +1,39 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { makeApp } from '../helpers/app.js';
+import { patientViewRequest } from '../helpers/fhir.js';
+
+const PATHS = ['/cds-services', '/cds-services/osteoporosis-patient-view', '/cds-services/osteoporosis-order-sign/feedback'];
+
+describe('CORS (the sandbox calls from a browser)', () => {
+  it.each(PATHS)('answers the preflight on %s with Authorization and Content-Type allowed', async (path) => {
+    const res = await request(makeApp().app)
+      .options(path)
+      .set('Origin', 'https://sandbox.cds-hooks.org')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type')
+      .expect(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-methods']).toBe('GET,POST,OPTIONS');
+    expect(res.headers['access-control-allow-headers']).toBe('Authorization,Content-Type');
+  });
+
+  it('puts Access-Control-Allow-Origin on answers, errors included', async () => {
+    const { app } = makeApp();
+    const ok = await request(app).get('/cds-services').set('Origin', 'https://sandbox.cds-hooks.org').expect(200);
+    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    const posted = await request(app).post('/cds-services/osteoporosis-patient-view').set('Origin', 'https://x.example').send(patientViewRequest()).expect(200);
+    expect(posted.headers['access-control-allow-origin']).toBe('*');
+    const missing = await request(app).post('/cds-services/nope').set('Origin', 'https://x.example').send({}).expect(404);
+    expect(missing.headers['access-control-allow-origin']).toBe('*');
+    expect(missing.headers['access-control-expose-headers']).toBe('x-request-id');
+  });
+
+  it('narrows to CDS_CORS_ORIGINS when configured', async () => {
+    const { app } = makeApp({ config: { corsOrigins: ['https://ehr.example.org'] } });
+    const allowed = await request(app).options('/cds-services').set('Origin', 'https://ehr.example.org').set('Access-Control-Request-Method', 'GET').expect(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://ehr.example.org');
+    const other = await request(app).options('/cds-services').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

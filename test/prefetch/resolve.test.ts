@@ -1,0 +1,161 @@
+/** resolvePrefetch directly (an injected fetch stands in for the FHIR server). */
+import { describe, expect, it } from 'vitest';
+import { prefetchTemplates } from '../../src/cds-hooks/discovery.js';
+import { fillTemplate, resolvePrefetch, type PrefetchInput } from '../../src/prefetch/resolve.js';
+import { readPage } from '../../src/prefetch/fhir-json.js';
+import { FHIR_BASE, NULL_PREFETCH, PATIENT_ID, condition, observation, operationOutcome, patient, searchset } from '../helpers/fhir.js';
+
+const templates = prefetchTemplates(['38267-1']);
+const OPTIONS = { templates, timeoutMs: 1000, maxBytes: 1024 * 1024 };
+const context = { patientId: PATIENT_ID, userId: 'Practitioner/1' };
+
+/** A fetch that serves a map of URL → JSON body and records the URLs asked for. */
+function fakeFetch(pages: Record<string, unknown>): typeof fetch & { calls: string[] } {
+  const calls: string[] = [];
+  const f = (input: string | URL | Request): Promise<Response> => {
+    const url = input instanceof Request ? input.url : input.toString();
+    calls.push(url);
+    const body = pages[url];
+    return Promise.resolve(body === undefined ? new Response('not found', { status: 404 }) : new Response(JSON.stringify(body), { status: 200 }));
+  };
+  return Object.assign(f, { calls });
+}
+
+function input(prefetch: Record<string, unknown> | undefined, fhirServer?: string): PrefetchInput {
+  return { context, prefetch, fhirServer, accessToken: undefined };
+}
+
+describe('fillTemplate', () => {
+  it('fills {{context.X}} with URL-encoded primitive context values', () => {
+    expect(fillTemplate('Patient/{{context.patientId}}', { patientId: 'a b' })).toBe('Patient/a%20b');
+    expect(fillTemplate('X?a={{ context.n }}', { n: 3 })).toBe('X?a=3');
+  });
+  it('gives undefined when a token has no primitive value', () => {
+    expect(fillTemplate('Patient/{{context.missing}}', {})).toBeUndefined();
+    expect(fillTemplate('X?a={{context.obj}}', { obj: { a: 1 } })).toBeUndefined();
+    expect(fillTemplate('X?a={{userPractitionerId}}', {})).toBeUndefined();
+  });
+});
+
+describe('readPage', () => {
+  it('keeps data, drops outcome warnings, flags error-only bundles', () => {
+    expect(readPage(searchset([condition('c')], { outcomes: [operationOutcome('warning')] }))).toMatchObject({ kind: 'data', resources: [{ id: 'c' }] });
+    expect(readPage({ resourceType: 'Bundle', entry: [{ resource: operationOutcome() }] })).toMatchObject({ kind: 'unavailable' });
+    expect(readPage(operationOutcome('information'))).toMatchObject({ kind: 'unavailable' });
+    expect(readPage({ resourceType: 'Bundle', entry: 'x' })).toMatchObject({ kind: 'unavailable' });
+    expect(readPage([1, 2])).toMatchObject({ kind: 'unavailable' });
+  });
+  it('reads an empty search with only an informational outcome entry as "no matches", not unavailable', () => {
+    expect(readPage(searchset([], { outcomes: [operationOutcome('information')] }))).toEqual({ kind: 'data', resources: [], next: undefined });
+    expect(readPage({ resourceType: 'Bundle', type: 'searchset', total: 0 })).toEqual({ kind: 'data', resources: [], next: undefined });
+  });
+});
+
+describe('resolvePrefetch', () => {
+  it('stops after 20 pages and reports the key unavailable, keeping what it read', async () => {
+    const pages: Record<string, unknown> = {};
+    for (let i = 1; i <= 30; i += 1) pages[`${FHIR_BASE}/p${i}`] = searchset([condition(`c${i}`)], { next: `${FHIR_BASE}/p${i + 1}` });
+    const fetch = fakeFetch(pages);
+    const result = await resolvePrefetch(
+      input({ ...NULL_PREFETCH, patient: patient(), conditions: searchset([condition('c0')], { next: `${FHIR_BASE}/p1` }) }, FHIR_BASE),
+      { ...OPTIONS, fetch },
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(fetch.calls).toHaveLength(19); // the prefetched Bundle is page 1
+    expect(result.data.resources).toHaveLength(20);
+    expect(result.data.unavailable).toEqual(['conditions']);
+    expect(result.problems).toEqual([{ key: 'conditions', reason: 'more than 20 pages' }]);
+  });
+
+  it('stops on a next-link cycle without marking the key unavailable', async () => {
+    const fetch = fakeFetch({
+      [`${FHIR_BASE}/a`]: searchset([condition('c1')], { next: `${FHIR_BASE}/b` }),
+      [`${FHIR_BASE}/b`]: searchset([condition('c2')], { next: `${FHIR_BASE}/a` }),
+    });
+    const result = await resolvePrefetch(
+      input({ ...NULL_PREFETCH, patient: patient(), conditions: searchset([], { next: `${FHIR_BASE}/a` }) }, FHIR_BASE),
+      { ...OPTIONS, fetch },
+    );
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['c1', 'c2']);
+    expect(result.ok && result.data.unavailable).toEqual([]);
+    expect(fetch.calls).toEqual([`${FHIR_BASE}/a`, `${FHIR_BASE}/b`]);
+  });
+
+  it('a prefetched Bundle with a next link but no fhirServer: data kept, key unavailable (incomplete)', async () => {
+    const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), observations: searchset([observation('o1')], { next: `${FHIR_BASE}/p2` }) }), OPTIONS);
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['o1']);
+    expect(result.ok && result.data.unavailable).toEqual(['observations']);
+  });
+
+  it('resolves relative next links against fhirServer', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Condition?page=2`]: searchset([condition('c2')]) });
+    const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), conditions: searchset([condition('c1')], { next: 'Condition?page=2' }) }, FHIR_BASE), {
+      ...OPTIONS,
+      fetch,
+    });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('fetches the template URLs under fhirServer with the patient id filled in', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Patient/${PATIENT_ID}`]: patient() });
+    await resolvePrefetch(input(undefined, `${FHIR_BASE}/`), { ...OPTIONS, fetch });
+    expect(fetch.calls.sort()).toEqual(
+      [
+        `${FHIR_BASE}/Patient/${PATIENT_ID}`,
+        `${FHIR_BASE}/Observation?patient=${PATIENT_ID}&code=38267-1&_sort=-date`,
+        `${FHIR_BASE}/Condition?patient=${PATIENT_ID}`,
+        `${FHIR_BASE}/MedicationStatement?patient=${PATIENT_ID}`,
+        `${FHIR_BASE}/MedicationRequest?patient=${PATIENT_ID}`,
+        `${FHIR_BASE}/MedicationAdministration?patient=${PATIENT_ID}`,
+        `${FHIR_BASE}/AllergyIntolerance?patient=${PATIENT_ID}`,
+        `${FHIR_BASE}/FamilyMemberHistory?patient=${PATIENT_ID}`,
+      ].sort(),
+    );
+  });
+
+  it('a Patient fetched from the server must be the context patient', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Patient/${PATIENT_ID}`]: patient('someone-else') });
+    const result = await resolvePrefetch(input(undefined, FHIR_BASE), { ...OPTIONS, fetch });
+    expect(result).toMatchObject({ ok: false, failure: 'patient' });
+  });
+
+  it('a wrong prefetched Patient is re-fetched from fhirServer', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Patient/${PATIENT_ID}`]: patient() });
+    const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient('other') }, FHIR_BASE), { ...OPTIONS, fetch });
+    expect(result.ok && result.data.patient.id).toBe(PATIENT_ID);
+  });
+
+  it('drops resources whose subject or patient names another patient, or a non-patient subject', async () => {
+    const resources = [
+      observation('mine'),
+      observation('abs', PATIENT_ID),
+      { ...observation('absolute'), subject: { reference: `https://other.example/fhir/Patient/${PATIENT_ID}/_history/2` } },
+      observation('other', 'p2'),
+      { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'Patient/p2' } },
+      { resourceType: 'Observation', id: 'group', subject: { reference: 'Group/g1' } },
+      { resourceType: 'Observation', id: 'urn', subject: { reference: 'urn:uuid:1234' } },
+      { resourceType: 'Observation', id: 'none' },
+    ];
+    const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), observations: searchset(resources) }), OPTIONS);
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['mine', 'abs', 'absolute', 'urn', 'none']);
+  });
+
+  it('a response larger than the byte cap is unavailable', async () => {
+    const fetch = fakeFetch({
+      [`${FHIR_BASE}/Patient/${PATIENT_ID}`]: patient(),
+      [`${FHIR_BASE}/Condition?patient=${PATIENT_ID}`]: searchset(Array.from({ length: 200 }, (_, i) => condition(`c${i}`))),
+    });
+    const result = await resolvePrefetch(input(undefined, FHIR_BASE), { ...OPTIONS, maxBytes: 2000, fetch });
+    expect(result.ok && result.problems.find((p) => p.key === 'conditions')?.reason).toBe('response too large');
+  });
+
+  it('never puts URLs, ids or tokens in the problem reasons', async () => {
+    const fetch = fakeFetch({});
+    const result = await resolvePrefetch({ ...input(undefined, FHIR_BASE), accessToken: 'tok' }, { ...OPTIONS, fetch });
+    const text = JSON.stringify(result.problems);
+    expect(text).not.toContain(PATIENT_ID);
+    expect(text).not.toContain('fhir.example.org');
+    expect(text).not.toContain('tok');
+  });
+});
