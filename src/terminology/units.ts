@@ -119,12 +119,18 @@ export function unitKey(raw: string): string {
     .replace(/[\s{}[\]_*]/g, '');
 }
 
+/** Unit strings repeat in every lab feed: their tokens are remembered (bounded). */
+const TOKEN_CACHE = new Map<string, UnitToken | null>();
+const TOKEN_CACHE_LIMIT = 2000;
+
 function tokenOf(raw: string): UnitToken | undefined {
+  const cached = TOKEN_CACHE.get(raw);
+  if (cached !== undefined) return cached ?? undefined;
   const key = unitKey(raw);
-  const token = SPELLINGS.get(key);
-  if (token !== undefined) return token;
-  if (EGFR_RE.test(key)) return 'mL/min/1.73m2';
-  return undefined;
+  const token = SPELLINGS.get(key) ?? (EGFR_RE.test(key) ? 'mL/min/1.73m2' : undefined);
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(raw, token ?? null);
+  return token;
 }
 
 /** Factors to the canonical unit, per measure. `score` and `count` accept any unit. */
@@ -234,7 +240,7 @@ export function toCanonical(
   if (candidates.length === 0 && impliedUnit !== undefined) candidates.push(impliedUnit);
   for (const candidate of candidates) {
     const factor = conversionFactor(measure, candidate);
-    if (factor !== undefined) return roundFloat(value * factor);
+    if (factor !== undefined) return factor === 1 ? value : roundFloat(value * factor);
   }
   return undefined;
 }
