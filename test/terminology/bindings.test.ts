@@ -129,7 +129,7 @@ describe('observationSearchCodes (the discovery Observation?code= list)', () => 
       if (concept.kind === 'observation') for (const c of concept.codings) expected.add(c.code);
     }
     expect(new Set(codes)).toEqual(expected);
-    expect(codes).toEqual(expect.arrayContaining(['38265-5', '38267-1', 'NPU10267', 'DNK35302', 'NPU03794', '72166-2']));
+    expect(codes).toEqual(expect.arrayContaining(['38265-5', '38267-1', '38268-9', 'NPU10267', 'DNK35302', 'NPU03794', '72166-2']));
     expect(codes).not.toContain('LA18976-3');
     expect(codes).not.toContain('M81.0');
   });
