@@ -75,8 +75,8 @@ export function formatFinding(f: Finding, lang: Language): string {
       const what = {
         'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
         'zoledronic-acid-infusion': { da: 'Næste zoledronsyre-infusion', en: 'Next zoledronic acid infusion' },
-        'bone-marker': { da: 'Knoglemarkør', en: 'Bone marker' },
-        dxa: { da: 'DXA-skanning', en: 'DXA scan' },
+        'bone-marker': { da: 'Knoglemarkør skal tages fra', en: 'Bone marker due from' },
+        dxa: { da: 'DXA-skanning aktuel fra', en: 'DXA scan due from' },
       } as const;
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }

@@ -5,7 +5,7 @@
  * l. 185-194 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte)
  *            > -2,5 og aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de
  *            seneste år og evt. udløsende årsager er korrigeret, fx længerevarende
- *            glukokortikoidbehand- ling, hvor der behandles med alendronat ½-1 år efter ophør."
+ *            glukokortikoidbehandling, hvor der behandles med alendronat ½-1 år efter ophør."
  * l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."
  *
  * Shared by `bisphosphonate-pause-candidate`, `bisphosphonate-continue` and

@@ -1,7 +1,7 @@
 /**
  * Topic `dxa-follow-up-due` — source-card-da.txt:
  *
- * l. 160-168 "DXA-skanning – viser knoglemineraltæthed (BMD) og T-score. Tidligst efter 2 års
+ * l. 160-168 "DXA-skanning – viser knoglemineraltæthed (BMD) og T-score" / "Tidligst efter 2 års
  *            behandling og efter 5 års behandling. Henvis til samme hospital som ved tidligere
  *            skanning. Skannere måler ikke helt ens og sammenligning af værdier fra forskellige
  *            skannere er usikker."
