@@ -1,6 +1,7 @@
 /**
- * Glucocorticoid exposure WITH a draft order — card footnote * (source-card-da.txt l. 32-33):
- * "Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis t-score < -1,0."
+ * Glucocorticoid exposure WITH a draft order — card footnote * (source-card-da.txt):
+ *   l. 32-33 "Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis
+ *            t-score < -1,0."
  *
  * The facts stage computes the record's exposure (`facts.glucocorticoid`). A prescribing hook must
  * also count what the draft would add: its daily dose in prednisolone equivalents

@@ -1,9 +1,11 @@
 /**
- * Card (source-card-da.txt), "Varighed af peroral behandling" (l. 183-203):
- *   "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte) > -2,5 og
- *    aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de seneste år og evt.
- *    udløsende årsager er korrigeret … Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes
- *    til 10 år. Bisfosfonat som fx alendronat har en længerevarende knoglebeskyttende effekt …"
+ * Card (source-card-da.txt), "Varighed af peroral behandling" (l. 183):
+ *   l. 185-199 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte)
+ *              > -2,5 og aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de
+ *              seneste år og evt. udløsende årsager er korrigeret … Ved fortsat lav knoglemasse i
+ *              hoften kan behandling udstrækkes til 10 år."
+ *   l. 201-203 "Bisfosfonat som fx alendronat har en længerevarende knoglebeskyttende effekt, da det
+ *              bliver i skelettet pga. lang halveringstid."
  *
  * Topic `rx-bisphosphonate-duration` (rules.md section 4).
  * When: the draft is an oral bisphosphonate and the patient already has ≥ 5 years of oral

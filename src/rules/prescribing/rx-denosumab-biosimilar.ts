@@ -1,7 +1,7 @@
 /**
  * Card (source-card-da.txt):
  *   l. 62-65  "Denosumab (Izamby, Junod, Obodence Ozvyrti, Ponlimsi eller Zadenvi ▲) 60 mg s.c. hver
- *              6. måned. Klausuleret tilskud"
+ *              6. måned … Klausuleret tilskud"
  *   l. 121    "▲ Biosimilære til Prolia, men billigere (pr. februar 2026 under halv pris af prisen på
  *              Prolia). Substitueres ikke på apoteket."
  *

@@ -2,7 +2,7 @@
  * Card (source-card-da.txt):
  *   l. 32-33   "* Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis
  *               t-score < -1,0."
- *   l. 36      "glukokortikoidbehandling" (risk factor, footnote **)
+ *   l. 37      "glukokortikoidbehandling" (risk factor, footnote **)
  *   l. 141-145 "CTX anvendes i stedet for P1NP, hvis patient er i behandling med glukokortikoid …
  *               CTX skal tages fastende før kl. 10"
  *   l. 191-194 "længerevarende glukokortikoidbehandling, hvor der behandles med alendronat ½-1 år

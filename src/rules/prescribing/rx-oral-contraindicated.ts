@@ -2,7 +2,7 @@
  * Card (source-card-da.txt):
  *   l. 22  "2. Valg (parenteral) Ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige
  *           bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes"
- *   l. 59-65 "Zoledronsyre (fx Aclasta) 5 mg i.v. årligt … Denosumab (Izamby, Junod, Obodence
+ *   l. 59-64 "Zoledronsyre (fx Aclasta) 5 mg i.v. årligt … Denosumab (Izamby, Junod, Obodence
  *           Ozvyrti, Ponlimsi eller Zadenvi ▲) 60 mg s.c. hver 6. måned"
  *   l. 70-71 "Patient skal være oprejst/siddende i mindst 30 min. efter indtag … (undgå øsofagitis)"
  *

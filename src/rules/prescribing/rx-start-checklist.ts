@@ -5,8 +5,9 @@
  *   l. 46-49  "Mål patientens højde. Bed patienten om at orientere tandlæge. Overvej tandlægebesøg
  *              før behandlingsstart ved dårlig tandstatus eller manglende kontakt til tandlæge."
  *   l. 67-73  intake of oral treatment ("Skal tages fastende om morgenen …").
- *   l. 140-145 "P1NP er primær prøve. CTX anvendes i stedet for P1NP, hvis patient er i behandling
- *              med glukokortikoid … Tag initial KM før behandling … CTX skal tages fastende før kl. 10"
+ *   l. 140-145 "(P1NP) er primær prøve. CTX anvendes i stedet for P1NP, hvis patient er i
+ *              behandling med glukokortikoid … Tag initial KM før behandling … CTX skal tages
+ *              fastende før kl. 10"
  *
  * Topic `rx-start-checklist` (rules.md section 4).
  * When: the draft is an antiresorptive and it is the patient's FIRST antiresorptive course: no

@@ -1,6 +1,6 @@
 /**
  * Card (source-card-da.txt):
- *   l. 53-57  "Alendronat 70 mg ugetablet. Brusetablet (Binosto) kan anvendes ved synkebesvær. Har
+ *   l. 53-57  "Alendronat 70 mg ugetablet … Brusetablet (Binosto) kan anvendes ved synkebesvær. Har
  *              klausuleret tilskud og er dyrt."
  *   l. 68-69  "Brusetablet indtages efter opløsning i et halvt glas vand, og der ”skylles efter” med vand."
  *
