@@ -41,10 +41,16 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
   it('fires for active non-adherence, and names every reason that holds', () => {
     const nonAdherence = condition('non-adherence');
     const rec = switchToParenteral(
-      ctxOf(patient({ ...woman, courses: [course('alendronate', start)], conditions: [nonAdherence], intolerances: [intolerance('risedronate')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')] } })),
+      ctxOf(patient({ ...woman, courses: [course('alendronate', start)], conditions: [nonAdherence], intolerances: [intolerance('risedronate', '2026-05-01')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')] } })),
     );
     expect(rec?.reasons).toEqual(['persistent-insufficient-fall', 'intolerance', 'non-adherence']);
     expect(rec?.evidence).toContain(nonAdherence.ref);
+  });
+
+  it('does not take an intolerance to another oral bisphosphonate recorded before this course as intolerance of it', () => {
+    // risedronate gave stomach pain in 2021; alendronate has been taken since without a record of trouble
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [intolerance('risedronate', '2021-11-05')] })))).toBeUndefined();
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [{ ...intolerance('alendronate'), classOnly: true }] })))?.reasons).toEqual(['intolerance']);
   });
 
   it('does not fire for resolved non-adherence, an intolerance to another drug class, or off oral treatment', () => {

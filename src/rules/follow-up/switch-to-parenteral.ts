@@ -9,7 +9,8 @@
  *
  * When: on an oral bisphosphonate course and (a) the latest two on-treatment markers were both
  *       inadequate (the re-check after an inadequate one still showed 30 % or less), and/or
- *       (b) an intolerance to an oral bisphosphonate is recorded, and/or (c) non-adherence is
+ *       (b) an intolerance to the oral bisphosphonate taken (or the class, or one recorded during
+ *       the course) is recorded, and/or (c) non-adherence is
  *       recorded as active.
  * Then: warning — start or refer parenteral treatment: denosumab biosimilar (recommended),
  *       zoledronic acid referral, or endocrinology referral (alternatives, at most one).
@@ -41,8 +42,14 @@ export const switchToParenteral: PatientRule = (ctx) => {
       evidence.push(...v.evidence);
     }
   }
-  // "utålelige bivirkninger": a recorded intolerance to an oral bisphosphonate.
-  const intolerances = facts.intolerances.filter((i) => i.drugClass === 'oral-bisphosphonate');
+  // "utålelige bivirkninger": an intolerance to the drug being taken, to oral bisphosphonates as a
+  // class, or to another oral bisphosphonate recorded during this course [choice: an old
+  // intolerance to risedronate says little about alendronate taken well since].
+  const intolerances = facts.intolerances.filter(
+    (i) =>
+      i.drugClass === 'oral-bisphosphonate' &&
+      (flow.course.drugs.includes(i.drug) || i.classOnly === true || (i.date !== undefined && i.date >= flow.course.start)),
+  );
   if (intolerances.length > 0) {
     reasons.push('intolerance');
     for (const i of intolerances) {
