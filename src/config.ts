@@ -46,6 +46,14 @@ export interface Config {
   readonly siteConfigFile: string | undefined;
   /** CDS_ADMIN_TOKEN: bearer token for /stats; undefined = /stats off. */
   readonly adminToken: string | undefined;
+  /** CDS_PREVIEW: serve the card preview page (`/`), `/preview/fixtures` and the statistics page. */
+  readonly preview: boolean;
+  /**
+   * CDS_PREVIEW_CLOCK: honour the `X-Osteo-Now` request header on hook calls (the preview page
+   * evaluates fixtures as of their pinned date). Development only: a client must never set the
+   * service's clock in production, so it is off unless a site turns it on.
+   */
+  readonly previewClock: boolean;
   /** LOG_LEVEL (pino level). */
   readonly logLevel: LogLevel;
 }
@@ -101,6 +109,15 @@ const commaList = (v: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+
+const onOff = (fallback: boolean): z.ZodType<boolean> =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be on or off' })
+      .transform((v) => v === 'on' || v === 'true' || v === '1')
+      .default(fallback),
+  );
 
 const jwksLocation = z
   .string()
@@ -217,6 +234,8 @@ const envSchema = z.object({
   ),
   CDS_SITE_CONFIG: optionalText,
   CDS_ADMIN_TOKEN: optionalText,
+  CDS_PREVIEW: onOff(true),
+  CDS_PREVIEW_CLOCK: onOff(false),
   LOG_LEVEL: z.preprocess(
     unsetIfEmpty,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (fatal … trace, silent)' }).default('info'),
@@ -251,6 +270,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     corsOrigins: e.CDS_CORS_ORIGINS,
     siteConfigFile: e.CDS_SITE_CONFIG,
     adminToken: e.CDS_ADMIN_TOKEN,
+    preview: e.CDS_PREVIEW,
+    previewClock: e.CDS_PREVIEW_CLOCK,
     logLevel: e.LOG_LEVEL,
   };
 }

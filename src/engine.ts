@@ -4,7 +4,7 @@
  * misconfiguration stops the start, never a request. `evaluate` then runs
  * resolved data → facts → recommendations → cards for one request, with no set-up work.
  */
-import { DEFAULT_LINKS } from './cards/links.js';
+import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
 import { missingTexts } from './cards/text/index.js';
 import type { Config } from './config.js';
@@ -13,7 +13,7 @@ import type { Engine, EvaluationInput } from './pipeline.js';
 import { evaluatePatientView, evaluatePrescribing, RULE_TOPICS } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import type { RuleContext } from './rules/types.js';
-import { loadTerminology, observationSearchCodes } from './terminology/index.js';
+import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
 export class EngineConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -22,11 +22,23 @@ export class EngineConfigError extends Error {
   }
 }
 
-export function createEngine(config: Pick<Config, 'terminologyFile'>, settings: GuidelineSettings = DEFAULT_SETTINGS): Engine {
-  const terminology = loadTerminology(config.terminologyFile);
+/** A site's links and terminology (CDS_SITE_CONFIG, see src/settings/site-config.ts). */
+export interface EngineSiteOptions {
+  /** Default: the card's links (DEFAULT_LINKS). */
+  readonly links?: Readonly<Record<LinkKey, LinkDefinition>>;
+  /** Already built and checked; default: the built-in bindings plus `config.terminologyFile`. */
+  readonly terminology?: Terminology;
+}
+
+export function createEngine(
+  config: Pick<Config, 'terminologyFile'>,
+  settings: GuidelineSettings = DEFAULT_SETTINGS,
+  site: EngineSiteOptions = {},
+): Engine {
+  const terminology = site.terminology ?? loadTerminology(config.terminologyFile);
   const missing = missingTexts(RULE_TOPICS);
   if (missing.length > 0) throw new EngineConfigError(missing.map((m) => `no card text for ${m}`));
-  const links = DEFAULT_LINKS;
+  const links = site.links ?? DEFAULT_LINKS;
   const observationCodes = observationSearchCodes(terminology);
 
   return {

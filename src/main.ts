@@ -6,10 +6,13 @@
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createEngine } from './engine.js';
+import { EngineConfigError } from './engine.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
+import type { Engine } from './pipeline.js';
+import { createSiteEngine, SiteConfigError } from './settings/site-config.js';
+import { TerminologyError } from './terminology/index.js';
 
 /** How long running requests get to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,10 +29,23 @@ function readConfig(): Config {
   }
 }
 
+/** The engine with CDS_TERMINOLOGY and CDS_SITE_CONFIG applied; every problem reported, then exit 1. */
+function buildEngine(config: Config): Engine {
+  try {
+    return createSiteEngine(config);
+  } catch (err) {
+    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof EngineConfigError) {
+      createLogger('info').fatal({ problems: err.problems }, 'invalid site configuration; not starting');
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 function main(): void {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
-  const engine = createEngine(config);
+  const engine = buildEngine(config);
   const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
   let shuttingDown = false;
   const app = createApp(config, { engine, feedbackStore, logger, isShuttingDown: () => shuttingDown });

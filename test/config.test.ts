@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       corsOrigins: '*',
       siteConfigFile: undefined,
       adminToken: undefined,
+      preview: true,
+      previewClock: false,
       logLevel: 'info',
     });
   });
