@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { EngineConfigError } from './engine.js';
+import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
@@ -47,19 +48,26 @@ function main(): void {
   const logger = createLogger(config.logLevel);
   const engine = buildEngine(config);
   const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
+  const issuedCards = createIssuedCardRecorder(feedbackStore, { logger });
   let shuttingDown = false;
-  const app = createApp(config, { engine, feedbackStore, logger, isShuttingDown: () => shuttingDown });
+  const app = createApp(config, { engine, feedbackStore, issuedCards, logger, isShuttingDown: () => shuttingDown });
+  const closeStore = (): void => {
+    issuedCards.close();
+    feedbackStore.close();
+  };
 
   const server = createServer(app);
   server.on('error', (err) => {
     logger.fatal({ errorName: err.name, code: 'code' in err ? err.code : undefined }, 'server error; exiting');
-    feedbackStore.close();
+    closeStore();
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     logger.info({ host: config.host, port, language: config.language }, 'osteo-cds listening');
+    if (config.preview) logger.info(`card preview page: http://localhost:${port}/`);
+    if (config.previewClock) logger.warn('CDS_PREVIEW_CLOCK is on: hook calls may set "now" with X-Osteo-Now (development only)');
   });
 
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -73,7 +81,7 @@ function main(): void {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      feedbackStore.close();
+      closeStore();
       logger.info('stopped');
       process.exit(0);
     });
@@ -83,7 +91,7 @@ function main(): void {
   process.on('SIGINT', shutdown);
   process.on('uncaughtException', (err) => {
     logger.fatal({ errorName: err.name, stack: err.stack?.split('\n').slice(1, 12).join('\n') }, 'uncaught exception; exiting');
-    feedbackStore.close();
+    closeStore();
     process.exit(1);
   });
 }

@@ -2,9 +2,10 @@
  * The express application factory: `createApp(config, deps)` wires the middleware chain and
  * routes and never listens (src/main.ts does; tests drive the app with supertest).
  *
- * Chain: request id + logger → helmet → CORS (answers every preflight) → /healthz →
- * authenticate (slot) → JSON body (CDS_BODY_LIMIT) → discovery, feedback, hooks → 404 → the one
- * error handler.
+ * Chain: request id + logger → helmet → CORS (answers every preflight) → /healthz → preview page
+ * and its fixture list (CDS_PREVIEW; public) → /stats (CDS_ADMIN_TOKEN) → authenticate (slot) →
+ * JSON body (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics
+ * recorder) → 404 → the one error handler.
  */
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -12,8 +13,13 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks/discovery.js';
 import type { Config } from '../config.js';
+import { createIssuedCardRecorder, type IssuedCardRecorder } from '../feedback/issued-recorder.js';
 import type { FeedbackStore } from '../feedback/store.js';
+import { packagePath } from '../package-root.js';
 import type { Engine } from '../pipeline.js';
+import { previewNow } from '../preview/clock.js';
+import { loadPreviewFixtures } from '../preview/fixtures.js';
+import { previewRoutes } from '../preview/routes.js';
 import { authenticate } from './authenticate.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
@@ -21,6 +27,7 @@ import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
+import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
   readonly engine: Engine;
@@ -31,7 +38,14 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** /healthz answers 503 once this returns true (set by main.ts on SIGTERM). */
   readonly isShuttingDown?: () => boolean;
+  /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `feedbackStore`. */
+  readonly issuedCards?: IssuedCardRecorder;
+  /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
+  readonly previewDirs?: { readonly publicDir: string; readonly fixturesDir: string };
 }
+
+/** Calls from the preview page carry this header and are left out of the statistics. */
+export const PREVIEW_CALL_HEADER = 'x-osteo-preview';
 
 /** Content types parsed as JSON; anything else leaves req.body undefined → 400. */
 const JSON_TYPES = ['application/json', 'application/fhir+json', '+json'];
@@ -42,6 +56,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // Built and checked once: a bad code list fails here, at start, not per request.
   const discovery = discoverySchema.parse(buildDiscovery(deps.engine.observationCodes));
   const templates = prefetchTemplates(deps.engine.observationCodes);
+  const issuedCards = deps.issuedCards ?? createIssuedCardRecorder(deps.feedbackStore, { logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -68,11 +83,30 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   app.use(healthRoutes(deps.isShuttingDown ?? (() => false)));
+  if (config.preview) {
+    // Public, before authentication: the page and the synthetic fixture patients only.
+    const dirs = deps.previewDirs ?? { publicDir: packagePath('public'), fixturesDir: packagePath('fixtures') };
+    const { fixtures, problems } = loadPreviewFixtures(dirs.fixturesDir);
+    if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
+    app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
+  }
+  app.use(statsRoutes({ adminToken: config.adminToken, store: deps.feedbackStore, recorder: issuedCards, clock }));
   app.use('/cds-services', authenticate(config, logger));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use(discoveryRoutes(discovery));
   app.use(feedbackRoutes(deps.feedbackStore, clock));
-  app.use(hookRoutes({ config, engine: deps.engine, templates, clock }));
+  app.use(
+    hookRoutes({
+      config,
+      engine: deps.engine,
+      templates,
+      clock,
+      ...(config.previewClock ? { requestNow: previewNow } : {}),
+      onCards: (serviceId, cards, req) => {
+        if (req.get(PREVIEW_CALL_HEADER) === undefined) issuedCards.record(serviceId, cards, clock());
+      },
+    }),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

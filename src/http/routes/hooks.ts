@@ -6,6 +6,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { findService } from '../../cds-hooks/discovery.js';
+import type { CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
@@ -21,6 +22,10 @@ export interface HookRouteDeps {
   readonly engine: Engine;
   readonly templates: Readonly<Record<PrefetchKey, string>>;
   readonly clock: () => Date;
+  /** "Now" of one request when it may be set per request (X-Osteo-Now with CDS_PREVIEW_CLOCK=on); undefined = `clock`. */
+  readonly requestNow?: (req: Request) => Date | undefined;
+  /** Hands the cards of each answer on (issued-card statistics); must not throw. */
+  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
 }
 
 function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>, hadFhirServer: boolean): HttpError {
@@ -42,7 +47,7 @@ function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>, hadFhir
 export function hookRoutes(deps: HookRouteDeps): Router {
   const router = Router();
   router.post('/cds-services/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const now = deps.clock();
+    const now = deps.requestNow?.(req) ?? deps.clock();
     const service = findService(req.params.id);
     if (service === undefined) throw notFound('Unknown CDS service; see GET /cds-services.');
     res.locals.logFields.serviceId = service.id;
@@ -73,6 +78,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.cards = response.cards.length;
     res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
     res.status(200).json(response);
+    deps.onCards?.(service.id, response.cards, req);
   });
   router.all('/cds-services/:id', () => {
     throw methodNotAllowed(['POST']);

@@ -1,0 +1,73 @@
+/**
+ * GET /stats — feedback statistics for a site: per card topic, how many cards were shown and how
+ * many GPs accepted or overrode, with the override reasons (feedback joined to the issued cards by
+ * card uuid; a card counts once per outcome however often its feedback arrives). No patient data:
+ * only topics, counts and reason codes.
+ *
+ * Guarded by CDS_ADMIN_TOKEN (`Authorization: Bearer <token>`, compared in constant time):
+ * - unset → the route does not exist (404), as the contract says ("unset = /stats off");
+ * - missing or wrong token → 401 with `WWW-Authenticate: Bearer` and no detail.
+ * It is not a CDS Hooks endpoint, so CDS_TRUSTED_ISSUERS (EHR JWTs) does not apply to it.
+ * `?since=YYYY-MM-DD` counts only cards issued from that day (UTC) on.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { TOPIC_TEXTS } from '../../cards/text/index.js';
+import type { IssuedCardRecorder } from '../../feedback/issued-recorder.js';
+import type { FeedbackStore } from '../../feedback/store.js';
+import { isTopic } from '../../rules/catalogue.js';
+import { badRequest, methodNotAllowed, unauthorized } from '../errors.js';
+
+const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+
+/** Constant-time comparison of the bearer token with the admin token (hashes: equal lengths). */
+export function bearerMatches(authorization: string | undefined, adminToken: string): boolean {
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '');
+  const given = match?.[1] ?? '';
+  return timingSafeEqual(digest(given), digest(adminToken)) && given !== '';
+}
+
+export interface StatsDeps {
+  readonly adminToken: string | undefined;
+  readonly store: FeedbackStore;
+  readonly recorder: IssuedCardRecorder;
+  readonly clock: () => Date;
+}
+
+export function statsRoutes(deps: StatsDeps): Router {
+  const router = Router();
+  const adminToken = deps.adminToken;
+  if (adminToken === undefined) return router;
+  router.use('/stats', (req: Request, _res: Response, next: NextFunction) => {
+    if (req.method === 'OPTIONS') return next();
+    if (!bearerMatches(req.get('authorization'), adminToken)) throw unauthorized();
+    next();
+  });
+  router.get('/stats', (req: Request, res: Response) => {
+    const since = typeof req.query.since === 'string' ? req.query.since : undefined;
+    if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(`${since}T00:00:00Z`)))) {
+      throw badRequest('since must be a date, YYYY-MM-DD', 'since');
+    }
+    deps.recorder.flush();
+    const stats = deps.store.stats(since === undefined ? {} : { since: `${since}T00:00:00.000Z` });
+    const topics = stats.topics.map((t) => {
+      const texts = isTopic(t.topic) ? TOPIC_TEXTS[t.topic] : undefined;
+      return { ...t, ...(texts === undefined ? {} : { title: { da: texts.da.title, en: texts.en.title } }) };
+    });
+    const sum = (key: 'shown' | 'accepted' | 'overridden'): number => stats.topics.reduce((n, t) => n + t[key], 0);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      generatedAt: deps.clock().toISOString(),
+      ...(since === undefined ? {} : { since }),
+      ...(stats.firstIssuedAt === undefined ? {} : { firstIssuedAt: stats.firstIssuedAt }),
+      totals: { shown: sum('shown'), accepted: sum('accepted'), overridden: sum('overridden') },
+      topics,
+      unmatchedFeedbackCards: stats.unmatchedFeedbackCards,
+      droppedSinceStart: deps.recorder.dropped,
+    });
+  });
+  router.all('/stats', () => {
+    throw methodNotAllowed(['GET']);
+  });
+  return router;
+}
