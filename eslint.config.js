@@ -38,4 +38,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The preview and statistics pages: plain browser ES modules served as files (no build step).
+    files: ['public/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'fetch', 'crypto', 'URL', 'URLSearchParams', 'sessionStorage', 'console'].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { '@typescript-eslint/explicit-function-return-type': 'off', 'no-console': 'error' },
+  },
 );

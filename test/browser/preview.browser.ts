@@ -1,0 +1,211 @@
+/**
+ * The card preview page in a real browser: Debian's chromium (/usr/bin/chromium) driven by
+ * playwright-core against the real app (real engine, the preview clock on so fixtures give their
+ * expected cards). Two fixture patients, the language switch, a suggestion's FHIR resources, the
+ * why-trace, a pasted Bundle, a prescribing hook with a draft drug, and the statistics page.
+ * Screenshots go to test-results/ and one to docs/preview.png for the README.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { createApp } from '../../src/http/app.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** What Chromium needs on this closed network (docs of the machine): no background connections. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ADMIN_TOKEN = 'browser-test-admin-token';
+const RESULTS = new URL('../../test-results/', import.meta.url);
+const DOCS_SCREENSHOT = new URL('../../docs/preview.png', import.meta.url);
+
+let server: Server;
+let base: string;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+
+beforeAll(async () => {
+  const config = testConfig({ previewClock: true, adminToken: ADMIN_TOKEN });
+  const app = createApp(config, { engine: createEngine(config), feedbackStore: openSqliteFeedbackStore(':memory:') });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profile = mkdtempSync(join(tmpdir(), 'osteo-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'da-DK',
+  });
+  page = await context.newPage();
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+});
+
+async function topicsShown(): Promise<string[]> {
+  return (await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-topic') ?? ''))).sort();
+}
+
+/** Runs the current choices and waits for the answer. */
+async function showCards(): Promise<void> {
+  await page.evaluate('delete document.body.dataset.state');
+  await page.click('#run');
+  await page.waitForSelector('body[data-state]');
+  expect(await page.getAttribute('body', 'data-state'), await page.textContent('#status') ?? '').toBe('done');
+}
+
+/** The same fixture asked directly, for the summaries the page must show. */
+async function summariesFromApi(fixture: string, lang: 'da' | 'en'): Promise<string[]> {
+  const body = readFileSync(new URL(`../../fixtures/${fixture}/request.json`, import.meta.url), 'utf8');
+  const expected = JSON.parse(readFileSync(new URL(`../../fixtures/${fixture}/expected.json`, import.meta.url), 'utf8')) as { service: string; now: string };
+  const res = await fetch(`${base}/cds-services/${expected.service}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': lang, 'X-Osteo-Now': expected.now, 'X-Osteo-Preview': '1' },
+    body,
+  });
+  const json = (await res.json()) as { cards: { summary: string }[] };
+  return json.cards.map((c) => c.summary);
+}
+
+describe('card preview page (chromium)', () => {
+  it('shows the Danish woman’s cards as the fixture expects, in Danish', async () => {
+    await page.goto(`${base}/?fixture=facts-danish-woman`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getAttribute('html', 'lang')).toBe('da');
+    await showCards();
+    expect(await topicsShown()).toEqual(['anabolic-treatment-consideration', 'btm-follow-up-due']);
+    const summaries = await page.locator('.card .summary').allTextContents();
+    expect(summaries).toEqual(await summariesFromApi('facts-danish-woman', 'da'));
+    expect(await page.textContent('#expected')).toContain('Som forventet');
+    // EHR-like indicator colours: the warning card has an amber border, info blue.
+    const borders = await page.evaluate("[...document.querySelectorAll('article.card')].map((c) => [c.dataset.indicator, getComputedStyle(c).borderLeftColor])");
+    expect(borders).toEqual([
+      ['warning', 'rgb(178, 106, 0)'],
+      ['info', 'rgb(21, 101, 192)'],
+    ]);
+    // Markdown rendered: bold runs and lists, no literal ** left.
+    const detail = page.locator('article.card').first().locator('.detail');
+    expect(await detail.locator('strong').count()).toBeGreaterThan(0);
+    expect(await detail.locator('li').count()).toBeGreaterThan(0);
+    expect(await detail.textContent()).not.toContain('**');
+    await page.screenshot({ path: new URL('preview-danish-woman-da.png', RESULTS).pathname, fullPage: true });
+  });
+
+  it('shows a suggestion’s FHIR resources and the why-trace', async () => {
+    const card = page.locator('article.card[data-topic="btm-follow-up-due"]');
+    const button = card.locator('.suggestions button').first();
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const resources = JSON.parse((await card.locator('pre.resources').textContent()) ?? '[]') as { type: string; resource?: { resourceType: string } }[];
+    expect(resources[0]?.type).toBe('create');
+    expect(resources[0]?.resource?.resourceType).toBe('ServiceRequest');
+    await button.click();
+    expect(await card.locator('pre.resources').isHidden()).toBe(true);
+
+    await card.locator('details.why summary').click();
+    const why = (await card.locator('details.why').textContent()) ?? '';
+    expect(why).toContain('three-months-on-treatment');
+    expect(why).toMatch(/MedicationStatement\/fmk-alendronat/);
+    expect(why).toMatch(/2026-03-01/); // the evidence resource's date
+  });
+
+  it('shows the sandbox man’s cards, then switches to English', async () => {
+    await page.selectOption('#fixture', 'facts-sandbox-man');
+    await showCards();
+    expect(await topicsShown()).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+    expect(await page.locator('.card .summary').allTextContents()).toEqual(await summariesFromApi('facts-sandbox-man', 'da'));
+    await page.screenshot({ path: new URL('preview-sandbox-man-da.png', RESULTS).pathname, fullPage: true });
+
+    await page.evaluate('delete document.body.dataset.state');
+    await page.click('#lang-en');
+    await page.waitForSelector('body[data-state="done"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('#run')).toBe('Show cards');
+    expect(await page.locator('.card .summary').allTextContents()).toEqual(await summariesFromApi('facts-sandbox-man', 'en'));
+    expect(await page.locator('.card .indicator').allTextContents()).toEqual(['Info', 'Info']);
+    expect(await page.textContent('#expected')).toContain('As the fixture expects');
+    await page.screenshot({ path: new URL('preview-sandbox-man-en.png', RESULTS).pathname, fullPage: true });
+
+    await page.selectOption('#fixture', 'facts-danish-woman');
+    await showCards();
+    expect(await page.locator('.card .summary').allTextContents()).toEqual(await summariesFromApi('facts-danish-woman', 'en'));
+    await page.screenshot({ path: new URL('preview-danish-woman-en.png', RESULTS).pathname, fullPage: true });
+    mkdirSync(new URL('.', DOCS_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: DOCS_SCREENSHOT.pathname, fullPage: false });
+  });
+
+  it('evaluates a prescribing hook with a draft drug chosen from the list', async () => {
+    await page.selectOption('#hook', 'order-sign');
+    expect(await page.isVisible('#draft-box')).toBe(true);
+    await page.selectOption('#draft', 'prolia');
+    await showCards();
+    const topics = await topicsShown();
+    expect(topics.length).toBeGreaterThan(0);
+    expect(topics.every((t) => t.startsWith('rx-') || t === 'data-unavailable')).toBe(true);
+    expect(topics).toContain('rx-denosumab-biosimilar'); // Prolia by brand: the card suggests the biosimilar
+    expect(await page.isHidden('#expected')).toBe(true); // not the fixture as recorded
+    await page.screenshot({ path: new URL('preview-danish-woman-order-sign-prolia.png', RESULTS).pathname, fullPage: true });
+  });
+
+  it('turns a pasted FHIR Bundle into a request', async () => {
+    const stored = JSON.parse(readFileSync(new URL('../../fixtures/facts-sandbox-man/request.json', import.meta.url), 'utf8')) as { prefetch: Record<string, unknown> };
+    const resources: unknown[] = [];
+    for (const value of Object.values(stored.prefetch)) {
+      if (value === null || typeof value !== 'object') continue;
+      const v = value as { resourceType: string; entry?: { resource: unknown }[] };
+      if (v.resourceType === 'Bundle') resources.push(...(v.entry ?? []).map((e) => e.resource));
+      else resources.push(v);
+    }
+    resources.push({ resourceType: 'Encounter', id: 'enc-1', status: 'finished' });
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) };
+    await page.selectOption('#fixture', '__paste__');
+    await page.selectOption('#hook', 'patient-view');
+    await page.fill('#bundle', JSON.stringify(bundle));
+    await page.fill('#now', '2026-11-26');
+    await showCards();
+    expect(await topicsShown()).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+    expect(await page.textContent('#status')).toContain('Encounter');
+
+    await page.fill('#bundle', '{"resourceType": "Patient"');
+    await page.click('#run');
+    await page.waitForSelector('body[data-state="error"]');
+    expect(await page.textContent('#status')).toContain('not valid JSON');
+  });
+
+  it('shows the statistics page after the admin token is given', async () => {
+    // Two cards from an EHR-like call (not from the preview), one of them overridden.
+    const body = readFileSync(new URL('../../fixtures/facts-sandbox-man/request.json', import.meta.url), 'utf8');
+    const res = await fetch(`${base}/cds-services/osteoporosis-patient-view`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Osteo-Now': '2026-11-26' }, body });
+    const cards = ((await res.json()) as { cards: { uuid: string }[] }).cards;
+    await fetch(`${base}/cds-services/osteoporosis-patient-view/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ feedback: [{ card: cards[0]?.uuid, outcome: 'overridden', overrideReason: { reason: { code: 'already-addressed' } }, outcomeTimestamp: new Date().toISOString() }] }),
+    });
+    await page.goto(`${base}/stats.html`);
+    await page.click('.lang button[data-lang="en"]');
+    await page.fill('#token', 'wrong');
+    await page.click('.token-form button');
+    await page.waitForFunction("document.getElementById('status')?.textContent === 'Wrong token.'");
+    await page.fill('#token', ADMIN_TOKEN);
+    await page.click('.token-form button');
+    await page.waitForSelector('table.stats');
+    const rows = await page.locator('table.stats tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-topic')));
+    expect(rows.sort()).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+    expect(await page.textContent('#status')).toContain('2 cards shown');
+    expect(await page.textContent('table.stats')).toContain('Already addressed: 1');
+    await page.screenshot({ path: new URL('stats-en.png', RESULTS).pathname, fullPage: true });
+  });
+});
