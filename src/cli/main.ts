@@ -1,0 +1,136 @@
+/**
+ * `osteo-cds evaluate <bundle.json> [--hook …] [--draft <file>] [--lang da|en] [--now YYYY-MM-DD] [--json]`
+ *
+ * Prints the cards the service would give for one patient — readably, or as the CDS Hooks JSON
+ * response — without starting a server and without the network. The engine is the service's own,
+ * with CDS_TERMINOLOGY and CDS_SITE_CONFIG from the environment (or --terminology / --site-config).
+ *
+ * Exit status: 0 cards printed (also when there are none); 2 a usage or input problem (one line on
+ * stderr: a missing file, invalid JSON, not a Bundle, no Patient, a bad option); 1 anything else.
+ */
+import { parseArgs } from 'node:util';
+import { HOOKS, type Hook } from '../cds-hooks/request.js';
+import { loadConfig, ConfigError } from '../config.js';
+import { EngineConfigError } from '../engine.js';
+import { parsePreviewNow } from '../preview/clock.js';
+import { createSiteEngine, SiteConfigError } from '../settings/site-config.js';
+import { TerminologyError } from '../terminology/index.js';
+import { formatCards } from './format.js';
+import { draftInput, InputError, patientInput, readJson } from './input.js';
+
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** "Now" when --now is not given (tests pin it). */
+  readonly now?: () => Date;
+}
+
+export const USAGE = `Usage: osteo-cds evaluate <bundle.json> [options]
+
+Prints the osteoporosis guideline cards for one patient, without a server.
+
+<bundle.json>   a FHIR R4 Bundle of one patient's resources (one Patient), or a CDS Hooks request
+Options:
+  --hook <hook>          patient-view (default), order-select, order-sign or medication-prescribe
+                         (default order-sign when --draft is given; a request file's own hook otherwise)
+  --draft <file>         the draft order(s) for a prescribing hook: a MedicationRequest or a Bundle of them
+  --lang da|en           card language (default CDS_LANGUAGE, else da)
+  --now YYYY-MM-DD       evaluate as of this date (default today)
+  --json                 print the CDS Hooks response as JSON
+  --terminology <file>   extra code bindings (default CDS_TERMINOLOGY)
+  --site-config <file>   site settings (default CDS_SITE_CONFIG)
+  -h, --help             this text
+Exit status: 0 ok, 2 usage or input error, 1 other error.
+`;
+
+const PRESCRIBING: readonly Hook[] = ['order-select', 'order-sign', 'medication-prescribe'];
+
+function isHook(v: string): v is Hook {
+  return (HOOKS as readonly string[]).includes(v);
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr.write(`osteo-cds: ${message}\n`);
+    return 2;
+  };
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    return fail(`${err instanceof Error ? err.message : String(err)} (see osteo-cds --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true || positionals.length === 0) {
+    (values.help === true ? io.stdout : io.stderr).write(USAGE);
+    return values.help === true ? 0 : 2;
+  }
+  const [command, file, ...extra] = positionals;
+  if (command !== 'evaluate') return fail(`unknown command ${JSON.stringify(command)}; the command is: osteo-cds evaluate <bundle.json>`);
+  if (file === undefined) return fail('give the patient file: osteo-cds evaluate <bundle.json>');
+  if (extra.length > 0) return fail(`one patient file at a time (also got ${extra.join(' ')})`);
+
+  try {
+    if (values.hook !== undefined && !isHook(values.hook)) throw new InputError(`--hook must be one of ${HOOKS.join(', ')}`);
+    const lang = values.lang ?? io.env.CDS_LANGUAGE ?? 'da';
+    if (lang !== 'da' && lang !== 'en') throw new InputError('--lang must be da or en');
+    let now = (io.now ?? (() => new Date()))();
+    if (values.now !== undefined) {
+      const pinned = /^\d{4}-\d{2}-\d{2}$/.test(values.now) ? parsePreviewNow(values.now) : undefined;
+      if (pinned === undefined) throw new InputError('--now must be a date, YYYY-MM-DD');
+      now = pinned;
+    }
+    const input = await patientInput(readJson(file, 'patient file'), file);
+    const drafts = values.draft === undefined ? input.drafts : draftInput(readJson(values.draft, 'draft file'), values.draft);
+    const hook: Hook = values.hook ?? (values.draft !== undefined && (input.hook === undefined || input.hook === 'patient-view') ? 'order-sign' : (input.hook ?? 'patient-view'));
+    const prescribing = PRESCRIBING.includes(hook);
+    if (prescribing && drafts.length === 0) throw new InputError(`${hook} needs a draft order: give --draft <file>`);
+    if (!prescribing && values.draft !== undefined) throw new InputError('--draft is for the prescribing hooks (order-select, order-sign, medication-prescribe)');
+
+    const engine = createSiteEngine(siteFiles(io.env, values));
+    const response = engine.evaluate({ ruleSet: prescribing ? 'prescribing' : 'patient-view', data: input.data, drafts, now, language: lang });
+    if (values.json === true) {
+      io.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
+    } else {
+      const patientId = typeof input.data.patient.id === 'string' ? input.data.patient.id : '?';
+      io.stdout.write(formatCards(response.cards, { hook, patient: `Patient/${patientId}`, date: now.toISOString().slice(0, 10), language: lang }));
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof InputError) return fail(err.message);
+    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof EngineConfigError || err instanceof ConfigError) {
+      io.stderr.write(`osteo-cds: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`osteo-cds: unexpected error: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+    return 1;
+  }
+}
+
+function parse(argv: readonly string[]): {
+  values: { hook?: string; draft?: string; lang?: string; now?: string; json?: boolean; terminology?: string; 'site-config'?: string; help?: boolean };
+  positionals: string[];
+} {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      hook: { type: 'string' },
+      draft: { type: 'string' },
+      lang: { type: 'string' },
+      now: { type: 'string' },
+      json: { type: 'boolean' },
+      terminology: { type: 'string' },
+      'site-config': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+/** CDS_TERMINOLOGY / CDS_SITE_CONFIG as the service reads them, overridden by the options. */
+function siteFiles(env: CliIo['env'], values: { terminology?: string; 'site-config'?: string }): { terminologyFile: string | undefined; siteConfigFile: string | undefined } {
+  const config = loadConfig({ CDS_TERMINOLOGY: env.CDS_TERMINOLOGY, CDS_SITE_CONFIG: env.CDS_SITE_CONFIG });
+  return { terminologyFile: values.terminology ?? config.terminologyFile, siteConfigFile: values['site-config'] ?? config.siteConfigFile };
+}

@@ -1,0 +1,138 @@
+/**
+ * `osteo-cds evaluate`: the cards for one patient file without a server — readable or JSON,
+ * for patient-view and a prescribing hook with a draft file — and a one-line message with exit
+ * status 2 for every input mistake.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'osteo-cli-'));
+const write = (name: string, content: unknown): string => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+};
+const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/${name}/request.json`, import.meta.url));
+
+/** The sandbox man's record as a plain Bundle (what an export from an EHR looks like). */
+function sandboxManBundle(): object {
+  const request = JSON.parse(readFileSync(fixture('facts-sandbox-man'), 'utf8')) as { prefetch: Record<string, unknown> };
+  const resources: unknown[] = [];
+  for (const value of Object.values(request.prefetch)) {
+    if (value === null || typeof value !== 'object') continue;
+    const v = value as { resourceType: string; entry?: { resource: unknown }[] };
+    if (v.resourceType === 'Bundle') resources.push(...(v.entry ?? []).map((e) => e.resource));
+    else resources.push(v);
+  }
+  return { resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) };
+}
+const bundleFile = write('sandbox-man-bundle.json', sandboxManBundle());
+const proliaFile = write('prolia.json', {
+  resourceType: 'MedicationRequest',
+  status: 'draft',
+  intent: 'order',
+  subject: { reference: 'Patient/smart-1288992' },
+  medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BX04' }], text: 'Prolia 60 mg injektionsvæske' },
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    env: {},
+    now: () => new Date('2026-11-26T10:00:00+01:00'),
+  });
+  return { code, out, err };
+}
+
+const topicsOf = (json: string): string[] => (JSON.parse(json) as { cards: { source: { topic: { code: string } } }[] }).cards.map((c) => c.source.topic.code).sort();
+
+describe('osteo-cds evaluate', () => {
+  it('prints the cards of a CDS Hooks request file readably', async () => {
+    const { code, out, err } = await run('evaluate', fixture('facts-sandbox-man'), '--lang', 'en');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^osteo-cds · patient-view · Patient\/smart-1288992 · 2026-11-26 · en\n2 cards\n/);
+    expect(out).toContain('[INFO] Vitamin D and calcium');
+    expect(out).toContain('topic: btm-follow-up-due');
+    expect(out).toContain('   - Order P1NP [create ServiceRequest]');
+    expect(out).toContain('Reasons: no-vitamin-d-supplement, ppi-user');
+    expect(out).not.toContain('**');
+  });
+
+  it('reads a plain Bundle of the patient’s resources and prints JSON with --json', async () => {
+    const { code, out } = await run('evaluate', bundleFile, '--json', '--now', '2026-11-26');
+    expect(code).toBe(0);
+    expect(topicsOf(out)).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+  });
+
+  it('speaks Danish by default', async () => {
+    const { out } = await run('evaluate', bundleFile);
+    expect(out).toContain('· da\n');
+    expect(out).toContain('Begrundelse');
+  });
+
+  it('evaluates a draft order for a prescribing hook (order-sign when --draft is given)', async () => {
+    const { code, out } = await run('evaluate', bundleFile, '--draft', proliaFile, '--json');
+    expect(code).toBe(0);
+    const topics = topicsOf(out);
+    expect(topics).toContain('rx-denosumab-biosimilar');
+    expect(topics.every((t) => t.startsWith('rx-'))).toBe(true);
+    const readable = await run('evaluate', bundleFile, '--draft', proliaFile, '--hook', 'order-select', '--lang', 'en');
+    expect(readable.out).toMatch(/^osteo-cds · order-select · /);
+  });
+
+  it('applies the site settings (--site-config, as CDS_SITE_CONFIG)', async () => {
+    const site = write('site.json', { disabledTopics: ['vitamin-d-calcium'] });
+    const { out } = await run('evaluate', bundleFile, '--json', '--site-config', site);
+    expect(topicsOf(out)).toEqual(['btm-follow-up-due']);
+  });
+
+  it.each([
+    ['a missing file', ['evaluate', join(dir, 'nope.json')], /patient file .*nope\.json: no such file/],
+    ['invalid JSON', ['evaluate', write('broken.json', '{"resourceType": "Bundle",')], /broken\.json is not valid JSON/],
+    ['a resource that is not a Bundle', ['evaluate', write('patient.json', { resourceType: 'Patient', id: 'p' })], /patient\.json is a Patient, not a FHIR Bundle/],
+    ['JSON that is not FHIR', ['evaluate', write('array.json', [1, 2])], /array\.json is an array, not a FHIR Bundle/],
+    ['a Bundle without a Patient', ['evaluate', write('nopatient.json', { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Observation', id: 'o' } }] })], /no Patient in the Bundle/],
+    ['two patients', ['evaluate', write('two.json', { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', id: 'a' } }, { resource: { resourceType: 'Patient', id: 'b' } }] })], /holds 2 patients/],
+    ['a missing draft file', ['evaluate', bundleFile, '--draft', join(dir, 'none.json')], /draft file .*none\.json: no such file/],
+    ['an unknown hook', ['evaluate', bundleFile, '--hook', 'chart-open'], /--hook must be one of patient-view/],
+    ['a prescribing hook without a draft', ['evaluate', bundleFile, '--hook', 'order-sign'], /order-sign needs a draft order: give --draft <file>/],
+    ['a draft with patient-view', ['evaluate', bundleFile, '--hook', 'patient-view', '--draft', proliaFile], /--draft is for the prescribing hooks/],
+    ['a bad date', ['evaluate', bundleFile, '--now', '26-11-2026'], /--now must be a date, YYYY-MM-DD/],
+    ['a bad language', ['evaluate', bundleFile, '--lang', 'sv'], /--lang must be da or en/],
+    ['an unknown option', ['evaluate', bundleFile, '--colour'], /Unknown option '--colour'/],
+    ['an unknown command', ['show', bundleFile], /unknown command "show"/],
+    ['no patient file', ['evaluate'], /give the patient file/],
+    ['a bad site file', ['evaluate', bundleFile, '--site-config', write('badsite.json', { lowBmi: 1 })], /lowBmi: must be above 10/],
+  ])('exits 2 with one clear line for %s', async (_what, argv, message) => {
+    const { code, out, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(message);
+    expect(err.startsWith('osteo-cds: ')).toBe(true);
+    if (!/badsite/.test(argv.join(' '))) expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('prints the usage with --help (exit 0) and without arguments (exit 2)', async () => {
+    expect(await run('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: osteo-cds evaluate <bundle.json>') });
+    expect(await run()).toMatchObject({ code: 2, err: expect.stringContaining('Usage:') });
+  });
+
+  it('the bin shim says to build first when dist/ is missing', () => {
+    const copy = join(dir, 'pkg', 'bin');
+    mkdirSync(copy, { recursive: true });
+    copyFileSync(fileURLToPath(new URL('../../bin/osteo-cds.js', import.meta.url)), join(copy, 'osteo-cds.js'));
+    writeFileSync(join(dir, 'pkg', 'package.json'), '{"type":"module"}');
+    const result = spawnSync(process.execPath, [join(copy, 'osteo-cds.js'), '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('run `npm run build`');
+  });
+});
