@@ -1,6 +1,6 @@
 /**
- * Risk factors — card footnote ** (source-card-da.txt l. 43-46):
- * "fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der
+ * Risk factors — card footnote ** (source-card-da.txt):
+ * l. 35-37 "** fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der
  * kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i
  * DSAM-vejledning."
  *
