@@ -84,6 +84,7 @@ export const siteConfigSchema = z.strictObject({
   ulcerMonths: int(1, 240).optional(),
   pauseRecentFractureYears: int(1, 20).optional(),
   pauseGlucocorticoidStoppedMonths: int(1, 240).optional(),
+  boneMarkerWindowMonths: int(1, 120).optional(),
   alcoholUnitsPerDay: dec(0, 30).optional(),
   terminology: siteFileSchema.optional(),
   links: z.partialRecord(linkKeySchema, linkSchema).optional(),

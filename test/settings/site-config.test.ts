@@ -13,7 +13,7 @@ import { testConfig } from '../../src/config.js';
 import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { createSiteEngine, loadSiteSettings, SiteConfigError } from '../../src/settings/site-config.js';
+import { createSiteEngine, loadSiteSettings, SiteConfigError, siteConfigSchema } from '../../src/settings/site-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'osteo-site-'));
 let n = 0;
@@ -59,6 +59,11 @@ describe('site settings (CDS_SITE_CONFIG)', () => {
     expect(site.settings).toEqual(DEFAULT_SETTINGS);
     expect(site.links).toEqual(DEFAULT_LINKS);
     expect(site.terminology).toBeUndefined();
+  });
+
+  it('lets a site set every guideline setting (a new setting must be added to the schema)', () => {
+    const settable = Object.keys(siteConfigSchema.shape);
+    for (const key of Object.keys(DEFAULT_SETTINGS)) expect(settable, key).toContain(key);
   });
 
   it('a disabled topic no longer appears for a fixture patient that otherwise gets it', async () => {
