@@ -30,6 +30,10 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json cds-services.json ./
 COPY guideline ./guideline
+# The card preview page (/) and its synthetic fixture patients; CDS_PREVIEW=off turns them off.
+COPY public ./public
+COPY fixtures ./fixtures
+COPY bin ./bin
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]

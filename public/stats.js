@@ -59,7 +59,7 @@ function render(stats) {
   } else {
     const table = el('table', undefined, 'stats');
     const head = el('tr');
-    t.cols.forEach((c) => head.append(el('th', c)));
+    t.cols.forEach((c, i) => head.append(el('th', c, i >= 1 && i <= 3 ? 'num' : undefined)));
     const thead = el('thead');
     thead.append(head);
     table.append(thead);
