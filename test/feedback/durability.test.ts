@@ -4,62 +4,14 @@
  * in flight), and is started again on the same file: every acknowledged item is there, and the
  * database is intact. WAL with synchronous = FULL makes a 200 mean "on disk".
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const children: ChildProcess[] = [];
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: string;
-}
-
-/** Starts `node --import tsx src/main.ts` on `db` and resolves once it logs its port. */
-function startService(db: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CDS_FEEDBACK_DB: db, LOG_LEVEL: 'info', CDS_TRUSTED_ISSUERS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`service did not start: ${out} ${err}`)), 15_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString('utf8');
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      for (const line of out.split('\n')) {
-        if (!line.includes('osteo-cds listening')) continue;
-        const port = (JSON.parse(line) as { port: number }).port;
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}` });
-        return;
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`service exited (${String(code)}) before listening: ${err}`));
-    });
-  });
-}
-
-function killed(child: ChildProcess): Promise<NodeJS.Signals | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode);
-    else child.once('exit', (_code, signal) => resolve(signal));
-  });
-}
+import { exited, killAll, startService } from '../helpers/process.js';
 
 function batch(n: number): { card: string; outcome: string; overrideReason: { reason: { code: string } }; outcomeTimestamp: string }[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -71,13 +23,13 @@ function batch(n: number): { card: string; outcome: string; overrideReason: { re
 }
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killAll();
 });
 
 describe('feedback durability', () => {
   it('every acknowledged item survives a SIGKILL right after its 200, and the database is intact', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'osteo-cds-durability-')), 'feedback.sqlite');
-    const first = await startService(db);
+    const first = await startService({ CDS_FEEDBACK_DB: db });
 
     const acknowledged: string[] = [];
     const send = async (items: ReturnType<typeof batch>, service: string): Promise<void> => {
@@ -98,12 +50,12 @@ describe('feedback durability', () => {
     await send(last, 'osteoporosis-order-sign');
     const inFlight = Array.from({ length: 10 }, () => send(batch(5), 'osteoporosis-patient-view').catch(() => undefined));
     first.child.kill('SIGKILL');
-    expect(await killed(first.child)).toBe('SIGKILL');
+    expect((await exited(first.child)).signal).toBe('SIGKILL');
     await Promise.all(inFlight);
     expect(acknowledged.length).toBeGreaterThanOrEqual(203);
 
     // Restart on the same file: it opens (WAL recovery) and serves.
-    const second = await startService(db);
+    const second = await startService({ CDS_FEEDBACK_DB: db });
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
 
     const store = openSqliteFeedbackStore(db);
@@ -117,6 +69,6 @@ describe('feedback durability', () => {
     check.close();
 
     second.child.kill('SIGTERM');
-    await killed(second.child);
+    await exited(second.child);
   }, 30_000);
 });
