@@ -21,6 +21,23 @@ export function runsFor(share: number): number {
   return Math.max(10, Math.ceil(TOTAL_RUNS * share));
 }
 
+/**
+ * The seed: `npm test` uses a fixed one, so CI is deterministic (the same few hundred cases every
+ * run); `npm run fuzz` sets FUZZ_SEED=random to explore new cases each time. A failure prints its
+ * seed: FUZZ_SEED=<seed> replays it.
+ */
+export const SEED: number = ((): number => {
+  const given = process.env.FUZZ_SEED;
+  if (given === 'random') return Math.floor(Math.random() * 2 ** 31);
+  const n = Number(given);
+  return given !== undefined && Number.isInteger(n) ? n : 20250601;
+})();
+
+/** fast-check options: `runs` cases from SEED. */
+export function fcOptions(runs: number): { numRuns: number; seed: number } {
+  return { numRuns: runs, seed: SEED };
+}
+
 /** A generous per-test time limit for `runs` HTTP cases. */
 export function timeoutFor(runs: number): number {
   return 20_000 + runs * 60;

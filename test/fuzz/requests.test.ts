@@ -8,12 +8,13 @@
  * never a 5xx); a hook's 200 passes the response validator; every error is an OperationOutcome;
  * no unhandled promise rejection; the service still answers afterwards.
  *
- * `npm test` runs FUZZ_RUNS=400 cases in all; `npm run fuzz` runs 10,000 and prints the count.
+ * `npm test` runs FUZZ_RUNS=400 cases in all from a fixed seed; `npm run fuzz` runs 10,000 from a
+ * random seed and prints the count and the seed (FUZZ_SEED=<seed> replays a run).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anyJson, feedbackBody, hookCase, PATIENT_ID, stubAnswers, type Hook } from './arbitraries.js';
-import { TOTAL_RUNS, checkAnswer, post, runsFor, startHarness, timeoutFor, type Harness } from './harness.js';
+import { SEED, TOTAL_RUNS, checkAnswer, fcOptions, post, runsFor, startHarness, timeoutFor, type Harness } from './harness.js';
 
 const HOOKS: readonly Hook[] = ['patient-view', 'order-select', 'order-sign', 'medication-prescribe'];
 const SERVICE_IDS = HOOKS.map((h) => `osteoporosis-${h}`);
@@ -37,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const detail = Object.entries(counts).map(([k, v]) => `  ${k}: ${v} (${Object.entries(statuses[k] ?? {}).map(([st, n]) => `${st}×${n}`).join(' ')})`);
-  console.log([`fuzz: ${total} cases run (FUZZ_RUNS=${TOTAL_RUNS})`, ...detail].join('\n'));
+  console.log([`fuzz: ${total} cases run (FUZZ_RUNS=${TOTAL_RUNS}, FUZZ_SEED=${SEED})`, ...detail].join('\n'));
   await h.close();
 });
 
@@ -58,7 +59,7 @@ describe('fuzzing every request', () => {
           await checkAnswer(res, 'hook');
           noRejections();
         }),
-        { numRuns: runs },
+        fcOptions(runs),
       );
     },
     timeoutFor(runsFor(0.14)),
@@ -82,7 +83,7 @@ describe('fuzzing every request', () => {
           await checkAnswer(res, 'hook');
           noRejections();
         }),
-        { numRuns: runsFor(0.12) },
+        fcOptions(runsFor(0.12)),
       );
     },
     timeoutFor(runsFor(0.12)),
@@ -98,7 +99,7 @@ describe('fuzzing every request', () => {
           await checkAnswer(res, 'feedback');
           noRejections();
         }),
-        { numRuns: runsFor(0.16) },
+        fcOptions(runsFor(0.16)),
       );
     },
     timeoutFor(runsFor(0.16)),
@@ -151,7 +152,7 @@ describe('fuzzing every request', () => {
           await checkAnswer(res, p.endsWith('/feedback') ? 'feedback' : 'hook');
           noRejections();
         }),
-        { numRuns: runsFor(0.16) },
+        fcOptions(runsFor(0.16)),
       );
       // Prototype pollution through JSON bodies would show here.
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
