@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { URL } from 'node:url';
 import { buildDiscovery } from '../dist/src/cds-hooks/discovery.js';
-import { loadConfig } from '../dist/src/config.js';
 import { createEngine } from '../dist/src/engine.js';
 
-const engine = createEngine(loadConfig(process.env));
+// The built-in document: the built-in bindings only, whatever CDS_TERMINOLOGY says.
+const engine = createEngine({ terminologyFile: undefined });
 const target = new URL('../cds-services.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(buildDiscovery(engine.observationCodes), null, 2)}\n`);
 process.stdout.write(`wrote ${target.pathname}\n`);

@@ -86,6 +86,12 @@ function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, 
   return { ...rest, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
 }
 
+const REMINDER_WHAT = {
+  'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
+  'bone-marker': { da: 'Knoglemarkør (P1NP/CTX)', en: 'Bone marker (P1NP/CTX)' },
+  dxa: { da: 'DXA-skanning', en: 'DXA scan' },
+} as const;
+
 function labLabel(labs: readonly LabOrder[], lang: Language): string {
   const names = formatList(labs.map((l) => LAB[l][lang]), lang);
   return lang === 'da' ? `Bestil ${names}` : `Order ${names}`;
@@ -140,14 +146,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       break;
     }
     case 'reminder': {
-      const what =
-        spec.what === 'denosumab-injection'
-          ? da
-            ? 'Næste denosumab-injektion'
-            : 'Next denosumab injection'
-          : da
-            ? 'Knoglemarkør (P1NP/CTX)'
-            : 'Bone marker (P1NP/CTX)';
+      const what = REMINDER_WHAT[spec.what][lang];
+      recommended = spec.recommended;
       label = da ? `Opret påmindelse: ${what} ${formatDate(spec.due, lang)}` : `Create reminder: ${what} ${formatDate(spec.due, lang)}`;
       actions = [
         create(

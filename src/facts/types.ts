@@ -70,7 +70,7 @@ export interface BoneMarkerMeasurement extends Measurement {
 
 /** A value that could not be used, and why (an unknown unit is never guessed). */
 export interface UnusableValue {
-  readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd';
+  readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd' | 'weight' | 'alcohol-intake';
   readonly reason: 'unknown-unit' | 'no-value' | 'no-date';
   readonly unit?: string;
   readonly date?: LocalDate;
@@ -128,6 +128,8 @@ export interface Fracture {
   readonly mechanism: FractureMechanism;
   readonly ref: Ref;
   readonly code: SourceCode;
+  /** Recognised only through a broad ICPC-2 code (L75, L72, L76): weak evidence. */
+  readonly weak?: boolean;
 }
 
 /** A recorded condition of interest, matched to one of the guideline's concepts. */
@@ -237,8 +239,10 @@ export interface DrugIdentity {
   readonly strengthMg?: number;
   readonly code?: SourceCode;
   readonly text?: string;
-  /** How it was recognised: a code, or only the drug name in the text. */
-  readonly matchedBy: 'atc' | 'rxnorm' | 'text';
+  /** How it was recognised: a code (ATC, RxNorm, another bound system), or only the drug name in the text. */
+  readonly matchedBy: 'atc' | 'rxnorm' | 'code' | 'text';
+  /** Other drugs of a combination product (alendronate + colecalciferol, calcium + D3). */
+  readonly alsoContains?: readonly DrugId[];
 }
 
 export type MedicationSourceType = 'MedicationStatement' | 'MedicationRequest' | 'MedicationAdministration';
@@ -258,6 +262,10 @@ export interface MedicationRecord {
   readonly asserted?: LocalDate;
   /** Daily dose in mg of the drug, when the dosage says so. */
   readonly dailyDoseMg?: number;
+  /** `end` was estimated from the supply (expected duration or quantity), not stated. */
+  readonly endEstimated?: boolean;
+  /** The record has no start date: `start` is today (an undated active statement). */
+  readonly startUnknown?: boolean;
 }
 
 export type CourseStatus = 'active' | 'stopped' | 'ended';
@@ -304,6 +312,8 @@ export interface Intolerance {
   readonly drugClass: DrugClass;
   readonly date?: LocalDate;
   readonly ref: Ref;
+  /** Recorded against the class only ("bisfosfonater"): `drug` is the class's first-choice drug. */
+  readonly classOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,6 +361,8 @@ export interface PatientFacts {
     readonly height: readonly Measurement[];
     readonly bmi: readonly Measurement[];
     readonly weight: readonly Measurement[];
+    /** The highest recorded height (for height loss), when any. */
+    readonly maxHeight?: Measurement;
   };
   readonly lifestyle: {
     /** Latest smoking status: current smoker or not. */

@@ -30,7 +30,15 @@ export type LabOrder = 'egfr' | 'creatinine' | 'calcium' | 'vitamin-d' | 'p1np' 
  */
 export type Finding =
   | { readonly kind: 't-score' | 'z-score'; readonly value: number; readonly site: DxaSite; readonly date: LocalDate; readonly ref: Ref }
-  | { readonly kind: 'fracture'; readonly site: FractureSite; readonly date?: LocalDate; readonly possible: boolean; readonly ref: Ref }
+  | {
+      readonly kind: 'fracture';
+      readonly site: FractureSite;
+      readonly date?: LocalDate;
+      readonly possible: boolean;
+      readonly ref: Ref;
+      /** The fracture matters whatever its mechanism (e.g. it raises bone markers): shown as "Brud", not "Lavenergibrud". */
+      readonly anyMechanism?: boolean;
+    }
   | {
       readonly kind: 'lab';
       readonly lab: LabOrder | 'calcium-ionised' | 'calcium-corrected';
@@ -90,7 +98,7 @@ export type SuggestionSpec =
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref }
   | { readonly kind: 'dxa'; readonly performer?: Performer }
-  | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker'; readonly due: LocalDate }
+  | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean }
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean }
   | { readonly kind: 'remove-draft'; readonly draft: Ref };
 

@@ -11,6 +11,8 @@ export type LocalDate = string & { readonly __localDate?: never };
 
 const DANISH_TZ = 'Europe/Copenhagen';
 const MS_PER_DAY = 86_400_000;
+/** Beyond year 9999 the formatting below would not give `YYYY-MM-DD`. */
+const MAX_FAST_PATH = Date.UTC(9999, 11, 31);
 
 const danishDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: DANISH_TZ,
@@ -19,13 +21,32 @@ const danishDateFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const MS_PER_HOUR = 3_600_000;
+/** From 1950 on, Danish time is UTC+1 or UTC+2 (before, 1945 and 1947 had +3 in the tz data). */
+const FAST_PATH_FROM = Date.UTC(1950, 0, 1);
+
 /** The Danish calendar date of an instant (`now`, or a FHIR dateTime with a time zone). */
 export function danishDate(instant: Date): LocalDate {
-  return danishDateFormat.format(instant);
+  return danishDateOfMs(instant.getTime()) ?? danishDateFormat.format(instant);
 }
 
-const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+/**
+ * Fast path, same answer as the tz database: from 1950 Danish time is UTC+1 or UTC+2, so an
+ * instant before 22:00 UTC falls on the same calendar day in Copenhagen. Undefined for the last two
+ * UTC hours of a day (and outside the years it holds for): ask the tz database then.
+ */
+function fastDanishDate(ms: number): LocalDate | undefined {
+  if (!(ms >= FAST_PATH_FROM && ms < MAX_FAST_PATH)) return undefined;
+  const day = Math.floor(ms / MS_PER_DAY);
+  return ms - day * MS_PER_DAY < 22 * MS_PER_HOUR ? fromDayNumber(day) : undefined; // (before 1970 too)
+}
+
+function danishDateOfMs(ms: number): LocalDate | undefined {
+  if (Number.isNaN(ms)) return undefined;
+  return fastDanishDate(ms) ?? danishDateFormat.format(ms);
+}
+
+const PARTIAL_DATE_RE = /^(\d{4})(?:-(\d{2}))?$/;
 
 /**
  * Reads a FHIR date or dateTime into the Danish calendar date it refers to.
@@ -35,25 +56,78 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
  */
 export function parseFhirDate(value: unknown): LocalDate | undefined {
   if (typeof value !== 'string') return undefined;
-  const date = DATE_RE.exec(value);
-  if (date) {
-    const y = Number(date[1]);
-    const m = date[2] === undefined ? 1 : Number(date[2]);
-    const d = date[3] === undefined ? 1 : Number(date[3]);
-    return isValidDay(y, m, d) ? format(y, m, d) : undefined;
+  if (value.length === 10) return isLocalDate(value) ? value : undefined; // YYYY-MM-DD, the common case
+  if (value.length > 10) return parseDateTime(value);
+  const partial = PARTIAL_DATE_RE.exec(value);
+  if (partial === null) return undefined;
+  const y = Number(partial[1]);
+  const m = partial[2] === undefined ? 1 : Number(partial[2]);
+  return isValidDay(y, m, 1) ? format(y, m, 1) : undefined;
+}
+
+/** `n` decimal digits at `at`, or -1. */
+function digits(value: string, at: number, n: number): number {
+  let out = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    out = out * 10 + c;
   }
-  const dt = DATETIME_RE.exec(value);
-  if (!dt) return undefined;
-  const [y, m, d] = [Number(dt[1]), Number(dt[2]), Number(dt[3])];
-  if (!isValidDay(y, m, d) || Number(dt[4]) > 23 || Number(dt[5]) > 59) return undefined;
-  if (dt[7] === undefined) return format(y, m, d);
-  const instant = new Date(value);
-  return Number.isNaN(instant.getTime()) ? undefined : danishDate(instant);
+  return out;
+}
+
+/** `YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]`, read by hand (no RegExp, no Date): the stage's hot path. */
+function parseDateTime(value: string): LocalDate | undefined {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58) return undefined;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 2);
+  const d = digits(value, 8, 2);
+  const hh = digits(value, 11, 2);
+  const mi = digits(value, 14, 2);
+  if (!isValidDay(y, m, d) || hh < 0 || hh > 23 || mi < 0 || mi > 59) return undefined;
+  let i = 16;
+  let ss = 0;
+  if (value.charCodeAt(i) === 58) {
+    ss = digits(value, i + 1, 2);
+    if (ss < 0 || ss > 59) return undefined;
+    i += 3;
+    if (value.charCodeAt(i) === 46) {
+      const from = ++i;
+      while (i < value.length && digits(value, i, 1) >= 0) i++;
+      if (i === from) return undefined;
+    }
+  }
+  if (i === value.length) return format(y, m, d); // no zone: local time
+  let offsetMinutes: number;
+  const sign = value.charCodeAt(i);
+  if (sign === 90 && i + 1 === value.length) {
+    offsetMinutes = 0; // Z
+  } else if ((sign === 43 || sign === 45) && i + 6 === value.length && value.charCodeAt(i + 3) === 58) {
+    const oh = digits(value, i + 1, 2);
+    const om = digits(value, i + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return undefined;
+  }
+  const utcMinutes = civilDayNumber(y, m, d) * 1440 + hh * 60 + mi - offsetMinutes;
+  return danishDateOfMs(utcMinutes * 60_000 + ss * 1000);
 }
 
 export function isLocalDate(value: string): value is LocalDate {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isValidDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return isValidDay(y, m, d);
 }
 
 /** Adds calendar months, clamping to the month's end: 2024-08-31 + 6 months = 2025-02-28. */
@@ -112,26 +186,52 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 /** Days since 1970-01-01 for a calendar date (no time zone involved). */
 export function dayNumber(date: LocalDate): number {
   const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return civilDayNumber(y, m, d);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; any year). */
+function civilDayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function fromDayNumber(days: number): LocalDate {
-  const dt = new Date(days * MS_PER_DAY);
-  return format(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  // Proleptic Gregorian civil date from a day count (H. Hinnant's days_from_civil inverse): plain
+  // integer arithmetic, no Date object.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return format(y, m, d);
 }
 
 function parts(date: LocalDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return DAYS_IN_MONTH[m - 1] ?? 0;
 }
 
 function isValidDay(y: number, m: number, d: number): boolean {
   return y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 function format(y: number, m: number, d: number): LocalDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const year = y >= 1000 && y <= 9999 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${TWO_DIGITS[m] ?? String(m)}-${TWO_DIGITS[d] ?? String(d)}`;
 }

@@ -4,7 +4,8 @@
  * the expected set of topics (an unexpected card fails), with the expected reasons where the
  * scenario names them — in Danish and in English, and always a valid CDS Hooks response.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -32,7 +33,13 @@ const scenarios = readdirSync(root, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const engine = createEngine(testConfig());
+const builtInEngine = createEngine(testConfig());
+
+/** A scenario may carry a site's local codes (`terminology-site.json`, as CDS_TERMINOLOGY gives them). */
+function engineFor(scenario: string): ReturnType<typeof createEngine> {
+  const site = new URL(`${scenario}/terminology-site.json`, root);
+  return existsSync(site) ? createEngine(testConfig({ terminologyFile: fileURLToPath(site) })) : builtInEngine;
+}
 
 interface CardLike {
   readonly source: { readonly topic?: { readonly code: string } };
@@ -42,7 +49,7 @@ interface CardLike {
 describe.each(scenarios)('fixture %s', (scenario) => {
   const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')));
   const body: unknown = JSON.parse(readFileSync(new URL(`${scenario}/request.json`, root), 'utf8'));
-  const app = createApp(testConfig(), { engine, feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => new Date(expected.now) });
+  const app = createApp(testConfig(), { engine: engineFor(scenario), feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => new Date(expected.now) });
 
   it.each(['da', 'en'] as const)(`answers with exactly the expected topics (%s) — ${expected.description.slice(0, 80)}`, async (lang) => {
     const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body as object);

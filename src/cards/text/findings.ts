@@ -21,13 +21,10 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'fracture': {
       const site = FRACTURE_SITE[f.site][lang];
-      const what = f.possible
-        ? da
-          ? `Brud: ${site} – lavenergi? (mekanisme ikke registreret)`
-          : `Fracture: ${site} – low-energy? (mechanism not recorded)`
-        : da
-          ? `Lavenergibrud: ${site}`
-          : `Low-energy fracture: ${site}`;
+      let what: string;
+      if (f.anyMechanism === true) what = da ? `Brud: ${site}` : `Fracture: ${site}`;
+      else if (f.possible) what = da ? `Brud: ${site} – lavenergi? (mekanisme ikke registreret)` : `Fracture: ${site} – low-energy? (mechanism not recorded)`;
+      else what = da ? `Lavenergibrud: ${site}` : `Low-energy fracture: ${site}`;
       return f.date === undefined ? `${what}${da ? ', dato ukendt' : ', date unknown'}` : dated(what, f.date, lang);
     }
     case 'lab':
@@ -46,7 +43,9 @@ export function formatFinding(f: Finding, lang: Language): string {
       const name = LAB[f.marker][lang];
       const unit = formatUnit('ug/L', lang);
       if (f.baseline !== undefined && f.baselineDate !== undefined && f.fallPercent !== undefined) {
-        const change = f.fallPercent >= 0 ? (da ? `fald ${formatNumber(Math.round(f.fallPercent), lang)} %` : `fall ${formatNumber(Math.round(f.fallPercent), lang)} %`) : da ? `stigning ${formatNumber(Math.round(-f.fallPercent), lang)} %` : `rise ${formatNumber(Math.round(-f.fallPercent), lang)} %`;
+        // One decimal, so a fall of 30,1 % (enough) is not shown as 30 % (not enough).
+        const pct = formatNumber(Math.round(Math.abs(f.fallPercent) * 10) / 10, lang);
+        const change = f.fallPercent >= 0 ? (da ? `fald ${pct} %` : `fall ${pct} %`) : da ? `stigning ${pct} %` : `rise ${pct} %`;
         return `${name} ${formatNumber(f.baseline, lang)} → ${formatNumber(f.latest, lang)} ${unit} (${change}; ${formatDate(f.baselineDate, lang)} → ${formatDate(f.latestDate, lang)})`;
       }
       const mean = f.premenopausalMean === undefined ? '' : da ? `; præmenopausalt gennemsnit ${formatNumber(f.premenopausalMean, lang)} ${unit}` : `; premenopausal mean ${formatNumber(f.premenopausalMean, lang)} ${unit}`;
@@ -76,8 +75,8 @@ export function formatFinding(f: Finding, lang: Language): string {
       const what = {
         'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
         'zoledronic-acid-infusion': { da: 'Næste zoledronsyre-infusion', en: 'Next zoledronic acid infusion' },
-        'bone-marker': { da: 'Knoglemarkør', en: 'Bone marker' },
-        dxa: { da: 'DXA-skanning', en: 'DXA scan' },
+        'bone-marker': { da: 'Knoglemarkør skal tages fra', en: 'Bone marker due from' },
+        dxa: { da: 'DXA-skanning aktuel fra', en: 'DXA scan due from' },
       } as const;
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }

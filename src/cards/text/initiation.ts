@@ -1,5 +1,539 @@
-/** Card texts for rules.md section initiation topics, in Danish (the card's own terms) and English. */
-import type { InitiationTopic } from '../../rules/catalogue.js';
-import type { TopicTexts } from './types.js';
+/**
+ * Card texts for rules.md section 2 (card page 1, "Osteoporose – Valg af medicinsk behandling"),
+ * in Danish (the card's own terms) and English.
+ *
+ * The renderer appends the reasons ("Begrundelse") and the findings with values and dates
+ * ("Grundlag"), so the advice here says what to do, in the card's words, without repeating them.
+ * Line numbers refer to guideline/source-card-da.txt.
+ */
+import type { Language } from '../../pipeline.js';
+import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
+import type { Recommendation } from '../../rules/types.js';
+import { formatList } from '../format.js';
+import type { TopicText, TopicTexts } from './types.js';
+import type { Words } from './vocabulary.js';
 
-export const INITIATION_TEXTS: Readonly<Partial<Record<InitiationTopic, TopicTexts>>> = {};
+type Build = (rec: Recommendation, lang: Language) => string;
+
+function texts(title: Words, summary: Build, detail: Build): TopicTexts {
+  const one = (lang: Language): TopicText => ({
+    title: title[lang],
+    summary: (rec) => summary(rec, lang),
+    detail: (rec) => detail(rec, lang),
+  });
+  return { da: one('da'), en: one('en') };
+}
+
+function has(rec: Recommendation, ...reasons: readonly Reason[]): boolean {
+  return reasons.some((r) => rec.reasons.includes(r));
+}
+
+function lines(...parts: readonly (string | false | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
+}
+
+function bullets(items: readonly string[]): string {
+  return items.map((i) => `- ${i}`).join('\n');
+}
+
+const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
+const DEFINITE_BASIS: readonly Reason[] = ['t-score', 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'];
+
+/** The card fires only on a fracture whose mechanism is not recorded: "hvis lavenergibrud". */
+function onlyPossibleFracture(rec: Recommendation): boolean {
+  return has(rec, 'spine-fracture-possible', 'hip-fracture-possible') && !has(rec, ...DEFINITE_BASIS);
+}
+
+// --- the card's words, shared by several topics ------------------------------------------------
+
+/** l. 1-5 "Udvalgte bivirkninger". */
+const SIDE_EFFECTS: Readonly<Record<'oral' | 'parenteral', Words>> = {
+  oral: {
+    da: '**Udvalgte bivirkninger:** GI-gener, muskel-, knogle- og ledsmerter, influenzalignende symptomer. Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
+    en: '**Selected side effects:** gastrointestinal upset, muscle, bone and joint pain, flu-like symptoms. Osteonecrosis of the jaw and atypical femoral fracture are very rare but serious.',
+  },
+  parenteral: {
+    da: '**Udvalgte bivirkninger:** muskel-, knogle- og ledsmerter, influenzalignende symptomer, temperaturstigning (kun zoledronsyre). Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
+    en: '**Selected side effects:** muscle, bone and joint pain, flu-like symptoms, fever (zoledronic acid only). Osteonecrosis of the jaw and atypical femoral fracture are very rare but serious.',
+  },
+};
+
+/** l. 67-73 "Særlige forhold ved indtag/indgift" (alendronate). */
+const INTAKE: Words = {
+  da:
+    '**Særlige forhold ved indtag**\n' +
+    bullets([
+      'Skal tages fastende om morgenen.',
+      'Tablet synkes hel med et stort glas vand. Brusetablet indtages efter opløsning i et halvt glas vand, og der "skylles efter" med vand.',
+      'Patienten skal være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid (undgå øsofagitis).',
+      'Indtages mindst 30 min. før føde, drikkevarer (inkl. mineralvand) og anden medicin (hæmmer optagelse).',
+    ]),
+  en:
+    '**How to take it**\n' +
+    bullets([
+      'Take fasting in the morning.',
+      'Swallow the tablet whole with a large glass of water. The effervescent tablet is dissolved in half a glass of water and rinsed down with water.',
+      'Stay upright (standing or sitting) for at least 30 minutes after intake and until after a meal (avoids oesophagitis).',
+      'Take at least 30 minutes before food, drinks (including mineral water) and other medicines (they block absorption).',
+    ]),
+};
+
+/** l. 41-51 "Før start af antiresorptiv behandling". */
+const BEFORE_START: Readonly<Record<'oral' | 'parenteral', Words>> = {
+  oral: {
+    da: '**Før start af antiresorptiv behandling:** Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Mål knoglemarkør ved peroral behandling (P1NP; CTX ved glukokortikoidbehandling). Mål patientens højde.',
+    en: '**Before starting antiresorptive treatment:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Measure a baseline bone marker for oral treatment (P1NP; CTX if on glucocorticoid). Measure the patient’s height.',
+  },
+  parenteral: {
+    da: '**Før start af antiresorptiv behandling:** Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Mål patientens højde.',
+    en: '**Before starting antiresorptive treatment:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Measure the patient’s height.',
+  },
+};
+
+/** l. 47-49. */
+const DENTIST: Words = {
+  da: 'Bed patienten om at orientere tandlæge. Overvej tandlægebesøg før behandlingsstart ved dårlig tandstatus eller manglende kontakt til tandlæge.',
+  en: 'Ask the patient to inform their dentist. Consider a dental visit before starting treatment if dental status is poor or the patient has no regular dentist.',
+};
+
+/** l. 29-30. */
+const ANABOLIC: Words = {
+  da: 'Overvej henvisning til anabol behandling ved lavenergibrud – se bagsiden (romosozumab eller teriparatid).',
+  en: 'Consider referral for anabolic treatment after a low-energy fracture – see the back page (romosozumab or teriparatide).',
+};
+
+/** rules.md section 1: a fracture with no recorded mechanism counts only "if low-energy". */
+const IF_LOW_ENERGY: Words = {
+  da: 'Bruddet er registreret uden oplysning om mekanisme: det tæller kun, **hvis det var et lavenergibrud** (fald fra stående højde eller mindre). Afklar mekanismen.',
+  en: 'The fracture is recorded without its mechanism: it counts only **if it was a low-energy fracture** (a fall from standing height or less). Clarify the mechanism.',
+};
+
+/** l. 59-65, 75-82, 121: second choice, parenteral. */
+const DENOSUMAB: Words = {
+  da:
+    '**Denosumab 60 mg s.c. hver 6. måned** – vælg en biosimilær: Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi. Biosimilære til Prolia, men billigere (pr. februar 2026 under halv pris af prisen på Prolia). Substitueres ikke på apoteket. Klausuleret tilskud.\n' +
+    bullets([
+      'Opsæt system, så inj. huskes hver 6. måned – også hvis patienten ikke kommer til aftalt tid. Der må max gå 7 måneder.',
+      'P-calcium kontrolleres forud for injektion.',
+      'Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt behandling.',
+    ]),
+  en:
+    '**Denosumab 60 mg s.c. every 6 months** – choose a biosimilar: Izamby, Junod, Obodence, Ozvyrti, Ponlimsi or Zadenvi. Biosimilars of Prolia, but cheaper (February 2026: less than half the price of Prolia). Not substituted at the pharmacy. Reimbursement is clause-restricted.\n' +
+    bullets([
+      'Set up a recall so the injection is given every 6 months – also if the patient misses the appointment. Never more than 7 months apart.',
+      'Check calcium before each injection.',
+      'If denosumab is stopped, other treatment MUST be started because of rapid bone loss after stopping.',
+    ]),
+};
+
+const ZOLEDRONIC_ACID: Words = {
+  da: '**Zoledronsyre (fx Aclasta) 5 mg i.v. årligt** – typisk behandling på hospital (henvisning). P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion.',
+  en: '**Zoledronic acid (e.g. Aclasta) 5 mg i.v. yearly** – usually given in hospital (referral). Calcium, creatinine and 25-OH vitamin D should be checked before each infusion.',
+};
+
+/** l. 96-119 "D-vitamin og kalk", short form for other cards. */
+const VITAMIN_D_DOSE: Words = {
+  da: 'Dagligt tilskud af 20–40 µg D3-vitamin; P-25-OH-Vit.D 70–125 nmol/L anbefales. Tjek tidligst efter 3 mdr.',
+  en: 'Daily vitamin D3 20–40 µg; 25-OH vitamin D 70–125 nmol/L is recommended. Recheck no earlier than 3 months.',
+};
+
+// --- diagnosis-criteria-met ---------------------------------------------------------------------
+
+const diagnosisCriteriaMet = texts(
+  { da: 'Diagnosekriterier for osteoporose opfyldt', en: 'Osteoporosis diagnosis criteria met' },
+  (rec, lang) => {
+    const possible = onlyPossibleFracture(rec);
+    if (lang === 'da') return `Registrér diagnosen osteoporose: diagnosekriterierne er opfyldt${possible ? ', hvis bruddet var et lavenergibrud' : ''}`;
+    return `Record the diagnosis of osteoporosis: the diagnosis criteria are met${possible ? ' if the fracture was low-energy' : ''}`;
+  },
+  (rec, lang) => {
+    const da = lang === 'da';
+    const fracture = has(rec, ...FRACTURE_REASONS);
+    return lines(
+      da
+        ? 'Osteoporose diagnosekriterier (kortet): T-score ≤ −2,5 og/eller lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte. Kriterierne er opfyldt, men diagnosen står ikke på problemlisten.'
+        : 'Osteoporosis diagnosis criteria (the card): T-score ≤ −2.5 and/or a low-energy fracture of the spine (≥ 20 % compression) and/or hip. The criteria are met, but the diagnosis is not on the problem list.',
+      da
+        ? `Registrér diagnosen (${fracture ? 'DM80 osteoporose med patologisk fraktur' : 'DM81 osteoporose uden patologisk fraktur'}), så behandling og opfølgning kan planlægges.`
+        : `Record the diagnosis (${fracture ? 'M80 osteoporosis with pathological fracture' : 'M81 osteoporosis without pathological fracture'}) so treatment and follow-up can be planned.`,
+      onlyPossibleFracture(rec) && IF_LOW_ENERGY[lang],
+      has(rec, 't-score') &&
+        (da
+          ? 'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).'
+          : 'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).'),
+    );
+  },
+);
+
+// --- treatment-indicated ------------------------------------------------------------------------
+
+function treatmentSummary(rec: Recommendation, lang: Language): string {
+  const da = lang === 'da';
+  const possible = onlyPossibleFracture(rec);
+  const qualifier = possible
+    ? da
+      ? ' – hvis bruddet var et lavenergibrud'
+      : ' – if the fracture was low-energy'
+    : da
+      ? ' – indikation for at drøfte behandling'
+      : ' – indication to discuss treatment';
+  if (rec.variant === 'egfr-low') {
+    return da
+      ? `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men eGFR ≤ 35 ml/min – start ikke antiresorptiv behandling`
+      : `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but eGFR ≤ 35 mL/min – do not start antiresorptive treatment`;
+  }
+  if (rec.variant === 'second-choice') {
+    return da
+      ? `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${possible ? ' – hvis lavenergibrud' : ''}`
+      : `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${possible ? ' – if low-energy fracture' : ''}`;
+  }
+  if (has(rec, 'dysphagia')) {
+    return da
+      ? `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${qualifier}`
+      : `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${qualifier}`;
+  }
+  return da ? `Start behandling: alendronat 70 mg ugetablet (1. valg)${qualifier}` : `Start treatment: alendronate 70 mg weekly tablet (first choice)${qualifier}`;
+}
+
+function treatmentDetail(rec: Recommendation, lang: Language): string {
+  const da = lang === 'da';
+  const fracture = has(rec, ...FRACTURE_REASONS);
+  const possible = onlyPossibleFracture(rec) && IF_LOW_ENERGY[lang];
+  const anabolic = fracture && ANABOLIC[lang];
+  const basis = da
+    ? 'Indikation for at drøfte behandling (kortet): lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte og/eller T-score ≤ −2,5 og mindst én risikofaktor; ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.'
+    : 'Indication to discuss treatment (the card): a low-energy fracture of the spine (≥ 20 % compression) and/or hip, and/or T-score ≤ −2.5 with at least one risk factor; with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.';
+
+  if (rec.variant === 'egfr-low') {
+    return lines(
+      da
+        ? '**Start ikke antiresorptiv behandling i almen praksis.** Kortets tjek før start af antiresorptiv behandling – "Tjek, at eGFR > 35 ml/min" – er ikke opfyldt. Henvis til endokrinolog (kortet henviser ved progredierende nyrefunktionstab, inden eGFR er under 35 ml/min). Ved nedsat nyrefunktion vælger speciallægen ofte denosumab.'
+        : '**Do not start antiresorptive treatment in general practice.** The card’s check before any antiresorptive – "check that eGFR > 35 mL/min" – fails. Refer to endocrinology (the card refers on progressive loss of kidney function before eGFR falls below 35 mL/min). In reduced kidney function specialists often choose denosumab.',
+      basis,
+      possible,
+      anabolic,
+      da ? 'Sikr imens D-vitamin og kalk samt knoglevenlig livsstil.' : 'Meanwhile, secure vitamin D and calcium and a bone-healthy lifestyle.',
+    );
+  }
+
+  if (rec.variant === 'second-choice') {
+    return lines(
+      da
+        ? '**2. valg (parenteral)** – ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes (se begrundelse).'
+        : '**Second choice (parenteral)** – for a contraindication to oral bisphosphonate (e.g. peptic ulcer), intolerable side effects, treatment failure, or when adherence cannot be maintained (see reasons).',
+      DENOSUMAB[lang],
+      ZOLEDRONIC_ACID[lang],
+      SIDE_EFFECTS.parenteral[lang],
+      BEFORE_START.parenteral[lang],
+      DENTIST[lang],
+      basis,
+      possible,
+      anabolic,
+    );
+  }
+
+  const dysphagia = has(rec, 'dysphagia');
+  return lines(
+    dysphagia
+      ? da
+        ? '**1. valg (peroral): Alendronat 70 mg ugentligt.** Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.'
+        : '**First choice (oral): alendronate 70 mg weekly.** The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.'
+      : da
+        ? '**1. valg (peroral): Alendronat 70 mg ugetablet.**'
+        : '**First choice (oral): alendronate 70 mg weekly tablet.**',
+    INTAKE[lang],
+    SIDE_EFFECTS.oral[lang],
+    BEFORE_START.oral[lang],
+    DENTIST[lang],
+    da
+      ? '2. valg (parenteral: denosumab eller zoledronsyre) ved kontraindikation (fx ulcus), utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes.'
+      : 'Second choice (parenteral: denosumab or zoledronic acid) for a contraindication (e.g. peptic ulcer), intolerable side effects, treatment failure, or when adherence cannot be maintained.',
+    basis,
+    possible,
+    anabolic,
+  );
+}
+
+const treatmentIndicated = texts(
+  { da: 'Indikation for at drøfte behandling', en: 'Indication to discuss treatment' },
+  treatmentSummary,
+  treatmentDetail,
+);
+
+// --- risk-factor-review -------------------------------------------------------------------------
+
+const riskFactorReview = texts(
+  { da: 'T-score ≤ −2,5 uden risikofaktor', en: 'T-score ≤ −2.5 without a risk factor' },
+  (_rec, lang) =>
+    lang === 'da'
+      ? 'Gennemgå risikofaktorer: T-score ≤ −2,5 uden brud og uden registreret risikofaktor – endnu ikke indikation for behandling'
+      : 'Review risk factors: T-score ≤ −2.5 without fracture or recorded risk factor – no indication for treatment yet',
+  (_rec, lang) =>
+    lang === 'da'
+      ? lines(
+          'Diagnosekriterierne for osteoporose er opfyldt (T-score ≤ −2,5), men kortets indikation for at drøfte behandling kræver ved T-score ≤ −2,5 **mindst én risikofaktor**, og ingen er registreret.',
+          'Gennemgå risikofaktorerne (kortets fodnote **): genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i DSAM-vejledning.',
+          'Findes en risikofaktor, er der indikation for at drøfte behandling (1. valg alendronat 70 mg ugetablet).',
+        )
+      : lines(
+          'The osteoporosis diagnosis criteria are met (T-score ≤ −2.5), but the card’s indication to discuss treatment requires, at T-score ≤ −2.5, **at least one risk factor**, and none is recorded.',
+          'Review the risk factors (card footnote **): genetic disposition, low BMI, immobilisation, height loss, diseases and conditions that cause bone loss, tendency to fall, glucocorticoid treatment, smoking. See chapter 4 of the DSAM guideline.',
+          'If a risk factor is present, there is an indication to discuss treatment (first choice alendronate 70 mg weekly tablet).',
+        ),
+);
+
+// --- pretreatment-checks ------------------------------------------------------------------------
+
+const FAILED_SHORT: ReadonlyArray<readonly [Reason, Words]> = [
+  ['egfr-low', { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' }],
+  ['hypocalcaemia', { da: 'hypocalcæmi', en: 'hypocalcaemia' }],
+  ['vitamin-d-low', { da: 'P-25-OH-Vit.D ≤ 50 nmol/L', en: '25-OH vitamin D ≤ 50 nmol/L' }],
+];
+const MISSING_SHORT: ReadonlyArray<readonly [Reason, Words]> = [
+  ['egfr-missing', { da: 'eGFR', en: 'eGFR' }],
+  ['calcium-missing', { da: 'P-calcium', en: 'calcium' }],
+  ['vitamin-d-missing', { da: 'P-25-OH-Vit.D', en: '25-OH vitamin D' }],
+  ['baseline-btm-missing', { da: 'initial knoglemarkør', en: 'baseline bone marker' }],
+  ['height-missing', { da: 'højde', en: 'height' }],
+];
+
+function pick(rec: Recommendation, table: ReadonlyArray<readonly [Reason, Words]>, lang: Language): string[] {
+  return table.filter(([r]) => rec.reasons.includes(r)).map(([, w]) => w[lang]);
+}
+
+/** P1NP or CTX: the marker the rule asked for (its lab-missing finding). */
+function markerWanted(rec: Recommendation): 'p1np' | 'ctx' {
+  return rec.findings.some((f) => f.kind === 'lab-missing' && f.lab === 'ctx') ? 'ctx' : 'p1np';
+}
+
+function checksSummary(rec: Recommendation, lang: Language): string {
+  const da = lang === 'da';
+  const failed = pick(rec, FAILED_SHORT, lang);
+  const missing = pick(rec, MISSING_SHORT, lang);
+  const parts: string[] = [];
+  if (failed.length > 0) parts.push(da ? `tjek ikke opfyldt – ${failed.join(', ')}` : `check failed – ${failed.join(', ')}`);
+  if (missing.length > 0) parts.push(da ? `mangler: ${missing.join(', ')}` : `missing: ${missing.join(', ')}`);
+  return `${da ? 'Før start af antiresorptiv behandling' : 'Before starting antiresorptive treatment'}: ${parts.join('; ')}`;
+}
+
+function checksDetail(rec: Recommendation, lang: Language): string {
+  const da = lang === 'da';
+  const status = (failedReason: Reason | undefined, missingReason: Reason | undefined): string => {
+    if (failedReason !== undefined && rec.reasons.includes(failedReason)) return da ? '**ikke opfyldt**' : '**failed**';
+    if (missingReason !== undefined && rec.reasons.includes(missingReason)) return da ? '**mangler**' : '**missing**';
+    return da ? 'i orden' : 'done';
+  };
+  const ctx = markerWanted(rec) === 'ctx';
+  const items: string[] = [
+    `${da ? 'Tjek, at eGFR > 35 ml/min' : 'Check that eGFR > 35 mL/min'}: ${status('egfr-low', 'egfr-missing')}`,
+    `${da ? 'Tjek, at der ikke er hypocalcæmi' : 'Check that there is no hypocalcaemia'}: ${status('hypocalcaemia', 'calcium-missing')}`,
+    `${da ? 'Tjek, at P-25-OH-Vit.D > 50 nmol/L' : 'Check that 25-OH vitamin D > 50 nmol/L'}: ${status('vitamin-d-low', 'vitamin-d-missing')}`,
+  ];
+  if (rec.variant === 'first-choice') {
+    items.push(`${da ? 'Mål knoglemarkør ved peroral behandling' : 'Measure a bone marker for oral treatment'}: ${status(undefined, 'baseline-btm-missing')}`);
+  }
+  items.push(`${da ? 'Mål patientens højde' : 'Measure the patient’s height'}: ${status(undefined, 'height-missing')}`);
+  items.push(DENTIST[lang]);
+
+  const actions: string[] = [];
+  if (has(rec, 'egfr-low')) {
+    actions.push(
+      da
+        ? '**eGFR ≤ 35 ml/min:** start ikke antiresorptiv behandling i almen praksis – henvis til endokrinolog. Gentag eGFR, hvis værdien er gammel eller kan være akut påvirket.'
+        : '**eGFR ≤ 35 mL/min:** do not start antiresorptive treatment in general practice – refer to endocrinology. Repeat eGFR if the value is old or may be acutely affected.',
+    );
+  }
+  if (has(rec, 'hypocalcaemia')) {
+    actions.push(
+      da
+        ? '**Hypocalcæmi:** skal være korrigeret og årsagen afklaret før start – antiresorptiv behandling kan forværre hypocalcæmi. Kontrollér P-calcium (evt. albuminkorrigeret/ioniseret).'
+        : '**Hypocalcaemia:** must be corrected and its cause clarified before starting – antiresorptive treatment can worsen hypocalcaemia. Recheck calcium (albumin-corrected or ionised if possible).',
+    );
+  }
+  if (has(rec, 'vitamin-d-low')) {
+    actions.push(
+      da
+        ? `**P-25-OH-Vit.D ≤ 50 nmol/L:** bring D-vitamin i niveau før start. ${VITAMIN_D_DOSE.da}`
+        : `**25-OH vitamin D ≤ 50 nmol/L:** replete vitamin D before starting. ${VITAMIN_D_DOSE.en}`,
+    );
+  }
+  if (has(rec, 'baseline-btm-missing')) {
+    actions.push(
+      ctx
+        ? da
+          ? '**Tag initial knoglemarkør før behandling:** CTX, da patienten er i behandling med glukokortikoid. CTX skal tages fastende før kl. 10. Den bruges til at vurdere effekt/compliance 3 mdr. efter start.'
+          : '**Take a baseline bone marker before treatment:** CTX, as the patient is on glucocorticoid. CTX must be taken fasting before 10 am. It is used to judge effect/adherence 3 months after the start.'
+        : da
+          ? '**Tag initial knoglemarkør før behandling:** P1NP (primær prøve, kan tages hele dagen). Den bruges til at vurdere effekt/compliance 3 mdr. efter start.'
+          : '**Take a baseline bone marker before treatment:** P1NP (the primary marker, any time of day). It is used to judge effect/adherence 3 months after the start.',
+    );
+  }
+  return lines(
+    da ? '**Før start af antiresorptiv behandling** (kortet):' : '**Before starting antiresorptive treatment** (the card):',
+    bullets(items),
+    ...actions,
+  );
+}
+
+const pretreatmentChecks = texts({ da: 'Før start af antiresorptiv behandling', en: 'Before starting antiresorptive treatment' }, checksSummary, checksDetail);
+
+// --- vitamin-d-before-dxa -----------------------------------------------------------------------
+
+const vitaminDBeforeDxa = texts(
+  { da: 'D-vitamin ved DXA-skanning', en: 'Vitamin D at the DXA scan' },
+  (_rec, lang) =>
+    lang === 'da'
+      ? 'OBS: P-25-OH-Vit.D var ≤ 50 nmol/L ved DXA-skanningen – risiko for overdiagnosticering'
+      : 'Note: 25-OH vitamin D was ≤ 50 nmol/L at the DXA scan – risk of overdiagnosis',
+  (_rec, lang) =>
+    lang === 'da'
+      ? lines(
+          'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering). Den seneste P-25-OH-Vit.D inden for 6 mdr. før skanningen var ≤ 50 nmol/L, så T-scoren kan overvurdere osteoporosen.',
+          `Bring D-vitamin i niveau, og overvej ny DXA-skanning senere, før behandlingsvalget lægges fast på T-scoren alene. ${VITAMIN_D_DOSE.da}`,
+          'Ved lavenergibrud i ryg eller hofte er diagnosen stillet uanset T-score.',
+        )
+      : lines(
+          'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis). The latest 25-OH vitamin D within 6 months before the scan was ≤ 50 nmol/L, so the T-score may overstate osteoporosis.',
+          `Replete vitamin D and consider a new DXA scan later, before the treatment decision rests on the T-score alone. ${VITAMIN_D_DOSE.en}`,
+          'A low-energy spine or hip fracture establishes the diagnosis whatever the T-score.',
+        ),
+);
+
+// --- vitamin-d-calcium --------------------------------------------------------------------------
+
+const vitaminDCalcium = texts(
+  { da: 'D-vitamin og kalk', en: 'Vitamin D and calcium' },
+  (rec, lang) => {
+    const da = lang === 'da';
+    if (!has(rec, 'no-vitamin-d-supplement')) {
+      return da
+        ? 'D-vitamin og kalk: P-25-OH-Vit.D under 70 nmol/L trods tilskud – øg D3-dosis (mål 70–125 nmol/L)'
+        : 'Vitamin D and calcium: 25-OH vitamin D below 70 nmol/L despite a supplement – raise the D3 dose (target 70–125 nmol/L)';
+    }
+    return da
+      ? 'D-vitamin og kalk: dagligt tilskud af 20–40 µg D3-vitamin og 800–1.200 mg calcium ved kost og tilskud'
+      : 'Vitamin D and calcium: daily vitamin D3 20–40 µg and 800–1,200 mg calcium from diet and supplement';
+  },
+  (rec, lang) => {
+    const da = lang === 'da';
+    const ppi = has(rec, 'ppi-user');
+    const belowTarget = has(rec, 'vitamin-d-below-target') && !has(rec, 'no-vitamin-d-supplement');
+    return lines(
+      da
+        ? '**D-vitamin:** Dagligt tilskud af 20–40 µg D3-vitamin. P-25-OH-Vit.D 70–125 nmol/L anbefales. Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.'
+        : '**Vitamin D:** daily vitamin D3 20–40 µg. 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (large variation). Recheck no earlier than 3 months.',
+      belowTarget &&
+        (da
+          ? 'Patienten får allerede tilskud, men er under målet: øg dosis (fx med 1 µg pr. ønsket nmol/L) og tjek compliance.'
+          : 'The patient already takes a supplement but is below target: raise the dose (about 1 µg per nmol/L wanted) and check adherence.'),
+      da
+        ? '**Kalk:** Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud. Afdæk patientens kalkindtag i kost (se fx oversigt i DSAM-vejledning). Kalktilskud forskydes af måltid med mange mejeriprodukter. Ved behov for tilskud over 500 mg fordeles det ud over dagen. Calcium-carbonat tages til måltid (syreafhængig) og kan give tendens til obstipation. Calcium-citrat kan tages uafhængigt af mad, men er dyrere.'
+        : '**Calcium:** a steady daily intake of 800–1,200 mg calcium from diet and supplement. Assess dietary calcium (see e.g. the table in the DSAM guideline). Adjust the supplement to meals rich in dairy. Supplements above 500 mg a day are split over the day. Calcium carbonate is taken with a meal (acid-dependent) and may cause constipation. Calcium citrate can be taken regardless of food, but costs more.',
+      ppi &&
+        (da
+          ? '**Patienten bruger PPI:** calcium-carbonat optages dårligt uden mavesyre – overvej calcium-citrat.'
+          : '**The patient takes a PPI:** calcium carbonate is poorly absorbed without stomach acid – consider calcium citrate.'),
+      da ? 'OBS: på de, der ikke får sol, og de, der ikke får mejeriprodukter.' : 'Mind patients who get no sun and those who eat no dairy products.',
+    );
+  },
+);
+
+// --- bone-healthy-lifestyle ---------------------------------------------------------------------
+
+const LIFESTYLE_FOCUS: ReadonlyArray<readonly [Reason, Words]> = [
+  ['smoker', { da: 'rygeophør', en: 'smoking cessation' }],
+  ['falls', { da: 'faldforebyggelse', en: 'falls prevention' }],
+  ['alcohol', { da: 'begræns alkoholindtag', en: 'limit alcohol' }],
+  ['low-bmi', { da: 'kost uden energirestriktion', en: 'diet without energy restriction' }],
+];
+
+const boneHealthyLifestyle = texts(
+  { da: 'Knoglevenlig livsstil', en: 'Bone-healthy lifestyle' },
+  (rec, lang) => {
+    const focus = pick(rec, LIFESTYLE_FOCUS, lang);
+    if (focus.length > 0) {
+      return lang === 'da'
+        ? `Knoglevenlig livsstil: ${formatList(focus, 'da')} samt fysisk aktivitet`
+        : `Bone-healthy lifestyle: ${formatList(focus, 'en')} and physical activity`;
+    }
+    return lang === 'da'
+      ? 'Knoglevenlig livsstil: fysisk aktivitet, faldforebyggelse, rygeophør, begræns alkohol, sund og varieret kost'
+      : 'Bone-healthy lifestyle: physical activity, falls prevention, no smoking, limit alcohol, a healthy varied diet';
+  },
+  (rec, lang) => {
+    const da = lang === 'da';
+    const mark = (reason: Reason, text: string): string => (has(rec, reason) ? `**${text}**` : text);
+    const items = da
+      ? [
+          'Fysisk aktivitet (vægtbærende, styrke og balance). Se træningsøvelser på Osteoporoseforeningen.dk.',
+          mark('falls', 'Faldforebyggelse (evt. hoftebeskyttere).'),
+          mark('smoker', 'Rygeophør.'),
+          mark('alcohol', 'Begrænse alkoholindtag.'),
+          mark('low-bmi', 'Sund og varieret kost. Undgå energirestriktion som fx slankekure.'),
+          'Evt. kommunale tilbud.',
+        ]
+      : [
+          'Physical activity (weight-bearing, strength and balance). See the exercises at Osteoporoseforeningen.dk.',
+          mark('falls', 'Falls prevention (consider hip protectors).'),
+          mark('smoker', 'Stop smoking.'),
+          mark('alcohol', 'Limit alcohol intake.'),
+          mark('low-bmi', 'A healthy, varied diet. Avoid energy restriction such as slimming diets.'),
+          'Consider municipal programmes.',
+        ];
+    const personal = has(rec, 'smoker', 'falls', 'alcohol', 'low-bmi');
+    return lines(
+      da ? '**Non-farmakologisk (knoglevenlig livsstil)**' : '**Non-pharmacological (bone-healthy lifestyle)**',
+      bullets(items),
+      personal && (da ? 'Fremhævet: det, der gælder netop denne patient (se begrundelse).' : 'In bold: what applies to this patient (see reasons).'),
+    );
+  },
+);
+
+// --- dxa-workup-suggested -----------------------------------------------------------------------
+
+const dxaWorkupSuggested = texts(
+  { da: 'Overvej udredning for osteoporose (DXA)', en: 'Consider osteoporosis work-up (DXA)' },
+  (rec, lang) => {
+    const da = lang === 'da';
+    const vitaminDFirst = rec.variant === 'vitamin-d-low' || rec.variant === 'vitamin-d-unknown';
+    if (da) return `Overvej DXA-skanning: risikofaktor for osteoporose og ingen nylig DXA${vitaminDFirst ? ' – D-vitamin i niveau først' : ''}`;
+    return `Consider a DXA scan: risk factor for osteoporosis and no recent DXA${vitaminDFirst ? ' – vitamin D replete first' : ''}`;
+  },
+  (rec, lang) => {
+    const da = lang === 'da';
+    const vitaminD =
+      rec.variant === 'vitamin-d-low'
+        ? da
+          ? `**P-25-OH-Vit.D ≤ 50 nmol/L:** giv eller øg D3-tilskud, og udsæt skanningen, til D-vitamin er i niveau. ${VITAMIN_D_DOSE.da}`
+          : `**25-OH vitamin D ≤ 50 nmol/L:** give or raise vitamin D3 and postpone the scan until vitamin D is replete. ${VITAMIN_D_DOSE.en}`
+        : rec.variant === 'vitamin-d-unknown'
+          ? da
+            ? '**Ingen aktuel P-25-OH-Vit.D:** mål den før skanningen.'
+            : '**No current 25-OH vitamin D:** measure it before the scan.'
+          : undefined;
+    return lines(
+      da
+        ? 'Patienten har risikofaktor(er) for osteoporose (se begrundelse) og ingen nylig DXA-skanning. Overvej udredning (DSAM-vejledning kap. 4): henvis til DXA-skanning af columna og hofte – til samme sted som ved tidligere skanning, da skannere ikke måler helt ens.'
+        : 'The patient has risk factor(s) for osteoporosis (see reasons) and no recent DXA scan. Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip – to the same department as any previous scan, as scanners do not measure alike.',
+      da
+        ? 'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).'
+        : 'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).',
+      vitaminD,
+      has(rec, 'risk-glucocorticoid') &&
+        (da
+          ? 'Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.'
+          : 'With prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.'),
+    );
+  },
+);
+
+export const INITIATION_TEXTS: Readonly<Record<InitiationTopic, TopicTexts>> = {
+  'diagnosis-criteria-met': diagnosisCriteriaMet,
+  'treatment-indicated': treatmentIndicated,
+  'risk-factor-review': riskFactorReview,
+  'pretreatment-checks': pretreatmentChecks,
+  'vitamin-d-before-dxa': vitaminDBeforeDxa,
+  'vitamin-d-calcium': vitaminDCalcium,
+  'bone-healthy-lifestyle': boneHealthyLifestyle,
+  'dxa-workup-suggested': dxaWorkupSuggested,
+};

@@ -110,10 +110,20 @@ function glucocorticoid(facts: PatientFacts): RiskFactor | undefined {
   };
 }
 
+/**
+ * Current smoking: the latest smoking status says so, or an active 'smoker' condition is on the
+ * problem list — unless a smoking status dated on or after it (or an undated one) says otherwise.
+ */
 function smoking(facts: PatientFacts): RiskFactor | undefined {
   const s = facts.lifestyle.smoking;
-  if (s === undefined || !s.current) return undefined;
-  return { reason: 'risk-smoking', findings: [], evidence: [s.ref] };
+  if (s?.current === true) return { reason: 'risk-smoking', findings: [], evidence: [s.ref] };
+  const conds = activeConditions(facts, ['smoker']).filter((c) => {
+    if (s === undefined) return true;
+    const d = conditionDate(c);
+    return s.date !== undefined && d !== undefined && d > s.date;
+  });
+  if (conds.length === 0) return undefined;
+  return { reason: 'risk-smoking', findings: conds.map(conditionFinding), evidence: conds.map((c) => c.ref) };
 }
 
 function ageOver80(facts: PatientFacts): RiskFactor | undefined {

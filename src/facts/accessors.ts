@@ -1,0 +1,191 @@
+/**
+ * Tolerant reading of untrusted FHIR JSON. Every accessor checks the type of what it reads and
+ * returns `undefined` (or an empty list) for anything unexpected, so no shape of input can make the
+ * facts stage throw: a `category` object where an array belongs, a number sent as a string, `null`.
+ */
+
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+const NONE: readonly unknown[] = Object.freeze([]);
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A table entry by a key that comes from the data: own properties only, so "constructor" or
+ * "__proto__" in a resource never reaches `Object.prototype`.
+ */
+export function lookup<V>(table: Readonly<Record<string, V>>, key: string | undefined): V | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** `o[key]` when `o` is an object. */
+export function get(o: unknown, key: string): unknown {
+  return isObject(o) ? o[key] : undefined;
+}
+
+/** The object at `o[key]`, if it is one. */
+export function getObject(o: unknown, key: string): JsonObject | undefined {
+  const v = get(o, key);
+  return isObject(v) ? v : undefined;
+}
+
+/** A list: an array as it is, a single value as a one-element list, nothing as empty. */
+export function list(value: unknown): readonly unknown[] {
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null) return NONE;
+  return [value];
+}
+
+const NO_OBJECTS: readonly JsonObject[] = Object.freeze([]);
+
+/** The objects of `o[key]`, accepting an object where an array belongs. */
+export function objects(o: unknown, key: string): readonly JsonObject[] {
+  const v = get(o, key);
+  if (isObject(v)) return [v];
+  if (!Array.isArray(v) || v.length === 0) return NO_OBJECTS;
+  const out: JsonObject[] = [];
+  for (const item of v) if (isObject(item)) out.push(item);
+  return out;
+}
+
+/** A non-empty trimmed string. */
+export function str(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first > 32 && last > 32) return value; // nothing to trim (the common case)
+  const t = value.trim();
+  return t === '' ? undefined : t;
+}
+
+export function getStr(o: unknown, key: string): string | undefined {
+  return str(get(o, key));
+}
+
+/** A finite number; also a numeric string ("5", "2,45" with a Danish decimal comma). */
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') return parseNumber(value);
+  return undefined;
+}
+
+const NUMBER_RE = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Parses a decimal string strictly (no trailing text); a comma is a decimal separator. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (!NUMBER_RE.test(t)) return undefined;
+  const n = Number(t.replace(',', '.'));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function getNum(o: unknown, key: string): number | undefined {
+  return num(get(o, key));
+}
+
+export function getBool(o: unknown, key: string): boolean | undefined {
+  const v = get(o, key);
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+/** A coding as far as it can be read. */
+export interface Coding {
+  readonly system?: string;
+  readonly code?: string;
+  readonly display?: string;
+}
+
+/** The codings of a CodeableConcept (or of a bare Coding, or a list of either). */
+export function codings(concept: unknown): readonly Coding[] {
+  const out: Coding[] = [];
+  for (const cc of list(concept)) {
+    if (!isObject(cc)) continue;
+    const inner = cc.coding;
+    if (inner === undefined && (cc.code !== undefined || cc.system !== undefined)) {
+      pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
+      continue;
+    }
+    for (const c of list(inner)) if (isObject(c)) pushCoding(out, c);
+  }
+  return out;
+}
+
+function pushCoding(out: Coding[], c: JsonObject): void {
+  const system = str(c.system);
+  const code = typeof c.code === 'number' ? String(c.code) : str(c.code);
+  const display = str(c.display);
+  if (system === undefined && code === undefined && display === undefined) return;
+  const coding: { system?: string; code?: string; display?: string } = {};
+  if (system !== undefined) coding.system = system;
+  if (code !== undefined) coding.code = code;
+  if (display !== undefined) coding.display = display;
+  out.push(coding);
+}
+
+/** `text` of a CodeableConcept (first one when a list was sent). */
+export function conceptText(concept: unknown): string | undefined {
+  for (const cc of list(concept)) {
+    const t = getStr(cc, 'text');
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/** All human text of a CodeableConcept: its text and the displays of its codings, lower-cased. */
+export function conceptWords(concept: unknown): string {
+  const parts: string[] = [];
+  const text = conceptText(concept);
+  if (text !== undefined) parts.push(text);
+  for (const c of codings(concept)) if (c.display !== undefined) parts.push(c.display);
+  return parts.join(' | ').toLowerCase();
+}
+
+/** Codes of a CodeableConcept (any system), upper-cased. */
+export function codesOf(concept: unknown): readonly string[] {
+  const out: string[] = [];
+  for (const c of codings(concept)) if (c.code !== undefined) out.push(c.code.toUpperCase());
+  return out;
+}
+
+/** A status-like value: a plain code, or the first code of a CodeableConcept (R4 clinicalStatus). */
+export function statusCode(value: unknown): string | undefined {
+  const plain = str(value);
+  if (plain !== undefined) return plain.toLowerCase();
+  for (const c of codings(value)) if (c.code !== undefined) return c.code.toLowerCase();
+  const text = conceptText(value);
+  return text?.toLowerCase();
+}
+
+/** `reference` of a Reference. */
+export function reference(value: unknown): string | undefined {
+  return getStr(value, 'reference');
+}
+
+/** The text of `note[]` entries, lower-cased and joined. */
+export function noteText(resource: unknown): string {
+  const parts: string[] = [];
+  for (const n of objects(resource, 'note')) {
+    const t = getStr(n, 'text');
+    if (t !== undefined) parts.push(t);
+  }
+  return parts.join(' | ').toLowerCase();
+}
+
+/** Extensions of an element (object-or-array tolerant). */
+export function extensions(element: unknown): readonly JsonObject[] {
+  return objects(element, 'extension');
+}
+
+const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** A resource id that can appear in a reference. */
+export function resourceId(resource: unknown): string | undefined {
+  const id = get(resource, 'id');
+  const s = typeof id === 'number' ? String(id) : str(id);
+  return s !== undefined && ID_RE.test(s) ? s : undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * Skeletal sites named in free text or `bodySite` displays (Danish, Latin and English), for DXA
+ * results and fractures. Only clear names count; a text naming nothing we know gives `undefined`
+ * and the site comes from the code instead.
+ */
+import type { DxaSite, FractureSite } from './types.js';
+
+/** Checked in order: the more specific names first ("femoral neck" before "hip"). */
+const DXA_SITE_WORDS: readonly (readonly [DxaSite, RegExp])[] = [
+  ['femoral-neck', /femoral neck|neck of femur|collum femoris|lårbenshals|femurhals|collum/],
+  ['total-hip', /total hip|hip total|total hofte|hofte total|\bhip\b|hofte|coxa/],
+  ['lumbar-spine', /lumbar|lumbal|columna|spine|vertebra|ryghvirvel|lænd|\bl1\s*-\s*l4\b|\bl1-4\b/],
+  ['forearm', /radius|forearm|underarm|antebrach|ulna|\bwrist\b|håndled/],
+  ['other', /calcane|humerus|hæl|heel/],
+];
+
+/** The DXA site a text names clearly, if any. */
+export function dxaSiteFromText(lowerText: string): DxaSite | undefined {
+  if (lowerText === '') return undefined;
+  for (const [site, re] of DXA_SITE_WORDS) if (re.test(lowerText)) return site;
+  return undefined;
+}
+
+const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
+  ['hip', /femoral neck|neck of femur|collum femoris|lårbenshals|femurhals|pertrochant|pertrokant|subtrochant|subtrokant|proximal femur|\bhip\b|hofte|coxa/],
+  ['spine', /vertebra|hvirvel|columna|spine|spinal|lumbar|lumbal|thoracic|thorakal|torakal|\bryg\b|rygsøjle|sammenfald|compression fracture/],
+  ['pelvis', /pelvi|bækken|sacrum|acetabul|pubis|ilium|\bos ischii\b/],
+  ['upper-arm', /humerus|upper arm|overarm/],
+  ['forearm', /radius|forearm|underarm|antebrach|ulna|\bwrist\b|håndled|colles/],
+];
+
+/** The fracture site a text names clearly, if any. */
+export function fractureSiteFromText(lowerText: string): FractureSite | undefined {
+  if (lowerText === '') return undefined;
+  for (const [site, re] of FRACTURE_SITE_WORDS) if (re.test(lowerText)) return site;
+  return undefined;
+}

@@ -1,0 +1,180 @@
+/**
+ * The facts stage: resolved prefetch (+ draft orders) → one typed, deeply frozen `PatientFacts`.
+ *
+ * One pass over `data.resources`, dispatching on `resourceType`; Observations, Conditions,
+ * allergies and family histories are read as they come, medication records after the pass (their
+ * `medicationReference` may point at a Medication further down the list). Then each family is
+ * assembled (sorted newest first) by the module named for it. The clock is never read: `today` is
+ * the Danish date of `now`. Nothing in the data can make this throw — every accessor checks types.
+ */
+import type { DraftResource, ResolvedData } from '../prefetch/types.js';
+import type { Terminology } from '../terminology/index.js';
+import { danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
+import { isObject, list, resourceId, str, type JsonObject } from './accessors.js';
+import { isAdmitted, isOtherPatient } from './admission.js';
+import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
+import type { Entry, FactsContext } from './context.js';
+import { buildCourses } from './courses.js';
+import { readDraft } from './drafts.js';
+import { groupScans } from './dxa.js';
+import { readFamilyHistory } from './family-history.js';
+import { deepFreeze } from './freeze.js';
+import { glucocorticoidExposure } from './glucocorticoid.js';
+import { readIntolerance } from './intolerances.js';
+import { readMedicationRecord } from './medications.js';
+import { emptyObservationFacts, latest, newestFirst, readObservation, type Dated } from './observations.js';
+import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
+
+const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
+const SEXES: ReadonlySet<string> = new Set<Sex>(['female', 'male', 'other', 'unknown']);
+
+export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology): PatientFacts {
+  const today = danishDate(now);
+  const patient: JsonObject = isObject(data.patient) ? data.patient : {};
+  const patientId = resourceId(patient);
+  const birthDate = parseFhirDate(patient.birthDate);
+  const medications = new Map<string, JsonObject>();
+  const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), medications };
+
+  const observations = emptyObservationFacts();
+  const conditions = emptyConditionFacts();
+  const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
+  const intolerances: Intolerance[] = [];
+  const medicationEntries: Entry[] = [];
+  const seen = new Set<string>();
+
+  let index = 0;
+  for (const resource of list(isObject(data) ? data.resources : undefined)) {
+    index += 1;
+    if (!isObject(resource)) continue;
+    const type = str(resource.resourceType);
+    if (type === undefined) continue;
+    const id = resourceId(resource);
+    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
+    if (id !== undefined) {
+      if (seen.has(ref)) continue; // the same resource twice (two prefetch keys, paging overlap)
+      seen.add(ref);
+    }
+    if (type === 'Medication') {
+      medications.set(ref, resource);
+      continue;
+    }
+    if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
+    const entry: Entry = { resource, ref };
+    switch (type) {
+      case 'Observation':
+        readObservation(entry, terminology, observations, index);
+        break;
+      case 'Condition':
+        readCondition(entry, ctx, conditions);
+        break;
+      case 'AllergyIntolerance': {
+        const intolerance = readIntolerance(entry, ctx);
+        if (intolerance !== undefined) intolerances.push(intolerance);
+        break;
+      }
+      case 'FamilyMemberHistory': {
+        const fh = readFamilyHistory(entry, ctx);
+        if (fh !== undefined) familyHistory.push(fh);
+        break;
+      }
+      default:
+        if (MEDICATION_TYPES.has(type)) medicationEntries.push(entry);
+    }
+  }
+
+  const records: MedicationRecord[] = [];
+  for (const entry of medicationEntries) {
+    const record = readMedicationRecord(entry, ctx);
+    if (record !== undefined) records.push(record);
+  }
+  records.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? 1 : -1));
+
+  const labs = observations.labs;
+  const height = newestFirst(observations.vitals.height);
+  const maxHeight = height.reduce<Measurement | undefined>((max, h) => (max === undefined || h.value > max.value ? h : max), undefined);
+
+  for (const c of conditions.conditions) {
+    if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...dated(c.onset ?? c.recorded) });
+  }
+  const smoking = latestSmoking(latest(observations.smoking), latest(conditions.smoking));
+  const alcohol = latest(observations.alcohol);
+  const falls = latest(observations.falls);
+  const menopause = earliest([...observations.menopause, ...conditions.menopause]);
+  const sex = str(patient.gender);
+
+  const facts: PatientFacts = {
+    today,
+    patientRef: `Patient/${patientId ?? 'unidentified'}`,
+    sex: sex !== undefined && SEXES.has(sex) ? narrowSex(sex) : 'unknown',
+    ...(birthDate === undefined ? {} : { birthDate }),
+    ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
+    ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...dated(menopause.date) } }),
+    labs: {
+      egfr: newestFirst(labs.egfr),
+      creatinine: newestFirst(labs.creatinine),
+      calcium: newestFirst(labs.calcium),
+      vitaminD: newestFirst(labs.vitaminD),
+      albumin: newestFirst(labs.albumin),
+      boneMarkers: newestFirst(labs.boneMarkers),
+    },
+    unusable: observations.unusable.sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1)),
+    dxa: { scans: groupScans(observations.dxa) },
+    vitals: {
+      height,
+      bmi: newestFirst(observations.vitals.bmi),
+      weight: newestFirst(observations.vitals.weight),
+      ...(maxHeight === undefined ? {} : { maxHeight }),
+    },
+    lifestyle: {
+      ...(smoking === undefined ? {} : { smoking: { current: smoking.value, ref: smoking.ref, ...dated(smoking.date) } }),
+      ...(alcohol?.date === undefined ? {} : { alcoholUnitsPerDay: { value: alcohol.value, date: alcohol.date, ref: alcohol.ref } }),
+      ...(falls?.date === undefined || !falls.value ? {} : { fallsReported: { date: falls.date, ref: falls.ref } }),
+    },
+    fractures: sortFractures(conditions.fractures),
+    conditions: sortConditions(conditions.conditions),
+    familyHistory: familyHistory.sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1)),
+    medications: records,
+    courses: buildCourses(records, today),
+    glucocorticoid: glucocorticoidExposure(records, today),
+    intolerances,
+    drafts: list(drafts).filter(isDraft).map((d) => readDraft(d, ctx)),
+    unavailable: list(isObject(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
+  };
+  return deepFreeze(facts);
+}
+
+function isDraft(value: unknown): value is DraftResource {
+  return isObject(value) && isObject(value.resource);
+}
+
+function narrowSex(value: string): Sex {
+  switch (value) {
+    case 'female':
+    case 'male':
+    case 'other':
+      return value;
+    default:
+      return 'unknown';
+  }
+}
+
+function dated(date: LocalDate | undefined): { date?: LocalDate } {
+  return date === undefined ? {} : { date };
+}
+
+/** A newer Observation overrides a tobacco Condition; an active Condition counts when no newer Observation says otherwise. */
+function latestSmoking(observation: Dated<boolean> | undefined, condition: Dated<boolean> | undefined): Dated<boolean> | undefined {
+  if (observation === undefined) return condition;
+  if (condition === undefined) return observation;
+  if (condition.date !== undefined && (observation.date === undefined || condition.date > observation.date)) return condition;
+  return observation;
+}
+
+function earliest<T>(items: readonly Dated<T>[]): Dated<T> | undefined {
+  let best: Dated<T> | undefined;
+  for (const item of items) {
+    if (best === undefined || (item.date !== undefined && (best.date === undefined || item.date < best.date))) best = item;
+  }
+  return best;
+}

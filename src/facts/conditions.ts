@@ -1,0 +1,141 @@
+/**
+ * Conditions → `ConditionFact` per matched concept (a Condition can match several), fractures,
+ * a recorded menopause and tobacco-use records.
+ *
+ * `active`: clinicalStatus active/recurrence/relapse, or no clinicalStatus (unless an abatement date
+ * has passed); inactive/remission/resolved → false. `weak`: matched only through ICPC-2 codes.
+ * Early menopause is also derived from a menopause record whose onset is before age 45 (rules.md
+ * section 1, "menopause before 45").
+ */
+import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
+import { codings, conceptText, conceptWords, get, statusCode, type JsonObject } from './accessors.js';
+import { isConditionConcept } from './concepts.js';
+import type { Entry, FactsContext } from './context.js';
+import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
+import type { Dated } from './observations.js';
+import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
+
+export interface ConditionFacts {
+  readonly conditions: ConditionFact[];
+  readonly fractures: Fracture[];
+  readonly menopause: Dated<true>[];
+  /** Tobacco dependence/use records: current smoker while active. */
+  readonly smoking: Dated<boolean>[];
+}
+
+export function emptyConditionFacts(): ConditionFacts {
+  return { conditions: [], fractures: [], menopause: [], smoking: [] };
+}
+
+const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
+const EARLY_MENOPAUSE_AGE = 45;
+
+export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
+  const condition = entry.resource;
+  const t = ctx.terminology;
+  const matches: CodedMatch[] = [];
+  for (const coding of codings(condition.code)) {
+    for (const match of t.matchCoding(coding.system, coding.code)) if (match.kind === 'condition') matches.push({ coding, match });
+  }
+  const words = conceptWords(condition.code);
+  const textConcepts = new Set(words === '' ? [] : t.matchNames('condition', words).map((m) => m.concept));
+  if (matches.length === 0 && textConcepts.size === 0) return;
+
+  const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate);
+  if (fracture !== undefined) out.fractures.push(fracture);
+
+  const onset = onsetDate(condition, ctx.birthDate);
+  const abatement =
+    parseFhirDate(condition.abatementDateTime) ??
+    parseFhirDate(get(condition.abatementPeriod, 'end')) ??
+    parseFhirDate(get(condition.abatementPeriod, 'start')) ??
+    parseFhirDate(condition.abatementString) ??
+    dateFromAge(condition.abatementAge, ctx.birthDate);
+  const recorded = parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
+  const active = isActive(condition, abatement, ctx.today);
+
+  const concepts = new Map<ConditionConcept, { weak: boolean; code: SourceCode }>();
+  for (const { coding, match } of matches) {
+    if (!isConditionConcept(match.concept)) continue;
+    const seen = concepts.get(match.concept);
+    if (seen === undefined) concepts.set(match.concept, { weak: match.weak, code: toSourceCode(coding) });
+    else if (seen.weak && !match.weak) concepts.set(match.concept, { weak: false, code: toSourceCode(coding) });
+  }
+  for (const id of textConcepts) {
+    if (!isConditionConcept(id) || concepts.has(id)) continue;
+    concepts.set(id, { weak: false, code: textSource(condition.code) });
+  }
+
+  if (concepts.has('menopause')) {
+    out.menopause.push({ value: true, ref: entry.ref, ...dated(onset ?? recorded) });
+    const early = onsetBefore(condition, onset, ctx.birthDate, EARLY_MENOPAUSE_AGE);
+    const menopause = concepts.get('menopause');
+    if (early && menopause !== undefined && !concepts.has('early-menopause')) concepts.set('early-menopause', menopause);
+  }
+  if (concepts.has('smoker')) {
+    out.smoking.push({ value: active, ref: entry.ref, ...dated(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
+  }
+
+  for (const [concept, { weak, code }] of concepts) {
+    out.conditions.push({
+      concept,
+      active,
+      ...(onset === undefined ? {} : { onset }),
+      ...(abatement === undefined ? {} : { abatement }),
+      ...(recorded === undefined ? {} : { recorded }),
+      ref: entry.ref,
+      code,
+      weak,
+    });
+  }
+}
+
+function dated(date: LocalDate | undefined): { date?: LocalDate } {
+  return date === undefined ? {} : { date };
+}
+
+function isActive(condition: JsonObject, abatement: LocalDate | undefined, today: LocalDate): boolean {
+  const status = statusCode(condition.clinicalStatus);
+  if (status === undefined) return abatement === undefined || abatement > today;
+  return ACTIVE.has(status);
+}
+
+function onsetBefore(condition: JsonObject, onset: LocalDate | undefined, birthDate: LocalDate | undefined, age: number): boolean {
+  const years = ageYears(condition.onsetAge);
+  if (years !== undefined) return years < age;
+  if (onset === undefined || birthDate === undefined || onset < birthDate) return false;
+  return yearsBetween(birthDate, onset) < age;
+}
+
+function textSource(code: unknown): SourceCode {
+  const first = codings(code)[0];
+  if (first?.system !== undefined && first.code !== undefined) return toSourceCode(first);
+  const text = conceptText(code);
+  return { system: 'urn:osteo-cds:text', code: 'text', ...(text === undefined ? {} : { display: text }) };
+}
+
+/** Sorts condition facts newest first (onset, else recorded; undated last). */
+export function sortConditions(list: ConditionFact[]): ConditionFact[] {
+  const key = (c: ConditionFact): string => c.onset ?? c.recorded ?? '';
+  return list.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? 1 : -1));
+}
+
+/** Sorts fractures newest first (undated last) and merges duplicates of one fracture. */
+export function sortFractures(list: Fracture[]): Fracture[] {
+  const byKey = new Map<string, Fracture>();
+  const undatedOrUnique: Fracture[] = [];
+  const rank = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
+  for (const f of list) {
+    if (f.date === undefined) {
+      undatedOrUnique.push(f);
+      continue;
+    }
+    // The same fracture recorded twice (problem list and encounter): same site, date and code [choice].
+    const key = `${f.site}|${f.date}|${f.code.system}|${f.code.code.toUpperCase()}`;
+    const seen = byKey.get(key);
+    if (seen === undefined || rank[f.mechanism] > rank[seen.mechanism]) byKey.set(key, f);
+  }
+  const out = [...byKey.values(), ...undatedOrUnique];
+  const key = (f: Fracture): string => f.date ?? '';
+  return out.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? 1 : -1));
+}

@@ -1,0 +1,22 @@
+/**
+ * What every family reader needs: the terminology, today's date, the patient's birth date, and the
+ * admitted resources (after status/patient/duplicate filtering) with their references.
+ */
+import type { Terminology } from '../terminology/index.js';
+import type { LocalDate } from '../time/local-date.js';
+import type { JsonObject } from './accessors.js';
+import type { Ref } from './types.js';
+
+/** An admitted resource with its reference (`Observation/123`). */
+export interface Entry {
+  readonly resource: JsonObject;
+  readonly ref: Ref;
+}
+
+export interface FactsContext {
+  readonly terminology: Terminology;
+  readonly today: LocalDate;
+  readonly birthDate?: LocalDate;
+  /** `Medication/<id>` → Medication, for `medicationReference`. */
+  readonly medications: ReadonlyMap<string, JsonObject>;
+}

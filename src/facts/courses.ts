@@ -1,0 +1,135 @@
+/**
+ * Medication records → unbroken courses per drug class (rules.md section 1, "On treatment").
+ *
+ * - Records of one class are joined across gaps shorter than 3 months (oral bisphosphonates,
+ *   anabolic drugs, SERMs and every other class), 7 months (denosumab) or 15 months (zoledronic
+ *   acid) [choice]; a course starts on the earliest date of the unbroken run. "Shorter than" is
+ *   strict: a next use on or after the previous end + N calendar months starts a new course.
+ * - Oral and other daily drugs: each record covers [start, end]; an active record without an end
+ *   runs to today; others end at their end (or start).
+ * - Denosumab and zoledronic acid: each record is a dose event (injection/infusion) on its date —
+ *   the administration date, the statement's start (and its end, unless stopped), the request's
+ *   authoredOn; `lastDose` is the latest.
+ * - `stopped`: a statement/request of the class with status `stopped` (or `cancelled` with no later
+ *   use) dated on/after the course's last use and before the next course; `completed` is not a
+ *   stop. Otherwise `active` when a record covers today (oral), or the last dose is within 12
+ *   (denosumab) / 24 (zoledronic acid) months; else `ended`.
+ */
+import { addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { ACTIVE_STATUSES } from './medications.js';
+import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
+
+const GAP_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 7, 'zoledronic-acid': 15 };
+const DEFAULT_GAP_MONTHS = 3;
+/** Parenteral drugs: on treatment until this many months after the last dose (rules.md section 1). */
+const ACTIVE_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 12, 'zoledronic-acid': 24 };
+
+export function isParenteral(drugClass: DrugClass): boolean {
+  return ACTIVE_MONTHS[drugClass] !== undefined;
+}
+
+/** The days a record covers, as far as course building is concerned. */
+export interface Span {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly doses: readonly LocalDate[];
+  readonly record: MedicationRecord;
+}
+
+/** The use a record stands for up to today; undefined for cancelled or future records. */
+export function usageSpan(record: MedicationRecord, today: LocalDate): Span | undefined {
+  if (record.status === 'cancelled' || record.start > today) return undefined;
+  if (isParenteral(record.identity.drugClass)) {
+    const doses = [record.start];
+    const end = record.end;
+    if (record.source === 'MedicationStatement' && record.status !== 'stopped' && end !== undefined && end <= today && end > record.start) doses.push(end);
+    return { start: record.start, end: doses[doses.length - 1] ?? record.start, doses, record };
+  }
+  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(record.end ?? record.start, today);
+  return { start: record.start, end: maxDate(end, record.start), doses: [], record };
+}
+
+interface Run {
+  start: LocalDate;
+  end: LocalDate;
+  lastDose: LocalDate;
+  spans: Span[];
+}
+
+/** All courses of all classes, newest first. */
+export function buildCourses(records: readonly MedicationRecord[], today: LocalDate): Course[] {
+  const byClass = new Map<DrugClass, MedicationRecord[]>();
+  for (const r of records) {
+    const list = byClass.get(r.identity.drugClass);
+    if (list === undefined) byClass.set(r.identity.drugClass, [r]);
+    else list.push(r);
+  }
+  const courses: Course[] = [];
+  for (const [drugClass, list] of byClass) courses.push(...classCourses(drugClass, list, today));
+  return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
+}
+
+function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate): Course[] {
+  const parenteral = isParenteral(drugClass);
+  const gap = GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
+  const spans = records.map((r) => usageSpan(r, today)).filter((s): s is Span => s !== undefined);
+  spans.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? -1 : 1));
+
+  const runs: Run[] = [];
+  for (const span of spans) {
+    const lastDose = parenteral ? (span.doses[span.doses.length - 1] ?? span.start) : span.end;
+    const current = runs[runs.length - 1];
+    if (current !== undefined && span.start < addMonths(current.end, gap)) {
+      current.end = maxDate(current.end, span.end);
+      current.lastDose = maxDate(current.lastDose, lastDose);
+      current.spans.push(span);
+    } else {
+      runs.push({ start: span.start, end: span.end, lastDose, spans: [span] });
+    }
+  }
+
+  const stops = records
+    .filter((r) => (r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today)
+    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }));
+  const lastUseStart = spans.reduce<LocalDate | undefined>((max, s) => (max === undefined || s.start > max ? s.start : max), undefined);
+
+  return runs.map((run, i) => {
+    const next = runs[i + 1];
+    const stop = stops
+      .filter(
+        (s) =>
+          s.date >= run.lastDose &&
+          (next === undefined || s.date < next.start) &&
+          (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date),
+      )
+      .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))[0];
+    let status: CourseStatus;
+    if (stop !== undefined) status = 'stopped';
+    else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
+    else status = run.end >= today ? 'active' : 'ended';
+    const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
+    const plannedEnd = run.spans
+      .map((s) => s.record)
+      .filter((r) => ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true)
+      .reduce<LocalDate | undefined>((max, r) => (r.end !== undefined && (max === undefined || r.end > max) ? r.end : max), undefined);
+    const refs: Ref[] = [];
+    const drugs: DrugId[] = [];
+    for (const span of run.spans) {
+      if (!refs.includes(span.record.ref)) refs.push(span.record.ref);
+      if (!drugs.includes(span.record.identity.drug)) drugs.push(span.record.identity.drug);
+    }
+    if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
+    return {
+      drugClass,
+      drugs,
+      start: run.start,
+      end,
+      lastDose: run.lastDose,
+      status,
+      ...(stop === undefined ? {} : { stoppedOn: stop.date }),
+      ...(plannedEnd === undefined ? {} : { plannedEnd }),
+      durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
+      refs,
+    };
+  });
+}

@@ -1,0 +1,252 @@
+/**
+ * Dosage → daily dose in mg (and in product units: tablets, injections), and supply durations.
+ *
+ * A dose is read from `doseAndRate[].doseQuantity` (R4), `doseQuantity` (R3) or `dose`
+ * (MedicationAdministration); mg/g/µg convert directly, count units (tablet, {tbl}, stk, …, or no
+ * unit [choice: Synthea sends none]) are multiplied by the product's strength, mL by its strength
+ * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit) or a timing code
+ * (BID, TID, …). Nothing is invented: an unknown part gives an unknown dose.
+ */
+import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
+import { codings, get, getNum, getObject, getStr, lookup, objects, str, type JsonObject } from './accessors.js';
+
+export interface Strength {
+  readonly mg?: number;
+  readonly perMl?: number;
+}
+
+export interface DailyDose {
+  readonly mg?: number;
+  /** Product units per day (tablets, injections), for quantity-based supply. */
+  readonly units?: number;
+}
+
+const MASS: Readonly<Record<string, number>> = { mg: 1, g: 1000, ug: 0.001, mcg: 0.001, mikrog: 0.001, microgram: 0.001 };
+const COUNT = new Set([
+  '',
+  '1',
+  'tab',
+  'tabs',
+  'tablet',
+  'tablets',
+  'tablet(s)',
+  'tabl',
+  'tablett',
+  'tabletter',
+  'tbl',
+  'pill',
+  'pills',
+  'cap',
+  'caps',
+  'capsule',
+  'capsules',
+  'kapsel',
+  'kapsler',
+  'kaps',
+  'stk',
+  'st',
+  'piece',
+  'each',
+  'ea',
+  'dose',
+  'doses',
+  'dosis',
+  'brusetablet',
+  'brusetabletter',
+  'injection',
+  'injektion',
+  'inj',
+  'syringe',
+  'sprøjte',
+  'pen',
+  'sachet',
+  'brev',
+  'count',
+  '#',
+]);
+
+function unitKey(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/[µμ]/g, 'u')
+    .replace(/[{}[\]\s]/g, '');
+}
+
+/** mg per dose (and units per dose) of one dose quantity. */
+function doseOf(quantity: JsonObject | undefined, strength: Strength): { mg?: number; units?: number } | undefined {
+  if (quantity === undefined) return undefined;
+  const value = getNum(quantity, 'value');
+  if (value === undefined || value < 0) return undefined;
+  const candidates = [getStr(quantity, 'code'), getStr(quantity, 'unit')].filter((u): u is string => u !== undefined).map(unitKey);
+  if (candidates.length === 0) candidates.push('');
+  for (const key of candidates) {
+    const mass = lookup(MASS, key);
+    if (mass !== undefined) {
+      const mg = value * mass;
+      return { mg, ...(strength.mg === undefined ? {} : { units: mg / strength.mg }) };
+    }
+    if (COUNT.has(key)) return { units: value, ...(strength.mg === undefined ? {} : { mg: value * strength.mg }) };
+    if (key === 'ml') return strength.perMl === undefined ? {} : { mg: value * strength.perMl };
+  }
+  return undefined;
+}
+
+const PERIOD_DAYS: Readonly<Record<string, number>> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, wk: 7, mo: 30.4375, a: 365.25 };
+const TIMING_CODES: Readonly<Record<string, number>> = {
+  QD: 1,
+  AM: 1,
+  PM: 1,
+  BID: 2,
+  TID: 3,
+  QID: 4,
+  QOD: 0.5,
+  Q4H: 6,
+  Q6H: 4,
+  Q8H: 3,
+  Q12H: 2,
+  QHS: 1,
+  WK: 1 / 7,
+  MO: 1 / 30.4375,
+};
+
+/** Administrations per day from a Timing; undefined when it does not say. */
+export function frequencyPerDay(timing: unknown): number | undefined {
+  const repeat = getObject(timing, 'repeat');
+  if (repeat !== undefined) {
+    const frequency = getNum(repeat, 'frequency');
+    const period = getNum(repeat, 'period');
+    const unit = getStr(repeat, 'periodUnit');
+    if (frequency !== undefined || period !== undefined) {
+      const days = lookup(PERIOD_DAYS, unit);
+      if (days === undefined) return undefined;
+      const f = frequency ?? 1;
+      const p = period ?? 1;
+      if (f <= 0 || p <= 0) return undefined;
+      return f / (p * days);
+    }
+  }
+  for (const c of codings(get(timing, 'code'))) {
+    const perDay = lookup(TIMING_CODES, c.code?.toUpperCase());
+    if (perDay !== undefined) return perDay;
+  }
+  return undefined;
+}
+
+/** The dose quantity of a dosage line (R4 doseAndRate, R3 doseQuantity, administration dose). */
+function doseQuantityOf(line: JsonObject): JsonObject | undefined {
+  for (const dr of objects(line, 'doseAndRate')) {
+    const q = getObject(dr, 'doseQuantity');
+    if (q !== undefined) return q;
+  }
+  return getObject(line, 'doseQuantity') ?? getObject(line, 'dose');
+}
+
+/**
+ * Daily dose over the dosage lines that apply first (lowest `sequence`; lines sharing it are taken
+ * together, e.g. morning and evening). `perAdministration` reads a MedicationAdministration, whose
+ * dose is what was given that day.
+ */
+export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false): DailyDose {
+  if (lines.length === 0) return {};
+  const sequences = lines.map((l) => getNum(l, 'sequence'));
+  const first = sequences.reduce<number | undefined>((min, s) => (s === undefined ? min : min === undefined || s < min ? s : min), undefined);
+  const current = lines.filter((_, i) => first === undefined || sequences[i] === undefined || sequences[i] === first);
+  let mg: number | undefined = 0;
+  let units: number | undefined = 0;
+  for (const line of current) {
+    const dose = doseOf(doseQuantityOf(line), strength);
+    const perDay = perAdministration ? 1 : frequencyPerDay(line.timing);
+    if (dose === undefined || perDay === undefined) return {};
+    mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;
+    units = units === undefined || dose.units === undefined ? undefined : units + dose.units * perDay;
+  }
+  return { ...(mg === undefined ? {} : { mg: round(mg) }), ...(units === undefined ? {} : { units: round(units) }) };
+}
+
+function round(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+
+export type DurationUnit = 'd' | 'wk' | 'mo' | 'a';
+
+const DURATION_UNITS: Readonly<Record<string, DurationUnit>> = {
+  d: 'd',
+  day: 'd',
+  days: 'd',
+  dag: 'd',
+  dage: 'd',
+  døgn: 'd',
+  wk: 'wk',
+  week: 'wk',
+  weeks: 'wk',
+  uge: 'wk',
+  uger: 'wk',
+  mo: 'mo',
+  month: 'mo',
+  months: 'mo',
+  måned: 'mo',
+  måneder: 'mo',
+  a: 'a',
+  yr: 'a',
+  year: 'a',
+  years: 'a',
+  år: 'a',
+};
+
+export interface Duration {
+  readonly value: number;
+  readonly unit: DurationUnit;
+}
+
+/** A FHIR Duration (value + code/unit d, wk, mo, a). */
+export function readDuration(value: unknown): Duration | undefined {
+  const v = getNum(value, 'value');
+  if (v === undefined || v <= 0) return undefined;
+  const unitRaw = str(get(value, 'code')) ?? str(get(value, 'unit'));
+  const unit = lookup(DURATION_UNITS, unitRaw?.toLowerCase());
+  if (unit === undefined || v * APPROX_DAYS[unit] > MAX_DAYS) return undefined;
+  return { value: v, unit };
+}
+
+/** Nothing is planned or supplied for more than 100 years: longer is garbage. */
+export const MAX_DAYS = 36_525;
+const APPROX_DAYS: Readonly<Record<DurationUnit, number>> = { d: 1, wk: 7, mo: 30.4375, a: 365.25 };
+
+/** numberOfRepeatsAllowed, bounded (a garbage value must not push dates past year 9999). */
+export function repeatsAllowed(dispense: unknown): number {
+  const n = getNum(dispense, 'numberOfRepeatsAllowed');
+  return n === undefined || n < 0 ? 0 : Math.min(Math.floor(n), 100);
+}
+
+/** The last day covered by `times` × a duration from `start` (inclusive: 30 days from 1 Jan is 30 Jan). */
+export function lastDayOf(start: LocalDate, duration: Duration, times = 1): LocalDate {
+  const amount = Math.min(duration.value * times, MAX_DAYS / APPROX_DAYS[duration.unit]);
+  switch (duration.unit) {
+    case 'd':
+      return addDays(start, Math.max(1, Math.round(amount)) - 1);
+    case 'wk':
+      return addDays(start, Math.max(1, Math.round(amount * 7)) - 1);
+    case 'mo':
+    case 'a': {
+      const months = duration.unit === 'a' ? amount * 12 : amount;
+      if (Number.isInteger(months)) return addDays(addMonths(start, months), -1);
+      return addDays(start, Math.max(1, Math.round(months * 30.4375)) - 1);
+    }
+  }
+}
+
+/** Days from `start` to an inclusive last day. */
+export function inclusiveDays(start: LocalDate, last: LocalDate): number {
+  return daysBetween(start, last) + 1;
+}
+
+/** Days of supply from a quantity of product units at a daily use of units. */
+export function quantityDays(quantity: unknown, unitsPerDay: number | undefined): number | undefined {
+  if (unitsPerDay === undefined || unitsPerDay <= 0) return undefined;
+  const value = getNum(quantity, 'value');
+  if (value === undefined || value <= 0) return undefined;
+  const unit = unitKey(getStr(quantity, 'code') ?? getStr(quantity, 'unit') ?? '');
+  if (!COUNT.has(unit)) return undefined;
+  const days = Math.round(value / unitsPerDay);
+  return days >= 1 && days < 36_525 ? days : undefined;
+}

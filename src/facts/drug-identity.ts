@@ -1,0 +1,217 @@
+/**
+ * Which drug a medication record (or draft order, or intolerance) is about: ATC by prefix first
+ * (Danish FMK data), then RxNorm (ingredients and the sandbox SCD/SBD products), then another bound
+ * code system, then — only when no ATC code was sent — the drug name in the text.
+ *
+ * Glucocorticoids are systemic only (rules.md section 1): ATC H02AB is systemic by definition; a
+ * glucocorticoid recognised by RxNorm or name is dropped when its text, form or route says
+ * inhaled, topical, nasal, eye/ear drops or rectal.
+ */
+import type { CodingMatch, Terminology } from '../terminology/index.js';
+import { codings, conceptText, conceptWords, get, getObject, getStr, lookup, num, objects, str, type Coding, type JsonObject } from './accessors.js';
+import { DRUG_CLASS, isDrugId } from './concepts.js';
+import type { FactsContext } from './context.js';
+import type { DrugId, DrugIdentity, SourceCode } from './types.js';
+
+export interface Identified {
+  readonly identity: DrugIdentity;
+  /** Strength per mL of a liquid ("5 MG/ML"), for doses in mL. */
+  readonly strengthPerMl?: number;
+  /** The bound code is a group (ATC M05BA) rather than one drug. */
+  readonly groupLevel: boolean;
+}
+
+const EFFERVESCENT = /binosto|brusetabl|effervescent|\bbrus\b|opløselig tablet|dissolvable tablet/;
+const PROLIA = /prolia/;
+const NON_SYSTEMIC =
+  /inhal|cream|creme|crème|\bsalve\b|ointment|øjendråb|eye ?drop|ophthalm|nasal|næse|spray|topical|kutan|cutaneous|lotion|\bgel\b|shampoo|øredråb|ear ?drop|\botic\b|rectal|rektal|klysma|enema|suppositor|stikpille|dermal|mundskyl|mouthwash|intraartikul|intra-articul|intraarticul|turbuhaler|diskus|easyhaler/;
+const VITAMIN_D3 = /\bd3\b|d-vitamin|vitamin d|colecalciferol|cholecalciferol/;
+const STRENGTH_RE = /(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*ml\b)?/;
+
+export interface MedicationSource {
+  /** medicationCodeableConcept (or R5 medication.concept). */
+  readonly concept?: unknown;
+  /** The referenced or contained Medication. */
+  readonly medication?: JsonObject;
+  /** medicationReference.display. */
+  readonly referenceDisplay?: string;
+  /** Route and form words of the dosage lines (lower-case). */
+  readonly routeWords?: string;
+}
+
+/** The Medication a resource points at (contained `#id`, or `Medication/<id>` from the data). */
+export function medicationSource(resource: JsonObject, ctx: FactsContext, dosages: readonly JsonObject[]): MedicationSource {
+  const r5 = getObject(resource, 'medication');
+  const concept = resource.medicationCodeableConcept ?? get(r5, 'concept') ?? (r5 !== undefined && get(r5, 'reference') === undefined ? r5 : undefined);
+  const referenceObj = getObject(resource, 'medicationReference') ?? getObject(r5, 'reference');
+  const reference = getStr(referenceObj, 'reference');
+  let medication: JsonObject | undefined;
+  if (reference !== undefined) {
+    if (reference.startsWith('#')) {
+      const id = reference.slice(1);
+      medication = objects(resource, 'contained').find((c) => c.resourceType === 'Medication' && c.id === id);
+    } else {
+      const m = /(?:^|\/)Medication\/([^/]+)(?:\/_history\/[^/]*)?$/.exec(reference);
+      if (m?.[1] !== undefined) medication = ctx.medications.get(`Medication/${m[1]}`);
+    }
+  }
+  const routeWords = dosages.map((d) => `${conceptWords(d.route)} ${conceptWords(d.method)} ${getStr(d, 'text')?.toLowerCase() ?? ''}`).join(' ');
+  const referenceDisplay = getStr(referenceObj, 'display');
+  return {
+    ...(concept === undefined ? {} : { concept }),
+    ...(medication === undefined ? {} : { medication }),
+    ...(referenceDisplay === undefined ? {} : { referenceDisplay }),
+    routeWords,
+  };
+}
+
+interface Candidate {
+  readonly match: CodingMatch;
+  readonly coding: Coding;
+}
+
+const SYSTEM_RANK: Readonly<Record<string, number>> = { atc: 3, rxnorm: 2 };
+
+/** Identifies the drug; undefined when it is none of the bound drugs (or a non-systemic steroid). */
+export function identifyDrug(source: MedicationSource, t: Terminology): Identified | undefined {
+  const med = source.medication;
+  const allCodings = [...codings(source.concept), ...codings(med?.code)];
+  const ingredientCodings = objects(med, 'ingredient').flatMap((i) => codings(i.itemCodeableConcept ?? get(i, 'item')));
+  let best: Candidate | undefined;
+  let hasAtc = false;
+  for (const coding of [...allCodings, ...ingredientCodings]) {
+    const key = t.systemKey(coding.system);
+    if (key === 'atc') hasAtc = true;
+    for (const match of t.matchCoding(coding.system, coding.code)) {
+      if (match.kind !== 'medication' || !isDrugId(match.concept)) continue;
+      if (best === undefined || better(match, best.match)) best = { match, coding };
+    }
+  }
+
+  const productWords = [
+    conceptText(source.concept),
+    ...codings(source.concept).map((c) => c.display),
+    conceptText(med?.code),
+    ...codings(med?.code).map((c) => c.display),
+    source.referenceDisplay,
+  ]
+    .filter((s): s is string => s !== undefined)
+    .join(' | ')
+    .toLowerCase();
+  const ingredientWords = objects(med, 'ingredient')
+    .map((i) => conceptWords(i.itemCodeableConcept ?? get(i, 'item')))
+    .join(' | ');
+  const allWords = `${productWords} | ${ingredientWords}`;
+  const names = t.matchNames('medication', allWords);
+
+  let drug: DrugId;
+  let matchedBy: DrugIdentity['matchedBy'];
+  let code: SourceCode | undefined;
+  let binding: CodingMatch['binding'] | undefined;
+  if (best !== undefined && isDrugId(best.match.concept)) {
+    drug = best.match.concept;
+    matchedBy = best.match.systemKey === 'atc' ? 'atc' : best.match.systemKey === 'rxnorm' ? 'rxnorm' : 'code';
+    code = toSource(best.coding);
+    binding = best.match.binding;
+  } else {
+    if (hasAtc) return undefined; // an ATC code we do not bind is authoritative: not one of ours
+    const first = names.find((n) => isDrugId(n.concept));
+    if (first === undefined || !isDrugId(first.concept)) return undefined;
+    drug = first.concept;
+    matchedBy = 'text';
+    const firstCoding = allCodings.find((c) => c.system !== undefined && c.code !== undefined);
+    code = firstCoding === undefined ? undefined : toSource(firstCoding);
+  }
+
+  const formWords = conceptWords(med?.form);
+  if (drug === 'glucocorticoid' && matchedBy !== 'atc' && NON_SYSTEMIC.test(`${allWords} ${formWords} ${source.routeWords ?? ''}`)) return undefined;
+
+  const strength = binding?.strengthMg !== undefined ? { mg: binding.strengthMg } : (strengthFromText(productWords) ?? strengthFromIngredients(med));
+  let prednisoloneFactor: number | undefined;
+  if (drug === 'glucocorticoid') {
+    const ingredient = binding?.ingredient ?? names.find((n) => n.concept === 'glucocorticoid' && n.name.ingredient !== undefined)?.name.ingredient;
+    // An unknown glucocorticoid counts as prednisolone (factor 1) [choice, the safer reading].
+    prednisoloneFactor = (ingredient === undefined ? undefined : t.prednisoloneEquivalents.get(ingredient)) ?? 1;
+  }
+  const also = new Set<DrugId>();
+  for (const other of binding?.alsoContains ?? []) if (isDrugId(other)) also.add(other);
+  for (const n of names) if (isDrugId(n.concept) && n.concept !== drug && DRUG_CLASS[n.concept] !== DRUG_CLASS[drug]) also.add(n.concept);
+  if (DRUG_CLASS[drug] === 'calcium' && VITAMIN_D3.test(allWords)) also.add('colecalciferol');
+  also.delete(drug);
+
+  const text = conceptText(source.concept) ?? conceptText(med?.code) ?? source.referenceDisplay ?? allCodings.find((c) => c.display !== undefined)?.display;
+  const identity: DrugIdentity = {
+    drug,
+    drugClass: DRUG_CLASS[drug],
+    effervescent: EFFERVESCENT.test(`${allWords} ${formWords}`),
+    brandProlia: PROLIA.test(allWords),
+    ...(prednisoloneFactor === undefined ? {} : { prednisoloneFactor }),
+    ...(strength?.mg === undefined ? {} : { strengthMg: strength.mg }),
+    ...(code === undefined ? {} : { code }),
+    ...(text === undefined ? {} : { text }),
+    matchedBy,
+    ...(also.size === 0 ? {} : { alsoContains: [...also] }),
+  };
+  const groupLevel = best !== undefined && best.match.binding.match === 'prefix' && best.match.systemKey === 'atc' && best.match.specificity < 7;
+  return { identity, groupLevel, ...(strength?.perMl === undefined ? {} : { strengthPerMl: strength.perMl }) };
+}
+
+/** ATC before RxNorm before other systems; within a system the longer (more specific) code. */
+function better(a: CodingMatch, b: CodingMatch): boolean {
+  const ra = lookup(SYSTEM_RANK, a.systemKey) ?? 1;
+  const rb = lookup(SYSTEM_RANK, b.systemKey) ?? 1;
+  if (ra !== rb) return ra > rb;
+  return a.specificity > b.specificity;
+}
+
+function toSource(c: Coding): SourceCode | undefined {
+  if (c.system === undefined || c.code === undefined) return undefined;
+  return { system: c.system, code: c.code, ...(c.display === undefined ? {} : { display: c.display }) };
+}
+
+const MASS_TO_MG: Readonly<Record<string, number>> = {
+  mg: 1,
+  g: 1000,
+  ug: 0.001,
+  µg: 0.001,
+  μg: 0.001,
+  mcg: 0.001,
+  mikrog: 0.001,
+  mikrogram: 0.001,
+  microgram: 0.001,
+};
+
+/** "Alendronic acid 70 MG Oral Tablet" → 70 mg; "prednisolone 5 MG/ML" → 5 mg per mL. */
+export function strengthFromText(lowerText: string): { mg?: number; perMl?: number } | undefined {
+  const m = STRENGTH_RE.exec(lowerText);
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  const value = Number(m[1].replace(',', '.'));
+  const factor = lookup(MASS_TO_MG, m[2]);
+  if (!Number.isFinite(value) || value <= 0 || factor === undefined) return undefined;
+  const mg = round(value * factor);
+  return m[3] === undefined ? { mg } : { perMl: mg };
+}
+
+/** Medication.ingredient[].strength: mg per tablet (denominator 1) or per mL. */
+function strengthFromIngredients(med: JsonObject | undefined): { mg?: number; perMl?: number } | undefined {
+  for (const ingredient of objects(med, 'ingredient')) {
+    if (get(ingredient, 'isActive') === false) continue;
+    const strength = getObject(ingredient, 'strength');
+    const numerator = getObject(strength, 'numerator');
+    const value = num(get(numerator, 'value'));
+    const unit = (str(get(numerator, 'code')) ?? str(get(numerator, 'unit')))?.toLowerCase();
+    const factor = lookup(MASS_TO_MG, unit);
+    if (value === undefined || factor === undefined) continue;
+    const denominator = getObject(strength, 'denominator');
+    const per = num(get(denominator, 'value')) ?? 1;
+    if (per <= 0) continue;
+    const perUnit = (str(get(denominator, 'code')) ?? str(get(denominator, 'unit')) ?? '').toLowerCase();
+    const mg = round((value * factor) / per);
+    return perUnit === 'ml' ? { perMl: mg } : { mg };
+  }
+  return undefined;
+}
+
+function round(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}

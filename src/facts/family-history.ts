@@ -1,0 +1,37 @@
+/**
+ * FamilyMemberHistory → genetic disposition (rules.md section 1, risk factors: "osteoporosis or hip
+ * fracture in a first-degree relative"). The relative must be first-degree (v3 RoleCode: parents,
+ * siblings, children, twins — or a relationship text naming one) and one of their conditions must
+ * match osteoporosis, hip fracture or an osteoporotic fracture (by code, or text such as
+ * "osteoporose", "hoftebrud", "hip fracture").
+ */
+import { parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { codings, conceptWords, get, objects } from './accessors.js';
+import { FAMILY_HISTORY_TARGETS, FIRST_DEGREE_RELATIVE } from './concepts.js';
+import type { Entry, FactsContext } from './context.js';
+import type { Ref } from './types.js';
+
+const TARGET_TEXT = /osteoporo|hoftebrud|hoftefraktur|lårbenshalsbrud|collumfraktur|hip fracture|fractured hip|broken hip/;
+
+export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; date?: LocalDate } | undefined {
+  const fmh = entry.resource;
+  const t = ctx.terminology;
+  let firstDegree = false;
+  for (const c of codings(fmh.relationship)) {
+    if (t.matchCoding(c.system, c.code).some((m) => m.concept === FIRST_DEGREE_RELATIVE)) firstDegree = true;
+  }
+  if (!firstDegree) {
+    const words = conceptWords(fmh.relationship);
+    firstDegree = words !== '' && t.matchNames('relationship', words).some((m) => m.concept === FIRST_DEGREE_RELATIVE);
+  }
+  if (!firstDegree) return undefined;
+  const matches = objects(fmh, 'condition').some((condition) => {
+    for (const c of codings(condition.code)) {
+      if (t.matchCoding(c.system, c.code).some((m) => FAMILY_HISTORY_TARGETS.has(m.concept))) return true;
+    }
+    return TARGET_TEXT.test(conceptWords(condition.code));
+  });
+  if (!matches) return undefined;
+  const date = parseFhirDate(fmh.date) ?? parseFhirDate(get(fmh.meta, 'lastUpdated'));
+  return { ref: entry.ref, ...(date === undefined ? {} : { date }) };
+}

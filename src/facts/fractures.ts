@@ -1,0 +1,150 @@
+/**
+ * Fractures from Conditions (rules.md section 1, "Low-energy fracture").
+ *
+ * Site: from the most specific information on the Condition — a SNOMED CT or ICD-10 S-code/M48.5
+ * coding, else `bodySite`, else the site character of an osteoporotic-fracture code (WHO/SKS
+ * M80.x5 "pelvic region and thigh" → hip, M80.x8 "other site", which includes the vertebral column,
+ * → spine [choice]; ICD-10-CM M80.0x5/M80.0x8 likewise), else a weak ICPC-2 code (L75 → hip,
+ * L72 → forearm, L76 → other), else `other`.
+ *
+ * Mechanism: `low-energy` when coded osteoporotic (M80 family, SNOMED osteoporotic fracture
+ * concepts) or flagged low-energy (an extension whose url names low-energy/fragility/lavenergi with
+ * valueBoolean true, or text such as "lavenergi", "fragility", "osteoporotisk"); `high-energy` when
+ * flagged so (valueBoolean false, "højenergi", "trafikulykke"); else `unknown`. Any low-energy
+ * evidence wins over high-energy evidence [choice]. Whether unknown counts as *possible* is the
+ * rules' call. Atypical femoral fractures (M84.75) and stress fractures (M84.3) are never
+ * fractures here. One Condition is one fracture, however many codings it has.
+ */
+import type { CodingMatch } from '../terminology/index.js';
+import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { codings, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding, type JsonObject } from './accessors.js';
+import { fractureSiteFromText } from './body-sites.js';
+import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
+import type { Fracture, FractureMechanism, FractureSite, Ref, SourceCode } from './types.js';
+
+export interface CodedMatch {
+  readonly coding: Coding;
+  readonly match: CodingMatch;
+}
+
+const LOW_ENERGY_URL = /low-?energy|fragility|lavenergi/i;
+const LOW_ENERGY_TEXT = /lavenergi|low[- ]energy|fragility|osteoporoti|standing height|stående højde/;
+const HIGH_ENERGY_TEXT = /højenergi|high[- ]energy|trafikulykke|færdselsuheld|traffic accident|motor vehicle|fall from height|fald fra højde/;
+
+/** WHO/SKS 5th character and ICD-10-CM site character of M80 codes (same position). */
+const M80_SITE: Readonly<Record<string, FractureSite>> = {
+  '1': 'other', // shoulder region
+  '2': 'upper-arm',
+  '3': 'forearm',
+  '4': 'other', // hand
+  '5': 'hip', // WHO: pelvic region and thigh; ICD-10-CM: femur
+  '6': 'other',
+  '7': 'other',
+  '8': 'spine', // WHO: other site (incl. vertebral column) [choice]; ICD-10-CM: vertebra(e)
+};
+
+/**
+ * The fracture a Condition records, if any.
+ * @param matches condition-kind matches of the Condition's codings, in coding order
+ * @param textConcepts condition concepts found in the Condition's text
+ */
+export function fractureOf(
+  condition: JsonObject,
+  ref: Ref,
+  matches: readonly CodedMatch[],
+  textConcepts: ReadonlySet<string>,
+  birthDate: LocalDate | undefined,
+): Fracture | undefined {
+  if (textConcepts.has(FRACTURE.excluded) || matches.some((m) => m.match.concept === FRACTURE.excluded)) return undefined;
+  const fractureMatches = matches.filter((m) => m.match.concept.startsWith('fracture-'));
+  if (fractureMatches.length === 0) return undefined;
+
+  const strongSite = fractureMatches.find((m) => !m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
+  const weakSite = fractureMatches.find((m) => m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
+  const osteoporotic = fractureMatches.filter((m) => m.match.concept === FRACTURE.osteoporotic);
+
+  let site: FractureSite | undefined = lookup(FRACTURE_SITE_CONCEPTS, strongSite?.match.concept);
+  site ??= fractureSiteFromText(conceptWords(condition.bodySite));
+  if (site === undefined) {
+    for (const m of osteoporotic) {
+      site = m80Site(m);
+      if (site !== undefined) break;
+    }
+  }
+  if (site === undefined) site = lookup(FRACTURE_SITE_CONCEPTS, weakSite?.match.concept);
+  site ??= 'other';
+
+  const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
+  const date = fractureDate(condition, birthDate);
+  const weak = fractureMatches.every((m) => m.match.weak);
+  return {
+    site,
+    ...(date === undefined ? {} : { date }),
+    mechanism: mechanismOf(condition, osteoporotic.length > 0),
+    ref,
+    code: toSourceCode(codeSource?.coding),
+    ...(weak ? { weak: true } : {}),
+  };
+}
+
+function m80Site(m: CodedMatch): FractureSite | undefined {
+  const key = m.match.systemKey;
+  if (key !== 'icd10' && key !== 'icd10cm' && key !== 'sks') return undefined;
+  const code = (m.coding.code ?? '').toUpperCase().replace(/[.\s]/g, '');
+  const normalised = key === 'sks' ? code.slice(1) : code;
+  if (!normalised.startsWith('M80') || normalised.length < 5) return undefined;
+  return lookup(M80_SITE, normalised.charAt(4)) ?? 'other';
+}
+
+function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): FractureMechanism {
+  let flag: boolean | undefined;
+  for (const ext of [...extensions(condition), ...extensions(get(condition, 'code'))]) {
+    const url = getStr(ext, 'url') ?? '';
+    if (!LOW_ENERGY_URL.test(url)) continue;
+    const v = getBool(ext, 'valueBoolean');
+    if (v !== undefined) flag = flag === true ? true : v;
+  }
+  if (flag === true || codedOsteoporotic) return 'low-energy';
+  const text = `${conceptWords(condition.code)} | ${noteText(condition)}`;
+  if (LOW_ENERGY_TEXT.test(text)) return 'low-energy';
+  if (flag === false || HIGH_ENERGY_TEXT.test(text)) return 'high-energy';
+  return 'unknown';
+}
+
+/** onsetDateTime / onsetPeriod.start / onsetString (as a date) / onsetAge / recordedDate. */
+export function fractureDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
+  return onsetDate(condition, birthDate) ?? parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
+}
+
+export function onsetDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
+  const direct = parseFhirDate(condition.onsetDateTime) ?? parseFhirDate(get(condition.onsetPeriod, 'start')) ?? parseFhirDate(condition.onsetString);
+  if (direct !== undefined) return direct;
+  return dateFromAge(condition.onsetAge, birthDate);
+}
+
+/** An Age (years) on top of the birth date, e.g. onsetAge 44 a. */
+export function dateFromAge(age: unknown, birthDate: LocalDate | undefined): LocalDate | undefined {
+  if (birthDate === undefined) return undefined;
+  const years = ageYears(age);
+  return years === undefined ? undefined : addYears(birthDate, Math.floor(years));
+}
+
+/** Years of an Age quantity (unit a/yr/year/år, or none). */
+export function ageYears(age: unknown): number | undefined {
+  const value = get(age, 'value');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 150) return undefined;
+  const unit = (getStr(age, 'code') ?? getStr(age, 'unit') ?? 'a').toLowerCase();
+  return ['a', 'yr', 'yrs', 'year', 'years', 'år'].includes(unit) ? value : undefined;
+}
+
+export function toSourceCode(coding: Coding | undefined): SourceCode {
+  if (coding?.system !== undefined && coding.code !== undefined) {
+    return { system: coding.system, code: coding.code, ...(coding.display === undefined ? {} : { display: coding.display }) };
+  }
+  return { system: coding?.system ?? 'urn:osteo-cds:text', code: coding?.code ?? 'text', ...(coding?.display === undefined ? {} : { display: coding.display }) };
+}
+
+/** The first coding of a CodeableConcept, for a text-only match's source code. */
+export function firstCoding(concept: unknown): Coding | undefined {
+  return codings(concept)[0];
+}

@@ -1,0 +1,162 @@
+/**
+ * Systemic glucocorticoid exposure in prednisolone equivalents (card footnote *: "prednisolon > 5 mg
+ * dgl. i 3 mdr. eller > 450 mg på et år"; rules.md section 1, "Glucocorticoid exposure").
+ *
+ * - Daily prednisolone equivalents of a record = its daily dose × the drug's factor (prednisone 1,
+ *   methylprednisolone 1.25, hydrocortisone 0.25, dexamethasone 6.67, betamethasone 8.33 …),
+ *   rounded to 0.01 mg (so 0.75 mg dexamethasone is 5 mg, not 5.0025). A record without a known
+ *   dose counts for `active`/`lastUse` but adds nothing: no dose is invented.
+ * - Records overlap in real data (a statement and the prescription behind it): per drug (factor)
+ *   the highest daily dose on a day counts, different drugs add up [choice].
+ * - Recorded use counts up to today; only a planned course passed as `extra` (a draft order) looks
+ *   ahead ("actual or expected").
+ * - `highDoseThreeMonths`: a run of days at > 5 mg/day (strictly: exactly 5 does not count) lasting
+ *   ≥ 3 calendar months (its last day included), active or ended within the last 12 months.
+ * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
+ *   highest sum over any 12-month window ending between today and the course's end.
+ */
+import { addDays, addMonths, daysBetween, maxDate, minDate, monthsBetween, type LocalDate } from '../time/local-date.js';
+import { usageSpan } from './courses.js';
+import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
+
+export const HIGH_DOSE_MG_PER_DAY = 5;
+export const HIGH_DOSE_MONTHS = 3;
+export const CUMULATIVE_THRESHOLD_MG = 450;
+
+/** A planned course (the draft order of a prescribing hook), in prednisolone equivalents. */
+export interface PlannedGlucocorticoid {
+  readonly dailyMg: number;
+  readonly startDate: LocalDate;
+  readonly durationDays: number;
+}
+
+interface Piece {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly daily: number;
+  readonly group: string;
+}
+
+interface Segment {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly daily: number;
+}
+
+export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
+  const refs: Ref[] = [];
+  const pieces: Piece[] = [];
+  let lastUse: LocalDate | undefined;
+  let active = false;
+  for (const record of records) {
+    if (record.identity.drugClass !== 'glucocorticoid') continue;
+    const span = usageSpan(record, today);
+    if (span === undefined) continue;
+    if (!refs.includes(record.ref)) refs.push(record.ref);
+    lastUse = lastUse === undefined ? span.end : maxDate(lastUse, span.end);
+    if (span.end >= today) active = true;
+    const daily = predEq(record);
+    if (daily !== undefined && daily > 0) pieces.push({ start: span.start, end: span.end, daily, group: String(record.identity.prednisoloneFactor ?? 1) });
+  }
+  const recorded = timeline(pieces);
+  const currentDailyMg = recorded.find((s) => s.start <= today && s.end >= today)?.daily ?? 0;
+
+  let all = recorded;
+  let horizon = today;
+  if (extra !== undefined && extra.dailyMg > 0 && extra.durationDays >= 1) {
+    const end = addDays(extra.startDate, Math.round(extra.durationDays) - 1);
+    all = timeline([...pieces, { start: extra.startDate, end, daily: round2(extra.dailyMg), group: 'planned' }]);
+    horizon = maxDate(today, end);
+  }
+
+  const since = addMonths(today, -12);
+  const highDoseThreeMonths = highDoseRuns(all).some(
+    (run) => monthsBetween(run.start, addDays(run.end, 1)) >= HIGH_DOSE_MONTHS && run.end >= since,
+  );
+  const cumulativeMg12Months = round1(maxWindowSum(all, today, horizon));
+  return {
+    currentDailyMg,
+    highDoseThreeMonths,
+    cumulativeMg12Months,
+    meetsThreshold: highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG,
+    active,
+    ...(lastUse === undefined ? {} : { lastUse }),
+    refs,
+  };
+}
+
+/** Daily prednisolone equivalents of a record, when its dose is known. */
+export function predEq(record: MedicationRecord): number | undefined {
+  if (record.dailyDoseMg === undefined) return undefined;
+  return round2(record.dailyDoseMg * (record.identity.prednisoloneFactor ?? 1));
+}
+
+/** Piecewise-constant daily dose: per group the highest, groups added. */
+function timeline(pieces: readonly Piece[]): Segment[] {
+  if (pieces.length === 0) return [];
+  const bounds = new Set<LocalDate>();
+  for (const p of pieces) {
+    bounds.add(p.start);
+    bounds.add(addDays(p.end, 1));
+  }
+  const sorted = [...bounds].sort();
+  const segments: Segment[] = [];
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const start = sorted[i];
+    const next = sorted[i + 1];
+    if (start === undefined || next === undefined) continue;
+    const byGroup = new Map<string, number>();
+    for (const p of pieces) {
+      if (p.start <= start && p.end >= start) byGroup.set(p.group, Math.max(byGroup.get(p.group) ?? 0, p.daily));
+    }
+    let daily = 0;
+    for (const v of byGroup.values()) daily += v;
+    if (daily > 0) segments.push({ start, end: addDays(next, -1), daily: round2(daily) });
+  }
+  return segments;
+}
+
+/** Consecutive days above the high-dose threshold. */
+function highDoseRuns(segments: readonly Segment[]): { start: LocalDate; end: LocalDate }[] {
+  const runs: { start: LocalDate; end: LocalDate }[] = [];
+  for (const s of segments) {
+    if (!(s.daily > HIGH_DOSE_MG_PER_DAY)) continue;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && addDays(last.end, 1) === s.start) last.end = s.end;
+    else runs.push({ start: s.start, end: s.end });
+  }
+  return runs;
+}
+
+/** mg in the 12 months ending on `windowEnd` (the day itself included). */
+function windowSum(segments: readonly Segment[], windowEnd: LocalDate): number {
+  const windowStart = addDays(addMonths(windowEnd, -12), 1);
+  let total = 0;
+  for (const s of segments) {
+    const from = maxDate(s.start, windowStart);
+    const to = minDate(s.end, windowEnd);
+    if (from <= to) total += s.daily * (daysBetween(from, to) + 1);
+  }
+  return total;
+}
+
+/** The highest 12-month sum over windows ending between `from` and `to`. */
+function maxWindowSum(segments: readonly Segment[], from: LocalDate, to: LocalDate): number {
+  const ends = new Set<LocalDate>([from, to]);
+  if (to > from) {
+    for (const s of segments) {
+      for (const candidate of [s.end, addDays(addMonths(s.start, 12), -1)]) if (candidate > from && candidate < to) ends.add(candidate);
+    }
+  }
+  let best = 0;
+  for (const end of ends) best = Math.max(best, windowSum(segments, end));
+  return best;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+function round1(v: number): number {
+  return Math.round(v * 10) / 10;
+}

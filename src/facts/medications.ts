@@ -1,0 +1,166 @@
+/**
+ * MedicationStatement / MedicationRequest (and DSTU2 MedicationOrder) / MedicationAdministration →
+ * `MedicationRecord` (rules.md section 1, "Medication history").
+ *
+ * start: statement effectivePeriod.start / effectiveDateTime / dateAsserted; request authoredOn
+ * (else validityPeriod.start); administration effectiveDateTime / effectivePeriod.start.
+ * end: statement effectivePeriod.end; request validityPeriod.end, else authoredOn +
+ * expectedSupplyDuration × (1 + repeats), else quantity ÷ daily units (both marked estimated);
+ * administration: the same day. A `stopped` record ends when it was stopped: its stated end if that
+ * has passed, else dateAsserted / meta.lastUpdated, else its start.
+ */
+import { addDays, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { get, getObject, lookup, objects, statusCode, type JsonObject } from './accessors.js';
+import type { Entry, FactsContext } from './context.js';
+import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed } from './dosage.js';
+import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
+import type { MedicationRecord, MedicationSourceType } from './types.js';
+
+const SOURCE: Readonly<Record<string, MedicationSourceType>> = {
+  MedicationStatement: 'MedicationStatement',
+  MedicationRequest: 'MedicationRequest',
+  MedicationOrder: 'MedicationRequest',
+  MedicationAdministration: 'MedicationAdministration',
+};
+
+/** Statuses under which a record is in use now (when it has no end). */
+export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(['active', 'in-progress']);
+
+/** The dosage lines of a medication resource, whatever its version. */
+export function dosageLines(resource: JsonObject): readonly JsonObject[] {
+  return [...objects(resource, 'dosage'), ...objects(resource, 'dosageInstruction')];
+}
+
+export function readMedicationRecord(entry: Entry, ctx: FactsContext): MedicationRecord | undefined {
+  const resource = entry.resource;
+  const type = typeof resource.resourceType === 'string' ? resource.resourceType : '';
+  const source = lookup(SOURCE, type);
+  if (source === undefined) return undefined;
+  const lines = dosageLines(resource);
+  const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);
+  if (identified === undefined) return undefined;
+  const status = statusCode(resource.status) ?? 'unknown';
+  const strength = { ...(identified.identity.strengthMg === undefined ? {} : { mg: identified.identity.strengthMg }), ...(identified.strengthPerMl === undefined ? {} : { perMl: identified.strengthPerMl }) };
+  const dose = dailyDose(lines, strength, source === 'MedicationAdministration');
+  const dates = recordDates(resource, source, lines, dose.units);
+  let start = dates.start;
+  let startUnknown = false;
+  if (start === undefined) {
+    // An undated record only matters while it is in use (an undated active statement) [choice].
+    if (!ACTIVE_STATUSES.has(status)) return undefined;
+    start = ctx.today;
+    startUnknown = true;
+  }
+  let end = dates.end;
+  let endEstimated = dates.endEstimated;
+  if (status === 'stopped') {
+    end = stoppedEnd(resource, source, start, end, dates.asserted, ctx.today);
+    endEstimated = false;
+  }
+  if (end !== undefined && end < start) end = start;
+  return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown);
+}
+
+function buildRecord(
+  entry: Entry,
+  source: MedicationSourceType,
+  identified: Identified,
+  status: string,
+  start: LocalDate,
+  end: LocalDate | undefined,
+  endEstimated: boolean,
+  asserted: LocalDate | undefined,
+  dailyDoseMg: number | undefined,
+  startUnknown: boolean,
+): MedicationRecord {
+  return {
+    ref: entry.ref,
+    source,
+    identity: identified.identity,
+    status,
+    start,
+    ...(end === undefined ? {} : { end }),
+    ...(asserted === undefined ? {} : { asserted }),
+    ...(dailyDoseMg === undefined ? {} : { dailyDoseMg }),
+    ...(end !== undefined && endEstimated ? { endEstimated: true } : {}),
+    ...(startUnknown ? { startUnknown: true } : {}),
+  };
+}
+
+interface RecordDates {
+  readonly start?: LocalDate;
+  readonly end?: LocalDate;
+  readonly endEstimated: boolean;
+  readonly asserted?: LocalDate;
+}
+
+function boundsOf(lines: readonly JsonObject[]): { start?: LocalDate; end?: LocalDate } {
+  for (const line of lines) {
+    const repeat = getObject(get(line, 'timing'), 'repeat');
+    const period = getObject(repeat, 'boundsPeriod');
+    const start = parseFhirDate(get(period, 'start'));
+    let end = parseFhirDate(get(period, 'end'));
+    if (start !== undefined && end === undefined) {
+      const duration = readDuration(get(repeat, 'boundsDuration'));
+      if (duration !== undefined) end = lastDayOf(start, duration);
+    }
+    if (start !== undefined || end !== undefined) return { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) };
+  }
+  return {};
+}
+
+function recordDates(resource: JsonObject, source: MedicationSourceType, lines: readonly JsonObject[], unitsPerDay: number | undefined): RecordDates {
+  const bounds = boundsOf(lines);
+  switch (source) {
+    case 'MedicationStatement': {
+      const asserted = parseFhirDate(resource.dateAsserted);
+      const start = parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveDateTime) ?? asserted ?? bounds.start;
+      const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? bounds.end;
+      return { ...opt('start', start), ...opt('end', end), endEstimated: false, ...opt('asserted', asserted) };
+    }
+    case 'MedicationRequest': {
+      const dispense = getObject(resource, 'dispenseRequest');
+      const validity = getObject(dispense, 'validityPeriod');
+      const authored = parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten);
+      const start = authored ?? parseFhirDate(get(validity, 'start')) ?? bounds.start;
+      const explicitEnd = parseFhirDate(get(validity, 'end'));
+      if (explicitEnd !== undefined) return { ...opt('start', start), end: explicitEnd, endEstimated: false, ...opt('asserted', authored) };
+      if (start !== undefined) {
+        const repeats = repeatsAllowed(dispense);
+        const supply = readDuration(get(dispense, 'expectedSupplyDuration'));
+        if (supply !== undefined) return { start, end: lastDayOf(start, supply, 1 + repeats), endEstimated: true, ...opt('asserted', authored) };
+        const days = quantityDays(get(dispense, 'quantity'), unitsPerDay);
+        if (days !== undefined) return { start, end: addDays(start, Math.min(days * (1 + repeats), MAX_DAYS) - 1), endEstimated: true, ...opt('asserted', authored) };
+      }
+      return { ...opt('start', start), ...opt('end', bounds.end), endEstimated: false, ...opt('asserted', authored) };
+    }
+    case 'MedicationAdministration': {
+      const start = parseFhirDate(resource.effectiveDateTime) ?? parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveTimeDateTime);
+      const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? start;
+      return { ...opt('start', start), ...opt('end', end), endEstimated: false };
+    }
+  }
+}
+
+function opt<K extends string>(key: K, value: LocalDate | undefined): { [P in K]?: LocalDate } {
+  const out: { [P in K]?: LocalDate } = {};
+  if (value !== undefined) out[key] = value;
+  return out;
+}
+
+/** When a stopped record stopped: a passed stated end, else dateAsserted / meta.lastUpdated, else its start. */
+function stoppedEnd(
+  resource: JsonObject,
+  source: MedicationSourceType,
+  start: LocalDate,
+  end: LocalDate | undefined,
+  asserted: LocalDate | undefined,
+  today: LocalDate,
+): LocalDate {
+  if (end !== undefined && end <= today) return maxDate(start, end);
+  const lastUpdated = parseFhirDate(get(resource.meta, 'lastUpdated'));
+  // A request's authoredOn is its start, not its stop: only a statement's dateAsserted says when.
+  const candidates = source === 'MedicationStatement' ? [asserted, lastUpdated] : [lastUpdated];
+  for (const c of candidates) if (c !== undefined && c >= start && c <= today) return c;
+  return start;
+}

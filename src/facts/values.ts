@@ -1,0 +1,194 @@
+/**
+ * Observation values: the number, its comparator and unit (valueQuantity, valueInteger, or a
+ * valueString such as "> 90" or "<0,5 µg/L"), the reference range and interpretation codes, and
+ * the date the value refers to.
+ */
+import { toCanonical, type Measure } from '../terminology/index.js';
+import { parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { codings, conceptWords, get, getObject, getStr, isObject, lookup, num, objects, parseNumber, str, type JsonObject } from './accessors.js';
+import type { Comparator, InterpretationCode } from './types.js';
+
+/** A number as sent, with its comparator and unit (UCUM `code` + `system`, human `unit`). */
+export interface RawValue {
+  readonly value: number;
+  readonly comparator?: Comparator;
+  readonly code?: string;
+  readonly system?: string;
+  readonly unit?: string;
+}
+
+const COMPARATORS: Readonly<Record<string, Comparator>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '≤': '<=', '≥': '>=' };
+
+const VALUE_STRING_RE = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(.*?)\s*$/;
+
+/** The numeric value of an Observation (or of one of its components). */
+export function readValue(element: JsonObject): RawValue | undefined {
+  const q = element.valueQuantity;
+  if (isObject(q)) {
+    const value = num(q.value);
+    if (value === undefined) return undefined;
+    const raw: { value: number; comparator?: Comparator; code?: string; system?: string; unit?: string } = { value };
+    const comparator = q.comparator === undefined ? undefined : lookup(COMPARATORS, str(q.comparator));
+    if (comparator !== undefined) raw.comparator = comparator;
+    const code = typeof q.code === 'number' ? String(q.code) : str(q.code);
+    if (code !== undefined) raw.code = code;
+    const system = str(q.system);
+    if (system !== undefined) raw.system = system;
+    const unit = str(q.unit);
+    if (unit !== undefined) raw.unit = unit;
+    return raw;
+  }
+  const integer = num(element.valueInteger) ?? num(element.valueDecimal);
+  if (integer !== undefined) return { value: integer };
+  const text = str(element.valueString);
+  if (text !== undefined) {
+    const m = VALUE_STRING_RE.exec(text);
+    if (m === null) return undefined;
+    const value = parseNumber(m[2] ?? '');
+    if (value === undefined) return undefined;
+    const comparator = lookup(COMPARATORS, m[1]);
+    const unit = str(m[3]);
+    return { value, ...(comparator === undefined ? {} : { comparator }), ...(unit === undefined ? {} : { unit }) };
+  }
+  return undefined;
+}
+
+/** The unit as sent, for an "unknown unit" report. */
+export function shownUnit(raw: RawValue): string | undefined {
+  return raw.unit ?? raw.code;
+}
+
+/** Converts a raw value to the canonical unit of a measure; undefined when the unit is unknown. */
+export function canonicalValue(measure: Measure, raw: RawValue, impliedUnit?: string): number | undefined {
+  return toCanonical(measure, raw.value, raw, impliedUnit);
+}
+
+/** A dated Observation: the Danish calendar date, and the dateTime as sent (for same-day order). */
+export interface WhenObserved {
+  readonly date: LocalDate;
+  readonly raw: string;
+}
+
+/** effectiveDateTime / effectivePeriod.start / effectiveInstant, else `issued`. */
+export function observationDate(obs: JsonObject): WhenObserved | undefined {
+  return (
+    dated(obs.effectiveDateTime) ??
+    dated(get(obs.effectivePeriod, 'start')) ??
+    dated(obs.effectiveInstant) ??
+    dated(get(obs.effectivePeriod, 'end')) ??
+    dated(obs.issued)
+  );
+}
+
+function dated(raw: unknown): WhenObserved | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const date = parseFhirDate(raw);
+  return date === undefined ? undefined : { date, raw };
+}
+
+/** The instant of a dateTime, for ordering results of one day (0 when it has no time). */
+export function instantOf(raw: string | undefined): number {
+  if (raw === undefined || raw.length <= 10) return 0;
+  const t = Date.parse(raw);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+const INTERPRETATIONS: ReadonlySet<string> = new Set<InterpretationCode>(['L', 'LL', 'H', 'HH', 'D', 'U', 'N', 'A']);
+
+const NO_INTERPRETATION: readonly InterpretationCode[] = Object.freeze([]);
+
+/** HL7 v3 interpretation codes we act on (`interpretation[].coding[].code`). */
+export function interpretationCodes(element: JsonObject): readonly InterpretationCode[] {
+  if (element.interpretation === undefined) return NO_INTERPRETATION;
+  const out: InterpretationCode[] = [];
+  for (const c of codings(element.interpretation)) {
+    const code = c.code?.toUpperCase();
+    if (code !== undefined && isInterpretation(code) && !out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+function isInterpretation(code: string): code is InterpretationCode {
+  return INTERPRETATIONS.has(code);
+}
+
+export interface Range {
+  readonly low?: number;
+  readonly high?: number;
+}
+
+const PREMENOPAUSAL_RE = /pr(?:e|æ)-?menopaus/;
+
+/** The lab's general reference range (not the one for premenopausal women), converted. */
+export function referenceRange(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range {
+  if (element.referenceRange === undefined) return {};
+  for (const range of objects(element, 'referenceRange')) {
+    if (isPremenopausalRange(range)) continue;
+    if (objects(range, 'appliesTo').length > 0) continue;
+    const type = codings(range.type)[0]?.code;
+    if (type !== undefined && type !== 'normal') continue;
+    const converted = convertRange(range, measure, raw, impliedUnit);
+    if (converted.low !== undefined || converted.high !== undefined) return converted;
+  }
+  return {};
+}
+
+function isPremenopausalRange(range: JsonObject): boolean {
+  const text = `${getStr(range, 'text') ?? ''} ${conceptWords(range.appliesTo)}`.toLowerCase();
+  return PREMENOPAUSAL_RE.test(text);
+}
+
+function convertRange(range: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range {
+  const low = boundOf(getObject(range, 'low'), measure, raw, impliedUnit);
+  const high = boundOf(getObject(range, 'high'), measure, raw, impliedUnit);
+  return { ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
+}
+
+/** A range bound in its own unit, or (without one) in the unit of the value. */
+function boundOf(q: JsonObject | undefined, measure: Measure, raw: RawValue, impliedUnit?: string): number | undefined {
+  if (q === undefined) return undefined;
+  const value = num(q.value);
+  if (value === undefined) return undefined;
+  const code = str(q.code);
+  const unit = str(q.unit);
+  if (code === undefined && unit === undefined) return canonicalValue(measure, { ...raw, value }, impliedUnit);
+  return canonicalValue(measure, { value, ...(code === undefined ? {} : { code }), ...(unit === undefined ? {} : { unit }) });
+}
+
+const MEAN_RE = /(?:mean|middelværdi|middel|gennemsnit(?:lig)?|gns\.?)\s*(?:værdi)?\s*[:=]?\s*(\d+(?:[.,]\d+)?)/;
+const INTERVAL_RE = /(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/;
+
+/**
+ * The premenopausal mean a lab states on a bone-marker Observation (rules.md section 1): from a
+ * `referenceRange` whose `appliesTo` or `text` names premenopausal women. A mean stated in the text
+ * ("middelværdi 35") wins; otherwise the midpoint of the range's low and high (or of an interval
+ * written in the text, "præmenopausale kvinder: 20-76") [choice].
+ */
+export function premenopausalMean(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): number | undefined {
+  for (const range of objects(element, 'referenceRange')) {
+    if (!isPremenopausalRange(range)) continue;
+    const text = (getStr(range, 'text') ?? '').toLowerCase();
+    const stated = MEAN_RE.exec(text);
+    const inValueUnit = (v: number): number | undefined => canonicalValue(measure, { ...raw, value: v }, impliedUnit);
+    if (stated?.[1] !== undefined) {
+      const v = parseNumber(stated[1]);
+      if (v !== undefined) return inValueUnit(v);
+    }
+    const { low, high } = convertRange(range, measure, raw, impliedUnit);
+    if (low !== undefined && high !== undefined) return round3((low + high) / 2);
+    const interval = INTERVAL_RE.exec(text);
+    if (interval?.[1] !== undefined && interval[2] !== undefined) {
+      const a = parseNumber(interval[1]);
+      const b = parseNumber(interval[2]);
+      if (a !== undefined && b !== undefined) {
+        const mid = inValueUnit((a + b) / 2);
+        if (mid !== undefined) return round3(mid);
+      }
+    }
+  }
+  return undefined;
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

@@ -1,0 +1,35 @@
+/**
+ * Topic `bisphosphonate-continue` — source-card-da.txt:
+ *
+ * l. 185-194 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte)
+ *            > -2,5 og aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de
+ *            seneste år og evt. udløsende årsager er korrigeret, ..."
+ * l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."
+ *
+ * When: on oral bisphosphonate with ≥ 5 and < 10 years of it (all courses), and at least one pause
+ *       criterion fails (a missing hip T-score fails the first one).
+ * Then: info — continue treatment (up to 10 years with persistently low hip bone mass); the reasons
+ *       name the failed criteria; with no hip T-score, suggest a DXA (same department as before).
+ * Reasons: `hip-t-score-low`, `hip-t-score-missing`, `prior-spine-hip-fracture`, `recent-fracture`,
+ *          `ongoing-glucocorticoid`.
+ */
+import { latestScan } from '../predicates/dxa.js';
+import type { PatientRule, SuggestionSpec } from '../types.js';
+import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
+
+export const bisphosphonateContinue: PatientRule = (ctx) => {
+  const duration = oralDuration(ctx);
+  if (duration?.band !== 'five-to-ten') return undefined;
+  const pause = pauseCriteria(ctx);
+  if (pause.failed.length === 0) return undefined;
+  const performer = ctx.facts.dxa.scans.find((s) => s.performer !== undefined)?.performer ?? latestScan(ctx.facts)?.performer;
+  const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
+  return {
+    topic: 'bisphosphonate-continue',
+    indicator: 'info',
+    reasons: pause.failed,
+    evidence: [...new Set([...duration.evidence, ...pause.evidence])],
+    findings: [...duration.findings, ...pause.findings],
+    ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
+  };
+};

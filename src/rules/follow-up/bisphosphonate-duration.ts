@@ -1,0 +1,117 @@
+/**
+ * Duration of oral bisphosphonate treatment — source-card-da.txt:
+ *
+ * l. 183     "Varighed af peroral behandling"
+ * l. 185-194 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte)
+ *            > -2,5 og aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de
+ *            seneste år og evt. udløsende årsager er korrigeret, fx længerevarende
+ *            glukokortikoidbehandling, hvor der behandles med alendronat ½-1 år efter ophør."
+ * l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."
+ *
+ * Shared by `bisphosphonate-pause-candidate`, `bisphosphonate-continue` and
+ * `bisphosphonate-ten-years`: the years of oral bisphosphonate (all courses added up, calendar
+ * exact) and the four pause criteria, each failed criterion named by its reason code.
+ */
+import type { Course, PatientFacts, Ref } from '../../facts/types.js';
+import { addMonths } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { hipTScore } from '../predicates/dxa.js';
+import { courseFinding, scoreFinding } from '../predicates/findings.js';
+import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';
+import { T_SCORE_OSTEOPOROSIS, spineHipFractures } from '../predicates/indication.js';
+import { activeCourse, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import type { Finding, RuleContext } from '../types.js';
+
+export const PAUSE_AFTER_YEARS = 5;
+export const MAX_YEARS = 10;
+
+export type DurationBand = 'five-to-ten' | 'ten-or-more';
+
+export interface OralDuration {
+  readonly band: DurationBand;
+  readonly active: Course;
+  readonly courses: readonly Course[];
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+}
+
+/** On oral bisphosphonate now, with at least 5 years of it (all courses added up). */
+export function oralDuration(ctx: RuleContext): OralDuration | undefined {
+  const { facts, today } = ctx;
+  const active = activeCourse(facts, 'oral-bisphosphonate');
+  if (active === undefined || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
+  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  return {
+    band: oralBisphosphonateYearsReached(facts, MAX_YEARS) ? 'ten-or-more' : 'five-to-ten',
+    active,
+    courses,
+    findings: courses.map((c) => courseFinding(c, today)),
+    evidence: courses.flatMap((c) => c.refs),
+  };
+}
+
+export interface PauseJudgement {
+  /** The criteria that fail; empty when a pause may be considered. */
+  readonly failed: readonly Reason[];
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+}
+
+/** Sites of "andre lavenergibrud": every site but spine and hip. */
+const OTHER_SITES = ['pelvis', 'upper-arm', 'forearm', 'other'] as const;
+
+function glucocorticoidOngoing(facts: PatientFacts, stoppedMonths: number): boolean {
+  const gc = facts.glucocorticoid;
+  if (gc.active) return true;
+  return gc.lastUse !== undefined && gc.lastUse > addMonths(facts.today, -stoppedMonths);
+}
+
+/** "Seponering kan ske, hvis: …" — the four criteria, each checked and named when it fails. */
+export function pauseCriteria(ctx: RuleContext): PauseJudgement {
+  const { facts, settings } = ctx;
+  const failed: Reason[] = [];
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+
+  // "T-score (hofte) > -2,5" — hip T-score from the latest DXA that measured the hip.
+  const hip = hipTScore(facts);
+  if (hip === undefined) failed.push('hip-t-score-missing');
+  else {
+    findings.push(scoreFinding('t-score', hip));
+    evidence.push(hip.ref);
+    if (hip.value <= T_SCORE_OSTEOPOROSIS) failed.push('hip-t-score-low');
+  }
+
+  // "aldrig lavenergibrud i ryg eller hofte" — ever, possible ones included (the safer reading).
+  const { spine, hip: hipFractures } = spineHipFractures(facts, settings);
+  const spineHip = distinctFractures([...spine, ...hipFractures]);
+  if (spineHip.length > 0) {
+    failed.push('prior-spine-hip-fracture');
+    findings.push(...spineHip.map(fractureFinding));
+    evidence.push(...spineHip.map((c) => c.fracture.ref));
+  }
+
+  // "ingen andre lavenergibrud de seneste år" — the last N years [choice, rules.md: 5]. An undated
+  // one cannot be shown to be older, so it counts as recent [choice: safer — continue treatment].
+  const others = lowEnergyFractures(facts, settings, OTHER_SITES);
+  const recent = distinctFractures([
+    ...withinYears(others, facts.today, settings.pauseRecentFractureYears),
+    ...others.filter((c) => c.fracture.date === undefined),
+  ]);
+  if (recent.length > 0) {
+    failed.push('recent-fracture');
+    findings.push(...recent.map(fractureFinding));
+    evidence.push(...recent.map((c) => c.fracture.ref));
+  }
+
+  // "evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling, hvor der
+  // behandles med alendronat ½-1 år efter ophør": glucocorticoid stopped at least 12 months ago
+  // (the far end of ½–1 year [choice, rules.md]) or never used.
+  if (glucocorticoidOngoing(facts, settings.pauseGlucocorticoidStoppedMonths)) {
+    const gc = facts.glucocorticoid;
+    failed.push('ongoing-glucocorticoid');
+    findings.push({ kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs });
+    evidence.push(...gc.refs);
+  }
+  return { failed, findings, evidence };
+}

@@ -1,0 +1,203 @@
+/**
+ * The bone-marker flow of the follow-up page, computed once for the active oral bisphosphonate
+ * course and read by the `btm-*` rules and `switch-to-parenteral` (source-card-da.txt):
+ *
+ * l. 129-130 "Knoglemarkører (KM) - viser effekt/compliance ved peroral behandling"
+ * l. 140-142 "Prokollagen type 1 N-terminal propeptid (P1NP) er primær prøve. CTX anvendes i stedet
+ *            for P1NP, hvis patient er i behandling med glukokortikoid"
+ * l. 144-145 "Tag initial KM før behandling" / "P1NP - kan tages hele dagen CTX skal tages fastende
+ *            før kl. 10"
+ * l. 147-148 "Hvis knoglemarkør ikke er taget før behandlingsstart sammenholdes resultat med
+ *            gennemsnit for præmenopausale kvinder (oplyses fra laboratoriet) (mere usikkert)."
+ * l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år
+ *            efter fraktur."
+ * l. 170     "> 30% fald fra initial KM < 30% fald fra initial KM"
+ * l. 172     "Tag KM 3 mdr. efter og revurdér"
+ * l. 183     "Tag KM 3 mdr. efter patienten er startet behandling*"
+ *
+ * Markers apply to oral treatment only (l. 130). The flow, as the card draws it: baseline before
+ * start → marker 3 months after start → a fall of more than 30 %: continue → 30 % or less: check
+ * intake, compliance, other disease → re-measure after 3 months → still not more than 30 %: start
+ * or refer parenteral treatment.
+ */
+import type { BoneMarkerKind, BoneMarkerMeasurement, Course, Fracture, PatientFacts, Ref } from '../../facts/types.js';
+import { addDays, addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { activeCourse } from '../predicates/medication.js';
+import type { GuidelineSettings } from '../settings.js';
+import type { Finding, RuleContext } from '../types.js';
+
+/** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
+export const MARKER_AFTER_MONTHS = 3;
+/** "Fraktur indenfor 6 mdr. før behandlingsstart" (l. 152). */
+export const FRACTURE_BEFORE_START_MONTHS = 6;
+/** "Mål ét år efter fraktur" (l. 152). */
+export const MEASURE_AFTER_FRACTURE_MONTHS = 12;
+/** "> 30% fald fra initial KM" (l. 170): a fall of exactly 30 % is not enough. */
+export const ADEQUATE_FALL_PERCENT = 30;
+
+/** One on-treatment marker judged against the baseline (or, without one, the premenopausal mean). */
+export interface MarkerVerdict {
+  readonly measurement: BoneMarkerMeasurement;
+  /** Fell more than 30 % from the baseline; without a baseline: below the premenopausal mean. */
+  readonly adequate: boolean;
+  /** Fall from the baseline in percent (positive = fall), when there is a baseline. */
+  readonly fallPercent?: number;
+  /** Without a baseline: the premenopausal mean it was compared with ("mere usikkert"). */
+  readonly premenopausalMean?: number;
+  readonly finding: Finding;
+  /** The marker and its baseline. */
+  readonly evidence: readonly Ref[];
+}
+
+export interface BoneMarkerFlow {
+  readonly course: Course;
+  /** P1NP, or CTX while the patient is on glucocorticoid (l. 140-142). */
+  readonly kind: BoneMarkerKind;
+  /** The latest fracture dated within 6 months before the course start (any mechanism). */
+  readonly fractureBeforeStart?: Fracture;
+  /** With such a fracture, markers count only from one year after it (baseline included). */
+  readonly usableFrom?: LocalDate;
+  /** When the first on-treatment marker is due: start + 3 months, or fracture + 12 months if later. */
+  readonly firstDue: LocalDate;
+  readonly baseline?: BoneMarkerMeasurement;
+  /** Usable markers of the kind dated from start + 3 months up to today, newest first. */
+  readonly onTreatment: readonly MarkerVerdict[];
+}
+
+/** The marker the card asks for: P1NP, CTX under glucocorticoid treatment. */
+export function markerKind(facts: PatientFacts): BoneMarkerKind {
+  return facts.glucocorticoid.active ? 'ctx' : 'p1np';
+}
+
+/**
+ * "Fraktur indenfor 6 mdr. før behandlingsstart" — any recorded fracture, whatever its mechanism
+ * (a fracture raises bone turnover whether it was low-energy or not), dated from start − 6 months
+ * up to the start day. The latest one sets the date markers become usable again.
+ */
+function fractureBeforeStart(facts: PatientFacts, start: LocalDate): Fracture | undefined {
+  const from = addMonths(start, -FRACTURE_BEFORE_START_MONTHS);
+  let latestFracture: Fracture | undefined;
+  for (const f of facts.fractures) {
+    if (f.date === undefined || f.date < from || f.date > start) continue;
+    if (latestFracture?.date === undefined || f.date > latestFracture.date) latestFracture = f;
+  }
+  return latestFracture;
+}
+
+/** Rounded to 6 decimals so that 0.5 → 0.35 is a fall of exactly 30 %, not 30.000000000000004 %. */
+function percent(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * A reported "<20" counts as 20: the fall is then never overstated and a value at the limit is
+ * never read as "below the mean" (the conservative reading).
+ */
+function comparable(m: BoneMarkerMeasurement): number {
+  return m.value;
+}
+
+function verdict(m: BoneMarkerMeasurement, baseline: BoneMarkerMeasurement | undefined, settings: GuidelineSettings): MarkerVerdict {
+  if (baseline !== undefined) {
+    const b = comparable(baseline);
+    const fallPercent = b > 0 ? percent(((b - comparable(m)) / b) * 100) : 0;
+    return {
+      measurement: m,
+      adequate: fallPercent > ADEQUATE_FALL_PERCENT,
+      fallPercent,
+      finding: {
+        kind: 'marker-change',
+        marker: m.marker,
+        baseline: baseline.value,
+        baselineDate: baseline.date,
+        latest: m.value,
+        latestDate: m.date,
+        fallPercent,
+        ref: m.ref,
+      },
+      evidence: [m.ref, baseline.ref],
+    };
+  }
+  const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
+  return {
+    measurement: m,
+    adequate: comparable(m) < mean,
+    premenopausalMean: mean,
+    finding: { kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref },
+    evidence: [m.ref],
+  };
+}
+
+/** The bone-marker flow of the active oral bisphosphonate course; undefined without one. */
+export function boneMarkerFlow(ctx: RuleContext): BoneMarkerFlow | undefined {
+  const { facts, today, settings } = ctx;
+  const course = activeCourse(facts, 'oral-bisphosphonate');
+  if (course === undefined) return undefined;
+  const kind = markerKind(facts);
+  const fracture = fractureBeforeStart(facts, course.start);
+  const usableFrom = fracture?.date === undefined ? undefined : addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS);
+  const threeMonths = addMonths(course.start, MARKER_AFTER_MONTHS);
+  const firstDue = usableFrom === undefined ? threeMonths : maxDate(threeMonths, usableFrom);
+
+  // A marker of the other kind is not compared across kinds; one taken too soon after a fracture
+  // is not used at all.
+  const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= today && (usableFrom === undefined || m.date >= usableFrom));
+  const baselineFrom = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
+  const baseline = usable.find((m) => m.date <= course.start && m.date >= baselineFrom);
+  const onTreatment = usable.filter((m) => m.date >= threeMonths).map((m) => verdict(m, baseline, settings));
+
+  return {
+    course,
+    kind,
+    ...(fracture === undefined ? {} : { fractureBeforeStart: fracture }),
+    ...(usableFrom === undefined ? {} : { usableFrom }),
+    firstDue,
+    ...(baseline === undefined ? {} : { baseline }),
+    onTreatment,
+  };
+}
+
+/** The latest on-treatment marker: the one the card's flow acts on. */
+export function latestVerdict(flow: BoneMarkerFlow): MarkerVerdict | undefined {
+  return flow.onTreatment[0];
+}
+
+/**
+ * "Tag KM 3 mdr. efter og revurdér" → still "< 30% fald": the latest two on-treatment markers are
+ * both inadequate (the re-check after an inadequate one did not show a sufficient fall).
+ */
+export function persistentlyInadequate(flow: BoneMarkerFlow): readonly [MarkerVerdict, MarkerVerdict] | undefined {
+  const [latest, previous] = flow.onTreatment;
+  if (latest === undefined || previous === undefined) return undefined;
+  return !latest.adequate && !previous.adequate ? [latest, previous] : undefined;
+}
+
+export interface MarkerDue {
+  readonly reasons: readonly Reason[];
+  readonly due: LocalDate;
+  /** For a re-check: the inadequate marker being re-checked. */
+  readonly recheckOf?: MarkerVerdict;
+}
+
+/**
+ * A marker is due: (a) the first one — the course has reached its due date (start + 3 months, or
+ * one year after a fracture in the 6 months before start) and no usable on-treatment marker exists;
+ * or (b) the re-check — the latest marker is the first inadequate one in a row, 3 months have
+ * passed since it, and nothing newer has been taken.
+ */
+export function markerDue(flow: BoneMarkerFlow, today: LocalDate): MarkerDue | undefined {
+  const latest = latestVerdict(flow);
+  if (latest === undefined) {
+    if (today < flow.firstDue) return undefined;
+    const reasons: Reason[] = ['three-months-on-treatment'];
+    if (flow.fractureBeforeStart !== undefined) reasons.push('fracture-before-start');
+    return { reasons, due: flow.firstDue };
+  }
+  if (latest.adequate) return undefined;
+  const previous = flow.onTreatment[1];
+  if (previous !== undefined && !previous.adequate) return undefined;
+  const due = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
+  if (today < due) return undefined;
+  return { reasons: ['recheck-after-correction'], due, recheckOf: latest };
+}

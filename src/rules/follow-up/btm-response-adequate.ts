@@ -1,0 +1,32 @@
+/**
+ * Topic `btm-response-adequate` — source-card-da.txt:
+ *
+ * l. 170     "> 30% fald fra initial KM"
+ * l. 134-138 "Fortsæt behandling. Evt. KM ved mistanke om manglende compliance"
+ * l. 147-148 "Hvis knoglemarkør ikke er taget før behandlingsstart sammenholdes resultat med
+ *            gennemsnit for præmenopausale kvinder (oplyses fra laboratoriet) (mere usikkert)."
+ *
+ * When: on oral bisphosphonate, the latest on-treatment marker (≥ 3 months after start) fell more
+ *       than 30 % from the baseline; without a baseline, it is below the premenopausal mean.
+ * Then: info — continue treatment; a new marker only on suspected non-compliance. Without a
+ *       baseline the card says the comparison is less certain.
+ * Reasons: `fall-from-baseline`, `below-premenopausal-mean`.
+ */
+import { courseFinding } from '../predicates/findings.js';
+import type { PatientRule } from '../types.js';
+import { boneMarkerFlow, latestVerdict } from './bone-markers.js';
+
+export const btmResponseAdequate: PatientRule = (ctx) => {
+  const flow = boneMarkerFlow(ctx);
+  const latest = flow === undefined ? undefined : latestVerdict(flow);
+  if (flow === undefined || latest === undefined || !latest.adequate) return undefined;
+  const withBaseline = latest.fallPercent !== undefined;
+  return {
+    topic: 'btm-response-adequate',
+    indicator: 'info',
+    reasons: [withBaseline ? 'fall-from-baseline' : 'below-premenopausal-mean'],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs])],
+    findings: [latest.finding, courseFinding(flow.course, ctx.today)],
+    variant: withBaseline ? 'baseline' : 'premenopausal-mean',
+  };
+};

@@ -1,0 +1,45 @@
+/**
+ * Topic `btm-response-inadequate` — source-card-da.txt:
+ *
+ * l. 170     "< 30% fald fra initial KM"
+ * l. 178-179 "Overvej korrekt indtag, compliance (se evt. FMK), anden sygdom"
+ * l. 174     "Ikke korrigerbar Korrigerbar"
+ * l. 172     "Tag KM 3 mdr. efter og revurdér"
+ * l. 132     "Start eller henvis til parenteral behandling"
+ * l. 67-73   intake: "Skal tages fastende om morgenen. ... Indtages mindst 30 min. før føde,
+ *            drikkevarer (inkl. mineralvand) og anden medicin (hæmmer optagelse)."
+ *
+ * When: on oral bisphosphonate, the latest on-treatment marker fell 30 % or less from the baseline
+ *       (exactly 30 % does not meet "> 30 %"); without a baseline, it is not below the
+ *       premenopausal mean.
+ * Then: warning — check correct intake, compliance (FMK) and other disease; if correctable,
+ *       re-measure after 3 months (reminder, recommended); if not, start or refer parenteral
+ *       treatment (denosumab biosimilar, zoledronic acid referral) — alternatives, at most one.
+ *       A second inadequate result is `switch-to-parenteral`, which replaces this card (REPLACES).
+ * Reasons: `insufficient-fall`.
+ */
+import { addMonths } from '../../time/local-date.js';
+import { courseFinding } from '../predicates/findings.js';
+import type { PatientRule } from '../types.js';
+import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS } from './bone-markers.js';
+
+export const btmResponseInadequate: PatientRule = (ctx) => {
+  const flow = boneMarkerFlow(ctx);
+  const latest = flow === undefined ? undefined : latestVerdict(flow);
+  if (flow === undefined || latest === undefined || latest.adequate) return undefined;
+  const recheck = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
+  return {
+    topic: 'btm-response-inadequate',
+    indicator: 'warning',
+    reasons: ['insufficient-fall'],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs])],
+    findings: [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }],
+    suggestions: [
+      { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true },
+      { kind: 'prescribe', drug: 'denosumab-biosimilar' },
+      { kind: 'referral', to: 'zoledronic-acid' },
+    ],
+    selectionBehavior: 'at-most-one',
+    variant: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
+  };
+};

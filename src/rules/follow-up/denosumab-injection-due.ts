@@ -1,0 +1,49 @@
+/**
+ * Topic `denosumab-injection-due` — source-card-da.txt:
+ *
+ * l. 64    "60 mg s.c. hver 6. måned"
+ * l. 78-80 "Opsæt system, så inj. huskes hver 6. måned - også hvis patienten ikke kommer til aftalt
+ *          tid. Der må max gå 7 måneder. P-calcium kontrolleres forud for injektion."
+ *
+ * When: the latest denosumab course is not recorded stopped, no other antiresorptive followed it,
+ *       and today lies from last injection + 5 months [choice, settings.denosumabInfoMonths] up to
+ *       and including last injection + 7 months (7 months to the day is still in time).
+ * Then: info `upcoming` before last injection + 6 months; warning `due` from that day on.
+ *       Suggestions: P-calcium before the injection when none in 30 days (+ `calcium-missing`);
+ *       a reminder for the injection at last injection + 6 months.
+ *       After 7 months: `denosumab-overdue`; recorded stopped: `denosumab-stopped`.
+ * Reasons: `upcoming`, `due`, `calcium-missing`.
+ */
+import type { Reason } from '../catalogue.js';
+import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
+import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import { denosumabWithoutFollowOn } from './denosumab.js';
+
+export const denosumabInjectionDue: PatientRule = (ctx) => {
+  const { today, settings } = ctx;
+  const schedule = denosumabWithoutFollowOn(ctx);
+  if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
+  if (today < schedule.announceFrom || today > schedule.latestInTime) return undefined;
+
+  const isDue = today >= schedule.due;
+  const reasons: Reason[] = [isDue ? 'due' : 'upcoming'];
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due }];
+  const suggestions: SuggestionSpec[] = [];
+  if (schedule.recentCalcium === undefined) {
+    reasons.push('calcium-missing');
+    findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });
+    suggestions.push({ kind: 'lab', lab: 'calcium', note: 'before-injection' });
+  } else {
+    findings.push(calciumFinding(schedule.recentCalcium));
+  }
+  suggestions.push({ kind: 'reminder', what: 'denosumab-injection', due: schedule.due });
+  return {
+    topic: 'denosumab-injection-due',
+    indicator: isDue ? 'warning' : 'info',
+    reasons,
+    evidence: [...new Set([...schedule.course.refs, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    findings,
+    suggestions,
+    selectionBehavior: 'any',
+  };
+};

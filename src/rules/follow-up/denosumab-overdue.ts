@@ -1,0 +1,46 @@
+/**
+ * Topic `denosumab-overdue` — source-card-da.txt:
+ *
+ * l. 78-82 "Opsæt system, så inj. huskes hver 6. måned - også hvis patienten ikke kommer til aftalt
+ *          tid. Der må max gå 7 måneder. P-calcium kontrolleres forud for injektion. Hvis denosumab
+ *          seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt
+ *          behandling."
+ *
+ * When: the latest denosumab course is not recorded stopped, more than 7 months have passed since
+ *       its last injection (from last injection + 7 months + 1 day), and no other antiresorptive
+ *       followed it. No upper time limit [choice: safer — the rebound bone loss and vertebral
+ *       fractures after a missed injection are the card's reason for "max 7 måneder"; the card is
+ *       shown until the record shows an injection, a stop or a follow-on treatment].
+ * Then: critical — give the injection now (denosumab biosimilar), P-calcium before it when none in
+ *       30 days, or refer to endocrinology. Replaced by `denosumab-stopped` (REPLACES).
+ * Reasons: `overdue`.
+ */
+import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
+import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import { denosumabWithoutFollowOn } from './denosumab.js';
+
+export const denosumabOverdue: PatientRule = (ctx) => {
+  const { today, settings } = ctx;
+  const schedule = denosumabWithoutFollowOn(ctx);
+  if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
+  if (today <= schedule.latestInTime) return undefined;
+
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due }];
+  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true }];
+  if (schedule.recentCalcium === undefined) {
+    findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });
+    suggestions.push({ kind: 'lab', lab: 'calcium', note: 'before-injection' });
+  } else {
+    findings.push(calciumFinding(schedule.recentCalcium));
+  }
+  suggestions.push({ kind: 'referral', to: 'endocrinology' });
+  return {
+    topic: 'denosumab-overdue',
+    indicator: 'critical',
+    reasons: ['overdue'],
+    evidence: [...new Set([...schedule.course.refs, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    findings,
+    suggestions,
+    selectionBehavior: 'any',
+  };
+};

@@ -1,0 +1,57 @@
+/**
+ * Denosumab schedule — source-card-da.txt:
+ *
+ * l. 62-64 "Denosumab (Izamby, Junod, Obodence Ozvyrti, Ponlimsi eller Zadenvi ▲) 60 mg s.c. hver
+ *          6. måned"
+ * l. 78-82 "Opsæt system, så inj. huskes hver 6. måned - også hvis patienten ikke kommer til aftalt
+ *          tid. Der må max gå 7 måneder. P-calcium kontrolleres forud for injektion. Hvis denosumab
+ *          seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt
+ *          behandling."
+ *
+ * Shared by `denosumab-injection-due`, `denosumab-overdue` and `denosumab-stopped`: the latest
+ * denosumab course, its dates counted from the last injection in calendar months (clamped to the
+ * month's end: 2026-05-31 + 6 months = 2026-11-30), and whether another antiresorptive followed it.
+ */
+import type { CalciumMeasurement, Course } from '../../facts/types.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
+import { latestWithin } from '../predicates/labs.js';
+import { latestCourse, otherAntiresorptiveAfter } from '../predicates/medication.js';
+import type { RuleContext } from '../types.js';
+
+/** "hver 6. måned". */
+export const INJECTION_INTERVAL_MONTHS = 6;
+/** "Der må max gå 7 måneder." */
+export const MAX_INTERVAL_MONTHS = 7;
+
+export interface DenosumabSchedule {
+  readonly course: Course;
+  readonly lastInjection: LocalDate;
+  /** From here the coming injection is announced (settings.denosumabInfoMonths, 5 [choice]). */
+  readonly announceFrom: LocalDate;
+  /** Last injection + 6 months: the next injection is due (the day itself counts). */
+  readonly due: LocalDate;
+  /** Last injection + 7 months: still in time on this day; overdue from the day after. */
+  readonly latestInTime: LocalDate;
+  /** "P-calcium kontrolleres forud for injektion": a calcium within the window before injection. */
+  readonly recentCalcium?: CalciumMeasurement;
+}
+
+/**
+ * The latest denosumab course, unless another antiresorptive (a follow-on treatment) was in use
+ * after its last injection — then none of the denosumab cards apply.
+ */
+export function denosumabWithoutFollowOn(ctx: RuleContext): DenosumabSchedule | undefined {
+  const { facts, today, settings } = ctx;
+  const course = latestCourse(facts, 'denosumab');
+  if (course === undefined) return undefined;
+  if (otherAntiresorptiveAfter(facts, course.lastDose, 'denosumab') !== undefined) return undefined;
+  const recentCalcium = latestWithin(facts.labs.calcium, today, settings.freshnessDays.beforeInjection);
+  return {
+    course,
+    lastInjection: course.lastDose,
+    announceFrom: addMonths(course.lastDose, settings.denosumabInfoMonths),
+    due: addMonths(course.lastDose, INJECTION_INTERVAL_MONTHS),
+    latestInTime: addMonths(course.lastDose, MAX_INTERVAL_MONTHS),
+    ...(recentCalcium === undefined ? {} : { recentCalcium }),
+  };
+}

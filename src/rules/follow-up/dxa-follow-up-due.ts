@@ -1,0 +1,76 @@
+/**
+ * Topic `dxa-follow-up-due` — source-card-da.txt:
+ *
+ * l. 160-168 "DXA-skanning – viser knoglemineraltæthed (BMD) og T-score" / "Tidligst efter 2 års
+ *            behandling og efter 5 års behandling. Henvis til samme hospital som ved tidligere
+ *            skanning. Skannere måler ikke helt ens og sammenligning af værdier fra forskellige
+ *            skannere er usikker."
+ *
+ * When: on antiresorptive treatment (an active oral bisphosphonate, denosumab or zoledronic acid
+ *       course); treatment start = the earliest start of those active courses. From start + 5 years
+ *       with no DXA on or after that mark → five-year DXA; else from start + 2 years with no DXA
+ *       on or after that mark → two-year DXA.
+ * Then: info — refer for DXA at the same department as the previous scan (its performer).
+ * Reasons: `two-year-dxa`, `five-year-dxa`.
+ */
+import type { Course, DxaScan, Ref } from '../../facts/types.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { latestScan, scanSince } from '../predicates/dxa.js';
+import { courseFinding } from '../predicates/findings.js';
+import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
+import type { Finding, PatientRule } from '../types.js';
+
+/** "Tidligst efter 2 års behandling og efter 5 års behandling." */
+const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[] = [
+  { months: 60, reason: 'five-year-dxa' },
+  { months: 24, reason: 'two-year-dxa' },
+];
+
+function activeAntiresorptiveCourses(courses: readonly Course[]): readonly Course[] {
+  return courses.filter((c) => c.status === 'active' && ANTIRESORPTIVE_CLASSES.includes(c.drugClass));
+}
+
+function dxaFinding(s: DxaScan): Finding {
+  return { kind: 'dxa', date: s.date, ...(s.performer === undefined ? {} : { performer: s.performer }), ...(s.refs[0] === undefined ? {} : { ref: s.refs[0] }) };
+}
+
+export const dxaFollowUpDue: PatientRule = (ctx) => {
+  const { facts, today } = ctx;
+  const courses = activeAntiresorptiveCourses(facts.courses);
+  if (courses.length === 0) return undefined;
+  const start = courses.map((c) => c.start).reduce((a, b) => (a < b ? a : b));
+
+  let due: { reason: Reason; mark: LocalDate } | undefined;
+  for (const { months, reason } of DXA_MARKS) {
+    const mark = addMonths(start, months);
+    if (today >= mark && scanSince(facts, mark) === undefined) {
+      due = { reason, mark };
+      break;
+    }
+    if (today >= mark) break; // a scan since the later mark also covers the earlier one
+  }
+  if (due === undefined) return undefined;
+
+  // "Henvis til samme hospital som ved tidligere skanning": the performer of the latest scan that
+  // names one.
+  const last = latestScan(facts);
+  const previous = facts.dxa.scans.find((s) => s.date <= today && s.performer !== undefined);
+  const performer = previous?.performer;
+  const scans = [last, previous].filter((s, i, all): s is DxaScan => s !== undefined && all.indexOf(s) === i);
+  const findings: Finding[] = [
+    ...courses.map((c) => courseFinding(c, today)),
+    { kind: 'due-date', what: 'dxa', date: due.mark },
+    ...(scans.length === 0 ? [{ kind: 'dxa' } as const] : scans.map(dxaFinding)),
+  ];
+  const evidence: Ref[] = [...courses.flatMap((c) => c.refs), ...scans.flatMap((s) => s.refs)];
+  return {
+    topic: 'dxa-follow-up-due',
+    indicator: 'info',
+    reasons: [due.reason],
+    evidence: [...new Set(evidence)],
+    findings,
+    suggestions: [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }],
+    selectionBehavior: 'any',
+  };
+};

@@ -1,0 +1,162 @@
+/**
+ * Topic `endocrinology-referral` — source-card-da.txt:
+ *
+ * l. 249-250 "Henvisning til endokrinolog ved"
+ * l. 218-233 "Behandlingssvigt trods god compliance: Fald (=signifikant fald) i knoglemasse i ryg
+ *            og/eller hofte oplyst i DXA-skanningssvar eller ≥ 2 lavenergibrud efter mindst et års
+ *            behandling. Manglende suppression af knoglemarkør. Uacceptable bivirkninger, som ikke
+ *            kan kompenseres i almen praksis. Progredierende nyrefunktionstab og inden eGFR er under
+ *            35 ml/min. Når denosumab (Prolia) planlægges seponeret. Mistanke om
+ *            udredningskrævende sekundær osteoporose."
+ *
+ * When: on treatment (an active osteoporosis course) and any of:
+ *   - `bmd-fall`: a DXA result flagged as a significant fall (interpretation D) dated after the
+ *     start of the current treatment (the earliest start of the active courses);
+ *   - `fractures-on-treatment`: ≥ 2 distinct low-energy (incl. possible) fractures dated from
+ *     treatment start + 1 year;
+ *   - `no-btm-suppression`: on a parenteral course (denosumab, zoledronic acid), the latest bone
+ *     marker from 3 months after its start is not below the premenopausal mean [choice: the card
+ *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)].
+ *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
+ *     carries the persistent insufficient fall (with an endocrinology referral as an option);
+ *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
+ *   - `egfr-falling`: ≥ 2 eGFR values, the latest lower than the one before and below 45 [choice,
+ *     settings] — "inden eGFR er under 35";
+ *   - `denosumab-stop`: an active denosumab course with a planned end in the future;
+ *   - `secondary-osteoporosis`: the latest calcium is raised (hypercalcaemia), or the latest
+ *     Z-score is ≤ −2.0 [extension: DES NBV].
+ * Then: warning — one card naming every reason; suggestion: referral to endocrinology.
+ * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
+ *          `egfr-falling`, `denosumab-stop`, `secondary-osteoporosis`.
+ */
+import type { PatientFacts, Ref } from '../../facts/types.js';
+import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { latestZScore } from '../predicates/dxa.js';
+import { calciumFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { distinctFractures, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
+import { below, isHypercalcaemia, latest, upTo } from '../predicates/labs.js';
+import { activeOsteoporosisCourses, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import type { Finding, PatientRule, RuleContext } from '../types.js';
+
+/** "≥ 2 lavenergibrud efter mindst et års behandling". */
+const FRACTURES_ON_TREATMENT = 2;
+const FRACTURES_AFTER_YEARS = 1;
+/** Bone markers judge a treatment from 3 months after its start (as l. 183 for oral treatment). */
+const MARKER_AFTER_MONTHS = 3;
+/** Suspected secondary osteoporosis: Z-score ≤ −2.0 [extension: DES NBV]. */
+const SECONDARY_Z_SCORE = -2.0;
+
+interface Part {
+  readonly reason: Reason;
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+}
+
+function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
+  const scans = facts.dxa.scans.filter((s) => s.significantDecrease && s.date > start && s.date <= facts.today);
+  if (scans.length === 0) return undefined;
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+  for (const s of scans) {
+    const flagged = [...s.tScores, ...s.bmd, ...s.zScores].filter((x) => x.significantDecrease);
+    const flaggedT = s.tScores.filter((x) => x.significantDecrease);
+    if (flaggedT.length > 0) findings.push(...flaggedT.map((x) => scoreFinding('t-score', x)));
+    else findings.push({ kind: 'dxa', date: s.date, ...(s.performer === undefined ? {} : { performer: s.performer }), ...(s.refs[0] === undefined ? {} : { ref: s.refs[0] }) });
+    evidence.push(...(flagged.length > 0 ? flagged.map((x) => x.ref) : s.refs));
+  }
+  return { reason: 'bmd-fall', findings, evidence };
+}
+
+function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefined {
+  const from = addYears(start, FRACTURES_AFTER_YEARS);
+  const fs = distinctFractures(lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= ctx.today));
+  if (fs.length < FRACTURES_ON_TREATMENT) return undefined;
+  return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
+}
+
+function noMarkerSuppression(ctx: RuleContext): Part | undefined {
+  const { facts, settings } = ctx;
+  const parenteral = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid');
+  for (const course of parenteral) {
+    const from = addMonths(course.start, MARKER_AFTER_MONTHS);
+    const m = facts.labs.boneMarkers.find((x) => x.date >= from && x.date <= facts.today);
+    if (m === undefined) continue;
+    const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
+    if (m.value < mean) continue;
+    return {
+      reason: 'no-btm-suppression',
+      findings: [{ kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref }, courseFinding(course, facts.today)],
+      evidence: [m.ref, ...course.refs],
+    };
+  }
+  return undefined;
+}
+
+function intolerances(ctx: RuleContext): Part | undefined {
+  const relevant = ctx.facts.intolerances.filter((i) => OSTEOPOROSIS_CLASSES.includes(i.drugClass) || i.drugClass === 'other-bisphosphonate');
+  const drugs = new Set(relevant.map((i) => i.drug));
+  if (drugs.size < ctx.settings.intoleranceDrugsForReferral) return undefined;
+  return {
+    reason: 'intolerance',
+    findings: relevant.map((i): Finding => ({ kind: 'intolerance', drug: i.drug, ref: i.ref })),
+    evidence: relevant.map((i) => i.ref),
+  };
+}
+
+function egfrFalling(ctx: RuleContext): Part | undefined {
+  const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today);
+  if (last === undefined || before === undefined) return undefined;
+  const falling = last.value < before.value && last.comparator !== '>' && last.comparator !== '>=';
+  if (!falling || !below(last, ctx.settings.egfrFallingBelow)) return undefined;
+  return { reason: 'egfr-falling', findings: [labFinding('egfr', before), labFinding('egfr', last)], evidence: [last.ref, before.ref] };
+}
+
+function denosumabStop(facts: PatientFacts): Part | undefined {
+  const planned = activeOsteoporosisCourses(facts).find((c) => c.drugClass === 'denosumab' && c.plannedEnd !== undefined && c.plannedEnd > facts.today);
+  if (planned === undefined) return undefined;
+  return { reason: 'denosumab-stop', findings: [courseFinding(planned, facts.today)], evidence: planned.refs };
+}
+
+function secondaryOsteoporosis(facts: PatientFacts): Part | undefined {
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+  const calcium = latest(upTo(facts.labs.calcium, facts.today));
+  if (calcium !== undefined && isHypercalcaemia(calcium)) {
+    findings.push(calciumFinding(calcium));
+    evidence.push(calcium.ref);
+  }
+  const z = latestZScore(facts);
+  if (z !== undefined && z.value <= SECONDARY_Z_SCORE) {
+    findings.push(scoreFinding('z-score', z));
+    evidence.push(z.ref);
+  }
+  return evidence.length === 0 ? undefined : { reason: 'secondary-osteoporosis', findings, evidence };
+}
+
+export const endocrinologyReferral: PatientRule = (ctx) => {
+  const { facts } = ctx;
+  const courses = activeOsteoporosisCourses(facts);
+  if (courses.length === 0) return undefined;
+  const start = courses.map((c) => c.start).reduce((a, b) => (a < b ? a : b));
+
+  const parts = [
+    bmdFall(facts, start),
+    fracturesOnTreatment(ctx, start),
+    noMarkerSuppression(ctx),
+    intolerances(ctx),
+    egfrFalling(ctx),
+    denosumabStop(facts),
+    secondaryOsteoporosis(facts),
+  ].filter((p): p is Part => p !== undefined);
+  if (parts.length === 0) return undefined;
+  return {
+    topic: 'endocrinology-referral',
+    indicator: 'warning',
+    reasons: parts.map((p) => p.reason),
+    evidence: [...new Set(parts.flatMap((p) => p.evidence))],
+    findings: parts.flatMap((p) => p.findings),
+    suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }],
+    selectionBehavior: 'any',
+  };
+};

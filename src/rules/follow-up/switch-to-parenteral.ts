@@ -1,0 +1,84 @@
+/**
+ * Topic `switch-to-parenteral` — source-card-da.txt:
+ *
+ * l. 172     "Tag KM 3 mdr. efter og revurdér"
+ * l. 181     "> 30% fald fra initial KM < 30% fald fra initial KM"
+ * l. 132     "Start eller henvis til parenteral behandling"
+ * l. 22      "2. Valg (parenteral) Ved kontraindikation (fx ulcus) til peroral bisfosfonat,
+ *            utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes"
+ *
+ * When: on an oral bisphosphonate course and (a) the latest two on-treatment markers were both
+ *       inadequate (the re-check after an inadequate one still showed 30 % or less), and/or
+ *       (b) an intolerance to the oral bisphosphonate taken (or the class, or one recorded during
+ *       the course) is recorded, and/or (c) non-adherence is
+ *       recorded as active.
+ * Then: warning — start or refer parenteral treatment: denosumab biosimilar (recommended),
+ *       zoledronic acid referral, or endocrinology referral (alternatives, at most one).
+ *       Replaces `btm-response-inadequate` (REPLACES); `endocrinology-referral` does not repeat the
+ *       persistent fall (its marker reason is for parenteral courses only).
+ * Reasons: `persistent-insufficient-fall`, `intolerance`, `non-adherence`.
+ */
+import type { Ref } from '../../facts/types.js';
+import type { Reason } from '../catalogue.js';
+import { activeConditions } from '../predicates/conditions.js';
+import { conditionFinding, courseFinding } from '../predicates/findings.js';
+import type { Finding, PatientRule } from '../types.js';
+import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
+
+export const switchToParenteral: PatientRule = (ctx) => {
+  const { facts, today } = ctx;
+  const flow = boneMarkerFlow(ctx);
+  if (flow === undefined) return undefined;
+  const reasons: Reason[] = [];
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+
+  // "behandlingssvigt": the re-check after correction still shows an insufficient fall.
+  const persistent = persistentlyInadequate(flow);
+  if (persistent !== undefined) {
+    reasons.push('persistent-insufficient-fall');
+    for (const v of persistent) {
+      findings.push(v.finding);
+      evidence.push(...v.evidence);
+    }
+  }
+  // "utålelige bivirkninger": an intolerance to the drug being taken, to oral bisphosphonates as a
+  // class, or to another oral bisphosphonate recorded during this course [choice: an old
+  // intolerance to risedronate says little about alendronate taken well since].
+  const intolerances = facts.intolerances.filter(
+    (i) =>
+      i.drugClass === 'oral-bisphosphonate' &&
+      (flow.course.drugs.includes(i.drug) || i.classOnly === true || (i.date !== undefined && i.date >= flow.course.start)),
+  );
+  if (intolerances.length > 0) {
+    reasons.push('intolerance');
+    for (const i of intolerances) {
+      findings.push({ kind: 'intolerance', drug: i.drug, ref: i.ref });
+      evidence.push(i.ref);
+    }
+  }
+  // "hvis compliance ikke kan opretholdes": recorded non-adherence.
+  const nonAdherence = activeConditions(facts, ['non-adherence']);
+  if (nonAdherence.length > 0) {
+    reasons.push('non-adherence');
+    findings.push(...nonAdherence.map(conditionFinding));
+    evidence.push(...nonAdherence.map((c) => c.ref));
+  }
+  if (reasons.length === 0) return undefined;
+
+  findings.push(courseFinding(flow.course, today));
+  evidence.push(...flow.course.refs);
+  return {
+    topic: 'switch-to-parenteral',
+    indicator: 'warning',
+    reasons,
+    evidence: [...new Set(evidence)],
+    findings,
+    suggestions: [
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
+      { kind: 'referral', to: 'zoledronic-acid' },
+      { kind: 'referral', to: 'endocrinology' },
+    ],
+    selectionBehavior: 'at-most-one',
+  };
+};

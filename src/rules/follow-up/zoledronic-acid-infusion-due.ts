@@ -1,0 +1,83 @@
+/**
+ * Topic `zoledronic-acid-infusion-due` — source-card-da.txt:
+ *
+ * l. 59-60 "Zoledronsyre (fx Aclasta) 5 mg i.v. årligt"
+ * l. 75-76 "P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion. Typisk
+ *          behandling på hospital."
+ *
+ * When: the latest zoledronic acid course is active (rules.md section 1: until stopped or 24 months
+ *       after the last infusion) and at least 11 months [choice, settings.zoledronicDueMonths] have
+ *       passed since the last infusion (the day itself counts).
+ * Then: info — the yearly infusion is coming; P-calcium, creatinine (or eGFR) and 25-OH-D within 30
+ *       days before it: one suggestion ordering the missing ones.
+ * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `vitamin-d-missing`.
+ */
+import type { Ref } from '../../facts/types.js';
+import { addMonths } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
+import { latestWithin } from '../predicates/labs.js';
+import { latestCourse } from '../predicates/medication.js';
+import type { Finding, LabOrder, PatientRule, SuggestionSpec } from '../types.js';
+
+/** "5 mg i.v. årligt". */
+const INFUSION_INTERVAL_MONTHS = 12;
+
+export const zoledronicAcidInfusionDue: PatientRule = (ctx) => {
+  const { facts, today, settings } = ctx;
+  const course = latestCourse(facts, 'zoledronic-acid');
+  if (course?.status !== 'active') return undefined;
+  if (today < addMonths(course.lastDose, settings.zoledronicDueMonths)) return undefined;
+
+  const days = settings.freshnessDays.beforeInfusion;
+  const reasons: Reason[] = ['infusion-due'];
+  const findings: Finding[] = [
+    lastDoseFinding(course, today),
+    { kind: 'due-date', what: 'zoledronic-acid-infusion', date: addMonths(course.lastDose, INFUSION_INTERVAL_MONTHS) },
+  ];
+  const evidence: Ref[] = [...course.refs];
+  const missing: LabOrder[] = [];
+
+  const calcium = latestWithin(facts.labs.calcium, today, days);
+  if (calcium === undefined) {
+    reasons.push('calcium-missing');
+    missing.push('calcium');
+  } else {
+    findings.push(calciumFinding(calcium));
+    evidence.push(calcium.ref);
+  }
+  // "-kreatinin": a creatinine or an eGFR (computed from creatinine) both show kidney function.
+  const creatinine = latestWithin(facts.labs.creatinine, today, days);
+  const egfr = latestWithin(facts.labs.egfr, today, days);
+  if (creatinine === undefined && egfr === undefined) {
+    reasons.push('creatinine-missing');
+    missing.push('creatinine');
+  } else {
+    if (creatinine !== undefined) {
+      findings.push(labFinding('creatinine', creatinine));
+      evidence.push(creatinine.ref);
+    }
+    if (egfr !== undefined) {
+      findings.push(labFinding('egfr', egfr));
+      evidence.push(egfr.ref);
+    }
+  }
+  const vitaminD = latestWithin(facts.labs.vitaminD, today, days);
+  if (vitaminD === undefined) {
+    reasons.push('vitamin-d-missing');
+    missing.push('vitamin-d');
+  } else {
+    findings.push(labFinding('vitamin-d', vitaminD));
+    evidence.push(vitaminD.ref);
+  }
+  findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days })));
+  const suggestions: SuggestionSpec[] = missing.length === 0 ? [] : [{ kind: 'labs', labs: missing, note: 'before-infusion' }];
+  return {
+    topic: 'zoledronic-acid-infusion-due',
+    indicator: 'info',
+    reasons,
+    evidence: [...new Set(evidence)],
+    findings,
+    ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
+  };
+};

@@ -1,0 +1,42 @@
+/**
+ * Who section 2 of rules.md ("patient-view — choosing treatment", card page 1) speaks to, and the
+ * card's fixed limits for the checks before treatment.
+ *
+ * source-card-da.txt l. 17: "postmenopausale kvinder og mænd over 60 år" — and page 1 is about
+ * *choosing* treatment, so its rules apply to patients in population who are not on treatment
+ * (rules.md section 2 header; `vitamin-d-calcium` is the one row that also covers patients on
+ * treatment).
+ */
+import type { Measurement, PatientFacts, Ref } from '../../facts/types.js';
+import { upTo } from '../predicates/labs.js';
+import { isOnTreatment } from '../predicates/medication.js';
+import { inPopulation } from '../predicates/population.js';
+import type { RuleContext } from '../types.js';
+import type { LocalDate } from '../../time/local-date.js';
+
+/** l. 41 "Tjek, at eGFR > 35 ml/min." — a card number, not a tunable one. */
+export const EGFR_LIMIT = 35;
+/** l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L." (also the DXA check, l. 14-15). */
+export const VITAMIN_D_LIMIT = 50;
+/** l. 100 "P-25-OH-Vit.D: 70-125 nmol/L anbefales." */
+export const VITAMIN_D_TARGET = 70;
+
+/** In population (l. 17) and not on osteoporosis treatment: the patient is choosing treatment. */
+export function isChoosingTreatment({ facts, settings }: RuleContext): boolean {
+  return inPopulation(facts, settings) && !isOnTreatment(facts);
+}
+
+/** The newest value of any age, a future-dated value (a data error) ignored. */
+export function latestEver<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): T | undefined {
+  return upTo(values, today)[0];
+}
+
+/** The newest eGFR whatever its age [choice, safer: kidney function rarely recovers]. */
+export function latestEgfr(facts: PatientFacts): Measurement | undefined {
+  return latestEver(facts.labs.egfr, facts.today);
+}
+
+/** References once each, in first-seen order. */
+export function unique(refs: readonly Ref[]): Ref[] {
+  return [...new Set(refs)];
+}

@@ -1,0 +1,42 @@
+/**
+ * Topic `diagnosis-criteria-met` (rules.md section 2) — info.
+ *
+ * source-card-da.txt l. 11-13:
+ *   "Osteoporose diagnosekriterier
+ *    T-score ≤ -2,5 og/eller lavenergibrud i ryg (≥ 20% sammenfald) og/eller hofte"
+ *
+ * When: a patient in population, not on treatment, meets the diagnosis criteria (T-score ≤ −2.5
+ *       and/or a low-energy — or possibly low-energy — spine or hip fracture) and no osteoporosis
+ *       diagnosis is on the problem list (an 'osteoporosis' condition of any status counts as
+ *       recorded: a resolved or inactive entry shows the GP has already made the diagnosis).
+ * Then: suggest adding the diagnosis (Condition create; "with pathological fracture" when the
+ *       criteria rest on a spine or hip fracture, possible ones included).
+ * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
+ */
+import type { PatientFacts } from '../../facts/types.js';
+import type { Reason } from '../catalogue.js';
+import { diagnosisCriteria } from '../predicates/indication.js';
+import type { PatientRule } from '../types.js';
+import { isChoosingTreatment } from './applies.js';
+
+const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
+
+function osteoporosisOnProblemList(facts: PatientFacts): boolean {
+  return facts.conditions.some((c) => c.concept === 'osteoporosis');
+}
+
+export const diagnosisCriteriaMet: PatientRule = (ctx) => {
+  if (!isChoosingTreatment(ctx)) return undefined;
+  const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
+  if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
+  const withFracture = criteria.reasons.some((r) => FRACTURE_REASONS.includes(r));
+  return {
+    topic: 'diagnosis-criteria-met',
+    indicator: 'info',
+    reasons: criteria.reasons,
+    evidence: criteria.evidence,
+    findings: criteria.findings,
+    suggestions: [{ kind: 'diagnosis', withFracture }],
+    selectionBehavior: 'at-most-one',
+  };
+};

@@ -1,0 +1,75 @@
+/**
+ * Topic `dxa-workup-suggested` (rules.md section 2) — info. [extension: DSAM chapter 4, linked
+ * from the card]
+ *
+ * source-card-da.txt
+ *   l. 35-37  "** fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og
+ *              tilstande, der kan medføre knogletab, faldtendens, glukokortikoidbehandling,
+ *              rygning. Se kapitel 4 i DSAM-vejledning."
+ *   l. 123    https://www.dsam.dk/vejledninger/osteoporose/4-hvornar-overvejes-udredning-for-osteoporose
+ *   l. 14-15  "OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering)"
+ *
+ * When: a patient in population, not on treatment, with at least one risk factor (glucocorticoid
+ *       treatment or exposure included), no DXA within the last `settings.dxaWorkupYears` years
+ *       (5 [choice, rules.md]; the boundary day counts as within), and the diagnosis criteria not
+ *       met (a T-score ≤ −2.5 or a low-energy / possibly low-energy spine or hip fracture would
+ *       already answer the question).
+ * Then: suggest a DXA referral (to the department of the previous scan, when known). Vitamin D
+ *       first: the latest current 25-OH-D ≤ 50 → also colecalciferol (only when no vitamin D
+ *       supplement is current [choice: no duplicate order; the text says raise the dose]); no
+ *       current value → also a 25-OH-D lab order. Independent suggestions (`any`).
+ * Reasons: the risk factor reasons (`risk-*`).
+ */
+import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import type { Reason } from '../catalogue.js';
+import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
+import { labFinding } from '../predicates/findings.js';
+import { diagnosisCriteria } from '../predicates/indication.js';
+import { atOrBelow, latestWithin } from '../predicates/labs.js';
+import { currentMedications } from '../predicates/medication.js';
+import { riskFactors } from '../predicates/risk-factors.js';
+import { VITAMIN_D_LIMIT, isChoosingTreatment, unique } from './applies.js';
+
+/** What the text says about vitamin D before the scan. */
+export type DxaWorkupVariant = 'vitamin-d-ok' | 'vitamin-d-low' | 'vitamin-d-unknown';
+
+export const dxaWorkupSuggested: PatientRule = (ctx) => {
+  if (!isChoosingTreatment(ctx)) return undefined;
+  const { facts, settings } = ctx;
+  const risks = riskFactors(facts, settings);
+  if (risks.length === 0) return undefined;
+  if (hasDxaWithinYears(facts, settings.dxaWorkupYears)) return undefined;
+  if (diagnosisCriteria(facts, settings) !== undefined) return undefined;
+
+  const reasons: Reason[] = risks.map((r) => r.reason);
+  const findings: Finding[] = risks.flatMap((r) => r.findings);
+  const evidence = risks.flatMap((r) => r.evidence);
+
+  const previous = latestScan(facts);
+  findings.push(previous === undefined ? { kind: 'dxa' } : { kind: 'dxa', date: previous.date, ...(previous.performer === undefined ? {} : { performer: previous.performer }), ...(previous.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
+  const suggestions: SuggestionSpec[] = [previous?.performer === undefined ? { kind: 'dxa' } : { kind: 'dxa', performer: previous.performer }];
+
+  let variant: DxaWorkupVariant = 'vitamin-d-ok';
+  const vitaminD = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  if (vitaminD === undefined) {
+    variant = 'vitamin-d-unknown';
+    findings.push({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: settings.freshnessDays.vitaminD });
+    suggestions.push({ kind: 'lab', lab: 'vitamin-d' });
+  } else if (atOrBelow(vitaminD, VITAMIN_D_LIMIT)) {
+    variant = 'vitamin-d-low';
+    findings.push(labFinding('vitamin-d', vitaminD));
+    evidence.push(vitaminD.ref);
+    const supplemented = currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']).length > 0;
+    if (!supplemented) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol' });
+  }
+  return {
+    topic: 'dxa-workup-suggested',
+    indicator: 'info',
+    reasons: [...new Set(reasons)],
+    evidence: unique(evidence.length > 0 ? evidence : [facts.patientRef]),
+    findings,
+    suggestions,
+    selectionBehavior: 'any',
+    variant,
+  };
+};

@@ -1,0 +1,154 @@
+/**
+ * Topic `pretreatment-checks` (rules.md section 2) — warning if a check fails, info if only missing.
+ *
+ * source-card-da.txt l. 41-51:
+ *   "Tjek, at eGFR > 35 ml/min.
+ *    Tjek, at der Ikke er hypocalcæmi.
+ *    Tjek, at P-25-OH-Vit.D > 50 nmol/L.
+ *    Mål knoglemarkør ved peroral behandling.
+ *    Mål patientens højde.
+ *    Bed patienten om at orientere tandlæge. …
+ *    Før start af antiresorptiv behandling"
+ * and page 2, l. 140-145: "P1NP er primær prøve. CTX anvendes i stedet for P1NP, hvis patient er i
+ *   behandling med glukokortikoid … Tag initial KM før behandling … CTX skal tages fastende før kl. 10"
+ *
+ * When: `treatment-indicated` fires, and at least one check before an antiresorptive start is
+ *       missing or fails:
+ *   - eGFR: none current (freshness window) → `egfr-missing`; the latest value of any age ≤ 35
+ *     → `egfr-low` (exactly 35 fails "> 35") [choice, safer: kidney function rarely recovers];
+ *   - calcium: none current → `calcium-missing`; the current value — or any other calcium result
+ *     of the same day (total, albumin-corrected, ionised) — below range → `hypocalcaemia` [choice];
+ *   - 25-OH-D: none current → `vitamin-d-missing`; current value ≤ 50 → `vitamin-d-low`
+ *     (exactly 50 fails "> 50");
+ *   - baseline bone marker, only when oral treatment is proposed (first choice): P1NP (CTX also
+ *     accepted), CTX when on glucocorticoid, taken within the baseline window → else
+ *     `baseline-btm-missing`;
+ *   - height: any height ever recorded, else `height-missing` (rules.md gives no freshness for
+ *     height [choice]; the follow-up height loss needs a baseline, not a recent value).
+ *   The dentist check cannot be read from the record: the text always repeats it.
+ * Then: warning when a check fails (`egfr-low`, `hypocalcaemia`, `vitamin-d-low`), info when data
+ *       is only missing; suggestions order each missing lab, and re-check a failed eGFR or calcium
+ *       (`any`). A low 25-OH-D is not re-ordered now: the card says check no earlier than 3
+ *       months after supplementing (l. 103 "Tjek tidligst efter 3 mdr.") [choice].
+ * Reasons: `egfr-low`, `egfr-missing`, `hypocalcaemia`, `calcium-missing`, `vitamin-d-low`,
+ *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
+ */
+import type { BoneMarkerKind, CalciumMeasurement, PatientFacts, Ref } from '../../facts/types.js';
+import type { Reason } from '../catalogue.js';
+import { calciumFinding, labFinding } from '../predicates/findings.js';
+import { atOrBelow, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
+import type { Finding, PatientRule, RuleContext, SuggestionSpec } from '../types.js';
+import { EGFR_LIMIT, VITAMIN_D_LIMIT, latestEgfr, unique } from './applies.js';
+import { treatmentIndicated } from './treatment-indicated.js';
+
+/** The reasons that mean a check failed (warning), not only that data is missing (info). */
+export const FAILED_CHECKS: readonly Reason[] = ['egfr-low', 'hypocalcaemia', 'vitamin-d-low'];
+
+interface Checks {
+  readonly reasons: Reason[];
+  readonly findings: Finding[];
+  readonly evidence: Ref[];
+  readonly suggestions: SuggestionSpec[];
+}
+
+function checkKidney(ctx: RuleContext, out: Checks): void {
+  const { facts, settings } = ctx;
+  const current = latestWithin(facts.labs.egfr, facts.today, settings.freshnessDays.egfr);
+  const newest = latestEgfr(facts);
+  const low = newest !== undefined && atOrBelow(newest, EGFR_LIMIT) ? newest : undefined;
+  if (low !== undefined) {
+    out.reasons.push('egfr-low');
+    out.findings.push(labFinding('egfr', low));
+    out.evidence.push(low.ref);
+  }
+  if (current === undefined) {
+    out.reasons.push('egfr-missing');
+    out.findings.push({ kind: 'lab-missing', lab: 'egfr', withinDays: settings.freshnessDays.egfr });
+  }
+  if (low !== undefined || current === undefined) out.suggestions.push({ kind: 'lab', lab: 'egfr' });
+}
+
+/** The newest current calcium result and the other results of the same day. */
+function currentCalciumDay(facts: PatientFacts, days: number): readonly CalciumMeasurement[] {
+  const newest = latestWithin(facts.labs.calcium, facts.today, days);
+  return newest === undefined ? [] : facts.labs.calcium.filter((c) => c.date === newest.date);
+}
+
+function checkCalcium(ctx: RuleContext, out: Checks): void {
+  const { facts, settings } = ctx;
+  const day = currentCalciumDay(facts, settings.freshnessDays.calcium);
+  if (day.length === 0) {
+    out.reasons.push('calcium-missing');
+    out.findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.calcium });
+    out.suggestions.push({ kind: 'lab', lab: 'calcium' });
+    return;
+  }
+  const low = day.filter(isHypocalcaemia);
+  if (low.length === 0) return;
+  out.reasons.push('hypocalcaemia');
+  out.findings.push(...low.map(calciumFinding));
+  out.evidence.push(...low.map((c) => c.ref));
+  out.suggestions.push({ kind: 'lab', lab: 'calcium' });
+}
+
+function checkVitaminD(ctx: RuleContext, out: Checks): void {
+  const { facts, settings } = ctx;
+  const current = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  if (current === undefined) {
+    out.reasons.push('vitamin-d-missing');
+    out.findings.push({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: settings.freshnessDays.vitaminD });
+    out.suggestions.push({ kind: 'lab', lab: 'vitamin-d' });
+    return;
+  }
+  if (!atOrBelow(current, VITAMIN_D_LIMIT)) return;
+  out.reasons.push('vitamin-d-low');
+  out.findings.push(labFinding('vitamin-d', current));
+  out.evidence.push(current.ref);
+}
+
+/** P1NP is the primary marker; CTX instead when the patient is on glucocorticoid (page 2, l. 140-142). */
+export function baselineMarkerKind(facts: PatientFacts): BoneMarkerKind {
+  return facts.glucocorticoid.active ? 'ctx' : 'p1np';
+}
+
+/** "Mål knoglemarkør ved peroral behandling" / "Tag initial KM før behandling". */
+function checkBaselineMarker(ctx: RuleContext, out: Checks): void {
+  const { facts, settings } = ctx;
+  const wanted = baselineMarkerKind(facts);
+  const accepted: readonly BoneMarkerKind[] = wanted === 'ctx' ? ['ctx'] : ['p1np', 'ctx'];
+  const markers = facts.labs.boneMarkers.filter((m) => accepted.includes(m.marker));
+  const baseline = latestWithin(markers, facts.today, settings.freshnessDays.boneMarkerBaseline);
+  if (baseline !== undefined) return;
+  out.reasons.push('baseline-btm-missing');
+  out.findings.push({ kind: 'lab-missing', lab: wanted, withinDays: settings.freshnessDays.boneMarkerBaseline });
+  out.suggestions.push(wanted === 'ctx' ? { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' } : { kind: 'lab', lab: 'p1np' });
+}
+
+function checkHeight(ctx: RuleContext, out: Checks): void {
+  if (ctx.facts.vitals.height.length > 0) return;
+  out.reasons.push('height-missing');
+}
+
+export const pretreatmentChecks: PatientRule = (ctx) => {
+  const treatment = treatmentIndicated(ctx);
+  if (treatment === undefined) return undefined;
+  const out: Checks = { reasons: [], findings: [], evidence: [], suggestions: [] };
+  checkKidney(ctx, out);
+  checkCalcium(ctx, out);
+  checkVitaminD(ctx, out);
+  if (treatment.variant === 'first-choice') checkBaselineMarker(ctx, out);
+  checkHeight(ctx, out);
+  if (out.reasons.length === 0) return undefined;
+
+  const failed = out.reasons.some((r) => FAILED_CHECKS.includes(r));
+  const missing = out.reasons.some((r) => !FAILED_CHECKS.includes(r));
+  return {
+    topic: 'pretreatment-checks',
+    indicator: failed ? 'warning' : 'info',
+    reasons: out.reasons,
+    evidence: unique([...out.evidence, ...(missing ? [ctx.facts.patientRef] : [])]),
+    findings: out.findings,
+    ...(out.suggestions.length === 0 ? {} : { suggestions: out.suggestions, selectionBehavior: 'any' as const }),
+    ...(treatment.variant === undefined ? {} : { variant: treatment.variant }),
+  };
+};

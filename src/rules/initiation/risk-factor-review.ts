@@ -1,0 +1,38 @@
+/**
+ * Topic `risk-factor-review` (rules.md section 2) — info.
+ *
+ * source-card-da.txt
+ *   l. 11-13  "Osteoporose diagnosekriterier T-score ≤ -2,5 og/eller lavenergibrud i ryg …"
+ *   l. 26-27  "… T-score ≤ -2,5* og mindst én risikofaktor**."
+ *   l. 35-37  "** fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og
+ *              tilstande, der kan medføre knogletab, faldtendens, glukokortikoidbehandling,
+ *              rygning. Se kapitel 4 i DSAM-vejledning."
+ *
+ * When: a patient in population, not on treatment, has a T-score ≤ −2.5 (exactly −2.5 counts),
+ *       no low-energy or possibly low-energy spine/hip fracture, and no risk factor recorded
+ *       (glucocorticoid treatment is itself one: with it, `treatment-indicated` fires instead).
+ * Then: the diagnosis is met but, per the card, not the indication to discuss treatment: review
+ *       the footnote ** risk factors (DSAM chapter 4). No suggestion.
+ * Reasons: `t-score-without-risk-factor`.
+ */
+import { scoreFinding } from '../predicates/findings.js';
+import { osteoporoticTScore, spineHipFractures } from '../predicates/indication.js';
+import { riskFactors } from '../predicates/risk-factors.js';
+import type { PatientRule } from '../types.js';
+import { isChoosingTreatment } from './applies.js';
+
+export const riskFactorReview: PatientRule = (ctx) => {
+  if (!isChoosingTreatment(ctx)) return undefined;
+  const t = osteoporoticTScore(ctx.facts);
+  if (t === undefined) return undefined;
+  const { spine, hip } = spineHipFractures(ctx.facts, ctx.settings);
+  if (spine.length > 0 || hip.length > 0) return undefined;
+  if (riskFactors(ctx.facts, ctx.settings).length > 0) return undefined;
+  return {
+    topic: 'risk-factor-review',
+    indicator: 'info',
+    reasons: ['t-score-without-risk-factor'],
+    evidence: [t.ref],
+    findings: [scoreFinding('t-score', t)],
+  };
+};

@@ -1,0 +1,75 @@
+/**
+ * Topic `vitamin-d-calcium` (rules.md section 2) — info.
+ *
+ * source-card-da.txt l. 96-119 "D-vitamin og kalk":
+ *   "Dagligt tilskud af 20-40 µg D3-vitamin
+ *    P-25-OH-Vit.D: 70-125 nmol/L anbefales. Tilskud af 1 µg D3 giver ≈1 nmol/L stigning i
+ *    P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.
+ *    Fast dagligt indtag af 800-1.200 mg calcium ved kost og tilskud …
+ *    Calcium-citrat kan tages uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som
+ *    bruger PPI. …"
+ *
+ * When: a patient in population who meets the diagnosis criteria (not on treatment) or is on
+ *       treatment, and either the latest current 25-OH-D (freshness window, 180 days) is below
+ *       70 nmol/L, or no vitamin D supplement is current (colecalciferol, active vitamin D, or a
+ *       calcium + vitamin D combination [choice: combinations, 'calcium-other', count as a
+ *       vitamin D supplement]).
+ * Then: advise D3 20–40 µg daily and 800–1200 mg calcium daily; suggest colecalciferol when no
+ *       supplement is current. A current PPI adds `ppi-user` (calcium citrate rather than carbonate).
+ * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
+ */
+import type { Finding } from '../types.js';
+import type { Reason } from '../catalogue.js';
+import { labFinding } from '../predicates/findings.js';
+import { diagnosisCriteria } from '../predicates/indication.js';
+import { below, latestWithin } from '../predicates/labs.js';
+import { currentMedications, isOnTreatment } from '../predicates/medication.js';
+import { inPopulation } from '../predicates/population.js';
+import type { PatientRule, RuleContext } from '../types.js';
+import { VITAMIN_D_TARGET, unique } from './applies.js';
+
+/** "…eller er i behandling": this row also covers patients on treatment (rules.md section 2). */
+function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean {
+  if (!inPopulation(facts, settings)) return false;
+  return isOnTreatment(facts) || diagnosisCriteria(facts, settings) !== undefined;
+}
+
+export const vitaminDCalcium: PatientRule = (ctx) => {
+  if (!meetsDiagnosisOrOnTreatment(ctx)) return undefined;
+  const { facts, settings } = ctx;
+  const reasons: Reason[] = [];
+  const findings: Finding[] = [];
+  const evidence: string[] = [];
+
+  const vitaminD = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  if (vitaminD !== undefined && below(vitaminD, VITAMIN_D_TARGET)) {
+    reasons.push('vitamin-d-below-target');
+    findings.push(labFinding('vitamin-d', vitaminD));
+    evidence.push(vitaminD.ref);
+  }
+  const supplements = currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']);
+  if (supplements.length === 0) {
+    reasons.push('no-vitamin-d-supplement');
+    evidence.push(facts.patientRef);
+  } else if (reasons.length > 0) {
+    // Below target despite a supplement: show it, the advice is a higher dose, not a new order.
+    findings.push(...supplements.map((m): Finding => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref })));
+    evidence.push(...supplements.map((m) => m.ref));
+  }
+  if (reasons.length === 0) return undefined;
+
+  const ppis = currentMedications(facts, ['ppi']);
+  if (ppis.length > 0) {
+    reasons.push('ppi-user');
+    findings.push(...ppis.map((m): Finding => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref })));
+    evidence.push(...ppis.map((m) => m.ref));
+  }
+  return {
+    topic: 'vitamin-d-calcium',
+    indicator: 'info',
+    reasons,
+    evidence: unique(evidence),
+    findings,
+    ...(supplements.length === 0 ? { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol' }], selectionBehavior: 'at-most-one' as const } : {}),
+  };
+};

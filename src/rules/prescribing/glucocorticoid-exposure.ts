@@ -1,0 +1,84 @@
+/**
+ * Glucocorticoid exposure WITH a draft order — card footnote * (source-card-da.txt):
+ *   l. 32-33 "Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis
+ *            t-score < -1,0."
+ *
+ * The facts stage computes the record's exposure (`facts.glucocorticoid`). A prescribing hook must
+ * also count what the draft would add: its daily dose in prednisolone equivalents
+ * (dose × `prednisoloneFactor`, rules.md section 1) over its planned days. Reached when
+ *   - the record already meets the footnote, or
+ *   - the draft's daily dose is > 5 mg (exactly 5 is not "> 5") and its planned course — from the
+ *     start of a current > 5 mg glucocorticoid course it continues, else from its own start — lasts
+ *     at least 3 calendar months (2026-11-26 + 3 months = 2027-02-26: 92 days), or
+ *   - the record's last 12 months plus the draft's planned dose (at most a year of it) exceed 450 mg
+ *     [choice: the record's past year and the draft's coming year are added — the safer sum].
+ * An unknown planned duration adds nothing on its own: only the record, or the course it continues
+ * up to the draft's start, can then reach the threshold. An unknown dose adds nothing.
+ */
+import type { DraftOrder, MedicationRecord, PatientFacts } from '../../facts/types.js';
+import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
+import { isCurrent } from '../predicates/medication.js';
+
+/** Footnote *: "> 5 mg dgl. i 3 mdr." */
+export const HIGH_DAILY_MG = 5;
+export const HIGH_DOSE_MONTHS = 3;
+/** Footnote *: "> 450 mg på et år". */
+export const YEAR_LIMIT_MG = 450;
+const DAYS_IN_YEAR = 365;
+
+export interface DraftExposure {
+  /** The draft's daily dose in mg prednisolone equivalents (undefined when the dose is unknown). */
+  readonly dailyMg?: number;
+  /** What the draft adds over its planned days (at most a year), mg prednisolone. */
+  readonly addsMg?: number;
+  /** The current > 5 mg glucocorticoid record the draft continues. */
+  readonly continues?: MedicationRecord;
+  /** The record alone meets footnote *. */
+  readonly byRecord: boolean;
+  /** > 5 mg daily for ≥ 3 calendar months, with the draft. */
+  readonly highDoseThreeMonths: boolean;
+  /** > 450 mg in a year, with the draft. */
+  readonly overYearLimit: boolean;
+  readonly reached: boolean;
+}
+
+function prednisoloneDaily(dailyDoseMg: number | undefined, factor: number | undefined): number | undefined {
+  return dailyDoseMg === undefined ? undefined : dailyDoseMg * (factor ?? 1);
+}
+
+/** The earliest current glucocorticoid record above 5 mg a day: the course a new order continues. */
+function continuedCourse(facts: PatientFacts): MedicationRecord | undefined {
+  let found: MedicationRecord | undefined;
+  for (const m of facts.medications) {
+    if (m.identity.drugClass !== 'glucocorticoid' || !isCurrent(m, facts.today)) continue;
+    const daily = prednisoloneDaily(m.dailyDoseMg, m.identity.prednisoloneFactor);
+    if (daily === undefined || daily <= HIGH_DAILY_MG) continue;
+    if (found === undefined || m.start < found.start) found = m;
+  }
+  return found;
+}
+
+export function draftGlucocorticoidExposure(facts: PatientFacts, draft: DraftOrder): DraftExposure {
+  const gc = facts.glucocorticoid;
+  const dailyMg = prednisoloneDaily(draft.dailyDoseMg, draft.identity?.prednisoloneFactor);
+  const days = draft.durationDays;
+  const addsMg = dailyMg === undefined || days === undefined ? undefined : dailyMg * Math.min(days, DAYS_IN_YEAR);
+  const high = dailyMg !== undefined && dailyMg > HIGH_DAILY_MG;
+  const continues = high ? continuedCourse(facts) : undefined;
+
+  const courseStart: LocalDate = continues !== undefined && continues.start < draft.start ? continues.start : draft.start;
+  const courseEnd: LocalDate | undefined = days !== undefined ? addDays(draft.start, days) : continues !== undefined ? draft.start : undefined;
+  const highDoseThreeMonths = high && courseEnd !== undefined && addMonths(courseStart, HIGH_DOSE_MONTHS) <= courseEnd;
+  const overYearLimit = gc.cumulativeMg12Months + (addsMg ?? 0) > YEAR_LIMIT_MG;
+  const byRecord = gc.meetsThreshold;
+
+  return {
+    ...(dailyMg === undefined ? {} : { dailyMg }),
+    ...(addsMg === undefined ? {} : { addsMg }),
+    ...(continues === undefined ? {} : { continues }),
+    byRecord,
+    highDoseThreeMonths,
+    overYearLimit,
+    reached: byRecord || highDoseThreeMonths || overYearLimit,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Card (source-card-da.txt), "Varighed af peroral behandling" (l. 183):
+ *   l. 185-199 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis: T-score (hofte)
+ *              > -2,5 og aldrig lavenergibrud i ryg eller hofte og ingen andre lavenergibrud de
+ *              seneste år og evt. udløsende årsager er korrigeret … Ved fortsat lav knoglemasse i
+ *              hoften kan behandling udstrækkes til 10 år."
+ *   l. 201-203 "Bisfosfonat som fx alendronat har en længerevarende knoglebeskyttende effekt, da det
+ *              bliver i skelettet pga. lang halveringstid."
+ *
+ * Topic `rx-bisphosphonate-duration` (rules.md section 4).
+ * When: the draft is an oral bisphosphonate and the patient already has ≥ 5 years of oral
+ * bisphosphonate (all courses added up, rules.md section 1; 5 calendar years reached on the day).
+ * Then: info at ≥ 5 years (a pause should be considered: the card's criteria); warning at ≥ 10 years
+ * (the card's maximum duration is reached).
+ * Reasons: `five-years`, `ten-years`.
+ */
+import { courseFinding } from '../predicates/findings.js';
+import { oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import type { DraftRule } from '../types.js';
+import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+
+export const PAUSE_YEARS = 5;
+export const MAX_YEARS = 10;
+
+export const rxBisphosphonateDuration: DraftRule = (ctx, draft) => {
+  const { facts } = ctx;
+  if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
+  const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
+  if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_YEARS)) return undefined;
+  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  return {
+    topic: 'rx-bisphosphonate-duration',
+    indicator: ten ? 'warning' : 'info',
+    reasons: [ten ? 'ten-years' : 'five-years'],
+    evidence: draftEvidence(draft, courses.flatMap((c) => c.refs)),
+    findings: [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))],
+    draft: draft.ref,
+  };
+};

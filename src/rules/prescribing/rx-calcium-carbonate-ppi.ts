@@ -1,0 +1,41 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 113-117  "Calcium-carbonat tages til måltid (syreafhængig). Calcium-citrat kan tages
+ *                uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som bruger PPI.
+ *                Særligt calcium-carbonat kan give tendens til obstipation."
+ *
+ * Topic `rx-calcium-carbonate-ppi` (rules.md section 4).
+ * When: the patient is in population (rules.md section 1); the draft is calcium carbonate; and a
+ * proton pump inhibitor is current in the record or ordered in the same basket (selected or not).
+ * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
+ * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).
+ * Reasons: `ppi-user`.
+ */
+import { currentMedications } from '../predicates/medication.js';
+import { inPopulation } from '../predicates/population.js';
+import type { DraftRule, Finding } from '../types.js';
+import { draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
+
+export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
+  const { facts } = ctx;
+  if (!draftOfDrug(draft, ['calcium-carbonate'])) return undefined;
+  if (!inPopulation(facts, ctx.settings)) return undefined;
+  const records = currentMedications(facts, ['ppi']);
+  const drafts = otherDrafts(facts, draft).filter((d) => d.identity.drug === 'ppi');
+  if (records.length === 0 && drafts.length === 0) return undefined;
+  const findings: Finding[] = [
+    draftFinding(draft),
+    ...records.map((m): Finding => ({ kind: 'medication', drug: 'ppi', date: m.start, ref: m.ref })),
+    ...drafts.map(draftFinding),
+  ];
+  return {
+    topic: 'rx-calcium-carbonate-ppi',
+    indicator: 'info',
+    reasons: ['ppi-user'],
+    evidence: draftEvidence(draft, [...records.map((m) => m.ref), ...drafts.map((d) => d.ref)]),
+    findings,
+    suggestions: [{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } }],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+  };
+};

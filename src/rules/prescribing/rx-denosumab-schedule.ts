@@ -1,0 +1,50 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 64     "60 mg s.c. hver 6. måned"
+ *   l. 78-82  "Opsæt system, så inj. huskes hver 6. måned - også hvis patienten ikke kommer til aftalt
+ *              tid. Der må max gå 7 måneder. P-calcium kontrolleres forud for injektion. Hvis denosumab
+ *              seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt
+ *              behandling."
+ *
+ * Topic `rx-denosumab-schedule` (rules.md section 4).
+ * When: the draft is denosumab (a start or the next injection).
+ * Then: info — every 6 months, never more than 7; a recall system even if the patient does not
+ * come; P-calcium before each injection; never stop without follow-on treatment (zoledronic acid
+ * about 6 months after the last injection). Suggestion: a reminder for the next injection at the
+ * draft's start + 6 calendar months. Warning when the latest eGFR is below 30 [extension: SmPC —
+ * severe renal impairment raises the risk of hypocalcaemia].
+ * Reasons: `schedule`, `egfr-below-30`.
+ */
+import { addMonths } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { labFinding } from '../predicates/findings.js';
+import { below, latest, upTo } from '../predicates/labs.js';
+import type { DraftRule, Finding } from '../types.js';
+import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+
+/** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
+export const EGFR_SEVERE = 30;
+export const DENOSUMAB_INTERVAL_MONTHS = 6;
+
+export const rxDenosumabSchedule: DraftRule = (ctx, draft) => {
+  if (!draftOfClass(draft, ['denosumab'])) return undefined;
+  const egfr = latest(upTo(ctx.facts.labs.egfr, ctx.today));
+  const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
+  const next = addMonths(draft.start, DENOSUMAB_INTERVAL_MONTHS);
+  const reasons: Reason[] = ['schedule'];
+  const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
+  if (severe) {
+    reasons.push('egfr-below-30');
+    findings.push(labFinding('egfr', egfr));
+  }
+  return {
+    topic: 'rx-denosumab-schedule',
+    indicator: severe ? 'warning' : 'info',
+    reasons,
+    evidence: draftEvidence(draft, severe ? [egfr.ref] : []),
+    findings,
+    suggestions: [{ kind: 'reminder', what: 'denosumab-injection', due: next }],
+    selectionBehavior: 'any',
+    draft: draft.ref,
+  };
+};

@@ -1,0 +1,65 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 24     "Anbefalet antiresorptiv behandling" — one antiresorptive: alendronate, zoledronic acid
+ *             or denosumab (l. 53-65).
+ *   l. 81-82  "Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab
+ *             efter ophørt behandling."
+ *
+ * Topic `rx-duplicate-antiresorptive` (rules.md section 4).
+ * When: the draft is an antiresorptive while a DIFFERENT antiresorptive drug is in use: an active
+ * course (rules.md section 1) whose drugs do not include the draft's drug, or another antiresorptive
+ * order of a different drug in the same basket. A renewal of the same drug is not a duplicate.
+ * Exception: a bisphosphonate (oral or zoledronic acid) after denosumab is the recommended follow-on
+ * treatment, not a duplicate, once the last injection was 5 calendar months ago or more
+ * (`addMonths(lastDose, 5) <= today`; a stopped course is not active and never counts). With the last
+ * injection less than 5 months ago and denosumab active it is a duplicate.
+ * Then: warning — two antiresorptives at once; if this is a switch, stop the old one, else remove
+ * the draft (suggestion).
+ * Reasons: `duplicate`.
+ */
+import type { Course } from '../../facts/types.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
+import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { isAntiresorptive } from '../predicates/medication.js';
+import type { DraftRule, Finding } from '../types.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
+
+/** rules.md section 4: a bisphosphonate may follow denosumab from 5 months after the last injection. */
+export const DENOSUMAB_FOLLOW_ON_MONTHS = 5;
+
+/** The draft is the card's follow-on bisphosphonate after a denosumab course. */
+function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: LocalDate): boolean {
+  const bisphosphonate = draft.identity.drugClass === 'oral-bisphosphonate' || draft.identity.drugClass === 'zoledronic-acid';
+  return bisphosphonate && c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_FOLLOW_ON_MONTHS) <= today;
+}
+
+export const rxDuplicateAntiresorptive: DraftRule = (ctx, draft) => {
+  const { facts } = ctx;
+  if (!isAntiresorptiveDraft(draft)) return undefined;
+  const drug = draft.identity.drug;
+
+  const courses = facts.courses.filter(
+    (c) => c.status === 'active' && isAntiresorptive(c.drugClass) && !c.drugs.includes(drug) && !isFollowOnAfterDenosumab(draft, c, ctx.today),
+  );
+  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && d.identity.drug !== drug);
+  if (courses.length === 0 && drafts.length === 0) return undefined;
+
+  const findings: Finding[] = [draftFinding(draft)];
+  for (const c of courses) {
+    findings.push(courseFinding(c, ctx.today));
+    if (c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid') findings.push(lastDoseFinding(c, ctx.today));
+  }
+  findings.push(...drafts.map(draftFinding));
+
+  return {
+    topic: 'rx-duplicate-antiresorptive',
+    indicator: 'warning',
+    reasons: ['duplicate'],
+    evidence: draftEvidence(draft, [...courses.flatMap((c) => c.refs), ...drafts.map((d) => d.ref)]),
+    findings,
+    suggestions: [{ kind: 'remove-draft', draft: draft.ref }],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+    variant: courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab' ? 'after-denosumab' : 'other',
+  };
+};

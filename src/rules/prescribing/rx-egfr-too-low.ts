@@ -1,0 +1,43 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 41      "Tjek, at eGFR > 35 ml/min."                       (l. 51 "Før start af antiresorptiv behandling")
+ *   l. 229-230 "Progredierende nyrefunktionstab og inden eGFR er under 35 ml/min."  (l. 249-250 "Henvisning til endokrinolog ved")
+ *
+ * Topic `rx-egfr-too-low` (rules.md section 4).
+ * When: the draft is an antiresorptive and the latest eGFR, whatever its age [choice: an old low
+ * value still counts — safer], is ≤ 35 mL/min (exactly 35 fails the card's "> 35"; a reported
+ * ">90" never does).
+ * Then: critical for an oral bisphosphonate or zoledronic acid (also contraindicated in their SmPC):
+ * replace the draft by a referral to endocrinology; warning for a denosumab start (refer). Nothing
+ * for the next injection of a running denosumab course (not a start).
+ * Reasons: `egfr-low`.
+ */
+import { labFinding } from '../predicates/findings.js';
+import { atOrBelow, latest, upTo } from '../predicates/labs.js';
+import type { DraftRule } from '../types.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
+
+/** The card's limit: "Tjek, at eGFR > 35 ml/min". */
+export const EGFR_LIMIT = 35;
+
+export const rxEgfrTooLow: DraftRule = (ctx, draft) => {
+  const { facts } = ctx;
+  if (!isAntiresorptiveDraft(draft)) return undefined;
+  const denosumab = draft.identity.drugClass === 'denosumab';
+  if (denosumab && !isDenosumabStart(facts, draft)) return undefined;
+
+  const egfr = latest(upTo(facts.labs.egfr, ctx.today));
+  if (egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
+
+  return {
+    topic: 'rx-egfr-too-low',
+    indicator: denosumab ? 'warning' : 'critical',
+    reasons: ['egfr-low'],
+    evidence: draftEvidence(draft, [egfr.ref]),
+    findings: [draftFinding(draft), labFinding('egfr', egfr)],
+    suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, ...(denosumab ? {} : { replacesDraft: draft.ref }) }],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+    variant: denosumab ? 'denosumab-start' : draft.identity.drugClass,
+  };
+};

@@ -1,0 +1,99 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 41-43  "Tjek, at eGFR > 35 ml/min. Tjek, at der Ikke er hypocalcæmi. Tjek, at
+ *              P-25-OH-Vit.D > 50 nmol/L."   (l. 51 "Før start af antiresorptiv behandling")
+ *   l. 75     "P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion."  (zoledronsyre)
+ *   l. 80     "P-calcium kontrolleres forud for injektion."  (denosumab)
+ *
+ * Topic `rx-lab-missing` (rules.md section 4, freshness in section 1).
+ * When: the draft is an antiresorptive and a lab its check needs is missing or not current:
+ *   - oral bisphosphonate: eGFR (90 days), calcium (90 days), 25-OH-D (180 days);
+ *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion;
+ *   - denosumab: calcium within 30 days of the injection.
+ * (Windows from `settings.freshnessDays`.) Values dated after today are ignored.
+ * Then: warning — order the missing labs (one suggestion per lab, any may be chosen).
+ * Reasons: `egfr-missing`, `creatinine-missing`, `calcium-missing`, `vitamin-d-missing`.
+ */
+import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
+import type { LocalDate } from '../../time/local-date.js';
+import type { LabMissingReason } from '../catalogue.js';
+import { calciumFinding, labFinding } from '../predicates/findings.js';
+import { latest, latestWithin, upTo } from '../predicates/labs.js';
+import type { DraftRule, Finding, LabOrder, SuggestionSpec } from '../types.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
+
+interface RequiredLab {
+  readonly lab: LabOrder;
+  readonly reason: LabMissingReason;
+  /** The series that satisfy the check (creatinine or eGFR before an infusion). */
+  readonly values: readonly (readonly Measurement[])[];
+  readonly withinDays: number;
+  /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
+  readonly stale?: { readonly finding: Finding; readonly ref: string };
+}
+
+function lastOf(lab: LabOrder, series: readonly Measurement[], today: LocalDate): RequiredLab['stale'] {
+  const m = latest(upTo(series, today));
+  return m === undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref };
+}
+
+function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate): RequiredLab['stale'] {
+  const m = latest(upTo(series, today));
+  return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref };
+}
+
+export const rxLabMissing: DraftRule = (ctx, draft) => {
+  if (!isAntiresorptiveDraft(draft)) return undefined;
+  const { labs } = ctx.facts;
+  const days = ctx.settings.freshnessDays;
+  const drugClass = draft.identity.drugClass;
+  const today = ctx.today;
+  const calcium = lastCalcium(labs.calcium, today);
+  const opt = (stale: RequiredLab['stale']): { stale?: NonNullable<RequiredLab['stale']> } => (stale === undefined ? {} : { stale });
+
+  let required: readonly RequiredLab[];
+  let note: 'before-infusion' | 'before-injection' | undefined;
+  if (drugClass === 'zoledronic-acid') {
+    note = 'before-infusion';
+    required = [
+      { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInfusion, ...opt(calcium) },
+      { lab: 'creatinine', reason: 'creatinine-missing', values: [labs.creatinine, labs.egfr], withinDays: days.beforeInfusion, ...opt(lastOf('creatinine', labs.creatinine, today)) },
+      { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.beforeInfusion, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) },
+    ];
+  } else if (drugClass === 'denosumab') {
+    note = 'before-injection';
+    required = [{ lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInjection, ...opt(calcium) }];
+  } else {
+    note = undefined;
+    required = [
+      { lab: 'egfr', reason: 'egfr-missing', values: [labs.egfr], withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today)) },
+      { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.calcium, ...opt(calcium) },
+      { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.vitaminD, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) },
+    ];
+  }
+
+  const missing = required.filter((r) => r.values.every((series) => latestWithin(series, today, r.withinDays) === undefined));
+  if (missing.length === 0) return undefined;
+
+  const findings: Finding[] = [draftFinding(draft)];
+  const refs: string[] = [];
+  for (const m of missing) {
+    findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays });
+    if (m.stale !== undefined) {
+      findings.push(m.stale.finding);
+      refs.push(m.stale.ref);
+    }
+  }
+  const suggestions: SuggestionSpec[] = missing.map((m) => ({ kind: 'lab', lab: m.lab, ...(note === undefined ? {} : { note }) }));
+  return {
+    topic: 'rx-lab-missing',
+    indicator: 'warning',
+    reasons: missing.map((m) => m.reason),
+    evidence: draftEvidence(draft, [ctx.facts.patientRef, ...refs]),
+    findings,
+    suggestions,
+    selectionBehavior: 'any',
+    draft: draft.ref,
+    variant: drugClass,
+  };
+};

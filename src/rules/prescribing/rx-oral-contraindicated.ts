@@ -1,0 +1,52 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 22  "2. Valg (parenteral) Ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige
+ *           bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes"
+ *   l. 59-64 "Zoledronsyre (fx Aclasta) 5 mg i.v. årligt … Denosumab (Izamby, Junod, Obodence
+ *           Ozvyrti, Ponlimsi eller Zadenvi ▲) 60 mg s.c. hver 6. måned"
+ *   l. 70-71 "Patient skal være oprejst/siddende i mindst 30 min. efter indtag … (undgå øsofagitis)"
+ *
+ * Topic `rx-oral-contraindicated` (rules.md section 4).
+ * When: the draft is an oral bisphosphonate and a CONTRAINDICATION is recorded: a peptic ulcer that
+ * is active or dated within `settings.ulcerMonths` (12) months [choice, rules.md], oesophageal
+ * disease delaying emptying, or inability to stay upright for 30 minutes. (Intolerance and
+ * non-adherence are the card's other reasons for the second choice, but not contraindications to
+ * this prescription; swallowing difficulty points to the effervescent tablet — rx-swallowing-difficulty.)
+ * Then: warning — the second (parenteral) choice instead: a denosumab biosimilar in place of the
+ * draft (recommended), or a referral for zoledronic acid (usually in hospital); one of the two.
+ * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
+ */
+import type { ConditionConcept } from '../../facts/types.js';
+import type { Reason } from '../catalogue.js';
+import { oralBisphosphonateBarriers } from '../predicates/indication.js';
+import type { DraftRule } from '../types.js';
+import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+
+/** The barriers of card l. 22 that are contraindications, with the condition each rests on. */
+const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
+  ['ulcer', 'peptic-ulcer'],
+  ['oesophageal-disease', 'oesophageal-disorder'],
+  ['cannot-stay-upright', 'cannot-stay-upright'],
+];
+
+export const rxOralContraindicated: DraftRule = (ctx, draft) => {
+  if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
+  const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
+  const found = CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason));
+  if (found.length === 0) return undefined;
+  const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
+  const findings = barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept));
+  return {
+    topic: 'rx-oral-contraindicated',
+    indicator: 'warning',
+    reasons: found.map(([reason]) => reason),
+    evidence: draftEvidence(draft, findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : []))),
+    findings: [draftFinding(draft), ...findings],
+    suggestions: [
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
+      { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
+    ],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+  };
+};

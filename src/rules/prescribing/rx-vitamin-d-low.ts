@@ -1,0 +1,45 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 43      "Tjek, at P-25-OH-Vit.D > 50 nmol/L."   (l. 51 "Før start af antiresorptiv behandling")
+ *   l. 98-103  "Dagligt tilskud af 20-40 µg D3-vitamin … P-25-OH-Vit.D: 70-125 nmol/L anbefales …
+ *               Tjek tidligst efter 3 mdr."
+ *
+ * Topic `rx-vitamin-d-low` (rules.md section 4).
+ * When: the draft is an antiresorptive and the latest 25-OH-D, whatever its age (the card shows its
+ * date), is ≤ 50 nmol/L (exactly 50 fails the card's "> 50").
+ * Then: warning — bring vitamin D up before/with treatment; suggest colecalciferol (unless a
+ * vitamin D3 supplement is already current or in the basket: then the text says to check dose
+ * and intake instead).
+ * Reasons: `vitamin-d-low`.
+ */
+import { labFinding } from '../predicates/findings.js';
+import { atOrBelow, latest, upTo } from '../predicates/labs.js';
+import type { DraftRule } from '../types.js';
+import { currentMedications } from '../predicates/medication.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
+
+/** The card's limit: "Tjek, at P-25-OH-Vit.D > 50 nmol/L". */
+export const VITAMIN_D_LIMIT = 50;
+
+export const rxVitaminDLow: DraftRule = (ctx, draft) => {
+  if (!isAntiresorptiveDraft(draft)) return undefined;
+  const d = latest(upTo(ctx.facts.labs.vitaminD, ctx.today));
+  if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
+  const supplement = [
+    ...currentMedications(ctx.facts, ['colecalciferol']).map((m) => m.ref),
+    ...otherDrafts(ctx.facts, draft)
+      .filter((o) => o.identity.drug === 'colecalciferol')
+      .map((o) => o.ref),
+  ];
+  const onSupplement = supplement.length > 0;
+  return {
+    topic: 'rx-vitamin-d-low',
+    indicator: 'warning',
+    reasons: ['vitamin-d-low'],
+    evidence: draftEvidence(draft, [d.ref, ...supplement]),
+    findings: [draftFinding(draft), labFinding('vitamin-d', d)],
+    ...(onSupplement ? {} : { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }], selectionBehavior: 'any' }),
+    draft: draft.ref,
+    ...(onSupplement ? { variant: 'on-supplement' } : {}),
+  };
+};

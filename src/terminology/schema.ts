@@ -1,0 +1,111 @@
+/**
+ * The format of a terminology bindings file (the built-in `bindings.json` and a site's
+ * `CDS_TERMINOLOGY` file), as zod schemas. A site file has the same shape with everything
+ * optional: it may add codings (and names) to existing concepts, add concepts, and add system
+ * URIs; it cannot remove anything.
+ */
+import { z } from 'zod';
+
+export const CONCEPT_KINDS = ['observation', 'answer', 'condition', 'medication', 'relationship', 'procedure'] as const;
+export type ConceptKind = (typeof CONCEPT_KINDS)[number];
+
+/**
+ * The unit family of an observation concept (units.ts converts each to its canonical unit).
+ * `score` is unitless (T/Z-scores); `count` a plain number (falls in the past year).
+ */
+export const MEASURES = [
+  'egfr',
+  'creatinine',
+  'calcium',
+  'vitamin-d',
+  'albumin',
+  'p1np',
+  'ctx',
+  'height',
+  'weight',
+  'bmi',
+  'bmd',
+  'score',
+  'alcohol',
+  'count',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** How codes of a system are normalised before matching (both sides: bindings and data). */
+export const NORMALISATIONS = ['upper', 'icd', 'sks'] as const;
+export type Normalisation = (typeof NORMALISATIONS)[number];
+
+const nonEmpty = z.string().trim().min(1);
+
+export const codingBindingSchema = z.strictObject({
+  system: nonEmpty,
+  code: nonEmpty,
+  match: z.enum(['exact', 'prefix']),
+  /** Weak evidence only (ICPC-2). */
+  weak: z.literal(true).optional(),
+  display: z.string().optional(),
+  confidence: z.enum(['high', 'medium', 'low']).optional(),
+  /** Observation codes that define their unit (NPU03794 height is in metres): used when a value has none. */
+  impliedUnit: nonEmpty.optional(),
+  /** Medication products: strength in mg per unit (tablet). */
+  strengthMg: z.number().positive().optional(),
+  /** Glucocorticoids: the ingredient, for its prednisolone equivalent. */
+  ingredient: nonEmpty.optional(),
+  /** Combination products: the other drugs (concept ids) they contain. */
+  alsoContains: z.array(nonEmpty).optional(),
+});
+export type CodingBinding = z.infer<typeof codingBindingSchema>;
+
+export const nameBindingSchema = z.union([
+  nonEmpty,
+  z.strictObject({ text: nonEmpty, ingredient: nonEmpty.optional() }),
+]);
+
+export const systemSchema = z.strictObject({
+  uris: z.array(nonEmpty).min(1),
+  normalise: z.enum(NORMALISATIONS),
+});
+
+export const conceptSchema = z.strictObject({
+  kind: z.enum(CONCEPT_KINDS),
+  display: z.string().optional(),
+  measure: z.enum(MEASURES).optional(),
+  /** Text patterns (lower-case substrings; whole words for relationships), the last resort. */
+  names: z.array(nameBindingSchema).optional(),
+  codings: z.array(codingBindingSchema),
+});
+
+export const bindingsFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  version: z.string().optional(),
+  systems: z.record(nonEmpty, systemSchema),
+  prednisoloneEquivalents: z.record(nonEmpty, z.number().positive()),
+  concepts: z.record(nonEmpty, conceptSchema),
+});
+export type BindingsFile = z.infer<typeof bindingsFileSchema>;
+
+/** A site file: the same shape, everything optional (kind required only for new concepts). */
+export const siteFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  version: z.string().optional(),
+  systems: z.record(nonEmpty, systemSchema).optional(),
+  prednisoloneEquivalents: z.record(nonEmpty, z.number().positive()).optional(),
+  concepts: z
+    .record(
+      nonEmpty,
+      z.strictObject({
+        kind: z.enum(CONCEPT_KINDS).optional(),
+        display: z.string().optional(),
+        measure: z.enum(MEASURES).optional(),
+        names: z.array(nameBindingSchema).optional(),
+        codings: z.array(codingBindingSchema).optional(),
+      }),
+    )
+    .optional(),
+});
+export type SiteFile = z.infer<typeof siteFileSchema>;
+
+/** Every problem of a zod result as `path: message` lines. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(file)'}: ${issue.message}`);
+}

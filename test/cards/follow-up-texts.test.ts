@@ -1,0 +1,168 @@
+/**
+ * Every follow-up topic rendered through `renderCards` in Danish and English: a valid CDS Hooks
+ * response, summaries under 140 characters, no empty fields, and the card's own Danish terms.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards, type RenderContext } from '../../src/cards/render.js';
+import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up.js';
+import { FOLLOW_UP_TOPICS, type FollowUpTopic } from '../../src/rules/catalogue.js';
+import { FOLLOW_UP_RULES } from '../../src/rules/follow-up/index.js';
+import type { PatientFacts } from '../../src/facts/types.js';
+import type { Recommendation } from '../../src/rules/types.js';
+import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan } from '../helpers/facts.js';
+import { expectValidResponse } from '../helpers/validate.js';
+
+const renderCtx = (lang: 'da' | 'en'): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS });
+
+const woman = { sex: 'female' as const, age: 72 };
+const rh = { reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' };
+
+/** One patient per topic (TODAY = 2026-11-26), plus the Danish words the card must use. */
+export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: readonly string[]; en: readonly string[] }>> = {
+  'btm-follow-up-due': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 7.5 }) }),
+    da: ['CTX', 'fastende før kl. 10', 'hård motion inden for 24 timer'],
+    en: ['CTX', 'fasting, before 10 am'],
+  },
+  'btm-response-adequate': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2026-03-02')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(69.9, '2026-06-10')] } }),
+    da: ['Fortsæt behandling', 'fald 30,1 %', 'compliance'],
+    en: ['Continue treatment', 'fall 30.1 %'],
+  },
+  'btm-response-inadequate': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2026-03-02')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(70, '2026-06-10')] } }),
+    da: ['korrekt indtag', 'compliance (se evt. FMK)', 'fastende om morgenen', 'fald 30 %'],
+    en: ['correct intake', 'FMK'],
+  },
+  'switch-to-parenteral': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2026-01-10')], intolerances: [intolerance('alendronate')] }),
+    da: ['parenteral behandling', 'Zoledronsyre', 'Izamby', 'Kæbenekrose'],
+    en: ['parenteral treatment', 'zoledronic acid'],
+  },
+  'dxa-follow-up-due': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2024-11-26')], dxa: [scan('2024-10-01', { 'total-hip': -2.6 }, { performer: rh })] }),
+    da: ['DXA-skanning', 'samme hospital', 'Rigshospitalet'],
+    en: ['DXA scan', 'same hospital'],
+  },
+  'bisphosphonate-pause-candidate': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-09-01', { 'total-hip': -2.0 })] }),
+    da: ['Behandlingspause', 'T-score (hofte) > −2,5', 'lang halveringstid', 'tidligst efter 2 år'],
+    en: ['treatment pause', 'hip T-score > −2.5'],
+  },
+  'bisphosphonate-continue': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-09-01', { 'total-hip': -2.7 })] }),
+    da: ['Fortsæt', '10 år', 'T-score (hofte) ≤ −2,5', 'T-score −2,7'],
+    en: ['Continue', '10 years', 'T-score −2.7'],
+  },
+  'bisphosphonate-ten-years': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2015-06-01')] }),
+    da: ['10 års peroral bisfosfonat', 'endokrinolog'],
+    en: ['10 years of oral bisphosphonate', 'endocrinology'],
+  },
+  'denosumab-injection-due': {
+    facts: patient({ ...woman, courses: [course('denosumab', '2024-05-26', { lastDose: '2026-05-26' })] }),
+    da: ['denosumab-injektion', 'max gå 7 måneder', 'P-calcium', '26.12.2026'],
+    en: ['denosumab injection', '26 Dec 2026'],
+  },
+  'denosumab-overdue': {
+    facts: patient({ ...woman, courses: [course('denosumab', '2024-03-20', { lastDose: '2026-03-20' })] }),
+    da: ['over 7 måneder', 'hurtigt knogletab', 'SKAL anden behandling'],
+    en: ['more than 7 months', 'rapid bone loss'],
+  },
+  'denosumab-stopped': {
+    facts: patient({ ...woman, courses: [course('denosumab', '2024-03-20', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' })] }),
+    da: ['SKAL anden behandling igangsættes', 'zoledronsyre ca. 15.02.2027'],
+    en: ['MUST be started', '15 Feb 2027'],
+  },
+  'zoledronic-acid-infusion-due': {
+    facts: patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs: { egfr: [egfr(60, '2026-11-20')] } }),
+    da: ['P-calcium, -kreatinin og -25-OH-vitamin D', 'før hver infusion', '01.12.2026'],
+    en: ['before each infusion'],
+  },
+  'anabolic-treatment-consideration': {
+    facts: patient({ ...woman, dxa: [scan('2026-01-15', { 'lumbar-spine': -3.0 })], fractures: [fracture('spine', '2026-02-01')], conditions: [condition('stroke', { onset: '2020-01-01' })] }),
+    da: ['anabol', 'romosozumab', 'teriparatid', 'apopleksi', 'Lavenergibrud: ryg (columna)'],
+    en: ['anabolic', 'romosozumab', 'teriparatide', 'stroke'],
+  },
+  'endocrinology-referral': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2023-03-01')], labs: { egfr: [egfr(52, '2026-03-01'), egfr(44, '2026-10-01')], calcium: [calcium(2.8, '2026-10-01')] } }),
+    da: ['Henvis til endokrinolog', 'progredierende nyrefunktionstab', 'sekundær osteoporose'],
+    en: ['Refer to endocrinology', 'secondary osteoporosis'],
+  },
+  'btm-interfering-medication': {
+    facts: patient({ ...woman, courses: [course('alendronate', '2026-08-01')], medications: [medication('antiepileptic', '2026-09-15')] }),
+    da: ['antiepileptikum', 'start/dosisændring', 'antiøstrogen'],
+    en: ['antiepileptic', 'dose change'],
+  },
+};
+
+function recommendation(topic: FollowUpTopic): Recommendation {
+  const rec = FOLLOW_UP_RULES[topic](ctxOf(CASES[topic].facts));
+  if (rec === undefined) throw new Error(`${topic}: the case does not fire`);
+  expect(rec.topic).toBe(topic);
+  return rec;
+}
+
+describe('follow-up card texts', () => {
+  it('has Danish and English text for every follow-up topic', () => {
+    for (const topic of FOLLOW_UP_TOPICS) {
+      expect(FOLLOW_UP_TEXTS[topic].da.title.length).toBeGreaterThan(0);
+      expect(FOLLOW_UP_TEXTS[topic].en.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const topic of FOLLOW_UP_TOPICS) {
+    for (const lang of ['da', 'en'] as const) {
+      it(`${topic} (${lang}): renders a valid card in the card's terms`, () => {
+        const rec = recommendation(topic);
+        const cards = renderCards([rec], renderCtx(lang));
+        expectValidResponse({ cards });
+        const [card] = cards;
+        expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+        expect(card?.summary).not.toMatch(/undefined|NaN|\[object/);
+        expect(card?.detail).not.toMatch(/undefined|NaN|\[object/);
+        expect(card?.source.topic?.code).toBe(topic);
+        const text = `${card?.summary ?? ''}\n${card?.detail ?? ''}`;
+        for (const word of CASES[topic][lang]) expect(text).toContain(word);
+        expect(card?.detail).toContain(lang === 'da' ? '**Begrundelse**' : '**Why**');
+      });
+    }
+  }
+
+  it('uses Danish decimal commas and a real minus in Danish and points in English', () => {
+    const rec = recommendation('bisphosphonate-continue');
+    expect(renderCards([rec], renderCtx('da'))[0]?.detail).toContain('−2,7');
+    expect(renderCards([rec], renderCtx('en'))[0]?.detail).toContain('−2.7');
+  });
+
+  it('gives every variant of a summary under 140 characters', () => {
+    const variants: Recommendation[] = [
+      { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall', 'intolerance', 'non-adherence'] },
+      { ...recommendation('endocrinology-referral'), reasons: ['bmd-fall', 'fractures-on-treatment', 'no-btm-suppression', 'intolerance', 'egfr-falling', 'denosumab-stop', 'secondary-osteoporosis'] },
+      { ...recommendation('btm-follow-up-due'), reasons: ['three-months-on-treatment', 'fracture-before-start'] },
+      { ...recommendation('btm-follow-up-due'), reasons: ['recheck-after-correction'] },
+      { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], variant: 'man' },
+      { ...recommendation('dxa-follow-up-due'), reasons: ['five-year-dxa'] },
+    ];
+    for (const lang of ['da', 'en'] as const) {
+      for (const rec of variants) {
+        const text = FOLLOW_UP_TEXTS[rec.topic as FollowUpTopic][lang];
+        expect([...text.summary(rec)].length, `${rec.topic} ${lang}: ${text.summary(rec)}`).toBeLessThan(140);
+      }
+    }
+  });
+
+  it('renders the re-check reminder as the recommended Task and the pause DXA reminder with its due date', () => {
+    const [inadequate] = renderCards([recommendation('btm-response-inadequate')], renderCtx('da'));
+    expect(inadequate?.selectionBehavior).toBe('at-most-one');
+    expect(inadequate?.suggestions?.[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'create', resource: { resourceType: 'Task', restriction: { period: { start: '2026-09-10' } } } }] });
+    const [pause] = renderCards([recommendation('bisphosphonate-pause-candidate')], renderCtx('en'));
+    expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
+  });
+
+  it('refers for DXA at the previous scan\'s performer', () => {
+    const [card] = renderCards([recommendation('dxa-follow-up-due')], renderCtx('da'));
+    expect(card?.suggestions?.[0]).toMatchObject({ actions: [{ resource: { resourceType: 'ServiceRequest', performer: [{ reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' }] } }] });
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards, type RenderContext } from '../../src/cards/render.js';
+import { INITIATION_TEXTS } from '../../src/cards/text/initiation.js';
+import type { Language } from '../../src/pipeline.js';
+import { INITIATION_TOPICS, type InitiationTopic } from '../../src/rules/catalogue.js';
+import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
+import type { Recommendation } from '../../src/rules/types.js';
+import { bmi, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { expectValidResponse } from '../helpers/validate.js';
+
+const renderCtx = (lang: Language): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS });
+
+function rec(topic: InitiationTopic, input: FactsInput): Recommendation {
+  const r = INITIATION_RULES[topic](ctxOf(patient(input)));
+  if (r === undefined) throw new Error(`${topic} did not fire`);
+  return r;
+}
+
+const spine = scan('2026-08-12', { 'lumbar-spine': -2.8 });
+const lowBmi = { bmi: [bmi(18.2, '2026-06-01')] };
+
+/** One or more patients per topic, covering each variant of its text. */
+const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
+  ['diagnosis-criteria-met', 'T-score', { age: 70, dxa: [spine] }],
+  ['diagnosis-criteria-met', 'possible fracture', { age: 70, fractures: [fracture('hip', '2026-01-01', 'unknown')] }],
+  ['treatment-indicated', 'first choice', { age: 70, dxa: [spine], vitals: lowBmi }],
+  ['treatment-indicated', 'effervescent', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] }],
+  ['treatment-indicated', 'second choice', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] }],
+  ['treatment-indicated', 'eGFR ≤ 35', { age: 70, fractures: [fracture('spine', '2026-04-01', 'unknown')], labs: { egfr: [egfr(30, '2026-10-01')] } }],
+  ['risk-factor-review', 'no risk factor', { age: 70, dxa: [spine] }],
+  ['pretreatment-checks', 'all missing', { age: 70, dxa: [spine], vitals: lowBmi }],
+  [
+    'pretreatment-checks',
+    'worst case: three failed, several missing',
+    { age: 70, glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true }), dxa: [spine], labs: { egfr: [egfr(30, '2025-01-01')], vitaminD: [vitaminD(40, '2026-10-01')] } },
+  ],
+  ['vitamin-d-before-dxa', 'low at scan', { age: 70, dxa: [spine], labs: { vitaminD: [vitaminD(40, '2026-07-01')] } }],
+  ['vitamin-d-calcium', 'no supplement, PPI', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] }],
+  ['vitamin-d-calcium', 'below target on supplement', { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2024-01-01')], labs: { vitaminD: [vitaminD(55, '2026-10-01')] } }],
+  ['bone-healthy-lifestyle', 'general', { age: 70, dxa: [spine] }],
+  ['bone-healthy-lifestyle', 'personal', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('falls', { onset: '2026-01-01' })], lifestyle: { smoking: { current: true, ref: 'Observation/s' }, alcoholUnitsPerDay: { value: 4, date: '2026-01-01', ref: 'Observation/a' } } }],
+  ['dxa-workup-suggested', 'vitamin D unknown', { age: 70, lifestyle: { smoking: { current: true, ref: 'Observation/s' } } }],
+  ['dxa-workup-suggested', 'vitamin D low', { age: 70, glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true }), labs: { vitaminD: [vitaminD(35, '2026-10-01')] } }],
+];
+
+describe('initiation card texts', () => {
+  it('has Danish and English text for every topic of section 2', () => {
+    for (const topic of INITIATION_TOPICS) {
+      expect(INITIATION_TEXTS[topic].da.title.length).toBeGreaterThan(0);
+      expect(INITIATION_TEXTS[topic].en.title.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const [topic, name, input] of CASES) {
+    for (const lang of ['da', 'en'] as const) {
+      it(`renders ${topic} (${name}) in ${lang} as a valid card with a summary under 140 characters`, () => {
+        const r = rec(topic, input);
+        const raw = INITIATION_TEXTS[topic][lang].summary(r);
+        expect([...raw].length).toBeLessThan(140);
+        const cards = renderCards([r], renderCtx(lang));
+        expectValidResponse({ cards });
+        const card = cards[0];
+        expect(card?.summary).toBe(raw);
+        expect(card?.source.topic?.code).toBe(topic);
+        expect(card?.detail).toContain(lang === 'da' ? '**Begrundelse**' : '**Why**');
+        expect(card?.links?.length ?? 0).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  const danish = (topic: InitiationTopic, input: FactsInput) => {
+    const [card] = renderCards([rec(topic, input)], renderCtx('da'));
+    if (card === undefined) throw new Error('no card');
+    return card;
+  };
+
+  it('proposes alendronate in the card\'s words with intake rules, side effects and the dentist', () => {
+    const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi });
+    expect(card.summary).toMatch(/^Start behandling: alendronat 70 mg ugetablet/);
+    for (const words of ['Skal tages fastende om morgenen', 'oprejst/siddende i mindst 30 min.', 'inkl. mineralvand', 'Kæbenekrose og atypisk femurfraktur', 'orientere tandlæge', 'Mål patientens højde']) {
+      expect(card.detail).toContain(words);
+    }
+    expect(card.detail).toContain('T-score −2,8 (columna, 12.08.2026)');
+    expect(card.selectionBehavior).toBe('at-most-one');
+    const mr = card.suggestions?.[0]?.actions?.[0];
+    expect(mr?.type === 'create' ? mr.resource : undefined).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', medicationCodeableConcept: { coding: [{ code: 'M05BA04' }] } });
+  });
+
+  it('names Binosto with its clause-restricted reimbursement for swallowing difficulty', () => {
+    const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] });
+    expect(card.summary).toContain('Binosto');
+    expect(card.detail).toContain('Har klausuleret tilskud og er dyrt');
+  });
+
+  it('gives the second choice with the biosimilars, the 7-month limit and the zoledronic acid referral', () => {
+    const card = danish('treatment-indicated', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] });
+    expect(card.summary).toContain('2. valg');
+    for (const words of ['Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi', 'Substitueres ikke på apoteket', 'Der må max gå 7 måneder', 'SKAL anden behandling igangsættes', 'typisk behandling på hospital', 'temperaturstigning (kun zoledronsyre)', 'Overvej henvisning til anabol behandling']) {
+      expect((card.detail ?? '').toLowerCase()).toContain(words.toLowerCase());
+    }
+    expect(card.suggestions?.map((s) => s.isRecommended ?? false)).toEqual([true, false]);
+  });
+
+  it('says "hvis lavenergibrud" and refers instead of prescribing when eGFR ≤ 35', () => {
+    const card = danish('treatment-indicated', { age: 70, fractures: [fracture('spine', '2026-04-01', 'unknown')], labs: { egfr: [egfr(30, '2026-10-01')] } });
+    expect(card.summary).toMatch(/^Henvis til endokrinolog/);
+    expect(card.summary).toContain('hvis lavenergibrud');
+    expect(card.detail).toContain('Tjek, at eGFR > 35 ml/min');
+    expect(card.detail).toContain('denosumab');
+    expect(card.suggestions?.every((s) => s.actions?.every((a) => a.type === 'create' && a.resource.resourceType === 'ServiceRequest'))).toBe(true);
+  });
+
+  it('lists the pre-start checks with their status and asks for fasting CTX under glucocorticoid', () => {
+    const card = danish('pretreatment-checks', {
+      age: 70,
+      glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true }),
+      dxa: [spine],
+      labs: { egfr: [egfr(60, '2026-11-01')], vitaminD: [vitaminD(50, '2026-10-01')] },
+    });
+    expect(card.indicator).toBe('warning');
+    expect(card.summary).toBe('Før start af antiresorptiv behandling: tjek ikke opfyldt – P-25-OH-Vit.D ≤ 50 nmol/L; mangler: P-calcium, initial knoglemarkør, højde');
+    expect(card.detail).toContain('Tjek, at P-25-OH-Vit.D > 50 nmol/L: **ikke opfyldt**');
+    expect(card.detail).toContain('Tjek, at eGFR > 35 ml/min: i orden');
+    expect(card.detail).toContain('CTX skal tages fastende før kl. 10');
+    expect(card.detail).toContain('P-25-OH-vitamin D 50 nmol/L (01.10.2026)');
+  });
+
+  it('advises D3 and calcium in the card\'s numbers, citrate for PPI users', () => {
+    const card = danish('vitamin-d-calcium', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] });
+    for (const words of ['20–40 µg D3-vitamin', '70–125 nmol/L', 'Tjek tidligst efter 3 mdr.', '800–1.200 mg calcium', 'Calcium-citrat', 'PPI']) expect(card.detail).toContain(words);
+  });
+
+  it('highlights the patient\'s own lifestyle points in the card\'s list', () => {
+    const card = danish('bone-healthy-lifestyle', { age: 70, dxa: [spine], lifestyle: { smoking: { current: true, ref: 'Observation/s' } } });
+    expect(card.summary).toBe('Knoglevenlig livsstil: rygeophør samt fysisk aktivitet');
+    expect(card.detail).toContain('**Rygeophør.**');
+    expect(card.detail).toContain('Osteoporoseforeningen.dk');
+  });
+
+  it('asks for vitamin D in level before the DXA and keeps the DXA referral', () => {
+    const card = danish('dxa-workup-suggested', { age: 70, lifestyle: { smoking: { current: true, ref: 'Observation/s' } }, labs: { vitaminD: [vitaminD(35, '2026-10-01')] } });
+    expect(card.detail).toContain('D-vitamin bør være i niveau før DXA-skanning');
+    expect(card.suggestions?.map((s) => s.label)).toEqual(['Henvis til DXA-skanning', 'Ordinér D3-vitamin (colecalciferol) 20 µg']);
+    expect(card.selectionBehavior).toBe('any');
+  });
+});

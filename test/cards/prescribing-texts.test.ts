@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards, type RenderContext } from '../../src/cards/render.js';
+import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing.js';
+import type { DraftOrder, PatientFacts } from '../../src/facts/types.js';
+import type { UntrustedResource } from '../../src/prefetch/types.js';
+import { PRESCRIBING_TOPICS } from '../../src/rules/catalogue.js';
+import { evaluatePrescribing } from '../../src/rules/index.js';
+import type { Recommendation } from '../../src/rules/types.js';
+import {
+  calcium,
+  condition,
+  course,
+  ctxOf,
+  draft,
+  egfr,
+  height,
+  medication,
+  patient,
+  scan,
+  vitaminD,
+  type FactsInput,
+} from '../helpers/facts.js';
+import { expectValidResponse } from '../helpers/validate.js';
+
+/** One request: the patient and the basket; every rule runs over every selected draft. */
+function request(input: FactsInput, drafts: readonly DraftOrder[]): { facts: PatientFacts; recs: Recommendation[] } {
+  const facts = patient({ sex: 'female', age: 72, ...input, drafts });
+  return { facts, recs: evaluatePrescribing(ctxOf(facts)) };
+}
+
+const SCENARIOS = {
+  'alendronate start with every check failing': request(
+    {
+      labs: { egfr: [egfr(35, '2026-03-01')], calcium: [calcium(2.05, '2026-03-01')], vitaminD: [vitaminD(40, '2025-10-01')] },
+      conditions: [condition('peptic-ulcer'), condition('dysphagia')],
+    },
+    [draft('alendronate')],
+  ),
+  'Prolia start for a man with eGFR 25 on alendronate for 11 years': request(
+    { sex: 'male', age: 75, labs: { egfr: [egfr(25, '2026-11-01')] }, courses: [course('alendronate', '2015-11-01')] },
+    [draft('denosumab', { identity: { brandProlia: true, matchedBy: 'text', text: 'Prolia 60 mg' } })],
+  ),
+  'alendronate 4 months after denosumab, 6 years of oral treatment before': request(
+    {
+      labs: { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] },
+      courses: [course('denosumab', '2022-01-01', { lastDose: '2026-07-26' }), course('alendronate', '2014-01-01', { status: 'ended', end: '2020-01-01' })],
+    },
+    [draft('alendronate')],
+  ),
+  'first zoledronic acid without labs': request({ vitals: { height: [height(160, '2026-01-01')] } }, [draft('zoledronic-acid')]),
+  'next denosumab injection': request(
+    { labs: { calcium: [calcium(2.4, '2026-11-20')], egfr: [egfr(60, '2026-11-20')] }, courses: [course('denosumab', '2024-05-01', { lastDose: '2026-05-26' })] },
+    [draft('denosumab')],
+  ),
+  'prednisolone without DXA': request({}, [draft('glucocorticoid', { dailyDoseMg: 10, durationDays: 92 })]),
+  'prednisolone with T-score −1.6': request({ dxa: [scan('2025-03-01', { 'lumbar-spine': -1.6 })] }, [draft('glucocorticoid', { dailyDoseMg: 20, durationDays: 60 })]),
+  'prednisolone with T-score −0.4 last year': request({ dxa: [scan('2025-11-01', { 'lumbar-spine': -0.4 })] }, [draft('glucocorticoid', { dailyDoseMg: 10, durationDays: 92 })]),
+  'calcium carbonate with a PPI': request({ medications: [medication('ppi', '2025-01-01')] }, [draft('calcium-carbonate')]),
+  'romosozumab for a man after a stroke': request({ sex: 'male', age: 70, conditions: [condition('stroke', { active: false, onset: '2020-02-01' })] }, [draft('romosozumab')]),
+  'romosozumab for a man': request({ sex: 'male', age: 70 }, [draft('romosozumab')]),
+  teriparatide: request({}, [draft('teriparatide')]),
+  'alendronate after 10 years': request(
+    { labs: { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] }, courses: [course('alendronate', '2016-06-01')] },
+    [draft('alendronate')],
+  ),
+};
+
+const ALL = Object.values(SCENARIOS).flatMap((s) => s.recs);
+
+function renderCtx(lang: 'da' | 'en', facts: PatientFacts): RenderContext {
+  const drafts = new Map<string, UntrustedResource>(
+    facts.drafts.map((d) => [d.ref, { resourceType: 'MedicationRequest', id: d.ref.split('/')[1], status: 'draft', intent: 'order', medicationCodeableConcept: { text: 'draft' } }]),
+  );
+  return { lang, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS };
+}
+
+describe('prescribing card texts (rules.md section 4)', () => {
+  it('has Danish and English text for every rx-* topic, and the scenarios reach every topic', () => {
+    for (const topic of PRESCRIBING_TOPICS) {
+      expect(PRESCRIBING_TEXTS[topic].da.title.length).toBeGreaterThan(0);
+      expect(PRESCRIBING_TEXTS[topic].en.title.length).toBeGreaterThan(0);
+    }
+    expect(new Set(ALL.map((r) => r.topic))).toEqual(new Set(PRESCRIBING_TOPICS));
+  });
+
+  for (const [name, { facts, recs }] of Object.entries(SCENARIOS)) {
+    it(`renders valid cards in both languages: ${name}`, () => {
+      for (const lang of ['da', 'en'] as const) {
+        const cards = renderCards(recs, renderCtx(lang, facts));
+        expectValidResponse({ cards });
+        for (const rec of recs) {
+          const text = PRESCRIBING_TEXTS[rec.topic as keyof typeof PRESCRIBING_TEXTS][lang];
+          const summary = text.summary(rec);
+          expect([...summary].length, `${rec.topic} ${lang}: ${summary}`).toBeLessThan(140);
+          expect(summary).not.toMatch(/undefined|NaN/);
+          expect(text.detail(rec)).not.toMatch(/undefined|NaN/);
+        }
+        for (const card of cards) expect(card.extension['osteo-cds.evidence']).toContain(recs.find((r) => r.topic === card.source.topic?.code)?.draft);
+      }
+    });
+  }
+
+  it("speaks the card's Danish: eGFR > 35, hypocalcæmi, brusetablet, biosimilær, max 7 måneder, tandlæge", () => {
+    const da = (topic: string, scenario: keyof typeof SCENARIOS) => {
+      const { facts, recs } = SCENARIOS[scenario];
+      const card = renderCards(recs, renderCtx('da', facts)).find((c) => c.source.topic?.code === topic);
+      return `${card?.summary ?? ''}\n${card?.detail ?? ''}`;
+    };
+    expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toContain('Tjek, at eGFR > 35 ml/min');
+    expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toMatch(/^Ordinér ikke alendronat: eGFR 35 /);
+    expect(da('rx-hypocalcaemia', 'alendronate start with every check failing')).toContain('hypocalcæmi (2,05 mmol/L)');
+    expect(da('rx-swallowing-difficulty', 'alendronate start with every check failing')).toContain('Brusetablet (Binosto)');
+    expect(da('rx-start-checklist', 'alendronate start with every check failing')).toContain('orientere tandlæge');
+    expect(da('rx-denosumab-biosimilar', 'Prolia start for a man with eGFR 25 on alendronate for 11 years')).toContain('Substitueres ikke på apoteket');
+    expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('Der må max gå 7 måneder');
+    expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('26.05.2027');
+    expect(da('rx-glucocorticoid-bone-protection', 'prednisolone with T-score −1.6')).toContain('T-score < −1,0');
+    expect(da('rx-calcium-carbonate-ppi', 'calcium carbonate with a PPI')).toContain('Calcium-citrat kan tages uafhængigt af mad');
+    expect(da('rx-bisphosphonate-duration', 'alendronate after 10 years')).toContain('10 år');
+  });
+
+  it('gives critical cards override reasons and replaces the draft by delete + create or update', () => {
+    const { facts, recs } = SCENARIOS['alendronate start with every check failing'];
+    const cards = renderCards(recs, renderCtx('da', facts));
+    const critical = cards.filter((c) => c.indicator === 'critical');
+    expect(critical.map((c) => c.source.topic?.code).sort()).toEqual(['rx-egfr-too-low', 'rx-hypocalcaemia']);
+    for (const c of critical) expect(c.overrideReasons?.length).toBeGreaterThan(0);
+    const ref = facts.drafts[0]?.ref;
+    const egfrCard = cards.find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(egfrCard?.suggestions?.[0]?.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
+    expect(egfrCard?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'delete', resourceId: ref });
+    const swallow = cards.find((c) => c.source.topic?.code === 'rx-swallowing-difficulty');
+    expect(swallow?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'update', resource: { id: ref?.split('/')[1] } });
+  });
+
+  it('judges only selected drafts; the unselected ones are context (a PPI in the basket)', () => {
+    const carbonate = draft('calcium-carbonate', { selected: false });
+    const ppi = draft('ppi');
+    expect(request({}, [carbonate, ppi]).recs).toEqual([]);
+    const reverse = request({}, [draft('calcium-carbonate'), draft('ppi', { selected: false })]).recs;
+    expect(reverse.map((r) => r.topic)).toEqual(['rx-calcium-carbonate-ppi']);
+  });
+});

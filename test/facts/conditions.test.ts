@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { coding, condition, factsOf, familyHistory, SYS } from '../helpers/facts-builders.js';
+
+const conceptsOf = (...c: Parameters<typeof condition>[0][]) =>
+  factsOf(c.map((x) => condition(x))).conditions.map((x) => x.concept).sort();
+
+describe('conditions: Danish and international codes for the same concept', () => {
+  it.each([
+    ['rheumatoid-arthritis', SYS.sks, 'DM059'],
+    ['rheumatoid-arthritis', SYS.icd10cm, 'M06.9'],
+    ['rheumatoid-arthritis', SYS.snomed, '69896004'],
+    ['hyperthyroidism', SYS.sks, 'DE050'],
+    ['primary-hyperparathyroidism', SYS.icd10, 'E21.0'],
+    ['inflammatory-bowel-disease', SYS.sks, 'DK509'],
+    ['coeliac-disease', SYS.icd10cm, 'K90.0'],
+    ['copd', SYS.sks, 'DJ449'],
+    ['type-1-diabetes', SYS.snomed, '46635009'],
+    ['hypogonadism', SYS.sks, 'DE291'],
+    ['anorexia-nervosa', SYS.icd10, 'F50.0'],
+    ['cushing', SYS.sks, 'DE249'],
+    ['myeloma', SYS.icd10cm, 'C90.00'],
+    ['chronic-kidney-disease', SYS.sks, 'DN184'],
+    ['peptic-ulcer', SYS.sks, 'DK259'],
+    ['oesophageal-disorder', SYS.sks, 'DK222'],
+    ['dysphagia', SYS.icd10, 'R13'],
+    ['dysphagia', SYS.icd10cm, 'R13.10'],
+    ['non-adherence', SYS.sks, 'DZ911'],
+    ['non-adherence', SYS.icd10cm, 'Z91.120'],
+    ['osteopenia', SYS.snomed, '312894000'],
+    ['vitamin-d-deficiency', SYS.sks, 'DE559'],
+    ['falls', SYS.sks, 'DR296'],
+    ['immobility', SYS.icd10, 'Z99.3'],
+    ['alcohol-overuse', SYS.sks, 'DF102'],
+    ['myocardial-infarction', SYS.sks, 'DI252'],
+    ['stroke', SYS.icd10, 'I63.9'],
+    ['osteonecrosis-of-jaw', SYS.icd10cm, 'M87.180'],
+    ['hypocalcaemia', SYS.icd10cm, 'E83.51'],
+    ['family-history-osteoporosis', SYS.icd10cm, 'Z82.62'],
+  ])('%s from %s %s', (concept, system, code) => {
+    expect(conceptsOf({ code, system })).toEqual([concept]);
+  });
+
+  it('osteoporosis from WHO M81.0, SKS DM810, ICD-10-CM M81.0, SNOMED 64859006 and (weak) ICPC-2 L95', () => {
+    const f = factsOf([
+      condition({ id: 'who', code: 'M81.0', system: SYS.icd10 }),
+      condition({ id: 'sks', code: 'DM810', system: SYS.sks }),
+      condition({ id: 'cm', code: 'M81.0', system: SYS.icd10cm }),
+      condition({ id: 'sct', code: '64859006', system: SYS.snomed }),
+      condition({ id: 'icpc', code: 'L95', system: SYS.icpc2 }),
+    ]);
+    expect(f.conditions.map((c) => [c.ref, c.concept, c.weak])).toEqual([
+      ['Condition/who', 'osteoporosis', false],
+      ['Condition/sks', 'osteoporosis', false],
+      ['Condition/cm', 'osteoporosis', false],
+      ['Condition/sct', 'osteoporosis', false],
+      ['Condition/icpc', 'osteoporosis', true],
+    ]);
+  });
+
+  it('an ICPC-2 code next to a specific code is not weak', () => {
+    const f = factsOf([condition({ codings: [coding(SYS.icpc2, 'L95'), coding(SYS.sks, 'DM819')] })]);
+    expect(f.conditions).toEqual([expect.objectContaining({ concept: 'osteoporosis', weak: false, code: { system: SYS.sks, code: 'DM819' } })]);
+  });
+
+  it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {
+    expect(conceptsOf({ code: 'DR263', system: SYS.sks })).toEqual(['cannot-stay-upright', 'immobility']);
+  });
+
+  it('cannot stay upright from SNOMED 160685001 or the text "sengeliggende" / "bedridden"', () => {
+    expect(conceptsOf({ code: '160685001' })).toEqual(['cannot-stay-upright']);
+    expect(conceptsOf({ text: 'Sengeliggende efter apopleksi' })).toEqual(['cannot-stay-upright']);
+    expect(conceptsOf({ text: 'Patient is bedridden' })).toEqual(['cannot-stay-upright']);
+    expect(conceptsOf({ text: 'Hypertension' })).toEqual([]);
+  });
+
+  it('dysphagia is not an oesophageal disorder, achalasia is', () => {
+    expect(conceptsOf({ code: '40739000' })).toEqual(['dysphagia']);
+    expect(conceptsOf({ code: 'K22.0', system: SYS.icd10 })).toEqual(['oesophageal-disorder']);
+  });
+});
+
+describe('conditions: status and dates', () => {
+  it('active for active/recurrence/relapse or no status; inactive/resolved/remission are not', () => {
+    const f = factsOf([
+      condition({ id: 'a', code: 'DK259', system: SYS.sks, clinicalStatus: 'active' }),
+      condition({ id: 'r', code: 'DK259', system: SYS.sks, clinicalStatus: 'recurrence' }),
+      condition({ id: 'n', code: 'DK259', system: SYS.sks }),
+      condition({ id: 'i', code: 'DK259', system: SYS.sks, clinicalStatus: 'inactive' }),
+      condition({ id: 'res', code: 'DK259', system: SYS.sks, clinicalStatus: 'resolved' }),
+      condition({ id: 'ab', code: 'DK259', system: SYS.sks, abatement: '2025-01-01' }),
+    ]);
+    const active = Object.fromEntries(f.conditions.map((c) => [c.ref.split('/')[1], c.active]));
+    expect(active).toEqual({ a: true, r: true, n: true, i: false, res: false, ab: false });
+  });
+
+  it('drops refuted and entered-in-error Conditions', () => {
+    const f = factsOf([
+      condition({ code: 'DK259', system: SYS.sks, verificationStatus: 'refuted' }),
+      condition({ code: 'DK259', system: SYS.sks, verificationStatus: 'entered-in-error' }),
+      condition({ id: 'ok', code: 'DK259', system: SYS.sks, verificationStatus: 'confirmed' }),
+    ]);
+    expect(f.conditions.map((c) => c.ref)).toEqual(['Condition/ok']);
+  });
+
+  it('keeps onset, abatement and recorded dates; sorted newest first', () => {
+    const f = factsOf([
+      condition({ id: 'old', code: 'DK259', system: SYS.sks, onset: '2019-03-01', abatement: '2019-06-01', recorded: '2019-03-02', clinicalStatus: 'resolved' }),
+      condition({ id: 'new', code: 'DK259', system: SYS.sks, onset: '2025-11-01T10:00:00+01:00' }),
+    ]);
+    expect(f.conditions.map((c) => [c.ref, c.onset, c.abatement, c.recorded])).toEqual([
+      ['Condition/new', '2025-11-01', undefined, undefined],
+      ['Condition/old', '2019-03-01', '2019-06-01', '2019-03-02'],
+    ]);
+  });
+});
+
+describe('family history', () => {
+  it('a first-degree relative with osteoporosis or a hip fracture counts', () => {
+    const f = factsOf([
+      familyHistory({ id: 'mother', relationship: 'MTH', conditions: [{ codings: [coding(SYS.snomed, '64859006')] }], date: '2024-02-01' }),
+      familyHistory({ id: 'sister', relationshipText: 'Søster', conditions: [{ text: 'Hoftebrud som 70-årig' }] }),
+      familyHistory({ id: 'father', relationship: 'FTH', conditions: [{ codings: [coding(SYS.icd10, 'S72.0')] }] }),
+    ]);
+    expect(f.familyHistory.map((h) => h.ref)).toEqual(['FamilyMemberHistory/mother', 'FamilyMemberHistory/sister', 'FamilyMemberHistory/father']);
+    expect(f.familyHistory[0]?.date).toBe('2024-02-01');
+  });
+
+  it('an aunt, or a relative with another disease, does not count', () => {
+    const f = factsOf([
+      familyHistory({ relationship: 'MAUNT', conditions: [{ text: 'Osteoporose' }] }),
+      familyHistory({ relationshipText: 'Moster', conditions: [{ text: 'Osteoporose' }] }),
+      familyHistory({ relationship: 'MTH', conditions: [{ text: 'Type 2 diabetes' }] }),
+      familyHistory({ relationship: 'MTH', status: 'entered-in-error', conditions: [{ text: 'Osteoporose' }] }),
+    ]);
+    expect(f.familyHistory).toEqual([]);
+  });
+
+  it('a family-history Condition (Z82.62, SKS DZ826) is listed too', () => {
+    const f = factsOf([condition({ id: 'z', code: 'DZ826', system: SYS.sks, recorded: '2022-01-01' })]);
+    expect(f.familyHistory).toEqual([{ ref: 'Condition/z', date: '2022-01-01' }]);
+    expect(f.conditions.map((c) => c.concept)).toEqual(['family-history-osteoporosis']);
+  });
+});

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf, medicationAdministration, medicationRequest, medicationStatement } from '../helpers/facts-builders.js';
+import { buildCourses } from '../../src/facts/courses.js';
+import type { MedicationRecord } from '../../src/facts/types.js';
+
+const ALN = { atc: 'M05BA04', text: 'Alendronat 70 mg' } as const;
+const DMAB = { atc: 'M05BX04', text: 'Obodence 60 mg' } as const;
+const ZOL = { atc: 'M05BA08', text: 'Aclasta 5 mg' } as const;
+
+function record(o: Partial<MedicationRecord> & { start: string; drugClass: MedicationRecord['identity']['drugClass']; drug?: MedicationRecord['identity']['drug'] }): MedicationRecord {
+  return {
+    ref: `MedicationStatement/${o.start}`,
+    source: 'MedicationStatement',
+    status: 'completed',
+    ...o,
+    identity: { drug: o.drug ?? 'alendronate', drugClass: o.drugClass, effervescent: false, brandProlia: false, matchedBy: 'atc' },
+  };
+}
+
+describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months', () => {
+  it('a gap of 2.9 months joins; 3.1 months starts a new course', () => {
+    // first record ends 2024-01-31; + 3 calendar months = 2024-04-30
+    const first = medicationStatement({ id: 'a', ...ALN, status: 'completed', start: '2023-02-01', end: '2024-01-31' });
+    const joined = factsOf([first, medicationStatement({ id: 'b', ...ALN, status: 'completed', start: '2024-04-27', end: '2025-01-31' })]);
+    expect(joined.courses).toHaveLength(1);
+    expect(joined.courses[0]).toMatchObject({ start: '2023-02-01', end: '2025-01-31', status: 'ended', refs: ['MedicationStatement/a', 'MedicationStatement/b'] });
+    const split = factsOf([first, medicationStatement({ id: 'b', ...ALN, status: 'completed', start: '2024-05-04', end: '2025-01-31' })]);
+    expect(split.courses.map((c) => [c.start, c.end])).toEqual([
+      ['2024-05-04', '2025-01-31'],
+      ['2023-02-01', '2024-01-31'],
+    ]);
+  });
+
+  it('month-end arithmetic: a course ending 30 November joins a restart on 27 February, not on 28 February (30 Nov + 3 months = 28 Feb)', () => {
+    const first = medicationStatement({ id: 'a', ...ALN, status: 'completed', start: '2024-06-01', end: '2025-11-30' });
+    const next = (start: string) => factsOf([first, medicationStatement({ id: 'b', ...ALN, status: 'completed', start, end: '2026-04-01' })]).courses.length;
+    expect(next('2026-02-27')).toBe(1);
+    expect(next('2026-02-28')).toBe(2);
+  });
+
+  it('an active statement without an end runs to today and makes the course active', () => {
+    const f = factsOf([medicationStatement({ ...ALN, status: 'active', start: '2021-06-15' })]);
+    expect(f.courses[0]).toMatchObject({ drugClass: 'oral-bisphosphonate', drugs: ['alendronate'], start: '2021-06-15', end: '2026-06-15', lastDose: '2026-06-15', status: 'active', durationDays: 1826 });
+  });
+
+  it('switching alendronate → risedronate stays one oral bisphosphonate course', () => {
+    const f = factsOf([
+      medicationStatement({ ...ALN, status: 'completed', start: '2022-01-01', end: '2023-12-31' }),
+      medicationStatement({ atc: 'M05BA07', status: 'active', start: '2024-01-15' }),
+    ]);
+    expect(f.courses).toHaveLength(1);
+    expect(f.courses[0]?.drugs).toEqual(['alendronate', 'risedronate']);
+  });
+
+  it('stopped: a stopped statement dated on/after the last use; completed is not a stop', () => {
+    const stopped = factsOf([medicationStatement({ ...ALN, status: 'stopped', start: '2020-01-01', end: '2025-01-01' })]);
+    expect(stopped.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2025-01-01', end: '2025-01-01' });
+    const completed = factsOf([medicationStatement({ ...ALN, status: 'completed', start: '2020-01-01', end: '2025-01-01' })]);
+    expect(completed.courses[0]).toMatchObject({ status: 'ended' });
+    expect(completed.courses[0]?.stoppedOn).toBeUndefined();
+  });
+
+  it('a stop followed by later use is not a stop of the later course', () => {
+    const f = factsOf([
+      medicationStatement({ id: 'old', ...ALN, status: 'stopped', start: '2020-01-01', end: '2022-01-01' }),
+      medicationStatement({ id: 'new', ...ALN, status: 'active', start: '2024-01-01' }),
+    ]);
+    expect(f.courses.map((c) => [c.start, c.status])).toEqual([
+      ['2024-01-01', 'active'],
+      ['2020-01-01', 'stopped'],
+    ]);
+  });
+
+  it('a cancelled request stops the course only when nothing of the class was used after it', () => {
+    const use = medicationRequest({ ...ALN, status: 'completed', authoredOn: '2025-01-01', supply: { value: 84, unit: 'd' } });
+    const cancelled = medicationRequest({ ...ALN, status: 'cancelled', authoredOn: '2025-03-30' });
+    expect(factsOf([use, cancelled]).courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2025-03-30' });
+    const later = medicationRequest({ ...ALN, status: 'completed', authoredOn: '2025-04-10', supply: { value: 84, unit: 'd' } });
+    expect(factsOf([use, cancelled, later]).courses[0]?.status).toBe('ended');
+  });
+
+  it('an active request with a future validity end gives a planned end; an estimated supply end does not', () => {
+    const planned = factsOf([medicationRequest({ ...ALN, authoredOn: '2026-01-01', validity: { start: '2026-01-01', end: '2026-12-31' } })]);
+    expect(planned.courses[0]).toMatchObject({ status: 'active', plannedEnd: '2026-12-31', end: '2026-06-15' });
+    const supplied = factsOf([medicationRequest({ ...ALN, authoredOn: '2026-05-01', supply: { value: 90, unit: 'd' } })]);
+    expect(supplied.courses[0]?.plannedEnd).toBeUndefined();
+    expect(supplied.courses[0]?.status).toBe('active');
+  });
+});
+
+describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => {
+  it('6-monthly injections join into one course; the last injection is the last dose', () => {
+    const f = factsOf([
+      medicationAdministration({ ...DMAB, date: '2024-07-10' }),
+      medicationAdministration({ ...DMAB, date: '2025-01-12' }),
+      medicationAdministration({ ...DMAB, date: '2025-07-14' }),
+      medicationAdministration({ ...DMAB, date: '2026-01-20' }),
+    ]);
+    expect(f.courses).toHaveLength(1);
+    expect(f.courses[0]).toMatchObject({ drugClass: 'denosumab', start: '2024-07-10', lastDose: '2026-01-20', status: 'active', end: '2026-06-15' });
+  });
+
+  it('an 8-month gap between injections starts a new course (8 ≥ 7)', () => {
+    const f = factsOf([
+      medicationAdministration({ ...DMAB, date: '2024-01-10' }),
+      medicationAdministration({ ...DMAB, date: '2024-07-10' }),
+      medicationAdministration({ ...DMAB, date: '2025-03-10' }),
+    ]);
+    expect(f.courses.map((c) => [c.start, c.lastDose])).toEqual([
+      ['2025-03-10', '2025-03-10'],
+      ['2024-01-10', '2024-07-10'],
+    ]);
+  });
+
+  it('denosumab is active until 12 months after the last injection (the boundary day included), then ended', () => {
+    const injection = medicationAdministration({ ...DMAB, date: '2025-06-15' });
+    expect(factsOf([injection]).courses[0]?.status).toBe('active');
+    expect(factsOf([injection], { now: new Date('2026-06-16T10:00:00Z') }).courses[0]).toMatchObject({ status: 'ended', end: '2025-06-15' });
+  });
+
+  it('injection dates from requests (authoredOn) and statements (start and end)', () => {
+    const f = factsOf([
+      medicationStatement({ ...DMAB, status: 'completed', start: '2023-01-05', end: '2024-07-05' }),
+      medicationRequest({ ...DMAB, status: 'completed', authoredOn: '2025-01-03' }),
+    ]);
+    expect(f.courses).toHaveLength(1);
+    expect(f.courses[0]).toMatchObject({ start: '2023-01-05', lastDose: '2025-01-03', status: 'ended' });
+  });
+
+  it('denosumab recorded stopped after the last injection is stopped', () => {
+    const f = factsOf([
+      medicationAdministration({ ...DMAB, date: '2025-08-01' }),
+      medicationStatement({ ...DMAB, status: 'stopped', start: '2023-02-01', end: '2026-01-10' }),
+    ]);
+    expect(f.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-01-10', lastDose: '2025-08-01' });
+  });
+
+  it('zoledronic acid: yearly infusions join (< 15 months), active for 24 months after the last', () => {
+    const f = factsOf([
+      medicationAdministration({ ...ZOL, date: '2023-03-01' }),
+      medicationAdministration({ ...ZOL, date: '2024-05-01' }),
+      medicationAdministration({ ...ZOL, date: '2025-06-01' }),
+    ]);
+    expect(f.courses).toHaveLength(1);
+    expect(f.courses[0]).toMatchObject({ drugClass: 'zoledronic-acid', start: '2023-03-01', lastDose: '2025-06-01', status: 'active' });
+    const gap = factsOf([medicationAdministration({ ...ZOL, date: '2022-01-01' }), medicationAdministration({ ...ZOL, date: '2023-04-01' })]);
+    expect(gap.courses).toHaveLength(2);
+  });
+});
+
+describe('courses: every class, as a pure function', () => {
+  it('returns courses of all classes, newest first, duration capped at today', () => {
+    const courses = buildCourses(
+      [
+        record({ start: '2025-01-01', drugClass: 'ppi', drug: 'ppi', status: 'active' }),
+        record({ start: '2019-01-01', end: '2020-01-01', drugClass: 'oral-bisphosphonate' }),
+      ],
+      '2026-06-15',
+    );
+    expect(courses.map((c) => [c.drugClass, c.status, c.durationDays])).toEqual([
+      ['ppi', 'active', 530],
+      ['oral-bisphosphonate', 'ended', 365],
+    ]);
+  });
+
+  it('ignores records that start in the future', () => {
+    expect(buildCourses([record({ start: '2027-01-01', drugClass: 'oral-bisphosphonate', status: 'active' })], '2026-06-15')).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { glucocorticoidExposure } from '../../src/facts/glucocorticoid.js';
+import { draft, factsOf, medicationRequest, TODAY } from '../helpers/facts-builders.js';
+
+describe('draft orders of a prescribing hook', () => {
+  it('are classified like the record: drug, dose, selection, start (today when not stated)', () => {
+    const d = medicationRequest({ id: 'd1', status: 'draft', rxnorm: '904431', display: 'Alendronic acid 70 MG Oral Tablet', dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    const other = medicationRequest({ id: 'd2', status: 'draft', atc: 'A12AA04', text: 'Calcium carbonat 500 mg', authoredOn: '2026-06-14' });
+    const f = factsOf([], { drafts: [draft(d), draft(other, false)] });
+    expect(f.drafts).toEqual([
+      {
+        ref: 'MedicationRequest/d1',
+        identity: expect.objectContaining({ drug: 'alendronate', drugClass: 'oral-bisphosphonate', matchedBy: 'rxnorm', strengthMg: 70 }),
+        selected: true,
+        dailyDoseMg: 10,
+        start: TODAY,
+      },
+      { ref: 'MedicationRequest/d2', identity: expect.objectContaining({ drug: 'calcium-carbonate' }), selected: false, start: '2026-06-14' },
+    ]);
+  });
+
+  it('a draft in the record data is not a record: drafts come only from the hook context', () => {
+    const f = factsOf([medicationRequest({ status: 'draft', atc: 'M05BA04', authoredOn: '2026-06-15' })]);
+    expect(f.medications).toEqual([]);
+  });
+
+  it('planned duration: supply × (1 + repeats), validity, dosage bounds, quantity ÷ daily units', () => {
+    const days = (o: Parameters<typeof medicationRequest>[0]) => factsOf([], { drafts: [draft(medicationRequest({ status: 'draft', authoredOn: TODAY, ...o }))] }).drafts[0]?.durationDays;
+    expect(days({ atc: 'H02AB06', supply: { value: 30, unit: 'd' }, repeats: 2 })).toBe(90);
+    expect(days({ atc: 'H02AB06', supply: { value: 3, unit: 'mo' } })).toBe(92); // 15 Jun → 14 Sep
+    expect(days({ atc: 'H02AB06', validity: { start: TODAY, end: '2026-07-14' } })).toBe(30);
+    expect(days({ atc: 'H02AB06', text: 'Prednisolon 5 mg', quantity: { value: 60, unit: 'stk' }, dose: { value: 2, unit: 'stk' } })).toBe(30);
+    expect(days({ atc: 'H02AB06' })).toBeUndefined();
+  });
+
+  it('feeds the glucocorticoid exposure of the planned course: prednisolone 5 mg × 2 for 92 days', () => {
+    const d = medicationRequest({ id: 'p', status: 'draft', atc: 'H02AB06', text: 'Prednisolon 5 mg', supply: { value: 3, unit: 'mo' }, dose: { value: 2, unit: 'stk' } });
+    const f = factsOf([], { drafts: [draft(d)] });
+    const order = f.drafts[0];
+    expect(order).toMatchObject({ dailyDoseMg: 10, durationDays: 92 });
+    const factor = order?.identity?.prednisoloneFactor ?? 1;
+    const exposure = glucocorticoidExposure(f.medications, f.today, { dailyMg: (order?.dailyDoseMg ?? 0) * factor, startDate: order?.start ?? f.today, durationDays: order?.durationDays ?? 0 });
+    expect(exposure).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, cumulativeMg12Months: 920 });
+  });
+
+  it('an unknown drug is a draft without identity', () => {
+    const f = factsOf([], { drafts: [draft(medicationRequest({ id: 'x', status: 'draft', text: 'Enalapril 10 mg' }))] });
+    expect(f.drafts).toEqual([{ ref: 'MedicationRequest/x', selected: true, start: TODAY }]);
+  });
+});

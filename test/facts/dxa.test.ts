@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf, observation, SYS } from '../helpers/facts-builders.js';
+
+describe('DXA: T-scores per site', () => {
+  it('takes the site from the LOINC code, left/right variants included', () => {
+    const date = '2026-02-10';
+    const f = factsOf([
+      observation({ code: '38267-1', value: -2.8, ucum: '{T-score}', date }),
+      observation({ code: '80948-3', value: -2.1, date }),
+      observation({ code: '80945-9', value: -1.9, unit: 'SD', date }),
+      observation({ code: '38265-5', value: -3.0, date }),
+      observation({ code: '38266-3', value: -1.0, date }),
+    ]);
+    expect(f.dxa.scans).toHaveLength(1);
+    expect(f.dxa.scans[0]?.tScores.map((s) => [s.site, s.value])).toEqual([
+      ['lumbar-spine', -2.8],
+      ['femoral-neck', -2.1],
+      ['total-hip', -1.9],
+      ['forearm', -3.0],
+      ['other', -1.0],
+    ]);
+  });
+
+  it('accepts any or no unit on T- and Z-scores', () => {
+    const f = factsOf([
+      observation({ code: '38267-1', value: -2.5, unit: 'whatever', date: '2026-01-01' }),
+      observation({ code: '85394-5', value: -1.2, date: '2026-01-01' }),
+    ]);
+    expect(f.dxa.scans[0]?.tScores[0]?.value).toBe(-2.5);
+    expect(f.dxa.scans[0]?.zScores[0]).toMatchObject({ site: 'lumbar-spine', value: -1.2 });
+    expect(f.unusable).toEqual([]);
+  });
+
+  it('lets a bodySite that clearly names a site override the code (femur code, femoral neck body site; sandbox 38265-5 on the hip)', () => {
+    const f = factsOf([
+      observation({ code: '38263-0', value: -2.6, bodySite: 'Collum femoris sin.', date: '2026-01-01' }),
+      observation({ code: '38265-5', value: -2.2, bodySite: 'Left hip', date: '2026-01-01' }),
+      observation({ code: '38264-8', value: -2.0, bodySite: 'unspecified', date: '2026-01-01' }),
+    ]);
+    expect(f.dxa.scans[0]?.tScores.map((s) => s.site)).toEqual(['femoral-neck', 'total-hip', 'total-hip']);
+  });
+
+  it('reads a Danish T-score coded only by text, with the site from its text or body site', () => {
+    const f = factsOf([
+      observation({ id: 'txt1', codings: [{ system: 'urn:oid:1.2.208.176.1.2', code: 'DXA-TSC-L', display: 'T-score columna L1-L4' }], value: -2.7, date: '2026-01-01' }),
+      observation({ id: 'txt2', text: 'T-score', bodySite: 'Lårbenshals', value: -2.3, date: '2026-01-01' }),
+      observation({ id: 'txt3', text: 'Z-score hofte total', value: -0.4, date: '2026-01-01' }),
+      observation({ id: 'unrelated', text: 'Hæmoglobin', value: 8.1, unit: 'mmol/L', date: '2026-01-01' }),
+    ]);
+    const scan = f.dxa.scans[0];
+    expect(scan?.tScores.map((s) => [s.ref, s.site])).toEqual([
+      ['Observation/txt1', 'lumbar-spine'],
+      ['Observation/txt2', 'femoral-neck'],
+    ]);
+    expect(scan?.tScores[0]?.code).toEqual({ system: 'urn:oid:1.2.208.176.1.2', code: 'DXA-TSC-L', display: 'T-score columna L1-L4' });
+    expect(scan?.tScores[1]?.code).toMatchObject({ display: 'T-score' });
+    expect(scan?.zScores.map((s) => s.site)).toEqual(['total-hip']);
+  });
+
+  it('converts BMD to g/cm² and reports a BMD without a unit as unusable', () => {
+    const f = factsOf([
+      observation({ code: '24966-4', value: 812, unit: 'mg/cm2', date: '2026-01-01' }),
+      observation({ id: 'no-unit', code: '38261-4', value: 0.7, date: '2026-01-01' }),
+    ]);
+    expect(f.dxa.scans[0]?.bmd).toEqual([expect.objectContaining({ site: 'lumbar-spine', value: 0.812 })]);
+    expect(f.unusable).toEqual([expect.objectContaining({ concept: 'bmd', reason: 'unknown-unit', ref: 'Observation/no-unit' })]);
+  });
+});
+
+describe('DXA: scans', () => {
+  it('groups results by day, newest first, with the performer and the significant-decrease flag', () => {
+    const f = factsOf([
+      observation({ id: 'old', code: '38267-1', value: -2.0, date: '2023-03-01', performer: { reference: 'Organization/55' } }),
+      observation({ id: 'n1', code: '38267-1', value: -2.6, date: '2026-02-10T09:15:00+01:00', interpretation: ['D'] }),
+      observation({
+        id: 'n2',
+        code: '38264-8',
+        value: -2.1,
+        date: '2026-02-10T09:16:00+01:00',
+        performer: { reference: 'Organization/hvh-osteo', display: 'Hvidovre Hospital, Osteoporoseklinik' },
+      }),
+      observation({ id: 'n3', code: '24966-4', value: 0.781, ucum: 'g/cm2', date: '2026-02-10', interpretation: ['D'] }),
+    ]);
+    expect(f.dxa.scans.map((s) => s.date)).toEqual(['2026-02-10', '2023-03-01']);
+    const latest = f.dxa.scans[0];
+    expect(latest?.performer).toEqual({ reference: 'Organization/hvh-osteo', display: 'Hvidovre Hospital, Osteoporoseklinik' });
+    expect(latest?.refs).toEqual(['Observation/n1', 'Observation/n2', 'Observation/n3']);
+    expect(latest?.significantDecrease).toBe(true);
+    expect(latest?.tScores.map((s) => s.significantDecrease)).toEqual([true, false]);
+    expect(f.dxa.scans[1]?.performer).toEqual({ reference: 'Organization/55' });
+    expect(f.dxa.scans[1]?.significantDecrease).toBe(false);
+  });
+
+  it('reads the results of a DXA panel sent as components', () => {
+    const f = factsOf([
+      observation({
+        id: 'panel',
+        code: '38268-9',
+        date: '2026-01-05',
+        components: [
+          { code: '38267-1', value: -2.9 },
+          { code: '38263-0', value: -2.4 },
+          { code: '24966-4', value: 0.75, ucum: 'g/cm2' },
+        ],
+      }),
+    ]);
+    expect(f.dxa.scans[0]?.tScores.map((s) => [s.site, s.value, s.ref])).toEqual([
+      ['lumbar-spine', -2.9, 'Observation/panel'],
+      ['femoral-neck', -2.4, 'Observation/panel'],
+    ]);
+    expect(f.dxa.scans[0]?.bmd[0]?.value).toBe(0.75);
+  });
+
+  it('reports a T-score without a value or a date as unusable', () => {
+    const f = factsOf([observation({ id: 'nv', code: '38267-1', date: '2026-01-01' }), observation({ id: 'nd', code: '38267-1', value: -2 })]);
+    expect(f.dxa.scans).toEqual([]);
+    expect(f.unusable.map((u) => [u.concept, u.reason])).toEqual(
+      expect.arrayContaining([
+        ['t-score', 'no-value'],
+        ['t-score', 'no-date'],
+      ]),
+    );
+  });
+
+  it('does not treat a SNOMED coded unrelated observation as DXA', () => {
+    const f = factsOf([observation({ code: '271649006', system: SYS.snomed, value: 120, unit: 'mm[Hg]', date: '2026-01-01' })]);
+    expect(f.dxa.scans).toEqual([]);
+    expect(f.unusable).toEqual([]);
+  });
+});

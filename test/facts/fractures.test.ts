@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { coding, condition, factsOf, SYS } from '../helpers/facts-builders.js';
+
+const fracture = (c: Parameters<typeof condition>[0]) => factsOf([condition({ id: 'f', onset: '2025-09-01', ...c })]).fractures;
+
+describe('fractures: the same hip fracture in every code system', () => {
+  it.each([
+    ['SKS (D-code OID)', SYS.sks, 'DS720'],
+    ['SKS (root OID)', SYS.sksRoot, 'DS7200'],
+    ['WHO ICD-10', SYS.icd10, 'S72.0'],
+    ['ICD-10-CM', SYS.icd10cm, 'S72.001A'],
+    ['SNOMED CT', SYS.snomed, '5913000'],
+  ])('%s → hip, mechanism unknown', (_name, system, code) => {
+    expect(fracture({ code, system })).toEqual([{ site: 'hip', date: '2025-09-01', mechanism: 'unknown', ref: 'Condition/f', code: { system, code } }]);
+  });
+});
+
+describe('fractures: site', () => {
+  it.each([
+    ['S22.0 thoracic vertebra', SYS.icd10, 'S22.0', 'spine'],
+    ['DS320 lumbar vertebra', SYS.sks, 'DS320', 'spine'],
+    ['M48.5 collapsed vertebra', SYS.icd10, 'M48.5', 'spine'],
+    ['S72.1 pertrochanteric', SYS.icd10cm, 'S72.141A', 'hip'],
+    ['S32.5 pubis', SYS.icd10, 'S32.5', 'pelvis'],
+    ['DS321 sacrum', SYS.sks, 'DS321', 'pelvis'],
+    ['S42.2 proximal humerus', SYS.icd10cm, 'S42.201A', 'upper-arm'],
+    ['S42.3 humerus shaft', SYS.icd10, 'S42.3', 'upper-arm'],
+    ['S52.5 distal radius', SYS.icd10cm, 'S52.531A', 'forearm'],
+    ['S52.2 ulna shaft', SYS.icd10, 'S52.2', 'forearm'],
+    ['SNOMED 15724005 vertebral column', SYS.snomed, '15724005', 'spine'],
+    ['SNOMED 65966004 forearm', SYS.snomed, '65966004', 'forearm'],
+    ['SNOMED 263102004 wrist (Synthea)', SYS.snomed, '263102004', 'forearm'],
+    ['SNOMED 359817006 closed hip', SYS.snomed, '359817006', 'hip'],
+    ['SNOMED 33737001 rib', SYS.snomed, '33737001', 'other'],
+  ])('%s → %s', (_name, system, code, site) => {
+    expect(fracture({ code, system })[0]?.site).toBe(site);
+  });
+
+  it('WHO/SKS M80 site character: 5 pelvic region and thigh → hip, 3 → forearm, 2 → upper arm, 8 → spine, 1 shoulder/0/9/none → other', () => {
+    const site = (code: string, system: string = SYS.sks) => fracture({ code, system })[0]?.site;
+    expect(site('DM8005')).toBe('hip');
+    expect(site('DM8003')).toBe('forearm');
+    expect(site('DM8002')).toBe('upper-arm');
+    expect(site('DM8008')).toBe('spine');
+    expect(site('M80.08', SYS.icd10)).toBe('spine');
+    expect(site('DM8001')).toBe('other');
+    expect(site('DM8009')).toBe('other');
+    expect(site('DM800')).toBe('other');
+    expect(site('DM800A')).toBe('other');
+  });
+
+  it('ICD-10-CM M80 site: 08 vertebra → spine, 05 femur → hip, 03 forearm, 02 humerus, 01 shoulder → other', () => {
+    const site = (code: string) => fracture({ code, system: SYS.icd10cm })[0]?.site;
+    expect(site('M80.08XA')).toBe('spine');
+    expect(site('M80.051A')).toBe('hip');
+    expect(site('M80.031A')).toBe('forearm');
+    expect(site('M80.021A')).toBe('upper-arm');
+    expect(site('M80.011A')).toBe('other');
+    expect(site('M80.88XA')).toBe('spine');
+  });
+
+  it('bodySite overrides the M80 site character, and a specific S-code overrides bodySite', () => {
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Venstre håndled' })[0]?.site).toBe('forearm');
+    expect(fracture({ code: 'DS720', system: SYS.sks, bodySite: 'Columna lumbalis' })[0]?.site).toBe('hip');
+    expect(fracture({ code: '443165006', bodySite: 'Lumbar vertebra' })[0]?.site).toBe('spine');
+    expect(fracture({ code: '443165006' })[0]?.site).toBe('other');
+  });
+
+  it('one Condition coded M80.0 and S72.0 is ONE fracture: hip from the S-code, low-energy from M80', () => {
+    const f = fracture({ codings: [coding(SYS.icd10, 'M80.0'), coding(SYS.icd10, 'S72.0')] });
+    expect(f).toEqual([{ site: 'hip', date: '2025-09-01', mechanism: 'low-energy', ref: 'Condition/f', code: { system: SYS.icd10, code: 'S72.0' } }]);
+  });
+
+  it('ICPC-2 L75 counts as a weak hip fracture, L72 as a weak forearm fracture, L76 as a weak other fracture', () => {
+    expect(fracture({ code: 'L75', system: SYS.icpc2 })[0]).toMatchObject({ site: 'hip', weak: true, mechanism: 'unknown' });
+    expect(fracture({ code: 'L72', system: SYS.icpc2Oid })[0]).toMatchObject({ site: 'forearm', weak: true });
+    expect(fracture({ code: 'L76', system: SYS.icpc2 })[0]).toMatchObject({ site: 'other', weak: true });
+    expect(fracture({ codings: [coding(SYS.icpc2, 'L75'), coding(SYS.sks, 'DS721')] })[0]?.weak).toBeUndefined();
+  });
+});
+
+describe('fractures: mechanism', () => {
+  it('low-energy when coded osteoporotic (M80 family, SNOMED osteoporotic fracture concepts)', () => {
+    expect(fracture({ code: 'DM800', system: SYS.sks })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: '443165006' })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: '431031001' })[0]).toMatchObject({ site: 'hip', mechanism: 'low-energy' });
+    expect(fracture({ code: '240198002' })[0]).toMatchObject({ site: 'spine', mechanism: 'low-energy' });
+  });
+
+  it('low-energy / high-energy from a flag extension', () => {
+    expect(fracture({ code: 'DS525', system: SYS.sks, lowEnergy: true })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: 'DS525', system: SYS.sks, lowEnergy: false })[0]?.mechanism).toBe('high-energy');
+  });
+
+  it('low-energy / high-energy from the text or a note', () => {
+    expect(fracture({ code: 'DS525', system: SYS.sks, text: 'Lavenergibrud, distal radius' })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: 'DS525', system: SYS.sks, note: 'Fald fra stående højde' })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: 'S52.5', system: SYS.icd10, note: 'Trafikulykke, cyklist' })[0]?.mechanism).toBe('high-energy');
+    expect(fracture({ code: 'S52.5', system: SYS.icd10, text: 'High-energy trauma' })[0]?.mechanism).toBe('high-energy');
+  });
+
+  it('M84.4 pathological fracture NEC: mechanism unknown, site from body site else other', () => {
+    expect(fracture({ code: 'DM844', system: SYS.sks })[0]).toMatchObject({ site: 'other', mechanism: 'unknown' });
+    expect(fracture({ code: 'M84.4', system: SYS.icd10, bodySite: 'Os pubis' })[0]).toMatchObject({ site: 'pelvis', mechanism: 'unknown' });
+  });
+});
+
+describe('fractures: what is never a fragility fracture, and history', () => {
+  it('drops atypical femoral fractures and stress fractures, coded or in text', () => {
+    expect(fracture({ code: 'M84.751A', system: SYS.icd10cm })).toEqual([]);
+    expect(fracture({ code: 'DM843', system: SYS.sks })).toEqual([]);
+    expect(fracture({ codings: [coding(SYS.icd10, 'S72.2')], text: 'Atypisk femurfraktur under alendronat' })).toEqual([]);
+  });
+
+  it('resolved fractures count; refuted and entered-in-error ones do not', () => {
+    expect(fracture({ code: 'DS720', system: SYS.sks, clinicalStatus: 'resolved' })).toHaveLength(1);
+    expect(fracture({ code: 'DS720', system: SYS.sks, verificationStatus: 'refuted' })).toEqual([]);
+    expect(fracture({ code: 'DS720', system: SYS.sks, verificationStatus: 'entered-in-error' })).toEqual([]);
+  });
+
+  it('dates from onset, else recorded; undated fractures are kept (last)', () => {
+    const f = factsOf([
+      condition({ id: 'rec', code: 'DS720', system: SYS.sks, recorded: '2024-01-05' }),
+      condition({ id: 'none', code: 'DS525', system: SYS.sks }),
+      condition({ id: 'new', code: 'DS320', system: SYS.sks, onset: '2025-06-01T23:30:00Z' }),
+    ]).fractures;
+    expect(f.map((x) => [x.ref, x.date])).toEqual([
+      ['Condition/new', '2025-06-02'],
+      ['Condition/rec', '2024-01-05'],
+      ['Condition/none', undefined],
+    ]);
+  });
+
+  it('the same fracture recorded twice (same site, date and code) is one; two vertebrae on one day are two', () => {
+    const f = factsOf([
+      condition({ id: 'a', code: 'DS220', system: SYS.sks, onset: '2025-01-01' }),
+      condition({ id: 'b', code: 'DS220', system: SYS.sks, onset: '2025-01-01', text: 'Osteoporotisk kompressionsfraktur' }),
+      condition({ id: 'c', code: 'DS320', system: SYS.sks, onset: '2025-01-01' }),
+    ]).fractures;
+    expect(f.map((x) => [x.ref, x.mechanism])).toEqual([
+      ['Condition/b', 'low-energy'],
+      ['Condition/c', 'unknown'],
+    ]);
+  });
+
+  it('an osteoporotic fracture code is also an osteoporosis diagnosis', () => {
+    const f = factsOf([condition({ code: 'M80.08XA', system: SYS.icd10cm })]);
+    expect(f.conditions.map((c) => c.concept)).toEqual(['osteoporosis']);
+    expect(f.fractures).toHaveLength(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { glucocorticoidExposure } from '../../src/facts/glucocorticoid.js';
+import type { MedicationRecord } from '../../src/facts/types.js';
+import { factsOf, medicationRequest, medicationStatement } from '../helpers/facts-builders.js';
+
+const TODAY = '2026-06-15';
+
+function gc(o: { start: string; end?: string; mg?: number; factor?: number; status?: string; ref?: string; source?: MedicationRecord['source'] }): MedicationRecord {
+  return {
+    ref: o.ref ?? `MedicationStatement/${o.start}`,
+    source: o.source ?? 'MedicationStatement',
+    status: o.status ?? 'completed',
+    start: o.start,
+    ...(o.end === undefined ? {} : { end: o.end }),
+    ...(o.mg === undefined ? {} : { dailyDoseMg: o.mg }),
+    identity: { drug: 'glucocorticoid', drugClass: 'glucocorticoid', effervescent: false, brandProlia: false, matchedBy: 'atc', prednisoloneFactor: o.factor ?? 1 },
+  };
+}
+
+describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)', () => {
+  it('methylprednisolone 4 mg/day = 5 mg prednisolone: exactly 5 does not exceed 5', () => {
+    const f = factsOf([medicationStatement({ atc: 'H02AB04', text: 'Medrol 4 mg', status: 'active', start: '2025-06-01', dose: { value: 4, unit: 'mg' } })]);
+    expect(f.glucocorticoid).toMatchObject({ currentDailyMg: 5, highDoseThreeMonths: false, active: true });
+    // 5 mg × the 365 days of the window (2025-06-16 … 2026-06-15) = 1825 mg
+    expect(f.glucocorticoid.cumulativeMg12Months).toBe(1825);
+    expect(f.glucocorticoid.meetsThreshold).toBe(true);
+  });
+
+  it('dexamethasone: 0.75 mg is 5 mg (not more), 1.5 mg is 10 mg prednisolone', () => {
+    expect(glucocorticoidExposure([gc({ start: '2026-01-01', mg: 0.75, factor: 6.67, status: 'active' })], TODAY)).toMatchObject({ currentDailyMg: 5, highDoseThreeMonths: false });
+    expect(glucocorticoidExposure([gc({ start: '2026-01-01', mg: 1.5, factor: 6.67, status: 'active' })], TODAY)).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+  });
+
+  it('> 5 mg/day for 3 calendar months: the last day counts, one day short does not', () => {
+    // 1 Jan – 31 Mar is 3 calendar months with its last day included
+    expect(glucocorticoidExposure([gc({ start: '2026-01-01', end: '2026-03-31', mg: 7.5 })], TODAY).highDoseThreeMonths).toBe(true);
+    expect(glucocorticoidExposure([gc({ start: '2026-01-01', end: '2026-03-30', mg: 7.5 })], TODAY).highDoseThreeMonths).toBe(false);
+    // month-end: 30 Nov – 27 Feb is 3 months (30 Nov + 3 months = 28 Feb, the day after the last)
+    expect(glucocorticoidExposure([gc({ start: '2025-11-30', end: '2026-02-27', mg: 10 })], TODAY).highDoseThreeMonths).toBe(true);
+    expect(glucocorticoidExposure([gc({ start: '2025-11-30', end: '2026-02-26', mg: 10 })], TODAY).highDoseThreeMonths).toBe(false);
+  });
+
+  it('a high-dose run that ended more than 12 months ago no longer counts', () => {
+    expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-15', mg: 10 })], TODAY).highDoseThreeMonths).toBe(true);
+    expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-14', mg: 10 })], TODAY).highDoseThreeMonths).toBe(false);
+  });
+
+  it('consecutive records join into one run; a day at ≤ 5 mg breaks it', () => {
+    const joined = [gc({ start: '2026-01-01', end: '2026-02-15', mg: 10 }), gc({ start: '2026-02-16', end: '2026-04-05', mg: 7.5 })];
+    expect(glucocorticoidExposure(joined, TODAY).highDoseThreeMonths).toBe(true);
+    const broken = [gc({ start: '2026-01-01', end: '2026-02-15', mg: 10 }), gc({ start: '2026-02-16', end: '2026-02-20', mg: 5 }), gc({ start: '2026-02-21', end: '2026-04-05', mg: 10 })];
+    expect(glucocorticoidExposure(broken, TODAY).highDoseThreeMonths).toBe(false);
+  });
+
+  it('cumulative mg in the last 12 months: > 450 meets the threshold, exactly 450 does not', () => {
+    // 30 mg × 15 days = 450 mg
+    const burst = glucocorticoidExposure([gc({ start: '2026-03-01', end: '2026-03-15', mg: 30 })], TODAY);
+    expect(burst).toMatchObject({ cumulativeMg12Months: 450, meetsThreshold: false, highDoseThreeMonths: false, active: false, lastUse: '2026-03-15' });
+    const more = glucocorticoidExposure([gc({ start: '2026-03-01', end: '2026-03-16', mg: 30 })], TODAY);
+    expect(more).toMatchObject({ cumulativeMg12Months: 480, meetsThreshold: true });
+    // only the days inside the window count: 2025-06-16 is its first day
+    expect(glucocorticoidExposure([gc({ start: '2025-06-01', end: '2025-06-20', mg: 10 })], TODAY).cumulativeMg12Months).toBe(50);
+  });
+
+  it('overlapping records of one drug count once (the higher dose); different drugs add up', () => {
+    const same = [gc({ start: '2026-05-01', end: '2026-05-10', mg: 10, ref: 'MedicationRequest/a' }), gc({ start: '2026-05-01', end: '2026-05-10', mg: 10, ref: 'MedicationStatement/b' })];
+    expect(glucocorticoidExposure(same, TODAY)).toMatchObject({ cumulativeMg12Months: 100, refs: ['MedicationRequest/a', 'MedicationStatement/b'] });
+    const different = [gc({ start: '2026-05-01', end: '2026-05-10', mg: 10 }), gc({ start: '2026-05-01', end: '2026-05-10', mg: 20, factor: 0.25 })];
+    expect(glucocorticoidExposure(different, TODAY).cumulativeMg12Months).toBe(150);
+  });
+
+  it('a record without a dose is use without a number: active and refs, but no mg', () => {
+    const e = glucocorticoidExposure([gc({ start: '2026-01-01', status: 'active' })], TODAY);
+    expect(e).toMatchObject({ active: true, currentDailyMg: 0, cumulativeMg12Months: 0, meetsThreshold: false, lastUse: TODAY });
+  });
+
+  it('a planned course (draft) is added: 10 mg for 90 days from today reaches the 3 months and > 450 mg', () => {
+    const e = glucocorticoidExposure([], TODAY, { dailyMg: 10, startDate: TODAY, durationDays: 92 });
+    expect(e).toMatchObject({ highDoseThreeMonths: true, cumulativeMg12Months: 920, meetsThreshold: true, currentDailyMg: 0, active: false });
+    const short = glucocorticoidExposure([], TODAY, { dailyMg: 25, startDate: TODAY, durationDays: 10 });
+    expect(short).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 250, meetsThreshold: false });
+    // with the record: 300 mg taken in the past months + 250 planned = 550
+    const combined = glucocorticoidExposure([gc({ start: '2026-04-01', end: '2026-04-30', mg: 10 })], TODAY, { dailyMg: 25, startDate: TODAY, durationDays: 10 });
+    expect(combined.cumulativeMg12Months).toBe(550);
+  });
+
+  it('only systemic glucocorticoids count (an inhaled steroid by name is not one)', () => {
+    const f = factsOf([
+      medicationStatement({ text: 'Prednisolon 25 mg', status: 'active', start: '2026-05-01', dose: { value: 1, unit: 'stk' } }),
+      medicationStatement({ text: 'Beclometason inhalation', status: 'active', start: '2026-01-01' }),
+      medicationRequest({ text: 'Hydrocortison creme', authoredOn: '2026-01-01' }),
+    ]);
+    expect(f.glucocorticoid).toMatchObject({ currentDailyMg: 25, refs: [expect.stringMatching(/^MedicationStatement\//)] });
+    expect(f.glucocorticoid.refs).toHaveLength(1);
+  });
+});

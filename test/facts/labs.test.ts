@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { factsOf, observation, SYS } from '../helpers/facts-builders.js';
+
+describe('labs: the same lab in Danish (NPU, both URIs) and US (LOINC) codes', () => {
+  it('25-OH-D from NPU10267 (OID and URL) and LOINC 1989-3 in ng/mL all land in vitaminD, in nmol/L', () => {
+    const f = factsOf([
+      observation({ id: 'npu-oid', code: 'NPU10267', system: SYS.npuOid, value: 62, unit: 'nmol/l', date: '2026-05-03' }),
+      observation({ id: 'npu-url', code: 'NPU10267', system: SYS.npuUrl, value: 58, unit: 'nmol/L', date: '2026-04-02' }),
+      observation({ id: 'loinc', code: '1989-3', value: 25, ucum: 'ng/mL', date: '2026-03-01' }),
+    ]);
+    expect(f.labs.vitaminD.map((m) => [m.ref, m.value, m.unit])).toEqual([
+      ['Observation/npu-oid', 62, 'nmol/L'],
+      ['Observation/npu-url', 58, 'nmol/L'],
+      ['Observation/loinc', 62.4, 'nmol/L'], // 25 ng/mL × 2.496
+    ]);
+    expect(f.labs.vitaminD[0]?.code).toEqual({ system: SYS.npuOid, code: 'NPU10267' });
+  });
+
+  it('eGFR from DNK35302 and LOINC 62238-1, with Danish unit spellings', () => {
+    const f = factsOf([
+      observation({ code: 'DNK35302', system: SYS.npuUrl, value: 48, unit: 'mL/min/1,73 m2', date: '2026-05-01' }),
+      observation({ code: '62238-1', value: 52, ucum: 'mL/min/{1.73_m2}', date: '2026-02-01' }),
+    ]);
+    expect(f.labs.egfr.map((m) => m.value)).toEqual([48, 52]);
+    expect(f.labs.egfr.every((m) => m.unit === 'mL/min/{1.73_m2}')).toBe(true);
+  });
+
+  it('calcium total (NPU01443 / LOINC 17861-6 in mg/dL), ionised (NPU04144) and corrected (29265-6) keep their kind', () => {
+    const f = factsOf([
+      observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.31, unit: 'mmol/L', date: '2026-05-01' }),
+      observation({ code: '17861-6', value: 9.2, ucum: 'mg/dL', date: '2026-04-01' }),
+      observation({ code: 'NPU04144', system: SYS.npuUrl, value: 1.21, unit: 'mmol/L', date: '2026-03-01' }),
+      observation({ code: '29265-6', value: 2.4, ucum: 'mmol/L', date: '2026-02-01' }),
+    ]);
+    expect(f.labs.calcium.map((m) => [m.kind, m.value])).toEqual([
+      ['total', 2.31],
+      ['total', 2.2954], // 9.2 mg/dL × 0.2495
+      ['ionised', 1.21],
+      ['corrected', 2.4],
+    ]);
+  });
+
+  it('creatinine from NPU18016 (mikromol/L) and LOINC 2160-0 (mg/dL)', () => {
+    const f = factsOf([
+      observation({ code: 'NPU18016', system: SYS.npuOid, value: 81, unit: 'mikromol/L', date: '2026-05-01' }),
+      observation({ code: '2160-0', value: 1.1, ucum: 'mg/dL', date: '2026-04-01' }),
+    ]);
+    expect(f.labs.creatinine.map((m) => m.value)).toEqual([81, 97.262]); // 1.1 × 88.42
+  });
+
+  it('albumin g/dL → g/L; bone markers P1NP ng/mL and CTX pg/mL → µg/L', () => {
+    const f = factsOf([
+      observation({ code: '1751-7', value: 4.1, ucum: 'g/dL', date: '2026-05-01' }),
+      observation({ code: '77370-5', value: 48, ucum: 'ng/mL', date: '2026-05-01' }),
+      observation({ code: '41171-0', value: 520, ucum: 'pg/mL', date: '2026-04-01' }),
+    ]);
+    expect(f.labs.albumin[0]?.value).toBe(41);
+    expect(f.labs.boneMarkers.map((m) => [m.marker, m.value, m.unit])).toEqual([
+      ['p1np', 48, 'ug/L'],
+      ['ctx', 0.52, 'ug/L'],
+    ]);
+  });
+});
+
+describe('labs: values that cannot be used are reported, never guessed', () => {
+  it('a value in an unknown unit is unusable with the unit it came in', () => {
+    const f = factsOf([observation({ id: 'x', code: 'NPU10267', system: SYS.npuOid, value: 20, unit: 'IE/ml', date: '2026-05-01' })]);
+    expect(f.labs.vitaminD).toEqual([]);
+    expect(f.unusable).toEqual([{ concept: 'vitamin-d', reason: 'unknown-unit', unit: 'IE/ml', date: '2026-05-01', ref: 'Observation/x' }]);
+  });
+
+  it('a value in a unit of another quantity is unusable (calcium in nmol/L)', () => {
+    const f = factsOf([observation({ code: '2000-8', value: 2.3, unit: 'nmol/L', date: '2026-05-01' })]);
+    expect(f.unusable[0]).toMatchObject({ concept: 'calcium-total', reason: 'unknown-unit' });
+  });
+
+  it('a LOINC lab value with no unit is unusable; an NPU code that defines its unit is used', () => {
+    const f = factsOf([
+      observation({ id: 'no-unit', code: '2160-0', value: 1.1, date: '2026-05-01' }),
+      observation({ id: 'npu', code: 'NPU18016', system: SYS.npuOid, value: 81, date: '2026-05-01' }),
+    ]);
+    expect(f.unusable.map((u) => [u.ref, u.reason])).toEqual([['Observation/no-unit', 'unknown-unit']]);
+    expect(f.labs.creatinine.map((m) => m.value)).toEqual([81]);
+  });
+
+  it('no value (registered, dataAbsentReason) and no date are unusable with their reason', () => {
+    const f = factsOf([
+      observation({ id: 'registered', code: 'NPU01443', system: SYS.npuOid, status: 'registered', date: '2026-05-01' }),
+      observation({ id: 'undated', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L' }),
+    ]);
+    expect(f.labs.calcium).toEqual([]);
+    expect(f.unusable).toEqual(
+      expect.arrayContaining([
+        { concept: 'calcium-total', reason: 'no-value', date: '2026-05-01', ref: 'Observation/registered' },
+        { concept: 'calcium-total', reason: 'no-date', unit: 'mmol/L', ref: 'Observation/undated' },
+      ]),
+    );
+  });
+
+  it('valueString numbers are read, text is not a value', () => {
+    const f = factsOf([
+      observation({ code: 'NPU01443', system: SYS.npuOid, valueString: '2,41 mmol/L', date: '2026-05-01' }),
+      observation({ id: 'text', code: 'NPU01443', system: SYS.npuOid, valueString: 'Se kommentar', date: '2026-04-01' }),
+    ]);
+    expect(f.labs.calcium.map((m) => m.value)).toEqual([2.41]);
+    expect(f.unusable.map((u) => u.reason)).toEqual(['no-value']);
+  });
+});
+
+describe('labs: comparators, reference ranges, interpretation', () => {
+  it('eGFR "> 90" as valueQuantity.comparator and as valueString', () => {
+    const f = factsOf([
+      observation({ code: 'DNK35302', system: SYS.npuOid, value: 90, comparator: '>', unit: 'mL/min/1.73m2', date: '2026-05-01' }),
+      observation({ code: '62238-1', valueString: '>90', date: '2026-04-01' }),
+      observation({ code: '98979-8', valueString: '< 15', date: '2026-03-01' }),
+    ]);
+    expect(f.labs.egfr.map((m) => [m.comparator, m.value])).toEqual([
+      ['>', 90],
+      ['>', 90],
+      ['<', 15],
+    ]);
+  });
+
+  it('keeps the lab reference range (converted) and the interpretation codes L, LL, H', () => {
+    const f = factsOf([
+      observation({
+        code: '17861-6',
+        value: 8.0,
+        ucum: 'mg/dL',
+        date: '2026-05-01',
+        interpretation: ['L', 'XX'],
+        referenceRange: [{ low: { value: 8.6, unit: 'mg/dL' }, high: { value: 10.3, unit: 'mg/dL' } }],
+      }),
+      observation({
+        code: 'NPU04144',
+        system: SYS.npuOid,
+        value: 1.05,
+        unit: 'mmol/L',
+        date: '2026-04-01',
+        interpretation: ['LL'],
+        referenceRange: [{ low: { value: 1.18 }, high: { value: 1.32 } }],
+      }),
+    ]);
+    expect(f.labs.calcium[0]).toMatchObject({ value: 1.996, referenceLow: 2.1457, referenceHigh: 2.56985, interpretation: ['L'] });
+    expect(f.labs.calcium[1]).toMatchObject({ kind: 'ionised', referenceLow: 1.18, referenceHigh: 1.32, interpretation: ['LL'] });
+  });
+
+  it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {
+    const f = factsOf([
+      observation({
+        id: 'stated',
+        code: '77370-5',
+        value: 30,
+        unit: 'µg/L',
+        date: '2026-05-01',
+        referenceRange: [{ low: { value: 15 }, high: { value: 80 } }, { text: 'Præmenopausale kvinder: 20-76 µg/L, middelværdi 40' }],
+      }),
+      observation({
+        id: 'range',
+        code: '77370-5',
+        value: 31,
+        unit: 'µg/L',
+        date: '2026-04-01',
+        referenceRange: [{ low: { value: 20, unit: 'ug/L' }, high: { value: 76, unit: 'ug/L' }, appliesTo: [{ text: 'Premenopausal women' }] }],
+      }),
+      observation({ id: 'text', code: '41171-0', value: 0.3, unit: 'µg/L', date: '2026-03-01', referenceRange: [{ text: 'præmenopausale: 0,10-0,50' }] }),
+      observation({ id: 'none', code: '77370-5', value: 33, unit: 'µg/L', date: '2026-02-01' }),
+    ]);
+    expect(f.labs.boneMarkers.map((m) => [m.ref, m.premenopausalMean])).toEqual([
+      ['Observation/stated', 40],
+      ['Observation/range', 48],
+      ['Observation/text', 0.3],
+      ['Observation/none', undefined],
+    ]);
+    // the general range stays the reference range
+    expect(f.labs.boneMarkers[0]).toMatchObject({ referenceLow: 15, referenceHigh: 80 });
+  });
+});
+
+describe('labs: order, dates and status', () => {
+  it('sorts newest first and keeps same-day duplicates (latest time of day first)', () => {
+    const f = factsOf([
+      observation({ id: 'a', code: 'NPU01443', system: SYS.npuOid, value: 2.2, unit: 'mmol/L', date: '2026-05-01T08:00:00+02:00' }),
+      observation({ id: 'b', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-05-01T14:00:00+02:00' }),
+      observation({ id: 'c', code: 'NPU01443', system: SYS.npuOid, value: 2.4, unit: 'mmol/L', date: '2026-06-01' }),
+    ]);
+    expect(f.labs.calcium.map((m) => m.ref)).toEqual(['Observation/c', 'Observation/b', 'Observation/a']);
+  });
+
+  it('takes the Danish date of a timestamp: 23:30Z on 31 March is 1 April in Copenhagen', () => {
+    const f = factsOf([observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-03-31T23:30:00Z' })]);
+    expect(f.labs.calcium[0]?.date).toBe('2026-04-01');
+  });
+
+  it('falls back to issued when there is no effective date', () => {
+    const f = factsOf([observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', issued: '2026-05-02T09:00:00+02:00' })]);
+    expect(f.labs.calcium[0]?.date).toBe('2026-05-02');
+  });
+
+  it('ignores cancelled and entered-in-error results, keeps preliminary and amended ones', () => {
+    const f = factsOf([
+      observation({ id: 'cancelled', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-05-01', status: 'cancelled' }),
+      observation({ id: 'error', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-05-01', status: 'entered-in-error' }),
+      observation({ id: 'prelim', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-05-01', status: 'preliminary' }),
+      observation({ id: 'amended', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-04-01', status: 'amended' }),
+    ]);
+    expect(f.labs.calcium.map((m) => m.ref)).toEqual(['Observation/prelim', 'Observation/amended']);
+  });
+
+  it('reads a lab sent as a component of a panel', () => {
+    const f = factsOf([
+      observation({
+        id: 'panel',
+        code: '24362-6',
+        text: 'Renal panel',
+        date: '2026-05-01',
+        components: [{ code: '2160-0', value: 0.9, ucum: 'mg/dL' }, { code: '62238-1', value: 71, ucum: 'mL/min/{1.73_m2}' }],
+      }),
+    ]);
+    expect(f.labs.creatinine.map((m) => [m.ref, m.value])).toEqual([['Observation/panel', 79.578]]);
+    expect(f.labs.egfr.map((m) => m.value)).toEqual([71]);
+  });
+});

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+  coding,
+  factsOf,
+  medication,
+  medicationAdministration,
+  medicationRequest,
+  medicationStatement,
+  SYS,
+} from '../helpers/facts-builders.js';
+
+const identity = (r: Parameters<typeof medicationStatement>[0]) => factsOf([medicationStatement({ start: '2025-01-01', ...r })]).medications[0]?.identity;
+
+describe('drug identity: the same drug by ATC, RxNorm and name', () => {
+  it('alendronate by ATC M05BA04, RxNorm 904420 (sandbox) and text', () => {
+    expect(identity({ atc: 'M05BA04', text: 'Alendronat "Teva" tabl. 70 mg' })).toMatchObject({
+      drug: 'alendronate',
+      drugClass: 'oral-bisphosphonate',
+      matchedBy: 'atc',
+      strengthMg: 70,
+      code: { system: SYS.atc, code: 'M05BA04' },
+      text: 'Alendronat "Teva" tabl. 70 mg',
+    });
+    expect(identity({ rxnorm: '904420', display: 'Alendronic acid 10 MG [Fosamax]' })).toMatchObject({ drug: 'alendronate', matchedBy: 'rxnorm', strengthMg: 10 });
+    expect(identity({ text: 'alendronsyre 70 mg ugetablet' })).toMatchObject({ drug: 'alendronate', matchedBy: 'text', strengthMg: 70 });
+  });
+
+  it('an RxNorm product outside the bound list falls back to the name in its display', () => {
+    expect(identity({ rxnorm: '999999', display: 'Risedronate Sodium 35 MG Oral Tablet' })).toMatchObject({ drug: 'risedronate', matchedBy: 'text', strengthMg: 35 });
+  });
+
+  it('an ATC code we do not bind is authoritative: an inhaled budesonide or a hydrocortisone cream is no glucocorticoid', () => {
+    expect(identity({ atc: 'R03BA02', text: 'Budesonid inhalationspulver' })).toBeUndefined();
+    expect(identity({ atc: 'D07AA02', text: 'Hydrokortison creme 1 %' })).toBeUndefined();
+  });
+
+  it('a glucocorticoid known only by RxNorm or name is dropped when it is not systemic', () => {
+    expect(identity({ rxnorm: '5492', text: 'hydrocortisone 1 % topical cream' })).toBeUndefined();
+    expect(identity({ text: 'Dexamethason øjendråber' })).toBeUndefined();
+    expect(identity({ text: 'Prednisolon', route: 'Inhalation' })).toBeUndefined();
+    expect(identity({ text: 'Prednisolon "DAK" 5 mg tabletter' })).toMatchObject({ drug: 'glucocorticoid', prednisoloneFactor: 1, strengthMg: 5 });
+  });
+
+  it('prednisolone factors by ATC, RxNorm and name: methylprednisolone 1.25, dexamethasone 6.67, betamethasone 8.33, hydrocortisone 0.25; unknown 1', () => {
+    expect(identity({ atc: 'H02AB04' })?.prednisoloneFactor).toBe(1.25);
+    expect(identity({ rxnorm: '197582' })?.prednisoloneFactor).toBe(6.67);
+    expect(identity({ text: 'Betamethason 0,5 mg' })?.prednisoloneFactor).toBe(8.33);
+    expect(identity({ text: 'Hydrocortison "Orion" 10 mg tabletter' })?.prednisoloneFactor).toBe(0.25);
+    expect(identity({ atc: 'H02AB' })?.prednisoloneFactor).toBe(1);
+  });
+
+  it('Binosto and brusetablet are effervescent; Prolia is the originator brand, biosimilars are not', () => {
+    expect(identity({ atc: 'M05BA04', text: 'Binosto brusetabletter 70 mg' })).toMatchObject({ effervescent: true });
+    expect(identity({ atc: 'M05BA04', text: 'Alendronat 70 mg tabletter' })).toMatchObject({ effervescent: false });
+    expect(identity({ atc: 'M05BX04', text: 'Prolia 60 mg injektionsvæske' })).toMatchObject({ drug: 'denosumab', brandProlia: true });
+    expect(identity({ atc: 'M05BX04', text: 'Obodence 60 mg' })).toMatchObject({ drug: 'denosumab', brandProlia: false });
+    expect(identity({ text: 'Zadenvi 60 mg' })).toMatchObject({ drug: 'denosumab', matchedBy: 'text' });
+  });
+
+  it.each([
+    ['M05BA07', 'risedronate', 'oral-bisphosphonate'],
+    ['M05BA06', 'ibandronate', 'oral-bisphosphonate'],
+    ['M05BA02', 'other-bisphosphonate', 'other-bisphosphonate'],
+    ['M05BA08', 'zoledronic-acid', 'zoledronic-acid'],
+    ['M05BX06', 'romosozumab', 'anabolic'],
+    ['H05AA02', 'teriparatide', 'anabolic'],
+    ['H05AA04', 'abaloparatide', 'anabolic'],
+    ['G03XC01', 'raloxifene', 'serm'],
+    ['A11CC05', 'colecalciferol', 'vitamin-d'],
+    ['A11CC03', 'active-vitamin-d', 'vitamin-d'],
+    ['A12AA04', 'calcium-carbonate', 'calcium'],
+    ['A12AA13', 'calcium-citrate', 'calcium'],
+    ['A12AX', 'calcium-other', 'calcium'],
+    ['A02BC01', 'ppi', 'ppi'],
+    ['N03AF01', 'antiepileptic', 'antiepileptic'],
+    ['L02BG04', 'aromatase-inhibitor', 'hormone-therapy'],
+    ['L02BA01', 'anti-oestrogen', 'hormone-therapy'],
+    ['L02BB03', 'anti-androgen', 'hormone-therapy'],
+    ['L02AE02', 'gnrh-analogue', 'hormone-therapy'],
+  ])('ATC %s → %s (%s)', (atc, drug, drugClass) => {
+    expect(identity({ atc })).toMatchObject({ drug, drugClass, matchedBy: 'atc' });
+  });
+
+  it('combination products name their other content', () => {
+    expect(identity({ atc: 'M05BB03' })).toMatchObject({ drug: 'alendronate', alsoContains: ['colecalciferol'] });
+    expect(identity({ atc: 'A12AX', text: 'Calcium + D3 tyggetabletter' })).toMatchObject({ drug: 'calcium-other', alsoContains: ['colecalciferol'] });
+    expect(identity({ text: 'Unikalk Plus D3-vitamin' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
+  });
+
+  it('reads the drug from a referenced or contained Medication (code, form, strength)', () => {
+    const med = medication({ id: 'med-1', codings: [coding(SYS.atc, 'M05BA04')], text: 'Alendronat', form: 'Brusetablet', strengthMg: 70 });
+    const f = factsOf([medicationStatement({ start: '2025-01-01', medicationReference: 'Medication/med-1' }), med]);
+    expect(f.medications[0]?.identity).toMatchObject({ drug: 'alendronate', effervescent: true, strengthMg: 70, matchedBy: 'atc' });
+    const contained = medicationRequest({
+      authoredOn: '2025-01-01',
+      medicationReference: '#m',
+      contained: [{ ...medication({ id: 'm', codings: [coding(SYS.rxnorm, '1490065', 'raloxifene hydrochloride 60 MG Oral Tablet')] }) }],
+    });
+    expect(factsOf([contained]).medications[0]?.identity).toMatchObject({ drug: 'raloxifene', strengthMg: 60 });
+  });
+
+  it('records of other drugs are not kept', () => {
+    expect(factsOf([medicationStatement({ atc: 'C09AA02', text: 'Enalapril', start: '2025-01-01' })]).medications).toEqual([]);
+  });
+});
+
+describe('medication records: dates and doses', () => {
+  it('statement: period start and end, status, daily dose from mg × frequency', () => {
+    const f = factsOf([
+      medicationStatement({ id: 's', atc: 'H02AB06', start: '2025-01-10', end: '2025-04-10', status: 'completed', asserted: '2025-01-12', dose: { value: 10, unit: 'mg', frequency: 2 } }),
+    ]);
+    expect(f.medications[0]).toMatchObject({ ref: 'MedicationStatement/s', source: 'MedicationStatement', status: 'completed', start: '2025-01-10', end: '2025-04-10', asserted: '2025-01-12', dailyDoseMg: 20 });
+  });
+
+  it('weekly alendronate 70 mg: 1 tablet per week is 10 mg a day', () => {
+    const f = factsOf([medicationRequest({ atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2025-01-01', dose: { value: 1, unit: 'tablet', frequency: 1, period: 1, periodUnit: 'wk' } })]);
+    expect(f.medications[0]?.dailyDoseMg).toBe(10);
+  });
+
+  it('dose units: g, µg, count units × strength, no unit × strength (Synthea); unknown units give no dose', () => {
+    const dose = (d: { value: number; unit?: string }, text = 'Prednisolon 5 mg') =>
+      factsOf([medicationStatement({ text, start: '2025-01-01', dose: d })]).medications[0]?.dailyDoseMg;
+    expect(dose({ value: 2, unit: 'stk' })).toBe(10);
+    expect(dose({ value: 2, unit: '{tbl}' })).toBe(10);
+    expect(dose({ value: 1 })).toBe(5);
+    expect(dose({ value: 0.01, unit: 'g' })).toBe(10);
+    expect(dose({ value: 500, unit: 'µg' })).toBe(0.5);
+    expect(dose({ value: 1, unit: 'tablet' }, 'Prednisolon')).toBeUndefined();
+    expect(dose({ value: 2, unit: 'puff' })).toBeUndefined();
+  });
+
+  it('request: end from the validity period, else the supply × (1 + repeats), else the quantity (estimated)', () => {
+    const f = factsOf([
+      medicationRequest({ id: 'v', atc: 'A02BC01', authoredOn: '2025-01-01', validity: { start: '2025-01-01', end: '2025-12-31' } }),
+      medicationRequest({ id: 's', atc: 'A02BC01', authoredOn: '2025-01-01', supply: { value: 30, unit: 'd' }, repeats: 2 }),
+      medicationRequest({ id: 'q', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2025-01-01', quantity: { value: 12, unit: 'tablet' }, dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } }),
+    ]);
+    const byRef = Object.fromEntries(f.medications.map((m) => [m.ref, m]));
+    expect(byRef['MedicationRequest/v']).toMatchObject({ end: '2025-12-31' });
+    expect(byRef['MedicationRequest/v']?.endEstimated).toBeUndefined();
+    expect(byRef['MedicationRequest/s']).toMatchObject({ end: '2025-03-31', endEstimated: true }); // 90 days from 1 Jan
+    expect(byRef['MedicationRequest/q']).toMatchObject({ end: '2025-03-25', endEstimated: true }); // 12 weeks = 84 days
+  });
+
+  it('a stopped record ends when it stopped: its passed end, else dateAsserted / lastUpdated, else its start', () => {
+    const f = factsOf([
+      medicationStatement({ id: 'a', atc: 'M05BA04', status: 'stopped', start: '2020-01-01', asserted: '2023-02-01' }),
+      medicationRequest({ id: 'b', atc: 'M05BA04', status: 'stopped', authoredOn: '2020-01-01', validity: { end: '2030-01-01' }, lastUpdated: '2022-05-05T10:00:00Z' }),
+      medicationRequest({ id: 'c', atc: 'M05BA04', status: 'stopped', authoredOn: '2020-01-01', validity: { end: '2030-01-01' } }),
+    ]);
+    const ends = Object.fromEntries(f.medications.map((m) => [m.ref, m.end]));
+    expect(ends).toEqual({ 'MedicationStatement/a': '2023-02-01', 'MedicationRequest/b': '2022-05-05', 'MedicationRequest/c': '2020-01-01' });
+  });
+
+  it('administration: the date it was given, and its dose', () => {
+    const f = factsOf([medicationAdministration({ id: 'inj', atc: 'M05BX04', text: 'Prolia', date: '2026-01-15T09:30:00+01:00', doseMg: 60 })]);
+    expect(f.medications[0]).toMatchObject({ source: 'MedicationAdministration', start: '2026-01-15', end: '2026-01-15', dailyDoseMg: 60, status: 'completed' });
+  });
+
+  it('an undated active statement starts today (flagged); an undated completed one is dropped', () => {
+    const f = factsOf([medicationStatement({ id: 'a', atc: 'M05BA04' }), medicationStatement({ id: 'c', atc: 'M05BA04', status: 'completed' })]);
+    expect(f.medications.map((m) => [m.ref, m.start, m.startUnknown])).toEqual([['MedicationStatement/a', '2026-06-15', true]]);
+  });
+
+  it('ignores not-taken, intended and entered-in-error statements, draft requests and not-done administrations', () => {
+    const f = factsOf([
+      medicationStatement({ atc: 'M05BA04', status: 'not-taken', start: '2025-01-01' }),
+      medicationStatement({ atc: 'M05BA04', status: 'intended', start: '2025-01-01' }),
+      medicationStatement({ atc: 'M05BA04', status: 'entered-in-error', start: '2025-01-01' }),
+      medicationRequest({ atc: 'M05BA04', status: 'draft', authoredOn: '2025-01-01' }),
+      medicationAdministration({ atc: 'M05BX04', status: 'not-done', date: '2025-01-01' }),
+    ]);
+    expect(f.medications).toEqual([]);
+  });
+
+  it('reads a DSTU2-style MedicationOrder', () => {
+    const order = {
+      resourceType: 'MedicationOrder',
+      id: 'mo',
+      status: 'active',
+      dateWritten: '2024-03-01',
+      patient: { reference: 'Patient/pt-1' },
+      medicationCodeableConcept: { coding: [{ system: SYS.rxnorm, code: '904420', display: 'Alendronic acid 10 MG [Fosamax]' }] },
+      dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseQuantity: { value: 1 } }],
+    };
+    expect(factsOf([order]).medications[0]).toMatchObject({ source: 'MedicationRequest', start: '2024-03-01', dailyDoseMg: 10 });
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { coding, condition, factsOf, observation, SYS } from '../helpers/facts-builders.js';
+
+describe('vitals', () => {
+  it('height: NPU03794 is in metres (also without a unit), LOINC 8302-2 in cm or inches; the highest is kept', () => {
+    const f = factsOf([
+      observation({ code: 'NPU03794', system: SYS.npuOid, value: 1.66, date: '2026-05-01' }),
+      observation({ code: 'NPU03794', system: SYS.npuUrl, value: 1.7, unit: 'm', date: '2016-05-01' }),
+      observation({ code: '8302-2', value: 66, ucum: '[in_i]', date: '2020-01-01' }),
+    ]);
+    expect(f.vitals.height.map((h) => [h.date, h.value, h.unit])).toEqual([
+      ['2026-05-01', 166, 'cm'],
+      ['2020-01-01', 167.64, 'cm'],
+      ['2016-05-01', 170, 'cm'],
+    ]);
+    expect(f.vitals.maxHeight).toMatchObject({ value: 170, date: '2016-05-01' });
+  });
+
+  it('a LOINC 8302-2 height with no unit is unusable', () => {
+    const f = factsOf([observation({ id: 'h', code: '8302-2', value: 168, date: '2026-05-01' })]);
+    expect(f.vitals.height).toEqual([]);
+    expect(f.vitals.maxHeight).toBeUndefined();
+    expect(f.unusable).toEqual([{ concept: 'height', reason: 'unknown-unit', date: '2026-05-01', ref: 'Observation/h' }]);
+  });
+
+  it('BMI (LOINC 39156-5, NPU27281) in kg/m² and weight in kg', () => {
+    const f = factsOf([
+      observation({ code: '39156-5', value: 18.4, ucum: 'kg/m2', date: '2026-05-01' }),
+      observation({ code: 'NPU27281', system: SYS.npuOid, value: 21, unit: 'kg/m²', date: '2025-05-01' }),
+      observation({ code: '29463-7', value: 130, ucum: '[lb_av]', date: '2026-05-01' }),
+    ]);
+    expect(f.vitals.bmi.map((b) => b.value)).toEqual([18.4, 21]);
+    expect(f.vitals.weight[0]?.value).toBeCloseTo(58.967, 3);
+  });
+});
+
+describe('lifestyle: smoking', () => {
+  it('the latest LOINC 72166-2 answer decides: SNOMED current smoker codes and LOINC LA answers', () => {
+    const older = observation({ code: '72166-2', valueCode: coding(SYS.snomed, '8517006', 'Ex-smoker'), date: '2024-01-01' });
+    const newer = observation({ id: 'now', code: '72166-2', valueCode: coding(SYS.loinc, 'LA18976-3', 'Current every day smoker'), date: '2026-01-01' });
+    expect(factsOf([older, newer]).lifestyle.smoking).toEqual({ current: true, date: '2026-01-01', ref: 'Observation/now' });
+    const quit = observation({ id: 'quit', code: '72166-2', valueCode: coding(SYS.snomed, '8517006'), date: '2026-03-01' });
+    expect(factsOf([newer, quit]).lifestyle.smoking).toEqual({ current: false, date: '2026-03-01', ref: 'Observation/quit' });
+  });
+
+  it('reads Danish answer text: "Ryger dagligt" is current, "Tidligere ryger" and "Ikke-ryger" are not', () => {
+    const at = (valueText: string) => factsOf([observation({ code: '72166-2', valueText, date: '2026-01-01' })]).lifestyle.smoking?.current;
+    expect(at('Ryger dagligt')).toBe(true);
+    expect(at('Tidligere ryger')).toBe(false);
+    expect(at('Ikke-ryger')).toBe(false);
+    expect(at('Never smoker')).toBe(false);
+    expect(at('ukendt')).toBeUndefined();
+  });
+
+  it('a SNOMED smoker finding sent as the Observation code counts', () => {
+    const f = factsOf([observation({ code: '449868002', system: SYS.snomed, date: '2026-01-01' })]);
+    expect(f.lifestyle.smoking?.current).toBe(true);
+  });
+
+  it('an active tobacco dependence Condition (ICD-10 F17 / SKS DF17 / ICD-10-CM Z72.0) makes a current smoker unless a newer Observation says otherwise', () => {
+    for (const [system, code] of [
+      [SYS.icd10, 'F17.2'],
+      [SYS.sks, 'DF172'],
+      [SYS.icd10cm, 'Z72.0'],
+    ] as const) {
+      const f = factsOf([condition({ id: 'tob', code, system, clinicalStatus: 'active', onset: '2025-01-01' })]);
+      expect(f.lifestyle.smoking).toEqual({ current: true, date: '2025-01-01', ref: 'Condition/tob' });
+    }
+    const olderObs = observation({ code: '72166-2', valueCode: coding(SYS.snomed, '266919005'), date: '2024-01-01' });
+    const newerObs = observation({ id: 'n', code: '72166-2', valueCode: coding(SYS.snomed, '8517006'), date: '2026-01-01' });
+    const tobacco = condition({ id: 'tob', code: 'DF17', system: SYS.sks, clinicalStatus: 'active', onset: '2025-01-01' });
+    expect(factsOf([olderObs, tobacco]).lifestyle.smoking?.current).toBe(true);
+    expect(factsOf([newerObs, tobacco]).lifestyle.smoking).toEqual({ current: false, date: '2026-01-01', ref: 'Observation/n' });
+  });
+});
+
+describe('lifestyle: alcohol and falls', () => {
+  it('alcohol: LOINC 74013-4 US drinks per day × 14/12; Danish units per week ÷ 7', () => {
+    const f = factsOf([observation({ id: 'us', code: '74013-4', value: 3, ucum: '{drinks}/d', date: '2026-01-01' })]);
+    expect(f.lifestyle.alcoholUnitsPerDay).toEqual({ value: 3.5, date: '2026-01-01', ref: 'Observation/us' });
+    const dk = factsOf([observation({ code: '74013-4', value: 28, unit: 'genstande/uge', date: '2026-02-01' })]);
+    expect(dk.lifestyle.alcoholUnitsPerDay?.value).toBe(4);
+    const noUnit = factsOf([observation({ code: '74013-4', value: 2, date: '2026-02-01' })]);
+    expect(noUnit.lifestyle.alcoholUnitsPerDay?.value).toBe(2.33);
+  });
+
+  it('falls: LOINC 52552-7 with a count above 0 or a yes answer; the latest answer decides', () => {
+    const count = observation({ id: 'c', code: '52552-7', value: 2, date: '2026-01-01' });
+    expect(factsOf([count]).lifestyle.fallsReported).toEqual({ date: '2026-01-01', ref: 'Observation/c' });
+    const yes = observation({ id: 'y', code: '52552-7', valueCode: coding(SYS.loinc, 'LA33-6', 'Yes'), date: '2026-02-01' });
+    expect(factsOf([yes]).lifestyle.fallsReported?.ref).toBe('Observation/y');
+    const none = observation({ code: '52552-7', value: 0, date: '2026-03-01' });
+    expect(factsOf([count, none]).lifestyle.fallsReported).toBeUndefined();
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { btmFollowUpDue } from '../../src/rules/follow-up/btm-follow-up-due.js';
+import { course, ctxOf, fracture, glucocorticoid, p1np, ctx as ctxMarker, patient, TODAY } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26
+const woman = { sex: 'female' as const, age: 70 };
+
+describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er startet behandling")', () => {
+  it('fires 3 months after the start of alendronate with no marker since, suggesting P1NP', () => {
+    // start 2026-08-26 + 3 months = 2026-11-26 = today: due (the day itself counts)
+    const alendronate = course('alendronate', '2026-08-26');
+    const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [alendronate] })));
+    expect(rec).toMatchObject({ topic: 'btm-follow-up-due', indicator: 'info', reasons: ['three-months-on-treatment'], variant: 'p1np' });
+    expect(rec?.evidence).toEqual(alendronate.refs);
+    expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'p1np' }]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2026-11-26' });
+  });
+
+  it('does not fire the day before the 3 months are reached', () => {
+    // start 2026-08-27 + 3 months = 2026-11-27 > today
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-27')] })))).toBeUndefined();
+  });
+
+  it('asks for CTX fasting before 10 am while the patient is on glucocorticoid', () => {
+    const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 7.5 }) })));
+    expect(rec?.variant).toBe('ctx');
+    expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+  });
+
+  it('does not count a P1NP as the marker when CTX is the marker (no comparison across kinds)', () => {
+    const facts = patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true }), labs: { boneMarkers: [p1np(20, '2026-10-01')] } });
+    expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['three-months-on-treatment']);
+  });
+
+  it('does not fire once a usable on-treatment marker exists', () => {
+    const facts = patient({ ...woman, courses: [course('alendronate', '2026-06-01')], labs: { boneMarkers: [p1np(25, '2026-09-15')] } });
+    expect(btmFollowUpDue(ctxOf(facts))).toBeUndefined();
+  });
+
+  it('does not count a marker taken before start + 3 months', () => {
+    // start 2026-08-01: on-treatment markers from 2026-11-01; the 2026-10-15 marker is too early
+    const facts = patient({ ...woman, courses: [course('alendronate', '2026-08-01')], labs: { boneMarkers: [p1np(25, '2026-10-15')] } });
+    expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['three-months-on-treatment']);
+  });
+
+  it('does not fire without an active oral bisphosphonate course (markers apply to oral treatment only)', () => {
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('denosumab', '2026-05-01')] })))).toBeUndefined();
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-01-01', { status: 'stopped', end: '2026-01-01' })] })))).toBeUndefined();
+  });
+});
+
+describe('btm-follow-up-due — fracture within 6 months before start (card l. 152: "Mål ét år efter fraktur")', () => {
+  // start 2026-08-26; fracture 2026-03-01 is within 6 months before (from 2026-02-26)
+  const alendronate = (): ReturnType<typeof course> => course('alendronate', '2026-08-26', { today: '2027-03-01' });
+
+  it('gives no card before one year after the fracture, even though 3 months have passed', () => {
+    const fx = fracture('forearm', '2026-03-01', 'high-energy');
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [fx] })))).toBeUndefined();
+  });
+
+  it('fires one year after the fracture (2026-03-01 + 12 months = 2027-03-01), any mechanism', () => {
+    const fx = fracture('forearm', '2026-03-01', 'high-energy');
+    const c = alendronate();
+    const rec = btmFollowUpDue(ctxOf(patient({ ...woman, today: '2027-03-01', courses: [c], fractures: [fx] })));
+    expect(rec?.reasons).toEqual(['three-months-on-treatment', 'fracture-before-start']);
+    expect(rec?.evidence).toEqual([...c.refs, fx.ref]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2027-03-01' });
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, today: '2027-02-28', courses: [course('alendronate', '2026-08-26', { today: '2027-02-28' })], fractures: [fx] })))).toBeUndefined();
+  });
+
+  it('does not use a marker taken before one year after the fracture', () => {
+    const fx = fracture('hip', '2026-03-01');
+    const facts = patient({ ...woman, today: '2027-03-01', courses: [alendronate()], fractures: [fx], labs: { boneMarkers: [p1np(20, '2026-12-01')] } });
+    expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['three-months-on-treatment', 'fracture-before-start']);
+  });
+
+  it('counts a fracture exactly 6 months before start, not one a day earlier', () => {
+    // start 2026-08-26 − 6 months = 2026-02-26
+    const at = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [fracture('spine', '2026-02-26')] })));
+    expect(at).toBeUndefined(); // due 2027-02-26, not yet
+    const before = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [fracture('spine', '2026-02-25')] })));
+    expect(before?.reasons).toEqual(['three-months-on-treatment']);
+  });
+});
+
+describe('btm-follow-up-due — re-check (card l. 172: "Tag KM 3 mdr. efter og revurdér")', () => {
+  const start = '2026-01-10';
+  const baseline = p1np(60, '2026-01-05');
+
+  it('fires 3 months after the first inadequate marker when nothing newer was taken', () => {
+    // 60 → 50: fall 16.7 % (≤ 30 %); re-check due 2026-04-20 + 3 months = 2026-07-20 ≤ today
+    const first = p1np(50, '2026-04-20');
+    const c = course('alendronate', start);
+    const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first] } })));
+    expect(rec?.reasons).toEqual(['recheck-after-correction']);
+    expect(rec?.evidence).toEqual([...c.refs, first.ref, baseline.ref]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2026-07-20' });
+  });
+
+  it('does not fire before 3 months have passed since the inadequate marker', () => {
+    // 2026-08-27 + 3 months = 2026-11-27 > today
+    const facts = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [baseline, p1np(50, '2026-08-27')] } });
+    expect(btmFollowUpDue(ctxOf(facts))).toBeUndefined();
+    // 2026-08-26 + 3 months = 2026-11-26 = today
+    const due = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [baseline, p1np(50, '2026-08-26')] } });
+    expect(btmFollowUpDue(ctxOf(due))?.reasons).toEqual(['recheck-after-correction']);
+  });
+
+  it('does not fire after a second inadequate marker (that is switch-to-parenteral) or an adequate one', () => {
+    const two = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [baseline, p1np(50, '2026-04-20'), p1np(48, '2026-07-25')] } });
+    expect(btmFollowUpDue(ctxOf(two))).toBeUndefined();
+    const ok = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [baseline, p1np(30, '2026-04-20')] } });
+    expect(btmFollowUpDue(ctxOf(ok))).toBeUndefined();
+  });
+
+  it('re-checks an inadequate marker that follows an adequate one (first inadequate in a row)', () => {
+    const facts = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [baseline, p1np(30, '2026-04-20'), p1np(55, '2026-07-01')] } });
+    expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['recheck-after-correction']);
+  });
+
+  it('keeps CTX as the re-check marker under glucocorticoid', () => {
+    const facts = patient({
+      ...woman,
+      courses: [course('alendronate', start)],
+      glucocorticoid: glucocorticoid({ active: true }),
+      labs: { boneMarkers: [ctxMarker(0.5, '2026-01-02'), ctxMarker(0.4, '2026-05-01')] },
+    });
+    const rec = btmFollowUpDue(ctxOf(facts));
+    expect(rec?.reasons).toEqual(['recheck-after-correction']);
+    expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+    expect(TODAY).toBe('2026-11-26');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { btmResponseInadequate } from '../../src/rules/follow-up/btm-response-inadequate.js';
+import { course, ctxOf, p1np, patient } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26; alendronate from 2026-03-02
+const woman = { sex: 'female' as const, age: 68 };
+const start = '2026-03-02';
+
+describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l. 178-179)', () => {
+  it('fires at a fall of exactly 30 % (100 → 70 does not meet "> 30 %")', () => {
+    const baseline = p1np(100, '2026-02-20');
+    const latest = p1np(70, '2026-06-10');
+    const c = course('alendronate', start);
+    const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, latest] } })));
+    expect(rec).toMatchObject({ topic: 'btm-response-inadequate', indicator: 'warning', reasons: ['insufficient-fall'], selectionBehavior: 'at-most-one' });
+    expect(rec?.evidence).toEqual([latest.ref, baseline.ref, ...c.refs]);
+    expect(rec?.findings[0]).toMatchObject({ kind: 'marker-change', fallPercent: 30 });
+  });
+
+  it('suggests re-measuring 3 months after the marker (recommended), or a parenteral start or referral', () => {
+    // 2026-06-10 + 3 months = 2026-09-10
+    const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')] } })));
+    expect(rec?.suggestions).toEqual([
+      { kind: 'reminder', what: 'bone-marker', due: '2026-09-10', recommended: true },
+      { kind: 'prescribe', drug: 'denosumab-biosimilar' },
+      { kind: 'referral', to: 'zoledronic-acid' },
+    ]);
+  });
+
+  it('does not fire at a 30.1 % fall (100 → 69.9)', () => {
+    expect(btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(69.9, '2026-06-10')] } })))).toBeUndefined();
+  });
+
+  it('fires without a baseline when the marker is not below the premenopausal mean (35 µg/L)', () => {
+    const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(35, '2026-06-10')] } })));
+    expect(rec?.reasons).toEqual(['insufficient-fall']);
+    expect(rec?.variant).toBe('premenopausal-mean');
+  });
+
+  it('counts a reported "<20" as 20 (conservative): 28 → <20 is a 28.6 % fall', () => {
+    const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(28, '2026-02-20'), p1np(20, '2026-06-10', { comparator: '<' })] } })));
+    expect(rec?.reasons).toEqual(['insufficient-fall']);
+  });
+
+  it('does not fire when the marker rose but the patient is not on oral treatment', () => {
+    expect(btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(90, '2026-06-10')] } })))).toBeUndefined();
+  });
+});

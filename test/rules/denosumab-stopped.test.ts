@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { denosumabStopped } from '../../src/rules/follow-up/denosumab-stopped.js';
+import { course, ctxOf, patient } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26
+const woman = { sex: 'female' as const, age: 77 };
+
+describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes")', () => {
+  it('fires critical when denosumab is recorded stopped with nothing after it, showing the zoledronic acid date', () => {
+    // last injection 2026-08-15 + 6 months = 2027-02-15
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' });
+    const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })));
+    expect(rec).toMatchObject({ topic: 'denosumab-stopped', indicator: 'critical', reasons: ['no-follow-on-therapy'], selectionBehavior: 'at-most-one' });
+    expect(rec?.evidence).toEqual(deno.refs);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2027-02-15' });
+    expect(rec?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+  });
+
+  it('clamps the follow-on date to the month end (2026-05-31 + 6 months = 2026-11-30)', () => {
+    const deno = course('denosumab', '2024-05-31', { lastDose: '2026-05-31', status: 'stopped', stoppedOn: '2026-07-01' });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })))?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-11-30' });
+  });
+
+  it('does not fire when zoledronic acid or an oral bisphosphonate followed the last injection', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-02-15', status: 'stopped', stoppedOn: '2026-06-01' });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('zoledronic-acid', '2026-08-15')] })))).toBeUndefined();
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('alendronate', '2026-08-15')] })))).toBeUndefined();
+  });
+
+  it('still fires when the only other antiresorptive ended before the last injection', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-02-15', status: 'stopped', stoppedOn: '2026-06-01' });
+    const earlier = course('alendronate', '2015-01-01', { status: 'ended', end: '2022-12-01' });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, earlier] })))?.reasons).toEqual(['no-follow-on-therapy']);
+  });
+
+  it('does not fire while denosumab is active', () => {
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [course('denosumab', '2023-02-15', { lastDose: '2026-08-15' })] })))).toBeUndefined();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { dxaFollowUpDue } from '../../src/rules/follow-up/dxa-follow-up-due.js';
+import { course, ctxOf, patient, scan } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26
+const woman = { sex: 'female' as const, age: 70 };
+const rigshospitalet = { reference: 'Organization/rh-dxa', display: 'Rigshospitalet, Knoglescanning' };
+
+describe('dxa-follow-up-due (card l. 160-168: "Tidligst efter 2 års behandling og efter 5 års behandling. Henvis til samme hospital")', () => {
+  it('fires on the 2-year mark with no scan since (2024-11-26 + 24 months = 2026-11-26), referring to the previous performer', () => {
+    const before = scan('2024-10-01', { 'lumbar-spine': -2.7, 'total-hip': -2.1 }, { performer: rigshospitalet });
+    const c = course('alendronate', '2024-11-26');
+    const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [c], dxa: [before] })));
+    expect(rec).toMatchObject({ topic: 'dxa-follow-up-due', indicator: 'info', reasons: ['two-year-dxa'] });
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa', performer: rigshospitalet }]);
+    expect(rec?.evidence).toEqual([...c.refs, ...before.refs]);
+    expect(rec?.findings).toContainEqual({ kind: 'dxa', date: '2024-10-01', performer: rigshospitalet, ref: before.refs[0] });
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'dxa', date: '2026-11-26' });
+  });
+
+  it('does not fire the day before the 2-year mark', () => {
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2024-11-27')] })))).toBeUndefined();
+  });
+
+  it('does not fire when a scan was taken on or after the 2-year mark', () => {
+    const facts = patient({ ...woman, courses: [course('denosumab', '2024-01-10', { lastDose: '2026-07-10' })], dxa: [scan('2026-01-10', { 'total-hip': -2.0 })] });
+    expect(dxaFollowUpDue(ctxOf(facts))).toBeUndefined();
+  });
+
+  it('fires on the 5-year mark when the last scan was the 2-year one (2021-11-26 + 60 months = 2026-11-26)', () => {
+    const twoYear = scan('2024-02-01', { 'total-hip': -2.2 }, { performer: rigshospitalet });
+    const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2021-11-26')], dxa: [twoYear] })));
+    expect(rec?.reasons).toEqual(['five-year-dxa']);
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa', performer: rigshospitalet }]);
+  });
+
+  it('asks for the 2-year scan between the marks when none was taken, and nothing after the 5-year scan', () => {
+    const facts = patient({ ...woman, courses: [course('alendronate', '2023-06-01')], dxa: [scan('2023-05-01', { 'lumbar-spine': -2.6 })] });
+    expect(dxaFollowUpDue(ctxOf(facts))?.reasons).toEqual(['two-year-dxa']);
+    const done = patient({ ...woman, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2025-07-01', { 'lumbar-spine': -2.4 })] });
+    expect(dxaFollowUpDue(ctxOf(done))).toBeUndefined();
+  });
+
+  it("refers to the performer of the latest scan that names one, and counts from the earliest active antiresorptive's start", () => {
+    const named = scan('2022-01-01', { 'total-hip': -2.4 }, { performer: rigshospitalet });
+    const unnamed = scan('2023-01-01', { 'total-hip': -2.3 });
+    const facts = patient({ ...woman, courses: [course('alendronate', '2021-11-01'), course('denosumab', '2025-01-01', { lastDose: '2026-07-01' })], dxa: [named, unnamed] });
+    const rec = dxaFollowUpDue(ctxOf(facts));
+    expect(rec?.reasons).toEqual(['five-year-dxa']);
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa', performer: rigshospitalet }]);
+  });
+
+  it('suggests a DXA without performer when no scan is recorded', () => {
+    const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-06-01', { lastDose: '2026-06-01' })] })));
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa' }]);
+    expect(rec?.findings).toContainEqual({ kind: 'dxa' });
+  });
+
+  it('does not fire off antiresorptive treatment (ended course, anabolic only)', () => {
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2019-01-01', { status: 'ended', end: '2024-01-01' })] })))).toBeUndefined();
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2024-01-01')] })))).toBeUndefined();
+  });
+});

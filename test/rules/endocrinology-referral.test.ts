@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { endocrinologyReferral } from '../../src/rules/follow-up/endocrinology-referral.js';
+import { calcium, course, ctxOf, egfr, fracture, intolerance, p1np, patient, scan } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26
+const woman = { sex: 'female' as const, age: 73 };
+const alendronate = (): ReturnType<typeof course> => course('alendronate', '2023-03-01');
+
+describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog ved", l. 218-233)', () => {
+  it('fires for a significant BMD fall stated in a DXA result after the start of treatment', () => {
+    const fall = scan('2025-06-01', { 'lumbar-spine': -3.0 }, { significantDecrease: true });
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [fall] })));
+    expect(rec).toMatchObject({ topic: 'endocrinology-referral', indicator: 'warning', reasons: ['bmd-fall'] });
+    expect(rec?.evidence).toEqual(fall.refs);
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
+  it('does not count a significant fall on a scan from before treatment', () => {
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [scan('2023-02-01', { 'lumbar-spine': -3.0 }, { significantDecrease: true })] })))).toBeUndefined();
+  });
+
+  it('fires for ≥ 2 low-energy fractures from one year of treatment on (2023-03-01 + 1 year = 2024-03-01)', () => {
+    const a = fracture('forearm', '2024-03-01');
+    const b = fracture('upper-arm', '2025-10-01', 'unknown');
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], fractures: [a, b] })));
+    expect(rec?.reasons).toEqual(['fractures-on-treatment']);
+    expect(rec?.evidence).toEqual([a.ref, b.ref]);
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], fractures: [fracture('forearm', '2024-02-29'), b] })))).toBeUndefined();
+  });
+
+  it('fires when a parenteral treatment does not suppress the bone marker (not below the premenopausal mean)', () => {
+    const deno = course('denosumab', '2026-01-10', { lastDose: '2026-07-10' });
+    const marker = p1np(40, '2026-06-01');
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [deno], labs: { boneMarkers: [marker] } })));
+    expect(rec?.reasons).toEqual(['no-btm-suppression']);
+    expect(rec?.evidence).toEqual([marker.ref, ...deno.refs]);
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [deno], labs: { boneMarkers: [p1np(20, '2026-06-01')] } })))).toBeUndefined();
+  });
+
+  it('does not add no-btm-suppression for an oral course (switch-to-parenteral carries the marker failure)', () => {
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { boneMarkers: [p1np(60, '2023-02-20'), p1np(58, '2023-07-01'), p1np(57, '2023-10-05')] } })))).toBeUndefined();
+  });
+
+  it('fires for intolerance to 2 different osteoporosis drugs, not to one', () => {
+    const a = intolerance('alendronate');
+    const b = intolerance('zoledronic-acid');
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [course('denosumab', '2026-01-10', { lastDose: '2026-07-10' })], intolerances: [a, b] })));
+    expect(rec?.reasons).toEqual(['intolerance']);
+    expect(rec?.evidence).toEqual([a.ref, b.ref]);
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], intolerances: [a, intolerance('alendronate')] })))).toBeUndefined();
+  });
+
+  it('fires for a falling eGFR below 45 (52 → 44), not for 52 → 46 or a rising one', () => {
+    const before = egfr(52, '2026-03-01');
+    const last = egfr(44, '2026-10-01');
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [before, last] } })));
+    expect(rec?.reasons).toEqual(['egfr-falling']);
+    expect(rec?.evidence).toEqual([last.ref, before.ref]);
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(52, '2026-03-01'), egfr(46, '2026-10-01')] } })))).toBeUndefined();
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(40, '2026-03-01'), egfr(44, '2026-10-01')] } })))).toBeUndefined();
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(40, '2026-10-01')] } })))).toBeUndefined();
+  });
+
+  it('fires when denosumab is planned to stop', () => {
+    const deno = course('denosumab', '2024-01-10', { lastDose: '2026-07-10', plannedEnd: '2027-01-10' });
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [deno] })));
+    expect(rec?.reasons).toEqual(['denosumab-stop']);
+    expect(rec?.evidence).toEqual(deno.refs);
+  });
+
+  it('fires for suspected secondary osteoporosis: hypercalcaemia or Z-score ≤ −2.0 [extension]', () => {
+    const ca = calcium(2.7, '2026-10-01');
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { calcium: [ca] } })))?.evidence).toEqual([ca.ref]);
+    const z = scan('2026-01-01', { 'lumbar-spine': -2.6 }, { zScores: { 'lumbar-spine': -2.0 } });
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [z] })))?.reasons).toEqual(['secondary-osteoporosis']);
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [scan('2026-01-01', { 'lumbar-spine': -2.6 }, { zScores: { 'lumbar-spine': -1.9 } })] })))).toBeUndefined();
+  });
+
+  it('gives one card naming every reason', () => {
+    const rec = endocrinologyReferral(
+      ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [scan('2025-06-01', { 'lumbar-spine': -3.0 }, { significantDecrease: true })], labs: { calcium: [calcium(2.8, '2026-10-01')] } })),
+    );
+    expect(rec?.reasons).toEqual(['bmd-fall', 'secondary-osteoporosis']);
+  });
+
+  it('does not fire for a patient not on treatment', () => {
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, labs: { calcium: [calcium(2.8, '2026-10-01')] } })))).toBeUndefined();
+  });
+});

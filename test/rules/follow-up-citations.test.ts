@@ -1,0 +1,48 @@
+/**
+ * Every follow-up rule file opens with the card lines it implements (style.md #7). This test holds
+ * the quotes to the vendored card: each `l. N-M "…"` quote must stand in lines N–M of
+ * guideline/source-card-da.txt (compared without whitespace, since the card's PDF text breaks
+ * lines and drops spaces; words hyphenated at a line break are quoted whole; "..." marks an
+ * omission).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_TOPICS } from '../../src/rules/catalogue.js';
+
+const CARD = readFileSync(join(import.meta.dirname, '../../guideline/source-card-da.txt'), 'utf8').split('\n');
+const DIR = join(import.meta.dirname, '../../src/rules/follow-up');
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+function header(file: string): string {
+  const text = readFileSync(join(DIR, file), 'utf8');
+  const end = text.indexOf('*/');
+  return text
+    .slice(0, end)
+    .split('\n')
+    .map((l) => l.replace(/^\s*\/?\*+\s?/, ''))
+    .join(' ');
+}
+
+const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+
+describe('follow-up rule headers quote the card at the cited lines', () => {
+  it('has one rule file per follow-up topic', () => {
+    for (const topic of FOLLOW_UP_TOPICS) expect(files).toContain(`${topic}.ts`);
+  });
+
+  for (const file of files) {
+    it(`${file}: every quoted card line stands where it is cited`, () => {
+      const citations = [...header(file).matchAll(/l\. (\d+)(?:-(\d+))?\s+((?:"[^"]+"(?:\s*\/\s*)?)+)/g)];
+      expect(citations.length).toBeGreaterThan(0);
+      for (const [, from, to, quoted] of citations) {
+        const quote = [...(quoted ?? '').matchAll(/"([^"]+)"/g)].map((q) => q[1]).join('...');
+        // A word hyphenated across a line break ("lavenergi-\nbrud") is quoted whole.
+        const lines = squash(CARD.slice(Number(from) - 1, Number(to ?? from)).join('\n').replace(/(\p{Ll})-\s*\n/gu, '$1'));
+        for (const piece of (quote ?? '').split('...').map(squash).filter((p) => p.length > 0)) {
+          expect(lines, `${file} l. ${from}-${to ?? from}`).toContain(piece.replace(/^,/, ''));
+        }
+      }
+    });
+  }
+});

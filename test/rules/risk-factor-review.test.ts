@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { riskFactorReview } from '../../src/rules/initiation/risk-factor-review.js';
+import { condition, course, ctxOf, fracture, glucocorticoid, patient, scan, type FactsInput } from '../helpers/facts.js';
+
+const run = (input: FactsInput) => riskFactorReview(ctxOf(patient(input)));
+
+describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst én risikofaktor**)', () => {
+  it('fires for a T-score ≤ −2.5 without fracture and without a recorded risk factor', () => {
+    const dxa = scan('2026-08-12', { 'lumbar-spine': -2.6, 'total-hip': -1.2 });
+    expect(run({ age: 68, dxa: [dxa] })).toEqual({
+      topic: 'risk-factor-review',
+      indicator: 'info',
+      reasons: ['t-score-without-risk-factor'],
+      evidence: [dxa.refs[0]],
+      findings: [{ kind: 't-score', value: -2.6, site: 'lumbar-spine', date: '2026-08-12', ref: dxa.refs[0] }],
+    });
+  });
+
+  it('fires at T-score exactly −2.5 and not at −2.4', () => {
+    expect(run({ age: 68, dxa: [scan('2026-08-12', { 'total-hip': -2.5 })] })?.reasons).toEqual(['t-score-without-risk-factor']);
+    expect(run({ age: 68, dxa: [scan('2026-08-12', { 'total-hip': -2.4 })] })).toBeUndefined();
+  });
+
+  it('does not fire once a risk factor is recorded (then treatment-indicated fires)', () => {
+    const dxa = [scan('2026-08-12', { 'lumbar-spine': -2.6 })];
+    expect(run({ age: 68, dxa, lifestyle: { smoking: { current: true, ref: 'Observation/smoke' } } })).toBeUndefined();
+    expect(run({ age: 68, dxa, conditions: [condition('rheumatoid-arthritis')] })).toBeUndefined();
+  });
+
+  it('treats glucocorticoid treatment as a risk factor even below the footnote * threshold (5 mg daily)', () => {
+    const gc = glucocorticoid({ active: true, currentDailyMg: 5, highDoseThreeMonths: false });
+    expect(run({ age: 68, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.6 })] })).toBeUndefined();
+  });
+
+  it('does not fire with a low-energy or possible spine/hip fracture', () => {
+    const dxa = [scan('2026-08-12', { 'lumbar-spine': -2.6 })];
+    expect(run({ age: 68, dxa, fractures: [fracture('spine', '2025-01-01', 'unknown')] })).toBeUndefined();
+  });
+
+  it('does not fire for a patient on treatment', () => {
+    expect(run({ age: 68, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.6 })], courses: [course('alendronate', '2026-09-01')] })).toBeUndefined();
+  });
+
+  it('looks at the latest DXA: an old −2.8 followed by −2.2 does not fire', () => {
+    expect(run({ age: 68, dxa: [scan('2020-01-01', { 'lumbar-spine': -2.8 }), scan('2026-08-12', { 'lumbar-spine': -2.2 })] })).toBeUndefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxBisphosphonateDuration } from '../../src/rules/prescribing/rx-bisphosphonate-duration.js';
+import { course, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxBisphosphonateDuration(ctxOf(patient({ age: 75, ...input, drafts: [d] })), d);
+
+describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør overvejes efter 5 år … udstrækkes til 10 år")', () => {
+  it('suggests considering a pause when alendronate is renewed exactly 5 years after the start (2021-11-26 → 2026-11-26)', () => {
+    const d = draft('alendronate');
+    const c = course('alendronate', '2021-11-26');
+    const rec = judge({ courses: [c] }, d);
+    expect(rec).toMatchObject({ topic: 'rx-bisphosphonate-duration', indicator: 'info', reasons: ['five-years'] });
+    expect(rec?.evidence).toEqual([d.ref, ...c.refs]);
+  });
+
+  it('is silent one day short of 5 years (start 2021-11-27)', () => {
+    expect(judge({ courses: [course('alendronate', '2021-11-27')] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('warns at exactly 10 years (2016-11-26), stays at five-years one day short (2016-11-27)', () => {
+    expect(judge({ courses: [course('alendronate', '2016-11-26')] }, draft('alendronate'))).toMatchObject({ indicator: 'warning', reasons: ['ten-years'] });
+    expect(judge({ courses: [course('alendronate', '2016-11-27')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+  });
+
+  it('adds up the courses: 2015-01-01→2019-01-01 (1461 days) + 2025-11-26→today (365 days) = 1826 days = 5 years', () => {
+    const courses = [course('alendronate', '2015-01-01', { status: 'ended', end: '2019-01-01' }), course('risedronate', '2025-11-26')];
+    expect(judge({ courses }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+  });
+
+  it('concerns oral bisphosphonates only', () => {
+    expect(judge({ courses: [course('alendronate', '2015-01-01')] }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxDenosumabSchedule } from '../../src/rules/prescribing/rx-denosumab-schedule.js';
+import { ctxOf, draft, egfr, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxDenosumabSchedule(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes hver 6. måned … max 7 måneder")', () => {
+  it('reminds of the next injection 6 months after the draft start: 2026-11-26 + 6 months = 2027-05-26', () => {
+    const d = draft('denosumab');
+    const rec = judge({}, d);
+    expect(rec).toMatchObject({ topic: 'rx-denosumab-schedule', indicator: 'info', reasons: ['schedule'], evidence: [d.ref] });
+    expect(rec?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
+  });
+
+  it('clamps to the month end: a start on 2026-08-31 is due 2027-02-28', () => {
+    expect(judge({}, draft('denosumab', { start: '2026-08-31' }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-02-28' }]);
+  });
+
+  it('warns with eGFR 29 (below 30: higher hypocalcaemia risk), not with eGFR 30', () => {
+    const e = egfr(29, '2026-10-01');
+    const rec = judge({ labs: { egfr: [e] } }, draft('denosumab'));
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['schedule', 'egfr-below-30'] });
+    expect(rec?.evidence).toContain(e.ref);
+    expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))?.indicator).toBe('info');
+  });
+
+  it('concerns denosumab only', () => {
+    expect(judge({}, draft('zoledronic-acid'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplicate-antiresorptive.js';
+import { course, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
+  rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
+
+const denosumabLast = (lastDose: string, status: 'active' | 'stopped' = 'active') => course('denosumab', '2023-01-01', { lastDose, status });
+
+describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-82 follow-on after denosumab)', () => {
+  it('warns about alendronate while denosumab is active with the last injection 4 months ago, and offers to remove the draft', () => {
+    const d = draft('alendronate');
+    const dmab = denosumabLast('2026-07-26');
+    const rec = judge({ courses: [dmab] }, d);
+    expect(rec).toMatchObject({ topic: 'rx-duplicate-antiresorptive', indicator: 'warning', reasons: ['duplicate'], variant: 'after-denosumab' });
+    expect(rec?.evidence).toEqual([d.ref, ...dmab.refs]);
+    expect(rec?.suggestions).toEqual([{ kind: 'remove-draft', draft: d.ref }]);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'last-dose', drugClass: 'denosumab', date: '2026-07-26' }));
+  });
+
+  it('takes a bisphosphonate as the follow-on once the last denosumab injection was exactly 5 months ago (2026-06-26 + 5 months = 2026-11-26)', () => {
+    expect(judge({ courses: [denosumabLast('2026-06-26')] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ courses: [denosumabLast('2026-06-26')] }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
+  it('still calls it a duplicate at 5 months − 1 day (last injection 2026-06-27: 5 months fall on 2026-11-27)', () => {
+    expect(judge({ courses: [denosumabLast('2026-06-27')] }, draft('alendronate'))?.reasons).toEqual(['duplicate']);
+  });
+
+  it('never counts a stopped denosumab course (the follow-on the card demands)', () => {
+    expect(judge({ courses: [denosumabLast('2026-10-01', 'stopped')] }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
+  it('warns about denosumab while alendronate is active, and about another oral bisphosphonate', () => {
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))?.variant).toBe('other');
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('risedronate'))?.reasons).toEqual(['duplicate']);
+  });
+
+  it('does not call a renewal of the same drug a duplicate (tablet or effervescent alendronate; the next denosumab injection)', () => {
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate', { identity: { effervescent: true } }))).toBeUndefined();
+    expect(judge({ courses: [denosumabLast('2026-05-26')] }, draft('denosumab'))).toBeUndefined();
+  });
+
+  it('finds a second antiresorptive of another drug in the same basket, selected or not', () => {
+    const other = draft('denosumab', { selected: false });
+    const rec = judge({}, draft('alendronate'), [other]);
+    expect(rec?.evidence).toContain(other.ref);
+    expect(rec?.findings).toContainEqual({ kind: 'draft', drug: 'denosumab', ref: other.ref });
+    expect(judge({}, draft('alendronate'), [draft('alendronate')])).toBeUndefined();
+  });
+
+  it('ignores ended courses and non-antiresorptive drafts', () => {
+    expect(judge({ courses: [course('alendronate', '2015-01-01', { status: 'ended', end: '2020-01-01' })] }, draft('denosumab'))).toBeUndefined();
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('teriparatide'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxEgfrTooLow } from '../../src/rules/prescribing/rx-egfr-too-low.js';
+import { course, ctxOf, draft, egfr, patient, TODAY, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxEgfrTooLow(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 referral before eGFR < 35)', () => {
+  it('stops alendronate at eGFR exactly 35 (the card asks for > 35): critical, the referral replaces the draft', () => {
+    const d = draft('alendronate');
+    const e = egfr(35, '2026-10-01');
+    const rec = judge({ labs: { egfr: [e] } }, d);
+    expect(rec).toMatchObject({ topic: 'rx-egfr-too-low', indicator: 'critical', reasons: ['egfr-low'], draft: d.ref });
+    expect(rec?.evidence).toEqual([d.ref, e.ref]);
+    expect(rec?.findings).toContainEqual({ kind: 'draft', drug: 'alendronate', ref: d.ref });
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
+  });
+
+  it('lets alendronate pass at eGFR 35.1', () => {
+    expect(judge({ labs: { egfr: [egfr(35.1, '2026-10-01')] } }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('is critical for zoledronic acid too', () => {
+    expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('zoledronic-acid'))?.indicator).toBe('critical');
+  });
+
+  it('warns (no replacement) when denosumab is started at eGFR 30', () => {
+    const d = draft('denosumab');
+    const rec = judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, d);
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], variant: 'denosumab-start' });
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
+  it('says nothing about the next 6-monthly injection of a running denosumab course', () => {
+    // Last injection 2026-05-26: the course is active (until 12 months after the last injection).
+    const running = course('denosumab', '2024-05-26', { lastDose: '2026-05-26' });
+    expect(judge({ courses: [running], labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))).toBeUndefined();
+  });
+
+  it('uses the latest eGFR whatever its age [choice]: a low value from 2024 with nothing newer still stops the order', () => {
+    expect(judge({ labs: { egfr: [egfr(33, '2024-03-01')] } }, draft('alendronate'))?.indicator).toBe('critical');
+  });
+
+  it('uses the latest value: eGFR 60 after an older 30 passes; a reported ">90" never fails', () => {
+    expect(judge({ labs: { egfr: [egfr(30, '2026-01-01'), egfr(60, '2026-10-01')] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ labs: { egfr: [egfr(90, '2026-10-01', { comparator: '>' })] } }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('ignores drafts that are not antiresorptives, unrecognised drafts and patients without eGFR', () => {
+    const low = { labs: { egfr: [egfr(20, '2026-10-01')] } };
+    expect(judge(low, draft('colecalciferol'))).toBeUndefined();
+    expect(judge(low, draft('teriparatide'))).toBeUndefined();
+    expect(judge(low, { ref: 'MedicationRequest/unknown', selected: true, start: TODAY })).toBeUndefined();
+    expect(judge({}, draft('alendronate'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { draftGlucocorticoidExposure } from '../../src/rules/prescribing/glucocorticoid-exposure.js';
+import { rxGlucocorticoidBoneProtection } from '../../src/rules/prescribing/rx-glucocorticoid-bone-protection.js';
+import { condition, course, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
+  rxGlucocorticoidBoneProtection(ctxOf(patient({ sex: 'female', age: 70, ...input, drafts: [d, ...others] })), d);
+
+const prednisolone = (dailyDoseMg: number, durationDays?: number, extra: Partial<DraftOrder> = {}) =>
+  draft('glucocorticoid', { dailyDoseMg, ...(durationDays === undefined ? {} : { durationDays }), ...extra });
+
+describe('glucocorticoid exposure a draft adds (card l. 32-33 footnote *)', () => {
+  it('reaches 3 calendar months with 92 days from 2026-11-26 (→ 2027-02-26), not with 89 days', () => {
+    const f = patient({ age: 70 });
+    expect(draftGlucocorticoidExposure(f, prednisolone(10, 92)).highDoseThreeMonths).toBe(true);
+    const short = draftGlucocorticoidExposure(f, prednisolone(10, 89));
+    expect(short.highDoseThreeMonths).toBe(false);
+    // …but 10 mg × 89 days = 890 mg > 450 mg: the card's yearly limit is reached all the same.
+    expect(short.overYearLimit).toBe(true);
+    expect(short.addsMg).toBe(890);
+  });
+
+  it('never counts exactly 5 mg daily as "> 5 mg", and counts 5.1 mg', () => {
+    const f = patient({ age: 70 });
+    expect(draftGlucocorticoidExposure(f, prednisolone(5, 92)).highDoseThreeMonths).toBe(false);
+    expect(draftGlucocorticoidExposure(f, prednisolone(5.1, 92)).highDoseThreeMonths).toBe(true);
+  });
+
+  it('converts to prednisolone equivalents: dexamethasone 1 mg = 6.67 mg; 70 days = 466.9 mg > 450', () => {
+    const dexa = draft('glucocorticoid', { dailyDoseMg: 1, durationDays: 70, identity: { prednisoloneFactor: 6.67 } });
+    const e = draftGlucocorticoidExposure(patient({ age: 70 }), dexa);
+    expect(e.dailyMg).toBeCloseTo(6.67);
+    expect(e.overYearLimit).toBe(true);
+  });
+
+  it('adds the draft to the record: 300 mg in the last 12 months + 7.5 mg × 21 days (157.5 mg) = 457.5 mg > 450', () => {
+    const f = patient({ age: 70, glucocorticoid: glucocorticoid({ cumulativeMg12Months: 300 }) });
+    expect(draftGlucocorticoidExposure(f, prednisolone(7.5, 21)).overYearLimit).toBe(true);
+    expect(draftGlucocorticoidExposure(f, prednisolone(7.5, 20)).overYearLimit).toBe(false); // 300 + 150 = 450
+  });
+
+  it('counts a continued > 5 mg course from its start: since 2026-09-26, a 30-day renewal ends 2026-12-26 = 3 months', () => {
+    const running = medication('glucocorticoid', '2026-09-26', { dailyDoseMg: 10 });
+    const f = patient({ age: 70, medications: [running], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, cumulativeMg12Months: 0 }) });
+    const e = draftGlucocorticoidExposure(f, prednisolone(10, 30));
+    expect(e.continues?.ref).toBe(running.ref);
+    expect(e.highDoseThreeMonths).toBe(true);
+    expect(draftGlucocorticoidExposure(f, prednisolone(10, 29)).highDoseThreeMonths).toBe(false);
+  });
+
+  it('adds nothing for an unknown duration or dose', () => {
+    const f = patient({ age: 70 });
+    expect(draftGlucocorticoidExposure(f, prednisolone(20)).reached).toBe(false);
+    expect(draftGlucocorticoidExposure(f, draft('glucocorticoid', { durationDays: 365 })).reached).toBe(false);
+  });
+});
+
+describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis t-score < -1,0")', () => {
+  it('asks for a DXA and a fasting CTX when 10 mg daily for 92 days (920 mg) is prescribed to a woman of 70 with no DXA', () => {
+    const d = prednisolone(10, 92);
+    const rec = judge({}, d);
+    expect(rec).toMatchObject({ topic: 'rx-glucocorticoid-bone-protection', indicator: 'warning', reasons: ['exposure-threshold', 'no-dxa'], variant: 'dxa' });
+    expect(rec?.evidence[0]).toBe(d.ref);
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa' }, { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'glucocorticoid', draftAddsMg: 920 }));
+  });
+
+  it('gives no card for exactly 5 mg daily for 90 days (450 mg is not "> 450"), a card for 5.1 mg (459 mg)', () => {
+    expect(judge({}, prednisolone(5, 90))).toBeUndefined();
+    expect(judge({}, prednisolone(5.1, 90))?.reasons).toContain('exposure-threshold');
+  });
+
+  it('counts 5 mg daily for 3 calendar months (92 days = 460 mg) through the yearly limit (> 450 mg), though not as "> 5 mg"', () => {
+    expect(judge({}, prednisolone(5, 92))?.reasons).toContain('exposure-threshold');
+  });
+
+  it('fires for 10 mg daily for 89 days as well as 92 days: 890 mg > 450 mg even without 3 months', () => {
+    expect(judge({}, prednisolone(10, 89))).toBeDefined();
+    expect(judge({}, prednisolone(10, 92))).toBeDefined();
+    expect(judge({}, prednisolone(10, 45))).toBeUndefined(); // 450 mg, not > 450
+  });
+
+  it('proposes alendronate when the T-score is below −1.0, and only the threshold at −1.0 with a recent DXA', () => {
+    const t = scan('2025-06-01', { 'lumbar-spine': -1.1 });
+    const treat = judge({ dxa: [t] }, prednisolone(10, 92));
+    expect(treat).toMatchObject({ reasons: ['exposure-threshold', 't-score-below-minus-1'], variant: 'treat' });
+    expect(treat?.evidence).toContain(t.refs[0]);
+    expect(treat?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'alendronate-tablet', recommended: true },
+      { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' },
+    ]);
+    const atLimit = judge({ dxa: [scan('2025-06-01', { 'lumbar-spine': -1.0 })] }, prednisolone(10, 92));
+    expect(atLimit).toMatchObject({ reasons: ['exposure-threshold'], variant: 'exposure' });
+    expect(atLimit?.suggestions).toBeUndefined();
+  });
+
+  it('refers instead of proposing alendronate when oral treatment is barred or eGFR ≤ 35', () => {
+    const dxa = [scan('2025-06-01', { 'total-hip': -1.8 })];
+    expect(judge({ dxa, conditions: [condition('peptic-ulcer')] }, prednisolone(10, 92))?.suggestions?.[0]).toEqual({ kind: 'referral', to: 'parenteral-treatment', recommended: true });
+    expect(judge({ dxa, labs: { egfr: [egfr(30, '2026-10-01')] } }, prednisolone(10, 92))?.suggestions?.[0]).toEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+  });
+
+  it('asks for a new DXA when the last one (T ≥ −1.0) is more than 5 years old, and skips the CTX when a recent one exists', () => {
+    const rec = judge({ dxa: [scan('2021-11-25', { 'lumbar-spine': -0.5 })], labs: { boneMarkers: [ctxMarker(0.4, '2026-11-01')] } }, prednisolone(10, 92));
+    expect(rec?.reasons).toEqual(['exposure-threshold', 'no-dxa']);
+    expect(rec?.suggestions).toEqual([{ kind: 'dxa' }]);
+  });
+
+  it('fires on a renewal with unknown duration when the record already meets the footnote', () => {
+    const gc = glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true, cumulativeMg12Months: 1200 });
+    expect(judge({ glucocorticoid: gc }, prednisolone(10))?.reasons).toContain('exposure-threshold');
+    expect(judge({}, prednisolone(10))).toBeUndefined();
+  });
+
+  it('is silent when bone protection runs or is ordered in the same basket, or outside the population', () => {
+    expect(judge({ courses: [course('alendronate', '2025-01-01')] }, prednisolone(10, 92))).toBeUndefined();
+    expect(judge({ courses: [course('teriparatide', '2026-06-01')] }, prednisolone(10, 92))).toBeUndefined(); // [choice]
+    expect(judge({}, prednisolone(10, 92), [draft('alendronate', { selected: false })])).toBeUndefined();
+    expect(judge({ age: 45 }, prednisolone(10, 92))).toBeUndefined();
+    expect(judge({ sex: 'male', age: 59 }, prednisolone(10, 92))).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxHypocalcaemia } from '../../src/rules/prescribing/rx-hypocalcaemia.js';
+import { calcium, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxHypocalcaemia(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', () => {
+  it('stops denosumab with total calcium 2.10 mmol/L (< 2.15 without a lab range): critical, order calcium and 25-OH-D', () => {
+    const d = draft('denosumab');
+    const ca = calcium(2.1, '2026-11-20');
+    const rec = judge({ labs: { calcium: [ca] } }, d);
+    expect(rec).toMatchObject({ topic: 'rx-hypocalcaemia', indicator: 'critical', reasons: ['hypocalcaemia'] });
+    expect(rec?.evidence).toEqual([d.ref, ca.ref]);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }]);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'calcium', value: 2.1 }));
+  });
+
+  it('does not fire at exactly 2.15 mmol/L (hypocalcaemia is below 2.15)', () => {
+    expect(judge({ labs: { calcium: [calcium(2.15, '2026-11-20')] } }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it("uses the lab's own reference range: 2.18 below a range starting at 2.20 is low", () => {
+    expect(judge({ labs: { calcium: [calcium(2.18, '2026-11-20', 'total', { referenceLow: 2.2 })] } }, draft('alendronate'))?.indicator).toBe('critical');
+  });
+
+  it('reads ionised calcium against 1.18 mmol/L: 1.17 fires, 1.20 does not', () => {
+    expect(judge({ labs: { calcium: [calcium(1.17, '2026-11-20', 'ionised')] } }, draft('zoledronic-acid'))).toBeDefined();
+    expect(judge({ labs: { calcium: [calcium(1.2, '2026-11-20', 'ionised')] } }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
+  it('takes the latest calcium: a normal value after an old low one passes', () => {
+    expect(judge({ labs: { calcium: [calcium(2.0, '2025-01-01'), calcium(2.35, '2026-11-01')] } }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('does not judge non-antiresorptive drafts', () => {
+    expect(judge({ labs: { calcium: [calcium(2.0, '2026-11-20')] } }, draft('teriparatide'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxLabMissing } from '../../src/rules/prescribing/rx-lab-missing.js';
+import { calcium, creatinine, ctxOf, draft, egfr, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxLabMissing(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+/** Current labs for an oral start on 2026-11-26. */
+const oralLabs = () => ({ egfr: [egfr(70, '2026-10-01')], calcium: [calcium(2.4, '2026-10-01')], vitaminD: [vitaminD(80, '2026-10-01')] });
+
+describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each infusion; l. 80 before each injection)', () => {
+  it('asks for eGFR, calcium and 25-OH-D before an alendronate start with no labs, one order each', () => {
+    const d = draft('alendronate');
+    const rec = judge({}, d);
+    expect(rec).toMatchObject({ topic: 'rx-lab-missing', indicator: 'warning', reasons: ['egfr-missing', 'calcium-missing', 'vitamin-d-missing'], selectionBehavior: 'any' });
+    expect(rec?.evidence).toEqual([d.ref, 'Patient/p1']);
+    expect(rec?.suggestions).toEqual([
+      { kind: 'lab', lab: 'egfr' },
+      { kind: 'lab', lab: 'calcium' },
+      { kind: 'lab', lab: 'vitamin-d' },
+    ]);
+    expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: 180 });
+  });
+
+  it('counts an eGFR of 2026-08-28 as current (90 days before 2026-11-26) but not one of 2026-08-27 (91 days), showing the old value', () => {
+    const labs = oralLabs();
+    expect(judge({ labs: { ...labs, egfr: [egfr(70, '2026-08-28')] } }, draft('alendronate'))).toBeUndefined();
+    const old = egfr(70, '2026-08-27');
+    const rec = judge({ labs: { ...labs, egfr: [old] } }, draft('alendronate'));
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.evidence).toContain(old.ref);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', date: '2026-08-27' }));
+  });
+
+  it('keeps 25-OH-D current for 180 days: 2026-05-30 counts, 2026-05-29 does not', () => {
+    const labs = oralLabs();
+    expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-30')] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-29')] } }, draft('alendronate'))?.reasons).toEqual(['vitamin-d-missing']);
+  });
+
+  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion', () => {
+    const d = draft('zoledronic-acid');
+    // Labs of 2026-10-26 are 31 days old on 2026-11-26: too old before an infusion.
+    const rec = judge({ labs: { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] } }, d);
+    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing'], variant: 'zoledronic-acid' });
+    expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
+  });
+
+  it('accepts an eGFR in place of creatinine before an infusion, and labs exactly 30 days old', () => {
+    // 2026-10-27 is 30 days before 2026-11-26.
+    const labs = { calcium: [calcium(2.4, '2026-10-27')], egfr: [egfr(60, '2026-10-27')], vitaminD: [vitaminD(80, '2026-10-27')] };
+    expect(judge({ labs }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
+  it('asks only for calcium within 30 days before a denosumab injection', () => {
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-10-27')] } }, draft('denosumab'))).toBeUndefined();
+    const rec = judge({ labs: { calcium: [calcium(2.4, '2026-10-26')] } }, draft('denosumab'));
+    expect(rec).toMatchObject({ reasons: ['calcium-missing'], suggestions: [{ kind: 'lab', lab: 'calcium', note: 'before-injection' }] });
+  });
+
+  it('ignores a value dated after today and drafts that are not antiresorptives', () => {
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-12-01')] } }, draft('denosumab'))?.reasons).toEqual(['calcium-missing']);
+    expect(judge({}, draft('teriparatide'))).toBeUndefined();
+    expect(judge({}, draft('calcium-carbonate'))).toBeUndefined();
+  });
+});

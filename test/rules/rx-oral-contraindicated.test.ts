@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
+import { condition, ctxOf, draft, intolerance, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontraindikation (fx ulcus)")', () => {
+  it('warns against alendronate with an active peptic ulcer and offers denosumab biosimilar or zoledronic acid in its place', () => {
+    const d = draft('alendronate');
+    const ulcer = condition('peptic-ulcer');
+    const rec = judge({ conditions: [ulcer] }, d);
+    expect(rec).toMatchObject({ topic: 'rx-oral-contraindicated', indicator: 'warning', reasons: ['ulcer'], selectionBehavior: 'at-most-one' });
+    expect(rec?.evidence).toEqual([d.ref, ulcer.ref]);
+    expect(rec?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: d.ref, mode: 'delete-create' } },
+      { kind: 'referral', to: 'zoledronic-acid', replacesDraft: d.ref },
+    ]);
+  });
+
+  it('counts a healed ulcer within 12 months: healed 2025-11-26 (12 months before 2026-11-26) counts, 2025-11-25 does not', () => {
+    expect(judge({ conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-11-26' })] }, draft('alendronate'))?.reasons).toEqual(['ulcer']);
+    expect(judge({ conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-11-25' })] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('names oesophageal disease and inability to stay upright together', () => {
+    const rec = judge({ conditions: [condition('oesophageal-disorder'), condition('cannot-stay-upright')] }, draft('risedronate'));
+    expect(rec?.reasons).toEqual(['oesophageal-disease', 'cannot-stay-upright']);
+  });
+
+  it('does not treat intolerance, non-adherence or swallowing difficulty as contraindications', () => {
+    expect(judge({ intolerances: [intolerance('alendronate')], conditions: [condition('non-adherence'), condition('dysphagia')] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('does not judge parenteral drafts', () => {
+    expect(judge({ conditions: [condition('peptic-ulcer')] }, draft('denosumab'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxStartChecklist } from '../../src/rules/prescribing/rx-start-checklist.js';
+import { course, ctx as ctxMarker, ctxOf, draft, glucocorticoid, height, p1np, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
+  rxStartChecklist(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
+
+describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandling")', () => {
+  it('lists a missing baseline P1NP and height for a first alendronate course and orders the P1NP', () => {
+    const d = draft('alendronate');
+    const rec = judge({}, d);
+    expect(rec).toMatchObject({ topic: 'rx-start-checklist', indicator: 'info', reasons: ['baseline-btm-missing', 'height-missing'], variant: 'oral-bisphosphonate' });
+    expect(rec?.evidence).toEqual([d.ref, 'Patient/p1']);
+    expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'p1np' }]);
+    expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'p1np', withinDays: 90 });
+  });
+
+  it('asks for a fasting CTX instead of P1NP under glucocorticoid — in the record or in the same basket', () => {
+    const gc = glucocorticoid({ active: true, currentDailyMg: 10 });
+    expect(judge({ glucocorticoid: gc }, draft('alendronate'))?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+    expect(judge({}, draft('alendronate'), [draft('glucocorticoid', { selected: false })])?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+  });
+
+  it('accepts a P1NP taken 90 days before the start (2026-08-28) but not 91 days (2026-08-27)', () => {
+    const h = [height(165, '2025-01-01')];
+    const ok = judge({ vitals: { height: h }, labs: { boneMarkers: [p1np(60, '2026-08-28')] } }, draft('alendronate'));
+    expect(ok?.reasons).toEqual(['first-course']);
+    expect(ok?.suggestions).toBeUndefined();
+    expect(judge({ vitals: { height: h }, labs: { boneMarkers: [p1np(60, '2026-08-27')] } }, draft('alendronate'))?.reasons).toEqual(['baseline-btm-missing']);
+  });
+
+  it('wants the marker follow-up will use [choice]: a CTX is no baseline when no glucocorticoid is given', () => {
+    expect(judge({ vitals: { height: [height(165, '2025-01-01')] }, labs: { boneMarkers: [ctxMarker(0.5, '2026-11-01')] } }, draft('alendronate'))?.reasons).toEqual(['baseline-btm-missing']);
+  });
+
+  it('needs no bone marker for a parenteral start: a first denosumab course with height recorded is the plain checklist', () => {
+    const rec = judge({ vitals: { height: [height(165, '2025-01-01')] } }, draft('denosumab'));
+    expect(rec).toMatchObject({ reasons: ['first-course'], variant: 'denosumab' });
+    expect(rec?.suggestions).toBeUndefined();
+  });
+
+  it('is silent for a renewal, a switch and a restart: any antiresorptive course in the record', () => {
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))).toBeUndefined();
+    expect(judge({ courses: [course('denosumab', '2018-01-01', { status: 'ended', lastDose: '2019-01-01' })] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('does not judge anabolic or unrelated drafts', () => {
+    expect(judge({}, draft('teriparatide'))).toBeUndefined();
+    expect(judge({}, draft('colecalciferol'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxSwallowingDifficulty } from '../../src/rules/prescribing/rx-swallowing-difficulty.js';
+import { condition, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder) => rxSwallowingDifficulty(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
+
+describe('rx-swallowing-difficulty (card l. 55-57 "Brusetablet (Binosto) kan anvendes ved synkebesvær")', () => {
+  it('offers to switch an alendronate tablet to the effervescent tablet when swallowing difficulty is recorded', () => {
+    const d = draft('alendronate');
+    const dysphagia = condition('dysphagia');
+    const rec = judge({ conditions: [dysphagia] }, d);
+    expect(rec).toMatchObject({ topic: 'rx-swallowing-difficulty', indicator: 'info', reasons: ['dysphagia'] });
+    expect(rec?.evidence).toEqual([d.ref, dysphagia.ref]);
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: d.ref, mode: 'update' } }]);
+  });
+
+  it('is silent when the draft already is the effervescent tablet, or without active swallowing difficulty', () => {
+    expect(judge({ conditions: [condition('dysphagia')] }, draft('alendronate', { identity: { effervescent: true } }))).toBeUndefined();
+    expect(judge({ conditions: [condition('dysphagia', { active: false })] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({}, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('concerns alendronate only (no effervescent risedronate exists)', () => {
+    expect(judge({ conditions: [condition('dysphagia')] }, draft('risedronate'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxVitaminDLow } from '../../src/rules/prescribing/rx-vitamin-d-low.js';
+import { ctxOf, draft, medication, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+
+const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
+  rxVitaminDLow(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
+
+describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', () => {
+  it('warns at 25-OH-D exactly 50 nmol/L and suggests vitamin D3', () => {
+    const d = draft('alendronate');
+    const v = vitaminD(50, '2026-09-01');
+    const rec = judge({ labs: { vitaminD: [v] } }, d);
+    expect(rec).toMatchObject({ topic: 'rx-vitamin-d-low', indicator: 'warning', reasons: ['vitamin-d-low'] });
+    expect(rec?.evidence).toEqual([d.ref, v.ref]);
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }]);
+  });
+
+  it('passes 50.1 nmol/L', () => {
+    expect(judge({ labs: { vitaminD: [vitaminD(50.1, '2026-09-01')] } }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('uses the latest value whatever its age and shows its date', () => {
+    const rec = judge({ labs: { vitaminD: [vitaminD(38, '2024-02-10')] } }, draft('denosumab'));
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 38, date: '2024-02-10' }));
+  });
+
+  it('proposes no second supplement when vitamin D3 is already current or in the basket', () => {
+    const low = { labs: { vitaminD: [vitaminD(40, '2026-09-01')] } };
+    const current = judge({ ...low, medications: [medication('colecalciferol', '2026-01-01')] }, draft('alendronate'));
+    expect(current).toMatchObject({ reasons: ['vitamin-d-low'], variant: 'on-supplement' });
+    expect(current?.suggestions).toBeUndefined();
+    expect(judge(low, draft('alendronate'), [draft('colecalciferol', { selected: false })])?.suggestions).toBeUndefined();
+  });
+
+  it('does not judge non-antiresorptive drafts', () => {
+    expect(judge({ labs: { vitaminD: [vitaminD(20, '2026-09-01')] } }, draft('glucocorticoid'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { switchToParenteral } from '../../src/rules/follow-up/switch-to-parenteral.js';
+import { condition, course, ctxOf, intolerance, p1np, patient } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26; alendronate from 2026-01-10
+const woman = { sex: 'female' as const, age: 72 };
+const start = '2026-01-10';
+
+describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → l. 132 "Start eller henvis til parenteral behandling")', () => {
+  it('fires when the re-check after an inadequate marker is still inadequate', () => {
+    // 60 → 50 (16.7 %) on 2026-04-20, re-check 60 → 45 (25 %) on 2026-07-25
+    const baseline = p1np(60, '2026-01-05');
+    const first = p1np(50, '2026-04-20');
+    const recheck = p1np(45, '2026-07-25');
+    const c = course('alendronate', start);
+    const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, recheck] } })));
+    expect(rec).toMatchObject({ topic: 'switch-to-parenteral', indicator: 'warning', reasons: ['persistent-insufficient-fall'], selectionBehavior: 'at-most-one' });
+    expect(rec?.evidence).toEqual([recheck.ref, baseline.ref, first.ref, ...c.refs]);
+    expect(rec?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
+      { kind: 'referral', to: 'zoledronic-acid' },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+  });
+
+  it('does not fire after one inadequate marker, or when the re-check fell enough', () => {
+    const one = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20')] } });
+    expect(switchToParenteral(ctxOf(one))).toBeUndefined();
+    const fixed = patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(40, '2026-07-25')] } });
+    expect(switchToParenteral(ctxOf(fixed))).toBeUndefined(); // 60 → 40: 33.3 %
+  });
+
+  it('fires for a recorded intolerance to an oral bisphosphonate', () => {
+    const allergy = intolerance('alendronate');
+    const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [allergy] })));
+    expect(rec?.reasons).toEqual(['intolerance']);
+    expect(rec?.evidence[0]).toBe(allergy.ref);
+    expect(rec?.findings).toContainEqual({ kind: 'intolerance', drug: 'alendronate', ref: allergy.ref });
+  });
+
+  it('fires for active non-adherence, and names every reason that holds', () => {
+    const nonAdherence = condition('non-adherence');
+    const rec = switchToParenteral(
+      ctxOf(patient({ ...woman, courses: [course('alendronate', start)], conditions: [nonAdherence], intolerances: [intolerance('risedronate', '2026-05-01')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')] } })),
+    );
+    expect(rec?.reasons).toEqual(['persistent-insufficient-fall', 'intolerance', 'non-adherence']);
+    expect(rec?.evidence).toContain(nonAdherence.ref);
+  });
+
+  it('does not take an intolerance to another oral bisphosphonate recorded before this course as intolerance of it', () => {
+    // risedronate gave stomach pain in 2021; alendronate has been taken since without a record of trouble
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [intolerance('risedronate', '2021-11-05')] })))).toBeUndefined();
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [{ ...intolerance('alendronate'), classOnly: true }] })))?.reasons).toEqual(['intolerance']);
+  });
+
+  it('does not fire for resolved non-adherence, an intolerance to another drug class, or off oral treatment', () => {
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], conditions: [condition('non-adherence', { active: false })] })))).toBeUndefined();
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], intolerances: [intolerance('denosumab')] })))).toBeUndefined();
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('denosumab', start)], intolerances: [intolerance('alendronate')] })))).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { vitaminDCalcium } from '../../src/rules/initiation/vitamin-d-calcium.js';
+import { course, ctxOf, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+
+const run = (input: FactsInput) => vitaminDCalcium(ctxOf(patient(input)));
+const diagnosed: FactsInput = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })] };
+
+describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
+  it('fires when the diagnosis criteria are met and no vitamin D supplement is recorded, suggesting colecalciferol', () => {
+    const rec = run(diagnosed);
+    expect(rec).toMatchObject({ topic: 'vitamin-d-calcium', indicator: 'info', reasons: ['no-vitamin-d-supplement'], evidence: ['Patient/p1'] });
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol' }]);
+  });
+
+  it('fires below the 70 nmol/L target despite a supplement, with no new order: 69.9 fires, 70 does not', () => {
+    const d3 = medication('colecalciferol', '2025-01-01');
+    const low = vitaminD(69.9, '2026-10-01');
+    const rec = run({ ...diagnosed, medications: [d3], labs: { vitaminD: [low] } });
+    expect(rec?.reasons).toEqual(['vitamin-d-below-target']);
+    expect(rec?.evidence).toEqual([low.ref, d3.ref]);
+    expect(rec).not.toHaveProperty('suggestions');
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(70, '2026-10-01')] } })).toBeUndefined();
+  });
+
+  it('names both reasons when the level is low and nothing is taken', () => {
+    expect(run({ ...diagnosed, labs: { vitaminD: [vitaminD(42, '2026-10-01')] } })?.reasons).toEqual(['vitamin-d-below-target', 'no-vitamin-d-supplement']);
+  });
+
+  it('uses only a current 25-OH-D (180 days): a low value from 2026-05-29 (181 days) does not count', () => {
+    const d3 = medication('colecalciferol', '2025-01-01');
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(40, '2026-05-29')] } })).toBeUndefined();
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(40, '2026-05-30')] } })?.reasons).toEqual(['vitamin-d-below-target']);
+  });
+
+  it('counts active vitamin D and calcium + vitamin D combinations as a supplement [choice]', () => {
+    expect(run({ ...diagnosed, medications: [medication('calcium-other', '2025-01-01')] })).toBeUndefined();
+    expect(run({ ...diagnosed, medications: [medication('active-vitamin-d', '2025-01-01')] })).toBeUndefined();
+  });
+
+  it('does not count calcium carbonate alone or a stopped vitamin D', () => {
+    expect(run({ ...diagnosed, medications: [medication('calcium-carbonate', '2025-01-01')] })?.reasons).toEqual(['no-vitamin-d-supplement']);
+    expect(run({ ...diagnosed, medications: [medication('colecalciferol', '2024-01-01', { status: 'stopped' })] })?.reasons).toEqual(['no-vitamin-d-supplement']);
+  });
+
+  it('adds ppi-user for a current proton pump inhibitor (calcium citrate)', () => {
+    const ppi = medication('ppi', '2023-05-01');
+    const rec = run({ ...diagnosed, medications: [ppi] });
+    expect(rec?.reasons).toEqual(['no-vitamin-d-supplement', 'ppi-user']);
+    expect(rec?.evidence).toContain(ppi.ref);
+  });
+
+  it('does not fire for a PPI alone when vitamin D is taken and in target', () => {
+    expect(run({ ...diagnosed, medications: [medication('ppi', '2023-05-01'), medication('colecalciferol', '2025-01-01')], labs: { vitaminD: [vitaminD(90, '2026-10-01')] } })).toBeUndefined();
+  });
+
+  it('also covers a patient on treatment without the diagnosis criteria ("…eller er i behandling")', () => {
+    expect(run({ age: 70, courses: [course('alendronate', '2025-06-01')] })?.reasons).toEqual(['no-vitamin-d-supplement']);
+  });
+
+  it('does not fire without diagnosis or treatment, or outside the population (a man of 59 on treatment)', () => {
+    expect(run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.0 })] })).toBeUndefined();
+    expect(run({ sex: 'male', birthDate: '1966-11-27', age: 59, courses: [course('alendronate', '2025-06-01')] })).toBeUndefined();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { zoledronicAcidInfusionDue } from '../../src/rules/follow-up/zoledronic-acid-infusion-due.js';
+import { calcium, course, creatinine, ctxOf, egfr, patient, vitaminD } from '../helpers/facts.js';
+
+// TODAY = 2026-11-26
+const woman = { sex: 'female' as const, age: 80 };
+
+describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion")', () => {
+  it('fires 11 months after the last infusion (2025-12-26 + 11 months = 2026-11-26), ordering the missing labs in one suggestion', () => {
+    const zol = course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' });
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol] })));
+    expect(rec).toMatchObject({ topic: 'zoledronic-acid-infusion-due', indicator: 'info', reasons: ['infusion-due', 'calcium-missing', 'creatinine-missing', 'vitamin-d-missing'] });
+    expect(rec?.evidence).toEqual(zol.refs);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'creatinine', 'vitamin-d'], note: 'before-infusion' }]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-12-26' });
+  });
+
+  it('does not fire the day before 11 months', () => {
+    expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-27', { lastDose: '2025-12-27' })] })))).toBeUndefined();
+  });
+
+  it('counts labs from the last 30 days; an eGFR stands for creatinine', () => {
+    const ca = calcium(2.4, '2026-10-27'); // 30 days before today
+    const gfr = egfr(62, '2026-11-01');
+    const d = vitaminD(80, '2026-10-26'); // 31 days: not current
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs: { calcium: [ca], egfr: [gfr], vitaminD: [d] } })));
+    expect(rec?.reasons).toEqual(['infusion-due', 'vitamin-d-missing']);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['vitamin-d'], note: 'before-infusion' }]);
+    expect(rec?.evidence).toEqual(expect.arrayContaining([ca.ref, gfr.ref]));
+  });
+
+  it('has no suggestion when every lab is current', () => {
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs })));
+    expect(rec?.reasons).toEqual(['infusion-due']);
+    expect(rec).not.toHaveProperty('suggestions');
+  });
+
+  it('does not fire when zoledronic acid is stopped or ended', () => {
+    expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01', status: 'stopped' })] })))).toBeUndefined();
+    expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2022-12-01', { lastDose: '2024-10-01', status: 'ended' })] })))).toBeUndefined();
+  });
+
+  it('reads the month from the settings', () => {
+    expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' })] }), { zoledronicDueMonths: 12 }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,244 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import bindings from '../../src/terminology/bindings.json' with { type: 'json' };
+import { buildTerminology, loadTerminology, observationSearchCodes, TerminologyError } from '../../src/terminology/index.js';
+import { SYS } from '../helpers/facts-systems.js';
+
+const t = loadTerminology();
+const concepts = (system: string, code: string): string[] => t.matchCoding(system, code).map((m) => m.concept);
+
+function siteFile(content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'osteo-terminology-'));
+  const file = join(dir, 'site.json');
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+describe('built-in bindings', () => {
+  it('load and validate at start, without placeholders', () => {
+    expect(t.concepts.size).toBeGreaterThan(80);
+    for (const concept of t.concepts.values()) {
+      for (const c of concept.codings) expect(c.code).not.toMatch(/UNRESOLVED/);
+    }
+  });
+
+  it('match NPU codes under both NPU system URIs, DNK codes included', () => {
+    expect(concepts(SYS.npuOid, 'NPU10267')).toEqual(['vitamin-d']);
+    expect(concepts(SYS.npuUrl, 'NPU10267')).toEqual(['vitamin-d']);
+    expect(concepts(SYS.npuUrl, 'DNK35302')).toEqual(['egfr']);
+    expect(concepts(SYS.npuOid, 'npu03794')).toEqual(['height']);
+  });
+
+  it('match SKS D-codes under both SKS OIDs, as prefix families with Danish extension characters', () => {
+    expect(concepts(SYS.sks, 'DM810')).toEqual(['osteoporosis']);
+    expect(concepts(SYS.sksRoot, 'DM810')).toEqual(['osteoporosis']);
+    expect(concepts(SYS.sks, 'DS720A')).toEqual(['fracture-hip']);
+    expect(concepts(SYS.sks, 'DM80.0')).toEqual(expect.arrayContaining(['osteoporosis', 'fracture-osteoporotic']));
+  });
+
+  it('strip the leading D only for SKS systems: DD50 is ICD-10 D50, an SKS code without D matches nothing', () => {
+    expect(concepts(SYS.icd10, 'DM810')).toEqual([]);
+    expect(concepts(SYS.sks, 'M810')).toEqual([]);
+  });
+
+  it('match WHO ICD-10 and ICD-10-CM with or without dots, as families', () => {
+    expect(concepts(SYS.icd10, 'M81.0')).toEqual(['osteoporosis']);
+    expect(concepts(SYS.icd10, 'M810')).toEqual(['osteoporosis']);
+    expect(concepts(SYS.icd10cm, 'S72.001A')).toEqual(['fracture-hip']);
+    expect(concepts(SYS.icd10cm, 's72001a')).toEqual(['fracture-hip']);
+    expect(concepts(SYS.icd10cm, 'M84.750A')).toEqual(['fracture-excluded']);
+  });
+
+  it('match LOINC, SNOMED CT and RxNorm exactly (no prefix families)', () => {
+    expect(concepts(SYS.loinc, '38265-5')).toEqual(['tscore-forearm']);
+    expect(concepts(SYS.loinc, '38265')).toEqual([]);
+    expect(concepts(SYS.loinc, '38265-55')).toEqual([]);
+    expect(concepts(SYS.snomed, '64859006')).toEqual(['osteoporosis']);
+    expect(concepts(SYS.rxnorm, '904431')).toEqual(['alendronate']);
+    expect(concepts(SYS.rxnorm, '90443')).toEqual([]);
+  });
+
+  it('mark ICPC-2 codes as weak under both ICPC-2 URIs', () => {
+    for (const system of [SYS.icpc2, SYS.icpc2Oid]) {
+      const [match] = t.matchCoding(system, 'L95');
+      expect(match?.concept).toBe('osteoporosis');
+      expect(match?.weak).toBe(true);
+    }
+  });
+
+  it('match ATC by prefix, the most specific code first', () => {
+    expect(t.matchCoding(SYS.atc, 'M05BB03').map((m) => [m.concept, m.specificity])).toEqual([
+      ['alendronate', 7],
+      ['other-bisphosphonate', 5],
+    ]);
+    expect(concepts(SYS.atc, 'H02AB06')[0]).toBe('glucocorticoid');
+    expect(concepts(SYS.atc, 'A02BC05')).toEqual(['ppi']);
+    expect(concepts(SYS.atc, 'R03BA02')).toEqual([]);
+  });
+
+  it('carry the sandbox RxNorm product codes (section 11) with their strength', () => {
+    const [alendronate] = t.matchCoding(SYS.rxnorm, '904433');
+    expect(alendronate?.binding.strengthMg).toBe(70);
+    expect(concepts(SYS.rxnorm, '1490065')).toEqual(['raloxifene']);
+    expect(t.matchCoding(SYS.rxnorm, '259966')[0]?.binding.ingredient).toBe('methylprednisolone');
+  });
+
+  it('bring the cardiovascular history and other section 12-13 concepts in', () => {
+    expect(concepts(SYS.sks, 'DI219')).toEqual(['myocardial-infarction']);
+    expect(concepts(SYS.icd10, 'I25.2')).toEqual(['myocardial-infarction']);
+    expect(concepts(SYS.snomed, '230690007')).toEqual(['stroke']);
+    expect(concepts(SYS.sks, 'DN951')).toEqual(['menopause']);
+    expect(concepts(SYS.icd10cm, 'Z82.62')).toEqual(['family-history-osteoporosis']);
+    expect(concepts(SYS.sks, 'DZ911')).toEqual(['non-adherence']);
+    expect(concepts(SYS.atc, 'L02BA01')).toEqual(['anti-oestrogen']);
+    expect(concepts(SYS.sks, 'DC900')).toEqual(['myeloma']);
+    expect(concepts(SYS.sks, 'DE240')).toEqual(['cushing']);
+  });
+
+  it('ignore unknown systems and non-string input', () => {
+    expect(concepts('http://example.org/local', 'M81.0')).toEqual([]);
+    expect(t.matchCoding(undefined, 'M81.0')).toEqual([]);
+    expect(t.matchCoding(SYS.icd10, 42)).toEqual([]);
+    expect(t.matchCoding(SYS.icd10, '  ')).toEqual([]);
+  });
+
+  it('find drug names leftmost and longest first', () => {
+    expect(t.matchNames('medication', 'Methylprednisolon "Orion" 4 mg').map((m) => m.name.text)).toEqual(['methylprednisolon']);
+    expect(t.matchNames('medication', 'Calcium carbonat + D3-vitamin').map((m) => m.concept)).toEqual(['calcium-carbonate', 'colecalciferol']);
+  });
+
+  it('match relationship words as whole words only', () => {
+    expect(t.matchNames('relationship', 'Mor').map((m) => m.concept)).toEqual(['first-degree-relative']);
+    expect(t.matchNames('relationship', 'Moster (person)')).toEqual([]);
+  });
+});
+
+describe('observationSearchCodes (the discovery Observation?code= list)', () => {
+  const codes = observationSearchCodes(t);
+
+  it('is sorted and free of duplicates', () => {
+    expect([...codes].sort()).toEqual(codes);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('holds exactly the codes of the observation concepts of the bindings file', () => {
+    const expected = new Set<string>();
+    for (const concept of Object.values(bindings.concepts)) {
+      if (concept.kind === 'observation') for (const c of concept.codings) expected.add(c.code);
+    }
+    expect(new Set(codes)).toEqual(expected);
+    expect(codes).toEqual(expect.arrayContaining(['38265-5', '38267-1', '38268-9', 'NPU10267', 'DNK35302', 'NPU03794', '72166-2']));
+    expect(codes).not.toContain('LA18976-3');
+    expect(codes).not.toContain('M81.0');
+  });
+
+  it('includes the codes a site adds', () => {
+    const site = loadTerminology(siteFile({ concepts: { p1np: { codings: [{ system: SYS.npuOid, code: 'DNK99999', match: 'exact' }] } } }));
+    expect(observationSearchCodes(site)).toContain('DNK99999');
+  });
+});
+
+describe('site terminology (CDS_TERMINOLOGY)', () => {
+  it('adds local codes to existing concepts (the Danish P1NP, CTX and corrected calcium codes)', () => {
+    const site = loadTerminology(
+      siteFile({
+        concepts: {
+          p1np: { codings: [{ system: SYS.npuUrl, code: 'DNK35505', match: 'exact', impliedUnit: 'ug/L' }] },
+          ctx: { codings: [{ system: SYS.npuOid, code: 'NPU28603', match: 'exact' }] },
+          'calcium-corrected': { codings: [{ system: SYS.npuOid, code: 'DNK05297', match: 'exact', impliedUnit: 'mmol/L' }] },
+        },
+      }),
+    );
+    expect(site.matchCoding(SYS.npuOid, 'DNK35505').map((m) => m.concept)).toEqual(['p1np']);
+    expect(site.matchCoding(SYS.npuUrl, 'NPU28603').map((m) => m.concept)).toEqual(['ctx']);
+    expect(site.matchCoding(SYS.npuOid, 'DNK05297')[0]?.binding.impliedUnit).toBe('mmol/L');
+    // the built-in codes are still there
+    expect(site.matchCoding(SYS.loinc, '77370-5').map((m) => m.concept)).toEqual(['p1np']);
+  });
+
+  it('adds new concepts, system aliases and codes of an unknown system', () => {
+    const site = loadTerminology(
+      siteFile({
+        systems: { npu: { uris: ['urn:oid:1.2.208.176.2.1.99'], normalise: 'upper' } },
+        concepts: { 'local-thing': { kind: 'condition', codings: [{ system: 'urn:example:local', code: 'abc', match: 'exact' }] } },
+      }),
+    );
+    expect(site.matchCoding('urn:example:local', 'ABC').map((m) => m.concept)).toEqual(['local-thing']);
+    expect(site.matchCoding('urn:oid:1.2.208.176.2.1.99', 'NPU10267').map((m) => m.concept)).toEqual(['vitamin-d']);
+  });
+
+  it('throws a clear error listing every problem of an invalid file', () => {
+    const file = siteFile({
+      concepts: {
+        p1np: { kind: 'condition', codings: [{ system: SYS.npuOid, code: '', match: 'fuzzy' }] },
+        brandnew: { codings: [] },
+      },
+      extra: true,
+    });
+    let error: unknown;
+    try {
+      loadTerminology(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TerminologyError);
+    const problems = (error as TerminologyError).problems;
+    expect(problems.length).toBeGreaterThanOrEqual(3);
+    expect(problems.join('\n')).toMatch(/concepts\.p1np\.codings\.0\.code/);
+    expect(problems.join('\n')).toMatch(/concepts\.p1np\.codings\.0\.match/);
+    expect((error as Error).message).toContain(file);
+  });
+
+  it('rejects semantic mistakes: kind changes, new concepts without kind, SKS codes without D, unknown implied units', () => {
+    const problems = (() => {
+      try {
+        loadTerminology(
+          siteFile({
+            concepts: {
+              p1np: { kind: 'condition', codings: [{ system: SYS.npuOid, code: 'DNK1', match: 'exact', impliedUnit: 'furlong' }] },
+              brandnew: { codings: [] },
+              osteoporosis: { codings: [{ system: SYS.sks, code: 'M810', match: 'prefix' }] },
+            },
+          }),
+        );
+      } catch (e) {
+        return e instanceof TerminologyError ? e.problems : [];
+      }
+      return [];
+    })();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('concepts.p1np.kind'),
+        expect.stringContaining('concepts.brandnew.kind'),
+      ]),
+    );
+    // the first pass reports merge problems; fix those and the semantic ones show
+    const second = (() => {
+      try {
+        buildTerminology(bindings, {
+          concepts: {
+            p1np: { codings: [{ system: SYS.npuOid, code: 'DNK1', match: 'exact', impliedUnit: 'furlong' }] },
+            osteoporosis: { codings: [{ system: SYS.sks, code: 'M810', match: 'prefix' }] },
+          },
+        });
+      } catch (e) {
+        return e instanceof TerminologyError ? e.problems : [];
+      }
+      return [];
+    })();
+    expect(second).toEqual(
+      expect.arrayContaining([expect.stringContaining('impliedUnit "furlong"'), expect.stringContaining('SKS diagnosis codes start with D')]),
+    );
+  });
+
+  it('reports an unreadable or non-JSON file clearly', () => {
+    expect(() => loadTerminology('/nonexistent/terminology.json')).toThrow(/cannot be read/);
+    expect(() => loadTerminology(siteFile('{ not json'))).toThrow(/is not JSON/);
+  });
+
+  it('treats an empty CDS_TERMINOLOGY as none', () => {
+    expect(loadTerminology('').concepts.size).toBe(t.concepts.size);
+  });
+});
