@@ -32,7 +32,18 @@ function main(): void {
   const engine = createEngine(config);
   const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
   let shuttingDown = false;
-  const app = createApp(config, { engine, feedbackStore, logger, isShuttingDown: () => shuttingDown });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp(config, { engine, feedbackStore, logger, isShuttingDown: () => shuttingDown });
+  } catch (err) {
+    // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
+    if (err instanceof ConfigError) {
+      logger.fatal({ problems: err.problems }, 'invalid configuration; not starting');
+      feedbackStore.close();
+      process.exit(1);
+    }
+    throw err;
+  }
 
   const server = createServer(app);
   server.on('error', (err) => {

@@ -2,9 +2,9 @@
  * The express application factory: `createApp(config, deps)` wires the middleware chain and
  * routes and never listens (src/main.ts does; tests drive the app with supertest).
  *
- * Chain: request id + logger → helmet → CORS (answers every preflight) → /healthz →
- * authenticate (slot) → JSON body (CDS_BODY_LIMIT) → discovery, feedback, hooks → 404 → the one
- * error handler.
+ * Chain: request id + logger → helmet → CORS (answers every preflight) → declared body size
+ * (413 on any route) → /healthz → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
+ * (CDS_BODY_LIMIT) → discovery, feedback, hooks → 404 → the one error handler.
  */
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -14,7 +14,9 @@ import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/store.js';
 import type { Engine } from '../pipeline.js';
+import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
+import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -31,6 +33,8 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** /healthz answers 503 once this returns true (set by main.ts on SIGTERM). */
   readonly isShuttingDown?: () => boolean;
+  /** Default: built from CDS_TRUSTED_ISSUERS (tests inject one with short JWKS cache times). */
+  readonly jwtVerifier?: JwtVerifier;
 }
 
 /** Content types parsed as JSON; anything else leaves req.body undefined → 400. */
@@ -67,8 +71,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
       maxAge: 600,
     }),
   );
+  app.use(bodyLimit(config.bodyLimitBytes));
   app.use(healthRoutes(deps.isShuttingDown ?? (() => false)));
-  app.use('/cds-services', authenticate(config, logger));
+  app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use(discoveryRoutes(discovery));
   app.use(feedbackRoutes(deps.feedbackStore, clock));
