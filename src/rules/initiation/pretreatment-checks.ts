@@ -9,7 +9,7 @@
  *    Mål patientens højde.
  *    Bed patienten om at orientere tandlæge. …
  *    Før start af antiresorptiv behandling"
- * and page 2, l. 140-145: "P1NP er primær prøve. CTX anvendes i stedet for P1NP, hvis patient er i
+ * and page 2, l. 140-145: "(P1NP) er primær prøve. CTX anvendes i stedet for P1NP, hvis patient er i
  *   behandling med glukokortikoid … Tag initial KM før behandling … CTX skal tages fastende før kl. 10"
  *
  * When: `treatment-indicated` fires, and at least one check before an antiresorptive start is
