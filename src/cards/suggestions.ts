@@ -102,6 +102,12 @@ function withPerformer(label: string, p: Performer | undefined, lang: Language):
   return lang === 'da' ? `${label} – ${p.display} (samme sted som sidst)` : `${label} – ${p.display} (same department as last time)`;
 }
 
+/** A drug name inside a sentence: "Ordinér alendronat 70 mg", but "D3-vitamin" keeps its capital. */
+function inSentence(name: string): string {
+  const second = name.charAt(1);
+  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
 export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): Suggestion {
   const { lang } = ctx;
   const da = lang === 'da';
@@ -110,7 +116,7 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
   let recommended: boolean | undefined;
   switch (spec.kind) {
     case 'prescribe': {
-      const text = DRUG_ORDERS[spec.drug].text[lang];
+      const text = inSentence(DRUG_ORDERS[spec.drug].text[lang]);
       recommended = spec.recommended;
       const draft = spec.replaces === undefined ? undefined : ctx.drafts.get(spec.replaces.draft);
       if (spec.replaces !== undefined && draft !== undefined && spec.replaces.mode === 'update') {

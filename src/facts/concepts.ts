@@ -4,15 +4,7 @@
  * used here exists in the bindings with the right kind).
  */
 import type { ConceptKind } from '../terminology/index.js';
-import type {
-  BoneLossDisease,
-  ConditionConcept,
-  DrugClass,
-  DrugId,
-  DxaSite,
-  FractureSite,
-  LabKind,
-} from './types.js';
+import { BONE_LOSS_DISEASES, type ConditionConcept, type DrugClass, type DrugId, type DxaSite, type FractureSite, type LabKind } from './types.js';
 
 export const LAB_CONCEPTS: Readonly<Record<string, LabKind>> = {
   egfr: 'egfr',
@@ -61,19 +53,6 @@ export const LIFESTYLE = {
   fallsYes: 'falls-yes',
 } as const;
 
-const BONE_LOSS: readonly BoneLossDisease[] = [
-  'rheumatoid-arthritis',
-  'hyperthyroidism',
-  'primary-hyperparathyroidism',
-  'inflammatory-bowel-disease',
-  'coeliac-disease',
-  'copd',
-  'type-1-diabetes',
-  'hypogonadism',
-  'anorexia-nervosa',
-  'cushing',
-  'myeloma',
-];
 
 /** Condition concepts reported as `ConditionFact` (concept id = `ConditionConcept`). */
 export const CONDITION_CONCEPTS: ReadonlySet<string> = new Set<ConditionConcept>([
@@ -97,7 +76,7 @@ export const CONDITION_CONCEPTS: ReadonlySet<string> = new Set<ConditionConcept>
   'alcohol-overuse',
   'vitamin-d-deficiency',
   'chronic-kidney-disease',
-  ...BONE_LOSS,
+  ...BONE_LOSS_DISEASES,
 ]);
 
 export function isConditionConcept(id: string): id is ConditionConcept {

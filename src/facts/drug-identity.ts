@@ -11,6 +11,7 @@ import type { CodingMatch, Terminology } from '../terminology/index.js';
 import { codings, conceptText, conceptWords, get, getObject, getStr, lookup, num, objects, str, type Coding, type JsonObject } from './accessors.js';
 import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
+import { deepFreeze } from './freeze.js';
 import type { DrugId, DrugIdentity, SourceCode } from './types.js';
 
 export interface Identified {
@@ -72,8 +73,35 @@ interface Candidate {
 
 const SYSTEM_RANK: Readonly<Record<string, number>> = { atc: 3, rxnorm: 2 };
 
+/**
+ * Identifications already made, per terminology: a record names the same product again and again
+ * (one FMK line per prescription, a denosumab statement every six months), and the name search is
+ * the costliest step of the facts stage. Keys hold product codes and words only, never patient
+ * data; the cache is bounded and cleared when full.
+ */
+const identified = new WeakMap<Terminology, Map<string, Identified | null>>();
+const CACHE_LIMIT = 5000;
+const KEY_LIMIT = 4000;
+
 /** Identifies the drug; undefined when it is none of the bound drugs (or a non-systemic steroid). */
 export function identifyDrug(source: MedicationSource, t: Terminology): Identified | undefined {
+  const med = source.medication;
+  const key = JSON.stringify([source.concept, med?.code, med?.ingredient, med?.form, source.referenceDisplay, source.routeWords]);
+  if (key.length > KEY_LIMIT) return identifyUncached(source, t);
+  let cache = identified.get(t);
+  if (cache === undefined) {
+    cache = new Map();
+    identified.set(t, cache);
+  }
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const result = identifyUncached(source, t);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result === undefined ? null : deepFreeze(result));
+  return result === undefined ? undefined : deepFreeze(result);
+}
+
+function identifyUncached(source: MedicationSource, t: Terminology): Identified | undefined {
   const med = source.medication;
   const allCodings = [...codings(source.concept), ...codings(med?.code)];
   const ingredientCodings = objects(med, 'ingredient').flatMap((i) => codings(i.itemCodeableConcept ?? get(i, 'item')));

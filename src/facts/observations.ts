@@ -3,7 +3,7 @@
  * date and reference. A value that cannot be used (unknown unit, no value, no date) is reported in
  * `unusable`, never guessed (rules.md section 1, "A value in an unknown unit is not used").
  */
-import type { CodingMatch, Measure, Terminology } from '../terminology/index.js';
+import { CANONICAL_UNIT, type CodingMatch, type Measure, type Terminology } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, getStr, lookup, objects, type Coding, type JsonObject } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
@@ -283,25 +283,9 @@ function readMeasurement(
   return m;
 }
 
-const CANONICAL: Readonly<Record<Measure, string>> = {
-  egfr: 'mL/min/{1.73_m2}',
-  creatinine: 'umol/L',
-  calcium: 'mmol/L',
-  'vitamin-d': 'nmol/L',
-  albumin: 'g/L',
-  p1np: 'ug/L',
-  ctx: 'ug/L',
-  height: 'cm',
-  weight: 'kg',
-  bmi: 'kg/m2',
-  bmd: 'g/cm2',
-  score: '1',
-  alcohol: '{units}/d',
-  count: '1',
-};
 
 function canonicalUnitOf(measure: Measure): string {
-  return CANONICAL[measure];
+  return CANONICAL_UNIT[measure];
 }
 
 function readLab(

@@ -3,7 +3,7 @@
  *
  * Rules never see FHIR JSON. Every fact carries the calendar date it refers to and a reference
  * (`Observation/123`) to the resource it came from, so a card can show its evidence. Values are in
- * canonical units (see `CANONICAL_UNITS`); lists are sorted newest first. The value is deeply
+ * canonical units (`CANONICAL_UNIT` in terminology/units.ts); lists are sorted newest first. The value is deeply
  * readonly: the facts stage builds it once per request and nothing changes it afterwards.
  */
 import type { LocalDate } from '../time/local-date.js';
@@ -170,18 +170,20 @@ export type ConditionConcept =
   | BoneLossDisease;
 
 /** "Sygdomme og tilstande, der kan medføre knogletab" (card footnote **, DSAM ch. 4). */
-export type BoneLossDisease =
-  | 'rheumatoid-arthritis'
-  | 'hyperthyroidism'
-  | 'primary-hyperparathyroidism'
-  | 'inflammatory-bowel-disease'
-  | 'coeliac-disease'
-  | 'copd'
-  | 'type-1-diabetes'
-  | 'hypogonadism'
-  | 'anorexia-nervosa'
-  | 'cushing'
-  | 'myeloma';
+export const BONE_LOSS_DISEASES = [
+  'rheumatoid-arthritis',
+  'hyperthyroidism',
+  'primary-hyperparathyroidism',
+  'inflammatory-bowel-disease',
+  'coeliac-disease',
+  'copd',
+  'type-1-diabetes',
+  'hypogonadism',
+  'anorexia-nervosa',
+  'cushing',
+  'myeloma',
+] as const;
+export type BoneLossDisease = (typeof BONE_LOSS_DISEASES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Medication
@@ -386,19 +388,3 @@ export interface PatientFacts {
   /** Prefetch keys whose data could not be had. */
   readonly unavailable: readonly string[];
 }
-
-/** Canonical units of the measurement families. */
-export const CANONICAL_UNITS = {
-  egfr: 'mL/min/{1.73_m2}',
-  creatinine: 'umol/L',
-  calcium: 'mmol/L',
-  vitaminD: 'nmol/L',
-  albumin: 'g/L',
-  p1np: 'ug/L',
-  ctx: 'ug/L',
-  height: 'cm',
-  weight: 'kg',
-  bmi: 'kg/m2',
-  bmd: 'g/cm2',
-  score: '1',
-} as const;

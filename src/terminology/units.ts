@@ -11,7 +11,7 @@ import type { Measure } from './schema.js';
 
 export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 
-/** Canonical unit of each measure (the same strings as `CANONICAL_UNITS` in facts/types.ts). */
+/** Canonical unit of each measure: the unit every fact of that measure is stated in. */
 export const CANONICAL_UNIT: Readonly<Record<Measure, string>> = {
   egfr: 'mL/min/{1.73_m2}',
   creatinine: 'umol/L',

@@ -13,7 +13,6 @@ import type {
   Course,
   CourseStatus,
   DraftOrder,
-  DrugClass,
   DrugId,
   DrugIdentity,
   DxaScan,
@@ -29,6 +28,7 @@ import type {
   PatientFacts,
   Performer,
 } from '../../src/facts/types.js';
+import { DRUG_CLASS } from '../../src/facts/concepts.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../../src/rules/settings.js';
 import type { RuleContext } from '../../src/rules/types.js';
 import { addYears, daysBetween, type LocalDate } from '../../src/time/local-date.js';
@@ -165,33 +165,9 @@ export function condition(concept: ConditionConcept, opts: Partial<Omit<Conditio
 
 // --- medication -------------------------------------------------------------------------------
 
-const CLASS_OF: Readonly<Record<DrugId, DrugClass>> = {
-  alendronate: 'oral-bisphosphonate',
-  risedronate: 'oral-bisphosphonate',
-  ibandronate: 'oral-bisphosphonate',
-  'other-bisphosphonate': 'other-bisphosphonate',
-  'zoledronic-acid': 'zoledronic-acid',
-  denosumab: 'denosumab',
-  teriparatide: 'anabolic',
-  abaloparatide: 'anabolic',
-  romosozumab: 'anabolic',
-  raloxifene: 'serm',
-  glucocorticoid: 'glucocorticoid',
-  colecalciferol: 'vitamin-d',
-  'active-vitamin-d': 'vitamin-d',
-  'calcium-carbonate': 'calcium',
-  'calcium-citrate': 'calcium',
-  'calcium-other': 'calcium',
-  ppi: 'ppi',
-  antiepileptic: 'antiepileptic',
-  'aromatase-inhibitor': 'hormone-therapy',
-  'anti-oestrogen': 'hormone-therapy',
-  'anti-androgen': 'hormone-therapy',
-  'gnrh-analogue': 'hormone-therapy',
-};
 
 export function identity(drug: DrugId, extra: Partial<DrugIdentity> = {}): DrugIdentity {
-  return { drug, drugClass: CLASS_OF[drug], effervescent: false, brandProlia: false, matchedBy: 'atc', ...extra };
+  return { drug, drugClass: DRUG_CLASS[drug], effervescent: false, brandProlia: false, matchedBy: 'atc', ...extra };
 }
 
 export function medication(drug: DrugId, start: LocalDate, opts: Partial<Omit<MedicationRecord, 'identity' | 'start'>> & { identity?: Partial<DrugIdentity> } = {}): MedicationRecord {
@@ -206,7 +182,7 @@ export function medication(drug: DrugId, start: LocalDate, opts: Partial<Omit<Me
 export function course(drug: DrugId, start: LocalDate, opts: { status?: CourseStatus; end?: LocalDate; lastDose?: LocalDate; stoppedOn?: LocalDate; plannedEnd?: LocalDate; today?: LocalDate } = {}): Course {
   const today = opts.today ?? TODAY;
   const status = opts.status ?? 'active';
-  const drugClass = CLASS_OF[drug];
+  const drugClass = DRUG_CLASS[drug];
   const parenteral = drugClass === 'denosumab' || drugClass === 'zoledronic-acid';
   const lastDose = opts.lastDose ?? (parenteral ? start : status === 'active' ? today : (opts.end ?? start));
   const end = opts.end ?? (status === 'active' && !parenteral ? today : lastDose);
@@ -230,7 +206,7 @@ export function glucocorticoid(g: Partial<GlucocorticoidExposure>): Glucocortico
 }
 
 export function intolerance(drug: DrugId, date?: LocalDate): Intolerance {
-  return { drug, drugClass: CLASS_OF[drug], ref: id('AllergyIntolerance'), ...(date === undefined ? {} : { date }) };
+  return { drug, drugClass: DRUG_CLASS[drug], ref: id('AllergyIntolerance'), ...(date === undefined ? {} : { date }) };
 }
 
 export function draft(drug: DrugId, opts: Partial<Omit<DraftOrder, 'identity'>> & { identity?: Partial<DrugIdentity> } = {}): DraftOrder {

@@ -21,6 +21,12 @@ describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er star
     expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-27')] })))).toBeUndefined();
   });
 
+  it('stops asking for the first marker a year after it fell due (later only on suspected non-compliance)', () => {
+    // start 2025-08-26: due 2025-11-26; the window closes 2026-11-26 (today); start 2025-08-27: due 2025-11-27, still open today
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-26')] })))).toBeUndefined();
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-27')] })))?.reasons).toEqual(['three-months-on-treatment']);
+  });
+
   it('asks for CTX fasting before 10 am while the patient is on glucocorticoid', () => {
     const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 7.5 }) })));
     expect(rec?.variant).toBe('ctx');

@@ -33,6 +33,14 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
     expect(judge(low, draft('alendronate'), [draft('colecalciferol', { selected: false })])?.suggestions).toBeUndefined();
   });
 
+  it('counts vitamin D3 in a combination: a current calcium + D3 tablet, or alendronate + colecalciferol itself', () => {
+    const low = { labs: { vitaminD: [vitaminD(40, '2026-09-01')] } };
+    const combo = medication('calcium-other', '2026-01-01', { identity: { alsoContains: ['colecalciferol'] } });
+    expect(judge({ ...low, medications: [combo] }, draft('alendronate'))?.variant).toBe('on-supplement');
+    expect(judge(low, draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } }))?.variant).toBe('on-supplement');
+    expect(judge({ ...low, medications: [medication('calcium-carbonate', '2026-01-01')] }, draft('alendronate'))?.variant).toBeUndefined();
+  });
+
   it('does not judge non-antiresorptive drafts', () => {
     expect(judge({ labs: { vitaminD: [vitaminD(20, '2026-09-01')] } }, draft('glucocorticoid'))).toBeUndefined();
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CANONICAL_UNITS } from '../../src/facts/types.js';
 import { CANONICAL_UNIT, conversionFactor, toCanonical, UCUM_SYSTEM } from '../../src/terminology/index.js';
 
 describe('unit conversion to canonical units (terminology.md section 8)', () => {
@@ -72,17 +71,16 @@ describe('unit conversion to canonical units (terminology.md section 8)', () => 
     expect(conversionFactor('score', 'anything')).toBe(1);
   });
 
-  it('has the canonical units of the facts contract', () => {
-    expect(CANONICAL_UNIT.egfr).toBe(CANONICAL_UNITS.egfr);
-    expect(CANONICAL_UNIT.creatinine).toBe(CANONICAL_UNITS.creatinine);
-    expect(CANONICAL_UNIT.calcium).toBe(CANONICAL_UNITS.calcium);
-    expect(CANONICAL_UNIT['vitamin-d']).toBe(CANONICAL_UNITS.vitaminD);
-    expect(CANONICAL_UNIT.albumin).toBe(CANONICAL_UNITS.albumin);
-    expect(CANONICAL_UNIT.p1np).toBe(CANONICAL_UNITS.p1np);
-    expect(CANONICAL_UNIT.ctx).toBe(CANONICAL_UNITS.ctx);
-    expect(CANONICAL_UNIT.height).toBe(CANONICAL_UNITS.height);
-    expect(CANONICAL_UNIT.weight).toBe(CANONICAL_UNITS.weight);
-    expect(CANONICAL_UNIT.bmi).toBe(CANONICAL_UNITS.bmi);
-    expect(CANONICAL_UNIT.bmd).toBe(CANONICAL_UNITS.bmd);
+  it('states every fact in the units of issue 3 (25-OH-D nmol/L, calcium mmol/L, creatinine µmol/L, P1NP and CTX µg/L, eGFR mL/min/1.73 m², height cm, BMI kg/m²)', () => {
+    expect(CANONICAL_UNIT).toMatchObject({
+      'vitamin-d': 'nmol/L',
+      calcium: 'mmol/L',
+      creatinine: 'umol/L',
+      p1np: 'ug/L',
+      ctx: 'ug/L',
+      egfr: 'mL/min/{1.73_m2}',
+      height: 'cm',
+      bmi: 'kg/m2',
+    });
   });
 });

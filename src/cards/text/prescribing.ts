@@ -416,15 +416,17 @@ function calciumCarbonatePpi(lang: Language): TopicText {
       da
         ? 'Bruger PPI: overvej calciumcitrat i stedet for calciumcarbonat (optages uafhængigt af mavesyre)'
         : 'Takes a PPI: consider calcium citrate instead of calcium carbonate (absorbed without stomach acid)',
-    detail: () =>
+    detail: (rec) =>
       da
         ? lines(
             'Kortet: **Calcium-carbonat tages til måltid (syreafhængig). Calcium-citrat kan tages uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som bruger PPI.** Særligt calcium-carbonat kan give tendens til obstipation.',
             'Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud; ved behov for tilskud over 500 mg fordeles det ud over dagen.',
+            rec.variant === 'with-vitamin-d' && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
           )
         : lines(
             'The card: **calcium carbonate is taken with meals (acid-dependent). Calcium citrate can be taken regardless of food, but costs more. Consider it for patients who take a PPI.** Calcium carbonate in particular can cause constipation.',
             'A regular daily intake of 800–1,200 mg calcium from diet and supplement; split supplements above 500 mg over the day.',
+            rec.variant === 'with-vitamin-d' && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
           ),
   };
 }

@@ -186,10 +186,14 @@ export interface MarkerDue {
  * or (b) the re-check — the latest marker is the first inadequate one in a row, 3 months have
  * passed since it, and nothing newer has been taken.
  */
-export function markerDue(flow: BoneMarkerFlow, today: LocalDate): MarkerDue | undefined {
+export function markerDue(flow: BoneMarkerFlow, today: LocalDate, windowMonths: number): MarkerDue | undefined {
+  // The card's marker is a check of the first months ("3 mdr. efter … start"; "Tag KM 3 mdr. efter
+  // og revurdér"); later it is taken only on suspected non-compliance (l. 134-138). A marker still
+  // missing a year after it fell due is no longer asked for [choice]: DXA follow-up takes over.
+  const open = (due: LocalDate): boolean => today >= due && today < addMonths(due, windowMonths);
   const latest = latestVerdict(flow);
   if (latest === undefined) {
-    if (today < flow.firstDue) return undefined;
+    if (!open(flow.firstDue)) return undefined;
     const reasons: Reason[] = ['three-months-on-treatment'];
     if (flow.fractureBeforeStart !== undefined) reasons.push('fracture-before-start');
     return { reasons, due: flow.firstDue };
@@ -198,6 +202,6 @@ export function markerDue(flow: BoneMarkerFlow, today: LocalDate): MarkerDue | u
   const previous = flow.onTreatment[1];
   if (previous !== undefined && !previous.adequate) return undefined;
   const due = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
-  if (today < due) return undefined;
+  if (!open(due)) return undefined;
   return { reasons: ['recheck-after-correction'], due, recheckOf: latest };
 }

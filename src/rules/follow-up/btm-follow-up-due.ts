@@ -26,7 +26,7 @@ import { boneMarkerFlow, markerDue } from './bone-markers.js';
 export const btmFollowUpDue: PatientRule = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;
-  const due = markerDue(flow, ctx.today);
+  const due = markerDue(flow, ctx.today, ctx.settings.boneMarkerWindowMonths);
   if (due === undefined) return undefined;
 
   const findings: Finding[] = [courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: due.due }];

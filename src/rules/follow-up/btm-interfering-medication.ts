@@ -44,7 +44,7 @@ export const btmInterferingMedication: PatientRule = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;
   const recentMarker = facts.labs.boneMarkers.find((m) => m.date <= today && m.date >= addDays(today, -MARKER_TAKEN_WITHIN_DAYS));
-  if (markerDue(flow, today) === undefined && recentMarker === undefined) return undefined;
+  if (markerDue(flow, today, ctx.settings.boneMarkerWindowMonths) === undefined && recentMarker === undefined) return undefined;
 
   const from = addMonths(today, -STARTED_WITHIN_MONTHS);
   const records = facts.medications.filter((m) => INTERFERING_DRUGS.includes(m.identity.drug) && !NOT_A_RECORD.has(m.status));

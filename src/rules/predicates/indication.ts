@@ -1,16 +1,16 @@
 /**
  * The card's two central judgements, page 1 (source-card-da.txt):
  *
- * l. 13-15  "Osteoporose diagnosekriterier: T-score ≤ -2,5 og/eller lavenergibrud i ryg (≥ 20%
+ * l. 11-13  "Osteoporose diagnosekriterier T-score ≤ -2,5 og/eller lavenergibrud i ryg (≥ 20%
  *            sammenfald) og/eller hofte"
- * l. 28-29  "Lavenergibrud i ryg (≥ 20% sammenfald) og/eller hofte og/eller T-score ≤ -2,5* og
+ * l. 26-27  "Lavenergibrud i ryg (≥ 20% sammenfald) og/eller hofte og/eller T-score ≤ -2,5* og
  *            mindst én risikofaktor**."
- * l. 34-35  "* Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis
+ * l. 32-33  "* Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis
  *            t-score < -1,0."
- * l. 48     "Indikation for at drøfte behandling"
+ * l. 39     "Indikation for at drøfte behandling"
  *
- * plus the oral/parenteral choice (l. 21-22): "2. Valg (parenteral) Ved kontraindikation (fx ulcus)
- * til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan
+ * plus the oral/parenteral choice, l. 22 "2. Valg (parenteral) Ved kontraindikation (fx ulcus) til
+ * peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan
  * opretholdes".
  */
 import type { DxaScore, PatientFacts, Ref } from '../../facts/types.js';

@@ -1,6 +1,6 @@
 /**
- * Who the guideline is for — card header (source-card-da.txt l. 24, 201):
- * "postmenopausale kvinder og mænd over 60 år".
+ * Who the guideline is for — card header, both pages:
+ * l. 17 "postmenopausale kvinder og mænd over 60 år" / l. 127 "postmenopausale kvinder og mænd over 60 år".
  *
  * rules.md section 1: a woman who is postmenopausal — a recorded menopause, or, when nothing is
  * recorded, age ≥ 50 [choice] — or a man from his 60th birthday on (completed years, Danish today).

@@ -1,6 +1,6 @@
 /**
- * Risk factors — card footnote ** (source-card-da.txt l. 43-46):
- * "fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der
+ * Risk factors — card footnote ** (source-card-da.txt):
+ * l. 35-37 "** fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der
  * kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i
  * DSAM-vejledning."
  *
@@ -8,7 +8,7 @@
  * endocrinology society's guideline, and adds [extension] age over 80, aromatase inhibitor or
  * anti-androgen treatment, alcohol ≥ 3 units a day.
  */
-import type { BoneLossDisease, ConditionConcept, PatientFacts, Ref } from '../../facts/types.js';
+import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { RiskFactorReason } from '../catalogue.js';
 import type { GuidelineSettings } from '../settings.js';
@@ -24,19 +24,6 @@ export interface RiskFactor {
   readonly evidence: readonly Ref[];
 }
 
-const BONE_LOSS_DISEASES: readonly BoneLossDisease[] = [
-  'rheumatoid-arthritis',
-  'hyperthyroidism',
-  'primary-hyperparathyroidism',
-  'inflammatory-bowel-disease',
-  'coeliac-disease',
-  'copd',
-  'type-1-diabetes',
-  'hypogonadism',
-  'anorexia-nervosa',
-  'cushing',
-  'myeloma',
-];
 /** Conditions of the list that are facts of history rather than active disease. */
 const HISTORICAL_CONDITIONS: readonly ConditionConcept[] = ['early-menopause'];
 

@@ -36,6 +36,11 @@ export function otherDrafts(facts: PatientFacts, draft: DraftOrder): readonly Re
   return facts.drafts.filter((d): d is RecognisedDraft => d.ref !== draft.ref && recognised(d));
 }
 
+/** The product is, or contains, vitamin D3 (colecalciferol alone, or a calcium + D3 combination). */
+export function containsVitaminD3(identity: DrugIdentity): boolean {
+  return identity.drug === 'colecalciferol' || (identity.alsoContains ?? []).includes('colecalciferol');
+}
+
 /** Another antiresorptive or anabolic order in the basket: bone protection is being prescribed. */
 export function osteoporosisDraftInBasket(facts: PatientFacts, draft: DraftOrder): readonly RecognisedDraft[] {
   return otherDrafts(facts, draft).filter((d) => OSTEOPOROSIS_CLASSES.includes(d.identity.drugClass));

@@ -9,12 +9,14 @@
  * proton pump inhibitor is current in the record or ordered in the same basket (selected or not).
  * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
  * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).
+ * When the drafted product also holds vitamin D3 (a calcium + D3 combination), plain calcium citrate
+ * would drop the D3: a vitamin D3 order is offered alongside and the text says so.
  * Reasons: `ppi-user`.
  */
 import { currentMedications } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule, Finding } from '../types.js';
-import { draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
+import { containsVitaminD3, draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
 
 export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
   const { facts } = ctx;
@@ -23,6 +25,7 @@ export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
   const records = currentMedications(facts, ['ppi']);
   const drafts = otherDrafts(facts, draft).filter((d) => d.identity.drug === 'ppi');
   if (records.length === 0 && drafts.length === 0) return undefined;
+  const withD3 = containsVitaminD3(draft.identity);
   const findings: Finding[] = [
     draftFinding(draft),
     ...records.map((m): Finding => ({ kind: 'medication', drug: 'ppi', date: m.start, ref: m.ref })),
@@ -34,8 +37,12 @@ export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
     reasons: ['ppi-user'],
     evidence: draftEvidence(draft, [...records.map((m) => m.ref), ...drafts.map((d) => d.ref)]),
     findings,
-    suggestions: [{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } }],
-    selectionBehavior: 'at-most-one',
+    suggestions: [
+      { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } },
+      ...(withD3 ? [{ kind: 'prescribe', drug: 'colecalciferol' } as const] : []),
+    ],
+    selectionBehavior: withD3 ? 'any' : 'at-most-one',
     draft: draft.ref,
+    ...(withD3 ? { variant: 'with-vitamin-d' } : {}),
   };
 };

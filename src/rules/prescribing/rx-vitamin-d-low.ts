@@ -15,8 +15,8 @@
 import { labFinding } from '../predicates/findings.js';
 import { atOrBelow, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
-import { currentMedications } from '../predicates/medication.js';
-import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
+import { isCurrent } from '../predicates/medication.js';
+import { containsVitaminD3, draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
 
 /** The card's limit: "Tjek, at P-25-OH-Vit.D > 50 nmol/L". */
 export const VITAMIN_D_LIMIT = 50;
@@ -25,11 +25,11 @@ export const rxVitaminDLow: DraftRule = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const d = latest(upTo(ctx.facts.labs.vitaminD, ctx.today));
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
+  // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in
+  // the drafted product itself (alendronate + colecalciferol).
   const supplement = [
-    ...currentMedications(ctx.facts, ['colecalciferol']).map((m) => m.ref),
-    ...otherDrafts(ctx.facts, draft)
-      .filter((o) => o.identity.drug === 'colecalciferol')
-      .map((o) => o.ref),
+    ...ctx.facts.medications.filter((m) => containsVitaminD3(m.identity) && isCurrent(m, ctx.today)).map((m) => m.ref),
+    ...[draft, ...otherDrafts(ctx.facts, draft)].filter((o) => containsVitaminD3(o.identity)).map((o) => o.ref),
   ];
   const onSupplement = supplement.length > 0;
   return {
