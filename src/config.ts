@@ -124,14 +124,18 @@ const jwksLocation = z
   .min(1, 'must be a JWKS URL or file path')
   .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || isSecureOrLoopbackUrl(v), 'a JWKS URL must be https (http only on loopback hosts)');
 
-const issuerEntry = z.union([
-  jwksLocation.transform((jwks): TrustedIssuer => ({ jwks })),
-  z.strictObject({
-    jwks: jwksLocation,
-    jku: z.url().optional(),
-    tenants: z.array(z.string().min(1)).min(1).optional(),
-  }),
-]);
+/** `"<jwks>"` is short for `{ "jwks": "<jwks>" }`; one shape is then checked, so errors name the field. */
+const issuerEntry = z.preprocess(
+  (v) => (typeof v === 'string' ? { jwks: v } : v),
+  z.strictObject(
+    {
+      jwks: jwksLocation,
+      jku: z.url().optional(),
+      tenants: z.array(z.string().min(1)).min(1).optional(),
+    },
+    { error: 'must be a JWKS URL or file path, or an object { jwks, jku?, tenants? }' },
+  ),
+);
 
 const trustedIssuers = z.preprocess(
   unsetIfEmpty,

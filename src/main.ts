@@ -50,11 +50,22 @@ function main(): void {
   const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
   const issuedCards = createIssuedCardRecorder(feedbackStore, { logger });
   let shuttingDown = false;
-  const app = createApp(config, { engine, feedbackStore, issuedCards, logger, isShuttingDown: () => shuttingDown });
   const closeStore = (): void => {
     issuedCards.close();
     feedbackStore.close();
   };
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp(config, { engine, feedbackStore, issuedCards, logger, isShuttingDown: () => shuttingDown });
+  } catch (err) {
+    // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
+    if (err instanceof ConfigError) {
+      logger.fatal({ problems: err.problems }, 'invalid configuration; not starting');
+      closeStore();
+      process.exit(1);
+    }
+    throw err;
+  }
 
   const server = createServer(app);
   server.on('error', (err) => {

@@ -20,7 +20,7 @@ export interface Coding {
   readonly display?: string;
 }
 
-/** Card "Særlige forhold ved indtag/indgift" (source-card-da.txt l. 71-77). */
+/** Card "Særlige forhold ved indtag/indgift" (source-card-da.txt l. 67-73). */
 export const ALENDRONATE_INTAKE: Words = {
   da:
     'Tages fastende om morgenen. Tabletten synkes hel med et stort glas vand (brusetablet: opløses i et halvt glas vand, og der skylles efter med vand). ' +
@@ -46,7 +46,7 @@ interface DrugOrder {
 const ORAL: Coding = { system: SNOMED, code: '26643006', display: 'Oral route' };
 const SUBCUTANEOUS: Coding = { system: SNOMED, code: '34206005', display: 'Subcutaneous route' };
 
-/** Card "Anbefalet antiresorptiv behandling" and "D-vitamin og kalk" (l. 57-69, 90-101). */
+/** Card "Anbefalet antiresorptiv behandling" and "D-vitamin og kalk" (l. 53-66, 96-101). */
 export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
   'alendronate-tablet': {
     atc: { system: ATC, code: 'M05BA04', display: 'alendronic acid' },

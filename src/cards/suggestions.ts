@@ -80,10 +80,34 @@ function deleteDraft(ref: string, lang: Language): Action {
   return { type: 'delete', description: lang === 'da' ? 'Fjern den oprindelige ordination' : 'Remove the original order', resourceId: ref };
 }
 
-/** The draft with its medication swapped, everything else (id, dosage, dates) kept. */
+/**
+ * The draft with its medication swapped, everything else (id, dosage, dates) kept — minus the
+ * null and empty values a client may have sent, which a CDS Hooks response must not carry.
+ */
 function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, { kind: 'prescribe' }>, lang: Language): Resource {
   const { medicationReference: _dropped, ...rest } = draft;
-  return { ...rest, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+  const kept = withoutEmpty(rest);
+  return { ...(isRecord(kept) ? kept : {}), resourceType: draft.resourceType, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Drops null, "", [] and {} at every depth (undefined when nothing is left). */
+function withoutEmpty(value: unknown): unknown {
+  if (value === null || value === '') return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(withoutEmpty).filter((v) => v !== undefined);
+    return items.length === 0 ? undefined : items;
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value)
+      .map(([k, v]) => [k, withoutEmpty(v)] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  }
+  return value;
 }
 
 const REMINDER_WHAT = {

@@ -13,6 +13,7 @@ import type {
   BoneMarkerMeasurement,
   CalciumKind,
   CalciumMeasurement,
+  DxaScore,
   DxaSite,
   LabKind,
   Measurement,
@@ -35,14 +36,8 @@ import {
 } from './values.js';
 
 /** A DXA result before grouping into scans. */
-export interface DxaResult {
+export interface DxaResult extends DxaScore {
   readonly score: ScoreKind;
-  readonly site: DxaSite;
-  readonly value: number;
-  readonly date: LocalDate;
-  readonly ref: Ref;
-  readonly code: SourceCode;
-  readonly significantDecrease: boolean;
   readonly performer?: Performer;
 }
 

@@ -2,10 +2,11 @@
  * The express application factory: `createApp(config, deps)` wires the middleware chain and
  * routes and never listens (src/main.ts does; tests drive the app with supertest).
  *
- * Chain: request id + logger → helmet → CORS (answers every preflight) → /healthz → preview page
- * and its fixture list (CDS_PREVIEW; public) → /stats (CDS_ADMIN_TOKEN) → authenticate (slot) →
- * JSON body (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics
- * recorder) → 404 → the one error handler.
+ * Chain: request id + logger → helmet → CORS (answers every preflight) → declared body size
+ * (413 on any route) → /healthz → preview page and its fixture list (CDS_PREVIEW; public) →
+ * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
+ * (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics recorder)
+ * → 404 → the one error handler.
  */
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -20,7 +21,9 @@ import type { Engine } from '../pipeline.js';
 import { previewNow } from '../preview/clock.js';
 import { loadPreviewFixtures } from '../preview/fixtures.js';
 import { previewRoutes } from '../preview/routes.js';
+import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
+import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -38,6 +41,8 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** /healthz answers 503 once this returns true (set by main.ts on SIGTERM). */
   readonly isShuttingDown?: () => boolean;
+  /** Default: built from CDS_TRUSTED_ISSUERS (tests inject one with short JWKS cache times). */
+  readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `feedbackStore`. */
   readonly issuedCards?: IssuedCardRecorder;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
@@ -82,6 +87,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
       maxAge: 600,
     }),
   );
+  app.use(bodyLimit(config.bodyLimitBytes));
   app.use(healthRoutes(deps.isShuttingDown ?? (() => false)));
   if (config.preview) {
     // Public, before authentication: the page and the synthetic fixture patients only.
@@ -91,7 +97,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
   app.use(statsRoutes({ adminToken: config.adminToken, store: deps.feedbackStore, recorder: issuedCards, clock }));
-  app.use('/cds-services', authenticate(config, logger));
+  app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use(discoveryRoutes(discovery));
   app.use(feedbackRoutes(deps.feedbackStore, clock));

@@ -1,22 +1,58 @@
 /**
- * The authentication slot (CDS Hooks 2.0 "Trusting CDS Clients"): it sits in front of discovery,
- * service and feedback calls. JWT verification (CDS_TRUSTED_ISSUERS, jose) is a later issue.
+ * Authentication of discovery, service and feedback calls (CDS Hooks 2.0 "Trusting CDS Clients").
  *
  * - CDS_TRUSTED_ISSUERS unset: calls pass unauthenticated and a warning is logged at start (the
  *   contract's development mode).
- * - CDS_TRUSTED_ISSUERS set: until verification exists, every call gets 401 (fail closed), so a
- *   deployment that asks for authentication never runs without it.
+ * - CDS_TRUSTED_ISSUERS set: every call needs `Authorization: Bearer <JWT>` that the verifier
+ *   (`auth/jwt-verifier.ts`) accepts for the exact URL called; otherwise 401 with no detail and
+ *   `WWW-Authenticate: Bearer`. The reason is logged at debug with iss/kid/jti only — never the
+ *   token.
+ *
+ * The `aud` the token must carry is the URL called: `<base><path>` for each CDS_PUBLIC_URL base
+ * (behind a proxy, and for clients that call both localhost and 127.0.0.1), else the request's
+ * own scheme, Host header and path. The query string is not part of it. Without CDS_PUBLIC_URL
+ * the Host header decides, so production deployments should set it (a warning says so at start).
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { createJwtVerifier, type JwtVerifier } from './auth/jwt-verifier.js';
 import { unauthorized } from './errors.js';
+import './locals.js';
 
-export function authenticate(config: Config, logger: Logger): RequestHandler {
+const BEARER = /^Bearer +(\S+)$/i;
+
+/** The URLs a token for this call may name as `aud`. */
+export function audienceCandidates(req: Request, publicUrls: readonly string[] | undefined): string[] {
+  const path = req.originalUrl.split('?')[0] ?? '';
+  if (publicUrls !== undefined) return publicUrls.map((base) => `${base}${path}`);
+  const host = req.get('host');
+  return host === undefined || host === '' ? [] : [`${req.protocol}://${host}${path}`];
+}
+
+export function authenticate(config: Config, logger: Logger, verifier?: JwtVerifier): RequestHandler {
   if (config.trustedIssuers === undefined) {
     logger.warn('CDS_TRUSTED_ISSUERS is not set: discovery, service and feedback calls are accepted without a JWT (development mode)');
     return (_req: Request, _res: Response, next: NextFunction): void => next();
   }
-  logger.error('CDS_TRUSTED_ISSUERS is set but JWT verification is not implemented yet: every call is refused with 401');
-  return (_req: Request, _res: Response, next: NextFunction): void => next(unauthorized());
+  const jwt = verifier ?? createJwtVerifier(config);
+  logger.info({ issuers: Object.keys(config.trustedIssuers), algorithms: config.jwtAlgorithms }, 'JWT authentication on');
+  if (config.publicUrls === undefined) {
+    logger.warn('CDS_PUBLIC_URL is not set: the JWT aud is checked against the URL built from the request Host header; set it in production');
+  }
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const match = BEARER.exec(req.get('authorization') ?? '');
+    const verdict =
+      match?.[1] === undefined
+        ? ({ ok: false, reason: req.get('authorization') === undefined ? 'missing' : 'malformed', facts: {} } as const)
+        : await jwt.verify(match[1], audienceCandidates(req, config.publicUrls));
+    if (!verdict.ok) {
+      res.locals.log.debug({ authFailure: verdict.reason, ...verdict.facts }, 'authentication failed');
+      next(unauthorized());
+      return;
+    }
+    if (verdict.facts.iss !== undefined) res.locals.logFields.issuer = verdict.facts.iss;
+    next();
+  };
 }

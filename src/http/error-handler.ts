@@ -2,7 +2,7 @@
  * The one error handler. Maps what can go wrong to an OperationOutcome answer:
  * - `HttpError` (thrown by routes) → its status and issues;
  * - body-parser errors: `entity.too.large` → 413, `entity.parse.failed` and every other client
- *   body problem (charset, encoding, aborted) → 400;
+ *   body problem (charset, encoding, aborted, a body that does not inflate) → 400;
  * - anything else → a logged 500 with a generic body: no message, no stack in the answer.
  * The request id is in the body (extension) and in the `x-request-id` header.
  */
@@ -10,18 +10,25 @@ import type { ErrorRequestHandler, NextFunction, Request, Response } from 'expre
 import { HttpError, badRequest, internalError, notFound, operationOutcome, payloadTooLarge } from './errors.js';
 import './locals.js';
 
-/** body-parser / raw-body errors carry a string `type` and a 4xx `status`. */
-function bodyParserErrorType(err: unknown): string | undefined {
-  if (typeof err !== 'object' || err === null || !('type' in err) || typeof err.type !== 'string') return undefined;
-  const status = 'status' in err ? err.status : undefined;
-  return typeof status === 'number' && status >= 400 && status < 500 ? err.type : undefined;
+/**
+ * body-parser / raw-body errors carry a 4xx `status` and mostly a string `type`; zlib errors of a
+ * bad `Content-Encoding` body (`Z_BUF_ERROR`, `Z_DATA_ERROR`) carry only the status.
+ */
+function bodyParserError(err: unknown): { readonly type: string | undefined; readonly status: number } | undefined {
+  if (typeof err !== 'object' || err === null || !('status' in err)) return undefined;
+  const status = err.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { type: 'type' in err && typeof err.type === 'string' ? err.type : undefined, status };
 }
 
 export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
-  const type = bodyParserErrorType(err);
-  if (type === undefined) return undefined;
-  switch (type) {
+  const known = bodyParserError(err);
+  if (known === undefined) return undefined;
+  if (known.type === undefined) {
+    return known.status === 413 ? payloadTooLarge('The request body is larger than the configured limit (CDS_BODY_LIMIT).') : badRequest('The request body could not be read.');
+  }
+  switch (known.type) {
     case 'entity.too.large':
       return payloadTooLarge('The request body is larger than the configured limit (CDS_BODY_LIMIT).');
     case 'entity.parse.failed':

@@ -14,6 +14,8 @@ export interface RequestLogFields {
   feedbackItems?: number;
   feedbackInserted?: number;
   errorCode?: string;
+  /** `iss` of the verified client JWT (best practices: iss, tenant and jti may be logged). */
+  issuer?: string;
 }
 
 declare module 'express-serve-static-core' {

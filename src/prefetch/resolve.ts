@@ -175,7 +175,7 @@ async function fetchKey(key: PrefetchKey, input: PrefetchInput, options: Prefetc
   return followPages([...page.resources], page.next, 1, new Set([url.href]), session);
 }
 
-/** Reads `link[next]` pages into `resources` until there is none, a cycle, or the page cap. */
+/** Reads `link[next]` pages into `resources` until there is none (a cycle or the page cap: unavailable). */
 async function followPages(
   resources: UntrustedResource[],
   firstNext: string | undefined,
@@ -192,7 +192,9 @@ async function followPages(
     const url = new URL(next, client.baseUrl.endsWith('/') ? client.baseUrl : `${client.baseUrl}/`);
     // The bearer token never leaves the client's FHIR server.
     if (!isSameOrigin(url, client.baseUrl)) return unavailable('next link outside fhirServer', resources);
-    if (seen.has(url.href)) break; // a cycle: every page has been read
+    // A cycle: a broken server, whose paging may have skipped pages — incomplete data must not
+    // look complete, so what was read is kept and the key is reported unavailable.
+    if (seen.has(url.href)) return unavailable('next link cycle', resources);
     if (pages >= session.maxPages) return unavailable(`more than ${session.maxPages} pages`, resources);
     seen.add(url.href);
     const result = await getJson(url, client);

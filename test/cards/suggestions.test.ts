@@ -61,6 +61,16 @@ describe('suggestions', () => {
     expect(JSON.stringify(s.actions?.[0])).not.toContain('Prolia');
   });
 
+  it('leaves out the empty values a client sent on the draft it updates (found by the fuzzer)', () => {
+    const messy = { ...draft, id: 'rx-2', category: [], note: [{ text: '' }], dosageInstruction: [{ text: '60 mg s.c. hver 6. måned', timing: {} }], reasonCode: null };
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-2', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-2', messy]]) });
+    expect(s.actions?.[0]).toMatchObject({ type: 'update', resource: { id: 'rx-2', dosageInstruction: [{ text: '60 mg s.c. hver 6. måned' }] } });
+    const resource = s.actions?.[0]?.type === 'update' ? s.actions[0].resource : {};
+    for (const key of ['category', 'note', 'reasonCode']) expect(resource).not.toHaveProperty(key);
+    expect(suggestionSchema.safeParse(s).success).toBe(true);
+    expect(JSON.stringify(resource)).not.toMatch(/\[\]|\{\}|""|null/);
+  });
+
   it('replaces a draft by deleting it (resourceId) and creating the new order', () => {
     const s = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, ctx);
     expect(s.actions?.map((a) => a.type)).toEqual(['delete', 'create']);

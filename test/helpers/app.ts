@@ -11,6 +11,7 @@ import { testConfig, type Config } from '../../src/config.js';
 import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
 import type { FeedbackStore } from '../../src/feedback/store.js';
 import { createApp } from '../../src/http/app.js';
+import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
 import type { Engine, EvaluationInput } from '../../src/pipeline.js';
 
 export const PINNED_NOW = new Date('2025-06-01T10:00:00Z');
@@ -57,7 +58,7 @@ export interface TestApp {
 }
 
 export function makeApp(
-  options: { config?: Partial<Config>; engine?: FakeEngine; store?: FeedbackStore; logger?: Logger } = {},
+  options: { config?: Partial<Config>; engine?: FakeEngine; store?: FeedbackStore; logger?: Logger; jwtVerifier?: JwtVerifier } = {},
 ): TestApp {
   const config = testConfig(options.config);
   const engine = options.engine ?? fakeEngine();
@@ -67,6 +68,7 @@ export function makeApp(
     feedbackStore: store,
     clock: () => PINNED_NOW,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.jwtVerifier === undefined ? {} : { jwtVerifier: options.jwtVerifier }),
   });
   return { app, engine, store, config };
 }

@@ -36,4 +36,19 @@ describe('CORS (the sandbox calls from a browser)', () => {
     const other = await request(app).options('/cds-services').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
+
+  it('with a narrowed list, answers (not only preflights) echo an allowed origin and give others no ACAO', async () => {
+    const { app } = makeApp({ config: { corsOrigins: ['https://ehr.example.org', 'http://localhost:8080'] } });
+    const allowed = await request(app).post('/cds-services/osteoporosis-patient-view').set('Origin', 'http://localhost:8080').send(patientViewRequest()).expect(200);
+    expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:8080');
+    expect(allowed.headers.vary).toMatch(/Origin/);
+    const other = await request(app).get('/cds-services').set('Origin', 'https://evil.example').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('puts CORS headers on a 401, so a browser client can read that it was refused', async () => {
+    const { app } = makeApp({ config: { trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json' } } } });
+    const res = await request(app).get('/cds-services').set('Origin', 'https://sandbox.cds-hooks.org').expect(401);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+  });
 });

@@ -194,6 +194,16 @@ describe('POST /cds-services/{id}: client errors', () => {
     expect(res.body.issue[0].diagnostics).toMatch(/Content-Type: application\/json/);
   });
 
+  it('400, not 500, for a body that does not inflate under its Content-Encoding (found by the fuzzer)', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      for (const body of ['', '{"hook": "patient-view"}']) {
+        const res = await request(makeApp().app).post(PV).set('Content-Type', 'application/json').set('Content-Encoding', encoding).send(body);
+        expect(res.status).toBe(400);
+        expectOperationOutcome(res.body);
+      }
+    }
+  });
+
   it('400 for no body at all', async () => {
     expectOperationOutcome((await request(makeApp().app).post(PV).expect(400)).body);
   });

@@ -68,7 +68,7 @@ describe('resolvePrefetch', () => {
     expect(result.problems).toEqual([{ key: 'conditions', reason: 'more than 20 pages' }]);
   });
 
-  it('stops on a next-link cycle without marking the key unavailable', async () => {
+  it('stops on a next-link cycle, keeps what it read and marks the key unavailable (paging is broken: pages may be missing)', async () => {
     const fetch = fakeFetch({
       [`${FHIR_BASE}/a`]: searchset([condition('c1')], { next: `${FHIR_BASE}/b` }),
       [`${FHIR_BASE}/b`]: searchset([condition('c2')], { next: `${FHIR_BASE}/a` }),
@@ -78,7 +78,8 @@ describe('resolvePrefetch', () => {
       { ...OPTIONS, fetch },
     );
     expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['c1', 'c2']);
-    expect(result.ok && result.data.unavailable).toEqual([]);
+    expect(result.ok && result.data.unavailable).toEqual(['conditions']);
+    expect(result.problems).toEqual([{ key: 'conditions', reason: 'next link cycle' }]);
     expect(fetch.calls).toEqual([`${FHIR_BASE}/a`, `${FHIR_BASE}/b`]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boneHealthyLifestyle } from '../../src/rules/initiation/bone-healthy-lifestyle.js';
-import { bmi, condition, course, ctxOf, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { bmi, condition, course, ctxOf, egfr, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => boneHealthyLifestyle(ctxOf(patient(input)));
 const tScore = () => scan('2026-08-12', { 'lumbar-spine': -2.7 });
@@ -49,5 +49,12 @@ describe('bone-healthy-lifestyle (card l. 84-94: Non-farmakologisk (knoglevenlig
     expect(run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.0 })], lifestyle: { smoking: { current: true, ref: 'Observation/s' } } })).toBeUndefined();
     expect(run({ age: 70, dxa: [tScore()], conditions: [condition('osteoporosis')] })).toBeUndefined();
     expect(run({ age: 70, dxa: [tScore()], courses: [course('alendronate', '2026-01-01')] })).toBeUndefined();
+  });
+});
+
+describe('bone-healthy-lifestyle evidence', () => {
+  it('rests the general advice on the indication, not on the eGFR that made it a referral', () => {
+    const fx = fracture('spine', '2026-04-01');
+    expect(run({ age: 70, fractures: [fx], labs: { egfr: [egfr(30, '2026-10-01')] } })?.evidence).toEqual([fx.ref]);
   });
 });

@@ -29,6 +29,10 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
     expect(run({ age: 80, fractures: [fx] })).toMatchObject({ reasons: ['hip-fracture-possible'], evidence: [fx.ref] });
   });
 
+  it('suggests the diagnosis without fracture (M81) when the fracture is only possibly low-energy', () => {
+    expect(run({ age: 80, fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
+  });
+
   it('names both the T-score and the fracture when both are there', () => {
     expect(run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -3.1 })], fractures: [fracture('hip', '2024-01-01')] })?.reasons).toEqual(['t-score', 'hip-fracture']);
   });

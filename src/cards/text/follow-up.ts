@@ -12,6 +12,7 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { formatDate, formatList } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { MAX_INTERVAL_MONTHS } from '../../rules/follow-up/denosumab.js';
+import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has } from './card-words.js';
 import type { TopicTexts } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
 
@@ -27,10 +28,6 @@ function lastDose(rec: Recommendation): Extract<Finding, { kind: 'last-dose' }> 
   return undefined;
 }
 
-function has(rec: Recommendation, reason: Reason): boolean {
-  return rec.reasons.includes(reason);
-}
-
 function date(d: LocalDate | undefined, lang: Language): string {
   return d === undefined ? '' : formatDate(d, lang);
 }
@@ -42,29 +39,9 @@ function paren(d: LocalDate | undefined, lang: Language): string {
 
 // --- shared paragraphs, in the card's words ------------------------------------------------------
 
-const SIDE_EFFECTS: Words = {
-  da: 'Udvalgte bivirkninger: muskel-, knogle- og ledsmerter, influenzalignende symptomer, temperaturstigning (kun zoledronsyre). Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
-  en: 'Selected side effects: muscle, bone and joint pain, flu-like symptoms, fever (zoledronic acid only). Osteonecrosis of the jaw and atypical femoral fracture are very rare but serious.',
-};
 
-const DENOSUMAB_OPTION: Words = {
-  da:
-    '**Denosumab** 60 mg s.c. hver 6. måned – biosimilær (Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi) er billigere end Prolia og substitueres ikke på apoteket; klausuleret tilskud. ' +
-    'Opsæt system, så injektionen huskes hver 6. måned – der må max gå 7 måneder. P-calcium kontrolleres forud for injektion. Hvis denosumab seponeres, SKAL anden behandling igangsættes.',
-  en:
-    '**Denosumab** 60 mg s.c. every 6 months – biosimilars (Izamby, Junod, Obodence, Ozvyrti, Ponlimsi or Zadenvi) cost less than Prolia and are not substituted at the pharmacy; clause-restricted reimbursement. ' +
-    'Set up a recall so the injection is given every 6 months – never more than 7 months apart. Check P-calcium before each injection. If denosumab is stopped, other treatment MUST be started.',
-};
 
-const ZOLEDRONIC_OPTION: Words = {
-  da: '**Zoledronsyre** 5 mg i.v. årligt – typisk behandling på hospital (henvisning). P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion.',
-  en: '**Zoledronic acid** 5 mg i.v. yearly – usually given in hospital (referral). Check P-calcium, creatinine and 25-OH vitamin D before each infusion.',
-};
 
-const BEFORE_START: Words = {
-  da: 'Før start af antiresorptiv behandling: tjek, at eGFR > 35 ml/min, og at der ikke er hypocalcæmi.',
-  en: 'Before starting antiresorptive treatment: check that eGFR > 35 mL/min and that there is no hypocalcaemia.',
-};
 
 const MARKER_EXCLUSIONS: Words = {
   da:
@@ -215,7 +192,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           `Korrekt indtag af alendronat: ${ALENDRONATE_INTAKE.da}`,
           `- **Korrigerbar:** ret årsagen, tag ny knoglemarkør 3 mdr. efter${paren(dueDate(rec, 'bone-marker'), 'da')} og revurdér.\n` +
             '- **Ikke korrigerbar:** start eller henvis til parenteral behandling (2. valg).',
-          `${DENOSUMAB_OPTION.da}\n\n${ZOLEDRONIC_OPTION.da}`,
+          `${DENOSUMAB_OPTION.da}\n\n${ZOLEDRONIC_ACID.da}`,
           rec.variant === 'premenopausal-mean' ? 'Der er ikke taget knoglemarkør før behandlingsstart; sammenligningen med præmenopausalt gennemsnit er mere usikker.' : '',
         ]
           .filter((s) => s.length > 0)
@@ -233,7 +210,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           `Correct intake of alendronate: ${ALENDRONATE_INTAKE.en}`,
           `- **Correctable:** correct it, repeat the bone marker 3 months later${paren(dueDate(rec, 'bone-marker'), 'en')} and reassess.\n` +
             '- **Not correctable:** start or refer for parenteral treatment (second choice).',
-          `${DENOSUMAB_OPTION.en}\n\n${ZOLEDRONIC_OPTION.en}`,
+          `${DENOSUMAB_OPTION.en}\n\n${ZOLEDRONIC_ACID.en}`,
           rec.variant === 'premenopausal-mean' ? 'No marker was taken before the start of treatment; the comparison with the premenopausal mean is less certain.' : '',
         ]
           .filter((s) => s.length > 0)
@@ -248,9 +225,9 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       detail: () =>
         [
           '2. valg (parenteral) ved kontraindikation til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes. **Start eller henvis til parenteral behandling:**',
-          `- ${DENOSUMAB_OPTION.da}\n- ${ZOLEDRONIC_OPTION.da}\n- Ved behandlingssvigt trods god compliance: henvisning til endokrinolog.`,
-          BEFORE_START.da,
-          SIDE_EFFECTS.da,
+          `- ${DENOSUMAB_OPTION.da}\n- ${ZOLEDRONIC_ACID.da}\n- Ved behandlingssvigt trods god compliance: henvisning til endokrinolog.`,
+          BEFORE_START.parenteral.da,
+          SIDE_EFFECTS.parenteral.da,
         ].join('\n\n'),
     },
     en: {
@@ -259,9 +236,9 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       detail: () =>
         [
           'Second choice (parenteral) when oral bisphosphonate is contraindicated, not tolerated, has failed, or adherence cannot be maintained. **Start or refer for parenteral treatment:**',
-          `- ${DENOSUMAB_OPTION.en}\n- ${ZOLEDRONIC_OPTION.en}\n- Treatment failure despite good adherence: referral to endocrinology.`,
-          BEFORE_START.en,
-          SIDE_EFFECTS.en,
+          `- ${DENOSUMAB_OPTION.en}\n- ${ZOLEDRONIC_ACID.en}\n- Treatment failure despite good adherence: referral to endocrinology.`,
+          BEFORE_START.parenteral.en,
+          SIDE_EFFECTS.parenteral.en,
         ].join('\n\n'),
     },
   },
@@ -463,7 +440,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           'Zoledronsyre 5 mg i.v. årligt – typisk behandling på hospital. **P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion** (inden for 30 dage).',
           rec.reasons.length > 1 ? 'Bestil de manglende prøver (se begrundelse).' : '',
           'Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-vitamin D > 50 nmol/L.',
-          SIDE_EFFECTS.da,
+          SIDE_EFFECTS.parenteral.da,
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),
@@ -481,7 +458,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           'Zoledronic acid 5 mg i.v. yearly – usually given in hospital. **Check P-calcium, creatinine and 25-OH vitamin D before each infusion** (within 30 days).',
           rec.reasons.length > 1 ? 'Order the missing tests (see the reasons).' : '',
           'Check that eGFR > 35 mL/min, that there is no hypocalcaemia and that 25-OH vitamin D > 50 nmol/L.',
-          SIDE_EFFECTS.en,
+          SIDE_EFFECTS.parenteral.en,
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),

@@ -10,6 +10,7 @@ import type { Language } from '../../pipeline.js';
 import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
 import type { Recommendation } from '../../rules/types.js';
 import { formatList } from '../format.js';
+import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_DOSE, ZOLEDRONIC_ACID, bullets, has, paragraphs } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
 
@@ -24,18 +25,6 @@ function texts(title: Words, summary: Build, detail: Build): TopicTexts {
   return { da: one('da'), en: one('en') };
 }
 
-function has(rec: Recommendation, ...reasons: readonly Reason[]): boolean {
-  return reasons.some((r) => rec.reasons.includes(r));
-}
-
-function lines(...parts: readonly (string | false | undefined)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
-}
-
-function bullets(items: readonly string[]): string {
-  return items.map((i) => `- ${i}`).join('\n');
-}
-
 const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
 const DEFINITE_BASIS: readonly Reason[] = ['t-score', 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'];
 
@@ -46,55 +35,9 @@ function onlyPossibleFracture(rec: Recommendation): boolean {
 
 // --- the card's words, shared by several topics ------------------------------------------------
 
-/** l. 1-5 "Udvalgte bivirkninger". */
-const SIDE_EFFECTS: Readonly<Record<'oral' | 'parenteral', Words>> = {
-  oral: {
-    da: '**Udvalgte bivirkninger:** GI-gener, muskel-, knogle- og ledsmerter, influenzalignende symptomer. Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
-    en: '**Selected side effects:** gastrointestinal upset, muscle, bone and joint pain, flu-like symptoms. Osteonecrosis of the jaw and atypical femoral fracture are very rare but serious.',
-  },
-  parenteral: {
-    da: '**Udvalgte bivirkninger:** muskel-, knogle- og ledsmerter, influenzalignende symptomer, temperaturstigning (kun zoledronsyre). Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
-    en: '**Selected side effects:** muscle, bone and joint pain, flu-like symptoms, fever (zoledronic acid only). Osteonecrosis of the jaw and atypical femoral fracture are very rare but serious.',
-  },
-};
 
-/** l. 67-73 "Særlige forhold ved indtag/indgift" (alendronate). */
-const INTAKE: Words = {
-  da:
-    '**Særlige forhold ved indtag**\n' +
-    bullets([
-      'Skal tages fastende om morgenen.',
-      'Tablet synkes hel med et stort glas vand. Brusetablet indtages efter opløsning i et halvt glas vand, og der "skylles efter" med vand.',
-      'Patienten skal være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid (undgå øsofagitis).',
-      'Indtages mindst 30 min. før føde, drikkevarer (inkl. mineralvand) og anden medicin (hæmmer optagelse).',
-    ]),
-  en:
-    '**How to take it**\n' +
-    bullets([
-      'Take fasting in the morning.',
-      'Swallow the tablet whole with a large glass of water. The effervescent tablet is dissolved in half a glass of water and rinsed down with water.',
-      'Stay upright (standing or sitting) for at least 30 minutes after intake and until after a meal (avoids oesophagitis).',
-      'Take at least 30 minutes before food, drinks (including mineral water) and other medicines (they block absorption).',
-    ]),
-};
 
-/** l. 41-51 "Før start af antiresorptiv behandling". */
-const BEFORE_START: Readonly<Record<'oral' | 'parenteral', Words>> = {
-  oral: {
-    da: '**Før start af antiresorptiv behandling:** Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Mål knoglemarkør ved peroral behandling (P1NP; CTX ved glukokortikoidbehandling). Mål patientens højde.',
-    en: '**Before starting antiresorptive treatment:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Measure a baseline bone marker for oral treatment (P1NP; CTX if on glucocorticoid). Measure the patient’s height.',
-  },
-  parenteral: {
-    da: '**Før start af antiresorptiv behandling:** Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Mål patientens højde.',
-    en: '**Before starting antiresorptive treatment:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Measure the patient’s height.',
-  },
-};
 
-/** l. 47-49. */
-const DENTIST: Words = {
-  da: 'Bed patienten om at orientere tandlæge. Overvej tandlægebesøg før behandlingsstart ved dårlig tandstatus eller manglende kontakt til tandlæge.',
-  en: 'Ask the patient to inform their dentist. Consider a dental visit before starting treatment if dental status is poor or the patient has no regular dentist.',
-};
 
 /** l. 29-30. */
 const ANABOLIC: Words = {
@@ -108,34 +51,8 @@ const IF_LOW_ENERGY: Words = {
   en: 'The fracture is recorded without its mechanism: it counts only **if it was a low-energy fracture** (a fall from standing height or less). Clarify the mechanism.',
 };
 
-/** l. 59-65, 75-82, 121: second choice, parenteral. */
-const DENOSUMAB: Words = {
-  da:
-    '**Denosumab 60 mg s.c. hver 6. måned** – vælg en biosimilær: Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi. Biosimilære til Prolia, men billigere (pr. februar 2026 under halv pris af prisen på Prolia). Substitueres ikke på apoteket. Klausuleret tilskud.\n' +
-    bullets([
-      'Opsæt system, så inj. huskes hver 6. måned – også hvis patienten ikke kommer til aftalt tid. Der må max gå 7 måneder.',
-      'P-calcium kontrolleres forud for injektion.',
-      'Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt behandling.',
-    ]),
-  en:
-    '**Denosumab 60 mg s.c. every 6 months** – choose a biosimilar: Izamby, Junod, Obodence, Ozvyrti, Ponlimsi or Zadenvi. Biosimilars of Prolia, but cheaper (February 2026: less than half the price of Prolia). Not substituted at the pharmacy. Reimbursement is clause-restricted.\n' +
-    bullets([
-      'Set up a recall so the injection is given every 6 months – also if the patient misses the appointment. Never more than 7 months apart.',
-      'Check calcium before each injection.',
-      'If denosumab is stopped, other treatment MUST be started because of rapid bone loss after stopping.',
-    ]),
-};
 
-const ZOLEDRONIC_ACID: Words = {
-  da: '**Zoledronsyre (fx Aclasta) 5 mg i.v. årligt** – typisk behandling på hospital (henvisning). P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion.',
-  en: '**Zoledronic acid (e.g. Aclasta) 5 mg i.v. yearly** – usually given in hospital (referral). Calcium, creatinine and 25-OH vitamin D should be checked before each infusion.',
-};
 
-/** l. 96-119 "D-vitamin og kalk", short form for other cards. */
-const VITAMIN_D_DOSE: Words = {
-  da: 'Dagligt tilskud af 20–40 µg D3-vitamin; P-25-OH-Vit.D 70–125 nmol/L anbefales. Tjek tidligst efter 3 mdr.',
-  en: 'Daily vitamin D3 20–40 µg; 25-OH vitamin D 70–125 nmol/L is recommended. Recheck no earlier than 3 months.',
-};
 
 // --- diagnosis-criteria-met ---------------------------------------------------------------------
 
@@ -149,7 +66,7 @@ const diagnosisCriteriaMet = texts(
   (rec, lang) => {
     const da = lang === 'da';
     const fracture = has(rec, ...FRACTURE_REASONS);
-    return lines(
+    return paragraphs(
       da
         ? 'Osteoporose diagnosekriterier (kortet): T-score ≤ −2,5 og/eller lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte. Kriterierne er opfyldt, men diagnosen står ikke på problemlisten.'
         : 'Osteoporosis diagnosis criteria (the card): T-score ≤ −2.5 and/or a low-energy fracture of the spine (≥ 20 % compression) and/or hip. The criteria are met, but the diagnosis is not on the problem list.',
@@ -205,7 +122,7 @@ function treatmentDetail(rec: Recommendation, lang: Language): string {
     : 'Indication to discuss treatment (the card): a low-energy fracture of the spine (≥ 20 % compression) and/or hip, and/or T-score ≤ −2.5 with at least one risk factor; with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.';
 
   if (rec.variant === 'egfr-low') {
-    return lines(
+    return paragraphs(
       da
         ? '**Start ikke antiresorptiv behandling i almen praksis.** Kortets tjek før start af antiresorptiv behandling – "Tjek, at eGFR > 35 ml/min" – er ikke opfyldt. Henvis til endokrinolog (kortet henviser ved progredierende nyrefunktionstab, inden eGFR er under 35 ml/min). Ved nedsat nyrefunktion vælger speciallægen ofte denosumab.'
         : '**Do not start antiresorptive treatment in general practice.** The card’s check before any antiresorptive – "check that eGFR > 35 mL/min" – fails. Refer to endocrinology (the card refers on progressive loss of kidney function before eGFR falls below 35 mL/min). In reduced kidney function specialists often choose denosumab.',
@@ -217,7 +134,7 @@ function treatmentDetail(rec: Recommendation, lang: Language): string {
   }
 
   if (rec.variant === 'second-choice') {
-    return lines(
+    return paragraphs(
       da
         ? '**2. valg (parenteral)** – ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes (se begrundelse).'
         : '**Second choice (parenteral)** – for a contraindication to oral bisphosphonate (e.g. peptic ulcer), intolerable side effects, treatment failure, or when adherence cannot be maintained (see reasons).',
@@ -233,7 +150,7 @@ function treatmentDetail(rec: Recommendation, lang: Language): string {
   }
 
   const dysphagia = has(rec, 'dysphagia');
-  return lines(
+  return paragraphs(
     dysphagia
       ? da
         ? '**1. valg (peroral): Alendronat 70 mg ugentligt.** Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.'
@@ -270,12 +187,12 @@ const riskFactorReview = texts(
       : 'Review risk factors: T-score ≤ −2.5 without fracture or recorded risk factor – no indication for treatment yet',
   (_rec, lang) =>
     lang === 'da'
-      ? lines(
+      ? paragraphs(
           'Diagnosekriterierne for osteoporose er opfyldt (T-score ≤ −2,5), men kortets indikation for at drøfte behandling kræver ved T-score ≤ −2,5 **mindst én risikofaktor**, og ingen er registreret.',
           'Gennemgå risikofaktorerne (kortets fodnote **): genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i DSAM-vejledning.',
           'Findes en risikofaktor, er der indikation for at drøfte behandling (1. valg alendronat 70 mg ugetablet).',
         )
-      : lines(
+      : paragraphs(
           'The osteoporosis diagnosis criteria are met (T-score ≤ −2.5), but the card’s indication to discuss treatment requires, at T-score ≤ −2.5, **at least one risk factor**, and none is recorded.',
           'Review the risk factors (card footnote **): genetic disposition, low BMI, immobilisation, height loss, diseases and conditions that cause bone loss, tendency to fall, glucocorticoid treatment, smoking. See chapter 4 of the DSAM guideline.',
           'If a risk factor is present, there is an indication to discuss treatment (first choice alendronate 70 mg weekly tablet).',
@@ -368,7 +285,7 @@ function checksDetail(rec: Recommendation, lang: Language): string {
           : '**Take a baseline bone marker before treatment:** P1NP (the primary marker, any time of day). It is used to judge effect/adherence 3 months after the start.',
     );
   }
-  return lines(
+  return paragraphs(
     da ? '**Før start af antiresorptiv behandling** (kortet):' : '**Before starting antiresorptive treatment** (the card):',
     bullets(items),
     ...actions,
@@ -387,12 +304,12 @@ const vitaminDBeforeDxa = texts(
       : 'Note: 25-OH vitamin D was ≤ 50 nmol/L at the DXA scan – risk of overdiagnosis',
   (_rec, lang) =>
     lang === 'da'
-      ? lines(
+      ? paragraphs(
           'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering). Den seneste P-25-OH-Vit.D inden for 6 mdr. før skanningen var ≤ 50 nmol/L, så T-scoren kan overvurdere osteoporosen.',
           `Bring D-vitamin i niveau, og overvej ny DXA-skanning senere, før behandlingsvalget lægges fast på T-scoren alene. ${VITAMIN_D_DOSE.da}`,
           'Ved lavenergibrud i ryg eller hofte er diagnosen stillet uanset T-score.',
         )
-      : lines(
+      : paragraphs(
           'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis). The latest 25-OH vitamin D within 6 months before the scan was ≤ 50 nmol/L, so the T-score may overstate osteoporosis.',
           `Replete vitamin D and consider a new DXA scan later, before the treatment decision rests on the T-score alone. ${VITAMIN_D_DOSE.en}`,
           'A low-energy spine or hip fracture establishes the diagnosis whatever the T-score.',
@@ -418,7 +335,7 @@ const vitaminDCalcium = texts(
     const da = lang === 'da';
     const ppi = has(rec, 'ppi-user');
     const belowTarget = has(rec, 'vitamin-d-below-target') && !has(rec, 'no-vitamin-d-supplement');
-    return lines(
+    return paragraphs(
       da
         ? '**D-vitamin:** Dagligt tilskud af 20–40 µg D3-vitamin. P-25-OH-Vit.D 70–125 nmol/L anbefales. Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.'
         : '**Vitamin D:** daily vitamin D3 20–40 µg. 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (large variation). Recheck no earlier than 3 months.',
@@ -481,7 +398,7 @@ const boneHealthyLifestyle = texts(
           'Consider municipal programmes.',
         ];
     const personal = has(rec, 'smoker', 'falls', 'alcohol', 'low-bmi');
-    return lines(
+    return paragraphs(
       da ? '**Non-farmakologisk (knoglevenlig livsstil)**' : '**Non-pharmacological (bone-healthy lifestyle)**',
       bullets(items),
       personal && (da ? 'Fremhævet: det, der gælder netop denne patient (se begrundelse).' : 'In bold: what applies to this patient (see reasons).'),
@@ -511,7 +428,7 @@ const dxaWorkupSuggested = texts(
             ? '**Ingen aktuel P-25-OH-Vit.D:** mål den før skanningen.'
             : '**No current 25-OH vitamin D:** measure it before the scan.'
           : undefined;
-    return lines(
+    return paragraphs(
       da
         ? 'Patienten har risikofaktor(er) for osteoporose (se begrundelse) og ingen nylig DXA-skanning. Overvej udredning (DSAM-vejledning kap. 4): henvis til DXA-skanning af columna og hofte – til samme sted som ved tidligere skanning, da skannere ikke måler helt ens.'
         : 'The patient has risk factor(s) for osteoporosis (see reasons) and no recent DXA scan. Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip – to the same department as any previous scan, as scanners do not measure alike.',

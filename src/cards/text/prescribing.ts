@@ -9,6 +9,7 @@ import type { PrescribingTopic } from '../../rules/catalogue.js';
 import type { Finding, LabOrder, Recommendation } from '../../rules/types.js';
 import { formatDate, formatList, formatNumber } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
+import { BEFORE_START, BIOSIMILARS, DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITAMIN_D_CALCIUM, ZOLEDRONIC_ACID, capitalise, has, paragraphs } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import { DRUG, LAB, type Words } from './vocabulary.js';
 
@@ -25,10 +26,6 @@ function drugName(rec: Recommendation, lang: Language, fallback: Words): string 
   return drug === undefined ? fallback[lang] : DRUG[drug][lang];
 }
 
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 type LabFinding = Extract<Finding, { kind: 'lab' }>;
 
 function labValue(rec: Recommendation, lab: LabFinding['lab'] | readonly LabFinding['lab'][], lang: Language): string | undefined {
@@ -41,65 +38,16 @@ function missingLabs(rec: Recommendation): LabOrder[] {
   return rec.findings.filter((f): f is Extract<Finding, { kind: 'lab-missing' }> => f.kind === 'lab-missing').map((f) => f.lab);
 }
 
-function has(rec: Recommendation, reason: Recommendation['reasons'][number]): boolean {
-  return rec.reasons.includes(reason);
-}
-
 const ANTIRESORPTIVE: Words = { da: 'antiresorptiv behandling', en: 'antiresorptive treatment' };
 
 // --- the card's shared passages -------------------------------------------------------------
 
-/** l. 41-43, "Før start af antiresorptiv behandling" (l. 51). */
-const CHECKS: Words = {
-  da: 'Kortet, før start af antiresorptiv behandling: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
-  en: 'The card, before starting antiresorptive treatment: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
-};
 
-/** l. 46-49. */
-const DENTIST: Words = {
-  da: 'Bed patienten om at orientere tandlæge. Overvej tandlægebesøg før behandlingsstart ved dårlig tandstatus eller manglende kontakt til tandlæge.',
-  en: 'Ask the patient to inform their dentist. Consider a dental visit before starting when dental status is poor or the patient has no dentist.',
-};
 
-/** l. 1-5 "Udvalgte bivirkninger". */
-const SIDE_EFFECTS: Words = {
-  da: 'Udvalgte bivirkninger: GI-gener (alendronat), muskel-, knogle- og ledsmerter, influenzalignende symptomer og temperaturstigning (kun zoledronsyre). Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige.',
-  en: 'Selected side effects: GI upset (alendronate), muscle, bone and joint pain, flu-like symptoms and fever (zoledronic acid only). Osteonecrosis of the jaw and atypical femur fracture are very rare but serious.',
-};
 
-/** l. 78-82. */
-const DENOSUMAB_RULES: Words = {
-  da:
-    '- **Opsæt system, så injektionen huskes hver 6. måned** – også hvis patienten ikke kommer til aftalt tid. **Der må max gå 7 måneder.**\n' +
-    '- P-calcium kontrolleres forud for injektion.\n' +
-    '- **Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling – typisk zoledronsyre ca. 6 måneder efter sidste injektion (henvis til endokrinolog).',
-  en:
-    '- **Set up a recall so the injection is remembered every 6 months** – also if the patient does not come at the agreed time. **Never more than 7 months.**\n' +
-    '- Check calcium before each injection.\n' +
-    '- **If denosumab is stopped, another treatment MUST be started** because of rapid bone loss after stopping – usually zoledronic acid about 6 months after the last injection (refer to endocrinology).',
-};
 
-/** l. 75-76. */
-const ZOLEDRONIC_RULES: Words = {
-  da: 'Zoledronsyre 5 mg i.v. årligt: P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion. Typisk behandling på hospital.',
-  en: 'Zoledronic acid 5 mg i.v. yearly: calcium, creatinine and 25-OH vitamin D should be checked before each infusion. Usually given in hospital.',
-};
 
-/** l. 98-106 "D-vitamin og kalk". */
-const VITAMIN_D_CALCIUM: Words = {
-  da: 'Dagligt tilskud af 20–40 µg D3-vitamin (P-25-OH-Vit.D 70–125 nmol/L anbefales) og fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud.',
-  en: 'Daily vitamin D3 20–40 µg (25-OH vitamin D 70–125 nmol/L recommended) and a regular daily intake of 800–1,200 mg calcium from diet and supplement.',
-};
 
-/** l. 62-65, 121. */
-const BIOSIMILARS: Words = {
-  da: 'Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi',
-  en: 'Izamby, Junod, Obodence, Ozvyrti, Ponlimsi or Zadenvi',
-};
-
-function lines(...parts: (string | undefined | false)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
-}
 
 // --- topics ---------------------------------------------------------------------------------
 
@@ -121,18 +69,18 @@ function egfrTooLow(lang: Language): TopicText {
         ? 'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.'
         : 'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.';
       if (rec.variant === 'denosumab-start') {
-        return lines(
+        return paragraphs(
           card,
           da
             ? 'Denosumab kan bruges ved nedsat nyrefunktion og vælges ofte af specialister, men risikoen for hypocalcæmi er øget: aftal start med endokrinolog, kontrollér P-calcium før injektionen, og sørg for D-vitamin og calcium.'
             : 'Denosumab can be used in reduced kidney function and specialists often choose it, but the risk of hypocalcaemia is higher: agree the start with endocrinology, check calcium before the injection, and make sure of vitamin D and calcium.',
         );
       }
-      return lines(
+      return paragraphs(
         card,
         da
-          ? `${cap(drug)} er desuden kontraindiceret ved svært nedsat nyrefunktion (produktresumé). Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`
-          : `${cap(drug)} is also contraindicated in severe renal impairment (SmPC). The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
+          ? `${capitalise(drug)} er desuden kontraindiceret ved svært nedsat nyrefunktion (produktresumé). Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`
+          : `${capitalise(drug)} is also contraindicated in severe renal impairment (SmPC). The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
       );
     },
   };
@@ -150,11 +98,11 @@ function hypocalcaemia(lang: Language): TopicText {
     },
     detail: () =>
       da
-        ? lines(
+        ? paragraphs(
             'Kortet: **Tjek, at der ikke er hypocalcæmi** før start af antiresorptiv behandling – og P-calcium før hver denosumab-injektion og zoledronsyre-infusion.',
             'Antiresorptiv behandling sænker P-calcium yderligere – især denosumab og zoledronsyre – og kan give svær hypocalcæmi. Find og behandl årsagen (fx D-vitaminmangel, lavt calciumindtag, nedsat nyrefunktion), kontrollér P-calcium og P-25-OH-vitamin D igen, og start først, når calcium er normalt. Uforklaret hypocalcæmi: overvej henvisning til endokrinolog.',
           )
-        : lines(
+        : paragraphs(
             'The card: **check that there is no hypocalcaemia** before starting antiresorptive treatment – and calcium before each denosumab injection and zoledronic acid infusion.',
             'Antiresorptive treatment lowers calcium further – especially denosumab and zoledronic acid – and can cause severe hypocalcaemia. Find and treat the cause (e.g. vitamin D deficiency, low calcium intake, reduced kidney function), recheck calcium and 25-OH vitamin D, and start only when calcium is normal. Unexplained hypocalcaemia: consider referral to endocrinology.',
           ),
@@ -171,7 +119,7 @@ function vitaminDLow(lang: Language): TopicText {
       return da ? `Giv D-vitamin før/ved start af ${drug}: P-25-OH-vitamin D ${v} nmol/L (skal være > 50)` : `Give vitamin D before/with ${drug}: 25-OH vitamin D ${v} nmol/L (should be > 50)`;
     },
     detail: (rec) =>
-      lines(
+      paragraphs(
         da
           ? 'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).'
           : 'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).',
@@ -197,14 +145,14 @@ function labMissing(lang: Language): TopicText {
       return da ? `Tag ${labs} før start af ${drug}` : `Check ${labs} before starting ${drug}`;
     },
     detail: (rec) => {
-      if (rec.variant === 'zoledronic-acid') return ZOLEDRONIC_RULES[lang];
+      if (rec.variant === 'zoledronic-acid') return ZOLEDRONIC_ACID[lang];
       if (rec.variant === 'denosumab') {
         return da
           ? 'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.'
           : 'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.';
       }
-      return lines(
-        CHECKS[lang],
+      return paragraphs(
+        BEFORE_START.parenteral[lang],
         da ? 'Tag de manglende prøver før første dosis; resultaterne afgør, om behandlingen kan startes i almen praksis.' : 'Take the missing samples before the first dose; the results decide whether treatment can start in general practice.',
       );
     },
@@ -246,9 +194,9 @@ function startChecklist(lang: Language): TopicText {
         rec.variant === 'oral-bisphosphonate'
           ? `**${da ? 'Indtagelse' : 'Intake'}:** ${ALENDRONATE_INTAKE[lang]}`
           : rec.variant === 'zoledronic-acid'
-            ? ZOLEDRONIC_RULES[lang]
+            ? ZOLEDRONIC_ACID[lang]
             : `**${da ? 'Denosumab 60 mg s.c. hver 6. måned' : 'Denosumab 60 mg s.c. every 6 months'}:**\n${DENOSUMAB_RULES[lang]}`;
-      return lines(checklist.join('\n'), specific, VITAMIN_D_CALCIUM[lang], SIDE_EFFECTS[lang]);
+      return paragraphs(checklist.join('\n'), specific, VITAMIN_D_CALCIUM[lang], SIDE_EFFECTS.any[lang]);
     },
   };
 }
@@ -263,19 +211,19 @@ function oralContraindicated(lang: Language): TopicText {
   return {
     title: da ? 'Peroral bisfosfonat kontraindiceret' : 'Oral bisphosphonate contraindicated',
     summary: (rec) => {
-      const drug = cap(drugName(rec, lang, { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' }));
+      const drug = capitalise(drugName(rec, lang, { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' }));
       const why = formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang);
       return da ? `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
     detail: () =>
       da
-        ? lines(
+        ? paragraphs(
             'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
             `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
               '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
             'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
           )
-        : lines(
+        : paragraphs(
             'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
             `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
               '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
@@ -292,12 +240,12 @@ function swallowingDifficulty(lang: Language): TopicText {
       da ? 'Synkebesvær: overvej alendronat brusetablet (Binosto) i stedet for tabletten' : 'Swallowing difficulty: consider effervescent alendronate (Binosto) instead of the tablet',
     detail: () =>
       da
-        ? lines(
+        ? paragraphs(
             'Kortet: Alendronat 70 mg ugetablet. **Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.**',
             'Brusetabletten indtages efter opløsning i et halvt glas vand, og der skylles efter med vand. Som tabletten: fastende om morgenen, mindst 30 min. før mad, drikkevarer (inkl. mineralvand) og anden medicin, og oprejst/siddende i mindst 30 min. og indtil efter et måltid (undgå øsofagitis).',
             'Ved spiserørssygdom med forsinket tømning er peroral bisfosfonat kontraindiceret – vælg da parenteral behandling (2. valg).',
           )
-        : lines(
+        : paragraphs(
             'The card: alendronate 70 mg weekly tablet. **The effervescent tablet (Binosto) can be used with swallowing difficulty. It has clause-restricted reimbursement and is expensive.**',
             'Dissolve the effervescent tablet in half a glass of water and rinse down with water. As with the tablet: fasting in the morning, at least 30 minutes before food, drinks (including mineral water) and other medicines, and upright for at least 30 minutes and until after a meal (avoid oesophagitis).',
             'Oesophageal disease delaying emptying contraindicates oral bisphosphonate – then choose parenteral treatment (second choice).',
@@ -321,7 +269,7 @@ function duplicate(lang: Language): TopicText {
       return da ? `Dobbeltbehandling: ${other} er allerede i gang – seponér det, eller fjern ${drug}` : `Duplicate treatment: ${other} already in use – stop it, or remove ${drug}`;
     },
     detail: (rec) =>
-      lines(
+      paragraphs(
         da
           ? 'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.'
           : 'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
@@ -364,7 +312,7 @@ function denosumabSchedule(lang: Language): TopicText {
       return da ? `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${due(rec)}` : `Denosumab every 6 months, never over 7: set a reminder for ${due(rec)}`;
     },
     detail: (rec) =>
-      lines(
+      paragraphs(
         `${da ? 'Kortet:' : 'The card:'}\n${DENOSUMAB_RULES[lang]}`,
         has(rec, 'egfr-below-30') &&
           (da
@@ -389,7 +337,7 @@ function glucocorticoidBoneProtection(lang: Language): TopicText {
       return da ? 'Glukokortikoid over tærsklen: behandl, hvis T-score < −1,0 – seneste DXA var ikke under' : 'Glucocorticoid above the threshold: treat if T-score < −1.0 – the latest DXA was not below';
     },
     detail: (rec) =>
-      lines(
+      paragraphs(
         da
           ? 'Kortet (fodnote *): **Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.** Dosis regnes i prednisolon-ækvivalenter, og ordinationen lægges oven i forbruget i journalen.'
           : 'The card (footnote *): **with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if the T-score is < −1.0.** Doses count as prednisolone equivalents, and the order is added to the use in the record.',
@@ -418,12 +366,12 @@ function calciumCarbonatePpi(lang: Language): TopicText {
         : 'Takes a PPI: consider calcium citrate instead of calcium carbonate (absorbed without stomach acid)',
     detail: (rec) =>
       da
-        ? lines(
+        ? paragraphs(
             'Kortet: **Calcium-carbonat tages til måltid (syreafhængig). Calcium-citrat kan tages uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som bruger PPI.** Særligt calcium-carbonat kan give tendens til obstipation.',
             'Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud; ved behov for tilskud over 500 mg fordeles det ud over dagen.',
             rec.variant === 'with-vitamin-d' && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
           )
-        : lines(
+        : paragraphs(
             'The card: **calcium carbonate is taken with meals (acid-dependent). Calcium citrate can be taken regardless of food, but costs more. Consider it for patients who take a PPI.** Calcium carbonate in particular can cause constipation.',
             'A regular daily intake of 800–1,200 mg calcium from diet and supplement; split supplements above 500 mg over the day.',
             rec.variant === 'with-vitamin-d' && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
@@ -448,14 +396,14 @@ function bisphosphonateDuration(lang: Language): TopicText {
         ? 'Seponering kan ske, hvis:\n- T-score (hofte) > −2,5 og\n- aldrig lavenergibrud i ryg eller hofte og\n- ingen andre lavenergibrud de seneste år og\n- evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling, hvor der behandles med alendronat ½–1 år efter ophør.'
         : 'It can be stopped if:\n- hip T-score > −2.5 and\n- never a low-energy spine or hip fracture and\n- no other low-energy fracture in recent years and\n- any triggering cause is corrected, e.g. long-term glucocorticoid treatment, where alendronate continues ½–1 year after it stops.';
       if (has(rec, 'ten-years')) {
-        return lines(
+        return paragraphs(
           da
             ? 'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.'
             : 'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
           da ? 'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).' : 'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
         );
       }
-      return lines(
+      return paragraphs(
         da ? 'Kortet: **Behandlingspause bør overvejes efter 5 år.**' : 'The card: **a treatment pause should be considered after 5 years.**',
         criteria,
         da
@@ -477,17 +425,17 @@ function anabolicSpecialist(lang: Language): TopicText {
       if (has(rec, 'romosozumab-male')) {
         return da ? 'Romosozumab er kun godkendt til kvinder: henvis til vurdering af anabol behandling' : 'Romosozumab is approved for women only: refer for assessment of anabolic treatment';
       }
-      const drug = cap(drugName(rec, lang, { da: 'Anabol behandling', en: 'Anabolic treatment' }));
+      const drug = capitalise(drugName(rec, lang, { da: 'Anabol behandling', en: 'Anabolic treatment' }));
       return da ? `${drug} er specialistbehandling: henvis til vurdering af anabol behandling` : `${drug} is specialist treatment: refer for assessment of anabolic treatment`;
     },
     detail: () =>
       da
-        ? lines(
+        ? paragraphs(
             'Kortet: Overvej henvisning til anabol (knogleopbyggende) behandling ved lavenergibrud – injektionsbehandling med romosozumab eller teriparatid, der normalt er selvadministreret:',
             '- Postmenopausale kvinder med T-score < −2,5 og lavenergibrud på hofte, bækken, overarm, underarm eller ryg inden for 3 år.\n- Mænd med T-score ≤ −3,0 og lavenergibrud i ryg inden for seneste 3 år, eller som har ≥ 2 lavenergibrud i ryg.',
             'Behandlingen startes af speciallæge. Teriparatid gives i højst 24 måneder. Romosozumab gives i 12 måneder, kun til kvinder og ikke efter myokardieinfarkt eller apopleksi (produktresumé). Efter anabol behandling følges op med antiresorptiv behandling.',
           )
-        : lines(
+        : paragraphs(
             'The card: consider referral for anabolic (bone-building) treatment after low-energy fractures – injections of romosozumab or teriparatide, usually self-administered:',
             '- Postmenopausal women with T-score < −2.5 and a low-energy fracture of hip, pelvis, upper arm, forearm or spine within 3 years.\n- Men with T-score ≤ −3.0 and a low-energy spine fracture within the last 3 years, or with ≥ 2 low-energy spine fractures.',
             'A specialist starts the treatment. Teriparatide is given for at most 24 months. Romosozumab is given for 12 months, to women only and not after myocardial infarction or stroke (SmPC). Anabolic treatment is followed by antiresorptive treatment.',

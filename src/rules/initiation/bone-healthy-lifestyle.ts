@@ -15,6 +15,7 @@
  * Reasons: `smoker`, `falls`, `alcohol`, `low-bmi`, else `guideline-advice`.
  */
 import type { Reason, RiskFactorReason } from '../catalogue.js';
+import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import type { Finding, PatientRule, Recommendation } from '../types.js';
 import { unique } from './applies.js';
@@ -32,6 +33,8 @@ const PERSONAL: readonly (readonly [RiskFactorReason, Reason])[] = [
 export const boneHealthyLifestyle: PatientRule = (ctx) => {
   const shownWith: Recommendation | undefined = treatmentIndicated(ctx) ?? diagnosisCriteriaMet(ctx);
   if (shownWith === undefined) return undefined;
+  // The general advice rests on what the indication or the diagnosis rests on (not on, e.g., the eGFR).
+  const basis = treatmentIndication(ctx.facts, ctx.settings) ?? diagnosisCriteria(ctx.facts, ctx.settings);
   const risks = riskFactors(ctx.facts, ctx.settings);
   const reasons: Reason[] = [];
   const findings: Finding[] = [];
@@ -47,7 +50,7 @@ export const boneHealthyLifestyle: PatientRule = (ctx) => {
     topic: 'bone-healthy-lifestyle',
     indicator: 'info',
     reasons: reasons.length > 0 ? reasons : ['guideline-advice'],
-    evidence: unique(evidence.length > 0 ? evidence : shownWith.evidence),
+    evidence: unique(evidence.length > 0 ? evidence : (basis?.evidence ?? shownWith.evidence)),
     findings,
   };
 };

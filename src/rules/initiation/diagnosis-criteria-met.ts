@@ -10,7 +10,8 @@
  *       diagnosis is on the problem list (an 'osteoporosis' condition of any status counts as
  *       recorded: a resolved or inactive entry shows the GP has already made the diagnosis).
  * Then: suggest adding the diagnosis (Condition create; "with pathological fracture" when the
- *       criteria rest on a spine or hip fracture, possible ones included).
+ *       criteria rest on a spine or hip fracture known to be low-energy; a possible one gives the
+ *       diagnosis without fracture, M81).
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
@@ -19,7 +20,8 @@ import { diagnosisCriteria } from '../predicates/indication.js';
 import type { PatientRule } from '../types.js';
 import { isChoosingTreatment } from './applies.js';
 
-const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
+/** Only a fracture known to be low-energy makes the diagnosis "with pathological fracture" (M80). */
+const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture'];
 
 function osteoporosisOnProblemList(facts: PatientFacts): boolean {
   return facts.conditions.some((c) => c.concept === 'osteoporosis');

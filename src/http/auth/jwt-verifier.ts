@@ -1,0 +1,253 @@
+/**
+ * Verification of the CDS Hooks client JWT ({@link https://cds-hooks.hl7.org/2.0/#trusting-cds-clients},
+ * cds-hooks best practices "JWT"), built once at start from CDS_TRUSTED_ISSUERS,
+ * CDS_JWT_ALGORITHMS and CDS_JWT_CLOCK_SKEW_S.
+ *
+ * Checks, in order (the cheap, key-free ones first, so garbage never causes a JWKS fetch):
+ * 1. a compact JWS whose header `alg` is one of the configured algorithms (never `none` or HS*:
+ *    config refuses them), with a `kid` (REQUIRED by the spec; it selects the key), `typ` JWT
+ *    when present;
+ * 2. `iss` on the allowlist; the header `jku`, when present, equal to the issuer's configured
+ *    `jku` (or its JWKS URL) — a `jku` is compared, never fetched;
+ * 3. the signature, against the issuer's JWK Set: a remote set (jose `createRemoteJWKSet`: cached,
+ *    refetched on an unknown `kid` at most once per cooldown) or a local file read and checked at
+ *    start;
+ * 4. claims: `iss`, `aud`, `exp`, `iat`, `jti` present; `aud` one of the URLs of this call; `exp`,
+ *    `nbf`, `iat` with the clock skew (`iat` not in the future); a lifetime `exp − iat` of at most
+ *    an hour (the replay cache must hold every jti until expiry); `tenant` on the issuer's
+ *    allowlist when it has one;
+ * 5. `jti` not seen before for this issuer (recorded only once everything else passed).
+ *
+ * The result is a verdict with a reason code for the debug log; the HTTP answer is a bare 401.
+ * Nothing here logs, and the token itself never leaves this module.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import { ConfigError, type Config, type TrustedIssuer } from '../../config.js';
+import { ReplayCache } from './replay-cache.js';
+
+/** Why a token was refused (logged at debug; never sent to the client). */
+export type AuthFailure =
+  | 'missing'
+  | 'malformed'
+  | 'algorithm'
+  | 'no-kid'
+  | 'typ'
+  | 'unknown-issuer'
+  | 'jku-mismatch'
+  | 'unknown-kid'
+  | 'jwks-unavailable'
+  | 'signature'
+  | 'missing-claim'
+  | 'audience'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'iat-in-future'
+  | 'lifetime-too-long'
+  | 'too-old'
+  | 'tenant'
+  | 'replay'
+  | 'replay-cache-full'
+  | 'claims';
+
+/** Safe-to-log token facts (best practices: iss, tenant and jti may be logged), each cut short. */
+export interface TokenFacts {
+  readonly iss?: string;
+  readonly kid?: string;
+  readonly jti?: string;
+  readonly tenant?: string;
+}
+
+export type Verdict =
+  | { readonly ok: true; readonly facts: TokenFacts }
+  | { readonly ok: false; readonly reason: AuthFailure; readonly facts: TokenFacts };
+
+export interface JwtVerifier {
+  /** `token`: the compact JWT (the Authorization header already stripped of `Bearer`). */
+  verify(token: string, audiences: readonly string[]): Promise<Verdict>;
+}
+
+export interface JwtVerifierOptions {
+  /** Wall clock in ms (JWT times are real time, not the request's pinned "now"). */
+  readonly now?: () => number;
+  /** How long a fetched JWK Set is used before it is fetched again (default 10 min). */
+  readonly jwksCacheMaxAgeMs?: number;
+  /** No refetch on an unknown kid within this long after a fetch (default 30 s). */
+  readonly jwksCooldownMs?: number;
+  /** Time limit of one JWK Set fetch (default 3 s: the EHR is waiting). */
+  readonly jwksTimeoutMs?: number;
+  /** Live jtis kept at most (default 200,000). */
+  readonly replayCacheSize?: number;
+}
+
+/** Longest accepted token lifetime (`exp − iat`) and age, in seconds. */
+export const MAX_TOKEN_LIFETIME_S = 3600;
+const MAX_TOKEN_LENGTH = 16 * 1024;
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** A JWKS location with a scheme is a URL (config has checked it is https or loopback http). */
+export function isJwksUrl(location: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+}
+
+/** A public JWK Set: keys with a `kty`, no private or symmetric key material. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'] as const;
+const jwksFileSchema = z.object({
+  keys: z
+    .array(
+      z.looseObject({ kty: z.string().min(1) }).refine((k) => k.kty !== 'oct', 'symmetric (oct) keys are never accepted').refine(
+        (k) => PRIVATE_MEMBERS.every((m) => !(m in k)),
+        'holds private key material: give the public key set (e.g. the published jwks.json), never a key pair',
+      ),
+    )
+    .min(1, 'must hold at least one key'),
+});
+
+interface IssuerVerifier {
+  readonly keys: JWTVerifyGetKey;
+  /** The only `jku` a token of this issuer may carry (undefined: none may). */
+  readonly jku: string | undefined;
+  readonly tenants: readonly string[] | undefined;
+}
+
+function loadLocalJwks(issuer: string, path: string, problems: string[]): JWTVerifyGetKey | undefined {
+  const where = `CDS_TRUSTED_ISSUERS: ${issuer}: JWKS file ${path}`;
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (err) {
+    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'unreadable';
+    problems.push(`${where} cannot be read (${code})`);
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    problems.push(`${where} is not JSON`);
+    return undefined;
+  }
+  const parsed = jwksFileSchema.safeParse(json);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => `${where}: ${i.path.map(String).join('.') || 'keys'}: ${i.message}`));
+    return undefined;
+  }
+  return createLocalJWKSet(parsed.data);
+}
+
+function buildIssuers(trusted: Readonly<Record<string, TrustedIssuer>>, options: JwtVerifierOptions): Map<string, IssuerVerifier> {
+  const problems: string[] = [];
+  const issuers = new Map<string, IssuerVerifier>();
+  for (const [iss, entry] of Object.entries(trusted)) {
+    const remote = isJwksUrl(entry.jwks);
+    const keys = remote
+      ? createRemoteJWKSet(new URL(entry.jwks), {
+          cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
+          cooldownDuration: options.jwksCooldownMs ?? 30_000,
+          timeoutDuration: options.jwksTimeoutMs ?? 3000,
+        })
+      : loadLocalJwks(iss, entry.jwks, problems);
+    if (keys === undefined) continue;
+    issuers.set(iss, { keys, jku: entry.jku ?? (remote ? entry.jwks : undefined), tenants: entry.tenants });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return issuers;
+}
+
+const short = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, 200) : undefined);
+
+/** jose's error classes → our reason codes (by `code`, never by message text). */
+function reasonOf(err: unknown): AuthFailure {
+  if (err instanceof errors.JWTExpired) return err.claim === 'iat' ? 'too-old' : 'expired';
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.reason === 'missing') return 'missing-claim';
+    if (err.reason === 'invalid') return 'claims';
+    switch (err.claim) {
+      case 'aud':
+        return 'audience';
+      case 'nbf':
+        return 'not-yet-valid';
+      case 'iat':
+        return 'iat-in-future';
+      case 'iss':
+        return 'unknown-issuer';
+      default:
+        return 'claims';
+    }
+  }
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'signature';
+  if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return 'algorithm';
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return 'unknown-kid';
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return 'malformed';
+  // JWKSTimeout, a non-200 or non-JSON JWKS answer, a network error.
+  return 'jwks-unavailable';
+}
+
+export function createJwtVerifier(
+  config: Pick<Config, 'trustedIssuers' | 'jwtAlgorithms' | 'jwtClockSkewS'>,
+  options: JwtVerifierOptions = {},
+): JwtVerifier {
+  const issuers = buildIssuers(config.trustedIssuers ?? {}, options);
+  const now = options.now ?? Date.now;
+  const skew = config.jwtClockSkewS;
+  const algorithms = [...config.jwtAlgorithms];
+  const replay = new ReplayCache(options.replayCacheSize ?? 200_000, now);
+
+  return {
+    async verify(token, audiences) {
+      if (token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) return { ok: false, reason: 'malformed', facts: {} };
+      let header: ReturnType<typeof decodeProtectedHeader>;
+      let unverified: JWTPayload;
+      try {
+        header = decodeProtectedHeader(token);
+        unverified = decodeJwt(token);
+      } catch {
+        return { ok: false, reason: 'malformed', facts: {} };
+      }
+      const facts: TokenFacts = {
+        ...(short(unverified.iss) === undefined ? {} : { iss: short(unverified.iss) }),
+        ...(short(header.kid) === undefined ? {} : { kid: short(header.kid) }),
+        ...(short(unverified.jti) === undefined ? {} : { jti: short(unverified.jti) }),
+      };
+      const fail = (reason: AuthFailure): Verdict => ({ ok: false, reason, facts });
+
+      if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) return fail('algorithm');
+      if (typeof header.kid !== 'string' || header.kid === '') return fail('no-kid');
+      if (header.typ !== undefined && (typeof header.typ !== 'string' || header.typ.toUpperCase() !== 'JWT')) return fail('typ');
+      const iss = unverified.iss;
+      const issuer = typeof iss === 'string' ? issuers.get(iss) : undefined;
+      if (iss === undefined || issuer === undefined) return fail('unknown-issuer');
+      if (header.jku !== undefined && header.jku !== issuer.jku) return fail('jku-mismatch');
+      if (audiences.length === 0) return fail('audience');
+
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, issuer.keys, {
+          issuer: iss,
+          audience: [...audiences],
+          algorithms,
+          clockTolerance: skew,
+          requiredClaims: ['iss', 'aud', 'exp', 'iat', 'jti'],
+          // Also refuses an iat in the future beyond the skew.
+          maxTokenAge: MAX_TOKEN_LIFETIME_S,
+          currentDate: new Date(now()),
+        }));
+      } catch (err) {
+        return fail(reasonOf(err));
+      }
+
+      const { exp, iat, jti, tenant } = payload;
+      if (typeof jti !== 'string' || jti === '' || typeof exp !== 'number' || typeof iat !== 'number') return fail('missing-claim');
+      if (exp - iat > MAX_TOKEN_LIFETIME_S) return fail('lifetime-too-long');
+      if (issuer.tenants !== undefined && (typeof tenant !== 'string' || !issuer.tenants.includes(tenant))) return fail('tenant');
+
+      // Kept until the token could no longer pass the exp check.
+      const seen = replay.remember(`${iss}\u0000${jti}`, (exp + skew) * 1000);
+      if (seen === 'replay') return fail('replay');
+      if (seen === 'full') return fail('replay-cache-full');
+      return { ok: true, facts: { ...facts, ...(typeof tenant === 'string' ? { tenant: tenant.slice(0, 200) } : {}) } };
+    },
+  };
+}
