@@ -465,6 +465,8 @@ function onFixtureChange() {
     $('now').value = fixture.now.slice(0, 10);
   }
   fillDrafts();
+  // A prescribing fixture starts with its own draft orders.
+  if (fixture !== undefined && fixture.hook !== 'patient-view') $('draft').value = FIXTURE_DRAFTS;
   describeChoice();
   renderNotices();
 }

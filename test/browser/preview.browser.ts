@@ -159,6 +159,18 @@ describe('card preview page (chromium)', () => {
     await page.screenshot({ path: new URL('preview-danish-woman-order-sign-prolia.png', RESULTS).pathname, fullPage: true });
   });
 
+  it('gives every fixture its expected topics, as recorded (patient-view and prescribing, own draft orders)', async () => {
+    const list = (await (await fetch(`${base}/preview/fixtures`)).json()) as { fixtures: { name: string; expectedTopics: string[]; hook: string }[] };
+    expect(list.fixtures.some((f) => f.hook !== 'patient-view')).toBe(true);
+    for (const fixture of list.fixtures) {
+      await page.selectOption('#fixture', fixture.name);
+      if (fixture.hook !== 'patient-view') expect(await page.inputValue('#draft'), fixture.name).toBe('__fixture__');
+      await showCards();
+      expect(await topicsShown(), fixture.name).toEqual([...fixture.expectedTopics].sort());
+      expect(await page.getAttribute('#expected', 'class'), fixture.name).toBe('expected');
+    }
+  });
+
   it('turns a pasted FHIR Bundle into a request', async () => {
     const stored = JSON.parse(readFileSync(new URL('../../fixtures/facts-sandbox-man/request.json', import.meta.url), 'utf8')) as { prefetch: Record<string, unknown> };
     const resources: unknown[] = [];
