@@ -18,7 +18,7 @@ import { buildCourses } from './courses.js';
 import { readDraft } from './drafts.js';
 import { groupScans } from './dxa.js';
 import { readFamilyHistory } from './family-history.js';
-import { deepFreeze } from './freeze.js';
+import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
@@ -141,7 +141,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     drafts: list(drafts).filter(isDraft).map((d) => readDraft(d, ctx)),
     unavailable: list(isObject(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
   };
-  return deepFreeze(facts);
+  return freezeStructure(facts);
 }
 
 function isDraft(value: unknown): value is DraftResource {

@@ -113,10 +113,12 @@ describe('fixture: a Danish woman (NPU/DNK labs, SKS diagnoses, ATC drugs, Danis
     expect(facts.intolerances).toEqual([{ drug: 'risedronate', drugClass: 'oral-bisphosphonate', date: '2021-11-05', ref: 'AllergyIntolerance/risedronat-intolerance' }]);
   });
 
-  it('is deeply frozen', () => {
+  it('has a frozen structure: no fact can be added, removed or replaced', () => {
     expect(Object.isFrozen(facts)).toBe(true);
-    expect(Object.isFrozen(facts.labs.vitaminD[0])).toBe(true);
-    expect(Object.isFrozen(facts.dxa.scans[0]?.tScores)).toBe(true);
+    expect(Object.isFrozen(facts.labs)).toBe(true);
+    expect(Object.isFrozen(facts.labs.vitaminD)).toBe(true);
+    expect(Object.isFrozen(facts.dxa.scans)).toBe(true);
+    expect(() => (facts.labs.vitaminD as unknown[]).push({})).toThrow(TypeError);
   });
 });
 
