@@ -6,21 +6,13 @@
  */
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
-import { missingTexts } from './cards/text/index.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './pipeline.js';
-import { evaluatePatientView, evaluatePrescribing, RULE_TOPICS } from './rules/index.js';
+import { evaluatePatientView, evaluatePrescribing } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import type { RuleContext } from './rules/types.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
-
-export class EngineConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`The guideline engine cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'EngineConfigError';
-  }
-}
 
 /** A site's links and terminology (CDS_SITE_CONFIG, see src/settings/site-config.ts). */
 export interface EngineSiteOptions {
@@ -36,8 +28,6 @@ export function createEngine(
   site: EngineSiteOptions = {},
 ): Engine {
   const terminology = site.terminology ?? loadTerminology(config.terminologyFile);
-  const missing = missingTexts(RULE_TOPICS);
-  if (missing.length > 0) throw new EngineConfigError(missing.map((m) => `no card text for ${m}`));
   const links = site.links ?? DEFAULT_LINKS;
   const observationCodes = observationSearchCodes(terminology);
 

@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { EngineConfigError } from './engine.js';
 import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import { createApp } from './http/app.js';
@@ -35,7 +34,7 @@ function buildEngine(config: Config): Engine {
   try {
     return createSiteEngine(config);
   } catch (err) {
-    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof EngineConfigError) {
+    if (err instanceof SiteConfigError || err instanceof TerminologyError) {
       createLogger('info').fatal({ problems: err.problems }, 'invalid site configuration; not starting');
       process.exit(1);
     }

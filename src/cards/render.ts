@@ -68,9 +68,7 @@ function composeDetail(rec: Recommendation, advice: string, lang: Language): str
 
 export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const lang = ctx.lang;
-  const texts = TOPIC_TEXTS[rec.topic];
-  if (texts === undefined) throw new Error(`No card text for topic ${rec.topic}`);
-  const text = texts[lang];
+  const text = TOPIC_TEXTS[rec.topic][lang];
   const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
   const links = linksFor(rec.topic, lang, ctx.links);
   const evidence = [...new Set(rec.evidence.length > 0 ? rec.evidence : [ctx.patientRef])];

@@ -11,7 +11,6 @@
 import { parseArgs } from 'node:util';
 import { HOOKS, type Hook } from '../cds-hooks/request.js';
 import { loadConfig, ConfigError } from '../config.js';
-import { EngineConfigError } from '../engine.js';
 import { parsePreviewNow } from '../preview/clock.js';
 import { createSiteEngine, SiteConfigError } from '../settings/site-config.js';
 import { TerminologyError } from '../terminology/index.js';
@@ -99,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (err) {
     if (err instanceof InputError) return fail(err.message);
-    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof EngineConfigError || err instanceof ConfigError) {
+    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof ConfigError) {
       io.stderr.write(`osteo-cds: ${err.message}\n`);
       return 2;
     }

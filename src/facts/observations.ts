@@ -356,7 +356,7 @@ function readDxa(
     unusable(out, { concept, reason: 'no-date', ref });
     return;
   }
-  // T- and Z-scores are unitless: any or no unit (rules.md section 1). BMD is converted to g/cm².
+  // T- and Z-scores are unitless, whatever unit (or none) is sent (rules.md section 1). BMD is converted to g/cm².
   const value = score === 'bmd' ? canonicalValue('bmd', raw, match?.binding.impliedUnit) : raw.value;
   if (value === undefined) {
     const unit = shownUnit(raw);

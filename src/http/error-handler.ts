@@ -63,7 +63,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req: Request, r
   res.status(error.status).json(operationOutcome(error, res.locals.requestId));
 };
 
-/** Last route: any path we do not serve. */
+/** Last route: every path we do not serve. */
 export function notFoundHandler(_req: Request, _res: Response, next: NextFunction): void {
   next(notFound('No such endpoint; see GET /cds-services.'));
 }

@@ -17,17 +17,15 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   'bisphosphonate-ten-years': ['bisphosphonate-pause-candidate', 'bisphosphonate-continue'],
 };
 
-export const PATIENT_VIEW_RULES: readonly (readonly [Topic, PatientRule])[] = [
-  ...Object.entries(INITIATION_RULES),
-  ...Object.entries(FOLLOW_UP_RULES),
-].filter((e): e is [Topic, PatientRule] => e[1] !== undefined);
+/** A record's entries with their key type (Object.entries widens keys to string). */
+function entries<K extends Topic, V>(record: Readonly<Record<K, V>>): (readonly [K, V])[] {
+  return (Object.keys(record) as K[]).map((k) => [k, record[k]] as const);
+}
 
-export const DRAFT_RULES: readonly (readonly [Topic, DraftRule])[] = Object.entries(PRESCRIBING_RULES).filter(
-  (e): e is [Topic, DraftRule] => e[1] !== undefined,
-);
+/** Card order within an indicator: the card's own order, page 1 then page 2. */
+export const PATIENT_VIEW_RULES: readonly (readonly [Topic, PatientRule])[] = [...entries(INITIATION_RULES), ...entries(FOLLOW_UP_RULES)];
 
-/** Topics that have a rule (and therefore need card text). */
-export const RULE_TOPICS: readonly Topic[] = [...PATIENT_VIEW_RULES.map(([t]) => t), ...DRAFT_RULES.map(([t]) => t), 'data-unavailable'];
+export const DRAFT_RULES: readonly (readonly [Topic, DraftRule])[] = entries(PRESCRIBING_RULES);
 
 function enabled(topic: Topic, ctx: RuleContext): boolean {
   return !ctx.settings.disabledTopics.includes(topic);

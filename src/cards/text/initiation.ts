@@ -431,7 +431,7 @@ const dxaWorkupSuggested = texts(
     return paragraphs(
       da
         ? 'Patienten har risikofaktor(er) for osteoporose (se begrundelse) og ingen nylig DXA-skanning. Overvej udredning (DSAM-vejledning kap. 4): henvis til DXA-skanning af columna og hofte – til samme sted som ved tidligere skanning, da skannere ikke måler helt ens.'
-        : 'The patient has risk factor(s) for osteoporosis (see reasons) and no recent DXA scan. Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip – to the same department as any previous scan, as scanners do not measure alike.',
+        : 'The patient has risk factor(s) for osteoporosis (see reasons) and no recent DXA scan. Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip – to the same department as the previous scan, if there was one, as scanners do not measure alike.',
       da
         ? 'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).'
         : 'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).',

@@ -23,7 +23,7 @@
  *   - baseline bone marker, only when oral treatment is proposed (first choice): P1NP (CTX also
  *     accepted), CTX when on glucocorticoid, taken within the baseline window → else
  *     `baseline-btm-missing`;
- *   - height: any height ever recorded, else `height-missing` (rules.md gives no freshness for
+ *   - height: a height recorded at some time, else `height-missing` (rules.md gives no freshness for
  *     height [choice]; the follow-up height loss needs a baseline, not a recent value).
  *   The dentist check cannot be read from the record: the text always repeats it.
  * Then: warning when a check fails (`egfr-low`, `hypocalcaemia`, `vitamin-d-low`), info when data
