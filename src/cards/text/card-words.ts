@@ -17,6 +17,13 @@ export function paragraphs(...parts: readonly (string | false | undefined)[]): s
   return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
 }
 
+/** The phrases of a topic's table for the reasons the card carries, in the table's order. */
+export function reasonPhrases(rec: Recommendation, table: Readonly<Partial<Record<Reason, Words>>>, lang: 'da' | 'en'): string[] {
+  const out: string[] = [];
+  for (const [reason, words] of Object.entries(table)) if (words !== undefined && rec.reasons.some((r) => r === reason)) out.push(words[lang]);
+  return out;
+}
+
 export function bullets(items: readonly string[]): string {
   return items.map((i) => `- ${i}`).join('\n');
 }

@@ -12,7 +12,7 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { formatDate, formatList } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { MAX_INTERVAL_MONTHS } from '../../rules/follow-up/denosumab.js';
-import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has } from './card-words.js';
+import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, reasonPhrases } from './card-words.js';
 import type { TopicTexts } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
 
@@ -69,13 +69,13 @@ function markerName(rec: Recommendation): 'P1NP' | 'CTX' {
 
 // --- short reason phrases for summaries --------------------------------------------------------
 
-const SWITCH_SHORT: Partial<Record<Reason, Words>> = {
+const SWITCH_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'persistent-insufficient-fall': { da: 'KM-fald fortsat ≤ 30 %', en: 'marker fall still ≤ 30 %' },
   intolerance: { da: 'utålelige bivirkninger', en: 'intolerance' },
   'non-adherence': { da: 'compliance kan ikke opretholdes', en: 'adherence cannot be maintained' },
 };
 
-const REFERRAL_SHORT: Partial<Record<Reason, Words>> = {
+const REFERRAL_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'bmd-fall': { da: 'signifikant fald i knoglemasse', en: 'significant BMD fall' },
   'fractures-on-treatment': { da: '≥ 2 lavenergibrud under behandling', en: '≥ 2 low-energy fractures on treatment' },
   'no-btm-suppression': { da: 'manglende suppression af knoglemarkør', en: 'no bone marker suppression' },
@@ -85,8 +85,8 @@ const REFERRAL_SHORT: Partial<Record<Reason, Words>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
-function shortList(rec: Recommendation, table: Partial<Record<Reason, Words>>, lang: Language, max: number): string {
-  const items = rec.reasons.map((r) => table[r]?.[lang]).filter((s): s is string => s !== undefined);
+function shortList(rec: Recommendation, table: Readonly<Partial<Record<Reason, Words>>>, lang: Language, max: number): string {
+  const items = reasonPhrases(rec, table, lang);
   if (items.length <= max) return formatList(items, lang);
   return `${items.slice(0, max).join(', ')} ${lang === 'da' ? 'm.fl.' : 'and more'}`;
 }

@@ -10,7 +10,7 @@ import type { Language } from '../../pipeline.js';
 import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
 import type { Recommendation } from '../../rules/types.js';
 import { formatList } from '../format.js';
-import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_DOSE, ZOLEDRONIC_ACID, bullets, has, paragraphs } from './card-words.js';
+import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_DOSE, ZOLEDRONIC_ACID, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
 
@@ -201,22 +201,18 @@ const riskFactorReview = texts(
 
 // --- pretreatment-checks ------------------------------------------------------------------------
 
-const FAILED_SHORT: ReadonlyArray<readonly [Reason, Words]> = [
-  ['egfr-low', { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' }],
-  ['hypocalcaemia', { da: 'hypocalcæmi', en: 'hypocalcaemia' }],
-  ['vitamin-d-low', { da: 'P-25-OH-Vit.D ≤ 50 nmol/L', en: '25-OH vitamin D ≤ 50 nmol/L' }],
-];
-const MISSING_SHORT: ReadonlyArray<readonly [Reason, Words]> = [
-  ['egfr-missing', { da: 'eGFR', en: 'eGFR' }],
-  ['calcium-missing', { da: 'P-calcium', en: 'calcium' }],
-  ['vitamin-d-missing', { da: 'P-25-OH-Vit.D', en: '25-OH vitamin D' }],
-  ['baseline-btm-missing', { da: 'initial knoglemarkør', en: 'baseline bone marker' }],
-  ['height-missing', { da: 'højde', en: 'height' }],
-];
-
-function pick(rec: Recommendation, table: ReadonlyArray<readonly [Reason, Words]>, lang: Language): string[] {
-  return table.filter(([r]) => rec.reasons.includes(r)).map(([, w]) => w[lang]);
-}
+const FAILED_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
+  'egfr-low': { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' },
+  hypocalcaemia: { da: 'hypocalcæmi', en: 'hypocalcaemia' },
+  'vitamin-d-low': { da: 'P-25-OH-Vit.D ≤ 50 nmol/L', en: '25-OH vitamin D ≤ 50 nmol/L' },
+};
+const MISSING_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
+  'egfr-missing': { da: 'eGFR', en: 'eGFR' },
+  'calcium-missing': { da: 'P-calcium', en: 'calcium' },
+  'vitamin-d-missing': { da: 'P-25-OH-Vit.D', en: '25-OH vitamin D' },
+  'baseline-btm-missing': { da: 'initial knoglemarkør', en: 'baseline bone marker' },
+  'height-missing': { da: 'højde', en: 'height' },
+};
 
 /** P1NP or CTX: the marker the rule asked for (its lab-missing finding). */
 function markerWanted(rec: Recommendation): 'p1np' | 'ctx' {
@@ -225,8 +221,8 @@ function markerWanted(rec: Recommendation): 'p1np' | 'ctx' {
 
 function checksSummary(rec: Recommendation, lang: Language): string {
   const da = lang === 'da';
-  const failed = pick(rec, FAILED_SHORT, lang);
-  const missing = pick(rec, MISSING_SHORT, lang);
+  const failed = reasonPhrases(rec, FAILED_SHORT, lang);
+  const missing = reasonPhrases(rec, MISSING_SHORT, lang);
   const parts: string[] = [];
   if (failed.length > 0) parts.push(da ? `tjek ikke opfyldt – ${failed.join(', ')}` : `check failed – ${failed.join(', ')}`);
   if (missing.length > 0) parts.push(da ? `mangler: ${missing.join(', ')}` : `missing: ${missing.join(', ')}`);
@@ -357,17 +353,17 @@ const vitaminDCalcium = texts(
 
 // --- bone-healthy-lifestyle ---------------------------------------------------------------------
 
-const LIFESTYLE_FOCUS: ReadonlyArray<readonly [Reason, Words]> = [
-  ['smoker', { da: 'rygeophør', en: 'smoking cessation' }],
-  ['falls', { da: 'faldforebyggelse', en: 'falls prevention' }],
-  ['alcohol', { da: 'begræns alkoholindtag', en: 'limit alcohol' }],
-  ['low-bmi', { da: 'kost uden energirestriktion', en: 'diet without energy restriction' }],
-];
+const LIFESTYLE_FOCUS: Readonly<Partial<Record<Reason, Words>>> = {
+  smoker: { da: 'rygeophør', en: 'smoking cessation' },
+  falls: { da: 'faldforebyggelse', en: 'falls prevention' },
+  alcohol: { da: 'begræns alkoholindtag', en: 'limit alcohol' },
+  'low-bmi': { da: 'kost uden energirestriktion', en: 'diet without energy restriction' },
+};
 
 const boneHealthyLifestyle = texts(
   { da: 'Knoglevenlig livsstil', en: 'Bone-healthy lifestyle' },
   (rec, lang) => {
-    const focus = pick(rec, LIFESTYLE_FOCUS, lang);
+    const focus = reasonPhrases(rec, LIFESTYLE_FOCUS, lang);
     if (focus.length > 0) {
       return lang === 'da'
         ? `Knoglevenlig livsstil: ${formatList(focus, 'da')} samt fysisk aktivitet`
