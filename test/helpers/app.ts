@@ -57,18 +57,31 @@ export interface TestApp {
   readonly config: Config;
 }
 
-export function makeApp(
-  options: { config?: Partial<Config>; engine?: FakeEngine; store?: FeedbackStore; logger?: Logger; jwtVerifier?: JwtVerifier } = {},
-): TestApp {
+export interface AppOptions {
+  readonly config?: Partial<Config>;
+  readonly store?: FeedbackStore;
+  readonly logger?: Logger;
+  readonly jwtVerifier?: JwtVerifier;
+  /** "Now" of every request (default PINNED_NOW). */
+  readonly now?: Date;
+}
+
+/** `createApp(testConfig(...))` around an engine, with "now" pinned and an in-memory store by default. */
+export function appWith(engine: Engine, options: AppOptions = {}): Omit<TestApp, 'engine'> {
   const config = testConfig(options.config);
-  const engine = options.engine ?? fakeEngine();
   const store = options.store ?? openSqliteFeedbackStore(':memory:');
+  const now = options.now ?? PINNED_NOW;
   const app = createApp(config, {
     engine,
     feedbackStore: store,
-    clock: () => PINNED_NOW,
+    clock: () => now,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.jwtVerifier === undefined ? {} : { jwtVerifier: options.jwtVerifier }),
   });
-  return { app, engine, store, config };
+  return { app, store, config };
+}
+
+export function makeApp(options: AppOptions & { engine?: FakeEngine } = {}): TestApp {
+  const engine = options.engine ?? fakeEngine();
+  return { ...appWith(engine, options), engine };
 }

@@ -5,6 +5,20 @@ export const PATIENT_ID = 'pat-1';
 export const FHIR_BASE = 'https://fhir.example.org/r4';
 export const FHIR_ORIGIN = 'https://fhir.example.org';
 export const TOKEN = 'secret-access-token-123';
+/** The fallback's `fhirAuthorization` (the token goes only to FHIR_BASE). */
+export const AUTH = { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'osteo-cds' };
+
+/** The FHIR paths (under /r4) each prefetch key is fetched from, as the templates ask for them. */
+export const FHIR_PATHS = {
+  patient: `/r4/Patient/${PATIENT_ID}`,
+  observations: '/r4/Observation',
+  conditions: '/r4/Condition',
+  medicationStatements: '/r4/MedicationStatement',
+  medicationRequests: '/r4/MedicationRequest',
+  medicationAdministrations: '/r4/MedicationAdministration',
+  allergies: '/r4/AllergyIntolerance',
+  familyHistory: '/r4/FamilyMemberHistory',
+} as const;
 
 type Json = Record<string, unknown>;
 

@@ -7,8 +7,10 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeApp } from '../helpers/app.js';
 import {
+  AUTH,
   FHIR_BASE,
   FHIR_ORIGIN,
+  FHIR_PATHS,
   NULL_PREFETCH,
   PATIENT_ID,
   TOKEN,
@@ -22,18 +24,9 @@ import {
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
 
 const PV = '/cds-services/osteoporosis-patient-view';
-const AUTH = { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'osteo-cds' };
 
-/** The FHIR paths (under /r4) of the search keys, as the templates ask for them. */
-const SEARCH_PATHS = {
-  observations: '/r4/Observation',
-  conditions: '/r4/Condition',
-  medicationStatements: '/r4/MedicationStatement',
-  medicationRequests: '/r4/MedicationRequest',
-  medicationAdministrations: '/r4/MedicationAdministration',
-  allergies: '/r4/AllergyIntolerance',
-  familyHistory: '/r4/FamilyMemberHistory',
-} as const;
+const { patient: _patientPath, ...SEARCH_PATHS } = FHIR_PATHS;
+
 type SearchKey = keyof typeof SEARCH_PATHS;
 
 /** A FHIR server that answers every search with an empty searchset except the ones overridden. */

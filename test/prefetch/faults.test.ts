@@ -16,7 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrefetchKey } from '../../src/rules/catalogue.js';
 import { PREFETCH_KEYS } from '../../src/rules/catalogue.js';
 import { makeRealApp } from '../helpers/engine.js';
-import { FHIR_BASE, FHIR_ORIGIN, PATIENT_ID, TOKEN, observation, operationOutcome, patient, patientViewRequest, prescribingRequest, searchset } from '../helpers/fhir.js';
+import { AUTH, FHIR_BASE, FHIR_ORIGIN, FHIR_PATHS, observation, operationOutcome, patient, patientViewRequest, prescribingRequest, searchset } from '../helpers/fhir.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
 
 const BUDGET_MS = 500;
@@ -26,18 +26,8 @@ const BOUND_MS = 2 * BUDGET_MS;
 const CAP_BYTES = 256 * 1024;
 
 const PV = '/cds-services/osteoporosis-patient-view';
-const AUTH = { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'osteo-cds' };
 
-const PATHS: Record<PrefetchKey, string> = {
-  patient: `/r4/Patient/${PATIENT_ID}`,
-  observations: '/r4/Observation',
-  conditions: '/r4/Condition',
-  medicationStatements: '/r4/MedicationStatement',
-  medicationRequests: '/r4/MedicationRequest',
-  medicationAdministrations: '/r4/MedicationAdministration',
-  allergies: '/r4/AllergyIntolerance',
-  familyHistory: '/r4/FamilyMemberHistory',
-};
+const PATHS: Record<PrefetchKey, string> = FHIR_PATHS;
 const SEARCH_KEYS = PREFETCH_KEYS.filter((k) => k !== 'patient');
 
 type Fault = (interceptor: nock.Interceptor, key: PrefetchKey) => void;
