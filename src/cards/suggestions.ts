@@ -7,6 +7,7 @@ import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
 import type { Language } from '../pipeline.js';
+import { isRecord } from '../prefetch/fhir-json.js';
 import type { UntrustedResource } from '../prefetch/types.js';
 import type { LabOrder, SuggestionSpec } from '../rules/types.js';
 import type { LocalDate } from '../time/local-date.js';
@@ -88,10 +89,6 @@ function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, 
   const { medicationReference: _dropped, ...rest } = draft;
   const kept = withoutEmpty(rest);
   return { ...(isRecord(kept) ? kept : {}), resourceType: draft.resourceType, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Drops null, "", [] and {} at every depth (undefined when nothing is left). */

@@ -7,12 +7,9 @@
  * order-select a draft is `selected` when its ref is in `context.selections`; for the other hooks
  * every draft is selected.
  */
+import { isRecord } from '../prefetch/fhir-json.js';
 import type { DraftResource, UntrustedResource } from '../prefetch/types.js';
 import type { Hook } from './request.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entryResource(entry: unknown): (UntrustedResource & { readonly id: string }) | undefined {
   if (!isRecord(entry)) return undefined;

@@ -12,6 +12,16 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `{ date }` when there is one, else nothing (optional fields are left out, never undefined). */
+export function withDate<D extends string>(date: D | undefined): { date?: D } {
+  return date === undefined ? {} : { date };
+}
+
+/** Doses and strengths to 4 decimals, so 0.75 mg × 6.67 compares as the card's numbers do. */
+export function round4(v: number): number {
+  return Math.round(v * 10000) / 10000;
+}
+
 /**
  * A table entry by a key that comes from the data: own properties only, so "constructor" or
  * "__proto__" in a resource never reaches `Object.prototype`.

@@ -10,7 +10,7 @@
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
 import { danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { isObject, list, resourceId, str, type JsonObject } from './accessors.js';
+import { isObject, type JsonObject, list, resourceId, str, withDate } from './accessors.js';
 import { isAdmitted, isOtherPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
@@ -95,7 +95,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const maxHeight = height.reduce<Measurement | undefined>((max, h) => (max === undefined || h.value > max.value ? h : max), undefined);
 
   for (const c of conditions.conditions) {
-    if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...dated(c.onset ?? c.recorded) });
+    if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...withDate(c.onset ?? c.recorded) });
   }
   const smoking = latestSmoking(latest(observations.smoking), latest(conditions.smoking));
   const alcohol = latest(observations.alcohol);
@@ -109,7 +109,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     sex: sex !== undefined && SEXES.has(sex) ? narrowSex(sex) : 'unknown',
     ...(birthDate === undefined ? {} : { birthDate }),
     ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
-    ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...dated(menopause.date) } }),
+    ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...withDate(menopause.date) } }),
     labs: {
       egfr: newestFirst(labs.egfr),
       creatinine: newestFirst(labs.creatinine),
@@ -127,7 +127,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
       ...(maxHeight === undefined ? {} : { maxHeight }),
     },
     lifestyle: {
-      ...(smoking === undefined ? {} : { smoking: { current: smoking.value, ref: smoking.ref, ...dated(smoking.date) } }),
+      ...(smoking === undefined ? {} : { smoking: { current: smoking.value, ref: smoking.ref, ...withDate(smoking.date) } }),
       ...(alcohol?.date === undefined ? {} : { alcoholUnitsPerDay: { value: alcohol.value, date: alcohol.date, ref: alcohol.ref } }),
       ...(falls?.date === undefined || !falls.value ? {} : { fallsReported: { date: falls.date, ref: falls.ref } }),
     },
@@ -157,10 +157,6 @@ function narrowSex(value: string): Sex {
     default:
       return 'unknown';
   }
-}
-
-function dated(date: LocalDate | undefined): { date?: LocalDate } {
-  return date === undefined ? {} : { date };
 }
 
 /** A newer Observation overrides a tobacco Condition; an active Condition counts when no newer Observation says otherwise. */

@@ -8,7 +8,7 @@
  * section 1, "menopause before 45").
  */
 import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { codings, conceptText, conceptWords, get, statusCode, type JsonObject } from './accessors.js';
+import { codings, conceptText, conceptWords, get, type JsonObject, statusCode, withDate } from './accessors.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
@@ -67,13 +67,13 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   }
 
   if (concepts.has('menopause')) {
-    out.menopause.push({ value: true, ref: entry.ref, ...dated(onset ?? recorded) });
+    out.menopause.push({ value: true, ref: entry.ref, ...withDate(onset ?? recorded) });
     const early = onsetBefore(condition, onset, ctx.birthDate, EARLY_MENOPAUSE_AGE);
     const menopause = concepts.get('menopause');
     if (early && menopause !== undefined && !concepts.has('early-menopause')) concepts.set('early-menopause', menopause);
   }
   if (concepts.has('smoker')) {
-    out.smoking.push({ value: active, ref: entry.ref, ...dated(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
+    out.smoking.push({ value: active, ref: entry.ref, ...withDate(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
   }
 
   for (const [concept, { weak, code }] of concepts) {
@@ -88,10 +88,6 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
       weak,
     });
   }
-}
-
-function dated(date: LocalDate | undefined): { date?: LocalDate } {
-  return date === undefined ? {} : { date };
 }
 
 function isActive(condition: JsonObject, abatement: LocalDate | undefined, today: LocalDate): boolean {

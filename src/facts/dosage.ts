@@ -8,7 +8,7 @@
  * (BID, TID, …). Nothing is invented: an unknown part gives an unknown dose.
  */
 import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
-import { codings, get, getNum, getObject, getStr, lookup, objects, str, type JsonObject } from './accessors.js';
+import { codings, get, getNum, getObject, getStr, type JsonObject, lookup, objects, round4, str } from './accessors.js';
 
 export interface Strength {
   readonly mg?: number;
@@ -160,11 +160,7 @@ export function dailyDose(lines: readonly JsonObject[], strength: Strength, perA
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;
     units = units === undefined || dose.units === undefined ? undefined : units + dose.units * perDay;
   }
-  return { ...(mg === undefined ? {} : { mg: round(mg) }), ...(units === undefined ? {} : { units: round(units) }) };
-}
-
-function round(v: number): number {
-  return Math.round(v * 10000) / 10000;
+  return { ...(mg === undefined ? {} : { mg: round4(mg) }), ...(units === undefined ? {} : { units: round4(units) }) };
 }
 
 export type DurationUnit = 'd' | 'wk' | 'mo' | 'a';

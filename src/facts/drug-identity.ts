@@ -8,7 +8,7 @@
  * inhaled, topical, nasal, eye/ear drops or rectal.
  */
 import type { CodingMatch, Terminology } from '../terminology/index.js';
-import { codings, conceptText, conceptWords, get, getObject, getStr, lookup, num, objects, str, type Coding, type JsonObject } from './accessors.js';
+import { type Coding, codings, conceptText, conceptWords, get, getObject, getStr, type JsonObject, lookup, num, objects, round4, str } from './accessors.js';
 import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
 import { deepFreeze } from './freeze.js';
@@ -216,7 +216,7 @@ export function strengthFromText(lowerText: string): { mg?: number; perMl?: numb
   const value = Number(m[1].replace(',', '.'));
   const factor = lookup(MASS_TO_MG, m[2]);
   if (!Number.isFinite(value) || value <= 0 || factor === undefined) return undefined;
-  const mg = round(value * factor);
+  const mg = round4(value * factor);
   return m[3] === undefined ? { mg } : { perMl: mg };
 }
 
@@ -234,12 +234,9 @@ function strengthFromIngredients(med: JsonObject | undefined): { mg?: number; pe
     const per = num(get(denominator, 'value')) ?? 1;
     if (per <= 0) continue;
     const perUnit = (str(get(denominator, 'code')) ?? str(get(denominator, 'unit')) ?? '').toLowerCase();
-    const mg = round((value * factor) / per);
+    const mg = round4((value * factor) / per);
     return perUnit === 'ml' ? { perMl: mg } : { mg };
   }
   return undefined;
 }
 
-function round(v: number): number {
-  return Math.round(v * 10000) / 10000;
-}
