@@ -1,5 +1,5 @@
 /**
- * The facts stage: resolved prefetch (+ draft orders) → one typed, deeply frozen `PatientFacts`.
+ * The facts stage: resolved prefetch (+ draft orders) → one typed `PatientFacts` whose structure is frozen.
  *
  * One pass over `data.resources`, dispatching on `resourceType`; Observations, Conditions,
  * allergies and family histories are read as they come, medication records after the pass (their
