@@ -9,7 +9,7 @@ import { renderCards } from './cards/render.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './pipeline.js';
-import { evaluatePatientView, evaluatePrescribing } from './rules/index.js';
+import { evaluateRules } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import type { RuleContext } from './rules/types.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
@@ -36,7 +36,7 @@ export function createEngine(
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
-      const recs = input.ruleSet === 'patient-view' ? evaluatePatientView(ctx) : evaluatePrescribing(ctx);
+      const recs = evaluateRules(input.ruleSet, ctx);
       const drafts = new Map(input.drafts.map((d) => [d.ref, d.resource]));
       const cards = renderCards(recs, {
         lang: input.language,

@@ -58,6 +58,7 @@ export const TOPIC_LINKS: Readonly<Record<Topic, readonly LinkKey[]>> = {
   'dxa-follow-up-due': ['dsam', 'pathway'],
   'bisphosphonate-pause-candidate': ['dsam', 'des-nbv'],
   'bisphosphonate-continue': ['dsam', 'des-nbv'],
+  'bisphosphonate-pause-review': ['dsam', 'pathway'],
   'bisphosphonate-ten-years': ['dsam', 'des-nbv'],
   'denosumab-injection-due': ['dsam', 'apoteket'],
   'denosumab-overdue': ['dsam', 'des-nbv'],

@@ -6,8 +6,12 @@
  * - not withdrawn: entered-in-error anywhere; Observation cancelled; Condition and
  *   AllergyIntolerance refuted (and AllergyIntolerance inactive/resolved); MedicationStatement
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
- *   MedicationAdministration not-done.
+ *   MedicationAdministration not-done; (v2, rules.md section 1 "Data that does not count")
+ *   Observation registered (no result yet);
+ * - not future-dated (v2): a clinical date more than one day after today is a data error
+ *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
+import { addDays, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, lookup, reference, statusCode, type JsonObject } from './accessors.js';
 
 const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
@@ -24,7 +28,7 @@ export function isOtherPatient(resource: JsonObject, patientId: string | undefin
 }
 
 const DROP_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
-  Observation: new Set(['cancelled', 'entered-in-error']),
+  Observation: new Set(['registered', 'cancelled', 'entered-in-error']),
   MedicationStatement: new Set(['entered-in-error', 'not-taken', 'intended']),
   MedicationRequest: new Set(['draft', 'entered-in-error']),
   MedicationOrder: new Set(['draft', 'entered-in-error']),
@@ -52,4 +56,40 @@ export function isAdmitted(type: string, resource: JsonObject): boolean {
   // STU3 MedicationStatement.taken = "n": not taken.
   if (type === 'MedicationStatement' && resource.taken === 'n') return false;
   return true;
+}
+
+/**
+ * rules.md section 1 (v2): the clinical date — Observation effective[x] (else issued); Condition
+ * onset[x] (else recordedDate); MedicationStatement effective[x] (else dateAsserted);
+ * MedicationRequest authoredOn; MedicationAdministration effective[x].
+ */
+function clinicalDate(type: string, r: JsonObject): LocalDate | undefined {
+  const first = (...values: unknown[]): LocalDate | undefined => {
+    for (const v of values) {
+      const d = parseFhirDate(v);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  };
+  switch (type) {
+    case 'Observation':
+      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'), r.effectiveInstant, get(r.effectivePeriod, 'end'), r.issued);
+    case 'Condition':
+      return first(r.onsetDateTime, get(r.onsetPeriod, 'start'), r.recordedDate);
+    case 'MedicationStatement':
+      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'), r.dateAsserted);
+    case 'MedicationRequest':
+    case 'MedicationOrder':
+      return first(r.authoredOn, r.dateWritten);
+    case 'MedicationAdministration':
+      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'));
+    default:
+      return undefined;
+  }
+}
+
+/** A clinical date more than one day after today (a data error, never a plan). */
+export function isFutureDated(type: string, resource: JsonObject, today: LocalDate): boolean {
+  const date = clinicalDate(type, resource);
+  return date !== undefined && date > addDays(today, 1);
 }

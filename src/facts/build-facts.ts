@@ -11,7 +11,7 @@ import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
 import { danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { isObject, type JsonObject, list, resourceId, str, withDate } from './accessors.js';
-import { isAdmitted, isOtherPatient } from './admission.js';
+import { isAdmitted, isFutureDated, isOtherPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
@@ -22,7 +22,7 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { emptyObservationFacts, latest, newestFirst, readObservation, type Dated } from './observations.js';
+import { emptyObservationFacts, latest, newestFirst, onePerDay, readObservation, type Dated } from './observations.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 
 const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
@@ -41,6 +41,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
   const intolerances: Intolerance[] = [];
   const medicationEntries: Entry[] = [];
+  const futureDated: Ref[] = [];
   const seen = new Set<string>();
 
   let index = 0;
@@ -60,6 +61,10 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
       continue;
     }
     if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
+    if (isFutureDated(type, resource, today)) {
+      futureDated.push(ref);
+      continue;
+    }
     const entry: Entry = { resource, ref };
     switch (type) {
       case 'Observation':
@@ -111,12 +116,12 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
     ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...withDate(menopause.date) } }),
     labs: {
-      egfr: newestFirst(labs.egfr),
-      creatinine: newestFirst(labs.creatinine),
-      calcium: newestFirst(labs.calcium),
-      vitaminD: newestFirst(labs.vitaminD),
-      albumin: newestFirst(labs.albumin),
-      boneMarkers: newestFirst(labs.boneMarkers),
+      egfr: onePerDay(labs.egfr),
+      creatinine: onePerDay(labs.creatinine),
+      calcium: onePerDay(labs.calcium, (c) => c.kind),
+      vitaminD: onePerDay(labs.vitaminD),
+      albumin: onePerDay(labs.albumin),
+      boneMarkers: onePerDay(labs.boneMarkers, (m) => m.marker),
     },
     unusable: observations.unusable.sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1)),
     dxa: { scans: groupScans(observations.dxa) },
@@ -140,6 +145,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     intolerances,
     drafts: list(drafts).filter(isDraft).map((d) => readDraft(d, ctx)),
     unavailable: list(isObject(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
+    deceased: patient.deceasedBoolean === true || (typeof patient.deceasedDateTime === 'string' && patient.deceasedDateTime.trim() !== ''),
+    futureDated,
   };
   return freezeStructure(facts);
 }

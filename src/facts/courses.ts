@@ -14,6 +14,12 @@
  *   use) dated on/after the course's last use and before the next course; `completed` is not a
  *   stop. Otherwise `active` when a record covers today (oral), or the last dose is within 12
  *   (denosumab) / 24 (zoledronic acid) months; else `ended`.
+ * - Overlapping antiresorptives (v2): the drug started, dispensed or given *later* is the current
+ *   one. A record's use is cut on the date another antiresorptive class was started (an oral
+ *   record's start — authoredOn of a prescription, the start of a statement — or a dose of a
+ *   parenteral drug), a course never joins across such a date, and a course that another
+ *   antiresorptive followed counts as ended on that date (`supersededOn`) [choice]. A record with no
+ *   start date of its own (`startUnknown`) proves nothing about order: it neither cuts nor follows.
  */
 import { addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
@@ -56,6 +62,27 @@ interface Run {
   spans: Span[];
 }
 
+/** The classes whose overlap decides which drug is current (card "Anbefalet antiresorptiv behandling"). */
+const ANTIRESORPTIVE: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphosphonate', 'zoledronic-acid', 'denosumab']);
+
+/** A start, dispensing or dose of an antiresorptive: the dates that decide which drug came later. */
+interface UseEvent {
+  readonly date: LocalDate;
+  readonly drugClass: DrugClass;
+}
+
+function useEvents(records: readonly MedicationRecord[], today: LocalDate): UseEvent[] {
+  const events: UseEvent[] = [];
+  for (const r of records) {
+    const drugClass = r.identity.drugClass;
+    if (!ANTIRESORPTIVE.has(drugClass) || r.startUnknown === true) continue;
+    const span = usageSpan(r, today);
+    if (span === undefined) continue;
+    for (const date of isParenteral(drugClass) ? span.doses : [span.start]) events.push({ date, drugClass });
+  }
+  return events.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
+}
+
 /** All courses of all classes, newest first. */
 export function buildCourses(records: readonly MedicationRecord[], today: LocalDate): Course[] {
   const byClass = new Map<DrugClass, MedicationRecord[]>();
@@ -64,22 +91,38 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
     if (list === undefined) byClass.set(r.identity.drugClass, [r]);
     else list.push(r);
   }
+  const events = useEvents(records, today);
   const courses: Course[] = [];
-  for (const [drugClass, list] of byClass) courses.push(...classCourses(drugClass, list, today));
+  for (const [drugClass, list] of byClass) {
+    const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass) : [];
+    courses.push(...classCourses(drugClass, list, today, others));
+  }
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
 }
 
-function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate): Course[] {
+/** An oral record's use ends on the day another antiresorptive was started within it. */
+function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
+  if (span.record.startUnknown === true) return span;
+  const cut = others.find((e) => e.date > span.start && e.date <= span.end);
+  return cut === undefined ? span : { ...span, end: cut.date };
+}
+
+function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate, others: readonly UseEvent[]): Course[] {
   const parenteral = isParenteral(drugClass);
   const gap = GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
-  const spans = records.map((r) => usageSpan(r, today)).filter((s): s is Span => s !== undefined);
+  const spans = records
+    .map((r) => usageSpan(r, today))
+    .filter((s): s is Span => s !== undefined)
+    .map((s) => (parenteral ? s : cutAtOtherStart(s, others)));
   spans.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? -1 : 1));
 
   const runs: Run[] = [];
   for (const span of spans) {
     const lastDose = parenteral ? (span.doses[span.doses.length - 1] ?? span.start) : span.end;
     const current = runs[runs.length - 1];
-    if (current !== undefined && span.start < addMonths(current.end, gap)) {
+    // Another antiresorptive started between the two: the drug was restarted, not continued.
+    const switched = current !== undefined && span.record.startUnknown !== true && others.some((e) => e.date >= current.end && e.date < span.start);
+    if (current !== undefined && !switched && span.start < addMonths(current.end, gap)) {
       current.end = maxDate(current.end, span.end);
       current.lastDose = maxDate(current.lastDose, lastDose);
       current.spans.push(span);
@@ -103,8 +146,10 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
           (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date),
       )
       .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))[0];
+    const superseded = others.find((e) => e.date > run.start && (parenteral ? e.date > run.lastDose : e.date >= run.end));
     let status: CourseStatus;
     if (stop !== undefined) status = 'stopped';
+    else if (superseded !== undefined) status = 'ended';
     else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
     else status = run.end >= today ? 'active' : 'ended';
     const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
@@ -128,6 +173,7 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       status,
       ...(stop === undefined ? {} : { stoppedOn: stop.date }),
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
+      ...(superseded === undefined ? {} : { supersededOn: superseded.date, supersededBy: superseded.drugClass }),
       durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
       refs,
     };

@@ -20,6 +20,7 @@ import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding, type JsonObject } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
+import { vertebraOf } from './vertebrae.js';
 import type { Fracture, FractureMechanism, FractureSite, Ref, SourceCode } from './types.js';
 
 export interface CodedMatch {
@@ -77,8 +78,11 @@ export function fractureOf(
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
   const date = fractureDate(condition, birthDate);
   const weak = fractureMatches.every((m) => m.match.weak);
+  const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), conceptWords(condition.code)) : undefined;
   return {
     site,
+    ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
+    ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
     ...(date === undefined ? {} : { date }),
     mechanism: mechanismOf(condition, osteoporotic.length > 0),
     ref,

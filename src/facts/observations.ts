@@ -71,8 +71,8 @@ export interface ObservationFacts {
   readonly menopause: Dated<true>[];
 }
 
-/** Items with their sort keys, sorted once at the end. */
-export type Sorted<T> = { item: T; date: LocalDate; raw: string; order: number; instant?: number }[];
+/** Items with their sort keys, sorted once at the end (`issued`: the Observation's, for same-day duplicates). */
+export type Sorted<T> = { item: T; date: LocalDate; raw: string; order: number; instant?: number; issued?: string }[];
 
 const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'calcium-ionised', CalciumKind>> = {
   'calcium-total': 'total',
@@ -201,7 +201,7 @@ function readElement(
   const id = match.concept;
   const lab = lookup(LAB_CONCEPTS, id);
   if (lab !== undefined) {
-    readLab(lab, element, match, coding, ref, when, out, order);
+    readLab(lab, obs, element, match, coding, ref, when, out, order);
     return;
   }
   const vital = lookup(VITAL_CONCEPTS, id);
@@ -299,6 +299,7 @@ function canonicalUnitOf(measure: Measure): string {
 
 function readLab(
   lab: LabKind,
+  obs: JsonObject,
   element: JsonObject,
   match: CodingMatch,
   coding: Coding,
@@ -309,7 +310,8 @@ function readLab(
 ): void {
   const measurement = readMeasurement(lab, lab, element, match, coding, ref, when, out);
   if (measurement === undefined || when === undefined) return;
-  const keys = { date: when.date, raw: when.raw, order };
+  const issued = getStr(obs, 'issued');
+  const keys = { date: when.date, raw: when.raw, order, ...(issued === undefined ? {} : { issued }) };
   switch (lab) {
     case 'calcium-total':
     case 'calcium-corrected':
@@ -471,6 +473,29 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
   const instant = (s: Sorted<T>[number]): number => (s.instant ??= instantOf(s.raw));
   items.sort((a, b) => (a.date === b.date ? instant(b) - instant(a) || a.order - b.order : a.date < b.date ? 1 : -1));
   return items.map((i) => i.item);
+}
+
+/**
+ * rules.md section 1 (v2), same-day duplicates: results of one concept (`kindOf` splits a family,
+ * e.g. total and ionised calcium) on one calendar day are one measurement — the later-issued one,
+ * else the later id [choice]. So a copy is never a re-check, a baseline and a follow-up, or a
+ * "fall" from itself. Returned newest first.
+ */
+export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf: (item: T) => string = () => ''): T[] {
+  const kept = new Map<string, Sorted<T>[number]>();
+  for (const entry of items) {
+    const key = `${entry.date}|${kindOf(entry.item)}`;
+    const seen = kept.get(key);
+    if (seen === undefined || laterCopy(entry, seen)) kept.set(key, entry);
+  }
+  return newestFirst([...kept.values()]);
+}
+
+function laterCopy<T extends { readonly ref: Ref }>(a: Sorted<T>[number], b: Sorted<T>[number]): boolean {
+  const ia = instantOf(a.issued);
+  const ib = instantOf(b.issued);
+  if (ia !== ib) return ia > ib;
+  return a.item.ref.localeCompare(b.item.ref, 'en', { numeric: true }) > 0;
 }
 
 /** The latest dated item (undated items only when nothing is dated). */

@@ -130,6 +130,13 @@ export interface Fracture {
   readonly code: SourceCode;
   /** Recognised only through a broad ICPC-2 code (L75, L72, L76): weak evidence. */
   readonly weak?: boolean;
+  /**
+   * Spine only: the vertebra (`T12`, `L1`, `C5`) or region (`cervical`, `thoracic`, `lumbar`) the
+   * code or `bodySite` names, when it names one (rules.md section 1, "Counting fractures" (v2)).
+   */
+  readonly vertebra?: string;
+  /** How many fractures the record stands for: 2 for a code of multiple vertebral fractures. */
+  readonly count?: number;
 }
 
 /** A recorded condition of interest, matched to one of the guideline's concepts. */
@@ -292,6 +299,13 @@ export interface Course {
   readonly plannedEnd?: LocalDate;
   readonly durationDays: number;
   readonly refs: readonly Ref[];
+  /**
+   * rules.md section 1 (v2), overlapping courses and follow-on after denosumab: the first date a
+   * *different* antiresorptive was started, dispensed or given after this course's last use — the
+   * later drug is current from then on and this course counts as ended on that date.
+   */
+  readonly supersededOn?: LocalDate;
+  readonly supersededBy?: DrugClass;
 }
 
 export interface GlucocorticoidExposure {
@@ -387,4 +401,11 @@ export interface PatientFacts {
   readonly drafts: readonly DraftOrder[];
   /** Prefetch keys whose data could not be had. */
   readonly unavailable: readonly string[];
+  /** rules.md section 1 (v2): `deceasedBoolean` true or a `deceasedDateTime` on the Patient. */
+  readonly deceased: boolean;
+  /**
+   * rules.md section 1 (v2), data that does not count: resources whose clinical date is more than
+   * one day after today. They are left out of every other fact and named here for the GP.
+   */
+  readonly futureDated: readonly Ref[];
 }

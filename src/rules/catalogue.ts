@@ -25,6 +25,7 @@ export const FOLLOW_UP_TOPICS = [
   'bisphosphonate-pause-candidate',
   'bisphosphonate-continue',
   'bisphosphonate-ten-years',
+  'bisphosphonate-pause-review',
   'denosumab-injection-due',
   'denosumab-overdue',
   'denosumab-stopped',
@@ -151,6 +152,11 @@ export const REASONS = [
   'prior-spine-hip-fracture',
   'recent-fracture',
   'ongoing-glucocorticoid',
+  // treatment pause (v2)
+  'pause-ongoing',
+  'pause-dxa-due',
+  'pause-continues',
+  'pause-ended',
   // parenteral
   'upcoming',
   'due',
@@ -179,6 +185,7 @@ export const REASONS = [
   'cardiovascular-history',
   'romosozumab-male',
   // data
+  'future-dated',
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
 ] as const;
 

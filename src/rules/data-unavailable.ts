@@ -2,20 +2,26 @@
  * Topic `data-unavailable` (rules.md "Missing data"; not a card line — the service's own honesty).
  *
  * When: prefetch keys could not be obtained (FHIR server down, an OperationOutcome in place of
- * data) but enough remains to answer. Then: an info card whose reasons name the missing keys as
- * `<key>-unavailable`, so no GP mistakes "no card" for "nothing to do".
+ * data) but enough remains to answer; or (v2, rules.md section 1 "Data that does not count") a
+ * resource was left out because its clinical date is more than one day after today. Then: an info
+ * card whose reasons name the missing keys as `<key>-unavailable` and `future-dated`, so no GP
+ * mistakes "no card" for "nothing to do" and the data error is seen instead of lost silently.
+ * Evidence: the Patient for missing keys, each future-dated resource for `future-dated`.
  */
 import { PREFETCH_KEYS, type Reason } from './catalogue.js';
-import type { PatientRule } from './types.js';
+import type { Finding, PatientRule } from './types.js';
 
 export const dataUnavailable: PatientRule = ({ facts }) => {
   const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));
-  if (keys.length === 0) return undefined;
+  const future = facts.futureDated;
+  if (keys.length === 0 && future.length === 0) return undefined;
+  const reasons: Reason[] = keys.map((k): Reason => `${k}-unavailable`);
+  if (future.length > 0) reasons.push('future-dated');
   return {
     topic: 'data-unavailable',
     indicator: 'info',
-    reasons: keys.map((k): Reason => `${k}-unavailable`),
-    evidence: [facts.patientRef],
-    findings: keys.map((key) => ({ kind: 'unavailable', key })),
+    reasons,
+    evidence: [...(keys.length > 0 ? [facts.patientRef] : []), ...future],
+    findings: [...keys.map((key): Finding => ({ kind: 'unavailable', key })), ...future.map((ref): Finding => ({ kind: 'future-dated', ref }))],
   };
 };

@@ -41,6 +41,16 @@ function withoutReplaced(recs: readonly Recommendation[]): Recommendation[] {
   });
 }
 
+/**
+ * Every hook goes through here. rules.md section 1 (v2), "Deceased": a Patient with
+ * `deceasedBoolean: true` or a `deceasedDateTime` gets no cards on any hook [choice] — not even
+ * `data-unavailable`.
+ */
+export function evaluateRules(ruleSet: 'patient-view' | 'prescribing', ctx: RuleContext): Recommendation[] {
+  if (ctx.facts.deceased) return [];
+  return ruleSet === 'patient-view' ? evaluatePatientView(ctx) : evaluatePrescribing(ctx);
+}
+
 export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   const recs: Recommendation[] = [];
   for (const [topic, rule] of PATIENT_VIEW_RULES) {

@@ -75,7 +75,9 @@ export type Finding =
   | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }
   | { readonly kind: 'age'; readonly years: number }
   | { readonly kind: 'family-history'; readonly ref: Ref }
-  | { readonly kind: 'unavailable'; readonly key: string };
+  | { readonly kind: 'unavailable'; readonly key: string }
+  /** rules.md section 1 (v2): a resource dated more than one day after today, left out. */
+  | { readonly kind: 'future-dated'; readonly ref: Ref };
 
 /** Drugs the service can propose (cards/suggestions builds the FHIR resource). */
 export type ProposedDrug = 'alendronate-tablet' | 'alendronate-effervescent' | 'denosumab-biosimilar' | 'colecalciferol' | 'calcium-citrate';

@@ -60,6 +60,16 @@ export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: re
     da: ['10 års peroral bisfosfonat', 'endokrinolog'],
     en: ['10 years of oral bisphosphonate', 'endocrinology'],
   },
+  'bisphosphonate-pause-review': {
+    // Alendronate 2018-03-01 → 2024-03-01 (6 years), stopped with hip T-score −2.1 and no fracture: paused; 2 years passed on 2026-03-01.
+    facts: patient({
+      ...woman,
+      courses: [course('alendronate', '2018-03-01', { status: 'stopped', end: '2024-03-01', stoppedOn: '2024-03-01' })],
+      dxa: [scan('2023-11-01', { 'total-hip': -2.1, 'lumbar-spine': -2.4 }, { performer: rh })],
+    }),
+    da: ['Henvis til DXA-skanning', 'behandlingspause siden 01.03.2024', 'samme hospital'],
+    en: ['Refer for a DXA scan', 'treatment pause since'],
+  },
   'denosumab-injection-due': {
     facts: patient({ ...woman, courses: [course('denosumab', '2024-05-26', { lastDose: '2026-05-26' })] }),
     da: ['denosumab-injektion', 'max gå 7 måneder', 'P-calcium', '26.12.2026'],

@@ -83,9 +83,9 @@ describe('labs: values that cannot be used are reported, never guessed', () => {
     expect(f.labs.creatinine.map((m) => m.value)).toEqual([81]);
   });
 
-  it('no value (registered, dataAbsentReason) and no date are unusable with their reason', () => {
+  it('no value (dataAbsentReason) and no date are unusable with their reason', () => {
     const f = factsOf([
-      observation({ id: 'registered', code: 'NPU01443', system: SYS.npuOid, status: 'registered', date: '2026-05-01' }),
+      observation({ id: 'registered', code: 'NPU01443', system: SYS.npuOid, status: 'final', date: '2026-05-01' }),
       observation({ id: 'undated', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L' }),
     ]);
     expect(f.labs.calcium).toEqual([]);
@@ -178,13 +178,13 @@ describe('labs: comparators, reference ranges, interpretation', () => {
 });
 
 describe('labs: order, dates and status', () => {
-  it('sorts newest first and keeps same-day duplicates (latest time of day first)', () => {
+  it('sorts newest first; results of one day are one measurement (rules.md section 1 v2, same-day duplicates)', () => {
     const f = factsOf([
       observation({ id: 'a', code: 'NPU01443', system: SYS.npuOid, value: 2.2, unit: 'mmol/L', date: '2026-05-01T08:00:00+02:00' }),
       observation({ id: 'b', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-05-01T14:00:00+02:00' }),
       observation({ id: 'c', code: 'NPU01443', system: SYS.npuOid, value: 2.4, unit: 'mmol/L', date: '2026-06-01' }),
     ]);
-    expect(f.labs.calcium.map((m) => m.ref)).toEqual(['Observation/c', 'Observation/b', 'Observation/a']);
+    expect(f.labs.calcium.map((m) => m.ref)).toEqual(['Observation/c', 'Observation/b']);
   });
 
   it('takes the Danish date of a timestamp: 23:30Z on 31 March is 1 April in Copenhagen', () => {

@@ -56,7 +56,12 @@ describe('patient: menopause recorded', () => {
 
 describe('patient: what the stage reads', () => {
   it('drops resources of another patient, keeps those without a subject or with an unknown reference form', () => {
-    const mine = (id: string, subject?: string | null) => observation({ id, code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-01-01', subject });
+    // One result per day: same-day results of one lab are one measurement (rules.md section 1 v2).
+    let day = 0;
+    const mine = (id: string, subject?: string | null) => {
+      day += 1;
+      return observation({ id, code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: `2026-01-0${day}`, subject });
+    };
     const f = factsOf([
       mine('own'),
       mine('absolute', `http://localhost:8080/fhir/Patient/${PATIENT_ID}`),

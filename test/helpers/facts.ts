@@ -96,6 +96,8 @@ export function patient(input: FactsInput = {}): PatientFacts {
     intolerances: input.intolerances ?? [],
     drafts: input.drafts ?? [],
     unavailable: input.unavailable ?? [],
+    deceased: input.deceased ?? false,
+    futureDated: input.futureDated ?? [],
   };
 }
 
@@ -179,7 +181,7 @@ export function medication(drug: DrugId, start: LocalDate, opts: Partial<Omit<Me
  * A course of a drug class. Active courses run to today; `lastDose` defaults to today for oral
  * treatment and to the start for injections/infusions unless given.
  */
-export function course(drug: DrugId, start: LocalDate, opts: { status?: CourseStatus; end?: LocalDate; lastDose?: LocalDate; stoppedOn?: LocalDate; plannedEnd?: LocalDate; today?: LocalDate } = {}): Course {
+export function course(drug: DrugId, start: LocalDate, opts: { status?: CourseStatus; end?: LocalDate; lastDose?: LocalDate; stoppedOn?: LocalDate; plannedEnd?: LocalDate; today?: LocalDate; supersededOn?: LocalDate; supersededBy?: DrugId } = {}): Course {
   const today = opts.today ?? TODAY;
   const status = opts.status ?? 'active';
   const drugClass = DRUG_CLASS[drug];
@@ -195,6 +197,7 @@ export function course(drug: DrugId, start: LocalDate, opts: { status?: CourseSt
     status,
     ...(opts.stoppedOn === undefined ? {} : { stoppedOn: opts.stoppedOn }),
     ...(opts.plannedEnd === undefined ? {} : { plannedEnd: opts.plannedEnd }),
+    ...(opts.supersededOn === undefined ? {} : { supersededOn: opts.supersededOn, supersededBy: DRUG_CLASS[opts.supersededBy ?? 'alendronate'] }),
     durationDays: Math.max(0, daysBetween(start, end < today ? end : today)),
     refs: [id('MedicationStatement')],
   };

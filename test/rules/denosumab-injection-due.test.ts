@@ -69,7 +69,7 @@ describe('denosumab-injection-due (card l. 64 "hver 6. m√•ned", l. 78-80 "Der m√
     const stopped = patient({ ...woman, today: '2026-10-26', courses: [course('denosumab', '2025-04-26', { lastDose: last, status: 'stopped', stoppedOn: '2026-06-01', today: '2026-10-26' })] });
     expect(denosumabInjectionDue(ctxOf(stopped))).toBeUndefined();
     const followOn = onDenosumab('2026-10-26', last, {
-      courses: [course('denosumab', '2025-04-26', { lastDose: last, today: '2026-10-26' }), course('zoledronic-acid', '2026-10-01', { today: '2026-10-26' })],
+      courses: [course('denosumab', '2025-04-26', { lastDose: last, today: '2026-10-26', status: 'ended', supersededOn: '2026-10-01', supersededBy: 'zoledronic-acid' }), course('zoledronic-acid', '2026-10-01', { today: '2026-10-26' })],
     });
     expect(denosumabInjectionDue(ctxOf(followOn))).toBeUndefined();
   });

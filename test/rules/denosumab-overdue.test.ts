@@ -42,7 +42,7 @@ describe('denosumab-overdue (card l. 79 "Der må max gå 7 måneder")', () => {
   it('does not fire when another antiresorptive followed the last injection, or denosumab is recorded stopped', () => {
     const followOn = patient({
       ...woman,
-      courses: [course('denosumab', '2024-10-26', { lastDose: '2026-01-10', status: 'ended' }), course('zoledronic-acid', '2026-07-10', { lastDose: '2026-07-10' })],
+      courses: [course('denosumab', '2024-10-26', { lastDose: '2026-01-10', status: 'ended', supersededOn: '2026-07-10', supersededBy: 'zoledronic-acid' }), course('zoledronic-acid', '2026-07-10', { lastDose: '2026-07-10' })],
     });
     expect(denosumabOverdue(ctxOf(followOn))).toBeUndefined();
     const stopped = patient({ ...woman, courses: [course('denosumab', '2024-10-26', { lastDose: '2026-01-10', status: 'stopped', stoppedOn: '2026-06-01' })] });

@@ -15,6 +15,7 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2027-02-15' });
     expect(rec?.suggestions).toEqual([
       { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
       { kind: 'referral', to: 'endocrinology' },
     ]);
   });
@@ -25,9 +26,10 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
   });
 
   it('does not fire when zoledronic acid or an oral bisphosphonate followed the last injection', () => {
-    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-02-15', status: 'stopped', stoppedOn: '2026-06-01' });
-    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('zoledronic-acid', '2026-08-15')] })))).toBeUndefined();
-    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('alendronate', '2026-08-15')] })))).toBeUndefined();
+    const deno = (by: 'zoledronic-acid' | 'alendronate') =>
+      course('denosumab', '2023-02-15', { lastDose: '2026-02-15', status: 'stopped', stoppedOn: '2026-06-01', supersededOn: '2026-08-15', supersededBy: by });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno('zoledronic-acid'), course('zoledronic-acid', '2026-08-15')] })))).toBeUndefined();
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno('alendronate'), course('alendronate', '2026-08-15')] })))).toBeUndefined();
   });
 
   it('still fires when the only other antiresorptive ended before the last injection', () => {

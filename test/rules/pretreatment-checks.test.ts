@@ -48,7 +48,7 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       const e = egfr(35, '2026-10-01');
       const labs = { ...goodLabs(), egfr: [e], boneMarkers: [] };
       const rec = run({ ...indicated, vitals, labs });
-      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], evidence: [e.ref], variant: 'egfr-low' });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], evidence: [e.ref], variant: 'referral' });
       expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'egfr' }]);
     });
 

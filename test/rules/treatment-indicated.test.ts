@@ -73,7 +73,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     it('at eGFR exactly 35 suggests no drug but a referral to endocrinology', () => {
       const e = egfr(35, '2026-10-01');
       const rec = run({ ...base, labs: { egfr: [e] } });
-      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['spine-fracture', 'egfr-low'], variant: 'egfr-low' });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['spine-fracture', 'egfr-low'], variant: 'referral' });
       expect(rec?.evidence).toContain(e.ref);
       expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
     });
@@ -85,7 +85,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     });
 
     it('uses the latest eGFR whatever its age (two years old, 30) [choice]', () => {
-      expect(run({ ...base, labs: { egfr: [egfr(30, '2024-11-01')] } })?.variant).toBe('egfr-low');
+      expect(run({ ...base, labs: { egfr: [egfr(30, '2024-11-01')] } })?.variant).toBe('referral');
     });
 
     it('judges only the newest value: 30 last year, 52 this month is fine', () => {
@@ -94,7 +94,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
 
     it('takes precedence over the second choice', () => {
       const rec = run({ ...base, labs: { egfr: [egfr(28, '2026-10-01')] }, conditions: [condition('peptic-ulcer')] });
-      expect(rec?.variant).toBe('egfr-low');
+      expect(rec?.variant).toBe('referral');
       expect(rec?.suggestions?.some((s) => s.kind === 'prescribe')).toBe(false);
     });
   });

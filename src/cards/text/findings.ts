@@ -107,6 +107,8 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? 'Osteoporose eller hoftebrud hos forælder/søskende' : 'Osteoporosis or hip fracture in a parent or sibling';
     case 'unavailable':
       return da ? `Data ikke tilgængelige: ${f.key}` : `Data not available: ${f.key}`;
+    case 'future-dated':
+      return da ? `Dateret ude i fremtiden, ikke brugt: ${f.ref}` : `Dated in the future, not used: ${f.ref}`;
   }
 }
 

@@ -13,6 +13,7 @@ import { formatDate, formatList } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { MAX_INTERVAL_MONTHS } from '../../rules/follow-up/denosumab.js';
 import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, reasonPhrases } from './card-words.js';
+import { PAUSE_TEXTS } from './pause.js';
 import type { TopicTexts } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
 
@@ -81,6 +82,7 @@ const REFERRAL_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'no-btm-suppression': { da: 'manglende suppression af knoglemarkør', en: 'no bone marker suppression' },
   intolerance: { da: 'uacceptable bivirkninger', en: 'unacceptable side effects' },
   'egfr-falling': { da: 'progredierende nyrefunktionstab', en: 'progressive loss of kidney function' },
+  'egfr-low': { da: 'eGFR ≤ 35 under bisfosfonat', en: 'eGFR ≤ 35 on a bisphosphonate' },
   'denosumab-stop': { da: 'denosumab planlægges seponeret', en: 'denosumab planned to stop' },
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
@@ -320,6 +322,8 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     },
   },
 
+  'bisphosphonate-pause-review': PAUSE_TEXTS,
+
   'bisphosphonate-ten-years': {
     da: {
       title: '10 års peroral bisfosfonat',
@@ -513,6 +517,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       detail: (rec) =>
         [
           'Henvisning til endokrinolog ved: **behandlingssvigt trods god compliance** (fald = signifikant fald i knoglemasse i ryg og/eller hofte oplyst i DXA-skanningssvar, ≥ 2 lavenergibrud efter mindst et års behandling, manglende suppression af knoglemarkør); uacceptable bivirkninger, som ikke kan kompenseres i almen praksis; progredierende nyrefunktionstab – inden eGFR er under 35 ml/min; når denosumab planlægges seponeret; mistanke om udredningskrævende sekundær osteoporose.',
+          has(rec, 'egfr-low') ? '**eGFR ≤ 35 ml/min under bisfosfonat:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret (bisfosfonat anbefales ikke ved eGFR under 35).' : '',
           has(rec, 'denosumab-stop') ? 'Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt behandling – planlæg det sammen med endokrinologen.' : '',
         ]
           .filter((s) => s.length > 0)
@@ -524,6 +529,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       detail: (rec) =>
         [
           'Refer to endocrinology for: **treatment failure despite good adherence** (a significant fall in spine and/or hip bone mass stated in the DXA report, ≥ 2 low-energy fractures after at least one year of treatment, no suppression of the bone marker); unacceptable side effects that cannot be managed in general practice; progressive loss of kidney function – before eGFR falls below 35 mL/min; when denosumab is planned to stop; suspected secondary osteoporosis needing work-up.',
+          has(rec, 'egfr-low') ? '**eGFR ≤ 35 mL/min on a bisphosphonate:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered (bisphosphonates are not recommended below eGFR 35).' : '',
           has(rec, 'denosumab-stop') ? 'If denosumab is stopped, other treatment MUST be started because of rapid bone loss after stopping – plan it with the endocrinologist.' : '',
         ]
           .filter((s) => s.length > 0)

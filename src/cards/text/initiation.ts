@@ -9,50 +9,12 @@
 import type { Language } from '../../pipeline.js';
 import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
 import type { Recommendation } from '../../rules/types.js';
-import { formatList } from '../format.js';
-import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_DOSE, ZOLEDRONIC_ACID, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
-import type { TopicText, TopicTexts } from './types.js';
+import { formatDate, formatList } from '../format.js';
+import { DENTIST, VITAMIN_D_DOSE, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
+import { FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './initiation-words.js';
+import { treatmentIndicated } from './treatment-indicated.js';
+import type { TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
-
-type Build = (rec: Recommendation, lang: Language) => string;
-
-function texts(title: Words, summary: Build, detail: Build): TopicTexts {
-  const one = (lang: Language): TopicText => ({
-    title: title[lang],
-    summary: (rec) => summary(rec, lang),
-    detail: (rec) => detail(rec, lang),
-  });
-  return { da: one('da'), en: one('en') };
-}
-
-const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
-const DEFINITE_BASIS: readonly Reason[] = ['t-score', 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'];
-
-/** The card fires only on a fracture whose mechanism is not recorded: "hvis lavenergibrud". */
-function onlyPossibleFracture(rec: Recommendation): boolean {
-  return has(rec, 'spine-fracture-possible', 'hip-fracture-possible') && !has(rec, ...DEFINITE_BASIS);
-}
-
-// --- the card's words, shared by several topics ------------------------------------------------
-
-
-
-
-
-/** l. 29-30. */
-const ANABOLIC: Words = {
-  da: 'Overvej henvisning til anabol behandling ved lavenergibrud – se bagsiden (romosozumab eller teriparatid).',
-  en: 'Consider referral for anabolic treatment after a low-energy fracture – see the back page (romosozumab or teriparatide).',
-};
-
-/** rules.md section 1: a fracture with no recorded mechanism counts only "if low-energy". */
-const IF_LOW_ENERGY: Words = {
-  da: 'Bruddet er registreret uden oplysning om mekanisme: det tæller kun, **hvis det var et lavenergibrud** (fald fra stående højde eller mindre). Afklar mekanismen.',
-  en: 'The fracture is recorded without its mechanism: it counts only **if it was a low-energy fracture** (a fall from standing height or less). Clarify the mechanism.',
-};
-
-
-
 
 // --- diagnosis-criteria-met ---------------------------------------------------------------------
 
@@ -80,101 +42,6 @@ const diagnosisCriteriaMet = texts(
           : 'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).'),
     );
   },
-);
-
-// --- treatment-indicated ------------------------------------------------------------------------
-
-function treatmentSummary(rec: Recommendation, lang: Language): string {
-  const da = lang === 'da';
-  const possible = onlyPossibleFracture(rec);
-  const qualifier = possible
-    ? da
-      ? ' – hvis bruddet var et lavenergibrud'
-      : ' – if the fracture was low-energy'
-    : da
-      ? ' – indikation for at drøfte behandling'
-      : ' – indication to discuss treatment';
-  if (rec.variant === 'egfr-low') {
-    return da
-      ? `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men eGFR ≤ 35 ml/min – start ikke antiresorptiv behandling`
-      : `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but eGFR ≤ 35 mL/min – do not start antiresorptive treatment`;
-  }
-  if (rec.variant === 'second-choice') {
-    return da
-      ? `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${possible ? ' – hvis lavenergibrud' : ''}`
-      : `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${possible ? ' – if low-energy fracture' : ''}`;
-  }
-  if (has(rec, 'dysphagia')) {
-    return da
-      ? `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${qualifier}`
-      : `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${qualifier}`;
-  }
-  return da ? `Start behandling: alendronat 70 mg ugetablet (1. valg)${qualifier}` : `Start treatment: alendronate 70 mg weekly tablet (first choice)${qualifier}`;
-}
-
-function treatmentDetail(rec: Recommendation, lang: Language): string {
-  const da = lang === 'da';
-  const fracture = has(rec, ...FRACTURE_REASONS);
-  const possible = onlyPossibleFracture(rec) && IF_LOW_ENERGY[lang];
-  const anabolic = fracture && ANABOLIC[lang];
-  const basis = da
-    ? 'Indikation for at drøfte behandling (kortet): lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte og/eller T-score ≤ −2,5 og mindst én risikofaktor; ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.'
-    : 'Indication to discuss treatment (the card): a low-energy fracture of the spine (≥ 20 % compression) and/or hip, and/or T-score ≤ −2.5 with at least one risk factor; with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.';
-
-  if (rec.variant === 'egfr-low') {
-    return paragraphs(
-      da
-        ? '**Start ikke antiresorptiv behandling i almen praksis.** Kortets tjek før start af antiresorptiv behandling – "Tjek, at eGFR > 35 ml/min" – er ikke opfyldt. Henvis til endokrinolog (kortet henviser ved progredierende nyrefunktionstab, inden eGFR er under 35 ml/min). Ved nedsat nyrefunktion vælger speciallægen ofte denosumab.'
-        : '**Do not start antiresorptive treatment in general practice.** The card’s check before any antiresorptive – "check that eGFR > 35 mL/min" – fails. Refer to endocrinology (the card refers on progressive loss of kidney function before eGFR falls below 35 mL/min). In reduced kidney function specialists often choose denosumab.',
-      basis,
-      possible,
-      anabolic,
-      da ? 'Sikr imens D-vitamin og kalk samt knoglevenlig livsstil.' : 'Meanwhile, secure vitamin D and calcium and a bone-healthy lifestyle.',
-    );
-  }
-
-  if (rec.variant === 'second-choice') {
-    return paragraphs(
-      da
-        ? '**2. valg (parenteral)** – ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes (se begrundelse).'
-        : '**Second choice (parenteral)** – for a contraindication to oral bisphosphonate (e.g. peptic ulcer), intolerable side effects, treatment failure, or when adherence cannot be maintained (see reasons).',
-      DENOSUMAB[lang],
-      ZOLEDRONIC_ACID[lang],
-      SIDE_EFFECTS.parenteral[lang],
-      BEFORE_START.parenteral[lang],
-      DENTIST[lang],
-      basis,
-      possible,
-      anabolic,
-    );
-  }
-
-  const dysphagia = has(rec, 'dysphagia');
-  return paragraphs(
-    dysphagia
-      ? da
-        ? '**1. valg (peroral): Alendronat 70 mg ugentligt.** Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.'
-        : '**First choice (oral): alendronate 70 mg weekly.** The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.'
-      : da
-        ? '**1. valg (peroral): Alendronat 70 mg ugetablet.**'
-        : '**First choice (oral): alendronate 70 mg weekly tablet.**',
-    INTAKE[lang],
-    SIDE_EFFECTS.oral[lang],
-    BEFORE_START.oral[lang],
-    DENTIST[lang],
-    da
-      ? '2. valg (parenteral: denosumab eller zoledronsyre) ved kontraindikation (fx ulcus), utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes.'
-      : 'Second choice (parenteral: denosumab or zoledronic acid) for a contraindication (e.g. peptic ulcer), intolerable side effects, treatment failure, or when adherence cannot be maintained.',
-    basis,
-    possible,
-    anabolic,
-  );
-}
-
-const treatmentIndicated = texts(
-  { da: 'Indikation for at drøfte behandling', en: 'Indication to discuss treatment' },
-  treatmentSummary,
-  treatmentDetail,
 );
 
 // --- risk-factor-review -------------------------------------------------------------------------
@@ -242,7 +109,16 @@ function checksDetail(rec: Recommendation, lang: Language): string {
     `${da ? 'Tjek, at der ikke er hypocalcæmi' : 'Check that there is no hypocalcaemia'}: ${status('hypocalcaemia', 'calcium-missing')}`,
     `${da ? 'Tjek, at P-25-OH-Vit.D > 50 nmol/L' : 'Check that 25-OH vitamin D > 50 nmol/L'}: ${status('vitamin-d-low', 'vitamin-d-missing')}`,
   ];
-  if (rec.variant === 'first-choice') {
+  const markerAfterFracture = rec.findings.find((f) => f.kind === 'due-date' && f.what === 'bone-marker');
+  if (markerAfterFracture?.kind === 'due-date') {
+    // v2, page 2 l. 150-152: "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur."
+    const when = formatDate(markerAfterFracture.date, lang);
+    items.push(
+      da
+        ? `Mål knoglemarkør ved peroral behandling: **ikke nu** – knoglemarkør kan ikke anvendes ved fraktur inden for 6 mdr. før behandlingsstart; første knoglemarkør ét år efter bruddet (${when})`
+        : `Measure a bone marker for oral treatment: **not now** – a bone marker cannot be used with a fracture within 6 months before the start; the first marker one year after the fracture (${when})`,
+    );
+  } else if (rec.variant?.startsWith('first-choice') === true) {
     items.push(`${da ? 'Mål knoglemarkør ved peroral behandling' : 'Measure a bone marker for oral treatment'}: ${status(undefined, 'baseline-btm-missing')}`);
   }
   items.push(`${da ? 'Mål patientens højde' : 'Measure the patient’s height'}: ${status(undefined, 'height-missing')}`);

@@ -11,7 +11,8 @@
  * When: (woman) postmenopausal, T-score < −2.5 (strict) and a low-energy (or possibly low-energy)
  *       fracture of hip, pelvis, upper arm, forearm or spine within 3 years (the day 3 years ago
  *       included); (man) over 60 and either T-score ≤ −3.0 with a low-energy spine fracture within
- *       3 years, or ≥ 2 distinct low-energy spine fractures at any time. Also for patients not on
+ *       3 years, or ≥ 2 distinct low-energy spine fractures at any time (v2: two vertebrae on one
+ *       day are two; a code of multiple vertebral fractures counts as two). Also for patients not on
  *       treatment; not while an anabolic course is active [choice: the referral has then happened].
  * Then: warning — consider referral for anabolic treatment (suggestion): romosozumab (women only;
  *       not after myocardial infarction or stroke [extension: SmPC] — said explicitly when the
@@ -23,7 +24,7 @@ import type { Reason } from '../catalogue.js';
 import { anyConditions } from '../predicates/conditions.js';
 import { diagnosticTScore } from '../predicates/dxa.js';
 import { conditionFinding, scoreFinding } from '../predicates/findings.js';
-import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears, type CountedFracture } from '../predicates/fractures.js';
+import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures, withinYears, type CountedFracture } from '../predicates/fractures.js';
 import { activeCourse } from '../predicates/medication.js';
 import { isManOver60, isPostmenopausalWoman } from '../predicates/population.js';
 import type { Finding, PatientRule } from '../types.js';
@@ -55,14 +56,15 @@ export const anabolicTreatmentConsideration: PatientRule = (ctx) => {
       usesTScore = true;
     }
   } else if (isManOver60(facts, settings)) {
-    const spine = distinctFractures(lowEnergyFractures(facts, settings, ['spine']));
+    const spineRecords = lowEnergyFractures(facts, settings, ['spine']);
+    const spine = distinctFractures(spineRecords);
     const recentSpine = withinYears(spine, today, FRACTURE_YEARS);
     if (t !== undefined && t.value <= MAN_T_SCORE_AT_OR_BELOW && recentSpine.length > 0) {
       reasons.push('man-spine-fracture-3y');
       fractures = recentSpine;
       usesTScore = true;
     }
-    if (spine.length >= MAN_SPINE_FRACTURES) {
+    if (fractureCount(spineRecords) >= MAN_SPINE_FRACTURES) {
       reasons.push('man-two-spine-fractures');
       fractures = spine;
     }

@@ -13,7 +13,7 @@
  * exact) and the four pause criteria, each failed criterion named by its reason code.
  */
 import type { Course, PatientFacts, Ref } from '../../facts/types.js';
-import { addMonths } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../catalogue.js';
 import { hipTScore } from '../predicates/dxa.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
@@ -60,21 +60,32 @@ export interface PauseJudgement {
 /** Sites of "andre lavenergibrud": every site but spine and hip. */
 const OTHER_SITES = ['pelvis', 'upper-arm', 'forearm', 'other'] as const;
 
-function glucocorticoidOngoing(facts: PatientFacts, stoppedMonths: number): boolean {
+function glucocorticoidOngoing(facts: PatientFacts, stoppedMonths: number, asOf: LocalDate): boolean {
   const gc = facts.glucocorticoid;
-  if (gc.active) return true;
-  return gc.lastUse !== undefined && gc.lastUse > addMonths(facts.today, -stoppedMonths);
+  if (asOf === facts.today) {
+    if (gc.active) return true;
+    return gc.lastUse !== undefined && gc.lastUse > addMonths(facts.today, -stoppedMonths);
+  }
+  // On an earlier day (the end of a course): a glucocorticoid record in use within the months before it.
+  const from = addMonths(asOf, -stoppedMonths);
+  return facts.medications.some((m) => m.identity.drugClass === 'glucocorticoid' && m.start <= asOf && (m.end ?? (m.status === 'active' ? facts.today : m.start)) > from);
 }
 
-/** "Seponering kan ske, hvis: …" — the four criteria, each checked and named when it fails. */
-export function pauseCriteria(ctx: RuleContext): PauseJudgement {
-  const { facts, settings } = ctx;
+/**
+ * "Seponering kan ske, hvis: …" — the four criteria, each checked and named when it fails.
+ * `asOf` (default today): the day they are judged on — rules.md section 1 (v2) "Paused" judges
+ * them on the day the last oral course ended, with what the record showed then.
+ */
+export function pauseCriteria(ctx: RuleContext, asOf: LocalDate = ctx.today): PauseJudgement {
+  const { settings } = ctx;
+  const facts = ctx.facts;
+  const known = (date: LocalDate | undefined): boolean => date === undefined || date <= asOf;
   const failed: Reason[] = [];
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
 
   // "T-score (hofte) > -2,5" — hip T-score from the latest DXA that measured the hip.
-  const hip = hipTScore(facts);
+  const hip = hipTScore(facts, asOf);
   if (hip === undefined) failed.push('hip-t-score-missing');
   else {
     findings.push(scoreFinding('t-score', hip));
@@ -84,7 +95,7 @@ export function pauseCriteria(ctx: RuleContext): PauseJudgement {
 
   // "aldrig lavenergibrud i ryg eller hofte" — ever, possible ones included (the safer reading).
   const { spine, hip: hipFractures } = spineHipFractures(facts, settings);
-  const spineHip = distinctFractures([...spine, ...hipFractures]);
+  const spineHip = distinctFractures([...spine, ...hipFractures].filter((c) => known(c.fracture.date)));
   if (spineHip.length > 0) {
     failed.push('prior-spine-hip-fracture');
     findings.push(...spineHip.map(fractureFinding));
@@ -95,7 +106,7 @@ export function pauseCriteria(ctx: RuleContext): PauseJudgement {
   // one cannot be shown to be older, so it counts as recent [choice: safer — continue treatment].
   const others = lowEnergyFractures(facts, settings, OTHER_SITES);
   const recent = distinctFractures([
-    ...withinYears(others, facts.today, settings.pauseRecentFractureYears),
+    ...withinYears(others, asOf, settings.pauseRecentFractureYears),
     ...others.filter((c) => c.fracture.date === undefined),
   ]);
   if (recent.length > 0) {
@@ -107,7 +118,7 @@ export function pauseCriteria(ctx: RuleContext): PauseJudgement {
   // "evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling, hvor der
   // behandles med alendronat ½-1 år efter ophør": glucocorticoid stopped at least 12 months ago
   // (the far end of ½–1 year [choice, rules.md]) or never used.
-  if (glucocorticoidOngoing(facts, settings.pauseGlucocorticoidStoppedMonths)) {
+  if (glucocorticoidOngoing(facts, settings.pauseGlucocorticoidStoppedMonths, asOf)) {
     const gc = facts.glucocorticoid;
     failed.push('ongoing-glucocorticoid');
     findings.push({ kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs });

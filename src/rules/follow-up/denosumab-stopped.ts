@@ -8,8 +8,10 @@
  * When: the latest denosumab course is recorded stopped (rules.md section 1) and no other
  *       antiresorptive was in use after its last injection. No upper time limit (as overdue).
  * Then: critical — other treatment MUST be started, usually zoledronic acid about 6 months after the
- *       last injection (that date is computed and shown); suggestions: zoledronic acid referral
- *       (recommended) or endocrinology referral. Replaces `denosumab-overdue` (REPLACES).
+ *       last injection (that date is computed and shown); suggestions (v2): zoledronic acid referral
+ *       (recommended), alendronate 70 mg weekly, or endocrinology referral. Replaces
+ *       `denosumab-overdue` (REPLACES). "No other antiresorptive after" follows the v2 follow-on
+ *       definition (started, dispensed or given after the last injection: `supersededOn`).
  * Reasons: `no-follow-on-therapy`.
  */
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
@@ -30,8 +32,11 @@ export const denosumabStopped: PatientRule = (ctx) => {
       // "typically zoledronic acid about 6 months after the last injection"
       { kind: 'due-date', what: 'zoledronic-acid-infusion', date: schedule.due },
     ],
+    // v2: the follow-on options (zoledronic acid by referral for infusion, alendronate 70 mg
+    // weekly) and the endocrinology referral.
     suggestions: [
       { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
       { kind: 'referral', to: 'endocrinology' },
     ],
     selectionBehavior: 'at-most-one',

@@ -15,7 +15,7 @@
 import type { CalciumMeasurement, Course } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { latestWithin } from '../predicates/labs.js';
-import { latestCourse, otherAntiresorptiveAfter } from '../predicates/medication.js';
+import { latestCourse } from '../predicates/medication.js';
 import type { RuleContext } from '../types.js';
 
 /** "hver 6. måned". */
@@ -37,14 +37,17 @@ export interface DenosumabSchedule {
 }
 
 /**
- * The latest denosumab course, unless another antiresorptive (a follow-on treatment) was in use
- * after its last injection — then none of the denosumab cards apply.
+ * The latest denosumab course, unless another antiresorptive (a follow-on treatment) was started,
+ * dispensed or given *after* its last injection — then none of the denosumab cards apply.
+ * rules.md section 1 (v2), "Follow-on after denosumab": a course that began before that injection
+ * never counts, whatever its status (a zoledronic acid infusion before the switch, a stale `active`
+ * alendronate statement); the facts stage records the first later use as `supersededOn`.
  */
 export function denosumabWithoutFollowOn(ctx: RuleContext): DenosumabSchedule | undefined {
   const { facts, today, settings } = ctx;
   const course = latestCourse(facts, 'denosumab');
   if (course === undefined) return undefined;
-  if (otherAntiresorptiveAfter(facts, course.lastDose, 'denosumab') !== undefined) return undefined;
+  if (course.supersededOn !== undefined) return undefined;
   const recentCalcium = latestWithin(facts.labs.calcium, today, settings.freshnessDays.beforeInjection);
   return {
     course,

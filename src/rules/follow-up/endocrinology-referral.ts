@@ -9,6 +9,10 @@
  *            35 ml/min. Når denosumab (Prolia) planlægges seponeret. Mistanke om
  *            udredningskrævende sekundær osteoporose."
  *
+ * When (v2, before treatment): in population, not on treatment, meeting the diagnosis criteria or
+ *   the indication, with hypercalcaemia or Z-score ≤ −2.0 → `secondary-osteoporosis` (rules.md
+ *   section 2 "Suspected secondary osteoporosis before treatment"); `treatment-indicated` then
+ *   offers this referral instead of a drug start.
  * When: on treatment (an active osteoporosis course) and any of:
  *   - `bmd-fall`: a DXA result flagged as a significant fall (interpretation D) dated after the
  *     start of the current treatment (the earliest start of the active courses);
@@ -22,21 +26,26 @@
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
  *   - `egfr-falling`: ≥ 2 eGFR values, the latest lower than the one before and below 45 [choice,
  *     settings] — "inden eGFR er under 35";
+ *   - `egfr-low` (v2): on an oral bisphosphonate or zoledronic acid and the latest eGFR (any age,
+ *     as the start check) ≤ 35 — one value is enough; the text says to repeat the eGFR and hold
+ *     the bisphosphonate until the specialist has answered [extension: SmPC];
  *   - `denosumab-stop`: an active denosumab course with a planned end in the future;
  *   - `secondary-osteoporosis`: the latest calcium is raised (hypercalcaemia), or the latest
  *     Z-score is ≤ −2.0 [extension: DES NBV].
  * Then: warning — one card naming every reason; suggestion: referral to endocrinology.
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
- *          `egfr-falling`, `denosumab-stop`, `secondary-osteoporosis`.
+ *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
  */
 import type { PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../catalogue.js';
-import { latestZScore } from '../predicates/dxa.js';
-import { calciumFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
-import { distinctFractures, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
-import { below, isHypercalcaemia, latest, upTo } from '../predicates/labs.js';
-import { activeOsteoporosisCourses, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
+import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
+import { atOrBelow, below, upTo } from '../predicates/labs.js';
+import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { inPopulation } from '../predicates/population.js';
+import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import type { Finding, PatientRule, RuleContext } from '../types.js';
 
 /** "≥ 2 lavenergibrud efter mindst et års behandling". */
@@ -44,8 +53,8 @@ const FRACTURES_ON_TREATMENT = 2;
 const FRACTURES_AFTER_YEARS = 1;
 /** Bone markers judge a treatment from 3 months after its start (as l. 183 for oral treatment). */
 const MARKER_AFTER_MONTHS = 3;
-/** Suspected secondary osteoporosis: Z-score ≤ −2.0 [extension: DES NBV]. */
-const SECONDARY_Z_SCORE = -2.0;
+/** "Tjek, at eGFR > 35 ml/min" (card l. 41): the SmPC limit of the bisphosphonates too. */
+const EGFR_LIMIT = 35;
 
 interface Part {
   readonly reason: Reason;
@@ -70,8 +79,9 @@ function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
 
 function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefined {
   const from = addYears(start, FRACTURES_AFTER_YEARS);
-  const fs = distinctFractures(lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= ctx.today));
-  if (fs.length < FRACTURES_ON_TREATMENT) return undefined;
+  const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= ctx.today);
+  if (fractureCount(records) < FRACTURES_ON_TREATMENT) return undefined;
+  const fs = distinctFractures(records);
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
 }
 
@@ -119,36 +129,55 @@ function denosumabStop(facts: PatientFacts): Part | undefined {
 }
 
 function secondaryOsteoporosis(facts: PatientFacts): Part | undefined {
-  const findings: Finding[] = [];
-  const evidence: Ref[] = [];
-  const calcium = latest(upTo(facts.labs.calcium, facts.today));
-  if (calcium !== undefined && isHypercalcaemia(calcium)) {
-    findings.push(calciumFinding(calcium));
-    evidence.push(calcium.ref);
-  }
-  const z = latestZScore(facts);
-  if (z !== undefined && z.value <= SECONDARY_Z_SCORE) {
-    findings.push(scoreFinding('z-score', z));
-    evidence.push(z.ref);
-  }
-  return evidence.length === 0 ? undefined : { reason: 'secondary-osteoporosis', findings, evidence };
+  const signs = secondaryOsteoporosisSigns(facts);
+  return signs === undefined ? undefined : { reason: 'secondary-osteoporosis', findings: signs.findings, evidence: signs.evidence };
+}
+
+/**
+ * v2: on an oral bisphosphonate or zoledronic acid with the latest eGFR ≤ 35 (one value is
+ * enough: "inden eGFR er under 35" has already passed) [extension: SmPC, not recommended below 35].
+ */
+function egfrLowOnBisphosphonate(facts: PatientFacts): Part | undefined {
+  const on = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
+  const egfr = upTo(facts.labs.egfr, facts.today)[0];
+  if (on.length === 0 || egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
+  return { reason: 'egfr-low', findings: [labFinding('egfr', egfr), ...on.map((c) => courseFinding(c, facts.today))], evidence: [egfr.ref, ...on.flatMap((c) => c.refs)] };
+}
+
+/**
+ * v2 (rules.md section 2, "Suspected secondary osteoporosis before treatment"): a patient in
+ * population, not on treatment, who meets the diagnosis criteria or the indication, with signs
+ * of a secondary cause.
+ */
+function secondaryBeforeTreatment(ctx: RuleContext): Part | undefined {
+  const { facts, settings } = ctx;
+  if (isOnTreatment(facts) || !inPopulation(facts, settings)) return undefined;
+  const basis = diagnosisCriteria(facts, settings) ?? treatmentIndication(facts, settings);
+  if (basis === undefined) return undefined;
+  const signs = secondaryOsteoporosis(facts);
+  if (signs === undefined) return undefined;
+  return { ...signs, findings: [...signs.findings, ...basis.findings], evidence: [...signs.evidence, ...basis.evidence] };
 }
 
 export const endocrinologyReferral: PatientRule = (ctx) => {
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);
-  if (courses.length === 0) return undefined;
-  const start = courses.map((c) => c.start).reduce((a, b) => (a < b ? a : b));
+  const start = courses.map((c) => c.start).reduce<LocalDate | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
 
-  const parts = [
-    bmdFall(facts, start),
-    fracturesOnTreatment(ctx, start),
-    noMarkerSuppression(ctx),
-    intolerances(ctx),
-    egfrFalling(ctx),
-    denosumabStop(facts),
-    secondaryOsteoporosis(facts),
-  ].filter((p): p is Part => p !== undefined);
+  const candidates =
+    start === undefined
+      ? [secondaryBeforeTreatment(ctx)]
+      : [
+          bmdFall(facts, start),
+          fracturesOnTreatment(ctx, start),
+          noMarkerSuppression(ctx),
+          intolerances(ctx),
+          egfrFalling(ctx),
+          egfrLowOnBisphosphonate(facts),
+          denosumabStop(facts),
+          secondaryOsteoporosis(facts),
+        ];
+  const parts = candidates.filter((p): p is Part => p !== undefined);
   if (parts.length === 0) return undefined;
   return {
     topic: 'endocrinology-referral',

@@ -4,6 +4,7 @@ import type { PatientRule } from '../types.js';
 import { anabolicTreatmentConsideration } from './anabolic-treatment-consideration.js';
 import { bisphosphonateContinue } from './bisphosphonate-continue.js';
 import { bisphosphonatePauseCandidate } from './bisphosphonate-pause-candidate.js';
+import { bisphosphonatePauseReview } from './bisphosphonate-pause-review.js';
 import { bisphosphonateTenYears } from './bisphosphonate-ten-years.js';
 import { btmFollowUpDue } from './btm-follow-up-due.js';
 import { btmInterferingMedication } from './btm-interfering-medication.js';
@@ -26,6 +27,7 @@ export const FOLLOW_UP_RULES: Readonly<Record<FollowUpTopic, PatientRule>> = {
   'bisphosphonate-pause-candidate': bisphosphonatePauseCandidate,
   'bisphosphonate-continue': bisphosphonateContinue,
   'bisphosphonate-ten-years': bisphosphonateTenYears,
+  'bisphosphonate-pause-review': bisphosphonatePauseReview,
   'denosumab-injection-due': denosumabInjectionDue,
   'denosumab-overdue': denosumabOverdue,
   'denosumab-stopped': denosumabStopped,

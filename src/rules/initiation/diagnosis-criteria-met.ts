@@ -18,6 +18,7 @@ import type { PatientFacts } from '../../facts/types.js';
 import type { Reason } from '../catalogue.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import type { PatientRule } from '../types.js';
+import { initiationHeld } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
 
 /** Only a fracture known to be low-energy makes the diagnosis "with pathological fracture" (M80). */
@@ -28,7 +29,7 @@ function osteoporosisOnProblemList(facts: PatientFacts): boolean {
 }
 
 export const diagnosisCriteriaMet: PatientRule = (ctx) => {
-  if (!isChoosingTreatment(ctx)) return undefined;
+  if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
   const withFracture = criteria.reasons.some((r) => FRACTURE_REASONS.includes(r));

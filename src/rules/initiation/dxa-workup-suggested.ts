@@ -28,13 +28,16 @@ import { diagnosisCriteria } from '../predicates/indication.js';
 import { atOrBelow, latestWithin } from '../predicates/labs.js';
 import { currentMedications } from '../predicates/medication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
+import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { VITAMIN_D_LIMIT, isChoosingTreatment, unique } from './applies.js';
 
 /** What the text says about vitamin D before the scan. */
 export type DxaWorkupVariant = 'vitamin-d-ok' | 'vitamin-d-low' | 'vitamin-d-unknown';
 
 export const dxaWorkupSuggested: PatientRule = (ctx) => {
-  if (!isChoosingTreatment(ctx)) return undefined;
+  // v2: held back while denosumab is unresolved and in any pause (a pause that ended speaks
+  // through `treatment-indicated`, reason `pause-ended`) [choice].
+  if (!isChoosingTreatment(ctx) || initiationHeld(ctx) || pauseState(ctx) !== undefined) return undefined;
   const { facts, settings } = ctx;
   const risks = riskFactors(facts, settings);
   if (risks.length === 0) return undefined;

@@ -22,7 +22,9 @@
  *     (exactly 50 fails "> 50");
  *   - baseline bone marker, only when oral treatment is proposed (first choice): P1NP (CTX also
  *     accepted), CTX when on glucocorticoid, taken within the baseline window → else
- *     `baseline-btm-missing`;
+ *     `baseline-btm-missing`; v2: not asked after a fracture (any mechanism) in the last 6 months
+ *     (page 2 l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart.
+ *     Mål ét år efter fraktur.") — the detail says the first marker comes one year after it;
  *   - height: a height recorded at some time, else `height-missing` (rules.md gives no freshness for
  *     height [choice]; the follow-up height loss needs a baseline, not a recent value).
  *   The dentist check cannot be read from the record: the text always repeats it.
@@ -33,7 +35,8 @@
  * Reasons: `egfr-low`, `egfr-missing`, `hypocalcaemia`, `calcium-missing`, `vitamin-d-low`,
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
-import type { BoneMarkerKind, CalciumMeasurement, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerKind, CalciumMeasurement, Fracture, PatientFacts, Ref } from '../../facts/types.js';
+import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../catalogue.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
@@ -111,9 +114,31 @@ export function baselineMarkerKind(facts: PatientFacts): BoneMarkerKind {
   return facts.glucocorticoid.active ? 'ctx' : 'p1np';
 }
 
-/** "Mål knoglemarkør ved peroral behandling" / "Tag initial KM før behandling". */
+/** "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur." */
+const MARKER_BLOCKED_MONTHS = 6;
+const MARKER_AFTER_FRACTURE_MONTHS = 12;
+
+/** The latest fracture (any mechanism: it raises bone markers) within the last 6 months, if any. */
+function recentFracture(facts: PatientFacts): Fracture | undefined {
+  const from = addMonths(facts.today, -MARKER_BLOCKED_MONTHS);
+  return facts.fractures.find((f) => f.date !== undefined && f.date >= from && f.date <= facts.today);
+}
+
+/**
+ * "Mål knoglemarkør ved peroral behandling" / "Tag initial KM før behandling" — v2: not after a
+ * fracture in the last 6 months (page 2 l. 150-152): then no baseline is asked, and the findings
+ * carry the fracture and the day one year after it, when the first marker comes.
+ */
 function checkBaselineMarker(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
+  const fracture = recentFracture(facts);
+  if (fracture?.date !== undefined) {
+    out.findings.push(
+      { kind: 'fracture', site: fracture.site, date: fracture.date, possible: false, ref: fracture.ref, anyMechanism: true },
+      { kind: 'due-date', what: 'bone-marker', date: addMonths(fracture.date, MARKER_AFTER_FRACTURE_MONTHS) },
+    );
+    return;
+  }
   const wanted = baselineMarkerKind(facts);
   const accepted: readonly BoneMarkerKind[] = wanted === 'ctx' ? ['ctx'] : ['p1np', 'ctx'];
   const markers = facts.labs.boneMarkers.filter((m) => accepted.includes(m.marker));
@@ -136,7 +161,7 @@ export const pretreatmentChecks: PatientRule = (ctx) => {
   checkKidney(ctx, out);
   checkCalcium(ctx, out);
   checkVitaminD(ctx, out);
-  if (treatment.variant === 'first-choice') checkBaselineMarker(ctx, out);
+  if (treatment.variant?.startsWith('first-choice') === true) checkBaselineMarker(ctx, out);
   checkHeight(ctx, out);
   if (out.reasons.length === 0) return undefined;
 

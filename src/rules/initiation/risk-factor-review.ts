@@ -19,10 +19,13 @@ import { scoreFinding } from '../predicates/findings.js';
 import { osteoporoticTScore, spineHipFractures } from '../predicates/indication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import type { PatientRule } from '../types.js';
+import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
 
 export const riskFactorReview: PatientRule = (ctx) => {
-  if (!isChoosingTreatment(ctx)) return undefined;
+  // v2: held back while denosumab is unresolved and in any pause (a pause that ended speaks
+  // through `treatment-indicated`, reason `pause-ended`) [choice].
+  if (!isChoosingTreatment(ctx) || initiationHeld(ctx) || pauseState(ctx) !== undefined) return undefined;
   const t = osteoporoticTScore(ctx.facts);
   if (t === undefined) return undefined;
   const { spine, hip } = spineHipFractures(ctx.facts, ctx.settings);

@@ -33,16 +33,38 @@
  *
  * "Behandlingssvigt" (treatment failure) needs a course on treatment: it is judged by the
  * follow-up rules (rules.md section 3, `switch-to-parenteral`), not here.
+ *
+ * v2 (rules.md sections 1–3):
+ * - held back while denosumab is overdue or stopped without follow-on (the critical denosumab card
+ *   speaks; never a "start alendronate" card beside it);
+ * - during a pause (l. 185-199 "Behandlingspause … Ved fortsat lav knoglemasse i hoften kan
+ *   behandling udstrækkes") it is held back, unless a low-energy fracture happened after the pause
+ *   start or a DXA after it shows hip T-score ≤ −2.5: then it fires with reason `pause-ended`,
+ *   whether or not (a)–(c) hold [choice, rules.md];
+ * - suspected secondary osteoporosis (l. 232-233 "Mistanke om udredningskrævende sekundær
+ *   osteoporose": hypercalcaemia, or Z-score ≤ −2.0 [extension]): like eGFR ≤ 35, no drug is
+ *   suggested, the endocrinology referral is (variant `referral`, reason `secondary-osteoporosis`);
+ *   with both, both reasons are named;
+ * - anabolic candidates (l. 29-30 "Overvej henvisning til anabol behandling ved lavenergibrud –
+ *   se bagsiden"): when `anabolic-treatment-consideration` fires too, the drug suggestion is framed
+ *   as the start while the specialist decides (variant suffix `-anabolic`) — one decision, not two
+ *   competing cards.
  */
+import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../catalogue.js';
-import { labFinding } from '../predicates/findings.js';
+import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
+import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
+import { labFinding, scoreFinding } from '../predicates/findings.js';
+import { fractureFinding } from '../predicates/fractures.js';
+import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
+import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { atOrBelow } from '../predicates/labs.js';
 import type { Finding, PatientRule, Recommendation, RuleContext, SuggestionSpec } from '../types.js';
 import { EGFR_LIMIT, isChoosingTreatment, latestEgfr, unique } from './applies.js';
 
-/** Which of the card's treatment advice applies; the card text reads it. */
-export type TreatmentVariant = 'first-choice' | 'second-choice' | 'egfr-low';
+/** Which of the card's treatment advice applies; the card text reads it. `referral`: refer instead of a drug start (eGFR ≤ 35 and/or secondary osteoporosis). */
+export type TreatmentVariant = 'first-choice' | 'second-choice' | 'referral';
 
 interface Choice {
   readonly variant: TreatmentVariant;
@@ -61,8 +83,11 @@ function kidneyCheckFails(ctx: RuleContext): Judgement | undefined {
 
 function chooseTreatment(ctx: RuleContext): Choice {
   const kidney = kidneyCheckFails(ctx);
-  if (kidney !== undefined) {
-    return { variant: 'egfr-low', extra: kidney, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
+  const secondary = secondaryOsteoporosisSigns(ctx.facts);
+  if (kidney !== undefined || secondary !== undefined) {
+    const parts = [kidney, secondary].filter((p): p is Judgement => p !== undefined);
+    const extra: Judgement = { reasons: parts.flatMap((p) => p.reasons), findings: parts.flatMap((p) => p.findings), evidence: parts.flatMap((p) => p.evidence) };
+    return { variant: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
   }
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   if (barriers.reasons.length > 0) {
@@ -89,13 +114,38 @@ function chooseTreatment(ctx: RuleContext): Choice {
   return { variant: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
 }
 
-export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined => {
-  if (!isChoosingTreatment(ctx)) return undefined;
+/** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start). */
+function pauseEndedJudgement(pause: Pause): Judgement {
+  const findings: Finding[] = pause.newFractures.map(fractureFinding);
+  const evidence: Ref[] = pause.newFractures.map((c) => c.fracture.ref);
+  const hip = pause.hipAfterStart;
+  if (hip !== undefined && hip.value <= T_SCORE_OSTEOPOROSIS) {
+    findings.unshift(scoreFinding('t-score', hip));
+    evidence.unshift(hip.ref);
+  }
+  return { reasons: ['pause-ended'], findings, evidence };
+}
+
+/** The indication, or during a pause that ended, `pause-ended` with whatever indication holds too. */
+function indicationNow(ctx: RuleContext): Judgement | undefined {
   const indication = treatmentIndication(ctx.facts, ctx.settings);
+  const pause = pauseState(ctx);
+  if (pause === undefined) return indication;
+  if (!pauseEnded(pause)) return undefined;
+  const ended = pauseEndedJudgement(pause);
+  if (indication === undefined) return ended;
+  return { reasons: [...ended.reasons, ...indication.reasons], findings: [...ended.findings, ...indication.findings], evidence: [...ended.evidence, ...indication.evidence] };
+}
+
+export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined => {
+  if (!isChoosingTreatment(ctx) || denosumabUnresolved(ctx.facts)) return undefined;
+  const indication = indicationNow(ctx);
   if (indication === undefined) return undefined;
   const choice = chooseTreatment(ctx);
   const reasons: Reason[] = [...indication.reasons, ...choice.extra.reasons];
   const findings: Finding[] = [...indication.findings, ...choice.extra.findings];
+  // The anabolic card decides nothing here: the start goes ahead while the specialist decides.
+  const anabolic = choice.variant !== 'referral' && anabolicTreatmentConsideration(ctx) !== undefined;
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
@@ -104,6 +154,6 @@ export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined
     findings,
     suggestions: choice.suggestions,
     selectionBehavior: 'at-most-one',
-    variant: choice.variant,
+    variant: anabolic ? `${choice.variant}-anabolic` : choice.variant,
   };
 };

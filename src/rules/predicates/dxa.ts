@@ -28,9 +28,10 @@ export function diagnosticTScore(facts: PatientFacts): DxaScore | undefined {
   return undefined;
 }
 
-/** Lowest of total hip and femoral neck from the latest DXA that measured the hip. */
-export function hipTScore(facts: PatientFacts): DxaScore | undefined {
+/** Lowest of total hip and femoral neck from the latest DXA (on or before `asOf`, default any) that measured the hip. */
+export function hipTScore(facts: PatientFacts, asOf?: LocalDate): DxaScore | undefined {
   for (const scan of facts.dxa.scans) {
+    if (asOf !== undefined && scan.date > asOf) continue;
     const hip = scan.tScores.filter((s) => HIP_SITES.has(s.site));
     if (hip.length > 0) return lowest(hip);
   }

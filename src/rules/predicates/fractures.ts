@@ -6,6 +6,7 @@
  * counts as 'possible' in an in-population patient: it counts wherever a low-energy fracture counts
  * (the safer reading), but the card says "if low-energy" and its reason ends in `-possible`.
  */
+import { fractureGroups } from '../../facts/fracture-count.js';
 import type { Fracture, FractureSite, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { GuidelineSettings } from '../settings.js';
@@ -63,17 +64,15 @@ export function fractureFinding(c: CountedFracture): Finding {
 }
 
 /**
- * Distinct fractures: the same site on the same day recorded twice (e.g. an S-code and an M80 code
- * on two Conditions) is one fracture.
+ * Distinct fractures, one item per fracture (rules.md section 1, "Counting fractures" (v2), in
+ * facts/fracture-count.ts): different sites and different vertebrae count separately even on one
+ * day; the same site recorded again within 14 days is one fracture.
  */
 export function distinctFractures(fs: readonly CountedFracture[]): readonly CountedFracture[] {
-  const seen = new Set<string>();
-  const out: CountedFracture[] = [];
-  for (const c of fs) {
-    const key = `${c.fracture.site}|${c.fracture.date ?? c.fracture.ref}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out;
+  return fractureGroups(fs, (c) => c.fracture).map((g) => g.first);
+}
+
+/** How many fractures these are: distinct fractures, a record of multiple vertebral fractures counting two. */
+export function fractureCount(fs: readonly CountedFracture[]): number {
+  return fractureGroups(fs, (c) => c.fracture).reduce((n, g) => n + g.count, 0);
 }

@@ -57,11 +57,6 @@ export function oralBisphosphonateYearsReached(facts: PatientFacts, years: numbe
   return days >= daysBetween(addYears(facts.today, -years), facts.today);
 }
 
-/** Another antiresorptive in use after `date` (a follow-on treatment after denosumab). */
-export function otherAntiresorptiveAfter(facts: PatientFacts, date: LocalDate, except: DrugClass): Course | undefined {
-  return facts.courses.find((c) => c.drugClass !== except && isAntiresorptive(c.drugClass) && c.end > date);
-}
-
 /** A medication record in use today: active (or with a supply reaching today), not stopped. */
 export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
   if (m.start > today) return false;

@@ -1,0 +1,68 @@
+/**
+ * Topic `bisphosphonate-pause-review` (v2) — source-card-da.txt:
+ *
+ * l. 185-186 "Behandlingspause bør overvejes efter 5 år."
+ * l. 196-197 "Opfølgning med DXA-scanning tidligst efter 2 år, hvis relevant."
+ * l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."
+ * l. 165-166 "Henvis til samme hospital som ved tidligere skanning."
+ *
+ * When: paused (rules.md section 1: the last oral bisphosphonate course ended after ≥ 5 years with
+ *       the pause criteria met, nothing restarted since), and the pause still holds (no low-energy
+ *       fracture after its start, no DXA after its start with hip T-score ≤ −2.5 — then
+ *       `treatment-indicated` speaks with reason `pause-ended` instead).
+ * Then: info —
+ *   - `pause-ongoing`: before 2 years, with no DXA since the start: the pause since its start, and
+ *     "DXA tidligst <start + 2 years>" (suggestion: a reminder for that day);
+ *   - `pause-dxa-due`: from 2 years after the start (the day itself counts) with no DXA since: a DXA
+ *     referral naming the previous performer (same hospital as before);
+ *   - `pause-continues`: a DXA after the start shows hip T-score > −2.5: the pause continues, next
+ *     DXA no earlier than 2 years after that scan [choice, rules.md]; from then on also
+ *     `pause-dxa-due` with the DXA referral. A DXA after the start without a hip T-score does not
+ *     answer the question: it is treated as no DXA [choice, safer: the hip decides].
+ * Reasons: `pause-ongoing`, `pause-dxa-due`, `pause-continues`.
+ */
+import { addYears } from '../../time/local-date.js';
+import type { Reason } from '../catalogue.js';
+import { pauseEnded, pauseState } from '../predicates/care-state.js';
+import { courseFinding, scoreFinding } from '../predicates/findings.js';
+import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+
+/** "DXA-scanning tidligst efter 2 år". */
+const DXA_AFTER_YEARS = 2;
+
+export const bisphosphonatePauseReview: PatientRule = (ctx) => {
+  const { facts, today } = ctx;
+  const pause = pauseState(ctx);
+  if (pause === undefined || pauseEnded(pause)) return undefined;
+
+  const hip = pause.hipAfterStart;
+  const from = hip?.date ?? pause.start;
+  const due = addYears(from, DXA_AFTER_YEARS);
+  const reasons: Reason[] = [hip === undefined ? 'pause-ongoing' : 'pause-continues'];
+  const findings: Finding[] = pause.courses.map((c) => courseFinding(c, today));
+  if (hip !== undefined) findings.push(scoreFinding('t-score', hip));
+  findings.push({ kind: 'due-date', what: 'dxa', date: due });
+
+  let suggestions: SuggestionSpec[];
+  if (today >= due) {
+    if (hip === undefined) reasons[0] = 'pause-dxa-due';
+    else reasons.push('pause-dxa-due');
+    // "Henvis til samme hospital som ved tidligere skanning."
+    const performer = facts.dxa.scans.find((s) => s.performer !== undefined && s.date <= today)?.performer;
+    const previous = facts.dxa.scans.find((s) => s.date <= today);
+    findings.push({ kind: 'dxa', ...(previous === undefined ? {} : { date: previous.date }), ...(performer === undefined ? {} : { performer }), ...(previous?.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
+    suggestions = [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }];
+  } else {
+    suggestions = [{ kind: 'reminder', what: 'dxa', due }];
+  }
+  return {
+    topic: 'bisphosphonate-pause-review',
+    indicator: 'info',
+    reasons,
+    evidence: [...new Set([...pause.courses.flatMap((c) => c.refs), ...(hip === undefined ? [] : [hip.ref])])],
+    findings,
+    suggestions,
+    selectionBehavior: 'any',
+    variant: pause.start,
+  };
+};

@@ -1,0 +1,96 @@
+/**
+ * The care states of rules.md section 1 (v2) that hold the initiation rules back:
+ *
+ * - **Denosumab without follow-on** (card l. 79-82 "Der må max gå 7 måneder … Hvis denosumab
+ *   seponeres, SKAL anden behandling igangsættes"): the latest denosumab course is overdue (more
+ *   than 7 months since the last injection) or recorded stopped, and no other antiresorptive was
+ *   started, dispensed or given after its last injection. While so, the critical denosumab card
+ *   speaks and no "start alendronate" card stands beside it (rules.md section 3, `denosumab-overdue`).
+ * - **Paused** (card l. 185-197 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske,
+ *   hvis: … Opfølgning med DXA-scanning tidligst efter 2 år, hvis relevant."): not on treatment,
+ *   the last oral bisphosphonate course ended after ≥ 5 years of oral bisphosphonate in total,
+ *   and the pause criteria held on its end date. The pause starts on that date and ends when an
+ *   osteoporosis drug is used again. It is *ended for the guideline* (rules.md section 2 "During a
+ *   pause") by a low-energy fracture after its start, or a DXA after its start with hip T-score ≤ −2.5.
+ */
+import type { Course, DxaScore, PatientFacts } from '../../facts/types.js';
+import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
+import { pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-duration.js';
+import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
+import type { RuleContext } from '../types.js';
+import { lowEnergyFractures, type CountedFracture } from './fractures.js';
+import { T_SCORE_OSTEOPOROSIS } from './indication.js';
+import { isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES } from './medication.js';
+
+/** The latest denosumab course when no other antiresorptive followed its last injection. */
+export function denosumabCourseWithoutFollowOn(facts: PatientFacts): Course | undefined {
+  const course = latestCourse(facts, 'denosumab');
+  return course === undefined || course.supersededOn !== undefined ? undefined : course;
+}
+
+/** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on. */
+export function denosumabUnresolved(facts: PatientFacts): boolean {
+  const course = denosumabCourseWithoutFollowOn(facts);
+  if (course === undefined) return false;
+  return course.status === 'stopped' || facts.today > addMonths(course.lastDose, MAX_INTERVAL_MONTHS);
+}
+
+export interface Pause {
+  /** The day the last oral bisphosphonate course ended: the pause's start. */
+  readonly start: LocalDate;
+  readonly course: Course;
+  /** Every oral bisphosphonate course (their years add up). */
+  readonly courses: readonly Course[];
+  /** Low-energy (or possibly low-energy) fractures after the pause start. */
+  readonly newFractures: readonly CountedFracture[];
+  /** Hip T-score of the latest DXA taken after the pause start, when one measured the hip. */
+  readonly hipAfterStart?: DxaScore;
+}
+
+/** ≥ 5 years of oral bisphosphonate (all courses) on `date`, the 5th anniversary counted as 5 years. */
+function fiveYearsBy(courses: readonly Course[], date: LocalDate): boolean {
+  const days = courses.reduce((n, c) => n + c.durationDays, 0);
+  return days >= daysBetween(addYears(date, -PAUSE_AFTER_YEARS), date);
+}
+
+function hipAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
+  for (const scan of facts.dxa.scans) {
+    if (scan.date <= start || scan.date > facts.today) continue;
+    const hip = scan.tScores.filter((s) => s.site === 'total-hip' || s.site === 'femoral-neck');
+    if (hip.length > 0) return hip.reduce((a, b) => (b.value < a.value ? b : a));
+  }
+  return undefined;
+}
+
+/** rules.md section 1 (v2) "Paused"; undefined when the patient is not in a pause. */
+export function pauseState(ctx: RuleContext): Pause | undefined {
+  const { facts } = ctx;
+  if (isOnTreatment(facts)) return undefined;
+  const course = latestCourse(facts, 'oral-bisphosphonate');
+  if (course === undefined || course.status === 'active') return undefined;
+  const start = course.end;
+  // A pause ends when an osteoporosis drug is used again.
+  if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > start)) return undefined;
+  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  if (!fiveYearsBy(courses, start)) return undefined;
+  if (pauseCriteria(ctx, start).failed.length > 0) return undefined;
+  const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= facts.today);
+  const hip = hipAfter(facts, start);
+  return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }) };
+}
+
+/** The pause no longer holds for the guideline: a new low-energy fracture, or hip T-score ≤ −2.5 after its start. */
+export function pauseEnded(pause: Pause): boolean {
+  return pause.newFractures.length > 0 || (pause.hipAfterStart !== undefined && pause.hipAfterStart.value <= T_SCORE_OSTEOPOROSIS);
+}
+
+/**
+ * rules.md sections 2 and 3 (v2): the initiation cards `treatment-indicated`, `risk-factor-review`,
+ * `pretreatment-checks`, `dxa-workup-suggested` and `diagnosis-criteria-met` are held back while
+ * denosumab is overdue or stopped without follow-on, and during a pause that still holds.
+ */
+export function initiationHeld(ctx: RuleContext): boolean {
+  if (denosumabUnresolved(ctx.facts)) return true;
+  const pause = pauseState(ctx);
+  return pause !== undefined && !pauseEnded(pause);
+}

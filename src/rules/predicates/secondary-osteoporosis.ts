@@ -1,0 +1,31 @@
+/**
+ * Suspected secondary osteoporosis — source-card-da.txt l. 232-233 (referral): "Mistanke om
+ * udredningskrævende sekundær osteoporose". rules.md sections 2 (v2, before treatment) and 3:
+ * hypercalcaemia (the latest calcium above range, section 1) or a Z-score ≤ −2.0 [extension: DES NBV]
+ * on the latest DXA that has one.
+ */
+import type { PatientFacts, Ref } from '../../facts/types.js';
+import type { Finding } from '../types.js';
+import { latestZScore } from './dxa.js';
+import { calciumFinding, scoreFinding } from './findings.js';
+import type { Judgement } from './indication.js';
+import { isHypercalcaemia, latest, upTo } from './labs.js';
+
+/** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
+export const SECONDARY_Z_SCORE = -2.0;
+
+export function secondaryOsteoporosisSigns(facts: PatientFacts): Judgement | undefined {
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+  const calcium = latest(upTo(facts.labs.calcium, facts.today));
+  if (calcium !== undefined && isHypercalcaemia(calcium)) {
+    findings.push(calciumFinding(calcium));
+    evidence.push(calcium.ref);
+  }
+  const z = latestZScore(facts);
+  if (z !== undefined && z.date <= facts.today && z.value <= SECONDARY_Z_SCORE) {
+    findings.push(scoreFinding('z-score', z));
+    evidence.push(z.ref);
+  }
+  return evidence.length === 0 ? undefined : { reasons: ['secondary-osteoporosis'], findings, evidence };
+}
