@@ -126,8 +126,8 @@ export function sortFractures(list: Fracture[]): Fracture[] {
       undatedOrUnique.push(f);
       continue;
     }
-    // The same fracture recorded twice (problem list and encounter): same site, date and code [choice].
-    const key = `${f.site}|${f.date}|${f.code.system}|${f.code.code.toUpperCase()}`;
+    // The same fracture recorded twice (problem list and encounter): same site, vertebra, date and code [choice].
+    const key = `${f.site}|${f.vertebra ?? ''}|${f.date}|${f.code.system}|${f.code.code.toUpperCase()}`;
     const seen = byKey.get(key);
     if (seen === undefined || rank[f.mechanism] > rank[seen.mechanism]) byKey.set(key, f);
   }

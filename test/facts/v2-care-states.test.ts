@@ -1,0 +1,161 @@
+/**
+ * Facts stage, rules.md section 1 (v2): the faults of issue 12 where they live — overlapping
+ * courses, follow-on after denosumab, distinct vertebrae, same-day duplicates, deceased, data
+ * that does not count. NOW = 2026-06-15 (facts-builders).
+ */
+import { describe, expect, it } from 'vitest';
+import { countFractures } from '../../src/facts/fracture-count.js';
+import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
+
+const ALN = { atc: 'M05BA04', text: 'Alendronat 70 mg' } as const;
+const DMAB = { atc: 'M05BX04', text: 'Obodence 60 mg' } as const;
+const ZOL = { atc: 'M05BA08', text: 'Aclasta 5 mg' } as const;
+
+const denosumabCourse = (f: ReturnType<typeof factsOf>) => f.courses.find((c) => c.drugClass === 'denosumab');
+
+describe('follow-on after denosumab (v2): only a start, dispensing or dose after the last injection counts', () => {
+  const injections = [
+    medicationAdministration({ id: 'd1', ...DMAB, date: '2024-09-01' }),
+    medicationAdministration({ id: 'd2', ...DMAB, date: '2025-03-01' }),
+    medicationAdministration({ id: 'd3', ...DMAB, date: '2025-09-01' }),
+  ];
+
+  it('a zoledronic acid infusion before the switch is not a follow-on, and its course ends at the first injection', () => {
+    const f = factsOf([medicationAdministration({ id: 'z', ...ZOL, date: '2024-03-01' }), ...injections]);
+    expect(denosumabCourse(f)?.supersededOn).toBeUndefined();
+    const zol = f.courses.find((c) => c.drugClass === 'zoledronic-acid');
+    expect(zol).toMatchObject({ status: 'ended', supersededOn: '2024-09-01', supersededBy: 'denosumab' });
+  });
+
+  it('a stale active alendronate statement from before denosumab is not a follow-on and no longer makes the patient "on alendronate"', () => {
+    const f = factsOf([medicationStatement({ id: 'a', ...ALN, status: 'active', start: '2021-01-10' }), ...injections]);
+    expect(denosumabCourse(f)?.supersededOn).toBeUndefined();
+    const aln = f.courses.find((c) => c.drugClass === 'oral-bisphosphonate');
+    expect(aln).toMatchObject({ status: 'ended', end: '2024-09-01', supersededOn: '2024-09-01' });
+  });
+
+  it('alendronate prescribed after the last injection is the follow-on (the day after counts, the same day does not)', () => {
+    const after = factsOf([...injections, medicationRequest({ id: 'r', ...ALN, authoredOn: '2025-09-02', supply: { value: 84, unit: 'd' } })]);
+    expect(denosumabCourse(after)).toMatchObject({ supersededOn: '2025-09-02', supersededBy: 'oral-bisphosphonate', status: 'ended' });
+    const sameDay = factsOf([...injections, medicationRequest({ id: 'r', ...ALN, authoredOn: '2025-09-01', supply: { value: 84, unit: 'd' } })]);
+    expect(denosumabCourse(sameDay)?.supersededOn).toBeUndefined();
+  });
+
+  it('an undated active statement proves nothing about order: not a follow-on', () => {
+    const f = factsOf([...injections, medicationStatement({ id: 'u', ...ALN, status: 'active' })]);
+    expect(denosumabCourse(f)?.supersededOn).toBeUndefined();
+  });
+});
+
+describe('overlapping courses (v2): the later-started antiresorptive is current', () => {
+  it('denosumab started during an active alendronate course ends the alendronate course on that day', () => {
+    const f = factsOf([
+      medicationStatement({ id: 'a', ...ALN, status: 'active', start: '2022-01-01' }),
+      medicationAdministration({ id: 'd1', ...DMAB, date: '2026-02-01' }),
+    ]);
+    expect(f.courses.filter((c) => c.status === 'active').map((c) => c.drugClass)).toEqual(['denosumab']);
+    expect(f.courses.find((c) => c.drugClass === 'oral-bisphosphonate')).toMatchObject({ end: '2026-02-01', status: 'ended' });
+  });
+
+  it('alendronate restarted after a zoledronic acid infusion is a new course, and zoledronic acid is no longer current', () => {
+    const f = factsOf([
+      medicationRequest({ id: 'a1', ...ALN, authoredOn: '2024-01-01', supply: { value: 84, unit: 'd' } }),
+      medicationAdministration({ id: 'z', ...ZOL, date: '2024-03-01' }),
+      medicationRequest({ id: 'a2', ...ALN, authoredOn: '2026-05-01', supply: { value: 84, unit: 'd' } }),
+    ]);
+    const oral = f.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+    expect(oral.map((c) => c.start).sort()).toEqual(['2024-01-01', '2026-05-01']);
+    expect(f.courses.find((c) => c.drugClass === 'zoledronic-acid')).toMatchObject({ status: 'ended', supersededOn: '2026-05-01' });
+  });
+});
+
+describe('counting fractures (v2)', () => {
+  const fx = (id: string, system: string, code: string, onset: string, extra: { bodySite?: string } = {}) => condition({ id, system, code, onset, ...extra });
+
+  it('two vertebrae on one day are two fractures (ICD-10-CM levels, SKS regions, bodySite levels)', () => {
+    expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S32.010A', '2026-03-01'), fx('b', SYS.icd10cm, 'S32.020A', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS220', '2026-03-01'), fx('b', SYS.sks, 'DS320', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DM800', '2026-03-01', { bodySite: 'L1' }), fx('b', SYS.sks, 'DM800', '2026-03-01', { bodySite: 'Th12' })]).fractures)).toBe(2);
+  });
+
+  it('the same vertebra (or one record without a level) recorded twice on a day is one fracture', () => {
+    expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S32.010A', '2026-03-01'), fx('b', SYS.sks, 'DM800', '2026-03-01', { bodySite: 'L1' })]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S32.010A', '2026-03-01'), fx('b', SYS.icd10cm, 'M80.08XA', '2026-03-01')]).fractures)).toBe(1);
+  });
+
+  it('a code for multiple vertebral fractures counts as two', () => {
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS221', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('a', SYS.icd10, 'S22.1', '2026-03-01')]).fractures)).toBe(2);
+  });
+
+  it('different sites on one day count separately; the same site within 14 days is one (boundary: day 14 one, day 15 two)', () => {
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2026-03-01'), fx('b', SYS.sks, 'DS525', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2026-03-01'), fx('b', SYS.sks, 'DS721', '2026-03-15')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2026-03-01'), fx('b', SYS.sks, 'DS721', '2026-03-16')]).fractures)).toBe(2);
+  });
+});
+
+describe('same-day duplicates (v2): one measurement per concept and day', () => {
+  it('two P1NP results of one day are one: the later issued, else the later id', () => {
+    const byIssued = factsOf([
+      observation({ id: 'p-b', code: '77370-5', value: 80, ucum: 'ug/L', date: '2026-03-01', issued: '2026-03-01T10:00:00Z' }),
+      observation({ id: 'p-a', code: '77370-5', value: 40, ucum: 'ug/L', date: '2026-03-01', issued: '2026-03-02T10:00:00Z' }),
+    ]);
+    expect(byIssued.labs.boneMarkers.map((m) => m.ref)).toEqual(['Observation/p-a']);
+    const byId = factsOf([
+      observation({ id: 'p-2', code: '77370-5', value: 80, ucum: 'ug/L', date: '2026-03-01' }),
+      observation({ id: 'p-10', code: '77370-5', value: 40, ucum: 'ug/L', date: '2026-03-01' }),
+    ]);
+    expect(byId.labs.boneMarkers.map((m) => m.ref)).toEqual(['Observation/p-10']);
+  });
+
+  it('an eGFR recorded twice on a day is one value, so a "fall" needs two days; P1NP and CTX of one day both stay', () => {
+    const f = factsOf([
+      observation({ id: 'e1', code: '62238-1', value: 52, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01' }),
+      observation({ id: 'e2', code: '62238-1', value: 44, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01' }),
+      observation({ id: 'p', code: '77370-5', value: 40, ucum: 'ug/L', date: '2026-05-01' }),
+      observation({ id: 'c', code: '41171-0', value: 300, ucum: 'pg/mL', date: '2026-05-01' }),
+    ]);
+    expect(f.labs.egfr).toHaveLength(1);
+    expect(f.labs.boneMarkers.map((m) => m.marker).sort()).toEqual(['ctx', 'p1np']);
+  });
+});
+
+describe('deceased (v2)', () => {
+  it('deceasedBoolean true or any deceasedDateTime makes the patient deceased; false does not', () => {
+    expect(factsOf([], { patient: { ...patient(), deceasedBoolean: true } }).deceased).toBe(true);
+    expect(factsOf([], { patient: { ...patient(), deceasedDateTime: '2026-05-01' } }).deceased).toBe(true);
+    expect(factsOf([], { patient: { ...patient(), deceasedBoolean: false } }).deceased).toBe(false);
+    expect(factsOf([]).deceased).toBe(false);
+  });
+});
+
+describe('data that does not count (v2)', () => {
+  it('a registered (pending) Observation is not read; preliminary is', () => {
+    const f = factsOf([
+      observation({ id: 'reg', code: '62238-1', value: 20, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', status: 'registered' }),
+      observation({ id: 'pre', code: '62238-1', value: 60, ucum: 'mL/min/{1.73_m2}', date: '2026-04-01', status: 'preliminary' }),
+    ]);
+    expect(f.labs.egfr.map((m) => m.ref)).toEqual(['Observation/pre']);
+    expect(f.unusable).toEqual([]);
+  });
+
+  it('a clinical date more than one day after today is left out and named; tomorrow still counts', () => {
+    const f = factsOf([
+      observation({ id: 'tomorrow', code: '62238-1', value: 60, ucum: 'mL/min/{1.73_m2}', date: '2026-06-16' }),
+      observation({ id: 'future', code: '62238-1', value: 20, ucum: 'mL/min/{1.73_m2}', date: '2026-06-17' }),
+      condition({ id: 'fx', system: SYS.sks, code: 'DS720', onset: '2027-01-01' }),
+      medicationStatement({ id: 'ms', ...ALN, status: 'active', start: '2026-09-01' }),
+      medicationRequest({ id: 'mr', ...ALN, authoredOn: '2026-12-01' }),
+    ]);
+    expect(f.labs.egfr.map((m) => m.ref)).toEqual(['Observation/tomorrow']);
+    expect(f.fractures).toEqual([]);
+    expect(f.medications).toEqual([]);
+    expect([...f.futureDated].sort()).toEqual(['Condition/fx', 'MedicationRequest/mr', 'MedicationStatement/ms', 'Observation/future']);
+  });
+
+  it('MedicationStatements not-taken, entered-in-error and intended do not count', () => {
+    const f = factsOf(['not-taken', 'entered-in-error', 'intended'].map((status) => medicationStatement({ id: status, ...ALN, status, start: '2025-01-01' })));
+    expect(f.medications).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * rules.md sections 2–3 (v2), through the facts stage: FHIR resources → facts → every
+ * patient-view rule. NOW = 2026-06-15 unless given. Each block names the v2 passage it checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '../../src/rules/index.js';
+import type { Recommendation } from '../../src/rules/types.js';
+import type { UntrustedResource } from '../../src/prefetch/types.js';
+import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
+import { ctxOf } from '../helpers/facts.js';
+
+const ALN = { atc: 'M05BA04', text: 'Alendronat 70 mg' } as const;
+const DMAB = { atc: 'M05BX04', text: 'Obodence 60 mg' } as const;
+const ZOL = { atc: 'M05BA08', text: 'Aclasta 5 mg' } as const;
+const rh = { reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' };
+
+function run(resources: readonly UntrustedResource[], o: { now?: string; patient?: UntrustedResource } = {}): Recommendation[] {
+  const facts = factsOf(resources, { ...(o.now === undefined ? {} : { now: new Date(`${o.now}T10:00:00Z`) }), ...(o.patient === undefined ? {} : { patient: o.patient }) });
+  return evaluateRules('patient-view', ctxOf(facts));
+}
+const topics = (recs: readonly Recommendation[]) => recs.map((r) => r.topic).sort();
+const card = (recs: readonly Recommendation[], topic: string) => recs.find((r) => r.topic === topic);
+
+const hipFracture = (onset: string, id = 'hip') => condition({ id, system: SYS.sks, code: 'DS720', onset, lowEnergy: true });
+const tScores = (date: string, lumbar: number, hip: number, performer?: { reference: string; display: string }) => [
+  observation({ code: '38267-1', value: lumbar, ucum: '{T-score}', date, ...(performer === undefined ? {} : { performer }) }),
+  observation({ code: '38264-8', value: hip, ucum: '{T-score}', date, ...(performer === undefined ? {} : { performer }) }),
+];
+const lowBmi = observation({ code: '39156-5', value: 18, ucum: 'kg/m2', date: '2026-01-10' });
+const egfr = (value: number, date: string, id?: string) => observation({ ...(id === undefined ? {} : { id }), code: '62238-1', value, ucum: 'mL/min/{1.73_m2}', date });
+const calcium = (value: number, date: string) => observation({ code: 'NPU01443', system: SYS.npuOid, value, unit: 'mmol/L', date });
+const HELD = ['treatment-indicated', 'pretreatment-checks', 'risk-factor-review', 'dxa-workup-suggested', 'diagnosis-criteria-met'];
+
+describe('denosumab overdue or stopped without follow-on: never beside a start card (rules.md section 3 v2)', () => {
+  const injections = ['2024-09-01', '2025-03-01', '2025-09-01'].map((date, i) => medicationAdministration({ id: `d${i}`, ...DMAB, date }));
+
+  it('an earlier zoledronic acid infusion (still within its 24 months) is no follow-on: denosumab-overdue fires, no infusion card, no start cards', () => {
+    const switched = ['2025-01-10', '2025-07-10'].map((date, i) => medicationAdministration({ id: `sw${i}`, ...DMAB, date }));
+    const recs = run([medicationAdministration({ id: 'z', ...ZOL, date: '2024-08-01' }), ...switched, hipFracture('2024-01-05'), ...tScores('2024-02-01', -3.1, -2.6), lowBmi]);
+    expect(topics(recs)).toContain('denosumab-overdue');
+    expect(topics(recs)).not.toContain('zoledronic-acid-infusion-due');
+    for (const held of HELD) expect(topics(recs)).not.toContain(held);
+  });
+
+  it('a stale active alendronate statement from before the switch is no follow-on either', () => {
+    const recs = run([medicationStatement({ id: 'a', ...ALN, status: 'active', start: '2020-01-01' }), ...injections, hipFracture('2024-01-05')]);
+    expect(topics(recs)).toContain('denosumab-overdue');
+    for (const held of HELD) expect(topics(recs)).not.toContain(held);
+  });
+
+  it('stopped without follow-on: denosumab-stopped offers zoledronic acid, alendronate 70 mg weekly and the endocrinology referral', () => {
+    const recs = run([...injections, medicationStatement({ id: 's', ...DMAB, status: 'stopped', start: '2024-09-01', end: '2025-12-01' }), hipFracture('2024-01-05')]);
+    expect(card(recs, 'denosumab-stopped')?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+    for (const held of HELD) expect(topics(recs)).not.toContain(held);
+  });
+
+  it('alendronate prescribed after the last injection is the follow-on: no denosumab card', () => {
+    const recs = run([...injections, medicationRequest({ id: 'r', ...ALN, authoredOn: '2026-03-01', supply: { value: 84, unit: 'd' }, repeats: 3 })]);
+    expect(topics(recs)).not.toContain('denosumab-overdue');
+    expect(topics(recs)).not.toContain('denosumab-stopped');
+  });
+});
+
+describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', () => {
+  // Alendronate 2018-01-01 → 2025-06-01 (7 years 5 months); hip −2.0 before the stop, lumbar −2.7 (diagnosis met); low BMI (a risk factor).
+  const paused = [medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2018-01-01', end: '2025-06-01' }), ...tScores('2025-04-01', -2.7, -2.0, rh), lowBmi];
+
+  it('one year into the pause: pause-ongoing with the DXA date to come; no start card although the indication holds', () => {
+    const recs = run(paused);
+    const review = card(recs, 'bisphosphonate-pause-review');
+    expect(review?.reasons).toEqual(['pause-ongoing']);
+    expect(review?.findings).toContainEqual({ kind: 'due-date', what: 'dxa', date: '2027-06-01' });
+    for (const held of HELD) expect(topics(recs)).not.toContain(held);
+  });
+
+  it('2.5 years into the pause with no DXA since: pause-dxa-due with a DXA referral to the previous performer (boundary: the 2-year day counts)', () => {
+    const due = card(run(paused, { now: '2027-12-01' }), 'bisphosphonate-pause-review');
+    expect(due?.reasons).toEqual(['pause-dxa-due']);
+    expect(due?.suggestions).toEqual([{ kind: 'dxa', performer: rh }]);
+    expect(card(run(paused, { now: '2027-06-01' }), 'bisphosphonate-pause-review')?.reasons).toEqual(['pause-dxa-due']);
+    expect(card(run(paused, { now: '2027-05-31' }), 'bisphosphonate-pause-review')?.reasons).toEqual(['pause-ongoing']);
+  });
+
+  it('a DXA after the pause start with hip T-score > −2.5: the pause continues, next DXA 2 years after that scan', () => {
+    const recs = run([...paused, ...tScores('2027-08-01', -2.6, -2.2, rh)], { now: '2027-12-01' });
+    const review = card(recs, 'bisphosphonate-pause-review');
+    expect(review?.reasons).toEqual(['pause-continues']);
+    expect(review?.findings).toContainEqual({ kind: 'due-date', what: 'dxa', date: '2029-08-01' });
+    expect(topics(recs)).not.toContain('treatment-indicated');
+  });
+
+  it('a low-energy fracture after the pause start, or a later hip T-score ≤ −2.5, ends it: treatment-indicated with pause-ended', () => {
+    const byFracture = run([...paused, condition({ id: 'fx', system: SYS.sks, code: 'DS525', onset: '2026-03-01', lowEnergy: true })]);
+    expect(card(byFracture, 'treatment-indicated')?.reasons).toContain('pause-ended');
+    expect(topics(byFracture)).not.toContain('bisphosphonate-pause-review');
+    const byDxa = run([...paused, ...tScores('2027-08-01', -2.4, -2.5, rh)], { now: '2027-12-01' });
+    expect(card(byDxa, 'treatment-indicated')?.reasons).toContain('pause-ended');
+  });
+
+  it('not paused when the course ended before 5 years or while a criterion failed: the initiation rules apply as usual', () => {
+    const short = run([medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2021-07-01', end: '2025-06-01' }), ...tScores('2025-04-01', -2.7, -2.0), lowBmi]);
+    expect(topics(short)).toContain('treatment-indicated');
+    expect(topics(short)).not.toContain('bisphosphonate-pause-review');
+    const lowHip = run([medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2018-01-01', end: '2025-06-01' }), ...tScores('2025-04-01', -2.7, -2.6), lowBmi]);
+    expect(topics(lowHip)).toContain('treatment-indicated');
+    expect(topics(lowHip)).not.toContain('bisphosphonate-pause-review');
+  });
+
+  it('the pause ends when an antiresorptive is started again', () => {
+    const restarted = run([...paused, medicationRequest({ id: 'r', ...ALN, authoredOn: '2026-05-01', supply: { value: 84, unit: 'd' } })]);
+    expect(topics(restarted)).not.toContain('bisphosphonate-pause-review');
+  });
+
+  it('disabledTopics switches the review card off', () => {
+    const facts = factsOf(paused);
+    expect(evaluateRules('patient-view', ctxOf(facts, { disabledTopics: ['bisphosphonate-pause-review'] })).map((r) => r.topic)).not.toContain('bisphosphonate-pause-review');
+  });
+});
+
+describe('endocrinology-referral: eGFR ≤ 35 on an oral bisphosphonate or zoledronic acid (rules.md section 3 v2)', () => {
+  const onAlendronate = medicationStatement({ id: 'a', ...ALN, status: 'active', start: '2024-01-01' });
+  it('one eGFR of 28 is enough; exactly 35 fires, 36 does not', () => {
+    expect(card(run([onAlendronate, egfr(28, '2026-05-01')]), 'endocrinology-referral')?.reasons).toContain('egfr-low');
+    expect(card(run([onAlendronate, egfr(35, '2026-05-01')]), 'endocrinology-referral')?.reasons).toContain('egfr-low');
+    expect(card(run([onAlendronate, egfr(36, '2026-05-01')]), 'endocrinology-referral')?.reasons ?? []).not.toContain('egfr-low');
+  });
+  it('a same-day copy of one eGFR is no fall', () => {
+    const recs = run([onAlendronate, egfr(40, '2026-05-01', 'e1'), egfr(52, '2026-05-01', 'e2')]);
+    expect(card(recs, 'endocrinology-referral')?.reasons ?? []).not.toContain('egfr-falling');
+  });
+});
+
+describe('suspected secondary osteoporosis before treatment (rules.md section 2 v2)', () => {
+  it('hypercalcaemia with an indication: referral instead of a drug start, and endocrinology-referral', () => {
+    const recs = run([hipFracture('2025-10-01'), calcium(2.72, '2026-05-01')]);
+    const treatment = card(recs, 'treatment-indicated');
+    expect(treatment?.reasons).toContain('secondary-osteoporosis');
+    expect(treatment?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(card(recs, 'endocrinology-referral')?.reasons).toEqual(['secondary-osteoporosis']);
+  });
+  it('normal calcium: the usual drug start, no referral', () => {
+    const recs = run([hipFracture('2025-10-01'), calcium(2.4, '2026-05-01')]);
+    expect(card(recs, 'treatment-indicated')?.suggestions?.[0]).toMatchObject({ kind: 'prescribe', drug: 'alendronate-tablet' });
+    expect(topics(recs)).not.toContain('endocrinology-referral');
+  });
+});
+
+describe('pretreatment-checks: no baseline bone marker after a fracture in the last 6 months (rules.md section 2 v2)', () => {
+  const reasons = (onset: string) => card(run([hipFracture(onset)]), 'pretreatment-checks')?.reasons ?? [];
+  it('a fracture 4 months ago, or exactly 6 months ago: no baseline marker asked, the detail gets the date one year after', () => {
+    expect(reasons('2026-02-15')).not.toContain('baseline-btm-missing');
+    expect(reasons('2025-12-15')).not.toContain('baseline-btm-missing');
+    expect(card(run([hipFracture('2026-02-15')]), 'pretreatment-checks')?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2027-02-15' });
+  });
+  it('a fracture 6 months and a day ago: the baseline marker is asked', () => {
+    expect(reasons('2025-12-14')).toContain('baseline-btm-missing');
+  });
+});
+
+describe('fractures counted by vertebra (rules.md section 1 v2)', () => {
+  it('a man with two vertebrae broken on one day gets anabolic-treatment-consideration (two spine fractures)', () => {
+    const man = patient({ gender: 'male', birthDate: '1950-01-01' });
+    const recs = run(
+      [condition({ id: 'l1', system: SYS.icd10cm, code: 'S32.010A', onset: '2018-03-01', lowEnergy: true }), condition({ id: 'l2', system: SYS.icd10cm, code: 'S32.020A', onset: '2018-03-01', lowEnergy: true })],
+      { patient: man },
+    );
+    expect(card(recs, 'anabolic-treatment-consideration')?.reasons).toContain('man-two-spine-fractures');
+  });
+});
+
+describe('anabolic candidates not on treatment: one decision (rules.md section 2 v2)', () => {
+  it('the treatment card frames its drug as the start while the specialist decides', () => {
+    const recs = run([hipFracture('2026-01-10'), ...tScores('2026-02-01', -3.0, -2.8)]);
+    expect(topics(recs)).toContain('anabolic-treatment-consideration');
+    expect(card(recs, 'treatment-indicated')?.variant).toBe('first-choice-anabolic');
+  });
+});
+
+describe('deceased (rules.md section 1 v2): no cards on any hook', () => {
+  it('patient-view and prescribing answer nothing, not even data-unavailable', () => {
+    const facts = factsOf([hipFracture('2026-01-10'), medicationAdministration({ ...DMAB, date: '2025-01-01' })], {
+      patient: { ...patient(), deceasedDateTime: '2026-05-01' },
+      unavailable: ['observations'],
+    });
+    expect(evaluateRules('patient-view', ctxOf(facts))).toEqual([]);
+    expect(evaluateRules('prescribing', ctxOf(facts))).toEqual([]);
+  });
+});
+
+describe('future-dated data (rules.md section 1 v2)', () => {
+  it('is named on the data-unavailable card with reason future-dated and the resource as evidence', () => {
+    const du = card(run([egfr(20, '2027-01-01', 'typo')]), 'data-unavailable');
+    expect(du).toMatchObject({ reasons: ['future-dated'], evidence: ['Observation/typo'] });
+  });
+});
