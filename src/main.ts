@@ -10,7 +10,7 @@ import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
-import type { Engine } from './pipeline.js';
+import type { Engine } from './cds-hooks/evaluator.js';
 import { createSiteEngine, SiteConfigError } from './settings/site-config.js';
 import { TerminologyError } from './terminology/index.js';
 

@@ -5,7 +5,7 @@
  */
 import { CANONICAL_UNIT, type CodingMatch, type Measure, type Terminology } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, get, getStr, lookup, objects, type Coding, type JsonObject } from './accessors.js';
+import { codings, conceptWords, get, getStr, lookup, objects, type Coding } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import { DXA_CONCEPTS, LAB_CONCEPTS, LIFESTYLE, VITAL_CONCEPTS, type ScoreKind } from './concepts.js';
 import type { Entry } from './context.js';
@@ -34,6 +34,7 @@ import {
   type RawValue,
   type WhenObserved,
 } from './values.js';
+import type { JsonObject } from '../shared/json.js';
 
 /** A DXA result before grouping into scans. */
 export interface DxaResult extends DxaScore {

@@ -34,7 +34,7 @@
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
 import type { BoneMarkerKind, CalciumMeasurement, PatientFacts, Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
 import type { Finding, PatientRule, RuleContext, SuggestionSpec } from '../types.js';

@@ -34,7 +34,7 @@
  * "Behandlingssvigt" (treatment failure) needs a course on treatment: it is judged by the
  * follow-up rules (rules.md section 3, `switch-to-parenteral`), not here.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { atOrBelow } from '../predicates/labs.js';

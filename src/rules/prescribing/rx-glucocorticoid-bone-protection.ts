@@ -19,7 +19,7 @@
  * the bone marker under glucocorticoid.
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
