@@ -22,7 +22,7 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { emptyObservationFacts, latest, newestFirst, readObservation, type Dated } from './observations.js';
+import { type Dated, emptyObservationFacts, latestOfUnsorted, newestFirst, readObservation } from './observations.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
@@ -98,9 +98,9 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   for (const c of conditions.conditions) {
     if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...withDate(c.onset ?? c.recorded) });
   }
-  const smoking = latestSmoking(latest(observations.smoking), latest(conditions.smoking));
-  const alcohol = latest(observations.alcohol);
-  const falls = latest(observations.falls);
+  const smoking = latestSmoking(latestOfUnsorted(observations.smoking), latestOfUnsorted(conditions.smoking));
+  const alcohol = latestOfUnsorted(observations.alcohol);
+  const falls = latestOfUnsorted(observations.falls);
   const menopause = earliest([...observations.menopause, ...conditions.menopause]);
   const sex = str(patient.gender);
 

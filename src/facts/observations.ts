@@ -474,8 +474,8 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
   return items.map((i) => i.item);
 }
 
-/** The latest dated item (undated items only when nothing is dated). */
-export function latest<T>(items: readonly Dated<T>[]): Dated<T> | undefined {
+/** The latest dated item of an unsorted list (undated items only when nothing is dated); rules' `latest` takes the head of a newest-first list. */
+export function latestOfUnsorted<T>(items: readonly Dated<T>[]): Dated<T> | undefined {
   let best: Dated<T> | undefined;
   for (const item of items) {
     if (best === undefined) best = item;
