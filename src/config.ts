@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Language } from './contract/language.js';
+import { ConfigError } from './shared/config-error.js';
 import { isSecureOrLoopbackUrl } from './shared/url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -57,13 +58,6 @@ export interface Config {
   readonly previewClock: boolean;
   /** LOG_LEVEL (pino level). */
   readonly logLevel: LogLevel;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

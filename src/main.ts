@@ -1,41 +1,33 @@
 /**
- * Entry point: load and check the configuration (every invalid variable reported, then exit 1),
- * build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully on
+ * Entry point: load and check the configuration, site files and terminology in one step (every
+ * problem reported, then exit 1), build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully on
  * SIGTERM/SIGINT (stop accepting, let running requests finish, close the database).
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import type { Engine } from './cds-hooks/evaluator.js';
-import { createSiteEngine, SiteConfigError } from './settings/site-config.js';
-import { TerminologyError } from './terminology/index.js';
+import { createSiteEngine } from './settings/site-config.js';
+import { ConfigError } from './shared/config-error.js';
 
 /** How long running requests get to finish after SIGTERM before connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-function readConfig(): Config {
+/**
+ * Start-up in one place: the environment, then CDS_SITE_CONFIG and CDS_TERMINOLOGY into the engine.
+ * Any of them invalid → one ConfigError listing every problem, logged, exit 1.
+ */
+function assemble(): { config: Config; engine: Engine } {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    return { config, engine: createSiteEngine(config) };
   } catch (err) {
     if (err instanceof ConfigError) {
-      createLogger('info').fatal({ problems: err.problems }, 'invalid configuration; not starting');
-      process.exit(1);
-    }
-    throw err;
-  }
-}
-
-/** The engine with CDS_TERMINOLOGY and CDS_SITE_CONFIG applied; every problem reported, then exit 1. */
-function buildEngine(config: Config): Engine {
-  try {
-    return createSiteEngine(config);
-  } catch (err) {
-    if (err instanceof SiteConfigError || err instanceof TerminologyError) {
-      createLogger('info').fatal({ problems: err.problems }, 'invalid site configuration; not starting');
+      createLogger('info').fatal({ problems: err.problems }, `${err.message.split(':')[0]?.toLowerCase() ?? 'invalid configuration'}; not starting`);
       process.exit(1);
     }
     throw err;
@@ -43,9 +35,8 @@ function buildEngine(config: Config): Engine {
 }
 
 function main(): void {
-  const config = readConfig();
+  const { config, engine } = assemble();
   const logger = createLogger(config.logLevel);
-  const engine = buildEngine(config);
   const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
   const issuedCards = createIssuedCardRecorder(feedbackStore, { logger });
   let shuttingDown = false;
