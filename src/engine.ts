@@ -12,6 +12,7 @@ import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './cds-hooks/evaluator.js';
 import { evaluatePatientView, evaluatePrescribing } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
+import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
@@ -35,6 +36,8 @@ export function createEngine(
   return {
     observationCodes,
     topicTitle,
+    rulesVersion: RULES_VERSION,
+    guidelineVersion: GUIDELINE_VERSION,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
