@@ -7,7 +7,9 @@
  * `testConfig()` is the one place that documents how tests differ from production defaults.
  */
 import { z } from 'zod';
-import type { Language } from './pipeline.js';
+import type { Language } from './contract/language.js';
+import { ConfigError } from './shared/config-error.js';
+import { isSecureOrLoopbackUrl } from './shared/url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -56,26 +58,14 @@ export interface Config {
   readonly previewClock: boolean;
   /** LOG_LEVEL (pino level). */
   readonly logLevel: LogLevel;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Loopback hosts may use plain http (development and tests); everything else must be https. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-
-/** An absolute https URL, or http on a loopback host. */
-export function isSecureOrLoopbackUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  /** CDS_METRICS_TOKEN: bearer token for /metrics; undefined = /metrics open. */
+  readonly metricsToken: string | undefined;
+  /** CDS_DRAIN_MS: after SIGTERM, /readyz answers 503 this long (still serving) before the listener closes. */
+  readonly drainMs: number;
+  /** CDS_SHUTDOWN_GRACE_MS: after the listener closes, how long running requests get before connections are cut. */
+  readonly shutdownGraceMs: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: OTLP/HTTP base URL for traces; undefined = tracing off. */
+  readonly otlpEndpoint: string | undefined;
 }
 
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -244,6 +234,17 @@ const envSchema = z.object({
     unsetIfEmpty,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (fatal … trace, silent)' }).default('info'),
   ),
+  CDS_METRICS_TOKEN: optionalText,
+  CDS_DRAIN_MS: intInRange(0, 120_000, 5000),
+  CDS_SHUTDOWN_GRACE_MS: intInRange(0, 300_000, 10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL, e.g. http://otel-collector:4318')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
@@ -277,6 +278,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     preview: e.CDS_PREVIEW,
     previewClock: e.CDS_PREVIEW_CLOCK,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.CDS_METRICS_TOKEN,
+    drainMs: e.CDS_DRAIN_MS,
+    shutdownGraceMs: e.CDS_SHUTDOWN_GRACE_MS,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 

@@ -6,11 +6,13 @@
  */
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
+import { topicTitle } from './cards/text/index.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
-import type { Engine, EvaluationInput } from './pipeline.js';
+import type { Engine, EvaluationInput } from './cds-hooks/evaluator.js';
 import { evaluateRules } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
+import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
@@ -33,6 +35,9 @@ export function createEngine(
 
   return {
     observationCodes,
+    topicTitle,
+    rulesVersion: RULES_VERSION,
+    guidelineVersion: GUIDELINE_VERSION,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };

@@ -12,7 +12,8 @@
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
 import { addDays, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, lookup, reference, statusCode, type JsonObject } from './accessors.js';
+import { get, lookup, reference, statusCode } from './accessors.js';
+import type { JsonObject } from '../shared/json.js';
 
 const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
 

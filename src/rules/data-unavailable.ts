@@ -8,8 +8,9 @@
  * mistakes "no card" for "nothing to do" and the data error is seen instead of lost silently.
  * Evidence: the Patient for missing keys, each future-dated resource for `future-dated`.
  */
-import { PREFETCH_KEYS, type Reason } from './catalogue.js';
+import { type Reason } from '../contract/topics.js';
 import type { Finding, PatientRule } from './types.js';
+import { PREFETCH_KEYS } from '../contract/prefetch-keys.js';
 
 export const dataUnavailable: PatientRule = ({ facts }) => {
   const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/rules/index.js';
 import type { Recommendation } from '../../src/rules/types.js';
-import type { UntrustedResource } from '../../src/prefetch/types.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
 import { ctxOf } from '../helpers/facts.js';
 

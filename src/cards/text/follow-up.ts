@@ -5,8 +5,7 @@
  * The renderer appends the reasons ("Begrundelse") and the findings with values and dates
  * ("Grundlag"), so the advice does not repeat them.
  */
-import type { Language } from '../../pipeline.js';
-import type { FollowUpTopic, Reason } from '../../rules/catalogue.js';
+import type { FollowUpTopic, Reason } from '../../contract/topics.js';
 import type { Finding, Recommendation } from '../../rules/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { formatDate, formatList } from '../format.js';
@@ -16,6 +15,7 @@ import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, rea
 import { PAUSE_TEXTS } from './pause.js';
 import type { TopicTexts } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 type DueWhat = Extract<Finding, { kind: 'due-date' }>['what'];
 

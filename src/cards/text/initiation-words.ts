@@ -2,8 +2,8 @@
  * Words shared by the card texts of rules.md section 2 (card page 1): the text builder and the
  * phrases several topics use. Line numbers refer to guideline/source-card-da.txt.
  */
-import type { Language } from '../../pipeline.js';
-import type { Reason } from '../../rules/catalogue.js';
+import type { Language } from '../../contract/language.js';
+import type { Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../rules/types.js';
 import { has } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';

@@ -6,8 +6,7 @@
  * ("Grundlag"), so the advice here says what to do, in the card's words, without repeating them.
  * Line numbers refer to guideline/source-card-da.txt.
  */
-import type { Language } from '../../pipeline.js';
-import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
+import type { InitiationTopic, Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../rules/types.js';
 import { formatDate, formatList } from '../format.js';
 import { DENTIST, VITAMIN_D_DOSE, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
@@ -15,6 +14,7 @@ import { FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './
 import { treatmentIndicated } from './treatment-indicated.js';
 import type { TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 // --- diagnosis-criteria-met ---------------------------------------------------------------------
 

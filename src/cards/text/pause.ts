@@ -4,7 +4,7 @@
  * hvis relevant. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."),
  * in Danish and English. The variant is the pause's start date.
  */
-import type { Language } from '../../pipeline.js';
+import type { Language } from '../../contract/language.js';
 import type { Recommendation } from '../../rules/types.js';
 import { isLocalDate, type LocalDate } from '../../time/local-date.js';
 import { formatDate } from '../format.js';

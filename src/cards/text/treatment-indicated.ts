@@ -7,8 +7,8 @@
  * (v2, "never two cards that compete for the decision"). Reason `pause-ended` (v2): the pause
  * after ≥ 5 years of oral bisphosphonate is over (new fracture or hip T-score ≤ −2.5).
  */
-import type { Language } from '../../pipeline.js';
-import type { Reason } from '../../rules/catalogue.js';
+import type { Language } from '../../contract/language.js';
+import type { Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../rules/types.js';
 import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, paragraphs, reasonPhrases } from './card-words.js';
 import { ANABOLIC, FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './initiation-words.js';

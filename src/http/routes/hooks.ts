@@ -5,17 +5,17 @@
  * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
  */
 import { Router, type Request, type Response } from 'express';
-import { findService } from '../../cds-hooks/discovery.js';
 import type { CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
-import type { Engine, EvaluationInput } from '../../pipeline.js';
+import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
-import type { PrefetchKey } from '../../rules/catalogue.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
 import { chooseLanguage } from '../language.js';
 import { parseBody } from '../validation.js';
+import type { PrefetchKey } from '../../contract/prefetch-keys.js';
+import { findService } from '../../contract/services.js';
 
 export interface HookRouteDeps {
   readonly config: Config;
@@ -24,6 +24,8 @@ export interface HookRouteDeps {
   readonly clock: () => Date;
   /** "Now" of one request when it may be set per request (X-Osteo-Now with CDS_PREVIEW_CLOCK=on); undefined = `clock`. */
   readonly requestNow?: (req: Request) => Date | undefined;
+  /** The fetch one request's FHIR-server calls use (trace context, metrics); default the global fetch. */
+  readonly fetchFor?: (res: Response) => typeof fetch;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
 }
@@ -61,7 +63,12 @@ export function hookRoutes(deps: HookRouteDeps): Router {
         fhirServer: request.fhirServer,
         accessToken: request.fhirAuthorization?.access_token,
       },
-      { templates: deps.templates, timeoutMs: deps.config.fhirTimeoutMs, maxBytes: deps.config.bodyLimitBytes },
+      {
+        templates: deps.templates,
+        timeoutMs: deps.config.fhirTimeoutMs,
+        maxBytes: deps.config.bodyLimitBytes,
+        ...(deps.fetchFor === undefined ? {} : { fetch: deps.fetchFor(res) }),
+      },
     );
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
     if (!prefetch.ok) throw prefetchFailure(prefetch, request.fhirServer !== undefined);

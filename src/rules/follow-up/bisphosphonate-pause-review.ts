@@ -22,7 +22,7 @@
  * Reasons: `pause-ongoing`, `pause-dxa-due`, `pause-continues`.
  */
 import { addYears } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { pauseEnded, pauseState } from '../predicates/care-state.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import type { Finding, PatientRule, SuggestionSpec } from '../types.js';

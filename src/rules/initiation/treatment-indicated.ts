@@ -51,7 +51,7 @@
  *   competing cards.
  */
 import type { Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { labFinding, scoreFinding } from '../predicates/findings.js';
@@ -59,9 +59,9 @@ import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
-import { atOrBelow } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT } from '../predicates/labs.js';
 import type { Finding, PatientRule, Recommendation, RuleContext, SuggestionSpec } from '../types.js';
-import { EGFR_LIMIT, isChoosingTreatment, latestEgfr, unique } from './applies.js';
+import { isChoosingTreatment, latestEgfr, unique } from './applies.js';
 
 /** Which of the card's treatment advice applies; the card text reads it. `referral`: refer instead of a drug start (eGFR ≤ 35 and/or secondary osteoporosis). */
 export type TreatmentVariant = 'first-choice' | 'second-choice' | 'referral';
