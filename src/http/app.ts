@@ -25,6 +25,7 @@ import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
 import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { jsonDepthLimit, requestTimeout } from './limits.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -68,6 +69,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.set('etag', false);
 
   app.use(requestContext(logger));
+  app.use(requestTimeout(config.requestTimeoutMs));
   app.use(
     helmet({
       // A JSON API called cross-origin by browser clients (the CDS Hooks sandbox).
@@ -99,6 +101,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(statsRoutes({ adminToken: config.adminToken, store: deps.feedbackStore, recorder: issuedCards, clock }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
+  app.use('/cds-services', jsonDepthLimit());
   app.use(discoveryRoutes(discovery));
   app.use(feedbackRoutes(deps.feedbackStore, clock));
   app.use(
