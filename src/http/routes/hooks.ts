@@ -25,6 +25,8 @@ export interface HookRouteDeps {
   readonly clock: () => Date;
   /** "Now" of one request when it may be set per request (X-Osteo-Now with CDS_PREVIEW_CLOCK=on); undefined = `clock`. */
   readonly requestNow?: (req: Request) => Date | undefined;
+  /** The fetch one request's FHIR-server calls use (trace context, metrics); default the global fetch. */
+  readonly fetchFor?: (res: Response) => typeof fetch;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
 }
@@ -65,7 +67,13 @@ export function hookRoutes(deps: HookRouteDeps): Router {
         fhirServer: request.fhirServer,
         accessToken: request.fhirAuthorization?.access_token,
       },
-      { templates: deps.templates, timeoutMs: deps.config.fhirTimeoutMs, maxBytes: deps.config.bodyLimitBytes, maxResources: deps.config.maxResourcesPerKey },
+      {
+        templates: deps.templates,
+        timeoutMs: deps.config.fhirTimeoutMs,
+        maxBytes: deps.config.bodyLimitBytes,
+        maxResources: deps.config.maxResourcesPerKey,
+        ...(deps.fetchFor === undefined ? {} : { fetch: deps.fetchFor(res) }),
+      },
     );
     // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
     if (res.headersSent) return;
