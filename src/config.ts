@@ -270,7 +270,7 @@ const envSchema = z.object({
     z
       .string()
       .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL, e.g. http://otel-collector:4318')
-      .transform((u) => u.replace(/\/+$/, ''))
+      .transform(withoutTrailingSlashes)
       .optional(),
   ),
 });

