@@ -103,8 +103,9 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
 /** An oral record's use ends on the day another antiresorptive was started within it. */
 function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
   if (span.record.startUnknown === true) return span;
-  const cut = others.find((e) => e.date > span.start && e.date <= span.end);
-  return cut === undefined ? span : { ...span, end: cut.date };
+  const cut = others[firstAfter(others, span.start)];
+  if (cut === undefined || cut.date > span.end) return span;
+  return { ...span, end: cut.date };
 }
 
 function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate, others: readonly UseEvent[]): Course[] {
@@ -121,7 +122,8 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
     const lastDose = parenteral ? (span.doses[span.doses.length - 1] ?? span.start) : span.end;
     const current = runs[runs.length - 1];
     // Another antiresorptive started between the two: the drug was restarted, not continued.
-    const switched = current !== undefined && span.record.startUnknown !== true && others.some((e) => e.date >= current.end && e.date < span.start);
+    const between = current === undefined ? undefined : others[firstOnOrAfter(others, current.end)];
+    const switched = span.record.startUnknown !== true && between !== undefined && between.date < span.start;
     if (current !== undefined && !switched && span.start < addMonths(current.end, gap)) {
       current.end = maxDate(current.end, span.end);
       current.lastDose = maxDate(current.lastDose, lastDose);
@@ -133,20 +135,24 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
 
   const stops = records
     .filter((r) => (r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today)
-    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }));
+    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }))
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
   const lastUseStart = spans.reduce<LocalDate | undefined>((max, s) => (max === undefined || s.start > max ? s.start : max), undefined);
 
   return runs.map((run, i) => {
     const next = runs[i + 1];
-    const stop = stops
-      .filter(
-        (s) =>
-          s.date >= run.lastDose &&
-          (next === undefined || s.date < next.start) &&
-          (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date),
-      )
-      .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))[0];
-    const superseded = others.find((e) => e.date > run.start && (parenteral ? e.date > run.lastDose : e.date >= run.end));
+    // The earliest stop in [last dose, next course): the windows of the runs do not overlap, so
+    // each stop is looked at about once (a filter per run cost the square of the records).
+    let stop: (typeof stops)[number] | undefined;
+    for (let j = firstOnOrAfter(stops, run.lastDose); j < stops.length; j++) {
+      const s = stops[j];
+      if (s === undefined || (next !== undefined && s.date >= next.start)) break;
+      if (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date) {
+        stop = s;
+        break;
+      }
+    }
+    const superseded = supersededBy(others, run.start, parenteral ? run.lastDose : run.end, parenteral);
     let status: CourseStatus;
     if (stop !== undefined) status = 'stopped';
     else if (superseded !== undefined) status = 'ended';
@@ -157,16 +163,16 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       .map((s) => s.record)
       .filter((r) => ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true)
       .reduce<LocalDate | undefined>((max, r) => (r.end !== undefined && (max === undefined || r.end > max) ? r.end : max), undefined);
-    const refs: Ref[] = [];
-    const drugs: DrugId[] = [];
+    const refs = new Set<Ref>();
+    const drugs = new Set<DrugId>();
     for (const span of run.spans) {
-      if (!refs.includes(span.record.ref)) refs.push(span.record.ref);
-      if (!drugs.includes(span.record.identity.drug)) drugs.push(span.record.identity.drug);
+      refs.add(span.record.ref);
+      drugs.add(span.record.identity.drug);
     }
-    if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
+    if (stop !== undefined) refs.add(stop.record.ref);
     return {
       drugClass,
-      drugs,
+      drugs: [...drugs],
       start: run.start,
       end,
       lastDose: run.lastDose,
@@ -175,7 +181,43 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
       ...(superseded === undefined ? {} : { supersededOn: superseded.date, supersededBy: superseded.drugClass }),
       durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
-      refs,
+      refs: [...refs],
     };
   });
+}
+
+/** Index of the first item dated on or after `date` in a list sorted by date. */
+/** Index of the first event strictly after `date` (events sorted by date). */
+function firstAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = sorted[mid];
+    if (item !== undefined && item.date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The first other antiresorptive started after the course began and on/after its last use (oral,
+ * whose use was cut there) or strictly after its last dose (parenteral).
+ */
+function supersededBy(others: readonly UseEvent[], start: LocalDate, last: LocalDate, parenteral: boolean): UseEvent | undefined {
+  const after = last > start ? last : start;
+  const i = parenteral || last <= start ? firstAfter(others, after) : firstOnOrAfter(others, after);
+  return others[i];
+}
+
+function firstOnOrAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = sorted[mid];
+    if (item !== undefined && item.date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
