@@ -30,7 +30,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ruleSet: 'patient-view',
     title: 'Osteoporosis: diagnosis, treatment choice and follow-up (Danish GP guideline)',
     description:
-      'When a patient chart is opened, checks the record against the Danish general-practice osteoporosis guideline (DSAM card, April 2025 ver. 3): whether diagnostic or treatment criteria are met, which checks and supplements belong before treatment, and what follow-up is due (bone markers, DXA, denosumab and zoledronic acid schedules, pause or continuation of bisphosphonates). ' +
+      'When a patient chart is opened, checks the record against the Danish general-practice osteoporosis guideline (DSAM card, April 2025 ver. 3): whether diagnostic or treatment criteria are met, which checks and supplements belong before treatment, and what follow-up is due (bone markers, DXA, denosumab and zoledronic acid schedules, pause or continuation of bisphosphonates and the DXA recall during a pause). ' +
       LANGUAGE_NOTE,
   },
   {
