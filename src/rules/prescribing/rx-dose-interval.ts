@@ -13,7 +13,7 @@
  *   - denosumab 60 mg (or an unknown dose) more often than every 6 months, or a new injection less
  *     than 5 calendar months after the last one recorded (`addMonths(last, 5) > start`);
  *   - zoledronic acid 5 mg (or an unknown dose) more than once a year.
- *   Larger doses of denosumab and zoledronic acid (120 mg, 4 mg oncology products with monthly
+ *   Other doses of denosumab and zoledronic acid (the 120 mg and 4 mg oncology products with monthly
  *   schedules) are another indication, not judged here [choice].
  *   "More frequent" allows 5 % for how a schedule is written [choice]: 26 weeks or 180 days is
  *   "every 6 months", 52 weeks is "yearly"; every 5 months, 11 months or 6 days is too often.
@@ -41,8 +41,8 @@ interface Schedule {
 /** SmPC schedules of the card's drugs. */
 const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
   alendronate: { name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 35, toMg: 70, unknownDose: false },
-  denosumab: { name: 'six-monthly', everyDays: 182.625, doseMg: 60, fromMg: 0, toMg: 60, unknownDose: true },
-  'zoledronic-acid': { name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 0, toMg: 5, unknownDose: true },
+  denosumab: { name: 'six-monthly', everyDays: 182.625, doseMg: 60, fromMg: 60, toMg: 60, unknownDose: true },
+  'zoledronic-acid': { name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 5, toMg: 5, unknownDose: true },
 };
 
 /** How a schedule may be written: 26 weeks for 6 months, 52 weeks for a year [choice]. */
