@@ -10,7 +10,8 @@ const DATE_SENSITIVE = ['test/time/**/*.test.ts', 'test/facts/**/*.test.ts', 'te
 export default defineConfig({
   test: {
     environment: 'node',
-    testTimeout: 10_000,
+    // A liveness bound, not a speed test: generous, since the property tests share two cores with other work.
+    testTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'copenhagen', include: ['test/**/*.test.ts'], env: { TZ: 'Europe/Copenhagen', LOG_LEVEL: 'silent' } } },
       { extends: true, test: { name: 'utc', include: DATE_SENSITIVE, env: { TZ: 'UTC', LOG_LEVEL: 'silent' } } },

@@ -56,6 +56,14 @@ export interface Config {
   readonly previewClock: boolean;
   /** LOG_LEVEL (pino level). */
   readonly logLevel: LogLevel;
+  /** CDS_METRICS_TOKEN: bearer token for /metrics; undefined = /metrics open. */
+  readonly metricsToken: string | undefined;
+  /** CDS_DRAIN_MS: after SIGTERM, /readyz answers 503 this long (still serving) before the listener closes. */
+  readonly drainMs: number;
+  /** CDS_SHUTDOWN_GRACE_MS: after the listener closes, how long running requests get before connections are cut. */
+  readonly shutdownGraceMs: number;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: OTLP/HTTP base URL for traces; undefined = tracing off. */
+  readonly otlpEndpoint: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -244,6 +252,17 @@ const envSchema = z.object({
     unsetIfEmpty,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (fatal … trace, silent)' }).default('info'),
   ),
+  CDS_METRICS_TOKEN: optionalText,
+  CDS_DRAIN_MS: intInRange(0, 120_000, 5000),
+  CDS_SHUTDOWN_GRACE_MS: intInRange(0, 300_000, 10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL, e.g. http://otel-collector:4318')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
+  ),
 });
 
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
@@ -277,6 +296,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     preview: e.CDS_PREVIEW,
     previewClock: e.CDS_PREVIEW_CLOCK,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.CDS_METRICS_TOKEN,
+    drainMs: e.CDS_DRAIN_MS,
+    shutdownGraceMs: e.CDS_SHUTDOWN_GRACE_MS,
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 

@@ -11,6 +11,7 @@ import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './pipeline.js';
 import { evaluatePatientView, evaluatePrescribing } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
+import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
@@ -33,6 +34,8 @@ export function createEngine(
 
   return {
     observationCodes,
+    rulesVersion: RULES_VERSION,
+    guidelineVersion: GUIDELINE_VERSION,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };

@@ -1,21 +1,27 @@
 /**
  * Entry point: load and check the configuration (every invalid variable reported, then exit 1),
- * build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully on
- * SIGTERM/SIGINT (stop accepting, let running requests finish, close the database).
+ * build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully:
+ * on SIGTERM `/readyz` answers 503 for CDS_DRAIN_MS while requests are still served (so load
+ * balancers stop sending), then the listener closes, running requests get CDS_SHUTDOWN_GRACE_MS
+ * to finish, and the database is closed. SIGINT (Ctrl-C) and a second signal skip the drain.
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { dataFolderProblem } from './feedback/data-folder.js';
 import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
+import type { FeedbackStore } from './feedback/store.js';
 import { createApp } from './http/app.js';
-import { createLogger } from './logger.js';
+import { createLifecycle } from './http/lifecycle.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { countStoreErrors } from './observability/store-errors.js';
+import { startTracing } from './observability/tracing.js';
 import type { Engine } from './pipeline.js';
 import { createSiteEngine, SiteConfigError } from './settings/site-config.js';
 import { TerminologyError } from './terminology/index.js';
-
-/** How long running requests get to finish after SIGTERM before connections are cut. */
-const SHUTDOWN_GRACE_MS = 10_000;
+import { serviceVersion } from './versions.js';
 
 function readConfig(): Config {
   try {
@@ -42,20 +48,39 @@ function buildEngine(config: Config): Engine {
   }
 }
 
-function main(): void {
+/** The embedded store, or one line saying why it cannot be opened (then exit 1, no stack trace). */
+function openStore(config: Config, logger: Logger): FeedbackStore {
+  const problem = dataFolderProblem(config.feedbackDb);
+  if (problem !== undefined) {
+    logger.fatal(`${problem}; not starting`);
+    process.exit(1);
+  }
+  try {
+    return openSqliteFeedbackStore(config.feedbackDb);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : 'unknown error';
+    logger.fatal(`the feedback database cannot be opened (${message}); not starting`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const engine = buildEngine(config);
-  const feedbackStore = openSqliteFeedbackStore(config.feedbackDb);
+  const versions = { service: serviceVersion(), rules: engine.rulesVersion };
+  const metrics = createMetrics({ processMetrics: true, versions });
+  const feedbackStore = countStoreErrors(openStore(config, logger), metrics.storeError);
   const issuedCards = createIssuedCardRecorder(feedbackStore, { logger });
-  let shuttingDown = false;
+  const lifecycle = createLifecycle('starting');
+  const tracing = await startTracing({ otlpEndpoint: config.otlpEndpoint, serviceVersion: versions.service, logger });
   const closeStore = (): void => {
     issuedCards.close();
     feedbackStore.close();
   };
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(config, { engine, feedbackStore, issuedCards, logger, isShuttingDown: () => shuttingDown });
+    app = createApp(config, { engine, feedbackStore, issuedCards, logger, lifecycle, metrics, tracing });
   } catch (err) {
     // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
     if (err instanceof ConfigError) {
@@ -75,27 +100,50 @@ function main(): void {
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
-    logger.info({ host: config.host, port, language: config.language }, 'osteo-cds listening');
+    lifecycle.ready();
+    logger.info({ host: config.host, port, language: config.language, version: versions.service, rulesVersion: versions.rules }, 'osteo-cds listening');
     if (config.preview) logger.info(`card preview page: http://localhost:${port}/`);
     if (config.previewClock) logger.warn('CDS_PREVIEW_CLOCK is on: hook calls may set "now" with X-Osteo-Now (development only)');
   });
 
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
+  let drainTimer: NodeJS.Timeout | undefined;
+  const close = (): void => {
+    clearTimeout(drainTimer);
+    if (lifecycle.state === 'stopping') return;
+    lifecycle.stop();
     const force = setTimeout(() => {
       logger.warn('requests still running after the grace period; closing connections');
       server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
+    }, config.shutdownGraceMs);
     force.unref();
     server.close(() => {
       clearTimeout(force);
       closeStore();
-      logger.info('stopped');
-      process.exit(0);
+      void tracing.shutdown().finally(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
+  };
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (lifecycle.state === 'draining') {
+      logger.info({ signal }, 'second signal while draining; closing now');
+      close();
+      return;
+    }
+    if (lifecycle.state === 'stopping') return;
+    if (signal !== 'SIGTERM' || config.drainMs === 0) {
+      logger.info({ signal }, 'shutting down');
+      close();
+      return;
+    }
+    lifecycle.drain();
+    logger.info({ signal, drainMs: config.drainMs }, 'draining: /readyz answers 503, requests still served');
+    drainTimer = setTimeout(() => {
+      logger.info('drain over; shutting down');
+      close();
+    }, config.drainMs);
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
@@ -106,4 +154,4 @@ function main(): void {
   });
 }
 
-main();
+void main();

@@ -27,4 +27,8 @@ export interface Engine {
   evaluate(input: EvaluationInput): CdsResponse;
   /** Observation codes of the bound value sets, for the discovery prefetch `code=` list. */
   readonly observationCodes: readonly string[];
+  /** The rules' behaviour version (src/rules/version.ts), carried on every card. */
+  readonly rulesVersion: string;
+  /** The guideline card the rules implement, e.g. "DSAM osteoporose april 2025 ver. 3". */
+  readonly guidelineVersion: string;
 }

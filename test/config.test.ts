@@ -31,6 +31,10 @@ describe('loadConfig', () => {
       preview: true,
       previewClock: false,
       logLevel: 'info',
+      metricsToken: undefined,
+      drainMs: 5000,
+      shutdownGraceMs: 10_000,
+      otlpEndpoint: undefined,
     });
   });
 
@@ -117,6 +121,19 @@ describe('loadConfig', () => {
 
   it('the ConfigError message lists the problems', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be at most 65535/);
+  });
+});
+
+describe('operations variables', () => {
+  it('reads the metrics token, drain and grace periods and the OTLP endpoint', () => {
+    expect(
+      loadConfig({ CDS_METRICS_TOKEN: 'scrape', CDS_DRAIN_MS: '0', CDS_SHUTDOWN_GRACE_MS: '25000', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318/' }),
+    ).toMatchObject({ metricsToken: 'scrape', drainMs: 0, shutdownGraceMs: 25_000, otlpEndpoint: 'http://otel-collector:4318' });
+  });
+
+  it('refuses bad values, naming each variable', () => {
+    const variables = problemsOf({ CDS_DRAIN_MS: '-5', CDS_SHUTDOWN_GRACE_MS: 'soon', OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' }).map((p) => p.split(':')[0]);
+    expect(new Set(variables)).toEqual(new Set(['CDS_DRAIN_MS', 'CDS_SHUTDOWN_GRACE_MS', 'OTEL_EXPORTER_OTLP_ENDPOINT']));
   });
 });
 

@@ -6,10 +6,11 @@
  * extension. No optional field is ever null or empty. Cards are ordered critical → warning → info.
  */
 import { v4 as uuidv4 } from 'uuid';
-import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, type Card, type Coding } from '../cds-hooks/response.js';
+import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, CARD_EXTENSION_RULES_VERSION, type Card, type Coding } from '../cds-hooks/response.js';
 import type { Language } from '../pipeline.js';
 import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../rules/catalogue.js';
 import type { Recommendation } from '../rules/types.js';
+import { RULES_VERSION } from '../rules/version.js';
 import { linksFor, type LinkDefinition, type LinkKey } from './links.js';
 import { buildSuggestion, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
@@ -89,6 +90,7 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
     extension: {
       [CARD_EXTENSION_REASONS]: [...new Set(rec.reasons)],
       [CARD_EXTENSION_EVIDENCE]: evidence,
+      [CARD_EXTENSION_RULES_VERSION]: RULES_VERSION,
     },
   };
 }

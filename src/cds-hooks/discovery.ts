@@ -92,6 +92,11 @@ export function prefetchTemplates(observationCodes: readonly string[]): Readonly
   };
 }
 
+export const DISCOVERY_EXTENSION_VERSIONS = 'osteo-cds.versions';
+
+/** The service's versions (GET /version), as discovery carries them. */
+export const versionsSchema = z.strictObject({ service: z.string().min(1), rules: z.string().min(1), guideline: z.string().min(1) });
+
 /** {@link https://cds-hooks.hl7.org/2.0/#response} — the discovery document. */
 export const discoveryServiceSchema = z.strictObject({
   hook: z.string().min(1),
@@ -100,6 +105,8 @@ export const discoveryServiceSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9\-._~]+$/),
   prefetch: z.record(z.string().min(1), z.string().min(1)).optional(),
   usageRequirements: z.string().min(1).optional(),
+  /** CDS Hooks 2.0 extension; `osteo-cds.versions` names the service, rules and guideline versions. */
+  extension: z.looseObject({ [DISCOVERY_EXTENSION_VERSIONS]: versionsSchema }).optional(),
 });
 
 export const discoverySchema = z.strictObject({ services: z.array(discoveryServiceSchema) });
@@ -107,7 +114,10 @@ export const discoverySchema = z.strictObject({ services: z.array(discoveryServi
 export type DiscoveryService = z.infer<typeof discoveryServiceSchema>;
 export type Discovery = z.infer<typeof discoverySchema>;
 
-export function buildDiscovery(observationCodes: readonly string[]): Discovery {
+export type ServiceVersions = z.infer<typeof versionsSchema>;
+
+/** `versions`: the same object GET /version answers, on every service. */
+export function buildDiscovery(observationCodes: readonly string[], versions: ServiceVersions): Discovery {
   const prefetch = prefetchTemplates(observationCodes);
   return {
     services: SERVICES.map((s) => ({
@@ -118,6 +128,7 @@ export function buildDiscovery(observationCodes: readonly string[]): Discovery {
       // Key order as in PREFETCH_KEYS, so cds-services.json is stable.
       prefetch: Object.fromEntries(PREFETCH_KEYS.map((k) => [k, prefetch[k]])),
       usageRequirements: USAGE_REQUIREMENTS,
+      extension: { [DISCOVERY_EXTENSION_VERSIONS]: { ...versions } },
     })),
   };
 }

@@ -53,6 +53,8 @@ export const sourceSchema = z.strictObject({
 
 export const CARD_EXTENSION_REASONS = 'osteo-cds.reasons';
 export const CARD_EXTENSION_EVIDENCE = 'osteo-cds.evidence';
+/** v2: the rules version that produced the card (a string, e.g. "2.0.0"). */
+export const CARD_EXTENSION_RULES_VERSION = 'osteo-cds.rules-version';
 
 /** {@link https://cds-hooks.hl7.org/2.0/#card-attributes} */
 export const cardSchema = z
@@ -70,6 +72,7 @@ export const cardSchema = z
     extension: z.looseObject({
       [CARD_EXTENSION_REASONS]: z.array(text).min(1),
       [CARD_EXTENSION_EVIDENCE]: z.array(text).min(1),
+      [CARD_EXTENSION_RULES_VERSION]: text,
     }),
   })
   // cds-resp-6: suggestions require selectionBehavior.

@@ -160,6 +160,7 @@ export function openSqliteFeedbackStore(location: string): FeedbackStore {
   };
   const selectAll = db.prepare('SELECT * FROM feedback ORDER BY id');
   const selectByService = db.prepare('SELECT * FROM feedback WHERE service_id = ? ORDER BY id');
+  const selectOne = db.prepare('SELECT 1');
 
   return {
     record: (serviceId, items, receivedAt) => recordBatch(serviceId, items, receivedAt.toISOString()),
@@ -169,6 +170,9 @@ export function openSqliteFeedbackStore(location: string): FeedbackStore {
     },
     recordIssued: (cards) => (cards.length === 0 ? 0 : recordIssuedBatch(cards)),
     stats,
+    ping: () => {
+      selectOne.get();
+    },
     close: () => {
       if (db.open) db.close();
     },

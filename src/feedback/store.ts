@@ -81,5 +81,7 @@ export interface FeedbackStore {
   recordIssued(cards: readonly IssuedCard[]): number;
   /** Feedback joined to issued cards by card uuid, per topic; `since` (ISO 8601) limits by issue time. */
   stats(filter?: { readonly since?: string }): FeedbackStats;
+  /** Returns when the store answers, throws when it does not (GET /readyz). */
+  ping?(): void | Promise<void>;
   close(): void;
 }

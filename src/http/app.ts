@@ -2,8 +2,9 @@
  * The express application factory: `createApp(config, deps)` wires the middleware chain and
  * routes and never listens (src/main.ts does; tests drive the app with supertest).
  *
- * Chain: request id + logger → helmet → CORS (answers every preflight) → declared body size
- * (413 on any route) → /healthz → preview page and its fixture list (CDS_PREVIEW; public) →
+ * Chain: request id + logger → trace + request metrics → helmet → CORS (answers every preflight)
+ * → declared body size (413 on any route) → /healthz → /livez, /readyz, /version, /metrics →
+ * preview page and its fixture list (CDS_PREVIEW; public) →
  * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
  * (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
@@ -16,20 +17,29 @@ import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks
 import type { Config } from '../config.js';
 import { createIssuedCardRecorder, type IssuedCardRecorder } from '../feedback/issued-recorder.js';
 import type { FeedbackStore } from '../feedback/store.js';
+import { observedFetch } from '../observability/fhir-fetch.js';
+import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { countStoreErrors } from '../observability/store-errors.js';
+import { timedEngine } from '../observability/timed-engine.js';
+import { w3cTracing, type Tracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
 import type { Engine } from '../pipeline.js';
 import { previewNow } from '../preview/clock.js';
 import { loadPreviewFixtures } from '../preview/fixtures.js';
 import { previewRoutes } from '../preview/routes.js';
+import { versionsOf } from '../versions.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
 import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
+import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
+import { observe } from './observe.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
+import { operationsRoutes } from './routes/operations.js';
 import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
@@ -39,8 +49,12 @@ export interface AppDeps {
   readonly clock?: () => Date;
   /** Default: a silent logger. */
   readonly logger?: Logger;
-  /** /healthz answers 503 once this returns true (set by main.ts on SIGTERM). */
-  readonly isShuttingDown?: () => boolean;
+  /** Starting, ready, draining, stopping (main.ts moves it on); default: ready. */
+  readonly lifecycle?: Lifecycle;
+  /** Default: a registry of this app's own (main.ts passes one with the process metrics). */
+  readonly metrics?: Metrics;
+  /** Default: W3C traceparent passed on to FHIR fetches, nothing recorded (OpenTelemetry off). */
+  readonly tracing?: Tracing;
   /** Default: built from CDS_TRUSTED_ISSUERS (tests inject one with short JWKS cache times). */
   readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `feedbackStore`. */
@@ -59,15 +73,21 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const logger = deps.logger ?? pino({ level: 'silent' });
   const clock = deps.clock ?? (() => new Date());
   // Built and checked once: a bad code list fails here, at start, not per request.
-  const discovery = discoverySchema.parse(buildDiscovery(deps.engine.observationCodes));
+  const versions = versionsOf(deps.engine);
+  const discovery = discoverySchema.parse(buildDiscovery(deps.engine.observationCodes, versions));
   const templates = prefetchTemplates(deps.engine.observationCodes);
-  const issuedCards = deps.issuedCards ?? createIssuedCardRecorder(deps.feedbackStore, { logger });
+  const metrics = deps.metrics ?? createMetrics({ versions });
+  const lifecycle = deps.lifecycle ?? createLifecycle('ready');
+  const store = countStoreErrors(deps.feedbackStore, metrics.storeError);
+  const engine = timedEngine(deps.engine, metrics);
+  const issuedCards = deps.issuedCards ?? createIssuedCardRecorder(store, { logger });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
   app.use(requestContext(logger));
+  app.use(observe(metrics, deps.tracing ?? w3cTracing));
   app.use(
     helmet({
       // A JSON API called cross-origin by browser clients (the CDS Hooks sandbox).
@@ -88,7 +108,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   app.use(bodyLimit(config.bodyLimitBytes));
-  app.use(healthRoutes(deps.isShuttingDown ?? (() => false)));
+  app.use(healthRoutes(() => isShuttingDown(lifecycle)));
+  app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping?.(), versions, metrics, metricsToken: config.metricsToken }));
   if (config.preview) {
     // Public, before authentication: the page and the synthetic fixture patients only.
     const dirs = deps.previewDirs ?? { publicDir: packagePath('public'), fixturesDir: packagePath('fixtures') };
@@ -96,19 +117,21 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
-  app.use(statsRoutes({ adminToken: config.adminToken, store: deps.feedbackStore, recorder: issuedCards, clock }));
+  app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use(discoveryRoutes(discovery));
-  app.use(feedbackRoutes(deps.feedbackStore, clock));
+  app.use(feedbackRoutes(store, clock));
   app.use(
     hookRoutes({
       config,
-      engine: deps.engine,
+      engine,
       templates,
       clock,
       ...(config.previewClock ? { requestNow: previewNow } : {}),
+      fetchFor: (res) => observedFetch(res.locals.trace, metrics),
       onCards: (serviceId, cards, req) => {
+        metrics.cardsIssued(serviceId, cards.map((c) => ({ indicator: c.indicator, topic: c.source.topic?.code ?? 'unknown' })));
         if (req.get(PREVIEW_CALL_HEADER) === undefined) issuedCards.record(serviceId, cards, clock());
       },
     }),

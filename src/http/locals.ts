@@ -3,6 +3,7 @@
  * route adds to the one log line written when the response finishes.
  */
 import type { Logger } from 'pino';
+import type { RequestTrace } from '../observability/tracing.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
@@ -23,5 +24,7 @@ declare module 'express-serve-static-core' {
     requestId: string;
     log: Logger;
     logFields: RequestLogFields;
+    /** The request's trace (src/http/observe.ts): passed on to FHIR fetches. */
+    trace: RequestTrace;
   }
 }

@@ -3,6 +3,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, TOPIC_SYSTEM, type RenderContext } from '../../src/cards/render.js';
 import { dataUnavailable } from '../../src/rules/data-unavailable.js';
 import type { Recommendation } from '../../src/rules/types.js';
+import { RULES_VERSION } from '../../src/rules/version.js';
 import { ctxOf, patient } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 
@@ -30,6 +31,7 @@ describe('card renderer', () => {
       extension: {
         'osteo-cds.reasons': ['observations-unavailable', 'medicationStatements-unavailable'],
         'osteo-cds.evidence': ['Patient/p1'],
+        'osteo-cds.rules-version': RULES_VERSION,
       },
     });
     expect(card?.detail).toContain('**Begrundelse**');

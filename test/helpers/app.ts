@@ -27,7 +27,7 @@ export function card(topic: string, reasons: string[], indicator: Card['indicato
     summary: `Test card ${topic}`,
     indicator,
     source: { label: 'osteo-cds test', topic: { system: 'urn:osteo-cds:card-topic', code: topic } },
-    extension: { 'osteo-cds.reasons': reasons, 'osteo-cds.evidence': ['Patient/pat-1'] },
+    extension: { 'osteo-cds.reasons': reasons, 'osteo-cds.evidence': ['Patient/pat-1'], 'osteo-cds.rules-version': '0.0.0-test' },
   };
 }
 
@@ -36,6 +36,8 @@ export function fakeEngine(evaluate?: (input: EvaluationInput) => Card[]): FakeE
   return {
     inputs,
     observationCodes: TEST_OBSERVATION_CODES,
+    rulesVersion: '0.0.0-test',
+    guidelineVersion: 'test guideline',
     evaluate(input) {
       inputs.push(input);
       if (evaluate !== undefined) return { cards: evaluate(input) };

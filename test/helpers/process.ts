@@ -13,9 +13,11 @@ export interface Running {
   readonly url: string;
 }
 
-export function spawnService(env: Record<string, string>): ChildProcess {
+/** `user`: run the service as another uid/gid (tests of file permissions, when the tests run as root). */
+export function spawnService(env: Record<string, string>, user: { readonly uid?: number; readonly gid?: number } = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
+    ...user,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CDS_TRUSTED_ISSUERS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

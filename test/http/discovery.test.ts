@@ -3,6 +3,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../../src/cds-hooks/discovery.js';
 import { PREFETCH_KEYS } from '../../src/rules/catalogue.js';
+import { serviceVersion } from '../../src/versions.js';
 import { TEST_OBSERVATION_CODES, makeApp } from '../helpers/app.js';
 
 const SERVICE_HOOKS = {
@@ -26,7 +27,7 @@ describe('GET /cds-services', () => {
 
   it('serves buildDiscovery of the engine observation codes', async () => {
     const res = await request(makeApp().app).get('/cds-services').expect(200);
-    expect(res.body).toEqual(buildDiscovery(TEST_OBSERVATION_CODES));
+    expect(res.body).toEqual(buildDiscovery(TEST_OBSERVATION_CODES, { service: serviceVersion(), rules: '0.0.0-test', guideline: 'test guideline' }));
   });
 
   it('uses only CDS Hooks 2.0 tokens, one parameter of each name, and the codes as one comma list sorted by -date', () => {

@@ -24,6 +24,8 @@ export interface HookRouteDeps {
   readonly clock: () => Date;
   /** "Now" of one request when it may be set per request (X-Osteo-Now with CDS_PREVIEW_CLOCK=on); undefined = `clock`. */
   readonly requestNow?: (req: Request) => Date | undefined;
+  /** The fetch one request's FHIR-server calls use (trace context, metrics); default the global fetch. */
+  readonly fetchFor?: (res: Response) => typeof fetch;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
 }
@@ -61,7 +63,12 @@ export function hookRoutes(deps: HookRouteDeps): Router {
         fhirServer: request.fhirServer,
         accessToken: request.fhirAuthorization?.access_token,
       },
-      { templates: deps.templates, timeoutMs: deps.config.fhirTimeoutMs, maxBytes: deps.config.bodyLimitBytes },
+      {
+        templates: deps.templates,
+        timeoutMs: deps.config.fhirTimeoutMs,
+        maxBytes: deps.config.bodyLimitBytes,
+        ...(deps.fetchFor === undefined ? {} : { fetch: deps.fetchFor(res) }),
+      },
     );
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
     if (!prefetch.ok) throw prefetchFailure(prefetch, request.fhirServer !== undefined);
