@@ -7,7 +7,8 @@
  * a schedule the dosage does not state stays unknown, and text naming two different schedules is
  * unknown too.
  */
-import { get, getStr, list, lookup, str, type JsonObject } from './accessors.js';
+import type { JsonObject } from '../shared/json.js';
+import { get, getStr, list, lookup, str } from './accessors.js';
 import { doseOf, doseQuantityOf, firstLines, frequencyPerDay, type Strength } from './dosage.js';
 
 export interface DoseSchedule {

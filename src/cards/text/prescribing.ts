@@ -4,8 +4,7 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import type { DrugId } from '../../facts/types.js';
-import type { Language } from '../../pipeline.js';
-import type { PrescribingTopic } from '../../rules/catalogue.js';
+import type { PrescribingTopic } from '../../contract/topics.js';
 import type { Finding, LabOrder, Recommendation } from '../../rules/types.js';
 import { formatDate, formatList, formatNumber } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
@@ -13,6 +12,7 @@ import { BEFORE_START, BIOSIMILARS, DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITA
 import { intervalWords } from './findings.js';
 import type { TopicText, TopicTexts } from './types.js';
 import { DRUG, LAB, type Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 // --- reading the recommendation -------------------------------------------------------------
 

@@ -20,7 +20,7 @@
  */
 import type { DrugId } from '../../facts/types.js';
 import type { Finding } from '../types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestWithin } from '../predicates/labs.js';

@@ -26,6 +26,7 @@ import type { DrugId, PatientFacts } from '../../facts/types.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { DoseScheduleName, DraftRule, Finding, SuggestionSpec } from '../types.js';
 import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
+import { DENOSUMAB_INTERVAL_MONTHS } from './rx-denosumab-schedule.js';
 
 interface Schedule {
   readonly name: DoseScheduleName;
@@ -49,7 +50,6 @@ const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
 export const SCHEDULE_TOLERANCE = 0.05;
 /** rules.md section 4: a new denosumab injection less than 5 months after the last is too early. */
 export const DENOSUMAB_MIN_MONTHS = 5;
-export const DENOSUMAB_INTERVAL_MONTHS = 6;
 
 function judged(s: Schedule, doseMg: number | undefined): boolean {
   return doseMg === undefined ? s.unknownDose : doseMg >= s.fromMg && doseMg <= s.toMg;

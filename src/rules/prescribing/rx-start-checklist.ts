@@ -31,7 +31,7 @@
  * restart after a stop or pause and not a switch.
  */
 import type { BoneMarkerKind } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { addMonths } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { markerFinding } from '../predicates/findings.js';
