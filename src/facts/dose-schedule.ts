@@ -55,9 +55,9 @@ function unitDays(word: string): number | undefined {
 }
 
 /** "every 6 months", "hver 6. måned", "hver sjette måned", "hvert andet år": one administration per N units. */
-const EVERY_N = /\b(?:every|hver|hvert) (\d{1,3}|[a-zæøå]{1,12})\.? ?([a-zæøå]{1,12})/;
+const EVERY_N = /\b(?:every|hver|hvert) (?:(\d{1,3})\.? ?|([a-zæøå]{1,12}) )([a-zæøå]{1,12})/;
 /** "2 gange dagligt", "3 x daily", "twice weekly", "1 gang om ugen". */
-const COUNT_PER = /\b(\d{1,2}|once|twice|thrice|en|to|tre|fire)\s*(?:x|gange|gang|times)?\s*(?:(?:a|per|pr\.?|om|i|each)\s+)?(dagligt|daglig|dgl|daily|day|dagen|døgnet|ugentligt|ugentlig|weekly|week|ugen|månedligt|månedlig|monthly|month|måneden|årligt|årlig|yearly|year|året)\b/;
+const COUNT_PER = /\b(\d{1,2}|once|twice|thrice|en|to|tre|fire) ?(?:(?:x|gange|gang|times) )?(?:(?:a|per|pr\.?|om|i|each) )?(dagligt|daglig|dgl|daily|day|dagen|døgnet|ugentligt|ugentlig|weekly|week|ugen|månedligt|månedlig|monthly|month|måneden|årligt|årlig|yearly|year|året)\b/;
 const COUNT_WORDS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, en: 1, to: 2, tre: 3, fire: 4 };
 
 /** Single words that name a schedule, checked when nothing more specific is said. */
@@ -81,9 +81,9 @@ function countUnitDays(word: string): number | undefined {
 export function perDayFromText(raw: string): number | undefined {
   const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
   const every = EVERY_N.exec(text);
-  if (every?.[1] !== undefined && every[2] !== undefined) {
-    const n = /^\d+$/.test(every[1]) ? Number(every[1]) : lookup(NUMBER_WORDS, every[1]);
-    const days = unitDays(every[2]);
+  if (every?.[3] !== undefined) {
+    const n = every[1] !== undefined ? Number(every[1]) : lookup(NUMBER_WORDS, every[2] ?? '');
+    const days = unitDays(every[3]);
     if (n !== undefined && n > 0 && days !== undefined) return 1 / (n * days);
   }
   const count = COUNT_PER.exec(text);
