@@ -54,6 +54,7 @@ export const PRESCRIBING_TOPICS = [
   'rx-calcium-carbonate-ppi',
   'rx-bisphosphonate-duration',
   'rx-anabolic-specialist',
+  'rx-dose-interval',
 ] as const;
 
 /** rules.md "Missing data": shown on every service when prefetch keys could not be had. */
@@ -174,6 +175,7 @@ export const REASONS = [
   'specialist-drug',
   'cardiovascular-history',
   'romosozumab-male',
+  'too-frequent',
   // data
   'future-dated',
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
