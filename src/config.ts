@@ -265,6 +265,9 @@ const envSchema = z.object({
   ),
 });
 
+/** Every environment variable the service reads (for the checks of deploy/ and docs/). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
