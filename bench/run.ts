@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import { draftsFromContext } from '../src/cds-hooks/drafts.js';
 import { testConfig } from '../src/config.js';
 import { createEngine } from '../src/engine.js';
-import type { EvaluationInput } from '../src/pipeline.js';
+import type { EvaluationInput } from '../src/cds-hooks/evaluator.js';
 import { prefetchTemplates } from '../src/cds-hooks/discovery.js';
 import { resolvePrefetch } from '../src/prefetch/resolve.js';
 import { generatePatient } from './generate.js';

@@ -7,7 +7,9 @@
  * `testConfig()` is the one place that documents how tests differ from production defaults.
  */
 import { z } from 'zod';
-import type { Language } from './pipeline.js';
+import type { Language } from './contract/language.js';
+import { ConfigError } from './shared/config-error.js';
+import { isSecureOrLoopbackUrl } from './shared/url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -64,26 +66,6 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** OTEL_EXPORTER_OTLP_ENDPOINT: OTLP/HTTP base URL for traces; undefined = tracing off. */
   readonly otlpEndpoint: string | undefined;
-}
-
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-/** Loopback hosts may use plain http (development and tests); everything else must be https. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-
-/** An absolute https URL, or http on a loopback host. */
-export function isSecureOrLoopbackUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }
 
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };

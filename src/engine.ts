@@ -6,9 +6,10 @@
  */
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
+import { topicTitle } from './cards/text/index.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
-import type { Engine, EvaluationInput } from './pipeline.js';
+import type { Engine, EvaluationInput } from './cds-hooks/evaluator.js';
 import { evaluatePatientView, evaluatePrescribing } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
@@ -34,6 +35,7 @@ export function createEngine(
 
   return {
     observationCodes,
+    topicTitle,
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
     evaluate(input: EvaluationInput) {

@@ -1,13 +1,13 @@
 /**
- * Entry point: load and check the configuration (every invalid variable reported, then exit 1),
- * build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully:
+ * Entry point: load and check the configuration, site files and terminology in one step (every
+ * problem reported, then exit 1), build the engine and the feedback store, listen on HOST:PORT, and shut down gracefully:
  * on SIGTERM `/readyz` answers 503 for CDS_DRAIN_MS while requests are still served (so load
  * balancers stop sending), then the listener closes, running requests get CDS_SHUTDOWN_GRACE_MS
  * to finish, and the database is closed. SIGINT (Ctrl-C) and a second signal skip the drain.
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
 import { createServer } from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { dataFolderProblem } from './feedback/data-folder.js';
 import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
 import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
@@ -18,30 +18,22 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { countStoreErrors } from './observability/store-errors.js';
 import { startTracing } from './observability/tracing.js';
-import type { Engine } from './pipeline.js';
-import { createSiteEngine, SiteConfigError } from './settings/site-config.js';
-import { TerminologyError } from './terminology/index.js';
+import type { Engine } from './cds-hooks/evaluator.js';
+import { createSiteEngine } from './settings/site-config.js';
+import { ConfigError } from './shared/config-error.js';
 import { serviceVersion } from './versions.js';
 
-function readConfig(): Config {
+/**
+ * Start-up in one place: the environment, then CDS_SITE_CONFIG and CDS_TERMINOLOGY into the engine.
+ * Any of them invalid → one ConfigError listing every problem, logged, exit 1.
+ */
+function assemble(): { config: Config; engine: Engine } {
   try {
-    return loadConfig(process.env);
+    const config = loadConfig(process.env);
+    return { config, engine: createSiteEngine(config) };
   } catch (err) {
     if (err instanceof ConfigError) {
-      createLogger('info').fatal({ problems: err.problems }, 'invalid configuration; not starting');
-      process.exit(1);
-    }
-    throw err;
-  }
-}
-
-/** The engine with CDS_TERMINOLOGY and CDS_SITE_CONFIG applied; every problem reported, then exit 1. */
-function buildEngine(config: Config): Engine {
-  try {
-    return createSiteEngine(config);
-  } catch (err) {
-    if (err instanceof SiteConfigError || err instanceof TerminologyError) {
-      createLogger('info').fatal({ problems: err.problems }, 'invalid site configuration; not starting');
+      createLogger('info').fatal({ problems: err.problems }, `${err.message.split(':')[0]?.toLowerCase() ?? 'invalid configuration'}; not starting`);
       process.exit(1);
     }
     throw err;
@@ -65,9 +57,8 @@ function openStore(config: Config, logger: Logger): FeedbackStore {
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const { config, engine } = assemble();
   const logger = createLogger(config.logLevel);
-  const engine = buildEngine(config);
   const versions = { service: serviceVersion(), rules: engine.rulesVersion };
   const metrics = createMetrics({ processMetrics: true, versions });
   const feedbackStore = countStoreErrors(openStore(config, logger), metrics.storeError);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseByteSize, testConfig } from '../src/config.js';
+import { loadConfig, parseByteSize, testConfig } from '../src/config.js';
+import { ConfigError } from '../src/shared/config-error.js';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

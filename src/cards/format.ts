@@ -2,8 +2,8 @@
  * Numbers, dates and units as a Danish GP reads them ("T-score −2,8 (columna, 12.08.2026)") or,
  * in English, "T-score −2.8 (lumbar spine, 12 Aug 2026)". Formatters are built once at load.
  */
-import type { Language } from '../pipeline.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { Language } from '../contract/language.js';
 
 const NUMBER = {
   da: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2, useGrouping: true }),

@@ -4,9 +4,9 @@
  * A site may replace the URLs or labels (CDS_SITE_CONFIG `links`).
  */
 import type { Link } from '../cds-hooks/response.js';
-import type { Language } from '../pipeline.js';
-import type { Topic } from '../rules/catalogue.js';
+import type { Topic } from '../contract/topics.js';
 import type { Words } from './text/vocabulary.js';
+import type { Language } from '../contract/language.js';
 
 export const LINK_KEYS = [
   'osteoporoseforeningen',

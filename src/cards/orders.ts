@@ -4,9 +4,9 @@
  * ServiceRequest with the lab's LOINC and NPU codes; DXA as SNOMED CT 312681000; referrals as
  * SNOMED CT 3457005 with text naming the specialty.
  */
-import type { Language } from '../pipeline.js';
 import type { LabOrder, ProposedDrug, ReferralTarget } from '../rules/types.js';
 import type { Words } from './text/vocabulary.js';
+import type { Language } from '../contract/language.js';
 
 const ATC = 'http://www.whocc.no/atc';
 const LOINC = 'http://loinc.org';

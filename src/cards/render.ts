@@ -7,8 +7,7 @@
  */
 import { v4 as uuidv4 } from 'uuid';
 import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, CARD_EXTENSION_RULES_VERSION, type Card, type Coding } from '../cds-hooks/response.js';
-import type { Language } from '../pipeline.js';
-import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../rules/catalogue.js';
+import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../contract/topics.js';
 import type { Recommendation } from '../rules/types.js';
 import { RULES_VERSION } from '../rules/version.js';
 import { linksFor, type LinkDefinition, type LinkKey } from './links.js';
@@ -16,6 +15,7 @@ import { buildSuggestion, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { TOPIC_TEXTS } from './text/index.js';
 import { REASON, type Words } from './text/vocabulary.js';
+import type { Language } from '../contract/language.js';
 
 export const TOPIC_SYSTEM = 'urn:osteo-cds:card-topic';
 export const OVERRIDE_REASON_SYSTEM = 'urn:osteo-cds:override-reason';

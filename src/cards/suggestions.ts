@@ -6,9 +6,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
-import type { Language } from '../pipeline.js';
-import { isRecord } from '../prefetch/fhir-json.js';
-import type { UntrustedResource } from '../prefetch/types.js';
 import type { LabOrder, SuggestionSpec } from '../rules/types.js';
 import type { LocalDate } from '../time/local-date.js';
 import { formatDate, formatList } from './format.js';
@@ -23,6 +20,8 @@ import {
   medicationConcept,
   medicationRequest,
 } from './orders.js';
+import { isRecord, type UntrustedResource } from '../shared/json.js';
+import type { Language } from '../contract/language.js';
 
 export interface SuggestionContext {
   readonly lang: Language;

@@ -7,9 +7,9 @@
  * order-select a draft is `selected` when its ref is in `context.selections`; for the other hooks
  * every draft is selected.
  */
-import { isRecord } from '../prefetch/fhir-json.js';
-import type { DraftResource, UntrustedResource } from '../prefetch/types.js';
-import type { Hook } from './request.js';
+import type { DraftResource } from '../prefetch/types.js';
+import { isRecord, type UntrustedResource } from '../shared/json.js';
+import type { Hook } from '../contract/services.js';
 
 function entryResource(entry: unknown): (UntrustedResource & { readonly id: string }) | undefined {
   if (!isRecord(entry)) return undefined;

@@ -7,11 +7,9 @@
  * any resource content: the facts stage reads resources tolerantly).
  */
 import { z } from 'zod';
-import { isSecureOrLoopbackUrl } from '../config.js';
-import { PREFETCH_KEYS } from '../rules/catalogue.js';
-
-export const HOOKS = ['patient-view', 'order-select', 'order-sign', 'medication-prescribe'] as const;
-export type Hook = (typeof HOOKS)[number];
+import { PREFETCH_KEYS } from '../contract/prefetch-keys.js';
+import type { Hook } from '../contract/services.js';
+import { isSecureOrLoopbackUrl } from '../shared/url.js';
 
 /** FHIR `id`: it is substituted into FHIR URLs, so nothing else may pass. */
 const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a FHIR id ([A-Za-z0-9-.]{1,64})');

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { draftsFromContext } from '../cds-hooks/drafts.js';
-import { HOOKS, type Hook } from '../cds-hooks/request.js';
-import { isAboutAnotherPatient, isRecord, isResource } from '../prefetch/fhir-json.js';
+import { isAboutAnotherPatient } from '../prefetch/fhir-json.js';
 import { resolvePrefetch } from '../prefetch/resolve.js';
-import type { DraftResource, ResolvedData, UntrustedResource } from '../prefetch/types.js';
+import type { DraftResource, ResolvedData } from '../prefetch/types.js';
+import { isRecord, isResource, type UntrustedResource } from '../shared/json.js';
+import { type Hook, HOOKS } from '../contract/services.js';
 
 /** A problem with what the user gave: printed as one line, exit status 2. */
 export class InputError extends Error {

@@ -9,13 +9,13 @@
  * stderr: a missing file, invalid JSON, not a Bundle, no Patient, a bad option); 1 anything else.
  */
 import { parseArgs } from 'node:util';
-import { HOOKS, type Hook } from '../cds-hooks/request.js';
-import { loadConfig, ConfigError } from '../config.js';
-import { parsePreviewNow } from '../preview/clock.js';
-import { createSiteEngine, SiteConfigError } from '../settings/site-config.js';
-import { TerminologyError } from '../terminology/index.js';
+import { loadConfig } from '../config.js';
+import { parsePreviewNow } from '../http/preview/clock.js';
+import { createSiteEngine } from '../settings/site-config.js';
+import { ConfigError } from '../shared/config-error.js';
 import { formatCards } from './format.js';
 import { draftInput, InputError, patientInput, readJson } from './input.js';
+import { type Hook, HOOKS } from '../contract/services.js';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -98,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   } catch (err) {
     if (err instanceof InputError) return fail(err.message);
-    if (err instanceof SiteConfigError || err instanceof TerminologyError || err instanceof ConfigError) {
+    if (err instanceof ConfigError) {
       io.stderr.write(`osteo-cds: ${err.message}\n`);
       return 2;
     }

@@ -3,14 +3,9 @@
  * returns `undefined` (or an empty list) for anything unexpected, so no shape of input can make the
  * facts stage throw: a `category` object where an array belongs, a number sent as a string, `null`.
  */
-
-export type JsonObject = Readonly<Record<string, unknown>>;
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 const NONE: readonly unknown[] = Object.freeze([]);
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `{ date }` when there is one, else nothing (optional fields are left out, never undefined). */
 export function withDate<D extends string>(date: D | undefined): { date?: D } {
@@ -32,13 +27,13 @@ export function lookup<V>(table: Readonly<Record<string, V>>, key: string | unde
 
 /** `o[key]` when `o` is an object. */
 export function get(o: unknown, key: string): unknown {
-  return isObject(o) ? o[key] : undefined;
+  return isRecord(o) ? o[key] : undefined;
 }
 
 /** The object at `o[key]`, if it is one. */
 export function getObject(o: unknown, key: string): JsonObject | undefined {
   const v = get(o, key);
-  return isObject(v) ? v : undefined;
+  return isRecord(v) ? v : undefined;
 }
 
 /** A list: an array as it is, a single value as a one-element list, nothing as empty. */
@@ -53,10 +48,10 @@ const NO_OBJECTS: readonly JsonObject[] = Object.freeze([]);
 /** The objects of `o[key]`, accepting an object where an array belongs. */
 export function objects(o: unknown, key: string): readonly JsonObject[] {
   const v = get(o, key);
-  if (isObject(v)) return [v];
+  if (isRecord(v)) return [v];
   if (!Array.isArray(v) || v.length === 0) return NO_OBJECTS;
   const out: JsonObject[] = [];
-  for (const item of v) if (isObject(item)) out.push(item);
+  for (const item of v) if (isRecord(item)) out.push(item);
   return out;
 }
 
@@ -114,13 +109,13 @@ export interface Coding {
 export function codings(concept: unknown): readonly Coding[] {
   const out: Coding[] = [];
   for (const cc of list(concept)) {
-    if (!isObject(cc)) continue;
+    if (!isRecord(cc)) continue;
     const inner = cc.coding;
     if (inner === undefined && (cc.code !== undefined || cc.system !== undefined)) {
       pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
       continue;
     }
-    for (const c of list(inner)) if (isObject(c)) pushCoding(out, c);
+    for (const c of list(inner)) if (isRecord(c)) pushCoding(out, c);
   }
   return out;
 }

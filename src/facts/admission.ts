@@ -8,7 +8,8 @@
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
  *   MedicationAdministration not-done.
  */
-import { get, lookup, reference, statusCode, type JsonObject } from './accessors.js';
+import { get, lookup, reference, statusCode } from './accessors.js';
+import type { JsonObject } from '../shared/json.js';
 
 const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
 

@@ -10,7 +10,7 @@
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
 import { danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { isObject, type JsonObject, list, resourceId, str, withDate } from './accessors.js';
+import { list, resourceId, str, withDate } from './accessors.js';
 import { isAdmitted, isOtherPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
@@ -22,15 +22,16 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { emptyObservationFacts, latest, newestFirst, readObservation, type Dated } from './observations.js';
+import { type Dated, emptyObservationFacts, latestOfUnsorted, newestFirst, readObservation } from './observations.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
 const SEXES: ReadonlySet<string> = new Set<Sex>(['female', 'male', 'other', 'unknown']);
 
 export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology): PatientFacts {
   const today = danishDate(now);
-  const patient: JsonObject = isObject(data.patient) ? data.patient : {};
+  const patient: JsonObject = isRecord(data.patient) ? data.patient : {};
   const patientId = resourceId(patient);
   const birthDate = parseFhirDate(patient.birthDate);
   const medications = new Map<string, JsonObject>();
@@ -44,9 +45,9 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const seen = new Set<string>();
 
   let index = 0;
-  for (const resource of list(isObject(data) ? data.resources : undefined)) {
+  for (const resource of list(isRecord(data) ? data.resources : undefined)) {
     index += 1;
-    if (!isObject(resource)) continue;
+    if (!isRecord(resource)) continue;
     const type = str(resource.resourceType);
     if (type === undefined) continue;
     const id = resourceId(resource);
@@ -97,9 +98,9 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   for (const c of conditions.conditions) {
     if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...withDate(c.onset ?? c.recorded) });
   }
-  const smoking = latestSmoking(latest(observations.smoking), latest(conditions.smoking));
-  const alcohol = latest(observations.alcohol);
-  const falls = latest(observations.falls);
+  const smoking = latestSmoking(latestOfUnsorted(observations.smoking), latestOfUnsorted(conditions.smoking));
+  const alcohol = latestOfUnsorted(observations.alcohol);
+  const falls = latestOfUnsorted(observations.falls);
   const menopause = earliest([...observations.menopause, ...conditions.menopause]);
   const sex = str(patient.gender);
 
@@ -139,13 +140,13 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     glucocorticoid: glucocorticoidExposure(records, today),
     intolerances,
     drafts: list(drafts).filter(isDraft).map((d) => readDraft(d, ctx)),
-    unavailable: list(isObject(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
+    unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
   };
   return freezeStructure(facts);
 }
 
 function isDraft(value: unknown): value is DraftResource {
-  return isObject(value) && isObject(value.resource);
+  return isRecord(value) && isRecord(value.resource);
 }
 
 function narrowSex(value: string): Sex {

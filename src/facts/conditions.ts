@@ -8,12 +8,13 @@
  * section 1, "menopause before 45").
  */
 import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { codings, conceptText, conceptWords, get, type JsonObject, statusCode, withDate } from './accessors.js';
+import { codings, conceptText, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
 import type { Dated } from './observations.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
+import type { JsonObject } from '../shared/json.js';
 
 export interface ConditionFacts {
   readonly conditions: ConditionFact[];

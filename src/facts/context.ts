@@ -4,8 +4,8 @@
  */
 import type { Terminology } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import type { JsonObject } from './accessors.js';
 import type { Ref } from './types.js';
+import type { JsonObject } from '../shared/json.js';
 
 /** An admitted resource with its reference (`Observation/123`). */
 export interface Entry {

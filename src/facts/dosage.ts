@@ -8,7 +8,8 @@
  * (BID, TID, …). Nothing is invented: an unknown part gives an unknown dose.
  */
 import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
-import { codings, get, getNum, getObject, getStr, type JsonObject, lookup, objects, round4, str } from './accessors.js';
+import { codings, get, getNum, getObject, getStr, lookup, objects, round4, str } from './accessors.js';
+import type { JsonObject } from '../shared/json.js';
 
 export interface Strength {
   readonly mg?: number;

@@ -7,16 +7,17 @@
  * undefined when none says. start: dosage bounds start, else authoredOn (dateWritten), else today.
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, getObject, isObject, type JsonObject } from './accessors.js';
+import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
 import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed } from './dosage.js';
 import { identifyDrug, medicationSource } from './drug-identity.js';
 import { dosageLines } from './medications.js';
 import type { DraftResource } from '../prefetch/types.js';
 import type { DraftOrder } from './types.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
-  const resource: JsonObject = isObject(draft.resource) ? draft.resource : {};
+  const resource: JsonObject = isRecord(draft.resource) ? draft.resource : {};
   const lines = dosageLines(resource);
   const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);
   const strength = {

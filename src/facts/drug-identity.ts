@@ -8,11 +8,12 @@
  * inhaled, topical, nasal, eye/ear drops or rectal.
  */
 import type { CodingMatch, Terminology } from '../terminology/index.js';
-import { type Coding, codings, conceptText, conceptWords, get, getObject, getStr, type JsonObject, lookup, num, objects, round4, str } from './accessors.js';
+import { type Coding, codings, conceptText, conceptWords, get, getObject, getStr, lookup, num, objects, round4, str } from './accessors.js';
 import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
 import { deepFreeze } from './freeze.js';
 import type { DrugId, DrugIdentity, SourceCode } from './types.js';
+import type { JsonObject } from '../shared/json.js';
 
 export interface Identified {
   readonly identity: DrugIdentity;

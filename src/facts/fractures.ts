@@ -17,10 +17,11 @@
  */
 import type { CodingMatch } from '../terminology/index.js';
 import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding, type JsonObject } from './accessors.js';
+import { codings, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
 import type { Fracture, FractureMechanism, FractureSite, Ref, SourceCode } from './types.js';
+import type { JsonObject } from '../shared/json.js';
 
 export interface CodedMatch {
   readonly coding: Coding;

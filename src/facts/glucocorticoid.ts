@@ -19,8 +19,10 @@ import { addDays, addMonths, daysBetween, maxDate, minDate, monthsBetween, type 
 import { usageSpan } from './courses.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
 
+/** Footnote *: "> 5 mg dgl. i 3 mdr." — the one home of these numbers (the prescribing rules read them here). */
 export const HIGH_DOSE_MG_PER_DAY = 5;
 export const HIGH_DOSE_MONTHS = 3;
+/** Footnote *: "> 450 mg på et år". */
 export const CUMULATIVE_THRESHOLD_MG = 450;
 
 /** A planned course (the draft order of a prescribing hook), in prednisolone equivalents. */

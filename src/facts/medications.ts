@@ -10,11 +10,12 @@
  * has passed, else dateAsserted / meta.lastUpdated, else its start.
  */
 import { addDays, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, getObject, lookup, objects, statusCode, type JsonObject } from './accessors.js';
+import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
 import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed } from './dosage.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { MedicationRecord, MedicationSourceType } from './types.js';
+import type { JsonObject } from '../shared/json.js';
 
 const SOURCE: Readonly<Record<string, MedicationSourceType>> = {
   MedicationStatement: 'MedicationStatement',

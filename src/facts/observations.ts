@@ -5,7 +5,7 @@
  */
 import { CANONICAL_UNIT, type CodingMatch, type Measure, type Terminology } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, get, getStr, lookup, objects, type Coding, type JsonObject } from './accessors.js';
+import { codings, conceptWords, get, getStr, lookup, objects, type Coding } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import { DXA_CONCEPTS, LAB_CONCEPTS, LIFESTYLE, VITAL_CONCEPTS, type ScoreKind } from './concepts.js';
 import type { Entry } from './context.js';
@@ -34,6 +34,7 @@ import {
   type RawValue,
   type WhenObserved,
 } from './values.js';
+import type { JsonObject } from '../shared/json.js';
 
 /** A DXA result before grouping into scans. */
 export interface DxaResult extends DxaScore {
@@ -473,8 +474,8 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
   return items.map((i) => i.item);
 }
 
-/** The latest dated item (undated items only when nothing is dated). */
-export function latest<T>(items: readonly Dated<T>[]): Dated<T> | undefined {
+/** The latest dated item of an unsorted list (undated items only when nothing is dated); rules' `latest` takes the head of a newest-first list. */
+export function latestOfUnsorted<T>(items: readonly Dated<T>[]): Dated<T> | undefined {
   let best: Dated<T> | undefined;
   for (const item of items) {
     if (best === undefined) best = item;

@@ -5,8 +5,9 @@
  */
 import { toCanonical, type Measure } from '../terminology/index.js';
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, get, getObject, getStr, isObject, lookup, num, objects, parseNumber, str, type JsonObject } from './accessors.js';
+import { codings, conceptWords, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
 import type { Comparator, InterpretationCode } from './types.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 /** A number as sent, with its comparator and unit (UCUM `code` + `system`, human `unit`). */
 export interface RawValue {
@@ -24,7 +25,7 @@ const VALUE_STRING_RE = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,
 /** The numeric value of an Observation (or of one of its components). */
 export function readValue(element: JsonObject): RawValue | undefined {
   const q = element.valueQuantity;
-  if (isObject(q)) {
+  if (isRecord(q)) {
     const value = num(q.value);
     if (value === undefined) return undefined;
     const raw: { value: number; comparator?: Comparator; code?: string; system?: string; unit?: string } = { value };

@@ -16,9 +16,8 @@
  */
 import cors from 'cors';
 import express, { Router, type Express, type NextFunction, type Request, type Response } from 'express';
-import { isRecord } from '../prefetch/fhir-json.js';
-import type { UntrustedResource } from '../prefetch/types.js';
 import type { FixtureData } from './store.js';
+import { isRecord, type UntrustedResource } from '../shared/json.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const TYPE = /^[A-Z][A-Za-z]{1,63}$/;

@@ -16,8 +16,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAboutAnotherPatient, isRecord, isResource } from '../prefetch/fhir-json.js';
-import type { UntrustedResource } from '../prefetch/types.js';
+import { isAboutAnotherPatient } from '../prefetch/fhir-json.js';
+import { isRecord, isResource, type UntrustedResource } from '../shared/json.js';
 
 export interface PatientRecord {
   readonly scenario: string;

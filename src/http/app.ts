@@ -23,10 +23,10 @@ import { countStoreErrors } from '../observability/store-errors.js';
 import { timedEngine } from '../observability/timed-engine.js';
 import { w3cTracing, type Tracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
-import type { Engine } from '../pipeline.js';
-import { previewNow } from '../preview/clock.js';
-import { loadPreviewFixtures } from '../preview/fixtures.js';
-import { previewRoutes } from '../preview/routes.js';
+import type { Engine } from '../cds-hooks/evaluator.js';
+import { previewNow } from './preview/clock.js';
+import { loadPreviewFixtures } from './preview/fixtures.js';
+import { previewRoutes } from './preview/routes.js';
 import { versionsOf } from '../versions.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
@@ -117,7 +117,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
-  app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock }));
+  app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use(discoveryRoutes(discovery));

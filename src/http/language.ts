@@ -1,9 +1,9 @@
+import type { Language } from '../contract/language.js';
 /**
  * Card language: the first of `da`/`en` in the request's Accept-Language by quality order
  * (RFC 9110 §12.5.4; `da-DK` counts as `da`, `q=0` means "not acceptable"); otherwise the
  * configured default (CDS_LANGUAGE).
  */
-import type { Language } from '../pipeline.js';
 
 const SUPPORTED: readonly Language[] = ['da', 'en'];
 

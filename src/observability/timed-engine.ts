@@ -1,5 +1,5 @@
 /** The engine with each evaluation timed into `osteo_cds_evaluation_duration_seconds`. */
-import type { Engine } from '../pipeline.js';
+import type { Engine } from '../cds-hooks/evaluator.js';
 import { secondsSince, type Metrics } from './metrics.js';
 
 export function timedEngine(engine: Engine, metrics: Metrics): Engine {

@@ -3,15 +3,7 @@
  * OperationOutcome, a Bundle page (data, outcome warnings, next link), whose patient is it about.
  * Nothing here throws on odd input; unknown shapes read as "not what we are looking for".
  */
-import type { UntrustedResource } from './types.js';
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isResource(value: unknown): value is UntrustedResource {
-  return isRecord(value) && typeof value.resourceType === 'string' && value.resourceType !== '';
-}
+import { isRecord, isResource, type UntrustedResource } from '../shared/json.js';
 
 export function isOperationOutcome(value: unknown): boolean {
   return isResource(value) && value.resourceType === 'OperationOutcome';

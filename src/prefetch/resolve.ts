@@ -14,10 +14,11 @@
  * (or when nothing but the Patient could be had and there was no fhirServer) the result is a
  * failure the HTTP layer answers with 412. This module knows nothing of rules or cards.
  */
-import { PREFETCH_KEYS, type PrefetchKey } from '../rules/catalogue.js';
 import { getJson, isSameOrigin, resolveAgainstBase, type FhirClientOptions } from './fhir-client.js';
 import { isAboutAnotherPatient, readPage } from './fhir-json.js';
-import type { ResolvedData, UntrustedResource } from './types.js';
+import type { ResolvedData } from './types.js';
+import type { UntrustedResource } from '../shared/json.js';
+import { PREFETCH_KEYS, type PrefetchKey } from '../contract/prefetch-keys.js';
 
 export const DEFAULT_MAX_PAGES = 20;
 

@@ -5,13 +5,8 @@
  * Resources are untrusted JSON that merely claims to be FHIR R4: the facts stage reads them with
  * tolerant accessors (a `category` object where an array belongs, a string where a number does).
  */
-import type { PrefetchKey } from '../rules/catalogue.js';
-
-/** A JSON object with a `resourceType`; nothing else about it is guaranteed. */
-export interface UntrustedResource {
-  readonly resourceType: string;
-  readonly [key: string]: unknown;
-}
+import type { PrefetchKey } from '../contract/prefetch-keys.js';
+import type { UntrustedResource } from '../shared/json.js';
 
 export interface ResolvedData {
   readonly patient: UntrustedResource;

@@ -5,8 +5,9 @@
  * data) but enough remains to answer. Then: an info card whose reasons name the missing keys as
  * `<key>-unavailable`, so no GP mistakes "no card" for "nothing to do".
  */
-import { PREFETCH_KEYS, type Reason } from './catalogue.js';
+import { type Reason } from '../contract/topics.js';
 import type { PatientRule } from './types.js';
+import { PREFETCH_KEYS } from '../contract/prefetch-keys.js';
 
 export const dataUnavailable: PatientRule = ({ facts }) => {
   const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));

@@ -3,7 +3,7 @@
  * Rules are pure functions of the facts, today's date and the settings.
  */
 import type { DraftOrder } from '../facts/types.js';
-import type { Topic } from './catalogue.js';
+import type { Topic } from '../contract/topics.js';
 import { dataUnavailable } from './data-unavailable.js';
 import { FOLLOW_UP_RULES } from './follow-up/index.js';
 import { INITIATION_RULES } from './initiation/index.js';

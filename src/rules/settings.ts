@@ -3,7 +3,7 @@
  * the catalogue's defaults. A site may override them (CDS_SITE_CONFIG); rules read them from here
  * and never hard-code a tunable number.
  */
-import type { Topic } from './catalogue.js';
+import type { Topic } from '../contract/topics.js';
 
 export interface GuidelineSettings {
   /** Topics switched off by the site (e.g. lifestyle or DXA work-up cards). */

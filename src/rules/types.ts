@@ -18,7 +18,7 @@ import type {
 } from '../facts/types.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { GuidelineSettings } from './settings.js';
-import type { Reason, Topic } from './catalogue.js';
+import type { Reason, Topic } from '../contract/topics.js';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 

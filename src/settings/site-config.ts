@@ -16,7 +16,7 @@
  * ```
  *
  * The file is read and checked once at start. Unknown keys, unknown topics, unknown link keys and
- * numbers out of range are rejected, and every problem is listed at once (`SiteConfigError`).
+ * numbers out of range are rejected, and every problem is listed at once (one `ConfigError`).
  * `terminology` has the format of a CDS_TERMINOLOGY file and is merged after it.
  */
 import { readFileSync } from 'node:fs';
@@ -24,19 +24,14 @@ import { z } from 'zod';
 import { DEFAULT_LINKS, LINK_KEYS, type LinkDefinition, type LinkKey } from '../cards/links.js';
 import type { Config } from '../config.js';
 import { createEngine } from '../engine.js';
-import type { Engine } from '../pipeline.js';
-import { TOPICS, type Topic } from '../rules/catalogue.js';
+import type { Engine } from '../cds-hooks/evaluator.js';
+import { TOPICS, type Topic } from '../contract/topics.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../rules/settings.js';
 import builtInBindings from '../terminology/bindings.json' with { type: 'json' };
-import { buildTerminology, TerminologyError, type Terminology } from '../terminology/index.js';
+import { ConfigError } from '../shared/config-error.js';
+import { buildTerminology, type Terminology } from '../terminology/index.js';
 import { siteFileSchema, type SiteFile } from '../terminology/schema.js';
 
-export class SiteConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid site configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'SiteConfigError';
-  }
-}
 
 /** Topics a site may switch off: every card topic except the missing-data card (missing data is always shown). */
 export const SWITCHABLE_TOPICS = TOPICS.filter((t): t is Exclude<Topic, 'data-unavailable'> => t !== 'data-unavailable');
@@ -170,7 +165,7 @@ export function mergeSiteConfig(file: SiteConfigFile): Omit<SiteSettings, 'termi
 
 /**
  * Reads CDS_SITE_CONFIG (and CDS_TERMINOLOGY, which its `terminology` is merged after).
- * @throws SiteConfigError listing every problem of both files.
+ * @throws ConfigError listing every problem of both files.
  */
 export function loadSiteSettings(config: Pick<Config, 'siteConfigFile' | 'terminologyFile'>): SiteSettings {
   const problems: string[] = [];
@@ -201,11 +196,11 @@ export function loadSiteSettings(config: Pick<Config, 'siteConfigFile' | 'termin
       const source = config.terminologyFile === undefined ? 'CDS_SITE_CONFIG terminology' : 'CDS_TERMINOLOGY with CDS_SITE_CONFIG terminology';
       terminology = buildTerminology(builtInBindings, combineSiteTerminology(terminologyFile, file.terminology), source);
     } catch (err) {
-      if (!(err instanceof TerminologyError)) throw err;
+      if (!(err instanceof ConfigError)) throw err;
       problems.push(err.message);
     }
   }
-  if (problems.length > 0) throw new SiteConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems, 'site configuration');
   return { ...mergeSiteConfig(file), terminology };
 }
 

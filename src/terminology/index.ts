@@ -4,7 +4,6 @@ export {
   buildTerminology,
   observationSearchCodes,
   normaliseCode,
-  TerminologyError,
   type Terminology,
   type Concept,
   type CodingMatch,

@@ -26,6 +26,7 @@ import {
   type SiteFile,
 } from './schema.js';
 import { isKnownUnit } from './units.js';
+import { ConfigError } from '../shared/config-error.js';
 
 /** A binding row after loading (read-only). */
 export type Binding = Readonly<Omit<CodingBinding, 'alsoContains'>> & { readonly alsoContains?: readonly string[] };
@@ -80,20 +81,15 @@ export interface Terminology {
   matchNames(kind: ConceptKind, text: string): readonly NameMatch[];
 }
 
-export class TerminologyError extends Error {
-  readonly problems: readonly string[];
-  constructor(source: string, problems: readonly string[]) {
-    super(`Invalid terminology ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'TerminologyError';
-    this.problems = problems;
-  }
+function terminologyError(source: string, problems: readonly string[]): ConfigError {
+  return new ConfigError(problems, `terminology ${source}`);
 }
 
 const EMPTY: readonly CodingMatch[] = Object.freeze([]);
 
 /**
  * Loads the built-in bindings and, when given, merges a site file (CDS_TERMINOLOGY) over them.
- * @throws TerminologyError listing every problem when a file is unreadable or invalid.
+ * @throws ConfigError listing every problem when a file is unreadable or invalid.
  */
 export function loadTerminology(extraFile?: string): Terminology {
   let site: unknown;
@@ -102,12 +98,12 @@ export function loadTerminology(extraFile?: string): Terminology {
     try {
       text = readFileSync(extraFile, 'utf8');
     } catch (err) {
-      throw new TerminologyError(`file ${extraFile}`, [`cannot be read: ${err instanceof Error ? err.message : String(err)}`]);
+      throw terminologyError(`file ${extraFile}`, [`cannot be read: ${err instanceof Error ? err.message : String(err)}`]);
     }
     try {
       site = JSON.parse(text);
     } catch (err) {
-      throw new TerminologyError(`file ${extraFile}`, [`is not JSON: ${err instanceof Error ? err.message : String(err)}`]);
+      throw terminologyError(`file ${extraFile}`, [`is not JSON: ${err instanceof Error ? err.message : String(err)}`]);
     }
     return buildTerminology(builtIn, site, `file ${extraFile}`);
   }
@@ -116,21 +112,21 @@ export function loadTerminology(extraFile?: string): Terminology {
 
 /**
  * Builds a terminology from a bindings value and an optional site value (both untrusted JSON).
- * @throws TerminologyError listing every problem.
+ * @throws ConfigError listing every problem.
  */
 export function buildTerminology(base: unknown, site?: unknown, siteSource = 'site file'): Terminology {
   const parsed = bindingsFileSchema.safeParse(base);
-  if (!parsed.success) throw new TerminologyError('bindings', formatIssues(parsed.error));
+  if (!parsed.success) throw terminologyError('bindings', formatIssues(parsed.error));
   let merged: BindingsFile = parsed.data;
   if (site !== undefined) {
     const parsedSite = siteFileSchema.safeParse(site);
-    if (!parsedSite.success) throw new TerminologyError(siteSource, formatIssues(parsedSite.error));
+    if (!parsedSite.success) throw terminologyError(siteSource, formatIssues(parsedSite.error));
     const { result, problems } = mergeSite(merged, parsedSite.data);
-    if (problems.length > 0) throw new TerminologyError(siteSource, problems);
+    if (problems.length > 0) throw terminologyError(siteSource, problems);
     merged = result;
   }
   const problems = checkSemantics(merged);
-  if (problems.length > 0) throw new TerminologyError(site === undefined ? 'bindings' : `bindings merged with ${siteSource}`, problems);
+  if (problems.length > 0) throw terminologyError(site === undefined ? 'bindings' : `bindings merged with ${siteSource}`, problems);
   return compile(merged);
 }
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { INITIATION_TEXTS } from '../../src/cards/text/initiation.js';
-import type { Language } from '../../src/pipeline.js';
-import { INITIATION_TOPICS, type InitiationTopic } from '../../src/rules/catalogue.js';
+import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
 import type { Recommendation } from '../../src/rules/types.js';
 import { bmi, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
+import type { Language } from '../../src/contract/language.js';
 
 const renderCtx = (lang: Language): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS });
 

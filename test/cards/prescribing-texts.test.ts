@@ -3,8 +3,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing.js';
 import type { DraftOrder, PatientFacts } from '../../src/facts/types.js';
-import type { UntrustedResource } from '../../src/prefetch/types.js';
-import { PRESCRIBING_TOPICS } from '../../src/rules/catalogue.js';
+import { PRESCRIBING_TOPICS } from '../../src/contract/topics.js';
 import { evaluatePrescribing } from '../../src/rules/index.js';
 import type { Recommendation } from '../../src/rules/types.js';
 import {
@@ -22,6 +21,7 @@ import {
   type FactsInput,
 } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 /** One request: the patient and the basket; every rule runs over every selected draft. */
 function request(input: FactsInput, drafts: readonly DraftOrder[]): { facts: PatientFacts; recs: Recommendation[] } {

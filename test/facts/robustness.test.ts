@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import type { DraftResource, UntrustedResource } from '../../src/prefetch/types.js';
+import type { DraftResource } from '../../src/prefetch/types.js';
 import { draft, medicationRequest, NOW, observation, patient, terminology } from '../helpers/facts-builders.js';
 import { realisticResources } from '../helpers/facts-realistic.js';
 import { SYS } from '../helpers/facts-systems.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 type Json = Record<string, unknown> | unknown[];
 

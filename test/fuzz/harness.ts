@@ -10,9 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { validateResponse } from '../../src/cds-hooks/response.js';
-import { isLoopbackHost } from '../../src/config.js';
 import { makeRealApp } from '../helpers/engine.js';
 import type { FhirStubAnswer } from './arbitraries.js';
+import { isLoopbackHost } from '../../src/shared/url.js';
 
 export const TOTAL_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? '400') || 400);
 

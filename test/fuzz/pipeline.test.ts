@@ -12,14 +12,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateResponse } from '../../src/cds-hooks/response.js';
 import { draftsFromContext } from '../../src/cds-hooks/drafts.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import type { RuleSet } from '../../src/pipeline.js';
-import { isResource } from '../../src/prefetch/fhir-json.js';
 import type { ResolvedData } from '../../src/prefetch/types.js';
-import { PREFETCH_KEYS } from '../../src/rules/catalogue.js';
 import { loadTerminology } from '../../src/terminology/index.js';
 import { realEngine } from '../helpers/engine.js';
 import { KEY_RESOURCES, anyJson, draftBundle, patient } from './arbitraries.js';
 import { SEED, TOTAL_RUNS, fcOptions, runsFor } from './harness.js';
+import { isResource } from '../../src/shared/json.js';
+import { PREFETCH_KEYS } from '../../src/contract/prefetch-keys.js';
+import type { RuleSet } from '../../src/contract/services.js';
 
 const terminology = loadTerminology();
 const counts = { facts: 0, engine: 0 };

@@ -3,6 +3,7 @@
  * it got and answers one valid card (a `data-unavailable` card naming the unavailable keys when
  * there are any), so the protocol tests never depend on guideline rules.
  */
+import { topicTitle } from '../../src/cards/text/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -12,7 +13,7 @@ import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
 import type { FeedbackStore } from '../../src/feedback/store.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
-import type { Engine, EvaluationInput } from '../../src/pipeline.js';
+import type { Engine, EvaluationInput } from '../../src/cds-hooks/evaluator.js';
 
 export const PINNED_NOW = new Date('2025-06-01T10:00:00Z');
 export const TEST_OBSERVATION_CODES = ['38267-1', '38263-0', 'NPU10267'] as const;
@@ -36,6 +37,7 @@ export function fakeEngine(evaluate?: (input: EvaluationInput) => Card[]): FakeE
   return {
     inputs,
     observationCodes: TEST_OBSERVATION_CODES,
+    topicTitle,
     rulesVersion: '0.0.0-test',
     guidelineVersion: 'test guideline',
     evaluate(input) {

@@ -4,7 +4,7 @@
  */
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import type { Engine } from '../../src/pipeline.js';
+import type { Engine } from '../../src/cds-hooks/evaluator.js';
 import { appWith, type AppOptions } from './app.js';
 
 let engine: Engine | undefined;

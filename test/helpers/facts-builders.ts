@@ -5,10 +5,11 @@
  */
 import { buildFacts } from '../../src/facts/build-facts.js';
 import type { PatientFacts } from '../../src/facts/types.js';
-import type { DraftResource, ResolvedData, UntrustedResource } from '../../src/prefetch/types.js';
-import type { PrefetchKey } from '../../src/rules/catalogue.js';
+import type { DraftResource, ResolvedData } from '../../src/prefetch/types.js';
 import { loadTerminology, type Terminology } from '../../src/terminology/index.js';
 import { SYS } from './facts-systems.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
+import type { PrefetchKey } from '../../src/contract/prefetch-keys.js';
 
 export { SYS };
 

@@ -5,8 +5,9 @@
  * OperationOutcome is reported unavailable.
  */
 import { readFileSync } from 'node:fs';
-import type { ResolvedData, UntrustedResource } from '../../src/prefetch/types.js';
-import { PREFETCH_KEYS, type PrefetchKey } from '../../src/rules/catalogue.js';
+import type { ResolvedData } from '../../src/prefetch/types.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
+import { PREFETCH_KEYS, type PrefetchKey } from '../../src/contract/prefetch-keys.js';
 
 function isResource(value: unknown): value is UntrustedResource {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { resourceType?: unknown }).resourceType === 'string';

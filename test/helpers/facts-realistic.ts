@@ -1,7 +1,6 @@
 /**
  * A realistic mixed record (Danish and sandbox codings) for robustness and performance tests.
  */
-import type { UntrustedResource } from '../../src/prefetch/types.js';
 import {
   allergy,
   coding,
@@ -14,6 +13,7 @@ import {
   observation,
 } from './facts-builders.js';
 import { SYS } from './facts-systems.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 export function realisticResources(): UntrustedResource[] {
   return [

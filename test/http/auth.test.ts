@@ -9,13 +9,14 @@ import { Writable } from 'node:stream';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, type Config, type TrustedIssuer } from '../../src/config.js';
+import { type Config, type TrustedIssuer } from '../../src/config.js';
 import { createJwtVerifier, type AuthFailure, type JwtVerifierOptions } from '../../src/http/auth/jwt-verifier.js';
 import { createLogger } from '../../src/logger.js';
 import { makeApp } from '../helpers/app.js';
 import { patientViewRequest } from '../helpers/fhir.js';
 import { jwks, makeKey, nowS, signToken, startJwksServer, writeJwksFile, type JwksServer, type TestKey } from '../helpers/jwt.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
+import { ConfigError } from '../../src/shared/config-error.js';
 
 const EHR = 'https://ehr.example.org';
 const SANDBOX = 'https://sandbox.cds-hooks.org';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../../src/cds-hooks/discovery.js';
-import { PREFETCH_KEYS } from '../../src/rules/catalogue.js';
 import { serviceVersion } from '../../src/versions.js';
 import { TEST_OBSERVATION_CODES, makeApp } from '../helpers/app.js';
+import { PREFETCH_KEYS } from '../../src/contract/prefetch-keys.js';
 
 const SERVICE_HOOKS = {
   'osteoporosis-patient-view': 'patient-view',

@@ -5,9 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { findService } from '../../src/cds-hooks/discovery.js';
 import { makeApp } from '../helpers/app.js';
 import { expectValidResponse } from '../helpers/response.js';
+import { findService } from '../../src/contract/services.js';
 
 const root = new URL('../../fixtures/', import.meta.url);
 const scenarios = readdirSync(root, { withFileTypes: true })

@@ -13,11 +13,10 @@ import { Readable } from 'node:stream';
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PrefetchKey } from '../../src/rules/catalogue.js';
-import { PREFETCH_KEYS } from '../../src/rules/catalogue.js';
 import { makeRealApp } from '../helpers/engine.js';
 import { AUTH, FHIR_BASE, FHIR_ORIGIN, FHIR_PATHS, observation, operationOutcome, patient, patientViewRequest, prescribingRequest, searchset } from '../helpers/fhir.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
+import { PREFETCH_KEYS, type PrefetchKey } from '../../src/contract/prefetch-keys.js';
 
 const BUDGET_MS = 500;
 /** The bound the answer must come within: twice the budget (generous for a loaded CI machine). */

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { parsePreviewNow } from '../../src/preview/clock.js';
-import { loadPreviewFixtures } from '../../src/preview/fixtures.js';
+import { parsePreviewNow } from '../../src/http/preview/clock.js';
+import { loadPreviewFixtures } from '../../src/http/preview/fixtures.js';
 import { PINNED_NOW, makeApp } from '../helpers/app.js';
 
 const patientView = {

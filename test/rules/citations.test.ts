@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, PRESCRIBING_TOPICS } from '../../src/rules/catalogue.js';
+import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, PRESCRIBING_TOPICS } from '../../src/contract/topics.js';
 
 const CARD = readFileSync(join(import.meta.dirname, '../../guideline/source-card-da.txt'), 'utf8').split('\n');
 const RULES = join(import.meta.dirname, '../../src/rules');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIATION_TOPICS } from '../../src/rules/catalogue.js';
+import { INITIATION_TOPICS } from '../../src/contract/topics.js';
 import { evaluatePatientView } from '../../src/rules/index.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
 import { bmi, calcium, ctxOf, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';

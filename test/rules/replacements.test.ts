@@ -4,7 +4,7 @@
  * replaces denosumab-overdue, bisphosphonate-ten-years replaces the two 5-year cards.
  */
 import { describe, expect, it } from 'vitest';
-import { FOLLOW_UP_TOPICS, type Topic } from '../../src/rules/catalogue.js';
+import { FOLLOW_UP_TOPICS, type Topic } from '../../src/contract/topics.js';
 import { evaluatePatientView, REPLACES } from '../../src/rules/index.js';
 import { btmResponseInadequate } from '../../src/rules/follow-up/btm-response-inadequate.js';
 import { denosumabOverdue } from '../../src/rules/follow-up/denosumab-overdue.js';

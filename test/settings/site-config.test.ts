@@ -13,7 +13,8 @@ import { testConfig } from '../../src/config.js';
 import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { createSiteEngine, loadSiteSettings, SiteConfigError, siteConfigSchema } from '../../src/settings/site-config.js';
+import { createSiteEngine, loadSiteSettings, siteConfigSchema } from '../../src/settings/site-config.js';
+import { ConfigError } from '../../src/shared/config-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'osteo-site-'));
 let n = 0;
@@ -47,7 +48,7 @@ function problemsOf(site: unknown, extra: { terminologyFile?: string } = {}): re
   try {
     loadSiteSettings({ siteConfigFile: siteFile(site), terminologyFile: extra.terminologyFile });
   } catch (err) {
-    if (err instanceof SiteConfigError) return err.problems;
+    if (err instanceof ConfigError) return err.problems;
     throw err;
   }
   return [];

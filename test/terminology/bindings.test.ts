@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import bindings from '../../src/terminology/bindings.json' with { type: 'json' };
-import { buildTerminology, loadTerminology, observationSearchCodes, TerminologyError } from '../../src/terminology/index.js';
+import { buildTerminology, loadTerminology, observationSearchCodes } from '../../src/terminology/index.js';
 import { SYS } from '../helpers/facts-systems.js';
+import { ConfigError } from '../../src/shared/config-error.js';
 
 const t = loadTerminology();
 const concepts = (system: string, code: string): string[] => t.matchCoding(system, code).map((m) => m.concept);
@@ -183,8 +184,8 @@ describe('site terminology (CDS_TERMINOLOGY)', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(TerminologyError);
-    const problems = (error as TerminologyError).problems;
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
     expect(problems.length).toBeGreaterThanOrEqual(3);
     expect(problems.join('\n')).toMatch(/concepts\.p1np\.codings\.0\.code/);
     expect(problems.join('\n')).toMatch(/concepts\.p1np\.codings\.0\.match/);
@@ -204,7 +205,7 @@ describe('site terminology (CDS_TERMINOLOGY)', () => {
           }),
         );
       } catch (e) {
-        return e instanceof TerminologyError ? e.problems : [];
+        return e instanceof ConfigError ? e.problems : [];
       }
       return [];
     })();
@@ -224,7 +225,7 @@ describe('site terminology (CDS_TERMINOLOGY)', () => {
           },
         });
       } catch (e) {
-        return e instanceof TerminologyError ? e.problems : [];
+        return e instanceof ConfigError ? e.problems : [];
       }
       return [];
     })();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/shared/config-error.js';
 
 describe('CDS_PREVIEW and CDS_PREVIEW_CLOCK', () => {
   it('serves the preview page by default and never lets a client set the clock by default', () => {

@@ -4,7 +4,7 @@
  * Danish as the card has them and in English, plus the small helpers the topic texts compose with.
  * Line numbers refer to guideline/source-card-da.txt.
  */
-import type { Reason } from '../../rules/catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../rules/types.js';
 import type { Words } from './vocabulary.js';
 

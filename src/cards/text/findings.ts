@@ -2,10 +2,10 @@
  * The why-trace: each finding a decision rested on, as one line with its value and date
  * ("T-score −2,8 (columna, 12.08.2026)"), in the card's language.
  */
-import type { Language } from '../../pipeline.js';
 import type { Finding } from '../../rules/types.js';
 import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 function dated(text: string, date: string | undefined, lang: Language): string {
   return date === undefined ? text : `${text} (${formatDate(date, lang)})`;

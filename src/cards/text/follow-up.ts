@@ -5,8 +5,7 @@
  * The renderer appends the reasons ("Begrundelse") and the findings with values and dates
  * ("Grundlag"), so the advice does not repeat them.
  */
-import type { Language } from '../../pipeline.js';
-import type { FollowUpTopic, Reason } from '../../rules/catalogue.js';
+import type { FollowUpTopic, Reason } from '../../contract/topics.js';
 import type { Finding, Recommendation } from '../../rules/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { formatDate, formatList } from '../format.js';
@@ -15,6 +14,7 @@ import { MAX_INTERVAL_MONTHS } from '../../rules/follow-up/denosumab.js';
 import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, reasonPhrases } from './card-words.js';
 import type { TopicTexts } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 type DueWhat = Extract<Finding, { kind: 'due-date' }>['what'];
 

@@ -6,13 +6,13 @@
  * ("Grundlag"), so the advice here says what to do, in the card's words, without repeating them.
  * Line numbers refer to guideline/source-card-da.txt.
  */
-import type { Language } from '../../pipeline.js';
-import type { InitiationTopic, Reason } from '../../rules/catalogue.js';
+import type { InitiationTopic, Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../rules/types.js';
 import { formatList } from '../format.js';
 import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_DOSE, ZOLEDRONIC_ACID, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 type Build = (rec: Recommendation, lang: Language) => string;
 

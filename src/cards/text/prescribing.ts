@@ -4,14 +4,14 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import type { DrugId } from '../../facts/types.js';
-import type { Language } from '../../pipeline.js';
-import type { PrescribingTopic } from '../../rules/catalogue.js';
+import type { PrescribingTopic } from '../../contract/topics.js';
 import type { Finding, LabOrder, Recommendation } from '../../rules/types.js';
 import { formatDate, formatList, formatNumber } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { BEFORE_START, BIOSIMILARS, DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITAMIN_D_CALCIUM, ZOLEDRONIC_ACID, capitalise, has, paragraphs } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import { DRUG, LAB, type Words } from './vocabulary.js';
+import type { Language } from '../../contract/language.js';
 
 // --- reading the recommendation -------------------------------------------------------------
 

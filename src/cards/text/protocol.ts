@@ -2,7 +2,7 @@
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do".
  */
-import type { ProtocolTopic } from '../../rules/catalogue.js';
+import type { ProtocolTopic } from '../../contract/topics.js';
 import type { TopicTexts } from './types.js';
 
 export const PROTOCOL_TEXTS: Readonly<Record<ProtocolTopic, TopicTexts>> = {

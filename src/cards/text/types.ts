@@ -1,6 +1,6 @@
 /** How a topic speaks: its title, summary and advice, per language. */
-import type { Language } from '../../pipeline.js';
 import type { Recommendation } from '../../rules/types.js';
+import type { Language } from '../../contract/language.js';
 
 export interface TopicText {
   /** Short name of the topic (shown as `source.topic.display`). */

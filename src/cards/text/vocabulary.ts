@@ -4,9 +4,9 @@
  * languages.
  */
 import type { ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite } from '../../facts/types.js';
-import type { Language } from '../../pipeline.js';
-import type { Reason } from '../../rules/catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import type { LabOrder } from '../../rules/types.js';
+import type { Language } from '../../contract/language.js';
 
 export type Words = Readonly<Record<Language, string>>;
 

@@ -25,7 +25,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
-import { ConfigError, type Config, type TrustedIssuer } from '../../config.js';
+import type { Config, TrustedIssuer } from '../../config.js';
+import { ConfigError } from '../../shared/config-error.js';
 import { ReplayCache } from './replay-cache.js';
 
 /** Why a token was refused (logged at debug; never sent to the client). */

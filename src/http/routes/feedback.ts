@@ -5,11 +5,11 @@
  * but counts (a userComment is free text and may name the patient).
  */
 import { Router, type Request, type Response } from 'express';
-import { findService } from '../../cds-hooks/discovery.js';
 import { feedbackRequestSchema, type FeedbackItemInput } from '../../cds-hooks/feedback.js';
 import type { FeedbackItem, FeedbackStore } from '../../feedback/store.js';
 import { badRequest, methodNotAllowed, notFound } from '../errors.js';
 import { parseBody } from '../validation.js';
+import { findService } from '../../contract/services.js';
 
 function toFeedbackItem(input: FeedbackItemInput): FeedbackItem {
   const reason = input.overrideReason;

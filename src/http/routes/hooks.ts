@@ -5,17 +5,17 @@
  * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
  */
 import { Router, type Request, type Response } from 'express';
-import { findService } from '../../cds-hooks/discovery.js';
 import type { CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
-import type { Engine, EvaluationInput } from '../../pipeline.js';
+import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
-import type { PrefetchKey } from '../../rules/catalogue.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
 import { chooseLanguage } from '../language.js';
 import { parseBody } from '../validation.js';
+import type { PrefetchKey } from '../../contract/prefetch-keys.js';
+import { findService } from '../../contract/services.js';
 
 export interface HookRouteDeps {
   readonly config: Config;

@@ -12,10 +12,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { TOPIC_TEXTS } from '../../cards/text/index.js';
 import type { IssuedCardRecorder } from '../../feedback/issued-recorder.js';
 import type { FeedbackStore } from '../../feedback/store.js';
-import { isTopic } from '../../rules/catalogue.js';
+import type { Engine } from '../../cds-hooks/evaluator.js';
 import { badRequest, methodNotAllowed, unauthorized } from '../errors.js';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
@@ -32,6 +31,8 @@ export interface StatsDeps {
   readonly store: FeedbackStore;
   readonly recorder: IssuedCardRecorder;
   readonly clock: () => Date;
+  /** Names each topic in the answer (the engine's card titles; http knows no card texts). */
+  readonly topicTitle: Engine['topicTitle'];
 }
 
 export function statsRoutes(deps: StatsDeps): Router {
@@ -51,8 +52,8 @@ export function statsRoutes(deps: StatsDeps): Router {
     deps.recorder.flush();
     const stats = deps.store.stats(since === undefined ? {} : { since: `${since}T00:00:00.000Z` });
     const topics = stats.topics.map((t) => {
-      const texts = isTopic(t.topic) ? TOPIC_TEXTS[t.topic] : undefined;
-      return { ...t, ...(texts === undefined ? {} : { title: { da: texts.da.title, en: texts.en.title } }) };
+      const title = deps.topicTitle(t.topic);
+      return { ...t, ...(title === undefined ? {} : { title }) };
     });
     const sum = (key: 'shown' | 'accepted' | 'overridden'): number => stats.topics.reduce((n, t) => n + t[key], 0);
     res.setHeader('Cache-Control', 'no-store');

@@ -19,7 +19,7 @@
  * Reasons: `woman-fracture-3y`, `man-spine-fracture-3y`, `man-two-spine-fractures`.
  */
 import type { FractureSite, Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { anyConditions } from '../predicates/conditions.js';
 import { diagnosticTScore } from '../predicates/dxa.js';
 import { conditionFinding, scoreFinding } from '../predicates/findings.js';

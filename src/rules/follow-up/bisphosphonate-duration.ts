@@ -14,7 +14,7 @@
  */
 import type { Course, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { hipTScore } from '../predicates/dxa.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';

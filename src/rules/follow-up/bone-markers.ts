@@ -22,7 +22,7 @@
  */
 import type { BoneMarkerKind, BoneMarkerMeasurement, Course, Fracture, PatientFacts, Ref } from '../../facts/types.js';
 import { addDays, addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding, RuleContext } from '../types.js';

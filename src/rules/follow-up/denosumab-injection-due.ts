@@ -14,7 +14,7 @@
  *       After 7 months: `denosumab-overdue`; recorded stopped: `denosumab-stopped`.
  * Reasons: `upcoming`, `due`, `calcium-missing`.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
 import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
 import { denosumabWithoutFollowOn } from './denosumab.js';

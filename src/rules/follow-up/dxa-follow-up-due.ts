@@ -15,7 +15,7 @@
  */
 import type { Course, DxaScan, Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
 import { courseFinding } from '../predicates/findings.js';
 import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';

@@ -31,7 +31,7 @@
  */
 import type { PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { latestZScore } from '../predicates/dxa.js';
 import { calciumFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';

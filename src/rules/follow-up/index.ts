@@ -1,5 +1,5 @@
 /** The rules of this part of the guideline, one per topic, in the card's order. */
-import type { FollowUpTopic } from '../catalogue.js';
+import type { FollowUpTopic } from '../../contract/topics.js';
 import type { PatientRule } from '../types.js';
 import { anabolicTreatmentConsideration } from './anabolic-treatment-consideration.js';
 import { bisphosphonateContinue } from './bisphosphonate-continue.js';

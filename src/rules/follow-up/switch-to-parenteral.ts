@@ -19,7 +19,7 @@
  * Reasons: `persistent-insufficient-fall`, `intolerance`, `non-adherence`.
  */
 import type { Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { activeConditions } from '../predicates/conditions.js';
 import { conditionFinding, courseFinding } from '../predicates/findings.js';
 import type { Finding, PatientRule } from '../types.js';

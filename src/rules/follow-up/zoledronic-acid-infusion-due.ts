@@ -14,7 +14,7 @@
  */
 import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';

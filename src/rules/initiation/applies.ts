@@ -14,8 +14,6 @@ import { inPopulation } from '../predicates/population.js';
 import type { RuleContext } from '../types.js';
 import type { LocalDate } from '../../time/local-date.js';
 
-/** l. 41 "Tjek, at eGFR > 35 ml/min." — a card number, not a tunable one. */
-export const EGFR_LIMIT = 35;
 /** l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L." (also the DXA check, l. 14-15). */
 export const VITAMIN_D_LIMIT = 50;
 /** l. 100 "P-25-OH-Vit.D: 70-125 nmol/L anbefales." */

@@ -14,7 +14,7 @@
  *       advice is given.
  * Reasons: `smoker`, `falls`, `alcohol`, `low-bmi`, else `guideline-advice`.
  */
-import type { Reason, RiskFactorReason } from '../catalogue.js';
+import type { Reason, RiskFactorReason } from '../../contract/topics.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import type { Finding, PatientRule, Recommendation } from '../types.js';

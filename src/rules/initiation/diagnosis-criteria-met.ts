@@ -15,7 +15,7 @@
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import type { PatientRule } from '../types.js';
 import { isChoosingTreatment } from './applies.js';

@@ -21,7 +21,7 @@
  * Reasons: the risk factor reasons (`risk-*`).
  */
 import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';

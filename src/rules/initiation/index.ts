@@ -1,5 +1,5 @@
 /** The rules of this part of the guideline, one per topic, in the card's order. */
-import type { InitiationTopic } from '../catalogue.js';
+import type { InitiationTopic } from '../../contract/topics.js';
 import type { PatientRule } from '../types.js';
 import { boneHealthyLifestyle } from './bone-healthy-lifestyle.js';
 import { diagnosisCriteriaMet } from './diagnosis-criteria-met.js';

@@ -34,11 +34,11 @@
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
 import type { BoneMarkerKind, CalciumMeasurement, PatientFacts, Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
 import type { Finding, PatientRule, RuleContext, SuggestionSpec } from '../types.js';
-import { EGFR_LIMIT, VITAMIN_D_LIMIT, latestEgfr, unique } from './applies.js';
+import { VITAMIN_D_LIMIT, latestEgfr, unique } from './applies.js';
 import { treatmentIndicated } from './treatment-indicated.js';
 
 /** The reasons that mean a check failed (warning), not only that data is missing (info). */

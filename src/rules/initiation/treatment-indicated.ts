@@ -34,12 +34,12 @@
  * "Behandlingssvigt" (treatment failure) needs a course on treatment: it is judged by the
  * follow-up rules (rules.md section 3, `switch-to-parenteral`), not here.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
-import { atOrBelow } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT } from '../predicates/labs.js';
 import type { Finding, PatientRule, Recommendation, RuleContext, SuggestionSpec } from '../types.js';
-import { EGFR_LIMIT, isChoosingTreatment, latestEgfr, unique } from './applies.js';
+import { isChoosingTreatment, latestEgfr, unique } from './applies.js';
 
 /** Which of the card's treatment advice applies; the card text reads it. */
 export type TreatmentVariant = 'first-choice' | 'second-choice' | 'egfr-low';

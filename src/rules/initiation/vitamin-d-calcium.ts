@@ -19,7 +19,7 @@
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
 import type { Finding } from '../types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestWithin } from '../predicates/labs.js';

@@ -14,7 +14,7 @@
  * opretholdes".
  */
 import type { DxaScore, PatientFacts, Ref } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../types.js';
 import { activeConditions, activeOrWithinMonths } from './conditions.js';

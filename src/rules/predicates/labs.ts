@@ -4,6 +4,9 @@
 import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
 import { daysBetween, type LocalDate } from '../../time/local-date.js';
 
+/** l. 41 "Tjek, at eGFR > 35 ml/min." — a card number, not a tunable one (before treatment and at prescribing). */
+export const EGFR_LIMIT = 35;
+
 /** The newest value (facts lists are sorted newest first). */
 export function latest<T extends { readonly date: LocalDate }>(values: readonly T[]): T | undefined {
   return values[0];

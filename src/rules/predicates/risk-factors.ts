@@ -10,7 +10,7 @@
  */
 import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
-import type { RiskFactorReason } from '../catalogue.js';
+import type { RiskFactorReason } from '../../contract/topics.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../types.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';

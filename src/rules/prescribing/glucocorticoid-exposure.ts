@@ -15,15 +15,11 @@
  * An unknown planned duration adds nothing on its own: only the record, or the course it continues
  * up to the draft's start, can then reach the threshold. An unknown dose adds nothing.
  */
+import { CUMULATIVE_THRESHOLD_MG, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS } from '../../facts/glucocorticoid.js';
 import type { DraftOrder, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
 import { isCurrent } from '../predicates/medication.js';
 
-/** Footnote *: "> 5 mg dgl. i 3 mdr." */
-export const HIGH_DAILY_MG = 5;
-export const HIGH_DOSE_MONTHS = 3;
-/** Footnote *: "> 450 mg på et år". */
-export const YEAR_LIMIT_MG = 450;
 const DAYS_IN_YEAR = 365;
 
 export interface DraftExposure {
@@ -52,7 +48,7 @@ function continuedCourse(facts: PatientFacts): MedicationRecord | undefined {
   for (const m of facts.medications) {
     if (m.identity.drugClass !== 'glucocorticoid' || !isCurrent(m, facts.today)) continue;
     const daily = prednisoloneDaily(m.dailyDoseMg, m.identity.prednisoloneFactor);
-    if (daily === undefined || daily <= HIGH_DAILY_MG) continue;
+    if (daily === undefined || daily <= HIGH_DOSE_MG_PER_DAY) continue;
     if (found === undefined || m.start < found.start) found = m;
   }
   return found;
@@ -63,13 +59,13 @@ export function draftGlucocorticoidExposure(facts: PatientFacts, draft: DraftOrd
   const dailyMg = prednisoloneDaily(draft.dailyDoseMg, draft.identity?.prednisoloneFactor);
   const days = draft.durationDays;
   const addsMg = dailyMg === undefined || days === undefined ? undefined : dailyMg * Math.min(days, DAYS_IN_YEAR);
-  const high = dailyMg !== undefined && dailyMg > HIGH_DAILY_MG;
+  const high = dailyMg !== undefined && dailyMg > HIGH_DOSE_MG_PER_DAY;
   const continues = high ? continuedCourse(facts) : undefined;
 
   const courseStart: LocalDate = continues !== undefined && continues.start < draft.start ? continues.start : draft.start;
   const courseEnd: LocalDate | undefined = days !== undefined ? addDays(draft.start, days) : continues !== undefined ? draft.start : undefined;
   const highDoseThreeMonths = high && courseEnd !== undefined && addMonths(courseStart, HIGH_DOSE_MONTHS) <= courseEnd;
-  const overYearLimit = gc.cumulativeMg12Months + (addsMg ?? 0) > YEAR_LIMIT_MG;
+  const overYearLimit = gc.cumulativeMg12Months + (addsMg ?? 0) > CUMULATIVE_THRESHOLD_MG;
   const byRecord = gc.meetsThreshold;
 
   return {

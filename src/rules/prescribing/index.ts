@@ -3,7 +3,7 @@
  * in the catalogue's order. Each is judged against every selected draft order; the other orders
  * in the basket are context.
  */
-import type { PrescribingTopic } from '../catalogue.js';
+import type { PrescribingTopic } from '../../contract/topics.js';
 import type { DraftRule } from '../types.js';
 import { rxAnabolicSpecialist } from './rx-anabolic-specialist.js';
 import { rxBisphosphonateDuration } from './rx-bisphosphonate-duration.js';

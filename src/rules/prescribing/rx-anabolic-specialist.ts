@@ -14,7 +14,7 @@
  * postmenopausal women only) [extension: SmPC]. Suggestion: the referral in place of the draft.
  * Reasons: `specialist-drug`, `cardiovascular-history`, `romosozumab-male`.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { anyConditions } from '../predicates/conditions.js';
 import { conditionFinding } from '../predicates/findings.js';
 import type { DraftRule, Finding, Indicator } from '../types.js';

@@ -16,7 +16,7 @@
  * Reasons: `schedule`, `egfr-below-30`.
  */
 import { addMonths } from '../../time/local-date.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule, Finding } from '../types.js';

@@ -13,12 +13,9 @@
  * Reasons: `egfr-low`.
  */
 import { labFinding } from '../predicates/findings.js';
-import { atOrBelow, latest, upTo } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
-
-/** The card's limit: "Tjek, at eGFR > 35 ml/min". */
-export const EGFR_LIMIT = 35;
 
 export const rxEgfrTooLow: DraftRule = (ctx, draft) => {
   const { facts } = ctx;

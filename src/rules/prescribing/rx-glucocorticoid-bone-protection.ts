@@ -19,20 +19,19 @@
  * the bone marker under glucocorticoid.
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, latest, latestWithin, upTo } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, latest, latestWithin, upTo } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule, Finding, SuggestionSpec } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, treatmentStart } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
-import { EGFR_LIMIT } from './rx-egfr-too-low.js';
 
-export const rxGlucocorticoidBoneProtection: DraftRule = (ctx, draft) => {
-  const { facts, settings } = ctx;
+export const rxGlucocorticoidBoneProtection: DraftRule = (context, draft) => {
+  const { facts, settings, today } = context;
   if (!draftOfClass(draft, ['glucocorticoid'])) return undefined;
   if (!inPopulation(facts, settings)) return undefined;
   if (activeOsteoporosisCourses(facts).length > 0 || osteoporosisDraftInBasket(facts, draft).length > 0) return undefined;
@@ -57,7 +56,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule = (ctx, draft) => {
   }
   if (treat) {
     reasons.push('t-score-below-minus-1');
-    const egfr = latest(upTo(facts.labs.egfr, ctx.today));
+    const egfr = latest(upTo(facts.labs.egfr, today));
     if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
       suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
     } else if (oralBisphosphonateBarriers(facts, settings).reasons.length > 0) {
@@ -74,12 +73,12 @@ export const rxGlucocorticoidBoneProtection: DraftRule = (ctx, draft) => {
     suggestions.push({ kind: 'dxa', ...(last?.performer === undefined ? {} : { performer: last.performer }) });
   }
   // CTX is the marker under glucocorticoid (l. 141-142): a baseline before a possible start.
-  const ctxBaseline = latestWithin(
+  const ctxMarkerBaseline = latestWithin(
     facts.labs.boneMarkers.filter((m) => m.marker === 'ctx'),
-    treatmentStart(draft, ctx.today),
+    treatmentStart(draft, today),
     settings.freshnessDays.boneMarkerBaseline,
   );
-  if ((treat || noDxa) && ctxBaseline === undefined) suggestions.push({ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' });
+  if ((treat || noDxa) && ctxMarkerBaseline === undefined) suggestions.push({ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' });
 
   return {
     topic: 'rx-glucocorticoid-bone-protection',

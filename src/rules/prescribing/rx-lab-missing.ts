@@ -16,7 +16,7 @@
  */
 import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
-import type { LabMissingReason } from '../catalogue.js';
+import type { LabMissingReason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { latest, latestWithin, upTo } from '../predicates/labs.js';
 import type { DraftRule, Finding, LabOrder, SuggestionSpec } from '../types.js';

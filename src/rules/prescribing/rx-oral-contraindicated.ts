@@ -17,7 +17,7 @@
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';

@@ -22,7 +22,7 @@
  * `height-missing` (no height ever recorded), else `first-course`.
  */
 import type { BoneMarkerKind } from '../../facts/types.js';
-import type { Reason } from '../catalogue.js';
+import type { Reason } from '../../contract/topics.js';
 import { markerFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
 import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';

@@ -1,17 +1,12 @@
 /**
- * The pipeline in one place: resolved data → facts → recommendations → cards.
- *
- * The engine is built once at start (terminology, settings and texts loaded and checked there),
- * so a request does no set-up work and a misconfiguration fails at start, never per request.
- * The protocol layer calls `evaluate` and knows nothing of osteoporosis.
+ * What the protocol layer calls to answer a hook: `Engine.evaluate` (built once at start in
+ * src/engine.ts, where the pipeline resolved data → facts → recommendations → cards lives).
+ * The protocol side knows this interface only, and nothing of osteoporosis.
  */
-import type { CdsResponse } from './cds-hooks/response.js';
-import type { DraftResource, ResolvedData } from './prefetch/types.js';
-
-export type Language = 'da' | 'en';
-
-/** Which part of the guideline a service runs: patient-view (rules.md 2–3) or prescribing (4). */
-export type RuleSet = 'patient-view' | 'prescribing';
+import type { Language } from '../contract/language.js';
+import type { RuleSet } from '../contract/services.js';
+import type { DraftResource, ResolvedData } from '../prefetch/types.js';
+import type { CdsResponse } from './response.js';
 
 export interface EvaluationInput {
   readonly ruleSet: RuleSet;
@@ -31,4 +26,6 @@ export interface Engine {
   readonly rulesVersion: string;
   /** The guideline card the rules implement, e.g. "DSAM osteoporose april 2025 ver. 3". */
   readonly guidelineVersion: string;
+  /** A topic's card title in both languages (the statistics page names topics by it); undefined for an unknown code. */
+  topicTitle(topic: string): Readonly<Record<Language, string>> | undefined;
 }

@@ -2,6 +2,7 @@
  * The public contract of the guideline: topic codes and reason codes (guideline/rules.md).
  * Topics and reasons are stable identifiers EHRs and tests filter on: extend, never rename.
  */
+import { PREFETCH_KEYS } from './prefetch-keys.js';
 
 /** rules.md section 2 — choosing treatment (card page 1). */
 export const INITIATION_TOPICS = [
@@ -66,17 +67,6 @@ export type ProtocolTopic = (typeof PROTOCOL_TOPICS)[number];
 export type PrescribingTopic = (typeof PRESCRIBING_TOPICS)[number];
 export type Topic = (typeof TOPICS)[number];
 
-export const PREFETCH_KEYS = [
-  'patient',
-  'observations',
-  'conditions',
-  'medicationStatements',
-  'medicationRequests',
-  'medicationAdministrations',
-  'allergies',
-  'familyHistory',
-] as const;
-export type PrefetchKey = (typeof PREFETCH_KEYS)[number];
 
 export const RISK_FACTOR_REASONS = [
   'risk-family-history',

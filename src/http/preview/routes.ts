@@ -11,8 +11,8 @@
  * Turned off with CDS_PREVIEW=off.
  */
 import express, { Router, type Request, type Response } from 'express';
-import type { Config } from '../config.js';
-import { notFound } from '../http/errors.js';
+import type { Config } from '../../config.js';
+import { notFound } from '../errors.js';
 import type { PreviewFixture } from './fixtures.js';
 
 export interface PreviewDeps {

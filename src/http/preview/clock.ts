@@ -6,7 +6,7 @@
  * the service's clock.
  */
 import type { Request } from 'express';
-import { badRequest } from '../http/errors.js';
+import { badRequest } from '../errors.js';
 
 export const PREVIEW_NOW_HEADER = 'x-osteo-now';
 

@@ -1,0 +1,14 @@
+/** URL checks shared by start-up configuration and request validation. */
+
+/** Loopback hosts may use plain http (development and tests); everything else must be https. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** An absolute https URL, or http on a loopback host. */
+export function isSecureOrLoopbackUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+}
