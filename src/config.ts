@@ -36,8 +36,10 @@ export interface Config {
   readonly fhirTimeoutMs: number;
   /** CDS_BODY_LIMIT in bytes (also caps each FHIR-server response page). */
   readonly bodyLimitBytes: number;
-  /** CDS_FEEDBACK_DB: a file path, or `:memory:`. */
+  /** CDS_FEEDBACK_DB: a file path, or `:memory:` (the embedded store, used when databaseUrl is unset). */
   readonly feedbackDb: string;
+  /** CDS_DATABASE_URL: `postgres://…` puts the store in PostgreSQL (shared by replicas); undefined = SQLite. */
+  readonly databaseUrl: string | undefined;
   /** CDS_TERMINOLOGY: path of a JSON file of extra code bindings; undefined = built in only. */
   readonly terminologyFile: string | undefined;
   /** CDS_PUBLIC_URL: base URLs (no trailing slash, no `/cds-services`); undefined = from the request. */
@@ -187,6 +189,14 @@ const envSchema = z.object({
       }),
   ),
   CDS_FEEDBACK_DB: z.preprocess(unsetIfEmpty, z.string().default('./data/feedback.sqlite')),
+  CDS_DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      // Never echo the value: it may hold a password.
+      .refine((u) => URL.canParse(u) && /^postgres(ql)?:$/.test(new URL(u).protocol), 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   CDS_TERMINOLOGY: optionalText,
   CDS_PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
@@ -273,6 +283,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     fhirTimeoutMs: e.CDS_FHIR_TIMEOUT_MS,
     bodyLimitBytes: e.CDS_BODY_LIMIT,
     feedbackDb: e.CDS_FEEDBACK_DB,
+    databaseUrl: e.CDS_DATABASE_URL,
     terminologyFile: e.CDS_TERMINOLOGY,
     publicUrls: e.CDS_PUBLIC_URL,
     corsOrigins: e.CDS_CORS_ORIGINS,

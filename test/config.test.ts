@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       fhirTimeoutMs: 2000,
       bodyLimitBytes: 10 * 1024 * 1024,
       feedbackDb: './data/feedback.sqlite',
+      databaseUrl: undefined,
       terminologyFile: undefined,
       publicUrls: undefined,
       corsOrigins: '*',
