@@ -1,5 +1,6 @@
 // Lint rules as the style guide (docs/style.md #17).
 import js from '@eslint/js';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -20,6 +21,16 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
       'no-console': 'error',
+    },
+  },
+  {
+    // Request data meets these patterns: none may backtrack super-linearly (a 30 KB text once froze the service).
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false, ignoreSticky: true }],
+      'regexp/no-misleading-capturing-group': 'error',
     },
   },
   {

@@ -6,6 +6,9 @@
  *    express endpoint parsing the same body), osteoporosis-patient-view, and osteoporosis-order-sign
  *    with a draft alendronate order, at concurrency 1 and 8.
  * 3. Cold start of the built service to a ready /healthz.
+ * 4. Noisy neighbour (issue 13): /healthz p99 while pathological calls run (free text padded
+ *    with whitespace, runs of digits, deep nesting, the draft-order cap), next to its p99 idle,
+ *    and what the pathological calls themselves cost.
  *
  * Prints a Markdown table with the targets of issue 7 marked met / not met and writes it to
  * bench/results.md. Self-contained: no external servers. BENCH_SECONDS shortens or lengthens runs.
@@ -179,6 +182,91 @@ async function http(): Promise<HttpRow[]> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. Noisy neighbour: /healthz while pathological calls run
+
+interface NoisyResult {
+  readonly idle: Percentiles;
+  readonly noisy: Percentiles;
+  readonly healthzCalls: number;
+  readonly pathological: Percentiles;
+  readonly pathologicalCalls: number;
+  readonly statuses: Readonly<Record<string, number>>;
+}
+
+/** Request bodies that took seconds to minutes each before issue 13. */
+function pathologicalBodies(): { readonly path: string; readonly body: string }[] {
+  const { patientView, orderSign } = generatePatient(100);
+  const pv = JSON.parse(JSON.stringify(patientView)) as { prefetch: { observations: { entry: unknown[] } }; context: { patientId: string } };
+  const padded = (text: string): string => {
+    const copy = JSON.parse(JSON.stringify(pv)) as typeof pv;
+    copy.prefetch.observations.entry.push({
+      resource: { resourceType: 'Observation', id: 'ctx-x', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '41171-0' }] }, subject: { reference: `Patient/${copy.context.patientId}` }, effectiveDateTime: '2026-03-01', valueQuantity: { value: 0.3, unit: 'ug/L' }, referenceRange: [{ text }] },
+    });
+    return JSON.stringify(copy);
+  };
+  const rx = orderSign as { context: { draftOrders: { entry: { resource: Record<string, unknown> }[] } } };
+  const withDrafts = (n: number, text?: string): string => {
+    const copy = JSON.parse(JSON.stringify(rx)) as typeof rx;
+    const first = copy.context.draftOrders.entry[0];
+    if (first === undefined) throw new Error('benchmark order has no draft');
+    const concept = { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text: text ?? 'Alendronat 70 mg' };
+    copy.context.draftOrders.entry = Array.from({ length: n }, (_, i) => ({ ...first, resource: { ...first.resource, id: `d${i}`, medicationCodeableConcept: concept } }));
+    return JSON.stringify(copy);
+  };
+  const deep = withDrafts(1).replace('"medicationCodeableConcept":{', `"extension":${'['.repeat(50_000)}${']'.repeat(50_000)},"medicationCodeableConcept":{`);
+  return [
+    { path: '/cds-services/osteoporosis-patient-view', body: padded(`premenopausal mean${' '.repeat(3000)}x`) },
+    { path: '/cds-services/osteoporosis-patient-view', body: padded(`præmenopausale kvinder: middelværdi${' '.repeat(2_000_000)}x`) },
+    { path: '/cds-services/osteoporosis-order-sign', body: withDrafts(1, `alendronat ${'1'.repeat(80_000)}`) },
+    { path: '/cds-services/osteoporosis-order-sign', body: withDrafts(100) },
+    { path: '/cds-services/osteoporosis-order-sign', body: withDrafts(8920) },
+    { path: '/cds-services/osteoporosis-order-sign', body: deep },
+  ];
+}
+
+async function healthzLatencies(port: number, until: () => boolean, max: number): Promise<number[]> {
+  const out: number[] = [];
+  while (out.length < max && !until()) {
+    const start = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    await res.arrayBuffer();
+    out.push(performance.now() - start);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return out;
+}
+
+async function noisyNeighbour(): Promise<NoisyResult> {
+  const service = await startServer('service');
+  try {
+    const idle = await healthzLatencies(service.port, () => false, 200);
+    const bodies = pathologicalBodies();
+    const statuses: Record<string, number> = {};
+    const costs: number[] = [];
+    const deadline = performance.now() + SECONDS * 1000 * 2;
+    const done = (): boolean => performance.now() > deadline;
+    // Four clients send pathological calls back to back for the whole window.
+    const clients = [0, 1, 2, 3].map(async (c) => {
+      for (let i = c; !done(); i++) {
+        const b = bodies[i % bodies.length];
+        if (b === undefined) continue;
+        const start = performance.now();
+        const res = await fetch(`http://127.0.0.1:${service.port}${b.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: b.body });
+        await res.arrayBuffer();
+        costs.push(performance.now() - start);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      }
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const noisy = await healthzLatencies(service.port, done, 100_000);
+    await Promise.all(clients);
+    return { idle: percentiles(idle), noisy: percentiles(noisy), healthzCalls: noisy.length, pathological: percentiles(costs), pathologicalCalls: costs.length, statuses };
+  } finally {
+    service.child.kill('SIGTERM');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // 3. Cold start of the built service (dist/), to the first 200 from /healthz
 
 async function coldStart(): Promise<number> {
@@ -215,6 +303,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const evals = await evaluationAlone();
   const rows = await http();
+  const noisy = await noisyNeighbour();
   const colds: number[] = [];
   for (let i = 0; i < 3; i++) colds.push(await coldStart());
   const cold = percentiles(colds).p50;
@@ -231,6 +320,16 @@ async function main(): Promise<void> {
     const ratio = r.endpoint === 'floor' ? '1.00' : (r.rps / r.floorRps).toFixed(2);
     lines.push(`| ${r.size} | ${r.endpoint} | ${r.connections} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${ratio} | ${r.peakRssMb.toFixed(0)} | ${r.errors} |`);
   }
+
+  lines.push('', '## Noisy neighbour (issue 13): /healthz while pathological calls run, ms', '');
+  lines.push(
+    'Four clients send, back to back, calls that took seconds to minutes each before issue 13 (a reference range padded with 3,000 and 2,000,000 spaces, a medication text of 80,000 digits, 100 and 8,920 draft orders, arrays nested 50,000 deep); one client calls /healthz every 10 ms.',
+    '',
+  );
+  lines.push('| | p50 | p95 | p99 | calls |', '|---|---:|---:|---:|---:|');
+  lines.push(`| /healthz idle | ${ms(noisy.idle.p50)} | ${ms(noisy.idle.p95)} | ${ms(noisy.idle.p99)} | 200 |`);
+  lines.push(`| /healthz next to pathological calls | ${ms(noisy.noisy.p50)} | ${ms(noisy.noisy.p95)} | ${ms(noisy.noisy.p99)} | ${noisy.healthzCalls} |`);
+  lines.push(`| the pathological calls (${Object.entries(noisy.statuses).map(([s, n]) => `${s}×${n}`).join(', ')}) | ${ms(noisy.pathological.p50)} | ${ms(noisy.pathological.p95)} | ${ms(noisy.pathological.p99)} | ${noisy.pathologicalCalls} |`);
 
   const pv500 = rows.find((r) => r.size === 500 && r.endpoint === 'patient-view' && r.connections === 1);
   const pv500c8 = rows.find((r) => r.size === 500 && r.endpoint === 'patient-view' && r.connections === 8);
@@ -251,6 +350,8 @@ async function main(): Promise<void> {
   lines.push(`| 5,000 Obs ≤ 10 × the 500 figure (evaluation alone) | ${growth.toFixed(1)} × | ${met(growth <= 10)} |`);
   lines.push(`| cold start to ready < 1 s (median of 3) | ${ms(cold)} ms | ${met(cold < 1000)} |`);
   lines.push(`| no errors under load | ${errors} | ${met(errors === 0)} |`);
+  lines.push(`| /healthz p99 next to pathological calls < 1 s (issue 13) | ${ms(noisy.noisy.p99)} ms | ${met(noisy.noisy.p99 < 1000)} |`);
+  lines.push(`| pathological calls answered within 3 s, p99 (issue 13) | ${ms(noisy.pathological.p99)} ms | ${met(noisy.pathological.p99 < 3000)} |`);
   lines.push('', `Benchmark wall time: ${((performance.now() - started) / 1000).toFixed(0)} s. Reproduce with \`npm run bench\`.`, '');
 
   const md = lines.join('\n');

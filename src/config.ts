@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Language } from './contract/language.js';
 import { ConfigError } from './shared/config-error.js';
-import { isSecureOrLoopbackUrl } from './shared/url.js';
+import { isSecureOrLoopbackUrl, withoutTrailingSlashes } from './shared/url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -36,6 +36,12 @@ export interface Config {
   readonly fhirTimeoutMs: number;
   /** CDS_BODY_LIMIT in bytes (also caps each FHIR-server response page). */
   readonly bodyLimitBytes: number;
+  /** CDS_REQUEST_TIMEOUT_MS: a service call is answered or refused (503) within this time. */
+  readonly requestTimeoutMs: number;
+  /** CDS_MAX_RESOURCES_PER_KEY: more resources under one prefetch key → 413. */
+  readonly maxResourcesPerKey: number;
+  /** CDS_MAX_DRAFT_ORDERS: more draft orders in one call → 413. */
+  readonly maxDraftOrders: number;
   /** CDS_FEEDBACK_DB: a file path, or `:memory:` (the embedded store, used when databaseUrl is unset). */
   readonly feedbackDb: string;
   /** CDS_DATABASE_URL: `postgres://…` puts the store in PostgreSQL (shared by replicas); undefined = SQLite. */
@@ -188,6 +194,9 @@ const envSchema = z.object({
         return bytes;
       }),
   ),
+  CDS_REQUEST_TIMEOUT_MS: intInRange(100, 600_000, 10_000),
+  CDS_MAX_RESOURCES_PER_KEY: intInRange(1, 1_000_000, 20_000),
+  CDS_MAX_DRAFT_ORDERS: intInRange(1, 10_000, 100),
   CDS_FEEDBACK_DB: z.preprocess(unsetIfEmpty, z.string().default('./data/feedback.sqlite')),
   CDS_DATABASE_URL: z.preprocess(
     unsetIfEmpty,
@@ -209,7 +218,7 @@ const envSchema = z.object({
             z
               .string()
               .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'each entry must be an absolute http(s) URL')
-              .transform((u) => u.replace(/\/+$/, ''))
+              .transform(withoutTrailingSlashes)
               .refine((u) => !u.endsWith('/cds-services'), 'give the base URL without /cds-services'),
           )
           .min(1, 'must name at least one URL'),
@@ -229,8 +238,8 @@ const envSchema = z.object({
             .array(
               z
                 .string()
-                .refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/+$/, ''), 'each entry must be an origin such as https://ehr.example.org')
-                .transform((o) => o.replace(/\/+$/, '')),
+                .refine((o) => URL.canParse(o) && new URL(o).origin === withoutTrailingSlashes(o), 'each entry must be an origin such as https://ehr.example.org')
+                .transform(withoutTrailingSlashes),
             )
             .min(1),
         ]),
@@ -252,7 +261,7 @@ const envSchema = z.object({
     z
       .string()
       .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'must be an http(s) URL, e.g. http://otel-collector:4318')
-      .transform((u) => u.replace(/\/+$/, ''))
+      .transform(withoutTrailingSlashes)
       .optional(),
   ),
 });
@@ -282,6 +291,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     jwtClockSkewS: e.CDS_JWT_CLOCK_SKEW_S,
     fhirTimeoutMs: e.CDS_FHIR_TIMEOUT_MS,
     bodyLimitBytes: e.CDS_BODY_LIMIT,
+    requestTimeoutMs: e.CDS_REQUEST_TIMEOUT_MS,
+    maxResourcesPerKey: e.CDS_MAX_RESOURCES_PER_KEY,
+    maxDraftOrders: e.CDS_MAX_DRAFT_ORDERS,
     feedbackDb: e.CDS_FEEDBACK_DB,
     databaseUrl: e.CDS_DATABASE_URL,
     terminologyFile: e.CDS_TERMINOLOGY,

@@ -23,6 +23,9 @@ describe('loadConfig', () => {
       jwtClockSkewS: 60,
       fhirTimeoutMs: 2000,
       bodyLimitBytes: 10 * 1024 * 1024,
+      requestTimeoutMs: 10_000,
+      maxResourcesPerKey: 20_000,
+      maxDraftOrders: 100,
       feedbackDb: './data/feedback.sqlite',
       databaseUrl: undefined,
       terminologyFile: undefined,
@@ -119,6 +122,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ CDS_TRUSTED_ISSUERS: JSON.stringify({ iss: 'http://127.0.0.1:8080/jwks' }) })).toEqual([]);
     expect(problemsOf({ CDS_TRUSTED_ISSUERS: JSON.stringify({}) })).toHaveLength(1);
     expect(problemsOf({ CDS_TRUSTED_ISSUERS: JSON.stringify(['x']) })).toHaveLength(1);
+  });
+
+  it('reads and checks the time budget and the caps (CDS_REQUEST_TIMEOUT_MS, CDS_MAX_RESOURCES_PER_KEY, CDS_MAX_DRAFT_ORDERS)', () => {
+    expect(loadConfig({ CDS_REQUEST_TIMEOUT_MS: '3000', CDS_MAX_RESOURCES_PER_KEY: '500', CDS_MAX_DRAFT_ORDERS: '10' })).toMatchObject({
+      requestTimeoutMs: 3000,
+      maxResourcesPerKey: 500,
+      maxDraftOrders: 10,
+    });
+    const problems = problemsOf({ CDS_REQUEST_TIMEOUT_MS: '0', CDS_MAX_RESOURCES_PER_KEY: 'many', CDS_MAX_DRAFT_ORDERS: '-1' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['CDS_MAX_DRAFT_ORDERS', 'CDS_MAX_RESOURCES_PER_KEY', 'CDS_REQUEST_TIMEOUT_MS']);
   });
 
   it('the ConfigError message lists the problems', () => {

@@ -9,6 +9,7 @@ import type { Performer } from '../facts/types.js';
 import type { LabOrder, SuggestionSpec } from '../rules/types.js';
 import type { LocalDate } from '../time/local-date.js';
 import { formatDate, formatList } from './format.js';
+import { recordPlainText } from './record-text.js';
 import { LAB } from './text/vocabulary.js';
 import {
   DRUG_ORDERS,
@@ -55,7 +56,7 @@ function labRequest(labs: readonly LabOrder[], ctx: SuggestionContext, note?: ke
 
 function performerRef(p: Performer | undefined): Record<string, unknown>[] | undefined {
   if (p === undefined) return undefined;
-  const ref = { ...(p.reference === undefined ? {} : { reference: p.reference }), ...(p.display === undefined ? {} : { display: p.display }) };
+  const ref = { ...(p.reference === undefined ? {} : { reference: p.reference }), ...(p.display === undefined ? {} : { display: recordPlainText(p.display) }) };
   return Object.keys(ref).length === 0 ? undefined : [ref];
 }
 
@@ -119,7 +120,8 @@ function labLabel(labs: readonly LabOrder[], lang: Language): string {
 
 function withPerformer(label: string, p: Performer | undefined, lang: Language): string {
   if (p?.display === undefined) return label;
-  return lang === 'da' ? `${label} – ${p.display} (samme sted som sidst)` : `${label} – ${p.display} (same department as last time)`;
+  const where = recordPlainText(p.display);
+  return lang === 'da' ? `${label} – ${where} (samme sted som sidst)` : `${label} – ${where} (same department as last time)`;
 }
 
 /** A drug name inside a sentence: "Ordinér alendronat 70 mg", but "D3-vitamin" keeps its capital. */

@@ -56,6 +56,18 @@ export function objects(o: unknown, key: string): readonly JsonObject[] {
 }
 
 /** A non-empty trimmed string. */
+/**
+ * Free text is read up to this many characters [choice]: the words the facts stage looks for sit
+ * at the start of a name or note, and every pattern then runs on a bounded text however long the
+ * record's text is.
+ */
+export const FREE_TEXT_LIMIT = 1000;
+
+/** Free text cut to FREE_TEXT_LIMIT before any pattern is matched against it. */
+export function cutText(text: string): string {
+  return text.length > FREE_TEXT_LIMIT ? text.slice(0, FREE_TEXT_LIMIT) : text;
+}
+
 export function str(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   const first = value.charCodeAt(0);
@@ -123,7 +135,8 @@ export function codings(concept: unknown): readonly Coding[] {
 function pushCoding(out: Coding[], c: JsonObject): void {
   const system = str(c.system);
   const code = typeof c.code === 'number' ? String(c.code) : str(c.code);
-  const display = str(c.display);
+  const displayText = str(c.display);
+  const display = displayText === undefined ? undefined : cutText(displayText);
   if (system === undefined && code === undefined && display === undefined) return;
   const coding: { system?: string; code?: string; display?: string } = {};
   if (system !== undefined) coding.system = system;
@@ -136,7 +149,7 @@ function pushCoding(out: Coding[], c: JsonObject): void {
 export function conceptText(concept: unknown): string | undefined {
   for (const cc of list(concept)) {
     const t = getStr(cc, 'text');
-    if (t !== undefined) return t;
+    if (t !== undefined) return cutText(t);
   }
   return undefined;
 }
@@ -176,7 +189,7 @@ export function noteText(resource: unknown): string {
   const parts: string[] = [];
   for (const n of objects(resource, 'note')) {
     const t = getStr(n, 'text');
-    if (t !== undefined) parts.push(t);
+    if (t !== undefined) parts.push(cutText(t));
   }
   return parts.join(' | ').toLowerCase();
 }

@@ -90,19 +90,23 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
 
   const stops = records
     .filter((r) => (r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today)
-    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }));
+    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }))
+    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
   const lastUseStart = spans.reduce<LocalDate | undefined>((max, s) => (max === undefined || s.start > max ? s.start : max), undefined);
 
   return runs.map((run, i) => {
     const next = runs[i + 1];
-    const stop = stops
-      .filter(
-        (s) =>
-          s.date >= run.lastDose &&
-          (next === undefined || s.date < next.start) &&
-          (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date),
-      )
-      .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1))[0];
+    // The earliest stop in [last dose, next course): the windows of the runs do not overlap, so
+    // each stop is looked at about once (a filter per run cost the square of the records).
+    let stop: (typeof stops)[number] | undefined;
+    for (let j = firstOnOrAfter(stops, run.lastDose); j < stops.length; j++) {
+      const s = stops[j];
+      if (s === undefined || (next !== undefined && s.date >= next.start)) break;
+      if (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date) {
+        stop = s;
+        break;
+      }
+    }
     let status: CourseStatus;
     if (stop !== undefined) status = 'stopped';
     else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
@@ -112,16 +116,16 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       .map((s) => s.record)
       .filter((r) => ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true)
       .reduce<LocalDate | undefined>((max, r) => (r.end !== undefined && (max === undefined || r.end > max) ? r.end : max), undefined);
-    const refs: Ref[] = [];
-    const drugs: DrugId[] = [];
+    const refs = new Set<Ref>();
+    const drugs = new Set<DrugId>();
     for (const span of run.spans) {
-      if (!refs.includes(span.record.ref)) refs.push(span.record.ref);
-      if (!drugs.includes(span.record.identity.drug)) drugs.push(span.record.identity.drug);
+      refs.add(span.record.ref);
+      drugs.add(span.record.identity.drug);
     }
-    if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
+    if (stop !== undefined) refs.add(stop.record.ref);
     return {
       drugClass,
-      drugs,
+      drugs: [...drugs],
       start: run.start,
       end,
       lastDose: run.lastDose,
@@ -129,7 +133,20 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       ...(stop === undefined ? {} : { stoppedOn: stop.date }),
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
       durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
-      refs,
+      refs: [...refs],
     };
   });
+}
+
+/** Index of the first item dated on or after `date` in a list sorted by date. */
+function firstOnOrAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = sorted[mid];
+    if (item !== undefined && item.date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

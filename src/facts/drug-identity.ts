@@ -8,7 +8,7 @@
  * inhaled, topical, nasal, eye/ear drops or rectal.
  */
 import type { CodingMatch, Terminology } from '../terminology/index.js';
-import { type Coding, codings, conceptText, conceptWords, get, getObject, getStr, lookup, num, objects, round4, str } from './accessors.js';
+import { type Coding, codings, conceptText, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, round4, str } from './accessors.js';
 import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
 import { deepFreeze } from './freeze.js';
@@ -28,7 +28,8 @@ const PROLIA = /prolia/;
 const NON_SYSTEMIC =
   /inhal|cream|creme|crème|\bsalve\b|ointment|øjendråb|eye ?drop|ophthalm|nasal|næse|spray|topical|kutan|cutaneous|lotion|\bgel\b|shampoo|øredråb|ear ?drop|\botic\b|rectal|rektal|klysma|enema|suppositor|stikpille|dermal|mundskyl|mouthwash|intraartikul|intra-articul|intraarticul|turbuhaler|diskus|easyhaler/;
 const VITAMIN_D3 = /\bd3\b|d-vitamin|vitamin d|colecalciferol|cholecalciferol/;
-const STRENGTH_RE = /(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*ml\b)?/;
+// Starts where a digit run starts (the leftmost match always does): a long run of digits is then tried once, not from each digit.
+const STRENGTH_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*ml\b)?/;
 
 export interface MedicationSource {
   /** medicationCodeableConcept (or R5 medication.concept). */
@@ -57,7 +58,7 @@ export function medicationSource(resource: JsonObject, ctx: FactsContext, dosage
       if (m?.[1] !== undefined) medication = ctx.medications.get(`Medication/${m[1]}`);
     }
   }
-  const routeWords = dosages.map((d) => `${conceptWords(d.route)} ${conceptWords(d.method)} ${getStr(d, 'text')?.toLowerCase() ?? ''}`).join(' ');
+  const routeWords = dosages.map((d) => `${conceptWords(d.route)} ${conceptWords(d.method)} ${cutText(getStr(d, 'text') ?? '').toLowerCase()}`).join(' ');
   const referenceDisplay = getStr(referenceObj, 'display');
   return {
     ...(concept === undefined ? {} : { concept }),
@@ -86,8 +87,7 @@ const KEY_LIMIT = 4000;
 
 /** Identifies the drug; undefined when it is none of the bound drugs (or a non-systemic steroid). */
 export function identifyDrug(source: MedicationSource, t: Terminology): Identified | undefined {
-  const med = source.medication;
-  const key = JSON.stringify([source.concept, med?.code, med?.ingredient, med?.form, source.referenceDisplay, source.routeWords]);
+  const key = cacheKey(source);
   if (key.length > KEY_LIMIT) return identifyUncached(source, t);
   let cache = identified.get(t);
   if (cache === undefined) {
@@ -100,6 +100,22 @@ export function identifyDrug(source: MedicationSource, t: Terminology): Identifi
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result === undefined ? null : deepFreeze(result));
   return result === undefined ? undefined : deepFreeze(result);
+}
+
+/**
+ * The cache key: exactly the parts identification reads (codings, texts, ingredient strengths), a
+ * few levels deep at most. Serialising the record's own objects would follow any nesting a caller
+ * sends, and a concept nested thousands of levels deep overflowed the stack.
+ */
+function cacheKey(source: MedicationSource): string {
+  const med = source.medication;
+  const concept = (c: unknown): unknown[] => [conceptText(c), codings(c)];
+  const quantity = (q: unknown): unknown[] => [num(get(q, 'value')), str(get(q, 'code')), str(get(q, 'unit'))];
+  const ingredients = objects(med, 'ingredient').map((i) => {
+    const strength = getObject(i, 'strength');
+    return [concept(i.itemCodeableConcept ?? get(i, 'item')), get(i, 'isActive') === false, quantity(get(strength, 'numerator')), quantity(get(strength, 'denominator'))];
+  });
+  return JSON.stringify([concept(source.concept), concept(med?.code), ingredients, concept(med?.form), source.referenceDisplay, source.routeWords]);
 }
 
 function identifyUncached(source: MedicationSource, t: Terminology): Identified | undefined {

@@ -18,10 +18,10 @@ export function groupScans(results: readonly DxaResult[]): DxaScan[] {
   const dates = [...byDate.keys()].sort().reverse();
   return dates.map((date) => {
     const day = byDate.get(date) ?? [];
-    const refs: Ref[] = [];
+    const refs = new Set<Ref>();
     let performer: Performer | undefined;
     for (const r of day) {
-      if (!refs.includes(r.ref)) refs.push(r.ref);
+      refs.add(r.ref);
       performer ??= r.performer;
     }
     const of = (kind: DxaResult['score']): DxaScore[] =>
@@ -32,7 +32,7 @@ export function groupScans(results: readonly DxaResult[]): DxaScan[] {
       tScores: of('t-score'),
       zScores: of('z-score'),
       bmd: of('bmd'),
-      refs,
+      refs: [...refs],
       significantDecrease: day.some((r) => r.significantDecrease),
     };
   });

@@ -46,7 +46,7 @@ interface Segment {
 }
 
 export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
-  const refs: Ref[] = [];
+  const refs = new Set<Ref>();
   const pieces: Piece[] = [];
   let lastUse: LocalDate | undefined;
   let active = false;
@@ -54,7 +54,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     if (record.identity.drugClass !== 'glucocorticoid') continue;
     const span = usageSpan(record, today);
     if (span === undefined) continue;
-    if (!refs.includes(record.ref)) refs.push(record.ref);
+    refs.add(record.ref);
     lastUse = lastUse === undefined ? span.end : maxDate(lastUse, span.end);
     if (span.end >= today) active = true;
     const daily = predEq(record);
@@ -83,7 +83,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     meetsThreshold: highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG,
     active,
     ...(lastUse === undefined ? {} : { lastUse }),
-    refs,
+    refs: [...refs],
   };
 }
 
@@ -93,7 +93,11 @@ export function predEq(record: MedicationRecord): number | undefined {
   return round2(record.dailyDoseMg * (record.identity.prednisoloneFactor ?? 1));
 }
 
-/** Piecewise-constant daily dose: per group the highest, groups added. */
+/**
+ * Piecewise-constant daily dose: per group the highest, groups added. One sweep over the day
+ * bounds with a max-heap per group (pieces that have ended leave it lazily): testing every piece
+ * at every bound cost the square of the records.
+ */
 function timeline(pieces: readonly Piece[]): Segment[] {
   if (pieces.length === 0) return [];
   const bounds = new Set<LocalDate>();
@@ -102,20 +106,57 @@ function timeline(pieces: readonly Piece[]): Segment[] {
     bounds.add(addDays(p.end, 1));
   }
   const sorted = [...bounds].sort();
+  const byStart = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const heaps = new Map<string, Piece[]>();
+  let added = 0;
   const segments: Segment[] = [];
   for (let i = 0; i < sorted.length - 1; i++) {
     const start = sorted[i];
     const next = sorted[i + 1];
     if (start === undefined || next === undefined) continue;
-    const byGroup = new Map<string, number>();
-    for (const p of pieces) {
-      if (p.start <= start && p.end >= start) byGroup.set(p.group, Math.max(byGroup.get(p.group) ?? 0, p.daily));
+    for (let p = byStart[added]; p !== undefined && p.start <= start; p = byStart[++added]) {
+      const heap = heaps.get(p.group) ?? [];
+      heaps.set(p.group, heap);
+      heapPush(heap, p);
     }
     let daily = 0;
-    for (const v of byGroup.values()) daily += v;
+    for (const heap of heaps.values()) {
+      while (heap[0] !== undefined && heap[0].end < start) heapPop(heap);
+      daily += heap[0]?.daily ?? 0;
+    }
     if (daily > 0) segments.push({ start, end: addDays(next, -1), daily: round2(daily) });
   }
   return segments;
+}
+
+/** Max-heap on `daily`. */
+function heapPush(heap: Piece[], piece: Piece): void {
+  heap.push(piece);
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    const [a, b] = [heap[parent], heap[i]];
+    if (a === undefined || b === undefined || a.daily >= b.daily) break;
+    [heap[parent], heap[i]] = [b, a];
+    i = parent;
+  }
+}
+
+function heapPop(heap: Piece[]): void {
+  const last = heap.pop();
+  if (last === undefined || heap.length === 0) return;
+  heap[0] = last;
+  for (let i = 0; ; ) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let top = i;
+    if ((heap[l]?.daily ?? -Infinity) > (heap[top]?.daily ?? -Infinity)) top = l;
+    if ((heap[r]?.daily ?? -Infinity) > (heap[top]?.daily ?? -Infinity)) top = r;
+    if (top === i) return;
+    const [a, b] = [heap[i], heap[top]];
+    if (a === undefined || b === undefined) return;
+    [heap[i], heap[top]] = [b, a];
+    i = top;
+  }
 }
 
 /** Consecutive days above the high-dose threshold. */
@@ -130,20 +171,33 @@ function highDoseRuns(segments: readonly Segment[]): { start: LocalDate; end: Lo
   return runs;
 }
 
-/** mg in the 12 months ending on `windowEnd` (the day itself included). */
-function windowSum(segments: readonly Segment[], windowEnd: LocalDate): number {
-  const windowStart = addDays(addMonths(windowEnd, -12), 1);
-  let total = 0;
-  for (const s of segments) {
-    const from = maxDate(s.start, windowStart);
-    const to = minDate(s.end, windowEnd);
-    if (from <= to) total += s.daily * (daysBetween(from, to) + 1);
+/**
+ * mg taken up to and including `day`, from segments sorted by start and not overlapping (as
+ * `timeline` makes them), with `before[i]` the mg of all segments before segment i.
+ */
+function takenBy(segments: readonly Segment[], before: readonly number[], day: LocalDate): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((segments[mid]?.start ?? day) <= day) lo = mid + 1;
+    else hi = mid;
   }
-  return total;
+  const s = segments[lo - 1];
+  if (s === undefined) return 0;
+  return (before[lo - 1] ?? 0) + s.daily * (daysBetween(s.start, minDate(s.end, day)) + 1);
 }
 
-/** The highest 12-month sum over windows ending between `from` and `to`. */
+/** The highest 12-month sum over windows ending between `from` and `to` (each window: 12 months up to its end day, included). */
 function maxWindowSum(segments: readonly Segment[], from: LocalDate, to: LocalDate): number {
+  const before: number[] = [];
+  let sum = 0;
+  for (const s of segments) {
+    before.push(sum);
+    sum += s.daily * (daysBetween(s.start, s.end) + 1);
+  }
+  // A window sum from two running totals: one pass, not a pass over every segment per window end.
+  const windowSum = (windowEnd: LocalDate): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonths(windowEnd, -12));
   const ends = new Set<LocalDate>([from, to]);
   if (to > from) {
     for (const s of segments) {
@@ -151,7 +205,7 @@ function maxWindowSum(segments: readonly Segment[], from: LocalDate, to: LocalDa
     }
   }
   let best = 0;
-  for (const end of ends) best = Math.max(best, windowSum(segments, end));
+  for (const end of ends) best = Math.max(best, windowSum(end));
   return best;
 }
 

@@ -5,7 +5,7 @@
  */
 import { toCanonical, type Measure } from '../terminology/index.js';
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
+import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
 import type { Comparator, InterpretationCode } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
@@ -20,7 +20,8 @@ export interface RawValue {
 
 const COMPARATORS: Readonly<Record<string, Comparator>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '≤': '<=', '≥': '>=' };
 
-const VALUE_STRING_RE = /^\s*(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*(.*?)\s*$/;
+/** The start of a trimmed valueString: comparator and number; the rest is the unit. */
+const VALUE_STRING_RE = /^(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))/;
 
 /** The numeric value of an Observation (or of one of its components). */
 export function readValue(element: JsonObject): RawValue | undefined {
@@ -43,12 +44,13 @@ export function readValue(element: JsonObject): RawValue | undefined {
   if (integer !== undefined) return { value: integer };
   const text = str(element.valueString);
   if (text !== undefined) {
-    const m = VALUE_STRING_RE.exec(text);
+    const trimmed = cutText(text).trim();
+    const m = VALUE_STRING_RE.exec(trimmed);
     if (m === null) return undefined;
     const value = parseNumber(m[2] ?? '');
     if (value === undefined) return undefined;
     const comparator = lookup(COMPARATORS, m[1]);
-    const unit = str(m[3]);
+    const unit = str(trimmed.slice(m[0].length));
     return { value, ...(comparator === undefined ? {} : { comparator }), ...(unit === undefined ? {} : { unit }) };
   }
   return undefined;
@@ -135,7 +137,7 @@ export function referenceRange(element: JsonObject, measure: Measure, raw: RawVa
 }
 
 function isPremenopausalRange(range: JsonObject): boolean {
-  const text = `${getStr(range, 'text') ?? ''} ${conceptWords(range.appliesTo)}`.toLowerCase();
+  const text = `${cutText(getStr(range, 'text') ?? '')} ${conceptWords(range.appliesTo)}`.toLowerCase();
   return PREMENOPAUSAL_RE.test(text);
 }
 
@@ -156,8 +158,9 @@ function boundOf(q: JsonObject | undefined, measure: Measure, raw: RawValue, imp
   return canonicalValue(measure, { value, ...(code === undefined ? {} : { code }), ...(unit === undefined ? {} : { unit }) });
 }
 
-const MEAN_RE = /(?:mean|middelværdi|middel|gennemsnit(?:lig)?|gns\.?)\s*(?:værdi)?\s*[:=]?\s*(\d+(?:[.,]\d+)?)/;
-const INTERVAL_RE = /(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/;
+const MEAN_RE = /(?:mean|middelværdi|middel|gennemsnit(?:lig)?|gns\.?)\s*(?:værdi\s*)?(?:[:=]\s*)?(\d+(?:[.,]\d+)?)/;
+// Numbers start where a digit run starts: otherwise a long run of digits is tried from every one of its digits.
+const INTERVAL_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/;
 
 /**
  * The premenopausal mean a lab states on a bone-marker Observation (rules.md section 1): from a
@@ -168,7 +171,7 @@ const INTERVAL_RE = /(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)/;
 export function premenopausalMean(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): number | undefined {
   for (const range of objects(element, 'referenceRange')) {
     if (!isPremenopausalRange(range)) continue;
-    const text = (getStr(range, 'text') ?? '').toLowerCase();
+    const text = cutText(getStr(range, 'text') ?? '').toLowerCase();
     const stated = MEAN_RE.exec(text);
     const inValueUnit = (v: number): number | undefined => canonicalValue(measure, { ...raw, value: v }, impliedUnit);
     if (stated?.[1] !== undefined) {

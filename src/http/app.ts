@@ -33,6 +33,7 @@ import { authenticate } from './authenticate.js';
 import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
+import { jsonDepthLimit, requestTimeout } from './limits.js';
 import { observe } from './observe.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -88,6 +89,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(requestContext(logger));
   app.use(observe(metrics, deps.tracing ?? w3cTracing));
+  app.use(requestTimeout(config.requestTimeoutMs));
   app.use(
     helmet({
       // A JSON API called cross-origin by browser clients (the CDS Hooks sandbox).
@@ -120,6 +122,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
+  app.use('/cds-services', jsonDepthLimit());
   app.use(discoveryRoutes(discovery));
   app.use(feedbackRoutes(store, clock));
   app.use(

@@ -76,6 +76,11 @@ export function payloadTooLarge(detail: string): HttpError {
   return new HttpError(413, [issue('too-long', detail)]);
 }
 
+/** 503: the call did not finish within its time budget (CDS_REQUEST_TIMEOUT_MS). */
+export function serviceUnavailable(detail: string): HttpError {
+  return new HttpError(503, [issue('timeout', detail)]);
+}
+
 /** 500: a generic body; what went wrong is in the log, never in the answer. */
 export function internalError(): HttpError {
   return new HttpError(500, [issue('exception', 'Internal error; quote the request id when reporting it.')]);

@@ -40,6 +40,8 @@ export interface PrefetchOptions {
   readonly maxBytes: number;
   /** Pages per key, the first included (default 20). */
   readonly maxPages?: number;
+  /** Resources one key may bring from fhirServer; past it the key is unavailable (CDS_MAX_RESOURCES_PER_KEY). */
+  readonly maxResources?: number;
   readonly fetch?: typeof fetch;
 }
 
@@ -81,6 +83,7 @@ export function fillTemplate(template: string, context: Readonly<Record<string, 
 interface Session {
   readonly client: FhirClientOptions | undefined;
   readonly maxPages: number;
+  readonly maxResources: number;
 }
 
 export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOptions): Promise<PrefetchResult> {
@@ -95,7 +98,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
           maxBytes: options.maxBytes,
           ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         };
-  const session: Session = { client, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+  const session: Session = { client, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxResources: options.maxResources ?? Number.POSITIVE_INFINITY };
 
   // One deadline for every fetch: on expiry, fetches are aborted and keys still waiting are unavailable.
   let timer: NodeJS.Timeout | undefined;
@@ -173,6 +176,7 @@ async function fetchKey(key: PrefetchKey, input: PrefetchInput, options: Prefetc
   if (!result.ok) return unavailable(result.reason);
   const page = readPage(result.body);
   if (page.kind === 'unavailable') return unavailable(page.reason);
+  if (page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`);
   return followPages([...page.resources], page.next, 1, new Set([url.href]), session);
 }
 
@@ -202,6 +206,7 @@ async function followPages(
     if (!result.ok) return unavailable(`page ${pages + 1}: ${result.reason}`, resources);
     const page = readPage(result.body);
     if (page.kind === 'unavailable') return unavailable(`page ${pages + 1}: ${page.reason}`, resources);
+    if (resources.length + page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`, resources);
     resources.push(...page.resources);
     pages += 1;
     next = page.next;

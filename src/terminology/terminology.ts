@@ -25,6 +25,7 @@ import {
   type Normalisation,
   type SiteFile,
 } from './schema.js';
+import { withoutTrailingSlashes } from '../shared/url.js';
 import { isKnownUnit } from './units.js';
 import { ConfigError } from '../shared/config-error.js';
 
@@ -211,7 +212,7 @@ function checkSemantics(file: BindingsFile): string[] {
 }
 
 function normaliseUri(uri: string): string {
-  return uri.trim().replace(/\/+$/, '');
+  return withoutTrailingSlashes(uri.trim());
 }
 
 /** Normalises a code for matching; undefined when it cannot be a code of the system. */

@@ -515,3 +515,62 @@ export const feedbackBody: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.record({ feedback: anyJson }), weight: 1 },
   { arbitrary: anyJson, weight: 1 },
 );
+
+// ── pathological inputs (issue 13): long runs, deep nesting, huge arrays ─────────────────────────
+const RUN_PREFIXES = ['', 'premenopausal mean', 'præmenopausale kvinder: middelværdi', 'alendronat ', '< ', '20', 'http://loinc.org', 'Patient/', 'prednisolon 5 mg '];
+const RUN_UNITS = [' ', '\t', '\n', '1', '9', '/', '.', '1.', ' -', '0,', 'a', 'mg'];
+
+/** A long run of one short unit, between a prefix the patterns look for and a suffix that makes them fail late. */
+export const pathologicalString: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...RUN_PREFIXES), fc.constantFrom(...RUN_UNITS), fc.integer({ min: 1000, max: 100_000 }), fc.constantFrom('', 'x', ' mg', '-5', '/ml'))
+  .map(([prefix, unit, n, suffix]) => `${prefix}${unit.repeat(n)}${suffix}`);
+
+/** What replaces one spot of a request: a long string, JSON nested deep (as text), or a huge array. */
+export type Pathology = { readonly kind: 'string'; readonly value: string } | { readonly kind: 'deep'; readonly levels: number; readonly shape: 'array' | 'object' | 'concept' } | { readonly kind: 'huge-array'; readonly length: number };
+
+export const pathology: fc.Arbitrary<Pathology> = fc.oneof(
+  { arbitrary: pathologicalString.map((value) => ({ kind: 'string' as const, value })), weight: 4 },
+  { arbitrary: fc.record({ kind: fc.constant('deep' as const), levels: fc.integer({ min: 50, max: 6000 }), shape: fc.constantFrom('array' as const, 'object' as const, 'concept' as const) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('huge-array' as const), length: fc.integer({ min: 1000, max: 30_000 }) }), weight: 1 },
+);
+
+const PLACEHOLDER = '"\u0000pathology\u0000"';
+
+function deepText(levels: number, shape: 'array' | 'object' | 'concept'): string {
+  if (shape === 'array') return `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+  if (shape === 'object') return `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+  return `${'{"coding":[{"system":"http://www.whocc.no/atc","code":"M05BA04"}],"extension":[{"url":"u","valueCodeableConcept":'.repeat(levels)}{}${'}]}'.repeat(levels)}`;
+}
+
+/** Every spot of a JSON value (objects, arrays, strings), as parent and key. */
+function spots(value: unknown): { parent: Obj | unknown[]; key: string | number; leaf: unknown }[] {
+  const out: { parent: Obj | unknown[]; key: string | number; leaf: unknown }[] = [];
+  const stack: unknown[] = [value];
+  for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+    if (typeof v !== 'object' || v === null) continue;
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    for (const [key, leaf] of entries) {
+      if (leaf === undefined) continue;
+      out.push({ parent: v as Obj | unknown[], key, leaf });
+      stack.push(leaf);
+    }
+  }
+  return out;
+}
+
+/** The request body as JSON text with one spot (chosen by `pick`) replaced by the pathology. */
+export function withPathology(body: unknown, p: Pathology, pick: number): string {
+  const copy: unknown = JSON.parse(JSON.stringify(body) ?? 'null');
+  const all = spots(copy);
+  const spot = all[all.length === 0 ? 0 : pick % all.length];
+  if (spot === undefined) return JSON.stringify(copy) ?? 'null';
+  const set = (v: unknown): void => {
+    if (Array.isArray(spot.parent)) spot.parent[spot.key as number] = v;
+    else spot.parent[spot.key as string] = v;
+  };
+  if (p.kind === 'string') set(p.value);
+  else if (p.kind === 'huge-array') set(Array.from({ length: p.length }, () => spot.leaf));
+  else set(PLACEHOLDER.slice(1, -1));
+  const text = JSON.stringify(copy) ?? 'null';
+  return p.kind === 'deep' ? text.replace(PLACEHOLDER.replace('\u0000', '\\u0000').replace('\u0000', '\\u0000'), deepText(p.levels, p.shape)) : text;
+}

@@ -4,6 +4,10 @@
  * codings, draft orders, selections), FHIR-server answers for missing prefetch, feedback bodies and
  * raw bodies of any content type and encoding.
  *
+ * Pathological inputs (issue 13) go anywhere in a hook call: strings of long runs (whitespace,
+ * digits, slashes) after the words the patterns look for, JSON nested thousands of levels deep,
+ * arrays of tens of thousands of items; each is answered with an allowed status within seconds.
+ *
  * Properties, for every case: the status is one a client may get (200, 400, 404, 412, 413 —
  * never a 5xx); a hook's 200 passes the response validator; every error is an OperationOutcome;
  * no unhandled promise rejection; the service still answers afterwards.
@@ -13,7 +17,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anyJson, feedbackBody, hookCase, PATIENT_ID, stubAnswers, type Hook } from './arbitraries.js';
+import { anyJson, feedbackBody, hookCase, PATIENT_ID, pathology, stubAnswers, withPathology, type Hook } from './arbitraries.js';
 import { SEED, TOTAL_RUNS, checkAnswer, fcOptions, post, runsFor, startHarness, timeoutFor, type Harness } from './harness.js';
 
 const HOOKS: readonly Hook[] = ['patient-view', 'order-select', 'order-sign', 'medication-prescribe'];
@@ -158,6 +162,26 @@ describe('fuzzing every request', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
     timeoutFor(runsFor(0.16)),
+  );
+
+  it(
+    'pathological inputs anywhere in a hook call: long runs, deep nesting, huge arrays → an allowed status within seconds',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...HOOKS), pathology, fc.nat(), async (hook, p, pick) => {
+          const body = fc.sample(hookCase(hook, h.stubBase), { numRuns: 1, seed: pick })[0]?.body;
+          count('pathological');
+          const started = performance.now();
+          const res = tally('pathological', await post(`${h.serviceUrl}/cds-services/osteoporosis-${hook}`, withPathology(body, p, pick), 'application/json'));
+          await checkAnswer(res, 'hook');
+          // A liveness bound, not a performance figure: before the fixes one such case took minutes.
+          expect(performance.now() - started).toBeLessThan(10_000);
+          noRejections();
+        }),
+        fcOptions(runsFor(0.1)),
+      );
+    },
+    timeoutFor(runsFor(0.1)) + runsFor(0.1) * 200,
   );
 
   it('the service is still up after all of it', async () => {

@@ -83,6 +83,21 @@ describe('resolvePrefetch', () => {
     expect(fetch.calls).toEqual([`${FHIR_BASE}/a`, `${FHIR_BASE}/b`]);
   });
 
+  it('pages from fhirServer past CDS_MAX_RESOURCES_PER_KEY: the key is unavailable, what was read is kept', async () => {
+    const fetch = fakeFetch({
+      [`${FHIR_BASE}/a`]: searchset([condition('c1'), condition('c2')], { next: `${FHIR_BASE}/b` }),
+      [`${FHIR_BASE}/b`]: searchset([condition('c3'), condition('c4')]),
+    });
+    const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), conditions: searchset([], { next: `${FHIR_BASE}/a` }) }, FHIR_BASE), {
+      ...OPTIONS,
+      maxResources: 3,
+      fetch,
+    });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['c1', 'c2']);
+    expect(result.ok && result.data.unavailable).toEqual(['conditions']);
+    expect(result.problems).toEqual([{ key: 'conditions', reason: 'more than 3 resources' }]);
+  });
+
   it('a prefetched Bundle with a next link but no fhirServer: data kept, key unavailable (incomplete)', async () => {
     const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), observations: searchset([observation('o1')], { next: `${FHIR_BASE}/p2` }) }), OPTIONS);
     expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['o1']);

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../../rules/types.js';
 import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
+import { recordMarkdown } from '../record-text.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
 
@@ -35,8 +36,9 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
-      const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${f.unit}"`;
-      const text = da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${f.concept}` : `Value not used – unknown unit (${unit}): ${f.concept}`;
+      const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${recordMarkdown(f.unit)}"`;
+      const concept = recordMarkdown(f.concept);
+      const text = da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${concept}` : `Value not used – unknown unit (${unit}): ${concept}`;
       return dated(text, f.date, lang);
     }
     case 'marker-change': {
@@ -82,7 +84,7 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'dxa': {
       if (f.date === undefined) return da ? 'Ingen DXA-skanning registreret' : 'No DXA scan recorded';
-      const where = f.performer?.display === undefined ? '' : `, ${f.performer.display}`;
+      const where = f.performer?.display === undefined ? '' : `, ${recordMarkdown(f.performer.display)}`;
       return da ? `Seneste DXA-skanning ${formatDate(f.date, 'da')}${where}` : `Last DXA scan ${formatDate(f.date, 'en')}${where}`;
     }
     case 'condition':
@@ -100,7 +102,7 @@ export function formatFinding(f: Finding, lang: Language): string {
         : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${draft}`;
     }
     case 'draft':
-      return da ? `Ordination under udarbejdelse: ${f.drug === undefined ? f.ref : DRUG[f.drug].da}` : `Draft order: ${f.drug === undefined ? f.ref : DRUG[f.drug].en}`;
+      return da ? `Ordination under udarbejdelse: ${f.drug === undefined ? recordMarkdown(f.ref) : DRUG[f.drug].da}` : `Draft order: ${f.drug === undefined ? recordMarkdown(f.ref) : DRUG[f.drug].en}`;
     case 'age':
       return da ? `Alder ${f.years} år` : `Age ${f.years}`;
     case 'family-history':

@@ -13,6 +13,7 @@ import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
 import { chooseLanguage } from '../language.js';
+import { checkDraftCount, checkPrefetchSize } from '../limits.js';
 import { parseBody } from '../validation.js';
 import type { PrefetchKey } from '../../contract/prefetch-keys.js';
 import { findService } from '../../contract/services.js';
@@ -56,6 +57,9 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
 
     const request = parseBody(requestSchemas[service.hook], req.body);
+    checkPrefetchSize(request.prefetch ?? undefined, deps.config.maxResourcesPerKey);
+    const drafts = draftsFromContext(service.hook, request.context);
+    checkDraftCount(drafts.length, deps.config.maxDraftOrders);
     const prefetch = await resolvePrefetch(
       {
         context: request.context,
@@ -67,16 +71,19 @@ export function hookRoutes(deps: HookRouteDeps): Router {
         templates: deps.templates,
         timeoutMs: deps.config.fhirTimeoutMs,
         maxBytes: deps.config.bodyLimitBytes,
+        maxResources: deps.config.maxResourcesPerKey,
         ...(deps.fetchFor === undefined ? {} : { fetch: deps.fetchFor(res) }),
       },
     );
+    // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
+    if (res.headersSent) return;
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
     if (!prefetch.ok) throw prefetchFailure(prefetch, request.fhirServer !== undefined);
 
     const input: EvaluationInput = {
       ruleSet: service.ruleSet,
       data: prefetch.data,
-      drafts: draftsFromContext(service.hook, request.context),
+      drafts,
       now,
       language: chooseLanguage(req.get('accept-language'), deps.config.language),
     };
