@@ -80,6 +80,7 @@ export const TOPIC_LINKS: Readonly<Record<Topic, readonly LinkKey[]>> = {
   'rx-calcium-carbonate-ppi': ['dsam-lifestyle'],
   'rx-bisphosphonate-duration': ['dsam', 'des-nbv'],
   'rx-anabolic-specialist': ['des-nbv'],
+  'rx-dose-interval': ['dsam', 'apoteket'],
   'data-unavailable': [],
 };
 

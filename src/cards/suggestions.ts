@@ -107,6 +107,32 @@ function withoutEmpty(value: unknown): unknown {
   return value;
 }
 
+const SCHEDULE_TEXT = {
+  weekly: { da: 'én gang ugentligt', en: 'once weekly', timing: { frequency: 1, period: 1, periodUnit: 'wk' } },
+  'six-monthly': { da: 'hver 6. måned', en: 'every 6 months', timing: { frequency: 1, period: 6, periodUnit: 'mo' } },
+  yearly: { da: 'én gang årligt', en: 'once yearly', timing: { frequency: 1, period: 1, periodUnit: 'a' } },
+} as const;
+
+/**
+ * The draft with its dosage set to the drug's schedule (one dose of `doseMg` per period, from
+ * `from` when given); everything else — id, medication, route, dispense — kept.
+ */
+function withSchedule(draft: UntrustedResource | undefined, spec: Extract<SuggestionSpec, { kind: 'fix-schedule' }>, lang: Language): Resource {
+  const ref = spec.draft.split('/');
+  const kept = withoutEmpty(draft ?? { id: ref[ref.length - 1] });
+  const base: Record<string, unknown> = isRecord(kept) ? kept : {};
+  const first = Array.isArray(base.dosageInstruction) ? base.dosageInstruction.find(isRecord) : undefined;
+  const route = first?.route;
+  const words = SCHEDULE_TEXT[spec.schedule];
+  const dosage = {
+    text: `${spec.doseMg} mg ${words[lang]}`,
+    timing: { repeat: { ...words.timing, ...(spec.from === undefined ? {} : { boundsPeriod: { start: spec.from } }) } },
+    ...(route === undefined ? {} : { route }),
+    doseAndRate: [{ doseQuantity: { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
+  };
+  return { ...base, resourceType: typeof base.resourceType === 'string' ? base.resourceType : 'MedicationRequest', dosageInstruction: [dosage] };
+}
+
 const REMINDER_WHAT = {
   'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
   'bone-marker': { da: 'Knoglemarkør (P1NP/CTX)', en: 'Bone marker (P1NP/CTX)' },
@@ -209,6 +235,14 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
           label,
         ),
       ];
+      break;
+    }
+    case 'fix-schedule': {
+      const words = SCHEDULE_TEXT[spec.schedule];
+      const from = spec.from === undefined ? '' : da ? ` fra ${formatDate(spec.from, lang)}` : ` from ${formatDate(spec.from, lang)}`;
+      label = da ? `Ret doseringen: ${spec.doseMg} mg ${words.da}${from}` : `Correct the dosing: ${spec.doseMg} mg ${words.en}${from}`;
+      recommended = true;
+      actions = [{ type: 'update', description: label, resource: withSchedule(ctx.drafts.get(spec.draft), spec, lang) }];
       break;
     }
     case 'remove-draft': {

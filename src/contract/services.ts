@@ -39,7 +39,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ruleSet: 'prescribing',
     title: 'Osteoporosis: prescribing safety (legacy medication-prescribe hook)',
     description:
-      'For clients that still fire the deprecated CDS Hooks 1.0 medication-prescribe hook: checks draft MedicationRequests in context.medications against the Danish GP osteoporosis guideline (kidney function, calcium and vitamin D, contraindications to oral bisphosphonates, duplicate antiresorptives, denosumab schedule, glucocorticoid bone protection). Same rules as osteoporosis-order-select and osteoporosis-order-sign; prefer those. ' +
+      'For clients that still fire the deprecated CDS Hooks 1.0 medication-prescribe hook: checks draft MedicationRequests in context.medications against the Danish GP osteoporosis guideline (kidney function, calcium and vitamin D before a start, contraindications to oral bisphosphonates, doses more frequent than the drug schedule, duplicate antiresorptives, denosumab schedule, glucocorticoid bone protection). Same rules as osteoporosis-order-select and osteoporosis-order-sign; prefer those. ' +
       LANGUAGE_NOTE,
   },
   {
@@ -48,7 +48,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ruleSet: 'prescribing',
     title: 'Osteoporosis: prescribing safety while choosing an order',
     description:
-      'While a medication order is being chosen, checks the selected draft orders against the Danish GP osteoporosis guideline: kidney function, calcium and vitamin D before starting, contraindications to oral bisphosphonates, duplicate antiresorptives, denosumab schedule and biosimilars, glucocorticoid bone protection and treatment duration. ' +
+      'While a medication order is being chosen, checks the selected draft orders against the Danish GP osteoporosis guideline: kidney function, calcium and vitamin D before starting (not on renewals), contraindications to oral bisphosphonates, doses more frequent than the drug schedule (alendronate weekly, denosumab every 6 months, zoledronic acid yearly), duplicate antiresorptives, denosumab schedule and biosimilars, glucocorticoid bone protection and treatment duration. ' +
       LANGUAGE_NOTE,
   },
   {
@@ -57,7 +57,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
     ruleSet: 'prescribing',
     title: 'Osteoporosis: prescribing safety at signing',
     description:
-      'When orders are signed, checks every draft medication order against the Danish GP osteoporosis guideline: kidney function, calcium and vitamin D before starting, contraindications to oral bisphosphonates, duplicate antiresorptives, denosumab schedule and biosimilars, glucocorticoid bone protection and treatment duration. ' +
+      'When orders are signed, checks every draft medication order against the Danish GP osteoporosis guideline: kidney function, calcium and vitamin D before starting (not on renewals), contraindications to oral bisphosphonates, doses more frequent than the drug schedule (alendronate weekly, denosumab every 6 months, zoledronic acid yearly), duplicate antiresorptives, denosumab schedule and biosimilars, glucocorticoid bone protection and treatment duration. ' +
       LANGUAGE_NOTE,
   },
 ];

@@ -53,6 +53,7 @@ export const PRESCRIBING_TOPICS = [
   'rx-calcium-carbonate-ppi',
   'rx-bisphosphonate-duration',
   'rx-anabolic-specialist',
+  'rx-dose-interval',
 ] as const;
 
 /** rules.md "Missing data": shown on every service when prefetch keys could not be had. */
@@ -168,6 +169,7 @@ export const REASONS = [
   'specialist-drug',
   'cardiovascular-history',
   'romosozumab-male',
+  'too-frequent',
   // data
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
 ] as const;

@@ -74,7 +74,7 @@ function unitKey(raw: string): string {
 }
 
 /** mg per dose (and units per dose) of one dose quantity. */
-function doseOf(quantity: JsonObject | undefined, strength: Strength): { mg?: number; units?: number } | undefined {
+export function doseOf(quantity: JsonObject | undefined, strength: Strength): { mg?: number; units?: number } | undefined {
   if (quantity === undefined) return undefined;
   const value = getNum(quantity, 'value');
   if (value === undefined || value < 0) return undefined;
@@ -134,12 +134,19 @@ export function frequencyPerDay(timing: unknown): number | undefined {
 }
 
 /** The dose quantity of a dosage line (R4 doseAndRate, R3 doseQuantity, administration dose). */
-function doseQuantityOf(line: JsonObject): JsonObject | undefined {
+export function doseQuantityOf(line: JsonObject): JsonObject | undefined {
   for (const dr of objects(line, 'doseAndRate')) {
     const q = getObject(dr, 'doseQuantity');
     if (q !== undefined) return q;
   }
   return getObject(line, 'doseQuantity') ?? getObject(line, 'dose');
+}
+
+/** The dosage lines that apply first: the lowest `sequence` (lines sharing it, or without one, go together). */
+export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] {
+  const sequences = lines.map((l) => getNum(l, 'sequence'));
+  const first = sequences.reduce<number | undefined>((min, s) => (s === undefined ? min : min === undefined || s < min ? s : min), undefined);
+  return lines.filter((_, i) => first === undefined || sequences[i] === undefined || sequences[i] === first);
 }
 
 /**
@@ -149,9 +156,7 @@ function doseQuantityOf(line: JsonObject): JsonObject | undefined {
  */
 export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false): DailyDose {
   if (lines.length === 0) return {};
-  const sequences = lines.map((l) => getNum(l, 'sequence'));
-  const first = sequences.reduce<number | undefined>((min, s) => (s === undefined ? min : min === undefined || s < min ? s : min), undefined);
-  const current = lines.filter((_, i) => first === undefined || sequences[i] === undefined || sequences[i] === first);
+  const current = firstLines(lines);
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {

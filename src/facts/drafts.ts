@@ -2,14 +2,20 @@
  * Draft orders of a prescribing hook → `DraftOrder`, classified like the record (same drug
  * identity, same daily dose). Accepts R4 MedicationRequest and DSTU2-style MedicationOrder shapes.
  *
- * durationDays, best available: dispenseRequest.expectedSupplyDuration × (1 + repeats), the
- * validity period, the dosage bounds (period or duration), quantity ÷ daily units × (1 + repeats);
- * undefined when none says. start: dosage bounds start, else authoredOn (dateWritten), else today.
+ * durationDays — rules.md section 4 "Planned course length" (v2): an explicit end (dosage
+ * boundsPeriod end, boundsDuration, dispenseRequest.validityPeriod end) counts; when it and the
+ * supply (expectedSupplyDuration × (1 + repeats), else quantity ÷ daily units × (1 + repeats))
+ * disagree, the longer counts [choice] — an EHR that always sends a 30-day supply with a 3-month
+ * end date plans 3 months. Undefined when none says. Days are counted from the draft's start:
+ * dosage bounds start, else authoredOn (dateWritten), else today.
+ * Schedule (`rx-dose-interval`): dose per administration and days between administrations
+ * (dose-schedule.ts).
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
 import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed } from './dosage.js';
+import { doseSchedule } from './dose-schedule.js';
 import { identifyDrug, medicationSource } from './drug-identity.js';
 import { dosageLines } from './medications.js';
 import type { DraftResource } from '../prefetch/types.js';
@@ -28,6 +34,7 @@ export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
   const bounds = boundsPeriod(lines);
   const start = bounds.start ?? parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten) ?? ctx.today;
   const durationDays = plannedDays(resource, lines, start, dose.units);
+  const schedule = doseSchedule(lines, strength);
   return {
     ref: typeof draft.ref === 'string' ? draft.ref : 'MedicationRequest/unidentified',
     ...(identified === undefined ? {} : { identity: identified.identity }),
@@ -35,6 +42,8 @@ export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
     ...(dose.mg === undefined ? {} : { dailyDoseMg: dose.mg }),
     ...(durationDays === undefined ? {} : { durationDays }),
     start,
+    ...(schedule.doseMg === undefined ? {} : { doseMgPerAdministration: schedule.doseMg }),
+    ...(schedule.intervalDays === undefined ? {} : { intervalDays: schedule.intervalDays }),
   };
 }
 
@@ -48,25 +57,36 @@ function boundsPeriod(lines: readonly JsonObject[]): { start?: LocalDate; end?: 
   return {};
 }
 
-function plannedDays(resource: JsonObject, lines: readonly JsonObject[], start: LocalDate, unitsPerDay: number | undefined): number | undefined {
-  const dispense = getObject(resource, 'dispenseRequest');
-  const repeats = repeatsAllowed(dispense);
-  const supply = readDuration(get(dispense, 'expectedSupplyDuration'));
-  if (supply !== undefined) return inclusiveDays(start, lastDayOf(start, supply, 1 + repeats));
-  const validity = getObject(dispense, 'validityPeriod');
-  const vStart = parseFhirDate(get(validity, 'start')) ?? start;
-  const vEnd = parseFhirDate(get(validity, 'end'));
-  if (vEnd !== undefined && vEnd >= vStart) return inclusiveDays(vStart, vEnd);
+/** Days from `start` to the latest explicit end: validity period end, dosage bounds end or duration. */
+function explicitDays(dispense: JsonObject | undefined, lines: readonly JsonObject[], start: LocalDate): number | undefined {
+  const ends: LocalDate[] = [];
+  const validityEnd = parseFhirDate(get(getObject(dispense, 'validityPeriod'), 'end'));
+  if (validityEnd !== undefined) ends.push(validityEnd);
   for (const line of lines) {
     const repeat = getObject(get(line, 'timing'), 'repeat');
     const period = getObject(repeat, 'boundsPeriod');
-    const bStart = parseFhirDate(get(period, 'start')) ?? start;
-    const bEnd = parseFhirDate(get(period, 'end'));
-    if (bEnd !== undefined && bEnd >= bStart) return inclusiveDays(bStart, bEnd);
+    const boundsEnd = parseFhirDate(get(period, 'end'));
+    if (boundsEnd !== undefined) ends.push(boundsEnd);
     const duration = readDuration(get(repeat, 'boundsDuration'));
-    if (duration !== undefined) return inclusiveDays(bStart, lastDayOf(bStart, duration));
+    if (duration !== undefined) ends.push(lastDayOf(parseFhirDate(get(period, 'start')) ?? start, duration));
   }
+  const last = ends.filter((e) => e >= start).sort().at(-1);
+  return last === undefined ? undefined : inclusiveDays(start, last);
+}
+
+/** Days of supply: expected supply duration × (1 + repeats), else quantity ÷ daily units × (1 + repeats). */
+function supplyDays(dispense: JsonObject | undefined, start: LocalDate, unitsPerDay: number | undefined): number | undefined {
+  const repeats = repeatsAllowed(dispense);
+  const supply = readDuration(get(dispense, 'expectedSupplyDuration'));
+  if (supply !== undefined) return inclusiveDays(start, lastDayOf(start, supply, 1 + repeats));
   const days = quantityDays(get(dispense, 'quantity'), unitsPerDay);
   return days === undefined ? undefined : Math.min(days * (1 + repeats), MAX_DAYS);
 }
 
+function plannedDays(resource: JsonObject, lines: readonly JsonObject[], start: LocalDate, unitsPerDay: number | undefined): number | undefined {
+  const dispense = getObject(resource, 'dispenseRequest');
+  const explicit = explicitDays(dispense, lines, start);
+  const supply = supplyDays(dispense, start, unitsPerDay);
+  if (explicit === undefined) return supply;
+  return supply === undefined ? explicit : Math.max(explicit, supply);
+}

@@ -27,6 +27,7 @@ const EFFERVESCENT = /binosto|brusetabl|effervescent|\bbrus\b|opløselig tablet|
 const PROLIA = /prolia/;
 const NON_SYSTEMIC =
   /inhal|cream|creme|crème|\bsalve\b|ointment|øjendråb|eye ?drop|ophthalm|nasal|næse|spray|topical|kutan|cutaneous|lotion|\bgel\b|shampoo|øredråb|ear ?drop|\botic\b|rectal|rektal|klysma|enema|suppositor|stikpille|dermal|mundskyl|mouthwash|intraartikul|intra-articul|intraarticul|turbuhaler|diskus|easyhaler/;
+const CITRATE = /citrat/;
 const VITAMIN_D3 = /\bd3\b|d-vitamin|vitamin d|colecalciferol|cholecalciferol/;
 // Starts where a digit run starts (the leftmost match always does): a long run of digits is then tried once, not from each digit.
 const STRENGTH_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*ml\b)?/;
@@ -183,6 +184,9 @@ function identifyUncached(source: MedicationSource, t: Terminology): Identified 
   for (const n of names) if (isDrugId(n.concept) && n.concept !== drug && DRUG_CLASS[n.concept] !== DRUG_CLASS[drug]) also.add(n.concept);
   if (DRUG_CLASS[drug] === 'calcium' && VITAMIN_D3.test(allWords)) also.add('colecalciferol');
   also.delete(drug);
+  // rules.md section 4 (v2): a calcium + vitamin D3 combination (ATC A12AX, or named so) is mostly
+  // calcium carbonate: it counts as carbonate unless the product text names citrate [choice].
+  if (drug === 'calcium-other' && also.has('colecalciferol')) drug = CITRATE.test(allWords) ? 'calcium-citrate' : 'calcium-carbonate';
 
   const text = conceptText(source.concept) ?? conceptText(med?.code) ?? source.referenceDisplay ?? allCodings.find((c) => c.display !== undefined)?.display;
   const identity: DrugIdentity = {

@@ -328,9 +328,17 @@ export interface DraftOrder {
   /** order-select: the user selected this order; the others only give context. */
   readonly selected: boolean;
   readonly dailyDoseMg?: number;
-  /** Planned duration in days, from the dispense request or the dosage bounds. */
+  /**
+   * Planned duration in days (rules.md section 4, "Planned course length"): the longer of an
+   * explicit end (dosage bounds, validity period) and the supply (expected supply × (1 + repeats),
+   * else quantity ÷ daily use).
+   */
   readonly durationDays?: number;
   readonly start: LocalDate;
+  /** mg per administration (the dose quantity, else one unit of the product's strength). */
+  readonly doseMgPerAdministration?: number;
+  /** Days between administrations from the dosage timing (1 daily, 7 weekly), when it says. */
+  readonly intervalDays?: number;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,24 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   'bisphosphonate-ten-years': ['bisphosphonate-pause-candidate', 'bisphosphonate-continue'],
 };
 
+/**
+ * rules.md section 4, "A draft that must not go ahead" (v2): a card telling the GP not to prescribe
+ * the draft as drafted silences the "how to start" cards of that same draft [choice].
+ * `rx-egfr-too-low` blocks only as critical (oral bisphosphonate, zoledronic acid); its warning for
+ * a denosumab start is advice to agree the start with a specialist, not a "do not prescribe".
+ */
+export const MUST_NOT_GO_AHEAD: readonly Topic[] = ['rx-egfr-too-low', 'rx-hypocalcaemia', 'rx-dose-interval', 'rx-oral-contraindicated'];
+export const HOW_TO_START: readonly Topic[] = ['rx-start-checklist', 'rx-lab-missing', 'rx-vitamin-d-low', 'rx-swallowing-difficulty', 'rx-denosumab-biosimilar'];
+
+function blocks(r: Recommendation): boolean {
+  return MUST_NOT_GO_AHEAD.includes(r.topic) && (r.topic !== 'rx-egfr-too-low' || r.indicator === 'critical');
+}
+
+function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
+  const blocked = new Set(recs.filter(blocks).map((r) => r.draft));
+  return recs.filter((r) => r.draft === undefined || !blocked.has(r.draft) || !HOW_TO_START.includes(r.topic));
+}
+
 /** A record's entries with their key type (Object.entries widens keys to string). */
 function entries<K extends Topic, V>(record: Readonly<Record<K, V>>): (readonly [K, V])[] {
   return (Object.keys(record) as K[]).map((k) => [k, record[k]] as const);
@@ -66,5 +84,5 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return withoutReplaced(recs);
+  return withoutStartCardsOfBlockedDrafts(withoutReplaced(recs));
 }

@@ -49,7 +49,13 @@ export type Finding =
       readonly ref: Ref;
       readonly calciumKind?: CalciumKind;
     }
-  | { readonly kind: 'lab-missing'; readonly lab: LabOrder; readonly withinDays?: number }
+  | {
+      readonly kind: 'lab-missing';
+      readonly lab: LabOrder;
+      readonly withinDays?: number;
+      /** The lab has a value, only older than `withinDays`: it is not current, not absent. */
+      readonly lastDate?: LocalDate;
+    }
   | { readonly kind: 'unusable-value'; readonly concept: string; readonly unit?: string; readonly date?: LocalDate; readonly ref: Ref }
   | {
       readonly kind: 'marker-change';
@@ -73,6 +79,8 @@ export type Finding =
   | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
   | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[] }
   | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }
+  /** The draft's dosing against the drug's schedule (rx-dose-interval): days between doses. */
+  | { readonly kind: 'dose-interval'; readonly drug: DrugId; readonly doseMg?: number; readonly intervalDays: number; readonly scheduleDays: number; readonly ref: Ref }
   | { readonly kind: 'age'; readonly years: number }
   | { readonly kind: 'family-history'; readonly ref: Ref }
   | { readonly kind: 'unavailable'; readonly key: string };
@@ -100,7 +108,12 @@ export type SuggestionSpec =
   | { readonly kind: 'dxa'; readonly performer?: Performer }
   | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean }
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean }
-  | { readonly kind: 'remove-draft'; readonly draft: Ref };
+  | { readonly kind: 'remove-draft'; readonly draft: Ref }
+  /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */
+  | { readonly kind: 'fix-schedule'; readonly draft: Ref; readonly schedule: DoseScheduleName; readonly doseMg: number; readonly from?: LocalDate };
+
+/** The SmPC schedules rx-dose-interval holds a draft to. */
+export type DoseScheduleName = 'weekly' | 'six-monthly' | 'yearly';
 
 export interface Recommendation {
   readonly topic: Topic;

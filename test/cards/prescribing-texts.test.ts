@@ -37,6 +37,14 @@ const SCENARIOS = {
     },
     [draft('alendronate')],
   ),
+  'alendronate start with old labs, low vitamin D and dysphagia': request(
+    {
+      labs: { egfr: [egfr(70, '2026-03-01')], calcium: [calcium(2.4, '2026-03-01')], vitaminD: [vitaminD(40, '2025-10-01')] },
+      conditions: [condition('dysphagia')],
+    },
+    [draft('alendronate')],
+  ),
+  'alendronate 70 mg daily': request({}, [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 })]),
   'Prolia start for a man with eGFR 25 on alendronate for 11 years': request(
     { sex: 'male', age: 75, labs: { egfr: [egfr(25, '2026-11-01')] }, courses: [course('alendronate', '2015-11-01')] },
     [draft('denosumab', { identity: { brandProlia: true, matchedBy: 'text', text: 'Prolia 60 mg' } })],
@@ -110,8 +118,14 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toContain('Tjek, at eGFR > 35 ml/min');
     expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toMatch(/^Ordinér ikke alendronat: eGFR 35 /);
     expect(da('rx-hypocalcaemia', 'alendronate start with every check failing')).toContain('hypocalcæmi (2,05 mmol/L)');
-    expect(da('rx-swallowing-difficulty', 'alendronate start with every check failing')).toContain('Brusetablet (Binosto)');
-    expect(da('rx-start-checklist', 'alendronate start with every check failing')).toContain('orientere tandlæge');
+    expect(da('rx-swallowing-difficulty', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('Brusetablet (Binosto)');
+    expect(da('rx-start-checklist', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('orientere tandlæge');
+    expect(da('rx-dose-interval', 'alendronate 70 mg daily')).toMatch(/^Ordinér ikke alendronat dagligt: alendronat 70 mg gives én gang ugentligt/);
+    // One value, one story: the old 25-OH-D is "older than 180 days" on one card and shown on the other — never "no result".
+    const labs = da('rx-lab-missing', 'alendronate start with old labs, low vitamin D and dysphagia');
+    expect(labs).toContain('seneste måling (01.10.2025) er ældre end 180 dage');
+    expect(labs).not.toContain('ingen måling');
+    expect(da('rx-vitamin-d-low', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('40 nmol/L (01.10.2025)');
     expect(da('rx-denosumab-biosimilar', 'Prolia start for a man with eGFR 25 on alendronate for 11 years')).toContain('Substitueres ikke på apoteket');
     expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('Der må max gå 7 måneder');
     expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('26.05.2027');
@@ -130,8 +144,18 @@ describe('prescribing card texts (rules.md section 4)', () => {
     const egfrCard = cards.find((c) => c.source.topic?.code === 'rx-egfr-too-low');
     expect(egfrCard?.suggestions?.[0]?.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
     expect(egfrCard?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'delete', resourceId: ref });
-    const swallow = cards.find((c) => c.source.topic?.code === 'rx-swallowing-difficulty');
-    expect(swallow?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'update', resource: { id: ref?.split('/')[1] } });
+    const other = SCENARIOS['alendronate start with old labs, low vitamin D and dysphagia'];
+    const swallow = renderCards(other.recs, renderCtx('da', other.facts)).find((c) => c.source.topic?.code === 'rx-swallowing-difficulty');
+    expect(swallow?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'update', resource: { id: other.facts.drafts[0]?.ref.split('/')[1] } });
+    // rx-dose-interval: critical, and its suggestion updates the draft to one 70 mg tablet weekly.
+    const daily = SCENARIOS['alendronate 70 mg daily'];
+    const dose = renderCards(daily.recs, renderCtx('da', daily.facts)).find((c) => c.source.topic?.code === 'rx-dose-interval');
+    expect(dose?.indicator).toBe('critical');
+    expect(dose?.overrideReasons?.length).toBeGreaterThan(0);
+    expect(dose?.suggestions?.[0]?.actions?.[0]).toMatchObject({
+      type: 'update',
+      resource: { id: daily.facts.drafts[0]?.ref.split('/')[1], dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: { value: 70, unit: 'mg' } }] }] },
+    });
   });
 
   it('judges only selected drafts; the unselected ones are context (a PPI in the basket)', () => {

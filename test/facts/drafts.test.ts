@@ -14,6 +14,8 @@ describe('draft orders of a prescribing hook', () => {
         selected: true,
         dailyDoseMg: 10,
         start: TODAY,
+        doseMgPerAdministration: 70,
+        intervalDays: 7,
       },
       { ref: 'MedicationRequest/d2', identity: expect.objectContaining({ drug: 'calcium-carbonate' }), selected: false, start: '2026-06-14' },
     ]);

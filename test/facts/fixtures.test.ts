@@ -90,7 +90,7 @@ describe('fixture: a Danish woman (NPU/DNK labs, SKS diagnoses, ATC drugs, Danis
     const alendronate = facts.medications.find((m) => m.ref === 'MedicationStatement/fmk-alendronat');
     expect(alendronate).toMatchObject({ status: 'active', start: '2026-03-01', dailyDoseMg: 10, identity: { drug: 'alendronate', strengthMg: 70, matchedBy: 'atc', effervescent: false } });
     const calcium = facts.medications.find((m) => m.ref === 'MedicationStatement/fmk-kalk');
-    expect(calcium?.identity).toMatchObject({ drug: 'calcium-other', alsoContains: ['colecalciferol'] });
+    expect(calcium?.identity).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
     expect(facts.courses.map((c) => [c.drugClass, c.status, c.start])).toEqual(
       expect.arrayContaining([
         ['oral-bisphosphonate', 'active', '2026-03-01'],

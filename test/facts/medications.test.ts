@@ -70,7 +70,9 @@ describe('drug identity: the same drug by ATC, RxNorm and name', () => {
     ['A11CC03', 'active-vitamin-d', 'vitamin-d'],
     ['A12AA04', 'calcium-carbonate', 'calcium'],
     ['A12AA13', 'calcium-citrate', 'calcium'],
-    ['A12AX', 'calcium-other', 'calcium'],
+    // rules.md section 4 (v2): a calcium + D3 combination counts as calcium carbonate.
+    ['A12AX', 'calcium-carbonate', 'calcium'],
+    ['A12AA20', 'calcium-other', 'calcium'],
     ['A02BC01', 'ppi', 'ppi'],
     ['N03AF01', 'antiepileptic', 'antiepileptic'],
     ['L02BG04', 'aromatase-inhibitor', 'hormone-therapy'],
@@ -83,8 +85,16 @@ describe('drug identity: the same drug by ATC, RxNorm and name', () => {
 
   it('combination products name their other content', () => {
     expect(identity({ atc: 'M05BB03' })).toMatchObject({ drug: 'alendronate', alsoContains: ['colecalciferol'] });
-    expect(identity({ atc: 'A12AX', text: 'Calcium + D3 tyggetabletter' })).toMatchObject({ drug: 'calcium-other', alsoContains: ['colecalciferol'] });
+    expect(identity({ atc: 'A12AX', text: 'Calcium + D3 tyggetabletter' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
     expect(identity({ text: 'Unikalk Plus D3-vitamin' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
+  });
+
+  it('a calcium + D3 combination (ATC A12AX) counts as carbonate unless the product text names citrate (rules.md section 4, v2)', () => {
+    expect(identity({ atc: 'A12AX', text: 'Calcium 500 mg + D3-vitamin 10 mikrogram' })).toMatchObject({ drug: 'calcium-carbonate', drugClass: 'calcium', alsoContains: ['colecalciferol'] });
+    expect(identity({ atc: 'A12AX', text: 'Calciumcitrat + D3-vitamin' })).toMatchObject({ drug: 'calcium-citrate', alsoContains: ['colecalciferol'] });
+    expect(identity({ text: 'Calcium + vitamin D3 tablet' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
+    // Plain calcium of another salt, without D3, stays "other".
+    expect(identity({ atc: 'A12AA20', text: 'Calcium' })).toMatchObject({ drug: 'calcium-other' });
   });
 
   it('reads the drug from a referenced or contained Medication (code, form, strength)', () => {

@@ -33,6 +33,12 @@ export function formatFinding(f: Finding, lang: Language): string {
     case 'lab-missing': {
       const name = LAB[f.lab][lang];
       if (f.withinDays === undefined) return da ? `${name}: ingen måling registreret` : `${name}: no result recorded`;
+      if (f.lastDate !== undefined) {
+        // Not "no result": another card may show that very value (its date is the same).
+        return da
+          ? `${name}: seneste måling (${formatDate(f.lastDate, 'da')}) er ældre end ${f.withinDays} dage – tag en ny`
+          : `${name}: the last result (${formatDate(f.lastDate, 'en')}) is older than ${f.withinDays} days – take a new one`;
+      }
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
@@ -101,6 +107,12 @@ export function formatFinding(f: Finding, lang: Language): string {
         ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg de seneste 12 mdr.${draft}`
         : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${draft}`;
     }
+    case 'dose-interval': {
+      const dose = f.doseMg === undefined ? '' : `${formatNumber(f.doseMg, lang)} mg `;
+      return da
+        ? `Ordineret: ${DRUG[f.drug].da} ${dose}${intervalWords(f.intervalDays, 'da')} – skal gives ${intervalWords(f.scheduleDays, 'da')}`
+        : `Ordered: ${DRUG[f.drug].en} ${dose}${intervalWords(f.intervalDays, 'en')} – must be given ${intervalWords(f.scheduleDays, 'en')}`;
+    }
     case 'draft':
       return da ? `Ordination under udarbejdelse: ${f.drug === undefined ? recordMarkdown(f.ref) : DRUG[f.drug].da}` : `Draft order: ${f.drug === undefined ? recordMarkdown(f.ref) : DRUG[f.drug].en}`;
     case 'age':
@@ -110,6 +122,30 @@ export function formatFinding(f: Finding, lang: Language): string {
     case 'unavailable':
       return da ? `Data ikke tilgængelige: ${f.key}` : `Data not available: ${f.key}`;
   }
+}
+
+/** Days between doses in words: "dagligt", "2 gange dagligt", "ugentligt", "hver 6. måned", "årligt". */
+export function intervalWords(days: number, lang: Language): string {
+  const da = lang === 'da';
+  const near = (target: number): boolean => Math.abs(days - target) <= target * 0.05;
+  if (days < 1 && !near(1)) {
+    const times = formatNumber(Math.round((1 / days) * 10) / 10, lang);
+    return da ? `${times} gange dagligt` : `${times} times a day`;
+  }
+  if (near(1)) return da ? 'dagligt' : 'daily';
+  if (near(7)) return da ? 'ugentligt' : 'weekly';
+  if (near(365.25)) return da ? 'årligt' : 'yearly';
+  if (days >= 28) {
+    const months = Math.round(days / 30.4375);
+    if (months === 1) return da ? 'månedligt' : 'monthly';
+    return da ? `hver ${months}. måned` : `every ${months} months`;
+  }
+  if (days < 7) {
+    const times = formatNumber(Math.round((7 / days) * 10) / 10, lang);
+    return da ? `${times} gange ugentligt` : `${times} times a week`;
+  }
+  const n = Math.round(days);
+  return da ? `hver ${n}. dag` : `every ${n} days`;
 }
 
 function cap(s: string): string {

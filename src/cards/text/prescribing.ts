@@ -9,6 +9,7 @@ import type { Finding, LabOrder, Recommendation } from '../../rules/types.js';
 import { formatDate, formatList, formatNumber } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { BEFORE_START, BIOSIMILARS, DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITAMIN_D_CALCIUM, ZOLEDRONIC_ACID, capitalise, has, paragraphs } from './card-words.js';
+import { intervalWords } from './findings.js';
 import type { TopicText, TopicTexts } from './types.js';
 import { DRUG, LAB, type Words } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
@@ -36,6 +37,11 @@ function labValue(rec: Recommendation, lab: LabFinding['lab'] | readonly LabFind
 
 function missingLabs(rec: Recommendation): LabOrder[] {
   return rec.findings.filter((f): f is Extract<Finding, { kind: 'lab-missing' }> => f.kind === 'lab-missing').map((f) => f.lab);
+}
+
+/** After a fracture in the 6 months before the start: the day the first bone marker may be taken. */
+function markerAfterFracture(rec: Recommendation): string | undefined {
+  return rec.findings.find((f): f is Extract<Finding, { kind: 'due-date' }> => f.kind === 'due-date' && f.what === 'bone-marker')?.date;
 }
 
 const ANTIRESORPTIVE: Words = { da: 'antiresorptiv behandling', en: 'antiresorptive treatment' };
@@ -166,8 +172,10 @@ function startChecklist(lang: Language): TopicText {
     summary: (rec) => {
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
       const marker = missingLabs(rec).find((l) => l === 'p1np' || l === 'ctx');
+      const afterFracture = markerAfterFracture(rec);
       const items = [
         ...(marker === undefined ? [] : [da ? `tag initial knoglemarkør (${LAB[marker].da})` : `take a baseline bone marker (${LAB[marker].en})`]),
+        ...(afterFracture === undefined ? [] : [da ? `knoglemarkør først ${formatDate(afterFracture, 'da')} (ét år efter brud)` : `bone marker not before ${formatDate(afterFracture, 'en')} (a year after the fracture)`]),
         ...(has(rec, 'height-missing') ? [da ? 'mål højden' : 'measure height'] : []),
         da ? 'bed patienten orientere tandlæge' : 'ask the patient to inform their dentist',
       ];
@@ -175,18 +183,27 @@ function startChecklist(lang: Language): TopicText {
     },
     detail: (rec) => {
       const oral = rec.variant === 'oral-bisphosphonate';
+      const afterFracture = markerAfterFracture(rec);
+      const markerDa =
+        afterFracture === undefined
+          ? '- Mål knoglemarkør ved peroral behandling – tag initial knoglemarkør før behandling: P1NP (kan tages hele dagen); CTX i stedet ved glukokortikoidbehandling (fastende før kl. 10).'
+          : `- Knoglemarkør kan IKKE anvendes ved fraktur inden for 6 mdr. før behandlingsstart: ingen initial knoglemarkør nu – mål ét år efter frakturen (${formatDate(afterFracture, 'da')}).`;
+      const markerEn =
+        afterFracture === undefined
+          ? '- Measure a bone marker with oral treatment – take a baseline marker before treatment: P1NP (any time of day); CTX instead under glucocorticoid treatment (fasting, before 10 am).'
+          : `- A bone marker cannot be used after a fracture in the 6 months before the start: no baseline marker now – measure one year after the fracture (${formatDate(afterFracture, 'en')}).`;
       const checklist = da
         ? [
             '**Før start af antiresorptiv behandling** (kortet):',
             '- Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
-            ...(oral ? ['- Mål knoglemarkør ved peroral behandling – tag initial knoglemarkør før behandling: P1NP (kan tages hele dagen); CTX i stedet ved glukokortikoidbehandling (fastende før kl. 10).'] : []),
+            ...(oral ? [markerDa] : []),
             '- Mål patientens højde.',
             `- ${DENTIST.da}`,
           ]
         : [
             '**Before starting antiresorptive treatment** (the card):',
             '- Check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
-            ...(oral ? ['- Measure a bone marker with oral treatment – take a baseline marker before treatment: P1NP (any time of day); CTX instead under glucocorticoid treatment (fasting, before 10 am).'] : []),
+            ...(oral ? [markerEn] : []),
             "- Measure the patient's height.",
             `- ${DENTIST.en}`,
           ];
@@ -443,6 +460,54 @@ function anabolicSpecialist(lang: Language): TopicText {
   };
 }
 
+function doseInterval(lang: Language): TopicText {
+  const da = lang === 'da';
+  const SCHEDULE: Readonly<Record<string, Words>> = {
+    weekly: { da: 'alendronat 70 mg gives én gang ugentligt', en: 'alendronate 70 mg is given once weekly' },
+    'six-monthly': { da: 'denosumab 60 mg gives hver 6. måned', en: 'denosumab 60 mg is given every 6 months' },
+    'early-injection': { da: 'denosumab 60 mg gives hver 6. måned', en: 'denosumab 60 mg is given every 6 months' },
+    yearly: { da: 'zoledronsyre 5 mg gives én gang årligt', en: 'zoledronic acid 5 mg is given once yearly' },
+  };
+  const ordered = (rec: Recommendation): string | undefined => {
+    const f = rec.findings.find((x): x is Extract<Finding, { kind: 'dose-interval' }> => x.kind === 'dose-interval');
+    return f === undefined ? undefined : intervalWords(f.intervalDays, lang);
+  };
+  const dueDate = (rec: Recommendation): string | undefined => {
+    const f = rec.findings.find((x): x is Extract<Finding, { kind: 'due-date' }> => x.kind === 'due-date' && x.what === 'denosumab-injection');
+    return f === undefined ? undefined : formatDate(f.date, lang);
+  };
+  return {
+    title: da ? 'Doseringen er for hyppig' : 'Dosing too frequent',
+    summary: (rec) => {
+      const drug = drugName(rec, lang, ANTIRESORPTIVE);
+      const how = ordered(rec);
+      if (how === undefined) {
+        const due = dueDate(rec) ?? '';
+        return da ? `Giv ikke denosumab nu: under 5 måneder siden sidste injektion – næste ${due}` : `Do not give denosumab now: under 5 months since the last injection – next due ${due}`;
+      }
+      return da ? `Ordinér ikke ${drug} ${how}: ${SCHEDULE[rec.variant ?? '']?.da ?? 'for hyppig dosering'}` : `Do not prescribe ${drug} ${how}: ${SCHEDULE[rec.variant ?? '']?.en ?? 'too frequent dosing'}`;
+    },
+    detail: (rec) =>
+      paragraphs(
+        da
+          ? 'Kortet: **Alendronat 70 mg ugetablet; zoledronsyre 5 mg i.v. årligt; denosumab 60 mg s.c. hver 6. måned** (produktresumé). Ordinationen er doseret hyppigere og må ikke gives som ordineret.'
+          : 'The card: **alendronate 70 mg weekly tablet; zoledronic acid 5 mg i.v. yearly; denosumab 60 mg s.c. every 6 months** (SmPC). The order is dosed more often and must not be given as drafted.',
+        rec.variant === 'weekly' &&
+          (da
+            ? 'Alendronat 70 mg dagligt er en syvdobbelt overdosis: risiko for svær øsofagitis, mavesår og hypocalcæmi. Ret doseringen til én tablet ugentligt (samme ugedag), eller brug en daglig styrke (10 mg), hvis daglig dosering var meningen.'
+            : 'Alendronate 70 mg daily is a sevenfold overdose: risk of severe oesophagitis, ulcers and hypocalcaemia. Correct the dosing to one tablet weekly (same day each week), or use a daily strength (10 mg) if daily dosing was meant.'),
+        (rec.variant === 'six-monthly' || rec.variant === 'early-injection') &&
+          (da
+            ? 'Denosumab gives hver 6. måned (tidligst efter 5 måneder, senest efter 7 måneder). Hyppigere injektioner giver ingen ekstra effekt, men øget risiko for hypocalcæmi. Kontrollér P-calcium før injektionen.'
+            : 'Denosumab is given every 6 months (no earlier than 5 and no later than 7 months). More frequent injections add no effect but raise the risk of hypocalcaemia. Check calcium before the injection.'),
+        rec.variant === 'yearly' &&
+          (da
+            ? 'Zoledronsyre 5 mg gives én gang årligt (typisk på hospital). Hyppigere infusioner øger risikoen for nyrepåvirkning og hypocalcæmi. P-calcium, -kreatinin og -25-OH-Vit.D før hver infusion.'
+            : 'Zoledronic acid 5 mg is given once a year (usually in hospital). More frequent infusions raise the risk of kidney injury and hypocalcaemia. Calcium, creatinine and 25-OH vitamin D before each infusion.'),
+      ),
+  };
+}
+
 function both(make: (lang: Language) => TopicText): TopicTexts {
   return { da: make('da'), en: make('en') };
 }
@@ -462,4 +527,5 @@ export const PRESCRIBING_TEXTS: Readonly<Record<PrescribingTopic, TopicTexts>> =
   'rx-calcium-carbonate-ppi': both(calciumCarbonatePpi),
   'rx-bisphosphonate-duration': both(bisphosphonateDuration),
   'rx-anabolic-specialist': both(anabolicSpecialist),
+  'rx-dose-interval': both(doseInterval),
 };

@@ -200,6 +200,7 @@ export const REASON: Readonly<Record<Reason, Words>> = {
   'specialist-drug': { da: 'Specialistbehandling', en: 'Specialist treatment' },
   'cardiovascular-history': { da: 'Tidligere myokardieinfarkt eller apopleksi (romosozumab kontraindiceret)', en: 'Prior myocardial infarction or stroke (romosozumab contraindicated)' },
   'romosozumab-male': { da: 'Romosozumab er kun godkendt til kvinder', en: 'Romosozumab is approved for women only' },
+  'too-frequent': { da: 'Doseringen er hyppigere end præparatets doseringsinterval', en: "The dosing is more frequent than the drug's dosing interval" },
   'patient-unavailable': { da: 'Patientdata kunne ikke hentes', en: 'Patient data could not be retrieved' },
   'observations-unavailable': { da: 'Målinger (laboratoriesvar, DXA) kunne ikke hentes', en: 'Observations (labs, DXA) could not be retrieved' },
   'conditions-unavailable': { da: 'Diagnoser kunne ikke hentes', en: 'Conditions could not be retrieved' },

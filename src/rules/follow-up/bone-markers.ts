@@ -75,7 +75,7 @@ export function markerKind(facts: PatientFacts): BoneMarkerKind {
  * (a fracture raises bone turnover whether it was low-energy or not), dated from start − 6 months
  * up to the start day. The latest one sets the date markers become usable again.
  */
-function fractureBeforeStart(facts: PatientFacts, start: LocalDate): Fracture | undefined {
+export function fractureBeforeStart(facts: PatientFacts, start: LocalDate): Fracture | undefined {
   const from = addMonths(start, -FRACTURE_BEFORE_START_MONTHS);
   let latestFracture: Fracture | undefined;
   for (const f of facts.fractures) {

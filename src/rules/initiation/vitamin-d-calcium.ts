@@ -18,15 +18,18 @@
  *       supplement is current. A current PPI adds `ppi-user` (calcium citrate rather than carbonate).
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
+import type { DrugId } from '../../facts/types.js';
 import type { Finding } from '../types.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestWithin } from '../predicates/labs.js';
-import { currentMedications, isOnTreatment } from '../predicates/medication.js';
+import { currentMedications, isCurrent, isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
+
+const SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
 
 /** "…eller er i behandling": this row also covers patients on treatment (rules.md section 2). */
 function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean {
@@ -47,7 +50,10 @@ export const vitaminDCalcium: PatientRule = (ctx) => {
     findings.push(labFinding('vitamin-d', vitaminD));
     evidence.push(vitaminD.ref);
   }
-  const supplements = currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']);
+  // A calcium + D3 combination counts as carbonate (rules.md section 4, v2) and is still a D3 supplement.
+  const supplements = facts.medications.filter(
+    (m) => isCurrent(m, facts.today) && (SUPPLEMENTS.includes(m.identity.drug) || (m.identity.alsoContains ?? []).includes('colecalciferol')),
+  );
   if (supplements.length === 0) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);

@@ -10,6 +10,7 @@ import { rxBisphosphonateDuration } from './rx-bisphosphonate-duration.js';
 import { rxCalciumCarbonatePpi } from './rx-calcium-carbonate-ppi.js';
 import { rxDenosumabBiosimilar } from './rx-denosumab-biosimilar.js';
 import { rxDenosumabSchedule } from './rx-denosumab-schedule.js';
+import { rxDoseInterval } from './rx-dose-interval.js';
 import { rxDuplicateAntiresorptive } from './rx-duplicate-antiresorptive.js';
 import { rxEgfrTooLow } from './rx-egfr-too-low.js';
 import { rxGlucocorticoidBoneProtection } from './rx-glucocorticoid-bone-protection.js';
@@ -35,4 +36,5 @@ export const PRESCRIBING_RULES: Readonly<Record<PrescribingTopic, DraftRule>> = 
   'rx-calcium-carbonate-ppi': rxCalciumCarbonatePpi,
   'rx-bisphosphonate-duration': rxBisphosphonateDuration,
   'rx-anabolic-specialist': rxAnabolicSpecialist,
+  'rx-dose-interval': rxDoseInterval,
 };

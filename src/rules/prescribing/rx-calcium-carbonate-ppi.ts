@@ -5,7 +5,9 @@
  *                Særligt calcium-carbonat kan give tendens til obstipation."
  *
  * Topic `rx-calcium-carbonate-ppi` (rules.md section 4).
- * When: the patient is in population (rules.md section 1); the draft is calcium carbonate; and a
+ * When: the patient is in population (rules.md section 1); the draft is calcium carbonate — v2: a
+ * calcium + D3 combination (ATC A12AX) counts as carbonate unless the product text names citrate
+ * [choice; the facts stage classes it, drug-identity.ts]; and a
  * proton pump inhibitor is current in the record or ordered in the same basket (selected or not).
  * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
  * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).

@@ -7,11 +7,16 @@
  *
  * Topic `rx-lab-missing` (rules.md section 4, freshness in section 1).
  * When: the draft is an antiresorptive and a lab its check needs is missing or not current:
- *   - oral bisphosphonate: eGFR (90 days), calcium (90 days), 25-OH-D (180 days);
+ *   - oral bisphosphonate, starts only (v2, "Start or renewal": first course, restart or switch —
+ *     start-or-renewal.ts; a renewal of the ongoing drug is not a start): eGFR (90 days), calcium
+ *     (90 days), 25-OH-D (180 days);
  *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion;
  *   - denosumab: calcium within 30 days of the injection.
  * (Windows from `settings.freshnessDays`.) Values dated after today are ignored.
- * Then: warning — order the missing labs (one suggestion per lab, any may be chosen).
+ * (Zoledronic acid and denosumab: before every dose, renewals included — card l. 75, l. 80.)
+ * Then: warning — order the missing labs (one suggestion per lab, any may be chosen). A lab that has
+ * a value, only too old, is said to be *not current* with the date of that value, never "no result":
+ * another card of the same draft (rx-vitamin-d-low, rx-egfr-too-low) may rest on that very value.
  * Reasons: `egfr-missing`, `creatinine-missing`, `calcium-missing`, `vitamin-d-missing`.
  */
 import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
@@ -21,6 +26,7 @@ import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { latest, latestWithin, upTo } from '../predicates/labs.js';
 import type { DraftRule, Finding, LabOrder, SuggestionSpec } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
+import { isStart } from './start-or-renewal.js';
 
 interface RequiredLab {
   readonly lab: LabOrder;
@@ -29,17 +35,17 @@ interface RequiredLab {
   readonly values: readonly (readonly Measurement[])[];
   readonly withinDays: number;
   /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
-  readonly stale?: { readonly finding: Finding; readonly ref: string };
+  readonly stale?: { readonly finding: Finding; readonly ref: string; readonly date: LocalDate };
 }
 
 function lastOf(lab: LabOrder, series: readonly Measurement[], today: LocalDate): RequiredLab['stale'] {
   const m = latest(upTo(series, today));
-  return m === undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref };
+  return m === undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref, date: m.date };
 }
 
 function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate): RequiredLab['stale'] {
   const m = latest(upTo(series, today));
-  return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref };
+  return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref, date: m.date };
 }
 
 export const rxLabMissing: DraftRule = (ctx, draft) => {
@@ -64,6 +70,7 @@ export const rxLabMissing: DraftRule = (ctx, draft) => {
     note = 'before-injection';
     required = [{ lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInjection, ...opt(calcium) }];
   } else {
+    if (!isStart(ctx.facts, draft)) return undefined;
     note = undefined;
     required = [
       { lab: 'egfr', reason: 'egfr-missing', values: [labs.egfr], withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today)) },
@@ -78,7 +85,7 @@ export const rxLabMissing: DraftRule = (ctx, draft) => {
   const findings: Finding[] = [draftFinding(draft)];
   const refs: string[] = [];
   for (const m of missing) {
-    findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays });
+    findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays, ...(m.stale === undefined ? {} : { lastDate: m.stale.date }) });
     if (m.stale !== undefined) {
       findings.push(m.stale.finding);
       refs.push(m.stale.ref);

@@ -16,13 +16,24 @@
  * switch from another antiresorptive.
  * Then: info — the card's checklist before a start. (The eGFR, calcium and 25-OH-D checks have their
  * own cards: rx-egfr-too-low, rx-hypocalcaemia, rx-vitamin-d-low, rx-lab-missing.)
+ *   l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år
+ *              efter fraktur."
  * Reasons: `baseline-btm-missing` (oral treatment and no baseline marker within
  * `freshnessDays.boneMarkerBaseline` days before the start — P1NP, or CTX when a glucocorticoid is
  * active or prescribed in the same basket [choice: the marker must be the one follow-up will use]),
  * `height-missing` (no height ever recorded), else `first-course`.
+ * v2 (rules.md section 4): no baseline marker is asked after a fracture in the 6 months before the
+ * start (any fracture, whatever its mechanism, dated from start − 6 months to the start — the same
+ * reading as btm-follow-up-due): the card instead says the first marker comes one year after the
+ * fracture (a `due-date` finding). An undated fracture does not count [choice: it cannot be shown to
+ * be recent, and a baseline that may be unusable costs less than a follow-up with no baseline].
+ * "A first course" is the v2 passage's "first course" (no antiresorptive course ever), not a
+ * restart after a stop or pause and not a switch.
  */
 import type { BoneMarkerKind } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
+import { addMonths } from '../../time/local-date.js';
+import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { markerFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
 import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
@@ -43,12 +54,19 @@ export const rxStartChecklist: DraftRule = (ctx, draft) => {
     const onGlucocorticoid = facts.glucocorticoid.active || otherDrafts(facts, draft).some((d) => d.identity.drugClass === 'glucocorticoid');
     const kind: BoneMarkerKind = onGlucocorticoid ? 'ctx' : 'p1np';
     const window = ctx.settings.freshnessDays.boneMarkerBaseline;
+    const start = treatmentStart(draft, ctx.today);
     const baseline = latestWithin(
       facts.labs.boneMarkers.filter((m) => m.marker === kind),
-      treatmentStart(draft, ctx.today),
+      start,
       window,
     );
-    if (baseline === undefined) {
+    const fracture = fractureBeforeStart(facts, start);
+    if (fracture?.date !== undefined) {
+      // "Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur": no baseline now.
+      findings.push({ kind: 'fracture', site: fracture.site, possible: false, anyMechanism: true, ref: fracture.ref, date: fracture.date });
+      findings.push({ kind: 'due-date', what: 'bone-marker', date: addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS) });
+      refs.push(fracture.ref);
+    } else if (baseline === undefined) {
       reasons.push('baseline-btm-missing');
       findings.push({ kind: 'lab-missing', lab: kind, withinDays: window });
       suggestions.push(kind === 'ctx' ? { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' } : { kind: 'lab', lab: 'p1np' });

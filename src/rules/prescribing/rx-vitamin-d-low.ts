@@ -5,8 +5,10 @@
  *               Tjek tidligst efter 3 mdr."
  *
  * Topic `rx-vitamin-d-low` (rules.md section 4).
- * When: the draft is an antiresorptive and the latest 25-OH-D, whatever its age (the card shows its
- * date), is ≤ 50 nmol/L (exactly 50 fails the card's "> 50").
+ * When: the draft starts antiresorptive treatment (v2, "Start or renewal": first course, restart or
+ * switch — start-or-renewal.ts), or is any zoledronic acid infusion (checked before each infusion,
+ * l. 75), and the latest 25-OH-D, whatever its age (the card shows its date), is ≤ 50 nmol/L
+ * (exactly 50 fails the card's "> 50"). Not on renewals of an oral bisphosphonate or denosumab.
  * Then: warning — bring vitamin D up before/with treatment; suggest colecalciferol (unless a
  * vitamin D3 supplement is already current or in the basket: then the text says to check dose
  * and intake instead).
@@ -17,12 +19,14 @@ import { atOrBelow, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { isCurrent } from '../predicates/medication.js';
 import { containsVitaminD3, draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
+import { isStart } from './start-or-renewal.js';
 
 /** The card's limit: "Tjek, at P-25-OH-Vit.D > 50 nmol/L". */
 export const VITAMIN_D_LIMIT = 50;
 
 export const rxVitaminDLow: DraftRule = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
+  if (draft.identity.drugClass !== 'zoledronic-acid' && !isStart(ctx.facts, draft)) return undefined;
   const d = latest(upTo(ctx.facts.labs.vitaminD, ctx.today));
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
   // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in

@@ -1,0 +1,117 @@
+/**
+ * Card (source-card-da.txt):
+ *   l. 53-54  "Alendronat 70 mg ugetablet"
+ *   l. 59-60  "Zoledronsyre (fx Aclasta) 5 mg i.v. årligt"
+ *   l. 64     "60 mg s.c. hver 6. måned"
+ *
+ * Topic `rx-dose-interval` (rules.md section 4, v2) [extension: SmPC].
+ * When: the draft's dosing (read from the FHIR timing by the facts stage, dose-schedule.ts) is more
+ * frequent than the drug's schedule:
+ *   - alendronate in a weekly strength (35 or 70 mg a dose) more than once a week [choice: 35 mg is
+ *     the other weekly strength; the daily strengths are 5 and 10 mg, so "10 mg daily" is no
+ *     overdose and an unknown dose is not judged];
+ *   - denosumab 60 mg (or an unknown dose) more often than every 6 months, or a new injection less
+ *     than 5 calendar months after the last one recorded (`addMonths(last, 5) > start`);
+ *   - zoledronic acid 5 mg (or an unknown dose) more than once a year.
+ *   Other doses of denosumab and zoledronic acid (the 120 mg and 4 mg oncology products with monthly
+ *   schedules) are another indication, not judged here [choice].
+ *   "More frequent" allows 5 % for how a schedule is written [choice]: 26 weeks or 180 days is
+ *   "every 6 months", 52 weeks is "yearly"; every 5 months, 11 months or 6 days is too often.
+ * Then: critical — a sevenfold overdose (alendronate 70 mg daily) or a too early injection (higher
+ * hypocalcaemia risk, no benefit) must not be signed as drafted; suggestion: update the draft to the right schedule (one
+ * dose weekly / every 6 months / yearly; an early denosumab injection from its due date).
+ * Reasons: `too-frequent`.
+ */
+import type { DrugId, PatientFacts } from '../../facts/types.js';
+import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
+import type { DoseScheduleName, DraftRule, Finding, SuggestionSpec } from '../types.js';
+import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
+import { DENOSUMAB_INTERVAL_MONTHS } from './rx-denosumab-schedule.js';
+
+interface Schedule {
+  readonly name: DoseScheduleName;
+  readonly everyDays: number;
+  /** The dose the schedule is for (mg a dose). */
+  readonly doseMg: number;
+  /** Judged when the dose per administration lies in this range (mg; undefined dose: `unknownDose`). */
+  readonly fromMg: number;
+  readonly toMg: number;
+  readonly unknownDose: boolean;
+}
+
+/** SmPC schedules of the card's drugs. */
+const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
+  alendronate: { name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 35, toMg: 70, unknownDose: false },
+  denosumab: { name: 'six-monthly', everyDays: 182.625, doseMg: 60, fromMg: 60, toMg: 60, unknownDose: true },
+  'zoledronic-acid': { name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 5, toMg: 5, unknownDose: true },
+};
+
+/** How a schedule may be written: 26 weeks for 6 months, 52 weeks for a year [choice]. */
+export const SCHEDULE_TOLERANCE = 0.05;
+/** rules.md section 4: a new denosumab injection less than 5 months after the last is too early. */
+export const DENOSUMAB_MIN_MONTHS = 5;
+
+function judged(s: Schedule, doseMg: number | undefined): boolean {
+  return doseMg === undefined ? s.unknownDose : doseMg >= s.fromMg && doseMg <= s.toMg;
+}
+
+/** The last denosumab injection in the record (the draft itself excluded, should the EHR list it). */
+function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
+  let last: { date: LocalDate; ref: string } | undefined;
+  for (const m of facts.medications) {
+    if (m.identity.drugClass !== 'denosumab' || m.ref === draft.ref || m.start > facts.today) continue;
+    if (m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken') continue;
+    // A statement covering several injections: its passed end is an injection too (facts/courses.ts).
+    const passedEnd = m.source === 'MedicationStatement' && m.status !== 'stopped' && m.end !== undefined && m.end <= facts.today ? m.end : m.start;
+    const date = maxDate(m.start, passedEnd);
+    if (last === undefined || date > last.date) last = { date, ref: m.ref };
+  }
+  return last;
+}
+
+export const rxDoseInterval: DraftRule = (ctx, draft) => {
+  if (!draftOfDrug(draft, ['alendronate', 'denosumab', 'zoledronic-acid'])) return undefined;
+  const schedule = SCHEDULES[draft.identity.drug];
+  if (schedule === undefined || !judged(schedule, draft.doseMgPerAdministration)) return undefined;
+
+  const findings: Finding[] = [draftFinding(draft)];
+  const refs: string[] = [];
+  const interval = draft.intervalDays;
+  const tooOften = interval !== undefined && interval < schedule.everyDays * (1 - SCHEDULE_TOLERANCE);
+  if (tooOften) {
+    findings.push({
+      kind: 'dose-interval',
+      drug: draft.identity.drug,
+      ...(draft.doseMgPerAdministration === undefined ? {} : { doseMg: draft.doseMgPerAdministration }),
+      intervalDays: interval,
+      scheduleDays: schedule.everyDays,
+      ref: draft.ref,
+    });
+  }
+
+  let from: LocalDate | undefined;
+  if (draft.identity.drug === 'denosumab') {
+    const last = lastInjection(ctx.facts, draft);
+    if (last !== undefined && addMonths(last.date, DENOSUMAB_MIN_MONTHS) > treatmentStart(draft, ctx.today)) {
+      const months = monthsBetween(last.date, treatmentStart(draft, ctx.today));
+      findings.push({ kind: 'last-dose', drugClass: 'denosumab', date: last.date, months, ref: last.ref });
+      findings.push({ kind: 'due-date', what: 'denosumab-injection', date: addMonths(last.date, DENOSUMAB_INTERVAL_MONTHS) });
+      refs.push(last.ref);
+      from = addMonths(last.date, DENOSUMAB_INTERVAL_MONTHS);
+    }
+  }
+  if (!tooOften && from === undefined) return undefined;
+
+  const fix: SuggestionSpec = { kind: 'fix-schedule', draft: draft.ref, schedule: schedule.name, doseMg: schedule.doseMg, ...(from === undefined ? {} : { from }) };
+  return {
+    topic: 'rx-dose-interval',
+    indicator: 'critical',
+    reasons: ['too-frequent'],
+    evidence: draftEvidence(draft, refs),
+    findings,
+    suggestions: [fix],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+    variant: from !== undefined && !tooOften ? 'early-injection' : schedule.name,
+  };
+};

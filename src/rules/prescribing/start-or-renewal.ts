@@ -1,0 +1,53 @@
+/**
+ * rules.md section 4, "Start or renewal" (v2): a draft *starts* treatment when it is a first
+ * course, a restart after a stop or pause, or a switch to another antiresorptive; it *renews* when
+ * the same drug is ongoing. The card's "Før start af antiresorptiv behandling" checks (l. 51) are
+ * for starts only; the checks the card asks before every infusion (l. 75) or injection (l. 80) are
+ * not.
+ *
+ * - first course: no antiresorptive course of any class in the record, ever;
+ * - renewal: the current antiresorptive course is active (rules.md section 1, "On treatment") and
+ *   of the draft's drug — the current one is the active course started latest (section 1,
+ *   "Overlapping courses": the later drug is the current one), and within an oral course the drug
+ *   of its newest record (risedronate after alendronate in one unbroken course is risedronate);
+ * - switch: another antiresorptive is current;
+ * - restart: nothing is current (stopped, ended, paused) but there was a course before.
+ */
+import type { Course, PatientFacts } from '../../facts/types.js';
+import { isAntiresorptive } from '../predicates/medication.js';
+import type { RecognisedDraft } from './draft.js';
+
+export type DraftStart = 'first-course' | 'restart' | 'switch' | 'renewal';
+
+/** The antiresorptive treatment running now: the active course that started latest. */
+export function currentAntiresorptive(facts: PatientFacts): Course | undefined {
+  let current: Course | undefined;
+  for (const c of facts.courses) {
+    if (c.status !== 'active' || !isAntiresorptive(c.drugClass)) continue;
+    if (current === undefined || c.start > current.start) current = c;
+  }
+  return current;
+}
+
+/** The drug of the course's newest record (one class may hold several drugs over time). */
+function currentDrug(facts: PatientFacts, course: Course): string | undefined {
+  let newest: { start: string; drug: string } | undefined;
+  for (const m of facts.medications) {
+    if (m.identity.drugClass !== course.drugClass || !course.refs.includes(m.ref)) continue;
+    if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
+  }
+  return newest?.drug ?? course.drugs[course.drugs.length - 1];
+}
+
+export function startOrRenewal(facts: PatientFacts, draft: RecognisedDraft): DraftStart {
+  if (!facts.courses.some((c) => isAntiresorptive(c.drugClass))) return 'first-course';
+  const current = currentAntiresorptive(facts);
+  if (current === undefined) return 'restart';
+  if (current.drugClass === draft.identity.drugClass && currentDrug(facts, current) === draft.identity.drug) return 'renewal';
+  return 'switch';
+}
+
+/** A draft that starts antiresorptive treatment (first course, restart or switch), not a renewal. */
+export function isStart(facts: PatientFacts, draft: RecognisedDraft): boolean {
+  return startOrRenewal(facts, draft) !== 'renewal';
+}

@@ -1,0 +1,106 @@
+/**
+ * Facts stage of the prescribing hooks, rules.md section 4 (v2):
+ * - "Planned course length": an explicit end (boundsPeriod.end, boundsDuration,
+ *   dispenseRequest.validityPeriod.end) counts; when it and the supply (expectedSupplyDuration ×
+ *   (1 + repeats)) disagree, the longer counts — "an EHR that always sends a 30-day supply with a
+ *   3-month end date still plans 3 months".
+ * - `rx-dose-interval` reads the draft's dosing from the FHIR timing (frequency/period/periodUnit,
+ *   timing.code, text as a last resort): dose per administration and days between administrations.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { perDayFromText } from '../../src/facts/dose-schedule.js';
+import { draft, factsOf, TODAY } from '../helpers/facts-builders.js';
+
+type Json = Record<string, unknown>;
+
+function order(extra: Json): DraftOrder | undefined {
+  const resource = { resourceType: 'MedicationRequest', id: 'd', status: 'draft', intent: 'order', authoredOn: TODAY, ...extra };
+  return factsOf([], { drafts: [draft(resource)] }).drafts[0];
+}
+
+const prednisolone = { medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'H02AB06' }], text: 'Prednisolon 5 mg tablet' } };
+const alendronate70 = { medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '904431', display: 'Alendronic acid 70 MG Oral Tablet' }] } };
+const denosumab = { medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BX04' }], text: 'Obodence 60 mg injektionsvæske' } };
+const tablet = (timing: Json, text?: string): Json => ({ dosageInstruction: [{ ...(text === undefined ? {} : { text }), timing, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }] });
+
+describe('planned course length of a draft (rules.md section 4, v2)', () => {
+  const supply30 = { expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } };
+
+  it('a 30-day supply with a 3-month bounds end plans 3 months, not 30 days (the sandbox order)', () => {
+    // 2026-06-15 → 2026-09-15 inclusive: 93 days, and 2026-06-15 + 3 months = 2026-09-15.
+    const d = order({ ...prednisolone, ...tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsPeriod: { start: TODAY, end: '2026-09-15' } } }), dispenseRequest: supply30 });
+    expect(d?.durationDays).toBe(93);
+  });
+
+  it('a 30-day supply with a 3-month validity end, or a boundsDuration of 3 months, plans 3 months', () => {
+    expect(order({ ...prednisolone, dispenseRequest: { ...supply30, validityPeriod: { start: TODAY, end: '2026-09-14' } } })?.durationDays).toBe(92);
+    const bounds = tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 3, unit: 'months', system: 'http://unitsofmeasure.org', code: 'mo' } } });
+    expect(order({ ...prednisolone, ...bounds, dispenseRequest: supply30 })?.durationDays).toBe(92);
+  });
+
+  it('the longer wins the other way too: a 90-day supply (30 × 3) outlasts a 30-day end date', () => {
+    expect(order({ ...prednisolone, dispenseRequest: { ...supply30, numberOfRepeatsAllowed: 2, validityPeriod: { end: '2026-07-14' } } })?.durationDays).toBe(90);
+  });
+
+  it('boundary: an end date the same as the supply gives that length; an end before the start is ignored', () => {
+    expect(order({ ...prednisolone, dispenseRequest: { ...supply30, validityPeriod: { end: '2026-07-14' } } })?.durationDays).toBe(30);
+    expect(order({ ...prednisolone, dispenseRequest: { ...supply30, validityPeriod: { end: '2026-01-01' } } })?.durationDays).toBe(30);
+    expect(order({ ...prednisolone })?.durationDays).toBeUndefined();
+  });
+});
+
+describe('dose schedule of a draft (rx-dose-interval facts)', () => {
+  it('reads frequency / period / periodUnit: alendronate 70 mg once a week and once a day', () => {
+    expect(order({ ...alendronate70, ...tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }) })).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 7 });
+    expect(order({ ...alendronate70, ...tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'd' } }) })).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 1 });
+  });
+
+  it('reads every 6 months and timing codes (QD, WK)', () => {
+    const injection = (timing: Json): Json => ({ ...denosumab, dosageInstruction: [{ timing, doseAndRate: [{ doseQuantity: { value: 60, unit: 'mg' } }] }] });
+    expect(order(injection({ repeat: { frequency: 1, period: 6, periodUnit: 'mo' } }))).toMatchObject({ doseMgPerAdministration: 60, intervalDays: 182.625 });
+    expect(order({ ...alendronate70, ...tablet({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'QD' }] } }) })?.intervalDays).toBe(1);
+    expect(order({ ...alendronate70, ...tablet({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation', code: 'WK' }] } }) })?.intervalDays).toBe(7);
+  });
+
+  it('counts days of the week and times of the day when no frequency is given', () => {
+    expect(order({ ...alendronate70, ...tablet({ repeat: { dayOfWeek: ['mon', 'thu'] } }) })?.intervalDays).toBe(3.5);
+    expect(order({ ...alendronate70, ...tablet({ repeat: { when: ['MORN', 'EVE'] } }) })?.intervalDays).toBe(0.5);
+  });
+
+  it('falls back to the dosage text only when the timing says nothing: "1 tablet dagligt" is daily', () => {
+    expect(order({ ...alendronate70, dosageInstruction: [{ text: '1 tablet dagligt' }] })).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 1 });
+    // The structured timing wins over the text.
+    expect(order({ ...alendronate70, ...tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, '1 tablet dagligt') })?.intervalDays).toBe(7);
+  });
+
+  it('leaves the interval unknown when nothing says it (no guess)', () => {
+    const d = order({ ...alendronate70, dosageInstruction: [{ text: 'efter aftale' }] });
+    expect(d?.intervalDays).toBeUndefined();
+    expect(d?.doseMgPerAdministration).toBe(70);
+    expect(order({ ...alendronate70 })?.intervalDays).toBeUndefined();
+  });
+
+  it.each([
+    ['1 tablet dagligt', 1],
+    ['1 tablet daily', 1],
+    ['1 tablet 1 gang ugentligt', 1 / 7],
+    ['1 tablet om ugen, fastende', 1 / 7],
+    ['one tablet once weekly', 1 / 7],
+    ['2 gange dagligt', 2],
+    ['twice a week', 2 / 7],
+    ['60 mg s.c. hver 6. måned', 1 / (6 * 30.4375)],
+    ['every 6 months', 1 / (6 * 30.4375)],
+    ['hvert halve år', 1 / (365.25 / 2)],
+    ['halvårligt', 1 / (365.25 / 2)],
+    ['5 mg i.v. 1 gang årligt', 1 / 365.25],
+    ['once a year', 1 / 365.25],
+    ['hver 3. måned', 1 / (3 * 30.4375)],
+  ])('text "%s" → %f administrations a day', (text, perDay) => {
+    expect(perDayFromText(text)).toBeCloseTo(perDay, 8);
+  });
+
+  it.each(['efter aftale', 'weekly, not daily', '', 'som før'])('text "%s" → unknown', (text) => {
+    expect(perDayFromText(text)).toBeUndefined();
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * rx-dose-interval — rules.md section 4 (v2) [extension: SmPC]: "alendronate 70 mg more than once a
+ * week; denosumab 60 mg more often than every 6 months, or a new injection less than 5 months after
+ * the last; zoledronic acid 5 mg more than once a year. Suggestion: update the draft to the right
+ * schedule." Card l. 53-54 "Alendronat 70 mg ugetablet", l. 59-60 "5 mg i.v. årligt", l. 64 "60 mg
+ * s.c. hver 6. måned".
+ */
+import { describe, expect, it } from 'vitest';
+import type { DraftOrder } from '../../src/facts/types.js';
+import { rxDoseInterval } from '../../src/rules/prescribing/rx-dose-interval.js';
+import { ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
+
+const judge = (d: DraftOrder, input: FactsInput = {}) => rxDoseInterval(ctxOf(patient({ age: 72, ...input, drafts: [d] })), d);
+const alendronate = (intervalDays: number | undefined, doseMg = 70) => draft('alendronate', { doseMgPerAdministration: doseMg, ...(intervalDays === undefined ? {} : { intervalDays }) });
+
+describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', () => {
+  it('fires critical for alendronate 70 mg daily — a sevenfold overdose — and offers the weekly schedule as an update of the draft', () => {
+    const d = alendronate(1);
+    const rec = judge(d);
+    expect(rec).toMatchObject({ topic: 'rx-dose-interval', indicator: 'critical', reasons: ['too-frequent'], draft: d.ref, variant: 'weekly' });
+    expect(rec?.evidence).toEqual([d.ref]);
+    expect(rec?.suggestions).toEqual([{ kind: 'fix-schedule', draft: d.ref, schedule: 'weekly', doseMg: 70 }]);
+    expect(rec?.findings).toContainEqual({ kind: 'dose-interval', drug: 'alendronate', doseMg: 70, intervalDays: 1, scheduleDays: 7, ref: d.ref });
+  });
+
+  it('fires for 70 mg twice a week and for the other weekly strength, 35 mg daily', () => {
+    expect(judge(alendronate(3.5))?.reasons).toEqual(['too-frequent']);
+    expect(judge(alendronate(1, 35))?.indicator).toBe('critical');
+  });
+
+  it('does not fire for 70 mg once a week, for 10 mg daily (a daily strength), or when the interval is unknown', () => {
+    expect(judge(alendronate(7))).toBeUndefined();
+    expect(judge(alendronate(1, 10))).toBeUndefined();
+    expect(judge(alendronate(undefined))).toBeUndefined();
+    expect(judge(draft('alendronate', { intervalDays: 1 }))).toBeUndefined(); // dose unknown: a daily 10 mg tablet is possible
+  });
+
+  it('boundary: every 6 days is more than once a week; every 7 days is not', () => {
+    expect(judge(alendronate(6))).toBeDefined();
+    expect(judge(alendronate(7))).toBeUndefined();
+  });
+
+  it('denosumab: every 3 months fires; every 6 months, 26 weeks or 180 days does not (5 % for how a schedule is written)', () => {
+    const den = (intervalDays: number) => draft('denosumab', { doseMgPerAdministration: 60, intervalDays });
+    expect(judge(den(3 * 30.4375))).toMatchObject({ indicator: 'critical', variant: 'six-monthly', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', doseMg: 60 }] });
+    expect(judge(den(5 * 30.4375))).toBeDefined();
+    expect(judge(den(6 * 30.4375))).toBeUndefined();
+    expect(judge(den(182))).toBeUndefined();
+    expect(judge(den(180))).toBeUndefined();
+  });
+
+  it('denosumab: a new injection less than 5 months after the last fires, with the due date; exactly 5 months does not', () => {
+    // Last injection 2026-07-01; 5 months later is 2026-12-01, after today 2026-11-26.
+    const last = medication('denosumab', '2026-07-01', { status: 'completed' });
+    const d = draft('denosumab', { doseMgPerAdministration: 60 });
+    const rec = judge(d, { medications: [last] });
+    expect(rec).toMatchObject({ indicator: 'critical', variant: 'early-injection', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', from: '2027-01-01' }] });
+    expect(rec?.evidence).toEqual([d.ref, last.ref]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2027-01-01' });
+    expect(judge(d, { medications: [medication('denosumab', '2026-06-26', { status: 'completed' })] })).toBeUndefined();
+    // A draft dated at the due date is not early.
+    expect(judge(draft('denosumab', { start: '2026-12-01' }), { medications: [last] })).toBeUndefined();
+  });
+
+  it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
+    const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
+    expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', variant: 'yearly' });
+    expect(judge(zol(365.25))).toBeUndefined();
+    expect(judge(zol(364))).toBeUndefined();
+  });
+
+  it('leaves other strengths and drugs alone: zoledronic acid 4 mg and denosumab 120 mg (oncology schedules), risedronate, prednisolone', () => {
+    expect(judge(draft('zoledronic-acid', { doseMgPerAdministration: 4, intervalDays: 28 }))).toBeUndefined();
+    expect(judge(draft('denosumab', { doseMgPerAdministration: 120, intervalDays: 28 }))).toBeUndefined();
+    expect(judge(draft('risedronate', { doseMgPerAdministration: 5, intervalDays: 1 }))).toBeUndefined();
+    expect(judge(draft('glucocorticoid', { doseMgPerAdministration: 10, intervalDays: 1 }))).toBeUndefined();
+  });
+});
