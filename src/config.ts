@@ -42,8 +42,10 @@ export interface Config {
   readonly maxResourcesPerKey: number;
   /** CDS_MAX_DRAFT_ORDERS: more draft orders in one call → 413. */
   readonly maxDraftOrders: number;
-  /** CDS_FEEDBACK_DB: a file path, or `:memory:`. */
+  /** CDS_FEEDBACK_DB: a file path, or `:memory:` (the embedded store, used when databaseUrl is unset). */
   readonly feedbackDb: string;
+  /** CDS_DATABASE_URL: `postgres://…` puts the store in PostgreSQL (shared by replicas); undefined = SQLite. */
+  readonly databaseUrl: string | undefined;
   /** CDS_TERMINOLOGY: path of a JSON file of extra code bindings; undefined = built in only. */
   readonly terminologyFile: string | undefined;
   /** CDS_PUBLIC_URL: base URLs (no trailing slash, no `/cds-services`); undefined = from the request. */
@@ -196,6 +198,14 @@ const envSchema = z.object({
   CDS_MAX_RESOURCES_PER_KEY: intInRange(1, 1_000_000, 20_000),
   CDS_MAX_DRAFT_ORDERS: intInRange(1, 10_000, 100),
   CDS_FEEDBACK_DB: z.preprocess(unsetIfEmpty, z.string().default('./data/feedback.sqlite')),
+  CDS_DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      // Never echo the value: it may hold a password.
+      .refine((u) => URL.canParse(u) && /^postgres(ql)?:$/.test(new URL(u).protocol), 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
   CDS_TERMINOLOGY: optionalText,
   CDS_PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
@@ -256,6 +266,9 @@ const envSchema = z.object({
   ),
 });
 
+/** Every environment variable the service reads (for the checks of deploy/ and docs/). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
@@ -282,6 +295,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxResourcesPerKey: e.CDS_MAX_RESOURCES_PER_KEY,
     maxDraftOrders: e.CDS_MAX_DRAFT_ORDERS,
     feedbackDb: e.CDS_FEEDBACK_DB,
+    databaseUrl: e.CDS_DATABASE_URL,
     terminologyFile: e.CDS_TERMINOLOGY,
     publicUrls: e.CDS_PUBLIC_URL,
     corsOrigins: e.CDS_CORS_ORIGINS,

@@ -42,6 +42,11 @@ function assemble(): { config: Config; engine: Engine } {
 
 /** The embedded store, or one line saying why it cannot be opened (then exit 1, no stack trace). */
 function openStore(config: Config, logger: Logger): FeedbackStore {
+  if (config.databaseUrl !== undefined) {
+    // Accepted by the schema so deployments can be written against it; refused loudly, never ignored.
+    logger.fatal('CDS_DATABASE_URL is set, but this build keeps its store in SQLite only (CDS_FEEDBACK_DB); unset it; not starting');
+    process.exit(1);
+  }
   const problem = dataFolderProblem(config.feedbackDb);
   if (problem !== undefined) {
     logger.fatal(`${problem}; not starting`);

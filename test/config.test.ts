@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       maxResourcesPerKey: 20_000,
       maxDraftOrders: 100,
       feedbackDb: './data/feedback.sqlite',
+      databaseUrl: undefined,
       terminologyFile: undefined,
       publicUrls: undefined,
       corsOrigins: '*',
