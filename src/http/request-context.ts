@@ -2,12 +2,15 @@
  * First middleware of the chain: a request id on every request (taken from `x-request-id` or the
  * W3C `traceparent` trace id when they look sane, else a fresh UUID), echoed in the
  * `x-request-id` response header, a pino child logger carrying it, and one log line when the
- * response finishes: method, route path, status, duration and what the route added (service id,
- * card count, topic codes, unavailable prefetch keys). No patient ids, bodies or tokens.
+ * response finishes: method, path (unknown parts of a refused path redacted), status, duration and
+ * what the route added (service id, card count, topic codes, unavailable prefetch keys). No
+ * patient ids, bodies or tokens.
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import { SERVICES } from '../contract/services.js';
+import { TOPICS } from '../contract/topics.js';
 import './locals.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -19,6 +22,24 @@ export function requestIdFrom(req: Request): string {
   const trace = TRACEPARENT.exec(req.get('traceparent') ?? '');
   if (trace?.[1] !== undefined && !/^0+$/.test(trace[1])) return trace[1];
   return randomUUID();
+}
+
+/** Path segments the service's own routes and files use: logged as they are. */
+const KNOWN_SEGMENTS = new Set([
+  'cds-services', 'feedback', 'healthz', 'livez', 'readyz', 'version', 'metrics', 'stats', 'preview', 'fixtures', 'guideline', 'app',
+  ...SERVICES.map((s) => s.id),
+  ...TOPICS,
+]);
+
+/**
+ * The path as it may be logged. An answered path (status < 400) is one the service serves (a
+ * route, a file that exists). Any other path may have been typed by anyone, and may hold a name
+ * or a CPR number: only its known segments are kept, the others replaced by `:redacted`.
+ */
+export function loggablePath(path: string, status: number): string {
+  if (status < 400) return path.slice(0, 200);
+  const segments = path.split('/').slice(1, 13);
+  return `/${segments.map((s) => (s === '' || KNOWN_SEGMENTS.has(s) ? s : ':redacted')).join('/')}`.slice(0, 200);
 }
 
 export function requestContext(logger: Logger): RequestHandler {
@@ -33,8 +54,8 @@ export function requestContext(logger: Logger): RequestHandler {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       const line = {
         method: req.method,
-        // The path holds service ids only; query strings are never logged.
-        path: req.path.slice(0, 200),
+        // Query strings are never logged; a path only as far as it names what the service serves.
+        path: loggablePath(req.path, res.statusCode),
         status: res.statusCode,
         durationMs,
         ...res.locals.logFields,

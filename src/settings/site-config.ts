@@ -114,6 +114,31 @@ function issuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(file)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
+/**
+ * Names every JavaScript object already has (`constructor`, `toString`, `__proto__`, …). As keys of
+ * a settings map (a concept, a code system, a link) they would read as the inherited value, or
+ * replace an object's prototype, and start-up would crash with a TypeError instead of a listed
+ * problem; so they are refused wherever they appear in a site file.
+ */
+const RESERVED_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
+/** A problem for each object key of a parsed JSON file that is a reserved name (walked without recursion). */
+export function reservedKeyProblems(value: unknown, where: string): string[] {
+  const problems: string[] = [];
+  const stack: { readonly value: unknown; readonly path: readonly PropertyKey[] }[] = [{ value, path: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const current = next.value;
+    if (typeof current !== 'object' || current === null) continue;
+    const entries: [PropertyKey, unknown][] = Array.isArray(current) ? current.map((v, i): [PropertyKey, unknown] => [i, v]) : Object.entries(current);
+    for (const [key, child] of entries) {
+      const path = [...next.path, key];
+      if (typeof key === 'string' && RESERVED_KEYS.has(key)) problems.push(`${where}: ${issuePath(path)}: "${key}" is a name JavaScript reserves; choose another`);
+      else stack.push({ value: child, path });
+    }
+  }
+  return problems;
+}
+
 /** Two terminology site files as one (the second adds to the first, as two merges in a row would). */
 export function combineSiteTerminology(a: SiteFile | undefined, b: SiteFile | undefined): SiteFile | undefined {
   if (a === undefined) return b;
@@ -172,7 +197,9 @@ export function loadSiteSettings(config: Pick<Config, 'siteConfigFile' | 'termin
   let file: SiteConfigFile = {};
   if (config.siteConfigFile !== undefined) {
     const read = readJsonFile(config.siteConfigFile, 'CDS_SITE_CONFIG');
+    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_SITE_CONFIG ${config.siteConfigFile}`) : [];
     if (read.problem !== undefined) problems.push(read.problem);
+    else if (reserved.length > 0) problems.push(...reserved);
     else {
       const parsed = siteConfigSchema.safeParse(read.value);
       if (parsed.success) file = parsed.data;
@@ -180,11 +207,14 @@ export function loadSiteSettings(config: Pick<Config, 'siteConfigFile' | 'termin
     }
   }
   let terminologyFile: SiteFile | undefined;
-  if (config.terminologyFile !== undefined && file.terminology !== undefined) {
-    // Both given: merge them here (CDS_TERMINOLOGY first); otherwise the engine loads CDS_TERMINOLOGY itself.
+  if (config.terminologyFile !== undefined) {
+    // Checked here for reserved names in any case; when both are given they are merged here
+    // (CDS_TERMINOLOGY first), otherwise the engine loads CDS_TERMINOLOGY itself.
     const read = readJsonFile(config.terminologyFile, 'CDS_TERMINOLOGY');
+    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_TERMINOLOGY ${config.terminologyFile}`) : [];
     if (read.problem !== undefined) problems.push(read.problem);
-    else {
+    else if (reserved.length > 0) problems.push(...reserved);
+    else if (file.terminology !== undefined) {
       const parsed = siteFileSchema.safeParse(read.value);
       if (parsed.success) terminologyFile = parsed.data;
       else problems.push(...parsed.error.issues.map((i) => `CDS_TERMINOLOGY ${config.terminologyFile}: ${issuePath(i.path)}: ${i.message}`));

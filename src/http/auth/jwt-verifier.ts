@@ -16,17 +16,21 @@
  *    `nbf`, `iat` with the clock skew (`iat` not in the future); a lifetime `exp − iat` of at most
  *    an hour (the replay cache must hold every jti until expiry); `tenant` on the issuer's
  *    allowlist when it has one;
- * 5. `jti` not seen before for this issuer (recorded only once everything else passed).
+ * 5. `jti` not seen before for this issuer (recorded only once everything else passed; when the
+ *    cache is full the oldest entry makes room — a full cache never refuses every token).
+ *
+ * A remote JWK Set is read up to JWKS_MAX_BYTES.
  *
  * The result is a verdict with a reason code for the debug log; the HTTP answer is a bare 401.
  * Nothing here logs, and the token itself never leaves this module.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Config, TrustedIssuer } from '../../config.js';
 import { ConfigError } from '../../shared/config-error.js';
+import { readText } from '../../prefetch/fhir-client.js';
 import { ReplayCache } from './replay-cache.js';
 
 /** Why a token was refused (logged at debug; never sent to the client). */
@@ -50,7 +54,6 @@ export type AuthFailure =
   | 'too-old'
   | 'tenant'
   | 'replay'
-  | 'replay-cache-full'
   | 'claims';
 
 /** Safe-to-log token facts (best practices: iss, tenant and jti may be logged), each cut short. */
@@ -79,8 +82,29 @@ export interface JwtVerifierOptions {
   readonly jwksCooldownMs?: number;
   /** Time limit of one JWK Set fetch (default 3 s: the EHR is waiting). */
   readonly jwksTimeoutMs?: number;
-  /** Live jtis kept at most (default 200,000). */
+  /** Live jtis kept at most (default 200,000); when full the oldest is evicted. */
   readonly replayCacheSize?: number;
+}
+
+/**
+ * Largest remote JWK Set read (64 KB: a set of ten RSA-4096 keys with certificate chains is well
+ * under it). An issuer's key URL answering more is unavailable, so a misconfigured or hostile
+ * endpoint cannot fill the memory of every token check.
+ */
+export const JWKS_MAX_BYTES = 64 * 1024;
+
+/** jose's fetch for remote sets, reading at most `maxBytes` of the answer (the global fetch is looked up per call). */
+function cappedFetch(maxBytes: number) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await globalThis.fetch(url, init);
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => undefined);
+      return new Response(null, { status: response.status });
+    }
+    const text = await readText(response, maxBytes);
+    if (text === undefined) throw new Error(`JWK Set larger than ${maxBytes} bytes`);
+    return new Response(text, { status: 200, headers: { 'content-type': 'application/json' } });
+  };
 }
 
 /** Longest accepted token lifetime (`exp − iat`) and age, in seconds. */
@@ -148,6 +172,7 @@ function buildIssuers(trusted: Readonly<Record<string, TrustedIssuer>>, options:
           cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
           cooldownDuration: options.jwksCooldownMs ?? 30_000,
           timeoutDuration: options.jwksTimeoutMs ?? 3000,
+          [customFetch]: cappedFetch(JWKS_MAX_BYTES),
         })
       : loadLocalJwks(iss, entry.jwks, problems);
     if (keys === undefined) continue;
@@ -247,7 +272,6 @@ export function createJwtVerifier(
       // Kept until the token could no longer pass the exp check.
       const seen = replay.remember(`${iss}\u0000${jti}`, (exp + skew) * 1000);
       if (seen === 'replay') return fail('replay');
-      if (seen === 'full') return fail('replay-cache-full');
       return { ok: true, facts: { ...facts, ...(typeof tenant === 'string' ? { tenant: tenant.slice(0, 200) } : {}) } };
     },
   };

@@ -13,12 +13,17 @@ describe('ReplayCache', () => {
     expect(cache.remember('iss\u0000a', 9_000)).toBe('new');
   });
 
-  it('when full of live entries refuses new ones rather than evicting (eviction would allow a replay)', () => {
+  it('when full of live entries evicts the oldest, never refusing new ones (a full cache must not lock every EHR out)', () => {
     const now = 0;
     const cache = new ReplayCache(3, () => now);
     for (const k of ['a', 'b', 'c']) expect(cache.remember(k, 10_000)).toBe('new');
-    expect(cache.remember('d', 10_000)).toBe('full');
-    expect(cache.remember('a', 10_000)).toBe('replay');
+    expect(cache.remember('d', 10_000)).toBe('new');
+    expect(cache.size).toBe(3);
+    expect(cache.evicted).toBe(1);
+    // The newer ones are still refused as replays; the evicted oldest is the price of staying open.
+    expect(cache.remember('d', 10_000)).toBe('replay');
+    expect(cache.remember('c', 10_000)).toBe('replay');
+    for (let i = 0; i < 1000; i++) expect(cache.remember(`flood-${i}`, 10_000)).toBe('new');
     expect(cache.size).toBe(3);
   });
 
@@ -32,10 +37,10 @@ describe('ReplayCache', () => {
     expect(cache.remember('d', 10_000)).toBe('new'); // a and b swept
     expect(cache.size).toBe(2);
     cache.remember('e', 300);
-    now = 400; // e expired, but the last full sweep was under a second ago
-    expect(cache.remember('f', 10_000)).toBe('full');
-    now = 1_300;
+    now = 400; // e expired, but the last full sweep was under a second ago: the oldest (c) makes room
     expect(cache.remember('f', 10_000)).toBe('new');
+    expect(cache.evicted).toBe(1);
+    expect(cache.remember('d', 10_000)).toBe('replay');
   });
 
   it('sweeps expired entries periodically, so steady traffic keeps it small', () => {
