@@ -12,7 +12,8 @@ import { openSqliteFeedbackStore } from '../src/feedback/sqlite-store.js';
 import { createApp } from '../src/http/app.js';
 
 const mode = process.argv[2];
-const config = testConfig();
+// The contract: benchmarks run with the embedded defaults and CDS_RATE_LIMIT_PER_MIN=0.
+const config = testConfig({ rateLimitPerMin: 0 });
 
 function floorApp(): express.Express {
   const app = express();

@@ -6,6 +6,7 @@
  * `loadConfig(env)` reports every invalid variable at once (a `ConfigError` listing them all);
  * `testConfig()` is the one place that documents how tests differ from production defaults.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Language } from './contract/language.js';
 import { ConfigError } from './shared/config-error.js';
@@ -47,6 +48,12 @@ export interface Config {
   readonly maxResourcesPerKey: number;
   /** CDS_MAX_DRAFT_ORDERS: more draft orders in one call → 413. */
   readonly maxDraftOrders: number;
+  /** CDS_MAX_CONCURRENT_CALLS: service and feedback calls in flight at once; past it 503 with Retry-After. */
+  readonly maxConcurrentCalls: number;
+  /** CDS_RATE_LIMIT_PER_MIN: calls a minute per caller (issuer + tenant, else client address); 0 = no limit. */
+  readonly rateLimitPerMin: number;
+  /** CDS_TRUST_PROXY: the proxies (addresses, subnets, `loopback`…) whose X-Forwarded-For is believed; undefined = none. */
+  readonly trustProxy: readonly string[] | undefined;
   /** CDS_FEEDBACK_DB: a file path, or `:memory:` (the embedded store, used when databaseUrl is unset). */
   readonly feedbackDb: string;
   /** CDS_DATABASE_URL: `postgres://…` puts the store in PostgreSQL (shared by replicas); undefined = SQLite. */
@@ -89,6 +96,22 @@ export function parseByteSize(value: string): number | undefined {
   if (!match) return undefined;
   const bytes = Math.floor(Number(match[1]) * (BYTE_UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
   return bytes > 0 ? bytes : undefined;
+}
+
+/**
+ * A CDS_TRUST_PROXY entry, as express `trust proxy` reads it: an address, a subnet
+ * (`10.0.0.0/8`, `fd00::/8`) or a named range. Never `true` or a hop count: the contract wants
+ * the proxies named, so a client cannot pick its own address with X-Forwarded-For.
+ */
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const PROXY_NAME_ERROR = 'each entry must be an IP address, a subnet such as 10.0.0.0/8, or loopback, linklocal, uniquelocal';
+function isProxyName(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 const FORBIDDEN_ALGORITHM = /^(none|HS\d+)$/i;
@@ -217,6 +240,16 @@ const envSchema = z.object({
   CDS_REQUEST_TIMEOUT_MS: intInRange(100, 600_000, 10_000),
   CDS_MAX_RESOURCES_PER_KEY: intInRange(1, 1_000_000, 20_000),
   CDS_MAX_DRAFT_ORDERS: intInRange(1, 10_000, 100),
+  CDS_MAX_CONCURRENT_CALLS: intInRange(1, 10_000, 64),
+  CDS_RATE_LIMIT_PER_MIN: intInRange(0, 1_000_000, 600),
+  CDS_TRUST_PROXY: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform(commaList)
+      .pipe(z.array(z.string().refine(isProxyName, PROXY_NAME_ERROR)).min(1, 'must name at least one proxy'))
+      .optional(),
+  ),
   CDS_FEEDBACK_DB: z.preprocess(unsetIfEmpty, z.string().default('./data/feedback.sqlite')),
   CDS_DATABASE_URL: z.preprocess(
     unsetIfEmpty,
@@ -314,6 +347,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     requestTimeoutMs: e.CDS_REQUEST_TIMEOUT_MS,
     maxResourcesPerKey: e.CDS_MAX_RESOURCES_PER_KEY,
     maxDraftOrders: e.CDS_MAX_DRAFT_ORDERS,
+    maxConcurrentCalls: e.CDS_MAX_CONCURRENT_CALLS,
+    rateLimitPerMin: e.CDS_RATE_LIMIT_PER_MIN,
+    trustProxy: e.CDS_TRUST_PROXY,
     feedbackDb: e.CDS_FEEDBACK_DB,
     databaseUrl: e.CDS_DATABASE_URL,
     terminologyFile: e.CDS_TERMINOLOGY,
@@ -335,10 +371,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
  * The configuration tests run with: the production defaults of an empty environment, except
  * - `port: 0` (tests never listen on a fixed port; supertest picks one),
  * - `feedbackDb: ':memory:'` (no files; the persistence test passes its own temp file),
- * - `logLevel: 'silent'`.
+ * - `logLevel: 'silent'`,
+ * - `rateLimitPerMin: 0` (a test file sends hundreds of calls from one address; the rate-limit
+ *   tests set their own limit, as benchmarks run with CDS_RATE_LIMIT_PER_MIN=0).
  * Everything else (timeouts, body limit, language, CORS) is the production default, so tests
  * exercise what ships; override single fields with `testConfig({ fhirTimeoutMs: 300 })`.
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), port: 0, feedbackDb: ':memory:', logLevel: 'silent', ...overrides };
+  return { ...loadConfig({}), port: 0, feedbackDb: ':memory:', logLevel: 'silent', rateLimitPerMin: 0, ...overrides };
 }

@@ -6,7 +6,6 @@
  * to finish, and the database is closed. SIGINT (Ctrl-C) and a second signal skip the drain.
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
-import { createServer } from 'node:http';
 import { loadConfig, type Config } from './config.js';
 import { dataFolderProblem } from './feedback/data-folder.js';
 import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
@@ -14,6 +13,7 @@ import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
 import type { FeedbackStore } from './feedback/store.js';
 import { createApp } from './http/app.js';
 import { createLifecycle } from './http/lifecycle.js';
+import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { countStoreErrors } from './observability/store-errors.js';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const server = createServer(app);
+  const server = createHttpServer(app, config);
   server.on('error', (err) => {
     logger.fatal({ errorName: err.name, code: 'code' in err ? err.code : undefined }, 'server error; exiting');
     closeStore();

@@ -26,6 +26,9 @@ describe('loadConfig', () => {
       requestTimeoutMs: 10_000,
       maxResourcesPerKey: 20_000,
       maxDraftOrders: 100,
+      maxConcurrentCalls: 64,
+      rateLimitPerMin: 600,
+      trustProxy: undefined,
       feedbackDb: './data/feedback.sqlite',
       databaseUrl: undefined,
       terminologyFile: undefined,
@@ -166,8 +169,8 @@ describe('parseByteSize', () => {
 });
 
 describe('testConfig', () => {
-  it('differs from production only in port, database and log level', () => {
-    expect(testConfig()).toEqual({ ...loadConfig({}), port: 0, feedbackDb: ':memory:', logLevel: 'silent' });
+  it('differs from production only in port, database, log level and rate limit (off: one address sends every call)', () => {
+    expect(testConfig()).toEqual({ ...loadConfig({}), port: 0, feedbackDb: ':memory:', logLevel: 'silent', rateLimitPerMin: 0 });
     expect(testConfig({ fhirTimeoutMs: 300 }).fhirTimeoutMs).toBe(300);
   });
 });

@@ -5,12 +5,14 @@
  * Chain: request id + logger → trace + request metrics → helmet → CORS (answers every preflight)
  * → declared body size (413 on any route) → /healthz → /livez, /readyz, /version, /metrics →
  * preview page and its fixture list (CDS_PREVIEW; public) →
- * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
+ * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → per-caller
+ * rate limit (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
  * (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
  */
 import cors from 'cors';
 import express, { type Express } from 'express';
+import type { Store } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks/discovery.js';
@@ -32,10 +34,12 @@ import { versionsOf } from '../versions.js';
 import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticate } from './authenticate.js';
 import { bodyLimit } from './body-limit.js';
+import { concurrencyLimit } from './concurrency.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
 import { jsonDepthLimit, requestTimeout } from './limits.js';
 import { observe } from './observe.js';
+import { perCallerRateLimit } from './rate-limit.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -66,6 +70,11 @@ export interface AppDeps {
    * set); default the system resolver. Tests map names to addresses with it.
    */
   readonly fhirResolver?: Resolver;
+  /**
+   * Where the per-caller rate-limit counters live (express-rate-limit's `Store`); default in
+   * memory, per replica. A shared store (PostgreSQL) makes replicas count together.
+   */
+  readonly rateLimitStore?: Store;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
   readonly previewDirs?: { readonly publicDir: string; readonly fixturesDir: string };
 }
@@ -92,6 +101,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // The forwarded client address is believed only from the proxies CDS_TRUST_PROXY names.
+  if (config.trustProxy !== undefined) app.set('trust proxy', [...config.trustProxy]);
 
   app.use(requestContext(logger));
   app.use(observe(metrics, deps.tracing ?? w3cTracing));
@@ -127,6 +138,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
   }
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
+  // After authentication (the caller is known), before any body is read.
+  app.use(
+    '/cds-services',
+    perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...(deps.rateLimitStore === undefined ? {} : { store: deps.rateLimitStore }) }),
+  );
+  const inFlight = concurrencyLimit(config.maxConcurrentCalls);
+  app.post('/cds-services/*service', inFlight);
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use('/cds-services', jsonDepthLimit());
   app.use(discoveryRoutes(discovery));

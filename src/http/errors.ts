@@ -81,6 +81,16 @@ export function serviceUnavailable(detail: string): HttpError {
   return new HttpError(503, [issue('timeout', detail)]);
 }
 
+/** 429: past the caller's rate limit (CDS_RATE_LIMIT_PER_MIN); `retryAfterS` seconds until the window resets. */
+export function tooManyRequests(retryAfterS: string): HttpError {
+  return new HttpError(429, [issue('throttled', 'Too many calls from this caller; retry after the time in Retry-After (CDS_RATE_LIMIT_PER_MIN).')], { 'Retry-After': retryAfterS });
+}
+
+/** 503: more calls in flight than CDS_MAX_CONCURRENT_CALLS; retry in a second. */
+export function serviceBusy(): HttpError {
+  return new HttpError(503, [issue('transient', 'The service is busy; retry after the time in Retry-After (CDS_MAX_CONCURRENT_CALLS).')], { 'Retry-After': '1' });
+}
+
 /** 500: a generic body; what went wrong is in the log, never in the answer. */
 export function internalError(): HttpError {
   return new HttpError(500, [issue('exception', 'Internal error; quote the request id when reporting it.')]);
