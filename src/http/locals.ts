@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/tracing.js';
+import type { Caller } from '../store/store.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
@@ -26,5 +27,9 @@ declare module 'express-serve-static-core' {
     logFields: RequestLogFields;
     /** The request's trace (src/http/observe.ts): passed on to FHIR fetches. */
     trace: RequestTrace;
+    /** The verified JWT's issuer and tenant (src/http/authenticate.ts); unset when authentication is off. */
+    caller?: Caller;
+    /** The verified JWT's jti; unset when authentication is off. */
+    jti?: string;
   }
 }

@@ -28,7 +28,7 @@ export interface HookRouteDeps {
   /** The fetch one request's FHIR-server calls use (trace context, metrics); default the global fetch. */
   readonly fetchFor?: (res: Response) => typeof fetch;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
-  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
+  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request, res: Response) => void;
 }
 
 function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>, hadFhirServer: boolean): HttpError {
@@ -92,7 +92,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.cards = response.cards.length;
     res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
     res.status(200).json(response);
-    deps.onCards?.(service.id, response.cards, req);
+    deps.onCards?.(service.id, response.cards, req, res);
   });
   router.all('/cds-services/:id', () => {
     throw methodNotAllowed(['POST']);
