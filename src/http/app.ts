@@ -21,9 +21,10 @@ import { countStoreErrors } from '../observability/store-errors.js';
 import { timedEngine } from '../observability/timed-engine.js';
 import { w3cTracing, type Tracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
+import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
 import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
-import { ANONYMOUS, type IssuedCard, type Store } from '../store/store.js';
+import type { IssuedCard, Store } from '../store/store.js';
 import { previewNow } from './preview/clock.js';
 import { loadPreviewFixtures } from './preview/fixtures.js';
 import { previewRoutes } from './preview/routes.js';
@@ -34,6 +35,7 @@ import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
 import { jsonDepthLimit, requestTimeout } from './limits.js';
+import { storeCaller } from './locals.js';
 import { observe } from './observe.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -61,6 +63,11 @@ export interface AppDeps {
   readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `store`. */
   readonly issuedCards?: BatchWriter<IssuedCard>;
+  /**
+   * DNS resolution of FHIR-server names checked by the address guard (with CDS_TRUSTED_ISSUERS
+   * set); default the system resolver. Tests map names to addresses with it.
+   */
+  readonly fhirResolver?: Resolver;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
   readonly previewDirs?: { readonly publicDir: string; readonly fixturesDir: string };
 }
@@ -134,10 +141,12 @@ export function createApp(config: Config, deps: AppDeps): Express {
       clock,
       ...(config.previewClock ? { requestNow: previewNow } : {}),
       fetchFor: (res) => observedFetch(res.locals.trace, metrics),
+      // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
+      ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {
         metrics.cardsIssued(serviceId, cards.map((c) => ({ indicator: c.indicator, topic: c.source.topic?.code ?? 'unknown' })));
         if (req.get(PREVIEW_CALL_HEADER) !== undefined) return;
-        const { issuer, tenant } = res.locals.caller ?? ANONYMOUS;
+        const { issuer, tenant } = storeCaller(res);
         const issuedAt = clock().toISOString();
         // Only what joins feedback to a topic: no patient data.
         issuedCards.add(

@@ -57,9 +57,11 @@ export function authenticate(config: Config, logger: Logger, tokens: TokenLedger
       next(unauthorized());
       return;
     }
-    if (verdict.facts.iss !== undefined) res.locals.logFields.issuer = verdict.facts.iss;
-    res.locals.caller = { issuer: verdict.facts.iss ?? '', tenant: verdict.facts.tenant ?? '' };
-    res.locals.jti = verdict.facts.jti ?? '';
+    if (verdict.facts.iss !== undefined) {
+      res.locals.logFields.issuer = verdict.facts.iss;
+      res.locals.caller = { issuer: verdict.facts.iss, ...(verdict.facts.tenant === undefined ? {} : { tenant: verdict.facts.tenant }) };
+      res.locals.jti = verdict.facts.jti ?? '';
+    }
     next();
   };
 }

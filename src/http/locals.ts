@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/tracing.js';
+import type { Response } from 'express';
 import type { Caller } from '../store/store.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
@@ -27,9 +28,14 @@ declare module 'express-serve-static-core' {
     logFields: RequestLogFields;
     /** The request's trace (src/http/observe.ts): passed on to FHIR fetches. */
     trace: RequestTrace;
-    /** The verified JWT's issuer and tenant (src/http/authenticate.ts); unset when authentication is off. */
-    caller?: Caller;
-    /** The verified JWT's jti; unset when authentication is off. */
+    /** Who calls, from the verified JWT (absent without authentication): FHIR-server allowlist, rate-limit key. */
+    caller?: { readonly issuer: string; readonly tenant?: string };
+    /** The verified JWT's jti (absent without authentication): the audit log. */
     jti?: string;
   }
+}
+
+/** The caller as the store keys its rows: issuer and tenant, `''` where there is none (no JWT, no tenant claim). */
+export function storeCaller(res: Response): Caller {
+  return { issuer: res.locals.caller?.issuer ?? '', tenant: res.locals.caller?.tenant ?? '' };
 }

@@ -6,7 +6,8 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { feedbackRequestSchema, type FeedbackItemInput } from '../../cds-hooks/feedback.js';
-import { ANONYMOUS, type FeedbackItem, type Store } from '../../store/store.js';
+import type { FeedbackItem, Store } from '../../store/store.js';
+import { storeCaller } from '../locals.js';
 import { badRequest, methodNotAllowed, notFound } from '../errors.js';
 import { parseBody } from '../validation.js';
 import { findService } from '../../contract/services.js';
@@ -44,7 +45,7 @@ export function feedbackRoutes(store: Pick<Store, 'record'>, clock: () => Date):
     if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
     const request = parseBody(feedbackRequestSchema, req.body);
     // Kept for the caller: it counts only for that caller's own cards.
-    const result = await store.record(service.id, request.feedback.map(toFeedbackItem), clock(), res.locals.caller ?? ANONYMOUS);
+    const result = await store.record(service.id, request.feedback.map(toFeedbackItem), clock(), storeCaller(res));
     res.locals.logFields.feedbackItems = request.feedback.length;
     res.locals.logFields.feedbackInserted = result.inserted;
     res.status(200).json({});
