@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,7 +33,7 @@ let profile: string;
 
 beforeAll(async () => {
   const config = testConfig({ previewClock: true, adminToken: ADMIN_TOKEN });
-  const app = createApp(config, { engine: createEngine(config), feedbackStore: openSqliteFeedbackStore(':memory:') });
+  const app = createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:') });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

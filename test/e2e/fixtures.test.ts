@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { expectValidResponse } from '../helpers/response.js';
 
@@ -51,7 +51,7 @@ interface CardLike {
 describe.each(scenarios)('fixture %s', (scenario) => {
   const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')));
   const body: unknown = JSON.parse(readFileSync(new URL(`${scenario}/request.json`, root), 'utf8'));
-  const app = createApp(testConfig(), { engine: engineFor(scenario), feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => new Date(expected.now) });
+  const app = createApp(testConfig(), { engine: engineFor(scenario), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
 
   it.each(['da', 'en'] as const)(`answers with exactly the expected topics (%s) — ${expected.description.slice(0, 80)}`, async (lang) => {
     const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body as object);
