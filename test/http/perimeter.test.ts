@@ -16,7 +16,7 @@ import { loadConfig, testConfig, type Config } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
 import { createHttpServer } from '../../src/http/server.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { ConfigError } from '../../src/shared/config-error.js';
 import { fakeEngine, makeApp, PINNED_NOW } from '../helpers/app.js';
 import { NULL_PREFETCH, patient, patientViewRequest, searchset } from '../helpers/fhir.js';
@@ -32,7 +32,7 @@ const tenantVerifier: JwtVerifier = { verify: (token) => Promise.resolve({ ok: t
 function appWith(config: Partial<Config>, extra: { rateLimitStore?: Store; jwtVerifier?: JwtVerifier } = {}) {
   return createApp(testConfig(config), {
     engine: fakeEngine(),
-    feedbackStore: openSqliteFeedbackStore(':memory:'),
+    store: openSqliteStore(':memory:'),
     clock: () => PINNED_NOW,
     ...extra,
   });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWK } from 'jose';
 import { createJwtVerifier, JWKS_MAX_BYTES } from '../../../src/http/auth/jwt-verifier.js';
+import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import { jwks, makeKey, signToken, startJwksServer, type JwksServer, type TestKey } from '../../helpers/jwt.js';
 
 const ISS = 'https://ehr.example.org';
@@ -16,7 +17,7 @@ describe('remote JWK Set size cap', () => {
   });
   afterAll(() => server.close());
 
-  const verifier = () => createJwtVerifier({ trustedIssuers: { [ISS]: { jwks: server.url } }, jwtAlgorithms: ['ES384'], jwtClockSkewS: 60 });
+  const verifier = () => createJwtVerifier({ trustedIssuers: { [ISS]: { jwks: server.url } }, jwtAlgorithms: ['ES384'], jwtClockSkewS: 60 }, openSqliteStore(':memory:'));
 
   it('a set under the cap verifies', async () => {
     server.serve({ keys: [{ ...key.publicJwk, padding: 'x'.repeat(JWKS_MAX_BYTES - 2048) } as JWK] });
