@@ -16,6 +16,8 @@ export interface EvaluationInput {
   /** The time of the request; the rules take its date in Danish time. */
   readonly now: Date;
   readonly language: Language;
+  /** The service's own base URL (no trailing slash): cards link to its guideline pages. */
+  readonly baseUrl?: string;
 }
 
 export interface Engine {
@@ -28,4 +30,6 @@ export interface Engine {
   readonly guidelineVersion: string;
   /** A topic's card title in both languages (the statistics page names topics by it); undefined for an unknown code. */
   topicTitle(topic: string): Readonly<Record<Language, string>> | undefined;
+  /** The printable guidance page of a topic (`GET /guideline/{topic}`); undefined for an unknown code. */
+  guidelinePage(topic: string, language: Language): string | undefined;
 }

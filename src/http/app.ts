@@ -43,6 +43,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
 import { operationsRoutes } from './routes/operations.js';
+import { guidelineRoutes } from './routes/guideline.js';
 import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
@@ -127,6 +128,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
+  // Public like the guideline itself: the page each card's "Læs mere" link opens.
+  app.use(guidelineRoutes({ engine: deps.engine, language: config.language }));
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, store, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
