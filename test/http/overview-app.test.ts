@@ -32,7 +32,7 @@ function app(overrides: Partial<Config> = {}): ReturnType<typeof createApp> {
 }
 
 async function cardsOf(a: ReturnType<typeof createApp>, fixture: string, headers: Record<string, string> = {}): Promise<Card[]> {
-  const res = await request(a).post(PV).set('X-Osteo-Now', '2026-11-26').set(headers).send(fixtureBody(fixture as string) as object);
+  const res = await request(a).post(PV).set('X-Osteo-Now', '2026-11-26').set(headers).send(fixtureBody(fixture) as object);
   expect(res.status).toBe(200);
   return (res.body as { cards: Card[] }).cards;
 }
