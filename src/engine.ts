@@ -41,6 +41,7 @@ export function createEngine(
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
     ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
+    guidelineSettings: settings,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };

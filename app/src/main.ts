@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const data = resolvedRecord(patientId, answers);
   const now = options.now === undefined ? new Date() : new Date(`${options.now}T12:00:00Z`);
   const facts = factsOfRecord(data, now, overviewTerminology(config.siteTerminology));
-  const model = overviewModel(facts);
+  const model = overviewModel(facts, config.settings);
   byId('status').textContent = `${word('asOf', lang)} ${formatDate(model.today, lang)}`;
   renderOverview(byId('overview'), model, lang);
   document.body.dataset.overview = 'drawn';

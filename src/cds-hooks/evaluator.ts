@@ -54,4 +54,6 @@ export interface Engine {
   topicTitle(topic: string): Readonly<Record<Language, string>> | undefined;
   /** The site's terminology additions (JSON as the site gave them), which the overview app builds its terminology with. */
   readonly siteTerminology?: unknown;
+  /** The guideline settings the rules run with (CDS_SITE_CONFIG or the defaults), which the overview app computes with too. */
+  readonly guidelineSettings?: unknown;
 }

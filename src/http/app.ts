@@ -134,7 +134,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   }
   const seen = deps.seenStore ?? createSeenStore(clock);
   app.use(
-    overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, seen }),
+    overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
   );
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));

@@ -28,6 +28,8 @@ const DOCS = new URL('../../docs/', import.meta.url).pathname;
 
 const servers: Server[] = [];
 let base: string;
+/** The same service with CDS_TRUSTED_ISSUERS set: hook calls need an EHR's JWT. */
+let lockedBase: string;
 let fhirBase: string;
 let context: BrowserContext;
 let page: Page;
@@ -49,10 +51,10 @@ function fixture(name: string): { patientId: string; day: string } {
 }
 
 /** Launches the app standalone for a fixture patient and waits until the cards are there. */
-async function open(name: string, lang: 'da' | 'en'): Promise<void> {
+async function open(name: string, lang: 'da' | 'en', service = base): Promise<void> {
   const { patientId, day } = fixture(name);
   const query = new URLSearchParams({ fhirServiceUrl: fhirBase, patientId, now: day, lang });
-  await page.goto(`${base}/app/launch.html?${query.toString()}`);
+  await page.goto(`${service}/app/launch.html?${query.toString()}`);
   await page.waitForSelector('body[data-state]', { timeout: 30_000 });
   expect(await page.getAttribute('body', 'data-state'), (await page.textContent('#status')) ?? '').toBe('done');
 }
@@ -67,6 +69,8 @@ beforeAll(async () => {
   fhirBase = await listen(createFixtureFhirApp(loadFixtureData(FIXTURES)));
   const config = testConfig({ previewClock: true });
   base = await listen(createApp(config, { engine: createEngine(config), feedbackStore: openSqliteFeedbackStore(':memory:'), appDir }));
+  const locked = testConfig({ previewClock: true, trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json', fhirServers: [fhirBase] } } });
+  lockedBase = await listen(createApp(locked, { engine: createEngine(locked), feedbackStore: openSqliteFeedbackStore(':memory:'), appDir }));
   profile = mkdtempSync(join(tmpdir(), 'osteo-chromium-'));
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 }, locale: 'da-DK' });
   page = await context.newPage();
@@ -138,6 +142,41 @@ describe('bone-health overview app (chromium, standalone launch against the fixt
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(DOCS, 'overview-390px.png'), fullPage: true });
     await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
+  it('prints on A4 without the buttons', async () => {
+    await open('follow-up-btm-persistent-insufficient-fall', 'da');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isHidden('section[data-panel="t-scores"] button.table-toggle')).toBe(true);
+    expect(await page.isHidden('#print')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('opens a card’s absolute link: the overview of what the card saw', async () => {
+    const body = readFileSync(join(FIXTURES, 'follow-up-denosumab-overdue', 'request.json'), 'utf8');
+    const res = await fetch(`${base}/cds-services/osteoporosis-patient-view`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Osteo-Now': '2026-11-26', 'Accept-Language': 'en' }, body });
+    const cards = ((await res.json()) as { cards: { links?: { type: string; url: string }[] }[] }).cards;
+    const smart = cards[0]?.links?.find((l) => l.type === 'smart');
+    expect(smart?.url).toBe(`${base}/app/launch.html`);
+    const absolute = cards[0]?.links?.find((l) => l.type === 'absolute' && l.url.includes('/app/seen.html'));
+    await page.goto(absolute?.url ?? 'about:blank');
+    await page.waitForSelector('body[data-state]');
+    expect(await page.getAttribute('body', 'data-state')).toBe('done');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await drawn('treatment', 'injection')).toBe(5);
+    expect(await drawn('treatment', 'overdue')).toBe(1);
+    expect(await page.locator('article.card').count()).toBe(1);
+    await page.goto(`${base}/app/seen.html?id=00000000-0000-0000-0000-000000000000`);
+    await page.waitForSelector('body[data-state="gone"]');
+  });
+
+  it('says where the cards are when the service requires the EHR’s JWT, and still draws the record', async () => {
+    await open('follow-up-denosumab-overdue', 'en', lockedBase);
+    expect(await drawn('t-scores', 't-score')).toBe(2);
+    expect(await page.getAttribute('.cards-message', 'data-reason')).toBe('auth');
+    expect(await page.textContent('.cards-message')).toContain('JWT');
   });
 
   it('kept to the CSP: no violations', () => {

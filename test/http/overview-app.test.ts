@@ -56,6 +56,9 @@ describe('/app/', () => {
     expect(res.headers['content-security-policy']).toContain("connect-src 'self' https:;");
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self' https:");
     expect((res.body as { authRequired: boolean }).authRequired).toBe(true);
+    // An issuer's loopback FHIR server (the only http one it may name) is reachable from the app.
+    const local = await request(app({ trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json', fhirServers: ['http://127.0.0.1:8080/fhir'] } } })).get('/app/');
+    expect(local.headers['content-security-policy']).toContain("connect-src 'self' https: http://127.0.0.1:8080;");
   });
 
   it('tells the app the prefetch templates, and the site terminology when the service has one', async () => {
@@ -63,6 +66,7 @@ describe('/app/', () => {
     expect(plain).toMatchObject({ service: 'osteoporosis-patient-view', authRequired: false, language: 'da', clientId: 'osteo-cds-overview' });
     expect(Object.keys(plain.templates as object)).toContain('observations');
     expect(plain.siteTerminology).toBeUndefined();
+    expect(plain.settings).toMatchObject({ denosumabInfoMonths: 5, zoledronicDueMonths: 11 });
     const site = (await request(app({ terminologyFile: SITE_TERMINOLOGY })).get('/app/config.json')).body as Record<string, unknown>;
     expect(site.siteTerminology).toEqual(JSON.parse(readFileSync(SITE_TERMINOLOGY, 'utf8')));
     expect(String((site.templates as { observations: string }).observations)).not.toBe(String((plain.templates as { observations: string }).observations));

@@ -7,8 +7,8 @@
  *   `connect-src` open to the FHIR server the EHR names (https; also http without
  *   CDS_TRUSTED_ISSUERS, for development against a local server) and framing allowed (EHRs embed
  *   SMART apps in an iframe).
- * - `GET /app/config.json` — the discovery prefetch templates, the site's terminology additions,
- *   whether hook calls need a JWT, the language, the preview clock, the SMART client id and scope.
+ * - `GET /app/config.json` — the discovery prefetch templates, the site's terminology additions and
+ *   guideline settings, whether hook calls need a JWT, the language, the preview clock, the SMART client id and scope.
  * - `GET /app/seen/:id` — a card's overview snapshot as JSON (404 once it is no longer kept).
  */
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
@@ -31,7 +31,21 @@ export interface OverviewRouteDeps {
   readonly appDir: string;
   readonly templates: Readonly<Record<PrefetchKey, string>>;
   readonly siteTerminology: unknown;
+  readonly guidelineSettings: unknown;
   readonly seen: SeenStore;
+}
+
+/**
+ * With CDS_TRUSTED_ISSUERS: FHIR servers over https, and the loopback http servers an issuer's
+ * `fhirServers` names (the only http ones it may name). Without: any, for development.
+ */
+function fhirSources(config: Pick<Config, 'trustedIssuers'>): string {
+  if (config.trustedIssuers === undefined) return 'https: http:';
+  const loopback = Object.values(config.trustedIssuers)
+    .flatMap((issuer) => issuer.fhirServers ?? [])
+    .filter((prefix) => prefix.startsWith('http:'))
+    .map((prefix) => new URL(prefix).origin);
+  return ['https:', ...new Set(loopback)].join(' ');
 }
 
 export function appContentSecurityPolicy(config: Pick<Config, 'trustedIssuers'>): string {
@@ -39,7 +53,7 @@ export function appContentSecurityPolicy(config: Pick<Config, 'trustedIssuers'>)
   return [
     "default-src 'self'",
     "script-src 'self'",
-    `connect-src 'self' https:${production ? '' : ' http:'}`,
+    `connect-src 'self' ${fhirSources(config)}`,
     "img-src 'self' data:",
     // Observable Plot writes a <style> element and style attributes into each SVG.
     "style-src 'self' 'unsafe-inline'",
@@ -58,6 +72,7 @@ export function overviewRoutes(deps: OverviewRouteDeps): Router {
     service: PATIENT_VIEW_SERVICE,
     templates: deps.templates,
     ...(deps.siteTerminology === undefined ? {} : { siteTerminology: deps.siteTerminology }),
+    ...(deps.guidelineSettings === undefined ? {} : { settings: deps.guidelineSettings }),
     authRequired: deps.config.trustedIssuers !== undefined,
     language: deps.config.language,
     previewClock: deps.config.previewClock,
