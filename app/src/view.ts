@@ -150,7 +150,7 @@ export function renderCards(root: HTMLElement, state: CardsState, model: Overvie
   }
   const g = model.glucocorticoidSummary;
   const general = facts.appendChild(el('ul', { class: 'general' }));
-  general.append(el('li', {}, `${word('patient', lang)}: ${model.patient.sex}${model.patient.age === undefined ? '' : `, ${model.patient.age} ${word('years', lang)}`}`));
+  general.append(el('li', {}, `${word('patient', lang)}: ${word(model.patient.sex === 'unknown' ? 'sexUnknown' : model.patient.sex, lang)}${model.patient.age === undefined ? '' : `, ${model.patient.age} ${word('years', lang)}`}`));
   if (g.currentDailyMg > 0 || g.cumulativeMg12Months > 0) general.append(el('li', {}, `${word('glucocorticoid', lang)}: ${formatNumber(g.currentDailyMg, lang)} ${word('dailyDose', lang)}, ${formatNumber(g.cumulativeMg12Months, lang, 0)} mg ${word('cumulative12', lang)}`));
   if (unavailable.length > 0) general.append(el('li', { class: 'unavailable' }, `${word('unavailable', lang)}: ${unavailable.join(', ')}`));
   root.append(facts);
