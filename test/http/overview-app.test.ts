@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
 import { testConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { createSeenStore } from '../../src/http/overview/seen-store.js';
 
@@ -28,7 +28,7 @@ const SITE_TERMINOLOGY = new URL('../../fixtures/facts-danish-woman/terminology-
 
 function app(overrides: Partial<Config> = {}): ReturnType<typeof createApp> {
   const config = testConfig({ previewClock: true, ...overrides });
-  return createApp(config, { engine: createEngine(config), feedbackStore: openSqliteFeedbackStore(':memory:'), appDir });
+  return createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), appDir });
 }
 
 async function cardsOf(a: ReturnType<typeof createApp>, fixture: string, headers: Record<string, string> = {}): Promise<Card[]> {
