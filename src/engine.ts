@@ -4,6 +4,7 @@
  * misconfiguration stops the start, never a request. `evaluate` then runs
  * resolved data → facts → recommendations → cards for one request, with no set-up work.
  */
+import { hasAppLink, withAppLinks } from './cards/app-links.js';
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
 import type { CardGrouping } from './cards/compose/fold.js';
@@ -16,6 +17,7 @@ import { evaluateRules } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
+import { overviewModel } from './overview/model.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
 /** A site's links and terminology (CDS_SITE_CONFIG, see src/settings/site-config.ts). */
@@ -44,6 +46,8 @@ export function createEngine(
     guidelinePage: (topic, language) => guidelinePage(topic, language, links),
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
+    ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
+    guidelineSettings: settings,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
@@ -58,7 +62,13 @@ export function createEngine(
         links,
         ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
       }, { grouping, ruleSet: input.ruleSet });
-      return { cards };
+      const overview = input.overview;
+      if (overview === undefined) return { cards };
+      const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });
+      if (linked.some(hasAppLink)) {
+        overview.keep({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable });
+      }
+      return { cards: linked };
     },
   };
 }
