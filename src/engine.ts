@@ -4,8 +4,11 @@
  * misconfiguration stops the start, never a request. `evaluate` then runs
  * resolved data → facts → recommendations → cards for one request, with no set-up work.
  */
+import { hasAppLink, withAppLinks } from './cards/app-links.js';
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
+import type { CardGrouping } from './cards/compose/fold.js';
+import { guidelinePage } from './cards/guideline/page.js';
 import { topicTitle } from './cards/text/index.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
@@ -14,6 +17,7 @@ import { evaluateRules } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
+import { overviewModel } from './overview/model.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
 /** A site's links and terminology (CDS_SITE_CONFIG, see src/settings/site-config.ts). */
@@ -22,6 +26,8 @@ export interface EngineSiteOptions {
   readonly links?: Readonly<Record<LinkKey, LinkDefinition>>;
   /** Already built and checked; default: the built-in bindings plus `config.terminologyFile`. */
   readonly terminology?: Terminology;
+  /** rules.md section 6: `folded` (default) or `separate`, one card per topic. */
+  readonly cardGrouping?: CardGrouping;
 }
 
 export function createEngine(
@@ -31,13 +37,17 @@ export function createEngine(
 ): Engine {
   const terminology = site.terminology ?? loadTerminology(config.terminologyFile);
   const links = site.links ?? DEFAULT_LINKS;
+  const grouping = site.cardGrouping ?? 'folded';
   const observationCodes = observationSearchCodes(terminology);
 
   return {
     observationCodes,
     topicTitle,
+    guidelinePage: (topic, language) => guidelinePage(topic, language, links),
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
+    ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
+    guidelineSettings: settings,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
@@ -50,8 +60,15 @@ export function createEngine(
         female: facts.sex === 'female',
         drafts,
         links,
-      });
-      return { cards };
+        ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
+      }, { grouping, ruleSet: input.ruleSet });
+      const overview = input.overview;
+      if (overview === undefined) return { cards };
+      const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });
+      if (linked.some(hasAppLink)) {
+        overview.keep({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable });
+      }
+      return { cards: linked };
     },
   };
 }

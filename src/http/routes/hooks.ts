@@ -9,7 +9,7 @@ import type { CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
-import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
+import type { Engine, EvaluationInput, OverviewLinkInput } from '../../cds-hooks/evaluator.js';
 import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
 import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
@@ -33,6 +33,8 @@ export interface HookRouteDeps {
   readonly guardedDispatcher?: ReturnType<typeof guardedDispatcher>;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request, res: Response) => void;
+  /** Where the overview app is and how a call's snapshot is kept (the cards' app links); undefined: no links. */
+  readonly overviewLinks?: (req: Request) => OverviewLinkInput | undefined;
 }
 
 /**
@@ -44,6 +46,21 @@ function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpEr
     return preconditionFailed('The Patient could not be obtained, neither from prefetch.patient nor from a FHIR server.', 'prefetch.patient');
   }
   return preconditionFailed('Only the Patient could be obtained: the data of the other prefetch keys could not be had.', 'prefetch');
+}
+
+/** A Host header that is a host name or address with an optional port, nothing else. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/**
+ * The base the cards' "Læs mere" links point at: the first CDS_PUBLIC_URL (what clients are told
+ * to call), else this request's own origin. A Host that is no plain host name gives no base, so
+ * a forged header cannot put another site's address on a card.
+ */
+export function serviceBase(req: Request, publicUrls: readonly string[] | undefined): string | undefined {
+  const first = publicUrls?.[0];
+  if (first !== undefined) return first;
+  const host = req.get('host') ?? '';
+  return HOST.test(host) ? `${req.protocol}://${host}` : undefined;
 }
 
 export function hookRoutes(deps: HookRouteDeps): Router {
@@ -87,12 +104,15 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
     if (!prefetch.ok) throw prefetchFailure(prefetch);
 
+    const overview = deps.overviewLinks?.(req);
     const input: EvaluationInput = {
       ruleSet: service.ruleSet,
       data: prefetch.data,
       drafts,
       now,
       language: chooseLanguage(req.get('accept-language'), deps.config.language),
+      baseUrl: serviceBase(req, deps.config.publicUrls),
+      ...(overview === undefined ? {} : { overview }),
     };
     const response = deps.engine.evaluate(input);
     res.locals.logFields.unavailable = prefetch.data.unavailable;
