@@ -31,12 +31,12 @@ afterAll(async () => {
   await store.close();
 });
 
-function build() {
+function build(wrap: (s: Store) => Store = (s) => s) {
   store = openSqliteStore(':memory:');
   const issuedCards = createBatchWriter<IssuedCard>((b) => store.recordIssued(b), { what: 'issued cards', flushMs: 60_000 });
   const auditLog = createBatchWriter<AuditEntry>((b) => store.recordAudit(b), { what: 'audit entries', flushMs: 60_000 });
   const config = testConfig({ trustedIssuers: { [EHR]: { jwks: jwksFile, tenants: ['clinic-a', 'clinic-b'] } }, publicUrls: [PUBLIC_URL], adminToken: ADMIN });
-  const app = createApp(config, { engine: fakeEngine(), store, issuedCards, auditLog, clock: () => PINNED_NOW });
+  const app = createApp(config, { engine: fakeEngine(), store: wrap(store), issuedCards, auditLog, clock: () => PINNED_NOW });
   return { app, auditLog };
 }
 
@@ -96,5 +96,10 @@ describe('callers: feedback, statistics and the audit log per issuer and tenant'
     const text = JSON.stringify(entries);
     expect(text).not.toContain(PATIENT_ID);
     expect(text).not.toContain('tenant-7');
+  });
+
+  it('a store that cannot check the jti refuses the token (a replay is never let through)', async () => {
+    const { app } = build((s) => ({ ...s, rememberToken: () => Promise.reject(new Error('database down')) }));
+    await request(app).post(PV).set('Authorization', `Bearer ${await token(PV, 'clinic-a')}`).send(patientViewRequest()).expect(401);
   });
 });
