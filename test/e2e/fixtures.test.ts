@@ -42,6 +42,8 @@ function engineFor(scenario: string): ReturnType<typeof createEngine> {
 }
 
 interface CardLike {
+  readonly indicator: string;
+  readonly overrideReasons?: readonly { readonly system: string; readonly code: string; readonly display: string }[];
   readonly source: { readonly topic?: { readonly code: string } };
   readonly extension: Record<string, readonly string[]>;
 }
@@ -59,6 +61,11 @@ describe.each(scenarios)('fixture %s', (scenario) => {
     const cards = (res.body as { cards: CardLike[] }).cards;
     const topics = cards.map((c) => c.source.topic?.code ?? '?');
     expect([...topics].sort()).toEqual([...expected.topics].sort());
+    // rules.md section 6: every warning and critical card can be declined with a coded reason.
+    for (const card of cards.filter((c) => c.indicator !== 'info')) {
+      expect(card.overrideReasons?.length ?? 0, `${card.source.topic?.code ?? '?'} override reasons`).toBeGreaterThan(0);
+      for (const r of card.overrideReasons ?? []) expect(r.system).toBe('urn:osteo-cds:override-reason');
+    }
     for (const [topic, reasons] of Object.entries(expected.reasons ?? {})) {
       const card = cards.find((c) => c.source.topic?.code === topic);
       expect(card?.extension['osteo-cds.reasons'], `${topic} reasons`).toEqual(expect.arrayContaining(reasons));
