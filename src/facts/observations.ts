@@ -3,7 +3,10 @@
  * date and reference. A value that cannot be used (unknown unit, no value, no date) is reported in
  * `unusable`, never guessed (rules.md section 1, "A value in an unknown unit is not used").
  */
-import { CANONICAL_UNIT, type CodingMatch, type Measure, type Terminology } from '../terminology/index.js';
+// Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
+import type { Measure } from '../terminology/schema.js';
+import type { CodingMatch, Terminology } from '../terminology/terminology.js';
+import { CANONICAL_UNIT } from '../terminology/units.js';
 import type { LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, getStr, lookup, objects, type Coding } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
