@@ -7,6 +7,8 @@
 import { hasAppLink, withAppLinks } from './cards/app-links.js';
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
+import type { CardGrouping } from './cards/compose/fold.js';
+import { guidelinePage } from './cards/guideline/page.js';
 import { topicTitle } from './cards/text/index.js';
 import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
@@ -24,6 +26,8 @@ export interface EngineSiteOptions {
   readonly links?: Readonly<Record<LinkKey, LinkDefinition>>;
   /** Already built and checked; default: the built-in bindings plus `config.terminologyFile`. */
   readonly terminology?: Terminology;
+  /** rules.md section 6: `folded` (default) or `separate`, one card per topic. */
+  readonly cardGrouping?: CardGrouping;
 }
 
 export function createEngine(
@@ -33,11 +37,13 @@ export function createEngine(
 ): Engine {
   const terminology = site.terminology ?? loadTerminology(config.terminologyFile);
   const links = site.links ?? DEFAULT_LINKS;
+  const grouping = site.cardGrouping ?? 'folded';
   const observationCodes = observationSearchCodes(terminology);
 
   return {
     observationCodes,
     topicTitle,
+    guidelinePage: (topic, language) => guidelinePage(topic, language, links),
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
     ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
@@ -54,7 +60,8 @@ export function createEngine(
         female: facts.sex === 'female',
         drafts,
         links,
-      });
+        ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
+      }, { grouping, ruleSet: input.ruleSet });
       const overview = input.overview;
       if (overview === undefined) return { cards };
       const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });

@@ -47,6 +47,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
 import { operationsRoutes } from './routes/operations.js';
+import { guidelineRoutes } from './routes/guideline.js';
 import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
@@ -138,6 +139,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
+  // Public like the guideline itself: the page each card's "Læs mere" link opens.
+  app.use(guidelineRoutes({ engine: deps.engine, language: config.language }));
   const seen = deps.seenStore ?? createSeenStore(clock);
   app.use(
     overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
