@@ -45,6 +45,7 @@ import { jsonDepthLimit, requestTimeout } from './limits.js';
 import { storeCaller } from './locals.js';
 import { observe } from './observe.js';
 import { perCallerRateLimit } from './rate-limit.js';
+import { SharedRateLimitStore } from './rate-limit-store.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -80,8 +81,9 @@ export interface AppDeps {
    */
   readonly fhirResolver?: Resolver;
   /**
-   * Where the per-caller rate-limit counters live (express-rate-limit's `Store`); default in
-   * memory, per replica. A shared store (PostgreSQL) makes replicas count together.
+   * Where the per-caller rate-limit counters live (express-rate-limit's `Store`); default: the
+   * PostgreSQL store's counters when the store is PostgreSQL (replicas count together), else in
+   * memory, per process.
    */
   readonly rateLimitStore?: RateLimitStore;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
@@ -161,7 +163,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // After authentication (the caller is known), before any body is read.
   app.use(
     '/cds-services',
-    perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...(deps.rateLimitStore === undefined ? {} : { store: deps.rateLimitStore }) }),
+    perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...rateLimitCounters(deps.rateLimitStore, store) }),
   );
   const inFlight = concurrencyLimit(config.maxConcurrentCalls);
   app.post('/cds-services/*service', inFlight);
@@ -202,4 +204,10 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/** Rate-limit counters: the caller's, else the shared store's when replicas share one (PostgreSQL), else the limiter's own memory. */
+function rateLimitCounters(given: RateLimitStore | undefined, store: Store): { store?: RateLimitStore } {
+  if (given !== undefined) return { store: given };
+  return store.kind === 'postgres' ? { store: new SharedRateLimitStore(store) } : {};
 }
