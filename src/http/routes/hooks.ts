@@ -14,6 +14,7 @@ import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-gua
 import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
+import { fhirServerHost } from '../audit.js';
 import { chooseLanguage } from '../language.js';
 import { checkDraftCount, checkPrefetchSize } from '../limits.js';
 import { parseBody } from '../validation.js';
@@ -73,6 +74,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
 
     const request = parseBody(requestSchemas[service.hook], req.body);
+    res.locals.hookCall = { hookInstance: request.hookInstance, fhirServerHost: fhirServerHost(request.fhirServer), cards: [] };
     checkPrefetchSize(request.prefetch ?? undefined, deps.config.maxResourcesPerKey);
     const drafts = draftsFromContext(service.hook, request.context);
     checkDraftCount(drafts.length, deps.config.maxDraftOrders);
@@ -118,6 +120,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.unavailable = prefetch.data.unavailable;
     res.locals.logFields.cards = response.cards.length;
     res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
+    res.locals.hookCall.cards = response.cards.map((c) => ({ uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown' }));
     res.status(200).json(response);
     deps.onCards?.(service.id, response.cards, req, res);
   });
