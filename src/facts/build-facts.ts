@@ -22,7 +22,9 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { type Dated, emptyObservationFacts, latestOfUnsorted, newestFirst, onePerDay, readObservation } from './observations.js';
+import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
+import { emptyObservationFacts } from './observation-facts.js';
+import { readObservation } from './observations.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
