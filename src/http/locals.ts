@@ -3,7 +3,7 @@
  * route adds to the one log line written when the response finishes.
  */
 import type { Logger } from 'pino';
-import type { RequestTrace } from '../observability/tracing.js';
+import type { RequestTrace } from '../observability/spans.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
