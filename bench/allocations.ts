@@ -18,7 +18,6 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { draftsFromContext } from '../src/cds-hooks/drafts.js';
 import { prefetchTemplates } from '../src/cds-hooks/discovery.js';
 import type { Engine, EvaluationInput } from '../src/cds-hooks/evaluator.js';
-import { testConfig } from '../src/config.js';
 import { createEngine } from '../src/engine.js';
 import { resolvePrefetch } from '../src/prefetch/resolve.js';
 import { generatePatient } from './generate.js';
@@ -56,7 +55,7 @@ export function bytesPerCall(run: () => unknown, batch: number, batches = 15): {
 }
 
 async function main(): Promise<void> {
-  const engine = createEngine(testConfig());
+  const engine = createEngine();
   const out: Record<string, { patientView: number; orderSign: number; batches: number }> = {};
   for (const size of SIZES) {
     const { patientView, orderSign } = await inputs(engine, size);

@@ -58,7 +58,7 @@ interface EvalResult {
 
 async function evaluationAlone(): Promise<EvalResult[]> {
   const config = testConfig();
-  const engine = createEngine(config);
+  const engine = createEngine();
   const templates = prefetchTemplates(engine.observationCodes);
   const out: EvalResult[] = [];
   for (const size of SIZES) {

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     },
   });
   const store = openSqliteFeedbackStore(config.feedbackDb);
-  const app = createApp(config, { engine: createEngine(config), feedbackStore: store, logger: createLogger('info', sink) });
+  const app = createApp(config, { engine: createEngine(), feedbackStore: store, logger: createLogger('info', sink) });
   const service = createServer(app);
   const port = await listen(service);
   const base = `http://127.0.0.1:${port}`;

@@ -13,6 +13,7 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
+import { assembleService } from '../../src/startup.js';
 import { expectValidResponse } from '../helpers/response.js';
 
 const expectedSchema = z.object({
@@ -33,12 +34,12 @@ const scenarios = readdirSync(root, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const builtInEngine = createEngine(testConfig());
+const builtInEngine = createEngine();
 
 /** A scenario may carry a site's local codes (`terminology-site.json`, as CDS_TERMINOLOGY gives them). */
 function engineFor(scenario: string): ReturnType<typeof createEngine> {
   const site = new URL(`${scenario}/terminology-site.json`, root);
-  return existsSync(site) ? createEngine(testConfig({ terminologyFile: fileURLToPath(site) })) : builtInEngine;
+  return existsSync(site) ? assembleService({ CDS_TERMINOLOGY: fileURLToPath(site) }).engine : builtInEngine;
 }
 
 interface CardLike {
