@@ -34,10 +34,10 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
  * else the later id [choice]. So a copy is never a re-check, a baseline and a follow-up, or a
  * "fall" from itself. Returned newest first.
  */
-export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf: (item: T) => string = () => ''): T[] {
+export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf?: (item: T) => string): T[] {
   const kept = new Map<string, Sorted<T>[number]>();
   for (const entry of items) {
-    const key = `${entry.date}|${kindOf(entry.item)}`;
+    const key = kindOf === undefined ? entry.date : `${entry.date}|${kindOf(entry.item)}`;
     const seen = kept.get(key);
     if (seen === undefined || laterCopy(entry, seen)) kept.set(key, entry);
   }

@@ -4,11 +4,11 @@
  * we cannot convert). Labs are filed by family with the keys `onePerDay` needs.
  */
 import { CANONICAL_UNIT, type CodingMatch, type Measure } from '../terminology/index.js';
-import type { Coding } from './accessors.js';
 import { getStr } from './accessors.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
-import { sourceCode } from './source-codes.js';
-import type { CalciumKind, LabKind, Measurement, Ref } from './types.js';
+import { sourceCodeOf } from './source-codes.js';
+import type { Sorted } from './dated.js';
+import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, LabKind, Measurement, Ref } from './types.js';
 import { canonicalValue, interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
@@ -36,7 +36,7 @@ export function readMeasurement(
   measureOf: LabKind | 'height' | 'weight' | 'bmi',
   element: JsonObject,
   match: CodingMatch,
-  coding: Coding,
+  coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
@@ -65,7 +65,7 @@ export function readMeasurement(
     unit: CANONICAL_UNIT[measure],
     date: when.date,
     ref,
-    code: sourceCode(coding),
+    code: sourceCodeOf(coding),
     interpretation: interpretationCodes(element),
   };
   if (raw.comparator !== undefined) m.comparator = raw.comparator;
@@ -79,7 +79,7 @@ export function readLab(
   obs: JsonObject,
   element: JsonObject,
   match: CodingMatch,
-  coding: Coding,
+  coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
@@ -87,30 +87,40 @@ export function readLab(
 ): void {
   const measurement = readMeasurement(lab, lab, element, match, coding, ref, when, out);
   if (measurement === undefined || when === undefined) return;
+  // The family's fields are added to the measurement itself (it is not shared yet): no copies.
   const issued = getStr(obs, 'issued');
-  const keys = { date: when.date, raw: when.raw, order, ...(issued === undefined ? {} : { issued }) };
   switch (lab) {
     case 'calcium-total':
     case 'calcium-corrected':
-    case 'calcium-ionised':
-      out.labs.calcium.push({ item: { ...measurement, kind: CALCIUM_KIND[lab] }, ...keys });
+    case 'calcium-ionised': {
+      const item: CalciumMeasurement = Object.assign(measurement, { kind: CALCIUM_KIND[lab] });
+      out.labs.calcium.push(sortKeys(item, when, order, issued));
       return;
+    }
     case 'p1np':
     case 'ctx': {
       const raw = readValue(element);
       const mean = raw === undefined ? undefined : premenopausalMean(element, LAB_MEASURE[lab], raw, match.binding.impliedUnit);
-      out.labs.boneMarkers.push({ item: { ...measurement, marker: lab, ...(mean === undefined ? {} : { premenopausalMean: mean }) }, ...keys });
+      const item: { -readonly [K in keyof BoneMarkerMeasurement]: BoneMarkerMeasurement[K] } = Object.assign(measurement, { marker: lab });
+      if (mean !== undefined) item.premenopausalMean = mean;
+      out.labs.boneMarkers.push(sortKeys(item, when, order, issued));
       return;
     }
     case 'egfr':
     case 'creatinine':
     case 'albumin':
-      out.labs[lab].push({ item: measurement, ...keys });
+      out.labs[lab].push(sortKeys(measurement, when, order, issued));
       return;
     case 'vitamin-d':
-      out.labs.vitaminD.push({ item: measurement, ...keys });
+      out.labs.vitaminD.push(sortKeys(measurement, when, order, issued));
       return;
   }
+}
+
+function sortKeys<T>(item: T, when: WhenObserved, order: number, issued: string | undefined): Sorted<T>[number] {
+  const entry: Sorted<T>[number] = { item, date: when.date, raw: when.raw, order };
+  if (issued !== undefined) entry.issued = issued;
+  return entry;
 }
 
 /** A vital sign (height, weight, BMI), filed with its sort keys. */
@@ -118,12 +128,12 @@ export function readVital(
   vital: 'height' | 'weight' | 'bmi',
   element: JsonObject,
   match: CodingMatch,
-  coding: Coding,
+  coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
   order: number,
 ): void {
   const measurement = readMeasurement(vital, vital, element, match, coding, ref, when, out);
-  if (measurement !== undefined && when !== undefined) out.vitals[vital].push({ item: measurement, date: when.date, raw: when.raw, order });
+  if (measurement !== undefined && when !== undefined) out.vitals[vital].push(sortKeys(measurement, when, order, undefined));
 }

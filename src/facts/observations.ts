@@ -6,7 +6,7 @@
  * DXA result coded only by text.
  */
 import type { CodingMatch, Terminology } from '../terminology/index.js';
-import { codings, get, lookup, objects, type Coding } from './accessors.js';
+import { codings, get, lookup, objects } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import { DXA_CONCEPTS, LAB_CONCEPTS, LIFESTYLE, VITAL_CONCEPTS } from './concepts.js';
 import type { Entry } from './context.js';
@@ -16,13 +16,12 @@ import { isMenopauseValue, readAlcohol, readFalls, readSmokingStatus } from './l
 import { readLab, readVital } from './measurements.js';
 import type { ObservationFacts } from './observation-facts.js';
 import type { Performer, Ref } from './types.js';
-import { observationDate, type WhenObserved } from './values.js';
-import type { JsonObject } from '../shared/json.js';
+import type { WhenObserved } from './values.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
-/** Reads one Observation (and its components) into `out`. */
-export function readObservation(entry: Entry, t: Terminology, out: ObservationFacts, order: number): void {
+/** Reads one Observation (and its components), dated `when` (`observationDate`), into `out`. */
+export function readObservation(entry: Entry, when: WhenObserved | undefined, t: Terminology, out: ObservationFacts, order: number): void {
   const obs = entry.resource;
-  const when = observationDate(obs);
   const performer = performerOf(obs);
   readElement(obs, obs, entry.ref, when, performer, t, out, order);
   if (obs.component === undefined) return;
@@ -31,17 +30,58 @@ export function readObservation(entry: Entry, t: Terminology, out: ObservationFa
 
 interface Classified {
   readonly match: CodingMatch;
-  readonly coding: Coding;
+  /** The coding that matched, as sent (or as read, for a code that was no CodeableConcept). */
+  readonly coding: object;
+}
+
+/**
+ * The observation or answer match of each (system, code) pair, per terminology: 500 Observations
+ * carry about a dozen distinct codes, so each pair is matched once and then found in two map
+ * look-ups (no normalising, no upper-casing per Observation). Bounded like the unit tokens: a
+ * request full of made-up codes empties it rather than growing it.
+ */
+interface MatchCache {
+  readonly bySystem: Map<string, Map<string, CodingMatch | null>>;
+  size: number;
+}
+const MATCHES = new WeakMap<Terminology, MatchCache>();
+const MATCHES_LIMIT = 5000;
+
+function observationMatch(system: string, code: string, t: Terminology): CodingMatch | undefined {
+  let cache = MATCHES.get(t);
+  if (cache === undefined) {
+    cache = { bySystem: new Map(), size: 0 };
+    MATCHES.set(t, cache);
+  }
+  let byCode = cache.bySystem.get(system);
+  const known = byCode?.get(code);
+  if (known !== undefined) return known ?? undefined;
+  const match = firstObservationMatch(t.matchCoding(system, code));
+  if (cache.size >= MATCHES_LIMIT) {
+    cache.bySystem.clear();
+    cache.size = 0;
+    byCode = undefined;
+  }
+  if (byCode === undefined) {
+    byCode = new Map();
+    cache.bySystem.set(system, byCode);
+  }
+  byCode.set(code, match ?? null);
+  cache.size += 1;
+  return match;
 }
 
 /** The first coding of an element's code that matches an observation or answer concept. */
 function classify(code: unknown, t: Terminology): Classified | undefined {
-  // The hot path of the stage: raw codings are matched first, a Coding is built only for a hit.
   const inner = get(code, 'coding');
   if (Array.isArray(inner)) {
     for (const raw of inner) {
-      const match = firstObservationMatch(t.matchCoding(get(raw, 'system'), get(raw, 'code')));
-      if (match !== undefined) return { match, coding: codings(raw)[0] ?? {} };
+      if (!isRecord(raw)) continue;
+      const { system, code: value } = raw;
+      // Only string systems and codes can match (Terminology.matchCoding).
+      if (typeof system !== 'string' || typeof value !== 'string') continue;
+      const match = observationMatch(system, value, t);
+      if (match !== undefined) return { match, coding: raw };
     }
     return undefined;
   }
@@ -87,7 +127,7 @@ function readElement(
   const dxa = lookup(DXA_CONCEPTS, id);
   if (dxa !== undefined) {
     const site = dxaSiteFromText(siteWords(element, obs)) ?? dxa.site;
-    readDxa(dxa.score, site, element, match, coding, ref, when, performer, out);
+    readDxa(dxa.score, site, element, match, codings(coding)[0], ref, when, performer, out);
     return;
   }
   switch (id) {

@@ -2,7 +2,8 @@
  * The source code a measurement carries (`SourceCode`): the coding the value was recognised by, or
  * a text marker for a result coded only by text.
  */
-import type { Coding } from './accessors.js';
+import { codings, str, type Coding } from './accessors.js';
+import { isRecord } from '../shared/json.js';
 import type { SourceCode } from './types.js';
 
 /**
@@ -35,4 +36,20 @@ export function sourceCode(coding: Coding | undefined, fallbackText?: string): S
     return out;
   }
   return { system: coding?.system ?? 'urn:osteo-cds:text', code: coding?.code ?? 'text', ...(fallbackText === undefined ? {} : { display: fallbackText }) };
+}
+
+/**
+ * `sourceCode` of the first coding read from a raw Coding as sent: a code seen before is found from
+ * the raw `system` and `code` without building a `Coding` first (labs repeat a dozen codes).
+ */
+export function sourceCodeOf(raw: unknown): SourceCode {
+  if (isRecord(raw) && raw.coding === undefined) {
+    const system = str(raw.system);
+    const code = typeof raw.code === 'number' ? String(raw.code) : str(raw.code);
+    if (system !== undefined && code !== undefined) {
+      const known = SOURCE_CODES.get(system)?.get(code);
+      if (known !== undefined) return known;
+    }
+  }
+  return sourceCode(codings(raw)[0]);
 }
