@@ -14,7 +14,7 @@ import { isSecureOrLoopbackUrl, withoutTrailingSlashes } from './shared/url.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
-/** One trusted JWT issuer (CDS_TRUSTED_ISSUERS); verification itself is a later issue. */
+/** One trusted JWT issuer (CDS_TRUSTED_ISSUERS). */
 export interface TrustedIssuer {
   /** JWKS URL (https, or http on a loopback host) or a file path. */
   readonly jwks: string;
@@ -22,6 +22,11 @@ export interface TrustedIssuer {
   readonly jku?: string;
   /** Allowed `tenant` claims; absent = any. */
   readonly tenants?: readonly string[];
+  /**
+   * Base URL prefixes (no trailing slash) of the FHIR servers this issuer's calls may name as
+   * `fhirServer`; absent = none: its calls are answered from their prefetch alone.
+   */
+  readonly fhirServers?: readonly string[];
 }
 
 export interface Config {
@@ -123,6 +128,20 @@ const jwksLocation = z
   .min(1, 'must be a JWKS URL or file path')
   .refine((v) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || isSecureOrLoopbackUrl(v), 'a JWKS URL must be https (http only on loopback hosts)');
 
+/**
+ * A `fhirServers` prefix: an absolute https URL (http only on loopback, as for `fhirServer`
+ * itself) naming scheme, host, port and path; no credentials, query or fragment, which a base
+ * URL never has. Trailing slashes are dropped: a prefix matches whole path segments.
+ */
+const fhirServerPrefix = z
+  .string()
+  .refine(isSecureOrLoopbackUrl, { message: 'each entry must be an https URL (http only on loopback hosts)', abort: true })
+  .refine((u) => {
+    const url = new URL(u);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'each entry must be a base URL without credentials, query or fragment')
+  .transform((u) => withoutTrailingSlashes(new URL(u).href));
+
 /** `"<jwks>"` is short for `{ "jwks": "<jwks>" }`; one shape is then checked, so errors name the field. */
 const issuerEntry = z.preprocess(
   (v) => (typeof v === 'string' ? { jwks: v } : v),
@@ -131,8 +150,9 @@ const issuerEntry = z.preprocess(
       jwks: jwksLocation,
       jku: z.url().optional(),
       tenants: z.array(z.string().min(1)).min(1).optional(),
+      fhirServers: z.array(fhirServerPrefix).optional(),
     },
-    { error: 'must be a JWKS URL or file path, or an object { jwks, jku?, tenants? }' },
+    { error: 'must be a JWKS URL or file path, or an object { jwks, jku?, tenants?, fhirServers? }' },
   ),
 );
 

@@ -4,7 +4,8 @@
  * ServiceRequest with the lab's LOINC and NPU codes; DXA as SNOMED CT 312681000; referrals as
  * SNOMED CT 3457005 with text naming the specialty.
  */
-import type { LabOrder, ProposedDrug, ReferralTarget } from '../rules/types.js';
+import type { LabOrder } from '../contract/findings.js';
+import type { ProposedDrug, ReferralTarget } from '../contract/suggestions.js';
 import type { Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
 

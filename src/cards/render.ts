@@ -8,12 +8,12 @@
 import { v4 as uuidv4 } from 'uuid';
 import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, CARD_EXTENSION_RULES_VERSION, type Card, type Coding } from '../cds-hooks/response.js';
 import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../contract/topics.js';
-import type { Recommendation } from '../rules/types.js';
+import type { Recommendation } from '../contract/recommendations.js';
 import { RULES_VERSION } from '../rules/version.js';
 import { linksFor, type LinkDefinition, type LinkKey } from './links.js';
 import { buildSuggestion, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
-import { TOPIC_TEXTS } from './text/index.js';
+import { wordsOf } from './text/index.js';
 import { REASON, type Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
 
@@ -69,15 +69,15 @@ function composeDetail(rec: Recommendation, advice: string, lang: Language): str
 
 export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const lang = ctx.lang;
-  const text = TOPIC_TEXTS[rec.topic][lang];
+  const words = wordsOf(rec, lang);
   const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
   const links = linksFor(rec.topic, lang, ctx.links);
   const evidence = [...new Set(rec.evidence.length > 0 ? rec.evidence : [ctx.patientRef])];
-  const topic: Coding = { system: TOPIC_SYSTEM, code: rec.topic, display: text.title };
+  const topic: Coding = { system: TOPIC_SYSTEM, code: rec.topic, display: words.title };
   return {
     uuid: uuidv4(),
-    summary: clampSummary(text.summary(rec)),
-    detail: composeDetail(rec, text.detail(rec), lang),
+    summary: clampSummary(words.summary),
+    detail: composeDetail(rec, words.detail, lang),
     indicator: rec.indicator,
     source: { label: SOURCE_LABEL[part(rec.topic)][lang], url: GUIDELINE_URL, topic },
     ...(suggestions === undefined || suggestions.length === 0

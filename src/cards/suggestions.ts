@@ -6,7 +6,8 @@
 import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
-import type { LabOrder, SuggestionSpec } from '../rules/types.js';
+import type { LabOrder } from '../contract/findings.js';
+import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { LocalDate } from '../time/local-date.js';
 import { formatDate, formatList } from './format.js';
 import { recordPlainText } from './record-text.js';

@@ -7,9 +7,11 @@
  * readonly: the facts stage builds it once per request and nothing changes it afterwards.
  */
 import type { LocalDate } from '../time/local-date.js';
+import type { BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from '../contract/clinical.js';
 
-/** A FHIR relative reference, `ResourceType/id`. */
-export type Ref = string;
+// The plain clinical vocabulary lives in contract/ (the recommendations carry it too).
+export type { BoneLossDisease, BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from '../contract/clinical.js';
+export { BONE_LOSS_DISEASES } from '../contract/clinical.js';
 
 /** The code a fact was read from (style.md #9: facts carry the terminology code). */
 export interface SourceCode {
@@ -54,13 +56,9 @@ export type LabKind =
   | 'ctx'
   | 'albumin';
 
-export type CalciumKind = 'total' | 'corrected' | 'ionised';
-
 export interface CalciumMeasurement extends Measurement {
   readonly kind: CalciumKind;
 }
-
-export type BoneMarkerKind = 'p1np' | 'ctx';
 
 export interface BoneMarkerMeasurement extends Measurement {
   readonly marker: BoneMarkerKind;
@@ -77,8 +75,6 @@ export interface UnusableValue {
   readonly ref: Ref;
 }
 
-export type DxaSite = 'lumbar-spine' | 'total-hip' | 'femoral-neck' | 'forearm' | 'other';
-
 export interface DxaScore {
   readonly site: DxaSite;
   readonly value: number;
@@ -87,12 +83,6 @@ export interface DxaScore {
   readonly code: SourceCode;
   /** Interpretation `D` on the result: the DXA report states a significant fall. */
   readonly significantDecrease: boolean;
-}
-
-export interface Performer {
-  /** `Organization/…` or `Practitioner/…` when the Observation referenced one. */
-  readonly reference?: Ref;
-  readonly display?: string;
 }
 
 /** One DXA examination: the DXA results of one day. */
@@ -110,8 +100,6 @@ export interface DxaScan {
 
 // ---------------------------------------------------------------------------------------------
 // Conditions
-
-export type FractureSite = 'spine' | 'hip' | 'pelvis' | 'upper-arm' | 'forearm' | 'other';
 
 /**
  * How the fracture happened, as far as the record says. `low-energy`: coded osteoporotic/fragility
@@ -153,86 +141,8 @@ export interface ConditionFact {
   readonly weak: boolean;
 }
 
-export type ConditionConcept =
-  | 'osteoporosis'
-  | 'osteopenia'
-  | 'peptic-ulcer'
-  | 'oesophageal-disorder'
-  | 'dysphagia'
-  | 'cannot-stay-upright'
-  | 'non-adherence'
-  | 'hypocalcaemia'
-  | 'osteonecrosis-of-jaw'
-  | 'myocardial-infarction'
-  | 'stroke'
-  | 'menopause'
-  | 'early-menopause'
-  | 'family-history-osteoporosis'
-  | 'falls'
-  | 'immobility'
-  | 'smoker'
-  | 'alcohol-overuse'
-  | 'vitamin-d-deficiency'
-  | 'chronic-kidney-disease'
-  | BoneLossDisease;
-
-/** "Sygdomme og tilstande, der kan medføre knogletab" (card footnote **, DSAM ch. 4). */
-export const BONE_LOSS_DISEASES = [
-  'rheumatoid-arthritis',
-  'hyperthyroidism',
-  'primary-hyperparathyroidism',
-  'inflammatory-bowel-disease',
-  'coeliac-disease',
-  'copd',
-  'type-1-diabetes',
-  'hypogonadism',
-  'anorexia-nervosa',
-  'cushing',
-  'myeloma',
-] as const;
-export type BoneLossDisease = (typeof BONE_LOSS_DISEASES)[number];
-
 // ---------------------------------------------------------------------------------------------
 // Medication
-
-export type DrugId =
-  | 'alendronate'
-  | 'risedronate'
-  | 'ibandronate'
-  | 'other-bisphosphonate'
-  | 'zoledronic-acid'
-  | 'denosumab'
-  | 'teriparatide'
-  | 'abaloparatide'
-  | 'romosozumab'
-  | 'raloxifene'
-  | 'glucocorticoid'
-  | 'colecalciferol'
-  | 'active-vitamin-d'
-  | 'calcium-carbonate'
-  | 'calcium-citrate'
-  | 'calcium-other'
-  | 'ppi'
-  | 'antiepileptic'
-  | 'aromatase-inhibitor'
-  | 'anti-oestrogen'
-  | 'anti-androgen'
-  | 'gnrh-analogue';
-
-/** How the guideline groups the drugs. */
-export type DrugClass =
-  | 'oral-bisphosphonate'
-  | 'zoledronic-acid'
-  | 'denosumab'
-  | 'anabolic'
-  | 'serm'
-  | 'glucocorticoid'
-  | 'vitamin-d'
-  | 'calcium'
-  | 'ppi'
-  | 'antiepileptic'
-  | 'hormone-therapy'
-  | 'other-bisphosphonate';
 
 /** A medication product as far as the record tells us. */
 export interface DrugIdentity {

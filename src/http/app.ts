@@ -24,6 +24,7 @@ import { timedEngine } from '../observability/timed-engine.js';
 import type { Tracing } from '../observability/spans.js';
 import { w3cTracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
+import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
 import { previewNow } from './preview/clock.js';
 import { loadPreviewFixtures } from './preview/fixtures.js';
@@ -61,6 +62,11 @@ export interface AppDeps {
   readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `feedbackStore`. */
   readonly issuedCards?: IssuedCardRecorder;
+  /**
+   * DNS resolution of FHIR-server names checked by the address guard (with CDS_TRUSTED_ISSUERS
+   * set); default the system resolver. Tests map names to addresses with it.
+   */
+  readonly fhirResolver?: Resolver;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
   readonly previewDirs?: { readonly publicDir: string; readonly fixturesDir: string };
 }
@@ -134,6 +140,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
       clock,
       ...(config.previewClock ? { requestNow: previewNow } : {}),
       fetchFor: (res) => observedFetch(res.locals.trace, metrics),
+      // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
+      ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req) => {
         metrics.cardsIssued(serviceId, cards.map((c) => ({ indicator: c.indicator, topic: c.source.topic?.code ?? 'unknown' })));
         if (req.get(PREVIEW_CALL_HEADER) === undefined) issuedCards.record(serviceId, cards, clock());

@@ -52,7 +52,10 @@ export function authenticate(config: Config, logger: Logger, verifier?: JwtVerif
       next(unauthorized());
       return;
     }
-    if (verdict.facts.iss !== undefined) res.locals.logFields.issuer = verdict.facts.iss;
+    if (verdict.facts.iss !== undefined) {
+      res.locals.logFields.issuer = verdict.facts.iss;
+      res.locals.caller = { issuer: verdict.facts.iss, ...(verdict.facts.tenant === undefined ? {} : { tenant: verdict.facts.tenant }) };
+    }
     next();
   };
 }

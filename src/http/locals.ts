@@ -26,5 +26,7 @@ declare module 'express-serve-static-core' {
     logFields: RequestLogFields;
     /** The request's trace (src/http/observe.ts): passed on to FHIR fetches. */
     trace: RequestTrace;
+    /** Who calls, from the verified JWT (absent without authentication): FHIR-server allowlist, rate-limit key. */
+    caller?: { readonly issuer: string; readonly tenant?: string };
   }
 }

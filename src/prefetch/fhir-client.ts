@@ -3,6 +3,8 @@
  * byte cap and the request's time budget. Never throws: every failure is a reason string (safe to
  * log: it holds no URL, no patient id, no token).
  */
+import { ADDRESS_REFUSED } from './address-guard.js';
+import { isUnderBase } from './fhir-servers.js';
 
 export interface FhirClientOptions {
   /** `fhirServer` from the request, already checked (https, or http on loopback). */
@@ -26,13 +28,14 @@ export function resolveAgainstBase(baseUrl: string, relative: string): URL {
   return new URL(relative, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 }
 
-export function isSameOrigin(url: URL, baseUrl: string): boolean {
-  return url.origin === new URL(baseUrl).origin;
+/** `url` is under the client's FHIR server: same scheme, host and port, base path segments first. */
+export function isUnderFhirServer(url: URL, baseUrl: string): boolean {
+  return URL.canParse(baseUrl) && isUnderBase(url, new URL(baseUrl));
 }
 
 export async function getJson(url: URL, options: FhirClientOptions): Promise<FetchResult> {
-  // The token goes to the client's FHIR server only; callers check this too (next links).
-  if (!isSameOrigin(url, options.baseUrl)) return { ok: false, reason: 'URL outside fhirServer' };
+  // The token goes to the client's FHIR server only, never to another path of its host; callers check this too (next links).
+  if (!isUnderFhirServer(url, options.baseUrl)) return { ok: false, reason: 'URL outside fhirServer' };
   const headers: Record<string, string> = { Accept: 'application/fhir+json' };
   if (options.accessToken !== undefined) headers.Authorization = `Bearer ${options.accessToken}`;
   const doFetch = options.fetch ?? fetch;
@@ -51,13 +54,20 @@ export async function getJson(url: URL, options: FhirClientOptions): Promise<Fet
     } catch {
       return { ok: false, reason: 'response is not JSON' };
     }
-  } catch {
-    return { ok: false, reason: options.signal.aborted ? 'timeout' : 'network error' };
+  } catch (err) {
+    if (options.signal.aborted) return { ok: false, reason: 'timeout' };
+    return { ok: false, reason: causeCode(err) === ADDRESS_REFUSED ? 'address not public' : 'network error' };
   }
 }
 
+/** The `code` of a fetch failure's cause (`fetch failed` wraps the socket error). */
+function causeCode(err: unknown): unknown {
+  const cause = err instanceof Error ? err.cause : undefined;
+  return typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : undefined;
+}
+
 /** The body as text, or undefined when it exceeds maxBytes (reading stops there). */
-async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
+export async function readText(response: Response, maxBytes: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

@@ -4,7 +4,7 @@
  *
  * | prefetch[key]                              | action                                                    |
  * |--------------------------------------------|-----------------------------------------------------------|
- * | a resource / Bundle                        | use it; follow `next` links (same origin as fhirServer)   |
+ * | a resource / Bundle                        | use it; follow `next` links (under fhirServer's base URL) |
  * | `null`                                     | no data; never fetched; not unavailable                   |
  * | OperationOutcome, Bundle of only those     | unavailable → re-fetched from fhirServer if there is one  |
  * | missing                                    | fetched from fhirServer; unavailable if there is none     |
@@ -14,7 +14,7 @@
  * (or when nothing but the Patient could be had and there was no fhirServer) the result is a
  * failure the HTTP layer answers with 412. This module knows nothing of rules or cards.
  */
-import { getJson, isSameOrigin, resolveAgainstBase, type FhirClientOptions } from './fhir-client.js';
+import { getJson, isUnderFhirServer, resolveAgainstBase, type FhirClientOptions } from './fhir-client.js';
 import { isAboutAnotherPatient, readPage } from './fhir-json.js';
 import type { ResolvedData } from './types.js';
 import type { UntrustedResource } from '../shared/json.js';
@@ -195,8 +195,8 @@ async function followPages(
     if (client === undefined) return unavailable('next page but no fhirServer to fetch it from', resources);
     if (!URL.canParse(next, `${client.baseUrl}/`)) return unavailable('next link is not a URL', resources);
     const url = new URL(next, client.baseUrl.endsWith('/') ? client.baseUrl : `${client.baseUrl}/`);
-    // The bearer token never leaves the client's FHIR server.
-    if (!isSameOrigin(url, client.baseUrl)) return unavailable('next link outside fhirServer', resources);
+    // The bearer token never leaves the client's FHIR server: a next link must stay under its base URL.
+    if (!isUnderFhirServer(url, client.baseUrl)) return unavailable('next link outside fhirServer', resources);
     // A cycle: a broken server, whose paging may have skipped pages — incomplete data must not
     // look complete, so what was read is kept and the key is reported unavailable.
     if (seen.has(url.href)) return unavailable('next link cycle', resources);

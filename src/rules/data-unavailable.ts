@@ -9,10 +9,11 @@
  * Evidence: the Patient for missing keys, each future-dated resource for `future-dated`.
  */
 import { type Reason } from '../contract/topics.js';
-import type { Finding, PatientRule } from './types.js';
+import type { PatientRule } from './types.js';
+import type { Finding } from '../contract/findings.js';
 import { PREFETCH_KEYS } from '../contract/prefetch-keys.js';
 
-export const dataUnavailable: PatientRule = ({ facts }) => {
+export const dataUnavailable: PatientRule<'data-unavailable'> = ({ facts }) => {
   const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));
   const future = facts.futureDated;
   if (keys.length === 0 && future.length === 0) return undefined;

@@ -8,7 +8,8 @@ import { dataUnavailable } from './data-unavailable.js';
 import { FOLLOW_UP_RULES } from './follow-up/index.js';
 import { INITIATION_RULES } from './initiation/index.js';
 import { PRESCRIBING_RULES } from './prescribing/index.js';
-import type { DraftRule, PatientRule, Recommendation, RuleContext } from './types.js';
+import type { DraftRule, PatientRule, RuleContext } from './types.js';
+import type { Recommendation } from '../contract/recommendations.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
 export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {

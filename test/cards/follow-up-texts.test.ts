@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up.js';
+import { wordsOf } from '../../src/cards/text/index.js';
 import { FOLLOW_UP_TOPICS, type FollowUpTopic } from '../../src/contract/topics.js';
 import { FOLLOW_UP_RULES } from '../../src/rules/follow-up/index.js';
 import type { PatientFacts } from '../../src/facts/types.js';
-import type { Recommendation } from '../../src/rules/types.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 
@@ -107,7 +108,7 @@ export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: re
   },
 };
 
-function recommendation(topic: FollowUpTopic): Recommendation {
+function recommendation<T extends FollowUpTopic>(topic: T): Recommendation<T> {
   const rec = FOLLOW_UP_RULES[topic](ctxOf(CASES[topic].facts));
   if (rec === undefined) throw new Error(`${topic}: the case does not fire`);
   expect(rec.topic).toBe(topic);
@@ -152,13 +153,13 @@ describe('follow-up card texts', () => {
       { ...recommendation('endocrinology-referral'), reasons: ['bmd-fall', 'fractures-on-treatment', 'no-btm-suppression', 'intolerance', 'egfr-falling', 'denosumab-stop', 'secondary-osteoporosis'] },
       { ...recommendation('btm-follow-up-due'), reasons: ['three-months-on-treatment', 'fracture-before-start'] },
       { ...recommendation('btm-follow-up-due'), reasons: ['recheck-after-correction'] },
-      { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], variant: 'man' },
+      { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], candidate: 'man' },
       { ...recommendation('dxa-follow-up-due'), reasons: ['five-year-dxa'] },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const rec of variants) {
-        const text = FOLLOW_UP_TEXTS[rec.topic as FollowUpTopic][lang];
-        expect([...text.summary(rec)].length, `${rec.topic} ${lang}: ${text.summary(rec)}`).toBeLessThan(140);
+        const { summary } = wordsOf(rec, lang);
+        expect([...summary].length, `${rec.topic} ${lang}: ${summary}`).toBeLessThan(140);
       }
     }
   });

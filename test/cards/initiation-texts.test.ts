@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { INITIATION_TEXTS } from '../../src/cards/text/initiation.js';
+import { wordsOf } from '../../src/cards/text/index.js';
 import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
-import type { Recommendation } from '../../src/rules/types.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import { bmi, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 import type { Language } from '../../src/contract/language.js';
@@ -56,7 +57,7 @@ describe('initiation card texts', () => {
     for (const lang of ['da', 'en'] as const) {
       it(`renders ${topic} (${name}) in ${lang} as a valid card with a summary under 140 characters`, () => {
         const r = rec(topic, input);
-        const raw = INITIATION_TEXTS[topic][lang].summary(r);
+        const raw = wordsOf(r, lang).summary;
         expect([...raw].length).toBeLessThan(140);
         const cards = renderCards([r], renderCtx(lang));
         expectValidResponse({ cards });

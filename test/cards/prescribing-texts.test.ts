@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing.js';
+import { wordsOf } from '../../src/cards/text/index.js';
 import type { DraftOrder, PatientFacts } from '../../src/facts/types.js';
 import { PRESCRIBING_TOPICS } from '../../src/contract/topics.js';
 import { evaluatePrescribing } from '../../src/rules/index.js';
-import type { Recommendation } from '../../src/rules/types.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import {
   calcium,
   condition,
@@ -98,11 +99,10 @@ describe('prescribing card texts (rules.md section 4)', () => {
         const cards = renderCards(recs, renderCtx(lang, facts));
         expectValidResponse({ cards });
         for (const rec of recs) {
-          const text = PRESCRIBING_TEXTS[rec.topic as keyof typeof PRESCRIBING_TEXTS][lang];
-          const summary = text.summary(rec);
+          const { summary, detail } = wordsOf(rec, lang);
           expect([...summary].length, `${rec.topic} ${lang}: ${summary}`).toBeLessThan(140);
           expect(summary).not.toMatch(/undefined|NaN/);
-          expect(text.detail(rec)).not.toMatch(/undefined|NaN/);
+          expect(detail).not.toMatch(/undefined|NaN/);
         }
         for (const card of cards) expect(card.extension['osteo-cds.evidence']).toContain(recs.find((r) => r.topic === card.source.topic?.code)?.draft);
       }

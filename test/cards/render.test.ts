@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, TOPIC_SYSTEM, type RenderContext } from '../../src/cards/render.js';
 import { dataUnavailable } from '../../src/rules/data-unavailable.js';
-import type { Recommendation } from '../../src/rules/types.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import { RULES_VERSION } from '../../src/rules/version.js';
 import { ctxOf, patient } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';

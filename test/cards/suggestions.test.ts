@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSuggestion, type SuggestionContext } from '../../src/cards/suggestions.js';
 import { suggestionSchema } from '../../src/cds-hooks/response.js';
-import type { SuggestionSpec } from '../../src/rules/types.js';
+import type { SuggestionSpec } from '../../src/contract/suggestions.js';
 
 const draft = {
   resourceType: 'MedicationRequest',

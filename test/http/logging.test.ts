@@ -133,7 +133,7 @@ describe('log privacy over a full scenario', () => {
   it('holds no patient data, token or resource JSON at any level', async () => {
     const { logger, lines } = capture();
     const key = await makeKey('ES384', 'ehr-key-1');
-    const { app } = makeRealApp({ logger, config: { trustedIssuers: { [ISS]: { jwks: writeJwksFile(jwks(key)) } } } });
+    const { app } = makeRealApp({ logger, config: { trustedIssuers: { [ISS]: { jwks: writeJwksFile(jwks(key)), fhirServers: [FHIR_BASE] } } } });
     const tokens: string[] = [];
     const bearer = async (path: string): Promise<string> => {
       const token = await signToken(key, ISS, `http://${HOST}${path}`);

@@ -297,7 +297,8 @@ describe('412 Precondition Failed', () => {
     }
     fhirServer(nock(FHIR_ORIGIN).get(`/r4/Patient/${PATIENT_ID}`).delay(2000).reply(200, patient()));
     const res = await request(makeApp({ config: { fhirTimeoutMs: 200 } }).app).post(PV).send(fallbackRequest()).expect(412);
-    expect(res.body.issue[0].diagnostics).toMatch(/timeout/);
+    // Which data, never why (contract): the reason is in the log only.
+    expect(res.body.issue[0].diagnostics).not.toMatch(/timeout/i);
   });
 
   it('when the FHIR server is unreachable', async () => {

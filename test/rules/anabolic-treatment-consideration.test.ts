@@ -11,7 +11,7 @@ describe('anabolic-treatment-consideration — women (card l. 211-213 "T-score <
     const dxa = scan('2026-01-15', { 'lumbar-spine': -2.6, 'total-hip': -2.1 });
     const hip = fracture('hip', '2023-11-26');
     const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa: [dxa], fractures: [hip] })));
-    expect(rec).toMatchObject({ topic: 'anabolic-treatment-consideration', indicator: 'warning', reasons: ['woman-fracture-3y'], variant: 'woman' });
+    expect(rec).toMatchObject({ topic: 'anabolic-treatment-consideration', indicator: 'warning', reasons: ['woman-fracture-3y'], candidate: 'woman' });
     expect(rec?.evidence).toEqual([dxa.tScores[0]?.ref, hip.ref]);
     expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'anabolic-treatment', recommended: true }]);
   });
@@ -39,7 +39,7 @@ describe('anabolic-treatment-consideration — women (card l. 211-213 "T-score <
   it('says romosozumab is excluded when the record has a myocardial infarction or stroke (any status) [extension: SmPC]', () => {
     const mi = condition('myocardial-infarction', { active: false, onset: '2019-04-01' });
     const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa: [scan('2026-01-15', { 'lumbar-spine': -3.0 })], fractures: [fracture('spine', '2026-02-01')], conditions: [mi] })));
-    expect(rec?.variant).toBe('woman-cardiovascular');
+    expect(rec?.candidate).toBe('woman-cardiovascular');
     expect(rec?.findings).toContainEqual({ kind: 'condition', concept: 'myocardial-infarction', date: '2019-04-01', ref: mi.ref });
   });
 
@@ -61,7 +61,7 @@ describe('anabolic-treatment-consideration — men (card l. 214-216 "T-score ≤
     const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...man, dxa: [dxa], fractures: [spine] })));
     expect(rec?.reasons).toEqual(['man-spine-fracture-3y']);
     expect(rec?.evidence).toEqual([dxa.tScores[0]?.ref, spine.ref]);
-    expect(rec?.variant).toBe('man');
+    expect(rec?.candidate).toBe('man');
   });
 
   it('does not fire for T-score −2.9 with one spine fracture, or a hip fracture (men: spine only)', () => {

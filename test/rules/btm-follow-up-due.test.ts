@@ -10,7 +10,7 @@ describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er star
     // start 2026-08-26 + 3 months = 2026-11-26 = today: due (the day itself counts)
     const alendronate = course('alendronate', '2026-08-26');
     const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [alendronate] })));
-    expect(rec).toMatchObject({ topic: 'btm-follow-up-due', indicator: 'info', reasons: ['three-months-on-treatment'], variant: 'p1np' });
+    expect(rec).toMatchObject({ topic: 'btm-follow-up-due', indicator: 'info', reasons: ['three-months-on-treatment'], marker: 'p1np' });
     expect(rec?.evidence).toEqual(alendronate.refs);
     expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'p1np' }]);
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2026-11-26' });
@@ -29,7 +29,7 @@ describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er star
 
   it('asks for CTX fasting before 10 am while the patient is on glucocorticoid', () => {
     const rec = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 7.5 }) })));
-    expect(rec?.variant).toBe('ctx');
+    expect(rec?.marker).toBe('ctx');
     expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
   });
 

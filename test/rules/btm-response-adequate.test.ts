@@ -12,7 +12,7 @@ describe('btm-response-adequate (card l. 170 "> 30% fald fra initial KM" → "Fo
     const latest = p1np(69.9, '2026-06-10');
     const c = course('alendronate', start);
     const rec = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, latest] } })));
-    expect(rec).toMatchObject({ topic: 'btm-response-adequate', indicator: 'info', reasons: ['fall-from-baseline'], variant: 'baseline' });
+    expect(rec).toMatchObject({ topic: 'btm-response-adequate', indicator: 'info', reasons: ['fall-from-baseline'], comparedWith: 'baseline' });
     expect(rec?.evidence).toEqual([latest.ref, baseline.ref, ...c.refs]);
     expect(rec?.findings[0]).toMatchObject({ kind: 'marker-change', marker: 'p1np', baseline: 100, latest: 69.9, fallPercent: 30.1 });
   });
@@ -29,7 +29,7 @@ describe('btm-response-adequate (card l. 170 "> 30% fald fra initial KM" → "Fo
     const latest = p1np(34, '2026-06-10');
     const rec = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [latest] } })));
     expect(rec?.reasons).toEqual(['below-premenopausal-mean']);
-    expect(rec?.variant).toBe('premenopausal-mean');
+    expect(rec?.comparedWith).toBe('premenopausal-mean');
     expect(rec?.findings[0]).toMatchObject({ kind: 'marker-change', latest: 34, premenopausalMean: 35 });
     expect(btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(35, '2026-06-10')] } })))).toBeUndefined();
   });

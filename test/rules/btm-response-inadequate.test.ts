@@ -34,7 +34,7 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
   it('fires without a baseline when the marker is not below the premenopausal mean (35 µg/L)', () => {
     const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(35, '2026-06-10')] } })));
     expect(rec?.reasons).toEqual(['insufficient-fall']);
-    expect(rec?.variant).toBe('premenopausal-mean');
+    expect(rec?.comparedWith).toBe('premenopausal-mean');
   });
 
   it('counts a reported "<20" as 20 (conservative): 28 → <20 is a 28.6 % fall', () => {

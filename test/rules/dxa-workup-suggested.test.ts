@@ -14,7 +14,7 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
       reasons: ['risk-smoking'],
       evidence: ['Observation/smoke'],
       selectionBehavior: 'any',
-      variant: 'vitamin-d-unknown',
+      vitaminD: 'unknown',
     });
     expect(rec?.suggestions).toEqual([{ kind: 'dxa' }, { kind: 'lab', lab: 'vitamin-d' }]);
     expect(rec?.findings).toContainEqual({ kind: 'dxa' });
@@ -26,7 +26,7 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
     const performer = { reference: 'Organization/dxa-bispebjerg', display: 'Bispebjerg Hospital, Osteoporoseklinikken' };
     const rec = run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2021-11-25', { 'lumbar-spine': -1.5 }, { performer })] });
     expect(rec?.suggestions).toEqual([{ kind: 'dxa', performer }]);
-    expect(rec?.variant).toBe('vitamin-d-ok');
+    expect(rec?.vitaminD).toBe('ok');
   });
 
   it('adds colecalciferol when the current 25-OH-D is exactly 50, not at 50.1', () => {
@@ -34,14 +34,14 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
     const rec = run({ age: 66, lifestyle: smoker, labs: { vitaminD: [d] } });
     expect(rec?.suggestions).toEqual([{ kind: 'dxa' }, { kind: 'prescribe', drug: 'colecalciferol' }]);
     expect(rec?.evidence).toContain(d.ref);
-    expect(rec?.variant).toBe('vitamin-d-low');
+    expect(rec?.vitaminD).toBe('low');
     expect(run({ age: 66, lifestyle: smoker, labs: { vitaminD: [vitaminD(50.1, '2026-10-01')] } })?.suggestions).toEqual([{ kind: 'dxa' }]);
   });
 
   it('does not order a second vitamin D when one is already taken [choice]', () => {
     const rec = run({ age: 66, lifestyle: smoker, medications: [medication('colecalciferol', '2026-01-01')], labs: { vitaminD: [vitaminD(40, '2026-10-01')] } });
     expect(rec?.suggestions).toEqual([{ kind: 'dxa' }]);
-    expect(rec?.variant).toBe('vitamin-d-low');
+    expect(rec?.vitaminD).toBe('low');
   });
 
   it('fires for glucocorticoid exposure and for glucocorticoid treatment below the threshold', () => {

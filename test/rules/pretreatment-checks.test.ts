@@ -31,7 +31,7 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       reasons: ['egfr-missing', 'calcium-missing', 'vitamin-d-missing', 'baseline-btm-missing', 'height-missing'],
       evidence: ['Patient/p1'],
       selectionBehavior: 'any',
-      variant: 'first-choice',
+      choice: 'first-choice',
     });
     expect(rec?.suggestions).toEqual([
       { kind: 'lab', lab: 'egfr' },
@@ -48,7 +48,7 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       const e = egfr(35, '2026-10-01');
       const labs = { ...goodLabs(), egfr: [e], boneMarkers: [] };
       const rec = run({ ...indicated, vitals, labs });
-      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], evidence: [e.ref], variant: 'referral' });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], evidence: [e.ref], choice: 'referral' });
       expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'egfr' }]);
     });
 

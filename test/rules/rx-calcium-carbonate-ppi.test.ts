@@ -19,7 +19,7 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
   it('offers vitamin D3 alongside when the carbonate product also holds D3 (citrate alone would drop it)', () => {
     const d = draft('calcium-carbonate', { identity: { alsoContains: ['colecalciferol'] } });
     const rec = judge({ medications: [medication('ppi', '2025-03-01')] }, d);
-    expect(rec).toMatchObject({ variant: 'with-vitamin-d', selectionBehavior: 'any' });
+    expect(rec).toMatchObject({ withVitaminD: true, selectionBehavior: 'any' });
     expect(rec?.suggestions).toEqual([
       { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } },
       { kind: 'prescribe', drug: 'colecalciferol' },

@@ -17,7 +17,7 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
   it('fires critical for alendronate 70 mg daily — a sevenfold overdose — and offers the weekly schedule as an update of the draft', () => {
     const d = alendronate(1);
     const rec = judge(d);
-    expect(rec).toMatchObject({ topic: 'rx-dose-interval', indicator: 'critical', reasons: ['too-frequent'], draft: d.ref, variant: 'weekly' });
+    expect(rec).toMatchObject({ topic: 'rx-dose-interval', indicator: 'critical', reasons: ['too-frequent'], draft: d.ref, schedule: 'weekly' });
     expect(rec?.evidence).toEqual([d.ref]);
     expect(rec?.suggestions).toEqual([{ kind: 'fix-schedule', draft: d.ref, schedule: 'weekly', doseMg: 70 }]);
     expect(rec?.findings).toContainEqual({ kind: 'dose-interval', drug: 'alendronate', doseMg: 70, intervalDays: 1, scheduleDays: 7, ref: d.ref });
@@ -42,7 +42,7 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
 
   it('denosumab: every 3 months fires; every 6 months, 26 weeks or 180 days does not (5 % for how a schedule is written)', () => {
     const den = (intervalDays: number) => draft('denosumab', { doseMgPerAdministration: 60, intervalDays });
-    expect(judge(den(3 * 30.4375))).toMatchObject({ indicator: 'critical', variant: 'six-monthly', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', doseMg: 60 }] });
+    expect(judge(den(3 * 30.4375))).toMatchObject({ indicator: 'critical', schedule: 'six-monthly', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', doseMg: 60 }] });
     expect(judge(den(5 * 30.4375))).toBeDefined();
     expect(judge(den(6 * 30.4375))).toBeUndefined();
     expect(judge(den(182))).toBeUndefined();
@@ -54,7 +54,7 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     const last = medication('denosumab', '2026-07-01', { status: 'completed' });
     const d = draft('denosumab', { doseMgPerAdministration: 60 });
     const rec = judge(d, { medications: [last] });
-    expect(rec).toMatchObject({ indicator: 'critical', variant: 'early-injection', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', from: '2027-01-01' }] });
+    expect(rec).toMatchObject({ indicator: 'critical', schedule: 'six-monthly', nextInjection: '2027-01-01', suggestions: [{ kind: 'fix-schedule', schedule: 'six-monthly', from: '2027-01-01' }] });
     expect(rec?.evidence).toEqual([d.ref, last.ref]);
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2027-01-01' });
     expect(judge(d, { medications: [medication('denosumab', '2026-06-26', { status: 'completed' })] })).toBeUndefined();
@@ -64,7 +64,7 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
 
   it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
     const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
-    expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', variant: 'yearly' });
+    expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', schedule: 'yearly' });
     expect(judge(zol(365.25))).toBeUndefined();
     expect(judge(zol(364))).toBeUndefined();
   });

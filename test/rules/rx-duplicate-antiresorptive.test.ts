@@ -13,7 +13,7 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     const d = draft('alendronate');
     const dmab = denosumabLast('2026-07-26');
     const rec = judge({ courses: [dmab] }, d);
-    expect(rec).toMatchObject({ topic: 'rx-duplicate-antiresorptive', indicator: 'warning', reasons: ['duplicate'], variant: 'after-denosumab' });
+    expect(rec).toMatchObject({ topic: 'rx-duplicate-antiresorptive', indicator: 'warning', reasons: ['duplicate'], afterDenosumab: true });
     expect(rec?.evidence).toEqual([d.ref, ...dmab.refs]);
     expect(rec?.suggestions).toEqual([{ kind: 'remove-draft', draft: d.ref }]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'last-dose', drugClass: 'denosumab', date: '2026-07-26' }));
@@ -33,7 +33,7 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
   });
 
   it('warns about denosumab while alendronate is active, and about another oral bisphosphonate', () => {
-    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))?.variant).toBe('other');
+    expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))?.afterDenosumab).toBe(false);
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('risedronate'))?.reasons).toEqual(['duplicate']);
   });
 

@@ -27,7 +27,7 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
   it('warns (no replacement) when denosumab is started at eGFR 30', () => {
     const d = draft('denosumab');
     const rec = judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, d);
-    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], variant: 'denosumab-start' });
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low'], denosumabStart: true });
     expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
   });
 

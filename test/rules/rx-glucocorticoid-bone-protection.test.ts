@@ -60,7 +60,7 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
   it('asks for a DXA and a fasting CTX when 10 mg daily for 92 days (920 mg) is prescribed to a woman of 70 with no DXA', () => {
     const d = prednisolone(10, 92);
     const rec = judge({}, d);
-    expect(rec).toMatchObject({ topic: 'rx-glucocorticoid-bone-protection', indicator: 'warning', reasons: ['exposure-threshold', 'no-dxa'], variant: 'dxa' });
+    expect(rec).toMatchObject({ topic: 'rx-glucocorticoid-bone-protection', indicator: 'warning', reasons: ['exposure-threshold', 'no-dxa'], advice: 'dxa' });
     expect(rec?.evidence[0]).toBe(d.ref);
     expect(rec?.suggestions).toEqual([{ kind: 'dxa' }, { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'glucocorticoid', draftAddsMg: 920 }));
@@ -84,14 +84,14 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
   it('proposes alendronate when the T-score is below −1.0, and only the threshold at −1.0 with a recent DXA', () => {
     const t = scan('2025-06-01', { 'lumbar-spine': -1.1 });
     const treat = judge({ dxa: [t] }, prednisolone(10, 92));
-    expect(treat).toMatchObject({ reasons: ['exposure-threshold', 't-score-below-minus-1'], variant: 'treat' });
+    expect(treat).toMatchObject({ reasons: ['exposure-threshold', 't-score-below-minus-1'], advice: 'treat' });
     expect(treat?.evidence).toContain(t.refs[0]);
     expect(treat?.suggestions).toEqual([
       { kind: 'prescribe', drug: 'alendronate-tablet', recommended: true },
       { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' },
     ]);
     const atLimit = judge({ dxa: [scan('2025-06-01', { 'lumbar-spine': -1.0 })] }, prednisolone(10, 92));
-    expect(atLimit).toMatchObject({ reasons: ['exposure-threshold'], variant: 'exposure' });
+    expect(atLimit).toMatchObject({ reasons: ['exposure-threshold'], advice: 'exposure' });
     expect(atLimit?.suggestions).toBeUndefined();
   });
 

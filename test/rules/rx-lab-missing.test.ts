@@ -42,7 +42,7 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     const d = draft('zoledronic-acid');
     // Labs of 2026-10-26 are 31 days old on 2026-11-26: too old before an infusion.
     const rec = judge({ labs: { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] } }, d);
-    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing'], variant: 'zoledronic-acid' });
+    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing'], before: 'infusion' });
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
   });
 

@@ -10,7 +10,7 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
   it('lists a missing baseline P1NP and height for a first alendronate course and orders the P1NP', () => {
     const d = draft('alendronate');
     const rec = judge({}, d);
-    expect(rec).toMatchObject({ topic: 'rx-start-checklist', indicator: 'info', reasons: ['baseline-btm-missing', 'height-missing'], variant: 'oral-bisphosphonate' });
+    expect(rec).toMatchObject({ topic: 'rx-start-checklist', indicator: 'info', reasons: ['baseline-btm-missing', 'height-missing'], drugClass: 'oral-bisphosphonate' });
     expect(rec?.evidence).toEqual([d.ref, 'Patient/p1']);
     expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'p1np' }]);
     expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'p1np', withinDays: 90 });
@@ -36,7 +36,7 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
 
   it('needs no bone marker for a parenteral start: a first denosumab course with height recorded is the plain checklist', () => {
     const rec = judge({ vitals: { height: [height(165, '2025-01-01')] } }, draft('denosumab'));
-    expect(rec).toMatchObject({ reasons: ['first-course'], variant: 'denosumab' });
+    expect(rec).toMatchObject({ reasons: ['first-course'], drugClass: 'denosumab' });
     expect(rec?.suggestions).toBeUndefined();
   });
 

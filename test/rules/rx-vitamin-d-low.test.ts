@@ -28,7 +28,7 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
   it('proposes no second supplement when vitamin D3 is already current or in the basket', () => {
     const low = { labs: { vitaminD: [vitaminD(40, '2026-09-01')] } };
     const current = judge({ ...low, medications: [medication('colecalciferol', '2026-01-01')] }, draft('alendronate'));
-    expect(current).toMatchObject({ reasons: ['vitamin-d-low'], variant: 'on-supplement' });
+    expect(current).toMatchObject({ reasons: ['vitamin-d-low'], onSupplement: true });
     expect(current?.suggestions).toBeUndefined();
     expect(judge(low, draft('alendronate'), [draft('colecalciferol', { selected: false })])?.suggestions).toBeUndefined();
   });
@@ -36,9 +36,9 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
   it('counts vitamin D3 in a combination: a current calcium + D3 tablet, or alendronate + colecalciferol itself', () => {
     const low = { labs: { vitaminD: [vitaminD(40, '2026-09-01')] } };
     const combo = medication('calcium-other', '2026-01-01', { identity: { alsoContains: ['colecalciferol'] } });
-    expect(judge({ ...low, medications: [combo] }, draft('alendronate'))?.variant).toBe('on-supplement');
-    expect(judge(low, draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } }))?.variant).toBe('on-supplement');
-    expect(judge({ ...low, medications: [medication('calcium-carbonate', '2026-01-01')] }, draft('alendronate'))?.variant).toBeUndefined();
+    expect(judge({ ...low, medications: [combo] }, draft('alendronate'))?.onSupplement).toBe(true);
+    expect(judge(low, draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } }))?.onSupplement).toBe(true);
+    expect(judge({ ...low, medications: [medication('calcium-carbonate', '2026-01-01')] }, draft('alendronate'))?.onSupplement).toBe(false);
   });
 
   it('does not judge non-antiresorptive drafts', () => {

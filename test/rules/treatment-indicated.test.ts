@@ -12,7 +12,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
       const dxa = scan('2026-08-12', { 'total-hip': -2.7 });
       const facts = patient({ age: 70, dxa: [dxa], vitals: lowBmi });
       const rec = treatmentIndicated(ctxOf(facts));
-      expect(rec).toMatchObject({ topic: 'treatment-indicated', indicator: 'warning', reasons: ['t-score-with-risk-factor', 'risk-low-bmi'], variant: 'first-choice', selectionBehavior: 'at-most-one' });
+      expect(rec).toMatchObject({ topic: 'treatment-indicated', indicator: 'warning', reasons: ['t-score-with-risk-factor', 'risk-low-bmi'], choice: 'first-choice', selectionBehavior: 'at-most-one' });
       expect(rec?.evidence).toEqual([dxa.refs[0], facts.vitals.bmi[0]?.ref]);
       expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
     });
@@ -28,7 +28,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
 
     it('fires for a low-energy spine or hip fracture without any DXA', () => {
       const fx = fracture('hip', '2026-02-10');
-      expect(run({ age: 75, fractures: [fx] })).toMatchObject({ reasons: ['hip-fracture'], evidence: [fx.ref], variant: 'first-choice' });
+      expect(run({ age: 75, fractures: [fx] })).toMatchObject({ reasons: ['hip-fracture'], evidence: [fx.ref], choice: 'first-choice' });
     });
 
     it('fires for a spine fracture of unknown mechanism as possible', () => {
@@ -73,28 +73,28 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     it('at eGFR exactly 35 suggests no drug but a referral to endocrinology', () => {
       const e = egfr(35, '2026-10-01');
       const rec = run({ ...base, labs: { egfr: [e] } });
-      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['spine-fracture', 'egfr-low'], variant: 'referral' });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['spine-fracture', 'egfr-low'], choice: 'referral' });
       expect(rec?.evidence).toContain(e.ref);
       expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
     });
 
     it('at eGFR 35.1 proposes alendronate', () => {
       const rec = run({ ...base, labs: { egfr: [egfr(35.1, '2026-10-01')] } });
-      expect(rec?.variant).toBe('first-choice');
+      expect(rec?.choice).toBe('first-choice');
       expect(rec?.reasons).not.toContain('egfr-low');
     });
 
     it('uses the latest eGFR whatever its age (two years old, 30) [choice]', () => {
-      expect(run({ ...base, labs: { egfr: [egfr(30, '2024-11-01')] } })?.variant).toBe('referral');
+      expect(run({ ...base, labs: { egfr: [egfr(30, '2024-11-01')] } })?.choice).toBe('referral');
     });
 
     it('judges only the newest value: 30 last year, 52 this month is fine', () => {
-      expect(run({ ...base, labs: { egfr: [egfr(30, '2025-11-01'), egfr(52, '2026-11-02')] } })?.variant).toBe('first-choice');
+      expect(run({ ...base, labs: { egfr: [egfr(30, '2025-11-01'), egfr(52, '2026-11-02')] } })?.choice).toBe('first-choice');
     });
 
     it('takes precedence over the second choice', () => {
       const rec = run({ ...base, labs: { egfr: [egfr(28, '2026-10-01')] }, conditions: [condition('peptic-ulcer')] });
-      expect(rec?.variant).toBe('referral');
+      expect(rec?.choice).toBe('referral');
       expect(rec?.suggestions?.some((s) => s.kind === 'prescribe')).toBe(false);
     });
   });
@@ -105,7 +105,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     it('proposes a denosumab biosimilar first and a zoledronic acid referral for an active peptic ulcer', () => {
       const ulcer = condition('peptic-ulcer');
       const rec = run({ ...base, conditions: [ulcer] });
-      expect(rec).toMatchObject({ reasons: ['hip-fracture', 'ulcer'], variant: 'second-choice', selectionBehavior: 'at-most-one' });
+      expect(rec).toMatchObject({ reasons: ['hip-fracture', 'ulcer'], choice: 'second-choice', selectionBehavior: 'at-most-one' });
       expect(rec?.evidence).toContain(ulcer.ref);
       expect(rec?.suggestions).toEqual([
         { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
@@ -114,8 +114,8 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     });
 
     it('counts an ulcer healed 12 months ago (2025-11-26) but not 13 months ago (2025-10-26)', () => {
-      expect(run({ ...base, conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-11-26' })] })?.variant).toBe('second-choice');
-      expect(run({ ...base, conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-10-26' })] })?.variant).toBe('first-choice');
+      expect(run({ ...base, conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-11-26' })] })?.choice).toBe('second-choice');
+      expect(run({ ...base, conditions: [condition('peptic-ulcer', { active: false, abatement: '2025-10-26' })] })?.choice).toBe('first-choice');
     });
 
     it('goes to second choice for a recorded alendronate intolerance, oesophageal disease, inability to stay upright or non-adherence', () => {
@@ -130,7 +130,7 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     it('recommends the effervescent tablet, keeps the ordinary tablet as the alternative, and stays oral', () => {
       const dys = condition('dysphagia');
       const rec = run({ age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [dys] });
-      expect(rec).toMatchObject({ reasons: ['spine-fracture', 'dysphagia'], variant: 'first-choice', selectionBehavior: 'at-most-one' });
+      expect(rec).toMatchObject({ reasons: ['spine-fracture', 'dysphagia'], choice: 'first-choice', selectionBehavior: 'at-most-one' });
       expect(rec?.evidence).toContain(dys.ref);
       expect(rec?.suggestions).toEqual([
         { kind: 'prescribe', drug: 'alendronate-effervescent', recommended: true },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/rules/index.js';
-import type { Recommendation } from '../../src/rules/types.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
 import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
 import { ctxOf } from '../helpers/facts.js';
@@ -176,7 +176,7 @@ describe('anabolic candidates not on treatment: one decision (rules.md section 2
   it('the treatment card frames its drug as the start while the specialist decides', () => {
     const recs = run([hipFracture('2026-01-10'), ...tScores('2026-02-01', -3.0, -2.8)]);
     expect(topics(recs)).toContain('anabolic-treatment-consideration');
-    expect(card(recs, 'treatment-indicated')?.variant).toBe('first-choice-anabolic');
+    expect(card(recs, 'treatment-indicated')).toMatchObject({ choice: 'first-choice', anabolicCandidate: true });
   });
 });
 

@@ -5,7 +5,7 @@
  * Line numbers refer to guideline/source-card-da.txt.
  */
 import type { Reason } from '../../contract/topics.js';
-import type { Recommendation } from '../../rules/types.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import type { Words } from './vocabulary.js';
 
 export function has(rec: Recommendation, ...reasons: readonly Reason[]): boolean {

@@ -2,7 +2,7 @@
  * The why-trace: each finding a decision rested on, as one line with its value and date
  * ("T-score −2,8 (columna, 12.08.2026)"), in the card's language.
  */
-import type { Finding } from '../../rules/types.js';
+import type { Finding } from '../../contract/findings.js';
 import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
 import { recordMarkdown } from '../record-text.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';

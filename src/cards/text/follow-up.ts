@@ -6,36 +6,20 @@
  * ("Grundlag"), so the advice does not repeat them.
  */
 import type { FollowUpTopic, Reason } from '../../contract/topics.js';
-import type { Finding, Recommendation } from '../../rules/types.js';
-import { addMonths, type LocalDate } from '../../time/local-date.js';
+import type { Recommendation } from '../../contract/recommendations.js';
+import type { LocalDate } from '../../time/local-date.js';
+import type { BoneMarkerKind } from '../../contract/clinical.js';
 import { formatDate, formatList } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
-import { MAX_INTERVAL_MONTHS } from '../../rules/follow-up/denosumab.js';
 import { BEFORE_START, DENOSUMAB_OPTION, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, reasonPhrases } from './card-words.js';
 import { PAUSE_TEXTS } from './pause.js';
-import type { TopicTexts } from './types.js';
+import type { TextsOf } from './types.js';
 import { DRUG, type Words } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
 
-type DueWhat = Extract<Finding, { kind: 'due-date' }>['what'];
-
-function dueDate(rec: Recommendation, what: DueWhat): LocalDate | undefined {
-  for (const f of rec.findings) if (f.kind === 'due-date' && f.what === what) return f.date;
-  return undefined;
-}
-
-function lastDose(rec: Recommendation): Extract<Finding, { kind: 'last-dose' }> | undefined {
-  for (const f of rec.findings) if (f.kind === 'last-dose') return f;
-  return undefined;
-}
-
-function date(d: LocalDate | undefined, lang: Language): string {
-  return d === undefined ? '' : formatDate(d, lang);
-}
-
-/** " (12.05.2027)" or "" */
-function paren(d: LocalDate | undefined, lang: Language): string {
-  return d === undefined ? '' : ` (${formatDate(d, lang)})`;
+/** " (12.05.2027)" */
+function paren(d: LocalDate, lang: Language): string {
+  return ` (${formatDate(d, lang)})`;
 }
 
 // --- shared paragraphs, in the card's words ------------------------------------------------------
@@ -64,8 +48,8 @@ const MARKER_HOW: Readonly<Record<'p1np' | 'ctx', Words>> = {
   },
 };
 
-function markerName(rec: Recommendation): 'P1NP' | 'CTX' {
-  return rec.variant === 'ctx' ? 'CTX' : 'P1NP';
+function markerName(marker: BoneMarkerKind): 'P1NP' | 'CTX' {
+  return marker === 'ctx' ? 'CTX' : 'P1NP';
 }
 
 // --- short reason phrases for summaries --------------------------------------------------------
@@ -100,23 +84,23 @@ function medicationNames(rec: Recommendation, lang: Language): string {
 
 // --- the topics ------------------------------------------------------------------------------
 
-export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
+export const FOLLOW_UP_TEXTS: TextsOf<FollowUpTopic> = {
   'btm-follow-up-due': {
     da: {
       title: 'Knoglemarkør skal tages',
       summary: (rec) => {
-        const how = rec.variant === 'ctx' ? 'CTX, fastende før kl. 10' : 'P1NP';
+        const how = rec.marker === 'ctx' ? 'CTX, fastende før kl. 10' : 'P1NP';
         if (has(rec, 'recheck-after-correction')) return `Tag ny knoglemarkør (${how}) og revurdér: 3 mdr. efter utilstrækkeligt fald`;
         if (has(rec, 'fracture-before-start')) return `Tag knoglemarkør (${how}) nu: ét år efter brud før behandlingsstart`;
         return `Tag knoglemarkør (${how}): 3 mdr. efter start af peroral bisfosfonat`;
       },
       detail: (rec) =>
         [
-          `Knoglemarkører viser effekt/compliance ved peroral behandling. ${MARKER_HOW[rec.variant === 'ctx' ? 'ctx' : 'p1np'].da}`,
+          `Knoglemarkører viser effekt/compliance ved peroral behandling. ${MARKER_HOW[rec.marker].da}`,
           has(rec, 'recheck-after-correction')
-            ? `Ny ${markerName(rec)} 3 måneder efter korrektion af indtag, compliance eller anden sygdom: > 30 % fald fra initial knoglemarkør → fortsæt behandling; fortsat < 30 % fald → start eller henvis til parenteral behandling.`
+            ? `Ny ${markerName(rec.marker)} 3 måneder efter korrektion af indtag, compliance eller anden sygdom: > 30 % fald fra initial knoglemarkør → fortsæt behandling; fortsat < 30 % fald → start eller henvis til parenteral behandling.`
             : `Sammenhold med initial knoglemarkør: > 30 % fald → fortsæt behandling; < 30 % fald → overvej korrekt indtag, compliance (se evt. FMK) og anden sygdom. Er knoglemarkør ikke taget før behandlingsstart, sammenholdes resultatet med gennemsnit for præmenopausale kvinder (oplyses fra laboratoriet) – mere usikkert.`,
-          has(rec, 'fracture-before-start') ? `Der var et brud inden for 6 mdr. før behandlingsstart: knoglemarkøren måles ét år efter bruddet${paren(dueDate(rec, 'bone-marker'), 'da')}.` : '',
+          has(rec, 'fracture-before-start') ? `Der var et brud inden for 6 mdr. før behandlingsstart: knoglemarkøren måles ét år efter bruddet${paren(rec.due, 'da')}.` : '',
           MARKER_EXCLUSIONS.da,
         ]
           .filter((s) => s.length > 0)
@@ -125,18 +109,18 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     en: {
       title: 'Bone marker due',
       summary: (rec) => {
-        const how = rec.variant === 'ctx' ? 'CTX, fasting before 10 am' : 'P1NP';
+        const how = rec.marker === 'ctx' ? 'CTX, fasting before 10 am' : 'P1NP';
         if (has(rec, 'recheck-after-correction')) return `Repeat the bone marker (${how}) and reassess: 3 months after an insufficient fall`;
         if (has(rec, 'fracture-before-start')) return `Take the bone marker (${how}) now: one year after a fracture before the start of treatment`;
         return `Take the bone marker (${how}): 3 months after starting oral bisphosphonate`;
       },
       detail: (rec) =>
         [
-          `Bone markers show effect/adherence of oral treatment. ${MARKER_HOW[rec.variant === 'ctx' ? 'ctx' : 'p1np'].en}`,
+          `Bone markers show effect/adherence of oral treatment. ${MARKER_HOW[rec.marker].en}`,
           has(rec, 'recheck-after-correction')
-            ? `New ${markerName(rec)} 3 months after correcting intake, adherence or other disease: a fall of > 30 % from baseline → continue treatment; still < 30 % → start or refer for parenteral treatment.`
+            ? `New ${markerName(rec.marker)} 3 months after correcting intake, adherence or other disease: a fall of > 30 % from baseline → continue treatment; still < 30 % → start or refer for parenteral treatment.`
             : `Compare with the baseline marker: a fall of > 30 % → continue treatment; < 30 % → check correct intake, adherence (see the shared medication record, FMK) and other disease. Without a baseline taken before the start, compare with the premenopausal mean (given by the laboratory) – less certain.`,
-          has(rec, 'fracture-before-start') ? `There was a fracture within 6 months before the start of treatment: measure the marker one year after the fracture${paren(dueDate(rec, 'bone-marker'), 'en')}.` : '',
+          has(rec, 'fracture-before-start') ? `There was a fracture within 6 months before the start of treatment: measure the marker one year after the fracture${paren(rec.due, 'en')}.` : '',
           MARKER_EXCLUSIONS.en,
         ]
           .filter((s) => s.length > 0)
@@ -185,17 +169,17 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     da: {
       title: 'Knoglemarkør: utilstrækkeligt fald',
       summary: (rec) =>
-        rec.variant === 'premenopausal-mean'
+        rec.comparedWith === 'premenopausal-mean'
           ? 'Knoglemarkør ikke under præmenopausalt gennemsnit: tjek indtag, compliance og anden sygdom'
           : 'Knoglemarkør faldet ≤ 30 %: tjek korrekt indtag, compliance og anden sygdom',
       detail: (rec) =>
         [
           'Utilstrækkeligt fald i knoglemarkør ved peroral behandling. **Overvej korrekt indtag, compliance (se evt. FMK) og anden sygdom.**',
           `Korrekt indtag af alendronat: ${ALENDRONATE_INTAKE.da}`,
-          `- **Korrigerbar:** ret årsagen, tag ny knoglemarkør 3 mdr. efter${paren(dueDate(rec, 'bone-marker'), 'da')} og revurdér.\n` +
+          `- **Korrigerbar:** ret årsagen, tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')} og revurdér.\n` +
             '- **Ikke korrigerbar:** start eller henvis til parenteral behandling (2. valg).',
           `${DENOSUMAB_OPTION.da}\n\n${ZOLEDRONIC_ACID.da}`,
-          rec.variant === 'premenopausal-mean' ? 'Der er ikke taget knoglemarkør før behandlingsstart; sammenligningen med præmenopausalt gennemsnit er mere usikker.' : '',
+          rec.comparedWith === 'premenopausal-mean' ? 'Der er ikke taget knoglemarkør før behandlingsstart; sammenligningen med præmenopausalt gennemsnit er mere usikker.' : '',
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),
@@ -203,17 +187,17 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     en: {
       title: 'Bone marker: insufficient fall',
       summary: (rec) =>
-        rec.variant === 'premenopausal-mean'
+        rec.comparedWith === 'premenopausal-mean'
           ? 'Bone marker not below the premenopausal mean: check intake, adherence and other disease'
           : 'Bone marker fell ≤ 30 %: check correct intake, adherence and other disease',
       detail: (rec) =>
         [
           'Insufficient bone marker fall on oral treatment. **Check correct intake, adherence (see the shared medication record, FMK) and other disease.**',
           `Correct intake of alendronate: ${ALENDRONATE_INTAKE.en}`,
-          `- **Correctable:** correct it, repeat the bone marker 3 months later${paren(dueDate(rec, 'bone-marker'), 'en')} and reassess.\n` +
+          `- **Correctable:** correct it, repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')} and reassess.\n` +
             '- **Not correctable:** start or refer for parenteral treatment (second choice).',
           `${DENOSUMAB_OPTION.en}\n\n${ZOLEDRONIC_ACID.en}`,
-          rec.variant === 'premenopausal-mean' ? 'No marker was taken before the start of treatment; the comparison with the premenopausal mean is less certain.' : '',
+          rec.comparedWith === 'premenopausal-mean' ? 'No marker was taken before the start of treatment; the comparison with the premenopausal mean is less certain.' : '',
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),
@@ -351,34 +335,28 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     da: {
       title: 'Denosumab-injektion',
       summary: (rec) => {
-        const due = dueDate(rec, 'denosumab-injection');
-        const last = lastDose(rec)?.date;
-        const latestInTime = last === undefined ? undefined : addMonths(last, MAX_INTERVAL_MONTHS);
         return has(rec, 'due')
-          ? `Giv denosumab-injektion nu: 6 mdr. siden sidste – der må max gå 7 måneder (senest ${date(latestInTime, 'da')})`
-          : `Næste denosumab-injektion nærmer sig: gives ${date(due, 'da')} (hver 6. måned)`;
+          ? `Giv denosumab-injektion nu: 6 mdr. siden sidste – der må max gå 7 måneder (senest ${formatDate(rec.latestInTime, 'da')})`
+          : `Næste denosumab-injektion nærmer sig: gives ${formatDate(rec.due, 'da')} (hver 6. måned)`;
       },
       detail: (rec) =>
         [
           'Denosumab 60 mg s.c. hver 6. måned. **Opsæt system, så injektionen huskes hver 6. måned** – også hvis patienten ikke kommer til aftalt tid. Der må max gå 7 måneder.',
-          `P-calcium kontrolleres forud for injektion${has(rec, 'calcium-missing') ? ' – der er ingen P-calcium fra de seneste 30 dage' : ''}; ved hypocalcæmi korrigeres før injektion.`,
+          `P-calcium kontrolleres forud for injektion${has(rec, 'calcium-missing') ? ` – der er ingen P-calcium fra de seneste ${rec.calciumWithinDays} dage` : ''}; ved hypocalcæmi korrigeres før injektion.`,
           'Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt behandling.',
         ].join('\n\n'),
     },
     en: {
       title: 'Denosumab injection',
       summary: (rec) => {
-        const due = dueDate(rec, 'denosumab-injection');
-        const last = lastDose(rec)?.date;
-        const latestInTime = last === undefined ? undefined : addMonths(last, MAX_INTERVAL_MONTHS);
         return has(rec, 'due')
-          ? `Give the denosumab injection now: 6 months since the last – never more than 7 months (by ${date(latestInTime, 'en')})`
-          : `Next denosumab injection coming up: due ${date(due, 'en')} (every 6 months)`;
+          ? `Give the denosumab injection now: 6 months since the last – never more than 7 months (by ${formatDate(rec.latestInTime, 'en')})`
+          : `Next denosumab injection coming up: due ${formatDate(rec.due, 'en')} (every 6 months)`;
       },
       detail: (rec) =>
         [
           'Denosumab 60 mg s.c. every 6 months. **Set up a recall so the injection is given every 6 months** – also if the patient does not come at the agreed time. Never more than 7 months apart.',
-          `Check P-calcium before the injection${has(rec, 'calcium-missing') ? ' – there is no P-calcium from the last 30 days' : ''}; correct hypocalcaemia before injecting.`,
+          `Check P-calcium before the injection${has(rec, 'calcium-missing') ? ` – there is no P-calcium from the last ${rec.calciumWithinDays} days` : ''}; correct hypocalcaemia before injecting.`,
           'If denosumab is stopped, other treatment MUST be started because of rapid bone loss after stopping.',
         ].join('\n\n'),
     },
@@ -390,7 +368,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       summary: () => 'Giv denosumab nu: over 7 måneder siden sidste injektion – risiko for hurtigt knogletab og brud i ryggen',
       detail: (rec) =>
         [
-          `**Der må max gå 7 måneder mellem injektionerne**${dueDate(rec, 'denosumab-injection') === undefined ? '' : ` – injektionen skulle være givet${paren(dueDate(rec, 'denosumab-injection'), 'da')}`}. Efter ophørt denosumab kommer hurtigt knogletab (rebound) med risiko for multiple brud i ryggen (vertebrale frakturer).`,
+          `**Der må max gå 7 måneder mellem injektionerne** – injektionen skulle være givet${paren(rec.due, 'da')}. Efter ophørt denosumab kommer hurtigt knogletab (rebound) med risiko for multiple brud i ryggen (vertebrale frakturer).`,
           'Giv injektionen hurtigst muligt (denosumab 60 mg s.c.); P-calcium kontrolleres forud for injektion. Opsæt system, så injektionen huskes hver 6. måned – også hvis patienten ikke kommer til aftalt tid.',
           'Skal denosumab ikke fortsætte, SKAL anden behandling igangsættes (typisk zoledronsyre) – henvis evt. til endokrinolog.',
         ].join('\n\n'),
@@ -400,7 +378,7 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
       summary: () => 'Give denosumab now: more than 7 months since the last injection – risk of rapid bone loss and spine fractures',
       detail: (rec) =>
         [
-          `**Never more than 7 months between injections**${dueDate(rec, 'denosumab-injection') === undefined ? '' : ` – the injection was due${paren(dueDate(rec, 'denosumab-injection'), 'en')}`}. After denosumab stops, bone is lost rapidly (rebound) with a risk of multiple vertebral fractures.`,
+          `**Never more than 7 months between injections** – the injection was due${paren(rec.due, 'en')}. After denosumab stops, bone is lost rapidly (rebound) with a risk of multiple vertebral fractures.`,
           'Give the injection as soon as possible (denosumab 60 mg s.c.); check P-calcium before it. Set up a recall so the injection is given every 6 months – also if the patient does not come at the agreed time.',
           'If denosumab is not to continue, other treatment MUST be started (usually zoledronic acid) – consider referral to endocrinology.',
         ].join('\n\n'),
@@ -410,21 +388,21 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
   'denosumab-stopped': {
     da: {
       title: 'Denosumab seponeret uden opfølgende behandling',
-      summary: (rec) => `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ca. ${date(dueDate(rec, 'zoledronic-acid-infusion'), 'da')}`,
+      summary: (rec) => `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ca. ${formatDate(rec.followOnDue, 'da')}`,
       detail: (rec) =>
         [
           '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling (risiko for multiple brud i ryggen).',
-          `Typisk gives zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(dueDate(rec, 'zoledronic-acid-infusion'), 'da')}${(lastDose(rec)?.months ?? 0) >= 6 ? ' – tidspunktet er nået: handl nu' : ''}. Typisk behandling på hospital: henvis til zoledronsyre eller til endokrinolog.`,
+          `Typisk gives zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${rec.followOnDueReached ? ' – tidspunktet er nået: handl nu' : ''}. Typisk behandling på hospital: henvis til zoledronsyre eller til endokrinolog.`,
           'P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før infusionen.',
         ].join('\n\n'),
     },
     en: {
       title: 'Denosumab stopped without follow-on treatment',
-      summary: (rec) => `Denosumab stopped: other treatment MUST be started – usually zoledronic acid around ${date(dueDate(rec, 'zoledronic-acid-infusion'), 'en')}`,
+      summary: (rec) => `Denosumab stopped: other treatment MUST be started – usually zoledronic acid around ${formatDate(rec.followOnDue, 'en')}`,
       detail: (rec) =>
         [
           '**If denosumab is stopped, other treatment MUST be started** because of rapid bone loss after stopping (risk of multiple vertebral fractures).',
-          `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(dueDate(rec, 'zoledronic-acid-infusion'), 'en')}${(lastDose(rec)?.months ?? 0) >= 6 ? ' – that time has come: act now' : ''}. Usually given in hospital: refer for zoledronic acid or to endocrinology.`,
+          `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Usually given in hospital: refer for zoledronic acid or to endocrinology.`,
           'Check P-calcium, creatinine and 25-OH vitamin D before the infusion.',
         ].join('\n\n'),
     },
@@ -434,15 +412,15 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     da: {
       title: 'Årlig zoledronsyre-infusion',
       summary: (rec) => {
-        const due = date(dueDate(rec, 'zoledronic-acid-infusion'), 'da');
-        return rec.reasons.length > 1
+        const due = formatDate(rec.due, 'da');
+        return rec.missingLabs.length > 0
           ? `Årlig zoledronsyre-infusion ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusion`
           : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
       },
       detail: (rec) =>
         [
-          'Zoledronsyre 5 mg i.v. årligt – typisk behandling på hospital. **P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion** (inden for 30 dage).',
-          rec.reasons.length > 1 ? 'Bestil de manglende prøver (se begrundelse).' : '',
+          `Zoledronsyre 5 mg i.v. årligt – typisk behandling på hospital. **P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion** (inden for ${rec.labsWithinDays} dage).`,
+          rec.missingLabs.length > 0 ? 'Bestil de manglende prøver (se begrundelse).' : '',
           'Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-vitamin D > 50 nmol/L.',
           SIDE_EFFECTS.parenteral.da,
         ]
@@ -452,15 +430,15 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
     en: {
       title: 'Yearly zoledronic acid infusion',
       summary: (rec) => {
-        const due = date(dueDate(rec, 'zoledronic-acid-infusion'), 'en');
-        return rec.reasons.length > 1
+        const due = formatDate(rec.due, 'en');
+        return rec.missingLabs.length > 0
           ? `Yearly zoledronic acid infusion ${due}: check calcium, creatinine and 25-OH vitamin D first`
           : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
       },
       detail: (rec) =>
         [
-          'Zoledronic acid 5 mg i.v. yearly – usually given in hospital. **Check P-calcium, creatinine and 25-OH vitamin D before each infusion** (within 30 days).',
-          rec.reasons.length > 1 ? 'Order the missing tests (see the reasons).' : '',
+          `Zoledronic acid 5 mg i.v. yearly – usually given in hospital. **Check P-calcium, creatinine and 25-OH vitamin D before each infusion** (within ${rec.labsWithinDays} days).`,
+          rec.missingLabs.length > 0 ? 'Order the missing tests (see the reasons).' : '',
           'Check that eGFR > 35 mL/min, that there is no hypocalcaemia and that 25-OH vitamin D > 50 nmol/L.',
           SIDE_EFFECTS.parenteral.en,
         ]
@@ -483,8 +461,8 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           'Overvejelse om anabol (knogleopbyggende) behandling: **injektionsbehandling med romosozumab eller teriparatid**, der normalt er selvadministreret. Behandlingen varetages af speciallæge – henvis.',
           'Kriterier: postmenopausale kvinder med T-score < −2,5 og lavenergibrud på hofte, bækken, overarm, underarm eller ryg inden for 3 år; mænd med T-score ≤ −3,0 og lavenergibrud i ryg inden for seneste 3 år, eller som har ≥ 2 lavenergibrud i ryg.',
           'Romosozumab: kun til kvinder og ikke efter myokardieinfarkt eller apopleksi (produktresumé). Teriparatid: højst 24 måneder.',
-          rec.variant === 'woman-cardiovascular' ? '**Journalen viser myokardieinfarkt eller apopleksi: romosozumab må ikke anvendes – teriparatid er muligheden.**' : '',
-          rec.variant === 'man' ? 'Romosozumab er kun til kvinder – for mænd er teriparatid muligheden.' : '',
+          rec.candidate === 'woman-cardiovascular' ? '**Journalen viser myokardieinfarkt eller apopleksi: romosozumab må ikke anvendes – teriparatid er muligheden.**' : '',
+          rec.candidate === 'man' ? 'Romosozumab er kun til kvinder – for mænd er teriparatid muligheden.' : '',
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),
@@ -502,8 +480,8 @@ export const FOLLOW_UP_TEXTS: Readonly<Record<FollowUpTopic, TopicTexts>> = {
           'Anabolic (bone-forming) treatment: **injections of romosozumab or teriparatide**, normally self-administered. Specialist treatment – refer.',
           'Criteria: postmenopausal women with T-score < −2.5 and a low-energy fracture of hip, pelvis, upper arm, forearm or spine within 3 years; men with T-score ≤ −3.0 and a low-energy spine fracture within the last 3 years, or with ≥ 2 low-energy spine fractures.',
           'Romosozumab: women only, and not after myocardial infarction or stroke (SmPC). Teriparatide: at most 24 months.',
-          rec.variant === 'woman-cardiovascular' ? '**The record shows myocardial infarction or stroke: romosozumab must not be used – teriparatide is the option.**' : '',
-          rec.variant === 'man' ? 'Romosozumab is for women only – for men teriparatide is the option.' : '',
+          rec.candidate === 'woman-cardiovascular' ? '**The record shows myocardial infarction or stroke: romosozumab must not be used – teriparatide is the option.**' : '',
+          rec.candidate === 'man' ? 'Romosozumab is for women only – for men teriparatide is the option.' : '',
         ]
           .filter((s) => s.length > 0)
           .join('\n\n'),

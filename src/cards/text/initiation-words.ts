@@ -3,16 +3,16 @@
  * phrases several topics use. Line numbers refer to guideline/source-card-da.txt.
  */
 import type { Language } from '../../contract/language.js';
-import type { Reason } from '../../contract/topics.js';
-import type { Recommendation } from '../../rules/types.js';
+import type { Reason, Topic } from '../../contract/topics.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import { has } from './card-words.js';
 import type { TopicText, TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
 
-export type Build = (rec: Recommendation, lang: Language) => string;
+export type Build<T extends Topic> = (rec: Recommendation<T>, lang: Language) => string;
 
-export function texts(title: Words, summary: Build, detail: Build): TopicTexts {
-  const one = (lang: Language): TopicText => ({
+export function texts<T extends Topic>(title: Words, summary: Build<T>, detail: Build<T>): TopicTexts<T> {
+  const one = (lang: Language): TopicText<T> => ({
     title: title[lang],
     summary: (rec) => summary(rec, lang),
     detail: (rec) => detail(rec, lang),

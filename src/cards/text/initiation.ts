@@ -7,12 +7,12 @@
  * Line numbers refer to guideline/source-card-da.txt.
  */
 import type { InitiationTopic, Reason } from '../../contract/topics.js';
-import type { Recommendation } from '../../rules/types.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import { formatDate, formatList } from '../format.js';
 import { DENTIST, VITAMIN_D_DOSE, bullets, has, paragraphs, reasonPhrases } from './card-words.js';
 import { FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './initiation-words.js';
 import { treatmentIndicated } from './treatment-indicated.js';
-import type { TopicTexts } from './types.js';
+import type { TextsOf } from './types.js';
 import type { Words } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
 
@@ -86,7 +86,7 @@ function markerWanted(rec: Recommendation): 'p1np' | 'ctx' {
   return rec.findings.some((f) => f.kind === 'lab-missing' && f.lab === 'ctx') ? 'ctx' : 'p1np';
 }
 
-function checksSummary(rec: Recommendation, lang: Language): string {
+function checksSummary(rec: Recommendation<'pretreatment-checks'>, lang: Language): string {
   const da = lang === 'da';
   const failed = reasonPhrases(rec, FAILED_SHORT, lang);
   const missing = reasonPhrases(rec, MISSING_SHORT, lang);
@@ -96,14 +96,14 @@ function checksSummary(rec: Recommendation, lang: Language): string {
   return `${da ? 'Før start af antiresorptiv behandling' : 'Before starting antiresorptive treatment'}: ${parts.join('; ')}`;
 }
 
-function checksDetail(rec: Recommendation, lang: Language): string {
+function checksDetail(rec: Recommendation<'pretreatment-checks'>, lang: Language): string {
   const da = lang === 'da';
   const status = (failedReason: Reason | undefined, missingReason: Reason | undefined): string => {
     if (failedReason !== undefined && rec.reasons.includes(failedReason)) return da ? '**ikke opfyldt**' : '**failed**';
     if (missingReason !== undefined && rec.reasons.includes(missingReason)) return da ? '**mangler**' : '**missing**';
     return da ? 'i orden' : 'done';
   };
-  const ctx = markerWanted(rec) === 'ctx';
+  const wantsCtx = markerWanted(rec) === 'ctx';
   const items: string[] = [
     `${da ? 'Tjek, at eGFR > 35 ml/min' : 'Check that eGFR > 35 mL/min'}: ${status('egfr-low', 'egfr-missing')}`,
     `${da ? 'Tjek, at der ikke er hypocalcæmi' : 'Check that there is no hypocalcaemia'}: ${status('hypocalcaemia', 'calcium-missing')}`,
@@ -118,7 +118,7 @@ function checksDetail(rec: Recommendation, lang: Language): string {
         ? `Mål knoglemarkør ved peroral behandling: **ikke nu** – knoglemarkør kan ikke anvendes ved fraktur inden for 6 mdr. før behandlingsstart; første knoglemarkør ét år efter bruddet (${when})`
         : `Measure a bone marker for oral treatment: **not now** – a bone marker cannot be used with a fracture within 6 months before the start; the first marker one year after the fracture (${when})`,
     );
-  } else if (rec.variant?.startsWith('first-choice') === true) {
+  } else if (rec.choice === 'first-choice') {
     items.push(`${da ? 'Mål knoglemarkør ved peroral behandling' : 'Measure a bone marker for oral treatment'}: ${status(undefined, 'baseline-btm-missing')}`);
   }
   items.push(`${da ? 'Mål patientens højde' : 'Measure the patient’s height'}: ${status(undefined, 'height-missing')}`);
@@ -148,7 +148,7 @@ function checksDetail(rec: Recommendation, lang: Language): string {
   }
   if (has(rec, 'baseline-btm-missing')) {
     actions.push(
-      ctx
+      wantsCtx
         ? da
           ? '**Tag initial knoglemarkør før behandling:** CTX, da patienten er i behandling med glukokortikoid. CTX skal tages fastende før kl. 10. Den bruges til at vurdere effekt/compliance 3 mdr. efter start.'
           : '**Take a baseline bone marker before treatment:** CTX, as the patient is on glucocorticoid. CTX must be taken fasting before 10 am. It is used to judge effect/adherence 3 months after the start.'
@@ -280,22 +280,22 @@ const boneHealthyLifestyle = texts(
 
 // --- dxa-workup-suggested -----------------------------------------------------------------------
 
-const dxaWorkupSuggested = texts(
+const dxaWorkupSuggested = texts<'dxa-workup-suggested'>(
   { da: 'Overvej udredning for osteoporose (DXA)', en: 'Consider osteoporosis work-up (DXA)' },
   (rec, lang) => {
     const da = lang === 'da';
-    const vitaminDFirst = rec.variant === 'vitamin-d-low' || rec.variant === 'vitamin-d-unknown';
+    const vitaminDFirst = rec.vitaminD !== 'ok';
     if (da) return `Overvej DXA-skanning: risikofaktor for osteoporose og ingen nylig DXA${vitaminDFirst ? ' – D-vitamin i niveau først' : ''}`;
     return `Consider a DXA scan: risk factor for osteoporosis and no recent DXA${vitaminDFirst ? ' – vitamin D replete first' : ''}`;
   },
   (rec, lang) => {
     const da = lang === 'da';
     const vitaminD =
-      rec.variant === 'vitamin-d-low'
+      rec.vitaminD === 'low'
         ? da
           ? `**P-25-OH-Vit.D ≤ 50 nmol/L:** giv eller øg D3-tilskud, og udsæt skanningen, til D-vitamin er i niveau. ${VITAMIN_D_DOSE.da}`
           : `**25-OH vitamin D ≤ 50 nmol/L:** give or raise vitamin D3 and postpone the scan until vitamin D is replete. ${VITAMIN_D_DOSE.en}`
-        : rec.variant === 'vitamin-d-unknown'
+        : rec.vitaminD === 'unknown'
           ? da
             ? '**Ingen aktuel P-25-OH-Vit.D:** mål den før skanningen.'
             : '**No current 25-OH vitamin D:** measure it before the scan.'
@@ -316,7 +316,7 @@ const dxaWorkupSuggested = texts(
   },
 );
 
-export const INITIATION_TEXTS: Readonly<Record<InitiationTopic, TopicTexts>> = {
+export const INITIATION_TEXTS: TextsOf<InitiationTopic> = {
   'diagnosis-criteria-met': diagnosisCriteriaMet,
   'treatment-indicated': treatmentIndicated,
   'risk-factor-review': riskFactorReview,

@@ -3,14 +3,16 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
-import type { DrugId } from '../../facts/types.js';
+import type { DrugId } from '../../contract/clinical.js';
 import type { PrescribingTopic } from '../../contract/topics.js';
-import type { Finding, LabOrder, Recommendation } from '../../rules/types.js';
+import type { Finding, LabFinding } from '../../contract/findings.js';
+import type { Recommendation } from '../../contract/recommendations.js';
+import type { DoseScheduleName } from '../../contract/suggestions.js';
 import { formatDate, formatList, formatNumber } from '../format.js';
 import { ALENDRONATE_INTAKE } from '../orders.js';
 import { BEFORE_START, BIOSIMILARS, DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITAMIN_D_CALCIUM, ZOLEDRONIC_ACID, capitalise, has, paragraphs } from './card-words.js';
 import { intervalWords } from './findings.js';
-import type { TopicText, TopicTexts } from './types.js';
+import type { TextsOf, TopicText, TopicTexts } from './types.js';
 import { DRUG, LAB, type Words } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
 
@@ -27,21 +29,9 @@ function drugName(rec: Recommendation, lang: Language, fallback: Words): string 
   return drug === undefined ? fallback[lang] : DRUG[drug][lang];
 }
 
-type LabFinding = Extract<Finding, { kind: 'lab' }>;
-
-function labValue(rec: Recommendation, lab: LabFinding['lab'] | readonly LabFinding['lab'][], lang: Language): string | undefined {
-  const labs: readonly string[] = typeof lab === 'string' ? [lab] : lab;
-  const f = rec.findings.find((x): x is LabFinding => x.kind === 'lab' && labs.includes(x.lab));
-  return f === undefined ? undefined : `${f.comparator ?? ''}${formatNumber(f.value, lang)}`;
-}
-
-function missingLabs(rec: Recommendation): LabOrder[] {
-  return rec.findings.filter((f): f is Extract<Finding, { kind: 'lab-missing' }> => f.kind === 'lab-missing').map((f) => f.lab);
-}
-
-/** After a fracture in the 6 months before the start: the day the first bone marker may be taken. */
-function markerAfterFracture(rec: Recommendation): string | undefined {
-  return rec.findings.find((f): f is Extract<Finding, { kind: 'due-date' }> => f.kind === 'due-date' && f.what === 'bone-marker')?.date;
+/** "≤ 35", "12,5": a lab value with its comparator. */
+function labValue(f: LabFinding, lang: Language): string {
+  return `${f.comparator ?? ''}${formatNumber(f.value, lang)}`;
 }
 
 const ANTIRESORPTIVE: Words = { da: 'antiresorptiv behandling', en: 'antiresorptive treatment' };
@@ -57,14 +47,14 @@ const ANTIRESORPTIVE: Words = { da: 'antiresorptiv behandling', en: 'antiresorpt
 
 // --- topics ---------------------------------------------------------------------------------
 
-function egfrTooLow(lang: Language): TopicText {
+function egfrTooLow(lang: Language): TopicText<'rx-egfr-too-low'> {
   const da = lang === 'da';
   return {
     title: da ? 'eGFR for lav til antiresorptiv start' : 'eGFR too low to start antiresorptive treatment',
     summary: (rec) => {
-      const v = labValue(rec, 'egfr', lang) ?? '≤ 35';
+      const v = labValue(rec.egfr, lang);
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      if (rec.variant === 'denosumab-start') {
+      if (rec.denosumabStart) {
         return da ? `Denosumab-start ved eGFR ${v} (≤ 35 ml/min): aftal behandlingen med endokrinolog` : `Denosumab start with eGFR ${v} (≤ 35 mL/min): agree the treatment with endocrinology`;
       }
       return da ? `Ordinér ikke ${drug}: eGFR ${v} (≤ 35 ml/min) – henvis til endokrinolog` : `Do not prescribe ${drug}: eGFR ${v} (≤ 35 mL/min) – refer to endocrinology`;
@@ -74,7 +64,7 @@ function egfrTooLow(lang: Language): TopicText {
       const card = da
         ? 'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.'
         : 'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.';
-      if (rec.variant === 'denosumab-start') {
+      if (rec.denosumabStart) {
         return paragraphs(
           card,
           da
@@ -92,14 +82,13 @@ function egfrTooLow(lang: Language): TopicText {
   };
 }
 
-function hypocalcaemia(lang: Language): TopicText {
+function hypocalcaemia(lang: Language): TopicText<'rx-hypocalcaemia'> {
   const da = lang === 'da';
   return {
     title: da ? 'Hypocalcæmi før antiresorptiv behandling' : 'Hypocalcaemia before antiresorptive treatment',
     summary: (rec) => {
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const v = labValue(rec, ['calcium', 'calcium-corrected', 'calcium-ionised'], lang);
-      const value = v === undefined ? '' : ` (${v} mmol/L)`;
+      const value = ` (${labValue(rec.calcium, lang)} mmol/L)`;
       return da ? `Giv ikke ${drug} nu: hypocalcæmi${value} skal korrigeres først` : `Do not give ${drug} now: hypocalcaemia${value} must be corrected first`;
     },
     detail: () =>
@@ -115,13 +104,13 @@ function hypocalcaemia(lang: Language): TopicText {
   };
 }
 
-function vitaminDLow(lang: Language): TopicText {
+function vitaminDLow(lang: Language): TopicText<'rx-vitamin-d-low'> {
   const da = lang === 'da';
   return {
     title: da ? 'D-vitamin for lavt før antiresorptiv behandling' : 'Vitamin D too low before antiresorptive treatment',
     summary: (rec) => {
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const v = labValue(rec, 'vitamin-d', lang) ?? '≤ 50';
+      const v = labValue(rec.vitaminD, lang);
       return da ? `Giv D-vitamin før/ved start af ${drug}: P-25-OH-vitamin D ${v} nmol/L (skal være > 50)` : `Give vitamin D before/with ${drug}: 25-OH vitamin D ${v} nmol/L (should be > 50)`;
     },
     detail: (rec) =>
@@ -133,26 +122,26 @@ function vitaminDLow(lang: Language): TopicText {
         da
           ? 'Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.'
           : 'Each 1 µg of D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (wide variation). Recheck no earlier than 3 months.',
-        rec.variant === 'on-supplement' &&
+        rec.onSupplement &&
           (da ? 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.' : 'The patient already has a vitamin D supplement: check the dose and that it is taken.'),
       ),
   };
 }
 
-function labMissing(lang: Language): TopicText {
+function labMissing(lang: Language): TopicText<'rx-lab-missing'> {
   const da = lang === 'da';
   return {
     title: da ? 'Blodprøver mangler før antiresorptiv behandling' : 'Labs missing before antiresorptive treatment',
     summary: (rec) => {
-      const labs = formatList(missingLabs(rec).map((l) => LAB[l][lang]), lang);
+      const labs = formatList(rec.missingLabs.map((l) => LAB[l][lang]), lang);
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      if (rec.variant === 'zoledronic-acid') return da ? `Tag ${labs} før zoledronsyre-infusionen` : `Check ${labs} before the zoledronic acid infusion`;
-      if (rec.variant === 'denosumab') return da ? `Tag ${labs} før denosumab-injektionen` : `Check ${labs} before the denosumab injection`;
+      if (rec.before === 'infusion') return da ? `Tag ${labs} før zoledronsyre-infusionen` : `Check ${labs} before the zoledronic acid infusion`;
+      if (rec.before === 'injection') return da ? `Tag ${labs} før denosumab-injektionen` : `Check ${labs} before the denosumab injection`;
       return da ? `Tag ${labs} før start af ${drug}` : `Check ${labs} before starting ${drug}`;
     },
     detail: (rec) => {
-      if (rec.variant === 'zoledronic-acid') return ZOLEDRONIC_ACID[lang];
-      if (rec.variant === 'denosumab') {
+      if (rec.before === 'infusion') return ZOLEDRONIC_ACID[lang];
+      if (rec.before === 'injection') {
         return da
           ? 'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.'
           : 'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.';
@@ -165,14 +154,14 @@ function labMissing(lang: Language): TopicText {
   };
 }
 
-function startChecklist(lang: Language): TopicText {
+function startChecklist(lang: Language): TopicText<'rx-start-checklist'> {
   const da = lang === 'da';
   return {
     title: da ? 'Før start af antiresorptiv behandling' : 'Before starting antiresorptive treatment',
     summary: (rec) => {
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const marker = missingLabs(rec).find((l) => l === 'p1np' || l === 'ctx');
-      const afterFracture = markerAfterFracture(rec);
+      const marker = rec.missingMarker;
+      const afterFracture = rec.markerFrom;
       const items = [
         ...(marker === undefined ? [] : [da ? `tag initial knoglemarkør (${LAB[marker].da})` : `take a baseline bone marker (${LAB[marker].en})`]),
         ...(afterFracture === undefined ? [] : [da ? `knoglemarkør først ${formatDate(afterFracture, 'da')} (ét år efter brud)` : `bone marker not before ${formatDate(afterFracture, 'en')} (a year after the fracture)`]),
@@ -182,8 +171,8 @@ function startChecklist(lang: Language): TopicText {
       return da ? `Før start af ${drug}: ${formatList(items, lang)}` : `Before starting ${drug}: ${formatList(items, lang)}`;
     },
     detail: (rec) => {
-      const oral = rec.variant === 'oral-bisphosphonate';
-      const afterFracture = markerAfterFracture(rec);
+      const oral = rec.drugClass === 'oral-bisphosphonate';
+      const afterFracture = rec.markerFrom;
       const markerDa =
         afterFracture === undefined
           ? '- Mål knoglemarkør ved peroral behandling – tag initial knoglemarkør før behandling: P1NP (kan tages hele dagen); CTX i stedet ved glukokortikoidbehandling (fastende før kl. 10).'
@@ -208,9 +197,9 @@ function startChecklist(lang: Language): TopicText {
             `- ${DENTIST.en}`,
           ];
       const specific =
-        rec.variant === 'oral-bisphosphonate'
+        rec.drugClass === 'oral-bisphosphonate'
           ? `**${da ? 'Indtagelse' : 'Intake'}:** ${ALENDRONATE_INTAKE[lang]}`
-          : rec.variant === 'zoledronic-acid'
+          : rec.drugClass === 'zoledronic-acid'
             ? ZOLEDRONIC_ACID[lang]
             : `**${da ? 'Denosumab 60 mg s.c. hver 6. måned' : 'Denosumab 60 mg s.c. every 6 months'}:**\n${DENOSUMAB_RULES[lang]}`;
       return paragraphs(checklist.join('\n'), specific, VITAMIN_D_CALCIUM[lang], SIDE_EFFECTS.any[lang]);
@@ -270,7 +259,7 @@ function swallowingDifficulty(lang: Language): TopicText {
   };
 }
 
-function duplicate(lang: Language): TopicText {
+function duplicate(lang: Language): TopicText<'rx-duplicate-antiresorptive'> {
   const da = lang === 'da';
   return {
     title: da ? 'Dobbelt antiresorptiv behandling' : 'Duplicate antiresorptive treatment',
@@ -290,7 +279,7 @@ function duplicate(lang: Language): TopicText {
         da
           ? 'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.'
           : 'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
-        rec.variant === 'after-denosumab' &&
+        rec.afterDenosumab &&
           (da
             ? '**Efter denosumab:** Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab – typisk zoledronsyre ca. 6 måneder efter sidste injektion. Bisfosfonat som opfølgende behandling gives tidligst 5 måneder efter sidste denosumab-injektion.'
             : '**After denosumab:** if denosumab is stopped, another treatment MUST be started because of rapid bone loss – usually zoledronic acid about 6 months after the last injection. A bisphosphonate as follow-on treatment is given no earlier than 5 months after the last denosumab injection.'),
@@ -313,20 +302,16 @@ function biosimilar(lang: Language): TopicText {
   };
 }
 
-function denosumabSchedule(lang: Language): TopicText {
+function denosumabSchedule(lang: Language): TopicText<'rx-denosumab-schedule'> {
   const da = lang === 'da';
-  const due = (rec: Recommendation): string => {
-    const f = rec.findings.find((x): x is Extract<Finding, { kind: 'due-date' }> => x.kind === 'due-date');
-    return f === undefined ? '' : formatDate(f.date, lang);
-  };
   return {
     title: da ? 'Denosumab: injektion hver 6. måned' : 'Denosumab: injection every 6 months',
     summary: (rec) => {
-      if (has(rec, 'egfr-below-30')) {
-        const v = labValue(rec, 'egfr', lang) ?? '< 30';
+      if (rec.egfrSevere !== undefined) {
+        const v = labValue(rec.egfrSevere, lang);
         return da ? `Denosumab ved eGFR ${v} (< 30): øget risiko for hypocalcæmi – tjek P-calcium og D-vitamin` : `Denosumab with eGFR ${v} (< 30): higher risk of hypocalcaemia – check calcium and vitamin D`;
       }
-      return da ? `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${due(rec)}` : `Denosumab every 6 months, never over 7: set a reminder for ${due(rec)}`;
+      return da ? `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, lang)}` : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, lang)}`;
     },
     detail: (rec) =>
       paragraphs(
@@ -340,15 +325,15 @@ function denosumabSchedule(lang: Language): TopicText {
   };
 }
 
-function glucocorticoidBoneProtection(lang: Language): TopicText {
+function glucocorticoidBoneProtection(lang: Language): TopicText<'rx-glucocorticoid-bone-protection'> {
   const da = lang === 'da';
   return {
     title: da ? 'Glukokortikoid: knoglebeskyttelse' : 'Glucocorticoid: bone protection',
     summary: (rec) => {
-      if (rec.variant === 'treat') {
+      if (rec.advice === 'treat') {
         return da ? 'Start knoglebeskyttelse: glukokortikoid over tærsklen og T-score < −1,0 – 1. valg alendronat' : 'Start bone protection: glucocorticoid above the threshold and T-score < −1.0 – alendronate first';
       }
-      if (rec.variant === 'dxa') {
+      if (rec.advice === 'dxa') {
         return da ? 'Henvis til DXA: glukokortikoid > 5 mg dgl. i 3 mdr. eller > 450 mg på et år – behandl, hvis T-score < −1,0' : 'Refer for DXA: glucocorticoid > 5 mg daily for 3 months or > 450 mg a year – treat if T-score < −1.0';
       }
       return da ? 'Glukokortikoid over tærsklen: behandl, hvis T-score < −1,0 – seneste DXA var ikke under' : 'Glucocorticoid above the threshold: treat if T-score < −1.0 – the latest DXA was not below';
@@ -358,13 +343,13 @@ function glucocorticoidBoneProtection(lang: Language): TopicText {
         da
           ? 'Kortet (fodnote *): **Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.** Dosis regnes i prednisolon-ækvivalenter, og ordinationen lægges oven i forbruget i journalen.'
           : 'The card (footnote *): **with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if the T-score is < −1.0.** Doses count as prednisolone equivalents, and the order is added to the use in the record.',
-        rec.variant === 'dxa' &&
+        rec.advice === 'dxa' &&
           (da ? 'Henvis til DXA-skanning. D-vitamin bør være i niveau før skanningen (ellers risiko for overdiagnosticering).' : 'Refer for a DXA scan. Vitamin D should be adequate before the scan (otherwise a risk of overdiagnosis).'),
-        rec.variant === 'treat' &&
+        rec.advice === 'treat' &&
           (da
             ? `1. valg: alendronat 70 mg ugetablet (${ALENDRONATE_INTAKE.da}) 2. valg (parenteral) ved kontraindikation til peroral bisfosfonat; ved eGFR ≤ 35 ml/min henvis til endokrinolog. Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.`
             : `First choice: alendronate 70 mg weekly tablet (${ALENDRONATE_INTAKE.en}) Second choice (parenteral) when oral bisphosphonate is contraindicated; with eGFR ≤ 35 mL/min refer to endocrinology. Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.`),
-        rec.variant === 'exposure' &&
+        rec.advice === 'exposure' &&
           (da ? 'Gentag DXA, hvis glukokortikoidbehandlingen fortsætter, og behandl, når T-score er < −1,0.' : 'Repeat the DXA if the glucocorticoid continues, and treat when the T-score is < −1.0.'),
         da
           ? 'Knoglemarkør: **CTX anvendes i stedet for P1NP**, når patienten er i behandling med glukokortikoid – CTX skal tages fastende før kl. 10. Ved længerevarende glukokortikoidbehandling behandles med alendronat ½–1 år efter ophør.'
@@ -373,7 +358,7 @@ function glucocorticoidBoneProtection(lang: Language): TopicText {
   };
 }
 
-function calciumCarbonatePpi(lang: Language): TopicText {
+function calciumCarbonatePpi(lang: Language): TopicText<'rx-calcium-carbonate-ppi'> {
   const da = lang === 'da';
   return {
     title: da ? 'Calciumcarbonat og PPI' : 'Calcium carbonate and PPI',
@@ -386,12 +371,12 @@ function calciumCarbonatePpi(lang: Language): TopicText {
         ? paragraphs(
             'Kortet: **Calcium-carbonat tages til måltid (syreafhængig). Calcium-citrat kan tages uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som bruger PPI.** Særligt calcium-carbonat kan give tendens til obstipation.',
             'Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud; ved behov for tilskud over 500 mg fordeles det ud over dagen.',
-            rec.variant === 'with-vitamin-d' && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
+            rec.withVitaminD && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
           )
         : paragraphs(
             'The card: **calcium carbonate is taken with meals (acid-dependent). Calcium citrate can be taken regardless of food, but costs more. Consider it for patients who take a PPI.** Calcium carbonate in particular can cause constipation.',
             'A regular daily intake of 800–1,200 mg calcium from diet and supplement; split supplements above 500 mg over the day.',
-            rec.variant === 'with-vitamin-d' && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
+            rec.withVitaminD && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
           ),
   };
 }
@@ -460,47 +445,38 @@ function anabolicSpecialist(lang: Language): TopicText {
   };
 }
 
-function doseInterval(lang: Language): TopicText {
+function doseInterval(lang: Language): TopicText<'rx-dose-interval'> {
   const da = lang === 'da';
-  const SCHEDULE: Readonly<Record<string, Words>> = {
+  const SCHEDULE: Readonly<Record<DoseScheduleName, Words>> = {
     weekly: { da: 'alendronat 70 mg gives én gang ugentligt', en: 'alendronate 70 mg is given once weekly' },
     'six-monthly': { da: 'denosumab 60 mg gives hver 6. måned', en: 'denosumab 60 mg is given every 6 months' },
-    'early-injection': { da: 'denosumab 60 mg gives hver 6. måned', en: 'denosumab 60 mg is given every 6 months' },
     yearly: { da: 'zoledronsyre 5 mg gives én gang årligt', en: 'zoledronic acid 5 mg is given once yearly' },
-  };
-  const ordered = (rec: Recommendation): string | undefined => {
-    const f = rec.findings.find((x): x is Extract<Finding, { kind: 'dose-interval' }> => x.kind === 'dose-interval');
-    return f === undefined ? undefined : intervalWords(f.intervalDays, lang);
-  };
-  const dueDate = (rec: Recommendation): string | undefined => {
-    const f = rec.findings.find((x): x is Extract<Finding, { kind: 'due-date' }> => x.kind === 'due-date' && x.what === 'denosumab-injection');
-    return f === undefined ? undefined : formatDate(f.date, lang);
   };
   return {
     title: da ? 'Doseringen er for hyppig' : 'Dosing too frequent',
     summary: (rec) => {
       const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const how = ordered(rec);
-      if (how === undefined) {
-        const due = dueDate(rec) ?? '';
+      if (rec.orderedEveryDays === undefined) {
+        const due = rec.nextInjection === undefined ? '' : formatDate(rec.nextInjection, lang);
         return da ? `Giv ikke denosumab nu: under 5 måneder siden sidste injektion – næste ${due}` : `Do not give denosumab now: under 5 months since the last injection – next due ${due}`;
       }
-      return da ? `Ordinér ikke ${drug} ${how}: ${SCHEDULE[rec.variant ?? '']?.da ?? 'for hyppig dosering'}` : `Do not prescribe ${drug} ${how}: ${SCHEDULE[rec.variant ?? '']?.en ?? 'too frequent dosing'}`;
+      const how = intervalWords(rec.orderedEveryDays, lang);
+      return da ? `Ordinér ikke ${drug} ${how}: ${SCHEDULE[rec.schedule].da}` : `Do not prescribe ${drug} ${how}: ${SCHEDULE[rec.schedule].en}`;
     },
     detail: (rec) =>
       paragraphs(
         da
           ? 'Kortet: **Alendronat 70 mg ugetablet; zoledronsyre 5 mg i.v. årligt; denosumab 60 mg s.c. hver 6. måned** (produktresumé). Ordinationen er doseret hyppigere og må ikke gives som ordineret.'
           : 'The card: **alendronate 70 mg weekly tablet; zoledronic acid 5 mg i.v. yearly; denosumab 60 mg s.c. every 6 months** (SmPC). The order is dosed more often and must not be given as drafted.',
-        rec.variant === 'weekly' &&
+        rec.schedule === 'weekly' &&
           (da
             ? 'Alendronat 70 mg dagligt er en syvdobbelt overdosis: risiko for svær øsofagitis, mavesår og hypocalcæmi. Ret doseringen til én tablet ugentligt (samme ugedag), eller brug en daglig styrke (10 mg), hvis daglig dosering var meningen.'
             : 'Alendronate 70 mg daily is a sevenfold overdose: risk of severe oesophagitis, ulcers and hypocalcaemia. Correct the dosing to one tablet weekly (same day each week), or use a daily strength (10 mg) if daily dosing was meant.'),
-        (rec.variant === 'six-monthly' || rec.variant === 'early-injection') &&
+        rec.schedule === 'six-monthly' &&
           (da
             ? 'Denosumab gives hver 6. måned (tidligst efter 5 måneder, senest efter 7 måneder). Hyppigere injektioner giver ingen ekstra effekt, men øget risiko for hypocalcæmi. Kontrollér P-calcium før injektionen.'
             : 'Denosumab is given every 6 months (no earlier than 5 and no later than 7 months). More frequent injections add no effect but raise the risk of hypocalcaemia. Check calcium before the injection.'),
-        rec.variant === 'yearly' &&
+        rec.schedule === 'yearly' &&
           (da
             ? 'Zoledronsyre 5 mg gives én gang årligt (typisk på hospital). Hyppigere infusioner øger risikoen for nyrepåvirkning og hypocalcæmi. P-calcium, -kreatinin og -25-OH-Vit.D før hver infusion.'
             : 'Zoledronic acid 5 mg is given once a year (usually in hospital). More frequent infusions raise the risk of kidney injury and hypocalcaemia. Calcium, creatinine and 25-OH vitamin D before each infusion.'),
@@ -508,11 +484,11 @@ function doseInterval(lang: Language): TopicText {
   };
 }
 
-function both(make: (lang: Language) => TopicText): TopicTexts {
+function both<T extends PrescribingTopic>(make: (lang: Language) => TopicText<T>): TopicTexts<T> {
   return { da: make('da'), en: make('en') };
 }
 
-export const PRESCRIBING_TEXTS: Readonly<Record<PrescribingTopic, TopicTexts>> = {
+export const PRESCRIBING_TEXTS: TextsOf<PrescribingTopic> = {
   'rx-egfr-too-low': both(egfrTooLow),
   'rx-hypocalcaemia': both(hypocalcaemia),
   'rx-vitamin-d-low': both(vitaminDLow),

@@ -1,15 +1,15 @@
 /**
  * Card text of `treatment-indicated` (rules.md section 2; card page 1 l. 18-65, "Indikation for at
  * drøfte behandling", "1. Valg", "2. Valg", "Før start af antiresorptiv behandling"), in Danish and
- * English. Variants: `first-choice`, `second-choice`, `referral` (eGFR ≤ 35 and/or suspected
- * secondary osteoporosis: refer instead of a drug start); a `-anabolic` suffix when the patient is
- * also an anabolic candidate — the drug is then framed as the start while the specialist decides
- * (v2, "never two cards that compete for the decision"). Reason `pause-ended` (v2): the pause
+ * English. By the recommendation's `choice`: `first-choice`, `second-choice`, `referral` (eGFR ≤ 35
+ * and/or suspected secondary osteoporosis: refer instead of a drug start); with `anabolicCandidate`
+ * the drug is framed as the start while the specialist decides (v2, "never two cards that compete
+ * for the decision"). Reason `pause-ended` (v2): the pause
  * after ≥ 5 years of oral bisphosphonate is over (new fracture or hip T-score ≤ −2.5).
  */
 import type { Language } from '../../contract/language.js';
 import type { Reason } from '../../contract/topics.js';
-import type { Recommendation } from '../../rules/types.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, paragraphs, reasonPhrases } from './card-words.js';
 import { ANABOLIC, FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './initiation-words.js';
 import type { Words } from './vocabulary.js';
@@ -38,7 +38,7 @@ const PAUSE_ENDED: Words = {
   en: '**The treatment pause is over:** a new low-energy fracture, or a DXA after the pause began shows hip T-score ≤ −2.5 ("with persistently low hip bone mass treatment can be extended to 10 years"). Resume treatment.',
 };
 
-function treatmentSummary(rec: Recommendation, lang: Language): string {
+function treatmentSummary(rec: Recommendation<'treatment-indicated'>, lang: Language): string {
   const da = lang === 'da';
   const possible = onlyPossibleFracture(rec);
   const qualifier = has(rec, 'pause-ended')
@@ -52,13 +52,13 @@ function treatmentSummary(rec: Recommendation, lang: Language): string {
     : da
       ? ' – indikation for at drøfte behandling'
       : ' – indication to discuss treatment';
-  if (rec.variant === 'referral') {
+  if (rec.choice === 'referral') {
     const why = reasonPhrases(rec, REFERRAL_BECAUSE, lang).join(da ? ' og ' : ' and ');
     return da
       ? `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`
       : `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
   }
-  if (rec.variant?.startsWith('second-choice') === true) {
+  if (rec.choice === 'second-choice') {
     return da
       ? `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${possible ? ' – hvis lavenergibrud' : ''}`
       : `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${possible ? ' – if low-energy fracture' : ''}`;
@@ -72,9 +72,9 @@ function treatmentSummary(rec: Recommendation, lang: Language): string {
 }
 
 /** The summary, with the anabolic framing when the patient is also an anabolic candidate. */
-function treatmentSummaryFramed(rec: Recommendation, lang: Language): string {
-  if (rec.variant?.endsWith('-anabolic') !== true) return treatmentSummary(rec, lang);
-  const drug = rec.variant.startsWith('second-choice')
+function treatmentSummaryFramed(rec: Recommendation<'treatment-indicated'>, lang: Language): string {
+  if (!rec.anabolicCandidate) return treatmentSummary(rec, lang);
+  const drug = rec.choice === 'second-choice'
     ? lang === 'da'
       ? 'denosumab eller zoledronsyre (2. valg)'
       : 'denosumab or zoledronic acid (second choice)'
@@ -90,17 +90,17 @@ function treatmentSummaryFramed(rec: Recommendation, lang: Language): string {
     : `Start ${drug} now while the specialist considers anabolic treatment (refer)`;
 }
 
-function treatmentDetail(rec: Recommendation, lang: Language): string {
+function treatmentDetail(rec: Recommendation<'treatment-indicated'>, lang: Language): string {
   const da = lang === 'da';
   const fracture = has(rec, ...FRACTURE_REASONS);
   const possible = onlyPossibleFracture(rec) && IF_LOW_ENERGY[lang];
-  const anabolic = rec.variant?.endsWith('-anabolic') === true ? ANABOLIC_CANDIDATE[lang] : fracture && ANABOLIC[lang];
+  const anabolic = rec.anabolicCandidate ? ANABOLIC_CANDIDATE[lang] : fracture && ANABOLIC[lang];
   const pause = has(rec, 'pause-ended') && PAUSE_ENDED[lang];
   const basis = da
     ? 'Indikation for at drøfte behandling (kortet): lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte og/eller T-score ≤ −2,5 og mindst én risikofaktor; ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.'
     : 'Indication to discuss treatment (the card): a low-energy fracture of the spine (≥ 20 % compression) and/or hip, and/or T-score ≤ −2.5 with at least one risk factor; with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.';
 
-  if (rec.variant === 'referral') {
+  if (rec.choice === 'referral') {
     return paragraphs(
       has(rec, 'egfr-low') &&
         (da
@@ -115,7 +115,7 @@ function treatmentDetail(rec: Recommendation, lang: Language): string {
     );
   }
 
-  if (rec.variant?.startsWith('second-choice') === true) {
+  if (rec.choice === 'second-choice') {
     return paragraphs(
       anabolic,
       pause,

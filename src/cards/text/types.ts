@@ -1,17 +1,21 @@
 /** How a topic speaks: its title, summary and advice, per language. */
-import type { Recommendation } from '../../rules/types.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import type { Language } from '../../contract/language.js';
+import type { Topic } from '../../contract/topics.js';
 
-export interface TopicText {
+export interface TopicText<T extends Topic = Topic> {
   /** Short name of the topic (shown as `source.topic.display`). */
   readonly title: string;
   /** One sentence, decision first ("Start behandling: …"), under 140 characters. */
-  summary(rec: Recommendation): string;
+  readonly summary: (rec: Recommendation<T>) => string;
   /**
    * Markdown advice in the card's own words. The renderer appends the reasons ("Begrundelse")
    * and the findings with values and dates ("Grundlag"), so the advice need not repeat them.
    */
-  detail(rec: Recommendation): string;
+  readonly detail: (rec: Recommendation<T>) => string;
 }
 
-export type TopicTexts = Readonly<Record<Language, TopicText>>;
+export type TopicTexts<T extends Topic = Topic> = Readonly<Record<Language, TopicText<T>>>;
+
+/** One text per topic of a family: a topic without its text does not compile. */
+export type TextsOf<F extends Topic> = { readonly [T in F]: TopicTexts<T> };

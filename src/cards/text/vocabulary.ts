@@ -5,7 +5,7 @@
  */
 import type { ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
-import type { LabOrder } from '../../rules/types.js';
+import type { LabOrder } from '../../contract/findings.js';
 import type { Language } from '../../contract/language.js';
 
 export type Words = Readonly<Record<Language, string>>;

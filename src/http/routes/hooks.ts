@@ -10,6 +10,8 @@ import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
 import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
+import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
+import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
 import { chooseLanguage } from '../language.js';
@@ -27,24 +29,21 @@ export interface HookRouteDeps {
   readonly requestNow?: (req: Request) => Date | undefined;
   /** The fetch one request's FHIR-server calls use (trace context, metrics); default the global fetch. */
   readonly fetchFor?: (res: Response) => typeof fetch;
+  /** Connections whose DNS answers must be public addresses (allowlisted servers named by a DNS name). */
+  readonly guardedDispatcher?: ReturnType<typeof guardedDispatcher>;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
 }
 
-function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>, hadFhirServer: boolean): HttpError {
+/**
+ * The 412 says which data could not be had, never why: a reason (a timeout, a status code, a
+ * refused connection) would let a caller map what the service can reach. The log has the reasons.
+ */
+function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpError {
   if (result.failure === 'patient') {
-    const why = result.problems.find((p) => p.key === 'patient')?.reason ?? 'null in prefetch';
-    return preconditionFailed(
-      hadFhirServer
-        ? `The Patient could not be obtained: prefetch.patient was missing or unusable and fhirServer did not supply it (${why}).`
-        : `The Patient could not be obtained: prefetch.patient was missing or unusable (${why}) and no fhirServer was given.`,
-      'prefetch.patient',
-    );
+    return preconditionFailed('The Patient could not be obtained, neither from prefetch.patient nor from a FHIR server.', 'prefetch.patient');
   }
-  return preconditionFailed(
-    'Only the Patient could be obtained: the other prefetch keys were missing or unusable and no fhirServer was given to fetch them from.',
-    'prefetch',
-  );
+  return preconditionFailed('Only the Patient could be obtained: the data of the other prefetch keys could not be had.', 'prefetch');
 }
 
 export function hookRoutes(deps: HookRouteDeps): Router {
@@ -60,25 +59,33 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     checkPrefetchSize(request.prefetch ?? undefined, deps.config.maxResourcesPerKey);
     const drafts = draftsFromContext(service.hook, request.context);
     checkDraftCount(drafts.length, deps.config.maxDraftOrders);
+    const access = request.fhirServer === undefined ? undefined : fhirServerAccess(request.fhirServer, deps.config.trustedIssuers, res.locals.caller?.issuer);
+    if (access?.allowed === false && request.fhirServer !== undefined) {
+      // Never contacted: the call is answered from its prefetch alone.
+      res.locals.log.warn({ fhirServer: loggableServer(request.fhirServer), issuer: res.locals.caller?.issuer, reason: access.reason }, 'fhirServer not on the issuer\'s allowlist; not contacted');
+    }
+    const fhirServer = access?.allowed === true ? request.fhirServer : undefined;
+    const baseFetch = deps.fetchFor?.(res) ?? ((input, init) => globalThis.fetch(input, init));
+    const guard = access?.allowed === true && access.guardAddresses ? deps.guardedDispatcher : undefined;
     const prefetch = await resolvePrefetch(
       {
         context: request.context,
         prefetch: request.prefetch ?? undefined,
-        fhirServer: request.fhirServer,
-        accessToken: request.fhirAuthorization?.access_token,
+        fhirServer,
+        accessToken: fhirServer === undefined ? undefined : request.fhirAuthorization?.access_token,
       },
       {
         templates: deps.templates,
         timeoutMs: deps.config.fhirTimeoutMs,
         maxBytes: deps.config.bodyLimitBytes,
         maxResources: deps.config.maxResourcesPerKey,
-        ...(deps.fetchFor === undefined ? {} : { fetch: deps.fetchFor(res) }),
+        fetch: guard === undefined ? baseFetch : fetchThrough(baseFetch, guard),
       },
     );
     // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
     if (res.headersSent) return;
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
-    if (!prefetch.ok) throw prefetchFailure(prefetch, request.fhirServer !== undefined);
+    if (!prefetch.ok) throw prefetchFailure(prefetch);
 
     const input: EvaluationInput = {
       ruleSet: service.ruleSet,

@@ -27,7 +27,8 @@ import { conditionFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures, withinYears, type CountedFracture } from '../predicates/fractures.js';
 import { activeCourse } from '../predicates/medication.js';
 import { isManOver60, isPostmenopausalWoman } from '../predicates/population.js';
-import type { Finding, PatientRule } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 /** "indenfor 3 år" / "inden for seneste 3 år". */
 const FRACTURE_YEARS = 3;
@@ -40,7 +41,7 @@ const WOMAN_SITES: readonly FractureSite[] = ['hip', 'pelvis', 'upper-arm', 'for
 /** "≥ 2 lavenergibrud i ryg". */
 const MAN_SPINE_FRACTURES = 2;
 
-export const anabolicTreatmentConsideration: PatientRule = (ctx) => {
+export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-consideration'> = (ctx) => {
   const { facts, today, settings } = ctx;
   if (activeCourse(facts, 'anabolic') !== undefined) return undefined;
   const t = diagnosticTScore(facts);
@@ -83,7 +84,6 @@ export const anabolicTreatmentConsideration: PatientRule = (ctx) => {
   // Romosozumab is for women only and not after myocardial infarction or stroke [extension: SmPC].
   const cardiovascular = facts.sex === 'female' ? anyConditions(facts, ['myocardial-infarction', 'stroke']) : [];
   findings.push(...cardiovascular.map(conditionFinding));
-  const variant = facts.sex !== 'female' ? 'man' : cardiovascular.length > 0 ? 'woman-cardiovascular' : 'woman';
   return {
     topic: 'anabolic-treatment-consideration',
     indicator: 'warning',
@@ -92,6 +92,6 @@ export const anabolicTreatmentConsideration: PatientRule = (ctx) => {
     findings,
     suggestions: [{ kind: 'referral', to: 'anabolic-treatment', recommended: true }],
     selectionBehavior: 'any',
-    variant,
+    candidate: facts.sex !== 'female' ? 'man' : cardiovascular.length > 0 ? 'woman-cardiovascular' : 'woman',
   };
 };

@@ -14,10 +14,11 @@
  *          `ongoing-glucocorticoid`.
  */
 import { latestScan } from '../predicates/dxa.js';
-import type { PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
 
-export const bisphosphonateContinue: PatientRule = (ctx) => {
+export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (ctx) => {
   const duration = oralDuration(ctx);
   if (duration?.band !== 'five-to-ten') return undefined;
   const pause = pauseCriteria(ctx);

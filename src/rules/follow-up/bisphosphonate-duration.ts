@@ -20,7 +20,8 @@ import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS, spineHipFractures } from '../predicates/indication.js';
 import { activeCourse, oralBisphosphonateYearsReached } from '../predicates/medication.js';
-import type { Finding, RuleContext } from '../types.js';
+import type { RuleContext } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 export const PAUSE_AFTER_YEARS = 5;
 export const MAX_YEARS = 10;

@@ -23,7 +23,7 @@ import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
 /** "Opfølgning med DXA-scanning tidligst efter 2 år". */
 const DXA_AFTER_PAUSE_MONTHS = 24;
 
-export const bisphosphonatePauseCandidate: PatientRule = (ctx) => {
+export const bisphosphonatePauseCandidate: PatientRule<'bisphosphonate-pause-candidate'> = (ctx) => {
   const duration = oralDuration(ctx);
   if (duration?.band !== 'five-to-ten') return undefined;
   const pause = pauseCriteria(ctx);

@@ -25,12 +25,14 @@ import { addYears } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { pauseEnded, pauseState } from '../predicates/care-state.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 
 /** "DXA-scanning tidligst efter 2 år". */
 const DXA_AFTER_YEARS = 2;
 
-export const bisphosphonatePauseReview: PatientRule = (ctx) => {
+export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review'> = (ctx) => {
   const { facts, today } = ctx;
   const pause = pauseState(ctx);
   if (pause === undefined || pauseEnded(pause)) return undefined;
@@ -63,6 +65,7 @@ export const bisphosphonatePauseReview: PatientRule = (ctx) => {
     findings,
     suggestions,
     selectionBehavior: 'any',
-    variant: pause.start,
+    pauseStart: pause.start,
+    dxaFrom: due,
   };
 };

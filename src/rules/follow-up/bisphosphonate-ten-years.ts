@@ -14,7 +14,7 @@
 import type { PatientRule } from '../types.js';
 import { oralDuration } from './bisphosphonate-duration.js';
 
-export const bisphosphonateTenYears: PatientRule = (ctx) => {
+export const bisphosphonateTenYears: PatientRule<'bisphosphonate-ten-years'> = (ctx) => {
   const duration = oralDuration(ctx);
   if (duration?.band !== 'ten-or-more') return undefined;
   return {

@@ -25,7 +25,8 @@ import { addDays, addMonths, maxDate, type LocalDate } from '../../time/local-da
 import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
-import type { Finding, RuleContext } from '../types.js';
+import type { RuleContext } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 /** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
 export const MARKER_AFTER_MONTHS = 3;

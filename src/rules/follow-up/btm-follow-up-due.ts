@@ -20,10 +20,11 @@
  */
 import type { Ref } from '../../facts/types.js';
 import { courseFinding, markerFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, markerDue } from './bone-markers.js';
 
-export const btmFollowUpDue: PatientRule = (ctx) => {
+export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;
   const due = markerDue(flow, ctx.today, ctx.settings.boneMarkerWindowMonths);
@@ -51,6 +52,7 @@ export const btmFollowUpDue: PatientRule = (ctx) => {
     findings,
     suggestions: [flow.kind === 'ctx' ? { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' } : { kind: 'lab', lab: 'p1np' }],
     selectionBehavior: 'any',
-    variant: flow.kind,
+    marker: flow.kind,
+    due: due.due,
   };
 };

@@ -16,7 +16,8 @@
 import type { DrugId, MedicationRecord, Ref } from '../../facts/types.js';
 import { addDays, addMonths } from '../../time/local-date.js';
 import { courseFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, markerDue } from './bone-markers.js';
 
 /** "fx antiepileptika, antiøstrogen- og antiandrogen behandling". */
@@ -39,7 +40,7 @@ function isRenewal(m: MedicationRecord, records: readonly MedicationRecord[]): b
   );
 }
 
-export const btmInterferingMedication: PatientRule = (ctx) => {
+export const btmInterferingMedication: PatientRule<'btm-interfering-medication'> = (ctx) => {
   const { facts, today } = ctx;
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;

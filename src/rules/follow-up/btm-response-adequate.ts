@@ -16,7 +16,7 @@ import { courseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict } from './bone-markers.js';
 
-export const btmResponseAdequate: PatientRule = (ctx) => {
+export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || !latest.adequate) return undefined;
@@ -27,6 +27,6 @@ export const btmResponseAdequate: PatientRule = (ctx) => {
     reasons: [withBaseline ? 'fall-from-baseline' : 'below-premenopausal-mean'],
     evidence: [...new Set([...latest.evidence, ...flow.course.refs])],
     findings: [latest.finding, courseFinding(flow.course, ctx.today)],
-    variant: withBaseline ? 'baseline' : 'premenopausal-mean',
+    comparedWith: withBaseline ? 'baseline' : 'premenopausal-mean',
   };
 };

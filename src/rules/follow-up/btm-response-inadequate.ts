@@ -23,7 +23,7 @@ import { courseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS } from './bone-markers.js';
 
-export const btmResponseInadequate: PatientRule = (ctx) => {
+export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || latest.adequate) return undefined;
@@ -40,6 +40,7 @@ export const btmResponseInadequate: PatientRule = (ctx) => {
       { kind: 'referral', to: 'zoledronic-acid' },
     ],
     selectionBehavior: 'at-most-one',
-    variant: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
+    comparedWith: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
+    recheckDue: recheck,
   };
 };

@@ -16,10 +16,12 @@
  */
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { denosumabWithoutFollowOn } from './denosumab.js';
 
-export const denosumabInjectionDue: PatientRule = (ctx) => {
+export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ctx) => {
   const { today, settings } = ctx;
   const schedule = denosumabWithoutFollowOn(ctx);
   if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
@@ -45,5 +47,8 @@ export const denosumabInjectionDue: PatientRule = (ctx) => {
     findings,
     suggestions,
     selectionBehavior: 'any',
+    due: schedule.due,
+    latestInTime: schedule.latestInTime,
+    calciumWithinDays: settings.freshnessDays.beforeInjection,
   };
 };

@@ -16,10 +16,12 @@
  * Reasons: `overdue`.
  */
 import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { denosumabWithoutFollowOn } from './denosumab.js';
 
-export const denosumabOverdue: PatientRule = (ctx) => {
+export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   const { today, settings } = ctx;
   const schedule = denosumabWithoutFollowOn(ctx);
   if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
@@ -42,5 +44,6 @@ export const denosumabOverdue: PatientRule = (ctx) => {
     findings,
     suggestions,
     selectionBehavior: 'any',
+    due: schedule.due,
   };
 };

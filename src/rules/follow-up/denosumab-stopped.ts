@@ -16,11 +16,12 @@
  */
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
-import { denosumabWithoutFollowOn } from './denosumab.js';
+import { denosumabWithoutFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
 
-export const denosumabStopped: PatientRule = (ctx) => {
+export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const schedule = denosumabWithoutFollowOn(ctx);
   if (schedule === undefined || schedule.course.status !== 'stopped') return undefined;
+  const lastDose = lastDoseFinding(schedule.course, ctx.today);
   return {
     topic: 'denosumab-stopped',
     indicator: 'critical',
@@ -28,7 +29,7 @@ export const denosumabStopped: PatientRule = (ctx) => {
     evidence: [...new Set(schedule.course.refs)],
     findings: [
       courseFinding(schedule.course, ctx.today),
-      lastDoseFinding(schedule.course, ctx.today),
+      lastDose,
       // "typically zoledronic acid about 6 months after the last injection"
       { kind: 'due-date', what: 'zoledronic-acid-infusion', date: schedule.due },
     ],
@@ -40,6 +41,7 @@ export const denosumabStopped: PatientRule = (ctx) => {
       { kind: 'referral', to: 'endocrinology' },
     ],
     selectionBehavior: 'at-most-one',
-    variant: schedule.due,
+    followOnDue: schedule.due,
+    followOnDueReached: lastDose.months >= INJECTION_INTERVAL_MONTHS,
   };
 };

@@ -19,7 +19,8 @@ import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
 import { courseFinding } from '../predicates/findings.js';
 import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
-import type { Finding, PatientRule } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 /** "Tidligst efter 2 års behandling og efter 5 års behandling." */
 const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[] = [
@@ -35,7 +36,7 @@ function dxaFinding(s: DxaScan): Finding {
   return { kind: 'dxa', date: s.date, ...(s.performer === undefined ? {} : { performer: s.performer }), ...(s.refs[0] === undefined ? {} : { ref: s.refs[0] }) };
 }
 
-export const dxaFollowUpDue: PatientRule = (ctx) => {
+export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const { facts, today } = ctx;
   const courses = activeAntiresorptiveCourses(facts.courses);
   if (courses.length === 0) return undefined;

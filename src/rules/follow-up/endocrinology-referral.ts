@@ -46,7 +46,8 @@ import { atOrBelow, below, upTo } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
-import type { Finding, PatientRule, RuleContext } from '../types.js';
+import type { PatientRule, RuleContext } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 /** "≥ 2 lavenergibrud efter mindst et års behandling". */
 const FRACTURES_ON_TREATMENT = 2;
@@ -159,7 +160,7 @@ function secondaryBeforeTreatment(ctx: RuleContext): Part | undefined {
   return { ...signs, findings: [...signs.findings, ...basis.findings], evidence: [...signs.evidence, ...basis.evidence] };
 }
 
-export const endocrinologyReferral: PatientRule = (ctx) => {
+export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);
   const start = courses.map((c) => c.start).reduce<LocalDate | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);

@@ -18,7 +18,7 @@ import { endocrinologyReferral } from './endocrinology-referral.js';
 import { switchToParenteral } from './switch-to-parenteral.js';
 import { zoledronicAcidInfusionDue } from './zoledronic-acid-infusion-due.js';
 
-export const FOLLOW_UP_RULES: Readonly<Record<FollowUpTopic, PatientRule>> = {
+export const FOLLOW_UP_RULES: { readonly [T in FollowUpTopic]: PatientRule<T> } = {
   'btm-follow-up-due': btmFollowUpDue,
   'btm-response-adequate': btmResponseAdequate,
   'btm-response-inadequate': btmResponseInadequate,

@@ -22,10 +22,11 @@ import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { activeConditions } from '../predicates/conditions.js';
 import { conditionFinding, courseFinding } from '../predicates/findings.js';
-import type { Finding, PatientRule } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
 
-export const switchToParenteral: PatientRule = (ctx) => {
+export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => {
   const { facts, today } = ctx;
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;

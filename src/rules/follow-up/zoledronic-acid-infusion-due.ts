@@ -18,22 +18,25 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
-import type { Finding, LabOrder, PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding, LabOrder } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 
 /** "5 mg i.v. årligt". */
 const INFUSION_INTERVAL_MONTHS = 12;
 
-export const zoledronicAcidInfusionDue: PatientRule = (ctx) => {
+export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-due'> = (ctx) => {
   const { facts, today, settings } = ctx;
   const course = latestCourse(facts, 'zoledronic-acid');
   if (course?.status !== 'active') return undefined;
   if (today < addMonths(course.lastDose, settings.zoledronicDueMonths)) return undefined;
 
   const days = settings.freshnessDays.beforeInfusion;
+  const due = addMonths(course.lastDose, INFUSION_INTERVAL_MONTHS);
   const reasons: Reason[] = ['infusion-due'];
   const findings: Finding[] = [
     lastDoseFinding(course, today),
-    { kind: 'due-date', what: 'zoledronic-acid-infusion', date: addMonths(course.lastDose, INFUSION_INTERVAL_MONTHS) },
+    { kind: 'due-date', what: 'zoledronic-acid-infusion', date: due },
   ];
   const evidence: Ref[] = [...course.refs];
   const missing: LabOrder[] = [];
@@ -79,5 +82,8 @@ export const zoledronicAcidInfusionDue: PatientRule = (ctx) => {
     evidence: [...new Set(evidence)],
     findings,
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
+    due,
+    labsWithinDays: days,
+    missingLabs: missing,
   };
 };

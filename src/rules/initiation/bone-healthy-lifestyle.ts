@@ -17,7 +17,9 @@
 import type { Reason, RiskFactorReason } from '../../contract/topics.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
-import type { Finding, PatientRule, Recommendation } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import { unique } from './applies.js';
 import { diagnosisCriteriaMet } from './diagnosis-criteria-met.js';
 import { treatmentIndicated } from './treatment-indicated.js';
@@ -30,7 +32,7 @@ const PERSONAL: readonly (readonly [RiskFactorReason, Reason])[] = [
   ['risk-low-bmi', 'low-bmi'],
 ];
 
-export const boneHealthyLifestyle: PatientRule = (ctx) => {
+export const boneHealthyLifestyle: PatientRule<'bone-healthy-lifestyle'> = (ctx) => {
   const shownWith: Recommendation | undefined = treatmentIndicated(ctx) ?? diagnosisCriteriaMet(ctx);
   if (shownWith === undefined) return undefined;
   // The general advice rests on what the indication or the diagnosis rests on (not on, e.g., the eGFR).

@@ -28,7 +28,7 @@ function osteoporosisOnProblemList(facts: PatientFacts): boolean {
   return facts.conditions.some((c) => c.concept === 'osteoporosis');
 }
 
-export const diagnosisCriteriaMet: PatientRule = (ctx) => {
+export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = (ctx) => {
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;

@@ -20,7 +20,9 @@
  *       current value → also a 25-OH-D lab order. Independent suggestions (`any`).
  * Reasons: the risk factor reasons (`risk-*`).
  */
-import type { Finding, PatientRule, SuggestionSpec } from '../types.js';
+import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { Reason } from '../../contract/topics.js';
 import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
@@ -31,10 +33,7 @@ import { riskFactors } from '../predicates/risk-factors.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { VITAMIN_D_LIMIT, isChoosingTreatment, unique } from './applies.js';
 
-/** What the text says about vitamin D before the scan. */
-export type DxaWorkupVariant = 'vitamin-d-ok' | 'vitamin-d-low' | 'vitamin-d-unknown';
-
-export const dxaWorkupSuggested: PatientRule = (ctx) => {
+export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => {
   // v2: held back while denosumab is unresolved and in any pause (a pause that ended speaks
   // through `treatment-indicated`, reason `pause-ended`) [choice].
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx) || pauseState(ctx) !== undefined) return undefined;
@@ -52,14 +51,14 @@ export const dxaWorkupSuggested: PatientRule = (ctx) => {
   findings.push(previous === undefined ? { kind: 'dxa' } : { kind: 'dxa', date: previous.date, ...(previous.performer === undefined ? {} : { performer: previous.performer }), ...(previous.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
   const suggestions: SuggestionSpec[] = [previous?.performer === undefined ? { kind: 'dxa' } : { kind: 'dxa', performer: previous.performer }];
 
-  let variant: DxaWorkupVariant = 'vitamin-d-ok';
+  let vitaminDState: 'ok' | 'low' | 'unknown' = 'ok';
   const vitaminD = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
   if (vitaminD === undefined) {
-    variant = 'vitamin-d-unknown';
+    vitaminDState = 'unknown';
     findings.push({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: settings.freshnessDays.vitaminD });
     suggestions.push({ kind: 'lab', lab: 'vitamin-d' });
   } else if (atOrBelow(vitaminD, VITAMIN_D_LIMIT)) {
-    variant = 'vitamin-d-low';
+    vitaminDState = 'low';
     findings.push(labFinding('vitamin-d', vitaminD));
     evidence.push(vitaminD.ref);
     const supplemented = currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']).length > 0;
@@ -73,6 +72,6 @@ export const dxaWorkupSuggested: PatientRule = (ctx) => {
     findings,
     suggestions,
     selectionBehavior: 'any',
-    variant,
+    vitaminD: vitaminDState,
   };
 };

@@ -10,7 +10,7 @@ import { treatmentIndicated } from './treatment-indicated.js';
 import { vitaminDBeforeDxa } from './vitamin-d-before-dxa.js';
 import { vitaminDCalcium } from './vitamin-d-calcium.js';
 
-export const INITIATION_RULES: Readonly<Record<InitiationTopic, PatientRule>> = {
+export const INITIATION_RULES: { readonly [T in InitiationTopic]: PatientRule<T> } = {
   'diagnosis-criteria-met': diagnosisCriteriaMet,
   'treatment-indicated': treatmentIndicated,
   'risk-factor-review': riskFactorReview,

@@ -40,7 +40,9 @@ import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
-import type { Finding, PatientRule, RuleContext, SuggestionSpec } from '../types.js';
+import type { PatientRule, RuleContext } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { VITAMIN_D_LIMIT, latestEgfr, unique } from './applies.js';
 import { treatmentIndicated } from './treatment-indicated.js';
 
@@ -154,14 +156,14 @@ function checkHeight(ctx: RuleContext, out: Checks): void {
   out.reasons.push('height-missing');
 }
 
-export const pretreatmentChecks: PatientRule = (ctx) => {
+export const pretreatmentChecks: PatientRule<'pretreatment-checks'> = (ctx) => {
   const treatment = treatmentIndicated(ctx);
   if (treatment === undefined) return undefined;
   const out: Checks = { reasons: [], findings: [], evidence: [], suggestions: [] };
   checkKidney(ctx, out);
   checkCalcium(ctx, out);
   checkVitaminD(ctx, out);
-  if (treatment.variant?.startsWith('first-choice') === true) checkBaselineMarker(ctx, out);
+  if (treatment.choice === 'first-choice') checkBaselineMarker(ctx, out);
   checkHeight(ctx, out);
   if (out.reasons.length === 0) return undefined;
 
@@ -174,6 +176,6 @@ export const pretreatmentChecks: PatientRule = (ctx) => {
     evidence: unique([...out.evidence, ...(missing ? [ctx.facts.patientRef] : [])]),
     findings: out.findings,
     ...(out.suggestions.length === 0 ? {} : { suggestions: out.suggestions, selectionBehavior: 'any' as const }),
-    ...(treatment.variant === undefined ? {} : { variant: treatment.variant }),
+    choice: treatment.choice,
   };
 };

@@ -22,7 +22,7 @@ import type { PatientRule } from '../types.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
 
-export const riskFactorReview: PatientRule = (ctx) => {
+export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   // v2: held back while denosumab is unresolved and in any pause (a pause that ended speaks
   // through `treatment-indicated`, reason `pause-ended`) [choice].
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx) || pauseState(ctx) !== undefined) return undefined;

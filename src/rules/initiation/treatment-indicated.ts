@@ -22,11 +22,11 @@
  * Then, in this order:
  *   1. the latest eGFR (whatever its age [choice, safer: kidney function rarely recovers]) is
  *      ≤ 35 — the card's check before any antiresorptive fails: no drug is suggested, a referral
- *      to endocrinology is (variant `egfr-low`);
+ *      to endocrinology is (choice `referral`);
  *   2. oral bisphosphonate is not possible (contraindication, intolerance, non-adherence): second
- *      choice, a denosumab biosimilar or a referral for zoledronic acid (variant `second-choice`);
+ *      choice, a denosumab biosimilar or a referral for zoledronic acid (choice `second-choice`);
  *   3. otherwise first choice: alendronate 70 mg weekly tablet, or the effervescent tablet
- *      (Binosto) when swallowing difficulty is recorded (variant `first-choice`).
+ *      (Binosto) when swallowing difficulty is recorded (choice `first-choice`).
  * Reasons: `spine-fracture`, `hip-fracture` (+`-possible`), `t-score-with-risk-factor`,
  *   `glucocorticoid-t-score`, `risk-*`; then `egfr-low`, or the barriers (`ulcer`,
  *   `oesophageal-disease`, `cannot-stay-upright`, `intolerance`, `non-adherence`), or `dysphagia`.
@@ -43,11 +43,11 @@
  *   whether or not (a)–(c) hold [choice, rules.md];
  * - suspected secondary osteoporosis (l. 232-233 "Mistanke om udredningskrævende sekundær
  *   osteoporose": hypercalcaemia, or Z-score ≤ −2.0 [extension]): like eGFR ≤ 35, no drug is
- *   suggested, the endocrinology referral is (variant `referral`, reason `secondary-osteoporosis`);
+ *   suggested, the endocrinology referral is (choice `referral`, reason `secondary-osteoporosis`);
  *   with both, both reasons are named;
  * - anabolic candidates (l. 29-30 "Overvej henvisning til anabol behandling ved lavenergibrud –
  *   se bagsiden"): when `anabolic-treatment-consideration` fires too, the drug suggestion is framed
- *   as the start while the specialist decides (variant suffix `-anabolic`) — one decision, not two
+ *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two
  *   competing cards.
  */
 import type { Ref } from '../../facts/types.js';
@@ -60,14 +60,14 @@ import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { atOrBelow, EGFR_LIMIT } from '../predicates/labs.js';
-import type { Finding, PatientRule, Recommendation, RuleContext, SuggestionSpec } from '../types.js';
+import type { PatientRule, RuleContext } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { TreatmentChoice } from '../../contract/recommendations.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { isChoosingTreatment, latestEgfr, unique } from './applies.js';
 
-/** Which of the card's treatment advice applies; the card text reads it. `referral`: refer instead of a drug start (eGFR ≤ 35 and/or secondary osteoporosis). */
-export type TreatmentVariant = 'first-choice' | 'second-choice' | 'referral';
-
 interface Choice {
-  readonly variant: TreatmentVariant;
+  readonly choice: TreatmentChoice;
   readonly extra: Judgement;
   readonly suggestions: readonly SuggestionSpec[];
 }
@@ -87,12 +87,12 @@ function chooseTreatment(ctx: RuleContext): Choice {
   if (kidney !== undefined || secondary !== undefined) {
     const parts = [kidney, secondary].filter((p): p is Judgement => p !== undefined);
     const extra: Judgement = { reasons: parts.flatMap((p) => p.reasons), findings: parts.flatMap((p) => p.findings), evidence: parts.flatMap((p) => p.evidence) };
-    return { variant: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
+    return { choice: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
   }
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   if (barriers.reasons.length > 0) {
     return {
-      variant: 'second-choice',
+      choice: 'second-choice',
       extra: barriers,
       suggestions: [
         { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
@@ -103,7 +103,7 @@ function chooseTreatment(ctx: RuleContext): Choice {
   const swallowing = swallowingDifficulty(ctx.facts);
   if (swallowing !== undefined) {
     return {
-      variant: 'first-choice',
+      choice: 'first-choice',
       extra: swallowing,
       suggestions: [
         { kind: 'prescribe', drug: 'alendronate-effervescent', recommended: true },
@@ -111,7 +111,7 @@ function chooseTreatment(ctx: RuleContext): Choice {
       ],
     };
   }
-  return { variant: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
+  return { choice: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
 }
 
 /** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start). */
@@ -137,7 +137,7 @@ function indicationNow(ctx: RuleContext): Judgement | undefined {
   return { reasons: [...ended.reasons, ...indication.reasons], findings: [...ended.findings, ...indication.findings], evidence: [...ended.evidence, ...indication.evidence] };
 }
 
-export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined => {
+export const treatmentIndicated: PatientRule<'treatment-indicated'> = (ctx) => {
   if (!isChoosingTreatment(ctx) || denosumabUnresolved(ctx.facts)) return undefined;
   const indication = indicationNow(ctx);
   if (indication === undefined) return undefined;
@@ -145,7 +145,7 @@ export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined
   const reasons: Reason[] = [...indication.reasons, ...choice.extra.reasons];
   const findings: Finding[] = [...indication.findings, ...choice.extra.findings];
   // The anabolic card decides nothing here: the start goes ahead while the specialist decides.
-  const anabolic = choice.variant !== 'referral' && anabolicTreatmentConsideration(ctx) !== undefined;
+  const anabolic = choice.choice !== 'referral' && anabolicTreatmentConsideration(ctx) !== undefined;
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
@@ -154,6 +154,7 @@ export const treatmentIndicated: PatientRule = (ctx): Recommendation | undefined
     findings,
     suggestions: choice.suggestions,
     selectionBehavior: 'at-most-one',
-    variant: anabolic ? `${choice.variant}-anabolic` : choice.variant,
+    choice: choice.choice,
+    anabolicCandidate: anabolic,
   };
 };

@@ -30,7 +30,7 @@ function vitaminDAtScan(facts: PatientFacts, scanDate: LocalDate): Measurement |
   return facts.labs.vitaminD.find((v) => v.date <= scanDate && v.date >= from);
 }
 
-export const vitaminDBeforeDxa: PatientRule = (ctx) => {
+export const vitaminDBeforeDxa: PatientRule<'vitamin-d-before-dxa'> = (ctx) => {
   if (!isChoosingTreatment(ctx)) return undefined;
   const t = osteoporoticTScore(ctx.facts);
   if (t === undefined) return undefined;

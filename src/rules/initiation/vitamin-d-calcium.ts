@@ -19,7 +19,7 @@
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
 import type { DrugId } from '../../facts/types.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
@@ -37,7 +37,7 @@ function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean 
   return isOnTreatment(facts) || diagnosisCriteria(facts, settings) !== undefined;
 }
 
-export const vitaminDCalcium: PatientRule = (ctx) => {
+export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   if (!meetsDiagnosisOrOnTreatment(ctx)) return undefined;
   const { facts, settings } = ctx;
   const reasons: Reason[] = [];

@@ -1,13 +1,13 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
 import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement } from '../../facts/types.js';
 import { daysBetween, monthsBetween, type LocalDate } from '../../time/local-date.js';
-import type { Finding, LabOrder } from '../types.js';
+import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
 
 export function scoreFinding(kind: 't-score' | 'z-score', s: DxaScore): Finding {
   return { kind, value: s.value, site: s.site, date: s.date, ref: s.ref };
 }
 
-export function labFinding(lab: LabOrder, m: Measurement): Finding {
+export function labFinding(lab: LabOrder, m: Measurement): LabFinding {
   return {
     kind: 'lab',
     lab,
@@ -19,12 +19,12 @@ export function labFinding(lab: LabOrder, m: Measurement): Finding {
   };
 }
 
-export function calciumFinding(c: CalciumMeasurement): Finding {
+export function calciumFinding(c: CalciumMeasurement): LabFinding {
   const lab = c.kind === 'ionised' ? 'calcium-ionised' : c.kind === 'corrected' ? 'calcium-corrected' : 'calcium';
   return { kind: 'lab', lab, value: c.value, unit: c.unit, date: c.date, ref: c.ref, calciumKind: c.kind };
 }
 
-export function markerFinding(m: BoneMarkerMeasurement): Finding {
+export function markerFinding(m: BoneMarkerMeasurement): LabFinding {
   return labFinding(m.marker, m);
 }
 
@@ -40,7 +40,7 @@ export function courseFinding(c: Course, today: LocalDate): Finding {
   };
 }
 
-export function lastDoseFinding(c: Course, today: LocalDate): Finding {
+export function lastDoseFinding(c: Course, today: LocalDate): Extract<Finding, { readonly kind: 'last-dose' }> {
   return {
     kind: 'last-dose',
     drugClass: c.drugClass,

@@ -10,7 +10,7 @@ import { fractureGroups } from '../../facts/fracture-count.js';
 import type { Fracture, FractureSite, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { GuidelineSettings } from '../settings.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { inPopulation } from './population.js';
 
 export type LowEnergy = 'yes' | 'possible' | 'no';

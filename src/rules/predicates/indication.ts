@@ -16,7 +16,7 @@
 import type { DxaScore, PatientFacts, Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import type { GuidelineSettings } from '../settings.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { activeConditions, activeOrWithinMonths } from './conditions.js';
 import { diagnosticTScore } from './dxa.js';
 import { conditionFinding, scoreFinding } from './findings.js';

@@ -12,7 +12,7 @@ import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref 
 import { addMonths } from '../../time/local-date.js';
 import type { RiskFactorReason } from '../../contract/topics.js';
 import type { GuidelineSettings } from '../settings.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';
 import { conditionFinding } from './findings.js';
 import { latest } from './labs.js';

@@ -5,7 +5,7 @@
  * on the latest DXA that has one.
  */
 import type { PatientFacts, Ref } from '../../facts/types.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { latestZScore } from './dxa.js';
 import { calciumFinding, scoreFinding } from './findings.js';
 import type { Judgement } from './indication.js';

@@ -6,7 +6,7 @@
 import type { Course, DraftOrder, DrugClass, DrugId, DrugIdentity, PatientFacts, Ref } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
 import { activeCourse, isAntiresorptive, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 
 /** A draft whose drug the facts stage recognised (by ATC, RxNorm or, as a last resort, its name). */
 export type RecognisedDraft = DraftOrder & { readonly identity: DrugIdentity };

@@ -21,7 +21,7 @@ import { rxStartChecklist } from './rx-start-checklist.js';
 import { rxSwallowingDifficulty } from './rx-swallowing-difficulty.js';
 import { rxVitaminDLow } from './rx-vitamin-d-low.js';
 
-export const PRESCRIBING_RULES: Readonly<Record<PrescribingTopic, DraftRule>> = {
+export const PRESCRIBING_RULES: { readonly [T in PrescribingTopic]: DraftRule<T> } = {
   'rx-egfr-too-low': rxEgfrTooLow,
   'rx-hypocalcaemia': rxHypocalcaemia,
   'rx-vitamin-d-low': rxVitaminDLow,

@@ -17,10 +17,12 @@
 import type { Reason } from '../../contract/topics.js';
 import { anyConditions } from '../predicates/conditions.js';
 import { conditionFinding } from '../predicates/findings.js';
-import type { DraftRule, Finding, Indicator } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { Indicator } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfDrug } from './draft.js';
 
-export const rxAnabolicSpecialist: DraftRule = (ctx, draft) => {
+export const rxAnabolicSpecialist: DraftRule<'rx-anabolic-specialist'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfDrug(draft, ['teriparatide', 'abaloparatide', 'romosozumab'])) return undefined;
   const reasons: Reason[] = ['specialist-drug'];
@@ -52,6 +54,5 @@ export const rxAnabolicSpecialist: DraftRule = (ctx, draft) => {
     suggestions: [{ kind: 'referral', to: 'anabolic-treatment', recommended: true, replacesDraft: draft.ref }],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
-    variant: draft.identity.drug,
   };
 };

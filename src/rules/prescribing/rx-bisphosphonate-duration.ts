@@ -22,7 +22,7 @@ import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 export const PAUSE_YEARS = 5;
 export const MAX_YEARS = 10;
 
-export const rxBisphosphonateDuration: DraftRule = (ctx, draft) => {
+export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);

@@ -17,10 +17,11 @@
  */
 import { currentMedications } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
-import type { DraftRule, Finding } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { containsVitaminD3, draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
 
-export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
+export const rxCalciumCarbonatePpi: DraftRule<'rx-calcium-carbonate-ppi'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfDrug(draft, ['calcium-carbonate'])) return undefined;
   if (!inPopulation(facts, ctx.settings)) return undefined;
@@ -45,6 +46,6 @@ export const rxCalciumCarbonatePpi: DraftRule = (ctx, draft) => {
     ],
     selectionBehavior: withD3 ? 'any' : 'at-most-one',
     draft: draft.ref,
-    ...(withD3 ? { variant: 'with-vitamin-d' } : {}),
+    withVitaminD: withD3,
   };
 };

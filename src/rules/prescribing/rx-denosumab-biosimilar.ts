@@ -15,7 +15,7 @@
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfDrug } from './draft.js';
 
-export const rxDenosumabBiosimilar: DraftRule = (_ctx, draft) => {
+export const rxDenosumabBiosimilar: DraftRule<'rx-denosumab-biosimilar'> = (_ctx, draft) => {
   if (!draftOfDrug(draft, ['denosumab']) || !draft.identity.brandProlia) return undefined;
   return {
     topic: 'rx-denosumab-biosimilar',

@@ -19,23 +19,25 @@ import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest, upTo } from '../predicates/labs.js';
-import type { DraftRule, Finding } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
 export const EGFR_SEVERE = 30;
 export const DENOSUMAB_INTERVAL_MONTHS = 6;
 
-export const rxDenosumabSchedule: DraftRule = (ctx, draft) => {
+export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, draft) => {
   if (!draftOfClass(draft, ['denosumab'])) return undefined;
   const egfr = latest(upTo(ctx.facts.labs.egfr, ctx.today));
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   const next = addMonths(draft.start, DENOSUMAB_INTERVAL_MONTHS);
   const reasons: Reason[] = ['schedule'];
   const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
-  if (severe) {
+  const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
+  if (egfrSevere !== undefined) {
     reasons.push('egfr-below-30');
-    findings.push(labFinding('egfr', egfr));
+    findings.push(egfrSevere);
   }
   return {
     topic: 'rx-denosumab-schedule',
@@ -46,5 +48,7 @@ export const rxDenosumabSchedule: DraftRule = (ctx, draft) => {
     suggestions: [{ kind: 'reminder', what: 'denosumab-injection', due: next }],
     selectionBehavior: 'any',
     draft: draft.ref,
+    nextInjection: next,
+    ...(egfrSevere === undefined ? {} : { egfrSevere }),
   };
 };

@@ -24,7 +24,9 @@
  */
 import type { DrugId, PatientFacts } from '../../facts/types.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
-import type { DoseScheduleName, DraftRule, Finding, SuggestionSpec } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { DoseScheduleName, SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
 import { DENOSUMAB_INTERVAL_MONTHS } from './rx-denosumab-schedule.js';
 
@@ -69,7 +71,7 @@ function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: Loc
   return last;
 }
 
-export const rxDoseInterval: DraftRule = (ctx, draft) => {
+export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
   if (!draftOfDrug(draft, ['alendronate', 'denosumab', 'zoledronic-acid'])) return undefined;
   const schedule = SCHEDULES[draft.identity.drug];
   if (schedule === undefined || !judged(schedule, draft.doseMgPerAdministration)) return undefined;
@@ -112,6 +114,8 @@ export const rxDoseInterval: DraftRule = (ctx, draft) => {
     suggestions: [fix],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
-    variant: from !== undefined && !tooOften ? 'early-injection' : schedule.name,
+    schedule: schedule.name,
+    ...(tooOften ? { orderedEveryDays: interval } : {}),
+    ...(from === undefined ? {} : { nextInjection: from }),
   };
 };

@@ -21,7 +21,8 @@ import type { Course } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { isAntiresorptive } from '../predicates/medication.js';
-import type { DraftRule, Finding } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
 /** rules.md section 4: a bisphosphonate may follow denosumab from 5 months after the last injection. */
@@ -33,7 +34,7 @@ function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: Loca
   return bisphosphonate && c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_FOLLOW_ON_MONTHS) <= today;
 }
 
-export const rxDuplicateAntiresorptive: DraftRule = (ctx, draft) => {
+export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const drug = draft.identity.drug;
@@ -60,6 +61,6 @@ export const rxDuplicateAntiresorptive: DraftRule = (ctx, draft) => {
     suggestions: [{ kind: 'remove-draft', draft: draft.ref }],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
-    variant: courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab' ? 'after-denosumab' : 'other',
+    afterDenosumab: courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab',
   };
 };

@@ -17,7 +17,7 @@ import { atOrBelow, EGFR_LIMIT, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
 
-export const rxEgfrTooLow: DraftRule = (ctx, draft) => {
+export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const denosumab = draft.identity.drugClass === 'denosumab';
@@ -26,15 +26,17 @@ export const rxEgfrTooLow: DraftRule = (ctx, draft) => {
   const egfr = latest(upTo(facts.labs.egfr, ctx.today));
   if (egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
 
+  const finding = labFinding('egfr', egfr);
   return {
     topic: 'rx-egfr-too-low',
     indicator: denosumab ? 'warning' : 'critical',
     reasons: ['egfr-low'],
     evidence: draftEvidence(draft, [egfr.ref]),
-    findings: [draftFinding(draft), labFinding('egfr', egfr)],
+    findings: [draftFinding(draft), finding],
     suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, ...(denosumab ? {} : { replacesDraft: draft.ref }) }],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
-    variant: denosumab ? 'denosumab-start' : draft.identity.drugClass,
+    egfr: finding,
+    denosumabStart: denosumab,
   };
 };

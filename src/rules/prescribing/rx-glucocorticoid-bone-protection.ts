@@ -26,11 +26,13 @@ import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOI
 import { atOrBelow, EGFR_LIMIT, latest, latestWithin, upTo } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
-import type { DraftRule, Finding, SuggestionSpec } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, treatmentStart } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 
-export const rxGlucocorticoidBoneProtection: DraftRule = (context, draft) => {
+export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
   const { facts, settings, today } = context;
   if (!draftOfClass(draft, ['glucocorticoid'])) return undefined;
   if (!inPopulation(facts, settings)) return undefined;
@@ -88,6 +90,6 @@ export const rxGlucocorticoidBoneProtection: DraftRule = (context, draft) => {
     findings,
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
     draft: draft.ref,
-    variant: treat ? 'treat' : noDxa ? 'dxa' : 'exposure',
+    advice: treat ? 'treat' : noDxa ? 'dxa' : 'exposure',
   };
 };

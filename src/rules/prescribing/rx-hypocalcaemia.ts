@@ -16,19 +16,20 @@ import { isHypocalcaemia, latest, upTo } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 
-export const rxHypocalcaemia: DraftRule = (ctx, draft) => {
+export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const ca = latest(upTo(ctx.facts.labs.calcium, ctx.today));
   if (ca === undefined || !isHypocalcaemia(ca)) return undefined;
+  const finding = calciumFinding(ca);
   return {
     topic: 'rx-hypocalcaemia',
     indicator: 'critical',
     reasons: ['hypocalcaemia'],
     evidence: draftEvidence(draft, [ca.ref]),
-    findings: [draftFinding(draft), calciumFinding(ca)],
+    findings: [draftFinding(draft), finding],
     suggestions: [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }],
     selectionBehavior: 'any',
     draft: draft.ref,
-    variant: draft.identity.drugClass,
+    calcium: finding,
   };
 };

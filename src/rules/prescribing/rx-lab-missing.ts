@@ -24,7 +24,9 @@ import type { LocalDate } from '../../time/local-date.js';
 import type { LabMissingReason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { latest, latestWithin, upTo } from '../predicates/labs.js';
-import type { DraftRule, Finding, LabOrder, SuggestionSpec } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding, LabOrder } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -48,7 +50,7 @@ function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate): R
   return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref, date: m.date };
 }
 
-export const rxLabMissing: DraftRule = (ctx, draft) => {
+export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const { labs } = ctx.facts;
   const days = ctx.settings.freshnessDays;
@@ -101,6 +103,7 @@ export const rxLabMissing: DraftRule = (ctx, draft) => {
     suggestions,
     selectionBehavior: 'any',
     draft: draft.ref,
-    variant: drugClass,
+    before: note === 'before-infusion' ? 'infusion' : note === 'before-injection' ? 'injection' : 'start',
+    missingLabs: missing.map((m) => m.lab),
   };
 };

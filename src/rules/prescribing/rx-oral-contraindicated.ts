@@ -29,7 +29,7 @@ const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
   ['cannot-stay-upright', 'cannot-stay-upright'],
 ];
 
-export const rxOralContraindicated: DraftRule = (ctx, draft) => {
+export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx, draft) => {
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   const found = CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason));

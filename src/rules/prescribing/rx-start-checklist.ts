@@ -32,15 +32,17 @@
  */
 import type { BoneMarkerKind } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
-import { addMonths } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { markerFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
 import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
-import type { DraftRule, Finding, SuggestionSpec } from '../types.js';
+import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, treatmentStart } from './draft.js';
 
-export const rxStartChecklist: DraftRule = (ctx, draft) => {
+export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
   if (facts.courses.some((c) => ANTIRESORPTIVE_CLASSES.includes(c.drugClass))) return undefined;
@@ -49,6 +51,8 @@ export const rxStartChecklist: DraftRule = (ctx, draft) => {
   const findings: Finding[] = [draftFinding(draft)];
   const refs: string[] = [facts.patientRef];
   const suggestions: SuggestionSpec[] = [];
+  let missingMarker: BoneMarkerKind | undefined;
+  let markerFrom: LocalDate | undefined;
 
   if (draft.identity.drugClass === 'oral-bisphosphonate') {
     const onGlucocorticoid = facts.glucocorticoid.active || otherDrafts(facts, draft).some((d) => d.identity.drugClass === 'glucocorticoid');
@@ -64,10 +68,12 @@ export const rxStartChecklist: DraftRule = (ctx, draft) => {
     if (fracture?.date !== undefined) {
       // "Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur": no baseline now.
       findings.push({ kind: 'fracture', site: fracture.site, possible: false, anyMechanism: true, ref: fracture.ref, date: fracture.date });
-      findings.push({ kind: 'due-date', what: 'bone-marker', date: addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS) });
+      markerFrom = addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS);
+      findings.push({ kind: 'due-date', what: 'bone-marker', date: markerFrom });
       refs.push(fracture.ref);
     } else if (baseline === undefined) {
       reasons.push('baseline-btm-missing');
+      missingMarker = kind;
       findings.push({ kind: 'lab-missing', lab: kind, withinDays: window });
       suggestions.push(kind === 'ctx' ? { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' } : { kind: 'lab', lab: 'p1np' });
     } else {
@@ -87,6 +93,8 @@ export const rxStartChecklist: DraftRule = (ctx, draft) => {
     findings,
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
     draft: draft.ref,
-    variant: draft.identity.drugClass,
+    drugClass: draft.identity.drugClass,
+    ...(missingMarker === undefined ? {} : { missingMarker }),
+    ...(markerFrom === undefined ? {} : { markerFrom }),
   };
 };

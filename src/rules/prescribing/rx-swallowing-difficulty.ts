@@ -15,7 +15,7 @@ import { swallowingDifficulty } from '../predicates/indication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfDrug } from './draft.js';
 
-export const rxSwallowingDifficulty: DraftRule = (ctx, draft) => {
+export const rxSwallowingDifficulty: DraftRule<'rx-swallowing-difficulty'> = (ctx, draft) => {
   if (!draftOfDrug(draft, ['alendronate']) || draft.identity.effervescent) return undefined;
   const dysphagia = swallowingDifficulty(ctx.facts);
   if (dysphagia === undefined) return undefined;

@@ -24,7 +24,7 @@ import { isStart } from './start-or-renewal.js';
 /** The card's limit: "Tjek, at P-25-OH-Vit.D > 50 nmol/L". */
 export const VITAMIN_D_LIMIT = 50;
 
-export const rxVitaminDLow: DraftRule = (ctx, draft) => {
+export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   if (draft.identity.drugClass !== 'zoledronic-acid' && !isStart(ctx.facts, draft)) return undefined;
   const d = latest(upTo(ctx.facts.labs.vitaminD, ctx.today));
@@ -36,14 +36,16 @@ export const rxVitaminDLow: DraftRule = (ctx, draft) => {
     ...[draft, ...otherDrafts(ctx.facts, draft)].filter((o) => containsVitaminD3(o.identity)).map((o) => o.ref),
   ];
   const onSupplement = supplement.length > 0;
+  const finding = labFinding('vitamin-d', d);
   return {
     topic: 'rx-vitamin-d-low',
     indicator: 'warning',
     reasons: ['vitamin-d-low'],
     evidence: draftEvidence(draft, [d.ref, ...supplement]),
-    findings: [draftFinding(draft), labFinding('vitamin-d', d)],
+    findings: [draftFinding(draft), finding],
     ...(onSupplement ? {} : { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }], selectionBehavior: 'any' }),
     draft: draft.ref,
-    ...(onSupplement ? { variant: 'on-supplement' } : {}),
+    vitaminD: finding,
+    onSupplement,
   };
 };

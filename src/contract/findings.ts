@@ -1,0 +1,74 @@
+/**
+ * What a recommendation rests on: the findings shown in the card's why-trace ("Grundlag") with
+ * their values and dates. The rules state them; the cards stage words them.
+ */
+import type { BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from './clinical.js';
+import type { LocalDate } from '../time/local-date.js';
+
+export type LabOrder = 'egfr' | 'creatinine' | 'calcium' | 'vitamin-d' | 'p1np' | 'ctx' | 'albumin';
+
+/**
+ * A finding the decision rested on, shown in the card's why-trace with its value and date
+ * ("T-score −2,8 (columna, 12.08.2026)"). The cards stage words it; the rule only states it.
+ */
+export type Finding =
+  | { readonly kind: 't-score' | 'z-score'; readonly value: number; readonly site: DxaSite; readonly date: LocalDate; readonly ref: Ref }
+  | {
+      readonly kind: 'fracture';
+      readonly site: FractureSite;
+      readonly date?: LocalDate;
+      readonly possible: boolean;
+      readonly ref: Ref;
+      /** The fracture matters whatever its mechanism (e.g. it raises bone markers): shown as "Brud", not "Lavenergibrud". */
+      readonly anyMechanism?: boolean;
+    }
+  | {
+      readonly kind: 'lab';
+      readonly lab: LabOrder | 'calcium-ionised' | 'calcium-corrected';
+      readonly value: number;
+      readonly comparator?: string;
+      readonly unit: string;
+      readonly date: LocalDate;
+      readonly ref: Ref;
+      readonly calciumKind?: CalciumKind;
+    }
+  | {
+      readonly kind: 'lab-missing';
+      readonly lab: LabOrder;
+      readonly withinDays?: number;
+      /** The lab has a value, only older than `withinDays`: it is not current, not absent. */
+      readonly lastDate?: LocalDate;
+    }
+  | { readonly kind: 'unusable-value'; readonly concept: string; readonly unit?: string; readonly date?: LocalDate; readonly ref: Ref }
+  | {
+      readonly kind: 'marker-change';
+      readonly marker: BoneMarkerKind;
+      readonly baseline?: number;
+      readonly baselineDate?: LocalDate;
+      readonly latest: number;
+      readonly latestDate: LocalDate;
+      /** Fall from baseline in percent (positive = fall). */
+      readonly fallPercent?: number;
+      readonly premenopausalMean?: number;
+      readonly ref: Ref;
+    }
+  | { readonly kind: 'measurement'; readonly measure: 'bmi' | 'height' | 'height-loss' | 'alcohol-units'; readonly value: number; readonly unit: string; readonly date?: LocalDate; readonly ref?: Ref }
+  | { readonly kind: 'course'; readonly drugClass: DrugClass; readonly drugs: readonly DrugId[]; readonly start: LocalDate; readonly years: number; readonly status: 'active' | 'stopped' | 'ended'; readonly refs: readonly Ref[] }
+  | { readonly kind: 'last-dose'; readonly drugClass: DrugClass; readonly date: LocalDate; readonly months: number; readonly ref?: Ref }
+  | { readonly kind: 'due-date'; readonly what: 'denosumab-injection' | 'zoledronic-acid-infusion' | 'bone-marker' | 'dxa'; readonly date: LocalDate }
+  | { readonly kind: 'dxa'; readonly date?: LocalDate; readonly performer?: Performer; readonly ref?: Ref }
+  | { readonly kind: 'condition'; readonly concept: ConditionConcept; readonly date?: LocalDate; readonly ref: Ref }
+  | { readonly kind: 'medication'; readonly drug: DrugId; readonly date?: LocalDate; readonly ref: Ref }
+  | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
+  | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[] }
+  | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }
+  /** The draft's dosing against the drug's schedule (rx-dose-interval): days between doses. */
+  | { readonly kind: 'dose-interval'; readonly drug: DrugId; readonly doseMg?: number; readonly intervalDays: number; readonly scheduleDays: number; readonly ref: Ref }
+  | { readonly kind: 'age'; readonly years: number }
+  | { readonly kind: 'family-history'; readonly ref: Ref }
+  | { readonly kind: 'unavailable'; readonly key: string }
+  /** rules.md section 1 (v2): a resource dated more than one day after today, left out. */
+  | { readonly kind: 'future-dated'; readonly ref: Ref };
+
+/** A lab finding: its value, comparator and date (the recommendations that word a value carry it). */
+export type LabFinding = Extract<Finding, { readonly kind: 'lab' }>;

@@ -1,0 +1,137 @@
+/**
+ * What a rule returns and a card words: one recommendation type per topic, `topic` the
+ * discriminant. Every recommendation says *what* and *why* (indicator, reasons, evidence,
+ * findings, suggestions); each topic adds the values its text needs — dates, counts, the window
+ * in force from the settings, the lab values — computed once by its rule, so the texts only word
+ * them (no arithmetic, no number a setting can change).
+ */
+import type { BoneMarkerKind, DrugClass, Ref } from './clinical.js';
+import type { Finding, LabFinding, LabOrder } from './findings.js';
+import type { DoseScheduleName, SuggestionSpec } from './suggestions.js';
+import type { Reason, Topic } from './topics.js';
+import type { LocalDate } from '../time/local-date.js';
+
+export type Indicator = 'info' | 'warning' | 'critical';
+
+/** What every recommendation carries, whatever its topic. */
+interface Common<T extends Topic> {
+  readonly topic: T;
+  readonly indicator: Indicator;
+  /** Why it fired: non-empty, codes from the catalogue. */
+  readonly reasons: readonly Reason[];
+  /** References of the resources the decision rested on (the Patient when data is missing). */
+  readonly evidence: readonly Ref[];
+  readonly findings: readonly Finding[];
+  readonly suggestions?: readonly SuggestionSpec[];
+  /** `at-most-one` when the suggestions are alternatives (one drug), `any` when independent. */
+  readonly selectionBehavior?: 'at-most-one' | 'any';
+  /** Prescribing hooks: the draft order the card is about. */
+  readonly draft?: Ref;
+}
+
+/** A topic whose text needs nothing beyond reasons and findings. */
+type Nothing = Readonly<Record<never, never>>;
+
+/** Which of the card's treatment advice applies (rules.md section 2). `referral`: refer instead of a drug start (eGFR ≤ 35 and/or suspected secondary osteoporosis). */
+export type TreatmentChoice = 'first-choice' | 'second-choice' | 'referral';
+
+/** Who the anabolic criteria were met for; romosozumab is for women without myocardial infarction or stroke. */
+export type AnabolicCandidate = 'woman' | 'woman-cardiovascular' | 'man';
+
+/** What a bone marker on treatment was held against: the baseline, or the premenopausal mean without one. */
+export type MarkerComparison = 'baseline' | 'premenopausal-mean';
+
+/** The values each topic's text needs. A topic missing here does not compile (`Recommendation` indexes it). */
+export interface TopicValues {
+  // rules.md section 2 — choosing treatment
+  'diagnosis-criteria-met': Nothing;
+  'treatment-indicated': {
+    readonly choice: TreatmentChoice;
+    /** Also an anabolic candidate: the drug is framed as the start while the specialist decides (never with `referral`). */
+    readonly anabolicCandidate: boolean;
+  };
+  'risk-factor-review': Nothing;
+  /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */
+  'pretreatment-checks': { readonly choice: TreatmentChoice };
+  'vitamin-d-before-dxa': Nothing;
+  'vitamin-d-calcium': Nothing;
+  'bone-healthy-lifestyle': Nothing;
+  /** Vitamin D before the scan: replete, at or below the limit, or no current value. */
+  'dxa-workup-suggested': { readonly vitaminD: 'ok' | 'low' | 'unknown' };
+
+  // rules.md section 3 — follow-up
+  'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate };
+  'btm-response-adequate': { readonly comparedWith: MarkerComparison };
+  'btm-response-inadequate': { readonly comparedWith: MarkerComparison; readonly recheckDue: LocalDate };
+  'switch-to-parenteral': Nothing;
+  'dxa-follow-up-due': Nothing;
+  'bisphosphonate-pause-candidate': Nothing;
+  'bisphosphonate-continue': Nothing;
+  'bisphosphonate-ten-years': Nothing;
+  'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };
+  'denosumab-injection-due': {
+    readonly due: LocalDate;
+    /** The last day the injection is still in time ("Der må max gå 7 måneder"). */
+    readonly latestInTime: LocalDate;
+    /** The window a calcium before the injection must lie in (settings). */
+    readonly calciumWithinDays: number;
+  };
+  'denosumab-overdue': { readonly due: LocalDate };
+  'denosumab-stopped': {
+    /** "typisk zoledronsyre ca. 6 måneder efter sidste injektion". */
+    readonly followOnDue: LocalDate;
+    /** That time has come. */
+    readonly followOnDueReached: boolean;
+  };
+  'zoledronic-acid-infusion-due': {
+    readonly due: LocalDate;
+    /** The window the tests before the infusion must lie in (settings). */
+    readonly labsWithinDays: number;
+    readonly missingLabs: readonly LabOrder[];
+  };
+  'anabolic-treatment-consideration': { readonly candidate: AnabolicCandidate };
+  'endocrinology-referral': Nothing;
+  'btm-interfering-medication': Nothing;
+
+  // rules.md section 4 — prescribing hooks
+  'rx-egfr-too-low': {
+    readonly egfr: LabFinding;
+    /** A denosumab start: advice to agree it with a specialist, not a "do not prescribe". */
+    readonly denosumabStart: boolean;
+  };
+  'rx-hypocalcaemia': { readonly calcium: LabFinding };
+  'rx-vitamin-d-low': { readonly vitaminD: LabFinding; readonly onSupplement: boolean };
+  'rx-lab-missing': { readonly before: 'start' | 'infusion' | 'injection'; readonly missingLabs: readonly LabOrder[] };
+  'rx-start-checklist': {
+    readonly drugClass: DrugClass;
+    /** The baseline marker to take before an oral start, when none is there. */
+    readonly missingMarker?: BoneMarkerKind;
+    /** After a fracture in the 6 months before the start: the day the first bone marker may be taken. */
+    readonly markerFrom?: LocalDate;
+  };
+  'rx-oral-contraindicated': Nothing;
+  'rx-swallowing-difficulty': Nothing;
+  'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };
+  'rx-denosumab-biosimilar': Nothing;
+  'rx-denosumab-schedule': { readonly nextInjection: LocalDate; readonly egfrSevere?: LabFinding };
+  'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
+  'rx-calcium-carbonate-ppi': { readonly withVitaminD: boolean };
+  'rx-bisphosphonate-duration': Nothing;
+  'rx-anabolic-specialist': Nothing;
+  'rx-dose-interval': {
+    readonly schedule: DoseScheduleName;
+    /** Days between doses as drafted, when more frequent than the schedule. */
+    readonly orderedEveryDays?: number;
+    /** A denosumab injection too early after the last one: the day the next is due. */
+    readonly nextInjection?: LocalDate;
+  };
+
+  // rules.md "Missing data"
+  'data-unavailable': Nothing;
+}
+
+/**
+ * The recommendation of one topic (`Recommendation<'denosumab-overdue'>`), or of any topic
+ * (`Recommendation`): a union discriminated by `topic`.
+ */
+export type Recommendation<T extends Topic = Topic> = { [K in T]: Common<K> & TopicValues[K] }[T];

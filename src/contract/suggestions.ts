@@ -1,0 +1,36 @@
+/**
+ * One-click actions a recommendation proposes; cards/suggestions.ts builds the FHIR resources.
+ */
+import type { Performer, Ref } from './clinical.js';
+import type { LabOrder } from './findings.js';
+import type { LocalDate } from '../time/local-date.js';
+
+/** Drugs the service can propose (cards/suggestions builds the FHIR resource). */
+export type ProposedDrug = 'alendronate-tablet' | 'alendronate-effervescent' | 'denosumab-biosimilar' | 'colecalciferol' | 'calcium-citrate';
+
+export type ReferralTarget = 'endocrinology' | 'zoledronic-acid' | 'anabolic-treatment' | 'parenteral-treatment';
+
+/**
+ * A one-click action for the GP. `replaces` names a draft order (prescribing hooks): the card then
+ * carries actions on that draft (update, or delete + create) instead of a bare create.
+ */
+export type SuggestionSpec =
+  | {
+      readonly kind: 'prescribe';
+      readonly drug: ProposedDrug;
+      readonly recommended?: boolean;
+      /** The draft this order replaces: `update` keeps the draft's dosage and swaps the drug; `delete-create` replaces the order. */
+      readonly replaces?: { readonly draft: Ref; readonly mode: 'update' | 'delete-create' };
+    }
+  | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
+  | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
+  | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref }
+  | { readonly kind: 'dxa'; readonly performer?: Performer }
+  | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean }
+  | { readonly kind: 'diagnosis'; readonly withFracture: boolean }
+  | { readonly kind: 'remove-draft'; readonly draft: Ref }
+  /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */
+  | { readonly kind: 'fix-schedule'; readonly draft: Ref; readonly schedule: DoseScheduleName; readonly doseMg: number; readonly from?: LocalDate };
+
+/** The SmPC schedules rx-dose-interval holds a draft to. */
+export type DoseScheduleName = 'weekly' | 'six-monthly' | 'yearly';
