@@ -43,9 +43,9 @@ export default {
     {
       name: 'store-knows-no-guideline',
       severity: 'error',
-      comment: 'Storage keeps cards and feedback as data; it does not evaluate or word them.',
-      from: { path: '^src/(feedback|store)/' },
-      to: { path: '^src/(rules|cards)/' },
+      comment: 'The store (protocol side) keeps cards, feedback, audit rows, tokens and counters as data; it does not evaluate or word them, and serves http/ rather than using it.',
+      from: { path: '^src/(store)/' },
+      to: { path: '^src/(rules|cards|http)/' },
     },
     {
       name: 'contract-imports-no-stage',

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import express from 'express';
 import { testConfig } from '../src/config.js';
 import { createEngine } from '../src/engine.js';
-import { openSqliteFeedbackStore } from '../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { createApp } from '../src/http/app.js';
 
 const mode = process.argv[2];
@@ -26,7 +26,7 @@ function floorApp(): express.Express {
 const app =
   mode === 'floor'
     ? floorApp()
-    : createApp(config, { engine: createEngine(), feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
+    : createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
 
 const server = createServer(app);
 server.listen(0, '127.0.0.1', () => {

@@ -1,95 +1,108 @@
 /**
- * A tiny, safe markdown renderer for the subset the cards use: paragraphs (blank lines), line
- * breaks, `- ` and `1. ` lists, and `**bold**`. `parseMarkdown` is pure (tested in Node);
- * `renderMarkdown` builds DOM nodes with textContent only — no HTML string from a card is ever
- * parsed, so a card cannot inject markup or script.
+ * Card markdown → DOM, parsed by markdown-it (CommonMark), as an EHR's markdown view shows it.
+ * markdown-it is served from the service itself (`vendor/markdown-it.mjs`, CSP 'self') and
+ * handed in, so this module also runs in Node for its tests.
+ *
+ * Raw HTML is off (a card's `<b>` stays text), and markdown-it's HTML string is never used: the
+ * token stream becomes a small tree of allowed elements, which `renderMarkdown` builds with
+ * createElement and textContent only — a card cannot inject markup or script. Links keep only
+ * an http(s) href.
  */
 
-/** @typedef {{ text: string, bold: boolean }} Inline */
-/** @typedef {{ type: 'p', lines: Inline[][] } | { type: 'ul' | 'ol', items: Inline[][] }} Block */
+/** @typedef {{ tag: string, attrs: Record<string, string>, children: Node[] }} Element */
+/** @typedef {Element | string} Node */
 
-/** `a **b** c` → [{text:'a ',bold:false},{text:'b',bold:true},{text:' c',bold:false}] */
-export function parseInline(line) {
-  /** @type {Inline[]} */
-  const out = [];
-  const parts = line.split('**');
-  // An odd number of `**` leaves the last one literal.
-  const balanced = parts.length % 2 === 1;
-  parts.forEach((text, i) => {
-    const bold = i % 2 === 1 && (balanced || i < parts.length - 1);
-    const literal = !balanced && i === parts.length - 1 && i % 2 === 1 ? `**${text}` : text;
-    if (literal !== '') out.push({ text: literal, bold });
-  });
-  return out;
+/** Elements a CommonMark card can produce; anything else keeps its text but loses its tag. */
+const ALLOWED = new Set(['p', 'ul', 'ol', 'li', 'strong', 'em', 'br', 'code', 'pre', 'blockquote', 'hr', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 's']);
+
+/** A markdown-it instance with the settings the cards are written for (strict CommonMark, no HTML). */
+export function createMarkdown(markdownit) {
+  return markdownit('commonmark', { html: false, linkify: false, breaks: false });
 }
 
-/** Markdown text → blocks. */
-export function parseMarkdown(markdown) {
-  /** @type {Block[]} */
-  const blocks = [];
-  /** @type {Block | undefined} */
-  let current;
-  for (const raw of String(markdown).replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
-    if (line.trim() === '') {
-      current = undefined;
-    } else if (bullet || numbered) {
-      const type = bullet ? 'ul' : 'ol';
-      const text = (bullet ?? numbered)[1];
-      if (current === undefined || current.type !== type) {
-        current = { type, items: [] };
-        blocks.push(current);
-      }
-      current.items.push(parseInline(text));
-    } else if (current !== undefined && current.type !== 'p' && /^\s{2,}\S/.test(raw)) {
-      // An indented line continues the list item above.
-      const last = current.items[current.items.length - 1];
-      last.push({ text: ' ', bold: false }, ...parseInline(line.trim()));
-    } else {
-      if (current === undefined || current.type !== 'p') {
-        current = { type: 'p', lines: [] };
-        blocks.push(current);
-      }
-      current.lines.push(parseInline(line));
-    }
-  }
-  return blocks;
-}
-
-function appendInline(doc, parent, inlines) {
-  for (const part of inlines) {
-    if (part.bold) {
-      const strong = doc.createElement('strong');
-      strong.textContent = part.text;
-      parent.append(strong);
-    } else {
-      parent.append(doc.createTextNode(part.text));
-    }
+function safeHref(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/** Markdown text → a DocumentFragment of p/ul/ol/li/strong/br elements and text nodes. */
-export function renderMarkdown(doc, markdown) {
+function attrsOf(token) {
+  /** @type {Record<string, string>} */
+  const attrs = {};
+  if (token.tag === 'ol') {
+    // "2. valg" at the start of a block is a list that starts at 2: keep the number.
+    const start = String(token.attrGet('start') ?? '');
+    if (/^\d{1,9}$/.test(start)) attrs.start = start;
+  }
+  if (token.tag === 'a') {
+    const href = safeHref(token.attrGet('href') ?? '');
+    if (href !== undefined) attrs.href = href;
+  }
+  return attrs;
+}
+
+/** Markdown text → a tree of allowed elements and text (pure; tested in Node). */
+export function markdownTree(md, markdown) {
+  /** @type {Element} */
+  const root = { tag: '#root', attrs: {}, children: [] };
+  /** @type {Element[]} */
+  const stack = [root];
+  const top = () => stack[stack.length - 1];
+  const leaf = (tag, text) => top().children.push({ tag, attrs: {}, children: text === undefined ? [] : [text] });
+  /** Text runs joined, empty ones dropped: one text node per run. */
+  const text = (content) => {
+    const children = top().children;
+    if (content === '') return;
+    if (typeof children[children.length - 1] === 'string') children[children.length - 1] += content;
+    else children.push(content);
+  };
+  const walk = (tokens) => {
+    for (const token of tokens) {
+      if (token.type === 'inline') walk(token.children ?? []);
+      else if (token.nesting === 1) {
+        // A tight list's paragraphs are hidden: their text belongs to the list item itself.
+        const node = token.hidden ? top() : { tag: token.tag, attrs: attrsOf(token), children: [] };
+        if (!token.hidden) top().children.push(node);
+        stack.push(node);
+      } else if (token.nesting === -1) stack.pop();
+      else if (token.type === 'text' || token.type === 'html_inline' || token.type === 'html_block') text(token.content);
+      else if (token.type === 'softbreak') text('\n');
+      else if (token.type === 'hardbreak') leaf('br');
+      else if (token.type === 'code_inline') leaf('code', token.content);
+      else if (token.type === 'code_block' || token.type === 'fence') top().children.push({ tag: 'pre', attrs: {}, children: [{ tag: 'code', attrs: {}, children: [token.content] }] });
+      else if (token.type === 'hr') leaf('hr');
+      else if (token.type === 'image') text(token.content);
+    }
+  };
+  walk(md.parse(String(markdown), {}));
+  return root.children;
+}
+
+function build(doc, parent, nodes) {
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      parent.append(doc.createTextNode(node));
+    } else if (!ALLOWED.has(node.tag) || (node.tag === 'a' && node.attrs.href === undefined)) {
+      build(doc, parent, node.children);
+    } else {
+      const element = doc.createElement(node.tag);
+      for (const [name, value] of Object.entries(node.attrs)) element.setAttribute(name, value);
+      if (node.tag === 'a') {
+        element.setAttribute('target', '_blank');
+        element.setAttribute('rel', 'noopener noreferrer');
+      }
+      build(doc, element, node.children);
+      parent.append(element);
+    }
+  }
+}
+
+/** Markdown text → a DocumentFragment built with createElement and text nodes only. */
+export function renderMarkdown(doc, md, markdown) {
   const fragment = doc.createDocumentFragment();
-  for (const block of parseMarkdown(markdown)) {
-    if (block.type === 'p') {
-      const p = doc.createElement('p');
-      block.lines.forEach((line, i) => {
-        if (i > 0) p.append(doc.createElement('br'));
-        appendInline(doc, p, line);
-      });
-      fragment.append(p);
-    } else {
-      const list = doc.createElement(block.type);
-      for (const item of block.items) {
-        const li = doc.createElement('li');
-        appendInline(doc, li, item);
-        list.append(li);
-      }
-      fragment.append(list);
-    }
-  }
+  build(doc, fragment, markdownTree(md, markdown));
   return fragment;
 }

@@ -4,9 +4,12 @@
  * CDS Hooks endpoints (same origin) with Accept-Language from the switch, `X-Osteo-Preview: 1`
  * (left out of the statistics) and, when the service allows it (CDS_PREVIEW_CLOCK=on),
  * `X-Osteo-Now` with the chosen date. Every text from a card or a request is put into the page
- * with textContent (never innerHTML).
+ * with textContent (never innerHTML); card details are CommonMark, rendered by markdown.js.
+ * Only the announcement line (#announce) is a live region: a screen reader hears "3 new cards",
+ * not the whole panel read again.
  */
-import { renderMarkdown } from './markdown.js';
+import markdownit from './vendor/markdown-it.mjs';
+import { createMarkdown, renderMarkdown } from './markdown.js';
 
 const SERVICE_OF_HOOK = {
   'patient-view': 'osteoporosis-patient-view',
@@ -29,17 +32,18 @@ const TEXT = {
     pasteLabel: 'FHIR Bundle (eller en CDS Hooks-forespørgsel)',
     hookLabel: 'Hook',
     draftLabel: 'Lægemiddel der ordineres (kladde)',
-    fixtureDrafts: 'Fixturens egne ordinationskladder',
+    fixtureDrafts: 'Testpatientens egne ordinationskladder',
     nowLabel: 'Vurderet pr.',
-    nowPinned: 'Tjenesten vurderer pr. den valgte dato (CDS_PREVIEW_CLOCK=on).',
-    nowSystem: 'Tjenesten bruger sin egen dato (dags dato); sæt CDS_PREVIEW_CLOCK=on for at vurdere pr. fixturens dato.',
+    nowPinned: 'Kortene vurderes pr. den valgte dato.',
+    nowSystem: 'Kortene vurderes pr. dags dato; denne installation tillader ikke at vælge en anden dato.',
     run: 'Vis kort',
     running: 'Henter kort …',
     cardsHeading: 'Kort',
     noCards: 'Ingen kort: tjenesten har intet at sige om denne patient.',
     cardsCount: (n, service) => `${n} kort fra ${service}`,
-    expectedOk: (topics) => `Som forventet i fixturen: ${topics}`,
-    expectedDiff: (topics) => `Fixturen forventer: ${topics}. Forskellen kan skyldes datoen eller lokale koder.`,
+    announce: (n) => (n === 0 ? 'Ingen nye kort.' : n === 1 ? '1 nyt kort.' : `${n} nye kort.`),
+    expectedOk: (topics) => `Som forventet for testpatienten: ${topics}`,
+    expectedDiff: (topics) => `Forventet for testpatienten: ${topics}. Forskellen kan skyldes datoen eller lokale koder.`,
     none: 'ingen kort',
     info: 'Info',
     warning: 'Advarsel',
@@ -49,8 +53,8 @@ const TEXT = {
     evidence: 'Grundlag (ressourcer)',
     topic: 'Emne',
     overrideReasons: 'Afvisningsårsager',
-    authNotice: 'Tjenesten kræver en JWT (CDS_TRUSTED_ISSUERS er sat), så denne side kan ikke kalde den. Brug siden mod en udviklingsinstans uden CDS_TRUSTED_ISSUERS.',
-    siteTerminology: 'Denne fixture bruger også lokale koder (terminology-site.json); start tjenesten med CDS_TERMINOLOGY peget på den for at få præcis de forventede kort.',
+    authNotice: 'Denne installation kræver log-ind fra journalsystemet, så forhåndsvisningen kan ikke hente kort her.',
+    siteTerminology: 'Denne patient har også lokale laboratoriekoder; kender installationen dem ikke, kan kortene afvige fra de forventede.',
     pasteHint: 'Indsæt en Bundle med én Patient og patientens øvrige ressourcer.',
     errorPrefix: 'Fejl',
     unauthorized: 'Tjenesten afviste kaldet (401): den kræver en JWT.',
@@ -59,8 +63,8 @@ const TEXT = {
     notBundle: 'Teksten er hverken en FHIR Bundle eller en CDS Hooks-forespørgsel.',
     noPatient: 'Bundlen indeholder ingen Patient.',
     manyPatients: 'Bundlen indeholder flere patienter; indsæt én patients journal.',
-    loadFailed: 'Kunne ikke hente fixture-listen.',
-    noFixtures: 'Ingen fixture-patienter fundet; indsæt en Bundle.',
+    loadFailed: 'Kunne ikke hente listen over testpatienter.',
+    noFixtures: 'Ingen testpatienter fundet; indsæt en Bundle.',
   },
   en: {
     title: 'Card preview',
@@ -71,17 +75,18 @@ const TEXT = {
     pasteLabel: 'FHIR Bundle (or a CDS Hooks request)',
     hookLabel: 'Hook',
     draftLabel: 'Drug being prescribed (draft)',
-    fixtureDrafts: "The fixture's own draft orders",
+    fixtureDrafts: "The test patient's own draft orders",
     nowLabel: 'Evaluated as of',
-    nowPinned: 'The service evaluates as of the chosen date (CDS_PREVIEW_CLOCK=on).',
-    nowSystem: "The service uses its own date (today); set CDS_PREVIEW_CLOCK=on to evaluate as of the fixture's date.",
+    nowPinned: 'The cards are evaluated as of the chosen date.',
+    nowSystem: 'The cards are evaluated as of today; this installation does not allow choosing another date.',
     run: 'Show cards',
     running: 'Fetching cards …',
     cardsHeading: 'Cards',
     noCards: 'No cards: the service has nothing to say about this patient.',
     cardsCount: (n, service) => `${n} ${n === 1 ? 'card' : 'cards'} from ${service}`,
-    expectedOk: (topics) => `As the fixture expects: ${topics}`,
-    expectedDiff: (topics) => `The fixture expects: ${topics}. The difference may come from the date or local codes.`,
+    announce: (n) => (n === 0 ? 'No new cards.' : n === 1 ? '1 new card.' : `${n} new cards.`),
+    expectedOk: (topics) => `As expected for this test patient: ${topics}`,
+    expectedDiff: (topics) => `Expected for this test patient: ${topics}. The difference may come from the date or local codes.`,
     none: 'no cards',
     info: 'Info',
     warning: 'Warning',
@@ -91,8 +96,8 @@ const TEXT = {
     evidence: 'Evidence (resources)',
     topic: 'Topic',
     overrideReasons: 'Override reasons',
-    authNotice: 'The service requires a JWT (CDS_TRUSTED_ISSUERS is set), so this page cannot call it. Use the page with a development instance without CDS_TRUSTED_ISSUERS.',
-    siteTerminology: 'This fixture also uses local codes (terminology-site.json); start the service with CDS_TERMINOLOGY pointing at it to get exactly the expected cards.',
+    authNotice: 'This installation requires a sign-in from the EHR, so the preview cannot fetch cards here.',
+    siteTerminology: 'This patient also has local lab codes; if this installation does not know them, the cards may differ from the expected ones.',
     pasteHint: "Paste a Bundle with one Patient and the patient's other resources.",
     errorPrefix: 'Error',
     unauthorized: 'The service refused the call (401): it requires a JWT.',
@@ -101,8 +106,8 @@ const TEXT = {
     notBundle: 'The text is neither a FHIR Bundle nor a CDS Hooks request.',
     noPatient: 'The Bundle holds no Patient.',
     manyPatients: "The Bundle holds several patients; paste one patient's record.",
-    loadFailed: 'Could not load the fixture list.',
-    noFixtures: 'No fixture patients found; paste a Bundle.',
+    loadFailed: 'Could not load the list of test patients.',
+    noFixtures: 'No test patients found; paste a Bundle.',
   },
 };
 
@@ -131,6 +136,7 @@ const PREFETCH_KEY_OF_TYPE = {
 };
 const PREFETCH_KEYS = ['observations', 'conditions', 'medicationStatements', 'medicationRequests', 'medicationAdministrations', 'allergies', 'familyHistory'];
 
+const md = createMarkdown(markdownit);
 const state = { lang: 'da', info: undefined, fixtures: [], lastRequest: undefined, ran: false };
 const $ = (id) => document.getElementById(id);
 const t = () => TEXT[state.lang];
@@ -309,7 +315,7 @@ function renderCard(card, index) {
   node.append(source);
   if (typeof card.detail === 'string') {
     const detail = el('div', { className: 'detail' });
-    detail.append(renderMarkdown(document, card.detail));
+    detail.append(renderMarkdown(document, md, card.detail));
     node.append(detail);
   }
   if (Array.isArray(card.suggestions) && card.suggestions.length > 0) {
@@ -370,6 +376,7 @@ async function run() {
   button.disabled = true;
   setStatus(t().running);
   $('cards').replaceChildren();
+  $('announce').textContent = '';
   $('expected').hidden = true;
   try {
     const { request, asRecorded, ignored } = await buildRequest();
@@ -390,6 +397,7 @@ async function run() {
     const index = resourceIndex(request);
     if (cards.length === 0) $('cards').append(el('p', { className: 'empty', text: t().noCards }));
     for (const card of cards) $('cards').append(renderCard(card, index));
+    $('announce').textContent = t().announce(cards.length);
     setStatus(t().cardsCount(cards.length, service) + (ignored.length > 0 ? ` · ${t().ignored(ignored.join(', '))}` : ''));
     // The answer time as a tooltip (kept out of the text so screenshots stay the same run to run).
     $('status').title = `${ms} ms`;
@@ -423,12 +431,19 @@ function applyLanguage() {
   });
   document.title = `osteo-cds · ${t().title}`;
   for (const b of document.querySelectorAll('.lang button')) b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
-  const paste = $('fixture').querySelector(`option[value="${PASTE}"]`);
-  if (paste) paste.textContent = t().pasteOption;
+  for (const option of $('fixture').options) {
+    const fixture = state.fixtures.find((f) => f.name === option.value);
+    option.textContent = fixture === undefined ? t().pasteOption : fixtureName(fixture);
+  }
   $('bundle').placeholder = t().pasteHint;
   fillDrafts();
   describeChoice();
   renderNotices();
+}
+
+/** The scenario as a clinician reads it, in the page's language (the slug stays in the URL only). */
+function fixtureName(fixture) {
+  return fixture.label?.[state.lang]?.name ?? fixture.name;
 }
 
 function fillDrafts() {
@@ -444,7 +459,7 @@ function fillDrafts() {
 function describeChoice() {
   const fixture = selectedFixture();
   $('paste-box').hidden = $('fixture').value !== PASTE;
-  $('fixture-description').textContent = fixture?.description ?? '';
+  $('fixture-description').textContent = fixture?.label?.[state.lang]?.description ?? '';
   $('draft-box').hidden = $('hook').value === 'patient-view';
   const clock = state.info?.clock === true;
   $('now').disabled = !clock;
@@ -483,7 +498,7 @@ async function init() {
   }
   state.lang = params.get('lang') === 'en' || params.get('lang') === 'da' ? params.get('lang') : state.info.language === 'en' ? 'en' : 'da';
   const select = $('fixture');
-  for (const f of state.fixtures) select.append(el('option', { value: f.name, text: `${f.name} (${f.hook})` }));
+  for (const f of state.fixtures) select.append(el('option', { value: f.name, text: fixtureName(f) }));
   select.append(el('option', { value: PASTE, text: TEXT[state.lang].pasteOption }));
   const wanted = params.get('fixture');
   if (wanted !== null && state.fixtures.some((f) => f.name === wanted)) select.value = wanted;

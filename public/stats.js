@@ -7,11 +7,11 @@ const TEXT = {
   da: {
     title: 'Statistik over kort og feedback',
     previewLink: 'Forhåndsvisning',
-    tokenLabel: 'Administratornøgle (CDS_ADMIN_TOKEN)',
+    tokenLabel: 'Administratornøgle',
     sinceLabel: 'Fra dato (valgfri)',
     show: 'Vis',
     loading: 'Henter …',
-    off: 'Statistikken er slået fra: tjenesten har ingen CDS_ADMIN_TOKEN.',
+    off: 'Statistikken er ikke slået til på denne installation.',
     denied: 'Forkert nøgle.',
     failed: 'Kunne ikke hente statistikken',
     summary: (s) => `${s.totals.shown} kort vist · ${s.totals.accepted} accepteret · ${s.totals.overridden} afvist` + (s.firstIssuedAt ? ` · siden ${s.firstIssuedAt.slice(0, 10)}` : ''),
@@ -23,11 +23,11 @@ const TEXT = {
   en: {
     title: 'Card and feedback statistics',
     previewLink: 'Preview',
-    tokenLabel: 'Admin token (CDS_ADMIN_TOKEN)',
+    tokenLabel: 'Admin token',
     sinceLabel: 'From date (optional)',
     show: 'Show',
     loading: 'Loading …',
-    off: 'Statistics are off: the service has no CDS_ADMIN_TOKEN.',
+    off: 'Statistics are not turned on for this installation.',
     denied: 'Wrong token.',
     failed: 'Could not load the statistics',
     summary: (s) => `${s.totals.shown} cards shown · ${s.totals.accepted} accepted · ${s.totals.overridden} overridden` + (s.firstIssuedAt ? ` · since ${s.firstIssuedAt.slice(0, 10)}` : ''),
@@ -71,10 +71,15 @@ function render(stats) {
       name.append(el('div', topic.title?.[lang] ?? topic.topic), el('code', topic.topic));
       row.append(name, el('td', topic.shown, 'num'), el('td', topic.accepted, 'num'), el('td', topic.overridden, 'num'));
       row.append(el('td', topic.overrideReasons.map((r) => `${t.reasons[r.code] ?? r.code}: ${r.count}`).join(' · ')));
+      // On a phone each row is stacked (preview.css), and a cell names its column itself.
+      [...row.children].forEach((cell, i) => cell.setAttribute('data-label', t.cols[i]));
       body.append(row);
     }
     table.append(body);
-    result.append(table);
+    // Narrow screens scroll the table itself, never the page.
+    const scroll = el('div', undefined, 'table-scroll');
+    scroll.append(table);
+    result.append(scroll);
   }
   if (stats.unmatchedFeedbackCards > 0) result.append(el('p', t.unmatched(stats.unmatchedFeedbackCards), 'hint'));
 }

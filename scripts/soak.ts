@@ -26,7 +26,7 @@ import { generatePatient } from '../bench/generate.js';
 import { validateResponse } from '../src/cds-hooks/response.js';
 import { loadConfig } from '../src/config.js';
 import { createEngine } from '../src/engine.js';
-import { openSqliteFeedbackStore } from '../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { createApp } from '../src/http/app.js';
 import { createLogger } from '../src/logger.js';
 
@@ -106,8 +106,8 @@ async function main(): Promise<void> {
       done();
     },
   });
-  const store = openSqliteFeedbackStore(config.feedbackDb);
-  const app = createApp(config, { engine: createEngine(), feedbackStore: store, logger: createLogger('info', sink) });
+  const store = openSqliteStore(config.feedbackDb);
+  const app = createApp(config, { engine: createEngine(), store: store, logger: createLogger('info', sink) });
   const service = createServer(app);
   const port = await listen(service);
   const base = `http://127.0.0.1:${port}`;
@@ -233,8 +233,8 @@ async function main(): Promise<void> {
   service.closeAllConnections();
   stub.closeAllConnections();
   await new Promise<void>((resolve) => stub.close(() => resolve()));
-  const stored = store.list().length;
-  store.close();
+  const stored = (await store.list()).length;
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(`feedback stored: ${stored} of ${counts.get('feedback') ?? 0} sent`);
 

@@ -1,17 +1,14 @@
 /**
- * Entry point: load and check the configuration, site files, terminology and JWKS files in one step
- * (src/startup.ts: every problem reported, then exit 1), open the feedback store, listen on
- * HOST:PORT, and shut down gracefully: on SIGTERM `/readyz` answers 503 for CDS_DRAIN_MS while requests are still served (so load
+ * Entry point: load and check the configuration, site files and terminology in one step
+ * (src/startup.ts: every problem reported, then exit 1), open the store (PostgreSQL or SQLite,
+ * migrated), listen on HOST:PORT, and shut down gracefully: on SIGTERM `/readyz` answers 503 for
+ * CDS_DRAIN_MS while requests are still served (so load
  * balancers stop sending), then the listener closes, running requests get CDS_SHUTDOWN_GRACE_MS
  * to finish, and the database is closed. SIGINT (Ctrl-C) and a second signal skip the drain.
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
 import { createServer } from 'node:http';
 import type { Config } from './config.js';
-import { dataFolderProblem } from './feedback/data-folder.js';
-import { createIssuedCardRecorder } from './feedback/issued-recorder.js';
-import { openSqliteFeedbackStore } from './feedback/sqlite-store.js';
-import type { FeedbackStore } from './feedback/store.js';
 import { createApp } from './http/app.js';
 import { createLifecycle } from './http/lifecycle.js';
 import { createLogger, type Logger } from './logger.js';
@@ -20,6 +17,9 @@ import { countStoreErrors } from './observability/store-errors.js';
 import { startTracing } from './observability/tracing.js';
 import { ConfigError } from './shared/config-error.js';
 import { assembleService, type Service } from './startup.js';
+import { createBatchWriter } from './store/batch-writer.js';
+import { openConfiguredStore, StoreOpenError } from './store/open-store.js';
+import type { IssuedCard, Store } from './store/store.js';
 import { serviceVersion } from './versions.js';
 
 /** The configuration and the engine (src/startup.ts); any problem → logged, every one of them, exit 1. */
@@ -35,47 +35,58 @@ function assemble(): Service {
   }
 }
 
-/** The embedded store, or one line saying why it cannot be opened (then exit 1, no stack trace). */
-function openStore(config: Config, logger: Logger): FeedbackStore {
-  if (config.databaseUrl !== undefined) {
-    // Accepted by the schema so deployments can be written against it; refused loudly, never ignored.
-    logger.fatal('CDS_DATABASE_URL is set, but this build keeps its store in SQLite only (CDS_FEEDBACK_DB); unset it; not starting');
-    process.exit(1);
-  }
-  const problem = dataFolderProblem(config.feedbackDb);
-  if (problem !== undefined) {
-    logger.fatal(`${problem}; not starting`);
-    process.exit(1);
-  }
+/** PostgreSQL (CDS_DATABASE_URL) or SQLite (CDS_FEEDBACK_DB), migrated; or one line saying why not (then exit 1, no stack trace). */
+async function openStore(config: Config, logger: Logger): Promise<Store> {
   try {
-    return openSqliteFeedbackStore(config.feedbackDb);
+    const store = await openConfiguredStore(config, {
+      onIdleError: (err) => logger.warn({ errorName: err.name }, 'a database connection failed; it is replaced'),
+    });
+    logger.info({ store: store.kind }, 'store open');
+    return store;
   } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : 'unknown error';
-    logger.fatal(`the feedback database cannot be opened (${message}); not starting`);
+    if (!(err instanceof StoreOpenError)) throw err;
+    logger.fatal(`${err.message}; not starting`);
     process.exit(1);
   }
 }
 
 async function main(): Promise<void> {
-  const { config, engine, jwtVerifier } = assemble();
+  const { config, engine } = assemble();
   const logger = createLogger(config.logLevel);
   const versions = { service: serviceVersion(), rules: engine.rulesVersion };
   const metrics = createMetrics({ processMetrics: true, versions });
-  const feedbackStore = countStoreErrors(openStore(config, logger), metrics.storeError);
-  const issuedCards = createIssuedCardRecorder(feedbackStore, { logger });
+  const store = countStoreErrors(await openStore(config, logger), metrics.storeError);
+  const issuedCards = createBatchWriter<IssuedCard>((batch) => store.recordIssued(batch), { what: 'issued cards', logger });
   const lifecycle = createLifecycle('starting');
   const tracing = await startTracing({ otlpEndpoint: config.otlpEndpoint, serviceVersion: versions.service, logger });
-  const closeStore = (): void => {
-    issuedCards.close();
-    feedbackStore.close();
+  // What waits is written before the store closes; a failure is logged by the writer.
+  const closeStore = (): Promise<void> =>
+    issuedCards
+      .close()
+      .then(() => store.close())
+      .catch((err: unknown) => logger.error({ errorName: err instanceof Error ? err.name : 'unknown' }, 'could not close the store'));
+  /** Exit `code` once the store is closed, or after a second if closing hangs (a dead database). */
+  const exitClosing = (code: number): void => {
+    setTimeout(() => process.exit(code), 1000).unref();
+    void closeStore().finally(() => process.exit(code));
   };
-  const app = createApp(config, { engine, feedbackStore, issuedCards, logger, lifecycle, metrics, tracing, ...(jwtVerifier === undefined ? {} : { jwtVerifier }) });
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp(config, { engine, store, issuedCards, logger, lifecycle, metrics, tracing });
+  } catch (err) {
+    // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
+    if (err instanceof ConfigError) {
+      logger.fatal({ problems: err.problems }, 'invalid configuration; not starting');
+      exitClosing(1);
+      return;
+    }
+    throw err;
+  }
 
   const server = createServer(app);
   server.on('error', (err) => {
     logger.fatal({ errorName: err.name, code: 'code' in err ? err.code : undefined }, 'server error; exiting');
-    closeStore();
-    process.exit(1);
+    exitClosing(1);
   });
   server.listen(config.port, config.host, () => {
     const address = server.address();
@@ -98,11 +109,12 @@ async function main(): Promise<void> {
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      closeStore();
-      void tracing.shutdown().finally(() => {
-        logger.info('stopped');
-        process.exit(0);
-      });
+      void closeStore()
+        .then(() => tracing.shutdown())
+        .finally(() => {
+          logger.info('stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };
@@ -129,8 +141,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
   process.on('uncaughtException', (err) => {
     logger.fatal({ errorName: err.name, stack: err.stack?.split('\n').slice(1, 12).join('\n') }, 'uncaught exception; exiting');
-    closeStore();
-    process.exit(1);
+    exitClosing(1);
   });
 }
 

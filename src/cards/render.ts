@@ -2,7 +2,7 @@
  * Recommendation → CDS Hooks 2.0 card (rules.md "Every card carries", service-contract.md):
  * uuid, summary < 140 characters, indicator, source with label, url and topic, markdown detail
  * with reasons and evidence values, suggestions with uuids and a selectionBehavior, links,
- * overrideReasons on critical cards, and the `osteo-cds.reasons` / `osteo-cds.evidence`
+ * overrideReasons on warning and critical cards (rules.md section 6), and the `osteo-cds.reasons` / `osteo-cds.evidence`
  * extension. No optional field is ever null or empty. Cards are ordered critical → warning → info.
  */
 import { v4 as uuidv4 } from 'uuid';
@@ -83,7 +83,8 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
     ...(suggestions === undefined || suggestions.length === 0
       ? {}
       : { suggestions, selectionBehavior: rec.selectionBehavior ?? 'any' }),
-    ...(rec.indicator === 'critical'
+    // Every card that asks the GP to act against their plan can be declined with a coded reason.
+    ...(rec.indicator !== 'info'
       ? { overrideReasons: OVERRIDE_REASONS.map((o) => ({ system: OVERRIDE_REASON_SYSTEM, code: o.code, display: o.display[lang] })) }
       : {}),
     ...(links.length === 0 ? {} : { links }),

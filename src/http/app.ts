@@ -15,8 +15,6 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks/discovery.js';
 import type { Config } from '../config.js';
-import { createIssuedCardRecorder, type IssuedCardRecorder } from '../feedback/issued-recorder.js';
-import type { FeedbackStore } from '../feedback/store.js';
 import { observedFetch } from '../observability/fhir-fetch.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { countStoreErrors } from '../observability/store-errors.js';
@@ -26,6 +24,8 @@ import { w3cTracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
 import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
+import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
+import type { IssuedCard, Store } from '../store/store.js';
 import { previewNow } from './preview/clock.js';
 import { loadPreviewFixtures } from './preview/fixtures.js';
 import { previewRoutes } from './preview/routes.js';
@@ -36,6 +36,7 @@ import { bodyLimit } from './body-limit.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
 import { jsonDepthLimit, requestTimeout } from './limits.js';
+import { storeCaller } from './locals.js';
 import { observe } from './observe.js';
 import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -47,7 +48,8 @@ import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
   readonly engine: Engine;
-  readonly feedbackStore: FeedbackStore;
+  /** Feedback, issued cards, the JWT replay cache (src/store/). */
+  readonly store: Store;
   /** "Now" of each request (tests pin it); default the system clock. */
   readonly clock?: () => Date;
   /** Default: a silent logger. */
@@ -60,8 +62,8 @@ export interface AppDeps {
   readonly tracing?: Tracing;
   /** Default: built from CDS_TRUSTED_ISSUERS (tests inject one with short JWKS cache times). */
   readonly jwtVerifier?: JwtVerifier;
-  /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `feedbackStore`. */
-  readonly issuedCards?: IssuedCardRecorder;
+  /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `store`. */
+  readonly issuedCards?: BatchWriter<IssuedCard>;
   /**
    * DNS resolution of FHIR-server names checked by the address guard (with CDS_TRUSTED_ISSUERS
    * set); default the system resolver. Tests map names to addresses with it.
@@ -86,9 +88,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const templates = prefetchTemplates(deps.engine.observationCodes);
   const metrics = deps.metrics ?? createMetrics({ versions });
   const lifecycle = deps.lifecycle ?? createLifecycle('ready');
-  const store = countStoreErrors(deps.feedbackStore, metrics.storeError);
+  const store = countStoreErrors(deps.store, metrics.storeError);
   const engine = timedEngine(deps.engine, metrics);
-  const issuedCards = deps.issuedCards ?? createIssuedCardRecorder(store, { logger });
+  const issuedCards = deps.issuedCards ?? createBatchWriter<IssuedCard>((batch) => store.recordIssued(batch), { what: 'issued cards', logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -118,7 +120,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   );
   app.use(bodyLimit(config.bodyLimitBytes));
   app.use(healthRoutes(() => isShuttingDown(lifecycle)));
-  app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping?.(), versions, metrics, metricsToken: config.metricsToken }));
+  app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping(), versions, metrics, metricsToken: config.metricsToken }));
   if (config.preview) {
     // Public, before authentication: the page and the synthetic fixture patients only.
     const dirs = deps.previewDirs ?? { publicDir: packagePath('public'), fixturesDir: packagePath('fixtures') };
@@ -127,7 +129,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
-  app.use('/cds-services', authenticate(config, logger, deps.jwtVerifier));
+  app.use('/cds-services', authenticate(config, logger, store, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use('/cds-services', jsonDepthLimit());
   app.use(discoveryRoutes(discovery));
@@ -142,9 +144,15 @@ export function createApp(config: Config, deps: AppDeps): Express {
       fetchFor: (res) => observedFetch(res.locals.trace, metrics),
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
-      onCards: (serviceId, cards, req) => {
+      onCards: (serviceId, cards, req, res) => {
         metrics.cardsIssued(serviceId, cards.map((c) => ({ indicator: c.indicator, topic: c.source.topic?.code ?? 'unknown' })));
-        if (req.get(PREVIEW_CALL_HEADER) === undefined) issuedCards.record(serviceId, cards, clock());
+        if (req.get(PREVIEW_CALL_HEADER) !== undefined) return;
+        const { issuer, tenant } = storeCaller(res);
+        const issuedAt = clock().toISOString();
+        // Only what joins feedback to a topic: no patient data.
+        issuedCards.add(
+          cards.map((c) => ({ uuid: c.uuid, serviceId, issuer, tenant, topic: c.source.topic?.code ?? 'unknown', indicator: c.indicator, issuedAt })),
+        );
       },
     }),
   );

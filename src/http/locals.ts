@@ -4,6 +4,8 @@
  */
 import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/spans.js';
+import type { Response } from 'express';
+import type { Caller } from '../store/store.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
@@ -28,5 +30,12 @@ declare module 'express-serve-static-core' {
     trace: RequestTrace;
     /** Who calls, from the verified JWT (absent without authentication): FHIR-server allowlist, rate-limit key. */
     caller?: { readonly issuer: string; readonly tenant?: string };
+    /** The verified JWT's jti (absent without authentication): the audit log. */
+    jti?: string;
   }
+}
+
+/** The caller as the store keys its rows: issuer and tenant, `''` where there is none (no JWT, no tenant claim). */
+export function storeCaller(res: Response): Caller {
+  return { issuer: res.locals.caller?.issuer ?? '', tenant: res.locals.caller?.tenant ?? '' };
 }

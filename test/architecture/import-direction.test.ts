@@ -22,7 +22,7 @@ const TREE: Record<string, readonly string[]> = {
   'rules/catalogue.js': ['contract/topics.js'], // allowed
   'rules/dose.js': ['prefetch/resolve.js'], // rules read raw prefetch data
   'cards/texts.js': ['rules/catalogue.js', 'http/stats.js'], // rules allowed, http not
-  'feedback/store.js': ['cards/texts.js'], // storage words cards
+  'store/store.js': ['cards/texts.js'], // storage words cards
   'time/a.js': ['time/b.js'], // a cycle
   'time/b.js': ['time/a.js'],
 };
@@ -61,7 +61,7 @@ describe('import rules', () => {
     'facts-before-rules: src/facts/build.js → src/rules/catalogue.js',
     'rules-are-pure: src/rules/dose.js → src/prefetch/resolve.js',
     'cards-know-no-http: src/cards/texts.js → src/http/stats.js',
-    'store-knows-no-guideline: src/feedback/store.js → src/cards/texts.js',
+    'store-knows-no-guideline: src/store/store.js → src/cards/texts.js',
   ])('rejects %s', (violation) => {
     expect(violations).toContain(violation);
   });

@@ -2,7 +2,8 @@
  * The card preview page in a real browser: Debian's chromium (/usr/bin/chromium) driven by
  * playwright-core against the real app (real engine, the preview clock on so fixtures give their
  * expected cards). Two fixture patients, the language switch, a suggestion's FHIR resources, the
- * why-trace, a pasted Bundle, a prescribing hook with a draft drug, and the statistics page.
+ * why-trace, a pasted Bundle, a prescribing hook with a draft drug, and the statistics page —
+ * at desktop width and again at 390 px (a phone): nothing may widen the page.
  * Screenshots go to test-results/ and one to docs/preview.png for the README.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +33,7 @@ let profile: string;
 
 beforeAll(async () => {
   const config = testConfig({ previewClock: true, adminToken: ADMIN_TOKEN });
-  const app = createApp(config, { engine: createEngine(), feedbackStore: openSqliteFeedbackStore(':memory:') });
+  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:') });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -53,6 +54,21 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
 });
+
+/** The document's scroll width: wider than the viewport means a horizontal scrollbar. */
+async function pageWidth(p: Page = page): Promise<number> {
+  return p.evaluate('document.documentElement.scrollWidth');
+}
+
+/** Runs in the page: the contrast ratio of the first warning badge's text on its background. */
+const contrastOfWarningBadge = `(() => {
+  const badge = document.querySelector('article.card.warning .indicator');
+  const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+  const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const style = getComputedStyle(badge);
+  const [a, b] = [lum(style.color), lum(style.backgroundColor)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})()`;
 
 async function topicsShown(): Promise<string[]> {
   return (await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-topic') ?? ''))).sort();
@@ -89,6 +105,17 @@ describe('card preview page (chromium)', () => {
     const summaries = await page.locator('.card .summary').allTextContents();
     expect(summaries).toEqual(await summariesFromApi('facts-danish-woman', 'da'));
     expect(await page.textContent('#expected')).toContain('Som forventet');
+    // Clinicians see the patient named in Danish, and no configuration hints.
+    const label = JSON.parse(readFileSync(new URL('../../fixtures/facts-danish-woman/expected.json', import.meta.url), 'utf8')) as { preview: { da: { name: string; description: string } } };
+    expect(await page.locator('#fixture option:checked').textContent()).toBe(label.preview.da.name);
+    expect(await page.textContent('#fixture-description')).toBe(label.preview.da.description);
+    expect(await page.textContent('body')).not.toMatch(/CDS_[A-Z]/);
+    // Only the announcement is live (not the whole panel, which a screen reader would read again).
+    expect(await page.locator('[aria-live]').evaluateAll((nodes) => nodes.map((n) => n.id))).toEqual(['announce']);
+    expect(await page.textContent('#announce')).toBe('2 nye kort.');
+    // The warning badge: WCAG AA contrast for small text (≥ 4.5:1).
+    const ratio = await page.evaluate(contrastOfWarningBadge);
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
     // EHR-like indicator colours: the warning card has an amber border, info blue.
     const borders = await page.evaluate("[...document.querySelectorAll('article.card')].map((c) => [c.dataset.indicator, getComputedStyle(c).borderLeftColor])");
     expect(borders).toEqual([
@@ -108,6 +135,7 @@ describe('card preview page (chromium)', () => {
     const button = card.locator('.suggestions button').first();
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await pageWidth(), 'a suggestion’s resources must not widen the page').toBeLessThanOrEqual(1280);
     const resources = JSON.parse((await card.locator('pre.resources').textContent()) ?? '[]') as { type: string; resource?: { resourceType: string } }[];
     expect(resources[0]?.type).toBe('create');
     expect(resources[0]?.resource?.resourceType).toBe('ServiceRequest');
@@ -135,7 +163,8 @@ describe('card preview page (chromium)', () => {
     expect(await page.textContent('#run')).toBe('Show cards');
     expect(await page.locator('.card .summary').allTextContents()).toEqual(await summariesFromApi('facts-sandbox-man', 'en'));
     expect(await page.locator('.card .indicator').allTextContents()).toEqual(['Info', 'Info']);
-    expect(await page.textContent('#expected')).toContain('As the fixture expects');
+    expect(await page.textContent('#expected')).toContain('As expected');
+    expect(await page.locator('#fixture option:checked').textContent()).toBe('Man 65 on alendronate after a fracture (US codes)');
     await page.screenshot({ path: new URL('preview-sandbox-man-en.png', RESULTS).pathname, fullPage: true });
 
     await page.selectOption('#fixture', 'facts-danish-woman');
@@ -219,5 +248,51 @@ describe('card preview page (chromium)', () => {
     expect(await page.textContent('#status')).toContain('2 cards shown');
     expect(await page.textContent('table.stats')).toContain('Already addressed: 1');
     await page.screenshot({ path: new URL('stats-en.png', RESULTS).pathname, fullPage: true });
+  });
+});
+
+describe('card preview page on a phone (390 px, chromium)', () => {
+  let phone: Page;
+
+  beforeAll(async () => {
+    phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('shows the cards and a suggestion’s resources without widening the page', async () => {
+    await phone.goto(`${base}/?fixture=initiation-second-choice-ulcer`);
+    await phone.waitForSelector('body[data-ready]');
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
+    await phone.evaluate('delete document.body.dataset.state');
+    await phone.click('#run');
+    await phone.waitForSelector('body[data-state="done"]');
+    expect(await phone.locator('article.card').count()).toBeGreaterThan(0);
+    // The card texts' "2. valg" reads as 2, never renumbered by the markdown.
+    const details = (await phone.locator('.card .detail').allTextContents()).join('\n');
+    expect(details).not.toContain('1. valg (parenteral)');
+    expect(details).not.toMatch(/\*\*|(?<![*\w])\*\w/);
+    const button = phone.locator('.card .suggestions button').first();
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await pageWidth(phone), 'a suggestion’s resources must not widen the page').toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: new URL('preview-390-second-choice-ulcer.png', RESULTS).pathname, fullPage: true });
+  });
+
+  it('keeps the statistics table inside the screen', async () => {
+    await phone.goto(`${base}/stats.html`);
+    await phone.fill('#token', ADMIN_TOKEN);
+    await phone.click('.token-form button');
+    await phone.waitForSelector('table.stats');
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
+    // The whole table fits: every column readable without scrolling sideways.
+    const box = await phone.locator('table.stats').boundingBox();
+    expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 1000)).toBeLessThanOrEqual(390);
+    expect(await phone.textContent('table.stats')).toContain('Allerede håndteret: 1');
+    await phone.screenshot({ path: new URL('stats-390.png', RESULTS).pathname, fullPage: true });
   });
 });

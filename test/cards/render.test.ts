@@ -48,7 +48,7 @@ describe('card renderer', () => {
     expect(card?.detail).toContain('**Why**');
   });
 
-  it('orders critical before warning before info and gives critical cards coded override reasons', () => {
+  it('orders critical before warning before info and gives warning and critical cards coded override reasons', () => {
     const base = unavailableRec();
     const cards = renderCards(
       [base, { ...base, indicator: 'warning' }, { ...base, indicator: 'critical' }],
@@ -57,7 +57,8 @@ describe('card renderer', () => {
     expect(cards.map((c) => c.indicator)).toEqual(['critical', 'warning', 'info']);
     expect(cards[0]?.overrideReasons?.map((o) => o.code)).toEqual(['patient-declined', 'specialist-managed', 'already-addressed', 'not-applicable', 'clinical-judgement']);
     expect(cards[0]?.overrideReasons?.every((o) => o.system === 'urn:osteo-cds:override-reason' && o.display.length > 0)).toBe(true);
-    expect(cards[1]).not.toHaveProperty('overrideReasons');
+    expect(cards[1]?.overrideReasons?.map((o) => o.code)).toEqual(cards[0]?.overrideReasons?.map((o) => o.code));
+    expect(cards[2]).not.toHaveProperty('overrideReasons');
     expectValidResponse({ cards });
   });
 });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { assembleService } from '../../src/startup.js';
 import { expectValidResponse } from '../helpers/response.js';
@@ -43,6 +43,8 @@ function engineFor(scenario: string): ReturnType<typeof createEngine> {
 }
 
 interface CardLike {
+  readonly indicator: string;
+  readonly overrideReasons?: readonly { readonly system: string; readonly code: string; readonly display: string }[];
   readonly source: { readonly topic?: { readonly code: string } };
   readonly extension: Record<string, readonly string[]>;
 }
@@ -50,7 +52,7 @@ interface CardLike {
 describe.each(scenarios)('fixture %s', (scenario) => {
   const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')));
   const body: unknown = JSON.parse(readFileSync(new URL(`${scenario}/request.json`, root), 'utf8'));
-  const app = createApp(testConfig(), { engine: engineFor(scenario), feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => new Date(expected.now) });
+  const app = createApp(testConfig(), { engine: engineFor(scenario), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
 
   it.each(['da', 'en'] as const)(`answers with exactly the expected topics (%s) — ${expected.description.slice(0, 80)}`, async (lang) => {
     const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body as object);
@@ -60,6 +62,11 @@ describe.each(scenarios)('fixture %s', (scenario) => {
     const cards = (res.body as { cards: CardLike[] }).cards;
     const topics = cards.map((c) => c.source.topic?.code ?? '?');
     expect([...topics].sort()).toEqual([...expected.topics].sort());
+    // rules.md section 6: every warning and critical card can be declined with a coded reason.
+    for (const card of cards.filter((c) => c.indicator !== 'info')) {
+      expect(card.overrideReasons?.length ?? 0, `${card.source.topic?.code ?? '?'} override reasons`).toBeGreaterThan(0);
+      for (const r of card.overrideReasons ?? []) expect(r.system).toBe('urn:osteo-cds:override-reason');
+    }
     for (const [topic, reasons] of Object.entries(expected.reasons ?? {})) {
       const card = cards.find((c) => c.source.topic?.code === topic);
       expect(card?.extension['osteo-cds.reasons'], `${topic} reasons`).toEqual(expect.arrayContaining(reasons));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { exited, killAll, startService } from '../helpers/process.js';
 
 function batch(n: number): { card: string; outcome: string; overrideReason: { reason: { code: string } }; outcomeTimestamp: string }[] {
@@ -58,9 +58,9 @@ describe('feedback durability', () => {
     const second = await startService({ CDS_FEEDBACK_DB: db });
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
 
-    const store = openSqliteFeedbackStore(db);
-    const stored = new Set(store.list().map((f) => f.card));
-    store.close();
+    const store = openSqliteStore(db);
+    const stored = new Set((await store.list()).map((f) => f.card));
+    await store.close();
     const lost = acknowledged.filter((card) => !stored.has(card));
     expect(lost).toEqual([]);
 

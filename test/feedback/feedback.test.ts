@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { PINNED_NOW, makeApp } from '../helpers/app.js';
 import { expectOperationOutcome } from '../helpers/response.js';
 
@@ -26,9 +26,11 @@ describe('POST /cds-services/{id}/feedback', () => {
     const { app, store } = makeApp();
     const res = await request(app).post(URL_PATH).send({ feedback: [accepted, overridden] }).expect(200).expect('content-type', /json/);
     expect(res.body).toEqual({});
-    expect(store.list()).toEqual([
+    expect(await store.list()).toEqual([
       {
         serviceId: 'osteoporosis-order-select',
+        issuer: '',
+        tenant: '',
         card: CARD,
         outcome: 'accepted',
         acceptedSuggestions: [SUGGESTION],
@@ -37,6 +39,8 @@ describe('POST /cds-services/{id}/feedback', () => {
       },
       {
         serviceId: 'osteoporosis-order-select',
+        issuer: '',
+        tenant: '',
         card: CARD,
         outcome: 'overridden',
         acceptedSuggestions: [],
@@ -54,7 +58,7 @@ describe('POST /cds-services/{id}/feedback', () => {
       overrideReason: { reason: { system: 'urn:osteo-cds:override-reason', code: 'clinical-judgement', display: 'Klinisk vurdering' }, userComment: 'see note' },
     };
     await request(app).post(URL_PATH).send({ feedback: [item] }).expect(200);
-    expect(store.list()[0]!.overrideReason).toEqual({ system: 'urn:osteo-cds:override-reason', code: 'clinical-judgement', display: 'Klinisk vurdering', userComment: 'see note' });
+    expect((await store.list())[0]!.overrideReason).toEqual({ system: 'urn:osteo-cds:override-reason', code: 'clinical-judgement', display: 'Klinisk vurdering', userComment: 'see note' });
   });
 
   it('is idempotent: the same item again (also in another offset, or with suggestions reordered) is stored once', async () => {
@@ -63,11 +67,11 @@ describe('POST /cds-services/{id}/feedback', () => {
     await request(app).post(URL_PATH).send({ feedback: [accepted, accepted, two] }).expect(200);
     await request(app).post(URL_PATH).send({ feedback: [{ ...accepted, outcomeTimestamp: '2025-06-01T12:05:31+02:00' }] }).expect(200);
     await request(app).post(URL_PATH).send({ feedback: [{ ...two, acceptedSuggestions: [{ id: 'a' }, { id: 'b' }] }] }).expect(200);
-    expect(store.list()).toHaveLength(2);
+    expect(await store.list()).toHaveLength(2);
     // Feedback on another service is another item.
     await request(app).post('/cds-services/osteoporosis-order-sign/feedback').send({ feedback: [accepted] }).expect(200);
-    expect(store.list()).toHaveLength(3);
-    expect(store.list({ serviceId: 'osteoporosis-order-sign' })).toHaveLength(1);
+    expect(await store.list()).toHaveLength(3);
+    expect(await store.list({ serviceId: 'osteoporosis-order-sign' })).toHaveLength(1);
   });
 
   it('survives a restart: a new app on the same database file reads it back', async () => {
@@ -75,16 +79,16 @@ describe('POST /cds-services/{id}/feedback', () => {
     tempDirs.push(dir);
     const file = join(dir, 'nested', 'feedback.sqlite');
 
-    const first = makeApp({ store: openSqliteFeedbackStore(file) });
+    const first = makeApp({ store: openSqliteStore(file) });
     await request(first.app).post(URL_PATH).send({ feedback: [accepted, overridden] }).expect(200);
-    first.store.close();
+    await first.store.close();
 
-    const second = makeApp({ store: openSqliteFeedbackStore(file) });
-    expect(second.store.list().map((f) => f.outcome)).toEqual(['accepted', 'overridden']);
+    const second = makeApp({ store: openSqliteStore(file) });
+    expect((await second.store.list()).map((f) => f.outcome)).toEqual(['accepted', 'overridden']);
     // Still idempotent after the restart.
     await request(second.app).post(URL_PATH).send({ feedback: [accepted] }).expect(200);
-    expect(second.store.list()).toHaveLength(2);
-    second.store.close();
+    expect(await second.store.list()).toHaveLength(2);
+    await second.store.close();
   });
 
   const invalid: [string, unknown, string | undefined][] = [
@@ -104,7 +108,7 @@ describe('POST /cds-services/{id}/feedback', () => {
     const { app, store } = makeApp();
     const res = await request(app).post(URL_PATH).send(body as object).expect(400);
     expectOperationOutcome(res.body, expression);
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
   });
 
   it('400 for a non-JSON content type', async () => {
@@ -116,6 +120,6 @@ describe('POST /cds-services/{id}/feedback', () => {
     const { app, store } = makeApp();
     const res = await request(app).post('/cds-services/nope/feedback').send({ feedback: [accepted] }).expect(404);
     expectOperationOutcome(res.body);
-    expect(store.list()).toEqual([]);
+    expect(await store.list()).toEqual([]);
   });
 });

@@ -107,7 +107,7 @@ export async function startHarness(): Promise<Harness> {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      store.close();
+      await store.close();
     },
   };
 }

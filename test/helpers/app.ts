@@ -9,8 +9,8 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Card } from '../../src/cds-hooks/response.js';
 import { testConfig, type Config } from '../../src/config.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
-import type { FeedbackStore } from '../../src/feedback/store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
 import type { Engine, EvaluationInput } from '../../src/cds-hooks/evaluator.js';
@@ -57,13 +57,13 @@ export function fakeEngine(evaluate?: (input: EvaluationInput) => Card[]): FakeE
 export interface TestApp {
   readonly app: Express;
   readonly engine: FakeEngine;
-  readonly store: FeedbackStore;
+  readonly store: Store;
   readonly config: Config;
 }
 
 export interface AppOptions {
   readonly config?: Partial<Config>;
-  readonly store?: FeedbackStore;
+  readonly store?: Store;
   readonly logger?: Logger;
   readonly jwtVerifier?: JwtVerifier;
   /** "Now" of every request (default PINNED_NOW). */
@@ -73,11 +73,11 @@ export interface AppOptions {
 /** `createApp(testConfig(...))` around an engine, with "now" pinned and an in-memory store by default. */
 export function appWith(engine: Engine, options: AppOptions = {}): Omit<TestApp, 'engine'> {
   const config = testConfig(options.config);
-  const store = options.store ?? openSqliteFeedbackStore(':memory:');
+  const store = options.store ?? openSqliteStore(':memory:');
   const now = options.now ?? PINNED_NOW;
   const app = createApp(config, {
     engine,
-    feedbackStore: store,
+    store: store,
     clock: () => now,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.jwtVerifier === undefined ? {} : { jwtVerifier: options.jwtVerifier }),

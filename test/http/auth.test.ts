@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, type TrustedIssuer } from '../../src/config.js';
 import { createJwtVerifier, type AuthFailure, type JwtVerifierOptions } from '../../src/http/auth/jwt-verifier.js';
 import { createLogger } from '../../src/logger.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { makeApp } from '../helpers/app.js';
 import { patientViewRequest } from '../helpers/fhir.js';
 import { jwks, makeKey, nowS, signToken, startJwksServer, writeJwksFile, type JwksServer, type TestKey } from '../helpers/jwt.js';
@@ -80,7 +81,7 @@ function authedApp(config: Partial<Config> = {}, verifierOptions?: JwtVerifierOp
     logger,
     ...(verifierOptions === undefined
       ? {}
-      : { jwtVerifier: createJwtVerifier({ trustedIssuers: full.trustedIssuers, jwtAlgorithms: ['ES384', 'RS384'], jwtClockSkewS: 60 }, verifierOptions) }),
+      : { jwtVerifier: createJwtVerifier({ trustedIssuers: full.trustedIssuers, jwtAlgorithms: ['ES384', 'RS384'], jwtClockSkewS: 60 }, openSqliteStore(':memory:'), verifierOptions) }),
   }).app;
 }
 
@@ -368,7 +369,7 @@ describe('the JWK Set', () => {
         trustedIssuers: { a: { jwks: keyPair }, b: { jwks: symmetric }, c: { jwks: notJson }, d: { jwks: '/nonexistent/jwks.json' }, e: { jwks: writeJwksFile({ keys: [] }) } },
         jwtAlgorithms: ['ES384'],
         jwtClockSkewS: 60,
-      });
+      }, openSqliteStore(':memory:'));
     expect(build).toThrow(ConfigError);
     try {
       build();

@@ -19,7 +19,7 @@ import { ADDRESS_REFUSED, guardedLookup, isNonPublicAddress, type Resolver } fro
 import { fhirServerAccess, isUnderBase } from '../../src/prefetch/fhir-servers.js';
 import { ConfigError } from '../../src/shared/config-error.js';
 import { createApp } from '../../src/http/app.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { fakeEngine, makeApp, PINNED_NOW } from '../helpers/app.js';
 import { AUTH, FHIR_BASE, FHIR_ORIGIN, NULL_PREFETCH, PATIENT_ID, TOKEN, condition, patient, patientViewRequest, searchset } from '../helpers/fhir.js';
 
@@ -56,7 +56,7 @@ function appFor(setup: AppSetup = {}) {
   const engine = fakeEngine();
   const app = createApp(testConfig(setup.config), {
     engine,
-    feedbackStore: openSqliteFeedbackStore(':memory:'),
+    store: openSqliteStore(':memory:'),
     clock: () => PINNED_NOW,
     logger,
     jwtVerifier: verifierFor(setup.iss ?? ISS),

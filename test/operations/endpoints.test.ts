@@ -7,8 +7,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { DISCOVERY_EXTENSION_VERSIONS } from '../../src/cds-hooks/discovery.js';
 import { testConfig } from '../../src/config.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
-import type { FeedbackStore } from '../../src/feedback/store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import { createLifecycle } from '../../src/http/lifecycle.js';
 import { GUIDELINE_VERSION, RULES_VERSION } from '../../src/rules/version.js';
@@ -18,9 +18,9 @@ import { jwks, makeKey, writeJwksFile } from '../helpers/jwt.js';
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function appWithLifecycle(state: 'starting' | 'ready', store: FeedbackStore = openSqliteFeedbackStore(':memory:')) {
+function appWithLifecycle(state: 'starting' | 'ready', store: Store = openSqliteStore(':memory:')) {
   const lifecycle = createLifecycle(state);
-  const app = createApp(testConfig(), { engine: fakeEngine(), feedbackStore: store, lifecycle });
+  const app = createApp(testConfig(), { engine: fakeEngine(), store: store, lifecycle });
   return { app, lifecycle };
 }
 
@@ -54,18 +54,18 @@ describe('GET /readyz', () => {
   });
 
   it('is 503 when the store does not answer (closed database)', async () => {
-    const store = openSqliteFeedbackStore(':memory:');
+    const store = openSqliteStore(':memory:');
     const { app } = appWithLifecycle('ready', store);
     expect((await request(app).get('/readyz')).status).toBe(200);
-    store.close();
+    await store.close();
     const res = await request(app).get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ status: 'store-unavailable' });
   });
 
   it('is 503 within seconds when the store hangs (a probe never hangs)', async () => {
-    const store = openSqliteFeedbackStore(':memory:');
-    const hanging: FeedbackStore = { ...store, ping: () => new Promise<void>(() => undefined) };
+    const store = openSqliteStore(':memory:');
+    const hanging: Store = { ...store, ping: () => new Promise<void>(() => undefined) };
     const { app } = appWithLifecycle('ready', hanging);
     const res = await request(app).get('/readyz');
     expect(res.status).toBe(503);

@@ -6,8 +6,8 @@
 import nock from 'nock';
 import request from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
-import type { FeedbackStore } from '../../src/feedback/store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import { testConfig } from '../../src/config.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -85,8 +85,8 @@ describe('GET /metrics', () => {
   });
 
   it('counts failed store calls by operation (feedback that cannot be stored → 500 and a store error)', async () => {
-    const real = openSqliteFeedbackStore(':memory:');
-    const failing: FeedbackStore = {
+    const real = openSqliteStore(':memory:');
+    const failing: Store = {
       ...real,
       record: () => {
         throw new Error('disk I/O error');
@@ -102,7 +102,7 @@ describe('GET /metrics', () => {
 
   it('offers a rate-limit refusal counter others call, and build info with the versions', async () => {
     const metrics = createMetrics({ versions: { service: '9.9.9', rules: '2.0.0' } });
-    const app = createApp(testConfig(), { engine: fakeEngine(), feedbackStore: openSqliteFeedbackStore(':memory:'), metrics });
+    const app = createApp(testConfig(), { engine: fakeEngine(), store: openSqliteStore(':memory:'), metrics });
     metrics.rateLimitRefused();
     metrics.rateLimitRefused();
     const text = (await request(app).get('/metrics')).text;

@@ -9,7 +9,7 @@ import nock from 'nock';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { parseTraceparent } from '../../src/observability/trace-context.js';
 import { startTracing, w3cTracing } from '../../src/observability/tracing.js';
@@ -51,7 +51,7 @@ describe('OpenTelemetry tracing', () => {
 
   it('exports a server span in the caller trace and a client span per FHIR fetch, without patient ids', async () => {
     const tracing = await startTracing({ otlpEndpoint: endpoint, serviceVersion: '2.0.0' });
-    const app = createApp(testConfig(), { engine: fakeEngine(), feedbackStore: openSqliteFeedbackStore(':memory:'), tracing });
+    const app = createApp(testConfig(), { engine: fakeEngine(), store: openSqliteStore(':memory:'), tracing });
     let seenByFhir: string | undefined;
     nock(FHIR_ORIGIN)
       .get(FHIR_PATHS.patient)

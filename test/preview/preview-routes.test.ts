@@ -35,6 +35,24 @@ describe('the preview page', () => {
     await request(app).get('/stats.html').expect(200).expect((r) => expect(r.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/));
   });
 
+  it('serves markdown-it from the service itself, so the strict CSP needs no CDN', async () => {
+    const { app } = makeApp();
+    const res = await request(app).get('/vendor/markdown-it.mjs').expect(200).expect('content-type', /javascript/);
+    expect(res.text).toMatch(/export\s*\{[^}]*as default/);
+    expect(res.text).not.toMatch(/^import\s/m); // self-contained: the browser resolves no bare module names
+  });
+
+  it('names every fixture patient for clinicians in Danish and English, without configuration hints', () => {
+    const { fixtures } = loadPreviewFixtures(new URL('../../fixtures/', import.meta.url).pathname);
+    for (const f of fixtures) {
+      for (const lang of ['da', 'en'] as const) {
+        expect(f.label[lang].name, `${f.name} ${lang}`).not.toBe(f.name);
+        expect(`${f.label[lang].name} ${f.label[lang].description}`, f.name).not.toMatch(/CDS_|rules\.md|[a-z]+-[a-z]+-[a-z]+/);
+      }
+      expect(f.label.da.name, f.name).not.toBe(f.label.en.name);
+    }
+  });
+
   it('lists the fixture patients and serves each request', async () => {
     const { app } = makeApp();
     const list = await request(app).get('/preview/fixtures').expect(200);

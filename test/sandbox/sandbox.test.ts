@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createFixtureFhirApp } from '../../src/fixtures-server/app.js';
 import { loadFixtureData } from '../../src/fixtures-server/store.js';
 import { createApp } from '../../src/http/app.js';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   fhirServer = createServer(createFixtureFhirApp(loadFixtureData(fixturesDir)));
   fhir = await listen(fhirServer);
   const config = testConfig();
-  cdsServer = createServer(createApp(config, { engine: createEngine(), feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => now }));
+  cdsServer = createServer(createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => now }));
   discoveryUrl = `${await listen(cdsServer)}/cds-services`;
   services = await discover(discoveryUrl);
 });

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { testConfig } from '../../src/config.js';
-import { openSqliteFeedbackStore } from '../../src/feedback/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { readSiteSettings, siteConfigSchema, type SiteSettings } from '../../src/settings/site-config.js';
@@ -38,7 +38,7 @@ interface CardLike {
 async function cardsWith(site: unknown, lang = 'en'): Promise<CardLike[]> {
   const config = testConfig(site === undefined ? {} : { siteConfigFile: siteFile(site) });
   const { engine } = assembleService({ CDS_SITE_CONFIG: config.siteConfigFile });
-  const app = createApp(config, { engine, feedbackStore: openSqliteFeedbackStore(':memory:'), clock: () => NOW });
+  const app = createApp(config, { engine, store: openSqliteStore(':memory:'), clock: () => NOW });
   const res = await request(app).post('/cds-services/osteoporosis-patient-view').set('Accept-Language', lang).send(sandboxMan);
   expect(res.status).toBe(200);
   return (res.body as { cards: CardLike[] }).cards;

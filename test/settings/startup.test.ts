@@ -1,6 +1,6 @@
 /**
- * Start-up in one place (src/startup.ts): the environment, CDS_SITE_CONFIG, CDS_TERMINOLOGY and the
- * JWKS files are read once, and whatever is wrong in any of them comes back in one ConfigError.
+ * Start-up in one place (src/startup.ts): the environment, CDS_SITE_CONFIG and CDS_TERMINOLOGY are
+ * read once, and whatever is wrong in any of them comes back in one ConfigError.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,13 +29,12 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 
 describe('assembleService', () => {
   it('an empty environment gives the card defaults and the built-in bindings', () => {
-    const { config, engine, jwtVerifier } = assembleService({});
+    const { config, engine } = assembleService({});
     expect(config.port).toBe(3000);
     expect(engine.observationCodes.length).toBeGreaterThan(0);
-    expect(jwtVerifier).toBeUndefined();
   });
 
-  it('lists the problems of the environment, the site file, the terminology file and a JWKS file in one error', () => {
+  it('lists the problems of the environment, the site file and the terminology file in one error', () => {
     const problems = problemsOf({
       PORT: '70000',
       CDS_SITE_CONFIG: file('site.json', { lowBmi: 1 }),
@@ -44,10 +43,6 @@ describe('assembleService', () => {
     expect(problems).toMatch(/PORT: must be at most 65535/);
     expect(problems).toMatch(/CDS_SITE_CONFIG .*site\.json: lowBmi: must be above 10/);
     expect(problems).toMatch(/CDS_TERMINOLOGY .*terminology\.json: is not JSON/);
-
-    const jwks = problemsOf({ CDS_TRUSTED_ISSUERS: JSON.stringify({ 'https://a.example': join(dir, 'missing-jwks.json') }), CDS_SITE_CONFIG: file('site2.json', { dxaWorkupYears: 0 }) }).join('\n');
-    expect(jwks).toMatch(/https:\/\/a\.example: JWKS file .*missing-jwks\.json cannot be read/);
-    expect(jwks).toMatch(/dxaWorkupYears: must be at least 1/);
   });
 
   it('CDS_TERMINOLOGY alone is checked like the site file (a bad binding is a start-up problem)', () => {

@@ -16,18 +16,20 @@
  *    `nbf`, `iat` with the clock skew (`iat` not in the future); a lifetime `exp − iat` of at most
  *    an hour (the replay cache must hold every jti until expiry); `tenant` on the issuer's
  *    allowlist when it has one;
- * 5. `jti` not seen before for this issuer (recorded only once everything else passed).
+ * 5. `jti` not seen before for this issuer (recorded only once everything else passed), in the
+ *    service's store (`TokenLedger`): with PostgreSQL a token used at one replica is refused at
+ *    every other. A store that does not answer refuses the token (a replay is never let through).
  *
  * The result is a verdict with a reason code for the debug log; the HTTP answer is a bare 401.
  * Nothing here logs, and the token itself never leaves this module.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { Config, TrustedIssuer } from '../../config.js';
 import { ConfigError } from '../../shared/config-error.js';
-import { ReplayCache } from './replay-cache.js';
 
 /** Why a token was refused (logged at debug; never sent to the client). */
 export type AuthFailure =
@@ -50,7 +52,7 @@ export type AuthFailure =
   | 'too-old'
   | 'tenant'
   | 'replay'
-  | 'replay-cache-full'
+  | 'replay-unavailable'
   | 'claims';
 
 /** Safe-to-log token facts (best practices: iss, tenant and jti may be logged), each cut short. */
@@ -79,14 +81,22 @@ export interface JwtVerifierOptions {
   readonly jwksCooldownMs?: number;
   /** Time limit of one JWK Set fetch (default 3 s: the EHR is waiting). */
   readonly jwksTimeoutMs?: number;
-  /** Live jtis kept at most (default 200,000). */
-  readonly replayCacheSize?: number;
+}
+
+/** Where seen tokens are kept (the store's `rememberToken`: true for a first use, false for a replay). */
+export interface TokenLedger {
+  rememberToken(key: string, expiresAt: Date): Promise<boolean>;
 }
 
 /** Longest accepted token lifetime (`exp − iat`) and age, in seconds. */
 export const MAX_TOKEN_LIFETIME_S = 3600;
 const MAX_TOKEN_LENGTH = 16 * 1024;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** iss + jti as a fixed-length key (a jti may be long; index keys must be short). */
+export function tokenKey(iss: string, jti: string): string {
+  return createHash('sha256').update(JSON.stringify([iss, jti]), 'utf8').digest('hex');
+}
 
 /** A JWKS location with a scheme is a URL (config has checked it is https or loopback http). */
 export function isJwksUrl(location: string): boolean {
@@ -188,13 +198,13 @@ function reasonOf(err: unknown): AuthFailure {
 
 export function createJwtVerifier(
   config: Pick<Config, 'trustedIssuers' | 'jwtAlgorithms' | 'jwtClockSkewS'>,
+  tokens: TokenLedger,
   options: JwtVerifierOptions = {},
 ): JwtVerifier {
   const issuers = buildIssuers(config.trustedIssuers ?? {}, options);
   const now = options.now ?? Date.now;
   const skew = config.jwtClockSkewS;
   const algorithms = [...config.jwtAlgorithms];
-  const replay = new ReplayCache(options.replayCacheSize ?? 200_000, now);
 
   return {
     async verify(token, audiences) {
@@ -245,9 +255,13 @@ export function createJwtVerifier(
       if (issuer.tenants !== undefined && (typeof tenant !== 'string' || !issuer.tenants.includes(tenant))) return fail('tenant');
 
       // Kept until the token could no longer pass the exp check.
-      const seen = replay.remember(`${iss}\u0000${jti}`, (exp + skew) * 1000);
-      if (seen === 'replay') return fail('replay');
-      if (seen === 'full') return fail('replay-cache-full');
+      let first: boolean;
+      try {
+        first = await tokens.rememberToken(tokenKey(iss, jti), new Date((exp + skew) * 1000));
+      } catch {
+        return fail('replay-unavailable');
+      }
+      if (!first) return fail('replay');
       return { ok: true, facts: { ...facts, ...(typeof tenant === 'string' ? { tenant: tenant.slice(0, 200) } : {}) } };
     },
   };

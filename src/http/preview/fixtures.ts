@@ -8,9 +8,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-export interface PreviewFixture {
+/** What a clinician sees in the pick list, per language: a short name and one sentence. */
+export interface PreviewLabel {
   readonly name: string;
   readonly description: string;
+}
+
+export interface PreviewFixture {
+  readonly name: string;
+  /** The developer's description (English, codes and rule names); the page shows `label`. */
+  readonly description: string;
+  readonly label: Readonly<Record<'da' | 'en', PreviewLabel>>;
   readonly service: string;
   readonly hook: string;
   /** The pinned "now" the scenario's expected cards hold for (RFC 3339). */
@@ -23,10 +31,14 @@ export interface PreviewFixture {
   readonly request: Readonly<Record<string, unknown>>;
 }
 
+const labelSchema = z.object({ name: z.string().min(1).max(120), description: z.string().min(1).max(200) });
+
 const expectedSchema = z.object({
   service: z.string().min(1),
   now: z.string().min(1),
   description: z.string(),
+  /** Optional so a new scenario still loads; test/preview checks every scenario has one. */
+  preview: z.object({ da: labelSchema, en: labelSchema }).optional(),
   topics: z.array(z.string()),
 });
 
@@ -56,6 +68,7 @@ export function loadPreviewFixtures(dir: string): { fixtures: PreviewFixture[]; 
       fixtures.push({
         name,
         description: expected.description,
+        label: expected.preview ?? { da: { name, description: expected.description }, en: { name, description: expected.description } },
         service: expected.service,
         hook: request.hook,
         now: expected.now,

@@ -32,7 +32,7 @@ export interface HookRouteDeps {
   /** Connections whose DNS answers must be public addresses (allowlisted servers named by a DNS name). */
   readonly guardedDispatcher?: ReturnType<typeof guardedDispatcher>;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
-  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request) => void;
+  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request, res: Response) => void;
 }
 
 /**
@@ -99,7 +99,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.cards = response.cards.length;
     res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
     res.status(200).json(response);
-    deps.onCards?.(service.id, response.cards, req);
+    deps.onCards?.(service.id, response.cards, req, res);
   });
   router.all('/cds-services/:id', () => {
     throw methodNotAllowed(['POST']);

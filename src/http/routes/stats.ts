@@ -8,12 +8,14 @@
  * - unset → the route does not exist (404), as the contract says ("unset = /stats off");
  * - missing or wrong token → 401 with `WWW-Authenticate: Bearer` and no detail.
  * It is not a CDS Hooks endpoint, so CDS_TRUSTED_ISSUERS (EHR JWTs) does not apply to it.
- * `?since=YYYY-MM-DD` counts only cards issued from that day (UTC) on.
+ * `?since=YYYY-MM-DD` counts only cards issued from that day (UTC) on; `?tenant=` (and `?issuer=`)
+ * one caller's cards — a tenant's statistics. Feedback counts only for cards issued to the same
+ * issuer and tenant that gave it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { IssuedCardRecorder } from '../../feedback/issued-recorder.js';
-import type { FeedbackStore } from '../../feedback/store.js';
+import type { BatchWriter } from '../../store/batch-writer.js';
+import type { IssuedCard, StatsFilter, Store } from '../../store/store.js';
 import type { Engine } from '../../cds-hooks/evaluator.js';
 import { badRequest, methodNotAllowed, unauthorized } from '../errors.js';
 
@@ -26,10 +28,19 @@ export function bearerMatches(authorization: string | undefined, adminToken: str
   return timingSafeEqual(digest(given), digest(adminToken)) && given !== '';
 }
 
+/** `?issuer=` / `?tenant=`: one value of at most 200 characters (as the JWT claims are kept). */
+function callerParam(req: Request, name: 'issuer' | 'tenant'): string | undefined {
+  const value: unknown = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.length > 200) throw badRequest(`${name} must be given once, at most 200 characters`, name);
+  return value;
+}
+
 export interface StatsDeps {
   readonly adminToken: string | undefined;
-  readonly store: FeedbackStore;
-  readonly recorder: IssuedCardRecorder;
+  readonly store: Pick<Store, 'stats'>;
+  /** Written out before counting, so the cards just issued count. */
+  readonly recorder: BatchWriter<IssuedCard>;
   readonly clock: () => Date;
   /** Names each topic in the answer (the engine's card titles; http knows no card texts). */
   readonly topicTitle: Engine['topicTitle'];
@@ -44,13 +55,20 @@ export function statsRoutes(deps: StatsDeps): Router {
     if (!bearerMatches(req.get('authorization'), adminToken)) throw unauthorized();
     next();
   });
-  router.get('/stats', (req: Request, res: Response) => {
+  router.get('/stats', async (req: Request, res: Response) => {
     const since = typeof req.query.since === 'string' ? req.query.since : undefined;
     if (since !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(`${since}T00:00:00Z`)))) {
       throw badRequest('since must be a date, YYYY-MM-DD', 'since');
     }
-    deps.recorder.flush();
-    const stats = deps.store.stats(since === undefined ? {} : { since: `${since}T00:00:00.000Z` });
+    const issuer = callerParam(req, 'issuer');
+    const tenant = callerParam(req, 'tenant');
+    const filter: StatsFilter = {
+      ...(since === undefined ? {} : { since: `${since}T00:00:00.000Z` }),
+      ...(issuer === undefined ? {} : { issuer }),
+      ...(tenant === undefined ? {} : { tenant }),
+    };
+    await deps.recorder.flush();
+    const stats = await deps.store.stats(filter);
     const topics = stats.topics.map((t) => {
       const title = deps.topicTitle(t.topic);
       return { ...t, ...(title === undefined ? {} : { title }) };
@@ -60,6 +78,8 @@ export function statsRoutes(deps: StatsDeps): Router {
     res.json({
       generatedAt: deps.clock().toISOString(),
       ...(since === undefined ? {} : { since }),
+      ...(issuer === undefined ? {} : { issuer }),
+      ...(tenant === undefined ? {} : { tenant }),
       ...(stats.firstIssuedAt === undefined ? {} : { firstIssuedAt: stats.firstIssuedAt }),
       totals: { shown: sum('shown'), accepted: sum('accepted'), overridden: sum('overridden') },
       topics,
