@@ -3,7 +3,10 @@
  * interpretation and source code — or an `unusable` entry saying why not (no value, no date, a unit
  * we cannot convert). Labs are filed by family with the keys `onePerDay` needs.
  */
-import { CANONICAL_UNIT, type CodingMatch, type Measure } from '../terminology/index.js';
+// Values not through terminology/index.js (it also brings the file loader): the facts stage stays loadable without node:fs.
+import type { Measure } from '../terminology/schema.js';
+import type { CodingMatch } from '../terminology/terminology.js';
+import { CANONICAL_UNIT } from '../terminology/units.js';
 import { getStr } from './accessors.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { sourceCodeOf } from './source-codes.js';
