@@ -41,6 +41,13 @@ export default {
       to: { path: '^src/(http)/' },
     },
     {
+      name: 'overview-is-a-view',
+      severity: 'error',
+      comment: 'overview/ draws facts (with the rules\' own predicates) for the browser app: no HTTP, no card texts, nothing node-only from the service.',
+      from: { path: '^src/(overview)/' },
+      to: { path: '^src/(http|cards|cds-hooks|store|settings|observability)/' },
+    },
+    {
       name: 'store-knows-no-guideline',
       severity: 'error',
       comment: 'The store (protocol side) keeps cards, feedback, audit rows, tokens and counters as data; it does not evaluate or word them, and serves http/ rather than using it.',

@@ -17,6 +17,9 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The overview app (/app/): bundled for the browser by scripts/build-app.mjs into dist/app.
+COPY app ./app
+COPY scripts/build-app.mjs ./scripts/
 # Data files under src/ (e.g. terminology JSON) are copied next to the compiled modules that read them.
 RUN npm run build \
  && find src -name '*.json' -exec cp --parents {} dist/ \; \

@@ -4,6 +4,7 @@
  * the start, never a request. `evaluate` then runs
  * resolved data → facts → recommendations → cards for one request, with no set-up work.
  */
+import { hasAppLink, withAppLinks } from './cards/app-links.js';
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
 import { topicTitle } from './cards/text/index.js';
@@ -13,6 +14,7 @@ import { evaluateRules } from './rules/index.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from './rules/settings.js';
 import { GUIDELINE_VERSION, RULES_VERSION } from './rules/version.js';
 import type { RuleContext } from './rules/types.js';
+import { overviewModel } from './overview/model.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
 /** What an engine is built from, all read and checked already (src/startup.ts reads them once at start). */
@@ -36,6 +38,8 @@ export function createEngine(parts: EngineParts = {}): Engine {
     topicTitle,
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
+    ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
+    guidelineSettings: settings,
     evaluate(input: EvaluationInput) {
       const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
@@ -49,7 +53,13 @@ export function createEngine(parts: EngineParts = {}): Engine {
         drafts,
         links,
       });
-      return { cards };
+      const overview = input.overview;
+      if (overview === undefined) return { cards };
+      const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });
+      if (linked.some(hasAppLink)) {
+        overview.keep({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable });
+      }
+      return { cards: linked };
     },
   };
 }

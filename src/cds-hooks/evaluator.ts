@@ -6,7 +6,29 @@
 import type { Language } from '../contract/language.js';
 import type { RuleSet } from '../contract/services.js';
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
-import type { CdsResponse } from './response.js';
+import type { Card, CdsResponse } from './response.js';
+
+/**
+ * What a call's overview link shows (/app/seen.html): the overview the app would draw from the
+ * same facts, the cards, the language. `model` is the overview's own data (src/overview/model.ts);
+ * the protocol layer only keeps it for a while and hands it back as JSON.
+ */
+export interface OverviewSnapshot {
+  readonly lang: Language;
+  readonly model: unknown;
+  readonly cards: readonly Card[];
+  readonly unavailable: readonly string[];
+}
+
+/** Where the overview app is, for the links on the cards about the course (cards/app-links.ts). */
+export interface OverviewLinkInput {
+  /** The first CDS_PUBLIC_URL entry, else the request's origin; no trailing slash. */
+  readonly base: string;
+  /** A fresh random id the call's snapshot is kept under (it is in the `absolute` link). */
+  readonly seenId: string;
+  /** Called with the snapshot when a card got the links. */
+  readonly keep: (snapshot: OverviewSnapshot) => void;
+}
 
 export interface EvaluationInput {
   readonly ruleSet: RuleSet;
@@ -16,6 +38,8 @@ export interface EvaluationInput {
   /** The time of the request; the rules take its date in Danish time. */
   readonly now: Date;
   readonly language: Language;
+  /** Absent (CLI, tests): no links to the overview app. */
+  readonly overview?: OverviewLinkInput;
 }
 
 export interface Engine {
@@ -28,4 +52,8 @@ export interface Engine {
   readonly guidelineVersion: string;
   /** A topic's card title in both languages (the statistics page names topics by it); undefined for an unknown code. */
   topicTitle(topic: string): Readonly<Record<Language, string>> | undefined;
+  /** The site's terminology additions (JSON as the site gave them), which the overview app builds its terminology with. */
+  readonly siteTerminology?: unknown;
+  /** The guideline settings the rules run with (CDS_SITE_CONFIG or the defaults), which the overview app computes with too. */
+  readonly guidelineSettings?: unknown;
 }

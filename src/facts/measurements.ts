@@ -3,7 +3,7 @@
  * interpretation and source code — or an `unusable` entry saying why not (no value, no date, a unit
  * we cannot convert). Labs are filed by family with the keys `onePerDay` needs.
  */
-// Values not through terminology/index.js (it also brings the file loader): the facts stage stays loadable without node:fs.
+// Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
 import type { Measure } from '../terminology/schema.js';
 import type { CodingMatch } from '../terminology/terminology.js';
 import { CANONICAL_UNIT } from '../terminology/units.js';

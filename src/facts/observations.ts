@@ -5,7 +5,8 @@
  * `dxa.ts`, `lifestyle.ts` — into `ObservationFacts`. An element no concept claims may still be a
  * DXA result coded only by text.
  */
-import type { CodingMatch, Terminology } from '../terminology/index.js';
+// Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
+import type { CodingMatch, Terminology } from '../terminology/terminology.js';
 import { codings, get, lookup, objects } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import { DXA_CONCEPTS, LAB_CONCEPTS, LIFESTYLE, VITAL_CONCEPTS } from './concepts.js';

@@ -3,7 +3,9 @@
  * valueString such as "> 90" or "<0,5 µg/L"), the reference range and interpretation codes, and
  * the date the value refers to.
  */
-import { toCanonical, type Measure } from '../terminology/index.js';
+// Not through terminology/index.js: that also brings the file loader, and the overview app bundles the facts stage for the browser.
+import type { Measure } from '../terminology/schema.js';
+import { toCanonical } from '../terminology/units.js';
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
 import type { Comparator, InterpretationCode } from './types.js';

@@ -4,11 +4,12 @@
  *
  * Chain: request id + logger → trace + request metrics → helmet → CORS (answers every preflight)
  * → declared body size (413 on any route) → /healthz → /livez, /readyz, /version, /metrics →
- * preview page and its fixture list (CDS_PREVIEW; public) →
+ * preview page and its fixture list (CDS_PREVIEW; public) → the overview app /app/ (public) →
  * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
  * (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
  */
+import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -24,6 +25,8 @@ import { w3cTracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
 import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
+import { createSeenStore, type SeenStore } from './overview/seen-store.js';
+import { OVERVIEW_CALL, overviewRoutes } from './overview/routes.js';
 import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
 import type { IssuedCard, Store } from '../store/store.js';
 import { previewNow } from './preview/clock.js';
@@ -71,6 +74,10 @@ export interface AppDeps {
   readonly fhirResolver?: Resolver;
   /** The preview page's files and fixture patients; default the package's `public/` and `fixtures/`. */
   readonly previewDirs?: { readonly publicDir: string; readonly fixturesDir: string };
+  /** The built overview app (scripts/build-app.mjs); default the package's `dist/app`. */
+  readonly appDir?: string;
+  /** The overviews the cards' `absolute` links show; default a new in-memory store. */
+  readonly seenStore?: SeenStore;
 }
 
 /** Calls from the preview page carry this header and are left out of the statistics. */
@@ -128,6 +135,10 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
+  const seen = deps.seenStore ?? createSeenStore(clock);
+  app.use(
+    overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
+  );
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use('/cds-services', authenticate(config, logger, store, deps.jwtVerifier));
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
@@ -142,6 +153,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
       clock,
       ...(config.previewClock ? { requestNow: previewNow } : {}),
       fetchFor: (res) => observedFetch(res.locals.trace, metrics),
+      overviewLinks: (req) => {
+        // The overview app's own call for its cards needs no links back to itself.
+        if (req.get(PREVIEW_CALL_HEADER) === OVERVIEW_CALL) return undefined;
+        const seenId = randomUUID();
+        const base = config.publicUrls?.[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+        return { base, seenId, keep: (snapshot) => seen.keep(seenId, snapshot) };
+      },
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {

@@ -1,6 +1,6 @@
 /** Terminology: code bindings (JSON value sets + site overrides), code matching, unit conversion. */
+export { loadTerminology } from './load.js';
 export {
-  loadTerminology,
   buildTerminology,
   observationSearchCodes,
   normaliseCode,

@@ -12,8 +12,6 @@
  *   `exact` bindings match the code only. Prefix lookups check each leading substring of the code
  *   against a Map — never a scan over the bindings.
  */
-import { readFileSync } from 'node:fs';
-import builtIn from './bindings.json' with { type: 'json' };
 import {
   bindingsFileSchema,
   formatIssues,
@@ -71,6 +69,11 @@ export interface NameMatch {
 
 export interface Terminology {
   readonly version?: string;
+  /**
+   * The site additions it was built with (CDS_TERMINOLOGY / CDS_SITE_CONFIG, as given): the
+   * overview app (/app/) builds the same terminology in the browser from the built-in bindings and these.
+   */
+  readonly site?: unknown;
   readonly concepts: ReadonlyMap<string, Concept>;
   /** mg prednisolone per mg of a glucocorticoid ingredient. */
   readonly prednisoloneEquivalents: ReadonlyMap<string, number>;
@@ -82,34 +85,11 @@ export interface Terminology {
   matchNames(kind: ConceptKind, text: string): readonly NameMatch[];
 }
 
-function terminologyError(source: string, problems: readonly string[]): ConfigError {
+export function terminologyError(source: string, problems: readonly string[]): ConfigError {
   return new ConfigError(problems, `terminology ${source}`);
 }
 
 const EMPTY: readonly CodingMatch[] = Object.freeze([]);
-
-/**
- * Loads the built-in bindings and, when given, merges a site file (CDS_TERMINOLOGY) over them.
- * @throws ConfigError listing every problem when a file is unreadable or invalid.
- */
-export function loadTerminology(extraFile?: string): Terminology {
-  let site: unknown;
-  if (extraFile !== undefined && extraFile.trim() !== '') {
-    let text: string;
-    try {
-      text = readFileSync(extraFile, 'utf8');
-    } catch (err) {
-      throw terminologyError(`file ${extraFile}`, [`cannot be read: ${err instanceof Error ? err.message : String(err)}`]);
-    }
-    try {
-      site = JSON.parse(text);
-    } catch (err) {
-      throw terminologyError(`file ${extraFile}`, [`is not JSON: ${err instanceof Error ? err.message : String(err)}`]);
-    }
-    return buildTerminology(builtIn, site, `file ${extraFile}`);
-  }
-  return buildTerminology(builtIn);
-}
 
 /**
  * Builds a terminology from a bindings value and an optional site value (both untrusted JSON).
@@ -128,7 +108,7 @@ export function buildTerminology(base: unknown, site?: unknown, siteSource = 'si
   }
   const problems = checkSemantics(merged);
   if (problems.length > 0) throw terminologyError(site === undefined ? 'bindings' : `bindings merged with ${siteSource}`, problems);
-  return compile(merged);
+  return compile(merged, site);
 }
 
 function mergeSite(base: BindingsFile, site: SiteFile): { result: BindingsFile; problems: string[] } {
@@ -240,7 +220,7 @@ interface SystemTables {
   maxPrefix: number;
 }
 
-function compile(file: BindingsFile): Terminology {
+function compile(file: BindingsFile, site: unknown): Terminology {
   const uriToKey = new Map<string, string>();
   const tables = new Map<string, SystemTables>();
   for (const [key, spec] of Object.entries(file.systems)) {
@@ -354,6 +334,7 @@ function compile(file: BindingsFile): Terminology {
 
   return Object.freeze({
     ...(file.version === undefined ? {} : { version: file.version }),
+    ...(site === undefined ? {} : { site }),
     concepts,
     prednisoloneEquivalents: new Map(Object.entries(file.prednisoloneEquivalents)),
     matchCoding,

@@ -9,7 +9,7 @@ import type { CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
-import type { Engine, EvaluationInput } from '../../cds-hooks/evaluator.js';
+import type { Engine, EvaluationInput, OverviewLinkInput } from '../../cds-hooks/evaluator.js';
 import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
 import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
@@ -33,6 +33,8 @@ export interface HookRouteDeps {
   readonly guardedDispatcher?: ReturnType<typeof guardedDispatcher>;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
   readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request, res: Response) => void;
+  /** Where the overview app is and how a call's snapshot is kept (the cards' app links); undefined: no links. */
+  readonly overviewLinks?: (req: Request) => OverviewLinkInput | undefined;
 }
 
 /**
@@ -87,12 +89,14 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
     if (!prefetch.ok) throw prefetchFailure(prefetch);
 
+    const overview = deps.overviewLinks?.(req);
     const input: EvaluationInput = {
       ruleSet: service.ruleSet,
       data: prefetch.data,
       drafts,
       now,
       language: chooseLanguage(req.get('accept-language'), deps.config.language),
+      ...(overview === undefined ? {} : { overview }),
     };
     const response = deps.engine.evaluate(input);
     res.locals.logFields.unavailable = prefetch.data.unavailable;

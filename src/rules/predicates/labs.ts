@@ -39,8 +39,9 @@ export function below(m: Measurement, limit: number): boolean {
   return m.value < limit;
 }
 
-const HYPO_FALLBACK = { total: 2.15, corrected: 2.15, ionised: 1.18 } as const;
-const HYPER_FALLBACK = { total: 2.51, corrected: 2.51, ionised: 1.32 } as const;
+/** The card's calcium limits when the lab gives no range (also drawn by the overview, src/overview). */
+export const CALCIUM_LOW_FALLBACK = { total: 2.15, corrected: 2.15, ionised: 1.18 } as const;
+export const CALCIUM_HIGH_FALLBACK = { total: 2.51, corrected: 2.51, ionised: 1.32 } as const;
 
 /**
  * rules.md section 1 "Hypocalcaemia": below the lab's reference range on the Observation (or
@@ -49,7 +50,7 @@ const HYPER_FALLBACK = { total: 2.51, corrected: 2.51, ionised: 1.32 } as const;
 export function isHypocalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('L') || c.interpretation.includes('LL')) return true;
   if (c.comparator === '>' || c.comparator === '>=') return false;
-  const low = c.referenceLow ?? HYPO_FALLBACK[c.kind];
+  const low = c.referenceLow ?? CALCIUM_LOW_FALLBACK[c.kind];
   return c.value < low;
 }
 
@@ -57,6 +58,6 @@ export function isHypocalcaemia(c: CalciumMeasurement): boolean {
 export function isHypercalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('H') || c.interpretation.includes('HH')) return true;
   if (c.comparator === '<' || c.comparator === '<=') return false;
-  const high = c.referenceHigh ?? HYPER_FALLBACK[c.kind];
+  const high = c.referenceHigh ?? CALCIUM_HIGH_FALLBACK[c.kind];
   return c.value > high;
 }

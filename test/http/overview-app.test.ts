@@ -1,0 +1,125 @@
+/**
+ * The overview app's routes (/app/, issue #17) and the links the cards carry to it: the static
+ * files under a CSP of their own (scripts from 'self' only), /app/config.json, and for cards about
+ * the course a `smart` link to launch.html plus an `absolute` link to the snapshot of the call
+ * (a random id, no patient data in the URL), based on CDS_PUBLIC_URL or the request's origin.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/cds-hooks/response.js';
+import { testConfig, type Config } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import { loadTerminology } from '../../src/terminology/index.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { createApp } from '../../src/http/app.js';
+import { createSeenStore } from '../../src/http/overview/seen-store.js';
+
+const appDir = mkdtempSync(join(tmpdir(), 'osteo-app-files-'));
+mkdirSync(appDir, { recursive: true });
+writeFileSync(join(appDir, 'launch.html'), '<!doctype html><title>launch</title>');
+writeFileSync(join(appDir, 'launch.js'), 'export {};');
+afterAll(() => rmSync(appDir, { recursive: true, force: true }));
+
+const PV = '/cds-services/osteoporosis-patient-view';
+const fixtureBody = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/${name}/request.json`, import.meta.url), 'utf8'));
+const SITE_TERMINOLOGY = new URL('../../fixtures/facts-danish-woman/terminology-site.json', import.meta.url).pathname;
+
+function app(overrides: Partial<Config> = {}): ReturnType<typeof createApp> {
+  const config = testConfig({ previewClock: true, ...overrides });
+  const engine = createEngine(config.terminologyFile === undefined ? {} : { terminology: loadTerminology(config.terminologyFile) });
+  return createApp(config, { engine, store: openSqliteStore(':memory:'), appDir });
+}
+
+async function cardsOf(a: ReturnType<typeof createApp>, fixture: string, headers: Record<string, string> = {}): Promise<Card[]> {
+  const res = await request(a).post(PV).set('X-Osteo-Now', '2026-11-26').set(headers).send(fixtureBody(fixture) as object);
+  expect(res.status).toBe(200);
+  return (res.body as { cards: Card[] }).cards;
+}
+
+describe('/app/', () => {
+  it('serves the launch page under a CSP with scripts from the service only', async () => {
+    const res = await request(app()).get('/app/');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('launch');
+    const csp = res.headers['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https:)/);
+    expect(csp).toContain("connect-src 'self' https: http:");
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    expect((await request(app()).get('/app')).headers.location).toBe('app/');
+  });
+
+  it('allows only https FHIR servers and https framing when JWTs are required', async () => {
+    const res = await request(app({ trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json' } } })).get('/app/config.json');
+    expect(res.status).toBe(200); // public, like the preview page
+    expect(res.headers['content-security-policy']).toContain("connect-src 'self' https:;");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self' https:");
+    expect((res.body as { authRequired: boolean }).authRequired).toBe(true);
+    // An issuer's loopback FHIR server (the only http one it may name) is reachable from the app.
+    const local = await request(app({ trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json', fhirServers: ['http://127.0.0.1:8080/fhir'] } } })).get('/app/');
+    expect(local.headers['content-security-policy']).toContain("connect-src 'self' https: http://127.0.0.1:8080;");
+  });
+
+  it('tells the app the prefetch templates, and the site terminology when the service has one', async () => {
+    const plain = (await request(app()).get('/app/config.json')).body as Record<string, unknown>;
+    expect(plain).toMatchObject({ service: 'osteoporosis-patient-view', authRequired: false, language: 'da', clientId: 'osteo-cds-overview' });
+    expect(Object.keys(plain.templates as object)).toContain('observations');
+    expect(plain.siteTerminology).toBeUndefined();
+    expect(plain.settings).toMatchObject({ denosumabInfoMonths: 5, zoledronicDueMonths: 11 });
+    const site = (await request(app({ terminologyFile: SITE_TERMINOLOGY })).get('/app/config.json')).body as Record<string, unknown>;
+    expect(site.siteTerminology).toEqual(JSON.parse(readFileSync(SITE_TERMINOLOGY, 'utf8')));
+    expect(String((site.templates as { observations: string }).observations)).not.toBe(String((plain.templates as { observations: string }).observations));
+  });
+});
+
+describe('links from the cards to the overview', () => {
+  it('puts a smart and an absolute link on a card about the course; the snapshot shows what the card saw', async () => {
+    const a = app();
+    const [card] = await cardsOf(a, 'follow-up-denosumab-overdue');
+    const links = card?.links ?? [];
+    const smart = links.find((l) => l.type === 'smart');
+    const absolute = links.find((l) => l.type === 'absolute' && l.url.includes('/app/'));
+    expect(smart?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/app\/launch\.html$/);
+    const id = /\/app\/seen\.html\?id=([0-9a-f-]{36})$/.exec(absolute?.url ?? '')?.[1];
+    expect(id).toBeDefined();
+    expect(absolute?.url).not.toContain('inge');
+    const seen = await request(a).get(`/app/seen/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ lang: 'da', model: { today: '2026-11-26', due: [{ drugClass: 'denosumab', overdue: true }] } });
+    expect((seen.body as { cards: Card[] }).cards.map((c) => c.uuid)).toEqual([card?.uuid]);
+    expect((await request(a).get('/app/seen/00000000-0000-0000-0000-000000000000')).status).toBe(404);
+    expect((await request(a).get('/app/seen/..%2f..%2fetc')).status).toBe(404);
+  });
+
+  it('bases the links on the first CDS_PUBLIC_URL', async () => {
+    const [card] = await cardsOf(app({ publicUrls: ['https://cds.example.dk/osteo', 'https://other.example.dk'] }), 'follow-up-denosumab-overdue');
+    expect(card?.links?.find((l) => l.type === 'smart')?.url).toBe('https://cds.example.dk/osteo/app/launch.html');
+  });
+
+  it('leaves cards that are not about the course without them, and the app’s own call too', async () => {
+    const a = app();
+    const cards = await cardsOf(a, 'initiation-risk-factor-review');
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.flatMap((c) => c.links ?? []).filter((l) => l.url.includes('/app/'))).toEqual([]);
+    const own = await cardsOf(a, 'follow-up-denosumab-overdue', { 'X-Osteo-Preview': 'overview' });
+    expect(own.flatMap((c) => c.links ?? []).filter((l) => l.url.includes('/app/'))).toEqual([]);
+  });
+});
+
+describe('seen store', () => {
+  it('forgets a snapshot after its time, and the oldest past its size', () => {
+    let now = 0;
+    const store = createSeenStore(() => new Date(now), 1000, 2);
+    const snapshot = { lang: 'da' as const, model: {}, cards: [], unavailable: [] };
+    store.keep('a', snapshot);
+    store.keep('b', snapshot);
+    store.keep('c', snapshot);
+    expect(store.get('a')).toBeUndefined();
+    expect(store.get('b')).toBe(snapshot);
+    now = 1001;
+    expect(store.get('c')).toBeUndefined();
+  });
+});
