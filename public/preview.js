@@ -51,7 +51,7 @@ const TEXT = {
     why: 'Hvorfor? Begrundelse og grundlag',
     reasons: 'Begrundelser',
     evidence: 'Grundlag (ressourcer)',
-    topic: 'Emne',
+    topic: 'Emner',
     overrideReasons: 'Afvisningsårsager',
     authNotice: 'Denne installation kræver log-ind fra journalsystemet, så forhåndsvisningen kan ikke hente kort her.',
     siteTerminology: 'Denne patient har også lokale laboratoriekoder; kender installationen dem ikke, kan kortene afvige fra de forventede.',
@@ -94,7 +94,7 @@ const TEXT = {
     why: 'Why? Reasons and evidence',
     reasons: 'Reasons',
     evidence: 'Evidence (resources)',
-    topic: 'Topic',
+    topic: 'Topics',
     overrideReasons: 'Override reasons',
     authNotice: 'This installation requires a sign-in from the EHR, so the preview cannot fetch cards here.',
     siteTerminology: 'This patient also has local lab codes; if this installation does not know them, the cards may differ from the expected ones.',
@@ -305,10 +305,16 @@ function resourceIndex(request) {
   return index;
 }
 
+/** Every topic a card carries: a folded card lists them in extension["osteo-cds.topics"], its own first. */
+function topicsOf(card) {
+  const listed = card.extension?.['osteo-cds.topics'];
+  return Array.isArray(listed) && listed.length > 0 ? listed : [card.source?.topic?.code ?? ''];
+}
+
 function renderCard(card, index) {
   const indicator = ['info', 'warning', 'critical'].includes(card.indicator) ? card.indicator : 'info';
   const topic = card.source?.topic?.code ?? '';
-  const node = el('article', { className: `card ${indicator}`, 'data-topic': topic, 'data-indicator': indicator });
+  const node = el('article', { className: `card ${indicator}`, 'data-topic': topic, 'data-topics': topicsOf(card).join(' '), 'data-indicator': indicator });
   node.append(el('div', { className: 'card-head' }, el('span', { className: 'indicator', text: t()[indicator] }), el('p', { className: 'summary', text: card.summary ?? '' })));
   const source = el('p', { className: 'source' });
   source.append(document.createTextNode(`${card.source?.label ?? ''} `), el('code', { text: topic }));
@@ -357,7 +363,9 @@ function renderCard(card, index) {
     const line = describeResource(index.get(ref));
     evidenceDd.append(el('div', {}, el('code', { text: ref }), line ? document.createTextNode(line) : undefined));
   }
-  dl.append(el('dt', { text: t().topic }), el('dd', {}, el('code', { text: topic })), el('dt', { text: t().reasons }), reasonsDd, el('dt', { text: t().evidence }), evidenceDd);
+  const topicsDd = el('dd');
+  topicsOf(card).forEach((code) => topicsDd.append(el('code', { text: code })));
+  dl.append(el('dt', { text: t().topic }), topicsDd, el('dt', { text: t().reasons }), reasonsDd, el('dt', { text: t().evidence }), evidenceDd);
   why.append(dl);
   node.append(why);
   return node;
@@ -403,7 +411,7 @@ async function run() {
     $('status').title = `${ms} ms`;
     const fixture = selectedFixture();
     if (asRecorded && fixture !== undefined) {
-      const got = cards.map((c) => c.source?.topic?.code).sort();
+      const got = cards.flatMap(topicsOf).sort();
       const want = [...fixture.expectedTopics].sort();
       const same = got.length === want.length && got.every((g, i) => g === want[i]);
       const box = $('expected');

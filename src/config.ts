@@ -52,6 +52,8 @@ export interface Config {
   readonly feedbackDb: string;
   /** CDS_DATABASE_URL: `postgres://…` puts the store in PostgreSQL (shared by replicas); undefined = SQLite. */
   readonly databaseUrl: string | undefined;
+  /** CDS_RETENTION_DAYS: issued cards, audit entries and feedback older than this are deleted. */
+  readonly retentionDays: number;
   /** CDS_TERMINOLOGY: path of a JSON file of extra code bindings; undefined = built in only. */
   readonly terminologyFile: string | undefined;
   /** CDS_PUBLIC_URL: base URLs (no trailing slash, no `/cds-services`); undefined = from the request. */
@@ -227,6 +229,7 @@ const envSchema = z.object({
       .refine((u) => URL.canParse(u) && /^postgres(ql)?:$/.test(new URL(u).protocol), 'must be a postgres:// or postgresql:// URL')
       .optional(),
   ),
+  CDS_RETENTION_DAYS: intInRange(1, 36_500, 400),
   CDS_TERMINOLOGY: optionalText,
   CDS_PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
@@ -337,6 +340,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     maxDraftOrders: e.CDS_MAX_DRAFT_ORDERS,
     feedbackDb: e.CDS_FEEDBACK_DB,
     databaseUrl: e.CDS_DATABASE_URL,
+    retentionDays: e.CDS_RETENTION_DAYS,
     terminologyFile: e.CDS_TERMINOLOGY,
     publicUrls: e.CDS_PUBLIC_URL,
     corsOrigins: e.CDS_CORS_ORIGINS,

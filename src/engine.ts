@@ -7,6 +7,8 @@
 import { hasAppLink, withAppLinks } from './cards/app-links.js';
 import { DEFAULT_LINKS, type LinkDefinition, type LinkKey } from './cards/links.js';
 import { renderCards } from './cards/render.js';
+import type { CardGrouping } from './cards/compose/fold.js';
+import { guidelinePage } from './cards/guideline/page.js';
 import { topicTitle } from './cards/text/index.js';
 import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './cds-hooks/evaluator.js';
@@ -25,17 +27,21 @@ export interface EngineParts {
   readonly links?: Readonly<Record<LinkKey, LinkDefinition>>;
   /** Default: the built-in bindings. */
   readonly terminology?: Terminology;
+  /** rules.md section 6: `folded` (default) or `separate`, one card per topic. */
+  readonly cardGrouping?: CardGrouping;
 }
 
 export function createEngine(parts: EngineParts = {}): Engine {
   const terminology = parts.terminology ?? loadTerminology();
   const settings = parts.settings ?? DEFAULT_SETTINGS;
   const links = parts.links ?? DEFAULT_LINKS;
+  const grouping = parts.cardGrouping ?? 'folded';
   const observationCodes = observationSearchCodes(terminology);
 
   return {
     observationCodes,
     topicTitle,
+    guidelinePage: (topic, language) => guidelinePage(topic, language, links),
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
     ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
@@ -52,7 +58,8 @@ export function createEngine(parts: EngineParts = {}): Engine {
         female: facts.sex === 'female',
         drafts,
         links,
-      });
+        ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
+      }, { grouping, ruleSet: input.ruleSet });
       const overview = input.overview;
       if (overview === undefined) return { cards };
       const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });

@@ -19,7 +19,8 @@ import { ConfigError } from './shared/config-error.js';
 import { assembleService, type Service } from './startup.js';
 import { createBatchWriter } from './store/batch-writer.js';
 import { openConfiguredStore, StoreOpenError } from './store/open-store.js';
-import type { IssuedCard, Store } from './store/store.js';
+import { startRetention } from './store/retention.js';
+import type { AuditEntry, IssuedCard, Store } from './store/store.js';
 import { serviceVersion } from './versions.js';
 
 /** The configuration and the engine (src/startup.ts); any problem → logged, every one of them, exit 1. */
@@ -57,12 +58,13 @@ async function main(): Promise<void> {
   const metrics = createMetrics({ processMetrics: true, versions });
   const store = countStoreErrors(await openStore(config, logger), metrics.storeError);
   const issuedCards = createBatchWriter<IssuedCard>((batch) => store.recordIssued(batch), { what: 'issued cards', logger });
+  const auditLog = createBatchWriter<AuditEntry>((batch) => store.recordAudit(batch), { what: 'audit entries', logger });
+  const retention = startRetention(store, { days: config.retentionDays, logger });
   const lifecycle = createLifecycle('starting');
   const tracing = await startTracing({ otlpEndpoint: config.otlpEndpoint, serviceVersion: versions.service, logger });
   // What waits is written before the store closes; a failure is logged by the writer.
   const closeStore = (): Promise<void> =>
-    issuedCards
-      .close()
+    Promise.all([issuedCards.close(), auditLog.close(), retention.stop()])
       .then(() => store.close())
       .catch((err: unknown) => logger.error({ errorName: err instanceof Error ? err.name : 'unknown' }, 'could not close the store'));
   /** Exit `code` once the store is closed, or after a second if closing hangs (a dead database). */
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   };
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp(config, { engine, store, issuedCards, logger, lifecycle, metrics, tracing });
+    app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing });
   } catch (err) {
     // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
     if (err instanceof ConfigError) {

@@ -22,7 +22,7 @@ export function assembleService(env: Readonly<Record<string, string | undefined>
   // The site files are read even when another variable is invalid: every problem in one report.
   const site = readSiteSettings(reading.ok ? reading.config : reading.siteFiles);
   if (!reading.ok || !site.ok) throw new ConfigError([...(reading.ok ? [] : reading.problems), ...(site.ok ? [] : site.problems)]);
-  const { settings, links, terminology } = site.site;
-  const engine = createEngine({ settings, links, ...(terminology === undefined ? {} : { terminology }) });
+  const { settings, links, cardGrouping, terminology } = site.site;
+  const engine = createEngine({ settings, links, cardGrouping, ...(terminology === undefined ? {} : { terminology }) });
   return { config: reading.config, engine };
 }

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       maxDraftOrders: 100,
       feedbackDb: './data/feedback.sqlite',
       databaseUrl: undefined,
+      retentionDays: 400,
       terminologyFile: undefined,
       publicUrls: undefined,
       corsOrigins: '*',
@@ -149,6 +150,16 @@ describe('operations variables', () => {
   it('refuses bad values, naming each variable', () => {
     const variables = problemsOf({ CDS_DRAIN_MS: '-5', CDS_SHUTDOWN_GRACE_MS: 'soon', OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' }).map((p) => p.split(':')[0]);
     expect(new Set(variables)).toEqual(new Set(['CDS_DRAIN_MS', 'CDS_SHUTDOWN_GRACE_MS', 'OTEL_EXPORTER_OTLP_ENDPOINT']));
+  });
+});
+
+describe('storage variables', () => {
+  it('reads the database URL and the retention period; refuses a retention that is no whole number of days ≥ 1', () => {
+    expect(loadConfig({ CDS_DATABASE_URL: 'postgresql://osteo@db:5432/osteo', CDS_RETENTION_DAYS: '90' })).toMatchObject({
+      databaseUrl: 'postgresql://osteo@db:5432/osteo',
+      retentionDays: 90,
+    });
+    for (const bad of ['0', '-1', '1.5', 'forever']) expect(problemsOf({ CDS_RETENTION_DAYS: bad }).map((p) => p.split(':')[0])).toEqual(['CDS_RETENTION_DAYS']);
   });
 });
 

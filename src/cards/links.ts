@@ -88,3 +88,10 @@ export const TOPIC_LINKS: Readonly<Record<Topic, readonly LinkKey[]>> = {
 export function linksFor(topic: Topic, lang: Language, links: Readonly<Record<LinkKey, LinkDefinition>>): Link[] {
   return TOPIC_LINKS[topic].map((key) => ({ label: links[key].label[lang], url: links[key].url, type: 'absolute' as const }));
 }
+
+const READ_MORE: Words = { da: 'Læs mere', en: 'Read more' };
+
+/** The topic's guideline page on this service (`GET /guideline/{topic}`), in the card's language. */
+export function guidelineLink(topic: Topic, title: string, lang: Language, base: string): Link {
+  return { label: `${READ_MORE[lang]}: ${title}`, url: `${base}/guideline/${topic}?lang=${lang}`, type: 'absolute' };
+}

@@ -10,12 +10,14 @@ import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, CARD_EXTENSION_RULES_V
 import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../contract/topics.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import { RULES_VERSION } from '../rules/version.js';
-import { linksFor, type LinkDefinition, type LinkKey } from './links.js';
+import { composeCards, type CardGrouping } from './compose/fold.js';
+import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './links.js';
 import { buildSuggestion, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { wordsOf } from './text/index.js';
 import { REASON, type Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
+import type { RuleSet } from '../contract/services.js';
 
 export const TOPIC_SYSTEM = 'urn:osteo-cds:card-topic';
 export const OVERRIDE_REASON_SYSTEM = 'urn:osteo-cds:override-reason';
@@ -23,6 +25,8 @@ export const GUIDELINE_URL = 'https://www.dsam.dk/vejledninger/osteoporose';
 
 export interface RenderContext extends SuggestionContext {
   readonly links: Readonly<Record<LinkKey, LinkDefinition>>;
+  /** The service's base URL (first CDS_PUBLIC_URL, else the request's origin): each card links to `GET /guideline/{topic}` there. */
+  readonly guidelineBase?: string;
 }
 
 const SOURCE_LABEL: Readonly<Record<'initiation' | 'follow-up' | 'other', Words>> = {
@@ -43,8 +47,6 @@ const HEADINGS = {
   da: { reasons: 'Begrundelse', findings: 'Grundlag' },
   en: { reasons: 'Why', findings: 'Based on' },
 } as const;
-
-const INDICATOR_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
 function part(topic: Topic): keyof typeof SOURCE_LABEL {
   if ((INITIATION_TOPICS as readonly string[]).includes(topic)) return 'initiation';
@@ -71,7 +73,8 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const lang = ctx.lang;
   const words = wordsOf(rec, lang);
   const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
-  const links = linksFor(rec.topic, lang, ctx.links);
+  // "Læs mere" first: the full guidance lives on the service's own page, not in the card.
+  const links = [...(ctx.guidelineBase === undefined ? [] : [guidelineLink(rec.topic, words.title, lang, ctx.guidelineBase)]), ...linksFor(rec.topic, lang, ctx.links)];
   const evidence = [...new Set(rec.evidence.length > 0 ? rec.evidence : [ctx.patientRef])];
   const topic: Coding = { system: TOPIC_SYSTEM, code: rec.topic, display: words.title };
   return {
@@ -96,10 +99,11 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   };
 }
 
-/** All cards of a response, ordered critical → warning → info (stable within an indicator). */
-export function renderCards(recs: readonly Recommendation[], ctx: RenderContext): Card[] {
-  return recs
-    .map((rec, i) => ({ card: renderCard(rec, ctx), i }))
-    .sort((a, b) => INDICATOR_RANK[a.card.indicator] - INDICATOR_RANK[b.card.indicator] || a.i - b.i)
-    .map((x) => x.card);
+/**
+ * All cards of a response, ordered critical → warning → info (stable within an indicator); with
+ * `grouping: 'folded'` composed as rules.md section 6 says (compose/fold.ts).
+ */
+export function renderCards(recs: readonly Recommendation[], ctx: RenderContext, composition: { readonly grouping: CardGrouping; readonly ruleSet: RuleSet } = { grouping: 'separate', ruleSet: 'patient-view' }): Card[] {
+  const rendered = recs.map((rec) => ({ topic: rec.topic, ...(rec.draft === undefined ? {} : { draft: rec.draft }), card: renderCard(rec, ctx) }));
+  return composeCards(rendered, { grouping: composition.grouping, hook: composition.ruleSet });
 }

@@ -38,6 +38,8 @@ export interface EvaluationInput {
   /** The time of the request; the rules take its date in Danish time. */
   readonly now: Date;
   readonly language: Language;
+  /** The service's own base URL (no trailing slash): cards link to its guideline pages. */
+  readonly baseUrl?: string;
   /** Absent (CLI, tests): no links to the overview app. */
   readonly overview?: OverviewLinkInput;
 }
@@ -52,6 +54,8 @@ export interface Engine {
   readonly guidelineVersion: string;
   /** A topic's card title in both languages (the statistics page names topics by it); undefined for an unknown code. */
   topicTitle(topic: string): Readonly<Record<Language, string>> | undefined;
+  /** The printable guidance page of a topic (`GET /guideline/{topic}`); undefined for an unknown code. */
+  guidelinePage(topic: string, language: Language): string | undefined;
   /** The site's terminology additions (JSON as the site gave them), which the overview app builds its terminology with. */
   readonly siteTerminology?: unknown;
   /** The guideline settings the rules run with (CDS_SITE_CONFIG or the defaults), which the overview app computes with too. */

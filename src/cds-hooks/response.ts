@@ -55,6 +55,8 @@ export const CARD_EXTENSION_REASONS = 'osteo-cds.reasons';
 export const CARD_EXTENSION_EVIDENCE = 'osteo-cds.evidence';
 /** v2: the rules version that produced the card (a string, e.g. "2.0.0"). */
 export const CARD_EXTENSION_RULES_VERSION = 'osteo-cds.rules-version';
+/** v2 (rules.md section 6): on a folded card, every topic it carries, its own `source.topic.code` first. */
+export const CARD_EXTENSION_TOPICS = 'osteo-cds.topics';
 
 /** {@link https://cds-hooks.hl7.org/2.0/#card-attributes} */
 export const cardSchema = z
@@ -73,12 +75,18 @@ export const cardSchema = z
       [CARD_EXTENSION_REASONS]: z.array(text).min(1),
       [CARD_EXTENSION_EVIDENCE]: z.array(text).min(1),
       [CARD_EXTENSION_RULES_VERSION]: text,
+      [CARD_EXTENSION_TOPICS]: z.array(text).min(2).optional(),
     }),
   })
   // cds-resp-6: suggestions require selectionBehavior.
   .refine((c) => c.suggestions === undefined || c.selectionBehavior !== undefined, {
     message: 'selectionBehavior is required when suggestions are present',
     path: ['selectionBehavior'],
+  })
+  // osteo-cds.topics starts with the card's own topic.
+  .refine((c) => c.extension[CARD_EXTENSION_TOPICS] === undefined || c.extension[CARD_EXTENSION_TOPICS][0] === c.source.topic?.code, {
+    message: 'osteo-cds.topics must start with source.topic.code',
+    path: ['extension', CARD_EXTENSION_TOPICS],
   })
   // cds-resp-1: with at-most-one, at most one suggestion may be recommended.
   .refine(

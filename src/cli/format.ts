@@ -30,7 +30,10 @@ export function formatCards(cards: readonly Card[], heading: Heading): string {
     out.push('');
     out.push(`${i + 1}. [${INDICATOR[card.indicator]}] ${card.summary}`);
     const topic = card.source.topic?.code;
-    out.push(indent(`${topic === undefined ? '' : `topic: ${topic} · `}source: ${card.source.label}`, '   '));
+    // A folded card (rules.md section 6) names every topic it carries, its own first.
+    const folded = card.extension['osteo-cds.topics'];
+    const topics = Array.isArray(folded) ? `topics: ${folded.join(' + ')} · ` : topic === undefined ? '' : `topic: ${topic} · `;
+    out.push(indent(`${topics}source: ${card.source.label}`, '   '));
     if (card.detail !== undefined) out.push('', indent(plainMarkdown(card.detail), '   '));
     if (card.suggestions !== undefined && card.suggestions.length > 0) {
       out.push('', '   Suggestions:');

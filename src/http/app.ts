@@ -6,7 +6,7 @@
  * → declared body size (413 on any route) → /healthz → /livez, /readyz, /version, /metrics →
  * preview page and its fixture list (CDS_PREVIEW; public) → the overview app /app/ (public) →
  * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → JSON body
- * (CDS_BODY_LIMIT) → discovery, feedback, hooks (issued cards handed to the statistics recorder)
+ * (CDS_BODY_LIMIT) → discovery, feedback, hooks (each hook call audited; issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
  */
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,8 @@ import type { Engine } from '../cds-hooks/evaluator.js';
 import { createSeenStore, type SeenStore } from './overview/seen-store.js';
 import { OVERVIEW_CALL, overviewRoutes } from './overview/routes.js';
 import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
-import type { IssuedCard, Store } from '../store/store.js';
+import type { AuditEntry, IssuedCard, Store } from '../store/store.js';
+import { auditHookCalls } from './audit.js';
 import { previewNow } from './preview/clock.js';
 import { loadPreviewFixtures } from './preview/fixtures.js';
 import { previewRoutes } from './preview/routes.js';
@@ -47,6 +48,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { hookRoutes } from './routes/hooks.js';
 import { operationsRoutes } from './routes/operations.js';
+import { guidelineRoutes } from './routes/guideline.js';
 import { statsRoutes } from './routes/stats.js';
 
 export interface AppDeps {
@@ -67,6 +69,8 @@ export interface AppDeps {
   readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `store`. */
   readonly issuedCards?: BatchWriter<IssuedCard>;
+  /** Writes the audit log (main.ts passes one it flushes on shutdown); default: a new one on `store`. */
+  readonly auditLog?: BatchWriter<AuditEntry>;
   /**
    * DNS resolution of FHIR-server names checked by the address guard (with CDS_TRUSTED_ISSUERS
    * set); default the system resolver. Tests map names to addresses with it.
@@ -98,6 +102,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const store = countStoreErrors(deps.store, metrics.storeError);
   const engine = timedEngine(deps.engine, metrics);
   const issuedCards = deps.issuedCards ?? createBatchWriter<IssuedCard>((batch) => store.recordIssued(batch), { what: 'issued cards', logger });
+  const auditLog = deps.auditLog ?? createBatchWriter<AuditEntry>((batch) => store.recordAudit(batch), { what: 'audit entries', logger });
 
   const app = express();
   app.disable('x-powered-by');
@@ -135,6 +140,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
     app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
   }
+  // Public like the guideline itself: the page each card's "Læs mere" link opens.
+  app.use(guidelineRoutes({ engine: deps.engine, language: config.language }));
   const seen = deps.seenStore ?? createSeenStore(clock);
   app.use(
     overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
@@ -144,6 +151,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES }));
   app.use('/cds-services', jsonDepthLimit());
   app.use(discoveryRoutes(discovery));
+  app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
   app.use(feedbackRoutes(store, clock));
   app.use(
     hookRoutes({

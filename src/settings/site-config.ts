@@ -7,6 +7,7 @@
  * ```json
  * {
  *   "disabledTopics": ["bone-healthy-lifestyle", "dxa-workup-suggested"],
+ *   "cardGrouping": "folded",
  *   "freshnessDays": { "egfr": 120 },
  *   "premenopausalMean": { "p1np": 40 },
  *   "dxaWorkupYears": 3,
@@ -21,6 +22,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { CardGrouping } from '../cards/compose/fold.js';
 import { DEFAULT_LINKS, LINK_KEYS, type LinkDefinition, type LinkKey } from '../cards/links.js';
 import type { SiteFiles } from '../config.js';
 import { TOPICS, type Topic } from '../contract/topics.js';
@@ -51,6 +53,8 @@ const linkKeySchema = z.enum(LINK_KEYS, { error: `unknown link key (one of ${LIN
 
 export const siteConfigSchema = z.strictObject({
   $comment: z.string().optional(),
+  /** rules.md section 6: `folded` (default) folds companion topics onto one card; `separate` gives one card per topic. */
+  cardGrouping: z.enum(['folded', 'separate'], { error: 'must be "folded" or "separate"' }).optional(),
   disabledTopics: z.array(z.enum(SWITCHABLE_TOPICS, { error: 'unknown topic, or one that cannot be turned off (data-unavailable)' })).optional(),
   freshnessDays: z
     .strictObject({
@@ -88,6 +92,7 @@ export type SiteConfigFile = z.infer<typeof siteConfigSchema>;
 export interface SiteSettings {
   readonly settings: GuidelineSettings;
   readonly links: Readonly<Record<LinkKey, LinkDefinition>>;
+  readonly cardGrouping: CardGrouping;
   /** Built in + CDS_TERMINOLOGY + the site file's `terminology`; undefined = neither file given. */
   readonly terminology: Terminology | undefined;
 }
@@ -139,7 +144,7 @@ export function combineSiteTerminology(a: SiteFile | undefined, b: SiteFile | un
 
 /** The site's values over the defaults (pure; the file is already validated). */
 export function mergeSiteConfig(file: SiteConfigFile): Omit<SiteSettings, 'terminology'> {
-  const { $comment: _c, terminology: _t, links: linkChanges, disabledTopics, freshnessDays, premenopausalMean, ...numbers } = file;
+  const { $comment: _c, terminology: _t, links: linkChanges, cardGrouping, disabledTopics, freshnessDays, premenopausalMean, ...numbers } = file;
   const defined = <T extends object>(o: T | undefined): Partial<T> =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
   const settings: GuidelineSettings = {
@@ -157,7 +162,7 @@ export function mergeSiteConfig(file: SiteConfigFile): Omit<SiteSettings, 'termi
       label: { da: change.label?.da ?? base.label.da, en: change.label?.en ?? base.label.en },
     };
   }
-  return { settings, links };
+  return { settings, links, cardGrouping: cardGrouping ?? 'folded' };
 }
 
 /** The site settings read and checked: the settings, or every problem of both files. */

@@ -3,7 +3,8 @@
  * playwright-core against the real app (real engine, the preview clock on so fixtures give their
  * expected cards). Two fixture patients, the language switch, a suggestion's FHIR resources, the
  * why-trace, a pasted Bundle, a prescribing hook with a draft drug, and the statistics page —
- * at desktop width and again at 390 px (a phone): nothing may widen the page.
+ * at desktop width and again at 390 px (a phone): nothing may widen the page. Last, the guideline
+ * page a card's "Læs mere" link opens (GET /guideline/{topic}).
  * Screenshots go to test-results/ and one to docs/preview.png for the README.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -70,8 +71,9 @@ const contrastOfWarningBadge = `(() => {
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 })()`;
 
+/** Every topic the cards carry, folded ones included (rules.md section 6). */
 async function topicsShown(): Promise<string[]> {
-  return (await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-topic') ?? ''))).sort();
+  return (await page.locator('article.card').evaluateAll((cards) => cards.flatMap((c) => (c.getAttribute('data-topics') ?? '').split(' ')))).sort();
 }
 
 /** Runs the current choices and waits for the answer. */
@@ -162,7 +164,7 @@ describe('card preview page (chromium)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('#run')).toBe('Show cards');
     expect(await page.locator('.card .summary').allTextContents()).toEqual(await summariesFromApi('facts-sandbox-man', 'en'));
-    expect(await page.locator('.card .indicator').allTextContents()).toEqual(['Info', 'Info']);
+    expect(await page.locator('.card .indicator').allTextContents()).toEqual(['Info']); // vitamin D folded onto the bone-marker card
     expect(await page.textContent('#expected')).toContain('As expected');
     expect(await page.locator('#fixture option:checked').textContent()).toBe('Man 65 on alendronate after a fracture (US codes)');
     await page.screenshot({ path: new URL('preview-sandbox-man-en.png', RESULTS).pathname, fullPage: true });
@@ -244,8 +246,8 @@ describe('card preview page (chromium)', () => {
     await page.click('.token-form button');
     await page.waitForSelector('table.stats');
     const rows = await page.locator('table.stats tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-topic')));
-    expect(rows.sort()).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
-    expect(await page.textContent('#status')).toContain('2 cards shown');
+    expect(rows.sort()).toEqual(['btm-follow-up-due']);
+    expect(await page.textContent('#status')).toContain('1 cards shown');
     expect(await page.textContent('table.stats')).toContain('Already addressed: 1');
     await page.screenshot({ path: new URL('stats-en.png', RESULTS).pathname, fullPage: true });
   });
@@ -294,5 +296,37 @@ describe('card preview page on a phone (390 px, chromium)', () => {
     expect((box?.x ?? 0) + (box?.width ?? 1000)).toBeLessThanOrEqual(390);
     expect(await phone.textContent('table.stats')).toContain('Allerede håndteret: 1');
     await phone.screenshot({ path: new URL('stats-390.png', RESULTS).pathname, fullPage: true });
+  });
+});
+
+describe('guideline page each card links to (chromium)', () => {
+  it('opens from a card’s "Læs mere" link: the topic’s guidance in Danish, printable, and in English', async () => {
+    await page.goto(`${base}/?fixture=initiation-first-choice-alendronate`);
+    await page.waitForSelector('body[data-ready]');
+    await showCards();
+    const href = await page.locator('article.card[data-topic="treatment-indicated"] .links a', { hasText: 'Læs mere' }).first().getAttribute('href');
+    expect(href).toBe(`${base}/guideline/treatment-indicated?lang=da`);
+
+    const guide = await context.newPage();
+    await guide.goto(href ?? '');
+    expect(await guide.getAttribute('html', 'lang')).toBe('da');
+    expect(await guide.textContent('h1')).toBe('Indikation for at drøfte behandling');
+    const text = (await guide.textContent('main')) ?? '';
+    expect(text).toContain('Skal tages fastende om morgenen'); // the intake passage the card leaves out
+    expect(text).toContain('Udvalgte bivirkninger');
+    expect(await guide.locator('#links a').count()).toBeGreaterThan(0);
+    await guide.emulateMedia({ media: 'print' });
+    expect(await guide.isVisible('main')).toBe(true);
+    await guide.screenshot({ path: new URL('guideline-treatment-indicated-da.png', RESULTS).pathname, fullPage: true });
+
+    await guide.emulateMedia({ media: 'screen' });
+    await guide.setViewportSize({ width: 390, height: 844 });
+    await guide.goto(`${base}/guideline/treatment-indicated?lang=en`);
+    expect(await guide.getAttribute('html', 'lang')).toBe('en');
+    expect(await guide.textContent('h1')).toBe('Indication to discuss treatment');
+    expect(await pageWidth(guide)).toBeLessThanOrEqual(390);
+    const missing = await guide.goto(`${base}/guideline/no-such-topic`);
+    expect(missing?.status()).toBe(404);
+    await guide.close();
   });
 });

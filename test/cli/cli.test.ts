@@ -52,18 +52,22 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const topicsOf = (json: string): string[] => (JSON.parse(json) as { cards: { source: { topic: { code: string } } }[] }).cards.map((c) => c.source.topic.code).sort();
+/** Every topic of the answer, folded ones included (rules.md section 6). */
+const topicsOf = (json: string): string[] =>
+  (JSON.parse(json) as { cards: { source: { topic: { code: string } }; extension: Record<string, unknown> }[] }).cards
+    .flatMap((c) => (c.extension['osteo-cds.topics'] as string[] | undefined) ?? [c.source.topic.code])
+    .sort();
 
 describe('osteo-cds evaluate', () => {
   it('prints the cards of a CDS Hooks request file readably', async () => {
     const { code, out, err } = await run('evaluate', fixture('facts-sandbox-man'), '--lang', 'en');
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toMatch(/^osteo-cds · patient-view · Patient\/smart-1288992 · 2026-11-26 · en\n2 cards\n/);
-    expect(out).toContain('[INFO] Vitamin D and calcium');
-    expect(out).toContain('topic: btm-follow-up-due');
+    expect(out).toMatch(/^osteo-cds · patient-view · Patient\/smart-1288992 · 2026-11-26 · en\n1 card\n/);
+    expect(out).toContain('**Vitamin D and calcium:**'.replace(/\*\*/g, '')); // the folded companion's section
+    expect(out).toContain('topics: btm-follow-up-due + vitamin-d-calcium');
     expect(out).toContain('   - Order P1NP [create ServiceRequest]');
-    expect(out).toContain('Reasons: no-vitamin-d-supplement, ppi-user');
+    expect(out).toContain('Reasons: three-months-on-treatment, fracture-before-start, no-vitamin-d-supplement, ppi-user');
     expect(out).not.toContain('**');
   });
 

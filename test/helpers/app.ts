@@ -38,6 +38,7 @@ export function fakeEngine(evaluate?: (input: EvaluationInput) => Card[]): FakeE
     inputs,
     observationCodes: TEST_OBSERVATION_CODES,
     topicTitle,
+    guidelinePage: (topic, lang) => (topic === 'treatment-indicated' ? `<!doctype html><html lang="${lang}"><title>test</title></html>` : undefined),
     rulesVersion: '0.0.0-test',
     guidelineVersion: 'test guideline',
     evaluate(input) {

@@ -60,7 +60,11 @@ const service = (id: string): DiscoveredService => {
   if (found === undefined) throw new Error(`no service ${id}`);
   return found;
 };
-const topicsOf = (body: unknown): string[] => (body as { cards: { source: { topic: { code: string } } }[] }).cards.map((c) => c.source.topic.code).sort();
+/** Every topic the answer carries, folded ones included (rules.md section 6). */
+const topicsOf = (body: unknown): string[] =>
+  (body as { cards: { source: { topic: { code: string } }; extension: Record<string, unknown> }[] }).cards
+    .flatMap((c) => (c.extension['osteo-cds.topics'] as string[] | undefined) ?? [c.source.topic.code])
+    .sort();
 
 /** Patient-view fixtures whose patient the fixture server serves (each patient once). */
 const patientViewFixtures = readdirSync(fixturesDir, { withFileTypes: true })

@@ -51,7 +51,9 @@ function loadSiteSettings(files: { siteConfigFile: string | undefined; terminolo
   return reading.site;
 }
 
-const topics = (cards: CardLike[]): string[] => cards.map((c) => c.source.topic?.code ?? '?').sort();
+/** Every topic shown, folded ones included (rules.md section 6). */
+const topicsOf = (c: CardLike): string[] => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?'];
+const topics = (cards: CardLike[]): string[] => cards.flatMap(topicsOf).sort();
 
 function problemsOf(site: unknown, extra: { terminologyFile?: string } = {}): readonly string[] {
   try {
@@ -81,9 +83,19 @@ describe('site settings (CDS_SITE_CONFIG)', () => {
     expect(topics(await cardsWith({ disabledTopics: ['vitamin-d-calcium'] }))).toEqual(['btm-follow-up-due']);
   });
 
+  it('cardGrouping: folded by default (vitamin D rides on the bone-marker card), separate on request', async () => {
+    const folded = await cardsWith(undefined);
+    expect(folded.map((c) => c.source.topic?.code)).toEqual(['btm-follow-up-due']);
+    expect(folded[0]?.extension['osteo-cds.topics']).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+    expect((await cardsWith({ cardGrouping: 'folded' })).length).toBe(1);
+    const separate = await cardsWith({ cardGrouping: 'separate' });
+    expect(separate.map((c) => c.source.topic?.code).sort()).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+    expect(problemsOf({ cardGrouping: 'stacked' }).join('\n')).toContain('cardGrouping');
+  });
+
   it('a longer vitamin D freshness window makes a year-old low 25-OH-D count (vitamin-d-below-target)', async () => {
     // The sandbox man's 25-OH-D of 18 ng/mL is from 2025-11-03, 388 days before "now": stale at the default 180 days.
-    const reasons = (cards: CardLike[]): string[] => cards.find((c) => c.source.topic?.code === 'vitamin-d-calcium')?.extension['osteo-cds.reasons'] ?? [];
+    const reasons = (cards: CardLike[]): string[] => cards.find((c) => topicsOf(c).includes('vitamin-d-calcium'))?.extension['osteo-cds.reasons'] ?? [];
     expect(reasons(await cardsWith(undefined))).not.toContain('vitamin-d-below-target');
     expect(reasons(await cardsWith({ freshnessDays: { vitaminD: 400 } }))).toContain('vitamin-d-below-target');
   });
@@ -100,7 +112,7 @@ describe('site settings (CDS_SITE_CONFIG)', () => {
 
   it('replaces a link shown on the cards (url and the label of one language)', async () => {
     const cards = await cardsWith({ links: { patienthaandbogen: { url: 'https://intranet.example.dk/knogleskoerhed', label: { en: 'Our leaflet on osteoporosis' } } } });
-    const link = cards.find((c) => c.source.topic?.code === 'vitamin-d-calcium')?.links?.find((l) => l.url.includes('intranet'));
+    const link = cards.find((c) => topicsOf(c).includes('vitamin-d-calcium'))?.links?.find((l) => l.url.includes('intranet'));
     expect(link).toEqual({ label: 'Our leaflet on osteoporosis', url: 'https://intranet.example.dk/knogleskoerhed', type: 'absolute' });
     const da = await cardsWith({ links: { patienthaandbogen: { url: 'https://intranet.example.dk/knogleskoerhed' } } }, 'da');
     expect(da.flatMap((c) => c.links ?? []).find((l) => l.url.includes('intranet'))?.label).toBe(DEFAULT_LINKS.patienthaandbogen.label.da);

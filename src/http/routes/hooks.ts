@@ -14,6 +14,7 @@ import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-gua
 import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
 import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
+import { fhirServerHost } from '../audit.js';
 import { chooseLanguage } from '../language.js';
 import { checkDraftCount, checkPrefetchSize } from '../limits.js';
 import { parseBody } from '../validation.js';
@@ -48,6 +49,21 @@ function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpEr
   return preconditionFailed('Only the Patient could be obtained: the data of the other prefetch keys could not be had.', 'prefetch');
 }
 
+/** A Host header that is a host name or address with an optional port, nothing else. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/**
+ * The base the cards' "Læs mere" links point at: the first CDS_PUBLIC_URL (what clients are told
+ * to call), else this request's own origin. A Host that is no plain host name gives no base, so
+ * a forged header cannot put another site's address on a card.
+ */
+export function serviceBase(req: Request, publicUrls: readonly string[] | undefined): string | undefined {
+  const first = publicUrls?.[0];
+  if (first !== undefined) return first;
+  const host = req.get('host') ?? '';
+  return HOST.test(host) ? `${req.protocol}://${host}` : undefined;
+}
+
 export function hookRoutes(deps: HookRouteDeps): Router {
   const router = Router();
   router.post('/cds-services/:id', async (req: Request<{ id: string }>, res: Response) => {
@@ -58,6 +74,7 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
 
     const request = parseBody(requestSchemas[service.hook], req.body);
+    res.locals.hookCall = { hookInstance: request.hookInstance, fhirServerHost: fhirServerHost(request.fhirServer), cards: [] };
     checkPrefetchSize(request.prefetch ?? undefined, deps.config.maxResourcesPerKey);
     const drafts = draftsFromContext(service.hook, request.context);
     checkDraftCount(drafts.length, deps.config.maxDraftOrders);
@@ -96,12 +113,14 @@ export function hookRoutes(deps: HookRouteDeps): Router {
       drafts,
       now,
       language: chooseLanguage(req.get('accept-language'), deps.config.language),
+      baseUrl: serviceBase(req, deps.config.publicUrls),
       ...(overview === undefined ? {} : { overview }),
     };
     const response = deps.engine.evaluate(input);
     res.locals.logFields.unavailable = prefetch.data.unavailable;
     res.locals.logFields.cards = response.cards.length;
     res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
+    res.locals.hookCall.cards = response.cards.map((c) => ({ uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown' }));
     res.status(200).json(response);
     deps.onCards?.(service.id, response.cards, req, res);
   });

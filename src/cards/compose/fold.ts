@@ -1,0 +1,106 @@
+/**
+ * Composition (rules.md section 6): the rendered cards of one answer → the cards the GP sees.
+ *
+ * 1. Default folds (`folds.ts`): each companion goes onto the first host of its list that is in
+ *    the answer (for prescribing: about the same draft) and may take it. Critical cards never
+ *    absorb and are never absorbed. A host whose suggestions are alternatives takes no companion
+ *    with suggestions; under the treatment card those gather on one "before start" card.
+ * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
+ *    critical → the remaining info cards fold, lowest-ranked first, into the highest-ranked
+ *    non-critical card that can take them.
+ * With `cardGrouping: separate` every topic keeps its own card (as before version 2).
+ */
+import type { Card } from '../../cds-hooks/response.js';
+import type { Topic } from '../../contract/topics.js';
+import { BEFORE_START_ORDER, PATIENT_VIEW_FOLDS, PRESCRIBING_FOLD_INDICATOR, PRESCRIBING_FOLDS } from './folds.js';
+import { hasAlternatives, mergeCards } from './merge.js';
+
+export type CardGrouping = 'folded' | 'separate';
+
+/** A rendered card with what composition needs to know about it. */
+export interface RenderedCard {
+  readonly topic: Topic;
+  /** Prescribing: the draft order the card is about. */
+  readonly draft?: string;
+  readonly card: Card;
+}
+
+export interface ComposeOptions {
+  readonly grouping: CardGrouping;
+  readonly hook: 'patient-view' | 'prescribing';
+}
+
+/** Patient-view answers: at most this many cards, unless more of them are warning or critical. */
+export const CARD_BUDGET = 3;
+
+const RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+interface Group {
+  host: RenderedCard;
+  companions: RenderedCard[];
+}
+
+function canTake(host: RenderedCard, companion: RenderedCard): boolean {
+  if (host.card.indicator === 'critical' || companion.card.indicator === 'critical') return false;
+  return !(hasAlternatives(host.card) && (companion.card.suggestions?.length ?? 0) > 0);
+}
+
+function defaultFolds(cards: readonly RenderedCard[], hook: ComposeOptions['hook']): Group[] {
+  const table = hook === 'patient-view' ? PATIENT_VIEW_FOLDS : PRESCRIBING_FOLDS;
+  const groups = new Map<RenderedCard, Group>(cards.map((c) => [c, { host: c, companions: [] }]));
+  const beforeStart: RenderedCard[] = [];
+  for (const companion of cards) {
+    const hosts = table[companion.topic];
+    if (hosts === undefined || companion.card.indicator === 'critical') continue;
+    if (hook === 'prescribing' && companion.card.indicator !== PRESCRIBING_FOLD_INDICATOR) continue;
+    const present = hosts
+      .map((topic) => cards.find((c) => c.topic === topic && c.draft === companion.draft))
+      .filter((c): c is RenderedCard => c !== undefined && c.card.indicator !== 'critical');
+    const host = present.find((h) => canTake(h, companion));
+    if (host !== undefined) {
+      groups.get(host)?.companions.push(companion);
+      groups.delete(companion);
+    } else if (present[0]?.topic === 'treatment-indicated') {
+      beforeStart.push(companion);
+    }
+  }
+  // The companions the treatment card could not take: one "before start" card.
+  const ordered = [...beforeStart].sort((a, b) => BEFORE_START_ORDER.indexOf(a.topic) - BEFORE_START_ORDER.indexOf(b.topic));
+  const [first, ...rest] = ordered;
+  if (first !== undefined && rest.length > 0) {
+    groups.get(first)?.companions.push(...rest);
+    for (const c of rest) groups.delete(c);
+  }
+  return [...groups.values()];
+}
+
+function indicatorOf(group: Group): Card['indicator'] {
+  return [group.host, ...group.companions].reduce<Card['indicator']>((w, c) => (RANK[c.card.indicator] < RANK[w] ? c.card.indicator : w), 'info');
+}
+
+/** Section 6 budget: fold the lowest-ranked info cards into the highest-ranked card that takes them. */
+function budgetFold(groups: Group[]): Group[] {
+  const out = [...groups];
+  const serious = (): number => out.filter((g) => indicatorOf(g) !== 'info').length;
+  while (out.length > CARD_BUDGET && serious() <= CARD_BUDGET) {
+    const last = out[out.length - 1];
+    if (last === undefined || indicatorOf(last) !== 'info') break;
+    const folded = [last.host, ...last.companions];
+    const target = out.slice(0, -1).find((g) => indicatorOf(g) !== 'critical' && folded.every((c) => canTake(g.host, c)));
+    if (target === undefined) break;
+    target.companions.push(...folded);
+    out.pop();
+  }
+  return out;
+}
+
+/** Cards in rank order (critical → warning → info; stable), composed per `options`. */
+export function composeCards(rendered: readonly RenderedCard[], options: ComposeOptions): Card[] {
+  const ranked = rendered.map((c, i) => ({ c, i })).sort((a, b) => RANK[a.c.card.indicator] - RANK[b.c.card.indicator] || a.i - b.i).map((x) => x.c);
+  if (options.grouping === 'separate') return ranked.map((c) => c.card);
+  const rank = (groups: Group[]): Group[] =>
+    groups.map((g, i) => ({ g, i })).sort((a, b) => RANK[indicatorOf(a.g)] - RANK[indicatorOf(b.g)] || a.i - b.i).map((x) => x.g);
+  let groups = rank(defaultFolds(ranked, options.hook));
+  if (options.hook === 'patient-view') groups = rank(budgetFold(groups));
+  return groups.map((g) => mergeCards(g.host.card, g.companions.map((c) => c.card)));
+}

@@ -1,0 +1,81 @@
+/**
+ * One card out of a host card and its companions (rules.md section 6, "Folding"): the host's
+ * summary and detail first, then one short section per companion (its title and its decision
+ * sentence); the most severe indicator; reasons, evidence and links as unions; the companions'
+ * suggestions kept once each; `extension["osteo-cds.topics"]` listing every topic, the host's first.
+ */
+import {
+  CARD_EXTENSION_EVIDENCE,
+  CARD_EXTENSION_REASONS,
+  CARD_EXTENSION_TOPICS,
+  type Card,
+  type Link,
+  type Suggestion,
+} from '../../cds-hooks/response.js';
+
+const RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+/** Every topic a card carries, its own first. */
+export function topicsOf(card: Card): string[] {
+  const own = card.source.topic?.code;
+  const listed = card.extension[CARD_EXTENSION_TOPICS];
+  if (Array.isArray(listed) && listed.length > 0) return listed.filter((t): t is string => typeof t === 'string');
+  return own === undefined ? [] : [own];
+}
+
+/** Suggestions are alternatives when only one of several may be taken (e.g. denosumab or zoledronic acid). */
+export function hasAlternatives(card: Card): boolean {
+  return card.selectionBehavior === 'at-most-one' && (card.suggestions?.length ?? 0) > 1;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The same order twice (a lab both cards suggest) is one suggestion: compared without uuids. */
+function suggestionKey(s: Suggestion): string {
+  return JSON.stringify({ label: s.label, actions: s.actions ?? [] });
+}
+
+function unionBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The companion's section in the host's detail: its name and its decision, nothing repeated. */
+function section(companion: Card): string {
+  const title = companion.source.topic?.display;
+  return title === undefined ? companion.summary : `**${title}:** ${companion.summary}`;
+}
+
+export function mergeCards(host: Card, companions: readonly Card[]): Card {
+  if (companions.length === 0) return host;
+  const all = [host, ...companions];
+  const indicator = all.reduce((worst, c) => (RANK[c.indicator] < RANK[worst] ? c.indicator : worst), host.indicator);
+  const suggestions = unionBy(all.flatMap((c) => c.suggestions ?? []), suggestionKey);
+  // A host with alternatives never takes companion suggestions (fold.ts), so its choice stays one of them.
+  const selectionBehavior = hasAlternatives(host) ? 'at-most-one' : 'any';
+  const links = unionBy<Link>(all.flatMap((c) => c.links ?? []), (l) => l.url);
+  const overrideReasons = all.find((c) => c.overrideReasons !== undefined)?.overrideReasons;
+  const detail = [host.detail ?? '', ...companions.map(section)].filter((s) => s.trim() !== '').join('\n\n');
+  const { suggestions: _s, selectionBehavior: _b, links: _l, overrideReasons: _o, detail: _d, ...rest } = host;
+  return {
+    ...rest,
+    indicator,
+    ...(detail === '' ? {} : { detail }),
+    ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior }),
+    ...(indicator === 'info' || overrideReasons === undefined ? {} : { overrideReasons }),
+    ...(links.length === 0 ? {} : { links }),
+    extension: {
+      ...host.extension,
+      [CARD_EXTENSION_REASONS]: [...new Set(all.flatMap((c) => strings(c.extension[CARD_EXTENSION_REASONS])))],
+      [CARD_EXTENSION_EVIDENCE]: [...new Set(all.flatMap((c) => strings(c.extension[CARD_EXTENSION_EVIDENCE])))],
+      [CARD_EXTENSION_TOPICS]: [...new Set(all.flatMap(topicsOf))],
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Composition (rules.md section 6) on rendered cards: the default folds, the "before start" card
+ * under a treatment card with alternatives, critical cards apart, the most severe indicator, the
+ * budget fold, prescribing folds per draft — and each "never together" pair of section 6.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Card, Suggestion } from '../../src/cds-hooks/response.js';
+import { composeCards, type RenderedCard } from '../../src/cards/compose/fold.js';
+import { topicsOf } from '../../src/cards/compose/merge.js';
+import type { Topic } from '../../src/contract/topics.js';
+import { expectValidResponse } from '../helpers/response.js';
+
+function suggestion(label: string, recommended = false): Suggestion {
+  return { label, uuid: randomUUID(), ...(recommended ? { isRecommended: true } : {}), actions: [{ type: 'create', description: label, resource: { resourceType: 'ServiceRequest', status: 'draft', code: { text: label } } }] };
+}
+
+function rendered(topic: Topic, indicator: Card['indicator'], opts: { suggestions?: Suggestion[]; alternatives?: boolean; draft?: string } = {}): RenderedCard {
+  const card: Card = {
+    uuid: randomUUID(),
+    summary: `${topic} summary`,
+    detail: `${topic} advice`,
+    indicator,
+    source: { label: 'test', topic: { system: 'urn:osteo-cds:card-topic', code: topic, display: `${topic} title` } },
+    ...(opts.suggestions === undefined ? {} : { suggestions: opts.suggestions, selectionBehavior: opts.alternatives === true ? 'at-most-one' : 'any' }),
+    ...(indicator === 'info' ? {} : { overrideReasons: [{ system: 'urn:osteo-cds:override-reason', code: 'clinical-judgement', display: 'Clinical judgement' }] }),
+    extension: { 'osteo-cds.reasons': [`${topic}-reason`], 'osteo-cds.evidence': [`Observation/${topic}`], 'osteo-cds.rules-version': '2.0.0' },
+  };
+  return { topic, ...(opts.draft === undefined ? {} : { draft: opts.draft }), card };
+}
+
+const patientView = (cards: RenderedCard[]): Card[] => composeCards(cards, { grouping: 'folded', hook: 'patient-view' });
+const owners = (cards: Card[]): (string | undefined)[] => cards.map((c) => c.source.topic?.code);
+
+describe('card composition', () => {
+  it('folds the treatment card’s companions onto it: topics own first, reasons, evidence and suggestions kept, a section each', () => {
+    const lab = suggestion('Order eGFR');
+    const cards = patientView([
+      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Alendronate', true)], alternatives: true }),
+      rendered('pretreatment-checks', 'info', { suggestions: [lab] }),
+      rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
+      rendered('bone-healthy-lifestyle', 'info'),
+      rendered('diagnosis-criteria-met', 'info', { suggestions: [suggestion('Record the diagnosis')] }),
+    ]);
+    expect(cards).toHaveLength(1);
+    const [card] = cards;
+    expect(card?.extension['osteo-cds.topics']).toEqual(['treatment-indicated', 'pretreatment-checks', 'vitamin-d-calcium', 'bone-healthy-lifestyle', 'diagnosis-criteria-met']);
+    expect(card?.extension['osteo-cds.reasons']).toHaveLength(5);
+    expect(card?.extension['osteo-cds.evidence']).toHaveLength(5);
+    expect(card?.suggestions?.map((s) => s.label)).toEqual(['Alendronate', 'Order eGFR', 'Vitamin D3', 'Record the diagnosis']);
+    expect(card?.selectionBehavior).toBe('any'); // one drug: no alternatives to keep apart
+    expect(card?.detail).toContain('**pretreatment-checks title:** pretreatment-checks summary');
+    expect(card?.indicator).toBe('warning');
+    expectValidResponse({ cards });
+  });
+
+  it('keeps suggestions once when two folded cards propose the same order', () => {
+    const one = suggestion('Order P1NP');
+    const same = { ...one, uuid: randomUUID() };
+    const [card] = patientView([rendered('btm-follow-up-due', 'info', { suggestions: [one] }), rendered('vitamin-d-calcium', 'info', { suggestions: [same] })]);
+    expect(card?.suggestions).toHaveLength(1);
+  });
+
+  it('a card whose suggestions are alternatives takes no companion with suggestions: those gather on one "before start" card', () => {
+    const cards = patientView([
+      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab', true), suggestion('Zoledronic acid')], alternatives: true }),
+      rendered('pretreatment-checks', 'warning'),
+      rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
+      rendered('diagnosis-criteria-met', 'info', { suggestions: [suggestion('Record the diagnosis')] }),
+      rendered('bone-healthy-lifestyle', 'info'),
+    ]);
+    expect(owners(cards)).toEqual(['treatment-indicated', 'vitamin-d-calcium']);
+    expect(cards[0]?.selectionBehavior).toBe('at-most-one');
+    expect(cards[0]?.suggestions?.map((s) => s.label)).toEqual(['Denosumab', 'Zoledronic acid']);
+    expect(topicsOf(cards[0] as Card)).toEqual(['treatment-indicated', 'pretreatment-checks', 'bone-healthy-lifestyle']);
+    expect(topicsOf(cards[1] as Card)).toEqual(['vitamin-d-calcium', 'diagnosis-criteria-met']);
+    expectValidResponse({ cards });
+  });
+
+  it('takes the most severe indicator of its topics: a warning is never hidden in an info card', () => {
+    const [card] = patientView([rendered('risk-factor-review', 'info'), rendered('vitamin-d-calcium', 'info'), rendered('bone-healthy-lifestyle', 'info')]);
+    expect(card?.indicator).toBe('info');
+    const cards = patientView([rendered('btm-follow-up-due', 'info'), rendered('btm-interfering-medication', 'info'), rendered('vitamin-d-calcium', 'info')]);
+    expect(cards).toHaveLength(1);
+    const warned = patientView([rendered('treatment-indicated', 'warning'), rendered('pretreatment-checks', 'warning')]);
+    expect(warned[0]?.indicator).toBe('warning');
+    expect(warned[0]?.overrideReasons?.length).toBeGreaterThan(0);
+  });
+
+  it('never folds a critical card, either way', () => {
+    const cards = patientView([rendered('denosumab-overdue', 'critical'), rendered('vitamin-d-calcium', 'info'), rendered('bone-healthy-lifestyle', 'info')]);
+    expect(cards[0]?.extension).not.toHaveProperty('osteo-cds.topics');
+    expect(owners(cards)[0]).toBe('denosumab-overdue');
+  });
+
+  it('folds the remaining info cards into the highest-ranked non-critical card past 3 cards', () => {
+    const cards = patientView([
+      rendered('anabolic-treatment-consideration', 'warning'),
+      rendered('dxa-follow-up-due', 'info'),
+      rendered('endocrinology-referral', 'warning'),
+      rendered('bisphosphonate-continue', 'info'),
+      rendered('btm-response-adequate', 'info'),
+    ]);
+    expect(cards.length).toBeLessThanOrEqual(3);
+    expect(cards.flatMap(topicsOf).sort()).toEqual(['anabolic-treatment-consideration', 'bisphosphonate-continue', 'btm-response-adequate', 'dxa-follow-up-due', 'endocrinology-referral']);
+  });
+
+  it('keeps more than 3 cards when more than 3 are warning or critical', () => {
+    const cards = patientView([
+      rendered('denosumab-overdue', 'critical'),
+      rendered('anabolic-treatment-consideration', 'warning'),
+      rendered('endocrinology-referral', 'warning'),
+      rendered('btm-response-inadequate', 'warning'),
+      rendered('dxa-follow-up-due', 'info'),
+    ]);
+    expect(cards).toHaveLength(5);
+  });
+
+  it('prescribing: the start checklist carries the warnings about the same draft, not another draft’s', () => {
+    const cards = composeCards(
+      [
+        rendered('rx-start-checklist', 'info', { draft: 'MedicationRequest/a' }),
+        rendered('rx-lab-missing', 'warning', { draft: 'MedicationRequest/a', suggestions: [suggestion('Order eGFR')] }),
+        rendered('rx-vitamin-d-low', 'warning', { draft: 'MedicationRequest/b' }),
+        rendered('rx-start-checklist', 'info', { draft: 'MedicationRequest/c' }),
+        rendered('rx-vitamin-d-low', 'info', { draft: 'MedicationRequest/c' }),
+      ],
+      { grouping: 'folded', hook: 'prescribing' },
+    );
+    expect(cards.map((c) => topicsOf(c).join('+')).sort()).toEqual(['rx-start-checklist', 'rx-start-checklist+rx-lab-missing', 'rx-vitamin-d-low', 'rx-vitamin-d-low']);
+    expect(cards.find((c) => topicsOf(c).length === 2)?.indicator).toBe('warning');
+    expect(cards.map((c) => c.indicator)).toEqual(['warning', 'warning', 'info', 'info']);
+  });
+
+  it('gives one card per topic with cardGrouping "separate"', () => {
+    const cards = composeCards([rendered('treatment-indicated', 'warning'), rendered('pretreatment-checks', 'info')], { grouping: 'separate', hook: 'patient-view' });
+    expect(owners(cards)).toEqual(['treatment-indicated', 'pretreatment-checks']);
+  });
+});
+
+describe('never together (rules.md section 6)', () => {
+  it('two cards that both propose the first treatment decision: the anabolic card folds onto the treatment card', () => {
+    const cards = patientView([
+      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Alendronate', true)], alternatives: true }),
+      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment')] }),
+    ]);
+    expect(owners(cards)).toEqual(['treatment-indicated']);
+    expect(topicsOf(cards[0] as Card)).toContain('anabolic-treatment-consideration');
+  });
+});
