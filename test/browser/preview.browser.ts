@@ -34,7 +34,7 @@ let profile: string;
 
 beforeAll(async () => {
   const config = testConfig({ previewClock: true, adminToken: ADMIN_TOKEN });
-  const app = createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:') });
+  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:') });
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
