@@ -10,8 +10,7 @@ export default {
       severity: 'error',
       comment: 'A cycle means two files cannot be understood (or tested) one without the other.',
       from: {},
-      // A lazily loaded module may implement an interface of the module that loads it (observability/otel.ts).
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['dynamic-import'] } },
+      to: { circular: true },
     },
     {
       name: 'protocol-knows-no-guideline',

@@ -27,7 +27,7 @@ function floorApp(): express.Express {
 const app =
   mode === 'floor'
     ? floorApp()
-    : createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
+    : createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
 
 const server = createServer(app);
 server.listen(0, '127.0.0.1', () => {

@@ -12,6 +12,7 @@ import { budgetProblems, detailLength } from '../src/cards/compose/budget.js';
 import { topicsOf } from '../src/cards/compose/merge.js';
 import { testConfig } from '../src/config.js';
 import { createEngine } from '../src/engine.js';
+import { loadTerminology } from '../src/terminology/index.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { createApp } from '../src/http/app.js';
 
@@ -25,7 +26,7 @@ for (const name of readdirSync(root, { withFileTypes: true }).filter((d) => d.is
   const body = JSON.parse(readFileSync(new URL(`${name}/request.json`, root), 'utf8')) as object;
   const site = new URL(`${name}/terminology-site.json`, root);
   const config = existsSync(site) ? testConfig({ terminologyFile: fileURLToPath(site) }) : testConfig();
-  const app = createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
+  const app = createApp(config, { engine: createEngine(existsSync(site) ? { terminology: loadTerminology(fileURLToPath(site)) } : {}), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
   const hook = expected.service.endsWith('patient-view') ? 'patient-view' : 'prescribing';
   for (const lang of ['da', 'en'] as const) {
     const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body);

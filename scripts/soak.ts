@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     },
   });
   const store = openSqliteStore(config.feedbackDb);
-  const app = createApp(config, { engine: createEngine(config), store: store, logger: createLogger('info', sink) });
+  const app = createApp(config, { engine: createEngine(), store: store, logger: createLogger('info', sink) });
   const service = createServer(app);
   const port = await listen(service);
   const base = `http://127.0.0.1:${port}`;

@@ -8,7 +8,7 @@ import { createEngine } from '../dist/src/engine.js';
 import { versionsOf } from '../dist/src/versions.js';
 
 // The built-in document: the built-in bindings only, whatever CDS_TERMINOLOGY says.
-const engine = createEngine({ terminologyFile: undefined });
+const engine = createEngine();
 const target = new URL('../cds-services.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(buildDiscovery(engine.observationCodes, versionsOf(engine)), null, 2)}\n`);
 process.stdout.write(`wrote ${target.pathname}\n`);

@@ -3,7 +3,8 @@
  * "Configuration"), read once at start, validated by one zod schema with defaults, so that
  * `npm start` works with no environment at all and a bad value fails at start, never per request.
  *
- * `loadConfig(env)` reports every invalid variable at once (a `ConfigError` listing them all);
+ * `loadConfig(env)` reports every invalid variable at once (a `ConfigError` listing them all;
+ * `readConfig` returns them, for start-up to list with the site files' problems, src/startup.ts);
  * `testConfig()` is the one place that documents how tests differ from production defaults.
  */
 import { isIP } from 'node:net';
@@ -325,20 +326,40 @@ const envSchema = z.object({
 /** Every environment variable the service reads (for the checks of deploy/ and docs/). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
+/** The site files the environment names (CDS_SITE_CONFIG, CDS_TERMINOLOGY). */
+export type SiteFiles = Pick<Config, 'siteConfigFile' | 'terminologyFile'>;
+
+/** The environment read and checked: the configuration, or every problem of it. */
+export type ConfigReading = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[]; readonly siteFiles: SiteFiles };
+
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const reading = readConfig(env);
+  if (!reading.ok) throw new ConfigError(reading.problems);
+  return reading.config;
+}
+
+/**
+ * Reads and validates the environment without throwing. When something is invalid, the site files
+ * are still named (those two variables cannot be invalid), so start-up can check them as well and
+ * list every problem at once.
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): ConfigReading {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => {
+    const files = envSchema.pick({ CDS_SITE_CONFIG: true, CDS_TERMINOLOGY: true }).safeParse(env);
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => {
         const [variable, ...rest] = i.path;
         const where = rest.map((p) => (typeof p === 'number' ? ` entry ${p + 1}` : ` ${String(p)}`)).join('');
         return `${variable === undefined ? '(environment)' : String(variable)}:${where === '' ? '' : `${where}:`} ${i.message}`;
       }),
-    );
+      siteFiles: { siteConfigFile: files.data?.CDS_SITE_CONFIG, terminologyFile: files.data?.CDS_TERMINOLOGY },
+    };
   }
   const e = parsed.data;
-  return {
+  const config: Config = {
     port: e.PORT,
     host: e.HOST,
     language: e.CDS_LANGUAGE,
@@ -369,6 +390,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     shutdownGraceMs: e.CDS_SHUTDOWN_GRACE_MS,
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
+  return { ok: true, config };
 }
 
 /**

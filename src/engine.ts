@@ -1,7 +1,7 @@
 /**
- * The engine: the guideline pipeline built once at start — terminology bindings (built in, plus a
- * site's CDS_TERMINOLOGY file), guideline settings, links and card texts, all checked here so a
- * misconfiguration stops the start, never a request. `evaluate` then runs
+ * The engine: the guideline pipeline built once at start from parts already read and checked
+ * (terminology bindings, guideline settings, links; src/startup.ts), so a misconfiguration stops
+ * the start, never a request. `evaluate` then runs
  * resolved data → facts → recommendations → cards for one request, with no set-up work.
  */
 import { hasAppLink, withAppLinks } from './cards/app-links.js';
@@ -10,7 +10,6 @@ import { renderCards } from './cards/render.js';
 import type { CardGrouping } from './cards/compose/fold.js';
 import { guidelinePage } from './cards/guideline/page.js';
 import { topicTitle } from './cards/text/index.js';
-import type { Config } from './config.js';
 import { buildFacts } from './facts/build-facts.js';
 import type { Engine, EvaluationInput } from './cds-hooks/evaluator.js';
 import { evaluateRules } from './rules/index.js';
@@ -20,24 +19,23 @@ import type { RuleContext } from './rules/types.js';
 import { overviewModel } from './overview/model.js';
 import { loadTerminology, observationSearchCodes, type Terminology } from './terminology/index.js';
 
-/** A site's links and terminology (CDS_SITE_CONFIG, see src/settings/site-config.ts). */
-export interface EngineSiteOptions {
+/** What an engine is built from, all read and checked already (src/startup.ts reads them once at start). */
+export interface EngineParts {
+  /** Default: the card's values (DEFAULT_SETTINGS). */
+  readonly settings?: GuidelineSettings;
   /** Default: the card's links (DEFAULT_LINKS). */
   readonly links?: Readonly<Record<LinkKey, LinkDefinition>>;
-  /** Already built and checked; default: the built-in bindings plus `config.terminologyFile`. */
+  /** Default: the built-in bindings. */
   readonly terminology?: Terminology;
   /** rules.md section 6: `folded` (default) or `separate`, one card per topic. */
   readonly cardGrouping?: CardGrouping;
 }
 
-export function createEngine(
-  config: Pick<Config, 'terminologyFile'>,
-  settings: GuidelineSettings = DEFAULT_SETTINGS,
-  site: EngineSiteOptions = {},
-): Engine {
-  const terminology = site.terminology ?? loadTerminology(config.terminologyFile);
-  const links = site.links ?? DEFAULT_LINKS;
-  const grouping = site.cardGrouping ?? 'folded';
+export function createEngine(parts: EngineParts = {}): Engine {
+  const terminology = parts.terminology ?? loadTerminology();
+  const settings = parts.settings ?? DEFAULT_SETTINGS;
+  const links = parts.links ?? DEFAULT_LINKS;
+  const grouping = parts.cardGrouping ?? 'folded';
   const observationCodes = observationSearchCodes(terminology);
 
   return {

@@ -1,12 +1,13 @@
 /**
- * Entry point: load and check the configuration, site files and terminology in one step (every
- * problem reported, then exit 1), build the engine and open the store (PostgreSQL or SQLite, migrated), listen on HOST:PORT, and shut down gracefully:
- * on SIGTERM `/readyz` answers 503 for CDS_DRAIN_MS while requests are still served (so load
+ * Entry point: load and check the configuration, site files and terminology in one step
+ * (src/startup.ts: every problem reported, then exit 1), open the store (PostgreSQL or SQLite,
+ * migrated), listen on HOST:PORT, and shut down gracefully: on SIGTERM `/readyz` answers 503 for
+ * CDS_DRAIN_MS while requests are still served (so load
  * balancers stop sending), then the listener closes, running requests get CDS_SHUTDOWN_GRACE_MS
  * to finish, and the database is closed. SIGINT (Ctrl-C) and a second signal skip the drain.
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
-import { loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { createLifecycle } from './http/lifecycle.js';
 import { createHttpServer } from './http/server.js';
@@ -14,26 +15,21 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { countStoreErrors } from './observability/store-errors.js';
 import { startTracing } from './observability/tracing.js';
-import type { Engine } from './cds-hooks/evaluator.js';
-import { createSiteEngine } from './settings/site-config.js';
 import { ConfigError } from './shared/config-error.js';
+import { assembleService, type Service } from './startup.js';
 import { createBatchWriter } from './store/batch-writer.js';
 import { openConfiguredStore, StoreOpenError } from './store/open-store.js';
 import { startRetention } from './store/retention.js';
 import type { AuditEntry, IssuedCard, Store } from './store/store.js';
 import { serviceVersion } from './versions.js';
 
-/**
- * Start-up in one place: the environment, then CDS_SITE_CONFIG and CDS_TERMINOLOGY into the engine.
- * Any of them invalid → one ConfigError listing every problem, logged, exit 1.
- */
-function assemble(): { config: Config; engine: Engine } {
+/** The configuration and the engine (src/startup.ts); any problem → logged, every one of them, exit 1. */
+function assemble(): Service {
   try {
-    const config = loadConfig(process.env);
-    return { config, engine: createSiteEngine(config) };
+    return assembleService(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      createLogger('info').fatal({ problems: err.problems }, `${err.message.split(':')[0]?.toLowerCase() ?? 'invalid configuration'}; not starting`);
+      createLogger('info').fatal({ problems: err.problems }, 'invalid configuration; not starting');
       process.exit(1);
     }
     throw err;

@@ -9,10 +9,9 @@
  * stderr: a missing file, invalid JSON, not a Bundle, no Patient, a bad option); 1 anything else.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
 import { parsePreviewNow } from '../http/preview/clock.js';
-import { createSiteEngine } from '../settings/site-config.js';
 import { ConfigError } from '../shared/config-error.js';
+import { assembleService } from '../startup.js';
 import { formatCards } from './format.js';
 import { draftInput, InputError, patientInput, readJson } from './input.js';
 import { type Hook, HOOKS } from '../contract/services.js';
@@ -87,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (prescribing && drafts.length === 0) throw new InputError(`${hook} needs a draft order: give --draft <file>`);
     if (!prescribing && values.draft !== undefined) throw new InputError('--draft is for the prescribing hooks (order-select, order-sign, medication-prescribe)');
 
-    const engine = createSiteEngine(siteFiles(io.env, values));
+    const { engine } = assembleService(siteEnv(io.env, values));
     const response = engine.evaluate({ ruleSet: prescribing ? 'prescribing' : 'patient-view', data: input.data, drafts, now, language: lang });
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
@@ -128,8 +127,7 @@ function parse(argv: readonly string[]): {
   });
 }
 
-/** CDS_TERMINOLOGY / CDS_SITE_CONFIG as the service reads them, overridden by the options. */
-function siteFiles(env: CliIo['env'], values: { terminology?: string; 'site-config'?: string }): { terminologyFile: string | undefined; siteConfigFile: string | undefined } {
-  const config = loadConfig({ CDS_TERMINOLOGY: env.CDS_TERMINOLOGY, CDS_SITE_CONFIG: env.CDS_SITE_CONFIG });
-  return { terminologyFile: values.terminology ?? config.terminologyFile, siteConfigFile: values['site-config'] ?? config.siteConfigFile };
+/** CDS_TERMINOLOGY / CDS_SITE_CONFIG as the service reads them, overridden by the options (the rest of the environment is the server's business). */
+function siteEnv(env: CliIo['env'], values: { terminology?: string; 'site-config'?: string }): Record<string, string | undefined> {
+  return { CDS_TERMINOLOGY: values.terminology ?? env.CDS_TERMINOLOGY, CDS_SITE_CONFIG: values['site-config'] ?? env.CDS_SITE_CONFIG };
 }

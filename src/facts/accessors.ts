@@ -199,11 +199,19 @@ export function extensions(element: unknown): readonly JsonObject[] {
   return objects(element, 'extension');
 }
 
-const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
-
-/** A resource id that can appear in a reference. */
+/** A resource id that can appear in a reference: `[A-Za-z0-9\-.]{1,64}` (checked by hand: once per resource). */
 export function resourceId(resource: unknown): string | undefined {
   const id = get(resource, 'id');
   const s = typeof id === 'number' ? String(id) : str(id);
-  return s !== undefined && ID_RE.test(s) ? s : undefined;
+  return s !== undefined && isFhirId(s) ? s : undefined;
+}
+
+function isFhirId(s: string): boolean {
+  if (s.length > 64) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // 0-9, A-Z, a-z, '-', '.'
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46)) return false;
+  }
+  return s.length > 0;
 }

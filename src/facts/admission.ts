@@ -11,7 +11,7 @@
  * - not future-dated (v2): a clinical date more than one day after today is a data error
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
-import { addDays, parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, lookup, reference, statusCode } from './accessors.js';
 import type { JsonObject } from '../shared/json.js';
 
@@ -19,13 +19,14 @@ const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
 
 export function isOtherPatient(resource: JsonObject, patientId: string | undefined): boolean {
   if (patientId === undefined) return false;
-  for (const key of ['subject', 'patient']) {
-    const ref = reference(get(resource, key));
-    if (ref === undefined || (ref.length === patientId.length + 8 && ref.startsWith('Patient/') && ref.endsWith(patientId))) continue;
-    const m = PATIENT_REF.exec(ref);
-    if (m?.[1] !== undefined && m[1] !== patientId) return true;
-  }
-  return false;
+  return namesOtherPatient(reference(resource.subject), patientId) || namesOtherPatient(reference(resource.patient), patientId);
+}
+
+function namesOtherPatient(ref: string | undefined, patientId: string): boolean {
+  // `Patient/<this id>`, the common case, is told without a regular expression.
+  if (ref === undefined || (ref.length === patientId.length + 8 && ref.startsWith('Patient/') && ref.endsWith(patientId))) return false;
+  const m = PATIENT_REF.exec(ref);
+  return m?.[1] !== undefined && m[1] !== patientId;
 }
 
 const DROP_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -60,37 +61,28 @@ export function isAdmitted(type: string, resource: JsonObject): boolean {
 }
 
 /**
- * rules.md section 1 (v2): the clinical date — Observation effective[x] (else issued); Condition
- * onset[x] (else recordedDate); MedicationStatement effective[x] (else dateAsserted);
- * MedicationRequest authoredOn; MedicationAdministration effective[x].
+ * rules.md section 1 (v2): the clinical date — Condition onset[x] (else recordedDate);
+ * MedicationStatement effective[x] (else dateAsserted); MedicationRequest authoredOn;
+ * MedicationAdministration effective[x]. An Observation's (effective[x], else issued) is read with
+ * its values: `observationDate` (values.ts).
  */
-function clinicalDate(type: string, r: JsonObject): LocalDate | undefined {
-  const first = (...values: unknown[]): LocalDate | undefined => {
-    for (const v of values) {
-      const d = parseFhirDate(v);
-      if (d !== undefined) return d;
-    }
-    return undefined;
-  };
+export function clinicalDate(type: string, r: JsonObject): LocalDate | undefined {
   switch (type) {
-    case 'Observation':
-      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'), r.effectiveInstant, get(r.effectivePeriod, 'end'), r.issued);
     case 'Condition':
-      return first(r.onsetDateTime, get(r.onsetPeriod, 'start'), r.recordedDate);
+      return parseFhirDate(r.onsetDateTime) ?? parseFhirDate(get(r.onsetPeriod, 'start')) ?? parseFhirDate(r.recordedDate);
     case 'MedicationStatement':
-      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'), r.dateAsserted);
+      return parseFhirDate(r.effectiveDateTime) ?? parseFhirDate(get(r.effectivePeriod, 'start')) ?? parseFhirDate(r.dateAsserted);
     case 'MedicationRequest':
     case 'MedicationOrder':
-      return first(r.authoredOn, r.dateWritten);
+      return parseFhirDate(r.authoredOn) ?? parseFhirDate(r.dateWritten);
     case 'MedicationAdministration':
-      return first(r.effectiveDateTime, get(r.effectivePeriod, 'start'));
+      return parseFhirDate(r.effectiveDateTime) ?? parseFhirDate(get(r.effectivePeriod, 'start'));
     default:
       return undefined;
   }
 }
 
-/** A clinical date more than one day after today (a data error, never a plan). */
-export function isFutureDated(type: string, resource: JsonObject, today: LocalDate): boolean {
-  const date = clinicalDate(type, resource);
-  return date !== undefined && date > addDays(today, 1);
+/** A clinical date after `tomorrow` (more than one day after today): a data error, never a plan. */
+export function isFutureDated(date: LocalDate | undefined, tomorrow: LocalDate): boolean {
+  return date !== undefined && date > tomorrow;
 }

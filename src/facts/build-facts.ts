@@ -9,9 +9,9 @@
  */
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
-import { danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
+import { addDays, danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { list, resourceId, str, withDate } from './accessors.js';
-import { isAdmitted, isFutureDated, isOtherPatient } from './admission.js';
+import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
@@ -22,7 +22,10 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { type Dated, emptyObservationFacts, latestOfUnsorted, newestFirst, onePerDay, readObservation } from './observations.js';
+import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
+import { emptyObservationFacts } from './observation-facts.js';
+import { readObservation } from './observations.js';
+import { observationDate } from './values.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
@@ -31,6 +34,7 @@ const SEXES: ReadonlySet<string> = new Set<Sex>(['female', 'male', 'other', 'unk
 
 export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology): PatientFacts {
   const today = danishDate(now);
+  const tomorrow = addDays(today, 1);
   const patient: JsonObject = isRecord(data.patient) ? data.patient : {};
   const patientId = resourceId(patient);
   const birthDate = parseFhirDate(patient.birthDate);
@@ -62,14 +66,16 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
       continue;
     }
     if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
-    if (isFutureDated(type, resource, today)) {
+    // An Observation's date is read once, for this check and for its values.
+    const when = type === 'Observation' ? observationDate(resource) : undefined;
+    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource), tomorrow)) {
       futureDated.push(ref);
       continue;
     }
     const entry: Entry = { resource, ref };
     switch (type) {
       case 'Observation':
-        readObservation(entry, terminology, observations, index);
+        readObservation(entry, when, terminology, observations, index);
         break;
       case 'Condition':
         readCondition(entry, ctx, conditions);

@@ -12,7 +12,7 @@ import { codings, conceptText, conceptWords, get, statusCode, withDate } from '.
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
-import type { Dated } from './observations.js';
+import type { Dated } from './dated.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
 import type { JsonObject } from '../shared/json.js';
 

@@ -1,12 +1,105 @@
 /**
- * DXA results → scans: the DXA results of one day form one examination (`DxaScan`), newest first.
+ * DXA results and scans. Reading: a T-score, Z-score or BMD result coded by a bound concept (site
+ * from the concept, a clear `bodySite` overriding it), or coded only by text ("T-score columna",
+ * as Danish DXA often arrives); T- and Z-scores are unitless whatever unit is sent, BMD is
+ * converted to g/cm² (rules.md section 1).
+ *
+ * Grouping: the DXA results of one day form one examination (`DxaScan`), newest first.
  * The performer is the first result's performer with a reference or display (so follow-up can refer
  * to the same department, card page 2); `significantDecrease` = interpretation `D` on any result
  * (rules.md section 1, "Significant BMD fall").
  */
+import type { CodingMatch } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import type { DxaResult } from './observations.js';
-import type { DxaScan, DxaScore, Performer, Ref } from './types.js';
+import { codings, conceptWords, getStr, objects, type Coding } from './accessors.js';
+import { dxaSiteFromText } from './body-sites.js';
+import type { ScoreKind } from './concepts.js';
+import type { DxaResult, ObservationFacts, UnusableConcept } from './observation-facts.js';
+import { sourceCode } from './source-codes.js';
+import type { DxaScan, DxaScore, DxaSite, Performer, Ref } from './types.js';
+import { canonicalValue, interpretationCodes, readValue, shownUnit, type RawValue, type WhenObserved } from './values.js';
+import type { JsonObject } from '../shared/json.js';
+
+const T_SCORE_TEXT = /\bt[- ]?score|\bt[- ]?værdi/;
+const Z_SCORE_TEXT = /\bz[- ]?score|\bz[- ]?værdi/;
+
+export function readDxa(
+  score: ScoreKind,
+  site: DxaSite,
+  element: JsonObject,
+  match: CodingMatch | undefined,
+  coding: Coding | undefined,
+  ref: Ref,
+  when: WhenObserved | undefined,
+  performer: Performer | undefined,
+  out: ObservationFacts,
+  fallbackText?: string,
+): void {
+  const concept: UnusableConcept = score;
+  const raw: RawValue | undefined = readValue(element);
+  if (raw === undefined) {
+    out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }) });
+    return;
+  }
+  if (when === undefined) {
+    out.unusable.push({ concept, reason: 'no-date', ref });
+    return;
+  }
+  // T- and Z-scores are unitless, whatever unit (or none) is sent (rules.md section 1). BMD is converted to g/cm².
+  const value = score === 'bmd' ? canonicalValue('bmd', raw, match?.binding.impliedUnit) : raw.value;
+  if (value === undefined) {
+    const unit = shownUnit(raw);
+    out.unusable.push({ concept, reason: 'unknown-unit', ref, date: when.date, ...(unit === undefined ? {} : { unit }) });
+    return;
+  }
+  out.dxa.push({
+    score,
+    site,
+    value,
+    date: when.date,
+    ref,
+    code: sourceCode(coding, fallbackText),
+    significantDecrease: interpretationCodes(element).includes('D'),
+    ...(performer === undefined ? {} : { performer }),
+  });
+}
+
+/** Danish DXA results often arrive coded only by text or a local code: "T-score columna". */
+export function readUncodedDxa(
+  element: JsonObject,
+  obs: JsonObject,
+  ref: Ref,
+  when: WhenObserved | undefined,
+  performer: Performer | undefined,
+  out: ObservationFacts,
+): void {
+  const words = conceptWords(element.code);
+  if (words === '') return;
+  const score: ScoreKind | undefined = T_SCORE_TEXT.test(words) ? 't-score' : Z_SCORE_TEXT.test(words) ? 'z-score' : undefined;
+  if (score === undefined) return;
+  const site = dxaSiteFromText(siteWords(element, obs)) ?? dxaSiteFromText(words) ?? 'other';
+  const first = codings(element.code)[0];
+  readDxa(score, site, element, undefined, first, ref, when, performer, out, getStr(element.code, 'text') ?? first?.display);
+}
+
+/** bodySite of the element (component) or of its Observation. */
+export function siteWords(element: JsonObject, obs: JsonObject): string {
+  const own = conceptWords(element.bodySite);
+  return own !== '' ? own : conceptWords(obs.bodySite);
+}
+
+/** The first performer with a reference or display (the DXA department). */
+export function performerOf(obs: JsonObject): Performer | undefined {
+  if (obs.performer === undefined) return undefined;
+  for (const p of objects(obs, 'performer')) {
+    const reference = getStr(p, 'reference');
+    const display = getStr(p, 'display');
+    if (reference !== undefined || display !== undefined) {
+      return { ...(reference === undefined ? {} : { reference }), ...(display === undefined ? {} : { display }) };
+    }
+  }
+  return undefined;
+}
 
 export function groupScans(results: readonly DxaResult[]): DxaScan[] {
   const byDate = new Map<LocalDate, DxaResult[]>();

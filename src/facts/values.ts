@@ -125,8 +125,10 @@ export interface Range {
 const PREMENOPAUSAL_RE = /pr(?:e|æ)-?menopaus/;
 
 /** The lab's general reference range (not the one for premenopausal women), converted. */
+const NO_RANGE: Range = Object.freeze({});
+
 export function referenceRange(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range {
-  if (element.referenceRange === undefined) return {};
+  if (element.referenceRange === undefined) return NO_RANGE;
   for (const range of objects(element, 'referenceRange')) {
     if (isPremenopausalRange(range)) continue;
     if (objects(range, 'appliesTo').length > 0) continue;

@@ -10,6 +10,7 @@
  * (CDS_BODY_LIMIT) → discovery, feedback, hooks (each hook call audited; issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
  */
+import { CARD_EXTENSION_TOPICS } from '../cds-hooks/response.js';
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -22,7 +23,8 @@ import { observedFetch } from '../observability/fhir-fetch.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { countStoreErrors } from '../observability/store-errors.js';
 import { timedEngine } from '../observability/timed-engine.js';
-import { w3cTracing, type Tracing } from '../observability/tracing.js';
+import type { Tracing } from '../observability/spans.js';
+import { w3cTracing } from '../observability/tracing.js';
 import { packagePath } from '../package-root.js';
 import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
@@ -196,7 +198,10 @@ export function createApp(config: Config, deps: AppDeps): Express {
         const issuedAt = clock().toISOString();
         // Only what joins feedback to a topic: no patient data.
         issuedCards.add(
-          cards.map((c) => ({ uuid: c.uuid, serviceId, issuer, tenant, topic: c.source.topic?.code ?? 'unknown', indicator: c.indicator, issuedAt })),
+          cards.map((c) => {
+            const folded = c.extension[CARD_EXTENSION_TOPICS];
+            return { uuid: c.uuid, serviceId, issuer, tenant, topic: c.source.topic?.code ?? 'unknown', ...(folded === undefined ? {} : { topics: folded }), indicator: c.indicator, issuedAt };
+          }),
         );
       },
     }),

@@ -3,7 +3,7 @@
  * route adds to the one log line written when the response finishes.
  */
 import type { Logger } from 'pino';
-import type { RequestTrace } from '../observability/tracing.js';
+import type { RequestTrace } from '../observability/spans.js';
 import type { Response } from 'express';
 import type { Caller } from '../store/store.js';
 

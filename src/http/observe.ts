@@ -7,7 +7,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { secondsSince, type Metrics, type RouteName } from '../observability/metrics.js';
-import type { Tracing } from '../observability/tracing.js';
+import type { Tracing } from '../observability/spans.js';
 import './locals.js';
 
 const FIXED: Readonly<Record<string, RouteName>> = {

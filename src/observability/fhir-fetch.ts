@@ -5,7 +5,7 @@
  * network-error). The URL is never recorded; the span names only the server's host.
  */
 import { secondsSince, type FhirFetchOutcome, type Metrics } from './metrics.js';
-import type { RequestTrace } from './tracing.js';
+import type { RequestTrace } from './spans.js';
 
 function outcomeOf(status: number): FhirFetchOutcome {
   if (status >= 200 && status < 300) return 'ok';

@@ -9,26 +9,8 @@
  * patient ids, query strings or tokens.
  */
 import type { Logger } from 'pino';
+import type { OutgoingSpan, Tracing } from './spans.js';
 import { childTraceparent, parseTraceparent } from './trace-context.js';
-
-export interface OutgoingSpan {
-  /** The `traceparent` header to send, when the request is part of a trace. */
-  readonly traceparent: string | undefined;
-  end(outcome: string, status?: number): void;
-}
-
-export interface RequestTrace {
-  /** A span for one outgoing call (a FHIR fetch) to `host`. */
-  outgoing(host: string): OutgoingSpan;
-  /** `route` is the route template (no ids), e.g. `/cds-services/{id}`. */
-  end(route: string, status: number, service: string | undefined): void;
-}
-
-export interface Tracing {
-  startRequest(method: string, headers: { readonly traceparent?: string; readonly tracestate?: string }): RequestTrace;
-  /** Sends what is buffered and stops (at shutdown). */
-  shutdown(): Promise<void>;
-}
 
 const noSpan = (traceparent: string | undefined): OutgoingSpan => ({ traceparent, end: () => undefined });
 

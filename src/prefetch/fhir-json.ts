@@ -19,8 +19,8 @@ function isErrorOutcome(outcome: UntrustedResource): boolean {
 export type PageReading =
   | {
       readonly kind: 'data';
-      /** Data resources of the page (OperationOutcome entries left out). */
-      readonly resources: readonly UntrustedResource[];
+      /** Data resources of the page (OperationOutcome entries left out): a new array, the caller's to extend. */
+      readonly resources: UntrustedResource[];
       /** `link[relation=next].url`, if any. */
       readonly next: string | undefined;
     }
@@ -77,14 +77,15 @@ const PATIENT_REF = /(?:^|\/)([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[
  */
 export function isAboutAnotherPatient(resource: UntrustedResource, patientId: string): boolean {
   if (resource.resourceType === 'Patient') return typeof resource.id === 'string' && resource.id !== patientId;
-  for (const field of ['subject', 'patient'] as const) {
-    const ref = resource[field];
-    if (!isRecord(ref) || typeof ref.reference !== 'string') continue;
-    const reference = ref.reference;
-    if (reference.startsWith('#') || reference.startsWith('urn:')) continue;
-    const match = PATIENT_REF.exec(reference);
-    if (!match) continue;
-    if (match[1] !== 'Patient' || match[2] !== patientId) return true;
-  }
-  return false;
+  return namesAnotherPatient(resource.subject, patientId) || namesAnotherPatient(resource.patient, patientId);
+}
+
+function namesAnotherPatient(ref: unknown, patientId: string): boolean {
+  if (!isRecord(ref) || typeof ref.reference !== 'string') return false;
+  const reference = ref.reference;
+  // `Patient/<this id>`, the reference nearly every resource carries, is told without a regular expression.
+  if (reference.length === patientId.length + 8 && reference.startsWith('Patient/') && reference.endsWith(patientId)) return false;
+  if (reference.startsWith('#') || reference.startsWith('urn:')) return false;
+  const match = PATIENT_REF.exec(reference);
+  return match !== null && (match[1] !== 'Patient' || match[2] !== patientId);
 }

@@ -132,7 +132,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
       patient = outcome.status === 'data' ? outcome.resources[0] : undefined;
       return;
     }
-    resources.push(...outcome.resources.filter((r) => !isAboutAnotherPatient(r, input.context.patientId)));
+    for (const r of outcome.resources) if (!isAboutAnotherPatient(r, input.context.patientId)) resources.push(r);
   });
 
   if (patient === undefined) return { ok: false, failure: 'patient', problems };
@@ -150,7 +150,7 @@ async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: Prefe
     const page = readPage(sent);
     if (page.kind === 'data') {
       // Prefetched data is authoritative; its next pages come from fhirServer.
-      const outcome = await followPages([...page.resources], page.next, 1, new Set(), session);
+      const outcome = await followPages(page.resources, page.next, 1, new Set(), session);
       if (key !== 'patient') return outcome;
       const checked = checkPatient(outcome, input.context.patientId);
       // A prefetched Patient that is not this patient: ask fhirServer, if there is one.
@@ -177,7 +177,7 @@ async function fetchKey(key: PrefetchKey, input: PrefetchInput, options: Prefetc
   const page = readPage(result.body);
   if (page.kind === 'unavailable') return unavailable(page.reason);
   if (page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`);
-  return followPages([...page.resources], page.next, 1, new Set([url.href]), session);
+  return followPages(page.resources, page.next, 1, new Set([url.href]), session);
 }
 
 /** Reads `link[next]` pages into `resources` until there is none (a cycle or the page cap: unavailable). */
@@ -207,7 +207,7 @@ async function followPages(
     const page = readPage(result.body);
     if (page.kind === 'unavailable') return unavailable(`page ${pages + 1}: ${page.reason}`, resources);
     if (resources.length + page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`, resources);
-    resources.push(...page.resources);
+    for (const r of page.resources) resources.push(r);
     pages += 1;
     next = page.next;
   }

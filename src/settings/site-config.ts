@@ -24,16 +24,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CardGrouping } from '../cards/compose/fold.js';
 import { DEFAULT_LINKS, LINK_KEYS, type LinkDefinition, type LinkKey } from '../cards/links.js';
-import type { Config } from '../config.js';
-import { createEngine } from '../engine.js';
-import type { Engine } from '../cds-hooks/evaluator.js';
+import type { SiteFiles } from '../config.js';
 import { TOPICS, type Topic } from '../contract/topics.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../rules/settings.js';
 import builtInBindings from '../terminology/bindings.json' with { type: 'json' };
 import { ConfigError } from '../shared/config-error.js';
 import { buildTerminology, type Terminology } from '../terminology/index.js';
 import { siteFileSchema, type SiteFile } from '../terminology/schema.js';
-
 
 /** Topics a site may switch off: every card topic except the missing-data card (missing data is always shown). */
 export const SWITCHABLE_TOPICS = TOPICS.filter((t): t is Exclude<Topic, 'data-unavailable'> => t !== 'data-unavailable');
@@ -193,54 +190,54 @@ export function mergeSiteConfig(file: SiteConfigFile): Omit<SiteSettings, 'termi
   return { settings, links, cardGrouping: cardGrouping ?? 'folded' };
 }
 
+/** The site settings read and checked: the settings, or every problem of both files. */
+export type SiteReading = { readonly ok: true; readonly site: SiteSettings } | { readonly ok: false; readonly problems: readonly string[] };
+
 /**
- * Reads CDS_SITE_CONFIG (and CDS_TERMINOLOGY, which its `terminology` is merged after).
- * @throws ConfigError listing every problem of both files.
+ * Reads CDS_SITE_CONFIG and CDS_TERMINOLOGY once, without throwing, and builds the terminology when
+ * either is given (the built-in bindings, then CDS_TERMINOLOGY, then the site file's `terminology`).
  */
-export function loadSiteSettings(config: Pick<Config, 'siteConfigFile' | 'terminologyFile'>): SiteSettings {
+export function readSiteSettings(files: SiteFiles): SiteReading {
   const problems: string[] = [];
   let file: SiteConfigFile = {};
-  if (config.siteConfigFile !== undefined) {
-    const read = readJsonFile(config.siteConfigFile, 'CDS_SITE_CONFIG');
-    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_SITE_CONFIG ${config.siteConfigFile}`) : [];
+  if (files.siteConfigFile !== undefined) {
+    const read = readJsonFile(files.siteConfigFile, 'CDS_SITE_CONFIG');
+    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_SITE_CONFIG ${files.siteConfigFile}`) : [];
     if (read.problem !== undefined) problems.push(read.problem);
     else if (reserved.length > 0) problems.push(...reserved);
     else {
       const parsed = siteConfigSchema.safeParse(read.value);
       if (parsed.success) file = parsed.data;
-      else problems.push(...parsed.error.issues.map((i) => `CDS_SITE_CONFIG ${config.siteConfigFile}: ${issuePath(i.path)}: ${i.message}`));
+      else problems.push(...parsed.error.issues.map((i) => `CDS_SITE_CONFIG ${files.siteConfigFile}: ${issuePath(i.path)}: ${i.message}`));
     }
   }
   let terminologyFile: SiteFile | undefined;
-  if (config.terminologyFile !== undefined) {
-    // Checked here for reserved names in any case; when both are given they are merged here
-    // (CDS_TERMINOLOGY first), otherwise the engine loads CDS_TERMINOLOGY itself.
-    const read = readJsonFile(config.terminologyFile, 'CDS_TERMINOLOGY');
-    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_TERMINOLOGY ${config.terminologyFile}`) : [];
+  if (files.terminologyFile !== undefined) {
+    const read = readJsonFile(files.terminologyFile, 'CDS_TERMINOLOGY');
+    const reserved = read.problem === undefined ? reservedKeyProblems(read.value, `CDS_TERMINOLOGY ${files.terminologyFile}`) : [];
     if (read.problem !== undefined) problems.push(read.problem);
     else if (reserved.length > 0) problems.push(...reserved);
-    else if (file.terminology !== undefined) {
+    else {
       const parsed = siteFileSchema.safeParse(read.value);
       if (parsed.success) terminologyFile = parsed.data;
-      else problems.push(...parsed.error.issues.map((i) => `CDS_TERMINOLOGY ${config.terminologyFile}: ${issuePath(i.path)}: ${i.message}`));
+      else problems.push(...parsed.error.issues.map((i) => `CDS_TERMINOLOGY ${files.terminologyFile}: ${issuePath(i.path)}: ${i.message}`));
     }
   }
   let terminology: Terminology | undefined;
-  if (problems.length === 0 && file.terminology !== undefined) {
+  if (problems.length === 0 && (terminologyFile !== undefined || file.terminology !== undefined)) {
+    const source =
+      file.terminology === undefined
+        ? `CDS_TERMINOLOGY ${files.terminologyFile ?? ''}`
+        : files.terminologyFile === undefined
+          ? 'CDS_SITE_CONFIG terminology'
+          : 'CDS_TERMINOLOGY with CDS_SITE_CONFIG terminology';
     try {
-      const source = config.terminologyFile === undefined ? 'CDS_SITE_CONFIG terminology' : 'CDS_TERMINOLOGY with CDS_SITE_CONFIG terminology';
       terminology = buildTerminology(builtInBindings, combineSiteTerminology(terminologyFile, file.terminology), source);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
-      problems.push(err.message);
+      problems.push(...err.problems.map((p) => `${source}: ${p}`));
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems, 'site configuration');
-  return { ...mergeSiteConfig(file), terminology };
-}
-
-/** The engine as a site runs it: CDS_TERMINOLOGY and CDS_SITE_CONFIG applied (main.ts and the CLI). */
-export function createSiteEngine(config: Pick<Config, 'siteConfigFile' | 'terminologyFile'>): Engine {
-  const site = loadSiteSettings(config);
-  return createEngine(config, site.settings, { links: site.links, cardGrouping: site.cardGrouping, ...(site.terminology === undefined ? {} : { terminology: site.terminology }) });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, site: { ...mergeSiteConfig(file), terminology } };
 }

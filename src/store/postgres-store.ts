@@ -73,6 +73,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      reset_at timestamptz NOT NULL
    );
    CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
+  // 2: a folded card's topics (own topic first; NULL = only `topic`): each counts as shown.
+  `ALTER TABLE issued_cards ADD COLUMN topics jsonb;`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
@@ -177,8 +179,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async recordIssued(cards) {
       if (cards.length === 0) return 0;
       const result = await pool.query(
-        `INSERT INTO issued_cards (card_uuid, service_id, issuer, tenant, topic, indicator, issued_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+        `INSERT INTO issued_cards (card_uuid, service_id, issuer, tenant, topic, indicator, issued_at, topics)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[])
          ON CONFLICT DO NOTHING`,
         [
           cards.map((c) => c.uuid.toLowerCase()),
@@ -188,6 +190,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           cards.map((c) => c.topic),
           cards.map((c) => c.indicator),
           cards.map((c) => c.issuedAt),
+          cards.map((c) => (c.topics === undefined ? null : JSON.stringify(c.topics))),
         ],
       );
       return result.rowCount ?? 0;
@@ -195,25 +198,27 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async stats(filter = {}) {
       const params = [since(filter.since), filter.issuer ?? null, filter.tenant ?? null];
       const window = `($1::timestamptz IS NULL OR i.issued_at >= $1) AND ${callerFilter}`;
+      // Every topic a card carries (a folded card counts for each), one row each.
+      const eachTopic = `LATERAL jsonb_array_elements_text(COALESCE(i.topics, jsonb_build_array(i.topic))) AS t(value)`;
       // A card counts once per outcome however often its feedback arrives (retries, several events).
       const [topics, reasons, unmatched] = await Promise.all([
         pool.query(
-          `SELECT i.topic AS topic,
+          `SELECT t.value AS topic,
                   COUNT(*)::int AS shown,
                   COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM feedback f WHERE ${sameCaller} AND f.outcome = 'accepted'))::int AS accepted,
                   COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM feedback f WHERE ${sameCaller} AND f.outcome = 'overridden'))::int AS overridden,
                   MIN(i.issued_at) AS first_issued_at
-             FROM issued_cards i
+             FROM issued_cards i CROSS JOIN ${eachTopic}
             WHERE ${window}
-            GROUP BY i.topic
-            ORDER BY shown DESC, topic COLLATE "C"`,
+            GROUP BY t.value
+            ORDER BY shown DESC, t.value COLLATE "C"`,
           params,
         ),
         pool.query(
-          `SELECT i.topic AS topic, COALESCE(f.override_code, 'unspecified') COLLATE "C" AS code, COUNT(DISTINCT i.card_uuid)::int AS count
-             FROM issued_cards i JOIN feedback f ON ${sameCaller} AND f.outcome = 'overridden'
+          `SELECT t.value AS topic, COALESCE(f.override_code, 'unspecified') COLLATE "C" AS code, COUNT(DISTINCT i.card_uuid)::int AS count
+             FROM issued_cards i CROSS JOIN ${eachTopic} JOIN feedback f ON ${sameCaller} AND f.outcome = 'overridden'
             WHERE ${window}
-            GROUP BY i.topic, 2
+            GROUP BY t.value, 2
             ORDER BY count DESC, code`,
           params,
         ),

@@ -100,6 +100,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      reset_at INTEGER NOT NULL        -- epoch ms
    ) WITHOUT ROWID;
    CREATE INDEX rate_limits_reset_at ON rate_limits (reset_at);`,
+  // 4: a folded card's topics (JSON array, own topic first; NULL = only `topic`): each counts as shown.
+  `ALTER TABLE issued_cards ADD COLUMN topics TEXT;`,
 ];
 
 export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
@@ -161,35 +163,37 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
     return { inserted, duplicates: items.length - inserted };
   });
   const insertIssued = db.prepare(
-    `INSERT INTO issued_cards (card_uuid, service_id, issuer, tenant, topic, indicator, issued_at)
-     VALUES (@uuid, @serviceId, @issuer, @tenant, @topic, @indicator, @issuedAt)
+    `INSERT INTO issued_cards (card_uuid, service_id, issuer, tenant, topic, topics, indicator, issued_at)
+     VALUES (@uuid, @serviceId, @issuer, @tenant, @topic, @topics, @indicator, @issuedAt)
      ON CONFLICT DO NOTHING`,
   );
   const recordIssuedBatch = db.transaction((cards: Parameters<Store['recordIssued']>[0]): number => {
     let inserted = 0;
-    for (const card of cards) inserted += insertIssued.run({ ...card, uuid: card.uuid.toLowerCase() }).changes;
+    for (const card of cards) inserted += insertIssued.run({ ...card, uuid: card.uuid.toLowerCase(), topics: card.topics === undefined ? null : JSON.stringify(card.topics) }).changes;
     return inserted;
   });
   // The caller filter: NULL = every caller.
   const callerFilter = `(@issuer IS NULL OR i.issuer = @issuer) AND (@tenant IS NULL OR i.tenant = @tenant)`;
   const sameCaller = `f.card_uuid = i.card_uuid AND f.issuer = i.issuer AND f.tenant = i.tenant`;
+  // Every topic a card carries (a folded card counts for each), one row each.
+  const eachTopic = `json_each(COALESCE(i.topics, json_array(i.topic))) t`;
   // A card counts once per outcome however often its feedback arrives (retries, several events).
   const selectTopicCounts = db.prepare(
-    `SELECT i.topic AS topic,
+    `SELECT t.value AS topic,
             COUNT(*) AS shown,
             SUM(EXISTS (SELECT 1 FROM feedback f WHERE ${sameCaller} AND f.outcome = 'accepted')) AS accepted,
             SUM(EXISTS (SELECT 1 FROM feedback f WHERE ${sameCaller} AND f.outcome = 'overridden')) AS overridden,
             MIN(i.issued_at) AS first_issued_at
-       FROM issued_cards i
+       FROM issued_cards i, ${eachTopic}
       WHERE i.issued_at >= @since AND ${callerFilter}
-      GROUP BY i.topic
+      GROUP BY t.value
       ORDER BY shown DESC, topic`,
   );
   const selectOverrideReasons = db.prepare(
-    `SELECT i.topic AS topic, COALESCE(f.override_code, 'unspecified') AS code, COUNT(DISTINCT i.card_uuid) AS count
-       FROM issued_cards i JOIN feedback f ON ${sameCaller} AND f.outcome = 'overridden'
+    `SELECT t.value AS topic, COALESCE(f.override_code, 'unspecified') AS code, COUNT(DISTINCT i.card_uuid) AS count
+       FROM issued_cards i JOIN ${eachTopic} JOIN feedback f ON ${sameCaller} AND f.outcome = 'overridden'
       WHERE i.issued_at >= @since AND ${callerFilter}
-      GROUP BY i.topic, code
+      GROUP BY t.value, code
       ORDER BY count DESC, code`,
   );
   const selectUnmatched = db.prepare(

@@ -72,6 +72,8 @@ export interface IssuedCard {
   readonly tenant: string;
   /** `source.topic.code` (`unknown` if a card had none). */
   readonly topic: string;
+  /** A folded card's topics, its own first (`extension["osteo-cds.topics"]`): each counts as shown. */
+  readonly topics?: readonly string[];
   readonly indicator: 'info' | 'warning' | 'critical';
   /** ISO 8601 UTC. */
   readonly issuedAt: string;

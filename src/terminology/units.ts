@@ -234,15 +234,13 @@ export function toCanonical(
   impliedUnit?: string,
 ): number | undefined {
   if (isUnitless(measure)) return value;
-  const candidates: string[] = [];
-  if (units.code !== undefined && (units.system === undefined || units.system === UCUM_SYSTEM)) candidates.push(units.code);
-  if (units.unit !== undefined) candidates.push(units.unit);
-  if (candidates.length === 0 && impliedUnit !== undefined) candidates.push(impliedUnit);
-  for (const candidate of candidates) {
-    const factor = conversionFactor(measure, candidate);
-    if (factor !== undefined) return factor === 1 ? value : roundFloat(value * factor);
-  }
-  return undefined;
+  // The UCUM code, then the human unit; the implied unit only when the quantity carries neither.
+  const ucum = units.code !== undefined && (units.system === undefined || units.system === UCUM_SYSTEM) ? units.code : undefined;
+  let factor = ucum === undefined ? undefined : conversionFactor(measure, ucum);
+  if (factor === undefined && units.unit !== undefined) factor = conversionFactor(measure, units.unit);
+  if (factor === undefined && ucum === undefined && units.unit === undefined && impliedUnit !== undefined) factor = conversionFactor(measure, impliedUnit);
+  if (factor === undefined) return undefined;
+  return factor === 1 ? value : roundFloat(value * factor);
 }
 
 /** Removes binary floating-point noise (50 × 2.496 = 124.80000000000001 → 124.8). */

@@ -24,6 +24,7 @@ const danishDateFormat = new Intl.DateTimeFormat('en-CA', {
 const MS_PER_HOUR = 3_600_000;
 /** From 1950 on, Danish time is UTC+1 or UTC+2 (before, 1945 and 1947 had +3 in the tz data). */
 const FAST_PATH_FROM = Date.UTC(1950, 0, 1);
+const FAST_YEAR_FROM = 1950;
 
 /** The Danish calendar date of an instant (`now`, or a FHIR dateTime with a time zone). */
 export function danishDate(instant: Date): LocalDate {
@@ -97,7 +98,7 @@ function parseDateTime(value: string): LocalDate | undefined {
       if (i === from) return undefined;
     }
   }
-  if (i === value.length) return format(y, m, d); // no zone: local time
+  if (i === value.length) return value.slice(0, 10); // no zone: local time
   let offsetMinutes: number;
   const sign = value.charCodeAt(i);
   if (sign === 90 && i + 1 === value.length) {
@@ -110,6 +111,10 @@ function parseDateTime(value: string): LocalDate | undefined {
   } else {
     return undefined;
   }
+  // Danish time is UTC+1 or UTC+2 (from 1950): when both would keep the clock time within the
+  // written day, the Danish date is the written one — most dateTimes, with no arithmetic at all.
+  const minuteOfDay = hh * 60 + mi;
+  if (y > FAST_YEAR_FROM && y < 9999 && minuteOfDay - offsetMinutes + 60 >= 0 && minuteOfDay - offsetMinutes + 120 < 1440) return value.slice(0, 10);
   const utcMinutes = civilDayNumber(y, m, d) * 1440 + hh * 60 + mi - offsetMinutes;
   return danishDateOfMs(utcMinutes * 60_000 + ss * 1000);
 }
@@ -185,8 +190,7 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** Days since 1970-01-01 for a calendar date (no time zone involved). */
 export function dayNumber(date: LocalDate): number {
-  const [y, m, d] = parts(date);
-  return civilDayNumber(y, m, d);
+  return civilDayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; any year). */

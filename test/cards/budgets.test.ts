@@ -15,6 +15,7 @@ import type { Card } from '../../src/cds-hooks/response.js';
 import { budgetProblems, DETAIL_BUDGET, detailLength } from '../../src/cards/compose/budget.js';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
+import { loadTerminology } from '../../src/terminology/index.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 
@@ -42,7 +43,7 @@ describe.each(scenarios)('budgets: %s', (scenario) => {
   const body = JSON.parse(readFileSync(new URL(`${scenario}/request.json`, root), 'utf8')) as object;
   const site = new URL(`${scenario}/terminology-site.json`, root);
   const config = existsSync(site) ? testConfig({ terminologyFile: fileURLToPath(site) }) : testConfig();
-  const app = createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
+  const app = createApp(config, { engine: createEngine(existsSync(site) ? { terminology: loadTerminology(fileURLToPath(site)) } : {}), store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
   const hook = expected.service.endsWith('patient-view') ? 'patient-view' : 'prescribing';
 
   it.each(['da', 'en'] as const)('keeps the card count, summaries and details within budget (%s)', async (lang) => {

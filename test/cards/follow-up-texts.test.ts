@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
-import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up.js';
+import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
 import { FOLLOW_UP_TOPICS, type FollowUpTopic } from '../../src/contract/topics.js';
 import { FOLLOW_UP_RULES } from '../../src/rules/follow-up/index.js';

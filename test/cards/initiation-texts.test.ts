@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
-import { INITIATION_TEXTS } from '../../src/cards/text/initiation.js';
+import { INITIATION_TEXTS } from '../../src/cards/text/initiation/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
 import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';

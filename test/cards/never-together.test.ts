@@ -22,7 +22,7 @@ const fixture = (name: string): { body: Record<string, unknown>; expected: { ser
 });
 
 async function cardsOf(body: object, service: string, now: string): Promise<CardLike[]> {
-  const app = createApp(testConfig(), { engine: createEngine(testConfig()), store: openSqliteStore(':memory:'), clock: () => new Date(now) });
+  const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date(now) });
   const res = await request(app).post(`/cds-services/${service}`).send(body).expect(200);
   return (res.body as { cards: CardLike[] }).cards;
 }

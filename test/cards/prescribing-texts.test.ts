@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
-import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing.js';
+import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
 import type { DraftOrder, PatientFacts } from '../../src/facts/types.js';
 import { PRESCRIBING_TOPICS } from '../../src/contract/topics.js';

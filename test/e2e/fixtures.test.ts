@@ -14,6 +14,7 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
+import { loadTerminology } from '../../src/terminology/index.js';
 import { expectValidResponse } from '../helpers/response.js';
 
 const expectedSchema = z.object({
@@ -37,12 +38,12 @@ const scenarios = readdirSync(root, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-const builtIn = { folded: createEngine(testConfig()), separate: createEngine(testConfig(), undefined, { cardGrouping: 'separate' }) };
+const builtIn = { folded: createEngine(), separate: createEngine({ cardGrouping: 'separate' }) };
 
 /** A scenario may carry a site's local codes (`terminology-site.json`, as CDS_TERMINOLOGY gives them). */
 function engineFor(scenario: string, grouping: 'folded' | 'separate'): ReturnType<typeof createEngine> {
   const site = new URL(`${scenario}/terminology-site.json`, root);
-  return existsSync(site) ? createEngine(testConfig({ terminologyFile: fileURLToPath(site) }), undefined, { cardGrouping: grouping }) : builtIn[grouping];
+  return existsSync(site) ? createEngine({ terminology: loadTerminology(fileURLToPath(site)), cardGrouping: grouping }) : builtIn[grouping];
 }
 
 interface CardLike {

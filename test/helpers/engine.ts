@@ -2,7 +2,6 @@
  * The real engine (`createEngine` of src/engine.ts: terminology, facts, rules, cards) for tests
  * that must exercise the whole pipeline: FHIR faults, fuzzing, log privacy.
  */
-import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/cds-hooks/evaluator.js';
 import { appWith, type AppOptions } from './app.js';
@@ -11,7 +10,7 @@ let engine: Engine | undefined;
 
 /** One real engine per test file (built once: it loads terminology and texts). */
 export function realEngine(): Engine {
-  engine ??= createEngine(testConfig());
+  engine ??= createEngine();
   return engine;
 }
 

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
 import { testConfig, type Config } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
+import { loadTerminology } from '../../src/terminology/index.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { createSeenStore } from '../../src/http/overview/seen-store.js';
@@ -28,7 +29,8 @@ const SITE_TERMINOLOGY = new URL('../../fixtures/facts-danish-woman/terminology-
 
 function app(overrides: Partial<Config> = {}): ReturnType<typeof createApp> {
   const config = testConfig({ previewClock: true, ...overrides });
-  return createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), appDir });
+  const engine = createEngine(config.terminologyFile === undefined ? {} : { terminology: loadTerminology(config.terminologyFile) });
+  return createApp(config, { engine, store: openSqliteStore(':memory:'), appDir });
 }
 
 async function cardsOf(a: ReturnType<typeof createApp>, fixture: string, headers: Record<string, string> = {}): Promise<Card[]> {

@@ -46,7 +46,7 @@ beforeAll(async () => {
   fhirServer = createServer(createFixtureFhirApp(loadFixtureData(fixturesDir)));
   fhir = await listen(fhirServer);
   const config = testConfig();
-  cdsServer = createServer(createApp(config, { engine: createEngine(config), store: openSqliteStore(':memory:'), clock: () => now }));
+  cdsServer = createServer(createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => now }));
   discoveryUrl = `${await listen(cdsServer)}/cds-services`;
   services = await discover(discoveryUrl);
 });

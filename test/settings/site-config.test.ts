@@ -13,7 +13,8 @@ import { testConfig } from '../../src/config.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { createSiteEngine, loadSiteSettings, siteConfigSchema } from '../../src/settings/site-config.js';
+import { readSiteSettings, siteConfigSchema, type SiteSettings } from '../../src/settings/site-config.js';
+import { assembleService } from '../../src/startup.js';
 import { ConfigError } from '../../src/shared/config-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'osteo-site-'));
@@ -36,10 +37,18 @@ interface CardLike {
 
 async function cardsWith(site: unknown, lang = 'en'): Promise<CardLike[]> {
   const config = testConfig(site === undefined ? {} : { siteConfigFile: siteFile(site) });
-  const app = createApp(config, { engine: createSiteEngine(config), store: openSqliteStore(':memory:'), clock: () => NOW });
+  const { engine } = assembleService({ CDS_SITE_CONFIG: config.siteConfigFile });
+  const app = createApp(config, { engine, store: openSqliteStore(':memory:'), clock: () => NOW });
   const res = await request(app).post('/cds-services/osteoporosis-patient-view').set('Accept-Language', lang).send(sandboxMan);
   expect(res.status).toBe(200);
   return (res.body as { cards: CardLike[] }).cards;
+}
+
+/** The site settings, or a ConfigError listing every problem (as start-up reports them). */
+function loadSiteSettings(files: { siteConfigFile: string | undefined; terminologyFile: string | undefined }): SiteSettings {
+  const reading = readSiteSettings(files);
+  if (!reading.ok) throw new ConfigError(reading.problems);
+  return reading.site;
 }
 
 /** Every topic shown, folded ones included (rules.md section 6). */

@@ -122,6 +122,19 @@ export function storeSuite(name: string, open: OpenStore): void {
       await store.close();
     });
 
+    it('counts a folded card for every topic it carries (rules.md section 6), with its feedback', async () => {
+      const store = await open();
+      const folded = issued('btm-follow-up-due', { topics: ['btm-follow-up-due', 'vitamin-d-calcium'] });
+      const alone = issued('vitamin-d-calcium');
+      expect(await store.recordIssued([folded, alone])).toBe(2);
+      await store.record('osteoporosis-patient-view', [overrideOf(folded.uuid, 'already-addressed')], new Date(AT));
+      expect((await store.stats()).topics).toEqual([
+        { topic: 'vitamin-d-calcium', shown: 2, accepted: 0, overridden: 1, overrideReasons: [{ code: 'already-addressed', count: 1 }] },
+        { topic: 'btm-follow-up-due', shown: 1, accepted: 0, overridden: 1, overrideReasons: [{ code: 'already-addressed', count: 1 }] },
+      ]);
+      await store.close();
+    });
+
     it('is idempotent: repeated feedback about a card counts the card once', async () => {
       const store = await open();
       const a = issued('denosumab-overdue', { indicator: 'critical' });

@@ -1,36 +1,13 @@
 /**
  * The card's own passages that several cards repeat — side effects, intake, the checks before a
  * start, the dentist, denosumab and zoledronic acid, vitamin D and calcium — written once, in
- * Danish as the card has them and in English, plus the small helpers the topic texts compose with.
- * Line numbers refer to guideline/source-card-da.txt.
+ * Danish as the card has them and in English, and which reasons mark a fracture and a fracture of
+ * unknown mechanism. Line numbers refer to guideline/source-card-da.txt.
  */
-import type { Reason } from '../../contract/topics.js';
 import type { Recommendation } from '../../contract/recommendations.js';
+import type { Reason } from '../../contract/topics.js';
+import { bullets, has } from './text-helpers.js';
 import type { Words } from './vocabulary.js';
-
-export function has(rec: Recommendation, ...reasons: readonly Reason[]): boolean {
-  return reasons.some((r) => rec.reasons.includes(r));
-}
-
-/** Markdown paragraphs from the parts that are there. */
-export function paragraphs(...parts: readonly (string | false | undefined)[]): string {
-  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n\n');
-}
-
-/** The phrases of a topic's table for the reasons the card carries, in the table's order. */
-export function reasonPhrases(rec: Recommendation, table: Readonly<Partial<Record<Reason, Words>>>, lang: 'da' | 'en'): string[] {
-  const out: string[] = [];
-  for (const [reason, words] of Object.entries(table)) if (words !== undefined && rec.reasons.some((r) => r === reason)) out.push(words[lang]);
-  return out;
-}
-
-export function bullets(items: readonly string[]): string {
-  return items.map((i) => `- ${i}`).join('\n');
-}
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** l. 1-5 "Udvalgte bivirkninger", for oral treatment, parenteral treatment, or any antiresorptive. */
 export const SIDE_EFFECTS: Readonly<Record<'oral' | 'parenteral' | 'any', Words>> = {
@@ -134,4 +111,24 @@ export const VITAMIN_D_DOSE: Words = {
 export const VITAMIN_D_CALCIUM: Words = {
   da: 'Dagligt tilskud af 20–40 µg D3-vitamin (P-25-OH-Vit.D 70–125 nmol/L anbefales) og fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud.',
   en: 'Daily vitamin D3 20–40 µg (25-OH vitamin D 70–125 nmol/L recommended) and a regular daily intake of 800–1,200 mg calcium from diet and supplement.',
+};
+
+export const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
+const DEFINITE_BASIS: readonly Reason[] = ['t-score', 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'];
+
+/** The card fires only on a fracture whose mechanism is not recorded: "hvis lavenergibrud". */
+export function onlyPossibleFracture(rec: Recommendation): boolean {
+  return has(rec, 'spine-fracture-possible', 'hip-fracture-possible') && !has(rec, ...DEFINITE_BASIS);
+}
+
+/** l. 29-30. */
+export const ANABOLIC: Words = {
+  da: 'Overvej henvisning til anabol behandling ved lavenergibrud – se bagsiden (romosozumab eller teriparatid).',
+  en: 'Consider referral for anabolic treatment after a low-energy fracture – see the back page (romosozumab or teriparatide).',
+};
+
+/** rules.md section 1: a fracture with no recorded mechanism counts only "if low-energy". */
+export const IF_LOW_ENERGY: Words = {
+  da: 'Bruddet er registreret uden oplysning om mekanisme: det tæller kun, **hvis det var et lavenergibrud** (fald fra stående højde eller mindre). Afklar mekanismen.',
+  en: 'The fracture is recorded without its mechanism: it counts only **if it was a low-energy fracture** (a fall from standing height or less). Clarify the mechanism.',
 };

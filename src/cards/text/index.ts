@@ -5,10 +5,10 @@
  */
 import type { Language } from '../../contract/language.js';
 import { isTopic, type Topic } from '../../contract/topics.js';
-import { FOLLOW_UP_TEXTS } from './follow-up.js';
-import { INITIATION_TEXTS } from './initiation.js';
-import { PRESCRIBING_TEXTS } from './prescribing.js';
-import { PROTOCOL_TEXTS } from './protocol.js';
+import { FOLLOW_UP_TEXTS } from './follow-up/index.js';
+import { INITIATION_TEXTS } from './initiation/index.js';
+import { PRESCRIBING_TEXTS } from './prescribing/index.js';
+import { PROTOCOL_TEXTS } from './protocol/index.js';
 import type { Recommendation } from '../../contract/recommendations.js';
 import type { TextsOf, TopicText } from './types.js';
 

@@ -7,12 +7,12 @@
  * for the decision"). Reason `pause-ended` (v2): the pause
  * after ≥ 5 years of oral bisphosphonate is over (new fracture or hip T-score ≤ −2.5).
  */
-import type { Language } from '../../contract/language.js';
-import type { Reason } from '../../contract/topics.js';
-import type { Recommendation } from '../../contract/recommendations.js';
-import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, ZOLEDRONIC_ACID, has, paragraphs, reasonPhrases } from './card-words.js';
-import { ANABOLIC, FRACTURE_REASONS, IF_LOW_ENERGY, onlyPossibleFracture, texts } from './initiation-words.js';
-import type { Words } from './vocabulary.js';
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import type { Reason } from '../../../contract/topics.js';
+import { ANABOLIC, BEFORE_START, DENOSUMAB, DENTIST, FRACTURE_REASONS, IF_LOW_ENERGY, INTAKE, onlyPossibleFracture, SIDE_EFFECTS, ZOLEDRONIC_ACID } from '../card-words.js';
+import { has, paragraphs, reasonPhrases, texts } from '../text-helpers.js';
+import type { Words } from '../vocabulary.js';
 
 /** Why the card refers instead of starting a drug (summary). */
 const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
@@ -155,7 +155,7 @@ function treatmentDetail(rec: Recommendation<'treatment-indicated'>, lang: Langu
   );
 }
 
-export const treatmentIndicated = texts(
+export const treatmentIndicatedTexts = texts(
   { da: 'Indikation for at drøfte behandling', en: 'Indication to discuss treatment' },
   treatmentSummaryFramed,
   treatmentDetail,

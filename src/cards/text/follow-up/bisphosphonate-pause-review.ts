@@ -4,11 +4,11 @@
  * hvis relevant. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."),
  * in Danish and English.
  */
-import { formatDate } from '../format.js';
-import { has } from './card-words.js';
-import type { TopicTexts } from './types.js';
+import { formatDate } from '../../format.js';
+import { has } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 
-export const PAUSE_TEXTS: TopicTexts<'bisphosphonate-pause-review'> = {
+export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-review'> = {
   da: {
     title: 'Behandlingspause med bisfosfonat',
     summary: (rec) =>

@@ -1,0 +1,147 @@
+/**
+ * Where the time of one service call goes, stage by stage, in one process (no HTTP): parse
+ * (`JSON.parse` of the request body), validate (the hook's zod request schema), prefetch
+ * (`resolvePrefetch` of the prefetched Bundles), facts, rules, cards (the three stages of
+ * `Engine.evaluate`, run one by one here exactly as src/engine.ts runs them — checked against
+ * `evaluate` before timing), serialise (`JSON.stringify` of the response).
+ *
+ * The stages are run in turn, call after call, so machine load falls on all of them alike; each
+ * figure is the median over the calls. `evaluation ÷ parse` compares facts + rules + cards with
+ * `JSON.parse` of the same body measured in the same loop (issue 18: ≤ 0.40 at 500 Observations).
+ *
+ *     node --import tsx bench/stages.ts 10,100,500,2000     → one JSON line
+ */
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_LINKS } from '../src/cards/links.js';
+import { renderCards } from '../src/cards/render.js';
+import { draftsFromContext } from '../src/cds-hooks/drafts.js';
+import { prefetchTemplates } from '../src/cds-hooks/discovery.js';
+import type { EvaluationInput } from '../src/cds-hooks/evaluator.js';
+import { requestSchemas } from '../src/cds-hooks/request.js';
+import { createEngine } from '../src/engine.js';
+import { buildFacts } from '../src/facts/build-facts.js';
+import { resolvePrefetch } from '../src/prefetch/resolve.js';
+import { evaluateRules } from '../src/rules/index.js';
+import { DEFAULT_SETTINGS } from '../src/rules/settings.js';
+import type { RuleContext } from '../src/rules/types.js';
+import { loadTerminology } from '../src/terminology/index.js';
+import { generatePatient } from './generate.js';
+
+export const STAGES = ['parse', 'validate', 'prefetch', 'facts', 'rules', 'cards', 'serialise'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageResult {
+  readonly size: number;
+  readonly resources: number;
+  readonly bodyMb: number;
+  /** Median ms per stage, per endpoint. */
+  readonly patientView: Readonly<Record<Stage, number>>;
+  readonly orderSign: Readonly<Record<Stage, number>>;
+  /** Median ms of facts + rules + cards in one call, and its ratio to the median `JSON.parse` of the body. */
+  readonly evaluationMs: { readonly patientView: number; readonly orderSign: number };
+  readonly evaluationToParse: { readonly patientView: number; readonly orderSign: number };
+}
+
+const NOW = new Date('2026-11-26T10:00:00+01:00');
+const terminology = loadTerminology();
+const engine = createEngine({ terminology });
+const templates = prefetchTemplates(engine.observationCodes); // (a few ms at import; run.ts only reads STAGES)
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+type Hook = 'patient-view' | 'order-sign';
+
+/** One call, stage by stage; returns the ms of each stage. */
+async function oneCall(hook: Hook, body: string): Promise<Record<Stage, number>> {
+  const t: number[] = [performance.now()];
+  const parsed: unknown = JSON.parse(body);
+  t.push(performance.now());
+  const request = requestSchemas[hook].parse(parsed);
+  t.push(performance.now());
+  const drafts = draftsFromContext(hook, request.context);
+  const prefetch = await resolvePrefetch(
+    { context: request.context, prefetch: request.prefetch ?? undefined, fhirServer: undefined, accessToken: undefined },
+    { templates, timeoutMs: 1000, maxBytes: 10 * 1024 * 1024 },
+  );
+  if (!prefetch.ok) throw new Error('benchmark patient did not resolve');
+  t.push(performance.now());
+  const input: EvaluationInput = { ruleSet: hook === 'patient-view' ? 'patient-view' : 'prescribing', data: prefetch.data, drafts, now: NOW, language: 'da' };
+  const { response, marks } = evaluateInStages(input);
+  t.push(...marks);
+  JSON.stringify(response);
+  t.push(performance.now());
+  const out = {} as Record<Stage, number>;
+  STAGES.forEach((stage, i) => (out[stage] = (t[i + 1] ?? Number.NaN) - (t[i] ?? Number.NaN)));
+  return out;
+}
+
+/** src/engine.ts's evaluate, one stage at a time (with the built-in settings and links). */
+function evaluateInStages(input: EvaluationInput): { response: { cards: unknown[] }; marks: number[] } {
+  const facts = buildFacts(input.data, input.drafts, input.now, terminology);
+  const afterFacts = performance.now();
+  const ctx: RuleContext = { facts, today: facts.today, settings: DEFAULT_SETTINGS };
+  const recs = evaluateRules(input.ruleSet, ctx);
+  const afterRules = performance.now();
+  const drafts = new Map(input.drafts.map((d) => [d.ref, d.resource]));
+  const cards = renderCards(recs, { lang: input.language, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS });
+  return { response: { cards }, marks: [afterFacts, afterRules, performance.now()] };
+}
+
+/** Card uuids are random: compare everything else. */
+function withoutUuids(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'uuid' ? undefined : v)));
+}
+
+async function measure(size: number, iterations: number): Promise<StageResult> {
+  const { patientView, orderSign } = generatePatient(size);
+  const bodies: Record<Hook, string> = { 'patient-view': JSON.stringify(patientView), 'order-sign': JSON.stringify(orderSign) };
+  const runs: Record<Hook, Record<Stage, number>[]> = { 'patient-view': [], 'order-sign': [] };
+  const evalRatio: Record<Hook, number[]> = { 'patient-view': [], 'order-sign': [] };
+  for (const hook of ['patient-view', 'order-sign'] as const) {
+    // The stages run here must be the engine's pipeline: same cards as Engine.evaluate.
+    const request = requestSchemas[hook].parse(JSON.parse(bodies[hook]));
+    const prefetch = await resolvePrefetch({ context: request.context, prefetch: request.prefetch ?? undefined, fhirServer: undefined, accessToken: undefined }, { templates, timeoutMs: 1000, maxBytes: 10 * 1024 * 1024 });
+    if (!prefetch.ok) throw new Error('benchmark patient did not resolve');
+    const input: EvaluationInput = { ruleSet: hook === 'patient-view' ? 'patient-view' : 'prescribing', data: prefetch.data, drafts: draftsFromContext(hook, request.context), now: NOW, language: 'da' };
+    if (!isDeepStrictEqual(withoutUuids(evaluateInStages(input).response), withoutUuids(engine.evaluate(input)))) throw new Error('bench/stages.ts no longer runs the engine\'s pipeline');
+  }
+  for (let i = 0; i < iterations + 20; i++) {
+    for (const hook of ['patient-view', 'order-sign'] as const) {
+      const r = await oneCall(hook, bodies[hook]);
+      if (i >= 20) {
+        runs[hook].push(r);
+        evalRatio[hook].push(r.facts + r.rules + r.cards);
+      }
+    }
+  }
+  const medians = (hook: Hook): Record<Stage, number> => {
+    const out = {} as Record<Stage, number>;
+    for (const stage of STAGES) out[stage] = median(runs[hook].map((r) => r[stage]));
+    return out;
+  };
+  const pv = medians('patient-view');
+  const os = medians('order-sign');
+  const evaluationMs = { patientView: median(evalRatio['patient-view']), orderSign: median(evalRatio['order-sign']) };
+  return {
+    size,
+    resources: (patientView.prefetch as { observations: { entry: unknown[] } }).observations.entry.length,
+    bodyMb: bodies['patient-view'].length / 1e6,
+    patientView: pv,
+    orderSign: os,
+    evaluationMs,
+    evaluationToParse: { patientView: evaluationMs.patientView / pv.parse, orderSign: evaluationMs.orderSign / os.parse },
+  };
+}
+
+// Measures only when run as a script (bench/run.ts imports the stage names from here).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const sizes = (process.argv[2] ?? '10,100,500,2000').split(',').map(Number);
+  const results: StageResult[] = [];
+  for (const size of sizes) results.push(await measure(size, size >= 5000 ? 40 : size >= 2000 ? 100 : size >= 500 ? 250 : 400));
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+}

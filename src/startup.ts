@@ -1,0 +1,28 @@
+/**
+ * Start-up in one place: the environment, CDS_SITE_CONFIG and CDS_TERMINOLOGY are read once and
+ * checked together, then the engine is built from what they hold. Whatever is wrong in any of
+ * them, one `ConfigError` lists every problem, so a site fixes its configuration in one round
+ * instead of one file per restart. `main.ts` and the CLI start here. (The JWKS files of
+ * CDS_TRUSTED_ISSUERS are read when the app is built: the verifier needs the store.)
+ */
+import type { Engine } from './cds-hooks/evaluator.js';
+import { readConfig, type Config } from './config.js';
+import { createEngine } from './engine.js';
+import { readSiteSettings } from './settings/site-config.js';
+import { ConfigError } from './shared/config-error.js';
+
+export interface Service {
+  readonly config: Config;
+  readonly engine: Engine;
+}
+
+/** @throws ConfigError listing every problem of the environment and the files it names. */
+export function assembleService(env: Readonly<Record<string, string | undefined>>): Service {
+  const reading = readConfig(env);
+  // The site files are read even when another variable is invalid: every problem in one report.
+  const site = readSiteSettings(reading.ok ? reading.config : reading.siteFiles);
+  if (!reading.ok || !site.ok) throw new ConfigError([...(reading.ok ? [] : reading.problems), ...(site.ok ? [] : site.problems)]);
+  const { settings, links, cardGrouping, terminology } = site.site;
+  const engine = createEngine({ settings, links, cardGrouping, ...(terminology === undefined ? {} : { terminology }) });
+  return { config: reading.config, engine };
+}
