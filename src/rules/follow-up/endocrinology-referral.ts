@@ -42,7 +42,7 @@ import type { Reason } from '../../contract/topics.js';
 import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
-import { atOrBelow, below, upTo } from '../predicates/labs.js';
+import { atOrBelow, below, EGFR_LIMIT, upTo } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
@@ -54,8 +54,6 @@ const FRACTURES_ON_TREATMENT = 2;
 const FRACTURES_AFTER_YEARS = 1;
 /** Bone markers judge a treatment from 3 months after its start (as l. 183 for oral treatment). */
 const MARKER_AFTER_MONTHS = 3;
-/** "Tjek, at eGFR > 35 ml/min" (card l. 41): the SmPC limit of the bisphosphonates too. */
-const EGFR_LIMIT = 35;
 
 interface Part {
   readonly reason: Reason;

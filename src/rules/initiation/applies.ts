@@ -8,14 +8,11 @@
  * treatment).
  */
 import type { Measurement, PatientFacts, Ref } from '../../facts/types.js';
-import { upTo } from '../predicates/labs.js';
+import { latest } from '../predicates/labs.js';
 import { isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { RuleContext } from '../types.js';
-import type { LocalDate } from '../../time/local-date.js';
 
-/** l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L." (also the DXA check, l. 14-15). */
-export const VITAMIN_D_LIMIT = 50;
 /** l. 100 "P-25-OH-Vit.D: 70-125 nmol/L anbefales." */
 export const VITAMIN_D_TARGET = 70;
 
@@ -24,14 +21,9 @@ export function isChoosingTreatment({ facts, settings }: RuleContext): boolean {
   return inPopulation(facts, settings) && !isOnTreatment(facts);
 }
 
-/** The newest value of any age, a future-dated value (a data error) ignored. */
-export function latestEver<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): T | undefined {
-  return upTo(values, today)[0];
-}
-
 /** The newest eGFR whatever its age [choice, safer: kidney function rarely recovers]. */
 export function latestEgfr(facts: PatientFacts): Measurement | undefined {
-  return latestEver(facts.labs.egfr, facts.today);
+  return latest(facts.labs.egfr, facts.today);
 }
 
 /** References once each, in first-seen order. */

@@ -27,11 +27,11 @@ import type { Reason } from '../../contract/topics.js';
 import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
-import { atOrBelow, latestWithin } from '../predicates/labs.js';
+import { atOrBelow, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { currentMedications } from '../predicates/medication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
-import { VITAMIN_D_LIMIT, isChoosingTreatment, unique } from './applies.js';
+import { isChoosingTreatment, unique } from './applies.js';
 
 export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => {
   // v2: held back while denosumab is unresolved and in any pause (a pause that ended speaks

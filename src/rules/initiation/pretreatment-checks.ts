@@ -39,11 +39,11 @@ import type { BoneMarkerKind, CalciumMeasurement, Fracture, PatientFacts, Ref } 
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { VITAMIN_D_LIMIT, latestEgfr, unique } from './applies.js';
+import { latestEgfr, unique } from './applies.js';
 import { treatmentIndicated } from './treatment-indicated.js';
 
 /** The reasons that mean a check failed (warning), not only that data is missing (info). */

@@ -17,9 +17,9 @@ import type { Measurement, PatientFacts } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { labFinding, scoreFinding } from '../predicates/findings.js';
 import { osteoporoticTScore } from '../predicates/indication.js';
-import { atOrBelow } from '../predicates/labs.js';
+import { atOrBelow, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
-import { VITAMIN_D_LIMIT, isChoosingTreatment } from './applies.js';
+import { isChoosingTreatment } from './applies.js';
 
 /** Months before a DXA in which a 25-OH-D tells the vitamin D level at the scan (rules.md). */
 const MONTHS_BEFORE_SCAN = 6;

@@ -7,9 +7,12 @@ import { daysBetween, type LocalDate } from '../../time/local-date.js';
 /** l. 41 "Tjek, at eGFR > 35 ml/min." — a card number, not a tunable one (before treatment and at prescribing). */
 export const EGFR_LIMIT = 35;
 
-/** The newest value (facts lists are sorted newest first). */
-export function latest<T extends { readonly date: LocalDate }>(values: readonly T[]): T | undefined {
-  return values[0];
+/** l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L." — before treatment, at the DXA (l. 14-15) and at prescribing. */
+export const VITAMIN_D_LIMIT = 50;
+
+/** The newest value of any age up to `today` (facts lists are newest first; a future-dated value is a data error). */
+export function latest<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): T | undefined {
+  return upTo(values, today)[0];
 }
 
 /** The newest value taken within `days` before `today` (inclusive); future-dated values are ignored. */

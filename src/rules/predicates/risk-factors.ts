@@ -15,7 +15,6 @@ import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';
 import { conditionFinding } from './findings.js';
-import { latest } from './labs.js';
 import { currentMedications } from './medication.js';
 
 export interface RiskFactor {
@@ -50,14 +49,14 @@ function familyHistory(facts: PatientFacts): RiskFactor | undefined {
 }
 
 function lowBmi(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
-  const bmi = latest(facts.vitals.bmi);
+  const bmi = facts.vitals.bmi[0];
   if (bmi === undefined || bmi.value >= settings.lowBmi) return undefined;
   return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: bmi.value, unit: 'kg/m²', date: bmi.date, ref: bmi.ref }], evidence: [bmi.ref] };
 }
 
 /** "Højdereduktion": the latest height at least N cm below the highest recorded height [choice]. */
 function heightLoss(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
-  const current = latest(facts.vitals.height);
+  const current = facts.vitals.height[0];
   if (current === undefined) return undefined;
   let max = current;
   for (const h of facts.vitals.height) if (h.value > max.value) max = h;

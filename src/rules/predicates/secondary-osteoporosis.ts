@@ -9,7 +9,7 @@ import type { Finding } from '../../contract/findings.js';
 import { latestZScore } from './dxa.js';
 import { calciumFinding, scoreFinding } from './findings.js';
 import type { Judgement } from './indication.js';
-import { isHypercalcaemia, latest, upTo } from './labs.js';
+import { isHypercalcaemia, latest } from './labs.js';
 
 /** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
 export const SECONDARY_Z_SCORE = -2.0;
@@ -17,7 +17,7 @@ export const SECONDARY_Z_SCORE = -2.0;
 export function secondaryOsteoporosisSigns(facts: PatientFacts): Judgement | undefined {
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
-  const calcium = latest(upTo(facts.labs.calcium, facts.today));
+  const calcium = latest(facts.labs.calcium, facts.today);
   if (calcium !== undefined && isHypercalcaemia(calcium)) {
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);

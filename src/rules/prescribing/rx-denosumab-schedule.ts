@@ -18,20 +18,20 @@
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
-import { below, latest, upTo } from '../predicates/labs.js';
+import { below, latest } from '../predicates/labs.js';
+import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
 export const EGFR_SEVERE = 30;
-export const DENOSUMAB_INTERVAL_MONTHS = 6;
 
 export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, draft) => {
   if (!draftOfClass(draft, ['denosumab'])) return undefined;
-  const egfr = latest(upTo(ctx.facts.labs.egfr, ctx.today));
+  const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
-  const next = addMonths(draft.start, DENOSUMAB_INTERVAL_MONTHS);
+  const next = addMonths(draft.start, INJECTION_INTERVAL_MONTHS);
   const reasons: Reason[] = ['schedule'];
   const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;

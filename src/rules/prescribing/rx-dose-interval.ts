@@ -28,7 +28,7 @@ import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { DoseScheduleName, SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
-import { DENOSUMAB_INTERVAL_MONTHS } from './rx-denosumab-schedule.js';
+import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 
 interface Schedule {
   readonly name: DoseScheduleName;
@@ -97,9 +97,9 @@ export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
     if (last !== undefined && addMonths(last.date, DENOSUMAB_MIN_MONTHS) > treatmentStart(draft, ctx.today)) {
       const months = monthsBetween(last.date, treatmentStart(draft, ctx.today));
       findings.push({ kind: 'last-dose', drugClass: 'denosumab', date: last.date, months, ref: last.ref });
-      findings.push({ kind: 'due-date', what: 'denosumab-injection', date: addMonths(last.date, DENOSUMAB_INTERVAL_MONTHS) });
+      findings.push({ kind: 'due-date', what: 'denosumab-injection', date: addMonths(last.date, INJECTION_INTERVAL_MONTHS) });
       refs.push(last.ref);
-      from = addMonths(last.date, DENOSUMAB_INTERVAL_MONTHS);
+      from = addMonths(last.date, INJECTION_INTERVAL_MONTHS);
     }
   }
   if (!tooOften && from === undefined) return undefined;

@@ -23,7 +23,7 @@ import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, EGFR_LIMIT, latest, latestWithin, upTo } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, latest, latestWithin } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
@@ -58,7 +58,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   }
   if (treat) {
     reasons.push('t-score-below-minus-1');
-    const egfr = latest(upTo(facts.labs.egfr, today));
+    const egfr = latest(facts.labs.egfr, today);
     if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
       suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
     } else if (oralBisphosphonateBarriers(facts, settings).reasons.length > 0) {

@@ -12,13 +12,13 @@
  * Reasons: `hypocalcaemia`.
  */
 import { calciumFinding } from '../predicates/findings.js';
-import { isHypocalcaemia, latest, upTo } from '../predicates/labs.js';
+import { isHypocalcaemia, latest } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 
 export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
-  const ca = latest(upTo(ctx.facts.labs.calcium, ctx.today));
+  const ca = latest(ctx.facts.labs.calcium, ctx.today);
   if (ca === undefined || !isHypocalcaemia(ca)) return undefined;
   const finding = calciumFinding(ca);
   return {

@@ -23,7 +23,7 @@ import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
 import type { LabMissingReason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { latest, latestWithin, upTo } from '../predicates/labs.js';
+import { latest, latestWithin } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -41,12 +41,12 @@ interface RequiredLab {
 }
 
 function lastOf(lab: LabOrder, series: readonly Measurement[], today: LocalDate): RequiredLab['stale'] {
-  const m = latest(upTo(series, today));
+  const m = latest(series, today);
   return m === undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref, date: m.date };
 }
 
 function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate): RequiredLab['stale'] {
-  const m = latest(upTo(series, today));
+  const m = latest(series, today);
   return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref, date: m.date };
 }
 

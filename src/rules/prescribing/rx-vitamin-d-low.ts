@@ -15,19 +15,17 @@
  * Reasons: `vitamin-d-low`.
  */
 import { labFinding } from '../predicates/findings.js';
-import { atOrBelow, latest, upTo } from '../predicates/labs.js';
+import { atOrBelow, latest, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { isCurrent } from '../predicates/medication.js';
 import { containsVitaminD3, draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
-/** The card's limit: "Tjek, at P-25-OH-Vit.D > 50 nmol/L". */
-export const VITAMIN_D_LIMIT = 50;
 
 export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   if (draft.identity.drugClass !== 'zoledronic-acid' && !isStart(ctx.facts, draft)) return undefined;
-  const d = latest(upTo(ctx.facts.labs.vitaminD, ctx.today));
+  const d = latest(ctx.facts.labs.vitaminD, ctx.today);
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
   // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in
   // the drafted product itself (alendronate + colecalciferol).
