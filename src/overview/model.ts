@@ -20,9 +20,8 @@ import type {
 import { ADEQUATE_FALL_PERCENT, boneMarkerFlow } from '../rules/follow-up/bone-markers.js';
 import { denosumabWithoutFollowOn } from '../rules/follow-up/denosumab.js';
 import { VITAMIN_D_TARGET } from '../rules/initiation/applies.js';
-import { VITAMIN_D_LIMIT } from '../rules/prescribing/rx-vitamin-d-low.js';
 import { pauseEnded, pauseState } from '../rules/predicates/care-state.js';
-import { CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT } from '../rules/predicates/labs.js';
+import { CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT, VITAMIN_D_LIMIT } from '../rules/predicates/labs.js';
 import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from '../rules/predicates/indication.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../rules/settings.js';
 import { addMonths, minDate, maxDate, type LocalDate } from '../time/local-date.js';
