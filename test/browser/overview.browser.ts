@@ -2,7 +2,8 @@
  * The bone-health overview app (/app/, issue #17) in a real browser: the app built by
  * scripts/build-app.mjs, served by the real service (preview clock on, so each fixture is seen on
  * its pinned day), launched standalone (`fhirServiceUrl` + `patientId`) against the fixture FHIR
- * server (`npm run fhir-fixtures`'s app). It asserts what is drawn — the SVG marks by their
+ * server (`npm run fhir-fixtures`'s app), and once from a stand-in EHR (`iss` + `launch`, the
+ * SMART authorization code flow, smart-ehr.ts). It asserts what is drawn — the SVG marks by their
  * aria-descriptions — and keeps screenshots in docs/ (overview-*.png; the README shows one).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createFixtureFhirApp } from '../../src/fixtures-server/app.js';
 import { loadFixtureData } from '../../src/fixtures-server/store.js';
 import { createApp } from '../../src/http/app.js';
+import { ACCESS_TOKEN, LAUNCH, smartEhr } from './smart-ehr.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** What Chromium needs on this closed network (docs of the machine): no background connections. */
@@ -102,6 +104,22 @@ describe('bone-health overview app (chromium, standalone launch against the fixt
     expect(await page.locator('article.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-topic')))).toEqual(['denosumab-overdue']);
     expect(await page.textContent('.facts')).toContain('Denosumab injection');
     await page.screenshot({ path: join(DOCS, 'overview-denosumab-overdue.png'), fullPage: true });
+  });
+
+  it('launches from the EHR with iss and launch: the token it is given reads the record', async () => {
+    let ehrBase = '';
+    const ehr = smartEhr(createFixtureFhirApp(loadFixtureData(FIXTURES)), 'dk-inge-1947', () => ehrBase);
+    ehrBase = await listen(ehr.app);
+    const query = new URLSearchParams({ iss: `${ehrBase}/fhir`, launch: LAUNCH, now: '2026-11-26', lang: 'en' });
+    await page.goto(`${base}/app/launch.html?${query.toString()}`);
+    await page.waitForSelector('body[data-state]', { timeout: 30_000 });
+    expect(await page.getAttribute('body', 'data-state'), (await page.textContent('#status')) ?? '').toBe('done');
+    expect(ehr.authorizeQueries[0]).toMatchObject({ client_id: 'osteo-cds-overview', launch: LAUNCH, aud: `${ehrBase}/fhir`, redirect_uri: `${base}/app/index.html` });
+    expect(String(ehr.authorizeQueries[0]?.scope)).toContain('launch');
+    expect(ehr.authorizations.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(ehr.authorizations)).toEqual(new Set([`Bearer ${ACCESS_TOKEN}`]));
+    expect(await drawn('treatment', 'overdue')).toBe(1);
+    expect(await page.locator('article.card').count()).toBe(1);
   });
 
   it('shows each panel as a table on request', async () => {
