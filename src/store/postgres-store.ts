@@ -16,7 +16,7 @@
 import pg from 'pg';
 import { SchemaTooNewError } from './schema-error.js';
 import { feedbackRowSchema, statsFrom, toAuditEntry, toStoredFeedback } from './rows.js';
-import { ANONYMOUS, suggestionKey, type Store } from './store.js';
+import { ANONYMOUS, feedbackColumns, type Store } from './store.js';
 import { z } from 'zod';
 
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -131,18 +131,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     kind: 'postgres',
     async record(serviceId, items, receivedAt, caller = ANONYMOUS) {
       if (items.length === 0) return { inserted: 0, duplicates: 0 };
-      const rows = items.map((item) => ({
-        card: item.card.toLowerCase(),
-        outcome: item.outcome,
-        // Throws on an invalid date before anything is written (all or nothing).
-        outcomeAt: new Date(item.outcomeTimestamp).toISOString(),
-        outcomeTimestamp: item.outcomeTimestamp,
-        acceptedSuggestions: suggestionKey(item.acceptedSuggestions),
-        overrideCode: item.overrideReason?.code ?? null,
-        overrideSystem: item.overrideReason?.system ?? null,
-        overrideDisplay: item.overrideReason?.display ?? null,
-        userComment: item.overrideReason?.userComment ?? null,
-      }));
+      const rows = items.map(feedbackColumns);
       const column = <K extends keyof (typeof rows)[number]>(key: K): (typeof rows)[number][K][] => rows.map((r) => r[key]);
       const result = await pool.query(
         `INSERT INTO feedback (issuer, tenant, service_id, received_at, card_uuid, outcome, outcome_at, outcome_timestamp,

@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { SchemaTooNewError } from './schema-error.js';
 import { feedbackRowSchema, statsFrom, toAuditEntry, toStoredFeedback } from './rows.js';
-import { ANONYMOUS, suggestionKey, type Store } from './store.js';
+import { ANONYMOUS, feedbackColumns, type Store } from './store.js';
 
 export const SQLITE_MIGRATIONS: readonly string[] = [
   `CREATE TABLE feedback (
@@ -147,15 +147,7 @@ export function openSqliteStore(location: string, options: SqliteStoreOptions = 
         issuer,
         tenant,
         serviceId,
-        card: item.card.toLowerCase(),
-        outcome: item.outcome,
-        outcomeAt: new Date(item.outcomeTimestamp).toISOString(),
-        outcomeTimestamp: item.outcomeTimestamp,
-        acceptedSuggestions: suggestionKey(item.acceptedSuggestions),
-        overrideCode: item.overrideReason?.code ?? null,
-        overrideSystem: item.overrideReason?.system ?? null,
-        overrideDisplay: item.overrideReason?.display ?? null,
-        userComment: item.overrideReason?.userComment ?? null,
+        ...feedbackColumns(item),
         receivedAt,
       });
       inserted += info.changes;

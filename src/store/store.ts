@@ -182,6 +182,35 @@ export interface Store {
 }
 
 /** A feedback item's accepted suggestions as stored: sorted, unique, JSON. */
-export function suggestionKey(ids: readonly string[]): string {
+function suggestionKey(ids: readonly string[]): string {
   return JSON.stringify([...new Set(ids)].sort());
+}
+
+/** A feedback item's columns as both databases store them. */
+export interface FeedbackColumns {
+  readonly card: string;
+  readonly outcome: FeedbackItem['outcome'];
+  readonly outcomeAt: string;
+  readonly outcomeTimestamp: string;
+  readonly acceptedSuggestions: string;
+  readonly overrideCode: string | null;
+  readonly overrideSystem: string | null;
+  readonly overrideDisplay: string | null;
+  readonly userComment: string | null;
+}
+
+/** A feedback item as both databases store it: one mapping, so the two stores cannot drift apart. */
+export function feedbackColumns(item: FeedbackItem): FeedbackColumns {
+  return {
+    card: item.card.toLowerCase(),
+    outcome: item.outcome,
+    // Throws on an invalid date before anything is written (all or nothing).
+    outcomeAt: new Date(item.outcomeTimestamp).toISOString(),
+    outcomeTimestamp: item.outcomeTimestamp,
+    acceptedSuggestions: suggestionKey(item.acceptedSuggestions),
+    overrideCode: item.overrideReason?.code ?? null,
+    overrideSystem: item.overrideReason?.system ?? null,
+    overrideDisplay: item.overrideReason?.display ?? null,
+    userComment: item.overrideReason?.userComment ?? null,
+  };
 }
