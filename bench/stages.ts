@@ -88,7 +88,7 @@ function evaluateInStages(input: EvaluationInput): { response: { cards: unknown[
   const recs = evaluateRules(input.ruleSet, ctx);
   const afterRules = performance.now();
   const drafts = new Map(input.drafts.map((d) => [d.ref, d.resource]));
-  const cards = renderCards(recs, { lang: input.language, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS });
+  const cards = renderCards(recs, { lang: input.language, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
   return { response: { cards }, marks: [afterFacts, afterRules, performance.now()] };
 }
 

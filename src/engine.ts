@@ -41,7 +41,7 @@ export function createEngine(parts: EngineParts = {}): Engine {
   return {
     observationCodes,
     topicTitle,
-    guidelinePage: (topic, language) => guidelinePage(topic, language, links),
+    guidelinePage: (topic, language) => guidelinePage(topic, language, links, settings),
     rulesVersion: RULES_VERSION,
     guidelineVersion: GUIDELINE_VERSION,
     ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
@@ -58,6 +58,7 @@ export function createEngine(parts: EngineParts = {}): Engine {
         female: facts.sex === 'female',
         drafts,
         links,
+        settings,
         ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
       }, { grouping, ruleSet: input.ruleSet });
       const overview = input.overview;

@@ -15,9 +15,10 @@ import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './li
 import { buildSuggestion, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { wordsOf } from './text/index.js';
-import { REASON, type Words } from './text/vocabulary.js';
+import { inForce, REASON, type Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
 import type { RuleSet } from '../contract/services.js';
+import type { GuidelineSettings } from '../rules/settings.js';
 
 export const TOPIC_SYSTEM = 'urn:osteo-cds:card-topic';
 export const OVERRIDE_REASON_SYSTEM = 'urn:osteo-cds:override-reason';
@@ -27,6 +28,8 @@ export interface RenderContext extends SuggestionContext {
   readonly links: Readonly<Record<LinkKey, LinkDefinition>>;
   /** The service's base URL (first CDS_PUBLIC_URL, else the request's origin): each card links to `GET /guideline/{topic}` there. */
   readonly guidelineBase?: string;
+  /** The settings in force: reasons that quote a threshold or window word the site's value. */
+  readonly settings: GuidelineSettings;
 }
 
 const SOURCE_LABEL: Readonly<Record<'initiation' | 'follow-up' | 'other', Words>> = {
@@ -60,10 +63,10 @@ function clampSummary(s: string): string {
   return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
 }
 
-function composeDetail(rec: Recommendation, advice: string, lang: Language): string {
+function composeDetail(rec: Recommendation, advice: string, lang: Language, settings: GuidelineSettings): string {
   const h = HEADINGS[lang];
   const sections = [advice.trim()];
-  sections.push(`**${h.reasons}**\n${rec.reasons.map((r) => `- ${REASON[r][lang]}`).join('\n')}`);
+  sections.push(`**${h.reasons}**\n${rec.reasons.map((r) => `- ${inForce(REASON[r], settings)[lang]}`).join('\n')}`);
   const findings = [...new Set(rec.findings.map((f) => formatFinding(f, lang)))];
   if (findings.length > 0) sections.push(`**${h.findings}**\n${findings.map((f) => `- ${f}`).join('\n')}`);
   return sections.filter((s) => s.length > 0).join('\n\n');
@@ -80,7 +83,7 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   return {
     uuid: uuidv4(),
     summary: clampSummary(words.summary),
-    detail: composeDetail(rec, words.detail, lang),
+    detail: composeDetail(rec, words.detail, lang, ctx.settings),
     indicator: rec.indicator,
     source: { label: SOURCE_LABEL[part(rec.topic)][lang], url: GUIDELINE_URL, topic },
     ...(suggestions === undefined || suggestions.length === 0

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
@@ -14,7 +15,7 @@ import type { Recommendation } from '../../src/contract/recommendations.js';
 import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 
-const renderCtx = (lang: 'da' | 'en'): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS });
+const renderCtx = (lang: 'da' | 'en'): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
 
 const woman = { sex: 'female' as const, age: 72 };
 const rh = { reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' };

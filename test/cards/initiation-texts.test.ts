@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { INITIATION_TEXTS } from '../../src/cards/text/initiation/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
@@ -10,7 +11,7 @@ import { bmi, condition, ctxOf, egfr, fracture, glucocorticoid, medication, pati
 import { expectValidResponse } from '../helpers/validate.js';
 import type { Language } from '../../src/contract/language.js';
 
-const renderCtx = (lang: Language): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS });
+const renderCtx = (lang: Language): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
 
 function rec(topic: InitiationTopic, input: FactsInput): Recommendation {
   const r = INITIATION_RULES[topic](ctxOf(patient(input)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
@@ -81,7 +82,7 @@ function renderCtx(lang: 'da' | 'en', facts: PatientFacts): RenderContext {
   const drafts = new Map<string, UntrustedResource>(
     facts.drafts.map((d) => [d.ref, { resourceType: 'MedicationRequest', id: d.ref.split('/')[1], status: 'draft', intent: 'order', medicationCodeableConcept: { text: 'draft' } }]),
   );
-  return { lang, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS };
+  return { lang, patientRef: facts.patientRef, today: facts.today, female: facts.sex === 'female', drafts, links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
 }
 
 describe('prescribing card texts (rules.md section 4)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, TOPIC_SYSTEM, type RenderContext } from '../../src/cards/render.js';
 import { dataUnavailable } from '../../src/rules/data-unavailable.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
@@ -14,6 +15,7 @@ const renderCtx = (lang: 'da' | 'en'): RenderContext => ({
   female: true,
   drafts: new Map(),
   links: DEFAULT_LINKS,
+  settings: DEFAULT_SETTINGS,
 });
 
 function unavailableRec(): Recommendation {

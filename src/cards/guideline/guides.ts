@@ -6,11 +6,11 @@
  */
 import type { Topic } from '../../contract/topics.js';
 import { BEFORE_START, DENOSUMAB, DENTIST, INTAKE, SIDE_EFFECTS, VITAMIN_D_CALCIUM, VITAMIN_D_DOSE, ZOLEDRONIC_ACID } from '../text/card-words.js';
-import type { Words } from '../text/vocabulary.js';
+import { lastYears, type SettingWords, type Words } from '../text/vocabulary.js';
 
 export interface Guide {
-  /** When the card comes and what it asks of the GP. */
-  readonly purpose: Words;
+  /** When the card comes and what it asks of the GP (worded from the settings in force where it quotes one). */
+  readonly purpose: Words | SettingWords;
   /** The card's passages that belong with this topic, in reading order. */
   readonly passages: readonly Words[];
 }
@@ -30,7 +30,14 @@ export const GUIDES: Readonly<Record<Topic, Guide>> = {
   'vitamin-d-before-dxa': { purpose: w('DXA-skanningen blev taget, mens D-vitamin var ≤ 50 nmol/L: T-scoren kan overvurdere osteoporosen. Bring D-vitamin i niveau før behandlingsvalget lægges fast.', 'The DXA was taken while vitamin D was ≤ 50 nmol/L: the T-score may overstate osteoporosis. Bring vitamin D up before the treatment choice is settled.'), passages: VITAMIN_D },
   'vitamin-d-calcium': { purpose: w('Ved osteoporose eller behandling: D-vitamin under 70 nmol/L eller intet tilskud. Calcium deles i doser over 500 mg; carbonat tages til måltid (kan forstoppe), citrat ved PPI.', 'With osteoporosis or on treatment: vitamin D below 70 nmol/L or no supplement. Split calcium doses over 500 mg; carbonate with meals (may constipate), citrate with a PPI.'), passages: VITAMIN_D },
   'bone-healthy-lifestyle': { purpose: w('Knoglevenlig livsstil: fysisk aktivitet og træning, forebyg fald (evt. hoftebeskyttere), rygestop, højst 1–2 genstande alkohol dagligt, varieret kost og kommunens tilbud.', 'Bone-healthy lifestyle: physical activity and exercise, fall prevention (hip protectors where useful), stopping smoking, at most 1–2 drinks a day, a varied diet and the municipality’s offers.'), passages: [] },
-  'dxa-workup-suggested': { purpose: w('Risikofaktor eller glukokortikoid og ingen DXA de seneste 5 år: henvis til DXA-skanning. Er D-vitamin ≤ 50 nmol/L eller ukendt, bringes det i niveau først.', 'A risk factor or glucocorticoid and no DXA in 5 years: refer for a DXA scan. If vitamin D is ≤ 50 nmol/L or unknown, bring it up first.'), passages: VITAMIN_D },
+  'dxa-workup-suggested': {
+    purpose: (s) =>
+      w(
+        `Risikofaktor eller glukokortikoid og ingen DXA ${lastYears(s.dxaWorkupYears, 'da')}: henvis til DXA-skanning. Er D-vitamin ≤ 50 nmol/L eller ukendt, bringes det i niveau først.`,
+        `A risk factor or glucocorticoid and no DXA ${lastYears(s.dxaWorkupYears, 'en')}: refer for a DXA scan. If vitamin D is ≤ 50 nmol/L or unknown, bring it up first.`,
+      ),
+    passages: VITAMIN_D,
+  },
   'btm-follow-up-due': { purpose: w('Knoglemarkør (P1NP; CTX ved glukokortikoid, fastende før kl. 10) 3 måneder efter start af peroral bisfosfonat – ved brud inden for 6 mdr. før start først ét år efter bruddet. Kan ikke bruges ved ubehandlet metabolisk knoglesygdom, svær akut sygdom/immobilisering eller hård træning det seneste døgn.', 'Bone marker (P1NP; CTX on glucocorticoid, fasting before 10 am) 3 months after starting an oral bisphosphonate – after a fracture within 6 months before the start, one year after the fracture. Not usable with untreated metabolic bone disease, severe acute illness/immobilisation or hard exercise in the last 24 hours.'), passages: [INTAKE] },
   'btm-response-adequate': { purpose: w('Fald i knoglemarkøren på over 30 % fra baseline (uden baseline: under præmenopausal middelværdi): behandlingen virker. Fortsæt; ny måling kun ved mistanke om manglende compliance.', 'A bone-marker fall of more than 30 % from baseline (no baseline: below the premenopausal mean): the treatment works. Continue; measure again only if adherence is doubtful.'), passages: [] },
   'btm-response-inadequate': { purpose: w('Fald på 30 % eller mindre: tjek korrekt indtag, compliance (FMK) og anden sygdom. Kan det rettes, måles igen om 3 måneder; ellers startes eller henvises til parenteral behandling.', 'A fall of 30 % or less: check correct intake, adherence (FMK) and other disease. If correctable, measure again in 3 months; otherwise start or refer for parenteral treatment.'), passages: [INTAKE, ...PARENTERAL] },

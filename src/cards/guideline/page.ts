@@ -10,6 +10,8 @@ import type { Language } from '../../contract/language.js';
 import { isTopic } from '../../contract/topics.js';
 import { linksFor, type LinkDefinition, type LinkKey } from '../links.js';
 import { topicText } from '../text/index.js';
+import { inForce } from '../text/vocabulary.js';
+import type { GuidelineSettings } from '../../rules/settings.js';
 import { GUIDES } from './guides.js';
 
 const md = markdownit('commonmark', { html: false, linkify: false });
@@ -41,7 +43,7 @@ function escapeHtml(s: string): string {
 }
 
 /** The page, or undefined for a code that is no topic. */
-export function guidelinePage(topic: string, lang: Language, links: Readonly<Record<LinkKey, LinkDefinition>>): string | undefined {
+export function guidelinePage(topic: string, lang: Language, links: Readonly<Record<LinkKey, LinkDefinition>>, settings: GuidelineSettings): string | undefined {
   if (!isTopic(topic)) return undefined;
   const w = WORDS[lang];
   const title = topicText(topic, lang).title;
@@ -62,7 +64,7 @@ export function guidelinePage(topic: string, lang: Language, links: Readonly<Rec
 <main data-topic="${topic}">
 <h1>${escapeHtml(title)}</h1>
 <section id="when"><h2>${w.when}</h2>
-${md.render(guide.purpose[lang])}</section>
+${md.render(inForce(guide.purpose, settings)[lang])}</section>
 ${passages === '' ? '' : `<section id="guidance"><h2>${w.guidance}</h2>\n${passages}</section>`}
 ${linkItems === '' ? '' : `<section id="links"><h2>${w.links}</h2>\n<ul>\n${linkItems}\n</ul></section>`}
 <p class="source">${w.source}: <a href="${SOURCE_URL}">${escapeHtml(SOURCE[lang])}</a></p>

@@ -7,6 +7,8 @@ import type { ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite } from 
 import type { Reason } from '../../contract/topics.js';
 import type { LabOrder } from '../../contract/findings.js';
 import type { Language } from '../../contract/language.js';
+import type { GuidelineSettings } from '../../rules/settings.js';
+import { formatNumber } from '../format.js';
 
 export type Words = Readonly<Record<Language, string>>;
 
@@ -113,10 +115,42 @@ export const CONDITION: Readonly<Record<ConditionConcept, Words>> = {
   myeloma: { da: 'myelomatose', en: 'myeloma' },
 };
 
-/** Each reason as a short phrase for the card's "Begrundelse" list. */
-export const REASON: Readonly<Record<Reason, Words>> = {
+/**
+ * Words that quote a number a site may change (a threshold or window of `GuidelineSettings`):
+ * worded from the settings in force, so a card never states the card's default while the rule
+ * applied the site's value.
+ */
+export type SettingWords = (settings: GuidelineSettings) => Words;
+
+/** Words as they read under the settings in force. */
+export function inForce(words: Words | SettingWords, settings: GuidelineSettings): Words {
+  return typeof words === 'function' ? words(settings) : words;
+}
+
+/** "12 mdr." / "12 months". */
+function months(n: number, lang: Language): string {
+  if (lang === 'da') return n === 1 ? '1 måned' : `${n} mdr.`;
+  return n === 1 ? '1 month' : `${n} months`;
+}
+
+/** A window set in months, in whole years when it is whole years ("1 år", as the card says), else in months. */
+function monthsOrYears(n: number, lang: Language): string {
+  if (n % 12 !== 0) return months(n, lang);
+  const years = n / 12;
+  if (lang === 'da') return `${years} år`;
+  return years === 1 ? '1 year' : `${years} years`;
+}
+
+/** "de seneste 5 år" / "in the last 5 years"; one year: "det seneste år" / "in the last year". */
+export function lastYears(n: number, lang: Language): string {
+  if (lang === 'da') return n === 1 ? 'det seneste år' : `de seneste ${n} år`;
+  return n === 1 ? 'in the last year' : `in the last ${n} years`;
+}
+
+/** Each reason as a short phrase for the card's "Begrundelse" list; the ones that quote a setting as `SettingWords`. */
+export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'risk-family-history': { da: 'Risikofaktor: arvelig disposition (osteoporose/hoftebrud hos forælder eller søskende)', en: 'Risk factor: family history (osteoporosis or hip fracture in a first-degree relative)' },
-  'risk-low-bmi': { da: 'Risikofaktor: lavt BMI (< 19 kg/m²)', en: 'Risk factor: low BMI (< 19 kg/m²)' },
+  'risk-low-bmi': (s) => ({ da: `Risikofaktor: lavt BMI (< ${formatNumber(s.lowBmi, 'da')} kg/m²)`, en: `Risk factor: low BMI (< ${formatNumber(s.lowBmi, 'en')} kg/m²)` }),
   'risk-immobilisation': { da: 'Risikofaktor: immobilisering', en: 'Risk factor: immobilisation' },
   'risk-height-loss': { da: 'Risikofaktor: højdereduktion', en: 'Risk factor: height loss' },
   'risk-disease': { da: 'Risikofaktor: sygdom eller tilstand, der kan medføre knogletab', en: 'Risk factor: a disease or condition that causes bone loss' },
@@ -125,7 +159,10 @@ export const REASON: Readonly<Record<Reason, Words>> = {
   'risk-smoking': { da: 'Risikofaktor: rygning', en: 'Risk factor: smoking' },
   'risk-age-over-80': { da: 'Risikofaktor: alder over 80 år', en: 'Risk factor: age over 80' },
   'risk-hormone-therapy': { da: 'Risikofaktor: antihormonbehandling (aromatasehæmmer/antiandrogen)', en: 'Risk factor: hormone-deprivation therapy (aromatase inhibitor/anti-androgen)' },
-  'risk-alcohol': { da: 'Risikofaktor: alkohol (≥ 3 genstande dagligt)', en: 'Risk factor: alcohol (≥ 3 units a day)' },
+  'risk-alcohol': (s) => ({
+    da: `Risikofaktor: alkohol (≥ ${formatNumber(s.alcoholUnitsPerDay, 'da')} ${s.alcoholUnitsPerDay === 1 ? 'genstand' : 'genstande'} dagligt)`,
+    en: `Risk factor: alcohol (≥ ${formatNumber(s.alcoholUnitsPerDay, 'en')} ${s.alcoholUnitsPerDay === 1 ? 'unit' : 'units'} a day)`,
+  }),
   'egfr-missing': { da: 'eGFR mangler eller er ikke aktuel', en: 'eGFR missing or not current' },
   'creatinine-missing': { da: 'P-kreatinin/eGFR mangler eller er ikke aktuel', en: 'Creatinine/eGFR missing or not current' },
   'calcium-missing': { da: 'P-calcium mangler eller er ikke aktuel', en: 'Calcium missing or not current' },
@@ -153,7 +190,7 @@ export const REASON: Readonly<Record<Reason, Words>> = {
   falls: { da: 'Faldtendens', en: 'Tendency to fall' },
   alcohol: { da: 'Alkoholforbrug', en: 'Alcohol use' },
   'low-bmi': { da: 'Lavt BMI', en: 'Low BMI' },
-  ulcer: { da: 'Ulcus (aktivt eller inden for 12 mdr.)', en: 'Peptic ulcer (active or within 12 months)' },
+  ulcer: (s) => ({ da: `Ulcus (aktivt eller inden for ${months(s.ulcerMonths, 'da')})`, en: `Peptic ulcer (active or within ${months(s.ulcerMonths, 'en')})` }),
   'oesophageal-disease': { da: 'Spiserørssygdom med forsinket tømning', en: 'Oesophageal disease delaying emptying' },
   'cannot-stay-upright': { da: 'Kan ikke være oprejst i 30 minutter', en: 'Cannot stay upright for 30 minutes' },
   intolerance: { da: 'Utålelige bivirkninger/intolerans registreret', en: 'Intolerance recorded' },
@@ -174,8 +211,11 @@ export const REASON: Readonly<Record<Reason, Words>> = {
   'hip-t-score-low': { da: 'T-score (hofte) ≤ −2,5', en: 'Hip T-score ≤ −2.5' },
   'hip-t-score-missing': { da: 'Ingen T-score for hoften registreret', en: 'No hip T-score recorded' },
   'prior-spine-hip-fracture': { da: 'Tidligere lavenergibrud i ryg eller hofte', en: 'Prior low-energy spine or hip fracture' },
-  'recent-fracture': { da: 'Andet lavenergibrud de seneste 5 år', en: 'Other low-energy fracture in the last 5 years' },
-  'ongoing-glucocorticoid': { da: 'Glukokortikoidbehandling pågår eller ophørt for under 1 år siden', en: 'Glucocorticoid ongoing or stopped less than 1 year ago' },
+  'recent-fracture': (s) => ({ da: `Andet lavenergibrud ${lastYears(s.pauseRecentFractureYears, 'da')}`, en: `Other low-energy fracture ${lastYears(s.pauseRecentFractureYears, 'en')}` }),
+  'ongoing-glucocorticoid': (s) => ({
+    da: `Glukokortikoidbehandling pågår eller ophørt for under ${monthsOrYears(s.pauseGlucocorticoidStoppedMonths, 'da')} siden`,
+    en: `Glucocorticoid ongoing or stopped less than ${monthsOrYears(s.pauseGlucocorticoidStoppedMonths, 'en')} ago`,
+  }),
   upcoming: { da: 'Næste injektion nærmer sig', en: 'Next injection coming up' },
   due: { da: 'Injektion skal gives nu (6 måneder)', en: 'Injection due now (6 months)' },
   overdue: { da: 'Mere end 7 måneder siden sidste injektion', en: 'More than 7 months since the last injection' },
@@ -196,7 +236,7 @@ export const REASON: Readonly<Record<Reason, Words>> = {
   'egfr-below-30': { da: 'eGFR < 30: øget risiko for hypocalcæmi', en: 'eGFR < 30: higher risk of hypocalcaemia' },
   'exposure-threshold': { da: 'Glukokortikoid: > 5 mg prednisolon dgl. i 3 mdr. eller > 450 mg på et år', en: 'Glucocorticoid: > 5 mg prednisolone daily for 3 months or > 450 mg in a year' },
   't-score-below-minus-1': { da: 'T-score < −1,0', en: 'T-score < −1.0' },
-  'no-dxa': { da: 'Ingen DXA-skanning registreret', en: 'No DXA scan recorded' },
+  'no-dxa': (s) => ({ da: `Ingen DXA-skanning ${lastYears(s.dxaWorkupYears, 'da')}`, en: `No DXA scan ${lastYears(s.dxaWorkupYears, 'en')}` }),
   'specialist-drug': { da: 'Specialistbehandling', en: 'Specialist treatment' },
   'cardiovascular-history': { da: 'Tidligere myokardieinfarkt eller apopleksi (romosozumab kontraindiceret)', en: 'Prior myocardial infarction or stroke (romosozumab contraindicated)' },
   'romosozumab-male': { da: 'Romosozumab er kun godkendt til kvinder', en: 'Romosozumab is approved for women only' },
