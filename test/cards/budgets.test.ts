@@ -22,10 +22,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 /** Cards whose texts are still being shortened (issue #15): the most characters each may have now. */
 const STILL_OVER_DETAIL_BUDGET: Readonly<Record<string, number>> = {
   'treatment-indicated': 2496,
-  'btm-response-inadequate': 1432,
-  'switch-to-parenteral': 1382,
   'rx-start-checklist': 1365,
-  'btm-follow-up-due': 1340,
   'vitamin-d-calcium': 1170,
   'risk-factor-review': 935,
 };

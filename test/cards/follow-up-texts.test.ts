@@ -25,7 +25,7 @@ export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: re
   'btm-follow-up-due': {
     facts: patient({ ...woman, courses: [course('alendronate', '2026-06-01')], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 7.5 }) }),
     da: ['CTX', 'fastende før kl. 10', 'hård motion inden for 24 timer'],
-    en: ['CTX', 'fasting, before 10 am'],
+    en: ['CTX', 'fasting before 10 am', 'hard exercise within 24 hours'],
   },
   'btm-response-adequate': {
     facts: patient({ ...woman, courses: [course('alendronate', '2026-03-02')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(69.9, '2026-06-10')] } }),
@@ -39,8 +39,8 @@ export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: re
   },
   'switch-to-parenteral': {
     facts: patient({ ...woman, courses: [course('alendronate', '2026-01-10')], intolerances: [intolerance('alendronate')] }),
-    da: ['parenteral behandling', 'Zoledronsyre', 'Izamby', 'Kæbenekrose'],
-    en: ['parenteral treatment', 'zoledronic acid'],
+    da: ['parenteral behandling', 'Zoledronsyre', 'SKAL anden behandling igangsættes'],
+    en: ['parenteral treatment', 'Zoledronic acid', 'MUST be started'],
   },
   'dxa-follow-up-due': {
     facts: patient({ ...woman, courses: [course('alendronate', '2024-11-26')], dxa: [scan('2024-10-01', { 'total-hip': -2.6 }, { performer: rh })] }),
@@ -49,7 +49,7 @@ export const CASES: Readonly<Record<FollowUpTopic, { facts: PatientFacts; da: re
   },
   'bisphosphonate-pause-candidate': {
     facts: patient({ ...woman, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-09-01', { 'total-hip': -2.0 })] }),
-    da: ['Behandlingspause', 'T-score (hofte) > −2,5', 'lang halveringstid', 'tidligst efter 2 år'],
+    da: ['behandlingspause', 'T-score (hofte) > −2,5', 'lang halveringstid', 'tidligst efter 2 år'],
     en: ['treatment pause', 'hip T-score > −2.5'],
   },
   'bisphosphonate-continue': {
@@ -171,6 +171,14 @@ describe('follow-up card texts', () => {
     expect(inadequate?.suggestions?.[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'create', resource: { resourceType: 'Task', restriction: { period: { start: '2026-09-10' } } } }] });
     const [pause] = renderCards([recommendation('bisphosphonate-pause-candidate')], renderCtx('en'));
     expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
+  });
+
+  it('names the denosumab biosimilars on the suggestion, not in the detail', () => {
+    for (const lang of ['da', 'en'] as const) {
+      const [card] = renderCards([recommendation('switch-to-parenteral')], renderCtx(lang));
+      expect(card?.suggestions?.[0]?.label).toContain('Izamby');
+      expect(card?.detail).not.toContain('Izamby');
+    }
   });
 
   it('refers for DXA at the previous scan\'s performer', () => {

@@ -45,6 +45,22 @@ describe('GET /guideline/{topic}', () => {
     expect(res.text).not.toMatch(/<script/i);
   });
 
+  it('keeps what the follow-up cards leave out: the marker rules, the parenteral options and their side effects, the criteria', async () => {
+    const app = appWith();
+    const page = async (topic: string, lang: 'da' | 'en'): Promise<string> => (await request(app).get(`/guideline/${topic}?lang=${lang}`).expect(200)).text;
+    const marker = await page('btm-follow-up-due', 'da');
+    for (const words of ['KM kan IKKE anvendes ved', 'Hård motion inden for 24 timer', 'gennemsnit for præmenopausale kvinder', 'antiepileptika', 'Skal tages fastende om morgenen']) expect(marker).toContain(words);
+    for (const topic of ['btm-response-inadequate', 'switch-to-parenteral']) {
+      const da = await page(topic, 'da');
+      for (const words of ['Izamby', 'SKAL anden behandling igangsættes', 'Zoledronsyre (fx Aclasta) 5 mg i.v. årligt', 'Kæbenekrose', 'eGFR &gt; 35 ml/min']) expect(da, topic).toContain(words);
+      expect(await page(topic, 'en'), topic).toContain('Osteonecrosis of the jaw');
+    }
+    expect(await page('bisphosphonate-pause-candidate', 'da')).toContain('lang halveringstid');
+    expect(await page('anabolic-treatment-consideration', 'da')).toContain('bækken, overarm, underarm eller ryg inden for 3 år');
+    expect(await page('endocrinology-referral', 'en')).toContain('before eGFR falls below 35 mL/min');
+    expect(await page('zoledronic-acid-infusion-due', 'da')).toContain('Udvalgte bivirkninger');
+  });
+
   it('answers 404 for an unknown topic and 400 for an unknown language; needs no JWT', async () => {
     const secured = appWith({ trustedIssuers: { 'https://ehr.example': { jwks: 'https://ehr.example/jwks.json' } } });
     await request(secured).get('/guideline/vitamin-d-calcium').expect(200);

@@ -1,29 +1,37 @@
 /**
- * Card text of `bisphosphonate-pause-candidate` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `bisphosphonate-pause-candidate` (rules.md section 3, card page 2 l. 183-203
+ * "Varighed af peroral behandling"), in Danish — the card's own terms — and English: the pause
+ * may be taken, the criteria it meets, why that is safe, and when to scan.
  */
+import type { Language } from '../../../contract/language.js';
+import { LONG_ACTING } from '../card-words.js';
+import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+const MAY_STOP: Words = {
+  da: '**Seponering kan ske.** Alle kriterier er opfyldt: T-score (hofte) > −2,5, aldrig lavenergibrud i ryg eller hofte, ingen andre lavenergibrud de seneste år, og evt. udløsende årsager er korrigeret (fx glukokortikoid).',
+  en: '**Treatment may be stopped.** All criteria are met: hip T-score > −2.5, never a low-energy spine or hip fracture, no other low-energy fracture in recent years, and any triggering cause is corrected (e.g. glucocorticoid).',
+};
+
+const NEXT_DXA: Words = {
+  da: 'Under pausen: DXA-skanning tidligst efter 2 år, hvis relevant.',
+  en: 'During the pause: DXA scan no earlier than after 2 years, if relevant.',
+};
+
+function detail(lang: Language): string {
+  return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
+}
 
 export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause-candidate'> = {
   da: {
     title: 'Overvej behandlingspause',
     summary: () => 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt',
-    detail: () =>
-      [
-        'Behandlingspause bør overvejes efter 5 år. **Seponering kan ske**, da alle kriterier er opfyldt: T-score (hofte) > −2,5, aldrig lavenergibrud i ryg eller hofte, ingen andre lavenergibrud de seneste år, og evt. udløsende årsager er korrigeret (fx længerevarende glukokortikoidbehandling, hvor der behandles med alendronat ½–1 år efter ophør).',
-        'Bisfosfonat som fx alendronat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.',
-        'Opfølgning med DXA-skanning tidligst efter 2 år, hvis relevant.',
-      ].join('\n\n'),
+    detail: () => detail('da'),
   },
   en: {
     title: 'Consider a treatment pause',
     summary: () => 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met',
-    detail: () =>
-      [
-        'A treatment pause should be considered after 5 years. **Treatment may be stopped**, as all criteria are met: hip T-score > −2.5, never a low-energy spine or hip fracture, no other low-energy fracture in recent years, and any triggering cause corrected (e.g. long-term glucocorticoid treatment, where alendronate is continued ½–1 year after it ends).',
-        'Bisphosphonates such as alendronate have a long-lasting bone-protective effect, as they stay in the skeleton (long half-life).',
-        'Follow-up DXA scan no earlier than after 2 years, if relevant.',
-      ].join('\n\n'),
+    detail: () => detail('en'),
   },
 };

@@ -1,12 +1,40 @@
 /**
- * Card text of `bisphosphonate-pause-review` (v2; rules.md section 3; card page 2 l. 185-199
+ * Card text of `bisphosphonate-pause-review` (v2; rules.md section 3; card page 2 l. 183-203
  * "Behandlingspause bør overvejes efter 5 år … Opfølgning med DXA-scanning tidligst efter 2 år,
  * hvis relevant. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år."),
- * in Danish and English.
+ * in Danish and English: do not restart during the pause, when to scan, and what resumes treatment.
  */
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatDate } from '../../format.js';
-import { has } from '../text-helpers.js';
+import { LONG_ACTING } from '../card-words.js';
+import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+type Rec = Recommendation<'bisphosphonate-pause-review'>;
+
+const DO_NOT_RESTART: Words = {
+  da: '**Start ikke behandling igen**, blot fordi T-score eller tidligere brud ellers ville give indikation.',
+  en: '**Do not restart treatment** just because the T-score or an earlier fracture would otherwise indicate it.',
+};
+
+const RESUME: Words = {
+  da: 'Genoptag behandling ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5 – i alt op til 10 år.',
+  en: 'Resume treatment after a new low-energy fracture or with hip T-score ≤ −2.5 – up to 10 years in total.',
+};
+
+/** Once the 2 years have passed: the scan first (the date is in the summary and the findings). */
+function sameHospital(rec: Rec, lang: Language): string | false {
+  if (!has(rec, 'pause-dxa-due')) return false;
+  return lang === 'da'
+    ? '**Henvis til samme hospital som ved tidligere skanning** – skannere måler ikke helt ens.'
+    : '**Refer to the same hospital as the previous scan** – scanners do not measure exactly alike.';
+}
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(sameHospital(rec, lang), DO_NOT_RESTART[lang], LONG_ACTING[lang], RESUME[lang]);
+}
 
 export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-review'> = {
   da: {
@@ -17,12 +45,7 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
         : has(rec, 'pause-continues')
           ? `Behandlingspausen fortsætter: T-score (hofte) > −2,5 – næste DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`
           : `Behandlingspause siden ${formatDate(rec.pauseStart, 'da')}: start ikke behandling – DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`,
-    detail: (rec) =>
-      [
-        `Peroral bisfosfonat er seponeret efter mindst 5 års behandling, og kriterierne for seponering var opfyldt: **behandlingspause siden ${formatDate(rec.pauseStart, 'da')}**. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet – start ikke behandling igen blot fordi T-score eller tidligere brud ellers ville give indikation.`,
-        `**Opfølgning med DXA-skanning tidligst efter 2 år** (${formatDate(rec.dxaFrom, 'da')})${has(rec, 'pause-dxa-due') ? ' – tidspunktet er nået. Henvis til samme hospital som ved tidligere skanning; skannere måler ikke helt ens.' : '.'}`,
-        'Genoptag behandling ved nyt lavenergibrud, eller hvis DXA viser fortsat lav knoglemasse i hoften (T-score ≤ −2,5): behandlingen kan da udstrækkes til i alt 10 år.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bisphosphonate treatment pause',
@@ -32,11 +55,6 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
         : has(rec, 'pause-continues')
           ? `The treatment pause continues: hip T-score > −2.5 – next DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`
           : `Treatment pause since ${formatDate(rec.pauseStart, 'en')}: do not restart – DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`,
-    detail: (rec) =>
-      [
-        `Oral bisphosphonate was stopped after at least 5 years with the criteria for stopping met: **treatment pause since ${formatDate(rec.pauseStart, 'en')}**. Bisphosphonates have a long-lasting bone-protective effect as they stay in the skeleton – do not restart just because the T-score or an earlier fracture would otherwise indicate treatment.`,
-        `**Follow-up DXA scan no earlier than after 2 years** (${formatDate(rec.dxaFrom, 'en')})${has(rec, 'pause-dxa-due') ? ' – that time has come. Refer to the same hospital as the previous scan; scanners do not measure exactly alike.' : '.'}`,
-        'Resume treatment after a new low-energy fracture, or if the DXA shows persistently low hip bone mass (T-score ≤ −2.5): treatment can then be extended to 10 years in total.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,35 +1,45 @@
 /**
- * Card text of `btm-follow-up-due` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `btm-follow-up-due` (rules.md section 3, card page 2 "Knoglemarkører"), in Danish —
+ * the card's own terms — and English. The card says how to take the marker and what the answer
+ * decides; the wait after a fracture is the reason and the due date a finding, which the renderer
+ * appends. The full passage (initial marker, the premenopausal mean, other medicines) is on the
+ * guideline page.
  */
-import type { BoneMarkerKind } from '../../../contract/clinical.js';
-import { has, paren } from '../text-helpers.js';
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 
-const MARKER_EXCLUSIONS: Words = {
-  da:
-    '**Knoglemarkør kan IKKE anvendes ved:** fraktur inden for 6 mdr. før behandlingsstart (mål ét år efter fraktur), ubehandlet knoglemetabolisk sygdom, svær akut sygdom/akut immobilisering, hård motion inden for 24 timer. ' +
-    'Anden medicin kan specielt ved start/dosisændring påvirke værdierne, fx antiepileptika, antiøstrogen- og antiandrogen behandling.',
-  en:
-    '**Bone markers can NOT be used with:** a fracture within 6 months before the start of treatment (measure one year after the fracture), untreated metabolic bone disease, severe acute illness/acute immobilisation, hard exercise within 24 hours. ' +
-    'Other medicines can affect the values, especially at start or dose change, e.g. antiepileptics, anti-oestrogen and anti-androgen treatment.',
+type Rec = Recommendation<'btm-follow-up-due'>;
+
+/** l. 135-141: P1NP is the primary test, any time of day; CTX on glucocorticoid (fasting before 10 am, in the summary). */
+const HOW: Readonly<Record<'p1np' | 'ctx', Words>> = {
+  p1np: { da: 'P1NP kan tages hele dagen.', en: 'P1NP can be taken any time of day.' },
+  ctx: { da: 'CTX i stedet for P1NP, fordi patienten får glukokortikoid.', en: 'CTX instead of P1NP because the patient is on glucocorticoid.' },
 };
 
-const MARKER_HOW: Readonly<Record<'p1np' | 'ctx', Words>> = {
-  p1np: {
-    da: 'Tag P1NP (prokollagen type 1 N-terminalt propeptid) – den primære prøve, kan tages hele dagen.',
-    en: 'Take P1NP (procollagen type 1 N-terminal propeptide) – the primary test, any time of day.',
-  },
-  ctx: {
-    da: 'Tag CTX (anvendes i stedet for P1NP ved behandling med glukokortikoid) – skal tages fastende før kl. 10.',
-    en: 'Take CTX (used instead of P1NP during glucocorticoid treatment) – fasting, before 10 am.',
-  },
+/** l. 155: the card's "cannot be used with" that still applies once treatment runs (rules.md section 3). */
+const NOT_USABLE: Words = {
+  da: 'Mål ikke ved ubehandlet knoglemetabolisk sygdom, svær akut sygdom/akut immobilisering eller hård motion inden for 24 timer.',
+  en: 'Do not measure with untreated metabolic bone disease, severe acute illness/acute immobilisation or hard exercise within 24 hours.',
 };
 
-function markerName(marker: BoneMarkerKind): 'P1NP' | 'CTX' {
-  return marker === 'ctx' ? 'CTX' : 'P1NP';
+/** l. 170-183: what the answer decides — after a re-check, the next step is parenteral. */
+function whatItDecides(rec: Rec, lang: Language): string {
+  const recheck = has(rec, 'recheck-after-correction');
+  if (lang === 'da') {
+    return recheck
+      ? 'Fald > 30 % fra initial værdi: fortsæt behandling. Fortsat fald ≤ 30 %: start eller henvis til parenteral behandling.'
+      : 'Fald > 30 % fra initial værdi: fortsæt behandling. Fald ≤ 30 %: tjek indtag, compliance (se evt. FMK) og anden sygdom.';
+  }
+  return recheck
+    ? 'A fall of more than 30 % from baseline: continue treatment. Still 30 % or less: start or refer for parenteral treatment.'
+    : 'A fall of more than 30 % from baseline: continue treatment. 30 % or less: check intake, adherence (see FMK) and other disease.';
+}
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(HOW[rec.marker][lang], whatItDecides(rec, lang), NOT_USABLE[lang]);
 }
 
 export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
@@ -41,17 +51,7 @@ export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
       if (has(rec, 'fracture-before-start')) return `Tag knoglemarkør (${how}) nu: ét år efter brud før behandlingsstart`;
       return `Tag knoglemarkør (${how}): 3 mdr. efter start af peroral bisfosfonat`;
     },
-    detail: (rec) =>
-      [
-        `Knoglemarkører viser effekt/compliance ved peroral behandling. ${MARKER_HOW[rec.marker].da}`,
-        has(rec, 'recheck-after-correction')
-          ? `Ny ${markerName(rec.marker)} 3 måneder efter korrektion af indtag, compliance eller anden sygdom: > 30 % fald fra initial knoglemarkør → fortsæt behandling; fortsat < 30 % fald → start eller henvis til parenteral behandling.`
-          : `Sammenhold med initial knoglemarkør: > 30 % fald → fortsæt behandling; < 30 % fald → overvej korrekt indtag, compliance (se evt. FMK) og anden sygdom. Er knoglemarkør ikke taget før behandlingsstart, sammenholdes resultatet med gennemsnit for præmenopausale kvinder (oplyses fra laboratoriet) – mere usikkert.`,
-        has(rec, 'fracture-before-start') ? `Der var et brud inden for 6 mdr. før behandlingsstart: knoglemarkøren måles ét år efter bruddet${paren(rec.due, 'da')}.` : '',
-        MARKER_EXCLUSIONS.da,
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bone marker due',
@@ -61,16 +61,6 @@ export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
       if (has(rec, 'fracture-before-start')) return `Take the bone marker (${how}) now: one year after a fracture before the start of treatment`;
       return `Take the bone marker (${how}): 3 months after starting oral bisphosphonate`;
     },
-    detail: (rec) =>
-      [
-        `Bone markers show effect/adherence of oral treatment. ${MARKER_HOW[rec.marker].en}`,
-        has(rec, 'recheck-after-correction')
-          ? `New ${markerName(rec.marker)} 3 months after correcting intake, adherence or other disease: a fall of > 30 % from baseline → continue treatment; still < 30 % → start or refer for parenteral treatment.`
-          : `Compare with the baseline marker: a fall of > 30 % → continue treatment; < 30 % → check correct intake, adherence (see the shared medication record, FMK) and other disease. Without a baseline taken before the start, compare with the premenopausal mean (given by the laboratory) – less certain.`,
-        has(rec, 'fracture-before-start') ? `There was a fracture within 6 months before the start of treatment: measure the marker one year after the fracture${paren(rec.due, 'en')}.` : '',
-        MARKER_EXCLUSIONS.en,
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,12 +1,36 @@
 /**
- * Card text of `btm-response-inadequate` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `btm-response-inadequate` (rules.md section 3, card page 2 l. 170-183), in Danish —
+ * the card's own terms — and English. The summary says what to check; the detail gives the two
+ * ways on (correctable: measure again; not: parenteral, whose options are the suggestions) and what
+ * starting denosumab commits to. The full intake, the parenteral options and their side effects
+ * are on the guideline page.
  */
-import { ALENDRONATE_INTAKE } from '../../orders.js';
-import { DENOSUMAB_OPTION, ZOLEDRONIC_ACID } from '../card-words.js';
-import { paren } from '../text-helpers.js';
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { DENOSUMAB_SAFETY } from '../card-words.js';
+import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+type Rec = Recommendation<'btm-response-inadequate'>;
+
+const LESS_CERTAIN: Words = {
+  da: 'Uden initial knoglemarkør er sammenligningen mere usikker.',
+  en: 'Without a baseline marker the comparison is less certain.',
+};
+
+/** l. 170-181: correctable → measure again; not correctable → parenteral (the options are the suggestions). */
+function twoWays(rec: Rec, lang: Language): string {
+  return lang === 'da'
+    ? `- **Korrigerbar** – indtag (fastende om morgenen, 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')}.\n` +
+        '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.'
+    : `- **Correctable** – intake (fasting in the morning, 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')}.\n` +
+        '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.';
+}
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(twoWays(rec, lang), rec.comparedWith === 'premenopausal-mean' && LESS_CERTAIN[lang], DENOSUMAB_SAFETY[lang]);
+}
 
 export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> = {
   da: {
@@ -15,17 +39,7 @@ export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> =
       rec.comparedWith === 'premenopausal-mean'
         ? 'Knoglemarkør ikke under præmenopausalt gennemsnit: tjek indtag, compliance og anden sygdom'
         : 'Knoglemarkør faldet ≤ 30 %: tjek korrekt indtag, compliance og anden sygdom',
-    detail: (rec) =>
-      [
-        'Utilstrækkeligt fald i knoglemarkør ved peroral behandling. **Overvej korrekt indtag, compliance (se evt. FMK) og anden sygdom.**',
-        `Korrekt indtag af alendronat: ${ALENDRONATE_INTAKE.da}`,
-        `- **Korrigerbar:** ret årsagen, tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')} og revurdér.\n` +
-          '- **Ikke korrigerbar:** start eller henvis til parenteral behandling (2. valg).',
-        `${DENOSUMAB_OPTION.da}\n\n${ZOLEDRONIC_ACID.da}`,
-        rec.comparedWith === 'premenopausal-mean' ? 'Der er ikke taget knoglemarkør før behandlingsstart; sammenligningen med præmenopausalt gennemsnit er mere usikker.' : '',
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bone marker: insufficient fall',
@@ -33,16 +47,6 @@ export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> =
       rec.comparedWith === 'premenopausal-mean'
         ? 'Bone marker not below the premenopausal mean: check intake, adherence and other disease'
         : 'Bone marker fell ≤ 30 %: check correct intake, adherence and other disease',
-    detail: (rec) =>
-      [
-        'Insufficient bone marker fall on oral treatment. **Check correct intake, adherence (see the shared medication record, FMK) and other disease.**',
-        `Correct intake of alendronate: ${ALENDRONATE_INTAKE.en}`,
-        `- **Correctable:** correct it, repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')} and reassess.\n` +
-          '- **Not correctable:** start or refer for parenteral treatment (second choice).',
-        `${DENOSUMAB_OPTION.en}\n\n${ZOLEDRONIC_ACID.en}`,
-        rec.comparedWith === 'premenopausal-mean' ? 'No marker was taken before the start of treatment; the comparison with the premenopausal mean is less certain.' : '',
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,30 +1,48 @@
 /**
- * Card text of `denosumab-overdue` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `denosumab-overdue` (rules.md section 3, card page 1 l. 78-82 "Der må max gå 7
+ * måneder"), in Danish — the card's own terms — and English: give the injection now (calcium
+ * first), why it is urgent, and the follow-on treatment if denosumab is not to continue.
  */
-import { paren } from '../text-helpers.js';
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+const WHY: Words = {
+  da: 'Efter ophørt denosumab kommer hurtigt knogletab (rebound) med risiko for multiple brud i ryggen.',
+  en: 'After denosumab stops, bone is lost rapidly (rebound) with a risk of multiple vertebral fractures.',
+};
+
+const IF_NOT_CONTINUED: Words = {
+  da: '**Skal denosumab ikke fortsætte, SKAL anden behandling igangsættes** (typisk zoledronsyre) – henvis evt. til endokrinolog.',
+  en: '**If denosumab is not to continue, other treatment MUST be started** (usually zoledronic acid) – consider referral to endocrinology.',
+};
+
+const RECALL: Words = {
+  da: 'Opsæt system, så injektionen huskes hver 6. måned – også hvis patienten ikke kommer til aftalt tid.',
+  en: 'Set up a recall so the injection is given every 6 months – also if the patient misses the appointment.',
+};
+
+function giveNow(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
+  return lang === 'da'
+    ? `**Giv denosumab 60 mg s.c. hurtigst muligt** – den skulle være givet${paren(rec.due, 'da')}. P-calcium kontrolleres forud for injektion.`
+    : `**Give denosumab 60 mg s.c. as soon as possible** – it was due${paren(rec.due, 'en')}. Check calcium before the injection.`;
+}
+
+function detail(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
+  return paragraphs(giveNow(rec, lang), WHY[lang], IF_NOT_CONTINUED[lang], RECALL[lang]);
+}
 
 export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {
   da: {
     title: 'Denosumab overskredet',
     summary: () => 'Giv denosumab nu: over 7 måneder siden sidste injektion – risiko for hurtigt knogletab og brud i ryggen',
-    detail: (rec) =>
-      [
-        `**Der må max gå 7 måneder mellem injektionerne** – injektionen skulle være givet${paren(rec.due, 'da')}. Efter ophørt denosumab kommer hurtigt knogletab (rebound) med risiko for multiple brud i ryggen (vertebrale frakturer).`,
-        'Giv injektionen hurtigst muligt (denosumab 60 mg s.c.); P-calcium kontrolleres forud for injektion. Opsæt system, så injektionen huskes hver 6. måned – også hvis patienten ikke kommer til aftalt tid.',
-        'Skal denosumab ikke fortsætte, SKAL anden behandling igangsættes (typisk zoledronsyre) – henvis evt. til endokrinolog.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Denosumab overdue',
     summary: () => 'Give denosumab now: more than 7 months since the last injection – risk of rapid bone loss and spine fractures',
-    detail: (rec) =>
-      [
-        `**Never more than 7 months between injections** – the injection was due${paren(rec.due, 'en')}. After denosumab stops, bone is lost rapidly (rebound) with a risk of multiple vertebral fractures.`,
-        'Give the injection as soon as possible (denosumab 60 mg s.c.); check P-calcium before it. Set up a recall so the injection is given every 6 months – also if the patient does not come at the agreed time.',
-        'If denosumab is not to continue, other treatment MUST be started (usually zoledronic acid) – consider referral to endocrinology.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,31 +1,47 @@
 /**
- * Card text of `denosumab-stopped` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `denosumab-stopped` (rules.md section 3; card page 1 l. 81-82 "Hvis denosumab
+ * seponeres, SKAL anden behandling igangsættes"; zoledronic acid about 6 months after the last
+ * injection [extension: DSAM ch. 10]), in Danish and English: what must happen, when, where, and
+ * the tests before the infusion.
  */
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatDate } from '../../format.js';
-import { paren } from '../text-helpers.js';
+import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+type Rec = Recommendation<'denosumab-stopped'>;
+
+const MUST: Words = {
+  da: '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling (risiko for multiple brud i ryggen).',
+  en: '**If denosumab is stopped, other treatment MUST be started** because of rapid bone loss after stopping (risk of multiple vertebral fractures).',
+};
+
+const TESTS: Words = {
+  da: 'P-calcium, -kreatinin og -25-OH-vitamin D kontrolleres før infusionen.',
+  en: 'Check calcium, creatinine and 25-OH vitamin D before the infusion.',
+};
+
+function when(rec: Rec, lang: Language): string {
+  return lang === 'da'
+    ? `Typisk zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${rec.followOnDueReached ? ' – tidspunktet er nået: handl nu' : ''}. Henvis til zoledronsyre (typisk på hospital) eller til endokrinolog.`
+    : `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Refer for zoledronic acid (usually in hospital) or to endocrinology.`;
+}
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(MUST[lang], when(rec, lang), TESTS[lang]);
+}
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
   da: {
     title: 'Denosumab seponeret uden opfølgende behandling',
     summary: (rec) => `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ca. ${formatDate(rec.followOnDue, 'da')}`,
-    detail: (rec) =>
-      [
-        '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling (risiko for multiple brud i ryggen).',
-        `Typisk gives zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${rec.followOnDueReached ? ' – tidspunktet er nået: handl nu' : ''}. Typisk behandling på hospital: henvis til zoledronsyre eller til endokrinolog.`,
-        'P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før infusionen.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Denosumab stopped without follow-on treatment',
     summary: (rec) => `Denosumab stopped: other treatment MUST be started – usually zoledronic acid around ${formatDate(rec.followOnDue, 'en')}`,
-    detail: (rec) =>
-      [
-        '**If denosumab is stopped, other treatment MUST be started** because of rapid bone loss after stopping (risk of multiple vertebral fractures).',
-        `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Usually given in hospital: refer for zoledronic acid or to endocrinology.`,
-        'Check P-calcium, creatinine and 25-OH vitamin D before the infusion.',
-      ].join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,12 +1,17 @@
 /**
- * Card text of `endocrinology-referral` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `endocrinology-referral` (rules.md section 3, card page 2 l. 218-233), in Danish —
+ * the card's own terms — and English: what to do meanwhile when eGFR is low or denosumab is to
+ * stop, then the card's referral reasons in one sentence (the reasons say which apply; the full
+ * list is on the guideline page).
  */
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
-import { has, shortList } from '../text-helpers.js';
+import { has, paragraphs, shortList } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
+
+type Rec = Recommendation<'endocrinology-referral'>;
 
 const REFERRAL_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'bmd-fall': { da: 'signifikant fald i knoglemasse', en: 'significant BMD fall' },
@@ -19,29 +24,35 @@ const REFERRAL_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
+/** rules.md section 3 (v2): the card's "inden eGFR er under 35" has passed [extension: SmPC]. */
+const EGFR_LOW: Words = {
+  da: '**eGFR ≤ 35 ml/min under bisfosfonat:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret.',
+  en: '**eGFR ≤ 35 mL/min on a bisphosphonate:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered.',
+};
+
+const DENOSUMAB_STOP: Words = {
+  da: '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab – planlæg det med endokrinologen.',
+  en: '**If denosumab is stopped, other treatment MUST be started** because of rapid bone loss – plan it with the endocrinologist.',
+};
+
+const WHEN: Words = {
+  da: 'Kortet anbefaler henvisning ved behandlingssvigt trods god compliance, uacceptable bivirkninger, progredierende nyrefunktionstab (inden eGFR er under 35 ml/min), planlagt seponering af denosumab og mistanke om sekundær osteoporose.',
+  en: 'The card advises referral for treatment failure despite good adherence, unacceptable side effects, progressive loss of kidney function (before eGFR falls below 35 mL/min), a planned stop of denosumab and suspected secondary osteoporosis.',
+};
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(has(rec, 'egfr-low') && EGFR_LOW[lang], has(rec, 'denosumab-stop') && DENOSUMAB_STOP[lang], WHEN[lang]);
+}
+
 export const endocrinologyReferralTexts: TopicTexts<'endocrinology-referral'> = {
   da: {
     title: 'Henvisning til endokrinolog',
     summary: (rec) => `Henvis til endokrinolog: ${shortList(rec, REFERRAL_SHORT, 'da', 2)}`,
-    detail: (rec) =>
-      [
-        'Henvisning til endokrinolog ved: **behandlingssvigt trods god compliance** (fald = signifikant fald i knoglemasse i ryg og/eller hofte oplyst i DXA-skanningssvar, ≥ 2 lavenergibrud efter mindst et års behandling, manglende suppression af knoglemarkør); uacceptable bivirkninger, som ikke kan kompenseres i almen praksis; progredierende nyrefunktionstab – inden eGFR er under 35 ml/min; når denosumab planlægges seponeret; mistanke om udredningskrævende sekundær osteoporose.',
-        has(rec, 'egfr-low') ? '**eGFR ≤ 35 ml/min under bisfosfonat:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret (bisfosfonat anbefales ikke ved eGFR under 35).' : '',
-        has(rec, 'denosumab-stop') ? 'Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab efter ophørt behandling – planlæg det sammen med endokrinologen.' : '',
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Referral to endocrinology',
     summary: (rec) => `Refer to endocrinology: ${shortList(rec, REFERRAL_SHORT, 'en', 2)}`,
-    detail: (rec) =>
-      [
-        'Refer to endocrinology for: **treatment failure despite good adherence** (a significant fall in spine and/or hip bone mass stated in the DXA report, ≥ 2 low-energy fractures after at least one year of treatment, no suppression of the bone marker); unacceptable side effects that cannot be managed in general practice; progressive loss of kidney function – before eGFR falls below 35 mL/min; when denosumab is planned to stop; suspected secondary osteoporosis needing work-up.',
-        has(rec, 'egfr-low') ? '**eGFR ≤ 35 mL/min on a bisphosphonate:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered (bisphosphonates are not recommended below eGFR 35).' : '',
-        has(rec, 'denosumab-stop') ? 'If denosumab is stopped, other treatment MUST be started because of rapid bone loss after stopping – plan it with the endocrinologist.' : '',
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };

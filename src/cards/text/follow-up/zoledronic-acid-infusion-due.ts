@@ -1,11 +1,33 @@
 /**
- * Card text of `zoledronic-acid-infusion-due` (rules.md section 3, card page 2 "Opfølgning på medicinsk behandling"), in
- * Danish — the card's own terms — and English. The summary puts the decision first; the renderer
- * appends the reasons ("Begrundelse") and the findings with values and dates ("Grundlag").
+ * Card text of `zoledronic-acid-infusion-due` (rules.md section 3, card page 1 l. 41-46 and 75-76),
+ * in Danish — the card's own terms — and English: the tests before the infusion and the limits
+ * they are held to. Side effects and the full zoledronic acid passage are on the guideline page.
  */
+import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatDate } from '../../format.js';
-import { SIDE_EFFECTS } from '../card-words.js';
+import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+import type { Words } from '../vocabulary.js';
+
+type Rec = Recommendation<'zoledronic-acid-infusion-due'>;
+
+/** l. 41-46, the checks of an antiresorptive start, held before every infusion. */
+const LIMITS: Words = {
+  da: 'Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-vitamin D > 50 nmol/L.',
+  en: 'Check that eGFR > 35 mL/min, that there is no hypocalcaemia and that 25-OH vitamin D > 50 nmol/L.',
+};
+
+function tests(rec: Rec, lang: Language): string {
+  const order = rec.missingLabs.length > 0;
+  return lang === 'da'
+    ? `**P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion** (inden for ${rec.labsWithinDays} dage)${order ? ' – bestil de manglende' : ''}.`
+    : `**Check calcium, creatinine and 25-OH vitamin D before each infusion** (within ${rec.labsWithinDays} days)${order ? ' – order the missing ones' : ''}.`;
+}
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(tests(rec, lang), LIMITS[lang]);
+}
 
 export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusion-due'> = {
   da: {
@@ -16,15 +38,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
         ? `Årlig zoledronsyre-infusion ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusion`
         : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
     },
-    detail: (rec) =>
-      [
-        `Zoledronsyre 5 mg i.v. årligt – typisk behandling på hospital. **P-calcium, -kreatinin og -25-OH-vitamin D bør kontrolleres før hver infusion** (inden for ${rec.labsWithinDays} dage).`,
-        rec.missingLabs.length > 0 ? 'Bestil de manglende prøver (se begrundelse).' : '',
-        'Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-vitamin D > 50 nmol/L.',
-        SIDE_EFFECTS.parenteral.da,
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Yearly zoledronic acid infusion',
@@ -34,14 +48,6 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
         ? `Yearly zoledronic acid infusion ${due}: check calcium, creatinine and 25-OH vitamin D first`
         : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
     },
-    detail: (rec) =>
-      [
-        `Zoledronic acid 5 mg i.v. yearly – usually given in hospital. **Check P-calcium, creatinine and 25-OH vitamin D before each infusion** (within ${rec.labsWithinDays} days).`,
-        rec.missingLabs.length > 0 ? 'Order the missing tests (see the reasons).' : '',
-        'Check that eGFR > 35 mL/min, that there is no hypocalcaemia and that 25-OH vitamin D > 50 nmol/L.',
-        SIDE_EFFECTS.parenteral.en,
-      ]
-        .filter((s) => s.length > 0)
-        .join('\n\n'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };
