@@ -330,7 +330,15 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 export type SiteFiles = Pick<Config, 'siteConfigFile' | 'terminologyFile'>;
 
 /** The environment read and checked: the configuration, or every problem of it. */
-export type ConfigReading = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[]; readonly siteFiles: SiteFiles };
+export type ConfigReading =
+  | { readonly ok: true; readonly config: Config }
+  | {
+      readonly ok: false;
+      readonly problems: readonly string[];
+      readonly siteFiles: SiteFiles;
+      /** CDS_TRUSTED_ISSUERS when that variable itself is valid, so its JWKS files are checked too. */
+      readonly trustedIssuers: Config['trustedIssuers'];
+    };
 
 /** Reads and validates the environment; throws a `ConfigError` that lists every invalid variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
@@ -341,13 +349,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
 /**
  * Reads and validates the environment without throwing. When something is invalid, the site files
- * are still named (those two variables cannot be invalid), so start-up can check them as well and
- * list every problem at once.
+ * are still named (those two variables cannot be invalid) and the trusted issuers given when their
+ * variable is valid, so start-up can check those files as well and list every problem at once.
  */
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ConfigReading {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const files = envSchema.pick({ CDS_SITE_CONFIG: true, CDS_TERMINOLOGY: true }).safeParse(env);
+    const issuers = envSchema.pick({ CDS_TRUSTED_ISSUERS: true }).safeParse(env);
     return {
       ok: false,
       problems: parsed.error.issues.map((i) => {
@@ -356,6 +365,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
         return `${variable === undefined ? '(environment)' : String(variable)}:${where === '' ? '' : `${where}:`} ${i.message}`;
       }),
       siteFiles: { siteConfigFile: files.data?.CDS_SITE_CONFIG, terminologyFile: files.data?.CDS_TERMINOLOGY },
+      trustedIssuers: issuers.data?.CDS_TRUSTED_ISSUERS,
     };
   }
   const e = parsed.data;

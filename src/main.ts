@@ -1,5 +1,5 @@
 /**
- * Entry point: load and check the configuration, site files and terminology in one step
+ * Entry point: load and check the configuration, site files, terminology and JWKS files in one step
  * (src/startup.ts: every problem reported, then exit 1), open the store (PostgreSQL or SQLite,
  * migrated), listen on HOST:PORT, and shut down gracefully: on SIGTERM `/readyz` answers 503 for
  * CDS_DRAIN_MS while requests are still served (so load
@@ -23,7 +23,7 @@ import { startRetention } from './store/retention.js';
 import type { AuditEntry, IssuedCard, Store } from './store/store.js';
 import { serviceVersion } from './versions.js';
 
-/** The configuration and the engine (src/startup.ts); any problem → logged, every one of them, exit 1. */
+/** The configuration, the engine and the trusted issuers' keys (src/startup.ts); any problem → logged, every one of them, exit 1. */
 function assemble(): Service {
   try {
     return assembleService(process.env);
@@ -52,7 +52,7 @@ async function openStore(config: Config, logger: Logger): Promise<Store> {
 }
 
 async function main(): Promise<void> {
-  const { config, engine } = assemble();
+  const { config, engine, trustedKeys } = assemble();
   const logger = createLogger(config.logLevel);
   const versions = { service: serviceVersion(), rules: engine.rulesVersion };
   const metrics = createMetrics({ processMetrics: true, versions });
@@ -72,18 +72,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(code), 1000).unref();
     void closeStore().finally(() => process.exit(code));
   };
-  let app: ReturnType<typeof createApp>;
-  try {
-    app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing });
-  } catch (err) {
-    // A JWKS file named in CDS_TRUSTED_ISSUERS that cannot be read or is no public key set.
-    if (err instanceof ConfigError) {
-      logger.fatal({ problems: err.problems }, 'invalid configuration; not starting');
-      exitClosing(1);
-      return;
-    }
-    throw err;
-  }
+  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
 
   const server = createHttpServer(app, config);
   server.on('error', (err) => {

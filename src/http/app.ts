@@ -37,7 +37,8 @@ import { previewNow } from './preview/clock.js';
 import { loadPreviewFixtures } from './preview/fixtures.js';
 import { previewRoutes } from './preview/routes.js';
 import { versionsOf } from '../versions.js';
-import type { JwtVerifier } from './auth/jwt-verifier.js';
+import { createJwtVerifier, type JwtVerifier } from './auth/jwt-verifier.js';
+import type { TrustedKeys } from './auth/trusted-keys.js';
 import { authenticate } from './authenticate.js';
 import { bodyLimit } from './body-limit.js';
 import { concurrencyLimit } from './concurrency.js';
@@ -71,7 +72,12 @@ export interface AppDeps {
   readonly metrics?: Metrics;
   /** Default: W3C traceparent passed on to FHIR fetches, nothing recorded (OpenTelemetry off). */
   readonly tracing?: Tracing;
-  /** Default: built from CDS_TRUSTED_ISSUERS (tests inject one with short JWKS cache times). */
+  /**
+   * The key sets of CDS_TRUSTED_ISSUERS as start-up read and checked them (src/startup.ts); needed
+   * when CDS_TRUSTED_ISSUERS is set, unless `jwtVerifier` is given. The app reads no JWKS file.
+   */
+  readonly trustedKeys?: TrustedKeys;
+  /** Default: built from `trustedKeys` (tests inject one with short JWKS cache times). */
   readonly jwtVerifier?: JwtVerifier;
   /** Records issued cards for /stats (main.ts passes one it flushes on shutdown); default: a new one on `store`. */
   readonly issuedCards?: BatchWriter<IssuedCard>;
@@ -161,7 +167,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
     overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
   );
   app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
-  app.use('/cds-services', authenticate(config, logger, store, deps.jwtVerifier));
+  app.use('/cds-services', authenticate(config, logger, jwtVerifier(config, deps, store)));
   // After authentication (the caller is known), before any body is read.
   app.use(
     '/cds-services',
@@ -209,6 +215,15 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/** The token check when CDS_TRUSTED_ISSUERS is set: the given one, else one on the keys start-up checked (jtis kept in the store). */
+function jwtVerifier(config: Config, deps: AppDeps, store: Store): JwtVerifier | undefined {
+  if (config.trustedIssuers === undefined) return undefined;
+  if (deps.jwtVerifier !== undefined) return deps.jwtVerifier;
+  // A wiring fault, not a site's: start-up (assembleService) reads the keys with every other file.
+  if (deps.trustedKeys === undefined) throw new Error('CDS_TRUSTED_ISSUERS is set but the app was given no checked keys (assembleService reads them)');
+  return createJwtVerifier(config, deps.trustedKeys, store);
 }
 
 /** Rate-limit counters: the caller's, else the shared store's when replicas share one (PostgreSQL), else the limiter's own memory. */

@@ -16,7 +16,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { createJwtVerifier, type JwtVerifier, type TokenLedger } from './auth/jwt-verifier.js';
+import type { JwtVerifier } from './auth/jwt-verifier.js';
 import { unauthorized } from './errors.js';
 import './locals.js';
 
@@ -31,16 +31,15 @@ export function audienceCandidates(req: Request, publicUrls: readonly string[] |
 }
 
 /**
- * `tokens` keeps the jtis seen (the store); `verifier` replaces the one built from the config
- * (tests). A verified call's issuer, tenant and jti go to `res.locals` (the caller its cards and
- * feedback belong to, and the audit log).
+ * `jwt` checks the tokens (built by the app from the keys start-up checked); undefined exactly when
+ * CDS_TRUSTED_ISSUERS is unset. A verified call's issuer, tenant and jti go to `res.locals` (the
+ * caller its cards and feedback belong to, and the audit log).
  */
-export function authenticate(config: Config, logger: Logger, tokens: TokenLedger, verifier?: JwtVerifier): RequestHandler {
-  if (config.trustedIssuers === undefined) {
+export function authenticate(config: Config, logger: Logger, jwt: JwtVerifier | undefined): RequestHandler {
+  if (config.trustedIssuers === undefined || jwt === undefined) {
     logger.warn('CDS_TRUSTED_ISSUERS is not set: discovery, service and feedback calls are accepted without a JWT (development mode)');
     return (_req: Request, _res: Response, next: NextFunction): void => next();
   }
-  const jwt = verifier ?? createJwtVerifier(config, tokens);
   logger.info({ issuers: Object.keys(config.trustedIssuers), algorithms: config.jwtAlgorithms }, 'JWT authentication on');
   if (config.publicUrls === undefined) {
     logger.warn('CDS_PUBLIC_URL is not set: the JWT aud is checked against the URL built from the request Host header; set it in production');

@@ -20,6 +20,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createFixtureFhirApp } from '../../src/fixtures-server/app.js';
 import { loadFixtureData } from '../../src/fixtures-server/store.js';
 import { createApp } from '../../src/http/app.js';
+import { checkedKeys } from '../helpers/jwt.js';
 import { ACCESS_TOKEN, LAUNCH, smartEhr } from './smart-ehr.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,7 +73,7 @@ beforeAll(async () => {
   const config = testConfig({ previewClock: true });
   base = await listen(createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), appDir }));
   const locked = testConfig({ previewClock: true, trustedIssuers: { 'https://ehr.example.org': { jwks: 'https://ehr.example.org/jwks.json', fhirServers: [fhirBase] } } });
-  lockedBase = await listen(createApp(locked, { engine: createEngine(), store: openSqliteStore(':memory:'), appDir }));
+  lockedBase = await listen(createApp(locked, { engine: createEngine(), store: openSqliteStore(':memory:'), appDir, ...checkedKeys(locked) }));
   profile = mkdtempSync(join(tmpdir(), 'osteo-chromium-'));
   context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 }, locale: 'da-DK' });
   page = await context.newPage();

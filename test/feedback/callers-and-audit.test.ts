@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { AuditEntry, IssuedCard, Store } from '../../src/store/store.js';
 import { fakeEngine, PINNED_NOW } from '../helpers/app.js';
 import { PATIENT_ID, patientViewRequest } from '../helpers/fhir.js';
-import { jwks, makeKey, signToken, writeJwksFile, type TestKey } from '../helpers/jwt.js';
+import { checkedKeys, jwks, makeKey, signToken, writeJwksFile, type TestKey } from '../helpers/jwt.js';
 
 const PUBLIC_URL = 'https://cds.example.test';
 const EHR = 'https://region.example.dk';
@@ -36,7 +36,7 @@ function build(wrap: (s: Store) => Store = (s) => s) {
   const issuedCards = createBatchWriter<IssuedCard>((b) => store.recordIssued(b), { what: 'issued cards', flushMs: 60_000 });
   const auditLog = createBatchWriter<AuditEntry>((b) => store.recordAudit(b), { what: 'audit entries', flushMs: 60_000 });
   const config = testConfig({ trustedIssuers: { [EHR]: { jwks: jwksFile, tenants: ['clinic-a', 'clinic-b'] } }, publicUrls: [PUBLIC_URL], adminToken: ADMIN });
-  const app = createApp(config, { engine: fakeEngine(), store: wrap(store), issuedCards, auditLog, clock: () => PINNED_NOW });
+  const app = createApp(config, { engine: fakeEngine(), store: wrap(store), issuedCards, auditLog, clock: () => PINNED_NOW, ...checkedKeys(config) });
   return { app, auditLog };
 }
 

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
+import { checkedKeys } from './jwt.js';
 import type { Engine, EvaluationInput } from '../../src/cds-hooks/evaluator.js';
 
 export const PINNED_NOW = new Date('2025-06-01T10:00:00Z');
@@ -81,7 +82,7 @@ export function appWith(engine: Engine, options: AppOptions = {}): Omit<TestApp,
     store: store,
     clock: () => now,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(options.jwtVerifier === undefined ? {} : { jwtVerifier: options.jwtVerifier }),
+    ...(options.jwtVerifier === undefined ? checkedKeys(config) : { jwtVerifier: options.jwtVerifier }),
   });
   return { app, store, config };
 }

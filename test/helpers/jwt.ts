@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import type { Config } from '../../src/config.js';
+import { readTrustedKeys, type TrustedKeys } from '../../src/http/auth/trusted-keys.js';
+import { ConfigError } from '../../src/shared/config-error.js';
 
 export interface TestKey {
   readonly kid: string;
@@ -90,4 +93,15 @@ export function writeJwksFile(content: unknown, name = 'jwks.json'): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
+}
+
+/**
+ * The keys of `trustedIssuers` as start-up (assembleService) checks them, for apps a test builds
+ * with `createApp` directly: `{ trustedKeys }`, or nothing when no issuer is trusted.
+ */
+export function checkedKeys(config: Partial<Pick<Config, 'trustedIssuers'>>): { trustedKeys?: TrustedKeys } {
+  if (config.trustedIssuers === undefined) return {};
+  const reading = readTrustedKeys(config.trustedIssuers);
+  if (!reading.ok) throw new ConfigError(reading.problems);
+  return { trustedKeys: reading.keys };
 }

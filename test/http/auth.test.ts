@@ -15,9 +15,14 @@ import { createLogger } from '../../src/logger.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { makeApp } from '../helpers/app.js';
 import { patientViewRequest } from '../helpers/fhir.js';
-import { jwks, makeKey, nowS, signToken, startJwksServer, writeJwksFile, type JwksServer, type TestKey } from '../helpers/jwt.js';
+import { checkedKeys, jwks, makeKey, nowS, signToken, startJwksServer, writeJwksFile, type JwksServer, type TestKey } from '../helpers/jwt.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
 import { ConfigError } from '../../src/shared/config-error.js';
+import { assembleService } from '../../src/startup.js';
+import { createApp } from '../../src/http/app.js';
+import { testConfig } from '../../src/config.js';
+import { rmSync } from 'node:fs';
+import type { TrustedKeys } from '../../src/http/auth/trusted-keys.js';
 
 const EHR = 'https://ehr.example.org';
 const SANDBOX = 'https://sandbox.cds-hooks.org';
@@ -74,6 +79,9 @@ const debugLogger = createLogger(
   }),
 );
 
+/** The issuers' keys as start-up checks them. */
+const keysOf = (trustedIssuers: Config['trustedIssuers']): TrustedKeys => checkedKeys({ trustedIssuers }).trustedKeys ?? new Map();
+
 function authedApp(config: Partial<Config> = {}, verifierOptions?: JwtVerifierOptions, logger = debugLogger) {
   const full = { trustedIssuers: issuers(), ...config };
   return makeApp({
@@ -81,7 +89,7 @@ function authedApp(config: Partial<Config> = {}, verifierOptions?: JwtVerifierOp
     logger,
     ...(verifierOptions === undefined
       ? {}
-      : { jwtVerifier: createJwtVerifier({ trustedIssuers: full.trustedIssuers, jwtAlgorithms: ['ES384', 'RS384'], jwtClockSkewS: 60 }, openSqliteStore(':memory:'), verifierOptions) }),
+      : { jwtVerifier: createJwtVerifier({ jwtAlgorithms: ['ES384', 'RS384'], jwtClockSkewS: 60 }, keysOf(full.trustedIssuers), openSqliteStore(':memory:'), verifierOptions) }),
   }).app;
 }
 
@@ -364,24 +372,32 @@ describe('the JWK Set', () => {
     const keyPair = writeJwksFile({ keys: [{ ...es.publicJwk, d: 'secret' }] });
     const symmetric = writeJwksFile({ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'h' }] });
     const notJson = writeJwksFile('not json');
-    const build = () =>
-      createJwtVerifier({
-        trustedIssuers: { a: { jwks: keyPair }, b: { jwks: symmetric }, c: { jwks: notJson }, d: { jwks: '/nonexistent/jwks.json' }, e: { jwks: writeJwksFile({ keys: [] }) } },
-        jwtAlgorithms: ['ES384'],
-        jwtClockSkewS: 60,
-      }, openSqliteStore(':memory:'));
-    expect(build).toThrow(ConfigError);
+    const trusted = { a: keyPair, b: symmetric, c: notJson, d: '/nonexistent/jwks.json', e: writeJwksFile({ keys: [] }) };
+    let problems = '';
     try {
-      build();
+      // Start-up reads them with every other file; a bad port is listed in the same error.
+      assembleService({ PORT: '70000', CDS_TRUSTED_ISSUERS: JSON.stringify(trusted) });
     } catch (err) {
-      const problems = (err as ConfigError).problems.join('\n');
-      expect(problems).toMatch(/a: .*private key material/);
-      expect(problems).toMatch(/b: .*symmetric/);
-      expect(problems).toMatch(/c: .*not JSON/);
-      expect(problems).toMatch(/d: .*cannot be read \(ENOENT\)/);
-      expect(problems).toMatch(/e: .*at least one key/);
+      expect(err).toBeInstanceOf(ConfigError);
+      problems = (err as ConfigError).problems.join('\n');
     }
-    expect(() => makeApp({ config: { trustedIssuers: { a: { jwks: keyPair } } } })).toThrow(ConfigError);
+    expect(problems).toMatch(/PORT: must be at most 65535/);
+    expect(problems).toMatch(/a: .*private key material/);
+    expect(problems).toMatch(/b: .*symmetric/);
+    expect(problems).toMatch(/c: .*not JSON/);
+    expect(problems).toMatch(/d: .*cannot be read \(ENOENT\)/);
+    expect(problems).toMatch(/e: .*at least one key/);
+  });
+
+  it('the app reads no JWKS file: it is handed the keys start-up checked', async () => {
+    const file = writeJwksFile(jwks(es));
+    const { config, trustedKeys } = assembleService({ CDS_TRUSTED_ISSUERS: JSON.stringify({ [EHR]: file }) });
+    expect(trustedKeys?.get(EHR)?.jwks).toHaveProperty('local');
+    rmSync(file);
+    const built = (keys: { trustedKeys?: TrustedKeys }) => createApp(testConfig({ trustedIssuers: config.trustedIssuers }), { engine: makeApp().engine, store: openSqliteStore(':memory:'), ...keys });
+    const app = built({ ...(trustedKeys === undefined ? {} : { trustedKeys }) });
+    expect((await callService(app, `Bearer ${await signToken(es, EHR, `${BASE}${PV}`)}`)).status).toBe(200);
+    expect(() => built({})).toThrow(/no checked keys/);
   });
 });
 

@@ -10,11 +10,12 @@ import { testConfig } from '../../src/config.js';
 import { TOPICS } from '../../src/contract/topics.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
+import { checkedKeys } from '../helpers/jwt.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 
 const engine = createEngine();
 const appWith = (overrides: Parameters<typeof testConfig>[0] = {}) =>
-  createApp(testConfig(overrides), { engine, store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
+  createApp(testConfig(overrides), { engine, store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), ...checkedKeys(overrides) });
 const sandboxMan: object = JSON.parse(readFileSync(new URL('../../fixtures/facts-sandbox-man/request.json', import.meta.url), 'utf8'));
 
 interface CardLike {

@@ -15,6 +15,7 @@ import { createEngine } from '../../src/engine.js';
 import { loadTerminology } from '../../src/terminology/index.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
+import { checkedKeys } from '../helpers/jwt.js';
 import { createSeenStore } from '../../src/http/overview/seen-store.js';
 
 const appDir = mkdtempSync(join(tmpdir(), 'osteo-app-files-'));
@@ -30,7 +31,7 @@ const SITE_TERMINOLOGY = new URL('../../fixtures/facts-danish-woman/terminology-
 function app(overrides: Partial<Config> = {}): ReturnType<typeof createApp> {
   const config = testConfig({ previewClock: true, ...overrides });
   const engine = createEngine(config.terminologyFile === undefined ? {} : { terminology: loadTerminology(config.terminologyFile) });
-  return createApp(config, { engine, store: openSqliteStore(':memory:'), appDir });
+  return createApp(config, { engine, store: openSqliteStore(':memory:'), appDir, ...checkedKeys(config) });
 }
 
 async function cardsOf(a: ReturnType<typeof createApp>, fixture: string, headers: Record<string, string> = {}): Promise<Card[]> {

@@ -11,7 +11,7 @@
  *    `jku` (or its JWKS URL) — a `jku` is compared, never fetched;
  * 3. the signature, against the issuer's JWK Set: a remote set (jose `createRemoteJWKSet`: cached,
  *    refetched on an unknown `kid` at most once per cooldown) or a local file read and checked at
- *    start;
+ *    start (trusted-keys.ts, from src/startup.ts);
  * 4. claims: `iss`, `aud`, `exp`, `iat`, `jti` present; `aud` one of the URLs of this call; `exp`,
  *    `nbf`, `iat` with the clock skew (`iat` not in the future); a lifetime `exp − iat` of at most
  *    an hour (the replay cache must hold every jti until expiry); `tenant` on the issuer's
@@ -26,13 +26,10 @@
  * Nothing here logs, and the token itself never leaves this module.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { z } from 'zod';
-import type { Config, TrustedIssuer } from '../../config.js';
-import { ConfigError } from '../../shared/config-error.js';
+import type { Config } from '../../config.js';
 import { readText } from '../../prefetch/fhir-client.js';
+import type { TrustedKeys } from './trusted-keys.js';
 
 /** Why a token was refused (logged at debug; never sent to the client). */
 export type AuthFailure =
@@ -122,24 +119,6 @@ export function tokenKey(iss: string, jti: string): string {
   return createHash('sha256').update(JSON.stringify([iss, jti]), 'utf8').digest('hex');
 }
 
-/** A JWKS location with a scheme is a URL (config has checked it is https or loopback http). */
-export function isJwksUrl(location: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
-}
-
-/** A public JWK Set: keys with a `kty`, no private or symmetric key material. */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'] as const;
-const jwksFileSchema = z.object({
-  keys: z
-    .array(
-      z.looseObject({ kty: z.string().min(1) }).refine((k) => k.kty !== 'oct', 'symmetric (oct) keys are never accepted').refine(
-        (k) => PRIVATE_MEMBERS.every((m) => !(m in k)),
-        'holds private key material: give the public key set (e.g. the published jwks.json), never a key pair',
-      ),
-    )
-    .min(1, 'must hold at least one key'),
-});
-
 interface IssuerVerifier {
   readonly keys: JWTVerifyGetKey;
   /** The only `jku` a token of this issuer may carry (undefined: none may). */
@@ -147,48 +126,21 @@ interface IssuerVerifier {
   readonly tenants: readonly string[] | undefined;
 }
 
-function loadLocalJwks(issuer: string, path: string, problems: string[]): JWTVerifyGetKey | undefined {
-  const where = `CDS_TRUSTED_ISSUERS: ${issuer}: JWKS file ${path}`;
-  let text: string;
-  try {
-    text = readFileSync(resolve(path), 'utf8');
-  } catch (err) {
-    const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'unreadable';
-    problems.push(`${where} cannot be read (${code})`);
-    return undefined;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    problems.push(`${where} is not JSON`);
-    return undefined;
-  }
-  const parsed = jwksFileSchema.safeParse(json);
-  if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((i) => `${where}: ${i.path.map(String).join('.') || 'keys'}: ${i.message}`));
-    return undefined;
-  }
-  return createLocalJWKSet(parsed.data);
-}
-
-function buildIssuers(trusted: Readonly<Record<string, TrustedIssuer>>, options: JwtVerifierOptions): Map<string, IssuerVerifier> {
-  const problems: string[] = [];
+/** The key lookup of each issuer: a local set as start-up read it, a remote set fetched when a token needs it. */
+function buildIssuers(trusted: TrustedKeys, options: JwtVerifierOptions): Map<string, IssuerVerifier> {
   const issuers = new Map<string, IssuerVerifier>();
-  for (const [iss, entry] of Object.entries(trusted)) {
-    const remote = isJwksUrl(entry.jwks);
-    const keys = remote
-      ? createRemoteJWKSet(new URL(entry.jwks), {
-          cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
-          cooldownDuration: options.jwksCooldownMs ?? 30_000,
-          timeoutDuration: options.jwksTimeoutMs ?? 3000,
-          [customFetch]: cappedFetch(JWKS_MAX_BYTES),
-        })
-      : loadLocalJwks(iss, entry.jwks, problems);
-    if (keys === undefined) continue;
-    issuers.set(iss, { keys, jku: entry.jku ?? (remote ? entry.jwks : undefined), tenants: entry.tenants });
+  for (const [iss, entry] of trusted) {
+    const keys =
+      'remote' in entry.jwks
+        ? createRemoteJWKSet(entry.jwks.remote, {
+            cacheMaxAge: options.jwksCacheMaxAgeMs ?? 10 * 60_000,
+            cooldownDuration: options.jwksCooldownMs ?? 30_000,
+            timeoutDuration: options.jwksTimeoutMs ?? 3000,
+            [customFetch]: cappedFetch(JWKS_MAX_BYTES),
+          })
+        : createLocalJWKSet(entry.jwks.local);
+    issuers.set(iss, { keys, jku: entry.jku, tenants: entry.tenants });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
   return issuers;
 }
 
@@ -221,12 +173,14 @@ function reasonOf(err: unknown): AuthFailure {
   return 'jwks-unavailable';
 }
 
+/** `keys`: the issuers' key sets as start-up read and checked them (trusted-keys.ts). */
 export function createJwtVerifier(
-  config: Pick<Config, 'trustedIssuers' | 'jwtAlgorithms' | 'jwtClockSkewS'>,
+  config: Pick<Config, 'jwtAlgorithms' | 'jwtClockSkewS'>,
+  keys: TrustedKeys,
   tokens: TokenLedger,
   options: JwtVerifierOptions = {},
 ): JwtVerifier {
-  const issuers = buildIssuers(config.trustedIssuers ?? {}, options);
+  const issuers = buildIssuers(keys, options);
   const now = options.now ?? Date.now;
   const skew = config.jwtClockSkewS;
   const algorithms = [...config.jwtAlgorithms];

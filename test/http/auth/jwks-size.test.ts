@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JWK } from 'jose';
 import { createJwtVerifier, JWKS_MAX_BYTES } from '../../../src/http/auth/jwt-verifier.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
-import { jwks, makeKey, signToken, startJwksServer, type JwksServer, type TestKey } from '../../helpers/jwt.js';
+import { jwks, makeKey, signToken, startJwksServer, type JwksServer, type TestKey, checkedKeys } from '../../helpers/jwt.js';
 
 const ISS = 'https://ehr.example.org';
 const AUD = 'https://cds.example.org/cds-services';
@@ -17,7 +17,7 @@ describe('remote JWK Set size cap', () => {
   });
   afterAll(() => server.close());
 
-  const verifier = () => createJwtVerifier({ trustedIssuers: { [ISS]: { jwks: server.url } }, jwtAlgorithms: ['ES384'], jwtClockSkewS: 60 }, openSqliteStore(':memory:'));
+  const verifier = () => createJwtVerifier({ jwtAlgorithms: ['ES384'], jwtClockSkewS: 60 }, checkedKeys({ trustedIssuers: { [ISS]: { jwks: server.url } } }).trustedKeys ?? new Map(), openSqliteStore(':memory:'));
 
   it('a set under the cap verifies', async () => {
     server.serve({ keys: [{ ...key.publicJwk, padding: 'x'.repeat(JWKS_MAX_BYTES - 2048) } as JWK] });
