@@ -105,6 +105,15 @@ export type Suggestion = z.infer<typeof suggestionSchema>;
 export type Link = z.infer<typeof linkSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Card = z.infer<typeof cardSchema>;
+
+/**
+ * Every topic a card shows: on a folded card its `osteo-cds.topics` (own topic first), else its
+ * own topic (`unknown` without one). A folded topic counts as shown wherever cards are counted:
+ * statistics, metrics, the request log and the audit log.
+ */
+export function shownTopics(card: Pick<Card, 'source' | 'extension'>): readonly string[] {
+  return card.extension[CARD_EXTENSION_TOPICS] ?? [card.source.topic?.code ?? 'unknown'];
+}
 export type CdsResponse = z.infer<typeof responseSchema>;
 
 const INDICATOR_ORDER = { critical: 0, warning: 1, info: 2 } as const;

@@ -10,7 +10,7 @@
  * (CDS_BODY_LIMIT) → discovery, feedback, hooks (each hook call audited; issued cards handed to the statistics recorder)
  * → 404 → the one error handler.
  */
-import { CARD_EXTENSION_TOPICS } from '../cds-hooks/response.js';
+import { shownTopics } from '../cds-hooks/response.js';
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -198,15 +198,16 @@ export function createApp(config: Config, deps: AppDeps): Express {
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {
-        metrics.cardsIssued(serviceId, cards.map((c) => ({ indicator: c.indicator, topic: c.source.topic?.code ?? 'unknown' })));
+        // A folded card counts once for each topic it shows, as in /stats.
+        metrics.cardsIssued(serviceId, cards.flatMap((c) => shownTopics(c).map((topic) => ({ indicator: c.indicator, topic }))));
         if (req.get(PREVIEW_CALL_HEADER) !== undefined) return;
         const { issuer, tenant } = storeCaller(res);
         const issuedAt = clock().toISOString();
         // Only what joins feedback to a topic: no patient data.
         issuedCards.add(
           cards.map((c) => {
-            const folded = c.extension[CARD_EXTENSION_TOPICS];
-            return { uuid: c.uuid, serviceId, issuer, tenant, topic: c.source.topic?.code ?? 'unknown', ...(folded === undefined ? {} : { topics: folded }), indicator: c.indicator, issuedAt };
+            const topics = shownTopics(c);
+            return { uuid: c.uuid, serviceId, issuer, tenant, topic: c.source.topic?.code ?? 'unknown', ...(topics.length > 1 ? { topics } : {}), indicator: c.indicator, issuedAt };
           }),
         );
       },

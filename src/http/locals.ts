@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/spans.js';
 import type { Response } from 'express';
-import type { Caller } from '../store/store.js';
+import type { AuditEntry, Caller } from '../store/store.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
@@ -33,7 +33,7 @@ declare module 'express-serve-static-core' {
     /** The verified JWT's jti (absent without authentication): the audit log. */
     jti?: string;
     /** What the audit log keeps of a hook call (src/http/audit.ts), filled by the hook route as it learns it. */
-    hookCall?: { hookInstance: string; fhirServerHost: string; cards: { readonly uuid: string; readonly topic: string }[] };
+    hookCall?: { hookInstance: string; fhirServerHost: string; cards: AuditEntry['cards'][number][] };
   }
 }
 

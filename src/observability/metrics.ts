@@ -36,7 +36,7 @@ export interface Metrics {
   readonly registry: Registry;
   /** One finished HTTP request. `service` is a service id, or `none` outside the CDS services. */
   readonly requestFinished: (route: RouteName, service: string, status: number, seconds: number) => void;
-  /** The cards of one hook answer. */
+  /** The cards of one hook answer, one entry per topic shown (a folded card gives one per topic). */
   readonly cardsIssued: (service: string, cards: readonly { readonly indicator: string; readonly topic: string }[]) => void;
   readonly fhirFetched: (outcome: FhirFetchOutcome, seconds: number) => void;
   /** Facts + rules + cards of one hook call, by rule set (`patient-view` or `prescribing`). */
@@ -71,7 +71,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   const cards = new Counter({
     name: 'osteo_cds_cards_total',
-    help: 'Cards issued, by CDS service, card topic and indicator',
+    help: 'Cards issued, by CDS service, card topic and indicator; a folded card counts once for each topic it shows',
     labelNames: ['service', 'topic', 'indicator'] as const,
     registers,
   });

@@ -65,7 +65,10 @@ export function statsFrom(topicRows: readonly unknown[], reasonRows: readonly un
   return { firstIssuedAt, topics, unmatchedFeedbackCards: unmatched };
 }
 
-const auditCards = z.array(z.object({ uuid: z.string(), topic: z.string() }));
+// `topics`: a folded card's topics, own first (absent on a card that shows one topic, and on entries written before).
+const auditCards = z.array(
+  z.object({ uuid: z.string(), topic: z.string(), topics: z.array(z.string()).optional() }).transform(({ uuid, topic, topics }) => ({ uuid, topic, ...(topics === undefined ? {} : { topics }) })),
+);
 const auditRowSchema = z.object({
   at: isoTime,
   service_id: z.string(),

@@ -117,7 +117,8 @@ export interface AuditEntry {
   readonly jti: string;
   /** Host (and port) of the request's `fhirServer` (`''` when none was given). */
   readonly fhirServerHost: string;
-  readonly cards: readonly { readonly uuid: string; readonly topic: string }[];
+  /** `topics`: a folded card's topics, its own first (`extension["osteo-cds.topics"]`): each was shown. */
+  readonly cards: readonly { readonly uuid: string; readonly topic: string; readonly topics?: readonly string[] }[];
   /** The HTTP status the call was answered with. */
   readonly status: number;
 }

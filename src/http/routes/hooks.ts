@@ -5,7 +5,7 @@
  * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
  */
 import { Router, type Request, type Response } from 'express';
-import type { CdsResponse } from '../../cds-hooks/response.js';
+import { shownTopics, type CdsResponse } from '../../cds-hooks/response.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
@@ -119,8 +119,12 @@ export function hookRoutes(deps: HookRouteDeps): Router {
     const response = deps.engine.evaluate(input);
     res.locals.logFields.unavailable = prefetch.data.unavailable;
     res.locals.logFields.cards = response.cards.length;
-    res.locals.logFields.topics = response.cards.flatMap((c) => (c.source.topic === undefined ? [] : [c.source.topic.code]));
-    res.locals.hookCall.cards = response.cards.map((c) => ({ uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown' }));
+    // Every topic shown, folded ones included (cds-hooks/response.ts `shownTopics`).
+    res.locals.logFields.topics = response.cards.flatMap(shownTopics);
+    res.locals.hookCall.cards = response.cards.map((c) => {
+      const topics = shownTopics(c);
+      return { uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown', ...(topics.length > 1 ? { topics } : {}) };
+    });
     res.status(200).json(response);
     deps.onCards?.(service.id, response.cards, req, res);
   });
