@@ -84,7 +84,8 @@ interface Server {
 }
 
 function startServer(mode: 'floor' | 'service'): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname, mode], {
+  // The built code (`npm run bench` builds first), run as `npm start` runs it: no TypeScript loader.
+  const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, LOG_LEVEL: 'silent' },
   });

@@ -1,0 +1,52 @@
+/**
+ * A server for the benchmark, in its own process so the load generator does not share its CPU,
+ * run by plain `node` on the built code (`npm run bench` builds first): what `npm start` ships,
+ * with no TypeScript loader in the way, for the floor and the service alike.
+ *
+ * - `floor`: a bare express endpoint that parses the same JSON body and answers {"cards":[]}, on
+ *   Node's own `createServer`;
+ * - `service`: the real osteo-cds app (real engine, SQLite store in memory, silent logs) on the
+ *   service's own HTTP server (`createHttpServer`: its timeouts, as in production).
+ *
+ * Prints `ready <port>` once listening.
+ */
+import { createServer } from 'node:http';
+import process from 'node:process';
+import { URL } from 'node:url';
+import express from 'express';
+
+const dist = new URL('../dist/src/', import.meta.url);
+const load = (path) => import(new URL(path, dist).href);
+const { testConfig } = await load('config.js');
+
+const mode = process.argv[2];
+// The contract: benchmarks run with the embedded defaults and CDS_RATE_LIMIT_PER_MIN=0.
+const config = testConfig({ rateLimitPerMin: 0 });
+
+function floorApp() {
+  const app = express();
+  app.use(express.json({ limit: config.bodyLimitBytes }));
+  app.post('/cds-services/:id', (_req, res) => {
+    res.json({ cards: [] });
+  });
+  return createServer(app);
+}
+
+async function serviceApp() {
+  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }] = await Promise.all([
+    load('engine.js'),
+    load('store/sqlite-store.js'),
+    load('http/app.js'),
+    load('http/server.js'),
+  ]);
+  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
+  return createHttpServer(app, config);
+}
+
+const server = mode === 'floor' ? floorApp() : await serviceApp();
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  process.stdout.write(`ready ${port}\n`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
