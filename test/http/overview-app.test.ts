@@ -16,7 +16,7 @@ import { loadTerminology } from '../../src/terminology/index.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { checkedKeys } from '../helpers/jwt.js';
-import { createSeenStore } from '../../src/http/overview/seen-store.js';
+import { createSeenStore, type SeenStore } from '../../src/http/overview/seen-store.js';
 
 const appDir = mkdtempSync(join(tmpdir(), 'osteo-app-files-'));
 mkdirSync(appDir, { recursive: true });
@@ -111,16 +111,47 @@ describe('links from the cards to the overview', () => {
 });
 
 describe('seen store', () => {
-  it('forgets a snapshot after its time, and the oldest past its size', () => {
+  const snapshot = { lang: 'da' as const, model: { today: '2026-11-26' }, cards: [], unavailable: [] };
+  const json = (store: SeenStore, id: string): unknown => {
+    const kept = store.get(id);
+    return kept === undefined ? undefined : JSON.parse(kept.toString('utf8'));
+  };
+
+  it('forgets a snapshot after its time, and the oldest past its count', () => {
     let now = 0;
-    const store = createSeenStore(() => new Date(now), 1000, 2);
-    const snapshot = { lang: 'da' as const, model: {}, cards: [], unavailable: [] };
+    const store = createSeenStore(() => new Date(now), { ttlMs: 1000, maxEntries: 2 });
     store.keep('a', snapshot);
     store.keep('b', snapshot);
     store.keep('c', snapshot);
     expect(store.get('a')).toBeUndefined();
-    expect(store.get('b')).toBe(snapshot);
+    expect(json(store, 'b')).toEqual(snapshot);
     now = 1001;
     expect(store.get('c')).toBeUndefined();
+    expect(store.usage()).toEqual({ entries: 0, bytes: 0 });
+  });
+
+  it('keeps at most maxBytes of snapshots, dropping the oldest first', () => {
+    const size = Buffer.byteLength(JSON.stringify(snapshot));
+    const store = createSeenStore(() => new Date(0), { maxBytes: 3 * size });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) store.keep(id, snapshot);
+    expect(store.usage()).toEqual({ entries: 3, bytes: 3 * size });
+    expect(store.get('a')).toBeUndefined();
+    expect(store.get('b')).toBeUndefined();
+    expect(json(store, 'e')).toEqual(snapshot);
+    // One snapshot larger than the whole budget is not kept, and evicts nothing.
+    store.keep('huge', { ...snapshot, model: { padding: 'x'.repeat(3 * size) } });
+    expect(store.get('huge')).toBeUndefined();
+    expect(store.usage().entries).toBe(3);
+  });
+
+  it('counts the bytes of the UTF-8 JSON, not its characters', () => {
+    const store = createSeenStore(() => new Date(0), { maxBytes: 1024 * 1024 });
+    const big = { ...snapshot, model: { text: 'æ'.repeat(100_000) } };
+    for (let i = 0; i < 50; i++) store.keep(`id-${i}`, big);
+    const { entries, bytes } = store.usage();
+    // 200,021 bytes each (æ is two bytes in UTF-8): five fit in 1 MiB.
+    expect(entries).toBe(5);
+    expect(bytes).toBe(5 * Buffer.byteLength(JSON.stringify(big)));
+    expect(bytes).toBeLessThanOrEqual(1024 * 1024);
   });
 });

@@ -94,7 +94,8 @@ export function overviewRoutes(deps: OverviewRouteDeps): Router {
     const snapshot = ID.test(req.params.id) ? deps.seen.get(req.params.id) : undefined;
     if (snapshot === undefined) throw notFound('This overview is no longer kept.');
     res.setHeader('Cache-Control', 'no-store');
-    res.json(snapshot);
+    // Kept as JSON already (seen-store.ts): sent as it is.
+    res.type('json').send(snapshot);
   });
   router.use('/app', express.static(deps.appDir, { index: 'launch.html', redirect: false, dotfiles: 'ignore', fallthrough: true }));
   return router;

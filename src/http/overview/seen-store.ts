@@ -1,41 +1,91 @@
 /**
  * The overviews the cards' `absolute` links show (/app/seen.html?id=…), kept in memory for a short
  * time under a random id: long enough for the GP to click the link while the patient is in front
- * of them, short enough that patient data does not pile up. Bounded: past `maxEntries` the oldest
- * goes first. In memory only, on purpose — nothing of it is written to disk; with several
- * replicas a link works on the replica that answered the call (sticky sessions), else it says the
- * overview is no longer kept.
+ * of them, short enough that patient data does not pile up. In memory only, on purpose — nothing
+ * of it is written to disk; with several replicas a link works on the replica that answered the
+ * call (sticky sessions), else it says the overview is no longer kept.
+ *
+ * Bounded by count and by bytes: past `maxEntries` snapshots or `maxBytes` of them the oldest go
+ * first, so a burst of calls about large records cannot take the process past its memory limit
+ * (the Kubernetes base allows 512 MiB; one snapshot of a record with 2,000 Observations is about
+ * 130 KB, and 5,000 of them as objects took the benchmark server from 300 to 840 MB).
+ *
+ * Each snapshot is kept as its JSON, in a Buffer: what `GET /app/seen/{id}` sends as it is, a
+ * size that is known exactly, and memory outside the JavaScript heap that the garbage collector
+ * never walks (thousands of snapshot object graphs in the old generation made every major
+ * collection slower). The JSON is written after the hook's answer (`setImmediate`), not while
+ * the call waits for its cards.
  */
 import type { OverviewSnapshot } from '../../cds-hooks/evaluator.js';
 
 export const SEEN_TTL_MS = 8 * 60 * 60 * 1000;
 export const SEEN_MAX_ENTRIES = 5000;
+export const SEEN_MAX_BYTES = 32 * 1024 * 1024;
+
+export interface SeenLimits {
+  readonly ttlMs: number;
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+}
 
 export interface SeenStore {
   keep(id: string, snapshot: OverviewSnapshot): void;
-  get(id: string): OverviewSnapshot | undefined;
+  /** The snapshot's JSON (UTF-8), or undefined once it is no longer kept. */
+  get(id: string): Buffer | undefined;
+  /** How many snapshots and bytes are kept now. */
+  usage(): { readonly entries: number; readonly bytes: number };
 }
 
-export function createSeenStore(clock: () => Date, ttlMs = SEEN_TTL_MS, maxEntries = SEEN_MAX_ENTRIES): SeenStore {
+const DEFAULT_LIMITS: SeenLimits = { ttlMs: SEEN_TTL_MS, maxEntries: SEEN_MAX_ENTRIES, maxBytes: SEEN_MAX_BYTES };
+
+export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> = {}): SeenStore {
+  const { ttlMs, maxEntries, maxBytes } = { ...DEFAULT_LIMITS, ...limits };
   // Map keeps insertion order: the first entry is the oldest.
-  const entries = new Map<string, { readonly at: number; readonly snapshot: OverviewSnapshot }>();
-  const expire = (now: number): void => {
+  const entries = new Map<string, { readonly at: number; readonly json: Buffer }>();
+  // Snapshots handed over but not yet serialised (until the next turn of the event loop).
+  const pending = new Map<string, { readonly at: number; readonly snapshot: OverviewSnapshot }>();
+  let bytes = 0;
+  let flushScheduled = false;
+
+  const evict = (now: number): void => {
     for (const [id, entry] of entries) {
-      if (now - entry.at <= ttlMs && entries.size <= maxEntries) break;
+      if (now - entry.at <= ttlMs && entries.size <= maxEntries && bytes <= maxBytes) break;
       entries.delete(id);
+      bytes -= entry.json.length;
     }
   };
+  const store = (id: string, at: number, snapshot: OverviewSnapshot): void => {
+    const json = Buffer.from(JSON.stringify(snapshot));
+    // One snapshot over the whole budget is not kept at all (its link says so) rather than emptying the store.
+    if (json.length > maxBytes) return;
+    entries.set(id, { at, json });
+    bytes += json.length;
+  };
+  const flush = (): void => {
+    flushScheduled = false;
+    for (const [id, { at, snapshot }] of pending) store(id, at, snapshot);
+    pending.clear();
+    evict(clock().getTime());
+  };
+
   return {
     keep(id, snapshot) {
-      const now = clock().getTime();
-      entries.set(id, { at: now, snapshot });
-      expire(now);
+      pending.set(id, { at: clock().getTime(), snapshot });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
     },
     get(id) {
+      if (pending.size > 0) flush();
       const now = clock().getTime();
-      expire(now);
+      evict(now);
       const entry = entries.get(id);
-      return entry === undefined || now - entry.at > ttlMs ? undefined : entry.snapshot;
+      return entry === undefined || now - entry.at > ttlMs ? undefined : entry.json;
+    },
+    usage() {
+      if (pending.size > 0) flush();
+      return { entries: entries.size, bytes };
     },
   };
 }
