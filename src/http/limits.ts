@@ -1,12 +1,16 @@
 /**
  * The limits that keep one call from costing more than its share (service contract, "Version 2
- * additions", Limits): a time budget per call (503 past it), nesting depth of a JSON body (400),
- * resources per prefetch key and draft orders per call (413 past them). Everything here walks
+ * additions", Limits): a time budget per call (503 past it), nesting depth of a JSON body and the
+ * length of its strings (400), resources per prefetch key and draft orders per call (413 past
+ * them), checked on the body's bytes before it is parsed where possible. Everything here walks
  * bodies iteratively, so no input can exhaust the stack.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { findService, type Hook } from '../contract/services.js';
 import { errorHandler } from './error-handler.js';
-import { badRequest, payloadTooLarge, serviceUnavailable } from './errors.js';
+import { badRequest, payloadTooLarge, serviceUnavailable, type HttpError } from './errors.js';
+import { jsonShape } from './json-shape.js';
+import './locals.js';
 
 /**
  * CDS_REQUEST_TIMEOUT_MS: a call still unanswered when its budget runs out gets 503. Routes that
@@ -51,11 +55,58 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** After the JSON parser: a body nested deeper than MAX_JSON_DEPTH → 400. */
+/** FHIR R4: a string SHALL NOT exceed 1 MB (1024 × 1024 characters). */
+export const MAX_STRING_CHARS = 1024 * 1024;
+
+/** Where each hook's draft orders are (src/cds-hooks/drafts.ts), as a path in the body. */
+const DRAFTS_PATH: Readonly<Record<Hook, string | undefined>> = {
+  'patient-view': undefined,
+  'order-select': 'context.draftOrders.entry',
+  'order-sign': 'context.draftOrders.entry',
+  'medication-prescribe': 'context.medications.entry',
+};
+const PREFETCH_ENTRIES = /^prefetch\.([^.[]+)\.entry$/;
+
+/**
+ * express.json's `verify`: the limits checked on the body's bytes, before `JSON.parse` runs
+ * (json-shape.ts) — nesting deeper than MAX_JSON_DEPTH or a string longer than FHIR allows → 400
+ * naming it; more resources under a prefetch key or more draft-order entries than the caps → 413.
+ * A body refused here is never parsed, so it cannot hold the event loop for long. Bodies in another
+ * charset than UTF-8 (rare; body-parser decodes them) are checked after parsing instead.
+ */
+export function checkBodyShape(limits: { readonly maxResourcesPerKey: number; readonly maxDraftOrders: number }): (req: Request, res: Response, body: Buffer, encoding: string) => void {
+  return (req, res, body, encoding) => {
+    if (encoding.toLowerCase() !== 'utf-8') return;
+    const shape = jsonShape(body, { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4 });
+    res.locals.bodyShapeChecked = true;
+    if (shape.kind === 'too-deep') throw tooDeep(MAX_JSON_DEPTH);
+    if (shape.kind === 'long-string') {
+      throw badRequest(`A string in the request body has ${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
+    }
+    for (const [path, count] of shape.arrays) {
+      const key = PREFETCH_ENTRIES.exec(path)?.[1];
+      if (key !== undefined && count > limits.maxResourcesPerKey) throw tooManyResources(key, count, limits.maxResourcesPerKey);
+    }
+    const hook = findService(req.path.split('/')[1] ?? '')?.hook;
+    const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
+    const entries = drafts === undefined ? undefined : shape.arrays.get(drafts);
+    if (entries !== undefined && entries > limits.maxDraftOrders) throw tooManyDrafts(entries, limits.maxDraftOrders);
+  };
+}
+
+const tooDeep = (limit: number): HttpError => badRequest(`The request body is nested deeper than ${limit} levels.`);
+const tooManyResources = (key: string, count: number, max: number): HttpError =>
+  payloadTooLarge(`prefetch.${key} holds ${count} resources; at most ${max} per key are accepted (CDS_MAX_RESOURCES_PER_KEY).`);
+const tooManyDrafts = (count: number, max: number): HttpError => payloadTooLarge(`The call holds ${count} draft orders; at most ${max} are accepted (CDS_MAX_DRAFT_ORDERS).`);
+
+/**
+ * After the JSON parser: a body nested deeper than MAX_JSON_DEPTH → 400. Only for bodies that
+ * `checkBodyShape` did not read (another charset than UTF-8).
+ */
 export function jsonDepthLimit(limit: number = MAX_JSON_DEPTH): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (nestedDeeperThan(req.body, limit)) {
-      next(badRequest(`The request body is nested deeper than ${limit} levels.`));
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (res.locals.bodyShapeChecked !== true && nestedDeeperThan(req.body, limit)) {
+      next(tooDeep(limit));
       return;
     }
     next();
@@ -68,12 +119,12 @@ export function checkPrefetchSize(prefetch: Readonly<Record<string, unknown>> | 
   for (const [key, value] of Object.entries(prefetch)) {
     const entries = typeof value === 'object' && value !== null && 'entry' in value ? value.entry : undefined;
     if (Array.isArray(entries) && entries.length > maxPerKey) {
-      throw payloadTooLarge(`prefetch.${key} holds ${entries.length} resources; at most ${maxPerKey} per key are accepted (CDS_MAX_RESOURCES_PER_KEY).`);
+      throw tooManyResources(key, entries.length, maxPerKey);
     }
   }
 }
 
 /** CDS_MAX_DRAFT_ORDERS: more draft orders in one call → 413. */
 export function checkDraftCount(count: number, max: number): void {
-  if (count > max) throw payloadTooLarge(`The call holds ${count} draft orders; at most ${max} are accepted (CDS_MAX_DRAFT_ORDERS).`);
+  if (count > max) throw tooManyDrafts(count, max);
 }

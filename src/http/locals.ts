@@ -32,6 +32,8 @@ declare module 'express-serve-static-core' {
     caller?: { readonly issuer: string; readonly tenant?: string };
     /** The verified JWT's jti (absent without authentication): the audit log. */
     jti?: string;
+    /** The JSON body's depth, string lengths and caps were checked on its bytes (limits.ts `checkBodyShape`). */
+    bodyShapeChecked?: boolean;
     /** What the audit log keeps of a hook call (src/http/audit.ts), filled by the hook route as it learns it. */
     hookCall?: { hookInstance: string; fhirServerHost: string; cards: AuditEntry['cards'][number][] };
   }

@@ -1,0 +1,91 @@
+/**
+ * The shape of a JSON body read from its bytes (src/http/json-shape.ts): it must agree with the
+ * parsed tree on nesting depth, string lengths and array sizes for any JSON, and never throw on
+ * broken JSON.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonShape, type ShapeLimits } from '../../src/http/json-shape.js';
+import { nestedDeeperThan } from '../../src/http/limits.js';
+
+const LIMITS: ShapeLimits = { maxDepth: 100, maxStringChars: 1024 * 1024, countDepth: 4 };
+const shape = (text: string, limits: Partial<ShapeLimits> = {}) => jsonShape(Buffer.from(text, 'utf8'), { ...LIMITS, ...limits });
+
+/** The longest string (key or value) of a parsed value, in code points. */
+function longestString(value: unknown): number {
+  if (typeof value === 'string') return [...value].length;
+  if (typeof value !== 'object' || value === null) return 0;
+  const parts = Array.isArray(value) ? value : Object.entries(value).flat();
+  return Math.max(0, ...parts.map(longestString));
+}
+
+/** Element counts of the arrays down to `countDepth`, by the path jsonShape reports (keys `.k`, elements `[i]`, no leading dot). */
+function arraysOf(value: unknown, countDepth: number, parts: string[] = [], out = new Map<string, number>()): Map<string, number> {
+  if (typeof value !== 'object' || value === null || parts.length >= countDepth) return out;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => arraysOf(v, countDepth, [...parts, `[${i}]`], out));
+    out.set(parts.join('').replace(/^\./, ''), value.length);
+  } else {
+    for (const [k, v] of Object.entries(value)) arraysOf(v, countDepth, [...parts, `.${k}`], out);
+  }
+  return out;
+}
+
+describe('jsonShape', () => {
+  it('counts the arrays near the top by path, and nothing deeper', () => {
+    const result = shape('{"context":{"draftOrders":{"entry":[{},{"a":[1,2]},"x",3]}},"prefetch":{"obs":{"entry":[]}}}');
+    expect(result).toEqual({
+      kind: 'ok',
+      arrays: new Map([
+        ['context.draftOrders.entry', 4],
+        ['prefetch.obs.entry', 0],
+      ]),
+    });
+  });
+
+  it('refuses nesting past maxDepth, however deep, without recursion', () => {
+    expect(shape(`${'['.repeat(100)}${']'.repeat(100)}`).kind).toBe('ok');
+    expect(shape(`${'['.repeat(101)}${']'.repeat(101)}`).kind).toBe('too-deep');
+    expect(shape(`{"a":${'['.repeat(1_000_000)}`).kind).toBe('too-deep');
+  });
+
+  it('reads brackets, quotes and backslashes inside strings as text', () => {
+    expect(shape(`{"a":"${'[{'.repeat(200)}","b":"\\\\","c":"\\"]]]"}`).kind).toBe('ok');
+    expect(shape('{"a":"x\\\\"}')).toEqual({ kind: 'ok', arrays: new Map() });
+  });
+
+  it('names a string longer than maxStringChars, counted in characters after unescaping', () => {
+    expect(shape(`{"a":[{"b":"${'x'.repeat(11)}"}]}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a[0].b' });
+    expect(shape(`{"a":{"${'k'.repeat(11)}":1}}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a (a key)' });
+    // 60 bytes of escapes, 10 characters; 10 two-byte characters; 5 surrogate pairs.
+    expect(shape(`{"a":"${'\\u00e6'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
+    expect(shape(`{"a":"${'æ'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
+    expect(shape(`{"a":"${'😀'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
+    expect(shape(`{"a":"${'😀'.repeat(11)}"}`, { maxStringChars: 10 })).toMatchObject({ kind: 'long-string', chars: 11 });
+  });
+
+  it('never throws on broken JSON (JSON.parse reports it afterwards)', () => {
+    for (const text of ['', '{', '}', ']]]', '{"a":"unterminated', '"\\', '[1,,2', '{"a"::}', 'null', '\u0000\uffff']) {
+      expect(() => shape(text)).not.toThrow();
+    }
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void jsonShape(Buffer.from(bytes), LIMITS)));
+  });
+
+  it('agrees with the parsed tree on depth, string length and array sizes for any JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 12 }), fc.boolean(), (value, maxDepth, maxStringChars, pretty) => {
+        const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+        const parsed: unknown = JSON.parse(text);
+        const result = shape(text, { maxDepth, maxStringChars });
+        const deep = nestedDeeperThan(parsed, maxDepth);
+        const long = longestString(parsed) > maxStringChars;
+        // Both: whichever the pass meets first.
+        if (deep && long) expect(['too-deep', 'long-string']).toContain(result.kind);
+        else if (deep) expect(result.kind).toBe('too-deep');
+        else if (long) expect(result.kind).toBe('long-string');
+        else expect(result).toEqual({ kind: 'ok', arrays: arraysOf(parsed, LIMITS.countDepth) });
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+  });
+});
