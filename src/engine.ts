@@ -62,8 +62,8 @@ export function createEngine(parts: EngineParts = {}): Engine {
         ...(input.baseUrl === undefined ? {} : { guidelineBase: input.baseUrl }),
       }, { grouping, ruleSet: input.ruleSet });
       const overview = input.overview;
-      if (overview === undefined) return { cards };
-      const linked = withAppLinks(cards, { base: overview.base, seenId: overview.seenId, lang: input.language });
+      if (overview === undefined || input.baseUrl === undefined) return { cards };
+      const linked = withAppLinks(cards, { base: input.baseUrl, seenId: overview.seenId, lang: input.language });
       if (linked.some(hasAppLink)) {
         overview.keep({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable });
       }

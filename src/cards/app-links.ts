@@ -8,10 +8,10 @@
  *   the overview of what this call saw, kept by the service for a short time under that id. The
  *   id is random, so the URL carries no patient data.
  *
- * `base` is the first CDS_PUBLIC_URL entry, else the request's own origin (the protocol layer
- * decides it). Added after rendering so the card texts stay untouched.
+ * `base` is the evaluation's `baseUrl` — the one the guideline links use (the protocol layer's
+ * `serviceBase`). Added after rendering so the card texts stay untouched.
  */
-import type { Card, Link } from '../cds-hooks/response.js';
+import { shownTopics, type Card, type Link } from '../cds-hooks/response.js';
 import { FOLLOW_UP_TOPICS, type Topic } from '../contract/topics.js';
 import type { Language } from '../contract/language.js';
 
@@ -37,11 +37,9 @@ export function appLinks(target: AppLinkTarget): readonly Link[] {
   ];
 }
 
-/** The card's topic, and the topics folded into it (composition, `extension["osteo-cds.topics"]`). */
+/** The card's topic or one folded into it (composition) is about the course. */
 function concernsCourse(card: Card): boolean {
-  const folded: unknown = card.extension?.['osteo-cds.topics'];
-  const codes: unknown[] = [card.source.topic?.code, ...(Array.isArray(folded) ? (folded as unknown[]) : [])];
-  return codes.some((code) => typeof code === 'string' && APP_LINK_TOPICS.has(code as Topic));
+  return shownTopics(card).some((code) => APP_LINK_TOPICS.has(code as Topic));
 }
 
 /** The cards with the app links added to those about the course; the others unchanged. */

@@ -20,10 +20,8 @@ export interface OverviewSnapshot {
   readonly unavailable: readonly string[];
 }
 
-/** Where the overview app is, for the links on the cards about the course (cards/app-links.ts). */
+/** How a call's overview is kept, for the links on the cards about the course (cards/app-links.ts; the app is at `baseUrl`). */
 export interface OverviewLinkInput {
-  /** The first CDS_PUBLIC_URL entry, else the request's origin; no trailing slash. */
-  readonly base: string;
   /** A fresh random id the call's snapshot is kept under (it is in the `absolute` link). */
   readonly seenId: string;
   /** Called with the snapshot when a card got the links. */
@@ -38,7 +36,10 @@ export interface EvaluationInput {
   /** The time of the request; the rules take its date in Danish time. */
   readonly now: Date;
   readonly language: Language;
-  /** The service's own base URL (no trailing slash): cards link to its guideline pages. */
+  /**
+   * The service's own base URL (no trailing slash; the protocol layer's `serviceBase`): cards link
+   * to its guideline pages and its overview app. Absent: neither link.
+   */
   readonly baseUrl?: string;
   /** Absent (CLI, tests): no links to the overview app. */
   readonly overview?: OverviewLinkInput;

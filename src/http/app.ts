@@ -192,8 +192,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
         // The overview app's own call for its cards needs no links back to itself.
         if (req.get(PREVIEW_CALL_HEADER) === OVERVIEW_CALL) return undefined;
         const seenId = randomUUID();
-        const base = config.publicUrls?.[0] ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-        return { base, seenId, keep: (snapshot) => seen.keep(seenId, snapshot) };
+        return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot) };
       },
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),

@@ -95,9 +95,17 @@ describe('links from the cards to the overview', () => {
     expect((await request(a).get('/app/seen/..%2f..%2fetc')).status).toBe(404);
   });
 
-  it('bases the links on the first CDS_PUBLIC_URL', async () => {
+  it('bases the links on the first CDS_PUBLIC_URL, the same base as the card’s "Læs mere" link', async () => {
     const [card] = await cardsOf(app({ publicUrls: ['https://cds.example.dk/osteo', 'https://other.example.dk'] }), 'follow-up-denosumab-overdue');
     expect(card?.links?.find((l) => l.type === 'smart')?.url).toBe('https://cds.example.dk/osteo/app/launch.html');
+    expect(card?.links?.find((l) => l.url.includes('/guideline/'))?.url).toMatch(/^https:\/\/cds\.example\.dk\/osteo\/guideline\//);
+  });
+
+  it('gives neither link to this service when the Host header is no host name (one base for both)', async () => {
+    const cards = await cardsOf(app(), 'follow-up-denosumab-overdue', { Host: 'evil.example/x?' });
+    expect(cards.length).toBeGreaterThan(0);
+    const own = cards.flatMap((c) => c.links ?? []).filter((l) => l.url.includes('/app/') || l.url.includes('/guideline/'));
+    expect(own).toEqual([]);
   });
 
   it('leaves cards that are not about the course without them, and the app’s own call too', async () => {

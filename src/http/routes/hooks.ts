@@ -53,9 +53,10 @@ function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpEr
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
 /**
- * The base the cards' "Læs mere" links point at: the first CDS_PUBLIC_URL (what clients are told
- * to call), else this request's own origin. A Host that is no plain host name gives no base, so
- * a forged header cannot put another site's address on a card.
+ * The one base of every link a card carries to this service — "Læs mere" (`/guideline/…`) and the
+ * overview app (`/app/…`): the first CDS_PUBLIC_URL (what clients are told to call), else this
+ * request's own origin. A Host that is no plain host name gives no base (and no such links), so a
+ * forged header cannot put another site's address on a card.
  */
 export function serviceBase(req: Request, publicUrls: readonly string[] | undefined): string | undefined {
   const first = publicUrls?.[0];
