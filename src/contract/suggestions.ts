@@ -34,3 +34,12 @@ export type SuggestionSpec =
 
 /** The SmPC schedules rx-dose-interval holds a draft to. */
 export type DoseScheduleName = 'weekly' | 'six-monthly' | 'yearly';
+
+/**
+ * How far a dosing interval may lie from a schedule and still be that schedule, as a fraction of
+ * it [choice]: 26 weeks or 180 days is "every 6 months", 52 weeks "yearly", 6.8 days "weekly".
+ * One number for both sides: rx-dose-interval calls a draft "more frequent" only below it, and
+ * the texts name an interval ("ugentligt", "årligt") within it, so a card never calls an
+ * interval it flagged by the schedule's own name.
+ */
+export const SCHEDULE_TOLERANCE = 0.05;

@@ -3,6 +3,7 @@
  * ("T-score −2,8 (columna, 12.08.2026)"), in the card's language.
  */
 import type { Finding } from '../../contract/findings.js';
+import { SCHEDULE_TOLERANCE } from '../../contract/suggestions.js';
 import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
 import { recordMarkdown } from '../record-text.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
@@ -126,10 +127,13 @@ export function formatFinding(f: Finding, lang: Language): string {
   }
 }
 
-/** Days between doses in words: "dagligt", "2 gange dagligt", "ugentligt", "hver 6. måned", "årligt". */
+/**
+ * Days between doses in words: "dagligt", "2 gange dagligt", "ugentligt", "hver 6. måned", "årligt".
+ * An interval is named by a schedule within the tolerance the dose-interval rule judges by.
+ */
 export function intervalWords(days: number, lang: Language): string {
   const da = lang === 'da';
-  const near = (target: number): boolean => Math.abs(days - target) <= target * 0.05;
+  const near = (target: number): boolean => Math.abs(days - target) <= target * SCHEDULE_TOLERANCE;
   if (days < 1 && !near(1)) {
     const times = formatNumber(Math.round((1 / days) * 10) / 10, lang);
     return da ? `${times} gange dagligt` : `${times} times a day`;
@@ -137,11 +141,14 @@ export function intervalWords(days: number, lang: Language): string {
   if (near(1)) return da ? 'dagligt' : 'daily';
   if (near(7)) return da ? 'ugentligt' : 'weekly';
   if (near(365.25)) return da ? 'årligt' : 'yearly';
-  if (days >= 28) {
-    const months = Math.round(days / 30.4375);
+  // Months only when the interval is that many months within the tolerance: 170 days is no
+  // "every 6 months" (the rule flags it as more frequent than that).
+  const months = Math.round(days / 30.4375);
+  if (days >= 28 && near(months * 30.4375)) {
     if (months === 1) return da ? 'månedligt' : 'monthly';
     return da ? `hver ${months}. måned` : `every ${months} months`;
   }
+  if (days >= 14 && Number.isInteger(days / 7)) return da ? `hver ${days / 7}. uge` : `every ${days / 7} weeks`;
   if (days < 7) {
     const times = formatNumber(Math.round((7 / days) * 10) / 10, lang);
     return da ? `${times} gange ugentligt` : `${times} times a week`;

@@ -15,7 +15,8 @@
  *   - zoledronic acid 5 mg (or an unknown dose) more than once a year.
  *   Other doses of denosumab and zoledronic acid (the 120 mg and 4 mg oncology products with monthly
  *   schedules) are another indication, not judged here [choice].
- *   "More frequent" allows 5 % for how a schedule is written [choice]: 26 weeks or 180 days is
+ *   "More frequent" allows 5 % for how a schedule is written [choice, SCHEDULE_TOLERANCE in
+ *   contract/suggestions.ts, which the texts name intervals by]: 26 weeks or 180 days is
  *   "every 6 months", 52 weeks is "yearly"; every 5 months, 11 months or 6 days is too often.
  * Then: critical — a sevenfold overdose (alendronate 70 mg daily) or a too early injection (higher
  * hypocalcaemia risk, no benefit) must not be signed as drafted; suggestion: update the draft to the right schedule (one
@@ -26,7 +27,7 @@ import type { DrugId, PatientFacts } from '../../facts/types.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import type { DoseScheduleName, SuggestionSpec } from '../../contract/suggestions.js';
+import { SCHEDULE_TOLERANCE, type DoseScheduleName, type SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
 import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 
@@ -48,8 +49,6 @@ const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
   'zoledronic-acid': { name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 5, toMg: 5, unknownDose: true },
 };
 
-/** How a schedule may be written: 26 weeks for 6 months, 52 weeks for a year [choice]. */
-export const SCHEDULE_TOLERANCE = 0.05;
 /** rules.md section 4: a new denosumab injection less than 5 months after the last is too early. */
 export const DENOSUMAB_MIN_MONTHS = 5;
 
