@@ -3,37 +3,24 @@
  * folding: at most 3 cards per patient-view answer unless more than 3 are warning or critical;
  * every summary under 140 characters; every detail at most 900 characters of markdown.
  * `npm run cards:report` prints the same numbers per answer.
- *
- * Cards still over the detail budget are listed below with the length they may not exceed: the
- * list may only shrink (a card that now fits must leave it), and no other card may go over.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
-import { budgetProblems, DETAIL_BUDGET, detailLength } from '../../src/cards/compose/budget.js';
+import { budgetProblems } from '../../src/cards/compose/budget.js';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { loadTerminology } from '../../src/terminology/index.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 
-/** Cards whose texts are still being shortened (issue #15): the most characters each may have now. */
-const STILL_OVER_DETAIL_BUDGET: Readonly<Record<string, number>> = {
-  'treatment-indicated': 2496,
-  'rx-start-checklist': 1365,
-  'vitamin-d-calcium': 1170,
-  'risk-factor-review': 935,
-};
-
 const root = new URL('../../fixtures/', import.meta.url);
 const scenarios = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/expected.json`, root)))
   .map((d) => d.name)
   .sort();
-
-const longest = new Map<string, number>();
 
 describe.each(scenarios)('budgets: %s', (scenario) => {
   const expected = JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')) as { service: string; now: string; status?: number };
@@ -47,22 +34,6 @@ describe.each(scenarios)('budgets: %s', (scenario) => {
     const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body);
     if (res.status !== 200) return;
     const cards = (res.body as { cards: Card[] }).cards;
-    const problems = budgetProblems(cards, hook).filter((p) => {
-      const [topic] = p.split(':');
-      const card = cards.find((c) => c.source.topic?.code === topic);
-      const ceiling = topic === undefined ? undefined : STILL_OVER_DETAIL_BUDGET[topic];
-      return !(p.includes('detail') && card !== undefined && ceiling !== undefined && detailLength(card) <= ceiling);
-    });
-    expect(problems).toEqual([]);
-    for (const card of cards) {
-      const topic = card.source.topic?.code ?? '?';
-      longest.set(topic, Math.max(longest.get(topic) ?? 0, detailLength(card)));
-    }
-  });
-});
-
-describe('the list of cards still over the detail budget', () => {
-  it('only shrinks: each listed card is still over the budget somewhere', () => {
-    for (const topic of Object.keys(STILL_OVER_DETAIL_BUDGET)) expect(longest.get(topic) ?? 0, topic).toBeGreaterThan(DETAIL_BUDGET);
+    expect(budgetProblems(cards, hook)).toEqual([]);
   });
 });

@@ -40,8 +40,23 @@ describe('GET /guideline/{topic}', () => {
   it('holds the guidance the card leaves out, rendered without raw HTML or script', async () => {
     const res = await request(appWith()).get('/guideline/treatment-indicated?lang=da').expect(200);
     expect(res.text).toContain('<h1>Indikation for at drøfte behandling</h1>');
-    expect(res.text).toContain('Skal tages fastende om morgenen');
-    expect(res.text).toContain('Udvalgte bivirkninger');
+    // What the card leaves out: the indication, intake, side effects, the dentist, the second choice, referral, anabolic.
+    for (const words of [
+      'Indikation for at drøfte behandling:',
+      'Skal tages fastende om morgenen',
+      'inkl. mineralvand',
+      'Udvalgte bivirkninger',
+      'Kæbenekrose og atypisk femurfraktur',
+      'Overvej tandlægebesøg før behandlingsstart',
+      'Izamby, Junod, Obodence, Ozvyrti, Ponlimsi eller Zadenvi',
+      'Substitueres ikke på apoteket',
+      'P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion',
+      'Henvis til endokrinolog i stedet for at starte',
+      'Overvej henvisning til anabol behandling',
+      'Brusetablet (Binosto)',
+    ]) {
+      expect(res.text, words).toContain(words);
+    }
     expect(res.text).toContain('https://www.dsam.dk/vejledninger/osteoporose');
     expect(res.text).not.toMatch(/<script/i);
   });
@@ -60,6 +75,15 @@ describe('GET /guideline/{topic}', () => {
     expect(await page('anabolic-treatment-consideration', 'da')).toContain('bækken, overarm, underarm eller ryg inden for 3 år');
     expect(await page('endocrinology-referral', 'en')).toContain('before eGFR falls below 35 mL/min');
     expect(await page('zoledronic-acid-infusion-due', 'da')).toContain('Udvalgte bivirkninger');
+  });
+
+  it('keeps the vitamin D and calcium passage, the risk factors and the lifestyle list the cards shortened', async () => {
+    const app = appWith();
+    const vitaminD = (await request(app).get('/guideline/vitamin-d-calcium?lang=da').expect(200)).text;
+    for (const words of ['Tilskud af 1 µg D3 giver ≈ 1 nmol/L', 'Afdæk patientens kalkindtag i kost', 'Calcium-carbonat tages til måltid', 'OBS: på de, der ikke får sol']) expect(vitaminD, words).toContain(words);
+    expect((await request(app).get('/guideline/risk-factor-review?lang=da').expect(200)).text).toContain('genetisk disposition, lavt BMI, immobilisering');
+    expect((await request(app).get('/guideline/bone-healthy-lifestyle?lang=da').expect(200)).text).toContain('Osteoporoseforeningen.dk');
+    expect((await request(app).get('/guideline/rx-start-checklist?lang=en').expect(200)).text).toContain('CTX is used instead under glucocorticoid treatment');
   });
 
   it('answers 404 for an unknown topic and 400 for an unknown language; needs no JWT', async () => {

@@ -7,19 +7,31 @@
  */
 import type { Topic } from '../../contract/topics.js';
 import {
+  ANABOLIC,
   ANABOLIC_CRITERIA,
+  BASELINE_MARKER,
   BEFORE_START,
-  BONE_MARKER_STEPS,
   BONE_MARKERS,
+  BONE_MARKER_STEPS,
+  CALCIUM_FULL,
   DENOSUMAB,
   DENTIST,
+  DIAGNOSIS_CRITERIA,
   DXA_FOLLOW_UP,
   ENDOCRINOLOGY_CRITERIA,
+  FIRST_CHOICE,
+  IF_LOW_ENERGY,
+  INDICATION,
   INTAKE,
+  LIFESTYLE,
   ORAL_DURATION,
+  PAUSE_ENDED,
+  REFER_BEFORE_START,
+  RISK_FACTORS,
+  SECOND_CHOICE,
   SIDE_EFFECTS,
   VITAMIN_D_CALCIUM,
-  VITAMIN_D_DOSE,
+  VITAMIN_D_FULL,
   ZOLEDRONIC_ACID,
 } from '../text/card-words.js';
 import { lastYears, type SettingWords, type Words } from '../text/vocabulary.js';
@@ -33,19 +45,34 @@ export interface Guide {
 
 const w = (da: string, en: string): Words => ({ da, en });
 
-const TREATMENT: readonly Words[] = [INTAKE, SIDE_EFFECTS.any, BEFORE_START.oral, DENTIST, DENOSUMAB, ZOLEDRONIC_ACID];
+/** The treatment card's guidance in the card's order: indication, first choice with intake, second choice, the checks, referral, anabolic. */
+const TREATMENT: readonly Words[] = [
+  INDICATION,
+  FIRST_CHOICE,
+  INTAKE,
+  SIDE_EFFECTS.any,
+  SECOND_CHOICE,
+  DENOSUMAB,
+  ZOLEDRONIC_ACID,
+  BEFORE_START.oral,
+  DENTIST,
+  REFER_BEFORE_START,
+  ANABOLIC,
+  PAUSE_ENDED,
+  IF_LOW_ENERGY,
+];
 const ORAL: readonly Words[] = [INTAKE, SIDE_EFFECTS.oral, BEFORE_START.oral, DENTIST];
 const PARENTERAL: readonly Words[] = [DENOSUMAB, ZOLEDRONIC_ACID, SIDE_EFFECTS.parenteral, BEFORE_START.parenteral];
-const VITAMIN_D: readonly Words[] = [VITAMIN_D_CALCIUM, VITAMIN_D_DOSE];
+const VITAMIN_D: readonly Words[] = [VITAMIN_D_FULL, CALCIUM_FULL];
 
 export const GUIDES: Readonly<Record<Topic, Guide>> = {
-  'diagnosis-criteria-met': { purpose: w('Kortet kommer, når diagnosekriterierne er opfyldt (T-score ≤ −2,5 og/eller lavenergibrud i ryg eller hofte), men diagnosen ikke står på problemlisten. Registrér diagnosen.', 'The card comes when the diagnosis criteria are met (T-score ≤ −2.5 and/or a low-energy spine or hip fracture) but the diagnosis is not on the problem list. Record the diagnosis.'), passages: [] },
+  'diagnosis-criteria-met': { purpose: w('Kortet kommer, når diagnosekriterierne er opfyldt (T-score ≤ −2,5 og/eller lavenergibrud i ryg eller hofte), men diagnosen ikke står på problemlisten. Registrér diagnosen.', 'The card comes when the diagnosis criteria are met (T-score ≤ −2.5 and/or a low-energy spine or hip fracture) but the diagnosis is not on the problem list. Record the diagnosis.'), passages: [DIAGNOSIS_CRITERIA, IF_LOW_ENERGY] },
   'treatment-indicated': { purpose: w('Indikation for at drøfte behandling: lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte, T-score ≤ −2,5 med mindst én risikofaktor, eller glukokortikoid (prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år) og T-score < −1,0. 1. valg er alendronat 70 mg ugetablet; 2. valg (parenteral) ved kontraindikation, utålelige bivirkninger, behandlingssvigt eller manglende compliance. Ved eGFR ≤ 35 eller mistanke om sekundær osteoporose: henvis til endokrinolog.', 'Indication to discuss treatment: a low-energy spine (≥ 20 % compression) and/or hip fracture, T-score ≤ −2.5 with at least one risk factor, or glucocorticoid (prednisolone > 5 mg daily for 3 months or > 450 mg in a year) with T-score < −1.0. First choice is alendronate 70 mg weekly; second choice (parenteral) for a contraindication, intolerable side effects, treatment failure or poor adherence. With eGFR ≤ 35 or suspected secondary osteoporosis: refer to endocrinology.'), passages: TREATMENT },
-  'risk-factor-review': { purpose: w('T-score ≤ −2,5 uden brud og uden registreret risikofaktor: diagnosen er opfyldt, men indikationen for behandling er det ikke. Gennemgå risikofaktorerne (tidligere brud, arvelighed, lav BMI, rygning, alkohol, fald, sygdomme og medicin, der svækker knoglerne).', 'T-score ≤ −2.5 without a fracture and with no recorded risk factor: the diagnosis is met but the indication for treatment is not. Review the risk factors (earlier fractures, family history, low BMI, smoking, alcohol, falls, diseases and drugs that weaken bone).'), passages: VITAMIN_D },
-  'pretreatment-checks': { purpose: w('Før start af antiresorptiv behandling tjekkes eGFR, calcium og D-vitamin, baseline-knoglemarkør ved peroral behandling (ikke inden for 6 mdr. efter et brud: mål da ét år efter bruddet), og højden måles.', 'Before an antiresorptive start: eGFR, calcium and vitamin D, a baseline bone marker for oral treatment (not within 6 months of a fracture: measure one year after it), and the height.'), passages: [BEFORE_START.oral, BEFORE_START.parenteral, DENTIST] },
-  'vitamin-d-before-dxa': { purpose: w('DXA-skanningen blev taget, mens D-vitamin var ≤ 50 nmol/L: T-scoren kan overvurdere osteoporosen. Bring D-vitamin i niveau før behandlingsvalget lægges fast.', 'The DXA was taken while vitamin D was ≤ 50 nmol/L: the T-score may overstate osteoporosis. Bring vitamin D up before the treatment choice is settled.'), passages: VITAMIN_D },
+  'risk-factor-review': { purpose: w('T-score ≤ −2,5 uden brud og uden registreret risikofaktor: diagnosen er opfyldt, men indikationen for behandling er det ikke. Gennemgå risikofaktorerne (tidligere brud, arvelighed, lav BMI, rygning, alkohol, fald, sygdomme og medicin, der svækker knoglerne).', 'T-score ≤ −2.5 without a fracture and with no recorded risk factor: the diagnosis is met but the indication for treatment is not. Review the risk factors (earlier fractures, family history, low BMI, smoking, alcohol, falls, diseases and drugs that weaken bone).'), passages: [RISK_FACTORS, INDICATION, DIAGNOSIS_CRITERIA] },
+  'pretreatment-checks': { purpose: w('Før start af antiresorptiv behandling tjekkes eGFR, calcium og D-vitamin, baseline-knoglemarkør ved peroral behandling (ikke inden for 6 mdr. efter et brud: mål da ét år efter bruddet), og højden måles.', 'Before an antiresorptive start: eGFR, calcium and vitamin D, a baseline bone marker for oral treatment (not within 6 months of a fracture: measure one year after it), and the height.'), passages: [BEFORE_START.oral, BASELINE_MARKER, DENTIST, REFER_BEFORE_START] },
+  'vitamin-d-before-dxa': { purpose: w('DXA-skanningen blev taget, mens D-vitamin var ≤ 50 nmol/L: T-scoren kan overvurdere osteoporosen. Bring D-vitamin i niveau før behandlingsvalget lægges fast.', 'The DXA was taken while vitamin D was ≤ 50 nmol/L: the T-score may overstate osteoporosis. Bring vitamin D up before the treatment choice is settled.'), passages: [DIAGNOSIS_CRITERIA, VITAMIN_D_FULL] },
   'vitamin-d-calcium': { purpose: w('Ved osteoporose eller behandling: D-vitamin under 70 nmol/L eller intet tilskud. Calcium deles i doser over 500 mg; carbonat tages til måltid (kan forstoppe), citrat ved PPI.', 'With osteoporosis or on treatment: vitamin D below 70 nmol/L or no supplement. Split calcium doses over 500 mg; carbonate with meals (may constipate), citrate with a PPI.'), passages: VITAMIN_D },
-  'bone-healthy-lifestyle': { purpose: w('Knoglevenlig livsstil: fysisk aktivitet og træning, forebyg fald (evt. hoftebeskyttere), rygestop, højst 1–2 genstande alkohol dagligt, varieret kost og kommunens tilbud.', 'Bone-healthy lifestyle: physical activity and exercise, fall prevention (hip protectors where useful), stopping smoking, at most 1–2 drinks a day, a varied diet and the municipality’s offers.'), passages: [] },
+  'bone-healthy-lifestyle': { purpose: w('Knoglevenlig livsstil: fysisk aktivitet og træning, forebyg fald (evt. hoftebeskyttere), rygestop, højst 1–2 genstande alkohol dagligt, varieret kost og kommunens tilbud.', 'Bone-healthy lifestyle: physical activity and exercise, fall prevention (hip protectors where useful), stopping smoking, at most 1–2 drinks a day, a varied diet and the municipality’s offers.'), passages: [LIFESTYLE] },
   'dxa-workup-suggested': {
     purpose: (s) =>
       w(
@@ -74,7 +101,7 @@ export const GUIDES: Readonly<Record<Topic, Guide>> = {
   'rx-hypocalcaemia': { purpose: w('Hypocalcæmi skal korrigeres, før antiresorptiv behandling startes.', 'Hypocalcaemia must be corrected before an antiresorptive is started.'), passages: [BEFORE_START.oral] },
   'rx-vitamin-d-low': { purpose: w('D-vitamin ≤ 50 nmol/L før start: giv tilskud og bring det i niveau.', 'Vitamin D ≤ 50 nmol/L before a start: give a supplement and bring it up.'), passages: VITAMIN_D },
   'rx-lab-missing': { purpose: w('Blodprøver før start mangler eller er for gamle: eGFR, kreatinin, calcium og D-vitamin.', 'Blood tests before the start are missing or too old: eGFR, creatinine, calcium and vitamin D.'), passages: [BEFORE_START.oral, BEFORE_START.parenteral] },
-  'rx-start-checklist': { purpose: w('Tjekliste ved første ordination: baseline-knoglemarkør, højde, tandlæge og korrekt indtag.', 'Checklist at the first prescription: baseline bone marker, height, dentist and correct intake.'), passages: ORAL },
+  'rx-start-checklist': { purpose: w('Tjekliste ved første ordination: baseline-knoglemarkør, højde, tandlæge og korrekt indtag.', 'Checklist at the first prescription: baseline bone marker, height, dentist and correct intake.'), passages: [BEFORE_START.oral, BASELINE_MARKER, DENTIST, INTAKE, SIDE_EFFECTS.any, DENOSUMAB, ZOLEDRONIC_ACID, VITAMIN_D_CALCIUM] },
   'rx-oral-contraindicated': { purpose: w('Peroral bisfosfonat er kontraindiceret ved ulcus, spiserørssygdom med forsinket tømning og manglende evne til at sidde/stå oprejst i 30 minutter: vælg 2. valg.', 'Oral bisphosphonate is contraindicated with a peptic ulcer, oesophageal disease delaying emptying and inability to stay upright for 30 minutes: use the second choice.'), passages: PARENTERAL },
   'rx-swallowing-difficulty': { purpose: w('Synkebesvær alene er ingen kontraindikation: brusetablet (Binosto) kan bruges; klausuleret tilskud og dyr.', 'Swallowing difficulty alone is no contraindication: the effervescent tablet (Binosto) can be used; clause-restricted reimbursement and expensive.'), passages: [INTAKE] },
   'rx-duplicate-antiresorptive': { purpose: w('Patienten får allerede et antiresorptivt middel: to samtidig giver ingen gevinst.', 'The patient already takes an antiresorptive: two at once bring no benefit.'), passages: [] },

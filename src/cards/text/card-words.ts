@@ -147,8 +147,92 @@ export const ANABOLIC: Words = {
 
 /** rules.md section 1: a fracture with no recorded mechanism counts only "if low-energy". */
 export const IF_LOW_ENERGY: Words = {
-  da: 'Bruddet er registreret uden oplysning om mekanisme: det tæller kun, **hvis det var et lavenergibrud** (fald fra stående højde eller mindre). Afklar mekanismen.',
-  en: 'The fracture is recorded without its mechanism: it counts only **if it was a low-energy fracture** (a fall from standing height or less). Clarify the mechanism.',
+  da: '**Kun ved lavenergibrud** (fald fra stående højde eller mindre): afklar mekanismen.',
+  en: '**Only if low-energy** (a fall from standing height or less): clarify the mechanism.',
+};
+
+/** l. 11-15 "Osteoporose diagnosekriterier". */
+export const DIAGNOSIS_CRITERIA: Words = {
+  da: '**Osteoporose diagnosekriterier:** T-score ≤ −2,5 og/eller lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte. OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).',
+  en: '**Osteoporosis diagnosis criteria:** T-score ≤ −2.5 and/or a low-energy fracture of the spine (≥ 20 % compression) and/or hip. Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).',
+};
+
+/** l. 26-33, 39 "Indikation for at drøfte behandling" with footnote *. */
+export const INDICATION: Words = {
+  da: '**Indikation for at drøfte behandling:** lavenergibrud i ryg (≥ 20 % sammenfald) og/eller hofte og/eller T-score ≤ −2,5 og mindst én risikofaktor. Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.',
+  en: '**Indication to discuss treatment:** a low-energy fracture of the spine (≥ 20 % compression) and/or hip, and/or T-score ≤ −2.5 with at least one risk factor. With prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.',
+};
+
+/** l. 35-37, footnote **. */
+export const RISK_FACTORS: Words = {
+  da: '**Risikofaktorer** (kortets fodnote): fx genetisk disposition, lavt BMI, immobilisering, højdereduktion, sygdomme og tilstande, der kan medføre knogletab, faldtendens, glukokortikoidbehandling, rygning. Se kapitel 4 i DSAM-vejledning.',
+  en: '**Risk factors** (the card’s footnote): e.g. genetic disposition, low BMI, immobilisation, height loss, diseases and conditions that cause bone loss, tendency to fall, glucocorticoid treatment, smoking. See chapter 4 of the DSAM guideline.',
+};
+
+/** l. 18, 53-57 "1. Valg (peroral)". */
+export const FIRST_CHOICE: Words = {
+  da: '**1. valg (peroral): Alendronat 70 mg ugetablet.** Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.',
+  en: '**First choice (oral): alendronate 70 mg weekly tablet.** The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.',
+};
+
+/** l. 22 "2. Valg (parenteral)". */
+export const SECOND_CHOICE: Words = {
+  da: '**2. valg (parenteral)** ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige bivirkninger, behandlingssvigt, eller hvis compliance ikke kan opretholdes.',
+  en: '**Second choice (parenteral)** for a contraindication (e.g. peptic ulcer) to oral bisphosphonate, intolerable side effects, treatment failure, or when adherence cannot be maintained.',
+};
+
+/** l. 41, 229-233: who starts in general practice and who is referred first. */
+export const REFER_BEFORE_START: Words = {
+  da: '**Henvis til endokrinolog i stedet for at starte** ved eGFR ≤ 35 ml/min (kortet: tjek, at eGFR > 35 ml/min, og henvis ved progredierende nyrefunktionstab, inden eGFR er under 35 ml/min – speciallægen vælger ofte denosumab) og ved mistanke om udredningskrævende sekundær osteoporose (fx hypercalcæmi eller Z-score ≤ −2,0).',
+  en: '**Refer to endocrinology instead of starting** with eGFR ≤ 35 mL/min (the card: check that eGFR > 35 mL/min, and refer on progressive loss of kidney function before eGFR falls below 35 mL/min – specialists often choose denosumab) and with suspected secondary osteoporosis needing work-up (e.g. hypercalcaemia or Z-score ≤ −2.0).',
+};
+
+/** l. 185-199: after a pause. */
+export const PAUSE_ENDED: Words = {
+  da: '**Efter en behandlingspause** genoptages behandlingen ved nyt lavenergibrud, eller når DXA efter pausens start viser T-score (hofte) ≤ −2,5 ("Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år").',
+  en: '**After a treatment pause** treatment resumes on a new low-energy fracture, or when a DXA after the pause began shows hip T-score ≤ −2.5 ("with persistently low hip bone mass treatment can be extended to 10 years").',
+};
+
+/** Page 2 l. 140-155: the baseline bone marker before an oral start. */
+export const BASELINE_MARKER: Words = {
+  da: '**Initial knoglemarkør før peroral behandling:** P1NP er primær prøve og kan tages hele dagen; CTX anvendes i stedet ved glukokortikoidbehandling og skal tages fastende før kl. 10. Kan ikke anvendes ved fraktur inden for 6 mdr. før behandlingsstart – mål da ét år efter frakturen. Markøren tages igen 3 mdr. efter start og viser effekt/compliance.',
+  en: '**Baseline bone marker before oral treatment:** P1NP is the primary marker and can be taken any time of day; CTX is used instead under glucocorticoid treatment and must be taken fasting before 10 am. Not usable after a fracture within 6 months before the start – then measure one year after the fracture. The marker is repeated 3 months after the start and shows effect/adherence.',
+};
+
+/** l. 98-103 "D-vitamin", in full. */
+export const VITAMIN_D_FULL: Words = {
+  da: '**D-vitamin:** Dagligt tilskud af 20–40 µg D3-vitamin. P-25-OH-Vit.D 70–125 nmol/L anbefales. Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.',
+  en: '**Vitamin D:** daily vitamin D3 20–40 µg. 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (large variation). Recheck no earlier than 3 months.',
+};
+
+/** l. 105-119 "Kalk", in full. */
+export const CALCIUM_FULL: Words = {
+  da: '**Kalk:** Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud. Afdæk patientens kalkindtag i kost (se fx oversigt i DSAM-vejledning). Kalktilskud forskydes af måltid med mange mejeriprodukter. Ved behov for tilskud over 500 mg fordeles det ud over dagen. Calcium-carbonat tages til måltid (syreafhængig) og kan give tendens til obstipation. Calcium-citrat kan tages uafhængigt af mad, men er dyrere; kan overvejes til patienter, som bruger PPI. OBS: på de, der ikke får sol, og de, der ikke får mejeriprodukter.',
+  en: '**Calcium:** a steady daily intake of 800–1,200 mg calcium from diet and supplement. Assess dietary calcium (see e.g. the table in the DSAM guideline). Adjust the supplement to meals rich in dairy. Supplements above 500 mg a day are split over the day. Calcium carbonate is taken with a meal (acid-dependent) and may cause constipation. Calcium citrate can be taken regardless of food, but costs more; consider it for patients who take a PPI. Mind patients who get no sun and those who eat no dairy products.',
+};
+
+/** l. 84-94 "Non-farmakologisk (knoglevenlig livsstil)", in full. */
+export const LIFESTYLE: Words = {
+  da:
+    '**Non-farmakologisk (knoglevenlig livsstil)**\n' +
+    bullets([
+      'Fysisk aktivitet (vægtbærende, styrke og balance). Se træningsøvelser på Osteoporoseforeningen.dk.',
+      'Faldforebyggelse (evt. hoftebeskyttere).',
+      'Rygeophør.',
+      'Begrænse alkoholindtag.',
+      'Sund og varieret kost. Undgå energirestriktion som fx slankekure.',
+      'Evt. kommunale tilbud.',
+    ]),
+  en:
+    '**Non-pharmacological (bone-healthy lifestyle)**\n' +
+    bullets([
+      'Physical activity (weight-bearing, strength and balance). See the exercises at Osteoporoseforeningen.dk.',
+      'Falls prevention (consider hip protectors).',
+      'Stop smoking.',
+      'Limit alcohol intake.',
+      'A healthy, varied diet. Avoid energy restriction such as slimming diets.',
+      'Consider municipal programmes.',
+    ]),
 };
 
 /** l. 129-158 "Knoglemarkører (KM)": which marker, how it is taken, when it cannot be used. */

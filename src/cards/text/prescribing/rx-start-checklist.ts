@@ -1,68 +1,73 @@
 /**
- * Card text of `rx-start-checklist` (rules.md section 4, prescribing hooks), in Danish (the card's own terms,
- * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
- * dates), so the advice here says what to do and why the card says so.
+ * Card text of `rx-start-checklist` (rules.md section 4; card page 1 l. 41-51 "Før start af
+ * antiresorptiv behandling", l. 67-82 "Særlige forhold ved indtag/indgift"), in Danish (the card's
+ * own terms) and English. The card lists the checks before this start and the one rule of the
+ * drafted drug that cannot wait; intake in full, side effects and the dentist's reasons are on the
+ * topic's guideline page. Folded, it carries the start's missing labs and low vitamin D.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatDate, formatList } from '../../format.js';
-import { ALENDRONATE_INTAKE } from '../../orders.js';
-import { DENOSUMAB_RULES, DENTIST, SIDE_EFFECTS, VITAMIN_D_CALCIUM, ZOLEDRONIC_ACID } from '../card-words.js';
-import { both, has, paragraphs } from '../text-helpers.js';
-import type { TopicText, TopicTexts } from '../types.js';
+import { has, paragraphs } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 import { LAB } from '../vocabulary.js';
 import { ANTIRESORPTIVE, drugName } from './common.js';
 
-function startChecklist(lang: Language): TopicText<'rx-start-checklist'> {
+type Rec = Recommendation<'rx-start-checklist'>;
+
+/** What is still to do before this start, for the summary. */
+function toDo(rec: Rec, lang: Language): string {
   const da = lang === 'da';
-  return {
-    title: da ? 'Før start af antiresorptiv behandling' : 'Before starting antiresorptive treatment',
-    summary: (rec) => {
-      const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const marker = rec.missingMarker;
-      const afterFracture = rec.markerFrom;
-      const items = [
-        ...(marker === undefined ? [] : [da ? `tag initial knoglemarkør (${LAB[marker].da})` : `take a baseline bone marker (${LAB[marker].en})`]),
-        ...(afterFracture === undefined ? [] : [da ? `knoglemarkør først ${formatDate(afterFracture, 'da')} (ét år efter brud)` : `bone marker not before ${formatDate(afterFracture, 'en')} (a year after the fracture)`]),
-        ...(has(rec, 'height-missing') ? [da ? 'mål højden' : 'measure height'] : []),
-        da ? 'bed patienten orientere tandlæge' : 'ask the patient to inform their dentist',
-      ];
-      return da ? `Før start af ${drug}: ${formatList(items, lang)}` : `Before starting ${drug}: ${formatList(items, lang)}`;
-    },
-    detail: (rec) => {
-      const oral = rec.drugClass === 'oral-bisphosphonate';
-      const afterFracture = rec.markerFrom;
-      const markerDa =
-        afterFracture === undefined
-          ? '- Mål knoglemarkør ved peroral behandling – tag initial knoglemarkør før behandling: P1NP (kan tages hele dagen); CTX i stedet ved glukokortikoidbehandling (fastende før kl. 10).'
-          : `- Knoglemarkør kan IKKE anvendes ved fraktur inden for 6 mdr. før behandlingsstart: ingen initial knoglemarkør nu – mål ét år efter frakturen (${formatDate(afterFracture, 'da')}).`;
-      const markerEn =
-        afterFracture === undefined
-          ? '- Measure a bone marker with oral treatment – take a baseline marker before treatment: P1NP (any time of day); CTX instead under glucocorticoid treatment (fasting, before 10 am).'
-          : `- A bone marker cannot be used after a fracture in the 6 months before the start: no baseline marker now – measure one year after the fracture (${formatDate(afterFracture, 'en')}).`;
-      const checklist = da
-        ? [
-            '**Før start af antiresorptiv behandling** (kortet):',
-            '- Tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
-            ...(oral ? [markerDa] : []),
-            '- Mål patientens højde.',
-            `- ${DENTIST.da}`,
-          ]
-        : [
-            '**Before starting antiresorptive treatment** (the card):',
-            '- Check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
-            ...(oral ? [markerEn] : []),
-            "- Measure the patient's height.",
-            `- ${DENTIST.en}`,
-          ];
-      const specific =
-        rec.drugClass === 'oral-bisphosphonate'
-          ? `**${da ? 'Indtagelse' : 'Intake'}:** ${ALENDRONATE_INTAKE[lang]}`
-          : rec.drugClass === 'zoledronic-acid'
-            ? ZOLEDRONIC_ACID[lang]
-            : `**${da ? 'Denosumab 60 mg s.c. hver 6. måned' : 'Denosumab 60 mg s.c. every 6 months'}:**\n${DENOSUMAB_RULES[lang]}`;
-      return paragraphs(checklist.join('\n'), specific, VITAMIN_D_CALCIUM[lang], SIDE_EFFECTS.any[lang]);
-    },
-  };
+  const items = [
+    ...(rec.missingMarker === undefined ? [] : [da ? `tag initial knoglemarkør (${LAB[rec.missingMarker].da})` : `take a baseline bone marker (${LAB[rec.missingMarker].en})`]),
+    ...(rec.markerFrom === undefined ? [] : [da ? `knoglemarkør først ${formatDate(rec.markerFrom, 'da')} (ét år efter brud)` : `bone marker not before ${formatDate(rec.markerFrom, 'en')} (a year after the fracture)`]),
+    ...(has(rec, 'height-missing') ? [da ? 'mål højden' : 'measure height'] : []),
+    da ? 'bed patienten orientere tandlæge' : 'ask the patient to inform their dentist',
+  ];
+  return formatList(items, lang);
 }
 
-export const rxStartChecklistTexts: TopicTexts<'rx-start-checklist'> = both(startChecklist);
+/** The one rule of the drafted drug that cannot wait (the rule fires for antiresorptive drafts only). */
+type DrugRule = Readonly<Record<'oral-bisphosphonate' | 'zoledronic-acid' | 'denosumab', string>>;
+const byDrug = (rec: Rec, words: DrugRule): string =>
+  rec.drugClass === 'oral-bisphosphonate' ? words['oral-bisphosphonate'] : rec.drugClass === 'zoledronic-acid' ? words['zoledronic-acid'] : words.denosumab;
+
+const DRUG_RULE_DA: DrugRule = {
+  'oral-bisphosphonate': '**Indtagelse:** fastende om morgenen med et stort glas vand, mindst 30 min. før mad, drikke og anden medicin; oprejst/siddende til efter måltidet.',
+  denosumab: '**Denosumab:** opsæt påmindelse hver 6. måned – der må max gå 7 måneder. P-calcium før hver injektion. Hvis denosumab seponeres, SKAL anden behandling igangsættes.',
+  'zoledronic-acid': '**Zoledronsyre:** P-calcium, -kreatinin og -25-OH-Vit.D før hver infusion. Typisk behandling på hospital.',
+};
+const DRUG_RULE_EN: DrugRule = {
+  'oral-bisphosphonate': '**Intake:** fasting in the morning with a large glass of water, 30 minutes before food, drinks and other medicines; upright until after the meal.',
+  denosumab: '**Denosumab:** set up a recall every 6 months – never more than 7 months apart. Calcium before each injection. If denosumab is stopped, another treatment MUST be started.',
+  'zoledronic-acid': '**Zoledronic acid:** calcium, creatinine and 25-OH vitamin D before each infusion. Usually given in hospital.',
+};
+
+export const rxStartChecklistTexts: TopicTexts<'rx-start-checklist'> = {
+  da: {
+    title: 'Før start af antiresorptiv behandling',
+    summary: (rec) => `Før start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: ${toDo(rec, 'da')}`,
+    detail: (rec) =>
+      paragraphs(
+        '**Før start:** tjek eGFR > 35 ml/min, ingen hypocalcæmi og P-25-OH-Vit.D > 50 nmol/L; mål højden; bed patienten orientere tandlæge.',
+        rec.missingMarker === 'p1np' && '**Initial knoglemarkør:** tag P1NP før start (kan tages hele dagen).',
+        rec.missingMarker === 'ctx' && '**Initial knoglemarkør:** tag CTX før start – fastende før kl. 10, da patienten får glukokortikoid.',
+        rec.markerFrom !== undefined && `**Ingen initial knoglemarkør nu:** brud inden for 6 mdr. før start – mål ét år efter bruddet (${formatDate(rec.markerFrom, 'da')}).`,
+        byDrug(rec, DRUG_RULE_DA),
+        'Samtidig dagligt D-vitamin og kalk. Doser og bivirkninger: se Læs mere.',
+      ),
+  },
+  en: {
+    title: 'Before starting antiresorptive treatment',
+    summary: (rec) => `Before starting ${drugName(rec, 'en', ANTIRESORPTIVE)}: ${toDo(rec, 'en')}`,
+    detail: (rec) =>
+      paragraphs(
+        '**Before the start:** check eGFR > 35 mL/min, no hypocalcaemia and 25-OH vitamin D > 50 nmol/L; measure height; the patient informs the dentist.',
+        rec.missingMarker === 'p1np' && '**Baseline bone marker:** take P1NP before the start (any time of day).',
+        rec.missingMarker === 'ctx' && '**Baseline bone marker:** take CTX before the start – fasting, before 10 am, as the patient takes a glucocorticoid.',
+        rec.markerFrom !== undefined && `**No baseline bone marker now:** a fracture within 6 months before the start – measure one year after it (${formatDate(rec.markerFrom, 'en')}).`,
+        byDrug(rec, DRUG_RULE_EN),
+        'Alongside, daily vitamin D and calcium. Doses and side effects: see Read more.',
+      ),
+  },
+};
