@@ -10,6 +10,8 @@
  * what is wrong. UTF-8 only (the caller parses other charsets as before).
  */
 
+import { isAscii } from 'node:buffer';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_OBJECT = 0x7b;
@@ -27,11 +29,20 @@ export interface ShapeLimits {
   readonly maxStringChars: number;
   /** Arrays down to this depth have their element count reported (the root object is depth 1). */
   readonly countDepth: number;
+  /**
+   * The most elements an array at this path may hold (a cap); past it the pass stops at once
+   * with `too-many`. Asked once per counted array, when it passes `minCap` elements.
+   */
+  readonly cap?: (path: string) => number | undefined;
+  /** The smallest cap `cap` returns: arrays are not asked about below it. */
+  readonly minCap?: number;
 }
 
 export type JsonShape =
   | { readonly kind: 'too-deep' }
   | { readonly kind: 'long-string'; readonly chars: number; readonly path: string }
+  /** An array past its cap: `count` is as far as the pass read (more than `cap`). */
+  | { readonly kind: 'too-many'; readonly path: string; readonly count: number; readonly cap: number }
   /** `arrays`: element count by path (`prefetch.observations.entry`; `[]` for an array element) of the arrays down to `countDepth`. */
   | { readonly kind: 'ok'; readonly arrays: ReadonlyMap<string, number> };
 
@@ -67,6 +78,15 @@ function keyText(body: Buffer, start: number, end: number): string {
 
 /** The characters of the JSON string literal at `[start, end]` (both quotes), or 0 if it is not valid JSON. */
 function literalChars(body: Buffer, start: number, end: number): number {
+  // Without escapes, no decoding: ASCII is a character a byte; else every byte that does not
+  // continue a UTF-8 sequence (10xxxxxx) starts a code point.
+  const backslash = body.indexOf(BACKSLASH, start + 1);
+  if (backslash < 0 || backslash >= end) {
+    if (isAscii(body.subarray(start + 1, end))) return end - start - 1;
+    let chars = 0;
+    for (let i = start + 1; i < end; i++) if (((body[i] as number) & 0xc0) !== 0x80) chars += 1;
+    return chars;
+  }
   try {
     const value: unknown = JSON.parse(body.toString('utf8', start, end + 1));
     return typeof value === 'string' ? codePoints(value) : 0;
@@ -89,6 +109,10 @@ export function jsonShape(body: Buffer, limits: ShapeLimits): JsonShape {
 function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
   // Per nesting level (index = depth): array or object, the key being read (objects), commas seen
   // and whether any element started (arrays).
+  const minCap = limits.cap === undefined ? Number.POSITIVE_INFINITY : (limits.minCap ?? 0);
+  // Per level: the cap of the array there, once asked (Infinity: none, or not asked yet).
+  const caps: number[] = [Number.POSITIVE_INFINITY];
+  const asked: boolean[] = [false];
   const isArray: boolean[] = [false];
   const keys: (string | undefined)[] = [undefined];
   const commas: number[] = [0];
@@ -112,6 +136,8 @@ function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
     keys[depth] = undefined;
     commas[depth] = 0;
     nonEmpty[depth] = false;
+    caps[depth] = Number.POSITIVE_INFINITY;
+    asked[depth] = false;
     expectKey = !array;
     return true;
   };
@@ -162,10 +188,21 @@ function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
         depth = Math.max(0, depth - 1);
         expectKey = false;
         break;
-      case COMMA:
-        commas[depth] = (commas[depth] ?? 0) + 1;
+      case COMMA: {
+        const elements = (commas[depth] ?? 0) + 1;
+        commas[depth] = elements;
+        // `elements + 1` elements have started once this comma is read.
+        if (elements + 1 > minCap && depth <= limits.countDepth && isArray[depth] === true) {
+          if (asked[depth] !== true) {
+            asked[depth] = true;
+            caps[depth] = limits.cap?.(pathTo(depth)) ?? Number.POSITIVE_INFINITY;
+          }
+          const cap = caps[depth] ?? Number.POSITIVE_INFINITY;
+          if (elements + 1 > cap) return { kind: 'too-many', path: pathTo(depth), count: elements + 1, cap };
+        }
         expectKey = isArray[depth] === false && depth > 0;
         break;
+      }
       case COLON:
         expectKey = false;
         break;

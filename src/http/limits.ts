@@ -77,27 +77,33 @@ const PREFETCH_ENTRIES = /^prefetch\.([^.[]+)\.entry$/;
 export function checkBodyShape(limits: { readonly maxResourcesPerKey: number; readonly maxDraftOrders: number }): (req: Request, res: Response, body: Buffer, encoding: string) => void {
   return (req, res, body, encoding) => {
     if (encoding.toLowerCase() !== 'utf-8') return;
-    const shape = jsonShape(body, { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4 });
-    res.locals.bodyShapeChecked = true;
-    if (shape.kind === 'too-deep') throw tooDeep(MAX_JSON_DEPTH);
-    if (shape.kind === 'long-string') {
-      throw badRequest(`A string in the request body has ${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
-    }
-    for (const [path, count] of shape.arrays) {
-      const key = PREFETCH_ENTRIES.exec(path)?.[1];
-      if (key !== undefined && count > limits.maxResourcesPerKey) throw tooManyResources(key, count, limits.maxResourcesPerKey);
-    }
     const hook = findService(req.path.split('/')[1] ?? '')?.hook;
     const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
-    const entries = drafts === undefined ? undefined : shape.arrays.get(drafts);
-    if (entries !== undefined && entries > limits.maxDraftOrders) throw tooManyDrafts(entries, limits.maxDraftOrders);
+    // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
+    const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
+    const shape = jsonShape(body, { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey) });
+    res.locals.bodyShapeChecked = true;
+    switch (shape.kind) {
+      case 'too-deep':
+        throw tooDeep(MAX_JSON_DEPTH);
+      case 'long-string':
+        throw badRequest(`A string in the request body has ${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
+      case 'too-many': {
+        const key = PREFETCH_ENTRIES.exec(shape.path)?.[1];
+        // The count is as far as the body was read: "more than".
+        if (key !== undefined) throw tooManyResources(key, `more than ${shape.cap}`, shape.cap);
+        throw tooManyDrafts(`more than ${shape.cap}`, shape.cap);
+      }
+      case 'ok':
+        return;
+    }
   };
 }
 
 const tooDeep = (limit: number): HttpError => badRequest(`The request body is nested deeper than ${limit} levels.`);
-const tooManyResources = (key: string, count: number, max: number): HttpError =>
+const tooManyResources = (key: string, count: number | string, max: number): HttpError =>
   payloadTooLarge(`prefetch.${key} holds ${count} resources; at most ${max} per key are accepted (CDS_MAX_RESOURCES_PER_KEY).`);
-const tooManyDrafts = (count: number, max: number): HttpError => payloadTooLarge(`The call holds ${count} draft orders; at most ${max} are accepted (CDS_MAX_DRAFT_ORDERS).`);
+const tooManyDrafts = (count: number | string, max: number): HttpError => payloadTooLarge(`The call holds ${count} draft orders; at most ${max} are accepted (CDS_MAX_DRAFT_ORDERS).`);
 
 /**
  * After the JSON parser: a body nested deeper than MAX_JSON_DEPTH → 400. Only for bodies that

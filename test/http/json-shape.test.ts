@@ -43,6 +43,19 @@ describe('jsonShape', () => {
     });
   });
 
+  it('stops at the first element past an array\'s cap, asking for caps only past minCap', () => {
+    const asked: string[] = [];
+    const cap = (path: string): number | undefined => {
+      asked.push(path);
+      return path === 'context.draftOrders.entry' ? 3 : undefined;
+    };
+    const drafts = (n: number): string => `{"prefetch":{"obs":{"entry":[${'1,'.repeat(9)}1]}},"context":{"draftOrders":{"entry":[${'{},'.repeat(n - 1)}{}]}}}`;
+    expect(shape(drafts(3), { cap, minCap: 3 }).kind).toBe('ok');
+    expect(shape(`${drafts(1000).slice(0, -3)}`, { cap, minCap: 3 })).toEqual({ kind: 'too-many', path: 'context.draftOrders.entry', count: 4, cap: 3 });
+    // Asked once per array that grew past minCap (three drafts did not).
+    expect(asked).toEqual(['prefetch.obs.entry', 'prefetch.obs.entry', 'context.draftOrders.entry']);
+  });
+
   it('refuses nesting past maxDepth, however deep, without recursion', () => {
     expect(shape(`${'['.repeat(100)}${']'.repeat(100)}`).kind).toBe('ok');
     expect(shape(`${'['.repeat(101)}${']'.repeat(101)}`).kind).toBe('too-deep');
