@@ -5,13 +5,15 @@
  *
  * - `floor`: a bare express endpoint that parses the same JSON body and answers {"cards":[]}, on
  *   Node's own `createServer`;
- * - `service`: the real osteo-cds app (real engine, SQLite store in memory, silent logs) on the
- *   service's own HTTP server (`createHttpServer`: its timeouts, as in production).
+ * - `service`: the real osteo-cds app (real engine, SQLite store in memory, silent logs, the
+ *   evaluation worker pool) on the service's own HTTP server (`createHttpServer`: its timeouts),
+ *   as in production.
  *
  * Prints `ready <port>` once listening.
  */
 import { createServer } from 'node:http';
 import process from 'node:process';
+import { Worker } from 'node:worker_threads';
 import { URL } from 'node:url';
 import express from 'express';
 
@@ -33,13 +35,19 @@ function floorApp() {
 }
 
 async function serviceApp() {
-  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }] = await Promise.all([
+  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool }] = await Promise.all([
     load('engine.js'),
     load('store/sqlite-store.js'),
     load('http/app.js'),
     load('http/server.js'),
+    load('http/evaluation-pool.js'),
   ]);
-  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00') });
+  // As main.ts: calls with many draft orders are evaluated in a worker thread.
+  const evaluationPool = createEvaluationPool({
+    spawn: () => new Worker(new URL('evaluation-worker.js', dist), { workerData: { env: process.env } }),
+    hardLimitMs: config.requestTimeoutMs,
+  });
+  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
   return createHttpServer(app, config);
 }
 

@@ -8,7 +8,9 @@
  * Uses only APIs present in Node 20.19 and the current LTS.
  */
 import type { Config } from './config.js';
+import { Worker } from 'node:worker_threads';
 import { createApp } from './http/app.js';
+import { createEvaluationPool } from './http/evaluation-pool.js';
 import { createLifecycle } from './http/lifecycle.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -72,7 +74,12 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(code), 1000).unref();
     void closeStore().finally(() => process.exit(code));
   };
-  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
+  // Calls with many draft orders are evaluated in a worker thread, built from the same environment.
+  const evaluationPool = createEvaluationPool({
+    spawn: () => new Worker(new URL('./evaluation-worker.js', import.meta.url), { workerData: { env: process.env } }),
+    hardLimitMs: config.requestTimeoutMs,
+  });
+  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
 
   const server = createHttpServer(app, config);
   server.on('error', (err) => {

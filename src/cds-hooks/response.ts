@@ -111,7 +111,7 @@ export type Card = z.infer<typeof cardSchema>;
  * own topic (`unknown` without one). A folded topic counts as shown wherever cards are counted:
  * statistics, metrics, the request log and the audit log.
  */
-export function shownTopics(card: Pick<Card, 'source' | 'extension'>): readonly string[] {
+export function shownTopics(card: { readonly source: { readonly topic?: { readonly code: string } }; readonly extension: { readonly [CARD_EXTENSION_TOPICS]?: readonly string[] } }): readonly string[] {
   return card.extension[CARD_EXTENSION_TOPICS] ?? [card.source.topic?.code ?? 'unknown'];
 }
 export type CdsResponse = z.infer<typeof responseSchema>;

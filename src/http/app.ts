@@ -7,7 +7,9 @@
  * preview page and its fixture list (CDS_PREVIEW; public) → the overview app /app/ (public) →
  * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → per-caller
  * rate limit (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
- * (CDS_BODY_LIMIT) → discovery, feedback, hooks (each hook call audited; issued cards handed to the statistics recorder)
+ * (CDS_BODY_LIMIT; depth, string lengths and caps read from the bytes first) → discovery, feedback,
+ * hooks (each hook call audited; issued cards handed to the statistics recorder; calls with many
+ * draft orders evaluated in the worker pool when one is given)
  * → 404 → the one error handler.
  */
 import { shownTopics } from '../cds-hooks/response.js';
@@ -20,7 +22,7 @@ import { pino, type Logger } from 'pino';
 import { buildDiscovery, discoverySchema, prefetchTemplates } from '../cds-hooks/discovery.js';
 import type { Config } from '../config.js';
 import { observedFetch } from '../observability/fhir-fetch.js';
-import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createMetrics, secondsSince, type Metrics } from '../observability/metrics.js';
 import { countStoreErrors } from '../observability/store-errors.js';
 import { timedEngine } from '../observability/timed-engine.js';
 import type { Tracing } from '../observability/spans.js';
@@ -29,6 +31,7 @@ import { packagePath } from '../package-root.js';
 import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
 import { createSeenStore, type SeenStore } from './overview/seen-store.js';
+import { OFFLOAD_MIN_DRAFTS, type EvaluationPool, type OffloadedAnswer, type OffloadedInput } from './evaluation-pool.js';
 import { OVERVIEW_CALL, overviewRoutes } from './overview/routes.js';
 import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
 import type { AuditEntry, IssuedCard, Store } from '../store/store.js';
@@ -100,6 +103,11 @@ export interface AppDeps {
   readonly appDir?: string;
   /** The overviews the cards' `absolute` links show; default a new in-memory store. */
   readonly seenStore?: SeenStore;
+  /**
+   * Worker threads that evaluate the calls with many draft orders (evaluation-pool.ts; main.ts
+   * starts one); default none: every call is evaluated on the event loop.
+   */
+  readonly evaluationPool?: EvaluationPool;
 }
 
 /** Calls from the preview page carry this header and are left out of the statistics. */
@@ -192,8 +200,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
         // The overview app's own call for its cards needs no links back to itself.
         if (req.get(PREVIEW_CALL_HEADER) === OVERVIEW_CALL) return undefined;
         const seenId = randomUUID();
-        return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot) };
+        return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot), keepJson: (json) => seen.keepJson(seenId, json) };
       },
+      ...(deps.evaluationPool === undefined ? {} : { offload: { minDrafts: OFFLOAD_MIN_DRAFTS, evaluate: timedPool(deps.evaluationPool, metrics) } }),
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {
@@ -224,6 +233,18 @@ function jwtVerifier(config: Config, deps: AppDeps, store: Store): JwtVerifier |
   // A wiring fault, not a site's: start-up (assembleService) reads the keys with every other file.
   if (deps.trustedKeys === undefined) throw new Error('CDS_TRUSTED_ISSUERS is set but the app was given no checked keys (assembleService reads them)');
   return createJwtVerifier(config, deps.trustedKeys, store);
+}
+
+/** The pool's evaluations timed into `osteo_cds_evaluation_duration_seconds` like the engine's (queueing and the copy to the worker included). */
+function timedPool(pool: EvaluationPool, metrics: Metrics): (input: OffloadedInput) => Promise<OffloadedAnswer> {
+  return async (input) => {
+    const started = process.hrtime.bigint();
+    try {
+      return await pool.evaluate(input);
+    } finally {
+      metrics.evaluated(input.ruleSet, secondsSince(started));
+    }
+  };
 }
 
 /** Rate-limit counters: the caller's, else the shared store's when replicas share one (PostgreSQL), else the limiter's own memory. */

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
+import type { EvaluationPool } from '../../src/http/evaluation-pool.js';
 import { checkedKeys } from './jwt.js';
 import type { Engine, EvaluationInput } from '../../src/cds-hooks/evaluator.js';
 
@@ -70,6 +71,8 @@ export interface AppOptions {
   readonly jwtVerifier?: JwtVerifier;
   /** "Now" of every request (default PINNED_NOW). */
   readonly now?: Date;
+  /** Worker threads for calls with many draft orders (test/helpers/evaluation-pool.ts); default none. */
+  readonly evaluationPool?: EvaluationPool;
 }
 
 /** `createApp(testConfig(...))` around an engine, with "now" pinned and an in-memory store by default. */
@@ -82,6 +85,7 @@ export function appWith(engine: Engine, options: AppOptions = {}): Omit<TestApp,
     store: store,
     clock: () => now,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.evaluationPool === undefined ? {} : { evaluationPool: options.evaluationPool }),
     ...(options.jwtVerifier === undefined ? checkedKeys(config) : { jwtVerifier: options.jwtVerifier }),
   });
   return { app, store, config };

@@ -30,6 +30,8 @@ export interface SeenLimits {
 
 export interface SeenStore {
   keep(id: string, snapshot: OverviewSnapshot): void;
+  /** A snapshot already as JSON (a call evaluated in a worker thread, src/http/evaluation-pool.ts). */
+  keepJson(id: string, json: string): void;
   /** The snapshot's JSON (UTF-8), or undefined once it is no longer kept. */
   get(id: string): Buffer | undefined;
   /** How many snapshots and bytes are kept now. */
@@ -54,8 +56,8 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
       bytes -= entry.json.length;
     }
   };
-  const store = (id: string, at: number, snapshot: OverviewSnapshot): void => {
-    const json = Buffer.from(JSON.stringify(snapshot));
+  const store = (id: string, at: number, text: string): void => {
+    const json = Buffer.from(text);
     // One snapshot over the whole budget is not kept at all (its link says so) rather than emptying the store.
     if (json.length > maxBytes) return;
     entries.set(id, { at, json });
@@ -63,7 +65,7 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
   };
   const flush = (): void => {
     flushScheduled = false;
-    for (const [id, { at, snapshot }] of pending) store(id, at, snapshot);
+    for (const [id, { at, snapshot }] of pending) store(id, at, JSON.stringify(snapshot));
     pending.clear();
     evict(clock().getTime());
   };
@@ -75,6 +77,11 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
         flushScheduled = true;
         setImmediate(flush);
       }
+    },
+    keepJson(id, json) {
+      const now = clock().getTime();
+      store(id, now, json);
+      evict(now);
     },
     get(id) {
       if (pending.size > 0) flush();

@@ -5,7 +5,8 @@
  * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
  */
 import { Router, type Request, type Response } from 'express';
-import { shownTopics, type CdsResponse } from '../../cds-hooks/response.js';
+import { shownTopics } from '../../cds-hooks/response.js';
+import { summariseCards, type CardSummary } from '../../cds-hooks/card-summary.js';
 import { draftsFromContext } from '../../cds-hooks/drafts.js';
 import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
@@ -13,7 +14,8 @@ import type { Engine, EvaluationInput, OverviewLinkInput } from '../../cds-hooks
 import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
 import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
 import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
-import { badRequest, methodNotAllowed, notFound, preconditionFailed, type HttpError } from '../errors.js';
+import { badRequest, methodNotAllowed, notFound, preconditionFailed, serviceUnavailable, type HttpError } from '../errors.js';
+import { EvaluationTimeout, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
 import { fhirServerHost } from '../audit.js';
 import { chooseLanguage } from '../language.js';
 import { checkDraftCount, checkPrefetchSize } from '../limits.js';
@@ -33,9 +35,40 @@ export interface HookRouteDeps {
   /** Connections whose DNS answers must be public addresses (allowlisted servers named by a DNS name). */
   readonly guardedDispatcher?: ReturnType<typeof guardedDispatcher>;
   /** Hands the cards of each answer on (issued-card statistics); must not throw. */
-  readonly onCards?: (serviceId: string, cards: CdsResponse['cards'], req: Request, res: Response) => void;
+  readonly onCards?: (serviceId: string, cards: readonly CardSummary[], req: Request, res: Response) => void;
   /** Where the overview app is and how a call's snapshot is kept (the cards' app links); undefined: no links. */
-  readonly overviewLinks?: (req: Request) => OverviewLinkInput | undefined;
+  readonly overviewLinks?: (req: Request) => OverviewLinks | undefined;
+  /** Evaluation in a worker thread for calls with at least `minDrafts` draft orders (evaluation-pool.ts); undefined: all on the event loop. */
+  readonly offload?: { readonly minDrafts: number; readonly evaluate: (input: OffloadedInput) => Promise<OffloadedAnswer> };
+}
+
+/** The engine's overview link, and how a snapshot made in a worker thread (already JSON) is kept. */
+export type OverviewLinks = OverviewLinkInput & { readonly keepJson: (json: string) => void };
+
+interface Evaluated {
+  readonly cards: readonly CardSummary[];
+  readonly send: (res: Response) => void;
+}
+
+/**
+ * The engine's answer: in the worker pool for calls with many draft orders (the answer's JSON is
+ * sent as the worker wrote it), else here. A pool whose workers do not start leaves the call to
+ * the event loop; a worker past the time budget is a 503.
+ */
+async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overview: OverviewLinks | undefined, res: Response): Promise<Evaluated> {
+  const offload = deps.offload;
+  if (offload !== undefined && input.drafts.length >= offload.minDrafts) {
+    try {
+      const answer = await offload.evaluate({ ...input, ...(overview === undefined ? {} : { overview: { seenId: overview.seenId } }) });
+      if (answer.snapshot !== undefined) overview?.keepJson(answer.snapshot);
+      return { cards: answer.cards, send: (r) => void r.status(200).type('json').send(answer.json) };
+    } catch (err) {
+      if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+      res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'evaluation pool unavailable; evaluated on the event loop');
+    }
+  }
+  const response = deps.engine.evaluate({ ...input, ...(overview === undefined ? {} : { overview }) });
+  return { cards: summariseCards(response.cards), send: (r) => void r.status(200).json(response) };
 }
 
 /**
@@ -115,19 +148,21 @@ export function hookRoutes(deps: HookRouteDeps): Router {
       now,
       language: chooseLanguage(req.get('accept-language'), deps.config.language),
       baseUrl: serviceBase(req, deps.config.publicUrls),
-      ...(overview === undefined ? {} : { overview }),
     };
-    const response = deps.engine.evaluate(input);
+    const evaluated = await evaluateCall(deps, input, overview, res);
+    // A call evaluated in the pool may have had its 503 meanwhile.
+    if (res.headersSent) return;
+    const { cards } = evaluated;
     res.locals.logFields.unavailable = prefetch.data.unavailable;
-    res.locals.logFields.cards = response.cards.length;
+    res.locals.logFields.cards = cards.length;
     // Every topic shown, folded ones included (cds-hooks/response.ts `shownTopics`).
-    res.locals.logFields.topics = response.cards.flatMap(shownTopics);
-    res.locals.hookCall.cards = response.cards.map((c) => {
+    res.locals.logFields.topics = cards.flatMap(shownTopics);
+    res.locals.hookCall.cards = cards.map((c) => {
       const topics = shownTopics(c);
       return { uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown', ...(topics.length > 1 ? { topics } : {}) };
     });
-    res.status(200).json(response);
-    deps.onCards?.(service.id, response.cards, req, res);
+    evaluated.send(res);
+    deps.onCards?.(service.id, cards, req, res);
   });
   router.all('/cds-services/:id', () => {
     throw methodNotAllowed(['POST']);

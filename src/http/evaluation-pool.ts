@@ -1,0 +1,160 @@
+/**
+ * Evaluation in a worker thread, for the calls that cost most: those with many draft orders
+ * (`OFFLOAD_MIN_DRAFTS`). The rules compare drafts with each other and every draft gets cards, so
+ * 100 drafts took 20–50 ms of facts, rules and cards — time in which the event loop answered
+ * nothing else, `/healthz` included. Everything else is evaluated on the event loop as before:
+ * copying a call's data to a worker and back costs more than evaluating a usual call.
+ *
+ * The worker (src/evaluation-worker.ts) builds its engine as main.ts does and answers a task with
+ * the answer's JSON (sent as it is), a summary of the cards (card-summary.ts) and the overview
+ * snapshot's JSON. Workers start with the first such call (start-up stays as fast). A task still
+ * running after `hardLimitMs` has its worker terminated and replaced (a hard stop that the event
+ * loop itself does not have); a worker that dies is replaced;
+ * after `MAX_START_FAILURES` workers in a row died before answering anything, the pool gives up
+ * and the route evaluates on the event loop.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { CardSummary } from '../cds-hooks/card-summary.js';
+import type { EvaluationInput } from '../cds-hooks/evaluator.js';
+
+/** Calls with at least this many draft orders are evaluated in the pool. */
+export const OFFLOAD_MIN_DRAFTS = 10;
+const MAX_START_FAILURES = 3;
+
+/** The input of `Engine.evaluate` as it crosses to the worker: the overview link without its callback. */
+export type OffloadedInput = Omit<EvaluationInput, 'overview'> & { readonly overview?: { readonly seenId: string } };
+
+export interface OffloadedAnswer {
+  /** The answer ({"cards": […]}) as JSON. */
+  readonly json: string;
+  readonly cards: readonly CardSummary[];
+  /** The overview snapshot's JSON, when a card got the app links. */
+  readonly snapshot?: string;
+}
+
+/** main → worker */
+export interface WorkerTask {
+  readonly id: number;
+  readonly input: OffloadedInput;
+}
+
+/** worker → main */
+export type WorkerReply = ({ readonly id: number; readonly ok: true } & OffloadedAnswer) | { readonly id: number; readonly ok: false; readonly errorName: string };
+
+export class EvaluationTimeout extends Error {
+  override readonly name = 'EvaluationTimeout';
+}
+
+export interface EvaluationPool {
+  evaluate(input: OffloadedInput): Promise<OffloadedAnswer>;
+  /** Terminates the workers; tasks not answered yet fail. */
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Starts one worker running src/evaluation-worker (main.ts: the built file). */
+  readonly spawn: () => Worker;
+  readonly size?: number;
+  readonly hardLimitMs: number;
+}
+
+interface Task {
+  readonly id: number;
+  readonly input: OffloadedInput;
+  readonly resolve: (answer: OffloadedAnswer) => void;
+  readonly reject: (err: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  running?: { readonly task: Task; readonly timer: NodeJS.Timeout };
+  answered: boolean;
+}
+
+export function createEvaluationPool(options: PoolOptions): EvaluationPool {
+  const queue: Task[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+  let startFailures = 0;
+  let broken: Error | undefined;
+
+  const finish = (slot: Slot): Task | undefined => {
+    const running = slot.running;
+    if (running === undefined) return undefined;
+    clearTimeout(running.timer);
+    slot.running = undefined;
+    return running.task;
+  };
+  /** A worker that ended (crashed, or terminated past the hard limit): its task fails, another takes its place. */
+  const replace = (slot: Slot, err: Error): void => {
+    finish(slot)?.reject(err);
+    const at = slots.indexOf(slot);
+    if (at < 0) return;
+    slots.splice(at, 1);
+    if (closed) return;
+    if (!slot.answered) startFailures += 1;
+    if (startFailures >= MAX_START_FAILURES) {
+      broken = new Error('the evaluation workers do not start');
+      for (const task of queue.splice(0)) task.reject(broken);
+      return;
+    }
+    dispatch();
+  };
+  const start = (): Slot => {
+    const slot: Slot = { worker: options.spawn(), answered: false };
+    // The pool never keeps a process alive on its own.
+    slot.worker.unref();
+    slot.worker.on('message', (reply: WorkerReply) => {
+      if (slot.running?.task.id !== reply.id) return;
+      slot.answered = true;
+      startFailures = 0;
+      const task = finish(slot);
+      if (reply.ok) task?.resolve({ json: reply.json, cards: reply.cards, ...(reply.snapshot === undefined ? {} : { snapshot: reply.snapshot }) });
+      else task?.reject(new Error(`evaluation failed in the worker (${reply.errorName})`));
+      dispatch();
+    });
+    slot.worker.on('error', (err) => replace(slot, err));
+    slot.worker.on('exit', (code) => replace(slot, new Error(`the evaluation worker exited (${code})`)));
+    return slot;
+  };
+  const dispatch = (): void => {
+    // Workers start on demand: a service that never gets such a call never pays for one.
+    while (queue.length > 0 && slots.length < (options.size ?? 1) && !closed && broken === undefined) slots.push(start());
+    for (const slot of slots) {
+      if (slot.running !== undefined) continue;
+      const task = queue.shift();
+      if (task === undefined) return;
+      const timer = setTimeout(() => {
+        // It started and took a task: too slow is not a failure to start.
+        slot.answered = true;
+        replace(slot, new EvaluationTimeout(`evaluation took longer than ${options.hardLimitMs} ms`));
+        void slot.worker.terminate();
+      }, options.hardLimitMs);
+      timer.unref();
+      slot.running = { task, timer };
+      const message: WorkerTask = { id: task.id, input: task.input };
+      slot.worker.postMessage(message);
+    }
+  };
+
+  return {
+    evaluate(input) {
+      if (broken !== undefined) return Promise.reject(broken);
+      if (closed) return Promise.reject(new Error('the evaluation pool is closed'));
+      return new Promise<OffloadedAnswer>((resolve, reject) => {
+        queue.push({ id: nextId++, input, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      const closing = new Error('the evaluation pool is closed');
+      for (const task of queue.splice(0)) task.reject(closing);
+      await Promise.all(slots.splice(0).map((slot) => {
+        finish(slot)?.reject(closing);
+        return slot.worker.terminate();
+      }));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Calls with many draft orders are evaluated in a worker thread (src/http/evaluation-pool.ts):
+ * the same answer as on the event loop, the same request log, audit and statistics; a worker
+ * past its hard limit is replaced (503 for its call); workers that do not start leave the calls
+ * to the event loop.
+ */
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Card } from '../../src/cds-hooks/response.js';
+import { EvaluationTimeout, OFFLOAD_MIN_DRAFTS } from '../../src/http/evaluation-pool.js';
+import { makeRealApp } from '../helpers/engine.js';
+import { standInPool, testPool } from '../helpers/evaluation-pool.js';
+
+const ORDER_SIGN = '/cds-services/osteoporosis-order-sign';
+type Json = ReturnType<typeof JSON.parse>;
+
+function withDrafts(n: number): Json {
+  const body = JSON.parse(readFileSync(new URL('../../fixtures/rx-order-sign-alendronate-egfr-low-danish/request.json', import.meta.url), 'utf8'));
+  const entry = body.context.draftOrders.entry[0];
+  body.context.draftOrders.entry = Array.from({ length: n }, (_, i) => ({ ...entry, resource: { ...entry.resource, id: `draft-${i}` } }));
+  return body;
+}
+
+/** Card uuids (and the suggestion uuids in them) are random, and each supertest app has its own port: compare everything else. */
+const withoutUuids = (cards: Card[]): unknown => JSON.parse(JSON.stringify(cards, (key, v: unknown) => (key === 'uuid' ? undefined : v)).replace(/127\.0\.0\.1:\d+/g, 'host'));
+
+describe('the evaluation pool', () => {
+  const pool = testPool();
+  afterAll(() => pool.close());
+
+  it(`evaluates a call with ${OFFLOAD_MIN_DRAFTS} or more drafts in the worker: the same cards and metrics as on the event loop`, async () => {
+    const inPool = makeRealApp({ evaluationPool: pool });
+    const here = makeRealApp();
+    const body = withDrafts(OFFLOAD_MIN_DRAFTS);
+    const [a, b] = [await request(inPool.app).post(ORDER_SIGN).send(body), await request(here.app).post(ORDER_SIGN).send(body)];
+    expect(a.status).toBe(200);
+    expect(a.headers['content-type']).toBe(b.headers['content-type']);
+    expect(a.body.cards.length).toBeGreaterThanOrEqual(OFFLOAD_MIN_DRAFTS);
+    expect(withoutUuids(a.body.cards)).toEqual(withoutUuids(b.body.cards));
+    const metrics = await request(inPool.app).get('/metrics');
+    expect(metrics.text).toMatch(/osteo_cds_evaluation_duration_seconds_count\{rule_set="prescribing"\} 1/);
+    expect(metrics.text).toMatch(/osteo_cds_cards_total\{service="osteoporosis-order-sign"/);
+  }, 60_000);
+
+  it('stops a task past its hard limit and replaces the worker; the call gets a 503', async () => {
+    const hanging = standInPool("require('node:worker_threads').parentPort.on('message', () => { for (;;); });", 300);
+    try {
+      const input = { ruleSet: 'prescribing', data: { patient: { resourceType: 'Patient' }, resources: [], unavailable: [] }, drafts: [], now: new Date(), language: 'da' } as const;
+      await expect(hanging.evaluate(input)).rejects.toBeInstanceOf(EvaluationTimeout);
+      // A new worker takes the next task (and is stopped in its turn).
+      await expect(hanging.evaluate(input)).rejects.toBeInstanceOf(EvaluationTimeout);
+      const { app } = makeRealApp({ evaluationPool: hanging });
+      const res = await request(app).post(ORDER_SIGN).send(withDrafts(OFFLOAD_MIN_DRAFTS));
+      expect(res.status).toBe(503);
+      expect(res.body.resourceType).toBe('OperationOutcome');
+    } finally {
+      await hanging.close();
+    }
+  }, 30_000);
+
+  it('leaves the calls to the event loop when its workers do not start', async () => {
+    const broken = standInPool("throw new Error('no engine here');", 5000);
+    try {
+      const { app } = makeRealApp({ evaluationPool: broken });
+      const res = await request(app).post(ORDER_SIGN).send(withDrafts(OFFLOAD_MIN_DRAFTS));
+      expect(res.status).toBe(200);
+      expect(res.body.cards.length).toBeGreaterThanOrEqual(OFFLOAD_MIN_DRAFTS);
+    } finally {
+      await broken.close();
+    }
+  }, 30_000);
+});
