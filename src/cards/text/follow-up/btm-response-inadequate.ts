@@ -37,16 +37,16 @@ export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> =
     title: 'Knoglemarkør: utilstrækkeligt fald',
     summary: (rec) =>
       rec.comparedWith === 'premenopausal-mean'
-        ? 'Knoglemarkør ikke under præmenopausalt gennemsnit: tjek indtag, compliance og anden sygdom'
-        : 'Knoglemarkør faldet ≤ 30 %: tjek korrekt indtag, compliance og anden sygdom',
+        ? 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør ikke under præmenopausalt gennemsnit'
+        : 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør faldet ≤ 30 %',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bone marker: insufficient fall',
     summary: (rec) =>
       rec.comparedWith === 'premenopausal-mean'
-        ? 'Bone marker not below the premenopausal mean: check intake, adherence and other disease'
-        : 'Bone marker fell ≤ 30 %: check correct intake, adherence and other disease',
+        ? 'Check correct intake, adherence and other disease: bone marker not below the premenopausal mean'
+        : 'Check correct intake, adherence and other disease: bone marker fell ≤ 30 %',
     detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -35,7 +35,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     summary: (rec) => {
       const due = formatDate(rec.due, 'da');
       return rec.missingLabs.length > 0
-        ? `Årlig zoledronsyre-infusion ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusion`
+        ? `Kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før årlig zoledronsyre-infusion ${due}`
         : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
     },
     detail: (rec) => detail(rec, 'da'),
@@ -45,7 +45,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     summary: (rec) => {
       const due = formatDate(rec.due, 'en');
       return rec.missingLabs.length > 0
-        ? `Yearly zoledronic acid infusion ${due}: check calcium, creatinine and 25-OH vitamin D first`
+        ? `Check calcium, creatinine and 25-OH vitamin D before the yearly zoledronic acid infusion ${due}`
         : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
     },
     detail: (rec) => detail(rec, 'en'),
