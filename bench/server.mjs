@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import process from 'node:process';
 import { Worker } from 'node:worker_threads';
+import { setTimeout } from 'node:timers';
 import { URL } from 'node:url';
 import express from 'express';
 
@@ -34,6 +35,8 @@ function floorApp() {
   return createServer(app);
 }
 
+let warm = () => undefined;
+
 async function serviceApp() {
   const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool }] = await Promise.all([
     load('engine.js'),
@@ -48,11 +51,14 @@ async function serviceApp() {
     hardLimitMs: config.requestTimeoutMs,
   });
   const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
+  warm = () => evaluationPool.warm();
   return createHttpServer(app, config);
 }
 
 const server = mode === 'floor' ? floorApp() : await serviceApp();
 server.listen(0, '127.0.0.1', () => {
+  // As main.ts: the evaluation worker boots a second after listening.
+  if (mode !== 'floor') setTimeout(() => warm(), 1000).unref();
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   process.stdout.write(`ready ${port}\n`);

@@ -9,7 +9,7 @@
  * rate limit (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
  * (CDS_BODY_LIMIT; depth, string lengths and caps read from the bytes first) → discovery, feedback,
  * hooks (each hook call audited; issued cards handed to the statistics recorder; calls with many
- * draft orders evaluated in the worker pool when one is given)
+ * draft orders or very long free text evaluated in the worker pool when one is given)
  * → 404 → the one error handler.
  */
 import { shownTopics } from '../cds-hooks/response.js';
@@ -31,7 +31,7 @@ import { packagePath } from '../package-root.js';
 import { guardedDispatcher, type Resolver } from '../prefetch/address-guard.js';
 import type { Engine } from '../cds-hooks/evaluator.js';
 import { createSeenStore, type SeenStore } from './overview/seen-store.js';
-import { OFFLOAD_MIN_DRAFTS, type EvaluationPool, type OffloadedAnswer, type OffloadedInput } from './evaluation-pool.js';
+import { OFFLOAD_MIN_DRAFTS, OFFLOAD_MIN_STRING_BYTES, type EvaluationPool, type OffloadedAnswer, type OffloadedInput } from './evaluation-pool.js';
 import { OVERVIEW_CALL, overviewRoutes } from './overview/routes.js';
 import { createBatchWriter, type BatchWriter } from '../store/batch-writer.js';
 import type { AuditEntry, IssuedCard, Store } from '../store/store.js';
@@ -202,7 +202,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
         const seenId = randomUUID();
         return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot), keepJson: (json) => seen.keepJson(seenId, json) };
       },
-      ...(deps.evaluationPool === undefined ? {} : { offload: { minDrafts: OFFLOAD_MIN_DRAFTS, evaluate: timedPool(deps.evaluationPool, metrics) } }),
+      ...(deps.evaluationPool === undefined ? {} : { offload: { minDrafts: OFFLOAD_MIN_DRAFTS, minStringBytes: OFFLOAD_MIN_STRING_BYTES, evaluate: timedPool(deps.evaluationPool, metrics) } }),
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {

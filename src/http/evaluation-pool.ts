@@ -1,13 +1,14 @@
 /**
  * Evaluation in a worker thread, for the calls that cost most: those with many draft orders
- * (`OFFLOAD_MIN_DRAFTS`). The rules compare drafts with each other and every draft gets cards, so
+ * (`OFFLOAD_MIN_DRAFTS`) or very long free text (`OFFLOAD_MIN_STRING_BYTES`). The rules compare drafts with each other and every draft gets cards, so
  * 100 drafts took 20–50 ms of facts, rules and cards — time in which the event loop answered
  * nothing else, `/healthz` included. Everything else is evaluated on the event loop as before:
  * copying a call's data to a worker and back costs more than evaluating a usual call.
  *
  * The worker (src/evaluation-worker.ts) builds its engine as main.ts does and answers a task with
  * the answer's JSON (sent as it is), a summary of the cards (card-summary.ts) and the overview
- * snapshot's JSON. Workers start with the first such call (start-up stays as fast). A task still
+ * snapshot's JSON. Workers start with the first such call or when warmed (main.ts: a second after
+ * listening, so start-up stays as fast and a burst of such calls does not wait for one). A task still
  * running after `hardLimitMs` has its worker terminated and replaced (a hard stop that the event
  * loop itself does not have); a worker that dies is replaced;
  * after `MAX_START_FAILURES` workers in a row died before answering anything, the pool gives up
@@ -19,6 +20,13 @@ import type { EvaluationInput } from '../cds-hooks/evaluator.js';
 
 /** Calls with at least this many draft orders are evaluated in the pool. */
 export const OFFLOAD_MIN_DRAFTS = 10;
+/**
+ * Calls with a string longer than this (bytes as written) are evaluated in the pool: free text
+ * that long (a reference range padded with 3,000 spaces, a medication text of 80,000 digits) cost
+ * the facts stage 5–20 ms, though only its first 1,000 characters are read. No coded FHIR field
+ * comes near it; narrative text does, and is rare in the data the service reads.
+ */
+export const OFFLOAD_MIN_STRING_BYTES = 2000;
 const MAX_START_FAILURES = 3;
 
 /** The input of `Engine.evaluate` as it crosses to the worker: the overview link without its callback. */
@@ -47,6 +55,8 @@ export class EvaluationTimeout extends Error {
 
 export interface EvaluationPool {
   evaluate(input: OffloadedInput): Promise<OffloadedAnswer>;
+  /** Starts the workers now rather than with the first task (main.ts: a second after listening). */
+  warm(): void;
   /** Terminates the workers; tasks not answered yet fail. */
   close(): Promise<void>;
 }
@@ -118,9 +128,12 @@ export function createEvaluationPool(options: PoolOptions): EvaluationPool {
     slot.worker.on('exit', (code) => replace(slot, new Error(`the evaluation worker exited (${code})`)));
     return slot;
   };
+  const fill = (): void => {
+    while (slots.length < (options.size ?? 1) && !closed && broken === undefined) slots.push(start());
+  };
   const dispatch = (): void => {
-    // Workers start on demand: a service that never gets such a call never pays for one.
-    while (queue.length > 0 && slots.length < (options.size ?? 1) && !closed && broken === undefined) slots.push(start());
+    // Workers start on demand (or when warmed): start-up does not wait for them.
+    if (queue.length > 0) fill();
     for (const slot of slots) {
       if (slot.running !== undefined) continue;
       const task = queue.shift();
@@ -147,6 +160,7 @@ export function createEvaluationPool(options: PoolOptions): EvaluationPool {
         dispatch();
       });
     },
+    warm: fill,
     async close() {
       closed = true;
       const closing = new Error('the evaluation pool is closed');

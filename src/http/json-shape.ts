@@ -44,7 +44,12 @@ export type JsonShape =
   /** An array past its cap: `count` is as far as the pass read (more than `cap`). */
   | { readonly kind: 'too-many'; readonly path: string; readonly count: number; readonly cap: number }
   /** `arrays`: element count by path (`prefetch.observations.entry`; `[]` for an array element) of the arrays down to `countDepth`. */
-  | { readonly kind: 'ok'; readonly arrays: ReadonlyMap<string, number> };
+  | {
+      readonly kind: 'ok';
+      readonly arrays: ReadonlyMap<string, number>;
+      /** Bytes of the longest string literal as written (escapes included; an upper bound of its characters). */
+      readonly longestStringBytes: number;
+    };
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
@@ -122,6 +127,7 @@ function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
   let expectKey = false;
   // A string longer than this many bytes may be too long; shorter ones cannot be (one code point is at least one byte).
   const maxStringBytes = limits.maxStringChars;
+  let longest = 0;
 
   const pathTo = (level: number): string => {
     const parts: string[] = [];
@@ -157,6 +163,7 @@ function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
       }
       if (end >= shortEnd && end < n && body[end] !== QUOTE) end = closingQuote(body, end);
       if (end >= n) break; // unterminated: JSON.parse will say so
+      if (end - i - 1 > longest) longest = end - i - 1;
       if (end - i - 1 > maxStringBytes) {
         const chars = literalChars(body, i, end);
         // A value is named by its path; a key by the path of the object that holds it.
@@ -211,5 +218,5 @@ function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
         if (c > SPACE && isArray[depth] === true) nonEmpty[depth] = true;
     }
   }
-  return { kind: 'ok', arrays };
+  return { kind: 'ok', arrays, longestStringBytes: longest };
 }

@@ -95,6 +95,7 @@ export function checkBodyShape(limits: { readonly maxResourcesPerKey: number; re
         throw tooManyDrafts(`more than ${shape.cap}`, shape.cap);
       }
       case 'ok':
+        res.locals.longestStringBytes = shape.longestStringBytes;
         return;
     }
   };

@@ -34,6 +34,8 @@ declare module 'express-serve-static-core' {
     jti?: string;
     /** The JSON body's depth, string lengths and caps were checked on its bytes (limits.ts `checkBodyShape`). */
     bodyShapeChecked?: boolean;
+    /** The longest string in the JSON body, in bytes as written (checkBodyShape): calls with long free text are evaluated in the worker pool. */
+    longestStringBytes?: number;
     /** What the audit log keeps of a hook call (src/http/audit.ts), filled by the hook route as it learns it. */
     hookCall?: { hookInstance: string; fhirServerHost: string; cards: AuditEntry['cards'][number][] };
   }

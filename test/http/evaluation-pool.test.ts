@@ -1,5 +1,5 @@
 /**
- * Calls with many draft orders are evaluated in a worker thread (src/http/evaluation-pool.ts):
+ * Calls with many draft orders or very long free text are evaluated in a worker thread (src/http/evaluation-pool.ts):
  * the same answer as on the event loop, the same request log, audit and statistics; a worker
  * past its hard limit is replaced (503 for its call); workers that do not start leave the calls
  * to the event loop.
@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
-import { EvaluationTimeout, OFFLOAD_MIN_DRAFTS } from '../../src/http/evaluation-pool.js';
+import { EvaluationTimeout, OFFLOAD_MIN_DRAFTS, OFFLOAD_MIN_STRING_BYTES } from '../../src/http/evaluation-pool.js';
 import { makeRealApp } from '../helpers/engine.js';
 import { standInPool, testPool } from '../helpers/evaluation-pool.js';
 
@@ -54,6 +54,23 @@ describe('the evaluation pool', () => {
       const res = await request(app).post(ORDER_SIGN).send(withDrafts(OFFLOAD_MIN_DRAFTS));
       expect(res.status).toBe(503);
       expect(res.body.resourceType).toBe('OperationOutcome');
+    } finally {
+      await hanging.close();
+    }
+  }, 30_000);
+
+  it(`sends only calls with ${OFFLOAD_MIN_DRAFTS}+ drafts or a string of ${OFFLOAD_MIN_STRING_BYTES}+ bytes to the pool`, async () => {
+    // A pool that never answers: a call sent to it gets 503, one evaluated here 200.
+    const hanging = standInPool("require('node:worker_threads').parentPort.on('message', () => { for (;;); });", 300);
+    try {
+      const { app } = makeRealApp({ evaluationPool: hanging });
+      expect((await request(app).post(ORDER_SIGN).send(withDrafts(OFFLOAD_MIN_DRAFTS - 1))).status).toBe(200);
+      const short = withDrafts(1);
+      short.context.draftOrders.entry[0].resource.medicationCodeableConcept.text = `alendronat ${'7'.repeat(OFFLOAD_MIN_STRING_BYTES - 20)}`;
+      expect((await request(app).post(ORDER_SIGN).send(short)).status).toBe(200);
+      const long = withDrafts(1);
+      long.context.draftOrders.entry[0].resource.medicationCodeableConcept.text = `alendronat ${'7'.repeat(OFFLOAD_MIN_STRING_BYTES)}`;
+      expect((await request(app).post(ORDER_SIGN).send(long)).status).toBe(503);
     } finally {
       await hanging.close();
     }

@@ -19,6 +19,14 @@ function longestString(value: unknown): number {
   return Math.max(0, ...parts.map(longestString));
 }
 
+/** Bytes of the longest string literal (key or value) as JSON.stringify writes it, quotes excluded. */
+function longestLiteral(text: string): number {
+  const value: unknown = JSON.parse(text);
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : typeof v !== 'object' || v === null ? [] : Array.isArray(v) ? v.flatMap(strings) : Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)]);
+  return Math.max(0, ...strings(value).map((s) => Buffer.byteLength(JSON.stringify(s)) - 2));
+}
+
 /** Element counts of the arrays down to `countDepth`, by the path jsonShape reports (keys `.k`, elements `[i]`, no leading dot). */
 function arraysOf(value: unknown, countDepth: number, parts: string[] = [], out = new Map<string, number>()): Map<string, number> {
   if (typeof value !== 'object' || value === null || parts.length >= countDepth) return out;
@@ -40,6 +48,7 @@ describe('jsonShape', () => {
         ['context.draftOrders.entry', 4],
         ['prefetch.obs.entry', 0],
       ]),
+      longestStringBytes: 'draftOrders'.length,
     });
   });
 
@@ -64,7 +73,7 @@ describe('jsonShape', () => {
 
   it('reads brackets, quotes and backslashes inside strings as text', () => {
     expect(shape(`{"a":"${'[{'.repeat(200)}","b":"\\\\","c":"\\"]]]"}`).kind).toBe('ok');
-    expect(shape('{"a":"x\\\\"}')).toEqual({ kind: 'ok', arrays: new Map() });
+    expect(shape('{"a":"x\\\\"}')).toEqual({ kind: 'ok', arrays: new Map(), longestStringBytes: 3 });
   });
 
   it('names a string longer than maxStringChars, counted in characters after unescaping', () => {
@@ -96,7 +105,7 @@ describe('jsonShape', () => {
         if (deep && long) expect(['too-deep', 'long-string']).toContain(result.kind);
         else if (deep) expect(result.kind).toBe('too-deep');
         else if (long) expect(result.kind).toBe('long-string');
-        else expect(result).toEqual({ kind: 'ok', arrays: arraysOf(parsed, LIMITS.countDepth) });
+        else expect(result).toEqual({ kind: 'ok', arrays: arraysOf(parsed, LIMITS.countDepth), longestStringBytes: longestLiteral(text) });
       }),
       { numRuns: 300, seed: 18 },
     );

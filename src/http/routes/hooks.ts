@@ -38,8 +38,11 @@ export interface HookRouteDeps {
   readonly onCards?: (serviceId: string, cards: readonly CardSummary[], req: Request, res: Response) => void;
   /** Where the overview app is and how a call's snapshot is kept (the cards' app links); undefined: no links. */
   readonly overviewLinks?: (req: Request) => OverviewLinks | undefined;
-  /** Evaluation in a worker thread for calls with at least `minDrafts` draft orders (evaluation-pool.ts); undefined: all on the event loop. */
-  readonly offload?: { readonly minDrafts: number; readonly evaluate: (input: OffloadedInput) => Promise<OffloadedAnswer> };
+  /**
+   * Evaluation in a worker thread for calls with at least `minDrafts` draft orders or a string of
+   * at least `minStringBytes` in the body (evaluation-pool.ts); undefined: all on the event loop.
+   */
+  readonly offload?: { readonly minDrafts: number; readonly minStringBytes: number; readonly evaluate: (input: OffloadedInput) => Promise<OffloadedAnswer> };
 }
 
 /** The engine's overview link, and how a snapshot made in a worker thread (already JSON) is kept. */
@@ -51,13 +54,13 @@ interface Evaluated {
 }
 
 /**
- * The engine's answer: in the worker pool for calls with many draft orders (the answer's JSON is
+ * The engine's answer: in the worker pool for calls with many draft orders or very long free text (the answer's JSON is
  * sent as the worker wrote it), else here. A pool whose workers do not start leaves the call to
  * the event loop; a worker past the time budget is a 503.
  */
 async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overview: OverviewLinks | undefined, res: Response): Promise<Evaluated> {
   const offload = deps.offload;
-  if (offload !== undefined && input.drafts.length >= offload.minDrafts) {
+  if (offload !== undefined && (input.drafts.length >= offload.minDrafts || (res.locals.longestStringBytes ?? 0) >= offload.minStringBytes)) {
     try {
       const answer = await offload.evaluate({ ...input, ...(overview === undefined ? {} : { overview: { seenId: overview.seenId } }) });
       if (answer.snapshot !== undefined) overview?.keepJson(answer.snapshot);
