@@ -1,14 +1,13 @@
 /**
  * The small helpers every topic text composes with: reading the reasons of a recommendation,
- * joining paragraphs and bullets, and building a topic's Danish and English text from one
- * function per part. Wording lives in the topic files and in card-words.ts, never here.
+ * joining paragraphs and bullets, dates in brackets. Wording lives in the topic files and in
+ * card-words.ts, never here.
  */
 import type { Language } from '../../contract/language.js';
 import type { Recommendation } from '../../contract/recommendations.js';
-import type { Reason, Topic } from '../../contract/topics.js';
+import type { Reason } from '../../contract/topics.js';
 import type { LocalDate } from '../../time/local-date.js';
 import { formatDate, formatList } from '../format.js';
-import type { TopicText, TopicTexts } from './types.js';
 import type { Words } from './vocabulary.js';
 
 export function has(rec: Recommendation, ...reasons: readonly Reason[]): boolean {
@@ -45,23 +44,4 @@ export function shortList(rec: Recommendation, table: Readonly<Partial<Record<Re
   const items = reasonPhrases(rec, table, lang);
   if (items.length <= max) return formatList(items, lang);
   return `${items.slice(0, max).join(', ')} ${lang === 'da' ? 'm.fl.' : 'and more'}`;
-}
-
-/** A topic's text in both languages from one function per part, each given the language. */
-export function texts<T extends Topic>(
-  title: Words,
-  summary: (rec: Recommendation<T>, lang: Language) => string,
-  detail: (rec: Recommendation<T>, lang: Language) => string,
-): TopicTexts<T> {
-  const one = (lang: Language): TopicText<T> => ({
-    title: title[lang],
-    summary: (rec) => summary(rec, lang),
-    detail: (rec) => detail(rec, lang),
-  });
-  return { da: one('da'), en: one('en') };
-}
-
-/** A topic's text in both languages from one function of the language. */
-export function both<T extends Topic>(make: (lang: Language) => TopicText<T>): TopicTexts<T> {
-  return { da: make('da'), en: make('en') };
 }

@@ -3,43 +3,44 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
-import type { Language } from '../../../contract/language.js';
-import { both, has, paragraphs } from '../text-helpers.js';
-import type { TopicText, TopicTexts } from '../types.js';
+import { has, paragraphs } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 
-function bisphosphonateDuration(lang: Language): TopicText {
-  const da = lang === 'da';
-  return {
-    title: da ? 'Varighed af peroral behandling' : 'Duration of oral treatment',
+export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-duration'> = {
+  da: {
+    title: 'Varighed af peroral behandling',
     summary: (rec) =>
       has(rec, 'ten-years')
-        ? da
-          ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
-          : '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
-        : da
-          ? '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse'
-          : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
-    detail: (rec) => {
-      const criteria = da
-        ? 'Seponering kan ske, hvis:\n- T-score (hofte) > −2,5 og\n- aldrig lavenergibrud i ryg eller hofte og\n- ingen andre lavenergibrud de seneste år og\n- evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling, hvor der behandles med alendronat ½–1 år efter ophør.'
-        : 'It can be stopped if:\n- hip T-score > −2.5 and\n- never a low-energy spine or hip fracture and\n- no other low-energy fracture in recent years and\n- any triggering cause is corrected, e.g. long-term glucocorticoid treatment, where alendronate continues ½–1 year after it stops.';
-      if (has(rec, 'ten-years')) {
-        return paragraphs(
-          da
-            ? 'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.'
-            : 'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
-          da ? 'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).' : 'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
-        );
-      }
-      return paragraphs(
-        da ? 'Kortet: **Behandlingspause bør overvejes efter 5 år.**' : 'The card: **a treatment pause should be considered after 5 years.**',
-        criteria,
-        da
-          ? 'Opfølgning med DXA-skanning tidligst efter 2 år, hvis relevant. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år.'
-          : 'Follow up with DXA no earlier than 2 years later, if relevant. With persistently low hip bone mass, treatment can be extended to 10 years.',
-      );
-    },
-  };
-}
-
-export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-duration'> = both(bisphosphonateDuration);
+        ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
+        : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
+    detail: (rec) =>
+      has(rec, 'ten-years')
+        ? paragraphs(
+            'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.',
+            'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).',
+          )
+        : paragraphs(
+            'Kortet: **Behandlingspause bør overvejes efter 5 år.**',
+            'Seponering kan ske, hvis:\n- T-score (hofte) > −2,5 og\n- aldrig lavenergibrud i ryg eller hofte og\n- ingen andre lavenergibrud de seneste år og\n- evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling, hvor der behandles med alendronat ½–1 år efter ophør.',
+            'Opfølgning med DXA-skanning tidligst efter 2 år, hvis relevant. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år.',
+          ),
+  },
+  en: {
+    title: 'Duration of oral treatment',
+    summary: (rec) =>
+      has(rec, 'ten-years')
+        ? '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
+        : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
+    detail: (rec) =>
+      has(rec, 'ten-years')
+        ? paragraphs(
+            'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
+            'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
+          )
+        : paragraphs(
+            'The card: **a treatment pause should be considered after 5 years.**',
+            'It can be stopped if:\n- hip T-score > −2.5 and\n- never a low-energy spine or hip fracture and\n- no other low-energy fracture in recent years and\n- any triggering cause is corrected, e.g. long-term glucocorticoid treatment, where alendronate continues ½–1 year after it stops.',
+            'Follow up with DXA no earlier than 2 years later, if relevant. With persistently low hip bone mass, treatment can be extended to 10 years.',
+          ),
+  },
+};

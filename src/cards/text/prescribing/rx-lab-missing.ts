@@ -4,37 +4,45 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatList } from '../../format.js';
 import { BEFORE_START, ZOLEDRONIC_ACID } from '../card-words.js';
-import { both, paragraphs } from '../text-helpers.js';
-import type { TopicText, TopicTexts } from '../types.js';
+import { paragraphs } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 import { LAB } from '../vocabulary.js';
 import { ANTIRESORPTIVE, drugName } from './common.js';
 
-function labMissing(lang: Language): TopicText<'rx-lab-missing'> {
-  const da = lang === 'da';
-  return {
-    title: da ? 'Blodprøver mangler før antiresorptiv behandling' : 'Labs missing before antiresorptive treatment',
-    summary: (rec) => {
-      const labs = formatList(rec.missingLabs.map((l) => LAB[l][lang]), lang);
-      const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      if (rec.before === 'infusion') return da ? `Tag ${labs} før zoledronsyre-infusionen` : `Check ${labs} before the zoledronic acid infusion`;
-      if (rec.before === 'injection') return da ? `Tag ${labs} før denosumab-injektionen` : `Check ${labs} before the denosumab injection`;
-      return da ? `Tag ${labs} før start af ${drug}` : `Check ${labs} before starting ${drug}`;
-    },
-    detail: (rec) => {
-      if (rec.before === 'infusion') return ZOLEDRONIC_ACID[lang];
-      if (rec.before === 'injection') {
-        return da
-          ? 'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.'
-          : 'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.';
-      }
-      return paragraphs(
-        BEFORE_START.parenteral[lang],
-        da ? 'Tag de manglende prøver før første dosis; resultaterne afgør, om behandlingen kan startes i almen praksis.' : 'Take the missing samples before the first dose; the results decide whether treatment can start in general practice.',
-      );
-    },
-  };
-}
+const labs = (rec: Recommendation<'rx-lab-missing'>, lang: Language): string => formatList(rec.missingLabs.map((l) => LAB[l][lang]), lang);
 
-export const rxLabMissingTexts: TopicTexts<'rx-lab-missing'> = both(labMissing);
+export const rxLabMissingTexts: TopicTexts<'rx-lab-missing'> = {
+  da: {
+    title: 'Blodprøver mangler før antiresorptiv behandling',
+    summary: (rec) =>
+      rec.before === 'infusion'
+        ? `Tag ${labs(rec, 'da')} før zoledronsyre-infusionen`
+        : rec.before === 'injection'
+          ? `Tag ${labs(rec, 'da')} før denosumab-injektionen`
+          : `Tag ${labs(rec, 'da')} før start af ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
+    detail: (rec) =>
+      rec.before === 'infusion'
+        ? ZOLEDRONIC_ACID.da
+        : rec.before === 'injection'
+          ? 'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.'
+          : paragraphs(BEFORE_START.parenteral.da, 'Tag de manglende prøver før første dosis; resultaterne afgør, om behandlingen kan startes i almen praksis.'),
+  },
+  en: {
+    title: 'Labs missing before antiresorptive treatment',
+    summary: (rec) =>
+      rec.before === 'infusion'
+        ? `Check ${labs(rec, 'en')} before the zoledronic acid infusion`
+        : rec.before === 'injection'
+          ? `Check ${labs(rec, 'en')} before the denosumab injection`
+          : `Check ${labs(rec, 'en')} before starting ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
+    detail: (rec) =>
+      rec.before === 'infusion'
+        ? ZOLEDRONIC_ACID.en
+        : rec.before === 'injection'
+          ? 'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.'
+          : paragraphs(BEFORE_START.parenteral.en, 'Take the missing samples before the first dose; the results decide whether treatment can start in general practice.'),
+  },
+};

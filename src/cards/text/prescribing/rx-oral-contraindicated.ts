@@ -4,42 +4,53 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatList } from '../../format.js';
 import { BIOSIMILARS } from '../card-words.js';
-import { both, capitalise, paragraphs } from '../text-helpers.js';
-import type { TopicText, TopicTexts } from '../types.js';
+import { capitalise, paragraphs } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 import { drugName } from './common.js';
 
-function oralContraindicated(lang: Language): TopicText {
-  const da = lang === 'da';
-  const WHY: Readonly<Record<string, Words>> = {
-    ulcer: { da: 'ulcus', en: 'peptic ulcer' },
-    'oesophageal-disease': { da: 'spiserørssygdom', en: 'oesophageal disease' },
-    'cannot-stay-upright': { da: 'kan ikke være oprejst 30 min.', en: 'cannot stay upright 30 min' },
-  };
-  return {
-    title: da ? 'Peroral bisfosfonat kontraindiceret' : 'Oral bisphosphonate contraindicated',
-    summary: (rec) => {
-      const drug = capitalise(drugName(rec, lang, { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' }));
-      const why = formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang);
-      return da ? `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
-    },
-    detail: () =>
-      da
-        ? paragraphs(
-            'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
-            `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
-              '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
-            'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
-          )
-        : paragraphs(
-            'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
-            `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
-              '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
-            'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
-          ),
-  };
+const WHY: Readonly<Record<string, Words>> = {
+  ulcer: { da: 'ulcus', en: 'peptic ulcer' },
+  'oesophageal-disease': { da: 'spiserørssygdom', en: 'oesophageal disease' },
+  'cannot-stay-upright': { da: 'kan ikke være oprejst 30 min.', en: 'cannot stay upright 30 min' },
+};
+const ORAL: Words = { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' };
+
+/** "Alendronat kontraindiceret (ulcus)": the drafted drug and what contraindicates it. */
+function contraindicated(rec: Recommendation, lang: Language): { readonly drug: string; readonly why: string } {
+  return { drug: capitalise(drugName(rec, lang, ORAL)), why: formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang) };
 }
 
-export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> = both(oralContraindicated);
+export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> = {
+  da: {
+    title: 'Peroral bisfosfonat kontraindiceret',
+    summary: (rec) => {
+      const { drug, why } = contraindicated(rec, 'da');
+      return `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
+    },
+    detail: () =>
+      paragraphs(
+        'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
+        `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
+          '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
+        'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
+      ),
+  },
+  en: {
+    title: 'Oral bisphosphonate contraindicated',
+    summary: (rec) => {
+      const { drug, why } = contraindicated(rec, 'en');
+      return `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
+    },
+    detail: () =>
+      paragraphs(
+        'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
+        `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
+          '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
+        'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
+      ),
+  },
+};

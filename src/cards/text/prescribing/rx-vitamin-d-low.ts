@@ -3,34 +3,32 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
-import type { Language } from '../../../contract/language.js';
 import { VITAMIN_D_CALCIUM } from '../card-words.js';
-import { both, paragraphs } from '../text-helpers.js';
-import type { TopicText, TopicTexts } from '../types.js';
+import { paragraphs } from '../text-helpers.js';
+import type { TopicTexts } from '../types.js';
 import { ANTIRESORPTIVE, drugName, labValue } from './common.js';
 
-function vitaminDLow(lang: Language): TopicText<'rx-vitamin-d-low'> {
-  const da = lang === 'da';
-  return {
-    title: da ? 'D-vitamin for lavt før antiresorptiv behandling' : 'Vitamin D too low before antiresorptive treatment',
-    summary: (rec) => {
-      const drug = drugName(rec, lang, ANTIRESORPTIVE);
-      const v = labValue(rec.vitaminD, lang);
-      return da ? `Giv D-vitamin før/ved start af ${drug}: P-25-OH-vitamin D ${v} nmol/L (skal være > 50)` : `Give vitamin D before/with ${drug}: 25-OH vitamin D ${v} nmol/L (should be > 50)`;
-    },
+export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
+  da: {
+    title: 'D-vitamin for lavt før antiresorptiv behandling',
+    summary: (rec) => `Giv D-vitamin før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
     detail: (rec) =>
       paragraphs(
-        da
-          ? 'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).'
-          : 'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).',
-        VITAMIN_D_CALCIUM[lang],
-        da
-          ? 'Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.'
-          : 'Each 1 µg of D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (wide variation). Recheck no earlier than 3 months.',
-        rec.onSupplement &&
-          (da ? 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.' : 'The patient already has a vitamin D supplement: check the dose and that it is taken.'),
+        'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).',
+        VITAMIN_D_CALCIUM.da,
+        'Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.',
+        rec.onSupplement && 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.',
       ),
-  };
-}
-
-export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = both(vitaminDLow);
+  },
+  en: {
+    title: 'Vitamin D too low before antiresorptive treatment',
+    summary: (rec) => `Give vitamin D before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
+    detail: (rec) =>
+      paragraphs(
+        'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).',
+        VITAMIN_D_CALCIUM.en,
+        'Each 1 µg of D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (wide variation). Recheck no earlier than 3 months.',
+        rec.onSupplement && 'The patient already has a vitamin D supplement: check the dose and that it is taken.',
+      ),
+  },
+};
