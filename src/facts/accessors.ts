@@ -117,19 +117,35 @@ export interface Coding {
   readonly display?: string;
 }
 
-/** The codings of a CodeableConcept (or of a bare Coding, or a list of either). */
+/**
+ * The codings of a CodeableConcept (or of a bare Coding, or a list of either). Walked with index
+ * loops and no one-element list for the usual single concept: this runs for every coded resource.
+ */
 export function codings(concept: unknown): readonly Coding[] {
   const out: Coding[] = [];
-  for (const cc of list(concept)) {
-    if (!isRecord(cc)) continue;
-    const inner = cc.coding;
-    if (inner === undefined && (cc.code !== undefined || cc.system !== undefined)) {
-      pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
-      continue;
-    }
-    for (const c of list(inner)) if (isRecord(c)) pushCoding(out, c);
+  if (Array.isArray(concept)) {
+    for (let i = 0; i < concept.length; i++) conceptCodings(out, concept[i]);
+  } else {
+    conceptCodings(out, concept);
   }
   return out;
+}
+
+function conceptCodings(out: Coding[], cc: unknown): void {
+  if (!isRecord(cc)) return;
+  const inner = cc.coding;
+  if (inner === undefined && (cc.code !== undefined || cc.system !== undefined)) {
+    pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
+    return;
+  }
+  if (Array.isArray(inner)) {
+    for (let i = 0; i < inner.length; i++) {
+      const c: unknown = inner[i];
+      if (isRecord(c)) pushCoding(out, c);
+    }
+  } else if (isRecord(inner)) {
+    pushCoding(out, inner); // a single Coding where a list belongs
+  }
 }
 
 function pushCoding(out: Coding[], c: JsonObject): void {
@@ -147,8 +163,12 @@ function pushCoding(out: Coding[], c: JsonObject): void {
 
 /** `text` of a CodeableConcept (first one when a list was sent). */
 export function conceptText(concept: unknown): string | undefined {
-  for (const cc of list(concept)) {
-    const t = getStr(cc, 'text');
+  if (!Array.isArray(concept)) {
+    const t = getStr(concept, 'text');
+    return t === undefined ? undefined : cutText(t);
+  }
+  for (let i = 0; i < concept.length; i++) {
+    const t = getStr(concept[i], 'text');
     if (t !== undefined) return cutText(t);
   }
   return undefined;

@@ -111,10 +111,11 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
 function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate, others: readonly UseEvent[]): Course[] {
   const parenteral = isParenteral(drugClass);
   const gap = GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
-  const spans = records
-    .map((r) => usageSpan(r, today))
-    .filter((s): s is Span => s !== undefined)
-    .map((s) => (parenteral ? s : cutAtOtherStart(s, others)));
+  const spans: Span[] = [];
+  for (const r of records) {
+    const span = usageSpan(r, today);
+    if (span !== undefined) spans.push(parenteral ? span : cutAtOtherStart(span, others));
+  }
   spans.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? -1 : 1));
 
   const runs: Run[] = [];
@@ -159,20 +160,20 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
     else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
     else status = run.end >= today ? 'active' : 'ended';
     const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
-    const plannedEnd = run.spans
-      .map((s) => s.record)
-      .filter((r) => ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true)
-      .reduce<LocalDate | undefined>((max, r) => (r.end !== undefined && (max === undefined || r.end > max) ? r.end : max), undefined);
-    const refs = new Set<Ref>();
-    const drugs = new Set<DrugId>();
-    for (const span of run.spans) {
-      refs.add(span.record.ref);
-      drugs.add(span.record.identity.drug);
+    let plannedEnd: LocalDate | undefined;
+    // A record's ref is unique among the records (build-facts.ts keeps one resource per ref), so
+    // only the stop can repeat one; the drugs of a course are a handful.
+    const refs: Ref[] = [];
+    const drugs: DrugId[] = [];
+    for (const { record: r } of run.spans) {
+      if (ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true && (plannedEnd === undefined || r.end > plannedEnd)) plannedEnd = r.end;
+      refs.push(r.ref);
+      if (!drugs.includes(r.identity.drug)) drugs.push(r.identity.drug);
     }
-    if (stop !== undefined) refs.add(stop.record.ref);
+    if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
     return {
       drugClass,
-      drugs: [...drugs],
+      drugs,
       start: run.start,
       end,
       lastDose: run.lastDose,
@@ -181,7 +182,7 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
       ...(superseded === undefined ? {} : { supersededOn: superseded.date, supersededBy: superseded.drugClass }),
       durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
-      refs: [...refs],
+      refs,
     };
   });
 }

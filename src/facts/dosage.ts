@@ -67,10 +67,20 @@ const COUNT = new Set([
 ]);
 
 function unitKey(raw: string): string {
+  if (isPlainUnit(raw)) return raw; // "mg", "tablet": nothing to lower-case, replace or remove
   return raw
     .toLowerCase()
     .replace(/[µμ]/g, 'u')
     .replace(/[{}[\]\s]/g, '');
+}
+
+/** Only lower-case ASCII letters and digits. */
+function isPlainUnit(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 /** mg per dose (and units per dose) of one dose quantity. */
@@ -78,17 +88,22 @@ export function doseOf(quantity: JsonObject | undefined, strength: Strength): { 
   if (quantity === undefined) return undefined;
   const value = getNum(quantity, 'value');
   if (value === undefined || value < 0) return undefined;
-  const candidates = [getStr(quantity, 'code'), getStr(quantity, 'unit')].filter((u): u is string => u !== undefined).map(unitKey);
-  if (candidates.length === 0) candidates.push('');
-  for (const key of candidates) {
-    const mass = lookup(MASS, key);
-    if (mass !== undefined) {
-      const mg = value * mass;
-      return { mg, ...(strength.mg === undefined ? {} : { units: mg / strength.mg }) };
-    }
-    if (COUNT.has(key)) return { units: value, ...(strength.mg === undefined ? {} : { mg: value * strength.mg }) };
-    if (key === 'ml') return strength.perMl === undefined ? {} : { mg: value * strength.perMl };
+  // The UCUM code first, then the human unit; neither: a count [choice: Synthea sends none].
+  const code = getStr(quantity, 'code');
+  const unit = getStr(quantity, 'unit');
+  if (code === undefined && unit === undefined) return doseIn('', value, strength);
+  return (code === undefined ? undefined : doseIn(unitKey(code), value, strength)) ?? (unit === undefined ? undefined : doseIn(unitKey(unit), value, strength));
+}
+
+/** mg and units of `value` in a unit (a `unitKey`); undefined when the unit is none we read. */
+function doseIn(key: string, value: number, strength: Strength): { mg?: number; units?: number } | undefined {
+  const mass = lookup(MASS, key);
+  if (mass !== undefined) {
+    const mg = value * mass;
+    return strength.mg === undefined ? { mg } : { mg, units: mg / strength.mg };
   }
+  if (COUNT.has(key)) return strength.mg === undefined ? { units: value } : { units: value, mg: value * strength.mg };
+  if (key === 'ml') return strength.perMl === undefined ? {} : { mg: value * strength.perMl };
   return undefined;
 }
 
@@ -144,6 +159,7 @@ export function doseQuantityOf(line: JsonObject): JsonObject | undefined {
 
 /** The dosage lines that apply first: the lowest `sequence` (lines sharing it, or without one, go together). */
 export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] {
+  if (lines.length <= 1) return lines;
   const sequences = lines.map((l) => getNum(l, 'sequence'));
   const first = sequences.reduce<number | undefined>((min, s) => (s === undefined ? min : min === undefined || s < min ? s : min), undefined);
   return lines.filter((_, i) => first === undefined || sequences[i] === undefined || sequences[i] === first);
@@ -166,7 +182,10 @@ export function dailyDose(lines: readonly JsonObject[], strength: Strength, perA
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;
     units = units === undefined || dose.units === undefined ? undefined : units + dose.units * perDay;
   }
-  return { ...(mg === undefined ? {} : { mg: round4(mg) }), ...(units === undefined ? {} : { units: round4(units) }) };
+  const out: { mg?: number; units?: number } = {};
+  if (mg !== undefined) out.mg = round4(mg);
+  if (units !== undefined) out.units = round4(units);
+  return out;
 }
 
 export type DurationUnit = 'd' | 'wk' | 'mo' | 'a';

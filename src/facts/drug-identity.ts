@@ -59,14 +59,20 @@ export function medicationSource(resource: JsonObject, ctx: FactsContext, dosage
       if (m?.[1] !== undefined) medication = ctx.medications.get(`Medication/${m[1]}`);
     }
   }
-  const routeWords = dosages.map((d) => `${conceptWords(d.route)} ${conceptWords(d.method)} ${cutText(getStr(d, 'text') ?? '').toLowerCase()}`).join(' ');
+  const routeWords = dosages.length === 1 && dosages[0] !== undefined ? lineWords(dosages[0]) : dosages.map(lineWords).join(' ');
   const referenceDisplay = getStr(referenceObj, 'display');
-  return {
-    ...(concept === undefined ? {} : { concept }),
-    ...(medication === undefined ? {} : { medication }),
-    ...(referenceDisplay === undefined ? {} : { referenceDisplay }),
-    routeWords,
-  };
+  const out: { -readonly [K in keyof MedicationSource]: MedicationSource[K] } = {};
+  if (concept !== undefined) out.concept = concept;
+  if (medication !== undefined) out.medication = medication;
+  if (referenceDisplay !== undefined) out.referenceDisplay = referenceDisplay;
+  out.routeWords = routeWords;
+  return out;
+}
+
+/** Route, method and text of a dosage line, lower-case (a line with none of them, the usual one, is two spaces). */
+function lineWords(d: JsonObject): string {
+  if (d.route === undefined && d.method === undefined && d.text === undefined) return '  ';
+  return `${conceptWords(d.route)} ${conceptWords(d.method)} ${cutText(getStr(d, 'text') ?? '').toLowerCase()}`;
 }
 
 interface Candidate {
@@ -106,17 +112,37 @@ export function identifyDrug(source: MedicationSource, t: Terminology): Identifi
 /**
  * The cache key: exactly the parts identification reads (codings, texts, ingredient strengths), a
  * few levels deep at most. Serialising the record's own objects would follow any nesting a caller
- * sends, and a concept nested thousands of levels deep overflowed the stack.
+ * sends, and a concept nested thousands of levels deep overflowed the stack. One flat list of
+ * strings, numbers and counts (a count before each variable-length part keeps the key unambiguous),
+ * serialised once.
  */
 function cacheKey(source: MedicationSource): string {
   const med = source.medication;
-  const concept = (c: unknown): unknown[] => [conceptText(c), codings(c)];
-  const quantity = (q: unknown): unknown[] => [num(get(q, 'value')), str(get(q, 'code')), str(get(q, 'unit'))];
-  const ingredients = objects(med, 'ingredient').map((i) => {
+  const parts: unknown[] = [];
+  keyConcept(parts, source.concept);
+  keyConcept(parts, med?.code);
+  const ingredients = objects(med, 'ingredient');
+  parts.push(ingredients.length);
+  for (const i of ingredients) {
     const strength = getObject(i, 'strength');
-    return [concept(i.itemCodeableConcept ?? get(i, 'item')), get(i, 'isActive') === false, quantity(get(strength, 'numerator')), quantity(get(strength, 'denominator'))];
-  });
-  return JSON.stringify([concept(source.concept), concept(med?.code), ingredients, concept(med?.form), source.referenceDisplay, source.routeWords]);
+    keyConcept(parts, i.itemCodeableConcept ?? get(i, 'item'));
+    parts.push(get(i, 'isActive') === false);
+    keyQuantity(parts, get(strength, 'numerator'));
+    keyQuantity(parts, get(strength, 'denominator'));
+  }
+  keyConcept(parts, med?.form);
+  parts.push(source.referenceDisplay, source.routeWords);
+  return JSON.stringify(parts);
+}
+
+function keyConcept(parts: unknown[], c: unknown): void {
+  const list = codings(c);
+  parts.push(conceptText(c), list.length);
+  for (const coding of list) parts.push(coding.system, coding.code, coding.display);
+}
+
+function keyQuantity(parts: unknown[], q: unknown): void {
+  parts.push(num(get(q, 'value')), str(get(q, 'code')), str(get(q, 'unit')));
 }
 
 function identifyUncached(source: MedicationSource, t: Terminology): Identified | undefined {

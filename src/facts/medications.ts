@@ -12,7 +12,7 @@
 import { addDays, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
-import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed } from './dosage.js';
+import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed, type Strength } from './dosage.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { MedicationRecord, MedicationSourceType } from './types.js';
 import type { JsonObject } from '../shared/json.js';
@@ -29,6 +29,9 @@ export const ACTIVE_STATUSES: ReadonlySet<string> = new Set(['active', 'in-progr
 
 /** The dosage lines of a medication resource, whatever its version. */
 export function dosageLines(resource: JsonObject): readonly JsonObject[] {
+  // A resource has one of the two (statements `dosage`, requests `dosageInstruction`): no copy then.
+  if (resource.dosageInstruction === undefined) return objects(resource, 'dosage');
+  if (resource.dosage === undefined) return objects(resource, 'dosageInstruction');
   return [...objects(resource, 'dosage'), ...objects(resource, 'dosageInstruction')];
 }
 
@@ -41,8 +44,7 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);
   if (identified === undefined) return undefined;
   const status = statusCode(resource.status) ?? 'unknown';
-  const strength = { ...(identified.identity.strengthMg === undefined ? {} : { mg: identified.identity.strengthMg }), ...(identified.strengthPerMl === undefined ? {} : { perMl: identified.strengthPerMl }) };
-  const dose = dailyDose(lines, strength, source === 'MedicationAdministration');
+  const dose = dailyDose(lines, strengthOf(identified), source === 'MedicationAdministration');
   const dates = recordDates(resource, source, lines, dose.units);
   let start = dates.start;
   let startUnknown = false;
@@ -62,6 +64,14 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown);
 }
 
+/** The strength doses are converted with: a product's mg per unit and mg per mL. */
+export function strengthOf(identified: Identified): Strength {
+  const strength: { mg?: number; perMl?: number } = {};
+  if (identified.identity.strengthMg !== undefined) strength.mg = identified.identity.strengthMg;
+  if (identified.strengthPerMl !== undefined) strength.perMl = identified.strengthPerMl;
+  return strength;
+}
+
 function buildRecord(
   entry: Entry,
   source: MedicationSourceType,
@@ -74,28 +84,26 @@ function buildRecord(
   dailyDoseMg: number | undefined,
   startUnknown: boolean,
 ): MedicationRecord {
-  return {
-    ref: entry.ref,
-    source,
-    identity: identified.identity,
-    status,
-    start,
-    ...(end === undefined ? {} : { end }),
-    ...(asserted === undefined ? {} : { asserted }),
-    ...(dailyDoseMg === undefined ? {} : { dailyDoseMg }),
-    ...(end !== undefined && endEstimated ? { endEstimated: true } : {}),
-    ...(startUnknown ? { startUnknown: true } : {}),
-  };
+  const record: { -readonly [K in keyof MedicationRecord]: MedicationRecord[K] } = { ref: entry.ref, source, identity: identified.identity, status, start };
+  if (end !== undefined) record.end = end;
+  if (asserted !== undefined) record.asserted = asserted;
+  if (dailyDoseMg !== undefined) record.dailyDoseMg = dailyDoseMg;
+  if (end !== undefined && endEstimated) record.endEstimated = true;
+  if (startUnknown) record.startUnknown = true;
+  return record;
 }
 
+/** A record's dates as read (undefined where the record does not say). */
 interface RecordDates {
-  readonly start?: LocalDate;
-  readonly end?: LocalDate;
+  readonly start: LocalDate | undefined;
+  readonly end: LocalDate | undefined;
   readonly endEstimated: boolean;
-  readonly asserted?: LocalDate;
+  readonly asserted: LocalDate | undefined;
 }
 
-function boundsOf(lines: readonly JsonObject[]): { start?: LocalDate; end?: LocalDate } {
+const NO_BOUNDS: { readonly start?: LocalDate; readonly end?: LocalDate } = Object.freeze({});
+
+function boundsOf(lines: readonly JsonObject[]): { readonly start?: LocalDate; readonly end?: LocalDate } {
   for (const line of lines) {
     const repeat = getObject(get(line, 'timing'), 'repeat');
     const period = getObject(repeat, 'boundsPeriod');
@@ -105,9 +113,9 @@ function boundsOf(lines: readonly JsonObject[]): { start?: LocalDate; end?: Loca
       const duration = readDuration(get(repeat, 'boundsDuration'));
       if (duration !== undefined) end = lastDayOf(start, duration);
     }
-    if (start !== undefined || end !== undefined) return { ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) };
+    if (start !== undefined || end !== undefined) return { start, end };
   }
-  return {};
+  return NO_BOUNDS;
 }
 
 function recordDates(resource: JsonObject, source: MedicationSourceType, lines: readonly JsonObject[], unitsPerDay: number | undefined): RecordDates {
@@ -117,7 +125,7 @@ function recordDates(resource: JsonObject, source: MedicationSourceType, lines: 
       const asserted = parseFhirDate(resource.dateAsserted);
       const start = parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveDateTime) ?? asserted ?? bounds.start;
       const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? bounds.end;
-      return { ...opt('start', start), ...opt('end', end), endEstimated: false, ...opt('asserted', asserted) };
+      return { start, end, endEstimated: false, asserted };
     }
     case 'MedicationRequest': {
       const dispense = getObject(resource, 'dispenseRequest');
@@ -125,28 +133,22 @@ function recordDates(resource: JsonObject, source: MedicationSourceType, lines: 
       const authored = parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten);
       const start = authored ?? parseFhirDate(get(validity, 'start')) ?? bounds.start;
       const explicitEnd = parseFhirDate(get(validity, 'end'));
-      if (explicitEnd !== undefined) return { ...opt('start', start), end: explicitEnd, endEstimated: false, ...opt('asserted', authored) };
+      if (explicitEnd !== undefined) return { start, end: explicitEnd, endEstimated: false, asserted: authored };
       if (start !== undefined) {
         const repeats = repeatsAllowed(dispense);
         const supply = readDuration(get(dispense, 'expectedSupplyDuration'));
-        if (supply !== undefined) return { start, end: lastDayOf(start, supply, 1 + repeats), endEstimated: true, ...opt('asserted', authored) };
+        if (supply !== undefined) return { start, end: lastDayOf(start, supply, 1 + repeats), endEstimated: true, asserted: authored };
         const days = quantityDays(get(dispense, 'quantity'), unitsPerDay);
-        if (days !== undefined) return { start, end: addDays(start, Math.min(days * (1 + repeats), MAX_DAYS) - 1), endEstimated: true, ...opt('asserted', authored) };
+        if (days !== undefined) return { start, end: addDays(start, Math.min(days * (1 + repeats), MAX_DAYS) - 1), endEstimated: true, asserted: authored };
       }
-      return { ...opt('start', start), ...opt('end', bounds.end), endEstimated: false, ...opt('asserted', authored) };
+      return { start, end: bounds.end, endEstimated: false, asserted: authored };
     }
     case 'MedicationAdministration': {
       const start = parseFhirDate(resource.effectiveDateTime) ?? parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveTimeDateTime);
       const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? start;
-      return { ...opt('start', start), ...opt('end', end), endEstimated: false };
+      return { start, end, endEstimated: false, asserted: undefined };
     }
   }
-}
-
-function opt<K extends string>(key: K, value: LocalDate | undefined): { [P in K]?: LocalDate } {
-  const out: { [P in K]?: LocalDate } = {};
-  if (value !== undefined) out[key] = value;
-  return out;
 }
 
 /** When a stopped record stopped: a passed stated end, else dateAsserted / meta.lastUpdated, else its start. */
