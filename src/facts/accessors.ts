@@ -50,8 +50,15 @@ export function objects(o: unknown, key: string): readonly JsonObject[] {
   const v = get(o, key);
   if (isRecord(v)) return [v];
   if (!Array.isArray(v) || v.length === 0) return NO_OBJECTS;
-  const out: JsonObject[] = [];
-  for (const item of v) if (isRecord(item)) out.push(item);
+  // The usual list holds objects only: read-only, it can be handed out as it is.
+  let i = 0;
+  while (i < v.length && isRecord(v[i])) i++;
+  if (i === v.length) return v as JsonObject[];
+  const out: JsonObject[] = v.slice(0, i) as JsonObject[];
+  for (; i < v.length; i++) {
+    const item: unknown = v[i];
+    if (isRecord(item)) out.push(item);
+  }
   return out;
 }
 
@@ -122,43 +129,47 @@ export interface Coding {
  * loops and no one-element list for the usual single concept: this runs for every coded resource.
  */
 export function codings(concept: unknown): readonly Coding[] {
-  const out: Coding[] = [];
+  let out: Coding[] | undefined;
   if (Array.isArray(concept)) {
-    for (let i = 0; i < concept.length; i++) conceptCodings(out, concept[i]);
+    for (let i = 0; i < concept.length; i++) out = conceptCodings(out, concept[i]);
   } else {
-    conceptCodings(out, concept);
+    out = conceptCodings(out, concept);
   }
-  return out;
+  return out ?? NO_CODINGS;
 }
 
-function conceptCodings(out: Coding[], cc: unknown): void {
-  if (!isRecord(cc)) return;
+const NO_CODINGS: readonly Coding[] = Object.freeze([]);
+
+/** Adds the codings of one concept; the list is made with its first coding (one is the usual count). */
+function conceptCodings(out: Coding[] | undefined, cc: unknown): Coding[] | undefined {
+  if (!isRecord(cc)) return out;
   const inner = cc.coding;
   if (inner === undefined && (cc.code !== undefined || cc.system !== undefined)) {
-    pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
-    return;
+    return pushCoding(out, cc); // a bare Coding where a CodeableConcept belongs
   }
   if (Array.isArray(inner)) {
     for (let i = 0; i < inner.length; i++) {
       const c: unknown = inner[i];
-      if (isRecord(c)) pushCoding(out, c);
+      if (isRecord(c)) out = pushCoding(out, c);
     }
-  } else if (isRecord(inner)) {
-    pushCoding(out, inner); // a single Coding where a list belongs
+    return out;
   }
+  return isRecord(inner) ? pushCoding(out, inner) : out; // a single Coding where a list belongs
 }
 
-function pushCoding(out: Coding[], c: JsonObject): void {
+function pushCoding(out: Coding[] | undefined, c: JsonObject): Coding[] | undefined {
   const system = str(c.system);
   const code = typeof c.code === 'number' ? String(c.code) : str(c.code);
   const displayText = str(c.display);
   const display = displayText === undefined ? undefined : cutText(displayText);
-  if (system === undefined && code === undefined && display === undefined) return;
+  if (system === undefined && code === undefined && display === undefined) return out;
   const coding: { system?: string; code?: string; display?: string } = {};
   if (system !== undefined) coding.system = system;
   if (code !== undefined) coding.code = code;
   if (display !== undefined) coding.display = display;
+  if (out === undefined) return [coding];
   out.push(coding);
+  return out;
 }
 
 /** `text` of a CodeableConcept (first one when a list was sent). */

@@ -47,7 +47,9 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const intolerances: Intolerance[] = [];
   const medicationEntries: Entry[] = [];
   const futureDated: Ref[] = [];
-  const seen = new Set<string>();
+  // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
+  // `Type/id` key would be a new string to flatten and hash for every resource.
+  const seen = new Map<string, Set<string>>();
 
   let index = 0;
   for (const resource of list(isRecord(data) ? data.resources : undefined)) {
@@ -56,11 +58,13 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     const type = str(resource.resourceType);
     if (type === undefined) continue;
     const id = resourceId(resource);
-    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
     if (id !== undefined) {
-      if (seen.has(ref)) continue; // the same resource twice (two prefetch keys, paging overlap)
-      seen.add(ref);
+      const ids = seen.get(type);
+      if (ids === undefined) seen.set(type, new Set([id]));
+      else if (ids.has(id)) continue; // the same resource twice (two prefetch keys, paging overlap)
+      else ids.add(id);
     }
+    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
     if (type === 'Medication') {
       medications.set(ref, resource);
       continue;
