@@ -108,7 +108,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
 
   const labs = observations.labs;
   const height = newestFirst(observations.vitals.height);
-  const maxHeight = height.reduce<Measurement | undefined>((max, h) => (max === undefined || h.value > max.value ? h : max), undefined);
+  let maxHeight: Measurement | undefined;
+  for (const h of height) if (maxHeight === undefined || h.value > maxHeight.value) maxHeight = h;
 
   for (const c of conditions.conditions) {
     if (c.concept === 'family-history-osteoporosis') familyHistory.push({ ref: c.ref, ...withDate(c.onset ?? c.recorded) });
