@@ -35,43 +35,6 @@ interface Classified {
   readonly coding: object;
 }
 
-/**
- * The observation or answer match of each (system, code) pair, per terminology: 500 Observations
- * carry about a dozen distinct codes, so each pair is matched once and then found in two map
- * look-ups (no normalising, no upper-casing per Observation). Bounded like the unit tokens: a
- * request full of made-up codes empties it rather than growing it.
- */
-interface MatchCache {
-  readonly bySystem: Map<string, Map<string, CodingMatch | null>>;
-  size: number;
-}
-const MATCHES = new WeakMap<Terminology, MatchCache>();
-const MATCHES_LIMIT = 5000;
-
-function observationMatch(system: string, code: string, t: Terminology): CodingMatch | undefined {
-  let cache = MATCHES.get(t);
-  if (cache === undefined) {
-    cache = { bySystem: new Map(), size: 0 };
-    MATCHES.set(t, cache);
-  }
-  let byCode = cache.bySystem.get(system);
-  const known = byCode?.get(code);
-  if (known !== undefined) return known ?? undefined;
-  const match = firstObservationMatch(t.matchCoding(system, code));
-  if (cache.size >= MATCHES_LIMIT) {
-    cache.bySystem.clear();
-    cache.size = 0;
-    byCode = undefined;
-  }
-  if (byCode === undefined) {
-    byCode = new Map();
-    cache.bySystem.set(system, byCode);
-  }
-  byCode.set(code, match ?? null);
-  cache.size += 1;
-  return match;
-}
-
 /** The first coding of an element's code that matches an observation or answer concept. */
 function classify(code: unknown, t: Terminology): Classified | undefined {
   const inner = get(code, 'coding');
@@ -79,9 +42,9 @@ function classify(code: unknown, t: Terminology): Classified | undefined {
     for (const raw of inner) {
       if (!isRecord(raw)) continue;
       const { system, code: value } = raw;
-      // Only string systems and codes can match (Terminology.matchCoding).
+      // Only string systems and codes can match; each pair is matched once per terminology (Terminology.matchCoding).
       if (typeof system !== 'string' || typeof value !== 'string') continue;
-      const match = observationMatch(system, value, t);
+      const match = firstObservationMatch(t.matchCoding(system, value));
       if (match !== undefined) return { match, coding: raw };
     }
     return undefined;

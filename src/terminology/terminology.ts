@@ -24,6 +24,7 @@ import {
   type SiteFile,
 } from './schema.js';
 import { withoutTrailingSlashes } from '../shared/url.js';
+import { BoundedCache } from './bounded-cache.js';
 import { isKnownUnit } from './units.js';
 import { ConfigError } from '../shared/config-error.js';
 
@@ -90,6 +91,7 @@ export function terminologyError(source: string, problems: readonly string[]): C
 }
 
 const EMPTY: readonly CodingMatch[] = Object.freeze([]);
+const EMPTY_NAMES: readonly NameMatch[] = Object.freeze([]);
 
 /**
  * Builds a terminology from a bindings value and an optional site value (both untrusted JSON).
@@ -300,8 +302,7 @@ function compile(file: BindingsFile, site: unknown): Terminology {
 
   const systemKey = (uri: unknown): string | undefined => (typeof uri === 'string' ? uriToKey.get(normaliseUri(uri)) : undefined);
 
-  const matchCoding = (system: unknown, code: unknown): readonly CodingMatch[] => {
-    if (typeof system !== 'string' || typeof code !== 'string') return EMPTY;
+  const matchUncached = (system: string, code: string): readonly CodingMatch[] => {
     const key = uriToKey.get(system) ?? uriToKey.get(normaliseUri(system));
     if (key === undefined) return EMPTY;
     const table = tables.get(key);
@@ -317,19 +318,37 @@ function compile(file: BindingsFile, site: unknown): Terminology {
       found ??= [];
       for (const hit of hits) if (!found.some((f) => f.concept === hit.concept)) found.push(hit);
     }
-    return found ?? EMPTY;
+    return found === undefined ? EMPTY : Object.freeze(found);
   };
 
+  // A patient's records repeat a handful of codes and names (every problem-list entry of one
+  // diagnosis, every prescription of one drug): each (system, code) and each (kind, text) is
+  // matched once, then found by look-ups. The results are frozen and hold bindings only.
+  const codingCache = new BoundedCache<readonly CodingMatch[]>();
+  const matchCoding = (system: unknown, code: unknown): readonly CodingMatch[] => {
+    if (typeof system !== 'string' || typeof code !== 'string') return EMPTY;
+    const known = codingCache.get(system, code);
+    if (known !== undefined) return known;
+    const found = matchUncached(system, code);
+    codingCache.set(system, code, found);
+    return found;
+  };
+
+  const namesCache = new BoundedCache<readonly NameMatch[]>();
   const matchNames = (kind: ConceptKind, text: string): readonly NameMatch[] => {
     const entry = nameRegex.get(kind);
-    if (entry === undefined || text === '') return [];
+    if (entry === undefined || text === '') return EMPTY_NAMES;
+    const known = namesCache.get(kind, text);
+    if (known !== undefined) return known;
     const lower = text.toLowerCase();
     const out: NameMatch[] = [];
     for (const m of lower.matchAll(entry.re)) {
       const hit = entry.byPattern.get(m[0]);
-      if (hit !== undefined) out.push({ concept: hit.concept, name: hit.name, index: m.index });
+      if (hit !== undefined) out.push(Object.freeze({ concept: hit.concept, name: hit.name, index: m.index }));
     }
-    return out;
+    const found = out.length === 0 ? EMPTY_NAMES : Object.freeze(out);
+    namesCache.set(kind, text, found);
+    return found;
   };
 
   return Object.freeze({
