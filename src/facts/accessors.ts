@@ -187,11 +187,14 @@ export function conceptText(concept: unknown): string | undefined {
 
 /** All human text of a CodeableConcept: its text and the displays of its codings, lower-cased. */
 export function conceptWords(concept: unknown): string {
-  const parts: string[] = [];
-  const text = conceptText(concept);
-  if (text !== undefined) parts.push(text);
-  for (const c of codings(concept)) if (c.display !== undefined) parts.push(c.display);
-  return parts.join(' | ').toLowerCase();
+  // Joined as it goes (one part is the usual count): no list of parts per concept.
+  let words = conceptText(concept);
+  const list = codings(concept);
+  for (let i = 0; i < list.length; i++) {
+    const display = list[i]?.display;
+    if (display !== undefined) words = words === undefined ? display : `${words} | ${display}`;
+  }
+  return words === undefined ? '' : words.toLowerCase();
 }
 
 /** Codes of a CodeableConcept (any system), upper-cased. */

@@ -29,6 +29,8 @@ export function emptyConditionFacts(): ConditionFacts {
 }
 
 const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
+/** No concept named in the text (most Conditions): one shared empty set. */
+const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
@@ -39,7 +41,8 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     for (const match of t.matchCoding(coding.system, coding.code)) if (match.kind === 'condition') matches.push({ coding, match });
   }
   const words = conceptWords(condition.code);
-  const textConcepts = new Set(words === '' ? [] : t.matchNames('condition', words).map((m) => m.concept));
+  const names = words === '' ? [] : t.matchNames('condition', words);
+  const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   if (matches.length === 0 && textConcepts.size === 0) return;
 
   const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate);

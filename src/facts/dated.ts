@@ -23,8 +23,7 @@ export function pushDated<T>(list: Dated<T>[], value: T, ref: Ref, when: WhenObs
 
 /** Sorts newest first (by date, then time of day, then input order) and drops the sort keys. */
 export function newestFirst<T>(items: Sorted<T>): T[] {
-  const instant = (s: Sorted<T>[number]): number => (s.instant ??= instantOf(s.raw));
-  items.sort((a, b) => (a.date === b.date ? instant(b) - instant(a) || a.order - b.order : a.date < b.date ? 1 : -1));
+  sortNewestFirst(items);
   // A loop, not `map`: the array `map` makes has a different map (elements kind) optimised and
   // not, and buildFacts, reading it, deoptimised on every call once it was hot.
   const out: T[] = [];
@@ -32,20 +31,51 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
   return out;
 }
 
+function sortNewestFirst<T>(items: Sorted<T>): void {
+  const instant = (s: Sorted<T>[number]): number => (s.instant ??= instantOf(s.raw));
+  items.sort((a, b) => (a.date === b.date ? instant(b) - instant(a) || a.order - b.order : a.date < b.date ? 1 : -1));
+}
+
 /**
  * rules.md section 1 (v2), same-day duplicates: results of one concept (`kindOf` splits a family,
  * e.g. total and ionised calcium) on one calendar day are one measurement — the later-issued one,
  * else the later id [choice]. So a copy is never a re-check, a baseline and a follow-up, or a
  * "fall" from itself. Returned newest first.
+ *
+ * Sorted first, so the results of one day are neighbours: a day with one result (the usual case)
+ * keeps it, and only a day with several needs choosing — no map over every date.
  */
 export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf?: (item: T) => string): T[] {
+  sortNewestFirst(items);
+  const out: T[] = [];
+  let i = 0;
+  while (i < items.length) {
+    const first = items[i];
+    let j = i + 1;
+    while (j < items.length && items[j]?.date === first?.date) j++;
+    if (j === i + 1 && first !== undefined) out.push(first.item);
+    else for (const entry of keptOfDay(items.slice(i, j), kindOf)) out.push(entry.item);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The kept result of each kind among one day's results, newest first. The results are weighed in
+ * input order — by `order`, the resource's position; the stable sort keeps the components of one
+ * Observation in theirs — so the earlier of two equal copies stays, and kinds first seen first
+ * come first among results that sort alike.
+ */
+function keptOfDay<T extends { readonly ref: Ref }>(day: Sorted<T>, kindOf?: (item: T) => string): Sorted<T> {
   const kept = new Map<string, Sorted<T>[number]>();
-  for (const entry of items) {
-    const key = kindOf === undefined ? entry.date : `${entry.date}|${kindOf(entry.item)}`;
+  for (const entry of day.sort((a, b) => a.order - b.order)) {
+    const key = kindOf === undefined ? '' : kindOf(entry.item);
     const seen = kept.get(key);
     if (seen === undefined || laterCopy(entry, seen)) kept.set(key, entry);
   }
-  return newestFirst([...kept.values()]);
+  const winners = [...kept.values()];
+  sortNewestFirst(winners);
+  return winners;
 }
 
 function laterCopy<T extends { readonly ref: Ref }>(a: Sorted<T>[number], b: Sorted<T>[number]): boolean {
