@@ -12,7 +12,7 @@ import type { Terminology } from '../terminology/index.js';
 import { addDays, danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { list, resourceId, str, withDate } from './accessors.js';
 import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient } from './admission.js';
-import { emptyConditionFacts, readCondition, sortConditions, sortFractures } from './conditions.js';
+import { emptyConditionFacts, readCondition, sortConditions, sortFractures, type ConditionFacts } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
 import { readDraft } from './drafts.js';
@@ -23,7 +23,7 @@ import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
 import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
-import { emptyObservationFacts } from './observation-facts.js';
+import { emptyObservationFacts, type ObservationFacts } from './observation-facts.js';
 import { readObservation } from './observations.js';
 import { observationDate } from './values.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
@@ -41,63 +41,10 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const medications = new Map<string, JsonObject>();
   const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), medications };
 
-  const observations = emptyObservationFacts();
-  const conditions = emptyConditionFacts();
-  const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
-  const intolerances: Intolerance[] = [];
-  const medicationEntries: Entry[] = [];
-  const futureDated: Ref[] = [];
-  // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
-  // `Type/id` key would be a new string to flatten and hash for every resource.
-  const seen = new Map<string, Set<string>>();
-
-  let index = 0;
-  for (const resource of list(isRecord(data) ? data.resources : undefined)) {
-    index += 1;
-    if (!isRecord(resource)) continue;
-    const type = str(resource.resourceType);
-    if (type === undefined) continue;
-    const id = resourceId(resource);
-    if (id !== undefined) {
-      const ids = seen.get(type);
-      if (ids === undefined) seen.set(type, new Set([id]));
-      else if (ids.has(id)) continue; // the same resource twice (two prefetch keys, paging overlap)
-      else ids.add(id);
-    }
-    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
-    if (type === 'Medication') {
-      medications.set(ref, resource);
-      continue;
-    }
-    if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
-    // An Observation's date is read once, for this check and for its values.
-    const when = type === 'Observation' ? observationDate(resource) : undefined;
-    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource), tomorrow)) {
-      futureDated.push(ref);
-      continue;
-    }
-    const entry: Entry = { resource, ref };
-    switch (type) {
-      case 'Observation':
-        readObservation(entry, when, terminology, observations, index);
-        break;
-      case 'Condition':
-        readCondition(entry, ctx, conditions);
-        break;
-      case 'AllergyIntolerance': {
-        const intolerance = readIntolerance(entry, ctx);
-        if (intolerance !== undefined) intolerances.push(intolerance);
-        break;
-      }
-      case 'FamilyMemberHistory': {
-        const fh = readFamilyHistory(entry, ctx);
-        if (fh !== undefined) familyHistory.push(fh);
-        break;
-      }
-      default:
-        if (MEDICATION_TYPES.has(type)) medicationEntries.push(entry);
-    }
-  }
+  // The pass over the resources is a function of its own: a long list has it optimised while it
+  // runs (on-stack replacement), and the assembly below, in the same function, then deoptimised
+  // on every call (seen at 2,000 Observations); apart, each is optimised with its own feedback.
+  const { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated } = readResources(data, ctx, medications, patientId, tomorrow);
 
   const records: MedicationRecord[] = [];
   for (const entry of medicationEntries) {
@@ -161,6 +108,83 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     futureDated,
   };
   return freezeStructure(facts);
+}
+
+/** What the pass over the resources collects, family by family (sorted and assembled after it). */
+interface Collected {
+  readonly observations: ObservationFacts;
+  readonly conditions: ConditionFacts;
+  readonly familyHistory: { ref: Ref; date?: LocalDate }[];
+  readonly intolerances: Intolerance[];
+  readonly medicationEntries: Entry[];
+  readonly futureDated: Ref[];
+}
+
+/**
+ * One pass over `data.resources`: duplicates, other patients' and withdrawn resources are left
+ * out, future-dated ones named; Observations, Conditions, allergies and family histories are read
+ * as they come, Medications kept for references, medication records kept for after the pass.
+ */
+function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<string, JsonObject>, patientId: string | undefined, tomorrow: LocalDate): Collected {
+  const observations = emptyObservationFacts();
+  const conditions = emptyConditionFacts();
+  const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
+  const intolerances: Intolerance[] = [];
+  const medicationEntries: Entry[] = [];
+  const futureDated: Ref[] = [];
+  // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
+  // `Type/id` key would be a new string to flatten and hash for every resource.
+  const seen = new Map<string, Set<string>>();
+
+  let index = 0;
+  for (const resource of list(isRecord(data) ? data.resources : undefined)) {
+    index += 1;
+    if (!isRecord(resource)) continue;
+    const type = str(resource.resourceType);
+    if (type === undefined) continue;
+    const id = resourceId(resource);
+    if (id !== undefined) {
+      const ids = seen.get(type);
+      if (ids === undefined) seen.set(type, new Set([id]));
+      else if (ids.has(id)) continue; // the same resource twice (two prefetch keys, paging overlap)
+      else ids.add(id);
+    }
+    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
+    if (type === 'Medication') {
+      medications.set(ref, resource);
+      continue;
+    }
+    if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
+    // An Observation's date is read once, for this check and for its values.
+    const when = type === 'Observation' ? observationDate(resource) : undefined;
+    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource), tomorrow)) {
+      futureDated.push(ref);
+      continue;
+    }
+    const entry: Entry = { resource, ref };
+    switch (type) {
+      case 'Observation':
+        readObservation(entry, when, ctx.terminology, observations, index);
+        break;
+      case 'Condition':
+        readCondition(entry, ctx, conditions);
+        break;
+      case 'AllergyIntolerance': {
+        const intolerance = readIntolerance(entry, ctx);
+        if (intolerance !== undefined) intolerances.push(intolerance);
+        break;
+      }
+      case 'FamilyMemberHistory': {
+        const fh = readFamilyHistory(entry, ctx);
+        if (fh !== undefined) familyHistory.push(fh);
+        break;
+      }
+      default:
+        if (MEDICATION_TYPES.has(type)) medicationEntries.push(entry);
+    }
+  }
+
+  return { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated };
 }
 
 function isDraft(value: unknown): value is DraftResource {
