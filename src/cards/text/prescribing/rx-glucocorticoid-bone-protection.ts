@@ -3,7 +3,6 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
-import { ALENDRONATE_INTAKE } from '../../orders.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 
@@ -18,10 +17,10 @@ export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-
           : 'Glukokortikoid over tærsklen: behandl, hvis T-score < −1,0 – seneste DXA var ikke under',
     detail: (rec) =>
       paragraphs(
-        'Kortet (fodnote *): **Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.** Dosis regnes i prednisolon-ækvivalenter, og ordinationen lægges oven i forbruget i journalen.',
+        'Tærsklen (kortets fodnote *) regnes i prednisolon-ækvivalenter, og ordinationen lægges oven i forbruget i journalen.',
         rec.advice === 'dxa' && 'Henvis til DXA-skanning. D-vitamin bør være i niveau før skanningen (ellers risiko for overdiagnosticering).',
         rec.advice === 'treat' &&
-          `1. valg: alendronat 70 mg ugetablet (${ALENDRONATE_INTAKE.da}) 2. valg (parenteral) ved kontraindikation til peroral bisfosfonat; ved eGFR ≤ 35 ml/min henvis til endokrinolog. Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.`,
+          '1. valg: alendronat 70 mg ugetablet; 2. valg (parenteral) ved kontraindikation til peroral bisfosfonat; ved eGFR ≤ 35 ml/min henvis til endokrinolog. Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Indtagelse: se Læs mere.',
         rec.advice === 'exposure' && 'Gentag DXA, hvis glukokortikoidbehandlingen fortsætter, og behandl, når T-score er < −1,0.',
         'Knoglemarkør: **CTX anvendes i stedet for P1NP**, når patienten er i behandling med glukokortikoid – CTX skal tages fastende før kl. 10. Ved længerevarende glukokortikoidbehandling behandles med alendronat ½–1 år efter ophør.',
       ),
@@ -36,10 +35,10 @@ export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-
           : 'Glucocorticoid above the threshold: treat if T-score < −1.0 – the latest DXA was not below',
     detail: (rec) =>
       paragraphs(
-        'The card (footnote *): **with prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if the T-score is < −1.0.** Doses count as prednisolone equivalents, and the order is added to the use in the record.',
+        'The threshold (the card’s footnote *) counts prednisolone equivalents, and the order is added to the use in the record.',
         rec.advice === 'dxa' && 'Refer for a DXA scan. Vitamin D should be adequate before the scan (otherwise a risk of overdiagnosis).',
         rec.advice === 'treat' &&
-          `First choice: alendronate 70 mg weekly tablet (${ALENDRONATE_INTAKE.en}) Second choice (parenteral) when oral bisphosphonate is contraindicated; with eGFR ≤ 35 mL/min refer to endocrinology. Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.`,
+          'First choice: alendronate 70 mg weekly tablet; second choice (parenteral) when oral bisphosphonate is contraindicated; with eGFR ≤ 35 mL/min refer to endocrinology. Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Intake: see Read more.',
         rec.advice === 'exposure' && 'Repeat the DXA if the glucocorticoid continues, and treat when the T-score is < −1.0.',
         'Bone marker: **CTX is used instead of P1NP** while the patient takes a glucocorticoid – fasting, before 10 am. After long-term glucocorticoid treatment, alendronate continues ½–1 year after it stops.',
       ),
