@@ -54,6 +54,14 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
+  it("gives a companion's title once when its summary already opens with it", () => {
+    const companion = rendered('vitamin-d-calcium', 'info');
+    const opensWithTitle = { ...companion, card: { ...companion.card, summary: 'vitamin-d-calcium title: give vitamin D' } };
+    const [card] = patientView([rendered('treatment-indicated', 'warning'), opensWithTitle]);
+    expect(card?.detail).toContain('**vitamin-d-calcium title:** give vitamin D');
+    expect(card?.detail).not.toContain('title: vitamin-d-calcium title');
+  });
+
   it('keeps suggestions once when two folded cards propose the same order', () => {
     const one = suggestion('Order P1NP');
     const same = { ...one, uuid: randomUUID() };

@@ -50,7 +50,11 @@ function unionBy<T>(items: readonly T[], key: (t: T) => string): T[] {
 /** The companion's section in the host's detail: its name and its decision, nothing repeated. */
 function section(companion: Card): string {
   const title = companion.source.topic?.display;
-  return title === undefined ? companion.summary : `**${title}:** ${companion.summary}`;
+  if (title === undefined) return companion.summary;
+  // A summary that already opens with its title ("D-vitamin og kalk: …") gives it once, in bold.
+  const opener = `${title}:`;
+  const rest = companion.summary.toLowerCase().startsWith(opener.toLowerCase()) ? companion.summary.slice(opener.length).trimStart() : companion.summary;
+  return `**${title}:** ${rest}`;
 }
 
 export function mergeCards(host: Card, companions: readonly Card[]): Card {

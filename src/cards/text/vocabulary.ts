@@ -201,7 +201,8 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'fracture-before-start': { da: 'Brud inden for 6 mdr. før behandlingsstart – mål ét år efter bruddet', en: 'Fracture within 6 months before start – measure one year after the fracture' },
   'fall-from-baseline': { da: 'Knoglemarkør faldet > 30 % fra initial værdi', en: 'Bone marker fell > 30 % from baseline' },
   'below-premenopausal-mean': { da: 'Knoglemarkør under præmenopausalt gennemsnit (ingen initial værdi – mere usikkert)', en: 'Bone marker below the premenopausal mean (no baseline – less certain)' },
-  'insufficient-fall': { da: 'Knoglemarkør faldet ≤ 30 % fra initial værdi', en: 'Bone marker fell ≤ 30 % from baseline' },
+  // One reason for both comparisons (rules.md section 3): ≤ 30 % from the initial value, or, with none, not below the premenopausal mean.
+  'insufficient-fall': { da: 'Knoglemarkør: utilstrækkeligt fald (≤ 30 % fra initial værdi, eller uden initial værdi ikke under præmenopausalt gennemsnit)', en: 'Bone marker: insufficient fall (≤ 30 % from baseline, or with no baseline not below the premenopausal mean)' },
   'persistent-insufficient-fall': { da: 'Fortsat utilstrækkeligt fald i knoglemarkør efter korrektion', en: 'Still insufficient bone marker fall after correction' },
   'interfering-medication': { da: 'Anden medicin startet/ændret, som kan påvirke knoglemarkøren', en: 'Medication started/changed that can affect the bone marker' },
   'two-year-dxa': { da: 'DXA tidligst efter 2 års behandling', en: 'DXA after 2 years of treatment' },
