@@ -10,6 +10,7 @@ import { CARD_EXTENSION_EVIDENCE, CARD_EXTENSION_REASONS, CARD_EXTENSION_RULES_V
 import { FOLLOW_UP_TOPICS, INITIATION_TOPICS, type Topic } from '../contract/topics.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import { RULES_VERSION } from '../rules/version.js';
+import { fitDetail, type DetailLists } from './compose/fit.js';
 import { composeCards, type CardGrouping } from './compose/fold.js';
 import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './links.js';
 import { buildSuggestion, type SuggestionContext } from './suggestions.js';
@@ -50,6 +51,12 @@ const HEADINGS = {
   da: { reasons: 'Begrundelse', findings: 'Grundlag' },
   en: { reasons: 'Why', findings: 'Based on' },
 } as const;
+
+/** The line that stands for list lines a long card leaves out (compose/fit.ts); all are in the card's extensions. */
+const MORE: Readonly<Record<Language, (n: number) => string>> = {
+  da: (n) => `… og ${n} flere`,
+  en: (n) => `… and ${n} more`,
+};
 
 function part(topic: Topic): keyof typeof SOURCE_LABEL {
   if ((INITIATION_TOPICS as readonly string[]).includes(topic)) return 'initiation';
@@ -108,5 +115,7 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
  */
 export function renderCards(recs: readonly Recommendation[], ctx: RenderContext, composition: { readonly grouping: CardGrouping; readonly ruleSet: RuleSet } = { grouping: 'separate', ruleSet: 'patient-view' }): Card[] {
   const rendered = recs.map((rec) => ({ topic: rec.topic, ...(rec.draft === undefined ? {} : { draft: rec.draft }), card: renderCard(rec, ctx) }));
-  return composeCards(rendered, { grouping: composition.grouping, hook: composition.ruleSet });
+  const h = HEADINGS[ctx.lang];
+  const lists: DetailLists = { headings: [h.findings, h.reasons], more: (n) => MORE[ctx.lang](n) };
+  return composeCards(rendered, { grouping: composition.grouping, hook: composition.ruleSet }).map((card) => fitDetail(card, lists));
 }

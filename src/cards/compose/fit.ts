@@ -1,0 +1,37 @@
+/**
+ * The last step of composition (rules.md section 6, "a card's detail is at most 900 characters"):
+ * a card whose detail is still over the budget — a patient with many risk factors brings many
+ * reasons and findings, and folding adds its companions' sections — gives its lists fewer lines.
+ * The findings list ("Grundlag") is shortened first, then the reasons ("Begrundelse"), from the
+ * end, each keeping its first line and saying how many it leaves out; the advice and the companion
+ * sections are never cut. Nothing is lost: every reason and every piece of evidence stays in the
+ * card's `osteo-cds.reasons` and `osteo-cds.evidence`, and the guideline page is one link away.
+ */
+import type { Card } from '../../cds-hooks/response.js';
+import { DETAIL_BUDGET } from './budget.js';
+
+/** The renderer's list headings (findings first: they are cut first) and the line that stands for the cut ones. */
+export interface DetailLists {
+  readonly headings: readonly string[];
+  readonly more: (count: number) => string;
+}
+
+const length = (s: string): number => [...s].length;
+
+export function fitDetail(card: Card, lists: DetailLists, budget: number = DETAIL_BUDGET): Card {
+  if (card.detail === undefined || length(card.detail) <= budget) return card;
+  const blocks = card.detail.split('\n\n');
+  for (const heading of lists.headings) {
+    const at = blocks.findIndex((b) => b.startsWith(`**${heading}**\n`));
+    if (at < 0) continue;
+    const [head, ...items] = blocks[at]!.split('\n');
+    let kept = items.length;
+    const blockWith = (n: number): string => [head, ...items.slice(0, n), ...(n < items.length ? [`- ${lists.more(items.length - n)}`] : [])].join('\n');
+    while (kept > 1 && length(blocks.join('\n\n')) > budget) {
+      kept -= 1;
+      blocks[at] = blockWith(kept);
+    }
+    if (length(blocks.join('\n\n')) <= budget) break;
+  }
+  return { ...card, detail: blocks.join('\n\n') };
+}
