@@ -3,37 +3,11 @@
  * one link away): one paragraph on when the card comes and what it asks, then the card's own
  * passages — intake, side effects, the checks before a start, denosumab, zoledronic acid, vitamin D
  * and calcium, bone markers, DXA, the duration of oral treatment, anabolic treatment and the
- * endocrinology referral — from the same text module the cards use (`text/card-words.ts`).
+ * endocrinology referral — from the same text modules the cards use (`text/card-words.ts`, `text/card-words-follow-up.ts`).
  */
 import type { Topic } from '../../contract/topics.js';
-import {
-  ANABOLIC,
-  ANABOLIC_CRITERIA,
-  BASELINE_MARKER,
-  BEFORE_START,
-  BONE_MARKERS,
-  BONE_MARKER_STEPS,
-  CALCIUM_FULL,
-  DENOSUMAB,
-  DENTIST,
-  DIAGNOSIS_CRITERIA,
-  DXA_FOLLOW_UP,
-  ENDOCRINOLOGY_CRITERIA,
-  FIRST_CHOICE,
-  IF_LOW_ENERGY,
-  INDICATION,
-  INTAKE,
-  LIFESTYLE,
-  ORAL_DURATION,
-  PAUSE_ENDED,
-  REFER_BEFORE_START,
-  RISK_FACTORS,
-  SECOND_CHOICE,
-  SIDE_EFFECTS,
-  VITAMIN_D_CALCIUM,
-  VITAMIN_D_FULL,
-  ZOLEDRONIC_ACID,
-} from '../text/card-words.js';
+import { ANABOLIC, BASELINE_MARKER, BEFORE_START, CALCIUM_FULL, DENOSUMAB, DENTIST, DIAGNOSIS_CRITERIA, FIRST_CHOICE, IF_LOW_ENERGY, INDICATION, INTAKE, LIFESTYLE, PAUSE_ENDED, REFER_BEFORE_START, RISK_FACTORS, SECOND_CHOICE, SIDE_EFFECTS, VITAMIN_D_CALCIUM, VITAMIN_D_FULL, ZOLEDRONIC_ACID } from '../text/card-words.js';
+import { ANABOLIC_CRITERIA, BONE_MARKERS, BONE_MARKER_STEPS, DXA_FOLLOW_UP, ENDOCRINOLOGY_CRITERIA, ORAL_DURATION } from '../text/card-words-follow-up.js';
 import { lastYears, type SettingWords, type Words } from '../text/vocabulary.js';
 
 export interface Guide {

@@ -4,7 +4,7 @@
  * may be taken, the criteria it meets, why that is safe, and when to scan.
  */
 import type { Language } from '../../../contract/language.js';
-import { LONG_ACTING } from '../card-words.js';
+import { LONG_ACTING } from '../card-words-follow-up.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';

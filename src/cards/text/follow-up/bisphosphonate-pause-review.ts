@@ -7,7 +7,7 @@
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatDate } from '../../format.js';
-import { LONG_ACTING } from '../card-words.js';
+import { LONG_ACTING } from '../card-words-follow-up.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';

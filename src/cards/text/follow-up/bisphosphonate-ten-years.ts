@@ -4,7 +4,7 @@
  * English: do not continue routinely; stop, or refer when the fracture risk stays high.
  */
 import type { Language } from '../../../contract/language.js';
-import { LONG_ACTING } from '../card-words.js';
+import { LONG_ACTING } from '../card-words-follow-up.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
