@@ -19,7 +19,8 @@ export interface DetailLists {
 const length = (s: string): number => [...s].length;
 
 export function fitDetail(card: Card, lists: DetailLists, budget: number = DETAIL_BUDGET): Card {
-  if (card.detail === undefined || length(card.detail) <= budget) return card;
+  // UTF-16 units are never fewer than characters, so most cards are cleared without counting.
+  if (card.detail === undefined || card.detail.length <= budget || length(card.detail) <= budget) return card;
   const blocks = card.detail.split('\n\n');
   for (const heading of lists.headings) {
     const at = blocks.findIndex((b) => b.startsWith(`**${heading}**\n`));
