@@ -3,13 +3,15 @@
  * routes and never listens (src/main.ts does; tests drive the app with supertest).
  *
  * Chain: request id + logger → trace + request metrics → helmet → CORS (answers every preflight)
- * → declared body size (413 on any route) → /healthz → /livez, /readyz, /version, /metrics →
- * preview page and its fixture list (CDS_PREVIEW; public) → the overview app /app/ (public) →
- * /stats (CDS_ADMIN_TOKEN) → authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → per-caller
- * rate limit (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
+ * → declared body size (413 on any route) → the CDS Hooks routes under /cds-services, first
+ * because they carry the load (no public route serves a path under it, so the order changes no
+ * answer): authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → per-caller rate limit
+ * (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
  * (CDS_BODY_LIMIT; depth, string lengths and caps read from the bytes first) → discovery, feedback,
  * hooks (each hook call audited; issued cards handed to the statistics recorder; calls with many
- * draft orders or very long free text evaluated in the worker pool when one is given)
+ * draft orders or very long free text evaluated in the worker pool when one is given) → the public
+ * routes: /healthz → /livez, /readyz, /version, /metrics → preview page and its fixture list
+ * (CDS_PREVIEW) → the guideline pages → the overview app /app/ → /stats (CDS_ADMIN_TOKEN)
  * → 404 → the one error handler.
  */
 import { shownTopics } from '../cds-hooks/response.js';
@@ -159,22 +161,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   app.use(bodyLimit(config.bodyLimitBytes));
-  app.use(healthRoutes(() => isShuttingDown(lifecycle)));
-  app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping(), versions, metrics, metricsToken: config.metricsToken }));
-  if (config.preview) {
-    // Public, before authentication: the page and the synthetic fixture patients only.
-    const dirs = deps.previewDirs ?? { publicDir: packagePath('public'), fixturesDir: packagePath('fixtures') };
-    const { fixtures, problems } = loadPreviewFixtures(dirs.fixturesDir);
-    if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
-    app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
-  }
-  // Public like the guideline itself: the page each card's "Læs mere" link opens.
-  app.use(guidelineRoutes({ engine: deps.engine, language: config.language }));
   const seen = deps.seenStore ?? createSeenStore(clock);
-  app.use(
-    overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
-  );
-  app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
+  // The CDS Hooks routes first: a hook call walks none of the public routers below (none of them
+  // serves a path under /cds-services; what these leave unanswered still goes on to them).
   app.use('/cds-services', authenticate(config, logger, jwtVerifier(config, deps, store)));
   // After authentication (the caller is known), before any body is read.
   app.use(
@@ -221,6 +210,21 @@ export function createApp(config: Config, deps: AppDeps): Express {
       },
     }),
   );
+  app.use(healthRoutes(() => isShuttingDown(lifecycle)));
+  app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping(), versions, metrics, metricsToken: config.metricsToken }));
+  if (config.preview) {
+    // Public (no authentication): the page and the synthetic fixture patients only.
+    const dirs = deps.previewDirs ?? { publicDir: packagePath('public'), fixturesDir: packagePath('fixtures') };
+    const { fixtures, problems } = loadPreviewFixtures(dirs.fixturesDir);
+    if (problems.length > 0) logger.warn({ problems }, 'fixtures left out of the preview page');
+    app.use(previewRoutes({ config, fixtures, publicDir: dirs.publicDir }));
+  }
+  // Public like the guideline itself: the page each card's "Læs mere" link opens.
+  app.use(guidelineRoutes({ engine: deps.engine, language: config.language }));
+  app.use(
+    overviewRoutes({ config, appDir: deps.appDir ?? packagePath('dist', 'app'), templates, siteTerminology: deps.engine.siteTerminology, guidelineSettings: deps.engine.guidelineSettings, seen }),
+  );
+  app.use(statsRoutes({ adminToken: config.adminToken, store, recorder: issuedCards, clock, topicTitle: (topic) => deps.engine.topicTitle(topic) }));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
