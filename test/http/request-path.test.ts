@@ -1,11 +1,67 @@
 /**
- * The cheap paths of a hook call: the CDS Hooks routes answered before the public routers (the
- * same answers for every path under /cds-services).
+ * The cheap paths of a hook call: the request's child logger made only when something logs (the same lines), the CDS Hooks routes answered before the public
+ * routers (the same answers for every path under /cds-services).
  */
+import { Writable } from 'node:stream';
+import express from 'express';
 import request from 'supertest';
-import { describe, it } from 'vitest';
+import { describe, it, expect } from 'vitest';
+import type { LogLevel } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { requestContext } from '../../src/http/request-context.js';
 import { makeApp } from '../helpers/app.js';
 import { patientViewRequest } from '../helpers/fhir.js';
+
+describe('request logger', () => {
+  function appLogging(level: LogLevel) {
+    const lines: Record<string, unknown>[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const l of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+        done();
+      },
+    });
+    const app = express();
+    app.use(requestContext(createLogger(level, stream)));
+    app.get('/warns', (_req, res) => {
+      res.locals.log.warn({ what: 'something' }, 'a warning');
+      res.locals.log.warn('another');
+      res.json({});
+    });
+    app.get('/quiet', (_req, res) => void res.json({}));
+    app.get('/fails', (_req, res) => void res.status(500).json({}));
+    return { app, lines };
+  }
+
+  it('binds the request id to what a route logs and to the line of the finished request', async () => {
+    const { app, lines } = appLogging('info');
+    await request(app).get('/warns').set('x-request-id', 'req-7').expect(200);
+    await request(app).get('/quiet').set('x-request-id', 'req-8').expect(200);
+    expect(lines.map((l) => [l.requestId, l.msg])).toEqual([
+      ['req-7', 'a warning'],
+      ['req-7', 'another'],
+      ['req-7', 'request completed'],
+      ['req-8', 'request completed'],
+    ]);
+    expect(lines[2]).toMatchObject({ method: 'GET', path: '/warns', status: 200, level: 30 });
+  });
+
+  it('writes only the levels that are on: a failed request at warn, nothing at silent', async () => {
+    const atWarn = appLogging('warn');
+    await request(atWarn.app).get('/warns').set('x-request-id', 'req-1').expect(200);
+    await request(atWarn.app).get('/quiet').expect(200);
+    await request(atWarn.app).get('/fails').set('x-request-id', 'req-3').expect(500);
+    expect(atWarn.lines.map((l) => [l.requestId, l.msg])).toEqual([
+      ['req-1', 'a warning'],
+      ['req-1', 'another'],
+      ['req-3', 'request failed'],
+    ]);
+    const silent = appLogging('silent');
+    await request(silent.app).get('/warns').expect(200);
+    await request(silent.app).get('/fails').expect(500);
+    expect(silent.lines).toEqual([]);
+  });
+});
 
 describe('CDS Hooks routes before the public routers', () => {
   it('gives every path under /cds-services the answer it had: 404 beyond the routes, 405 for other methods', async () => {
