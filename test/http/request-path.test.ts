@@ -1,16 +1,45 @@
 /**
- * The cheap paths of a hook call: the request's child logger made only when something logs (the same lines), the CDS Hooks routes answered before the public
+ * The cheap paths of a hook call: the JSON answer written without express's `res.json` (the same
+ * bytes and headers), the request's child logger made only when something logs (the same lines), the CDS Hooks routes answered before the public
  * routers (the same answers for every path under /cds-services).
  */
 import { Writable } from 'node:stream';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import request from 'supertest';
 import { describe, it, expect } from 'vitest';
 import type { LogLevel } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { requestContext } from '../../src/http/request-context.js';
+import { sendJson } from '../../src/http/send-json.js';
 import { makeApp } from '../helpers/app.js';
 import { patientViewRequest } from '../helpers/fhir.js';
+
+describe('sendJson', () => {
+  const app = express();
+  app.set('etag', false);
+  const long = { text: 'Knogleskørhed æøå ÆØÅ – “quoted” 🦴 '.repeat(60), n: [1, 2.5, null, true] };
+  const short = { ok: 'æ' };
+  app.post('/express/:which', (req: Request<{ which: string }>, res: Response) => void res.status(201).json(req.params.which === 'long' ? long : short));
+  app.post('/direct/:which', (req: Request<{ which: string }>, res: Response) => sendJson(res, 201, JSON.stringify(req.params.which === 'long' ? long : short)));
+
+  it.each(['long', 'short'])('answers as res.status().json() does: status, Content-Type, Content-Length and bytes (%s body)', async (which) => {
+    const viaExpress = await request(app).post(`/express/${which}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const direct = await request(app).post(`/direct/${which}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(direct.status).toBe(201);
+    expect(direct.headers['content-type']).toBe(viaExpress.headers['content-type']);
+    expect(direct.headers['content-length']).toBe(viaExpress.headers['content-length']);
+    expect(direct.headers['transfer-encoding']).toBeUndefined();
+    expect(Buffer.compare(direct.body as Buffer, viaExpress.body as Buffer)).toBe(0);
+  });
+});
 
 describe('request logger', () => {
   function appLogging(level: LogLevel) {

@@ -19,6 +19,7 @@ import { EvaluationTimeout, type OffloadedAnswer, type OffloadedInput } from '..
 import { fhirServerHost } from '../audit.js';
 import { chooseLanguage } from '../language.js';
 import { checkDraftCount, checkPrefetchSize } from '../limits.js';
+import { sendJson } from '../send-json.js';
 import { parseBody } from '../validation.js';
 import type { PrefetchKey } from '../../contract/prefetch-keys.js';
 import { findService } from '../../contract/services.js';
@@ -64,14 +65,14 @@ async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overvie
     try {
       const answer = await offload.evaluate({ ...input, ...(overview === undefined ? {} : { overview: { seenId: overview.seenId } }) });
       if (answer.snapshot !== undefined) overview?.keepJson(answer.snapshot);
-      return { cards: answer.cards, send: (r) => void r.status(200).type('json').send(answer.json) };
+      return { cards: answer.cards, send: (r) => sendJson(r, 200, answer.json) };
     } catch (err) {
       if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
       res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'evaluation pool unavailable; evaluated on the event loop');
     }
   }
   const response = deps.engine.evaluate({ ...input, ...(overview === undefined ? {} : { overview }) });
-  return { cards: summariseCards(response.cards), send: (r) => void r.status(200).json(response) };
+  return { cards: summariseCards(response.cards), send: (r) => sendJson(r, 200, JSON.stringify(response)) };
 }
 
 /**
