@@ -86,6 +86,12 @@ function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpEr
   return preconditionFailed('Only the Patient could be obtained: the data of the other prefetch keys could not be had.', 'prefetch');
 }
 
+/** The fetch of one call's FHIR-server requests: the app's (trace context, metrics), through the address guard when the server needs it. */
+function serverFetch(deps: HookRouteDeps, res: Response, guard: HookRouteDeps['guardedDispatcher']): typeof fetch {
+  const base = deps.fetchFor?.(res) ?? ((input, init) => globalThis.fetch(input, init));
+  return guard === undefined ? base : fetchThrough(base, guard);
+}
+
 /** A Host header that is a host name or address with an optional port, nothing else. */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
@@ -122,8 +128,6 @@ export function hookRoutes(deps: HookRouteDeps): Router {
       res.locals.log.warn({ fhirServer: loggableServer(request.fhirServer), issuer: res.locals.caller?.issuer, reason: access.reason }, 'fhirServer not on the issuer\'s allowlist; not contacted');
     }
     const fhirServer = access?.allowed === true ? request.fhirServer : undefined;
-    const baseFetch = deps.fetchFor?.(res) ?? ((input, init) => globalThis.fetch(input, init));
-    const guard = access?.allowed === true && access.guardAddresses ? deps.guardedDispatcher : undefined;
     const prefetch = await resolvePrefetch(
       {
         context: request.context,
@@ -136,7 +140,8 @@ export function hookRoutes(deps: HookRouteDeps): Router {
         timeoutMs: deps.config.fhirTimeoutMs,
         maxBytes: deps.config.bodyLimitBytes,
         maxResources: deps.config.maxResourcesPerKey,
-        fetch: guard === undefined ? baseFetch : fetchThrough(baseFetch, guard),
+        // Only a call with a server to ask fetches anything.
+        ...(fhirServer === undefined ? {} : { fetch: serverFetch(deps, res, access?.allowed === true && access.guardAddresses ? deps.guardedDispatcher : undefined) }),
       },
     );
     // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
