@@ -65,7 +65,7 @@ export function createEngine(parts: EngineParts = {}): Engine {
       if (overview === undefined || input.baseUrl === undefined) return { cards };
       const linked = withAppLinks(cards, { base: input.baseUrl, seenId: overview.seenId, lang: input.language });
       if (linked.some(hasAppLink)) {
-        overview.keep({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable });
+        overview.keep(() => ({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable }));
       }
       return { cards: linked };
     },

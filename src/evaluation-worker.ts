@@ -20,7 +20,7 @@ port.on('message', ({ id, input }: WorkerTask) => {
   try {
     let snapshot: OverviewSnapshot | undefined;
     const { overview, ...rest } = input;
-    const response = engine.evaluate({ ...rest, ...(overview === undefined ? {} : { overview: { ...overview, keep: (s) => (snapshot = s) } }) });
+    const response = engine.evaluate({ ...rest, ...(overview === undefined ? {} : { overview: { ...overview, keep: (make) => (snapshot = make()) } }) });
     reply = { id, ok: true, json: JSON.stringify(response), cards: summariseCards(response.cards), ...(snapshot === undefined ? {} : { snapshot: JSON.stringify(snapshot) }) };
   } catch (err) {
     // The name only: a message may quote input.

@@ -24,8 +24,11 @@ export interface OverviewSnapshot {
 export interface OverviewLinkInput {
   /** A fresh random id the call's snapshot is kept under (it is in the `absolute` link). */
   readonly seenId: string;
-  /** Called with the snapshot when a card got the links. */
-  readonly keep: (snapshot: OverviewSnapshot) => void;
+  /**
+   * Called when a card got the links, with what makes the snapshot: the keeper may make it later,
+   * once the answer has been sent, so the overview model is not on the call's path.
+   */
+  readonly keep: (snapshot: () => OverviewSnapshot) => void;
 }
 
 export interface EvaluationInput {

@@ -161,7 +161,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
     }),
   );
   app.use(bodyLimit(config.bodyLimitBytes));
-  const seen = deps.seenStore ?? createSeenStore(clock);
+  // A snapshot that cannot be made costs its link only (the answer has gone out); the name only: a message may quote input.
+  const seen = deps.seenStore ?? createSeenStore(clock, {}, (err) => logger.error({ errorName: err instanceof Error ? err.name : typeof err }, 'overview snapshot not kept'));
   // The CDS Hooks routes first: a hook call walks none of the public routers below (none of them
   // serves a path under /cds-services; what these leave unanswered still goes on to them).
   app.use('/cds-services', authenticate(config, logger, jwtVerifier(config, deps, store)));

@@ -1,14 +1,16 @@
 /**
  * The cheap paths of a hook call: the JSON answer written without express's `res.json` (the same
- * bytes and headers), the request's child logger made only when something logs (the same lines), the CDS Hooks routes answered before the public
+ * bytes and headers), the request's child logger made only when something logs (the same lines),
+ * the overview snapshot made after the answer, and the CDS Hooks routes answered before the public
  * routers (the same answers for every path under /cds-services).
  */
 import { Writable } from 'node:stream';
 import express, { type Request, type Response } from 'express';
 import request from 'supertest';
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LogLevel } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
+import { createSeenStore } from '../../src/http/overview/seen-store.js';
 import { requestContext } from '../../src/http/request-context.js';
 import { sendJson } from '../../src/http/send-json.js';
 import { makeApp } from '../helpers/app.js';
@@ -89,6 +91,46 @@ describe('request logger', () => {
     await request(silent.app).get('/warns').expect(200);
     await request(silent.app).get('/fails').expect(500);
     expect(silent.lines).toEqual([]);
+  });
+});
+
+describe('seen store with a snapshot made later', () => {
+  const snapshot = { lang: 'da' as const, model: { today: '2026-11-26' }, cards: [], unavailable: [] };
+
+  it('makes the snapshot once, after the call (not when it is handed over), and keeps it', async () => {
+    const store = createSeenStore(() => new Date(0));
+    let made = 0;
+    store.keep('a', () => {
+      made += 1;
+      return snapshot;
+    });
+    expect(made).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(made).toBe(1);
+    expect(JSON.parse(store.get('a')?.toString('utf8') ?? 'null')).toEqual(snapshot);
+    expect(made).toBe(1);
+  });
+
+  it('a snapshot asked for before the next turn is made then', () => {
+    const store = createSeenStore(() => new Date(0));
+    store.keep('a', () => snapshot);
+    expect(JSON.parse(store.get('a')?.toString('utf8') ?? 'null')).toEqual(snapshot);
+  });
+
+  it('a snapshot that cannot be made is not kept, is reported, and leaves the others kept', () => {
+    const errors: unknown[] = [];
+    const store = createSeenStore(() => new Date(0), {}, (err) => errors.push(err));
+    store.keep('a', () => snapshot);
+    store.keep('broken', () => {
+      throw new TypeError('no model');
+    });
+    store.keep('c', snapshot);
+    expect(store.get('broken')).toBeUndefined();
+    expect(store.usage().entries).toBe(2);
+    expect(store.get('a')).toBeDefined();
+    expect(store.get('c')).toBeDefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(TypeError);
   });
 });
 

@@ -13,8 +13,9 @@
  * Each snapshot is kept as its JSON, in a Buffer: what `GET /app/seen/{id}` sends as it is, a
  * size that is known exactly, and memory outside the JavaScript heap that the garbage collector
  * never walks (thousands of snapshot object graphs in the old generation made every major
- * collection slower). The JSON is written after the hook's answer (`setImmediate`), not while
- * the call waits for its cards.
+ * collection slower). The snapshot (given as what makes it: the overview model is computed then)
+ * and its JSON are made after the hook's answer (`setImmediate`), not while the call waits for
+ * its cards; a snapshot that cannot be made is not kept (its link says so) and `onError` is told.
  */
 import type { OverviewSnapshot } from '../../cds-hooks/evaluator.js';
 
@@ -28,8 +29,11 @@ export interface SeenLimits {
   readonly maxBytes: number;
 }
 
+/** A snapshot, or what makes it (called once, after the answer has been sent). */
+export type SnapshotSource = OverviewSnapshot | (() => OverviewSnapshot);
+
 export interface SeenStore {
-  keep(id: string, snapshot: OverviewSnapshot): void;
+  keep(id: string, snapshot: SnapshotSource): void;
   /** A snapshot already as JSON (a call evaluated in a worker thread, src/http/evaluation-pool.ts). */
   keepJson(id: string, json: string): void;
   /** The snapshot's JSON (UTF-8), or undefined once it is no longer kept. */
@@ -40,12 +44,12 @@ export interface SeenStore {
 
 const DEFAULT_LIMITS: SeenLimits = { ttlMs: SEEN_TTL_MS, maxEntries: SEEN_MAX_ENTRIES, maxBytes: SEEN_MAX_BYTES };
 
-export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> = {}): SeenStore {
+export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> = {}, onError: (err: unknown) => void = () => undefined): SeenStore {
   const { ttlMs, maxEntries, maxBytes } = { ...DEFAULT_LIMITS, ...limits };
   // Map keeps insertion order: the first entry is the oldest.
   const entries = new Map<string, { readonly at: number; readonly json: Buffer }>();
   // Snapshots handed over but not yet serialised (until the next turn of the event loop).
-  const pending = new Map<string, { readonly at: number; readonly snapshot: OverviewSnapshot }>();
+  const pending = new Map<string, { readonly at: number; readonly snapshot: SnapshotSource }>();
   let bytes = 0;
   let flushScheduled = false;
 
@@ -65,7 +69,16 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
   };
   const flush = (): void => {
     flushScheduled = false;
-    for (const [id, { at, snapshot }] of pending) store(id, at, JSON.stringify(snapshot));
+    for (const [id, { at, snapshot }] of pending) {
+      let text: string;
+      try {
+        text = JSON.stringify(typeof snapshot === 'function' ? snapshot() : snapshot);
+      } catch (err) {
+        onError(err);
+        continue;
+      }
+      store(id, at, text);
+    }
     pending.clear();
     evict(clock().getTime());
   };
