@@ -7,10 +7,10 @@
  * because they carry the load (no public route serves a path under it, so the order changes no
  * answer): authenticate (JWT when CDS_TRUSTED_ISSUERS is set) → per-caller rate limit
  * (CDS_RATE_LIMIT_PER_MIN) → calls in flight (CDS_MAX_CONCURRENT_CALLS) → JSON body
- * (CDS_BODY_LIMIT; depth, string lengths and caps read from the bytes first) → discovery, feedback,
- * hooks (each hook call audited; issued cards handed to the statistics recorder; calls with many
- * draft orders or very long free text evaluated in the worker pool when one is given) → the public
- * routes: /healthz → /livez, /readyz, /version, /metrics → preview page and its fixture list
+ * (CDS_BODY_LIMIT; depth, string lengths and caps read from the bytes first) → hooks (each hook
+ * call audited; issued cards handed to the statistics recorder; calls with many draft orders or
+ * very long free text evaluated in the worker pool when one is given), discovery, feedback → the
+ * public routes: /healthz → /livez, /readyz, /version, /metrics → preview page and its fixture list
  * (CDS_PREVIEW) → the guideline pages → the overview app /app/ → /stats (CDS_ADMIN_TOKEN)
  * → 404 → the one error handler.
  */
@@ -165,19 +165,19 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const seen = deps.seenStore ?? createSeenStore(clock, {}, (err) => logger.error({ errorName: err instanceof Error ? err.name : typeof err }, 'overview snapshot not kept'));
   // The CDS Hooks routes first: a hook call walks none of the public routers below (none of them
   // serves a path under /cds-services; what these leave unanswered still goes on to them).
-  app.use('/cds-services', authenticate(config, logger, jwtVerifier(config, deps, store)));
-  // After authentication (the caller is known), before any body is read.
-  app.use(
-    '/cds-services',
-    perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...rateLimitCounters(deps.rateLimitStore, store) }),
-  );
+  // Without CDS_TRUSTED_ISSUERS (development) there is nothing to check, and no layer.
+  const authenticated = authenticate(config, logger, jwtVerifier(config, deps, store));
+  if (authenticated !== undefined) app.use('/cds-services', authenticated);
+  // After authentication (the caller is known), before any body is read; no layer when the limit is off.
+  const limited = perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...rateLimitCounters(deps.rateLimitStore, store) });
+  if (limited !== undefined) app.use('/cds-services', limited);
   const inFlight = concurrencyLimit(config.maxConcurrentCalls);
   app.post('/cds-services/*service', inFlight);
   app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES, verify: checkBodyShape(config) }));
   app.use('/cds-services', jsonDepthLimit());
-  app.use(discoveryRoutes(discovery));
   app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
-  app.use(feedbackRoutes(store, clock));
+  // The hook calls (/cds-services/{id}) before discovery (/cds-services) and feedback
+  // (/cds-services/{id}/feedback): the three match disjoint paths, so the order changes no answer.
   app.use(
     hookRoutes({
       config,
@@ -211,6 +211,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
       },
     }),
   );
+  app.use(discoveryRoutes(discovery));
+  app.use(feedbackRoutes(store, clock));
   app.use(healthRoutes(() => isShuttingDown(lifecycle)));
   app.use(operationsRoutes({ lifecycle, pingStore: () => store.ping(), versions, metrics, metricsToken: config.metricsToken }));
   if (config.preview) {

@@ -35,8 +35,9 @@ export function callerKey(req: Request, res: Response): string {
   return `addr:${ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`;
 }
 
-export function perCallerRateLimit(options: RateLimitOptions): RequestHandler {
-  if (options.perMinute === 0) return (_req: Request, _res: Response, next: NextFunction): void => next();
+/** The limiter; undefined when the limit is off (`perMinute` 0): the app mounts no layer for it. */
+export function perCallerRateLimit(options: RateLimitOptions): RequestHandler | undefined {
+  if (options.perMinute === 0) return undefined;
   return rateLimit({
     windowMs: 60_000,
     limit: options.perMinute,

@@ -146,6 +146,11 @@ describe('CDS Hooks routes before the public routers', () => {
     await request(app).delete('/cds-services/osteoporosis-patient-view').expect(405);
     await request(app).get('/cds-services/index.html').expect(405);
     await request(app).get('/cds-services/a/b.js').expect(404);
+    // Feedback after the hook routes: still its own answers.
+    const feedback = { feedback: [{ card: '2f1a4b7e-3c9d-4e8f-a1b2-c3d4e5f60718', outcome: 'overridden', outcomeTimestamp: '2025-01-01T00:00:00Z' }] };
+    await request(app).post('/cds-services/osteoporosis-patient-view/feedback').send(feedback).expect(200);
+    await request(app).post('/cds-services/no-such-service/feedback').send(feedback).expect(404);
+    await request(app).get('/cds-services/osteoporosis-patient-view/feedback').expect(405);
     // The public routes are still reached after them.
     await request(app).get('/healthz').expect(200);
     await request(app).get('/nothing/here').expect(404);
