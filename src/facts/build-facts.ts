@@ -66,6 +66,11 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const falls = latestOfUnsorted(observations.falls);
   const menopause = earliest([...observations.menopause, ...conditions.menopause]);
   const sex = str(patient.gender);
+  // Built, not spread together: a literal opening with a spread costs microseconds in V8 11 (Node 20).
+  const lifestyle: { -readonly [K in keyof PatientFacts['lifestyle']]: PatientFacts['lifestyle'][K] } = {};
+  if (smoking !== undefined) lifestyle.smoking = { current: smoking.value, ref: smoking.ref, ...withDate(smoking.date) };
+  if (alcohol?.date !== undefined) lifestyle.alcoholUnitsPerDay = { value: alcohol.value, date: alcohol.date, ref: alcohol.ref };
+  if (falls?.date !== undefined && falls.value) lifestyle.fallsReported = { date: falls.date, ref: falls.ref };
 
   const facts: PatientFacts = {
     today,
@@ -90,11 +95,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
       weight: newestFirst(observations.vitals.weight),
       ...(maxHeight === undefined ? {} : { maxHeight }),
     },
-    lifestyle: {
-      ...(smoking === undefined ? {} : { smoking: { current: smoking.value, ref: smoking.ref, ...withDate(smoking.date) } }),
-      ...(alcohol?.date === undefined ? {} : { alcoholUnitsPerDay: { value: alcohol.value, date: alcohol.date, ref: alcohol.ref } }),
-      ...(falls?.date === undefined || !falls.value ? {} : { fallsReported: { date: falls.date, ref: falls.ref } }),
-    },
+    lifestyle,
     fractures: sortFractures(conditions.fractures),
     conditions: sortConditions(conditions.conditions),
     familyHistory: familyHistory.sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1)),

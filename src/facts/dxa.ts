@@ -95,7 +95,11 @@ export function performerOf(obs: JsonObject): Performer | undefined {
     const reference = getStr(p, 'reference');
     const display = getStr(p, 'display');
     if (reference !== undefined || display !== undefined) {
-      return { ...(reference === undefined ? {} : { reference }), ...(display === undefined ? {} : { display }) };
+      // Built, not spread together: a literal opening with a spread costs microseconds in V8 11 (Node 20).
+      const performer: { reference?: string; display?: string } = {};
+      if (reference !== undefined) performer.reference = reference;
+      if (display !== undefined) performer.display = display;
+      return performer;
     }
   }
   return undefined;
@@ -119,14 +123,12 @@ export function groupScans(results: readonly DxaResult[]): DxaScan[] {
     }
     const of = (kind: DxaResult['score']): DxaScore[] =>
       day.filter((r) => r.score === kind).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));
-    return {
-      date,
-      ...(performer === undefined ? {} : { performer }),
-      tScores: of('t-score'),
-      zScores: of('z-score'),
-      bmd: of('bmd'),
-      refs: [...refs],
-      significantDecrease: day.some((r) => r.significantDecrease),
-    };
+    const tScores = of('t-score');
+    const zScores = of('z-score');
+    const bmd = of('bmd');
+    const significantDecrease = day.some((r) => r.significantDecrease);
+    return performer === undefined
+      ? { date, tScores, zScores, bmd, refs: [...refs], significantDecrease }
+      : { date, performer, tScores, zScores, bmd, refs: [...refs], significantDecrease };
   });
 }

@@ -11,7 +11,10 @@ import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, ob
 import type { Comparator, InterpretationCode } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
-/** A number as sent, with its comparator and unit (UCUM `code` + `system`, human `unit`). */
+/**
+ * A number as sent, with its comparator and unit (UCUM `code` + `system`, human `unit`). `readValue`
+ * gives every field, undefined when not sent: one shape of object whatever was sent.
+ */
 export interface RawValue {
   readonly value: number;
   readonly comparator?: Comparator;
@@ -31,19 +34,12 @@ export function readValue(element: JsonObject): RawValue | undefined {
   if (isRecord(q)) {
     const value = num(q.value);
     if (value === undefined) return undefined;
-    const raw: { value: number; comparator?: Comparator; code?: string; system?: string; unit?: string } = { value };
     const comparator = q.comparator === undefined ? undefined : lookup(COMPARATORS, str(q.comparator));
-    if (comparator !== undefined) raw.comparator = comparator;
     const code = typeof q.code === 'number' ? String(q.code) : str(q.code);
-    if (code !== undefined) raw.code = code;
-    const system = str(q.system);
-    if (system !== undefined) raw.system = system;
-    const unit = str(q.unit);
-    if (unit !== undefined) raw.unit = unit;
-    return raw;
+    return { value, comparator, code, system: str(q.system), unit: str(q.unit) };
   }
   const integer = num(element.valueInteger) ?? num(element.valueDecimal);
-  if (integer !== undefined) return { value: integer };
+  if (integer !== undefined) return { value: integer, comparator: undefined, code: undefined, system: undefined, unit: undefined };
   const text = str(element.valueString);
   if (text !== undefined) {
     const trimmed = cutText(text).trim();
@@ -53,7 +49,7 @@ export function readValue(element: JsonObject): RawValue | undefined {
     if (value === undefined) return undefined;
     const comparator = lookup(COMPARATORS, m[1]);
     const unit = str(trimmed.slice(m[0].length));
-    return { value, ...(comparator === undefined ? {} : { comparator }), ...(unit === undefined ? {} : { unit }) };
+    return { value, comparator, code: undefined, system: undefined, unit };
   }
   return undefined;
 }
@@ -148,7 +144,11 @@ function isPremenopausalRange(range: JsonObject): boolean {
 function convertRange(range: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range {
   const low = boundOf(getObject(range, 'low'), measure, raw, impliedUnit);
   const high = boundOf(getObject(range, 'high'), measure, raw, impliedUnit);
-  return { ...(low === undefined ? {} : { low }), ...(high === undefined ? {} : { high }) };
+  // Built, not spread together: a literal opening with a spread costs microseconds in V8 11 (Node 20).
+  const out: { low?: number; high?: number } = {};
+  if (low !== undefined) out.low = low;
+  if (high !== undefined) out.high = high;
+  return out;
 }
 
 /** A range bound in its own unit, or (without one) in the unit of the value. */
@@ -159,7 +159,7 @@ function boundOf(q: JsonObject | undefined, measure: Measure, raw: RawValue, imp
   const code = str(q.code);
   const unit = str(q.unit);
   if (code === undefined && unit === undefined) return canonicalValue(measure, { ...raw, value }, impliedUnit);
-  return canonicalValue(measure, { value, ...(code === undefined ? {} : { code }), ...(unit === undefined ? {} : { unit }) });
+  return canonicalValue(measure, { value, code, unit });
 }
 
 const MEAN_RE = /(?:mean|middelværdi|middel|gennemsnit(?:lig)?|gns\.?)\s*(?:værdi\s*)?(?:[:=]\s*)?(\d+(?:[.,]\d+)?)/;

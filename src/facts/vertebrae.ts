@@ -54,7 +54,8 @@ function fromCoding(c: Coding): { vertebra?: string; multiple: boolean } {
   }
   const display = (c.display ?? '').toLowerCase();
   const region = REGION_TEXT.find(([, re]) => re.test(display))?.[0];
-  return { ...(region === undefined ? {} : { vertebra: region }), multiple: MULTIPLE_TEXT.test(display) && /vertebra|spine|hvirvel|rygsøjle/.test(display) };
+  const multiple = MULTIPLE_TEXT.test(display) && /vertebra|spine|hvirvel|rygsøjle/.test(display);
+  return region === undefined ? { multiple } : { vertebra: region, multiple };
 }
 
 function levelsIn(text: string): string[] {
@@ -85,7 +86,7 @@ export function vertebraOf(spineCodings: readonly Coding[], bodySiteText: string
   const region = REGION_TEXT.find(([, re]) => re.test(bodySiteText))?.[0];
   const vertebra = coded !== undefined && /\d/.test(coded) ? coded : (levels[0] ?? coded ?? region);
   const count = Math.max(multiple ? 2 : 1, levels.length);
-  return { ...(vertebra === undefined ? {} : { vertebra }), count };
+  return vertebra === undefined ? { count } : { vertebra, count };
 }
 
 /** The region of a level or region key: `T12` → `thoracic`. */
