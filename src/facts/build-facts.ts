@@ -23,6 +23,7 @@ import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
 import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
+import { ObservationCodes } from './observation-codes.js';
 import { emptyObservationFacts, type ObservationFacts } from './observation-facts.js';
 import { readObservation } from './observations.js';
 import { observationDate } from './values.js';
@@ -136,6 +137,7 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
   // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
   // `Type/id` key would be a new string to flatten and hash for every resource.
   const seen = new Map<string, Set<string>>();
+  const codes = new ObservationCodes(ctx.terminology);
 
   let index = 0;
   for (const resource of list(isRecord(data) ? data.resources : undefined)) {
@@ -162,11 +164,12 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
       futureDated.push(ref);
       continue;
     }
+    if (type === 'Observation') {
+      readObservation(resource, ref, when, codes, observations, index);
+      continue;
+    }
     const entry: Entry = { resource, ref };
     switch (type) {
-      case 'Observation':
-        readObservation(entry, when, ctx.terminology, observations, index);
-        break;
       case 'Condition':
         readCondition(entry, ctx, conditions);
         break;

@@ -14,8 +14,28 @@ export interface Dated<T> {
   readonly ref: Ref;
 }
 
-/** Items with their sort keys, sorted once at the end (`issued`: the Observation's, for same-day duplicates). */
-export type Sorted<T> = { item: T; date: LocalDate; raw: string; order: number; instant?: number; issued?: string }[];
+/** An item with its sort keys (`issued`: the Observation's, for same-day duplicates). */
+export class SortKey<T> {
+  readonly item: T;
+  readonly date: LocalDate;
+  /** The dateTime as sent; its instant is read when two items of one day are compared. */
+  readonly raw: string;
+  /** The resource's position in the input. */
+  readonly order: number;
+  readonly issued: string | undefined;
+  instant: number | undefined = undefined;
+
+  constructor(item: T, when: WhenObserved, order: number, issued: string | undefined) {
+    this.item = item;
+    this.date = when.date;
+    this.raw = when.raw;
+    this.order = order;
+    this.issued = issued;
+  }
+}
+
+/** Items with their sort keys, sorted once at the end. */
+export type Sorted<T> = SortKey<T>[];
 
 export function pushDated<T>(list: Dated<T>[], value: T, ref: Ref, when: WhenObserved | undefined): void {
   list.push({ value, ref, ...(when === undefined ? {} : { date: when.date, raw: when.raw }) });
@@ -31,9 +51,32 @@ export function newestFirst<T>(items: Sorted<T>): T[] {
   return out;
 }
 
+/**
+ * Newest first (by date, then time of day, then input order). Feeds mostly arrive in date order,
+ * newest or oldest first: one pass over neighbours tells, and such a list is kept or reversed
+ * without sorting. (The comparison is a total preorder: a list whose neighbours are all in order
+ * or equal is what the stable sort would give, and one whose neighbours are all strictly out of
+ * order is that list reversed.)
+ */
 function sortNewestFirst<T>(items: Sorted<T>): void {
-  const instant = (s: Sorted<T>[number]): number => (s.instant ??= instantOf(s.raw));
-  items.sort((a, b) => (a.date === b.date ? instant(b) - instant(a) || a.order - b.order : a.date < b.date ? 1 : -1));
+  let inOrder = true;
+  let reversed = true;
+  for (let i = 1; i < items.length && (inOrder || reversed); i++) {
+    if (newerFirst(items[i - 1] as SortKey<T>, items[i] as SortKey<T>) > 0) inOrder = false;
+    else reversed = false;
+  }
+  if (inOrder) return;
+  if (reversed) items.reverse();
+  else items.sort(newerFirst);
+}
+
+function newerFirst<T>(a: SortKey<T>, b: SortKey<T>): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return instant(b) - instant(a) || a.order - b.order;
+}
+
+function instant<T>(s: SortKey<T>): number {
+  return (s.instant ??= instantOf(s.raw));
 }
 
 /**

@@ -5,14 +5,13 @@
  */
 // Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
 import type { Measure } from '../terminology/schema.js';
-import type { CodingMatch } from '../terminology/terminology.js';
 import { CANONICAL_UNIT } from '../terminology/units.js';
-import { getStr } from './accessors.js';
+import { str } from './accessors.js';
+import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
-import { sourceCodeOf } from './source-codes.js';
-import type { Sorted } from './dated.js';
+import { SortKey } from './dated.js';
 import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, LabKind, Measurement, Ref } from './types.js';
-import { canonicalValue, interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type WhenObserved } from './values.js';
+import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
 const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'calcium-ionised', CalciumKind>> = {
@@ -21,30 +20,22 @@ const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'cal
   'calcium-ionised': 'ionised',
 };
 
-const LAB_MEASURE: Readonly<Record<LabKind, Measure>> = {
-  egfr: 'egfr',
-  creatinine: 'creatinine',
-  'calcium-total': 'calcium',
-  'calcium-corrected': 'calcium',
-  'calcium-ionised': 'calcium',
-  'vitamin-d': 'vitamin-d',
-  p1np: 'p1np',
-  ctx: 'ctx',
-  albumin: 'albumin',
-};
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** A measurement in canonical units, or an `unusable` entry explaining why not. */
-export function readMeasurement(
+/**
+ * A measurement in canonical units, or an `unusable` entry explaining why not. `coding` is the
+ * coding `reading` was found by; the measurement is not shared yet, its family may add to it.
+ */
+function readMeasurement(
   concept: UnusableConcept,
-  measureOf: LabKind | 'height' | 'weight' | 'bmi',
+  measure: Measure,
   element: JsonObject,
-  match: CodingMatch,
+  reading: CodeReading,
   coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
-): Measurement | undefined {
-  const measure: Measure = measureOf === 'height' || measureOf === 'weight' || measureOf === 'bmi' ? measureOf : LAB_MEASURE[measureOf];
+): Mutable<Measurement> | undefined {
   const raw = readValue(element);
   if (raw === undefined) {
     out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }) });
@@ -55,20 +46,19 @@ export function readMeasurement(
     out.unusable.push({ concept, reason: 'no-date', ref, ...(unit === undefined ? {} : { unit }) });
     return undefined;
   }
-  const implied = match.binding.impliedUnit;
-  const value = canonicalValue(measure, raw, implied);
+  const value = reading.canonical(measure, raw);
   if (value === undefined) {
     const unit = shownUnit(raw);
     out.unusable.push({ concept, reason: 'unknown-unit', ref, date: when.date, ...(unit === undefined ? {} : { unit }) });
     return undefined;
   }
-  const range = referenceRange(element, measure, raw, implied);
-  const m: { -readonly [K in keyof Measurement]: Measurement[K] } = {
+  const range = referenceRange(element, measure, raw, reading.match?.binding.impliedUnit);
+  const m: Mutable<Measurement> = {
     value,
     unit: CANONICAL_UNIT[measure],
     date: when.date,
     ref,
-    code: sourceCodeOf(coding),
+    code: reading.sourceCodeOf(coding),
     interpretation: interpretationCodes(element),
   };
   if (raw.comparator !== undefined) m.comparator = raw.comparator;
@@ -77,66 +67,64 @@ export function readMeasurement(
   return m;
 }
 
+/** A lab result, filed by family with its sort keys (`reading.lab` is `lab`). */
 export function readLab(
   lab: LabKind,
+  reading: CodeReading,
   obs: JsonObject,
   element: JsonObject,
-  match: CodingMatch,
   coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
   order: number,
 ): void {
-  const measurement = readMeasurement(lab, lab, element, match, coding, ref, when, out);
+  const measure = LAB_MEASURE[lab];
+  const measurement = readMeasurement(lab, measure, element, reading, coding, ref, when, out);
   if (measurement === undefined || when === undefined) return;
-  // The family's fields are added to the measurement itself (it is not shared yet): no copies.
-  const issued = getStr(obs, 'issued');
+  const issued = str(obs.issued);
   switch (lab) {
     case 'calcium-total':
     case 'calcium-corrected':
     case 'calcium-ionised': {
-      const item: CalciumMeasurement = Object.assign(measurement, { kind: CALCIUM_KIND[lab] });
-      out.labs.calcium.push(sortKeys(item, when, order, issued));
+      const item = measurement as Mutable<CalciumMeasurement>;
+      item.kind = CALCIUM_KIND[lab];
+      out.labs.calcium.push(new SortKey<CalciumMeasurement>(item, when, order, issued));
       return;
     }
     case 'p1np':
     case 'ctx': {
-      const raw = readValue(element);
-      const mean = raw === undefined ? undefined : premenopausalMean(element, LAB_MEASURE[lab], raw, match.binding.impliedUnit);
-      const item: { -readonly [K in keyof BoneMarkerMeasurement]: BoneMarkerMeasurement[K] } = Object.assign(measurement, { marker: lab });
+      const item = measurement as Mutable<BoneMarkerMeasurement>;
+      item.marker = lab;
+      // The value is read again only when there is a range to take a mean from.
+      const raw = element.referenceRange === undefined ? undefined : readValue(element);
+      const mean = raw === undefined ? undefined : premenopausalMean(element, measure, raw, reading.match?.binding.impliedUnit);
       if (mean !== undefined) item.premenopausalMean = mean;
-      out.labs.boneMarkers.push(sortKeys(item, when, order, issued));
+      out.labs.boneMarkers.push(new SortKey<BoneMarkerMeasurement>(item, when, order, issued));
       return;
     }
     case 'egfr':
     case 'creatinine':
     case 'albumin':
-      out.labs[lab].push(sortKeys(measurement, when, order, issued));
+      out.labs[lab].push(new SortKey<Measurement>(measurement, when, order, issued));
       return;
     case 'vitamin-d':
-      out.labs.vitaminD.push(sortKeys(measurement, when, order, issued));
+      out.labs.vitaminD.push(new SortKey<Measurement>(measurement, when, order, issued));
       return;
   }
 }
 
-function sortKeys<T>(item: T, when: WhenObserved, order: number, issued: string | undefined): Sorted<T>[number] {
-  const entry: Sorted<T>[number] = { item, date: when.date, raw: when.raw, order };
-  if (issued !== undefined) entry.issued = issued;
-  return entry;
-}
-
 /** A vital sign (height, weight, BMI), filed with its sort keys. */
 export function readVital(
-  vital: 'height' | 'weight' | 'bmi',
+  vital: VitalKind,
+  reading: CodeReading,
   element: JsonObject,
-  match: CodingMatch,
   coding: object,
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
   order: number,
 ): void {
-  const measurement = readMeasurement(vital, vital, element, match, coding, ref, when, out);
-  if (measurement !== undefined && when !== undefined) out.vitals[vital].push(sortKeys(measurement, when, order, undefined));
+  const measurement = readMeasurement(vital, vital, element, reading, coding, ref, when, out);
+  if (measurement !== undefined && when !== undefined) out.vitals[vital].push(new SortKey<Measurement>(measurement, when, order, undefined));
 }

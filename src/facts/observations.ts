@@ -3,97 +3,108 @@
  * and each of its components) is classified by the first coding that matches an observation or
  * answer concept, then read by the module of its family — `measurements.ts` (labs, vitals),
  * `dxa.ts`, `lifestyle.ts` — into `ObservationFacts`. An element no concept claims may still be a
- * DXA result coded only by text.
+ * DXA result coded only by text. What a (system, code) pair means is worked out once per request
+ * (`observation-codes.ts`).
  */
-// Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
-import type { CodingMatch, Terminology } from '../terminology/terminology.js';
-import { codings, get, lookup, objects } from './accessors.js';
+import { codings } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
-import { DXA_CONCEPTS, LAB_CONCEPTS, LIFESTYLE, VITAL_CONCEPTS } from './concepts.js';
-import type { Entry } from './context.js';
+import { LIFESTYLE } from './concepts.js';
 import { pushDated } from './dated.js';
 import { performerOf, readDxa, readUncodedDxa, siteWords } from './dxa.js';
 import { isMenopauseValue, readAlcohol, readFalls, readSmokingStatus } from './lifestyle.js';
 import { readLab, readVital } from './measurements.js';
+import type { CodeReading, ObservationCodes } from './observation-codes.js';
 import type { ObservationFacts } from './observation-facts.js';
 import type { Performer, Ref } from './types.js';
 import type { WhenObserved } from './values.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 /** Reads one Observation (and its components), dated `when` (`observationDate`), into `out`. */
-export function readObservation(entry: Entry, when: WhenObserved | undefined, t: Terminology, out: ObservationFacts, order: number): void {
-  const obs = entry.resource;
+export function readObservation(obs: JsonObject, ref: Ref, when: WhenObserved | undefined, codes: ObservationCodes, out: ObservationFacts, order: number): void {
   const performer = performerOf(obs);
-  readElement(obs, obs, entry.ref, when, performer, t, out, order);
+  readElement(obs, obs, ref, when, performer, codes, out, order);
   if (obs.component === undefined) return;
-  for (const component of objects(obs, 'component')) readElement(component, obs, entry.ref, when, performer, t, out, order);
-}
-
-interface Classified {
-  readonly match: CodingMatch;
-  /** The coding that matched, as sent (or as read, for a code that was no CodeableConcept). */
-  readonly coding: object;
-}
-
-/** The first coding of an element's code that matches an observation or answer concept. */
-function classify(code: unknown, t: Terminology): Classified | undefined {
-  const inner = get(code, 'coding');
-  if (Array.isArray(inner)) {
-    for (const raw of inner) {
-      if (!isRecord(raw)) continue;
-      const { system, code: value } = raw;
-      // Only string systems and codes can match; each pair is matched once per terminology (Terminology.matchCoding).
-      if (typeof system !== 'string' || typeof value !== 'string') continue;
-      const match = firstObservationMatch(t.matchCoding(system, value));
-      if (match !== undefined) return { match, coding: raw };
-    }
-    return undefined;
+  const components = obs.component;
+  if (Array.isArray(components)) {
+    for (const component of components) if (isRecord(component)) readElement(component, obs, ref, when, performer, codes, out, order);
+  } else if (isRecord(components)) {
+    readElement(components, obs, ref, when, performer, codes, out, order);
   }
-  for (const coding of codings(code)) {
-    const match = firstObservationMatch(t.matchCoding(coding.system, coding.code));
-    if (match !== undefined) return { match, coding };
-  }
-  return undefined;
 }
 
-function firstObservationMatch(matches: readonly CodingMatch[]): CodingMatch | undefined {
-  for (const match of matches) if (match.kind === 'observation' || match.kind === 'answer' || match.concept === 'menopause') return match;
-  return undefined;
-}
-
+/**
+ * Reads an element by the first coding of its code that matches an observation or answer concept
+ * (only string systems and codes can match); one no concept claims may still be a DXA result
+ * coded only by text.
+ */
 function readElement(
   element: JsonObject,
   obs: JsonObject,
   ref: Ref,
   when: WhenObserved | undefined,
   performer: Performer | undefined,
-  t: Terminology,
+  codes: ObservationCodes,
   out: ObservationFacts,
   order: number,
 ): void {
-  const classified = classify(element.code, t);
-  if (classified === undefined) {
-    readUncodedDxa(element, obs, ref, when, performer, out);
+  // Read here, not by the shared `get`: a property read at its own site stays fast (one kind of object).
+  const concept = element.code;
+  const inner = isRecord(concept) ? concept.coding : undefined;
+  if (Array.isArray(inner)) {
+    for (const raw of inner) {
+      if (!isRecord(raw)) continue;
+      const { system, code } = raw;
+      if (typeof system !== 'string' || typeof code !== 'string') continue;
+      const reading = codes.reading(system, code);
+      if (reading.match !== undefined) {
+        readClassified(reading, reading.match.concept, raw, element, obs, ref, when, performer, codes, out, order);
+        return;
+      }
+    }
+  } else {
+    for (const coding of codings(concept)) {
+      if (coding.system === undefined || coding.code === undefined) continue;
+      const reading = codes.reading(coding.system, coding.code);
+      if (reading.match !== undefined) {
+        readClassified(reading, reading.match.concept, coding, element, obs, ref, when, performer, codes, out, order);
+        return;
+      }
+    }
+  }
+  readUncodedDxa(element, obs, ref, when, performer, out);
+}
+
+/** An element classified by `reading` (found by `coding`, as sent or as read), handed to its family's reader. */
+function readClassified(
+  reading: CodeReading,
+  id: string,
+  coding: object,
+  element: JsonObject,
+  obs: JsonObject,
+  ref: Ref,
+  when: WhenObserved | undefined,
+  performer: Performer | undefined,
+  codes: ObservationCodes,
+  out: ObservationFacts,
+  order: number,
+): void {
+  if (reading.lab !== undefined) {
+    readLab(reading.lab, reading, obs, element, coding, ref, when, out, order);
     return;
   }
-  const { match, coding } = classified;
-  const id = match.concept;
-  const lab = lookup(LAB_CONCEPTS, id);
-  if (lab !== undefined) {
-    readLab(lab, obs, element, match, coding, ref, when, out, order);
+  if (reading.vital !== undefined) {
+    readVital(reading.vital, reading, element, coding, ref, when, out, order);
     return;
   }
-  const vital = lookup(VITAL_CONCEPTS, id);
-  if (vital !== undefined) {
-    readVital(vital, element, match, coding, ref, when, out, order);
-    return;
-  }
-  const dxa = lookup(DXA_CONCEPTS, id);
+  const match = reading.match;
+  if (match === undefined) return;
+  const dxa = reading.dxa;
   if (dxa !== undefined) {
     const site = dxaSiteFromText(siteWords(element, obs)) ?? dxa.site;
     readDxa(dxa.score, site, element, match, codings(coding)[0], ref, when, performer, out);
     return;
   }
+  const t = codes.terminology;
   switch (id) {
     case LIFESTYLE.smokingStatus:
       readSmokingStatus(element, t, ref, when, out);

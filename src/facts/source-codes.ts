@@ -14,6 +14,12 @@ import type { SourceCode } from './types.js';
 const SOURCE_CODES = new Map<string, Map<string, SourceCode>>();
 const SOURCE_CODES_LIMIT = 5000;
 let sourceCodeCount = 0;
+/** Counts the emptyings of SOURCE_CODES: a source code kept by a caller is current while this is unchanged. */
+let generation = 0;
+
+export function sourceCodeGeneration(): number {
+  return generation;
+}
 
 export function sourceCode(coding: Coding | undefined, fallbackText?: string): SourceCode {
   if (coding?.system !== undefined && coding.code !== undefined) {
@@ -25,6 +31,7 @@ export function sourceCode(coding: Coding | undefined, fallbackText?: string): S
     if (sourceCodeCount >= SOURCE_CODES_LIMIT) {
       SOURCE_CODES.clear();
       sourceCodeCount = 0;
+      generation += 1;
       bySystem = undefined;
     }
     if (bySystem === undefined) {

@@ -233,12 +233,30 @@ export function toCanonical(
   units: { readonly code?: string; readonly system?: string; readonly unit?: string },
   impliedUnit?: string,
 ): number | undefined {
-  if (isUnitless(measure)) return value;
+  return applyFactor(value, unitFactor(measure, units, impliedUnit));
+}
+
+/**
+ * The factor `toCanonical` multiplies by (1 for a unitless measure), or `undefined` for an unknown
+ * unit: a function of the measure, the quantity's unit fields and the implied unit alone, so a
+ * caller reading many values in one unit can keep it.
+ */
+export function unitFactor(
+  measure: Measure,
+  units: { readonly code?: string; readonly system?: string; readonly unit?: string },
+  impliedUnit?: string,
+): number | undefined {
+  if (isUnitless(measure)) return 1;
   // The UCUM code, then the human unit; the implied unit only when the quantity carries neither.
   const ucum = units.code !== undefined && (units.system === undefined || units.system === UCUM_SYSTEM) ? units.code : undefined;
   let factor = ucum === undefined ? undefined : conversionFactor(measure, ucum);
   if (factor === undefined && units.unit !== undefined) factor = conversionFactor(measure, units.unit);
   if (factor === undefined && ucum === undefined && units.unit === undefined && impliedUnit !== undefined) factor = conversionFactor(measure, impliedUnit);
+  return factor;
+}
+
+/** A value times a `unitFactor` (undefined for an unknown unit). */
+export function applyFactor(value: number, factor: number | undefined): number | undefined {
   if (factor === undefined) return undefined;
   return factor === 1 ? value : roundFloat(value * factor);
 }
