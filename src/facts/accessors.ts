@@ -207,10 +207,19 @@ export function codesOf(concept: unknown): readonly string[] {
 /** A status-like value: a plain code, or the first code of a CodeableConcept (R4 clinicalStatus). */
 export function statusCode(value: unknown): string | undefined {
   const plain = str(value);
-  if (plain !== undefined) return plain.toLowerCase();
-  for (const c of codings(value)) if (c.code !== undefined) return c.code.toLowerCase();
+  if (plain !== undefined) return lowerCase(plain);
+  for (const c of codings(value)) if (c.code !== undefined) return lowerCase(c.code);
   const text = conceptText(value);
-  return text?.toLowerCase();
+  return text === undefined ? undefined : lowerCase(text);
+}
+
+/** `s.toLowerCase()`, without a new string for one that has no capital letter (statuses are sent lower-case). */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
 }
 
 /** `reference` of a Reference. */
@@ -235,7 +244,11 @@ export function extensions(element: unknown): readonly JsonObject[] {
 
 /** A resource id that can appear in a reference: `[A-Za-z0-9\-.]{1,64}` (checked by hand: once per resource). */
 export function resourceId(resource: unknown): string | undefined {
-  const id = get(resource, 'id');
+  return fhirId(get(resource, 'id'));
+}
+
+/** `resourceId` of a resource's `id` value, read by the caller. */
+export function fhirId(id: unknown): string | undefined {
   const s = typeof id === 'number' ? String(id) : str(id);
   return s !== undefined && isFhirId(s) ? s : undefined;
 }

@@ -12,33 +12,48 @@
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, lookup, reference, statusCode } from './accessors.js';
-import type { JsonObject } from '../shared/json.js';
+import { get, statusCode, str } from './accessors.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
 
-export function isOtherPatient(resource: JsonObject, patientId: string | undefined): boolean {
-  if (patientId === undefined) return false;
-  return namesOtherPatient(reference(resource.subject), patientId) || namesOtherPatient(reference(resource.patient), patientId);
+/** The request's patient: its id, and `Patient/<id>`, the reference nearly every resource carries. */
+export interface OwnPatient {
+  readonly id: string;
+  readonly reference: string;
 }
 
-function namesOtherPatient(ref: string | undefined, patientId: string): boolean {
-  // `Patient/<this id>`, the common case, is told without a regular expression.
-  if (ref === undefined || (ref.length === patientId.length + 8 && ref.startsWith('Patient/') && ref.endsWith(patientId))) return false;
+export function ownPatient(id: string | undefined): OwnPatient | undefined {
+  return id === undefined ? undefined : { id, reference: `Patient/${id}` };
+}
+
+export function isOtherPatient(resource: JsonObject, patient: OwnPatient | undefined): boolean {
+  if (patient === undefined) return false;
+  return namesOtherPatient(referenceIn(resource.subject), patient) || namesOtherPatient(referenceIn(resource.patient), patient);
+}
+
+/** `reference` of a Reference, read here (not by a shared accessor, whose look-up sees every kind of object). */
+function referenceIn(value: unknown): string | undefined {
+  return isRecord(value) ? str(value.reference) : undefined;
+}
+
+function namesOtherPatient(ref: string | undefined, patient: OwnPatient): boolean {
+  // `Patient/<this id>`, the common case, is told by one comparison.
+  if (ref === undefined || ref === patient.reference) return false;
   const m = PATIENT_REF.exec(ref);
-  return m?.[1] !== undefined && m[1] !== patientId;
+  return m?.[1] !== undefined && m[1] !== patient.id;
 }
 
-const DROP_STATUS: Readonly<Record<string, ReadonlySet<string>>> = {
-  Observation: new Set(['registered', 'cancelled', 'entered-in-error']),
-  MedicationStatement: new Set(['entered-in-error', 'not-taken', 'intended']),
-  MedicationRequest: new Set(['draft', 'entered-in-error']),
-  MedicationOrder: new Set(['draft', 'entered-in-error']),
-  MedicationAdministration: new Set(['entered-in-error', 'not-done']),
-  FamilyMemberHistory: new Set(['entered-in-error']),
-  Condition: new Set(['entered-in-error']),
-  AllergyIntolerance: new Set(['entered-in-error']),
-};
+const DROP_STATUS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Observation', new Set(['registered', 'cancelled', 'entered-in-error'])],
+  ['MedicationStatement', new Set(['entered-in-error', 'not-taken', 'intended'])],
+  ['MedicationRequest', new Set(['draft', 'entered-in-error'])],
+  ['MedicationOrder', new Set(['draft', 'entered-in-error'])],
+  ['MedicationAdministration', new Set(['entered-in-error', 'not-done'])],
+  ['FamilyMemberHistory', new Set(['entered-in-error'])],
+  ['Condition', new Set(['entered-in-error'])],
+  ['AllergyIntolerance', new Set(['entered-in-error'])],
+]);
 
 const DROP_VERIFICATION = new Set(['refuted', 'entered-in-error']);
 const ALLERGY_INACTIVE = new Set(['inactive', 'resolved']);
@@ -46,7 +61,7 @@ const ALLERGY_INACTIVE = new Set(['inactive', 'resolved']);
 /** Whether a resource of this type and status is read. */
 export function isAdmitted(type: string, resource: JsonObject): boolean {
   const status = statusCode(resource.status);
-  if (status !== undefined && lookup(DROP_STATUS, type)?.has(status) === true) return false;
+  if (status !== undefined && DROP_STATUS.get(type)?.has(status) === true) return false;
   if (type === 'Condition' || type === 'AllergyIntolerance') {
     const verification = statusCode(resource.verificationStatus);
     if (verification !== undefined && DROP_VERIFICATION.has(verification)) return false;

@@ -10,8 +10,8 @@
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
 import { addDays, danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { list, resourceId, str, withDate } from './accessors.js';
-import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient } from './admission.js';
+import { fhirId, list, resourceId, str, withDate } from './accessors.js';
+import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient, ownPatient, type OwnPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures, type ConditionFacts } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
@@ -45,7 +45,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   // The pass over the resources is a function of its own: a long list has it optimised while it
   // runs (on-stack replacement), and the assembly below, in the same function, then deoptimised
   // on every call (seen at 2,000 Observations); apart, each is optimised with its own feedback.
-  const { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated } = readResources(data, ctx, medications, patientId, tomorrow);
+  const { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated } = readResources(data, ctx, medications, ownPatient(patientId), tomorrow);
 
   const records: MedicationRecord[] = [];
   for (const entry of medicationEntries) {
@@ -127,7 +127,7 @@ interface Collected {
  * out, future-dated ones named; Observations, Conditions, allergies and family histories are read
  * as they come, Medications kept for references, medication records kept for after the pass.
  */
-function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<string, JsonObject>, patientId: string | undefined, tomorrow: LocalDate): Collected {
+function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<string, JsonObject>, patient: OwnPatient | undefined, tomorrow: LocalDate): Collected {
   const observations = emptyObservationFacts();
   const conditions = emptyConditionFacts();
   const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
@@ -135,8 +135,9 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
   const medicationEntries: Entry[] = [];
   const futureDated: Ref[] = [];
   // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
-  // `Type/id` key would be a new string to flatten and hash for every resource.
-  const seen = new Map<string, Set<string>>();
+  // `Type/id` key would be a new string to flatten and hash for every resource. With them, the
+  // type's `Type/` (a reference is then one concatenation).
+  const seen = new Map<string, { readonly ids: Set<string>; readonly prefix: string }>();
   const codes = new ObservationCodes(ctx.terminology);
 
   let index = 0;
@@ -145,19 +146,23 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
     if (!isRecord(resource)) continue;
     const type = str(resource.resourceType);
     if (type === undefined) continue;
-    const id = resourceId(resource);
-    if (id !== undefined) {
-      const ids = seen.get(type);
-      if (ids === undefined) seen.set(type, new Set([id]));
-      else if (ids.has(id)) continue; // the same resource twice (two prefetch keys, paging overlap)
-      else ids.add(id);
+    let ofType = seen.get(type);
+    if (ofType === undefined) {
+      ofType = { ids: new Set(), prefix: `${type}/` };
+      seen.set(type, ofType);
     }
-    const ref = id === undefined ? `${type}/unidentified-${index}` : `${type}/${id}`;
+    const id = fhirId(resource.id);
+    if (id !== undefined) {
+      const count = ofType.ids.size;
+      ofType.ids.add(id); // one look-up: an id already there leaves the size as it was
+      if (ofType.ids.size === count) continue; // the same resource twice (two prefetch keys, paging overlap)
+    }
+    const ref = id === undefined ? `${type}/unidentified-${index}` : ofType.prefix + id;
     if (type === 'Medication') {
       medications.set(ref, resource);
       continue;
     }
-    if (isOtherPatient(resource, patientId) || !isAdmitted(type, resource)) continue;
+    if (isOtherPatient(resource, patient) || !isAdmitted(type, resource)) continue;
     // An Observation's date is read once, for this check and for its values.
     const when = type === 'Observation' ? observationDate(resource) : undefined;
     if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource), tomorrow)) {

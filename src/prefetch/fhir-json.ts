@@ -74,17 +74,18 @@ const PATIENT_REF = /(?:^|\/)([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[
  * Does a resource say it is about someone other than this patient? Reads `subject` and `patient`
  * references (the R4 resources of our prefetch keys use one of them) and a Patient's own id.
  * References we cannot read (contained `#x`, `urn:uuid:`, identifier-only) count as not saying so.
+ * `ownReference` is `Patient/<patientId>`: a caller checking many resources makes it once.
  */
-export function isAboutAnotherPatient(resource: UntrustedResource, patientId: string): boolean {
+export function isAboutAnotherPatient(resource: UntrustedResource, patientId: string, ownReference = `Patient/${patientId}`): boolean {
   if (resource.resourceType === 'Patient') return typeof resource.id === 'string' && resource.id !== patientId;
-  return namesAnotherPatient(resource.subject, patientId) || namesAnotherPatient(resource.patient, patientId);
+  return namesAnotherPatient(resource.subject, patientId, ownReference) || namesAnotherPatient(resource.patient, patientId, ownReference);
 }
 
-function namesAnotherPatient(ref: unknown, patientId: string): boolean {
+function namesAnotherPatient(ref: unknown, patientId: string, ownReference: string): boolean {
   if (!isRecord(ref) || typeof ref.reference !== 'string') return false;
   const reference = ref.reference;
-  // `Patient/<this id>`, the reference nearly every resource carries, is told without a regular expression.
-  if (reference.length === patientId.length + 8 && reference.startsWith('Patient/') && reference.endsWith(patientId)) return false;
+  // `Patient/<this id>`, the reference nearly every resource carries, is told by one comparison.
+  if (reference === ownReference) return false;
   if (reference.startsWith('#') || reference.startsWith('urn:')) return false;
   const match = PATIENT_REF.exec(reference);
   return match !== null && (match[1] !== 'Patient' || match[2] !== patientId);

@@ -121,6 +121,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   const resources: UntrustedResource[] = [];
   const unavailableKeys: PrefetchKey[] = [];
   let patient: UntrustedResource | undefined;
+  const ownReference = `Patient/${input.context.patientId}`;
   PREFETCH_KEYS.forEach((key, i) => {
     const outcome = outcomes[i] ?? unavailable('not resolved');
     if (outcome.status === 'unavailable') {
@@ -132,7 +133,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
       patient = outcome.status === 'data' ? outcome.resources[0] : undefined;
       return;
     }
-    for (const r of outcome.resources) if (!isAboutAnotherPatient(r, input.context.patientId)) resources.push(r);
+    for (const r of outcome.resources) if (!isAboutAnotherPatient(r, input.context.patientId, ownReference)) resources.push(r);
   });
 
   if (patient === undefined) return { ok: false, failure: 'patient', problems };
