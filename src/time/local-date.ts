@@ -137,7 +137,9 @@ export function isLocalDate(value: string): value is LocalDate {
 
 /** Adds calendar months, clamping to the month's end: 2024-08-31 + 6 months = 2025-02-28. */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  const [y, m, d] = parts(date);
+  const y = yearOf(date);
+  const m = monthOf(date);
+  const d = dateField(date, 8, 2);
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
@@ -162,9 +164,7 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
  * A month counts once its clamped anniversary is reached.
  */
 export function monthsBetween(from: LocalDate, to: LocalDate): number {
-  const [fy, fm] = parts(from);
-  const [ty, tm] = parts(to);
-  let months = (ty - fy) * 12 + (tm - fm);
+  let months = (yearOf(to) - yearOf(from)) * 12 + (monthOf(to) - monthOf(from));
   if (months > 0 && addMonths(from, months) > to) months -= 1;
   if (months < 0 && addMonths(from, months) < to) months += 1;
   return months;
@@ -190,7 +190,7 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** Days since 1970-01-01 for a calendar date (no time zone involved). */
 export function dayNumber(date: LocalDate): number {
-  return civilDayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  return civilDayNumber(yearOf(date), monthOf(date), dateField(date, 8, 2));
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; any year). */
@@ -204,22 +204,56 @@ function civilDayNumber(y: number, m: number, d: number): number {
 }
 
 export function fromDayNumber(days: number): LocalDate {
-  // Proleptic Gregorian civil date from a day count (H. Hinnant's days_from_civil inverse): plain
-  // integer arithmetic, no Date object.
+  civil(days);
+  return format(civilYear, civilMonth, civilDay);
+}
+
+/**
+ * `addMonths` on day numbers (days since 1970-01-01): the same calendar months, clamped to the
+ * month's end, with no date string made or read — for loops that count in days.
+ */
+export function addMonthsToDayNumber(days: number, months: number): number {
+  civil(days);
+  const total = civilYear * 12 + (civilMonth - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return civilDayNumber(ny, nm, Math.min(civilDay, daysInMonth(ny, nm)));
+}
+
+// What `civil` computed last: three numbers set in place, not a tuple allocated per date.
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
+
+/** Sets civilYear/Month/Day to the proleptic Gregorian date of a day count (read them straight after). */
+function civil(days: number): void {
+  // H. Hinnant's days_from_civil inverse: plain integer arithmetic, no Date object.
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return format(y, m, d);
+  civilDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilMonth = mp < 10 ? mp + 3 : mp - 9;
+  civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
 }
 
-function parts(date: LocalDate): [number, number, number] {
-  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+function yearOf(date: LocalDate): number {
+  return dateField(date, 0, 4);
+}
+
+function monthOf(date: LocalDate): number {
+  return dateField(date, 5, 2);
+}
+
+/**
+ * A numeric field of a date, read by character code (no substring, no `Number`: date arithmetic
+ * runs in the facts stage's loops); a field that is not all digits is read as `Number` reads it.
+ */
+function dateField(date: LocalDate, at: number, n: number): number {
+  const v = digits(date, at, n);
+  return v >= 0 ? v : Number(date.slice(at, at + n));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

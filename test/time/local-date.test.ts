@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMonths,
+  addMonthsToDayNumber,
   addYears,
   danishDate,
   dayNumber,
@@ -150,6 +151,24 @@ describe('calendar arithmetic', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('addMonthsToDayNumber counts the calendar months addMonths counts, on day numbers', () => {
+    expect(fromDayNumber(addMonthsToDayNumber(dayNumber('2024-08-31'), 6))).toBe('2025-02-28');
+    expect(fromDayNumber(addMonthsToDayNumber(dayNumber('2024-03-31'), -1))).toBe('2024-02-29');
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1) / 86_400_000, max: Date.UTC(9000, 11, 31) / 86_400_000 }), fc.integer({ min: -1200, max: 1200 }), (n, months) => {
+        expect(addMonthsToDayNumber(n, months)).toBe(dayNumber(addMonths(fromDayNumber(n), months)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('dayNumber reads a field that is not all digits as Number reads it (malformed input as before)', () => {
+    const reference = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
+    for (const odd of ['2024-01-1 ', '2024-01-1x', '2024-1 -05', ' 2024-01-01', '2024-01-01T10:00', '2024-03']) {
+      expect(dayNumber(odd)).toEqual(reference(odd));
+    }
   });
 
   it('dayNumber and fromDayNumber invert each other and agree with Date.UTC', () => {
