@@ -13,7 +13,8 @@ import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
 import { deepFreeze } from './freeze.js';
 import type { DrugId, DrugIdentity, SourceCode } from './types.js';
-import type { JsonObject } from '../shared/json.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
+import { type KeySink, PartsCache, type PartsCacheLimits } from './parts-cache.js';
 
 export interface Identified {
   readonly identity: DrugIdentity;
@@ -86,63 +87,109 @@ const SYSTEM_RANK: Readonly<Record<string, number>> = { atc: 3, rxnorm: 2 };
  * Identifications already made, per terminology: a record names the same product again and again
  * (one FMK line per prescription, a denosumab statement every six months), and the name search is
  * the costliest step of the facts stage. Keys hold product codes and words only, never patient
- * data; the cache is bounded and cleared when full.
+ * data; the cache is bounded (parts-cache.ts).
  */
-const identified = new WeakMap<Terminology, Map<string, Identified | null>>();
-const CACHE_LIMIT = 5000;
-const KEY_LIMIT = 4000;
+const identified = new WeakMap<Terminology, PartsCache<MedicationSource, Identified | null>>();
+const CACHE_LIMITS: PartsCacheLimits = { maxEntries: 5000, maxPerLead: 32, maxChars: 4000 };
 
 /** Identifies the drug; undefined when it is none of the bound drugs (or a non-systemic steroid). */
 export function identifyDrug(source: MedicationSource, t: Terminology): Identified | undefined {
-  const key = cacheKey(source);
-  if (key.length > KEY_LIMIT) return identifyUncached(source, t);
   let cache = identified.get(t);
   if (cache === undefined) {
-    cache = new Map();
+    cache = new PartsCache(keyParts, CACHE_LIMITS);
     identified.set(t, cache);
   }
-  const hit = cache.get(key);
+  const lead = leadOf(source);
+  const hit = cache.get(lead, source);
   if (hit !== undefined) return hit ?? undefined;
   const result = identifyUncached(source, t);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, result === undefined ? null : deepFreeze(result));
+  cache.set(lead, source, result === undefined ? null : deepFreeze(result));
   return result === undefined ? undefined : deepFreeze(result);
 }
 
+/** The bucket of a source in the cache: the first code as sent (any deterministic choice would do: the parts decide a hit). */
+function leadOf(source: MedicationSource): string {
+  const concept = source.concept;
+  const coding = isRecord(concept) ? concept.coding : undefined;
+  const first: unknown = Array.isArray(coding) ? coding[0] : undefined;
+  const code = isRecord(first) ? first.code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
 /**
- * The cache key: exactly the parts identification reads (codings, texts, ingredient strengths), a
- * few levels deep at most. Serialising the record's own objects would follow any nesting a caller
- * sends, and a concept nested thousands of levels deep overflowed the stack. One flat list of
- * strings, numbers and counts (a count before each variable-length part keeps the key unambiguous),
- * serialised once.
+ * The parts identification reads (codings, texts, ingredient strengths), a few levels deep at
+ * most: following the record's own objects would follow any nesting a caller sends (a concept
+ * nested thousands of levels deep overflowed the stack). A count before each variable-length part
+ * keeps the list unambiguous.
  */
-function cacheKey(source: MedicationSource): string {
+function keyParts(source: MedicationSource, sink: KeySink): void {
   const med = source.medication;
-  const parts: unknown[] = [];
-  keyConcept(parts, source.concept);
-  keyConcept(parts, med?.code);
+  keyConcept(sink, source.concept);
+  keyConcept(sink, med?.code);
   const ingredients = objects(med, 'ingredient');
-  parts.push(ingredients.length);
+  sink.put(ingredients.length);
   for (const i of ingredients) {
     const strength = getObject(i, 'strength');
-    keyConcept(parts, i.itemCodeableConcept ?? get(i, 'item'));
-    parts.push(get(i, 'isActive') === false);
-    keyQuantity(parts, get(strength, 'numerator'));
-    keyQuantity(parts, get(strength, 'denominator'));
+    keyConcept(sink, i.itemCodeableConcept ?? get(i, 'item'));
+    sink.put(get(i, 'isActive') === false);
+    keyQuantity(sink, get(strength, 'numerator'));
+    keyQuantity(sink, get(strength, 'denominator'));
   }
-  keyConcept(parts, med?.form);
-  parts.push(source.referenceDisplay, source.routeWords);
-  return JSON.stringify(parts);
+  keyConcept(sink, med?.form);
+  sink.put(source.referenceDisplay);
+  sink.put(source.routeWords);
 }
 
-function keyConcept(parts: unknown[], c: unknown): void {
+function keyConcept(sink: KeySink, c: unknown): void {
+  if (isPlainConcept(c)) {
+    // The usual concept, put as sent: no codings read into new objects. Raw values say at least
+    // what the read ones would (values trimmed or cut alike only miss the cache).
+    sink.put('raw');
+    sink.put(c.text);
+    sink.put(c.coding.length);
+    for (const coding of c.coding) {
+      sink.put(coding.system);
+      sink.put(coding.code);
+      sink.put(coding.display);
+    }
+    return;
+  }
   const list = codings(c);
-  parts.push(conceptText(c), list.length);
-  for (const coding of list) parts.push(coding.system, coding.code, coding.display);
+  sink.put('read');
+  sink.put(conceptText(c));
+  sink.put(list.length);
+  for (const coding of list) {
+    sink.put(coding.system);
+    sink.put(coding.code);
+    sink.put(coding.display);
+  }
 }
 
-function keyQuantity(parts: unknown[], q: unknown): void {
-  parts.push(num(get(q, 'value')), str(get(q, 'code')), str(get(q, 'unit')));
+/** A CodeableConcept as usually sent: a list of codings, all strings (a code may be a number) where present. */
+interface PlainConcept {
+  readonly text?: string;
+  readonly coding: readonly { readonly system?: string; readonly code?: string | number; readonly display?: string }[];
+}
+
+function isPlainConcept(c: unknown): c is PlainConcept {
+  if (!isRecord(c) || !isOptionalString(c.text)) return false;
+  const list = c.coding;
+  if (!Array.isArray(list)) return false;
+  for (const coding of list) {
+    if (!isRecord(coding) || !isOptionalString(coding.system) || !isOptionalString(coding.display)) return false;
+    if (!isOptionalString(coding.code) && typeof coding.code !== 'number') return false;
+  }
+  return true;
+}
+
+function isOptionalString(v: unknown): v is string | undefined {
+  return v === undefined || typeof v === 'string';
+}
+
+function keyQuantity(sink: KeySink, q: unknown): void {
+  sink.put(num(get(q, 'value')));
+  sink.put(str(get(q, 'code')));
+  sink.put(str(get(q, 'unit')));
 }
 
 function identifyUncached(source: MedicationSource, t: Terminology): Identified | undefined {
