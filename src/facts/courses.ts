@@ -42,6 +42,8 @@ export interface Span {
   readonly record: MedicationRecord;
 }
 
+const NO_DOSES: readonly LocalDate[] = Object.freeze([]);
+
 /** The use a record stands for up to today; undefined for cancelled or future records. */
 export function usageSpan(record: MedicationRecord, today: LocalDate): Span | undefined {
   if (record.status === 'cancelled' || record.start > today) return undefined;
@@ -52,7 +54,7 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
     return { start: record.start, end: doses[doses.length - 1] ?? record.start, doses, record };
   }
   const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(record.end ?? record.start, today);
-  return { start: record.start, end: maxDate(end, record.start), doses: [], record };
+  return { start: record.start, end: maxDate(end, record.start), doses: NO_DOSES, record };
 }
 
 interface Run {
@@ -60,6 +62,8 @@ interface Run {
   end: LocalDate;
   lastDose: LocalDate;
   spans: Span[];
+  /** `end` + the class's gap: a later start before this day continues the run (worked out when `end` moves). */
+  joinsBefore: LocalDate | undefined;
 }
 
 /** The classes whose overlap decides which drug is current (card "Anbefalet antiresorptiv behandling"). */
@@ -71,73 +75,90 @@ interface UseEvent {
   readonly drugClass: DrugClass;
 }
 
-function useEvents(records: readonly MedicationRecord[], today: LocalDate): UseEvent[] {
+function useEvents(spans: readonly Span[]): UseEvent[] {
   const events: UseEvent[] = [];
-  for (const r of records) {
-    const drugClass = r.identity.drugClass;
-    if (!ANTIRESORPTIVE.has(drugClass) || r.startUnknown === true) continue;
-    const span = usageSpan(r, today);
-    if (span === undefined) continue;
-    for (const date of isParenteral(drugClass) ? span.doses : [span.start]) events.push({ date, drugClass });
+  for (const span of spans) {
+    const drugClass = span.record.identity.drugClass;
+    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true) continue;
+    if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
+    else events.push({ date: span.start, drugClass });
   }
-  return events.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
+  return sortOldestFirst(events, (e) => e.date);
+}
+
+/** The records of one class, and the spans of those in use up to today (in record order). */
+interface ClassRecords {
+  readonly records: MedicationRecord[];
+  readonly spans: Span[];
 }
 
 /** All courses of all classes, newest first. */
 export function buildCourses(records: readonly MedicationRecord[], today: LocalDate): Course[] {
-  const byClass = new Map<DrugClass, MedicationRecord[]>();
+  // Each record's span is worked out once, for the use events and for its class's courses.
+  const byClass = new Map<DrugClass, ClassRecords>();
+  const allSpans: Span[] = [];
   for (const r of records) {
-    const list = byClass.get(r.identity.drugClass);
-    if (list === undefined) byClass.set(r.identity.drugClass, [r]);
-    else list.push(r);
+    const span = usageSpan(r, today);
+    let group = byClass.get(r.identity.drugClass);
+    if (group === undefined) {
+      group = { records: [], spans: [] };
+      byClass.set(r.identity.drugClass, group);
+    }
+    group.records.push(r);
+    if (span === undefined) continue;
+    group.spans.push(span);
+    allSpans.push(span);
   }
-  const events = useEvents(records, today);
+  const events = useEvents(allSpans);
   const courses: Course[] = [];
-  for (const [drugClass, list] of byClass) {
+  for (const [drugClass, group] of byClass) {
     const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass) : [];
-    courses.push(...classCourses(drugClass, list, today, others));
+    for (const course of classCourses(drugClass, group, today, others)) courses.push(course);
   }
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
 }
 
 /** An oral record's use ends on the day another antiresorptive was started within it. */
 function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
-  if (span.record.startUnknown === true) return span;
+  if (span.record.startUnknown === true || others.length === 0) return span;
   const cut = others[firstAfter(others, span.start)];
   if (cut === undefined || cut.date > span.end) return span;
-  return { ...span, end: cut.date };
+  return { start: span.start, end: cut.date, doses: span.doses, record: span.record };
 }
 
-function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[], today: LocalDate, others: readonly UseEvent[]): Course[] {
+function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {
   const parenteral = isParenteral(drugClass);
   const gap = GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
-  const spans: Span[] = [];
-  for (const r of records) {
-    const span = usageSpan(r, today);
-    if (span !== undefined) spans.push(parenteral ? span : cutAtOtherStart(span, others));
-  }
-  spans.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? -1 : 1));
+  const records = group.records;
+  const spans = parenteral ? group.spans : group.spans.map((span) => cutAtOtherStart(span, others));
+  sortOldestFirst(spans, (span) => span.start);
 
   const runs: Run[] = [];
   for (const span of spans) {
     const lastDose = parenteral ? (span.doses[span.doses.length - 1] ?? span.start) : span.end;
     const current = runs[runs.length - 1];
     // Another antiresorptive started between the two: the drug was restarted, not continued.
-    const between = current === undefined ? undefined : others[firstOnOrAfter(others, current.end)];
+    const between = current === undefined || others.length === 0 ? undefined : others[firstOnOrAfter(others, current.end)];
     const switched = span.record.startUnknown !== true && between !== undefined && between.date < span.start;
-    if (current !== undefined && !switched && span.start < addMonths(current.end, gap)) {
-      current.end = maxDate(current.end, span.end);
+    if (current !== undefined && !switched && span.start < (current.joinsBefore ??= addMonths(current.end, gap))) {
+      if (span.end > current.end) {
+        current.end = span.end;
+        current.joinsBefore = undefined;
+      }
       current.lastDose = maxDate(current.lastDose, lastDose);
       current.spans.push(span);
     } else {
-      runs.push({ start: span.start, end: span.end, lastDose, spans: [span] });
+      runs.push({ start: span.start, end: span.end, lastDose, spans: [span], joinsBefore: undefined });
     }
   }
 
-  const stops = records
-    .filter((r) => (r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today)
-    .map((r) => ({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) }))
-    .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
+  const stops: { readonly record: MedicationRecord; readonly date: LocalDate }[] = [];
+  for (const r of records) {
+    if ((r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today) {
+      stops.push({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) });
+    }
+  }
+  sortOldestFirst(stops, (stop) => stop.date);
   const lastUseStart = spans.reduce<LocalDate | undefined>((max, s) => (max === undefined || s.start > max ? s.start : max), undefined);
 
   return runs.map((run, i) => {
@@ -171,6 +192,9 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       if (!drugs.includes(r.identity.drug)) drugs.push(r.identity.drug);
     }
     if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
+    const durationDays = Math.max(0, daysBetween(run.start, minDate(end, today)));
+    // Most courses have none of the optional fields: one object literal then, not a copy per spread.
+    if (stop === undefined && plannedEnd === undefined && superseded === undefined) return { drugClass, drugs, start: run.start, end, lastDose: run.lastDose, status, durationDays, refs };
     return {
       drugClass,
       drugs,
@@ -181,13 +205,39 @@ function classCourses(drugClass: DrugClass, records: readonly MedicationRecord[]
       ...(stop === undefined ? {} : { stoppedOn: stop.date }),
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
       ...(superseded === undefined ? {} : { supersededOn: superseded.date, supersededBy: superseded.drugClass }),
-      durationDays: Math.max(0, daysBetween(run.start, minDate(end, today))),
+      durationDays,
       refs,
     };
   });
 }
 
-/** Index of the first item dated on or after `date` in a list sorted by date. */
+/**
+ * Sorts by a date, oldest first and stably — as a sort with a comparator would, without a
+ * comparator call per pair in the usual cases: the records come newest first (build-facts.ts sorts
+ * them), so a list is in strictly falling order (then reversed) or already in order (then left).
+ */
+function sortOldestFirst<T>(items: T[], dateOf: (item: T) => LocalDate): T[] {
+  let rising = true;
+  let falling = true;
+  let previous: LocalDate | undefined;
+  for (const item of items) {
+    const date = dateOf(item);
+    if (previous !== undefined) {
+      if (date < previous) rising = false;
+      else falling = false;
+      if (!rising && !falling) break;
+    }
+    previous = date;
+  }
+  if (rising) return items;
+  if (falling) return items.reverse();
+  return items.sort((a, b) => {
+    const da = dateOf(a);
+    const db = dateOf(b);
+    return da === db ? 0 : da < db ? -1 : 1;
+  });
+}
+
 /** Index of the first event strictly after `date` (events sorted by date). */
 function firstAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
   let lo = 0;
@@ -211,6 +261,7 @@ function supersededBy(others: readonly UseEvent[], start: LocalDate, last: Local
   return others[i];
 }
 
+/** Index of the first item dated on or after `date` in a list sorted by date. */
 function firstOnOrAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
   let lo = 0;
   let hi = sorted.length;
