@@ -15,7 +15,7 @@
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
  */
-import { addDays, addMonths, daysBetween, maxDate, minDate, monthsBetween, type LocalDate } from '../time/local-date.js';
+import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, type LocalDate } from '../time/local-date.js';
 import { usageSpan } from './courses.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
 
@@ -32,16 +32,22 @@ export interface PlannedGlucocorticoid {
   readonly durationDays: number;
 }
 
+// Pieces, segments and runs count in day numbers (days since 1970-01-01, `dayNumber`), the
+// timeline's bounds and sums being day arithmetic: each date is read once, no date is formatted.
+
+/** The drug group of a piece: its prednisolone factor (one drug), or the planned course. */
+type Group = number | 'planned';
+
 interface Piece {
-  readonly start: LocalDate;
-  readonly end: LocalDate;
+  readonly start: number;
+  readonly end: number;
   readonly daily: number;
-  readonly group: string;
+  readonly group: Group;
 }
 
 interface Segment {
-  readonly start: LocalDate;
-  readonly end: LocalDate;
+  readonly start: number;
+  readonly end: number;
   readonly daily: number;
 }
 
@@ -58,24 +64,25 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     lastUse = lastUse === undefined ? span.end : maxDate(lastUse, span.end);
     if (span.end >= today) active = true;
     const daily = predEq(record);
-    if (daily !== undefined && daily > 0) pieces.push({ start: span.start, end: span.end, daily, group: String(record.identity.prednisoloneFactor ?? 1) });
+    if (daily !== undefined && daily > 0) pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group: record.identity.prednisoloneFactor ?? 1 });
   }
+  const day = dayNumber(today);
   const recorded = timeline(pieces);
-  const currentDailyMg = recorded.find((s) => s.start <= today && s.end >= today)?.daily ?? 0;
+  const currentDailyMg = recorded.find((s) => s.start <= day && s.end >= day)?.daily ?? 0;
 
   let all = recorded;
-  let horizon = today;
+  let horizon = day;
   if (extra !== undefined && extra.dailyMg > 0 && extra.durationDays >= 1) {
-    const end = addDays(extra.startDate, Math.round(extra.durationDays) - 1);
-    all = timeline([...pieces, { start: extra.startDate, end, daily: round2(extra.dailyMg), group: 'planned' }]);
-    horizon = maxDate(today, end);
+    const start = dayNumber(extra.startDate);
+    const end = start + Math.round(extra.durationDays) - 1;
+    all = timeline([...pieces, { start, end, daily: round2(extra.dailyMg), group: 'planned' }]);
+    horizon = Math.max(day, end);
   }
 
-  const since = addMonths(today, -12);
-  const highDoseThreeMonths = highDoseRuns(all).some(
-    (run) => monthsBetween(run.start, addDays(run.end, 1)) >= HIGH_DOSE_MONTHS && run.end >= since,
-  );
-  const cumulativeMg12Months = round1(maxWindowSum(all, today, horizon));
+  const since = dayNumber(addMonths(today, -12));
+  // ≥ 3 calendar months from its first day to the day after its last (monthsBetween ≥ 3).
+  const highDoseThreeMonths = highDoseRuns(all).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1 && run.end >= since);
+  const cumulativeMg12Months = round1(maxWindowSum(all, day, horizon));
   return {
     currentDailyMg,
     highDoseThreeMonths,
@@ -98,25 +105,32 @@ export function predEq(record: MedicationRecord): number | undefined {
  * bounds with a max-heap per group (pieces that have ended leave it lazily): testing every piece
  * at every bound cost the square of the records.
  */
-function timeline(pieces: readonly Piece[]): Segment[] {
+function timeline(pieces: Piece[]): Segment[] {
   if (pieces.length === 0) return [];
-  const bounds = new Set<LocalDate>();
-  for (const p of pieces) {
-    bounds.add(p.start);
-    bounds.add(addDays(p.end, 1));
+  const byStart = sortByStart(pieces);
+  // The day bounds in order: each piece's first day and the day after its last. Pieces that do
+  // not overlap (the usual courses) give them in order already; others are sorted.
+  const bounds: number[] = [];
+  let ordered = true;
+  for (const p of byStart) {
+    if ((bounds.length > 0 && p.start < (bounds[bounds.length - 1] ?? p.start)) || p.end + 1 < p.start) ordered = false;
+    bounds.push(p.start, p.end + 1);
   }
-  const sorted = [...bounds].sort();
-  const byStart = [...pieces].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const heaps = new Map<string, Piece[]>();
+  if (!ordered) bounds.sort((a, b) => a - b);
+  const heaps = new Map<Group, Piece[]>();
   let added = 0;
   const segments: Segment[] = [];
-  for (let i = 0; i < sorted.length - 1; i++) {
-    const start = sorted[i];
-    const next = sorted[i + 1];
-    if (start === undefined || next === undefined) continue;
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const start = bounds[i];
+    const next = bounds[i + 1];
+    // A bound met twice (two pieces starting on one day) is one bound.
+    if (start === undefined || next === undefined || start === next) continue;
     for (let p = byStart[added]; p !== undefined && p.start <= start; p = byStart[++added]) {
-      const heap = heaps.get(p.group) ?? [];
-      heaps.set(p.group, heap);
+      let heap = heaps.get(p.group);
+      if (heap === undefined) {
+        heap = [];
+        heaps.set(p.group, heap);
+      }
       heapPush(heap, p);
     }
     let daily = 0;
@@ -124,9 +138,28 @@ function timeline(pieces: readonly Piece[]): Segment[] {
       while (heap[0] !== undefined && heap[0].end < start) heapPop(heap);
       daily += heap[0]?.daily ?? 0;
     }
-    if (daily > 0) segments.push({ start, end: addDays(next, -1), daily: round2(daily) });
+    if (daily > 0) segments.push({ start, end: next - 1, daily: round2(daily) });
   }
   return segments;
+}
+
+/**
+ * The pieces by first day, stably, in place (the callers' lists are their own). Records come
+ * newest first (build-facts.ts sorts them): a list in strictly falling order is reversed, one in
+ * order left; only others are sorted.
+ */
+function sortByStart(pieces: Piece[]): Piece[] {
+  let rising = true;
+  let falling = true;
+  for (let i = 1; i < pieces.length && (rising || falling); i++) {
+    const a = pieces[i - 1]?.start ?? 0;
+    const b = pieces[i]?.start ?? 0;
+    if (b < a) rising = false;
+    else falling = false;
+  }
+  if (rising) return pieces;
+  if (falling) return pieces.reverse();
+  return pieces.sort((a, b) => a.start - b.start);
 }
 
 /** Max-heap on `daily`. */
@@ -160,12 +193,12 @@ function heapPop(heap: Piece[]): void {
 }
 
 /** Consecutive days above the high-dose threshold. */
-function highDoseRuns(segments: readonly Segment[]): { start: LocalDate; end: LocalDate }[] {
-  const runs: { start: LocalDate; end: LocalDate }[] = [];
+function highDoseRuns(segments: readonly Segment[]): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
   for (const s of segments) {
     if (!(s.daily > HIGH_DOSE_MG_PER_DAY)) continue;
     const last = runs[runs.length - 1];
-    if (last !== undefined && addDays(last.end, 1) === s.start) last.end = s.end;
+    if (last !== undefined && last.end + 1 === s.start) last.end = s.end;
     else runs.push({ start: s.start, end: s.end });
   }
   return runs;
@@ -175,7 +208,7 @@ function highDoseRuns(segments: readonly Segment[]): { start: LocalDate; end: Lo
  * mg taken up to and including `day`, from segments sorted by start and not overlapping (as
  * `timeline` makes them), with `before[i]` the mg of all segments before segment i.
  */
-function takenBy(segments: readonly Segment[], before: readonly number[], day: LocalDate): number {
+function takenBy(segments: readonly Segment[], before: readonly number[], day: number): number {
   let lo = 0;
   let hi = segments.length;
   while (lo < hi) {
@@ -185,27 +218,28 @@ function takenBy(segments: readonly Segment[], before: readonly number[], day: L
   }
   const s = segments[lo - 1];
   if (s === undefined) return 0;
-  return (before[lo - 1] ?? 0) + s.daily * (daysBetween(s.start, minDate(s.end, day)) + 1);
+  return (before[lo - 1] ?? 0) + s.daily * (Math.min(s.end, day) - s.start + 1);
 }
 
 /** The highest 12-month sum over windows ending between `from` and `to` (each window: 12 months up to its end day, included). */
-function maxWindowSum(segments: readonly Segment[], from: LocalDate, to: LocalDate): number {
+function maxWindowSum(segments: readonly Segment[], from: number, to: number): number {
   const before: number[] = [];
   let sum = 0;
   for (const s of segments) {
     before.push(sum);
-    sum += s.daily * (daysBetween(s.start, s.end) + 1);
+    sum += s.daily * (s.end - s.start + 1);
   }
   // A window sum from two running totals: one pass, not a pass over every segment per window end.
-  const windowSum = (windowEnd: LocalDate): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonths(windowEnd, -12));
-  const ends = new Set<LocalDate>([from, to]);
+  const windowSum = (windowEnd: number): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonthsToDayNumber(windowEnd, -12));
+  let best = Math.max(0, windowSum(from));
   if (to > from) {
+    best = Math.max(best, windowSum(to));
     for (const s of segments) {
-      for (const candidate of [s.end, addDays(addMonths(s.start, 12), -1)]) if (candidate > from && candidate < to) ends.add(candidate);
+      if (s.end > from && s.end < to) best = Math.max(best, windowSum(s.end));
+      const yearOn = addMonthsToDayNumber(s.start, 12) - 1;
+      if (yearOn > from && yearOn < to) best = Math.max(best, windowSum(yearOn));
     }
   }
-  let best = 0;
-  for (const end of ends) best = Math.max(best, windowSum(end));
   return best;
 }
 
