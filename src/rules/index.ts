@@ -47,13 +47,16 @@ export const PATIENT_VIEW_RULES: readonly (readonly [Topic, PatientRule])[] = [.
 export const DRAFT_RULES: readonly (readonly [Topic, DraftRule])[] = entries(PRESCRIBING_RULES);
 
 function enabled(topic: Topic, ctx: RuleContext): boolean {
-  return !ctx.settings.disabledTopics.includes(topic);
+  const disabled = ctx.settings.disabledTopics;
+  return disabled.length === 0 || !disabled.includes(topic);
 }
+
+const REPLACEMENTS = Object.entries(REPLACES);
 
 function withoutReplaced(recs: readonly Recommendation[]): Recommendation[] {
   const shown = new Set(recs.map((r) => `${r.topic}|${r.draft ?? ''}`));
   return recs.filter((r) => {
-    for (const [by, replaced] of Object.entries(REPLACES)) {
+    for (const [by, replaced] of REPLACEMENTS) {
       if (replaced.includes(r.topic) && shown.has(`${by}|${r.draft ?? ''}`)) return false;
     }
     return true;

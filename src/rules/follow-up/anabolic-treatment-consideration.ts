@@ -27,6 +27,7 @@ import { conditionFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures, withinYears, type CountedFracture } from '../predicates/fractures.js';
 import { activeCourse } from '../predicates/medication.js';
 import { isManOver60, isPostmenopausalWoman } from '../predicates/population.js';
+import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 
@@ -41,7 +42,8 @@ const WOMAN_SITES: readonly FractureSite[] = ['hip', 'pelvis', 'upper-arm', 'for
 /** "≥ 2 lavenergibrud i ryg". */
 const MAN_SPINE_FRACTURES = 2;
 
-export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-consideration'> = (ctx) => {
+/** Worked out once per request (memo.ts): `treatment-indicated` asks it too. */
+export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-consideration'> = perContext((ctx) => {
   const { facts, today, settings } = ctx;
   if (activeCourse(facts, 'anabolic') !== undefined) return undefined;
   const t = diagnosticTScore(facts);
@@ -94,4 +96,4 @@ export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-con
     selectionBehavior: 'any',
     candidate: facts.sex !== 'female' ? 'man' : cardiovascular.length > 0 ? 'woman-cardiovascular' : 'woman',
   };
-};
+});

@@ -19,7 +19,8 @@ import { hipTScore } from '../predicates/dxa.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS, spineHipFractures } from '../predicates/indication.js';
-import { activeCourse, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { activeCourse, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { perContext } from '../memo.js';
 import type { RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 
@@ -37,11 +38,11 @@ export interface OralDuration {
 }
 
 /** On oral bisphosphonate now, with at least 5 years of it (all courses added up). */
-export function oralDuration(ctx: RuleContext): OralDuration | undefined {
+export const oralDuration = perContext((ctx): OralDuration | undefined => {
   const { facts, today } = ctx;
   const active = activeCourse(facts, 'oral-bisphosphonate');
   if (active === undefined || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
-  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  const courses = oralBisphosphonateCourses(facts);
   return {
     band: oralBisphosphonateYearsReached(facts, MAX_YEARS) ? 'ten-or-more' : 'five-to-ten',
     active,
@@ -49,7 +50,7 @@ export function oralDuration(ctx: RuleContext): OralDuration | undefined {
     findings: courses.map((c) => courseFinding(c, today)),
     evidence: courses.flatMap((c) => c.refs),
   };
-}
+});
 
 export interface PauseJudgement {
   /** The criteria that fail; empty when a pause may be considered. */
@@ -78,6 +79,13 @@ function glucocorticoidOngoing(facts: PatientFacts, stoppedMonths: number, asOf:
  * them on the day the last oral course ended, with what the record showed then.
  */
 export function pauseCriteria(ctx: RuleContext, asOf: LocalDate = ctx.today): PauseJudgement {
+  return asOf === ctx.today ? pauseCriteriaToday(ctx) : judgePause(ctx, asOf);
+}
+
+/** Today's judgement is asked by two rules (pause candidate, continue): once per request. */
+const pauseCriteriaToday = perContext((ctx) => judgePause(ctx, ctx.today));
+
+function judgePause(ctx: RuleContext, asOf: LocalDate): PauseJudgement {
   const { settings } = ctx;
   const facts = ctx.facts;
   const known = (date: LocalDate | undefined): boolean => date === undefined || date <= asOf;

@@ -25,7 +25,7 @@ import { addDays, addMonths, maxDate, type LocalDate } from '../../time/local-da
 import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
-import type { RuleContext } from '../types.js';
+import { perContext } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
 
 /** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
@@ -131,7 +131,7 @@ function verdict(m: BoneMarkerMeasurement, baseline: BoneMarkerMeasurement | und
 }
 
 /** The bone-marker flow of the active oral bisphosphonate course; undefined without one. */
-export function boneMarkerFlow(ctx: RuleContext): BoneMarkerFlow | undefined {
+export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
   const { facts, today, settings } = ctx;
   const course = activeCourse(facts, 'oral-bisphosphonate');
   if (course === undefined) return undefined;
@@ -157,7 +157,7 @@ export function boneMarkerFlow(ctx: RuleContext): BoneMarkerFlow | undefined {
     ...(baseline === undefined ? {} : { baseline }),
     onTreatment,
   };
-}
+});
 
 /** The latest on-treatment marker: the one the card's flow acts on. */
 export function latestVerdict(flow: BoneMarkerFlow): MarkerVerdict | undefined {

@@ -16,7 +16,7 @@ import type { CalciumMeasurement, Course } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { latestWithin } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
-import type { RuleContext } from '../types.js';
+import { perContext } from '../memo.js';
 
 /** "hver 6. måned". */
 export const INJECTION_INTERVAL_MONTHS = 6;
@@ -43,7 +43,7 @@ export interface DenosumabSchedule {
  * never counts, whatever its status (a zoledronic acid infusion before the switch, a stale `active`
  * alendronate statement); the facts stage records the first later use as `supersededOn`.
  */
-export function denosumabWithoutFollowOn(ctx: RuleContext): DenosumabSchedule | undefined {
+export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | undefined => {
   const { facts, today, settings } = ctx;
   const course = latestCourse(facts, 'denosumab');
   if (course === undefined) return undefined;
@@ -57,4 +57,4 @@ export function denosumabWithoutFollowOn(ctx: RuleContext): DenosumabSchedule | 
     latestInTime: addMonths(course.lastDose, MAX_INTERVAL_MONTHS),
     ...(recentCalcium === undefined ? {} : { recentCalcium }),
   };
-}
+});

@@ -13,12 +13,12 @@
  * Then: info — refer for DXA at the same department as the previous scan (its performer).
  * Reasons: `two-year-dxa`, `five-year-dxa`.
  */
-import type { Course, DxaScan, Ref } from '../../facts/types.js';
+import type { Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
 import { courseFinding } from '../predicates/findings.js';
-import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 
@@ -28,8 +28,9 @@ const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[]
   { months: 24, reason: 'two-year-dxa' },
 ];
 
-function activeAntiresorptiveCourses(courses: readonly Course[]): readonly Course[] {
-  return courses.filter((c) => c.status === 'active' && ANTIRESORPTIVE_CLASSES.includes(c.drugClass));
+/** The active antiresorptive courses in the facts' order (a subset of the active osteoporosis courses). */
+function activeAntiresorptiveCourses(facts: PatientFacts): readonly Course[] {
+  return activeOsteoporosisCourses(facts).filter((c) => ANTIRESORPTIVE_CLASSES.includes(c.drugClass));
 }
 
 function dxaFinding(s: DxaScan): Finding {
@@ -38,7 +39,7 @@ function dxaFinding(s: DxaScan): Finding {
 
 export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const { facts, today } = ctx;
-  const courses = activeAntiresorptiveCourses(facts.courses);
+  const courses = activeAntiresorptiveCourses(facts);
   if (courses.length === 0) return undefined;
   const start = courses.map((c) => c.start).reduce((a, b) => (a < b ? a : b));
 

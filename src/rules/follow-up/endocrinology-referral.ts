@@ -36,13 +36,13 @@
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
  */
-import type { PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
-import { atOrBelow, below, EGFR_LIMIT, upTo } from '../predicates/labs.js';
+import { atOrBelow, below, EGFR_LIMIT, latest, upTo } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
@@ -62,7 +62,11 @@ interface Part {
 }
 
 function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
-  const scans = facts.dxa.scans.filter((s) => s.significantDecrease && s.date > start && s.date <= facts.today);
+  const scans: DxaScan[] = [];
+  for (let i = 0; i < facts.dxa.scans.length; i++) {
+    const s = facts.dxa.scans[i]!;
+    if (s.significantDecrease && s.date > start && s.date <= facts.today) scans.push(s);
+  }
   if (scans.length === 0) return undefined;
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
@@ -84,12 +88,21 @@ function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefi
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
 }
 
+/** The newest marker dated from `from` up to `today` (the list is newest first, and frozen: an indexed loop). */
+function firstDated(markers: readonly BoneMarkerMeasurement[], from: LocalDate, today: LocalDate): BoneMarkerMeasurement | undefined {
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i]!;
+    if (m.date >= from && m.date <= today) return m;
+  }
+  return undefined;
+}
+
 function noMarkerSuppression(ctx: RuleContext): Part | undefined {
   const { facts, settings } = ctx;
   const parenteral = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid');
   for (const course of parenteral) {
     const from = addMonths(course.start, MARKER_AFTER_MONTHS);
-    const m = facts.labs.boneMarkers.find((x) => x.date >= from && x.date <= facts.today);
+    const m = firstDated(facts.labs.boneMarkers, from, facts.today);
     if (m === undefined) continue;
     const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
     if (m.value < mean) continue;
@@ -114,7 +127,7 @@ function intolerances(ctx: RuleContext): Part | undefined {
 }
 
 function egfrFalling(ctx: RuleContext): Part | undefined {
-  const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today);
+  const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today, 2);
   if (last === undefined || before === undefined) return undefined;
   const falling = last.value < before.value && last.comparator !== '>' && last.comparator !== '>=';
   if (!falling || !below(last, ctx.settings.egfrFallingBelow)) return undefined;
@@ -138,7 +151,7 @@ function secondaryOsteoporosis(facts: PatientFacts): Part | undefined {
  */
 function egfrLowOnBisphosphonate(facts: PatientFacts): Part | undefined {
   const on = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
-  const egfr = upTo(facts.labs.egfr, facts.today)[0];
+  const egfr = latest(facts.labs.egfr, facts.today);
   if (on.length === 0 || egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
   return { reason: 'egfr-low', findings: [labFinding('egfr', egfr), ...on.map((c) => courseFinding(c, facts.today))], evidence: [egfr.ref, ...on.flatMap((c) => c.refs)] };
 }

@@ -17,6 +17,7 @@
 import type { PatientFacts } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
+import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
 import { initiationHeld } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
@@ -25,10 +26,12 @@ import { isChoosingTreatment } from './applies.js';
 const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture'];
 
 function osteoporosisOnProblemList(facts: PatientFacts): boolean {
-  return facts.conditions.some((c) => c.concept === 'osteoporosis');
+  for (let i = 0; i < facts.conditions.length; i++) if (facts.conditions[i]!.concept === 'osteoporosis') return true;
+  return false;
 }
 
-export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = (ctx) => {
+/** Worked out once per request (memo.ts): `bone-healthy-lifestyle` builds on it. */
+export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perContext((ctx) => {
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
@@ -42,4 +45,4 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = (ctx)
     suggestions: [{ kind: 'diagnosis', withFracture }],
     selectionBehavior: 'at-most-one',
   };
-};
+});

@@ -60,6 +60,7 @@ import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { atOrBelow, EGFR_LIMIT } from '../predicates/labs.js';
+import { perContext } from '../memo.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { TreatmentChoice } from '../../contract/recommendations.js';
@@ -137,7 +138,8 @@ function indicationNow(ctx: RuleContext): Judgement | undefined {
   return { reasons: [...ended.reasons, ...indication.reasons], findings: [...ended.findings, ...indication.findings], evidence: [...ended.evidence, ...indication.evidence] };
 }
 
-export const treatmentIndicated: PatientRule<'treatment-indicated'> = (ctx) => {
+/** Worked out once per request (memo.ts): `pretreatment-checks` and `bone-healthy-lifestyle` build on it. */
+export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext((ctx) => {
   if (!isChoosingTreatment(ctx) || denosumabUnresolved(ctx.facts)) return undefined;
   const indication = indicationNow(ctx);
   if (indication === undefined) return undefined;
@@ -157,4 +159,4 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = (ctx) => {
     choice: choice.choice,
     anabolicCandidate: anabolic,
   };
-};
+});

@@ -18,7 +18,7 @@
  *       supplement is current. A current PPI adds `ppi-user` (calcium citrate rather than carbonate).
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
-import type { DrugId } from '../../facts/types.js';
+import type { DrugId, MedicationRecord } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
@@ -51,9 +51,11 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     evidence.push(vitaminD.ref);
   }
   // A calcium + D3 combination counts as carbonate (rules.md section 4, v2) and is still a D3 supplement.
-  const supplements = facts.medications.filter(
-    (m) => isCurrent(m, facts.today) && (SUPPLEMENTS.includes(m.identity.drug) || (m.identity.alsoContains ?? []).includes('colecalciferol')),
-  );
+  const supplements: MedicationRecord[] = [];
+  for (let i = 0; i < facts.medications.length; i++) {
+    const m = facts.medications[i]!;
+    if (isCurrent(m, facts.today) && (SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)) supplements.push(m);
+  }
   if (supplements.length === 0) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);

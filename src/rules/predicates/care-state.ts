@@ -17,10 +17,10 @@ import type { Course, DxaScore, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
-import type { RuleContext } from '../types.js';
+import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from './indication.js';
-import { isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES } from './medication.js';
+import { isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
 
 /** The latest denosumab course when no other antiresorptive followed its last injection. */
 export function denosumabCourseWithoutFollowOn(facts: PatientFacts): Course | undefined {
@@ -29,11 +29,11 @@ export function denosumabCourseWithoutFollowOn(facts: PatientFacts): Course | un
 }
 
 /** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on. */
-export function denosumabUnresolved(facts: PatientFacts): boolean {
+export const denosumabUnresolved = perFacts((facts): boolean => {
   const course = denosumabCourseWithoutFollowOn(facts);
   if (course === undefined) return false;
   return course.status === 'stopped' || facts.today > addMonths(course.lastDose, MAX_INTERVAL_MONTHS);
-}
+});
 
 export interface Pause {
   /** The day the last oral bisphosphonate course ended: the pause's start. */
@@ -63,7 +63,7 @@ function hipAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
 }
 
 /** rules.md section 1 (v2) "Paused"; undefined when the patient is not in a pause. */
-export function pauseState(ctx: RuleContext): Pause | undefined {
+export const pauseState = perContext((ctx): Pause | undefined => {
   const { facts } = ctx;
   if (isOnTreatment(facts)) return undefined;
   const course = latestCourse(facts, 'oral-bisphosphonate');
@@ -71,13 +71,13 @@ export function pauseState(ctx: RuleContext): Pause | undefined {
   const start = course.end;
   // A pause ends when an osteoporosis drug is used again.
   if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > start)) return undefined;
-  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  const courses = oralBisphosphonateCourses(facts);
   if (!fiveYearsBy(courses, start)) return undefined;
   if (pauseCriteria(ctx, start).failed.length > 0) return undefined;
   const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= facts.today);
   const hip = hipAfter(facts, start);
   return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }) };
-}
+});
 
 /** The pause no longer holds for the guideline: a new low-energy fracture, or hip T-score ≤ −2.5 after its start. */
 export function pauseEnded(pause: Pause): boolean {
@@ -89,8 +89,8 @@ export function pauseEnded(pause: Pause): boolean {
  * `pretreatment-checks`, `dxa-workup-suggested` and `diagnosis-criteria-met` are held back while
  * denosumab is overdue or stopped without follow-on, and during a pause that still holds.
  */
-export function initiationHeld(ctx: RuleContext): boolean {
+export const initiationHeld = perContext((ctx): boolean => {
   if (denosumabUnresolved(ctx.facts)) return true;
   const pause = pauseState(ctx);
   return pause !== undefined && !pauseEnded(pause);
-}
+});

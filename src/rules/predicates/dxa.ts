@@ -6,6 +6,7 @@
  */
 import type { DxaScan, DxaScore, PatientFacts } from '../../facts/types.js';
 import { addYears, type LocalDate } from '../../time/local-date.js';
+import { perFacts } from '../memo.js';
 
 const CENTRAL_SITES = new Set(['lumbar-spine', 'total-hip', 'femoral-neck']);
 const HIP_SITES = new Set(['total-hip', 'femoral-neck']);
@@ -16,44 +17,68 @@ function lowest(scores: readonly DxaScore[]): DxaScore | undefined {
   return best;
 }
 
-/** The T-score the diagnosis and indication rest on, from the latest DXA with a diagnostic site. */
-export function diagnosticTScore(facts: PatientFacts): DxaScore | undefined {
-  for (const scan of facts.dxa.scans) {
+/** The lowest score of the sites in `sites` (the first of equals); undefined when none was measured. */
+function lowestOf(scores: readonly DxaScore[], sites: ReadonlySet<string>): DxaScore | undefined {
+  let best: DxaScore | undefined;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (sites.has(s.site) && (best === undefined || s.value < best.value)) best = s;
+  }
+  return best;
+}
+
+const FOREARM = new Set(['forearm']);
+
+// The scans list is frozen (facts/freeze.ts): indexed loops, as V8 iterates frozen arrays slowly.
+
+/** The T-score the diagnosis and indication rest on, from the latest DXA with a diagnostic site (asked by most rules: once per request). */
+export const diagnosticTScore = perFacts((facts): DxaScore | undefined => {
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) {
+    const scan = scans[i]!;
     if (scan.date > facts.today) continue;
-    const central = scan.tScores.filter((s) => CENTRAL_SITES.has(s.site));
-    if (central.length > 0) return lowest(central);
-    const forearm = scan.tScores.filter((s) => s.site === 'forearm');
-    if (forearm.length > 0) return lowest(forearm);
+    const t = lowestOf(scan.tScores, CENTRAL_SITES) ?? lowestOf(scan.tScores, FOREARM);
+    if (t !== undefined) return t;
   }
   return undefined;
-}
+});
 
 /** Lowest of total hip and femoral neck from the latest DXA (on or before `asOf`, default any) that measured the hip. */
 export function hipTScore(facts: PatientFacts, asOf?: LocalDate): DxaScore | undefined {
-  for (const scan of facts.dxa.scans) {
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) {
+    const scan = scans[i]!;
     if (asOf !== undefined && scan.date > asOf) continue;
-    const hip = scan.tScores.filter((s) => HIP_SITES.has(s.site));
-    if (hip.length > 0) return lowest(hip);
+    const hip = lowestOf(scan.tScores, HIP_SITES);
+    if (hip !== undefined) return hip;
   }
   return undefined;
 }
 
 /** Lowest Z-score of the latest DXA that has one. */
 export function latestZScore(facts: PatientFacts): DxaScore | undefined {
-  for (const scan of facts.dxa.scans) {
-    const z = lowest(scan.zScores);
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) {
+    const z = lowest(scans[i]!.zScores);
     if (z !== undefined) return z;
   }
   return undefined;
 }
 
 export function latestScan(facts: PatientFacts): DxaScan | undefined {
-  return facts.dxa.scans.find((s) => s.date <= facts.today);
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) if (scans[i]!.date <= facts.today) return scans[i];
+  return undefined;
 }
 
 /** The latest DXA on or after `date`, if any. */
 export function scanSince(facts: PatientFacts, date: LocalDate): DxaScan | undefined {
-  return facts.dxa.scans.find((s) => s.date >= date && s.date <= facts.today);
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) {
+    const s = scans[i]!;
+    if (s.date >= date && s.date <= facts.today) return s;
+  }
+  return undefined;
 }
 
 /** A DXA within the last `years` (boundary day included). */

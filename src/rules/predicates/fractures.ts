@@ -9,6 +9,7 @@
 import { fractureGroups } from '../../facts/fracture-count.js';
 import type { Fracture, FractureSite, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
+import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { inPopulation } from './population.js';
@@ -26,19 +27,26 @@ export interface CountedFracture {
   readonly possible: boolean;
 }
 
+/** Every low-energy (or possibly low-energy) fracture, in the facts' order: judged once per request. */
+const allLowEnergyFractures = perFactsAndSettings((facts, settings): readonly CountedFracture[] => {
+  const out: CountedFracture[] = [];
+  const fractures = facts.fractures;
+  for (let i = 0; i < fractures.length; i++) {
+    const f = fractures[i]!;
+    const le = lowEnergy(f, facts, settings);
+    if (le !== 'no') out.push({ fracture: f, possible: le === 'possible' });
+  }
+  return out;
+});
+
 /** Low-energy (or possibly low-energy) fractures, optionally limited to some sites. */
 export function lowEnergyFractures(
   facts: PatientFacts,
   settings: GuidelineSettings,
   sites?: readonly FractureSite[],
 ): readonly CountedFracture[] {
-  const out: CountedFracture[] = [];
-  for (const f of facts.fractures) {
-    if (sites !== undefined && !sites.includes(f.site)) continue;
-    const le = lowEnergy(f, facts, settings);
-    if (le !== 'no') out.push({ fracture: f, possible: le === 'possible' });
-  }
-  return out;
+  const all = allLowEnergyFractures(facts, settings);
+  return sites === undefined ? all : all.filter((c) => sites.includes(c.fracture.site));
 }
 
 /** Fractures dated within `years` before today, the boundary day included ("within 3 years"). */

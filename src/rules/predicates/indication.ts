@@ -15,7 +15,7 @@
  */
 import type { DxaScore, PatientFacts, Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
-import type { GuidelineSettings } from '../settings.js';
+import { perFacts, perFactsAndSettings } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
 import { activeConditions, activeOrWithinMonths } from './conditions.js';
 import { diagnosticTScore } from './dxa.js';
@@ -40,16 +40,16 @@ export function osteoporoticTScore(facts: PatientFacts): DxaScore | undefined {
 }
 
 /** Low-energy (or possibly low-energy) fractures of spine or hip; definite ones first. */
-export function spineHipFractures(facts: PatientFacts, settings: GuidelineSettings): { spine: readonly CountedFracture[]; hip: readonly CountedFracture[] } {
+export const spineHipFractures = perFactsAndSettings((facts, settings): { spine: readonly CountedFracture[]; hip: readonly CountedFracture[] } => {
   const all = lowEnergyFractures(facts, settings, ['spine', 'hip']);
   const byCertainty = (a: CountedFracture, b: CountedFracture): number => Number(a.possible) - Number(b.possible);
   return {
     spine: all.filter((c) => c.fracture.site === 'spine').sort(byCertainty),
     hip: all.filter((c) => c.fracture.site === 'hip').sort(byCertainty),
   };
-}
+});
 
-function fractureJudgement(facts: PatientFacts, settings: GuidelineSettings): Judgement {
+const fractureJudgement = perFactsAndSettings((facts, settings): Judgement => {
   const { spine, hip } = spineHipFractures(facts, settings);
   const reasons: Reason[] = [];
   const shown = [spine[0], hip[0]].filter((c): c is CountedFracture => c !== undefined);
@@ -60,10 +60,10 @@ function fractureJudgement(facts: PatientFacts, settings: GuidelineSettings): Ju
     findings: shown.map(fractureFinding),
     evidence: [...spine, ...hip].map((c) => c.fracture.ref),
   };
-}
+});
 
 /** Diagnosis criteria: T-score ≤ −2.5 and/or a low-energy spine or hip fracture. */
-export function diagnosisCriteria(facts: PatientFacts, settings: GuidelineSettings): Judgement | undefined {
+export const diagnosisCriteria = perFactsAndSettings((facts, settings): Judgement | undefined => {
   const t = osteoporoticTScore(facts);
   const fx = fractureJudgement(facts, settings);
   if (t === undefined && fx.reasons.length === 0) return undefined;
@@ -72,14 +72,14 @@ export function diagnosisCriteria(facts: PatientFacts, settings: GuidelineSettin
     findings: [...(t === undefined ? [] : [scoreFinding('t-score', t)]), ...fx.findings],
     evidence: [...(t === undefined ? [] : [t.ref]), ...fx.evidence],
   };
-}
+});
 
 /**
  * Indication to discuss treatment: (a) low-energy spine or hip fracture; (b) T-score ≤ −2.5 and at
  * least one risk factor; (c) glucocorticoid exposure (footnote *) and T-score < −1.0.
  * The risk factors present are named whenever the indication holds.
  */
-export function treatmentIndication(facts: PatientFacts, settings: GuidelineSettings): Judgement | undefined {
+export const treatmentIndication = perFactsAndSettings((facts, settings): Judgement | undefined => {
   const fx = fractureJudgement(facts, settings);
   const t = diagnosticTScore(facts);
   const risks = riskFactors(facts, settings);
@@ -103,10 +103,10 @@ export function treatmentIndication(facts: PatientFacts, settings: GuidelineSett
     evidence.push(...r.evidence);
   }
   return { reasons, findings, evidence: [...new Set(evidence)] };
-}
+});
 
 /** Why oral bisphosphonate cannot be the choice (card "2. Valg"); empty reasons = oral is possible. */
-export function oralBisphosphonateBarriers(facts: PatientFacts, settings: GuidelineSettings): Judgement {
+export const oralBisphosphonateBarriers = perFactsAndSettings((facts, settings): Judgement => {
   const reasons: Reason[] = [];
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
@@ -133,11 +133,11 @@ export function oralBisphosphonateBarriers(facts: PatientFacts, settings: Guidel
   // "hvis compliance ikke kan opretholdes": recorded non-adherence.
   add('non-adherence', cond(activeConditions(facts, ['non-adherence'])));
   return { reasons, findings, evidence };
-}
+});
 
 /** Swallowing difficulty points to the effervescent tablet (Binosto), not to parenteral treatment. */
-export function swallowingDifficulty(facts: PatientFacts): Judgement | undefined {
+export const swallowingDifficulty = perFacts((facts): Judgement | undefined => {
   const cs = activeConditions(facts, ['dysphagia']);
   if (cs.length === 0) return undefined;
   return { reasons: ['dysphagia'], findings: cs.map(conditionFinding), evidence: cs.map((c) => c.ref) };
-}
+});

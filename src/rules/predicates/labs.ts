@@ -12,12 +12,15 @@ export const VITAMIN_D_LIMIT = 50;
 
 /** The newest value of any age up to `today` (facts lists are newest first; a future-dated value is a data error). */
 export function latest<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): T | undefined {
-  return upTo(values, today)[0];
+  for (let i = 0; i < values.length; i++) if (values[i]!.date <= today) return values[i];
+  return undefined;
 }
 
 /** The newest value taken within `days` before `today` (inclusive); future-dated values are ignored. */
 export function latestWithin<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, days: number): T | undefined {
-  for (const v of values) {
+  // Indexed loops here: the facts' lists are frozen, and iterating a frozen array is slower.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     const age = daysBetween(v.date, today);
     if (age < 0) continue;
     return age <= days ? v : undefined;
@@ -25,9 +28,11 @@ export function latestWithin<T extends { readonly date: LocalDate }>(values: rea
   return undefined;
 }
 
-/** Values up to and including `today`, newest first (a value dated in the future is a data error). */
-export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): readonly T[] {
-  return values.filter((v) => v.date <= today);
+/** Values up to and including `today`, newest first, at most `limit` (a value dated in the future is a data error). */
+export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, limit = Infinity): readonly T[] {
+  const out: T[] = [];
+  for (let i = 0; i < values.length && out.length < limit; i++) if (values[i]!.date <= today) out.push(values[i]!);
+  return out;
 }
 
 /** "Tjek, at eGFR > 35": true when the value is at or below the limit. A reported ">90" never is. */

@@ -3,7 +3,8 @@
  * The facts stage builds the unbroken courses and their status; these predicates read them.
  */
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
-import { addYears, daysBetween, decimalYears, type LocalDate } from '../../time/local-date.js';
+import { addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
+import { perFacts } from '../memo.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];
@@ -15,46 +16,85 @@ export function isAntiresorptive(drugClass: DrugClass): boolean {
   return ANTIRESORPTIVE_CLASSES.includes(drugClass);
 }
 
+/**
+ * The courses read once per request: the same few questions are asked by most rules, and the
+ * facts' lists are frozen, which makes V8's `filter`/`find` on them slow (an indexed loop is not).
+ */
+interface CourseIndex {
+  /** Per class: the first active course in the facts' order. */
+  readonly active: Partial<Record<DrugClass, Course>>;
+  /** Per class: the newest course (latest last dose; the first of a tie). */
+  readonly latest: Partial<Record<DrugClass, Course>>;
+  /** Active osteoporosis courses, in the facts' order. */
+  readonly activeOsteoporosis: readonly Course[];
+  /** Every oral bisphosphonate course, in the facts' order. */
+  readonly oralBisphosphonate: readonly Course[];
+  /** Days of oral bisphosphonate, all courses added up. */
+  readonly oralBisphosphonateDays: number;
+  /** Any antiresorptive course in the record, whatever its status. */
+  readonly antiresorptiveEver: boolean;
+}
+
+const courseIndex = perFacts((facts): CourseIndex => {
+  const active: Partial<Record<DrugClass, Course>> = {};
+  const latest: Partial<Record<DrugClass, Course>> = {};
+  const activeOsteoporosis: Course[] = [];
+  const oralBisphosphonate: Course[] = [];
+  let oralBisphosphonateDays = 0;
+  let antiresorptiveEver = false;
+  const courses = facts.courses;
+  for (let i = 0; i < courses.length; i++) {
+    const c = courses[i]!;
+    const osteoporosis = OSTEOPOROSIS_CLASSES.includes(c.drugClass);
+    if (c.status === 'active') {
+      if (active[c.drugClass] === undefined) active[c.drugClass] = c;
+      if (osteoporosis) activeOsteoporosis.push(c);
+    }
+    const best = latest[c.drugClass];
+    if (best === undefined || c.lastDose > best.lastDose) latest[c.drugClass] = c;
+    if (c.drugClass === 'oral-bisphosphonate') {
+      oralBisphosphonate.push(c);
+      oralBisphosphonateDays += c.durationDays;
+    }
+    if (isAntiresorptive(c.drugClass)) antiresorptiveEver = true;
+  }
+  return { active, latest, activeOsteoporosis, oralBisphosphonate, oralBisphosphonateDays, antiresorptiveEver };
+});
+
 export function activeCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
-  return facts.courses.find((c) => c.drugClass === drugClass && c.status === 'active');
+  return courseIndex(facts).active[drugClass];
 }
 
 /** The newest course of a class, whatever its status. */
 export function latestCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
-  let best: Course | undefined;
-  for (const c of facts.courses) if (c.drugClass === drugClass && (best === undefined || c.lastDose > best.lastDose)) best = c;
-  return best;
+  return courseIndex(facts).latest[drugClass];
 }
 
 export function activeOsteoporosisCourses(facts: PatientFacts): readonly Course[] {
-  return facts.courses.filter((c) => c.status === 'active' && OSTEOPOROSIS_CLASSES.includes(c.drugClass));
+  return courseIndex(facts).activeOsteoporosis;
 }
 
 export function isOnTreatment(facts: PatientFacts): boolean {
-  return activeOsteoporosisCourses(facts).length > 0;
+  return courseIndex(facts).activeOsteoporosis.length > 0;
 }
 
-/** Any osteoporosis drug in the record, active or not. */
-export function hasOsteoporosisDrugHistory(facts: PatientFacts): boolean {
-  return facts.courses.some((c) => OSTEOPOROSIS_CLASSES.includes(c.drugClass));
+/** Every oral bisphosphonate course, active or not (their years add up). */
+export function oralBisphosphonateCourses(facts: PatientFacts): readonly Course[] {
+  return courseIndex(facts).oralBisphosphonate;
 }
 
-/** "Years of oral bisphosphonate" adds up all oral bisphosphonate courses (rules.md section 1). */
-export function oralBisphosphonateYears(facts: PatientFacts): number {
-  let days = 0;
-  for (const c of facts.courses) if (c.drugClass === 'oral-bisphosphonate') days += c.durationDays;
-  return decimalYears(days);
+/** An antiresorptive course of any class ever in the record (else a start is a first course). */
+export function hadAntiresorptive(facts: PatientFacts): boolean {
+  return courseIndex(facts).antiresorptiveEver;
 }
 
 /**
- * At least `years` of oral bisphosphonate, all courses added up. Compared in days against the last
- * `years` calendar years, so one course started exactly 5 years ago today counts as 5 years
- * (a division by 365.25 would make it 4.999).
+ * At least `years` of oral bisphosphonate, all courses added up (rules.md section 1). Compared in
+ * days against the last `years` calendar years, so one course started exactly 5 years ago today
+ * counts as 5 years (a division by 365.25 would make it 4.999).
  */
 export function oralBisphosphonateYearsReached(facts: PatientFacts, years: number): boolean {
-  let days = 0;
-  for (const c of facts.courses) if (c.drugClass === 'oral-bisphosphonate') days += c.durationDays;
-  return days >= daysBetween(addYears(facts.today, -years), facts.today);
+  return courseIndex(facts).oralBisphosphonateDays >= daysBetween(addYears(facts.today, -years), facts.today);
 }
 
 /** A medication record in use today: active (or with a supply reaching today), not stopped. */
@@ -66,5 +106,11 @@ export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
 }
 
 export function currentMedications(facts: PatientFacts, drugs: readonly DrugId[]): readonly MedicationRecord[] {
-  return facts.medications.filter((m) => drugs.includes(m.identity.drug) && isCurrent(m, facts.today));
+  const out: MedicationRecord[] = [];
+  const meds = facts.medications;
+  for (let i = 0; i < meds.length; i++) {
+    const m = meds[i]!;
+    if (drugs.includes(m.identity.drug) && isCurrent(m, facts.today)) out.push(m);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@
 import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { RiskFactorReason } from '../../contract/topics.js';
+import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';
@@ -143,7 +144,7 @@ function alcohol(facts: PatientFacts, settings: GuidelineSettings): RiskFactor |
 }
 
 /** Every risk factor the record shows, in the card's order. */
-export function riskFactors(facts: PatientFacts, settings: GuidelineSettings): readonly RiskFactor[] {
+export const riskFactors = perFactsAndSettings((facts, settings): readonly RiskFactor[] => {
   const all = [
     familyHistory(facts),
     lowBmi(facts, settings),
@@ -158,5 +159,5 @@ export function riskFactors(facts: PatientFacts, settings: GuidelineSettings): r
     alcohol(facts, settings),
   ];
   return all.filter((r): r is RiskFactor => r !== undefined);
-}
+});
 

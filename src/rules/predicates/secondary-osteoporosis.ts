@@ -4,17 +4,18 @@
  * hypercalcaemia (the latest calcium above range, section 1) or a Z-score ≤ −2.0 [extension: DES NBV]
  * on the latest DXA that has one.
  */
-import type { PatientFacts, Ref } from '../../facts/types.js';
+import type { Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import { latestZScore } from './dxa.js';
 import { calciumFinding, scoreFinding } from './findings.js';
+import { perFacts } from '../memo.js';
 import type { Judgement } from './indication.js';
 import { isHypercalcaemia, latest } from './labs.js';
 
 /** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
 export const SECONDARY_Z_SCORE = -2.0;
 
-export function secondaryOsteoporosisSigns(facts: PatientFacts): Judgement | undefined {
+export const secondaryOsteoporosisSigns = perFacts((facts): Judgement | undefined => {
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
   const calcium = latest(facts.labs.calcium, facts.today);
@@ -28,4 +29,4 @@ export function secondaryOsteoporosisSigns(facts: PatientFacts): Judgement | und
     evidence.push(z.ref);
   }
   return evidence.length === 0 ? undefined : { reasons: ['secondary-osteoporosis'], findings, evidence };
-}
+});

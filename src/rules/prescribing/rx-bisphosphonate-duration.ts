@@ -15,7 +15,7 @@
  * Reasons: `five-years`, `ten-years`.
  */
 import { courseFinding } from '../predicates/findings.js';
-import { oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 
@@ -27,7 +27,7 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
   if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_YEARS)) return undefined;
-  const courses = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate');
+  const courses = oralBisphosphonateCourses(facts);
   return {
     topic: 'rx-bisphosphonate-duration',
     indicator: ten ? 'warning' : 'info',

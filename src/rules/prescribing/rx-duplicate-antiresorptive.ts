@@ -20,7 +20,7 @@
 import type { Course } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
-import { isAntiresorptive } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
@@ -39,8 +39,8 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const drug = draft.identity.drug;
 
-  const courses = facts.courses.filter(
-    (c) => c.status === 'active' && isAntiresorptive(c.drugClass) && !c.drugs.includes(drug) && !isFollowOnAfterDenosumab(draft, c, ctx.today),
+  const courses = activeOsteoporosisCourses(facts).filter(
+    (c) => isAntiresorptive(c.drugClass) && !c.drugs.includes(drug) && !isFollowOnAfterDenosumab(draft, c, ctx.today),
   );
   const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && d.identity.drug !== drug);
   if (courses.length === 0 && drafts.length === 0) return undefined;

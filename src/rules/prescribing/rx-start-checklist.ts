@@ -36,7 +36,7 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { markerFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
-import { ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
+import { hadAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -45,7 +45,7 @@ import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, treatm
 export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
-  if (facts.courses.some((c) => ANTIRESORPTIVE_CLASSES.includes(c.drugClass))) return undefined;
+  if (hadAntiresorptive(facts)) return undefined;
 
   const reasons: Reason[] = [];
   const findings: Finding[] = [draftFinding(draft)];

@@ -14,7 +14,7 @@
  * - restart: nothing is current (stopped, ended, paused) but there was a course before.
  */
 import type { Course, PatientFacts } from '../../facts/types.js';
-import { isAntiresorptive } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, hadAntiresorptive, isAntiresorptive } from '../predicates/medication.js';
 import type { RecognisedDraft } from './draft.js';
 
 export type DraftStart = 'first-course' | 'restart' | 'switch' | 'renewal';
@@ -22,8 +22,8 @@ export type DraftStart = 'first-course' | 'restart' | 'switch' | 'renewal';
 /** The antiresorptive treatment running now: the active course that started latest. */
 export function currentAntiresorptive(facts: PatientFacts): Course | undefined {
   let current: Course | undefined;
-  for (const c of facts.courses) {
-    if (c.status !== 'active' || !isAntiresorptive(c.drugClass)) continue;
+  for (const c of activeOsteoporosisCourses(facts)) {
+    if (!isAntiresorptive(c.drugClass)) continue;
     if (current === undefined || c.start > current.start) current = c;
   }
   return current;
@@ -32,7 +32,8 @@ export function currentAntiresorptive(facts: PatientFacts): Course | undefined {
 /** The drug of the course's newest record (one class may hold several drugs over time). */
 function currentDrug(facts: PatientFacts, course: Course): string | undefined {
   let newest: { start: string; drug: string } | undefined;
-  for (const m of facts.medications) {
+  for (let i = 0; i < facts.medications.length; i++) {
+    const m = facts.medications[i]!;
     if (m.identity.drugClass !== course.drugClass || !course.refs.includes(m.ref)) continue;
     if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
   }
@@ -40,7 +41,7 @@ function currentDrug(facts: PatientFacts, course: Course): string | undefined {
 }
 
 export function startOrRenewal(facts: PatientFacts, draft: RecognisedDraft): DraftStart {
-  if (!facts.courses.some((c) => isAntiresorptive(c.drugClass))) return 'first-course';
+  if (!hadAntiresorptive(facts)) return 'first-course';
   const current = currentAntiresorptive(facts);
   if (current === undefined) return 'restart';
   if (current.drugClass === draft.identity.drugClass && currentDrug(facts, current) === draft.identity.drug) return 'renewal';
