@@ -8,12 +8,14 @@
 import type {
   BoneMarkerKind,
   CalciumKind,
+  CalciumMeasurement,
   Course,
   DrugClass,
   DrugId,
   DxaSite,
   FractureMechanism,
   FractureSite,
+  Measurement,
   PatientFacts,
   Ref,
 } from '../facts/types.js';
@@ -168,8 +170,25 @@ function performerName(p: { readonly reference?: string; readonly display?: stri
   return p?.display ?? p?.reference;
 }
 
-function oldestFirst<T extends { readonly date: LocalDate }>(values: readonly T[]): T[] {
-  return [...values].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+const byDate = <T extends { readonly date: LocalDate }>(a: T, b: T): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * `point` of each value, oldest first, equal dates in their given order (a stable sort). The facts'
+ * lists come newest first, so this is mostly a reversal run by run of equal dates, without sorting
+ * (or spreading the frozen list); anything else is sorted.
+ */
+function oldestFirst<T extends { readonly date: LocalDate }, P>(values: readonly T[], point: (value: T) => P): P[] {
+  const n = values.length;
+  for (let i = 1; i < n; i++) if (values[i]!.date > values[i - 1]!.date) return values.slice().sort(byDate).map((v) => point(v));
+  const out: P[] = [];
+  for (let end = n; end > 0; ) {
+    let start = end - 1;
+    const date = values[start]!.date;
+    while (start > 0 && values[start - 1]!.date === date) start--;
+    for (let i = start; i < end; i++) out.push(point(values[i]!));
+    end = start;
+  }
+  return out;
 }
 
 function calciumOutside(value: number, kind: CalciumKind, low?: number, high?: number): boolean {
@@ -190,32 +209,59 @@ function gapsBetween(courses: readonly CourseBar[]): Interval[] {
   return gaps;
 }
 
+/** A lab value as a point; the panel's limit decides `outside`. */
+function labPoint(m: Measurement, outside: boolean): LabPoint {
+  return m.comparator === undefined
+    ? { date: m.date, value: m.value, unit: m.unit, ref: m.ref, outside }
+    : { date: m.date, value: m.value, unit: m.unit, ref: m.ref, comparator: m.comparator, outside };
+}
+
+function calciumPoint(m: CalciumMeasurement): LabPoint {
+  const outside = calciumOutside(m.value, m.kind, m.referenceLow, m.referenceHigh);
+  return m.comparator === undefined
+    ? { date: m.date, value: m.value, unit: m.unit, ref: m.ref, kind: m.kind, outside }
+    : { date: m.date, value: m.value, unit: m.unit, ref: m.ref, kind: m.kind, comparator: m.comparator, outside };
+}
+
+/** The earliest of `first` and the dates of `items` (read by `date`). */
+function earliest<T>(first: LocalDate, items: readonly T[], date: (item: T) => LocalDate): LocalDate {
+  let out = first;
+  for (let i = 0; i < items.length; i++) out = minDate(out, date(items[i]!));
+  return out;
+}
+
+// The facts' lists are frozen (facts/freeze.ts), and V8 iterates frozen arrays slowly: they are
+// read here with indexed loops, once each.
 export function overviewModel(facts: PatientFacts, settings: GuidelineSettings = DEFAULT_SETTINGS): OverviewModel {
   const today = facts.today;
   const ctx = { facts, today, settings };
 
   const tScores: TScorePoint[] = [];
-  for (const scan of facts.dxa.scans) {
+  const scans = facts.dxa.scans;
+  for (let i = 0; i < scans.length; i++) {
+    const scan = scans[i]!;
     const performer = performerName(scan.performer);
-    for (const s of scan.tScores) tScores.push({ site: s.site, date: s.date, value: s.value, ref: s.ref, ...(performer === undefined ? {} : { performer }) });
+    for (const s of scan.tScores) tScores.push(performer === undefined ? { site: s.site, date: s.date, value: s.value, ref: s.ref } : { site: s.site, date: s.date, value: s.value, ref: s.ref, performer });
   }
 
   const flow = boneMarkerFlow(ctx);
   const verdicts = new Map((flow?.onTreatment ?? []).map((v) => [v.measurement.ref, v]));
-  const markers: MarkerPoint[] = oldestFirst(facts.labs.boneMarkers).map((m) => {
+  const baselineRef = flow?.baseline?.ref;
+  const markers: MarkerPoint[] = oldestFirst(facts.labs.boneMarkers, (m) => {
     const v = verdicts.get(m.ref);
-    return {
-      marker: m.marker,
-      date: m.date,
-      value: m.value,
-      unit: m.unit,
-      ref: m.ref,
-      baseline: flow?.baseline?.ref === m.ref,
-      ...(v?.fallPercent === undefined ? {} : { fallPercent: v.fallPercent }),
-      ...(v === undefined ? {} : { adequate: v.adequate }),
-    };
+    const baseline = baselineRef === m.ref;
+    if (v === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline };
+    return v.fallPercent === undefined
+      ? { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, adequate: v.adequate }
+      : { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, fallPercent: v.fallPercent, adequate: v.adequate };
   });
-  const flowUnit = flow === undefined ? undefined : (flow.baseline?.unit ?? facts.labs.boneMarkers.find((m) => m.marker === flow.kind)?.unit ?? (flow.kind === 'p1np' ? 'ug/L' : 'ng/mL'));
+  let flowUnit: string | undefined;
+  if (flow !== undefined) {
+    flowUnit = flow.baseline?.unit;
+    const all = facts.labs.boneMarkers;
+    for (let i = 0; flowUnit === undefined && i < all.length; i++) if (all[i]!.marker === flow.kind) flowUnit = all[i]!.unit;
+    flowUnit ??= flow.kind === 'p1np' ? 'ug/L' : 'ng/mL';
+  }
   const markerFlow: MarkerFlowSummary | undefined =
     flow === undefined || flowUnit === undefined
       ? undefined
@@ -232,40 +278,22 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
               }),
         };
 
-  const egfr: LabPoint[] = oldestFirst(facts.labs.egfr).map((m) => ({
-    date: m.date,
-    value: m.value,
-    unit: m.unit,
-    ref: m.ref,
-    ...(m.comparator === undefined ? {} : { comparator: m.comparator }),
-    outside: m.comparator !== '>' && m.comparator !== '>=' && m.value <= EGFR_LIMIT,
-  }));
-  const calcium: LabPoint[] = oldestFirst(facts.labs.calcium).map((m) => ({
-    date: m.date,
-    value: m.value,
-    unit: m.unit,
-    ref: m.ref,
-    kind: m.kind,
-    ...(m.comparator === undefined ? {} : { comparator: m.comparator }),
-    outside: calciumOutside(m.value, m.kind, m.referenceLow, m.referenceHigh),
-  }));
+  const egfr: LabPoint[] = oldestFirst(facts.labs.egfr, (m) => labPoint(m, m.comparator !== '>' && m.comparator !== '>=' && m.value <= EGFR_LIMIT));
+  const calcium: LabPoint[] = oldestFirst(facts.labs.calcium, calciumPoint);
   const newestCalcium = facts.labs.calcium[0];
   const calciumLimits = {
     low: newestCalcium?.referenceLow ?? CALCIUM_LOW_FALLBACK[newestCalcium?.kind ?? 'total'],
     high: newestCalcium?.referenceHigh ?? CALCIUM_HIGH_FALLBACK[newestCalcium?.kind ?? 'total'],
   };
-  const vitaminD: LabPoint[] = oldestFirst(facts.labs.vitaminD).map((m) => ({
-    date: m.date,
-    value: m.value,
-    unit: m.unit,
-    ref: m.ref,
-    ...(m.comparator === undefined ? {} : { comparator: m.comparator }),
-    outside: m.comparator !== '>' && m.comparator !== '>=' && m.value < VITAMIN_D_TARGET,
-  }));
+  const vitaminD: LabPoint[] = oldestFirst(facts.labs.vitaminD, (m) => labPoint(m, m.comparator !== '>' && m.comparator !== '>=' && m.value < VITAMIN_D_TARGET));
 
-  const courses: CourseBar[] = facts.courses
-    .filter((c) => COURSE_CLASSES.includes(c.drugClass))
-    .map((c) => ({
+  const courses: CourseBar[] = [];
+  let zoledronic: Course | undefined;
+  for (let i = 0; i < facts.courses.length; i++) {
+    const c = facts.courses[i]!;
+    if (zoledronic === undefined && c.drugClass === 'zoledronic-acid') zoledronic = c;
+    if (!COURSE_CLASSES.includes(c.drugClass)) continue;
+    courses.push({
       drugClass: c.drugClass,
       drugs: c.drugs,
       start: c.start,
@@ -274,29 +302,39 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
       refs: c.refs,
       ...(c.stoppedOn === undefined ? {} : { stoppedOn: c.stoppedOn }),
       ...(c.supersededOn === undefined ? {} : { supersededOn: c.supersededOn }),
-    }))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    });
+  }
+  courses.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const intervals = gapsBetween(courses);
   const pause = pauseState(ctx);
   if (pause !== undefined) intervals.push({ kind: 'pause', drugClass: 'oral-bisphosphonate', start: pause.start, end: today, ended: pauseEnded(pause) });
 
   // One mark per drug and day: a statement and an administration of the same injection are one dose.
+  // Glucocorticoid records are the bands of their panel.
   const doses: DoseMark[] = [];
   const seenDoses = new Set<string>();
-  for (const m of facts.medications) {
+  const glucocorticoid: GlucocorticoidBand[] = [];
+  for (let i = 0; i < facts.medications.length; i++) {
+    const m = facts.medications[i]!;
     const cls = m.identity.drugClass;
-    if ((cls !== 'denosumab' && cls !== 'zoledronic-acid') || m.startUnknown === true || seenDoses.has(`${cls} ${m.start}`)) continue;
-    seenDoses.add(`${cls} ${m.start}`);
+    if (cls === 'glucocorticoid' && !m.startUnknown) {
+      const dailyMg = m.dailyDoseMg === undefined ? undefined : m.dailyDoseMg * (m.identity.prednisoloneFactor ?? 1);
+      glucocorticoid.push({ start: m.start, end: minDate(m.end ?? today, today), ref: m.ref, ...(dailyMg === undefined ? {} : { dailyMg: Math.round(dailyMg * 100) / 100 }) });
+    }
+    if ((cls !== 'denosumab' && cls !== 'zoledronic-acid') || m.startUnknown === true) continue;
+    const key = `${cls} ${m.start}`;
+    if (seenDoses.has(key)) continue;
+    seenDoses.add(key);
     doses.push({ drugClass: cls, date: m.start, ref: m.ref });
   }
-  doses.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  doses.sort(byDate);
+  glucocorticoid.sort((a, b) => (a.start < b.start ? -1 : 1));
 
   const due: DueMark[] = [];
   const denosumab = denosumabWithoutFollowOn(ctx);
   if (denosumab !== undefined && denosumab.course.status !== 'stopped') {
     due.push({ drugClass: 'denosumab', due: denosumab.due, latestInTime: denosumab.latestInTime, overdue: today > denosumab.latestInTime, lastDose: denosumab.lastInjection });
   }
-  const zoledronic = facts.courses.find((c) => c.drugClass === 'zoledronic-acid');
   if (zoledronic !== undefined && zoledronic.status === 'active') {
     // The card's interval (12 months); shown as due, never as overdue: the card has no "overdue" for it.
     due.push({ drugClass: 'zoledronic-acid', due: addMonths(zoledronic.lastDose, 12), overdue: false, lastDose: zoledronic.lastDose });
@@ -304,7 +342,8 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
 
   const fractures: FractureMark[] = [];
   let undatedFractures = 0;
-  for (const f of facts.fractures) {
+  for (let i = 0; i < facts.fractures.length; i++) {
+    const f = facts.fractures[i]!;
     if (f.date === undefined) {
       undatedFractures++;
       continue;
@@ -312,27 +351,12 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
     fractures.push({ site: f.site, date: f.date, mechanism: f.mechanism, count: f.count ?? 1, ref: f.ref, ...(f.vertebra === undefined ? {} : { vertebra: f.vertebra }) });
   }
 
-  const glucocorticoid: GlucocorticoidBand[] = facts.medications
-    .filter((m) => m.identity.drugClass === 'glucocorticoid' && !m.startUnknown)
-    .map((m) => {
-      const dailyMg = m.dailyDoseMg === undefined ? undefined : m.dailyDoseMg * (m.identity.prednisoloneFactor ?? 1);
-      return { start: m.start, end: minDate(m.end ?? today, today), ref: m.ref, ...(dailyMg === undefined ? {} : { dailyMg: Math.round(dailyMg * 100) / 100 }) };
-    })
-    .sort((a, b) => (a.start < b.start ? -1 : 1));
-
-  const dates: LocalDate[] = [
-    ...tScores.map((t) => t.date),
-    ...markers.map((m) => m.date),
-    ...egfr.map((m) => m.date),
-    ...calcium.map((m) => m.date),
-    ...vitaminD.map((m) => m.date),
-    ...courses.map((c) => c.start),
-    ...fractures.map((f) => f.date),
-    ...glucocorticoid.map((g) => g.start),
-    ...doses.map((d) => d.date),
-  ];
+  const atDate = (x: { readonly date: LocalDate }): LocalDate => x.date;
+  const atStart = (x: { readonly start: LocalDate }): LocalDate => x.start;
+  let first = addMonths(today, -12);
+  for (const points of [tScores, markers, egfr, calcium, vitaminD, fractures, doses]) first = earliest(first, points, atDate);
+  first = earliest(earliest(first, courses, atStart), glucocorticoid, atStart);
   const earliestShown = addMonths(today, -12 * AXIS_YEARS_BACK);
-  const first = dates.reduce((a, b) => minDate(a, b), addMonths(today, -12));
   const lastDue = due.reduce((a, d) => maxDate(a, d.due), today);
   const axis = { from: maxDate(addMonths(first, -3), earliestShown), to: minDate(maxDate(addMonths(today, 3), addMonths(lastDue, 1)), addMonths(today, 15)) };
 
@@ -340,7 +364,7 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
     today,
     axis,
     patient: { sex: facts.sex, deceased: facts.deceased, ...(facts.age === undefined ? {} : { age: facts.age }) },
-    tScores: oldestFirst(tScores),
+    tScores: oldestFirst(tScores, (t) => t),
     tScoreLines: { osteoporosis: T_SCORE_OSTEOPOROSIS, osteopenia: T_SCORE_GLUCOCORTICOID },
     markers,
     ...(markerFlow === undefined ? {} : { markerFlow }),
@@ -356,7 +380,7 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
     intervals,
     doses,
     due,
-    fractures: oldestFirst(fractures),
+    fractures: oldestFirst(fractures, (f) => f),
     undatedFractures,
     glucocorticoid,
     glucocorticoidSummary: {
