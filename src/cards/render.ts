@@ -58,25 +58,35 @@ const MORE: Readonly<Record<Language, (n: number) => string>> = {
   en: (n) => `… and ${n} more`,
 };
 
+const PART: ReadonlyMap<Topic, keyof typeof SOURCE_LABEL> = new Map<Topic, keyof typeof SOURCE_LABEL>([
+  ...INITIATION_TOPICS.map((t) => [t, 'initiation'] as const),
+  ...FOLLOW_UP_TOPICS.map((t) => [t, 'follow-up'] as const),
+]);
+
 function part(topic: Topic): keyof typeof SOURCE_LABEL {
-  if ((INITIATION_TOPICS as readonly string[]).includes(topic)) return 'initiation';
-  if ((FOLLOW_UP_TOPICS as readonly string[]).includes(topic)) return 'follow-up';
-  return 'other';
+  return PART.get(topic) ?? 'other';
 }
 
 /** Characters, not bytes (æøå): keep the spec's "< 140" even if a text grows too long. */
 function clampSummary(s: string): string {
+  if (s.length < 140) return s; // UTF-16 units are never fewer than characters
   const chars = [...s];
   return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
 }
 
+/** The advice, then "**Begrundelse**" with a line per reason, then "**Grundlag**" with a line per distinct finding. */
 function composeDetail(rec: Recommendation, advice: string, lang: Language, settings: GuidelineSettings): string {
   const h = HEADINGS[lang];
-  const sections = [advice.trim()];
-  sections.push(`**${h.reasons}**\n${rec.reasons.map((r) => `- ${inForce(REASON[r], settings)[lang]}`).join('\n')}`);
-  const findings = [...new Set(rec.findings.map((f) => formatFinding(f, lang)))];
-  if (findings.length > 0) sections.push(`**${h.findings}**\n${findings.map((f) => `- ${f}`).join('\n')}`);
-  return sections.filter((s) => s.length > 0).join('\n\n');
+  const trimmed = advice.trim();
+  let detail = `${trimmed.length > 0 ? `${trimmed}\n\n` : ''}**${h.reasons}**\n`;
+  for (let i = 0; i < rec.reasons.length; i++) detail += `${i > 0 ? '\n' : ''}- ${inForce(REASON[rec.reasons[i]!], settings)[lang]}`;
+  const findings = new Set<string>();
+  for (const f of rec.findings) findings.add(formatFinding(f, lang));
+  if (findings.size > 0) {
+    detail += `\n\n**${h.findings}**`;
+    for (const f of findings) detail += `\n- ${f}`;
+  }
+  return detail;
 }
 
 export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
@@ -84,7 +94,8 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const words = wordsOf(rec, lang);
   const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
   // "Læs mere" first: the full guidance lives on the service's own page, not in the card.
-  const links = [...(ctx.guidelineBase === undefined ? [] : [guidelineLink(rec.topic, words.title, lang, ctx.guidelineBase)]), ...linksFor(rec.topic, lang, ctx.links)];
+  const links = linksFor(rec.topic, lang, ctx.links);
+  if (ctx.guidelineBase !== undefined) links.unshift(guidelineLink(rec.topic, words.title, lang, ctx.guidelineBase));
   const evidence = [...new Set(rec.evidence.length > 0 ? rec.evidence : [ctx.patientRef])];
   const topic: Coding = { system: TOPIC_SYSTEM, code: rec.topic, display: words.title };
   return {
