@@ -47,16 +47,14 @@ export function requestContext(logger: Logger): RequestHandler {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(req);
     res.locals.requestId = requestId;
-    // The child logger is made when something logs: most requests write only the line below, and
-    // with that level off (or before it) none is needed.
-    let log: Logger | undefined;
-    const requestLog = (): Logger => (log ??= logger.child({ requestId }));
-    Object.defineProperty(res.locals, 'log', { get: requestLog, enumerable: true, configurable: true });
+    const log = logger.child({ requestId });
+    res.locals.log = log;
     res.locals.logFields = {};
     res.setHeader('x-request-id', requestId);
     res.on('finish', () => {
       const failed = res.statusCode >= 500;
-      if (!(log ?? logger).isLevelEnabled(failed ? 'error' : 'info')) return;
+      // The line is built only when its level is on.
+      if (!log.isLevelEnabled(failed ? 'error' : 'info')) return;
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       const line = {
         method: req.method,
@@ -66,8 +64,8 @@ export function requestContext(logger: Logger): RequestHandler {
         durationMs,
         ...res.locals.logFields,
       };
-      if (failed) requestLog().error(line, 'request failed');
-      else requestLog().info(line, 'request completed');
+      if (failed) log.error(line, 'request failed');
+      else log.info(line, 'request completed');
     });
     next();
   };

@@ -1,6 +1,6 @@
 /**
  * The cheap paths of a hook call: the JSON answer written without express's `res.json` (the same
- * bytes and headers), the request's child logger made only when something logs (the same lines),
+ * bytes and headers), the request's log line built only when its level is on (the same lines),
  * the overview snapshot made after the answer, and the CDS Hooks routes answered before the public
  * routers (the same answers for every path under /cds-services).
  */
