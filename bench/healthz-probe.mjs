@@ -1,0 +1,20 @@
+/**
+ * `node bench/healthz-probe.mjs <port> <seconds> <max>`: calls /healthz every 10 ms for `seconds`
+ * (0: until `max` calls) and prints the latencies in ms as one JSON array. Run in a process of its
+ * own by bench/run.ts, so that the load generators' work does not delay the probe.
+ */
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import { setTimeout } from 'node:timers/promises';
+
+const [port, seconds, max] = process.argv.slice(2).map(Number);
+const deadline = seconds > 0 ? performance.now() + seconds * 1000 : Number.POSITIVE_INFINITY;
+const out = [];
+while (out.length < max && performance.now() < deadline) {
+  const start = performance.now();
+  const res = await globalThis.fetch(`http://127.0.0.1:${port}/healthz`);
+  await res.arrayBuffer();
+  out.push(performance.now() - start);
+  await setTimeout(10);
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
