@@ -9,14 +9,18 @@ import { setTimeout } from 'node:timers/promises';
 
 const [port, seconds, max] = process.argv.slice(2).map(Number);
 const deadline = seconds > 0 ? performance.now() + seconds * 1000 : Number.POSITIVE_INFINITY;
-const out = [];
-// The probe's own first calls (fetch and its connection pool starting) are not the service's latency.
-for (let i = 0; i < 5; i++) await (await globalThis.fetch(`http://127.0.0.1:${port}/healthz`)).arrayBuffer();
-while (out.length < max && performance.now() < deadline) {
+/** One /healthz call, answer read; its latency in ms. */
+async function call() {
   const start = performance.now();
-  const res = await globalThis.fetch(`http://127.0.0.1:${port}/healthz`);
-  await res.arrayBuffer();
-  out.push(performance.now() - start);
+  await (await globalThis.fetch(`http://127.0.0.1:${port}/healthz`)).arrayBuffer();
+  return performance.now() - start;
+}
+
+// The probe's own first calls (fetch and its connection pool starting) are not the service's latency.
+for (let i = 0; i < 5; i++) await call();
+const out = [];
+while (out.length < max && performance.now() < deadline) {
+  out.push(await call());
   await setTimeout(10);
 }
 process.stdout.write(`${JSON.stringify(out)}\n`);
