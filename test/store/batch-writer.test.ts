@@ -27,6 +27,29 @@ describe('the batch writer', () => {
     await writer.close();
   });
 
+  it('writes a long queue one batch per turn of the event loop, so other work runs between them; flush writes all that waits', async () => {
+    const written: number[] = [];
+    const turns: string[] = [];
+    const writer = createBatchWriter<number>(
+      (b) => {
+        written.push(b.length);
+        turns.push('batch');
+        return Promise.resolve();
+      },
+      { what: 'numbers', flushMs: 60_000, batchSize: 4 },
+    );
+    writer.add(Array.from({ length: 10 }, (_, i) => i));
+    setImmediate(() => turns.push('other'));
+    for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
+    expect(written).toEqual([4, 4, 2]);
+    expect(turns.indexOf('other')).toBeGreaterThan(0);
+    expect(turns.indexOf('other')).toBeLessThan(turns.length - 1);
+    writer.add(Array.from({ length: 9 }, (_, i) => i));
+    await writer.flush();
+    expect(written).toEqual([4, 4, 2, 4, 4, 1]);
+    await writer.close();
+  });
+
   it('flush waits for a write already under way', async () => {
     let release = (): void => undefined;
     let started = (): void => undefined;
