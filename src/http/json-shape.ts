@@ -40,7 +40,8 @@ export interface ShapeLimits {
 
 export type JsonShape =
   | { readonly kind: 'too-deep' }
-  | { readonly kind: 'long-string'; readonly chars: number; readonly path: string }
+  /** `complete`: false when refused while the string was still being read (`chars` so far). */
+  | { readonly kind: 'long-string'; readonly chars: number; readonly path: string; readonly complete: boolean }
   /** An array past its cap: `count` is as far as the pass read (more than `cap`). */
   | { readonly kind: 'too-many'; readonly path: string; readonly count: number; readonly cap: number }
   /** `arrays`: element count by path (`prefetch.observations.entry`; `[]` for an array element) of the arrays down to `countDepth`. */
@@ -58,165 +59,306 @@ function codePoints(s: string): number {
   return s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
 }
 
-/** The first quote from `from` on that no odd run of backslashes escapes; the body's length if none. */
-function closingQuote(body: Buffer, from: number): number {
-  let end = body.indexOf(QUOTE, from);
-  while (end >= 0) {
-    let backslashes = 0;
-    for (let b = end - 1; body[b] === BACKSLASH; b--) backslashes += 1;
-    if (backslashes % 2 === 0) return end;
-    end = body.indexOf(QUOTE, end + 1);
-  }
-  return body.length;
-}
-
-/** The text of the key literal at `[start, end]` (both quotes), its escapes decoded. */
-function keyText(body: Buffer, start: number, end: number): string {
-  const raw = body.toString('utf8', start + 1, end);
+/** The text of a key literal (both quotes included), its escapes decoded. */
+function keyText(literal: Buffer): string {
+  const raw = literal.toString('utf8', 1, literal.length - 1);
   if (!raw.includes('\\')) return raw;
   try {
-    return String(JSON.parse(body.toString('utf8', start, end + 1)));
+    return String(JSON.parse(literal.toString('utf8')));
   } catch {
     return raw;
   }
 }
 
-/** The characters of the JSON string literal at `[start, end]` (both quotes), or 0 if it is not valid JSON. */
-function literalChars(body: Buffer, start: number, end: number): number {
-  // Without escapes, no decoding: ASCII is a character a byte; else every byte that does not
-  // continue a UTF-8 sequence (10xxxxxx) starts a code point.
-  const backslash = body.indexOf(BACKSLASH, start + 1);
-  if (backslash < 0 || backslash >= end) {
-    if (isAscii(body.subarray(start + 1, end))) return end - start - 1;
-    let chars = 0;
-    for (let i = start + 1; i < end; i++) if (((body[i] as number) & 0xc0) !== 0x80) chars += 1;
-    return chars;
-  }
+/** Code points of UTF-8 bytes that hold no escapes: ASCII is a character a byte; else every byte that does not continue a sequence (10xxxxxx) starts one. */
+function utf8Chars(bytes: Buffer): number {
+  if (isAscii(bytes)) return bytes.length;
+  let chars = 0;
+  for (let i = 0; i < bytes.length; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) chars += 1;
+  return chars;
+}
+
+/** The characters of a JSON string literal (both quotes included), or 0 if it is not valid JSON. */
+function literalChars(literal: Buffer): number {
+  const content = literal.subarray(1, literal.length - 1);
+  if (content.indexOf(BACKSLASH) < 0) return utf8Chars(content);
   try {
-    const value: unknown = JSON.parse(body.toString('utf8', start, end + 1));
+    const value: unknown = JSON.parse(literal.toString('utf8'));
     return typeof value === 'string' ? codePoints(value) : 0;
   } catch {
     return 0;
   }
 }
 
+/** `findClose` found no closing quote in the bytes it had; with `ESCAPED_AT_END`, their last byte is a backslash that escapes the next one. */
+const OPEN = -1;
+const ESCAPED_AT_END = -2;
+
 /**
- * One pass over `body`. `keyDepth` is how deep keys are decoded (they name the counted arrays and
- * a long string's path); the first pass decodes them only where arrays are counted, and a long
- * string is named by a second pass that decodes them all.
+ * The closing quote of a string literal whose unread content starts at `from` (no byte before
+ * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. Most strings are short: a loop
+ * is cheaper than a native search per string; past 64 bytes, `Buffer.indexOf` runs, and a quote
+ * closes the string when an even run of backslashes precedes it.
  */
-export function jsonShape(body: Buffer, limits: ShapeLimits): JsonShape {
-  const first = scan(body, limits, limits.countDepth - 1);
-  if (first.kind !== 'long-string') return first;
-  return scan(body, limits, Number.POSITIVE_INFINITY);
+function findClose(body: Buffer, from: number): number {
+  const n = body.length;
+  let end = from;
+  const shortEnd = Math.min(n, from + 64);
+  while (end < shortEnd) {
+    const b = body[end] as number;
+    if (b === QUOTE) return end;
+    end += b === BACKSLASH ? 2 : 1;
+  }
+  if (end >= n) return end > n ? ESCAPED_AT_END : OPEN;
+  const floor = end;
+  const oddRunBefore = (at: number): boolean => {
+    let backslashes = 0;
+    for (let b = at - 1; b >= floor && body[b] === BACKSLASH; b--) backslashes += 1;
+    return backslashes % 2 === 1;
+  };
+  for (let q = body.indexOf(QUOTE, end); q >= 0; q = body.indexOf(QUOTE, q + 1)) {
+    if (!oddRunBefore(q)) return q;
+  }
+  return oddRunBefore(n) ? ESCAPED_AT_END : OPEN;
 }
 
-function scan(body: Buffer, limits: ShapeLimits, keyDepth: number): JsonShape {
-  // Per nesting level (index = depth): array or object, the key being read (objects), commas seen
-  // and whether any element started (arrays).
-  const minCap = limits.cap === undefined ? Number.POSITIVE_INFINITY : (limits.minCap ?? 0);
-  // Per level: the cap of the array there, once asked (Infinity: none, or not asked yet).
-  const caps: number[] = [Number.POSITIVE_INFINITY];
-  const asked: boolean[] = [false];
-  const isArray: boolean[] = [false];
-  const keys: (string | undefined)[] = [undefined];
-  const commas: number[] = [0];
-  const nonEmpty: boolean[] = [false];
-  const arrays = new Map<string, number>();
-  let depth = 0;
-  let expectKey = false;
-  // A string longer than this many bytes may be too long; shorter ones cannot be (one code point is at least one byte).
-  const maxStringBytes = limits.maxStringChars;
-  let longest = 0;
+/** A string literal still open at the end of the bytes read so far. */
+interface OpenString {
+  /** Offset of its opening quote in the whole body. */
+  readonly start: number;
+  /** Whether it is a key (else a value). */
+  readonly key: boolean;
+  /** The first byte of the next chunk is escaped (the last one read was a backslash). */
+  escaped: boolean;
+  /** A backslash was read in it: its characters are counted once it is closed. */
+  escapes: boolean;
+  /** Its characters so far, while it has no escapes. */
+  chars: number;
+}
 
-  const pathTo = (level: number): string => {
-    const parts: string[] = [];
-    for (let l = 1; l < level; l++) parts.push(isArray[l] === true ? `[${commas[l] ?? 0}]` : `.${keys[l] ?? '?'}`);
-    return parts.join('').replace(/^\./, '');
-  };
-  const open = (array: boolean): boolean => {
-    if (isArray[depth] === true) nonEmpty[depth] = true;
-    depth += 1;
-    if (depth > limits.maxDepth) return false;
-    isArray[depth] = array;
-    keys[depth] = undefined;
-    commas[depth] = 0;
-    nonEmpty[depth] = false;
-    caps[depth] = Number.POSITIVE_INFINITY;
-    asked[depth] = false;
-    expectKey = !array;
-    return true;
-  };
+/** One pass over a whole body: a `ShapeScanner` fed it as one chunk. */
+export function jsonShape(body: Buffer, limits: ShapeLimits): JsonShape {
+  const scanner = new ShapeScanner(limits);
+  return scanner.feed(body) ?? scanner.end();
+}
 
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const c = body[i] as number;
-    if (c === QUOTE) {
-      // The closing quote (a backslash escapes the byte after it). Most strings are short: a loop
-      // here is cheaper than a native search per string; past 64 bytes, Buffer.indexOf runs.
-      let end = i + 1;
-      const shortEnd = Math.min(n, i + 65);
-      while (end < shortEnd) {
-        const b = body[end] as number;
-        if (b === QUOTE) break;
-        end += b === BACKSLASH ? 2 : 1;
-      }
-      if (end >= shortEnd && end < n && body[end] !== QUOTE) end = closingQuote(body, end);
-      if (end >= n) break; // unterminated: JSON.parse will say so
-      if (end - i - 1 > longest) longest = end - i - 1;
-      if (end - i - 1 > maxStringBytes) {
-        const chars = literalChars(body, i, end);
-        // A value is named by its path; a key by the path of the object that holds it.
-        if (chars > limits.maxStringChars) return { kind: 'long-string', chars, path: expectKey ? `${pathTo(depth)} (a key)` : pathTo(depth + 1) };
-      }
-      if (expectKey) {
-        if (depth <= keyDepth) keys[depth] = keyText(body, i, end);
-      } else if (isArray[depth] === true) {
-        nonEmpty[depth] = true;
-      }
-      i = end;
-      continue;
-    }
-    switch (c) {
-      case OPEN_OBJECT:
-        if (!open(false)) return { kind: 'too-deep' };
-        break;
-      case OPEN_ARRAY:
-        if (!open(true)) return { kind: 'too-deep' };
-        break;
-      case CLOSE_ARRAY:
-        if (depth > 0 && depth <= limits.countDepth && isArray[depth] === true) {
-          arrays.set(pathTo(depth), nonEmpty[depth] === true ? (commas[depth] ?? 0) + 1 : 0);
-        }
-        depth = Math.max(0, depth - 1);
-        expectKey = false;
-        break;
-      case CLOSE_OBJECT:
-        depth = Math.max(0, depth - 1);
-        expectKey = false;
-        break;
-      case COMMA: {
-        const elements = (commas[depth] ?? 0) + 1;
-        commas[depth] = elements;
-        // `elements + 1` elements have started once this comma is read.
-        if (elements + 1 > minCap && depth <= limits.countDepth && isArray[depth] === true) {
-          if (asked[depth] !== true) {
-            asked[depth] = true;
-            caps[depth] = limits.cap?.(pathTo(depth)) ?? Number.POSITIVE_INFINITY;
-          }
-          const cap = caps[depth] ?? Number.POSITIVE_INFINITY;
-          if (elements + 1 > cap) return { kind: 'too-many', path: pathTo(depth), count: elements + 1, cap };
-        }
-        expectKey = isArray[depth] === false && depth > 0;
-        break;
-      }
-      case COLON:
-        expectKey = false;
-        break;
-      default:
-        // A number, true, false or null starting as an array element (whitespace is ≤ 0x20).
-        if (c > SPACE && isArray[depth] === true) nonEmpty[depth] = true;
-    }
+/**
+ * The pass over a body's bytes, chunk by chunk as they arrive. A refusal is known as soon as the
+ * bytes read show it — the level past `maxDepth`, the element past a cap, a string past the limit
+ * (while it is still being read, if it has no escapes) — so the rest of the body need not be
+ * buffered or read. Keys are kept as offsets and decoded only where a path is named; the chunks
+ * are kept (not copied) until the end, since a key or a long string may span several.
+ */
+export class ShapeScanner {
+  private readonly limits: ShapeLimits;
+  private readonly minCap: number;
+  private readonly chunks: Buffer[] = [];
+  /** Offset in the whole body of each chunk's first byte. */
+  private readonly chunkStarts: number[] = [];
+  private read = 0;
+  private refusal: JsonShape | undefined;
+  // Per nesting level (index = depth): array or object; the key being read (objects: offsets of
+  // its quotes, -1 none); commas seen and whether any element started (arrays); the cap of the
+  // array there, once asked (Infinity: none, or not asked yet).
+  private readonly isArray: boolean[] = [false];
+  private readonly keyStart: number[] = [-1];
+  private readonly keyEnd: number[] = [-1];
+  private readonly commas: number[] = [0];
+  private readonly nonEmpty: boolean[] = [false];
+  private readonly caps: number[] = [Number.POSITIVE_INFINITY];
+  private readonly asked: boolean[] = [false];
+  private readonly arrays = new Map<string, number>();
+  private depth = 0;
+  private expectKey = false;
+  private longest = 0;
+  private open: OpenString | undefined;
+
+  constructor(limits: ShapeLimits) {
+    this.limits = limits;
+    this.minCap = limits.cap === undefined ? Number.POSITIVE_INFINITY : (limits.minCap ?? 0);
   }
-  return { kind: 'ok', arrays, longestStringBytes: longest };
+
+  /** Reads the next chunk: a refusal (final: later chunks are not read), else undefined. */
+  feed(chunk: Buffer): JsonShape | undefined {
+    if (this.refusal !== undefined) return this.refusal;
+    const base = this.read;
+    this.chunks.push(chunk);
+    this.chunkStarts.push(base);
+    this.read += chunk.length;
+    const refusal = this.scan(chunk, base);
+    if (refusal !== undefined) {
+      this.refusal = refusal;
+      this.release();
+    }
+    return refusal;
+  }
+
+  /** After the last chunk: the refusal, or the shape. A string still open ends the pass (`JSON.parse` says what is wrong). */
+  end(): JsonShape {
+    this.release();
+    return this.refusal ?? { kind: 'ok', arrays: this.arrays, longestStringBytes: this.longest };
+  }
+
+  private release(): void {
+    this.chunks.length = 0;
+    this.chunkStarts.length = 0;
+  }
+
+  /** Bytes `[from, to)` of the body read so far: a view when one chunk holds them. */
+  private bytes(from: number, to: number): Buffer {
+    let i = this.chunkStarts.length - 1;
+    while (i > 0 && (this.chunkStarts[i] as number) > from) i--;
+    const first = this.chunks[i] as Buffer;
+    const offset = this.chunkStarts[i] as number;
+    if (to - offset <= first.length) return first.subarray(from - offset, to - offset);
+    const parts: Buffer[] = [first.subarray(from - offset)];
+    for (let j = i + 1; j < this.chunks.length && (this.chunkStarts[j] as number) < to; j++) {
+      const chunk = this.chunks[j] as Buffer;
+      parts.push(chunk.subarray(0, to - (this.chunkStarts[j] as number)));
+    }
+    return Buffer.concat(parts);
+  }
+
+  private pathTo(level: number): string {
+    const parts: string[] = [];
+    for (let l = 1; l < level; l++) {
+      const start = this.keyStart[l] ?? -1;
+      if (this.isArray[l] === true) parts.push(`[${this.commas[l] ?? 0}]`);
+      else parts.push(`.${start < 0 ? '?' : keyText(this.bytes(start, (this.keyEnd[l] ?? start) + 1))}`);
+    }
+    return parts.join('').replace(/^\./, '');
+  }
+
+  /** A string too long: a value is named by its path, a key by the path of the object that holds it. */
+  private longString(chars: number, key: boolean, complete: boolean): JsonShape {
+    return { kind: 'long-string', chars, path: key ? `${this.pathTo(this.depth)} (a key)` : this.pathTo(this.depth + 1), complete };
+  }
+
+  /** The string literal from `start` to `end` (offsets of its quotes in the whole body) is read. */
+  private closed(start: number, end: number, key: boolean): JsonShape | undefined {
+    const length = end - start - 1;
+    if (length > this.longest) this.longest = length;
+    // A code point is at least one byte: only a string of more bytes than the limit may be too long.
+    if (length > this.limits.maxStringChars) {
+      const chars = literalChars(this.bytes(start, end + 1));
+      if (chars > this.limits.maxStringChars) return this.longString(chars, key, true);
+    }
+    if (key) {
+      this.keyStart[this.depth] = start;
+      this.keyEnd[this.depth] = end;
+    } else if (this.isArray[this.depth] === true) {
+      this.nonEmpty[this.depth] = true;
+    }
+    return undefined;
+  }
+
+  /** Bytes `[from, to)` of the chunk continue the open string: counted, and refused once its characters pass the limit. */
+  private stillOpen(chunk: Buffer, from: number, to: number): JsonShape | undefined {
+    const open = this.open as OpenString;
+    if (open.escapes) return undefined;
+    const part = chunk.subarray(from, to);
+    if (part.indexOf(BACKSLASH) >= 0) {
+      open.escapes = true;
+      return undefined;
+    }
+    open.chars += utf8Chars(part);
+    return open.chars > this.limits.maxStringChars ? this.longString(open.chars, open.key, false) : undefined;
+  }
+
+  private openLevel(array: boolean): boolean {
+    const depth = this.depth;
+    if (this.isArray[depth] === true) this.nonEmpty[depth] = true;
+    const inner = depth + 1;
+    this.depth = inner;
+    if (inner > this.limits.maxDepth) return false;
+    this.isArray[inner] = array;
+    this.keyStart[inner] = -1;
+    this.commas[inner] = 0;
+    this.nonEmpty[inner] = false;
+    this.caps[inner] = Number.POSITIVE_INFINITY;
+    this.asked[inner] = false;
+    this.expectKey = !array;
+    return true;
+  }
+
+  /** One chunk, whose first byte is at `base` in the whole body. */
+  private scan(body: Buffer, base: number): JsonShape | undefined {
+    const n = body.length;
+    let i = 0;
+    const open = this.open;
+    if (open !== undefined) {
+      // A string that began in an earlier chunk.
+      const from = open.escaped ? 1 : 0;
+      const end = from >= n ? OPEN : findClose(body, from);
+      if (end < 0) {
+        open.escaped = end === ESCAPED_AT_END;
+        return this.stillOpen(body, 0, n);
+      }
+      this.open = undefined;
+      const refusal = this.closed(open.start, base + end, open.key);
+      if (refusal !== undefined) return refusal;
+      i = end + 1;
+    }
+    const limits = this.limits;
+    const isArray = this.isArray;
+    const commas = this.commas;
+    for (; i < n; i++) {
+      const c = body[i] as number;
+      if (c === QUOTE) {
+        const end = findClose(body, i + 1);
+        if (end < 0) {
+          this.open = { start: base + i, key: this.expectKey, escaped: end === ESCAPED_AT_END, escapes: false, chars: 0 };
+          return this.stillOpen(body, i + 1, n);
+        }
+        const refusal = this.closed(base + i, base + end, this.expectKey);
+        if (refusal !== undefined) return refusal;
+        i = end;
+        continue;
+      }
+      switch (c) {
+        case OPEN_OBJECT:
+          if (!this.openLevel(false)) return { kind: 'too-deep' };
+          break;
+        case OPEN_ARRAY:
+          if (!this.openLevel(true)) return { kind: 'too-deep' };
+          break;
+        case CLOSE_ARRAY: {
+          const depth = this.depth;
+          if (depth > 0 && depth <= limits.countDepth && isArray[depth] === true) {
+            this.arrays.set(this.pathTo(depth), this.nonEmpty[depth] === true ? (commas[depth] ?? 0) + 1 : 0);
+          }
+          this.depth = Math.max(0, depth - 1);
+          this.expectKey = false;
+          break;
+        }
+        case CLOSE_OBJECT:
+          this.depth = Math.max(0, this.depth - 1);
+          this.expectKey = false;
+          break;
+        case COMMA: {
+          const depth = this.depth;
+          const elements = (commas[depth] ?? 0) + 1;
+          commas[depth] = elements;
+          // `elements + 1` elements have started once this comma is read.
+          if (elements + 1 > this.minCap && depth <= limits.countDepth && isArray[depth] === true) {
+            if (this.asked[depth] !== true) {
+              this.asked[depth] = true;
+              this.caps[depth] = limits.cap?.(this.pathTo(depth)) ?? Number.POSITIVE_INFINITY;
+            }
+            const cap = this.caps[depth] ?? Number.POSITIVE_INFINITY;
+            if (elements + 1 > cap) return { kind: 'too-many', path: this.pathTo(depth), count: elements + 1, cap };
+          }
+          this.expectKey = isArray[depth] === false && depth > 0;
+          break;
+        }
+        case COLON:
+          this.expectKey = false;
+          break;
+        default:
+          // A number, true, false or null starting as an array element (whitespace is ≤ 0x20).
+          if (c > SPACE && isArray[this.depth] === true) this.nonEmpty[this.depth] = true;
+      }
+    }
+    return undefined;
+  }
 }

@@ -9,7 +9,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { findService, type Hook } from '../contract/services.js';
 import { errorHandler } from './error-handler.js';
 import { badRequest, payloadTooLarge, serviceUnavailable, type HttpError } from './errors.js';
-import { jsonShape } from './json-shape.js';
+import { jsonShape, ShapeScanner, type JsonShape, type ShapeLimits } from './json-shape.js';
 import './locals.js';
 
 /**
@@ -67,37 +67,98 @@ const DRAFTS_PATH: Readonly<Record<Hook, string | undefined>> = {
 };
 const PREFETCH_ENTRIES = /^prefetch\.([^.[]+)\.entry$/;
 
+/** The shape limits of one call: the caps of its service's draft orders and of every prefetch key. */
+function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
+  const hook = findService(req.path.split('/')[1] ?? '')?.hook;
+  const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
+  // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
+  const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
+  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey) };
+}
+
+interface CallLimits {
+  readonly maxResourcesPerKey: number;
+  readonly maxDraftOrders: number;
+}
+
+/** A refusal the shape of a body shows, as the answer it gets; undefined for `ok`. */
+function refusalOf(shape: JsonShape): HttpError | undefined {
+  switch (shape.kind) {
+    case 'too-deep':
+      return tooDeep(MAX_JSON_DEPTH);
+    case 'long-string':
+      return badRequest(`A string in the request body has ${shape.complete ? '' : 'at least '}${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
+    case 'too-many': {
+      const key = PREFETCH_ENTRIES.exec(shape.path)?.[1];
+      // The count is as far as the body was read: "more than".
+      if (key !== undefined) return tooManyResources(key, `more than ${shape.cap}`, shape.cap);
+      return tooManyDrafts(`more than ${shape.cap}`, shape.cap);
+    }
+    case 'ok':
+      return undefined;
+  }
+}
+
+/** Content types whose bodies are read while they arrive: those express.json parses, as UTF-8 and not compressed (others are read by `checkBodyShape` once whole, or not at all). */
+function readWhileArriving(req: Request, jsonTypes: readonly string[]): boolean {
+  if (req.headers['content-encoding'] !== undefined && req.headers['content-encoding'].toLowerCase() !== 'identity') return false;
+  if (typeof req.is([...jsonTypes]) !== 'string') return false;
+  const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1];
+  return charset === undefined || /^"?utf-8"?$/i.test(charset);
+}
+const CHARSET = /;\s*charset\s*=\s*([^;\s]+)/i;
+
 /**
- * express.json's `verify`: the limits checked on the body's bytes, before `JSON.parse` runs
- * (json-shape.ts) — nesting deeper than MAX_JSON_DEPTH or a string longer than FHIR allows → 400
- * naming it; more resources under a prefetch key or more draft-order entries than the caps → 413.
- * A body refused here is never parsed, so it cannot hold the event loop for long. Bodies in another
- * charset than UTF-8 (rare; body-parser decodes them) are checked after parsing instead.
+ * Before express.json, on the hook routes: the limits checked on the body's bytes as they arrive
+ * (json-shape.ts `ShapeScanner`) — nesting deeper than MAX_JSON_DEPTH or a string longer than
+ * FHIR allows → 400 naming it; more resources under a prefetch key or more draft-order entries
+ * than the caps → 413. A refused body stops being buffered at the chunk that shows it (the 8,920
+ * drafts of 3.7 MB after the first 64 KB, a 2 MB string after its first megabyte); the rest is read
+ * and dropped by body-parser before the answer, so the connection stays usable. The chunks are
+ * scanned as they come, so no single pass over a whole large body holds the event loop.
+ *
+ * The refusal reaches body-parser as an error of the request stream (raw-body then stops), which
+ * hands it on unchanged (http-errors keeps its status); a body read to its end leaves its shape to
+ * `checkBodyShape`.
  */
-export function checkBodyShape(limits: { readonly maxResourcesPerKey: number; readonly maxDraftOrders: number }): (req: Request, res: Response, body: Buffer, encoding: string) => void {
+export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readonly string[]): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method !== 'POST' || !readWhileArriving(req, jsonTypes)) {
+      next();
+      return;
+    }
+    const scanner = new ShapeScanner(shapeLimits(req, limits));
+    const onData = (chunk: Buffer): void => {
+      const shape = scanner.feed(chunk);
+      if (shape === undefined) return;
+      req.off('data', onData);
+      req.emit('error', refusalOf(shape));
+    };
+    // Registered before express.json's reader (same tick, before any chunk): the scanner sees each chunk first.
+    req.on('data', onData);
+    req.once('end', () => {
+      req.off('data', onData);
+      res.locals.bodyShape = scanner.end();
+    });
+    next();
+  };
+}
+
+/**
+ * express.json's `verify`: the shape of a body read to its end — found by
+ * `checkBodyShapeWhileReading` while it arrived, else (compressed bodies) read here from its bytes
+ * before `JSON.parse` runs. A body refused here is never parsed, so it cannot hold the event loop
+ * for long. Bodies in another charset than UTF-8 (rare; body-parser decodes them) are checked
+ * after parsing instead.
+ */
+export function checkBodyShape(limits: CallLimits): (req: Request, res: Response, body: Buffer, encoding: string) => void {
   return (req, res, body, encoding) => {
     if (encoding.toLowerCase() !== 'utf-8') return;
-    const hook = findService(req.path.split('/')[1] ?? '')?.hook;
-    const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
-    // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
-    const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
-    const shape = jsonShape(body, { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey) });
+    const shape = res.locals.bodyShape ?? jsonShape(body, shapeLimits(req, limits));
     res.locals.bodyShapeChecked = true;
-    switch (shape.kind) {
-      case 'too-deep':
-        throw tooDeep(MAX_JSON_DEPTH);
-      case 'long-string':
-        throw badRequest(`A string in the request body has ${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
-      case 'too-many': {
-        const key = PREFETCH_ENTRIES.exec(shape.path)?.[1];
-        // The count is as far as the body was read: "more than".
-        if (key !== undefined) throw tooManyResources(key, `more than ${shape.cap}`, shape.cap);
-        throw tooManyDrafts(`more than ${shape.cap}`, shape.cap);
-      }
-      case 'ok':
-        res.locals.longestStringBytes = shape.longestStringBytes;
-        return;
-    }
+    const refusal = refusalOf(shape);
+    if (refusal !== undefined) throw refusal;
+    if (shape.kind === 'ok') res.locals.longestStringBytes = shape.longestStringBytes;
   };
 }
 

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/spans.js';
 import type { Response } from 'express';
 import type { AuditEntry, Caller } from '../store/store.js';
+import type { JsonShape } from './json-shape.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
 export interface RequestLogFields {
@@ -32,6 +33,8 @@ declare module 'express-serve-static-core' {
     caller?: { readonly issuer: string; readonly tenant?: string };
     /** The verified JWT's jti (absent without authentication): the audit log. */
     jti?: string;
+    /** The JSON body's shape, read while it arrived (limits.ts `checkBodyShapeWhileReading`); `checkBodyShape` applies it. */
+    bodyShape?: JsonShape;
     /** The JSON body's depth, string lengths and caps were checked on its bytes (limits.ts `checkBodyShape`). */
     bodyShapeChecked?: boolean;
     /** The longest string in the JSON body, in bytes as written (checkBodyShape): calls with long free text are evaluated in the worker pool. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonShape, type ShapeLimits } from '../../src/http/json-shape.js';
+import { jsonShape, ShapeScanner, type JsonShape, type ShapeLimits } from '../../src/http/json-shape.js';
 import { nestedDeeperThan } from '../../src/http/limits.js';
 
 const LIMITS: ShapeLimits = { maxDepth: 100, maxStringChars: 1024 * 1024, countDepth: 4 };
@@ -77,8 +77,8 @@ describe('jsonShape', () => {
   });
 
   it('names a string longer than maxStringChars, counted in characters after unescaping', () => {
-    expect(shape(`{"a":[{"b":"${'x'.repeat(11)}"}]}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a[0].b' });
-    expect(shape(`{"a":{"${'k'.repeat(11)}":1}}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a (a key)' });
+    expect(shape(`{"a":[{"b":"${'x'.repeat(11)}"}]}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a[0].b', complete: true });
+    expect(shape(`{"a":{"${'k'.repeat(11)}":1}}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a (a key)', complete: true });
     // 60 bytes of escapes, 10 characters; 10 two-byte characters; 5 surrogate pairs.
     expect(shape(`{"a":"${'\\u00e6'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
     expect(shape(`{"a":"${'æ'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
@@ -109,5 +109,68 @@ describe('jsonShape', () => {
       }),
       { numRuns: 300, seed: 18 },
     );
+  });
+
+  describe('read chunk by chunk (ShapeScanner, as the body arrives)', () => {
+    /** The body cut at `cuts` (byte offsets, any order), fed chunk by chunk: the first refusal, else the end. */
+    const inChunks = (bytes: Buffer, cuts: readonly number[], limits: ShapeLimits): { shape: JsonShape; fed: number } => {
+      const at = [...new Set(cuts.filter((c) => c > 0 && c < bytes.length))].sort((a, b) => a - b);
+      const scanner = new ShapeScanner(limits);
+      let from = 0;
+      for (const to of [...at, bytes.length]) {
+        if (to <= from) continue;
+        const refusal = scanner.feed(bytes.subarray(from, to));
+        if (refusal !== undefined) return { shape: refusal, fed: to };
+        from = to;
+      }
+      return { shape: scanner.end(), fed: bytes.length };
+    };
+    /** A long string refused while it is read counts only the characters read so far. */
+    const comparable = (s: JsonShape): unknown => (s.kind === 'long-string' ? { kind: s.kind, path: s.path } : s);
+
+    it('agrees with the one-pass result however the body is cut, escapes and multi-byte characters across cuts included', () => {
+      const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('\\', '\\"', '"', '\\\\', 'æø', '😀'), fc.string({ unit: 'binary', maxLength: 20 }));
+      fc.assert(
+        fc.property(
+          fc.jsonValue({ maxDepth: 8, stringUnit: fc.oneof(fc.constantFrom('\\', '"', '😀', 'æ'), fc.string({ unit: 'binary', maxLength: 1 })).map(String) }),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          fc.integer({ min: 1, max: 8 }),
+          fc.integer({ min: 0, max: 12 }),
+          text,
+          (value, cuts, maxDepth, maxStringChars, extra) => {
+            const bytes = Buffer.from(JSON.stringify({ value, extra, list: [value, extra] }), 'utf8');
+            const limits: ShapeLimits = { ...LIMITS, maxDepth, maxStringChars, cap: (p) => (p === 'list' ? 1 : undefined), minCap: 1 };
+            const whole = jsonShape(bytes, limits);
+            expect(comparable(inChunks(bytes, cuts.map((c) => c % bytes.length), limits).shape)).toEqual(comparable(whole));
+            // Byte by byte: every boundary at once.
+            expect(comparable(inChunks(bytes, [...bytes.keys()], limits).shape)).toEqual(comparable(whole));
+          },
+        ),
+        { numRuns: 300, seed: 18 },
+      );
+    });
+
+    it('refuses as soon as the bytes read show it, before the rest arrives', () => {
+      const deep = Buffer.from(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
+      expect(inChunks(deep, [64, 128, 256], LIMITS)).toEqual({ shape: { kind: 'too-deep' }, fed: 128 });
+      const drafts = Buffer.from(`{"context":{"draftOrders":{"entry":[${Array.from({ length: 8920 }, (_, i) => `{"resource":{"id":"d${i}"}}`).join(',')}]}}}`);
+      const cap = (p: string): number | undefined => (p === 'context.draftOrders.entry' ? 100 : undefined);
+      const refused = inChunks(drafts, Array.from({ length: 60 }, (_, i) => (i + 1) * 65_536), { ...LIMITS, cap, minCap: 100 });
+      expect(refused).toEqual({ shape: { kind: 'too-many', path: 'context.draftOrders.entry', count: 101, cap: 100 }, fed: 65_536 });
+      // A string of 2,000,000 spaces, refused once 1,048,577 characters of it are read.
+      const spaces = Buffer.from(`{"prefetch":{"obs":{"entry":[{"resource":{"referenceRange":[{"text":"x${' '.repeat(2_000_000)}"}]}}]}}}`);
+      const long = inChunks(spaces, Array.from({ length: 40 }, (_, i) => (i + 1) * 65_536), LIMITS);
+      expect(long.fed).toBe(17 * 65_536);
+      expect(long.shape).toMatchObject({ kind: 'long-string', path: 'prefetch.obs.entry[0].resource.referenceRange[0].text', complete: false });
+      expect((long.shape as { chars: number }).chars).toBeGreaterThan(1024 * 1024);
+    });
+
+    it('waits for the end of a long string with escapes, whose characters are fewer than its bytes', () => {
+      // 6 bytes, 1 character each: 1,000,000 characters in 6 MB, read in chunks.
+      const escaped = Buffer.from(`{"a":"${'\\u00e6'.repeat(1_000_000)}"}`);
+      expect(inChunks(escaped, Array.from({ length: 100 }, (_, i) => (i + 1) * 65_536), LIMITS).shape.kind).toBe('ok');
+      const over = Buffer.from(`{"a":"${'\\u00e6'.repeat(1024 * 1024 + 1)}"}`);
+      expect(inChunks(over, Array.from({ length: 100 }, (_, i) => (i + 1) * 65_536), LIMITS).shape).toEqual({ kind: 'long-string', chars: 1024 * 1024 + 1, path: 'a', complete: true });
+    });
   });
 });
