@@ -209,6 +209,9 @@ interface NoisyResult {
   readonly idle: Percentiles;
   readonly noisy: Percentiles;
   readonly healthzCalls: number;
+  /** /healthz of a second, idle service process next to the same load: what the machine alone does to a probe. */
+  readonly machine: Percentiles;
+  readonly machineCalls: number;
   readonly pathological: Percentiles;
   readonly pathologicalCalls: number;
   readonly statuses: Readonly<Record<string, number>>;
@@ -257,6 +260,7 @@ async function healthzLatencies(port: number, seconds: number | undefined, max: 
 
 async function noisyNeighbour(): Promise<NoisyResult> {
   const service = await startServer('service');
+  const bystander = await startServer('service');
   try {
     // Idle once start-up is over: the evaluation worker boots a second after listening (server.mjs).
     await new Promise((r) => setTimeout(r, 1500));
@@ -264,7 +268,8 @@ async function noisyNeighbour(): Promise<NoisyResult> {
     const bodies = pathologicalBodies();
     const statuses: Record<string, number> = {};
     const costs: number[] = [];
-    const deadline = performance.now() + NOISY_SECONDS * 1000;
+    // The service's own figure, then the bystander's next to the same load (one probe at a time).
+    const deadline = performance.now() + 2 * NOISY_SECONDS * 1000;
     const done = (): boolean => performance.now() > deadline;
     // Four clients send pathological calls back to back for the whole window.
     const clients = [0, 1, 2, 3].map(async (c) => {
@@ -279,11 +284,22 @@ async function noisyNeighbour(): Promise<NoisyResult> {
       }
     });
     await new Promise((r) => setTimeout(r, 200));
-    const noisy = await healthzLatencies(service.port, (deadline - performance.now()) / 1000, 100_000);
+    const noisy = await healthzLatencies(service.port, NOISY_SECONDS - 0.4, 100_000);
+    const machine = await healthzLatencies(bystander.port, (deadline - performance.now()) / 1000 - 0.2, 100_000);
     await Promise.all(clients);
-    return { idle: percentiles(idle), noisy: percentiles(noisy), healthzCalls: noisy.length, pathological: percentiles(costs), pathologicalCalls: costs.length, statuses };
+    return {
+      idle: percentiles(idle),
+      noisy: percentiles(noisy),
+      healthzCalls: noisy.length,
+      machine: percentiles(machine),
+      machineCalls: machine.length,
+      pathological: percentiles(costs),
+      pathologicalCalls: costs.length,
+      statuses,
+    };
   } finally {
     service.child.kill('SIGTERM');
+    bystander.child.kill('SIGTERM');
   }
 }
 
@@ -387,12 +403,13 @@ async function main(): Promise<void> {
 
   lines.push('', '## Noisy neighbour (issue 13): /healthz while pathological calls run, ms', '');
   lines.push(
-    'Four clients send, back to back, calls that took seconds to minutes each before issue 13 (a reference range padded with 3,000 and 2,000,000 spaces, a medication text of 80,000 digits, 100 and 8,920 draft orders, arrays nested 50,000 deep); a probe in a process of its own calls /healthz every 10 ms, idle (once start-up is over) and next to them.',
+    'Four clients send, back to back, calls that took seconds to minutes each before issue 13 (a reference range padded with 3,000 and 2,000,000 spaces, a medication text of 80,000 digits, 100 and 8,920 draft orders, arrays nested 50,000 deep); a probe in a process of its own calls /healthz every 10 ms, idle (once start-up is over) and next to them. Then, with the same load still on the service, the probe calls a second service process that gets no calls at all: its figure is what the load on the machine (two cores shared by the load generator, the service, its worker and the probe) does to a /healthz that waits for nothing in its own process.',
     '',
   );
   lines.push('| | p50 | p95 | p99 | calls |', '|---|---:|---:|---:|---:|');
   lines.push(`| /healthz idle | ${ms(noisy.idle.p50)} | ${ms(noisy.idle.p95)} | ${ms(noisy.idle.p99)} | 200 |`);
   lines.push(`| /healthz next to pathological calls | ${ms(noisy.noisy.p50)} | ${ms(noisy.noisy.p95)} | ${ms(noisy.noisy.p99)} | ${noisy.healthzCalls} |`);
+  lines.push(`| /healthz of an idle second service process, same load on the first (the machine's share) | ${ms(noisy.machine.p50)} | ${ms(noisy.machine.p95)} | ${ms(noisy.machine.p99)} | ${noisy.machineCalls} |`);
   lines.push(`| the pathological calls (${Object.entries(noisy.statuses).map(([s, n]) => `${s}×${n}`).join(', ')}) | ${ms(noisy.pathological.p50)} | ${ms(noisy.pathological.p95)} | ${ms(noisy.pathological.p99)} | ${noisy.pathologicalCalls} |`);
 
   const pv500 = rows.find((r) => r.size === 500 && r.endpoint === 'patient-view' && r.connections === 1);
