@@ -49,7 +49,8 @@ import { bodyLimit } from './body-limit.js';
 import { concurrencyLimit } from './concurrency.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
-import { checkBodyShape, checkBodyShapeWhileReading, jsonDepthLimit, requestTimeout } from './limits.js';
+import { jsonDepthLimit, requestTimeout } from './limits.js';
+import { jsonBody } from './json-body.js';
 import { storeCaller } from './locals.js';
 import { observe } from './observe.js';
 import { perCallerRateLimit } from './rate-limit.js';
@@ -173,8 +174,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   if (limited !== undefined) app.use('/cds-services', limited);
   const inFlight = concurrencyLimit(config.maxConcurrentCalls);
   app.post('/cds-services/*service', inFlight);
-  app.use('/cds-services', checkBodyShapeWhileReading(config, JSON_TYPES));
-  app.use('/cds-services', express.json({ limit: config.bodyLimitBytes, type: JSON_TYPES, verify: checkBodyShape(config) }));
+  app.use('/cds-services', jsonBody(config, JSON_TYPES));
   app.use('/cds-services', jsonDepthLimit());
   app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
   // The hook calls (/cds-services/{id}) before discovery (/cds-services) and feedback
