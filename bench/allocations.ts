@@ -55,8 +55,7 @@ export function bytesPerCall(run: () => unknown, batch: number, batches = 15): {
 }
 
 async function main(): Promise<void> {
-  // As in production (NODE_ENV=production, src/startup.ts): the facts' lists are not frozen.
-  const engine = createEngine({ freezeFactLists: false });
+  const engine = createEngine();
   const out: Record<string, { patientView: number; orderSign: number; batches: number }> = {};
   for (const size of SIZES) {
     const { patientView, orderSign } = await inputs(engine, size);

@@ -7,7 +7,7 @@
  *   Node's own `createServer`;
  * - `service`: the real osteo-cds app (real engine, SQLite store in memory, silent logs, the
  *   evaluation worker pool) on the service's own HTTP server (`createHttpServer`: its timeouts),
- *   as in production (the facts' lists unfrozen, as with NODE_ENV=production: src/startup.ts).
+ *   as in production.
  *
  * Prints `ready <port>` once listening.
  */
@@ -50,7 +50,7 @@ async function serviceApp() {
     spawn: () => new Worker(new URL('evaluation-worker.js', dist), { workerData: { env: process.env } }),
     hardLimitMs: config.requestTimeoutMs,
   });
-  const app = createApp(config, { engine: createEngine({ freezeFactLists: false }), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
+  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
   warm = () => evaluationPool.warm();
   return createHttpServer(app, config);
 }

@@ -46,8 +46,7 @@ export interface StageResult {
 
 const NOW = new Date('2026-11-26T10:00:00+01:00');
 const terminology = loadTerminology();
-// As in production (NODE_ENV=production, src/startup.ts): the facts' lists are not frozen.
-const engine = createEngine({ terminology, freezeFactLists: false });
+const engine = createEngine({ terminology });
 const templates = prefetchTemplates(engine.observationCodes); // (a few ms at import; run.ts only reads STAGES)
 
 function median(values: number[]): number {
@@ -83,7 +82,7 @@ async function oneCall(hook: Hook, body: string): Promise<Record<Stage, number>>
 
 /** src/engine.ts's evaluate, one stage at a time (with the built-in settings and links). */
 function evaluateInStages(input: EvaluationInput): { response: { cards: unknown[] }; marks: number[] } {
-  const facts = buildFacts(input.data, input.drafts, input.now, terminology, { freezeLists: false });
+  const facts = buildFacts(input.data, input.drafts, input.now, terminology);
   const afterFacts = performance.now();
   const ctx: RuleContext = { facts, today: facts.today, settings: DEFAULT_SETTINGS };
   const recs = evaluateRules(input.ruleSet, ctx);

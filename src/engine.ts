@@ -29,11 +29,6 @@ export interface EngineParts {
   readonly terminology?: Terminology;
   /** rules.md section 6: `folded` (default) or `separate`, one card per topic. */
   readonly cardGrouping?: CardGrouping;
-  /**
-   * Freeze the facts' lists at run time, so a rule that changes one throws (default: yes). Off in
-   * production (NODE_ENV=production, src/startup.ts): frozen arrays are slow to read (facts/freeze.ts).
-   */
-  readonly freezeFactLists?: boolean;
 }
 
 export function createEngine(parts: EngineParts = {}): Engine {
@@ -42,7 +37,6 @@ export function createEngine(parts: EngineParts = {}): Engine {
   const links = parts.links ?? DEFAULT_LINKS;
   const grouping = parts.cardGrouping ?? 'folded';
   const observationCodes = observationSearchCodes(terminology);
-  const factOptions = { freezeLists: parts.freezeFactLists ?? true };
 
   return {
     observationCodes,
@@ -53,7 +47,7 @@ export function createEngine(parts: EngineParts = {}): Engine {
     ...(terminology.site === undefined ? {} : { siteTerminology: terminology.site }),
     guidelineSettings: settings,
     evaluate(input: EvaluationInput) {
-      const facts = buildFacts(input.data, input.drafts, input.now, terminology, factOptions);
+      const facts = buildFacts(input.data, input.drafts, input.now, terminology);
       const ctx: RuleContext = { facts, today: facts.today, settings };
       const recs = evaluateRules(input.ruleSet, ctx);
       const drafts = new Map(input.drafts.map((d) => [d.ref, d.resource]));

@@ -30,9 +30,6 @@ export function assembleService(env: Readonly<Record<string, string | undefined>
     throw new ConfigError([...(reading.ok ? [] : reading.problems), ...(site.ok ? [] : site.problems), ...(keys?.ok === false ? keys.problems : [])]);
   }
   const { settings, links, cardGrouping, terminology } = site.site;
-  // The facts' lists are frozen (a rule changing one throws) everywhere but in production, where
-  // frozen arrays cost a fifth of the evaluation (facts/freeze.ts); the Docker image sets NODE_ENV.
-  const freezeFactLists = env.NODE_ENV !== 'production';
-  const engine = createEngine({ settings, links, cardGrouping, freezeFactLists, ...(terminology === undefined ? {} : { terminology }) });
+  const engine = createEngine({ settings, links, cardGrouping, ...(terminology === undefined ? {} : { terminology }) });
   return { config: reading.config, engine, ...(keys === undefined ? {} : { trustedKeys: keys.keys }) };
 }

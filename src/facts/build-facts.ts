@@ -1,6 +1,5 @@
 /**
- * The facts stage: resolved prefetch (+ draft orders) → one typed `PatientFacts` whose structure is frozen
- * (its lists too, but in production: freeze.ts).
+ * The facts stage: resolved prefetch (+ draft orders) → one typed `PatientFacts` whose structure is frozen.
  *
  * One pass over `data.resources`, dispatching on `resourceType`; Observations, Conditions,
  * allergies and family histories are read as they come, medication records after the pass (their
@@ -34,12 +33,7 @@ import { isRecord, type JsonObject } from '../shared/json.js';
 const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
 const SEXES: ReadonlySet<string> = new Set<Sex>(['female', 'male', 'other', 'unknown']);
 
-export interface BuildOptions {
-  /** Freeze the facts' lists too (default); production leaves them unfrozen for speed (freeze.ts). */
-  readonly freezeLists?: boolean;
-}
-
-export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology, options: BuildOptions = {}): PatientFacts {
+export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology): PatientFacts {
   const today = danishDate(now);
   const tomorrow = addDays(today, 1);
   const patient: JsonObject = isRecord(data.patient) ? data.patient : {};
@@ -115,7 +109,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     deceased: patient.deceasedBoolean === true || (typeof patient.deceasedDateTime === 'string' && patient.deceasedDateTime.trim() !== ''),
     futureDated,
   };
-  return freezeStructure(facts, options.freezeLists ?? true);
+  return freezeStructure(facts);
 }
 
 /** What the pass over the resources collects, family by family (sorted and assembled after it). */

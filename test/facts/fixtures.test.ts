@@ -120,17 +120,6 @@ describe('fixture: a Danish woman (NPU/DNK labs, SKS diagnoses, ATC drugs, Danis
     expect(Object.isFrozen(facts.dxa.scans)).toBe(true);
     expect(() => (facts.labs.vitaminD as unknown[]).push({})).toThrow(TypeError);
   });
-
-  it('in production (freezeLists: false) freezes the value and its groups, not the lists, and holds the same facts', () => {
-    const production = buildFacts(resolvedFromRequest(request), [], now, terminology(), { freezeLists: false });
-    expect(production).toEqual(facts);
-    expect(Object.isFrozen(production)).toBe(true);
-    expect(Object.isFrozen(production.labs)).toBe(true);
-    expect(Object.isFrozen(production.labs.vitaminD)).toBe(false);
-    expect(() => {
-      (production as { labs: unknown }).labs = {};
-    }).toThrow(TypeError);
-  });
 });
 
 describe('fixture: a sandbox man (Synthea style: LOINC 38265-5, SNOMED fractures, RxNorm 904420, category as an object, US units)', () => {
