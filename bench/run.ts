@@ -148,6 +148,8 @@ interface HttpRow extends Percentiles {
   readonly rps: number;
   /** Median over the rounds of this endpoint's req/s ÷ the floor's in the same round (1 for the floor). */
   readonly ratio: number;
+  /** Lowest and highest of the rounds' ratios: how far the machine moved them. */
+  readonly ratioRange: readonly [number, number];
   readonly errors: number;
   readonly peakRssMb: number;
 }
@@ -180,6 +182,7 @@ async function http(): Promise<HttpRow[]> {
           }
         }
         const floorRounds = rounds.get('floor') ?? [];
+        const ratios = (own: readonly LoadResult[]): number[] => own.map((r, i) => r.rps / (floorRounds[i]?.rps ?? Number.NaN));
         for (const t of targets) {
           const own = rounds.get(t.endpoint) ?? [];
           rows.push({
@@ -188,7 +191,8 @@ async function http(): Promise<HttpRow[]> {
             endpoint: t.endpoint,
             connections,
             rps: median(own.map((r) => r.rps)),
-            ratio: median(own.map((r, i) => r.rps / (floorRounds[i]?.rps ?? Number.NaN))),
+            ratio: median(ratios(own)),
+            ratioRange: [Math.min(...ratios(own)), Math.max(...ratios(own))],
             errors: own.reduce((n, r) => n + r.errors, 0),
             peakRssMb: peakRssMb(t.server.child.pid),
           });
@@ -393,12 +397,12 @@ async function main(): Promise<void> {
 
   lines.push('', '## Over HTTP on loopback (autocannon), latency in ms', '');
   lines.push(
-    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again); latencies pool the rounds. Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
+    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again), with the lowest and highest of the rounds' ratios; latencies pool the rounds. Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
     '',
   );
-  lines.push('| Observations | endpoint | conc. | p50 | p95 | p99 | req/s | vs floor | peak RSS MB | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Observations | endpoint | conc. | p50 | p95 | p99 | req/s | vs floor | rounds\' range | peak RSS MB | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    lines.push(`| ${r.size} | ${r.endpoint} | ${r.connections} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${ratio(r.ratio)} | ${r.peakRssMb.toFixed(0)} | ${r.errors} |`);
+    lines.push(`| ${r.size} | ${r.endpoint} | ${r.connections} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.rps.toFixed(0)} | ${ratio(r.ratio)} | ${ratio(r.ratioRange[0])}–${ratio(r.ratioRange[1])} | ${r.peakRssMb.toFixed(0)} | ${r.errors} |`);
   }
 
   lines.push('', '## Noisy neighbour (issue 13): /healthz while pathological calls run, ms', '');
