@@ -132,7 +132,8 @@ export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readon
       const shape = scanner.feed(chunk);
       if (shape === undefined) return;
       req.off('data', onData);
-      req.emit('error', refusalOf(shape));
+      // Only to a reader that listens (express.json's, while it reads): an 'error' nobody listens to would throw.
+      if (req.listenerCount('error') > 0) req.emit('error', refusalOf(shape));
     };
     // Registered before express.json's reader (same tick, before any chunk): the scanner sees each chunk first.
     req.on('data', onData);
