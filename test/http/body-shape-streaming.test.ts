@@ -39,7 +39,7 @@ beforeAll(async () => {
     res.json({ keys: Object.keys(req.body as object), longestStringBytes: res.locals.longestStringBytes });
   });
   const toAnswer: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-    const status = err instanceof HttpError ? err.status : 500;
+    const status = err instanceof HttpError ? err.status : typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
     res.status(status).json({ status, message: err instanceof Error ? err.message : '' });
   };
   app.use(toAnswer);
@@ -107,6 +107,14 @@ describe('limits read while the body arrives', () => {
   it('passes a body within the limits on, scanned once as it arrived: its longest string is known', async () => {
     const ok = await post('/cds-services/osteoporosis-patient-view', Buffer.from(JSON.stringify({ hook: 'patient-view', context: { note: 'y'.repeat(40_000) } })), {}, 1000);
     expect(ok).toMatchObject({ status: 200, json: { keys: ['hook', 'context'], longestStringBytes: 40_000 } });
+  });
+
+  it('a body express.json refuses unread (declared larger than its limit) is still only scanned, never answered twice', async () => {
+    const huge = drafts(140_000);
+    expect(huge.length).toBeGreaterThan(10 * 1024 * 1024);
+    const refused = await post('/cds-services/osteoporosis-order-sign', huge, {}, 256 * 1024);
+    expect(refused.status).toBe(413);
+    expect((await post('/cds-services/osteoporosis-order-sign', drafts(3))).status).toBe(200);
   });
 
   it('checks a compressed body once inflated, whole (as before)', async () => {
