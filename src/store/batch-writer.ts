@@ -37,7 +37,7 @@ export function createBatchWriter<T>(write: (batch: readonly T[]) => Promise<unk
   const maxQueue = options.maxQueue ?? 10_000;
   const batchSize = options.batchSize ?? 100;
   const flushMs = options.flushMs ?? 200;
-  let queue: T[] = [];
+  const queue: T[] = [];
   let timer: NodeJS.Timeout | undefined;
   let immediate: NodeJS.Immediate | undefined;
   let dropped = 0;
@@ -46,8 +46,7 @@ export function createBatchWriter<T>(write: (batch: readonly T[]) => Promise<unk
 
   /** Writes the first `batchSize` queued rows, in a statement of their own. */
   const writeBatch = (): void => {
-    const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
-    queue = queue.length <= batchSize ? [] : queue.slice(batchSize);
+    const batch = queue.splice(0, batchSize);
     const done = Promise.resolve()
       .then(() => write(batch))
       .then(
