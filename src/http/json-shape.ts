@@ -3,8 +3,8 @@
  * string in it is longer than allowed, and how many elements the arrays near the top hold (the
  * prefetch Bundles' `entry`, the draft orders). `JSON.parse` cannot be interrupted: a body nested
  * 50,000 deep held the event loop for 30–70 ms in it, and 8,920 draft orders (3.7 MB) for 20–40 ms
- * plus a walk of the parsed tree, only to be refused afterwards. Read from the bytes, those
- * refusals cost one pass over the bytes.
+ * plus a walk of the parsed tree, only to be refused afterwards. Read from the bytes as they
+ * arrive (`ShapeScanner`), those refusals cost the bytes up to the one that shows them.
  *
  * Tolerant of broken JSON: it never throws and never reads past the buffer; `JSON.parse` then says
  * what is wrong. UTF-8 only (the caller parses other charsets as before).
