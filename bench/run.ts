@@ -185,14 +185,15 @@ async function http(): Promise<HttpRow[]> {
         const ratios = (own: readonly LoadResult[]): number[] => own.map((r, i) => r.rps / (floorRounds[i]?.rps ?? Number.NaN));
         for (const t of targets) {
           const own = rounds.get(t.endpoint) ?? [];
+          const ownRatios = ratios(own);
           rows.push({
             ...percentiles(latencies.get(t.endpoint) ?? []),
             size,
             endpoint: t.endpoint,
             connections,
             rps: median(own.map((r) => r.rps)),
-            ratio: median(ratios(own)),
-            ratioRange: [Math.min(...ratios(own)), Math.max(...ratios(own))],
+            ratio: median(ownRatios),
+            ratioRange: [Math.min(...ownRatios), Math.max(...ownRatios)],
             errors: own.reduce((n, r) => n + r.errors, 0),
             peakRssMb: peakRssMb(t.server.child.pid),
           });

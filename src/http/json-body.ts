@@ -6,12 +6,10 @@
  * chunk can flow — never a layer of the router apart, which may defer the next one.
  */
 import express, { type RequestHandler } from 'express';
-import { checkBodyShape, checkBodyShapeWhileReading } from './limits.js';
+import { checkBodyShape, checkBodyShapeWhileReading, type CallLimits } from './limits.js';
 
-export interface JsonBodyLimits {
+export interface JsonBodyLimits extends CallLimits {
   readonly bodyLimitBytes: number;
-  readonly maxResourcesPerKey: number;
-  readonly maxDraftOrders: number;
 }
 
 export function jsonBody(limits: JsonBodyLimits, types: readonly string[]): RequestHandler {

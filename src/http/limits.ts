@@ -76,7 +76,8 @@ function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
   return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey) };
 }
 
-interface CallLimits {
+/** The caps one call's body is checked against (the service's configuration). */
+export interface CallLimits {
   readonly maxResourcesPerKey: number;
   readonly maxDraftOrders: number;
 }
