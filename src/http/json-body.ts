@@ -1,12 +1,18 @@
 /**
- * The JSON body parser of the hook routes: express.json, with the body's limits read from its
- * bytes while they arrive (limits.ts `checkBodyShapeWhileReading`) and applied before `JSON.parse`
- * (`checkBodyShape`, express.json's `verify`). One middleware, so that the scanner's listener and
- * express.json's reader are attached to the request in the same synchronous call, before any
- * chunk can flow — never a layer of the router apart, which may defer the next one.
+ * The JSON body parser of the hook routes, with the body's limits read from its bytes while they
+ * arrive (limits.ts `checkBodyShapeWhileReading`) and applied before it is parsed
+ * (`checkBodyShape`, the reader's `verify`). One middleware, so that the scanner's listener and the
+ * reader are attached to the request in the same synchronous call, before any chunk can flow —
+ * never a layer of the router apart, which may defer the next one.
+ *
+ * A UTF-8 body that is not compressed (what EHRs send) is read as bytes by body-parser's raw
+ * reader (its limit, its errors) and parsed in pieces (json-pieces.ts: no string of the large
+ * record in V8's costly large-object space); any other body by express.json, as before.
  */
-import express, { type RequestHandler } from 'express';
-import { checkBodyShape, checkBodyShapeWhileReading, type CallLimits } from './limits.js';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { parseJsonBody } from './json-pieces.js';
+import { checkBodyShape, checkBodyShapeWhileReading, readWhileArriving, type CallLimits } from './limits.js';
+import './locals.js';
 
 export interface JsonBodyLimits extends CallLimits {
   readonly bodyLimitBytes: number;
@@ -14,8 +20,39 @@ export interface JsonBodyLimits extends CallLimits {
 
 export function jsonBody(limits: JsonBodyLimits, types: readonly string[]): RequestHandler {
   const scan = checkBodyShapeWhileReading(limits, types);
-  const parse = express.json({ limit: limits.bodyLimitBytes, type: [...types], verify: checkBodyShape(limits) });
+  const verify = checkBodyShape(limits);
+  const parse = express.json({ limit: limits.bodyLimitBytes, type: [...types], verify });
+  const read = express.raw({ limit: limits.bodyLimitBytes, type: () => true, verify });
   return (req, res, next) => {
-    scan(req, res, () => void parse(req, res, next));
+    // A keep-alive connection holds its last request until the next one arrives (with 8 clients,
+    // tens of ms): the parsed record, megabytes of objects, then outlived the garbage collector's
+    // young generation and was copied and promoted. It goes once the answer is written.
+    res.once('finish', () => {
+      req.body = undefined;
+    });
+    if (req.method !== 'POST' || !readWhileArriving(req, types)) {
+      scan(req, res, () => void parse(req, res, next));
+      return;
+    }
+    scan(req, res, () => void read(req, res, (err?: unknown) => (err === undefined ? parseRead(req, res, next) : next(err))));
   };
+}
+
+/** The bytes express.raw read (none without a body: `req.body` stays undefined, as express.json leaves it). */
+function parseRead(req: Request, res: Response, next: NextFunction): void {
+  const bytes: unknown = req.body;
+  if (!Buffer.isBuffer(bytes)) {
+    next();
+    return;
+  }
+  const shape = res.locals.bodyShape;
+  try {
+    req.body = parseJsonBody(bytes, shape?.kind === 'ok' ? shape.pieces : undefined);
+  } catch {
+    // As body-parser's: the error handler answers 400 "not valid JSON" (a message may quote input).
+    req.body = undefined;
+    next(Object.assign(new SyntaxError('The request body is not valid JSON.'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true }));
+    return;
+  }
+  next();
 }

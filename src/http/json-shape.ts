@@ -36,6 +36,12 @@ export interface ShapeLimits {
   readonly cap?: (path: string) => number | undefined;
   /** The smallest cap `cap` returns: arrays are not asked about below it. */
   readonly minCap?: number;
+  /**
+   * Also note where each object that is an element of a counted array begins and ends (`pieces`
+   * of the shape; outermost ones only): the prefetch Bundles' entries, the draft orders, which
+   * json-pieces.ts parses one by one.
+   */
+  readonly recordPieces?: boolean;
 }
 
 export type JsonShape =
@@ -50,6 +56,8 @@ export type JsonShape =
       readonly arrays: ReadonlyMap<string, number>;
       /** Bytes of the longest string literal as written (escapes included; an upper bound of its characters). */
       readonly longestStringBytes: number;
+      /** With `recordPieces`: offsets of the pieces, as pairs (first byte, byte after the last), in order. */
+      readonly pieces?: readonly number[];
     };
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -172,10 +180,15 @@ export class ShapeScanner {
   private expectKey = false;
   private longest = 0;
   private open: OpenString | undefined;
+  private readonly pieces: number[] | undefined;
+  /** The level of the object being read as a piece (-1: none), and the offset of its `{`. */
+  private pieceLevel = -1;
+  private pieceStart = 0;
 
   constructor(limits: ShapeLimits) {
     this.limits = limits;
     this.minCap = limits.cap === undefined ? Number.POSITIVE_INFINITY : (limits.minCap ?? 0);
+    this.pieces = limits.recordPieces === true ? [] : undefined;
   }
 
   /** Reads the next chunk: a refusal (final: later chunks are not read), else undefined. */
@@ -196,7 +209,8 @@ export class ShapeScanner {
   /** After the last chunk: the refusal, or the shape. A string still open ends the pass (`JSON.parse` says what is wrong). */
   end(): JsonShape {
     this.release();
-    return this.refusal ?? { kind: 'ok', arrays: this.arrays, longestStringBytes: this.longest };
+    if (this.refusal !== undefined) return this.refusal;
+    return { kind: 'ok', arrays: this.arrays, longestStringBytes: this.longest, ...(this.pieces === undefined ? {} : { pieces: this.pieces }) };
   }
 
   private release(): void {
@@ -316,9 +330,15 @@ export class ShapeScanner {
         continue;
       }
       switch (c) {
-        case OPEN_OBJECT:
+        case OPEN_OBJECT: {
+          const depth = this.depth;
+          if (this.pieces !== undefined && this.pieceLevel < 0 && depth > 0 && depth <= limits.countDepth && isArray[depth] === true) {
+            this.pieceLevel = depth + 1;
+            this.pieceStart = base + i;
+          }
           if (!this.openLevel(false)) return { kind: 'too-deep' };
           break;
+        }
         case OPEN_ARRAY:
           if (!this.openLevel(true)) return { kind: 'too-deep' };
           break;
@@ -332,6 +352,11 @@ export class ShapeScanner {
           break;
         }
         case CLOSE_OBJECT:
+          if (this.depth === this.pieceLevel) {
+            // (Broken JSON may close it with the wrong bracket: json-pieces.ts then parses the body whole.)
+            this.pieces?.push(this.pieceStart, base + i + 1);
+            this.pieceLevel = -1;
+          }
           this.depth = Math.max(0, this.depth - 1);
           this.expectKey = false;
           break;

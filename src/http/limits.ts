@@ -73,7 +73,7 @@ function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
   const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
   // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
   const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
-  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey) };
+  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true };
 }
 
 /** The caps one call's body is checked against (the service's configuration). */
@@ -101,7 +101,7 @@ function refusalOf(shape: JsonShape): HttpError | undefined {
 }
 
 /** Content types whose bodies are read while they arrive: those express.json parses, as UTF-8 and not compressed (others are read by `checkBodyShape` once whole, or not at all). */
-function readWhileArriving(req: Request, jsonTypes: readonly string[]): boolean {
+export function readWhileArriving(req: Request, jsonTypes: readonly string[]): boolean {
   if (req.headers['content-encoding'] !== undefined && req.headers['content-encoding'].toLowerCase() !== 'identity') return false;
   if (typeof req.is([...jsonTypes]) !== 'string') return false;
   const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1];
@@ -153,9 +153,10 @@ export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readon
  * for long. Bodies in another charset than UTF-8 (rare; body-parser decodes them) are checked
  * after parsing instead.
  */
-export function checkBodyShape(limits: CallLimits): (req: Request, res: Response, body: Buffer, encoding: string) => void {
+export function checkBodyShape(limits: CallLimits): (req: Request, res: Response, body: Buffer, encoding: string | null) => void {
   return (req, res, body, encoding) => {
-    if (encoding.toLowerCase() !== 'utf-8') return;
+    // null: read as bytes by json-body.ts, which it does only for UTF-8.
+    if (encoding !== null && encoding.toLowerCase() !== 'utf-8') return;
     const shape = res.locals.bodyShape ?? jsonShape(body, shapeLimits(req, limits));
     res.locals.bodyShapeChecked = true;
     const refusal = refusalOf(shape);
