@@ -65,7 +65,10 @@ export function createEngine(parts: EngineParts = {}): Engine {
       if (overview === undefined || input.baseUrl === undefined) return { cards };
       const linked = withAppLinks(cards, { base: input.baseUrl, seenId: overview.seenId, lang: input.language });
       if (linked.some(hasAppLink)) {
-        overview.keep(() => ({ lang: input.language, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable }));
+        // The snapshot is made after the answer: the closure holds the facts, never `input`, whose
+        // parsed record would otherwise stay alive (and be copied by the garbage collector) until then.
+        const lang = input.language;
+        overview.keep(() => ({ lang, model: overviewModel(facts, settings), cards: linked, unavailable: facts.unavailable }));
       }
       return { cards: linked };
     },
