@@ -11,7 +11,7 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { parseJsonBody } from './json-pieces.js';
-import { checkBodyShape, checkBodyShapeWhileReading, readWhileArriving, type CallLimits } from './limits.js';
+import { checkBodyShape, checkBodyShapeWhileReading, type CallLimits } from './limits.js';
 import './locals.js';
 
 export interface JsonBodyLimits extends CallLimits {
@@ -30,11 +30,8 @@ export function jsonBody(limits: JsonBodyLimits, types: readonly string[]): Requ
     res.once('finish', () => {
       req.body = undefined;
     });
-    if (req.method !== 'POST' || !readWhileArriving(req, types)) {
-      scan(req, res, () => void parse(req, res, next));
-      return;
-    }
-    scan(req, res, () => void read(req, res, (err?: unknown) => (err === undefined ? parseRead(req, res, next) : next(err))));
+    if (scan(req, res)) void read(req, res, (err?: unknown) => (err === undefined ? parseRead(req, res, next) : next(err)));
+    else void parse(req, res, next);
   };
 }
 

@@ -101,7 +101,7 @@ function refusalOf(shape: JsonShape): HttpError | undefined {
 }
 
 /** Content types whose bodies are read while they arrive: those express.json parses, as UTF-8 and not compressed (others are read by `checkBodyShape` once whole, or not at all). */
-export function readWhileArriving(req: Request, jsonTypes: readonly string[]): boolean {
+function readWhileArriving(req: Request, jsonTypes: readonly string[]): boolean {
   if (req.headers['content-encoding'] !== undefined && req.headers['content-encoding'].toLowerCase() !== 'identity') return false;
   if (typeof req.is([...jsonTypes]) !== 'string') return false;
   const charset = CHARSET.exec(req.headers['content-type'] ?? '')?.[1];
@@ -110,7 +110,7 @@ export function readWhileArriving(req: Request, jsonTypes: readonly string[]): b
 const CHARSET = /;\s*charset\s*=\s*([^;\s]+)/i;
 
 /**
- * Before express.json, on the hook routes: the limits checked on the body's bytes as they arrive
+ * Before the body's reader, on the hook routes: the limits checked on the body's bytes as they arrive
  * (json-shape.ts `ShapeScanner`) — nesting deeper than MAX_JSON_DEPTH or a string longer than
  * FHIR allows → 400 naming it; more resources under a prefetch key or more draft-order entries
  * than the caps → 413. A refused body stops being buffered at the chunk that shows it (the 8,920
@@ -121,35 +121,36 @@ const CHARSET = /;\s*charset\s*=\s*([^;\s]+)/i;
  * The refusal reaches body-parser as an error of the request stream (raw-body then stops), which
  * hands it on unchanged (http-errors keeps its status); a body read to its end leaves its shape to
  * `checkBodyShape`.
+ *
+ * Called before the body's reader is attached, in the same synchronous call; returns whether the
+ * body is read while it arrives (a POST with a UTF-8, uncompressed JSON body), so the caller
+ * knows which reader it needs.
  */
-export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readonly string[]): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (req.method !== 'POST' || !readWhileArriving(req, jsonTypes)) {
-      next();
-      return;
-    }
+export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readonly string[]): (req: Request, res: Response) => boolean {
+  return (req: Request, res: Response): boolean => {
+    if (req.method !== 'POST' || !readWhileArriving(req, jsonTypes)) return false;
     const scanner = new ShapeScanner(shapeLimits(req, limits));
     const onData = (chunk: Buffer): void => {
       const shape = scanner.feed(chunk);
       if (shape === undefined) return;
       req.off('data', onData);
-      // Only to a reader that listens (express.json's, while it reads): an 'error' nobody listens to would throw.
+      // Only to a reader that listens (body-parser's, while it reads): an 'error' nobody listens to would throw.
       if (req.listenerCount('error') > 0) req.emit('error', refusalOf(shape));
     };
-    // Registered before express.json's reader (same tick, before any chunk): the scanner sees each chunk first.
+    // Registered before the body's reader (same tick, before any chunk): the scanner sees each chunk first.
     req.on('data', onData);
     req.once('end', () => {
       req.off('data', onData);
       res.locals.bodyShape = scanner.end();
     });
-    next();
+    return true;
   };
 }
 
 /**
- * express.json's `verify`: the shape of a body read to its end — found by
+ * The body reader's `verify` (json-body.ts): the shape of a body read to its end — found by
  * `checkBodyShapeWhileReading` while it arrived, else (compressed bodies) read here from its bytes
- * before `JSON.parse` runs. A body refused here is never parsed, so it cannot hold the event loop
+ * before it is parsed. A body refused here is never parsed, so it cannot hold the event loop
  * for long. Bodies in another charset than UTF-8 (rare; body-parser decodes them) are checked
  * after parsing instead.
  */
