@@ -8,10 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { summariseCards } from './cds-hooks/card-summary.js';
 import type { OverviewSnapshot } from './cds-hooks/evaluator.js';
 import type { WorkerReply, WorkerTask } from './http/evaluation-pool.js';
+import { lowerThisThreadPriority } from './http/thread-priority.js';
 import { assembleService } from './startup.js';
 
 const port = parentPort;
 if (port === null) throw new Error('src/evaluation-worker.ts runs as a worker thread only');
+// Behind the event loop: the calls that cost most must not hold back /healthz and the ordinary ones.
+lowerThisThreadPriority();
 const { env } = workerData as { env: Readonly<Record<string, string | undefined>> };
 const { engine } = assembleService(env);
 
