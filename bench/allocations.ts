@@ -12,15 +12,23 @@
  * The median of the kept batches is reported. This counts bytes, not time, so a loaded machine
  * does not change it.
  *
+ * The engine is the built one (bench/built.ts): run `npm run build` first (`npm run bench` does).
+ *
  * Prints one JSON line: { "<size>": { "patientView": bytes, "orderSign": bytes, "batches": n } }.
  */
 import { GCProfiler, getHeapStatistics } from 'node:v8';
-import { draftsFromContext } from '../src/cds-hooks/drafts.js';
-import { prefetchTemplates } from '../src/cds-hooks/discovery.js';
+import type * as Drafts from '../src/cds-hooks/drafts.js';
+import type * as Discovery from '../src/cds-hooks/discovery.js';
 import type { Engine, EvaluationInput } from '../src/cds-hooks/evaluator.js';
-import { createEngine } from '../src/engine.js';
-import { resolvePrefetch } from '../src/prefetch/resolve.js';
+import type * as EngineModule from '../src/engine.js';
+import type * as Resolve from '../src/prefetch/resolve.js';
+import { built } from './built.js';
 import { generatePatient } from './generate.js';
+
+const { draftsFromContext } = await built<typeof Drafts>('cds-hooks/drafts.js');
+const { prefetchTemplates } = await built<typeof Discovery>('cds-hooks/discovery.js');
+const { createEngine } = await built<typeof EngineModule>('engine.js');
+const { resolvePrefetch } = await built<typeof Resolve>('prefetch/resolve.js');
 
 const NOW = new Date('2026-11-26T10:00:00+01:00');
 const SIZES = (process.argv[2] ?? '500').split(',').map(Number);

@@ -8,46 +8,45 @@
  * The stages are run in turn, call after call, so machine load falls on all of them alike; each
  * figure is the median over the calls. `evaluation ÷ parse` compares facts + rules + cards with
  * `JSON.parse` of the same body measured in the same loop (issue 18: ≤ 0.40 at 500 Observations).
+ * The pipeline is the built one (bench/built.ts): run `npm run build` first (`npm run bench` does).
  *
  *     node --import tsx bench/stages.ts 10,100,500,2000     → one JSON line
  */
-import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_LINKS } from '../src/cards/links.js';
-import { renderCards } from '../src/cards/render.js';
-import { draftsFromContext } from '../src/cds-hooks/drafts.js';
-import { prefetchTemplates } from '../src/cds-hooks/discovery.js';
+import type * as Links from '../src/cards/links.js';
+import type * as Render from '../src/cards/render.js';
+import type * as Drafts from '../src/cds-hooks/drafts.js';
+import type * as Discovery from '../src/cds-hooks/discovery.js';
 import type { EvaluationInput } from '../src/cds-hooks/evaluator.js';
-import { requestSchemas } from '../src/cds-hooks/request.js';
-import { createEngine } from '../src/engine.js';
-import { buildFacts } from '../src/facts/build-facts.js';
-import { resolvePrefetch } from '../src/prefetch/resolve.js';
-import { evaluateRules } from '../src/rules/index.js';
-import { DEFAULT_SETTINGS } from '../src/rules/settings.js';
+import type * as Request from '../src/cds-hooks/request.js';
+import type * as EngineModule from '../src/engine.js';
+import type * as BuildFacts from '../src/facts/build-facts.js';
+import type * as Resolve from '../src/prefetch/resolve.js';
+import type * as Rules from '../src/rules/index.js';
+import type * as Settings from '../src/rules/settings.js';
 import type { RuleContext } from '../src/rules/types.js';
-import { loadTerminology } from '../src/terminology/index.js';
+import type * as TerminologyModule from '../src/terminology/index.js';
+import { built } from './built.js';
 import { generatePatient } from './generate.js';
+import { STAGES, type Stage, type StageResult } from './stage-result.js';
 
-export const STAGES = ['parse', 'validate', 'prefetch', 'facts', 'rules', 'cards', 'serialise'] as const;
-export type Stage = (typeof STAGES)[number];
-
-export interface StageResult {
-  readonly size: number;
-  readonly resources: number;
-  readonly bodyMb: number;
-  /** Median ms per stage, per endpoint. */
-  readonly patientView: Readonly<Record<Stage, number>>;
-  readonly orderSign: Readonly<Record<Stage, number>>;
-  /** Median ms of facts + rules + cards in one call, and its ratio to the median `JSON.parse` of the body. */
-  readonly evaluationMs: { readonly patientView: number; readonly orderSign: number };
-  readonly evaluationToParse: { readonly patientView: number; readonly orderSign: number };
-}
+const { DEFAULT_LINKS } = await built<typeof Links>('cards/links.js');
+const { renderCards } = await built<typeof Render>('cards/render.js');
+const { draftsFromContext } = await built<typeof Drafts>('cds-hooks/drafts.js');
+const { prefetchTemplates } = await built<typeof Discovery>('cds-hooks/discovery.js');
+const { requestSchemas } = await built<typeof Request>('cds-hooks/request.js');
+const { createEngine } = await built<typeof EngineModule>('engine.js');
+const { buildFacts } = await built<typeof BuildFacts>('facts/build-facts.js');
+const { resolvePrefetch } = await built<typeof Resolve>('prefetch/resolve.js');
+const { evaluateRules } = await built<typeof Rules>('rules/index.js');
+const { DEFAULT_SETTINGS } = await built<typeof Settings>('rules/settings.js');
+const { loadTerminology } = await built<typeof TerminologyModule>('terminology/index.js');
 
 const NOW = new Date('2026-11-26T10:00:00+01:00');
 const terminology = loadTerminology();
 const engine = createEngine({ terminology });
-const templates = prefetchTemplates(engine.observationCodes); // (a few ms at import; run.ts only reads STAGES)
+const templates = prefetchTemplates(engine.observationCodes);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -138,10 +137,7 @@ async function measure(size: number, iterations: number): Promise<StageResult> {
   };
 }
 
-// Measures only when run as a script (bench/run.ts imports the stage names from here).
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const sizes = (process.argv[2] ?? '10,100,500,2000').split(',').map(Number);
-  const results: StageResult[] = [];
-  for (const size of sizes) results.push(await measure(size, size >= 5000 ? 40 : size >= 2000 ? 100 : size >= 500 ? 250 : 400));
-  process.stdout.write(`${JSON.stringify(results)}\n`);
-}
+const sizes = (process.argv[2] ?? '10,100,500,2000').split(',').map(Number);
+const results: StageResult[] = [];
+for (const size of sizes) results.push(await measure(size, size >= 5000 ? 40 : size >= 2000 ? 100 : size >= 500 ? 250 : 400));
+process.stdout.write(`${JSON.stringify(results)}\n`);
