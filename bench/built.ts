@@ -3,7 +3,7 @@
  * stages and allocations are measured on `dist/` as `npm start` runs it — not on what the
  * TypeScript loader makes of `src/` (tsx compiles with esbuild's keepNames, which wraps every
  * function in a `__name(…)` call the shipped tsc build does not have: on the stage loop at 500
- * Observations that was about 6 % of the evaluation, time the service never spends).
+ * Observations that was 3–6 % of evaluation ÷ parse, time the service never spends).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
