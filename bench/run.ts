@@ -61,6 +61,8 @@ function percentiles(values: number[]): Percentiles {
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
 const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '–');
 
 // ---------------------------------------------------------------------------------------------
@@ -92,7 +94,7 @@ async function stageBreakdown(): Promise<Stages[]> {
 function combineStages(results: readonly StageResult[]): Stages {
   const first = results[0];
   if (first === undefined) throw new Error('bench/stages.ts gave no figures');
-  const mid = (pick: (e: StageResult) => number): number => percentiles(results.map(pick)).p50;
+  const mid = (pick: (e: StageResult) => number): number => median(results.map(pick));
   const stagesOf = (hook: 'patientView' | 'orderSign'): Record<Stage, number> => {
     const out = {} as Record<Stage, number>;
     for (const stage of STAGES) out[stage] = mid((e) => e[hook][stage]);
@@ -195,8 +197,6 @@ interface HttpRow extends Percentiles {
   readonly errors: number;
   readonly peakRssMb: number;
 }
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function http(): Promise<HttpRow[]> {
   const floor = await startServer('floor');
