@@ -31,6 +31,8 @@ import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
+/** The resource types the pass reads, as the program's own strings (see `readResources`). */
+const READ_TYPES = ['Observation', 'Condition', 'Medication', ...MEDICATION_TYPES, 'AllergyIntolerance', 'FamilyMemberHistory'];
 const SEXES: ReadonlySet<string> = new Set<Sex>(['female', 'male', 'other', 'unknown']);
 
 export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[], now: Date, terminology: Terminology): PatientFacts {
@@ -112,6 +114,17 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   return freezeStructure(facts);
 }
 
+/**
+ * Ids seen of one resource type: ids are strings as parsed (their hashes are kept), where a
+ * `Type/id` key would be a new string to flatten and hash for every resource. With them, the
+ * type's `Type/` (a reference is then one concatenation) and the type as `READ_TYPES` spells it.
+ */
+interface OfType {
+  readonly ids: Set<string>;
+  readonly prefix: string;
+  readonly type: string;
+}
+
 /** What the pass over the resources collects, family by family (sorted and assembled after it). */
 interface Collected {
   readonly observations: ObservationFacts;
@@ -134,23 +147,29 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
   const intolerances: Intolerance[] = [];
   const medicationEntries: Entry[] = [];
   const futureDated: Ref[] = [];
-  // Ids seen per resource type: ids are strings as parsed (their hashes are kept), where a
-  // `Type/id` key would be a new string to flatten and hash for every resource. With them, the
-  // type's `Type/` (a reference is then one concatenation).
-  const seen = new Map<string, { readonly ids: Set<string>; readonly prefix: string }>();
+  const seen = new Map<string, OfType>();
   const codes = new ObservationCodes(ctx.terminology);
 
   let index = 0;
+  // JSON.parse shares the strings of up to 10 characters only: each "Observation" it gives is a
+  // string of its own, whose first hash (a Map look-up) is a call into V8's runtime, ~20 ns. So
+  // the previous resource's type (the same, in a feed) is told by one comparison, and the type
+  // carried on is the program's own string, already hashed.
+  let previousType = '';
+  let previous: OfType | undefined;
   for (const resource of list(isRecord(data) ? data.resources : undefined)) {
     index += 1;
     if (!isRecord(resource)) continue;
-    const type = str(resource.resourceType);
-    if (type === undefined) continue;
-    let ofType = seen.get(type);
+    const sent = str(resource.resourceType);
+    if (sent === undefined) continue;
+    let ofType = sent === previousType ? previous : seen.get(sent);
     if (ofType === undefined) {
-      ofType = { ids: new Set(), prefix: `${type}/` };
-      seen.set(type, ofType);
+      ofType = { ids: new Set(), prefix: `${sent}/`, type: READ_TYPES.find((t) => t === sent) ?? sent };
+      seen.set(sent, ofType);
     }
+    previousType = sent;
+    previous = ofType;
+    const type = ofType.type;
     const id = fhirId(resource.id);
     if (id !== undefined) {
       const count = ofType.ids.size;

@@ -81,6 +81,16 @@ describe('patient: what the stage reads', () => {
     expect(factsOf([o, o, { ...o }]).labs.calcium).toHaveLength(1);
   });
 
+  it('tells resources apart by type and id, the types interleaved and parsed from JSON as an EHR sends them', () => {
+    const o = observation({ id: 'x', code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', date: '2026-01-01' });
+    const c = condition({ id: 'x', code: 'DM810', system: SYS.sks, onset: '2025-01-01' });
+    const later = observation({ id: 'y', code: 'NPU01443', system: SYS.npuOid, value: 2.4, unit: 'mmol/L', date: '2026-02-01' });
+    const sent = JSON.parse(JSON.stringify([o, c, o, later, c, later])) as typeof o[];
+    const f = factsOf(sent);
+    expect(f.labs.calcium.map((m) => m.ref)).toEqual(['Observation/y', 'Observation/x']);
+    expect(f.conditions.map((k) => k.ref)).toEqual(['Condition/x']);
+  });
+
   it('passes the unavailable prefetch keys through', () => {
     expect(factsOf([], { unavailable: ['medicationStatements', 'allergies'] }).unavailable).toEqual(['medicationStatements', 'allergies']);
   });
