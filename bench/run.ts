@@ -3,7 +3,7 @@
  *
  * 1. In-process, on the built code, in child processes of their own: the stage breakdown (parse,
  *    validate, prefetch, facts, rules, cards, serialise) with evaluation ÷ JSON.parse of the same
- *    body (bench/stages.ts, three processes), and bytes allocated per evaluation
+ *    body (bench/stages.ts, five processes), and bytes allocated per evaluation
  *    (bench/allocations.ts, a GC-free window).
  * 2. Over HTTP on loopback with autocannon, each server in its own process: the floor,
  *    osteoporosis-patient-view, and osteoporosis-order-sign with a draft alendronate order, at
@@ -73,9 +73,25 @@ const run = promisify(execFile);
 /**
  * The stage figures of one process can sit apart from the next one's (the JIT's choices, where the
  * heap lies, a busy neighbour for the few seconds it runs): each figure is the median over
- * STAGE_PROCESSES processes' medians, with the range of evaluation ÷ parse over them.
+ * STAGE_PROCESSES processes' medians, with the range of evaluation ÷ parse over them. On 4
+ * December some processes ran rules at twice their time, cards at half as much again and facts a
+ * fifth slower from start to end, with the same code and the same parse time (every function alike
+ * in the profile: a state of the process, not of one rule); from one batch of runs to the next
+ * anywhere from 1 in 6 to 4 in 5 did. Five processes, so that one or two such do not set the median.
  */
-const STAGE_PROCESSES = 3;
+const STAGE_PROCESSES = 5;
+/**
+ * At 2,000 and 5,000 Observations a call allocates about as much as V8's default young generation
+ * holds (16 MB): a scavenge, copying the live record (some 6 ms at 5,000), fell inside nearly
+ * every call, in the stage that happened to be allocating — in one process mostly in facts, in the
+ * next mostly in parse (facts 4.5 or 9 ms at 5,000, parse 4.5 or 9 ms at 2,000, the same code).
+ * Those sizes run in a process whose young generation (128 MB, as bench/allocations.ts has it)
+ * leaves most calls without one, and the medians then say what the stages cost. The smaller sizes
+ * keep V8's defaults: a collection every few dozen calls does not reach their medians, and a
+ * larger young generation, its memory cold in the caches, made their stages 5-15 % slower.
+ */
+const LARGE_SIZES: readonly number[] = [2000, 5000];
+const LARGE_FLAGS = ['--min-semi-space-size=128', '--max-semi-space-size=128'];
 
 interface Stages extends StageResult {
   /** Lowest and highest evaluation ÷ parse over the processes. */
@@ -83,12 +99,18 @@ interface Stages extends StageResult {
 }
 
 async function stageBreakdown(): Promise<Stages[]> {
+  const stages = async (sizes: readonly number[], flags: readonly string[]): Promise<StageResult[]> => {
+    if (sizes.length === 0) return [];
+    const { stdout } = await run(process.execPath, [...flags, '--import', 'tsx', new URL('./stages.ts', import.meta.url).pathname, sizes.join(',')], { maxBuffer: 1 << 24 });
+    return JSON.parse(stdout) as StageResult[];
+  };
   const runs: StageResult[][] = [];
   for (let i = 0; i < STAGE_PROCESSES; i++) {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', new URL('./stages.ts', import.meta.url).pathname, STAGE_SIZES.join(',')], { maxBuffer: 1 << 24 });
-    runs.push(JSON.parse(stdout) as StageResult[]);
+    const small = await stages(STAGE_SIZES.filter((s) => !LARGE_SIZES.includes(s)), []);
+    const large = await stages(STAGE_SIZES.filter((s) => LARGE_SIZES.includes(s)), LARGE_FLAGS);
+    runs.push([...small, ...large]);
   }
-  return STAGE_SIZES.map((_, i) => combineStages(runs.map((r) => r[i]).filter((e): e is StageResult => e !== undefined)));
+  return STAGE_SIZES.map((size) => combineStages(runs.map((r) => r.find((e) => e.size === size)).filter((e): e is StageResult => e !== undefined)));
 }
 
 function combineStages(results: readonly StageResult[]): Stages {
@@ -425,7 +447,7 @@ async function main(): Promise<void> {
 
   lines.push('', '## Where the time goes: one call, stage by stage (in-process, median ms)', '');
   lines.push(
-    `Each stage timed in turn, call after call, in one process (bench/stages.ts, on the built code as \`npm start\` runs it); evaluation = facts + rules + cards, compared with the \`JSON.parse\` of the same body in the same loop. Each figure is the median of ${STAGE_PROCESSES} such processes' medians; the last column gives the lowest and highest evaluation ÷ parse among them.`,
+    `Each stage timed in turn, call after call, in one process (bench/stages.ts, on the built code as \`npm start\` runs it), after both hooks ran 2 s on the size's bodies (the JIT's warm-up); evaluation = facts + rules + cards, compared with the \`JSON.parse\` of the same body in the same loop; ${LARGE_SIZES.join(' and ')} Observations in a process with a young generation of 128 MB (a scavenge no longer falls inside nearly every call, in whichever stage was allocating). Each figure is the median of ${STAGE_PROCESSES} such processes' medians; the last column gives the lowest and highest evaluation ÷ parse among them.`,
     '',
   );
   lines.push(`| Observations | body MB | endpoint | ${STAGES.join(' | ')} | evaluation | evaluation ÷ parse | processes' range |`, `|---:|---:|---|${STAGES.map(() => '---:').join('|')}|---:|---:|---:|`);
