@@ -192,7 +192,7 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
       readObservation(resource, ref, when, codes, observations, index);
       continue;
     }
-    const entry: Entry = { resource, ref };
+    const entry: Entry = { resource, ref, type };
     switch (type) {
       case 'Condition':
         readCondition(entry, ctx, conditions);

@@ -7,10 +7,11 @@ import type { LocalDate } from '../time/local-date.js';
 import type { Ref } from './types.js';
 import type { JsonObject } from '../shared/json.js';
 
-/** An admitted resource with its reference (`Observation/123`). */
+/** An admitted resource with its reference (`Observation/123`) and its type as the facts stage spells it. */
 export interface Entry {
   readonly resource: JsonObject;
   readonly ref: Ref;
+  readonly type: string;
 }
 
 export interface FactsContext {

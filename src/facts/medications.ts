@@ -37,8 +37,8 @@ export function dosageLines(resource: JsonObject): readonly JsonObject[] {
 
 export function readMedicationRecord(entry: Entry, ctx: FactsContext): MedicationRecord | undefined {
   const resource = entry.resource;
-  const type = typeof resource.resourceType === 'string' ? resource.resourceType : '';
-  const source = lookup(SOURCE, type);
+  // The type as the pass spelled it: a type string of the record's own would be internalised for every look-up.
+  const source = lookup(SOURCE, entry.type);
   if (source === undefined) return undefined;
   const lines = dosageLines(resource);
   const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);

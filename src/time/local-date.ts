@@ -77,19 +77,28 @@ function digits(value: string, at: number, n: number): number {
   return out;
 }
 
+/** Two decimal digits at `at`, or -1 (unrolled: the dateTime reader below runs once per Observation). */
+function twoDigits(value: string, at: number): number {
+  const tens = value.charCodeAt(at) - 48;
+  const ones = value.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 /** `YYYY-MM-DDThh:mm[:ss[.fff]][Z|±hh:mm]`, read by hand (no RegExp, no Date): the stage's hot path. */
 function parseDateTime(value: string): LocalDate | undefined {
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45 || value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58) return undefined;
-  const y = digits(value, 0, 4);
-  const m = digits(value, 5, 2);
-  const d = digits(value, 8, 2);
-  const hh = digits(value, 11, 2);
-  const mi = digits(value, 14, 2);
+  const century = twoDigits(value, 0);
+  const yy = twoDigits(value, 2);
+  const y = century < 0 || yy < 0 ? -1 : century * 100 + yy;
+  const m = twoDigits(value, 5);
+  const d = twoDigits(value, 8);
+  const hh = twoDigits(value, 11);
+  const mi = twoDigits(value, 14);
   if (!isValidDay(y, m, d) || hh < 0 || hh > 23 || mi < 0 || mi > 59) return undefined;
   let i = 16;
   let ss = 0;
   if (value.charCodeAt(i) === 58) {
-    ss = digits(value, i + 1, 2);
+    ss = twoDigits(value, i + 1);
     if (ss < 0 || ss > 59) return undefined;
     i += 3;
     if (value.charCodeAt(i) === 46) {
@@ -104,8 +113,8 @@ function parseDateTime(value: string): LocalDate | undefined {
   if (sign === 90 && i + 1 === value.length) {
     offsetMinutes = 0; // Z
   } else if ((sign === 43 || sign === 45) && i + 6 === value.length && value.charCodeAt(i + 3) === 58) {
-    const oh = digits(value, i + 1, 2);
-    const om = digits(value, i + 4, 2);
+    const oh = twoDigits(value, i + 1);
+    const om = twoDigits(value, i + 4);
     if (oh < 0 || oh > 23 || om < 0 || om > 59) return undefined;
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else {
