@@ -9,8 +9,9 @@
  * figure is the median over the calls. Before the calls of a size are timed, both hooks run for
  * WARMUP_MS on its bodies, as a service that has been up for a while has: the few hundred timed
  * calls alone left the fixed cost in code not yet optimised (at 10 Observations facts, rules and
- * cards took 0.14, 0.05 and 0.03 ms after 20 warm-up calls, 0.09, 0.02 and 0.01 after 2 s). `evaluation ÷ parse` compares facts + rules + cards with
- * `JSON.parse` of the same body measured in the same loop (issue 18: ≤ 0.40 at 500 Observations).
+ * cards took 0.14, 0.05 and 0.03 ms after 20 warm-up calls, 0.09, 0.02 and 0.01 after 2 s).
+ * `evaluation ÷ parse` compares facts + rules + cards with `JSON.parse` of the same body measured
+ * in the same loop (issue 18: ≤ 0.40 at 500 Observations).
  * The pipeline is the built one (bench/built.ts): run `npm run build` first (`npm run bench` does).
  *
  * Run as `npm run bench` runs it: 2,000 and 5,000 Observations in a process with a young
