@@ -157,7 +157,7 @@ interface Server {
   readonly port: number;
 }
 
-function startServer(mode: 'floor' | 'service'): Promise<Server> {
+function startServer(mode: 'floor' | 'service' | 'protocol'): Promise<Server> {
   // The built code (`npm run bench` builds first), run as `npm start` runs it: no TypeScript loader.
   const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -204,7 +204,21 @@ async function load(port: number, path: string, body: string, connections: numbe
   return { latencies, rps: latencies.length / seconds, errors: errors + result.errors + result.timeouts };
 }
 
-type Endpoint = 'floor' | 'patient-view' | 'order-sign';
+/** `protocol only`: the service with an engine that answers no cards (bench/server.mjs), at PROTOCOL_SIZES. */
+type Endpoint = 'floor' | 'patient-view' | 'order-sign' | 'protocol only';
+
+/**
+ * The sizes at which the protocol layer alone is measured too: where the fixed cost per call
+ * decides the ratio (issue 18's 10-Observation target), it tells that cost from the evaluation's.
+ */
+const PROTOCOL_SIZES: ReadonlySet<number> = new Set([10]);
+
+interface Target {
+  readonly endpoint: Endpoint;
+  readonly server: Server;
+  readonly path: string;
+  readonly body: string;
+}
 
 interface HttpRow extends Percentiles {
   readonly size: number;
@@ -223,18 +237,21 @@ interface HttpRow extends Percentiles {
 async function http(): Promise<HttpRow[]> {
   const floor = await startServer('floor');
   const service = await startServer('service');
+  const protocol = await startServer('protocol');
   const rows: HttpRow[] = [];
   try {
-    let jitWarm = false;
+    // The servers that have had the JIT's warm-up (with the first size they are measured at).
+    const jitWarm = new Set<Server>();
     for (const size of HTTP_SIZES) {
       const { patientView, orderSign } = generatePatient(size);
-      const targets = [
+      const targets: Target[] = [
         { endpoint: 'floor', server: floor, path: '/cds-services/osteoporosis-patient-view', body: JSON.stringify(patientView) },
         { endpoint: 'patient-view', server: service, path: '/cds-services/osteoporosis-patient-view', body: JSON.stringify(patientView) },
         { endpoint: 'order-sign', server: service, path: '/cds-services/osteoporosis-order-sign', body: JSON.stringify(orderSign) },
-      ] as const;
-      for (const t of targets) await load(t.server.port, t.path, t.body, 8, jitWarm ? WARMUP_SECONDS : JIT_WARMUP_SECONDS);
-      jitWarm = true;
+      ];
+      if (PROTOCOL_SIZES.has(size)) targets.push({ endpoint: 'protocol only', server: protocol, path: '/cds-services/osteoporosis-patient-view', body: JSON.stringify(patientView) });
+      for (const t of targets) await load(t.server.port, t.path, t.body, 8, jitWarm.has(t.server) ? WARMUP_SECONDS : JIT_WARMUP_SECONDS);
+      for (const t of targets) jitWarm.add(t.server);
       for (const connections of [1, 8]) {
         const rounds = new Map<Endpoint, LoadResult[]>(targets.map((t) => [t.endpoint, []]));
         const latencies = new Map<Endpoint, number[]>(targets.map((t) => [t.endpoint, []]));
@@ -267,6 +284,7 @@ async function http(): Promise<HttpRow[]> {
   } finally {
     floor.child.kill('SIGTERM');
     service.child.kill('SIGTERM');
+    protocol.child.kill('SIGTERM');
   }
   return rows;
 }
@@ -433,7 +451,7 @@ async function main(): Promise<void> {
   lines.push('## Targets (issue 18)', '');
   lines.push('| target | figure | |', '|---|---:|---|');
   for (const r of rows) {
-    if (r.endpoint === 'floor') continue;
+    if (r.endpoint === 'floor' || r.endpoint === 'protocol only') continue;
     const goal = r.size === 10 ? 0.5 : 0.6;
     lines.push(`| ${r.endpoint}, ${r.size} Obs, conc. ${r.connections}: req/s ≥ ${goal} × the floor | ${ratio(r.ratio)} | ${met(r.ratio >= goal)} |`);
   }
@@ -466,7 +484,7 @@ async function main(): Promise<void> {
 
   lines.push('', '## Over HTTP on loopback (autocannon), latency in ms', '');
   lines.push(
-    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again), with the lowest and highest of the rounds' ratios; latencies pool the rounds. Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
+    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again), with the lowest and highest of the rounds' ratios; latencies pool the rounds. At ${[...PROTOCOL_SIZES].join(', ')} Observations, \`protocol only\` is the same service with an engine that answers every call with no cards (bench/server.mjs): the middleware, body, validation, prefetch and answer of a patient-view call without its evaluation, its cards and what follows them (overview snapshot, issued-card statistics). Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
     '',
   );
   lines.push('| Observations | endpoint | conc. | p50 | p95 | p99 | req/s | vs floor | rounds\' range | peak RSS MB | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

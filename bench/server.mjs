@@ -7,7 +7,9 @@
  *   Node's own `createServer`;
  * - `service`: the real osteo-cds app (real engine, SQLite store in memory, silent logs, the
  *   evaluation worker pool) on the service's own HTTP server (`createHttpServer`: its timeouts),
- *   as in production.
+ *   as in production;
+ * - `protocol`: the same app and server with an engine that answers every call with no cards:
+ *   what the protocol layer alone (middleware, body, validation, prefetch, answer) costs a call.
  *
  * Prints `ready <port>` once listening.
  */
@@ -37,7 +39,7 @@ function floorApp() {
 
 let warm = () => undefined;
 
-async function serviceApp() {
+async function serviceApp(protocolOnly) {
   const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool }] = await Promise.all([
     load('engine.js'),
     load('store/sqlite-store.js'),
@@ -50,12 +52,13 @@ async function serviceApp() {
     spawn: () => new Worker(new URL('evaluation-worker.js', dist), { workerData: { env: process.env } }),
     hardLimitMs: config.requestTimeoutMs,
   });
-  const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
+  const engine = createEngine();
+  const app = createApp(config, { engine: protocolOnly ? { ...engine, evaluate: () => ({ cards: [] }) } : engine, store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
   warm = () => evaluationPool.warm();
   return createHttpServer(app, config);
 }
 
-const server = mode === 'floor' ? floorApp() : await serviceApp();
+const server = mode === 'floor' ? floorApp() : await serviceApp(mode === 'protocol');
 server.listen(0, '127.0.0.1', () => {
   // As main.ts: the evaluation worker boots a second after listening.
   if (mode !== 'floor') setTimeout(() => warm(), 1000).unref();
