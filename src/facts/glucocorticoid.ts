@@ -221,7 +221,11 @@ function takenBy(segments: readonly Segment[], before: readonly number[], day: n
   return (before[lo - 1] ?? 0) + s.daily * (Math.min(s.end, day) - s.start + 1);
 }
 
-/** The highest 12-month sum over windows ending between `from` and `to` (each window: 12 months up to its end day, included). */
+/**
+ * The highest 12-month sum over windows ending between `from` and `to`. A window is "within 12
+ * months" of its end day as rules.md reads it: the boundary day 12 months before is included
+ * (as for the high-dose run's `since`), so today 2026-06-15 counts 2025-06-15 … 2026-06-15.
+ */
 function maxWindowSum(segments: readonly Segment[], from: number, to: number): number {
   const before: number[] = [];
   let sum = 0;
@@ -230,13 +234,14 @@ function maxWindowSum(segments: readonly Segment[], from: number, to: number): n
     sum += s.daily * (s.end - s.start + 1);
   }
   // A window sum from two running totals: one pass, not a pass over every segment per window end.
-  const windowSum = (windowEnd: number): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonthsToDayNumber(windowEnd, -12));
+  const windowSum = (windowEnd: number): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonthsToDayNumber(windowEnd, -12) - 1);
   let best = Math.max(0, windowSum(from));
   if (to > from) {
     best = Math.max(best, windowSum(to));
     for (const s of segments) {
       if (s.end > from && s.end < to) best = Math.max(best, windowSum(s.end));
-      const yearOn = addMonthsToDayNumber(s.start, 12) - 1;
+      // The last window that still holds the segment's first day.
+      const yearOn = addMonthsToDayNumber(s.start, 12);
       if (yearOn > from && yearOn < to) best = Math.max(best, windowSum(yearOn));
     }
   }

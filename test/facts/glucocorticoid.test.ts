@@ -21,8 +21,8 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
   it('methylprednisolone 4 mg/day = 5 mg prednisolone: exactly 5 does not exceed 5', () => {
     const f = factsOf([medicationStatement({ atc: 'H02AB04', text: 'Medrol 4 mg', status: 'active', start: '2025-06-01', dose: { value: 4, unit: 'mg' } })]);
     expect(f.glucocorticoid).toMatchObject({ currentDailyMg: 5, highDoseThreeMonths: false, active: true });
-    // 5 mg × the 365 days of the window (2025-06-16 … 2026-06-15) = 1825 mg
-    expect(f.glucocorticoid.cumulativeMg12Months).toBe(1825);
+    // 5 mg × the 366 days of the window (2025-06-15 … 2026-06-15, the boundary day included) = 1830 mg
+    expect(f.glucocorticoid.cumulativeMg12Months).toBe(1830);
     expect(f.glucocorticoid.meetsThreshold).toBe(true);
   });
 
@@ -58,8 +58,17 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(burst).toMatchObject({ cumulativeMg12Months: 450, meetsThreshold: false, highDoseThreeMonths: false, active: false, lastUse: '2026-03-15' });
     const more = glucocorticoidExposure([gc({ start: '2026-03-01', end: '2026-03-16', mg: 30 })], TODAY);
     expect(more).toMatchObject({ cumulativeMg12Months: 480, meetsThreshold: true });
-    // only the days inside the window count: 2025-06-16 is its first day
-    expect(glucocorticoidExposure([gc({ start: '2025-06-01', end: '2025-06-20', mg: 10 })], TODAY).cumulativeMg12Months).toBe(50);
+    // only the days inside the window count: 2025-06-15, 12 months before today, is its first day
+    expect(glucocorticoidExposure([gc({ start: '2025-06-01', end: '2025-06-20', mg: 10 })], TODAY).cumulativeMg12Months).toBe(60);
+  });
+
+  it('"within 12 months" includes the boundary day (rules.md: "within N … months includes the boundary day")', () => {
+    // 460 mg of which the first 10 mg fall on 2025-06-15, 12 months before today: all of it counts
+    expect(glucocorticoidExposure([gc({ start: '2025-06-15', end: '2025-07-30', mg: 10 })], TODAY)).toMatchObject({ cumulativeMg12Months: 460, meetsThreshold: true });
+    // one day earlier, the first day falls out: 450, not more
+    expect(glucocorticoidExposure([gc({ start: '2025-06-14', end: '2025-07-29', mg: 10 })], TODAY)).toMatchObject({ cumulativeMg12Months: 450, meetsThreshold: false });
+    // a single dose on the boundary day
+    expect(glucocorticoidExposure([gc({ start: '2025-06-15', end: '2025-06-15', mg: 460 })], TODAY).meetsThreshold).toBe(true);
   });
 
   it('overlapping records of one drug count once (the higher dose); different drugs add up', () => {
