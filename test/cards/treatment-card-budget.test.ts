@@ -93,6 +93,24 @@ describe('every treatment-card variant fits the budgets, folded with its compani
   }
 });
 
+describe('a denosumab order with eGFR below 30 fits the budgets (its hypocalcaemia paragraph on top of the schedule)', () => {
+  it.each(['da', 'en'] as const)('%s', (lang) => {
+    const order = draft('denosumab');
+    // An ongoing course, so the start checks stay away: the schedule card alone, with its longest advice.
+    const f = patient({ age: 78, labs: { egfr: [egfr(25, '2026-10-01')], calcium: [calcium(2.3, '2026-10-01')], vitaminD: [vitaminD(80, '2026-10-01')] }, medications: [medication('denosumab', '2026-05-20')], drafts: [order] });
+    const recs = evaluateRules('prescribing', ctxOf(f));
+    const drafts = new Map<string, UntrustedResource>([[order.ref, { resourceType: 'MedicationRequest', id: order.ref.split('/')[1], status: 'draft', intent: 'order', medicationCodeableConcept: { text: 'Prolia 60 mg' } }]]);
+    const cards = renderCards(recs, { ...renderCtx(lang, f), drafts }, { grouping: 'separate', ruleSet: 'prescribing' });
+    const schedule = cards.find((c) => c.source.topic?.code === 'rx-denosumab-schedule');
+    expect(schedule?.extension?.['osteo-cds.reasons']).toContain('egfr-below-30');
+    for (const card of cards) {
+      const topics = topicsOf(card).join(' + ');
+      expect(length(card.detail), `${topics}:\n${card.detail ?? ''}`).toBeLessThanOrEqual(DETAIL_BUDGET);
+      expect(length(card.summary), `${topics}: ${card.summary}`).toBeLessThan(SUMMARY_LIMIT);
+    }
+  });
+});
+
 describe('the start checklist of a prescription fits the budgets with its missing labs and low vitamin D', () => {
   const starts = [
     ['alendronate', draft('alendronate')],

@@ -20,7 +20,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
       paragraphs(
         `Kortet:\n${DENOSUMAB_RULES.da}`,
         has(rec, 'egfr-below-30') &&
-          'Ved eGFR < 30 er risikoen for hypocalcæmi øget (produktresumé): sørg for D-vitamin og calcium, kontrollér P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
+          'eGFR < 30 øger risikoen for hypocalcæmi (produktresumé): sikr D-vitamin og calcium, mål P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
         VITAMIN_D_CALCIUM.da,
       ),
   },
@@ -34,7 +34,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
       paragraphs(
         `The card:\n${DENOSUMAB_RULES.en}`,
         has(rec, 'egfr-below-30') &&
-          'With eGFR < 30 the risk of hypocalcaemia is higher (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
+          'eGFR < 30 raises the risk of hypocalcaemia (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
         VITAMIN_D_CALCIUM.en,
       ),
   },
