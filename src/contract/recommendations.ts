@@ -85,6 +85,8 @@ export interface TopicValues {
   };
   'zoledronic-acid-infusion-due': {
     readonly due: LocalDate;
+    /** The due date is before today (rules.md: it reads "was due on <date>", never "coming"). */
+    readonly overdue: boolean;
     /** The window the tests before the infusion must lie in (settings). */
     readonly labsWithinDays: number;
     readonly missingLabs: readonly LabOrder[];

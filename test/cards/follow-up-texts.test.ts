@@ -10,6 +10,7 @@ import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
 import { FOLLOW_UP_TOPICS, type FollowUpTopic } from '../../src/contract/topics.js';
 import { FOLLOW_UP_RULES } from '../../src/rules/follow-up/index.js';
+import { zoledronicAcidInfusionDue } from '../../src/rules/follow-up/zoledronic-acid-infusion-due.js';
 import type { PatientFacts } from '../../src/facts/types.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan } from '../helpers/facts.js';
@@ -156,6 +157,8 @@ describe('follow-up card texts', () => {
       { ...recommendation('btm-follow-up-due'), reasons: ['recheck-after-correction'] },
       { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], candidate: 'man' },
       { ...recommendation('dxa-follow-up-due'), reasons: ['five-year-dxa'] },
+      { ...recommendation('zoledronic-acid-infusion-due'), overdue: true },
+      { ...recommendation('zoledronic-acid-infusion-due'), overdue: true, missingLabs: [] },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const rec of variants) {
@@ -179,6 +182,22 @@ describe('follow-up card texts', () => {
       expect(card?.suggestions?.[0]?.label).toContain('Izamby');
       expect(card?.detail).not.toContain('Izamby');
     }
+  });
+
+  it('says a zoledronic acid infusion whose date has passed was due then, never that it is coming (rules.md section 3)', () => {
+    const late = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2023-11-26', { lastDose: '2024-11-26' })] })));
+    if (late === undefined) throw new Error('the overdue case does not fire');
+    const [da] = renderCards([late], renderCtx('da'));
+    const [en] = renderCards([late], renderCtx('en'));
+    expect(da?.summary).toContain('var planlagt 26.11.2025');
+    expect(da?.detail).toContain('Zoledronsyre-infusion var planlagt 26.11.2025');
+    expect(da?.detail).not.toContain('Næste zoledronsyre-infusion');
+    expect(en?.summary).toContain('was due on 26 Nov 2025');
+    expect(en?.detail).toContain('Zoledronic acid infusion was due on 26 Nov 2025');
+    expect(en?.detail).not.toMatch(/Next zoledronic/);
+    // Not yet due: still the next one.
+    const [coming] = renderCards([recommendation('zoledronic-acid-infusion-due')], renderCtx('en'));
+    expect(coming?.detail).toContain('Next zoledronic acid infusion');
   });
 
   it('refers for DXA at the previous scan\'s performer', () => {

@@ -15,6 +15,15 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-12-26' });
   });
 
+  it('a due date in the past is marked so ("was due on <date>", never "coming"); today itself is not past', () => {
+    const late = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2023-11-26', { lastDose: '2024-11-26' })] })));
+    expect(late).toMatchObject({ due: '2025-11-26', overdue: true });
+    expect(late?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2025-11-26', past: true });
+    const onTheDay = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-11-26', { lastDose: '2025-11-26' })] })));
+    expect(onTheDay).toMatchObject({ due: '2026-11-26', overdue: false });
+    expect(onTheDay?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-11-26' });
+  });
+
   it('does not fire the day before 11 months', () => {
     expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-27', { lastDose: '2025-12-27' })] })))).toBeUndefined();
   });

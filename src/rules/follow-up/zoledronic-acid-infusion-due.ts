@@ -33,10 +33,11 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
 
   const days = settings.freshnessDays.beforeInfusion;
   const due = addMonths(course.lastDose, INFUSION_INTERVAL_MONTHS);
+  const overdue = due < today;
   const reasons: Reason[] = ['infusion-due'];
   const findings: Finding[] = [
     lastDoseFinding(course, today),
-    { kind: 'due-date', what: 'zoledronic-acid-infusion', date: due },
+    { kind: 'due-date', what: 'zoledronic-acid-infusion', date: due, ...(overdue ? { past: true as const } : {}) },
   ];
   const evidence: Ref[] = [...course.refs];
   const missing: LabOrder[] = [];
@@ -83,6 +84,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings,
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
     due,
+    overdue,
     labsWithinDays: days,
     missingLabs: missing,
   };

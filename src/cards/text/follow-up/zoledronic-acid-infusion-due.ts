@@ -34,6 +34,11 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     title: 'Årlig zoledronsyre-infusion',
     summary: (rec) => {
       const due = formatDate(rec.due, 'da');
+      if (rec.overdue) {
+        return rec.missingLabs.length > 0
+          ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusionen`
+          : `Årlig zoledronsyre-infusion var planlagt ${due}: prøverne før infusion foreligger`;
+      }
       return rec.missingLabs.length > 0
         ? `Kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før årlig zoledronsyre-infusion ${due}`
         : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
@@ -44,6 +49,11 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     title: 'Yearly zoledronic acid infusion',
     summary: (rec) => {
       const due = formatDate(rec.due, 'en');
+      if (rec.overdue) {
+        return rec.missingLabs.length > 0
+          ? `The yearly zoledronic acid infusion was due on ${due}: check calcium, creatinine and 25-OH vitamin D before it`
+          : `The yearly zoledronic acid infusion was due on ${due}: the tests before the infusion are available`;
+      }
       return rec.missingLabs.length > 0
         ? `Check calcium, creatinine and 25-OH vitamin D before the yearly zoledronic acid infusion ${due}`
         : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
