@@ -257,6 +257,16 @@ function identifyUncached(source: MedicationSource, t: Terminology): Identified 
   for (const n of names) if (isDrugId(n.concept) && n.concept !== drug && DRUG_CLASS[n.concept] !== DRUG_CLASS[drug]) also.add(n.concept);
   if (DRUG_CLASS[drug] === 'calcium' && VITAMIN_D3.test(allWords)) also.add('colecalciferol');
   also.delete(drug);
+  // ATC A11CC20 "calcium and vitamin D combinations" is the same kind of product as A12AX
+  // (terminology.md: "accept both"): calcium first, with vitamin D, then read as below.
+  if (drug === 'colecalciferol' && also.has('calcium-other')) {
+    // The product's name may say which salt ("Calcichew": carbonate).
+    const salt = [...also].find((d) => DRUG_CLASS[d] === 'calcium' && d !== 'calcium-other') ?? 'calcium-other';
+    also.delete('calcium-other');
+    also.delete(salt);
+    also.add('colecalciferol');
+    drug = salt;
+  }
   // rules.md section 4 (v2): a calcium + vitamin D3 combination (ATC A12AX, or named so) is mostly
   // calcium carbonate: it counts as carbonate unless the product text names citrate [choice].
   if (drug === 'calcium-other' && also.has('colecalciferol')) drug = CITRATE.test(allWords) ? 'calcium-citrate' : 'calcium-carbonate';

@@ -92,6 +92,9 @@ describe('drug identity: the same drug by ATC, RxNorm and name', () => {
   it('a calcium + D3 combination (ATC A12AX) counts as carbonate unless the product text names citrate (rules.md section 4, v2)', () => {
     expect(identity({ atc: 'A12AX', text: 'Calcium 500 mg + D3-vitamin 10 mikrogram' })).toMatchObject({ drug: 'calcium-carbonate', drugClass: 'calcium', alsoContains: ['colecalciferol'] });
     expect(identity({ atc: 'A12AX', text: 'Calciumcitrat + D3-vitamin' })).toMatchObject({ drug: 'calcium-citrate', alsoContains: ['colecalciferol'] });
+    // A11CC20 "calcium and vitamin D combinations" is read the same way (terminology.md: "accept both")
+    expect(identity({ atc: 'A11CC20', text: 'Calcichew-D3 Forte' })).toMatchObject({ drug: 'calcium-carbonate', drugClass: 'calcium', alsoContains: ['colecalciferol'] });
+    expect(identity({ atc: 'A11CC20', text: 'Calciumcitrat + D3-vitamin' })).toMatchObject({ drug: 'calcium-citrate', alsoContains: ['colecalciferol'] });
     expect(identity({ text: 'Calcium + vitamin D3 tablet' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
     // Plain calcium of another salt, without D3, stays "other".
     expect(identity({ atc: 'A12AA20', text: 'Calcium' })).toMatchObject({ drug: 'calcium-other' });
