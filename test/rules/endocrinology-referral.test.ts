@@ -76,6 +76,19 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [scan('2026-01-01', { 'lumbar-spine': -2.6 }, { zScores: { 'lumbar-spine': -1.9 } })] })))).toBeUndefined();
   });
 
+  it('reads every calcium of the newest day: a high ionised value is not hidden by a normal total one of the same day', () => {
+    const total = calcium(2.38, '2026-10-01');
+    const ionised = calcium(1.4, '2026-10-01', 'ionised');
+    for (const labs of [[total, ionised], [ionised, total]]) {
+      const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { calcium: labs } })));
+      expect(rec?.reasons).toEqual(['secondary-osteoporosis']);
+      expect(rec?.evidence).toEqual([ionised.ref]);
+    }
+    // A high value of an earlier day, with a normal one since, is not the current state.
+    const earlier = calcium(1.4, '2026-09-01', 'ionised');
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { calcium: [total, earlier] } })))).toBeUndefined();
+  });
+
   it('gives one card naming every reason', () => {
     const rec = endocrinologyReferral(
       ctxOf(patient({ ...woman, courses: [alendronate()], dxa: [scan('2025-06-01', { 'lumbar-spine': -3.0 }, { significantDecrease: true })], labs: { calcium: [calcium(2.8, '2026-10-01')] } })),

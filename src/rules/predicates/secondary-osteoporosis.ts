@@ -1,7 +1,7 @@
 /**
  * Suspected secondary osteoporosis — source-card-da.txt l. 232-233 (referral): "Mistanke om
  * udredningskrævende sekundær osteoporose". rules.md sections 2 (v2, before treatment) and 3:
- * hypercalcaemia (the latest calcium above range, section 1) or a Z-score ≤ −2.0 [extension: DES NBV]
+ * hypercalcaemia (a calcium of the latest day above range, section 1) or a Z-score ≤ −2.0 [extension: DES NBV]
  * on the latest DXA that has one.
  */
 import type { Ref } from '../../facts/types.js';
@@ -18,8 +18,12 @@ export const SECONDARY_Z_SCORE = -2.0;
 export const secondaryOsteoporosisSigns = perFacts((facts): Judgement | undefined => {
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
-  const calcium = latest(facts.labs.calcium, facts.today);
-  if (calcium !== undefined && isHypercalcaemia(calcium)) {
+  // Every calcium result of the newest day (total, albumin-corrected, ionised), as the
+  // hypocalcaemia check before treatment reads them: an ionised value above range is not hidden
+  // by a normal total calcium taken an hour later.
+  const newest = latest(facts.labs.calcium, facts.today);
+  for (const calcium of facts.labs.calcium) {
+    if (newest === undefined || calcium.date !== newest.date || !isHypercalcaemia(calcium)) continue;
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);
   }
