@@ -75,6 +75,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     const early = onsetBefore(condition, onset, ctx.birthDate, EARLY_MENOPAUSE_AGE);
     const menopause = concepts.get('menopause');
     if (early && menopause !== undefined && !concepts.has('early-menopause')) concepts.set('early-menopause', menopause);
+  } else if (concepts.has('early-menopause')) {
+    // An early menopause (primary ovarian failure, E28.3) is a recorded menopause as well: rules.md
+    // section 1 "a recorded menopause" puts the woman in the population at any age [choice, the safer reading].
+    out.menopause.push({ value: true, ref: entry.ref, ...withDate(onset ?? recorded) });
   }
   if (concepts.has('smoker')) {
     out.smoking.push({ value: active, ref: entry.ref, ...withDate(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });

@@ -38,6 +38,14 @@ describe('patient: menopause recorded', () => {
     expect(f.conditions.map((c) => c.concept)).toEqual(['menopause']);
   });
 
+  it('from an early menopause (primary ovarian failure E28.3, SKS DE283, ICD-10-CM E28.310): a recorded menopause too', () => {
+    for (const [code, system] of [['E28.3', SYS.icd10], ['DE283', SYS.sks], ['E28.310', 'http://hl7.org/fhir/sid/icd-10-cm']] as const) {
+      const f = factsOf([condition({ id: 'poi', code, system, onset: '2020-03-01' })]);
+      expect(f.menopauseRecorded, code).toEqual({ date: '2020-03-01', ref: 'Condition/poi' });
+      expect(f.conditions.map((c) => c.concept)).toContain('early-menopause');
+    }
+  });
+
   it('from an Observation coded or valued postmenopausal', () => {
     const f = factsOf([observation({ id: 'o', code: '76498008', system: SYS.snomed, date: '2012-01-01' })]);
     expect(f.menopauseRecorded).toEqual({ date: '2012-01-01', ref: 'Observation/o' });
