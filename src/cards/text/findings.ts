@@ -87,9 +87,8 @@ export function formatFinding(f: Finding, lang: Language): string {
         'bone-marker': { da: 'Knoglemarkør skal tages fra', en: 'Bone marker due from' },
         dxa: { da: 'DXA-skanning aktuel fra', en: 'DXA scan due from' },
       } as const;
-      // A dose whose date has passed is named as due then, never as the next one.
-      const past = { 'denosumab-injection': { da: 'Denosumab-injektion var planlagt', en: 'Denosumab injection was due on' }, 'zoledronic-acid-infusion': { da: 'Zoledronsyre-infusion var planlagt', en: 'Zoledronic acid infusion was due on' } } as const;
-      if (f.past === true && (f.what === 'denosumab-injection' || f.what === 'zoledronic-acid-infusion')) return da ? `${past[f.what].da} ${formatDate(f.date, 'da')}` : `${past[f.what].en} ${formatDate(f.date, 'en')}`;
+      // A date that has passed is named as due then, never as the next one (rules.md section 3).
+      if (f.past === true && f.what === 'zoledronic-acid-infusion') return da ? `Zoledronsyre-infusion var planlagt ${formatDate(f.date, 'da')}` : `Zoledronic acid infusion was due on ${formatDate(f.date, 'en')}`;
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }
     case 'dxa': {

@@ -35,11 +35,11 @@
  * Reasons: `egfr-low`, `egfr-missing`, `hypocalcaemia`, `calcium-missing`, `vitamin-d-low`,
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
-import type { BoneMarkerKind, CalciumMeasurement, Fracture, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerKind, Fracture, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin, sameDayAs, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -73,15 +73,10 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
   if (low !== undefined || current === undefined) out.suggestions.push({ kind: 'lab', lab: 'egfr' });
 }
 
-/** The newest current calcium result and the other results of the same day. */
-function currentCalciumDay(facts: PatientFacts, days: number): readonly CalciumMeasurement[] {
-  const newest = latestWithin(facts.labs.calcium, facts.today, days);
-  return newest === undefined ? [] : facts.labs.calcium.filter((c) => c.date === newest.date);
-}
-
 function checkCalcium(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  const day = currentCalciumDay(facts, settings.freshnessDays.calcium);
+  // The newest current calcium result and the other results of its day.
+  const day = sameDayAs(facts.labs.calcium, latestWithin(facts.labs.calcium, facts.today, settings.freshnessDays.calcium));
   if (day.length === 0) {
     out.reasons.push('calcium-missing');
     out.findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.calcium });

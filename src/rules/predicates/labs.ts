@@ -28,6 +28,14 @@ export function latestWithin<T extends { readonly date: LocalDate }>(values: rea
   return undefined;
 }
 
+/**
+ * The results of the same day as `newest` (calcium: total, albumin-corrected and ionised are kept
+ * one per kind and day), so a value out of range is not hidden by another kind taken that day.
+ */
+export function sameDayAs<T extends { readonly date: LocalDate }>(values: readonly T[], newest: T | undefined): readonly T[] {
+  return newest === undefined ? [] : values.filter((v) => v.date === newest.date);
+}
+
 /** Values up to and including `today`, newest first, at most `limit` (a value dated in the future is a data error). */
 export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, limit = Infinity): readonly T[] {
   const out: T[] = [];

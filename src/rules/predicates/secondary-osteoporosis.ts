@@ -10,7 +10,7 @@ import { latestZScore } from './dxa.js';
 import { calciumFinding, scoreFinding } from './findings.js';
 import { perFacts } from '../memo.js';
 import type { Judgement } from './indication.js';
-import { isHypercalcaemia, latest } from './labs.js';
+import { isHypercalcaemia, latest, sameDayAs } from './labs.js';
 
 /** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
 export const SECONDARY_Z_SCORE = -2.0;
@@ -18,12 +18,9 @@ export const SECONDARY_Z_SCORE = -2.0;
 export const secondaryOsteoporosisSigns = perFacts((facts): Judgement | undefined => {
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
-  // Every calcium result of the newest day (total, albumin-corrected, ionised), as the
-  // hypocalcaemia check before treatment reads them: an ionised value above range is not hidden
-  // by a normal total calcium taken an hour later.
-  const newest = latest(facts.labs.calcium, facts.today);
-  for (const calcium of facts.labs.calcium) {
-    if (newest === undefined || calcium.date !== newest.date || !isHypercalcaemia(calcium)) continue;
+  // Every calcium of the newest day, as the hypocalcaemia check before treatment reads them.
+  for (const calcium of sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today))) {
+    if (!isHypercalcaemia(calcium)) continue;
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);
   }
