@@ -53,6 +53,11 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
     if (!ACTIVE_STATUSES.has(status)) return undefined;
     start = ctx.today;
     startUnknown = true;
+  } else if (start > ctx.today && start === addDays(ctx.today, 1)) {
+    // rules.md section 1 (v2): only a date more than one day ahead is a data error. A dose or
+    // prescription dated tomorrow (an EHR clock ahead) is use from today, so the courses, the
+    // injection schedule and "on treatment" see it instead of losing it without a word.
+    start = ctx.today;
   }
   let end = dates.end;
   let endEstimated = dates.endEstimated;

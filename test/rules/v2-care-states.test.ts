@@ -196,4 +196,26 @@ describe('future-dated data (rules.md section 1 v2)', () => {
     const du = card(run([egfr(20, '2027-01-01', 'typo')]), 'data-unavailable');
     expect(du).toMatchObject({ reasons: ['future-dated'], evidence: ['Observation/typo'] });
   });
+
+  it('a DXA and an eGFR dated tomorrow are not future-dated: they count like results of today, with no data-unavailable card', () => {
+    const recs = run([hipFracture('2026-01-05'), ...tScores('2026-06-16', -2.8, -2.6), egfr(25, '2026-06-16', 'tomorrow')]);
+    expect(topics(recs)).not.toContain('data-unavailable');
+    expect(card(recs, 'diagnosis-criteria-met')?.reasons).toContain('t-score');
+    // eGFR 25 (≤ 35) of tomorrow is the latest eGFR: the start checks send the patient to the endocrinologist instead of missing it.
+    expect(card(recs, 'pretreatment-checks')?.evidence).toContain('Observation/tomorrow');
+  });
+
+  it('a denosumab injection dated tomorrow counts as given: no overdue card for the one before it', () => {
+    const injections = ['2025-03-01', '2025-09-01', '2026-06-16'].map((date, i) => medicationAdministration({ id: `d${i}`, ...DMAB, date }));
+    const recs = run([...injections, hipFracture('2024-01-05'), ...tScores('2024-02-01', -3.1, -2.6)]);
+    expect(topics(recs)).not.toContain('denosumab-overdue');
+    expect(topics(recs)).not.toContain('data-unavailable');
+    expect(topics(recs)).not.toContain('treatment-indicated');
+  });
+
+  it('a result two days ahead is future-dated and does not count', () => {
+    const recs = run([...tScores('2026-06-17', -2.8, -2.6)]);
+    expect(topics(recs)).toContain('data-unavailable');
+    expect(topics(recs)).not.toContain('diagnosis-criteria-met');
+  });
 });

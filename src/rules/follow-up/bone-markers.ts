@@ -27,6 +27,7 @@ import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
 import { perContext } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
+import { lastCountedDay } from '../predicates/data-horizon.js';
 
 /** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
 export const MARKER_AFTER_MONTHS = 3;
@@ -143,7 +144,7 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
 
   // A marker of the other kind is not compared across kinds; one taken too soon after a fracture
   // is not used at all.
-  const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= today && (usableFrom === undefined || m.date >= usableFrom));
+  const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= lastCountedDay(today) && (usableFrom === undefined || m.date >= usableFrom));
   const baselineFrom = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
   const baseline = usable.find((m) => m.date <= course.start && m.date >= baselineFrom);
   const onTreatment = usable.filter((m) => m.date >= threeMonths).map((m) => verdict(m, baseline, settings));

@@ -19,6 +19,7 @@ import { courseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, markerDue } from './bone-markers.js';
+import { lastCountedDay } from '../predicates/data-horizon.js';
 
 /** "fx antiepileptika, antiøstrogen- og antiandrogen behandling". */
 const INTERFERING_DRUGS: readonly DrugId[] = ['antiepileptic', 'anti-oestrogen', 'aromatase-inhibitor', 'anti-androgen', 'gnrh-analogue'];
@@ -44,7 +45,7 @@ export const btmInterferingMedication: PatientRule<'btm-interfering-medication'>
   const { facts, today } = ctx;
   const flow = boneMarkerFlow(ctx);
   if (flow === undefined) return undefined;
-  const recentMarker = facts.labs.boneMarkers.find((m) => m.date <= today && m.date >= addDays(today, -MARKER_TAKEN_WITHIN_DAYS));
+  const recentMarker = facts.labs.boneMarkers.find((m) => m.date <= lastCountedDay(today) && m.date >= addDays(today, -MARKER_TAKEN_WITHIN_DAYS));
   if (markerDue(flow, today, ctx.settings.boneMarkerWindowMonths) === undefined && recentMarker === undefined) return undefined;
 
   const from = addMonths(today, -STARTED_WITHIN_MONTHS);

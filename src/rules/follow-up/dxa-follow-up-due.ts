@@ -21,6 +21,7 @@ import { courseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
+import { lastCountedDay } from '../predicates/data-horizon.js';
 
 /** "Tidligst efter 2 års behandling og efter 5 års behandling." */
 const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[] = [
@@ -57,7 +58,7 @@ export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   // "Henvis til samme hospital som ved tidligere skanning": the performer of the latest scan that
   // names one.
   const last = latestScan(facts);
-  const previous = facts.dxa.scans.find((s) => s.date <= today && s.performer !== undefined);
+  const previous = facts.dxa.scans.find((s) => s.date <= lastCountedDay(today) && s.performer !== undefined);
   const performer = previous?.performer;
   const scans = [last, previous].filter((s, i, all): s is DxaScan => s !== undefined && all.indexOf(s) === i);
   const findings: Finding[] = [

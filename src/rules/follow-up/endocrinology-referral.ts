@@ -48,6 +48,7 @@ import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
+import { lastCountedDay } from '../predicates/data-horizon.js';
 
 /** "≥ 2 lavenergibrud efter mindst et års behandling". */
 const FRACTURES_ON_TREATMENT = 2;
@@ -65,7 +66,7 @@ function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
   const scans: DxaScan[] = [];
   for (let i = 0; i < facts.dxa.scans.length; i++) {
     const s = facts.dxa.scans[i]!;
-    if (s.significantDecrease && s.date > start && s.date <= facts.today) scans.push(s);
+    if (s.significantDecrease && s.date > start && s.date <= lastCountedDay(facts.today)) scans.push(s);
   }
   if (scans.length === 0) return undefined;
   const findings: Finding[] = [];
@@ -82,7 +83,7 @@ function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
 
 function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefined {
   const from = addYears(start, FRACTURES_AFTER_YEARS);
-  const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= ctx.today);
+  const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= lastCountedDay(ctx.today));
   if (fractureCount(records) < FRACTURES_ON_TREATMENT) return undefined;
   const fs = distinctFractures(records);
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
@@ -92,7 +93,7 @@ function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefi
 function firstDated(markers: readonly BoneMarkerMeasurement[], from: LocalDate, today: LocalDate): BoneMarkerMeasurement | undefined {
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!;
-    if (m.date >= from && m.date <= today) return m;
+    if (m.date >= from && m.date <= lastCountedDay(today)) return m;
   }
   return undefined;
 }

@@ -45,6 +45,7 @@ import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { latestEgfr, unique } from './applies.js';
 import { treatmentIndicated } from './treatment-indicated.js';
+import { lastCountedDay } from '../predicates/data-horizon.js';
 
 /** The reasons that mean a check failed (warning), not only that data is missing (info). */
 export const FAILED_CHECKS: readonly Reason[] = ['egfr-low', 'hypocalcaemia', 'vitamin-d-low'];
@@ -118,7 +119,7 @@ const MARKER_AFTER_FRACTURE_MONTHS = 12;
 /** The latest fracture (any mechanism: it raises bone markers) within the last 6 months, if any. */
 function recentFracture(facts: PatientFacts): Fracture | undefined {
   const from = addMonths(facts.today, -MARKER_BLOCKED_MONTHS);
-  return facts.fractures.find((f) => f.date !== undefined && f.date >= from && f.date <= facts.today);
+  return facts.fractures.find((f) => f.date !== undefined && f.date >= from && f.date <= lastCountedDay(facts.today));
 }
 
 /**

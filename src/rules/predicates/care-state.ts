@@ -21,6 +21,7 @@ import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from './indication.js';
 import { isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
+import { lastCountedDay } from './data-horizon.js';
 
 /** The latest denosumab course when no other antiresorptive followed its last injection. */
 export function denosumabCourseWithoutFollowOn(facts: PatientFacts): Course | undefined {
@@ -55,7 +56,7 @@ function fiveYearsBy(courses: readonly Course[], date: LocalDate): boolean {
 
 function hipAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
   for (const scan of facts.dxa.scans) {
-    if (scan.date <= start || scan.date > facts.today) continue;
+    if (scan.date <= start || scan.date > lastCountedDay(facts.today)) continue;
     const hip = scan.tScores.filter((s) => s.site === 'total-hip' || s.site === 'femoral-neck');
     if (hip.length > 0) return hip.reduce((a, b) => (b.value < a.value ? b : a));
   }
@@ -74,7 +75,7 @@ export const pauseState = perContext((ctx): Pause | undefined => {
   const courses = oralBisphosphonateCourses(facts);
   if (!fiveYearsBy(courses, start)) return undefined;
   if (pauseCriteria(ctx, start).failed.length > 0) return undefined;
-  const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= facts.today);
+  const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= lastCountedDay(facts.today));
   const hip = hipAfter(facts, start);
   return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }) };
 });

@@ -7,6 +7,7 @@
 import type { DxaScan, DxaScore, PatientFacts } from '../../facts/types.js';
 import { addYears, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
+import { lastCountedDay } from './data-horizon.js';
 
 const CENTRAL_SITES = new Set(['lumbar-spine', 'total-hip', 'femoral-neck']);
 const HIP_SITES = new Set(['total-hip', 'femoral-neck']);
@@ -36,7 +37,7 @@ export const diagnosticTScore = perFacts((facts): DxaScore | undefined => {
   const scans = facts.dxa.scans;
   for (let i = 0; i < scans.length; i++) {
     const scan = scans[i]!;
-    if (scan.date > facts.today) continue;
+    if (scan.date > lastCountedDay(facts.today)) continue;
     const t = lowestOf(scan.tScores, CENTRAL_SITES) ?? lowestOf(scan.tScores, FOREARM);
     if (t !== undefined) return t;
   }
@@ -67,7 +68,7 @@ export function latestZScore(facts: PatientFacts): DxaScore | undefined {
 
 export function latestScan(facts: PatientFacts): DxaScan | undefined {
   const scans = facts.dxa.scans;
-  for (let i = 0; i < scans.length; i++) if (scans[i]!.date <= facts.today) return scans[i];
+  for (let i = 0; i < scans.length; i++) if (scans[i]!.date <= lastCountedDay(facts.today)) return scans[i];
   return undefined;
 }
 
@@ -76,7 +77,7 @@ export function scanSince(facts: PatientFacts, date: LocalDate): DxaScan | undef
   const scans = facts.dxa.scans;
   for (let i = 0; i < scans.length; i++) {
     const s = scans[i]!;
-    if (s.date >= date && s.date <= facts.today) return s;
+    if (s.date >= date && s.date <= lastCountedDay(facts.today)) return s;
   }
   return undefined;
 }

@@ -13,6 +13,7 @@ import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { inPopulation } from './population.js';
+import { lastCountedDay } from './data-horizon.js';
 
 export type LowEnergy = 'yes' | 'possible' | 'no';
 
@@ -52,7 +53,7 @@ export function lowEnergyFractures(
 /** Fractures dated within `years` before today, the boundary day included ("within 3 years"). */
 export function withinYears(fs: readonly CountedFracture[], today: LocalDate, years: number): readonly CountedFracture[] {
   const from = addYears(today, -years);
-  return fs.filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= today);
+  return fs.filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= lastCountedDay(today));
 }
 
 /** Fractures dated within `months` before `date`, the boundary day included. */

@@ -3,6 +3,7 @@
  */
 import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
 import { daysBetween, type LocalDate } from '../../time/local-date.js';
+import { lastCountedDay } from './data-horizon.js';
 
 /** l. 41 "Tjek, at eGFR > 35 ml/min." — a card number, not a tunable one (before treatment and at prescribing). */
 export const EGFR_LIMIT = 35;
@@ -10,20 +11,21 @@ export const EGFR_LIMIT = 35;
 /** l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L." — before treatment, at the DXA (l. 14-15) and at prescribing. */
 export const VITAMIN_D_LIMIT = 50;
 
-/** The newest value of any age up to `today` (facts lists are newest first; a future-dated value is a data error). */
+/** The newest value of any age (facts lists are newest first; one dated tomorrow counts, see data-horizon.ts). */
 export function latest<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate): T | undefined {
-  for (let i = 0; i < values.length; i++) if (values[i]!.date <= today) return values[i];
+  const horizon = lastCountedDay(today);
+  for (let i = 0; i < values.length; i++) if (values[i]!.date <= horizon) return values[i];
   return undefined;
 }
 
-/** The newest value taken within `days` before `today` (inclusive); future-dated values are ignored. */
+/** The newest value taken within `days` before `today` (inclusive); one dated tomorrow is as fresh as today's. */
 export function latestWithin<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, days: number): T | undefined {
+  const horizon = lastCountedDay(today);
   // Indexed loops here: the facts' lists are frozen, and iterating a frozen array is slower.
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const age = daysBetween(v.date, today);
-    if (age < 0) continue;
-    return age <= days ? v : undefined;
+    if (v.date > horizon) continue;
+    return daysBetween(v.date, today) <= days ? v : undefined;
   }
   return undefined;
 }
@@ -36,10 +38,11 @@ export function sameDayAs<T extends { readonly date: LocalDate }>(values: readon
   return newest === undefined ? [] : values.filter((v) => v.date === newest.date);
 }
 
-/** Values up to and including `today`, newest first, at most `limit` (a value dated in the future is a data error). */
+/** Values that count on `today` (one dated tomorrow included), newest first, at most `limit`. */
 export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[], today: LocalDate, limit = Infinity): readonly T[] {
+  const horizon = lastCountedDay(today);
   const out: T[] = [];
-  for (let i = 0; i < values.length && out.length < limit; i++) if (values[i]!.date <= today) out.push(values[i]!);
+  for (let i = 0; i < values.length && out.length < limit; i++) if (values[i]!.date <= horizon) out.push(values[i]!);
   return out;
 }
 

@@ -11,6 +11,7 @@ import { calciumFinding, scoreFinding } from './findings.js';
 import { perFacts } from '../memo.js';
 import type { Judgement } from './indication.js';
 import { isHypercalcaemia, latest, sameDayAs } from './labs.js';
+import { lastCountedDay } from './data-horizon.js';
 
 /** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
 export const SECONDARY_Z_SCORE = -2.0;
@@ -25,7 +26,7 @@ export const secondaryOsteoporosisSigns = perFacts((facts): Judgement | undefine
     evidence.push(calcium.ref);
   }
   const z = latestZScore(facts);
-  if (z !== undefined && z.date <= facts.today && z.value <= SECONDARY_Z_SCORE) {
+  if (z !== undefined && z.date <= lastCountedDay(facts.today) && z.value <= SECONDARY_Z_SCORE) {
     findings.push(scoreFinding('z-score', z));
     evidence.push(z.ref);
   }
