@@ -10,6 +10,7 @@ import { INITIATION_RULES } from './initiation/index.js';
 import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
+import { namingUnusableValues } from './unusable-values.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
 export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
@@ -82,7 +83,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return withoutReplaced(recs);
+  return namingUnusableValues(withoutReplaced(recs), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
@@ -98,5 +99,5 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return withoutStartCardsOfBlockedDrafts(withoutReplaced(recs));
+  return namingUnusableValues(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs)), ctx);
 }

@@ -44,7 +44,7 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'unusable-value': {
       const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${recordMarkdown(f.unit)}"`;
-      const concept = recordMarkdown(f.concept);
+      const concept = Object.hasOwn(LAB, f.concept) ? LAB[f.concept as keyof typeof LAB][lang] : recordMarkdown(f.concept);
       const text = da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${concept}` : `Value not used – unknown unit (${unit}): ${concept}`;
       return dated(text, f.date, lang);
     }

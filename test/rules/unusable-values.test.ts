@@ -1,0 +1,58 @@
+/**
+ * rules.md section 1: "A value in an unknown unit is not used and the card says so." Through the
+ * facts stage (NOW = 2026-06-15): the card that finds the lab missing, out of date or due names the
+ * unread result in its why-trace and evidence, in Danish and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateRules } from '../../src/rules/index.js';
+import { formatFinding } from '../../src/cards/text/findings.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
+import { condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
+import { ctxOf } from '../helpers/facts.js';
+
+const run = (resources: readonly UntrustedResource[]): Recommendation[] => evaluateRules('patient-view', ctxOf(factsOf(resources)));
+const card = (recs: readonly Recommendation[], topic: string) => recs.find((r) => r.topic === topic);
+const unread = (rec: Recommendation | undefined) => rec?.findings.filter((f) => f.kind === 'unusable-value') ?? [];
+
+const hipFracture = condition({ id: 'hip', system: SYS.sks, code: 'DS720', onset: '2026-01-05', lowEnergy: true });
+const tScore = observation({ code: '38267-1', value: -2.8, ucum: '{T-score}', date: '2026-02-01' });
+const vitaminD = (value: number, unit: string, date: string, id: string) => observation({ id, code: '62292-8', value, ucum: unit, date });
+const egfr = (value: number, unit: string, date: string, id: string) => observation({ id, code: '62238-1', value, ucum: unit, date });
+const p1np = (value: number, unit: string, date: string, id: string) => observation({ id, code: '77370-5', value, ucum: unit, date });
+
+describe('a value in an unknown unit is named on the card that misses it (rules.md section 1)', () => {
+  it('25-OH-D in pmol/L: the start checks still ask for vitamin D, and say the result was not used', () => {
+    const recs = run([hipFracture, tScore, vitaminD(80, 'pmol/L', '2026-06-01', 'vd-pmol')]);
+    const checks = card(recs, 'pretreatment-checks');
+    expect(checks?.reasons).toContain('vitamin-d-missing');
+    expect(unread(checks)).toEqual([{ kind: 'unusable-value', concept: 'vitamin-d', unit: 'pmol/L', date: '2026-06-01', ref: 'Observation/vd-pmol' }]);
+    expect(checks?.evidence).toContain('Observation/vd-pmol');
+    const [f] = unread(checks);
+    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – ukendt enhed ("pmol/L"): P-25-OH-vitamin D (01.06.2026)');
+    expect(formatFinding(f!, 'en')).toContain('Value not used – unknown unit ("pmol/L"): 25-OH vitamin D');
+  });
+
+  it('eGFR in mL/s newer than an out-of-date usable value: the start checks name the newer one they could not read', () => {
+    const recs = run([hipFracture, tScore, egfr(70, 'mL/min/{1.73_m2}', '2026-01-10', 'egfr-old'), egfr(0.5, 'mL/s', '2026-06-10', 'egfr-mls')]);
+    const checks = card(recs, 'pretreatment-checks');
+    expect(checks?.reasons).toContain('egfr-missing');
+    expect(unread(checks)).toEqual([{ kind: 'unusable-value', concept: 'egfr', unit: 'mL/s', date: '2026-06-10', ref: 'Observation/egfr-mls' }]);
+    expect(checks?.evidence).toContain('Observation/egfr-mls');
+  });
+
+  it('an unreadable result older than the used one, or older than the freshness window, is not named', () => {
+    const older = run([hipFracture, tScore, vitaminD(80, 'nmol/L', '2026-06-01', 'vd-ok'), vitaminD(80, 'pmol/L', '2026-05-01', 'vd-pmol')]);
+    expect(older.flatMap(unread)).toEqual([]);
+    const stale = run([hipFracture, tScore, vitaminD(80, 'pmol/L', '2025-06-01', 'vd-pmol')]);
+    expect(unread(card(stale, 'pretreatment-checks'))).toEqual([]);
+  });
+
+  it('P1NP in pmol/L after an alendronate start: the marker follow-up card says the result was not used', () => {
+    const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2025-11-01', status: 'active', supply: { value: 365, unit: 'd' } });
+    const recs = run([hipFracture, tScore, aln, p1np(120, 'pmol/L', '2026-05-20', 'p1np-pmol')]);
+    const due = card(recs, 'btm-follow-up-due');
+    expect(due).toBeDefined();
+    expect(unread(due).map((f) => f.ref)).toEqual(['Observation/p1np-pmol']);
+  });
+});
