@@ -149,7 +149,7 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
 });
 
 describe('courses: every class, as a pure function', () => {
-  it('returns courses of all classes, newest first, duration capped at today', () => {
+  it('returns courses of all classes, newest first, duration capped at today (an ended course counts its last day of use)', () => {
     const courses = buildCourses(
       [
         record({ start: '2025-01-01', drugClass: 'ppi', drug: 'ppi', status: 'active' }),
@@ -159,7 +159,7 @@ describe('courses: every class, as a pure function', () => {
     );
     expect(courses.map((c) => [c.drugClass, c.status, c.durationDays])).toEqual([
       ['ppi', 'active', 530],
-      ['oral-bisphosphonate', 'ended', 365],
+      ['oral-bisphosphonate', 'ended', 366],
     ]);
   });
 

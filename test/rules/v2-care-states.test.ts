@@ -191,6 +191,25 @@ describe('deceased (rules.md section 1 v2): no cards on any hook', () => {
   });
 });
 
+describe('exactly 5 years of oral bisphosphonate (rules.md section 1 v2 "Paused")', () => {
+  // Five yearly scripts from 15 June 2018: the last covers up to 14 June 2023, five full years of use.
+  const scripts = (years: number) =>
+    Array.from({ length: years }, (_, i) => medicationRequest({ id: `aln${i}`, ...ALN, status: 'completed', authoredOn: `${2018 + i}-06-15`, supply: { value: 1, unit: 'a' } }));
+  const record = [...tScores('2023-05-01', -2.6, -2.2), lowBmi];
+
+  it('a course whose supplies cover exactly 5 years ends in a pause: the pause review, no start card', () => {
+    const recs = run([...scripts(5), ...record]);
+    expect(topics(recs)).toContain('bisphosphonate-pause-review');
+    expect(topics(recs)).not.toContain('treatment-indicated');
+  });
+
+  it('one script short (4 years) is no pause: the initiation rules apply', () => {
+    const recs = run([...scripts(4), ...record]);
+    expect(topics(recs)).not.toContain('bisphosphonate-pause-review');
+    expect(topics(recs)).toContain('treatment-indicated');
+  });
+});
+
 describe('future-dated data (rules.md section 1 v2)', () => {
   it('is named on the data-unavailable card with reason future-dated and the resource as evidence', () => {
     const du = card(run([egfr(20, '2027-01-01', 'typo')]), 'data-unavailable');
