@@ -140,6 +140,20 @@ describe('card composition', () => {
     expect(cards.map((c) => c.indicator)).toEqual(['warning', 'warning', 'info', 'info']);
   });
 
+  it('prescribing: a restart has no checklist card, and its start checks of one draft still make one card (section 6)', () => {
+    const cards = composeCards(
+      [
+        rendered('rx-vitamin-d-low', 'warning', { draft: 'MedicationRequest/a', suggestions: [suggestion('Vitamin D')] }),
+        rendered('rx-lab-missing', 'warning', { draft: 'MedicationRequest/a', suggestions: [suggestion('Order eGFR')] }),
+        rendered('rx-lab-missing', 'warning', { draft: 'MedicationRequest/b' }),
+        rendered('rx-bisphosphonate-duration', 'info', { draft: 'MedicationRequest/a' }),
+      ],
+      { grouping: 'folded', hook: 'prescribing' },
+    );
+    expect(cards.map((c) => topicsOf(c).join('+'))).toEqual(['rx-vitamin-d-low+rx-lab-missing', 'rx-lab-missing', 'rx-bisphosphonate-duration']);
+    expect(cards[0]?.suggestions?.map((s) => s.label)).toEqual(['Vitamin D', 'Order eGFR']);
+  });
+
   it('gives one card per topic with cardGrouping "separate"', () => {
     const cards = composeCards([rendered('treatment-indicated', 'warning'), rendered('pretreatment-checks', 'info')], { grouping: 'separate', hook: 'patient-view' });
     expect(owners(cards)).toEqual(['treatment-indicated', 'pretreatment-checks']);

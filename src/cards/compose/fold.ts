@@ -4,7 +4,9 @@
  * 1. Default folds (`folds.ts`): each companion goes onto the first host of its list that is in
  *    the answer (for prescribing: about the same draft) and may take it. Critical cards never
  *    absorb and are never absorbed. A host whose suggestions are alternatives takes no companion
- *    with suggestions; under the treatment card those gather on one "before start" card.
+ *    with suggestions; under the treatment card those gather on one "before start" card. A
+ *    draft's start checks with no checklist card to ride on (a restart, a switch, a zoledronic
+ *    acid or denosumab dose) gather on the first of them: one card per draft.
  * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
  *    critical → the remaining info cards fold, lowest-ranked first, into the highest-ranked
  *    non-critical card that can take them.
@@ -49,6 +51,7 @@ function defaultFolds(cards: readonly RenderedCard[], hook: ComposeOptions['hook
   const table = hook === 'patient-view' ? PATIENT_VIEW_FOLDS : PRESCRIBING_FOLDS;
   const groups = new Map<RenderedCard, Group>(cards.map((c) => [c, { host: c, companions: [] }]));
   const beforeStart: RenderedCard[] = [];
+  const unhostedChecks = new Map<string | undefined, RenderedCard[]>();
   for (const companion of cards) {
     const hosts = table[companion.topic];
     if (hosts === undefined || companion.card.indicator === 'critical') continue;
@@ -62,7 +65,17 @@ function defaultFolds(cards: readonly RenderedCard[], hook: ComposeOptions['hook
       groups.delete(companion);
     } else if (present[0]?.topic === 'treatment-indicated') {
       beforeStart.push(companion);
+    } else if (hook === 'prescribing' && present.length === 0) {
+      const same = unhostedChecks.get(companion.draft) ?? [];
+      same.push(companion);
+      unhostedChecks.set(companion.draft, same);
     }
+  }
+  // A restart or switch has no checklist card: its start checks still make one card per draft.
+  for (const [first, ...rest] of unhostedChecks.values()) {
+    if (first === undefined || rest.length === 0) continue;
+    groups.get(first)?.companions.push(...rest);
+    for (const c of rest) groups.delete(c);
   }
   // The companions the treatment card could not take: one "before start" card.
   const ordered = [...beforeStart].sort((a, b) => BEFORE_START_ORDER.indexOf(a.topic) - BEFORE_START_ORDER.indexOf(b.topic));
