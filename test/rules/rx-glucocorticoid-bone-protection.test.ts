@@ -34,10 +34,23 @@ describe('glucocorticoid exposure a draft adds (card l. 32-33 footnote *)', () =
     expect(e.overYearLimit).toBe(true);
   });
 
-  it('adds the draft to the record: 300 mg in the last 12 months + 7.5 mg × 21 days (157.5 mg) = 457.5 mg > 450', () => {
-    const f = patient({ age: 70, glucocorticoid: glucocorticoid({ cumulativeMg12Months: 300 }) });
+  it('adds the draft to the record: 300 mg in August + 7.5 mg × 21 days (157.5 mg) = 457.5 mg > 450 within one year', () => {
+    const august = medication('glucocorticoid', '2026-08-01', { status: 'completed', end: '2026-08-30', dailyDoseMg: 10 });
+    const f = patient({ age: 70, medications: [august], glucocorticoid: glucocorticoid({ cumulativeMg12Months: 300 }) });
     expect(draftGlucocorticoidExposure(f, prednisolone(7.5, 21)).overYearLimit).toBe(true);
     expect(draftGlucocorticoidExposure(f, prednisolone(7.5, 20)).overYearLimit).toBe(false); // 300 + 150 = 450
+  });
+
+  it('counts 450 mg within one 12-month window ("på et år"), not the past year plus the coming one', () => {
+    // 200 mg in the last days of November 2025, 300 mg planned from today (2026-11-26): no 12-month
+    // window holds more than 220 mg of them, although the two sums add up to 500.
+    const lastYear = medication('glucocorticoid', '2025-11-27', { status: 'completed', end: '2025-12-01', dailyDoseMg: 40 });
+    const f = patient({ age: 70, medications: [lastYear], glucocorticoid: glucocorticoid({ cumulativeMg12Months: 200 }) });
+    expect(draftGlucocorticoidExposure(f, prednisolone(10, 30)).overYearLimit).toBe(false);
+    // The same 200 mg in October 2026: within a year of the new course, 500 mg > 450.
+    const recent = medication('glucocorticoid', '2026-10-01', { status: 'completed', end: '2026-10-05', dailyDoseMg: 40 });
+    const g = patient({ age: 70, medications: [recent], glucocorticoid: glucocorticoid({ cumulativeMg12Months: 200 }) });
+    expect(draftGlucocorticoidExposure(g, prednisolone(10, 30)).overYearLimit).toBe(true);
   });
 
   it('counts a continued > 5 mg course from its start: since 2026-09-26, a 30-day renewal ends 2026-12-26 = 3 months', () => {

@@ -10,12 +10,14 @@
  *   - the draft's daily dose is > 5 mg (exactly 5 is not "> 5") and its planned course — from the
  *     start of a current > 5 mg glucocorticoid course it continues, else from its own start — lasts
  *     at least 3 calendar months (2026-11-26 + 3 months = 2027-02-26: 92 days), or
- *   - the record's last 12 months plus the draft's planned dose (at most a year of it) exceed 450 mg
- *     [choice: the record's past year and the draft's coming year are added — the safer sum].
+ *   - more than 450 mg fall within one 12-month window — the record's use and the draft's planned
+ *     days on one timeline, the window ending any day from today to the draft's last day ("på et
+ *     år", rules.md "> 450 mg cumulated within 12 months"; facts/glucocorticoid.ts). A course that
+ *     ended 11 months ago and a new one a year later are not "one year".
  * An unknown planned duration adds nothing on its own: only the record, or the course it continues
  * up to the draft's start, can then reach the threshold. An unknown dose adds nothing.
  */
-import { CUMULATIVE_THRESHOLD_MG, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS } from '../../facts/glucocorticoid.js';
+import { CUMULATIVE_THRESHOLD_MG, glucocorticoidExposure, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS } from '../../facts/glucocorticoid.js';
 import type { DraftOrder, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
 import { isCurrent } from '../predicates/medication.js';
@@ -65,7 +67,8 @@ export function draftGlucocorticoidExposure(facts: PatientFacts, draft: DraftOrd
   const courseStart: LocalDate = continues !== undefined && continues.start < draft.start ? continues.start : draft.start;
   const courseEnd: LocalDate | undefined = days !== undefined ? addDays(draft.start, days) : continues !== undefined ? draft.start : undefined;
   const highDoseThreeMonths = high && courseEnd !== undefined && addMonths(courseStart, HIGH_DOSE_MONTHS) <= courseEnd;
-  const overYearLimit = gc.cumulativeMg12Months + (addsMg ?? 0) > CUMULATIVE_THRESHOLD_MG;
+  const withDraft = dailyMg === undefined || days === undefined ? gc : glucocorticoidExposure(facts.medications, facts.today, { dailyMg, startDate: draft.start, durationDays: Math.min(days, DAYS_IN_YEAR) });
+  const overYearLimit = withDraft.cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
   const byRecord = gc.meetsThreshold;
 
   return {
