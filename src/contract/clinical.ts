@@ -51,6 +51,7 @@ export const BONE_LOSS_DISEASES = [
   'primary-hyperparathyroidism',
   'inflammatory-bowel-disease',
   'coeliac-disease',
+  'malabsorption',
   'copd',
   'type-1-diabetes',
   'hypogonadism',

@@ -28,6 +28,8 @@ const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
   ['pelvis', /pelvi|bækken|sacrum|acetabul|pubis|ilium|\bos ischii\b/],
   ['upper-arm', /humerus|upper arm|overarm/],
   ['forearm', /radius|forearm|underarm|antebrach|ulna|\bwrist\b|håndled|colles/],
+  // Named other bones: an osteoporotic-fracture code for "other site" (M80.x8) is then not the spine.
+  ['other', /\bribs?\b|costa|ribben|ankle|ankel|malleol|\bfoot\b|\bfeet\b|\bfod\b|metatars|mellemfod|\btoes?\b|tæer|\bhand\b|\bhånd\b|metacarp|finger|fingre|phalan|clavic|kraveben|scapula|skulderblad|tibia|fibula|skinneben|lægben|patella|knæskal|sternum|brystben|calcane|hælben|skull|kranie|mandib|kæbe/],
 ];
 
 /** The fracture site a text names clearly, if any. */

@@ -7,9 +7,10 @@
  * - ICD-10-CM names the level in its 5th character: S32.01–S32.05 = L1–L5; S22.01–S22.04 = T1–T4,
  *   S22.05 = T5–T6, S22.06 = T7–T8, S22.07 = T9–T10, S22.08 = T11–T12 (a pair of levels is one key).
  * - WHO ICD-10 / SKS and SNOMED name the region: S22/DS22 thoracic, S32.0/DS320 lumbar, S12/DS12
- *   cervical; SNOMED "… of lumbar/thoracic vertebra(e)" by its display.
+ *   cervical (S12.0 = C1, S12.1 = C2; ICD-10-CM S12.0–S12.6 = C1–C7); SNOMED "… of lumbar/thoracic
+ *   vertebra(e)" by its display.
  * - Text (`bodySite`, code text): a level such as "L1", "Th12", "T12", "C5", else a region word.
- * - Multiple: ICD-10 S22.1 / SKS DS221 "Multiple frakturer af torakale rygsøjle", or a text
+ * - Multiple: ICD-10 S22.1 / SKS DS221 "Multiple frakturer af torakale rygsøjle", S12.7 / DS127 (cervical), or a text
  *   saying multiple vertebral fractures; several levels named on one record count one each.
  */
 import type { Coding } from './accessors.js';
@@ -45,10 +46,14 @@ function fromCoding(c: Coding): { vertebra?: string; multiple: boolean } {
       if (/^S320[1-5]/.test(code)) return { vertebra: `L${code.charAt(4)}`, multiple: false };
       const t = /^S220([1-8])/.exec(code)?.[1];
       if (t !== undefined) return { vertebra: CM_THORACIC[t] ?? 'thoracic', multiple: false };
+      if (/^S12[0-6]/.test(code)) return { vertebra: `C${Number(code.charAt(3)) + 1}`, multiple: false };
     }
     if (code.startsWith('S221')) return { vertebra: 'thoracic', multiple: true };
     if (code.startsWith('S22')) return { vertebra: 'thoracic', multiple: false };
     if (code.startsWith('S320')) return { vertebra: 'lumbar', multiple: false };
+    if (code.startsWith('S120')) return { vertebra: 'C1', multiple: false };
+    if (code.startsWith('S121')) return { vertebra: 'C2', multiple: false };
+    if (code.startsWith('S127')) return { vertebra: 'cervical', multiple: true };
     if (code.startsWith('S12')) return { vertebra: 'cervical', multiple: false };
     return { multiple: false };
   }

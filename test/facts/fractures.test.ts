@@ -66,6 +66,15 @@ describe('fractures: site', () => {
     expect(fracture({ code: '443165006' })[0]?.site).toBe('other');
   });
 
+  it('M80.x8 ("other site") with a bodySite naming another bone (rib, ankle, foot) is not the spine (rules.md section 1)', () => {
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Højre ribben' })[0]?.site).toBe('other');
+    expect(fracture({ code: 'M80.08', system: SYS.icd10, bodySite: 'Left ankle' })[0]?.site).toBe('other');
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Venstre fod' })[0]?.site).toBe('other');
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Th12' })[0]?.site).toBe('spine');
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Venstre hånd' })[0]?.site).toBe('other');
+    expect(fracture({ code: 'DM8008', system: SYS.sks, bodySite: 'Venstre håndled' })[0]?.site).toBe('forearm');
+  });
+
   it('one Condition coded M80.0 and S72.0 is ONE fracture: hip from the S-code, low-energy from M80', () => {
     const f = fracture({ codings: [coding(SYS.icd10, 'M80.0'), coding(SYS.icd10, 'S72.0')] });
     expect(f).toEqual([{ site: 'hip', date: '2025-09-01', mechanism: 'low-energy', ref: 'Condition/f', code: { system: SYS.icd10, code: 'S72.0' } }]);

@@ -86,6 +86,15 @@ describe('counting fractures (v2)', () => {
   it('a code for multiple vertebral fractures counts as two', () => {
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS221', '2026-03-01')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('a', SYS.icd10, 'S22.1', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS127', '2026-03-01')]).fractures)).toBe(2);
+  });
+
+  it('a cervical vertebra is a spine fracture and a region of its own ("cervical, thoracic, lumbar"); a fracture of the hyoid (S12.8) is not', () => {
+    const cervical = factsOf([fx('c', SYS.sks, 'DS122', '2026-03-01')]).fractures;
+    expect(cervical.map((f) => [f.site, f.vertebra])).toEqual([['spine', 'cervical']]);
+    expect(factsOf([fx('c', SYS.icd10cm, 'S12.400A', '2026-03-01')]).fractures.map((f) => f.vertebra)).toEqual(['C5']);
+    expect(countFractures(factsOf([fx('c', SYS.sks, 'DS121', '2026-03-01'), fx('t', SYS.sks, 'DS220', '2026-03-01')]).fractures)).toBe(2);
+    expect(factsOf([fx('h', SYS.icd10, 'S12.8', '2026-03-01')]).fractures.filter((f) => f.site === 'spine')).toEqual([]);
   });
 
   it('different sites on one day count separately; the same site within 14 days is one (boundary: day 14 one, day 15 two)', () => {

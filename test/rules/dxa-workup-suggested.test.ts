@@ -49,6 +49,10 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
     expect(run({ age: 66, glucocorticoid: gc })?.reasons).toEqual(['risk-glucocorticoid']);
   });
 
+  it('counts malabsorption other than coeliac disease as a disease causing bone loss (rules.md: "malabsorption/coeliac/IBD")', () => {
+    expect(run({ age: 66, conditions: [condition('malabsorption')] })?.reasons).toEqual(['risk-disease']);
+  });
+
   it('names every risk factor in the card\'s order', () => {
     expect(run({ age: 82, lifestyle: smoker, conditions: [condition('rheumatoid-arthritis')] })?.reasons).toEqual(['risk-disease', 'risk-smoking', 'risk-age-over-80']);
   });

@@ -107,6 +107,7 @@ export const CONDITION: Readonly<Record<ConditionConcept, Words>> = {
   'primary-hyperparathyroidism': { da: 'primær hyperparathyreoidisme', en: 'primary hyperparathyroidism' },
   'inflammatory-bowel-disease': { da: 'inflammatorisk tarmsygdom', en: 'inflammatory bowel disease' },
   'coeliac-disease': { da: 'cøliaki', en: 'coeliac disease' },
+  malabsorption: { da: 'malabsorption', en: 'malabsorption' },
   copd: { da: 'KOL', en: 'COPD' },
   'type-1-diabetes': { da: 'type 1-diabetes', en: 'type 1 diabetes' },
   hypogonadism: { da: 'hypogonadisme', en: 'hypogonadism' },
