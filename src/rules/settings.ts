@@ -48,8 +48,11 @@ export interface GuidelineSettings {
   readonly pauseRecentFractureYears: number;
   /** Glucocorticoid stopped at least this many months ago counts as a corrected cause [choice]. */
   readonly pauseGlucocorticoidStoppedMonths: number;
-  /** A bone marker still missing this many months after it fell due is no longer asked for [choice]. */
-  readonly boneMarkerWindowMonths: number;
+  /**
+   * A site may stop asking for a bone marker still missing this many months after it fell due.
+   * Unset by default: rules.md's `btm-follow-up-due` has no upper limit.
+   */
+  readonly boneMarkerWindowMonths?: number;
   /** Alcohol units (12 g) per day that count as a risk factor [extension]. */
   readonly alcoholUnitsPerDay: number;
 }
@@ -78,6 +81,5 @@ export const DEFAULT_SETTINGS: GuidelineSettings = {
   ulcerMonths: 12,
   pauseRecentFractureYears: 5,
   pauseGlucocorticoidStoppedMonths: 12,
-  boneMarkerWindowMonths: 12,
   alcoholUnitsPerDay: 3,
 };

@@ -21,10 +21,16 @@ describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er star
     expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-27')] })))).toBeUndefined();
   });
 
-  it('stops asking for the first marker a year after it fell due (later only on suspected non-compliance)', () => {
+  it('keeps asking for the first marker however long ago it fell due (rules.md sets no upper limit)', () => {
+    // start 2023-02-01: due 2023-05-01, still no marker today (2026-11-26).
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2023-02-01')] })))?.reasons).toEqual(['three-months-on-treatment']);
+  });
+
+  it('stops a year after the marker fell due when a site sets boneMarkerWindowMonths 12', () => {
     // start 2025-08-26: due 2025-11-26; the window closes 2026-11-26 (today); start 2025-08-27: due 2025-11-27, still open today
-    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-26')] })))).toBeUndefined();
-    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-27')] })))?.reasons).toEqual(['three-months-on-treatment']);
+    const site = { boneMarkerWindowMonths: 12 };
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-26')] }), site))).toBeUndefined();
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-08-27')] }), site))?.reasons).toEqual(['three-months-on-treatment']);
   });
 
   it('asks for CTX fasting before 10 am while the patient is on glucocorticoid', () => {

@@ -188,11 +188,10 @@ export interface MarkerDue {
  * or (b) the re-check — the latest marker is the first inadequate one in a row, 3 months have
  * passed since it, and nothing newer has been taken.
  */
-export function markerDue(flow: BoneMarkerFlow, today: LocalDate, windowMonths: number): MarkerDue | undefined {
-  // The card's marker is a check of the first months ("3 mdr. efter … start"; "Tag KM 3 mdr. efter
-  // og revurdér"); later it is taken only on suspected non-compliance (l. 134-138). A marker still
-  // missing a year after it fell due is no longer asked for [choice]: DXA follow-up takes over.
-  const open = (due: LocalDate): boolean => today >= due && today < addMonths(due, windowMonths);
+export function markerDue(flow: BoneMarkerFlow, today: LocalDate, windowMonths?: number): MarkerDue | undefined {
+  // rules.md: "no bone marker since start + 3 months" — however long ago that was; a marker taken
+  // late still shows whether the tablets are taken. A site may close the window (settings).
+  const open = (due: LocalDate): boolean => today >= due && (windowMonths === undefined || today < addMonths(due, windowMonths));
   const latest = latestVerdict(flow);
   if (latest === undefined) {
     if (!open(flow.firstDue)) return undefined;
