@@ -28,6 +28,8 @@ const COMPARATORS: Readonly<Record<string, Comparator>> = { '<': '<', '<=': '<='
 /** The start of a trimmed valueString: comparator and number; the rest is the unit. */
 const VALUE_STRING_RE = /^(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))/;
 
+const TYPOGRAPHIC_MINUS_RE = /^((?:<=|>=|<|>|≤|≥)?\s*)[\u2212\u2013]/;
+
 /** The numeric value of an Observation (or of one of its components). */
 export function readValue(element: JsonObject): RawValue | undefined {
   const q = element.valueQuantity;
@@ -42,7 +44,8 @@ export function readValue(element: JsonObject): RawValue | undefined {
   if (integer !== undefined) return { value: integer, comparator: undefined, code: undefined, system: undefined, unit: undefined };
   const text = str(element.valueString);
   if (text !== undefined) {
-    const trimmed = cutText(text).trim();
+    // A typographic minus or en dash ("−2,9", "–2,9" from a word processor) is a minus sign.
+    const trimmed = cutText(text).trim().replace(TYPOGRAPHIC_MINUS_RE, '$1-');
     const m = VALUE_STRING_RE.exec(trimmed);
     if (m === null) return undefined;
     const value = parseNumber(m[2] ?? '');

@@ -105,6 +105,14 @@ describe('labs: values that cannot be used are reported, never guessed', () => {
     expect(f.labs.calcium.map((m) => m.value)).toEqual([2.41]);
     expect(f.unusable.map((u) => u.reason)).toEqual(['no-value']);
   });
+
+  it('a T-score sent as text with a typographic minus or en dash ("−2,9", "–2,6") is a negative number', () => {
+    const f = factsOf([
+      observation({ code: '38267-1', valueString: '\u22122,9', date: '2026-05-01' }),
+      observation({ code: '38264-8', valueString: '\u20132,6', date: '2026-05-01' }),
+    ]);
+    expect(f.dxa.scans[0]?.tScores.map((t) => t.value).sort((a, b) => a - b)).toEqual([-2.9, -2.6]);
+  });
 });
 
 describe('labs: comparators, reference ranges, interpretation', () => {
