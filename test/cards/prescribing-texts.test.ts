@@ -47,6 +47,10 @@ const SCENARIOS = {
     [draft('alendronate')],
   ),
   'alendronate 70 mg daily': request({}, [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 })]),
+  'zoledronic acid 4 months after the last infusion': request(
+    { medications: [medication('zoledronic-acid', '2026-07-26', { status: 'completed' })] },
+    [draft('zoledronic-acid', { doseMgPerAdministration: 5 })],
+  ),
   'Prolia start for a man with eGFR 25 on alendronate for 11 years': request(
     { sex: 'male', age: 75, labs: { egfr: [egfr(25, '2026-11-01')] }, courses: [course('alendronate', '2015-11-01')] },
     [draft('denosumab', { identity: { brandProlia: true, matchedBy: 'text', text: 'Prolia 60 mg' } })],
@@ -122,6 +126,7 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(da('rx-swallowing-difficulty', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('Brusetablet (Binosto)');
     expect(da('rx-start-checklist', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('orientere tandlæge');
     expect(da('rx-dose-interval', 'alendronate 70 mg daily')).toMatch(/^Ordinér ikke alendronat dagligt: alendronat 70 mg gives én gang ugentligt/);
+    expect(da('rx-dose-interval', 'zoledronic acid 4 months after the last infusion')).toMatch(/^Giv ikke zoledronsyre nu: under 11 måneder siden sidste infusion – næste 26\.07\.2027/);
     // One value, one story: the old 25-OH-D is "older than 180 days" on one card and shown on the other — never "no result".
     const labs = da('rx-lab-missing', 'alendronate start with old labs, low vitamin D and dysphagia');
     expect(labs).toContain('seneste måling (01.10.2025) er ældre end 180 dage');

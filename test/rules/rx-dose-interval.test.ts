@@ -69,6 +69,19 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(zol(364))).toBeUndefined();
   });
 
+  it('zoledronic acid: a new infusion less than 11 months after the last is "more than once a year"; from 11 months it is not [choice]', () => {
+    // Last infusion 2026-07-26: four months before today (2026-11-26); the next is due 2027-07-26.
+    const last = medication('zoledronic-acid', '2026-07-26', { status: 'completed' });
+    const d = draft('zoledronic-acid', { doseMgPerAdministration: 5 });
+    const rec = judge(d, { medications: [last] });
+    expect(rec).toMatchObject({ indicator: 'critical', reasons: ['too-frequent'], schedule: 'yearly', nextInjection: '2027-07-26' });
+    expect(rec?.evidence).toEqual([d.ref, last.ref]);
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2027-07-26' });
+    // 11 months after 2025-12-26 is 2026-11-26 (today): due soon, not early. A denosumab injection is another drug.
+    expect(judge(d, { medications: [medication('zoledronic-acid', '2025-12-26', { status: 'completed' })] })).toBeUndefined();
+    expect(judge(d, { medications: [medication('denosumab', '2026-07-26', { status: 'completed' })] })).toBeUndefined();
+  });
+
   it('leaves other strengths and drugs alone: zoledronic acid 4 mg and denosumab 120 mg (oncology schedules), risedronate, prednisolone', () => {
     expect(judge(draft('zoledronic-acid', { doseMgPerAdministration: 4, intervalDays: 28 }))).toBeUndefined();
     expect(judge(draft('denosumab', { doseMgPerAdministration: 120, intervalDays: 28 }))).toBeUndefined();

@@ -12,7 +12,9 @@
  *     overdose and an unknown dose is not judged];
  *   - denosumab 60 mg (or an unknown dose) more often than every 6 months, or a new injection less
  *     than 5 calendar months after the last one recorded (`addMonths(last, 5) > start`);
- *   - zoledronic acid 5 mg (or an unknown dose) more than once a year.
+ *   - zoledronic acid 5 mg (or an unknown dose) more than once a year, or a new infusion less than
+ *     11 calendar months after the last one recorded [choice: the infusion-due card's month, as
+ *     denosumab's 5 of 6 — a second infusion within the year is "more than once a year"].
  *   Other doses of denosumab and zoledronic acid (the 120 mg and 4 mg oncology products with monthly
  *   schedules) are another indication, not judged here [choice].
  *   "More frequent" allows 5 % for how a schedule is written [choice, SCHEDULE_TOLERANCE in
@@ -51,16 +53,25 @@ const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
 
 /** rules.md section 4: a new denosumab injection less than 5 months after the last is too early. */
 export const DENOSUMAB_MIN_MONTHS = 5;
+/** A zoledronic acid infusion less than 11 months after the last is "more than once a year" [choice]. */
+export const ZOLEDRONIC_MIN_MONTHS = 11;
+const ZOLEDRONIC_INTERVAL_MONTHS = 12;
+
+/** The parenteral drugs whose last dose in the record decides whether a new one is too early. */
+const EARLY_DOSE: Readonly<Partial<Record<DrugId, { readonly minMonths: number; readonly everyMonths: number; readonly due: 'denosumab-injection' | 'zoledronic-acid-infusion' }>>> = {
+  denosumab: { minMonths: DENOSUMAB_MIN_MONTHS, everyMonths: INJECTION_INTERVAL_MONTHS, due: 'denosumab-injection' },
+  'zoledronic-acid': { minMonths: ZOLEDRONIC_MIN_MONTHS, everyMonths: ZOLEDRONIC_INTERVAL_MONTHS, due: 'zoledronic-acid-infusion' },
+};
 
 function judged(s: Schedule, doseMg: number | undefined): boolean {
   return doseMg === undefined ? s.unknownDose : doseMg >= s.fromMg && doseMg <= s.toMg;
 }
 
-/** The last denosumab injection in the record (the draft itself excluded, should the EHR list it). */
+/** The last injection or infusion of the draft's drug in the record (the draft itself excluded, should the EHR list it). */
 function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
   let last: { date: LocalDate; ref: string } | undefined;
   for (const m of facts.medications) {
-    if (m.identity.drugClass !== 'denosumab' || m.ref === draft.ref || m.start > facts.today) continue;
+    if (m.identity.drugClass !== draft.identity.drugClass || m.ref === draft.ref || m.start > facts.today) continue;
     if (m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken') continue;
     // A statement covering several injections: its passed end is an injection too (facts/courses.ts).
     const passedEnd = m.source === 'MedicationStatement' && m.status !== 'stopped' && m.end !== undefined && m.end <= facts.today ? m.end : m.start;
@@ -91,14 +102,15 @@ export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
   }
 
   let from: LocalDate | undefined;
-  if (draft.identity.drug === 'denosumab') {
+  const early = EARLY_DOSE[draft.identity.drug];
+  if (early !== undefined) {
     const last = lastInjection(ctx.facts, draft);
-    if (last !== undefined && addMonths(last.date, DENOSUMAB_MIN_MONTHS) > treatmentStart(draft, ctx.today)) {
-      const months = monthsBetween(last.date, treatmentStart(draft, ctx.today));
-      findings.push({ kind: 'last-dose', drugClass: 'denosumab', date: last.date, months, ref: last.ref });
-      findings.push({ kind: 'due-date', what: 'denosumab-injection', date: addMonths(last.date, INJECTION_INTERVAL_MONTHS) });
+    const start = treatmentStart(draft, ctx.today);
+    if (last !== undefined && addMonths(last.date, early.minMonths) > start) {
+      findings.push({ kind: 'last-dose', drugClass: draft.identity.drugClass, date: last.date, months: monthsBetween(last.date, start), ref: last.ref });
+      from = addMonths(last.date, early.everyMonths);
+      findings.push({ kind: 'due-date', what: early.due, date: from });
       refs.push(last.ref);
-      from = addMonths(last.date, INJECTION_INTERVAL_MONTHS);
     }
   }
   if (!tooOften && from === undefined) return undefined;

@@ -18,7 +18,7 @@ const SCHEDULE: Readonly<Record<DoseScheduleName, Words>> = {
   yearly: { da: 'zoledronsyre 5 mg gives én gang årligt', en: 'zoledronic acid 5 mg is given once yearly' },
 };
 
-/** No ordered interval to quote: a denosumab injection under 5 months after the last; the next is due then. */
+/** No ordered interval to quote: a denosumab injection under 5 months (zoledronic acid: 11) after the last; the next is due then. */
 const nextDue = (rec: Recommendation<'rx-dose-interval'>, lang: 'da' | 'en'): string => (rec.nextInjection === undefined ? '' : formatDate(rec.nextInjection, lang));
 
 export const rxDoseIntervalTexts: TopicTexts<'rx-dose-interval'> = {
@@ -26,7 +26,9 @@ export const rxDoseIntervalTexts: TopicTexts<'rx-dose-interval'> = {
     title: 'Doseringen er for hyppig',
     summary: (rec) =>
       rec.orderedEveryDays === undefined
-        ? `Giv ikke denosumab nu: under 5 måneder siden sidste injektion – næste ${nextDue(rec, 'da')}`
+        ? rec.schedule === 'yearly'
+          ? `Giv ikke zoledronsyre nu: under 11 måneder siden sidste infusion – næste ${nextDue(rec, 'da')}`
+          : `Giv ikke denosumab nu: under 5 måneder siden sidste injektion – næste ${nextDue(rec, 'da')}`
         : `Ordinér ikke ${drugName(rec, 'da', ANTIRESORPTIVE)} ${intervalWords(rec.orderedEveryDays, 'da')}: ${SCHEDULE[rec.schedule].da}`,
     detail: (rec) =>
       paragraphs(
@@ -43,7 +45,9 @@ export const rxDoseIntervalTexts: TopicTexts<'rx-dose-interval'> = {
     title: 'Dosing too frequent',
     summary: (rec) =>
       rec.orderedEveryDays === undefined
-        ? `Do not give denosumab now: under 5 months since the last injection – next due ${nextDue(rec, 'en')}`
+        ? rec.schedule === 'yearly'
+          ? `Do not give zoledronic acid now: under 11 months since the last infusion – next due ${nextDue(rec, 'en')}`
+          : `Do not give denosumab now: under 5 months since the last injection – next due ${nextDue(rec, 'en')}`
         : `Do not prescribe ${drugName(rec, 'en', ANTIRESORPTIVE)} ${intervalWords(rec.orderedEveryDays, 'en')}: ${SCHEDULE[rec.schedule].en}`,
     detail: (rec) =>
       paragraphs(
