@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDenosumabSchedule } from '../../src/rules/prescribing/rx-denosumab-schedule.js';
-import { ctxOf, draft, egfr, patient, type FactsInput } from '../helpers/facts.js';
+import { ctxOf, draft, egfr, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxDenosumabSchedule(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -11,6 +11,14 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     const rec = judge({}, d);
     expect(rec).toMatchObject({ topic: 'rx-denosumab-schedule', indicator: 'info', reasons: ['schedule'], evidence: [d.ref] });
     expect(rec?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
+  });
+
+  it('plans from the due day when the injection is too early (rx-dose-interval moves it there): last 2026-07-01 → due 2027-01-01 → next 2027-07-01', () => {
+    const last = medication('denosumab', '2026-07-01', { status: 'completed' });
+    expect(judge({ medications: [last] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-07-01' }]);
+    // On time (6 months after 2026-05-26): from the draft's own day.
+    const onTime = medication('denosumab', '2026-05-26', { status: 'completed' });
+    expect(judge({ medications: [onTime] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
   });
 
   it('clamps to the month end: a start on 2026-08-31 is due 2027-02-28', () => {

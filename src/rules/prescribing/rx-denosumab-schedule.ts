@@ -11,7 +11,8 @@
  * Then: info — every 6 months, never more than 7; a recall system even if the patient does not
  * come; P-calcium before each injection; never stop without follow-on treatment (zoledronic acid
  * about 6 months after the last injection). Suggestion: a reminder for the next injection at the
- * draft's start + 6 calendar months. Warning when the latest eGFR is below 30 [extension: SmPC —
+ * draft's start + 6 calendar months (from the day it is due instead, when rx-dose-interval finds it
+ * too early — so the two cards give one plan). Warning when the latest eGFR is below 30 [extension: SmPC —
  * severe renal impairment raises the risk of hypocalcaemia].
  * Reasons: `schedule`, `egfr-below-30`.
  */
@@ -23,6 +24,7 @@ import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { tooEarly } from './rx-dose-interval.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
 export const EGFR_SEVERE = 30;
@@ -31,7 +33,8 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   if (!draftOfClass(draft, ['denosumab'])) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
-  const next = addMonths(draft.start, INJECTION_INTERVAL_MONTHS);
+  // A too early injection (rx-dose-interval) is moved to its due day: the next one follows from there.
+  const next = addMonths(tooEarly(ctx, draft)?.due ?? draft.start, INJECTION_INTERVAL_MONTHS);
   const reasons: Reason[] = ['schedule'];
   const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;

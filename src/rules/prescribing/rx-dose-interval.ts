@@ -27,7 +27,7 @@
  */
 import type { DrugId, PatientFacts } from '../../facts/types.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
-import type { DraftRule } from '../types.js';
+import type { DraftRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { SCHEDULE_TOLERANCE, type DoseScheduleName, type SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, draftOfDrug, treatmentStart, type RecognisedDraft } from './draft.js';
@@ -58,9 +58,9 @@ export const ZOLEDRONIC_MIN_MONTHS = 11;
 const ZOLEDRONIC_INTERVAL_MONTHS = 12;
 
 /** The parenteral drugs whose last dose in the record decides whether a new one is too early. */
-const EARLY_DOSE: Readonly<Partial<Record<DrugId, { readonly minMonths: number; readonly everyMonths: number; readonly due: 'denosumab-injection' | 'zoledronic-acid-infusion' }>>> = {
-  denosumab: { minMonths: DENOSUMAB_MIN_MONTHS, everyMonths: INJECTION_INTERVAL_MONTHS, due: 'denosumab-injection' },
-  'zoledronic-acid': { minMonths: ZOLEDRONIC_MIN_MONTHS, everyMonths: ZOLEDRONIC_INTERVAL_MONTHS, due: 'zoledronic-acid-infusion' },
+const EARLY_DOSE: Readonly<Partial<Record<DrugId, { readonly minMonths: number; readonly everyMonths: number }>>> = {
+  denosumab: { minMonths: DENOSUMAB_MIN_MONTHS, everyMonths: INJECTION_INTERVAL_MONTHS },
+  'zoledronic-acid': { minMonths: ZOLEDRONIC_MIN_MONTHS, everyMonths: ZOLEDRONIC_INTERVAL_MONTHS },
 };
 
 function judged(s: Schedule, doseMg: number | undefined): boolean {
@@ -79,6 +79,18 @@ function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: Loc
     if (last === undefined || date > last.date) last = { date, ref: m.ref };
   }
   return last;
+}
+
+/**
+ * A parenteral draft given too soon after the last dose (denosumab < 5 months, zoledronic acid
+ * < 11): that dose, and the day the draft is due instead. The schedule card plans from that day too.
+ */
+export function tooEarly(ctx: RuleContext, draft: RecognisedDraft): { readonly last: { readonly date: LocalDate; readonly ref: string }; readonly due: LocalDate } | undefined {
+  const early = EARLY_DOSE[draft.identity.drug];
+  if (early === undefined) return undefined;
+  const last = lastInjection(ctx.facts, draft);
+  if (last === undefined || addMonths(last.date, early.minMonths) <= treatmentStart(draft, ctx.today)) return undefined;
+  return { last, due: addMonths(last.date, early.everyMonths) };
 }
 
 export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
@@ -101,17 +113,12 @@ export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
     });
   }
 
-  let from: LocalDate | undefined;
-  const early = EARLY_DOSE[draft.identity.drug];
+  const early = tooEarly(ctx, draft);
+  const from = early?.due;
   if (early !== undefined) {
-    const last = lastInjection(ctx.facts, draft);
-    const start = treatmentStart(draft, ctx.today);
-    if (last !== undefined && addMonths(last.date, early.minMonths) > start) {
-      findings.push({ kind: 'last-dose', drugClass: draft.identity.drugClass, date: last.date, months: monthsBetween(last.date, start), ref: last.ref });
-      from = addMonths(last.date, early.everyMonths);
-      findings.push({ kind: 'due-date', what: early.due, date: from });
-      refs.push(last.ref);
-    }
+    findings.push({ kind: 'last-dose', drugClass: draft.identity.drugClass, date: early.last.date, months: monthsBetween(early.last.date, treatmentStart(draft, ctx.today)), ref: early.last.ref });
+    findings.push({ kind: 'due-date', what: draft.identity.drugClass === 'denosumab' ? 'denosumab-injection' : 'zoledronic-acid-infusion', date: early.due });
+    refs.push(early.last.ref);
   }
   if (!tooOften && from === undefined) return undefined;
 
