@@ -37,6 +37,13 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     expect(run({ age: 68, dxa, fractures: [fracture('spine', '2025-01-01', 'unknown')] })).toBeUndefined();
   });
 
+  it('does not fire with a low-energy or possible fracture of another site (rules.md "without fracture"): its summary would say "no fracture"', () => {
+    const dxa = [scan('2026-08-12', { 'lumbar-spine': -2.6 })];
+    expect(run({ age: 68, dxa, fractures: [fracture('forearm', '2025-01-01', 'low-energy')] })).toBeUndefined();
+    expect(run({ age: 68, dxa, fractures: [fracture('pelvis', '2019-01-01', 'unknown')] })).toBeUndefined();
+    expect(run({ age: 68, dxa, fractures: [fracture('forearm', '2025-01-01', 'high-energy')] })?.reasons).toEqual(['t-score-without-risk-factor']);
+  });
+
   it('does not fire for a patient on treatment', () => {
     expect(run({ age: 68, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.6 })], courses: [course('alendronate', '2026-09-01')] })).toBeUndefined();
   });

@@ -9,14 +9,17 @@
  *              rygning. Se kapitel 4 i DSAM-vejledning."
  *
  * When: a patient in population, not on treatment, has a T-score ≤ −2.5 (exactly −2.5 counts),
- *       no low-energy or possibly low-energy spine/hip fracture, and no risk factor recorded
+ *       no low-energy or possibly low-energy fracture of any site (rules.md "without fracture": a
+ *       forearm fracture is no indication by itself, but a card saying "no fracture" would be
+ *       false, and it would contradict the anabolic referral), and no risk factor recorded
  *       (glucocorticoid treatment is itself one: with it, `treatment-indicated` fires instead).
  * Then: the diagnosis is met but, per the card, not the indication to discuss treatment: review
  *       the footnote ** risk factors (DSAM chapter 4). No suggestion.
  * Reasons: `t-score-without-risk-factor`.
  */
 import { scoreFinding } from '../predicates/findings.js';
-import { osteoporoticTScore, spineHipFractures } from '../predicates/indication.js';
+import { lowEnergyFractures } from '../predicates/fractures.js';
+import { osteoporoticTScore } from '../predicates/indication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import type { PatientRule } from '../types.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
@@ -28,8 +31,7 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx) || pauseState(ctx) !== undefined) return undefined;
   const t = osteoporoticTScore(ctx.facts);
   if (t === undefined) return undefined;
-  const { spine, hip } = spineHipFractures(ctx.facts, ctx.settings);
-  if (spine.length > 0 || hip.length > 0) return undefined;
+  if (lowEnergyFractures(ctx.facts, ctx.settings).length > 0) return undefined;
   if (riskFactors(ctx.facts, ctx.settings).length > 0) return undefined;
   return {
     topic: 'risk-factor-review',
