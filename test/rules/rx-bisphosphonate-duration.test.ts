@@ -31,4 +31,10 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
   it('concerns oral bisphosphonates only', () => {
     expect(judge({ courses: [course('alendronate', '2015-01-01')] }, draft('zoledronic-acid'))).toBeUndefined();
   });
+  it('is silent on the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes"), not once denosumab is over 12 months past', () => {
+    const years = course('alendronate', '2013-01-01', { status: 'ended', end: '2019-01-01' });
+    const dmab = (lastDose: string) => course('denosumab', '2019-02-01', { status: 'stopped', lastDose });
+    expect(judge({ courses: [years, dmab('2026-05-26')] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ courses: [years, dmab('2025-11-25')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+  });
 });

@@ -12,19 +12,26 @@
  * bisphosphonate (all courses added up, rules.md section 1; 5 calendar years reached on the day).
  * Then: info at ≥ 5 years (a pause should be considered: the card's criteria); warning at ≥ 10 years
  * (the card's maximum duration is reached).
+ * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
+ * counts as on treatment): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
+ * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
  * Reasons: `five-years`, `ten-years`.
  */
 import { courseFinding } from '../predicates/findings.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { addMonths } from '../../time/local-date.js';
 
 export const PAUSE_YEARS = 5;
+/** rules.md section 1: denosumab counts as on treatment until 12 months after the last injection. */
+const DENOSUMAB_ACTIVE_MONTHS = 12;
 export const MAX_YEARS = 10;
 
 export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
+  if (facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_ACTIVE_MONTHS) >= ctx.today)) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
   if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_YEARS)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
