@@ -43,10 +43,15 @@ export interface Span {
 }
 
 const NO_DOSES: readonly LocalDate[] = Object.freeze([]);
+const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'on-hold', 'draft']);
 
-/** The use a record stands for up to today; undefined for cancelled or future records. */
+/**
+ * The use a record stands for up to today; undefined for cancelled, on-hold, draft or future
+ * records — an order put on hold was not "started, dispensed or given" (rules.md section 1), so it
+ * is no course and never the follow-on that silences a denosumab card.
+ */
 export function usageSpan(record: MedicationRecord, today: LocalDate): Span | undefined {
-  if (record.status === 'cancelled' || record.start > today) return undefined;
+  if (NO_USE.has(record.status) || record.start > today) return undefined;
   if (isParenteral(record.identity.drugClass)) {
     const doses = [record.start];
     const end = record.end;

@@ -191,6 +191,15 @@ describe('deceased (rules.md section 1 v2): no cards on any hook', () => {
   });
 });
 
+describe('follow-on after denosumab is a use, not an order on hold (rules.md section 1 v2)', () => {
+  it('a zoledronic acid request on hold after the last injection is no follow-on: denosumab-overdue stays', () => {
+    const injections = ['2025-09-01', '2026-03-01'].map((date, i) => medicationAdministration({ id: `d${i}`, ...DMAB, date }));
+    const onHold = medicationRequest({ id: 'zol-hold', ...ZOL, status: 'on-hold', authoredOn: '2026-10-01' });
+    const recs = run([...injections, onHold], { now: '2026-11-26' });
+    expect(card(recs, 'denosumab-overdue')?.indicator).toBe('critical');
+  });
+});
+
 describe('exactly 5 years of oral bisphosphonate (rules.md section 1 v2 "Paused")', () => {
   // Five yearly scripts from 15 June 2018: the last covers up to 14 June 2023, five full years of use.
   const scripts = (years: number) =>

@@ -100,7 +100,7 @@ export function oralBisphosphonateYearsReached(facts: PatientFacts, years: numbe
 /** A medication record in use today: active (or with a supply reaching today), not stopped. */
 export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
   if (m.start > today) return false;
-  if (m.status === 'stopped' || m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken') return false;
+  if (m.status === 'stopped' || m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken' || m.status === 'on-hold' || m.status === 'draft') return false;
   if (m.end !== undefined) return m.end >= today;
   return m.status === 'active';
 }
