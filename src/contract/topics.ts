@@ -178,6 +178,7 @@ export const REASONS = [
   'too-frequent',
   // data
   'future-dated',
+  'unknown-unit',
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
 ] as const;
 

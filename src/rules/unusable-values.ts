@@ -9,6 +9,7 @@ import type { Recommendation } from '../contract/recommendations.js';
 import type { UnusableValue } from '../facts/types.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import type { RuleContext } from './types.js';
+import { lastCountedDay } from './predicates/data-horizon.js';
 
 type Shown = LabOrder | 'calcium-ionised' | 'calcium-corrected';
 
@@ -68,7 +69,51 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
   return added ? { ...rec, findings, evidence } : rec;
 }
 
+/** The newest usable value of the lab an unreadable one is of (calcium of any kind, a marker of its kind). */
+function newestUsable(concept: UnusableValue['concept'], ctx: RuleContext): LocalDate | undefined {
+  const labs = ctx.facts.labs;
+  const series: readonly { readonly date: LocalDate }[] | undefined =
+    concept === 'p1np' || concept === 'ctx'
+      ? labs.boneMarkers.filter((m) => m.marker === concept)
+      : concept === 'calcium-total' || concept === 'calcium-corrected' || concept === 'calcium-ionised'
+        ? labs.calcium
+        : concept === 'egfr' || concept === 'creatinine' || concept === 'vitamin-d' || concept === 'albumin'
+          ? labs[concept === 'vitamin-d' ? 'vitaminD' : concept]
+          : undefined;
+  return series?.find((m) => m.date <= lastCountedDay(ctx.today))?.date;
+}
+
+/**
+ * An unreadable result newer than every usable one of its lab that no card names: the answer rests
+ * on an older value (or none) without a word, so the data-unavailable card names it (`unknown-unit`).
+ */
+function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableValue[] {
+  const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));
+  return ctx.facts.unusable.filter((u) => {
+    if (u.reason !== 'unknown-unit' || u.date === undefined || labOf(u.concept) === undefined || named.has(u.ref)) return false;
+    const usable = newestUsable(u.concept, ctx);
+    return usable === undefined || u.date > usable;
+  });
+}
+
+function onDataCard(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
+  const left = unnamed(recs, ctx);
+  if (left.length === 0) return recs;
+  const findings: Finding[] = left.map((u) => ({ kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, ...(u.date === undefined ? {} : { date: u.date }), ...(u.unit === undefined ? {} : { unit: u.unit }) }));
+  const refs = left.map((u) => u.ref);
+  const at = recs.findIndex((r) => r.topic === 'data-unavailable');
+  const existing = recs[at];
+  const card: Recommendation<'data-unavailable'> =
+    existing?.topic === 'data-unavailable'
+      ? { ...existing, reasons: [...existing.reasons, 'unknown-unit'], evidence: [...existing.evidence, ...refs], findings: [...existing.findings, ...findings] }
+      : { topic: 'data-unavailable', indicator: 'info', reasons: ['unknown-unit'], evidence: refs, findings };
+  return at < 0 ? [...recs, card] : recs.map((r, i) => (i === at ? card : r));
+}
+
 export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
   if (ctx.facts.unusable.length === 0) return recs;
-  return recs.map((r) => withUnread(r, ctx));
+  return onDataCard(
+    recs.map((r) => withUnread(r, ctx)),
+    ctx,
+  );
 }

@@ -55,4 +55,14 @@ describe('a value in an unknown unit is named on the card that misses it (rules.
     expect(due).toBeDefined();
     expect(unread(due).map((f) => f.ref)).toEqual(['Observation/p1np-pmol']);
   });
+  it('a newer eGFR in an unknown unit that no card is about is named on the data-unavailable card (reason unknown-unit)', () => {
+    const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', status: 'active', supply: { value: 1, unit: 'a' } });
+    const recs = run([aln, egfr(70, 'mL/min/{1.73_m2}', '2026-03-01', 'egfr-ok'), egfr(30, 'mg/dL', '2026-06-01', 'egfr-odd')]);
+    const data = card(recs, 'data-unavailable');
+    expect(data).toMatchObject({ indicator: 'info', reasons: ['unknown-unit'], evidence: ['Observation/egfr-odd'] });
+    expect(unread(data)).toEqual([{ kind: 'unusable-value', concept: 'egfr', unit: 'mg/dL', date: '2026-06-01', ref: 'Observation/egfr-odd' }]);
+    // Older than the usable value: nothing rests on it, nothing to say.
+    const older = run([aln, egfr(70, 'mL/min/{1.73_m2}', '2026-06-01', 'egfr-ok'), egfr(30, 'mg/dL', '2026-03-01', 'egfr-odd')]);
+    expect(card(older, 'data-unavailable')).toBeUndefined();
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do". Data dated in
- * the future are left out as data errors, and the card asks for the date to be corrected.
+ * the future are left out as data errors, and the card asks for the date to be corrected; a value in
+ * an unknown unit that no other card names is named here (rules.md "the card says so").
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
@@ -9,9 +10,20 @@ import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 
-/** Only future-dated data, nothing missing: the card is about a data error, not a retrieval failure. */
-function onlyFutureDated(rec: Recommendation): boolean {
-  return rec.reasons.length === 1 && rec.reasons[0] === 'future-dated';
+/** Only data errors (a future date, an unknown unit), nothing missing: not a retrieval failure. */
+function onlyDataErrors(rec: Recommendation): boolean {
+  return rec.reasons.every((r) => r === 'future-dated' || r === 'unknown-unit');
+}
+
+function errorSummary(rec: Recommendation, lang: Language): string {
+  const future = has(rec, 'future-dated');
+  const unit = has(rec, 'unknown-unit');
+  if (lang === 'da') {
+    if (future && unit) return 'Tjek journalen: data med fremtidig dato eller ukendt enhed er ikke brugt i vurderingen';
+    return unit ? 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen' : 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
+  }
+  if (future && unit) return 'Check the record: data dated in the future or in an unknown unit were left out of the assessment';
+  return unit ? 'Check the record: a value in an unknown unit was left out of the assessment' : 'Check the record: data dated in the future were left out of the assessment';
 }
 
 const MISSING: Words = {
@@ -24,21 +36,26 @@ const FUTURE_DATED: Words = {
   en: '**Correct the date in the record** so the information counts. Data dated more than one day in the future are data errors and were not used (see the findings).',
 };
 
+const UNKNOWN_UNIT: Words = {
+  da: '**Ret enheden i journalen** (spørg evt. laboratoriet), så værdien indgår i vurderingen. En værdi i en enhed, som tjenesten ikke kender, er ikke brugt – vurderingen bygger på en ældre værdi eller ingen (se grundlag).',
+  en: '**Correct the unit in the record** (ask the laboratory if needed) so the value counts. A value in a unit the service does not know was not used – the assessment rests on an older value or none (see the findings).',
+};
+
 function detail(rec: Recommendation, lang: Language): string {
-  return paragraphs(!onlyFutureDated(rec) && MISSING[lang], has(rec, 'future-dated') && FUTURE_DATED[lang]);
+  return paragraphs(!onlyDataErrors(rec) && MISSING[lang], has(rec, 'future-dated') && FUTURE_DATED[lang], has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang]);
 }
 
 export const dataUnavailableTexts: TopicTexts<'data-unavailable'> = {
   da: {
     title: 'Data mangler',
     summary: (rec) =>
-      onlyFutureDated(rec) ? 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen' : 'Ufuldstændig vurdering: dele af journalen kunne ikke hentes',
+      onlyDataErrors(rec) ? errorSummary(rec, 'da') : 'Ufuldstændig vurdering: dele af journalen kunne ikke hentes',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Data unavailable',
     summary: (rec) =>
-      onlyFutureDated(rec) ? 'Check the record: data dated in the future were left out of the assessment' : 'Incomplete assessment: part of the record could not be retrieved',
+      onlyDataErrors(rec) ? errorSummary(rec, 'en') : 'Incomplete assessment: part of the record could not be retrieved',
     detail: (rec) => detail(rec, 'en'),
   },
 };
