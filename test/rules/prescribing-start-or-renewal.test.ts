@@ -39,6 +39,19 @@ describe('start or renewal (rules.md section 4, v2)', () => {
     expect(kind({ courses: [course('alendronate', '2018-01-01', { status: 'ended', end: '2023-01-01' })] }, d)).toBe('restart');
   });
 
+  it('a script within 3 months after the oral course ran out continues it (rules.md section 1 "unbroken across gaps shorter than 3 months"): a renewal', () => {
+    // TODAY 2026-11-26. Ran out 2026-11-24 (2 days late) and 2026-08-27 (just under 3 months): renewals.
+    const d = draft('alendronate');
+    const ended = (end: string) => course('alendronate', '2024-01-01', { status: 'ended', end });
+    expect(kind({ courses: [ended('2026-11-24')] }, d)).toBe('renewal');
+    expect(kind({ courses: [ended('2026-08-27')] }, d)).toBe('renewal');
+    expect(kind({ courses: [ended('2026-08-26')] }, d)).toBe('restart');
+    expect(topics({ courses: [ended('2026-11-24')], labs: oldLabs }, d)).not.toContain('rx-lab-missing');
+    // Stopped is a stop, and another drug is a switch, however recent.
+    expect(kind({ courses: [course('alendronate', '2024-01-01', { status: 'stopped', end: '2026-11-24', stoppedOn: '2026-11-24' })] }, d)).toBe('restart');
+    expect(kind({ courses: [ended('2026-11-24')] }, draft('risedronate'))).toBe('restart');
+  });
+
   it('the later of two overlapping active courses is the current one: alendronate after a newer denosumab course is a switch', () => {
     const courses = [course('alendronate', '2020-01-01'), course('denosumab', '2025-01-01', { lastDose: '2026-06-01' })];
     expect(kind({ courses }, draft('alendronate'))).toBe('switch');

@@ -11,11 +11,17 @@
  *   "Overlapping courses": the later drug is the current one), and within an oral course the drug
  *   of its newest record (risedronate after alendronate in one unbroken course is risedronate);
  * - switch: another antiresorptive is current;
+ *   Also a renewal: the draft's oral drug drafted within 3 months after its course ran out (an
+ *   ended course, not stopped or followed by another antiresorptive) — rules.md section 1 "a course
+ *   is unbroken across gaps shorter than 3 months (oral)", so a script a few days or weeks late
+ *   continues the course and gets no "before start" cards;
  * - restart: nothing is current (stopped, ended, paused) but there was a course before.
  */
 import type { Course, PatientFacts } from '../../facts/types.js';
 import { activeOsteoporosisCourses, hadAntiresorptive, isAntiresorptive } from '../predicates/medication.js';
-import type { RecognisedDraft } from './draft.js';
+import { ORAL_GAP_MONTHS } from '../../facts/courses.js';
+import { addMonths } from '../../time/local-date.js';
+import { treatmentStart, type RecognisedDraft } from './draft.js';
 
 export type DraftStart = 'first-course' | 'restart' | 'switch' | 'renewal';
 
@@ -40,10 +46,18 @@ function currentDrug(facts: PatientFacts, course: Course): string | undefined {
   return newest?.drug ?? course.drugs[course.drugs.length - 1];
 }
 
+/** The draft continues the latest oral course across a gap under 3 months (see above). */
+function continuesOralCourse(facts: PatientFacts, draft: RecognisedDraft): boolean {
+  if (draft.identity.drugClass !== 'oral-bisphosphonate') return false;
+  const last = facts.courses.find((c) => isAntiresorptive(c.drugClass));
+  if (last === undefined || last.drugClass !== 'oral-bisphosphonate' || last.status !== 'ended' || last.supersededOn !== undefined) return false;
+  return addMonths(last.end, ORAL_GAP_MONTHS) > treatmentStart(draft, facts.today) && currentDrug(facts, last) === draft.identity.drug;
+}
+
 export function startOrRenewal(facts: PatientFacts, draft: RecognisedDraft): DraftStart {
   if (!hadAntiresorptive(facts)) return 'first-course';
   const current = currentAntiresorptive(facts);
-  if (current === undefined) return 'restart';
+  if (current === undefined) return continuesOralCourse(facts, draft) ? 'renewal' : 'restart';
   if (current.drugClass === draft.identity.drugClass && currentDrug(facts, current) === draft.identity.drug) return 'renewal';
   return 'switch';
 }
