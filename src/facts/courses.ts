@@ -31,7 +31,7 @@ const DEFAULT_GAP_MONTHS = 3;
 /** The gap an oral course is unbroken across (rules.md section 1): a renewal within it continues the course. */
 export const ORAL_GAP_MONTHS = DEFAULT_GAP_MONTHS;
 /** Parenteral drugs: on treatment until this many months after the last dose (rules.md section 1). */
-const ACTIVE_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 12, 'zoledronic-acid': 24 };
+export const ACTIVE_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 12, 'zoledronic-acid': 24 };
 
 export function isParenteral(drugClass: DrugClass): boolean {
   return ACTIVE_MONTHS[drugClass] !== undefined;

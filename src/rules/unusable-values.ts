@@ -6,27 +6,35 @@
  */
 import type { Finding, LabOrder } from '../contract/findings.js';
 import type { Recommendation } from '../contract/recommendations.js';
-import type { UnusableValue } from '../facts/types.js';
+import type { PatientFacts, UnusableValue } from '../facts/types.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import type { RuleContext } from './types.js';
-import { lastCountedDay } from './predicates/data-horizon.js';
+import { latest } from './predicates/labs.js';
 
 type Shown = LabOrder | 'calcium-ionised' | 'calcium-corrected';
+type Labs = PatientFacts['labs'];
 
-/** The lab a finding names, as the card shows it ('calcium' covers all three kinds); not the DXA or vitals. */
-const SHOWN_AS: Readonly<Partial<Record<UnusableValue['concept'], Shown>>> = {
-  egfr: 'egfr',
-  creatinine: 'creatinine',
-  'calcium-total': 'calcium',
-  'calcium-corrected': 'calcium-corrected',
-  'calcium-ionised': 'calcium-ionised',
-  'vitamin-d': 'vitamin-d',
-  p1np: 'p1np',
-  ctx: 'ctx',
-  albumin: 'albumin',
+/**
+ * Per lab concept: the lab as the cards name it ('calcium' is the total; corrected and ionised keep
+ * theirs), and its usable results (calcium of any kind, a marker of its kind). Not the DXA or vitals.
+ */
+const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: Shown; readonly usable: (labs: Labs) => readonly { readonly date: LocalDate }[] }>>> = {
+  egfr: { shown: 'egfr', usable: (l) => l.egfr },
+  creatinine: { shown: 'creatinine', usable: (l) => l.creatinine },
+  'calcium-total': { shown: 'calcium', usable: (l) => l.calcium },
+  'calcium-corrected': { shown: 'calcium-corrected', usable: (l) => l.calcium },
+  'calcium-ionised': { shown: 'calcium-ionised', usable: (l) => l.calcium },
+  'vitamin-d': { shown: 'vitamin-d', usable: (l) => l.vitaminD },
+  p1np: { shown: 'p1np', usable: (l) => l.boneMarkers.filter((m) => m.marker === 'p1np') },
+  ctx: { shown: 'ctx', usable: (l) => l.boneMarkers.filter((m) => m.marker === 'ctx') },
+  albumin: { shown: 'albumin', usable: (l) => l.albumin },
 };
 
-const labOf = (concept: UnusableValue['concept']): Shown | undefined => SHOWN_AS[concept];
+const labOf = (concept: UnusableValue['concept']): Shown | undefined => LABS[concept]?.shown;
+
+function unreadFinding(u: UnusableValue): Finding {
+  return { kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, ...(u.date === undefined ? {} : { date: u.date }), ...(u.unit === undefined ? {} : { unit: u.unit }) };
+}
 
 function sameLab(wanted: Shown, unusable: Shown): boolean {
   return wanted === unusable || (wanted === 'calcium' && (unusable === 'calcium-ionised' || unusable === 'calcium-corrected'));
@@ -61,26 +69,12 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
     findings.push(f);
     for (const u of unreadFor(f, ctx.facts.unusable, ctx.today)) {
       if (findings.some((g) => g.kind === 'unusable-value' && g.ref === u.ref)) continue;
-      findings.push({ kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, date: u.date, ...(u.unit === undefined ? {} : { unit: u.unit }) });
+      findings.push(unreadFinding(u));
       if (!evidence.includes(u.ref)) evidence.push(u.ref);
       added = true;
     }
   }
   return added ? { ...rec, findings, evidence } : rec;
-}
-
-/** The newest usable value of the lab an unreadable one is of (calcium of any kind, a marker of its kind). */
-function newestUsable(concept: UnusableValue['concept'], ctx: RuleContext): LocalDate | undefined {
-  const labs = ctx.facts.labs;
-  const series: readonly { readonly date: LocalDate }[] | undefined =
-    concept === 'p1np' || concept === 'ctx'
-      ? labs.boneMarkers.filter((m) => m.marker === concept)
-      : concept === 'calcium-total' || concept === 'calcium-corrected' || concept === 'calcium-ionised'
-        ? labs.calcium
-        : concept === 'egfr' || concept === 'creatinine' || concept === 'vitamin-d' || concept === 'albumin'
-          ? labs[concept === 'vitamin-d' ? 'vitaminD' : concept]
-          : undefined;
-  return series?.find((m) => m.date <= lastCountedDay(ctx.today))?.date;
 }
 
 /**
@@ -91,15 +85,15 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableVal
   const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));
   return ctx.facts.unusable.filter((u) => {
     if (u.reason !== 'unknown-unit' || u.date === undefined || labOf(u.concept) === undefined || named.has(u.ref)) return false;
-    const usable = newestUsable(u.concept, ctx);
-    return usable === undefined || u.date > usable;
+    const usable = latest(LABS[u.concept]?.usable(ctx.facts.labs) ?? [], ctx.today);
+    return usable === undefined || u.date > usable.date;
   });
 }
 
 function onDataCard(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
   const left = unnamed(recs, ctx);
   if (left.length === 0) return recs;
-  const findings: Finding[] = left.map((u) => ({ kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, ...(u.date === undefined ? {} : { date: u.date }), ...(u.unit === undefined ? {} : { unit: u.unit }) }));
+  const findings = left.map(unreadFinding);
   const refs = left.map((u) => u.ref);
   const at = recs.findIndex((r) => r.topic === 'data-unavailable');
   const existing = recs[at];

@@ -97,10 +97,13 @@ export function oralBisphosphonateYearsReached(facts: PatientFacts, years: numbe
   return courseIndex(facts).oralBisphosphonateDays >= daysBetween(addYears(facts.today, -years), facts.today);
 }
 
+/** Statuses of a record that is not in use, whatever its dates (an order on hold was never started). */
+const NOT_IN_USE: ReadonlySet<string> = new Set(['stopped', 'cancelled', 'entered-in-error', 'not-taken', 'on-hold', 'draft']);
+
 /** A medication record in use today: active (or with a supply reaching today), not stopped. */
 export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
   if (m.start > today) return false;
-  if (m.status === 'stopped' || m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken' || m.status === 'on-hold' || m.status === 'draft') return false;
+  if (NOT_IN_USE.has(m.status)) return false;
   if (m.end !== undefined) return m.end >= today;
   return m.status === 'active';
 }

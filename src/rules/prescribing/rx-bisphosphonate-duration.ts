@@ -21,17 +21,16 @@ import { courseFinding } from '../predicates/findings.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
 
 export const PAUSE_YEARS = 5;
-/** rules.md section 1: denosumab counts as on treatment until 12 months after the last injection. */
-const DENOSUMAB_ACTIVE_MONTHS = 12;
 export const MAX_YEARS = 10;
 
 export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
-  if (facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_ACTIVE_MONTHS) >= ctx.today)) return undefined;
+  if (facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today)) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
   if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_YEARS)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
