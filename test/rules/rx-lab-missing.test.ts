@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxLabMissing } from '../../src/rules/prescribing/rx-lab-missing.js';
-import { calcium, creatinine, ctxOf, draft, egfr, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, creatinine, ctxOf, draft, egfr, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxLabMissing(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -52,14 +52,25 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(judge({ labs }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
-  it('asks only for calcium within 30 days before a denosumab injection', () => {
-    expect(judge({ labs: { calcium: [calcium(2.4, '2026-10-27')] } }, draft('denosumab'))).toBeUndefined();
-    const rec = judge({ labs: { calcium: [calcium(2.4, '2026-10-26')] } }, draft('denosumab'));
+  it('asks only for calcium within 30 days before a continuing denosumab injection', () => {
+    const onDenosumab = { courses: [course('denosumab', '2024-01-01', { lastDose: '2026-05-26' })] };
+    expect(judge({ ...onDenosumab, labs: { calcium: [calcium(2.4, '2026-10-27')] } }, draft('denosumab'))).toBeUndefined();
+    const rec = judge({ ...onDenosumab, labs: { calcium: [calcium(2.4, '2026-10-26')] } }, draft('denosumab'));
     expect(rec).toMatchObject({ reasons: ['calcium-missing'], suggestions: [{ kind: 'lab', lab: 'calcium', note: 'before-injection' }] });
   });
 
+  it('asks for eGFR and 25-OH-D too before a denosumab start (card l. 41-43: before any antiresorptive start)', () => {
+    const d = draft('denosumab');
+    const rec = judge({ labs: { calcium: [calcium(2.4, '2026-11-20')] } }, d);
+    expect(rec).toMatchObject({ reasons: ['egfr-missing', 'vitamin-d-missing'], before: 'injection' });
+    expect(judge({ labs: { ...oralLabs(), calcium: [calcium(2.4, '2026-11-20')] } }, d)).toBeUndefined();
+    // The start windows are those of any start (90 / 180 days); calcium keeps its 30 days before the injection.
+    expect(judge({ labs: oralLabs() }, d)?.reasons).toEqual(['calcium-missing']);
+    expect(judge({ labs: { ...oralLabs(), calcium: [calcium(2.4, '2026-11-20')], egfr: [egfr(70, '2026-08-27')] } }, d)?.reasons).toEqual(['egfr-missing']);
+  });
+
   it('ignores a value dated after today and drafts that are not antiresorptives', () => {
-    expect(judge({ labs: { calcium: [calcium(2.4, '2026-12-01')] } }, draft('denosumab'))?.reasons).toEqual(['calcium-missing']);
+    expect(judge({ labs: { ...oralLabs(), calcium: [calcium(2.4, '2026-12-01')] } }, draft('denosumab'))?.reasons).toEqual(['calcium-missing']);
     expect(judge({}, draft('teriparatide'))).toBeUndefined();
     expect(judge({}, draft('calcium-carbonate'))).toBeUndefined();
   });

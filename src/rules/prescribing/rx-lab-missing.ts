@@ -11,7 +11,10 @@
  *     start-or-renewal.ts; a renewal of the ongoing drug is not a start): eGFR (90 days), calcium
  *     (90 days), 25-OH-D (180 days);
  *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion;
- *   - denosumab: calcium within 30 days of the injection.
+ *   - denosumab: calcium within 30 days of the injection; on a start also eGFR (90 days) and 25-OH-D
+ *     (180 days). The rules.md row names calcium only, but card l. 41-43 asks all three before *any*
+ *     antiresorptive start, and rx-egfr-too-low / rx-vitamin-d-low have nothing to check without
+ *     them — the card wins (the safer reading).
  * (Windows from `settings.freshnessDays`.) Values dated after today are ignored.
  * (Zoledronic acid and denosumab: before every dose, renewals included — card l. 75, l. 80.)
  * Then: warning — order the missing labs (one suggestion per lab, any may be chosen). A lab that has
@@ -59,6 +62,10 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   const calcium = lastCalcium(labs.calcium, today);
   const opt = (stale: RequiredLab['stale']): { stale?: NonNullable<RequiredLab['stale']> } => (stale === undefined ? {} : { stale });
 
+  // Before any start (card l. 41-43).
+  const egfr: RequiredLab = { lab: 'egfr', reason: 'egfr-missing', values: [labs.egfr], withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today)) };
+  const vitaminD: RequiredLab = { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.vitaminD, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) };
+
   let required: readonly RequiredLab[];
   let note: 'before-infusion' | 'before-injection' | undefined;
   if (drugClass === 'zoledronic-acid') {
@@ -70,15 +77,12 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
     ];
   } else if (drugClass === 'denosumab') {
     note = 'before-injection';
-    required = [{ lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInjection, ...opt(calcium) }];
+    const beforeInjection: RequiredLab = { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInjection, ...opt(calcium) };
+    required = isStart(ctx.facts, draft) ? [egfr, beforeInjection, vitaminD] : [beforeInjection];
   } else {
     if (!isStart(ctx.facts, draft)) return undefined;
     note = undefined;
-    required = [
-      { lab: 'egfr', reason: 'egfr-missing', values: [labs.egfr], withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today)) },
-      { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.calcium, ...opt(calcium) },
-      { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.vitaminD, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) },
-    ];
+    required = [egfr, { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.calcium, ...opt(calcium) }, vitaminD];
   }
 
   const missing = required.filter((r) => r.values.every((series) => latestWithin(series, today, r.withinDays) === undefined));

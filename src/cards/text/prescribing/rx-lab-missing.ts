@@ -14,6 +14,9 @@ import { ANTIRESORPTIVE, drugName } from './common.js';
 
 const labs = (rec: Recommendation<'rx-lab-missing'>, lang: Language): string => formatList(rec.missingLabs.map((l) => LAB[l][lang]), lang);
 
+/** A denosumab start also misses the card's checks before any start (eGFR, 25-OH-D). */
+const startChecks = (rec: Recommendation<'rx-lab-missing'>): boolean => rec.missingLabs.some((l) => l !== 'calcium');
+
 export const rxLabMissingTexts: TopicTexts<'rx-lab-missing'> = {
   da: {
     title: 'Blodprøver mangler før antiresorptiv behandling',
@@ -27,7 +30,10 @@ export const rxLabMissingTexts: TopicTexts<'rx-lab-missing'> = {
       rec.before === 'infusion'
         ? ZOLEDRONIC_ACID.da
         : rec.before === 'injection'
-          ? 'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.'
+          ? paragraphs(
+              startChecks(rec) && BEFORE_START.parenteral.da,
+              'Kortet: **P-calcium kontrolleres forud for injektion.** Denosumab kan give hypocalcæmi, især ved nedsat nyrefunktion; korrigér lavt calcium og D-vitamin før injektionen.',
+            )
           : paragraphs(BEFORE_START.parenteral.da, 'Tag de manglende prøver før første dosis; resultaterne afgør, om behandlingen kan startes i almen praksis.'),
   },
   en: {
@@ -42,7 +48,10 @@ export const rxLabMissingTexts: TopicTexts<'rx-lab-missing'> = {
       rec.before === 'infusion'
         ? ZOLEDRONIC_ACID.en
         : rec.before === 'injection'
-          ? 'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.'
+          ? paragraphs(
+              startChecks(rec) && BEFORE_START.parenteral.en,
+              'The card: **check calcium before each injection.** Denosumab can cause hypocalcaemia, especially in reduced kidney function; correct low calcium and vitamin D before the injection.',
+            )
           : paragraphs(BEFORE_START.parenteral.en, 'Take the missing samples before the first dose; the results decide whether treatment can start in general practice.'),
   },
 };
