@@ -91,7 +91,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
       boneMarkers: onePerDay(labs.boneMarkers, (m) => m.marker),
     },
     unusable: observations.unusable.sort((a, b) => ((a.date ?? '') === (b.date ?? '') ? 0 : (a.date ?? '') < (b.date ?? '') ? 1 : -1)),
-    dxa: { scans: groupScans(observations.dxa) },
+    dxa: { scans: groupScans(observations.dxa, observations.dxaStudies) },
     vitals: {
       height,
       bmi: newestFirst(observations.vitals.bmi),

@@ -4,7 +4,10 @@
  * as Danish DXA often arrives); T- and Z-scores are unitless whatever unit is sent, BMD is
  * converted to g/cm² (rules.md section 1).
  *
- * Grouping: the DXA results of one day form one examination (`DxaScan`), newest first.
+ * Grouping: the DXA results of one day form one examination (`DxaScan`), newest first. A study
+ * recorded as such (report Observation LOINC 38268-9) is an examination of its day even without
+ * results: the scan was done, so follow-up DXA is not due again (its T-scores are then unknown).
+ * A Procedure (SNOMED CT 312681000) is not read: no prefetch key of the contract fetches Procedures.
  * The performer is the first result's performer with a reference or display (so follow-up can refer
  * to the same department, card page 2); `significantDecrease` = interpretation `D` on any result
  * (rules.md section 1, "Significant BMD fall").
@@ -14,7 +17,7 @@ import type { LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, getStr, objects, type Coding } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import type { ScoreKind } from './concepts.js';
-import type { DxaResult, ObservationFacts, UnusableConcept } from './observation-facts.js';
+import type { DxaResult, DxaStudy, ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { sourceCode } from './source-codes.js';
 import type { DxaScan, DxaScore, DxaSite, Performer, Ref } from './types.js';
 import { canonicalValue, interpretationCodes, readValue, shownUnit, type RawValue, type WhenObserved } from './values.js';
@@ -105,13 +108,15 @@ export function performerOf(obs: JsonObject): Performer | undefined {
   return undefined;
 }
 
-export function groupScans(results: readonly DxaResult[]): DxaScan[] {
+export function groupScans(results: readonly DxaResult[], studies: readonly DxaStudy[] = []): DxaScan[] {
   const byDate = new Map<LocalDate, DxaResult[]>();
   for (const r of results) {
     const list = byDate.get(r.date);
     if (list === undefined) byDate.set(r.date, [r]);
     else list.push(r);
   }
+  // A study with no results of its day is a scan still: done, values not on record.
+  for (const s of studies) if (!byDate.has(s.date)) byDate.set(s.date, []);
   const dates = [...byDate.keys()].sort().reverse();
   return dates.map((date) => {
     const day = byDate.get(date) ?? [];
@@ -120,6 +125,11 @@ export function groupScans(results: readonly DxaResult[]): DxaScan[] {
     for (const r of day) {
       refs.add(r.ref);
       performer ??= r.performer;
+    }
+    for (const s of studies) {
+      if (s.date !== date) continue;
+      refs.add(s.ref);
+      performer ??= s.performer;
     }
     const of = (kind: DxaResult['score']): DxaScore[] =>
       day.filter((r) => r.score === kind).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));

@@ -6,11 +6,19 @@
  */
 import type { ScoreKind } from './concepts.js';
 import type { Dated, Sorted } from './dated.js';
-import type { BoneMarkerMeasurement, CalciumMeasurement, DxaScore, Measurement, Performer, UnusableValue } from './types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, DxaScore, Measurement, Performer, Ref, UnusableValue } from './types.js';
+import type { LocalDate } from '../time/local-date.js';
 
 /** A DXA result before grouping into scans. */
 export interface DxaResult extends DxaScore {
   readonly score: ScoreKind;
+  readonly performer?: Performer;
+}
+
+/** A DXA study on record without (or beside) its results. */
+export interface DxaStudy {
+  readonly date: LocalDate;
+  readonly ref: Ref;
   readonly performer?: Performer;
 }
 
@@ -26,6 +34,8 @@ export interface ObservationFacts {
   readonly vitals: Readonly<Record<'height' | 'weight' | 'bmi', Sorted<Measurement>>>;
   readonly unusable: UnusableValue[];
   readonly dxa: DxaResult[];
+  /** DXA studies recorded as such (a report Observation, LOINC 38268-9): the scan was done, whether or not its values are here. */
+  readonly dxaStudies: DxaStudy[];
   /** Smoking statuses: current or not. */
   readonly smoking: Dated<boolean>[];
   /** Alcohol intake in units (12 g) per day. */
@@ -44,6 +54,7 @@ export function emptyObservationFacts(): ObservationFacts {
     vitals: { height: [], weight: [], bmi: [] },
     unusable: [],
     dxa: [],
+    dxaStudies: [],
     smoking: [],
     alcohol: [],
     falls: [],

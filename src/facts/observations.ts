@@ -104,6 +104,11 @@ function readClassified(
     readDxa(dxa.score, site, element, match, codings(coding)[0], ref, when, performer, out);
     return;
   }
+  if (id === 'dxa-panel') {
+    // The study itself (a report, or a panel whose results are its components): a DXA was done that day.
+    if (element === obs && when !== undefined) out.dxaStudies.push(performer === undefined ? { date: when.date, ref } : { date: when.date, ref, performer });
+    return;
+  }
   const t = codes.terminology;
   switch (id) {
     case LIFESTYLE.smokingStatus:

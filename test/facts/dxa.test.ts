@@ -127,4 +127,17 @@ describe('DXA: scans', () => {
     expect(f.dxa.scans).toEqual([]);
     expect(f.unusable).toEqual([]);
   });
+
+  it('counts a DXA study recorded only as a report (LOINC 38268-9, no values) as a scan of its day, with its performer', () => {
+    const f = factsOf([
+      observation({ id: 'report', code: '38268-9', text: 'DXA-skanning', date: '2025-09-01', performer: { display: 'Bispebjerg, Osteoporoseklinik' } }),
+      observation({ id: 'with-results', code: '38268-9', date: '2023-03-01' }),
+      observation({ id: 't', code: '38267-1', value: -2.0, date: '2023-03-01', performer: { reference: 'Organization/55' } }),
+    ]);
+    expect(f.dxa.scans.map((s) => [s.date, s.refs, s.tScores.length, s.performer])).toEqual([
+      ['2025-09-01', ['Observation/report'], 0, { display: 'Bispebjerg, Osteoporoseklinik' }],
+      ['2023-03-01', ['Observation/t', 'Observation/with-results'], 1, { reference: 'Organization/55' }],
+    ]);
+    expect(f.unusable).toEqual([]);
+  });
 });

@@ -27,6 +27,14 @@ describe('dxa-follow-up-due (card l. 160-168: "Tidligst efter 2 års behandling 
     expect(dxaFollowUpDue(ctxOf(facts))).toBeUndefined();
   });
 
+  it('counts a scan whose values are not on record (a DXA report only) as taken, and refers to its performer at the next mark', () => {
+    const report = scan('2026-01-10', {}, { performer: rigshospitalet });
+    const facts = patient({ ...woman, courses: [course('alendronate', '2024-01-10')], dxa: [report] });
+    expect(dxaFollowUpDue(ctxOf(facts))).toBeUndefined();
+    const later = patient({ ...woman, courses: [course('alendronate', '2021-11-26')], dxa: [report] });
+    expect(dxaFollowUpDue(ctxOf(later))?.suggestions).toEqual([{ kind: 'dxa', performer: rigshospitalet }]);
+  });
+
   it('fires on the 5-year mark when the last scan was the 2-year one (2021-11-26 + 60 months = 2026-11-26)', () => {
     const twoYear = scan('2024-02-01', { 'total-hip': -2.2 }, { performer: rigshospitalet });
     const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2021-11-26')], dxa: [twoYear] })));
