@@ -186,7 +186,8 @@ export const REFERRAL_CODING: Coding = { system: SNOMED, code: '3457005', displa
 export const REFERRAL_TEXT: Readonly<Record<ReferralTarget, Words>> = {
   endocrinology: { da: 'Henvisning til endokrinolog (osteoporoseklinik)', en: 'Referral to endocrinology (osteoporosis clinic)' },
   'zoledronic-acid': { da: 'Henvisning til behandling med zoledronsyre 5 mg i.v. årligt (typisk på hospital)', en: 'Referral for zoledronic acid 5 mg i.v. yearly (usually in hospital)' },
-  'anabolic-treatment': { da: 'Henvisning til vurdering af anabol behandling (romosozumab eller teriparatid)', en: 'Referral for anabolic treatment (romosozumab or teriparatide)' },
+  // No drug named: romosozumab is not for men or after infarction/stroke — the card's text says which one fits.
+  'anabolic-treatment': { da: 'Henvisning til vurdering af anabol (knogleopbyggende) behandling', en: 'Referral for assessment of anabolic (bone-forming) treatment' },
   'parenteral-treatment': { da: 'Henvisning til parenteral osteoporosebehandling', en: 'Referral for parenteral osteoporosis treatment' },
 };
 

@@ -5,7 +5,7 @@
  * of them are on the guideline page. Folded into the treatment card only the summary shows.
  */
 import type { Language } from '../../../contract/language.js';
-import type { AnabolicCandidate } from '../../../contract/recommendations.js';
+import type { AnabolicCandidate, Recommendation } from '../../../contract/recommendations.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -31,8 +31,20 @@ const WHICH_DRUG: Readonly<Record<AnabolicCandidate, Words>> = {
   },
 };
 
-function detail(candidate: AnabolicCandidate, lang: Language): string {
-  return paragraphs(WHAT[lang], WHICH_DRUG[candidate][lang]);
+/** The card asks for a *low-energy* fracture; one whose mechanism the record does not give counts (the safer reading), said as such. */
+const IF_LOW_ENERGY: Words = {
+  da: '**Bruddets mekanisme er ikke registreret:** henvis, hvis det var et lavenergibrud (fx fald fra egen højde).',
+  en: '**The mechanism of the fracture is not recorded:** refer if it was a low-energy fracture (e.g. a fall from standing height).',
+};
+
+/** Every fracture the card rests on is only possibly low-energy. */
+const onlyPossible = (rec: Recommendation<'anabolic-treatment-consideration'>): boolean => {
+  const fractures = rec.findings.filter((f) => f.kind === 'fracture');
+  return fractures.length > 0 && fractures.every((f) => f.possible);
+};
+
+function detail(rec: Recommendation<'anabolic-treatment-consideration'>, lang: Language): string {
+  return paragraphs(onlyPossible(rec) && IF_LOW_ENERGY[lang], WHAT[lang], WHICH_DRUG[rec.candidate][lang]);
 }
 
 export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment-consideration'> = {
@@ -40,20 +52,20 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
     title: 'Overvej anabol behandling',
     summary: (rec) =>
       has(rec, 'woman-fracture-3y')
-        ? 'Overvej henvisning til anabol behandling: T-score < −2,5 og lavenergibrud inden for 3 år'
+        ? `Overvej henvisning til anabol behandling: T-score < −2,5 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud inden for 3 år`
         : has(rec, 'man-spine-fracture-3y')
-          ? 'Overvej henvisning til anabol behandling: T-score ≤ −3,0 og lavenergibrud i ryg inden for 3 år'
+          ? `Overvej henvisning til anabol behandling: T-score ≤ −3,0 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud i ryg inden for 3 år`
           : 'Overvej henvisning til anabol behandling: ≥ 2 lavenergibrud i ryg',
-    detail: (rec) => detail(rec.candidate, 'da'),
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Consider anabolic treatment',
     summary: (rec) =>
       has(rec, 'woman-fracture-3y')
-        ? 'Consider referral for anabolic treatment: T-score < −2.5 and a low-energy fracture within 3 years'
+        ? `Consider referral for anabolic treatment: T-score < −2.5 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy fracture within 3 years`
         : has(rec, 'man-spine-fracture-3y')
-          ? 'Consider referral for anabolic treatment: T-score ≤ −3.0 and a low-energy spine fracture within 3 years'
+          ? `Consider referral for anabolic treatment: T-score ≤ −3.0 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy spine fracture within 3 years`
           : 'Consider referral for anabolic treatment: ≥ 2 low-energy spine fractures',
-    detail: (rec) => detail(rec.candidate, 'en'),
+    detail: (rec) => detail(rec, 'en'),
   },
 };
