@@ -136,7 +136,11 @@ describe('card composition', () => {
       { grouping: 'folded', hook: 'prescribing' },
     );
     expect(cards.map((c) => topicsOf(c).join('+')).sort()).toEqual(['rx-start-checklist', 'rx-start-checklist+rx-lab-missing', 'rx-vitamin-d-low', 'rx-vitamin-d-low']);
-    expect(cards.find((c) => topicsOf(c).length === 2)?.indicator).toBe('warning');
+    const folded = cards.find((c) => topicsOf(c).length === 2);
+    expect(folded?.indicator).toBe('warning');
+    // Raised to a warning by the missing labs, the card leads with them, not with the info checklist.
+    expect(folded?.summary).toBe('rx-lab-missing summary');
+    expect(cards.find((c) => topicsOf(c).join() === 'rx-start-checklist')?.summary).toBe('rx-start-checklist summary');
     expect(cards.map((c) => c.indicator)).toEqual(['warning', 'warning', 'info', 'info']);
   });
 

@@ -1,6 +1,6 @@
 /**
  * One card out of a host card and its companions (rules.md section 6, "Folding"): the host's
- * summary and detail first, then one short section per companion (its title and its decision
+ * summary (a more severe companion's, when one raises the indicator) and detail first, then one short section per companion (its title and its decision
  * sentence); the most severe indicator; reasons, evidence and links as unions; the companions'
  * suggestions kept once each; `extension["osteo-cds.topics"]` listing every topic, the host's first.
  */
@@ -67,9 +67,12 @@ export function mergeCards(host: Card, companions: readonly Card[]): Card {
   const links = unionBy<Link>(all.flatMap((c) => c.links ?? []), (l) => l.url);
   const overrideReasons = all.find((c) => c.overrideReasons !== undefined)?.overrideReasons;
   const detail = [host.detail ?? '', ...companions.map(section)].filter((s) => s.trim() !== '').join('\n\n');
+  // A card raised to a warning by a companion leads with that warning (the host's own summary is an info).
+  const lead = RANK[indicator] < RANK[host.indicator] ? companions.find((c) => c.indicator === indicator) : undefined;
   const { suggestions: _s, selectionBehavior: _b, links: _l, overrideReasons: _o, detail: _d, ...rest } = host;
   return {
     ...rest,
+    ...(lead === undefined ? {} : { summary: lead.summary }),
     indicator,
     ...(detail === '' ? {} : { detail }),
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior }),
