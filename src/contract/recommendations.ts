@@ -61,12 +61,13 @@ export interface TopicValues {
 
   // rules.md section 3 — follow-up
   'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate };
-  'btm-response-adequate': { readonly comparedWith: MarkerComparison };
+  /** `holdForKidney`: the latest eGFR ≤ 35 on the bisphosphonate — the card says hold, not continue (predicates/kidney.ts). */
+  'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly holdForKidney: boolean };
   'btm-response-inadequate': { readonly comparedWith: MarkerComparison; readonly recheckDue: LocalDate };
   'switch-to-parenteral': Nothing;
   'dxa-follow-up-due': Nothing;
   'bisphosphonate-pause-candidate': Nothing;
-  'bisphosphonate-continue': Nothing;
+  'bisphosphonate-continue': { readonly holdForKidney: boolean };
   'bisphosphonate-ten-years': Nothing;
   'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };
   'denosumab-injection-due': {

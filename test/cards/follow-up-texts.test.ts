@@ -143,6 +143,33 @@ describe('follow-up card texts', () => {
     }
   }
 
+  it('says "possible" low-energy fracture and asks for the mechanism when the anabolic card rests only on fractures of unknown mechanism', () => {
+    const facts = patient({ ...woman, dxa: [scan('2026-01-15', { 'total-hip': -2.8 })], fractures: [fracture('hip', '2025-05-01', 'unknown')] });
+    const rec = FOLLOW_UP_RULES['anabolic-treatment-consideration'](ctxOf(facts));
+    expect(rec?.reasons).toEqual(['woman-fracture-3y']);
+    const [da] = renderCards([rec!], renderCtx('da'));
+    expect(da?.summary).toContain('muligt lavenergibrud');
+    expect(da?.detail).toContain('mekanisme er ikke registreret');
+    const [en] = renderCards([rec!], renderCtx('en'));
+    expect(en?.summary).toContain('possible low-energy fracture');
+    // A known low-energy fracture reads as it did.
+    const known = renderCards([recommendation('anabolic-treatment-consideration')], renderCtx('da'))[0];
+    expect(known?.summary).not.toContain('muligt');
+    expect(known?.detail).not.toContain('mekanisme er ikke registreret');
+    expect(known?.suggestions?.[0]?.label).not.toContain('romosozumab');
+  });
+
+  it('never says "continue" on a bisphosphonate held for eGFR ≤ 35 (the endocrinology referral says hold)', () => {
+    for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
+      const [da] = renderCards([{ ...recommendation(topic), holdForKidney: true }], renderCtx('da'));
+      expect(`${da?.summary}\n${da?.detail}`).not.toMatch(/Fortsæt/);
+      expect(da?.summary).toContain('hold pause');
+      expect(da?.detail).toContain('hold pause med bisfosfonat');
+      const [en] = renderCards([{ ...recommendation(topic), holdForKidney: true }], renderCtx('en'));
+      expect(`${en?.summary}\n${en?.detail}`).not.toMatch(/Continue/);
+    }
+  });
+
   it('uses Danish decimal commas and a real minus in Danish and points in English', () => {
     const rec = recommendation('bisphosphonate-continue');
     expect(renderCards([rec], renderCtx('da'))[0]?.detail).toContain('−2,7');
@@ -157,6 +184,9 @@ describe('follow-up card texts', () => {
       { ...recommendation('btm-follow-up-due'), reasons: ['recheck-after-correction'] },
       { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], candidate: 'man' },
       { ...recommendation('dxa-follow-up-due'), reasons: ['five-year-dxa'] },
+      { ...recommendation('btm-response-adequate'), holdForKidney: true },
+      { ...recommendation('btm-response-adequate'), reasons: ['below-premenopausal-mean'], holdForKidney: true },
+      { ...recommendation('bisphosphonate-continue'), holdForKidney: true },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true, missingLabs: [] },
     ];

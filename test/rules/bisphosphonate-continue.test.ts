@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bisphosphonateContinue } from '../../src/rules/follow-up/bisphosphonate-continue.js';
-import { course, ctxOf, fracture, glucocorticoid, patient, scan } from '../helpers/facts.js';
+import { course, ctxOf, egfr, fracture, glucocorticoid, patient, scan } from '../helpers/facts.js';
 import { fiveYears } from './bisphosphonate-pause.helpers.js';
 
 // TODAY = 2026-11-26
@@ -12,6 +12,15 @@ describe('bisphosphonate-continue (card l. 185-199 — a pause criterion fails: 
     expect(rec).toMatchObject({ topic: 'bisphosphonate-continue', indicator: 'info', reasons: ['hip-t-score-low'] });
     expect(rec?.evidence).toEqual([...(facts.courses[0]?.refs ?? []), dxa.tScores[1]?.ref]);
     expect(rec?.suggestions).toBeUndefined();
+  });
+
+  it('with the latest eGFR ≤ 35 holds the bisphosphonate (as endocrinology-referral egfr-low) instead of saying continue', () => {
+    const dxa = scan('2026-10-01', { 'total-hip': -2.7 });
+    const low = egfr(30, '2026-11-01');
+    const rec = bisphosphonateContinue(ctxOf(patient(fiveYears({ dxa: [dxa], labs: { egfr: [low] } }))));
+    expect(rec).toMatchObject({ reasons: ['hip-t-score-low'], holdForKidney: true });
+    expect(rec?.evidence).toContain(low.ref);
+    expect(bisphosphonateContinue(ctxOf(patient(fiveYears({ dxa: [dxa], labs: { egfr: [egfr(40, '2026-11-01')] } }))))?.holdForKidney).toBe(false);
   });
 
   it('names a missing hip T-score and suggests a DXA at the same department', () => {

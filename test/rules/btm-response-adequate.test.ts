@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { btmResponseAdequate } from '../../src/rules/follow-up/btm-response-adequate.js';
-import { course, ctxOf, ctx as ctxMarker, glucocorticoid, p1np, patient } from '../helpers/facts.js';
+import { course, ctxOf, ctx as ctxMarker, egfr, glucocorticoid, p1np, patient } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26; alendronate from 2026-03-02, so on-treatment markers count from 2026-06-02
 const woman = { sex: 'female' as const, age: 68 };
@@ -15,6 +15,17 @@ describe('btm-response-adequate (card l. 170 "> 30% fald fra initial KM" → "Fo
     expect(rec).toMatchObject({ topic: 'btm-response-adequate', indicator: 'info', reasons: ['fall-from-baseline'], comparedWith: 'baseline' });
     expect(rec?.evidence).toEqual([latest.ref, baseline.ref, ...c.refs]);
     expect(rec?.findings[0]).toMatchObject({ kind: 'marker-change', marker: 'p1np', baseline: 100, latest: 69.9, fallPercent: 30.1 });
+  });
+
+  it('with the latest eGFR ≤ 35 still reports the fall but holds the bisphosphonate, as the endocrinology referral says (not "continue")', () => {
+    const markers = [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')];
+    const low = egfr(35, '2026-10-01');
+    const rec = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(50, '2026-03-01'), low] } })));
+    expect(rec).toMatchObject({ reasons: ['fall-from-baseline'], holdForKidney: true });
+    expect(rec?.evidence).toContain(low.ref);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
+    const ok = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(36, '2026-10-01')] } })));
+    expect(ok?.holdForKidney).toBe(false);
   });
 
   it('does not fire at a fall of exactly 30 % (100 → 70; CTX 0.50 → 0.35)', () => {

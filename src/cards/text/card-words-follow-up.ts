@@ -136,3 +136,9 @@ export const ENDOCRINOLOGY_CRITERIA: Words = {
       'Suspected secondary osteoporosis needing work-up.',
     ]),
 };
+
+/** rules.md section 3 (v2) `endocrinology-referral` `egfr-low`: said on the "continue" cards too, so none says continue. */
+export const HOLD_FOR_KIDNEY: Words = {
+  da: '**eGFR ≤ 35 ml/min:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret på henvisningen.',
+  en: '**eGFR ≤ 35 mL/min:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered the referral.',
+};

@@ -10,10 +10,14 @@
  *       criterion fails (a missing hip T-score fails the first one).
  * Then: info — continue treatment (up to 10 years with persistently low hip bone mass); the reasons
  *       name the failed criteria; with no hip T-score, suggest a DXA (same department as before).
+ *       With the latest eGFR ≤ 35 the card does not say "continue" (endocrinology-referral `egfr-low`
+ *       says hold until the specialist answers) [choice: rules.md section 6, cards must not disagree].
  * Reasons: `hip-t-score-low`, `hip-t-score-missing`, `prior-spine-hip-fracture`, `recent-fracture`,
  *          `ongoing-glucocorticoid`.
  */
 import { latestScan } from '../predicates/dxa.js';
+import { labFinding } from '../predicates/findings.js';
+import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
@@ -25,12 +29,14 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
   if (pause.failed.length === 0) return undefined;
   const performer = ctx.facts.dxa.scans.find((s) => s.performer !== undefined)?.performer ?? latestScan(ctx.facts)?.performer;
   const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
+  const kidney = bisphosphonateOnLowEgfr(ctx.facts);
   return {
     topic: 'bisphosphonate-continue',
     indicator: 'info',
     reasons: pause.failed,
-    evidence: [...new Set([...duration.evidence, ...pause.evidence])],
-    findings: [...duration.findings, ...pause.findings],
+    evidence: [...new Set([...duration.evidence, ...pause.evidence, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
+    findings: [...duration.findings, ...pause.findings, ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
+    holdForKidney: kidney !== undefined,
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
   };
 };

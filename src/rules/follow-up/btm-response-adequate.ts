@@ -10,9 +10,13 @@
  *       than 30 % from the baseline; without a baseline, it is below the premenopausal mean.
  * Then: info — continue treatment; a new marker only on suspected non-compliance. Without a
  *       baseline the card says the comparison is less certain.
+ *       With the latest eGFR ≤ 35 (endocrinology-referral `egfr-low` says hold the bisphosphonate
+ *       until the specialist answers) the card says the marker fell but not "continue" [choice: two
+ *       cards must not disagree, rules.md section 6]; the eGFR is among its findings.
  * Reasons: `fall-from-baseline`, `below-premenopausal-mean`.
  */
-import { courseFinding } from '../predicates/findings.js';
+import { courseFinding, labFinding } from '../predicates/findings.js';
+import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict } from './bone-markers.js';
 
@@ -21,12 +25,14 @@ export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) =
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || !latest.adequate) return undefined;
   const withBaseline = latest.fallPercent !== undefined;
+  const kidney = bisphosphonateOnLowEgfr(ctx.facts);
   return {
     topic: 'btm-response-adequate',
     indicator: 'info',
     reasons: [withBaseline ? 'fall-from-baseline' : 'below-premenopausal-mean'],
-    evidence: [...new Set([...latest.evidence, ...flow.course.refs])],
-    findings: [latest.finding, courseFinding(flow.course, ctx.today)],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
+    findings: [latest.finding, courseFinding(flow.course, ctx.today), ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
     comparedWith: withBaseline ? 'baseline' : 'premenopausal-mean',
+    holdForKidney: kidney !== undefined,
   };
 };

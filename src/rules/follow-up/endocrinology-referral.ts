@@ -42,7 +42,8 @@ import type { Reason } from '../../contract/topics.js';
 import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
-import { atOrBelow, below, EGFR_LIMIT, latest, upTo } from '../predicates/labs.js';
+import { below, upTo } from '../predicates/labs.js';
+import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
@@ -151,10 +152,9 @@ function secondaryOsteoporosis(facts: PatientFacts): Part | undefined {
  * enough: "inden eGFR er under 35" has already passed) [extension: SmPC, not recommended below 35].
  */
 function egfrLowOnBisphosphonate(facts: PatientFacts): Part | undefined {
-  const on = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
-  const egfr = latest(facts.labs.egfr, facts.today);
-  if (on.length === 0 || egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
-  return { reason: 'egfr-low', findings: [labFinding('egfr', egfr), ...on.map((c) => courseFinding(c, facts.today))], evidence: [egfr.ref, ...on.flatMap((c) => c.refs)] };
+  const low = bisphosphonateOnLowEgfr(facts);
+  if (low === undefined) return undefined;
+  return { reason: 'egfr-low', findings: [labFinding('egfr', low.egfr), ...low.courses.map((c) => courseFinding(c, facts.today))], evidence: [low.egfr.ref, ...low.courses.flatMap((c) => c.refs)] };
 }
 
 /**

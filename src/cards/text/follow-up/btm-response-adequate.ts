@@ -4,6 +4,8 @@
  * a baseline the summary and the reason already say the comparison is less certain.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { HOLD_FOR_KIDNEY } from '../card-words-follow-up.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -19,25 +21,35 @@ const NEXT_DXA: Words = {
   en: 'Next check: DXA scan no earlier than after 2 years of treatment, and after 5 years.',
 };
 
-function detail(lang: Language): string {
-  return paragraphs(CONTINUE[lang], NEXT_DXA[lang]);
+function detail(rec: Recommendation<'btm-response-adequate'>, lang: Language): string {
+  return rec.holdForKidney ? paragraphs(EFFECT[lang], HOLD_FOR_KIDNEY[lang]) : paragraphs(CONTINUE[lang], NEXT_DXA[lang]);
 }
+
+/** The marker fell, but the kidneys decide (predicates/kidney.ts). */
+const EFFECT: Words = {
+  da: 'Knoglemarkøren viser effekt af behandlingen.',
+  en: 'The bone marker shows that the treatment works.',
+};
 
 export const btmResponseAdequateTexts: TopicTexts<'btm-response-adequate'> = {
   da: {
     title: 'Knoglemarkør: tilstrækkeligt fald',
     summary: (rec) =>
-      has(rec, 'below-premenopausal-mean')
-        ? 'Fortsæt behandling: knoglemarkør under præmenopausalt gennemsnit (ingen initial værdi – mere usikkert)'
-        : 'Fortsæt behandling: knoglemarkør faldet > 30 % fra initial værdi',
-    detail: () => detail('da'),
+      rec.holdForKidney
+        ? `Knoglemarkør ${has(rec, 'below-premenopausal-mean') ? 'under præmenopausalt gennemsnit' : 'faldet > 30 %'} – men eGFR ≤ 35: hold pause med bisfosfonat til endokrinologens svar`
+        : has(rec, 'below-premenopausal-mean')
+          ? 'Fortsæt behandling: knoglemarkør under præmenopausalt gennemsnit (ingen initial værdi – mere usikkert)'
+          : 'Fortsæt behandling: knoglemarkør faldet > 30 % fra initial værdi',
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bone marker: adequate fall',
     summary: (rec) =>
-      has(rec, 'below-premenopausal-mean')
-        ? 'Continue treatment: bone marker below the premenopausal mean (no baseline – less certain)'
-        : 'Continue treatment: bone marker fell > 30 % from baseline',
-    detail: () => detail('en'),
+      rec.holdForKidney
+        ? `Bone marker ${has(rec, 'below-premenopausal-mean') ? 'below the premenopausal mean' : 'fell > 30 %'} – but eGFR ≤ 35: hold the bisphosphonate until the endocrinologist answers`
+        : has(rec, 'below-premenopausal-mean')
+          ? 'Continue treatment: bone marker below the premenopausal mean (no baseline – less certain)'
+          : 'Continue treatment: bone marker fell > 30 % from baseline',
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,0 +1,22 @@
+/**
+ * A bisphosphonate in use while the latest eGFR is at or below the card's limit (rules.md section 3,
+ * v2 `endocrinology-referral` `egfr-low`: "hold the bisphosphonate until the specialist has
+ * answered" [extension: SmPC, not recommended below 35]). The "continue treatment" cards ask it
+ * too, so no card says "continue" beside the referral that says "hold".
+ */
+import type { Course, Measurement, PatientFacts } from '../../facts/types.js';
+import { atOrBelow, EGFR_LIMIT, latest } from './labs.js';
+import { activeOsteoporosisCourses } from './medication.js';
+
+export interface BisphosphonateOnLowEgfr {
+  readonly egfr: Measurement;
+  /** The oral bisphosphonate and zoledronic acid courses in use. */
+  readonly courses: readonly Course[];
+}
+
+export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLowEgfr | undefined {
+  const courses = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
+  if (courses.length === 0) return undefined;
+  const egfr = latest(facts.labs.egfr, facts.today);
+  return egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT) ? { egfr, courses } : undefined;
+}
