@@ -122,7 +122,7 @@ describe('seen store', () => {
   const snapshot = { lang: 'da' as const, model: { today: '2026-11-26' }, cards: [], unavailable: [] };
   const json = (store: SeenStore, id: string): unknown => {
     const kept = store.get(id);
-    return kept === undefined ? undefined : JSON.parse(kept.toString('utf8'));
+    return kept === undefined ? undefined : JSON.parse(kept);
   };
 
   it('forgets a snapshot after its time, and the oldest past its count', () => {
