@@ -203,17 +203,19 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
     case 'reminder': {
       const what = REMINDER_WHAT[spec.what][lang];
       recommended = spec.recommended;
-      label = da ? `Opret påmindelse: ${what} ${formatDate(spec.due, lang)}` : `Create reminder: ${what} ${formatDate(spec.due, lang)}`;
+      // A date already past (an overdue injection) is a reminder for today, not a Task due in the past.
+      const due = spec.due < ctx.today ? ctx.today : spec.due;
+      label = da ? `Opret påmindelse: ${what} ${formatDate(due, lang)}` : `Create reminder: ${what} ${formatDate(due, lang)}`;
       actions = [
         create(
           {
             resourceType: 'Task',
             status: 'requested',
             intent: 'order',
-            description: da ? `${what} – senest ${formatDate(spec.due, lang)}. Kontakt patienten, også hvis vedkommende ikke kommer.` : `${what} – due by ${formatDate(spec.due, lang)}. Contact the patient even if they do not come.`,
+            description: da ? `${what} – senest ${formatDate(due, lang)}. Kontakt patienten, også hvis vedkommende ikke kommer.` : `${what} – due by ${formatDate(due, lang)}. Contact the patient even if they do not come.`,
             for: { reference: ctx.patientRef },
             authoredOn: ctx.today,
-            restriction: { period: { start: spec.due } },
+            restriction: { period: { start: due } },
           },
           label,
         ),

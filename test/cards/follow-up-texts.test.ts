@@ -198,10 +198,10 @@ describe('follow-up card texts', () => {
     }
   });
 
-  it('renders the re-check reminder as the recommended Task and the pause DXA reminder with its due date', () => {
+  it('renders the re-check reminder as the recommended Task (its date 2026-09-10 has passed: due today) and the pause DXA reminder with its due date', () => {
     const [inadequate] = renderCards([recommendation('btm-response-inadequate')], renderCtx('da'));
     expect(inadequate?.selectionBehavior).toBe('at-most-one');
-    expect(inadequate?.suggestions?.[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'create', resource: { resourceType: 'Task', restriction: { period: { start: '2026-09-10' } } } }] });
+    expect(inadequate?.suggestions?.[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'create', resource: { resourceType: 'Task', restriction: { period: { start: '2026-11-26' } } } }] });
     const [pause] = renderCards([recommendation('bisphosphonate-pause-candidate')], renderCtx('en'));
     expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
   });

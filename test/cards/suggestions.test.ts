@@ -82,6 +82,12 @@ describe('suggestions', () => {
     expect(task).toMatchObject({ resourceType: 'Task', for: { reference: 'Patient/p1' }, restriction: { period: { start: '2027-05-26' } } });
   });
 
+  it('dates a reminder whose date has passed (an injection already due) today, not in the past', () => {
+    const task = resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-20' });
+    expect(task).toMatchObject({ restriction: { period: { start: '2026-11-26' } } });
+    expect(task.description).toContain('26.11.2026');
+  });
+
   it('every kind of suggestion is spec-valid in both languages', () => {
     const specs: SuggestionSpec[] = [
       { kind: 'prescribe', drug: 'alendronate-effervescent' },
