@@ -12,7 +12,7 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
     const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })));
     expect(rec).toMatchObject({ topic: 'denosumab-stopped', indicator: 'critical', reasons: ['no-follow-on-therapy'], selectionBehavior: 'at-most-one' });
     expect(rec?.evidence).toEqual(deno.refs);
-    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2027-02-15' });
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'follow-on-after-denosumab', date: '2027-02-15' });
     expect(rec?.suggestions).toEqual([
       { kind: 'referral', to: 'zoledronic-acid', recommended: true },
       { kind: 'prescribe', drug: 'alendronate-tablet' },
@@ -22,7 +22,12 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
 
   it('clamps the follow-on date to the month end (2026-05-31 + 6 months = 2026-11-30)', () => {
     const deno = course('denosumab', '2024-05-31', { lastDose: '2026-05-31', status: 'stopped', stoppedOn: '2026-07-01' });
-    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })))?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-11-30' });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })))?.findings).toContainEqual({ kind: 'due-date', what: 'follow-on-after-denosumab', date: '2026-11-30' });
+  });
+
+  it('names a follow-on date that has passed as due then (stopped more than 6 months after the last injection)', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-03-01', status: 'stopped', stoppedOn: '2026-04-01' });
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })))?.findings).toContainEqual({ kind: 'due-date', what: 'follow-on-after-denosumab', date: '2026-09-01', past: true });
   });
 
   it('does not fire when zoledronic acid or an oral bisphosphonate followed the last injection', () => {

@@ -84,10 +84,13 @@ export function formatFinding(f: Finding, lang: Language): string {
       const what = {
         'denosumab-injection': { da: 'Næste denosumab-injektion', en: 'Next denosumab injection' },
         'zoledronic-acid-infusion': { da: 'Næste zoledronsyre-infusion', en: 'Next zoledronic acid infusion' },
+        // The first dose of the treatment that follows denosumab: not a "next" one.
+        'follow-on-after-denosumab': { da: 'Opfølgende behandling (typisk zoledronsyre) ca.', en: 'Follow-on treatment (typically zoledronic acid) about' },
         'bone-marker': { da: 'Knoglemarkør skal tages fra', en: 'Bone marker due from' },
         dxa: { da: 'DXA-skanning aktuel fra', en: 'DXA scan due from' },
       } as const;
       // A date that has passed is named as due then, never as the next one (rules.md section 3).
+      if (f.past === true && f.what === 'follow-on-after-denosumab') return da ? `Opfølgende behandling var aktuel fra ca. ${formatDate(f.date, 'da')}` : `Follow-on treatment was due from about ${formatDate(f.date, 'en')}`;
       if (f.past === true && f.what === 'zoledronic-acid-infusion') return da ? `Zoledronsyre-infusion var planlagt ${formatDate(f.date, 'da')}` : `Zoledronic acid infusion was due on ${formatDate(f.date, 'en')}`;
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }

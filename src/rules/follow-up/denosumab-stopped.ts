@@ -31,7 +31,7 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
       courseFinding(schedule.course, ctx.today),
       lastDose,
       // "typically zoledronic acid about 6 months after the last injection"
-      { kind: 'due-date', what: 'zoledronic-acid-infusion', date: schedule.due },
+      { kind: 'due-date', what: 'follow-on-after-denosumab', date: schedule.due, ...(schedule.due < ctx.today ? { past: true as const } : {}) },
     ],
     // v2: the follow-on options (zoledronic acid by referral for infusion, alendronate 70 mg
     // weekly) and the endocrinology referral.
