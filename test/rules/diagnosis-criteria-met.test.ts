@@ -33,6 +33,16 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
     expect(run({ age: 80, fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
   });
 
+  it('suggests the diagnosis with fracture (M80) beside a T-score ≤ −2.5 when a known low-energy fracture of another site is on record', () => {
+    const dxa = scan('2026-08-12', { 'lumbar-spine': -2.8 });
+    const rec = run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'low-energy')] });
+    expect(rec?.reasons).toEqual(['t-score']);
+    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true }]);
+    // A forearm fracture of unknown mechanism or a high-energy one does not.
+    expect(run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
+    expect(run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'high-energy')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
+  });
+
   it('names both the T-score and the fracture when both are there', () => {
     expect(run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -3.1 })], fractures: [fracture('hip', '2024-01-01')] })?.reasons).toEqual(['t-score', 'hip-fracture']);
   });

@@ -9,13 +9,15 @@
  *       and/or a low-energy — or possibly low-energy — spine or hip fracture) and no osteoporosis
  *       diagnosis is on the problem list (an 'osteoporosis' condition of any status counts as
  *       recorded: a resolved or inactive entry shows the GP has already made the diagnosis).
- * Then: suggest adding the diagnosis (Condition create; "with pathological fracture" when the
- *       criteria rest on a spine or hip fracture known to be low-energy; a possible one gives the
+ * Then: suggest adding the diagnosis (Condition create; "with pathological fracture" (M80) when
+ *       the record has a fracture known to be low-energy — the spine or hip fracture the criteria
+ *       rest on, or one of another site beside a T-score ≤ −2.5; a possible one gives the
  *       diagnosis without fracture, M81).
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
+import { lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
@@ -35,7 +37,7 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perCo
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
-  const withFracture = criteria.reasons.some((r) => FRACTURE_REASONS.includes(r));
+  const withFracture = criteria.reasons.some((r) => FRACTURE_REASONS.includes(r)) || lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
   return {
     topic: 'diagnosis-criteria-met',
     indicator: 'info',
