@@ -13,7 +13,7 @@ import { RULES_VERSION } from '../rules/version.js';
 import { fitDetail, type DetailLists } from './compose/fit.js';
 import { composeCards, type CardGrouping } from './compose/fold.js';
 import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './links.js';
-import { buildSuggestion, type SuggestionContext } from './suggestions.js';
+import { buildSuggestion, canApply, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { wordsOf } from './text/index.js';
 import { inForce, REASON, type Words } from './text/vocabulary.js';
@@ -92,7 +92,7 @@ function composeDetail(rec: Recommendation, advice: string, lang: Language, sett
 export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const lang = ctx.lang;
   const words = wordsOf(rec, lang);
-  const suggestions = rec.suggestions?.map((s) => buildSuggestion(s, ctx));
+  const suggestions = rec.suggestions?.filter((s) => canApply(s, ctx)).map((s) => buildSuggestion(s, ctx));
   // "Læs mere" first: the full guidance lives on the service's own page, not in the card.
   const links = linksFor(rec.topic, lang, ctx.links);
   if (ctx.guidelineBase !== undefined) links.unshift(guidelineLink(rec.topic, words.title, lang, ctx.guidelineBase));

@@ -30,7 +30,7 @@ export interface SuggestionContext {
   readonly patientRef: string;
   readonly today: LocalDate;
   readonly female: boolean;
-  /** Draft orders of a prescribing hook, by `MedicationRequest/<id>`. */
+  /** Draft orders of a prescribing hook, by their ref (`MedicationRequest/<id>`; cds-hooks/drafts.ts). */
   readonly drafts: ReadonlyMap<string, UntrustedResource>;
 }
 
@@ -155,6 +155,26 @@ function withPerformer(label: string, p: Performer | undefined, lang: Language):
 function inSentence(name: string): string {
   const second = name.charAt(1);
   return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/** The draft a suggestion updates or deletes, if any. */
+function draftActedOn(spec: SuggestionSpec): string | undefined {
+  if (spec.kind === 'prescribe') return spec.replaces?.draft;
+  if (spec.kind === 'referral') return spec.replacesDraft;
+  if (spec.kind === 'fix-schedule' || spec.kind === 'remove-draft') return spec.draft;
+  return undefined;
+}
+
+/**
+ * Whether the EHR can apply the suggestion: one that updates or deletes a draft sent without an id
+ * (cds-hooks/drafts.ts) could not find it, and its create alone would leave both orders — the card
+ * says what to do instead.
+ */
+export function canApply(spec: SuggestionSpec, ctx: SuggestionContext): boolean {
+  const ref = draftActedOn(spec);
+  if (ref === undefined) return true;
+  const draft = ctx.drafts.get(ref);
+  return draft === undefined || typeof draft.id === 'string';
 }
 
 export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): Suggestion {

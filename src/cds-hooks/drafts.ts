@@ -2,22 +2,29 @@
  * Draft orders of the prescribing hooks: `context.draftOrders` (order-select, order-sign) or
  * `context.medications` (medication-prescribe), as `DraftResource`s for the engine.
  *
- * Every Bundle entry whose resource has a resourceType and an id becomes a draft with the ref
- * `<resourceType>/<id>`; entries without them cannot be referred to and are skipped. For
- * order-select a draft is `selected` when its ref is in `context.selections`; for the other hooks
+ * Every Bundle entry whose resource has a resourceType becomes a draft with the ref
+ * `<resourceType>/<id>`. One without an id is still a draft — an alendronate order with eGFR ≤ 35
+ * must get its critical card whatever the EHR left out — referred to by its entry's `fullUrl`
+ * (`urn:uuid:…`), else by a URN of its place in the Bundle; no suggestion updates or deletes it
+ * (cards/suggestions.ts), as the EHR could not find it. For order-select a draft is `selected`
+ * when its ref is in `context.selections` (one without an id cannot be); for the other hooks
  * every draft is selected.
  */
 import type { DraftResource } from '../prefetch/types.js';
 import { isRecord, type UntrustedResource } from '../shared/json.js';
 import type { Hook } from '../contract/services.js';
 
-function entryResource(entry: unknown): (UntrustedResource & { readonly id: string }) | undefined {
+/** The draft's resource and how the answer refers to it, or undefined for an entry that holds no resource. */
+function entryDraft(entry: unknown, index: number): { readonly resource: UntrustedResource; readonly ref: string } | undefined {
   if (!isRecord(entry)) return undefined;
   const resource = entry.resource;
   if (!isRecord(resource)) return undefined;
   const { resourceType, id } = resource;
-  if (typeof resourceType !== 'string' || resourceType === '' || typeof id !== 'string' || id === '') return undefined;
-  return { ...resource, resourceType, id };
+  if (typeof resourceType !== 'string' || resourceType === '') return undefined;
+  if (typeof id === 'string' && id !== '') return { resource: { ...resource, resourceType }, ref: `${resourceType}/${id}` };
+  const { id: _unusable, ...rest } = resource;
+  const fullUrl = typeof entry.fullUrl === 'string' && /^urn:uuid:[0-9a-fA-F-]{36}$/.test(entry.fullUrl) ? entry.fullUrl : undefined;
+  return { resource: { ...rest, resourceType }, ref: fullUrl ?? `urn:osteo-cds:draft-order:${index + 1}` };
 }
 
 /** `context` is the hook context as validated by `contextSchemas[hook]`. */
@@ -27,11 +34,11 @@ export function draftsFromContext(hook: Hook, context: Readonly<Record<string, u
   const selections =
     hook === 'order-select' ? new Set(Array.isArray(context.selections) ? context.selections.filter((s) => typeof s === 'string') : []) : undefined;
   const drafts: DraftResource[] = [];
-  for (const entry of entries) {
-    const resource = entryResource(entry);
-    if (resource === undefined) continue;
-    const ref = `${resource.resourceType}/${resource.id}`;
-    drafts.push({ resource, ref, selected: selections === undefined || selections.has(ref) });
+  for (let i = 0; i < entries.length; i++) {
+    const draft = entryDraft(entries[i], i);
+    if (draft === undefined) continue;
+    const { resource, ref } = draft;
+    drafts.push({ resource, ref, selected: selections === undefined || (typeof resource.id === 'string' && selections.has(ref)) });
   }
   return drafts;
 }

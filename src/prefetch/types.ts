@@ -19,7 +19,7 @@ export interface ResolvedData {
 /** A draft order from the hook context (`draftOrders` or `medications`). */
 export interface DraftResource {
   readonly resource: UntrustedResource;
-  /** `MedicationRequest/<id>` */
+  /** `MedicationRequest/<id>`; for a resource sent without an id its entry's `urn:uuid:` fullUrl or `urn:osteo-cds:draft-order:<n>` (cds-hooks/drafts.ts). */
   readonly ref: string;
   /** order-select: named in `selections`; other hooks: always true. */
   readonly selected: boolean;

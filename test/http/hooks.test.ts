@@ -72,15 +72,32 @@ describe('POST /cds-services/{id}: a valid call', () => {
     expect(input.drafts[0]!.resource).toEqual(medicationRequest('request-123'));
   });
 
-  it('order-sign: all drafts selected; entries without an id are skipped', async () => {
+  it('order-sign: all drafts selected; one sent without an id is still a draft, referred to by its urn:uuid fullUrl or its place', async () => {
     const { app, engine } = makeApp();
     const { id: _dropped, ...noId } = medicationRequest('x');
-    const body = prescribingRequest('order-sign', {
-      context: { userId: 'Practitioner/1', patientId: PATIENT_ID, draftOrders: draftBundle(medicationRequest('a'), noId) },
-    });
+    const uuid = 'urn:uuid:6a8f1c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const drafts = { resourceType: 'Bundle', entry: [{ resource: medicationRequest('a') }, { resource: noId }, { fullUrl: uuid, resource: noId }, { resource: {} }] };
+    const body = prescribingRequest('order-sign', { context: { userId: 'Practitioner/1', patientId: PATIENT_ID, draftOrders: drafts } });
     const res = await request(app).post('/cds-services/osteoporosis-order-sign').send(body).expect(200);
     expectValidResponse(res.body);
-    expect(engine.inputs[0]!.drafts.map((d) => [d.ref, d.selected])).toEqual([['MedicationRequest/a', true]]);
+    expect(engine.inputs[0]!.drafts.map((d) => [d.ref, d.selected])).toEqual([
+      ['MedicationRequest/a', true],
+      ['urn:osteo-cds:draft-order:2', true],
+      [uuid, true],
+    ]);
+  });
+
+  it('order-select: a draft without an id cannot be among the selections', async () => {
+    const { app, engine } = makeApp();
+    const { id: _dropped, ...noId } = medicationRequest('x');
+    const body = prescribingRequest('order-select', {
+      context: { userId: 'Practitioner/1', patientId: PATIENT_ID, draftOrders: draftBundle(medicationRequest('a'), noId), selections: ['MedicationRequest/a'] },
+    });
+    await request(app).post('/cds-services/osteoporosis-order-select').send(body).expect(200);
+    expect(engine.inputs[0]!.drafts.map((d) => [d.ref, d.selected])).toEqual([
+      ['MedicationRequest/a', true],
+      ['urn:osteo-cds:draft-order:2', false],
+    ]);
   });
 
   it('medication-prescribe: drafts come from context.medications', async () => {
