@@ -103,7 +103,8 @@ export interface TopicValues {
     readonly denosumabStart: boolean;
   };
   'rx-hypocalcaemia': { readonly calcium: LabFinding };
-  'rx-vitamin-d-low': { readonly vitaminD: LabFinding; readonly onSupplement: boolean };
+  /** `start`: false for a later zoledronic acid infusion (checked before each one), worded so. */
+  'rx-vitamin-d-low': { readonly vitaminD: LabFinding; readonly onSupplement: boolean; readonly start: boolean };
   'rx-lab-missing': { readonly before: 'start' | 'infusion' | 'injection'; readonly missingLabs: readonly LabOrder[] };
   'rx-start-checklist': {
     readonly drugClass: DrugClass;

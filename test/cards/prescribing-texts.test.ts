@@ -164,6 +164,23 @@ describe('prescribing card texts (rules.md section 4)', () => {
     });
   });
 
+  it('asks for vitamin D before the next zoledronic acid infusion, not "at the start", on a renewal', () => {
+    const renewal = request(
+      { labs: { vitaminD: [vitaminD(40, '2026-11-01')] }, courses: [course('zoledronic-acid', '2024-01-01', { lastDose: '2025-11-20' })] },
+      [draft('zoledronic-acid')],
+    );
+    const card = renderCards(renewal.recs, renderCtx('da', renewal.facts)).find((c) => c.source.topic?.code === 'rx-vitamin-d-low');
+    expect(card?.summary).toContain('før zoledronsyre-infusionen');
+    expect(card?.summary).not.toContain('start');
+    expect(card?.detail).toContain('før hver infusion');
+  });
+
+  it('names two antiresorptives ordered together as such, not as one "already in use"', () => {
+    const basket = request({}, [draft('alendronate'), draft('denosumab')]);
+    const cards = renderCards(basket.recs, renderCtx('da', basket.facts)).filter((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive');
+    expect(cards.map((c) => c.summary)).toEqual(['Dobbeltbehandling: alendronat og denosumab ordineres samtidig – fjern den ene', 'Dobbeltbehandling: denosumab og alendronat ordineres samtidig – fjern den ene']);
+  });
+
   it('judges only selected drafts; the unselected ones are context (a PPI in the basket)', () => {
     const carbonate = draft('calcium-carbonate', { selected: false });
     const ppi = draft('ppi');

@@ -232,7 +232,7 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'egfr-falling': { da: 'Progredierende nyrefunktionstab (faldende eGFR)', en: 'Progressive loss of kidney function (falling eGFR)' },
   'denosumab-stop': { da: 'Denosumab planlægges seponeret', en: 'Denosumab planned to stop' },
   'secondary-osteoporosis': { da: 'Mistanke om sekundær osteoporose', en: 'Suspected secondary osteoporosis' },
-  duplicate: { da: 'Anden antiresorptiv behandling er allerede aktiv', en: 'Another antiresorptive is already active' },
+  duplicate: { da: 'Anden antiresorptiv behandling er aktiv eller ordineres samtidig', en: 'Another antiresorptive is active or ordered at the same time' },
   'brand-prolia': { da: 'Prolia ordineret – biosimilære koster under det halve', en: 'Prolia prescribed – biosimilars cost less than half' },
   schedule: { da: 'Denosumab hver 6. måned, højst 7 måneder mellem injektioner', en: 'Denosumab every 6 months, never more than 7 months apart' },
   'egfr-below-30': { da: 'eGFR < 30: øget risiko for hypocalcæmi', en: 'eGFR < 30: higher risk of hypocalcaemia' },

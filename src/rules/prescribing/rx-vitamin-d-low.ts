@@ -24,7 +24,8 @@ import { isStart } from './start-or-renewal.js';
 
 export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
-  if (draft.identity.drugClass !== 'zoledronic-acid' && !isStart(ctx.facts, draft)) return undefined;
+  const start = isStart(ctx.facts, draft);
+  if (draft.identity.drugClass !== 'zoledronic-acid' && !start) return undefined;
   const d = latest(ctx.facts.labs.vitaminD, ctx.today);
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
   // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in
@@ -45,5 +46,6 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
     draft: draft.ref,
     vitaminD: finding,
     onSupplement,
+    start,
   };
 };

@@ -22,10 +22,16 @@ function others(rec: Recommendation, lang: Language): string {
   return formatList([...names], lang);
 }
 
+/** The other antiresorptive is only another order of this call (no course in use): nothing to stop yet. */
+const onlyInBasket = (rec: Recommendation): boolean => !rec.findings.some((f) => f.kind === 'course');
+
 export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorptive'> = {
   da: {
     title: 'Dobbelt antiresorptiv behandling',
-    summary: (rec) => `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
+    summary: (rec) =>
+      onlyInBasket(rec)
+        ? `Dobbeltbehandling: ${drugName(rec, 'da', ANTIRESORPTIVE)} og ${others(rec, 'da') || 'anden antiresorptiv behandling'} ordineres samtidig – fjern den ene`
+        : `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
         'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.',
@@ -35,7 +41,10 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
   },
   en: {
     title: 'Duplicate antiresorptive treatment',
-    summary: (rec) => `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
+    summary: (rec) =>
+      onlyInBasket(rec)
+        ? `Duplicate treatment: ${drugName(rec, 'en', ANTIRESORPTIVE)} and ${others(rec, 'en') || 'another antiresorptive'} ordered together – remove one`
+        : `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
         'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',

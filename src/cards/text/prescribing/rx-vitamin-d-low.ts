@@ -11,10 +11,13 @@ import { ANTIRESORPTIVE, drugName, labValue } from './common.js';
 export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   da: {
     title: 'D-vitamin for lavt før antiresorptiv behandling',
-    summary: (rec) => `Giv D-vitamin før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
+    summary: (rec) =>
+      `Giv D-vitamin ${rec.start ? `før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}` : 'før zoledronsyre-infusionen'}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
     detail: (rec) =>
       paragraphs(
-        'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).',
+        rec.start
+          ? 'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).'
+          : 'Kortet: **P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion**; P-25-OH-Vit.D skal være > 50 nmol/L (lavt D-vitamin øger risikoen for hypocalcæmi).',
         VITAMIN_D_CALCIUM.da,
         'Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.',
         rec.onSupplement && 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.',
@@ -22,10 +25,13 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   },
   en: {
     title: 'Vitamin D too low before antiresorptive treatment',
-    summary: (rec) => `Give vitamin D before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
+    summary: (rec) =>
+      `Give vitamin D ${rec.start ? `before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}` : 'before the zoledronic acid infusion'}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
     detail: (rec) =>
       paragraphs(
-        'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).',
+        rec.start
+          ? 'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).'
+          : 'The card: **check calcium, creatinine and 25-OH vitamin D before each infusion**; 25-OH vitamin D must be > 50 nmol/L (low vitamin D raises the risk of hypocalcaemia).',
         VITAMIN_D_CALCIUM.en,
         'Each 1 µg of D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (wide variation). Recheck no earlier than 3 months.',
         rec.onSupplement && 'The patient already has a vitamin D supplement: check the dose and that it is taken.',
