@@ -138,7 +138,8 @@ function recordDates(resource: JsonObject, source: MedicationSourceType, lines: 
       const authored = parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten);
       const start = authored ?? parseFhirDate(get(validity, 'start')) ?? bounds.start;
       const explicitEnd = parseFhirDate(get(validity, 'end'));
-      if (explicitEnd !== undefined) return { start, end: explicitEnd, endEstimated: false, asserted: authored };
+      // How long the prescription may be dispensed, not a plan to stop: no planned end (endocrinology-referral `denosumab-stop`).
+      if (explicitEnd !== undefined) return { start, end: explicitEnd, endEstimated: true, asserted: authored };
       if (start !== undefined) {
         const repeats = repeatsAllowed(dispense);
         const supply = readDuration(get(dispense, 'expectedSupplyDuration'));

@@ -181,7 +181,7 @@ export interface MedicationRecord {
   readonly asserted?: LocalDate;
   /** Daily dose in mg of the drug, when the dosage says so. */
   readonly dailyDoseMg?: number;
-  /** `end` was estimated from the supply (expected duration or quantity), not stated. */
+  /** `end` is no planned stop: estimated from the supply (expected duration or quantity), or the prescription's validity. */
   readonly endEstimated?: boolean;
   /** The record has no start date: `start` is today (an undated active statement). */
   readonly startUnknown?: boolean;

@@ -79,9 +79,13 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     expect(factsOf([use, cancelled, later]).courses[0]?.status).toBe('ended');
   });
 
-  it('an active request with a future validity end gives a planned end; an estimated supply end does not', () => {
-    const planned = factsOf([medicationRequest({ ...ALN, authoredOn: '2026-01-01', validity: { start: '2026-01-01', end: '2026-12-31' } })]);
+  it('an active request with a future end of its dosing gives a planned end; the validity of the prescription or an estimated supply end does not', () => {
+    const bounded = { ...medicationRequest({ ...ALN, authoredOn: '2026-01-01' }), dosageInstruction: [{ timing: { repeat: { boundsPeriod: { start: '2026-01-01', end: '2026-12-31' } } } }] };
+    const planned = factsOf([bounded]);
     expect(planned.courses[0]).toMatchObject({ status: 'active', plannedEnd: '2026-12-31', end: '2026-06-15' });
+    // A Danish prescription is valid for up to two years: that is how long it may be dispensed, not a plan to stop.
+    const valid = factsOf([medicationRequest({ ...ALN, authoredOn: '2026-01-01', validity: { start: '2026-01-01', end: '2026-12-31' } })]);
+    expect(valid.courses[0]?.plannedEnd).toBeUndefined();
     const supplied = factsOf([medicationRequest({ ...ALN, authoredOn: '2026-05-01', supply: { value: 90, unit: 'd' } })]);
     expect(supplied.courses[0]?.plannedEnd).toBeUndefined();
     expect(supplied.courses[0]?.status).toBe('active');

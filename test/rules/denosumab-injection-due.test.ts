@@ -54,6 +54,11 @@ describe('denosumab-injection-due (card l. 64 "hver 6. mÃ¥ned", l. 78-80 "Der mÃ
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2026-11-30' });
   });
 
+  it('names a due date already passed (between 6 and 7 months) as due then', () => {
+    const rec = denosumabInjectionDue(ctxOf(onDenosumab('2026-12-15', '2026-05-31')));
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2026-11-30', past: true });
+  });
+
   it('does not ask for calcium when one was taken within 30 days, and shows it', () => {
     const ca = calcium(2.35, '2026-09-26');
     const facts = onDenosumab('2026-10-26', last, { labs: { calcium: [ca] } });

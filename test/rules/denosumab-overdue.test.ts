@@ -26,7 +26,7 @@ describe('denosumab-overdue (card l. 79 "Der må max gå 7 måneder")', () => {
       { kind: 'lab', lab: 'calcium', note: 'before-injection' },
       { kind: 'referral', to: 'endocrinology' },
     ]);
-    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2026-10-26' });
+    expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2026-10-26', past: true });
   });
 
   it('stays critical with no upper time limit, also once the course counts as ended (14 months) [choice]', () => {

@@ -91,6 +91,7 @@ export function formatFinding(f: Finding, lang: Language): string {
       } as const;
       // A date that has passed is named as due then, never as the next one (rules.md section 3).
       if (f.past === true && f.what === 'follow-on-after-denosumab') return da ? `Opfølgende behandling var aktuel fra ca. ${formatDate(f.date, 'da')}` : `Follow-on treatment was due from about ${formatDate(f.date, 'en')}`;
+      if (f.past === true && f.what === 'denosumab-injection') return da ? `Denosumab-injektion var planlagt ${formatDate(f.date, 'da')}` : `Denosumab injection was due on ${formatDate(f.date, 'en')}`;
       if (f.past === true && f.what === 'zoledronic-acid-infusion') return da ? `Zoledronsyre-infusion var planlagt ${formatDate(f.date, 'da')}` : `Zoledronic acid infusion was due on ${formatDate(f.date, 'en')}`;
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }

@@ -29,7 +29,7 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
 
   const isDue = today >= schedule.due;
   const reasons: Reason[] = [isDue ? 'due' : 'upcoming'];
-  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due }];
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, ...(schedule.due < today ? { past: true as const } : {}) }];
   const suggestions: SuggestionSpec[] = [];
   if (schedule.recentCalcium === undefined) {
     reasons.push('calcium-missing');

@@ -27,7 +27,7 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
   if (today <= schedule.latestInTime) return undefined;
 
-  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due }];
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, past: true }];
   const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true }];
   if (schedule.recentCalcium === undefined) {
     findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });

@@ -38,7 +38,7 @@ export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> =
     title: 'Denosumab-injektion',
     summary: (rec) =>
       has(rec, 'due')
-        ? `Giv denosumab-injektion nu: 6 mdr. siden sidste – der må max gå 7 måneder (senest ${formatDate(rec.latestInTime, 'da')})`
+        ? `Giv denosumab-injektion nu: ≥ 6 mdr. siden sidste – der må max gå 7 måneder (senest ${formatDate(rec.latestInTime, 'da')})`
         : `Næste denosumab-injektion nærmer sig: gives ${formatDate(rec.due, 'da')} (hver 6. måned)`,
     detail: (rec) => detail(rec, 'da'),
   },
@@ -46,7 +46,7 @@ export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> =
     title: 'Denosumab injection',
     summary: (rec) =>
       has(rec, 'due')
-        ? `Give the denosumab injection now: 6 months since the last – never more than 7 months (by ${formatDate(rec.latestInTime, 'en')})`
+        ? `Give the denosumab injection now: ≥ 6 months since the last – never more than 7 months (by ${formatDate(rec.latestInTime, 'en')})`
         : `Next denosumab injection coming up: due ${formatDate(rec.due, 'en')} (every 6 months)`,
     detail: (rec) => detail(rec, 'en'),
   },
