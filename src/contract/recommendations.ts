@@ -11,6 +11,14 @@ import type { DoseScheduleName, SuggestionSpec } from './suggestions.js';
 import type { Reason, Topic } from './topics.js';
 import type { LocalDate } from '../time/local-date.js';
 
+/**
+ * Why a "continue treatment" card must not say continue (rules.md section 6: two cards of one answer
+ * must not disagree): `egfr-low` — the latest eGFR ≤ 35 on the bisphosphonate (endocrinology-referral
+ * says hold it, rules/predicates/kidney.ts); `switch-to-parenteral` — that card advises a switch
+ * (intolerance, non-adherence, markers).
+ */
+export type NotContinued = 'egfr-low' | 'switch-to-parenteral';
+
 export type Indicator = 'info' | 'warning' | 'critical';
 
 /** What every recommendation carries, whatever its topic. */
@@ -61,13 +69,13 @@ export interface TopicValues {
 
   // rules.md section 3 — follow-up
   'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate };
-  /** `holdForKidney`: the latest eGFR ≤ 35 on the bisphosphonate — the card says hold, not continue (predicates/kidney.ts). */
-  'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly holdForKidney: boolean };
+  /** `notContinued`: another card of the answer says not to go on as now — the card then says so, never "continue". */
+  'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly notContinued?: NotContinued };
   'btm-response-inadequate': { readonly comparedWith: MarkerComparison; readonly recheckDue: LocalDate };
   'switch-to-parenteral': Nothing;
   'dxa-follow-up-due': Nothing;
   'bisphosphonate-pause-candidate': Nothing;
-  'bisphosphonate-continue': { readonly holdForKidney: boolean };
+  'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };
   'denosumab-injection-due': {

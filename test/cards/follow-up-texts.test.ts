@@ -161,12 +161,24 @@ describe('follow-up card texts', () => {
 
   it('never says "continue" on a bisphosphonate held for eGFR ≤ 35 (the endocrinology referral says hold)', () => {
     for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
-      const [da] = renderCards([{ ...recommendation(topic), holdForKidney: true }], renderCtx('da'));
+      const [da] = renderCards([{ ...recommendation(topic), notContinued: 'egfr-low' }], renderCtx('da'));
       expect(`${da?.summary}\n${da?.detail}`).not.toMatch(/Fortsæt/);
       expect(da?.summary).toContain('hold pause');
       expect(da?.detail).toContain('hold pause med bisfosfonat');
-      const [en] = renderCards([{ ...recommendation(topic), holdForKidney: true }], renderCtx('en'));
+      const [en] = renderCards([{ ...recommendation(topic), notContinued: 'egfr-low' }], renderCtx('en'));
       expect(`${en?.summary}\n${en?.detail}`).not.toMatch(/Continue/);
+    }
+  });
+
+  it('never says "continue" beside a switch to parenteral treatment either', () => {
+    for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
+      const [da] = renderCards([{ ...recommendation(topic), notContinued: 'switch-to-parenteral' }], renderCtx('da'));
+      expect(`${da?.summary}\n${da?.detail}`).not.toMatch(/Fortsæt/);
+      expect(da?.summary).toContain('skift til parenteral behandling');
+      expect([...(da?.summary ?? '')].length).toBeLessThan(140);
+      const [en] = renderCards([{ ...recommendation(topic), notContinued: 'switch-to-parenteral' }], renderCtx('en'));
+      expect(`${en?.summary}\n${en?.detail}`).not.toMatch(/Continue/);
+      expect([...(en?.summary ?? '')].length).toBeLessThan(140);
     }
   });
 
@@ -184,9 +196,9 @@ describe('follow-up card texts', () => {
       { ...recommendation('btm-follow-up-due'), reasons: ['recheck-after-correction'] },
       { ...recommendation('anabolic-treatment-consideration'), reasons: ['man-spine-fracture-3y'], candidate: 'man' },
       { ...recommendation('dxa-follow-up-due'), reasons: ['five-year-dxa'] },
-      { ...recommendation('btm-response-adequate'), holdForKidney: true },
-      { ...recommendation('btm-response-adequate'), reasons: ['below-premenopausal-mean'], holdForKidney: true },
-      { ...recommendation('bisphosphonate-continue'), holdForKidney: true },
+      { ...recommendation('btm-response-adequate'), notContinued: 'egfr-low' },
+      { ...recommendation('btm-response-adequate'), reasons: ['below-premenopausal-mean'], notContinued: 'egfr-low' },
+      { ...recommendation('bisphosphonate-continue'), notContinued: 'egfr-low' },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true, missingLabs: [] },
     ];

@@ -18,9 +18,9 @@ describe('bisphosphonate-continue (card l. 185-199 — a pause criterion fails: 
     const dxa = scan('2026-10-01', { 'total-hip': -2.7 });
     const low = egfr(30, '2026-11-01');
     const rec = bisphosphonateContinue(ctxOf(patient(fiveYears({ dxa: [dxa], labs: { egfr: [low] } }))));
-    expect(rec).toMatchObject({ reasons: ['hip-t-score-low'], holdForKidney: true });
+    expect(rec).toMatchObject({ reasons: ['hip-t-score-low'], notContinued: 'egfr-low' });
     expect(rec?.evidence).toContain(low.ref);
-    expect(bisphosphonateContinue(ctxOf(patient(fiveYears({ dxa: [dxa], labs: { egfr: [egfr(40, '2026-11-01')] } }))))?.holdForKidney).toBe(false);
+    expect(bisphosphonateContinue(ctxOf(patient(fiveYears({ dxa: [dxa], labs: { egfr: [egfr(40, '2026-11-01')] } }))))?.notContinued).toBeUndefined();
   });
 
   it('names a missing hip T-score and suggests a DXA at the same department', () => {

@@ -21,11 +21,11 @@ describe('btm-response-adequate (card l. 170 "> 30% fald fra initial KM" → "Fo
     const markers = [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')];
     const low = egfr(35, '2026-10-01');
     const rec = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(50, '2026-03-01'), low] } })));
-    expect(rec).toMatchObject({ reasons: ['fall-from-baseline'], holdForKidney: true });
+    expect(rec).toMatchObject({ reasons: ['fall-from-baseline'], notContinued: 'egfr-low' });
     expect(rec?.evidence).toContain(low.ref);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
     const ok = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(36, '2026-10-01')] } })));
-    expect(ok?.holdForKidney).toBe(false);
+    expect(ok?.notContinued).toBeUndefined();
   });
 
   it('does not fire at a fall of exactly 30 % (100 → 70; CTX 0.50 → 0.35)', () => {

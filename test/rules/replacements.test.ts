@@ -35,6 +35,16 @@ describe('replacements (REPLACES)', () => {
     expect(followUpTopics(ctx)).toEqual(['switch-to-parenteral']);
   });
 
+  it('keeps btm-response-adequate beside switch-to-parenteral (an intolerance), but not saying "continue"', () => {
+    const ctx = ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-01-10')], intolerances: [intolerance('alendronate')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(30, '2026-09-20')] } }));
+    const recs = evaluatePatientView(ctx);
+    expect(recs.map((r) => r.topic)).toEqual(expect.arrayContaining(['switch-to-parenteral', 'btm-response-adequate']));
+    expect(recs.find((r) => r.topic === 'btm-response-adequate')).toMatchObject({ notContinued: 'switch-to-parenteral' });
+    // Without the switch, it says continue.
+    const alone = evaluatePatientView(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-01-10')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(30, '2026-09-20')] } })));
+    expect(alone.find((r) => r.topic === 'btm-response-adequate')).not.toHaveProperty('notContinued');
+  });
+
   it('keeps btm-response-inadequate when nothing replaces it', () => {
     const ctx = ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-01-10')], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-09-20')] } }));
     expect(followUpTopics(ctx)).toEqual(['btm-response-inadequate']);

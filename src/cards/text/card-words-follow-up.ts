@@ -5,6 +5,7 @@
  * refer to guideline/source-card-da.txt.
  */
 import { bullets } from './text-helpers.js';
+import type { NotContinued } from '../../contract/recommendations.js';
 import type { Words } from './vocabulary.js';
 
 /** l. 129-158 "Knoglemarkører (KM)": which marker, how it is taken, when it cannot be used. */
@@ -137,8 +138,25 @@ export const ENDOCRINOLOGY_CRITERIA: Words = {
     ]),
 };
 
-/** rules.md section 3 (v2) `endocrinology-referral` `egfr-low`: said on the "continue" cards too, so none says continue. */
-export const HOLD_FOR_KIDNEY: Words = {
-  da: '**eGFR ≤ 35 ml/min:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret på henvisningen.',
-  en: '**eGFR ≤ 35 mL/min:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered the referral.',
+/**
+ * What a "continue treatment" card says instead when another card of the answer says not to go on
+ * as now (contract/recommendations.ts `NotContinued`): the clause after its finding in the summary,
+ * and the advice in its detail.
+ */
+export const NOT_CONTINUED: Readonly<Record<NotContinued, { readonly clause: Words; readonly advice: Words }>> = {
+  // rules.md section 3 (v2) `endocrinology-referral` `egfr-low`.
+  'egfr-low': {
+    clause: { da: 'men eGFR ≤ 35: hold pause med bisfosfonat til endokrinologens svar', en: 'but eGFR ≤ 35: hold the bisphosphonate until the endocrinologist answers' },
+    advice: {
+      da: '**eGFR ≤ 35 ml/min:** gentag eGFR, og hold pause med bisfosfonat, til endokrinologen har svaret på henvisningen.',
+      en: '**eGFR ≤ 35 mL/min:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered the referral.',
+    },
+  },
+  'switch-to-parenteral': {
+    clause: { da: 'men skift til parenteral behandling anbefales (se kortet)', en: 'but a switch to parenteral treatment is advised (see that card)' },
+    advice: {
+      da: '**Skift til parenteral behandling:** se kortet om skift (bivirkninger, compliance eller knoglemarkør) – fortsæt ikke uændret med peroral behandling.',
+      en: '**Switch to parenteral treatment:** see the card on switching (side effects, adherence or bone marker) – do not simply go on with oral treatment.',
+    },
+  },
 };

@@ -36,7 +36,7 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
     reasons: pause.failed,
     evidence: [...new Set([...duration.evidence, ...pause.evidence, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
     findings: [...duration.findings, ...pause.findings, ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
-    holdForKidney: kidney !== undefined,
+    ...(kidney === undefined ? {} : { notContinued: 'egfr-low' as const }),
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
   };
 };

@@ -33,6 +33,6 @@ export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) =
     evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
     findings: [latest.finding, courseFinding(flow.course, ctx.today), ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
     comparedWith: withBaseline ? 'baseline' : 'premenopausal-mean',
-    holdForKidney: kidney !== undefined,
+    ...(kidney === undefined ? {} : { notContinued: 'egfr-low' as const }),
   };
 };

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
-import { HOLD_FOR_KIDNEY } from '../card-words-follow-up.js';
+import { NOT_CONTINUED } from '../card-words-follow-up.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -20,30 +20,31 @@ const NO_HIP_T_SCORE: Words = {
   en: 'No hip T-score: refer for a DXA scan (same hospital as last time) to assess a pause.',
 };
 
-/** With eGFR ≤ 35 the pause criteria still say "no pause", but the kidneys say hold (predicates/kidney.ts). */
+/** The pause criteria still say "no pause", but another card says not to go on as now. */
 const NO_PAUSE: Words = {
   da: 'Kriterierne for behandlingspause er ikke opfyldt (se begrundelsen).',
   en: 'The criteria for a treatment pause are not met (see the reasons).',
 };
 
 function detail(rec: Recommendation<'bisphosphonate-continue'>, lang: Language): string {
-  return paragraphs(rec.holdForKidney ? NO_PAUSE[lang] : CONTINUE[lang], rec.holdForKidney && HOLD_FOR_KIDNEY[lang], has(rec, 'hip-t-score-missing') && NO_HIP_T_SCORE[lang]);
+  const instead = rec.notContinued === undefined ? undefined : NOT_CONTINUED[rec.notContinued].advice[lang];
+  return paragraphs(instead === undefined ? CONTINUE[lang] : NO_PAUSE[lang], instead, has(rec, 'hip-t-score-missing') && NO_HIP_T_SCORE[lang]);
 }
 
 export const bisphosphonateContinueTexts: TopicTexts<'bisphosphonate-continue'> = {
   da: {
     title: 'Peroral bisfosfonat efter 5 år',
     summary: (rec) =>
-      rec.holdForKidney
-        ? '5 år med peroral bisfosfonat, pausekriterier ikke opfyldt – men eGFR ≤ 35: hold pause til endokrinologens svar'
+      rec.notContinued !== undefined
+        ? `5 år med peroral bisfosfonat, pausekriterier ikke opfyldt – ${NOT_CONTINUED[rec.notContinued].clause.da}`
         : 'Fortsæt peroral bisfosfonat: 5 år nået, men kriterierne for behandlingspause er ikke opfyldt',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Oral bisphosphonate after 5 years',
     summary: (rec) =>
-      rec.holdForKidney
-        ? '5 years of oral bisphosphonate, pause criteria not met – but eGFR ≤ 35: hold it until the endocrinologist answers'
+      rec.notContinued !== undefined
+        ? `5 years of oral bisphosphonate, pause criteria not met – ${NOT_CONTINUED[rec.notContinued].clause.en}`
         : 'Continue oral bisphosphonate: 5 years reached, but the criteria for a treatment pause are not met',
     detail: (rec) => detail(rec, 'en'),
   },

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
-import { HOLD_FOR_KIDNEY } from '../card-words-follow-up.js';
+import { NOT_CONTINUED } from '../card-words-follow-up.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -22,10 +22,10 @@ const NEXT_DXA: Words = {
 };
 
 function detail(rec: Recommendation<'btm-response-adequate'>, lang: Language): string {
-  return rec.holdForKidney ? paragraphs(EFFECT[lang], HOLD_FOR_KIDNEY[lang]) : paragraphs(CONTINUE[lang], NEXT_DXA[lang]);
+  return rec.notContinued !== undefined ? paragraphs(EFFECT[lang], NOT_CONTINUED[rec.notContinued].advice[lang]) : paragraphs(CONTINUE[lang], NEXT_DXA[lang]);
 }
 
-/** The marker fell, but the kidneys decide (predicates/kidney.ts). */
+/** The marker fell, but another card says not to go on as now. */
 const EFFECT: Words = {
   da: 'Knoglemarkøren viser effekt af behandlingen.',
   en: 'The bone marker shows that the treatment works.',
@@ -35,8 +35,8 @@ export const btmResponseAdequateTexts: TopicTexts<'btm-response-adequate'> = {
   da: {
     title: 'Knoglemarkør: tilstrækkeligt fald',
     summary: (rec) =>
-      rec.holdForKidney
-        ? `Knoglemarkør ${has(rec, 'below-premenopausal-mean') ? 'under præmenopausalt gennemsnit' : 'faldet > 30 %'} – men eGFR ≤ 35: hold pause med bisfosfonat til endokrinologens svar`
+      rec.notContinued !== undefined
+        ? `Knoglemarkør ${has(rec, 'below-premenopausal-mean') ? 'under præmenopausalt gennemsnit' : 'faldet > 30 %'} – ${NOT_CONTINUED[rec.notContinued].clause.da}`
         : has(rec, 'below-premenopausal-mean')
           ? 'Fortsæt behandling: knoglemarkør under præmenopausalt gennemsnit (ingen initial værdi – mere usikkert)'
           : 'Fortsæt behandling: knoglemarkør faldet > 30 % fra initial værdi',
@@ -45,8 +45,8 @@ export const btmResponseAdequateTexts: TopicTexts<'btm-response-adequate'> = {
   en: {
     title: 'Bone marker: adequate fall',
     summary: (rec) =>
-      rec.holdForKidney
-        ? `Bone marker ${has(rec, 'below-premenopausal-mean') ? 'below the premenopausal mean' : 'fell > 30 %'} – but eGFR ≤ 35: hold the bisphosphonate until the endocrinologist answers`
+      rec.notContinued !== undefined
+        ? `Bone marker ${has(rec, 'below-premenopausal-mean') ? 'below the premenopausal mean' : 'fell > 30 %'} – ${NOT_CONTINUED[rec.notContinued].clause.en}`
         : has(rec, 'below-premenopausal-mean')
           ? 'Continue treatment: bone marker below the premenopausal mean (no baseline – less certain)'
           : 'Continue treatment: bone marker fell > 30 % from baseline',
