@@ -129,7 +129,8 @@ export interface TopicValues {
   'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: boolean };
   'rx-bisphosphonate-duration': Nothing;
-  'rx-anabolic-specialist': Nothing;
+  /** Romosozumab drafted for a man: approved for postmenopausal women only [extension: SmPC], said in the text. */
+  'rx-anabolic-specialist': { readonly romosozumabForMan: boolean };
   'rx-dose-interval': {
     readonly schedule: DoseScheduleName;
     /** Days between doses as drafted, when more frequent than the schedule. */

@@ -174,7 +174,6 @@ export const REASONS = [
   'no-dxa',
   'specialist-drug',
   'cardiovascular-history',
-  'romosozumab-male',
   'too-frequent',
   // data
   'future-dated',

@@ -20,12 +20,14 @@ describe('rx-anabolic-specialist (card l. 205-216 "Overvejelse om anabol (knogle
     expect(rec?.evidence).toContain(mi.ref);
   });
 
-  it('warns about romosozumab for a man (approved for women only); critical with a stroke as well', () => {
-    expect(judge({ sex: 'male', age: 70 }, draft('romosozumab'))).toMatchObject({ indicator: 'warning', reasons: ['specialist-drug', 'romosozumab-male'] });
+  it('romosozumab for a man: info with the reason of the row (the text says women only); critical with a stroke as well', () => {
+    expect(judge({ sex: 'male', age: 70 }, draft('romosozumab'))).toMatchObject({ indicator: 'info', reasons: ['specialist-drug'], romosozumabForMan: true });
     expect(judge({ sex: 'male', age: 70, conditions: [condition('stroke')] }, draft('romosozumab'))).toMatchObject({
       indicator: 'critical',
-      reasons: ['specialist-drug', 'cardiovascular-history', 'romosozumab-male'],
+      reasons: ['specialist-drug', 'cardiovascular-history'],
+      romosozumabForMan: true,
     });
+    expect(judge({}, draft('romosozumab'))).toMatchObject({ romosozumabForMan: false });
   });
 
   it('keeps teriparatide and abaloparatide at info whatever the heart history, and ignores antiresorptives', () => {

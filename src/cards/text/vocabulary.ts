@@ -241,7 +241,6 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'no-dxa': (s) => ({ da: `Ingen DXA-skanning ${lastYears(s.dxaWorkupYears, 'da')}`, en: `No DXA scan ${lastYears(s.dxaWorkupYears, 'en')}` }),
   'specialist-drug': { da: 'Specialistbehandling', en: 'Specialist treatment' },
   'cardiovascular-history': { da: 'Tidligere myokardieinfarkt eller apopleksi (romosozumab kontraindiceret)', en: 'Prior myocardial infarction or stroke (romosozumab contraindicated)' },
-  'romosozumab-male': { da: 'Romosozumab er kun godkendt til kvinder', en: 'Romosozumab is approved for women only' },
   'pause-ongoing': { da: 'Behandlingspause efter ≥ 5 års peroral bisfosfonat', en: 'Treatment pause after ≥ 5 years of oral bisphosphonate' },
   'pause-dxa-due': { da: 'DXA-skanning i pausen: 2 år er gået', en: 'DXA scan during the pause: 2 years have passed' },
   'pause-continues': { da: 'DXA i pausen: T-score (hofte) > −2,5 – pausen fortsætter', en: 'DXA during the pause: hip T-score > −2.5 – the pause continues' },

@@ -10,9 +10,10 @@
  * When: the draft is an anabolic drug (teriparatide, abaloparatide or romosozumab).
  * Then: info — specialist treatment: refer for anabolic treatment (teriparatide at most 24 months).
  * Romosozumab with a recorded myocardial infarction or stroke, active or past → critical
- * [extension: SmPC contraindication]. Romosozumab for a man → at least warning (approved for
- * postmenopausal women only) [extension: SmPC]. Suggestion: the referral in place of the draft.
- * Reasons: `specialist-drug`, `cardiovascular-history`, `romosozumab-male`.
+ * [extension: SmPC contraindication]. Romosozumab for a man: the indicator and reasons the row
+ * gives (info, `specialist-drug`), and the card says romosozumab is approved for women only
+ * (`romosozumabForMan`) [extension: SmPC]. Suggestion: the referral in place of the draft.
+ * Reasons: `specialist-drug`, `cardiovascular-history`.
  */
 import type { Reason } from '../../contract/topics.js';
 import { anyConditions } from '../predicates/conditions.js';
@@ -38,12 +39,9 @@ export const rxAnabolicSpecialist: DraftRule<'rx-anabolic-specialist'> = (ctx, d
       findings.push(...cardiovascular.map(conditionFinding));
       refs.push(...cardiovascular.map((c) => c.ref));
     }
-    if (facts.sex === 'male') {
-      if (indicator === 'info') indicator = 'warning';
-      reasons.push('romosozumab-male');
-      refs.push(facts.patientRef);
-    }
   }
+  const romosozumabForMan = draft.identity.drug === 'romosozumab' && facts.sex === 'male';
+  if (romosozumabForMan) refs.push(facts.patientRef);
 
   return {
     topic: 'rx-anabolic-specialist',
@@ -54,5 +52,6 @@ export const rxAnabolicSpecialist: DraftRule<'rx-anabolic-specialist'> = (ctx, d
     suggestions: [{ kind: 'referral', to: 'anabolic-treatment', recommended: true, replacesDraft: draft.ref }],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
+    romosozumabForMan,
   };
 };

@@ -12,7 +12,7 @@ export const rxAnabolicSpecialistTexts: TopicTexts<'rx-anabolic-specialist'> = {
     title: 'Anabol behandling er specialistbehandling',
     summary: (rec) => {
       if (has(rec, 'cardiovascular-history')) return 'Ordinér ikke romosozumab: tidligere myokardieinfarkt eller apopleksi (kontraindiceret)';
-      if (has(rec, 'romosozumab-male')) return 'Romosozumab er kun godkendt til kvinder: henvis til vurdering af anabol behandling';
+      if (rec.romosozumabForMan) return 'Romosozumab er kun godkendt til kvinder: henvis til vurdering af anabol behandling';
       return `${capitalise(drugName(rec, 'da', { da: 'Anabol behandling', en: 'Anabolic treatment' }))} er specialistbehandling: henvis til vurdering af anabol behandling`;
     },
     detail: () =>
@@ -26,7 +26,7 @@ export const rxAnabolicSpecialistTexts: TopicTexts<'rx-anabolic-specialist'> = {
     title: 'Anabolic treatment is specialist treatment',
     summary: (rec) => {
       if (has(rec, 'cardiovascular-history')) return 'Do not prescribe romosozumab: prior myocardial infarction or stroke (contraindicated)';
-      if (has(rec, 'romosozumab-male')) return 'Romosozumab is approved for women only: refer for assessment of anabolic treatment';
+      if (rec.romosozumabForMan) return 'Romosozumab is approved for women only: refer for assessment of anabolic treatment';
       return `${capitalise(drugName(rec, 'en', { da: 'Anabol behandling', en: 'Anabolic treatment' }))} is specialist treatment: refer for assessment of anabolic treatment`;
     },
     detail: () =>
