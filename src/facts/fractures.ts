@@ -10,8 +10,9 @@
  * Mechanism: `low-energy` when coded osteoporotic (M80 family, SNOMED osteoporotic fracture
  * concepts) or flagged low-energy (an extension whose url names low-energy/fragility/lavenergi with
  * valueBoolean true, or text such as "lavenergi", "fragility", "osteoporotisk"); `high-energy` when
- * flagged so (valueBoolean false, "højenergi", "trafikulykke"); else `unknown`. Any low-energy
- * evidence wins over high-energy evidence [choice]. Whether unknown counts as *possible* is the
+ * flagged so (valueBoolean false, "højenergi", "trafikulykke", "faldt fra stige", or a negated
+ * low-energy word: "Ikke lavenergibrud", "Not a low-energy fracture"); else `unknown`. Any
+ * (affirmed) low-energy evidence wins over high-energy evidence [choice]. Whether unknown counts as *possible* is the
  * rules' call. Atypical femoral fractures (M84.75) and stress fractures (M84.3) are never
  * fractures here. One Condition is one fracture, however many codings it has.
  */
@@ -31,7 +32,13 @@ export interface CodedMatch {
 
 const LOW_ENERGY_URL = /low-?energy|fragility|lavenergi/i;
 const LOW_ENERGY_TEXT = /lavenergi|low[- ]energy|fragility|osteoporoti|standing height|stående højde/;
-const HIGH_ENERGY_TEXT = /højenergi|high[- ]energy|trafikulykke|færdselsuheld|traffic accident|motor vehicle|fall from height|fald fra højde/;
+const HIGH_ENERGY_TEXT =
+  /højenergi|high[- ]energy|trafikulykke|færdselsuheld|traffic accident|motor vehicle|fall from (?:a )?(?:height|ladder|roof)|faldt? (?:ned )?fra (?:en |et )?(?:stige|tag|højde|\d+(?:[,.]\d+)? ?m\b)|fell from (?:a )?(?:ladder|roof|\d+(?:\.\d+)? ?m\b)/;
+/**
+ * A low-energy word under a negation a few words before it ("Ikke lavenergibrud", "Ingen mistanke
+ * om osteoporotisk brud", "Not a low-energy fracture"): says the fracture was *not* low-energy.
+ */
+const NEGATED_LOW_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[\s-]+[^\s.;:,|]+){0,3}?[\s-]+(?:lavenergi|low[- ]energy|fragility|osteoporoti)/g;
 
 /** WHO/SKS 5th character and ICD-10-CM site character of M80 codes (same position). */
 const M80_SITE: Readonly<Record<string, FractureSite>> = {
@@ -111,8 +118,10 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   }
   if (flag === true || codedOsteoporotic) return 'low-energy';
   const text = `${conceptWords(condition.code)} | ${noteText(condition)}`;
-  if (LOW_ENERGY_TEXT.test(text)) return 'low-energy';
-  if (flag === false || HIGH_ENERGY_TEXT.test(text)) return 'high-energy';
+  // A negated low-energy word is evidence against it, never for it.
+  const affirmed = text.replace(NEGATED_LOW_ENERGY, ' ');
+  if (LOW_ENERGY_TEXT.test(affirmed)) return 'low-energy';
+  if (flag === false || affirmed !== text || HIGH_ENERGY_TEXT.test(text)) return 'high-energy';
   return 'unknown';
 }
 

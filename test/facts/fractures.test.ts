@@ -108,6 +108,19 @@ describe('fractures: mechanism', () => {
     expect(fracture({ code: 'S52.5', system: SYS.icd10, text: 'High-energy trauma' })[0]?.mechanism).toBe('high-energy');
   });
 
+  it('a negated low-energy word is evidence against it: "Ikke lavenergibrud", "Ingen mistanke om osteoporotisk brud", "Not a low-energy fracture"', () => {
+    expect(fracture({ code: 'DS720', system: SYS.sks, note: 'Ikke lavenergibrud – højenergi, faldt fra stige' })[0]?.mechanism).toBe('high-energy');
+    expect(fracture({ code: 'DS320', system: SYS.sks, note: 'Ingen mistanke om osteoporotisk brud; faldt fra 3 m højde' })[0]?.mechanism).toBe('high-energy');
+    expect(fracture({ code: '5913000', note: 'Not a low-energy fracture: motor vehicle accident' })[0]?.mechanism).toBe('high-energy');
+    expect(fracture({ code: 'DS525', system: SYS.sks, note: 'Faldt ned fra en stige' })[0]?.mechanism).toBe('high-energy');
+    expect(fracture({ code: 'DS525', system: SYS.sks, note: 'Fell from a ladder' })[0]?.mechanism).toBe('high-energy');
+    // Affirmed low-energy words still count, also beside a negation elsewhere in the note.
+    expect(fracture({ code: 'DS525', system: SYS.sks, note: 'Lavenergibrud. Ikke trafikuheld.' })[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ code: 'DS525', system: SYS.sks, note: 'Osteoporotisk brud, ikke tidligere brud' })[0]?.mechanism).toBe('low-energy');
+    // A coded osteoporotic fracture stays low-energy whatever the note says.
+    expect(fracture({ code: 'DM800', system: SYS.sks, note: 'ikke lavenergi?' })[0]?.mechanism).toBe('low-energy');
+  });
+
   it('M84.4 pathological fracture NEC: mechanism unknown, site from body site else other', () => {
     expect(fracture({ code: 'DM844', system: SYS.sks })[0]).toMatchObject({ site: 'other', mechanism: 'unknown' });
     expect(fracture({ code: 'M84.4', system: SYS.icd10, bodySite: 'Os pubis' })[0]).toMatchObject({ site: 'pelvis', mechanism: 'unknown' });
