@@ -85,6 +85,18 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
+  it('the anabolic referral the alternatives cannot take leads the "before start" card, not vitamin D', () => {
+    const cards = patientView([
+      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab', true), suggestion('Zoledronic acid')], alternatives: true }),
+      rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
+      rendered('diagnosis-criteria-met', 'info', { suggestions: [suggestion('Record the diagnosis')] }),
+      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
+    ]);
+    expect(owners(cards)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration']);
+    expect(topicsOf(cards[1] as Card)).toEqual(['anabolic-treatment-consideration', 'vitamin-d-calcium', 'diagnosis-criteria-met']);
+    expect(cards[1]?.summary).toBe('anabolic-treatment-consideration summary');
+  });
+
   it('takes the most severe indicator of its topics: a warning is never hidden in an info card', () => {
     const [card] = patientView([rendered('risk-factor-review', 'info'), rendered('vitamin-d-calcium', 'info'), rendered('bone-healthy-lifestyle', 'info')]);
     expect(card?.indicator).toBe('info');

@@ -48,6 +48,8 @@ export const PRESCRIBING_FOLD_INDICATOR = 'warning';
 
 /**
  * The card whose own suggestions are alternatives does not take companions that bring
- * suggestions: those gather on one "before start" card, the first of them in this order.
+ * suggestions: those gather on one "before start" card, the first of them in this order. The
+ * anabolic referral leads it when it is there: a card named "vitamin D and calcium" must not be the
+ * one that carries the referral (its topic is what EHRs filter on).
  */
-export const BEFORE_START_ORDER: readonly Topic[] = ['pretreatment-checks', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle', 'anabolic-treatment-consideration'];
+export const BEFORE_START_ORDER: readonly Topic[] = ['anabolic-treatment-consideration', 'pretreatment-checks', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle'];
