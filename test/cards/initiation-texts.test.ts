@@ -132,6 +132,12 @@ describe('initiation card texts', () => {
     expect(card.detail).toContain('P-25-OH-vitamin D 50 nmol/L (01.10.2026)');
   });
 
+  it('says in the summary (all that shows when folded) that the marker waits a year after a recent fracture', () => {
+    const card = danish('pretreatment-checks', { age: 70, fractures: [fracture('hip', '2026-09-01')], labs: { egfr: [egfr(60, '2026-11-01')], vitaminD: [vitaminD(80, '2026-10-01')] } });
+    expect(card.summary).toContain('knoglemarkør først ét år efter bruddet (01.09.2027)');
+    expect([...card.summary].length).toBeLessThan(140);
+  });
+
   it('advises D3 and calcium in the card\'s numbers, citrate for PPI users', () => {
     const card = danish('vitamin-d-calcium', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] });
     for (const words of ['20–40 µg D3-vitamin', '70–125 nmol/L', 'Tjek tidligst efter 3 mdr.', '800–1.200 mg calcium', 'Calcium-citrat', 'PPI']) expect(card.detail).toContain(words);

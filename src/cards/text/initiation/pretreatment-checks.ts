@@ -36,6 +36,9 @@ function toDo(rec: Rec, lang: Language): string {
     ...(labs.length === 0 ? [] : [`${lang === 'da' ? 'tag' : 'take'} ${formatList(labs, lang)}`]),
     ...(has(rec, 'height-missing') ? [lang === 'da' ? 'mål højden' : 'measure height'] : []),
   ];
+  // Said in the summary too: folded onto the treatment card, the summary is all that shows.
+  const from = markerFrom(rec, lang);
+  if (from !== undefined) parts.push(lang === 'da' ? `knoglemarkør først ét år efter bruddet (${from})` : `bone marker only one year after the fracture (${from})`);
   const text = parts.join('; ');
   // "eGFR …" keeps its small e; every other first word is capitalised.
   return text.startsWith('eGFR') ? text : capitalise(text);
