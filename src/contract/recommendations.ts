@@ -57,6 +57,8 @@ export interface TopicValues {
     readonly choice: TreatmentChoice;
     /** Also an anabolic candidate: the drug is framed as the start while the specialist decides (never with `referral`). */
     readonly anabolicCandidate: boolean;
+    /** Failed pre-start checks to correct before the start (rules/agreement.ts): the card says start *once* corrected. */
+    readonly correctFirst?: readonly Reason[];
   };
   'risk-factor-review': Nothing;
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */

@@ -10,6 +10,7 @@ import { INITIATION_RULES } from './initiation/index.js';
 import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
+import { inAgreement } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
@@ -54,19 +55,6 @@ function enabled(topic: Topic, ctx: RuleContext): boolean {
 
 const REPLACEMENTS = Object.entries(REPLACES);
 
-/** The cards that say "continue treatment" (section 3). */
-const CONTINUE_CARDS: readonly Topic[] = ['btm-response-adequate', 'bisphosphonate-continue'];
-
-/**
- * rules.md section 6, cards must not disagree: beside `switch-to-parenteral` (intolerance,
- * non-adherence, markers) a "continue" card keeps its topic and finding but does not say continue
- * [choice]. (The eGFR ≤ 35 case is the rules' own: predicates/kidney.ts.)
- */
-function withoutContinueBesideSwitch(recs: readonly Recommendation[]): Recommendation[] {
-  if (!recs.some((r) => r.topic === 'switch-to-parenteral')) return [...recs];
-  return recs.map((r) => (CONTINUE_CARDS.includes(r.topic) && !('notContinued' in r && r.notContinued !== undefined) ? { ...r, notContinued: 'switch-to-parenteral' as const } : r));
-}
-
 function withoutReplaced(recs: readonly Recommendation[]): Recommendation[] {
   const shown = new Set(recs.map((r) => `${r.topic}|${r.draft ?? ''}`));
   return recs.filter((r) => {
@@ -96,7 +84,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(withoutContinueBesideSwitch(withoutReplaced(recs)), ctx);
+  return namingUnusableValues(inAgreement(withoutReplaced(recs)), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

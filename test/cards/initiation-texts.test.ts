@@ -77,6 +77,22 @@ describe('initiation card texts', () => {
     return card;
   };
 
+  it('leads with the correction when a pre-start check failed (rules/agreement.ts), in every variant under 140 characters', () => {
+    const base = rec('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi });
+    if (base.topic !== 'treatment-indicated') throw new Error('not the treatment card');
+    const first = renderCards([{ ...base, correctFirst: ['hypocalcaemia'] }], renderCtx('da'))[0];
+    expect(first?.summary).toBe('Korrigér hypocalcæmien først, start så alendronat 70 mg ugetablet');
+    for (const choice of ['first-choice', 'second-choice'] as const) {
+      for (const anabolicCandidate of [false, true]) {
+        for (const lang of ['da', 'en'] as const) {
+          const [card] = renderCards([{ ...base, choice, anabolicCandidate, correctFirst: ['hypocalcaemia', 'vitamin-d-low'] }], renderCtx(lang));
+          expect([...(card?.summary ?? '')].length, card?.summary).toBeLessThan(140);
+          expect(card?.summary).toMatch(lang === 'da' ? /^Korrigér hypocalcæmi og giv D-vitamin først/ : /^Correct hypocalcaemia and give vitamin D first/);
+        }
+      }
+    }
+  });
+
   it('proposes alendronate with the checks before the start, and leaves intake and side effects to the guideline page', () => {
     const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi });
     expect(card.summary).toMatch(/^Start behandling: alendronat 70 mg ugetablet/);

@@ -35,6 +35,15 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
+/** Failed pre-start checks corrected first (rules/agreement.ts): the summary leads with them. */
+function firstCorrect(rec: Rec, lang: 'da' | 'en'): string | undefined {
+  const c = rec.correctFirst ?? [];
+  const calcium = c.includes('hypocalcaemia');
+  const vitaminD = c.includes('vitamin-d-low');
+  if (lang === 'da') return calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : vitaminD ? 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)' : undefined;
+  return calcium && vitaminD ? 'Correct hypocalcaemia and give vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : vitaminD ? 'Give vitamin D first (25-OH-D ≤ 50)' : undefined;
+}
+
 export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
   da: {
     title: 'Indikation for at drøfte behandling',
@@ -45,8 +54,10 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'da').join(' og ');
         return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
       }
-      if (rec.anabolicCandidate) return `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)`;
+      const first = firstCorrect(rec, 'da');
+      if (rec.anabolicCandidate) return first === undefined ? `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)` : `${first}, start så ${drug}; henvis til anabol vurdering`;
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
+      if (first !== undefined) return `${first}, start så ${drug}${when}`;
       if (start(rec) === 'parenteral') return `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${when}`;
       if (start(rec) === 'effervescent') return `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${when}`;
       return `Start behandling: alendronat 70 mg ugetablet (1. valg)${when}`;
@@ -75,8 +86,10 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'en').join(' and ');
         return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
       }
-      if (rec.anabolicCandidate) return `Start ${drug} now while the specialist considers anabolic treatment (refer)`;
+      const first = firstCorrect(rec, 'en');
+      if (rec.anabolicCandidate) return first === undefined ? `Start ${drug} now while the specialist considers anabolic treatment (refer)` : `${first}, then start ${drug}; refer for anabolic review`;
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
+      if (first !== undefined) return `${first}, then start ${drug}${when}`;
       if (start(rec) === 'parenteral') return `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${when}`;
       if (start(rec) === 'effervescent') return `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${when}`;
       return `Start treatment: alendronate 70 mg weekly tablet (first choice)${when}`;

@@ -1,0 +1,31 @@
+/**
+ * rules.md section 6: "two cards that disagree get it distrusted". After the rules of one answer
+ * have run, a card whose plain advice another card of the same answer contradicts keeps its topic,
+ * reasons and findings, and says what the other card says instead [choice]:
+ *
+ * - beside `switch-to-parenteral` (intolerance, non-adherence, markers), the "continue treatment"
+ *   cards do not say continue (`notContinued`; the eGFR ≤ 35 case is the rules' own,
+ *   predicates/kidney.ts);
+ * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
+ *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
+ *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`).
+ */
+import type { Recommendation } from '../contract/recommendations.js';
+import type { Reason } from '../contract/topics.js';
+
+/** Failed pre-start checks that are corrected in general practice before the start. */
+const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
+
+export function inAgreement(recs: readonly Recommendation[]): Recommendation[] {
+  const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
+  const checks = recs.find((r) => r.topic === 'pretreatment-checks');
+  const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
+  if (!switching && correctFirst.length === 0) return [...recs];
+  return recs.map((r) => {
+    if (switching && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
+      return { ...r, notContinued: 'switch-to-parenteral' as const };
+    }
+    if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst };
+    return r;
+  });
+}
