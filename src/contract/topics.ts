@@ -82,6 +82,8 @@ export const RISK_FACTOR_REASONS = [
   'risk-age-over-80',
   'risk-hormone-therapy',
   'risk-alcohol',
+  // [extension: DSAM ch. 4] a known low-energy fracture of a site other than spine or hip.
+  'risk-prior-fracture',
 ] as const;
 export type RiskFactorReason = (typeof RISK_FACTOR_REASONS)[number];
 

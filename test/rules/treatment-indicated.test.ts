@@ -8,6 +8,11 @@ const lowBmi = { bmi: [bmi(18.2, '2026-06-01')] };
 
 describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøfte behandling)', () => {
   describe('the indication', () => {
+    it('indicates treatment for T-score ≤ −2.5 with an earlier low-energy forearm fracture as the risk factor', () => {
+      const rec = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.6 })], fractures: [fracture('forearm', '2025-02-01', 'low-energy')] });
+      expect(rec?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture']);
+    });
+
     it('fires for a T-score ≤ −2.5 with a risk factor, naming it, and proposes alendronate 70 mg weekly (first choice)', () => {
       const dxa = scan('2026-08-12', { 'total-hip': -2.7 });
       const facts = patient({ age: 70, dxa: [dxa], vitals: lowBmi });

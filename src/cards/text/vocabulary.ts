@@ -159,6 +159,7 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'risk-glucocorticoid': { da: 'Risikofaktor: glukokortikoidbehandling', en: 'Risk factor: glucocorticoid treatment' },
   'risk-smoking': { da: 'Risikofaktor: rygning', en: 'Risk factor: smoking' },
   'risk-age-over-80': { da: 'Risikofaktor: alder over 80 år', en: 'Risk factor: age over 80' },
+  'risk-prior-fracture': { da: 'Risikofaktor: tidligere lavenergibrud (fx underarm)', en: 'Risk factor: earlier low-energy fracture (e.g. forearm)' },
   'risk-hormone-therapy': { da: 'Risikofaktor: antihormonbehandling (aromatasehæmmer/antiandrogen)', en: 'Risk factor: hormone-deprivation therapy (aromatase inhibitor/anti-androgen)' },
   'risk-alcohol': (s) => ({
     da: `Risikofaktor: alkohol (≥ ${formatNumber(s.alcoholUnitsPerDay, 'da')} ${s.alcoholUnitsPerDay === 1 ? 'genstand' : 'genstande'} dagligt)`,

@@ -6,7 +6,10 @@
  *
  * The list is open ("fx"); rules.md section 1 fills it in from DSAM chapter 4 and the Danish
  * endocrinology society's guideline, and adds [extension] age over 80, aromatase inhibitor or
- * anti-androgen treatment, alcohol ≥ 3 units a day.
+ * anti-androgen treatment, alcohol ≥ 3 units a day — and (this service, same sources) an earlier
+ * fracture known to be low-energy at a site other than spine or hip (those are criteria of their
+ * own): with T-score ≤ −2.5 a low-energy forearm fracture is an indication to treat, and without a
+ * DXA a reason for one; the card's anabolic passage already counts such fractures.
  */
 import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
@@ -16,6 +19,7 @@ import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';
 import { conditionFinding } from './findings.js';
+import { fractureFinding, lowEnergyFractures } from './fractures.js';
 import { currentMedications } from './medication.js';
 
 export interface RiskFactor {
@@ -113,6 +117,13 @@ function smoking(facts: PatientFacts): RiskFactor | undefined {
   return { reason: 'risk-smoking', findings: conds.map(conditionFinding), evidence: conds.map((c) => c.ref) };
 }
 
+/** A fracture known to be low-energy (not only possibly) of another site than spine or hip. */
+function priorFracture(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
+  const known = lowEnergyFractures(facts, settings).filter((c) => !c.possible && c.fracture.site !== 'spine' && c.fracture.site !== 'hip');
+  if (known.length === 0) return undefined;
+  return { reason: 'risk-prior-fracture', findings: known.map(fractureFinding), evidence: known.map((c) => c.fracture.ref) };
+}
+
 function ageOver80(facts: PatientFacts): RiskFactor | undefined {
   if (facts.age === undefined || facts.age < AGE_RISK_FROM) return undefined;
   return { reason: 'risk-age-over-80', findings: [{ kind: 'age', years: facts.age }], evidence: [facts.patientRef] };
@@ -157,6 +168,7 @@ export const riskFactors = perFactsAndSettings((facts, settings): readonly RiskF
     ageOver80(facts),
     hormoneTherapy(facts),
     alcohol(facts, settings),
+    priorFracture(facts, settings),
   ];
   return all.filter((r): r is RiskFactor => r !== undefined);
 });

@@ -69,6 +69,17 @@ describe('risk factors', () => {
     expect(riskFactors(f(164), S).map((r) => r.reason)).toEqual(['risk-height-loss']);
     expect(riskFactors(f(164.1), S)).toEqual([]);
   });
+
+  it('counts an earlier fracture known to be low-energy at another site than spine or hip [extension: DSAM ch. 4], not a possible or high-energy one', () => {
+    const forearm = fracture('forearm', '2024-05-01', 'low-energy');
+    expect(riskFactors(patient({ age: 70, fractures: [forearm] }), S)).toEqual([
+      { reason: 'risk-prior-fracture', findings: [{ kind: 'fracture', site: 'forearm', possible: false, ref: forearm.ref, date: '2024-05-01' }], evidence: [forearm.ref] },
+    ]);
+    expect(riskFactors(patient({ age: 70, fractures: [fracture('forearm', '2024-05-01', 'unknown')] }), S)).toEqual([]);
+    expect(riskFactors(patient({ age: 70, fractures: [fracture('forearm', '2024-05-01', 'high-energy')] }), S)).toEqual([]);
+    // Spine and hip fractures are criteria of their own, not risk factors.
+    expect(riskFactors(patient({ age: 70, fractures: [fracture('hip', '2024-05-01', 'low-energy')] }), S)).toEqual([]);
+  });
 });
 
 describe('oral bisphosphonate barriers (card "2. Valg")', () => {
