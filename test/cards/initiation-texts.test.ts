@@ -148,6 +148,14 @@ describe('initiation card texts', () => {
     expect(card.detail).toContain('P-25-OH-vitamin D 50 nmol/L (01.10.2026)');
   });
 
+  it('refers for a DXA "to the same place as before" only when a scan is on record; calcium 800–1,200 mg from diet and supplement', () => {
+    const none = danish('dxa-workup-suggested', { age: 70, vitals: lowBmi });
+    expect(none.detail).not.toContain('samme sted');
+    const earlier = danish('dxa-workup-suggested', { age: 70, vitals: lowBmi, dxa: [scan('2019-01-01', { 'lumbar-spine': -1.8 }, { performer: { display: 'Bispebjerg' } })] });
+    expect(earlier.detail).toContain('samme sted som ved tidligere skanning');
+    expect(danish('vitamin-d-calcium', { age: 70, dxa: [spine] }).summary).toContain('fra kost og evt. tilskud');
+  });
+
   it('says in the summary (all that shows when folded) that the marker waits a year after a recent fracture', () => {
     const card = danish('pretreatment-checks', { age: 70, fractures: [fracture('hip', '2026-09-01')], labs: { egfr: [egfr(60, '2026-11-01')], vitaminD: [vitaminD(80, '2026-10-01')] } });
     expect(card.summary).toContain('knoglemarkør først ét år efter bruddet (01.09.2027)');

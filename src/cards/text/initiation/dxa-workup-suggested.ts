@@ -4,8 +4,12 @@
  * factors) and the findings; vitamin D must be replete before the scan (card l. 14-15).
  */
 import { VITAMIN_D_DOSE } from '../card-words.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+
+/** A scan on record (its finding has a date): the referral goes where it was taken. */
+const earlierScan = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'dxa' && f.date !== undefined);
 
 export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
   da: {
@@ -13,7 +17,7 @@ export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
     summary: (rec) => `Overvej DXA-skanning: risikofaktor for osteoporose og ingen nylig DXA${rec.vitaminD === 'ok' ? '' : ' – D-vitamin i niveau først'}`,
     detail: (rec) =>
       paragraphs(
-        'Overvej udredning (DSAM-vejledning kap. 4): henvis til DXA-skanning af columna og hofte – til samme sted som ved tidligere skanning, da skannere ikke måler helt ens.',
+        `Overvej udredning (DSAM-vejledning kap. 4): henvis til DXA-skanning af columna og hofte${earlierScan(rec) ? ' – til samme sted som ved tidligere skanning, da skannere ikke måler helt ens' : ''}.`,
         'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).',
         rec.vitaminD === 'low' && `**P-25-OH-Vit.D ≤ 50 nmol/L:** giv eller øg D3-tilskud, og udsæt skanningen, til D-vitamin er i niveau. ${VITAMIN_D_DOSE.da}`,
         rec.vitaminD === 'unknown' && '**Ingen aktuel P-25-OH-Vit.D:** mål den før skanningen.',
@@ -25,7 +29,7 @@ export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
     summary: (rec) => `Consider a DXA scan: risk factor for osteoporosis and no recent DXA${rec.vitaminD === 'ok' ? '' : ' – vitamin D replete first'}`,
     detail: (rec) =>
       paragraphs(
-        'Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip – to the same department as any previous scan, as scanners do not measure alike.',
+        `Consider a work-up (DSAM guideline ch. 4): refer for a DXA scan of spine and hip${earlierScan(rec) ? ' – to the same department as the previous scan, as scanners do not measure alike' : ''}.`,
         'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).',
         rec.vitaminD === 'low' && `**25-OH vitamin D ≤ 50 nmol/L:** give or raise vitamin D3 and postpone the scan until vitamin D is replete. ${VITAMIN_D_DOSE.en}`,
         rec.vitaminD === 'unknown' && '**No current 25-OH vitamin D:** measure it before the scan.',

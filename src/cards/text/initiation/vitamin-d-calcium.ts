@@ -17,7 +17,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
     summary: (rec) =>
       belowTargetOnSupplement(rec)
         ? 'Øg D3-dosis: P-25-OH-Vit.D under 70 nmol/L trods tilskud (mål 70–125 nmol/L)'
-        : 'Giv dagligt 20–40 µg D3-vitamin og 800–1.200 mg calcium',
+        : 'Giv dagligt 20–40 µg D3-vitamin; sikr 800–1.200 mg calcium dagligt fra kost og evt. tilskud',
     detail: (rec) =>
       paragraphs(
         '**D-vitamin:** 20–40 µg D3-vitamin dagligt; P-25-OH-Vit.D 70–125 nmol/L anbefales. 1 µg D3 giver ≈ 1 nmol/L stigning efter 3 mdr. Tjek tidligst efter 3 mdr.',
@@ -31,7 +31,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
     summary: (rec) =>
       belowTargetOnSupplement(rec)
         ? 'Raise the D3 dose: 25-OH vitamin D below 70 nmol/L despite a supplement (target 70–125 nmol/L)'
-        : 'Give D3 20–40 µg and calcium 800–1,200 mg daily',
+        : 'Give D3 20–40 µg daily; ensure calcium 800–1,200 mg daily from diet plus a supplement if needed',
     detail: (rec) =>
       paragraphs(
         '**Vitamin D:** vitamin D3 20–40 µg daily; 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises it by ≈ 1 nmol/L after 3 months. Recheck no earlier than 3 months.',
