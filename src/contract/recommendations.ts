@@ -129,7 +129,8 @@ export interface TopicValues {
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': { readonly nextInjection: LocalDate; readonly egfrSevere?: LabFinding };
   'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
-  'rx-calcium-carbonate-ppi': { readonly withVitaminD: boolean };
+  /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
+  'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };
   'rx-bisphosphonate-duration': Nothing;
   /** Romosozumab drafted for a man: approved for postmenopausal women only [extension: SmPC], said in the text. */
   'rx-anabolic-specialist': { readonly romosozumabForMan: boolean };

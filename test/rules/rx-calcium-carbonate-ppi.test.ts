@@ -19,11 +19,18 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
   it('offers vitamin D3 alongside when the carbonate product also holds D3 (citrate alone would drop it)', () => {
     const d = draft('calcium-carbonate', { identity: { alsoContains: ['colecalciferol'] } });
     const rec = judge({ medications: [medication('ppi', '2025-03-01')] }, d);
-    expect(rec).toMatchObject({ withVitaminD: true, selectionBehavior: 'any' });
+    expect(rec).toMatchObject({ withVitaminD: 'offered', selectionBehavior: 'any' });
     expect(rec?.suggestions).toEqual([
       { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } },
       { kind: 'prescribe', drug: 'colecalciferol' },
     ]);
+  });
+
+  it('offers no second D3 when plain vitamin D3 is already taken (card l. 98: 20–40 µg)', () => {
+    const d = draft('calcium-carbonate', { identity: { alsoContains: ['colecalciferol'] } });
+    const rec = judge({ medications: [medication('ppi', '2025-03-01'), medication('colecalciferol', '2025-01-01')] }, d);
+    expect(rec).toMatchObject({ withVitaminD: 'covered', selectionBehavior: 'at-most-one' });
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } }]);
   });
 
   it('counts a PPI ordered in the same basket, even unselected', () => {

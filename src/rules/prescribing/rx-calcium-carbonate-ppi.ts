@@ -12,7 +12,9 @@
  * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
  * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).
  * When the drafted product also holds vitamin D3 (a calcium + D3 combination), plain calcium citrate
- * would drop the D3: a vitamin D3 order is offered alongside and the text says so.
+ * would drop the D3: a vitamin D3 order is offered alongside and the text says so — unless plain
+ * vitamin D3 is already taken or ordered (then the text says it is covered: no second D3 on top,
+ * card l. 98 "20-40 µg").
  * Reasons: `ppi-user`.
  */
 import { currentMedications } from '../predicates/medication.js';
@@ -29,6 +31,8 @@ export const rxCalciumCarbonatePpi: DraftRule<'rx-calcium-carbonate-ppi'> = (ctx
   const drafts = otherDrafts(facts, draft).filter((d) => d.identity.drug === 'ppi');
   if (records.length === 0 && drafts.length === 0) return undefined;
   const withD3 = containsVitaminD3(draft.identity);
+  const d3Elsewhere = currentMedications(facts, ['colecalciferol']).length > 0 || otherDrafts(facts, draft).some((d) => d.identity.drug === 'colecalciferol');
+  const offerD3 = withD3 && !d3Elsewhere;
   const findings: Finding[] = [
     draftFinding(draft),
     ...records.map((m): Finding => ({ kind: 'medication', drug: 'ppi', date: m.start, ref: m.ref })),
@@ -42,10 +46,10 @@ export const rxCalciumCarbonatePpi: DraftRule<'rx-calcium-carbonate-ppi'> = (ctx
     findings,
     suggestions: [
       { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } },
-      ...(withD3 ? [{ kind: 'prescribe', drug: 'colecalciferol' } as const] : []),
+      ...(offerD3 ? [{ kind: 'prescribe', drug: 'colecalciferol' } as const] : []),
     ],
-    selectionBehavior: withD3 ? 'any' : 'at-most-one',
+    selectionBehavior: offerD3 ? 'any' : 'at-most-one',
     draft: draft.ref,
-    withVitaminD: withD3,
+    withVitaminD: withD3 ? (d3Elsewhere ? 'covered' : 'offered') : 'none',
   };
 };

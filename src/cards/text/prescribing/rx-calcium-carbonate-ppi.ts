@@ -14,7 +14,8 @@ export const rxCalciumCarbonatePpiTexts: TopicTexts<'rx-calcium-carbonate-ppi'> 
       paragraphs(
         'Kortet: **Calcium-carbonat tages til måltid (syreafhængig). Calcium-citrat kan tages uafhængigt af mad, men er dyrere. Kan overvejes til patienter, som bruger PPI.** Særligt calcium-carbonat kan give tendens til obstipation.',
         'Fast dagligt indtag af 800–1.200 mg calcium ved kost og tilskud; ved behov for tilskud over 500 mg fordeles det ud over dagen.',
-        rec.withVitaminD && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
+        rec.withVitaminD === 'offered' && 'Det ordinerede præparat indeholder også D3-vitamin: ordinér D3-vitamin (20–40 µg dgl.) separat, hvis der skiftes til calciumcitrat.',
+        rec.withVitaminD === 'covered' && 'Det ordinerede præparat indeholder også D3-vitamin; patienten får allerede D3-vitamin separat – tjek, at dosis er 20–40 µg dgl., hvis der skiftes til calciumcitrat.',
       ),
   },
   en: {
@@ -24,7 +25,8 @@ export const rxCalciumCarbonatePpiTexts: TopicTexts<'rx-calcium-carbonate-ppi'> 
       paragraphs(
         'The card: **calcium carbonate is taken with meals (acid-dependent). Calcium citrate can be taken regardless of food, but costs more. Consider it for patients who take a PPI.** Calcium carbonate in particular can cause constipation.',
         'A regular daily intake of 800–1,200 mg calcium from diet and supplement; split supplements above 500 mg over the day.',
-        rec.withVitaminD && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
+        rec.withVitaminD === 'offered' && 'The ordered product also contains vitamin D3: prescribe vitamin D3 (20–40 µg daily) separately when switching to calcium citrate.',
+        rec.withVitaminD === 'covered' && 'The ordered product also contains vitamin D3; the patient already takes vitamin D3 separately – check the dose is 20–40 µg daily when switching to calcium citrate.',
       ),
   },
 };
