@@ -9,6 +9,11 @@ const NUMBER = {
   da: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2, useGrouping: true }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: true }),
 } as const;
+/** Below 10 a third decimal shows (calcium 2,146 converted from 8.6 mg/dL is not the limit 2,15). */
+const SMALL_NUMBER = {
+  da: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 3, useGrouping: true }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3, useGrouping: true }),
+} as const;
 const ONE_DECIMAL = {
   da: new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
@@ -22,7 +27,7 @@ function withMinus(s: string): string {
 }
 
 export function formatNumber(value: number, lang: Language): string {
-  return withMinus(NUMBER[lang].format(value));
+  return withMinus((Math.abs(value) < 10 ? SMALL_NUMBER : NUMBER)[lang].format(value));
 }
 
 /** T-/Z-scores and durations in years always show one decimal: −2,5 not −2,50 or −2. */
