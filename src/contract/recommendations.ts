@@ -131,7 +131,8 @@ export interface TopicValues {
   'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };
-  'rx-bisphosphonate-duration': Nothing;
+  /** `restart`: no oral course is current (after a stop or a pause): worded as a restart, not a renewal. */
+  'rx-bisphosphonate-duration': { readonly restart: boolean };
   /** Romosozumab drafted for a man: approved for postmenopausal women only [extension: SmPC], said in the text. */
   'rx-anabolic-specialist': { readonly romosozumabForMan: boolean };
   'rx-dose-interval': {

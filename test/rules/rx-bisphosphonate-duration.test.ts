@@ -18,6 +18,12 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     expect(judge({ courses: [course('alendronate', '2021-11-27')] }, draft('alendronate'))).toBeUndefined();
   });
 
+  it('words a draft after an ended course (a restart during a pause) as a restart, a renewal of the current course not', () => {
+    const paused = course('alendronate', '2017-01-01', { status: 'ended', end: '2023-06-01' });
+    expect(judge({ courses: [paused] }, draft('alendronate'))).toMatchObject({ reasons: ['five-years'], restart: true });
+    expect(judge({ courses: [course('alendronate', '2020-01-01')] }, draft('alendronate'))).toMatchObject({ reasons: ['five-years'], restart: false });
+  });
+
   it('warns at exactly 10 years (2016-11-26), stays at five-years one day short (2016-11-27)', () => {
     expect(judge({ courses: [course('alendronate', '2016-11-26')] }, draft('alendronate'))).toMatchObject({ indicator: 'warning', reasons: ['ten-years'] });
     expect(judge({ courses: [course('alendronate', '2016-11-27')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);

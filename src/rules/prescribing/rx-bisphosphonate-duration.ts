@@ -15,6 +15,9 @@
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
  * counts as on treatment): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
  * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
+ * A draft that restarts oral treatment (no oral course current: after a stop or a pause) is
+ * worded as a restart — the pause criteria are for stopping, not for a patient already paused
+ * (`restart`).
  * Reasons: `five-years`, `ten-years`.
  */
 import { courseFinding } from '../predicates/findings.js';
@@ -41,5 +44,6 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
     evidence: draftEvidence(draft, courses.flatMap((c) => c.refs)),
     findings: [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))],
     draft: draft.ref,
+    restart: !courses.some((c) => c.status === 'active'),
   };
 };

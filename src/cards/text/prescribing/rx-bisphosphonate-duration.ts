@@ -3,6 +3,7 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
+import { PAUSE_ENDED } from '../card-words.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 
@@ -12,9 +13,13 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
     summary: (rec) =>
       has(rec, 'ten-years')
         ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
-        : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
+        : rec.restart
+          ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5'
+          : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
     detail: (rec) =>
-      has(rec, 'ten-years')
+      !has(rec, 'ten-years') && rec.restart
+        ? paragraphs(PAUSE_ENDED.da, 'Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år i alt.')
+        : has(rec, 'ten-years')
         ? paragraphs(
             'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.',
             'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).',
@@ -30,9 +35,13 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
     summary: (rec) =>
       has(rec, 'ten-years')
         ? '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
-        : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
+        : rec.restart
+          ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture or hip T-score ≤ −2.5'
+          : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
     detail: (rec) =>
-      has(rec, 'ten-years')
+      !has(rec, 'ten-years') && rec.restart
+        ? paragraphs(PAUSE_ENDED.en, 'With persistently low hip bone mass, treatment can be extended to 10 years in all.')
+        : has(rec, 'ten-years')
         ? paragraphs(
             'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
             'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
