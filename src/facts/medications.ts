@@ -35,11 +35,18 @@ export function dosageLines(resource: JsonObject): readonly JsonObject[] {
   return [...objects(resource, 'dosage'), ...objects(resource, 'dosageInstruction')];
 }
 
+/**
+ * MedicationRequest intents that are no order: a proposal, a plan or an option was not "started,
+ * dispensed or given" (rules.md section 1) — no use, no course, never the follow-on after denosumab.
+ */
+const NOT_ORDERED: ReadonlySet<string> = new Set(['proposal', 'plan', 'option']);
+
 export function readMedicationRecord(entry: Entry, ctx: FactsContext): MedicationRecord | undefined {
   const resource = entry.resource;
   // The type as the pass spelled it: a type string of the record's own would be internalised for every look-up.
   const source = lookup(SOURCE, entry.type);
   if (source === undefined) return undefined;
+  if (source === 'MedicationRequest' && typeof resource.intent === 'string' && NOT_ORDERED.has(resource.intent)) return undefined;
   const lines = dosageLines(resource);
   const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);
   if (identified === undefined) return undefined;

@@ -142,7 +142,7 @@ describe('medication records: dates and doses', () => {
     expect(dose({ value: 2, unit: 'puff' })).toBeUndefined();
   });
 
-  it('request: end from the validity period, else the supply × (1 + repeats), else the quantity (estimated)', () => {
+  it('request: end from the validity period (no planned stop), else the supply × (1 + repeats), else the quantity (estimated)', () => {
     const f = factsOf([
       medicationRequest({ id: 'v', atc: 'A02BC01', authoredOn: '2025-01-01', validity: { start: '2025-01-01', end: '2025-12-31' } }),
       medicationRequest({ id: 's', atc: 'A02BC01', authoredOn: '2025-01-01', supply: { value: 30, unit: 'd' }, repeats: 2 }),
@@ -150,7 +150,8 @@ describe('medication records: dates and doses', () => {
     ]);
     const byRef = Object.fromEntries(f.medications.map((m) => [m.ref, m]));
     expect(byRef['MedicationRequest/v']).toMatchObject({ end: '2025-12-31' });
-    expect(byRef['MedicationRequest/v']?.endEstimated).toBeUndefined();
+    // How long the prescription may be dispensed, not a plan to stop (endocrinology-referral `denosumab-stop`).
+    expect(byRef['MedicationRequest/v']?.endEstimated).toBe(true);
     expect(byRef['MedicationRequest/s']).toMatchObject({ end: '2025-03-31', endEstimated: true }); // 90 days from 1 Jan
     expect(byRef['MedicationRequest/q']).toMatchObject({ end: '2025-03-25', endEstimated: true }); // 12 weeks = 84 days
   });
@@ -197,5 +198,17 @@ describe('medication records: dates and doses', () => {
       dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseQuantity: { value: 1 } }],
     };
     expect(factsOf([order]).medications[0]).toMatchObject({ source: 'MedicationRequest', start: '2024-03-01', dailyDoseMg: 10 });
+  });
+});
+
+describe('medication records: what was never ordered', () => {
+  it('a MedicationRequest with intent proposal, plan or option is no use (rules.md section 1: not started, dispensed or given)', () => {
+    const zol = { codings: [coding(SYS.atc, 'M05BA08')] };
+    for (const intent of ['proposal', 'plan', 'option']) {
+      const f = factsOf([medicationRequest({ ...zol, authoredOn: '2026-05-01', intent })]);
+      expect(f.medications, intent).toEqual([]);
+      expect(f.courses, intent).toEqual([]);
+    }
+    expect(factsOf([medicationRequest({ ...zol, authoredOn: '2026-05-01', intent: 'order' })]).courses).toHaveLength(1);
   });
 });
