@@ -38,7 +38,7 @@ const HIGH_ENERGY_TEXT =
  * A low-energy word under a negation a few words before it ("Ikke lavenergibrud", "Ingen mistanke
  * om osteoporotisk brud", "Not a low-energy fracture"): says the fracture was *not* low-energy.
  */
-const NEGATED_LOW_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[\s-]+[^\s.;:,|]+){0,3}?[\s-]+(?:lavenergi|low[- ]energy|fragility|osteoporoti)/g;
+const NEGATED_LOW_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -](?:lavenergi|low[- ]energy|fragility|osteoporoti)/g;
 
 /** WHO/SKS 5th character and ICD-10-CM site character of M80 codes (same position). */
 const M80_SITE: Readonly<Record<string, FractureSite>> = {
@@ -117,7 +117,8 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
     if (v !== undefined) flag = flag === true ? true : v;
   }
   if (flag === true || codedOsteoporotic) return 'low-energy';
-  const text = `${conceptWords(condition.code)} | ${noteText(condition)}`;
+  // One space between words: the negation pattern then has one way to read each gap.
+  const text = `${conceptWords(condition.code)} | ${noteText(condition)}`.replace(/\s+/g, ' ');
   // A negated low-energy word is evidence against it, never for it.
   const affirmed = text.replace(NEGATED_LOW_ENERGY, ' ');
   if (LOW_ENERGY_TEXT.test(affirmed)) return 'low-energy';
