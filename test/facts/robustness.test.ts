@@ -91,7 +91,7 @@ function mutate(root: unknown, mutations: readonly { at: number; kind: number; v
         c[key] = Array.isArray(current) ? current[0] : current;
         break;
       default:
-        c[key] = typeof current === 'string' ? `${current}${String(m.value)}` : m.value;
+        c[key] = typeof current === 'string' ? `${current}${typeof m.value === 'string' ? m.value : JSON.stringify(m.value)}` : m.value;
     }
   }
 }
