@@ -15,8 +15,8 @@
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
  * counts as on treatment): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
  * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
- * A draft that restarts oral treatment (no oral course current: after a stop or a pause) is
- * worded as a restart — the pause criteria are for stopping, not for a patient already paused
+ * A draft that restarts treatment (start-or-renewal.ts `restart`: after a stop or a pause, not
+ * a late renewal within the 3-month gap) is worded as a restart — the pause criteria are for stopping, not for a patient already paused
  * (`restart`).
  * Reasons: `five-years`, `ten-years`.
  */
@@ -24,6 +24,7 @@ import { courseFinding } from '../predicates/findings.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { startOrRenewal } from './start-or-renewal.js';
 import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
 
@@ -44,6 +45,6 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
     evidence: draftEvidence(draft, courses.flatMap((c) => c.refs)),
     findings: [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))],
     draft: draft.ref,
-    restart: !courses.some((c) => c.status === 'active'),
+    restart: startOrRenewal(facts, draft) === 'restart',
   };
 };
