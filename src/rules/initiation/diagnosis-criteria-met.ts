@@ -16,16 +16,12 @@
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
-import type { Reason } from '../../contract/topics.js';
 import { lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
 import { initiationHeld } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
-
-/** Only a fracture known to be low-energy makes the diagnosis "with pathological fracture" (M80). */
-const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture'];
 
 function osteoporosisOnProblemList(facts: PatientFacts): boolean {
   for (let i = 0; i < facts.conditions.length; i++) if (facts.conditions[i]!.concept === 'osteoporosis') return true;
@@ -37,7 +33,8 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perCo
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
-  const withFracture = criteria.reasons.some((r) => FRACTURE_REASONS.includes(r)) || lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
+  // Only a fracture known to be low-energy (any site, the criteria's spine or hip one included) makes it M80.
+  const withFracture = lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
   return {
     topic: 'diagnosis-criteria-met',
     indicator: 'info',
