@@ -16,8 +16,7 @@
  *          `ongoing-glucocorticoid`.
  */
 import { latestScan } from '../predicates/dxa.js';
-import { labFinding } from '../predicates/findings.js';
-import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
+import { kidneyHold } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
@@ -29,14 +28,14 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
   if (pause.failed.length === 0) return undefined;
   const performer = ctx.facts.dxa.scans.find((s) => s.performer !== undefined)?.performer ?? latestScan(ctx.facts)?.performer;
   const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
-  const kidney = bisphosphonateOnLowEgfr(ctx.facts);
+  const kidney = kidneyHold(ctx.facts);
   return {
     topic: 'bisphosphonate-continue',
     indicator: 'info',
     reasons: pause.failed,
-    evidence: [...new Set([...duration.evidence, ...pause.evidence, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
-    findings: [...duration.findings, ...pause.findings, ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
-    ...(kidney === undefined ? {} : { notContinued: 'egfr-low' as const }),
+    evidence: [...new Set([...duration.evidence, ...pause.evidence, ...kidney.refs])],
+    findings: [...duration.findings, ...pause.findings, ...kidney.findings],
+    ...(kidney.notContinued === undefined ? {} : { notContinued: kidney.notContinued }),
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
   };
 };

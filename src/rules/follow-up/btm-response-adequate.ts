@@ -15,8 +15,8 @@
  *       cards must not disagree, rules.md section 6]; the eGFR is among its findings.
  * Reasons: `fall-from-baseline`, `below-premenopausal-mean`.
  */
-import { courseFinding, labFinding } from '../predicates/findings.js';
-import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
+import { courseFinding } from '../predicates/findings.js';
+import { kidneyHold } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict } from './bone-markers.js';
 
@@ -25,14 +25,14 @@ export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) =
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || !latest.adequate) return undefined;
   const withBaseline = latest.fallPercent !== undefined;
-  const kidney = bisphosphonateOnLowEgfr(ctx.facts);
+  const { refs, findings, notContinued } = kidneyHold(ctx.facts);
   return {
     topic: 'btm-response-adequate',
     indicator: 'info',
     reasons: [withBaseline ? 'fall-from-baseline' : 'below-premenopausal-mean'],
-    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(kidney === undefined ? [] : [kidney.egfr.ref])])],
-    findings: [latest.finding, courseFinding(flow.course, ctx.today), ...(kidney === undefined ? [] : [labFinding('egfr', kidney.egfr)])],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...refs])],
+    findings: [latest.finding, courseFinding(flow.course, ctx.today), ...findings],
     comparedWith: withBaseline ? 'baseline' : 'premenopausal-mean',
-    ...(kidney === undefined ? {} : { notContinued: 'egfr-low' as const }),
+    ...(notContinued === undefined ? {} : { notContinued }),
   };
 };

@@ -4,7 +4,10 @@
  * answered" [extension: SmPC, not recommended below 35]). The "continue treatment" cards ask it
  * too, so no card says "continue" beside the referral that says "hold".
  */
-import type { Course, Measurement, PatientFacts } from '../../facts/types.js';
+import type { Course, Measurement, PatientFacts, Ref } from '../../facts/types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { NotContinued } from '../../contract/recommendations.js';
+import { labFinding } from './findings.js';
 import { atOrBelow, EGFR_LIMIT, latest } from './labs.js';
 import { activeOsteoporosisCourses } from './medication.js';
 
@@ -19,4 +22,10 @@ export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLo
   if (courses.length === 0) return undefined;
   const egfr = latest(facts.labs.egfr, facts.today);
   return egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT) ? { egfr, courses } : undefined;
+}
+
+/** What a "continue" card adds when the kidneys say hold: the eGFR as finding and evidence, and `notContinued`. */
+export function kidneyHold(facts: PatientFacts): { readonly refs: readonly Ref[]; readonly findings: readonly Finding[]; readonly notContinued?: NotContinued } {
+  const low = bisphosphonateOnLowEgfr(facts);
+  return low === undefined ? { refs: [], findings: [] } : { refs: [low.egfr.ref], findings: [labFinding('egfr', low.egfr)], notContinued: 'egfr-low' };
 }
