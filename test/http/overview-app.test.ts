@@ -139,7 +139,7 @@ describe('seen store', () => {
   });
 
   it('keeps at most maxBytes of snapshots, dropping the oldest first', () => {
-    const size = Buffer.byteLength(JSON.stringify(snapshot));
+    const size = 2 * JSON.stringify(snapshot).length;
     const store = createSeenStore(() => new Date(0), { maxBytes: 3 * size });
     for (const id of ['a', 'b', 'c', 'd', 'e']) store.keep(id, snapshot);
     expect(store.usage()).toEqual({ entries: 3, bytes: 3 * size });
@@ -152,14 +152,16 @@ describe('seen store', () => {
     expect(store.usage().entries).toBe(3);
   });
 
-  it('counts the bytes of the UTF-8 JSON, not its characters', () => {
+  it('counts the bytes the JSON is kept in (two per UTF-16 code unit), not its characters', () => {
     const store = createSeenStore(() => new Date(0), { maxBytes: 1024 * 1024 });
-    const big = { ...snapshot, model: { text: 'æ'.repeat(100_000) } };
+    const big = { ...snapshot, model: { text: `${'a'.repeat(90_000)}${'−'.repeat(10_000)}` } };
     for (let i = 0; i < 50; i++) store.keep(`id-${i}`, big);
     const { entries, bytes } = store.usage();
-    // 200,021 bytes each (æ is two bytes in UTF-8): five fit in 1 MiB.
+    // 200,120 bytes each (100,060 code units; 120,060 bytes as UTF-8): five fit in 1 MiB.
     expect(entries).toBe(5);
-    expect(bytes).toBe(5 * Buffer.byteLength(JSON.stringify(big)));
+    expect(bytes).toBe(5 * 2 * JSON.stringify(big).length);
     expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+    // Characters outside Latin-1 come back as they went in.
+    expect(json(store, 'id-49')).toEqual(big);
   });
 });
