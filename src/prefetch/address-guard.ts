@@ -11,7 +11,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 
 /** Ranges never contacted through a DNS name (IANA special-purpose registries, the non-public parts). */
 const NON_PUBLIC = new BlockList();
@@ -85,14 +85,20 @@ export function guardedLookup(resolve: Resolver = systemResolver) {
   };
 }
 
-/** The dispatcher whose connections go through the guard (one per app: it pools connections). */
-export function guardedDispatcher(resolve?: Resolver): Agent {
-  return new Agent({ connect: { lookup: guardedLookup(resolve) } });
+/**
+ * The dispatcher whose connections go through the guard (one per app: it pools connections). The
+ * undici package is loaded here, when an app needs the guard (CDS_TRUSTED_ISSUERS set), not when
+ * the service starts: a tenth of its start-up time was spent loading it for nothing.
+ */
+export function guardedDispatcher(resolve?: Resolver): Promise<Agent> {
+  return import('undici').then(({ Agent: GuardedAgent }) => new GuardedAgent({ connect: { lookup: guardedLookup(resolve) } }));
 }
 
 /** `fetch` with every request sent through `dispatcher` (composes with any fetch wrapper, e.g. tracing). */
-export function fetchThrough(base: typeof fetch, dispatcher: Agent): typeof fetch {
+export function fetchThrough(base: typeof fetch, dispatcher: Promise<Agent>): typeof fetch {
   // The package's Agent and the types of Node's bundled undici differ in details fetch does not use.
-  const withDispatcher: { readonly dispatcher: unknown } = { dispatcher };
-  return (input, init) => base(input, Object.assign({}, init, withDispatcher));
+  return async (input, init) => {
+    const withDispatcher: { readonly dispatcher: unknown } = { dispatcher: await dispatcher };
+    return base(input, Object.assign({}, init, withDispatcher));
+  };
 }

@@ -4,7 +4,6 @@
  * never the URL (it may hold a password) and never a stack trace: main.ts logs it and exits.
  */
 import { dataFolderProblem } from './data-folder.js';
-import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -24,6 +23,8 @@ const firstLine = (err: unknown): string => (err instanceof Error ? (err.message
 export async function openConfiguredStore(settings: StoreSettings, options: { readonly onIdleError?: (err: Error) => void } = {}): Promise<Store> {
   if (settings.databaseUrl !== undefined) {
     try {
+      // Loaded only when configured: the pg package added a tenth to the start-up of every SQLite service.
+      const { openPostgresStore } = await import('./postgres-store.js');
       return await openPostgresStore(settings.databaseUrl, options.onIdleError === undefined ? {} : { onIdleError: options.onIdleError });
     } catch (err) {
       throw new StoreOpenError(`the PostgreSQL database of CDS_DATABASE_URL cannot be opened (${firstLine(err)})`);
