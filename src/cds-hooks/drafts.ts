@@ -15,17 +15,20 @@ import { isRecord, type UntrustedResource } from '../shared/json.js';
 import type { Hook } from '../contract/services.js';
 
 /** The draft's resource and how the answer refers to it, or undefined for an entry that holds no resource. */
-function entryDraft(entry: unknown, index: number): { readonly resource: UntrustedResource; readonly ref: string } | undefined {
+function entryDraft(entry: unknown, index: number): { readonly resource: UntrustedResource; readonly ref: string; readonly fullUrl?: string } | undefined {
   if (!isRecord(entry)) return undefined;
   const resource = entry.resource;
   if (!isRecord(resource)) return undefined;
   const { resourceType, id } = resource;
   if (typeof resourceType !== 'string' || resourceType === '') return undefined;
-  if (typeof id === 'string' && id !== '') return { resource: { ...resource, resourceType }, ref: `${resourceType}/${id}` };
+  const fullUrl = typeof entry.fullUrl === 'string' && URN_UUID.test(entry.fullUrl) ? entry.fullUrl : undefined;
+  const known = fullUrl === undefined ? {} : { fullUrl };
+  if (typeof id === 'string' && id !== '') return { resource: { ...resource, resourceType }, ref: `${resourceType}/${id}`, ...known };
   const { id: _unusable, ...rest } = resource;
-  const fullUrl = typeof entry.fullUrl === 'string' && /^urn:uuid:[0-9a-fA-F-]{36}$/.test(entry.fullUrl) ? entry.fullUrl : undefined;
-  return { resource: { ...rest, resourceType }, ref: fullUrl ?? `urn:osteo-cds:draft-order:${index + 1}` };
+  return { resource: { ...rest, resourceType }, ref: fullUrl ?? `urn:osteo-cds:draft-order:${index + 1}`, ...known };
 }
+
+const URN_UUID = /^urn:uuid:[0-9a-fA-F-]{36}$/;
 
 /** `context` is the hook context as validated by `contextSchemas[hook]`. */
 export function draftsFromContext(hook: Hook, context: Readonly<Record<string, unknown>>): DraftResource[] {
@@ -37,8 +40,8 @@ export function draftsFromContext(hook: Hook, context: Readonly<Record<string, u
   for (let i = 0; i < entries.length; i++) {
     const draft = entryDraft(entries[i], i);
     if (draft === undefined) continue;
-    const { resource, ref } = draft;
-    drafts.push({ resource, ref, selected: selections === undefined || (typeof resource.id === 'string' && selections.has(ref)) });
+    const { resource, ref, fullUrl } = draft;
+    drafts.push({ resource, ref, selected: selections === undefined || (typeof resource.id === 'string' && selections.has(ref)), ...(fullUrl === undefined ? {} : { fullUrl }) });
   }
   return drafts;
 }

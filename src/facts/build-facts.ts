@@ -106,7 +106,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     courses: buildCourses(records, today),
     glucocorticoid: glucocorticoidExposure(records, today),
     intolerances,
-    drafts: list(drafts).filter(isDraft).map((d) => readDraft(d, ctx)),
+    drafts: orders(list(drafts).filter(isDraft), medications).map((d) => readDraft(d, ctx)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
     deceased: patient.deceasedBoolean === true || (typeof patient.deceasedDateTime === 'string' && patient.deceasedDateTime.trim() !== ''),
     futureDated,
@@ -217,6 +217,26 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
 
 function isDraft(value: unknown): value is DraftResource {
   return isRecord(value) && isRecord(value.resource);
+}
+
+/**
+ * The drafts that are orders. A Medication sent beside the orders in the hook's Bundle is no order
+ * of its own: it is what an order's `medicationReference` (`Medication/<id>` or the entry's
+ * `urn:uuid:` fullUrl) names, so it joins the record's Medications — unread, every card about
+ * that order's drug was lost (an alendronate order twice a week answered with no card at all).
+ */
+function orders(drafts: readonly DraftResource[], medications: Map<string, JsonObject>): DraftResource[] {
+  const out: DraftResource[] = [];
+  for (const draft of drafts) {
+    if (draft.resource.resourceType !== 'Medication') {
+      out.push(draft);
+      continue;
+    }
+    medications.set(draft.ref, draft.resource);
+    // A uuid is the same in either case.
+    if (draft.fullUrl !== undefined) medications.set(draft.fullUrl.toLowerCase(), draft.resource);
+  }
+  return out;
 }
 
 function narrowSex(value: string): Sex {

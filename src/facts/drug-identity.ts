@@ -44,7 +44,7 @@ export interface MedicationSource {
   readonly routeWords?: string;
 }
 
-/** The Medication a resource points at (contained `#id`, or `Medication/<id>` from the data). */
+/** The Medication a resource points at (contained `#id`, `Medication/<id>` from the data or the order's Bundle, or that Bundle's `urn:uuid:` entry). */
 export function medicationSource(resource: JsonObject, ctx: FactsContext, dosages: readonly JsonObject[]): MedicationSource {
   const r5 = getObject(resource, 'medication');
   const concept = resource.medicationCodeableConcept ?? get(r5, 'concept') ?? (r5 !== undefined && get(r5, 'reference') === undefined ? r5 : undefined);
@@ -55,6 +55,9 @@ export function medicationSource(resource: JsonObject, ctx: FactsContext, dosage
     if (reference.startsWith('#')) {
       const id = reference.slice(1);
       medication = objects(resource, 'contained').find((c) => c.resourceType === 'Medication' && c.id === id);
+    } else if (reference.startsWith('urn:uuid:')) {
+      // A Medication entry of the hook's Bundle, named by its fullUrl (build-facts.ts `orders`).
+      medication = ctx.medications.get(reference.toLowerCase());
     } else {
       const m = /(?:^|\/)Medication\/([^/]+)(?:\/_history\/[^/]*)?$/.exec(reference);
       if (m?.[1] !== undefined) medication = ctx.medications.get(`Medication/${m[1]}`);

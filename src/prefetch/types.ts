@@ -23,4 +23,6 @@ export interface DraftResource {
   readonly ref: string;
   /** order-select: named in `selections`; other hooks: always true. */
   readonly selected: boolean;
+  /** The entry's `urn:uuid:` fullUrl, when it has one: another entry may refer to the resource by it (a Medication of the order). */
+  readonly fullUrl?: string;
 }
