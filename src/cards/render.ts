@@ -54,7 +54,7 @@ const HEADINGS = {
 
 /** The line that stands for list lines a long card leaves out (compose/fit.ts); all are in the card's extensions. */
 const MORE: Readonly<Record<Language, (n: number) => string>> = {
-  da: (n) => `… og ${n} flere`,
+  da: (n) => (n === 1 ? '… og 1 mere' : `… og ${n} flere`),
   en: (n) => `… and ${n} more`,
 };
 

@@ -122,6 +122,9 @@ describe('prescribing card texts (rules.md section 4)', () => {
     };
     expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toContain('Tjek, at eGFR > 35 ml/min');
     expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toMatch(/^Ordinér ikke alendronat: eGFR 35 /);
+    // The alendronate product summary advises against it below 35; it does not contraindicate it.
+    expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).toContain('Alendronat frarådes desuden ved kreatininclearance < 35 ml/min');
+    expect(da('rx-egfr-too-low', 'alendronate start with every check failing')).not.toContain('kontraindiceret');
     expect(da('rx-hypocalcaemia', 'alendronate start with every check failing')).toContain('hypocalcæmi (2,05 mmol/L)');
     expect(da('rx-swallowing-difficulty', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('Brusetablet (Binosto)');
     expect(da('rx-start-checklist', 'alendronate start with old labs, low vitamin D and dysphagia')).toContain('orientere tandlæge');
@@ -136,6 +139,8 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('Der må max gå 7 måneder');
     expect(da('rx-denosumab-schedule', 'next denosumab injection')).toContain('26.05.2027');
     expect(da('rx-glucocorticoid-bone-protection', 'prednisolone with T-score −1.6')).toContain('T-score < −1,0');
+    // The card's pause line: alendronate goes on ½–1 year after the glucocorticoid stops (not "is started" then).
+    expect(da('rx-glucocorticoid-bone-protection', 'prednisolone with T-score −1.6')).toContain('fortsættes alendronat ½–1 år efter ophør af glukokortikoid');
     expect(da('rx-calcium-carbonate-ppi', 'calcium carbonate with a PPI')).toContain('Calcium-citrat kan tages uafhængigt af mad');
     expect(da('rx-bisphosphonate-duration', 'alendronate after 10 years')).toContain('10 år');
   });
@@ -162,6 +167,14 @@ describe('prescribing card texts (rules.md section 4)', () => {
       type: 'update',
       resource: { id: daily.facts.drafts[0]?.ref.split('/')[1], dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: { value: 70, unit: 'mg' } }] }] },
     });
+  });
+
+  it('says what the product summary says below 35: zoledronic acid contraindicated, alendronate not recommended', () => {
+    const zoledronic = request({ labs: { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('zoledronic-acid')]);
+    const card = renderCards(zoledronic.recs, renderCtx('da', zoledronic.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(card?.detail).toContain('Zoledronsyre er desuden kontraindiceret ved kreatininclearance < 35 ml/min (produktresumé)');
+    const en = renderCards(zoledronic.recs, renderCtx('en', zoledronic.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(en?.detail).toContain('is also contraindicated with creatinine clearance < 35 mL/min (SmPC)');
   });
 
   it('asks for vitamin D before the next zoledronic acid infusion, not "at the start", on a renewal', () => {

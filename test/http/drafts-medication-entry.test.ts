@@ -33,7 +33,7 @@ function withMedicationEntry(reference: 'id' | 'uuid'): Body {
   return body;
 }
 
-async function cards(body: unknown): Promise<Card[]> {
+async function cards(body: object): Promise<Card[]> {
   const config = testConfig();
   const app = createApp(config, { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => NOW, ...checkedKeys(config) });
   const res = await request(app).post('/cds-services/osteoporosis-order-sign').send(body).expect(200);
@@ -44,7 +44,7 @@ const shown = (list: Card[]): string[] => list.flatMap((c) => c.extension['osteo
 
 describe('an order whose Medication is an entry of the hook Bundle', () => {
   it.each(['id', 'uuid'] as const)('by %s: the order gets the same cards as with its drug inline', async (reference) => {
-    const inline = await cards(JSON.parse(readFileSync(new URL('../../fixtures/rx-order-sign-alendronate-egfr-low-danish/request.json', import.meta.url), 'utf8')));
+    const inline = await cards(JSON.parse(readFileSync(new URL('../../fixtures/rx-order-sign-alendronate-egfr-low-danish/request.json', import.meta.url), 'utf8')) as object);
     const apart = await cards(withMedicationEntry(reference));
     expect(apart.map((c) => [c.source.topic?.code, c.indicator])).toContainEqual(['rx-egfr-too-low', 'critical']);
     expect(shown(apart)).toEqual(shown(inline));

@@ -5,7 +5,17 @@
  */
 import { capitalise, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
-import { ANTIRESORPTIVE, drugName, labValue } from './common.js';
+import { ANTIRESORPTIVE, draftDrug, drugName, labValue } from './common.js';
+
+/**
+ * What the product summaries say below a creatinine clearance of 35 ml/min: zoledronic acid is
+ * contraindicated, the oral bisphosphonates are not recommended (not "contraindicated", and 35 is
+ * not "severe" renal impairment, which starts under 30).
+ */
+const RENAL_SMPC = {
+  contraindicated: { da: 'er desuden kontraindiceret ved kreatininclearance < 35 ml/min (produktresumé)', en: 'is also contraindicated with creatinine clearance < 35 mL/min (SmPC)' },
+  notRecommended: { da: 'frarådes desuden ved kreatininclearance < 35 ml/min (produktresumé)', en: 'is also not recommended with creatinine clearance < 35 mL/min (SmPC)' },
+} as const;
 
 export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
   da: {
@@ -19,7 +29,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.',
         rec.denosumabStart
           ? 'Denosumab kan bruges ved nedsat nyrefunktion og vælges ofte af specialister, men risikoen for hypocalcæmi er øget: aftal start med endokrinolog, kontrollér P-calcium før injektionen, og sørg for D-vitamin og calcium.'
-          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} er desuden kontraindiceret ved svært nedsat nyrefunktion (produktresumé). Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
+          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} ${RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'].da}. Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
       ),
   },
   en: {
@@ -33,7 +43,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.',
         rec.denosumabStart
           ? 'Denosumab can be used in reduced kidney function and specialists often choose it, but the risk of hypocalcaemia is higher: agree the start with endocrinology, check calcium before the injection, and make sure of vitamin D and calcium.'
-          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} is also contraindicated in severe renal impairment (SmPC). The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
+          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} ${RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'].en}. The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
       ),
   },
 };

@@ -22,7 +22,7 @@ export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-
         rec.advice === 'treat' &&
           '1. valg: alendronat 70 mg ugetablet; 2. valg (parenteral) ved kontraindikation til peroral bisfosfonat; ved eGFR ≤ 35 ml/min henvis til endokrinolog. Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L. Indtagelse: se Læs mere.',
         rec.advice === 'exposure' && 'Gentag DXA, hvis glukokortikoidbehandlingen fortsætter, og behandl, når T-score er < −1,0.',
-        'Knoglemarkør: **CTX anvendes i stedet for P1NP**, når patienten er i behandling med glukokortikoid – CTX skal tages fastende før kl. 10. Ved længerevarende glukokortikoidbehandling behandles med alendronat ½–1 år efter ophør.',
+        'Knoglemarkør: **CTX anvendes i stedet for P1NP**, når patienten er i behandling med glukokortikoid – CTX skal tages fastende før kl. 10. Ved længerevarende glukokortikoidbehandling fortsættes alendronat ½–1 år efter ophør af glukokortikoid.',
       ),
   },
   en: {
@@ -40,7 +40,7 @@ export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-
         rec.advice === 'treat' &&
           'First choice: alendronate 70 mg weekly tablet; second choice (parenteral) when oral bisphosphonate is contraindicated; with eGFR ≤ 35 mL/min refer to endocrinology. Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L. Intake: see Read more.',
         rec.advice === 'exposure' && 'Repeat the DXA if the glucocorticoid continues, and treat when the T-score is < −1.0.',
-        'Bone marker: **CTX is used instead of P1NP** while the patient takes a glucocorticoid – fasting, before 10 am. After long-term glucocorticoid treatment, alendronate continues ½–1 year after it stops.',
+        'Bone marker: **CTX is used instead of P1NP** while the patient takes a glucocorticoid – fasting, before 10 am. With long-term glucocorticoid treatment, alendronate continues ½–1 year after the glucocorticoid stops.',
       ),
   },
 };
