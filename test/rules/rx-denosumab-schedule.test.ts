@@ -13,9 +13,9 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(rec?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
   });
 
-  it('plans from the due day when the injection is too early (rx-dose-interval moves it there): last 2026-07-01 → due 2027-01-01 → next 2027-07-01', () => {
+  it('recalls the injection that is due when the draft is too early (rx-dose-interval: not now): last 2026-07-01 → reminder 2027-01-01, never 12 months after the last', () => {
     const last = medication('denosumab', '2026-07-01', { status: 'completed' });
-    expect(judge({ medications: [last] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-07-01' }]);
+    expect(judge({ medications: [last] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-01-01' }]);
     // On time (6 months after 2026-05-26): from the draft's own day.
     const onTime = medication('denosumab', '2026-05-26', { status: 'completed' });
     expect(judge({ medications: [onTime] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);

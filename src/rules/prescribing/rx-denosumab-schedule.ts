@@ -11,8 +11,10 @@
  * Then: info — every 6 months, never more than 7; a recall system even if the patient does not
  * come; P-calcium before each injection; never stop without follow-on treatment (zoledronic acid
  * about 6 months after the last injection). Suggestion: a reminder for the next injection at the
- * draft's start + 6 calendar months (from the day it is due instead, when rx-dose-interval finds it
- * too early — so the two cards give one plan). Warning when the latest eGFR is below 30 [extension: SmPC —
+ * draft's start + 6 calendar months; when rx-dose-interval finds the draft too early, for the day
+ * it is due instead (the date that card names): that injection is the next one to recall, and a
+ * reminder 6 months after it left no recall for it — 12 months after the last injection, past the
+ * card's "max 7 måneder", for a GP who takes the reminder and not the moved order. Warning when the latest eGFR is below 30 [extension: SmPC —
  * severe renal impairment raises the risk of hypocalcaemia].
  * Reasons: `schedule`, `egfr-below-30`.
  */
@@ -33,8 +35,8 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   if (!draftOfClass(draft, ['denosumab'])) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
-  // A too early injection (rx-dose-interval) is moved to its due day: the next one follows from there.
-  const next = addMonths(tooEarly(ctx, draft)?.due ?? draft.start, INJECTION_INTERVAL_MONTHS);
+  // A too early injection (rx-dose-interval) cannot be given now: the one to recall is the one due.
+  const next = tooEarly(ctx, draft)?.due ?? addMonths(draft.start, INJECTION_INTERVAL_MONTHS);
   const reasons: Reason[] = ['schedule'];
   const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
