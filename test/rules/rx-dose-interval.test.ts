@@ -62,6 +62,19 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(draft('denosumab', { start: '2026-12-01' }), { medications: [last] })).toBeUndefined();
   });
 
+  it('denosumab: with administrations on record, a later prescription is no injection — an overdue injection is not held back', () => {
+    const d = draft('denosumab', { doseMgPerAdministration: 60 });
+    const given = medication('denosumab', '2026-04-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
+    const prescribed = medication('denosumab', '2026-09-26', { source: 'MedicationRequest', ref: 'MedicationRequest/mr-1' });
+    // Given 7 months ago, prescribed 2 months ago: the injection is due, not early.
+    expect(judge(d, { medications: [given, prescribed] })).toBeUndefined();
+    // Given 3 months ago: early, whatever was prescribed.
+    const recent = medication('denosumab', '2026-08-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-2' });
+    expect(judge(d, { medications: [recent, prescribed] })?.indicator).toBe('critical');
+    // No administrations recorded (prescriptions only): the prescription date stands for the injection (rules.md section 1).
+    expect(judge(d, { medications: [prescribed] })?.indicator).toBe('critical');
+  });
+
   it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
     const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
     expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', schedule: 'yearly' });

@@ -25,7 +25,7 @@
  * dose weekly / every 6 months / yearly; an early denosumab injection from its due date).
  * Reasons: `too-frequent`.
  */
-import type { DrugId, PatientFacts } from '../../facts/types.js';
+import type { DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -67,18 +67,32 @@ function judged(s: Schedule, doseMg: number | undefined): boolean {
   return doseMg === undefined ? s.unknownDose : doseMg >= s.fromMg && doseMg <= s.toMg;
 }
 
-/** The last injection or infusion of the draft's drug in the record (the draft itself excluded, should the EHR list it). */
+/**
+ * The last injection or infusion of the draft's drug in the record (the draft itself excluded, should
+ * the EHR list it). Where the record has administrations of the drug, a prescription after the last
+ * of them is not taken for a dose [choice, the safer reading of rules.md section 1 "the latest of
+ * these"]: this EHR records what was given, so a later prescription shows one ordered, not given —
+ * and a critical "not now" resting on it would hold back an injection that is overdue.
+ */
 function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
+  let lastGiven: LocalDate | undefined;
+  for (const m of facts.medications) if (m.source === 'MedicationAdministration' && usable(m, facts, draft) && (lastGiven === undefined || m.start > lastGiven)) lastGiven = m.start;
   let last: { date: LocalDate; ref: string } | undefined;
   for (const m of facts.medications) {
-    if (m.identity.drugClass !== draft.identity.drugClass || m.ref === draft.ref || m.start > facts.today) continue;
-    if (m.status === 'cancelled' || m.status === 'entered-in-error' || m.status === 'not-taken') continue;
+    if (!usable(m, facts, draft)) continue;
+    if (lastGiven !== undefined && m.source === 'MedicationRequest' && m.start > lastGiven) continue;
     // A statement covering several injections: its passed end is an injection too (facts/courses.ts).
     const passedEnd = m.source === 'MedicationStatement' && m.status !== 'stopped' && m.end !== undefined && m.end <= facts.today ? m.end : m.start;
     const date = maxDate(m.start, passedEnd);
     if (last === undefined || date > last.date) last = { date, ref: m.ref };
   }
   return last;
+}
+
+/** A record of the draft's drug that may show a dose: not the draft, not future, not withdrawn. */
+function usable(m: MedicationRecord, facts: PatientFacts, draft: RecognisedDraft): boolean {
+  if (m.identity.drugClass !== draft.identity.drugClass || m.ref === draft.ref || m.start > facts.today) return false;
+  return m.status !== 'cancelled' && m.status !== 'entered-in-error' && m.status !== 'not-taken';
 }
 
 /**
