@@ -28,7 +28,7 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
   it('warns with eGFR 29 (below 30: higher hypocalcaemia risk), not with eGFR 30', () => {
     const e = egfr(29, '2026-10-01');
     const rec = judge({ labs: { egfr: [e] } }, draft('denosumab'));
-    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['schedule', 'egfr-below-30'] });
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-below-30', 'schedule'] });
     expect(rec?.evidence).toContain(e.ref);
     expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))?.indicator).toBe('info');
   });

@@ -37,13 +37,14 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   // A too early injection (rx-dose-interval) cannot be given now: the one to recall is the one due.
   const next = tooEarly(ctx, draft)?.due ?? addMonths(draft.start, INJECTION_INTERVAL_MONTHS);
-  const reasons: Reason[] = ['schedule'];
-  const findings: Finding[] = [draftFinding(draft), { kind: 'due-date', what: 'denosumab-injection', date: next }];
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
-  if (egfrSevere !== undefined) {
-    reasons.push('egfr-below-30');
-    findings.push(egfrSevere);
-  }
+  // What makes it a warning comes first: a long card shows the first lines of its lists.
+  const reasons: Reason[] = egfrSevere === undefined ? ['schedule'] : ['egfr-below-30', 'schedule'];
+  const findings: Finding[] = [
+    ...(egfrSevere === undefined ? [] : [egfrSevere]),
+    draftFinding(draft),
+    { kind: 'due-date', what: 'denosumab-injection', date: next },
+  ];
   return {
     topic: 'rx-denosumab-schedule',
     indicator: severe ? 'warning' : 'info',
