@@ -103,6 +103,10 @@ describe('a denosumab order with eGFR below 30 fits the budgets (its hypocalcaem
     const cards = renderCards(recs, { ...renderCtx(lang, f), drafts }, { grouping: 'separate', ruleSet: 'prescribing' });
     const schedule = cards.find((c) => c.source.topic?.code === 'rx-denosumab-schedule');
     expect(schedule?.extension?.['osteo-cds.reasons']).toContain('egfr-below-30');
+    // Cut to its budget, the card still shows why it is a warning: the eGFR reason and value lead their lists.
+    const reasonsShown = (schedule?.detail ?? '').split(lang === 'da' ? '**Begrundelse**' : '**Why**')[1] ?? '';
+    expect(reasonsShown.split('\n')[1]).toMatch(/^- eGFR < 30/);
+    expect(schedule?.detail).not.toContain('og 1 flere');
     for (const card of cards) {
       const topics = topicsOf(card).join(' + ');
       expect(length(card.detail), `${topics}:\n${card.detail ?? ''}`).toBeLessThanOrEqual(DETAIL_BUDGET);
