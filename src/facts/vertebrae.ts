@@ -90,7 +90,10 @@ export function vertebraOf(spineCodings: readonly Coding[], bodySiteText: string
   }
   const region = REGION_TEXT.find(([, re]) => re.test(bodySiteText))?.[0];
   const vertebra = coded !== undefined && /\d/.test(coded) ? coded : (levels[0] ?? coded ?? region);
-  const count = Math.max(multiple ? 2 : 1, levels.length);
+  // An ICD-10-CM level pair (S22.07 "T9-T10") is one fracture: its display names both levels.
+  const pair = coded?.includes('-') === true ? coded.split('-') : [];
+  const others = levels.filter((l) => !pair.includes(l));
+  const count = Math.max(multiple ? 2 : 1, others.length + (others.length < levels.length ? 1 : 0));
   return vertebra === undefined ? { count } : { vertebra, count };
 }
 

@@ -83,6 +83,14 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S32.010A', '2026-03-01'), fx('b', SYS.icd10cm, 'M80.08XA', '2026-03-01')]).fractures)).toBe(1);
   });
 
+  it('an ICD-10-CM level pair (S22.07 "T9-T10") is one fracture, though its display names both levels', () => {
+    const pair = (id: string, code: string, display: string) => condition({ id, system: SYS.icd10cm, code, display, onset: '2026-03-01' });
+    expect(countFractures(factsOf([pair('a', 'S22.070A', 'Wedge compression fracture of T9-T10 vertebra, initial encounter')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([pair('a', 'S22.060A', 'Wedge compression fracture of T7-T8 vertebra, initial encounter')]).fractures)).toBe(1);
+    // Another level named beside the pair still counts.
+    expect(countFractures(factsOf([condition({ id: 'b', system: SYS.icd10cm, code: 'S22.070A', display: 'Wedge compression fracture of T9-T10 vertebra', bodySite: 'T9, L1', onset: '2026-03-01' })]).fractures)).toBe(2);
+  });
+
   it('a code for multiple vertebral fractures counts as two', () => {
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS221', '2026-03-01')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('a', SYS.icd10, 'S22.1', '2026-03-01')]).fractures)).toBe(2);
