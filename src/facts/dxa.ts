@@ -20,7 +20,7 @@ import type { ScoreKind } from './concepts.js';
 import type { DxaResult, DxaStudy, ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { sourceCode } from './source-codes.js';
 import type { DxaScan, DxaScore, DxaSite, Performer, Ref } from './types.js';
-import { canonicalValue, interpretationCodes, readValue, shownUnit, type RawValue, type WhenObserved } from './values.js';
+import { canonicalValue, instantOf, interpretationCodes, readValue, shownUnit, type RawValue, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
 const T_SCORE_TEXT = /\bt[- ]?score|\bt[- ]?værdi/;
@@ -35,6 +35,7 @@ export function readDxa(
   ref: Ref,
   when: WhenObserved | undefined,
   performer: Performer | undefined,
+  issued: string | undefined,
   out: ObservationFacts,
   fallbackText?: string,
 ): void {
@@ -64,6 +65,7 @@ export function readDxa(
     code: sourceCode(coding, fallbackText),
     significantDecrease: interpretationCodes(element).includes('D'),
     ...(performer === undefined ? {} : { performer }),
+    ...(issued === undefined ? {} : { issued }),
   });
 }
 
@@ -82,7 +84,7 @@ export function readUncodedDxa(
   if (score === undefined) return;
   const site = dxaSiteFromText(siteWords(element, obs)) ?? dxaSiteFromText(words) ?? 'other';
   const first = codings(element.code)[0];
-  readDxa(score, site, element, undefined, first, ref, when, performer, out, getStr(element.code, 'text') ?? first?.display);
+  readDxa(score, site, element, undefined, first, ref, when, performer, getStr(obs, 'issued'), out, getStr(element.code, 'text') ?? first?.display);
 }
 
 /** bodySite of the element (component) or of its Observation. */
@@ -106,6 +108,16 @@ export function performerOf(obs: JsonObject): Performer | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * rules.md section 1, same-day duplicates: a result of the same score and site, the same day, issued
+ * later (a corrected or amended report) replaces this one. Results without a later-issued copy all
+ * stay (the diagnosis reads the lowest).
+ */
+function superseded(r: DxaResult, day: readonly DxaResult[]): boolean {
+  const issued = instantOf(r.issued);
+  return day.some((o) => o !== r && o.score === r.score && o.site === r.site && instantOf(o.issued) > issued);
 }
 
 export function groupScans(results: readonly DxaResult[], studies: readonly DxaStudy[] = []): DxaScan[] {
@@ -132,7 +144,7 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
       performer ??= s.performer;
     }
     const of = (kind: DxaResult['score']): DxaScore[] =>
-      day.filter((r) => r.score === kind).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));
+      day.filter((r) => r.score === kind && !superseded(r, day)).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));
     const tScores = of('t-score');
     const zScores = of('z-score');
     const bmd = of('bmd');

@@ -13,6 +13,8 @@ import type { LocalDate } from '../time/local-date.js';
 export interface DxaResult extends DxaScore {
   readonly score: ScoreKind;
   readonly performer?: Performer;
+  /** The Observation's `issued` (a later-issued result of the same day, score and site replaces it). */
+  readonly issued?: string;
 }
 
 /** A DXA study on record without (or beside) its results. */

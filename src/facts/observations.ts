@@ -6,7 +6,7 @@
  * DXA result coded only by text. What a (system, code) pair means is worked out once per request
  * (`observation-codes.ts`).
  */
-import { codings } from './accessors.js';
+import { codings, str } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import { LIFESTYLE } from './concepts.js';
 import { pushDated } from './dated.js';
@@ -101,7 +101,7 @@ function readClassified(
   const dxa = reading.dxa;
   if (dxa !== undefined) {
     const site = dxaSiteFromText(siteWords(element, obs)) ?? dxa.site;
-    readDxa(dxa.score, site, element, match, codings(coding)[0], ref, when, performer, out);
+    readDxa(dxa.score, site, element, match, codings(coding)[0], ref, when, performer, str(obs.issued), out);
     return;
   }
   if (id === 'dxa-panel') {

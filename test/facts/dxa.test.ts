@@ -21,6 +21,21 @@ describe('DXA: T-scores per site', () => {
     ]);
   });
 
+  it('a same-day result of the same site issued later (a corrected report) replaces the first; without a later issue both stay', () => {
+    const date = '2026-01-12';
+    const f = factsOf([
+      observation({ id: 'first', code: '38267-1', value: -2.6, date, issued: '2026-01-12T12:00:00+01:00' }),
+      observation({ id: 'corrected', code: '38267-1', value: -2.4, date, issued: '2026-01-15T09:00:00+01:00', status: 'corrected' }),
+      observation({ id: 'hip', code: '38264-8', value: -1.5, date, issued: '2026-01-12T12:00:00+01:00' }),
+    ]);
+    expect(f.dxa.scans[0]?.tScores.map((s) => [s.site, s.value])).toEqual([
+      ['lumbar-spine', -2.4],
+      ['total-hip', -1.5],
+    ]);
+    const unissued = factsOf([observation({ code: '38267-1', value: -2.6, date }), observation({ code: '38267-1', value: -2.4, date })]);
+    expect(unissued.dxa.scans[0]?.tScores.map((s) => s.value)).toEqual([-2.6, -2.4]);
+  });
+
   it('accepts any or no unit on T- and Z-scores', () => {
     const f = factsOf([
       observation({ code: '38267-1', value: -2.5, unit: 'whatever', date: '2026-01-01' }),
