@@ -143,6 +143,16 @@ describe('follow-up card texts', () => {
     }
   }
 
+  it('says "now" when the follow-on after a stopped denosumab was due on a date gone by, never "ca." that date', () => {
+    const facts = patient({ ...woman, courses: [course('denosumab', '2024-03-01', { lastDose: '2026-03-01', status: 'stopped', stoppedOn: '2026-04-01' })] });
+    const rec = FOLLOW_UP_RULES['denosumab-stopped'](ctxOf(facts));
+    const [da] = renderCards([rec!], renderCtx('da'));
+    expect(da?.summary).toContain('typisk zoledronsyre nu (aktuel fra 01.09.2026)');
+    expect(da?.summary).not.toContain('ca. 01.09.2026');
+    const [en] = renderCards([rec!], renderCtx('en'));
+    expect(en?.summary).toContain('usually zoledronic acid now (due since');
+  });
+
   it('says "possible" low-energy fracture and asks for the mechanism when the anabolic card rests only on fractures of unknown mechanism', () => {
     const facts = patient({ ...woman, dxa: [scan('2026-01-15', { 'total-hip': -2.8 })], fractures: [fracture('hip', '2025-05-01', 'unknown')] });
     const rec = FOLLOW_UP_RULES['anabolic-treatment-consideration'](ctxOf(facts));

@@ -36,12 +36,15 @@ function detail(rec: Rec, lang: Language): string {
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
   da: {
     title: 'Denosumab seponeret uden opfølgende behandling',
-    summary: (rec) => `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ca. ${formatDate(rec.followOnDue, 'da')}`,
+    // A time that has come reads as now, never as a plan for a date gone by.
+    summary: (rec) =>
+      `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Denosumab stopped without follow-on treatment',
-    summary: (rec) => `Denosumab stopped: other treatment MUST be started – usually zoledronic acid around ${formatDate(rec.followOnDue, 'en')}`,
+    summary: (rec) =>
+      `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
 };
