@@ -126,6 +126,18 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
 }
 
+/** A record in use whose own (not estimated) end lies after today: a planned end. */
+function plansEnd(r: MedicationRecord, today: LocalDate): boolean {
+  return ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true;
+}
+
+/** The latest planned end among records that began by today. */
+function plannedBeyondToday(records: readonly MedicationRecord[], today: LocalDate): { readonly end: LocalDate; readonly ref: Ref } | undefined {
+  let out: { end: LocalDate; ref: Ref } | undefined;
+  for (const r of records) if (plansEnd(r, today) && r.start <= today && r.end !== undefined && (out === undefined || r.end > out.end)) out = { end: r.end, ref: r.ref };
+  return out;
+}
+
 /** An oral record's use ends on the day another antiresorptive was started within it. */
 function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
   if (span.record.startUnknown === true || others.length === 0) return span;
@@ -168,6 +180,9 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
   }
   sortOldestFirst(stops, (stop) => stop.date);
   const lastUseStart = spans.reduce<LocalDate | undefined>((max, s) => (max === undefined || s.start > max ? s.start : max), undefined);
+  // An injection course: a statement or request whose period runs on past today (begun before the
+  // doses the record shows, so a course of its own) plans the end of the treatment running now.
+  const ongoing = parenteral ? plannedBeyondToday(records, today) : undefined;
 
   return runs.map((run, i) => {
     const next = runs[i + 1];
@@ -195,9 +210,13 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     const refs: Ref[] = [];
     const drugs: DrugId[] = [];
     for (const { record: r } of run.spans) {
-      if (ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true && (plannedEnd === undefined || r.end > plannedEnd)) plannedEnd = r.end;
+      if (plansEnd(r, today) && (plannedEnd === undefined || (r.end !== undefined && r.end > plannedEnd))) plannedEnd = r.end;
       refs.push(r.ref);
       if (!drugs.includes(r.identity.drug)) drugs.push(r.identity.drug);
+    }
+    if (ongoing !== undefined && i === runs.length - 1 && status === 'active' && (plannedEnd === undefined || ongoing.end > plannedEnd)) {
+      plannedEnd = ongoing.end;
+      if (!refs.includes(ongoing.ref)) refs.push(ongoing.ref);
     }
     if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
     // An ended oral course's end is its last day of use (a supply's last covered day): that day

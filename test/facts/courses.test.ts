@@ -79,6 +79,17 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     expect(factsOf([use, cancelled, later]).courses[0]?.status).toBe('ended');
   });
 
+  it('a denosumab statement begun long before the recorded injections, ending in the future, plans the end of the course running now', () => {
+    const statement = medicationStatement({ ...DMAB, id: 'ms-dmab', start: '2024-01-10', end: '2027-01-10' });
+    const given = medicationAdministration({ ...DMAB, id: 'ma-dmab', date: '2026-03-10' });
+    const current = factsOf([statement, given]).courses.find((c) => c.drugClass === 'denosumab' && c.status === 'active');
+    expect(current).toMatchObject({ lastDose: '2026-03-10', plannedEnd: '2027-01-10' });
+    expect(current?.refs).toContain('MedicationStatement/ms-dmab');
+    // Its end passed: no plan.
+    const passed = medicationStatement({ ...DMAB, start: '2024-01-10', end: '2026-05-01' });
+    expect(factsOf([passed, given]).courses.find((c) => c.drugClass === 'denosumab' && c.status === 'active')?.plannedEnd).toBeUndefined();
+  });
+
   it('an active request with a future end of its dosing gives a planned end; the validity of the prescription or an estimated supply end does not', () => {
     const bounded = { ...medicationRequest({ ...ALN, authoredOn: '2026-01-01' }), dosageInstruction: [{ timing: { repeat: { boundsPeriod: { start: '2026-01-01', end: '2026-12-31' } } } }] };
     const planned = factsOf([bounded]);
