@@ -61,7 +61,8 @@ export function formatFinding(f: Finding, lang: Language): string {
       return `${name} ${formatNumber(f.latest, lang)} ${unit} (${formatDate(f.latestDate, lang)}${mean})`;
     }
     case 'measurement': {
-      const value = formatQuantity(f.value, f.unit, lang);
+      // The label names the unit of alcohol ("genstande pr. dag"): the value stands alone, in the card's language.
+      const value = f.measure === 'alcohol-units' ? formatNumber(f.value, lang) : formatQuantity(f.value, f.unit, lang);
       const labels = {
         bmi: { da: 'BMI', en: 'BMI' },
         height: { da: 'Højde', en: 'Height' },

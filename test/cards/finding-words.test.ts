@@ -1,0 +1,13 @@
+/** Finding lines in the card's language: no English unit in a Danish line. */
+import { describe, expect, it } from 'vitest';
+import { formatFinding } from '../../src/cards/text/findings.js';
+
+describe('the alcohol finding', () => {
+  const finding = { kind: 'measurement', measure: 'alcohol-units', value: 3.5, unit: 'units/day', date: '2026-10-01', ref: 'Observation/a' } as const;
+
+  it('reads "genstande pr. dag" with the number alone in Danish, "units per day" in English', () => {
+    expect(formatFinding(finding, 'da')).toBe('Alkohol, genstande pr. dag: 3,5 (01.10.2026)');
+    expect(formatFinding(finding, 'da')).not.toContain('units');
+    expect(formatFinding(finding, 'en')).toMatch(/^Alcohol, units per day: 3\.5 /);
+  });
+});
