@@ -40,8 +40,7 @@ export function draftsFromContext(hook: Hook, context: Readonly<Record<string, u
   for (let i = 0; i < entries.length; i++) {
     const draft = entryDraft(entries[i], i);
     if (draft === undefined) continue;
-    const { resource, ref, fullUrl } = draft;
-    drafts.push({ resource, ref, selected: selections === undefined || (typeof resource.id === 'string' && selections.has(ref)), ...(fullUrl === undefined ? {} : { fullUrl }) });
+    drafts.push({ ...draft, selected: selections === undefined || (typeof draft.resource.id === 'string' && selections.has(draft.ref)) });
   }
   return drafts;
 }
