@@ -3,6 +3,7 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { capitalise, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import { ANTIRESORPTIVE, draftDrug, drugName, labValue } from './common.js';
@@ -17,6 +18,9 @@ const RENAL_SMPC = {
   notRecommended: { da: 'frarådes desuden ved kreatininclearance < 35 ml/min (produktresumé)', en: 'is also not recommended with creatinine clearance < 35 mL/min (SmPC)' },
 } as const;
 
+const renalSmpc = (rec: Recommendation): (typeof RENAL_SMPC)[keyof typeof RENAL_SMPC] =>
+  RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'];
+
 export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
   da: {
     title: 'eGFR for lav til antiresorptiv start',
@@ -29,7 +33,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.',
         rec.denosumabStart
           ? 'Denosumab kan bruges ved nedsat nyrefunktion og vælges ofte af specialister, men risikoen for hypocalcæmi er øget: aftal start med endokrinolog, kontrollér P-calcium før injektionen, og sørg for D-vitamin og calcium.'
-          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} ${RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'].da}. Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
+          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} ${renalSmpc(rec).da}. Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
       ),
   },
   en: {
@@ -43,7 +47,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.',
         rec.denosumabStart
           ? 'Denosumab can be used in reduced kidney function and specialists often choose it, but the risk of hypocalcaemia is higher: agree the start with endocrinology, check calcium before the injection, and make sure of vitamin D and calcium.'
-          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} ${RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'].en}. The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
+          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} ${renalSmpc(rec).en}. The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
       ),
   },
 };
