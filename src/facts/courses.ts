@@ -127,14 +127,14 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
 }
 
 /** A record in use whose own (not estimated) end lies after today: a planned end. */
-function plansEnd(r: MedicationRecord, today: LocalDate): boolean {
+function plansEnd(r: MedicationRecord, today: LocalDate): r is MedicationRecord & { readonly end: LocalDate } {
   return ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true;
 }
 
 /** The latest planned end among records that began by today. */
 function plannedBeyondToday(records: readonly MedicationRecord[], today: LocalDate): { readonly end: LocalDate; readonly ref: Ref } | undefined {
   let out: { end: LocalDate; ref: Ref } | undefined;
-  for (const r of records) if (plansEnd(r, today) && r.start <= today && r.end !== undefined && (out === undefined || r.end > out.end)) out = { end: r.end, ref: r.ref };
+  for (const r of records) if (plansEnd(r, today) && r.start <= today && (out === undefined || r.end > out.end)) out = { end: r.end, ref: r.ref };
   return out;
 }
 
@@ -210,7 +210,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     const refs: Ref[] = [];
     const drugs: DrugId[] = [];
     for (const { record: r } of run.spans) {
-      if (plansEnd(r, today) && (plannedEnd === undefined || (r.end !== undefined && r.end > plannedEnd))) plannedEnd = r.end;
+      if (plansEnd(r, today) && (plannedEnd === undefined || r.end > plannedEnd)) plannedEnd = r.end;
       refs.push(r.ref);
       if (!drugs.includes(r.identity.drug)) drugs.push(r.identity.drug);
     }
