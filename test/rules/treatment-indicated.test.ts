@@ -13,6 +13,12 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
       expect(rec?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture']);
     });
 
+    it('counts a forearm fracture of unknown mechanism as a possible low-energy one (rules.md section 1: the safer reading), as the anabolic referral does', () => {
+      const rec = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2025-02-01', 'unknown')] });
+      expect(rec?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture']);
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'fracture', site: 'forearm', possible: true }));
+    });
+
     it('fires for a T-score ≤ −2.5 with a risk factor, naming it, and proposes alendronate 70 mg weekly (first choice)', () => {
       const dxa = scan('2026-08-12', { 'total-hip': -2.7 });
       const facts = patient({ age: 70, dxa: [dxa], vitals: lowBmi });

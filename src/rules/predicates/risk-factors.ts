@@ -117,11 +117,18 @@ function smoking(facts: PatientFacts): RiskFactor | undefined {
   return { reason: 'risk-smoking', findings: conds.map(conditionFinding), evidence: conds.map((c) => c.ref) };
 }
 
-/** A fracture known to be low-energy (not only possibly) of another site than spine or hip. */
+/**
+ * A low-energy fracture of another site than spine or hip [extension: DSAM ch. 4]. One of unknown
+ * mechanism (forearm, upper arm, pelvis; in population) counts too, as rules.md section 1 has a
+ * possible low-energy fracture count "wherever a low-energy fracture counts (the safer reading)";
+ * its finding says "lavenergi? (mekanisme ikke registreret)". Counting only known ones left a
+ * woman with T −2.7 and a forearm fracture of unknown mechanism with an anabolic referral
+ * (which counts possible fractures) and no first-line treatment card.
+ */
 function priorFracture(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
-  const known = lowEnergyFractures(facts, settings).filter((c) => !c.possible && c.fracture.site !== 'spine' && c.fracture.site !== 'hip');
-  if (known.length === 0) return undefined;
-  return { reason: 'risk-prior-fracture', findings: known.map(fractureFinding), evidence: known.map((c) => c.fracture.ref) };
+  const counted = lowEnergyFractures(facts, settings).filter((c) => c.fracture.site !== 'spine' && c.fracture.site !== 'hip');
+  if (counted.length === 0) return undefined;
+  return { reason: 'risk-prior-fracture', findings: counted.map(fractureFinding), evidence: counted.map((c) => c.fracture.ref) };
 }
 
 function ageOver80(facts: PatientFacts): RiskFactor | undefined {

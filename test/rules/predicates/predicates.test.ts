@@ -70,15 +70,25 @@ describe('risk factors', () => {
     expect(riskFactors(f(164.1), S)).toEqual([]);
   });
 
-  it('counts an earlier fracture known to be low-energy at another site than spine or hip [extension: DSAM ch. 4], not a possible or high-energy one', () => {
+  it('counts an earlier low-energy fracture at another site than spine or hip [extension: DSAM ch. 4], not a high-energy one', () => {
     const forearm = fracture('forearm', '2024-05-01', 'low-energy');
     expect(riskFactors(patient({ age: 70, fractures: [forearm] }), S)).toEqual([
       { reason: 'risk-prior-fracture', findings: [{ kind: 'fracture', site: 'forearm', possible: false, ref: forearm.ref, date: '2024-05-01' }], evidence: [forearm.ref] },
     ]);
-    expect(riskFactors(patient({ age: 70, fractures: [fracture('forearm', '2024-05-01', 'unknown')] }), S)).toEqual([]);
     expect(riskFactors(patient({ age: 70, fractures: [fracture('forearm', '2024-05-01', 'high-energy')] }), S)).toEqual([]);
     // Spine and hip fractures are criteria of their own, not risk factors.
+    expect(riskFactors(patient({ age: 70, fractures: [fracture('spine', '2024-05-01', 'unknown')] }), S)).toEqual([]);
     expect(riskFactors(patient({ age: 70, fractures: [fracture('hip', '2024-05-01', 'low-energy')] }), S)).toEqual([]);
+  });
+
+  it('counts a fracture of unknown mechanism as possibly low-energy, as rules.md section 1 counts it wherever a low-energy one counts', () => {
+    const humerus = fracture('upper-arm', '2024-05-01', 'unknown');
+    expect(riskFactors(patient({ age: 70, fractures: [humerus] }), S)).toEqual([
+      { reason: 'risk-prior-fracture', findings: [{ kind: 'fracture', site: 'upper-arm', possible: true, ref: humerus.ref, date: '2024-05-01' }], evidence: [humerus.ref] },
+    ]);
+    // Not of the sites the guideline names (toes, fingers, skull …), and not outside the population.
+    expect(riskFactors(patient({ age: 70, fractures: [fracture('other', '2024-05-01', 'unknown')] }), S)).toEqual([]);
+    expect(riskFactors(patient({ age: 40, fractures: [fracture('forearm', '2024-05-01', 'unknown')] }), S)).toEqual([]);
   });
 });
 
