@@ -37,6 +37,30 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
     expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno('alendronate'), course('alendronate', '2026-08-15')] })))).toBeUndefined();
   });
 
+  describe('a follow-on that ended too soon [choice: oral bisphosphonate for 12 months or more after denosumab]', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2025-02-15', status: 'stopped', stoppedOn: '2025-06-01', supersededOn: '2025-08-15', supersededBy: 'alendronate' });
+
+    it('fires when the alendronate that followed was stopped a month later, naming it', () => {
+      const alendronate = course('alendronate', '2025-08-15', { status: 'stopped', end: '2025-09-15', stoppedOn: '2025-09-15' });
+      const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, alendronate] })));
+      expect(rec?.reasons).toEqual(['no-follow-on-therapy']);
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'course', drugClass: 'oral-bisphosphonate', start: '2025-08-15', status: 'stopped' }));
+      expect(rec?.evidence).toEqual([...deno.refs, ...alendronate.refs]);
+    });
+
+    it('fires when it ran out after 11 months, not after 12 (the boundary day counts)', () => {
+      const ran = (end: string) => course('alendronate', '2025-08-15', { status: 'ended', end });
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, ran('2026-07-14')] })))?.topic).toBe('denosumab-stopped');
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, ran('2026-08-15')] })))).toBeUndefined();
+    });
+
+    it('does not fire while the follow-on is in use, or when a later zoledronic acid infusion followed the stopped tablet', () => {
+      const stopped = course('alendronate', '2025-08-15', { status: 'stopped', end: '2025-09-15', stoppedOn: '2025-09-15' });
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('alendronate', '2025-08-15')] })))).toBeUndefined();
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, stopped, course('zoledronic-acid', '2025-11-01')] })))).toBeUndefined();
+    });
+  });
+
   it('still fires when the only other antiresorptive ended before the last injection', () => {
     const deno = course('denosumab', '2023-02-15', { lastDose: '2026-02-15', status: 'stopped', stoppedOn: '2026-06-01' });
     const earlier = course('alendronate', '2015-01-01', { status: 'ended', end: '2022-12-01' });

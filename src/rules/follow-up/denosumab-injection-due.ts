@@ -19,7 +19,7 @@ import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { denosumabWithoutFollowOn } from './denosumab.js';
+import { denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
 
 export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ctx) => {
   const { today, settings } = ctx;
@@ -29,7 +29,8 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
 
   const isDue = today >= schedule.due;
   const reasons: Reason[] = [isDue ? 'due' : 'upcoming'];
-  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, ...(schedule.due < today ? { past: true as const } : {}) }];
+  const ended = endedFollowOn(schedule, today);
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), ...ended.findings, { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, ...(schedule.due < today ? { past: true as const } : {}) }];
   const suggestions: SuggestionSpec[] = [];
   if (schedule.recentCalcium === undefined) {
     reasons.push('calcium-missing');
@@ -43,7 +44,7 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
     topic: 'denosumab-injection-due',
     indicator: isDue ? 'warning' : 'info',
     reasons,
-    evidence: [...new Set([...schedule.course.refs, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
     findings,
     suggestions,
     selectionBehavior: 'any',

@@ -19,7 +19,7 @@ import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { denosumabWithoutFollowOn } from './denosumab.js';
+import { denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
 
 export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   const { today, settings } = ctx;
@@ -27,7 +27,8 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   if (schedule === undefined || schedule.course.status === 'stopped') return undefined;
   if (today <= schedule.latestInTime) return undefined;
 
-  const findings: Finding[] = [lastDoseFinding(schedule.course, today), { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, past: true }];
+  const ended = endedFollowOn(schedule, today);
+  const findings: Finding[] = [lastDoseFinding(schedule.course, today), ...ended.findings, { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, past: true }];
   const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true }];
   if (schedule.recentCalcium === undefined) {
     findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });
@@ -40,7 +41,7 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
     topic: 'denosumab-overdue',
     indicator: 'critical',
     reasons: ['overdue'],
-    evidence: [...new Set([...schedule.course.refs, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
     findings,
     suggestions,
     selectionBehavior: 'any',

@@ -11,25 +11,28 @@
  *       last injection (that date is computed and shown); suggestions (v2): zoledronic acid referral
  *       (recommended), alendronate 70 mg weekly, or endocrinology referral. Replaces
  *       `denosumab-overdue` (REPLACES). "No other antiresorptive after" follows the v2 follow-on
- *       definition (started, dispensed or given after the last injection: `supersededOn`).
+ *       definition (started, dispensed or given after the last injection: `supersededOn`); one
+ *       that ended within months does not hold and is named (`denosumabFollowOn` [choice]).
  * Reasons: `no-follow-on-therapy`.
  */
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
-import { denosumabWithoutFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
+import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
 
 export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const schedule = denosumabWithoutFollowOn(ctx);
   if (schedule === undefined || schedule.course.status !== 'stopped') return undefined;
   const lastDose = lastDoseFinding(schedule.course, ctx.today);
+  const ended = endedFollowOn(schedule, ctx.today);
   return {
     topic: 'denosumab-stopped',
     indicator: 'critical',
     reasons: ['no-follow-on-therapy'],
-    evidence: [...new Set(schedule.course.refs)],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence])],
     findings: [
       courseFinding(schedule.course, ctx.today),
       lastDose,
+      ...ended.findings,
       // "typically zoledronic acid about 6 months after the last injection"
       { kind: 'due-date', what: 'follow-on-after-denosumab', date: schedule.due, ...(schedule.due < ctx.today ? { past: true as const } : {}) },
     ],

@@ -13,9 +13,11 @@
  * month's end: 2026-05-31 + 6 months = 2026-11-30), and whether another antiresorptive followed it.
  */
 import type { CalciumMeasurement, Course } from '../../facts/types.js';
+import type { Finding } from '../../contract/findings.js';
+import { courseFinding } from '../predicates/findings.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { latestWithin } from '../predicates/labs.js';
-import { latestCourse } from '../predicates/medication.js';
+import { denosumabFollowOn, latestCourse } from '../predicates/medication.js';
 import { perContext } from '../memo.js';
 
 /** "hver 6. måned". */
@@ -34,22 +36,27 @@ export interface DenosumabSchedule {
   readonly latestInTime: LocalDate;
   /** "P-calcium kontrolleres forud for injektion": a calcium within the window before injection. */
   readonly recentCalcium?: CalciumMeasurement;
+  /** The antiresorptive that followed the last injection but ended too soon to hold as follow-on. */
+  readonly endedFollowOn?: Course;
 }
 
 /**
- * The latest denosumab course, unless another antiresorptive (a follow-on treatment) was started,
- * dispensed or given *after* its last injection — then none of the denosumab cards apply.
- * rules.md section 1 (v2), "Follow-on after denosumab": a course that began before that injection
+ * The latest denosumab course, unless a follow-on treatment holds — then none of the denosumab
+ * cards apply. rules.md section 1 (v2), "Follow-on after denosumab": only another antiresorptive
+ * started, dispensed or given *after* its last injection can follow it; a course that began before
  * never counts, whatever its status (a zoledronic acid infusion before the switch, a stale `active`
- * alendronate statement); the facts stage records the first later use as `supersededOn`.
+ * alendronate statement). One that ended within months does not hold either
+ * (`denosumabFollowOn` [choice]): the cards then speak and name it.
  */
 export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | undefined => {
   const { facts, today, settings } = ctx;
   const course = latestCourse(facts, 'denosumab');
   if (course === undefined) return undefined;
-  if (course.supersededOn !== undefined) return undefined;
+  const followOn = denosumabFollowOn(facts, course);
+  if (followOn?.holds === true) return undefined;
   const recentCalcium = latestWithin(facts.labs.calcium, today, settings.freshnessDays.beforeInjection);
   return {
+    ...(followOn === undefined ? {} : { endedFollowOn: followOn.course }),
     course,
     lastInjection: course.lastDose,
     announceFrom: addMonths(course.lastDose, settings.denosumabInfoMonths),
@@ -58,3 +65,9 @@ export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | un
     ...(recentCalcium === undefined ? {} : { recentCalcium }),
   };
 });
+
+/** The follow-on that ended too soon, named among a denosumab card's findings (and its records among the evidence). */
+export function endedFollowOn(schedule: DenosumabSchedule, today: LocalDate): { readonly findings: readonly Finding[]; readonly evidence: readonly string[] } {
+  const c = schedule.endedFollowOn;
+  return c === undefined ? { findings: [], evidence: [] } : { findings: [courseFinding(c, today)], evidence: c.refs };
+}

@@ -3,8 +3,9 @@
  *
  * - **Denosumab without follow-on** (card l. 79-82 "Der må max gå 7 måneder … Hvis denosumab
  *   seponeres, SKAL anden behandling igangsættes"): the latest denosumab course is overdue (more
- *   than 7 months since the last injection) or recorded stopped, and no other antiresorptive was
- *   started, dispensed or given after its last injection. While so, the critical denosumab card
+ *   than 7 months since the last injection) or recorded stopped, and no follow-on holds (another
+ *   antiresorptive started, dispensed or given after its last injection, still in use or run long
+ *   enough: `denosumabFollowOn`). While so, the critical denosumab card
  *   speaks and no "start alendronate" card stands beside it (rules.md section 3, `denosumab-overdue`).
  * - **Paused** (card l. 185-197 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske,
  *   hvis: … Opfølgning med DXA-scanning tidligst efter 2 år, hvis relevant."): not on treatment,
@@ -20,18 +21,12 @@ import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from './indication.js';
-import { isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
+import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
 import { lastCountedDay } from './data-horizon.js';
 
-/** The latest denosumab course when no other antiresorptive followed its last injection. */
-export function denosumabCourseWithoutFollowOn(facts: PatientFacts): Course | undefined {
-  const course = latestCourse(facts, 'denosumab');
-  return course === undefined || course.supersededOn !== undefined ? undefined : course;
-}
-
-/** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on. */
+/** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on that holds. */
 export const denosumabUnresolved = perFacts((facts): boolean => {
-  const course = denosumabCourseWithoutFollowOn(facts);
+  const course = denosumabWithoutHeldFollowOn(facts);
   if (course === undefined) return false;
   return course.status === 'stopped' || facts.today > addMonths(course.lastDose, MAX_INTERVAL_MONTHS);
 });

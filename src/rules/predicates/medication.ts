@@ -3,7 +3,7 @@
  * The facts stage builds the unbroken courses and their status; these predicates read them.
  */
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
-import { addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
+import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
@@ -60,6 +60,45 @@ const courseIndex = perFacts((facts): CourseIndex => {
   }
   return { active, latest, activeOsteoporosis, oralBisphosphonate, oralBisphosphonateDays, antiresorptiveEver };
 });
+
+/**
+ * An oral bisphosphonate that followed denosumab and has ended (stopped, or its supply ran out)
+ * counts as its follow-on only after this many months of use [choice; DSAM ch. 10: alendronate for
+ * a year or more after denosumab]: a course stopped after a month does not hold back the rebound.
+ */
+export const ORAL_FOLLOW_ON_MONTHS = 12;
+
+/** What followed a denosumab course: a follow-on that holds, or the latest course that followed it and ended too soon. */
+export type FollowOn = { readonly holds: true } | { readonly holds: false; readonly course: Course };
+
+/**
+ * rules.md section 1 (v2) "Follow-on after denosumab": another antiresorptive counts as following
+ * denosumab *only when* it was started, dispensed or given after the last injection (the facts
+ * stage's `supersededOn`). Of such courses, one holds when it is still in use, is zoledronic acid
+ * (an infusion protects for a year or more), or is an oral bisphosphonate that ran
+ * ORAL_FOLLOW_ON_MONTHS before it ended [choice, the safer reading: card l. 81-82 "SKAL anden
+ * behandling igangsættes" asks for treatment, not a month of it]. Undefined: nothing followed.
+ */
+export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): FollowOn | undefined {
+  const from = denosumab.supersededOn;
+  if (from === undefined) return undefined;
+  let latest: Course | undefined;
+  for (const c of facts.courses) {
+    if (c.drugClass === 'denosumab' || !isAntiresorptive(c.drugClass) || c.start < from) continue;
+    if (c.status === 'active' || c.drugClass === 'zoledronic-acid' || c.end >= addMonths(c.start, ORAL_FOLLOW_ON_MONTHS)) return { holds: true };
+    if (latest === undefined || c.end > latest.end) latest = c;
+  }
+  // A later use the courses do not show (none begins on or after it) holds, as the literal rule has it.
+  return latest === undefined ? { holds: true } : { holds: false, course: latest };
+}
+
+/** The latest denosumab course, unless a follow-on holds (`denosumabFollowOn`). */
+export function denosumabWithoutHeldFollowOn(facts: PatientFacts): Course | undefined {
+  const course = latestCourse(facts, 'denosumab');
+  if (course === undefined || course.supersededOn === undefined) return course;
+  const followOn = denosumabFollowOn(facts, course);
+  return followOn === undefined || followOn.holds ? undefined : course;
+}
 
 export function activeCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
   return courseIndex(facts).active[drugClass];
