@@ -40,6 +40,13 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
     expect(rec?.suggestions).toBeUndefined();
   });
 
+  it('does not claim a first course when the medication history could not be had (general advice instead)', () => {
+    const h = { vitals: { height: [height(165, '2025-01-01')] } };
+    expect(judge({ ...h, unavailable: ['medicationStatements'] }, draft('denosumab'))?.reasons).toEqual(['guideline-advice']);
+    expect(judge({ ...h, unavailable: ['medicationAdministrations'] }, draft('denosumab'))?.reasons).toEqual(['guideline-advice']);
+    expect(judge({ ...h, unavailable: ['allergies'] }, draft('denosumab'))?.reasons).toEqual(['first-course']);
+  });
+
   it('is silent for a renewal, a switch and a restart: any antiresorptive course in the record', () => {
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))).toBeUndefined();

@@ -100,6 +100,13 @@ export function denosumabWithoutHeldFollowOn(facts: PatientFacts): Course | unde
   return followOn === undefined || followOn.holds ? undefined : course;
 }
 
+const MEDICATION_KEYS: readonly string[] = ['medicationStatements', 'medicationRequests', 'medicationAdministrations'];
+
+/** A medication prefetch key could not be had (rules.md "Missing data"): the record may lack courses. */
+export function medicationHistoryUnavailable(facts: PatientFacts): boolean {
+  return facts.unavailable.some((k) => MEDICATION_KEYS.includes(k));
+}
+
 export function activeCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
   return courseIndex(facts).active[drugClass];
 }

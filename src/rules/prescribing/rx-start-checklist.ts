@@ -21,7 +21,8 @@
  * Reasons: `baseline-btm-missing` (oral treatment and no baseline marker within
  * `freshnessDays.boneMarkerBaseline` days before the start — P1NP, or CTX when a glucocorticoid is
  * active or prescribed in the same basket [choice: the marker must be the one follow-up will use]),
- * `height-missing` (no height ever recorded), else `first-course`.
+ * `height-missing` (no height ever recorded), else `first-course` — or `guideline-advice` when a
+ * medication prefetch key could not be had, since the record cannot show it is a first course.
  * v2 (rules.md section 4): no baseline marker is asked after a fracture in the 6 months before the
  * start (any fracture, whatever its mechanism, dated from start − 6 months to the start — the same
  * reading as btm-follow-up-due): the card instead says the first marker comes one year after the
@@ -36,7 +37,7 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { markerFinding } from '../predicates/findings.js';
 import { latestWithin } from '../predicates/labs.js';
-import { hadAntiresorptive } from '../predicates/medication.js';
+import { hadAntiresorptive, medicationHistoryUnavailable } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -83,7 +84,9 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
   }
 
   if (facts.vitals.height.length === 0) reasons.push('height-missing');
-  if (reasons.length === 0) reasons.push('first-course');
+  // "First course" is claimed only from a medication history that could be had: without it the
+  // general advice reason stands (the data-unavailable card says what is missing).
+  if (reasons.length === 0) reasons.push(medicationHistoryUnavailable(facts) ? 'guideline-advice' : 'first-course');
 
   return {
     topic: 'rx-start-checklist',
