@@ -46,6 +46,15 @@ describe('vitamin-d-before-dxa (card l. 14-15: D-vitamin bør være i niveau fø
     expect(run({ age: 70, dxa: [dxa()], labs: { vitaminD: [vitaminD(30, '2026-07-01')] }, courses: [course('alendronate', '2026-09-01')] })).toBeUndefined();
   });
 
+  it('does not fire when a low-energy spine or hip fracture meets the diagnosis too (it would argue for putting off treatment)', () => {
+    const low = { vitaminD: [vitaminD(30, '2026-07-01')] };
+    expect(run({ age: 70, dxa: [dxa()], fractures: [fracture('hip', '2026-01-01', 'low-energy')], labs: low })).toBeUndefined();
+    expect(run({ age: 70, dxa: [dxa()], fractures: [fracture('spine', '2026-01-01', 'unknown')], labs: low })).toBeUndefined();
+    // A forearm fracture is no diagnosis criterion: the T-score still carries the diagnosis.
+    expect(run({ age: 70, dxa: [dxa()], fractures: [fracture('forearm', '2026-01-01', 'low-energy')], labs: low })?.reasons).toEqual(['vitamin-d-low-at-dxa']);
+    expect(run({ age: 70, dxa: [dxa()], fractures: [fracture('hip', '2026-01-01', 'high-energy')], labs: low })?.reasons).toEqual(['vitamin-d-low-at-dxa']);
+  });
+
   it('judges the scan the diagnosis rests on (the latest), not an older one', () => {
     const labs = { vitaminD: [vitaminD(30, '2019-12-01'), vitaminD(80, '2026-08-01')] };
     expect(run({ age: 70, dxa: [scan('2020-01-01', { 'lumbar-spine': -3.0 }), dxa()], labs })).toBeUndefined();
