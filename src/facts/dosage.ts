@@ -4,11 +4,14 @@
  * A dose is read from `doseAndRate[].doseQuantity` (R4), `doseQuantity` (R3) or `dose`
  * (MedicationAdministration); mg/g/µg convert directly, count units (tablet, {tbl}, stk, …, or no
  * unit [choice: Synthea sends none]) are multiplied by the product's strength, mL by its strength
- * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit) or a timing code
- * (BID, TID, …). Nothing is invented: an unknown part gives an unknown dose.
+ * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit), a timing code
+ * (BID, TID, …) or the repeat's weekdays and times of day. A line with none of these is read from
+ * its text (dosage-text.ts: "2 tabletter dagligt"), the last resort. Nothing is invented: an
+ * unknown part gives an unknown dose.
  */
 import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
-import { codings, get, getNum, getObject, getStr, lookup, objects, round4, str } from './accessors.js';
+import { codings, get, getNum, getObject, getStr, list, lookup, objects, round4, str } from './accessors.js';
+import { perDayFromText, unitsFromText } from './dosage-text.js';
 import type { JsonObject } from '../shared/json.js';
 
 export interface Strength {
@@ -148,6 +151,43 @@ export function frequencyPerDay(timing: unknown): number | undefined {
   return undefined;
 }
 
+/** Administrations per day from the Timing's repeat lists: days of the week, times of the day. */
+function perDayFromLists(timing: unknown): number | undefined {
+  const repeat = get(timing, 'repeat');
+  const weekDays = list(get(repeat, 'dayOfWeek')).filter((d) => str(d) !== undefined).length;
+  const dayTimes = list(get(repeat, 'timeOfDay')).length + list(get(repeat, 'when')).length;
+  if (weekDays > 0) return (weekDays * Math.max(1, dayTimes)) / 7;
+  if (dayTimes > 0) return dayTimes;
+  return undefined;
+}
+
+/** A dosage line's text: what a prescriber wrote when the structure says nothing. */
+function lineText(line: JsonObject): string | undefined {
+  return getStr(line, 'text') ?? getStr(line, 'patientInstruction') ?? getStr(get(get(line, 'timing'), 'code'), 'text');
+}
+
+/**
+ * Administrations per day of a dosage line: `timing.repeat` frequency / period, else a timing
+ * code, else the count of `repeat.dayOfWeek` (per week) or `timeOfDay` / `when` (per day), else
+ * the line's text (dosage-text.ts), the last resort.
+ */
+export function administrationsPerDay(line: JsonObject): number | undefined {
+  const timing = get(line, 'timing');
+  const perDay = frequencyPerDay(timing) ?? perDayFromLists(timing);
+  if (perDay !== undefined) return perDay;
+  const text = lineText(line);
+  return text === undefined ? undefined : perDayFromText(text);
+}
+
+/** The dose of one administration: the dose quantity, else the units a text names ("2 tabletter"). */
+export function lineDose(line: JsonObject, strength: Strength): { readonly mg?: number; readonly units?: number } | undefined {
+  const quantity = doseQuantityOf(line);
+  if (quantity !== undefined) return doseOf(quantity, strength);
+  const text = lineText(line);
+  const units = text === undefined ? undefined : unitsFromText(text);
+  return units === undefined ? undefined : strength.mg === undefined ? { units } : { units, mg: units * strength.mg };
+}
+
 /** The dose quantity of a dosage line (R4 doseAndRate, R3 doseQuantity, administration dose). */
 export function doseQuantityOf(line: JsonObject): JsonObject | undefined {
   for (const dr of objects(line, 'doseAndRate')) {
@@ -176,8 +216,8 @@ export function dailyDose(lines: readonly JsonObject[], strength: Strength, perA
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {
-    const dose = doseOf(doseQuantityOf(line), strength);
-    const perDay = perAdministration ? 1 : frequencyPerDay(line.timing);
+    const dose = perAdministration ? doseOf(doseQuantityOf(line), strength) : lineDose(line, strength);
+    const perDay = perAdministration ? 1 : administrationsPerDay(line);
     if (dose === undefined || perDay === undefined) return {};
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;
     units = units === undefined || dose.units === undefined ? undefined : units + dose.units * perDay;

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
-import { perDayFromText } from '../../src/facts/dose-schedule.js';
+import { perDayFromText, unitsFromText } from '../../src/facts/dosage-text.js';
 import { draft, factsOf, TODAY } from '../helpers/facts-builders.js';
 
 type Json = Record<string, unknown>;
@@ -96,11 +96,39 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     ['5 mg i.v. 1 gang årligt', 1 / 365.25],
     ['once a year', 1 / 365.25],
     ['hver 3. måned', 1 / (3 * 30.4375)],
+    // FMK's times of the day: each once a day, when no schedule word is there.
+    ['1 tablet morgen', 1],
+    ['1 tablet hver morgen', 1],
+    ['1 tablet om morgenen', 1],
+    ['1 tablet every morning', 1],
+    ['1 tablet morgen og aften', 2],
+    ['1 tablet til natten', 1],
+    // A weekly tablet taken in the morning stays weekly; weekdays are once a week each.
+    ['1 tablet 1 gang ugentligt om morgenen fastende', 1 / 7],
+    ['1 tablet hver mandag morgen', 1 / 7],
+    ['1 tablet mandag og torsdag', 2 / 7],
+    ['1 tablet om ugen, hver søndag', 1 / 7],
   ])('text "%s" → %f administrations a day', (text, perDay) => {
     expect(perDayFromText(text)).toBeCloseTo(perDay, 8);
   });
 
-  it.each(['efter aftale', 'weekly, not daily', '', 'som før'])('text "%s" → unknown', (text) => {
+  it.each(['efter aftale', 'weekly, not daily', '', 'som før', 'start i morgen', '1 tablet dagligt, hver mandag'])('text "%s" → unknown', (text) => {
     expect(perDayFromText(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['2 tabletter dagligt', 2],
+    ['½ tablet morgen', 0.5],
+    ['1½ tablet dagligt', 1.5],
+    ['to tabletter om morgenen', 2],
+    ['1 stk. hver uge', 1],
+    ['take 2 tablets daily', 2],
+    ['1,5 tabl. dagligt', 1.5],
+  ])('text "%s" → %f units an administration', (text, units) => {
+    expect(unitsFromText(text)).toBeCloseTo(units, 8);
+  });
+
+  it.each(['efter aftale', '70 mg ugentligt', 'hver 6. måned'])('text "%s" → no units', (text) => {
+    expect(unitsFromText(text)).toBeUndefined();
   });
 });

@@ -45,6 +45,15 @@ describe('draft orders of a prescribing hook', () => {
     expect(exposure).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, cumulativeMg12Months: 920 });
   });
 
+  it('reads a dosage given only as text ("2 tabletter dagligt") for the daily dose, as the glucocorticoid exposure needs it', () => {
+    const d = medicationRequest({ id: 'p', status: 'draft', atc: 'H02AB06', text: 'Prednisolon 5 mg', supply: { value: 3, unit: 'mo' } });
+    const withText = { ...d, dosageInstruction: [{ text: '2 tabletter dagligt' }] };
+    expect(factsOf([], { drafts: [draft(withText)] }).drafts[0]).toMatchObject({ dailyDoseMg: 10, durationDays: 92, doseMgPerAdministration: 10, intervalDays: 1 });
+    // A weekly alendronate tablet written "1 tablet hver morgen" is the daily dose it says (rx-dose-interval).
+    const aln = { ...medicationRequest({ id: 'a', status: 'draft', rxnorm: '904431', display: 'Alendronic acid 70 MG Oral Tablet' }), dosageInstruction: [{ text: '1 tablet hver morgen' }] };
+    expect(factsOf([], { drafts: [draft(aln)] }).drafts[0]).toMatchObject({ dailyDoseMg: 70, doseMgPerAdministration: 70, intervalDays: 1 });
+  });
+
   it('an unknown drug is a draft without identity', () => {
     const f = factsOf([], { drafts: [draft(medicationRequest({ id: 'x', status: 'draft', text: 'Enalapril 10 mg' }))] });
     expect(f.drafts).toEqual([{ ref: 'MedicationRequest/x', selected: true, start: TODAY }]);
