@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplicate-antiresorptive.js';
-import { course, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+import { course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -41,6 +41,14 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate', { identity: { effervescent: true } }))).toBeUndefined();
     expect(judge({ courses: [denosumabLast('2026-05-26')] }, draft('denosumab'))).toBeUndefined();
+  });
+
+  it('judges the drug an oral course is on now: back to alendronate from the risedronate that replaced it is a duplicate', () => {
+    const aln = medication('alendronate', '2023-01-01', { status: 'completed', end: '2025-06-01' });
+    const ris = medication('risedronate', '2025-06-02');
+    const oral = { ...course('alendronate', '2023-01-01'), drugs: ['alendronate', 'risedronate'] as const, refs: [aln.ref, ris.ref] };
+    expect(judge({ courses: [oral], medications: [ris, aln] }, draft('alendronate'))?.reasons).toEqual(['duplicate']);
+    expect(judge({ courses: [oral], medications: [ris, aln] }, draft('risedronate'))).toBeUndefined();
   });
 
   it('finds a second antiresorptive of another drug in the same basket, selected or not', () => {

@@ -107,6 +107,17 @@ export function medicationHistoryUnavailable(facts: PatientFacts): boolean {
   return facts.unavailable.some((k) => MEDICATION_KEYS.includes(k));
 }
 
+/** The drug of the course's newest record (one class may hold several drugs over time). */
+export function currentDrug(facts: PatientFacts, course: Course): string | undefined {
+  let newest: { start: string; drug: string } | undefined;
+  for (let i = 0; i < facts.medications.length; i++) {
+    const m = facts.medications[i]!;
+    if (m.identity.drugClass !== course.drugClass || !course.refs.includes(m.ref)) continue;
+    if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
+  }
+  return newest?.drug ?? course.drugs[course.drugs.length - 1];
+}
+
 export function activeCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
   return courseIndex(facts).active[drugClass];
 }

@@ -7,8 +7,9 @@
  *
  * Topic `rx-duplicate-antiresorptive` (rules.md section 4).
  * When: the draft is an antiresorptive while a DIFFERENT antiresorptive drug is in use: an active
- * course (rules.md section 1) whose drugs do not include the draft's drug, or another antiresorptive
- * order of a different drug in the same basket. A renewal of the same drug is not a duplicate.
+ * course (rules.md section 1) whose current drug (that of its newest record) is not the draft's,
+ * or another antiresorptive order of a different drug in the same basket. A renewal of the same
+ * drug is not a duplicate; going back to alendronate from the risedronate that replaced it is.
  * Exception: a bisphosphonate (oral or zoledronic acid) after denosumab is the recommended follow-on
  * treatment, not a duplicate, once the last injection was 5 calendar months ago or more
  * (`addMonths(lastDose, 5) <= today`; a stopped course is not active and never counts). With the last
@@ -20,7 +21,7 @@
 import type { Course } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
-import { activeOsteoporosisCourses, isAntiresorptive } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
@@ -40,7 +41,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const drug = draft.identity.drug;
 
   const courses = activeOsteoporosisCourses(facts).filter(
-    (c) => isAntiresorptive(c.drugClass) && !c.drugs.includes(drug) && !isFollowOnAfterDenosumab(draft, c, ctx.today),
+    (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, ctx.today),
   );
   const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && d.identity.drug !== drug);
   if (courses.length === 0 && drafts.length === 0) return undefined;

@@ -18,7 +18,7 @@
  * - restart: nothing is current (stopped, ended, paused) but there was a course before.
  */
 import type { Course, PatientFacts } from '../../facts/types.js';
-import { activeOsteoporosisCourses, hadAntiresorptive, isAntiresorptive } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, currentDrug, hadAntiresorptive, isAntiresorptive } from '../predicates/medication.js';
 import { ORAL_GAP_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
 import { treatmentStart, type RecognisedDraft } from './draft.js';
@@ -33,17 +33,6 @@ export function currentAntiresorptive(facts: PatientFacts): Course | undefined {
     if (current === undefined || c.start > current.start) current = c;
   }
   return current;
-}
-
-/** The drug of the course's newest record (one class may hold several drugs over time). */
-function currentDrug(facts: PatientFacts, course: Course): string | undefined {
-  let newest: { start: string; drug: string } | undefined;
-  for (let i = 0; i < facts.medications.length; i++) {
-    const m = facts.medications[i]!;
-    if (m.identity.drugClass !== course.drugClass || !course.refs.includes(m.ref)) continue;
-    if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
-  }
-  return newest?.drug ?? course.drugs[course.drugs.length - 1];
 }
 
 /** The draft continues the latest oral course across a gap under 3 months (see above). */
