@@ -9,12 +9,12 @@
  * administration: the same day. A `stopped` record ends when it was stopped: its stated end if that
  * has passed, else dateAsserted / meta.lastUpdated, else its start.
  */
-import { addDays, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
 import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed, type Strength } from './dosage.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
-import type { MedicationRecord, MedicationSourceType } from './types.js';
+import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
 import type { JsonObject } from '../shared/json.js';
 
 const SOURCE: Readonly<Record<string, MedicationSourceType>> = {
@@ -68,6 +68,11 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   }
   let end = dates.end;
   let endEstimated = dates.endEstimated;
+  const cover = source === 'MedicationAdministration' ? administeredCover(identified.identity, start) : undefined;
+  if (cover !== undefined && (end === undefined || end < cover)) {
+    end = cover;
+    endEstimated = true;
+  }
   if (status === 'stopped') {
     end = stoppedEnd(resource, source, start, end, dates.asserted, ctx.today);
     endEstimated = false;
@@ -75,6 +80,21 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   if (end !== undefined && end < start) end = start;
   return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown);
 }
+
+/**
+ * The days an oral bisphosphonate that was given (a MedicationAdministration: the weekly tablet a
+ * nursing home gives) covers: until its next dose [choice] — a month for ibandronate 150 mg, else
+ * a week (alendronate 70 mg, risedronate 35 mg; a daily tablet's next dose comes sooner). Read as
+ * the one day it was given, a woman given alendronate four days ago was "not on treatment" and
+ * offered a start, and the alendronate that followed denosumab did not count as in use.
+ */
+function administeredCover(identity: DrugIdentity, given: LocalDate): LocalDate | undefined {
+  if (identity.drugClass !== 'oral-bisphosphonate') return undefined;
+  return identity.drug === 'ibandronate' && (identity.strengthMg ?? 0) >= MONTHLY_IBANDRONATE_MG ? addDays(addMonths(given, 1), -1) : addDays(given, WEEK_DAYS - 1);
+}
+
+const MONTHLY_IBANDRONATE_MG = 150;
+const WEEK_DAYS = 7;
 
 /** The strength doses are converted with: a product's mg per unit and mg per mL. */
 export function strengthOf(identified: Identified): Strength {

@@ -211,4 +211,16 @@ describe('medication records: what was never ordered', () => {
     }
     expect(factsOf([medicationRequest({ ...zol, authoredOn: '2026-05-01', intent: 'order' })]).courses).toHaveLength(1);
   });
+
+  it('an oral bisphosphonate given (MedicationAdministration) covers its week, ibandronate 150 mg its month [choice]', () => {
+    // TODAY 2026-06-15: weekly alendronate given on 2026-06-11 is in use today, not ended.
+    const weekly = ['2026-05-28', '2026-06-04', '2026-06-11'].map((date) => medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date }));
+    expect(factsOf(weekly).courses).toEqual([expect.objectContaining({ drugClass: 'oral-bisphosphonate', start: '2026-05-28', status: 'active' })]);
+    // Its week has passed after 2026-06-17: ended.
+    expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-06-08' })]).courses[0]?.status).toBe('ended');
+    expect(factsOf([medicationAdministration({ atc: 'M05BA06', text: 'Ibandronsyre 150 mg', date: '2026-05-20' })]).courses[0]?.status).toBe('active');
+    // An injection is still the day it was given.
+    expect(factsOf([medicationAdministration({ atc: 'M05BX04', text: 'Prolia 60 mg', date: '2026-06-11' })]).courses[0]).toMatchObject({ lastDose: '2026-06-11' });
+  });
 });
+
