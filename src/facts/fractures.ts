@@ -39,6 +39,8 @@ const HIGH_ENERGY_TEXT =
  * om osteoporotisk brud", "Not a low-energy fracture"): says the fracture was *not* low-energy.
  */
 const NEGATED_LOW_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -](?:lavenergi|low[- ]energy|fragility|osteoporoti)/g;
+/** A high-energy word under a negation ("Ikke højenergitraume", "No high-energy trauma"): no evidence of high energy. */
+const NEGATED_HIGH_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -](?:højenergi|high[- ]energy)/g;
 
 /** WHO/SKS 5th character and ICD-10-CM site character of M80 codes (same position). */
 const M80_SITE: Readonly<Record<string, FractureSite>> = {
@@ -122,7 +124,8 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   // A negated low-energy word is evidence against it, never for it.
   const affirmed = text.replace(NEGATED_LOW_ENERGY, ' ');
   if (LOW_ENERGY_TEXT.test(affirmed)) return 'low-energy';
-  if (flag === false || affirmed !== text || HIGH_ENERGY_TEXT.test(text)) return 'high-energy';
+  // "Ikke højenergitraume" must not read as high energy: the fracture would be dropped.
+  if (flag === false || affirmed !== text || HIGH_ENERGY_TEXT.test(affirmed.replace(NEGATED_HIGH_ENERGY, ' '))) return 'high-energy';
   return 'unknown';
 }
 

@@ -121,6 +121,22 @@ describe('fractures: mechanism', () => {
     expect(fracture({ code: 'DM800', system: SYS.sks, note: 'ikke lavenergi?' })[0]?.mechanism).toBe('low-energy');
   });
 
+  it('reads the ICD-10 fracture codes of the other sites: distal humerus is upper arm; rib, clavicle, wrist/hand, femoral shaft, ankle and foot are other', () => {
+    expect(fracture({ code: 'S42.4', system: SYS.icd10 })[0]?.site).toBe('upper-arm');
+    expect(fracture({ code: 'DS424', system: SYS.sks })[0]?.site).toBe('upper-arm');
+    for (const code of ['S22.3', 'S22.4', 'S42.0', 'S62.1', 'S72.3', 'S82.5', 'S92.0']) expect(fracture({ code, system: SYS.icd10 })[0]?.site, code).toBe('other');
+    expect(fracture({ code: 'DS223', system: SYS.sks })[0]?.site).toBe('other');
+    // The hip stays the hip.
+    expect(fracture({ code: 'S72.0', system: SYS.icd10 })[0]?.site).toBe('hip');
+  });
+
+  it('a negated high-energy word is no evidence of high energy: "Ikke højenergitraume" leaves the mechanism unknown (a possible low-energy fracture), not dropped', () => {
+    expect(fracture({ code: 'DS720', system: SYS.sks, note: 'Ikke højenergitraume. Faldt i hjemmet.' })[0]?.mechanism).toBe('unknown');
+    expect(fracture({ code: 'S72.0', system: SYS.icd10, note: 'No high-energy trauma.' })[0]?.mechanism).toBe('unknown');
+    // Other high-energy evidence beside it still counts.
+    expect(fracture({ code: 'DS720', system: SYS.sks, note: 'Ikke højenergitraume, men faldt fra stige' })[0]?.mechanism).toBe('high-energy');
+  });
+
   it('M84.4 pathological fracture NEC: mechanism unknown, site from body site else other', () => {
     expect(fracture({ code: 'DM844', system: SYS.sks })[0]).toMatchObject({ site: 'other', mechanism: 'unknown' });
     expect(fracture({ code: 'M84.4', system: SYS.icd10, bodySite: 'Os pubis' })[0]).toMatchObject({ site: 'pelvis', mechanism: 'unknown' });
