@@ -93,6 +93,8 @@ export interface TopicValues {
     readonly followOnDue: LocalDate;
     /** That time has come. */
     readonly followOnDueReached: boolean;
+    /** The latest eGFR is ≤ 35: no bisphosphonate in general practice, the endocrinologist chooses. */
+    readonly egfrLow?: boolean;
   };
   'zoledronic-acid-infusion-due': {
     readonly due: LocalDate;
@@ -101,6 +103,8 @@ export interface TopicValues {
     /** The window the tests before the infusion must lie in (settings). */
     readonly labsWithinDays: number;
     readonly missingLabs: readonly LabOrder[];
+    /** The latest eGFR is ≤ 35 (card l. 41 "Tjek, at eGFR > 35"): the infusion is not to be given now. */
+    readonly egfrLow?: boolean;
   };
   'anabolic-treatment-consideration': { readonly candidate: AnabolicCandidate };
   'endocrinology-referral': Nothing;

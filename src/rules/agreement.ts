@@ -8,15 +8,26 @@
  *   predicates/kidney.ts);
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
- *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`).
+ *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`);
+ * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
+ *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
+ *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
+ *   the bisphosphonate was. The prescribing hook would meet such an order with `rx-egfr-too-low`.
  */
 import type { Recommendation } from '../contract/recommendations.js';
+import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
+import type { PatientFacts } from '../facts/types.js';
+import { latestEgfrAtLimit } from './predicates/kidney.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
 
-export function inAgreement(recs: readonly Recommendation[]): Recommendation[] {
+export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
+  return latestEgfrAtLimit(facts) === undefined ? agreeing(recs) : agreeing(recs).map(withoutBisphosphonate);
+}
+
+function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
@@ -28,4 +39,20 @@ export function inAgreement(recs: readonly Recommendation[]): Recommendation[] {
     if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst };
     return r;
   });
+}
+
+function isBisphosphonate(s: SuggestionSpec): boolean {
+  return (s.kind === 'prescribe' && (s.drug === 'alendronate-tablet' || s.drug === 'alendronate-effervescent')) || (s.kind === 'referral' && s.to === 'zoledronic-acid');
+}
+
+function withoutBisphosphonate(r: Recommendation): Recommendation {
+  const suggestions = r.suggestions;
+  if (suggestions === undefined || !suggestions.some(isBisphosphonate)) return r;
+  const recommended = suggestions.some((s) => isBisphosphonate(s) && 'recommended' in s && s.recommended === true);
+  const kept = suggestions.filter((s) => !isBisphosphonate(s));
+  const referral = kept.findIndex((s) => s.kind === 'referral' && s.to === 'endocrinology');
+  const stillRecommended = kept.some((s) => 'recommended' in s && s.recommended === true);
+  const endocrinology: SuggestionSpec = { kind: 'referral', to: 'endocrinology', ...(recommended && !stillRecommended ? { recommended: true } : {}) };
+  const next = referral < 0 ? [...kept, endocrinology] : kept.map((s, i) => (i === referral && recommended && !stillRecommended ? endocrinology : s));
+  return { ...r, suggestions: next };
 }

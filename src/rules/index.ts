@@ -84,7 +84,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(inAgreement(withoutReplaced(recs)), ctx);
+  return namingUnusableValues(inAgreement(withoutReplaced(recs), ctx.facts), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView } from '../../src/rules/index.js';
-import { calcium, ctxOf, egfr, fracture, height, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctxOf, egfr, fracture, height, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -18,4 +18,24 @@ describe('agreement between the cards of one answer', () => {
     // eGFR ≤ 35 is a referral, not a correction.
     expect(treatment({ ...ok, egfr: [egfr(30, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')] })).not.toHaveProperty('correctFirst');
   });
+
+  it('with the latest eGFR ≤ 35 no card offers a bisphosphonate in one click: the endocrinology referral takes its place (card l. 41 "Tjek, at eGFR > 35")', () => {
+    const stopped = course('denosumab', '2023-02-15', { lastDose: '2026-05-15', status: 'stopped', stoppedOn: '2026-08-01' });
+    const card = (value: number) => evaluatePatientView(ctxOf(patient({ ...woman, courses: [stopped], labs: { egfr: [egfr(value, '2026-11-01')] } }))).find((r) => r.topic === 'denosumab-stopped');
+    expect(card(36)?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+    expect(card(35)?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(card(35)).toMatchObject({ egfrLow: true, reasons: ['no-follow-on-therapy'] });
+  });
+
+  it('the yearly zoledronic acid infusion card holds the infusion at eGFR ≤ 35, beside the referral that says so', () => {
+    const zol = course('zoledronic-acid', '2024-12-20', { lastDose: '2025-12-20' });
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, courses: [zol], labs: { egfr: [egfr(30, '2026-11-20')], calcium: [calcium(2.3, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } })));
+    expect(recs.find((r) => r.topic === 'zoledronic-acid-infusion-due')).toMatchObject({ egfrLow: true });
+    expect(recs.find((r) => r.topic === 'endocrinology-referral')?.reasons).toContain('egfr-low');
+  });
 });
+

@@ -16,6 +16,7 @@
  * Reasons: `no-follow-on-therapy`.
  */
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
 
@@ -46,5 +47,7 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
     selectionBehavior: 'at-most-one',
     followOnDue: schedule.due,
     followOnDueReached: lastDose.months >= INJECTION_INTERVAL_MONTHS,
+    // The bisphosphonate options give way to the referral then (rules/agreement.ts).
+    ...(latestEgfrAtLimit(ctx.facts) === undefined ? {} : { egfrLow: true }),
   };
 };

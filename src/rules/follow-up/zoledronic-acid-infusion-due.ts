@@ -16,6 +16,7 @@ import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { latestWithin } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
@@ -74,6 +75,11 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings.push(labFinding('vitamin-d', vitaminD));
     evidence.push(vitaminD.ref);
   }
+  const low = latestEgfrAtLimit(facts);
+  if (low !== undefined && low !== egfr) {
+    findings.push(labFinding('egfr', low));
+    evidence.push(low.ref);
+  }
   findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days })));
   const suggestions: SuggestionSpec[] = missing.length === 0 ? [] : [{ kind: 'labs', labs: missing, note: 'before-infusion' }];
   return {
@@ -87,5 +93,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     overdue,
     labsWithinDays: days,
     missingLabs: missing,
+    // Card l. 41 "Tjek, at eGFR > 35": an eGFR at or below it (the latest, whenever taken) holds the infusion.
+    ...(low === undefined ? {} : { egfrLow: true }),
   };
 };

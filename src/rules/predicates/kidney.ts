@@ -29,3 +29,9 @@ export function kidneyHold(facts: PatientFacts): { readonly refs: readonly Ref[]
   const low = bisphosphonateOnLowEgfr(facts);
   return low === undefined ? { refs: [], findings: [] } : { refs: [low.egfr.ref], findings: [labFinding('egfr', low.egfr)], notContinued: 'egfr-low' };
 }
+
+/** The latest eGFR when it is at or below the card's limit (card l. 41 "Tjek, at eGFR > 35"). */
+export function latestEgfrAtLimit(facts: PatientFacts): Measurement | undefined {
+  const egfr = latest(facts.labs.egfr, facts.today);
+  return egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT) ? egfr : undefined;
+}

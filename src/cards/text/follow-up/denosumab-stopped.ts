@@ -24,6 +24,11 @@ const TESTS: Words = {
 };
 
 function when(rec: Rec, lang: Language): string {
+  if (rec.egfrLow === true) {
+    return lang === 'da'
+      ? `eGFR ≤ 35 ml/min: ikke bisfosfonat (zoledronsyre, alendronat) i almen praksis – henvis til endokrinolog, der vælger den opfølgende behandling${paren(rec.followOnDue, 'da')}.`
+      : `eGFR ≤ 35 mL/min: no bisphosphonate (zoledronic acid, alendronate) in general practice – refer to endocrinology, who choose the follow-on treatment${paren(rec.followOnDue, 'en')}.`;
+  }
   return lang === 'da'
     ? `Typisk zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${rec.followOnDueReached ? ' – tidspunktet er nået: handl nu' : ''}. Henvis til zoledronsyre (typisk på hospital) eller til endokrinolog.`
     : `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Refer for zoledronic acid (usually in hospital) or to endocrinology.`;
@@ -38,13 +43,17 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
     title: 'Denosumab seponeret uden opfølgende behandling',
     // A time that has come reads as now, never as a plan for a date gone by.
     summary: (rec) =>
-      `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
+      rec.egfrLow === true
+        ? 'Denosumab seponeret: anden behandling SKAL igangsættes – eGFR ≤ 35: henvis til endokrinolog nu'
+        : `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Denosumab stopped without follow-on treatment',
     summary: (rec) =>
-      `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
+      rec.egfrLow === true
+        ? 'Denosumab stopped: other treatment MUST be started – eGFR ≤ 35: refer to endocrinology now'
+        : `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
 };

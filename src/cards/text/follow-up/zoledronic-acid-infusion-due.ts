@@ -34,6 +34,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     title: 'Årlig zoledronsyre-infusion',
     summary: (rec) => {
       const due = formatDate(rec.due, 'da');
+      if (rec.egfrLow === true) return `Årlig zoledronsyre-infusion ${rec.overdue ? 'var planlagt ' : ''}${due}: eGFR ≤ 35 – giv ikke infusionen, før endokrinologen har svaret`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusionen`
@@ -49,6 +50,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     title: 'Yearly zoledronic acid infusion',
     summary: (rec) => {
       const due = formatDate(rec.due, 'en');
+      if (rec.egfrLow === true) return `Yearly zoledronic acid infusion ${rec.overdue ? 'was due on ' : ''}${due}: eGFR ≤ 35 – do not give it until the endocrinologist has answered`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `The yearly zoledronic acid infusion was due on ${due}: check calcium, creatinine and 25-OH vitamin D before it`
