@@ -30,6 +30,11 @@ const DEFAULT_GAP_MONTHS = 3;
 
 /** The gap an oral course is unbroken across (rules.md section 1): a renewal within it continues the course. */
 export const ORAL_GAP_MONTHS = DEFAULT_GAP_MONTHS;
+
+/** The gap a course of this class is unbroken across (rules.md section 1). */
+export function gapMonths(drugClass: DrugClass): number {
+  return GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
+}
 /** Parenteral drugs: on treatment until this many months after the last dose (rules.md section 1). */
 export const ACTIVE_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 12, 'zoledronic-acid': 24 };
 
@@ -148,7 +153,7 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {
   const parenteral = isParenteral(drugClass);
-  const gap = GAP_MONTHS[drugClass] ?? DEFAULT_GAP_MONTHS;
+  const gap = gapMonths(drugClass);
   const records = group.records;
   const spans = parenteral ? group.spans : group.spans.map((span) => cutAtOtherStart(span, others));
   sortOldestFirst(spans, (span) => span.start);

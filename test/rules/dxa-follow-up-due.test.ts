@@ -68,4 +68,15 @@ describe('dxa-follow-up-due (card l. 160-168: "Tidligst efter 2 års behandling 
     expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2019-01-01', { status: 'ended', end: '2024-01-01' })] })))).toBeUndefined();
     expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2024-01-01')] })))).toBeUndefined();
   });
+
+  it('counts the years of treatment across a switch: five years of alendronate, then denosumab, is the five-year mark [choice]', () => {
+    const alendronate = course('alendronate', '2020-01-01', { status: 'ended', end: '2025-06-01', supersededOn: '2025-06-01', supersededBy: 'denosumab' });
+    const denosumab = course('denosumab', '2025-06-01', { lastDose: '2026-06-01' });
+    const old = scan('2021-03-01', { 'lumbar-spine': -2.7 });
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [denosumab, alendronate], dxa: [old] })))?.reasons).toEqual(['five-year-dxa']);
+    // A pause of years between them is no switch: the denosumab course starts the count.
+    const paused = course('alendronate', '2015-01-01', { status: 'ended', end: '2020-01-01' });
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [denosumab, paused], dxa: [old] })))).toBeUndefined();
+  });
 });
+

@@ -7,7 +7,8 @@
  *            skannere er usikker."
  *
  * When: on antiresorptive treatment (an active oral bisphosphonate, denosumab or zoledronic acid
- *       course); treatment start = the earliest start of those active courses. From start + 5 years
+ *       course); treatment start = the earliest start of those active courses, or of the treatment
+ *       they continue after a switch (`continuousTreatmentStart`). From start + 5 years
  *       with no DXA on or after that mark → five-year DXA; else from start + 2 years with no DXA
  *       on or after that mark → two-year DXA.
  * Then: info — refer for DXA at the same department as the previous scan (its performer).
@@ -18,7 +19,7 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
 import { courseFinding } from '../predicates/findings.js';
-import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES, continuousTreatmentStart } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
@@ -42,7 +43,8 @@ export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const { facts, today } = ctx;
   const courses = activeAntiresorptiveCourses(facts);
   if (courses.length === 0) return undefined;
-  const start = courses.map((c) => c.start).reduce((a, b) => (a < b ? a : b));
+  const start = continuousTreatmentStart(facts, courses);
+  if (start === undefined) return undefined;
 
   let due: { reason: Reason; mark: LocalDate } | undefined;
   for (const { months, reason } of DXA_MARKS) {

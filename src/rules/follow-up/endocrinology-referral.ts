@@ -15,7 +15,8 @@
  *   offers this referral instead of a drug start.
  * When: on treatment (an active osteoporosis course) and any of:
  *   - `bmd-fall`: a DXA result flagged as a significant fall (interpretation D) dated after the
- *     start of the current treatment (the earliest start of the active courses);
+ *     start of the current treatment (the earliest start of the active courses, or of the
+ *     treatment they continue after a switch: `continuousTreatmentStart`);
  *   - `fractures-on-treatment`: ≥ 2 distinct low-energy (incl. possible) fractures dated from
  *     treatment start + 1 year;
  *   - `no-btm-suppression`: on a parenteral course (denosumab, zoledronic acid), the latest bone
@@ -44,7 +45,7 @@ import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures }
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { below, upTo } from '../predicates/labs.js';
 import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
-import { activeOsteoporosisCourses, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, continuousTreatmentStart, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import type { PatientRule, RuleContext } from '../types.js';
@@ -175,7 +176,7 @@ function secondaryBeforeTreatment(ctx: RuleContext): Part | undefined {
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);
-  const start = courses.map((c) => c.start).reduce<LocalDate | undefined>((a, b) => (a === undefined || b < a ? b : a), undefined);
+  const start = continuousTreatmentStart(facts, courses);
 
   const candidates =
     start === undefined

@@ -5,6 +5,7 @@
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
+import { gapMonths } from '../../facts/courses.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];
@@ -116,6 +117,31 @@ export function currentDrug(facts: PatientFacts, course: Course): string | undef
     if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
   }
   return newest?.drug ?? course.drugs[course.drugs.length - 1];
+}
+
+/**
+ * When the treatment running now began, across switches (rules.md section 3: "on treatment ≥ 2
+ * years", "≥ 2 low-energy fractures after ≥ 1 year of treatment"): the earliest start of these
+ * courses, moved back to the start of an earlier antiresorptive course that ended (or was
+ * superseded) within its own class's course gap of it [choice] — five years of alendronate and
+ * then denosumab are five years of treatment, not a new start.
+ */
+export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[]): LocalDate | undefined {
+  let start: LocalDate | undefined;
+  for (const c of courses) if (start === undefined || c.start < start) start = c.start;
+  if (start === undefined) return undefined;
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const c of facts.courses) {
+      if (!isAntiresorptive(c.drugClass) || c.start >= start) continue;
+      const end = c.supersededOn !== undefined && c.supersededOn < c.end ? c.supersededOn : c.end;
+      if (addMonths(end, gapMonths(c.drugClass)) > start) {
+        start = c.start;
+        moved = true;
+      }
+    }
+  }
+  return start;
 }
 
 export function activeCourse(facts: PatientFacts, drugClass: DrugClass): Course | undefined {
