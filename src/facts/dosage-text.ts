@@ -65,8 +65,12 @@ function countUnitDays(word: string): number | undefined {
   return undefined;
 }
 
-/** Administrations per day from a dosage text, the last resort. */
-export function perDayFromText(raw: string): number | undefined {
+/**
+ * Administrations per day from a dosage text, the last resort. `timesOfDay`: whether times of the
+ * day alone ("1 tablet om morgenen") say daily — not for a weekly or yearly product, whose text
+ * often says only when in the day it is taken (see `timesOfDayMeanDaily`, dosage.ts).
+ */
+export function perDayFromText(raw: string, timesOfDay = true): number | undefined {
   const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
   const every = EVERY_N.exec(text);
   if (every?.[3] !== undefined) {
@@ -85,7 +89,7 @@ export function perDayFromText(raw: string): number | undefined {
   // "halvårligt" also holds "årligt": the half-year reading wins over the year.
   if (found.has(YEAR / 2)) found.delete(YEAR);
   const weekdays = countMatches(WEEKDAYS, text);
-  if (found.size === 0) return timesOfDayAndWeekdays(text, weekdays);
+  if (found.size === 0) return timesOfDayAndWeekdays(text, weekdays, timesOfDay);
   if (found.size !== 1) return undefined;
   const [days] = [...found];
   // "hver mandag" beside "dagligt" names two schedules.
@@ -124,10 +128,10 @@ function countMatches(patterns: readonly RegExp[], text: string): number {
  * once a week, each time of day once a day ("1 tablet om morgenen" is daily, "hver mandag morgen"
  * weekly) — read so, a weekly tablet written as "1 tablet morgen" is the daily dose it says.
  */
-function timesOfDayAndWeekdays(text: string, weekdays: number): number | undefined {
+function timesOfDayAndWeekdays(text: string, weekdays: number, timesOfDay: boolean): number | undefined {
   const times = countMatches(TIMES_OF_DAY, text);
   if (weekdays > 0) return (weekdays * Math.max(1, times)) / WEEK;
-  return times > 0 ? times : undefined;
+  return timesOfDay && times > 0 ? times : undefined;
 }
 
 /** "2 tabletter", "½ tablet", "1 stk.", "two capsules": product units per administration. */

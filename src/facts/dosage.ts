@@ -13,6 +13,7 @@ import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-d
 import { codings, get, getNum, getObject, getStr, list, lookup, objects, round4, str } from './accessors.js';
 import { perDayFromText, unitsFromText } from './dosage-text.js';
 import type { JsonObject } from '../shared/json.js';
+import type { DrugClass } from './types.js';
 
 export interface Strength {
   readonly mg?: number;
@@ -171,12 +172,25 @@ function lineText(line: JsonObject): string | undefined {
  * code, else the count of `repeat.dayOfWeek` (per week) or `timeOfDay` / `when` (per day), else
  * the line's text (dosage-text.ts), the last resort.
  */
-export function administrationsPerDay(line: JsonObject): number | undefined {
+export function administrationsPerDay(line: JsonObject, timesOfDay = true): number | undefined {
   const timing = get(line, 'timing');
   const perDay = frequencyPerDay(timing) ?? perDayFromLists(timing);
   if (perDay !== undefined) return perDay;
   const text = lineText(line);
-  return text === undefined ? undefined : perDayFromText(text);
+  return text === undefined ? undefined : perDayFromText(text, timesOfDay);
+}
+
+const NOT_DAILY: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphosphonate', 'denosumab', 'zoledronic-acid']);
+
+/**
+ * Whether a text that names only times of the day ("1 tablet om morgenen") is read as daily for a
+ * drug of this class when its supply and daily dose are worked out: not for the weekly, monthly
+ * and yearly antiresorptives, whose texts often say only when in the day (read as daily, four
+ * weekly tablets would be four days' supply and the course over). The draft's dosing check
+ * (dose-schedule.ts) still reads such a text as daily: that is the error it exists to catch.
+ */
+export function timesOfDayMeanDaily(drugClass: DrugClass | undefined): boolean {
+  return drugClass === undefined || !NOT_DAILY.has(drugClass);
 }
 
 /** The dose of one administration: the dose quantity, else the units a text names ("2 tabletter"). */
@@ -210,14 +224,14 @@ export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] 
  * together, e.g. morning and evening). `perAdministration` reads a MedicationAdministration, whose
  * dose is what was given that day.
  */
-export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false): DailyDose {
+export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false, timesOfDay = true): DailyDose {
   if (lines.length === 0) return {};
   const current = firstLines(lines);
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {
     const dose = perAdministration ? doseOf(doseQuantityOf(line), strength) : lineDose(line, strength);
-    const perDay = perAdministration ? 1 : administrationsPerDay(line);
+    const perDay = perAdministration ? 1 : administrationsPerDay(line, timesOfDay);
     if (dose === undefined || perDay === undefined) return {};
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;
     units = units === undefined || dose.units === undefined ? undefined : units + dose.units * perDay;

@@ -49,9 +49,12 @@ describe('draft orders of a prescribing hook', () => {
     const d = medicationRequest({ id: 'p', status: 'draft', atc: 'H02AB06', text: 'Prednisolon 5 mg', supply: { value: 3, unit: 'mo' } });
     const withText = { ...d, dosageInstruction: [{ text: '2 tabletter dagligt' }] };
     expect(factsOf([], { drafts: [draft(withText)] }).drafts[0]).toMatchObject({ dailyDoseMg: 10, durationDays: 92, doseMgPerAdministration: 10, intervalDays: 1 });
-    // A weekly alendronate tablet written "1 tablet hver morgen" is the daily dose it says (rx-dose-interval).
+    // A weekly alendronate tablet written "1 tablet hver morgen" is the daily dosing it says for the dosing check
+    // (rx-dose-interval), but no daily dose for the supply: such texts often say only when in the day.
     const aln = { ...medicationRequest({ id: 'a', status: 'draft', rxnorm: '904431', display: 'Alendronic acid 70 MG Oral Tablet' }), dosageInstruction: [{ text: '1 tablet hver morgen' }] };
-    expect(factsOf([], { drafts: [draft(aln)] }).drafts[0]).toMatchObject({ dailyDoseMg: 70, doseMgPerAdministration: 70, intervalDays: 1 });
+    const weekly = factsOf([], { drafts: [draft(aln)] }).drafts[0];
+    expect(weekly).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 1 });
+    expect(weekly?.dailyDoseMg).toBeUndefined();
   });
 
   it('an unknown drug is a draft without identity', () => {

@@ -222,5 +222,13 @@ describe('medication records: what was never ordered', () => {
     // An injection is still the day it was given.
     expect(factsOf([medicationAdministration({ atc: 'M05BX04', text: 'Prolia 60 mg', date: '2026-06-11' })]).courses[0]).toMatchObject({ lastDose: '2026-06-11' });
   });
+
+  it('a weekly tablet whose text names only the time of day ("1 tablet om morgenen") is no daily supply: four tablets are no four-day course', () => {
+    const aln = { ...medicationRequest({ atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', quantity: { value: 4, unit: 'stk' } }), dosageInstruction: [{ text: '1 tablet om morgenen' }] };
+    expect(factsOf([aln]).courses[0]?.end).not.toBe('2026-05-04');
+    // A daily drug's time of day is daily: prednisolone 5 mg, 2 tablets in the morning, is 10 mg a day.
+    const pred = { ...medicationRequest({ atc: 'H02AB06', text: 'Prednisolon 5 mg', authoredOn: '2026-05-01' }), dosageInstruction: [{ text: '2 tabletter morgen' }] };
+    expect(factsOf([pred]).medications[0]?.dailyDoseMg).toBe(10);
+  });
 });
 
