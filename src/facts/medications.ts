@@ -83,17 +83,20 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
 
 /**
  * The days an oral bisphosphonate that was given (a MedicationAdministration: the weekly tablet a
- * nursing home gives) covers: until its next dose [choice] — a month for ibandronate 150 mg, else
- * a week (alendronate 70 mg, risedronate 35 mg; a daily tablet's next dose comes sooner). Read as
+ * nursing home gives) covers: until its next dose [choice] — a month for ibandronate 150 mg and
+ * risedronate 75/150 mg, else a week (alendronate 70 mg, risedronate 35 mg; a daily tablet's next
+ * dose comes sooner). Read as
  * the one day it was given, a woman given alendronate four days ago was "not on treatment" and
  * offered a start, and the alendronate that followed denosumab did not count as in use.
  */
 function administeredCover(identity: DrugIdentity, given: LocalDate): LocalDate | undefined {
   if (identity.drugClass !== 'oral-bisphosphonate') return undefined;
-  return identity.drug === 'ibandronate' && (identity.strengthMg ?? 0) >= MONTHLY_IBANDRONATE_MG ? addDays(addMonths(given, 1), -1) : addDays(given, WEEK_DAYS - 1);
+  const monthly = lookup(MONTHLY_FROM_MG, identity.drug);
+  return monthly !== undefined && (identity.strengthMg ?? 0) >= monthly ? addDays(addMonths(given, 1), -1) : addDays(given, WEEK_DAYS - 1);
 }
 
-const MONTHLY_IBANDRONATE_MG = 150;
+/** The monthly tablets: ibandronate 150 mg, risedronate 150 mg (and 75 mg on two days a month). */
+const MONTHLY_FROM_MG: Readonly<Record<string, number>> = { ibandronate: 150, risedronate: 75 };
 const WEEK_DAYS = 7;
 
 /** The strength doses are converted with: a product's mg per unit and mg per mL. */

@@ -219,6 +219,7 @@ describe('medication records: what was never ordered', () => {
     // Its week has passed after 2026-06-17: ended.
     expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-06-08' })]).courses[0]?.status).toBe('ended');
     expect(factsOf([medicationAdministration({ atc: 'M05BA06', text: 'Ibandronsyre 150 mg', date: '2026-05-20' })]).courses[0]?.status).toBe('active');
+    expect(factsOf([medicationAdministration({ atc: 'M05BA07', text: 'Risedronat 150 mg', date: '2026-05-20' })]).courses[0]?.status).toBe('active');
     // An injection is still the day it was given.
     expect(factsOf([medicationAdministration({ atc: 'M05BX04', text: 'Prolia 60 mg', date: '2026-06-11' })]).courses[0]).toMatchObject({ lastDose: '2026-06-11' });
   });

@@ -54,6 +54,13 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
       expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, ran('2026-08-15')] })))).toBeUndefined();
     });
 
+    it('does not fire for a follow-on whose supply ran out lately without a recorded stop (a late refill), as it does 3 months on', () => {
+      const ranOut = course('alendronate', '2025-08-15', { status: 'ended', end: '2026-11-08' });
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, { ...ranOut, start: '2026-06-01' }] })))).toBeUndefined();
+      const longAgo = course('alendronate', '2025-08-15', { status: 'ended', end: '2025-10-01' });
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, longAgo] })))?.topic).toBe('denosumab-stopped');
+    });
+
     it('does not fire while the follow-on is in use, or when a later zoledronic acid infusion followed the stopped tablet', () => {
       const stopped = course('alendronate', '2025-08-15', { status: 'stopped', end: '2025-09-15', stoppedOn: '2025-09-15' });
       expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, course('alendronate', '2025-08-15')] })))).toBeUndefined();

@@ -76,9 +76,10 @@ export type FollowOn = { readonly holds: true } | { readonly holds: false; reado
  * rules.md section 1 (v2) "Follow-on after denosumab": another antiresorptive counts as following
  * denosumab *only when* it was started, dispensed or given after the last injection (the facts
  * stage's `supersededOn`). Of such courses, one holds when it is still in use, is zoledronic acid
- * (an infusion protects for a year or more), or is an oral bisphosphonate that ran
+ * (an infusion protects for a year or more), is an oral bisphosphonate that ran
  * ORAL_FOLLOW_ON_MONTHS before it ended [choice, the safer reading: card l. 81-82 "SKAL anden
- * behandling igangsættes" asks for treatment, not a month of it]. Undefined: nothing followed.
+ * behandling igangsættes" asks for treatment, not a month of it], or ran out less than the oral
+ * gap ago without being recorded stopped (a late refill). Undefined: nothing followed.
  */
 export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): FollowOn | undefined {
   const from = denosumab.supersededOn;
@@ -87,6 +88,9 @@ export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): Follo
   for (const c of facts.courses) {
     if (c.drugClass === 'denosumab' || !isAntiresorptive(c.drugClass) || c.start < from) continue;
     if (c.status === 'active' || c.drugClass === 'zoledronic-acid' || c.end >= addMonths(c.start, ORAL_FOLLOW_ON_MONTHS)) return { holds: true };
+    // A supply that ran out lately, not recorded stopped, is a refill not yet due or late (the
+    // course is unbroken across the oral gap): no critical card for it.
+    if (c.status !== 'stopped' && facts.today < addMonths(c.end, gapMonths(c.drugClass))) return { holds: true };
     if (latest === undefined || c.end > latest.end) latest = c;
   }
   // A later use the courses do not show (none begins on or after it) holds, as the literal rule has it.
