@@ -20,8 +20,8 @@ export interface BisphosphonateOnLowEgfr {
 export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLowEgfr | undefined {
   const courses = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
   if (courses.length === 0) return undefined;
-  const egfr = latest(facts.labs.egfr, facts.today);
-  return egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT) ? { egfr, courses } : undefined;
+  const egfr = latestEgfrAtLimit(facts);
+  return egfr === undefined ? undefined : { egfr, courses };
 }
 
 /** What a "continue" card adds when the kidneys say hold: the eGFR as finding and evidence, and `notContinued`. */

@@ -13,7 +13,7 @@
  * Reasons: `egfr-low`.
  */
 import { labFinding } from '../predicates/findings.js';
-import { atOrBelow, EGFR_LIMIT, latest } from '../predicates/labs.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
 
@@ -23,8 +23,8 @@ export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
   const denosumab = draft.identity.drugClass === 'denosumab';
   if (denosumab && !isDenosumabStart(facts, draft)) return undefined;
 
-  const egfr = latest(facts.labs.egfr, ctx.today);
-  if (egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
+  const egfr = latestEgfrAtLimit(facts);
+  if (egfr === undefined) return undefined;
 
   const finding = labFinding('egfr', egfr);
   return {
