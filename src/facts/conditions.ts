@@ -11,6 +11,7 @@ import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.
 import { codings, conceptText, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
+import { withoutFollowUps } from './fracture-count.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
 import type { Dated } from './dated.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
@@ -124,7 +125,7 @@ export function sortConditions(list: ConditionFact[]): ConditionFact[] {
   return list.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? 1 : -1));
 }
 
-/** Sorts fractures newest first (undated last) and merges duplicates of one fracture. */
+/** Sorts fractures newest first (undated last) and merges duplicates and later encounters of one fracture. */
 export function sortFractures(list: Fracture[]): Fracture[] {
   const byKey = new Map<string, Fracture>();
   const undatedOrUnique: Fracture[] = [];
@@ -139,7 +140,7 @@ export function sortFractures(list: Fracture[]): Fracture[] {
     const seen = byKey.get(key);
     if (seen === undefined || rank[f.mechanism] > rank[seen.mechanism]) byKey.set(key, f);
   }
-  const out = [...byKey.values(), ...undatedOrUnique];
+  const out = withoutFollowUps([...byKey.values(), ...undatedOrUnique]);
   const key = (f: Fracture): string => f.date ?? '';
   return out.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? 1 : -1));
 }

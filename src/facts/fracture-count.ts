@@ -7,6 +7,10 @@
  * - the same site recorded again within 14 days [choice] is the same fracture (the window is
  *   counted from the first record of it, so a chain of records does not stretch it);
  * - a record of multiple vertebral fractures (`count` 2) counts as two;
+ * - a later-encounter record (ICD-10-CM 7th character D, G, K, P, S: `followUp`) of a site recorded
+ *   before it is that fracture, however long after [choice: ICD-10-CM codes a new fracture as an
+ *   initial encounter; counted twice, a hip fracture followed up a year later on treatment would
+ *   read as a fracture on treatment] (`withoutFollowUps`);
  * - undated records are never merged (nothing shows they are the same).
  */
 import { daysBetween } from '../time/local-date.js';
@@ -21,6 +25,31 @@ function sameVertebra(a: Fracture, b: Fracture): boolean {
   if (regionOf(a.vertebra) !== regionOf(b.vertebra)) return false;
   const named = (v: string): boolean => /\d/.test(v);
   return !(named(a.vertebra) && named(b.vertebra) && a.vertebra !== b.vertebra);
+}
+
+/** Low-energy evidence wins over high-energy evidence, which wins over none (facts/fractures.ts). */
+const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
+
+/**
+ * The records without the later-encounter ones (`followUp`) of a fracture recorded on or before
+ * their date: the earlier record stands for both and takes the follow-up's mechanism when that
+ * says more. A follow-up with nothing before it (the fracture was first recorded elsewhere) stays.
+ */
+export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
+  const byDate = [...fractures].sort((a, b) => ((a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0));
+  const kept: Fracture[] = [];
+  for (const f of byDate) {
+    const at = f.followUp === true && f.date !== undefined ? kept.findIndex((k) => continuedBy(k, f)) : -1;
+    const earlier = kept[at];
+    if (earlier === undefined) kept.push(f);
+    else if (MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism]) kept[at] = { ...earlier, mechanism: f.mechanism };
+  }
+  return kept;
+}
+
+function continuedBy(earlier: Fracture, followUp: Fracture): boolean {
+  if (earlier.site !== followUp.site || earlier.date === undefined || followUp.date === undefined || earlier.date > followUp.date) return false;
+  return earlier.site !== 'spine' || sameVertebra(earlier, followUp);
 }
 
 /** Whether two records stand for the same fracture. */

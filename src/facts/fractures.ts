@@ -88,6 +88,7 @@ export function fractureOf(
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
   const date = fractureDate(condition, birthDate);
   const weak = fractureMatches.every((m) => m.match.weak);
+  const followUp = isFollowUp(fractureMatches);
   const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), conceptWords(condition.code)) : undefined;
   return {
     site,
@@ -98,7 +99,24 @@ export function fractureOf(
     ref,
     code: toSourceCode(codeSource?.coding),
     ...(weak ? { weak: true } : {}),
+    ...(followUp ? { followUp: true as const } : {}),
   };
+}
+
+/** ICD-10-CM's 7th character of a fracture code: A, B, C the initial encounter; any other letter a later one or a sequela. */
+const INITIAL_ENCOUNTER = /^[ABC]$/;
+
+/** Every ICD-10-CM fracture coding of the Condition names a later encounter (none the initial one). */
+function isFollowUp(matches: readonly CodedMatch[]): boolean {
+  let later = false;
+  for (const m of matches) {
+    if (m.match.systemKey !== 'icd10cm') continue;
+    const code = (m.coding.code ?? '').toUpperCase().replace(/[.\s]/g, '');
+    if (code.length !== 7) continue;
+    if (INITIAL_ENCOUNTER.test(code.charAt(6))) return false;
+    if (/^[A-Z]$/.test(code.charAt(6))) later = true;
+  }
+  return later;
 }
 
 function m80Site(m: CodedMatch): FractureSite | undefined {

@@ -125,6 +125,12 @@ export interface Fracture {
   readonly vertebra?: string;
   /** How many fractures the record stands for: 2 for a code of multiple vertebral fractures. */
   readonly count?: number;
+  /**
+   * A later encounter for a fracture (ICD-10-CM 7th character D, G, K, P …: routine or delayed
+   * healing, nonunion, malunion; S: sequela), not a new one: facts/fracture-count.ts merges it
+   * into an earlier record of the same fracture.
+   */
+  readonly followUp?: true;
 }
 
 /** A recorded condition of interest, matched to one of the guideline's concepts. */

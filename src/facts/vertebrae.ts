@@ -9,6 +9,9 @@
  * - WHO ICD-10 / SKS and SNOMED name the region: S22/DS22 thoracic, S32.0/DS320 lumbar, S12/DS12
  *   cervical (S12.0 = C1, S12.1 = C2; ICD-10-CM S12.0–S12.6 = C1–C7); SNOMED "… of lumbar/thoracic
  *   vertebra(e)" by its display.
+ * - Collapsed vertebra M48.5 (ICD-10, SKS DM485, ICD-10-CM) names the region in its 5th character:
+ *   1–2 cervical, 4 thoracic, 6–7 lumbar; a span of two regions (3, 5), sacral (8), multiple sites
+ *   or unspecified (0, 9) names none.
  * - Text (`bodySite`, code text): a level such as "L1", "Th12", "T12", "C5", else a region word.
  * - Multiple: ICD-10 S22.1 / SKS DS221 "Multiple frakturer af torakale rygsøjle", S12.7 / DS127 (cervical), or a text
  *   saying multiple vertebral fractures; several levels named on one record count one each.
@@ -16,6 +19,7 @@
 import type { Coding } from './accessors.js';
 
 const CM_THORACIC: Readonly<Record<string, string>> = { '1': 'T1', '2': 'T2', '3': 'T3', '4': 'T4', '5': 'T5-T6', '6': 'T7-T8', '7': 'T9-T10', '8': 'T11-T12' };
+const M48_REGION: Readonly<Record<string, string>> = { '1': 'cervical', '2': 'cervical', '4': 'thoracic', '6': 'lumbar', '7': 'lumbar' };
 const LEVEL_TEXT = /\b(c|th|t|l)\s?-?(\d{1,2})\b/g;
 const LEVEL_LIMIT: Readonly<Record<string, number>> = { C: 7, T: 12, L: 5 };
 const REGION_TEXT: readonly (readonly [string, RegExp])[] = [
@@ -47,6 +51,10 @@ function fromCoding(c: Coding): { vertebra?: string; multiple: boolean } {
       const t = /^S220([1-8])/.exec(code)?.[1];
       if (t !== undefined) return { vertebra: CM_THORACIC[t] ?? 'thoracic', multiple: false };
       if (/^S12[0-6]/.test(code)) return { vertebra: `C${Number(code.charAt(3)) + 1}`, multiple: false };
+    }
+    if (code.startsWith('M485')) {
+      const region = M48_REGION[code.charAt(4)];
+      return region === undefined ? { multiple: false } : { vertebra: region, multiple: false };
     }
     if (code.startsWith('S221')) return { vertebra: 'thoracic', multiple: true };
     if (code.startsWith('S22')) return { vertebra: 'thoracic', multiple: false };

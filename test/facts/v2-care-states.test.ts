@@ -110,6 +110,46 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2026-03-01'), fx('b', SYS.sks, 'DS721', '2026-03-15')]).fractures)).toBe(1);
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2026-03-01'), fx('b', SYS.sks, 'DS721', '2026-03-16')]).fractures)).toBe(2);
   });
+
+  it('collapsed vertebrae (M48.5) in two regions are two fractures; a span of regions or no region cannot be told apart', () => {
+    expect(countFractures(factsOf([fx('t', SYS.icd10cm, 'M48.54XA', '2026-03-01'), fx('l', SYS.icd10cm, 'M48.56XA', '2026-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('t', SYS.sks, 'DM4854', '2026-03-01'), fx('l', SYS.sks, 'DM4856', '2026-03-01')]).fractures)).toBe(2);
+    expect(factsOf([fx('c', SYS.icd10, 'M48.52', '2026-03-01')]).fractures.map((f) => f.vertebra)).toEqual(['cervical']);
+    expect(countFractures(factsOf([fx('t', SYS.icd10cm, 'M48.55XA', '2026-03-01'), fx('l', SYS.icd10cm, 'M48.56XA', '2026-03-01')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('t', SYS.icd10cm, 'M48.54XA', '2026-03-01'), fx('l', SYS.icd10cm, 'M48.54XA', '2026-03-05')]).fractures)).toBe(1);
+  });
+
+  it('an ICD-10-CM later encounter (7th character D, G, K, P, S) of a site recorded before is that fracture, however long after', () => {
+    const hip = (code: string, onset: string) => fx(code, SYS.icd10cm, code, onset);
+    for (const later of ['S72.001D', 'S72.001G', 'S72.001K', 'S72.001P', 'S72.001S']) {
+      expect(countFractures(factsOf([hip('S72.001A', '2024-01-10'), hip(later, '2025-11-02')]).fractures)).toBe(1);
+    }
+    // The earlier record stands for it: the later date does not make a recent fracture.
+    expect(factsOf([hip('S72.001A', '2024-01-10'), hip('S72.001D', '2025-11-02')]).fractures.map((f) => f.date)).toEqual(['2024-01-10']);
+    // A new fracture is an initial encounter: two hips a year apart are two.
+    expect(countFractures(factsOf([hip('S72.001A', '2024-01-10'), hip('S72.002A', '2025-11-02')]).fractures)).toBe(2);
+    // Another site, or another vertebra, is another fracture.
+    expect(countFractures(factsOf([hip('S72.001A', '2024-01-10'), fx('w', SYS.icd10cm, 'S52.531D', '2025-11-02')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('l1', SYS.icd10cm, 'S32.010A', '2024-01-10'), fx('l2', SYS.icd10cm, 'S32.020D', '2025-11-02')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('l1', SYS.icd10cm, 'S32.010A', '2024-01-10'), fx('l1d', SYS.icd10cm, 'S32.010D', '2024-01-29')]).fractures)).toBe(1);
+  });
+
+  it('a later encounter with nothing before it is the fracture (first recorded elsewhere); one dated before the initial record is not merged', () => {
+    expect(factsOf([fx('d', SYS.icd10cm, 'S72.001D', '2025-11-02')]).fractures.map((f) => [f.site, f.date, f.followUp])).toEqual([['hip', '2025-11-02', true]]);
+    expect(countFractures(factsOf([fx('d', SYS.icd10cm, 'S72.001D', '2023-05-01'), fx('a', SYS.icd10cm, 'S72.001A', '2025-11-02')]).fractures)).toBe(2);
+    // Two follow-ups and no initial record: the first stands for both.
+    expect(countFractures(factsOf([fx('d1', SYS.icd10cm, 'S72.001D', '2025-03-01'), fx('d2', SYS.icd10cm, 'S72.001D', '2025-11-02')]).fractures)).toBe(1);
+  });
+
+  it('the follow-up\'s low-energy evidence goes to the fracture it continues (M80 subsequent encounter after an S-code)', () => {
+    const f = factsOf([fx('a', SYS.icd10cm, 'S72.001A', '2024-01-10'), fx('m', SYS.icd10cm, 'M80.051D', '2024-06-01')]).fractures;
+    expect(f.map((x) => [x.ref, x.mechanism, x.date])).toEqual([['Condition/a', 'low-energy', '2024-01-10']]);
+  });
+
+  it('WHO ICD-10 and SKS codes carry no encounter character: never a follow-up', () => {
+    expect(factsOf([fx('a', SYS.sks, 'DS7200D', '2025-11-02')]).fractures[0]?.followUp).toBeUndefined();
+    expect(factsOf([fx('a', SYS.icd10cm, 'S72.001A', '2025-11-02')]).fractures[0]?.followUp).toBeUndefined();
+  });
 });
 
 describe('same-day duplicates (v2): one measurement per concept and day', () => {

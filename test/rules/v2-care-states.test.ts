@@ -247,3 +247,19 @@ describe('future-dated data (rules.md section 1 v2)', () => {
     expect(topics(recs)).not.toContain('diagnosis-criteria-met');
   });
 });
+
+describe('a later encounter for a fracture is not a new fracture (rules.md section 1, "Counting fractures" (v2) [choice])', () => {
+  // Alendronate since 2023-03-01; a low-energy forearm fracture on treatment in 2025, seen again at later encounters (7th character D).
+  const oral = medicationRequest({ id: 'a', ...ALN, authoredOn: '2023-03-01', supply: { value: 84, unit: 'd' }, repeats: 20 });
+  const forearm = (code: string, onset: string, id: string) => condition({ id, system: SYS.icd10cm, code, onset, lowEnergy: true });
+
+  it('the fracture on treatment followed up twice is one: no endocrinology referral for "fractures on treatment"', () => {
+    const recs = run([oral, forearm('S52.531A', '2025-02-01', 'f1'), forearm('S52.531D', '2025-03-20', 'f2'), forearm('S52.531D', '2025-06-02', 'f3')]);
+    expect(card(recs, 'endocrinology-referral')?.reasons ?? []).not.toContain('fractures-on-treatment');
+  });
+
+  it('a second fracture on treatment (an initial encounter of another site) still refers', () => {
+    const recs = run([oral, forearm('S52.531A', '2025-02-01', 'f1'), forearm('S52.531D', '2025-03-20', 'f2'), condition({ id: 'h', system: SYS.icd10cm, code: 'S42.201A', onset: '2025-09-01', lowEnergy: true })]);
+    expect(card(recs, 'endocrinology-referral')?.reasons).toContain('fractures-on-treatment');
+  });
+});
