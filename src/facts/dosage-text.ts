@@ -1,8 +1,9 @@
 /**
  * Dosage texts, read only when the structured dosage says nothing (the last resort): how many
- * administrations a day ("1 tablet dagligt", "once weekly", "hver 6. måned", "1 tablet morgen og
- * aften", "hver mandag") and how many product units each ("2 tabletter", "½ tablet"). Nothing is
- * invented: a text that names no schedule, or two different ones, is unknown.
+ * administrations a day — FMK's "1 tablet dagligt", "hver 6. måned", "1 tablet morgen og aften",
+ * "hver mandag", and US sigs: "once daily", "QD", "BID", "q12h", "QOD", "QW", "Q6 months", "QAM".
+ * The amount of each administration is read in dosage-amount.ts. Nothing is invented: a text that
+ * names no schedule, or two different ones, is unknown.
  */
 import { lookup } from './accessors.js';
 
@@ -10,11 +11,14 @@ const DAY = 1;
 const WEEK = 7;
 const MONTH = 30.4375;
 const YEAR = 365.25;
+const HOUR = 1 / 24;
 
 /** Text beyond this is not read: a schedule is said in the first words of a dosage text. */
 const TEXT_LIMIT = 300;
 
 const UNIT_DAYS: readonly (readonly [RegExp, number])[] = [
+  // "hver 8. time" is Danish for every 8 hours.
+  [/^(?:hours?|hrs?|h|time|timer)$/, HOUR],
   [/^(?:dag|dage|døgn|day|days)$/, DAY],
   [/^(?:uge|uger|week|weeks|wk)$/, WEEK],
   [/^(?:måned|måneder|mdr|md|month|months|mo)$/, MONTH],
@@ -44,9 +48,35 @@ function unitDays(word: string): number | undefined {
 
 /** "every 6 months", "hver 6. måned", "hver sjette måned", "hvert andet år": one administration per N units. */
 const EVERY_N = /\b(?:every|hver|hvert) (?:(\d{1,3})\.? ?|([a-zæøå]{1,12}) )([a-zæøå]{1,12})/;
-/** "2 gange dagligt", "3 x daily", "twice weekly", "1 gang om ugen". */
-const COUNT_PER = /\b(\d{1,2}|once|twice|thrice|en|to|tre|fire) ?(?:(?:x|gange|gang|times) )?(?:(?:a|per|pr\.?|om|i|each) )?(dagligt|daglig|dgl|daily|day|dagen|døgnet|ugentligt|ugentlig|weekly|week|ugen|månedligt|månedlig|monthly|month|måneden|årligt|årlig|yearly|year|året)\b/;
-const COUNT_WORDS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, en: 1, to: 2, tre: 3, fire: 4 };
+/**
+ * "2 gange dagligt", "3 x daily", "twice weekly", "1 gang om ugen", "three times a day", "2 dgl.".
+ * A bare number before a noun ("for 1 week", "i 1 uge") is a duration, not a count: before "day",
+ * "week" … it needs "x"/"times"/"gange" or "per"/"a"/"om". No decimal part: "7.5 daily" is no 5 a day.
+ */
+const COUNT_PER =
+  /(?<![.,])\b(?:(once|twice|thrice) (?:(?:a|per|pr\.?|om|i|each|every) )?|(\d{1,2}|one|two|three|four|en|to|tre|fire) ?(?:(?:x|gange|gang|times|time) (?:(?:a|per|pr\.?|om|i|each|every) )?|(?:a|per|pr\.?|om|i|each) )|(\d{1,2}) ?(?=dagligt|daglig|dgl|daily|ugentligt|ugentlig|weekly|månedligt|månedlig|monthly|årligt|årlig|yearly))(dagligt|daglig|dgl|daily|day|dagen|døgnet|ugentligt|ugentlig|weekly|week|ugen|månedligt|månedlig|monthly|month|måneden|årligt|årlig|yearly|year|året)\b/;
+const COUNT_WORDS: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, en: 1, to: 2, tre: 3, fire: 4 };
+
+/** US sig abbreviations that name a schedule (days between administrations); TID, also a Danish word, below. */
+const SIG_WORDS: readonly (readonly [RegExp, number])[] = [
+  [/\bbid\b/, DAY / 2],
+  [/\bqid\b/, DAY / 4],
+  [/\bqod\b/, 2 * DAY],
+  [/\bqow\b/, 2 * WEEK],
+  [/\bbiw\b/, WEEK / 2],
+  [/\btiw\b/, WEEK / 3],
+];
+/** "q12h", "q 8 hours", "qd", "q day", "qw", "qwk", "q2 weeks", "q6 months", "q 6 mo" — not "q6m" (minutes or months?). */
+const Q_EVERY = /\bq\.? ?(\d{1,2})? ?(h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|months?|yrs?|years?)\b/;
+/** Q_EVERY's short units beside the words `unitDays` knows. */
+const Q_UNITS: Readonly<Record<string, number>> = { d: DAY, w: WEEK, wks: WEEK, mos: MONTH, yrs: YEAR };
+/** "TID" in capitals or dotted, or "tid" after a route or unit ("po tid"); "på samme tid" is Danish for "at the same time". */
+const TID_CAPS = /\bTID\b|\b[Tt]\.[Ii]\.[Dd]\b/;
+const TID_AFTER = /\b(?:po|mouth|orally|tabs?|tablets?|caps?|capsules?|mg|ml) tid\b/;
+/** "for 1 week", "for a month", "x 7 days", "i 3 måneder", "i en uge": how long, not how often. */
+const DURATION = /\b(?:for|x|i|in|over) (?:a|an|one|en|et|\d{1,3}) (?:days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|år)\b/g;
+/** Dotted abbreviations ("q.h.s.", "b.i.d.", "p.o.") read as their letters. */
+const DOTTED = /\b(?:[a-z]\.){2,4}/g;
 
 /** Single words that name a schedule, checked when nothing more specific is said. */
 const SCHEDULE_WORDS: readonly (readonly [RegExp, number])[] = [
@@ -71,7 +101,12 @@ function countUnitDays(word: string): number | undefined {
  * often says only when in the day it is taken (see `timesOfDayMeanDaily`, dosage.ts).
  */
 export function perDayFromText(raw: string, timesOfDay = true): number | undefined {
-  const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
+  const cut = raw.slice(0, TEXT_LIMIT);
+  const text = cut
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(DOTTED, (m) => m.replaceAll('.', ''))
+    .replace(DURATION, ' ');
   const every = EVERY_N.exec(text);
   if (every?.[3] !== undefined) {
     const n = every[1] !== undefined ? Number(every[1]) : lookup(NUMBER_WORDS, every[2] ?? '');
@@ -79,13 +114,15 @@ export function perDayFromText(raw: string, timesOfDay = true): number | undefin
     if (n !== undefined && n > 0 && days !== undefined) return 1 / (n * days);
   }
   const count = COUNT_PER.exec(text);
-  if (count?.[1] !== undefined && count[2] !== undefined) {
-    const n = /^\d+$/.test(count[1]) ? Number(count[1]) : lookup(COUNT_WORDS, count[1]);
-    const days = countUnitDays(count[2]);
+  const counted = count?.[1] ?? count?.[2] ?? count?.[3];
+  if (counted !== undefined && count?.[4] !== undefined) {
+    const n = /^\d+$/.test(counted) ? Number(counted) : lookup(COUNT_WORDS, counted);
+    const days = countUnitDays(count[4]);
     if (n !== undefined && n > 0 && days !== undefined) return n / days;
   }
   const found = new Set<number>();
   for (const [re, days] of SCHEDULE_WORDS) if (re.test(text)) found.add(days);
+  for (const days of sigSchedules(cut, text)) found.add(days);
   // "halvårligt" also holds "årligt": the half-year reading wins over the year.
   if (found.has(YEAR / 2)) found.delete(YEAR);
   const weekdays = countMatches(WEEKDAYS, text);
@@ -97,14 +134,35 @@ export function perDayFromText(raw: string, timesOfDay = true): number | undefin
   return 1 / days;
 }
 
-/** Times of the day (FMK's "1 tablet morgen og aften"); "i morgen" is tomorrow, not a time of day. */
+/**
+ * The schedules a US sig's abbreviations name, in days between administrations. Hours divide
+ * (8 / 24 is exactly the 1/3 of TID), so "q8h TID" is one schedule. `raw`: the text as sent, for
+ * the capitals of TID.
+ */
+function sigSchedules(raw: string, text: string): number[] {
+  const out: number[] = [];
+  for (const [re, days] of SIG_WORDS) if (re.test(text)) out.push(days);
+  if (TID_CAPS.test(raw) || TID_AFTER.test(text)) out.push(DAY / 3);
+  const q = Q_EVERY.exec(text);
+  if (q?.[2] !== undefined) {
+    const n = q[1] === undefined ? 1 : Number(q[1]);
+    const unit = unitDays(q[2]) ?? lookup(Q_UNITS, q[2]);
+    if (n > 0 && unit !== undefined) out.push(unit === HOUR ? n / 24 : n * unit);
+  }
+  return out;
+}
+
+/**
+ * Times of the day (FMK's "1 tablet morgen og aften", a sig's "QAM", "QHS"); "i morgen" is
+ * tomorrow, not a time of day.
+ */
 const TIMES_OF_DAY: readonly RegExp[] = [
-  /(?<!\bi )\bmorgen|\bmorning/,
+  /(?<!\bi )\bmorgen|\bmorning|\bqam\b/,
   /\bformiddag|\bmid-?morning/,
   /\bmiddag|\bnoon\b|\bfrokost|\blunch/,
   /\beftermiddag|\bafternoon/,
-  /\baften|\bevening|\bdinner|\baftensmad/,
-  /\bsengetid|\bbedtime|\bnat(?:ten)?\b|\bnight/,
+  /\baften|\bevening|\bdinner|\baftensmad|\bqpm\b/,
+  /\bsengetid|\bbedtime|\bnat(?:ten)?\b|\bnight|\bq?hs\b/,
 ];
 
 const WEEKDAYS: readonly RegExp[] = [
@@ -133,18 +191,3 @@ function timesOfDayAndWeekdays(text: string, weekdays: number, timesOfDay: boole
   if (weekdays > 0) return (weekdays * Math.max(1, times)) / WEEK;
   return timesOfDay && times > 0 ? times : undefined;
 }
-
-/** "2 tabletter", "½ tablet", "1 stk.", "two capsules": product units per administration. */
-const UNITS = /(?:^|[^\d.,])(\d{1,2}(?:[.,]\d{1,2})?|\d?½|en|et|to|tre|fire|one|two|three|four)\s*(?:stk\.?\s*)?(?:tablet(?:ter|s)?|tabl?\.?|tbl\.?|tabs?\b|brusetablet(?:ter)?|kapsl(?:er)?|kapsel|kaps\.?|capsules?|caps?\b|stk\b|pieces?\b)/;
-const UNIT_WORDS: Readonly<Record<string, number>> = { en: 1, et: 1, to: 2, tre: 3, fire: 4, one: 1, two: 2, three: 3, four: 4, '½': 0.5 };
-
-export function unitsFromText(raw: string): number | undefined {
-  const m = UNITS.exec(raw.slice(0, TEXT_LIMIT).toLowerCase());
-  const word = m?.[1];
-  if (word === undefined) return undefined;
-  const named = lookup(UNIT_WORDS, word);
-  if (named !== undefined) return named;
-  const n = word.endsWith('½') ? Number(word.slice(0, -1)) + 0.5 : Number(word.replace(',', '.'));
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-}
-

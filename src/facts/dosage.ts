@@ -6,12 +6,13 @@
  * unit [choice: Synthea sends none]) are multiplied by the product's strength, mL by its strength
  * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit), a timing code
  * (BID, TID, …) or the repeat's weekdays and times of day. A line with none of these is read from
- * its text (dosage-text.ts: "2 tabletter dagligt"), the last resort. Nothing is invented: an
- * unknown part gives an unknown dose.
+ * its text (dosage-text.ts, dosage-amount.ts: "2 tabletter dagligt", "Take 7.5 mg by mouth once
+ * daily"), the last resort. Nothing is invented: an unknown part gives an unknown dose.
  */
 import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
 import { codings, get, getNum, getObject, getStr, list, lookup, objects, round4, str } from './accessors.js';
-import { perDayFromText, unitsFromText } from './dosage-text.js';
+import { amountsFromText } from './dosage-amount.js';
+import { perDayFromText } from './dosage-text.js';
 import type { JsonObject } from '../shared/json.js';
 import type { DrugClass } from './types.js';
 
@@ -193,13 +194,37 @@ export function timesOfDayMeanDaily(drugClass: DrugClass | undefined): boolean {
   return drugClass === undefined || !NOT_DAILY.has(drugClass);
 }
 
-/** The dose of one administration: the dose quantity, else the units a text names ("2 tabletter"). */
+/** The dose of one administration: the dose quantity, else the amount its text names (`textDose`). */
 export function lineDose(line: JsonObject, strength: Strength): { readonly mg?: number; readonly units?: number } | undefined {
   const quantity = doseQuantityOf(line);
   if (quantity !== undefined) return doseOf(quantity, strength);
   const text = lineText(line);
-  const units = text === undefined ? undefined : unitsFromText(text);
-  return units === undefined ? undefined : strength.mg === undefined ? { units } : { units, mg: units * strength.mg };
+  return text === undefined ? undefined : textDose(text, strength);
+}
+
+/**
+ * The dose a text names: units × the strength ("2 tabletter"), mg as written ("Take 7.5 mg"), mL ×
+ * the strength per mL ("Take 10 mL" of 15 MG/5ML = 30 mg; no strength per mL, no mg). Where the
+ * text names more than one, they must agree ("2 tablets (10 mg)" of 5 mg) — except that a mg equal
+ * to the strength beside a count names the tablet ("5 mg tablets: take 2 tablets" = 10 mg), and
+ * without a known strength a mg beside a count other than 1 may be either: the mg stays unknown.
+ * Disagreeing amounts ("1 tablet (7.5 mg)" of 5 mg tablets) give no dose.
+ */
+function textDose(text: string, strength: Strength): { readonly mg?: number; readonly units?: number } | undefined {
+  const amounts = amountsFromText(text);
+  if (amounts === undefined) return undefined;
+  const { units, ml } = amounts;
+  let mg = amounts.mg;
+  if (mg !== undefined && units !== undefined && units !== 1 && (strength.mg === undefined || mg === strength.mg)) mg = undefined;
+  const doses: number[] = [];
+  if (units !== undefined && strength.mg !== undefined) doses.push(units * strength.mg);
+  if (mg !== undefined) doses.push(mg);
+  if (ml !== undefined && strength.perMl !== undefined) doses.push(ml * strength.perMl);
+  const first = doses[0];
+  if (first === undefined) return units === undefined ? undefined : { units };
+  if (doses.some((d) => Math.abs(d - first) > 1e-6 * first)) return undefined;
+  const perUnit = units ?? (strength.mg === undefined ? undefined : first / strength.mg);
+  return perUnit === undefined ? { mg: round4(first) } : { mg: round4(first), units: round4(perUnit) };
 }
 
 /** The dose quantity of a dosage line (R4 doseAndRate, R3 doseQuantity, administration dose). */

@@ -31,7 +31,8 @@ const NON_SYSTEMIC =
 const CITRATE = /citrat/;
 const VITAMIN_D3 = /\bd3\b|d-vitamin|vitamin d|colecalciferol|cholecalciferol/;
 // Starts where a digit run starts (the leftmost match always does): a long run of digits is then tried once, not from each digit.
-const STRENGTH_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*ml\b)?/;
+// "15 MG/5ML" (an oral solution's strength per 5 mL) is 3 mg per mL.
+const STRENGTH_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(mg|mikrogram|mikrog|microgram|µg|μg|ug|mcg|g)(?![a-zæøå])(\s*\/\s*(?:(\d+(?:[.,]\d+)?)\s*)?ml\b)?/;
 
 export interface MedicationSource {
   /** medicationCodeableConcept (or R5 medication.concept). */
@@ -316,15 +317,16 @@ const MASS_TO_MG: Readonly<Record<string, number>> = {
   microgram: 0.001,
 };
 
-/** "Alendronic acid 70 MG Oral Tablet" → 70 mg; "prednisolone 5 MG/ML" → 5 mg per mL. */
+/** "Alendronic acid 70 MG Oral Tablet" → 70 mg; "prednisolone 5 MG/ML" → 5 mg per mL, "15 MG/5ML" → 3 mg per mL. */
 export function strengthFromText(lowerText: string): { mg?: number; perMl?: number } | undefined {
   const m = STRENGTH_RE.exec(lowerText);
   if (m?.[1] === undefined || m[2] === undefined) return undefined;
   const value = Number(m[1].replace(',', '.'));
   const factor = lookup(MASS_TO_MG, m[2]);
   if (!Number.isFinite(value) || value <= 0 || factor === undefined) return undefined;
-  const mg = round4(value * factor);
-  return m[3] === undefined ? { mg } : { perMl: mg };
+  if (m[3] === undefined) return { mg: round4(value * factor) };
+  const per = m[4] === undefined ? 1 : Number(m[4].replace(',', '.'));
+  return Number.isFinite(per) && per > 0 ? { perMl: round4((value * factor) / per) } : undefined;
 }
 
 /** Medication.ingredient[].strength: mg per tablet (denominator 1) or per mL. */

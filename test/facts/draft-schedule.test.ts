@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
-import { perDayFromText, unitsFromText } from '../../src/facts/dosage-text.js';
+import { unitsFromText } from '../../src/facts/dosage-amount.js';
+import { perDayFromText } from '../../src/facts/dosage-text.js';
 import { draft, factsOf, TODAY } from '../helpers/facts-builders.js';
 
 type Json = Record<string, unknown>;

@@ -186,6 +186,8 @@ export interface MedicationSpec {
   /** Daily dose line: value (unit) × frequency per period. */
   readonly dose?: { readonly value: number; readonly unit?: string; readonly frequency?: number; readonly period?: number; readonly periodUnit?: string };
   readonly route?: string;
+  /** The dosage line's text (a US sig or an FMK text), alone or beside `dose`. */
+  readonly sig?: string;
   readonly medicationReference?: string;
   readonly contained?: readonly UntrustedResource[];
   readonly subject?: string | null;
@@ -199,10 +201,11 @@ function medicationCodeable(o: MedicationSpec): Record<string, unknown> | undefi
 }
 
 function dosageOf(o: MedicationSpec): Record<string, unknown>[] | undefined {
-  if (o.dose === undefined && o.route === undefined) return undefined;
+  if (o.dose === undefined && o.route === undefined && o.sig === undefined) return undefined;
   const d = o.dose;
   return [
     defined({
+      text: o.sig,
       route: o.route === undefined ? undefined : { text: o.route },
       timing:
         d === undefined
