@@ -252,6 +252,31 @@ describe('follow-up card texts', () => {
     expect(coming?.detail).toContain('Next zoledronic acid infusion');
   });
 
+  it('names the same hospital in the DXA follow-up summary only when a previous scan is on record (card l. 166)', () => {
+    const withScan = recommendation('dxa-follow-up-due');
+    const noScan = FOLLOW_UP_RULES['dxa-follow-up-due'](ctxOf(patient({ ...woman, courses: [course('alendronate', '2024-11-26')] })));
+    if (noScan === undefined) throw new Error('the case without a scan does not fire');
+    const expected = {
+      da: { same: 'samme hospital som ved tidligere skanning', none: 'Ingen DXA-skanning registreret', plain: 'Henvis til DXA-skanning efter 2 års behandling' },
+      en: { same: 'same hospital as the previous scan', none: 'No DXA scan recorded', plain: 'Refer for a DXA scan after 2 years of treatment' },
+    } as const;
+    for (const lang of ['da', 'en'] as const) {
+      const [seen] = renderCards([withScan], renderCtx(lang));
+      expect(seen?.summary).toContain(expected[lang].same);
+      expect([...(seen?.summary ?? '')].length).toBeLessThan(140);
+      const [unseen] = renderCards([noScan], renderCtx(lang));
+      expectValidResponse({ cards: [unseen] });
+      expect(unseen?.detail).toContain(expected[lang].none);
+      expect(unseen?.summary).toBe(expected[lang].plain);
+      // Both marks, both cases: under 140 characters.
+      for (const rec of [withScan, noScan]) {
+        const { summary } = wordsOf({ ...rec, reasons: ['five-year-dxa'] }, lang);
+        expect([...summary].length, summary).toBeLessThan(140);
+        expect(summary.includes(expected[lang].same)).toBe(rec === withScan);
+      }
+    }
+  });
+
   it('refers for DXA at the previous scan\'s performer', () => {
     const [card] = renderCards([recommendation('dxa-follow-up-due')], renderCtx('da'));
     expect(card?.suggestions?.[0]).toMatchObject({ actions: [{ resource: { resourceType: 'ServiceRequest', performer: [{ reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' }] } }] });
