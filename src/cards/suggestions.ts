@@ -84,12 +84,36 @@ function deleteDraft(ref: string, lang: Language): Action {
 
 /**
  * The draft with its medication swapped, everything else (id, dosage, dates) kept — minus the
- * null and empty values a client may have sent, which a CDS Hooks response must not carry.
+ * null and empty values a client may have sent, which a CDS Hooks response must not carry, and
+ * with the sandbox's single objects in list fields made lists (`asR4Lists`).
  */
 function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, { kind: 'prescribe' }>, lang: Language): Resource {
   const { medicationReference: _dropped, ...rest } = draft;
-  const kept = withoutEmpty(rest);
-  return { ...(isRecord(kept) ? kept : {}), resourceType: draft.resourceType, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+  const kept = asR4Lists(withoutEmpty(rest), draft.resourceType);
+  return { ...kept, resourceType: draft.resourceType, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+}
+
+/**
+ * Fields of a copied draft that R4 makes lists (0..*) but the CDS Hooks sandbox sends as one
+ * object: `category` (docs/cds-hooks.md §13, the sandbox's order-select and order-sign drafts in
+ * fixtures/) and `reasonCode` (its `createFhirResource` sets it to the chosen Condition's `code`,
+ * one CodeableConcept). The facts read both tolerantly; a resource we hand back must be valid R4.
+ */
+const LIST_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  MedicationRequest: ['category', 'reasonCode'],
+};
+
+/** The copied draft with each of those fields that holds a single object made a list of one (a new object; the draft is not touched). */
+function asR4Lists(kept: unknown, resourceType: unknown): Record<string, unknown> {
+  if (!isRecord(kept)) return {};
+  const fields = typeof resourceType === 'string' && Object.hasOwn(LIST_FIELDS, resourceType) ? LIST_FIELDS[resourceType] : undefined;
+  if (fields === undefined) return kept;
+  const out: Record<string, unknown> = { ...kept };
+  for (const field of fields) {
+    const value = out[field];
+    if (isRecord(value)) out[field] = [value];
+  }
+  return out;
 }
 
 /** Drops null, "", [] and {} at every depth (undefined when nothing is left). */
@@ -116,12 +140,12 @@ const SCHEDULE_TEXT = {
 
 /**
  * The draft with its dosage set to the drug's schedule (one dose of `doseMg` per period, from
- * `from` when given); everything else — id, medication, route, dispense — kept.
+ * `from` when given); everything else — id, medication, route, dispense — kept, cleaned as in
+ * `swapMedication`.
  */
 function withSchedule(draft: UntrustedResource | undefined, spec: Extract<SuggestionSpec, { kind: 'fix-schedule' }>, lang: Language): Resource {
   const ref = spec.draft.split('/');
-  const kept = withoutEmpty(draft ?? { id: ref[ref.length - 1] });
-  const base: Record<string, unknown> = isRecord(kept) ? kept : {};
+  const base = asR4Lists(withoutEmpty(draft ?? { id: ref[ref.length - 1] }), draft?.resourceType ?? 'MedicationRequest');
   const first = Array.isArray(base.dosageInstruction) ? base.dosageInstruction.find(isRecord) : undefined;
   const route = first?.route;
   const words = SCHEDULE_TEXT[spec.schedule];

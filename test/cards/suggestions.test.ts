@@ -71,6 +71,42 @@ describe('suggestions', () => {
     expect(JSON.stringify(resource)).not.toMatch(/\[\]|\{\}|""|null/);
   });
 
+  it('hands back a sandbox-shaped draft as valid R4: a single `category` or `reasonCode` object becomes a list of one', () => {
+    // The CDS Hooks sandbox sends `category` as one object (fixtures/*sandbox*/request.json) and sets `reasonCode` to a Condition's `code`.
+    const category = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category', code: 'outpatient', display: 'Outpatient' }] };
+    const reasonCode = { coding: [{ system: 'http://snomed.info/sct', code: '40739000', display: 'Dysphagia' }], text: 'Dysphagia' };
+    const sandbox = {
+      resourceType: 'MedicationRequest',
+      id: 'request-123',
+      status: 'draft',
+      intent: 'order',
+      category,
+      reasonCode,
+      medicationCodeableConcept: { text: 'Alendronic acid 70 MG Oral Tablet', coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '904431' }] },
+      subject: { reference: 'Patient/p1' },
+      dosageInstruction: [{ text: '1 tablet once weekly', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } } }],
+    };
+    const before = JSON.stringify(sandbox);
+    const drafts = new Map([['MedicationRequest/request-123', sandbox]]);
+    const specs: SuggestionSpec[] = [
+      { kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/request-123', mode: 'update' } },
+      { kind: 'fix-schedule', draft: 'MedicationRequest/request-123', doseMg: 70, schedule: 'weekly' },
+    ];
+    for (const spec of specs) {
+      const action = buildSuggestion(spec, { ...ctx, drafts }).actions?.[0];
+      if (action?.type !== 'update') throw new Error(`${spec.kind}: expected an update`);
+      expect(action.resource).toMatchObject({ id: 'request-123', category: [category], reasonCode: [reasonCode] });
+      expect(action.resource.category).toHaveLength(1);
+      expect(action.resource.reasonCode).toHaveLength(1);
+    }
+    // The draft the facts read is left as it was sent.
+    expect(JSON.stringify(sandbox)).toBe(before);
+    // A list stays the list it was.
+    const listed = { ...sandbox, category: [category, { text: 'Community' }] };
+    const s = buildSuggestion(specs[0]!, { ...ctx, drafts: new Map([['MedicationRequest/request-123', listed]]) });
+    expect(s.actions?.[0]).toMatchObject({ resource: { category: [category, { text: 'Community' }] } });
+  });
+
   it('replaces a draft by deleting it (resourceId) and creating the new order', () => {
     const s = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, ctx);
     expect(s.actions?.map((a) => a.type)).toEqual(['delete', 'create']);

@@ -48,6 +48,7 @@ function engineFor(scenario: string, grouping: 'folded' | 'separate'): ReturnTyp
 
 interface CardLike {
   readonly indicator: string;
+  readonly suggestions?: readonly { readonly actions?: readonly { readonly type: string; readonly resource?: Record<string, unknown> }[] }[];
   readonly overrideReasons?: readonly { readonly system: string; readonly code: string; readonly display: string }[];
   readonly source: { readonly topic?: { readonly code: string } };
   readonly extension: Record<string, readonly string[]>;
@@ -55,6 +56,20 @@ interface CardLike {
 
 /** Every topic a card carries (rules.md section 6: a folded topic counts as shown). */
 const topicsOf = (c: CardLike): readonly string[] => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?'];
+
+/** The resources of the answer's `update` actions: drafts copied back to the EHR. */
+const updatedResources = (cards: readonly CardLike[]): Record<string, unknown>[] =>
+  cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).flatMap((a) => (a.type === 'update' && a.resource !== undefined ? [a.resource] : []));
+
+/** MedicationRequest fields R4 makes lists (0..*) that the CDS Hooks sandbox sends as one object. */
+const R4_LISTS = ['category', 'reasonCode'] as const;
+
+/** An updated draft is valid R4 in those fields, however the client sent them. */
+function expectR4Lists(cards: readonly CardLike[]): void {
+  for (const resource of updatedResources(cards)) {
+    for (const field of R4_LISTS) if (resource[field] !== undefined) expect(Array.isArray(resource[field]), `${field} of the updated ${String(resource.id)}`).toBe(true);
+  }
+}
 
 describe.each(scenarios)('fixture %s', (scenario) => {
   const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')));
@@ -70,6 +85,7 @@ describe.each(scenarios)('fixture %s', (scenario) => {
     if (res.status !== 200) return;
     expectValidResponse(res.body);
     const cards = (res.body as { cards: CardLike[] }).cards;
+    expectR4Lists(cards);
     // No topic lost by folding: every expected topic is on some card, and nothing else.
     expect(cards.flatMap(topicsOf).sort()).toEqual([...expected.topics].sort());
     if (expected.cards !== undefined) expect(cards.map((c) => c.source.topic?.code ?? '?').sort()).toEqual([...expected.cards].sort());
@@ -90,6 +106,7 @@ describe.each(scenarios)('fixture %s', (scenario) => {
     if (res.status !== 200) return;
     expectValidResponse(res.body);
     const cards = (res.body as { cards: CardLike[] }).cards;
+    expectR4Lists(cards);
     expect(cards.map((c) => c.source.topic?.code ?? '?').sort()).toEqual([...expected.topics].sort());
     for (const card of cards) expect(card.extension).not.toHaveProperty('osteo-cds.topics');
     for (const [topic, reasons] of Object.entries(expected.reasons ?? {})) {
@@ -100,5 +117,21 @@ describe.each(scenarios)('fixture %s', (scenario) => {
       const card = cards.find((c) => c.source.topic?.code === topic);
       for (const r of reasons) expect(card?.extension['osteo-cds.reasons'] ?? [], `${topic} must not carry ${r}`).not.toContain(r);
     }
+  });
+});
+
+describe('a sandbox-shaped draft copied into an update suggestion', () => {
+  it.each(['da', 'en'] as const)('carries the sandbox\'s single `category` object as a list of one (MedicationRequest.category is 0..*) (%s)', async (lang) => {
+    const scenario = 'rx-order-select-sandbox-alendronate-dysphagia';
+    const expected = expectedSchema.parse(JSON.parse(readFileSync(new URL(`${scenario}/expected.json`, root), 'utf8')));
+    const body = JSON.parse(readFileSync(new URL(`${scenario}/request.json`, root), 'utf8')) as { context: { draftOrders: { entry: { resource: Record<string, unknown> }[] } } };
+    const sent = body.context.draftOrders.entry[0]?.resource;
+    expect(Array.isArray(sent?.category)).toBe(false);
+    const app = createApp(testConfig(), { engine: builtIn.folded, store: openSqliteStore(':memory:'), clock: () => new Date(expected.now) });
+    const res = await request(app).post(`/cds-services/${expected.service}`).set('Accept-Language', lang).send(body);
+    expect(res.status).toBe(200);
+    const updates = updatedResources((res.body as { cards: CardLike[] }).cards);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ resourceType: 'MedicationRequest', id: sent?.id, category: [sent?.category] });
   });
 });

@@ -164,6 +164,13 @@ describe('the sandbox replayed against the service and the fixture server', () =
     expect(res.status).toBe(200);
     expectValidResponse(res.body);
     expect(topicsOf(res.body)).toEqual([...expected.topics].sort());
+    // The draft handed back (switch to the effervescent tablet) is valid R4: `category` as a list of one.
+    const updates = (res.body as { cards: { suggestions?: { actions?: { type: string; resource?: unknown }[] }[] }[] }).cards
+      .flatMap((c) => c.suggestions ?? [])
+      .flatMap((s) => s.actions ?? [])
+      .filter((a) => a.type === 'update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.resource).toMatchObject({ id: 'request-123', category: [draft.category] });
   });
 
   it('order-sign for the sandbox man with an alendronate draft answers prescribing cards only', async () => {
