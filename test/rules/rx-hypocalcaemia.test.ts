@@ -29,6 +29,17 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
     expect(judge({ labs: { calcium: [calcium(1.2, '2026-11-20', 'ionised')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
+  it('a normal total calcium does not hide a low ionised one of the same day (either order); an older low one of another kind does', () => {
+    const total = calcium(2.3, '2026-11-20');
+    const ionised = calcium(1.1, '2026-11-20', 'ionised');
+    for (const values of [[total, ionised], [ionised, total]]) {
+      const rec = judge({ labs: { calcium: values } }, draft('denosumab'));
+      expect(rec?.indicator).toBe('critical');
+      expect(rec?.evidence).toContain(ionised.ref);
+    }
+    expect(judge({ labs: { calcium: [total, calcium(1.1, '2026-11-10', 'ionised')] } }, draft('denosumab'))).toBeUndefined();
+  });
+
   it('takes the latest calcium: a normal value after an old low one passes', () => {
     expect(judge({ labs: { calcium: [calcium(2.0, '2025-01-01'), calcium(2.35, '2026-11-01')] } }, draft('alendronate'))).toBeUndefined();
   });

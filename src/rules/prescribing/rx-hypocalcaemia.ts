@@ -6,20 +6,22 @@
  *
  * Topic `rx-hypocalcaemia` (rules.md section 4).
  * When: the draft is an antiresorptive (oral bisphosphonate, zoledronic acid or denosumab) and the
- * latest calcium, whatever its age, is low (below the lab's reference range or flagged L/LL;
+ * latest calcium, whatever its age, is low — any kind of the latest day: a normal total calcium
+ * does not hide a low ionised one taken with it (below the lab's reference range or flagged L/LL;
  * without a range total/corrected < 2.15, ionised < 1.18 mmol/L — rules.md section 1).
  * Then: critical — correct the hypocalcaemia before treatment; order calcium and 25-OH-D.
  * Reasons: `hypocalcaemia`.
  */
 import { calciumFinding } from '../predicates/findings.js';
-import { isHypocalcaemia, latest } from '../predicates/labs.js';
+import { isHypocalcaemia, latest, sameDayAs } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 
 export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
-  const ca = latest(ctx.facts.labs.calcium, ctx.today);
-  if (ca === undefined || !isHypocalcaemia(ca)) return undefined;
+  const calcium = ctx.facts.labs.calcium;
+  const ca = sameDayAs(calcium, latest(calcium, ctx.today)).find(isHypocalcaemia);
+  if (ca === undefined) return undefined;
   const finding = calciumFinding(ca);
   return {
     topic: 'rx-hypocalcaemia',
