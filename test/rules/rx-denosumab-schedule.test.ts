@@ -21,8 +21,14 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({ medications: [onTime] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
   });
 
-  it('clamps to the month end: a start on 2026-08-31 is due 2027-02-28', () => {
-    expect(judge({}, draft('denosumab', { start: '2026-08-31' }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-02-28' }]);
+  it('clamps to the month end: a planned start on 2027-08-31 is due 2028-02-29', () => {
+    expect(judge({}, draft('denosumab', { start: '2027-08-31' }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2028-02-29' }]);
+  });
+
+  it('an order written weeks before it is signed is given from today: reminder today + 6 months, never a date in the past', () => {
+    for (const start of ['2026-04-01', '2026-09-26']) {
+      expect(judge({}, draft('denosumab', { start }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
+    }
   });
 
   it('warns with eGFR 29 (below 30: higher hypocalcaemia risk), not with eGFR 30', () => {

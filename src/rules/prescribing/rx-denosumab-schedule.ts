@@ -11,14 +11,16 @@
  * Then: info — every 6 months, never more than 7; a recall system even if the patient does not
  * come; P-calcium before each injection; never stop without follow-on treatment (zoledronic acid
  * about 6 months after the last injection). Suggestion: a reminder for the next injection at the
- * draft's start + 6 calendar months; when rx-dose-interval finds the draft too early, for the day
+ * draft's start + 6 calendar months — its start, or today when it was written earlier (the
+ * injection cannot be given before the order is signed; an authoredOn weeks back put the reminder
+ * in the past, and left the injection after this one without a recall); when rx-dose-interval finds the draft too early, for the day
  * it is due instead (the date that card names): that injection is the next one to recall, and a
  * reminder 6 months after it left no recall for it — 12 months after the last injection, past the
  * card's "max 7 måneder", for a GP who takes the reminder and not the moved order. Warning when the latest eGFR is below 30 [extension: SmPC —
  * severe renal impairment raises the risk of hypocalcaemia].
  * Reasons: `schedule`, `egfr-below-30`.
  */
-import { addMonths } from '../../time/local-date.js';
+import { addMonths, maxDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest } from '../predicates/labs.js';
@@ -36,7 +38,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   // A too early injection (rx-dose-interval) cannot be given now: the one to recall is the one due.
-  const next = tooEarly(ctx, draft)?.due ?? addMonths(draft.start, INJECTION_INTERVAL_MONTHS);
+  const next = tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS);
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
   // What makes it a warning comes first: a long card shows the first lines of its lists.
   const reasons: Reason[] = egfrSevere === undefined ? ['schedule'] : ['egfr-below-30', 'schedule'];
