@@ -127,7 +127,10 @@ export interface TopicValues {
     /** After a fracture in the 6 months before the start: the day the first bone marker may be taken. */
     readonly markerFrom?: LocalDate;
   };
-  'rx-oral-contraindicated': Nothing;
+  'rx-oral-contraindicated': {
+    /** The latest eGFR is ≤ 35 (card l. 41): no parenteral start in general practice, the endocrinologist chooses. */
+    readonly egfrLow?: boolean;
+  };
   'rx-swallowing-difficulty': Nothing;
   'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };
   'rx-denosumab-biosimilar': Nothing;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { condition, ctxOf, draft, intolerance, patient, type FactsInput } from '../helpers/facts.js';
+import { condition, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -16,6 +16,16 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
       { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: d.ref, mode: 'delete-create' } },
       { kind: 'referral', to: 'zoledronic-acid', replacesDraft: d.ref },
     ]);
+  });
+
+  it('with the latest eGFR ≤ 35 offers neither zoledronic acid nor a denosumab start: the endocrinology referral takes the draft\'s place (eGFR 36 keeps the second choice)', () => {
+    const d = draft('alendronate');
+    const low = judge({ conditions: [condition('peptic-ulcer')], labs: { egfr: [egfr(35, '2026-10-01')] } }, d);
+    expect(low).toMatchObject({ indicator: 'warning', reasons: ['ulcer'], egfrLow: true });
+    expect(low?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
+    const fine = judge({ conditions: [condition('peptic-ulcer')], labs: { egfr: [egfr(36, '2026-10-01')] } }, d);
+    expect(fine?.egfrLow).toBeUndefined();
+    expect(fine?.suggestions?.map((s) => s.kind)).toEqual(['prescribe', 'referral']);
   });
 
   it('counts a healed ulcer within 12 months: healed 2025-11-26 (12 months before 2026-11-26) counts, 2025-11-25 does not', () => {

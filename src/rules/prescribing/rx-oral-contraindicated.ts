@@ -14,11 +14,17 @@
  * this prescription; swallowing difficulty points to the effervescent tablet — rx-swallowing-difficulty.)
  * Then: warning — the second (parenteral) choice instead: a denosumab biosimilar in place of the
  * draft (recommended), or a referral for zoledronic acid (usually in hospital); one of the two.
+ * With the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35", checked before any start) neither:
+ * zoledronic acid is contraindicated there and a denosumab start is for the specialist
+ * (`rx-egfr-too-low`), so the endocrinology referral takes the draft's place (`egfrLow`) —
+ * the card had recommended the start that the card beside it refused.
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 
@@ -36,17 +42,22 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   if (found.length === 0) return undefined;
   const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
   const findings = barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept));
+  const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
+  const suggestions: SuggestionSpec[] = egfrLow
+    ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
+    : [
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
+        { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
+      ];
   return {
     topic: 'rx-oral-contraindicated',
     indicator: 'warning',
     reasons: found.map(([reason]) => reason),
     evidence: draftEvidence(draft, findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : []))),
     findings: [draftFinding(draft), ...findings],
-    suggestions: [
-      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
-      { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
-    ],
+    suggestions,
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
+    ...(egfrLow ? { egfrLow: true } : {}),
   };
 };

@@ -29,10 +29,12 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
     title: 'Peroral bisfosfonat kontraindiceret',
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'da');
-      return `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
+      return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
-    detail: () =>
+    detail: (rec) =>
       paragraphs(
+        rec.egfrLow === true &&
+          '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
         `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
           '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
@@ -43,10 +45,12 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
     title: 'Oral bisphosphonate contraindicated',
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'en');
-      return `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
+      return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
-    detail: () =>
+    detail: (rec) =>
       paragraphs(
+        rec.egfrLow === true &&
+          '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
         `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
           '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
