@@ -39,6 +39,12 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))?.indicator).toBe('info');
   });
 
+  it('is silent for the 120 mg oncology product (Xgeva, monthly), not for 60 mg or an unknown dose', () => {
+    expect(judge({}, draft('denosumab', { doseMgPerAdministration: 120 }))).toBeUndefined();
+    expect(judge({}, draft('denosumab', { doseMgPerAdministration: 60 }))).toBeDefined();
+    expect(judge({}, draft('denosumab'))).toBeDefined();
+  });
+
   it('concerns denosumab only', () => {
     expect(judge({}, draft('zoledronic-acid'))).toBeUndefined();
   });

@@ -16,6 +16,13 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
     expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'p1np', withinDays: 90 });
   });
 
+  it('is not said about the oncology products (denosumab 120 mg, zoledronic acid 4 mg); 60 mg and 5 mg get it', () => {
+    expect(judge({}, draft('denosumab', { doseMgPerAdministration: 120 }))).toBeUndefined();
+    expect(judge({}, draft('zoledronic-acid', { doseMgPerAdministration: 4 }))).toBeUndefined();
+    expect(judge({}, draft('denosumab', { doseMgPerAdministration: 60 }))).toBeDefined();
+    expect(judge({}, draft('zoledronic-acid', { doseMgPerAdministration: 5 }))).toBeDefined();
+  });
+
   it('asks for a fasting CTX instead of P1NP under glucocorticoid — in the record or in the same basket', () => {
     const gc = glucocorticoid({ active: true, currentDailyMg: 10 });
     expect(judge({ glucocorticoid: gc }, draft('alendronate'))?.suggestions).toEqual([{ kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);

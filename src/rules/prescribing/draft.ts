@@ -24,6 +24,19 @@ export function draftOfClass(draft: DraftOrder, classes: readonly DrugClass[]): 
   return recognised(draft) && classes.includes(draft.identity.drugClass);
 }
 
+/**
+ * Denosumab 120 mg (Xgeva) and zoledronic acid 4 mg (Zometa) are the oncology products of the same
+ * drugs (ATC M05BX04, M05BA08), dosed every 4 weeks: another indication, whose schedule and start
+ * are the oncologist's [choice]. The card's 6-monthly recall and osteoporosis start checklist are
+ * not said about them; the safety checks (calcium, eGFR, labs, duplicates) still are. An unknown
+ * dose is taken for the osteoporosis product.
+ */
+export function oncologyDose(draft: RecognisedDraft): boolean {
+  const mg = draft.doseMgPerAdministration;
+  const drugClass = draft.identity.drugClass;
+  return (drugClass === 'denosumab' && mg === 120) || (drugClass === 'zoledronic-acid' && mg === 4);
+}
+
 export function draftOfDrug(draft: DraftOrder, drugs: readonly DrugId[]): draft is RecognisedDraft {
   return recognised(draft) && drugs.includes(draft.identity.drug);
 }

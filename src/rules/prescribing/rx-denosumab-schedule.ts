@@ -7,7 +7,8 @@
  *              behandling."
  *
  * Topic `rx-denosumab-schedule` (rules.md section 4).
- * When: the draft is denosumab (a start or the next injection).
+ * When: the draft is denosumab (a start or the next injection) — not the 120 mg oncology product
+ * (draft.ts `oncologyDose`), whose injections are monthly.
  * Then: info — every 6 months, never more than 7; a recall system even if the patient does not
  * come; P-calcium before each injection; never stop without follow-on treatment (zoledronic acid
  * about 6 months after the last injection). Suggestion: a reminder for the next injection at the
@@ -27,14 +28,14 @@ import { below, latest } from '../predicates/labs.js';
 import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, oncologyDose } from './draft.js';
 import { tooEarly } from './rx-dose-interval.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
 export const EGFR_SEVERE = 30;
 
 export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, draft) => {
-  if (!draftOfClass(draft, ['denosumab'])) return undefined;
+  if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   // A too early injection (rx-dose-interval) cannot be given now: the one to recall is the one due.

@@ -13,7 +13,8 @@
  * When: the draft is an antiresorptive and it is the patient's FIRST antiresorptive course: no
  * antiresorptive course of any class in the record, ever [choice: a course long ago makes this a
  * re-start, not a first start; the safety checks have their own cards] — so neither a renewal nor a
- * switch from another antiresorptive.
+ * switch from another antiresorptive; not the oncology products (denosumab 120 mg, zoledronic acid
+ * 4 mg: draft.ts `oncologyDose`).
  * Then: info — the card's checklist before a start. (The eGFR, calcium and 25-OH-D checks have their
  * own cards: rx-egfr-too-low, rx-hypocalcaemia, rx-vitamin-d-low, rx-lab-missing.)
  *   l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år
@@ -41,11 +42,11 @@ import { hadAntiresorptive, medicationHistoryUnavailable } from '../predicates/m
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, treatmentStart } from './draft.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft, oncologyDose, otherDrafts, treatmentStart } from './draft.js';
 
 export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) => {
   const { facts } = ctx;
-  if (!isAntiresorptiveDraft(draft)) return undefined;
+  if (!isAntiresorptiveDraft(draft) || oncologyDose(draft)) return undefined;
   if (hadAntiresorptive(facts)) return undefined;
 
   const reasons: Reason[] = [];
