@@ -130,6 +130,8 @@ export interface TopicValues {
   'rx-oral-contraindicated': {
     /** The latest eGFR is ≤ 35 (card l. 41): no parenteral start in general practice, the endocrinologist chooses. */
     readonly egfrLow?: boolean;
+    /** The second choice is already running (its next dose not yet due): the draft is to go, nothing to start. */
+    readonly onParenteral?: 'denosumab' | 'zoledronic-acid';
   };
   'rx-swallowing-difficulty': Nothing;
   'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { condition, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
+import { condition, course, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -26,6 +26,19 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     const fine = judge({ conditions: [condition('peptic-ulcer')], labs: { egfr: [egfr(36, '2026-10-01')] } }, d);
     expect(fine?.egfrLow).toBeUndefined();
     expect(fine?.suggestions?.map((s) => s.kind)).toEqual(['prescribe', 'referral']);
+  });
+
+  it('with denosumab injected < 5 months ago (or zoledronic acid < 11 months) the second choice is running: the suggestion removes the draft', () => {
+    const d = draft('alendronate');
+    const ulcer = condition('peptic-ulcer');
+    const recent = judge({ conditions: [ulcer], courses: [course('denosumab', '2025-02-26', { lastDose: '2026-08-26' })] }, d);
+    expect(recent).toMatchObject({ reasons: ['ulcer'], onParenteral: 'denosumab' });
+    expect(recent?.suggestions).toEqual([{ kind: 'remove-draft', draft: d.ref }]);
+    expect(judge({ conditions: [ulcer], courses: [course('zoledronic-acid', '2026-02-01', { lastDose: '2026-02-01' })] }, d)?.onParenteral).toBe('zoledronic-acid');
+    // The next injection is near (5 months on): the denosumab order is the next dose, offered as before.
+    const due = judge({ conditions: [ulcer], courses: [course('denosumab', '2025-02-26', { lastDose: '2026-06-26' })] }, d);
+    expect(due?.onParenteral).toBeUndefined();
+    expect(due?.suggestions?.[0]).toMatchObject({ kind: 'prescribe', drug: 'denosumab-biosimilar' });
   });
 
   it('counts a healed ulcer within 12 months: healed 2025-11-26 (12 months before 2026-11-26) counts, 2025-11-25 does not', () => {

@@ -18,12 +18,20 @@
  * zoledronic acid is contraindicated there and a denosumab start is for the specialist
  * (`rx-egfr-too-low`), so the endocrinology referral takes the draft's place (`egfrLow`) —
  * the card had recommended the start that the card beside it refused.
+ * With the second choice already running — denosumab injected less than 5 months ago, zoledronic
+ * acid infused less than 11 months ago (rx-dose-interval's months: a new dose then is too early) —
+ * there is nothing to start: the suggestion removes the draft (`onParenteral`); offering a new
+ * denosumab order there offered the too-early injection rx-dose-interval calls critical.
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { activeOsteoporosisCourses } from '../predicates/medication.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
+import type { PatientFacts } from '../../facts/types.js';
+import { DENOSUMAB_MIN_MONTHS, ZOLEDRONIC_MIN_MONTHS } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
@@ -42,8 +50,11 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   if (found.length === 0) return undefined;
   const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
   const findings = barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept));
-  const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
-  const suggestions: SuggestionSpec[] = egfrLow
+  const onParenteral = runningParenteral(ctx.facts, ctx.today);
+  const egfrLow = onParenteral === undefined && latestEgfrAtLimit(ctx.facts) !== undefined;
+  const suggestions: SuggestionSpec[] = onParenteral !== undefined
+    ? [{ kind: 'remove-draft', draft: draft.ref }]
+    : egfrLow
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : [
         { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
@@ -59,5 +70,15 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
     ...(egfrLow ? { egfrLow: true } : {}),
+    ...(onParenteral === undefined ? {} : { onParenteral }),
   };
 };
+
+/** The parenteral drug whose next dose is not due yet (a new one now would be too early), if any. */
+function runningParenteral(facts: PatientFacts, today: LocalDate): 'denosumab' | 'zoledronic-acid' | undefined {
+  for (const c of activeOsteoporosisCourses(facts)) {
+    if (c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_MIN_MONTHS) > today) return 'denosumab';
+    if (c.drugClass === 'zoledronic-acid' && addMonths(c.lastDose, ZOLEDRONIC_MIN_MONTHS) > today) return 'zoledronic-acid';
+  }
+  return undefined;
+}

@@ -29,10 +29,13 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
     title: 'Peroral bisfosfonat kontraindiceret',
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'da');
+      if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
     detail: (rec) =>
       paragraphs(
+        rec.onParenteral !== undefined &&
+          '**Patienten er allerede i 2. valg (parenteral behandling), og næste dosis er ikke forfalden:** der er intet at starte. Slet ordinationen, og fortsæt den parenterale behandling efter planen.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
@@ -45,10 +48,13 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
     title: 'Oral bisphosphonate contraindicated',
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'en');
+      if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
     detail: (rec) =>
       paragraphs(
+        rec.onParenteral !== undefined &&
+          '**The patient already has the second choice (parenteral treatment), and the next dose is not due:** there is nothing to start. Remove the order and continue the parenteral treatment as planned.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
