@@ -17,7 +17,7 @@ import type { LocalDate } from '../time/local-date.js';
  * says hold it, rules/predicates/kidney.ts); `switch-to-parenteral` — that card advises a switch
  * (intolerance, non-adherence, markers).
  */
-export type NotContinued = 'egfr-low' | 'switch-to-parenteral';
+export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 

@@ -5,7 +5,8 @@
  *
  * - beside `switch-to-parenteral` (intolerance, non-adherence, markers), the "continue treatment"
  *   cards do not say continue (`notContinued`; the eGFR ≤ 35 case is the rules' own,
- *   predicates/kidney.ts);
+ *   predicates/kidney.ts); nor does `btm-response-adequate` beside `bisphosphonate-ten-years`
+ *   (the card's maximum duration) or `bisphosphonate-pause-candidate` (a pause should be considered);
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
  *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`);
@@ -29,13 +30,15 @@ export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts
 
 function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
+  const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') ? 'pause-candidate' : undefined;
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
-  if (!switching && correctFirst.length === 0) return [...recs];
+  if (!switching && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
     if (switching && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'switch-to-parenteral' as const };
     }
+    if (duration !== undefined && r.topic === 'btm-response-adequate' && r.notContinued === undefined) return { ...r, notContinued: duration };
     if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst };
     return r;
   });

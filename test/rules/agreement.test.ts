@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView } from '../../src/rules/index.js';
-import { calcium, course, ctxOf, egfr, fracture, height, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctxOf, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -37,5 +37,16 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.find((r) => r.topic === 'zoledronic-acid-infusion-due')).toMatchObject({ egfrLow: true });
     expect(recs.find((r) => r.topic === 'endocrinology-referral')?.reasons).toContain('egfr-low');
   });
-});
 
+  it('a bone marker that fell does not say "continue treatment" beside the 10-year card or the pause card (rules.md section 3)', () => {
+    const markers = (start: string) => [p1np(60, start), p1np(20, '2026-10-01')];
+    const adequate = (input: FactsInput) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 75, ...input }))).find((r) => r.topic === 'btm-response-adequate');
+    const tenYears = adequate({ courses: [course('alendronate', '2016-06-01')], labs: { boneMarkers: markers('2016-05-15') }, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })] });
+    expect(tenYears).toMatchObject({ notContinued: 'ten-years' });
+    const pause = adequate({ courses: [course('alendronate', '2021-06-01')], labs: { boneMarkers: markers('2021-05-15') }, dxa: [scan('2026-06-01', { 'total-hip': -1.9 })] });
+    expect(pause).toMatchObject({ notContinued: 'pause-candidate' });
+    const early = adequate({ courses: [course('alendronate', '2024-06-01')], labs: { boneMarkers: markers('2024-05-15') }, dxa: [scan('2026-06-01', { 'total-hip': -1.9 })] });
+    expect(early).toBeDefined();
+    expect(early?.notContinued).toBeUndefined();
+  });
+});

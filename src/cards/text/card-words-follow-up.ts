@@ -159,4 +159,20 @@ export const NOT_CONTINUED: Readonly<Record<NotContinued, { readonly clause: Wor
       en: '**Switch to parenteral treatment:** see the card on switching (side effects, adherence or bone marker) – do not simply go on with oral treatment.',
     },
   },
+  // rules.md section 3 `bisphosphonate-ten-years`: the card's maximum duration.
+  'ten-years': {
+    clause: { da: 'men 10 år med bisfosfonat er nået: revurdér (se kortet)', en: 'but 10 years of bisphosphonate are reached: reassess (see that card)' },
+    advice: {
+      da: '**10 års behandling er nået** – kortets maksimale varighed: se kortet om revurdering, før behandlingen fortsættes.',
+      en: '**10 years of treatment reached** – the card\'s maximum duration: see the reassessment card before going on.',
+    },
+  },
+  // rules.md section 3 `bisphosphonate-pause-candidate`: "Behandlingspause bør overvejes efter 5 år".
+  'pause-candidate': {
+    clause: { da: 'men pausekriterierne er opfyldt: overvej pause (se kortet)', en: 'but the pause criteria are met: consider a pause (see that card)' },
+    advice: {
+      da: '**Pausekriterierne er opfyldt efter 5 år:** overvej behandlingspause – se kortet om pause, før behandlingen fortsættes uændret.',
+      en: '**The pause criteria are met after 5 years:** consider a treatment pause – see the pause card before simply going on.',
+    },
+  },
 };
