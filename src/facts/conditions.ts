@@ -11,7 +11,7 @@ import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.
 import { codings, conceptText, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
-import { withoutFollowUps } from './fracture-count.js';
+import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
 import type { Dated } from './dated.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
@@ -129,7 +129,6 @@ export function sortConditions(list: ConditionFact[]): ConditionFact[] {
 export function sortFractures(list: Fracture[]): Fracture[] {
   const byKey = new Map<string, Fracture>();
   const undatedOrUnique: Fracture[] = [];
-  const rank = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
   for (const f of list) {
     if (f.date === undefined) {
       undatedOrUnique.push(f);
@@ -138,7 +137,7 @@ export function sortFractures(list: Fracture[]): Fracture[] {
     // The same fracture recorded twice (problem list and encounter): same site, vertebra, date and code [choice].
     const key = `${f.site}|${f.vertebra ?? ''}|${f.date}|${f.code.system}|${f.code.code.toUpperCase()}`;
     const seen = byKey.get(key);
-    if (seen === undefined || rank[f.mechanism] > rank[seen.mechanism]) byKey.set(key, f);
+    if (seen === undefined || MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[seen.mechanism]) byKey.set(key, f);
   }
   const out = withoutFollowUps([...byKey.values(), ...undatedOrUnique]);
   const key = (f: Fracture): string => f.date ?? '';

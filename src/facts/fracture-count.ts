@@ -28,7 +28,7 @@ function sameVertebra(a: Fracture, b: Fracture): boolean {
 }
 
 /** Low-energy evidence wins over high-energy evidence, which wins over none (facts/fractures.ts). */
-const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
+export const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
 
 /**
  * The records without the later-encounter ones (`followUp`) of a fracture recorded on or before

@@ -103,8 +103,14 @@ export function tooEarly(ctx: RuleContext, draft: RecognisedDraft): { readonly l
   const early = EARLY_DOSE[draft.identity.drug];
   if (early === undefined) return undefined;
   const last = lastInjection(ctx.facts, draft);
-  if (last === undefined || addMonths(last.date, early.minMonths) <= treatmentStart(draft, ctx.today)) return undefined;
+  if (last === undefined || !tooSoonAfter(draft.identity.drug, last.date, treatmentStart(draft, ctx.today))) return undefined;
   return { last, due: addMonths(last.date, early.everyMonths) };
+}
+
+/** A dose of this parenteral drug on `day` would come too soon after `lastDose` (denosumab < 5 months, zoledronic acid < 11). */
+export function tooSoonAfter(drug: DrugId, lastDose: LocalDate, day: LocalDate): boolean {
+  const early = EARLY_DOSE[drug];
+  return early !== undefined && addMonths(lastDose, early.minMonths) > day;
 }
 
 export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {

@@ -29,9 +29,9 @@ import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
-import { addMonths, type LocalDate } from '../../time/local-date.js';
+import type { LocalDate } from '../../time/local-date.js';
 import type { PatientFacts } from '../../facts/types.js';
-import { DENOSUMAB_MIN_MONTHS, ZOLEDRONIC_MIN_MONTHS } from './rx-dose-interval.js';
+import { tooSoonAfter } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
@@ -77,8 +77,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
 /** The parenteral drug whose next dose is not due yet (a new one now would be too early), if any. */
 function runningParenteral(facts: PatientFacts, today: LocalDate): 'denosumab' | 'zoledronic-acid' | undefined {
   for (const c of activeOsteoporosisCourses(facts)) {
-    if (c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_MIN_MONTHS) > today) return 'denosumab';
-    if (c.drugClass === 'zoledronic-acid' && addMonths(c.lastDose, ZOLEDRONIC_MIN_MONTHS) > today) return 'zoledronic-acid';
+    if ((c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid') && tooSoonAfter(c.drugClass, c.lastDose, today)) return c.drugClass;
   }
   return undefined;
 }
