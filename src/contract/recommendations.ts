@@ -86,8 +86,10 @@ export interface TopicValues {
     readonly latestInTime: LocalDate;
     /** The window a calcium before the injection must lie in (settings). */
     readonly calciumWithinDays: number;
+    /** The latest calcium is low: correct it before the injection. */
+    readonly calciumLow?: true;
   };
-  'denosumab-overdue': { readonly due: LocalDate };
+  'denosumab-overdue': { readonly due: LocalDate; readonly calciumLow?: true };
   'denosumab-stopped': {
     /** "typisk zoledronsyre ca. 6 måneder efter sidste injektion". */
     readonly followOnDue: LocalDate;
@@ -105,6 +107,10 @@ export interface TopicValues {
     readonly missingLabs: readonly LabOrder[];
     /** The latest eGFR is ≤ 35 (card l. 41 "Tjek, at eGFR > 35"): the infusion is not to be given now. */
     readonly egfrLow?: boolean;
+    /** The latest calcium is low (l. 42 "ikke er hypocalcæmi"): correct it before the infusion. */
+    readonly calciumLow?: true;
+    /** The latest 25-OH-D is ≤ 50 nmol/L (l. 43 "> 50 nmol/L"): vitamin D before the infusion. */
+    readonly vitaminDLow?: true;
   };
   'anabolic-treatment-consideration': { readonly candidate: AnabolicCandidate };
   'endocrinology-referral': Nothing;
@@ -132,6 +138,8 @@ export interface TopicValues {
     readonly egfrLow?: boolean;
     /** The second choice is already running (its next dose not yet due): the draft is to go, nothing to start. */
     readonly onParenteral?: 'denosumab' | 'zoledronic-acid';
+    /** The latest calcium is low: no second choice either until it is corrected (rx-hypocalcaemia). */
+    readonly calciumLow?: true;
   };
   'rx-swallowing-difficulty': Nothing;
   'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };

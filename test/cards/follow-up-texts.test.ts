@@ -211,6 +211,10 @@ describe('follow-up card texts', () => {
       { ...recommendation('bisphosphonate-continue'), notContinued: 'egfr-low' },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true },
       { ...recommendation('zoledronic-acid-infusion-due'), overdue: true, missingLabs: [] },
+      { ...recommendation('zoledronic-acid-infusion-due'), overdue: true, calciumLow: true, vitaminDLow: true },
+      { ...recommendation('denosumab-injection-due'), reasons: ['due', 'hypocalcaemia'], calciumLow: true },
+      { ...recommendation('denosumab-injection-due'), reasons: ['upcoming', 'hypocalcaemia'], calciumLow: true },
+      { ...recommendation('denosumab-overdue'), reasons: ['overdue', 'hypocalcaemia'], calciumLow: true },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const rec of variants) {
@@ -280,5 +284,19 @@ describe('follow-up card texts', () => {
   it('refers for DXA at the previous scan\'s performer', () => {
     const [card] = renderCards([recommendation('dxa-follow-up-due')], renderCtx('da'));
     expect(card?.suggestions?.[0]).toMatchObject({ actions: [{ resource: { resourceType: 'ServiceRequest', performer: [{ reference: 'Organization/rh', display: 'Rigshospitalet, Knoglescanning' }] } }] });
+  });
+
+  it('says a low calcium before a denosumab injection or zoledronic acid infusion in the summary: "Hypocalcæmi korrigeres før injektion"', () => {
+    const expectations: readonly [Recommendation, string, string][] = [
+      [{ ...recommendation('denosumab-injection-due'), reasons: ['due', 'hypocalcaemia'], calciumLow: true }, 'P-calcium lav: korrigér hypocalcæmi før denosumab-injektionen', 'Calcium is low: correct the hypocalcaemia before the denosumab injection'],
+      [{ ...recommendation('denosumab-overdue'), reasons: ['overdue', 'hypocalcaemia'], calciumLow: true }, 'P-calcium lav: korrigér hypocalcæmien', 'calcium low: correct it'],
+      [{ ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due', 'vitamin-d-low'], missingLabs: [], vitaminDLow: true }, 'P-25-OH-vitamin D ≤ 50 nmol/L – korrigér før infusionen', '25-OH vitamin D ≤ 50 nmol/L – correct before the infusion'],
+    ];
+    for (const [rec, da, en] of expectations) {
+      expect(wordsOf(rec, 'da').summary).toContain(da);
+      expect(wordsOf(rec, 'en').summary).toContain(en);
+    }
+    // "prøverne før infusion foreligger" never where one of them fails.
+    expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 });

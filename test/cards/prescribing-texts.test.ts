@@ -201,4 +201,13 @@ describe('prescribing card texts (rules.md section 4)', () => {
     const reverse = request({}, [draft('calcium-carbonate'), draft('ppi', { selected: false })]).recs;
     expect(reverse.map((r) => r.topic)).toEqual(['rx-calcium-carbonate-ppi']);
   });
+
+  it('with an ulcer and a low calcium says to remove the alendronate order and correct calcium before the second choice — no denosumab start offered', () => {
+    const r = request({ conditions: [condition('peptic-ulcer')], labs: { calcium: [calcium(2.0, '2026-11-20')], egfr: [egfr(70, '2026-11-20')] } }, [draft('alendronate')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.summary).toContain(lang === 'da' ? 'P-calcium lav: slet ordinationen, korrigér calcium' : 'calcium low: remove the order, correct calcium');
+      expect(JSON.stringify(card?.suggestions)).not.toContain('denosumab');
+    }
+  });
 });

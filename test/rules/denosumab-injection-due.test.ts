@@ -82,4 +82,20 @@ describe('denosumab-injection-due (card l. 64 "hver 6. mÃ¥ned", l. 78-80 "Der mÃ
   it('reads the announcement month from the settings', () => {
     expect(denosumabInjectionDue(ctxOf(onDenosumab('2026-09-26', last), { denosumabInfoMonths: 6 }))).toBeUndefined();
   });
+
+  it('says a low latest calcium outright (any kind of its day, any age) and asks calcium and vitamin D again [choice]', () => {
+    const low = calcium(1.1, '2026-10-20', 'ionised');
+    const normalTotal = calcium(2.3, '2026-10-20');
+    const rec = denosumabInjectionDue(ctxOf(onDenosumab('2026-10-26', last, { labs: { calcium: [normalTotal, low] } })));
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['due', 'hypocalcaemia'], calciumLow: true });
+    expect(rec?.evidence).toContain(low.ref);
+    expect(rec?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium', 'vitamin-d'], note: 'before-injection' });
+    // Low, but older than 30 days: both missing and low.
+    const old = denosumabInjectionDue(ctxOf(onDenosumab('2026-10-26', last, { labs: { calcium: [calcium(2.0, '2026-08-01')] } })));
+    expect(old?.reasons).toEqual(['due', 'calcium-missing', 'hypocalcaemia']);
+    // A normal calcium after the low one: no longer low.
+    const corrected = denosumabInjectionDue(ctxOf(onDenosumab('2026-10-26', last, { labs: { calcium: [calcium(2.3, '2026-10-24'), calcium(2.0, '2026-10-01')] } })));
+    expect(corrected?.reasons).toEqual(['due']);
+    expect(corrected).not.toHaveProperty('calciumLow');
+  });
 });

@@ -48,4 +48,17 @@ describe('denosumab-overdue (card l. 79 "Der må max gå 7 måneder")', () => {
     const stopped = patient({ ...woman, courses: [course('denosumab', '2024-10-26', { lastDose: '2026-01-10', status: 'stopped', stoppedOn: '2026-06-01' })] });
     expect(denosumabOverdue(ctxOf(stopped))).toBeUndefined();
   });
+
+  it('with a low latest calcium recommends the endocrinology referral, not the injection, and rechecks calcium and vitamin D [choice]', () => {
+    const low = calcium(2.05, '2026-11-20');
+    const facts = patient({ ...woman, today: '2026-11-27', courses: [course('denosumab', '2024-10-26', { lastDose: last, today: '2026-11-27' })], labs: { calcium: [low] } });
+    const rec = denosumabOverdue(ctxOf(facts));
+    expect(rec).toMatchObject({ indicator: 'critical', reasons: ['overdue', 'hypocalcaemia'], calciumLow: true });
+    expect(rec?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar' },
+      { kind: 'labs', labs: ['calcium', 'vitamin-d'], note: 'before-injection' },
+      { kind: 'referral', to: 'endocrinology', recommended: true },
+    ]);
+    expect(rec?.evidence).toContain(low.ref);
+  });
 });

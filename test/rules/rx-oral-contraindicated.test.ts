@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { condition, course, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -57,5 +57,13 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
 
   it('does not judge parenteral drafts', () => {
     expect(judge({ conditions: [condition('peptic-ulcer')] }, draft('denosumab'))).toBeUndefined();
+  });
+
+  it('with a low latest calcium removes the draft instead of recommending a second-choice start (rx-hypocalcaemia beside it) [choice]', () => {
+    const d = draft('alendronate');
+    const rec = judge({ conditions: [condition('peptic-ulcer')], labs: { calcium: [calcium(2.0, '2026-11-20')] } }, d);
+    expect(rec).toMatchObject({ reasons: ['ulcer'], calciumLow: true });
+    expect(rec?.suggestions).toEqual([{ kind: 'remove-draft', draft: d.ref }]);
+    expect(judge({ conditions: [condition('peptic-ulcer')], labs: { calcium: [calcium(2.3, '2026-11-20')] } }, d)).not.toHaveProperty('calciumLow');
   });
 });

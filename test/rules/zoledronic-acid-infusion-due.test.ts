@@ -53,4 +53,16 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
   it('reads the month from the settings', () => {
     expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' })] }), { zoledronicDueMonths: 12 }))).toBeUndefined();
   });
+
+  it('says a low latest calcium or 25-OH-D ≤ 50 (card l. 42-43), whatever its age, and tests it again [choice]', () => {
+    const labs = { calcium: [calcium(2.05, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], vitaminD: [vitaminD(50, '2026-09-01')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs })));
+    expect(rec).toMatchObject({ indicator: 'info', reasons: ['infusion-due', 'vitamin-d-missing', 'hypocalcaemia', 'vitamin-d-low'], calciumLow: true, vitaminDLow: true });
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['vitamin-d', 'calcium'], note: 'before-infusion' }]);
+    // 51 nmol/L passes "> 50".
+    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs: { ...labs, calcium: [calcium(2.3, '2026-11-20')], vitaminD: [vitaminD(51, '2026-11-20')] } })));
+    expect(ok?.reasons).toEqual(['infusion-due']);
+    expect(ok).not.toHaveProperty('calciumLow');
+    expect(ok).not.toHaveProperty('vitaminDLow');
+  });
 });

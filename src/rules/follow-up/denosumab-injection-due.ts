@@ -10,16 +10,18 @@
  *       and including last injection + 7 months (7 months to the day is still in time).
  * Then: info `upcoming` before last injection + 6 months; warning `due` from that day on.
  *       Suggestions: P-calcium before the injection when none in 30 days (+ `calcium-missing`);
+ *       a low latest calcium (any age) adds `hypocalcaemia` and a recheck of calcium and 25-OH-D,
+ *       the summary saying to correct it before the injection [choice];
  *       a reminder for the injection at last injection + 6 months.
  *       After 7 months: `denosumab-overdue`; recorded stopped: `denosumab-stopped`.
- * Reasons: `upcoming`, `due`, `calcium-missing`.
+ * Reasons: `upcoming`, `due`, `calcium-missing`, `hypocalcaemia`.
  */
 import type { Reason } from '../../contract/topics.js';
-import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
+import { lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
+import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
 
 export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ctx) => {
   const { today, settings } = ctx;
@@ -31,25 +33,22 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
   const reasons: Reason[] = [isDue ? 'due' : 'upcoming'];
   const ended = endedFollowOn(schedule, today);
   const findings: Finding[] = [lastDoseFinding(schedule.course, today), ...ended.findings, { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, ...(schedule.due < today ? { past: true as const } : {}) }];
-  const suggestions: SuggestionSpec[] = [];
-  if (schedule.recentCalcium === undefined) {
-    reasons.push('calcium-missing');
-    findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });
-    suggestions.push({ kind: 'lab', lab: 'calcium', note: 'before-injection' });
-  } else {
-    findings.push(calciumFinding(schedule.recentCalcium));
-  }
+  const calcium = calciumBeforeInjection(schedule, settings.freshnessDays.beforeInjection);
+  reasons.push(...calcium.reasons);
+  findings.push(...calcium.findings);
+  const suggestions: SuggestionSpec[] = calcium.suggestion === undefined ? [] : [calcium.suggestion];
   suggestions.push({ kind: 'reminder', what: 'denosumab-injection', due: schedule.due });
   return {
     topic: 'denosumab-injection-due',
     indicator: isDue ? 'warning' : 'info',
     reasons,
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...calcium.evidence])],
     findings,
     suggestions,
     selectionBehavior: 'any',
     due: schedule.due,
     latestInTime: schedule.latestInTime,
     calciumWithinDays: settings.freshnessDays.beforeInjection,
+    ...(schedule.lowCalcium === undefined ? {} : { calciumLow: true as const }),
   };
 };

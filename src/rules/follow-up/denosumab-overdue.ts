@@ -13,13 +13,15 @@
  *       shown until the record shows an injection, a stop or a follow-on treatment].
  * Then: critical — give the injection now (denosumab biosimilar), P-calcium before it when none in
  *       30 days, or refer to endocrinology. Replaced by `denosumab-stopped` (REPLACES).
- * Reasons: `overdue`.
+ *       A low latest calcium (any age) adds `hypocalcaemia`: correct it first, recheck calcium and
+ *       25-OH-D, and the endocrinology referral, not the injection, is the recommended step [choice].
+ * Reasons: `overdue`, `hypocalcaemia`.
  */
-import { calciumFinding, lastDoseFinding } from '../predicates/findings.js';
+import { lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
+import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
 
 export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   const { today, settings } = ctx;
@@ -29,22 +31,22 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
 
   const ended = endedFollowOn(schedule, today);
   const findings: Finding[] = [lastDoseFinding(schedule.course, today), ...ended.findings, { kind: 'due-date', what: 'denosumab-injection', date: schedule.due, past: true }];
-  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true }];
-  if (schedule.recentCalcium === undefined) {
-    findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.beforeInjection });
-    suggestions.push({ kind: 'lab', lab: 'calcium', note: 'before-injection' });
-  } else {
-    findings.push(calciumFinding(schedule.recentCalcium));
-  }
-  suggestions.push({ kind: 'referral', to: 'endocrinology' });
+  const calcium = calciumBeforeInjection(schedule, settings.freshnessDays.beforeInjection);
+  findings.push(...calcium.findings);
+  // With a low calcium the injection waits for its correction: the specialist, not the injection, is the first step.
+  const low = schedule.lowCalcium !== undefined;
+  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', ...(low ? {} : { recommended: true }) }];
+  if (calcium.suggestion !== undefined) suggestions.push(calcium.suggestion);
+  suggestions.push({ kind: 'referral', to: 'endocrinology', ...(low ? { recommended: true } : {}) });
   return {
     topic: 'denosumab-overdue',
     indicator: 'critical',
-    reasons: ['overdue'],
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(schedule.recentCalcium === undefined ? [] : [schedule.recentCalcium.ref])])],
+    reasons: ['overdue', ...calcium.reasons.filter((r) => r === 'hypocalcaemia')],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...calcium.evidence])],
     findings,
     suggestions,
     selectionBehavior: 'any',
     due: schedule.due,
+    ...(low ? { calciumLow: true as const } : {}),
   };
 };

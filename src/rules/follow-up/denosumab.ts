@@ -12,11 +12,13 @@
  * denosumab course, its dates counted from the last injection in calendar months (clamped to the
  * month's end: 2026-05-31 + 6 months = 2026-11-30), and whether another antiresorptive followed it.
  */
-import type { CalciumMeasurement, Course } from '../../facts/types.js';
+import type { CalciumMeasurement, Course, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
-import { courseFinding } from '../predicates/findings.js';
+import { calciumFinding, courseFinding } from '../predicates/findings.js';
+import type { Reason } from '../../contract/topics.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
-import { latestWithin } from '../predicates/labs.js';
+import { latestLowCalcium, latestWithin } from '../predicates/labs.js';
 import { denosumabFollowOn, latestCourse } from '../predicates/medication.js';
 import { perContext } from '../memo.js';
 
@@ -36,6 +38,8 @@ export interface DenosumabSchedule {
   readonly latestInTime: LocalDate;
   /** "P-calcium kontrolleres forud for injektion": a calcium within the window before injection. */
   readonly recentCalcium?: CalciumMeasurement;
+  /** The latest calcium is low (any kind of its day, any age): "Hypocalcæmi korrigeres før injektion" (SmPC). */
+  readonly lowCalcium?: CalciumMeasurement;
   /** The antiresorptive that followed the last injection but ended too soon to hold as follow-on. */
   readonly endedFollowOn?: Course;
 }
@@ -55,6 +59,7 @@ export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | un
   const followOn = denosumabFollowOn(facts, course);
   if (followOn?.holds === true) return undefined;
   const recentCalcium = latestWithin(facts.labs.calcium, today, settings.freshnessDays.beforeInjection);
+  const lowCalcium = latestLowCalcium(facts.labs.calcium, today);
   return {
     ...(followOn === undefined ? {} : { endedFollowOn: followOn.course }),
     course,
@@ -63,8 +68,43 @@ export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | un
     due: addMonths(course.lastDose, INJECTION_INTERVAL_MONTHS),
     latestInTime: addMonths(course.lastDose, MAX_INTERVAL_MONTHS),
     ...(recentCalcium === undefined ? {} : { recentCalcium }),
+    ...(lowCalcium === undefined ? {} : { lowCalcium }),
   };
 });
+
+/**
+ * The calcium before the injection (l. 80 "P-calcium kontrolleres forud for injektion"): the recent
+ * one when there is one, else a test ordered; and a low latest calcium, whatever its age, said
+ * outright with a test of calcium and vitamin D to recheck it — an injection into hypocalcaemia
+ * deepens it (SmPC: correct before each injection) [choice: reason `hypocalcaemia`].
+ */
+export function calciumBeforeInjection(schedule: DenosumabSchedule, withinDays: number): {
+  readonly reasons: readonly Reason[];
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+  /** The test to order: none when a recent calcium is normal. */
+  readonly suggestion?: SuggestionSpec;
+} {
+  const { recentCalcium: recent, lowCalcium: low } = schedule;
+  const reasons: Reason[] = [];
+  const findings: Finding[] = [];
+  const evidence: Ref[] = [];
+  if (recent === undefined) {
+    reasons.push('calcium-missing');
+    findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays });
+  } else {
+    findings.push(calciumFinding(recent));
+    evidence.push(recent.ref);
+  }
+  if (low !== undefined) {
+    reasons.push('hypocalcaemia');
+    if (low !== recent) findings.push(calciumFinding(low));
+    evidence.push(low.ref);
+  }
+  const suggestion: SuggestionSpec | undefined =
+    low !== undefined ? { kind: 'labs', labs: ['calcium', 'vitamin-d'], note: 'before-injection' } : recent === undefined ? { kind: 'lab', lab: 'calcium', note: 'before-injection' } : undefined;
+  return { reasons, findings, evidence: [...new Set(evidence)], ...(suggestion === undefined ? {} : { suggestion }) };
+}
 
 /** The follow-on that ended too soon, named among a denosumab card's findings (and its records among the evidence). */
 export function endedFollowOn(schedule: DenosumabSchedule, today: LocalDate): { readonly findings: readonly Finding[]; readonly evidence: readonly string[] } {

@@ -9,15 +9,17 @@
  *       after the last infusion) and at least 11 months [choice, settings.zoledronicDueMonths] have
  *       passed since the last infusion (the day itself counts).
  * Then: info — the yearly infusion is coming; P-calcium, creatinine (or eGFR) and 25-OH-D within 30
- *       days before it: one suggestion ordering the missing ones.
- * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `vitamin-d-missing`.
+ *       days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
+ *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion and tested again.
+ * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `vitamin-d-missing`,
+ *          `hypocalcaemia`, `vitamin-d-low`.
  */
 import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { latestWithin } from '../predicates/labs.js';
+import { atOrBelow, latest, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
@@ -80,8 +82,27 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings.push(labFinding('egfr', low));
     evidence.push(low.ref);
   }
+  // l. 42-43, held before every infusion: a low latest calcium or 25-OH-D ≤ 50, whatever its age,
+  // is corrected first and tested again [choice: reasons `hypocalcaemia`, `vitamin-d-low`].
+  const recheck: LabOrder[] = [];
+  const lowCalcium = latestLowCalcium(facts.labs.calcium, today);
+  if (lowCalcium !== undefined) {
+    reasons.push('hypocalcaemia');
+    if (lowCalcium !== calcium) findings.push(calciumFinding(lowCalcium));
+    evidence.push(lowCalcium.ref);
+    recheck.push('calcium');
+  }
+  const latestD = latest(facts.labs.vitaminD, today);
+  const lowD = latestD !== undefined && atOrBelow(latestD, VITAMIN_D_LIMIT) ? latestD : undefined;
+  if (lowD !== undefined) {
+    reasons.push('vitamin-d-low');
+    if (lowD !== vitaminD) findings.push(labFinding('vitamin-d', lowD));
+    evidence.push(lowD.ref);
+    recheck.push('vitamin-d');
+  }
   findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days })));
-  const suggestions: SuggestionSpec[] = missing.length === 0 ? [] : [{ kind: 'labs', labs: missing, note: 'before-infusion' }];
+  const orders = [...new Set([...missing, ...recheck])];
+  const suggestions: SuggestionSpec[] = orders.length === 0 ? [] : [{ kind: 'labs', labs: orders, note: 'before-infusion' }];
   return {
     topic: 'zoledronic-acid-infusion-due',
     indicator: 'info',
@@ -95,5 +116,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     missingLabs: missing,
     // Card l. 41 "Tjek, at eGFR > 35": an eGFR at or below it (the latest, whenever taken) holds the infusion.
     ...(low === undefined ? {} : { egfrLow: true }),
+    ...(lowCalcium === undefined ? {} : { calciumLow: true as const }),
+    ...(lowD === undefined ? {} : { vitaminDLow: true as const }),
   };
 };

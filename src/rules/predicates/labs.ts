@@ -73,6 +73,15 @@ export function isHypocalcaemia(c: CalciumMeasurement): boolean {
   return c.value < low;
 }
 
+/**
+ * The low calcium of the latest day with a calcium, whatever its age: any kind of that day, so a
+ * normal total calcium does not hide a low ionised one taken with it. The card's check before
+ * every antiresorptive dose (l. 42, 75, 80).
+ */
+export function latestLowCalcium(calcium: readonly CalciumMeasurement[], today: LocalDate): CalciumMeasurement | undefined {
+  return sameDayAs(calcium, latest(calcium, today)).find(isHypocalcaemia);
+}
+
 /** Above the lab's range (or flagged H/HH); without one: total/corrected > 2.51, ionised > 1.32. */
 export function isHypercalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('H') || c.interpretation.includes('HH')) return true;

@@ -13,14 +13,13 @@
  * Reasons: `hypocalcaemia`.
  */
 import { calciumFinding } from '../predicates/findings.js';
-import { isHypocalcaemia, latest, sameDayAs } from '../predicates/labs.js';
+import { latestLowCalcium } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 
 export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
-  const calcium = ctx.facts.labs.calcium;
-  const ca = sameDayAs(calcium, latest(calcium, ctx.today)).find(isHypocalcaemia);
+  const ca = latestLowCalcium(ctx.facts.labs.calcium, ctx.today);
   if (ca === undefined) return undefined;
   const finding = calciumFinding(ca);
   return {

@@ -22,12 +22,17 @@
  * acid infused less than 11 months ago (rx-dose-interval's months: a new dose then is too early) —
  * there is nothing to start: the suggestion removes the draft (`onParenteral`); offering a new
  * denosumab order there offered the too-early injection rx-dose-interval calls critical.
+ * With a low latest calcium (card l. 42 "Tjek, at der Ikke er hypocalcæmi", before any start) the
+ * second choice waits too: denosumab and zoledronic acid deepen a hypocalcaemia (SmPC), and the
+ * critical rx-hypocalcaemia beside this card says to correct it first — the suggestion removes the
+ * draft (`calciumLow`) instead of recommending a denosumab start [choice].
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { latestLowCalcium } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import type { LocalDate } from '../../time/local-date.js';
 import type { PatientFacts } from '../../facts/types.js';
@@ -52,7 +57,8 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   const findings = barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept));
   const onParenteral = runningParenteral(ctx.facts, ctx.today);
   const egfrLow = onParenteral === undefined && latestEgfrAtLimit(ctx.facts) !== undefined;
-  const suggestions: SuggestionSpec[] = onParenteral !== undefined
+  const calciumLow = onParenteral === undefined && !egfrLow && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
+  const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : egfrLow
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
@@ -71,6 +77,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     draft: draft.ref,
     ...(egfrLow ? { egfrLow: true } : {}),
     ...(onParenteral === undefined ? {} : { onParenteral }),
+    ...(calciumLow ? { calciumLow: true as const } : {}),
   };
 };
 

@@ -25,6 +25,11 @@ const RECALL: Words = {
 };
 
 function giveNow(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
+  if (rec.calciumLow === true) {
+    return lang === 'da'
+      ? `**P-calcium er lav: korrigér hypocalcæmien, kontrollér P-calcium igen, og giv så denosumab 60 mg s.c. hurtigst muligt** – den skulle være givet${paren(rec.due, 'da')}. Kontakt endokrinolog.`
+      : `**Calcium is low: correct the hypocalcaemia, check calcium again, then give denosumab 60 mg s.c. as soon as possible** – it was due${paren(rec.due, 'en')}. Contact endocrinology.`;
+  }
   return lang === 'da'
     ? `**Giv denosumab 60 mg s.c. hurtigst muligt** – den skulle være givet${paren(rec.due, 'da')}. P-calcium kontrolleres forud for injektion.`
     : `**Give denosumab 60 mg s.c. as soon as possible** – it was due${paren(rec.due, 'en')}. Check calcium before the injection.`;
@@ -37,12 +42,18 @@ function detail(rec: Recommendation<'denosumab-overdue'>, lang: Language): strin
 export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {
   da: {
     title: 'Denosumab overskredet',
-    summary: () => 'Giv denosumab nu: over 7 måneder siden sidste injektion – risiko for hurtigt knogletab og brud i ryggen',
+    summary: (rec) =>
+      rec.calciumLow === true
+        ? 'Denosumab over 7 måneder siden sidste injektion og P-calcium lav: korrigér hypocalcæmien, giv injektionen snarest, kontakt endokrinolog'
+        : 'Giv denosumab nu: over 7 måneder siden sidste injektion – risiko for hurtigt knogletab og brud i ryggen',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Denosumab overdue',
-    summary: () => 'Give denosumab now: more than 7 months since the last injection – risk of rapid bone loss and spine fractures',
+    summary: (rec) =>
+      rec.calciumLow === true
+        ? 'Denosumab more than 7 months since the last injection and calcium low: correct it, inject as soon as possible, contact endocrinology'
+        : 'Give denosumab now: more than 7 months since the last injection – risk of rapid bone loss and spine fractures',
     detail: (rec) => detail(rec, 'en'),
   },
 };

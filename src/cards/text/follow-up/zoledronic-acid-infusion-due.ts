@@ -25,8 +25,23 @@ function tests(rec: Rec, lang: Language): string {
     : `**Check calcium, creatinine and 25-OH vitamin D before each infusion** (within ${rec.labsWithinDays} days)${order ? ' – order the missing ones' : ''}.`;
 }
 
+/** What fails the limits (l. 42-43), said in the summary: the tests "foreligger" must not read as passed. */
+function toCorrect(rec: Rec, lang: Language): string | undefined {
+  const calcium = rec.calciumLow === true;
+  const vitaminD = rec.vitaminDLow === true;
+  if (!calcium && !vitaminD) return undefined;
+  if (lang === 'da') return calcium && vitaminD ? 'P-calcium lav og 25-OH-vitamin D ≤ 50' : calcium ? 'P-calcium lav' : 'P-25-OH-vitamin D ≤ 50 nmol/L';
+  return calcium && vitaminD ? 'calcium low and 25-OH vitamin D ≤ 50' : calcium ? 'calcium low' : '25-OH vitamin D ≤ 50 nmol/L';
+}
+
+/** An infusion into hypocalcaemia or vitamin D deficiency risks a deep hypocalcaemia (SmPC). */
+const CORRECT_FIRST: Words = {
+  da: '**Korrigér først** (calcium og D-vitamin), og kontrollér prøverne igen før infusionen.',
+  en: '**Correct first** (calcium and vitamin D), and repeat the tests before the infusion.',
+};
+
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(tests(rec, lang), LIMITS[lang]);
+  return paragraphs(tests(rec, lang), LIMITS[lang], toCorrect(rec, lang) === undefined ? undefined : CORRECT_FIRST[lang]);
 }
 
 export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusion-due'> = {
@@ -35,6 +50,8 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     summary: (rec) => {
       const due = formatDate(rec.due, 'da');
       if (rec.egfrLow === true) return `Årlig zoledronsyre-infusion ${rec.overdue ? 'var planlagt ' : ''}${due}: eGFR ≤ 35 – giv ikke infusionen, før endokrinologen har svaret`;
+      const correct = toCorrect(rec, 'da');
+      if (correct !== undefined) return `Årlig zoledronsyre-infusion ${rec.overdue ? 'var planlagt ' : ''}${due}: ${correct} – korrigér før infusionen`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusionen`
@@ -51,6 +68,8 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
     summary: (rec) => {
       const due = formatDate(rec.due, 'en');
       if (rec.egfrLow === true) return `Yearly zoledronic acid infusion ${rec.overdue ? 'was due on ' : ''}${due}: eGFR ≤ 35 – do not give it until the endocrinologist has answered`;
+      const correct = toCorrect(rec, 'en');
+      if (correct !== undefined) return `Yearly zoledronic acid infusion ${rec.overdue ? 'was due on ' : ''}${due}: ${correct} – correct before the infusion`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `The yearly zoledronic acid infusion was due on ${due}: check calcium, creatinine and 25-OH vitamin D before it`
