@@ -12,7 +12,8 @@
  *   authoredOn; `lastDose` is the latest.
  * - `stopped`: a statement/request of the class with status `stopped` (or `cancelled` with no later
  *   use) dated on/after the course's last use and before the next course; `completed` is not a
- *   stop. Otherwise `active` when a record covers today (oral), or the last dose is within 12
+ *   stop. Otherwise `active` when a record covers today (oral; also an `active` prescription whose
+ *   supply ran out less than the gap ago — `awaitingRefill`), or the last dose is within 12
  *   (denosumab) / 24 (zoledronic acid) months; else `ended`.
  * - Overlapping antiresorptives (v2): the drug started, dispensed or given *later* is the current
  *   one. A record's use is cut on the date another antiresorptive class was started (an oral
@@ -131,6 +132,19 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
 }
 
+/**
+ * An oral course whose latest prescription is still `active` but whose supply (an estimated end)
+ * ran out less than the gap ago: the refill is late, the course not over — rules.md section 1
+ * counts an oral bisphosphonate "with an active statement/request" as on treatment, and a renewal
+ * within the gap continues the course [choice: the safer reading; a "start alendronate" card for a
+ * patient a few weeks late with a refill would restart a running course]. Once the gap has passed
+ * the course ended on its last covered day, as before.
+ */
+function awaitingRefill(run: Run, gap: number, today: LocalDate): boolean {
+  if (addMonths(run.end, gap) <= today) return false;
+  return run.spans.some((s) => s.end === run.end && s.record.endEstimated === true && ACTIVE_STATUSES.has(s.record.status));
+}
+
 /** A record in use whose own (not estimated) end lies after today: a planned end. */
 function plansEnd(r: MedicationRecord, today: LocalDate): r is MedicationRecord & { readonly end: LocalDate } {
   return ACTIVE_STATUSES.has(r.status) && r.end !== undefined && r.end > today && r.endEstimated !== true;
@@ -207,7 +221,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     if (stop !== undefined) status = 'stopped';
     else if (superseded !== undefined) status = 'ended';
     else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
-    else status = run.end >= today ? 'active' : 'ended';
+    else status = run.end >= today || awaitingRefill(run, gap, today) ? 'active' : 'ended';
     const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
     let plannedEnd: LocalDate | undefined;
     // A record's ref is unique among the records (build-facts.ts keeps one resource per ref), so

@@ -18,6 +18,18 @@ function record(o: Partial<MedicationRecord> & { start: string; drugClass: Medic
 }
 
 describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months', () => {
+  it('an active prescription whose supply ran out less than 3 months ago is a late refill: still on treatment [choice]', () => {
+    // today 2026-06-15; 84 days from 2026-01-10 last covers 2026-04-03, + 3 months = 2026-07-03
+    const late = factsOf([medicationRequest({ id: 'r', ...ALN, authoredOn: '2026-01-10', supply: { value: 84, unit: 'd' } })]);
+    expect(late.courses[0]).toMatchObject({ start: '2026-01-10', end: '2026-06-15', status: 'active' });
+    // The gap has passed (84 days from 2025-12-01 last covers 2026-02-22, + 3 months = 2026-05-22): ended on its last covered day.
+    const gone = factsOf([medicationRequest({ id: 'r', ...ALN, authoredOn: '2025-12-01', supply: { value: 84, unit: 'd' } })]);
+    expect(gone.courses[0]).toMatchObject({ end: '2026-02-22', status: 'ended' });
+    // A completed prescription, or a statement whose stated period ended, is no late refill.
+    expect(factsOf([medicationRequest({ id: 'r', ...ALN, status: 'completed', authoredOn: '2026-01-10', supply: { value: 84, unit: 'd' } })]).courses[0]?.status).toBe('ended');
+    expect(factsOf([medicationStatement({ id: 's', ...ALN, status: 'active', start: '2026-01-10', end: '2026-04-03' })]).courses[0]?.status).toBe('ended');
+  });
+
   it('a gap of 2.9 months joins; 3.1 months starts a new course', () => {
     // first record ends 2024-01-31; + 3 calendar months = 2024-04-30
     const first = medicationStatement({ id: 'a', ...ALN, status: 'completed', start: '2023-02-01', end: '2024-01-31' });
