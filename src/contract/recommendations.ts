@@ -97,6 +97,8 @@ export interface TopicValues {
     readonly followOnDueReached: boolean;
     /** The latest eGFR is ≤ 35: no bisphosphonate in general practice, the endocrinologist chooses. */
     readonly egfrLow?: boolean;
+    /** The latest calcium is low: corrected before the follow-on, the endocrinologist recommended. */
+    readonly calciumLow?: true;
   };
   'zoledronic-acid-infusion-due': {
     readonly due: LocalDate;

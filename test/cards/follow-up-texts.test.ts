@@ -215,6 +215,7 @@ describe('follow-up card texts', () => {
       { ...recommendation('denosumab-injection-due'), reasons: ['due', 'hypocalcaemia'], calciumLow: true },
       { ...recommendation('denosumab-injection-due'), reasons: ['upcoming', 'hypocalcaemia'], calciumLow: true },
       { ...recommendation('denosumab-overdue'), reasons: ['overdue', 'hypocalcaemia'], calciumLow: true },
+      { ...recommendation('denosumab-stopped'), reasons: ['no-follow-on-therapy', 'hypocalcaemia'], calciumLow: true },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const rec of variants) {
@@ -290,6 +291,7 @@ describe('follow-up card texts', () => {
     const expectations: readonly [Recommendation, string, string][] = [
       [{ ...recommendation('denosumab-injection-due'), reasons: ['due', 'hypocalcaemia'], calciumLow: true }, 'P-calcium lav: korrigér hypocalcæmi før denosumab-injektionen', 'Calcium is low: correct the hypocalcaemia before the denosumab injection'],
       [{ ...recommendation('denosumab-overdue'), reasons: ['overdue', 'hypocalcaemia'], calciumLow: true }, 'P-calcium lav: korrigér hypocalcæmien', 'calcium low: correct it'],
+      [{ ...recommendation('denosumab-stopped'), reasons: ['no-follow-on-therapy', 'hypocalcaemia'], calciumLow: true }, 'P-calcium lav: korrigér den, henvis til endokrinolog', 'calcium low: correct it, refer to endocrinology'],
       [{ ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due', 'vitamin-d-low'], missingLabs: [], vitaminDLow: true }, 'P-25-OH-vitamin D ≤ 50 nmol/L – korrigér før infusionen', '25-OH vitamin D ≤ 50 nmol/L – correct before the infusion'],
     ];
     for (const [rec, da, en] of expectations) {

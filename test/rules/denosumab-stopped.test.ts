@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denosumabStopped } from '../../src/rules/follow-up/denosumab-stopped.js';
-import { course, ctxOf, patient } from '../helpers/facts.js';
+import { calcium, course, ctxOf, patient } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 77 };
@@ -17,6 +17,19 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
       { kind: 'referral', to: 'zoledronic-acid', recommended: true },
       { kind: 'prescribe', drug: 'alendronate-tablet' },
       { kind: 'referral', to: 'endocrinology' },
+    ]);
+  });
+
+  it('with a low latest calcium says so and recommends the endocrinology referral, not the infusion or the tablet [choice]', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' });
+    const low = calcium(1.12, '2026-11-10', 'ionised');
+    const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno], labs: { calcium: [low] } })));
+    expect(rec).toMatchObject({ indicator: 'critical', reasons: ['no-follow-on-therapy', 'hypocalcaemia'], calciumLow: true });
+    expect(rec?.evidence).toContain(low.ref);
+    expect(rec?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid' },
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
+      { kind: 'referral', to: 'endocrinology', recommended: true },
     ]);
   });
 

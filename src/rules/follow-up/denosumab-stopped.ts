@@ -13,9 +13,11 @@
  *       `denosumab-overdue` (REPLACES). "No other antiresorptive after" follows the v2 follow-on
  *       definition (started, dispensed or given after the last injection: `supersededOn`); one
  *       that ended within months does not hold and is named (`denosumabFollowOn` [choice]).
- * Reasons: `no-follow-on-therapy`.
+ *       A low latest calcium adds `hypocalcaemia`: correct it first, and the endocrinology
+ *       referral is the recommended option [choice].
+ * Reasons: `no-follow-on-therapy`, `hypocalcaemia`.
  */
-import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { calciumFinding, courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
@@ -25,29 +27,34 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   if (schedule === undefined || schedule.course.status !== 'stopped') return undefined;
   const lastDose = lastDoseFinding(schedule.course, ctx.today);
   const ended = endedFollowOn(schedule, ctx.today);
+  // Card l. 42 "Tjek, at der Ikke er hypocalcæmi" before a follow-on bisphosphonate: with a low
+  // latest calcium the endocrinologist, not the infusion or the tablet, is the recommended step [choice].
+  const low = schedule.lowCalcium;
   return {
     topic: 'denosumab-stopped',
     indicator: 'critical',
-    reasons: ['no-follow-on-therapy'],
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence])],
+    reasons: low === undefined ? ['no-follow-on-therapy'] : ['no-follow-on-therapy', 'hypocalcaemia'],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(low === undefined ? [] : [low.ref])])],
     findings: [
       courseFinding(schedule.course, ctx.today),
       lastDose,
       ...ended.findings,
       // "typically zoledronic acid about 6 months after the last injection"
       { kind: 'due-date', what: 'follow-on-after-denosumab', date: schedule.due, ...(schedule.due < ctx.today ? { past: true as const } : {}) },
+      ...(low === undefined ? [] : [calciumFinding(low)]),
     ],
     // v2: the follow-on options (zoledronic acid by referral for infusion, alendronate 70 mg
     // weekly) and the endocrinology referral.
     suggestions: [
-      { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'referral', to: 'zoledronic-acid', ...(low === undefined ? { recommended: true } : {}) },
       { kind: 'prescribe', drug: 'alendronate-tablet' },
-      { kind: 'referral', to: 'endocrinology' },
+      { kind: 'referral', to: 'endocrinology', ...(low === undefined ? {} : { recommended: true }) },
     ],
     selectionBehavior: 'at-most-one',
     followOnDue: schedule.due,
     followOnDueReached: lastDose.months >= INJECTION_INTERVAL_MONTHS,
     // The bisphosphonate options give way to the referral then (rules/agreement.ts).
     ...(latestEgfrAtLimit(ctx.facts) === undefined ? {} : { egfrLow: true }),
+    ...(low === undefined ? {} : { calciumLow: true as const }),
   };
 };

@@ -34,8 +34,14 @@ function when(rec: Rec, lang: Language): string {
     : `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Refer for zoledronic acid (usually in hospital) or to endocrinology.`;
 }
 
+/** Zoledronic acid and alendronate deepen a hypocalcaemia: it is corrected before the follow-on. */
+const LOW_CALCIUM: Words = {
+  da: '**P-calcium er lav:** korrigér hypocalcæmien (calcium og D-vitamin) før den opfølgende behandling – henvis til endokrinolog.',
+  en: '**Calcium is low:** correct the hypocalcaemia (calcium and vitamin D) before the follow-on treatment – refer to endocrinology.',
+};
+
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(MUST[lang], when(rec, lang), TESTS[lang]);
+  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), TESTS[lang]);
 }
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
@@ -45,6 +51,8 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
     summary: (rec) =>
       rec.egfrLow === true
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – eGFR ≤ 35: henvis til endokrinolog nu'
+        : rec.calciumLow === true
+        ? 'Denosumab seponeret: anden behandling SKAL igangsættes – P-calcium lav: korrigér den, henvis til endokrinolog nu'
         : `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
     detail: (rec) => detail(rec, 'da'),
   },
@@ -53,6 +61,8 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
     summary: (rec) =>
       rec.egfrLow === true
         ? 'Denosumab stopped: other treatment MUST be started – eGFR ≤ 35: refer to endocrinology now'
+        : rec.calciumLow === true
+        ? 'Denosumab stopped: other treatment MUST be started – calcium low: correct it, refer to endocrinology now'
         : `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
