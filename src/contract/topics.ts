@@ -82,8 +82,10 @@ export const RISK_FACTOR_REASONS = [
   'risk-age-over-80',
   'risk-hormone-therapy',
   'risk-alcohol',
-  // [extension: DSAM ch. 4] a known low-energy fracture of a site other than spine or hip.
+  // [extension: DSAM ch. 4] a known low-energy fracture of a site other than spine or hip; one of
+  // unknown mechanism only: `-possible` (rules.md section 1, "its reason code ends in -possible").
   'risk-prior-fracture',
+  'risk-prior-fracture-possible',
 ] as const;
 export type RiskFactorReason = (typeof RISK_FACTOR_REASONS)[number];
 

@@ -180,4 +180,23 @@ describe('initiation card texts', () => {
     expect(card.suggestions?.map((s) => s.label)).toEqual(['Henvis til DXA-skanning', 'Ordinér D3-vitamin (colecalciferol) 20 µg']);
     expect(card.selectionBehavior).toBe('any');
   });
+
+  it('says "if low-energy" when the treatment card rests only on a forearm fracture of unknown mechanism (rules.md section 1, reason `-possible`)', () => {
+    const possible = INITIATION_RULES['treatment-indicated'](ctxOf(patient({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2025-02-01', 'unknown')] })));
+    if (possible === undefined) throw new Error('the possible fracture does not indicate treatment');
+    expect(possible.reasons).toContain('risk-prior-fracture-possible');
+    // Here an anabolic candidate too (T < −2.5, the fracture within 3 years): the summary leads with it.
+    expect(possible.anabolicCandidate).toBe(true);
+    expect(wordsOf(possible, 'da').summary).toMatch(/^Hvis lavenergibrud: start alendronat/);
+    expect(wordsOf(possible, 'en').summary).toMatch(/^If low-energy fracture: start alendronate/);
+    const older = INITIATION_RULES['treatment-indicated'](ctxOf(patient({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2022-02-01', 'unknown')] })));
+    if (older === undefined) throw new Error('the possible fracture does not indicate treatment');
+    expect(older.anabolicCandidate).toBe(false);
+    expect(wordsOf(older, 'da').summary).toContain('hvis bruddet var et lavenergibrud');
+    expect(wordsOf(older, 'en').summary).toContain('if the fracture was low-energy');
+    // A known risk factor beside it: the indication holds whatever the fracture's mechanism.
+    const known = INITIATION_RULES['treatment-indicated'](ctxOf(patient({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2025-02-01', 'unknown')], vitals: { bmi: [bmi(18.2, '2026-06-01')] } })));
+    if (known === undefined) throw new Error('the low BMI does not indicate treatment');
+    expect(wordsOf(known, 'da').summary).not.toContain('hvis bruddet');
+  });
 });

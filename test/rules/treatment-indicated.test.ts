@@ -15,7 +15,10 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
 
     it('counts a forearm fracture of unknown mechanism as a possible low-energy one (rules.md section 1: the safer reading), as the anabolic referral does', () => {
       const rec = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2025-02-01', 'unknown')] });
-      expect(rec?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture']);
+      // Its reason code ends in -possible (rules.md section 1); a known one beside it makes it certain.
+      expect(rec?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture-possible']);
+      const both = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.7 })], fractures: [fracture('forearm', '2025-02-01', 'unknown'), fracture('upper-arm', '2024-02-01', 'low-energy')] });
+      expect(both?.reasons).toEqual(['t-score-with-risk-factor', 'risk-prior-fracture']);
       expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'fracture', site: 'forearm', possible: true }));
     });
 

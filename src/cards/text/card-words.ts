@@ -133,9 +133,15 @@ export const VITAMIN_D_CALCIUM: Words = {
 export const FRACTURE_REASONS: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible'];
 const DEFINITE_BASIS: readonly Reason[] = ['t-score', 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'];
 
-/** The card fires only on a fracture whose mechanism is not recorded: "hvis lavenergibrud". */
+/**
+ * The card fires only on a fracture whose mechanism is not recorded: "hvis lavenergibrud" — a
+ * possible spine or hip fracture, or a T-score whose only risk factor is a possible earlier fracture.
+ */
 export function onlyPossibleFracture(rec: Recommendation): boolean {
-  return has(rec, 'spine-fracture-possible', 'hip-fracture-possible') && !has(rec, ...DEFINITE_BASIS);
+  if (has(rec, 'spine-fracture-possible', 'hip-fracture-possible') && !has(rec, ...DEFINITE_BASIS)) return true;
+  if (!has(rec, 't-score-with-risk-factor') || has(rec, 'spine-fracture', 'hip-fracture', 'glucocorticoid-t-score')) return false;
+  const risks = rec.reasons.filter((r) => r.startsWith('risk-'));
+  return risks.length > 0 && risks.every((r) => r === 'risk-prior-fracture-possible');
 }
 
 /** l. 29-30. */

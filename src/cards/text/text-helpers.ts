@@ -23,6 +23,11 @@ export function bullets(items: readonly string[]): string {
   return items.map((i) => `- ${i}`).join('\n');
 }
 
+/** A sentence continued after a colon: "Hvis lavenergibrud: start …". */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

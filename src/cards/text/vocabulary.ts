@@ -160,6 +160,7 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'risk-smoking': { da: 'Risikofaktor: rygning', en: 'Risk factor: smoking' },
   'risk-age-over-80': { da: 'Risikofaktor: alder over 80 år', en: 'Risk factor: age over 80' },
   'risk-prior-fracture': { da: 'Risikofaktor: tidligere lavenergibrud (fx underarm)', en: 'Risk factor: earlier low-energy fracture (e.g. forearm)' },
+  'risk-prior-fracture-possible': { da: 'Risikofaktor: tidligere brud (fx underarm) – hvis lavenergibrud (mekanisme ikke registreret)', en: 'Risk factor: earlier fracture (e.g. forearm) – if low-energy (mechanism not recorded)' },
   'risk-hormone-therapy': { da: 'Risikofaktor: antihormonbehandling (aromatasehæmmer/antiandrogen)', en: 'Risk factor: hormone-deprivation therapy (aromatase inhibitor/anti-androgen)' },
   'risk-alcohol': (s) => ({
     da: `Risikofaktor: alkohol (≥ ${formatNumber(s.alcoholUnitsPerDay, 'da')} ${s.alcoholUnitsPerDay === 1 ? 'genstand' : 'genstande'} dagligt)`,

@@ -121,14 +121,17 @@ function smoking(facts: PatientFacts): RiskFactor | undefined {
  * A low-energy fracture of another site than spine or hip [extension: DSAM ch. 4]. One of unknown
  * mechanism (forearm, upper arm, pelvis; in population) counts too, as rules.md section 1 has a
  * possible low-energy fracture count "wherever a low-energy fracture counts (the safer reading)";
- * its finding says "lavenergi? (mekanisme ikke registreret)". Counting only known ones left a
+ * its finding says "lavenergi? (mekanisme ikke registreret)" and, when no known one is there, its
+ * reason is `risk-prior-fracture-possible` (the card then says "if low-energy"). Counting only known ones left a
  * woman with T −2.7 and a forearm fracture of unknown mechanism with an anabolic referral
  * (which counts possible fractures) and no first-line treatment card.
  */
 function priorFracture(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
   const counted = lowEnergyFractures(facts, settings).filter((c) => c.fracture.site !== 'spine' && c.fracture.site !== 'hip');
   if (counted.length === 0) return undefined;
-  return { reason: 'risk-prior-fracture', findings: counted.map(fractureFinding), evidence: counted.map((c) => c.fracture.ref) };
+  // Only fractures of unknown mechanism: the card says "if low-energy" (rules.md section 1).
+  const reason = counted.every((c) => c.possible) ? 'risk-prior-fracture-possible' : 'risk-prior-fracture';
+  return { reason, findings: counted.map(fractureFinding), evidence: counted.map((c) => c.fracture.ref) };
 }
 
 function ageOver80(facts: PatientFacts): RiskFactor | undefined {

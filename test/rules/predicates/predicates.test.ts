@@ -84,7 +84,7 @@ describe('risk factors', () => {
   it('counts a fracture of unknown mechanism as possibly low-energy, as rules.md section 1 counts it wherever a low-energy one counts', () => {
     const humerus = fracture('upper-arm', '2024-05-01', 'unknown');
     expect(riskFactors(patient({ age: 70, fractures: [humerus] }), S)).toEqual([
-      { reason: 'risk-prior-fracture', findings: [{ kind: 'fracture', site: 'upper-arm', possible: true, ref: humerus.ref, date: '2024-05-01' }], evidence: [humerus.ref] },
+      { reason: 'risk-prior-fracture-possible', findings: [{ kind: 'fracture', site: 'upper-arm', possible: true, ref: humerus.ref, date: '2024-05-01' }], evidence: [humerus.ref] },
     ]);
     // Not of the sites the guideline names (toes, fingers, skull …), and not outside the population.
     expect(riskFactors(patient({ age: 70, fractures: [fracture('other', '2024-05-01', 'unknown')] }), S)).toEqual([]);

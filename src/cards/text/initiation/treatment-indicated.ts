@@ -14,7 +14,7 @@
 import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
 import { IF_LOW_ENERGY, onlyPossibleFracture } from '../card-words.js';
-import { has, paragraphs, reasonPhrases } from '../text-helpers.js';
+import { has, lowerFirst, paragraphs, reasonPhrases } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 
@@ -55,7 +55,10 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
       }
       const first = firstCorrect(rec, 'da');
-      if (rec.anabolicCandidate) return first === undefined ? `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)` : `${first}, start så ${drug}; henvis til anabol vurdering`;
+      if (rec.anabolicCandidate) {
+        const body = first === undefined ? `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)` : `${first}, start så ${drug}; henvis til anabol vurdering`;
+        return possible ? `Hvis lavenergibrud: ${lowerFirst(body)}` : body;
+      }
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       if (start(rec) === 'parenteral') return `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${when}`;
@@ -87,7 +90,10 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
       }
       const first = firstCorrect(rec, 'en');
-      if (rec.anabolicCandidate) return first === undefined ? `Start ${drug} now while the specialist considers anabolic treatment (refer)` : `${first}, then start ${drug}; refer for anabolic review`;
+      if (rec.anabolicCandidate) {
+        const body = first === undefined ? `Start ${drug} now while the specialist considers anabolic treatment (refer)` : `${first}, then start ${drug}; refer for anabolic review`;
+        return possible ? `If low-energy fracture: ${lowerFirst(body)}` : body;
+      }
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
       if (start(rec) === 'parenteral') return `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${when}`;
