@@ -143,7 +143,10 @@ export interface TopicValues {
     /** The latest calcium is low: no second choice either until it is corrected (rx-hypocalcaemia). */
     readonly calciumLow?: true;
   };
-  'rx-swallowing-difficulty': Nothing;
+  'rx-swallowing-difficulty': {
+    /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */
+    readonly losesVitaminD?: true;
+  };
   'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': { readonly nextInjection: LocalDate; readonly egfrSevere?: LabFinding };

@@ -210,4 +210,12 @@ describe('prescribing card texts (rules.md section 4)', () => {
       expect(JSON.stringify(card?.suggestions)).not.toContain('denosumab');
     }
   });
+
+  it('says the effervescent tablet holds no vitamin D3 when the drafted combination tablet did', () => {
+    const r = request({ conditions: [condition('dysphagia')] }, [draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } })]);
+    const card = renderCards(r.recs, renderCtx('da', r.facts)).find((c) => c.source.topic?.code === 'rx-swallowing-difficulty');
+    expect(card?.detail).toContain('brusetabletten ikke');
+    expect(card?.selectionBehavior).toBe('any');
+    expect(card?.suggestions?.map((x) => x.actions?.[0]?.type)).toEqual(['update', 'create']);
+  });
 });

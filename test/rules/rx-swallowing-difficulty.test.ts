@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxSwallowingDifficulty } from '../../src/rules/prescribing/rx-swallowing-difficulty.js';
-import { condition, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+import { condition, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxSwallowingDifficulty(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -23,5 +23,19 @@ describe('rx-swallowing-difficulty (card l. 55-57 "Brusetablet (Binosto) kan anv
 
   it('concerns alendronate only (no effervescent risedronate exists)', () => {
     expect(judge({ conditions: [condition('dysphagia')] }, draft('risedronate'))).toBeUndefined();
+  });
+
+  it('adds vitamin D3 beside the switch when the drafted tablet held it (alendronate + colecalciferol) and no other D3 is taken', () => {
+    const combo = draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } });
+    const rec = judge({ conditions: [condition('dysphagia')] }, combo);
+    expect(rec).toMatchObject({ losesVitaminD: true, selectionBehavior: 'any' });
+    expect(rec?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: combo.ref, mode: 'update' } },
+      { kind: 'prescribe', drug: 'colecalciferol' },
+    ]);
+    const onD3 = judge({ conditions: [condition('dysphagia')], medications: [medication('colecalciferol', '2026-01-01')] }, combo);
+    expect(onD3).not.toHaveProperty('losesVitaminD');
+    expect(onD3?.suggestions).toHaveLength(1);
+    expect(judge({ conditions: [condition('dysphagia')] }, draft('alendronate'))).not.toHaveProperty('losesVitaminD');
   });
 });

@@ -9,24 +9,37 @@
  * difficulty is recorded (an active dysphagia condition).
  * Then: info — the effervescent tablet (Binosto) is an option; suggestion to switch the draft to it
  * (an update of the draft, its dosage kept). Swallowing difficulty alone is not a contraindication.
+ * A combination tablet with vitamin D3 (alendronate + colecalciferol) loses its D3 in the switch:
+ * unless another D3 is taken or ordered, a colecalciferol prescription goes beside it
+ * (`losesVitaminD`; card l. 96 "Dagligt tilskud af 20–40 µg D3-vitamin").
  * Reasons: `dysphagia`.
  */
 import { swallowingDifficulty } from '../predicates/indication.js';
 import type { DraftRule } from '../types.js';
-import { draftEvidence, draftFinding, draftOfDrug } from './draft.js';
+import { isCurrent } from '../predicates/medication.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
+import { containsVitaminD3, draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
 
 export const rxSwallowingDifficulty: DraftRule<'rx-swallowing-difficulty'> = (ctx, draft) => {
   if (!draftOfDrug(draft, ['alendronate']) || draft.identity.effervescent) return undefined;
   const dysphagia = swallowingDifficulty(ctx.facts);
   if (dysphagia === undefined) return undefined;
+  const losesVitaminD =
+    containsVitaminD3(draft.identity) &&
+    !ctx.facts.medications.some((m) => containsVitaminD3(m.identity) && isCurrent(m, ctx.today)) &&
+    !otherDrafts(ctx.facts, draft).some((o) => containsVitaminD3(o.identity));
+  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: draft.ref, mode: 'update' } }];
+  // The switch and the D3 that goes with it are taken together.
+  if (losesVitaminD) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol' });
   return {
     topic: 'rx-swallowing-difficulty',
     indicator: 'info',
     reasons: ['dysphagia'],
     evidence: draftEvidence(draft, dysphagia.evidence),
     findings: [draftFinding(draft), ...dysphagia.findings],
-    suggestions: [{ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: draft.ref, mode: 'update' } }],
-    selectionBehavior: 'at-most-one',
+    suggestions,
+    selectionBehavior: losesVitaminD ? 'any' : 'at-most-one',
     draft: draft.ref,
+    ...(losesVitaminD ? { losesVitaminD: true as const } : {}),
   };
 };
