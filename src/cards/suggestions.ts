@@ -155,7 +155,20 @@ function withSchedule(draft: UntrustedResource | undefined, spec: Extract<Sugges
     ...(route === undefined ? {} : { route }),
     doseAndRate: [{ doseQuantity: { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
   };
-  return { ...base, resourceType: typeof base.resourceType === 'string' ? base.resourceType : 'MedicationRequest', dosageInstruction: [dosage] };
+  // The supply length was worked out for the wrong schedule (28 days of a "daily" weekly tablet):
+  // left out rather than kept stale, the quantity says what is dispensed.
+  const dispense = isRecord(base.dispenseRequest) ? withoutKey(base.dispenseRequest, 'expectedSupplyDuration') : undefined;
+  return {
+    ...base,
+    resourceType: typeof base.resourceType === 'string' ? base.resourceType : 'MedicationRequest',
+    dosageInstruction: [dosage],
+    ...(dispense === undefined ? {} : { dispenseRequest: dispense }),
+  };
+}
+
+function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
 }
 
 const REMINDER_WHAT = {

@@ -107,6 +107,25 @@ describe('suggestions', () => {
     expect(s.actions?.[0]).toMatchObject({ resource: { category: [category, { text: 'Community' }] } });
   });
 
+  it('fixing the schedule of a daily-written weekly tablet leaves out the supply length worked out for the wrong schedule, keeping the quantity', () => {
+    const daily = {
+      resourceType: 'MedicationRequest',
+      id: 'rx-daily',
+      status: 'draft',
+      intent: 'order',
+      medicationCodeableConcept: { text: 'Alendronat 70 mg' },
+      subject: { reference: 'Patient/p1' },
+      dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } } }],
+      dispenseRequest: { quantity: { value: 28, unit: 'tablet' }, expectedSupplyDuration: { value: 28, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, numberOfRepeatsAllowed: 1 },
+    };
+    const s = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationRequest/rx-daily', doseMg: 70, schedule: 'weekly' }, { ...ctx, drafts: new Map([['MedicationRequest/rx-daily', daily]]) });
+    const action = s.actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    expect(action.resource).toMatchObject({ dispenseRequest: { quantity: { value: 28 }, numberOfRepeatsAllowed: 1 } });
+    expect(action.resource).not.toHaveProperty('dispenseRequest.expectedSupplyDuration');
+    expect(daily.dispenseRequest).toHaveProperty('expectedSupplyDuration');
+  });
+
   it('replaces a draft by deleting it (resourceId) and creating the new order', () => {
     const s = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, ctx);
     expect(s.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
