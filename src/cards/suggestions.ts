@@ -88,9 +88,21 @@ function deleteDraft(ref: string, lang: Language): Action {
  * with the sandbox's single objects in list fields made lists (`asR4Lists`).
  */
 function swapMedication(draft: UntrustedResource, spec: Extract<SuggestionSpec, { kind: 'prescribe' }>, lang: Language): Resource {
-  const { medicationReference: _dropped, ...rest } = draft;
-  const kept = asR4Lists(withoutEmpty(rest), draft.resourceType);
+  const { medicationReference, ...rest } = draft;
+  const kept = asR4Lists(withoutEmpty(withoutContained(rest, medicationReference)), draft.resourceType);
   return { ...kept, resourceType: draft.resourceType, medicationCodeableConcept: medicationConcept(spec.drug, lang) };
+}
+
+/**
+ * The draft without the contained Medication its old `medicationReference: "#id"` pointed at: a
+ * contained resource nothing references is invalid R4 (dom-3).
+ */
+function withoutContained(resource: Readonly<Record<string, unknown>>, reference: unknown): Readonly<Record<string, unknown>> {
+  const target = isRecord(reference) && typeof reference.reference === 'string' && reference.reference.startsWith('#') ? reference.reference.slice(1) : undefined;
+  if (target === undefined || !Array.isArray(resource.contained)) return resource;
+  const contained = resource.contained.filter((c) => !(isRecord(c) && c.id === target));
+  const { contained: _old, ...rest } = resource;
+  return contained.length === 0 ? rest : { ...rest, contained };
 }
 
 /**

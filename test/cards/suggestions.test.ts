@@ -107,6 +107,26 @@ describe('suggestions', () => {
     expect(s.actions?.[0]).toMatchObject({ resource: { category: [category, { text: 'Community' }] } });
   });
 
+  it('swapping a drug given as a contained Medication drops that Medication (dom-3: a contained resource must be referenced)', () => {
+    const draft = {
+      resourceType: 'MedicationRequest',
+      id: 'rx-c',
+      status: 'draft',
+      intent: 'order',
+      contained: [{ resourceType: 'Medication', id: 'med', code: { text: 'Alendronat 70 mg' } }, { resourceType: 'Provenance', id: 'other' }],
+      medicationReference: { reference: '#med' },
+      subject: { reference: 'Patient/p1' },
+    };
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-c', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-c', draft]]) });
+    const action = s.actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    expect(action.resource).not.toHaveProperty('medicationReference');
+    expect((action.resource as { contained?: unknown[] }).contained).toEqual([{ resourceType: 'Provenance', id: 'other' }]);
+    const only = { ...draft, contained: [draft.contained[0]] };
+    const t = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-c', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-c', only]]) });
+    expect(t.actions?.[0]).not.toHaveProperty('resource.contained');
+  });
+
   it('fixing the schedule of a daily-written weekly tablet leaves out the supply length worked out for the wrong schedule, keeping the quantity', () => {
     const daily = {
       resourceType: 'MedicationRequest',
