@@ -11,7 +11,7 @@
  * (an update of the draft, its dosage kept). Swallowing difficulty alone is not a contraindication.
  * A combination tablet with vitamin D3 (alendronate + colecalciferol) loses its D3 in the switch:
  * unless another D3 is taken or ordered, a colecalciferol prescription goes beside it
- * (`losesVitaminD`; card l. 96 "Dagligt tilskud af 20–40 µg D3-vitamin").
+ * (`losesVitaminD`; card l. 98 "Dagligt tilskud af 20-40 µg D3-vitamin").
  * Reasons: `dysphagia`.
  */
 import { swallowingDifficulty } from '../predicates/indication.js';
