@@ -116,6 +116,7 @@ export const creatinine = (value: number, date: LocalDate): Measurement => measu
 export const vitaminD = (value: number, date: LocalDate): Measurement => measurement(value, 'nmol/L', date, '14635-7');
 export const height = (cm: number, date: LocalDate): Measurement => measurement(cm, 'cm', date, '8302-2');
 export const bmi = (value: number, date: LocalDate): Measurement => measurement(value, 'kg/m2', date, '39156-5');
+export const weight = (kg: number, date: LocalDate): Measurement => measurement(kg, 'kg', date, '29463-7');
 
 export function calcium(value: number, date: LocalDate, kind: CalciumKind = 'total', extra: Partial<CalciumMeasurement> = {}): CalciumMeasurement {
   return { ...measurement(value, 'mmol/L', date, kind === 'ionised' ? '1995-0' : kind === 'corrected' ? '29265-6' : '2000-8'), kind, ...extra };

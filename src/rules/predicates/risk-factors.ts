@@ -12,7 +12,7 @@
  * DXA a reason for one; the card's anabolic passage already counts such fractures.
  */
 import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
-import { addMonths } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { RiskFactorReason } from '../../contract/topics.js';
 import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
@@ -54,9 +54,29 @@ function familyHistory(facts: PatientFacts): RiskFactor | undefined {
 }
 
 function lowBmi(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
-  const bmi = facts.vitals.bmi[0];
+  const bmi = currentBmi(facts);
   if (bmi === undefined || bmi.value >= settings.lowBmi) return undefined;
-  return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: bmi.value, unit: 'kg/m²', date: bmi.date, ref: bmi.ref }], evidence: [bmi.ref] };
+  return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: bmi.value, unit: 'kg/m²', date: bmi.date, ref: bmi.refs[0] }], evidence: bmi.refs };
+}
+
+/** Plausible adult heights in cm: outside them a weight is not turned into a BMI. */
+const ADULT_HEIGHT_CM = { min: 100, max: 230 } as const;
+
+/**
+ * The patient's BMI now: the latest one recorded, unless a weight is newer — then that weight over
+ * the latest height measured by its day (else the first one after) [choice: Danish records carry
+ * weight and height more often than BMI; a low BMI must not go unseen for want of the quotient].
+ */
+function currentBmi(facts: PatientFacts): { readonly value: number; readonly date: LocalDate; readonly refs: readonly Ref[] } | undefined {
+  const recorded = facts.vitals.bmi[0];
+  const fromRecord = recorded === undefined ? undefined : { value: recorded.value, date: recorded.date, refs: [recorded.ref] };
+  const weight = facts.vitals.weight[0];
+  if (weight === undefined || (recorded !== undefined && recorded.date >= weight.date)) return fromRecord;
+  const heights = facts.vitals.height;
+  const height = heights.find((h) => h.date <= weight.date) ?? heights[heights.length - 1];
+  if (height === undefined || height.value < ADULT_HEIGHT_CM.min || height.value > ADULT_HEIGHT_CM.max) return fromRecord;
+  const value = Math.round((weight.value / (height.value / 100) ** 2) * 10) / 10;
+  return { value, date: weight.date, refs: [weight.ref, height.ref] };
 }
 
 /** "Højdereduktion": the latest height at least N cm below the highest recorded height [choice]. */

@@ -7,7 +7,7 @@ import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/me
 import { inPopulation } from '../../../src/rules/predicates/population.js';
 import { riskFactors } from '../../../src/rules/predicates/risk-factors.js';
 import { DEFAULT_SETTINGS as S } from '../../../src/rules/settings.js';
-import { bmi, calcium, condition, course, egfr, fracture, glucocorticoid, height, intolerance, patient, scan, TODAY } from '../../helpers/facts.js';
+import { bmi, calcium, condition, course, egfr, fracture, glucocorticoid, height, intolerance, patient, scan, TODAY, weight, type FactsInput } from '../../helpers/facts.js';
 
 describe('population (card header: postmenopausale kvinder og mænd over 60 år)', () => {
   it('takes a woman of 50 without a recorded menopause as postmenopausal, not one of 49', () => {
@@ -121,5 +121,30 @@ describe('years of oral bisphosphonate', () => {
   it('reaches 5 years on the fifth anniversary of the start, not the day before', () => {
     expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-26')] }), 5)).toBe(true);
     expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-27')] }), 5)).toBe(false);
+  });
+});
+
+describe('low BMI from weight and height (risk factor "lav BMI" < 19 kg/m²) [choice]', () => {
+  const reasonsOf = (vitals: FactsInput['vitals']) => riskFactors(patient({ age: 70, vitals }), S).map((f) => f.reason);
+
+  it('works the BMI out from a weight newer than any recorded BMI and the height measured by then', () => {
+    // 48 kg / 1.62² = 18.3
+    const w = weight(48, '2026-09-01');
+    const h = height(162, '2025-01-01');
+    const factors = riskFactors(patient({ age: 70, vitals: { weight: [w], height: [h] } }), S);
+    expect(factors).toContainEqual({ reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: 18.3, unit: 'kg/m²', date: '2026-09-01', ref: w.ref }], evidence: [w.ref, h.ref] });
+    // 50 kg / 1.62² = 19.05: not low.
+    expect(reasonsOf({ weight: [weight(50, '2026-09-01')], height: [h] })).not.toContain('risk-low-bmi');
+  });
+
+  it('prefers the newer of the two: a recorded BMI after the weight, or a weight after the recorded BMI', () => {
+    const h = height(162, '2025-01-01');
+    expect(reasonsOf({ bmi: [bmi(18.2, '2026-10-01')], weight: [weight(60, '2026-09-01')], height: [h] })).toContain('risk-low-bmi');
+    expect(reasonsOf({ bmi: [bmi(18.2, '2025-10-01')], weight: [weight(60, '2026-09-01')], height: [h] })).not.toContain('risk-low-bmi');
+  });
+
+  it('makes no BMI without a height, or from an implausible one (a height in metres filed as cm)', () => {
+    expect(reasonsOf({ weight: [weight(40, '2026-09-01')] })).not.toContain('risk-low-bmi');
+    expect(reasonsOf({ weight: [weight(40, '2026-09-01')], height: [height(1.62, '2025-01-01')] })).not.toContain('risk-low-bmi');
   });
 });
