@@ -31,6 +31,7 @@ export type ConditionConcept =
   | 'non-adherence'
   | 'hypocalcaemia'
   | 'osteonecrosis-of-jaw'
+  | 'atypical-femoral-fracture'
   | 'myocardial-infarction'
   | 'stroke'
   | 'menopause'

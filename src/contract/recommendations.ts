@@ -17,7 +17,7 @@ import type { LocalDate } from '../time/local-date.js';
  * says hold it, rules/predicates/kidney.ts); `switch-to-parenteral` — that card advises a switch
  * (intolerance, non-adherence, markers).
  */
-export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate';
+export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate' | 'serious-side-effect';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 
@@ -115,7 +115,10 @@ export interface TopicValues {
     readonly vitaminDLow?: true;
   };
   'anabolic-treatment-consideration': { readonly candidate: AnabolicCandidate };
-  'endocrinology-referral': Nothing;
+  'endocrinology-referral': {
+    /** Osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (reason `intolerance`). */
+    readonly seriousSideEffect?: true;
+  };
   'btm-interfering-medication': Nothing;
 
   // rules.md section 4 — prescribing hooks

@@ -65,6 +65,7 @@ export const CONDITION_CONCEPTS: ReadonlySet<string> = new Set<ConditionConcept>
   'non-adherence',
   'hypocalcaemia',
   'osteonecrosis-of-jaw',
+  'atypical-femoral-fracture',
   'myocardial-infarction',
   'stroke',
   'menopause',
@@ -97,6 +98,8 @@ export const FRACTURE = {
   osteoporotic: 'fracture-osteoporotic',
   pathological: 'fracture-pathological',
   excluded: 'fracture-excluded',
+  /** Also a condition of its own (a side effect of treatment); never a fragility fracture. */
+  atypicalFemoral: 'atypical-femoral-fracture',
 } as const;
 
 export const FIRST_DEGREE_RELATIVE = 'first-degree-relative';

@@ -54,6 +54,13 @@ const M80_SITE: Readonly<Record<string, FractureSite>> = {
   '8': 'spine', // WHO: other site (incl. vertebral column) [choice]; ICD-10-CM: vertebra(e)
 };
 
+/** Atypical femoral and stress fractures, by code or by name. */
+function isNeverFracture(textConcepts: ReadonlySet<string>, matches: readonly CodedMatch[]): boolean {
+  const never = (concept: string): boolean => concept === FRACTURE.excluded || concept === FRACTURE.atypicalFemoral;
+  for (const c of textConcepts) if (never(c)) return true;
+  return matches.some((m) => never(m.match.concept));
+}
+
 /**
  * The fracture a Condition records, if any.
  * @param matches condition-kind matches of the Condition's codings, in coding order
@@ -66,7 +73,7 @@ export function fractureOf(
   textConcepts: ReadonlySet<string>,
   birthDate: LocalDate | undefined,
 ): Fracture | undefined {
-  if (textConcepts.has(FRACTURE.excluded) || matches.some((m) => m.match.concept === FRACTURE.excluded)) return undefined;
+  if (isNeverFracture(textConcepts, matches)) return undefined;
   const fractureMatches = matches.filter((m) => m.match.concept.startsWith('fracture-'));
   if (fractureMatches.length === 0) return undefined;
 

@@ -7,6 +7,8 @@
  *   cards do not say continue (`notContinued`; the eGFR ≤ 35 case is the rules' own,
  *   predicates/kidney.ts); nor does `btm-response-adequate` beside `bisphosphonate-ten-years`
  *   (the card's maximum duration) or `bisphosphonate-pause-candidate` (a pause should be considered);
+ * - beside `endocrinology-referral` for osteonecrosis of the jaw or an atypical femoral fracture
+ *   on treatment (`seriousSideEffect`), the "continue treatment" cards do not say continue;
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
  *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`);
@@ -30,11 +32,15 @@ export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts
 
 function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
+  const sideEffect = recs.some((r) => r.topic === 'endocrinology-referral' && r.seriousSideEffect === true);
   const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') ? 'pause-candidate' : undefined;
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
-  if (!switching && duration === undefined && correctFirst.length === 0) return [...recs];
+  if (!switching && !sideEffect && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
+    if (sideEffect && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
+      return { ...r, notContinued: 'serious-side-effect' as const };
+    }
     if (switching && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'switch-to-parenteral' as const };
     }

@@ -301,4 +301,11 @@ describe('follow-up card texts', () => {
     // "prøverne før infusion foreligger" never where one of them fails.
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
+
+  it('says what to do meanwhile with osteonecrosis of the jaw or an atypical femoral fracture on treatment, and the "continue" cards point to the referral', () => {
+    const rec = { ...recommendation('endocrinology-referral'), reasons: ['intolerance' as const], seriousSideEffect: true as const };
+    expect(wordsOf(rec, 'da').detail).toContain('hold pause med bisfosfonat');
+    expect(wordsOf(rec, 'en').detail).toContain('Denosumab is not stopped without a follow-on plan');
+    expect(wordsOf({ ...recommendation('bisphosphonate-continue'), notContinued: 'serious-side-effect' }, 'da').summary).toContain('alvorlig bivirkning');
+  });
 });

@@ -150,6 +150,13 @@ describe('fractures: what is never a fragility fracture, and history', () => {
     expect(fracture({ codings: [coding(SYS.icd10, 'S72.2')], text: 'Atypisk femurfraktur under alendronat' })).toEqual([]);
   });
 
+  it('keeps an atypical femoral fracture as the condition it is (a serious side effect of treatment), coded or in text; a stress fracture is not one', () => {
+    const concepts = (c: Parameters<typeof condition>[0]) => factsOf([condition({ id: 'a', onset: '2025-09-01', ...c })]).conditions.map((x) => x.concept);
+    expect(concepts({ code: 'M84.751A', system: SYS.icd10cm })).toContain('atypical-femoral-fracture');
+    expect(concepts({ codings: [coding(SYS.icd10, 'S72.2')], text: 'Atypisk femurfraktur under alendronat' })).toContain('atypical-femoral-fracture');
+    expect(concepts({ code: 'DM843', system: SYS.sks })).not.toContain('atypical-femoral-fracture');
+  });
+
   it('resolved fractures count; refuted and entered-in-error ones do not', () => {
     expect(fracture({ code: 'DS720', system: SYS.sks, clinicalStatus: 'resolved' })).toHaveLength(1);
     expect(fracture({ code: 'DS720', system: SYS.sks, verificationStatus: 'refuted' })).toEqual([]);

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView } from '../../src/rules/index.js';
-import { calcium, course, ctxOf, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -48,5 +48,11 @@ describe('agreement between the cards of one answer', () => {
     const early = adequate({ courses: [course('alendronate', '2024-06-01')], labs: { boneMarkers: markers('2024-05-15') }, dxa: [scan('2026-06-01', { 'total-hip': -1.9 })] });
     expect(early).toBeDefined();
     expect(early?.notContinued).toBeUndefined();
+  });
+
+  it('no "continue treatment" beside the referral for osteonecrosis of the jaw or an atypical femoral fracture on treatment', () => {
+    const recs = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 75, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], conditions: [condition('atypical-femoral-fracture', { onset: '2026-08-01' })] })));
+    expect(recs.find((r) => r.topic === 'endocrinology-referral')).toMatchObject({ seriousSideEffect: true });
+    expect(recs.find((r) => r.topic === 'bisphosphonate-continue')).toMatchObject({ notContinued: 'serious-side-effect' });
   });
 });

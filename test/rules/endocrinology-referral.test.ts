@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endocrinologyReferral } from '../../src/rules/follow-up/endocrinology-referral.js';
-import { calcium, course, ctxOf, egfr, fracture, intolerance, p1np, patient, scan } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, egfr, fracture, intolerance, p1np, patient, scan } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 73 };
@@ -98,5 +98,20 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
 
   it('does not fire for a patient not on treatment', () => {
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, labs: { calcium: [calcium(2.8, '2026-10-01')] } })))).toBeUndefined();
+  });
+
+  it('refers for osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive ("uacceptable bivirkninger", reason intolerance) [choice]', () => {
+    const onj = condition('osteonecrosis-of-jaw', { onset: '2026-05-01' });
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], conditions: [onj] })));
+    expect(rec).toMatchObject({ reasons: ['intolerance'], seriousSideEffect: true });
+    expect(rec?.evidence).toEqual([onj.ref]);
+    const aff = condition('atypical-femoral-fracture', { recorded: '2025-01-10' });
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [course('denosumab', '2023-03-01', { lastDose: '2026-09-01' })], conditions: [aff] })))).toMatchObject({ seriousSideEffect: true });
+    // Before the treatment began, or on an anabolic drug only: not a side effect of this treatment.
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], conditions: [condition('osteonecrosis-of-jaw', { onset: '2022-01-01' })] })))).toBeUndefined();
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2026-01-01')], conditions: [aff] })))).toBeUndefined();
+    // With intolerance to two drugs as well: one reason, both findings.
+    const both = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], conditions: [onj], intolerances: [intolerance('alendronate'), intolerance('risedronate')] })));
+    expect(both?.reasons).toEqual(['intolerance']);
   });
 });

@@ -49,7 +49,7 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.icd10, 'M810')).toEqual(['osteoporosis']);
     expect(concepts(SYS.icd10cm, 'S72.001A')).toEqual(['fracture-hip']);
     expect(concepts(SYS.icd10cm, 's72001a')).toEqual(['fracture-hip']);
-    expect(concepts(SYS.icd10cm, 'M84.750A')).toEqual(['fracture-excluded']);
+    expect(concepts(SYS.icd10cm, 'M84.750A')).toEqual(['atypical-femoral-fracture', 'fracture-excluded']);
   });
 
   it('match LOINC, SNOMED CT and RxNorm exactly (no prefix families)', () => {

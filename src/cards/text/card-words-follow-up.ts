@@ -159,6 +159,14 @@ export const NOT_CONTINUED: Readonly<Record<NotContinued, { readonly clause: Wor
       en: '**Switch to parenteral treatment:** see the card on switching (side effects, adherence or bone marker) – do not simply go on with oral treatment.',
     },
   },
+  // Card page 1 "Kæbenekrose og atypisk femurfraktur … alvorlige": `endocrinology-referral` `seriousSideEffect`.
+  'serious-side-effect': {
+    clause: { da: 'men alvorlig bivirkning: henvis til endokrinolog (se kortet)', en: 'but a serious side effect: refer to endocrinology (see that card)' },
+    advice: {
+      da: '**Kæbenekrose eller atypisk femurfraktur under behandling:** fortsæt ikke uændret – se kortet om henvisning til endokrinolog.',
+      en: '**Osteonecrosis of the jaw or atypical femoral fracture on treatment:** do not simply go on – see the card on referral to endocrinology.',
+    },
+  },
   // rules.md section 3 `bisphosphonate-ten-years`: the card's maximum duration.
   'ten-years': {
     clause: { da: 'men 10 år med bisfosfonat er nået: revurdér (se kortet)', en: 'but 10 years of bisphosphonate are reached: reassess (see that card)' },

@@ -91,6 +91,7 @@ export const CONDITION: Readonly<Record<ConditionConcept, Words>> = {
   'non-adherence': { da: 'manglende compliance', en: 'non-adherence' },
   hypocalcaemia: { da: 'hypocalcæmi', en: 'hypocalcaemia' },
   'osteonecrosis-of-jaw': { da: 'kæbenekrose', en: 'osteonecrosis of the jaw' },
+  'atypical-femoral-fracture': { da: 'atypisk femurfraktur', en: 'atypical femoral fracture' },
   'myocardial-infarction': { da: 'akut myokardieinfarkt', en: 'myocardial infarction' },
   stroke: { da: 'apopleksi', en: 'stroke' },
   menopause: { da: 'menopause', en: 'menopause' },

@@ -25,6 +25,8 @@
  *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
  *     carries the persistent insufficient fall (with an endocrinology referral as an option);
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
+ *     or, on an antiresorptive, osteonecrosis of the jaw or an atypical femoral fracture since
+ *     treatment start ("uacceptable bivirkninger"; `seriousSideEffect`) [choice];
  *   - `egfr-falling`: ≥ 2 eGFR values, the latest lower than the one before and below 45 [choice,
  *     settings] — "inden eGFR er under 35";
  *   - `egfr-low` (v2): on an oral bisphosphonate or zoledronic acid and the latest eGFR (any age,
@@ -37,15 +39,16 @@
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
  */
-import type { BoneMarkerMeasurement, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
-import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { seriousSideEffectsSince } from '../predicates/conditions.js';
+import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { below, upTo } from '../predicates/labs.js';
 import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
-import { activeOsteoporosisCourses, continuousTreatmentStart, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import type { PatientRule, RuleContext } from '../types.js';
@@ -129,6 +132,20 @@ function intolerances(ctx: RuleContext): Part | undefined {
   };
 }
 
+/**
+ * Card page 1 "Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige" and the
+ * referral reason "Uacceptable bivirkninger, som ikke kan kompenseres i almen praksis":
+ * osteonecrosis of the jaw or an atypical femoral fracture since the antiresorptive treatment
+ * began is the reason `intolerance` ("uacceptable bivirkninger") [choice; the SmPCs: stop the
+ * bisphosphonate while it is assessed — denosumab only with a follow-on plan].
+ */
+function seriousSideEffect(facts: PatientFacts, courses: readonly Course[], start: LocalDate): Part | undefined {
+  if (!courses.some((c) => isAntiresorptive(c.drugClass))) return undefined;
+  const found = seriousSideEffectsSince(facts, start);
+  if (found.length === 0) return undefined;
+  return { reason: 'intolerance', findings: found.map(conditionFinding), evidence: found.map((c) => c.ref) };
+}
+
 function egfrFalling(ctx: RuleContext): Part | undefined {
   const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today, 2);
   if (last === undefined || before === undefined) return undefined;
@@ -177,6 +194,7 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);
   const start = continuousTreatmentStart(facts, courses);
+  const sideEffect = start === undefined ? undefined : seriousSideEffect(facts, courses, start);
 
   const candidates =
     start === undefined
@@ -186,6 +204,7 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
           fracturesOnTreatment(ctx, start),
           noMarkerSuppression(ctx),
           intolerances(ctx),
+          sideEffect,
           egfrFalling(ctx),
           egfrLowOnBisphosphonate(facts),
           denosumabStop(facts),
@@ -196,10 +215,11 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
   return {
     topic: 'endocrinology-referral',
     indicator: 'warning',
-    reasons: parts.map((p) => p.reason),
+    reasons: [...new Set(parts.map((p) => p.reason))],
     evidence: [...new Set(parts.flatMap((p) => p.evidence))],
     findings: parts.flatMap((p) => p.findings),
     suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }],
     selectionBehavior: 'any',
+    ...(sideEffect === undefined ? {} : { seriousSideEffect: true as const }),
   };
 };

@@ -29,6 +29,21 @@ export function conditionDate(c: ConditionFact): LocalDate | undefined {
   return c.abatement ?? c.onset ?? c.recorded;
 }
 
+/** Card page 1 "Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige". */
+export const SERIOUS_SIDE_EFFECTS: readonly ConditionConcept[] = ['osteonecrosis-of-jaw', 'atypical-femoral-fracture'];
+
+/**
+ * Osteonecrosis of the jaw or an atypical femoral fracture that arose on treatment: dated (onset,
+ * else recorded) on or after `since`, or undated [choice: the safer reading — a patient on
+ * treatment with such a record is referred].
+ */
+export function seriousSideEffectsSince(facts: PatientFacts, since: LocalDate): readonly ConditionFact[] {
+  return anyConditions(facts, SERIOUS_SIDE_EFFECTS).filter((c) => {
+    const date = c.onset ?? c.recorded;
+    return date === undefined || date >= since;
+  });
+}
+
 /** Active, or dated within the last `months` (abatement, onset or recorded date). */
 export function activeOrWithinMonths(facts: PatientFacts, concept: ConditionConcept, months: number): readonly ConditionFact[] {
   const from = addMonths(facts.today, -months);

@@ -35,13 +35,19 @@ const DENOSUMAB_STOP: Words = {
   en: '**If denosumab is stopped, other treatment MUST be started** because of rapid bone loss – plan it with the endocrinologist.',
 };
 
+/** Card page 1 "Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige" [choice; SmPC]. */
+const SERIOUS_SIDE_EFFECT: Words = {
+  da: '**Kæbenekrose eller atypisk femurfraktur under behandling:** hold pause med bisfosfonat, til endokrinologen har svaret. Denosumab stoppes ikke uden plan for opfølgende behandling.',
+  en: '**Osteonecrosis of the jaw or atypical femoral fracture on treatment:** hold the bisphosphonate until the endocrinologist has answered. Denosumab is not stopped without a follow-on plan.',
+};
+
 const WHEN: Words = {
   da: 'Kortet anbefaler henvisning ved behandlingssvigt trods god compliance, uacceptable bivirkninger, progredierende nyrefunktionstab (inden eGFR er under 35 ml/min), planlagt seponering af denosumab og mistanke om sekundær osteoporose.',
   en: 'The card advises referral for treatment failure despite good adherence, unacceptable side effects, progressive loss of kidney function (before eGFR falls below 35 mL/min), a planned stop of denosumab and suspected secondary osteoporosis.',
 };
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(has(rec, 'egfr-low') && EGFR_LOW[lang], has(rec, 'denosumab-stop') && DENOSUMAB_STOP[lang], WHEN[lang]);
+  return paragraphs(rec.seriousSideEffect === true && SERIOUS_SIDE_EFFECT[lang], has(rec, 'egfr-low') && EGFR_LOW[lang], has(rec, 'denosumab-stop') && DENOSUMAB_STOP[lang], WHEN[lang]);
 }
 
 export const endocrinologyReferralTexts: TopicTexts<'endocrinology-referral'> = {
