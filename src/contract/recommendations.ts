@@ -127,7 +127,11 @@ export interface TopicValues {
     /** A denosumab start: advice to agree it with a specialist, not a "do not prescribe". */
     readonly denosumabStart: boolean;
   };
-  'rx-hypocalcaemia': { readonly calcium: LabFinding };
+  'rx-hypocalcaemia': {
+    readonly calcium: LabFinding;
+    /** A denosumab injection of a running course, held: at most 7 months after the last one. */
+    readonly heldInjection?: { readonly lastInjection: LocalDate; readonly latestInTime: LocalDate; readonly overdue: boolean };
+  };
   /** `start`: false for a later zoledronic acid infusion (checked before each one), worded so. */
   'rx-vitamin-d-low': { readonly vitaminD: LabFinding; readonly onSupplement: boolean; readonly start: boolean };
   'rx-lab-missing': { readonly before: 'start' | 'infusion' | 'injection'; readonly missingLabs: readonly LabOrder[] };
@@ -152,7 +156,12 @@ export interface TopicValues {
   };
   'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };
   'rx-denosumab-biosimilar': Nothing;
-  'rx-denosumab-schedule': { readonly nextInjection: LocalDate; readonly egfrSevere?: LabFinding };
+  'rx-denosumab-schedule': {
+    readonly nextInjection: LocalDate;
+    readonly egfrSevere?: LabFinding;
+    /** The injection is held for a low calcium (rx-hypocalcaemia): the reminder is for it, by 7 months after the last. */
+    readonly heldUntil?: LocalDate;
+  };
   'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };

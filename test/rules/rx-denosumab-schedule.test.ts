@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDenosumabSchedule } from '../../src/rules/prescribing/rx-denosumab-schedule.js';
-import { ctxOf, draft, egfr, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, ctxOf, draft, egfr, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxDenosumabSchedule(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -19,6 +19,25 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     // On time (6 months after 2026-05-26): from the draft's own day.
     const onTime = medication('denosumab', '2026-05-26', { status: 'completed' });
     expect(judge({ medications: [onTime] }, draft('denosumab'))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
+  });
+
+  it('recalls an injection held for a low calcium (rx-hypocalcaemia), never 6 months after a draft that will not be given', () => {
+    const low = { calcium: [calcium(2.05, '2026-11-20')] };
+    const remind = (last: string) => {
+      const rec = judge({ labs: low, medications: [medication('denosumab', last, { status: 'completed' })] }, draft('denosumab'));
+      expect(rec?.heldUntil).toBeDefined();
+      return rec?.suggestions;
+    };
+    // Due still ahead (last 2026-06-10 → due 2026-12-10): the due day.
+    expect(remind('2026-06-10')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-12-10' }]);
+    // Due passed, within 7 months (last 2026-05-10 → limit 2026-12-10): the limit.
+    expect(remind('2026-05-10')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-12-10' }]);
+    // Both passed (last 2026-03-01): today.
+    expect(remind('2026-03-01')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-26' }]);
+    // A normal calcium: the ordinary recall 6 months after this injection.
+    const rec = judge({ labs: { calcium: [calcium(2.3, '2026-11-20')] }, medications: [medication('denosumab', '2026-05-10', { status: 'completed' })] }, draft('denosumab'));
+    expect(rec?.heldUntil).toBeUndefined();
+    expect(rec?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
   });
 
   it('clamps to the month end: a planned start on 2027-08-31 is due 2028-02-29', () => {

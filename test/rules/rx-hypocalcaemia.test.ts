@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxHypocalcaemia } from '../../src/rules/prescribing/rx-hypocalcaemia.js';
-import { calcium, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxHypocalcaemia(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -46,5 +46,31 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
 
   it('does not judge non-antiresorptive drafts', () => {
     expect(judge({ labs: { calcium: [calcium(2.0, '2026-11-20')] } }, draft('teriparatide'))).toBeUndefined();
+  });
+
+  describe('a held denosumab injection of a running course (l. 78-79 "Der må max gå 7 måneder")', () => {
+    const ca = calcium(2.05, '2026-11-20');
+
+    it('names the last injection and the 7-month limit: last 2026-05-20 → by 2026-12-20, labs only', () => {
+      const last = medication('denosumab', '2026-05-20', { status: 'completed' });
+      const rec = judge({ labs: { calcium: [ca] }, medications: [last] }, draft('denosumab'));
+      expect(rec?.heldInjection).toEqual({ lastInjection: '2026-05-20', latestInTime: '2026-12-20', overdue: false });
+      expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'denosumab-injection', date: '2026-12-20' });
+      expect(rec?.evidence).toContain(last.ref);
+      expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }]);
+    });
+
+    it('past the 7 months (last 2026-04-25 → limit 2026-11-25, today 2026-11-26): overdue, endocrinology referral beside the tests', () => {
+      const rec = judge({ labs: { calcium: [ca] }, medications: [medication('denosumab', '2026-04-25', { status: 'completed' })] }, draft('denosumab'));
+      expect(rec?.heldInjection).toMatchObject({ latestInTime: '2026-11-25', overdue: true });
+      expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, { kind: 'referral', to: 'endocrinology' }]);
+      // On the limit day itself the injection is still in time.
+      expect(judge({ labs: { calcium: [ca] }, medications: [medication('denosumab', '2026-04-26', { status: 'completed' })] }, draft('denosumab'))?.heldInjection?.overdue).toBe(false);
+    });
+
+    it('a denosumab start (no injection before) and other antiresorptives have no held injection', () => {
+      expect(judge({ labs: { calcium: [ca] } }, draft('denosumab'))?.heldInjection).toBeUndefined();
+      expect(judge({ labs: { calcium: [ca] }, medications: [medication('denosumab', '2026-05-20', { status: 'completed' })] }, draft('zoledronic-acid'))?.heldInjection).toBeUndefined();
+    });
   });
 });

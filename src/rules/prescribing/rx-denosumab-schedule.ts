@@ -17,11 +17,15 @@
  * in the past, and left the injection after this one without a recall); when rx-dose-interval finds the draft too early, for the day
  * it is due instead (the date that card names): that injection is the next one to recall, and a
  * reminder 6 months after it left no recall for it — 12 months after the last injection, past the
- * card's "max 7 måneder", for a GP who takes the reminder and not the moved order. Warning when the latest eGFR is below 30 [extension: SmPC —
+ * card's "max 7 måneder", for a GP who takes the reminder and not the moved order. An injection of a
+ * running course held for a low calcium (rx-hypocalcaemia) is the one to recall too: at its due day
+ * (last + 6 months) if that is still ahead, else at the 7-month limit, else today — a reminder 6
+ * months after a draft that will not be given recalled it 12-15 months after the last injection
+ * [choice]. Warning when the latest eGFR is below 30 [extension: SmPC —
  * severe renal impairment raises the risk of hypocalcaemia].
  * Reasons: `schedule`, `egfr-below-30`.
  */
-import { addMonths, maxDate } from '../../time/local-date.js';
+import { addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest } from '../predicates/labs.js';
@@ -30,6 +34,7 @@ import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass, oncologyDose } from './draft.js';
 import { tooEarly } from './rx-dose-interval.js';
+import { heldDenosumabInjection } from './rx-hypocalcaemia.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
 export const EGFR_SEVERE = 30;
@@ -38,8 +43,9 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
-  // A too early injection (rx-dose-interval) cannot be given now: the one to recall is the one due.
-  const next = tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS);
+  // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.
+  const held = heldDenosumabInjection(ctx, draft);
+  const next = held !== undefined ? nextMilestone(held.last.date, held.latestInTime, ctx.today) : (tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS));
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
   // What makes it a warning comes first: a long card shows the first lines of its lists.
   const reasons: Reason[] = egfrSevere === undefined ? ['schedule'] : ['egfr-below-30', 'schedule'];
@@ -59,5 +65,12 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     draft: draft.ref,
     nextInjection: next,
     ...(egfrSevere === undefined ? {} : { egfrSevere }),
+    ...(held === undefined ? {} : { heldUntil: held.latestInTime }),
   };
 };
+
+/** The held injection's next milestone from today: due (last + 6 months), the 7-month limit, or today when both have passed. */
+function nextMilestone(last: LocalDate, latestInTime: LocalDate, today: LocalDate): LocalDate {
+  const due = addMonths(last, INJECTION_INTERVAL_MONTHS);
+  return due >= today ? due : latestInTime >= today ? latestInTime : today;
+}

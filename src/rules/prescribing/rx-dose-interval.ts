@@ -74,7 +74,7 @@ function judged(s: Schedule, doseMg: number | undefined): boolean {
  * these"]: this EHR records what was given, so a later prescription shows one ordered, not given —
  * and a critical "not now" resting on it would hold back an injection that is overdue.
  */
-function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
+export function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
   let lastGiven: LocalDate | undefined;
   for (const m of facts.medications) if (m.source === 'MedicationAdministration' && usable(m, facts, draft) && (lastGiven === undefined || m.start > lastGiven)) lastGiven = m.start;
   let last: { date: LocalDate; ref: string } | undefined;

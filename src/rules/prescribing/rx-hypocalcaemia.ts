@@ -10,27 +10,65 @@
  * does not hide a low ionised one taken with it (below the lab's reference range or flagged L/LL;
  * without a range total/corrected < 2.15, ionised < 1.18 mmol/L — rules.md section 1).
  * Then: critical — correct the hypocalcaemia before treatment; order calcium and 25-OH-D.
+ * A denosumab injection in a running course (l. 78-79 "Der må max gå 7 måneder") is held, not
+ * dropped: the card names the last injection and the day 7 months after it, by which calcium must be
+ * corrected and the injection given; past that day the course is already overdue, and the
+ * endocrinology referral is suggested beside the tests [choice, as `denosumab-overdue` with a low
+ * calcium] — stopping denosumab without a follow-on plan gives rapid bone loss (l. 80-82).
  * Reasons: `hypocalcaemia`.
  */
+import type { Finding } from '../../contract/findings.js';
+import type { SuggestionSpec } from '../../contract/suggestions.js';
+import { addMonths, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import { calciumFinding } from '../predicates/findings.js';
 import { latestLowCalcium } from '../predicates/labs.js';
-import type { DraftRule } from '../types.js';
-import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
+import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
+import type { DraftRule, RuleContext } from '../types.js';
+import { draftEvidence, draftFinding, draftOfClass, isAntiresorptiveDraft, oncologyDose, type RecognisedDraft } from './draft.js';
+import { lastInjection } from './rx-dose-interval.js';
+
+/** A denosumab injection of a running course held for a low calcium: its last injection and the 7-month limit. */
+export interface HeldInjection {
+  readonly last: { readonly date: LocalDate; readonly ref: string };
+  /** Last injection + 7 months ("max 7 måneder"): the injection is overdue from the day after. */
+  readonly latestInTime: LocalDate;
+  readonly overdue: boolean;
+}
+
+export function heldDenosumabInjection(ctx: RuleContext, draft: RecognisedDraft): HeldInjection | undefined {
+  if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
+  if (latestLowCalcium(ctx.facts.labs.calcium, ctx.today) === undefined) return undefined;
+  const last = lastInjection(ctx.facts, draft);
+  if (last === undefined) return undefined;
+  const latestInTime = addMonths(last.date, MAX_INTERVAL_MONTHS);
+  return { last, latestInTime, overdue: ctx.today > latestInTime };
+}
 
 export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const ca = latestLowCalcium(ctx.facts.labs.calcium, ctx.today);
   if (ca === undefined) return undefined;
   const finding = calciumFinding(ca);
+  const held = heldDenosumabInjection(ctx, draft);
+  const findings: Finding[] = [draftFinding(draft), finding];
+  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }];
+  if (held !== undefined) {
+    findings.push(
+      { kind: 'last-dose', drugClass: 'denosumab', date: held.last.date, months: monthsBetween(held.last.date, ctx.today), ref: held.last.ref },
+      { kind: 'due-date', what: 'denosumab-injection', date: held.latestInTime, ...(held.overdue ? { past: true as const } : {}) },
+    );
+    if (held.overdue) suggestions.push({ kind: 'referral', to: 'endocrinology' });
+  }
   return {
     topic: 'rx-hypocalcaemia',
     indicator: 'critical',
     reasons: ['hypocalcaemia'],
-    evidence: draftEvidence(draft, [ca.ref]),
-    findings: [draftFinding(draft), finding],
-    suggestions: [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }],
+    evidence: draftEvidence(draft, held === undefined ? [ca.ref] : [ca.ref, held.last.ref]),
+    findings,
+    suggestions,
     selectionBehavior: 'any',
     draft: draft.ref,
     calcium: finding,
+    ...(held === undefined ? {} : { heldInjection: { lastInjection: held.last.date, latestInTime: held.latestInTime, overdue: held.overdue } }),
   };
 };

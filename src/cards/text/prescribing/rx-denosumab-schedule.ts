@@ -13,7 +13,9 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   da: {
     title: 'Denosumab: injektion hver 6. måned',
     summary: (rec) =>
-      rec.egfrSevere !== undefined
+      rec.heldUntil !== undefined
+        ? `Denosumab udskudt for hypocalcæmi, max 7 måneder (${formatDate(rec.heldUntil, 'da')}): påmindelse til ${formatDate(rec.nextInjection, 'da')}`
+        : rec.egfrSevere !== undefined
         ? `Denosumab ved eGFR ${labValue(rec.egfrSevere, 'da')} (< 30): øget risiko for hypocalcæmi – tjek P-calcium og D-vitamin`
         : `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, 'da')}`,
     detail: (rec) =>
@@ -27,7 +29,9 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   en: {
     title: 'Denosumab: injection every 6 months',
     summary: (rec) =>
-      rec.egfrSevere !== undefined
+      rec.heldUntil !== undefined
+        ? `Denosumab postponed for hypocalcaemia, never over 7 months (${formatDate(rec.heldUntil, 'en')}): reminder for ${formatDate(rec.nextInjection, 'en')}`
+        : rec.egfrSevere !== undefined
         ? `Denosumab with eGFR ${labValue(rec.egfrSevere, 'en')} (< 30): higher risk of hypocalcaemia – check calcium and vitamin D`
         : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, 'en')}`,
     detail: (rec) =>
