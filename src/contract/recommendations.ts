@@ -41,6 +41,8 @@ interface Common<T extends Topic> {
 type Nothing = Readonly<Record<never, never>>;
 
 /** Which of the card's treatment advice applies (rules.md section 2). `referral`: refer instead of a drug start (eGFR ≤ 35 and/or suspected secondary osteoporosis). */
+export type GlucocorticoidTreatment = 'alendronate' | 'alendronate-effervescent' | 'parenteral' | 'endocrinology';
+
 export type TreatmentChoice = 'first-choice' | 'second-choice' | 'referral';
 
 /** Who the anabolic criteria were met for; romosozumab is for women without myocardial infarction or stroke. */
@@ -162,7 +164,13 @@ export interface TopicValues {
     /** The injection is held for a low calcium (rx-hypocalcaemia): the reminder is for it, by 7 months after the last. */
     readonly heldUntil?: LocalDate;
   };
-  'rx-glucocorticoid-bone-protection': { readonly advice: 'treat' | 'dxa' | 'exposure' };
+  'rx-glucocorticoid-bone-protection': {
+    readonly advice: 'treat' | 'dxa' | 'exposure';
+    /** With `treat`: how to start (eGFR ≤ 35: endocrinology; oral barred: parenteral referral). */
+    readonly treatWith?: GlucocorticoidTreatment;
+    /** With `treat`: the failed pre-start checks to correct before the first tablet. */
+    readonly correctFirst?: readonly Reason[];
+  };
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };
   /** `restart`: no oral course is current (after a stop or a pause): worded as a restart, not a renewal. */

@@ -11,7 +11,8 @@
  *   on treatment (`seriousSideEffect`), the "continue treatment" cards do not say continue;
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
- *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`);
+ *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`), and its one-click start
+ *   is offered without being recommended;
  * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
  *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
@@ -45,9 +46,16 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       return { ...r, notContinued: 'switch-to-parenteral' as const };
     }
     if (duration !== undefined && r.topic === 'btm-response-adequate' && r.notContinued === undefined) return { ...r, notContinued: duration };
-    if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst };
+    if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) };
     return r;
   });
+}
+
+/** A start that waits for a correction is offered, not recommended: the EHR must not pre-select it. */
+function notRecommended(s: SuggestionSpec): SuggestionSpec {
+  if (s.kind !== 'prescribe' || s.recommended !== true) return s;
+  const { recommended: _, ...rest } = s;
+  return rest;
 }
 
 function isBisphosphonate(s: SuggestionSpec): boolean {

@@ -19,6 +19,13 @@ describe('agreement between the cards of one answer', () => {
     expect(treatment({ ...ok, egfr: [egfr(30, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')] })).not.toHaveProperty('correctFirst');
   });
 
+  it('a start that waits for a correction is offered, not recommended (the EHR must not pre-select it)', () => {
+    const ok = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    expect(treatment(ok)?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+    expect(treatment({ ...ok, calcium: [calcium(2.14, '2026-11-01')] })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+    expect(treatment({ ...ok, vitaminD: [vitaminD(50, '2026-11-01')] })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+  });
+
   it('with the latest eGFR ≤ 35 no card offers a bisphosphonate in one click: the endocrinology referral takes its place (card l. 41 "Tjek, at eGFR > 35")', () => {
     const stopped = course('denosumab', '2023-02-15', { lastDose: '2026-05-15', status: 'stopped', stoppedOn: '2026-08-01' });
     const card = (value: number) => evaluatePatientView(ctxOf(patient({ ...woman, courses: [stopped], labs: { egfr: [egfr(value, '2026-11-01')] } }))).find((r) => r.topic === 'denosumab-stopped');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { draftGlucocorticoidExposure } from '../../src/rules/prescribing/glucocorticoid-exposure.js';
 import { rxGlucocorticoidBoneProtection } from '../../src/rules/prescribing/rx-glucocorticoid-bone-protection.js';
-import { condition, course, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxGlucocorticoidBoneProtection(ctxOf(patient({ sex: 'female', age: 70, ...input, drafts: [d, ...others] })), d);
@@ -112,6 +112,39 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
     const dxa = [scan('2025-06-01', { 'total-hip': -1.8 })];
     expect(judge({ dxa, conditions: [condition('peptic-ulcer')] }, prednisolone(10, 92))?.suggestions?.[0]).toEqual({ kind: 'referral', to: 'parenteral-treatment', recommended: true });
     expect(judge({ dxa, labs: { egfr: [egfr(30, '2026-10-01')] } }, prednisolone(10, 92))?.suggestions?.[0]).toEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+  });
+
+  it('names what chose the referral (treatWith) in its findings and evidence: the eGFR, the ulcer', () => {
+    const dxa = [scan('2025-06-01', { 'total-hip': -1.8 })];
+    const ulcer = condition('peptic-ulcer');
+    const barred = judge({ dxa, conditions: [ulcer] }, prednisolone(10, 92));
+    expect(barred).toMatchObject({ treatWith: 'parenteral', reasons: ['exposure-threshold', 't-score-below-minus-1'] });
+    expect(barred?.evidence).toContain(ulcer.ref);
+    const e = egfr(30, '2026-10-01');
+    const kidney = judge({ dxa, labs: { egfr: [e] } }, prednisolone(10, 92));
+    expect(kidney).toMatchObject({ treatWith: 'endocrinology' });
+    expect(kidney?.evidence).toContain(e.ref);
+    expect(kidney?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 30 }));
+    expect(judge({ dxa }, prednisolone(10, 92))).toMatchObject({ treatWith: 'alendronate' });
+  });
+
+  it('corrects first (card l. 42-43): no one-click alendronate with a low calcium; D3 recommended and alendronate not with 25-OH-D ≤ 50', () => {
+    const dxa = [scan('2025-06-01', { 'total-hip': -1.8 })];
+    const low = judge({ dxa, labs: { calcium: [calcium(2.05, '2026-11-01')] } }, prednisolone(10, 92));
+    expect(low).toMatchObject({ advice: 'treat', correctFirst: ['hypocalcaemia'], reasons: ['exposure-threshold', 't-score-below-minus-1'] });
+    expect(low?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' }]);
+
+    const d = judge({ dxa, labs: { vitaminD: [vitaminD(50, '2026-11-01')] } }, prednisolone(10, 92));
+    expect(d).toMatchObject({ correctFirst: ['vitamin-d-low'] });
+    expect(d?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'alendronate-tablet' },
+      { kind: 'prescribe', drug: 'colecalciferol', recommended: true },
+      { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' },
+    ]);
+    // 51 nmol/L passes the check ("> 50"); a current D3 supplement is not ordered twice.
+    expect(judge({ dxa, labs: { vitaminD: [vitaminD(51, '2026-11-01')] } }, prednisolone(10, 92))?.correctFirst).toBeUndefined();
+    const onD3 = judge({ dxa, labs: { vitaminD: [vitaminD(40, '2026-11-01')] }, medications: [medication('colecalciferol', '2026-10-01')] }, prednisolone(10, 92));
+    expect(onD3?.suggestions?.map((s) => (s.kind === 'prescribe' ? s.drug : s.kind))).toEqual(['alendronate-tablet', 'lab']);
   });
 
   it('asks for a new DXA when the last one (T ≥ −1.0) is more than 5 years old, and skips the CTX when a recent one exists', () => {

@@ -16,20 +16,29 @@
  * reaches footnote * (glucocorticoid-exposure.ts).
  * Then: warning — DXA when none within `settings.dxaWorkupYears` years; treat when the T-score is
  * < −1.0 (alendronate first choice; a referral when oral treatment is barred or eGFR ≤ 35); CTX as
- * the bone marker under glucocorticoid.
+ * the bone marker under glucocorticoid. What chose the start (`treatWith`) is named in the findings
+ * and evidence: the eGFR, the barrier to oral treatment. The card's checks before a start (l. 42-43
+ * "Tjek, at der Ikke er hypocalcæmi", "Tjek, at P-25-OH-Vit.D > 50 nmol/L") are said before the
+ * one-click start (`correctFirst`) [choice, as `treatment-indicated` beside `pretreatment-checks`]:
+ * with a low latest calcium (any age) no alendronate is offered — signing it would meet the critical
+ * `rx-hypocalcaemia` — but a recheck of calcium and 25-OH-D; with a current 25-OH-D ≤ 50 nmol/L,
+ * colecalciferol is recommended (unless a vitamin D supplement is current) and alendronate offered
+ * without being recommended. The reasons stay the contract's.
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
 import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
-import { scoreFinding } from '../predicates/findings.js';
+import { calciumFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, EGFR_LIMIT, latest, latestWithin } from '../predicates/labs.js';
-import { activeOsteoporosisCourses } from '../predicates/medication.js';
+import { atOrBelow, EGFR_LIMIT, latest, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { activeOsteoporosisCourses, currentMedications } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, treatmentStart } from './draft.js';
+import type { PatientFacts } from '../../facts/types.js';
+import type { GlucocorticoidTreatment } from '../../contract/recommendations.js';
+import { containsVitaminD3, draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 
 export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
@@ -56,16 +65,39 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     findings.push(scoreFinding('t-score', t));
     refs.push(t.ref);
   }
+  let treatWith: GlucocorticoidTreatment | undefined;
+  const correctFirst: Reason[] = [];
   if (treat) {
     reasons.push('t-score-below-minus-1');
     const egfr = latest(facts.labs.egfr, today);
+    const barriers = oralBisphosphonateBarriers(facts, settings);
     if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
+      treatWith = 'endocrinology';
+      findings.push(labFinding('egfr', egfr));
+      refs.push(egfr.ref);
       suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
-    } else if (oralBisphosphonateBarriers(facts, settings).reasons.length > 0) {
+    } else if (barriers.reasons.length > 0) {
+      treatWith = 'parenteral';
+      findings.push(...barriers.findings);
+      refs.push(...barriers.evidence);
       suggestions.push({ kind: 'referral', to: 'parenteral-treatment', recommended: true });
     } else {
-      const effervescent = swallowingDifficulty(facts) !== undefined;
-      suggestions.push({ kind: 'prescribe', drug: effervescent ? 'alendronate-effervescent' : 'alendronate-tablet', recommended: true });
+      treatWith = swallowingDifficulty(facts) !== undefined ? 'alendronate-effervescent' : 'alendronate';
+      const ca = latestLowCalcium(facts.labs.calcium, today);
+      const vitaminD = latestWithin(facts.labs.vitaminD, today, settings.freshnessDays.vitaminD);
+      if (ca !== undefined) {
+        correctFirst.push('hypocalcaemia');
+        findings.push(calciumFinding(ca));
+        refs.push(ca.ref);
+      }
+      if (vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT)) {
+        correctFirst.push('vitamin-d-low');
+        findings.push(labFinding('vitamin-d', vitaminD));
+        refs.push(vitaminD.ref);
+      }
+      if (ca !== undefined) suggestions.push({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
+      else suggestions.push({ kind: 'prescribe', drug: treatWith === 'alendronate' ? 'alendronate-tablet' : 'alendronate-effervescent', ...(correctFirst.length === 0 ? { recommended: true } : {}) });
+      if (correctFirst.includes('vitamin-d-low') && !takesVitaminD(facts, draft)) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
     }
   }
   if (noDxa) {
@@ -91,5 +123,12 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
     draft: draft.ref,
     advice: treat ? 'treat' : noDxa ? 'dxa' : 'exposure',
+    ...(treatWith === undefined ? {} : { treatWith }),
+    ...(correctFirst.length === 0 ? {} : { correctFirst }),
   };
 };
+
+/** A vitamin D supplement current, or ordered in the same basket: no second D3 order. */
+function takesVitaminD(facts: PatientFacts, draft: RecognisedDraft): boolean {
+  return currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
+}

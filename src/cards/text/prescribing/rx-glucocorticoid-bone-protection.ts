@@ -3,15 +3,37 @@
  * source-card-da.txt) and English. The renderer appends the reasons and the findings (values and
  * dates), so the advice here says what to do and why the card says so.
  */
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
+
+type Rec = Recommendation<'rx-glucocorticoid-bone-protection'>;
+
+/** How the start reads in the summary, by what chose it (rules: `treatWith`, `correctFirst`). */
+function treatSummary(rec: Rec, lang: 'da' | 'en'): string {
+  const da = lang === 'da';
+  const why = da ? 'glukokortikoid over tærsklen og T-score < −1,0' : 'glucocorticoid over threshold, T-score < −1.0';
+  if (rec.treatWith === 'endocrinology') return da ? `Henvis til endokrinolog: ${why}, men eGFR ≤ 35 ml/min` : `Refer to endocrinology: ${why}, but eGFR ≤ 35 mL/min`;
+  if (rec.treatWith === 'parenteral') return da ? `Henvis til 2. valg (parenteral): ${why}, peroral bisfosfonat kan ikke gives` : `Refer for second choice (parenteral): ${why}, oral bisphosphonate not possible`;
+  const drug = rec.treatWith === 'alendronate-effervescent' ? (da ? 'alendronat brusetablet (Binosto)' : 'effervescent alendronate (Binosto)') : da ? 'alendronat' : 'alendronate';
+  const c = rec.correctFirst ?? [];
+  const calcium = c.includes('hypocalcaemia');
+  const vitaminD = c.includes('vitamin-d-low');
+  if (calcium || vitaminD) {
+    const first = da
+      ? calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)'
+      : calcium && vitaminD ? 'Correct hypocalcaemia and give vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : 'Give vitamin D first (25-OH-D ≤ 50)';
+    return da ? `${first}, start så ${drug}: ${why}` : `${first}, then ${drug}: ${why}`;
+  }
+  return da ? `Start knoglebeskyttelse: ${why} – 1. valg ${drug}` : `Start bone protection: ${why} – ${drug} first`;
+}
 
 export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-bone-protection'> = {
   da: {
     title: 'Glukokortikoid: knoglebeskyttelse',
     summary: (rec) =>
       rec.advice === 'treat'
-        ? 'Start knoglebeskyttelse: glukokortikoid over tærsklen og T-score < −1,0 – 1. valg alendronat'
+        ? treatSummary(rec, 'da')
         : rec.advice === 'dxa'
           ? 'Henvis til DXA: glukokortikoid > 5 mg dgl. i 3 mdr. eller > 450 mg på et år – behandl, hvis T-score < −1,0'
           : 'Glukokortikoid over tærsklen: behandl, hvis T-score < −1,0 – seneste DXA var ikke under',
@@ -29,7 +51,7 @@ export const rxGlucocorticoidBoneProtectionTexts: TopicTexts<'rx-glucocorticoid-
     title: 'Glucocorticoid: bone protection',
     summary: (rec) =>
       rec.advice === 'treat'
-        ? 'Start bone protection: glucocorticoid above the threshold and T-score < −1.0 – alendronate first'
+        ? treatSummary(rec, 'en')
         : rec.advice === 'dxa'
           ? 'Refer for DXA: glucocorticoid > 5 mg daily for 3 months or > 450 mg a year – treat if T-score < −1.0'
           : 'Glucocorticoid above the threshold: treat if T-score < −1.0 – the latest DXA was not below',
