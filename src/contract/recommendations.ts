@@ -41,6 +41,9 @@ interface Common<T extends Topic> {
 type Nothing = Readonly<Record<never, never>>;
 
 /** Which of the card's treatment advice applies (rules.md section 2). `referral`: refer instead of a drug start (eGFR ≤ 35 and/or suspected secondary osteoporosis). */
+/** The card's criteria for a pause after 5 years ("Seponering kan ske, hvis"): all hold, one fails, or only the hip T-score is missing. */
+export type PauseVerdict = 'criteria-met' | 'criteria-not-met' | 'hip-t-score-missing';
+
 export type GlucocorticoidTreatment = 'alendronate' | 'alendronate-effervescent' | 'parenteral' | 'endocrinology';
 
 export type TreatmentChoice = 'first-choice' | 'second-choice' | 'referral';
@@ -174,7 +177,11 @@ export interface TopicValues {
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };
   /** `restart`: no oral course is current (after a stop or a pause): worded as a restart, not a renewal. */
-  'rx-bisphosphonate-duration': { readonly restart: boolean };
+  'rx-bisphosphonate-duration': {
+    readonly restart: boolean;
+    /** Between 5 and 10 years, on a renewal: the card's pause criteria as patient-view judges them. */
+    readonly pause?: PauseVerdict;
+  };
   /** Romosozumab drafted for a man: approved for postmenopausal women only [extension: SmPC], said in the text. */
   'rx-anabolic-specialist': { readonly romosozumabForMan: boolean };
   'rx-dose-interval': {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxBisphosphonateDuration } from '../../src/rules/prescribing/rx-bisphosphonate-duration.js';
-import { course, ctxOf, draft, patient, type FactsInput } from '../helpers/facts.js';
+import { course, ctxOf, draft, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxBisphosphonateDuration(ctxOf(patient({ age: 75, ...input, drafts: [d] })), d);
 
@@ -42,5 +42,37 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     const dmab = (lastDose: string) => course('denosumab', '2019-02-01', { status: 'stopped', lastDose });
     expect(judge({ courses: [years, dmab('2026-05-26')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [years, dmab('2025-11-25')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+  });
+
+  describe('the pause criteria at 5 years (l. 186-190 "Seponering kan ske, hvis …"), as patient-view judges them', () => {
+    const c = course('alendronate', '2020-01-01');
+
+    it('all hold (hip T −2.0, no fractures): consider a pause', () => {
+      const hip = scan('2026-01-01', { 'total-hip': -2.0 });
+      const rec = judge({ courses: [c], dxa: [hip] }, draft('alendronate'));
+      expect(rec).toMatchObject({ reasons: ['five-years'], pause: 'criteria-met' });
+      expect(rec?.evidence).toContain(hip.refs[0]);
+    });
+
+    it('hip T −2.5 (not "> −2,5") or a spine fracture: renew, with what failed in the findings', () => {
+      const rec = judge({ courses: [c], dxa: [scan('2026-01-01', { 'total-hip': -2.5 })] }, draft('alendronate'));
+      expect(rec).toMatchObject({ reasons: ['five-years'], indicator: 'info', pause: 'criteria-not-met' });
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 't-score', site: 'total-hip', value: -2.5 }));
+      const spine = fracture('spine', '2019-06-01');
+      expect(judge({ courses: [c], dxa: [scan('2026-01-01', { 'total-hip': -1.5 })], fractures: [spine] }, draft('alendronate'))?.pause).toBe('criteria-not-met');
+      // A failed criterion decides even without a hip T-score.
+      expect(judge({ courses: [c], fractures: [spine] }, draft('alendronate'))?.pause).toBe('criteria-not-met');
+    });
+
+    it('only the hip T-score missing: a DXA decides', () => {
+      const rec = judge({ courses: [c] }, draft('alendronate'));
+      expect(rec?.pause).toBe('hip-t-score-missing');
+      expect(rec?.suggestions).toEqual([{ kind: 'dxa' }]);
+    });
+
+    it('not judged at 10 years or on a restart', () => {
+      expect(judge({ courses: [course('alendronate', '2016-01-01')] }, draft('alendronate'))).not.toHaveProperty('pause');
+      expect(judge({ courses: [course('alendronate', '2017-01-01', { status: 'ended', end: '2023-06-01' })] }, draft('alendronate'))).not.toHaveProperty('pause');
+    });
   });
 });

@@ -18,33 +18,53 @@
  * A draft that restarts treatment (start-or-renewal.ts `restart`: after a stop or a pause, not
  * a late renewal within the 3-month gap) is worded as a restart — the pause criteria are for stopping, not for a patient already paused
  * (`restart`).
+ * Between 5 and 10 years the card's pause criteria are judged as `bisphosphonate-continue` and
+ * `bisphosphonate-pause-candidate` judge them (follow-up/bisphosphonate-duration.ts): when one
+ * fails (hip T-score ≤ −2.5, a spine or hip fracture, a recent fracture, glucocorticoid), the card
+ * says renew — "Seponering kan ske, hvis" all hold — and shows what failed; with only the hip
+ * T-score missing it says a hip DXA decides and offers the referral (`pause`) [choice: an invitation to pause where
+ * patient-view says continue was a contradiction, and a pause with a hip T-score ≤ −2.5 unsafe].
  * Reasons: `five-years`, `ten-years`.
  */
 import { courseFinding } from '../predicates/findings.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
+import type { PauseVerdict } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 import { startOrRenewal } from './start-or-renewal.js';
+import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria } from '../follow-up/bisphosphonate-duration.js';
 import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
-
-export const PAUSE_YEARS = 5;
-export const MAX_YEARS = 10;
 
 export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   if (facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today)) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
-  if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_YEARS)) return undefined;
+  if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
+  const restart = startOrRenewal(facts, draft) === 'restart';
+  const findings: Finding[] = [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))];
+  const refs = courses.flatMap((c) => c.refs);
+  let pause: PauseVerdict | undefined;
+  if (!ten && !restart) {
+    const criteria = pauseCriteria(ctx);
+    const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
+    pause = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
+    findings.push(...criteria.findings);
+    refs.push(...criteria.evidence);
+  }
+  const performer = facts.dxa.scans.find((s) => s.performer !== undefined)?.performer;
   return {
     topic: 'rx-bisphosphonate-duration',
     indicator: ten ? 'warning' : 'info',
     reasons: [ten ? 'ten-years' : 'five-years'],
-    evidence: draftEvidence(draft, courses.flatMap((c) => c.refs)),
-    findings: [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))],
+    evidence: draftEvidence(draft, [...new Set(refs)]),
+    findings,
     draft: draft.ref,
-    restart: startOrRenewal(facts, draft) === 'restart',
+    restart,
+    ...(pause === undefined ? {} : { pause }),
+    ...(pause === 'hip-t-score-missing' ? { suggestions: [{ kind: 'dxa' as const, ...(performer === undefined ? {} : { performer }) }], selectionBehavior: 'any' as const } : {}),
   };
 };

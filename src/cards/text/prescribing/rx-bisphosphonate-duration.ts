@@ -15,10 +15,19 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
         : rec.restart
           ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5'
-          : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
+          : rec.pause === 'criteria-not-met'
+            ? '5 års peroral bisfosfonat nået: forny – kriterierne for behandlingspause er ikke opfyldt'
+            : rec.pause === 'hip-t-score-missing'
+              ? '5 års peroral bisfosfonat nået: T-score for hoften mangler – DXA afgør, om pause er mulig'
+              : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
     detail: (rec) =>
       !has(rec, 'ten-years') && rec.restart
         ? paragraphs(PAUSE_ENDED.da, 'Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år i alt.')
+        : rec.pause === 'criteria-not-met'
+        ? paragraphs(
+            'Kortet: Behandlingspause bør overvejes efter 5 år – men **seponering kan kun ske, hvis** T-score (hofte) > −2,5, aldrig lavenergibrud i ryg eller hofte, ingen andre lavenergibrud de seneste år, og evt. udløsende årsager er korrigeret.',
+            'Mindst ét kriterium er ikke opfyldt (se grundlaget): forny behandlingen. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år.',
+          )
         : has(rec, 'ten-years')
         ? paragraphs(
             'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.',
@@ -37,10 +46,19 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
         : rec.restart
           ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture or hip T-score ≤ −2.5'
-          : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
+          : rec.pause === 'criteria-not-met'
+            ? '5 years of oral bisphosphonate reached: renew – the criteria for a treatment pause are not met'
+            : rec.pause === 'hip-t-score-missing'
+              ? '5 years of oral bisphosphonate reached: no hip T-score – a DXA decides whether a pause is possible'
+              : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
     detail: (rec) =>
       !has(rec, 'ten-years') && rec.restart
         ? paragraphs(PAUSE_ENDED.en, 'With persistently low hip bone mass, treatment can be extended to 10 years in all.')
+        : rec.pause === 'criteria-not-met'
+        ? paragraphs(
+            'The card: a treatment pause should be considered after 5 years – but **it can only be stopped if** hip T-score > −2.5, never a low-energy spine or hip fracture, no other low-energy fracture in recent years, and any triggering cause is corrected.',
+            'At least one criterion is not met (see the findings): renew the treatment. With persistently low hip bone mass, treatment can be extended to 10 years.',
+          )
         : has(rec, 'ten-years')
         ? paragraphs(
             'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
