@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { switchToParenteral } from '../../src/rules/follow-up/switch-to-parenteral.js';
-import { condition, course, ctxOf, intolerance, p1np, patient } from '../helpers/facts.js';
+import { condition, course, ctx as ctxMarker, ctxOf, glucocorticoid, intolerance, p1np, patient } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26; alendronate from 2026-01-10
 const woman = { sex: 'female' as const, age: 72 };
@@ -21,6 +21,17 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
       { kind: 'referral', to: 'zoledronic-acid' },
       { kind: 'referral', to: 'endocrinology' },
     ]);
+  });
+
+  it('keeps a CTX series begun under prednisolone when the prednisolone stops: the failure does not disappear (l. 140-142)', () => {
+    const markers = [ctxMarker(0.6, '2026-01-05'), ctxMarker(0.5, '2026-04-20'), ctxMarker(0.45, '2026-07-25')];
+    const c = course('alendronate', start);
+    const stopped = glucocorticoid({ active: false, currentDailyMg: 0, cumulativeMg12Months: 900 });
+    const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [c], glucocorticoid: stopped, labs: { boneMarkers: markers } })));
+    expect(rec).toMatchObject({ topic: 'switch-to-parenteral', reasons: ['persistent-insufficient-fall'] });
+    // A P1NP taken after the CTX series makes the series P1NP (no baseline: the premenopausal mean).
+    const later = p1np(20, '2026-10-25', { premenopausalMean: 40 });
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [c], glucocorticoid: stopped, labs: { boneMarkers: [...markers, later] } })))).toBeUndefined();
   });
 
   it('does not fire after one inadequate marker, or when the re-check fell enough', () => {

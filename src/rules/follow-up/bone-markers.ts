@@ -67,9 +67,19 @@ export interface BoneMarkerFlow {
   readonly onTreatment: readonly MarkerVerdict[];
 }
 
-/** The marker the card asks for: P1NP, CTX under glucocorticoid treatment. */
-export function markerKind(facts: PatientFacts): BoneMarkerKind {
-  return facts.glucocorticoid.active ? 'ctx' : 'p1np';
+/**
+ * The marker the card asks for: CTX under glucocorticoid treatment, else the kind the course's
+ * series was last measured in, else P1NP. A CTX series begun under prednisolone stays CTX when the
+ * prednisolone stops [choice]: a switch to P1NP then had no baseline and dropped the CTX results,
+ * so a documented failure (two insufficient falls) disappeared. Once a P1NP is taken after it, the
+ * series is P1NP. A P1NP series under new glucocorticoid becomes CTX, as the card says (the
+ * glucocorticoid lowers P1NP and would pass for a response).
+ */
+export function markerKind(facts: PatientFacts, course: Course, settings: GuidelineSettings, today: LocalDate): BoneMarkerKind {
+  if (facts.glucocorticoid.active) return 'ctx';
+  const from = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
+  const latest = facts.labs.boneMarkers.find((m) => m.date >= from && m.date <= lastCountedDay(today));
+  return latest?.marker ?? 'p1np';
 }
 
 /**
@@ -136,7 +146,7 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
   const { facts, today, settings } = ctx;
   const course = activeCourse(facts, 'oral-bisphosphonate');
   if (course === undefined) return undefined;
-  const kind = markerKind(facts);
+  const kind = markerKind(facts, course, settings, today);
   const fracture = fractureBeforeStart(facts, course.start);
   const usableFrom = fracture?.date === undefined ? undefined : addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS);
   const threeMonths = addMonths(course.start, MARKER_AFTER_MONTHS);
