@@ -101,6 +101,18 @@ describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', (
     expect(card(byDxa, 'treatment-indicated')?.reasons).toContain('pause-ended');
   });
 
+  it('glucocorticoid after the pause start up to the card\'s exposure, with T-score < −1.0, ends it (footnote *; the pause needs "udløsende årsager … korrigeret")', () => {
+    // Prednisolone 10 mg daily since 2026-02-01: > 5 mg daily for 3 months by today (2026-06-15).
+    const pred = medicationStatement({ id: 'pred', atc: 'H02AB06', display: 'Prednisolon', start: '2026-02-01', dose: { value: 10, unit: 'mg', frequency: 1, period: 1, periodUnit: 'd' } });
+    const recs = run([...paused, pred]);
+    const treatment = card(recs, 'treatment-indicated');
+    expect(treatment?.reasons).toEqual(expect.arrayContaining(['pause-ended', 'glucocorticoid-t-score']));
+    expect(topics(recs)).not.toContain('bisphosphonate-pause-review');
+    // Below the card's exposure (since 2026-05-01: 1.5 months, 450 mg is not "> 450"): the pause holds.
+    const short = medicationStatement({ id: 'pred', atc: 'H02AB06', display: 'Prednisolon', start: '2026-05-02', dose: { value: 10, unit: 'mg', frequency: 1, period: 1, periodUnit: 'd' } });
+    expect(topics(run([...paused, short]))).not.toContain('treatment-indicated');
+  });
+
   it('not paused when the course ended before 5 years or while a criterion failed: the initiation rules apply as usual', () => {
     const short = run([medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2021-07-01', end: '2025-06-01' }), ...tScores('2025-04-01', -2.7, -2.0), lowBmi]);
     expect(topics(short)).toContain('treatment-indicated');

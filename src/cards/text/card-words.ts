@@ -194,8 +194,8 @@ export const REFER_BEFORE_START: Words = {
 
 /** l. 185-199: after a pause. */
 export const PAUSE_ENDED: Words = {
-  da: '**Efter en behandlingspause** genoptages behandlingen ved nyt lavenergibrud, eller når DXA efter pausens start viser T-score (hofte) ≤ −2,5 ("Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år").',
-  en: '**After a treatment pause** treatment resumes on a new low-energy fracture, or when a DXA after the pause began shows hip T-score ≤ −2.5 ("with persistently low hip bone mass treatment can be extended to 10 years").',
+  da: '**Efter en behandlingspause** genoptages behandlingen ved nyt lavenergibrud, når DXA efter pausens start viser T-score (hofte) ≤ −2,5 ("Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år"), eller ved ny glukokortikoidbehandling over tærsklen med T-score < −1,0.',
+  en: '**After a treatment pause** treatment resumes on a new low-energy fracture, when a DXA after the pause began shows hip T-score ≤ −2.5 ("with persistently low hip bone mass treatment can be extended to 10 years"), or on new glucocorticoid treatment above the threshold with T-score < −1.0.',
 };
 
 /** Page 2 l. 140-155: the baseline bone marker before an oral start. */

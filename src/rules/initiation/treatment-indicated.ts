@@ -115,7 +115,7 @@ function chooseTreatment(ctx: RuleContext): Choice {
   return { choice: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
 }
 
-/** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start). */
+/** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start, glucocorticoid). */
 function pauseEndedJudgement(pause: Pause): Judgement {
   const findings: Finding[] = pause.newFractures.map(fractureFinding);
   const evidence: Ref[] = pause.newFractures.map((c) => c.fracture.ref);
@@ -124,6 +124,7 @@ function pauseEndedJudgement(pause: Pause): Judgement {
     findings.unshift(scoreFinding('t-score', hip));
     evidence.unshift(hip.ref);
   }
+  // Glucocorticoid after the start: the indication (c) names the exposure and T-score itself.
   return { reasons: ['pause-ended'], findings, evidence };
 }
 

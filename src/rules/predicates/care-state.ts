@@ -12,7 +12,10 @@
  *   the last oral bisphosphonate course ended after ≥ 5 years of oral bisphosphonate in total,
  *   and the pause criteria held on its end date. The pause starts on that date and ends when an
  *   osteoporosis drug is used again. It is *ended for the guideline* (rules.md section 2 "During a
- *   pause") by a low-energy fracture after its start, or a DXA after its start with hip T-score ≤ −2.5.
+ *   pause") by a low-energy fracture after its start, or a DXA after its start with hip T-score ≤ −2.5
+ *   — and by glucocorticoid taken after its start up to the card's exposure (footnote *) with a
+ *   T-score < −1.0 [choice: the card pauses only when "udløsende årsager er korrigeret", and
+ *   footnote * says treat then; rules.md names the two others, this third is the safer reading].
  */
 import type { Course, DxaScore, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
@@ -20,7 +23,8 @@ import { pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-du
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
-import { T_SCORE_OSTEOPOROSIS } from './indication.js';
+import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from './indication.js';
+import { diagnosticTScore } from './dxa.js';
 import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
 import { lastCountedDay } from './data-horizon.js';
 
@@ -41,6 +45,8 @@ export interface Pause {
   readonly newFractures: readonly CountedFracture[];
   /** Hip T-score of the latest DXA taken after the pause start, when one measured the hip. */
   readonly hipAfterStart?: DxaScore;
+  /** Glucocorticoid used after the pause start reaches the card's exposure, with this T-score < −1.0. */
+  readonly glucocorticoidTScore?: DxaScore;
 }
 
 /** ≥ 5 years of oral bisphosphonate (all courses) on `date`, the 5th anniversary counted as 5 years. */
@@ -72,12 +78,21 @@ export const pauseState = perContext((ctx): Pause | undefined => {
   if (pauseCriteria(ctx, start).failed.length > 0) return undefined;
   const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= lastCountedDay(facts.today));
   const hip = hipAfter(facts, start);
-  return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }) };
+  const gc = glucocorticoidAfter(facts, start);
+  return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }), ...(gc === undefined ? {} : { glucocorticoidTScore: gc }) };
 });
 
-/** The pause no longer holds for the guideline: a new low-energy fracture, or hip T-score ≤ −2.5 after its start. */
+/** Glucocorticoid in use after `start` at the card's exposure (footnote *), and the diagnostic T-score < −1.0 it asks for. */
+function glucocorticoidAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
+  const gc = facts.glucocorticoid;
+  if (!gc.meetsThreshold || !(gc.active || (gc.lastUse !== undefined && gc.lastUse > start))) return undefined;
+  const t = diagnosticTScore(facts);
+  return t !== undefined && t.value < T_SCORE_GLUCOCORTICOID ? t : undefined;
+}
+
+/** The pause no longer holds for the guideline: a new low-energy fracture, hip T-score ≤ −2.5 after its start, or glucocorticoid exposure with T < −1.0. */
 export function pauseEnded(pause: Pause): boolean {
-  return pause.newFractures.length > 0 || (pause.hipAfterStart !== undefined && pause.hipAfterStart.value <= T_SCORE_OSTEOPOROSIS);
+  return pause.newFractures.length > 0 || (pause.hipAfterStart !== undefined && pause.hipAfterStart.value <= T_SCORE_OSTEOPOROSIS) || pause.glucocorticoidTScore !== undefined;
 }
 
 /**
