@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vitaminDCalcium } from '../../src/rules/initiation/vitamin-d-calcium.js';
-import { course, ctxOf, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctxOf, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => vitaminDCalcium(ctxOf(patient(input)));
 const diagnosed: FactsInput = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })] };
@@ -60,5 +60,22 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
   it('does not fire without diagnosis or treatment, or outside the population (a man of 59 on treatment)', () => {
     expect(run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.0 })] })).toBeUndefined();
     expect(run({ sex: 'male', birthDate: '1966-11-27', age: 59, courses: [course('alendronate', '2025-06-01')] })).toBeUndefined();
+  });
+
+  it('offers no supplement with hypercalcaemia (2.60 > 2.51, any age), says why, and names the calcium', () => {
+    const ca = calcium(2.6, '2025-03-01');
+    const rec = run({ ...diagnosed, labs: { calcium: [ca] } });
+    expect(rec).toMatchObject({ reasons: ['no-vitamin-d-supplement'], withhold: 'hypercalcaemia' });
+    expect(rec).not.toHaveProperty('suggestions');
+    expect(rec?.evidence).toContain(ca.ref);
+    // 2.51 is the upper limit itself: not raised.
+    expect(run({ ...diagnosed, labs: { calcium: [calcium(2.51, '2026-10-01')] } })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol' }]);
+  });
+
+  it('offers no D3 above the card\'s 70–125 nmol/L (126 with no supplement recorded), does at 125', () => {
+    const rec = run({ ...diagnosed, labs: { vitaminD: [vitaminD(126, '2026-10-01')] } });
+    expect(rec).toMatchObject({ reasons: ['no-vitamin-d-supplement'], withhold: 'vitamin-d-high' });
+    expect(rec).not.toHaveProperty('suggestions');
+    expect(run({ ...diagnosed, labs: { vitaminD: [vitaminD(125, '2026-10-01')] } })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol' }]);
   });
 });

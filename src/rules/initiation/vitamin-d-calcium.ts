@@ -16,20 +16,27 @@
  *       vitamin D supplement]).
  * Then: advise D3 20–40 µg daily and 800–1200 mg calcium daily; suggest colecalciferol when no
  *       supplement is current. A current PPI adds `ppi-user` (calcium citrate rather than carbonate).
+ * Not a supplement to start blindly (`withhold`) [choice]: with a raised calcium on the latest day
+ * (hypercalcaemia, any kind, any age — calcium and D3 would raise it further and its cause needs
+ * working up first, rules.md "secondary osteoporosis") or a current 25-OH-D above the card's
+ * 70–125 nmol/L, the card says so and offers no colecalciferol.
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
 import type { DrugId, MedicationRecord } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
-import { labFinding } from '../predicates/findings.js';
+import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
-import { below, latestWithin } from '../predicates/labs.js';
+import { below, isHypercalcaemia, latest, latestWithin, sameDayAs } from '../predicates/labs.js';
 import { currentMedications, isCurrent, isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
 
 const SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
+
+/** "P-25-OH-Vit.D: 70-125 nmol/L anbefales": above it no D3 is added. */
+const VITAMIN_D_UPPER = 125;
 
 /** "…eller er i behandling": this row also covers patients on treatment (rules.md section 2). */
 function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean {
@@ -66,6 +73,17 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   }
   if (reasons.length === 0) return undefined;
 
+  const ca = sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today)).find(isHypercalcaemia);
+  const withhold = ca !== undefined ? 'hypercalcaemia' : vitaminD !== undefined && vitaminD.value > VITAMIN_D_UPPER ? 'vitamin-d-high' : undefined;
+  if (ca !== undefined) {
+    findings.push(calciumFinding(ca));
+    evidence.push(ca.ref);
+  } else if (withhold === 'vitamin-d-high' && vitaminD !== undefined) {
+    findings.push(labFinding('vitamin-d', vitaminD));
+    evidence.push(vitaminD.ref);
+  }
+  const offerD3 = supplements.length === 0 && withhold === undefined;
+
   const ppis = currentMedications(facts, ['ppi']);
   if (ppis.length > 0) {
     reasons.push('ppi-user');
@@ -78,6 +96,7 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     reasons,
     evidence: unique(evidence),
     findings,
-    ...(supplements.length === 0 ? { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol' }], selectionBehavior: 'at-most-one' as const } : {}),
+    ...(offerD3 ? { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol' }], selectionBehavior: 'at-most-one' as const } : {}),
+    ...(withhold === undefined ? {} : { withhold }),
   };
 };

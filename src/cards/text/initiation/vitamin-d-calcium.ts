@@ -15,11 +15,17 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
   da: {
     title: 'D-vitamin og kalk',
     summary: (rec) =>
-      belowTargetOnSupplement(rec)
+      rec.withhold === 'hypercalcaemia'
+        ? 'Hypercalcæmi: start ikke calcium- eller D-vitamintilskud, før årsagen er afklaret'
+        : rec.withhold === 'vitamin-d-high'
+          ? 'P-25-OH-Vit.D over 125 nmol/L: intet ekstra D-vitamintilskud; sikr 800–1.200 mg calcium dagligt'
+          : belowTargetOnSupplement(rec)
         ? 'Øg D3-dosis: P-25-OH-Vit.D under 70 nmol/L trods tilskud (mål 70–125 nmol/L)'
         : 'Giv dagligt 20–40 µg D3-vitamin; sikr 800–1.200 mg calcium dagligt fra kost og evt. tilskud',
     detail: (rec) =>
       paragraphs(
+        rec.withhold === 'hypercalcaemia' && '**Hypercalcæmi:** calcium- og D-vitamintilskud kan øge P-calcium yderligere. Afklar årsagen først (fx primær hyperparathyreoidisme) – mistanke om sekundær osteoporose: henvis til endokrinolog.',
+        rec.withhold === 'vitamin-d-high' && '**P-25-OH-Vit.D er over det anbefalede niveau (70–125 nmol/L):** giv ikke ekstra D-vitamin; spørg til håndkøbstilskud.',
         '**D-vitamin:** 20–40 µg D3-vitamin dagligt; P-25-OH-Vit.D 70–125 nmol/L anbefales. 1 µg D3 giver ≈ 1 nmol/L stigning efter 3 mdr. Tjek tidligst efter 3 mdr.',
         belowTargetOnSupplement(rec) && 'Patienten får allerede tilskud, men er under målet: øg dosis, og tjek compliance.',
         '**Kalk:** 800–1.200 mg calcium dagligt ved kost og tilskud. Tilskud over 500 mg fordeles over dagen.',
@@ -29,11 +35,17 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
   en: {
     title: 'Vitamin D and calcium',
     summary: (rec) =>
-      belowTargetOnSupplement(rec)
+      rec.withhold === 'hypercalcaemia'
+        ? 'Hypercalcaemia: do not start calcium or vitamin D supplements until the cause is clear'
+        : rec.withhold === 'vitamin-d-high'
+          ? '25-OH vitamin D above 125 nmol/L: no extra vitamin D; ensure calcium 800–1,200 mg daily'
+          : belowTargetOnSupplement(rec)
         ? 'Raise the D3 dose: 25-OH vitamin D below 70 nmol/L despite a supplement (target 70–125 nmol/L)'
         : 'Give D3 20–40 µg daily; ensure calcium 800–1,200 mg daily from diet plus a supplement if needed',
     detail: (rec) =>
       paragraphs(
+        rec.withhold === 'hypercalcaemia' && '**Hypercalcaemia:** calcium and vitamin D supplements can raise calcium further. Clarify the cause first (e.g. primary hyperparathyroidism) – suspected secondary osteoporosis: refer to endocrinology.',
+        rec.withhold === 'vitamin-d-high' && '**25-OH vitamin D is above the recommended level (70–125 nmol/L):** do not add vitamin D; ask about over-the-counter supplements.',
         '**Vitamin D:** vitamin D3 20–40 µg daily; 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises it by ≈ 1 nmol/L after 3 months. Recheck no earlier than 3 months.',
         belowTargetOnSupplement(rec) && 'The patient already takes a supplement but is below target: raise the dose and check adherence.',
         '**Calcium:** 800–1,200 mg calcium daily from diet and supplement. Split supplements above 500 mg over the day.',
