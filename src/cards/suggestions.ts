@@ -189,6 +189,17 @@ const REMINDER_WHAT = {
   dxa: { da: 'DXA-skanning', en: 'DXA scan' },
 } as const;
 
+/**
+ * How the reminder's day reads: a DXA after a pause or on treatment is "no earlier than" that day
+ * (card "DXA tidligst efter 2 år"), a bone marker is taken from it, and a denosumab injection is due
+ * on it — 7 months being the limit (card "Der må max gå 7 måneder").
+ */
+const REMINDER_WHEN = {
+  'denosumab-injection': { da: 'planlagt', en: 'due on' },
+  'bone-marker': { da: 'fra', en: 'from' },
+  dxa: { da: 'tidligst', en: 'no earlier than' },
+} as const;
+
 function labLabel(labs: readonly LabOrder[], lang: Language): string {
   const names = formatList(labs.map((l) => LAB[l][lang]), lang);
   return lang === 'da' ? `Bestil ${names}` : `Order ${names}`;
@@ -281,7 +292,7 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
             resourceType: 'Task',
             status: 'requested',
             intent: 'order',
-            description: da ? `${what} – senest ${formatDate(due, lang)}. Kontakt patienten, også hvis vedkommende ikke kommer.` : `${what} – due by ${formatDate(due, lang)}. Contact the patient even if they do not come.`,
+            description: `${what} – ${REMINDER_WHEN[spec.what][lang]} ${formatDate(due, lang)}. ${da ? 'Kontakt patienten, også hvis vedkommende ikke kommer.' : 'Contact the patient even if they do not come.'}`,
             for: { reference: ctx.patientRef },
             authoredOn: ctx.today,
             restriction: { period: { start: due } },

@@ -163,6 +163,13 @@ describe('suggestions', () => {
     expect(task.description).toContain('26.11.2026');
   });
 
+  it('words the reminder\'s day as the card does: a DXA "tidligst" (no earlier than), a marker "fra", an injection "planlagt"', () => {
+    expect(resourceOf({ kind: 'reminder', what: 'dxa', due: '2028-11-26' }).description).toMatch(/^DXA-skanning – tidligst 26\.11\.2028\./);
+    expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2027-02-26' }).description).toMatch(/ – fra 26\.02\.2027\./);
+    expect(resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }).description).toMatch(/ – planlagt 26\.05\.2027\./);
+    for (const what of ['dxa', 'bone-marker', 'denosumab-injection'] as const) expect(resourceOf({ kind: 'reminder', what, due: '2027-05-26' }).description).not.toContain('senest');
+  });
+
   it('every kind of suggestion is spec-valid in both languages', () => {
     const specs: SuggestionSpec[] = [
       { kind: 'prescribe', drug: 'alendronate-effervescent' },
