@@ -73,3 +73,33 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
   const next = referral < 0 ? [...kept, endocrinology] : kept.map((s, i) => (i === referral && recommended && !stillRecommended ? endocrinology : s));
   return { ...r, suggestions: next };
 }
+
+/**
+ * Prescribing hooks: one click, one order. A suggestion the critical card of the same draft already
+ * carries (the endocrinology referral of `rx-egfr-too-low` and of `rx-oral-contraindicated` with
+ * eGFR ≤ 35) is not offered again on the other cards of that draft: clicking both sent two
+ * referrals and deleted the draft twice [choice].
+ */
+export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
+  const critical = new Map<string, Set<string>>();
+  for (const r of recs) {
+    if (r.indicator !== 'critical' || r.draft === undefined || r.suggestions === undefined) continue;
+    const keys = critical.get(r.draft) ?? new Set<string>();
+    for (const s of r.suggestions) keys.add(suggestionKey(s));
+    critical.set(r.draft, keys);
+  }
+  if (critical.size === 0) return [...recs];
+  return recs.map((r) => {
+    const taken = r.draft === undefined || r.indicator === 'critical' ? undefined : critical.get(r.draft);
+    if (taken === undefined || r.suggestions === undefined) return r;
+    const kept = r.suggestions.filter((s) => !taken.has(suggestionKey(s)));
+    if (kept.length === r.suggestions.length) return r;
+    const { suggestions: _, selectionBehavior: __, ...rest } = r;
+    return kept.length === 0 ? rest : { ...rest, suggestions: kept, selectionBehavior: r.selectionBehavior };
+  });
+}
+
+/** The same suggestion whatever the order its fields were written in. */
+function suggestionKey(s: SuggestionSpec): string {
+  return JSON.stringify(Object.entries(s).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -10,7 +10,7 @@ import { INITIATION_RULES } from './initiation/index.js';
 import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
-import { inAgreement } from './agreement.js';
+import { inAgreement, oneClickOnce } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
@@ -100,5 +100,5 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs)), ctx);
+  return namingUnusableValues(oneClickOnce(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DETAIL_BUDGET } from '../../src/cards/compose/budget.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing/index.js';
@@ -109,6 +110,8 @@ describe('prescribing card texts (rules.md section 4)', () => {
           expect(summary).not.toMatch(/undefined|NaN/);
           expect(detail).not.toMatch(/undefined|NaN/);
         }
+        // rules.md section 6: every detail at most 900 characters (the advice itself, before any list is shortened).
+        for (const card of cards) expect([...(card.detail ?? '')].length, `${card.source.topic?.code} ${lang}`).toBeLessThanOrEqual(DETAIL_BUDGET);
         for (const card of cards) expect(card.extension['osteo-cds.evidence']).toContain(recs.find((r) => r.topic === card.source.topic?.code)?.draft);
       }
     });

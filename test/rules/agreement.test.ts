@@ -2,8 +2,8 @@
  * rules.md section 6: cards of one answer do not disagree (src/rules/agreement.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluatePatientView } from '../../src/rules/index.js';
-import { calcium, condition, course, ctxOf, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { evaluatePatientView, evaluatePrescribing } from '../../src/rules/index.js';
+import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -62,4 +62,19 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.find((r) => r.topic === 'endocrinology-referral')).toMatchObject({ seriousSideEffect: true });
     expect(recs.find((r) => r.topic === 'bisphosphonate-continue')).toMatchObject({ notContinued: 'serious-side-effect' });
   });
+
+  it('prescribing: the referral the critical eGFR card carries is not offered again on the ulcer card of the same draft (one click, one order)', () => {
+    const d = draft('alendronate');
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(33, '2026-11-01')] }, conditions: [condition('peptic-ulcer')], drafts: [d] })));
+    const referral = { kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref };
+    expect(recs.find((r) => r.topic === 'rx-egfr-too-low')?.suggestions).toEqual([referral]);
+    const ulcer = recs.find((r) => r.topic === 'rx-oral-contraindicated');
+    expect(ulcer).toMatchObject({ egfrLow: true, reasons: ['ulcer'] });
+    expect(ulcer).not.toHaveProperty('suggestions');
+    expect(ulcer).not.toHaveProperty('selectionBehavior');
+    // With eGFR 40 the ulcer card keeps its own second-choice suggestions.
+    const fine = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(40, '2026-11-01')] }, conditions: [condition('peptic-ulcer')], drafts: [d] })));
+    expect(fine.find((r) => r.topic === 'rx-oral-contraindicated')?.suggestions).toHaveLength(2);
+  });
 });
+
