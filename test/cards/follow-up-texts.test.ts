@@ -302,6 +302,13 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
+  it('denosumab-stopped with eGFR ≤ 35 refers and names no infusion tests (no infusion is given here)', () => {
+    const rec = { ...recommendation('denosumab-stopped'), egfrLow: true as const };
+    expect(wordsOf(rec, 'da').detail).not.toContain('før infusionen');
+    expect(wordsOf(rec, 'en').detail).not.toContain('before the infusion');
+    expect(wordsOf(recommendation('denosumab-stopped'), 'da').detail).toContain('kontrolleres før infusionen');
+  });
+
   it('says what to do meanwhile with osteonecrosis of the jaw or an atypical femoral fracture on treatment, and the "continue" cards point to the referral', () => {
     const rec = { ...recommendation('endocrinology-referral'), reasons: ['intolerance' as const], seriousSideEffect: true as const };
     expect(wordsOf(rec, 'da').detail).toContain('hold pause med bisfosfonat');

@@ -41,7 +41,8 @@ const LOW_CALCIUM: Words = {
 };
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), TESTS[lang]);
+  // With eGFR ≤ 35 there is no infusion here: its tests are the specialist's.
+  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.egfrLow !== true && TESTS[lang]);
 }
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
