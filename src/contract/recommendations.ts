@@ -155,6 +155,8 @@ export interface TopicValues {
     readonly onParenteral?: 'denosumab' | 'zoledronic-acid';
     /** The latest calcium is low: no second choice either until it is corrected (rx-hypocalcaemia). */
     readonly calciumLow?: true;
+    /** Osteonecrosis of the jaw or an atypical femoral fracture recorded: the endocrinologist decides. */
+    readonly seriousSideEffect?: true;
   };
   'rx-swallowing-difficulty': {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */

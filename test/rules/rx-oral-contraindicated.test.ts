@@ -66,4 +66,20 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(rec?.suggestions).toEqual([{ kind: 'remove-draft', draft: d.ref }]);
     expect(judge({ conditions: [condition('peptic-ulcer')], labs: { calcium: [calcium(2.3, '2026-11-20')] } }, d)).not.toHaveProperty('calciumLow');
   });
+
+  it('an atypical femoral fracture or osteonecrosis of the jaw ever recorded: remove the draft for the endocrinology referral, not the second choice', () => {
+    for (const concept of ['atypical-femoral-fracture', 'osteonecrosis-of-jaw'] as const) {
+      const d = draft('alendronate');
+      const c = condition(concept, { active: false, onset: '2019-03-01' });
+      const rec = judge({ conditions: [c] }, d);
+      expect(rec).toMatchObject({ reasons: ['intolerance'], seriousSideEffect: true, indicator: 'warning' });
+      expect(rec?.evidence).toEqual([d.ref, c.ref]);
+      expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
+    }
+    // With an ulcer too, both reasons are named; the referral still takes the draft's place.
+    const both = judge({ conditions: [condition('peptic-ulcer'), condition('atypical-femoral-fracture')] }, draft('alendronate'));
+    expect(both?.reasons).toEqual(['ulcer', 'intolerance']);
+    expect(both?.suggestions).toEqual([expect.objectContaining({ kind: 'referral', to: 'endocrinology' })]);
+  });
 });
+

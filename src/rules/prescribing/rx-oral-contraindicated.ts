@@ -26,12 +26,21 @@
  * second choice waits too: denosumab and zoledronic acid deepen a hypocalcaemia (SmPC), and the
  * critical rx-hypocalcaemia beside this card says to correct it first — the suggestion removes the
  * draft (`calciumLow`) instead of recommending a denosumab start [choice].
- * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`.
+ * Osteonecrosis of the jaw or an atypical femoral fracture ever recorded (card page 1: "Kæbenekrose
+ * og atypisk femurfraktur er meget sjældne, men alvorlige"; referral "Uacceptable bivirkninger") is
+ * a contraindication too [choice: the safer reading — a bisphosphonate after an atypical femoral
+ * fracture risks the other femur]: reason `intolerance`, and the endocrinology referral takes the
+ * draft's place (`seriousSideEffect`), as `endocrinology-referral` says on patient-view; not the
+ * second choice, which is the specialist's to weigh.
+ * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`, `intolerance`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { conditionFinding } from '../predicates/findings.js';
+import type { Finding } from '../../contract/findings.js';
 import { latestLowCalcium } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import type { LocalDate } from '../../time/local-date.js';
@@ -52,15 +61,17 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   const found = CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason));
-  if (found.length === 0) return undefined;
+  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+  if (found.length === 0 && serious.length === 0) return undefined;
   const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
-  const findings = barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept));
+  const findings: Finding[] = [...barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept)), ...serious.map(conditionFinding)];
   const onParenteral = runningParenteral(ctx.facts, ctx.today);
-  const egfrLow = onParenteral === undefined && latestEgfrAtLimit(ctx.facts) !== undefined;
-  const calciumLow = onParenteral === undefined && !egfrLow && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
+  const seriousSideEffect = onParenteral === undefined && serious.length > 0;
+  const egfrLow = onParenteral === undefined && !seriousSideEffect && latestEgfrAtLimit(ctx.facts) !== undefined;
+  const calciumLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
-    : egfrLow
+    : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : [
         { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
@@ -69,13 +80,14 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   return {
     topic: 'rx-oral-contraindicated',
     indicator: 'warning',
-    reasons: found.map(([reason]) => reason),
+    reasons: [...found.map(([reason]) => reason), ...(serious.length > 0 ? ['intolerance' as const] : [])],
     evidence: draftEvidence(draft, findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : []))),
     findings: [draftFinding(draft), ...findings],
     suggestions,
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
     ...(egfrLow ? { egfrLow: true } : {}),
+    ...(seriousSideEffect ? { seriousSideEffect: true as const } : {}),
     ...(onParenteral === undefined ? {} : { onParenteral }),
     ...(calciumLow ? { calciumLow: true as const } : {}),
   };

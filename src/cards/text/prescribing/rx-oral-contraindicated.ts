@@ -16,6 +16,7 @@ const WHY: Readonly<Record<string, Words>> = {
   ulcer: { da: 'ulcus', en: 'peptic ulcer' },
   'oesophageal-disease': { da: 'spiserørssygdom', en: 'oesophageal disease' },
   'cannot-stay-upright': { da: 'kan ikke være oprejst 30 min.', en: 'cannot stay upright 30 min' },
+  intolerance: { da: 'kæbenekrose/atypisk femurfraktur', en: 'jaw osteonecrosis/atypical femoral fracture' },
 };
 const ORAL: Words = { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' };
 
@@ -25,7 +26,7 @@ function contraindicated(rec: Recommendation, lang: Language): { readonly drug: 
 }
 
 /** The card recommends starting the second choice here (not a removal or a referral instead): its how-to is said. */
-const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean => rec.onParenteral === undefined && rec.calciumLow !== true && rec.egfrLow !== true;
+const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean => rec.onParenteral === undefined && rec.calciumLow !== true && rec.egfrLow !== true && rec.seriousSideEffect !== true;
 
 export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> = {
   da: {
@@ -34,6 +35,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       const { drug, why } = contraindicated(rec, 'da');
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       if (rec.calciumLow === true) return `${drug} kontraindiceret (${why}), P-calcium lav: slet ordinationen, korrigér calcium, så 2. valg`;
+      if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
     detail: (rec) =>
@@ -42,6 +44,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**Patienten er allerede i 2. valg (parenteral behandling), og næste dosis er ikke forfalden:** der er intet at starte. Slet ordinationen, og fortsæt den parenterale behandling efter planen.',
         rec.calciumLow === true &&
           '**P-calcium er lav:** denosumab og zoledronsyre kan forværre hypocalcæmien. Slet ordinationen, korrigér hypocalcæmien (calcium og D-vitamin), og start 2. valg, når P-calcium er normal.',
+        rec.seriousSideEffect === true &&
+          '**Kæbenekrose eller atypisk femurfraktur er registreret** – meget sjældne, men alvorlige bivirkninger til antiresorptiv behandling. Start ikke bisfosfonat igen: henvis til endokrinolog (uacceptable bivirkninger), som vælger den videre behandling.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
@@ -57,6 +61,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       const { drug, why } = contraindicated(rec, 'en');
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       if (rec.calciumLow === true) return `${drug} contraindicated (${why}), calcium low: remove the order, correct calcium, then the second choice`;
+      if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
     detail: (rec) =>
@@ -65,6 +70,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**The patient already has the second choice (parenteral treatment), and the next dose is not due:** there is nothing to start. Remove the order and continue the parenteral treatment as planned.',
         rec.calciumLow === true &&
           '**Calcium is low:** denosumab and zoledronic acid can deepen the hypocalcaemia. Remove the order, correct the hypocalcaemia (calcium and vitamin D), and start the second choice once calcium is normal.',
+        rec.seriousSideEffect === true &&
+          '**Osteonecrosis of the jaw or an atypical femoral fracture is recorded** – very rare but serious side effects of antiresorptive treatment. Do not restart a bisphosphonate: refer to endocrinology (unacceptable side effects), who choose the further treatment.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
