@@ -46,6 +46,15 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
   });
 
+  it('asks for an eGFR beside a current creatinine with none: the card checks "eGFR > 35", and a creatinine of 260 alone had silenced every card', () => {
+    const labs = { calcium: [calcium(2.4, '2026-11-16')], creatinine: [creatinine(260, '2026-11-16')], vitaminD: [vitaminD(80, '2026-11-16')] };
+    const rec = judge({ labs }, draft('zoledronic-acid'));
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.suggestions).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr' }));
+    // An eGFR within 90 days answers it.
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-01')] } }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
   it('accepts an eGFR in place of creatinine before an infusion, and labs exactly 30 days old', () => {
     // 2026-10-27 is 30 days before 2026-11-26.
     const labs = { calcium: [calcium(2.4, '2026-10-27')], egfr: [egfr(60, '2026-10-27')], vitaminD: [vitaminD(80, '2026-10-27')] };
