@@ -64,6 +64,14 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({}, draft('denosumab'))).toBeDefined();
   });
 
+  it('denosumab drafted twice: one recall, on the first draft (the second is the duplicate)', () => {
+    const first = draft('denosumab');
+    const second = draft('denosumab');
+    const ctx = ctxOf(patient({ age: 70, drafts: [first, second] }));
+    expect(rxDenosumabSchedule(ctx, first)).toBeDefined();
+    expect(rxDenosumabSchedule(ctx, second)).toBeUndefined();
+  });
+
   it('concerns denosumab only', () => {
     expect(judge({}, draft('zoledronic-acid'))).toBeUndefined();
   });

@@ -56,7 +56,16 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     const rec = judge({}, draft('alendronate'), [other]);
     expect(rec?.evidence).toContain(other.ref);
     expect(rec?.findings).toContainEqual({ kind: 'draft', drug: 'denosumab', ref: other.ref });
-    expect(judge({}, draft('alendronate'), [draft('alendronate')])).toBeUndefined();
+  });
+
+  it('the same drug drafted twice (Prolia and Obodence: 120 mg denosumab on one day): the second draft is the duplicate, the first is not', () => {
+    const first = draft('denosumab');
+    const second = draft('denosumab', { identity: { brandProlia: true } });
+    const ctx = ctxOf(patient({ age: 70, drafts: [first, second] }));
+    expect(rxDuplicateAntiresorptive(ctx, first)).toBeUndefined();
+    const rec = rxDuplicateAntiresorptive(ctx, second);
+    expect(rec).toMatchObject({ reasons: ['duplicate'], suggestions: [{ kind: 'remove-draft', draft: second.ref }] });
+    expect(rec?.evidence).toContain(first.ref);
   });
 
   it('ignores ended courses and non-antiresorptive drafts', () => {

@@ -41,6 +41,8 @@ export const EGFR_SEVERE = 30;
 
 export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, draft) => {
   if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
+  // Denosumab drafted twice: one recall, on the first (the second is rx-duplicate-antiresorptive's).
+  if (ctx.facts.drafts.findIndex((d) => d.identity?.drugClass === 'denosumab') < ctx.facts.drafts.findIndex((d) => d.ref === draft.ref)) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.

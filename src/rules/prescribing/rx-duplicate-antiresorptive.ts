@@ -43,7 +43,12 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const courses = activeOsteoporosisCourses(facts).filter(
     (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, ctx.today),
   );
-  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && d.identity.drug !== drug);
+  // The same drug drafted twice is a double dose (two denosumab injections on one day): the second
+  // draft of the basket is the duplicate, so one click removes one of them, never both [choice].
+  const position = facts.drafts.findIndex((d) => d.ref === draft.ref);
+  const drafts = otherDrafts(facts, draft).filter(
+    (d) => isAntiresorptive(d.identity.drugClass) && (d.identity.drug !== drug || facts.drafts.findIndex((x) => x.ref === d.ref) < position),
+  );
   if (courses.length === 0 && drafts.length === 0) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];

@@ -22,6 +22,9 @@ function others(rec: Recommendation, lang: Language): string {
   return formatList([...names], lang);
 }
 
+/** The same drug is drafted twice in the basket (the duplicate's own draft finding and the first's). */
+const orderedTwice = (rec: Recommendation): boolean => rec.findings.filter((f) => f.kind === 'draft' && f.drug !== undefined && f.drug === draftDrug(rec)).length > 1 && others(rec, 'en') === '';
+
 /** The other antiresorptive is only another order of this call (no course in use): nothing to stop yet. */
 const onlyInBasket = (rec: Recommendation): boolean => !rec.findings.some((f) => f.kind === 'course');
 
@@ -29,7 +32,9 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
   da: {
     title: 'Dobbelt antiresorptiv behandling',
     summary: (rec) =>
-      onlyInBasket(rec)
+      orderedTwice(rec)
+        ? `Dobbeltordination: ${drugName(rec, 'da', ANTIRESORPTIVE)} er ordineret to gange – fjern den ene`
+        : onlyInBasket(rec)
         ? `Dobbeltbehandling: ${drugName(rec, 'da', ANTIRESORPTIVE)} og ${others(rec, 'da') || 'anden antiresorptiv behandling'} ordineres samtidig – fjern den ene`
         : `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
     detail: (rec) =>
@@ -42,7 +47,9 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
   en: {
     title: 'Duplicate antiresorptive treatment',
     summary: (rec) =>
-      onlyInBasket(rec)
+      orderedTwice(rec)
+        ? `Ordered twice: ${drugName(rec, 'en', ANTIRESORPTIVE)} – remove one of the orders`
+        : onlyInBasket(rec)
         ? `Duplicate treatment: ${drugName(rec, 'en', ANTIRESORPTIVE)} and ${others(rec, 'en') || 'another antiresorptive'} ordered together – remove one`
         : `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
     detail: (rec) =>
