@@ -80,7 +80,12 @@ export interface TopicValues {
   /** `notContinued`: another card of the answer says not to go on as now — the card then says so, never "continue". */
   'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly notContinued?: NotContinued };
   'btm-response-inadequate': { readonly comparedWith: MarkerComparison; readonly recheckDue: LocalDate };
-  'switch-to-parenteral': Nothing;
+  'switch-to-parenteral': {
+    /** The latest eGFR ≤ 35: the specialist starts the second choice (endocrinology recommended). */
+    readonly egfrLow?: true;
+    /** Failed checks before a start (low calcium, 25-OH-D ≤ 50): corrected before the second choice. */
+    readonly correctFirst?: readonly Reason[];
+  };
   'dxa-follow-up-due': Nothing;
   'bisphosphonate-pause-candidate': Nothing;
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };

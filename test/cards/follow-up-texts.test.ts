@@ -216,6 +216,8 @@ describe('follow-up card texts', () => {
       { ...recommendation('denosumab-injection-due'), reasons: ['upcoming', 'hypocalcaemia'], calciumLow: true },
       { ...recommendation('denosumab-overdue'), reasons: ['overdue', 'hypocalcaemia'], calciumLow: true },
       { ...recommendation('denosumab-stopped'), reasons: ['no-follow-on-therapy', 'hypocalcaemia'], calciumLow: true },
+      { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall', 'intolerance', 'non-adherence'], correctFirst: ['hypocalcaemia', 'vitamin-d-low'] },
+      { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall', 'intolerance', 'non-adherence'], egfrLow: true },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const rec of variants) {

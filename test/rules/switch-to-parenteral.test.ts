@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { switchToParenteral } from '../../src/rules/follow-up/switch-to-parenteral.js';
-import { condition, course, ctx as ctxMarker, ctxOf, glucocorticoid, intolerance, p1np, patient } from '../helpers/facts.js';
+import { calcium, condition, course, ctx as ctxMarker, ctxOf, egfr, glucocorticoid, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26; alendronate from 2026-01-10
 const woman = { sex: 'female' as const, age: 72 };
@@ -32,6 +32,21 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     // A P1NP taken after the CTX series makes the series P1NP (no baseline: the premenopausal mean).
     const later = p1np(20, '2026-10-25', { premenopausalMean: 40 });
     expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [c], glucocorticoid: stopped, labs: { boneMarkers: [...markers, later] } })))).toBeUndefined();
+  });
+
+  it('the checks before a start hold for the second choice too: no recommended denosumab with a low calcium, 25-OH-D ≤ 50 or eGFR ≤ 35', () => {
+    const markers = [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')];
+    const judge = (labs: Record<string, unknown>) => switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, ...labs } })));
+    const low = judge({ calcium: [calcium(2.02, '2026-11-01')] });
+    expect(low).toMatchObject({ correctFirst: ['hypocalcaemia'], reasons: ['persistent-insufficient-fall'] });
+    expect(low?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar' });
+    expect(judge({ vitaminD: [vitaminD(35, '2026-11-01')] })).toMatchObject({ correctFirst: ['vitamin-d-low'] });
+    const kidney = judge({ egfr: [egfr(33, '2026-11-01')] });
+    expect(kidney).toMatchObject({ egfrLow: true });
+    expect(kidney?.suggestions).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+    expect(kidney?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar' });
+    // Normal values: denosumab recommended as before.
+    expect(judge({ calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], egfr: [egfr(60, '2026-11-01')] })?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true });
   });
 
   it('does not fire after one inadequate marker, or when the re-check fell enough', () => {

@@ -21,7 +21,9 @@
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { activeConditions } from '../predicates/conditions.js';
-import { conditionFinding, courseFinding } from '../predicates/findings.js';
+import { calciumFinding, conditionFinding, courseFinding, labFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
@@ -69,6 +71,27 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
 
   findings.push(courseFinding(flow.course, today));
   evidence.push(...flow.course.refs);
+  // The card's checks before any start (l. 41-43) hold for the second choice too [choice, as the
+  // treatment card beside failed checks]: with eGFR ≤ 35 the denosumab start is the specialist's
+  // (rx-egfr-too-low), so the endocrinology referral is the recommended option; with a low calcium
+  // or a current 25-OH-D ≤ 50 nothing is recommended until it is corrected, and the card says so.
+  const egfr = latestEgfrAtLimit(facts);
+  const ca = latestLowCalcium(facts.labs.calcium, today);
+  const vitaminD = latestWithin(facts.labs.vitaminD, today, ctx.settings.freshnessDays.vitaminD);
+  const correctFirst: Reason[] = [...(ca === undefined ? [] : ['hypocalcaemia' as const]), ...(vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT) ? ['vitamin-d-low' as const] : [])];
+  if (egfr !== undefined) {
+    findings.push(labFinding('egfr', egfr));
+    evidence.push(egfr.ref);
+  }
+  if (ca !== undefined) {
+    findings.push(calciumFinding(ca));
+    evidence.push(ca.ref);
+  }
+  if (correctFirst.includes('vitamin-d-low') && vitaminD !== undefined) {
+    findings.push(labFinding('vitamin-d', vitaminD));
+    evidence.push(vitaminD.ref);
+  }
+  const denosumabFirst = egfr === undefined && correctFirst.length === 0;
   return {
     topic: 'switch-to-parenteral',
     indicator: 'warning',
@@ -76,10 +99,12 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
     evidence: [...new Set(evidence)],
     findings,
     suggestions: [
-      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(denosumabFirst ? { recommended: true } : {}) },
       { kind: 'referral', to: 'zoledronic-acid' },
-      { kind: 'referral', to: 'endocrinology' },
+      { kind: 'referral', to: 'endocrinology', ...(egfr !== undefined ? { recommended: true } : {}) },
     ],
     selectionBehavior: 'at-most-one',
+    ...(egfr === undefined ? {} : { egfrLow: true as const }),
+    ...(correctFirst.length === 0 ? {} : { correctFirst }),
   };
 };

@@ -6,6 +6,7 @@
  * page; the prescribing cards check the labs when the drug is ordered.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
 import { DENOSUMAB_SAFETY, PARENTERAL_CHOICES } from '../card-words.js';
 import { paragraphs, shortList } from '../text-helpers.js';
@@ -23,19 +24,44 @@ const OPTIONS: Words = {
   en: `${PARENTERAL_CHOICES.en}\n- Treatment failure despite good adherence: refer to endocrinology.`,
 };
 
-function detail(lang: Language): string {
-  return paragraphs(OPTIONS[lang], DENOSUMAB_SAFETY[lang]);
+type Rec = Recommendation<'switch-to-parenteral'>;
+
+/** What comes before the switch (rules: `egfrLow`, `correctFirst`), leading the summary. */
+function first(rec: Rec, lang: Language): string | undefined {
+  const da = lang === 'da';
+  if (rec.egfrLow === true) return da ? 'Henvis til endokrinolog (eGFR ≤ 35)' : 'Refer to endocrinology (eGFR ≤ 35)';
+  const c = rec.correctFirst ?? [];
+  const calcium = c.includes('hypocalcaemia');
+  const vitaminD = c.includes('vitamin-d-low');
+  if (!calcium && !vitaminD) return undefined;
+  if (da) return calcium && vitaminD ? 'Korrigér hypocalcæmi og D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : 'Giv D-vitamin først (≤ 50)';
+  return calcium && vitaminD ? 'Correct hypocalcaemia and vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : 'Give vitamin D first (≤ 50)';
+}
+
+const BEFORE: Words = {
+  da: '**Før 2. valg:** tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L (kortet, før start af antiresorptiv behandling). Ved eGFR ≤ 35 starter speciallægen behandlingen; hypocalcæmi og D-vitaminmangel korrigeres først – denosumab og zoledronsyre sænker P-calcium.',
+  en: '**Before the second choice:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L (the card, before starting antiresorptive treatment). With eGFR ≤ 35 the specialist starts the treatment; hypocalcaemia and vitamin D deficiency are corrected first – denosumab and zoledronic acid lower calcium.',
+};
+
+function detail(rec: Rec, lang: Language): string {
+  return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], DENOSUMAB_SAFETY[lang]);
 }
 
 export const switchToParenteralTexts: TopicTexts<'switch-to-parenteral'> = {
   da: {
     title: 'Skift til parenteral behandling',
-    summary: (rec) => `Start eller henvis til parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 3)}`,
-    detail: () => detail('da'),
+    summary: (rec) => {
+      const before = first(rec, 'da');
+      return before === undefined ? `Start eller henvis til parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 3)}` : `${before}, så parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 2)}`;
+    },
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Switch to parenteral treatment',
-    summary: (rec) => `Start or refer for parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 3)}`,
-    detail: () => detail('en'),
+    summary: (rec) => {
+      const before = first(rec, 'en');
+      return before === undefined ? `Start or refer for parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 3)}` : `${before}, then parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 2)}`;
+    },
+    detail: (rec) => detail(rec, 'en'),
   },
 };
