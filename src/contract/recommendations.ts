@@ -162,6 +162,8 @@ export interface TopicValues {
     readonly calciumLow?: true;
     /** Osteonecrosis of the jaw or an atypical femoral fracture recorded: the endocrinologist decides. */
     readonly seriousSideEffect?: true;
+    /** A current 25-OH-D ≤ 50: vitamin D first, the second choice is offered but not recommended. */
+    readonly vitaminDLow?: true;
   };
   'rx-swallowing-difficulty': {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */

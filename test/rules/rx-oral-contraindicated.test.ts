@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -80,6 +80,16 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     const both = judge({ conditions: [condition('peptic-ulcer'), condition('atypical-femoral-fracture')] }, draft('alendronate'));
     expect(both?.reasons).toEqual(['ulcer', 'intolerance']);
     expect(both?.suggestions).toEqual([expect.objectContaining({ kind: 'referral', to: 'endocrinology' })]);
+  });
+
+  it('with 25-OH-D ≤ 50 (card l. 43) the second choice is offered, not recommended: vitamin D first', () => {
+    const d = draft('alendronate');
+    const low = vitaminD(35, '2026-11-10');
+    const rec = judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [low] } }, d);
+    expect(rec).toMatchObject({ vitaminDLow: true, reasons: ['ulcer'] });
+    expect(rec?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } });
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 35 }));
+    expect(judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [vitaminD(51, '2026-11-10')] } }, d)).not.toHaveProperty('vitaminDLow');
   });
 });
 

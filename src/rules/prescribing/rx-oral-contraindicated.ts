@@ -32,6 +32,8 @@
  * fracture risks the other femur]: reason `intolerance`, and the endocrinology referral takes the
  * draft's place (`seriousSideEffect`), as `endocrinology-referral` says on patient-view; not the
  * second choice, which is the specialist's to weigh.
+ * With a current 25-OH-D ≤ 50 nmol/L (card l. 43, before any start) the second choice is offered
+ * but not recommended, and the card says to give vitamin D first (`vitaminDLow`) [choice].
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`, `intolerance`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
@@ -39,9 +41,9 @@ import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
-import { conditionFinding } from '../predicates/findings.js';
+import { conditionFinding, labFinding } from '../predicates/findings.js';
 import type { Finding } from '../../contract/findings.js';
-import { latestLowCalcium } from '../predicates/labs.js';
+import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import type { LocalDate } from '../../time/local-date.js';
 import type { PatientFacts } from '../../facts/types.js';
@@ -69,12 +71,16 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   const seriousSideEffect = onParenteral === undefined && serious.length > 0;
   const egfrLow = onParenteral === undefined && !seriousSideEffect && latestEgfrAtLimit(ctx.facts) !== undefined;
   const calciumLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
+  // "Tjek, at P-25-OH-Vit.D > 50 nmol/L" before any start: the second choice is offered, not recommended.
+  const vitaminD = latestWithin(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD);
+  const vitaminDLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow && vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT);
+  if (vitaminDLow) findings.push(labFinding('vitamin-d', vitaminD));
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : [
-        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(vitaminDLow ? {} : { recommended: true }), replaces: { draft: draft.ref, mode: 'delete-create' } },
         { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
       ];
   return {
@@ -88,6 +94,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     draft: draft.ref,
     ...(egfrLow ? { egfrLow: true } : {}),
     ...(seriousSideEffect ? { seriousSideEffect: true as const } : {}),
+    ...(vitaminDLow ? { vitaminDLow: true as const } : {}),
     ...(onParenteral === undefined ? {} : { onParenteral }),
     ...(calciumLow ? { calciumLow: true as const } : {}),
   };

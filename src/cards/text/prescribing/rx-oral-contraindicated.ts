@@ -36,6 +36,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       if (rec.calciumLow === true) return `${drug} kontraindiceret (${why}), P-calcium lav: slet ordinationen, korrigér calcium, så 2. valg`;
       if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
+      if (rec.vitaminDLow === true) return `${drug} kontraindiceret (${why}): giv D-vitamin først (P-25-OH-Vit.D ≤ 50), så 2. valg`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
     detail: (rec) =>
@@ -62,6 +63,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       if (rec.calciumLow === true) return `${drug} contraindicated (${why}), calcium low: remove the order, correct calcium, then the second choice`;
       if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
+      if (rec.vitaminDLow === true) return `${drug} contraindicated (${why}): give vitamin D first (25-OH-D ≤ 50), then the second choice`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
     detail: (rec) =>
