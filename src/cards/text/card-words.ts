@@ -239,3 +239,15 @@ export const LIFESTYLE: Words = {
       'Consider municipal programmes.',
     ]),
 };
+
+/**
+ * Failed checks before a start, corrected first (card l. 42-43; rules `correctFirst`): the lead of
+ * the summary of every card that proposes a start beside them. Undefined when none failed.
+ */
+export function correctFirstLead(reasons: readonly Reason[] | undefined, lang: 'da' | 'en'): string | undefined {
+  const calcium = reasons?.includes('hypocalcaemia') === true;
+  const vitaminD = reasons?.includes('vitamin-d-low') === true;
+  if (lang === 'da') return calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : vitaminD ? 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)' : undefined;
+  return calcium && vitaminD ? 'Correct hypocalcaemia and give vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : vitaminD ? 'Give vitamin D first (25-OH-D ≤ 50)' : undefined;
+}
+

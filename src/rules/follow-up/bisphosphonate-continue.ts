@@ -15,7 +15,7 @@
  * Reasons: `hip-t-score-low`, `hip-t-score-missing`, `prior-spine-hip-fracture`, `recent-fracture`,
  *          `ongoing-glucocorticoid`.
  */
-import { latestScan } from '../predicates/dxa.js';
+import { previousDxaPerformer } from '../predicates/dxa.js';
 import { kidneyHold } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -26,7 +26,7 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
   if (duration?.band !== 'five-to-ten') return undefined;
   const pause = pauseCriteria(ctx);
   if (pause.failed.length === 0) return undefined;
-  const performer = ctx.facts.dxa.scans.find((s) => s.performer !== undefined)?.performer ?? latestScan(ctx.facts)?.performer;
+  const performer = previousDxaPerformer(ctx.facts);
   const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
   const kidney = kidneyHold(ctx.facts);
   return {

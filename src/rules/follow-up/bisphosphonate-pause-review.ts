@@ -28,7 +28,7 @@ import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { lastCountedDay } from '../predicates/data-horizon.js';
+import { latestScan, previousDxaPerformer } from '../predicates/dxa.js';
 
 /** "DXA-scanning tidligst efter 2 år". */
 const DXA_AFTER_YEARS = 2;
@@ -51,8 +51,8 @@ export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review
     if (hip === undefined) reasons[0] = 'pause-dxa-due';
     else reasons.push('pause-dxa-due');
     // "Henvis til samme hospital som ved tidligere skanning."
-    const performer = facts.dxa.scans.find((s) => s.performer !== undefined && s.date <= lastCountedDay(today))?.performer;
-    const previous = facts.dxa.scans.find((s) => s.date <= lastCountedDay(today));
+    const performer = previousDxaPerformer(facts);
+    const previous = latestScan(facts);
     findings.push({ kind: 'dxa', ...(previous === undefined ? {} : { date: previous.date }), ...(performer === undefined ? {} : { performer }), ...(previous?.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
     suggestions = [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }];
   } else {

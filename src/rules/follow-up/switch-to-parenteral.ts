@@ -23,7 +23,7 @@ import type { Reason } from '../../contract/topics.js';
 import { activeConditions } from '../predicates/conditions.js';
 import { calciumFinding, conditionFinding, courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { correctBeforeStart } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
@@ -76,20 +76,19 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
   // (rx-egfr-too-low), so the endocrinology referral is the recommended option; with a low calcium
   // or a current 25-OH-D ≤ 50 nothing is recommended until it is corrected, and the card says so.
   const egfr = latestEgfrAtLimit(facts);
-  const ca = latestLowCalcium(facts.labs.calcium, today);
-  const vitaminD = latestWithin(facts.labs.vitaminD, today, ctx.settings.freshnessDays.vitaminD);
-  const correctFirst: Reason[] = [...(ca === undefined ? [] : ['hypocalcaemia' as const]), ...(vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT) ? ['vitamin-d-low' as const] : [])];
+  const checks = correctBeforeStart(facts.labs, today, ctx.settings.freshnessDays.vitaminD);
+  const correctFirst = checks.reasons;
   if (egfr !== undefined) {
     findings.push(labFinding('egfr', egfr));
     evidence.push(egfr.ref);
   }
-  if (ca !== undefined) {
-    findings.push(calciumFinding(ca));
-    evidence.push(ca.ref);
+  if (checks.calcium !== undefined) {
+    findings.push(calciumFinding(checks.calcium));
+    evidence.push(checks.calcium.ref);
   }
-  if (correctFirst.includes('vitamin-d-low') && vitaminD !== undefined) {
-    findings.push(labFinding('vitamin-d', vitaminD));
-    evidence.push(vitaminD.ref);
+  if (checks.vitaminD !== undefined) {
+    findings.push(labFinding('vitamin-d', checks.vitaminD));
+    evidence.push(checks.vitaminD.ref);
   }
   const denosumabFirst = egfr === undefined && correctFirst.length === 0;
   return {

@@ -22,18 +22,16 @@
  * 70–125 nmol/L, the card says so and offers no colecalciferol.
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
-import type { DrugId, MedicationRecord } from '../../facts/types.js';
+import type { MedicationRecord } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, isHypercalcaemia, latest, latestWithin, sameDayAs } from '../predicates/labs.js';
-import { currentMedications, isCurrent, isOnTreatment } from '../predicates/medication.js';
+import { currentMedications, isCurrent, isOnTreatment, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
-
-const SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
 
 /** "P-25-OH-Vit.D: 70-125 nmol/L anbefales": above it no D3 is added. */
 const VITAMIN_D_UPPER = 125;
@@ -61,7 +59,7 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   const supplements: MedicationRecord[] = [];
   for (let i = 0; i < facts.medications.length; i++) {
     const m = facts.medications[i]!;
-    if (isCurrent(m, facts.today) && (SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)) supplements.push(m);
+    if (isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)) supplements.push(m);
   }
   if (supplements.length === 0) {
     reasons.push('no-vitamin-d-supplement');

@@ -4,7 +4,7 @@
  * hip exists. A T-score has no expiry; the card shows its date. "Hip T-score" = lowest of total hip
  * and femoral neck.
  */
-import type { DxaScan, DxaScore, PatientFacts } from '../../facts/types.js';
+import type { DxaScan, DxaScore, PatientFacts, Performer } from '../../facts/types.js';
 import { addYears, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
 import { lastCountedDay } from './data-horizon.js';
@@ -64,6 +64,11 @@ export function latestZScore(facts: PatientFacts): DxaScore | undefined {
     if (z !== undefined) return z;
   }
   return undefined;
+}
+
+/** Where the latest DXA that names its performer was done: the next scan goes there ("samme hospital som sidst"). */
+export function previousDxaPerformer(facts: PatientFacts): Performer | undefined {
+  return facts.dxa.scans.find((s) => s.performer !== undefined && s.date <= lastCountedDay(facts.today))?.performer;
 }
 
 export function latestScan(facts: PatientFacts): DxaScan | undefined {

@@ -82,6 +82,27 @@ export function latestLowCalcium(calcium: readonly CalciumMeasurement[], today: 
   return sameDayAs(calcium, latest(calcium, today)).find(isHypocalcaemia);
 }
 
+/** The card's checks before a start that general practice corrects first (l. 42-43), and the values that failed. */
+export interface CorrectFirst {
+  readonly reasons: readonly ('hypocalcaemia' | 'vitamin-d-low')[];
+  /** The low calcium of the latest calcium day, whatever its age. */
+  readonly calcium?: CalciumMeasurement;
+  /** A current 25-OH-D (within `vitaminDDays`) at or below 50 nmol/L. */
+  readonly vitaminD?: Measurement;
+}
+
+/** "Tjek, at der Ikke er hypocalcæmi", "Tjek, at P-25-OH-Vit.D > 50 nmol/L": what fails of the two. */
+export function correctBeforeStart(labs: { readonly calcium: readonly CalciumMeasurement[]; readonly vitaminD: readonly Measurement[] }, today: LocalDate, vitaminDDays: number): CorrectFirst {
+  const calcium = latestLowCalcium(labs.calcium, today);
+  const current = latestWithin(labs.vitaminD, today, vitaminDDays);
+  const vitaminD = current !== undefined && atOrBelow(current, VITAMIN_D_LIMIT) ? current : undefined;
+  return {
+    reasons: [...(calcium === undefined ? [] : ['hypocalcaemia' as const]), ...(vitaminD === undefined ? [] : ['vitamin-d-low' as const])],
+    ...(calcium === undefined ? {} : { calcium }),
+    ...(vitaminD === undefined ? {} : { vitaminD }),
+  };
+}
+
 /** Above the lab's range (or flagged H/HH); without one: total/corrected > 2.51, ionised > 1.32. */
 export function isHypercalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('H') || c.interpretation.includes('HH')) return true;

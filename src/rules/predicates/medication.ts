@@ -195,6 +195,9 @@ export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
   return m.status === 'active';
 }
 
+/** The vitamin D supplements the card's "D-vitamin og kalk" counts: a calcium + D3 combination ('calcium-other') too [choice]. */
+export const VITAMIN_D_SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
+
 export function currentMedications(facts: PatientFacts, drugs: readonly DrugId[]): readonly MedicationRecord[] {
   const out: MedicationRecord[] = [];
   const meds = facts.medications;

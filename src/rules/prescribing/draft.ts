@@ -49,6 +49,12 @@ export function otherDrafts(facts: PatientFacts, draft: DraftOrder): readonly Re
   return facts.drafts.filter((d): d is RecognisedDraft => d.ref !== draft.ref && recognised(d));
 }
 
+/** The drafts listed before this one in the basket: of two orders of the same drug, the later is the duplicate. */
+export function draftsBefore(facts: PatientFacts, draft: DraftOrder): readonly DraftOrder[] {
+  const at = facts.drafts.findIndex((d) => d.ref === draft.ref);
+  return at < 0 ? [] : facts.drafts.slice(0, at);
+}
+
 /** The product is, or contains, vitamin D3 (colecalciferol alone, or a calcium + D3 combination). */
 export function containsVitaminD3(identity: DrugIdentity): boolean {
   return identity.drug === 'colecalciferol' || (identity.alsoContains ?? []).includes('colecalciferol');

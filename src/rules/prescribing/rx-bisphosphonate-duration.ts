@@ -27,6 +27,7 @@
  * Reasons: `five-years`, `ten-years`.
  */
 import { courseFinding } from '../predicates/findings.js';
+import { previousDxaPerformer } from '../predicates/dxa.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -55,7 +56,7 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
     findings.push(...criteria.findings);
     refs.push(...criteria.evidence);
   }
-  const performer = facts.dxa.scans.find((s) => s.performer !== undefined)?.performer;
+  const performer = previousDxaPerformer(facts);
   return {
     topic: 'rx-bisphosphonate-duration',
     indicator: ten ? 'warning' : 'info',

@@ -32,7 +32,7 @@ import { below, latest } from '../predicates/labs.js';
 import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { draftEvidence, draftFinding, draftOfClass, oncologyDose } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, draftsBefore, oncologyDose } from './draft.js';
 import { tooEarly } from './rx-dose-interval.js';
 import { heldDenosumabInjection } from './rx-hypocalcaemia.js';
 
@@ -42,7 +42,7 @@ export const EGFR_SEVERE = 30;
 export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, draft) => {
   if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
   // Denosumab drafted twice: one recall, on the first (the second is rx-duplicate-antiresorptive's).
-  if (ctx.facts.drafts.findIndex((d) => d.identity?.drugClass === 'denosumab') < ctx.facts.drafts.findIndex((d) => d.ref === draft.ref)) return undefined;
+  if (draftsBefore(ctx.facts, draft).some((d) => d.identity?.drugClass === 'denosumab')) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.

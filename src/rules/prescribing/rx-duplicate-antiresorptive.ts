@@ -24,7 +24,7 @@ import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
+import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
 /** rules.md section 4: a bisphosphonate may follow denosumab from 5 months after the last injection. */
 export const DENOSUMAB_FOLLOW_ON_MONTHS = 5;
@@ -45,10 +45,8 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   );
   // The same drug drafted twice is a double dose (two denosumab injections on one day): the second
   // draft of the basket is the duplicate, so one click removes one of them, never both [choice].
-  const position = facts.drafts.findIndex((d) => d.ref === draft.ref);
-  const drafts = otherDrafts(facts, draft).filter(
-    (d) => isAntiresorptive(d.identity.drugClass) && (d.identity.drug !== drug || facts.drafts.findIndex((x) => x.ref === d.ref) < position),
-  );
+  const before = new Set(draftsBefore(facts, draft).map((d) => d.ref));
+  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && (d.identity.drug !== drug || before.has(d.ref)));
   if (courses.length === 0 && drafts.length === 0) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];

@@ -30,8 +30,8 @@ import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { calciumFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, EGFR_LIMIT, latest, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
-import { activeOsteoporosisCourses, currentMedications } from '../predicates/medication.js';
+import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestWithin } from '../predicates/labs.js';
+import { activeOsteoporosisCourses, currentMedications, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -83,19 +83,17 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
       suggestions.push({ kind: 'referral', to: 'parenteral-treatment', recommended: true });
     } else {
       treatWith = swallowingDifficulty(facts) !== undefined ? 'alendronate-effervescent' : 'alendronate';
-      const ca = latestLowCalcium(facts.labs.calcium, today);
-      const vitaminD = latestWithin(facts.labs.vitaminD, today, settings.freshnessDays.vitaminD);
-      if (ca !== undefined) {
-        correctFirst.push('hypocalcaemia');
-        findings.push(calciumFinding(ca));
-        refs.push(ca.ref);
+      const checks = correctBeforeStart(facts.labs, today, settings.freshnessDays.vitaminD);
+      correctFirst.push(...checks.reasons);
+      if (checks.calcium !== undefined) {
+        findings.push(calciumFinding(checks.calcium));
+        refs.push(checks.calcium.ref);
       }
-      if (vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT)) {
-        correctFirst.push('vitamin-d-low');
-        findings.push(labFinding('vitamin-d', vitaminD));
-        refs.push(vitaminD.ref);
+      if (checks.vitaminD !== undefined) {
+        findings.push(labFinding('vitamin-d', checks.vitaminD));
+        refs.push(checks.vitaminD.ref);
       }
-      if (ca !== undefined) suggestions.push({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
+      if (checks.calcium !== undefined) suggestions.push({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
       else suggestions.push({ kind: 'prescribe', drug: treatWith === 'alendronate' ? 'alendronate-tablet' : 'alendronate-effervescent', ...(correctFirst.length === 0 ? { recommended: true } : {}) });
       if (correctFirst.includes('vitamin-d-low') && !takesVitaminD(facts, draft)) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
     }
@@ -130,5 +128,5 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
 
 /** A vitamin D supplement current, or ordered in the same basket: no second D3 order. */
 function takesVitaminD(facts: PatientFacts, draft: RecognisedDraft): boolean {
-  return currentMedications(facts, ['colecalciferol', 'active-vitamin-d', 'calcium-other']).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
+  return currentMedications(facts, VITAMIN_D_SUPPLEMENTS).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
 }

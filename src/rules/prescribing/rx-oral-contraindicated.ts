@@ -43,7 +43,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
 import { conditionFinding, labFinding } from '../predicates/findings.js';
 import type { Finding } from '../../contract/findings.js';
-import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { correctBeforeStart } from '../predicates/labs.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import type { LocalDate } from '../../time/local-date.js';
 import type { PatientFacts } from '../../facts/types.js';
@@ -70,11 +70,12 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   const onParenteral = runningParenteral(ctx.facts, ctx.today);
   const seriousSideEffect = onParenteral === undefined && serious.length > 0;
   const egfrLow = onParenteral === undefined && !seriousSideEffect && latestEgfrAtLimit(ctx.facts) !== undefined;
-  const calciumLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
+  const checks = correctBeforeStart(ctx.facts.labs, ctx.today, ctx.settings.freshnessDays.vitaminD);
+  const calciumLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && checks.calcium !== undefined;
   // "Tjek, at P-25-OH-Vit.D > 50 nmol/L" before any start: the second choice is offered, not recommended.
-  const vitaminD = latestWithin(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD);
-  const vitaminDLow = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow && vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT);
-  if (vitaminDLow) findings.push(labFinding('vitamin-d', vitaminD));
+  const lowVitaminD = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow ? checks.vitaminD : undefined;
+  const vitaminDLow = lowVitaminD !== undefined;
+  if (lowVitaminD !== undefined) findings.push(labFinding('vitamin-d', lowVitaminD));
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : egfrLow || seriousSideEffect

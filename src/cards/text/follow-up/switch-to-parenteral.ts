@@ -8,7 +8,7 @@
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
-import { DENOSUMAB_SAFETY, PARENTERAL_CHOICES } from '../card-words.js';
+import { correctFirstLead, DENOSUMAB_SAFETY, PARENTERAL_CHOICES } from '../card-words.js';
 import { paragraphs, shortList } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -30,12 +30,7 @@ type Rec = Recommendation<'switch-to-parenteral'>;
 function first(rec: Rec, lang: Language): string | undefined {
   const da = lang === 'da';
   if (rec.egfrLow === true) return da ? 'Henvis til endokrinolog (eGFR ≤ 35)' : 'Refer to endocrinology (eGFR ≤ 35)';
-  const c = rec.correctFirst ?? [];
-  const calcium = c.includes('hypocalcaemia');
-  const vitaminD = c.includes('vitamin-d-low');
-  if (!calcium && !vitaminD) return undefined;
-  if (da) return calcium && vitaminD ? 'Korrigér hypocalcæmi og D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : 'Giv D-vitamin først (≤ 50)';
-  return calcium && vitaminD ? 'Correct hypocalcaemia and vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : 'Give vitamin D first (≤ 50)';
+  return correctFirstLead(rec.correctFirst, lang);
 }
 
 const BEFORE: Words = {

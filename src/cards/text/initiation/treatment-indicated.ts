@@ -13,7 +13,7 @@
  */
 import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
-import { IF_LOW_ENERGY, onlyPossibleFracture } from '../card-words.js';
+import { correctFirstLead, IF_LOW_ENERGY, onlyPossibleFracture } from '../card-words.js';
 import { has, lowerFirst, paragraphs, reasonPhrases } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -35,15 +35,6 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
-/** Failed pre-start checks corrected first (rules/agreement.ts): the summary leads with them. */
-function firstCorrect(rec: Rec, lang: 'da' | 'en'): string | undefined {
-  const c = rec.correctFirst ?? [];
-  const calcium = c.includes('hypocalcaemia');
-  const vitaminD = c.includes('vitamin-d-low');
-  if (lang === 'da') return calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : vitaminD ? 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)' : undefined;
-  return calcium && vitaminD ? 'Correct hypocalcaemia and give vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : vitaminD ? 'Give vitamin D first (25-OH-D ≤ 50)' : undefined;
-}
-
 export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
   da: {
     title: 'Indikation for at drøfte behandling',
@@ -54,7 +45,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'da').join(' og ');
         return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
       }
-      const first = firstCorrect(rec, 'da');
+      const first = correctFirstLead(rec.correctFirst, 'da');
       if (rec.anabolicCandidate) {
         const body = first === undefined ? `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)` : `${first}, start så ${drug}; henvis til anabol vurdering`;
         return possible ? `Hvis lavenergibrud: ${lowerFirst(body)}` : body;
@@ -89,7 +80,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'en').join(' and ');
         return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
       }
-      const first = firstCorrect(rec, 'en');
+      const first = correctFirstLead(rec.correctFirst, 'en');
       if (rec.anabolicCandidate) {
         const body = first === undefined ? `Start ${drug} now while the specialist considers anabolic treatment (refer)` : `${first}, then start ${drug}; refer for anabolic review`;
         return possible ? `If low-energy fracture: ${lowerFirst(body)}` : body;

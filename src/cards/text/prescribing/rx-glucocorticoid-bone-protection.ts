@@ -4,6 +4,7 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import type { Recommendation } from '../../../contract/recommendations.js';
+import { correctFirstLead } from '../card-words.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 
@@ -16,15 +17,8 @@ function treatSummary(rec: Rec, lang: 'da' | 'en'): string {
   if (rec.treatWith === 'endocrinology') return da ? `Henvis til endokrinolog: ${why}, men eGFR ≤ 35 ml/min` : `Refer to endocrinology: ${why}, but eGFR ≤ 35 mL/min`;
   if (rec.treatWith === 'parenteral') return da ? `Henvis til 2. valg (parenteral): ${why}, peroral bisfosfonat kan ikke gives` : `Refer for second choice (parenteral): ${why}, oral bisphosphonate not possible`;
   const drug = rec.treatWith === 'alendronate-effervescent' ? (da ? 'alendronat brusetablet (Binosto)' : 'effervescent alendronate (Binosto)') : da ? 'alendronat' : 'alendronate';
-  const c = rec.correctFirst ?? [];
-  const calcium = c.includes('hypocalcaemia');
-  const vitaminD = c.includes('vitamin-d-low');
-  if (calcium || vitaminD) {
-    const first = da
-      ? calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)'
-      : calcium && vitaminD ? 'Correct hypocalcaemia and give vitamin D first' : calcium ? 'Correct the hypocalcaemia first' : 'Give vitamin D first (25-OH-D ≤ 50)';
-    return da ? `${first}, start så ${drug}: ${why}` : `${first}, then ${drug}: ${why}`;
-  }
+  const first = correctFirstLead(rec.correctFirst, lang);
+  if (first !== undefined) return da ? `${first}, start så ${drug}: ${why}` : `${first}, then ${drug}: ${why}`;
   return da ? `Start knoglebeskyttelse: ${why} – 1. valg ${drug}` : `Start bone protection: ${why} – ${drug} first`;
 }
 
