@@ -21,7 +21,7 @@
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { activeConditions } from '../predicates/conditions.js';
-import { calciumFinding, conditionFinding, courseFinding, labFinding } from '../predicates/findings.js';
+import { conditionFinding, correctFirstFindings, courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { correctBeforeStart } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
@@ -82,14 +82,9 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
     findings.push(labFinding('egfr', egfr));
     evidence.push(egfr.ref);
   }
-  if (checks.calcium !== undefined) {
-    findings.push(calciumFinding(checks.calcium));
-    evidence.push(checks.calcium.ref);
-  }
-  if (checks.vitaminD !== undefined) {
-    findings.push(labFinding('vitamin-d', checks.vitaminD));
-    evidence.push(checks.vitaminD.ref);
-  }
+  const failed = correctFirstFindings(checks);
+  findings.push(...failed.findings);
+  evidence.push(...failed.refs);
   const denosumabFirst = egfr === undefined && correctFirst.length === 0;
   return {
     topic: 'switch-to-parenteral',

@@ -1,5 +1,6 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
-import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement, Ref } from '../../facts/types.js';
+import type { CorrectFirst } from './labs.js';
 import { daysBetween, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
 
@@ -54,3 +55,19 @@ export function conditionFinding(c: ConditionFact): Finding {
   const date = c.abatement ?? c.onset ?? c.recorded;
   return { kind: 'condition', concept: c.concept, ref: c.ref, ...(date === undefined ? {} : { date }) };
 }
+
+/** The failed checks before a start as the why-trace shows them: the low calcium, the low 25-OH-D, and their references. */
+export function correctFirstFindings(checks: CorrectFirst): { readonly findings: Finding[]; readonly refs: Ref[] } {
+  const findings: Finding[] = [];
+  const refs: Ref[] = [];
+  if (checks.calcium !== undefined) {
+    findings.push(calciumFinding(checks.calcium));
+    refs.push(checks.calcium.ref);
+  }
+  if (checks.vitaminD !== undefined) {
+    findings.push(labFinding('vitamin-d', checks.vitaminD));
+    refs.push(checks.vitaminD.ref);
+  }
+  return { findings, refs };
+}
+

@@ -28,7 +28,7 @@
  */
 import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
-import { calciumFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { correctFirstFindings, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestWithin } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, currentMedications, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
@@ -84,15 +84,10 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     } else {
       treatWith = swallowingDifficulty(facts) !== undefined ? 'alendronate-effervescent' : 'alendronate';
       const checks = correctBeforeStart(facts.labs, today, settings.freshnessDays.vitaminD);
+      const failed = correctFirstFindings(checks);
       correctFirst.push(...checks.reasons);
-      if (checks.calcium !== undefined) {
-        findings.push(calciumFinding(checks.calcium));
-        refs.push(checks.calcium.ref);
-      }
-      if (checks.vitaminD !== undefined) {
-        findings.push(labFinding('vitamin-d', checks.vitaminD));
-        refs.push(checks.vitaminD.ref);
-      }
+      findings.push(...failed.findings);
+      refs.push(...failed.refs);
       if (checks.calcium !== undefined) suggestions.push({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
       else suggestions.push({ kind: 'prescribe', drug: treatWith === 'alendronate' ? 'alendronate-tablet' : 'alendronate-effervescent', ...(correctFirst.length === 0 ? { recommended: true } : {}) });
       if (correctFirst.includes('vitamin-d-low') && !takesVitaminD(facts, draft)) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
