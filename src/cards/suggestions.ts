@@ -329,7 +329,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       break;
     }
     case 'remove-draft': {
-      label = da ? 'Fjern ordinationen' : 'Remove the order';
+      label = spec.pause === true ? (da ? 'Behandlingspause: fjern ordinationen' : 'Treatment pause: remove the order') : da ? 'Fjern ordinationen' : 'Remove the order';
+      recommended = spec.recommended;
       actions = [deleteDraft(spec.draft, lang)];
       break;
     }

@@ -137,6 +137,8 @@ export interface TopicValues {
     readonly egfr: LabFinding;
     /** A denosumab start: advice to agree it with a specialist, not a "do not prescribe". */
     readonly denosumabStart: boolean;
+    /** The barred draft was the follow-on after denosumab: the referral must come before the 7-month limit. */
+    readonly afterDenosumab?: { readonly lastInjection: LocalDate; readonly latestInTime: LocalDate; readonly overdue: boolean };
   };
   'rx-hypocalcaemia': {
     readonly calcium: LabFinding;
@@ -164,6 +166,8 @@ export interface TopicValues {
     readonly seriousSideEffect?: true;
     /** A current 25-OH-D ≤ 50: vitamin D first, the second choice is offered but not recommended. */
     readonly vitaminDLow?: true;
+    /** A renewal at 5-10 years with the card's pause criteria met: a pause (removing the draft) is recommended over the second choice. */
+    readonly pauseCriteriaMet?: true;
   };
   'rx-swallowing-difficulty': {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */

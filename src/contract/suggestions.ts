@@ -28,7 +28,8 @@ export type SuggestionSpec =
   | { readonly kind: 'dxa'; readonly performer?: Performer }
   | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean }
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean }
-  | { readonly kind: 'remove-draft'; readonly draft: Ref }
+  /** Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction. */
+  | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean }
   /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */
   | { readonly kind: 'fix-schedule'; readonly draft: Ref; readonly schedule: DoseScheduleName; readonly doseMg: number; readonly from?: LocalDate };
 

@@ -33,9 +33,21 @@ function blocks(r: Recommendation): boolean {
   return MUST_NOT_GO_AHEAD.includes(r.topic) && (r.topic !== 'rx-egfr-too-low' || r.indicator === 'critical');
 }
 
+/**
+ * A draft barred for the drug itself (eGFR, calcium, a contraindication — not a wrong dose) is not
+ * to be renewed now either: the five-year card's "renew" or "consider a pause before renewing" beside
+ * it was a second, contradicting answer to the same order [choice]. The ten-year card agrees with
+ * the bar (the maximum duration is reached) and stays.
+ */
+function silencedBy(r: Recommendation, blockers: readonly Recommendation[]): boolean {
+  if (HOW_TO_START.includes(r.topic)) return blockers.length > 0;
+  return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && blockers.some((b) => b.topic !== 'rx-dose-interval');
+}
+
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
-  const blocked = new Set(recs.filter(blocks).map((r) => r.draft));
-  return recs.filter((r) => r.draft === undefined || !blocked.has(r.draft) || !HOW_TO_START.includes(r.topic));
+  const blockers = recs.filter(blocks);
+  if (blockers.length === 0) return [...recs];
+  return recs.filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft)));
 }
 
 /** A record's entries with their key type (Object.entries widens keys to string). */

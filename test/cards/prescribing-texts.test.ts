@@ -215,6 +215,30 @@ describe('prescribing card texts (rules.md section 4)', () => {
     }
   });
 
+  it('with an ulcer at 5 years of alendronate and the pause criteria met, the first option is the pause, recommended', () => {
+    const r = request({ conditions: [condition('peptic-ulcer')], courses: [course('alendronate', '2020-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] }, [draft('alendronate')]);
+    expect(r.recs.map((x) => x.topic)).not.toContain('rx-bisphosphonate-duration');
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.summary).toContain(lang === 'da' ? 'overvej pause før 2. valg' : 'consider a pause before the second choice');
+      expect(card?.suggestions?.[0]).toMatchObject({ label: lang === 'da' ? 'Behandlingspause: fjern ordinationen' : 'Treatment pause: remove the order', isRecommended: true });
+      expect(card?.suggestions?.[0]?.actions?.map((a) => a.type)).toEqual(['delete']);
+      expect(card?.suggestions?.slice(1).some((x) => x.isRecommended === true)).toBe(false);
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+    }
+  });
+
+  it('a zoledronic acid order after denosumab, barred by eGFR 30, says refer before the 7-month limit', () => {
+    const r = request({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-06-01' })] }, [draft('zoledronic-acid')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+      expect(card?.summary).toContain(lang === 'da' ? 'før 01.01.2027 (denosumab)' : '(denosumab)');
+      expect(card?.summary.length).toBeLessThan(140);
+      expect(card?.detail).toContain(lang === 'da' ? 'senest 01.01.2027' : 'at most 7 months');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+    }
+  });
+
   it('says the effervescent tablet holds no vitamin D3 when the drafted combination tablet did', () => {
     const r = request({ conditions: [condition('dysphagia')] }, [draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } })]);
     const card = renderCards(r.recs, renderCtx('da', r.facts)).find((c) => c.source.topic?.code === 'rx-swallowing-difficulty');

@@ -19,7 +19,7 @@ import { rxStartChecklist } from '../../src/rules/prescribing/rx-start-checklist
 import { rxVitaminDLow } from '../../src/rules/prescribing/rx-vitamin-d-low.js';
 import { startOrRenewal } from '../../src/rules/prescribing/start-or-renewal.js';
 import type { RecognisedDraft } from '../../src/rules/prescribing/draft.js';
-import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, medication, p1np, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const facts = (input: FactsInput, d: DraftOrder) => patient({ sex: 'female', age: 72, ...input, drafts: [d] });
 const topics = (input: FactsInput, d: DraftOrder) => evaluatePrescribing(ctxOf(facts(input, d))).map((r) => r.topic).sort();
@@ -116,6 +116,29 @@ describe('a draft that must not go ahead gets no "how to start" cards (rules.md 
     expect(topics({ ...startInput, labs: { ...oldLabs, calcium: [calcium(2.0, '2026-03-01')] } }, d)).toEqual(['rx-hypocalcaemia']);
     expect(topics(startInput, draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 }))).toEqual(['rx-dose-interval']);
     expect(topics({ ...startInput, conditions: [condition('dysphagia'), condition('peptic-ulcer')] }, d)).toEqual(['rx-oral-contraindicated']);
+  });
+
+  describe('a renewal after ≥ 5 years barred for the drug itself: no five-year "renew" beside the bar', () => {
+    const years = (start: string) => ({ courses: [course('alendronate', start)], dxa: [scan('2026-01-01', { 'total-hip': -2.8 })] });
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+
+    it('without a bar the five-year card says renew (hip T −2.8)', () => {
+      expect(evaluatePrescribing(ctxOf(facts({ ...years('2020-01-01'), labs }, draft('alendronate'))))).toContainEqual(
+        expect.objectContaining({ topic: 'rx-bisphosphonate-duration', pause: 'criteria-not-met' }),
+      );
+    });
+
+    it('eGFR 30, calcium 2.0 or an ulcer: only the bar; a wrong dose keeps the duration card', () => {
+      const d = draft('alendronate');
+      expect(topics({ ...years('2020-01-01'), labs: { ...labs, egfr: [egfr(30, '2026-11-01')] } }, d)).toEqual(['rx-egfr-too-low']);
+      expect(topics({ ...years('2020-01-01'), labs: { ...labs, calcium: [calcium(2.0, '2026-11-01')] } }, d)).toEqual(['rx-hypocalcaemia']);
+      expect(topics({ ...years('2020-01-01'), labs, conditions: [condition('peptic-ulcer')] }, d)).not.toContain('rx-bisphosphonate-duration');
+      expect(topics({ ...years('2020-01-01'), labs }, draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 }))).toEqual(['rx-bisphosphonate-duration', 'rx-dose-interval']);
+    });
+
+    it('the ten-year card agrees with the bar and stays', () => {
+      expect(topics({ ...years('2015-01-01'), labs: { ...labs, egfr: [egfr(30, '2026-11-01')] } }, draft('alendronate'))).toEqual(['rx-bisphosphonate-duration', 'rx-egfr-too-low']);
+    });
   });
 
   it('the denosumab-start warning of rx-egfr-too-low does not block: Prolia start with eGFR 30 keeps the biosimilar card', () => {

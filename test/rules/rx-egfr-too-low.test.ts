@@ -53,4 +53,20 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
     expect(judge(low, { ref: 'MedicationRequest/unknown', selected: true, start: TODAY })).toBeUndefined();
     expect(judge({}, draft('alendronate'))).toBeUndefined();
   });
+
+  it('a barred zoledronic acid that was to follow denosumab (l. 79-82 "max 7 måneder … SKAL anden behandling igangsættes") names the last injection and the limit', () => {
+    const d = draft('zoledronic-acid');
+    const dmab = course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-06-01' });
+    const rec = judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [dmab] }, d);
+    expect(rec).toMatchObject({ indicator: 'critical', afterDenosumab: { lastInjection: '2026-06-01', latestInTime: '2027-01-01', overdue: false } });
+    expect(rec?.evidence).toEqual(expect.arrayContaining(dmab.refs));
+    const late = judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-04-25' })] }, d);
+    expect(late?.afterDenosumab).toMatchObject({ latestInTime: '2026-11-25', overdue: true });
+    expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] } }, d)).not.toHaveProperty('afterDenosumab');
+  });
+
+  it('not when another antiresorptive already follows the denosumab (alendronate since 2026-07-01)', () => {
+    const courses = [course('denosumab', '2022-01-01', { status: 'ended', lastDose: '2026-01-01', supersededOn: '2026-07-01', supersededBy: 'alendronate' }), course('alendronate', '2026-07-01')];
+    expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses }, draft('alendronate'))).not.toHaveProperty('afterDenosumab');
+  });
 });

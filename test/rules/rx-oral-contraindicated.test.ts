@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -91,5 +91,37 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 35 }));
     expect(judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [vitaminD(51, '2026-11-10')] } }, d)).not.toHaveProperty('vitaminDLow');
   });
-});
 
+  describe('a renewal at 5-10 years (card l. 185-194 "Behandlingspause bør overvejes efter 5 år. Seponering kan ske, hvis …")', () => {
+    const years = course('alendronate', '2020-01-01');
+    const ulcer = condition('peptic-ulcer');
+
+    it('pause criteria met (hip T −2.0, no fractures): the pause is the recommended option, the second choice offered', () => {
+      const d = draft('alendronate');
+      const hip = scan('2026-01-01', { 'total-hip': -2.0 });
+      const rec = judge({ conditions: [ulcer], courses: [years], dxa: [hip] }, d);
+      expect(rec).toMatchObject({ pauseCriteriaMet: true, reasons: ['ulcer'], selectionBehavior: 'at-most-one' });
+      expect(rec?.suggestions).toEqual([
+        { kind: 'remove-draft', draft: d.ref, pause: true, recommended: true },
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } },
+        { kind: 'referral', to: 'zoledronic-acid', replacesDraft: d.ref },
+      ]);
+      expect(rec?.evidence).toContain(hip.refs[0]);
+    });
+
+    it('hip T −2.5, no hip DXA, 4 years, 10 years or a restart: the second choice as before', () => {
+      const d = draft('alendronate');
+      const second = (input: FactsInput) => {
+        const rec = judge({ conditions: [ulcer], ...input }, d);
+        expect(rec).not.toHaveProperty('pauseCriteriaMet');
+        return rec?.suggestions?.[0];
+      };
+      const recommended = { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: d.ref, mode: 'delete-create' } };
+      expect(second({ courses: [years], dxa: [scan('2026-01-01', { 'total-hip': -2.5 })] })).toEqual(recommended);
+      expect(second({ courses: [years] })).toEqual(recommended);
+      expect(second({ courses: [course('alendronate', '2022-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
+      expect(second({ courses: [course('alendronate', '2015-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
+      expect(second({ courses: [course('alendronate', '2017-01-01', { status: 'ended', end: '2023-01-01' })], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
+    });
+  });
+});

@@ -29,7 +29,8 @@
 import { courseFinding } from '../predicates/findings.js';
 import { previousDxaPerformer } from '../predicates/dxa.js';
 import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
-import type { DraftRule } from '../types.js';
+import type { DraftRule, RuleContext } from '../types.js';
+import type { DraftOrder, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { PauseVerdict } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
@@ -38,23 +39,46 @@ import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria } from '../follow-up/bispho
 import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
 
+export interface RenewalPause {
+  readonly verdict: PauseVerdict;
+  readonly findings: readonly Finding[];
+  readonly evidence: readonly Ref[];
+}
+
+/**
+ * An oral bisphosphonate renewal at 5 to 10 years (not a restart, not the follow-on after
+ * denosumab): the card's pause criteria judged for it. `rx-oral-contraindicated` asks it too —
+ * a pause the card allows comes before a switch to the second choice.
+ */
+export function renewalPause(ctx: RuleContext, draft: DraftOrder): RenewalPause | undefined {
+  const { facts } = ctx;
+  if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx)) return undefined;
+  if (oralBisphosphonateYearsReached(facts, MAX_YEARS) || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
+  if (startOrRenewal(facts, draft) === 'restart') return undefined;
+  const criteria = pauseCriteria(ctx);
+  const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
+  const verdict = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
+  return { verdict, findings: criteria.findings, evidence: criteria.evidence };
+}
+
+function afterDenosumab(ctx: RuleContext): boolean {
+  return ctx.facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today);
+}
+
 export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
-  if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
-  if (facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today)) return undefined;
+  if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx)) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
   if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
   const restart = startOrRenewal(facts, draft) === 'restart';
   const findings: Finding[] = [draftFinding(draft), ...courses.map((c) => courseFinding(c, ctx.today))];
   const refs = courses.flatMap((c) => c.refs);
-  let pause: PauseVerdict | undefined;
-  if (!ten && !restart) {
-    const criteria = pauseCriteria(ctx);
-    const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
-    pause = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
-    findings.push(...criteria.findings);
-    refs.push(...criteria.evidence);
+  const judged = renewalPause(ctx, draft);
+  const pause = judged?.verdict;
+  if (judged !== undefined) {
+    findings.push(...judged.findings);
+    refs.push(...judged.evidence);
   }
   const performer = previousDxaPerformer(facts);
   return {

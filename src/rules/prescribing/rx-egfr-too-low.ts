@@ -10,9 +10,14 @@
  * Then: critical for an oral bisphosphonate or zoledronic acid (also contraindicated in their SmPC):
  * replace the draft by a referral to endocrinology; warning for a denosumab start (refer). Nothing
  * for the next injection of a running denosumab course (not a start).
+ * A barred bisphosphonate that was to follow denosumab (no follow-on holds, follow-up/denosumab.ts)
+ * leaves the patient with no follow-on at all: l. 81-82 "Hvis denosumab seponeres, SKAL anden
+ * behandling igangsættes". The card then names the last injection and the 7-month limit (l. 79
+ * "Der må max gå 7 måneder") the referral must beat (`afterDenosumab`) [choice].
  * Reasons: `egfr-low`.
  */
-import { labFinding } from '../predicates/findings.js';
+import { courseFinding, labFinding } from '../predicates/findings.js';
+import { denosumabWithoutFollowOn } from '../follow-up/denosumab.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
@@ -27,16 +32,20 @@ export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
   if (egfr === undefined) return undefined;
 
   const finding = labFinding('egfr', egfr);
+  const previous = denosumab ? undefined : denosumabWithoutFollowOn(ctx);
   return {
     topic: 'rx-egfr-too-low',
     indicator: denosumab ? 'warning' : 'critical',
     reasons: ['egfr-low'],
-    evidence: draftEvidence(draft, [egfr.ref]),
-    findings: [draftFinding(draft), finding],
+    evidence: draftEvidence(draft, [egfr.ref, ...(previous?.course.refs ?? [])]),
+    findings: [draftFinding(draft), finding, ...(previous === undefined ? [] : [courseFinding(previous.course, ctx.today)])],
     suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, ...(denosumab ? {} : { replacesDraft: draft.ref }) }],
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
     egfr: finding,
     denosumabStart: denosumab,
+    ...(previous === undefined
+      ? {}
+      : { afterDenosumab: { lastInjection: previous.lastInjection, latestInTime: previous.latestInTime, overdue: previous.latestInTime < ctx.today } }),
   };
 };

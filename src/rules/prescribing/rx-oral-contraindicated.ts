@@ -34,6 +34,12 @@
  * second choice, which is the specialist's to weigh.
  * With a current 25-OH-D ≤ 50 nmol/L (card l. 43, before any start) the second choice is offered
  * but not recommended, and the card says to give vitamin D first (`vitaminDLow`) [choice].
+ * A renewal at 5 to 10 years of oral bisphosphonate whose pause criteria all hold (l. 185-194,
+ * judged as rx-bisphosphonate-duration judges them) may simply pause: removing the draft is the
+ * recommended option and the second choice is offered, not recommended (`pauseCriteriaMet`)
+ * [choice: the card's pause needs no new drug; a denosumab start commits the patient to injections
+ * that must never stop without follow-on treatment]. The five-year card is silenced beside this one
+ * (rules/index.ts), so this card says it.
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`, `intolerance`.
  */
 import type { ConditionConcept } from '../../facts/types.js';
@@ -51,6 +57,7 @@ import { tooSoonAfter } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import { renewalPause } from './rx-bisphosphonate-duration.js';
 
 /** The barriers of card l. 22 that are contraindications, with the condition each rests on. */
 const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
@@ -76,19 +83,23 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   const lowVitaminD = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow ? checks.vitaminD : undefined;
   const vitaminDLow = lowVitaminD !== undefined;
   if (lowVitaminD !== undefined) findings.push(labFinding('vitamin-d', lowVitaminD));
+  const pause = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow ? renewalPause(ctx, draft) : undefined;
+  const pauseCriteriaMet = pause?.verdict === 'criteria-met';
+  if (pause !== undefined && pauseCriteriaMet) findings.push(...pause.findings);
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : [
-        { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(vitaminDLow ? {} : { recommended: true }), replaces: { draft: draft.ref, mode: 'delete-create' } },
+        ...(pauseCriteriaMet ? [{ kind: 'remove-draft' as const, draft: draft.ref, pause: true as const, recommended: true }] : []),
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(vitaminDLow || pauseCriteriaMet ? {} : { recommended: true }), replaces: { draft: draft.ref, mode: 'delete-create' } },
         { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
       ];
   return {
     topic: 'rx-oral-contraindicated',
     indicator: 'warning',
     reasons: [...found.map(([reason]) => reason), ...(serious.length > 0 ? ['intolerance' as const] : [])],
-    evidence: draftEvidence(draft, findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : []))),
+    evidence: draftEvidence(draft, [...findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : [])), ...(pauseCriteriaMet ? (pause?.evidence ?? []) : [])]),
     findings: [draftFinding(draft), ...findings],
     suggestions,
     selectionBehavior: 'at-most-one',
@@ -98,6 +109,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     ...(vitaminDLow ? { vitaminDLow: true as const } : {}),
     ...(onParenteral === undefined ? {} : { onParenteral }),
     ...(calciumLow ? { calciumLow: true as const } : {}),
+    ...(pauseCriteriaMet ? { pauseCriteriaMet: true as const } : {}),
   };
 };
 

@@ -36,6 +36,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       if (rec.calciumLow === true) return `${drug} kontraindiceret (${why}), P-calcium lav: slet ordinationen, korrigér calcium, så 2. valg`;
       if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
+      if (rec.pauseCriteriaMet === true) return `${drug} kontraindiceret (${why}): pausekriterier efter 5 år opfyldt – overvej pause før 2. valg`;
       if (rec.vitaminDLow === true) return `${drug} kontraindiceret (${why}): giv D-vitamin først (P-25-OH-Vit.D ≤ 50), så 2. valg`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
@@ -47,13 +48,16 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**P-calcium er lav:** denosumab og zoledronsyre kan forværre hypocalcæmien. Slet ordinationen, korrigér hypocalcæmien (calcium og D-vitamin), og start 2. valg, når P-calcium er normal.',
         rec.seriousSideEffect === true &&
           '**Kæbenekrose eller atypisk femurfraktur er registreret** – meget sjældne, men alvorlige bivirkninger til antiresorptiv behandling. Start ikke bisfosfonat igen: henvis til endokrinolog (uacceptable bivirkninger), som vælger den videre behandling.',
+        rec.pauseCriteriaMet === true &&
+          '**≥ 5 års peroral bisfosfonat, og kortets kriterier for behandlingspause er opfyldt** (se grundlaget): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år. Vælg 2. valg, hvis behandlingen skal fortsætte.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
-        'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.** Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.',
+        'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
+          (rec.pauseCriteriaMet === true ? '' : ' Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.'),
         secondChoice(rec) &&
           `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
           '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
-        secondChoice(rec) && 'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
+        secondChoice(rec) && rec.pauseCriteriaMet !== true && 'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
       ),
   },
   en: {
@@ -63,6 +67,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       if (rec.calciumLow === true) return `${drug} contraindicated (${why}), calcium low: remove the order, correct calcium, then the second choice`;
       if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
+      if (rec.pauseCriteriaMet === true) return `${drug} contraindicated (${why}): pause criteria met at 5 years – consider a pause before the second choice`;
       if (rec.vitaminDLow === true) return `${drug} contraindicated (${why}): give vitamin D first (25-OH-D ≤ 50), then the second choice`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
@@ -74,13 +79,16 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**Calcium is low:** denosumab and zoledronic acid can deepen the hypocalcaemia. Remove the order, correct the hypocalcaemia (calcium and vitamin D), and start the second choice once calcium is normal.',
         rec.seriousSideEffect === true &&
           '**Osteonecrosis of the jaw or an atypical femoral fracture is recorded** – very rare but serious side effects of antiresorptive treatment. Do not restart a bisphosphonate: refer to endocrinology (unacceptable side effects), who choose the further treatment.',
+        rec.pauseCriteriaMet === true &&
+          '**≥ 5 years of oral bisphosphonate, and the card\'s criteria for a treatment pause are met** (see the findings): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later. Choose the second choice if treatment is to continue.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
-        'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).** Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.',
+        'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
+          (rec.pauseCriteriaMet === true ? '' : ' Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.'),
         secondChoice(rec) &&
           `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
           '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
-        secondChoice(rec) && 'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
+        secondChoice(rec) && rec.pauseCriteriaMet !== true && 'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
       ),
   },
 };
