@@ -41,8 +41,12 @@ interface Common<T extends Topic> {
 type Nothing = Readonly<Record<never, never>>;
 
 /** Which of the card's treatment advice applies (rules.md section 2). `referral`: refer instead of a drug start (eGFR ≤ 35 and/or suspected secondary osteoporosis). */
-/** The card's criteria for a pause after 5 years ("Seponering kan ske, hvis"): all hold, one fails, or only the hip T-score is missing. */
-export type PauseVerdict = 'criteria-met' | 'criteria-not-met' | 'hip-t-score-missing';
+/**
+ * The card's criteria for a pause after 5 years ("Seponering kan ske, hvis"): all hold, one fails, or
+ * only the hip T-score is missing; or all hold but the treatment is failing (a significant BMD fall,
+ * fractures on treatment: the endocrinologist decides).
+ */
+export type PauseVerdict = 'criteria-met' | 'criteria-not-met' | 'hip-t-score-missing' | 'treatment-failure';
 
 export type GlucocorticoidTreatment = 'alendronate' | 'alendronate-effervescent' | 'parenteral' | 'endocrinology';
 
@@ -87,7 +91,8 @@ export interface TopicValues {
     readonly correctFirst?: readonly Reason[];
   };
   'dxa-follow-up-due': Nothing;
-  'bisphosphonate-pause-candidate': Nothing;
+  /** `failure`: `endocrinology-referral` names a treatment failure (BMD fall, fractures on treatment) — no pause before the specialist has answered. */
+  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };

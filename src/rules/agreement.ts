@@ -13,6 +13,10 @@
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
  *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`), and its one-click start
  *   is offered without being recommended;
+ * - beside `endocrinology-referral` for a treatment failure (a significant BMD fall, fractures on
+ *   treatment: card "Henvisning til endokrinolog ved … behandlingssvigt trods compliance"),
+ *   `bisphosphonate-pause-candidate` does not invite a pause (`notPaused`) and sets no pause
+ *   reminder: a failing treatment is the specialist's to change, not to stop;
  * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
  *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
@@ -27,6 +31,9 @@ import { latestEgfrAtLimit } from './predicates/kidney.js';
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
 
+/** `endocrinology-referral` reasons that say the treatment is failing. */
+const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
+
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
   return latestEgfrAtLimit(facts) === undefined ? agreeing(recs) : agreeing(recs).map(withoutBisphosphonate);
 }
@@ -37,8 +44,13 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') ? 'pause-candidate' : undefined;
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
-  if (!switching && !sideEffect && duration === undefined && correctFirst.length === 0) return [...recs];
+  const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
+  if (!switching && !sideEffect && !failure && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
+    if (failure && r.topic === 'bisphosphonate-pause-candidate') {
+      const { suggestions: _, selectionBehavior: __, ...rest } = r;
+      return { ...rest, notPaused: 'treatment-failure' as const };
+    }
     if (sideEffect && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'serious-side-effect' as const };
     }

@@ -235,6 +235,16 @@ describe('follow-up card texts', () => {
     expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
   });
 
+  it('a pause candidate beside a treatment failure says no pause, in both languages', () => {
+    for (const lang of ['da', 'en'] as const) {
+      const { suggestions: _, selectionBehavior: __, ...rest } = recommendation('bisphosphonate-pause-candidate');
+      const [card] = renderCards([{ ...rest, notPaused: 'treatment-failure' }], renderCtx(lang));
+      expect(card?.summary).toContain(lang === 'da' ? 'ingen pause ved behandlingssvigt' : 'no pause with a treatment failure');
+      expect(card?.detail).not.toContain(lang === 'da' ? 'Seponering kan ske' : 'may be stopped');
+      expect(card?.suggestions ?? []).toEqual([]);
+    }
+  });
+
   it('names the denosumab biosimilars on the suggestion, not in the detail', () => {
     for (const lang of ['da', 'en'] as const) {
       const [card] = renderCards([recommendation('switch-to-parenteral')], renderCtx(lang));

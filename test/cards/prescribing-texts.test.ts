@@ -228,6 +228,17 @@ describe('prescribing card texts (rules.md section 4)', () => {
     }
   });
 
+  it('an alendronate renewal at 5 years with the pause criteria met but a BMD fall on treatment says no pause and offers the endocrinology referral', () => {
+    const r = request({ courses: [course('alendronate', '2020-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 }, { significantDecrease: true })] }, [draft('alendronate')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-bisphosphonate-duration');
+      expect(card?.summary).toContain(lang === 'da' ? 'behandlingssvigt – ingen pause' : 'treatment failure – no pause');
+      expect(card?.detail).toContain(lang === 'da' ? 'Hold ikke pause' : 'Do not pause');
+      expect(card?.suggestions?.[0]).toMatchObject({ isRecommended: true });
+      expect(JSON.stringify(card?.suggestions?.[0]?.actions)).toContain('ServiceRequest');
+    }
+  });
+
   it('a zoledronic acid order after denosumab, barred by eGFR 30, says refer before the 7-month limit', () => {
     const r = request({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-06-01' })] }, [draft('zoledronic-acid')]);
     for (const lang of ['da', 'en'] as const) {

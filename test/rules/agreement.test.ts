@@ -76,5 +76,15 @@ describe('agreement between the cards of one answer', () => {
     const fine = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(40, '2026-11-01')] }, conditions: [condition('peptic-ulcer')], drafts: [d] })));
     expect(fine.find((r) => r.topic === 'rx-oral-contraindicated')?.suggestions).toHaveLength(2);
   });
-});
 
+  it('a significant BMD fall on treatment (endocrinology-referral bmd-fall): the pause candidate says no pause and sets no pause reminder', () => {
+    const years = course('alendronate', '2020-06-01');
+    const hip = (significantDecrease: boolean) => scan('2026-06-01', { 'total-hip': -2.0 }, { significantDecrease });
+    const pause = (significantDecrease: boolean) =>
+      evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [years], dxa: [hip(significantDecrease)] }))).find((r) => r.topic === 'bisphosphonate-pause-candidate');
+    expect(pause(false)).not.toHaveProperty('notPaused');
+    expect(pause(false)?.suggestions).toHaveLength(1);
+    expect(pause(true)).toMatchObject({ notPaused: 'treatment-failure', reasons: ['five-years'] });
+    expect(pause(true)).not.toHaveProperty('suggestions');
+  });
+});

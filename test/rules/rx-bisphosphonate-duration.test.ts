@@ -70,6 +70,16 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
       expect(rec?.suggestions).toEqual([{ kind: 'dxa' }]);
     });
 
+    it('all hold but the hip BMD fell significantly on treatment: no pause, the endocrinologist decides (card "behandlingssvigt trods compliance")', () => {
+      const fell = scan('2026-01-01', { 'total-hip': -2.0 }, { significantDecrease: true });
+      const rec = judge({ courses: [c], dxa: [fell] }, draft('alendronate'));
+      expect(rec).toMatchObject({ reasons: ['five-years'], pause: 'treatment-failure' });
+      expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+      expect(rec?.evidence).toEqual(expect.arrayContaining([...fell.refs]));
+      // The same fall before the course began is no failure of it.
+      expect(judge({ courses: [c], dxa: [scan('2019-06-01', { 'total-hip': -2.0 }, { significantDecrease: true }), scan('2026-01-01', { 'total-hip': -2.0 })] }, draft('alendronate'))?.pause).toBe('criteria-met');
+    });
+
     it('not judged at 10 years or on a restart', () => {
       expect(judge({ courses: [course('alendronate', '2016-01-01')] }, draft('alendronate'))).not.toHaveProperty('pause');
       expect(judge({ courses: [course('alendronate', '2017-01-01', { status: 'ended', end: '2023-06-01' })] }, draft('alendronate'))).not.toHaveProperty('pause');

@@ -59,7 +59,7 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
     const dmab = course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-06-01' });
     const rec = judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [dmab] }, d);
     expect(rec).toMatchObject({ indicator: 'critical', afterDenosumab: { lastInjection: '2026-06-01', latestInTime: '2027-01-01', overdue: false } });
-    expect(rec?.evidence).toEqual(expect.arrayContaining(dmab.refs));
+    expect(rec?.evidence).toEqual(expect.arrayContaining([...dmab.refs]));
     const late = judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: [course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-04-25' })] }, d);
     expect(late?.afterDenosumab).toMatchObject({ latestInTime: '2026-11-25', overdue: true });
     expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] } }, d)).not.toHaveProperty('afterDenosumab');

@@ -109,7 +109,7 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
       expect(rec?.evidence).toContain(hip.refs[0]);
     });
 
-    it('hip T −2.5, no hip DXA, 4 years, 10 years or a restart: the second choice as before', () => {
+    it('hip T −2.5, no hip DXA, a BMD fall, 4 years, 10 years or a restart: the second choice as before', () => {
       const d = draft('alendronate');
       const second = (input: FactsInput) => {
         const rec = judge({ conditions: [ulcer], ...input }, d);
@@ -122,6 +122,8 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
       expect(second({ courses: [course('alendronate', '2022-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
       expect(second({ courses: [course('alendronate', '2015-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
       expect(second({ courses: [course('alendronate', '2017-01-01', { status: 'ended', end: '2023-01-01' })], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] })).toEqual(recommended);
+      // A significant BMD fall on treatment: a failing treatment is changed, not paused.
+      expect(second({ courses: [years], dxa: [scan('2026-01-01', { 'total-hip': -2.0 }, { significantDecrease: true })] })).toEqual(recommended);
     });
   });
 });

@@ -190,6 +190,15 @@ function secondaryBeforeTreatment(ctx: RuleContext): Part | undefined {
   return { ...signs, findings: [...signs.findings, ...basis.findings], evidence: [...signs.evidence, ...basis.evidence] };
 }
 
+/**
+ * "Behandlingssvigt trods compliance" on the treatment running now: a significant BMD fall or
+ * fractures on treatment. The prescribing hooks ask it too — a failing treatment is not paused.
+ */
+export function treatmentFailure(ctx: RuleContext): Part | undefined {
+  const start = continuousTreatmentStart(ctx.facts, activeOsteoporosisCourses(ctx.facts));
+  return start === undefined ? undefined : (bmdFall(ctx.facts, start) ?? fracturesOnTreatment(ctx, start));
+}
+
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);

@@ -36,6 +36,7 @@ import type { PauseVerdict } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 import { startOrRenewal } from './start-or-renewal.js';
 import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria } from '../follow-up/bisphosphonate-duration.js';
+import { treatmentFailure } from '../follow-up/endocrinology-referral.js';
 import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
 
@@ -58,6 +59,9 @@ export function renewalPause(ctx: RuleContext, draft: DraftOrder): RenewalPause 
   const criteria = pauseCriteria(ctx);
   const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
   const verdict = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
+  // A failing treatment (patient-view: endocrinology-referral) is the specialist's to change, not to pause.
+  const failure = verdict === 'criteria-met' ? treatmentFailure(ctx) : undefined;
+  if (failure !== undefined) return { verdict: 'treatment-failure', findings: [...criteria.findings, ...failure.findings], evidence: [...criteria.evidence, ...failure.evidence] };
   return { verdict, findings: criteria.findings, evidence: criteria.evidence };
 }
 
@@ -91,5 +95,6 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
     restart,
     ...(pause === undefined ? {} : { pause }),
     ...(pause === 'hip-t-score-missing' ? { suggestions: [{ kind: 'dxa' as const, ...(performer === undefined ? {} : { performer }) }], selectionBehavior: 'any' as const } : {}),
+    ...(pause === 'treatment-failure' ? { suggestions: [{ kind: 'referral' as const, to: 'endocrinology' as const, recommended: true }], selectionBehavior: 'any' as const } : {}),
   };
 };

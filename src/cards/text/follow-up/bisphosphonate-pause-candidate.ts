@@ -4,6 +4,7 @@
  * may be taken, the criteria it meets, why that is safe, and when to scan.
  */
 import type { Language } from '../../../contract/language.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
 import { LONG_ACTING } from '../card-words-follow-up.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
@@ -19,19 +20,30 @@ const NEXT_DXA: Words = {
   en: 'During the pause: DXA scan no earlier than after 2 years, if relevant.',
 };
 
-function detail(lang: Language): string {
-  return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
+const FAILURE: Words = {
+  da: '**Men henvisningen til endokrinolog nævner behandlingssvigt** (fald i knoglemineraltæthed eller brud under behandling): hold ikke pause, før endokrinologen har vurderet behandlingen. Kriterierne for seponering er ellers opfyldt.',
+  en: '**But the endocrinology referral names a treatment failure** (a fall in bone mineral density or fractures on treatment): do not pause before the endocrinologist has assessed the treatment. The criteria for stopping are otherwise met.',
+};
+
+function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
+  return rec.notPaused === undefined ? paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]) : paragraphs(FAILURE[lang], LONG_ACTING[lang]);
 }
 
 export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause-candidate'> = {
   da: {
     title: 'Overvej behandlingspause',
-    summary: () => 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt',
-    detail: () => detail('da'),
+    summary: (rec) =>
+      rec.notPaused === undefined
+        ? 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt'
+        : '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – afvent endokrinologens vurdering',
+    detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Consider a treatment pause',
-    summary: () => 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met',
-    detail: () => detail('en'),
+    summary: (rec) =>
+      rec.notPaused === undefined
+        ? 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met'
+        : '5 years of oral bisphosphonate: no pause with a treatment failure – await the endocrinologist',
+    detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -17,12 +17,19 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
           ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5'
           : rec.pause === 'criteria-not-met'
             ? '5 års peroral bisfosfonat nået: forny – kriterierne for behandlingspause er ikke opfyldt'
+            : rec.pause === 'treatment-failure'
+            ? '5 års peroral bisfosfonat nået: behandlingssvigt – ingen pause, henvis til endokrinolog'
             : rec.pause === 'hip-t-score-missing'
               ? '5 års peroral bisfosfonat nået: T-score for hoften mangler – DXA afgør, om pause er mulig'
               : '5 års peroral bisfosfonat nået: overvej behandlingspause før fornyelse',
     detail: (rec) =>
       !has(rec, 'ten-years') && rec.restart
         ? paragraphs(PAUSE_ENDED.da, 'Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år i alt.')
+        : rec.pause === 'treatment-failure'
+        ? paragraphs(
+            'Kortet: Behandlingspause bør overvejes efter 5 år, og kriterierne for seponering er opfyldt – **men journalen viser behandlingssvigt** (fald i knoglemineraltæthed eller brud under behandling, se grundlaget).',
+            'Kortet: henvisning til endokrinolog ved behandlingssvigt trods compliance. Hold ikke pause, før endokrinologen har vurderet behandlingen.',
+          )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
             'Kortet: Behandlingspause bør overvejes efter 5 år – men **seponering kan kun ske, hvis** T-score (hofte) > −2,5, aldrig lavenergibrud i ryg eller hofte, ingen andre lavenergibrud de seneste år, og evt. udløsende årsager er korrigeret.',
@@ -48,12 +55,19 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
           ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture or hip T-score ≤ −2.5'
           : rec.pause === 'criteria-not-met'
             ? '5 years of oral bisphosphonate reached: renew – the criteria for a treatment pause are not met'
+            : rec.pause === 'treatment-failure'
+            ? '5 years of oral bisphosphonate reached: treatment failure – no pause, refer to endocrinology'
             : rec.pause === 'hip-t-score-missing'
               ? '5 years of oral bisphosphonate reached: no hip T-score – a DXA decides whether a pause is possible'
               : '5 years of oral bisphosphonate reached: consider a treatment pause before renewing',
     detail: (rec) =>
       !has(rec, 'ten-years') && rec.restart
         ? paragraphs(PAUSE_ENDED.en, 'With persistently low hip bone mass, treatment can be extended to 10 years in all.')
+        : rec.pause === 'treatment-failure'
+        ? paragraphs(
+            'The card: a treatment pause should be considered after 5 years, and the criteria for stopping are met – **but the record shows a treatment failure** (a fall in bone mineral density or fractures on treatment, see the findings).',
+            'The card: refer to endocrinology on treatment failure despite compliance. Do not pause before the endocrinologist has assessed the treatment.',
+          )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
             'The card: a treatment pause should be considered after 5 years – but **it can only be stopped if** hip T-score > −2.5, never a low-energy spine or hip fracture, no other low-energy fracture in recent years, and any triggering cause is corrected.',
