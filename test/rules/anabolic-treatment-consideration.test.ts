@@ -49,6 +49,17 @@ describe('anabolic-treatment-consideration — women (card l. 211-213 "T-score <
     expect(anabolicTreatmentConsideration(ctxOf(patient({ ...base, courses: [course('teriparatide', '2026-06-01')] })))).toBeUndefined();
   });
 
+  it('after a completed anabolic course counts only fractures after its last day (teriparatide 2024-03-01 → 2026-03-01) [choice]', () => {
+    const done = course('teriparatide', '2024-03-01', { status: 'ended', end: '2026-03-01' });
+    const base = { ...woman, dxa: [scan('2024-01-15', { 'total-hip': -3.0 })], courses: [done, course('alendronate', '2026-03-02')] };
+    // The forearm fracture that led to the teriparatide, and one on its last day: no second referral.
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...base, fractures: [fracture('forearm', '2024-02-01'), fracture('spine', '2026-03-01')] })))).toBeUndefined();
+    // A new fracture the day after: the question is asked again.
+    const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...base, fractures: [fracture('forearm', '2024-02-01'), fracture('spine', '2026-03-02')] })));
+    expect(rec?.reasons).toEqual(['woman-fracture-3y']);
+    expect(rec?.findings).toHaveLength(2);
+  });
+
   it('does not fire for a woman who is not postmenopausal', () => {
     expect(anabolicTreatmentConsideration(ctxOf(patient({ sex: 'female', age: 45, dxa: [scan('2026-01-15', { 'lumbar-spine': -3.0 })], fractures: [fracture('spine', '2026-02-01')] })))).toBeUndefined();
   });
@@ -75,6 +86,15 @@ describe('anabolic-treatment-consideration — men (card l. 214-216 "T-score ≤
     const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...man, dxa: [scan('2026-01-15', { 'lumbar-spine': -1.2 })], fractures: [a, b] })));
     expect(rec?.reasons).toEqual(['man-two-spine-fractures']);
     expect(rec?.evidence).toEqual([a.ref, b.ref]);
+  });
+
+  it('after a completed anabolic course, two spine fractures before it do not ask again; two after it do [choice]', () => {
+    const done = course('teriparatide', '2020-01-01', { status: 'ended', end: '2022-01-01' });
+    const base = { ...man, dxa: [scan('2026-01-15', { 'lumbar-spine': -1.2 })], courses: [done] };
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...base, fractures: [fracture('spine', '2012-03-01'), fracture('spine', '2019-09-01')] })))).toBeUndefined();
+    // An undated fracture cannot be placed after the course.
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...base, fractures: [fracture('spine', '2012-03-01'), fracture('spine', undefined), fracture('spine', '2024-09-01')] })))).toBeUndefined();
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...base, fractures: [fracture('spine', '2023-03-01'), fracture('spine', '2024-09-01')] })))?.reasons).toEqual(['man-two-spine-fractures']);
   });
 
   it('counts the same spine fracture recorded twice (same day) once', () => {

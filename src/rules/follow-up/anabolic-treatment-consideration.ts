@@ -14,6 +14,9 @@
  *       3 years, or ≥ 2 distinct low-energy spine fractures at any time (v2: two vertebrae on one
  *       day are two; a code of multiple vertebral fractures counts as two). Also for patients not on
  *       treatment; not while an anabolic course is active [choice: the referral has then happened].
+ *       After an anabolic course has ended, only fractures dated after its last day count [choice:
+ *       the fracture that led to it was answered by it — teriparatide is given for at most 24
+ *       months, romosozumab for 12 — so it does not ask for the referral again; a new fracture does].
  * Then: warning — consider referral for anabolic treatment (suggestion): romosozumab (women only;
  *       not after myocardial infarction or stroke [extension: SmPC] — said explicitly when the
  *       record has one) or teriparatide (at most 24 months), normally self-injected.
@@ -25,7 +28,7 @@ import { anyConditions } from '../predicates/conditions.js';
 import { diagnosticTScore } from '../predicates/dxa.js';
 import { conditionFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures, withinYears, type CountedFracture } from '../predicates/fractures.js';
-import { activeCourse } from '../predicates/medication.js';
+import { activeCourse, latestCourse } from '../predicates/medication.js';
 import { isManOver60, isPostmenopausalWoman } from '../predicates/population.js';
 import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
@@ -46,20 +49,23 @@ const MAN_SPINE_FRACTURES = 2;
 export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-consideration'> = perContext((ctx) => {
   const { facts, today, settings } = ctx;
   if (activeCourse(facts, 'anabolic') !== undefined) return undefined;
+  const given = latestCourse(facts, 'anabolic');
+  const counted = (records: readonly CountedFracture[]): readonly CountedFracture[] =>
+    given === undefined ? records : records.filter((c) => c.fracture.date !== undefined && c.fracture.date > given.end);
   const t = diagnosticTScore(facts);
   const reasons: Reason[] = [];
   let fractures: readonly CountedFracture[] = [];
   let usesTScore = false;
 
   if (isPostmenopausalWoman(facts, settings)) {
-    const recent = distinctFractures(withinYears(lowEnergyFractures(facts, settings, WOMAN_SITES), today, FRACTURE_YEARS));
+    const recent = distinctFractures(withinYears(counted(lowEnergyFractures(facts, settings, WOMAN_SITES)), today, FRACTURE_YEARS));
     if (t !== undefined && t.value < WOMAN_T_SCORE_BELOW && recent.length > 0) {
       reasons.push('woman-fracture-3y');
       fractures = recent;
       usesTScore = true;
     }
   } else if (isManOver60(facts, settings)) {
-    const spineRecords = lowEnergyFractures(facts, settings, ['spine']);
+    const spineRecords = counted(lowEnergyFractures(facts, settings, ['spine']));
     const spine = distinctFractures(spineRecords);
     const recentSpine = withinYears(spine, today, FRACTURE_YEARS);
     if (t !== undefined && t.value <= MAN_T_SCORE_AT_OR_BELOW && recentSpine.length > 0) {
