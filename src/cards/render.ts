@@ -120,12 +120,18 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   };
 }
 
+/** A value the card could not use is said even when the card is folded (rules.md section 1 "the card says so"). */
+function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly string[] } {
+  const notes = rec.findings.filter((f) => f.kind === 'unusable-value').map((f) => formatFinding(f, lang));
+  return notes.length === 0 ? {} : { notes: [...new Set(notes)] };
+}
+
 /**
  * All cards of a response, ordered critical → warning → info (stable within an indicator); with
  * `grouping: 'folded'` composed as rules.md section 6 says (compose/fold.ts).
  */
 export function renderCards(recs: readonly Recommendation[], ctx: RenderContext, composition: { readonly grouping: CardGrouping; readonly ruleSet: RuleSet } = { grouping: 'separate', ruleSet: 'patient-view' }): Card[] {
-  const rendered = recs.map((rec) => ({ topic: rec.topic, ...(rec.draft === undefined ? {} : { draft: rec.draft }), card: renderCard(rec, ctx) }));
+  const rendered = recs.map((rec) => ({ topic: rec.topic, ...(rec.draft === undefined ? {} : { draft: rec.draft }), card: renderCard(rec, ctx), ...foldedNotes(rec, ctx.lang) }));
   const h = HEADINGS[ctx.lang];
   const lists: DetailLists = { headings: [h.findings, h.reasons], more: (n) => MORE[ctx.lang](n) };
   return composeCards(rendered, { grouping: composition.grouping, hook: composition.ruleSet }).map((card) => fitDetail(card, lists));

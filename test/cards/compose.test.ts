@@ -62,6 +62,12 @@ describe('card composition', () => {
     expect(card?.detail).not.toContain('title: vitamin-d-calcium title');
   });
 
+  it("keeps a folded companion's notes (a value it could not use) under its section", () => {
+    const checks = { ...rendered('pretreatment-checks', 'info'), notes: ['Value not used – unknown unit ("mL/s"): eGFR (1 Nov 2026)'] };
+    const [card] = patientView([rendered('treatment-indicated', 'warning'), checks]);
+    expect(card?.detail).toContain('**pretreatment-checks title:** pretreatment-checks summary\n- Value not used – unknown unit ("mL/s"): eGFR (1 Nov 2026)');
+  });
+
   it('keeps suggestions once when two folded cards propose the same order', () => {
     const one = suggestion('Order P1NP');
     const same = { ...one, uuid: randomUUID() };

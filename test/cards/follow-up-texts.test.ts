@@ -10,6 +10,7 @@ import { FOLLOW_UP_TEXTS } from '../../src/cards/text/follow-up/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
 import { FOLLOW_UP_TOPICS, type FollowUpTopic } from '../../src/contract/topics.js';
 import { FOLLOW_UP_RULES } from '../../src/rules/follow-up/index.js';
+import { evaluatePatientView } from '../../src/rules/index.js';
 import { zoledronicAcidInfusionDue } from '../../src/rules/follow-up/zoledronic-acid-infusion-due.js';
 import type { PatientFacts } from '../../src/facts/types.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
@@ -167,6 +168,19 @@ describe('follow-up card texts', () => {
     expect(known?.summary).not.toContain('muligt');
     expect(known?.detail).not.toContain('mekanisme er ikke registreret');
     expect(known?.suggestions?.[0]?.label).not.toContain('romosozumab');
+  });
+
+  it('names the romosozumab bar (myocardial infarction on record) in the anabolic summary, so it survives folding onto the treatment card', () => {
+    const mi = condition('myocardial-infarction', { active: false, onset: '2019-04-01' });
+    const facts = patient({ ...woman, dxa: [scan('2026-01-15', { 'total-hip': -2.6 })], fractures: [fracture('hip', '2025-11-01')], conditions: [mi] });
+    const recs = evaluatePatientView(ctxOf(facts));
+    for (const lang of ['da', 'en'] as const) {
+      const cards = renderCards(recs, renderCtx(lang), { grouping: 'folded', ruleSet: 'patient-view' });
+      const carrier = cards.find((c) => JSON.stringify(c.extension).includes('anabolic-treatment-consideration'));
+      expect(carrier?.detail).toContain(lang === 'da' ? 'ikke romosozumab (infarkt/apopleksi i journalen)' : 'not romosozumab (infarction/stroke on record)');
+      expect(carrier?.extension['osteo-cds.evidence']).toContain(mi.ref);
+      for (const c of cards) expect([...c.summary].length).toBeLessThan(140);
+    }
   });
 
   it('never says "continue" on a bisphosphonate held for eGFR ≤ 35 (the endocrinology referral says hold)', () => {

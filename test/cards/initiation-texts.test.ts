@@ -29,6 +29,8 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
   ['treatment-indicated', 'first choice', { age: 70, dxa: [spine], vitals: lowBmi }],
   ['treatment-indicated', 'effervescent', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] }],
   ['treatment-indicated', 'second choice', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] }],
+  ['treatment-indicated', 'second choice, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('peptic-ulcer')] }],
+  ['treatment-indicated', 'effervescent, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('dysphagia')] }],
   ['treatment-indicated', 'eGFR ≤ 35', { age: 70, fractures: [fracture('spine', '2026-04-01', 'unknown')], labs: { egfr: [egfr(30, '2026-10-01')] } }],
   ['risk-factor-review', 'no risk factor', { age: 70, dxa: [spine] }],
   ['pretreatment-checks', 'all missing', { age: 70, dxa: [spine], vitals: lowBmi }],

@@ -41,6 +41,7 @@ describe('anabolic-treatment-consideration — women (card l. 211-213 "T-score <
     const rec = anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa: [scan('2026-01-15', { 'lumbar-spine': -3.0 })], fractures: [fracture('spine', '2026-02-01')], conditions: [mi] })));
     expect(rec?.candidate).toBe('woman-cardiovascular');
     expect(rec?.findings).toContainEqual({ kind: 'condition', concept: 'myocardial-infarction', date: '2019-04-01', ref: mi.ref });
+    expect(rec?.evidence).toContain(mi.ref);
   });
 
   it('fires for patients not on treatment and not while an anabolic course is active [choice]', () => {

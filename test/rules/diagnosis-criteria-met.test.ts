@@ -29,8 +29,10 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
     expect(run({ age: 80, fractures: [fx] })).toMatchObject({ reasons: ['hip-fracture-possible'], evidence: [fx.ref] });
   });
 
-  it('suggests the diagnosis without fracture (M81) when the fracture is only possibly low-energy', () => {
-    expect(run({ age: 80, fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
+  it('suggests the diagnosis with fracture (M80) when the criteria rest on a possibly low-energy fracture alone: the card says "if it was low-energy", and then it is M80', () => {
+    expect(run({ age: 80, fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true }]);
+    // Beside a T-score ≤ −2.5 the diagnosis stands whatever the mechanism: without fracture (M81).
+    expect(run({ age: 80, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })], fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
   });
 
   it('suggests the diagnosis with fracture (M80) beside a T-score ≤ −2.5 when a known low-energy fracture of another site is on record', () => {

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRules } from '../../src/rules/index.js';
 import { formatFinding } from '../../src/cards/text/findings.js';
+import { renderCards } from '../../src/cards/render.js';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
 import { condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
@@ -31,6 +34,15 @@ describe('a value in an unknown unit is named on the card that misses it (rules.
     const [f] = unread(checks);
     expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – ukendt enhed ("pmol/L"): P-25-OH-vitamin D (01.06.2026)');
     expect(formatFinding(f!, 'en')).toContain('Value not used – unknown unit ("pmol/L"): 25-OH vitamin D');
+  });
+
+  it('says so on the folded treatment card too (section 6: the start checks ride on it)', () => {
+    const recs = run([hipFracture, tScore, vitaminD(80, 'pmol/L', '2026-06-01', 'vd-pmol')]);
+    const ctx = { lang: 'da' as const, patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
+    const cards = renderCards(recs, ctx, { grouping: 'folded', ruleSet: 'patient-view' });
+    const carrier = cards.find((c) => JSON.stringify(c.extension['osteo-cds.topics'] ?? []).includes('pretreatment-checks'));
+    expect(carrier?.source.topic?.code).not.toBe('pretreatment-checks');
+    expect(carrier?.detail).toContain('Værdi ikke brugt – ukendt enhed ("pmol/L"): P-25-OH-vitamin D (01.06.2026)');
   });
 
   it('eGFR in mL/s newer than an out-of-date usable value: the start checks name the newer one they could not read', () => {

@@ -25,6 +25,8 @@ export interface RenderedCard {
   /** Prescribing: the draft order the card is about. */
   readonly draft?: string;
   readonly card: Card;
+  /** Lines of its detail that must show when it is folded (merge.ts `Companion`). */
+  readonly notes?: readonly string[];
 }
 
 export interface ComposeOptions {
@@ -115,5 +117,5 @@ export function composeCards(rendered: readonly RenderedCard[], options: Compose
     groups.map((g, i) => ({ g, i })).sort((a, b) => RANK[indicatorOf(a.g)] - RANK[indicatorOf(b.g)] || a.i - b.i).map((x) => x.g);
   let groups = rank(defaultFolds(ranked, options.hook));
   if (options.hook === 'patient-view') groups = rank(budgetFold(groups));
-  return groups.map((g) => mergeCards(g.host.card, g.companions.map((c) => c.card)));
+  return groups.map((g) => mergeCards(g.host.card, g.companions));
 }

@@ -47,18 +47,27 @@ function unionBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   });
 }
 
-/** The companion's section in the host's detail: its name and its decision, nothing repeated. */
-function section(companion: Card): string {
+/** A card folded into a host, with the lines of its detail that must show folded too. */
+export interface Companion {
+  readonly card: Card;
+  /** E.g. a lab value in an unknown unit that the card did not use (rules.md section 1: "the card says so"). */
+  readonly notes?: readonly string[];
+}
+
+/** The companion's section in the host's detail: its name and its decision, nothing repeated; then its notes. */
+function section({ card: companion, notes = [] }: Companion): string {
   const title = companion.source.topic?.display;
-  if (title === undefined) return companion.summary;
+  const lines = notes.map((n) => `\n- ${n}`).join('');
+  if (title === undefined) return `${companion.summary}${lines}`;
   // A summary that already opens with its title ("D-vitamin og kalk: …") gives it once, in bold.
   const opener = `${title}:`;
   const rest = companion.summary.toLowerCase().startsWith(opener.toLowerCase()) ? companion.summary.slice(opener.length).trimStart() : companion.summary;
-  return `**${title}:** ${rest}`;
+  return `**${title}:** ${rest}${lines}`;
 }
 
-export function mergeCards(host: Card, companions: readonly Card[]): Card {
-  if (companions.length === 0) return host;
+export function mergeCards(host: Card, folded: readonly Companion[]): Card {
+  if (folded.length === 0) return host;
+  const companions = folded.map((c) => c.card);
   const all = [host, ...companions];
   const indicator = all.reduce((worst, c) => (RANK[c.indicator] < RANK[worst] ? c.indicator : worst), host.indicator);
   const suggestions = unionBy(all.flatMap((c) => c.suggestions ?? []), suggestionKey);
@@ -66,7 +75,7 @@ export function mergeCards(host: Card, companions: readonly Card[]): Card {
   const selectionBehavior = hasAlternatives(host) ? 'at-most-one' : 'any';
   const links = unionBy<Link>(all.flatMap((c) => c.links ?? []), (l) => l.url);
   const overrideReasons = all.find((c) => c.overrideReasons !== undefined)?.overrideReasons;
-  const detail = [host.detail ?? '', ...companions.map(section)].filter((s) => s.trim() !== '').join('\n\n');
+  const detail = [host.detail ?? '', ...folded.map(section)].filter((s) => s.trim() !== '').join('\n\n');
   // A card raised to a warning by a companion leads with that warning (the host's own summary is an info).
   const lead = RANK[indicator] < RANK[host.indicator] ? companions.find((c) => c.indicator === indicator) : undefined;
   const { suggestions: _s, selectionBehavior: _b, links: _l, overrideReasons: _o, detail: _d, ...rest } = host;

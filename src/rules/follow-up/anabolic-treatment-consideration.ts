@@ -92,6 +92,7 @@ export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-con
   // Romosozumab is for women only and not after myocardial infarction or stroke [extension: SmPC].
   const cardiovascular = facts.sex === 'female' ? anyConditions(facts, ['myocardial-infarction', 'stroke']) : [];
   findings.push(...cardiovascular.map(conditionFinding));
+  evidence.push(...cardiovascular.map((c) => c.ref));
   return {
     topic: 'anabolic-treatment-consideration',
     indicator: 'warning',

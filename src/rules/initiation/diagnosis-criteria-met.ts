@@ -12,7 +12,8 @@
  * Then: suggest adding the diagnosis (Condition create; "with pathological fracture" (M80) when
  *       the record has a fracture known to be low-energy — the spine or hip fracture the criteria
  *       rest on, or one of another site beside a T-score ≤ −2.5; a possible one gives the
- *       diagnosis without fracture, M81).
+ *       diagnosis without fracture, M81, unless the criteria rest on it alone: then the card is
+ *       "if the fracture was low-energy", and that diagnosis is M80).
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
@@ -33,8 +34,11 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perCo
   if (!isChoosingTreatment(ctx) || initiationHeld(ctx)) return undefined;
   const criteria = diagnosisCriteria(ctx.facts, ctx.settings);
   if (criteria === undefined || osteoporosisOnProblemList(ctx.facts)) return undefined;
-  // Only a fracture known to be low-energy (any site, the criteria's spine or hip one included) makes it M80.
-  const withFracture = lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
+  // A fracture known to be low-energy (any site, the criteria's spine or hip one included) makes it
+  // M80. So does a possible one the criteria rest on alone: the card then says "if the fracture was
+  // low-energy", and if it was, the diagnosis is with fracture (M81 "without" would contradict it).
+  const onPossibleFractureAlone = criteria.reasons.every((r) => r === 'spine-fracture-possible' || r === 'hip-fracture-possible');
+  const withFracture = onPossibleFractureAlone || lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
   return {
     topic: 'diagnosis-criteria-met',
     indicator: 'info',

@@ -2,7 +2,8 @@
  * Card text of `anabolic-treatment-consideration` (rules.md section 3, card page 2 l. 205-216,
  * romosozumab's limits from the SmPC), in Danish — the card's own terms — and English: what the
  * specialist may give, and which drug this patient can have. The criteria are the reasons; all
- * of them are on the guideline page. Folded into the treatment card only the summary shows.
+ * of them are on the guideline page. Folded into the treatment card only the summary shows: it
+ * names the romosozumab bar when the record has one.
  */
 import type { Language } from '../../../contract/language.js';
 import type { AnabolicCandidate, Recommendation } from '../../../contract/recommendations.js';
@@ -50,8 +51,11 @@ function detail(rec: Recommendation<'anabolic-treatment-consideration'>, lang: L
 export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment-consideration'> = {
   da: {
     title: 'Overvej anabol behandling',
+    // Romosozumab barred by the record is said in the summary: folded onto the treatment card, only the summary shows.
     summary: (rec) =>
-      has(rec, 'woman-fracture-3y')
+      rec.candidate === 'woman-cardiovascular'
+        ? `${onlyPossible(rec) ? 'Hvis lavenergibrud: overvej' : 'Overvej'} henvisning til anabol behandling med teriparatid – ikke romosozumab (infarkt/apopleksi i journalen)`
+        : has(rec, 'woman-fracture-3y')
         ? `Overvej henvisning til anabol behandling: T-score < −2,5 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud inden for 3 år`
         : has(rec, 'man-spine-fracture-3y')
           ? `Overvej henvisning til anabol behandling: T-score ≤ −3,0 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud i ryg inden for 3 år`
@@ -61,7 +65,9 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
   en: {
     title: 'Consider anabolic treatment',
     summary: (rec) =>
-      has(rec, 'woman-fracture-3y')
+      rec.candidate === 'woman-cardiovascular'
+        ? `${onlyPossible(rec) ? 'If low-energy fracture: consider' : 'Consider'} referral for anabolic treatment with teriparatide – not romosozumab (infarction/stroke on record)`
+        : has(rec, 'woman-fracture-3y')
         ? `Consider referral for anabolic treatment: T-score < −2.5 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy fracture within 3 years`
         : has(rec, 'man-spine-fracture-3y')
           ? `Consider referral for anabolic treatment: T-score ≤ −3.0 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy spine fracture within 3 years`

@@ -11,9 +11,11 @@ import type { TopicTexts } from '../types.js';
 
 /**
  * The code the suggestion records (rules/initiation/diagnosis-criteria-met.ts): DM80 "with
- * pathological fracture" only for a fracture known to be low-energy, else DM81.
+ * pathological fracture" for a fracture known to be low-energy, or for a possible one the criteria
+ * rest on alone (the card is then "if it was low-energy"); else DM81.
  */
-const withFracture = (rec: Recommendation): boolean => has(rec, 'spine-fracture', 'hip-fracture');
+const withFracture = (rec: Recommendation<'diagnosis-criteria-met'>): boolean =>
+  rec.suggestions?.some((s) => s.kind === 'diagnosis' && s.withFracture) ?? has(rec, 'spine-fracture', 'hip-fracture');
 
 export const diagnosisCriteriaMetTexts: TopicTexts<'diagnosis-criteria-met'> = {
   da: {

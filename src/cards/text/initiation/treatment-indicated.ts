@@ -52,7 +52,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
       }
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
-      if (start(rec) === 'parenteral') return `Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${when}`;
+      // Shorter with a condition after it: the summary must stay under 140 characters whole.
+      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${when}`;
       if (start(rec) === 'effervescent') return `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${when}`;
       return `Start behandling: alendronat 70 mg ugetablet (1. valg)${when}`;
     },
@@ -87,7 +88,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
       }
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
-      if (start(rec) === 'parenteral') return `Start treatment (second choice, parenteral): denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${when}`;
+      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${when}`;
       if (start(rec) === 'effervescent') return `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${when}`;
       return `Start treatment: alendronate 70 mg weekly tablet (first choice)${when}`;
     },
