@@ -16,7 +16,7 @@ import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './li
 import { buildSuggestion, canApply, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { wordsOf } from './text/index.js';
-import { inForce, REASON, type Words } from './text/vocabulary.js';
+import { DRUG, inForce, REASON, type Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
 import type { RuleSet } from '../contract/services.js';
 import type { GuidelineSettings } from '../rules/settings.js';
@@ -74,9 +74,19 @@ function clampSummary(s: string): string {
   return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
 }
 
+/** A drug the advice names but the card does not offer: the record has an intolerance (rules/intolerated.ts). */
+function notOfferedLine(rec: Recommendation, lang: Language): string | undefined {
+  const drugs = rec.notOffered?.map((d) => DRUG[d][lang]);
+  if (drugs === undefined || drugs.length === 0) return undefined;
+  const list = drugs.join(lang === 'da' ? ' og ' : ' and ');
+  return lang === 'da' ? `**Intolerans registreret i journalen: ${list} foreslås ikke.**` : `**Intolerance on record: ${list} not offered.**`;
+}
+
 /** The advice, then "**Begrundelse**" with a line per reason, then "**Grundlag**" with a line per distinct finding. */
-function composeDetail(rec: Recommendation, advice: string, lang: Language, settings: GuidelineSettings): string {
+function composeDetail(rec: Recommendation, text: string, lang: Language, settings: GuidelineSettings): string {
   const h = HEADINGS[lang];
+  const notOffered = notOfferedLine(rec, lang);
+  const advice = notOffered === undefined ? text : `${notOffered}\n\n${text}`;
   const trimmed = advice.trim();
   let detail = `${trimmed.length > 0 ? `${trimmed}\n\n` : ''}**${h.reasons}**\n`;
   for (let i = 0; i < rec.reasons.length; i++) detail += `${i > 0 ? '\n' : ''}- ${inForce(REASON[rec.reasons[i]!], settings)[lang]}`;
@@ -120,9 +130,10 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   };
 }
 
-/** A value the card could not use is said even when the card is folded (rules.md section 1 "the card says so"). */
+/** A value the card could not use (rules.md section 1 "the card says so") and a drug not offered are said even when the card is folded. */
 function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly string[] } {
-  const notes = rec.findings.filter((f) => f.kind === 'unusable-value').map((f) => formatFinding(f, lang));
+  const notOffered = notOfferedLine(rec, lang);
+  const notes = [...(notOffered === undefined ? [] : [notOffered]), ...rec.findings.filter((f) => f.kind === 'unusable-value').map((f) => formatFinding(f, lang))];
   return notes.length === 0 ? {} : { notes: [...new Set(notes)] };
 }
 

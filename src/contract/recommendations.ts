@@ -5,7 +5,7 @@
  * in force from the settings, the lab values — computed once by its rule, so the texts only word
  * them (no arithmetic, no number a setting can change).
  */
-import type { BoneMarkerKind, DrugClass, Ref } from './clinical.js';
+import type { BoneMarkerKind, DrugClass, DrugId, Ref } from './clinical.js';
 import type { Finding, LabFinding, LabOrder } from './findings.js';
 import type { DoseScheduleName, SuggestionSpec } from './suggestions.js';
 import type { Reason, Topic } from './topics.js';
@@ -35,6 +35,8 @@ interface Common<T extends Topic> {
   readonly selectionBehavior?: 'at-most-one' | 'any';
   /** Prescribing hooks: the draft order the card is about. */
   readonly draft?: Ref;
+  /** Drugs the card's advice names but does not offer in one click: the record has an intolerance (rules/intolerated.ts). */
+  readonly notOffered?: readonly DrugId[];
 }
 
 /** A topic whose text needs nothing beyond reasons and findings. */

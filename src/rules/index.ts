@@ -12,6 +12,7 @@ import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import { inAgreement, oneClickOnce } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
+import { withoutIntolerated } from './intolerated.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
 export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
@@ -96,7 +97,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(inAgreement(withoutReplaced(recs), ctx.facts), ctx);
+  return namingUnusableValues(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts), ctx.facts), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
@@ -112,5 +113,5 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(oneClickOnce(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx);
+  return namingUnusableValues(oneClickOnce(withoutIntolerated(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs)), ctx.facts)), ctx);
 }

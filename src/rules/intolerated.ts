@@ -1,0 +1,50 @@
+/**
+ * No one-click order of a drug the record says the patient does not tolerate (card l. 22 "2. Valg
+ * … utålelige bivirkninger"; rules.md section 1 "recorded intolerance"). A card that offers the
+ * second choice (denosumab or zoledronic acid) or alendronate keeps its advice, but the suggestion
+ * for the drug with a recorded intolerance goes, and the card names the intolerance in its findings
+ * and evidence [choice: the GP still decides, the record's warning is not one click away from being
+ * ignored]. Per drug: an intolerance to alendronate says nothing about denosumab, nor an acute-phase
+ * reaction to zoledronic acid about alendronate; a class-only entry ("bisfosfonater") stands for
+ * the oral bisphosphonates (facts: `classOnly`).
+ */
+import type { Intolerance, PatientFacts } from '../facts/types.js';
+import type { Recommendation } from '../contract/recommendations.js';
+import type { SuggestionSpec } from '../contract/suggestions.js';
+
+/** The intolerances that bar a suggestion, if any. */
+function barring(s: SuggestionSpec, intolerances: readonly Intolerance[]): readonly Intolerance[] {
+  if (s.kind === 'prescribe' && s.drug === 'denosumab-biosimilar') return intolerances.filter((i) => i.drug === 'denosumab');
+  if (s.kind === 'referral' && s.to === 'zoledronic-acid') return intolerances.filter((i) => i.drug === 'zoledronic-acid');
+  if (s.kind === 'prescribe' && (s.drug === 'alendronate-tablet' || s.drug === 'alendronate-effervescent')) {
+    return intolerances.filter((i) => i.drug === 'alendronate' || (i.classOnly === true && i.drugClass === 'oral-bisphosphonate'));
+  }
+  return [];
+}
+
+function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intolerance[]): Recommendation {
+  const suggestions = r.suggestions;
+  if (suggestions === undefined) return r;
+  const barred = new Set<Intolerance>();
+  const kept = suggestions.filter((s) => {
+    const found = barring(s, intolerances);
+    for (const i of found) barred.add(i);
+    return found.length === 0;
+  });
+  if (kept.length === suggestions.length) return r;
+  const named = new Set(r.findings.flatMap((f) => (f.kind === 'intolerance' ? [f.ref] : [])));
+  const added = [...barred].filter((i) => !named.has(i.ref));
+  const { suggestions: _, selectionBehavior: __, ...rest } = r;
+  return {
+    ...rest,
+    findings: [...r.findings, ...added.map((i) => ({ kind: 'intolerance' as const, drug: i.drug, ref: i.ref }))],
+    evidence: [...new Set([...r.evidence, ...added.map((i) => i.ref)])],
+    notOffered: [...new Set([...(r.notOffered ?? []), ...[...barred].map((i) => i.drug)])],
+    ...(kept.length === 0 ? {} : { suggestions: kept, ...(r.selectionBehavior === undefined ? {} : { selectionBehavior: r.selectionBehavior }) }),
+  };
+}
+
+export function withoutIntolerated(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
+  if (facts.intolerances.length === 0) return [...recs];
+  return recs.map((r) => withoutIntoleratedDrug(r, facts.intolerances));
+}

@@ -1,0 +1,59 @@
+/**
+ * rules/intolerated.ts: no one-click order of a drug with a recorded intolerance (card l. 22
+ * "utålelige bivirkninger"), on patient-view and on the prescribing hooks.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluatePatientView, evaluatePrescribing } from '../../src/rules/index.js';
+import { renderCards } from '../../src/cards/render.js';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DETAIL_BUDGET } from '../../src/cards/compose/budget.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
+
+const woman = { sex: 'female' as const, age: 72 };
+const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+// Alendronate from 2026-01-10; 60 → 50 → 45: the re-check still under 30 % (switch-to-parenteral).
+const failing = { courses: [course('alendronate', '2026-01-10')], labs: { ...labs, boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')] } };
+
+describe('a drug with a recorded intolerance is not offered in one click', () => {
+  it('switch-to-parenteral without the denosumab order when denosumab is not tolerated; the intolerance named', () => {
+    const dmab = intolerance('denosumab', '2024-01-01');
+    const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [dmab] }))).find((r) => r.topic === 'switch-to-parenteral');
+    expect(rec?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid' },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+    expect(rec?.findings).toContainEqual({ kind: 'intolerance', drug: 'denosumab', ref: dmab.ref });
+    expect(rec?.evidence).toContain(dmab.ref);
+  });
+
+  it('both second-choice drugs not tolerated: the endocrinology referral is what is left', () => {
+    const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] }))).find(
+      (r) => r.topic === 'switch-to-parenteral',
+    );
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology' }]);
+  });
+
+  it('an intolerance to alendronate bars neither denosumab nor zoledronic acid', () => {
+    const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('alendronate')] }))).find((r) => r.topic === 'switch-to-parenteral');
+    expect(rec?.suggestions?.map((s) => s.kind === 'prescribe' ? s.drug : s.kind === 'referral' ? s.to : s.kind)).toEqual(['denosumab-biosimilar', 'zoledronic-acid', 'endocrinology']);
+  });
+
+  it('order-sign: an alendronate draft with an ulcer offers zoledronic acid, not the denosumab the patient does not tolerate', () => {
+    const d = draft('alendronate');
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, conditions: [condition('peptic-ulcer')], intolerances: [intolerance('denosumab')], drafts: [d] })));
+    const rec = recs.find((r) => r.topic === 'rx-oral-contraindicated');
+    expect(JSON.stringify(rec?.suggestions)).not.toContain('denosumab');
+    expect(rec?.suggestions).toContainEqual({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: d.ref });
+  });
+
+  it('the card says which drug it does not offer, in both languages, within the detail budget', () => {
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab')] })));
+    for (const lang of ['da', 'en'] as const) {
+      const ctx = { lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
+      const card = renderCards(recs, ctx, { grouping: 'folded', ruleSet: 'patient-view' }).find((c) => c.source.topic?.code === 'switch-to-parenteral');
+      expect(card?.detail).toContain(lang === 'da' ? 'Intolerans registreret i journalen: denosumab foreslås ikke.' : 'Intolerance on record: denosumab not offered.');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+    }
+  });
+});
