@@ -17,7 +17,7 @@ import type { LocalDate } from '../time/local-date.js';
  * says hold it, rules/predicates/kidney.ts); `switch-to-parenteral` — that card advises a switch
  * (intolerance, non-adherence, markers).
  */
-export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate' | 'serious-side-effect';
+export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate' | 'serious-side-effect' | 'treatment-failure';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 
@@ -93,7 +93,7 @@ export interface TopicValues {
     readonly correctFirst?: readonly Reason[];
   };
   'dxa-follow-up-due': Nothing;
-  /** `failure`: `endocrinology-referral` names a treatment failure (BMD fall, fractures on treatment) — no pause before the specialist has answered. */
+  /** `treatment-failure`: another card names a treatment failure (BMD fall, fractures on treatment, a marker that still does not fall) — no pause. */
   'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;

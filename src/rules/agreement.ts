@@ -14,9 +14,12 @@
  *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`), and its one-click start
  *   is offered without being recommended;
  * - beside `endocrinology-referral` for a treatment failure (a significant BMD fall, fractures on
- *   treatment: card "Henvisning til endokrinolog ved … behandlingssvigt trods compliance"),
- *   `bisphosphonate-pause-candidate` does not invite a pause (`notPaused`) and sets no pause
- *   reminder: a failing treatment is the specialist's to change, not to stop;
+ *   treatment: card "Henvisning til endokrinolog ved … behandlingssvigt trods compliance") or
+ *   `switch-to-parenteral` for a marker that still does not fall (card "Behandlingssvigt":
+ *   "Manglende suppression af knoglemarkør"), `bisphosphonate-pause-candidate` does not invite a
+ *   pause (`notPaused`) and sets no pause reminder: a failing treatment is changed, not stopped;
+ *   beside the referral, `btm-response-adequate` and `bisphosphonate-continue` do not say continue
+ *   (`notContinued: 'treatment-failure'`);
  * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
  *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
@@ -45,9 +48,10 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
+  const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   if (!switching && !sideEffect && !failure && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
-    if (failure && r.topic === 'bisphosphonate-pause-candidate') {
+    if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       const { suggestions: _, selectionBehavior: __, ...rest } = r;
       return { ...rest, notPaused: 'treatment-failure' as const };
     }
@@ -56,6 +60,9 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
     }
     if (switching && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'switch-to-parenteral' as const };
+    }
+    if (failure && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
+      return { ...r, notContinued: 'treatment-failure' as const };
     }
     if (duration !== undefined && r.topic === 'btm-response-adequate' && r.notContinued === undefined) return { ...r, notContinued: duration };
     if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) };

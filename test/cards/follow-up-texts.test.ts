@@ -194,6 +194,17 @@ describe('follow-up card texts', () => {
     }
   });
 
+  it('never says "continue" beside a treatment-failure referral, in both languages and under 140 characters', () => {
+    for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
+      for (const lang of ['da', 'en'] as const) {
+        const [card] = renderCards([{ ...recommendation(topic), notContinued: 'treatment-failure' }], renderCtx(lang));
+        expect(`${card?.summary}\n${card?.detail}`).not.toMatch(lang === 'da' ? /Fortsæt/ : /Continue/);
+        expect(card?.summary).toContain(lang === 'da' ? 'behandlingssvigt: henvis til endokrinolog' : 'treatment failure: refer to endocrinology');
+        expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+      }
+    }
+  });
+
   it('never says "continue" beside a switch to parenteral treatment either', () => {
     for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
       const [da] = renderCards([{ ...recommendation(topic), notContinued: 'switch-to-parenteral' }], renderCtx('da'));

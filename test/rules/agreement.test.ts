@@ -87,4 +87,22 @@ describe('agreement between the cards of one answer', () => {
     expect(pause(true)).toMatchObject({ notPaused: 'treatment-failure', reasons: ['five-years'] });
     expect(pause(true)).not.toHaveProperty('suggestions');
   });
+
+  it('a marker that still does not fall after 5 years (switch-to-parenteral): the pause candidate says no pause (card "Behandlingssvigt": "Manglende suppression af knoglemarkør")', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    const recs = evaluatePatientView(
+      ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs: { ...labs, boneMarkers: [p1np(50, '2020-05-20'), p1np(40, '2026-03-10'), p1np(39, '2026-09-15')] } })),
+    );
+    expect(recs.find((r) => r.topic === 'switch-to-parenteral')?.reasons).toEqual(['persistent-insufficient-fall']);
+    expect(recs.find((r) => r.topic === 'bisphosphonate-pause-candidate')).toMatchObject({ notPaused: 'treatment-failure' });
+  });
+
+  it('a BMD fall on treatment with an adequate marker: btm-response-adequate does not say continue beside the failure referral', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], boneMarkers: [p1np(60, '2024-01-05'), p1np(30, '2024-04-20')] };
+    const recs = (significantDecrease: boolean) =>
+      evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2024-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.6 }, { significantDecrease })], labs })));
+    expect(recs(true).find((r) => r.topic === 'endocrinology-referral')?.reasons).toEqual(['bmd-fall']);
+    expect(recs(true).find((r) => r.topic === 'btm-response-adequate')).toMatchObject({ notContinued: 'treatment-failure' });
+    expect(recs(false).find((r) => r.topic === 'btm-response-adequate')).not.toHaveProperty('notContinued');
+  });
 });

@@ -167,6 +167,14 @@ export const NOT_CONTINUED: Readonly<Record<NotContinued, { readonly clause: Wor
       en: '**Osteonecrosis of the jaw or atypical femoral fracture on treatment:** do not simply go on – see the card on referral to endocrinology.',
     },
   },
+  // Card, referral: "Behandlingssvigt trods god compliance": `endocrinology-referral` `bmd-fall` / `fractures-on-treatment`.
+  'treatment-failure': {
+    clause: { da: 'men behandlingssvigt: henvis til endokrinolog (se kortet)', en: 'but treatment failure: refer to endocrinology (see that card)' },
+    advice: {
+      da: '**Behandlingssvigt trods compliance** (fald i knoglemineraltæthed eller brud under behandling): fortsæt ikke uændret – se kortet om henvisning til endokrinolog.',
+      en: '**Treatment failure despite adherence** (a fall in bone mineral density or fractures on treatment): do not simply go on – see the card on referral to endocrinology.',
+    },
+  },
   // rules.md section 3 `bisphosphonate-ten-years`: the card's maximum duration.
   'ten-years': {
     clause: { da: 'men 10 år med bisfosfonat er nået: revurdér (se kortet)', en: 'but 10 years of bisphosphonate are reached: reassess (see that card)' },

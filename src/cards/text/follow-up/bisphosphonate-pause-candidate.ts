@@ -21,8 +21,8 @@ const NEXT_DXA: Words = {
 };
 
 const FAILURE: Words = {
-  da: '**Men henvisningen til endokrinolog nævner behandlingssvigt** (fald i knoglemineraltæthed eller brud under behandling): hold ikke pause, før endokrinologen har vurderet behandlingen. Kriterierne for seponering er ellers opfyldt.',
-  en: '**But the endocrinology referral names a treatment failure** (a fall in bone mineral density or fractures on treatment): do not pause before the endocrinologist has assessed the treatment. The criteria for stopping are otherwise met.',
+  da: '**Men journalen viser behandlingssvigt** (fald i knoglemineraltæthed, brud under behandling eller knoglemarkør, der fortsat ikke falder; se kortet om det): hold ikke pause – behandlingen skal ændres, ikke stoppes. Kriterierne for seponering er ellers opfyldt.',
+  en: '**But the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see that card): do not pause – the treatment is to be changed, not stopped. The criteria for stopping are otherwise met.',
 };
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
@@ -35,7 +35,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
     summary: (rec) =>
       rec.notPaused === undefined
         ? 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt'
-        : '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – afvent endokrinologens vurdering',
+        : '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – se kortet om behandlingssvigt',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
@@ -43,7 +43,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
     summary: (rec) =>
       rec.notPaused === undefined
         ? 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met'
-        : '5 years of oral bisphosphonate: no pause with a treatment failure – await the endocrinologist',
+        : '5 years of oral bisphosphonate: no pause with a treatment failure – see the card on it',
     detail: (rec) => detail(rec, 'en'),
   },
 };
