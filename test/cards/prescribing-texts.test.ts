@@ -211,7 +211,7 @@ describe('prescribing card texts (rules.md section 4)', () => {
     for (const lang of ['da', 'en'] as const) {
       const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
       expect(card?.summary).toContain(lang === 'da' ? 'P-calcium lav: slet ordinationen, korrigér calcium' : 'calcium low: remove the order, correct calcium');
-      expect(JSON.stringify(card?.suggestions)).not.toContain('denosumab');
+      expect(JSON.stringify(card?.suggestions ?? [])).not.toContain('denosumab');
     }
   });
 

@@ -12,8 +12,15 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
     const rec = judge({ labs: { calcium: [ca] } }, d);
     expect(rec).toMatchObject({ topic: 'rx-hypocalcaemia', indicator: 'critical', reasons: ['hypocalcaemia'] });
     expect(rec?.evidence).toEqual([d.ref, ca.ref]);
-    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, { kind: 'remove-draft', draft: d.ref }]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'calcium', value: 2.1 }));
+  });
+
+  it('offers to remove an alendronate or zoledronic acid draft in one click (it must not be signed as it stands)', () => {
+    for (const drug of ['alendronate', 'zoledronic-acid'] as const) {
+      const d = draft(drug);
+      expect(judge({ labs: { calcium: [calcium(2.1, '2026-11-20')] } }, d)?.suggestions).toContainEqual({ kind: 'remove-draft', draft: d.ref });
+    }
   });
 
   it('does not fire at exactly 2.15 mmol/L (hypocalcaemia is below 2.15)', () => {

@@ -9,7 +9,8 @@
  * latest calcium, whatever its age, is low — any kind of the latest day: a normal total calcium
  * does not hide a low ionised one taken with it (below the lab's reference range or flagged L/LL;
  * without a range total/corrected < 2.15, ionised < 1.18 mmol/L — rules.md section 1).
- * Then: critical — correct the hypocalcaemia before treatment; order calcium and 25-OH-D.
+ * Then: critical — correct the hypocalcaemia before treatment; order calcium and 25-OH-D; remove the
+ * draft (one click).
  * A denosumab injection in a running course (l. 78-79 "Der må max gå 7 måneder") is held, not
  * dropped: the card names the last injection and the day 7 months after it, by which calcium must be
  * corrected and the injection given; past that day the course is already overdue, and the
@@ -51,7 +52,10 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   const finding = calciumFinding(ca);
   const held = heldDenosumabInjection(ctx, draft);
   const findings: Finding[] = [draftFinding(draft), finding];
-  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }];
+  // The order must not be signed as it stands: one click removes it (rules.md section 4, suggestions
+  // "use update/delete actions on it") — but not a held denosumab injection, which is given once
+  // calcium is corrected, not dropped.
+  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, ...(held === undefined ? [{ kind: 'remove-draft' as const, draft: draft.ref }] : [])];
   if (held !== undefined) {
     findings.push(
       { kind: 'last-dose', drugClass: 'denosumab', date: held.last.date, months: monthsBetween(held.last.date, ctx.today), ref: held.last.ref },
