@@ -34,7 +34,7 @@ export const rxDoseIntervalTexts: TopicTexts<'rx-dose-interval'> = {
       paragraphs(
         'Kortet: **Alendronat 70 mg ugetablet; zoledronsyre 5 mg i.v. årligt; denosumab 60 mg s.c. hver 6. måned** (produktresumé). Ordinationen er doseret hyppigere og må ikke gives som ordineret.',
         rec.schedule === 'weekly' &&
-          'Alendronat 70 mg dagligt er en syvdobbelt overdosis: risiko for svær øsofagitis, mavesår og hypocalcæmi. Ret doseringen til én tablet ugentligt (samme ugedag), eller brug en daglig styrke (10 mg), hvis daglig dosering var meningen.',
+          'En ugetablet alendronat givet oftere end ugentligt er en overdosis (dagligt: syv ugedoser om ugen): risiko for svær øsofagitis, mavesår og hypocalcæmi. Ret doseringen til én tablet ugentligt (samme ugedag), eller brug en daglig styrke (10 mg), hvis daglig dosering var meningen.',
         rec.schedule === 'six-monthly' &&
           'Denosumab gives hver 6. måned (tidligst efter 5 måneder, senest efter 7 måneder). Hyppigere injektioner giver ingen ekstra effekt, men øget risiko for hypocalcæmi. Kontrollér P-calcium før injektionen.',
         rec.schedule === 'yearly' &&
@@ -53,7 +53,7 @@ export const rxDoseIntervalTexts: TopicTexts<'rx-dose-interval'> = {
       paragraphs(
         'The card: **alendronate 70 mg weekly tablet; zoledronic acid 5 mg i.v. yearly; denosumab 60 mg s.c. every 6 months** (SmPC). The order is dosed more often and must not be given as drafted.',
         rec.schedule === 'weekly' &&
-          'Alendronate 70 mg daily is a sevenfold overdose: risk of severe oesophagitis, ulcers and hypocalcaemia. Correct the dosing to one tablet weekly (same day each week), or use a daily strength (10 mg) if daily dosing was meant.',
+          'A weekly alendronate tablet given more often than weekly is an overdose (daily: seven weekly doses a week): risk of severe oesophagitis, ulcers and hypocalcaemia. Correct the dosing to one tablet weekly (same day each week), or use a daily strength (10 mg) if daily dosing was meant.',
         rec.schedule === 'six-monthly' &&
           'Denosumab is given every 6 months (no earlier than 5 and no later than 7 months). More frequent injections add no effect but raise the risk of hypocalcaemia. Check calcium before the injection.',
         rec.schedule === 'yearly' &&
