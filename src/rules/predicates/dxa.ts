@@ -5,7 +5,7 @@
  * and femoral neck.
  */
 import type { DxaScan, DxaScore, PatientFacts, Performer } from '../../facts/types.js';
-import { addYears, type LocalDate } from '../../time/local-date.js';
+import { addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
 import { lastCountedDay } from './data-horizon.js';
 
@@ -32,16 +32,39 @@ const FOREARM = new Set(['forearm']);
 
 // The scans list is frozen (facts/freeze.ts): indexed loops, as V8 iterates frozen arrays slowly.
 
-/** The T-score the diagnosis and indication rest on, from the latest DXA with a diagnostic site (asked by most rules: once per request). */
+/**
+ * Scans of spine or hip this many days apart are one examination [choice: a DXA's sites recorded
+ * on two days — spine one day, hip the next — are one DXA; follow-up scans are years apart].
+ */
+const ONE_EXAMINATION_DAYS = 30;
+
+/**
+ * The T-score the diagnosis and indication rest on (asked by most rules: once per request): the
+ * lowest spine or hip T-score of the latest DXA that measured them (with its sites recorded up to
+ * 30 days apart), or the forearm of a newer scan that measured neither when that is lower [choice,
+ * the safer reading of "forearm counts only when neither spine nor hip exists": a forearm-only
+ * scan does not hide the spine measured before it, and is not hidden by it]; the forearm alone when
+ * no scan measured spine or hip.
+ */
 export const diagnosticTScore = perFacts((facts): DxaScore | undefined => {
   const scans = facts.dxa.scans;
+  let forearm: DxaScore | undefined;
   for (let i = 0; i < scans.length; i++) {
     const scan = scans[i]!;
     if (scan.date > lastCountedDay(facts.today)) continue;
-    const t = lowestOf(scan.tScores, CENTRAL_SITES) ?? lowestOf(scan.tScores, FOREARM);
-    if (t !== undefined) return t;
+    let best = lowestOf(scan.tScores, CENTRAL_SITES);
+    if (best === undefined) {
+      const f = lowestOf(scan.tScores, FOREARM);
+      if (f !== undefined && (forearm === undefined || f.value < forearm.value)) forearm = f;
+      continue;
+    }
+    for (let j = i + 1; j < scans.length && daysBetween(scans[j]!.date, scan.date) <= ONE_EXAMINATION_DAYS; j++) {
+      const t = lowestOf(scans[j]!.tScores, CENTRAL_SITES);
+      if (t !== undefined && t.value < best.value) best = t;
+    }
+    return forearm !== undefined && forearm.value < best.value ? forearm : best;
   }
-  return undefined;
+  return forearm;
 });
 
 /** Lowest of total hip and femoral neck from the latest DXA (on or before `asOf`, default any) that measured the hip. */

@@ -30,6 +30,21 @@ describe('T-score from the latest DXA', () => {
     expect(diagnosticTScore(patient({ dxa: [scan('2026-08-12', { forearm: -2.7 })] }))?.value).toBe(-2.7);
     expect(hipTScore(f)?.site).toBe('femoral-neck');
   });
+
+  it('reads spine and hip recorded up to 30 days apart as one DXA (spine −2.8 on 1 Oct, hip −1.0 on 2 Oct → −2.8) [choice]', () => {
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-10-02', { 'total-hip': -1.0 }), scan('2026-10-01', { 'lumbar-spine': -2.8 })] }))?.value).toBe(-2.8);
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-10-31', { 'total-hip': -1.0 }), scan('2026-10-01', { 'lumbar-spine': -2.8 })] }))?.value).toBe(-2.8);
+    // 31 days apart: two examinations, the latest counts.
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-11-01', { 'total-hip': -1.0 }), scan('2026-10-01', { 'lumbar-spine': -2.8 })] }))?.value).toBe(-1.0);
+  });
+
+  it('a newer forearm-only scan neither hides the spine measured before it nor is hidden by it: the lower counts [choice]', () => {
+    const spine = scan('2024-03-01', { 'lumbar-spine': -2.8 });
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-03-01', { forearm: -2.0 }), spine] }))?.value).toBe(-2.8);
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-03-01', { forearm: -3.1 }), spine] }))?.value).toBe(-3.1);
+    // An older forearm-only scan does not count beside a newer spine.
+    expect(diagnosticTScore(patient({ dxa: [spine, scan('2020-03-01', { forearm: -3.5 })] }))?.value).toBe(-2.8);
+  });
 });
 
 describe('low-energy fractures', () => {
