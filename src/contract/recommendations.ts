@@ -187,6 +187,8 @@ export interface TopicValues {
     readonly egfrSevere?: LabFinding;
     /** The injection is held for a low calcium (rx-hypocalcaemia): the reminder is for it, by 7 months after the last. */
     readonly heldUntil?: LocalDate;
+    /** Days between injections as drafted, when further apart than the card's 7 months. */
+    readonly orderedEveryDays?: number;
   };
   'rx-glucocorticoid-bone-protection': {
     readonly advice: 'treat' | 'dxa' | 'exposure';

@@ -49,6 +49,7 @@ const SCENARIOS = {
   ),
   'alendronate after an atypical femoral fracture': request({ conditions: [condition('atypical-femoral-fracture', { active: false, onset: '2024-02-01' })] }, [draft('alendronate')]),
   'alendronate 70 mg daily': request({}, [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 })]),
+  'denosumab every 12 months': request({}, [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 365.25 })]),
   'zoledronic acid 4 months after the last infusion': request(
     { medications: [medication('zoledronic-acid', '2026-07-26', { status: 'completed' })] },
     [draft('zoledronic-acid', { doseMgPerAdministration: 5 })],

@@ -75,4 +75,21 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
   it('concerns denosumab only', () => {
     expect(judge({}, draft('zoledronic-acid'))).toBeUndefined();
   });
+
+  describe('dosed further apart than the card\'s 7 months (l. 79 "Der må max gå 7 måneder") [choice]', () => {
+    it('every 12 months: a warning whose first suggestion corrects the draft to every 6 months', () => {
+      const d = draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 365.25 });
+      const rec = judge({}, d);
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['schedule'], orderedEveryDays: 365.25 });
+      expect(rec?.suggestions?.[0]).toEqual({ kind: 'fix-schedule', draft: d.ref, schedule: 'six-monthly', doseMg: 60 });
+      expect(rec?.findings).toContainEqual({ kind: 'dose-interval', drug: 'denosumab', intervalDays: 365.25, scheduleDays: 6 * 30.4375, ref: d.ref });
+    });
+
+    it('7 months exactly (213 days) is within the card; 8 months is not', () => {
+      expect(judge({}, draft('denosumab', { intervalDays: 7 * 30.4375 }))).toMatchObject({ indicator: 'info' });
+      expect(judge({}, draft('denosumab', { intervalDays: 7 * 30.4375 }))).not.toHaveProperty('orderedEveryDays');
+      expect(judge({}, draft('denosumab', { intervalDays: 8 * 30.4375 }))).toMatchObject({ indicator: 'warning', orderedEveryDays: 8 * 30.4375 });
+      expect(judge({}, draft('denosumab', { intervalDays: 182.625 }))).toMatchObject({ indicator: 'info' });
+    });
+  });
 });

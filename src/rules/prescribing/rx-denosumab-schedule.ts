@@ -22,14 +22,16 @@
  * (last + 6 months) if that is still ahead, else at the 7-month limit, else today — a reminder 6
  * months after a draft that will not be given recalled it 12-15 months after the last injection
  * [choice]. Warning when the latest eGFR is below 30 [extension: SmPC —
- * severe renal impairment raises the risk of hypocalcaemia].
+ * severe renal impairment raises the risk of hypocalcaemia], and when the draft is dosed further
+ * apart than 7 months (l. 79 "Der må max gå 7 måneder"): then the first suggestion corrects it to
+ * every 6 months (`orderedEveryDays`) [choice].
  * Reasons: `schedule`, `egfr-below-30`.
  */
 import { addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest } from '../predicates/labs.js';
-import { INJECTION_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
+import { INJECTION_INTERVAL_MONTHS, MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass, draftsBefore, oncologyDose } from './draft.js';
@@ -56,20 +58,36 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     draftFinding(draft),
     { kind: 'due-date', what: 'denosumab-injection', date: next },
   ];
+  // Dosed further apart than the card's "Der må max gå 7 måneder" (e.g. "hver 12. måned"): the
+  // gap itself brings the rapid bone loss of a stop (l. 80-82) — a warning that corrects the draft
+  // to every 6 months [choice: rx-dose-interval covers only dosing more frequent than the schedule].
+  const interval = draft.intervalDays;
+  const tooRare = interval !== undefined && interval > addMonthsInDays(MAX_INTERVAL_MONTHS);
+  if (tooRare) findings.splice(egfrSevere === undefined ? 0 : 1, 0, { kind: 'dose-interval', drug: 'denosumab', intervalDays: interval, scheduleDays: SIX_MONTHS_DAYS, ref: draft.ref });
   return {
     topic: 'rx-denosumab-schedule',
-    indicator: severe ? 'warning' : 'info',
+    indicator: severe || tooRare ? 'warning' : 'info',
     reasons,
     evidence: draftEvidence(draft, severe ? [egfr.ref] : []),
     findings,
-    suggestions: [{ kind: 'reminder', what: 'denosumab-injection', due: next }],
+    suggestions: [
+      ...(tooRare ? [{ kind: 'fix-schedule' as const, draft: draft.ref, schedule: 'six-monthly' as const, doseMg: 60 }] : []),
+      { kind: 'reminder', what: 'denosumab-injection', due: next },
+    ],
     selectionBehavior: 'any',
     draft: draft.ref,
     nextInjection: next,
     ...(egfrSevere === undefined ? {} : { egfrSevere }),
     ...(held === undefined ? {} : { heldUntil: held.latestInTime }),
+    ...(tooRare ? { orderedEveryDays: interval } : {}),
   };
 };
+
+/** The schedule's 6 months and the card's 7, in days (a month of 30.4375 days). */
+const SIX_MONTHS_DAYS = addMonthsInDays(INJECTION_INTERVAL_MONTHS);
+function addMonthsInDays(months: number): number {
+  return months * 30.4375;
+}
 
 /** The held injection's next milestone from today: due (last + 6 months), the 7-month limit, or today when both have passed. */
 function nextMilestone(last: LocalDate, latestInTime: LocalDate, today: LocalDate): LocalDate {

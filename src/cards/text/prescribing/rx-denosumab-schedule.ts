@@ -8,6 +8,7 @@ import { DENOSUMAB_RULES, VITAMIN_D_CALCIUM } from '../card-words.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import { labValue } from './common.js';
+import { intervalWords } from '../findings.js';
 
 export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   da: {
@@ -15,12 +16,15 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
     summary: (rec) =>
       rec.heldUntil !== undefined
         ? `Denosumab udskudt for hypocalcæmi, max 7 måneder (${formatDate(rec.heldUntil, 'da')}): påmindelse til ${formatDate(rec.nextInjection, 'da')}`
+        : rec.orderedEveryDays !== undefined
+        ? `Denosumab ordineret ${intervalWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
         : rec.egfrSevere !== undefined
         ? `Denosumab ved eGFR ${labValue(rec.egfrSevere, 'da')} (< 30): øget risiko for hypocalcæmi – tjek P-calcium og D-vitamin`
         : `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, 'da')}`,
     detail: (rec) =>
       paragraphs(
         `Kortet:\n${DENOSUMAB_RULES.da}`,
+        rec.orderedEveryDays !== undefined && '**Ordinationen er doseret med for lang afstand:** et længere interval end 7 måneder giver det hurtige knogletab, der følger et ophør. Ret doseringen til hver 6. måned.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 øger risikoen for hypocalcæmi (produktresumé): sikr D-vitamin og calcium, mål P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
         VITAMIN_D_CALCIUM.da,
@@ -31,12 +35,15 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
     summary: (rec) =>
       rec.heldUntil !== undefined
         ? `Denosumab postponed for hypocalcaemia, never over 7 months (${formatDate(rec.heldUntil, 'en')}): reminder for ${formatDate(rec.nextInjection, 'en')}`
+        : rec.orderedEveryDays !== undefined
+        ? `Denosumab ordered ${intervalWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`
         : rec.egfrSevere !== undefined
         ? `Denosumab with eGFR ${labValue(rec.egfrSevere, 'en')} (< 30): higher risk of hypocalcaemia – check calcium and vitamin D`
         : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, 'en')}`,
     detail: (rec) =>
       paragraphs(
         `The card:\n${DENOSUMAB_RULES.en}`,
+        rec.orderedEveryDays !== undefined && '**The order is dosed too far apart:** more than 7 months between injections brings the rapid bone loss that follows a stop. Correct the dosing to every 6 months.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 raises the risk of hypocalcaemia (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
         VITAMIN_D_CALCIUM.en,
