@@ -235,6 +235,7 @@ describe('prescribing card texts (rules.md section 4)', () => {
       const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-bisphosphonate-duration');
       expect(card?.summary).toContain(lang === 'da' ? 'behandlingssvigt – ingen pause' : 'treatment failure – no pause');
       expect(card?.detail).toContain(lang === 'da' ? 'Hold ikke pause' : 'Do not pause');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
       expect(card?.suggestions?.[0]).toMatchObject({ isRecommended: true });
       expect(JSON.stringify(card?.suggestions?.[0]?.actions)).toContain('ServiceRequest');
     }

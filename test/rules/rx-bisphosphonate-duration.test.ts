@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxBisphosphonateDuration } from '../../src/rules/prescribing/rx-bisphosphonate-duration.js';
-import { course, ctxOf, draft, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { course, ctxOf, draft, fracture, p1np, patient, scan, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxBisphosphonateDuration(ctxOf(patient({ age: 75, ...input, drafts: [d] })), d);
 
@@ -78,6 +78,12 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
       expect(rec?.evidence).toEqual(expect.arrayContaining([...fell.refs]));
       // The same fall before the course began is no failure of it.
       expect(judge({ courses: [c], dxa: [scan('2019-06-01', { 'total-hip': -2.0 }, { significantDecrease: true }), scan('2026-01-01', { 'total-hip': -2.0 })] }, draft('alendronate'))?.pause).toBe('criteria-met');
+    });
+
+    it('all hold but the marker still does not fall after its re-check (switch-to-parenteral on patient-view): no pause either', () => {
+      const markers = { boneMarkers: [p1np(50, '2019-12-20'), p1np(40, '2026-03-10'), p1np(39, '2026-09-15')] };
+      const rec = judge({ courses: [c], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })], labs: markers }, draft('alendronate'));
+      expect(rec?.pause).toBe('treatment-failure');
     });
 
     it('not judged at 10 years or on a restart', () => {

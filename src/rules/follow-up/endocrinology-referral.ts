@@ -51,6 +51,7 @@ import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
+import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
@@ -191,12 +192,21 @@ function secondaryBeforeTreatment(ctx: RuleContext): Part | undefined {
 }
 
 /**
- * "Behandlingssvigt trods compliance" on the treatment running now: a significant BMD fall or
- * fractures on treatment. The prescribing hooks ask it too — a failing treatment is not paused.
+ * "Behandlingssvigt" on the treatment running now: a significant BMD fall or fractures on treatment
+ * (this card's), or an oral bisphosphonate's marker that still does not fall ("Manglende
+ * suppression af knoglemarkør": `switch-to-parenteral`'s). The prescribing hooks ask it — a failing
+ * treatment is not paused, as patient-view says (rules/agreement.ts).
  */
 export function treatmentFailure(ctx: RuleContext): Part | undefined {
   const start = continuousTreatmentStart(ctx.facts, activeOsteoporosisCourses(ctx.facts));
-  return start === undefined ? undefined : (bmdFall(ctx.facts, start) ?? fracturesOnTreatment(ctx, start));
+  if (start === undefined) return undefined;
+  const failure = bmdFall(ctx.facts, start) ?? fracturesOnTreatment(ctx, start);
+  if (failure !== undefined) return failure;
+  const flow = boneMarkerFlow(ctx);
+  const persistent = flow === undefined ? undefined : persistentlyInadequate(flow);
+  return persistent === undefined
+    ? undefined
+    : { reason: 'persistent-insufficient-fall', findings: persistent.map((v) => v.finding), evidence: persistent.flatMap((v) => v.evidence) };
 }
 
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {

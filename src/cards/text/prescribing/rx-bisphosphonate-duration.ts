@@ -27,8 +27,8 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? paragraphs(PAUSE_ENDED.da, 'Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år i alt.')
         : rec.pause === 'treatment-failure'
         ? paragraphs(
-            'Kortet: Behandlingspause bør overvejes efter 5 år, og kriterierne for seponering er opfyldt – **men journalen viser behandlingssvigt** (fald i knoglemineraltæthed eller brud under behandling, se grundlaget).',
-            'Kortet: henvisning til endokrinolog ved behandlingssvigt trods compliance. Hold ikke pause, før endokrinologen har vurderet behandlingen.',
+            'Kortet: Behandlingspause bør overvejes efter 5 år, og kriterierne for seponering er opfyldt – **men journalen viser behandlingssvigt** (fald i knoglemineraltæthed, brud under behandling eller knoglemarkør, der fortsat ikke falder; se grundlaget).',
+            'Kortet: henvisning til endokrinolog ved behandlingssvigt trods compliance (ved knoglemarkør: skift til parenteral behandling). Hold ikke pause – behandlingen skal ændres, ikke stoppes.',
           )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
@@ -65,8 +65,8 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? paragraphs(PAUSE_ENDED.en, 'With persistently low hip bone mass, treatment can be extended to 10 years in all.')
         : rec.pause === 'treatment-failure'
         ? paragraphs(
-            'The card: a treatment pause should be considered after 5 years, and the criteria for stopping are met – **but the record shows a treatment failure** (a fall in bone mineral density or fractures on treatment, see the findings).',
-            'The card: refer to endocrinology on treatment failure despite compliance. Do not pause before the endocrinologist has assessed the treatment.',
+            'The card: a treatment pause should be considered after 5 years, and the criteria for stopping are met – **but the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see the findings).',
+            'The card: refer to endocrinology on treatment failure despite adherence (for the bone marker: switch to parenteral treatment). Do not pause – the treatment is to be changed, not stopped.',
           )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
