@@ -70,6 +70,8 @@ export interface TopicValues {
     readonly anabolicCandidate: boolean;
     /** Failed pre-start checks to correct before the start (rules/agreement.ts): the card says start *once* corrected. */
     readonly correctFirst?: readonly Reason[];
+    /** `vitamin-d-before-dxa` beside it: the T-score it rests on was measured at 25-OH-D ≤ 50 and may overstate (rules/agreement.ts). */
+    readonly tScoreAtLowVitaminD?: true;
   };
   'risk-factor-review': Nothing;
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */

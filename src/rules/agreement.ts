@@ -20,6 +20,9 @@
  *   pause (`notPaused`) and sets no pause reminder: a failing treatment is changed, not stopped;
  *   beside the referral, `btm-response-adequate` and `bisphosphonate-continue` do not say continue
  *   (`notContinued: 'treatment-failure'`);
+ * - beside `vitamin-d-before-dxa` (the T-score was measured at 25-OH-D ≤ 50: card "OBS: D-vitamin
+ *   bør være i niveau før DXA-skanning"), `treatment-indicated` says so (`tScoreAtLowVitaminD`)
+ *   rather than "start" without a word the other card contradicts;
  * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
  *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
@@ -49,8 +52,13 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
-  if (!switching && !sideEffect && !failure && duration === undefined && correctFirst.length === 0) return [...recs];
+  const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
+    if (lowVitaminDAtDxa && r.topic === 'treatment-indicated' && r.choice !== 'referral') {
+      const marked = { ...r, tScoreAtLowVitaminD: true as const };
+      return correctFirst.length > 0 ? { ...marked, correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) } : marked;
+    }
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       const { suggestions: _, selectionBehavior: __, ...rest } = r;
       return { ...rest, notPaused: 'treatment-failure' as const };

@@ -107,6 +107,20 @@ describe('initiation card texts', () => {
     expect(mr?.type === 'create' ? mr.resource : undefined).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', medicationCodeableConcept: { coding: [{ code: 'M05BA04' }] } });
   });
 
+  it('says the T-score was measured at low vitamin D (vitamin-d-before-dxa beside it), in summary and detail, both languages', () => {
+    for (const lang of ['da', 'en'] as const) {
+      for (const input of [{ age: 70, dxa: [spine], vitals: lowBmi }, { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('peptic-ulcer')] }]) {
+        const r = { ...rec('treatment-indicated', input), tScoreAtLowVitaminD: true as const } as Recommendation;
+        const [card] = renderCards([r], renderCtx(lang));
+        expect(card?.detail).toContain(lang === 'da' ? 'OBS: T-scoren er målt ved P-25-OH-Vit.D ≤ 50 nmol/L' : 'the T-score was measured at 25-OH vitamin D ≤ 50 nmol/L');
+        expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+        expect(card?.summary).not.toMatch(/…$/);
+      }
+      const [first] = renderCards([{ ...rec('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi }), tScoreAtLowVitaminD: true } as Recommendation], renderCtx(lang));
+      expect(first?.summary).toContain(lang === 'da' ? 'OBS: T-score målt ved lavt D-vitamin' : 'note: T-score measured at low vitamin D');
+    }
+  });
+
   it('names Binosto with its clause-restricted reimbursement for swallowing difficulty', () => {
     const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] });
     expect(card.summary).toContain('Binosto');

@@ -105,4 +105,14 @@ describe('agreement between the cards of one answer', () => {
     expect(recs(true).find((r) => r.topic === 'btm-response-adequate')).toMatchObject({ notContinued: 'treatment-failure' });
     expect(recs(false).find((r) => r.topic === 'btm-response-adequate')).not.toHaveProperty('notContinued');
   });
+
+  it('a T-score measured at 25-OH-D ≤ 50 (vitamin-d-before-dxa): the treatment card says so (tScoreAtLowVitaminD)', () => {
+    const smoker = { smoking: { current: true, ref: 'Observation/smoking' } };
+    const base = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], lifestyle: smoker, vitals: { height: [height(162, '2026-01-01')] } };
+    const labs = (atDxa: number) => ({ egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(atDxa, '2026-05-01'), vitaminD(80, '2026-11-01')] });
+    const recs = (atDxa: number) => evaluatePatientView(ctxOf(patient({ ...base, labs: labs(atDxa) })));
+    expect(recs(40).map((r) => r.topic)).toContain('vitamin-d-before-dxa');
+    expect(recs(40).find((r) => r.topic === 'treatment-indicated')).toMatchObject({ tScoreAtLowVitaminD: true });
+    expect(recs(60).find((r) => r.topic === 'treatment-indicated')).not.toHaveProperty('tScoreAtLowVitaminD');
+  });
 });

@@ -35,7 +35,33 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
-export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
+/** Card "OBS: D-vitamin bør være i niveau før DXA-skanning": the T-score was measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`). */
+const LOW_VITAMIN_D_AT_DXA: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>> = {
+  da: {
+    summary: ' – OBS: T-score målt ved lavt D-vitamin',
+    detail: '**OBS: T-scoren er målt ved P-25-OH-Vit.D ≤ 50 nmol/L** og kan overvurdere osteoporosen (kortet: D-vitamin bør være i niveau før DXA-skanning) – se kortet om D-vitamin før DXA.',
+  },
+  en: {
+    summary: ' – note: T-score measured at low vitamin D',
+    detail: '**Note: the T-score was measured at 25-OH vitamin D ≤ 50 nmol/L** and may overstate osteoporosis (the card: vitamin D should be replete before a DXA scan) – see the card on vitamin D before DXA.',
+  },
+};
+
+/** The note goes first in the detail, and at the end of the summary where it fits under 140 characters. */
+function withLowVitaminDNote(texts: TopicTexts<'treatment-indicated'>): TopicTexts<'treatment-indicated'> {
+  const lang = (l: 'da' | 'en'): TopicTexts<'treatment-indicated'>['da'] => ({
+    ...texts[l],
+    summary: (rec: Rec) => {
+      const summary = texts[l].summary(rec);
+      const note = LOW_VITAMIN_D_AT_DXA[l].summary;
+      return rec.tScoreAtLowVitaminD === true && [...summary].length + [...note].length < 140 ? `${summary}${note}` : summary;
+    },
+    detail: (rec: Rec) => (rec.tScoreAtLowVitaminD === true ? paragraphs(LOW_VITAMIN_D_AT_DXA[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
+  });
+  return { da: lang('da'), en: lang('en') };
+}
+
+export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLowVitaminDNote({
   da: {
     title: 'Indikation for at drøfte behandling',
     summary: (rec) => {
@@ -107,4 +133,4 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = {
         start(rec) !== 'referral' && (start(rec) === 'parenteral' ? 'Side effects and checks: see Read more.' : 'Intake, side effects, second choice: see Read more.'),
       ),
   },
-};
+});
