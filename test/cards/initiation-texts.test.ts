@@ -112,7 +112,7 @@ describe('initiation card texts', () => {
       for (const input of [{ age: 70, dxa: [spine], vitals: lowBmi }, { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('peptic-ulcer')] }]) {
         const r = { ...rec('treatment-indicated', input), tScoreAtLowVitaminD: true as const } as Recommendation;
         const [card] = renderCards([r], renderCtx(lang));
-        expect(card?.detail).toContain(lang === 'da' ? 'OBS: T-scoren er målt ved P-25-OH-Vit.D ≤ 50 nmol/L' : 'the T-score was measured at 25-OH vitamin D ≤ 50 nmol/L');
+        expect(card?.detail).toContain(lang === 'da' ? 'OBS: T-score målt ved P-25-OH-Vit.D ≤ 50 nmol/L' : 'Note: T-score measured at 25-OH vitamin D ≤ 50 nmol/L');
         expect([...(card?.summary ?? '')].length).toBeLessThan(140);
         expect(card?.summary).not.toMatch(/…$/);
       }

@@ -221,7 +221,8 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(r.recs.map((x) => x.topic)).not.toContain('rx-bisphosphonate-duration');
     for (const lang of ['da', 'en'] as const) {
       const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
-      expect(card?.summary).toContain(lang === 'da' ? 'overvej pause før 2. valg' : 'consider a pause before the second choice');
+      expect(card?.summary).toContain(lang === 'da' ? 'pausekriterier opfyldt efter 5 år – overvej pause' : 'pause criteria met at 5 years – consider a pause');
+      expect(card?.detail).toContain(lang === 'da' ? 'Før 2. valg: eGFR > 35' : 'Before the second choice: eGFR > 35');
       expect(card?.suggestions?.[0]).toMatchObject({ label: lang === 'da' ? 'Behandlingspause: fjern ordinationen' : 'Treatment pause: remove the order', isRecommended: true });
       expect(card?.suggestions?.[0]?.actions?.map((a) => a.type)).toEqual(['delete']);
       expect(card?.suggestions?.slice(1).some((x) => x.isRecommended === true)).toBe(false);

@@ -39,11 +39,11 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
 const LOW_VITAMIN_D_AT_DXA: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>> = {
   da: {
     summary: ' – OBS: T-score målt ved lavt D-vitamin',
-    detail: '**OBS: T-scoren er målt ved P-25-OH-Vit.D ≤ 50 nmol/L** og kan overvurdere osteoporosen (kortet: D-vitamin bør være i niveau før DXA-skanning) – se kortet om D-vitamin før DXA.',
+    detail: '**OBS: T-score målt ved P-25-OH-Vit.D ≤ 50 nmol/L** – kan overvurdere osteoporosen.',
   },
   en: {
     summary: ' – note: T-score measured at low vitamin D',
-    detail: '**Note: the T-score was measured at 25-OH vitamin D ≤ 50 nmol/L** and may overstate osteoporosis (the card: vitamin D should be replete before a DXA scan) – see the card on vitamin D before DXA.',
+    detail: '**Note: T-score measured at 25-OH vitamin D ≤ 50 nmol/L** – may overstate osteoporosis.',
   },
 };
 

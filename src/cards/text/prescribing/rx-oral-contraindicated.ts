@@ -36,7 +36,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       if (rec.calciumLow === true) return `${drug} kontraindiceret (${why}), P-calcium lav: slet ordinationen, korrigér calcium, så 2. valg`;
       if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
-      if (rec.pauseCriteriaMet === true) return `${drug} kontraindiceret (${why}): pausekriterier efter 5 år opfyldt – overvej pause før 2. valg`;
+      if (rec.pauseCriteriaMet === true) return `${drug} kontraindiceret (${why}): pausekriterier opfyldt efter 5 år – overvej pause`;
       if (rec.vitaminDLow === true) return `${drug} kontraindiceret (${why}): giv D-vitamin først (P-25-OH-Vit.D ≤ 50), så 2. valg`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
     },
@@ -49,7 +49,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.seriousSideEffect === true &&
           '**Kæbenekrose eller atypisk femurfraktur er registreret** – meget sjældne, men alvorlige bivirkninger til antiresorptiv behandling. Start ikke bisfosfonat igen: henvis til endokrinolog (uacceptable bivirkninger), som vælger den videre behandling.',
         rec.pauseCriteriaMet === true &&
-          '**≥ 5 års peroral bisfosfonat, og kortets kriterier for behandlingspause er opfyldt** (se grundlaget): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år. Vælg 2. valg, hvis behandlingen skal fortsætte.',
+          '**≥ 5 år med peroral bisfosfonat, og kortets pausekriterier er opfyldt** (se grundlaget): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
@@ -57,7 +57,10 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         secondChoice(rec) &&
           `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
           '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
-        secondChoice(rec) && rec.pauseCriteriaMet !== true && 'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.',
+        secondChoice(rec) &&
+          (rec.pauseCriteriaMet !== true
+            ? 'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.'
+            : `Før 2. valg: eGFR > 35, ingen hypocalcæmi, P-25-OH-Vit.D > 50${rec.vitaminDLow === true ? ' – **D-vitamin ≤ 50: giv først**' : ''}.`),
       ),
   },
   en: {
@@ -67,7 +70,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       if (rec.calciumLow === true) return `${drug} contraindicated (${why}), calcium low: remove the order, correct calcium, then the second choice`;
       if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
-      if (rec.pauseCriteriaMet === true) return `${drug} contraindicated (${why}): pause criteria met at 5 years – consider a pause before the second choice`;
+      if (rec.pauseCriteriaMet === true) return `${drug} contraindicated (${why}): pause criteria met at 5 years – consider a pause`;
       if (rec.vitaminDLow === true) return `${drug} contraindicated (${why}): give vitamin D first (25-OH-D ≤ 50), then the second choice`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
     },
@@ -80,7 +83,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.seriousSideEffect === true &&
           '**Osteonecrosis of the jaw or an atypical femoral fracture is recorded** – very rare but serious side effects of antiresorptive treatment. Do not restart a bisphosphonate: refer to endocrinology (unacceptable side effects), who choose the further treatment.',
         rec.pauseCriteriaMet === true &&
-          '**≥ 5 years of oral bisphosphonate, and the card\'s criteria for a treatment pause are met** (see the findings): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later. Choose the second choice if treatment is to continue.',
+          '**≥ 5 years of oral bisphosphonate, and the card\'s pause criteria are met** (see the findings): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
@@ -88,7 +91,10 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         secondChoice(rec) &&
           `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
           '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
-        secondChoice(rec) && rec.pauseCriteriaMet !== true && 'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.',
+        secondChoice(rec) &&
+          (rec.pauseCriteriaMet !== true
+            ? 'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.'
+            : `Before the second choice: eGFR > 35, no hypocalcaemia, 25-OH vitamin D > 50${rec.vitaminDLow === true ? ' – **vitamin D ≤ 50: give it first**' : ''}.`),
       ),
   },
 };
