@@ -69,4 +69,10 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
     const courses = [course('denosumab', '2022-01-01', { status: 'ended', lastDose: '2026-01-01', supersededOn: '2026-07-01', supersededBy: 'alendronate' }), course('alendronate', '2026-07-01')];
     expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses }, draft('alendronate'))).not.toHaveProperty('afterDenosumab');
   });
+
+  it('not beside denosumab running on schedule (last injection 2026-10-05, under 5 months): a duplicate, not a follow-on; from 5 months it is', () => {
+    const running = (lastDose: string) => [course('denosumab', '2022-01-01', { lastDose })];
+    expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: running('2026-10-05') }, draft('alendronate'))).not.toHaveProperty('afterDenosumab');
+    expect(judge({ labs: { egfr: [egfr(30, '2026-11-01')] }, courses: running('2026-06-26') }, draft('alendronate'))).toHaveProperty('afterDenosumab');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxHypocalcaemia } from '../../src/rules/prescribing/rx-hypocalcaemia.js';
-import { calcium, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxHypocalcaemia(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -21,6 +21,12 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
       const d = draft(drug);
       expect(judge({ labs: { calcium: [calcium(2.1, '2026-11-20')] } }, d)?.suggestions).toContainEqual({ kind: 'remove-draft', draft: d.ref });
     }
+  });
+
+  it('keeps a zoledronic acid draft that is to follow stopped denosumab (no one-click removal: it must come within the 7 months)', () => {
+    const d = draft('zoledronic-acid');
+    const rec = judge({ labs: { calcium: [calcium(2.05, '2026-11-20')] }, courses: [course('denosumab', '2022-01-01', { status: 'stopped', lastDose: '2026-06-01' })] }, d);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }]);
   });
 
   it('does not fire at exactly 2.15 mmol/L (hypocalcaemia is below 2.15)', () => {

@@ -27,6 +27,7 @@ import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass, isAntiresorptiveDraft, oncologyDose, type RecognisedDraft } from './draft.js';
 import { lastInjection } from './rx-dose-interval.js';
+import { followingDenosumab } from './rx-egfr-too-low.js';
 
 /** A denosumab injection of a running course held for a low calcium: its last injection and the 7-month limit. */
 export interface HeldInjection {
@@ -53,9 +54,10 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   const held = heldDenosumabInjection(ctx, draft);
   const findings: Finding[] = [draftFinding(draft), finding];
   // The order must not be signed as it stands: one click removes it (rules.md section 4, suggestions
-  // "use update/delete actions on it") — but not a held denosumab injection, which is given once
-  // calcium is corrected, not dropped.
-  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, ...(held === undefined ? [{ kind: 'remove-draft' as const, draft: draft.ref }] : [])];
+  // "use update/delete actions on it") — but not a held denosumab injection, nor the drug that is to
+  // follow denosumab: both are given once calcium is corrected, within the 7 months, not dropped.
+  const keep = held !== undefined || (draft.identity.drugClass !== 'denosumab' && followingDenosumab(ctx) !== undefined);
+  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, ...(keep ? [] : [{ kind: 'remove-draft' as const, draft: draft.ref }])];
   if (held !== undefined) {
     findings.push(
       { kind: 'last-dose', drugClass: 'denosumab', date: held.last.date, months: monthsBetween(held.last.date, ctx.today), ref: held.last.ref },
