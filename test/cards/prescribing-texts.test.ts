@@ -261,3 +261,13 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(card?.suggestions?.map((x) => x.actions?.[0]?.type)).toEqual(['update', 'create']);
   });
 });
+
+describe('rx-denosumab-schedule dosed too far apart', () => {
+  it('names days, not "every 7 months", just past the 7-month limit', () => {
+    const r = request({}, [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 214 })]);
+    const card = renderCards(r.recs, renderCtx('da', r.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule');
+    expect(card?.summary).toContain('ordineret hver 214. dag');
+    const year = request({}, [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 365.25 })]);
+    expect(renderCards(year.recs, renderCtx('en', year.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule')?.summary).toContain('ordered yearly');
+  });
+});

@@ -10,6 +10,13 @@ import type { TopicTexts } from '../types.js';
 import { labValue } from './common.js';
 import { intervalWords } from '../findings.js';
 
+/** Just over 7 months reads "every 7 months" in months: then the days, so the summary does not contradict its own limit. */
+function tooRareWords(days: number, lang: 'da' | 'en'): string {
+  if (Math.round(days / 30.4375) > 7) return intervalWords(days, lang);
+  const n = Math.round(days);
+  return lang === 'da' ? `hver ${n}. dag` : `every ${n} days`;
+}
+
 export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   da: {
     title: 'Denosumab: injektion hver 6. måned',
@@ -17,7 +24,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
       rec.heldUntil !== undefined
         ? `Denosumab udskudt for hypocalcæmi, max 7 måneder (${formatDate(rec.heldUntil, 'da')}): påmindelse til ${formatDate(rec.nextInjection, 'da')}`
         : rec.orderedEveryDays !== undefined
-        ? `Denosumab ordineret ${intervalWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
+        ? `Denosumab ordineret ${tooRareWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
         : rec.egfrSevere !== undefined
         ? `Denosumab ved eGFR ${labValue(rec.egfrSevere, 'da')} (< 30): øget risiko for hypocalcæmi – tjek P-calcium og D-vitamin`
         : `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, 'da')}`,
@@ -36,7 +43,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
       rec.heldUntil !== undefined
         ? `Denosumab postponed for hypocalcaemia, never over 7 months (${formatDate(rec.heldUntil, 'en')}): reminder for ${formatDate(rec.nextInjection, 'en')}`
         : rec.orderedEveryDays !== undefined
-        ? `Denosumab ordered ${intervalWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`
+        ? `Denosumab ordered ${tooRareWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`
         : rec.egfrSevere !== undefined
         ? `Denosumab with eGFR ${labValue(rec.egfrSevere, 'en')} (< 30): higher risk of hypocalcaemia – check calcium and vitamin D`
         : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, 'en')}`,
