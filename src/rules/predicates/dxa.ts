@@ -41,30 +41,33 @@ const ONE_EXAMINATION_DAYS = 30;
 /**
  * The T-score the diagnosis and indication rest on (asked by most rules: once per request): the
  * lowest spine or hip T-score of the latest DXA that measured them (with its sites recorded up to
- * 30 days apart), or the forearm of a newer scan that measured neither when that is lower [choice,
+ * 30 days apart), or the forearm of a scan more than 30 days newer that measured neither when that is lower [choice,
  * the safer reading of "forearm counts only when neither spine nor hip exists": a forearm-only
  * scan does not hide the spine measured before it, and is not hidden by it]; the forearm alone when
  * no scan measured spine or hip.
  */
 export const diagnosticTScore = perFacts((facts): DxaScore | undefined => {
   const scans = facts.dxa.scans;
-  let forearm: DxaScore | undefined;
+  const forearms: DxaScore[] = [];
   for (let i = 0; i < scans.length; i++) {
     const scan = scans[i]!;
     if (scan.date > lastCountedDay(facts.today)) continue;
     let best = lowestOf(scan.tScores, CENTRAL_SITES);
     if (best === undefined) {
       const f = lowestOf(scan.tScores, FOREARM);
-      if (f !== undefined && (forearm === undefined || f.value < forearm.value)) forearm = f;
+      if (f !== undefined) forearms.push(f);
       continue;
     }
     for (let j = i + 1; j < scans.length && daysBetween(scans[j]!.date, scan.date) <= ONE_EXAMINATION_DAYS; j++) {
       const t = lowestOf(scans[j]!.tScores, CENTRAL_SITES);
       if (t !== undefined && t.value < best.value) best = t;
     }
+    // A forearm recorded within the same examination's days is part of a DXA that measured spine or hip: it does not count.
+    const examination = scan.date;
+    const forearm = lowest(forearms.filter((f) => daysBetween(examination, f.date) > ONE_EXAMINATION_DAYS));
     return forearm !== undefined && forearm.value < best.value ? forearm : best;
   }
-  return forearm;
+  return lowest(forearms);
 });
 
 /** Lowest of total hip and femoral neck from the latest DXA (on or before `asOf`, default any) that measured the hip. */

@@ -42,6 +42,8 @@ describe('T-score from the latest DXA', () => {
     const spine = scan('2024-03-01', { 'lumbar-spine': -2.8 });
     expect(diagnosticTScore(patient({ dxa: [scan('2026-03-01', { forearm: -2.0 }), spine] }))?.value).toBe(-2.8);
     expect(diagnosticTScore(patient({ dxa: [scan('2026-03-01', { forearm: -3.1 }), spine] }))?.value).toBe(-3.1);
+    // A forearm recorded the day after spine and hip is part of that DXA: it does not count.
+    expect(diagnosticTScore(patient({ dxa: [scan('2026-03-02', { forearm: -2.9 }), scan('2026-03-01', { 'lumbar-spine': -1.8, 'total-hip': -1.6 })] }))?.value).toBe(-1.8);
     // An older forearm-only scan does not count beside a newer spine.
     expect(diagnosticTScore(patient({ dxa: [spine, scan('2020-03-01', { forearm: -3.5 })] }))?.value).toBe(-2.8);
   });
