@@ -73,7 +73,7 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     it('all hold but the hip BMD fell significantly on treatment: no pause, the endocrinologist decides (card "behandlingssvigt trods compliance")', () => {
       const fell = scan('2026-01-01', { 'total-hip': -2.0 }, { significantDecrease: true });
       const rec = judge({ courses: [c], dxa: [fell] }, draft('alendronate'));
-      expect(rec).toMatchObject({ reasons: ['five-years'], pause: 'treatment-failure' });
+      expect(rec).toMatchObject({ reasons: ['five-years'], pause: 'treatment-failure', indicator: 'warning' });
       expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
       expect(rec?.evidence).toEqual(expect.arrayContaining([...fell.refs]));
       // The same fall before the course began is no failure of it.

@@ -87,7 +87,8 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
   const performer = previousDxaPerformer(facts);
   return {
     topic: 'rx-bisphosphonate-duration',
-    indicator: ten ? 'warning' : 'info',
+    // A failing treatment at 5 years is a warning, as patient-view's failure cards are.
+    indicator: ten || pause === 'treatment-failure' ? 'warning' : 'info',
     reasons: [ten ? 'ten-years' : 'five-years'],
     evidence: draftEvidence(draft, [...new Set(refs)]),
     findings,

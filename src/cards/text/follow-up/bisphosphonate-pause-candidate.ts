@@ -26,7 +26,7 @@ const FAILURE: Words = {
 };
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
-  return rec.notPaused === undefined ? paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]) : paragraphs(FAILURE[lang], LONG_ACTING[lang]);
+  return rec.notPaused === undefined ? paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]) : paragraphs(FAILURE[lang]);
 }
 
 export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause-candidate'> = {
