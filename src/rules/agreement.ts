@@ -55,10 +55,6 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
   if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
-    if (lowVitaminDAtDxa && r.topic === 'treatment-indicated' && r.choice !== 'referral') {
-      const marked = { ...r, tScoreAtLowVitaminD: true as const };
-      return correctFirst.length > 0 ? { ...marked, correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) } : marked;
-    }
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       const { suggestions: _, selectionBehavior: __, ...rest } = r;
       return { ...rest, notPaused: 'treatment-failure' as const };
@@ -73,7 +69,13 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       return { ...r, notContinued: 'treatment-failure' as const };
     }
     if (duration !== undefined && r.topic === 'btm-response-adequate' && r.notContinued === undefined) return { ...r, notContinued: duration };
-    if (correctFirst.length > 0 && r.topic === 'treatment-indicated' && r.choice !== 'referral') return { ...r, correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) };
+    if (r.topic === 'treatment-indicated' && r.choice !== 'referral') {
+      return {
+        ...r,
+        ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),
+        ...(correctFirst.length === 0 ? {} : { correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) }),
+      };
+    }
     return r;
   });
 }

@@ -144,6 +144,9 @@ export function isLocalDate(value: string): value is LocalDate {
   return isValidDay(y, m, d);
 }
 
+/** An average calendar month in days (365.25 ÷ 12): for intervals written in days, not for dates. */
+export const MONTH_DAYS = 30.4375;
+
 /** Adds calendar months, clamping to the month's end: 2024-08-31 + 6 months = 2025-02-28. */
 export function addMonths(date: LocalDate, months: number): LocalDate {
   const y = yearOf(date);

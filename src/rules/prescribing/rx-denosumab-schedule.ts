@@ -27,7 +27,7 @@
  * every 6 months (`orderedEveryDays`) [choice].
  * Reasons: `schedule`, `egfr-below-30`.
  */
-import { addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
+import { addMonths, maxDate, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, latest } from '../predicates/labs.js';
@@ -62,8 +62,8 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   // gap itself brings the rapid bone loss of a stop (l. 80-82) — a warning that corrects the draft
   // to every 6 months [choice: rx-dose-interval covers only dosing more frequent than the schedule].
   const interval = draft.intervalDays;
-  const tooRare = interval !== undefined && interval > addMonthsInDays(MAX_INTERVAL_MONTHS);
-  if (tooRare) findings.splice(egfrSevere === undefined ? 0 : 1, 0, { kind: 'dose-interval', drug: 'denosumab', intervalDays: interval, scheduleDays: SIX_MONTHS_DAYS, ref: draft.ref });
+  const tooRare = interval !== undefined && interval > MAX_INTERVAL_MONTHS * MONTH_DAYS;
+  if (tooRare) findings.splice(egfrSevere === undefined ? 0 : 1, 0, { kind: 'dose-interval', drug: 'denosumab', intervalDays: interval, scheduleDays: INJECTION_INTERVAL_MONTHS * MONTH_DAYS, ref: draft.ref });
   return {
     topic: 'rx-denosumab-schedule',
     indicator: severe || tooRare ? 'warning' : 'info',
@@ -82,12 +82,6 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     ...(tooRare ? { orderedEveryDays: interval } : {}),
   };
 };
-
-/** The schedule's 6 months and the card's 7, in days (a month of 30.4375 days). */
-const SIX_MONTHS_DAYS = addMonthsInDays(INJECTION_INTERVAL_MONTHS);
-function addMonthsInDays(months: number): number {
-  return months * 30.4375;
-}
 
 /** The held injection's next milestone from today: due (last + 6 months), the 7-month limit, or today when both have passed. */
 function nextMilestone(last: LocalDate, latestInTime: LocalDate, today: LocalDate): LocalDate {

@@ -19,20 +19,18 @@
  * Reasons: `duplicate`.
  */
 import type { Course } from '../../facts/types.js';
-import { addMonths, type LocalDate } from '../../time/local-date.js';
+import type { LocalDate } from '../../time/local-date.js';
+import { followOnDue } from './denosumab-follow-on.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
-/** rules.md section 4: a bisphosphonate may follow denosumab from 5 months after the last injection. */
-export const DENOSUMAB_FOLLOW_ON_MONTHS = 5;
-
 /** The draft is the card's follow-on bisphosphonate after a denosumab course. */
 function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: LocalDate): boolean {
   const bisphosphonate = draft.identity.drugClass === 'oral-bisphosphonate' || draft.identity.drugClass === 'zoledronic-acid';
-  return bisphosphonate && c.drugClass === 'denosumab' && addMonths(c.lastDose, DENOSUMAB_FOLLOW_ON_MONTHS) <= today;
+  return bisphosphonate && c.drugClass === 'denosumab' && followOnDue(c, today);
 }
 
 export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {

@@ -17,23 +17,10 @@
  * Reasons: `egfr-low`.
  */
 import { courseFinding, labFinding } from '../predicates/findings.js';
-import { denosumabWithoutFollowOn } from '../follow-up/denosumab.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import type { DraftRule, RuleContext } from '../types.js';
-import { addMonths } from '../../time/local-date.js';
-import { DENOSUMAB_MIN_MONTHS } from './rx-dose-interval.js';
+import type { DraftRule } from '../types.js';
+import { followingDenosumab } from './denosumab-follow-on.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
-
-/**
- * The draft was to follow denosumab: stopped, or its last injection 5 months or more ago (rx-dose-interval's
- * "too early" month; the follow-on is due about 6 months after it). A draft beside denosumab running
- * on schedule is a duplicate (rx-duplicate-antiresorptive), not a follow-on.
- */
-export function followingDenosumab(ctx: RuleContext): ReturnType<typeof denosumabWithoutFollowOn> {
-  const previous = denosumabWithoutFollowOn(ctx);
-  if (previous === undefined) return undefined;
-  return previous.course.status !== 'active' || addMonths(previous.lastInjection, DENOSUMAB_MIN_MONTHS) <= ctx.today ? previous : undefined;
-}
 
 export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
   const { facts } = ctx;

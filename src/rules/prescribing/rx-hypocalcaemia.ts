@@ -27,7 +27,7 @@ import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass, isAntiresorptiveDraft, oncologyDose, type RecognisedDraft } from './draft.js';
 import { lastInjection } from './rx-dose-interval.js';
-import { followingDenosumab } from './rx-egfr-too-low.js';
+import { followingDenosumab } from './denosumab-follow-on.js';
 
 /** A denosumab injection of a running course held for a low calcium: its last injection and the 7-month limit. */
 export interface HeldInjection {

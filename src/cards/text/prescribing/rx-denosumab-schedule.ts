@@ -9,10 +9,11 @@ import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import { labValue } from './common.js';
 import { intervalWords } from '../findings.js';
+import { MONTH_DAYS } from '../../../time/local-date.js';
 
 /** Just over 7 months reads "every 7 months" in months: then the days, so the summary does not contradict its own limit. */
 function tooRareWords(days: number, lang: 'da' | 'en'): string {
-  if (Math.round(days / 30.4375) > 7) return intervalWords(days, lang);
+  if (Math.round(days / MONTH_DAYS) > 7) return intervalWords(days, lang);
   const n = Math.round(days);
   return lang === 'da' ? `hver ${n}. dag` : `every ${n} days`;
 }
