@@ -114,4 +114,42 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     const both = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], conditions: [onj], intolerances: [intolerance('alendronate'), intolerance('risedronate')] })));
     expect(both?.reasons).toEqual(['intolerance']);
   });
+
+  describe('a treatment failure before a pause [choice: failureBeforePause]', () => {
+    // Alendronate 2019-01-01 → 2024-03-01 (5.2 years), then paused: hip −2.3, no fractures.
+    const paused = (): ReturnType<typeof course> => course('alendronate', '2019-01-01', { status: 'ended', end: '2024-03-01' });
+    const hip = (date: string, significantDecrease: boolean): ReturnType<typeof scan> => scan(date, { 'total-hip': -2.3 }, { significantDecrease });
+
+    it('refers for a significant BMD fall during the course the pause followed, naming the ended course', () => {
+      const fall = hip('2023-06-01', true);
+      const c = paused();
+      const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [c], dxa: [fall] })));
+      expect(rec).toMatchObject({ topic: 'endocrinology-referral', indicator: 'warning', reasons: ['bmd-fall'] });
+      expect(rec?.evidence).toEqual([...fall.refs, ...c.refs]);
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'course' }));
+    });
+
+    it('refers for ≥ 2 low-energy fractures from one year into that course up to its end', () => {
+      // A low-energy fracture in the 5 years before the pause start is no pause at all (pause
+      // criteria), so the course here ran 2012–2019 with its fractures in its second year.
+      const early = course('alendronate', '2012-01-01', { status: 'ended', end: '2019-03-01' });
+      const dxa = [hip('2017-06-01', false)];
+      const inSecondYear = [fracture('forearm', '2013-02-01'), fracture('upper-arm', '2013-05-01')];
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [early], dxa, fractures: inSecondYear })))?.reasons).toEqual(['fractures-on-treatment']);
+      // One of them in the first year of treatment: not "efter mindst et års behandling".
+      const oneInFirstYear = [fracture('forearm', '2012-12-01'), fracture('upper-arm', '2013-05-01')];
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [early], dxa, fractures: oneInFirstYear })))).toBeUndefined();
+    });
+
+    it('does not refer for a fall flagged before the course, during the pause, or unflagged', () => {
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [paused()], dxa: [hip('2018-12-01', true)] })))).toBeUndefined();
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [paused()], dxa: [hip('2026-04-01', true)] })))).toBeUndefined();
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [paused()], dxa: [hip('2023-06-01', false)] })))).toBeUndefined();
+    });
+
+    it('does not refer after a course stopped before 5 years (no pause: the initiation cards decide)', () => {
+      const short = course('alendronate', '2021-01-01', { status: 'ended', end: '2024-03-01' });
+      expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [short], dxa: [hip('2023-06-01', true)] })))).toBeUndefined();
+    });
+  });
 });

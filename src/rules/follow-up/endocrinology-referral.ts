@@ -35,6 +35,8 @@
  *   - `denosumab-stop`: an active denosumab course with a planned end in the future;
  *   - `secondary-osteoporosis`: the latest calcium is raised (hypercalcaemia), or the latest
  *     Z-score is ≤ −2.0 [extension: DES NBV].
+ * When (paused, rules.md section 1): a `bmd-fall` or `fractures-on-treatment` during the oral
+ *   bisphosphonate course the pause followed [choice: `failureBeforePause`].
  * Then: warning — one card naming every reason; suggestion: referral to endocrinology.
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
@@ -51,6 +53,7 @@ import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
+import { pauseState } from '../predicates/care-state.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -68,11 +71,12 @@ interface Part {
   readonly evidence: readonly Ref[];
 }
 
-function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
+/** A flagged DXA after `start`, up to `end` (the last counted day; the pause's start for a course that has ended). */
+function bmdFall(facts: PatientFacts, start: LocalDate, end: LocalDate = lastCountedDay(facts.today)): Part | undefined {
   const scans: DxaScan[] = [];
   for (let i = 0; i < facts.dxa.scans.length; i++) {
     const s = facts.dxa.scans[i]!;
-    if (s.significantDecrease && s.date > start && s.date <= lastCountedDay(facts.today)) scans.push(s);
+    if (s.significantDecrease && s.date > start && s.date <= end) scans.push(s);
   }
   if (scans.length === 0) return undefined;
   const findings: Finding[] = [];
@@ -87,9 +91,9 @@ function bmdFall(facts: PatientFacts, start: LocalDate): Part | undefined {
   return { reason: 'bmd-fall', findings, evidence };
 }
 
-function fracturesOnTreatment(ctx: RuleContext, start: LocalDate): Part | undefined {
+function fracturesOnTreatment(ctx: RuleContext, start: LocalDate, end: LocalDate = lastCountedDay(ctx.today)): Part | undefined {
   const from = addYears(start, FRACTURES_AFTER_YEARS);
-  const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= lastCountedDay(ctx.today));
+  const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= end);
   if (fractureCount(records) < FRACTURES_ON_TREATMENT) return undefined;
   const fs = distinctFractures(records);
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
@@ -209,6 +213,24 @@ export function treatmentFailure(ctx: RuleContext): Part | undefined {
     : { reason: 'persistent-insufficient-fall', findings: persistent.map((v) => v.finding), evidence: persistent.flatMap((v) => v.evidence) };
 }
 
+/**
+ * A treatment failure during the oral bisphosphonate course that a pause followed [choice, the
+ * safer reading]: the card advises the pause for a treatment that worked ("Behandlingspause bør
+ * overvejes efter 5 år" beside "Henvisning til endokrinolog ved behandlingssvigt"); a course that
+ * failed and then ended at 5 years still has its failure unanswered, so the referral stands while
+ * the pause lasts (and after it, when the initiation cards would otherwise restart the same drug).
+ */
+function failureBeforePause(ctx: RuleContext): Part | undefined {
+  const pause = pauseState(ctx);
+  if (pause === undefined) return undefined;
+  const start = continuousTreatmentStart(ctx.facts, [pause.course]);
+  if (start === undefined) return undefined;
+  const failure = bmdFall(ctx.facts, start, pause.start) ?? fracturesOnTreatment(ctx, start, pause.start);
+  return failure === undefined
+    ? undefined
+    : { ...failure, findings: [...failure.findings, courseFinding(pause.course, ctx.facts.today)], evidence: [...failure.evidence, ...pause.course.refs] };
+}
+
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
   const courses = activeOsteoporosisCourses(facts);
@@ -217,7 +239,7 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
 
   const candidates =
     start === undefined
-      ? [secondaryBeforeTreatment(ctx)]
+      ? [secondaryBeforeTreatment(ctx), failureBeforePause(ctx)]
       : [
           bmdFall(facts, start),
           fracturesOnTreatment(ctx, start),
