@@ -215,6 +215,11 @@ export interface TopicValues {
     readonly orderedEveryDays?: number;
     /** A denosumab injection too early after the last one: the day the next is due. */
     readonly nextInjection?: LocalDate;
+    /**
+     * Another card of the same draft bars the drug itself (`rx-egfr-too-low` critical,
+     * `rx-oral-contraindicated`): no dosing correction is offered, which would keep the drug.
+     */
+    readonly barred?: 'rx-egfr-too-low' | 'rx-oral-contraindicated';
   };
 
   // rules.md "Missing data"

@@ -48,7 +48,20 @@ function silencedBy(r: Recommendation, blockers: readonly Recommendation[]): boo
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
   const blockers = recs.filter(blocks);
   if (blockers.length === 0) return [...recs];
-  return recs.filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft)));
+  return recs.filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft))).map((r) => barredDose(r, blockers));
+}
+
+/**
+ * A wrong dose of a drug that is not to be prescribed at all (eGFR ≤ 35, a contraindication to
+ * oral treatment): `rx-dose-interval` still says the dose is wrong (a GP may override the bar), but
+ * its one-click correction would keep the drug the other card of the draft removes [choice].
+ */
+function barredDose(r: Recommendation, blockers: readonly Recommendation[]): Recommendation {
+  if (r.topic !== 'rx-dose-interval') return r;
+  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated'));
+  if (bar === undefined || (bar.topic !== 'rx-egfr-too-low' && bar.topic !== 'rx-oral-contraindicated')) return r;
+  const { suggestions: _, selectionBehavior: __, ...rest } = r;
+  return { ...rest, barred: bar.topic };
 }
 
 /** A record's entries with their key type (Object.entries widens keys to string). */

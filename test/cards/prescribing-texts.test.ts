@@ -174,6 +174,16 @@ describe('prescribing card texts (rules.md section 4)', () => {
     });
   });
 
+  it('rx-dose-interval beside a bar on the drug itself: says the drug is not to be prescribed at all, and no "correct the dosing"', () => {
+    const barred = request({ labs: { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 })]);
+    const [da, en] = (['da', 'en'] as const).map((lang) => renderCards(barred.recs, renderCtx(lang, barred.facts)).find((c) => c.source.topic?.code === 'rx-dose-interval'));
+    expect(da?.detail).toContain('Alendronat skal slet ikke ordineres nu: eGFR ≤ 35');
+    expect(da?.detail).not.toContain('Ret doseringen');
+    expect(en?.detail).toContain('Alendronate is not to be prescribed now at all: eGFR ≤ 35');
+    expect(en?.detail).not.toContain('Correct the dosing');
+    expect(da?.suggestions ?? []).toEqual([]);
+  });
+
   it('says what the product summary says below 35: zoledronic acid contraindicated, alendronate not recommended', () => {
     const zoledronic = request({ labs: { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('zoledronic-acid')]);
     const card = renderCards(zoledronic.recs, renderCtx('da', zoledronic.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');

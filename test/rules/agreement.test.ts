@@ -77,6 +77,19 @@ describe('agreement between the cards of one answer', () => {
     expect(fine.find((r) => r.topic === 'rx-oral-contraindicated')?.suggestions).toHaveLength(2);
   });
 
+  it('a wrong dose of a drug barred for the draft (eGFR ≤ 35, oral contraindication): rx-dose-interval says so and offers no correction that would keep the drug', () => {
+    const daily = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 });
+    const dose = (input: Partial<FactsInput>) => evaluatePrescribing(ctxOf(patient({ ...woman, ...input, drafts: [daily] }))).find((r) => r.topic === 'rx-dose-interval');
+    const barredByEgfr = dose({ labs: { egfr: [egfr(30, '2026-11-01')] } });
+    expect(barredByEgfr).toMatchObject({ indicator: 'critical', reasons: ['too-frequent'], barred: 'rx-egfr-too-low' });
+    expect(barredByEgfr).not.toHaveProperty('suggestions');
+    expect(dose({ labs: { egfr: [egfr(60, '2026-11-01')] }, conditions: [condition('peptic-ulcer')] })).toMatchObject({ barred: 'rx-oral-contraindicated' });
+    // Not barred: the correction to once weekly stays, recommended.
+    const fine = dose({ labs: { egfr: [egfr(60, '2026-11-01')] } });
+    expect(fine).not.toHaveProperty('barred');
+    expect(fine?.suggestions).toHaveLength(1);
+  });
+
   it('a significant BMD fall on treatment (endocrinology-referral bmd-fall): the pause candidate says no pause and sets no pause reminder', () => {
     const years = course('alendronate', '2020-06-01');
     const hip = (significantDecrease: boolean) => scan('2026-06-01', { 'total-hip': -2.0 }, { significantDecrease });
