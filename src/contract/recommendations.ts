@@ -119,6 +119,8 @@ export interface TopicValues {
     readonly egfrLow?: boolean;
     /** The latest calcium is low: corrected before the follow-on, the endocrinologist recommended. */
     readonly calciumLow?: true;
+    /** Oral bisphosphonate is not possible (card "2. Valg": a contraindication such as ulcus, non-adherence): no alendronate offered. */
+    readonly oralBarred?: true;
   };
   'zoledronic-acid-infusion-due': {
     readonly due: LocalDate;

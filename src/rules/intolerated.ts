@@ -32,6 +32,11 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
     return found.length === 0;
   });
   if (kept.length === suggestions.length) return r;
+  // The recommended drug gone and only the endocrinology referral left: it is the step to take
+  // (where another drug is left, the GP chooses; nothing is pre-selected).
+  const lostRecommended = suggestions.some((s) => !kept.includes(s) && 'recommended' in s && s.recommended === true);
+  const only = kept.length === 1 ? kept[0] : undefined;
+  if (lostRecommended && only !== undefined && only.kind === 'referral' && only.to === 'endocrinology') kept[0] = { ...only, recommended: true };
   const named = new Set(r.findings.flatMap((f) => (f.kind === 'intolerance' ? [f.ref] : [])));
   const added = [...barred].filter((i) => !named.has(i.ref));
   const { suggestions: _, selectionBehavior: __, ...rest } = r;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { denosumabStopped } from '../../src/rules/follow-up/denosumab-stopped.js';
-import { calcium, course, ctxOf, patient } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, intolerance, patient } from '../helpers/facts.js';
+import { evaluatePatientView } from '../../src/rules/index.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 77 };
@@ -31,6 +32,31 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
       { kind: 'prescribe', drug: 'alendronate-tablet' },
       { kind: 'referral', to: 'endocrinology', recommended: true },
     ]);
+  });
+
+  it('offers no alendronate where oral bisphosphonate is not possible (card l. 22 "Ved kontraindikation (fx ulcus)"), naming the barrier', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-03-01', status: 'stopped', stoppedOn: '2026-04-01' });
+    const ulcer = condition('peptic-ulcer', { onset: '2026-06-01' });
+    const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno], conditions: [ulcer] })));
+    expect(rec).toMatchObject({ indicator: 'critical', reasons: ['no-follow-on-therapy'], oralBarred: true });
+    expect(rec?.evidence).toContain(ulcer.ref);
+    expect(rec?.suggestions).toEqual([
+      { kind: 'referral', to: 'zoledronic-acid', recommended: true },
+      { kind: 'referral', to: 'endocrinology' },
+    ]);
+    for (const concept of ['oesophageal-disorder', 'cannot-stay-upright', 'non-adherence'] as const) {
+      expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno], conditions: [condition(concept)] })))?.oralBarred).toBe(true);
+    }
+    // An ulcer more than 12 months ago, or none: alendronate is one of the options.
+    expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno], conditions: [condition('peptic-ulcer', { active: false, onset: '2024-06-01' })] })))).not.toHaveProperty('oralBarred');
+  });
+
+  it('with the ulcer and zoledronic acid not tolerated, the endocrinology referral is what is left, and it is recommended', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-03-01', status: 'stopped', stoppedOn: '2026-04-01' });
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, courses: [deno], conditions: [condition('peptic-ulcer', { onset: '2026-06-01' })], intolerances: [intolerance('zoledronic-acid', '2024-01-01')] })));
+    const rec = recs.find((r) => r.topic === 'denosumab-stopped');
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(rec?.notOffered).toEqual(['zoledronic-acid']);
   });
 
   it('clamps the follow-on date to the month end (2026-05-31 + 6 months = 2026-11-30)', () => {

@@ -27,11 +27,11 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
     expect(rec?.evidence).toContain(dmab.ref);
   });
 
-  it('both second-choice drugs not tolerated: the endocrinology referral is what is left', () => {
+  it('both second-choice drugs not tolerated: the endocrinology referral is what is left, and it is recommended in their place', () => {
     const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] }))).find(
       (r) => r.topic === 'switch-to-parenteral',
     );
-    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology' }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
   });
 
   it('an intolerance to alendronate bars neither denosumab nor zoledronic acid', () => {
@@ -53,6 +53,22 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
       const ctx = { lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
       const card = renderCards(recs, ctx, { grouping: 'folded', ruleSet: 'patient-view' }).find((c) => c.source.topic?.code === 'switch-to-parenteral');
       expect(card?.detail).toContain(lang === 'da' ? 'Intolerans registreret i journalen: denosumab foreslås ikke.' : 'Intolerance on record: denosumab not offered.');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+    }
+  });
+
+  it('denosumab-stopped with an ulcer and zoledronic acid not tolerated: the summary points to the endocrinologist, the detail says why not alendronate', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-03-01', status: 'stopped', stoppedOn: '2026-04-01' });
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, courses: [deno], conditions: [condition('peptic-ulcer', { onset: '2026-06-01' })], intolerances: [intolerance('zoledronic-acid', '2024-01-01')] })));
+    const expected = {
+      da: ['Denosumab seponeret: anden behandling SKAL igangsættes – zoledronsyre ikke tålt: henvis til endokrinolog nu', 'Ikke alendronat:'],
+      en: ['Denosumab stopped: other treatment MUST be started – zoledronic acid not tolerated: refer to endocrinology now', 'No alendronate:'],
+    } as const;
+    for (const lang of ['da', 'en'] as const) {
+      const ctx = { lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
+      const card = renderCards(recs, ctx, { grouping: 'folded', ruleSet: 'patient-view' }).find((c) => c.source.topic?.code === 'denosumab-stopped');
+      expect(card?.summary).toBe(expected[lang][0]);
+      expect(card?.detail).toContain(expected[lang][1]);
       expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
     }
   });

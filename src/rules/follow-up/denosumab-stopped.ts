@@ -14,10 +14,14 @@
  *       definition (started, dispensed or given after the last injection: `supersededOn`); one
  *       that ended within months does not hold and is named (`denosumabFollowOn` [choice]).
  *       A low latest calcium adds `hypocalcaemia`: correct it first, and the endocrinology
- *       referral is the recommended option [choice].
+ *       referral is the recommended option [choice]. Where oral bisphosphonate is not possible
+ *       (card l. 22 "2. Valg … Ved kontraindikation (fx ulcus) til peroral bisfosfonat …"; the
+ *       barriers of `treatment-indicated`), alendronate is not offered and the barrier is named
+ *       (`oralBarred`).
  * Reasons: `no-follow-on-therapy`, `hypocalcaemia`.
  */
 import { calciumFinding, courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
@@ -30,11 +34,13 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   // Card l. 42 "Tjek, at der Ikke er hypocalcæmi" before a follow-on bisphosphonate: with a low
   // latest calcium the endocrinologist, not the infusion or the tablet, is the recommended step [choice].
   const low = schedule.lowCalcium;
+  const oral = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
+  const oralBarred = oral.reasons.length > 0;
   return {
     topic: 'denosumab-stopped',
     indicator: 'critical',
     reasons: low === undefined ? ['no-follow-on-therapy'] : ['no-follow-on-therapy', 'hypocalcaemia'],
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(low === undefined ? [] : [low.ref])])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(low === undefined ? [] : [low.ref]), ...oral.evidence])],
     findings: [
       courseFinding(schedule.course, ctx.today),
       lastDose,
@@ -42,12 +48,13 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
       // "typically zoledronic acid about 6 months after the last injection"
       { kind: 'due-date', what: 'follow-on-after-denosumab', date: schedule.due, ...(schedule.due < ctx.today ? { past: true as const } : {}) },
       ...(low === undefined ? [] : [calciumFinding(low)]),
+      ...oral.findings,
     ],
     // v2: the follow-on options (zoledronic acid by referral for infusion, alendronate 70 mg
     // weekly) and the endocrinology referral.
     suggestions: [
       { kind: 'referral', to: 'zoledronic-acid', ...(low === undefined ? { recommended: true } : {}) },
-      { kind: 'prescribe', drug: 'alendronate-tablet' },
+      ...(oralBarred ? [] : [{ kind: 'prescribe' as const, drug: 'alendronate-tablet' as const }]),
       { kind: 'referral', to: 'endocrinology', ...(low === undefined ? {} : { recommended: true }) },
     ],
     selectionBehavior: 'at-most-one',
@@ -56,5 +63,6 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
     // The bisphosphonate options give way to the referral then (rules/agreement.ts).
     ...(latestEgfrAtLimit(ctx.facts) === undefined ? {} : { egfrLow: true }),
     ...(low === undefined ? {} : { calciumLow: true as const }),
+    ...(oralBarred ? { oralBarred: true as const } : {}),
   };
 };

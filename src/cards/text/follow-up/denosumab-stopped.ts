@@ -40,10 +40,19 @@ const LOW_CALCIUM: Words = {
   en: '**Calcium is low:** correct the hypocalcaemia (calcium and vitamin D) before the follow-on treatment – refer to endocrinology.',
 };
 
+/** Card l. 22 "2. Valg … Ved kontraindikation (fx ulcus) til peroral bisfosfonat": the barrier is among the findings. */
+const NO_ORAL: Words = {
+  da: '**Ikke alendronat:** peroral bisfosfonat er ikke muligt (se grundlaget nedenfor).',
+  en: '**No alendronate:** oral bisphosphonate is not possible (see the basis below).',
+};
+
 function detail(rec: Rec, lang: Language): string {
   // With eGFR ≤ 35 there is no infusion here: its tests are the specialist's.
-  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.egfrLow !== true && TESTS[lang]);
+  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang], rec.egfrLow !== true && TESTS[lang]);
 }
+
+/** Zoledronic acid not tolerated (rules/intolerated.ts): the summary does not point to it. */
+const zoledronicIntolerated = (rec: Rec): boolean => rec.notOffered?.includes('zoledronic-acid') === true;
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
   da: {
@@ -54,6 +63,8 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – eGFR ≤ 35: henvis til endokrinolog nu'
         : rec.calciumLow === true
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – P-calcium lav: korrigér den, henvis til endokrinolog nu'
+        : zoledronicIntolerated(rec)
+        ? `Denosumab seponeret: anden behandling SKAL igangsættes – zoledronsyre ikke tålt: ${rec.oralBarred === true ? 'henvis til endokrinolog nu' : 'alendronat eller endokrinolog nu'}`
         : `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
     detail: (rec) => detail(rec, 'da'),
   },
@@ -64,6 +75,8 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
         ? 'Denosumab stopped: other treatment MUST be started – eGFR ≤ 35: refer to endocrinology now'
         : rec.calciumLow === true
         ? 'Denosumab stopped: other treatment MUST be started – calcium low: correct it, refer to endocrinology now'
+        : zoledronicIntolerated(rec)
+        ? `Denosumab stopped: other treatment MUST be started – zoledronic acid not tolerated: ${rec.oralBarred === true ? 'refer to endocrinology now' : 'alendronate or endocrinology now'}`
         : `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
