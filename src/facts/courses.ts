@@ -52,12 +52,22 @@ export interface Span {
 }
 
 const NO_DOSES: readonly LocalDate[] = Object.freeze([]);
-const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'on-hold', 'draft']);
+const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'draft']);
 
 /**
- * The use a record stands for up to today; undefined for cancelled, on-hold, draft or future
- * records — an order put on hold was not "started, dispensed or given" (rules.md section 1), so it
- * is no course and never the follow-on that silences a denosumab card.
+ * `on-hold` (FMK "pauseret", how a drug holiday is often recorded): the use before the hold counts
+ * — the years of a course, the last injection — but it is no use now, and never the follow-on that
+ * silences a denosumab card (`useEvents`): an order put on hold may never have been "started,
+ * dispensed or given" (rules.md section 1). Left out altogether, five years of alendronate put on
+ * hold became "start alendronate", and a denosumab course on hold lost its overdue card.
+ */
+const ON_HOLD = 'on-hold';
+
+/**
+ * The use a record stands for up to today; undefined for cancelled, draft or future records. A
+ * record on hold without an end was in use until it was last asserted (else its start); an
+ * injection order on hold counts its date as a dose (an order is put on hold once in use: reading
+ * it as never given would lose the rebound risk of a denosumab overdue) [choice].
  */
 export function usageSpan(record: MedicationRecord, today: LocalDate): Span | undefined {
   if (NO_USE.has(record.status) || record.start > today) return undefined;
@@ -67,7 +77,8 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
     if (record.source === 'MedicationStatement' && record.status !== 'stopped' && end !== undefined && end <= today && end > record.start) doses.push(end);
     return { start: record.start, end: doses[doses.length - 1] ?? record.start, doses, record };
   }
-  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(record.end ?? record.start, today);
+  const lastKnown = record.status === ON_HOLD ? (record.end ?? record.asserted ?? record.start) : (record.end ?? record.start);
+  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(lastKnown, today);
   return { start: record.start, end: maxDate(end, record.start), doses: NO_DOSES, record };
 }
 
@@ -93,7 +104,7 @@ function useEvents(spans: readonly Span[]): UseEvent[] {
   const events: UseEvent[] = [];
   for (const span of spans) {
     const drugClass = span.record.identity.drugClass;
-    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true) continue;
+    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD) continue;
     if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
     else events.push({ date: span.start, drugClass });
   }
@@ -103,7 +114,19 @@ function useEvents(spans: readonly Span[]): UseEvent[] {
 /** The records of one class, and the spans of those in use up to today (in record order). */
 interface ClassRecords {
   readonly records: MedicationRecord[];
-  readonly spans: Span[];
+  spans: Span[];
+}
+
+/**
+ * An injection or infusion record with no date of its own (an undated active statement: read as
+ * from today, `startUnknown`) is no dose today when dated records of the drug say when the doses
+ * were (rules.md section 1: "an injection or infusion date is the latest of these"): as a dose
+ * today it hid an overdue denosumab injection and made a due one "too early". Alone, it still says
+ * the patient is on the drug.
+ */
+function datedDoses(spans: Span[]): Span[] {
+  const dated = spans.filter((s) => s.record.startUnknown !== true);
+  return dated.length === 0 || dated.length === spans.length ? spans : dated;
 }
 
 /** All courses of all classes, newest first. */
@@ -123,6 +146,7 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
     group.spans.push(span);
     allSpans.push(span);
   }
+  for (const [drugClass, group] of byClass) if (isParenteral(drugClass)) group.spans = datedDoses(group.spans);
   const events = useEvents(allSpans);
   const courses: Course[] = [];
   for (const [drugClass, group] of byClass) {
@@ -137,12 +161,14 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
  * ran out less than the gap ago: the refill is late, the course not over — rules.md section 1
  * counts an oral bisphosphonate "with an active statement/request" as on treatment, and a renewal
  * within the gap continues the course [choice: the safer reading; a "start alendronate" card for a
- * patient a few weeks late with a refill would restart a running course]. Once the gap has passed
- * the course ended on its last covered day, as before.
+ * patient a few weeks late with a refill would restart a running course]. Likewise a tablet given
+ * (a MedicationAdministration, the nursing home's weekly dose): on the day the next dose is due
+ * it is not yet recorded, and the course must not end that day. Once the gap has passed the course
+ * ended on its last covered day, as before.
  */
 function awaitingRefill(run: Run, gap: number, today: LocalDate): boolean {
   if (addMonths(run.end, gap) <= today) return false;
-  return run.spans.some((s) => s.end === run.end && s.record.endEstimated === true && ACTIVE_STATUSES.has(s.record.status));
+  return run.spans.some((s) => s.end === run.end && s.record.endEstimated === true && (ACTIVE_STATUSES.has(s.record.status) || s.record.source === 'MedicationAdministration'));
 }
 
 /** A record in use whose own (not estimated) end lies after today: a planned end. */

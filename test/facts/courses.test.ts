@@ -194,3 +194,34 @@ describe('courses: every class, as a pure function', () => {
     expect(buildCourses([record({ start: '2027-01-01', drugClass: 'oral-bisphosphonate', status: 'active' })], '2026-06-15')).toEqual([]);
   });
 });
+
+describe('courses: records on hold and undated injection records (today 2026-06-15)', () => {
+  it('an oral bisphosphonate on hold keeps its years of use, up to its end or its last assertion, and is no use now', () => {
+    const withEnd = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2020-06-01', end: '2025-07-01' })]);
+    expect(withEnd.courses[0]).toMatchObject({ start: '2020-06-01', end: '2025-07-01', status: 'ended' });
+    const asserted = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2020-06-01', asserted: '2025-07-01' })]);
+    expect(asserted.courses[0]).toMatchObject({ start: '2020-06-01', end: '2025-07-01', status: 'ended' });
+    const request = factsOf([medicationRequest({ id: 'r', ...ALN, status: 'on-hold', authoredOn: '2020-06-01', validity: { start: '2020-06-01', end: '2025-07-01' } })]);
+    expect(request.courses[0]).toMatchObject({ start: '2020-06-01', status: 'ended' });
+    expect(request.courses[0]?.durationDays).toBeGreaterThan(5 * 365);
+  });
+
+  it('denosumab on hold keeps its last injection (the overdue schedule), and is no follow-on to another drug', () => {
+    const held = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'on-hold', start: '2024-03-20', end: '2025-09-20' })]);
+    expect(held.courses[0]).toMatchObject({ drugClass: 'denosumab', lastDose: '2025-09-20' });
+    const order = factsOf([medicationRequest({ id: 'r', ...DMAB, status: 'on-hold', authoredOn: '2025-09-20' })]);
+    expect(order.courses[0]).toMatchObject({ drugClass: 'denosumab', lastDose: '2025-09-20' });
+    // Alendronate on hold after the last injection: not the follow-on that ends the denosumab course.
+    const after = factsOf([medicationAdministration({ id: 'd', ...DMAB, date: '2025-09-20' }), medicationRequest({ id: 'a', ...ALN, status: 'on-hold', authoredOn: '2026-03-01' })]);
+    expect(after.courses.find((c) => c.drugClass === 'denosumab')).not.toHaveProperty('supersededOn');
+  });
+
+  it('an undated active injection statement is no dose today beside dated doses; alone, it still says the patient is on the drug', () => {
+    const undated = medicationStatement({ id: 'u', ...DMAB, status: 'active' });
+    const dated = medicationAdministration({ id: 'd', ...DMAB, date: '2025-10-01' });
+    expect(factsOf([dated, undated]).courses).toEqual([expect.objectContaining({ drugClass: 'denosumab', lastDose: '2025-10-01' })]);
+    expect(factsOf([undated]).courses).toEqual([expect.objectContaining({ drugClass: 'denosumab', status: 'active' })]);
+    const zol = factsOf([medicationAdministration({ id: 'z', ...ZOL, date: '2025-05-01' }), medicationStatement({ id: 'zu', ...ZOL, status: 'active' })]);
+    expect(zol.courses[0]).toMatchObject({ lastDose: '2025-05-01' });
+  });
+});

@@ -216,8 +216,12 @@ describe('medication records: what was never ordered', () => {
     // TODAY 2026-06-15: weekly alendronate given on 2026-06-11 is in use today, not ended.
     const weekly = ['2026-05-28', '2026-06-04', '2026-06-11'].map((date) => medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date }));
     expect(factsOf(weekly).courses).toEqual([expect.objectContaining({ drugClass: 'oral-bisphosphonate', start: '2026-05-28', status: 'active' })]);
-    // Its week has passed after 2026-06-17: ended.
-    expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-06-08' })]).courses[0]?.status).toBe('ended');
+    // Given on 2026-06-08: today its next dose is due and not yet recorded — still in use, as a
+    // late refill is (courses.ts `awaitingRefill`: a later dose within the 3-month gap continues the course).
+    expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-06-08' })]).courses[0]?.status).toBe('active');
+    // Given on 2026-03-09, its week ended on 2026-03-15, 3 months before today: ended ("shorter than" the gap is strict).
+    expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-03-09' })]).courses[0]?.status).toBe('ended');
+    expect(factsOf([medicationAdministration({ atc: 'M05BA04', text: 'Alendronat 70 mg', date: '2026-03-10' })]).courses[0]?.status).toBe('active');
     expect(factsOf([medicationAdministration({ atc: 'M05BA06', text: 'Ibandronsyre 150 mg', date: '2026-05-20' })]).courses[0]?.status).toBe('active');
     expect(factsOf([medicationAdministration({ atc: 'M05BA07', text: 'Risedronat 150 mg', date: '2026-05-20' })]).courses[0]?.status).toBe('active');
     // An injection is still the day it was given.

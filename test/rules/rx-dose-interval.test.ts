@@ -75,6 +75,14 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(d, { medications: [prescribed] })?.indicator).toBe('critical');
   });
 
+  it('an undated statement (read as from today) is no injection today: an overdue injection is not held back on its word', () => {
+    const d = draft('denosumab', { doseMgPerAdministration: 60 });
+    const given = medication('denosumab', '2026-03-20', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
+    const undated = medication('denosumab', '2026-11-26', { status: 'active', startUnknown: true, ref: 'MedicationStatement/ms-undated' });
+    expect(judge(d, { medications: [given, undated] })).toBeUndefined();
+    expect(judge(d, { medications: [undated] })).toBeUndefined();
+  });
+
   it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
     const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
     expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', schedule: 'yearly' });

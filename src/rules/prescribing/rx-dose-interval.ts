@@ -89,9 +89,12 @@ export function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { da
   return last;
 }
 
-/** A record of the draft's drug that may show a dose: not the draft, not future, not withdrawn. */
+/**
+ * A record of the draft's drug that may show a dose: not the draft, not future, not withdrawn, and
+ * dated (an undated statement is read as from today, `startUnknown`: no dose was given today on its word).
+ */
 function usable(m: MedicationRecord, facts: PatientFacts, draft: RecognisedDraft): boolean {
-  if (m.identity.drugClass !== draft.identity.drugClass || m.ref === draft.ref || m.start > facts.today) return false;
+  if (m.identity.drugClass !== draft.identity.drugClass || m.ref === draft.ref || m.start > facts.today || m.startUnknown === true) return false;
   return m.status !== 'cancelled' && m.status !== 'entered-in-error' && m.status !== 'not-taken';
 }
 
