@@ -46,15 +46,20 @@ export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[
   return out;
 }
 
-/** "Tjek, at eGFR > 35": true when the value is at or below the limit. A reported ">90" never is. */
+/**
+ * "Tjek, at eGFR > 35": true when the value is, or may be, at or below the limit. A reported ">90"
+ * never is; a reported "<40" may be (the check "> 35" cannot be confirmed from it) [choice: the
+ * safer reading, as ">30" counts as possibly ≤ 35].
+ */
 export function atOrBelow(m: Measurement, limit: number): boolean {
+  if (m.comparator === '<' || m.comparator === '<=') return true;
   if (m.comparator === '>' || m.comparator === '>=') return m.value < limit;
   return m.value <= limit;
 }
 
-/** Strictly below the limit ("eGFR < 30"). */
+/** Strictly below the limit ("eGFR < 30"), or may be (a reported "<V"). */
 export function below(m: Measurement, limit: number): boolean {
-  if (m.comparator === '>' || m.comparator === '>=') return m.value < limit;
+  if (m.comparator === '<' || m.comparator === '<=') return true;
   return m.value < limit;
 }
 
@@ -69,6 +74,8 @@ export const CALCIUM_HIGH_FALLBACK = { total: 2.51, corrected: 2.51, ionised: 1.
 export function isHypocalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('L') || c.interpretation.includes('LL')) return true;
   if (c.comparator === '>' || c.comparator === '>=') return false;
+  // A reported "<V" may be low whatever V: "no hypocalcaemia" (card l. 42) cannot be confirmed from it.
+  if (c.comparator === '<' || c.comparator === '<=') return true;
   const low = c.referenceLow ?? CALCIUM_LOW_FALLBACK[c.kind];
   return c.value < low;
 }

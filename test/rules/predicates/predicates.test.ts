@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.js';
 import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
 import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
-import { isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
+import { atOrBelow, below, isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
 import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/medication.js';
 import { inPopulation } from '../../../src/rules/predicates/population.js';
 import { riskFactors } from '../../../src/rules/predicates/risk-factors.js';
@@ -126,6 +126,18 @@ describe('labs', () => {
     expect(isHypocalcaemia(calcium(2.15, TODAY))).toBe(false);
     expect(isHypocalcaemia(calcium(2.18, TODAY, 'total', { referenceLow: 2.2 }))).toBe(true);
     expect(isHypocalcaemia(calcium(1.17, TODAY, 'ionised'))).toBe(true);
+  });
+  it('reads a reported limit the safer way: "<V" may be at or below any limit, ">V" only below a limit above V [choice]', () => {
+    // "Tjek, at eGFR > 35" cannot be confirmed from "<40"; it is from ">90", not from ">30".
+    expect(atOrBelow(egfr(40, TODAY, { comparator: '<' }), 35)).toBe(true);
+    expect(atOrBelow(egfr(90, TODAY, { comparator: '>' }), 35)).toBe(false);
+    expect(atOrBelow(egfr(30, TODAY, { comparator: '>' }), 35)).toBe(true);
+    expect(atOrBelow(egfr(40, TODAY), 35)).toBe(false);
+    expect(below(egfr(80, TODAY, { comparator: '<=' }), 70)).toBe(true);
+    expect(below(egfr(80, TODAY), 70)).toBe(false);
+    // "No hypocalcaemia" cannot be confirmed from "<2.30"; ">2.10" is not low.
+    expect(isHypocalcaemia(calcium(2.3, TODAY, 'total', { comparator: '<' }))).toBe(true);
+    expect(isHypocalcaemia(calcium(2.1, TODAY, 'total', { comparator: '>' }))).toBe(false);
   });
   it('takes a value as current within the window, the boundary day included', () => {
     // 2026-11-26 − 90 days = 2026-08-28
