@@ -135,8 +135,30 @@ export function referenceRange(element: JsonObject, measure: Measure, raw: RawVa
     if (type !== undefined && type !== 'normal') continue;
     const converted = convertRange(range, measure, raw, impliedUnit);
     if (converted.low !== undefined || converted.high !== undefined) return converted;
+    const written = textRange(range, measure, raw, impliedUnit);
+    if (written !== undefined) return written;
   }
   return {};
+}
+
+const TEXT_RANGE_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)\s*([^\s\d;,()][^\s;,()]*)?/;
+
+/**
+ * A range the lab gives only as text ("2,20 - 2,55 mmol/L"): rules.md section 1 "below the lab's
+ * reference range on the Observation". In the unit the text names, else the value's own; a unit
+ * the service does not know leaves the range unread (the card's default limits apply).
+ */
+function textRange(range: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range | undefined {
+  const m = TEXT_RANGE_RE.exec(cutText(getStr(range, 'text') ?? ''));
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  const a = parseNumber(m[1]);
+  const b = parseNumber(m[2]);
+  if (a === undefined || b === undefined || a > b) return undefined;
+  const unit = m[3];
+  const inUnit = (value: number): number | undefined => (unit === undefined ? canonicalValue(measure, { ...raw, value }, impliedUnit) : canonicalValue(measure, { value, unit }));
+  const low = inUnit(a);
+  const high = inUnit(b);
+  return low === undefined || high === undefined ? undefined : { low, high };
 }
 
 function isPremenopausalRange(range: JsonObject): boolean {

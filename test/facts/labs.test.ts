@@ -153,6 +153,15 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     expect(f.labs.calcium[1]).toMatchObject({ kind: 'ionised', referenceLow: 1.18, referenceHigh: 1.32, interpretation: ['LL'] });
   });
 
+  it('reads a reference range the lab gives only as text, in the unit it names, else the value\'s own; an unknown unit leaves it unread', () => {
+    const calciumWith = (text: string, unit = 'mmol/L', value = 2.17) => factsOf([observation({ code: '17861-6', value, unit, date: '2026-05-01', referenceRange: [{ text }] })]).labs.calcium[0];
+    expect(calciumWith('2,20 - 2,55 mmol/L')).toMatchObject({ referenceLow: 2.2, referenceHigh: 2.55 });
+    expect(calciumWith('2.20–2.55')).toMatchObject({ referenceLow: 2.2, referenceHigh: 2.55 });
+    expect(calciumWith('8.6-10.2 mg/dL')?.referenceLow).toBeCloseTo(2.146, 3);
+    expect(calciumWith('2,20 - 2,55 furlongs')).not.toHaveProperty('referenceLow');
+    expect(calciumWith('normal')).not.toHaveProperty('referenceLow');
+  });
+
   it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {
     const f = factsOf([
       observation({
