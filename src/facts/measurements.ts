@@ -23,6 +23,19 @@ const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'cal
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
+ * Body measures a person can have, in canonical units (cm, kg, kg/m²). Outside them the unit the
+ * value was read in cannot be the one it was written in — NPU03794 is in metres, and "164" sent
+ * with it and no unit is centimetres (terminology.md: check the value against the unit the code
+ * implies) — so it is a value in an unknown unit, not 164 m of height loss [choice].
+ */
+const PLAUSIBLE: Readonly<Partial<Record<Measure, readonly [number, number]>>> = { height: [50, 250], weight: [15, 350], bmi: [8, 80] };
+
+function plausible(measure: Measure, value: number): boolean {
+  const bounds = PLAUSIBLE[measure];
+  return bounds === undefined || (value >= bounds[0] && value <= bounds[1]);
+}
+
+/**
  * A measurement in canonical units, or an `unusable` entry explaining why not. `coding` is the
  * coding `reading` was found by; the measurement is not shared yet, its family may add to it.
  */
@@ -47,7 +60,7 @@ function readMeasurement(
     return undefined;
   }
   const value = reading.canonical(measure, raw);
-  if (value === undefined) {
+  if (value === undefined || !plausible(measure, value)) {
     const unit = shownUnit(raw);
     out.unusable.push({ concept, reason: 'unknown-unit', ref, date: when.date, ...(unit === undefined ? {} : { unit }) });
     return undefined;

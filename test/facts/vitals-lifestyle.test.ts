@@ -23,6 +23,17 @@ describe('vitals', () => {
     expect(f.unusable).toEqual([{ concept: 'height', reason: 'unknown-unit', date: '2026-05-01', ref: 'Observation/h' }]);
   });
 
+  it('a body measure no person has in the unit the code implies is unusable: NPU03794 (metres) sent as 164 without a unit [choice]', () => {
+    const f = factsOf([
+      observation({ id: 'cm', code: 'NPU03794', system: SYS.npuOid, value: 164, date: '2026-05-01' }),
+      observation({ id: 'ok', code: 'NPU03794', system: SYS.npuOid, value: 1.64, date: '2025-05-01' }),
+      observation({ id: 'w', code: '29463-7', value: 6500, ucum: 'kg', date: '2026-05-01' }),
+    ]);
+    expect(f.vitals.height.map((h) => h.ref)).toEqual(['Observation/ok']);
+    expect(f.vitals.weight).toEqual([]);
+    expect(f.unusable).toEqual(expect.arrayContaining([expect.objectContaining({ concept: 'height', reason: 'unknown-unit', ref: 'Observation/cm' }), expect.objectContaining({ concept: 'weight', ref: 'Observation/w' })]));
+  });
+
   it('BMI (LOINC 39156-5, NPU27281) in kg/m² and weight in kg', () => {
     const f = factsOf([
       observation({ code: '39156-5', value: 18.4, ucum: 'kg/m2', date: '2026-05-01' }),
