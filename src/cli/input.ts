@@ -107,9 +107,18 @@ export function draftInput(json: unknown, path: string): DraftResource[] {
   if (!isResource(json)) throw new InputError(`${path} is not a FHIR resource (give a MedicationRequest or a Bundle of them)`);
   const resources = json.resourceType === 'Bundle' ? entryResources(json) : [json];
   if (resources.length === 0) throw new InputError(`${path}: the Bundle holds no draft orders`);
+  // A Bundle's entries keep their fullUrl: a draft may name its Medication by `urn:uuid:`.
+  const fullUrls = json.resourceType === 'Bundle' ? entryFullUrls(json) : [];
   return resources.map((resource, i) => {
     const id = typeof resource.id === 'string' && resource.id !== '' ? resource.id : `draft-${i + 1}`;
     const withId = { ...resource, id };
-    return { resource: withId, ref: `${resource.resourceType}/${id}`, selected: true };
+    const fullUrl = fullUrls[i];
+    return { resource: withId, ref: `${resource.resourceType}/${id}`, selected: true, ...(fullUrl === undefined ? {} : { fullUrl }) };
   });
+}
+
+/** The `urn:uuid:` fullUrl of each entry that holds a resource (in `entryResources` order). */
+function entryFullUrls(bundle: UntrustedResource): (string | undefined)[] {
+  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+  return entries.filter((e) => isRecord(e) && isResource(e.resource)).map((e) => (isRecord(e) && typeof e.fullUrl === 'string' && /^urn:uuid:/.test(e.fullUrl) ? e.fullUrl : undefined));
 }

@@ -93,6 +93,30 @@ describe('osteo-cds evaluate', () => {
     expect(readable.out).toMatch(/^osteo-cds · order-select · /);
   });
 
+  it('a draft Bundle keeps its entries\' urn:uuid fullUrls: an order naming its Medication by one is read (alendronate 70 mg daily)', async () => {
+    const medUrl = 'urn:uuid:7f3c2a10-1b2c-4d5e-8f90-0123456789ab';
+    const drafts = write('uuid-drafts.json', {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: medUrl, resource: { resourceType: 'Medication', code: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text: 'Alendronat 70 mg' } } },
+        {
+          resource: {
+            resourceType: 'MedicationRequest',
+            id: 'aln-daily',
+            status: 'draft',
+            intent: 'order',
+            medicationReference: { reference: medUrl },
+            dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 70, unit: 'mg' } }] }],
+          },
+        },
+      ],
+    });
+    const { code, out } = await run('evaluate', bundleFile, '--draft', drafts, '--json');
+    expect(code).toBe(0);
+    expect(topicsOf(out)).toContain('rx-dose-interval');
+  });
+
   it('applies the site settings (--site-config, as CDS_SITE_CONFIG)', async () => {
     const site = write('site.json', { disabledTopics: ['vitamin-d-calcium'] });
     const { out } = await run('evaluate', bundleFile, '--json', '--site-config', site);
