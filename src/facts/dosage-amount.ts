@@ -2,7 +2,7 @@
  * The amount of one administration a dosage text names, the last resort (dosage.ts `lineDose`):
  * product units ("2 tabletter", "½ tablet", "1 1/2 tabs"), a mass ("Take 7.5 mg by mouth") or a
  * volume ("Take 10 mL"). Nothing is invented: a range ("1-2 tablets", "5 to 10 mg") leaves the
- * whole text without an amount; two different counts or volumes leave that kind unknown, and two
+ * whole text without an amount (unless read at its lower end, `rangeAtLow`); two different counts or volumes leave that kind unknown, and two
  * different masses too (often ingredient strengths: "calcium 500 mg + D3 10 mikrog"). A strength
  * written in the text ("15 MG/5ML", "2 mg/kg", "15 mg in 5 ml") is no amount.
  */
@@ -72,9 +72,17 @@ function scan(text: string, re: RegExp, factor: (unit: string | undefined) => nu
   return found;
 }
 
-/** The amounts a dosage text names for one administration; undefined when it names none it is sure of. */
-export function amountsFromText(raw: string): TextAmounts | undefined {
-  const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
+/** A written range of two numbers ("1-2", "5 to 10", "½-1"): its lower end stands for it with `rangeAtLow`. */
+const NUMBER_RANGE = /(\d{1,4}(?:[.,]\d{1,3})?|½) ?(?:-|–|to|til|or|eller) ?(?:\d{1,4}(?:[.,]\d{1,3})?|½)(?![\d.,/])/g;
+
+/**
+ * The amounts a dosage text names for one administration; undefined when it names none it is sure
+ * of. `rangeAtLow`: a range is read at its lower end — the amount is at least that (dosage.ts: for
+ * glucocorticoids, whose exposure counts only above a threshold).
+ */
+export function amountsFromText(raw: string, rangeAtLow = false): TextAmounts | undefined {
+  const lowered = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
+  const text = rangeAtLow ? lowered.replace(NUMBER_RANGE, '$1') : lowered;
   const units = scan(text, UNITS, () => 1);
   const mass = scan(
     text,

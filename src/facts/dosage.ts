@@ -194,12 +194,33 @@ export function timesOfDayMeanDaily(drugClass: DrugClass | undefined): boolean {
   return drugClass === undefined || !NOT_DAILY.has(drugClass);
 }
 
-/** The dose of one administration: the dose quantity, else the amount its text names (`textDose`). */
-export function lineDose(line: JsonObject, strength: Strength): { readonly mg?: number; readonly units?: number } | undefined {
-  const quantity = doseQuantityOf(line);
+/**
+ * The dose of one administration: the dose quantity, else the amount its text names (`textDose`).
+ * `rangeAtLow`: a dose range (`doseRange`, "1-2 tabletter") is read at its low end.
+ */
+export function lineDose(line: JsonObject, strength: Strength, rangeAtLow = false): { readonly mg?: number; readonly units?: number } | undefined {
+  const quantity = doseQuantityOf(line) ?? (rangeAtLow ? doseRangeLow(line) : undefined);
   if (quantity !== undefined) return doseOf(quantity, strength);
   const text = lineText(line);
-  return text === undefined ? undefined : textDose(text, strength);
+  return text === undefined ? undefined : textDose(text, strength, rangeAtLow);
+}
+
+function doseRangeLow(line: JsonObject): JsonObject | undefined {
+  for (const dr of objects(line, 'doseAndRate')) {
+    const low = getObject(getObject(dr, 'doseRange'), 'low');
+    if (low !== undefined) return low;
+  }
+  return undefined;
+}
+
+/**
+ * Glucocorticoids (card footnote *: "prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år"):
+ * a dose written as a range counts at its low end — the exposure is at least that [choice: read as
+ * no dose at all, "1-2 tabletter dagligt" of 10 mg prednisolone counted nothing]. Other drugs keep
+ * an unknown dose for a range (nothing is invented).
+ */
+export function rangeAtLowFor(drugClass: DrugClass | undefined): boolean {
+  return drugClass === 'glucocorticoid';
 }
 
 /**
@@ -210,8 +231,8 @@ export function lineDose(line: JsonObject, strength: Strength): { readonly mg?: 
  * without a known strength a mg beside a count other than 1 may be either: the mg stays unknown.
  * Disagreeing amounts ("1 tablet (7.5 mg)" of 5 mg tablets) give no dose.
  */
-function textDose(text: string, strength: Strength): { readonly mg?: number; readonly units?: number } | undefined {
-  const amounts = amountsFromText(text);
+function textDose(text: string, strength: Strength, rangeAtLow: boolean): { readonly mg?: number; readonly units?: number } | undefined {
+  const amounts = amountsFromText(text, rangeAtLow);
   if (amounts === undefined) return undefined;
   const { units, ml } = amounts;
   let mg = amounts.mg;
@@ -249,13 +270,13 @@ export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] 
  * together, e.g. morning and evening). `perAdministration` reads a MedicationAdministration, whose
  * dose is what was given that day.
  */
-export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false, timesOfDay = true): DailyDose {
+export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false, timesOfDay = true, rangeAtLow = false): DailyDose {
   if (lines.length === 0) return {};
   const current = firstLines(lines);
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {
-    const dose = perAdministration ? doseOf(doseQuantityOf(line), strength) : lineDose(line, strength);
+    const dose = perAdministration ? doseOf(doseQuantityOf(line) ?? (rangeAtLow ? doseRangeLow(line) : undefined), strength) : lineDose(line, strength, rangeAtLow);
     const perDay = perAdministration ? 1 : administrationsPerDay(line, timesOfDay);
     if (dose === undefined || perDay === undefined) return {};
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;

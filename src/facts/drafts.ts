@@ -14,7 +14,7 @@
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
-import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed, timesOfDayMeanDaily } from './dosage.js';
+import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily } from './dosage.js';
 import { doseSchedule } from './dose-schedule.js';
 import { identifyDrug, medicationSource } from './drug-identity.js';
 import { dosageLines } from './medications.js';
@@ -30,7 +30,7 @@ export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
     ...(identified?.identity.strengthMg === undefined ? {} : { mg: identified.identity.strengthMg }),
     ...(identified?.strengthPerMl === undefined ? {} : { perMl: identified.strengthPerMl }),
   };
-  const dose = dailyDose(lines, strength, false, timesOfDayMeanDaily(identified?.identity.drugClass));
+  const dose = dailyDose(lines, strength, false, timesOfDayMeanDaily(identified?.identity.drugClass), rangeAtLowFor(identified?.identity.drugClass));
   const bounds = boundsPeriod(lines);
   const start = bounds.start ?? parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten) ?? ctx.today;
   const durationDays = plannedDays(resource, lines, start, dose.units);

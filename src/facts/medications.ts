@@ -12,7 +12,7 @@
 import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
-import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
 import type { JsonObject } from '../shared/json.js';
@@ -51,7 +51,7 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   const identified = identifyDrug(medicationSource(resource, ctx, lines), ctx.terminology);
   if (identified === undefined) return undefined;
   const status = statusCode(resource.status) ?? 'unknown';
-  const dose = dailyDose(lines, strengthOf(identified), source === 'MedicationAdministration', timesOfDayMeanDaily(identified.identity.drugClass));
+  const dose = dailyDose(lines, strengthOf(identified), source === 'MedicationAdministration', timesOfDayMeanDaily(identified.identity.drugClass), rangeAtLowFor(identified.identity.drugClass));
   const dates = recordDates(resource, source, lines, dose.units);
   let start = dates.start;
   let startUnknown = false;

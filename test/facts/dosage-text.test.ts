@@ -139,6 +139,17 @@ describe('amounts a dosage text names', () => {
   ])('"%s" → no amount (a range, a weight-based dose or two different amounts)', (text) => {
     expect(amountsFromText(text)).toBeUndefined();
   });
+
+  it.each([
+    ['1-2 tablets daily', { units: 1 }],
+    ['1 til 2 tabletter dagligt', { units: 1 }],
+    ['½-1 tablet dagligt', { units: 0.5 }],
+    ['5-10 mg daily', { mg: 5 }],
+    ['5 to 10 mg daily', { mg: 5 }],
+    ['2 tabletter dagligt', { units: 2 }],
+  ])('read at its low end (glucocorticoids, rangeAtLow): "%s" → %o', (text, amounts) => {
+    expect(amountsFromText(text, true)).toEqual(amounts);
+  });
 });
 
 describe('strength per mL of an oral solution', () => {
@@ -177,7 +188,9 @@ describe('daily dose of a prescription written only as a sig', () => {
 
   it('stays unknown when the strength per mL is unknown, the text gives a range or contradicts the strength', () => {
     expect(dailyMg({ text: 'Prednisolone oral solution', sig: 'Take 10 mL by mouth daily' })).toBeUndefined();
-    expect(dailyMg({ ...prednisolone5, sig: '1-2 tablets daily' })).toBeUndefined();
+    // A range: unknown for other drugs; a glucocorticoid's counts at its low end (the next describe).
+    expect(dailyMg({ text: 'Alendronat 10 mg', sig: '1-2 tablets daily' })).toBeUndefined();
+    expect(dailyMg({ ...prednisolone5, sig: '1-2 tablets daily' })).toBe(5);
     expect(dailyMg({ ...prednisolone5, sig: '1 tablet (7.5 mg) daily' })).toBeUndefined();
     expect(dailyMg({ ...prednisolone5, sig: 'as directed' })).toBeUndefined();
     // A strength unknown and two tablets beside a mg: the mg may be the dose or the strength.
@@ -187,6 +200,16 @@ describe('daily dose of a prescription written only as a sig', () => {
 
 describe('glucocorticoid exposure from a sig (rules.md section 1, card footnote *)', () => {
   const exposure = (sig: string, authoredOn: string) => factsOf([medicationRequest({ ...prednisolone5, authoredOn, sig })]).glucocorticoid;
+
+  it('a range counts at its low end [choice]: "1-2 tablets daily" of 10 mg prednisolone is at least 10 mg a day; of 5 mg, at least 5 (not > 5)', () => {
+    const tablet10 = { codings: [{ system: SYS.rxnorm, code: '999998', display: 'prednisoLONE 10 MG Oral Tablet' }] };
+    const exposureOf = (drug: Parameters<typeof medicationRequest>[0], sig: string) => factsOf([medicationRequest({ ...drug, authoredOn: '2025-12-15', sig })]).glucocorticoid;
+    expect(exposureOf(tablet10, '1-2 tablets daily')).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+    expect(exposureOf(prednisolone5, '1-2 tablets daily')).toMatchObject({ currentDailyMg: 5, highDoseThreeMonths: false });
+    // A structured doseRange: its low.
+    const ranged = { ...medicationRequest({ ...tablet10, authoredOn: '2025-12-15' }), dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseRange: { low: { value: 1, unit: 'tablet' }, high: { value: 2, unit: 'tablet' } } }] }] };
+    expect(factsOf([ranged]).glucocorticoid).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+  });
 
   it('7.5 mg once daily since 2025-12-15 (6 months) is > 5 mg daily for ≥ 3 months', () => {
     expect(exposure('Take 7.5 mg by mouth once daily', '2025-12-15')).toMatchObject({ currentDailyMg: 7.5, highDoseThreeMonths: true, meetsThreshold: true });
