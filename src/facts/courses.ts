@@ -43,6 +43,25 @@ export function isParenteral(drugClass: DrugClass): boolean {
   return ACTIVE_MONTHS[drugClass] !== undefined;
 }
 
+/** How long one injection or infusion covers: its period of use ends no later than this after the last dose. */
+const DOSE_COVERS_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 6, 'zoledronic-acid': 12 };
+
+/**
+ * The last dose a statement of an injection drug implies beyond its start: a period of use that has
+ * ended ("2024-03-20 – 2026-03-20") was covered by doses, the last of them no later than one dose
+ * interval before its end — so that, not the end itself, is taken [choice: the earliest it may have
+ * been]. Read as a dose on the end day, a statement of one injection's six months ("04-01 – 10-01")
+ * put the next injection six months late and held back the overdue card. A stopped statement's end is
+ * its stop, not its use.
+ */
+export function statementLastDose(record: MedicationRecord, today: LocalDate): LocalDate | undefined {
+  const end = record.end;
+  const covers = DOSE_COVERS_MONTHS[record.identity.drugClass];
+  if (record.source !== 'MedicationStatement' || record.status === 'stopped' || covers === undefined || end === undefined || end > today || end <= record.start) return undefined;
+  const last = addMonths(end, -covers);
+  return last > record.start ? last : undefined;
+}
+
 /** The days a record covers, as far as course building is concerned. */
 export interface Span {
   readonly start: LocalDate;
@@ -73,9 +92,11 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
   if (NO_USE.has(record.status) || record.start > today) return undefined;
   if (isParenteral(record.identity.drugClass)) {
     const doses = [record.start];
-    const end = record.end;
-    if (record.source === 'MedicationStatement' && record.status !== 'stopped' && end !== undefined && end <= today && end > record.start) doses.push(end);
-    return { start: record.start, end: doses[doses.length - 1] ?? record.start, doses, record };
+    const covered = statementLastDose(record, today);
+    if (covered === undefined) return { start: record.start, end: record.start, doses, record };
+    doses.push(covered);
+    // In use until the period's end: a next dose within the gap after it continues the course.
+    return { start: record.start, end: record.end ?? covered, doses, record };
   }
   const lastKnown = record.status === ON_HOLD ? (record.end ?? record.asserted ?? record.start) : (record.end ?? record.start);
   const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(lastKnown, today);
@@ -129,6 +150,26 @@ function datedDoses(spans: Span[]): Span[] {
   return dated.length === 0 || dated.length === spans.length ? spans : dated;
 }
 
+/**
+ * Where the record has administrations of the drug, it records what was given: a prescription or
+ * statement dated after the last of them shows a dose ordered or planned, not given (as
+ * `rx-dose-interval` reads it) [choice, the safer reading of rules.md section 1 "the latest of
+ * these"]. Taken for a dose, a prescription written ahead of the next injection held back the
+ * overdue card for months.
+ */
+function givenDoses(spans: Span[]): Span[] {
+  let lastGiven: LocalDate | undefined;
+  for (const s of spans) if (s.record.source === 'MedicationAdministration' && (lastGiven === undefined || s.start > lastGiven)) lastGiven = s.start;
+  if (lastGiven === undefined) return spans;
+  const given = lastGiven;
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (s.record.source === 'MedicationAdministration' || s.doses.every((d) => d <= given)) out.push(s);
+    else if (s.start <= given) out.push({ start: s.start, end: s.start, doses: [s.start], record: s.record });
+  }
+  return out;
+}
+
 /** All courses of all classes, newest first. */
 export function buildCourses(records: readonly MedicationRecord[], today: LocalDate): Course[] {
   // Each record's span is worked out once, for the use events and for its class's courses.
@@ -146,7 +187,7 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
     group.spans.push(span);
     allSpans.push(span);
   }
-  for (const [drugClass, group] of byClass) if (isParenteral(drugClass)) group.spans = datedDoses(group.spans);
+  for (const [drugClass, group] of byClass) if (isParenteral(drugClass)) group.spans = givenDoses(datedDoses(group.spans));
   const events = useEvents(allSpans);
   const courses: Course[] = [];
   for (const [drugClass, group] of byClass) {
@@ -189,6 +230,19 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
   const cut = others[firstAfter(others, span.start)];
   if (cut === undefined || cut.date > span.end) return span;
   return { start: span.start, end: cut.date, doses: span.doses, record: span.record };
+}
+
+/**
+ * A stop that another record of the class (in use, dated by today) continues from its day on: the
+ * product changed (Prolia stopped, a biosimilar started the same day or prescribed for the next
+ * injection), the drug did not stop (rules.md section 1: "until it
+ * is recorded stopped"). Read as a stop, a switch to the biosimilar the card itself recommends
+ * became "denosumab stopped – start zoledronic acid".
+ */
+function continuedBy(records: readonly MedicationRecord[], stop: { readonly record: MedicationRecord; readonly date: LocalDate }, today: LocalDate, next: Run | undefined): boolean {
+  return records.some(
+    (r) => r !== stop.record && r.start >= stop.date && r.start <= today && (next === undefined || r.start < next.start) && !NO_USE.has(r.status) && r.status !== 'stopped' && r.startUnknown !== true,
+  );
 }
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {
@@ -237,6 +291,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     for (let j = firstOnOrAfter(stops, run.lastDose); j < stops.length; j++) {
       const s = stops[j];
       if (s === undefined || (next !== undefined && s.date >= next.start)) break;
+      if (continuedBy(records, s, today, next)) continue;
       if (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date) {
         stop = s;
         break;

@@ -207,8 +207,9 @@ describe('courses: records on hold and undated injection records (today 2026-06-
   });
 
   it('denosumab on hold keeps its last injection (the overdue schedule), and is no follow-on to another drug', () => {
+    // Its period of use ended 2025-09-20: the last injection no later than 6 months before.
     const held = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'on-hold', start: '2024-03-20', end: '2025-09-20' })]);
-    expect(held.courses[0]).toMatchObject({ drugClass: 'denosumab', lastDose: '2025-09-20' });
+    expect(held.courses[0]).toMatchObject({ drugClass: 'denosumab', lastDose: '2025-03-20' });
     const order = factsOf([medicationRequest({ id: 'r', ...DMAB, status: 'on-hold', authoredOn: '2025-09-20' })]);
     expect(order.courses[0]).toMatchObject({ drugClass: 'denosumab', lastDose: '2025-09-20' });
     // Alendronate on hold after the last injection: not the follow-on that ends the denosumab course.
@@ -223,5 +224,41 @@ describe('courses: records on hold and undated injection records (today 2026-06-
     expect(factsOf([undated]).courses).toEqual([expect.objectContaining({ drugClass: 'denosumab', status: 'active' })]);
     const zol = factsOf([medicationAdministration({ id: 'z', ...ZOL, date: '2025-05-01' }), medicationStatement({ id: 'zu', ...ZOL, status: 'active' })]);
     expect(zol.courses[0]).toMatchObject({ lastDose: '2025-05-01' });
+  });
+});
+
+describe('courses: which denosumab records are injections (today 2026-06-15)', () => {
+  const BIOSIMILAR = { atc: 'M05BX04', text: 'Obodence 60 mg' } as const;
+  const PROLIA = { atc: 'M05BX04', text: 'Prolia 60 mg' } as const;
+
+  it('Prolia stopped and a biosimilar started the same day (or prescribed ahead) is no stop: the product changed, not the drug', () => {
+    const switched = factsOf([
+      medicationAdministration({ id: 'p', ...PROLIA, date: '2025-12-01' }),
+      medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2024-06-01', end: '2026-06-01' }),
+      medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-06-01' }),
+    ]);
+    expect(switched.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active' });
+    expect(switched.courses[0]).not.toHaveProperty('stoppedOn');
+    // Stopped with nothing of the drug after it: stopped.
+    const stopped = factsOf([medicationAdministration({ id: 'p', ...PROLIA, date: '2025-12-01' }), medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2024-06-01', end: '2026-06-01' })]);
+    expect(stopped.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-06-01' });
+  });
+
+  it('with administrations on record, a prescription written ahead of the next injection is no injection', () => {
+    const f = factsOf([
+      medicationAdministration({ id: 'a1', ...DMAB, date: '2025-06-01' }),
+      medicationAdministration({ id: 'a2', ...DMAB, date: '2025-11-20' }),
+      medicationRequest({ id: 'ahead', ...DMAB, authoredOn: '2026-04-01' }),
+    ]);
+    expect(f.courses[0]).toMatchObject({ lastDose: '2025-11-20' });
+    // Without administrations the prescription is the injection date (rules.md section 1 "the latest of these").
+    expect(factsOf([medicationRequest({ id: 'only', ...DMAB, authoredOn: '2026-04-01' })]).courses[0]).toMatchObject({ lastDose: '2026-04-01' });
+  });
+
+  it('a statement of a period of use: its last injection no later than 6 months before its end, not on the end day', () => {
+    const one = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'completed', start: '2025-10-01', end: '2026-04-01' })]);
+    expect(one.courses[0]).toMatchObject({ lastDose: '2025-10-01' });
+    const years = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'completed', start: '2023-03-01', end: '2026-03-01' })]);
+    expect(years.courses[0]).toMatchObject({ start: '2023-03-01', lastDose: '2025-09-01' });
   });
 });

@@ -83,6 +83,16 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(d, { medications: [undated] })).toBeUndefined();
   });
 
+  it('a statement of a period of use is no injection on its end day, nor one dated after the last administration', () => {
+    const d = draft('denosumab', { doseMgPerAdministration: 60 });
+    // One injection's six months (2026-04-01 – 2026-10-01): the injection was on 2026-04-01, the next is due, not early.
+    const period = medication('denosumab', '2026-04-01', { status: 'completed', end: '2026-10-01', source: 'MedicationStatement', ref: 'MedicationStatement/ms-period' });
+    expect(judge(d, { medications: [period] })).toBeUndefined();
+    const given = medication('denosumab', '2026-04-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
+    const planned = medication('denosumab', '2026-10-01', { status: 'active', source: 'MedicationStatement', ref: 'MedicationStatement/ms-planned' });
+    expect(judge(d, { medications: [given, planned] })).toBeUndefined();
+  });
+
   it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
     const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
     expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', schedule: 'yearly' });
