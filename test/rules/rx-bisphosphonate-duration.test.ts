@@ -64,6 +64,19 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
       expect(judge({ courses: [c], fractures: [spine] }, draft('alendronate'))?.pause).toBe('criteria-not-met');
     });
 
+    it('all hold but a long glucocorticoid course is ordered in the same basket: renew, no pause (card "evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling")', () => {
+      const hip = scan('2026-01-01', { 'total-hip': -2.0 });
+      const aln = draft('alendronate');
+      const long = draft('glucocorticoid', { dailyDoseMg: 10, durationDays: 180 });
+      const short = draft('glucocorticoid', { dailyDoseMg: 10, durationDays: 7 });
+      const withBasket = (others: DraftOrder[]) => rxBisphosphonateDuration(ctxOf(patient({ age: 75, courses: [c], dxa: [hip], drafts: [aln, ...others] })), aln);
+      const rec = withBasket([long]);
+      expect(rec).toMatchObject({ reasons: ['five-years'], pause: 'criteria-not-met' });
+      expect(rec?.evidence).toContain(long.ref);
+      // A week's course is no "længerevarende" cause: the pause stays possible.
+      expect(withBasket([short])).toMatchObject({ pause: 'criteria-met' });
+    });
+
     it('only the hip T-score missing: a DXA decides', () => {
       const rec = judge({ courses: [c] }, draft('alendronate'));
       expect(rec?.pause).toBe('hip-t-score-missing');

@@ -35,7 +35,8 @@ import type { Finding } from '../../contract/findings.js';
 import type { PauseVerdict } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
 import { startOrRenewal } from './start-or-renewal.js';
-import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria } from '../follow-up/bisphosphonate-duration.js';
+import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria, type PauseJudgement } from '../follow-up/bisphosphonate-duration.js';
+import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 import { treatmentFailure } from '../follow-up/endocrinology-referral.js';
 import { ACTIVE_MONTHS } from '../../facts/courses.js';
 import { addMonths } from '../../time/local-date.js';
@@ -56,13 +57,30 @@ export function renewalPause(ctx: RuleContext, draft: DraftOrder): RenewalPause 
   if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx)) return undefined;
   if (oralBisphosphonateYearsReached(facts, MAX_YEARS) || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
   if (startOrRenewal(facts, draft) === 'restart') return undefined;
-  const criteria = pauseCriteria(ctx);
+  const criteria = withGlucocorticoidDrafts(ctx, pauseCriteria(ctx));
   const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
   const verdict = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
   // A failing treatment (patient-view: endocrinology-referral) is the specialist's to change, not to pause.
   const failure = verdict === 'criteria-met' ? treatmentFailure(ctx) : undefined;
   if (failure !== undefined) return { verdict: 'treatment-failure', findings: [...criteria.findings, ...failure.findings], evidence: [...criteria.evidence, ...failure.evidence] };
   return { verdict, findings: criteria.findings, evidence: criteria.evidence };
+}
+
+/**
+ * Card "evt. udløsende årsager er korrigeret, fx længerevarende glukokortikoidbehandling": a
+ * glucocorticoid ordered in the same basket at the footnote's exposure (> 5 mg for 3 months, > 450
+ * mg in a year) is an ongoing cause, as the same course in the record is. Judged on the record
+ * alone, the renewal was offered a pause beside the prednisolone it was to protect against.
+ */
+function withGlucocorticoidDrafts(ctx: RuleContext, criteria: PauseJudgement): PauseJudgement {
+  if (criteria.failed.includes('ongoing-glucocorticoid')) return criteria;
+  const ordered = ctx.facts.drafts.filter((d) => draftOfClass(d, ['glucocorticoid']) && draftGlucocorticoidExposure(ctx.facts, d).reached);
+  if (ordered.length === 0) return criteria;
+  return {
+    failed: [...criteria.failed, 'ongoing-glucocorticoid'],
+    findings: [...criteria.findings, ...ordered.map(draftFinding)],
+    evidence: [...criteria.evidence, ...ordered.map((d) => d.ref)],
+  };
 }
 
 function afterDenosumab(ctx: RuleContext): boolean {
