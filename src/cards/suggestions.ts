@@ -7,8 +7,9 @@ import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
 import type { LabOrder } from '../contract/findings.js';
-import type { SuggestionSpec } from '../contract/suggestions.js';
+import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import type { LocalDate } from '../time/local-date.js';
+import type { Ref } from '../contract/clinical.js';
 import { formatDate, formatList } from './format.js';
 import { recordPlainText } from './record-text.js';
 import { LAB } from './text/vocabulary.js';
@@ -155,8 +156,8 @@ const SCHEDULE_TEXT = {
  * `from` when given); everything else — id, medication, route, dispense — kept, cleaned as in
  * `swapMedication`.
  */
-function withSchedule(draft: UntrustedResource | undefined, spec: Extract<SuggestionSpec, { kind: 'fix-schedule' }>, lang: Language): Resource {
-  const ref = spec.draft.split('/');
+function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec: ScheduleFix, lang: Language): Resource {
+  const ref = draftRef.split('/');
   const base = asR4Lists(withoutEmpty(draft ?? { id: ref[ref.length - 1] }), draft?.resourceType ?? 'MedicationRequest');
   const first = Array.isArray(base.dosageInstruction) ? base.dosageInstruction.find(isRecord) : undefined;
   const route = first?.route;
@@ -249,8 +250,10 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       recommended = spec.recommended;
       const draft = spec.replaces === undefined ? undefined : ctx.drafts.get(spec.replaces.draft);
       if (spec.replaces !== undefined && draft !== undefined && spec.replaces.mode === 'update') {
-        label = da ? `Skift til ${text}` : `Switch to ${text}`;
-        actions = [{ type: 'update', description: label, resource: swapMedication(draft, spec, lang) }];
+        const dosed = spec.schedule === undefined ? '' : `, ${spec.schedule.doseMg} mg ${SCHEDULE_TEXT[spec.schedule.schedule][lang]}`;
+        label = da ? `Skift til ${text}${dosed}` : `Switch to ${text}${dosed}`;
+        const swapped = swapMedication(draft, spec, lang);
+        actions = [{ type: 'update', description: label, resource: spec.schedule === undefined ? swapped : withSchedule(swapped, spec.replaces.draft, spec.schedule, lang) }];
       } else if (spec.replaces !== undefined) {
         label = da ? `Skift til ${text}` : `Switch to ${text}`;
         actions = [deleteDraft(spec.replaces.draft, lang), create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
@@ -325,7 +328,7 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       const from = spec.from === undefined ? '' : da ? ` fra ${formatDate(spec.from, lang)}` : ` from ${formatDate(spec.from, lang)}`;
       label = da ? `Ret doseringen: ${spec.doseMg} mg ${words.da}${from}` : `Correct the dosing: ${spec.doseMg} mg ${words.en}${from}`;
       recommended = true;
-      actions = [{ type: 'update', description: label, resource: withSchedule(ctx.drafts.get(spec.draft), spec, lang) }];
+      actions = [{ type: 'update', description: label, resource: withSchedule(ctx.drafts.get(spec.draft), spec.draft, spec, lang) }];
       break;
     }
     case 'remove-draft': {

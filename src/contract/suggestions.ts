@@ -21,6 +21,8 @@ export type SuggestionSpec =
       readonly recommended?: boolean;
       /** The draft this order replaces: `update` keeps the draft's dosage and swaps the drug; `delete-create` replaces the order. */
       readonly replaces?: { readonly draft: Ref; readonly mode: 'update' | 'delete-create' };
+      /** With `update`: the dosage set to this schedule too (another card of the draft corrects it; rules/index.ts). */
+      readonly schedule?: ScheduleFix;
     }
   | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
@@ -31,7 +33,14 @@ export type SuggestionSpec =
   /** Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction. */
   | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean }
   /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */
-  | { readonly kind: 'fix-schedule'; readonly draft: Ref; readonly schedule: DoseScheduleName; readonly doseMg: number; readonly from?: LocalDate };
+  | ({ readonly kind: 'fix-schedule'; readonly draft: Ref } & ScheduleFix);
+
+/** A dosage set to the drug's schedule: one dose of `doseMg` per period, from `from` when given. */
+export interface ScheduleFix {
+  readonly schedule: DoseScheduleName;
+  readonly doseMg: number;
+  readonly from?: LocalDate;
+}
 
 /** The SmPC schedules rx-dose-interval holds a draft to. */
 export type DoseScheduleName = 'weekly' | 'six-monthly' | 'yearly';

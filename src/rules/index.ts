@@ -10,6 +10,7 @@ import { INITIATION_RULES } from './initiation/index.js';
 import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
+import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import { inAgreement, oneClickOnce } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutIntolerated } from './intolerated.js';
@@ -126,5 +127,28 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(oneClickOnce(withoutIntolerated(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs)), ctx.facts)), ctx);
+  return namingUnusableValues(oneClickOnce(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx.facts)), ctx);
+}
+
+/**
+ * One draft, two updates: a card that switches the drug (the biosimilar for Prolia) and one that
+ * corrects its dosing (`rx-denosumab-schedule` past 7 months, `rx-dose-interval`). An update
+ * replaces the whole order, so the switch carries the corrected schedule too: whichever the GP
+ * clicks last, the order is dosed right (rules.md section 6: no two cards that disagree) [choice].
+ */
+function switchesKeepTheSchedule(recs: readonly Recommendation[]): Recommendation[] {
+  const fixes = new Map<string, ScheduleFix>();
+  for (const r of recs) {
+    for (const s of r.suggestions ?? []) if (s.kind === 'fix-schedule') fixes.set(s.draft, { schedule: s.schedule, doseMg: s.doseMg, ...(s.from === undefined ? {} : { from: s.from }) });
+  }
+  if (fixes.size === 0) return [...recs];
+  return recs.map((r) => {
+    if (r.suggestions === undefined || !r.suggestions.some((s) => s.kind === 'prescribe' && s.replaces?.mode === 'update' && fixes.has(s.replaces.draft))) return r;
+    const suggestions = r.suggestions.map((s): SuggestionSpec => {
+      if (s.kind !== 'prescribe' || s.replaces?.mode !== 'update') return s;
+      const fix = fixes.get(s.replaces.draft);
+      return fix === undefined ? s : { ...s, schedule: fix };
+    });
+    return { ...r, suggestions };
+  });
 }

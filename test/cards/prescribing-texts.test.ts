@@ -174,6 +174,15 @@ describe('prescribing card texts (rules.md section 4)', () => {
     });
   });
 
+  it('the biosimilar switch of a Prolia order dosed yearly sets the 6-monthly dosage as it swaps the drug, and says so', () => {
+    const prolia = draft('denosumab', { identity: { brandProlia: true }, doseMgPerAdministration: 60, intervalDays: 365 });
+    const yearly = request({ labs: { calcium: [calcium(2.4, '2026-11-20')] } }, [prolia]);
+    const card = renderCards(yearly.recs, { ...renderCtx('da', yearly.facts), drafts: new Map([[prolia.ref, { resourceType: 'MedicationRequest', id: prolia.ref.split('/')[1], status: 'draft', intent: 'order', dosageInstruction: [{ text: '60 mg én gang årligt' }] }]]) }).find((c) => c.source.topic?.code === 'rx-denosumab-biosimilar');
+    const switchTo = card?.suggestions?.[0];
+    expect(switchTo?.label).toMatch(/^Skift til denosumab .*, 60 mg hver 6\. måned$/);
+    expect(switchTo?.actions?.[0]).toMatchObject({ type: 'update', resource: { dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 6, periodUnit: 'mo' } } }] } });
+  });
+
   it('rx-dose-interval beside a bar on the drug itself: says the drug is not to be prescribed at all, and no "correct the dosing"', () => {
     const barred = request({ labs: { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 })]);
     const [da, en] = (['da', 'en'] as const).map((lang) => renderCards(barred.recs, renderCtx(lang, barred.facts)).find((c) => c.source.topic?.code === 'rx-dose-interval'));

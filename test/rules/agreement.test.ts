@@ -90,6 +90,20 @@ describe('agreement between the cards of one answer', () => {
     expect(fine?.suggestions).toHaveLength(1);
   });
 
+  it('Prolia dosed yearly: the biosimilar switch carries the schedule correction, so neither click leaves the order yearly', () => {
+    const prolia = draft('denosumab', { identity: { brandProlia: true }, doseMgPerAdministration: 60, intervalDays: 365 });
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { calcium: [calcium(2.4, '2026-11-20')] }, drafts: [prolia] })));
+    const fix = recs.find((r) => r.topic === 'rx-denosumab-schedule')?.suggestions?.find((s) => s.kind === 'fix-schedule');
+    expect(fix).toMatchObject({ schedule: 'six-monthly', doseMg: 60 });
+    expect(recs.find((r) => r.topic === 'rx-denosumab-biosimilar')?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: prolia.ref, mode: 'update' }, schedule: { schedule: 'six-monthly', doseMg: 60 } },
+    ]);
+    // Dosed right: the switch keeps the draft's own dosage.
+    const right = draft('denosumab', { identity: { brandProlia: true }, doseMgPerAdministration: 60, intervalDays: 182.625 });
+    const fine = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { calcium: [calcium(2.4, '2026-11-20')] }, drafts: [right] })));
+    expect(fine.find((r) => r.topic === 'rx-denosumab-biosimilar')?.suggestions?.[0]).not.toHaveProperty('schedule');
+  });
+
   it('a significant BMD fall on treatment (endocrinology-referral bmd-fall): the pause candidate says no pause and sets no pause reminder', () => {
     const years = course('alendronate', '2020-06-01');
     const hip = (significantDecrease: boolean) => scan('2026-06-01', { 'total-hip': -2.0 }, { significantDecrease });
