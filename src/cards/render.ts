@@ -74,12 +74,22 @@ function clampSummary(s: string): string {
   return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
 }
 
-/** A drug the advice names but the card does not offer: the record has an intolerance (rules/intolerated.ts). */
+/**
+ * A drug the advice names but the card does not offer: the record has an intolerance
+ * (rules/intolerated.ts), or the latest calcium is high and vitamin D waits (rules/high-calcium.ts).
+ */
 function notOfferedLine(rec: Recommendation, lang: Language): string | undefined {
   const drugs = rec.notOffered?.map((d) => DRUG[d][lang]);
-  if (drugs === undefined || drugs.length === 0) return undefined;
+  const withheld =
+    rec.vitaminDWithheld === true
+      ? lang === 'da'
+        ? '**P-calcium er forhøjet: D-vitamin foreslås ikke**, før årsagen er afklaret (mistanke om sekundær osteoporose).'
+        : '**Calcium is high: vitamin D not offered** until the cause is known (suspected secondary osteoporosis).'
+      : undefined;
+  if (drugs === undefined || drugs.length === 0) return withheld;
   const list = drugs.join(lang === 'da' ? ' og ' : ' and ');
-  return lang === 'da' ? `**Intolerans registreret i journalen: ${list} foreslås ikke.**` : `**Intolerance on record: ${list} not offered.**`;
+  const intolerance = lang === 'da' ? `**Intolerans registreret i journalen: ${list} foreslås ikke.**` : `**Intolerance on record: ${list} not offered.**`;
+  return withheld === undefined ? intolerance : `${intolerance} ${withheld}`;
 }
 
 /** The advice, then "**Begrundelse**" with a line per reason, then "**Grundlag**" with a line per distinct finding. */

@@ -37,6 +37,8 @@ interface Common<T extends Topic> {
   readonly draft?: Ref;
   /** Drugs the card's advice names but does not offer in one click: the record has an intolerance (rules/intolerated.ts). */
   readonly notOffered?: readonly DrugId[];
+  /** Vitamin D not offered in one click: the latest calcium is high (rules/high-calcium.ts). */
+  readonly vitaminDWithheld?: true;
 }
 
 /** A topic whose text needs nothing beyond reasons and findings. */
@@ -157,7 +159,13 @@ export interface TopicValues {
     readonly heldInjection?: { readonly lastInjection: LocalDate; readonly latestInTime: LocalDate; readonly overdue: boolean };
   };
   /** `start`: false for a later zoledronic acid infusion (checked before each one), worded so. */
-  'rx-vitamin-d-low': { readonly vitaminD: LabFinding; readonly onSupplement: boolean; readonly start: boolean };
+  'rx-vitamin-d-low': {
+    readonly vitaminD: LabFinding;
+    readonly onSupplement: boolean;
+    readonly start: boolean;
+    /** The latest calcium is high: no vitamin D blindly, the endocrinologist first (rules.md section 2, suspected secondary osteoporosis). */
+    readonly calciumHigh?: true;
+  };
   'rx-lab-missing': { readonly before: 'start' | 'infusion' | 'injection'; readonly missingLabs: readonly LabOrder[] };
   'rx-start-checklist': {
     readonly drugClass: DrugClass;

@@ -14,6 +14,7 @@ import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import { inAgreement, oneClickOnce } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutIntolerated } from './intolerated.js';
+import { withoutVitaminDAtHighCalcium } from './high-calcium.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
 export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
@@ -111,7 +112,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts), ctx.facts), ctx);
+  return namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts), ctx.facts), ctx.facts), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
@@ -127,7 +128,7 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(oneClickOnce(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx.facts)), ctx);
+  return namingUnusableValues(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx.facts), ctx.facts)), ctx);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxVitaminDLow } from '../../src/rules/prescribing/rx-vitamin-d-low.js';
-import { ctxOf, draft, medication, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, ctxOf, draft, egfr, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { evaluatePrescribing } from '../../src/rules/index.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxVitaminDLow(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -39,6 +40,26 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
     expect(judge({ ...low, medications: [combo] }, draft('alendronate'))?.onSupplement).toBe(true);
     expect(judge(low, draft('alendronate', { identity: { alsoContains: ['colecalciferol'] } }))?.onSupplement).toBe(true);
     expect(judge({ ...low, medications: [medication('calcium-carbonate', '2026-01-01')] }, draft('alendronate'))?.onSupplement).toBe(false);
+  });
+
+  it('with the latest calcium high: no vitamin D in one click, the endocrinology referral instead (suspected secondary osteoporosis) [choice]', () => {
+    const high = calcium(2.75, '2026-11-01');
+    const rec = judge({ labs: { vitaminD: [vitaminD(40, '2026-11-01')], calcium: [high] } }, draft('zoledronic-acid'));
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['vitamin-d-low'], calciumHigh: true });
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(rec?.evidence).toContain(high.ref);
+    // A normal calcium: vitamin D3 as before.
+    expect(judge({ labs: { vitaminD: [vitaminD(40, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')] } }, draft('zoledronic-acid'))?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }]);
+  });
+
+  it('no card offers vitamin D in one click beside a high calcium (rules/high-calcium.ts): the glucocorticoid bone protection says why', () => {
+    const pred = draft('glucocorticoid', { dailyDoseMg: 10, durationDays: 180 });
+    const input = (ca: number) => patient({ sex: 'female', age: 70, labs: { vitaminD: [vitaminD(40, '2026-11-01')], calcium: [calcium(ca, '2026-11-01')], egfr: [egfr(70, '2026-11-01')] }, dxa: [scan('2026-06-01', { 'lumbar-spine': -1.6 })], drafts: [pred] });
+    const d3 = (ca: number) => evaluatePrescribing(ctxOf(input(ca))).flatMap((r) => (r.suggestions ?? []).filter((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol'));
+    expect(d3(2.4).length).toBeGreaterThan(0);
+    expect(d3(2.75)).toEqual([]);
+    const withheld = evaluatePrescribing(ctxOf(input(2.75))).filter((r) => r.vitaminDWithheld === true);
+    expect(withheld.length).toBeGreaterThan(0);
   });
 
   it('does not judge non-antiresorptive drafts', () => {

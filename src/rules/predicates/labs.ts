@@ -117,3 +117,8 @@ export function isHypercalcaemia(c: CalciumMeasurement): boolean {
   const high = c.referenceHigh ?? CALCIUM_HIGH_FALLBACK[c.kind];
   return c.value > high;
 }
+
+/** The high calcium of the latest day with a calcium (any kind of that day), whatever its age. */
+export function latestHighCalcium(calcium: readonly CalciumMeasurement[], today: LocalDate): CalciumMeasurement | undefined {
+  return sameDayAs(calcium, latest(calcium, today)).find(isHypercalcaemia);
+}

@@ -12,10 +12,12 @@
  * Then: warning — bring vitamin D up before/with treatment; suggest colecalciferol (unless a
  * vitamin D3 supplement is already current or in the basket: then the text says to check dose
  * and intake instead).
+ *       With the latest calcium high: no vitamin D offered, the endocrinology referral instead
+ *       (`calciumHigh`) [choice: rules.md section 2, suspected secondary osteoporosis].
  * Reasons: `vitamin-d-low`.
  */
-import { labFinding } from '../predicates/findings.js';
-import { atOrBelow, latest, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { calciumFinding, labFinding } from '../predicates/findings.js';
+import { atOrBelow, latest, latestHighCalcium, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { isCurrent } from '../predicates/medication.js';
 import { containsVitaminD3, draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
@@ -36,6 +38,25 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   ];
   const onSupplement = supplement.length > 0;
   const finding = labFinding('vitamin-d', d);
+  // A high calcium beside the low vitamin D: no vitamin D blindly (it raises calcium further) — the
+  // cause first, as patient-view refers for suspected secondary osteoporosis (rules.md section 2) [choice].
+  const high = latestHighCalcium(ctx.facts.labs.calcium, ctx.today);
+  if (high !== undefined) {
+    return {
+      topic: 'rx-vitamin-d-low',
+      indicator: 'warning',
+      reasons: ['vitamin-d-low'],
+      evidence: draftEvidence(draft, [d.ref, high.ref, ...supplement]),
+      findings: [draftFinding(draft), finding, calciumFinding(high)],
+      suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }],
+      selectionBehavior: 'any',
+      draft: draft.ref,
+      vitaminD: finding,
+      onSupplement,
+      start,
+      calciumHigh: true,
+    };
+  }
   return {
     topic: 'rx-vitamin-d-low',
     indicator: 'warning',

@@ -12,9 +12,13 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   da: {
     title: 'D-vitamin for lavt før antiresorptiv behandling',
     summary: (rec) =>
-      `Giv D-vitamin ${rec.start ? `før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}` : 'før zoledronsyre-infusionen'}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
+      rec.calciumHigh === true
+        ? `P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L, men P-calcium forhøjet: henvis til endokrinolog før D-vitamin og ${drugName(rec, 'da', ANTIRESORPTIVE)}`
+        : `Giv D-vitamin ${rec.start ? `før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}` : 'før zoledronsyre-infusionen'}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
     detail: (rec) =>
       paragraphs(
+        rec.calciumHigh === true &&
+          '**P-calcium er forhøjet:** D-vitamin og kalk hæver det yderligere, og forhøjet calcium giver mistanke om udredningskrævende sekundær osteoporose (kortet: henvisning til endokrinolog). Giv ikke D-vitamin i blinde, og start ikke behandlingen, før årsagen er afklaret.',
         rec.start
           ? 'Kortet: **Tjek, at P-25-OH-Vit.D > 50 nmol/L** før start af antiresorptiv behandling (lavt D-vitamin øger risikoen for hypocalcæmi).'
           : 'Kortet: **P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion**; P-25-OH-Vit.D skal være > 50 nmol/L (lavt D-vitamin øger risikoen for hypocalcæmi).',
@@ -26,9 +30,13 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   en: {
     title: 'Vitamin D too low before antiresorptive treatment',
     summary: (rec) =>
-      `Give vitamin D ${rec.start ? `before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}` : 'before the zoledronic acid infusion'}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
+      rec.calciumHigh === true
+        ? `25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L but calcium high: refer to endocrinology before vitamin D and ${drugName(rec, 'en', ANTIRESORPTIVE)}`
+        : `Give vitamin D ${rec.start ? `before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}` : 'before the zoledronic acid infusion'}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
     detail: (rec) =>
       paragraphs(
+        rec.calciumHigh === true &&
+          '**Calcium is high:** vitamin D and calcium raise it further, and a high calcium suggests secondary osteoporosis needing work-up (the card: refer to endocrinology). Do not give vitamin D blindly, and do not start treatment before the cause is known.',
         rec.start
           ? 'The card: **check that 25-OH vitamin D > 50 nmol/L** before starting antiresorptive treatment (low vitamin D raises the risk of hypocalcaemia).'
           : 'The card: **check calcium, creatinine and 25-OH vitamin D before each infusion**; 25-OH vitamin D must be > 50 nmol/L (low vitamin D raises the risk of hypocalcaemia).',
