@@ -68,6 +68,15 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(rec?.evidence).toContain(first.ref);
   });
 
+  it('order-select: the selected draft beside an unselected draft of the same drug is the duplicate, wherever the EHR lists it', () => {
+    const selected = draft('alendronate');
+    const inBasket = draft('alendronate', { selected: false });
+    // Listed first and selected: still the duplicate of the order already in the basket.
+    const rec = rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, drafts: [selected, inBasket] })), selected);
+    expect(rec).toMatchObject({ reasons: ['duplicate'], suggestions: [{ kind: 'remove-draft', draft: selected.ref }] });
+    expect(rec?.evidence).toContain(inBasket.ref);
+  });
+
   it('ignores ended courses and non-antiresorptive drafts', () => {
     expect(judge({ courses: [course('alendronate', '2015-01-01', { status: 'ended', end: '2020-01-01' })] }, draft('denosumab'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('teriparatide'))).toBeUndefined();
