@@ -45,6 +45,14 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
     const rec = recs.find((r) => r.topic === 'rx-oral-contraindicated');
     expect(JSON.stringify(rec?.suggestions)).not.toContain('denosumab');
     expect(rec?.suggestions).toContainEqual({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: d.ref });
+    // Its text names the drug it offers, not the one it withholds, within the budget.
+    for (const lang of ['da', 'en'] as const) {
+      const ctx = { lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS };
+      const card = renderCards(recs, ctx, { grouping: 'folded', ruleSet: 'prescribing' }).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.summary).toMatch(lang === 'da' ? /vælg 2\. valg – zoledronsyre$/ : /use the second choice – zoledronic acid$/);
+      expect(card?.detail).not.toContain('**Denosumab**');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+    }
   });
 
   it('the card says which drug it does not offer, in both languages, within the detail budget', () => {

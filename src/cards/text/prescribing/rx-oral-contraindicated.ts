@@ -25,6 +25,19 @@ function contraindicated(rec: Recommendation, lang: Language): { readonly drug: 
   return { drug: capitalise(drugName(rec, lang, ORAL)), why: formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang) };
 }
 
+/** The second-choice drugs the card offers: one with a recorded intolerance is not (rules/intolerated.ts). */
+const offered = (rec: Recommendation<'rx-oral-contraindicated'>, drug: 'denosumab' | 'zoledronic-acid'): boolean => rec.notOffered?.includes(drug) !== true;
+
+/** The second choice as the summary names it: both drugs, the one offered, or the endocrinologist when neither is. */
+function secondChoiceWords(rec: Recommendation<'rx-oral-contraindicated'>, lang: 'da' | 'en'): string {
+  const deno = offered(rec, 'denosumab');
+  const zol = offered(rec, 'zoledronic-acid');
+  if (deno && zol) return lang === 'da' ? 'vælg 2. valg – denosumab eller zoledronsyre' : 'use the second choice – denosumab or zoledronic acid';
+  if (deno) return lang === 'da' ? 'vælg 2. valg – denosumab' : 'use the second choice – denosumab';
+  if (zol) return lang === 'da' ? 'vælg 2. valg – zoledronsyre' : 'use the second choice – zoledronic acid';
+  return lang === 'da' ? 'henvis til endokrinolog' : 'refer to endocrinology';
+}
+
 /** The card recommends starting the second choice here (not a removal or a referral instead): its how-to is said. */
 const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean => rec.onParenteral === undefined && rec.calciumLow !== true && rec.egfrLow !== true && rec.seriousSideEffect !== true;
 
@@ -38,7 +51,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
       if (rec.pauseCriteriaMet === true) return `${drug} kontraindiceret (${why}): pausekriterier opfyldt efter 5 år – overvej pause`;
       if (rec.vitaminDLow === true) return `${drug} kontraindiceret (${why}): giv D-vitamin først (P-25-OH-Vit.D ≤ 50), så 2. valg`;
-      return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): vælg 2. valg – denosumab eller zoledronsyre`;
+      return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): ${secondChoiceWords(rec, 'da')}`;
     },
     detail: (rec) =>
       paragraphs(
@@ -55,8 +68,13 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
           (rec.pauseCriteriaMet === true ? '' : ' Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.'),
         secondChoice(rec) &&
-          `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.\n` +
-          '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
+          [
+            offered(rec, 'denosumab') &&
+              `- **Denosumab** 60 mg s.c. hver 6. måned – vælg en biosimilær (${BIOSIMILARS.da}; billigere end Prolia). Klausuleret tilskud. Der må max gå 7 måneder mellem injektionerne, og behandlingen må ikke stoppes uden opfølgende behandling.`,
+            offered(rec, 'zoledronic-acid') && '- **Zoledronsyre** (fx Aclasta) 5 mg i.v. årligt – typisk behandling på hospital (henvisning).',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         secondChoice(rec) &&
           (rec.pauseCriteriaMet !== true
             ? 'Før start: tjek, at eGFR > 35 ml/min, at der ikke er hypocalcæmi, og at P-25-OH-Vit.D > 50 nmol/L.'
@@ -72,7 +90,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
       if (rec.pauseCriteriaMet === true) return `${drug} contraindicated (${why}): pause criteria met at 5 years – consider a pause`;
       if (rec.vitaminDLow === true) return `${drug} contraindicated (${why}): give vitamin D first (25-OH-D ≤ 50), then the second choice`;
-      return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): use the second choice – denosumab or zoledronic acid`;
+      return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): ${secondChoiceWords(rec, 'en')}`;
     },
     detail: (rec) =>
       paragraphs(
@@ -89,8 +107,13 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
           (rec.pauseCriteriaMet === true ? '' : ' Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.'),
         secondChoice(rec) &&
-          `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.\n` +
-          '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
+          [
+            offered(rec, 'denosumab') &&
+              `- **Denosumab** 60 mg s.c. every 6 months – choose a biosimilar (${BIOSIMILARS.en}; cheaper than Prolia). Clause-restricted reimbursement. Never more than 7 months between injections, and never stop without follow-on treatment.`,
+            offered(rec, 'zoledronic-acid') && '- **Zoledronic acid** (e.g. Aclasta) 5 mg i.v. yearly – usually in hospital (referral).',
+          ]
+            .filter(Boolean)
+            .join('\n'),
         secondChoice(rec) &&
           (rec.pauseCriteriaMet !== true
             ? 'Before starting: check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L.'
