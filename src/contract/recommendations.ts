@@ -201,6 +201,8 @@ export interface TopicValues {
     readonly heldUntil?: LocalDate;
     /** Days between injections as drafted, when further apart than the card's 7 months. */
     readonly orderedEveryDays?: number;
+    /** A first injection held back for a low calcium (rx-hypocalcaemia): the schedule begins when it is given, no reminder yet. */
+    readonly startHeld?: true;
   };
   'rx-glucocorticoid-bone-protection': {
     readonly advice: 'treat' | 'dxa' | 'exposure';

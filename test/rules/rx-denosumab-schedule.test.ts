@@ -40,6 +40,14 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(rec?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }]);
   });
 
+  it('a first injection held back for a low calcium: no reminder six months from today, the schedule begins when it is given', () => {
+    const rec = judge({ labs: { calcium: [calcium(2.0, '2026-11-20')] } }, draft('denosumab'));
+    expect(rec).toMatchObject({ topic: 'rx-denosumab-schedule', reasons: ['schedule'], startHeld: true });
+    expect(rec?.suggestions ?? []).not.toContainEqual(expect.objectContaining({ kind: 'reminder' }));
+    expect(rec?.findings).not.toContainEqual(expect.objectContaining({ kind: 'due-date' }));
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-11-20')] } }, draft('denosumab'))?.suggestions).toContainEqual(expect.objectContaining({ kind: 'reminder', due: '2027-05-26' }));
+  });
+
   it('clamps to the month end: a planned start on 2027-08-31 is due 2028-02-29', () => {
     expect(judge({}, draft('denosumab', { start: '2027-08-31' }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2028-02-29' }]);
   });

@@ -30,7 +30,7 @@
 import { addMonths, maxDate, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
-import { below, latest } from '../predicates/labs.js';
+import { below, latest, latestLowCalcium } from '../predicates/labs.js';
 import { INJECTION_INTERVAL_MONTHS, MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -50,13 +50,16 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.
   const held = heldDenosumabInjection(ctx, draft);
   const next = held !== undefined ? nextMilestone(held.last.date, held.latestInTime, ctx.today) : (tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS));
+  // A first injection that a low calcium holds back (rx-hypocalcaemia removes the draft) is not given
+  // today: a reminder six months from today would time a schedule that has not begun [choice].
+  const notGiven = held === undefined && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
   // What makes it a warning comes first: a long card shows the first lines of its lists.
   const reasons: Reason[] = egfrSevere === undefined ? ['schedule'] : ['egfr-below-30', 'schedule'];
   const findings: Finding[] = [
     ...(egfrSevere === undefined ? [] : [egfrSevere]),
     draftFinding(draft),
-    { kind: 'due-date', what: 'denosumab-injection', date: next },
+    ...(notGiven ? [] : [{ kind: 'due-date' as const, what: 'denosumab-injection' as const, date: next }]),
   ];
   // Dosed further apart than the card's "Der må max gå 7 måneder" (e.g. "hver 12. måned"): the
   // gap itself brings the rapid bone loss of a stop (l. 80-82) — a warning that corrects the draft
@@ -72,7 +75,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     findings,
     suggestions: [
       ...(tooRare ? [{ kind: 'fix-schedule' as const, draft: draft.ref, schedule: 'six-monthly' as const, doseMg: 60 }] : []),
-      { kind: 'reminder', what: 'denosumab-injection', due: next },
+      ...(notGiven ? [] : [{ kind: 'reminder' as const, what: 'denosumab-injection' as const, due: next }]),
     ],
     selectionBehavior: 'any',
     draft: draft.ref,
@@ -80,6 +83,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     ...(egfrSevere === undefined ? {} : { egfrSevere }),
     ...(held === undefined ? {} : { heldUntil: held.latestInTime }),
     ...(tooRare ? { orderedEveryDays: interval } : {}),
+    ...(notGiven ? { startHeld: true as const } : {}),
   };
 };
 

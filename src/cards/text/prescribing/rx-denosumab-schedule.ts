@@ -28,6 +28,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         ? `Denosumab ordineret ${tooRareWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
         : rec.egfrSevere !== undefined
         ? `Denosumab ved eGFR ${labValue(rec.egfrSevere, 'da')} (< 30): øget risiko for hypocalcæmi – tjek P-calcium og D-vitamin`
+        : rec.startHeld === true
+        ? 'Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse, når første injektion er givet'
         : `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, 'da')}`,
     detail: (rec) =>
       paragraphs(
@@ -47,6 +49,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         ? `Denosumab ordered ${tooRareWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`
         : rec.egfrSevere !== undefined
         ? `Denosumab with eGFR ${labValue(rec.egfrSevere, 'en')} (< 30): higher risk of hypocalcaemia – check calcium and vitamin D`
+        : rec.startHeld === true
+        ? 'Denosumab every 6 months, never over 7: set a reminder once the first injection is given'
         : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, 'en')}`,
     detail: (rec) =>
       paragraphs(
