@@ -147,6 +147,7 @@ function withoutEmpty(value: unknown): unknown {
 
 const SCHEDULE_TEXT = {
   weekly: { da: 'én gang ugentligt', en: 'once weekly', timing: { frequency: 1, period: 1, periodUnit: 'wk' } },
+  monthly: { da: 'én gang månedligt', en: 'once monthly', timing: { frequency: 1, period: 1, periodUnit: 'mo' } },
   'six-monthly': { da: 'hver 6. måned', en: 'every 6 months', timing: { frequency: 1, period: 6, periodUnit: 'mo' } },
   yearly: { da: 'én gang årligt', en: 'once yearly', timing: { frequency: 1, period: 1, periodUnit: 'a' } },
 } as const;

@@ -223,6 +223,8 @@ export interface TopicValues {
   'rx-anabolic-specialist': { readonly romosozumabForMan: boolean };
   'rx-dose-interval': {
     readonly schedule: DoseScheduleName;
+    /** The dose the schedule is for (alendronate 70, risedronate 35 or 150, ibandronate 150 mg …). */
+    readonly scheduleDoseMg: number;
     /** Days between doses as drafted, when more frequent than the schedule. */
     readonly orderedEveryDays?: number;
     /** A denosumab injection too early after the last one: the day the next is due. */

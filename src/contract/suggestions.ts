@@ -43,7 +43,7 @@ export interface ScheduleFix {
 }
 
 /** The SmPC schedules rx-dose-interval holds a draft to. */
-export type DoseScheduleName = 'weekly' | 'six-monthly' | 'yearly';
+export type DoseScheduleName = 'weekly' | 'monthly' | 'six-monthly' | 'yearly';
 
 /**
  * How far a dosing interval may lie from a schedule and still be that schedule, as a fraction of

@@ -93,6 +93,19 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(d, { medications: [given, planned] })).toBeUndefined();
   });
 
+  it('risedronate 35 mg weekly / 150 mg monthly and ibandronate 150 mg monthly [extension: SmPC]: daily is an overdose; the daily strengths are not judged', () => {
+    const ris = (doseMgPerAdministration: number, intervalDays: number) => judge(draft('risedronate', { doseMgPerAdministration, intervalDays }));
+    const iban = (doseMgPerAdministration: number, intervalDays: number) => judge(draft('ibandronate', { doseMgPerAdministration, intervalDays }));
+    expect(ris(35, 1)).toMatchObject({ indicator: 'critical', reasons: ['too-frequent'], schedule: 'weekly', scheduleDoseMg: 35 });
+    expect(ris(35, 1)?.suggestions).toEqual([expect.objectContaining({ kind: 'fix-schedule', schedule: 'weekly', doseMg: 35 })]);
+    expect(ris(35, 7)).toBeUndefined();
+    expect(ris(5, 1)).toBeUndefined();
+    expect(ris(150, 7)).toMatchObject({ schedule: 'monthly', scheduleDoseMg: 150 });
+    expect(ris(150, 30.4375)).toBeUndefined();
+    expect(iban(150, 1)).toMatchObject({ indicator: 'critical', schedule: 'monthly', scheduleDoseMg: 150 });
+    expect(iban(150, 30)).toBeUndefined();
+  });
+
   it('zoledronic acid: every 6 months fires; yearly and every 52 weeks do not', () => {
     const zol = (intervalDays: number) => draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays });
     expect(judge(zol(182.625))).toMatchObject({ indicator: 'critical', schedule: 'yearly' });

@@ -45,11 +45,21 @@ interface Schedule {
   readonly unknownDose: boolean;
 }
 
-/** SmPC schedules of the card's drugs. */
-const SCHEDULES: Readonly<Partial<Record<DrugId, Schedule>>> = {
-  alendronate: { name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 35, toMg: 70, unknownDose: false },
-  denosumab: { name: 'six-monthly', everyDays: 182.625, doseMg: 60, fromMg: 60, toMg: 60, unknownDose: true },
-  'zoledronic-acid': { name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 5, toMg: 5, unknownDose: true },
+/**
+ * SmPC schedules of the card's drugs, and [extension: SmPC] of the other oral bisphosphonates whose
+ * weekly or monthly tablet is as much an overdose taken daily (risedronate 35 mg weekly or 150 mg
+ * monthly, ibandronate 150 mg monthly); their daily strengths (risedronate 5, ibandronate 2.5 mg)
+ * are not judged. A drug's schedule is the one whose dose range holds the draft's dose.
+ */
+const SCHEDULES: Readonly<Partial<Record<DrugId, readonly Schedule[]>>> = {
+  alendronate: [{ name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 35, toMg: 70, unknownDose: false }],
+  risedronate: [
+    { name: 'weekly', everyDays: 7, doseMg: 35, fromMg: 35, toMg: 35, unknownDose: false },
+    { name: 'monthly', everyDays: 30.4375, doseMg: 150, fromMg: 150, toMg: 150, unknownDose: false },
+  ],
+  ibandronate: [{ name: 'monthly', everyDays: 30.4375, doseMg: 150, fromMg: 150, toMg: 150, unknownDose: false }],
+  denosumab: [{ name: 'six-monthly', everyDays: 182.625, doseMg: 60, fromMg: 60, toMg: 60, unknownDose: true }],
+  'zoledronic-acid': [{ name: 'yearly', everyDays: 365.25, doseMg: 5, fromMg: 5, toMg: 5, unknownDose: true }],
 };
 
 /** rules.md section 4: a new denosumab injection less than 5 months after the last is too early. */
@@ -119,9 +129,9 @@ export function tooSoonAfter(drug: DrugId, lastDose: LocalDate, day: LocalDate):
 }
 
 export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
-  if (!draftOfDrug(draft, ['alendronate', 'denosumab', 'zoledronic-acid'])) return undefined;
-  const schedule = SCHEDULES[draft.identity.drug];
-  if (schedule === undefined || !judged(schedule, draft.doseMgPerAdministration)) return undefined;
+  if (!draftOfDrug(draft, ['alendronate', 'risedronate', 'ibandronate', 'denosumab', 'zoledronic-acid'])) return undefined;
+  const schedule = SCHEDULES[draft.identity.drug]?.find((s) => judged(s, draft.doseMgPerAdministration));
+  if (schedule === undefined) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];
   const refs: string[] = [];
@@ -158,6 +168,7 @@ export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
     schedule: schedule.name,
+    scheduleDoseMg: schedule.doseMg,
     ...(tooOften ? { orderedEveryDays: interval } : {}),
     ...(from === undefined ? {} : { nextInjection: from }),
   };
