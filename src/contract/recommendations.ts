@@ -210,6 +210,8 @@ export interface TopicValues {
     readonly treatWith?: GlucocorticoidTreatment;
     /** With `treat`: the failed pre-start checks to correct before the first tablet. */
     readonly correctFirst?: readonly Reason[];
+    /** With `treat` and `endocrinology`: the referral is for a high calcium (suspected secondary osteoporosis), not the eGFR. */
+    readonly calciumHigh?: true;
   };
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };

@@ -167,3 +167,16 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
     expect(judge({ sex: 'male', age: 59 }, prednisolone(10, 92))).toBeUndefined();
   });
 });
+
+describe('rx-glucocorticoid-bone-protection beside a high calcium (rules.md section 2: suspected secondary osteoporosis) [choice]', () => {
+  it('refers to endocrinology instead of starting alendronate or vitamin D', () => {
+    const pred = prednisolone(10, 180);
+    const rec = rxGlucocorticoidBoneProtection(
+      ctxOf(patient({ sex: 'female', age: 70, labs: { calcium: [calcium(2.75, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')] }, dxa: [scan('2026-06-01', { 'lumbar-spine': -1.6 })], drafts: [pred] })),
+      pred,
+    );
+    expect(rec).toMatchObject({ advice: 'treat', treatWith: 'endocrinology', calciumHigh: true });
+    expect(rec?.suggestions).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+    expect(JSON.stringify(rec?.suggestions)).not.toMatch(/alendronate|colecalciferol/);
+  });
+});

@@ -28,9 +28,9 @@
  */
 import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
-import { correctFirstFindings, labFinding, scoreFinding } from '../predicates/findings.js';
+import { calciumFinding, correctFirstFindings, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestWithin } from '../predicates/labs.js';
+import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, currentMedications, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
@@ -66,12 +66,21 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     refs.push(t.ref);
   }
   let treatWith: GlucocorticoidTreatment | undefined;
+  let calciumHigh = false;
   const correctFirst: Reason[] = [];
   if (treat) {
     reasons.push('t-score-below-minus-1');
     const egfr = latest(facts.labs.egfr, today);
     const barriers = oralBisphosphonateBarriers(facts, settings);
-    if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
+    // A high calcium: suspected secondary osteoporosis, referred before any start (rules.md section 2) [choice, as patient-view].
+    const high = latestHighCalcium(facts.labs.calcium, today);
+    if (high !== undefined) {
+      treatWith = 'endocrinology';
+      calciumHigh = true;
+      findings.push(calciumFinding(high));
+      refs.push(high.ref);
+      suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
+    } else if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
       treatWith = 'endocrinology';
       findings.push(labFinding('egfr', egfr));
       refs.push(egfr.ref);
@@ -118,6 +127,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     advice: treat ? 'treat' : noDxa ? 'dxa' : 'exposure',
     ...(treatWith === undefined ? {} : { treatWith }),
     ...(correctFirst.length === 0 ? {} : { correctFirst }),
+    ...(calciumHigh ? { calciumHigh: true as const } : {}),
   };
 };
 
