@@ -94,6 +94,8 @@ describe('fractures: mechanism', () => {
     expect(fracture({ code: '443165006' })[0]?.mechanism).toBe('low-energy');
     expect(fracture({ code: '431031001' })[0]).toMatchObject({ site: 'hip', mechanism: 'low-energy' });
     expect(fracture({ code: '240198002' })[0]).toMatchObject({ site: 'spine', mechanism: 'low-energy' });
+    // ICD-10-CM "Personal history of (healed) osteoporosis fracture" (terminology.md, osteoporosis notes): site unknown.
+    expect(fracture({ code: 'Z87.310', system: SYS.icd10cm })[0]).toMatchObject({ site: 'other', mechanism: 'low-energy' });
   });
 
   it('low-energy / high-energy from a flag extension', () => {
