@@ -203,6 +203,8 @@ export interface TopicValues {
     readonly orderedEveryDays?: number;
     /** A first injection held back for a low calcium (rx-hypocalcaemia): the schedule begins when it is given, no reminder yet. */
     readonly startHeld?: true;
+    /** A held injection already past the 7 months (`heldUntil` has passed): given once calcium is corrected, no reminder date. */
+    readonly heldPastLimit?: true;
   };
   'rx-glucocorticoid-bone-protection': {
     readonly advice: 'treat' | 'dxa' | 'exposure';

@@ -32,8 +32,11 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(remind('2026-06-10')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-12-10' }]);
     // Due passed, within 7 months (last 2026-05-10 → limit 2026-12-10): the limit.
     expect(remind('2026-05-10')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-12-10' }]);
-    // Both passed (last 2026-03-01): today.
-    expect(remind('2026-03-01')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-26' }]);
+    // Both passed (last 2026-03-01): no date left to recall — given once calcium is corrected (heldPastLimit).
+    expect(remind('2026-03-01')).toEqual([]);
+    expect(judge({ labs: low, medications: [medication('denosumab', '2026-03-01', { status: 'completed' })] }, draft('denosumab'))).toMatchObject({ heldPastLimit: true });
+    // Due today (last 2026-05-26): not given today, so the limit (2026-12-26) is recalled.
+    expect(remind('2026-05-26')).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2026-12-26' }]);
     // A normal calcium: the ordinary recall 6 months after this injection.
     const rec = judge({ labs: { calcium: [calcium(2.3, '2026-11-20')] }, medications: [medication('denosumab', '2026-05-10', { status: 'completed' })] }, draft('denosumab'));
     expect(rec?.heldUntil).toBeUndefined();

@@ -79,7 +79,7 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'last-dose': {
       const what = f.drugClass === 'denosumab' ? (da ? 'Seneste denosumab-injektion' : 'Last denosumab injection') : f.drugClass === 'zoledronic-acid' ? (da ? 'Seneste zoledronsyre-infusion' : 'Last zoledronic acid infusion') : da ? `Seneste dosis ${DRUG_CLASS[f.drugClass].da}` : `Last dose of ${DRUG_CLASS[f.drugClass].en}`;
-      return da ? `${what} ${formatDate(f.date, 'da')} (${f.months} mdr. siden)` : `${what} ${formatDate(f.date, 'en')} (${f.months} months ago)`;
+      return da ? `${what} ${formatDate(f.date, 'da')} (${f.months} mdr. siden)` : `${what} ${formatDate(f.date, 'en')} (${f.months} ${f.months === 1 ? 'month' : 'months'} ago)`;
     }
     case 'due-date': {
       const what = {

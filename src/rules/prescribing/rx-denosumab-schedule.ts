@@ -53,13 +53,15 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   // A first injection that a low calcium holds back (rx-hypocalcaemia removes the draft) is not given
   // today: a reminder six months from today would time a schedule that has not begun [choice].
   const notGiven = held === undefined && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
+  // A held injection already past the 7 months: no date left to recall — it is given once calcium is corrected.
+  const pastLimit = held !== undefined && held.latestInTime < ctx.today;
   const egfrSevere = severe ? labFinding('egfr', egfr) : undefined;
   // What makes it a warning comes first: a long card shows the first lines of its lists.
   const reasons: Reason[] = egfrSevere === undefined ? ['schedule'] : ['egfr-below-30', 'schedule'];
   const findings: Finding[] = [
     ...(egfrSevere === undefined ? [] : [egfrSevere]),
     draftFinding(draft),
-    ...(notGiven ? [] : [{ kind: 'due-date' as const, what: 'denosumab-injection' as const, date: next }]),
+    ...(notGiven || pastLimit ? [] : [{ kind: 'due-date' as const, what: 'denosumab-injection' as const, date: next }]),
   ];
   // Dosed further apart than the card's "Der må max gå 7 måneder" (e.g. "hver 12. måned"): the
   // gap itself brings the rapid bone loss of a stop (l. 80-82) — a warning that corrects the draft
@@ -75,7 +77,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     findings,
     suggestions: [
       ...(tooRare ? [{ kind: 'fix-schedule' as const, draft: draft.ref, schedule: 'six-monthly' as const, doseMg: 60 }] : []),
-      ...(notGiven ? [] : [{ kind: 'reminder' as const, what: 'denosumab-injection' as const, due: next }]),
+      ...(notGiven || pastLimit ? [] : [{ kind: 'reminder' as const, what: 'denosumab-injection' as const, due: next }]),
     ],
     selectionBehavior: 'any',
     draft: draft.ref,
@@ -84,11 +86,13 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     ...(held === undefined ? {} : { heldUntil: held.latestInTime }),
     ...(tooRare ? { orderedEveryDays: interval } : {}),
     ...(notGiven ? { startHeld: true as const } : {}),
+    ...(pastLimit ? { heldPastLimit: true as const } : {}),
   };
 };
 
 /** The held injection's next milestone from today: due (last + 6 months), the 7-month limit, or today when both have passed. */
 function nextMilestone(last: LocalDate, latestInTime: LocalDate, today: LocalDate): LocalDate {
   const due = addMonths(last, INJECTION_INTERVAL_MONTHS);
-  return due >= today ? due : latestInTime >= today ? latestInTime : today;
+  // Due today is not given today (the injection is held): the limit is the date to recall.
+  return due > today ? due : latestInTime >= today ? latestInTime : today;
 }

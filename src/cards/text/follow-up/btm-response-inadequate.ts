@@ -22,9 +22,9 @@ const LESS_CERTAIN: Words = {
 /** l. 170-181: correctable → measure again; not correctable → parenteral (the options are the suggestions). */
 function twoWays(rec: Rec, lang: Language): string {
   return lang === 'da'
-    ? `- **Korrigerbar** – indtag (fastende om morgenen, 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')}.\n` +
+    ? `- **Korrigerbar** – indtag (fastende om morgenen, mindst 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')}.\n` +
         '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.'
-    : `- **Correctable** – intake (fasting in the morning, 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')}.\n` +
+    : `- **Correctable** – intake (fasting in the morning, at least 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')}.\n` +
         '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.';
 }
 

@@ -45,7 +45,7 @@ export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> =
     title: 'Denosumab-injektion',
     summary: (rec) =>
       rec.calciumLow === true
-        ? `P-calcium lav: korrigér hypocalcæmi før denosumab-injektionen ${has(rec, 'due') ? `(senest ${formatDate(rec.latestInTime, 'da')})` : formatDate(rec.due, 'da')}`
+        ? `P-calcium lav: korrigér hypocalcæmi før denosumab-injektionen ${has(rec, 'due') ? `(senest ${formatDate(rec.latestInTime, 'da')})` : `den ${formatDate(rec.due, 'da')}`}`
         : has(rec, 'due')
         ? `Giv denosumab-injektion nu: ≥ 6 mdr. siden sidste – der må max gå 7 måneder (senest ${formatDate(rec.latestInTime, 'da')})`
         : `Næste denosumab-injektion nærmer sig: gives ${formatDate(rec.due, 'da')} (hver 6. måned)`,

@@ -22,7 +22,9 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   da: {
     title: 'Denosumab: injektion hver 6. måned',
     summary: (rec) =>
-      rec.heldUntil !== undefined
+      rec.heldUntil !== undefined && rec.heldPastLimit === true
+        ? `Denosumab udskudt for hypocalcæmi: 7 måneder passeret (${formatDate(rec.heldUntil, 'da')}) – giv den, så snart P-calcium er korrigeret`
+        : rec.heldUntil !== undefined
         ? `Denosumab udskudt for hypocalcæmi, max 7 måneder (${formatDate(rec.heldUntil, 'da')}): påmindelse til ${formatDate(rec.nextInjection, 'da')}`
         : rec.orderedEveryDays !== undefined
         ? `Denosumab ordineret ${tooRareWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
@@ -43,7 +45,9 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
   en: {
     title: 'Denosumab: injection every 6 months',
     summary: (rec) =>
-      rec.heldUntil !== undefined
+      rec.heldUntil !== undefined && rec.heldPastLimit === true
+        ? `Denosumab postponed for hypocalcaemia: 7 months passed (${formatDate(rec.heldUntil, 'en')}) – give it as soon as calcium is corrected`
+        : rec.heldUntil !== undefined
         ? `Denosumab postponed for hypocalcaemia, never over 7 months (${formatDate(rec.heldUntil, 'en')}): reminder for ${formatDate(rec.nextInjection, 'en')}`
         : rec.orderedEveryDays !== undefined
         ? `Denosumab ordered ${tooRareWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`

@@ -22,7 +22,8 @@ function toDo(rec: Rec, lang: Language): string {
     ...(rec.missingMarker === undefined ? [] : [da ? `tag initial knoglemarkør (${LAB[rec.missingMarker].da})` : `take a baseline bone marker (${LAB[rec.missingMarker].en})`]),
     ...(rec.markerFrom === undefined ? [] : [da ? `knoglemarkør først ${formatDate(rec.markerFrom, 'da')} (ét år efter brud)` : `bone marker not before ${formatDate(rec.markerFrom, 'en')} (a year after the fracture)`]),
     ...(has(rec, 'height-missing') ? [da ? 'mål højden' : 'measure height'] : []),
-    da ? 'bed patienten orientere tandlæge' : 'ask the patient to inform their dentist',
+    // Shorter beside the marker date: the whole summary stays under 140 characters in English.
+    da ? 'bed patienten orientere tandlæge' : rec.markerFrom === undefined ? 'ask the patient to inform their dentist' : 'inform the dentist',
   ];
   return formatList(items, lang);
 }
@@ -38,7 +39,7 @@ const DRUG_RULE_DA: DrugRule = {
   'zoledronic-acid': '**Zoledronsyre:** P-calcium, -kreatinin og -25-OH-Vit.D før hver infusion. Typisk behandling på hospital.',
 };
 const DRUG_RULE_EN: DrugRule = {
-  'oral-bisphosphonate': '**Intake:** fasting in the morning with a large glass of water, 30 minutes before food, drinks and other medicines; upright until after the meal.',
+  'oral-bisphosphonate': '**Intake:** fasting in the morning with a large glass of water, at least 30 minutes before food, drinks and other medicines; upright until after the meal.',
   denosumab: '**Denosumab:** set up a recall every 6 months – never more than 7 months apart. Calcium before each injection. If denosumab is stopped, another treatment MUST be started.',
   'zoledronic-acid': '**Zoledronic acid:** calcium, creatinine and 25-OH vitamin D before each infusion. Usually given in hospital.',
 };
