@@ -21,6 +21,8 @@ export type Finding =
       readonly ref: Ref;
       /** The fracture matters whatever its mechanism (e.g. it raises bone markers): shown as "Brud", not "Lavenergibrud". */
       readonly anyMechanism?: boolean;
+      /** Spine: the vertebra or region the record names (two fractures of one day read apart). */
+      readonly vertebra?: string;
     }
   | {
       readonly kind: 'lab';

@@ -89,7 +89,12 @@ export interface TopicValues {
   'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate };
   /** `notContinued`: another card of the answer says not to go on as now — the card then says so, never "continue". */
   'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly notContinued?: NotContinued };
-  'btm-response-inadequate': { readonly comparedWith: MarkerComparison; readonly recheckDue: LocalDate };
+  'btm-response-inadequate': {
+    readonly comparedWith: MarkerComparison;
+    readonly recheckDue: LocalDate;
+    /** The re-check date has passed: it is due now. */
+    readonly recheckPassed?: true;
+  };
   'switch-to-parenteral': {
     /** The latest eGFR ≤ 35: the specialist starts the second choice (endocrinology recommended). */
     readonly egfrLow?: true;

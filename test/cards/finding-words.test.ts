@@ -11,3 +11,13 @@ describe('the alcohol finding', () => {
     expect(formatFinding(finding, 'en')).toMatch(/^Alcohol, units per day: 3\.5 /);
   });
 });
+
+describe('the fracture finding', () => {
+  it('names the vertebra or region of a spine fracture the record names, so two of one day read apart', () => {
+    const spine = { kind: 'fracture', site: 'spine', possible: false, ref: 'Condition/l1', date: '2026-03-09' } as const;
+    expect(formatFinding({ ...spine, vertebra: 'L1' }, 'da')).toBe('Lavenergibrud: ryg (columna) L1 (09.03.2026)');
+    expect(formatFinding({ ...spine, vertebra: 'L1' }, 'en')).toBe('Low-energy fracture: spine L1 (9 Mar 2026)');
+    expect(formatFinding({ ...spine, vertebra: 'thoracic' }, 'en')).toBe('Low-energy fracture: spine thoracic (9 Mar 2026)');
+    expect(formatFinding(spine, 'en')).toBe('Low-energy fracture: spine (9 Mar 2026)');
+  });
+});

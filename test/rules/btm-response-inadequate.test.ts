@@ -25,6 +25,10 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
       { kind: 'prescribe', drug: 'denosumab-biosimilar' },
       { kind: 'referral', to: 'zoledronic-acid' },
     ]);
+    // TODAY 2026-11-26: that date has passed — the re-check is due now (the card says so).
+    expect(rec).toMatchObject({ recheckDue: '2026-09-10', recheckPassed: true });
+    const recent = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-10-10')] } })));
+    expect(recent).not.toHaveProperty('recheckPassed');
   });
 
   it('does not fire at a 30.1 % fall (100 → 69.9)', () => {

@@ -22,7 +22,7 @@ export function formatFinding(f: Finding, lang: Language): string {
       return `${name} ${formatOneDecimal(f.value, lang)} (${DXA_SITE[f.site][lang]}, ${formatDate(f.date, lang)})`;
     }
     case 'fracture': {
-      const site = FRACTURE_SITE[f.site][lang];
+      const site = f.vertebra === undefined ? FRACTURE_SITE[f.site][lang] : `${FRACTURE_SITE[f.site][lang]} ${vertebraWords(f.vertebra, lang)}`;
       let what: string;
       if (f.anyMechanism === true) what = da ? `Brud: ${site}` : `Fracture: ${site}`;
       else if (f.possible) what = da ? `Brud: ${site} – lavenergi? (mekanisme ikke registreret)` : `Fracture: ${site} – low-energy? (mechanism not recorded)`;
@@ -166,4 +166,15 @@ export function intervalWords(days: number, lang: Language): string {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const REGION: Readonly<Record<string, { readonly da: string; readonly en: string }>> = {
+  cervical: { da: 'halshvirvel', en: 'cervical' },
+  thoracic: { da: 'brysthvirvel', en: 'thoracic' },
+  lumbar: { da: 'lændehvirvel', en: 'lumbar' },
+};
+
+/** A named vertebra as written (T12, L1), a region in words. */
+function vertebraWords(vertebra: string, lang: 'da' | 'en'): string {
+  return REGION[vertebra]?.[lang] ?? vertebra;
 }

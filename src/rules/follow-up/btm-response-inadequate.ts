@@ -42,5 +42,6 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
     selectionBehavior: 'at-most-one',
     comparedWith: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
     recheckDue: recheck,
+    ...(recheck < ctx.today ? { recheckPassed: true as const } : {}),
   };
 };

@@ -69,6 +69,7 @@ export function fractureFinding(c: CountedFracture): Finding {
     possible: c.possible,
     ref: c.fracture.ref,
     ...(c.fracture.date === undefined ? {} : { date: c.fracture.date }),
+    ...(c.fracture.vertebra === undefined ? {} : { vertebra: c.fracture.vertebra }),
   };
 }
 

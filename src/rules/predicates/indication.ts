@@ -20,7 +20,7 @@ import type { Finding } from '../../contract/findings.js';
 import { activeConditions, activeOrWithinMonths } from './conditions.js';
 import { diagnosticTScore } from './dxa.js';
 import { conditionFinding, scoreFinding } from './findings.js';
-import { fractureFinding, lowEnergyFractures, type CountedFracture } from './fractures.js';
+import { distinctFractures, fractureFinding, lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { riskFactors } from './risk-factors.js';
 
 /** What a judgement rested on: reasons for the card, findings for its why-trace, evidence refs. */
@@ -52,7 +52,8 @@ export const spineHipFractures = perFactsAndSettings((facts, settings): { spine:
 const fractureJudgement = perFactsAndSettings((facts, settings): Judgement => {
   const { spine, hip } = spineHipFractures(facts, settings);
   const reasons: Reason[] = [];
-  const shown = [spine[0], hip[0]].filter((c): c is CountedFracture => c !== undefined);
+  // Every distinct spine and hip fracture is shown (two vertebrae of one day are two lines), the reason from the most certain.
+  const shown = distinctFractures([...spine, ...hip]);
   if (spine[0] !== undefined) reasons.push(spine[0].possible ? 'spine-fracture-possible' : 'spine-fracture');
   if (hip[0] !== undefined) reasons.push(hip[0].possible ? 'hip-fracture-possible' : 'hip-fracture');
   return {

@@ -75,6 +75,13 @@ describe('diagnosis criteria and indication (card l. 13-15, 28-35)', () => {
     expect(treatmentIndication(patient({ age: 70, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.1 })] }), S)?.reasons).toContain('glucocorticoid-t-score');
     expect(treatmentIndication(patient({ age: 70, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.0 })] }), S)?.reasons ?? []).not.toContain('glucocorticoid-t-score');
   });
+  it('shows every distinct spine and hip fracture it rests on: two vertebrae of one day are two findings, each naming its vertebra', () => {
+    const l1 = { ...fracture('spine', '2026-03-09'), vertebra: 'L1' };
+    const l2 = { ...fracture('spine', '2026-03-09'), vertebra: 'L2' };
+    const judged = treatmentIndication(patient({ age: 75, fractures: [l1, l2] }), S);
+    expect(judged?.reasons).toEqual(['spine-fracture']);
+    expect(judged?.findings).toEqual([expect.objectContaining({ kind: 'fracture', vertebra: 'L1' }), expect.objectContaining({ kind: 'fracture', vertebra: 'L2' })]);
+  });
   it('indicates treatment for a possible hip fracture with a -possible reason', () => {
     expect(treatmentIndication(patient({ age: 75, fractures: [fracture('hip', '2025-03-01', 'unknown')] }), S)?.reasons).toEqual(['hip-fracture-possible']);
   });

@@ -8,6 +8,7 @@
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import { DENOSUMAB_SAFETY } from '../card-words.js';
+import { formatDate } from '../../format.js';
 import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -19,12 +20,18 @@ const LESS_CERTAIN: Words = {
   en: 'Without a baseline marker the comparison is less certain.',
 };
 
+/** The re-check's date: a date gone by reads as due now, never as a plan. */
+function recheckWhen(rec: Rec, lang: Language): string {
+  if (rec.recheckPassed !== true) return paren(rec.recheckDue, lang);
+  return lang === 'da' ? ` (aktuel fra ${formatDate(rec.recheckDue, 'da')} – tag den nu)` : ` (due since ${formatDate(rec.recheckDue, 'en')} – take it now)`;
+}
+
 /** l. 170-181: correctable → measure again; not correctable → parenteral (the options are the suggestions). */
 function twoWays(rec: Rec, lang: Language): string {
   return lang === 'da'
-    ? `- **Korrigerbar** – indtag (fastende om morgenen, mindst 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${paren(rec.recheckDue, 'da')}.\n` +
+    ? `- **Korrigerbar** – indtag (fastende om morgenen, mindst 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${recheckWhen(rec, 'da')}.\n` +
         '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.'
-    : `- **Correctable** – intake (fasting in the morning, at least 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${paren(rec.recheckDue, 'en')}.\n` +
+    : `- **Correctable** – intake (fasting in the morning, at least 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${recheckWhen(rec, 'en')}.\n` +
         '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.';
 }
 
