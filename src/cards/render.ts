@@ -92,6 +92,12 @@ function notOfferedLine(rec: Recommendation, lang: Language): string | undefined
   return withheld === undefined ? intolerance : `${intolerance} ${withheld}`;
 }
 
+/** A list line opens with a capital (English lab names are lower case: "calcium 2.4 mmol/L"); a word like "eGFR" keeps its case. */
+function lineStart(line: string): string {
+  const first = /^\p{Ll}+(?=[\s:,]|$)/u.exec(line);
+  return first === null ? line : line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 /** The advice, then "**Begrundelse**" with a line per reason, then "**Grundlag**" with a line per distinct finding. */
 function composeDetail(rec: Recommendation, text: string, lang: Language, settings: GuidelineSettings): string {
   const h = HEADINGS[lang];
@@ -101,7 +107,7 @@ function composeDetail(rec: Recommendation, text: string, lang: Language, settin
   let detail = `${trimmed.length > 0 ? `${trimmed}\n\n` : ''}**${h.reasons}**\n`;
   for (let i = 0; i < rec.reasons.length; i++) detail += `${i > 0 ? '\n' : ''}- ${inForce(REASON[rec.reasons[i]!], settings)[lang]}`;
   const findings = new Set<string>();
-  for (const f of rec.findings) findings.add(formatFinding(f, lang));
+  for (const f of rec.findings) findings.add(lineStart(formatFinding(f, lang)));
   if (findings.size > 0) {
     detail += `\n\n**${h.findings}**`;
     for (const f of findings) detail += `\n- ${f}`;

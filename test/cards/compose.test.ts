@@ -62,6 +62,16 @@ describe('card composition', () => {
     expect(card?.detail).not.toContain('title: vitamin-d-calcium title');
   });
 
+  it("gives a companion's title once when its summary's lead ends in the title's words (\"Overvej henvisning til anabol behandling: …\")", () => {
+    const companion = rendered('anabolic-treatment-consideration', 'info');
+    const titled = { ...companion, card: { ...companion.card, summary: 'Overvej henvisning til anabol behandling: ≥ 2 lavenergibrud i ryg', source: { ...companion.card.source, topic: { system: 'urn:osteo-cds:card-topic', code: 'anabolic-treatment-consideration', display: 'Overvej anabol behandling' } } } };
+    const [card] = patientView([rendered('treatment-indicated', 'warning'), titled]);
+    expect(card?.detail).toContain('**Overvej anabol behandling:** ≥ 2 lavenergibrud i ryg');
+    // A lead that does not end in the title's words stays.
+    const other = { ...companion, card: { ...companion.card, summary: 'Husk dette: noget andet' } };
+    expect(patientView([rendered('treatment-indicated', 'warning'), other])[0]?.detail).toContain('**anabolic-treatment-consideration title:** Husk dette: noget andet');
+  });
+
   it("keeps a folded companion's notes (a value it could not use) under its section", () => {
     const checks = { ...rendered('pretreatment-checks', 'info'), notes: ['Value not used – unknown unit ("mL/s"): eGFR (1 Nov 2026)'] };
     const [card] = patientView([rendered('treatment-indicated', 'warning'), checks]);

@@ -50,6 +50,23 @@ describe('card renderer', () => {
     expect(card?.detail).toContain('**Why**');
   });
 
+  it('opens every finding line with a capital, but keeps "eGFR" as it is written', () => {
+    const rec: Recommendation<'pretreatment-checks'> = {
+      topic: 'pretreatment-checks',
+      indicator: 'info',
+      reasons: ['calcium-missing', 'egfr-missing'],
+      evidence: ['Patient/p1'],
+      findings: [
+        { kind: 'lab-missing', lab: 'calcium', withinDays: 90 },
+        { kind: 'lab-missing', lab: 'egfr', withinDays: 90 },
+      ],
+      choice: 'first-choice',
+    };
+    const detail = renderCards([rec], renderCtx('en'))[0]?.detail ?? '';
+    expect(detail).toMatch(/^- Calcium/m);
+    expect(detail).toMatch(/^- eGFR/m);
+  });
+
   it('orders critical before warning before info and gives warning and critical cards coded override reasons', () => {
     const base = unavailableRec();
     const cards = renderCards(

@@ -59,10 +59,20 @@ function section({ card: companion, notes = [] }: Companion): string {
   const title = companion.source.topic?.display;
   const lines = notes.map((n) => `\n- ${n}`).join('');
   if (title === undefined) return `${companion.summary}${lines}`;
-  // A summary that already opens with its title ("D-vitamin og kalk: …") gives it once, in bold.
+  // A summary that already opens with its title ("D-vitamin og kalk: …"), or with a lead ending in
+  // its title's words ("Overvej henvisning til anabol behandling: …" under "Overvej anabol
+  // behandling"), gives it once, in bold.
   const opener = `${title}:`;
-  const rest = companion.summary.toLowerCase().startsWith(opener.toLowerCase()) ? companion.summary.slice(opener.length).trimStart() : companion.summary;
+  const rest = companion.summary.toLowerCase().startsWith(opener.toLowerCase()) ? companion.summary.slice(opener.length).trimStart() : withoutEchoedLead(companion.summary, title);
   return `**${title}:** ${rest}${lines}`;
+}
+
+/** The summary after its lead ("…: "), when the lead ends in the same two words as the title. */
+function withoutEchoedLead(summary: string, title: string): string {
+  const colon = summary.indexOf(': ');
+  if (colon < 0) return summary;
+  const lastTwo = (s: string): string => s.toLowerCase().split(/\s+/).slice(-2).join(' ');
+  return lastTwo(summary.slice(0, colon)) === lastTwo(title) ? summary.slice(colon + 2) : summary;
 }
 
 export function mergeCards(host: Card, folded: readonly Companion[]): Card {
