@@ -40,7 +40,19 @@ export function draftsFromContext(hook: Hook, context: Readonly<Record<string, u
   for (let i = 0; i < entries.length; i++) {
     const draft = entryDraft(entries[i], i);
     if (draft === undefined) continue;
-    drafts.push({ ...draft, selected: selections === undefined || (typeof draft.resource.id === 'string' && selections.has(draft.ref)) });
+    drafts.push({ ...draft, selected: selections === undefined || (typeof draft.resource.id === 'string' && isSelected(draft.ref, selections)) });
   }
   return drafts;
+}
+
+/**
+ * Named in `selections`. A DSTU2 draft (`MedicationOrder`) named as the R4 type of the same order
+ * (`MedicationRequest/<id>`), or the other way round, is the same order: so named, a DSTU2 basket
+ * got no card at all.
+ */
+function isSelected(ref: string, selections: ReadonlySet<string>): boolean {
+  if (selections.has(ref)) return true;
+  const [type, ...id] = ref.split('/');
+  const sibling = type === 'MedicationOrder' ? 'MedicationRequest' : type === 'MedicationRequest' ? 'MedicationOrder' : undefined;
+  return sibling !== undefined && selections.has(`${sibling}/${id.join('/')}`);
 }

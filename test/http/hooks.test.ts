@@ -87,6 +87,20 @@ describe('POST /cds-services/{id}: a valid call', () => {
     ]);
   });
 
+  it('order-select: a DSTU2 MedicationOrder is selected when named as the R4 MedicationRequest of the same id, and the other way round', async () => {
+    const { app, engine } = makeApp();
+    const order = { ...medicationRequest('o1'), resourceType: 'MedicationOrder' };
+    const body = prescribingRequest('order-select', {
+      context: { userId: 'Practitioner/1', patientId: PATIENT_ID, draftOrders: draftBundle(order, medicationRequest('r2'), medicationRequest('r3')), selections: ['MedicationRequest/o1', 'MedicationOrder/r2'] },
+    });
+    await request(app).post('/cds-services/osteoporosis-order-select').send(body).expect(200);
+    expect(engine.inputs[0]!.drafts.map((d) => [d.ref, d.selected])).toEqual([
+      ['MedicationOrder/o1', true],
+      ['MedicationRequest/r2', true],
+      ['MedicationRequest/r3', false],
+    ]);
+  });
+
   it('order-select: a draft without an id cannot be among the selections', async () => {
     const { app, engine } = makeApp();
     const { id: _dropped, ...noId } = medicationRequest('x');
