@@ -199,13 +199,16 @@ export function timesOfDayMeanDaily(drugClass: DrugClass | undefined): boolean {
  * `rangeAtLow`: a dose range (`doseRange`, "1-2 tabletter") is read at its low end.
  */
 export function lineDose(line: JsonObject, strength: Strength, rangeAtLow = false): { readonly mg?: number; readonly units?: number } | undefined {
-  const quantity = doseQuantityOf(line) ?? (rangeAtLow ? doseRangeLow(line) : undefined);
+  const quantity = doseQuantityAt(line, rangeAtLow);
   if (quantity !== undefined) return doseOf(quantity, strength);
   const text = lineText(line);
   return text === undefined ? undefined : textDose(text, strength, rangeAtLow);
 }
 
-function doseRangeLow(line: JsonObject): JsonObject | undefined {
+/** The dose quantity, else with `rangeAtLow` the low end of a `doseRange`. */
+function doseQuantityAt(line: JsonObject, rangeAtLow: boolean): JsonObject | undefined {
+  const quantity = doseQuantityOf(line);
+  if (quantity !== undefined || !rangeAtLow) return quantity;
   for (const dr of objects(line, 'doseAndRate')) {
     const low = getObject(getObject(dr, 'doseRange'), 'low');
     if (low !== undefined) return low;
@@ -276,7 +279,7 @@ export function dailyDose(lines: readonly JsonObject[], strength: Strength, perA
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {
-    const dose = perAdministration ? doseOf(doseQuantityOf(line) ?? (rangeAtLow ? doseRangeLow(line) : undefined), strength) : lineDose(line, strength, rangeAtLow);
+    const dose = perAdministration ? doseOf(doseQuantityAt(line, rangeAtLow), strength) : lineDose(line, strength, rangeAtLow);
     const perDay = perAdministration ? 1 : administrationsPerDay(line, timesOfDay);
     if (dose === undefined || perDay === undefined) return {};
     mg = mg === undefined || dose.mg === undefined ? undefined : mg + dose.mg * perDay;

@@ -33,6 +33,7 @@ import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
 import type { PatientFacts } from '../facts/types.js';
 import { latestEgfrAtLimit } from './predicates/kidney.js';
+import { keepSuggestions } from './kept-suggestions.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
@@ -56,8 +57,7 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
-      const { suggestions: _, selectionBehavior: __, ...rest } = r;
-      return { ...rest, notPaused: 'treatment-failure' as const };
+      return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
     }
     if (sideEffect && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'serious-side-effect' as const };
@@ -123,8 +123,7 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
     if (taken === undefined || r.suggestions === undefined) return r;
     const kept = r.suggestions.filter((s) => !taken.has(suggestionKey(s)));
     if (kept.length === r.suggestions.length) return r;
-    const { suggestions: _, selectionBehavior: __, ...rest } = r;
-    return kept.length === 0 ? rest : { ...rest, suggestions: kept, selectionBehavior: r.selectionBehavior };
+    return keepSuggestions(r, kept);
   });
 }
 

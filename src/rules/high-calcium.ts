@@ -10,6 +10,7 @@ import type { PatientFacts } from '../facts/types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import { calciumFinding } from './predicates/findings.js';
 import { latestHighCalcium } from './predicates/labs.js';
+import { keepSuggestions } from './kept-suggestions.js';
 
 export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
   const high = latestHighCalcium(facts.labs.calcium, facts.today);
@@ -18,13 +19,11 @@ export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], fa
     const suggestions = r.suggestions;
     if (suggestions === undefined || !suggestions.some((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol')) return r;
     const kept = suggestions.filter((s) => !(s.kind === 'prescribe' && s.drug === 'colecalciferol'));
-    const { suggestions: _, selectionBehavior: __, ...rest } = r;
     return {
-      ...rest,
+      ...keepSuggestions(r, kept),
       findings: r.findings.some((f) => f.kind === 'lab' && f.ref === high.ref) ? r.findings : [...r.findings, calciumFinding(high)],
       evidence: [...new Set([...r.evidence, high.ref])],
       vitaminDWithheld: true as const,
-      ...(kept.length === 0 ? {} : { suggestions: kept, ...(r.selectionBehavior === undefined ? {} : { selectionBehavior: r.selectionBehavior }) }),
     };
   });
 }

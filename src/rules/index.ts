@@ -60,10 +60,10 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Reco
  */
 function barredDose(r: Recommendation, blockers: readonly Recommendation[]): Recommendation {
   if (r.topic !== 'rx-dose-interval') return r;
-  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated'));
-  if (bar === undefined || (bar.topic !== 'rx-egfr-too-low' && bar.topic !== 'rx-oral-contraindicated')) return r;
+  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated'))?.topic;
+  if (bar !== 'rx-egfr-too-low' && bar !== 'rx-oral-contraindicated') return r;
   const { suggestions: _, selectionBehavior: __, ...rest } = r;
-  return { ...rest, barred: bar.topic };
+  return { ...rest, barred: bar };
 }
 
 /** A record's entries with their key type (Object.entries widens keys to string). */

@@ -11,6 +11,7 @@
 import type { Intolerance, PatientFacts } from '../facts/types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { SuggestionSpec } from '../contract/suggestions.js';
+import { keepSuggestions } from './kept-suggestions.js';
 
 /** The intolerances that bar a suggestion, if any. */
 function barring(s: SuggestionSpec, intolerances: readonly Intolerance[]): readonly Intolerance[] {
@@ -39,13 +40,11 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
   if (lostRecommended && only !== undefined && only.kind === 'referral' && only.to === 'endocrinology') kept[0] = { ...only, recommended: true };
   const named = new Set(r.findings.flatMap((f) => (f.kind === 'intolerance' ? [f.ref] : [])));
   const added = [...barred].filter((i) => !named.has(i.ref));
-  const { suggestions: _, selectionBehavior: __, ...rest } = r;
   return {
-    ...rest,
+    ...keepSuggestions(r, kept),
     findings: [...r.findings, ...added.map((i) => ({ kind: 'intolerance' as const, drug: i.drug, ref: i.ref }))],
     evidence: [...new Set([...r.evidence, ...added.map((i) => i.ref)])],
     notOffered: [...new Set([...(r.notOffered ?? []), ...[...barred].map((i) => i.drug)])],
-    ...(kept.length === 0 ? {} : { suggestions: kept, ...(r.selectionBehavior === undefined ? {} : { selectionBehavior: r.selectionBehavior }) }),
   };
 }
 

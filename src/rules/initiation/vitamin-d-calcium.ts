@@ -27,7 +27,7 @@ import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
-import { below, isHypercalcaemia, latest, latestWithin, sameDayAs } from '../predicates/labs.js';
+import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { currentMedications, isCurrent, isOnTreatment, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
@@ -71,7 +71,7 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   }
   if (reasons.length === 0) return undefined;
 
-  const ca = sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today)).find(isHypercalcaemia);
+  const ca = latestHighCalcium(facts.labs.calcium, facts.today);
   const withhold = ca !== undefined ? 'hypercalcaemia' : vitaminD !== undefined && vitaminD.value > VITAMIN_D_UPPER ? 'vitamin-d-high' : undefined;
   if (ca !== undefined) {
     findings.push(calciumFinding(ca));
