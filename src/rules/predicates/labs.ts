@@ -35,7 +35,15 @@ export function latestWithin<T extends { readonly date: LocalDate }>(values: rea
  * one per kind and day), so a value out of range is not hidden by another kind taken that day.
  */
 export function sameDayAs<T extends { readonly date: LocalDate }>(values: readonly T[], newest: T | undefined): readonly T[] {
-  return newest === undefined ? [] : values.filter((v) => v.date === newest.date);
+  if (newest === undefined) return [];
+  // Facts' lists are newest first: the day's values sit together, so the walk stops past them.
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.date === newest.date) out.push(v);
+    else if (v.date < newest.date) break;
+  }
+  return out;
 }
 
 /** Values that count on `today` (one dated tomorrow included), newest first, at most `limit`. */
