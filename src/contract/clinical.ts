@@ -9,6 +9,12 @@ export type Ref = string;
 
 export type CalciumKind = 'total' | 'corrected' | 'ionised';
 
+/** A lab value as the record wrote it, before conversion to the canonical unit. */
+export interface ReportedValue {
+  readonly value: number;
+  readonly unit: string;
+}
+
 export type BoneMarkerKind = 'p1np' | 'ctx';
 
 export type DxaSite = 'lumbar-spine' | 'total-hip' | 'femoral-neck' | 'forearm' | 'other';

@@ -2,7 +2,7 @@
  * What a recommendation rests on: the findings shown in the card's why-trace ("Grundlag") with
  * their values and dates. The rules state them; the cards stage words them.
  */
-import type { BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from './clinical.js';
+import type { BoneMarkerKind, CalciumKind, ReportedValue, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from './clinical.js';
 import type { LocalDate } from '../time/local-date.js';
 
 export type LabOrder = 'egfr' | 'creatinine' | 'calcium' | 'vitamin-d' | 'p1np' | 'ctx' | 'albumin';
@@ -33,6 +33,8 @@ export type Finding =
       readonly date: LocalDate;
       readonly ref: Ref;
       readonly calciumKind?: CalciumKind;
+      /** As the lab wrote it, when the value was converted. */
+      readonly reported?: ReportedValue;
     }
   | {
       readonly kind: 'lab-missing';

@@ -10,8 +10,8 @@ import { str } from './accessors.js';
 import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
-import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, LabKind, Measurement, Ref } from './types.js';
-import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type WhenObserved } from './values.js';
+import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, LabKind, Measurement, Ref, ReportedValue } from './types.js';
+import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type RawValue, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
 const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'calcium-ionised', CalciumKind>> = {
@@ -33,6 +33,20 @@ const PLAUSIBLE: Readonly<Partial<Record<Measure, readonly [number, number]>>> =
 function plausible(measure: Measure, value: number): boolean {
   const bounds = PLAUSIBLE[measure];
   return bounds === undefined || (value >= bounds[0] && value <= bounds[1]);
+}
+
+/** Longer than this, a unit is no unit a card can quote (the value still counts, converted). */
+const REPORTED_UNIT_MAX = 16;
+
+/**
+ * The value as written, when reading it changed the number (mg/dL → mmol/L, ng/mL → nmol/L): a US
+ * clinician checks "8.4 mg/dL", not "2.096 mmol/L" alone. The UCUM code (which the conversion
+ * recognised) before the free-text unit.
+ */
+function reportedValue(raw: RawValue, value: number): ReportedValue | undefined {
+  if (value === raw.value) return undefined;
+  const unit = raw.code ?? raw.unit;
+  return unit === undefined || unit.length > REPORTED_UNIT_MAX ? undefined : { value: raw.value, unit };
 }
 
 /**
@@ -75,6 +89,8 @@ function readMeasurement(
     interpretation: interpretationCodes(element),
   };
   if (raw.comparator !== undefined) m.comparator = raw.comparator;
+  const reported = reportedValue(raw, value);
+  if (reported !== undefined) m.reported = reported;
   if (range.low !== undefined) m.referenceLow = range.low;
   if (range.high !== undefined) m.referenceHigh = range.high;
   return m;

@@ -7,10 +7,10 @@
  * readonly: the facts stage builds it once per request and nothing changes it afterwards.
  */
 import type { LocalDate } from '../time/local-date.js';
-import type { BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from '../contract/clinical.js';
+import type { BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref, ReportedValue } from '../contract/clinical.js';
 
 // The plain clinical vocabulary lives in contract/ (the recommendations carry it too).
-export type { BoneLossDisease, BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref } from '../contract/clinical.js';
+export type { BoneLossDisease, BoneMarkerKind, CalciumKind, ConditionConcept, DrugClass, DrugId, DxaSite, FractureSite, Performer, Ref, ReportedValue } from '../contract/clinical.js';
 export { BONE_LOSS_DISEASES } from '../contract/clinical.js';
 
 /** The code a fact was read from (style.md #9: facts carry the terminology code). */
@@ -43,6 +43,8 @@ export interface Measurement {
   readonly referenceLow?: number;
   readonly referenceHigh?: number;
   readonly interpretation: readonly InterpretationCode[];
+  /** The value as the lab wrote it, when it was converted (8.4 mg/dL read as 2.096 mmol/L): shown beside the converted one. */
+  readonly reported?: ReportedValue;
 }
 
 export type LabKind =

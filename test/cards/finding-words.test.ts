@@ -21,3 +21,18 @@ describe('the fracture finding', () => {
     expect(formatFinding(spine, 'en')).toBe('Low-energy fracture: spine (9 Mar 2026)');
   });
 });
+
+describe('the lab finding', () => {
+  const calcium = { kind: 'lab', lab: 'calcium', value: 2.0958, unit: 'mmol/L', date: '2026-11-20', ref: 'Observation/ca' } as const;
+
+  it('shows a converted value as the lab wrote it first, then in the unit the card judged it in', () => {
+    expect(formatFinding({ ...calcium, reported: { value: 8.4, unit: 'mg/dL' } }, 'en')).toBe('calcium 8.4 mg/dL = 2.096 mmol/L (20 Nov 2026)');
+    expect(formatFinding({ ...calcium, reported: { value: 8.4, unit: 'mg/dL' } }, 'da')).toBe('P-calcium 8,4 mg/dL = 2,096 mmol/L (20.11.2026)');
+    expect(formatFinding(calcium, 'en')).toBe('calcium 2.096 mmol/L (20 Nov 2026)');
+  });
+
+  it('escapes the record\'s unit and keeps a reported comparator on both numbers', () => {
+    const line = formatFinding({ ...calcium, comparator: '<', reported: { value: 8, unit: 'mg*dL' } }, 'en');
+    expect(line).toBe('calcium <8 mg\\*dL = <2.096 mmol/L (20 Nov 2026)');
+  });
+});

@@ -40,6 +40,19 @@ describe('labs: the same lab in Danish (NPU, both URIs) and US (LOINC) codes', (
     ]);
   });
 
+  it('keeps the value as written beside a converted one (a card quotes "8.4 mg/dL"), not beside one read as written', () => {
+    const f = factsOf([
+      observation({ code: '17861-6', value: 8.4, ucum: 'mg/dL', date: '2026-05-01' }),
+      observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.31, unit: 'mmol/L', date: '2026-04-01' }),
+      observation({ code: '62292-8', value: 18, ucum: 'ng/mL', date: '2026-05-01' }),
+      observation({ code: '77370-5', value: 48, ucum: 'ng/mL', date: '2026-05-01' }),
+    ]);
+    expect(f.labs.calcium.map((m) => m.reported)).toEqual([{ value: 8.4, unit: 'mg/dL' }, undefined]);
+    expect(f.labs.vitaminD[0]?.reported).toEqual({ value: 18, unit: 'ng/mL' });
+    // ng/mL = µg/L: the number is the same, nothing to show twice.
+    expect(f.labs.boneMarkers[0]?.reported).toBeUndefined();
+  });
+
   it('creatinine from NPU18016 (mikromol/L) and LOINC 2160-0 (mg/dL)', () => {
     const f = factsOf([
       observation({ code: 'NPU18016', system: SYS.npuOid, value: 81, unit: 'mikromol/L', date: '2026-05-01' }),

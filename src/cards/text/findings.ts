@@ -29,8 +29,12 @@ export function formatFinding(f: Finding, lang: Language): string {
       else what = da ? `Lavenergibrud: ${site}` : `Low-energy fracture: ${site}`;
       return f.date === undefined ? `${what}${da ? ', dato ukendt' : ', date unknown'}` : dated(what, f.date, lang);
     }
-    case 'lab':
-      return dated(`${LAB[f.lab][lang]} ${formatQuantity(f.value, f.unit, lang, f.comparator)}`, f.date, lang);
+    case 'lab': {
+      const value = formatQuantity(f.value, f.unit, lang, f.comparator);
+      // The unit is the record's own (a short one the conversion recognised): escaped like any record text.
+      const reported = f.reported === undefined ? '' : `${f.comparator ?? ''}${formatNumber(f.reported.value, lang)} ${recordMarkdown(formatUnit(f.reported.unit, lang))} = `;
+      return dated(`${LAB[f.lab][lang]} ${reported}${value}`, f.date, lang);
+    }
     case 'lab-missing': {
       const name = LAB[f.lab][lang];
       if (f.withinDays === undefined) return da ? `${name}: ingen måling registreret` : `${name}: no result recorded`;

@@ -17,12 +17,13 @@ export function labFinding(lab: LabOrder, m: Measurement): LabFinding {
     date: m.date,
     ref: m.ref,
     ...(m.comparator === undefined ? {} : { comparator: m.comparator }),
+    ...(m.reported === undefined ? {} : { reported: m.reported }),
   };
 }
 
 export function calciumFinding(c: CalciumMeasurement): LabFinding {
   const lab = c.kind === 'ionised' ? 'calcium-ionised' : c.kind === 'corrected' ? 'calcium-corrected' : 'calcium';
-  return { kind: 'lab', lab, value: c.value, unit: c.unit, date: c.date, ref: c.ref, calciumKind: c.kind };
+  return { kind: 'lab', lab, value: c.value, unit: c.unit, date: c.date, ref: c.ref, calciumKind: c.kind, ...(c.reported === undefined ? {} : { reported: c.reported }) };
 }
 
 export function markerFinding(m: BoneMarkerMeasurement): LabFinding {
