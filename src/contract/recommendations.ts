@@ -79,8 +79,12 @@ export interface TopicValues {
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */
   'pretreatment-checks': { readonly choice: TreatmentChoice };
   'vitamin-d-before-dxa': Nothing;
-  /** No supplement to add now: a raised calcium, or 25-OH-D above the card's 70–125 nmol/L. */
-  'vitamin-d-calcium': { readonly withhold?: 'hypercalcaemia' | 'vitamin-d-high' };
+  /**
+   * `withhold`: no supplement to add now: a raised calcium, or 25-OH-D above the card's 70–125 nmol/L.
+   * `supplementRecheck`: below target, but measured before the supplement had 3 months to act:
+   * recheck from `from` (`now`: that day has passed) rather than raise the dose.
+   */
+  'vitamin-d-calcium': { readonly withhold?: 'hypercalcaemia' | 'vitamin-d-high'; readonly supplementRecheck?: { readonly from: LocalDate; readonly now?: true } };
   'bone-healthy-lifestyle': Nothing;
   /** Vitamin D before the scan: replete, at or below the limit, or no current value. */
   'dxa-workup-suggested': { readonly vitaminD: 'ok' | 'low' | 'unknown' };

@@ -42,6 +42,8 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
   ['vitamin-d-before-dxa', 'low at scan', { age: 70, dxa: [spine], labs: { vitaminD: [vitaminD(40, '2026-07-01')] } }],
   ['vitamin-d-calcium', 'no supplement, PPI', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] }],
   ['vitamin-d-calcium', 'below target on supplement', { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2024-01-01')], labs: { vitaminD: [vitaminD(55, '2026-10-01')] } }],
+  ['vitamin-d-calcium', 'below target, supplement just begun', { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2026-10-20')], labs: { vitaminD: [vitaminD(40, '2026-10-01')] } }],
+  ['vitamin-d-calcium', 'below target, supplement 3 months by now', { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2026-07-20')], labs: { vitaminD: [vitaminD(40, '2026-10-01')] } }],
   ['bone-healthy-lifestyle', 'general', { age: 70, dxa: [spine] }],
   ['bone-healthy-lifestyle', 'personal', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('falls', { onset: '2026-01-01' })], lifestyle: { smoking: { current: true, ref: 'Observation/s' }, alcoholUnitsPerDay: { value: 4, date: '2026-01-01', ref: 'Observation/a' } } }],
   ['dxa-workup-suggested', 'vitamin D unknown', { age: 70, lifestyle: { smoking: { current: true, ref: 'Observation/s' } } }],
@@ -181,6 +183,17 @@ describe('initiation card texts', () => {
   it('advises D3 and calcium in the card\'s numbers, citrate for PPI users', () => {
     const card = danish('vitamin-d-calcium', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] });
     for (const words of ['20–40 µg D3-vitamin', '70–125 nmol/L', 'Tjek tidligst efter 3 mdr.', '800–1.200 mg calcium', 'Calcium-citrat', 'PPI']) expect(card.detail).toContain(words);
+  });
+
+  it('does not say "raise the dose" from a value taken before the supplement could act: the day to recheck from (l. 100)', () => {
+    const input = { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2026-10-20')], labs: { vitaminD: [vitaminD(40, '2026-10-01')] } };
+    const card = danish('vitamin-d-calcium', input);
+    expect(card.summary).toBe('D3-tilskud nyligt startet: tjek P-25-OH-Vit.D tidligst 20.01.2027, før dosis øges');
+    expect(card.detail).not.toContain('øg dosis');
+    const passed = danish('vitamin-d-calcium', { ...input, medications: [medication('colecalciferol', '2026-07-20')] });
+    expect(passed.summary).toContain('tjek P-25-OH-Vit.D nu');
+    const judged = danish('vitamin-d-calcium', { ...input, medications: [medication('colecalciferol', '2026-07-01')] });
+    expect(judged.summary).toContain('Øg D3-dosis');
   });
 
   it('highlights the patient\'s own lifestyle points in the card\'s list', () => {

@@ -22,6 +22,18 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(70, '2026-10-01')] } })).toBeUndefined();
   });
 
+  it('below target on a supplement begun less than 3 months before the value: recheck from start + 3 months, not a higher dose (l. 100)', () => {
+    const low = vitaminD(40, '2026-10-01');
+    // Begun after the value: the value says nothing about it yet.
+    const after = run({ ...diagnosed, medications: [medication('colecalciferol', '2026-10-20')], labs: { vitaminD: [low] } });
+    expect(after).toMatchObject({ reasons: ['vitamin-d-below-target'], supplementRecheck: { from: '2027-01-20' } });
+    expect(after?.supplementRecheck).not.toHaveProperty('now');
+    // Begun 2 months 30 days before the value, 3 months have passed by today: recheck now.
+    expect(run({ ...diagnosed, medications: [medication('colecalciferol', '2026-07-02')], labs: { vitaminD: [low] } })?.supplementRecheck).toEqual({ from: '2026-10-02', now: true });
+    // Exactly 3 months before: the value shows the supplement's effect, the advice is a higher dose.
+    expect(run({ ...diagnosed, medications: [medication('colecalciferol', '2026-07-01')], labs: { vitaminD: [low] } })).not.toHaveProperty('supplementRecheck');
+  });
+
   it('names both reasons when the level is low and nothing is taken', () => {
     expect(run({ ...diagnosed, labs: { vitaminD: [vitaminD(42, '2026-10-01')] } })?.reasons).toEqual(['vitamin-d-below-target', 'no-vitamin-d-supplement']);
   });

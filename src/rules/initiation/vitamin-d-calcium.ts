@@ -20,9 +20,14 @@
  * (hypercalcaemia, any kind, any age — calcium and D3 would raise it further and its cause needs
  * working up first, rules.md "secondary osteoporosis") or a current 25-OH-D above the card's
  * 70–125 nmol/L, the card says so and offers no colecalciferol.
+ * A supplement judged too early [choice, l. 100 "Tjek tidligst efter 3 mdr."]: below target with a
+ * supplement whose course began less than 3 months before the 25-OH-D was taken (or after it), the
+ * value does not yet show the supplement's effect — the card gives the day to recheck from
+ * (`supplementRecheck`), not "raise the dose".
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
-import type { MedicationRecord } from '../../facts/types.js';
+import type { MedicationRecord, PatientFacts } from '../../facts/types.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
@@ -35,6 +40,20 @@ import { VITAMIN_D_TARGET, unique } from './applies.js';
 
 /** "P-25-OH-Vit.D: 70-125 nmol/L anbefales": above it no D3 is added. */
 const VITAMIN_D_UPPER = 125;
+
+/** l. 99-100 "… stigning i P-25-OH-Vit.D efter 3 mdr. … Tjek tidligst efter 3 mdr." */
+const SUPPLEMENT_EFFECT_MONTHS = 3;
+
+/** The earliest start of the unbroken courses the current supplements belong to (a monthly renewal is not a new start). */
+function supplementSince(facts: PatientFacts, supplements: readonly MedicationRecord[]): LocalDate {
+  let since: LocalDate | undefined;
+  for (const m of supplements) {
+    const course = facts.courses.find((c) => c.drugClass === m.identity.drugClass && c.refs.includes(m.ref));
+    const start = course?.start ?? m.start;
+    if (since === undefined || start < since) since = start;
+  }
+  return since ?? facts.today;
+}
 
 /** "…eller er i behandling": this row also covers patients on treatment (rules.md section 2). */
 function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean {
@@ -57,6 +76,7 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   }
   // A calcium + D3 combination counts as carbonate (rules.md section 4, v2) and is still a D3 supplement.
   const supplements: MedicationRecord[] = [];
+  let supplementRecheck: { readonly from: LocalDate; readonly now?: true } | undefined;
   for (let i = 0; i < facts.medications.length; i++) {
     const m = facts.medications[i]!;
     if (isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)) supplements.push(m);
@@ -64,10 +84,14 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   if (supplements.length === 0) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);
-  } else if (reasons.length > 0) {
-    // Below target despite a supplement: show it, the advice is a higher dose, not a new order.
+  } else if (reasons.length > 0 && vitaminD !== undefined) {
+    // Below target on a supplement: show it; the advice is a higher dose (not a new order), or,
+    // when the value was taken before the supplement could act, the day to recheck from.
+    const since = supplementSince(facts, supplements);
     findings.push(...supplements.map((m): Finding => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref })));
     evidence.push(...supplements.map((m) => m.ref));
+    const effectFrom = addMonths(since, SUPPLEMENT_EFFECT_MONTHS);
+    if (vitaminD.date < effectFrom) supplementRecheck = { from: effectFrom, ...(effectFrom <= facts.today ? { now: true as const } : {}) };
   }
   if (reasons.length === 0) return undefined;
 
@@ -96,5 +120,6 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     findings,
     ...(offerD3 ? { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol' }], selectionBehavior: 'at-most-one' as const } : {}),
     ...(withhold === undefined ? {} : { withhold }),
+    ...(supplementRecheck === undefined ? {} : { supplementRecheck }),
   };
 };
