@@ -98,6 +98,8 @@ export interface TopicValues {
     readonly recheckDue: LocalDate;
     /** The re-check date has passed: it is due now. */
     readonly recheckPassed?: true;
+    /** The latest eGFR ≤ 35: the parenteral start is the specialist's (as `switch-to-parenteral`). */
+    readonly egfrLow?: true;
   };
   'switch-to-parenteral': {
     /** The latest eGFR ≤ 35: the specialist starts the second choice (endocrinology recommended). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { btmResponseInadequate } from '../../src/rules/follow-up/btm-response-inadequate.js';
-import { course, ctxOf, p1np, patient } from '../helpers/facts.js';
+import { course, ctxOf, egfr, p1np, patient } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26; alendronate from 2026-03-02
 const woman = { sex: 'female' as const, age: 68 };
@@ -29,6 +29,17 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
     expect(rec).toMatchObject({ recheckDue: '2026-09-10', recheckPassed: true });
     const recent = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-10-10')] } })));
     expect(recent).not.toHaveProperty('recheckPassed');
+  });
+
+  it('with the latest eGFR ≤ 35 says the parenteral start is the specialist\'s and shows the eGFR (card l. 41); 36 does not', () => {
+    const markers = [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')];
+    const low = egfr(35, '2026-11-01');
+    const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [low] } })));
+    expect(rec).toMatchObject({ egfrLow: true });
+    expect(rec?.evidence).toContain(low.ref);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
+    const ok = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(36, '2026-11-01')] } })));
+    expect(ok).not.toHaveProperty('egfrLow');
   });
 
   it('does not fire at a 30.1 % fall (100 → 69.9)', () => {

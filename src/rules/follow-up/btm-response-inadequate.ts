@@ -16,10 +16,16 @@
  *       re-measure after 3 months (reminder, recommended); if not, start or refer parenteral
  *       treatment (denosumab biosimilar, zoledronic acid referral) — alternatives, at most one.
  *       A second inadequate result is `switch-to-parenteral`, which replaces this card (REPLACES).
+ *       With the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35" before any antiresorptive) the
+ *       parenteral start is the specialist's, as on `switch-to-parenteral` [choice]: the card says so
+ *       and shows the eGFR (`egfrLow`); agreement.ts puts the endocrinology referral in place of
+ *       the zoledronic acid referral.
  * Reasons: `insufficient-fall`.
  */
 import { addMonths } from '../../time/local-date.js';
-import { courseFinding } from '../predicates/findings.js';
+import type { Finding } from '../../contract/findings.js';
+import { courseFinding, labFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS } from './bone-markers.js';
 
@@ -28,12 +34,15 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || latest.adequate) return undefined;
   const recheck = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
+  const egfr = latestEgfrAtLimit(ctx.facts);
+  const findings: Finding[] = [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }];
+  if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
   return {
     topic: 'btm-response-inadequate',
     indicator: 'warning',
     reasons: ['insufficient-fall'],
-    evidence: [...new Set([...latest.evidence, ...flow.course.refs])],
-    findings: [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(egfr === undefined ? [] : [egfr.ref])])],
+    findings,
     suggestions: [
       { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true },
       { kind: 'prescribe', drug: 'denosumab-biosimilar' },
@@ -43,5 +52,6 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
     comparedWith: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
     recheckDue: recheck,
     ...(recheck < ctx.today ? { recheckPassed: true as const } : {}),
+    ...(egfr === undefined ? {} : { egfrLow: true as const }),
   };
 };

@@ -30,9 +30,13 @@ function recheckWhen(rec: Rec, lang: Language): string {
 function twoWays(rec: Rec, lang: Language): string {
   return lang === 'da'
     ? `- **Korrigerbar** – indtag (fastende om morgenen, mindst 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${recheckWhen(rec, 'da')}.\n` +
-        '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.'
+        (rec.egfrLow === true
+          ? '- **Ikke korrigerbar:** henvis til endokrinolog – ved eGFR ≤ 35 starter speciallægen den parenterale behandling.'
+          : '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.')
     : `- **Correctable** – intake (fasting in the morning, at least 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${recheckWhen(rec, 'en')}.\n` +
-        '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.';
+        (rec.egfrLow === true
+          ? '- **Not correctable:** refer to endocrinology – with eGFR ≤ 35 the specialist starts the parenteral treatment.'
+          : '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.');
 }
 
 function detail(rec: Rec, lang: Language): string {
