@@ -15,6 +15,7 @@ import { assembleService } from '../startup.js';
 import { formatCards } from './format.js';
 import { draftInput, InputError, patientInput, readJson } from './input.js';
 import { type Hook, HOOKS } from '../contract/services.js';
+import { danishDate } from '../time/local-date.js';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -92,7 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
     } else {
       const patientId = typeof input.data.patient.id === 'string' ? input.data.patient.id : '?';
-      io.stdout.write(formatCards(response.cards, { hook, patient: `Patient/${patientId}`, date: now.toISOString().slice(0, 10), language: lang }));
+      io.stdout.write(formatCards(response.cards, { hook, patient: `Patient/${patientId}`, date: danishDate(now), language: lang }));
     }
     return 0;
   } catch (err) {

@@ -185,7 +185,7 @@ describe('initiation card texts', () => {
     for (const words of ['20–40 µg D3-vitamin', '70–125 nmol/L', 'Tjek tidligst efter 3 mdr.', '800–1.200 mg calcium', 'Calcium-citrat', 'PPI']) expect(card.detail).toContain(words);
   });
 
-  it('does not say "raise the dose" from a value taken before the supplement could act: the day to recheck from (l. 100)', () => {
+  it('does not say "raise the dose" from a value taken before the supplement could act: the day to recheck from (l. 103)', () => {
     const input = { age: 70, dxa: [spine], medications: [medication('colecalciferol', '2026-10-20')], labs: { vitaminD: [vitaminD(40, '2026-10-01')] } };
     const card = danish('vitamin-d-calcium', input);
     expect(card.summary).toBe('D3-tilskud nyligt startet: tjek P-25-OH-Vit.D tidligst 20.01.2027, før dosis øges');

@@ -40,17 +40,19 @@ const proliaFile = write('prolia.json', {
   medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BX04' }], text: 'Prolia 60 mg injektionsvæske' },
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function runAt(at: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
     stdout: { write: (t: string) => (out += t) },
     stderr: { write: (t: string) => (err += t) },
     env: {},
-    now: () => new Date('2026-11-26T10:00:00+01:00'),
+    now: () => new Date(at),
   });
   return { code, out, err };
 }
+
+const run = (...argv: string[]) => runAt('2026-11-26T10:00:00+01:00', ...argv);
 
 /** Every topic of the answer, folded ones included (rules.md section 6). */
 const topicsOf = (json: string): string[] =>
@@ -75,6 +77,11 @@ describe('osteo-cds evaluate', () => {
     const { code, out } = await run('evaluate', bundleFile, '--json', '--now', '2026-11-26');
     expect(code).toBe(0);
     expect(topicsOf(out)).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
+  });
+
+  it('heads the cards with the Danish date they were evaluated on (00:30 in Denmark is the next day in UTC terms)', async () => {
+    const { out } = await runAt('2026-10-31T23:30:00Z', 'evaluate', bundleFile);
+    expect(out).toContain('· 2026-11-01 · da\n');
   });
 
   it('speaks Danish by default', async () => {

@@ -22,7 +22,7 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(70, '2026-10-01')] } })).toBeUndefined();
   });
 
-  it('below target on a supplement begun less than 3 months before the value: recheck from start + 3 months, not a higher dose (l. 100)', () => {
+  it('below target on a supplement begun less than 3 months before the value: recheck from start + 3 months, not a higher dose (l. 103)', () => {
     const low = vitaminD(40, '2026-10-01');
     // Begun after the value: the value says nothing about it yet.
     const after = run({ ...diagnosed, medications: [medication('colecalciferol', '2026-10-20')], labs: { vitaminD: [low] } });

@@ -20,7 +20,7 @@
  * (hypercalcaemia, any kind, any age — calcium and D3 would raise it further and its cause needs
  * working up first, rules.md "secondary osteoporosis") or a current 25-OH-D above the card's
  * 70–125 nmol/L, the card says so and offers no colecalciferol.
- * A supplement judged too early [choice, l. 100 "Tjek tidligst efter 3 mdr."]: below target with a
+ * A supplement judged too early [choice, l. 103 "Tjek tidligst efter 3 mdr."]: below target with a
  * supplement whose course began less than 3 months before the 25-OH-D was taken (or after it), the
  * value does not yet show the supplement's effect — the card gives the day to recheck from
  * (`supplementRecheck`), not "raise the dose".
@@ -41,7 +41,7 @@ import { VITAMIN_D_TARGET, unique } from './applies.js';
 /** "P-25-OH-Vit.D: 70-125 nmol/L anbefales": above it no D3 is added. */
 const VITAMIN_D_UPPER = 125;
 
-/** l. 99-100 "… stigning i P-25-OH-Vit.D efter 3 mdr. … Tjek tidligst efter 3 mdr." */
+/** l. 101-103 "… stigning i P-25-OH-Vit.D efter 3 mdr. … Tjek tidligst efter 3 mdr." */
 const SUPPLEMENT_EFFECT_MONTHS = 3;
 
 /** The earliest start of the unbroken courses the current supplements belong to (a monthly renewal is not a new start). */

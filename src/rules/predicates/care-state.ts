@@ -18,14 +18,14 @@
  *   footnote * says treat then; rules.md names the two others, this third is the safer reading].
  */
 import type { Course, DxaScore, PatientFacts } from '../../facts/types.js';
-import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from './indication.js';
 import { diagnosticTScore } from './dxa.js';
-import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES } from './medication.js';
+import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES, yearsOfCoursesReached } from './medication.js';
 import { lastCountedDay } from './data-horizon.js';
 
 /** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on that holds. */
@@ -49,11 +49,6 @@ export interface Pause {
   readonly glucocorticoidTScore?: DxaScore;
 }
 
-/** ≥ 5 years of oral bisphosphonate (all courses) on `date`, the 5th anniversary counted as 5 years. */
-function fiveYearsBy(courses: readonly Course[], date: LocalDate): boolean {
-  const days = courses.reduce((n, c) => n + c.durationDays, 0);
-  return days >= daysBetween(addYears(date, -PAUSE_AFTER_YEARS), date);
-}
 
 function hipAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
   for (const scan of facts.dxa.scans) {
@@ -74,7 +69,7 @@ export const pauseState = perContext((ctx): Pause | undefined => {
   // A pause ends when an osteoporosis drug is used again.
   if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > start)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
-  if (!fiveYearsBy(courses, start)) return undefined;
+  if (!yearsOfCoursesReached(courses, PAUSE_AFTER_YEARS, start)) return undefined;
   if (pauseCriteria(ctx, start).failed.length > 0) return undefined;
   const newFractures = lowEnergyFractures(facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date > start && c.fracture.date <= lastCountedDay(facts.today));
   const hip = hipAfter(facts, start);

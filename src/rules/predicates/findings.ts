@@ -1,7 +1,7 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
 import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement, Ref } from '../../facts/types.js';
 import type { CorrectFirst } from './labs.js';
-import { daysBetween, monthsBetween, type LocalDate } from '../../time/local-date.js';
+import { addYears, daysBetween, monthsBetween, yearsBetween, type LocalDate } from '../../time/local-date.js';
 import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
 
 export function scoreFinding(kind: 't-score' | 'z-score', s: DxaScore): Finding {
@@ -30,13 +30,25 @@ export function markerFinding(m: BoneMarkerMeasurement): LabFinding {
   return labFinding(m.marker, m);
 }
 
+/**
+ * Years of a course to one decimal, never rounded up past a whole calendar year not yet reached:
+ * beside the 5-to-10-year cards, 9 years and 362 days is "9,9 år", not "10,0" (the thresholds
+ * count calendar years, rules.md "Time words").
+ */
+function shownYears(from: LocalDate, to: LocalDate): number {
+  const whole = yearsBetween(from, to);
+  const yearStart = addYears(from, whole);
+  const rest = daysBetween(yearStart, to) / daysBetween(yearStart, addYears(from, whole + 1));
+  return Math.min(whole + Math.round(rest * 10) / 10, whole + 0.9);
+}
+
 export function courseFinding(c: Course, today: LocalDate): Finding {
   return {
     kind: 'course',
     drugClass: c.drugClass,
     drugs: c.drugs,
     start: c.start,
-    years: Math.round((daysBetween(c.start, c.status === 'active' ? today : c.end) / 365.25) * 10) / 10,
+    years: shownYears(c.start, c.status === 'active' ? today : c.end),
     status: c.status,
     refs: c.refs,
   };

@@ -30,8 +30,6 @@ interface CourseIndex {
   readonly activeOsteoporosis: readonly Course[];
   /** Every oral bisphosphonate course, in the facts' order. */
   readonly oralBisphosphonate: readonly Course[];
-  /** Days of oral bisphosphonate, all courses added up. */
-  readonly oralBisphosphonateDays: number;
   /** Any antiresorptive course in the record, whatever its status. */
   readonly antiresorptiveEver: boolean;
 }
@@ -41,7 +39,6 @@ const courseIndex = perFacts((facts): CourseIndex => {
   const latest: Partial<Record<DrugClass, Course>> = {};
   const activeOsteoporosis: Course[] = [];
   const oralBisphosphonate: Course[] = [];
-  let oralBisphosphonateDays = 0;
   let antiresorptiveEver = false;
   const courses = facts.courses;
   for (let i = 0; i < courses.length; i++) {
@@ -53,13 +50,10 @@ const courseIndex = perFacts((facts): CourseIndex => {
     }
     const best = latest[c.drugClass];
     if (best === undefined || c.lastDose > best.lastDose) latest[c.drugClass] = c;
-    if (c.drugClass === 'oral-bisphosphonate') {
-      oralBisphosphonate.push(c);
-      oralBisphosphonateDays += c.durationDays;
-    }
+    if (c.drugClass === 'oral-bisphosphonate') oralBisphosphonate.push(c);
     if (isAntiresorptive(c.drugClass)) antiresorptiveEver = true;
   }
-  return { active, latest, activeOsteoporosis, oralBisphosphonate, oralBisphosphonateDays, antiresorptiveEver };
+  return { active, latest, activeOsteoporosis, oralBisphosphonate, antiresorptiveEver };
 });
 
 /**
@@ -176,12 +170,28 @@ export function hadAntiresorptive(facts: PatientFacts): boolean {
 }
 
 /**
- * At least `years` of oral bisphosphonate, all courses added up (rules.md section 1). Compared in
- * days against the last `years` calendar years, so one course started exactly 5 years ago today
- * counts as 5 years (a division by 365.25 would make it 4.999).
+ * Courses adding up to at least `years` by `date` (rules.md section 1: the years of all courses add
+ * up). Compared in days with `years` calendar years — those ending on `date`, or those from the
+ * first course's start, whichever is shorter: one course started exactly 5 years ago counts as 5
+ * years (a division by 365.25 would make it 4.999), and one started on 29 February reaches them
+ * on the 28th, its clamped anniversary (rules.md "Time words"), as the DXA card's mark does.
  */
+export function yearsOfCoursesReached(courses: readonly Course[], years: number, date: LocalDate): boolean {
+  let days = 0;
+  let first: LocalDate | undefined;
+  for (const c of courses) {
+    days += c.durationDays;
+    if (first === undefined || c.start < first) first = c.start;
+  }
+  if (first === undefined) return false;
+  const backward = daysBetween(addYears(date, -years), date);
+  const forward = daysBetween(first, addYears(first, years));
+  return days >= Math.min(backward, forward);
+}
+
+/** At least `years` of oral bisphosphonate today, all courses added up (rules.md section 1). */
 export function oralBisphosphonateYearsReached(facts: PatientFacts, years: number): boolean {
-  return courseIndex(facts).oralBisphosphonateDays >= daysBetween(addYears(facts.today, -years), facts.today);
+  return yearsOfCoursesReached(courseIndex(facts).oralBisphosphonate, years, facts.today);
 }
 
 /** Statuses of a record that is not in use, whatever its dates (an order on hold was never started). */

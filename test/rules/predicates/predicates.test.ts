@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.js';
 import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
+import { courseFinding } from '../../../src/rules/predicates/findings.js';
 import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
 import { atOrBelow, below, isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
 import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/medication.js';
@@ -158,6 +159,12 @@ describe('years of oral bisphosphonate', () => {
     expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-26')] }), 5)).toBe(true);
     expect(oralBisphosphonateYearsReached(patient({ courses: [course('alendronate', '2021-11-27')] }), 5)).toBe(false);
   });
+
+  it('reaches them for a start on 29 February on the 28th, its clamped anniversary (rules.md "Time words")', () => {
+    const leap = (today: string) => patient({ today, courses: [course('alendronate', '2020-02-29', { today })] });
+    expect(oralBisphosphonateYearsReached(leap('2025-02-28'), 5)).toBe(true);
+    expect(oralBisphosphonateYearsReached(leap('2025-02-27'), 5)).toBe(false);
+  });
 });
 
 describe('low BMI from weight and height (risk factor "lav BMI" < 19 kg/m²) [choice]', () => {
@@ -182,5 +189,25 @@ describe('low BMI from weight and height (risk factor "lav BMI" < 19 kg/m²) [ch
   it('makes no BMI without a height, or from an implausible one (a height in metres filed as cm)', () => {
     expect(reasonsOf({ weight: [weight(40, '2026-09-01')] })).not.toContain('risk-low-bmi');
     expect(reasonsOf({ weight: [weight(40, '2026-09-01')], height: [height(1.62, '2025-01-01')] })).not.toContain('risk-low-bmi');
+  });
+});
+
+describe('courseFinding years (shown beside the 5- and 10-year cards)', () => {
+  const years = (start: string, today: string): number | undefined => {
+    const f = courseFinding(course('alendronate', start), today);
+    return f.kind === 'course' ? f.years : undefined;
+  };
+
+  it('never rounds up to a calendar year not yet reached: 9 years and 364 days is 9.9, the anniversary 10.0', () => {
+    expect(years('2016-12-05', '2026-12-04')).toBe(9.9);
+    expect(years('2016-12-05', '2026-12-05')).toBe(10);
+    expect(years('2021-12-06', '2026-12-05')).toBe(4.9);
+    expect(years('2021-12-05', '2026-12-05')).toBe(5);
+  });
+
+  it('rounds within the year: 6 months is 0.5, three weeks 0.1, 6 years and 5 weeks 6.1', () => {
+    expect(years('2026-06-05', '2026-12-05')).toBe(0.5);
+    expect(years('2026-11-14', '2026-12-05')).toBe(0.1);
+    expect(years('2020-10-31', '2026-12-05')).toBe(6.1);
   });
 });

@@ -14,7 +14,7 @@ import type { TopicTexts } from '../types.js';
 const belowTargetOnSupplement = (rec: Recommendation<'vitamin-d-calcium'>): boolean =>
   has(rec, 'vitamin-d-below-target') && !has(rec, 'no-vitamin-d-supplement') && rec.supplementRecheck === undefined;
 
-/** Under target, but measured before the supplement had 3 months to act (l. 100 "Tjek tidligst efter 3 mdr."). */
+/** Under target, but measured before the supplement had 3 months to act (l. 103 "Tjek tidligst efter 3 mdr."). */
 function recheckSummary(recheck: { readonly from: string; readonly now?: true }, lang: Language): string {
   if (lang === 'da') return recheck.now === true ? 'D3-tilskud i 3 mdr.: tjek P-25-OH-Vit.D nu, før dosis øges (mål 70–125 nmol/L)' : `D3-tilskud nyligt startet: tjek P-25-OH-Vit.D tidligst ${formatDate(recheck.from, 'da')}, før dosis øges`;
   return recheck.now === true
