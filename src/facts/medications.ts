@@ -158,7 +158,9 @@ function recordDates(resource: JsonObject, source: MedicationSourceType, lines: 
   switch (source) {
     case 'MedicationStatement': {
       const asserted = parseFhirDate(resource.dateAsserted);
-      const start = parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveDateTime) ?? asserted ?? bounds.start;
+      // The dosage's own start says when use began; dateAsserted only when it was written down (a
+      // statement of 2026 about alendronate "from 2020-01-05" is a 7-year course, not a new one).
+      const start = parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveDateTime) ?? bounds.start ?? asserted;
       const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? bounds.end;
       return { start, end, endEstimated: false, asserted };
     }

@@ -102,6 +102,13 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     expect(factsOf([passed, given]).courses.find((c) => c.drugClass === 'denosumab' && c.status === 'active')?.plannedEnd).toBeUndefined();
   });
 
+  it('a statement with no effective[x] starts on its dosage\'s boundsPeriod.start, not on dateAsserted (the day it was written down)', () => {
+    const statement = { ...medicationStatement({ ...ALN, asserted: '2026-05-01' }), dosage: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', boundsPeriod: { start: '2020-01-05' } } } }] };
+    expect(factsOf([statement]).courses[0]).toMatchObject({ drugClass: 'oral-bisphosphonate', start: '2020-01-05', status: 'active' });
+    // Without a start of use anywhere, dateAsserted is the start still.
+    expect(factsOf([medicationStatement({ ...ALN, asserted: '2026-05-01' })]).courses[0]?.start).toBe('2026-05-01');
+  });
+
   it('an active request with a future end of its dosing gives a planned end; the validity of the prescription or an estimated supply end does not', () => {
     const bounded = { ...medicationRequest({ ...ALN, authoredOn: '2026-01-01' }), dosageInstruction: [{ timing: { repeat: { boundsPeriod: { start: '2026-01-01', end: '2026-12-31' } } } }] };
     const planned = factsOf([bounded]);
