@@ -42,6 +42,19 @@ describe('fitDetail', () => {
     expect(fitted).toContain('- r1\n- … og 2 flere');
     expect(fitted).toContain('Råd.');
   });
+
+  it('cuts a list of 20,000 lines (thousands of future-dated resources) in one pass to the budget, its first line kept', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `- Observation/future-${i} – dato efter i dag`);
+    const huge = ['Råd.', `**Grundlag**\n${lines.join('\n')}`].join('\n\n');
+    const fitted = fitDetail(card(huge), lists).detail ?? '';
+    expect(length(fitted)).toBeLessThanOrEqual(DETAIL_BUDGET);
+    expect(fitted).toContain(lines[0]);
+    // As many lines as fit: one more would not.
+    const kept = fitted.split('\n').filter((l) => l.startsWith('- Observation/')).length;
+    expect(fitted).toContain(`- … og ${20_000 - kept} flere`);
+    const oneMore = ['Råd.', `**Grundlag**\n${[...lines.slice(0, kept + 1), `- … og ${20_000 - kept - 1} flere`].join('\n')}`].join('\n\n');
+    expect(length(oneMore)).toBeGreaterThan(DETAIL_BUDGET);
+  });
 });
 
 describe('a patient with many risk factors gets cards within the detail budget', () => {

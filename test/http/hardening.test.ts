@@ -72,6 +72,21 @@ describe('free text of any length is answered within 3 s (finding 1)', () => {
     expect(ms).toBeLessThan(3000);
   }, 30_000);
 
+  it('6,000 future-dated Observations: one data-unavailable card within its 900 characters, every one in its evidence', async () => {
+    const body = fixture('facts-danish-woman');
+    for (let i = 0; i < 6000; i++) {
+      body.prefetch.observations.entry.push({
+        resource: { resourceType: 'Observation', id: `future-${i}`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '62238-1' }] }, subject: { reference: `Patient/${body.context.patientId}` }, effectiveDateTime: '2031-01-01', valueQuantity: { value: 60, unit: 'mL/min/{1.73_m2}' } },
+      });
+    }
+    const { res, ms } = await timed(() => request(app).post(PATIENT_VIEW).send(body));
+    expect(res.status).toBe(200);
+    expect(ms).toBeLessThan(3000);
+    const card = res.body.cards.find((c: Json) => c.source.topic.code === 'data-unavailable');
+    expect([...card.detail].length).toBeLessThanOrEqual(900);
+    expect(card.extension['osteo-cds.evidence'].filter((r: string) => r.startsWith('Observation/future-'))).toHaveLength(6000);
+  }, 30_000);
+
   it('a string over FHIR\'s 1 MB (1,048,576 characters) → 400 naming it, before the body is parsed', async () => {
     const body = withBoneMarkerRange(`pre-menopausal mean ${' '.repeat(2_000_000)}1`);
     const last = body.prefetch.observations.entry.length - 1;

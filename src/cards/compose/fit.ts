@@ -22,17 +22,24 @@ export function fitDetail(card: Card, lists: DetailLists, budget: number = DETAI
   // UTF-16 units are never fewer than characters, so most cards are cleared without counting.
   if (card.detail === undefined || card.detail.length <= budget || length(card.detail) <= budget) return card;
   const blocks = card.detail.split('\n\n');
+  let total = length(card.detail);
   for (const heading of lists.headings) {
     const at = blocks.findIndex((b) => b.startsWith(`**${heading}**\n`));
     if (at < 0) continue;
-    const [head, ...items] = blocks[at]!.split('\n');
+    const [head = '', ...items] = blocks[at]!.split('\n');
+    // Lengths added up, not the detail counted again per line dropped: a record of thousands of
+    // future-dated resources lists thousands of lines, and recounting them all for each one held
+    // the event loop for seconds.
+    const others = total - length(blocks[at]!);
+    const upTo = [length(head)];
+    for (const item of items) upTo.push(upTo[upTo.length - 1]! + 1 + length(item));
+    const moreLine = (n: number): number => (n < items.length ? 1 + length(`- ${lists.more(items.length - n)}`) : 0);
     let kept = items.length;
-    const blockWith = (n: number): string => [head, ...items.slice(0, n), ...(n < items.length ? [`- ${lists.more(items.length - n)}`] : [])].join('\n');
-    while (kept > 1 && length(blocks.join('\n\n')) > budget) {
-      kept -= 1;
-      blocks[at] = blockWith(kept);
-    }
-    if (length(blocks.join('\n\n')) <= budget) break;
+    while (kept > 1 && others + upTo[kept]! + moreLine(kept) > budget) kept -= 1;
+    const block = [head, ...items.slice(0, kept), ...(kept < items.length ? [`- ${lists.more(items.length - kept)}`] : [])].join('\n');
+    blocks[at] = block;
+    total = others + length(block);
+    if (total <= budget) break;
   }
   return { ...card, detail: blocks.join('\n\n') };
 }
