@@ -37,11 +37,16 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
   it('concerns oral bisphosphonates only', () => {
     expect(judge({ courses: [course('alendronate', '2015-01-01')] }, draft('zoledronic-acid'))).toBeUndefined();
   });
-  it('is silent on the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes"), not once denosumab is over 12 months past', () => {
+  it('is silent on the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes"), however long ago the last injection', () => {
     const years = course('alendronate', '2013-01-01', { status: 'ended', end: '2019-01-01' });
     const dmab = (lastDose: string) => course('denosumab', '2019-02-01', { status: 'stopped', lastDose });
     expect(judge({ courses: [years, dmab('2026-05-26')] }, draft('alendronate'))).toBeUndefined();
-    expect(judge({ courses: [years, dmab('2025-11-25')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+    // Over 12 months past and nothing followed: patient-view is critical (denosumab-stopped), the draft is the follow-on.
+    expect(judge({ courses: [years, dmab('2025-11-25')] }, draft('alendronate'))).toBeUndefined();
+    // Once a follow-on has held (zoledronic acid after the last injection), an alendronate draft is judged as any.
+    const held = course('denosumab', '2019-02-01', { status: 'stopped', lastDose: '2023-05-01', supersededOn: '2023-11-01', supersededBy: 'zoledronic-acid' });
+    const zol = course('zoledronic-acid', '2023-11-01', { status: 'ended', lastDose: '2023-11-01', end: '2023-11-01' });
+    expect(judge({ courses: [years, held, zol] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
   });
 
   describe('the pause criteria at 5 years (l. 186-190 "Seponering kan ske, hvis …"), as patient-view judges them', () => {

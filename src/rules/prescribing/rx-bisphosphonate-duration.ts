@@ -13,7 +13,7 @@
  * Then: info at ≥ 5 years (a pause should be considered: the card's criteria); warning at ≥ 10 years
  * (the card's maximum duration is reached).
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
- * counts as on treatment): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
+ * counts as on treatment — or a denosumab course no follow-on has held since, however long ago): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
  * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
  * A draft that restarts treatment (start-or-renewal.ts `restart`: after a stop or a pause, not
  * a late renewal within the 3-month gap) is worded as a restart — the pause criteria are for stopping, not for a patient already paused
@@ -28,7 +28,7 @@
  */
 import { courseFinding } from '../predicates/findings.js';
 import { previousDxaPerformer } from '../predicates/dxa.js';
-import { oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { denosumabWithoutHeldFollowOn, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { DraftOrder, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -83,7 +83,13 @@ function withGlucocorticoidDrafts(ctx: RuleContext, criteria: PauseJudgement): P
   };
 }
 
+/**
+ * The draft is (or may be) the treatment that must follow denosumab: an injection in the last 12
+ * months, or a denosumab course no follow-on has held since, however long ago (patient-view's
+ * `denosumab-overdue` / `-stopped` have no upper limit; a pause or restart card here contradicted them).
+ */
 function afterDenosumab(ctx: RuleContext): boolean {
+  if (denosumabWithoutHeldFollowOn(ctx.facts) !== undefined) return true;
   return ctx.facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today);
 }
 
