@@ -260,16 +260,19 @@ describe('follow-up card texts', () => {
     expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
   });
 
-  it('an insufficient fall at eGFR ≤ 35 sends the parenteral start to the specialist and shows the eGFR, in both languages', () => {
+  it('an insufficient fall at eGFR ≤ 35 refers to endocrinology and holds the bisphosphonate (no re-check on it, no start), showing the eGFR, in both languages', () => {
     const facts = patient({ ...woman, courses: [course('alendronate', '2026-03-02')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')], egfr: [egfr(30, '2026-11-01')] } });
     const rec = FOLLOW_UP_RULES['btm-response-inadequate'](ctxOf(facts));
     if (rec === undefined) throw new Error('btm-response-inadequate did not fire');
     const [da] = renderCards([rec], renderCtx('da'));
-    expect(da?.detail).toContain('ved eGFR ≤ 35 starter speciallægen den parenterale behandling');
+    expect(da?.summary).toBe('Henvis til endokrinolog (eGFR ≤ 35): knoglemarkør faldet ≤ 30 %');
+    expect(da?.detail).toContain('hold pause med bisfosfonat, til endokrinologen har svaret');
     expect(da?.detail).not.toContain('start eller henvis til parenteral behandling');
+    expect(da?.detail).not.toContain('tag ny knoglemarkør');
     expect(da?.detail).toContain('eGFR 30');
+    expect(da?.suggestions?.map((s) => s.label)).toEqual([expect.stringContaining('endokrinolog')]);
     const [en] = renderCards([rec], renderCtx('en'));
-    expect(en?.detail).toContain('with eGFR ≤ 35 the specialist starts the parenteral treatment');
+    expect(en?.detail).toContain('hold the bisphosphonate until the endocrinologist has answered');
   });
 
   it('a pause candidate beside a treatment failure says no pause, in both languages', () => {

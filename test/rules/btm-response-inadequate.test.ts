@@ -35,7 +35,7 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
     const markers = [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')];
     const low = egfr(35, '2026-11-01');
     const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [low] } })));
-    expect(rec).toMatchObject({ egfrLow: true });
+    expect(rec).toMatchObject({ egfrLow: true, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] });
     expect(rec?.evidence).toContain(low.ref);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
     const ok = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(36, '2026-11-01')] } })));

@@ -34,7 +34,7 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [c], glucocorticoid: stopped, labs: { boneMarkers: [...markers, later] } })))).toBeUndefined();
   });
 
-  it('the checks before a start hold for the second choice too: no recommended denosumab with a low calcium, 25-OH-D ≤ 50 or eGFR ≤ 35', () => {
+  it('the checks before a start hold for the second choice too: no recommended denosumab with a low calcium or 25-OH-D ≤ 50, none at all with eGFR ≤ 35', () => {
     const markers = [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')];
     const judge = (labs: Record<string, unknown>) => switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, ...labs } })));
     const low = judge({ calcium: [calcium(2.02, '2026-11-01')] });
@@ -43,8 +43,8 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     expect(judge({ vitaminD: [vitaminD(35, '2026-11-01')] })).toMatchObject({ correctFirst: ['vitamin-d-low'] });
     const kidney = judge({ egfr: [egfr(33, '2026-11-01')] });
     expect(kidney).toMatchObject({ egfrLow: true });
-    expect(kidney?.suggestions).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
-    expect(kidney?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar' });
+    // rules.md section 2 "no drug is suggested for a start in general practice": the referral only.
+    expect(kidney?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
     // Normal values: denosumab recommended as before.
     expect(judge({ calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], egfr: [egfr(60, '2026-11-01')] })?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true });
   });

@@ -16,10 +16,11 @@
  *       re-measure after 3 months (reminder, recommended); if not, start or refer parenteral
  *       treatment (denosumab biosimilar, zoledronic acid referral) — alternatives, at most one.
  *       A second inadequate result is `switch-to-parenteral`, which replaces this card (REPLACES).
- *       With the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35" before any antiresorptive) the
- *       parenteral start is the specialist's, as on `switch-to-parenteral` [choice]: the card says so
- *       and shows the eGFR (`egfrLow`); agreement.ts puts the endocrinology referral in place of
- *       the zoledronic acid referral.
+ *       With the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35" before any antiresorptive;
+ *       rules.md section 2 "no drug is suggested for a start in general practice") neither way is
+ *       the GP's [choice]: `endocrinology-referral` holds the bisphosphonate until the specialist
+ *       has answered, so no re-check on it and no parenteral start — the endocrinology referral
+ *       is the one suggestion, and the card says why and shows the eGFR (`egfrLow`).
  * Reasons: `insufficient-fall`.
  */
 import { addMonths } from '../../time/local-date.js';
@@ -43,11 +44,14 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
     reasons: ['insufficient-fall'],
     evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(egfr === undefined ? [] : [egfr.ref])])],
     findings,
-    suggestions: [
-      { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true },
-      { kind: 'prescribe', drug: 'denosumab-biosimilar' },
-      { kind: 'referral', to: 'zoledronic-acid' },
-    ],
+    suggestions:
+      egfr === undefined
+        ? [
+            { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true },
+            { kind: 'prescribe', drug: 'denosumab-biosimilar' },
+            { kind: 'referral', to: 'zoledronic-acid' },
+          ]
+        : [{ kind: 'referral', to: 'endocrinology', recommended: true }],
     selectionBehavior: 'at-most-one',
     comparedWith: latest.fallPercent !== undefined ? 'baseline' : 'premenopausal-mean',
     recheckDue: recheck,

@@ -73,7 +73,8 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
   evidence.push(...flow.course.refs);
   // The card's checks before any start (l. 41-43) hold for the second choice too [choice, as the
   // treatment card beside failed checks]: with eGFR ≤ 35 the denosumab start is the specialist's
-  // (rx-egfr-too-low), so the endocrinology referral is the recommended option; with a low calcium
+  // (rx-egfr-too-low; rules.md section 2 "no drug is suggested for a start in general practice"),
+  // so the endocrinology referral is the one option, no one-click denosumab; with a low calcium
   // or a current 25-OH-D ≤ 50 nothing is recommended until it is corrected, and the card says so.
   const egfr = latestEgfrAtLimit(facts);
   const checks = correctBeforeStart(facts.labs, today, ctx.settings.freshnessDays.vitaminD);
@@ -92,11 +93,14 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
     reasons,
     evidence: [...new Set(evidence)],
     findings,
-    suggestions: [
-      { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(denosumabFirst ? { recommended: true } : {}) },
-      { kind: 'referral', to: 'zoledronic-acid' },
-      { kind: 'referral', to: 'endocrinology', ...(egfr !== undefined ? { recommended: true } : {}) },
-    ],
+    suggestions:
+      egfr === undefined
+        ? [
+            { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(denosumabFirst ? { recommended: true } : {}) },
+            { kind: 'referral', to: 'zoledronic-acid' },
+            { kind: 'referral', to: 'endocrinology' },
+          ]
+        : [{ kind: 'referral', to: 'endocrinology', recommended: true }],
     selectionBehavior: 'at-most-one',
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
     ...(correctFirst.length === 0 ? {} : { correctFirst }),

@@ -28,36 +28,41 @@ function recheckWhen(rec: Rec, lang: Language): string {
 
 /** l. 170-181: correctable → measure again; not correctable → parenteral (the options are the suggestions). */
 function twoWays(rec: Rec, lang: Language): string {
+  if (rec.egfrLow === true) {
+    return lang === 'da'
+      ? '**eGFR ≤ 35:** henvis til endokrinolog med knoglemarkøren, og hold pause med bisfosfonat, til endokrinologen har svaret – speciallægen vælger den videre behandling.'
+      : '**eGFR ≤ 35:** refer to endocrinology with the bone marker result, and hold the bisphosphonate until the endocrinologist has answered – the specialist chooses the treatment.';
+  }
   return lang === 'da'
     ? `- **Korrigerbar** – indtag (fastende om morgenen, mindst 30 min. før mad og drikke), compliance (se evt. FMK), anden sygdom: ret årsagen, og tag ny knoglemarkør 3 mdr. efter${recheckWhen(rec, 'da')}.\n` +
-        (rec.egfrLow === true
-          ? '- **Ikke korrigerbar:** henvis til endokrinolog – ved eGFR ≤ 35 starter speciallægen den parenterale behandling.'
-          : '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.')
+        '- **Ikke korrigerbar:** start eller henvis til parenteral behandling – denosumab eller zoledronsyre.'
     : `- **Correctable** – intake (fasting in the morning, at least 30 minutes before food and drink), adherence (see FMK), other disease: correct the cause, and repeat the bone marker 3 months later${recheckWhen(rec, 'en')}.\n` +
-        (rec.egfrLow === true
-          ? '- **Not correctable:** refer to endocrinology – with eGFR ≤ 35 the specialist starts the parenteral treatment.'
-          : '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.');
+        '- **Not correctable:** start or refer for parenteral treatment – denosumab or zoledronic acid.';
 }
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(twoWays(rec, lang), rec.comparedWith === 'premenopausal-mean' && LESS_CERTAIN[lang], DENOSUMAB_SAFETY[lang]);
+  return paragraphs(twoWays(rec, lang), rec.comparedWith === 'premenopausal-mean' && LESS_CERTAIN[lang], rec.egfrLow !== true && DENOSUMAB_SAFETY[lang]);
 }
 
 export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> = {
   da: {
     title: 'Knoglemarkør: utilstrækkeligt fald',
     summary: (rec) =>
-      rec.comparedWith === 'premenopausal-mean'
-        ? 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør ikke under præmenopausalt gennemsnit'
-        : 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør faldet ≤ 30 %',
+      rec.egfrLow === true
+        ? `Henvis til endokrinolog (eGFR ≤ 35): ${rec.comparedWith === 'premenopausal-mean' ? 'knoglemarkør ikke under præmenopausalt gennemsnit' : 'knoglemarkør faldet ≤ 30 %'}`
+        : rec.comparedWith === 'premenopausal-mean'
+          ? 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør ikke under præmenopausalt gennemsnit'
+          : 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør faldet ≤ 30 %',
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Bone marker: insufficient fall',
     summary: (rec) =>
-      rec.comparedWith === 'premenopausal-mean'
-        ? 'Check correct intake, adherence and other disease: bone marker not below the premenopausal mean'
-        : 'Check correct intake, adherence and other disease: bone marker fell ≤ 30 %',
+      rec.egfrLow === true
+        ? `Refer to endocrinology (eGFR ≤ 35): ${rec.comparedWith === 'premenopausal-mean' ? 'bone marker not below the premenopausal mean' : 'bone marker fell ≤ 30 %'}`
+        : rec.comparedWith === 'premenopausal-mean'
+          ? 'Check correct intake, adherence and other disease: bone marker not below the premenopausal mean'
+          : 'Check correct intake, adherence and other disease: bone marker fell ≤ 30 %',
     detail: (rec) => detail(rec, 'en'),
   },
 };
