@@ -140,6 +140,18 @@ describe('initiation card texts', () => {
     expect(card.suggestions?.map((s) => s.isRecommended ?? false)).toEqual([true, false]);
   });
 
+  it('names only the second-choice drug it offers beside an intolerance to the other, in summary and list, both languages', () => {
+    const base = rec('treatment-indicated', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] });
+    const noZol = { ...base, notOffered: ['zoledronic-acid' as const] };
+    const [da] = renderCards([noZol], renderCtx('da'));
+    expect(da?.summary).toBe('Start behandling (2. valg, parenteral): denosumab 60 mg s.c. hver 6. måned');
+    expect(da?.detail).not.toContain('**Zoledronsyre**');
+    expect(da?.detail).not.toContain('Vælg én');
+    const [en] = renderCards([{ ...base, notOffered: ['denosumab' as const] }], renderCtx('en'));
+    expect(en?.summary).toBe('Start treatment (second choice, parenteral): zoledronic acid 5 mg i.v. yearly');
+    expect(en?.detail).not.toContain('**Denosumab**');
+  });
+
   it('says "hvis lavenergibrud" and refers instead of prescribing when eGFR ≤ 35', () => {
     const card = danish('treatment-indicated', { age: 70, fractures: [fracture('spine', '2026-04-01', 'unknown')], labs: { egfr: [egfr(30, '2026-10-01')] } });
     expect(card.summary).toMatch(/^Henvis til endokrinolog/);

@@ -29,6 +29,44 @@ function start(rec: Rec): Start {
   return has(rec, 'dysphagia') ? 'effervescent' : 'alendronate';
 }
 
+/** The second-choice drugs the card offers: one with a recorded intolerance is named as not offered, not as an option (rules/intolerated.ts). */
+type Parenteral = 'both' | 'denosumab' | 'zoledronic-acid';
+
+function parenteral(rec: Rec): Parenteral {
+  const no = rec.notOffered ?? [];
+  if (no.includes('zoledronic-acid') && !no.includes('denosumab')) return 'denosumab';
+  if (no.includes('denosumab') && !no.includes('zoledronic-acid')) return 'zoledronic-acid';
+  return 'both';
+}
+
+const PARENTERAL_DRUG: Readonly<Record<Parenteral, Words>> = {
+  both: { da: 'denosumab eller zoledronsyre (2. valg)', en: 'denosumab or zoledronic acid (second choice)' },
+  denosumab: { da: 'denosumab (2. valg)', en: 'denosumab (second choice)' },
+  'zoledronic-acid': { da: 'zoledronsyre (2. valg)', en: 'zoledronic acid (second choice)' },
+};
+
+const PARENTERAL_DOSE: Readonly<Record<Parenteral, Words>> = {
+  both: { da: 'denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt', en: 'denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly' },
+  denosumab: { da: 'denosumab 60 mg s.c. hver 6. måned', en: 'denosumab 60 mg s.c. every 6 months' },
+  'zoledronic-acid': { da: 'zoledronsyre 5 mg i.v. årligt', en: 'zoledronic acid 5 mg i.v. yearly' },
+};
+
+const DENOSUMAB_LINE: Words = {
+  da: '**Denosumab** 60 mg s.c. hver 6. måned (biosimilær). Der må max gå 7 måneder; seponeres det, SKAL anden behandling igangsættes.',
+  en: '**Denosumab** 60 mg s.c. every 6 months (biosimilar). Never more than 7 months apart; if it is stopped, another treatment MUST be started.',
+};
+const ZOLEDRONIC_LINE: Words = {
+  da: '**Zoledronsyre** 5 mg i.v. årligt – typisk behandling på hospital (henvis).',
+  en: '**Zoledronic acid** 5 mg i.v. yearly – usually given in hospital (refer).',
+};
+
+function parenteralDetail(rec: Rec, lang: 'da' | 'en'): string {
+  const which = parenteral(rec);
+  if (which === 'denosumab') return DENOSUMAB_LINE[lang];
+  if (which === 'zoledronic-acid') return ZOLEDRONIC_LINE[lang];
+  return `${lang === 'da' ? 'Vælg én' : 'Choose one'}:\n- ${DENOSUMAB_LINE[lang]}\n- ${ZOLEDRONIC_LINE[lang]}`;
+}
+
 /** Why the card refers instead of starting a drug (summary). */
 const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'egfr-low': { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' },
@@ -66,7 +104,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
     title: 'Indikation for at drøfte behandling',
     summary: (rec) => {
       const possible = onlyPossibleFracture(rec);
-      const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: 'denosumab eller zoledronsyre (2. valg)', referral: '' }[start(rec)];
+      const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: PARENTERAL_DRUG[parenteral(rec)].da, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'da').join(' og ');
         return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
@@ -79,7 +117,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       // Shorter with a condition after it: the summary must stay under 140 characters whole.
-      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt${when}`;
+      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): ${PARENTERAL_DOSE[parenteral(rec)].da}${when}`;
       if (start(rec) === 'effervescent') return `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${when}`;
       return `Start behandling: alendronat 70 mg ugetablet (1. valg)${when}`;
     },
@@ -90,7 +128,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
         {
           alendronate: undefined,
           effervescent: 'Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.',
-          parenteral: 'Vælg én:\n- **Denosumab** 60 mg s.c. hver 6. måned (biosimilær). Der må max gå 7 måneder; seponeres det, SKAL anden behandling igangsættes.\n- **Zoledronsyre** 5 mg i.v. årligt – typisk behandling på hospital (henvis).',
+          parenteral: parenteralDetail(rec, 'da'),
           referral: undefined,
         }[start(rec)],
         start(rec) !== 'referral' && '**Før start:** tjek eGFR > 35 ml/min, calcium og D-vitamin; bed patienten orientere tandlæge.',
@@ -102,7 +140,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
     title: 'Indication to discuss treatment',
     summary: (rec) => {
       const possible = onlyPossibleFracture(rec);
-      const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: 'denosumab or zoledronic acid (second choice)', referral: '' }[start(rec)];
+      const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: PARENTERAL_DRUG[parenteral(rec)].en, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'en').join(' and ');
         return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
@@ -114,7 +152,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
       }
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
-      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly${when}`;
+      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: ${PARENTERAL_DOSE[parenteral(rec)].en}${when}`;
       if (start(rec) === 'effervescent') return `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${when}`;
       return `Start treatment: alendronate 70 mg weekly tablet (first choice)${when}`;
     },
@@ -125,7 +163,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
         {
           alendronate: undefined,
           effervescent: 'The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.',
-          parenteral: 'Choose one:\n- **Denosumab** 60 mg s.c. every 6 months (biosimilar). Never more than 7 months apart; if it is stopped, another treatment MUST be started.\n- **Zoledronic acid** 5 mg i.v. yearly – usually given in hospital (refer).',
+          parenteral: parenteralDetail(rec, 'en'),
           referral: undefined,
         }[start(rec)],
         start(rec) !== 'referral' && '**Before the start:** check eGFR > 35 mL/min, calcium, vitamin D; patient informs dentist.',
