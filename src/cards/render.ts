@@ -15,7 +15,7 @@ import { composeCards, type CardGrouping } from './compose/fold.js';
 import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './links.js';
 import { buildSuggestion, canApply, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
-import { wordsOf } from './text/index.js';
+import { topicTitle, wordsOf } from './text/index.js';
 import { DRUG, inForce, REASON, type Words } from './text/vocabulary.js';
 import type { Language } from '../contract/language.js';
 import type { RuleSet } from '../contract/services.js';
@@ -57,6 +57,13 @@ const MORE: Readonly<Record<Language, (n: number) => string>> = {
   da: (n) => (n === 1 ? '… og 1 mere' : `… og ${n} flere`),
   en: (n) => `… and ${n} more`,
 };
+
+/** Companions whose sections gave way on a long card (compose/fit.ts step 2), and paragraphs cut (step 3). */
+const ALSO: Readonly<Record<Language, (titles: readonly string[]) => string>> = {
+  da: (titles) => `**Også:** ${titles.join(' · ')} – se forslagene og Læs mere.`,
+  en: (titles) => `**Also:** ${titles.join(' · ')} – see the suggestions and Read more.`,
+};
+const CUT: Readonly<Record<Language, string>> = { da: '… (se Læs mere)', en: '… (see Read more)' };
 
 const PART: ReadonlyMap<Topic, keyof typeof SOURCE_LABEL> = new Map<Topic, keyof typeof SOURCE_LABEL>([
   ...INITIATION_TOPICS.map((t) => [t, 'initiation'] as const),
@@ -160,6 +167,6 @@ function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly st
 export function renderCards(recs: readonly Recommendation[], ctx: RenderContext, composition: { readonly grouping: CardGrouping; readonly ruleSet: RuleSet } = { grouping: 'separate', ruleSet: 'patient-view' }): Card[] {
   const rendered = recs.map((rec) => ({ topic: rec.topic, ...(rec.draft === undefined ? {} : { draft: rec.draft }), card: renderCard(rec, ctx), ...foldedNotes(rec, ctx.lang) }));
   const h = HEADINGS[ctx.lang];
-  const lists: DetailLists = { headings: [h.findings, h.reasons], more: (n) => MORE[ctx.lang](n) };
+  const lists: DetailLists = { headings: [h.findings, h.reasons], more: (n) => MORE[ctx.lang](n), title: (topic) => topicTitle(topic)?.[ctx.lang], also: ALSO[ctx.lang], cut: CUT[ctx.lang] };
   return composeCards(rendered, { grouping: composition.grouping, hook: composition.ruleSet }).map((card) => fitDetail(card, lists));
 }

@@ -37,10 +37,36 @@ describe('fitDetail', () => {
   });
 
   it('then the reasons, each list keeping its first line', () => {
-    const fitted = fitDetail(card(detail), lists, 60).detail ?? '';
-    expect(fitted).toContain('- f1 xxxxxxxx\n- … og 3 flere');
-    expect(fitted).toContain('- r1\n- … og 2 flere');
-    expect(fitted).toContain('Råd.');
+    const long = detail.replace('- r2\n- r3', '- r2 yyyyyyyyyyyyyyyy\n- r3 yyyyyyyyyyyyyyyy');
+    const both = ['Råd.', '**Begrundelse**\n- r1\n- … og 2 flere', '**Grundlag**\n- f1 xxxxxxxx\n- … og 3 flere', '**Ledsager:** sætning'].join('\n\n');
+    expect(fitDetail(card(long), lists, length(both)).detail).toBe(both);
+  });
+
+  describe('past the lists (a folded card whose sections alone overrun the budget)', () => {
+    const titled = { ...lists, title: (t: string) => ({ 'dxa-follow-up-due': 'DXA', 'vitamin-d-calcium': 'D-vitamin' })[t], also: (ts: readonly string[]) => `**Også:** ${ts.join(' · ')}`, cut: '… (se Læs mere)' };
+    const folded = (advice: readonly string[]): Card => ({
+      ...card(['Råd.', ...advice, '**Begrundelse**\n- r1', '**Grundlag**\n- f1', `**DXA:** ${'d'.repeat(100)}`, `**D-vitamin:** ${'v'.repeat(100)}\n- Værdi ikke brugt`].join('\n\n')),
+      source: { label: 'l', topic: { system: 'urn:osteo-cds:card-topic', code: 'switch-to-parenteral' } },
+      extension: { 'osteo-cds.reasons': [], 'osteo-cds.evidence': [], 'osteo-cds.rules-version': '2.0.0', 'osteo-cds.topics': ['switch-to-parenteral', 'dxa-follow-up-due', 'vitamin-d-calcium'] },
+    });
+
+    it('names the companions on one line, the last first, keeping their notes', () => {
+      const before = folded([]).detail ?? '';
+      const fitted = fitDetail(folded([]), titled, length(before) - 50).detail ?? '';
+      expect(fitted).toContain(`**DXA:** ${'d'.repeat(100)}`);
+      expect(fitted).not.toContain('v'.repeat(100));
+      expect(fitted).toContain('- Værdi ikke brugt');
+      expect(fitted.endsWith('**Også:** D-vitamin')).toBe(true);
+    });
+
+    it('then drops the lists, then the card\'s own paragraphs from the last with a pointer, never its first', () => {
+      const fitted = fitDetail(folded(['a'.repeat(300), 'b'.repeat(300)]), titled, 360).detail ?? '';
+      expect(length(fitted)).toBeLessThanOrEqual(360);
+      expect(fitted.startsWith('Råd.\n\n')).toBe(true);
+      expect(fitted).toContain('… (se Læs mere)');
+      expect(fitted).not.toContain('**Grundlag**');
+      expect(fitted).toContain('**Også:** DXA · D-vitamin');
+    });
   });
 
   it('cuts a list of 20,000 lines (thousands of future-dated resources) in one pass to the budget, its first line kept', () => {

@@ -260,6 +260,17 @@ describe('follow-up card texts', () => {
     expect(pause?.suggestions?.[0]?.label).toBe('Create reminder: DXA scan 26 Nov 2028');
   });
 
+  it('switch-to-parenteral at eGFR ≤ 35 leaves the drug to the specialist: referral, hold the bisphosphonate, no options list', () => {
+    const facts = patient({ ...woman, courses: [course('alendronate', '2026-01-10')], intolerances: [intolerance('alendronate')], labs: { egfr: [egfr(30, '2026-11-01')] } });
+    const rec = FOLLOW_UP_RULES['switch-to-parenteral'](ctxOf(facts));
+    if (rec === undefined) throw new Error('switch-to-parenteral did not fire');
+    const [da] = renderCards([rec], renderCtx('da'));
+    expect(da?.detail).toContain('speciallægen vælger og starter 2. valg');
+    expect(da?.detail).toContain('Hold pause med bisfosfonat');
+    expect(da?.detail).not.toContain('**Denosumab** 60 mg');
+    expect(da?.suggestions).toHaveLength(1);
+  });
+
   it('an insufficient fall at eGFR ≤ 35 refers to endocrinology and holds the bisphosphonate (no re-check on it, no start), showing the eGFR, in both languages', () => {
     const facts = patient({ ...woman, courses: [course('alendronate', '2026-03-02')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')], egfr: [egfr(30, '2026-11-01')] } });
     const rec = FOLLOW_UP_RULES['btm-response-inadequate'](ctxOf(facts));
