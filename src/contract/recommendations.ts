@@ -109,7 +109,11 @@ export interface TopicValues {
   };
   'dxa-follow-up-due': Nothing;
   /** `treatment-failure`: another card names a treatment failure (BMD fall, fractures on treatment, a marker that still does not fall) — no pause. */
-  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' };
+  /**
+   * `fiveYearDxaFirst`: the criteria rest on a scan from before the 5-year mark and the 5-year DXA
+   * is due in the same answer (rules/agreement.ts): the pause waits for it — the scan's date.
+   */
+  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly fiveYearDxaFirst?: LocalDate };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };

@@ -20,6 +20,10 @@
  *   pause (`notPaused`) and sets no pause reminder: a failing treatment is changed, not stopped;
  *   beside the referral, `btm-response-adequate` and `bisphosphonate-continue` do not say continue
  *   (`notContinued: 'treatment-failure'`);
+ * - beside `dxa-follow-up-due` for the 5-year DXA (card "Behandlingspause bør overvejes efter 5 år"
+ *   and the DXA after 5 years), `bisphosphonate-pause-candidate` — whose criteria then rest on an
+ *   older scan — says the pause waits for that scan (`fiveYearDxaFirst`) and sets no "DXA no
+ *   earlier than 2 years" reminder: "DXA now" and "DXA in 2 years" in one answer disagreed;
  * - beside `vitamin-d-before-dxa` (the T-score was measured at 25-OH-D ≤ 50: card "OBS: D-vitamin
  *   bør være i niveau før DXA-skanning"), `treatment-indicated` says so (`tScoreAtLowVitaminD`)
  *   rather than "start" without a word the other card contradicts;
@@ -32,6 +36,7 @@ import type { Recommendation } from '../contract/recommendations.js';
 import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
 import type { PatientFacts } from '../facts/types.js';
+import type { LocalDate } from '../time/local-date.js';
 import { latestEgfrAtLimit } from './predicates/kidney.js';
 import { keepSuggestions } from './kept-suggestions.js';
 
@@ -54,10 +59,15 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && duration === undefined && correctFirst.length === 0) return [...recs];
+  const fiveYearDxa = recs.some((r) => r.topic === 'dxa-follow-up-due' && r.reasons.includes('five-year-dxa'));
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !fiveYearDxa && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
+    }
+    if (fiveYearDxa && r.topic === 'bisphosphonate-pause-candidate') {
+      const scanned = latestTScoreDate(r);
+      return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { fiveYearDxaFirst: scanned }) };
     }
     if (sideEffect && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'serious-side-effect' as const };
@@ -78,6 +88,13 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
     }
     return r;
   });
+}
+
+/** The date of the newest T-score a recommendation rests on. */
+function latestTScoreDate(r: Recommendation): LocalDate | undefined {
+  let latest: LocalDate | undefined;
+  for (const f of r.findings) if (f.kind === 't-score' && (latest === undefined || f.date > latest)) latest = f.date;
+  return latest;
 }
 
 /** A start that waits for a correction is offered, not recommended: the EHR must not pre-select it. */

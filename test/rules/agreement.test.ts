@@ -115,6 +115,21 @@ describe('agreement between the cards of one answer', () => {
     expect(pause(true)).not.toHaveProperty('suggestions');
   });
 
+  it('the 5-year DXA due beside a pause candidate resting on an older scan: the pause waits for it, no "DXA in 2 years" reminder', () => {
+    // Alendronate from 2020-06-01: the 5-year mark 2025-06-01; the hip scan of 2025-01-10 is before it.
+    const years = course('alendronate', '2020-06-01');
+    const run = (scanDate: string) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [years], dxa: [scan(scanDate, { 'total-hip': -2.0 })] })));
+    const before = run('2025-01-10');
+    expect(before.find((r) => r.topic === 'dxa-follow-up-due')?.reasons).toEqual(['five-year-dxa']);
+    const pause = before.find((r) => r.topic === 'bisphosphonate-pause-candidate');
+    expect(pause).toMatchObject({ fiveYearDxaFirst: '2025-01-10', reasons: ['five-years'] });
+    expect(pause).not.toHaveProperty('suggestions');
+    // A scan after the mark: no 5-year DXA card, the pause with its reminder as before.
+    const after = run('2025-07-01');
+    expect(after.find((r) => r.topic === 'dxa-follow-up-due')).toBeUndefined();
+    expect(after.find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('fiveYearDxaFirst');
+  });
+
   it('a marker that still does not fall after 5 years (switch-to-parenteral): the pause candidate says no pause (card "Behandlingssvigt": "Manglende suppression af knoglemarkør")', () => {
     const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
     const recs = evaluatePatientView(
