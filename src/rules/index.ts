@@ -112,7 +112,10 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts), ctx.facts), ctx.facts), ctx);
+  // A site may hide the checks card, not what it found: the treatment card still says to correct
+  // a low calcium or 25-OH-D first and does not pre-select the start (agreement.ts `correctFirst`).
+  const hiddenChecks = enabled('pretreatment-checks', ctx) ? undefined : INITIATION_RULES['pretreatment-checks'](ctx);
+  return namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts, hiddenChecks), ctx.facts), ctx.facts), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

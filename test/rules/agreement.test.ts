@@ -19,6 +19,15 @@ describe('agreement between the cards of one answer', () => {
     expect(treatment({ ...ok, egfr: [egfr(30, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')] })).not.toHaveProperty('correctFirst');
   });
 
+  it('a site that hides pretreatment-checks (disabledTopics) still gets "correct first" and no pre-selected start', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.0, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, labs }), { disabledTopics: ['pretreatment-checks'] }));
+    expect(recs.find((r) => r.topic === 'pretreatment-checks')).toBeUndefined();
+    const card = recs.find((r) => r.topic === 'treatment-indicated');
+    expect(card).toMatchObject({ correctFirst: ['hypocalcaemia'] });
+    expect(card?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+  });
+
   it('a start that waits for a correction is offered, not recommended (the EHR must not pre-select it)', () => {
     const ok = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
     expect(treatment(ok)?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
