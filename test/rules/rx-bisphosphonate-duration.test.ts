@@ -34,6 +34,14 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     expect(judge({ courses }, draft('alendronate'))?.reasons).toEqual(['five-years']);
   });
 
+  it('is silent on an oral bisphosphonate drafted while zoledronic acid is current (a switch or duplicate, rx-duplicate-antiresorptive), not while another oral one is', () => {
+    const years = course('alendronate', '2019-01-01', { status: 'ended', end: '2024-01-01' });
+    const zol = course('zoledronic-acid', '2025-01-15', { lastDose: '2026-01-15' });
+    expect(judge({ courses: [years, zol], dxa: [scan('2026-01-01', { 'total-hip': -2.7 })] }, draft('alendronate'))).toBeUndefined();
+    const rise = course('risedronate', '2020-06-01');
+    expect(judge({ courses: [rise], dxa: [scan('2026-01-01', { 'total-hip': -2.7 })] }, draft('alendronate'))).toMatchObject({ reasons: ['five-years'], pause: 'criteria-not-met' });
+  });
+
   it('concerns oral bisphosphonates only', () => {
     expect(judge({ courses: [course('alendronate', '2015-01-01')] }, draft('zoledronic-acid'))).toBeUndefined();
   });

@@ -15,6 +15,9 @@
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
  * counts as on treatment — or a denosumab course no follow-on has held since, however long ago): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
  * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
+ * Not beside another antiresorptive class in use (zoledronic acid): the draft is a switch or a
+ * duplicate (`rx-duplicate-antiresorptive` says which), and "5 years: renew" beside "duplicate:
+ * remove the order" contradicted it.
  * A draft that restarts treatment (start-or-renewal.ts `restart`: after a stop or a pause, not
  * a late renewal within the 3-month gap) is worded as a restart — the pause criteria are for stopping, not for a patient already paused
  * (`restart`).
@@ -30,11 +33,11 @@ import { courseFinding } from '../predicates/findings.js';
 import { previousDxaPerformer } from '../predicates/dxa.js';
 import { denosumabWithoutHeldFollowOn, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
-import type { DraftOrder, Ref } from '../../facts/types.js';
+import type { DraftOrder, PatientFacts, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { PauseVerdict } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
-import { startOrRenewal } from './start-or-renewal.js';
+import { currentAntiresorptive, startOrRenewal } from './start-or-renewal.js';
 import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria, type PauseJudgement } from '../follow-up/bisphosphonate-duration.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 import { treatmentFailure } from '../follow-up/endocrinology-referral.js';
@@ -56,7 +59,9 @@ export function renewalPause(ctx: RuleContext, draft: DraftOrder): RenewalPause 
   const { facts } = ctx;
   if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx)) return undefined;
   if (oralBisphosphonateYearsReached(facts, MAX_YEARS) || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
-  if (startOrRenewal(facts, draft) === 'restart') return undefined;
+  const kind = startOrRenewal(facts, draft);
+  // A renewal, or another oral bisphosphonate in its place (the oral course goes on): not a restart, not a switch from another class.
+  if (kind === 'restart' || kind === 'first-course' || switchFromOtherClass(facts)) return undefined;
   const criteria = withGlucocorticoidDrafts(ctx, pauseCriteria(ctx));
   const blocking = criteria.failed.filter((r) => r !== 'hip-t-score-missing');
   const verdict = blocking.length > 0 ? 'criteria-not-met' : criteria.failed.length > 0 ? 'hip-t-score-missing' : 'criteria-met';
@@ -83,6 +88,12 @@ function withGlucocorticoidDrafts(ctx: RuleContext, criteria: PauseJudgement): P
   };
 }
 
+/** Another antiresorptive class is current (zoledronic acid): the draft is a switch or a duplicate (`rx-duplicate-antiresorptive`), no renewal to judge. */
+function switchFromOtherClass(facts: PatientFacts): boolean {
+  const current = currentAntiresorptive(facts);
+  return current !== undefined && current.drugClass !== 'oral-bisphosphonate';
+}
+
 /**
  * The draft is (or may be) the treatment that must follow denosumab: an injection in the last 12
  * months, or a denosumab course no follow-on has held since, however long ago (patient-view's
@@ -95,7 +106,7 @@ function afterDenosumab(ctx: RuleContext): boolean {
 
 export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> = (ctx, draft) => {
   const { facts } = ctx;
-  if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx)) return undefined;
+  if (!draftOfClass(draft, ['oral-bisphosphonate']) || afterDenosumab(ctx) || switchFromOtherClass(facts)) return undefined;
   const ten = oralBisphosphonateYearsReached(facts, MAX_YEARS);
   if (!ten && !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
