@@ -90,7 +90,8 @@ export interface TopicValues {
   'dxa-workup-suggested': { readonly vitaminD: 'ok' | 'low' | 'unknown' };
 
   // rules.md section 3 — follow-up
-  'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate };
+  /** `notContinued`: another card of the answer says not to go on as now (the 10-year card, a pause) — the marker's "> 30 %: continue" is not said. */
+  'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate; readonly notContinued?: NotContinued };
   /** `notContinued`: another card of the answer says not to go on as now — the card then says so, never "continue". */
   'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly notContinued?: NotContinued };
   'btm-response-inadequate': {

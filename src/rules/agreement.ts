@@ -5,8 +5,9 @@
  *
  * - beside `switch-to-parenteral` (intolerance, non-adherence, markers), the "continue treatment"
  *   cards do not say continue (`notContinued`; the eGFR ≤ 35 case is the rules' own,
- *   predicates/kidney.ts); nor does `btm-response-adequate` beside `bisphosphonate-ten-years`
- *   (the card's maximum duration) or `bisphosphonate-pause-candidate` (a pause should be considered);
+ *   predicates/kidney.ts); nor does `btm-response-adequate` — nor the "> 30 %: continue" of
+ *   `btm-follow-up-due` — beside `bisphosphonate-ten-years` (the card's maximum duration) or
+ *   `bisphosphonate-pause-candidate` (a pause should be considered);
  * - beside `endocrinology-referral` for osteonecrosis of the jaw or an atypical femoral fracture
  *   on treatment (`seriousSideEffect`), the "continue treatment" cards do not say continue;
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
@@ -79,7 +80,7 @@ function agreeing(recs: readonly Recommendation[], hiddenChecks: Recommendation 
     if (failure && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
       return { ...r, notContinued: 'treatment-failure' as const };
     }
-    if (duration !== undefined && r.topic === 'btm-response-adequate' && r.notContinued === undefined) return { ...r, notContinued: duration };
+    if (duration !== undefined && (r.topic === 'btm-response-adequate' || r.topic === 'btm-follow-up-due') && r.notContinued === undefined) return { ...r, notContinued: duration };
     if (r.topic === 'treatment-indicated' && r.choice !== 'referral') {
       return {
         ...r,

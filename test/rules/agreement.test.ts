@@ -66,6 +66,13 @@ describe('agreement between the cards of one answer', () => {
     expect(early?.notContinued).toBeUndefined();
   });
 
+  it('a bone marker due at 6 or 11 years (none ever taken) does not say "> 30 %: continue" beside the pause or 10-year card', () => {
+    const due = (start: string, hip: number) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 75, courses: [course('alendronate', start)], dxa: [scan('2026-06-01', { 'total-hip': hip })] }))).find((r) => r.topic === 'btm-follow-up-due');
+    expect(due('2020-09-01', -2.0)).toMatchObject({ notContinued: 'pause-candidate' });
+    expect(due('2015-09-01', -2.7)).toMatchObject({ notContinued: 'ten-years' });
+    expect(due('2025-09-01', -2.0)).not.toHaveProperty('notContinued');
+  });
+
   it('no "continue treatment" beside the referral for osteonecrosis of the jaw or an atypical femoral fracture on treatment', () => {
     const recs = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 75, courses: [course('alendronate', '2020-06-01')], dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], conditions: [condition('atypical-femoral-fracture', { onset: '2026-08-01' })] })));
     expect(recs.find((r) => r.topic === 'endocrinology-referral')).toMatchObject({ seriousSideEffect: true });

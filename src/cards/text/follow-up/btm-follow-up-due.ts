@@ -7,6 +7,7 @@
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
+import { NOT_CONTINUED } from '../card-words-follow-up.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
@@ -39,7 +40,8 @@ function whatItDecides(rec: Rec, lang: Language): string {
 }
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(HOW[rec.marker][lang], whatItDecides(rec, lang), NOT_USABLE[lang]);
+  const decides = rec.notContinued === undefined ? whatItDecides(rec, lang) : NOT_CONTINUED[rec.notContinued].advice[lang];
+  return paragraphs(HOW[rec.marker][lang], decides, NOT_USABLE[lang]);
 }
 
 export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
