@@ -117,7 +117,8 @@ export interface TopicValues {
   'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly fiveYearDxaFirst?: LocalDate };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
-  'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate };
+  /** `vitaminDLow`: the DXA is due and the current 25-OH-D ≤ 50 nmol/L (card "OBS: D-vitamin bør være i niveau før DXA-skanning"). */
+  'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate; readonly vitaminDLow?: true };
   'denosumab-injection-due': {
     readonly due: LocalDate;
     /** The last day the injection is still in time ("Der må max gå 7 måneder"). */

@@ -85,6 +85,14 @@ describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', (
     expect(card(run(paused, { now: '2027-05-31' }), 'bisphosphonate-pause-review')?.reasons).toEqual(['pause-ongoing']);
   });
 
+  it('the pause DXA due with a current 25-OH-D ≤ 50: vitamin D first (card "OBS: D-vitamin bør være i niveau før DXA-skanning"); 51 not', () => {
+    const vitD = (value: number) => observation({ code: 'NPU10267', system: SYS.npuOid, value, unit: 'nmol/L', date: '2027-10-01' });
+    const low = card(run([...paused, vitD(50)], { now: '2027-12-01' }), 'bisphosphonate-pause-review');
+    expect(low).toMatchObject({ reasons: ['pause-dxa-due'], vitaminDLow: true });
+    expect(low?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 50 }));
+    expect(card(run([...paused, vitD(51)], { now: '2027-12-01' }), 'bisphosphonate-pause-review')).not.toHaveProperty('vitaminDLow');
+  });
+
   it('a DXA after the pause start with hip T-score > −2.5: the pause continues, next DXA 2 years after that scan', () => {
     const recs = run([...paused, ...tScores('2027-08-01', -2.6, -2.2, rh)], { now: '2027-12-01' });
     const review = card(recs, 'bisphosphonate-pause-review');

@@ -19,12 +19,17 @@
  *     DXA no earlier than 2 years after that scan [choice, rules.md]; from then on also
  *     `pause-dxa-due` with the DXA referral. A DXA after the start without a hip T-score does not
  *     answer the question: it is treated as no DXA [choice, safer: the hip decides].
+ *   With the DXA due and a current 25-OH-D ≤ 50 nmol/L (card l. 14-15 "OBS: D-vitamin bør være i
+ *   niveau før DXA-skanning (ellers risiko for overdiagnosticering)"), the card says to replete
+ *   vitamin D before the scan (`vitaminDLow`) [choice, as `dxa-workup-suggested`]: the scan decides
+ *   a restart on the T-score, which `vitamin-d-before-dxa` would then distrust.
  * Reasons: `pause-ongoing`, `pause-dxa-due`, `pause-continues`.
  */
 import { addYears } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { pauseEnded, pauseState } from '../predicates/care-state.js';
-import { courseFinding, scoreFinding } from '../predicates/findings.js';
+import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { atOrBelow, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -47,6 +52,7 @@ export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review
   findings.push({ kind: 'due-date', what: 'dxa', date: due });
 
   let suggestions: SuggestionSpec[];
+  let vitaminDLow: string | undefined;
   if (today >= due) {
     if (hip === undefined) reasons[0] = 'pause-dxa-due';
     else reasons.push('pause-dxa-due');
@@ -55,6 +61,11 @@ export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review
     const previous = latestScan(facts);
     findings.push({ kind: 'dxa', ...(previous === undefined ? {} : { date: previous.date }), ...(performer === undefined ? {} : { performer }), ...(previous?.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
     suggestions = [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }];
+    const vitaminD = latestWithin(facts.labs.vitaminD, today, ctx.settings.freshnessDays.vitaminD);
+    if (vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT)) {
+      findings.push(labFinding('vitamin-d', vitaminD));
+      vitaminDLow = vitaminD.ref;
+    }
   } else {
     suggestions = [{ kind: 'reminder', what: 'dxa', due }];
   }
@@ -62,11 +73,12 @@ export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review
     topic: 'bisphosphonate-pause-review',
     indicator: 'info',
     reasons,
-    evidence: [...new Set([...pause.courses.flatMap((c) => c.refs), ...(hip === undefined ? [] : [hip.ref])])],
+    evidence: [...new Set([...pause.courses.flatMap((c) => c.refs), ...(hip === undefined ? [] : [hip.ref]), ...(vitaminDLow === undefined ? [] : [vitaminDLow])])],
     findings,
     suggestions,
     selectionBehavior: 'any',
     pauseStart: pause.start,
     dxaFrom: due,
+    ...(vitaminDLow === undefined ? {} : { vitaminDLow: true as const }),
   };
 };

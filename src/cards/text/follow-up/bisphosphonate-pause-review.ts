@@ -32,8 +32,14 @@ function sameHospital(rec: Rec, lang: Language): string | false {
     : '**Refer to the same hospital as the previous scan** – scanners do not measure exactly alike.';
 }
 
+/** Card "OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering)". */
+const VITAMIN_D_FIRST: Words = {
+  da: '**OBS: P-25-OH-Vit.D ≤ 50 nmol/L** – giv D-vitamin, og skan først, når det er i niveau (ellers risiko for overdiagnosticering).',
+  en: '**Note: 25-OH vitamin D ≤ 50 nmol/L** – give vitamin D and scan once it is replete (otherwise a risk of overdiagnosis).',
+};
+
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(sameHospital(rec, lang), DO_NOT_RESTART[lang], LONG_ACTING[lang], RESUME[lang]);
+  return paragraphs(rec.vitaminDLow === true && VITAMIN_D_FIRST[lang], sameHospital(rec, lang), DO_NOT_RESTART[lang], LONG_ACTING[lang], RESUME[lang]);
 }
 
 export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-review'> = {
@@ -41,7 +47,7 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
     title: 'Behandlingspause med bisfosfonat',
     summary: (rec) =>
       has(rec, 'pause-dxa-due')
-        ? `Henvis til DXA-skanning: behandlingspause siden ${formatDate(rec.pauseStart, 'da')} – 2 år er gået`
+        ? `${rec.vitaminDLow === true ? 'Giv D-vitamin først, så DXA-skanning' : 'Henvis til DXA-skanning'}: behandlingspause siden ${formatDate(rec.pauseStart, 'da')} – 2 år er gået`
         : has(rec, 'pause-continues')
           ? `Behandlingspausen fortsætter: T-score (hofte) > −2,5 – næste DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`
           : `Behandlingspause siden ${formatDate(rec.pauseStart, 'da')}: start ikke behandling – DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`,
@@ -51,7 +57,7 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
     title: 'Bisphosphonate treatment pause',
     summary: (rec) =>
       has(rec, 'pause-dxa-due')
-        ? `Refer for a DXA scan: treatment pause since ${formatDate(rec.pauseStart, 'en')} – 2 years have passed`
+        ? `${rec.vitaminDLow === true ? 'Give vitamin D first, then a DXA scan' : 'Refer for a DXA scan'}: treatment pause since ${formatDate(rec.pauseStart, 'en')} – 2 years have passed`
         : has(rec, 'pause-continues')
           ? `The treatment pause continues: hip T-score > −2.5 – next DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`
           : `Treatment pause since ${formatDate(rec.pauseStart, 'en')}: do not restart – DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`,
