@@ -113,11 +113,22 @@ export function performerOf(obs: JsonObject): Performer | undefined {
 /**
  * rules.md section 1, same-day duplicates: a result of the same score and site, the same day, issued
  * later (a corrected or amended report) replaces this one. Results without a later-issued copy all
- * stay (the diagnosis reads the lowest).
+ * stay (the diagnosis reads the lowest): those issued last (or with no issue time) per score and
+ * site are kept — found in one pass, not by comparing every result of the day with every other.
  */
-function superseded(r: DxaResult, day: readonly DxaResult[]): boolean {
-  const issued = instantOf(r.issued);
-  return day.some((o) => o !== r && o.score === r.score && o.site === r.site && instantOf(o.issued) > issued);
+function latestIssued(day: readonly DxaResult[]): Set<DxaResult> {
+  const latest = new Map<string, number>();
+  const instants = day.map((r) => instantOf(r.issued));
+  day.forEach((r, i) => {
+    const key = `${r.score}|${r.site}`;
+    const previous = latest.get(key);
+    if (previous === undefined || instants[i]! > previous) latest.set(key, instants[i]!);
+  });
+  const kept = new Set<DxaResult>();
+  day.forEach((r, i) => {
+    if (instants[i]! >= (latest.get(`${r.score}|${r.site}`) ?? 0)) kept.add(r);
+  });
+  return kept;
 }
 
 export function groupScans(results: readonly DxaResult[], studies: readonly DxaStudy[] = []): DxaScan[] {
@@ -128,7 +139,13 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
     else list.push(r);
   }
   // A study with no results of its day is a scan still: done, values not on record.
-  for (const s of studies) if (!byDate.has(s.date)) byDate.set(s.date, []);
+  const studiesByDate = new Map<LocalDate, DxaStudy[]>();
+  for (const s of studies) {
+    if (!byDate.has(s.date)) byDate.set(s.date, []);
+    const list = studiesByDate.get(s.date);
+    if (list === undefined) studiesByDate.set(s.date, [s]);
+    else list.push(s);
+  }
   const dates = [...byDate.keys()].sort().reverse();
   return dates.map((date) => {
     const day = byDate.get(date) ?? [];
@@ -138,13 +155,13 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
       refs.add(r.ref);
       performer ??= r.performer;
     }
-    for (const s of studies) {
-      if (s.date !== date) continue;
+    for (const s of studiesByDate.get(date) ?? []) {
       refs.add(s.ref);
       performer ??= s.performer;
     }
+    const kept = day.length > 1 ? latestIssued(day) : undefined;
     const of = (kind: DxaResult['score']): DxaScore[] =>
-      day.filter((r) => r.score === kind && !superseded(r, day)).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));
+      day.filter((r) => r.score === kind && (kept === undefined || kept.has(r))).map((r) => ({ site: r.site, value: r.value, date: r.date, ref: r.ref, code: r.code, significantDecrease: r.significantDecrease }));
     const tScores = of('t-score');
     const zScores = of('z-score');
     const bmd = of('bmd');

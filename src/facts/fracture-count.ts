@@ -13,17 +13,19 @@
  *   read as a fracture on treatment] (`withoutFollowUps`);
  * - undated records are never merged (nothing shows they are the same).
  */
-import { daysBetween } from '../time/local-date.js';
+import { dayNumber, daysBetween } from '../time/local-date.js';
 import type { Fracture } from './types.js';
 import { regionOf } from './vertebrae.js';
 
 /** "The same site recorded twice within 14 days is one fracture" [choice]. */
 export const SAME_FRACTURE_DAYS = 14;
 
+/** A vertebra by its level ("L1"), not only its region ("thoracic"). */
+const named = (v: string): boolean => /\d/.test(v);
+
 function sameVertebra(a: Fracture, b: Fracture): boolean {
   if (a.vertebra === undefined || b.vertebra === undefined) return true;
   if (regionOf(a.vertebra) !== regionOf(b.vertebra)) return false;
-  const named = (v: string): boolean => /\d/.test(v);
   return !(named(a.vertebra) && named(b.vertebra) && a.vertebra !== b.vertebra);
 }
 
@@ -38,18 +40,56 @@ export const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } 
 export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
   const byDate = [...fractures].sort((a, b) => ((a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0));
   const kept: Fracture[] = [];
+  const first = new FirstOf();
   for (const f of byDate) {
-    const at = f.followUp === true && f.date !== undefined ? kept.findIndex((k) => continuedBy(k, f)) : -1;
-    const earlier = kept[at];
-    if (earlier === undefined) kept.push(f);
-    else if (MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism]) kept[at] = { ...earlier, mechanism: f.mechanism };
+    // Dated records come in date order, so every dated one kept so far is on or before this one.
+    const at = f.followUp === true && f.date !== undefined ? first.continuing(f) : undefined;
+    const earlier = at === undefined ? undefined : kept[at];
+    if (at === undefined || earlier === undefined) {
+      if (f.date !== undefined) first.note(f, kept.length);
+      kept.push(f);
+    } else if (MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism]) kept[at] = { ...earlier, mechanism: f.mechanism };
   }
   return kept;
 }
 
-function continuedBy(earlier: Fracture, followUp: Fracture): boolean {
-  if (earlier.site !== followUp.site || earlier.date === undefined || followUp.date === undefined || earlier.date > followUp.date) return false;
-  return earlier.site !== 'spine' || sameVertebra(earlier, followUp);
+/**
+ * The first kept record (its index) a follow-up continues: same site, and for the spine a
+ * vertebra `sameVertebra` cannot tell apart — looked up by key, not by a scan of every record kept
+ * (thousands of records made that a square).
+ */
+class FirstOf {
+  private readonly bySite = new Map<string, number>();
+  private spineUnnamed: number | undefined;
+  private readonly spineByRegion = new Map<string, number>();
+  private readonly spineRegionOnly = new Map<string, number>();
+  private readonly spineByVertebra = new Map<string, number>();
+
+  note(f: Fracture, index: number): void {
+    setFirst(this.bySite, f.site, index);
+    if (f.site !== 'spine') return;
+    if (f.vertebra === undefined) {
+      this.spineUnnamed ??= index;
+      return;
+    }
+    const region = regionOf(f.vertebra);
+    setFirst(this.spineByRegion, region, index);
+    if (named(f.vertebra)) setFirst(this.spineByVertebra, f.vertebra, index);
+    else setFirst(this.spineRegionOnly, region, index);
+  }
+
+  continuing(f: Fracture): number | undefined {
+    if (f.site !== 'spine' || f.vertebra === undefined) return this.bySite.get(f.site);
+    const region = regionOf(f.vertebra);
+    const candidates = named(f.vertebra) ? [this.spineUnnamed, this.spineRegionOnly.get(region), this.spineByVertebra.get(f.vertebra)] : [this.spineUnnamed, this.spineByRegion.get(region)];
+    let out: number | undefined;
+    for (const c of candidates) if (c !== undefined && (out === undefined || c < out)) out = c;
+    return out;
+  }
+}
+
+function setFirst(map: Map<string, number>, key: string, index: number): void {
+  if (!map.has(key)) map.set(key, index);
 }
 
 /** Whether two records stand for the same fracture. */
@@ -77,11 +117,22 @@ export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => 
     const b = fractureOf(y).date ?? '9999';
     return a === b ? 0 : a < b ? -1 : 1;
   });
-  const groups: { anchor: Fracture; members: T[] }[] = [];
+  // Groups are made in date order, so only those anchored in the last 14 days can take a record:
+  // the search starts past the older ones (a scan of every group made the count a square).
+  const groups: { anchor: Fracture; day: number | undefined; members: T[] }[] = [];
+  let from = 0;
   for (const item of byDate) {
     const f = fractureOf(item);
-    const group = groups.find((g) => sameFracture(g.anchor, f));
-    if (group === undefined) groups.push({ anchor: f, members: [item] });
+    const day = f.date === undefined ? undefined : dayNumber(f.date);
+    let group: (typeof groups)[number] | undefined;
+    if (day !== undefined) {
+      while (from < groups.length && (groups[from]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) from += 1;
+      for (let i = from; i < groups.length && group === undefined; i++) {
+        const g = groups[i]!;
+        if (g.day !== undefined && g.anchor.site === f.site && (f.site !== 'spine' || sameVertebra(g.anchor, f))) group = g;
+      }
+    }
+    if (group === undefined) groups.push({ anchor: f, day, members: [item] });
     else group.members.push(item);
   }
   const position = new Map<T, number>(items.map((item, i) => [item, i]));

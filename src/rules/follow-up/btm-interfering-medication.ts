@@ -33,12 +33,22 @@ const NOT_A_RECORD = new Set(['entered-in-error']);
 /**
  * A new record of a drug already in use at the same known daily dose is a renewal, not a start or
  * dose change. When either dose is unknown it counts as a possible change [choice: safer — the
- * card's warning is shown].
+ * card's warning is shown]. The earliest start per drug and known dose, found once: comparing each
+ * record with every other was a square in the records.
  */
-function isRenewal(m: MedicationRecord, records: readonly MedicationRecord[]): boolean {
-  return records.some(
-    (older) => older !== m && older.identity.drug === m.identity.drug && older.start < m.start && older.dailyDoseMg !== undefined && older.dailyDoseMg === m.dailyDoseMg,
-  );
+function renewals(records: readonly MedicationRecord[]): (m: MedicationRecord) => boolean {
+  const earliest = new Map<string, string>();
+  for (const r of records) {
+    if (r.dailyDoseMg === undefined) continue;
+    const key = `${r.identity.drug}|${r.dailyDoseMg}`;
+    const start = earliest.get(key);
+    if (start === undefined || r.start < start) earliest.set(key, r.start);
+  }
+  return (m) => {
+    if (m.dailyDoseMg === undefined) return false;
+    const start = earliest.get(`${m.identity.drug}|${m.dailyDoseMg}`);
+    return start !== undefined && start < m.start;
+  };
 }
 
 export const btmInterferingMedication: PatientRule<'btm-interfering-medication'> = (ctx) => {
@@ -50,7 +60,8 @@ export const btmInterferingMedication: PatientRule<'btm-interfering-medication'>
 
   const from = addMonths(today, -STARTED_WITHIN_MONTHS);
   const records = facts.medications.filter((m) => INTERFERING_DRUGS.includes(m.identity.drug) && !NOT_A_RECORD.has(m.status));
-  const started = records.filter((m) => m.start >= from && m.start <= today && !isRenewal(m, records));
+  const isRenewal = renewals(records);
+  const started = records.filter((m) => m.start >= from && m.start <= today && !isRenewal(m));
   if (started.length === 0) return undefined;
 
   const findings: Finding[] = started.map((m) => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref }));

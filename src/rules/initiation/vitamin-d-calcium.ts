@@ -33,7 +33,7 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { currentMedications, isCurrent, isOnTreatment, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { courseOfRecord, currentMedications, isCurrent, isOnTreatment, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
@@ -48,8 +48,7 @@ const SUPPLEMENT_EFFECT_MONTHS = 3;
 function supplementSince(facts: PatientFacts, supplements: readonly MedicationRecord[]): LocalDate {
   let since: LocalDate | undefined;
   for (const m of supplements) {
-    const course = facts.courses.find((c) => c.drugClass === m.identity.drugClass && c.refs.includes(m.ref));
-    const start = course?.start ?? m.start;
+    const start = courseOfRecord(facts, m)?.start ?? m.start;
     if (since === undefined || start < since) since = start;
   }
   return since ?? facts.today;

@@ -106,15 +106,41 @@ export function medicationHistoryUnavailable(facts: PatientFacts): boolean {
   return facts.unavailable.some((k) => MEDICATION_KEYS.includes(k));
 }
 
+/** The courses each record belongs to, looked up by ref (a scan of a course's refs per record was a square in its records). */
+const coursesByRef = perFacts((facts): ReadonlyMap<string, readonly Course[]> => {
+  const out = new Map<string, Course[]>();
+  for (const c of facts.courses) {
+    for (const ref of c.refs) {
+      const list = out.get(ref);
+      if (list === undefined) out.set(ref, [c]);
+      else if (!list.includes(c)) list.push(c);
+    }
+  }
+  return out;
+});
+
+/** The course of `drugClass` that holds the record, if any. */
+export function courseOfRecord(facts: PatientFacts, m: MedicationRecord): Course | undefined {
+  return coursesByRef(facts).get(m.ref)?.find((c) => c.drugClass === m.identity.drugClass);
+}
+
+/** Per request: the drug of each course asked about (several rules ask, for every draft). */
+const drugsOfCourses = perFacts((): Map<Course, string | undefined> => new Map());
+
 /** The drug of the course's newest record (one class may hold several drugs over time). */
 export function currentDrug(facts: PatientFacts, course: Course): string | undefined {
+  const known = drugsOfCourses(facts);
+  if (known.has(course)) return known.get(course);
+  const byRef = coursesByRef(facts);
   let newest: { start: string; drug: string } | undefined;
   for (let i = 0; i < facts.medications.length; i++) {
     const m = facts.medications[i]!;
-    if (m.identity.drugClass !== course.drugClass || !course.refs.includes(m.ref)) continue;
+    if (m.identity.drugClass !== course.drugClass || byRef.get(m.ref)?.includes(course) !== true) continue;
     if (newest === undefined || m.start >= newest.start) newest = { start: m.start, drug: m.identity.drug };
   }
-  return newest?.drug ?? course.drugs[course.drugs.length - 1];
+  const drug = newest?.drug ?? course.drugs[course.drugs.length - 1];
+  known.set(course, drug);
+  return drug;
 }
 
 /**
