@@ -6,7 +6,7 @@
 // Not through terminology/index.js: that also brings the file loader, and the overview app bundles the facts stage for the browser.
 import type { Measure } from '../terminology/schema.js';
 import { toCanonical } from '../terminology/units.js';
-import { parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { danishClockInstant, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
 import type { Comparator, InterpretationCode } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
@@ -93,8 +93,16 @@ function dated(raw: unknown): WhenObserved | undefined {
 /** The instant of a dateTime, for ordering results of one day (0 when it has no time). */
 export function instantOf(raw: string | undefined): number {
   if (raw === undefined || raw.length <= 10) return 0;
-  const t = Date.parse(raw);
+  const t = raw.charCodeAt(10) === 84 && !hasZone(raw) ? danishClockInstant(raw) : Date.parse(raw);
   return Number.isNaN(t) ? 0 : t;
+}
+
+/** Ends in `Z` or `±hh:mm`. */
+function hasZone(raw: string): boolean {
+  const last = raw.charCodeAt(raw.length - 1);
+  if (last === 90) return true;
+  const sign = raw.charCodeAt(raw.length - 6);
+  return (sign === 43 || sign === 45) && raw.charCodeAt(raw.length - 3) === 58;
 }
 
 const INTERPRETATIONS: ReadonlySet<string> = new Set<InterpretationCode>(['L', 'LL', 'H', 'HH', 'D', 'U', 'N', 'A']);

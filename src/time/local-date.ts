@@ -26,6 +26,26 @@ const MS_PER_HOUR = 3_600_000;
 const FAST_PATH_FROM = Date.UTC(1950, 0, 1);
 const FAST_YEAR_FROM = 1950;
 
+const danishClockFormat = new Intl.DateTimeFormat('en-GB', { timeZone: DANISH_TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The instant of a dateTime written without a zone (FHIR requires one with a time; feeds still
+ * send them), read as Danish clock time — as `parseFhirDate` reads its date — never as the
+ * server's own zone: the later of two same-day results must not depend on where the service runs.
+ * NaN when it is no date-time.
+ */
+export function danishClockInstant(value: string): number {
+  const asUtc = Date.parse(`${value}Z`);
+  if (Number.isNaN(asUtc)) return Number.NaN;
+  const clock = value.slice(11, 16);
+  for (const offsetHours of [1, 2]) {
+    const t = asUtc - offsetHours * MS_PER_HOUR;
+    if (danishClockFormat.format(t) === clock) return t;
+  }
+  // A clock time that does not occur (the hour skipped in spring): standard time.
+  return asUtc - MS_PER_HOUR;
+}
+
 /** The Danish calendar date of an instant (`now`, or a FHIR dateTime with a time zone). */
 export function danishDate(instant: Date): LocalDate {
   return danishDateOfMs(instant.getTime()) ?? danishDateFormat.format(instant);

@@ -222,6 +222,19 @@ describe('labs: order, dates and status', () => {
     expect(f.labs.calcium[0]?.date).toBe('2026-04-01');
   });
 
+  it('two eGFRs of one day: the later-issued one counts, a time sent without its zone read as Danish time (the same under every server zone)', () => {
+    const f = factsOf([
+      observation({ id: 'zoneless', code: '62238-1', value: 30, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', issued: '2026-05-01T09:00:00' }),
+      observation({ id: 'zoned', code: '62238-1', value: 60, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', issued: '2026-05-01T09:30:00+02:00' }),
+    ]);
+    expect(f.labs.egfr.map((m) => m.value)).toEqual([60]);
+    const earlier = factsOf([
+      observation({ id: 'zoneless', code: '62238-1', value: 30, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', issued: '2026-05-01T10:00:00' }),
+      observation({ id: 'zoned', code: '62238-1', value: 60, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', issued: '2026-05-01T09:30:00+02:00' }),
+    ]);
+    expect(earlier.labs.egfr.map((m) => m.value)).toEqual([30]);
+  });
+
   it('falls back to issued when there is no effective date', () => {
     const f = factsOf([observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', issued: '2026-05-02T09:00:00+02:00' })]);
     expect(f.labs.calcium[0]?.date).toBe('2026-05-02');

@@ -5,6 +5,7 @@ import {
   addMonths,
   addMonthsToDayNumber,
   addYears,
+  danishClockInstant,
   danishDate,
   dayNumber,
   daysBetween,
@@ -201,5 +202,13 @@ describe('calendar arithmetic', () => {
     expect(isLocalDate('2024-2-29')).toBe(false);
     expect(isLocalDate('2024-02-29T00:00:00Z')).toBe(false);
     expect(isLocalDate('abcd-ef-gh')).toBe(false);
+  });
+});
+
+describe('danishClockInstant (a dateTime sent without its zone)', () => {
+  it('reads the clock time as Danish, winter and summer, whatever the server\'s zone', () => {
+    expect(new Date(danishClockInstant('2026-11-01T09:00:00')).toISOString()).toBe('2026-11-01T08:00:00.000Z');
+    expect(new Date(danishClockInstant('2026-06-01T09:00')).toISOString()).toBe('2026-06-01T07:00:00.000Z');
+    expect(danishClockInstant('not a date')).toBeNaN();
   });
 });
