@@ -36,10 +36,17 @@ export type PageReading =
  * - any other resource → that resource;
  * - anything that is not a FHIR resource → unavailable.
  */
-export function readPage(body: unknown): PageReading {
+export function readPage(body: unknown, expectedType?: string): PageReading {
   if (!isResource(body)) return { kind: 'unavailable', reason: 'not a FHIR resource' };
   if (body.resourceType === 'OperationOutcome') return { kind: 'unavailable', reason: 'OperationOutcome' };
-  if (body.resourceType !== 'Bundle') return { kind: 'data', resources: [body], next: undefined };
+  if (body.resourceType !== 'Bundle') {
+    // A search answers with a Bundle; one resource of the type searched is read as its one match,
+    // any other in its place (a DSTU2 MedicationOrder counts as a MedicationRequest) is an error
+    // answer, not "none found" (cds-hooks.md 5.3: prefetched data equals what the query returns).
+    const expected = expectedType === undefined || body.resourceType === expectedType || (expectedType === 'MedicationRequest' && body.resourceType === 'MedicationOrder');
+    if (!expected) return { kind: 'unavailable', reason: `another resource type in place of ${expectedType} data` };
+    return { kind: 'data', resources: [body], next: undefined };
+  }
 
   const entries = body.entry === undefined ? [] : body.entry;
   if (!Array.isArray(entries)) return { kind: 'unavailable', reason: 'Bundle.entry is not an array' };

@@ -148,7 +148,7 @@ async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: Prefe
     return { status: 'none' };
   }
   if (sent !== undefined) {
-    const page = readPage(sent);
+    const page = readPage(sent, templateType(options.templates[key]));
     if (page.kind === 'data') {
       // Prefetched data is authoritative; its next pages come from fhirServer.
       const outcome = await followPages(page.resources, page.next, 1, new Set(), session);
@@ -175,7 +175,7 @@ async function fetchKey(key: PrefetchKey, input: PrefetchInput, options: Prefetc
   const url = resolveAgainstBase(client.baseUrl, relative);
   const result = await getJson(url, client);
   if (!result.ok) return unavailable(result.reason);
-  const page = readPage(result.body);
+  const page = readPage(result.body, templateType(options.templates[key]));
   if (page.kind === 'unavailable') return unavailable(page.reason);
   if (page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`);
   return followPages(page.resources, page.next, 1, new Set([url.href]), session);
@@ -213,6 +213,13 @@ async function followPages(
     next = page.next;
   }
   return { status: 'data', resources };
+}
+
+/** The resource type a prefetch template reads: "Observation?patient=…" → Observation, "Patient/{{…}}" → Patient. */
+function templateType(template: string): string | undefined {
+  const end = template.search(/[?/]/);
+  const type = end < 0 ? template : template.slice(0, end);
+  return /^[A-Z][A-Za-z]+$/.test(type) ? type : undefined;
 }
 
 /** The patient key must yield this patient's Patient resource (an id that differs = not obtainable). */

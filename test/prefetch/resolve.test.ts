@@ -52,6 +52,16 @@ describe('readPage', () => {
 });
 
 describe('resolvePrefetch', () => {
+  it('a search key holding another resource type is unavailable, not "no data"; one of the type searched is its match', async () => {
+    const wrong = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), observations: patient('someone-else') }), OPTIONS);
+    expect(wrong.ok && wrong.data.unavailable).toEqual(['observations']);
+    const single = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient(), conditions: condition('c') }), OPTIONS);
+    expect(single.ok && single.data.resources.map((r) => r.id)).toContain('c');
+    expect(single.ok && single.data.unavailable).not.toContain('conditions');
+    // A DSTU2 MedicationOrder answers the MedicationRequest key.
+    expect(readPage({ resourceType: 'MedicationOrder', id: 'mo' }, 'MedicationRequest')).toMatchObject({ kind: 'data' });
+  });
+
   it('stops after 20 pages and reports the key unavailable, keeping what it read', async () => {
     const pages: Record<string, unknown> = {};
     for (let i = 1; i <= 30; i += 1) pages[`${FHIR_BASE}/p${i}`] = searchset([condition(`c${i}`)], { next: `${FHIR_BASE}/p${i + 1}` });
