@@ -32,7 +32,7 @@ export function toHttpError(err: unknown): HttpError | undefined {
     case 'entity.too.large':
       return payloadTooLarge('The request body is larger than the configured limit (CDS_BODY_LIMIT).');
     case 'entity.parse.failed':
-      return badRequest('The request body is not valid JSON.');
+      return badRequest('The request body is not a JSON object (invalid JSON, or a value such as null or a number).');
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return badRequest('The request body uses an unsupported charset or content encoding.');

@@ -48,7 +48,7 @@ function parseRead(req: Request, res: Response, next: NextFunction): void {
   } catch {
     // As body-parser's: the error handler answers 400 "not valid JSON" (a message may quote input).
     req.body = undefined;
-    next(Object.assign(new SyntaxError('The request body is not valid JSON.'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true }));
+    next(Object.assign(new SyntaxError('The request body is not a JSON object (invalid JSON, or a value such as null or a number).'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true }));
     return;
   }
   next();

@@ -211,12 +211,18 @@ describe('POST /cds-services/{id}: client errors', () => {
   it('400 for malformed JSON', async () => {
     const res = await request(makeApp().app).post(PV).set('Content-Type', 'application/json').send('{"hook": "patient-view",').expect(400);
     expectOperationOutcome(res.body);
-    expect(res.body.issue[0].diagnostics).toMatch(/not valid JSON/);
+    expect(res.body.issue[0].diagnostics).toMatch(/not a JSON object \(invalid JSON/);
   });
 
   it('400 for a body that is JSON but not an object', async () => {
     expectOperationOutcome((await request(makeApp().app).post(PV).set('Content-Type', 'application/json').send('[1,2]').expect(400)).body);
-    expectOperationOutcome((await request(makeApp().app).post(PV).set('Content-Type', 'application/json').send('"text"').expect(400)).body);
+    const text = await request(makeApp().app).post(PV).set('Content-Type', 'application/json').send('"text"').expect(400);
+    expectOperationOutcome(text.body);
+    // Not "not valid JSON" for valid JSON: the message says what a hook body must be.
+    for (const body of ['null', '5', 'true']) {
+      const res = await request(makeApp().app).post(PV).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body.issue[0].diagnostics).toMatch(/not a JSON object/);
+    }
   });
 
   it('400 for a non-JSON content type (express 5 leaves req.body undefined)', async () => {

@@ -78,10 +78,10 @@ describe('jsonBody', () => {
     const text = JSON.stringify(record(400));
     for (const broken of [`${text.slice(0, 20_000)}}${text.slice(20_001)}`, '{"hook":', '"a string"']) {
       const res = await request(app).post('/cds-services/x').set('content-type', 'application/json').send(broken).expect(400);
-      expect(JSON.stringify(res.body)).toContain('not valid JSON');
+      expect(JSON.stringify(res.body)).toContain('not a JSON object');
       const gz = await postGzip(broken);
       expect(gz.status).toBe(400);
-      expect(gz.text).toContain('not valid JSON');
+      expect(gz.text).toContain('not a JSON object');
     }
   });
 
