@@ -163,11 +163,14 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   const first = Array.isArray(base.dosageInstruction) ? base.dosageInstruction.find(isRecord) : undefined;
   const route = first?.route;
   const words = SCHEDULE_TEXT[spec.schedule];
+  const dose = { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' };
   const dosage = {
     text: `${spec.doseMg} mg ${words[lang]}`,
     timing: { repeat: { ...words.timing, ...(spec.from === undefined ? {} : { boundsPeriod: { start: spec.from } }) } },
     ...(route === undefined ? {} : { route }),
-    doseAndRate: [{ doseQuantity: { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }],
+    // A DSTU2 MedicationOrder carries its dose on the dosage itself (R4 moved it into doseAndRate):
+    // the update stays in the draft's own version, or a DSTU2 EHR loses the structured dose.
+    ...(draft?.resourceType === 'MedicationOrder' ? { doseQuantity: dose } : { doseAndRate: [{ doseQuantity: dose }] }),
   };
   // The supply length was worked out for the wrong schedule (28 days of a "daily" weekly tablet):
   // left out rather than kept stale, the quantity says what is dispensed.

@@ -146,6 +146,16 @@ describe('suggestions', () => {
     expect(daily.dispenseRequest).toHaveProperty('expectedSupplyDuration');
   });
 
+  it('fixes the schedule of a DSTU2 MedicationOrder in its own version: doseQuantity on the dosage, no R4 doseAndRate', () => {
+    const order = { resourceType: 'MedicationOrder', id: 'mo-daily', status: 'draft', medicationCodeableConcept: { text: 'Alendronat 70 mg' }, patient: { reference: 'Patient/p1' }, dosageInstruction: [{ text: '1 dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } } }] };
+    const s = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationOrder/mo-daily', doseMg: 70, schedule: 'weekly' }, { ...ctx, drafts: new Map([['MedicationOrder/mo-daily', order]]) });
+    const action = s.actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    const dosage = (action.resource as unknown as { dosageInstruction: Record<string, unknown>[] }).dosageInstruction[0];
+    expect(dosage).toMatchObject({ doseQuantity: { value: 70, unit: 'mg' } });
+    expect(dosage).not.toHaveProperty('doseAndRate');
+  });
+
   it('replaces a draft by deleting it (resourceId) and creating the new order', () => {
     const s = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, ctx);
     expect(s.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
