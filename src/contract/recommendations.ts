@@ -209,7 +209,8 @@ export interface TopicValues {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */
     readonly losesVitaminD?: true;
   };
-  'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean };
+  /** `switchAdvised`: the draft is the parenteral switch `switch-to-parenteral` recommends for this patient: stop the oral drug, keep the draft. */
+  'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean; readonly switchAdvised?: true };
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': {
     readonly nextInjection: LocalDate;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplicate-antiresorptive.js';
-import { course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { condition, course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -35,6 +35,15 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
   it('warns about denosumab while alendronate is active, and about another oral bisphosphonate', () => {
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))?.afterDenosumab).toBe(false);
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('risedronate'))?.reasons).toEqual(['duplicate']);
+  });
+
+  it('the parenteral switch patient-view advises (non-adherence to alendronate) is said as a switch, with no one click removing the draft', () => {
+    const oral = course('alendronate', '2024-01-01');
+    const advised = judge({ courses: [oral], conditions: [condition('non-adherence')] }, draft('denosumab'));
+    expect(advised).toMatchObject({ reasons: ['duplicate'], indicator: 'warning', switchAdvised: true });
+    expect(advised).not.toHaveProperty('suggestions');
+    // Without a reason to switch it stays a duplicate to remove.
+    expect(judge({ courses: [oral] }, draft('denosumab'))?.suggestions).toEqual([expect.objectContaining({ kind: 'remove-draft' })]);
   });
 
   it('does not call a renewal of the same drug a duplicate (tablet or effervescent alendronate; the next denosumab injection)', () => {

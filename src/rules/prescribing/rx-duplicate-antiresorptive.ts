@@ -15,7 +15,10 @@
  * (`addMonths(lastDose, 5) <= today`; a stopped course is not active and never counts). With the last
  * injection less than 5 months ago and denosumab active it is a duplicate.
  * Then: warning — two antiresorptives at once; if this is a switch, stop the old one, else remove
- * the draft (suggestion).
+ * the draft (suggestion). The switch patient-view recommends (`switch-to-parenteral`: an oral
+ * bisphosphonate not tolerated, not taken or not working; the draft denosumab or zoledronic acid,
+ * only oral courses in use) is said as a switch: stop the oral drug, and no one click removes the
+ * draft (`switchAdvised`) [choice: "remove the order" undid the switch the other hook advised].
  * Reasons: `duplicate`.
  */
 import type { Course } from '../../facts/types.js';
@@ -24,6 +27,7 @@ import { followOnDue } from './denosumab-follow-on.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
+import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
@@ -57,15 +61,17 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   }
   findings.push(...drafts.map(draftFinding));
 
+  const parenteralDraft = draft.identity.drugClass === 'denosumab' || draft.identity.drugClass === 'zoledronic-acid';
+  const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && switchToParenteral(ctx) !== undefined;
   return {
     topic: 'rx-duplicate-antiresorptive',
     indicator: 'warning',
     reasons: ['duplicate'],
     evidence: draftEvidence(draft, [...courses.flatMap((c) => c.refs), ...drafts.map((d) => d.ref)]),
     findings,
-    suggestions: [{ kind: 'remove-draft', draft: draft.ref }],
-    selectionBehavior: 'at-most-one',
+    ...(switchAdvised ? {} : { suggestions: [{ kind: 'remove-draft' as const, draft: draft.ref }], selectionBehavior: 'at-most-one' as const }),
     draft: draft.ref,
     afterDenosumab: courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab',
+    ...(switchAdvised ? { switchAdvised: true as const } : {}),
   };
 };

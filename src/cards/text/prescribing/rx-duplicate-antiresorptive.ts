@@ -32,13 +32,16 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
   da: {
     title: 'Dobbelt antiresorptiv behandling',
     summary: (rec) =>
-      orderedTwice(rec)
+      rec.switchAdvised === true
+        ? `Skift til ${drugName(rec, 'da', ANTIRESORPTIVE)}: seponér ${others(rec, 'da') || 'den perorale behandling'} (også i FMK), når ${drugName(rec, 'da', ANTIRESORPTIVE)} startes`
+        : orderedTwice(rec)
         ? `Dobbeltordination: ${drugName(rec, 'da', ANTIRESORPTIVE)} er ordineret to gange – fjern den ene`
         : onlyInBasket(rec)
         ? `Dobbeltbehandling: ${drugName(rec, 'da', ANTIRESORPTIVE)} og ${others(rec, 'da') || 'anden antiresorptiv behandling'} ordineres samtidig – fjern den ene`
         : `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
+        rec.switchAdvised === true && '**Skiftet er anbefalet** (bivirkninger, compliance eller knoglemarkør – se kortet om skift til parenteral behandling): behold ordinationen, og seponér den perorale behandling.',
         'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.',
         rec.afterDenosumab &&
           '**Efter denosumab:** Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab – typisk zoledronsyre ca. 6 måneder efter sidste injektion. Bisfosfonat som opfølgende behandling gives tidligst 5 måneder efter sidste denosumab-injektion.',
@@ -47,13 +50,16 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
   en: {
     title: 'Duplicate antiresorptive treatment',
     summary: (rec) =>
-      orderedTwice(rec)
+      rec.switchAdvised === true
+        ? `Switch to ${drugName(rec, 'en', ANTIRESORPTIVE)}: stop ${others(rec, 'en') || 'the oral treatment'} (also in the shared record) when ${drugName(rec, 'en', ANTIRESORPTIVE)} starts`
+        : orderedTwice(rec)
         ? `Ordered twice: ${drugName(rec, 'en', ANTIRESORPTIVE)} – remove one of the orders`
         : onlyInBasket(rec)
         ? `Duplicate treatment: ${drugName(rec, 'en', ANTIRESORPTIVE)} and ${others(rec, 'en') || 'another antiresorptive'} ordered together – remove one`
         : `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
+        rec.switchAdvised === true && '**The switch is advised** (side effects, adherence or bone marker – see the card on switching to parenteral treatment): keep the order and stop the oral treatment.',
         'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
         rec.afterDenosumab &&
           '**After denosumab:** if denosumab is stopped, another treatment MUST be started because of rapid bone loss – usually zoledronic acid about 6 months after the last injection. A bisphosphonate as follow-on treatment is given no earlier than 5 months after the last denosumab injection.',
