@@ -90,6 +90,9 @@ describe('denosumab-injection-due (card l. 64 "hver 6. måned", l. 78-80 "Der m�
     expect(rec).toMatchObject({ indicator: 'warning', reasons: ['due', 'hypocalcaemia'], calciumLow: true });
     expect(rec?.evidence).toContain(low.ref);
     expect(rec?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium', 'vitamin-d'], note: 'before-injection' });
+    // Held for the calcium: the recall is for the 7-month limit, as at prescribing — not "today".
+    expect(rec?.suggestions).toContainEqual({ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-26' });
+    expect(denosumabInjectionDue(ctxOf(onDenosumab('2026-10-26', last, { labs: { calcium: [calcium(2.3, '2026-10-20')] } })))?.suggestions).toContainEqual({ kind: 'reminder', what: 'denosumab-injection', due: '2026-10-26' });
     // Low, but older than 30 days: both missing and low.
     const old = denosumabInjectionDue(ctxOf(onDenosumab('2026-10-26', last, { labs: { calcium: [calcium(2.0, '2026-08-01')] } })));
     expect(old?.reasons).toEqual(['due', 'calcium-missing', 'hypocalcaemia']);

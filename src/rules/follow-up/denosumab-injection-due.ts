@@ -37,7 +37,10 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
   reasons.push(...calcium.reasons);
   findings.push(...calcium.findings);
   const suggestions: SuggestionSpec[] = calcium.suggestion === undefined ? [] : [calcium.suggestion];
-  suggestions.push({ kind: 'reminder', what: 'denosumab-injection', due: schedule.due });
+  // A low calcium holds the injection until it is corrected: a due date already here is no day to
+  // inject, the 7-month limit is (as rx-denosumab-schedule sets it for the held order) [choice].
+  const remindOn = schedule.lowCalcium !== undefined && schedule.due <= today ? schedule.latestInTime : schedule.due;
+  suggestions.push({ kind: 'reminder', what: 'denosumab-injection', due: remindOn });
   return {
     topic: 'denosumab-injection-due',
     indicator: isDue ? 'warning' : 'info',
