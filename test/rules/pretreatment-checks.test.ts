@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pretreatmentChecks } from '../../src/rules/initiation/pretreatment-checks.js';
-import { bmi, calcium, condition, ctx, ctxOf, egfr, glucocorticoid, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, ctx, ctxOf, egfr, glucocorticoid, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => pretreatmentChecks(ctxOf(patient(input)));
 
@@ -99,6 +99,15 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [d] } });
       expect(rec).toMatchObject({ indicator: 'warning', reasons: ['vitamin-d-low'], evidence: [d.ref] });
       expect(rec).not.toHaveProperty('suggestions');
+    });
+
+    it('on the glucocorticoid indication (diagnosis criteria not met, no vitamin-d-calcium card) offers D3 first, recommended; not beside a supplement', () => {
+      const steroid: FactsInput = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.6 })], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true }) };
+      const rec = run({ ...steroid, vitals, labs: { ...goodLabs(), vitaminD: [vitaminD(45, '2026-10-01')] } });
+      expect(rec?.reasons).toEqual(['vitamin-d-low', 'baseline-btm-missing']);
+      expect(rec?.suggestions).toContainEqual({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
+      const taking = run({ ...steroid, vitals, medications: [medication('colecalciferol', '2026-01-01')], labs: { ...goodLabs(), vitaminD: [vitaminD(45, '2026-10-01')] } });
+      expect(taking?.suggestions ?? []).not.toContainEqual(expect.objectContaining({ drug: 'colecalciferol' }));
     });
 
     it('passes at 50.1 nmol/L', () => {

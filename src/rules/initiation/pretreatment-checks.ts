@@ -31,7 +31,10 @@
  * Then: warning when a check fails (`egfr-low`, `hypocalcaemia`, `vitamin-d-low`), info when data
  *       is only missing; suggestions order each missing lab, and re-check a failed eGFR or calcium
  *       (`any`). A low 25-OH-D is not re-ordered now: the card says check no earlier than 3
- *       months after supplementing (l. 103 "Tjek tidligst efter 3 mdr.") [choice].
+ *       months after supplementing (l. 103 "Tjek tidligst efter 3 mdr.") [choice]; where
+ *       `vitamin-d-calcium` does not apply (the glucocorticoid indication, diagnosis criteria not
+ *       met) and no supplement is taken, D3 is offered, recommended [choice: the "vitamin D first"
+ *       the treatment card says, one click away].
  * Reasons: `egfr-low`, `egfr-missing`, `hypocalcaemia`, `calcium-missing`, `vitamin-d-low`,
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
@@ -44,6 +47,8 @@ import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { latestEgfr, unique } from './applies.js';
+import { isCurrent, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { diagnosisCriteria } from '../predicates/indication.js';
 import { treatmentIndicated } from './treatment-indicated.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
 
@@ -105,6 +110,11 @@ function checkVitaminD(ctx: RuleContext, out: Checks): void {
   out.reasons.push('vitamin-d-low');
   out.findings.push(labFinding('vitamin-d', current));
   out.evidence.push(current.ref);
+  // "Giv D-vitamin først" one click away (recommended: it is the first step) where
+  // `vitamin-d-calcium` does not offer it — the glucocorticoid indication, diagnosis criteria not
+  // met — and no supplement is taken (then the dose is the question) [choice].
+  const supplemented = facts.medications.some((m) => isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true));
+  if (!supplemented && diagnosisCriteria(facts, settings) === undefined) out.suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
 }
 
 /** P1NP is the primary marker; CTX instead when the patient is on glucocorticoid (page 2, l. 140-142). */
