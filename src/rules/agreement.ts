@@ -47,16 +47,15 @@ const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
 /** `endocrinology-referral` reasons that say the treatment is failing. */
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
 
-/** `hiddenChecks`: the `pretreatment-checks` a site's `disabledTopics` keeps from the answer, still heard here. */
-export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts, hiddenChecks?: Recommendation): Recommendation[] {
-  return latestEgfrAtLimit(facts) === undefined ? agreeing(recs, hiddenChecks) : agreeing(recs, hiddenChecks).map(withoutBisphosphonate);
+export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
+  return latestEgfrAtLimit(facts) === undefined ? agreeing(recs) : agreeing(recs).map(withoutBisphosphonate);
 }
 
-function agreeing(recs: readonly Recommendation[], hiddenChecks: Recommendation | undefined): Recommendation[] {
+function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
   const sideEffect = recs.some((r) => r.topic === 'endocrinology-referral' && r.seriousSideEffect === true);
   const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') ? 'pause-candidate' : undefined;
-  const checks = recs.find((r) => r.topic === 'pretreatment-checks') ?? hiddenChecks;
+  const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));

@@ -83,8 +83,9 @@ function enabled(topic: Topic, ctx: RuleContext): boolean {
 
 const REPLACEMENTS = Object.entries(REPLACES);
 
-function withoutReplaced(recs: readonly Recommendation[]): Recommendation[] {
-  const shown = new Set(recs.map((r) => `${r.topic}|${r.draft ?? ''}`));
+/** Replaced cards go, by replacing cards the site shows (a hidden one replaces nothing: both were lost). */
+function withoutReplaced(recs: readonly Recommendation[], ctx: RuleContext): Recommendation[] {
+  const shown = new Set(recs.filter((r) => enabled(r.topic, ctx)).map((r) => `${r.topic}|${r.draft ?? ''}`));
   return recs.filter((r) => {
     for (const [by, replaced] of REPLACEMENTS) {
       if (replaced.includes(r.topic) && shown.has(`${by}|${r.draft ?? ''}`)) return false;
@@ -103,19 +104,25 @@ export function evaluateRules(ruleSet: 'patient-view' | 'prescribing', ctx: Rule
   return ruleSet === 'patient-view' ? evaluatePatientView(ctx) : evaluatePrescribing(ctx);
 }
 
+/**
+ * A site's `disabledTopics` hide cards, not what the rules found: every rule runs, the cards of the
+ * answer agree with all of it (a hidden check still makes the treatment card say "correct first",
+ * a hidden referral for a serious side effect still keeps "continue treatment" unsaid), and only
+ * then are the hidden topics left out.
+ */
+function shownOnly(recs: readonly Recommendation[], ctx: RuleContext): Recommendation[] {
+  return ctx.settings.disabledTopics.length === 0 ? [...recs] : recs.filter((r) => enabled(r.topic, ctx));
+}
+
 export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   const recs: Recommendation[] = [];
-  for (const [topic, rule] of PATIENT_VIEW_RULES) {
-    if (!enabled(topic, ctx)) continue;
+  for (const [, rule] of PATIENT_VIEW_RULES) {
     const rec = rule(ctx);
     if (rec !== undefined) recs.push(rec);
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  // A site may hide the checks card, not what it found: the treatment card still says to correct
-  // a low calcium or 25-OH-D first and does not pre-select the start (agreement.ts `correctFirst`).
-  const hiddenChecks = enabled('pretreatment-checks', ctx) ? undefined : INITIATION_RULES['pretreatment-checks'](ctx);
-  return namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs), ctx.facts, hiddenChecks), ctx.facts), ctx.facts), ctx);
+  return shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx);
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
@@ -123,15 +130,14 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   const recs: Recommendation[] = [];
   const judged: readonly DraftOrder[] = ctx.facts.drafts.filter((d) => d.selected);
   for (const draft of judged) {
-    for (const [topic, rule] of DRAFT_RULES) {
-      if (!enabled(topic, ctx)) continue;
+    for (const [, rule] of DRAFT_RULES) {
       const rec = rule(ctx, draft);
       if (rec !== undefined) recs.push({ ...rec, draft: draft.ref });
     }
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return namingUnusableValues(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs))), ctx.facts), ctx.facts)), ctx);
+  return shownOnly(namingUnusableValues(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx), ctx);
 }
 
 /**

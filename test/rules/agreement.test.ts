@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView, evaluatePrescribing } from '../../src/rules/index.js';
-import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, intolerance, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -26,6 +26,17 @@ describe('agreement between the cards of one answer', () => {
     const card = recs.find((r) => r.topic === 'treatment-indicated');
     expect(card).toMatchObject({ correctFirst: ['hypocalcaemia'] });
     expect(card?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+  });
+
+  it('hiding a card (disabledTopics) never turns another back to "continue": a hidden switch card still keeps the marker card from saying continue', () => {
+    const markers = [p1np(60, '2026-01-05'), p1np(20, '2026-06-10')];
+    const input = { sex: 'female' as const, age: 72, courses: [course('alendronate', '2026-01-10')], intolerances: [intolerance('alendronate')], labs: { boneMarkers: markers } };
+    const recs = evaluatePatientView(ctxOf(patient(input), { disabledTopics: ['switch-to-parenteral'] }));
+    expect(recs.find((r) => r.topic === 'switch-to-parenteral')).toBeUndefined();
+    expect(recs.find((r) => r.topic === 'btm-response-adequate')).toMatchObject({ notContinued: 'switch-to-parenteral' });
+    // A hidden replacing card replaces nothing: the site does not lose both.
+    const inadequate = evaluatePatientView(ctxOf(patient({ ...input, intolerances: [], labs: { boneMarkers: [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')] } }), { disabledTopics: ['switch-to-parenteral'] }));
+    expect(inadequate.map((r) => r.topic)).toContain('btm-response-inadequate');
   });
 
   it('a start that waits for a correction is offered, not recommended (the EHR must not pre-select it)', () => {

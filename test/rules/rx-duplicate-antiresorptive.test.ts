@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplicate-antiresorptive.js';
-import { condition, course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, medication, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -44,6 +44,11 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(advised).not.toHaveProperty('suggestions');
     // Without a reason to switch it stays a duplicate to remove.
     expect(judge({ courses: [oral] }, draft('denosumab'))?.suggestions).toEqual([expect.objectContaining({ kind: 'remove-draft' })]);
+    // Not beside a bar on the drug itself: eGFR ≤ 35, a low calcium, an intolerance to the drafted drug.
+    const reasonToSwitch = { courses: [oral], conditions: [condition('non-adherence')] };
+    expect(judge({ ...reasonToSwitch, labs: { egfr: [egfr(30, '2026-11-01')] } }, draft('zoledronic-acid'))).not.toHaveProperty('switchAdvised');
+    expect(judge({ ...reasonToSwitch, labs: { calcium: [calcium(2.0, '2026-11-01')] } }, draft('denosumab'))).not.toHaveProperty('switchAdvised');
+    expect(judge({ ...reasonToSwitch, intolerances: [intolerance('zoledronic-acid')] }, draft('zoledronic-acid'))).not.toHaveProperty('switchAdvised');
   });
 
   it('does not call a renewal of the same drug a duplicate (tablet or effervescent alendronate; the next denosumab injection)', () => {

@@ -28,6 +28,7 @@ import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
+import { latestLowCalcium } from '../predicates/labs.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
@@ -35,6 +36,19 @@ import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, other
 function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: LocalDate): boolean {
   const bisphosphonate = draft.identity.drugClass === 'oral-bisphosphonate' || draft.identity.drugClass === 'zoledronic-acid';
   return bisphosphonate && c.drugClass === 'denosumab' && followOnDue(c, today);
+}
+
+/**
+ * `switch-to-parenteral` offers this very drug for a GP start: it fires with no eGFR ≤ 35 (the
+ * specialist starts then), nothing to correct first (a low calcium or 25-OH-D), and the drug is not
+ * one the record says the patient does not tolerate. Otherwise "keep the order" would stand beside
+ * a card saying not to give it.
+ */
+function advisesThisSwitch(ctx: Parameters<DraftRule>[0], draft: RecognisedDraft): boolean {
+  const advice = switchToParenteral(ctx);
+  if (advice === undefined || advice.topic !== 'switch-to-parenteral' || advice.egfrLow === true || (advice.correctFirst?.length ?? 0) > 0) return false;
+  if (latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined) return false;
+  return !ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug);
 }
 
 export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {
@@ -62,7 +76,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   findings.push(...drafts.map(draftFinding));
 
   const parenteralDraft = draft.identity.drugClass === 'denosumab' || draft.identity.drugClass === 'zoledronic-acid';
-  const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && switchToParenteral(ctx) !== undefined;
+  const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && advisesThisSwitch(ctx, draft);
   return {
     topic: 'rx-duplicate-antiresorptive',
     indicator: 'warning',
