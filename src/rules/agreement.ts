@@ -33,7 +33,7 @@
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
  *   the bisphosphonate was. The prescribing hook would meet such an order with `rx-egfr-too-low`.
  */
-import type { Recommendation } from '../contract/recommendations.js';
+import type { NotContinued, Recommendation } from '../contract/recommendations.js';
 import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
 import type { PatientFacts } from '../facts/types.js';
@@ -48,7 +48,20 @@ const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
 
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
-  return latestEgfrAtLimit(facts) === undefined ? agreeing(recs) : agreeing(recs).map(withoutBisphosphonate);
+  if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreeing(recs));
+  return withoutMarkerOnChangedDrug(agreeing(recs).map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
+}
+
+/** Not to go on as now: the drug is held, switched or failing — no marker to order for it. */
+const MARKER_MOOT: readonly NotContinued[] = ['egfr-low', 'switch-to-parenteral', 'serious-side-effect', 'treatment-failure'];
+
+/**
+ * `btm-follow-up-due` beside a card that holds, switches or calls the oral drug failing: its
+ * "> 30 % fall: continue" is not said (`notContinued`), and no marker is ordered for a drug that
+ * is not going on [choice]; beside the pause or 10-year card the marker may still be taken.
+ */
+function withoutMarkerOnChangedDrug(recs: Recommendation[]): Recommendation[] {
+  return recs.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued !== undefined && MARKER_MOOT.includes(r.notContinued) ? keepSuggestions(r, []) : r));
 }
 
 function agreeing(recs: readonly Recommendation[]): Recommendation[] {
@@ -70,15 +83,10 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       const scanned = latestTScoreDate(r);
       return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { fiveYearDxaFirst: scanned }) };
     }
-    if (sideEffect && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
-      return { ...r, notContinued: 'serious-side-effect' as const };
-    }
-    if (switching && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
-      return { ...r, notContinued: 'switch-to-parenteral' as const };
-    }
-    if (failure && (r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue') && r.notContinued === undefined) {
-      return { ...r, notContinued: 'treatment-failure' as const };
-    }
+    const continuing = r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue' || r.topic === 'btm-follow-up-due';
+    if (sideEffect && continuing && r.notContinued === undefined) return { ...r, notContinued: 'serious-side-effect' as const };
+    if (switching && continuing && r.notContinued === undefined) return { ...r, notContinued: 'switch-to-parenteral' as const };
+    if (failure && continuing && r.notContinued === undefined) return { ...r, notContinued: 'treatment-failure' as const };
     if (duration !== undefined && (r.topic === 'btm-response-adequate' || r.topic === 'btm-follow-up-due') && r.notContinued === undefined) return { ...r, notContinued: duration };
     if (r.topic === 'treatment-indicated' && r.choice !== 'referral') {
       return {

@@ -77,6 +77,17 @@ describe('agreement between the cards of one answer', () => {
     expect(early?.notContinued).toBeUndefined();
   });
 
+  it('a bone marker due beside a hold (eGFR ≤ 35), a switch (intolerance) or a serious side effect: no "continue", no marker ordered', () => {
+    const due = (input: FactsInput) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2026-07-01')], ...input }))).find((r) => r.topic === 'btm-follow-up-due');
+    const held = due({ labs: { egfr: [egfr(33, '2026-11-01')] } });
+    expect(held).toMatchObject({ notContinued: 'egfr-low' });
+    expect(held).not.toHaveProperty('suggestions');
+    expect(due({ intolerances: [intolerance('alendronate')] })).toMatchObject({ notContinued: 'switch-to-parenteral' });
+    const plain = due({ labs: { egfr: [egfr(60, '2026-11-01')] } });
+    expect(plain).not.toHaveProperty('notContinued');
+    expect(plain?.suggestions).toHaveLength(1);
+  });
+
   it('a bone marker due at 6 or 11 years (none ever taken) does not say "> 30 %: continue" beside the pause or 10-year card', () => {
     const due = (start: string, hip: number) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 75, courses: [course('alendronate', start)], dxa: [scan('2026-06-01', { 'total-hip': hip })] }))).find((r) => r.topic === 'btm-follow-up-due');
     expect(due('2020-09-01', -2.0)).toMatchObject({ notContinued: 'pause-candidate' });
