@@ -8,7 +8,7 @@ import { renderCards } from '../../src/cards/render.js';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DETAIL_BUDGET } from '../../src/cards/compose/budget.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { calcium, condition, course, ctxOf, draft, egfr, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, fracture, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
 
 const woman = { sex: 'female' as const, age: 72 };
 const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
@@ -32,6 +32,15 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
       (r) => r.topic === 'switch-to-parenteral',
     );
     expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
+  it('the treatment card with the second choice (ulcer) and both parenteral drugs not tolerated: the endocrinology referral, said so in its summary', () => {
+    const input = { ...woman, fractures: [fracture('hip', '2026-07-01')], conditions: [condition('peptic-ulcer')], labs, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] };
+    const rec = evaluatePatientView(ctxOf(patient(input))).find((r) => r.topic === 'treatment-indicated');
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    const [card] = renderCards(rec === undefined ? [] : [rec], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.summary).toMatch(/^Henvis til endokrinolog: 2\. valg er ikke muligt/);
+    expect(card?.detail).not.toContain('Vælg én');
   });
 
   it('an intolerance to alendronate bars neither denosumab nor zoledronic acid', () => {

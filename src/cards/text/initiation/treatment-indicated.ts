@@ -30,22 +30,35 @@ function start(rec: Rec): Start {
 }
 
 /** The second-choice drugs the card offers: one with a recorded intolerance is named as not offered, not as an option (rules/intolerated.ts). */
-type Parenteral = 'both' | 'denosumab' | 'zoledronic-acid';
+type Parenteral = 'both' | 'denosumab' | 'zoledronic-acid' | 'none';
 
 function parenteral(rec: Rec): Parenteral {
   const no = rec.notOffered ?? [];
-  if (no.includes('zoledronic-acid') && !no.includes('denosumab')) return 'denosumab';
-  if (no.includes('denosumab') && !no.includes('zoledronic-acid')) return 'zoledronic-acid';
+  if (no.includes('zoledronic-acid') && no.includes('denosumab')) return 'none';
+  if (no.includes('zoledronic-acid')) return 'denosumab';
+  if (no.includes('denosumab')) return 'zoledronic-acid';
   return 'both';
 }
 
-const PARENTERAL_DRUG: Readonly<Record<Parenteral, Words>> = {
+/** The drugs to name where one is (never 'none': that card says NONE_TOLERATED first). */
+function offered(rec: Rec): Exclude<Parenteral, 'none'> {
+  const which = parenteral(rec);
+  return which === 'none' ? 'both' : which;
+}
+
+/** Neither second-choice drug is tolerated: the endocrinology referral is what the card offers. */
+const NONE_TOLERATED: Words = {
+  da: 'Henvis til endokrinolog: 2. valg er ikke muligt – intolerans over for både denosumab og zoledronsyre',
+  en: 'Refer to endocrinology: no second choice possible – intolerance to both denosumab and zoledronic acid',
+};
+
+const PARENTERAL_DRUG: Readonly<Record<Exclude<Parenteral, 'none'>, Words>> = {
   both: { da: 'denosumab eller zoledronsyre (2. valg)', en: 'denosumab or zoledronic acid (second choice)' },
   denosumab: { da: 'denosumab (2. valg)', en: 'denosumab (second choice)' },
   'zoledronic-acid': { da: 'zoledronsyre (2. valg)', en: 'zoledronic acid (second choice)' },
 };
 
-const PARENTERAL_DOSE: Readonly<Record<Parenteral, Words>> = {
+const PARENTERAL_DOSE: Readonly<Record<Exclude<Parenteral, 'none'>, Words>> = {
   both: { da: 'denosumab 60 mg s.c. hver 6. måned eller zoledronsyre 5 mg i.v. årligt', en: 'denosumab 60 mg s.c. every 6 months or zoledronic acid 5 mg i.v. yearly' },
   denosumab: { da: 'denosumab 60 mg s.c. hver 6. måned', en: 'denosumab 60 mg s.c. every 6 months' },
   'zoledronic-acid': { da: 'zoledronsyre 5 mg i.v. årligt', en: 'zoledronic acid 5 mg i.v. yearly' },
@@ -62,6 +75,7 @@ const ZOLEDRONIC_LINE: Words = {
 
 function parenteralDetail(rec: Rec, lang: 'da' | 'en'): string {
   const which = parenteral(rec);
+  if (which === 'none') return `**${NONE_TOLERATED[lang]}.**`;
   if (which === 'denosumab') return DENOSUMAB_LINE[lang];
   if (which === 'zoledronic-acid') return ZOLEDRONIC_LINE[lang];
   return `${lang === 'da' ? 'Vælg én' : 'Choose one'}:\n- ${DENOSUMAB_LINE[lang]}\n- ${ZOLEDRONIC_LINE[lang]}`;
@@ -103,8 +117,9 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
   da: {
     title: 'Indikation for at drøfte behandling',
     summary: (rec) => {
+      if (start(rec) === 'parenteral' && parenteral(rec) === 'none') return NONE_TOLERATED.da;
       const possible = onlyPossibleFracture(rec);
-      const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: PARENTERAL_DRUG[parenteral(rec)].da, referral: '' }[start(rec)];
+      const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].da, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'da').join(' og ');
         return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
@@ -117,7 +132,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       // Shorter with a condition after it: the summary must stay under 140 characters whole.
-      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): ${PARENTERAL_DOSE[parenteral(rec)].da}${when}`;
+      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): ${PARENTERAL_DOSE[offered(rec)].da}${when}`;
       if (start(rec) === 'effervescent') return `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${when}`;
       return `Start behandling: alendronat 70 mg ugetablet (1. valg)${when}`;
     },
@@ -139,8 +154,9 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
   en: {
     title: 'Indication to discuss treatment',
     summary: (rec) => {
+      if (start(rec) === 'parenteral' && parenteral(rec) === 'none') return NONE_TOLERATED.en;
       const possible = onlyPossibleFracture(rec);
-      const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: PARENTERAL_DRUG[parenteral(rec)].en, referral: '' }[start(rec)];
+      const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].en, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
         const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'en').join(' and ');
         return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
@@ -152,7 +168,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
       }
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
-      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: ${PARENTERAL_DOSE[parenteral(rec)].en}${when}`;
+      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: ${PARENTERAL_DOSE[offered(rec)].en}${when}`;
       if (start(rec) === 'effervescent') return `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${when}`;
       return `Start treatment: alendronate 70 mg weekly tablet (first choice)${when}`;
     },
