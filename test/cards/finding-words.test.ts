@@ -1,6 +1,7 @@
 /** Finding lines in the card's language: no English unit in a Danish line. */
 import { describe, expect, it } from 'vitest';
 import { formatFinding } from '../../src/cards/text/findings.js';
+import { REASON } from '../../src/cards/text/vocabulary.js';
 
 describe('the alcohol finding', () => {
   const finding = { kind: 'measurement', measure: 'alcohol-units', value: 3.5, unit: 'units/day', date: '2026-10-01', ref: 'Observation/a' } as const;
@@ -34,5 +35,14 @@ describe('the lab finding', () => {
   it('escapes the record\'s unit and keeps a reported comparator on both numbers', () => {
     const line = formatFinding({ ...calcium, comparator: '<', reported: { value: 8, unit: 'mg*dL' } }, 'en');
     expect(line).toBe('calcium <8 mg\\*dL = <2.096 mmol/L (20 Nov 2026)');
+  });
+});
+
+describe('the pause-ended reason line', () => {
+  it('names every way a pause ends, the glucocorticoid one too (a pause ended by prednisolone read "new fracture or T-score")', () => {
+    const words = REASON['pause-ended'];
+    if (typeof words === 'function') throw new Error('a fixed text');
+    expect(words.da).toContain('glukokortikoid');
+    expect(words.en).toContain('glucocorticoid');
   });
 });

@@ -247,7 +247,10 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'pause-ongoing': { da: 'Behandlingspause efter ≥ 5 års peroral bisfosfonat', en: 'Treatment pause after ≥ 5 years of oral bisphosphonate' },
   'pause-dxa-due': { da: 'DXA-skanning i pausen: 2 år er gået', en: 'DXA scan during the pause: 2 years have passed' },
   'pause-continues': { da: 'DXA i pausen: T-score (hofte) > −2,5 – pausen fortsætter', en: 'DXA during the pause: hip T-score > −2.5 – the pause continues' },
-  'pause-ended': { da: 'Behandlingspause: nyt lavenergibrud eller T-score (hofte) ≤ −2,5', en: 'Treatment pause: new low-energy fracture or hip T-score ≤ −2.5' },
+  'pause-ended': {
+    da: 'Behandlingspausen er slut: nyt lavenergibrud, T-score (hofte) ≤ −2,5 eller glukokortikoid med T-score < −1,0',
+    en: 'The treatment pause is over: a new low-energy fracture, hip T-score ≤ −2.5, or glucocorticoid with T-score < −1.0',
+  },
   'future-dated': { da: 'Data med dato ude i fremtiden (fejlregistrering) er ikke brugt', en: 'Data dated in the future (a data error) were not used' },
   'unknown-unit': { da: 'Værdi i ukendt enhed er ikke brugt', en: 'A value in an unknown unit was not used' },
   'too-frequent': { da: 'Doseringen er hyppigere end præparatets doseringsinterval', en: "The dosing is more frequent than the drug's dosing interval" },

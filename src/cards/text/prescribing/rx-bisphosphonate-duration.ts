@@ -14,7 +14,7 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
       has(rec, 'ten-years')
         ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
         : rec.restart
-          ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5'
+          ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud, T-score (hofte) ≤ −2,5 eller glukokortikoid'
           : rec.pause === 'criteria-not-met'
             ? '5 års peroral bisfosfonat nået: forny – kriterierne for behandlingspause er ikke opfyldt'
             : rec.pause === 'treatment-failure'
@@ -52,7 +52,7 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
       has(rec, 'ten-years')
         ? '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
         : rec.restart
-          ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture or hip T-score ≤ −2.5'
+          ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture, hip T-score ≤ −2.5 or glucocorticoid'
           : rec.pause === 'criteria-not-met'
             ? '5 years of oral bisphosphonate reached: renew – the criteria for a treatment pause are not met'
             : rec.pause === 'treatment-failure'
