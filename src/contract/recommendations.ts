@@ -128,7 +128,8 @@ export interface TopicValues {
     /** The latest calcium is low: correct it before the injection. */
     readonly calciumLow?: true;
   };
-  'denosumab-overdue': { readonly due: LocalDate; readonly calciumLow?: true };
+  /** `egfrLow`: the latest eGFR ≤ 35 — a follow-on bisphosphonate is not for general practice (as on `denosumab-stopped`). */
+  'denosumab-overdue': { readonly due: LocalDate; readonly calciumLow?: true; readonly egfrLow?: true };
   'denosumab-stopped': {
     /** "typisk zoledronsyre ca. 6 måneder efter sidste injektion". */
     readonly followOnDue: LocalDate;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { denosumabOverdue } from '../../src/rules/follow-up/denosumab-overdue.js';
 import type { LocalDate } from '../../src/time/local-date.js';
-import { calcium, course, ctxOf, patient } from '../helpers/facts.js';
+import { calcium, course, ctxOf, egfr, patient } from '../helpers/facts.js';
+import { renderCards } from '../../src/cards/render.js';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 
 const woman = { sex: 'female' as const, age: 77 };
 
@@ -60,5 +63,16 @@ describe('denosumab-overdue (card l. 79 "Der må max gå 7 måneder")', () => {
       { kind: 'referral', to: 'endocrinology', recommended: true },
     ]);
     expect(rec?.evidence).toContain(low.ref);
+  });
+
+  it('at eGFR ≤ 35 says the follow-on is no bisphosphonate in general practice and shows the eGFR (as denosumab-stopped)', () => {
+    const low = egfr(30, '2026-11-01');
+    const facts = patient({ ...woman, today: '2026-12-05', courses: [course('denosumab', '2024-10-26', { lastDose: '2026-04-26', today: '2026-12-05' })], labs: { egfr: [low] } });
+    const rec = denosumabOverdue(ctxOf(facts));
+    expect(rec).toMatchObject({ indicator: 'critical', egfrLow: true });
+    expect(rec?.evidence).toContain(low.ref);
+    const [card] = renderCards(rec === undefined ? [] : [rec], { lang: 'da', patientRef: 'Patient/p1', today: '2026-12-05', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.detail).toContain('ved eGFR ≤ 35 ikke bisfosfonat');
+    expect(card?.detail).not.toContain('typisk zoledronsyre');
   });
 });

@@ -17,7 +17,8 @@
  *       25-OH-D, and the endocrinology referral, not the injection, is the recommended step [choice].
  * Reasons: `overdue`, `hypocalcaemia`.
  */
-import { lastDoseFinding } from '../predicates/findings.js';
+import { labFinding, lastDoseFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -38,15 +39,20 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'denosumab-biosimilar', ...(low ? {} : { recommended: true }) }];
   if (calcium.suggestion !== undefined) suggestions.push(calcium.suggestion);
   suggestions.push({ kind: 'referral', to: 'endocrinology', ...(low ? { recommended: true } : {}) });
+  // The follow-on the card names if denosumab is not to continue is usually zoledronic acid, a
+  // bisphosphonate: at eGFR ≤ 35 the card says so (as denosumab-stopped does) [choice].
+  const egfr = latestEgfrAtLimit(ctx.facts);
+  if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
   return {
     topic: 'denosumab-overdue',
     indicator: 'critical',
     reasons: ['overdue', ...calcium.reasons.filter((r) => r === 'hypocalcaemia')],
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...calcium.evidence])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...calcium.evidence, ...(egfr === undefined ? [] : [egfr.ref])])],
     findings,
     suggestions,
     selectionBehavior: 'any',
     due: schedule.due,
     ...(low ? { calciumLow: true as const } : {}),
+    ...(egfr === undefined ? {} : { egfrLow: true as const }),
   };
 };

@@ -35,8 +35,14 @@ function giveNow(rec: Recommendation<'denosumab-overdue'>, lang: Language): stri
     : `**Give denosumab 60 mg s.c. as soon as possible** – it was due${paren(rec.due, 'en')}. Check calcium before the injection.`;
 }
 
+/** eGFR ≤ 35: the usual follow-on (zoledronic acid, a bisphosphonate) is not for general practice. */
+const IF_NOT_CONTINUED_KIDNEY: Words = {
+  da: '**Skal denosumab ikke fortsætte, SKAL anden behandling igangsættes** – ved eGFR ≤ 35 ikke bisfosfonat i almen praksis: aftal den opfølgende behandling med endokrinolog.',
+  en: '**If denosumab is not to continue, other treatment MUST be started** – with eGFR ≤ 35 no bisphosphonate in general practice: agree the follow-on treatment with endocrinology.',
+};
+
 function detail(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
-  return paragraphs(giveNow(rec, lang), WHY[lang], IF_NOT_CONTINUED[lang], RECALL[lang]);
+  return paragraphs(giveNow(rec, lang), WHY[lang], (rec.egfrLow === true ? IF_NOT_CONTINUED_KIDNEY : IF_NOT_CONTINUED)[lang], RECALL[lang]);
 }
 
 export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {
