@@ -46,3 +46,10 @@ describe('the pause-ended reason line', () => {
     expect(words.en).toContain('glucocorticoid');
   });
 });
+
+describe('the unavailable-data finding', () => {
+  it('names the prefetch key in the card\'s language with its FHIR resource, no bare English key in Danish', () => {
+    expect(formatFinding({ kind: 'unavailable', key: 'medicationStatements' }, 'da')).toBe('Data ikke tilgængelige: medicinoversigt (MedicationStatement)');
+    expect(formatFinding({ kind: 'unavailable', key: 'observations' }, 'en')).toBe('Data not available: observations (Observation)');
+  });
+});

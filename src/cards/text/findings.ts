@@ -9,6 +9,18 @@ import { recordMarkdown } from '../record-text.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
 
+/** A prefetch key in the card's language, with the FHIR resource it asks for (the integrator's word). */
+const PREFETCH_KEY_WORDS = {
+  patient: { da: 'patientdata (Patient)', en: 'patient data (Patient)' },
+  observations: { da: 'målinger (Observation)', en: 'observations (Observation)' },
+  conditions: { da: 'diagnoser (Condition)', en: 'conditions (Condition)' },
+  medicationStatements: { da: 'medicinoversigt (MedicationStatement)', en: 'medication statements (MedicationStatement)' },
+  medicationRequests: { da: 'ordinationer (MedicationRequest)', en: 'medication requests (MedicationRequest)' },
+  medicationAdministrations: { da: 'medicinadministrationer (MedicationAdministration)', en: 'medication administrations (MedicationAdministration)' },
+  allergies: { da: 'allergier/intolerancer (AllergyIntolerance)', en: 'allergies/intolerances (AllergyIntolerance)' },
+  familyHistory: { da: 'familieanamnese (FamilyMemberHistory)', en: 'family history (FamilyMemberHistory)' },
+} as const;
+
 function dated(text: string, date: string | undefined, lang: Language): string {
   return date === undefined ? text : `${text} (${formatDate(date, lang)})`;
 }
@@ -131,8 +143,10 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `Alder ${f.years} år` : `Age ${f.years}`;
     case 'family-history':
       return da ? 'Osteoporose eller hoftebrud hos forælder/søskende' : 'Osteoporosis or hip fracture in a parent or sibling';
-    case 'unavailable':
-      return da ? `Data ikke tilgængelige: ${f.key}` : `Data not available: ${f.key}`;
+    case 'unavailable': {
+      const what = Object.hasOwn(PREFETCH_KEY_WORDS, f.key) ? PREFETCH_KEY_WORDS[f.key as keyof typeof PREFETCH_KEY_WORDS][lang] : recordMarkdown(f.key);
+      return da ? `Data ikke tilgængelige: ${what}` : `Data not available: ${what}`;
+    }
     case 'future-dated':
       return da ? `Dateret ude i fremtiden, ikke brugt: ${f.ref}` : `Dated in the future, not used: ${f.ref}`;
   }
