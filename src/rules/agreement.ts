@@ -27,7 +27,8 @@
  *   earlier than 2 years" reminder: "DXA now" and "DXA in 2 years" in one answer disagreed;
  * - beside `vitamin-d-before-dxa` (the T-score was measured at 25-OH-D ≤ 50: card "OBS: D-vitamin
  *   bør være i niveau før DXA-skanning"), `treatment-indicated` says so (`tScoreAtLowVitaminD`)
- *   rather than "start" without a word the other card contradicts;
+ *   rather than "start" without a word the other card contradicts, and resting on that T-score
+ *   alone (no fracture) it does not pre-select the start;
  * - with the latest eGFR ≤ 35 (card l. 41 "Tjek, at eGFR > 35"; `endocrinology-referral` says hold
  *   the bisphosphonate), no card offers a bisphosphonate in one click (an alendronate prescription,
  *   a zoledronic acid referral): the endocrinology referral stands in its place, recommended where
@@ -43,6 +44,9 @@ import { keepSuggestions } from './kept-suggestions.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
+
+/** Indication (a), a low-energy spine or hip fracture, and a pause ended: they do not rest on the T-score. */
+const FRACTURE_INDICATION: readonly Reason[] = ['spine-fracture', 'hip-fracture', 'spine-fracture-possible', 'hip-fracture-possible', 'pause-ended'];
 
 /** `endocrinology-referral` reasons that say the treatment is failing. */
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
@@ -89,10 +93,15 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
     if (failure && continuing && r.notContinued === undefined) return { ...r, notContinued: 'treatment-failure' as const };
     if (duration !== undefined && (r.topic === 'btm-response-adequate' || r.topic === 'btm-follow-up-due') && r.notContinued === undefined) return { ...r, notContinued: duration };
     if (r.topic === 'treatment-indicated' && r.choice !== 'referral') {
+      // A start resting on the T-score alone, measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`: a
+      // new DXA may be needed before the decision) is offered, not pre-selected; a fracture stands.
+      const onTScoreAlone = lowVitaminDAtDxa && !r.reasons.some((x) => FRACTURE_INDICATION.includes(x));
+      const unrecommend = correctFirst.length > 0 || onTScoreAlone;
       return {
         ...r,
         ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),
-        ...(correctFirst.length === 0 ? {} : { correctFirst, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) }),
+        ...(correctFirst.length === 0 ? {} : { correctFirst }),
+        ...(unrecommend && r.suggestions !== undefined ? { suggestions: r.suggestions.map(notRecommended) } : {}),
       };
     }
     return r;

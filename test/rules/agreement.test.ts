@@ -194,5 +194,10 @@ describe('agreement between the cards of one answer', () => {
     expect(recs(40).map((r) => r.topic)).toContain('vitamin-d-before-dxa');
     expect(recs(40).find((r) => r.topic === 'treatment-indicated')).toMatchObject({ tScoreAtLowVitaminD: true });
     expect(recs(60).find((r) => r.topic === 'treatment-indicated')).not.toHaveProperty('tScoreAtLowVitaminD');
+    // Resting on that T-score alone, the start is offered, not pre-selected; a spine fracture stands on its own.
+    expect(recs(40).find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+    expect(recs(60).find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+    const fractured = evaluatePatientView(ctxOf(patient({ ...base, fractures: [fracture('spine', '2026-03-01')], labs: labs(40) }))).find((r) => r.topic === 'treatment-indicated');
+    expect(fractured?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
   });
 });
