@@ -7,7 +7,7 @@ import { wordsOf } from '../../src/cards/text/index.js';
 import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
-import { bmi, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 import type { Language } from '../../src/contract/language.js';
 
@@ -190,6 +190,16 @@ describe('initiation card texts', () => {
     const card = danish('pretreatment-checks', { age: 70, fractures: [fracture('hip', '2026-09-01')], labs: { egfr: [egfr(60, '2026-11-01')], vitaminD: [vitaminD(80, '2026-10-01')] } });
     expect(card.summary).toContain('knoglemarkør først ét år efter bruddet (01.09.2027)');
     expect([...card.summary].length).toBeLessThan(140);
+  });
+
+  it('a checks summary that would overrun 140 characters is said shorter, whole, with the marker date', () => {
+    const input = { age: 70, fractures: [fracture('spine', '2026-09-01')], labs: { calcium: [calcium(2.0, '2026-11-01')], vitaminD: [vitaminD(40, '2026-10-01')] } };
+    for (const lang of ['da', 'en'] as const) {
+      const [card] = renderCards([rec('pretreatment-checks', input)], renderCtx(lang));
+      expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+      expect(card?.summary).not.toContain('…');
+      expect(card?.summary).toContain(lang === 'da' ? '01.09.2027' : '1 Sep 2027');
+    }
   });
 
   it('advises D3 and calcium in the card\'s numbers, citrate for PPI users', () => {

@@ -28,17 +28,32 @@ const MISSING_LAB: Readonly<Partial<Record<Reason, Words>>> = {
   'baseline-btm-missing': { da: 'initial knoglemarkør', en: 'baseline bone marker' },
 };
 
+/** The same, shorter, for a summary that would not fit whole under 140 characters. */
+const FAILED_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
+  'egfr-low': { da: 'eGFR ≤ 35', en: 'eGFR ≤ 35' },
+  hypocalcaemia: { da: 'hypocalcæmi – korrigér', en: 'hypocalcaemia – correct it' },
+  'vitamin-d-low': { da: 'P-25-OH-Vit.D ≤ 50 – D-vitamin først', en: '25-OH-D ≤ 50 – vitamin D first' },
+};
+
 /** "P-25-OH-Vit.D ≤ 50 nmol/L – giv D-vitamin først; tag P-calcium; mål højden". */
 function toDo(rec: Rec, lang: Language): string {
+  const full = checksText(rec, lang, FAILED, false);
+  return [...full].length < 140 ? full : checksText(rec, lang, FAILED_SHORT, true);
+}
+
+function checksText(rec: Rec, lang: Language, failed: Readonly<Partial<Record<Reason, Words>>>, short: boolean): string {
   const labs = reasonPhrases(rec, MISSING_LAB, lang);
   const parts = [
-    ...reasonPhrases(rec, FAILED, lang),
+    ...reasonPhrases(rec, failed, lang),
     ...(labs.length === 0 ? [] : [`${lang === 'da' ? 'tag' : 'take'} ${formatList(labs, lang)}`]),
     ...(has(rec, 'height-missing') ? [lang === 'da' ? 'mål højden' : 'measure height'] : []),
   ];
   // Said in the summary too: folded onto the treatment card, the summary is all that shows.
   const from = markerFrom(rec, lang);
-  if (from !== undefined) parts.push(lang === 'da' ? `knoglemarkør først ét år efter bruddet (${from})` : `bone marker only one year after the fracture (${from})`);
+  if (from !== undefined) {
+    if (short) parts.push(lang === 'da' ? `knoglemarkør fra ${from}` : `bone marker from ${from}`);
+    else parts.push(lang === 'da' ? `knoglemarkør først ét år efter bruddet (${from})` : `bone marker only one year after the fracture (${from})`);
+  }
   const text = parts.join('; ');
   // "eGFR …" keeps its small e; every other first word is capitalised.
   return text.startsWith('eGFR') ? text : capitalise(text);
