@@ -43,8 +43,7 @@ export function readPage(body: unknown, expectedType?: string): PageReading {
     // A search answers with a Bundle; one resource of the type searched is read as its one match,
     // any other in its place (a DSTU2 MedicationOrder counts as a MedicationRequest) is an error
     // answer, not "none found" (cds-hooks.md 5.3: prefetched data equals what the query returns).
-    const expected = expectedType === undefined || body.resourceType === expectedType || (expectedType === 'MedicationRequest' && body.resourceType === 'MedicationOrder');
-    if (!expected) return { kind: 'unavailable', reason: `another resource type in place of ${expectedType} data` };
+    if (!ofType(body, expectedType)) return { kind: 'unavailable', reason: `another resource type in place of ${expectedType} data` };
     return { kind: 'data', resources: [body], next: undefined };
   }
 
@@ -60,11 +59,19 @@ export function readPage(body: unknown, expectedType?: string): PageReading {
       resources.push(entry.resource);
     }
   }
+  // A page of the search's own resources may carry others (_include); one with none of them is the
+  // answer to another question.
+  if (resources.length > 0 && !resources.some((r) => ofType(r, expectedType))) return { kind: 'unavailable', reason: `a Bundle with no ${expectedType ?? ''} resources` };
   if (resources.length === 0 && outcomes.length > 0) {
     const onlyWarnings = outcomes.every((o) => o.searchMode === 'outcome' && !isErrorOutcome(o.resource));
     if (!onlyWarnings) return { kind: 'unavailable', reason: 'Bundle holding only OperationOutcome' };
   }
   return { kind: 'data', resources, next: nextLink(body) };
+}
+
+/** Of the type a search asked for (a DSTU2 MedicationOrder counts as a MedicationRequest); any type when none is known. */
+function ofType(resource: UntrustedResource, expectedType: string | undefined): boolean {
+  return expectedType === undefined || resource.resourceType === expectedType || (expectedType === 'MedicationRequest' && resource.resourceType === 'MedicationOrder');
 }
 
 function nextLink(bundle: UntrustedResource): string | undefined {

@@ -60,6 +60,10 @@ describe('resolvePrefetch', () => {
     expect(single.ok && single.data.unavailable).not.toContain('conditions');
     // A DSTU2 MedicationOrder answers the MedicationRequest key.
     expect(readPage({ resourceType: 'MedicationOrder', id: 'mo' }, 'MedicationRequest')).toMatchObject({ kind: 'data' });
+    // A Bundle with none of the searched type is another search's answer; included resources beside them are fine.
+    expect(readPage(searchset([condition('c')]), 'Observation')).toMatchObject({ kind: 'unavailable' });
+    expect(readPage(searchset([observation('o'), patient()]), 'Observation')).toMatchObject({ kind: 'data' });
+    expect(readPage(searchset([]), 'Observation')).toMatchObject({ kind: 'data', resources: [] });
   });
 
   it('stops after 20 pages and reports the key unavailable, keeping what it read', async () => {
