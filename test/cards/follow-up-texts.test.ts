@@ -365,6 +365,12 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
+  it('an overdue infusion with the tests in leads with the decision (rules.md section 5 "the decision first")', () => {
+    const rec = { ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], overdue: true, due: '2026-10-20' };
+    expect(wordsOf(rec, 'da').summary).toMatch(/^Sørg for den årlige zoledronsyre-infusion nu – den var planlagt 20\.10\.2026/);
+    expect(wordsOf(rec, 'en').summary).toMatch(/^Arrange the yearly zoledronic acid infusion now/);
+  });
+
   it('denosumab-stopped with eGFR ≤ 35 refers and names no infusion tests (no infusion is given here)', () => {
     const rec = { ...recommendation('denosumab-stopped'), egfrLow: true as const };
     expect(wordsOf(rec, 'da').detail).not.toContain('før infusionen');

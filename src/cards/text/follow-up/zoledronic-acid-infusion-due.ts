@@ -55,7 +55,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusionen`
-          : `Årlig zoledronsyre-infusion var planlagt ${due}: prøverne før infusion foreligger`;
+          : `Sørg for den årlige zoledronsyre-infusion nu – den var planlagt ${due}; prøverne før infusion foreligger`;
       }
       return rec.missingLabs.length > 0
         ? `Kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før årlig zoledronsyre-infusion ${due}`
@@ -73,7 +73,7 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
       if (rec.overdue) {
         return rec.missingLabs.length > 0
           ? `The yearly zoledronic acid infusion was due on ${due}: check calcium, creatinine and 25-OH vitamin D before it`
-          : `The yearly zoledronic acid infusion was due on ${due}: the tests before the infusion are available`;
+          : `Arrange the yearly zoledronic acid infusion now – it was due on ${due}; the tests before it are available`;
       }
       return rec.missingLabs.length > 0
         ? `Check calcium, creatinine and 25-OH vitamin D before the yearly zoledronic acid infusion ${due}`
