@@ -51,7 +51,9 @@ const UNIT_DISPLAY: Readonly<Record<string, string>> = {
 
 export function formatUnit(unit: string, lang: Language): string {
   const shown = UNIT_DISPLAY[unit] ?? unit;
-  return lang === 'en' ? shown.replace('1,73', '1.73') : shown;
+  // English writes mL and a decimal point; Danish cards write "ml/min", as the guideline card does.
+  if (lang === 'en') return shown.replace('1,73', '1.73');
+  return unit === 'mL/min/{1.73_m2}' ? shown.replace('mL', 'ml') : shown;
 }
 
 export function formatQuantity(value: number, unit: string, lang: Language, comparator?: string): string {

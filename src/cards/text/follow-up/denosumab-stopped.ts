@@ -42,7 +42,7 @@ const LOW_CALCIUM: Words = {
 
 /** Card l. 22 "2. Valg … Ved kontraindikation (fx ulcus) til peroral bisfosfonat": the barrier is among the findings. */
 const NO_ORAL: Words = {
-  da: '**Ikke alendronat:** peroral bisfosfonat er ikke muligt (se grundlaget nedenfor).',
+  da: '**Ikke alendronat:** peroral bisfosfonat er ikke muligt (se „Grundlag“ nedenfor).',
   en: '**No alendronate:** oral bisphosphonate is not possible (see the basis below).',
 };
 

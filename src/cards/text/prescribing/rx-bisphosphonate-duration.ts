@@ -27,13 +27,13 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? paragraphs(PAUSE_ENDED.da, 'Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år i alt.')
         : rec.pause === 'treatment-failure'
         ? paragraphs(
-            'Kortet: Behandlingspause bør overvejes efter 5 år, og kriterierne for seponering er opfyldt – **men journalen viser behandlingssvigt** (fald i knoglemineraltæthed, brud under behandling eller knoglemarkør, der fortsat ikke falder; se grundlaget).',
+            'Kortet: Behandlingspause bør overvejes efter 5 år, og kriterierne for seponering er opfyldt – **men journalen viser behandlingssvigt** (fald i knoglemineraltæthed, brud under behandling eller knoglemarkør, der fortsat ikke falder; se „Grundlag“).',
             'Kortet: henvisning til endokrinolog ved behandlingssvigt trods compliance (ved knoglemarkør: skift til parenteral behandling). Hold ikke pause – behandlingen skal ændres, ikke stoppes.',
           )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
             'Kortet: Behandlingspause bør overvejes efter 5 år – men **seponering kan kun ske, hvis** T-score (hofte) > −2,5, aldrig lavenergibrud i ryg eller hofte, ingen andre lavenergibrud de seneste år, og evt. udløsende årsager er korrigeret.',
-            'Mindst ét kriterium er ikke opfyldt (se grundlaget): forny behandlingen. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år.',
+            'Mindst ét kriterium er ikke opfyldt (se „Grundlag“): forny behandlingen. Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år.',
           )
         : has(rec, 'ten-years')
         ? paragraphs(
@@ -65,13 +65,13 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         ? paragraphs(PAUSE_ENDED.en, 'With persistently low hip bone mass, treatment can be extended to 10 years in all.')
         : rec.pause === 'treatment-failure'
         ? paragraphs(
-            'The card: a treatment pause should be considered after 5 years, and the criteria for stopping are met – **but the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see the findings).',
+            'The card: a treatment pause should be considered after 5 years, and the criteria for stopping are met – **but the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see “Based on”).',
             'The card: refer to endocrinology on treatment failure despite adherence (for the bone marker: switch to parenteral treatment). Do not pause – the treatment is to be changed, not stopped.',
           )
         : rec.pause === 'criteria-not-met'
         ? paragraphs(
             'The card: a treatment pause should be considered after 5 years – but **it can only be stopped if** hip T-score > −2.5, never a low-energy spine or hip fracture, no other low-energy fracture in recent years, and any triggering cause is corrected.',
-            'At least one criterion is not met (see the findings): renew the treatment. With persistently low hip bone mass, treatment can be extended to 10 years.',
+            'At least one criterion is not met (see “Based on”): renew the treatment. With persistently low hip bone mass, treatment can be extended to 10 years.',
           )
         : has(rec, 'ten-years')
         ? paragraphs(

@@ -62,7 +62,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.seriousSideEffect === true &&
           '**Kæbenekrose eller atypisk femurfraktur er registreret** – meget sjældne, men alvorlige bivirkninger til antiresorptiv behandling. Start ikke bisfosfonat igen: henvis til endokrinolog (uacceptable bivirkninger), som vælger den videre behandling.',
         rec.pauseCriteriaMet === true &&
-          '**≥ 5 år med peroral bisfosfonat, og kortets pausekriterier er opfyldt** (se grundlaget): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år.',
+          '**≥ 5 år med peroral bisfosfonat, og kortets pausekriterier er opfyldt** (se „Grundlag“): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
@@ -101,7 +101,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.seriousSideEffect === true &&
           '**Osteonecrosis of the jaw or an atypical femoral fracture is recorded** – very rare but serious side effects of antiresorptive treatment. Do not restart a bisphosphonate: refer to endocrinology (unacceptable side effects), who choose the further treatment.',
         rec.pauseCriteriaMet === true &&
-          '**≥ 5 years of oral bisphosphonate, and the card\'s pause criteria are met** (see the findings): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later.',
+          '**≥ 5 years of oral bisphosphonate, and the card\'s pause criteria are met** (see “Based on”): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +

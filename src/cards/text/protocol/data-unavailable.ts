@@ -32,13 +32,13 @@ const MISSING: Words = {
 };
 
 const FUTURE_DATED: Words = {
-  da: '**Ret datoen i journalen**, så oplysningen indgår i vurderingen. Data med en dato mere end én dag ude i fremtiden er fejlregistreringer og er ikke brugt (se grundlag).',
-  en: '**Correct the date in the record** so the information counts. Data dated more than one day in the future are data errors and were not used (see the findings).',
+  da: '**Ret datoen i journalen**, så oplysningen indgår i vurderingen. Data med en dato mere end én dag ude i fremtiden er fejlregistreringer og er ikke brugt (se „Grundlag“).',
+  en: '**Correct the date in the record** so the information counts. Data dated more than one day in the future are data errors and were not used (see “Based on”).',
 };
 
 const UNKNOWN_UNIT: Words = {
-  da: '**Ret enheden i journalen** (spørg evt. laboratoriet), så værdien indgår i vurderingen. En værdi i en enhed, som tjenesten ikke kender, er ikke brugt – vurderingen bygger på en ældre værdi eller ingen (se grundlag).',
-  en: '**Correct the unit in the record** (ask the laboratory if needed) so the value counts. A value in a unit the service does not know was not used – the assessment rests on an older value or none (see the findings).',
+  da: '**Ret enheden i journalen** (spørg evt. laboratoriet), så værdien indgår i vurderingen. En værdi i en enhed, som tjenesten ikke kender, er ikke brugt – vurderingen bygger på en ældre værdi eller ingen (se „Grundlag“).',
+  en: '**Correct the unit in the record** (ask the laboratory if needed) so the value counts. A value in a unit the service does not know was not used – the assessment rests on an older value or none (see “Based on”).',
 };
 
 function detail(rec: Recommendation, lang: Language): string {
