@@ -91,7 +91,7 @@ export interface TopicValues {
 
   // rules.md section 3 — follow-up
   /** `notContinued`: another card of the answer says not to go on as now (the 10-year card, a pause) — the marker's "> 30 %: continue" is not said. */
-  'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate; readonly notContinued?: NotContinued };
+  'btm-follow-up-due': { readonly marker: BoneMarkerKind; readonly due: LocalDate; readonly notContinued?: NotContinued; readonly noBaseline?: true };
   /** `notContinued`: another card of the answer says not to go on as now — the card then says so, never "continue". */
   'btm-response-adequate': { readonly comparedWith: MarkerComparison; readonly notContinued?: NotContinued };
   'btm-response-inadequate': {

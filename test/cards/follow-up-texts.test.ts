@@ -365,6 +365,13 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
+  it('a first marker with no baseline says it is read against the premenopausal mean, not "> 30 % from baseline" (card footnote)', () => {
+    const rec = { ...recommendation('btm-follow-up-due'), reasons: ['three-months-on-treatment' as const], noBaseline: true as const };
+    expect(wordsOf(rec, 'da').detail).toContain('sammenlignes med præmenopausalt gennemsnit');
+    expect(wordsOf(rec, 'da').detail).not.toContain('fra initial værdi');
+    expect(wordsOf(rec, 'en').detail).toContain('compared with the premenopausal mean');
+  });
+
   it('an overdue infusion with the tests in leads with the decision (rules.md section 5 "the decision first")', () => {
     const rec = { ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], overdue: true, due: '2026-10-20' };
     expect(wordsOf(rec, 'da').summary).toMatch(/^Sørg for den årlige zoledronsyre-infusion nu – den var planlagt 20\.10\.2026/);

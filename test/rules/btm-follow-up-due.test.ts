@@ -16,6 +16,12 @@ describe('btm-follow-up-due (card l. 183: "Tag KM 3 mdr. efter patienten er star
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2026-11-26' });
   });
 
+  it('says whether a baseline marker exists (without one, the first marker is read against the premenopausal mean)', () => {
+    const alendronate = course('alendronate', '2026-08-26');
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [alendronate] })))).toMatchObject({ noBaseline: true });
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [alendronate], labs: { boneMarkers: [p1np(60, '2026-08-20')] } })))).not.toHaveProperty('noBaseline');
+  });
+
   it('does not fire the day before the 3 months are reached', () => {
     // start 2026-08-27 + 3 months = 2026-11-27 > today
     expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-27')] })))).toBeUndefined();

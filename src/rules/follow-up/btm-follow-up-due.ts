@@ -54,5 +54,7 @@ export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
     selectionBehavior: 'any',
     marker: flow.kind,
     due: due.due,
+    // No baseline to compare with: the answer is read against the premenopausal mean (card footnote).
+    ...(flow.baseline === undefined && due.recheckOf === undefined ? { noBaseline: true as const } : {}),
   };
 };

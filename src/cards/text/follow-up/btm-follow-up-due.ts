@@ -29,6 +29,12 @@ const NOT_USABLE: Words = {
 /** l. 170-183: what the answer decides — after a re-check, the next step is parenteral. */
 function whatItDecides(rec: Rec, lang: Language): string {
   const recheck = has(rec, 'recheck-after-correction');
+  if (rec.noBaseline === true && !recheck) {
+    // Card footnote: without an initial marker, the value is held against the premenopausal mean — less certain.
+    return lang === 'da'
+      ? 'Uden initial knoglemarkør sammenlignes med præmenopausalt gennemsnit (mere usikkert): under det – fortsæt behandling; ellers tjek indtag, compliance (se evt. FMK) og anden sygdom.'
+      : 'Without a baseline marker the value is compared with the premenopausal mean (less certain): below it – continue treatment; otherwise check intake, adherence (see FMK) and other disease.';
+  }
   if (lang === 'da') {
     return recheck
       ? 'Fald > 30 % fra initial værdi: fortsæt behandling. Fortsat fald ≤ 30 %: start eller henvis til parenteral behandling.'
