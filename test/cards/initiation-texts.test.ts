@@ -204,6 +204,8 @@ describe('initiation card texts', () => {
 
   it('advises D3 and calcium in the card\'s numbers, citrate for PPI users', () => {
     const card = danish('vitamin-d-calcium', { age: 70, dxa: [spine], medications: [medication('ppi', '2024-01-01')] });
+    // In the summary too: folded onto another card, the summary is all that shows.
+    expect(card.summary).toContain('calcium-citrat ved PPI');
     for (const words of ['20–40 µg D3-vitamin', '70–125 nmol/L', 'Tjek tidligst efter 3 mdr.', '800–1.200 mg calcium', 'Calcium-citrat', 'PPI']) expect(card.detail).toContain(words);
   });
 

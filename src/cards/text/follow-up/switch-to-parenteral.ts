@@ -19,9 +19,10 @@ const SWITCH_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'non-adherence': { da: 'compliance kan ikke opretholdes', en: 'adherence cannot be maintained' },
 };
 
+/** The referral line names the card's reasons for it that fit the switch: a failure, or side effects. */
 const OPTIONS: Words = {
-  da: `${PARENTERAL_CHOICES.da}\n- Behandlingssvigt trods god compliance: henvis til endokrinolog.`,
-  en: `${PARENTERAL_CHOICES.en}\n- Treatment failure despite good adherence: refer to endocrinology.`,
+  da: `${PARENTERAL_CHOICES.da}\n- Endokrinolog: ved behandlingssvigt trods god compliance eller uacceptable bivirkninger.`,
+  en: `${PARENTERAL_CHOICES.en}\n- Endocrinology: for treatment failure despite good adherence or unacceptable side effects.`,
 };
 
 type Rec = Recommendation<'switch-to-parenteral'>;

@@ -22,11 +22,18 @@ function recheckSummary(recheck: { readonly from: string; readonly now?: true },
     : `D3 supplement recently started: recheck 25-OH vitamin D no earlier than ${formatDate(recheck.from, 'en')} before raising the dose`;
 }
 
+/** A PPI user's calcium advice in the summary too: folded, the summary is all of the card that shows. */
+function withPpi(rec: Recommendation<'vitamin-d-calcium'>, lang: Language, summary: string): string {
+  if (!has(rec, 'ppi-user') || rec.withhold === 'hypercalcaemia') return summary;
+  const note = lang === 'da' ? ' – calcium-citrat ved PPI' : ' – calcium citrate with a PPI';
+  return [...summary].length + [...note].length < 140 ? `${summary}${note}` : summary;
+}
+
 export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
   da: {
     title: 'D-vitamin og kalk',
     summary: (rec) =>
-      rec.withhold === 'hypercalcaemia'
+      withPpi(rec, 'da', rec.withhold === 'hypercalcaemia'
         ? 'Hypercalcæmi: start ikke calcium- eller D-vitamintilskud, før årsagen er afklaret'
         : rec.withhold === 'vitamin-d-high'
           ? 'P-25-OH-Vit.D over 125 nmol/L: intet ekstra D-vitamintilskud; sikr 800–1.200 mg calcium dagligt'
@@ -34,7 +41,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
             ? recheckSummary(rec.supplementRecheck, 'da')
           : belowTargetOnSupplement(rec)
         ? 'Øg D3-dosis: P-25-OH-Vit.D under 70 nmol/L trods tilskud (mål 70–125 nmol/L)'
-        : 'Giv dagligt 20–40 µg D3-vitamin; sikr 800–1.200 mg calcium dagligt fra kost og evt. tilskud',
+        : 'Giv dagligt 20–40 µg D3-vitamin; sikr 800–1.200 mg calcium dagligt fra kost og evt. tilskud'),
     detail: (rec) =>
       paragraphs(
         rec.withhold === 'hypercalcaemia' && '**Hypercalcæmi:** calcium- og D-vitamintilskud kan øge P-calcium yderligere. Afklar årsagen først (fx primær hyperparathyreoidisme) – mistanke om sekundær osteoporose: henvis til endokrinolog.',
@@ -49,7 +56,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
   en: {
     title: 'Vitamin D and calcium',
     summary: (rec) =>
-      rec.withhold === 'hypercalcaemia'
+      withPpi(rec, 'en', rec.withhold === 'hypercalcaemia'
         ? 'Hypercalcaemia: do not start calcium or vitamin D supplements until the cause is clear'
         : rec.withhold === 'vitamin-d-high'
           ? '25-OH vitamin D above 125 nmol/L: no extra vitamin D; ensure calcium 800–1,200 mg daily'
@@ -57,7 +64,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
             ? recheckSummary(rec.supplementRecheck, 'en')
           : belowTargetOnSupplement(rec)
         ? 'Raise the D3 dose: 25-OH vitamin D below 70 nmol/L despite a supplement (target 70–125 nmol/L)'
-        : 'Give D3 20–40 µg daily; ensure calcium 800–1,200 mg daily from diet plus a supplement if needed',
+        : 'Give D3 20–40 µg daily; ensure calcium 800–1,200 mg daily from diet plus a supplement if needed'),
     detail: (rec) =>
       paragraphs(
         rec.withhold === 'hypercalcaemia' && '**Hypercalcaemia:** calcium and vitamin D supplements can raise calcium further. Clarify the cause first (e.g. primary hyperparathyroidism) – suspected secondary osteoporosis: refer to endocrinology.',
