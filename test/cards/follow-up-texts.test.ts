@@ -365,6 +365,15 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
+  it('a marker not ordered beside a hold or switch says why in its summary, not "take the marker"', () => {
+    const { suggestions: _s, selectionBehavior: _b, ...base } = recommendation('btm-follow-up-due');
+    const rec = { ...base, notContinued: 'egfr-low' as const };
+    expect(wordsOf(rec, 'da').summary).toBe('Knoglemarkør (CTX) var aktuel, men eGFR ≤ 35: hold pause med bisfosfonat til endokrinologens svar');
+    expect(wordsOf(rec, 'en').summary).toMatch(/^Bone marker \(CTX\) was due, but eGFR ≤ 35/);
+    // With its order kept (beside the pause card), it still asks for the marker.
+    expect(wordsOf({ ...recommendation('btm-follow-up-due'), notContinued: 'pause-candidate' as const }, 'da').summary).toMatch(/^Tag knoglemarkør/);
+  });
+
   it('a first marker with no baseline says it is read against the premenopausal mean, not "> 30 % from baseline" (card footnote)', () => {
     const rec = { ...recommendation('btm-follow-up-due'), reasons: ['three-months-on-treatment' as const], noBaseline: true as const };
     expect(wordsOf(rec, 'da').detail).toContain('sammenlignes med præmenopausalt gennemsnit');

@@ -50,10 +50,20 @@ function detail(rec: Rec, lang: Language): string {
   return paragraphs(HOW[rec.marker][lang], decides, NOT_USABLE[lang]);
 }
 
+/** Beside a hold, a switch, a serious side effect or a failure no marker is ordered (rules/agreement.ts): the summary says why. */
+function notTaken(rec: Rec, lang: Language): string | undefined {
+  if (rec.notContinued === undefined || (rec.suggestions?.length ?? 0) > 0) return undefined;
+  const how = rec.marker === 'ctx' ? 'CTX' : 'P1NP';
+  const clause = NOT_CONTINUED[rec.notContinued].clause[lang];
+  return lang === 'da' ? `Knoglemarkør (${how}) var aktuel, ${clause}` : `Bone marker (${how}) was due, ${clause}`;
+}
+
 export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
   da: {
     title: 'Knoglemarkør skal tages',
     summary: (rec) => {
+      const moot = notTaken(rec, 'da');
+      if (moot !== undefined) return moot;
       const how = rec.marker === 'ctx' ? 'CTX, fastende før kl. 10' : 'P1NP';
       if (has(rec, 'recheck-after-correction')) return `Tag ny knoglemarkør (${how}) og revurdér: 3 mdr. efter utilstrækkeligt fald`;
       if (has(rec, 'fracture-before-start')) return `Tag knoglemarkør (${how}) nu: ét år efter brud før behandlingsstart`;
@@ -64,6 +74,8 @@ export const btmFollowUpDueTexts: TopicTexts<'btm-follow-up-due'> = {
   en: {
     title: 'Bone marker due',
     summary: (rec) => {
+      const moot = notTaken(rec, 'en');
+      if (moot !== undefined) return moot;
       const how = rec.marker === 'ctx' ? 'CTX, fasting before 10 am' : 'P1NP';
       if (has(rec, 'recheck-after-correction')) return `Repeat the bone marker (${how}) and reassess: 3 months after an insufficient fall`;
       if (has(rec, 'fracture-before-start')) return `Take the bone marker (${how}) now: one year after a fracture before the start of treatment`;
