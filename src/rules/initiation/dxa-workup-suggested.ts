@@ -28,7 +28,7 @@ import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { atOrBelow, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
-import { currentMedications, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { currentVitaminDSupplements } from '../predicates/medication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { isChoosingTreatment, unique } from './applies.js';
@@ -61,7 +61,7 @@ export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => 
     vitaminDState = 'low';
     findings.push(labFinding('vitamin-d', vitaminD));
     evidence.push(vitaminD.ref);
-    const supplemented = currentMedications(facts, VITAMIN_D_SUPPLEMENTS).length > 0;
+    const supplemented = currentVitaminDSupplements(facts).length > 0;
     if (!supplemented) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol' });
   }
   return {

@@ -47,7 +47,7 @@ import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { latestEgfr, unique } from './applies.js';
-import { isCurrent, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { currentVitaminDSupplements } from '../predicates/medication.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { treatmentIndicated } from './treatment-indicated.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
@@ -113,8 +113,7 @@ function checkVitaminD(ctx: RuleContext, out: Checks): void {
   // "Giv D-vitamin først" one click away (recommended: it is the first step) where
   // `vitamin-d-calcium` does not offer it — the glucocorticoid indication, diagnosis criteria not
   // met — and no supplement is taken (then the dose is the question) [choice].
-  const supplemented = facts.medications.some((m) => isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true));
-  if (!supplemented && diagnosisCriteria(facts, settings) === undefined) out.suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
+  if (currentVitaminDSupplements(facts).length === 0 && diagnosisCriteria(facts, settings) === undefined) out.suggestions.push({ kind: 'prescribe', drug: 'colecalciferol', recommended: true });
 }
 
 /** P1NP is the primary marker; CTX instead when the patient is on glucocorticoid (page 2, l. 140-142). */

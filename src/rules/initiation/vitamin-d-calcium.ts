@@ -33,7 +33,7 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { courseOfRecord, currentMedications, isCurrent, isOnTreatment, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { courseOfRecord, currentMedications, currentVitaminDSupplements, isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
@@ -74,12 +74,8 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     evidence.push(vitaminD.ref);
   }
   // A calcium + D3 combination counts as carbonate (rules.md section 4, v2) and is still a D3 supplement.
-  const supplements: MedicationRecord[] = [];
+  const supplements = currentVitaminDSupplements(facts);
   let supplementRecheck: { readonly from: LocalDate; readonly now?: true } | undefined;
-  for (let i = 0; i < facts.medications.length; i++) {
-    const m = facts.medications[i]!;
-    if (isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)) supplements.push(m);
-  }
   if (supplements.length === 0) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);

@@ -232,7 +232,12 @@ export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
 }
 
 /** The vitamin D supplements the card's "D-vitamin og kalk" counts: a calcium + D3 combination ('calcium-other') too [choice]. */
-export const VITAMIN_D_SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
+const VITAMIN_D_SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
+
+/** The vitamin D supplements in use today (a calcium product that also holds D3 included). */
+export const currentVitaminDSupplements = perFacts((facts): readonly MedicationRecord[] =>
+  facts.medications.filter((m) => isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)),
+);
 
 export function currentMedications(facts: PatientFacts, drugs: readonly DrugId[]): readonly MedicationRecord[] {
   const out: MedicationRecord[] = [];

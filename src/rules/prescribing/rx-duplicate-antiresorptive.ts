@@ -26,9 +26,8 @@ import type { LocalDate } from '../../time/local-date.js';
 import { followOnDue } from './denosumab-follow-on.js';
 import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
-import type { DraftRule } from '../types.js';
+import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
-import { latestLowCalcium } from '../predicates/labs.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 
@@ -44,10 +43,10 @@ function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: Loca
  * one the record says the patient does not tolerate. Otherwise "keep the order" would stand beside
  * a card saying not to give it.
  */
-function advisesThisSwitch(ctx: Parameters<DraftRule>[0], draft: RecognisedDraft): boolean {
+function advisesThisSwitch(ctx: RuleContext, draft: RecognisedDraft): boolean {
+  // `correctFirst` holds a low calcium and a 25-OH-D ≤ 50 (correctBeforeStart).
   const advice = switchToParenteral(ctx);
   if (advice === undefined || advice.topic !== 'switch-to-parenteral' || advice.egfrLow === true || (advice.correctFirst?.length ?? 0) > 0) return false;
-  if (latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined) return false;
   return !ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug);
 }
 

@@ -31,7 +31,7 @@ import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/d
 import { calciumFinding, correctFirstFindings, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { activeOsteoporosisCourses, currentMedications, VITAMIN_D_SUPPLEMENTS } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, currentVitaminDSupplements } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -133,5 +133,5 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
 
 /** A vitamin D supplement current, or ordered in the same basket: no second D3 order. */
 function takesVitaminD(facts: PatientFacts, draft: RecognisedDraft): boolean {
-  return currentMedications(facts, VITAMIN_D_SUPPLEMENTS).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
+  return currentVitaminDSupplements(facts).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
 }
