@@ -224,6 +224,8 @@ export interface TopicValues {
     readonly startHeld?: true;
     /** A held injection already past the 7 months (`heldUntil` has passed): given once calcium is corrected, no reminder date. */
     readonly heldPastLimit?: true;
+    /** The latest eGFR is at or below 35: the usual follow-on (zoledronic acid) is barred, so the follow-on is the specialist's. */
+    readonly egfrLow?: true;
   };
   'rx-glucocorticoid-bone-protection': {
     readonly advice: 'treat' | 'dxa' | 'exposure';

@@ -289,4 +289,17 @@ describe('rx-denosumab-schedule dosed too far apart', () => {
     const year = request({}, [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 365.25 })]);
     expect(renderCards(year.recs, renderCtx('en', year.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule')?.summary).toContain('ordered yearly');
   });
+
+  it('names zoledronic acid as the follow-on only when the eGFR allows it (l. 41 "eGFR > 35")', () => {
+    const detail = (value: number, lang: 'da' | 'en'): string => {
+      const r = request({ labs: { egfr: [egfr(value, '2026-11-01')] } }, [draft('denosumab', { doseMgPerAdministration: 60 })]);
+      return renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule')?.detail ?? '';
+    };
+    expect(detail(60, 'da')).toContain('typisk zoledronsyre');
+    for (const value of [35, 25]) {
+      expect(detail(value, 'da')).not.toContain('typisk zoledronsyre');
+      expect(detail(value, 'da')).toContain('aftal den opfølgende behandling med endokrinolog');
+      expect(detail(value, 'en')).toContain('agree the follow-on treatment with endocrinology');
+    }
+  });
 });

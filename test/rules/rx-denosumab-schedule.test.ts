@@ -69,6 +69,13 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))?.indicator).toBe('info');
   });
 
+  it('leaves the follow-on to endocrinology at eGFR ≤ 35 (zoledronic acid barred, l. 41), not above', () => {
+    expect(judge({ labs: { egfr: [egfr(35, '2026-10-01')] } }, draft('denosumab'))).toMatchObject({ indicator: 'info', egfrLow: true });
+    expect(judge({ labs: { egfr: [egfr(29, '2026-10-01')] } }, draft('denosumab'))).toMatchObject({ indicator: 'warning', egfrLow: true });
+    expect(judge({ labs: { egfr: [egfr(36, '2026-10-01')] } }, draft('denosumab'))?.egfrLow).toBeUndefined();
+    expect(judge({}, draft('denosumab'))?.egfrLow).toBeUndefined();
+  });
+
   it('is silent for the 120 mg oncology product (Xgeva, monthly), not for 60 mg or an unknown dose', () => {
     expect(judge({}, draft('denosumab', { doseMgPerAdministration: 120 }))).toBeUndefined();
     expect(judge({}, draft('denosumab', { doseMgPerAdministration: 60 }))).toBeDefined();

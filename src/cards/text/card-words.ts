@@ -72,16 +72,40 @@ export const BIOSIMILARS: Words = {
 };
 
 /** l. 78-82: recall, calcium before the injection, never stop without follow-on treatment. */
-export const DENOSUMAB_RULES: Words = {
-  da: bullets([
+const DENOSUMAB_RECALL = {
+  da: [
     '**Opsæt system, så injektionen huskes hver 6. måned** – også hvis patienten ikke kommer til aftalt tid. **Der må max gå 7 måneder.**',
     'P-calcium kontrolleres forud for injektion.',
+  ],
+  en: [
+    '**Set up a recall so the injection is given every 6 months** – also if the patient misses the appointment. **Never more than 7 months apart.**',
+    'Check calcium before each injection.',
+  ],
+} as const;
+
+export const DENOSUMAB_RULES: Words = {
+  da: bullets([
+    ...DENOSUMAB_RECALL.da,
     '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling – typisk zoledronsyre ca. 6 måneder efter sidste injektion (henvis til endokrinolog).',
   ]),
   en: bullets([
-    '**Set up a recall so the injection is given every 6 months** – also if the patient misses the appointment. **Never more than 7 months apart.**',
-    'Check calcium before each injection.',
+    ...DENOSUMAB_RECALL.en,
     '**If denosumab is stopped, another treatment MUST be started** because of rapid bone loss after stopping – usually zoledronic acid about 6 months after the last injection (refer to endocrinology).',
+  ]),
+};
+
+/**
+ * DENOSUMAB_RULES at eGFR ≤ 35 (l. 41 "Tjek, at eGFR > 35"): zoledronic acid, the usual follow-on,
+ * is barred, so the follow-on is agreed with endocrinology.
+ */
+export const DENOSUMAB_RULES_KIDNEY: Words = {
+  da: bullets([
+    ...DENOSUMAB_RECALL.da,
+    '**Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab efter ophørt behandling – ved eGFR ≤ 35 ikke zoledronsyre: aftal den opfølgende behandling med endokrinolog.',
+  ]),
+  en: bullets([
+    ...DENOSUMAB_RECALL.en,
+    '**If denosumab is stopped, another treatment MUST be started** because of rapid bone loss after stopping – with eGFR ≤ 35 not zoledronic acid: agree the follow-on treatment with endocrinology.',
   ]),
 };
 

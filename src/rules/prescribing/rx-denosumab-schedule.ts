@@ -25,6 +25,9 @@
  * severe renal impairment raises the risk of hypocalcaemia], and when the draft is dosed further
  * apart than 7 months (l. 79 "Der må max gå 7 måneder"): then the first suggestion corrects it to
  * every 6 months (`orderedEveryDays`) [choice].
+ * At eGFR ≤ 35 the card's usual follow-on, zoledronic acid, is barred (l. 41 "Tjek, at eGFR > 35"):
+ * the "never stop without follow-on" line then leaves the follow-on to endocrinology instead of
+ * naming zoledronic acid (`egfrLow`) [choice, as `denosumab-overdue`].
  * Reasons: `schedule`, `egfr-below-30`.
  */
 import { addMonths, maxDate, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
@@ -36,6 +39,7 @@ import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftOfClass, draftsBefore, oncologyDose } from './draft.js';
 import { tooEarly } from './rx-dose-interval.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { heldDenosumabInjection } from './rx-hypocalcaemia.js';
 
 /** Denosumab SmPC: severe renal impairment (eGFR < 30) raises the risk of hypocalcaemia [extension]. */
@@ -47,6 +51,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   if (draftsBefore(ctx.facts, draft).some((d) => d.identity?.drugClass === 'denosumab')) return undefined;
   const egfr = latest(ctx.facts.labs.egfr, ctx.today);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
+  const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.
   const held = heldDenosumabInjection(ctx, draft);
   const next = held !== undefined ? nextMilestone(held.last.date, held.latestInTime, ctx.today) : (tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS));
@@ -87,6 +92,7 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     ...(tooRare ? { orderedEveryDays: interval } : {}),
     ...(notGiven ? { startHeld: true as const } : {}),
     ...(pastLimit ? { heldPastLimit: true as const } : {}),
+    ...(egfrLow ? { egfrLow: true as const } : {}),
   };
 };
 

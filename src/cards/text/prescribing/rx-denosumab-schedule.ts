@@ -4,7 +4,7 @@
  * dates), so the advice here says what to do and why the card says so.
  */
 import { formatDate } from '../../format.js';
-import { DENOSUMAB_RULES, VITAMIN_D_CALCIUM } from '../card-words.js';
+import { DENOSUMAB_RULES, DENOSUMAB_RULES_KIDNEY, VITAMIN_D_CALCIUM } from '../card-words.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import { labValue } from './common.js';
@@ -35,7 +35,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         : `Denosumab hver 6. måned, max 7 måneder: opsæt påmindelse til ${formatDate(rec.nextInjection, 'da')}`,
     detail: (rec) =>
       paragraphs(
-        `Kortet:\n${DENOSUMAB_RULES.da}`,
+        `Kortet:\n${(rec.egfrLow === true ? DENOSUMAB_RULES_KIDNEY : DENOSUMAB_RULES).da}`,
         rec.orderedEveryDays !== undefined && '**Ordinationen er doseret med for lang afstand:** et længere interval end 7 måneder giver det hurtige knogletab, der følger et ophør. Ret doseringen til hver 6. måned.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 øger risikoen for hypocalcæmi (produktresumé): sikr D-vitamin og calcium, mål P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
@@ -58,7 +58,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         : `Denosumab every 6 months, never over 7: set a reminder for ${formatDate(rec.nextInjection, 'en')}`,
     detail: (rec) =>
       paragraphs(
-        `The card:\n${DENOSUMAB_RULES.en}`,
+        `The card:\n${(rec.egfrLow === true ? DENOSUMAB_RULES_KIDNEY : DENOSUMAB_RULES).en}`,
         rec.orderedEveryDays !== undefined && '**The order is dosed too far apart:** more than 7 months between injections brings the rapid bone loss that follows a stop. Correct the dosing to every 6 months.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 raises the risk of hypocalcaemia (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
