@@ -59,6 +59,21 @@ describe('fitDetail', () => {
       expect(fitted.endsWith('**Også:** D-vitamin')).toBe(true);
     });
 
+    it('keeps the lists\' first two lines before a companion gives way, their first line only after', () => {
+      const lists3 = (extra: number): Card => ({
+        ...folded([]),
+        detail: ['Råd.', '**Begrundelse**\n- r1\n- r2\n- r3', `**Grundlag**\n- f1\n- f2 calcium\n- f3 ${'z'.repeat(extra)}`, `**DXA:** ${'d'.repeat(100)}`, `**D-vitamin:** ${'v'.repeat(100)}`].join('\n\n'),
+      });
+      const before = lists3(60).detail ?? '';
+      const fitted = fitDetail(lists3(60), titled, length(before) - 80).detail ?? '';
+      expect(fitted).toContain('- f2 calcium');
+      expect(fitted).toContain('- … og 1 flere');
+      expect(fitted).toContain('**Også:** D-vitamin');
+      const tight = fitDetail(lists3(60), titled, 120).detail ?? '';
+      expect(length(tight)).toBeLessThanOrEqual(120);
+      expect(tight).toContain('**Også:** DXA · D-vitamin');
+    });
+
     it('then drops the lists, then the card\'s own paragraphs from the last with a pointer, never its first', () => {
       const fitted = fitDetail(folded(['a'.repeat(300), 'b'.repeat(300)]), titled, 360).detail ?? '';
       expect(length(fitted)).toBeLessThanOrEqual(360);

@@ -5,13 +5,16 @@
  * taken only while the detail is still over:
  *
  * 1. its lists give fewer lines: the findings list ("Grundlag") first, then the reasons
- *    ("Begrundelse"), from the end, each keeping its first line and saying how many it leaves out;
+ *    ("Begrundelse"), from the end, each keeping its first two lines and saying how many it leaves
+ *    out — the host's second finding is often what the decision rests on (a high calcium beside a
+ *    fracture), worth more than a companion's line;
  * 2. companion sections, from the last (the least severe) up, give their decision line up and
  *    are named on one closing line instead ("**Også:** Knoglemarkør · D-vitamin og kalk"): each
  *    companion is still named on the card, its suggestions stay on it, its notes (a value not used,
  *    a drug not offered) keep their lines;
- * 3. then the lists go whole (findings first), and the card's own paragraphs from its last (never its first), with
- *    a pointer to the guideline page where they were; the companions' line stays.
+ * 3. the lists down to their first line, then whole (findings first), and the card's own
+ *    paragraphs from its last (never its first), with a pointer to the guideline page where they
+ *    were; the companions' line stays.
  *
  * Nothing is lost: every reason and every piece of evidence stays in the card's `osteo-cds.reasons`
  * and `osteo-cds.evidence`, and the guideline page is one link away.
@@ -38,29 +41,37 @@ const joined = (blocks: readonly string[]): number => blocks.reduce((n, b) => n 
 export function fitDetail(card: Card, lists: DetailLists, budget: number = DETAIL_BUDGET): Card {
   // UTF-16 units are never fewer than characters, so most cards are cleared without counting.
   if (card.detail === undefined || card.detail.length <= budget || length(card.detail) <= budget) return card;
-  let blocks = cutLists(card.detail.split('\n\n'), lists, budget);
+  let blocks = cutLists(card.detail.split('\n\n'), lists, budget, 2);
   if (joined(blocks) > budget) blocks = nameCompanions(card, blocks, lists, budget);
+  if (joined(blocks) > budget) blocks = cutLists(blocks, lists, budget, 1);
   if (joined(blocks) > budget) blocks = cutParagraphs(blocks, lists, budget);
   return { ...card, detail: blocks.join('\n\n') };
 }
 
-/** Step 1. */
-function cutLists(blocks: string[], lists: DetailLists, budget: number): string[] {
+/** Steps 1 and 3: each list down to `keep` lines, findings first. */
+function cutLists(blocks: string[], lists: DetailLists, budget: number, keep: number): string[] {
   let total = joined(blocks);
   for (const heading of lists.headings) {
     const at = blocks.findIndex((b) => b.startsWith(`**${heading}**\n`));
     if (at < 0) continue;
-    const [head = '', ...items] = blocks[at]!.split('\n');
+    const [head = '', ...all] = blocks[at]!.split('\n');
+    // A list cut before keeps its "… and N more" line: the count grows, the line is not an item.
+    const morePrefix = `- ${lists.more(1)}`.split(/\d/)[0]!;
+    const hidden = all.length > 0 && all[all.length - 1]!.startsWith(morePrefix) ? Number(/\d+/.exec(all[all.length - 1]!)?.[0] ?? 0) : 0;
+    const items = hidden > 0 ? all.slice(0, -1) : all;
     // Lengths added up, not the detail counted again per line dropped: a record of thousands of
     // future-dated resources lists thousands of lines, and recounting them all for each one held
     // the event loop for seconds.
     const others = total - length(blocks[at]!);
     const upTo = [length(head)];
     for (const item of items) upTo.push(upTo[upTo.length - 1]! + 1 + length(item));
-    const moreLine = (n: number): number => (n < items.length ? 1 + length(`- ${lists.more(items.length - n)}`) : 0);
+    const left = (n: number): number => items.length - n + hidden;
+    const moreLine = (n: number): number => (left(n) > 0 ? 1 + length(`- ${lists.more(left(n))}`) : 0);
     let kept = items.length;
-    while (kept > 1 && others + upTo[kept]! + moreLine(kept) > budget) kept -= 1;
-    const block = [head, ...items.slice(0, kept), ...(kept < items.length ? [`- ${lists.more(items.length - kept)}`] : [])].join('\n');
+    while (kept > keep && others + upTo[kept]! + moreLine(kept) > budget) kept -= 1;
+    const block = [head, ...items.slice(0, kept), ...(left(kept) > 0 ? [`- ${lists.more(left(kept))}`] : [])].join('\n');
+    // One short line traded for a longer "… and N more" saves nothing.
+    if (length(block) >= length(blocks[at]!)) continue;
     blocks[at] = block;
     total = others + length(block);
     if (total <= budget) break;
