@@ -39,6 +39,8 @@ interface Common<T extends Topic> {
   readonly notOffered?: readonly DrugId[];
   /** Vitamin D not offered in one click: the latest calcium is high (rules/high-calcium.ts). */
   readonly vitaminDWithheld?: true;
+  /** A failed "25-OH-D > 50" check beside a high calcium: the words say vitamin D waits for the cause (rules/high-calcium.ts). */
+  readonly vitaminDWaits?: true;
 }
 
 /** A topic whose text needs nothing beyond reasons and findings. */

@@ -4,7 +4,9 @@
  * raise a high calcium further, so patient-view's `vitamin-d-calcium` withholds them. Any other
  * card's colecalciferol order (a glucocorticoid's bone protection, a combination tablet's lost D3,
  * calcium carbonate beside a PPI) is dropped likewise, the card saying why and naming the value
- * [choice]; the advice to correct a low vitamin D stays, for once the cause is known.
+ * [choice]; the advice to correct a low vitamin D stays, for once the cause is known. A card whose
+ * check failed on a low vitamin D ("giv D-vitamin først", l. 43) is marked likewise, so its words
+ * say that vitamin D waits — one folded card said both "vitamin D first" and "no vitamin D".
  */
 import type { PatientFacts } from '../facts/types.js';
 import type { Recommendation } from '../contract/recommendations.js';
@@ -16,14 +18,16 @@ export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], fa
   const high = latestHighCalcium(facts.labs.calcium, facts.today);
   if (high === undefined) return [...recs];
   return recs.map((r) => {
-    const suggestions = r.suggestions;
-    if (suggestions === undefined || !suggestions.some((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol')) return r;
+    const suggestions = r.suggestions ?? [];
+    const offered = suggestions.some((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol');
+    // A failed "25-OH-D > 50" check says "vitamin D first": beside a high calcium it waits too.
+    if (!offered && !r.reasons.includes('vitamin-d-low')) return r;
     const kept = suggestions.filter((s) => !(s.kind === 'prescribe' && s.drug === 'colecalciferol'));
     return {
-      ...keepSuggestions(r, kept),
+      ...(offered ? keepSuggestions(r, kept) : r),
       findings: r.findings.some((f) => f.kind === 'lab' && f.ref === high.ref) ? r.findings : [...r.findings, calciumFinding(high)],
       evidence: [...new Set([...r.evidence, high.ref])],
-      vitaminDWithheld: true as const,
+      ...(offered ? { vitaminDWithheld: true as const } : { vitaminDWaits: true as const }),
     };
   });
 }

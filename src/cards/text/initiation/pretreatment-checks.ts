@@ -28,6 +28,10 @@ const MISSING_LAB: Readonly<Partial<Record<Reason, Words>>> = {
   'baseline-btm-missing': { da: 'initial knoglemarkør', en: 'baseline bone marker' },
 };
 
+/** Beside a high calcium (rules/high-calcium.ts) vitamin D waits for the cause: not "vitamin D first". */
+const WAITS: Words = { da: 'P-25-OH-Vit.D ≤ 50 nmol/L – D-vitamin venter, til årsagen til høj P-calcium er afklaret', en: '25-OH vitamin D ≤ 50 nmol/L – vitamin D waits until the cause of the high calcium is known' };
+const WAITS_SHORT: Words = { da: 'P-25-OH-Vit.D ≤ 50 – D-vitamin venter (høj P-calcium)', en: '25-OH-D ≤ 50 – vitamin D waits (high calcium)' };
+
 /** The same, shorter, for a summary that would not fit whole under 140 characters. */
 const FAILED_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
   'egfr-low': { da: 'eGFR ≤ 35', en: 'eGFR ≤ 35' },
@@ -37,8 +41,9 @@ const FAILED_SHORT: Readonly<Partial<Record<Reason, Words>>> = {
 
 /** "P-25-OH-Vit.D ≤ 50 nmol/L – giv D-vitamin først; tag P-calcium; mål højden". */
 function toDo(rec: Rec, lang: Language): string {
-  const full = checksText(rec, lang, FAILED, false);
-  return [...full].length < 140 ? full : checksText(rec, lang, FAILED_SHORT, true);
+  const waits = rec.vitaminDWithheld === true || rec.vitaminDWaits === true;
+  const full = checksText(rec, lang, waits ? { ...FAILED, 'vitamin-d-low': WAITS } : FAILED, false);
+  return [...full].length < 140 ? full : checksText(rec, lang, waits ? { ...FAILED_SHORT, 'vitamin-d-low': WAITS_SHORT } : FAILED_SHORT, true);
 }
 
 function checksText(rec: Rec, lang: Language, failed: Readonly<Partial<Record<Reason, Words>>>, short: boolean): string {
