@@ -55,6 +55,11 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     const held = course('denosumab', '2019-02-01', { status: 'stopped', lastDose: '2023-05-01', supersededOn: '2023-11-01', supersededBy: 'zoledronic-acid' });
     const zol = course('zoledronic-acid', '2023-11-01', { status: 'ended', lastDose: '2023-11-01', end: '2023-11-01' });
     expect(judge({ courses: [years, held, zol] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
+    // An oral follow-on renewed in its first 12 months, the last injection over 12 months ago: still no pause invited.
+    const late = course('denosumab', '2019-02-01', { status: 'stopped', lastDose: '2025-05-01', supersededOn: '2026-01-05', supersededBy: 'alendronate' });
+    expect(judge({ courses: [years, late, course('alendronate', '2026-01-05')] }, draft('alendronate'))).toBeUndefined();
+    const heldOral = course('denosumab', '2019-02-01', { status: 'stopped', lastDose: '2024-05-01', supersededOn: '2024-11-01', supersededBy: 'alendronate' });
+    expect(judge({ courses: [years, heldOral, course('alendronate', '2024-11-01')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
   });
 
   describe('the pause criteria at 5 years (l. 186-190 "Seponering kan ske, hvis …"), as patient-view judges them', () => {

@@ -141,6 +141,29 @@ describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', (
   });
 });
 
+describe('alendronate as the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes")', () => {
+  // Six years of alendronate before denosumab; hip −2.0, no fracture: the pause criteria hold.
+  const before = [medicationStatement({ id: 'aln-old', ...ALN, status: 'completed', start: '2013-01-01', end: '2019-01-01' }), ...tScores('2026-01-10', -2.3, -2.0)];
+  const injections = ['2024-06-01', '2024-12-01', '2025-06-01'].map((date, i) => medicationAdministration({ id: `d${i}`, ...DMAB, date }));
+  const dmabStopped = medicationStatement({ id: 's', ...DMAB, status: 'stopped', start: '2019-02-01', end: '2025-11-01' });
+  const followOn = medicationRequest({ id: 'f', ...ALN, authoredOn: '2025-12-01', supply: { value: 84, unit: 'd' }, repeats: 6 });
+  const PAUSE = ['bisphosphonate-pause-candidate', 'bisphosphonate-continue', 'bisphosphonate-ten-years', 'bisphosphonate-pause-review'];
+
+  it('in its first 12 months: no pause invited by the years before denosumab; after them the years add up again', () => {
+    const young = run([...before, ...injections, dmabStopped, followOn]);
+    for (const t of [...PAUSE, 'denosumab-stopped', 'denosumab-overdue']) expect(topics(young)).not.toContain(t);
+    const held = run([...before, ...injections, dmabStopped, followOn], { now: '2026-12-02' });
+    expect(topics(held)).toContain('bisphosphonate-pause-candidate');
+  });
+
+  it('stopped after two months: denosumab-stopped, and no treatment pause beside it', () => {
+    const stopped = medicationStatement({ id: 'f', ...ALN, status: 'stopped', start: '2025-12-01', end: '2026-02-01' });
+    const recs = run([...before, ...injections, dmabStopped, stopped]);
+    expect(topics(recs)).toContain('denosumab-stopped');
+    for (const t of PAUSE) expect(topics(recs)).not.toContain(t);
+  });
+});
+
 describe('endocrinology-referral: eGFR ≤ 35 on an oral bisphosphonate or zoledronic acid (rules.md section 3 v2)', () => {
   const onAlendronate = medicationStatement({ id: 'a', ...ALN, status: 'active', start: '2024-01-01' });
   it('one eGFR of 28 is enough; exactly 35 fires, 36 does not', () => {

@@ -19,7 +19,7 @@ import { hipTScore } from '../predicates/dxa.js';
 import { courseFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS, spineHipFractures } from '../predicates/indication.js';
-import { activeCourse, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { activeCourse, oralBisphosphonateCourses, oralBisphosphonateYearsReached, youngDenosumabFollowOn } from '../predicates/medication.js';
 import { perContext } from '../memo.js';
 import type { RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -37,11 +37,15 @@ export interface OralDuration {
   readonly evidence: readonly Ref[];
 }
 
-/** On oral bisphosphonate now, with at least 5 years of it (all courses added up). */
+/**
+ * On oral bisphosphonate now, with at least 5 years of it (all courses added up) — not while it is
+ * the follow-on after denosumab in its first 12 months (`youngDenosumabFollowOn`): no pause, "continue"
+ * or "10 years" card for the treatment l. 81-82 demands.
+ */
 export const oralDuration = perContext((ctx): OralDuration | undefined => {
   const { facts, today } = ctx;
   const active = activeCourse(facts, 'oral-bisphosphonate');
-  if (active === undefined || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS)) return undefined;
+  if (active === undefined || !oralBisphosphonateYearsReached(facts, PAUSE_AFTER_YEARS) || youngDenosumabFollowOn(facts) !== undefined) return undefined;
   const courses = oralBisphosphonateCourses(facts);
   return {
     band: oralBisphosphonateYearsReached(facts, MAX_YEARS) ? 'ten-or-more' : 'five-to-ten',

@@ -62,7 +62,8 @@ function hipAfter(facts: PatientFacts, start: LocalDate): DxaScore | undefined {
 /** rules.md section 1 (v2) "Paused"; undefined when the patient is not in a pause. */
 export const pauseState = perContext((ctx): Pause | undefined => {
   const { facts } = ctx;
-  if (isOnTreatment(facts)) return undefined;
+  // An oral follow-on after denosumab that stopped too soon is no pause: the rebound card asks for treatment (card l. 81-82).
+  if (isOnTreatment(facts) || denosumabWithoutHeldFollowOn(facts) !== undefined) return undefined;
   const course = latestCourse(facts, 'oral-bisphosphonate');
   if (course === undefined || course.status === 'active') return undefined;
   const start = course.end;

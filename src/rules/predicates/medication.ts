@@ -99,6 +99,20 @@ export function denosumabWithoutHeldFollowOn(facts: PatientFacts): Course | unde
   return followOn === undefined || followOn.holds ? undefined : course;
 }
 
+/**
+ * The oral bisphosphonate in use is the follow-on after denosumab (started after the last
+ * injection, `supersededOn`) and has not yet run ORAL_FOLLOW_ON_MONTHS: the treatment card l. 81-82
+ * demands ("Hvis denosumab seponeres, SKAL anden behandling igangsættes"), not one to pause — its
+ * years before denosumab made a 4-month follow-on a "5 years: consider a pause" [choice, the safer
+ * reading: until it holds as a follow-on, the card's pause after 5 years does not apply to it].
+ */
+export function youngDenosumabFollowOn(facts: PatientFacts): Course | undefined {
+  const oral = activeCourse(facts, 'oral-bisphosphonate');
+  const from = latestCourse(facts, 'denosumab')?.supersededOn;
+  if (oral === undefined || from === undefined || oral.start < from) return undefined;
+  return facts.today < addMonths(oral.start, ORAL_FOLLOW_ON_MONTHS) ? oral : undefined;
+}
+
 const MEDICATION_KEYS: readonly string[] = ['medicationStatements', 'medicationRequests', 'medicationAdministrations'];
 
 /** A medication prefetch key could not be had (rules.md "Missing data"): the record may lack courses. */

@@ -13,7 +13,8 @@
  * Then: info at ≥ 5 years (a pause should be considered: the card's criteria); warning at ≥ 10 years
  * (the card's maximum duration is reached).
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
- * counts as on treatment — or a denosumab course no follow-on has held since, however long ago): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
+ * counts as on treatment — a denosumab course no follow-on has held since, however long ago, or an
+ * oral follow-on in its first 12 months, as patient-view): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
  * a card inviting a pause there invites the rebound bone loss [the card wins over rules.md's row].
  * Not beside another antiresorptive class in use (zoledronic acid): the draft is a switch or a
  * duplicate (`rx-duplicate-antiresorptive` says which), and "5 years: renew" beside "duplicate:
@@ -31,7 +32,7 @@
  */
 import { courseFinding } from '../predicates/findings.js';
 import { previousDxaPerformer } from '../predicates/dxa.js';
-import { denosumabWithoutHeldFollowOn, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { denosumabWithoutHeldFollowOn, oralBisphosphonateCourses, oralBisphosphonateYearsReached, youngDenosumabFollowOn } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { DraftOrder, PatientFacts, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -100,7 +101,7 @@ function switchFromOtherClass(facts: PatientFacts): boolean {
  * `denosumab-overdue` / `-stopped` have no upper limit; a pause or restart card here contradicted them).
  */
 function afterDenosumab(ctx: RuleContext): boolean {
-  if (denosumabWithoutHeldFollowOn(ctx.facts) !== undefined) return true;
+  if (denosumabWithoutHeldFollowOn(ctx.facts) !== undefined || youngDenosumabFollowOn(ctx.facts) !== undefined) return true;
   return ctx.facts.courses.some((c) => c.drugClass === 'denosumab' && addMonths(c.lastDose, ACTIVE_MONTHS.denosumab ?? 0) >= ctx.today);
 }
 
