@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { vitaminDCalcium } from '../../src/rules/initiation/vitamin-d-calcium.js';
 import { calcium, course, ctxOf, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { factsOf, medicationStatement as medicationStatementB, observation as observationB, SYS } from '../helpers/facts-builders.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 const run = (input: FactsInput) => vitaminDCalcium(ctxOf(patient(input)));
 const diagnosed: FactsInput = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })] };
@@ -89,5 +91,27 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(rec).toMatchObject({ reasons: ['no-vitamin-d-supplement'], withhold: 'vitamin-d-high' });
     expect(rec).not.toHaveProperty('suggestions');
     expect(run({ ...diagnosed, labs: { vitaminD: [vitaminD(125, '2026-10-01')] } })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol' }]);
+  });
+});
+
+describe('vitamin-d-calcium: a dose raise restarts the 3 months (l. 101-103 "… stigning … efter 3 mdr. Tjek tidligst efter 3 mdr.")', () => {
+  // NOW 2026-06-15. D3 20 µg daily since 2025-01-01, raised to 40 µg on 2026-02-01.
+  const D3 = { atc: 'A11CC05', text: 'D-vitamin 20 mikrogram' } as const;
+  const before = medicationStatementB({ id: 'd20', ...D3, status: 'completed', start: '2025-01-01', end: '2026-01-31', dose: { value: 20, unit: 'ug' } });
+  const raised = medicationStatementB({ id: 'd40', ...D3, status: 'active', start: '2026-02-01', dose: { value: 40, unit: 'ug' } });
+  const spine = observationB({ code: '38267-1', value: -2.8, ucum: '{T-score}', date: '2026-01-10' });
+  const vitD = (date: string) => observationB({ code: 'NPU10267', system: SYS.npuOid, value: 55, unit: 'nmol/L', date });
+  const judge = (...resources: UntrustedResource[]) => vitaminDCalcium(ctxOf(factsOf(resources)));
+
+  it('a value taken a month after the raise gives the recheck day 3 months after it, not "raise the dose"', () => {
+    expect(judge(before, raised, spine, vitD('2026-03-01'))).toMatchObject({ reasons: ['vitamin-d-below-target'], supplementRecheck: { from: '2026-05-01', now: true } });
+  });
+
+  it('3 months after the raise, or with no raise, the value shows the dose: no recheck day', () => {
+    expect(judge(before, raised, spine, vitD('2026-05-01'))).toMatchObject({ reasons: ['vitamin-d-below-target'] });
+    expect(judge(before, raised, spine, vitD('2026-05-01'))).not.toHaveProperty('supplementRecheck');
+    const same = medicationStatementB({ id: 'd20b', ...D3, status: 'active', start: '2026-02-01', dose: { value: 20, unit: 'ug' } });
+    expect(judge(before, same, spine, vitD('2026-03-01'))).toMatchObject({ reasons: ['vitamin-d-below-target'] });
+    expect(judge(before, same, spine, vitD('2026-03-01'))).not.toHaveProperty('supplementRecheck');
   });
 });

@@ -23,10 +23,10 @@
  * A supplement judged too early [choice, l. 103 "Tjek tidligst efter 3 mdr."]: below target with a
  * supplement whose course began less than 3 months before the 25-OH-D was taken (or after it), the
  * value does not yet show the supplement's effect — the card gives the day to recheck from
- * (`supplementRecheck`), not "raise the dose".
+ * (`supplementRecheck`), not "raise the dose". A dose raise restarts the 3 months (`supplementSince`).
  * Reasons: `vitamin-d-below-target`, `no-vitamin-d-supplement`, `ppi-user`.
  */
-import type { MedicationRecord, PatientFacts } from '../../facts/types.js';
+import type { Course, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
@@ -36,6 +36,7 @@ import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { courseOfRecord, currentMedications, currentVitaminDSupplements, isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
+import { perFacts } from '../memo.js';
 import { VITAMIN_D_TARGET, unique } from './applies.js';
 
 /** "P-25-OH-Vit.D: 70-125 nmol/L anbefales": above it no D3 is added. */
@@ -44,15 +45,58 @@ const VITAMIN_D_UPPER = 125;
 /** l. 101-103 "… stigning i P-25-OH-Vit.D efter 3 mdr. … Tjek tidligst efter 3 mdr." */
 const SUPPLEMENT_EFFECT_MONTHS = 3;
 
-/** The earliest start of the unbroken courses the current supplements belong to (a monthly renewal is not a new start). */
+/**
+ * The day the current supplement dose began: the start of the unbroken course the supplement
+ * belongs to (a monthly renewal is not a new start), or the latest record of that course that
+ * raised the daily dose — "1 µg D3 giver ≈ 1 nmol/L stigning … efter 3 mdr." (l. 101-103) counts
+ * from the raise [choice]: a value a month after 20 → 40 µg said "raise the dose" again. The
+ * earliest of the current supplements' days when there are several.
+ */
 function supplementSince(facts: PatientFacts, supplements: readonly MedicationRecord[]): LocalDate {
   let since: LocalDate | undefined;
   for (const m of supplements) {
-    const start = courseOfRecord(facts, m)?.start ?? m.start;
+    const course = courseOfRecord(facts, m);
+    const start = course === undefined ? m.start : doseRaisedOn(facts, course) ?? course.start;
     if (since === undefined || start < since) since = start;
   }
   return since ?? facts.today;
 }
+
+/** The latest day a record of the course raised the daily dose above the record before it (once per course: thousands of current records share one). */
+function doseRaisedOn(facts: PatientFacts, course: Course): LocalDate | undefined {
+  const known = raisedOnByCourse(facts);
+  if (known.has(course)) return known.get(course);
+  const raised = latestRaise(recordsOf(facts, course));
+  known.set(course, raised);
+  return raised;
+}
+
+const raisedOnByCourse = perFacts((): Map<Course, LocalDate | undefined> => new Map());
+
+function latestRaise(records: readonly MedicationRecord[]): LocalDate | undefined {
+  let raised: LocalDate | undefined;
+  let previous: number | undefined;
+  for (const r of records) {
+    const dose = r.dailyDoseMg;
+    if (dose === undefined) continue;
+    if (previous !== undefined && dose > previous) raised = r.start;
+    previous = dose;
+  }
+  return raised;
+}
+
+/** The course's records, oldest first (one ref index per request: a course holds thousands of renewals). */
+function recordsOf(facts: PatientFacts, course: Course): MedicationRecord[] {
+  const byRef = medicationsByRef(facts);
+  const out: MedicationRecord[] = [];
+  for (const ref of course.refs) {
+    const r = byRef.get(ref);
+    if (r !== undefined) out.push(r);
+  }
+  return out.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+const medicationsByRef = perFacts((facts): ReadonlyMap<string, MedicationRecord> => new Map(facts.medications.map((m) => [m.ref, m])));
 
 /** "…eller er i behandling": this row also covers patients on treatment (rules.md section 2). */
 function meetsDiagnosisOrOnTreatment({ facts, settings }: RuleContext): boolean {
