@@ -194,6 +194,11 @@ const REMINDER_WHAT = {
   dxa: { da: 'DXA-skanning', en: 'DXA scan' },
 } as const;
 
+const MARKER_REMINDER = {
+  p1np: { da: 'Knoglemarkør (P1NP)', en: 'Bone marker (P1NP)' },
+  ctx: { da: 'Knoglemarkør (CTX, fastende før kl. 10)', en: 'Bone marker (CTX, fasting before 10 am)' },
+} as const;
+
 /**
  * How the reminder's day reads: a DXA after a pause or on treatment is "no earlier than" that day
  * (card "DXA tidligst efter 2 år"), a bone marker is taken from it, and a denosumab injection is due
@@ -288,7 +293,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       break;
     }
     case 'reminder': {
-      const what = REMINDER_WHAT[spec.what][lang];
+      // The marker the card asks for, when known (CTX under glucocorticoid): "P1NP/CTX" left the GP to choose.
+      const what = spec.marker === undefined ? REMINDER_WHAT[spec.what][lang] : MARKER_REMINDER[spec.marker][lang];
       recommended = spec.recommended;
       // A date already past (an overdue injection) is a reminder for today, not a Task due in the past.
       const due = spec.due < ctx.today ? ctx.today : spec.due;

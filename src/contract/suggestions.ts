@@ -1,7 +1,7 @@
 /**
  * One-click actions a recommendation proposes; cards/suggestions.ts builds the FHIR resources.
  */
-import type { Performer, Ref } from './clinical.js';
+import type { BoneMarkerKind, Performer, Ref } from './clinical.js';
 import type { LabOrder } from './findings.js';
 import type { LocalDate } from '../time/local-date.js';
 
@@ -28,7 +28,8 @@ export type SuggestionSpec =
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref }
   | { readonly kind: 'dxa'; readonly performer?: Performer }
-  | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean }
+  /** `marker`: for a bone-marker reminder, the kind the card asks for (its label names it). */
+  | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean; readonly marker?: BoneMarkerKind }
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean }
   /** Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction. */
   | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean }

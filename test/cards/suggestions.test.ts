@@ -176,6 +176,9 @@ describe('suggestions', () => {
   it('words the reminder\'s day as the card does: a DXA "tidligst" (no earlier than), a marker "fra", an injection "planlagt"', () => {
     expect(resourceOf({ kind: 'reminder', what: 'dxa', due: '2028-11-26' }).description).toMatch(/^DXA-skanning – tidligst 26\.11\.2028\./);
     expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2027-02-26' }).description).toMatch(/ – fra 26\.02\.2027\./);
+    // The marker the card asks for is named, not "P1NP/CTX".
+    expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2027-02-26', marker: 'ctx' }).description).toContain('Knoglemarkør (CTX, fastende før kl. 10)');
+    expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2027-02-26', marker: 'p1np' }).description).not.toContain('CTX');
     expect(resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }).description).toMatch(/ – planlagt 26\.05\.2027\./);
     for (const what of ['dxa', 'bone-marker', 'denosumab-injection'] as const) expect(resourceOf({ kind: 'reminder', what, due: '2027-05-26' }).description).not.toContain('senest');
   });

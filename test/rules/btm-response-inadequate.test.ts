@@ -21,7 +21,7 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
     // 2026-06-10 + 3 months = 2026-09-10
     const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')] } })));
     expect(rec?.suggestions).toEqual([
-      { kind: 'reminder', what: 'bone-marker', due: '2026-09-10', recommended: true },
+      { kind: 'reminder', what: 'bone-marker', due: '2026-09-10', recommended: true, marker: 'p1np' },
       { kind: 'prescribe', drug: 'denosumab-biosimilar' },
       { kind: 'referral', to: 'zoledronic-acid' },
     ]);

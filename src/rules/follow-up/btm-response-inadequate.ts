@@ -47,7 +47,7 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
     suggestions:
       egfr === undefined
         ? [
-            { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true },
+            { kind: 'reminder', what: 'bone-marker', due: recheck, recommended: true, marker: latest.measurement.marker },
             { kind: 'prescribe', drug: 'denosumab-biosimilar' },
             { kind: 'referral', to: 'zoledronic-acid' },
           ]
