@@ -18,6 +18,8 @@ export interface TextAmounts {
   readonly mg?: number;
   /** mL per administration. */
   readonly ml?: number;
+  /** mg per unit, as "2 tabl. à 5 mg" writes it: the mass is the tablet's, the dose units × it. */
+  readonly mgPerUnit?: number;
 }
 
 // Each pattern starts with a number: "1 1/2", "1/2", "1,5", "7.5", "1½", "½", or a number word —
@@ -29,6 +31,15 @@ const MASS =
   /(?<![\d.,/½])(\d{1,2} \d\/\d{1,2}|\d\/\d{1,2}|\d{1,4}(?:[.,]\d{1,3})?(?: ?½)?|½|\b(?:en|et|to|tre|fire|one|two|three|four)\b) ?(mg|milligrams?|mcg|µg|μg|ug|mikrog(?:ram)?|micrograms?|g)(?![a-zæøå\d/])/g;
 const VOLUME =
   /(?<![\d.,/½])(\d{1,2} \d\/\d{1,2}|\d\/\d{1,2}|\d{1,4}(?:[.,]\d{1,3})?(?: ?½)?|½|\b(?:en|et|to|tre|fire|one|two|three|four)\b) ?(?:ml|milliliters?|millilitres?)(?![a-zæøå\d])/g;
+
+/**
+ * "2 tabl. à 5 mg", "2 tabletter a 5 mg", "1½ tablet á 5 mg", "2 tablets of 5 mg": the mass after a
+ * unit word and "à" (per piece) is the unit's strength, never the dose [FMK writes doses so].
+ */
+const PER_UNIT =
+  /(tablet(?:ter|s)?|tabl?\.?|tbl\.?|tabs?\b|kapsl(?:er)?|kapsel|kaps\.?|capsules?|caps?\b|stk\.?) ?(?:à|á|a|@|of) ?(\d{1,4}(?:[.,]\d{1,3})?) ?(mg|mcg|µg|μg|ug|mikrog(?:ram)?)(?![a-zæøå\d/])/;
+/** "2 x 5 mg", "2 × 5 mg": a count before a mass multiplies it (twice 5 mg is 10 mg a day when said "dagligt"). */
+const TIMES_BEFORE = /(?<![\d.,/])(\d{1,2}|to|tre|fire|two|three|four) ?(?:x|×) ?$/;
 
 const WORDS: Readonly<Record<string, number>> = { en: 1, et: 1, to: 2, tre: 3, fire: 4, one: 1, two: 2, three: 3, four: 4, '½': 0.5 };
 const MASS_MG: Readonly<Record<string, number>> = { g: 1000, mcg: 0.001, µg: 0.001, μg: 0.001, ug: 0.001, mikrog: 0.001, mikrogram: 0.001, microgram: 0.001, micrograms: 0.001 };
@@ -55,8 +66,13 @@ function parseNumber(word: string): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
-/** The one amount of a kind the text names (scaled by `factor` of the unit it names). */
-function scan(text: string, re: RegExp, factor: (unit: string | undefined) => number, skip?: (start: number, end: number) => boolean): Found {
+/**
+ * The one amount of a kind the text names (scaled by `factor` of the unit it names, and by
+ * `times` of the words before it). `lowest`: two different amounts give the lowest — a written
+ * taper ("4 tabletter dagligt i 1 uge, derefter 2 tabletter") is at least that (glucocorticoids,
+ * `rangeAtLow`).
+ */
+function scan(text: string, re: RegExp, factor: (unit: string | undefined) => number, skip?: (start: number, end: number) => boolean, times?: (start: number) => number, lowest = false): Found {
   let found: Found;
   for (const m of text.matchAll(re)) {
     const start = m.index;
@@ -65,11 +81,16 @@ function scan(text: string, re: RegExp, factor: (unit: string | undefined) => nu
     if (skip?.(start, end) === true) continue;
     const n = parseNumber(m[1] ?? '');
     if (n === undefined) continue;
-    const value = Math.round(n * factor(m[2]) * 1e4) / 1e4;
+    const value = Math.round(n * factor(m[2]) * (times?.(start) ?? 1) * 1e4) / 1e4;
     if (found === undefined) found = value;
-    else if (found !== value) found = 'different';
+    else if (typeof found === 'number' && found !== value) found = lowest ? Math.min(found, value) : 'different';
   }
   return found;
+}
+
+function timesBefore(text: string, start: number): number {
+  const m = TIMES_BEFORE.exec(text.slice(Math.max(0, start - 8), start));
+  return m?.[1] === undefined ? 1 : (parseNumber(m[1]) ?? 1);
 }
 
 /** A written range of two numbers ("1-2", "5 to 10", "½-1"): its lower end stands for it with `rangeAtLow`. */
@@ -82,13 +103,19 @@ const NUMBER_RANGE = /(\d{1,4}(?:[.,]\d{1,3})?|½) ?(?:-|–|to|til|or|eller) ?(
  */
 export function amountsFromText(raw: string, rangeAtLow = false): TextAmounts | undefined {
   const lowered = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
-  const text = rangeAtLow ? lowered.replace(NUMBER_RANGE, '$1') : lowered;
-  const units = scan(text, UNITS, () => 1);
+  const ranged = rangeAtLow ? lowered.replace(NUMBER_RANGE, '$1') : lowered;
+  // The unit's strength ("à 5 mg") is read apart and taken out, so it is no second mass.
+  const perUnit = PER_UNIT.exec(ranged);
+  const mgPerUnit = perUnit === null ? undefined : parseMass(perUnit[2], perUnit[3]);
+  const text = perUnit === null ? ranged : ranged.slice(0, perUnit.index) + (perUnit[1] ?? '') + ranged.slice(perUnit.index + perUnit[0].length);
+  const units = scan(text, UNITS, () => 1, undefined, undefined, rangeAtLow);
   const mass = scan(
     text,
     MASS,
     (unit) => lookup(MASS_MG, unit) ?? 1,
     (_, end) => STRENGTH_AFTER.test(text.slice(end, end + 16)),
+    (start) => timesBefore(text, start),
+    rangeAtLow,
   );
   const volume = scan(
     text,
@@ -97,11 +124,17 @@ export function amountsFromText(raw: string, rangeAtLow = false): TextAmounts | 
     (start) => STRENGTH_BEFORE.test(text.slice(Math.max(0, start - 12), start)),
   );
   if (units === 'range' || mass === 'range' || volume === 'range' || units === 'different' || volume === 'different') return undefined;
-  const out: { units?: number; mg?: number; ml?: number } = {};
+  const out: { units?: number; mg?: number; ml?: number; mgPerUnit?: number } = {};
   if (units !== undefined) out.units = units;
   if (typeof mass === 'number') out.mg = mass;
   if (volume !== undefined) out.ml = volume;
+  if (mgPerUnit !== undefined && typeof units === 'number') return { ...out, mgPerUnit };
   return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function parseMass(number: string | undefined, unit: string | undefined): number | undefined {
+  const n = parseNumber(number ?? '');
+  return n === undefined ? undefined : Math.round(n * (lookup(MASS_MG, unit) ?? 1) * 1e4) / 1e4;
 }
 
 /** Units per administration ("2 tabletter dagligt" → 2); see `amountsFromText`. */

@@ -238,7 +238,10 @@ function textDose(text: string, strength: Strength, rangeAtLow: boolean): { read
   const amounts = amountsFromText(text, rangeAtLow);
   if (amounts === undefined) return undefined;
   const { units, ml } = amounts;
-  let mg = amounts.mg;
+  // "2 tabl. à 5 mg": the tablet's strength, written — the dose is units × it, with or without a known product strength.
+  let mg = amounts.mgPerUnit !== undefined && units !== undefined && (strength.mg === undefined || strength.mg === amounts.mgPerUnit) ? units * amounts.mgPerUnit : amounts.mg;
+  if (amounts.mgPerUnit !== undefined && strength.mg !== undefined && strength.mg !== amounts.mgPerUnit) return undefined;
+  if (amounts.mgPerUnit !== undefined && mg !== undefined) return { mg: round4(mg), ...(units === undefined ? {} : { units: round4(units) }) };
   if (mg !== undefined && units !== undefined && units !== 1 && (strength.mg === undefined || mg === strength.mg)) mg = undefined;
   const doses: number[] = [];
   if (units !== undefined && strength.mg !== undefined) doses.push(units * strength.mg);
@@ -275,7 +278,47 @@ export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] 
  */
 export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false, timesOfDay = true, rangeAtLow = false): DailyDose {
   if (lines.length === 0) return {};
-  const current = firstLines(lines);
+  if (rangeAtLow && !perAdministration) {
+    const steps = doseSteps(lines);
+    if (steps.length > 1) return lowestStep(steps, strength, timesOfDay);
+  }
+  return linesDose(firstLines(lines), strength, perAdministration, timesOfDay, rangeAtLow);
+}
+
+/**
+ * The steps of a structured taper: the lines of each `sequence`, or, with no sequence, the lines of
+ * each distinct `timing.repeat.bounds*` (lines without bounds go together: morning and evening).
+ */
+function doseSteps(lines: readonly JsonObject[]): (readonly JsonObject[])[] {
+  const steps = new Map<string, JsonObject[]>();
+  const anySequence = lines.some((l) => getNum(l, 'sequence') !== undefined);
+  for (const line of lines) {
+    const repeat = getObject(getObject(line, 'timing'), 'repeat');
+    const key = anySequence ? String(getNum(line, 'sequence') ?? '') : JSON.stringify([repeat?.boundsPeriod, repeat?.boundsDuration, repeat?.boundsRange]);
+    const step = steps.get(key);
+    if (step === undefined) steps.set(key, [line]);
+    else step.push(line);
+  }
+  return [...steps.values()];
+}
+
+/**
+ * Glucocorticoids: a taper counts at its lowest step — the exposure is at least that, as a range
+ * counts at its low end (`rangeAtLowFor`) [choice: the first step over the whole course counted a
+ * week of 20 mg as 84 days of it, and a false "> 450 mg" started alendronate]. A step whose dose
+ * cannot be read is left out; none read, no dose.
+ */
+function lowestStep(steps: readonly (readonly JsonObject[])[], strength: Strength, timesOfDay: boolean): DailyDose {
+  let lowest: DailyDose | undefined;
+  for (const step of steps) {
+    const dose = linesDose(step, strength, false, timesOfDay, true);
+    if (dose.mg === undefined) continue;
+    if (lowest?.mg === undefined || dose.mg < lowest.mg) lowest = dose;
+  }
+  return lowest ?? {};
+}
+
+function linesDose(current: readonly JsonObject[], strength: Strength, perAdministration: boolean, timesOfDay: boolean, rangeAtLow: boolean): DailyDose {
   let mg: number | undefined = 0;
   let units: number | undefined = 0;
   for (const line of current) {

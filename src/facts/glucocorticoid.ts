@@ -11,7 +11,10 @@
  * - Recorded use counts up to today; only a planned course passed as `extra` (a draft order) looks
  *   ahead ("actual or expected").
  * - `highDoseThreeMonths`: a run of days at > 5 mg/day (strictly: exactly 5 does not count) lasting
- *   ≥ 3 calendar months (its last day included), active or ended within the last 12 months.
+ *   ≥ 3 calendar months (its last day included), active or ended within the last 12 months
+ *   [choice: rules.md gives the window only for the 450 mg; the card treats an exposure that is
+ *   there ("behandles, hvis t-score < -1,0") and, for the pause, counts glucocorticoid as corrected
+ *   ½–1 year after it stops (l. 191-194) — a run over more than a year ago no longer counts].
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
  */
@@ -56,6 +59,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   const pieces: Piece[] = [];
   let lastUse: LocalDate | undefined;
   let active = false;
+  let doseUnknown = false;
   for (const record of records) {
     if (record.identity.drugClass !== 'glucocorticoid') continue;
     const span = usageSpan(record, today);
@@ -65,6 +69,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     if (span.end >= today) active = true;
     const daily = predEq(record);
     if (daily !== undefined && daily > 0) pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group: record.identity.prednisoloneFactor ?? 1 });
+    else if (daily === undefined && span.end >= addMonths(today, -12)) doseUnknown = true;
   }
   const day = dayNumber(today);
   const recorded = timeline(pieces);
@@ -91,6 +96,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     active,
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
+    ...(doseUnknown ? { doseUnknown: true as const } : {}),
   };
 }
 

@@ -239,6 +239,8 @@ export interface GlucocorticoidExposure {
   /** Last day of systemic glucocorticoid use, if any. */
   readonly lastUse?: LocalDate;
   readonly refs: readonly Ref[];
+  /** A record in use within the last 12 months whose dose could not be read: the figures are a floor, not "0 mg". */
+  readonly doseUnknown?: true;
 }
 
 export interface Intolerance {

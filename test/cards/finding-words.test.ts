@@ -53,3 +53,14 @@ describe('the unavailable-data finding', () => {
     expect(formatFinding({ kind: 'unavailable', key: 'observations' }, 'en')).toBe('Data not available: observations (Observation)');
   });
 });
+
+describe('the glucocorticoid finding', () => {
+  const gc = { kind: 'glucocorticoid', dailyMg: 0, cumulativeMg12Months: 0, refs: ['MedicationStatement/p'] } as const;
+
+  it('says a dose the record does not give is unknown, not "0 mg"; known doses with an unread one are a floor', () => {
+    expect(formatFinding({ ...gc, doseUnknown: true }, 'da')).toBe('Glukokortikoid: dosis kan ikke aflæses i journalen');
+    expect(formatFinding({ ...gc, doseUnknown: true }, 'en')).not.toContain('0 mg');
+    expect(formatFinding({ ...gc, dailyMg: 10, cumulativeMg12Months: 600, doseUnknown: true }, 'da')).toContain('(mindst – en dosis kan ikke aflæses)');
+    expect(formatFinding(gc, 'da')).toContain('aktuelt 0 mg');
+  });
+});

@@ -147,8 +147,22 @@ describe('amounts a dosage text names', () => {
     ['5-10 mg daily', { mg: 5 }],
     ['5 to 10 mg daily', { mg: 5 }],
     ['2 tabletter dagligt', { units: 2 }],
+    // A written taper: at least its lowest step.
+    ['4 tabletter dagligt i 1 uge, derefter 2 tabletter dagligt', { units: 2 }],
+    ['20 mg dagligt i en uge, derefter 10 mg dagligt', { mg: 10 }],
   ])('read at its low end (glucocorticoids, rangeAtLow): "%s" → %o', (text, amounts) => {
     expect(amountsFromText(text, true)).toEqual(amounts);
+  });
+
+  it.each([
+    ['2 tabl. à 5 mg dagligt', { units: 2, mgPerUnit: 5 }],
+    ['2 tabletter a 5 mg 1 gang dagligt', { units: 2, mgPerUnit: 5 }],
+    ['1½ tablet á 5 mg dagligt', { units: 1.5, mgPerUnit: 5 }],
+    ['take 2 tablets of 5 mg daily', { units: 2, mgPerUnit: 5 }],
+    ['2 x 5 mg dagligt', { mg: 10 }],
+    ['2 × 5 mg daily', { mg: 10 }],
+  ])('the unit\'s strength ("à 5 mg") and a count before a mass ("2 x 5 mg"): "%s" → %o', (text, amounts) => {
+    expect(amountsFromText(text)).toEqual(amounts);
   });
 });
 
@@ -224,6 +238,16 @@ describe('glucocorticoid exposure from a sig (rules.md section 1, card footnote 
   it('does not fire: exactly 5 mg daily is not "> 5 mg"; an unreadable sig adds no dose', () => {
     expect(exposure('1 tablet PO QD', '2025-12-15')).toMatchObject({ currentDailyMg: 5, highDoseThreeMonths: false });
     expect(exposure('Take as directed', '2025-12-15')).toMatchObject({ currentDailyMg: 0, highDoseThreeMonths: false, cumulativeMg12Months: 0, active: true });
+  });
+
+  it('FMK texts with no strength in the product name: "2 tabl. à 5 mg dagligt" is 10 mg; "2 x 5 mg dagligt" 10 mg; a taper in tablets at least its lowest step', () => {
+    const plain = { codings: [{ system: SYS.atc, code: 'H02AB06' }], text: 'Prednisolon' };
+    const of = (drug: Parameters<typeof medicationRequest>[0], sig: string) => factsOf([medicationRequest({ ...drug, authoredOn: '2025-12-15', sig })]).glucocorticoid;
+    expect(of(plain, '2 tabl. à 5 mg dagligt')).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+    expect(of(plain, '2 x 5 mg dagligt')).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+    expect(of(prednisolone5, '4 tabletter dagligt i 1 uge, derefter 2 tabletter dagligt')).toMatchObject({ currentDailyMg: 10, highDoseThreeMonths: true });
+    // A written strength that disagrees with the product's is no dose.
+    expect(of(prednisolone5, '2 tabl. à 25 mg dagligt')).toMatchObject({ currentDailyMg: 0 });
   });
 
   it('the oral solution: 10 mL of 15 MG/5ML daily for 6 months reaches it', () => {

@@ -103,3 +103,34 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(f.glucocorticoid.refs).toHaveLength(1);
   });
 });
+
+describe('a structured taper counts at its lowest step [choice, as a range at its low end]', () => {
+  // 2026-03-01 … 2026-05-23 (84 days): 20 mg for 7 days, then 2.5 mg for 77 — 332.5 mg, never > 5 mg for 3 months.
+  const line = (mg: number, days: number, extra: Record<string, unknown>) => ({ ...extra, timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: days, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' } } }, doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg' } }] });
+  const taper = (lines: Record<string, unknown>[]) => ({ ...medicationStatement({ atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'completed', start: '2026-03-01', end: '2026-05-23' }), dosage: lines });
+
+  it('sequenced lines: not 20 mg over the whole course (no false exposure)', () => {
+    const f = factsOf([taper([line(20, 7, { sequence: 1 }), line(2.5, 77, { sequence: 2 })])]);
+    expect(f.glucocorticoid).toMatchObject({ highDoseThreeMonths: false, meetsThreshold: false });
+    expect(f.glucocorticoid.cumulativeMg12Months).toBeLessThan(450);
+  });
+
+  it('lines with their own bounds and no sequence are steps, not doses taken together', () => {
+    const f = factsOf([taper([line(20, 7, {}), line(2.5, 77, {})])]);
+    expect(f.glucocorticoid.meetsThreshold).toBe(false);
+  });
+
+  it('morning and evening lines of one step still add up (10 + 5 mg a day for 6 months)', () => {
+    const day = (mg: number, when: string) => ({ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', when: [when] } }, doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg' } }] });
+    const f = factsOf([{ ...medicationStatement({ atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'active', start: '2025-12-01' }), dosage: [day(10, 'MORN'), day(5, 'EVE')] }]);
+    expect(f.glucocorticoid).toMatchObject({ currentDailyMg: 15, highDoseThreeMonths: true });
+  });
+});
+
+describe('a glucocorticoid whose dose cannot be read', () => {
+  it('marks the exposure doseUnknown (in use within 12 months), not when every dose is read or the record is older', () => {
+    expect(factsOf([medicationStatement({ atc: 'H02AB06', text: 'Prednisolon', status: 'active', start: '2026-03-01', sig: 'efter aftale' })]).glucocorticoid).toMatchObject({ doseUnknown: true, currentDailyMg: 0 });
+    expect(factsOf([medicationStatement({ atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'active', start: '2026-03-01', sig: '2 tabletter dagligt' })]).glucocorticoid.doseUnknown).toBeUndefined();
+    expect(factsOf([medicationStatement({ atc: 'H02AB06', text: 'Prednisolon', status: 'completed', start: '2024-01-01', end: '2024-03-01', sig: 'efter aftale' })]).glucocorticoid.doseUnknown).toBeUndefined();
+  });
+});

@@ -127,9 +127,14 @@ export function formatFinding(f: Finding, lang: Language): string {
       const daily = formatNumber(Math.round(f.dailyMg * 10) / 10, lang);
       const cumulative = formatNumber(Math.round(f.cumulativeMg12Months), lang);
       const draft = f.draftAddsMg === undefined ? '' : da ? `; ordinationen tilføjer ${formatNumber(Math.round(f.draftAddsMg), lang)} mg` : `; the order adds ${formatNumber(Math.round(f.draftAddsMg), lang)} mg`;
+      // A dose the record does not give is not "0 mg": said as unknown, the known doses as at least.
+      if (f.doseUnknown === true && f.dailyMg === 0 && f.cumulativeMg12Months === 0) {
+        return da ? `Glukokortikoid: dosis kan ikke aflæses i journalen${draft}` : `Glucocorticoid: the dose cannot be read from the record${draft}`;
+      }
+      const floor = f.doseUnknown === true ? (da ? ' (mindst – en dosis kan ikke aflæses)' : ' (at least – a dose cannot be read)') : '';
       return da
-        ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg de seneste 12 mdr.${draft}`
-        : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${draft}`;
+        ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg de seneste 12 mdr.${floor}${draft}`
+        : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${floor}${draft}`;
     }
     case 'dose-interval': {
       const dose = f.doseMg === undefined ? '' : `${formatNumber(f.doseMg, lang)} mg `;

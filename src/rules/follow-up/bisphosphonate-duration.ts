@@ -16,7 +16,7 @@ import type { Course, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { hipTScore } from '../predicates/dxa.js';
-import { courseFinding, scoreFinding } from '../predicates/findings.js';
+import { courseFinding, glucocorticoidFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureFinding, lowEnergyFractures, withinYears } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS, spineHipFractures } from '../predicates/indication.js';
 import { activeCourse, oralBisphosphonateCourses, oralBisphosphonateYearsReached, youngDenosumabFollowOn } from '../predicates/medication.js';
@@ -134,7 +134,7 @@ function judgePause(ctx: RuleContext, asOf: LocalDate): PauseJudgement {
   if (glucocorticoidOngoing(facts, settings.pauseGlucocorticoidStoppedMonths, asOf)) {
     const gc = facts.glucocorticoid;
     failed.push('ongoing-glucocorticoid');
-    findings.push({ kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs });
+    findings.push(glucocorticoidFinding(gc));
     evidence.push(...gc.refs);
   }
   return { failed, findings, evidence };

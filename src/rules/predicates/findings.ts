@@ -1,5 +1,5 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
-import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, Measurement, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, GlucocorticoidExposure, Measurement, Ref } from '../../facts/types.js';
 import type { CorrectFirst } from './labs.js';
 import { addYears, daysBetween, monthsBetween, yearsBetween, type LocalDate } from '../../time/local-date.js';
 import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
@@ -61,6 +61,18 @@ export function lastDoseFinding(c: Course, today: LocalDate): Extract<Finding, {
     date: c.lastDose,
     months: monthsBetween(c.lastDose, today),
     ...(c.refs[0] === undefined ? {} : { ref: c.refs[0] }),
+  };
+}
+
+/** The glucocorticoid exposure as the card shows it (doses in prednisolone equivalents). */
+export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: number): Finding {
+  return {
+    kind: 'glucocorticoid',
+    dailyMg: gc.currentDailyMg,
+    cumulativeMg12Months: gc.cumulativeMg12Months,
+    refs: gc.refs,
+    ...(draftAddsMg === undefined ? {} : { draftAddsMg }),
+    ...(gc.doseUnknown === true ? { doseUnknown: true as const } : {}),
   };
 }
 

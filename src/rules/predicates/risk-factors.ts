@@ -18,7 +18,7 @@ import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { activeConditions, anyConditions, conditionDate } from './conditions.js';
-import { conditionFinding } from './findings.js';
+import { conditionFinding, glucocorticoidFinding } from './findings.js';
 import { fractureFinding, lowEnergyFractures } from './fractures.js';
 import { currentMedications } from './medication.js';
 
@@ -116,7 +116,7 @@ function glucocorticoid(facts: PatientFacts): RiskFactor | undefined {
   if (!gc.active && !gc.meetsThreshold) return undefined;
   return {
     reason: 'risk-glucocorticoid',
-    findings: [{ kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs }],
+    findings: [glucocorticoidFinding(gc)],
     evidence: gc.refs,
   };
 }

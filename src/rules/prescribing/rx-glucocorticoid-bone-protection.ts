@@ -28,7 +28,7 @@
  */
 import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
-import { calciumFinding, correctFirstFindings, labFinding, scoreFinding } from '../predicates/findings.js';
+import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { activeOsteoporosisCourses, currentVitaminDSupplements } from '../predicates/medication.js';
@@ -53,7 +53,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   const reasons: Reason[] = ['exposure-threshold'];
   const findings: Finding[] = [
     draftFinding(draft),
-    { kind: 'glucocorticoid', dailyMg: gc.currentDailyMg, cumulativeMg12Months: gc.cumulativeMg12Months, refs: gc.refs, ...(exposure.addsMg === undefined ? {} : { draftAddsMg: exposure.addsMg }) },
+    glucocorticoidFinding(gc, exposure.addsMg),
   ];
   const refs: string[] = [...gc.refs, ...(exposure.continues === undefined ? [] : [exposure.continues.ref])];
   const suggestions: SuggestionSpec[] = [];
