@@ -260,7 +260,7 @@ export interface TopicValues {
      * Another card of the same draft bars the drug itself (`rx-egfr-too-low` critical,
      * `rx-oral-contraindicated`): no dosing correction is offered, which would keep the drug.
      */
-    readonly barred?: 'rx-egfr-too-low' | 'rx-oral-contraindicated';
+    readonly barred?: 'rx-egfr-too-low' | 'rx-oral-contraindicated' | 'rx-hypocalcaemia';
   };
 
   // rules.md "Missing data"

@@ -55,13 +55,14 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Reco
 
 /**
  * A wrong dose of a drug that is not to be prescribed at all (eGFR ≤ 35, a contraindication to
- * oral treatment): `rx-dose-interval` still says the dose is wrong (a GP may override the bar), but
- * its one-click correction would keep the drug the other card of the draft removes [choice].
+ * oral treatment) or not now (a low calcium, corrected first): `rx-dose-interval` still says the
+ * dose is wrong (a GP may override the bar), but its one-click correction would keep the order the
+ * other card of the draft removes — two critical cards, one "remove it", one "correct it" [choice].
  */
 function barredDose(r: Recommendation, blockers: readonly Recommendation[]): Recommendation {
   if (r.topic !== 'rx-dose-interval') return r;
-  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated'))?.topic;
-  if (bar !== 'rx-egfr-too-low' && bar !== 'rx-oral-contraindicated') return r;
+  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-hypocalcaemia'))?.topic;
+  if (bar !== 'rx-egfr-too-low' && bar !== 'rx-oral-contraindicated' && bar !== 'rx-hypocalcaemia') return r;
   const { suggestions: _, selectionBehavior: __, ...rest } = r;
   return { ...rest, barred: bar };
 }

@@ -122,6 +122,10 @@ describe('agreement between the cards of one answer', () => {
     expect(barredByEgfr).toMatchObject({ indicator: 'critical', reasons: ['too-frequent'], barred: 'rx-egfr-too-low' });
     expect(barredByEgfr).not.toHaveProperty('suggestions');
     expect(dose({ labs: { egfr: [egfr(60, '2026-11-01')] }, conditions: [condition('peptic-ulcer')] })).toMatchObject({ barred: 'rx-oral-contraindicated' });
+    // A low calcium: not now — rx-hypocalcaemia removes the order, so no "correct it" beside it.
+    const barredByCalcium = dose({ labs: { egfr: [egfr(60, '2026-11-01')], calcium: [calcium(2.0, '2026-11-20')] } });
+    expect(barredByCalcium).toMatchObject({ barred: 'rx-hypocalcaemia' });
+    expect(barredByCalcium).not.toHaveProperty('suggestions');
     // Not barred: the correction to once weekly stays, recommended.
     const fine = dose({ labs: { egfr: [egfr(60, '2026-11-01')] } });
     expect(fine).not.toHaveProperty('barred');

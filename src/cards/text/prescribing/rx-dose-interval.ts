@@ -29,6 +29,10 @@ const BARRED: Readonly<Record<NonNullable<Recommendation<'rx-dose-interval'>['ba
     da: (drug) => `**${capitalise(drug)} skal slet ikke ordineres nu: eGFR ≤ 35** (se kortet om nyrefunktionen). Derfor tilbydes ingen rettelse af doseringen her.`,
     en: (drug) => `**${capitalise(drug)} is not to be prescribed now at all: eGFR ≤ 35** (see the kidney function card). So no corrected dosing is offered here.`,
   },
+  'rx-hypocalcaemia': {
+    da: (drug) => `**${capitalise(drug)} skal ikke gives nu: hypocalcæmien korrigeres først** (se kortet om calcium). Derfor tilbydes ingen rettelse af doseringen her – ret den, når ${drug} ordineres igen.`,
+    en: (drug) => `**${capitalise(drug)} is not to be given now: the hypocalcaemia is corrected first** (see the calcium card). So no corrected dosing is offered here – correct it when ${drug} is prescribed again.`,
+  },
   'rx-oral-contraindicated': {
     da: (drug) => `**${capitalise(drug)} skal slet ikke ordineres nu: peroral behandling er kontraindiceret** (se det kort). Derfor tilbydes ingen rettelse af doseringen her.`,
     en: (drug) => `**${capitalise(drug)} is not to be prescribed now at all: oral treatment is contraindicated** (see that card). So no corrected dosing is offered here.`,
