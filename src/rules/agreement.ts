@@ -139,30 +139,67 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
 }
 
 /**
- * Prescribing hooks: one click, one order. A suggestion the critical card of the same draft already
- * carries (the endocrinology referral of `rx-egfr-too-low` and of `rx-oral-contraindicated` with
- * eGFR ≤ 35) is not offered again on the other cards of that draft: clicking both sent two
- * referrals and deleted the draft twice [choice].
+ * Prescribing hooks: one click, one order [choice] —
+ * - a suggestion the critical card of the same draft already carries (the endocrinology referral
+ *   of `rx-egfr-too-low` and of `rx-oral-contraindicated` with eGFR ≤ 35) is not offered again on
+ *   the other cards of that draft: clicking both sent two referrals and deleted the draft twice;
+ * - a draft a critical card removes (or replaces) is not removed again by another card ("remove
+ *   one" beside "do not prescribe" deleted it from two cards);
+ * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
+ *   answer, on the first card that has it (most severe first): two drafts each brought a
+ *   recommended colecalciferol, and accepting all made two.
  */
 export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
   const critical = new Map<string, Set<string>>();
+  const removed = new Set<string>();
   for (const r of recs) {
     if (r.indicator !== 'critical' || r.draft === undefined || r.suggestions === undefined) continue;
     const keys = critical.get(r.draft) ?? new Set<string>();
-    for (const s of r.suggestions) keys.add(suggestionKey(s));
+    for (const s of r.suggestions) {
+      keys.add(suggestionKey(s));
+      const target = removesDraft(s);
+      if (target !== undefined) removed.add(target);
+    }
     critical.set(r.draft, keys);
   }
-  if (critical.size === 0) return [...recs];
-  return recs.map((r) => {
+  const offered = new Set<string>();
+  const bySeverity = [...recs].sort((a, b) => SEVERITY[b.indicator] - SEVERITY[a.indicator]);
+  const kept = new Map<Recommendation, SuggestionSpec[]>();
+  for (const r of bySeverity) {
+    if (r.suggestions === undefined) continue;
     const taken = r.draft === undefined || r.indicator === 'critical' ? undefined : critical.get(r.draft);
-    if (taken === undefined || r.suggestions === undefined) return r;
-    const kept = r.suggestions.filter((s) => !taken.has(suggestionKey(s)));
-    if (kept.length === r.suggestions.length) return r;
-    return keepSuggestions(r, kept);
+    const out: SuggestionSpec[] = [];
+    for (const s of r.suggestions) {
+      const key = suggestionKey(s);
+      if (taken?.has(key) === true) continue;
+      const target = removesDraft(s);
+      if (r.indicator !== 'critical' && s.kind === 'remove-draft' && target !== undefined && removed.has(target)) continue;
+      if (target === undefined && s.kind !== 'reminder') {
+        const order = suggestionKey(s, 'recommended');
+        if (offered.has(order)) continue;
+        offered.add(order);
+      }
+      out.push(s);
+    }
+    kept.set(r, out);
+  }
+  return recs.map((r) => {
+    const out = kept.get(r);
+    return out === undefined || out.length === r.suggestions?.length ? r : keepSuggestions(r, out);
   });
 }
 
-/** The same suggestion whatever the order its fields were written in. */
-function suggestionKey(s: SuggestionSpec): string {
-  return JSON.stringify(Object.entries(s).sort(([a], [b]) => a.localeCompare(b)));
+const SEVERITY: Readonly<Record<Recommendation['indicator'], number>> = { critical: 3, warning: 2, info: 1 };
+
+/** The draft a suggestion deletes or replaces, if any. */
+function removesDraft(s: SuggestionSpec): string | undefined {
+  if (s.kind === 'remove-draft') return s.draft;
+  if (s.kind === 'referral') return s.replacesDraft;
+  if (s.kind === 'prescribe') return s.replaces?.draft;
+  return undefined;
+}
+
+/** The same suggestion whatever the order its fields were written in (`ignore`: a field that does not make it another order). */
+function suggestionKey(s: SuggestionSpec, ignore?: string): string {
+  return JSON.stringify(Object.entries(s).filter(([k]) => k !== ignore).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -205,3 +205,24 @@ describe('agreement between the cards of one answer', () => {
     expect(fractured?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
   });
 });
+
+describe('one click, one order across the cards of a basket (prescribing hooks) [choice]', () => {
+  const two = (labs: FactsInput['labs']) => {
+    const aln = draft('alendronate');
+    const zol = draft('zoledronic-acid');
+    return { aln, zol, recs: evaluatePrescribing(ctxOf(patient({ ...woman, labs, drafts: [aln, zol] }))) };
+  };
+  const all = (recs: readonly { suggestions?: readonly unknown[] }[]) => recs.flatMap((r) => r.suggestions ?? []);
+
+  it('an order that acts on no draft (colecalciferol) is offered once, however many drafts bring it', () => {
+    const { recs } = two({ egfr: [egfr(60, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')] });
+    expect(all(recs).filter((s) => (s as { kind: string; drug?: string }).kind === 'prescribe' && (s as { drug?: string }).drug === 'colecalciferol')).toHaveLength(1);
+  });
+
+  it('a draft a critical card removes is not removed again by the duplicate card', () => {
+    const { aln, zol, recs } = two({ egfr: [egfr(30, '2026-11-01')] });
+    const removals = all(recs).filter((s) => (s as { kind: string }).kind === 'remove-draft') as { draft: string }[];
+    expect(removals.filter((s) => s.draft === aln.ref || s.draft === zol.ref)).toEqual([]);
+    expect(recs.filter((r) => r.topic === 'rx-egfr-too-low')).toHaveLength(2);
+  });
+});
