@@ -13,7 +13,7 @@ import { RULES_VERSION } from '../rules/version.js';
 import { fitDetail, type DetailLists } from './compose/fit.js';
 import { composeCards, type CardGrouping } from './compose/fold.js';
 import { guidelineLink, linksFor, type LinkDefinition, type LinkKey } from './links.js';
-import { buildSuggestion, canApply, type SuggestionContext } from './suggestions.js';
+import { applicablePart, buildSuggestion, canApply, type SuggestionContext } from './suggestions.js';
 import { formatFinding } from './text/findings.js';
 import { topicTitle, wordsOf } from './text/index.js';
 import { DRUG, inForce, REASON, type Words } from './text/vocabulary.js';
@@ -122,10 +122,18 @@ function composeDetail(rec: Recommendation, text: string, lang: Language, settin
   return detail;
 }
 
+const BY_HAND: Readonly<Record<Language, string>> = {
+  da: '**Fjern eller ret ordinationen selv:** systemet sendte den uden id, så forslagene kan ikke ændre den med ét klik.',
+  en: '**Remove or correct the order yourself:** the system sent it without an id, so the suggestions cannot change it in one click.',
+};
+
 export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   const lang = ctx.lang;
   const words = wordsOf(rec, lang);
-  const suggestions = rec.suggestions?.filter((s) => canApply(s, ctx)).map((s) => buildSuggestion(s, ctx));
+  const applicable = rec.suggestions?.map((s) => applicablePart(s, ctx)).filter((s) => s !== undefined);
+  const suggestions = applicable?.map((s) => buildSuggestion(s, ctx));
+  // A draft the EHR sent without an id cannot be removed in one click: the card says so.
+  const byHand = rec.suggestions?.some((s) => !canApply(s, ctx)) === true ? BY_HAND[lang] : undefined;
   // "Læs mere" first: the full guidance lives on the service's own page, not in the card.
   const links = linksFor(rec.topic, lang, ctx.links);
   if (ctx.guidelineBase !== undefined) links.unshift(guidelineLink(rec.topic, words.title, lang, ctx.guidelineBase));
@@ -134,7 +142,7 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   return {
     uuid: uuidv4(),
     summary: clampSummary(words.summary),
-    detail: composeDetail(rec, words.detail, lang, ctx.settings),
+    detail: composeDetail(rec, byHand === undefined ? words.detail : `${words.detail}\n\n${byHand}`, lang, ctx.settings),
     indicator: rec.indicator,
     source: { label: SOURCE_LABEL[part(rec.topic)][lang], url: GUIDELINE_URL, topic },
     ...(suggestions === undefined || suggestions.length === 0

@@ -247,6 +247,18 @@ export function canApply(spec: SuggestionSpec, ctx: SuggestionContext): boolean 
   return draft === undefined || typeof draft.id === 'string';
 }
 
+/**
+ * What of a suggestion the EHR can still apply when its draft came without an id: a referral that
+ * replaces the draft keeps its referral (the GP removes the order by hand, the card says so); an
+ * update or deletion of the draft itself has nothing left.
+ */
+export function applicablePart(spec: SuggestionSpec, ctx: SuggestionContext): SuggestionSpec | undefined {
+  if (canApply(spec, ctx)) return spec;
+  if (spec.kind !== 'referral') return undefined;
+  const { replacesDraft: _, ...referral } = spec;
+  return referral;
+}
+
 export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): Suggestion {
   const { lang } = ctx;
   const da = lang === 'da';

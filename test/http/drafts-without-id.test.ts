@@ -35,6 +35,10 @@ describe('draft orders without an id', () => {
     const cards = await cardsWithoutIds('rx-order-sign-alendronate-egfr-low-danish', 'osteoporosis-order-sign');
     expect(cards.map((c) => [c.source.topic?.code, c.indicator])).toContainEqual(['rx-egfr-too-low', 'critical']);
     expect(cards.flatMap((c) => c.extension['osteo-cds.evidence'])).toContain('urn:osteo-cds:draft-order:1');
+    // The referral that replaces the order is still one click; removing the order is the GP's, and the card says so.
+    const critical = cards.find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(critical?.suggestions?.flatMap((s) => s.actions ?? []).map((a) => a.type)).toEqual(['create']);
+    expect(critical?.detail).toContain('Fjern eller ret ordinationen selv');
   });
 
   it('a Prolia order gets its cards, but no suggestion that updates or deletes it', async () => {
