@@ -182,6 +182,8 @@ export interface TopicValues {
   'rx-vitamin-d-low': {
     readonly vitaminD: LabFinding;
     readonly onSupplement: boolean;
+    /** The supplement is only ordered now (this basket, or vitamin D3 in the drafted product): none is taken yet. */
+    readonly supplementOrderedNow?: true;
     readonly start: boolean;
     /** The latest calcium is high: no vitamin D blindly, the endocrinologist first (rules.md section 2, suspected secondary osteoporosis). */
     readonly calciumHigh?: true;

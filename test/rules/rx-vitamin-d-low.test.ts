@@ -31,7 +31,11 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
     const current = judge({ ...low, medications: [medication('colecalciferol', '2026-01-01')] }, draft('alendronate'));
     expect(current).toMatchObject({ reasons: ['vitamin-d-low'], onSupplement: true });
     expect(current?.suggestions).toBeUndefined();
-    expect(judge(low, draft('alendronate'), [draft('colecalciferol', { selected: false })])?.suggestions).toBeUndefined();
+    expect(current?.supplementOrderedNow).toBeUndefined();
+    const basket = judge(low, draft('alendronate'), [draft('colecalciferol', { selected: false })]);
+    expect(basket?.suggestions).toBeUndefined();
+    // Ordered in this basket, not yet taken: the text must not say "already has".
+    expect(basket).toMatchObject({ onSupplement: true, supplementOrderedNow: true });
   });
 
   it('counts vitamin D3 in a combination: a current calcium + D3 tablet, or alendronate + colecalciferol itself', () => {

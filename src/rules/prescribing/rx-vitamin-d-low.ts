@@ -32,11 +32,11 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
   // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in
   // the drafted product itself (alendronate + colecalciferol).
-  const supplement = [
-    ...ctx.facts.medications.filter((m) => containsVitaminD3(m.identity) && isCurrent(m, ctx.today)).map((m) => m.ref),
-    ...[draft, ...otherDrafts(ctx.facts, draft)].filter((o) => containsVitaminD3(o.identity)).map((o) => o.ref),
-  ];
+  const taken = ctx.facts.medications.filter((m) => containsVitaminD3(m.identity) && isCurrent(m, ctx.today)).map((m) => m.ref);
+  const supplement = [...taken, ...[draft, ...otherDrafts(ctx.facts, draft)].filter((o) => containsVitaminD3(o.identity)).map((o) => o.ref)];
   const onSupplement = supplement.length > 0;
+  // Only ordered now (in this basket or the drafted product): the text says so, not "already has".
+  const orderedNow = onSupplement && taken.length === 0 ? { supplementOrderedNow: true as const } : {};
   const finding = labFinding('vitamin-d', d);
   // A high calcium beside the low vitamin D: no vitamin D blindly (it raises calcium further) — the
   // cause first, as patient-view refers for suspected secondary osteoporosis (rules.md section 2) [choice].
@@ -53,6 +53,7 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
       draft: draft.ref,
       vitaminD: finding,
       onSupplement,
+      ...orderedNow,
       start,
       calciumHigh: true,
     };
@@ -67,6 +68,7 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
     draft: draft.ref,
     vitaminD: finding,
     onSupplement,
+    ...orderedNow,
     start,
   };
 };

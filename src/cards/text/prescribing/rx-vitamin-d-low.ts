@@ -24,7 +24,7 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
           : 'Kortet: **P-calcium, -kreatinin og -25-OH-Vit.D bør kontrolleres før hver infusion**; P-25-OH-Vit.D skal være > 50 nmol/L (lavt D-vitamin øger risikoen for hypocalcæmi).',
         VITAMIN_D_CALCIUM.da,
         'Tilskud af 1 µg D3 giver ≈ 1 nmol/L stigning i P-25-OH-Vit.D efter 3 mdr. (stor variation). Tjek tidligst efter 3 mdr.',
-        rec.onSupplement && 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.',
+        rec.onSupplement && (rec.supplementOrderedNow === true ? 'D-vitamin ordineres nu: giv det før/ved start, og tjek P-25-OH-Vit.D tidligst efter 3 mdr.' : 'Patienten har allerede D-vitamintilskud: tjek dosis, og at det bliver taget.'),
       ),
   },
   en: {
@@ -42,7 +42,7 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
           : 'The card: **check calcium, creatinine and 25-OH vitamin D before each infusion**; 25-OH vitamin D must be > 50 nmol/L (low vitamin D raises the risk of hypocalcaemia).',
         VITAMIN_D_CALCIUM.en,
         'Each 1 µg of D3 raises 25-OH vitamin D by ≈ 1 nmol/L after 3 months (wide variation). Recheck no earlier than 3 months.',
-        rec.onSupplement && 'The patient already has a vitamin D supplement: check the dose and that it is taken.',
+        rec.onSupplement && (rec.supplementOrderedNow === true ? 'Vitamin D is being ordered now: give it before/with the start, and recheck 25-OH vitamin D no earlier than 3 months.' : 'The patient already has a vitamin D supplement: check the dose and that it is taken.'),
       ),
   },
 };
