@@ -8,11 +8,11 @@
  * section 1, "menopause before 45").
  */
 import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { codings, conceptText, conceptWords, get, statusCode, withDate } from './accessors.js';
+import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
-import { ageYears, dateFromAge, fractureOf, onsetDate, toSourceCode, type CodedMatch } from './fractures.js';
+import { ageYears, dateFromAge, fractureOf, onsetDate, textSourceCode, toSourceCode, type CodedMatch } from './fractures.js';
 import type { Dated } from './dated.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
 import type { JsonObject } from '../shared/json.js';
@@ -44,10 +44,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const words = conceptWords(condition.code);
   const names = words === '' ? [] : t.matchNames('condition', words);
   const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
-  if (matches.length === 0 && textConcepts.size === 0) return;
-
+  // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
   const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate);
   if (fracture !== undefined) out.fractures.push(fracture);
+  if (matches.length === 0 && textConcepts.size === 0) return;
 
   const onset = onsetDate(condition, ctx.birthDate);
   const abatement =
@@ -68,7 +68,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   }
   for (const id of textConcepts) {
     if (!isConditionConcept(id) || concepts.has(id)) continue;
-    concepts.set(id, { weak: false, code: textSource(condition.code) });
+    concepts.set(id, { weak: false, code: textSourceCode(condition.code) });
   }
 
   if (concepts.has('menopause')) {
@@ -110,13 +110,6 @@ function onsetBefore(condition: JsonObject, onset: LocalDate | undefined, birthD
   if (years !== undefined) return years < age;
   if (onset === undefined || birthDate === undefined || onset < birthDate) return false;
   return yearsBetween(birthDate, onset) < age;
-}
-
-function textSource(code: unknown): SourceCode {
-  const first = codings(code)[0];
-  if (first?.system !== undefined && first.code !== undefined) return toSourceCode(first);
-  const text = conceptText(code);
-  return { system: 'urn:osteo-cds:text', code: 'text', ...(text === undefined ? {} : { display: text }) };
 }
 
 /** Sorts condition facts newest first (onset, else recorded; undated last). */

@@ -3,10 +3,12 @@
  * fracture in a first-degree relative"). The relative must be first-degree (v3 RoleCode: parents,
  * siblings, children, twins — or a relationship text naming one) and one of their conditions must
  * match osteoporosis, hip fracture or an osteoporotic fracture (by code, or text such as
- * "osteoporose", "hoftebrud", "hip fracture").
+ * "osteoporose", "hoftebrud", "hip fracture", or any text condition-text.ts reads as a hip
+ * fracture, e.g. the display of an unbound SNOMED code "Closed fracture of neck of femur").
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, objects } from './accessors.js';
+import { fractureSiteOfText } from './condition-text.js';
 import { FAMILY_HISTORY_TARGETS, FIRST_DEGREE_RELATIVE } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import type { Ref } from './types.js';
@@ -29,7 +31,9 @@ export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; 
     for (const c of codings(condition.code)) {
       if (t.matchCoding(c.system, c.code).some((m) => FAMILY_HISTORY_TARGETS.has(m.concept))) return true;
     }
-    return TARGET_TEXT.test(conceptWords(condition.code));
+    const words = conceptWords(condition.code);
+    // An unbound code whose text names a hip fracture ("Closed fracture of neck of femur"): the same text reading as a Condition's.
+    return TARGET_TEXT.test(words) || fractureSiteOfText(words, conceptWords(condition.bodySite)) === 'hip';
   });
   if (!matches) return undefined;
   const date = parseFhirDate(fmh.date) ?? parseFhirDate(get(fmh.meta, 'lastUpdated'));

@@ -15,11 +15,20 @@
  * (affirmed) low-energy evidence wins over high-energy evidence [choice]. Whether unknown counts as *possible* is the
  * rules' call. Atypical femoral fractures (M84.75) and stress fractures (M84.3) are never
  * fractures here. One Condition is one fracture, however many codings it has.
+ *
+ * Text (terminology.md line 14: an unbound SNOMED descendant is matched on its display text): when
+ * no coding matched a fracture concept, a code text or display that clearly names a fracture at a
+ * site we know ("Closed fracture of neck of femur", "Hoftebrud", "brud på håndleddet") is a
+ * fracture of that site (condition-text.ts says what is not: negated, history, stress, atypical,
+ * pathological without osteoporosis, dental; an unknown site). Its code is the Condition's first
+ * coding (or the text). One naming osteoporosis is low-energy [choice: an osteoporotic fracture is
+ * a fragility fracture by definition, as the M80 codes are read].
  */
 import type { CodingMatch } from '../terminology/index.js';
 import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding } from './accessors.js';
+import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
+import { affirmedText, fractureSiteOfText } from './condition-text.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
 import { vertebraOf } from './vertebrae.js';
 import type { Fracture, FractureMechanism, FractureSite, Ref, SourceCode } from './types.js';
@@ -75,7 +84,7 @@ export function fractureOf(
 ): Fracture | undefined {
   if (isNeverFracture(textConcepts, matches)) return undefined;
   const fractureMatches = matches.filter((m) => m.match.concept.startsWith('fracture-'));
-  if (fractureMatches.length === 0) return undefined;
+  if (fractureMatches.length === 0) return fractureFromText(condition, ref, birthDate);
 
   const strongSite = fractureMatches.find((m) => !m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
   const weakSite = fractureMatches.find((m) => m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
@@ -107,6 +116,25 @@ export function fractureOf(
     code: toSourceCode(codeSource?.coding),
     ...(weak ? { weak: true } : {}),
     ...(followUp ? { followUp: true as const } : {}),
+  };
+}
+
+/** The fallback when no coding is a bound fracture code: the fracture the code text names, if any. */
+function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate | undefined): Fracture | undefined {
+  const words = conceptWords(condition.code);
+  if (words === '') return undefined;
+  const site = fractureSiteOfText(words, conceptWords(condition.bodySite));
+  if (site === undefined) return undefined;
+  const date = fractureDate(condition, birthDate);
+  const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), words) : undefined;
+  return {
+    site,
+    ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
+    ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
+    ...(date === undefined ? {} : { date }),
+    mechanism: mechanismOf(condition, /osteopor/.test(affirmedText(words))),
+    ref,
+    code: textSourceCode(condition.code),
   };
 }
 
@@ -185,6 +213,14 @@ export function toSourceCode(coding: Coding | undefined): SourceCode {
     return { system: coding.system, code: coding.code, ...(coding.display === undefined ? {} : { display: coding.display }) };
   }
   return { system: coding?.system ?? 'urn:osteo-cds:text', code: coding?.code ?? 'text', ...(coding?.display === undefined ? {} : { display: coding.display }) };
+}
+
+/** The source code of a match found in text: the concept's first coding, else its text. */
+export function textSourceCode(code: unknown): SourceCode {
+  const first = codings(code)[0];
+  if (first?.system !== undefined && first.code !== undefined) return toSourceCode(first);
+  const text = conceptText(code);
+  return { system: 'urn:osteo-cds:text', code: 'text', ...(text === undefined ? {} : { display: text }) };
 }
 
 /** The first coding of a CodeableConcept, for a text-only match's source code. */

@@ -144,3 +144,19 @@ describe('family history', () => {
     expect(f.conditions.map((c) => c.concept)).toEqual(['family-history-osteoporosis']);
   });
 });
+
+describe('family history: an unbound SNOMED hip fracture read from its display', () => {
+  const genetic = (display: string) =>
+    factsOf([familyHistory({ id: 'mother', relationship: 'MTH', conditions: [{ codings: [coding(SYS.snomed, '999999999', display)] }] })]).familyHistory.length;
+
+  it('"Closed fracture of neck of femur" (an unbound descendant of 5913000) in a mother counts', () => {
+    expect(genetic('Closed fracture of neck of femur (disorder)')).toBe(1);
+    expect(genetic('Fracture of proximal end of femur (disorder)')).toBe(1);
+  });
+
+  it('a wrist fracture, a negated or a stress fracture of the hip does not', () => {
+    expect(genetic('Fracture of distal end of radius (disorder)')).toBe(0);
+    expect(genetic('No fracture of neck of femur')).toBe(0);
+    expect(genetic('Stress fracture of neck of femur')).toBe(0);
+  });
+});

@@ -196,3 +196,59 @@ describe('fractures: what is never a fragility fracture, and history', () => {
     expect(f.fractures).toHaveLength(1);
   });
 });
+
+describe('fractures: an unbound code read from its text (terminology.md line 14)', () => {
+  const snomed = (code: string, display: string, extra: Partial<Parameters<typeof condition>[0]> = {}) =>
+    fracture({ codings: [coding(SYS.snomed, code, display)], ...extra });
+
+  it('an unbound SNOMED descendant whose display names a fracture at a known site is a fracture of that site, coded by its own coding', () => {
+    expect(snomed('263225007', 'Fracture of proximal end of femur (disorder)')).toEqual([
+      { site: 'hip', date: '2025-09-01', mechanism: 'unknown', ref: 'Condition/f', code: { system: SYS.snomed, code: '263225007', display: 'Fracture of proximal end of femur (disorder)' } },
+    ]);
+    expect(snomed('361131003', 'Fracture of pelvis (disorder)')[0]?.site).toBe('pelvis');
+    expect(snomed('207957008', 'Fracture of lumbar vertebra (disorder)')[0]?.site).toBe('spine');
+    expect(snomed('28576007', 'Closed fracture of distal end of radius (disorder)')[0]?.site).toBe('forearm');
+  });
+
+  it('Danish text alone: "Hoftebrud", "Håndledsbrud", "brud på lårbenshalsen", "brækket hofte"', () => {
+    expect(fracture({ text: 'Hoftebrud' })[0]).toMatchObject({ site: 'hip', code: { system: 'urn:osteo-cds:text', code: 'text', display: 'Hoftebrud' } });
+    expect(fracture({ text: 'Håndledsbrud, venstre' })[0]?.site).toBe('forearm');
+    expect(fracture({ text: 'Brud på lårbenshalsen' })[0]?.site).toBe('hip');
+    expect(fracture({ text: 'Brækket hofte' })[0]?.site).toBe('hip');
+  });
+
+  it('the site may come from bodySite when the text names none', () => {
+    expect(snomed('125605004', 'Fracture of bone (disorder)', { bodySite: 'Structure of neck of femur' })[0]?.site).toBe('hip');
+  });
+
+  it('a text naming osteoporosis is low-energy; other mechanism words are read as for coded fractures', () => {
+    expect(snomed('1234567', 'Pathological fracture of hip due to osteoporosis')[0]?.mechanism).toBe('low-energy');
+    expect(fracture({ text: 'Hoftebrud efter trafikulykke' })[0]?.mechanism).toBe('high-energy');
+  });
+
+  it.each([
+    ['an unknown site', 'Fracture of femur (disorder)'],
+    ['no fracture word', 'Pain in hip'],
+    ['"brud" inside another word', 'Behandling afbrudt, hofte'],
+    ['negated (English)', 'No fracture of hip'],
+    ['negated (Danish)', 'Ingen hoftefraktur'],
+    ['"without"', 'Fall without fracture of wrist'],
+    ['history', 'History of hip fracture'],
+    ['personal history', 'Personal history of fracture of neck of femur'],
+    ['risk', 'At risk of hip fracture'],
+    ['fear', 'Fear of hip fracture'],
+    ['screening', 'Screening for vertebral fracture'],
+    ['a stress fracture', 'Stress fracture of pelvis'],
+    ['atypical', 'Atypical fracture of shaft of femur, subtrochanteric'],
+    ['pathological without osteoporosis', 'Pathological fracture of hip due to neoplastic disease'],
+    ['a tooth', 'Fracture of tooth'],
+    ['a sequela', 'Sequela of fracture of neck of femur'],
+  ])('no fracture from text: %s', (_name, display) => {
+    expect(snomed('999999999', display)).toEqual([]);
+  });
+
+  it('the bound SNOMED codes from the VSAC Lower Body Fracture set: 359820003 hip, 33118001 pelvis', () => {
+    expect(fracture({ code: '359820003' })[0]).toMatchObject({ site: 'hip', code: { system: SYS.snomed, code: '359820003' } });
+    expect(fracture({ code: '33118001' })[0]).toMatchObject({ site: 'pelvis', code: { system: SYS.snomed, code: '33118001' } });
+  });
+});

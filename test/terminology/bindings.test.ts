@@ -98,6 +98,11 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.sks, 'DE240')).toEqual(['cushing']);
   });
 
+  it('bind the SNOMED fractures of the VSAC Lower Body Fracture set the review named: 359820003 hip, 33118001 pelvis', () => {
+    expect(concepts(SYS.snomed, '359820003')).toEqual(['fracture-hip']);
+    expect(concepts(SYS.snomed, '33118001')).toEqual(['fracture-pelvis']);
+  });
+
   it('ignore unknown systems and non-string input', () => {
     expect(concepts('http://example.org/local', 'M81.0')).toEqual([]);
     expect(t.matchCoding(undefined, 'M81.0')).toEqual([]);

@@ -1,0 +1,50 @@
+/**
+ * US-coded records against their Danish twins (the December 2026 review, /tmp/review-us): the same
+ * clinical picture coded with SNOMED CT / ICD-10-CM / RxNorm and with ICD-10 / SKS / ATC must get
+ * the same cards — the same topics at the same indicators. Each pair is evaluated through the CLI
+ * (`osteo-cds evaluate --json`), as the reviewer did. Bundles are in `us-twins/`.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+
+const file = (name: string): string => fileURLToPath(new URL(`./us-twins/${name}`, import.meta.url));
+
+interface CardLike {
+  readonly indicator: string;
+  readonly source: { readonly topic?: { readonly code: string } };
+  readonly extension?: Record<string, readonly string[]>;
+}
+
+/** Every card as "topic:indicator" with the topics folded onto it, sorted. */
+async function cardsOf(bundle: string, draft?: string): Promise<{ cards: string[]; reasons: string[] }> {
+  let out = '';
+  let err = '';
+  const argv = ['evaluate', file(`${bundle}.bundle.json`), '--now', '2026-12-05', '--json', '--lang', 'en', ...(draft === undefined ? [] : ['--draft', file(`${draft}.draft.json`)])];
+  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {} });
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  const cards = (JSON.parse(out) as { cards: CardLike[] }).cards;
+  return {
+    cards: cards.map((c) => `${c.source.topic?.code ?? '?'}:${c.indicator}:${[...(c.extension?.['osteo-cds.topics'] ?? [])].sort().join(',')}`).sort(),
+    reasons: cards.flatMap((c) => c.extension?.['osteo-cds.reasons'] ?? []),
+  };
+}
+
+describe('US records get the cards of their Danish twins', () => {
+  it.each([
+    ['us61', 'dk61', 'unbound SNOMED 263225007 "Fracture of proximal end of femur" (read from its display) vs ICD-10 S72.0'],
+    ['us71', 'dk71', 'SNOMED 33118001 "Closed fracture of acetabulum" vs ICD-10 S32.4'],
+  ])('%s = %s: %s', async (us, dk) => {
+    const [a, b] = await Promise.all([cardsOf(us), cardsOf(dk)]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.cards.some((c) => c.startsWith('treatment-indicated:warning'))).toBe(true);
+  });
+
+  it('a mother\'s hip fracture coded with an unbound SNOMED code counts as genetic disposition, as one coded 5913000 does', async () => {
+    const [text, bound, coded] = await Promise.all([cardsOf('usf2-text'), cardsOf('usf2'), cardsOf('usf1')]);
+    expect(text.cards).toEqual(coded.cards);
+    expect(bound.cards).toEqual(coded.cards);
+    expect(text.reasons).toContain('risk-family-history');
+  });
+});
