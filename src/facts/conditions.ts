@@ -9,6 +9,7 @@
  */
 import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
+import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
@@ -42,7 +43,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     for (const match of t.matchCoding(coding.system, coding.code)) if (match.kind === 'condition') matches.push({ coding, match });
   }
   const words = conceptWords(condition.code);
-  const names = words === '' ? [] : t.matchNames('condition', words);
+  // Names only count where the text affirms them: "No history of stroke", "Risk of myocardial
+  // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
+  const affirmed = affirmedText(words);
+  const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
   const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
   const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate);

@@ -58,7 +58,12 @@ export type CodingBinding = z.infer<typeof codingBindingSchema>;
 
 export const nameBindingSchema = z.union([
   nonEmpty,
-  z.strictObject({ text: nonEmpty, ingredient: nonEmpty.optional() }),
+  z.strictObject({
+    text: nonEmpty,
+    ingredient: nonEmpty.optional(),
+    /** Matched as a whole word only ("stroke" not in "heatstroke", "stemi" not in "nstemi"). */
+    word: z.literal(true).optional(),
+  }),
 ]);
 
 export const systemSchema = z.strictObject({
@@ -70,7 +75,7 @@ export const conceptSchema = z.strictObject({
   kind: z.enum(CONCEPT_KINDS),
   display: z.string().optional(),
   measure: z.enum(MEASURES).optional(),
-  /** Text patterns (lower-case substrings; whole words for relationships), the last resort. */
+  /** Text patterns (lower-case substrings; whole words for relationships and names marked `word`), the last resort. */
   names: z.array(nameBindingSchema).optional(),
   codings: z.array(codingBindingSchema),
 });

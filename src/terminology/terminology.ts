@@ -45,6 +45,8 @@ export interface NameBinding {
   /** Lower-case text pattern. */
   readonly text: string;
   readonly ingredient?: string;
+  /** Whole word only: no letter or digit on either side. */
+  readonly word?: true;
 }
 
 /** One binding a coding matched. */
@@ -249,7 +251,9 @@ function compile(file: BindingsFile, site: unknown): Terminology {
   const namesByKind = new Map<ConceptKind, { pattern: string; concept: string; name: NameBinding }[]>();
   for (const [id, raw] of Object.entries(file.concepts)) {
     const names: NameBinding[] = (raw.names ?? []).map((n) =>
-      typeof n === 'string' ? { text: n.toLowerCase() } : { text: n.text.toLowerCase(), ...(n.ingredient === undefined ? {} : { ingredient: n.ingredient }) },
+      typeof n === 'string'
+        ? { text: n.toLowerCase() }
+        : { text: n.text.toLowerCase(), ...(n.ingredient === undefined ? {} : { ingredient: n.ingredient }), ...(n.word === true ? { word: true as const } : {}) },
     );
     const codings: Binding[] = raw.codings.map((c): Binding => {
       const { alsoContains, ...rest } = c;
@@ -295,8 +299,12 @@ function compile(file: BindingsFile, site: unknown): Terminology {
   for (const [kind, list] of namesByKind) {
     const byPattern = new Map<string, { concept: string; name: NameBinding }>();
     for (const entry of list) if (!byPattern.has(entry.pattern)) byPattern.set(entry.pattern, entry);
-    const patterns = [...byPattern.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-    const source = kind === 'relationship' ? `(?<![\\p{L}\\p{N}])(?:${patterns.join('|')})(?![\\p{L}\\p{N}])` : `(?:${patterns.join('|')})`;
+    // Relationship words, and names marked `word`, only as whole words ("Mor" not in "Moster").
+    const wholeWord = (p: string): string => `(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`;
+    const patterns = [...byPattern.entries()]
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([text, { name }]) => (kind !== 'relationship' && name.word === true ? wholeWord(escapeRegex(text)) : escapeRegex(text)));
+    const source = kind === 'relationship' ? wholeWord(`(?:${patterns.join('|')})`) : `(?:${patterns.join('|')})`;
     nameRegex.set(kind, { re: new RegExp(source, 'gu'), byPattern });
   }
 

@@ -47,4 +47,21 @@ describe('US records get the cards of their Danish twins', () => {
     expect(bound.cards).toEqual(coded.cards);
     expect(text.reasons).toContain('risk-family-history');
   });
+
+  it.each([
+    ['usr1', 'dkr1', 'SNOMED 399211009 "History of myocardial infarction" (Synthea) vs ICD-10 I25.2'],
+    ['usr4', 'dkr4', 'ICD-10-CM Z86.73 "Personal history of TIA and cerebral infarction" vs ICD-10 I63'],
+    ['usr1-text', 'dkr1', 'an unbound code displayed "Blodprop i hjertet 2019" vs ICD-10 I25.2'],
+  ])('romosozumab order-sign %s = %s: %s — critical, cardiovascular history', async (us, dk) => {
+    const [a, b] = await Promise.all([cardsOf(us, us.replace(/-.*/, '')), cardsOf(dk, dk)]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.cards.some((c) => c.startsWith('rx-anabolic-specialist:critical'))).toBe(true);
+    expect(a.reasons).toContain('cardiovascular-history');
+  });
+
+  it('romosozumab order-sign: "No history of myocardial infarction or stroke" is no contraindication', async () => {
+    const { cards, reasons } = await cardsOf('usr1-negated', 'usr1');
+    expect(cards.some((c) => c.startsWith('rx-anabolic-specialist:info'))).toBe(true);
+    expect(reasons).not.toContain('cardiovascular-history');
+  });
 });

@@ -71,7 +71,8 @@ describe('conditions: Danish and international codes for the same concept', () =
 
   it('cannot stay upright from SNOMED 160685001 or the text "sengeliggende" / "bedridden"', () => {
     expect(conceptsOf({ code: '160685001' })).toEqual(['cannot-stay-upright']);
-    expect(conceptsOf({ text: 'Sengeliggende efter apopleksi' })).toEqual(['cannot-stay-upright']);
+    // The text also names the stroke it followed (a romosozumab contraindication).
+    expect(conceptsOf({ text: 'Sengeliggende efter apopleksi' })).toEqual(['cannot-stay-upright', 'stroke']);
     expect(conceptsOf({ text: 'Patient is bedridden' })).toEqual(['cannot-stay-upright']);
     expect(conceptsOf({ text: 'Hypertension' })).toEqual([]);
   });
@@ -158,5 +159,36 @@ describe('family history: an unbound SNOMED hip fracture read from its display',
     expect(genetic('Fracture of distal end of radius (disorder)')).toBe(0);
     expect(genetic('No fracture of neck of femur')).toBe(0);
     expect(genetic('Stress fracture of neck of femur')).toBe(0);
+  });
+});
+
+describe('condition names: myocardial infarction and stroke (the romosozumab contraindication), affirmed only', () => {
+  const concepts = (text: string) => factsOf([condition({ id: 'c', codings: [coding(SYS.snomed, '999999999', text)] })]).conditions.map((c) => c.concept);
+
+  it.each([
+    ['History of myocardial infarction', 'myocardial-infarction'],
+    ['Heart attack 2019', 'myocardial-infarction'],
+    ['NSTEMI', 'myocardial-infarction'],
+    ['STEMI, anterior wall', 'myocardial-infarction'],
+    ['Blodprop i hjertet', 'myocardial-infarction'],
+    ['Akut myokardieinfarkt', 'myocardial-infarction'],
+    ['Ischemic stroke', 'stroke'],
+    ['Cerebrovascular accident', 'stroke'],
+    ['Følger efter apopleksi', 'stroke'],
+    ['Hjerneinfarkt 2018', 'stroke'],
+    ['Blodprop i hjernen', 'stroke'],
+  ])('"%s" → %s', (text, concept) => {
+    expect(concepts(text)).toEqual([concept]);
+  });
+
+  it.each(['No history of stroke', 'Ingen blodprop i hjertet', 'Risk of myocardial infarction', 'Heat stroke', 'Heatstroke', 'Sunstroke', 'Family history of stroke', 'Screening for stroke', 'Stroked cat'])(
+    '"%s" → nothing',
+    (text) => {
+      expect(concepts(text)).toEqual([]);
+    },
+  );
+
+  it('the rest of a text still counts after a negated clause: "No angina; old myocardial infarction"', () => {
+    expect(concepts('No angina; old myocardial infarction')).toEqual(['myocardial-infarction']);
   });
 });

@@ -103,6 +103,26 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.snomed, '33118001')).toEqual(['fracture-pelvis']);
   });
 
+  it('bind the US myocardial infarction and stroke codes (romosozumab contraindication, US review)', () => {
+    for (const code of ['399211009', '1755008', '401303003', '401314000']) expect(concepts(SYS.snomed, code)).toEqual(['myocardial-infarction']);
+    for (const code of ['432504007', '422504002']) expect(concepts(SYS.snomed, code)).toEqual(['stroke']);
+    expect(concepts(SYS.icd10cm, 'Z86.73')).toEqual(['stroke']);
+    expect(concepts(SYS.icd10cm, 'I69.30')).toEqual(['stroke']);
+    expect(concepts(SYS.icd10, 'I69.3')).toEqual(['stroke']);
+    expect(concepts(SYS.sks, 'DI693')).toEqual(['stroke']);
+    expect(concepts(SYS.icd10cm, 'I21.4')).toEqual(['myocardial-infarction']);
+    expect(concepts(SYS.icd10cm, 'Z86.79')).toEqual([]);
+  });
+
+  it('match names marked `word` as whole words only: "stroke" not in "heatstroke", "stemi" not in "nstemi"', () => {
+    const names = (text: string) => t.matchNames('condition', text).map((m) => m.name.text);
+    expect(names('ischemic stroke')).toEqual(['stroke']);
+    expect(names('heatstroke')).toEqual([]);
+    expect(names('strokes')).toEqual([]);
+    expect(names('nstemi')).toEqual(['nstemi']);
+    expect(names('kronisk hjerteinfarkt')).toEqual(['hjerteinfarkt']);
+  });
+
   it('ignore unknown systems and non-string input', () => {
     expect(concepts('http://example.org/local', 'M81.0')).toEqual([]);
     expect(t.matchCoding(undefined, 'M81.0')).toEqual([]);
