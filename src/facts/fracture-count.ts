@@ -7,10 +7,14 @@
  * - the same site recorded again within 14 days [choice] is the same fracture (the window is
  *   counted from the first record of it, so a chain of records does not stretch it);
  * - a record of multiple vertebral fractures (`count` 2) counts as two;
- * - a later-encounter record (ICD-10-CM 7th character D, G, K, P, S: `followUp`) of a site recorded
- *   before it is that fracture, however long after [choice: ICD-10-CM codes a new fracture as an
- *   initial encounter; counted twice, a hip fracture followed up a year later on treatment would
- *   read as a fracture on treatment] (`withoutFollowUps`);
+ * - a later-encounter record (ICD-10-CM 7th character D, G, K, P, S: `followUp`) is the fracture
+ *   of the latest earlier record of the same site — the same side when both name one (ICD-10-CM
+ *   6th character: right and left are two hips; an unnamed side may be either) — dated at most
+ *   `FOLLOW_UP_DAYS` before it [choice: ICD-10-CM codes a new fracture as an initial encounter;
+ *   counted twice, a hip fracture followed up on treatment would read as a fracture on treatment.
+ *   But a left hip recorded only as "subsequent encounter" six years after a right one is a second
+ *   fracture]. A follow-up with no such record stands as its own fracture, dated by its
+ *   onset/recordedDate (`withoutFollowUps`);
  * - undated records are never merged (nothing shows they are the same).
  */
 import { dayNumber, daysBetween } from '../time/local-date.js';
@@ -19,6 +23,14 @@ import { regionOf } from './vertebrae.js';
 
 /** "The same site recorded twice within 14 days is one fracture" [choice]. */
 export const SAME_FRACTURE_DAYS = 14;
+
+/**
+ * A later-encounter record continues a fracture recorded at most this many days before it [choice:
+ * two years — a follow-up "a year later" on treatment must not read as a new fracture, and nonunion
+ * and malunion care runs past a year; a same-side fracture of the same site recorded only as a
+ * later encounter within two years of the first is the rare case given up].
+ */
+export const FOLLOW_UP_DAYS = 730;
 
 /** A vertebra by its level ("L1"), not only its region ("thoracic"). */
 const named = (v: string): boolean => /\d/.test(v);
@@ -33,20 +45,23 @@ function sameVertebra(a: Fracture, b: Fracture): boolean {
 export const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } as const;
 
 /**
- * The records without the later-encounter ones (`followUp`) of a fracture recorded on or before
- * their date: the earlier record stands for both and takes the follow-up's mechanism when that
- * says more. A follow-up with nothing before it (the fracture was first recorded elsewhere) stays.
+ * The records without the later-encounter ones (`followUp`) of a fracture recorded before them
+ * (same site and side, within `FOLLOW_UP_DAYS`): the earlier record stands for both and takes the
+ * follow-up's mechanism when that says more. A follow-up with no such record (the fracture was
+ * first recorded elsewhere, or long ago) stays.
  */
 export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
   const byDate = [...fractures].sort((a, b) => ((a.date ?? '9999') < (b.date ?? '9999') ? -1 : (a.date ?? '9999') > (b.date ?? '9999') ? 1 : 0));
   const kept: Fracture[] = [];
-  const first = new FirstOf();
+  const latest = new LatestOf();
   for (const f of byDate) {
-    // Dated records come in date order, so every dated one kept so far is on or before this one.
-    const at = f.followUp === true && f.date !== undefined ? first.continuing(f) : undefined;
+    // Dated records come in date order, so every dated one kept so far is on or before this one,
+    // and the latest candidate is the only one that can be within the window.
+    const at = f.followUp === true && f.date !== undefined ? latest.continuing(f) : undefined;
     const earlier = at === undefined ? undefined : kept[at];
-    if (at === undefined || earlier === undefined) {
-      if (f.date !== undefined) first.note(f, kept.length);
+    const joins = earlier?.date !== undefined && f.date !== undefined && daysBetween(earlier.date, f.date) <= FOLLOW_UP_DAYS;
+    if (at === undefined || earlier === undefined || !joins) {
+      if (f.date !== undefined) latest.note(f, kept.length);
       kept.push(f);
     } else if (MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism]) kept[at] = { ...earlier, mechanism: f.mechanism };
   }
@@ -54,42 +69,50 @@ export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
 }
 
 /**
- * The first kept record (its index) a follow-up continues: same site, and for the spine a
- * vertebra `sameVertebra` cannot tell apart — looked up by key, not by a scan of every record kept
- * (thousands of records made that a square).
+ * The latest kept record (its index) a follow-up may continue: same site; a side not contradicting
+ * its own; for the spine a vertebra `sameVertebra` cannot tell apart — looked up by key, not by a
+ * scan of every record kept (thousands of records made that a square). Records are noted in date
+ * order, so the highest index is the latest.
  */
-class FirstOf {
+class LatestOf {
+  /** Any record of the site, whatever its side. */
   private readonly bySite = new Map<string, number>();
+  /** Records of the site naming this side (`site|right`), and naming none (`site|`). */
+  private readonly bySiteSide = new Map<string, number>();
   private spineUnnamed: number | undefined;
   private readonly spineByRegion = new Map<string, number>();
   private readonly spineRegionOnly = new Map<string, number>();
   private readonly spineByVertebra = new Map<string, number>();
 
   note(f: Fracture, index: number): void {
-    setFirst(this.bySite, f.site, index);
+    this.bySite.set(f.site, index);
+    this.bySiteSide.set(`${f.site}|${f.side ?? ''}`, index);
     if (f.site !== 'spine') return;
     if (f.vertebra === undefined) {
-      this.spineUnnamed ??= index;
+      this.spineUnnamed = index;
       return;
     }
     const region = regionOf(f.vertebra);
-    setFirst(this.spineByRegion, region, index);
-    if (named(f.vertebra)) setFirst(this.spineByVertebra, f.vertebra, index);
-    else setFirst(this.spineRegionOnly, region, index);
+    this.spineByRegion.set(region, index);
+    if (named(f.vertebra)) this.spineByVertebra.set(f.vertebra, index);
+    else this.spineRegionOnly.set(region, index);
   }
 
   continuing(f: Fracture): number | undefined {
-    if (f.site !== 'spine' || f.vertebra === undefined) return this.bySite.get(f.site);
+    if (f.site !== 'spine') {
+      if (f.side === undefined) return this.bySite.get(f.site);
+      return latestOf([this.bySiteSide.get(`${f.site}|${f.side}`), this.bySiteSide.get(`${f.site}|`)]);
+    }
+    if (f.vertebra === undefined) return this.bySite.get(f.site);
     const region = regionOf(f.vertebra);
-    const candidates = named(f.vertebra) ? [this.spineUnnamed, this.spineRegionOnly.get(region), this.spineByVertebra.get(f.vertebra)] : [this.spineUnnamed, this.spineByRegion.get(region)];
-    let out: number | undefined;
-    for (const c of candidates) if (c !== undefined && (out === undefined || c < out)) out = c;
-    return out;
+    return latestOf(named(f.vertebra) ? [this.spineUnnamed, this.spineRegionOnly.get(region), this.spineByVertebra.get(f.vertebra)] : [this.spineUnnamed, this.spineByRegion.get(region)]);
   }
 }
 
-function setFirst(map: Map<string, number>, key: string, index: number): void {
-  if (!map.has(key)) map.set(key, index);
+function latestOf(candidates: readonly (number | undefined)[]): number | undefined {
+  let out: number | undefined;
+  for (const c of candidates) if (c !== undefined && (out === undefined || c > out)) out = c;
+  return out;
 }
 
 /** Whether two records stand for the same fracture. */

@@ -31,7 +31,7 @@ import { fractureSiteFromText } from './body-sites.js';
 import { affirmedText, fractureSiteOfText } from './condition-text.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
 import { vertebraOf } from './vertebrae.js';
-import type { Fracture, FractureMechanism, FractureSite, Ref, SourceCode } from './types.js';
+import type { Fracture, FractureMechanism, FractureSide, FractureSite, Ref, SourceCode } from './types.js';
 import type { JsonObject } from '../shared/json.js';
 
 export interface CodedMatch {
@@ -105,6 +105,7 @@ export function fractureOf(
   const date = fractureDate(condition, birthDate);
   const weak = fractureMatches.every((m) => m.match.weak);
   const followUp = isFollowUp(fractureMatches);
+  const side = sideOf(fractureMatches);
   const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), conceptWords(condition.code)) : undefined;
   return {
     site,
@@ -116,6 +117,7 @@ export function fractureOf(
     code: toSourceCode(codeSource?.coding),
     ...(weak ? { weak: true } : {}),
     ...(followUp ? { followUp: true as const } : {}),
+    ...(side === undefined ? {} : { side }),
   };
 }
 
@@ -152,6 +154,41 @@ function isFollowUp(matches: readonly CodedMatch[]): boolean {
     if (/^[A-Z]$/.test(code.charAt(6))) later = true;
   }
   return later;
+}
+
+/** The side the first ICD-10-CM fracture coding naming one names. */
+function sideOf(matches: readonly CodedMatch[]): FractureSide | undefined {
+  for (const m of matches) {
+    if (m.match.systemKey !== 'icd10cm') continue;
+    const side = icd10cmSide(m.coding.code ?? '');
+    if (side !== undefined) return side;
+  }
+  return undefined;
+}
+
+const SIDE_CHARACTER: Readonly<Record<string, FractureSide>> = { '1': 'right', '4': 'right', '7': 'right', '2': 'left', '5': 'left', '8': 'left' };
+
+/** Limb bones, pelvic ring (ilium, acetabulum, pubis, ischium): the 6th character is the side, the 5th when the 6th is the placeholder X (S72.21XA). */
+const SIDE_AT_6TH = /^(?:S42|S52|S72|S82|S92|S32[3-6])/;
+/** Ribs (S22.31XA one rib, right side; S22.42XA multiple ribs, left side): the 5th character. */
+const SIDE_AT_5TH = /^S22[34]/;
+/** M80.0x/M80.8x with a limb site (1–7): the 6th character (M80.051A right femur); vertebrae (8) have none. */
+const M80_SIDE_AT_6TH = /^M80[08][1-7]/;
+
+/**
+ * The side an ICD-10-CM fracture code names. In these families the side character is 1 right,
+ * 2 left, and where displaced and nondisplaced (or three kinds) are told apart 4/7 right and
+ * 5/8 left (S72.034 nondisplaced midcervical, right); 3, 6, 9 and 0 are unspecified (or bilateral,
+ * S22.43). Other families (vertebrae, sternum, hand) use that position for something else: no side.
+ */
+export function icd10cmSide(raw: string): FractureSide | undefined {
+  const code = raw.toUpperCase().replace(/[.\s]/g, '');
+  let ch: string;
+  if (SIDE_AT_6TH.test(code)) ch = code.charAt(5) === 'X' ? code.charAt(4) : code.charAt(5);
+  else if (SIDE_AT_5TH.test(code)) ch = code.charAt(4);
+  else if (M80_SIDE_AT_6TH.test(code)) ch = code.charAt(5);
+  else return undefined;
+  return lookup(SIDE_CHARACTER, ch);
 }
 
 function m80Site(m: CodedMatch): FractureSite | undefined {

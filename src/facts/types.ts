@@ -133,7 +133,14 @@ export interface Fracture {
    * into an earlier record of the same fracture.
    */
   readonly followUp?: true;
+  /**
+   * The side an ICD-10-CM fracture code names (facts/fractures.ts `icd10cmSide`): a later-encounter
+   * record only continues an earlier record of the same side (or one naming none).
+   */
+  readonly side?: FractureSide;
 }
+
+export type FractureSide = 'right' | 'left';
 
 /** A recorded condition of interest, matched to one of the guideline's concepts. */
 export interface ConditionFact {

@@ -64,4 +64,17 @@ describe('US records get the cards of their Danish twins', () => {
     expect(cards.some((c) => c.startsWith('rx-anabolic-specialist:info'))).toBe(true);
     expect(reasons).not.toContain('cardiovascular-history');
   });
+
+  it('us54 = dk54: a left hip recorded only as S72.002D (2025) six years after a right hip S72.001A is a second, recent hip fracture', async () => {
+    const [a, b] = await Promise.all([cardsOf('us54'), cardsOf('dk54')]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.reasons).toContain('woman-fracture-3y');
+  });
+
+  it('us55 = dk55: on alendronate, the left hip S72.002D and a wrist fracture are two fractures on treatment (endocrinology referral)', async () => {
+    const [a, b] = await Promise.all([cardsOf('us55'), cardsOf('dk55')]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.cards.some((c) => c.startsWith('endocrinology-referral:warning'))).toBe(true);
+    expect(a.reasons).toContain('fractures-on-treatment');
+  });
 });

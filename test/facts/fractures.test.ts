@@ -8,10 +8,15 @@ describe('fractures: the same hip fracture in every code system', () => {
     ['SKS (D-code OID)', SYS.sks, 'DS720'],
     ['SKS (root OID)', SYS.sksRoot, 'DS7200'],
     ['WHO ICD-10', SYS.icd10, 'S72.0'],
-    ['ICD-10-CM', SYS.icd10cm, 'S72.001A'],
     ['SNOMED CT', SYS.snomed, '5913000'],
   ])('%s → hip, mechanism unknown', (_name, system, code) => {
     expect(fracture({ code, system })).toEqual([{ site: 'hip', date: '2025-09-01', mechanism: 'unknown', ref: 'Condition/f', code: { system, code } }]);
+  });
+
+  it('ICD-10-CM → hip, mechanism unknown, and the side its 6th character names (S72.001A: right)', () => {
+    expect(fracture({ code: 'S72.001A', system: SYS.icd10cm })).toEqual([
+      { site: 'hip', date: '2025-09-01', mechanism: 'unknown', ref: 'Condition/f', code: { system: SYS.icd10cm, code: 'S72.001A' }, side: 'right' },
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countFractures } from '../../src/facts/fracture-count.js';
+import { icd10cmSide } from '../../src/facts/fractures.js';
 import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
 
 const ALN = { atc: 'M05BA04', text: 'Alendronat 70 mg' } as const;
@@ -119,7 +120,7 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('t', SYS.icd10cm, 'M48.54XA', '2026-03-01'), fx('l', SYS.icd10cm, 'M48.54XA', '2026-03-05')]).fractures)).toBe(1);
   });
 
-  it('an ICD-10-CM later encounter (7th character D, G, K, P, S) of a site recorded before is that fracture, however long after', () => {
+  it('an ICD-10-CM later encounter (7th character D, G, K, P, S) of a site recorded before is that fracture, up to two years after', () => {
     const hip = (code: string, onset: string) => fx(code, SYS.icd10cm, code, onset);
     for (const later of ['S72.001D', 'S72.001G', 'S72.001K', 'S72.001P', 'S72.001S']) {
       expect(countFractures(factsOf([hip('S72.001A', '2024-01-10'), hip(later, '2025-11-02')]).fractures)).toBe(1);
@@ -132,6 +133,51 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([hip('S72.001A', '2024-01-10'), fx('w', SYS.icd10cm, 'S52.531D', '2025-11-02')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('l1', SYS.icd10cm, 'S32.010A', '2024-01-10'), fx('l2', SYS.icd10cm, 'S32.020D', '2025-11-02')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('l1', SYS.icd10cm, 'S32.010A', '2024-01-10'), fx('l1d', SYS.icd10cm, 'S32.010D', '2024-01-29')]).fractures)).toBe(1);
+  });
+
+  it('a later encounter of the OTHER side is another fracture (us54: right hip 2019, left hip recorded only as S72.002D in 2025)', () => {
+    const f = factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2019-05-01'), fx('l', SYS.icd10cm, 'S72.002D', '2025-06-15')]).fractures;
+    expect(f.map((x) => [x.ref, x.date, x.side])).toEqual([
+      ['Condition/l', '2025-06-15', 'left'],
+      ['Condition/r', '2019-05-01', 'right'],
+    ]);
+    // The other side a month later is still another fracture; an unnamed side (S72.009D, S72.90XD) may be either.
+    expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-05-01'), fx('l', SYS.icd10cm, 'S72.002D', '2025-06-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-05-01'), fx('u', SYS.icd10cm, 'S72.009D', '2025-06-01')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('u', SYS.icd10cm, 'S72.90XA', '2025-05-01'), fx('l', SYS.icd10cm, 'S72.002D', '2025-06-01')]).fractures)).toBe(1);
+    // Right then left then a left follow-up: it continues the left one, not the first record of the site.
+    const three = factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-01-01'), fx('l', SYS.icd10cm, 'S72.002A', '2025-03-01'), fx('ld', SYS.icd10cm, 'S72.002D', '2025-04-01')]).fractures;
+    expect(three.map((x) => x.ref)).toEqual(['Condition/l', 'Condition/r']);
+  });
+
+  it('a later encounter of the same side more than two years after the record is a fracture of its own, dated by itself', () => {
+    const f = factsOf([fx('a', SYS.icd10cm, 'S72.001A', '2019-05-01'), fx('d', SYS.icd10cm, 'S72.001D', '2025-06-15')]).fractures;
+    expect(f.map((x) => [x.ref, x.date])).toEqual([
+      ['Condition/d', '2025-06-15'],
+      ['Condition/a', '2019-05-01'],
+    ]);
+    // Boundary: 730 days joins, 731 does not.
+    expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S72.001A', '2023-01-01'), fx('d', SYS.icd10cm, 'S72.001D', '2024-12-31')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S72.001A', '2023-01-01'), fx('d', SYS.icd10cm, 'S72.001D', '2025-01-01')]).fractures)).toBe(2);
+  });
+
+  it('the side of ICD-10-CM fracture codes: limb and pelvic-ring families (6th character, 5th before X), ribs (5th), M80 limb sites; none for vertebrae', () => {
+    expect(icd10cmSide('S72.001A')).toBe('right');
+    expect(icd10cmSide('S72.002D')).toBe('left');
+    expect(icd10cmSide('S72.009A')).toBeUndefined();
+    expect(icd10cmSide('S72.034A')).toBe('right'); // nondisplaced, right
+    expect(icd10cmSide('S72.035A')).toBe('left');
+    expect(icd10cmSide('S7221XA')).toBe('right'); // subtrochanteric, right
+    expect(icd10cmSide('S72.8X2A')).toBe('left');
+    expect(icd10cmSide('S72.90XA')).toBeUndefined();
+    expect(icd10cmSide('S52.531A')).toBe('right');
+    expect(icd10cmSide('S32.402A')).toBe('left');
+    expect(icd10cmSide('S22.32XA')).toBe('left');
+    expect(icd10cmSide('M80.051A')).toBe('right');
+    expect(icd10cmSide('M80.08XA')).toBeUndefined();
+    expect(icd10cmSide('S22.001A')).toBeUndefined(); // thoracic vertebra: the 6th character is the kind of fracture
+    expect(icd10cmSide('S32.011A')).toBeUndefined();
+    expect(icd10cmSide('S22.21XA')).toBeUndefined(); // sternum
   });
 
   it('a later encounter with nothing before it is the fracture (first recorded elsewhere); one dated before the initial record is not merged', () => {
