@@ -102,7 +102,8 @@ export function fractureOf(
   site ??= 'other';
 
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
-  const date = fractureDate(condition, birthDate);
+  // A personal-history code records a fracture at some time, not one on the day it was written down.
+  const date = fractureMatches.every(isHistoryCode) ? historyOnset(condition, birthDate) : fractureDate(condition, birthDate);
   const weak = fractureMatches.every((m) => m.match.weak);
   const followUp = isFollowUp(fractureMatches);
   const side = sideOf(fractureMatches);
@@ -138,6 +139,29 @@ function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate 
     ref,
     code: textSourceCode(condition.code),
   };
+}
+
+/**
+ * ICD-10-CM Z87 "personal history of" codes (Z87.310 personal history of (healed) osteoporosis
+ * fracture): the fracture counts, but it is dated only by an explicit onset (`historyOnset`), never
+ * by the day the history was recorded [choice: dated by recordedDate it read as a new fracture — on treatment, a
+ * false treatment failure]. Undated, it is a prior fracture for the indication, no fracture on
+ * treatment, and counts as recent for a pause (rules: "undated counts as recent").
+ */
+function isHistoryCode(m: CodedMatch): boolean {
+  return m.match.systemKey === 'icd10cm' && (m.coding.code ?? '').trim().toUpperCase().startsWith('Z87');
+}
+
+/**
+ * The fracture date a history record gives: its onset, unless that is the day it was recorded
+ * (or asserted) [choice: problem lists often copy the entry date into onset; that dates the entry,
+ * not the fracture].
+ */
+function historyOnset(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
+  const onset = onsetDate(condition, birthDate);
+  if (onset === undefined) return undefined;
+  const entered = [parseFhirDate(condition.recordedDate), parseFhirDate(condition.assertedDate)];
+  return entered.includes(onset) ? undefined : onset;
 }
 
 /** ICD-10-CM's 7th character of a fracture code: A, B, C the initial encounter; any other letter a later one or a sequela. */

@@ -77,4 +77,10 @@ describe('US records get the cards of their Danish twins', () => {
     expect(a.cards.some((c) => c.startsWith('endocrinology-referral:warning'))).toBe(true);
     expect(a.reasons).toContain('fractures-on-treatment');
   });
+
+  it('usz2 = dkz2: on alendronate, Z87.310 "personal history of osteoporosis fracture" recorded after a wrist fracture is no second fracture on treatment', async () => {
+    const [a, b] = await Promise.all([cardsOf('usz2'), cardsOf('dkz2')]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.reasons).not.toContain('fractures-on-treatment');
+  });
 });

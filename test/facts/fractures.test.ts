@@ -170,6 +170,17 @@ describe('fractures: what is never a fragility fracture, and history', () => {
     expect(fracture({ code: 'DS720', system: SYS.sks, verificationStatus: 'entered-in-error' })).toEqual([]);
   });
 
+  it('ICD-10-CM Z87.310 (personal history of osteoporosis fracture) is a fracture dated only by an explicit onset, never by its recordedDate', () => {
+    const z87 = (o: Partial<Parameters<typeof condition>[0]>) => factsOf([condition({ id: 'z', code: 'Z87.310', system: SYS.icd10cm, ...o })]).fractures;
+    expect(z87({ recorded: '2026-06-01' })).toEqual([{ site: 'other', mechanism: 'low-energy', ref: 'Condition/z', code: { system: SYS.icd10cm, code: 'Z87.310' } }]);
+    // A problem list copying the entry date into onset dates the entry, not the fracture.
+    expect(z87({ recorded: '2026-06-01', onset: '2026-06-01' })[0]?.date).toBeUndefined();
+    expect(z87({ recorded: '2026-06-01', onset: '2019-03-01' })[0]?.date).toBe('2019-03-01');
+    expect(z87({ onset: '2019-03-01' })[0]?.date).toBe('2019-03-01');
+    // The same dates on a fracture code date it as before.
+    expect(factsOf([condition({ id: 's', code: 'S52.501A', system: SYS.icd10cm, recorded: '2026-06-01' })]).fractures[0]?.date).toBe('2026-06-01');
+  });
+
   it('dates from onset, else recorded; undated fractures are kept (last)', () => {
     const f = factsOf([
       condition({ id: 'rec', code: 'DS720', system: SYS.sks, recorded: '2024-01-05' }),

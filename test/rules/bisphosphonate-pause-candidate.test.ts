@@ -45,6 +45,10 @@ describe('bisphosphonate-pause-candidate (card l. 185-194 "Behandlingspause bør
     expect(bisphosphonatePauseCandidate(ctxOf(facts))?.reasons).toEqual(['five-years']);
   });
 
+  it('an undated other-site low-energy fracture (e.g. ICD-10-CM Z87.310, personal history of osteoporosis fracture) counts as recent: no pause', () => {
+    expect(bisphosphonatePauseCandidate(ctxOf(patient(fiveYears({ fractures: [fracture('other', undefined)] }))))).toBeUndefined();
+  });
+
   it('does not fire when the patient is no longer on oral bisphosphonate', () => {
     expect(bisphosphonatePauseCandidate(ctxOf(patient({ ...woman, courses: [course('alendronate', '2018-01-01', { status: 'stopped', end: '2024-01-01' })] })))).toBeUndefined();
   });
