@@ -83,4 +83,19 @@ describe('US records get the cards of their Danish twins', () => {
     expect(a.cards).toEqual(b.cards);
     expect(a.reasons).not.toContain('fractures-on-treatment');
   });
+
+  it.each([
+    ['usk0', 'dkk0', 'SNOMED 700378005 "Chronic kidney disease stage 3A" (unbound, read from its display) vs ICD-10 N18.3'],
+    ['usk1', 'dkk1', 'SNOMED 353295004 "Graves\' disease" (unbound, read from its display) vs ICD-10 E05.0'],
+  ])('%s = %s: %s — a risk-factor disease beside the T-score', async (us, dk) => {
+    const [a, b] = await Promise.all([cardsOf(us), cardsOf(dk)]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.reasons).toContain('risk-disease');
+  });
+
+  it('usu3 = dku3: alendronate order-sign beside SNOMED "Stricture of esophagus" (unbound) vs ICD-10 K22.2 — oral bisphosphonate contraindicated', async () => {
+    const [a, b] = await Promise.all([cardsOf('usu3', 'usu3'), cardsOf('dku3', 'dku3')]);
+    expect(a.cards).toEqual(b.cards);
+    expect(a.reasons).toContain('oesophageal-disease');
+  });
 });

@@ -192,3 +192,30 @@ describe('condition names: myocardial infarction and stroke (the romosozumab con
     expect(concepts('No angina; old myocardial infarction')).toEqual(['myocardial-infarction']);
   });
 });
+
+describe('condition names: the risk-factor diseases of unbound SNOMED descendants, read from their display', () => {
+  const concepts = (text: string) => factsOf([condition({ id: 'c', codings: [coding(SYS.snomed, '999999999', text)] })]).conditions.map((c) => c.concept);
+
+  it.each([
+    ['Chronic kidney disease stage 3A (disorder)', 'chronic-kidney-disease'],
+    ['CKD stage 4', 'chronic-kidney-disease'],
+    ['Kronisk nyresygdom', 'chronic-kidney-disease'],
+    ['End-stage renal disease', 'chronic-kidney-disease'],
+    ["Graves' disease (disorder)", 'hyperthyroidism'],
+    ['Morbus Basedow', 'hyperthyroidism'],
+    ['Thyrotoxicosis with toxic multinodular goiter', 'hyperthyroidism'],
+    ['Subclinical hyperthyroidism', 'hyperthyroidism'],
+    ['Thyreotoksikose', 'hyperthyroidism'],
+    ['Stricture of esophagus (disorder)', 'oesophageal-disorder'],
+    ['Benign esophageal stricture', 'oesophageal-disorder'],
+    ['Achalasia of esophagus', 'oesophageal-disorder'],
+    ['Akalasi', 'oesophageal-disorder'],
+    ['Spiserørsforsnævring', 'oesophageal-disorder'],
+  ])('"%s" → %s', (text, concept) => {
+    expect(concepts(text)).toEqual([concept]);
+  });
+
+  it.each(['No chronic kidney disease', 'Acute kidney injury', 'Screening for chronic kidney disease', 'Hypothyroidism', 'Engraves', 'Ingen akalasi', 'Dysphagia'])('"%s" → nothing', (text) => {
+    expect(concepts(text)).toEqual([]);
+  });
+});

@@ -123,6 +123,14 @@ describe('built-in bindings', () => {
     expect(names('kronisk hjerteinfarkt')).toEqual(['hjerteinfarkt']);
   });
 
+  it('name the risk-factor diseases US records code with unbound SNOMED descendants (CKD stage 3A, Graves\' disease, stricture of esophagus)', () => {
+    const concept = (text: string) => t.matchNames('condition', text).map((m) => m.concept);
+    expect(concept('chronic kidney disease stage 3a (disorder)')).toEqual(['chronic-kidney-disease']);
+    expect(concept("graves' disease (disorder)")).toEqual(['hyperthyroidism']);
+    expect(concept('engraves')).toEqual([]);
+    expect(concept('stricture of esophagus (disorder)')).toEqual(['oesophageal-disorder']);
+  });
+
   it('ignore unknown systems and non-string input', () => {
     expect(concepts('http://example.org/local', 'M81.0')).toEqual([]);
     expect(t.matchCoding(undefined, 'M81.0')).toEqual([]);
