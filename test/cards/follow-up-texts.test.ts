@@ -14,7 +14,7 @@ import { evaluatePatientView } from '../../src/rules/index.js';
 import { zoledronicAcidInfusionDue } from '../../src/rules/follow-up/zoledronic-acid-infusion-due.js';
 import type { PatientFacts } from '../../src/facts/types.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
-import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan } from '../helpers/facts.js';
+import { calcium, condition, course, creatinine, ctxOf, egfr, fracture, glucocorticoid, intolerance, medication, p1np, patient, scan, vitaminD } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 
 const renderCtx = (lang: 'da' | 'en'): RenderContext => ({ lang, patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
@@ -385,6 +385,33 @@ describe('follow-up card texts', () => {
     const rec = { ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], overdue: true, due: '2026-10-20' };
     expect(wordsOf(rec, 'da').summary).toMatch(/^Sørg for den årlige zoledronsyre-infusion nu – den var planlagt 20\.10\.2026/);
     expect(wordsOf(rec, 'en').summary).toMatch(/^Arrange the yearly zoledronic acid infusion now/);
+  });
+
+  it('an infusion with a creatinine alone (no eGFR) asks for the eGFR and never says the tests are in (card l. 41 "Tjek, at eGFR > 35")', () => {
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(300, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    for (const lastDose of ['2025-12-01', '2025-10-01']) {
+      const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-10-01', { lastDose })], labs })));
+      if (rec === undefined) throw new Error('zoledronic-acid-infusion-due did not fire');
+      const da = wordsOf(rec, 'da');
+      const en = wordsOf(rec, 'en');
+      expect(da.summary).not.toMatch(/foreligger|Sørg for/);
+      expect(en.summary).not.toMatch(/available|Arrange/);
+      expect(da.summary).toContain('eGFR');
+      expect(en.summary).toContain('eGFR');
+      expect(da.detail).toContain('**eGFR mangler:**');
+      expect(en.detail).toContain('order an eGFR before the infusion');
+      for (const text of [da.summary, en.summary]) expect([...text].length, text).toBeLessThan(140);
+    }
+  });
+
+  it('an infusion at a latest eGFR ≤ 35 says do not give it and refer, never "arrange" (as endocrinology-referral egfr-low)', () => {
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], egfr: [egfr(30, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-10-01', { lastDose: '2025-10-01' })], labs })));
+    if (rec === undefined) throw new Error('zoledronic-acid-infusion-due did not fire');
+    expect(wordsOf(rec, 'da').summary).toContain('giv ikke infusionen');
+    expect(wordsOf(rec, 'da').detail).toContain('**eGFR ≤ 35 ml/min:** giv ikke infusionen – henvis til endokrinolog');
+    expect(`${wordsOf(rec, 'en').summary}\n${wordsOf(rec, 'en').detail}`).not.toMatch(/Arrange|available/);
+    expect(wordsOf(rec, 'en').detail).toContain('do not give the infusion – refer to endocrinology');
   });
 
   it('denosumab-stopped with eGFR ≤ 35 refers and names no infusion tests (no infusion is given here)', () => {

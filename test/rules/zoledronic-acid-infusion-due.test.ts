@@ -9,9 +9,9 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
   it('fires 11 months after the last infusion (2025-12-26 + 11 months = 2026-11-26), ordering the missing labs in one suggestion', () => {
     const zol = course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' });
     const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol] })));
-    expect(rec).toMatchObject({ topic: 'zoledronic-acid-infusion-due', indicator: 'info', reasons: ['infusion-due', 'calcium-missing', 'creatinine-missing', 'vitamin-d-missing'] });
+    expect(rec).toMatchObject({ topic: 'zoledronic-acid-infusion-due', indicator: 'info', reasons: ['infusion-due', 'calcium-missing', 'creatinine-missing', 'egfr-missing', 'vitamin-d-missing'] });
     expect(rec?.evidence).toEqual(zol.refs);
-    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'creatinine', 'vitamin-d'], note: 'before-infusion' }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'creatinine', 'egfr', 'vitamin-d'], note: 'before-infusion' }]);
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-12-26' });
   });
 
@@ -39,7 +39,7 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
   });
 
   it('has no suggestion when every lab is current', () => {
-    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], egfr: [egfr(70, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
     const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs })));
     expect(rec?.reasons).toEqual(['infusion-due']);
     expect(rec).not.toHaveProperty('suggestions');
@@ -55,7 +55,7 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
   });
 
   it('says a low latest calcium or 25-OH-D ≤ 50 (card l. 42-43), whatever its age, and tests it again [choice]', () => {
-    const labs = { calcium: [calcium(2.05, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], vitaminD: [vitaminD(50, '2026-09-01')] };
+    const labs = { calcium: [calcium(2.05, '2026-11-20')], egfr: [egfr(70, '2026-11-20')], vitaminD: [vitaminD(50, '2026-09-01')] };
     const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' })], labs })));
     expect(rec).toMatchObject({ indicator: 'info', reasons: ['infusion-due', 'vitamin-d-missing', 'hypocalcaemia', 'vitamin-d-low'], calciumLow: true, vitaminDLow: true });
     expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['vitamin-d', 'calcium'], note: 'before-infusion' }]);
@@ -64,5 +64,29 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     expect(ok?.reasons).toEqual(['infusion-due']);
     expect(ok).not.toHaveProperty('calciumLow');
     expect(ok).not.toHaveProperty('vitaminDLow');
+  });
+
+  it('a current creatinine alone is not the kidney check (card l. 41 "Tjek, at eGFR > 35"): it asks for the eGFR, as rx-lab-missing does', () => {
+    const zol = course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' });
+    const crea = creatinine(300, '2026-11-20');
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [crea], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs })));
+    expect(rec).toMatchObject({ reasons: ['infusion-due', 'egfr-missing'], missingLabs: ['egfr'] });
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['egfr'], note: 'before-infusion' }]);
+    expect(rec?.evidence).toContain(crea.ref);
+    // An eGFR older than the 30 days before the infusion does not count either.
+    const old = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-26')] } })));
+    expect(old?.missingLabs).toEqual(['egfr']);
+    // An eGFR within 30 days is the check (with or without its creatinine).
+    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
+    expect(ok?.reasons).toEqual(['infusion-due']);
+    expect(ok?.missingLabs).toEqual([]);
+  });
+
+  it('holds the infusion at a latest eGFR ≤ 35, also when that eGFR is older than 30 days (it also asks for a current one)', () => {
+    const zol = course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' });
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(150, '2026-11-20')], egfr: [egfr(30, '2026-08-01')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs })));
+    expect(rec).toMatchObject({ reasons: ['infusion-due', 'egfr-missing'], egfrLow: true });
   });
 });

@@ -8,10 +8,11 @@
  * When: the latest zoledronic acid course is active (rules.md section 1: until stopped or 24 months
  *       after the last infusion) and at least 11 months [choice, settings.zoledronicDueMonths] have
  *       passed since the last infusion (the day itself counts).
- * Then: info — the yearly infusion is coming; P-calcium, creatinine (or eGFR) and 25-OH-D within 30
+ * Then: info — the yearly infusion is coming; P-calcium, creatinine with its eGFR (l. 41 "Tjek, at
+ *       eGFR > 35": a creatinine alone does not count, as in rx-lab-missing) and 25-OH-D within 30
  *       days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
  *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion and tested again.
- * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `vitamin-d-missing`,
+ * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `egfr-missing`, `vitamin-d-missing`,
  *          `hypocalcaemia`, `vitamin-d-low`.
  */
 import type { Ref } from '../../facts/types.js';
@@ -53,21 +54,28 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);
   }
-  // "-kreatinin": a creatinine or an eGFR (computed from creatinine) both show kidney function.
+  // "-kreatinin" (l. 75) is judged by l. 41 "Tjek, at eGFR > 35 ml/min": the kidney test before the
+  // infusion is an eGFR within the window (Danish labs report eGFR with every creatinine). A current
+  // creatinine alone cannot be held to "> 35" — rx-lab-missing asks for the eGFR then too — so it is
+  // shown but does not count: the card asks for the eGFR and never says the tests are in
+  // [choice: eGFR within the 30 days before the infusion, the same window as the other tests; with
+  // neither value both are ordered, as the card names creatinine].
   const creatinine = latestWithin(facts.labs.creatinine, today, days);
   const egfr = latestWithin(facts.labs.egfr, today, days);
   if (creatinine === undefined && egfr === undefined) {
     reasons.push('creatinine-missing');
     missing.push('creatinine');
+  }
+  if (creatinine !== undefined) {
+    findings.push(labFinding('creatinine', creatinine));
+    evidence.push(creatinine.ref);
+  }
+  if (egfr === undefined) {
+    reasons.push('egfr-missing');
+    missing.push('egfr');
   } else {
-    if (creatinine !== undefined) {
-      findings.push(labFinding('creatinine', creatinine));
-      evidence.push(creatinine.ref);
-    }
-    if (egfr !== undefined) {
-      findings.push(labFinding('egfr', egfr));
-      evidence.push(egfr.ref);
-    }
+    findings.push(labFinding('egfr', egfr));
+    evidence.push(egfr.ref);
   }
   const vitaminD = latestWithin(facts.labs.vitaminD, today, days);
   if (vitaminD === undefined) {

@@ -25,6 +25,31 @@ function tests(rec: Rec, lang: Language): string {
     : `**Check calcium, creatinine and 25-OH vitamin D before each infusion** (within ${rec.labsWithinDays} days)${order ? ' – order the missing ones' : ''}.`;
 }
 
+/**
+ * No current eGFR (l. 41 "Tjek, at eGFR > 35"): a creatinine alone is not the check, so the card
+ * asks for the eGFR and never reads as if the tests were in (the rule counts only an eGFR).
+ */
+const EGFR_MISSING: Words = {
+  da: '**eGFR mangler:** et kreatinin alene kan ikke holdes op mod eGFR > 35 – bestil eGFR før infusionen.',
+  en: '**eGFR missing:** a creatinine alone cannot be checked against eGFR > 35 – order an eGFR before the infusion.',
+};
+
+/**
+ * The latest eGFR ≤ 35: no infusion in general practice (zoledronic acid is contraindicated below
+ * creatinine clearance 35, SmPC); endocrinology-referral (`egfr-low`) says the same.
+ */
+const EGFR_LOW: Words = {
+  da: '**eGFR ≤ 35 ml/min:** giv ikke infusionen – henvis til endokrinolog, der vælger den videre behandling.',
+  en: '**eGFR ≤ 35 mL/min:** do not give the infusion – refer to endocrinology, who choose the further treatment.',
+};
+
+/** The tests named in a summary: with the eGFR when it is the one missing. */
+function testsWord(rec: Rec, lang: Language): string {
+  const egfr = rec.missingLabs.includes('egfr');
+  if (lang === 'da') return egfr ? 'P-calcium, -kreatinin, eGFR og -25-OH-vitamin D' : 'P-calcium, -kreatinin og -25-OH-vitamin D';
+  return egfr ? 'calcium, creatinine, eGFR and 25-OH vitamin D' : 'calcium, creatinine and 25-OH vitamin D';
+}
+
 /** What fails the limits (l. 42-43), said in the summary: the tests "foreligger" must not read as passed. */
 function toCorrect(rec: Rec, lang: Language): string | undefined {
   const calcium = rec.calciumLow === true;
@@ -41,7 +66,14 @@ const CORRECT_FIRST: Words = {
 };
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(tests(rec, lang), LIMITS[lang], toCorrect(rec, lang) === undefined ? undefined : CORRECT_FIRST[lang]);
+  const egfrLow = rec.egfrLow === true;
+  return paragraphs(
+    egfrLow && EGFR_LOW[lang],
+    tests(rec, lang),
+    !egfrLow && rec.missingLabs.includes('egfr') && EGFR_MISSING[lang],
+    LIMITS[lang],
+    toCorrect(rec, lang) === undefined ? undefined : CORRECT_FIRST[lang],
+  );
 }
 
 export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusion-due'> = {
@@ -54,11 +86,11 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
       if (correct !== undefined) return `Årlig zoledronsyre-infusion ${rec.overdue ? 'var planlagt ' : ''}${due}: ${correct} – korrigér før infusionen`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
-          ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før infusionen`
+          ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér ${testsWord(rec, 'da')} før infusionen`
           : `Sørg for den årlige zoledronsyre-infusion nu – den var planlagt ${due}; prøverne før infusion foreligger`;
       }
       return rec.missingLabs.length > 0
-        ? `Kontrollér P-calcium, -kreatinin og -25-OH-vitamin D før årlig zoledronsyre-infusion ${due}`
+        ? `Kontrollér ${testsWord(rec, 'da')} før årlig zoledronsyre-infusion ${due}`
         : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
     },
     detail: (rec) => detail(rec, 'da'),
@@ -72,11 +104,11 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
       if (correct !== undefined) return `Yearly zoledronic acid infusion ${rec.overdue ? 'was due on ' : ''}${due}: ${correct} – correct before the infusion`;
       if (rec.overdue) {
         return rec.missingLabs.length > 0
-          ? `The yearly zoledronic acid infusion was due on ${due}: check calcium, creatinine and 25-OH vitamin D before it`
+          ? `The yearly zoledronic acid infusion was due on ${due}: check ${testsWord(rec, 'en')} before it`
           : `Arrange the yearly zoledronic acid infusion now – it was due on ${due}; the tests before it are available`;
       }
       return rec.missingLabs.length > 0
-        ? `Check calcium, creatinine and 25-OH vitamin D before the yearly zoledronic acid infusion ${due}`
+        ? `Check ${testsWord(rec, 'en')} before the yearly zoledronic acid infusion ${due}`
         : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
     },
     detail: (rec) => detail(rec, 'en'),
