@@ -56,8 +56,13 @@ export function formatUnit(unit: string, lang: Language): string {
   return unit === 'mL/min/{1.73_m2}' ? shown.replace('mL', 'ml') : shown;
 }
 
+/** A reported comparator as the reader writes it: "≥35", not ">=35" (FHIR sends ">=" and "<="). */
+export function formatComparator(comparator: string | undefined): string {
+  return comparator === '>=' ? '≥' : comparator === '<=' ? '≤' : (comparator ?? '');
+}
+
 export function formatQuantity(value: number, unit: string, lang: Language, comparator?: string): string {
-  return `${comparator ?? ''}${formatNumber(value, lang)} ${formatUnit(unit, lang)}`;
+  return `${formatComparator(comparator)}${formatNumber(value, lang)} ${formatUnit(unit, lang)}`;
 }
 
 /** Joins a list the way the language does: "a, b og c" / "a, b and c". */

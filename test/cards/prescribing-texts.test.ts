@@ -201,6 +201,17 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(en?.detail).toContain('is also contraindicated with creatinine clearance < 35 mL/min (SmPC)');
   });
 
+  it('a reported eGFR "≥35" stops the order and is written "≥35" (it includes 35, which fails the card\'s "> 35")', () => {
+    const ge35 = request({ labs: { egfr: [egfr(35, '2026-11-01', { comparator: '>=' })], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('zoledronic-acid')]);
+    const da = renderCards(ge35.recs, renderCtx('da', ge35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(da?.indicator).toBe('critical');
+    expect(da?.summary).toContain('eGFR ≥35');
+    expect(da?.detail).toContain('eGFR ≥35 ml/min');
+    const en = renderCards(ge35.recs, renderCtx('en', ge35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(en?.summary).toContain('eGFR ≥35');
+    expect(`${en?.summary}\n${en?.detail}`).not.toContain('>=');
+  });
+
   it('asks for vitamin D before the next zoledronic acid infusion, not "at the start", on a renewal', () => {
     const renewal = request(
       { labs: { vitaminD: [vitaminD(40, '2026-11-01')] }, courses: [course('zoledronic-acid', '2024-01-01', { lastDose: '2025-11-20' })] },

@@ -101,6 +101,16 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       expect(rec).not.toHaveProperty('suggestions');
     });
 
+    it('fails at a reported "≥50" (it includes 50) and at a reported eGFR "≥35"; ">50" and ">35" pass', () => {
+      const d = { ...vitaminD(50, '2026-10-01'), comparator: '>=' as const };
+      const e = egfr(35, '2026-10-01', { comparator: '>=' });
+      const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [d], egfr: [e] } });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low', 'vitamin-d-low'] });
+      expect(rec?.evidence).toEqual(expect.arrayContaining([d.ref, e.ref]));
+      const strict = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [{ ...vitaminD(50, '2026-10-01'), comparator: '>' as const }], egfr: [egfr(35, '2026-10-01', { comparator: '>' })] } });
+      expect(strict).toBeUndefined();
+    });
+
     it('on the glucocorticoid indication (diagnosis criteria not met, no vitamin-d-calcium card) offers D3 first, recommended; not beside a supplement', () => {
       const steroid: FactsInput = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -1.6 })], glucocorticoid: glucocorticoid({ active: true, currentDailyMg: 10, highDoseThreeMonths: true }) };
       const rec = run({ ...steroid, vitals, labs: { ...goodLabs(), vitaminD: [vitaminD(45, '2026-10-01')] } });

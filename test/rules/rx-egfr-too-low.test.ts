@@ -16,6 +16,13 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
     expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
   });
 
+  it('stops alendronate and zoledronic acid at a reported "≥35" (it includes 35, which fails "> 35"), not at ">35"', () => {
+    for (const drug of ['alendronate', 'zoledronic-acid'] as const) {
+      expect(judge({ labs: { egfr: [egfr(35, '2026-10-01', { comparator: '>=' })] } }, draft(drug))).toMatchObject({ indicator: 'critical', reasons: ['egfr-low'] });
+      expect(judge({ labs: { egfr: [egfr(35, '2026-10-01', { comparator: '>' })] } }, draft(drug))).toBeUndefined();
+    }
+  });
+
   it('lets alendronate pass at eGFR 35.1', () => {
     expect(judge({ labs: { egfr: [egfr(35.1, '2026-10-01')] } }, draft('alendronate'))).toBeUndefined();
   });

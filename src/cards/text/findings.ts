@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../contract/findings.js';
 import { SCHEDULE_TOLERANCE } from '../../contract/suggestions.js';
-import { formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
+import { formatComparator, formatDate, formatNumber, formatOneDecimal, formatQuantity, formatUnit } from '../format.js';
 import { recordMarkdown } from '../record-text.js';
 import { CONDITION, DRUG, DRUG_CLASS, DXA_SITE, FRACTURE_SITE, LAB } from './vocabulary.js';
 import type { Language } from '../../contract/language.js';
@@ -44,7 +44,7 @@ export function formatFinding(f: Finding, lang: Language): string {
     case 'lab': {
       const value = formatQuantity(f.value, f.unit, lang, f.comparator);
       // The unit is the record's own (a short one the conversion recognised): escaped like any record text.
-      const reported = f.reported === undefined ? '' : `${f.comparator ?? ''}${formatNumber(f.reported.value, lang)} ${recordMarkdown(formatUnit(f.reported.unit, lang))} = `;
+      const reported = f.reported === undefined ? '' : `${formatComparator(f.comparator)}${formatNumber(f.reported.value, lang)} ${recordMarkdown(formatUnit(f.reported.unit, lang))} = `;
       return dated(`${LAB[f.lab][lang]} ${reported}${value}`, f.date, lang);
     }
     case 'lab-missing': {

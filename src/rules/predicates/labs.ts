@@ -57,15 +57,20 @@ export function upTo<T extends { readonly date: LocalDate }>(values: readonly T[
 /**
  * "Tjek, at eGFR > 35": true when the value is, or may be, at or below the limit. A reported ">90"
  * never is; a reported "<40" may be (the check "> 35" cannot be confirmed from it) [choice: the
- * safer reading, as ">30" counts as possibly ≤ 35].
+ * safer reading, as ">30" counts as possibly ≤ 35]. A reported "≥35" includes exactly 35, which
+ * fails "> 35": ">=" V may be at or below the limit when V ≤ limit (">" V only when V < limit).
  */
 export function atOrBelow(m: Measurement, limit: number): boolean {
   if (m.comparator === '<' || m.comparator === '<=') return true;
-  if (m.comparator === '>' || m.comparator === '>=') return m.value < limit;
+  if (m.comparator === '>') return m.value < limit;
+  if (m.comparator === '>=') return m.value <= limit;
   return m.value <= limit;
 }
 
-/** Strictly below the limit ("eGFR < 30"), or may be (a reported "<V"). */
+/**
+ * Strictly below the limit ("eGFR < 30"), or may be (a reported "<V"). ">V" and "≥V" may be below
+ * only when V < limit: "≥30" is not below 30, so they read as the plain number.
+ */
 export function below(m: Measurement, limit: number): boolean {
   if (m.comparator === '<' || m.comparator === '<=') return true;
   return m.value < limit;

@@ -141,6 +141,15 @@ describe('labs', () => {
     expect(atOrBelow(egfr(90, TODAY, { comparator: '>' }), 35)).toBe(false);
     expect(atOrBelow(egfr(30, TODAY, { comparator: '>' }), 35)).toBe(true);
     expect(atOrBelow(egfr(40, TODAY), 35)).toBe(false);
+    // "≥35" includes 35, which fails "> 35"; "≥35.1" and ">35" do not.
+    expect(atOrBelow(egfr(35, TODAY, { comparator: '>=' }), 35)).toBe(true);
+    expect(atOrBelow(egfr(35.1, TODAY, { comparator: '>=' }), 35)).toBe(false);
+    expect(atOrBelow(egfr(35, TODAY, { comparator: '>' }), 35)).toBe(false);
+    // below(): "≥30" is not below 30; ">29" and "≥29" may be.
+    expect(below(egfr(30, TODAY, { comparator: '>=' }), 30)).toBe(false);
+    expect(below(egfr(29, TODAY, { comparator: '>=' }), 30)).toBe(true);
+    expect(below(egfr(29, TODAY, { comparator: '>' }), 30)).toBe(true);
+    expect(below(egfr(30, TODAY, { comparator: '<=' }), 30)).toBe(true);
     expect(below(egfr(80, TODAY, { comparator: '<=' }), 70)).toBe(true);
     expect(below(egfr(80, TODAY), 70)).toBe(false);
     // "No hypocalcaemia" cannot be confirmed from "<2.30"; ">2.10" is not low.

@@ -6,7 +6,7 @@ import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import type { DrugId } from '../../../contract/clinical.js';
 import type { Finding, LabFinding } from '../../../contract/findings.js';
-import { formatNumber } from '../../format.js';
+import { formatComparator, formatNumber } from '../../format.js';
 import { DRUG, type Words } from '../vocabulary.js';
 
 /** The drug of the draft the card is about (the first `draft` finding). */
@@ -22,7 +22,7 @@ export function drugName(rec: Recommendation, lang: Language, fallback: Words): 
 
 /** "≤ 35", "12,5": a lab value with its comparator. */
 export function labValue(f: LabFinding, lang: Language): string {
-  return `${f.comparator ?? ''}${formatNumber(f.value, lang)}`;
+  return `${formatComparator(f.comparator)}${formatNumber(f.value, lang)}`;
 }
 
 export const ANTIRESORPTIVE: Words = { da: 'antiresorptiv behandling', en: 'antiresorptive treatment' };
