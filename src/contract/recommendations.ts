@@ -215,7 +215,12 @@ export interface TopicValues {
     readonly losesVitaminD?: true;
   };
   /** `switchAdvised`: the draft is the parenteral switch `switch-to-parenteral` recommends for this patient: stop the oral drug, keep the draft. */
-  'rx-duplicate-antiresorptive': { readonly afterDenosumab: boolean; readonly switchAdvised?: true };
+  'rx-duplicate-antiresorptive': {
+    readonly afterDenosumab: boolean;
+    readonly switchAdvised?: true;
+    /** Denosumab in use and the latest eGFR ≤ 35: keep denosumab, no bisphosphonate (zoledronic acid) follow-on — endocrinology agrees it. */
+    readonly egfrLow?: true;
+  };
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': {
     readonly nextInjection: LocalDate;

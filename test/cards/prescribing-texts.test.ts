@@ -212,6 +212,30 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(`${en?.summary}\n${en?.detail}`).not.toContain('>=');
   });
 
+  it('a duplicate beside denosumab at eGFR ≤ 35 keeps denosumab and names no zoledronic acid follow-on, nor "stop it" (rx-egfr-too-low stops the draft)', () => {
+    const dmab = course('denosumab', '2026-09-01', { lastDose: '2026-09-01' });
+    for (const drug of ['alendronate', 'zoledronic-acid'] as const) {
+      const r = request({ courses: [dmab], labs: { egfr: [egfr(30, '2026-11-20')], calcium: [calcium(2.4, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } }, [draft(drug)]);
+      const da = renderCards(r.recs, renderCtx('da', r.facts)).find((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive');
+      const en = renderCards(r.recs, renderCtx('en', r.facts)).find((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive');
+      expect(da?.summary).toContain('eGFR ≤ 35: fortsæt denosumab, og fjern');
+      expect(da?.summary).not.toContain('seponér det');
+      expect(da?.detail).not.toContain('typisk zoledronsyre');
+      expect(da?.detail).toContain('aftal den opfølgende behandling med endokrinolog');
+      expect(da?.detail).toContain('eGFR 30 ml/min');
+      expect(en?.summary).toContain('eGFR ≤ 35: keep denosumab and remove');
+      expect(en?.summary).not.toContain('stop it');
+      expect(en?.detail).not.toContain('usually zoledronic acid');
+      for (const c of [da, en]) {
+        expect([...(c?.summary ?? '')].length).toBeLessThan(140);
+        expect([...(c?.detail ?? '')].length).toBeLessThanOrEqual(900);
+      }
+    }
+    // Above 35 the card's usual follow-on stays.
+    const ok = request({ courses: [dmab], labs: { egfr: [egfr(60, '2026-11-20')] } }, [draft('alendronate')]);
+    expect(renderCards(ok.recs, renderCtx('da', ok.facts)).find((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive')?.detail).toContain('typisk zoledronsyre ca. 6 måneder');
+  });
+
   it('asks for vitamin D before the next zoledronic acid infusion, not "at the start", on a renewal', () => {
     const renewal = request(
       { labs: { vitaminD: [vitaminD(40, '2026-11-01')] }, courses: [course('zoledronic-acid', '2024-01-01', { lastDose: '2025-11-20' })] },

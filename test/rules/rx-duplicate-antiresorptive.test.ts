@@ -19,6 +19,21 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'last-dose', drugClass: 'denosumab', date: '2026-07-26' }));
   });
 
+  it('with denosumab in use and the latest eGFR ≤ 35 marks egfrLow (keep denosumab; no zoledronic acid follow-on) and shows the eGFR', () => {
+    const dmab = denosumabLast('2026-09-01');
+    for (const drug of ['alendronate', 'zoledronic-acid'] as const) {
+      const d = draft(drug);
+      const low = egfr(35, '2026-11-20');
+      const rec = judge({ courses: [dmab], labs: { egfr: [low] } }, d);
+      expect(rec).toMatchObject({ afterDenosumab: true, egfrLow: true });
+      expect(rec?.evidence).toContain(low.ref);
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
+      expect(judge({ courses: [dmab], labs: { egfr: [egfr(35.5, '2026-11-20')] } }, d)).not.toHaveProperty('egfrLow');
+    }
+    // Not after denosumab (alendronate in use, denosumab drafted): nothing to keep.
+    expect(judge({ courses: [course('alendronate', '2024-01-01')], labs: { egfr: [egfr(30, '2026-11-20')] } }, draft('denosumab'))).not.toHaveProperty('egfrLow');
+  });
+
   it('takes a bisphosphonate as the follow-on once the last denosumab injection was exactly 5 months ago (2026-06-26 + 5 months = 2026-11-26)', () => {
     expect(judge({ courses: [denosumabLast('2026-06-26')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [denosumabLast('2026-06-26')] }, draft('zoledronic-acid'))).toBeUndefined();

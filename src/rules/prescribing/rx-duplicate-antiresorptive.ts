@@ -19,12 +19,18 @@
  * bisphosphonate not tolerated, not taken or not working; the draft denosumab or zoledronic acid,
  * only oral courses in use) is said as a switch: stop the oral drug, and no one click removes the
  * draft (`switchAdvised`) [choice: "remove the order" undid the switch the other hook advised].
+ * Denosumab in use at a latest eGFR ≤ 35 (l. 41 "Tjek, at eGFR > 35"; l. 81-82 "SKAL anden
+ * behandling igangsættes"): neither way out the card names is open — stopping denosumab for the
+ * bisphosphonate draft (rx-egfr-too-low stops it) nor the usual follow-on, zoledronic acid
+ * (contraindicated below 35, SmPC) — so the text keeps denosumab, removes the draft and leaves any
+ * follow-on to endocrinology (`egfrLow`) [choice, as rx-denosumab-schedule and denosumab-stopped].
  * Reasons: `duplicate`.
  */
 import type { Course } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
 import { followOnDue } from './denosumab-follow-on.js';
-import { courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { courseFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
@@ -76,15 +82,21 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
 
   const parenteralDraft = draft.identity.drugClass === 'denosumab' || draft.identity.drugClass === 'zoledronic-acid';
   const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && advisesThisSwitch(ctx, draft);
+  const afterDenosumab = courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab';
+  // The eGFR the "keep denosumab" text rests on is shown with it.
+  const lowEgfr = afterDenosumab ? latestEgfrAtLimit(facts) : undefined;
+  if (lowEgfr !== undefined) findings.push(labFinding('egfr', lowEgfr));
+  const egfrLow = lowEgfr !== undefined;
   return {
     topic: 'rx-duplicate-antiresorptive',
     indicator: 'warning',
     reasons: ['duplicate'],
-    evidence: draftEvidence(draft, [...courses.flatMap((c) => c.refs), ...drafts.map((d) => d.ref)]),
+    evidence: draftEvidence(draft, [...courses.flatMap((c) => c.refs), ...drafts.map((d) => d.ref), ...(lowEgfr === undefined ? [] : [lowEgfr.ref])]),
     findings,
     ...(switchAdvised ? {} : { suggestions: [{ kind: 'remove-draft' as const, draft: draft.ref }], selectionBehavior: 'at-most-one' as const }),
     draft: draft.ref,
-    afterDenosumab: courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab',
+    afterDenosumab,
     ...(switchAdvised ? { switchAdvised: true as const } : {}),
+    ...(egfrLow ? { egfrLow: true as const } : {}),
   };
 };

@@ -8,7 +8,7 @@ import type { Recommendation } from '../../../contract/recommendations.js';
 import { formatList } from '../../format.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
-import { DRUG } from '../vocabulary.js';
+import { DRUG, type Words } from '../vocabulary.js';
 import { ANTIRESORPTIVE, draftDrug, drugName } from './common.js';
 
 /** The antiresorptives already in use or in the basket besides the draft, by name. */
@@ -28,6 +28,19 @@ const orderedTwice = (rec: Recommendation): boolean => rec.findings.filter((f) =
 /** The other antiresorptive is only another order of this call (no course in use): nothing to stop yet. */
 const onlyInBasket = (rec: Recommendation): boolean => !rec.findings.some((f) => f.kind === 'course');
 
+/**
+ * Denosumab in use at eGFR ≤ 35 (rule: `egfrLow`): neither stopping it for the bisphosphonate drafted
+ * (rx-egfr-too-low stops that order) nor the usual follow-on, zoledronic acid, is open here — the
+ * text keeps denosumab and leaves any follow-on to endocrinology, as rx-denosumab-schedule does
+ * (DENOSUMAB_RULES_KIDNEY).
+ */
+const keepDenosumab = (rec: Recommendation<'rx-duplicate-antiresorptive'>): boolean => rec.egfrLow === true && rec.afterDenosumab;
+
+const KIDNEY: Words = {
+  da: 'Der gives kun én antiresorptiv behandling ad gangen. **Ved eGFR ≤ 35 fortsættes denosumab:** fjern ordinationen – ikke bisfosfonat (zoledronsyre, alendronat) i almen praksis. **Hvis denosumab seponeres, SKAL anden behandling igangsættes** pga. hurtigt knogletab: aftal den opfølgende behandling med endokrinolog.',
+  en: 'Only one antiresorptive is given at a time. **With eGFR ≤ 35 denosumab is continued:** remove the order – no bisphosphonate (zoledronic acid, alendronate) in general practice. **If denosumab is stopped, another treatment MUST be started** because of rapid bone loss: agree the follow-on treatment with endocrinology.',
+};
+
 export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorptive'> = {
   da: {
     title: 'Dobbelt antiresorptiv behandling',
@@ -38,12 +51,17 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
         ? `Dobbeltordination: ${drugName(rec, 'da', ANTIRESORPTIVE)} er ordineret to gange – fjern den ene`
         : onlyInBasket(rec)
         ? `Dobbeltbehandling: ${drugName(rec, 'da', ANTIRESORPTIVE)} og ${others(rec, 'da') || 'anden antiresorptiv behandling'} ordineres samtidig – fjern den ene`
+        : keepDenosumab(rec)
+        ? `Dobbeltbehandling: ${others(rec, 'da') || 'denosumab'} er allerede i gang – eGFR ≤ 35: fortsæt denosumab, og fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`
         : `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
         rec.switchAdvised === true && '**Skiftet er anbefalet** (bivirkninger, compliance eller knoglemarkør – se kortet om skift til parenteral behandling): behold ordinationen, og seponér den perorale behandling.',
-        'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.',
+        keepDenosumab(rec)
+          ? KIDNEY.da
+          : 'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.',
         rec.afterDenosumab &&
+          !keepDenosumab(rec) &&
           '**Efter denosumab:** Hvis denosumab seponeres, SKAL anden behandling igangsættes pga. hurtigt knogletab – typisk zoledronsyre ca. 6 måneder efter sidste injektion. Bisfosfonat som opfølgende behandling gives tidligst 5 måneder efter sidste denosumab-injektion.',
       ),
   },
@@ -56,12 +74,17 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
         ? `Ordered twice: ${drugName(rec, 'en', ANTIRESORPTIVE)} – remove one of the orders`
         : onlyInBasket(rec)
         ? `Duplicate treatment: ${drugName(rec, 'en', ANTIRESORPTIVE)} and ${others(rec, 'en') || 'another antiresorptive'} ordered together – remove one`
+        : keepDenosumab(rec)
+        ? `Duplicate treatment: ${others(rec, 'en') || 'denosumab'} already in use – eGFR ≤ 35: keep denosumab and remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`
         : `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
         rec.switchAdvised === true && '**The switch is advised** (side effects, adherence or bone marker – see the card on switching to parenteral treatment): keep the order and stop the oral treatment.',
-        'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
+        keepDenosumab(rec)
+          ? KIDNEY.en
+          : 'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
         rec.afterDenosumab &&
+          !keepDenosumab(rec) &&
           '**After denosumab:** if denosumab is stopped, another treatment MUST be started because of rapid bone loss – usually zoledronic acid about 6 months after the last injection. A bisphosphonate as follow-on treatment is given no earlier than 5 months after the last denosumab injection.',
       ),
   },
