@@ -269,6 +269,12 @@ describe('follow-up card texts', () => {
     expect(da?.detail).toContain('Hold pause med bisfosfonat');
     expect(da?.detail).not.toContain('**Denosumab** 60 mg');
     expect(da?.suggestions).toHaveLength(1);
+    // rules.md section 2 "eGFR ≤ 35": zoledronic acid is not named (contraindicated below 35); the detail may name denosumab.
+    expect(da?.detail).not.toMatch(/zoledronsyre/i);
+    expect(da?.detail).toContain('ved nedsat nyrefunktion ofte denosumab');
+    const [en] = renderCards([rec], renderCtx('en'));
+    expect(en?.detail).not.toMatch(/zoledronic/i);
+    expect(en?.detail).toContain('in reduced kidney function often denosumab');
   });
 
   it('an insufficient fall at eGFR ≤ 35 refers to endocrinology and holds the bisphosphonate (no re-check on it, no start), showing the eGFR, in both languages', () => {

@@ -39,10 +39,14 @@ const BEFORE: Words = {
   en: '**Before the second choice:** check that eGFR > 35 mL/min, that there is no hypocalcaemia, and that 25-OH vitamin D > 50 nmol/L (the card, before starting antiresorptive treatment). With eGFR ≤ 35 the specialist starts the treatment; hypocalcaemia and vitamin D deficiency are corrected first – denosumab and zoledronic acid lower calcium.',
 };
 
-/** eGFR ≤ 35: the referral is the one suggestion; the choice of drug and its safety are the specialist's. */
+/**
+ * eGFR ≤ 35: the referral is the one suggestion; the choice of drug and its safety are the specialist's.
+ * Zoledronic acid is not named (contraindicated below 35, SmPC; rules.md section 2 "eGFR ≤ 35": "the
+ * detail may say that specialists often choose denosumab in reduced kidney function").
+ */
 const KIDNEY: Words = {
-  da: '**eGFR ≤ 35:** henvis til endokrinolog – speciallægen vælger og starter 2. valg (denosumab eller zoledronsyre). Hold pause med bisfosfonat, til endokrinologen har svaret.',
-  en: '**eGFR ≤ 35:** refer to endocrinology – the specialist chooses and starts the second choice (denosumab or zoledronic acid). Hold the bisphosphonate until the endocrinologist has answered.',
+  da: '**eGFR ≤ 35:** henvis til endokrinolog – speciallægen vælger og starter 2. valg (ved nedsat nyrefunktion ofte denosumab). Hold pause med bisfosfonat, til endokrinologen har svaret.',
+  en: '**eGFR ≤ 35:** refer to endocrinology – the specialist chooses and starts the second choice (in reduced kidney function often denosumab). Hold the bisphosphonate until the endocrinologist has answered.',
 };
 
 function detail(rec: Rec, lang: Language): string {
