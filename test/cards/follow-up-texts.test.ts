@@ -420,6 +420,35 @@ describe('follow-up card texts', () => {
     expect(wordsOf(rec, 'en').detail).toContain('do not give the infusion – refer to endocrinology');
   });
 
+  it('denosumab-stopped with zoledronic acid not tolerated names no zoledronic acid referral and no infusion tests; with alendronate barred too, endocrinology only', () => {
+    const deno = course('denosumab', '2023-06-01', { lastDose: '2025-12-01', status: 'stopped', stoppedOn: '2026-02-01' });
+    const stopped = (input: Parameters<typeof patient>[0]) => {
+      const rec = evaluatePatientView(ctxOf(patient({ ...woman, courses: [deno], ...input }))).find((r) => r.topic === 'denosumab-stopped');
+      if (rec === undefined) throw new Error('denosumab-stopped did not fire');
+      return rec;
+    };
+    const zolOnly = stopped({ intolerances: [intolerance('zoledronic-acid', '2024-01-01')] });
+    const both = stopped({ intolerances: [intolerance('zoledronic-acid', '2024-01-01'), intolerance('alendronate', '2024-01-01')] });
+    for (const rec of [zolOnly, both]) {
+      const da = wordsOf(rec, 'da');
+      const en = wordsOf(rec, 'en');
+      expect(da.detail).not.toContain('Henvis til zoledronsyre');
+      expect(da.detail).not.toContain('før infusionen');
+      expect(da.detail).not.toContain('Typisk zoledronsyre');
+      expect(en.detail).not.toContain('Refer for zoledronic acid');
+      expect(en.detail).not.toContain('before the infusion');
+      expect(en.detail).not.toContain('Usually zoledronic acid');
+      for (const c of renderCards([rec], renderCtx('en'))) expect([...(c.detail ?? '')].length).toBeLessThanOrEqual(900);
+    }
+    expect(wordsOf(zolOnly, 'da').detail).toContain('Zoledronsyre tåles ikke: alendronat 70 mg ugentligt eller henvisning til endokrinolog');
+    expect(wordsOf(zolOnly, 'en').detail).toContain('Zoledronic acid is not tolerated: alendronate 70 mg weekly or a referral to endocrinology');
+    expect(wordsOf(both, 'da').detail).toContain('Zoledronsyre tåles ikke: henvis til endokrinolog, der vælger den opfølgende behandling');
+    expect(wordsOf(both, 'da').detail).not.toContain('alendronat 70 mg');
+    expect(wordsOf(both, 'en').detail).toContain('Zoledronic acid is not tolerated: refer to endocrinology, who choose the follow-on treatment');
+    expect(wordsOf(both, 'en').detail).not.toContain('alendronate 70 mg');
+    expect(wordsOf(both, 'en').summary).toContain('zoledronic acid not tolerated: refer to endocrinology now');
+  });
+
   it('denosumab-stopped with eGFR ≤ 35 refers and names no infusion tests (no infusion is given here)', () => {
     const rec = { ...recommendation('denosumab-stopped'), egfrLow: true as const };
     expect(wordsOf(rec, 'da').detail).not.toContain('før infusionen');

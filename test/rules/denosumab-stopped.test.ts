@@ -59,6 +59,18 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
     expect(rec?.notOffered).toEqual(['zoledronic-acid']);
   });
 
+  it('zoledronic acid not tolerated: no zoledronic acid referral, notOffered names it (the text follows it); with alendronate not tolerated too, endocrinology only', () => {
+    const deno = course('denosumab', '2023-06-01', { lastDose: '2025-12-01', status: 'stopped', stoppedOn: '2026-02-01' });
+    const stopped = (drugs: readonly ('zoledronic-acid' | 'alendronate')[]) =>
+      evaluatePatientView(ctxOf(patient({ ...woman, courses: [deno], intolerances: drugs.map((d) => intolerance(d, '2024-01-01')) }))).find((r) => r.topic === 'denosumab-stopped');
+    const zol = stopped(['zoledronic-acid']);
+    expect(zol?.notOffered).toEqual(['zoledronic-acid']);
+    expect(zol?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }, { kind: 'referral', to: 'endocrinology' }]);
+    const both = stopped(['zoledronic-acid', 'alendronate']);
+    expect(both?.notOffered).toContain('zoledronic-acid');
+    expect(both?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
   it('clamps the follow-on date to the month end (2026-05-31 + 6 months = 2026-11-30)', () => {
     const deno = course('denosumab', '2024-05-31', { lastDose: '2026-05-31', status: 'stopped', stoppedOn: '2026-07-01' });
     expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno] })))?.findings).toContainEqual({ kind: 'due-date', what: 'follow-on-after-denosumab', date: '2026-11-30' });

@@ -23,15 +23,34 @@ const TESTS: Words = {
   en: 'Check calcium, creatinine and 25-OH vitamin D before the infusion.',
 };
 
+/** Zoledronic acid not tolerated (rules/intolerated.ts): neither the summary nor the detail points to it. */
+const zoledronicIntolerated = (rec: Rec): boolean => rec.notOffered?.includes('zoledronic-acid') === true;
+
+/** Alendronate not offered: oral bisphosphonate barred (`oralBarred`) or not tolerated (`notOffered`). */
+const alendronateBarred = (rec: Rec): boolean => rec.oralBarred === true || rec.notOffered?.includes('alendronate') === true;
+
 function when(rec: Rec, lang: Language): string {
   if (rec.egfrLow === true) {
     return lang === 'da'
       ? `eGFR ≤ 35 ml/min: ikke bisfosfonat (zoledronsyre, alendronat) i almen praksis – henvis til endokrinolog, der vælger den opfølgende behandling${paren(rec.followOnDue, 'da')}.`
       : `eGFR ≤ 35 mL/min: no bisphosphonate (zoledronic acid, alendronate) in general practice – refer to endocrinology, who choose the follow-on treatment${paren(rec.followOnDue, 'en')}.`;
   }
+  const now = rec.followOnDueReached ? (lang === 'da' ? ' – tidspunktet er nået: handl nu' : ' – that time has come: act now') : '';
+  // Zoledronic acid not tolerated (rules/intolerated.ts `notOffered`): the sentence names what is left
+  // (why not alendronate, when barred, is NO_ORAL's).
+  if (zoledronicIntolerated(rec)) {
+    if (alendronateBarred(rec)) {
+      return lang === 'da'
+        ? `Zoledronsyre tåles ikke: henvis til endokrinolog, der vælger den opfølgende behandling, ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${now}.`
+        : `Zoledronic acid is not tolerated: refer to endocrinology, who choose the follow-on treatment, about 6 months after the last injection${paren(rec.followOnDue, 'en')}${now}.`;
+    }
+    return lang === 'da'
+      ? `Zoledronsyre tåles ikke: alendronat 70 mg ugentligt eller henvisning til endokrinolog, ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${now}.`
+      : `Zoledronic acid is not tolerated: alendronate 70 mg weekly or a referral to endocrinology, about 6 months after the last injection${paren(rec.followOnDue, 'en')}${now}.`;
+  }
   return lang === 'da'
-    ? `Typisk zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${rec.followOnDueReached ? ' – tidspunktet er nået: handl nu' : ''}. Henvis til zoledronsyre (typisk på hospital) eller til endokrinolog.`
-    : `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${rec.followOnDueReached ? ' – that time has come: act now' : ''}. Refer for zoledronic acid (usually in hospital) or to endocrinology.`;
+    ? `Typisk zoledronsyre 5 mg i.v. ca. 6 måneder efter sidste injektion${paren(rec.followOnDue, 'da')}${now}. Henvis til zoledronsyre (typisk på hospital) eller til endokrinolog.`
+    : `Usually zoledronic acid 5 mg i.v. about 6 months after the last injection${paren(rec.followOnDue, 'en')}${now}. Refer for zoledronic acid (usually in hospital) or to endocrinology.`;
 }
 
 /** Zoledronic acid and alendronate deepen a hypocalcaemia: it is corrected before the follow-on. */
@@ -47,12 +66,10 @@ const NO_ORAL: Words = {
 };
 
 function detail(rec: Rec, lang: Language): string {
-  // With eGFR ≤ 35 there is no infusion here: its tests are the specialist's.
-  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang], rec.egfrLow !== true && TESTS[lang]);
+  // With eGFR ≤ 35, or zoledronic acid not tolerated, there is no infusion here: no infusion tests.
+  const infusion = rec.egfrLow !== true && !zoledronicIntolerated(rec);
+  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang], infusion && TESTS[lang]);
 }
-
-/** Zoledronic acid not tolerated (rules/intolerated.ts): the summary does not point to it. */
-const zoledronicIntolerated = (rec: Rec): boolean => rec.notOffered?.includes('zoledronic-acid') === true;
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
   da: {
@@ -64,7 +81,7 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
         : rec.calciumLow === true
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – P-calcium lav: korrigér den, henvis til endokrinolog nu'
         : zoledronicIntolerated(rec)
-        ? `Denosumab seponeret: anden behandling SKAL igangsættes – zoledronsyre ikke tålt: ${rec.oralBarred === true ? 'henvis til endokrinolog nu' : 'alendronat eller endokrinolog nu'}`
+        ? `Denosumab seponeret: anden behandling SKAL igangsættes – zoledronsyre ikke tålt: ${alendronateBarred(rec) ? 'henvis til endokrinolog nu' : 'alendronat eller endokrinolog nu'}`
         : `Denosumab seponeret: anden behandling SKAL igangsættes – typisk zoledronsyre ${rec.followOnDueReached ? `nu (aktuel fra ${formatDate(rec.followOnDue, 'da')})` : `ca. ${formatDate(rec.followOnDue, 'da')}`}`,
     detail: (rec) => detail(rec, 'da'),
   },
@@ -76,7 +93,7 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
         : rec.calciumLow === true
         ? 'Denosumab stopped: other treatment MUST be started – calcium low: correct it, refer to endocrinology now'
         : zoledronicIntolerated(rec)
-        ? `Denosumab stopped: other treatment MUST be started – zoledronic acid not tolerated: ${rec.oralBarred === true ? 'refer to endocrinology now' : 'alendronate or endocrinology now'}`
+        ? `Denosumab stopped: other treatment MUST be started – zoledronic acid not tolerated: ${alendronateBarred(rec) ? 'refer to endocrinology now' : 'alendronate or endocrinology now'}`
         : `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
