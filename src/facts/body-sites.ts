@@ -24,7 +24,7 @@ export function dxaSiteFromText(lowerText: string): DxaSite | undefined {
 const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
   ['hip', /femoral neck|neck of femur|(?:proximal|upper) end of (?:the )?femur|collum femoris|lårbenshals|femurhals|pertrochant|pertrokant|subtrochant|subtrokant|proximal femur|\bhip\b|hofte|coxa/],
   // A named vertebra ("L1", "Th12", "T12", "C5") names the spine (v2, counting fractures by vertebra).
-  ['spine', /vertebra|hvirvel|columna|spine|spinal|lumbar|lumbal|thoracic|thorakal|torakal|\bryg\b|rygsøjle|sammenfald|compression fracture|\b(?:th?\s?-?(?:[1-9]|1[0-2])|l\s?-?[1-5]|c\s?-?[1-7])\b/],
+  ['spine', /vertebra|hvirvel|columna|spine|spinal|lumbar|lumbal|thoracic|thorakal|torakal|\bryg\b|rygsøjle|sammenfald|compression fracture|(?<![\d-])\b(?:th?\s?-?(?:[1-9]|1[0-2])|l\s?-?[1-5]|c\s?-?[1-7])\b/],
   ['pelvis', /pelvi|bækken|sacrum|acetabul|pubis|ilium|\bos ischii\b/],
   ['upper-arm', /humerus|upper arm|overarm/],
   ['forearm', /radius|forearm|underarm|antebrach|ulna|\bwrist\b|håndled|colles/],

@@ -20,9 +20,18 @@ const NEGATED_CLAUSE =
 /** Named look-alikes that would otherwise read as a concept: "heat stroke" and "sunstroke" are not strokes. */
 const LOOK_ALIKES = /\b(?:heat|sun) ?stroke\b|\bhedeslag\b/g;
 
-/** The text with negated and hypothetical clauses and look-alike names blanked out. */
+/**
+ * Words that make a whole text unsure, wherever they stand ("Hoftebrud udelukket", "fracture
+ * excluded", "Mistanke om apopleksi", "Suspected stroke", "Stroke prevention", "High hip fracture
+ * risk (FRAX)"): a text-only reading then affirms nothing [choice: the text is the last resort, and
+ * a card resting on a ruled-out or suspected diagnosis is wrong both ways].
+ */
+const UNSURE =
+  /udelukket|excluded|ruled out|rule out|\br\/o\b|ikke påvist|ikke bekræftet|not confirmed|afkræftet|mistanke|suspect|suspicion|\bobs\.? pro\b|\bpossible\b|\bprobable\b|\bmulig\b|\?|prevention|prophylaxis|forebyggelse|profylakse|\brisk|risiko|\bfrax\b/;
+
+/** The text with negated and hypothetical clauses and look-alike names blanked out; nothing of an unsure text. */
 export function affirmedText(lowerText: string): string {
-  if (lowerText === '') return lowerText;
+  if (lowerText === '' || UNSURE.test(lowerText)) return '';
   return lowerText.replace(NEGATED_CLAUSE, ' ').replace(LOOK_ALIKES, ' ');
 }
 
@@ -42,7 +51,7 @@ const FRACTURE_WORD = /fractur|fraktur|brud\b|brække[td]\b|\bbroken (?:hip|wris
  * - a tooth or dental fracture.
  */
 const NOT_A_COUNTED_FRACTURE =
-  /history|anamnes|tidligere|sequel|late effect|aftercare|follow-up|følger efter|kontrol efter|stress ?fractur|stress ?fraktur|træthedsbrud|atypi|\btooth|\bteeth|dental|\btand/;
+  /history|anamnes|tidligere|status efter|status post|\bst\.? ?p\.?(?![a-zæøå])|\bs\/p\b|sequel|late effect|aftercare|follow-up|følger efter|kontrol efter|stress ?fractur|stress ?fraktur|træthedsbrud|atypi|\btooth|\bteeth|dental|\btand/;
 
 /** A pathological fracture is the disease's, not osteoporosis', unless osteoporosis is named. */
 const PATHOLOGICAL = /patholog|patolog/;

@@ -9,7 +9,7 @@
  * its text (dosage-text.ts, dosage-amount.ts: "2 tabletter dagligt", "Take 7.5 mg by mouth once
  * daily"), the last resort. Nothing is invented: an unknown part gives an unknown dose.
  */
-import { addDays, addMonths, daysBetween, type LocalDate } from '../time/local-date.js';
+import { addDays, addMonths, daysBetween, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, get, getNum, getObject, getStr, list, lookup, objects, round4, str } from './accessors.js';
 import { amountsFromText } from './dosage-amount.js';
 import { perDayFromText } from './dosage-text.js';
@@ -303,19 +303,45 @@ function doseSteps(lines: readonly JsonObject[]): (readonly JsonObject[])[] {
 }
 
 /**
- * Glucocorticoids: a taper counts at its lowest step — the exposure is at least that, as a range
- * counts at its low end (`rangeAtLowFor`) [choice: the first step over the whole course counted a
- * week of 20 mg as 84 days of it, and a false "> 450 mg" started alendronate]. A step whose dose
- * cannot be read is left out; none read, no dose.
+ * Glucocorticoids: a structured taper whose every step says how long it lasts counts at its
+ * duration-weighted mean — the course's total stays what the steps add up to (30 mg × 8 weeks then
+ * 2.5 mg × 4 weeks is 1,750 mg); with a step of open length it counts at its lowest step, the
+ * exposure being at least that, as a range counts at its low end (`rangeAtLowFor`) [choice: the
+ * first step over the whole course counted a week of 20 mg as 84 days of it, and a false
+ * "> 450 mg" started alendronate]. A step whose dose cannot be read is left out; none read, no dose.
  */
 function lowestStep(steps: readonly (readonly JsonObject[])[], strength: Strength, timesOfDay: boolean): DailyDose {
   let lowest: DailyDose | undefined;
+  let mgDays = 0;
+  let days = 0;
+  let allTimed = true;
   for (const step of steps) {
     const dose = linesDose(step, strength, false, timesOfDay, true);
-    if (dose.mg === undefined) continue;
+    if (dose.mg === undefined) {
+      allTimed = false;
+      continue;
+    }
+    const length = stepDays(step);
+    if (length === undefined) allTimed = false;
+    else {
+      mgDays += dose.mg * length;
+      days += length;
+    }
     if (lowest?.mg === undefined || dose.mg < lowest.mg) lowest = dose;
   }
+  if (allTimed && days > 0) return { mg: round4(mgDays / days) };
   return lowest ?? {};
+}
+
+/** Days a taper step lasts: its `boundsDuration`, else its `boundsPeriod` (the lines of a step share it). */
+function stepDays(step: readonly JsonObject[]): number | undefined {
+  const repeat = getObject(getObject(step[0], 'timing'), 'repeat');
+  const duration = readDuration(get(repeat, 'boundsDuration'));
+  if (duration !== undefined) return duration.value * APPROX_DAYS[duration.unit];
+  const period = getObject(repeat, 'boundsPeriod');
+  const start = parseFhirDate(getStr(period, 'start'));
+  const end = parseFhirDate(getStr(period, 'end'));
+  return start !== undefined && end !== undefined && end >= start ? daysBetween(start, end) + 1 : undefined;
 }
 
 function linesDose(current: readonly JsonObject[], strength: Strength, perAdministration: boolean, timesOfDay: boolean, rangeAtLow: boolean): DailyDose {

@@ -9,12 +9,12 @@
  * - a record of multiple vertebral fractures (`count` 2) counts as two;
  * - a later-encounter record (ICD-10-CM 7th character D, G, K, P, S: `followUp`) is the fracture
  *   of the latest earlier record of the same site — the same side when both name one (ICD-10-CM
- *   6th character: right and left are two hips; an unnamed side may be either) — dated at most
- *   `FOLLOW_UP_DAYS` before it [choice: ICD-10-CM codes a new fracture as an initial encounter;
- *   counted twice, a hip fracture followed up on treatment would read as a fracture on treatment.
- *   But a left hip recorded only as "subsequent encounter" six years after a right one is a second
- *   fracture]. A follow-up with no such record stands as its own fracture, dated by its
- *   onset/recordedDate (`withoutFollowUps`);
+ *   6th character: right and left are two hips; an unnamed side may be either), however long
+ *   before [choice: ICD-10-CM codes a new fracture as an initial encounter; counted twice, a hip
+ *   fracture followed up on treatment, or its sequela years later, would read as a new fracture.
+ *   The side is what tells a second fracture: a left hip recorded only as "subsequent encounter"
+ *   six years after a right one is one]. A follow-up with no such record stands as its own
+ *   fracture, dated by its onset/recordedDate (`withoutFollowUps`);
  * - undated records are never merged (nothing shows they are the same).
  */
 import { dayNumber, daysBetween } from '../time/local-date.js';
@@ -24,13 +24,6 @@ import { regionOf } from './vertebrae.js';
 /** "The same site recorded twice within 14 days is one fracture" [choice]. */
 export const SAME_FRACTURE_DAYS = 14;
 
-/**
- * A later-encounter record continues a fracture recorded at most this many days before it [choice:
- * two years — a follow-up "a year later" on treatment must not read as a new fracture, and nonunion
- * and malunion care runs past a year; a same-side fracture of the same site recorded only as a
- * later encounter within two years of the first is the rare case given up].
- */
-export const FOLLOW_UP_DAYS = 730;
 
 /** A vertebra by its level ("L1"), not only its region ("thoracic"). */
 const named = (v: string): boolean => /\d/.test(v);
@@ -46,7 +39,7 @@ export const MECHANISM_RANK = { 'low-energy': 2, 'high-energy': 1, unknown: 0 } 
 
 /**
  * The records without the later-encounter ones (`followUp`) of a fracture recorded before them
- * (same site and side, within `FOLLOW_UP_DAYS`): the earlier record stands for both and takes the
+ * (same site and side): the earlier record stands for both and takes the
  * follow-up's mechanism when that says more. A follow-up with no such record (the fracture was
  * first recorded elsewhere, or long ago) stays.
  */
@@ -59,7 +52,7 @@ export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
     // and the latest candidate is the only one that can be within the window.
     const at = f.followUp === true && f.date !== undefined ? latest.continuing(f) : undefined;
     const earlier = at === undefined ? undefined : kept[at];
-    const joins = earlier?.date !== undefined && f.date !== undefined && daysBetween(earlier.date, f.date) <= FOLLOW_UP_DAYS;
+    const joins = earlier?.date !== undefined && f.date !== undefined;
     if (at === undefined || earlier === undefined || !joins) {
       if (f.date !== undefined) latest.note(f, kept.length);
       kept.push(f);

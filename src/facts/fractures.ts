@@ -103,7 +103,10 @@ export function fractureOf(
 
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
   // A personal-history code records a fracture at some time, not one on the day it was written down.
-  const date = fractureMatches.every(isHistoryCode) ? historyOnset(condition, birthDate) : fractureDate(condition, birthDate);
+  const history = fractureMatches.every(isHistoryCode);
+  const date = history ? historyOnset(condition, birthDate) : fractureDate(condition, birthDate);
+  // Undated, a history record still shows the fracture was no later than the day it was written down.
+  const notAfter = history && date === undefined ? (parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate)) : undefined;
   const weak = fractureMatches.every((m) => m.match.weak);
   const followUp = isFollowUp(fractureMatches);
   const side = sideOf(fractureMatches);
@@ -113,6 +116,7 @@ export function fractureOf(
     ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
     ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
     ...(date === undefined ? {} : { date }),
+    ...(notAfter === undefined ? {} : { notAfter }),
     mechanism: mechanismOf(condition, osteoporotic.length > 0),
     ref,
     code: toSourceCode(codeSource?.coding),

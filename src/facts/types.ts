@@ -115,6 +115,8 @@ export interface Fracture {
   readonly site: FractureSite;
   /** Onset (else recorded) date; undefined when the record has none. */
   readonly date?: LocalDate;
+  /** An undated history record (Z87.310): the fracture was on or before this day, when it was recorded. */
+  readonly notAfter?: LocalDate;
   readonly mechanism: FractureMechanism;
   readonly ref: Ref;
   readonly code: SourceCode;

@@ -172,7 +172,8 @@ describe('fractures: what is never a fragility fracture, and history', () => {
 
   it('ICD-10-CM Z87.310 (personal history of osteoporosis fracture) is a fracture dated only by an explicit onset, never by its recordedDate', () => {
     const z87 = (o: Partial<Parameters<typeof condition>[0]>) => factsOf([condition({ id: 'z', code: 'Z87.310', system: SYS.icd10cm, ...o })]).fractures;
-    expect(z87({ recorded: '2026-06-01' })).toEqual([{ site: 'other', mechanism: 'low-energy', ref: 'Condition/z', code: { system: SYS.icd10cm, code: 'Z87.310' } }]);
+    // Undated, but no later than the day it was written down (a pause's "recent" asks that).
+    expect(z87({ recorded: '2026-06-01' })).toEqual([{ site: 'other', notAfter: '2026-06-01', mechanism: 'low-energy', ref: 'Condition/z', code: { system: SYS.icd10cm, code: 'Z87.310' } }]);
     // A problem list copying the entry date into onset dates the entry, not the fracture.
     expect(z87({ recorded: '2026-06-01', onset: '2026-06-01' })[0]?.date).toBeUndefined();
     expect(z87({ recorded: '2026-06-01', onset: '2019-03-01' })[0]?.date).toBe('2019-03-01');
@@ -266,5 +267,26 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
   it('the bound SNOMED codes from the VSAC Lower Body Fracture set: 359820003 hip, 33118001 pelvis', () => {
     expect(fracture({ code: '359820003' })[0]).toMatchObject({ site: 'hip', code: { system: SYS.snomed, code: '359820003' } });
     expect(fracture({ code: '33118001' })[0]).toMatchObject({ site: 'pelvis', code: { system: SYS.snomed, code: '33118001' } });
+  });
+});
+
+describe('fractures read from text: unsure, history and code-like wording is no fracture (review of the text reading)', () => {
+  const snomed = (code: string, display: string) => fracture({ codings: [coding(SYS.snomed, code, display)] });
+
+  it.each([
+    'Hoftebrud udelukket',
+    'Mistanke om hoftebrud',
+    'Contusion of hip, fracture excluded',
+    'Hoftebrud ikke påvist',
+    'Suspected fracture of neck of femur',
+    'High hip fracture risk (FRAX)',
+    'Status efter hoftebrud 2015',
+    'S/p hip fracture',
+  ])('"%s" → no fracture', (display) => {
+    expect(snomed('999999999', display)).toEqual([]);
+  });
+
+  it('"AO 23-C2" is a fracture classification, not the second cervical vertebra: a distal radius fracture stays a forearm fracture', () => {
+    expect(snomed('999999999', 'Distal radiusfraktur, AO 23-C2')[0]?.site).toBe('forearm');
   });
 });

@@ -115,6 +115,13 @@ describe('a structured taper counts at its lowest step [choice, as a range at it
     expect(f.glucocorticoid.cumulativeMg12Months).toBeLessThan(450);
   });
 
+  it('every step timed: the duration-weighted mean keeps the course\'s total (30 mg × 56 d then 2.5 mg × 28 d = 1,750 mg)', () => {
+    const f = factsOf([taper([line(30, 56, { sequence: 1 }), line(2.5, 28, { sequence: 2 })])]);
+    expect(f.glucocorticoid.meetsThreshold).toBe(true);
+    expect(f.glucocorticoid.cumulativeMg12Months).toBeGreaterThan(1700);
+    expect(f.glucocorticoid.cumulativeMg12Months).toBeLessThan(1800);
+  });
+
   it('lines with their own bounds and no sequence are steps, not doses taken together', () => {
     const f = factsOf([taper([line(20, 7, {}), line(2.5, 77, {})])]);
     expect(f.glucocorticoid.meetsThreshold).toBe(false);

@@ -306,3 +306,22 @@ describe('a later encounter for a fracture is not a new fracture (rules.md secti
     expect(card(recs, 'endocrinology-referral')?.reasons).toContain('fractures-on-treatment');
   });
 });
+
+describe('review of the day: restarts, history codes', () => {
+  it('alendronate restarted years after zoledronic acid followed denosumab is no young follow-on: the ten-year card stays', () => {
+    const recs = run([
+      medicationStatement({ id: 'a1', ...ALN, status: 'completed', start: '2008-01-01', end: '2018-01-01' }),
+      ...['2018-02-01', '2018-08-01', '2019-02-01'].map((date, i) => medicationAdministration({ id: `dd${i}`, ...DMAB, date })),
+      medicationAdministration({ id: 'z', ...ZOL, date: '2019-08-01' }),
+      medicationRequest({ id: 'a2', ...ALN, authoredOn: '2026-03-01', supply: { value: 84, unit: 'd' }, repeats: 3 }),
+    ]);
+    expect(topics(recs)).toContain('bisphosphonate-ten-years');
+  });
+
+  it('a personal-history fracture code written down years before the pause window is no recent fracture', () => {
+    const history = condition({ id: 'z', code: 'Z87.310', system: SYS.icd10cm, recorded: '2015-03-01' });
+    const onAln = [medicationStatement({ id: 'aln', ...ALN, status: 'active', start: '2020-01-01' }), ...tScores('2026-01-10', -2.3, -2.0)];
+    expect(topics(run([...onAln, history]))).toContain('bisphosphonate-pause-candidate');
+    expect(topics(run([...onAln, condition({ id: 'z', code: 'Z87.310', system: SYS.icd10cm, recorded: '2025-03-01' })]))).not.toContain('bisphosphonate-pause-candidate');
+  });
+});

@@ -13,7 +13,7 @@
  * exact) and the four pause criteria, each failed criterion named by its reason code.
  */
 import type { Course, PatientFacts, Ref } from '../../facts/types.js';
-import { addMonths, type LocalDate } from '../../time/local-date.js';
+import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { hipTScore } from '../predicates/dxa.js';
 import { courseFinding, glucocorticoidFinding, scoreFinding } from '../predicates/findings.js';
@@ -120,7 +120,8 @@ function judgePause(ctx: RuleContext, asOf: LocalDate): PauseJudgement {
   const others = lowEnergyFractures(facts, settings, OTHER_SITES);
   const recent = distinctFractures([
     ...withinYears(others, asOf, settings.pauseRecentFractureYears),
-    ...others.filter((c) => c.fracture.date === undefined),
+    // An undated history record written down before the window is no recent fracture.
+    ...others.filter((c) => c.fracture.date === undefined && (c.fracture.notAfter === undefined || c.fracture.notAfter >= addYears(asOf, -settings.pauseRecentFractureYears))),
   ]);
   if (recent.length > 0) {
     failed.push('recent-fracture');

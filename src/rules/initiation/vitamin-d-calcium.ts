@@ -159,6 +159,8 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     findings,
     ...(offerD3 ? { suggestions: [{ kind: 'prescribe', drug: 'colecalciferol' }], selectionBehavior: 'at-most-one' as const } : {}),
     ...(withhold === undefined ? {} : { withhold }),
+    // Its note line survives a trimmed fold (cards/compose/fit.ts keeps companions' notes): "no vitamin D" must not be cut away.
+    ...(withhold === 'hypercalcaemia' ? { vitaminDWithheld: true as const } : {}),
     ...(supplementRecheck === undefined ? {} : { supplementRecheck }),
   };
 };

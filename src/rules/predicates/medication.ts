@@ -110,6 +110,8 @@ export function youngDenosumabFollowOn(facts: PatientFacts): Course | undefined 
   const oral = activeCourse(facts, 'oral-bisphosphonate');
   const from = latestCourse(facts, 'denosumab')?.supersededOn;
   if (oral === undefined || from === undefined || oral.start < from) return undefined;
+  // Another antiresorptive began between denosumab and it (zoledronic acid as the follow-on, years back): it is a later restart.
+  if (facts.courses.some((c) => c !== oral && c.drugClass !== 'denosumab' && isAntiresorptive(c.drugClass) && c.start >= from && c.start < oral.start)) return undefined;
   return facts.today < addMonths(oral.start, ORAL_FOLLOW_ON_MONTHS) ? oral : undefined;
 }
 
