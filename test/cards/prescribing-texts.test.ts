@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
 import { PRESCRIBING_TEXTS } from '../../src/cards/text/prescribing/index.js';
 import { wordsOf } from '../../src/cards/text/index.js';
+import { fitSummary } from '../../src/cards/text/prescribing/common.js';
 import type { DraftOrder, PatientFacts } from '../../src/facts/types.js';
 import { PRESCRIBING_TOPICS } from '../../src/contract/topics.js';
 import { evaluatePrescribing } from '../../src/rules/index.js';
@@ -234,6 +235,43 @@ describe('prescribing card texts (rules.md section 4)', () => {
     // Above 35 the card's usual follow-on stays.
     const ok = request({ courses: [dmab], labs: { egfr: [egfr(60, '2026-11-20')] } }, [draft('alendronate')]);
     expect(renderCards(ok.recs, renderCtx('da', ok.facts)).find((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive')?.detail).toContain('typisk zoledronsyre ca. 6 måneder');
+  });
+
+  it('a converted calcium or 25-OH-D is shown in the summary as the lab reported it too ("8.4 mg/dL = 2.096 mmol/L"), under 140 characters', () => {
+    const ca = calcium(2.096, '2026-11-20', 'total', { reported: { value: 8.4, unit: 'mg/dL' } });
+    const d = { ...vitaminD(49.92, '2026-11-20'), reported: { value: 20, unit: 'ng/mL' } };
+    const dmab = course('denosumab', '2025-06-10', { lastDose: '2026-06-10' });
+    const cases = [
+      { r: request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [ca], vitaminD: [vitaminD(80, '2026-11-20')] } }, [draft('zoledronic-acid')]), topic: 'rx-hypocalcaemia', da: 'hypocalcæmi (8,4 mg/dL = 2,096 mmol/L)', en: 'hypocalcaemia (8.4 mg/dL = 2.096 mmol/L)' },
+      { r: request({ courses: [dmab], labs: { egfr: [egfr(70, '2026-11-20')], calcium: [ca] } }, [draft('denosumab')]), topic: 'rx-hypocalcaemia', da: 'hypocalcæmi (8,4 mg/dL = 2,096 mmol/L)', en: 'hypocalcaemia (8.4 mg/dL = 2.096 mmol/L)' },
+      { r: request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.4, '2026-11-20')], vitaminD: [d] } }, [draft('zoledronic-acid')]), topic: 'rx-vitamin-d-low', da: 'P-25-OH-vitamin D 20 ng/mL = 49,92 nmol/L', en: '25-OH vitamin D 20 ng/mL = 49.92 nmol/L' },
+      { r: request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.6, '2026-11-20')], vitaminD: [d] } }, [draft('zoledronic-acid')]), topic: 'rx-vitamin-d-low', da: 'P-25-OH-vitamin D 20 ng/mL = 49,92 nmol/L, men P-calcium forhøjet', en: '25-OH vitamin D 20 ng/mL = 49.92 nmol/L but calcium high' },
+    ] as const;
+    for (const c of cases) {
+      for (const lang of ['da', 'en'] as const) {
+        const rec = c.r.recs.find((x) => x.topic === c.topic);
+        if (rec === undefined) throw new Error(`${c.topic} did not fire`);
+        const { summary } = wordsOf(rec, lang);
+        expect(summary).toContain(c[lang]);
+        expect([...summary].length, summary).toBeLessThan(140);
+      }
+    }
+    // A value read in the canonical unit is shown as before.
+    const plain = request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } }, [draft('zoledronic-acid')]);
+    expect(wordsOf(plain.recs.find((x) => x.topic === 'rx-hypocalcaemia')!, 'en').summary).toContain('hypocalcaemia (2.05 mmol/L)');
+    // A reported "<2.10" is written so, not as 2.10.
+    const below = request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.1, '2026-11-20', 'total', { comparator: '<' })], vitaminD: [vitaminD(80, '2026-11-20')] } }, [draft('zoledronic-acid')]);
+    expect(wordsOf(below.recs.find((x) => x.topic === 'rx-hypocalcaemia')!, 'da').summary).toContain('hypocalcæmi (<2,1 mmol/L)');
+  });
+
+  it('a summary with the reported value stays under 140 characters, or falls back to the converted value alone', () => {
+    expect(fitSummary('x'.repeat(140), 'short')).toBe('short');
+    expect(fitSummary('fits', 'short')).toBe('fits');
+    const d = { ...vitaminD(49.92, '2026-11-20'), comparator: '<=' as const, reported: { value: 20.04, unit: 'ng/mL (LC-MS/MS)' } };
+    const r = request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.6, '2026-11-20')], vitaminD: [d] } }, [draft('zoledronic-acid')]);
+    const rec = r.recs.find((x) => x.topic === 'rx-vitamin-d-low');
+    if (rec === undefined) throw new Error('rx-vitamin-d-low did not fire');
+    for (const lang of ['da', 'en'] as const) expect([...wordsOf(rec, lang).summary].length).toBeLessThan(140);
   });
 
   it('asks for vitamin D before the next zoledronic acid infusion, not "at the start", on a renewal', () => {

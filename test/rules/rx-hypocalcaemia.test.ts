@@ -6,6 +6,13 @@ import { calcium, course, ctxOf, draft, medication, patient, type FactsInput } f
 const judge = (input: FactsInput, d: DraftOrder) => rxHypocalcaemia(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
 describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', () => {
+  it('carries the calcium as the lab reported it (mg/dL) and its comparator, for the summary to show', () => {
+    const ca = calcium(2.096, '2026-11-20', 'total', { reported: { value: 8.4, unit: 'mg/dL' } });
+    expect(judge({ labs: { calcium: [ca] } }, draft('zoledronic-acid'))?.calcium).toMatchObject({ value: 2.096, reported: { value: 8.4, unit: 'mg/dL' } });
+    const below = calcium(2.1, '2026-11-20', 'total', { comparator: '<' });
+    expect(judge({ labs: { calcium: [below] } }, draft('zoledronic-acid'))?.calcium).toMatchObject({ value: 2.1, comparator: '<' });
+  });
+
   it('stops denosumab with total calcium 2.10 mmol/L (< 2.15 without a lab range): critical, order calcium and 25-OH-D', () => {
     const d = draft('denosumab');
     const ca = calcium(2.1, '2026-11-20');

@@ -8,6 +8,11 @@ const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] =
   rxVitaminDLow(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
 
 describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', () => {
+  it('carries the 25-OH-D as the lab reported it (ng/mL), for the summary to show', () => {
+    const d = { ...vitaminD(49.92, '2026-11-20'), reported: { value: 20, unit: 'ng/mL' } };
+    expect(judge({ labs: { vitaminD: [d] } }, draft('zoledronic-acid'))?.vitaminD).toMatchObject({ value: 49.92, reported: { value: 20, unit: 'ng/mL' } });
+  });
+
   it('warns at 25-OH-D exactly 50 nmol/L and suggests vitamin D3', () => {
     const d = draft('alendronate');
     const v = vitaminD(50, '2026-09-01');

@@ -23,7 +23,18 @@ export function labFinding(lab: LabOrder, m: Measurement): LabFinding {
 
 export function calciumFinding(c: CalciumMeasurement): LabFinding {
   const lab = c.kind === 'ionised' ? 'calcium-ionised' : c.kind === 'corrected' ? 'calcium-corrected' : 'calcium';
-  return { kind: 'lab', lab, value: c.value, unit: c.unit, date: c.date, ref: c.ref, calciumKind: c.kind, ...(c.reported === undefined ? {} : { reported: c.reported }) };
+  // The comparator too: a reported "<2.10" is shown as such, never as "2.10" (labFinding does the same).
+  return {
+    kind: 'lab',
+    lab,
+    value: c.value,
+    unit: c.unit,
+    date: c.date,
+    ref: c.ref,
+    calciumKind: c.kind,
+    ...(c.comparator === undefined ? {} : { comparator: c.comparator }),
+    ...(c.reported === undefined ? {} : { reported: c.reported }),
+  };
 }
 
 export function markerFinding(m: BoneMarkerMeasurement): LabFinding {

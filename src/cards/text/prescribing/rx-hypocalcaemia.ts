@@ -6,14 +6,30 @@
 import { formatDate } from '../../format.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
-import { ANTIRESORPTIVE, drugName, labValue } from './common.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { ANTIRESORPTIVE, drugName, fitSummary, labQuantity, labValue } from './common.js';
+
+type Rec = Recommendation<'rx-hypocalcaemia'>;
+
+/** The calcium as the lab reported it too ("8,4 mg/dL = 2,096 mmol/L"), when that fits the summary. */
+function summaryDa(rec: Rec, value: string): string {
+  return (
+    `Giv ikke ${drugName(rec, 'da', ANTIRESORPTIVE)} nu: hypocalcæmi (${value}) skal korrigeres først` +
+    (rec.heldInjection === undefined ? '' : rec.heldInjection.overdue ? ' – injektionen er over 7 måneder forsinket' : ` – injektionen senest ${formatDate(rec.heldInjection.latestInTime, 'da')}`)
+  );
+}
+
+function summaryEn(rec: Rec, value: string): string {
+  return (
+    `Do not give ${drugName(rec, 'en', ANTIRESORPTIVE)} now: hypocalcaemia (${value}) must be corrected first` +
+    (rec.heldInjection === undefined ? '' : rec.heldInjection.overdue ? ' – the injection is over 7 months late' : ` – injection by ${formatDate(rec.heldInjection.latestInTime, 'en')}`)
+  );
+}
 
 export const rxHypocalcaemiaTexts: TopicTexts<'rx-hypocalcaemia'> = {
   da: {
     title: 'Hypocalcæmi før antiresorptiv behandling',
-    summary: (rec) =>
-      `Giv ikke ${drugName(rec, 'da', ANTIRESORPTIVE)} nu: hypocalcæmi (${labValue(rec.calcium, 'da')} mmol/L) skal korrigeres først` +
-      (rec.heldInjection === undefined ? '' : rec.heldInjection.overdue ? ' – injektionen er over 7 måneder forsinket' : ` – injektionen senest ${formatDate(rec.heldInjection.latestInTime, 'da')}`),
+    summary: (rec) => fitSummary(summaryDa(rec, labQuantity(rec.calcium, 'mmol/L', 'da')), summaryDa(rec, `${labValue(rec.calcium, 'da')} mmol/L`)),
     detail: (rec) =>
       paragraphs(
         rec.heldInjection !== undefined &&
@@ -26,9 +42,7 @@ export const rxHypocalcaemiaTexts: TopicTexts<'rx-hypocalcaemia'> = {
   },
   en: {
     title: 'Hypocalcaemia before antiresorptive treatment',
-    summary: (rec) =>
-      `Do not give ${drugName(rec, 'en', ANTIRESORPTIVE)} now: hypocalcaemia (${labValue(rec.calcium, 'en')} mmol/L) must be corrected first` +
-      (rec.heldInjection === undefined ? '' : rec.heldInjection.overdue ? ' – the injection is over 7 months late' : ` – injection by ${formatDate(rec.heldInjection.latestInTime, 'en')}`),
+    summary: (rec) => fitSummary(summaryEn(rec, labQuantity(rec.calcium, 'mmol/L', 'en')), summaryEn(rec, `${labValue(rec.calcium, 'en')} mmol/L`)),
     detail: (rec) =>
       paragraphs(
         rec.heldInjection !== undefined &&

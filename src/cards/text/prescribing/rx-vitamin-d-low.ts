@@ -6,15 +6,29 @@
 import { VITAMIN_D_CALCIUM } from '../card-words.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
-import { ANTIRESORPTIVE, drugName, labValue } from './common.js';
+import type { Recommendation } from '../../../contract/recommendations.js';
+import { ANTIRESORPTIVE, drugName, fitSummary, labQuantity, labValue } from './common.js';
+
+type Rec = Recommendation<'rx-vitamin-d-low'>;
+
+/** The 25-OH-D as the lab reported it too ("20 ng/mL = 49,92 nmol/L"), when that fits the summary. */
+function summaryDa(rec: Rec, value: string): string {
+  return rec.calciumHigh === true
+    ? `P-25-OH-vitamin D ${value}, men P-calcium forhøjet: henvis til endokrinolog før D-vitamin og ${drugName(rec, 'da', ANTIRESORPTIVE)}`
+    : `Giv D-vitamin ${rec.start ? `før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}` : 'før zoledronsyre-infusionen'}: P-25-OH-vitamin D ${value} (skal være > 50)`;
+}
+
+function summaryEn(rec: Rec, value: string): string {
+  return rec.calciumHigh === true
+    ? `25-OH vitamin D ${value} but calcium high: refer to endocrinology before vitamin D and ${drugName(rec, 'en', ANTIRESORPTIVE)}`
+    : `Give vitamin D ${rec.start ? `before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}` : 'before the zoledronic acid infusion'}: 25-OH vitamin D ${value} (should be > 50)`;
+}
 
 export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   da: {
     title: 'D-vitamin for lavt før antiresorptiv behandling',
     summary: (rec) =>
-      rec.calciumHigh === true
-        ? `P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L, men P-calcium forhøjet: henvis til endokrinolog før D-vitamin og ${drugName(rec, 'da', ANTIRESORPTIVE)}`
-        : `Giv D-vitamin ${rec.start ? `før/ved start af ${drugName(rec, 'da', ANTIRESORPTIVE)}` : 'før zoledronsyre-infusionen'}: P-25-OH-vitamin D ${labValue(rec.vitaminD, 'da')} nmol/L (skal være > 50)`,
+      fitSummary(summaryDa(rec, labQuantity(rec.vitaminD, 'nmol/L', 'da')), summaryDa(rec, `${labValue(rec.vitaminD, 'da')} nmol/L`)),
     detail: (rec) =>
       paragraphs(
         rec.calciumHigh === true &&
@@ -30,9 +44,7 @@ export const rxVitaminDLowTexts: TopicTexts<'rx-vitamin-d-low'> = {
   en: {
     title: 'Vitamin D too low before antiresorptive treatment',
     summary: (rec) =>
-      rec.calciumHigh === true
-        ? `25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L but calcium high: refer to endocrinology before vitamin D and ${drugName(rec, 'en', ANTIRESORPTIVE)}`
-        : `Give vitamin D ${rec.start ? `before/with ${drugName(rec, 'en', ANTIRESORPTIVE)}` : 'before the zoledronic acid infusion'}: 25-OH vitamin D ${labValue(rec.vitaminD, 'en')} nmol/L (should be > 50)`,
+      fitSummary(summaryEn(rec, labQuantity(rec.vitaminD, 'nmol/L', 'en')), summaryEn(rec, `${labValue(rec.vitaminD, 'en')} nmol/L`)),
     detail: (rec) =>
       paragraphs(
         rec.calciumHigh === true &&
