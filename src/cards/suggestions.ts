@@ -7,7 +7,7 @@ import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
 import type { LabOrder } from '../contract/findings.js';
-import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
+import { draftReplacedBy, type ScheduleFix, type SuggestionSpec } from '../contract/suggestions.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { Ref } from '../contract/clinical.js';
 import { formatDate, formatList } from './format.js';
@@ -229,10 +229,7 @@ function inSentence(name: string): string {
 
 /** The draft a suggestion updates or deletes, if any. */
 function draftActedOn(spec: SuggestionSpec): string | undefined {
-  if (spec.kind === 'prescribe') return spec.replaces?.draft;
-  if (spec.kind === 'referral') return spec.replacesDraft;
-  if (spec.kind === 'fix-schedule' || spec.kind === 'remove-draft') return spec.draft;
-  return undefined;
+  return spec.kind === 'fix-schedule' ? spec.draft : draftReplacedBy(spec);
 }
 
 /**

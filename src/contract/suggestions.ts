@@ -54,3 +54,11 @@ export type DoseScheduleName = 'weekly' | 'monthly' | 'six-monthly' | 'yearly';
  * interval it flagged by the schedule's own name.
  */
 export const SCHEDULE_TOLERANCE = 0.05;
+
+/** The draft a suggestion deletes or replaces (a removal, a referral or a prescription in its place), if any. */
+export function draftReplacedBy(spec: SuggestionSpec): Ref | undefined {
+  if (spec.kind === 'remove-draft') return spec.draft;
+  if (spec.kind === 'referral') return spec.replacesDraft;
+  if (spec.kind === 'prescribe') return spec.replaces?.draft;
+  return undefined;
+}

@@ -65,7 +65,11 @@ const OSTEOPOROSIS = /osteopor/;
  * @param lowerBodySite `conceptWords` of its bodySite
  */
 export function fractureSiteOfText(lowerText: string, lowerBodySite: string): FractureSite | undefined {
-  const text = affirmedText(lowerText);
+  return fractureSiteOfAffirmed(affirmedText(lowerText), lowerBodySite);
+}
+
+/** `fractureSiteOfText` of a text already through `affirmedText` (readCondition has it for the names). */
+export function fractureSiteOfAffirmed(text: string, lowerBodySite: string): FractureSite | undefined {
   if (!FRACTURE_WORD.test(text) || NOT_A_COUNTED_FRACTURE.test(text)) return undefined;
   if (PATHOLOGICAL.test(text) && !OSTEOPOROSIS.test(text)) return undefined;
   return fractureSiteFromText(text) ?? fractureSiteFromText(affirmedText(lowerBodySite));

@@ -49,7 +49,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
   const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
-  const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate);
+  const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate, { words, affirmed });
   if (fracture !== undefined) out.fractures.push(fracture);
   if (matches.length === 0 && textConcepts.size === 0) return;
 

@@ -280,7 +280,7 @@ export function dailyDose(lines: readonly JsonObject[], strength: Strength, perA
   if (lines.length === 0) return {};
   if (rangeAtLow && !perAdministration) {
     const steps = doseSteps(lines);
-    if (steps.length > 1) return lowestStep(steps, strength, timesOfDay);
+    if (steps.length > 1) return taperDose(steps, strength, timesOfDay);
   }
   return linesDose(firstLines(lines), strength, perAdministration, timesOfDay, rangeAtLow);
 }
@@ -310,7 +310,7 @@ function doseSteps(lines: readonly JsonObject[]): (readonly JsonObject[])[] {
  * first step over the whole course counted a week of 20 mg as 84 days of it, and a false
  * "> 450 mg" started alendronate]. A step whose dose cannot be read is left out; none read, no dose.
  */
-function lowestStep(steps: readonly (readonly JsonObject[])[], strength: Strength, timesOfDay: boolean): DailyDose {
+function taperDose(steps: readonly (readonly JsonObject[])[], strength: Strength, timesOfDay: boolean): DailyDose {
   let lowest: DailyDose | undefined;
   let mgDays = 0;
   let days = 0;

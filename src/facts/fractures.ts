@@ -28,7 +28,7 @@ import type { CodingMatch } from '../terminology/index.js';
 import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
-import { affirmedText, fractureSiteOfText } from './condition-text.js';
+import { fractureSiteOfAffirmed } from './condition-text.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
 import { vertebraOf } from './vertebrae.js';
 import type { Fracture, FractureMechanism, FractureSide, FractureSite, Ref, SourceCode } from './types.js';
@@ -74,6 +74,7 @@ function isNeverFracture(textConcepts: ReadonlySet<string>, matches: readonly Co
  * The fracture a Condition records, if any.
  * @param matches condition-kind matches of the Condition's codings, in coding order
  * @param textConcepts condition concepts found in the Condition's text
+ * @param text the Condition's code text (`conceptWords`) and its `affirmedText`, read once by readCondition
  */
 export function fractureOf(
   condition: JsonObject,
@@ -81,10 +82,11 @@ export function fractureOf(
   matches: readonly CodedMatch[],
   textConcepts: ReadonlySet<string>,
   birthDate: LocalDate | undefined,
+  text: { readonly words: string; readonly affirmed: string },
 ): Fracture | undefined {
   if (isNeverFracture(textConcepts, matches)) return undefined;
   const fractureMatches = matches.filter((m) => m.match.concept.startsWith('fracture-'));
-  if (fractureMatches.length === 0) return fractureFromText(condition, ref, birthDate);
+  if (fractureMatches.length === 0) return fractureFromText(condition, ref, birthDate, text);
 
   const strongSite = fractureMatches.find((m) => !m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
   const weakSite = fractureMatches.find((m) => m.match.weak && lookup(FRACTURE_SITE_CONCEPTS, m.match.concept) !== undefined);
@@ -127,10 +129,9 @@ export function fractureOf(
 }
 
 /** The fallback when no coding is a bound fracture code: the fracture the code text names, if any. */
-function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate | undefined): Fracture | undefined {
-  const words = conceptWords(condition.code);
-  if (words === '') return undefined;
-  const site = fractureSiteOfText(words, conceptWords(condition.bodySite));
+function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate | undefined, { words, affirmed }: { readonly words: string; readonly affirmed: string }): Fracture | undefined {
+  if (affirmed === '') return undefined;
+  const site = fractureSiteOfAffirmed(affirmed, conceptWords(condition.bodySite));
   if (site === undefined) return undefined;
   const date = fractureDate(condition, birthDate);
   const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), words) : undefined;
@@ -139,7 +140,7 @@ function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate 
     ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
     ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
     ...(date === undefined ? {} : { date }),
-    mechanism: mechanismOf(condition, /osteopor/.test(affirmedText(words))),
+    mechanism: mechanismOf(condition, /osteopor/.test(affirmed)),
     ref,
     code: textSourceCode(condition.code),
   };

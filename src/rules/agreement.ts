@@ -35,7 +35,7 @@
  *   the bisphosphonate was. The prescribing hook would meet such an order with `rx-egfr-too-low`.
  */
 import type { NotContinued, Recommendation } from '../contract/recommendations.js';
-import type { SuggestionSpec } from '../contract/suggestions.js';
+import { draftReplacedBy, type SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
 import type { PatientFacts } from '../facts/types.js';
 import type { LocalDate } from '../time/local-date.js';
@@ -157,7 +157,7 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
     const keys = critical.get(r.draft) ?? new Set<string>();
     for (const s of r.suggestions) {
       keys.add(suggestionKey(s));
-      const target = removesDraft(s);
+      const target = draftReplacedBy(s);
       if (target !== undefined) removed.add(target);
     }
     critical.set(r.draft, keys);
@@ -172,7 +172,7 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
     for (const s of r.suggestions) {
       const key = suggestionKey(s);
       if (taken?.has(key) === true) continue;
-      const target = removesDraft(s);
+      const target = draftReplacedBy(s);
       if (r.indicator !== 'critical' && s.kind === 'remove-draft' && target !== undefined && removed.has(target)) continue;
       if (target === undefined && s.kind !== 'reminder') {
         const order = suggestionKey(s, 'recommended');
@@ -191,13 +191,6 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
 
 const SEVERITY: Readonly<Record<Recommendation['indicator'], number>> = { critical: 3, warning: 2, info: 1 };
 
-/** The draft a suggestion deletes or replaces, if any. */
-function removesDraft(s: SuggestionSpec): string | undefined {
-  if (s.kind === 'remove-draft') return s.draft;
-  if (s.kind === 'referral') return s.replacesDraft;
-  if (s.kind === 'prescribe') return s.replaces?.draft;
-  return undefined;
-}
 
 /** The same suggestion whatever the order its fields were written in (`ignore`: a field that does not make it another order). */
 function suggestionKey(s: SuggestionSpec, ignore?: string): string {
