@@ -4,6 +4,7 @@
  * descendants offline into the list, or matching on display text". A text is only evidence of what
  * it affirms, so negated and hypothetical clauses are taken out before any name is looked for.
  */
+import { BoundedCache } from '../terminology/bounded-cache.js';
 import { fractureSiteFromText } from './body-sites.js';
 import type { FractureSite } from './types.js';
 
@@ -29,10 +30,21 @@ const LOOK_ALIKES = /\b(?:heat|sun) ?stroke\b|\bhedeslag\b/g;
 const UNSURE =
   /udelukket|excluded|ruled out|rule out|\br\/o\b|ikke påvist|ikke bekræftet|not confirmed|afkræftet|mistanke|suspect|suspicion|\bobs\.? pro\b|\bpossible\b|\bprobable\b|\bmulig\b|\?|prevention|prophylaxis|forebyggelse|profylakse|\brisk|risiko|\bfrax\b/;
 
+/**
+ * Texts already read: the same few problem-list texts come with nearly every call, and the three
+ * expressions cost a Condition more than the rest of its reading. Bounded as the terminology's
+ * look-ups are (keys over 256 characters are read, never kept; emptied when full).
+ */
+const AFFIRMED = new BoundedCache<string>();
+
 /** The text with negated and hypothetical clauses and look-alike names blanked out; nothing of an unsure text. */
 export function affirmedText(lowerText: string): string {
-  if (lowerText === '' || UNSURE.test(lowerText)) return '';
-  return lowerText.replace(NEGATED_CLAUSE, ' ').replace(LOOK_ALIKES, ' ');
+  if (lowerText === '') return '';
+  const known = AFFIRMED.get('', lowerText);
+  if (known !== undefined) return known;
+  const affirmed = UNSURE.test(lowerText) ? '' : lowerText.replace(NEGATED_CLAUSE, ' ').replace(LOOK_ALIKES, ' ');
+  AFFIRMED.set('', lowerText, affirmed);
+  return affirmed;
 }
 
 /**

@@ -278,7 +278,8 @@ export function firstLines(lines: readonly JsonObject[]): readonly JsonObject[] 
  */
 export function dailyDose(lines: readonly JsonObject[], strength: Strength, perAdministration = false, timesOfDay = true, rangeAtLow = false): DailyDose {
   if (lines.length === 0) return {};
-  if (rangeAtLow && !perAdministration) {
+  // One line is one step: no taper to look for (most records).
+  if (rangeAtLow && !perAdministration && lines.length > 1) {
     const steps = doseSteps(lines);
     if (steps.length > 1) return taperDose(steps, strength, timesOfDay);
   }
