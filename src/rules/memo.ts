@@ -13,38 +13,70 @@ import type { LocalDate } from '../time/local-date.js';
 import type { GuidelineSettings } from './settings.js';
 import type { RuleContext } from './types.js';
 
+/**
+ * Each memo has a slot in one array kept per facts object: one WeakMap entry per request, not one
+ * in each of the thirty-odd memos' own — every WeakMap entry is an ephemeron the collector must
+ * trace on its own, and its set costs a hash of the key.
+ */
+const UNSET: unique symbol = Symbol('unset');
+let slotCount = 0;
+const slotsByFacts = new WeakMap<PatientFacts, unknown[]>();
+
+function slotsOf(facts: PatientFacts): unknown[] {
+  let slots = slotsByFacts.get(facts);
+  if (slots === undefined) {
+    slots = new Array<unknown>(slotCount).fill(UNSET);
+    slotsByFacts.set(facts, slots);
+  }
+  return slots;
+}
+
+/** The slot's value, or UNSET (a memo made after the array was, has no place in it yet). */
+function read(slots: readonly unknown[], slot: number): unknown {
+  return slot < slots.length ? slots[slot] : UNSET;
+}
+
+/** Sets a slot; the array grows with UNSET, never with holes (a hole would read as a kept `undefined`). */
+function write(slots: unknown[], slot: number, value: unknown): void {
+  while (slots.length < slot) slots.push(UNSET);
+  slots[slot] = value;
+}
+
 /** A value derived from the facts alone. */
 export function perFacts<T>(derive: (facts: PatientFacts) => T): (facts: PatientFacts) => T {
-  const memo = new WeakMap<PatientFacts, { readonly value: T }>();
+  const slot = slotCount++;
   return (facts) => {
-    const hit = memo.get(facts);
-    if (hit !== undefined) return hit.value;
+    const slots = slotsOf(facts);
+    const hit = read(slots, slot);
+    if (hit !== UNSET) return hit as T;
     const value = derive(facts);
-    memo.set(facts, { value });
+    write(slots, slot, value);
     return value;
   };
 }
 
 /** A value derived from the facts and the settings. */
 export function perFactsAndSettings<T>(derive: (facts: PatientFacts, settings: GuidelineSettings) => T): (facts: PatientFacts, settings: GuidelineSettings) => T {
-  const memo = new WeakMap<PatientFacts, { readonly settings: GuidelineSettings; readonly value: T }>();
+  const slot = slotCount++;
   return (facts, settings) => {
-    const hit = memo.get(facts);
-    if (hit !== undefined && hit.settings === settings) return hit.value;
+    const slots = slotsOf(facts);
+    const hit = read(slots, slot) as { readonly settings: GuidelineSettings; readonly value: T } | typeof UNSET;
+    if (hit !== UNSET && hit.settings === settings) return hit.value;
     const value = derive(facts, settings);
-    memo.set(facts, { settings, value });
+    write(slots, slot, { settings, value });
     return value;
   };
 }
 
 /** A value derived from a rule context: its facts, settings and day. */
 export function perContext<T>(derive: (ctx: RuleContext) => T): (ctx: RuleContext) => T {
-  const memo = new WeakMap<PatientFacts, { readonly settings: GuidelineSettings; readonly today: LocalDate; readonly value: T }>();
+  const slot = slotCount++;
   return (ctx) => {
-    const hit = memo.get(ctx.facts);
-    if (hit !== undefined && hit.settings === ctx.settings && hit.today === ctx.today) return hit.value;
+    const slots = slotsOf(ctx.facts);
+    const hit = read(slots, slot) as { readonly settings: GuidelineSettings; readonly today: LocalDate; readonly value: T } | typeof UNSET;
+    if (hit !== UNSET && hit.settings === ctx.settings && hit.today === ctx.today) return hit.value;
     const value = derive(ctx);
-    memo.set(ctx.facts, { settings: ctx.settings, today: ctx.today, value });
+    write(slots, slot, { settings: ctx.settings, today: ctx.today, value });
     return value;
   };
 }

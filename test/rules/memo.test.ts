@@ -66,4 +66,21 @@ describe('per-request memo', () => {
     expect(day({ ...ctx, settings: { ...ctx.settings, ulcerMonths: 1 } })).toBe(`${facts.today} 1`);
     expect(calls).toBe(3);
   });
+
+  it('keeps memos made after a facts object was first asked apart (no slot reads another\'s or a gap)', () => {
+    const facts = patient({ age: 70 });
+    const first = perFacts((f) => f.age);
+    expect(first(facts)).toBe(70);
+    let laterCalls = 0;
+    const gap = perFacts(() => {
+      laterCalls++;
+      return 'gap';
+    });
+    const last = perFacts(() => 'last');
+    expect(last(facts)).toBe('last');
+    expect(gap(facts)).toBe('gap');
+    expect(gap(facts)).toBe('gap');
+    expect(laterCalls).toBe(1);
+    expect(first(facts)).toBe(70);
+  });
 });
