@@ -241,8 +241,29 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
  */
 function continuedBy(records: readonly MedicationRecord[], stop: { readonly record: MedicationRecord; readonly date: LocalDate }, today: LocalDate, next: Run | undefined): boolean {
   return records.some(
-    (r) => r !== stop.record && r.start >= stop.date && r.start <= today && (next === undefined || r.start < next.start) && !NO_USE.has(r.status) && r.status !== 'stopped' && r.startUnknown !== true,
+    (r) =>
+      r !== stop.record &&
+      r.start >= stop.date &&
+      r.start <= today &&
+      (next === undefined || r.start < next.start) &&
+      !NO_USE.has(r.status) &&
+      r.status !== 'stopped' &&
+      r.startUnknown !== true &&
+      !isLastDoseOf(r, stop),
   );
+}
+
+/**
+ * The stopped product's own dose given on the day of the stop — the last injection or infusion,
+ * then "seponeret" — continues nothing: read as a continuation, a denosumab stopped at its last
+ * injection got "next injection due", then "give denosumab now", never the critical
+ * `denosumab-stopped` (rules.md section 1: `completed` on an injection is not a stop, nor a use
+ * beyond it). Another product that day (Prolia → a biosimilar) is still a switch.
+ */
+function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
+  const given = r.source === 'MedicationAdministration' || r.status === 'completed';
+  const sameProduct = r.identity.drug === stop.record.identity.drug && r.identity.brandProlia === stop.record.identity.brandProlia;
+  return r.start === stop.date && given && sameProduct;
 }
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {

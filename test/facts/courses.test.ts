@@ -251,6 +251,27 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
     expect(stopped.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-06-01' });
   });
 
+  it('a stop recorded on the day of the last injection or infusion is a stop: that dose continues nothing', () => {
+    const prolia = factsOf([
+      medicationAdministration({ id: 'a1', ...PROLIA, date: '2026-01-05' }),
+      medicationAdministration({ id: 'a2', ...PROLIA, date: '2026-06-05' }),
+      medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2024-06-01', end: '2026-06-05' }),
+    ]);
+    expect(prolia.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'stopped', stoppedOn: '2026-06-05', lastDose: '2026-06-05' });
+    const zol = factsOf([
+      medicationAdministration({ id: 'z1', ...ZOL, date: '2025-06-01' }),
+      medicationStatement({ id: 'zs', ...ZOL, status: 'stopped', start: '2024-06-01', end: '2025-06-01' }),
+    ]);
+    expect(zol.courses[0]).toMatchObject({ drugClass: 'zoledronic-acid', status: 'stopped' });
+    // The biosimilar's first injection given the day Prolia was stopped is a switch, no stop.
+    const switched = factsOf([
+      medicationAdministration({ id: 'a1', ...PROLIA, date: '2025-12-05' }),
+      medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2024-06-01', end: '2026-06-05' }),
+      medicationAdministration({ id: 'b1', ...BIOSIMILAR, date: '2026-06-05' }),
+    ]);
+    expect(switched.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active' });
+  });
+
   it('with administrations on record, a prescription written ahead of the next injection is no injection', () => {
     const f = factsOf([
       medicationAdministration({ id: 'a1', ...DMAB, date: '2025-06-01' }),
