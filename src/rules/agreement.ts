@@ -147,7 +147,8 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  *   one" beside "do not prescribe" deleted it from two cards);
  * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
  *   answer, on the first card that has it (most severe first): two drafts each brought a
- *   recommended colecalciferol, and accepting all made two.
+ *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
+ *   note (`newLabs`).
  */
 export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
   const critical = new Map<string, Set<string>>();
@@ -174,6 +175,11 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
       if (taken?.has(key) === true) continue;
       const target = draftReplacedBy(s);
       if (r.indicator !== 'critical' && s.kind === 'remove-draft' && target !== undefined && removed.has(target)) continue;
+      if (s.kind === 'lab' || s.kind === 'labs') {
+        const kept = newLabs(s, offered);
+        if (kept !== undefined) out.push(kept);
+        continue;
+      }
       if (target === undefined && s.kind !== 'reminder') {
         const order = suggestionKey(s, 'recommended');
         if (offered.has(order)) continue;
@@ -190,6 +196,23 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
 }
 
 const SEVERITY: Readonly<Record<Recommendation['indicator'], number>> = { critical: 3, warning: 2, info: 1 };
+
+/**
+ * A lab order's tests not yet offered in the answer (each is then taken as offered), or undefined
+ * when all were. A test is one order whatever its note says ("before the infusion", "before the
+ * injection"): an alendronate and a zoledronic acid draft short of the same tests each brought a
+ * calcium and a 25-OH-D order, and accepting all ordered each test twice. The first card (most
+ * severe) keeps its note.
+ */
+function newLabs(s: Extract<SuggestionSpec, { kind: 'lab' | 'labs' }>, offered: Set<string>): SuggestionSpec | undefined {
+  const labs = s.kind === 'lab' ? [s.lab] : s.labs;
+  const fresh = labs.filter((lab) => !offered.has(`lab:${lab}`));
+  for (const lab of fresh) offered.add(`lab:${lab}`);
+  if (fresh.length === labs.length) return s;
+  if (fresh.length === 0) return undefined;
+  if (s.kind === 'lab') return s;
+  return { ...s, labs: fresh };
+}
 
 
 /** The same suggestion whatever the order its fields were written in (`ignore`: a field that does not make it another order). */

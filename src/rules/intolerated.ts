@@ -50,7 +50,17 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
   };
 }
 
+/**
+ * `rx-denosumab-biosimilar` says one thing — the same drug for less — and a biosimilar is denosumab:
+ * with a denosumab intolerance on record the card has nothing left to say, and kept it read
+ * "prescribe a biosimilar instead" above "denosumab not offered" [choice: the card goes; the
+ * record's intolerance is the prescriber's and the EHR's allergy check's to weigh].
+ */
+function isBiosimilarAdviceBarred(r: Recommendation, intolerances: readonly Intolerance[]): boolean {
+  return r.topic === 'rx-denosumab-biosimilar' && intolerances.some((i) => i.drug === 'denosumab');
+}
+
 export function withoutIntolerated(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
   if (facts.intolerances.length === 0) return [...recs];
-  return recs.map((r) => withoutIntoleratedDrug(r, facts.intolerances));
+  return recs.filter((r) => !isBiosimilarAdviceBarred(r, facts.intolerances)).map((r) => withoutIntoleratedDrug(r, facts.intolerances));
 }

@@ -219,6 +219,18 @@ describe('one click, one order across the cards of a basket (prescribing hooks) 
     expect(all(recs).filter((s) => (s as { kind: string; drug?: string }).kind === 'prescribe' && (s as { drug?: string }).drug === 'colecalciferol')).toHaveLength(1);
   });
 
+  it('a lab test is ordered once in the basket, whatever note each draft\'s card gives it (before the infusion, none)', () => {
+    const { recs } = two({});
+    const ordered = all(recs).flatMap((s) => {
+      const spec = s as { kind: string; lab?: string; labs?: readonly string[] };
+      return spec.kind === 'lab' && spec.lab !== undefined ? [spec.lab] : spec.kind === 'labs' ? [...(spec.labs ?? [])] : [];
+    });
+    expect(ordered.filter((lab) => lab === 'calcium')).toHaveLength(1);
+    expect(ordered.filter((lab) => lab === 'vitamin-d')).toHaveLength(1);
+    expect(new Set(ordered).size).toBe(ordered.length);
+    expect(ordered).toEqual(expect.arrayContaining(['egfr', 'calcium', 'vitamin-d', 'creatinine']));
+  });
+
   it('a draft a critical card removes is not removed again by the duplicate card', () => {
     const { aln, zol, recs } = two({ egfr: [egfr(30, '2026-11-01')] });
     const removals = all(recs).filter((s) => (s as { kind: string }).kind === 'remove-draft') as { draft: string }[];

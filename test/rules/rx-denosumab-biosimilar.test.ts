@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { evaluatePrescribing } from '../../src/rules/index.js';
 import { rxDenosumabBiosimilar } from '../../src/rules/prescribing/rx-denosumab-biosimilar.js';
-import { ctxOf, draft, patient } from '../helpers/facts.js';
+import { ctxOf, draft, intolerance, patient } from '../helpers/facts.js';
 
 describe('rx-denosumab-biosimilar (card l. 62-65, l. 121 "Biosimilære til Prolia, men billigere … Substitueres ikke på apoteket")', () => {
   it('proposes a biosimilar in place of Prolia recognised by its name alone ("Prolia 60 mg", no code)', () => {
@@ -15,5 +16,15 @@ describe('rx-denosumab-biosimilar (card l. 62-65, l. 121 "Biosimilære til Proli
     expect(rxDenosumabBiosimilar(ctxOf(patient({ drafts: [bio] })), bio)).toBeUndefined();
     const aln = draft('alendronate', { identity: { brandProlia: true } });
     expect(rxDenosumabBiosimilar(ctxOf(patient({ drafts: [aln] })), aln)).toBeUndefined();
+  });
+
+  it('is not shown with a denosumab intolerance on record (a biosimilar is denosumab), and is with another drug\'s', () => {
+    const prolia = (): ReturnType<typeof draft> => draft('denosumab', { identity: { brandProlia: true } });
+    const topics = (drug: Parameters<typeof intolerance>[0]): string[] => {
+      const d = prolia();
+      return evaluatePrescribing(ctxOf(patient({ age: 70, drafts: [d], intolerances: [intolerance(drug)] }))).map((r) => r.topic);
+    };
+    expect(topics('denosumab')).not.toContain('rx-denosumab-biosimilar');
+    expect(topics('alendronate')).toContain('rx-denosumab-biosimilar');
   });
 });
