@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boneMarkerFlow, markerDue } from '../../src/rules/follow-up/bone-markers.js';
 import { switchToParenteral } from '../../src/rules/follow-up/switch-to-parenteral.js';
 import { calcium, condition, course, ctx as ctxMarker, ctxOf, egfr, glucocorticoid, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
 
@@ -21,6 +22,23 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
       { kind: 'referral', to: 'zoledronic-acid' },
       { kind: 'referral', to: 'endocrinology' },
     ]);
+  });
+
+  it('a second sample within 3 months of the first inadequate one is no re-check (l. 181 "Tag KM 3 mdr. efter"): the re-check comes 3 months after the first', () => {
+    const baseline = p1np(60, '2026-01-05');
+    const first = p1np(50, '2026-04-20');
+    const c = course('alendronate', start);
+    const judge = (second: string) => switchToParenteral(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, second)] } })));
+    expect(judge('2026-04-27')).toBeUndefined();
+    expect(judge('2026-07-19')).toBeUndefined();
+    // The boundary: 3 months after the first inadequate marker.
+    expect(judge('2026-07-20')).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
+    // An early second sample and then the real re-check: the re-check is compared with the first.
+    const recheck = p1np(45, '2026-07-25');
+    const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, '2026-04-27'), recheck] } })));
+    expect(rec).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
+    const flow = boneMarkerFlow(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, '2026-04-27')] } })));
+    expect(flow === undefined ? undefined : markerDue(flow, '2026-11-26')).toMatchObject({ reasons: ['recheck-after-correction'], due: '2026-07-20' });
   });
 
   it('keeps a CTX series begun under prednisolone when the prednisolone stops: the failure does not disappear (l. 140-142)', () => {

@@ -176,13 +176,35 @@ export function latestVerdict(flow: BoneMarkerFlow): MarkerVerdict | undefined {
 }
 
 /**
- * "Tag KM 3 mdr. efter og revurdér" → still "< 30% fald": the latest two on-treatment markers are
- * both inadequate (the re-check after an inadequate one did not show a sufficient fall).
+ * "Tag KM 3 mdr. efter og revurdér" → still "< 30% fald": the latest on-treatment marker is
+ * inadequate, and so is the one it re-checks — an earlier marker at least 3 months before it, with
+ * only inadequate ones between. A second sample days or weeks after the first inadequate one is no
+ * re-check: the correction (intake, compliance) cannot have shown yet, and it had turned "re-measure
+ * in 3 months" into "start parenteral treatment" [choice: the card's 3 months, as for the first
+ * marker after the start].
  */
 export function persistentlyInadequate(flow: BoneMarkerFlow): readonly [MarkerVerdict, MarkerVerdict] | undefined {
-  const [latest, previous] = flow.onTreatment;
-  if (latest === undefined || previous === undefined) return undefined;
-  return !latest.adequate && !previous.adequate ? [latest, previous] : undefined;
+  const [latest, ...older] = flow.onTreatment;
+  if (latest === undefined || latest.adequate) return undefined;
+  const recheckedBefore = addMonths(latest.measurement.date, -MARKER_AFTER_MONTHS);
+  for (const m of older) {
+    if (m.adequate) return undefined;
+    if (m.measurement.date <= recheckedBefore) return [latest, m];
+  }
+  return undefined;
+}
+
+/** The inadequate marker the coming re-check answers: the earliest of the inadequate run taken within 3 months before the latest. */
+function recheckAnchor(flow: BoneMarkerFlow): MarkerVerdict | undefined {
+  const [latest, ...older] = flow.onTreatment;
+  if (latest === undefined || latest.adequate) return undefined;
+  const recheckedBefore = addMonths(latest.measurement.date, -MARKER_AFTER_MONTHS);
+  let anchor = latest;
+  for (const m of older) {
+    if (m.adequate || m.measurement.date <= recheckedBefore) break;
+    anchor = m;
+  }
+  return anchor;
 }
 
 export interface MarkerDue {
@@ -209,10 +231,9 @@ export function markerDue(flow: BoneMarkerFlow, today: LocalDate, windowMonths?:
     if (flow.fractureBeforeStart !== undefined) reasons.push('fracture-before-start');
     return { reasons, due: flow.firstDue };
   }
-  if (latest.adequate) return undefined;
-  const previous = flow.onTreatment[1];
-  if (previous !== undefined && !previous.adequate) return undefined;
-  const due = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
+  if (latest.adequate || persistentlyInadequate(flow) !== undefined) return undefined;
+  const anchor = recheckAnchor(flow) ?? latest;
+  const due = addMonths(anchor.measurement.date, MARKER_AFTER_MONTHS);
   if (!open(due)) return undefined;
-  return { reasons: ['recheck-after-correction'], due, recheckOf: latest };
+  return { reasons: ['recheck-after-correction'], due, recheckOf: anchor };
 }
