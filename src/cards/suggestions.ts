@@ -336,6 +336,7 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
             code: { coding: diagnosisCodings(spec.withFracture, ctx.female).map((c) => ({ ...c })), text: da ? 'Osteoporose' : 'Osteoporosis' },
             subject: { reference: ctx.patientRef },
             recordedDate: ctx.today,
+            ...(spec.fractures === undefined ? {} : { evidence: [{ detail: spec.fractures.map((reference) => ({ reference })) }] }),
           },
           label,
         ),

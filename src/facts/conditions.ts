@@ -136,7 +136,30 @@ export function sortFractures(list: Fracture[]): Fracture[] {
     const seen = byKey.get(key);
     if (seen === undefined || MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[seen.mechanism]) byKey.set(key, f);
   }
-  const out = withoutFollowUps([...byKey.values(), ...undatedOrUnique]);
+  const out = withoutBareDiagnoses(withoutFollowUps([...byKey.values(), ...undatedOrUnique]));
   const key = (f: Fracture): string => f.date ?? '';
   return out.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? 1 : -1));
+}
+
+/**
+ * An osteoporosis-with-fracture record that names no site and is the diagnosis of another fracture
+ * on the record (`Fracture.diagnosisOf`): the fracture its evidence names, or — an unsited WHO/SKS
+ * M80 code such as DM800 — a fracture of a known site dated on or before it (undated: any). The
+ * service's own `diagnosis-criteria-met` suggestion creates such a record, dated the day it is
+ * accepted; read as a fracture, it made a second low-energy fracture "andet sted" that day, a
+ * false "earlier fracture" risk factor and a bone-marker date a year after the diagnosis rather
+ * than the fracture [choice: such a record names no fracture of its own; with no fracture it could
+ * be the diagnosis of, it still counts].
+ */
+function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
+  if (!list.some((f) => f.diagnosisOf !== undefined)) return list;
+  const refs = new Set(list.map((f) => f.ref));
+  const sited = list.filter((f) => f.diagnosisOf === undefined);
+  const explained = (f: Fracture): boolean => {
+    const of = f.diagnosisOf;
+    if (of === undefined) return false;
+    if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
+    return sited.some((n) => f.date === undefined || (n.date !== undefined && n.date <= f.date));
+  };
+  return list.filter((f) => !explained(f));
 }

@@ -26,7 +26,7 @@
  */
 import type { CodingMatch } from '../terminology/index.js';
 import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, lookup, noteText, type Coding } from './accessors.js';
+import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, list, lookup, noteText, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
 import { fractureSiteOfAffirmed } from './condition-text.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
@@ -101,6 +101,7 @@ export function fractureOf(
     }
   }
   if (site === undefined) site = lookup(FRACTURE_SITE_CONCEPTS, weakSite?.match.concept);
+  const diagnosis = site === undefined ? diagnosisOf(condition, fractureMatches) : undefined;
   site ??= 'other';
 
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];
@@ -125,7 +126,31 @@ export function fractureOf(
     ...(weak ? { weak: true } : {}),
     ...(followUp ? { followUp: true as const } : {}),
     ...(side === undefined ? {} : { side }),
+    ...(diagnosis === undefined ? {} : { diagnosisOf: diagnosis }),
   };
+}
+
+/** WHO ICD-10 and SKS: the Danish diagnosis codes, where M80 without its site character is the diagnosis. */
+const DIAGNOSIS_SYSTEMS: ReadonlySet<string> = new Set(['icd10', 'sks']);
+
+/**
+ * A record naming no site that may be the diagnosis of a fracture recorded elsewhere
+ * (conditions.ts `withoutBareDiagnoses`): the fractures its `evidence.detail` points at (the
+ * service's own "add the diagnosis" suggestion names them), or — carrying a WHO ICD-10 / SKS code
+ * (M80.0, DM800: the Danish diagnosis) — any earlier fracture of a known site (`'earlier'`). A
+ * SNOMED or ICD-10-CM "pathological fracture due to osteoporosis" alone, with no link, is read as
+ * the fracture event it is in US records (Synthea's).
+ */
+function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): readonly Ref[] | 'earlier' | undefined {
+  const linked: Ref[] = [];
+  for (const evidence of list(condition.evidence)) {
+    for (const detail of list(get(evidence, 'detail'))) {
+      const m = /(?:^|\/)(Condition\/[A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]*)?$/.exec(getStr(detail, 'reference') ?? '');
+      if (m?.[1] !== undefined) linked.push(m[1]);
+    }
+  }
+  if (linked.length > 0) return linked;
+  return matches.some((m) => DIAGNOSIS_SYSTEMS.has(m.match.systemKey)) ? 'earlier' : undefined;
 }
 
 /** The fallback when no coding is a bound fracture code: the fracture the code text names, if any. */

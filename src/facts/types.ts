@@ -140,6 +140,13 @@ export interface Fracture {
    * record only continues an earlier record of the same side (or one naming none).
    */
   readonly side?: FractureSide;
+  /**
+   * The record names no site and may be the diagnosis of a fracture recorded elsewhere
+   * (facts/fractures.ts `diagnosisOf`): the fractures its `evidence.detail` names, or, for an
+   * unsited WHO/SKS M80 code (M80.0, DM800), `'earlier'` — any fracture of a known site before it.
+   * conditions.ts `withoutBareDiagnoses` then leaves it out.
+   */
+  readonly diagnosisOf?: readonly Ref[] | 'earlier';
 }
 
 export type FractureSide = 'right' | 'left';

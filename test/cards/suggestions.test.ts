@@ -194,10 +194,23 @@ describe('suggestions', () => {
       { kind: 'referral', to: 'anabolic-treatment' },
       { kind: 'dxa' },
       { kind: 'diagnosis', withFracture: true },
+      { kind: 'diagnosis', withFracture: true, fractures: ['Condition/fx-1'] },
       { kind: 'remove-draft', draft: 'MedicationRequest/rx-1' },
     ];
     for (const lang of ['da', 'en'] as const) {
       for (const spec of specs) expect(suggestionSchema.safeParse(buildSuggestion(spec, { ...ctx, lang })).success).toBe(true);
     }
+  });
+
+  it('the diagnosis with fracture names the fractures it rests on (Condition.evidence.detail): read back, it is no new fracture', () => {
+    const created = (spec: SuggestionSpec): unknown => {
+      const action = buildSuggestion(spec, ctx).actions?.[0];
+      return action !== undefined && 'resource' in action ? action.resource : undefined;
+    };
+    expect(created({ kind: 'diagnosis', withFracture: true, fractures: ['Condition/fx-1', 'Condition/fx-2'] })).toMatchObject({
+      resourceType: 'Condition',
+      evidence: [{ detail: [{ reference: 'Condition/fx-1' }, { reference: 'Condition/fx-2' }] }],
+    });
+    expect(created({ kind: 'diagnosis', withFracture: false })).not.toHaveProperty('evidence');
   });
 });

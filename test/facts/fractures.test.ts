@@ -290,3 +290,35 @@ describe('fractures read from text: unsure, history and code-like wording is no 
     expect(snomed('999999999', 'Distal radiusfraktur, AO 23-C2')[0]?.site).toBe('forearm');
   });
 });
+
+describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis of a fracture on record, not another one [choice]', () => {
+  const hip = condition({ id: 'hip', code: 'DS720', system: SYS.sks, onset: '2019-03-12' });
+  const refs = (resources: Parameters<typeof factsOf>[0]) => factsOf(resources).fractures.map((f) => `${f.ref} ${f.site}`);
+
+  it('an unsited DM800 / M80.0 recorded after a hip fracture adds no fracture; before it, or alone, it counts', () => {
+    expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, recorded: '2019-04-20' })])).toEqual(['Condition/hip hip']);
+    expect(refs([hip, condition({ id: 'dx', code: 'M80.0', system: SYS.icd10 })])).toEqual(['Condition/hip hip']);
+    expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2018-01-10' })])).toEqual(['Condition/hip hip', 'Condition/dx other']);
+    expect(refs([condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx other']);
+    // A site character names a fracture of its own (DM8008: spine).
+    expect(refs([hip, condition({ id: 'dx', code: 'DM8008', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx spine', 'Condition/hip hip']);
+  });
+
+  it('the service\'s own diagnosis (SNOMED + ICD-10 + SKS, its evidence naming the fracture) adds no fracture; a US "pathological fracture due to osteoporosis" event does', () => {
+    const ours = {
+      ...condition({ id: 'dx', code: '203453001', system: SYS.snomed, codings: [{ system: SYS.icd10, code: 'M80.0' }, { system: SYS.sks, code: 'DM800' }], recorded: '2019-04-20' }),
+      evidence: [{ detail: [{ reference: 'Condition/hip' }] }],
+    };
+    expect(refs([hip, ours])).toEqual(['Condition/hip hip']);
+    // Synthea records a new fracture with this code and no link: it is one.
+    expect(refs([hip, condition({ id: 'event', code: '443165006', system: SYS.snomed, onset: '2025-10-20' })])).toEqual(['Condition/event other', 'Condition/hip hip']);
+  });
+});
+
+describe('fractures: the diagnosis the service suggested before it named its fractures', () => {
+  it('SNOMED 203453001 + M80.0 + DM800 without evidence, recorded after a hip fracture, adds no fracture', () => {
+    const hip = condition({ id: 'hip', code: 'DS720', system: SYS.sks, onset: '2019-03-12' });
+    const old = condition({ id: 'dx', code: '203453001', system: SYS.snomed, codings: [{ system: SYS.icd10, code: 'M80.0' }, { system: SYS.sks, code: 'DM800' }], recorded: '2019-04-20' });
+    expect(factsOf([hip, old]).fractures.map((f) => f.ref)).toEqual(['Condition/hip']);
+  });
+});

@@ -21,7 +21,8 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
     const fx = fracture('spine', '2026-03-02', 'low-energy');
     const rec = run({ age: 72, fractures: [fx] });
     expect(rec).toMatchObject({ reasons: ['spine-fracture'], evidence: [fx.ref] });
-    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true }]);
+    // The diagnosis names the fracture it rests on (its evidence): it is that fracture's diagnosis, not another fracture.
+    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true, fractures: [fx.ref] }]);
   });
 
   it('counts a hip fracture of unknown mechanism as possible ("hvis lavenergibrud")', () => {
@@ -30,16 +31,18 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
   });
 
   it('suggests the diagnosis with fracture (M80) when the criteria rest on a possibly low-energy fracture alone: the card says "if it was low-energy", and then it is M80', () => {
-    expect(run({ age: 80, fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true }]);
+    const hip = fracture('hip', '2025-06-01', 'unknown');
+    expect(run({ age: 80, fractures: [hip] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true, fractures: [hip.ref] }]);
     // Beside a T-score ≤ −2.5 the diagnosis stands whatever the mechanism: without fracture (M81).
     expect(run({ age: 80, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })], fractures: [fracture('hip', '2025-06-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
   });
 
   it('suggests the diagnosis with fracture (M80) beside a T-score ≤ −2.5 when a known low-energy fracture of another site is on record', () => {
     const dxa = scan('2026-08-12', { 'lumbar-spine': -2.8 });
-    const rec = run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'low-energy')] });
+    const forearm = fracture('forearm', '2025-02-01', 'low-energy');
+    const rec = run({ age: 70, dxa: [dxa], fractures: [forearm] });
     expect(rec?.reasons).toEqual(['t-score']);
-    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: true, fractures: [forearm.ref] }]);
     // A forearm fracture of unknown mechanism or a high-energy one does not.
     expect(run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'unknown')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
     expect(run({ age: 70, dxa: [dxa], fractures: [fracture('forearm', '2025-02-01', 'high-energy')] })?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);

@@ -38,14 +38,18 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perCo
   // M80. So does a possible one the criteria rest on alone: the card then says "if the fracture was
   // low-energy", and if it was, the diagnosis is with fracture (M81 "without" would contradict it).
   const onPossibleFractureAlone = criteria.reasons.every((r) => r === 'spine-fracture-possible' || r === 'hip-fracture-possible');
-  const withFracture = onPossibleFractureAlone || lowEnergyFractures(ctx.facts, ctx.settings).some((c) => !c.possible);
+  const lowEnergy = lowEnergyFractures(ctx.facts, ctx.settings);
+  const withFracture = onPossibleFractureAlone || lowEnergy.some((c) => !c.possible);
+  // The diagnosis names the fractures it rests on (Condition.evidence): it is their diagnosis, not
+  // another fracture (facts/conditions.ts `withoutBareDiagnoses`).
+  const fractures = withFracture ? lowEnergy.filter((c) => onPossibleFractureAlone || !c.possible).map((c) => c.fracture.ref) : [];
   return {
     topic: 'diagnosis-criteria-met',
     indicator: 'info',
     reasons: criteria.reasons,
     evidence: criteria.evidence,
     findings: criteria.findings,
-    suggestions: [{ kind: 'diagnosis', withFracture }],
+    suggestions: [{ kind: 'diagnosis', withFracture, ...(fractures.length === 0 ? {} : { fractures }) }],
     selectionBehavior: 'at-most-one',
   };
 });
