@@ -61,6 +61,17 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(40, '2026-10-01')] } })))).toBeUndefined();
   });
 
+  it('a repeat just above the last low value does not end the fall (41 → 38 → 34 → 36): compared with the earliest of the two years before it', () => {
+    const earliest = egfr(41, '2025-03-01');
+    const last = egfr(36, '2026-10-01');
+    const labs = { egfr: [egfr(52, '2023-02-01'), earliest, egfr(38, '2025-09-01'), egfr(34, '2026-06-01'), last] };
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs })));
+    expect(rec?.reasons).toEqual(['egfr-falling']);
+    expect(rec?.evidence).toEqual([last.ref, earliest.ref]);
+    // Stable or rising over the two years: nothing (an older, higher value does not count).
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(60, '2023-01-01'), egfr(36, '2025-03-01'), egfr(34, '2026-06-01'), egfr(36, '2026-10-01')] } })))).toBeUndefined();
+  });
+
   it('fires when denosumab is planned to stop', () => {
     const deno = course('denosumab', '2024-01-10', { lastDose: '2026-07-10', plannedEnd: '2027-01-10' });
     const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [deno] })));
