@@ -217,6 +217,8 @@ export interface TopicValues {
   /** `switchAdvised`: the draft is the parenteral switch `switch-to-parenteral` recommends for this patient: stop the oral drug, keep the draft. */
   'rx-duplicate-antiresorptive': {
     readonly afterDenosumab: boolean;
+    /** The drug in use of each course (that of its newest record), not every drug the course held: the one to stop. */
+    readonly inUse: readonly DrugId[];
     readonly switchAdvised?: true;
     /** Denosumab in use and the latest eGFR ≤ 35: keep denosumab, no bisphosphonate (zoledronic acid) follow-on — endocrinology agrees it. */
     readonly egfrLow?: true;

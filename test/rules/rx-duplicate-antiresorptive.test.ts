@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplicate-antiresorptive.js';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards } from '../../src/cards/render.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { calcium, condition, course, ctxOf, draft, egfr, intolerance, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { draft as draftOf, factsOf, medicationStatement } from '../helpers/facts-builders.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxDuplicateAntiresorptive(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -109,5 +113,24 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
   it('ignores ended courses and non-antiresorptive drafts', () => {
     expect(judge({ courses: [course('alendronate', '2015-01-01', { status: 'ended', end: '2020-01-01' })] }, draft('denosumab'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('teriparatide'))).toBeUndefined();
+  });
+});
+
+describe('rx-duplicate-antiresorptive names the drug in use, not every drug the course held', () => {
+  it('alendronate ended, then risedronate: with zoledronic acid drafted the card names risedronate only', () => {
+    const zol = { resourceType: 'MedicationRequest', id: 'zol', status: 'draft', intent: 'order', authoredOn: '2026-06-15', medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA08' }], text: 'Aclasta 5 mg' } };
+    const facts = factsOf(
+      [
+        medicationStatement({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', status: 'completed', start: '2022-01-01', end: '2024-01-01' }),
+        medicationStatement({ id: 'ris', atc: 'M05BA07', text: 'Risedronat 35 mg', status: 'active', start: '2024-01-02' }),
+      ],
+      { drafts: [draftOf(zol)] },
+    );
+    const d = facts.drafts[0]!;
+    const rec = rxDuplicateAntiresorptive(ctxOf(facts), d);
+    expect(rec).toMatchObject({ inUse: ['risedronate'] });
+    const [card] = renderCards([rec!], { lang: 'en', patientRef: facts.patientRef, today: facts.today, female: true, drafts: new Map([[d.ref, zol]]), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.summary).toContain('risedronate already in use');
+    expect(card?.summary).not.toContain('alendronate');
   });
 });

@@ -11,19 +11,21 @@ import type { TopicTexts } from '../types.js';
 import { DRUG, type Words } from '../vocabulary.js';
 import { ANTIRESORPTIVE, draftDrug, drugName } from './common.js';
 
-/** The antiresorptives already in use or in the basket besides the draft, by name. */
-function others(rec: Recommendation, lang: Language): string {
+/**
+ * The antiresorptives in use or in the basket besides the draft, by name: of a course, the drug in
+ * use now (`inUse`), not every drug it held — "alendronate and risedronate already in use" had
+ * named a drug stopped two years earlier, and, with alendronate drafted, the draft itself.
+ */
+function others(rec: Recommendation<'rx-duplicate-antiresorptive'>, lang: Language): string {
   const own = draftDrug(rec);
   const names = new Set<string>();
-  for (const f of rec.findings) {
-    if (f.kind === 'course') for (const d of f.drugs) names.add(DRUG[d][lang]);
-    if (f.kind === 'draft' && f.drug !== undefined && f.drug !== own) names.add(DRUG[f.drug][lang]);
-  }
+  for (const d of rec.inUse) names.add(DRUG[d][lang]);
+  for (const f of rec.findings) if (f.kind === 'draft' && f.drug !== undefined && f.drug !== own) names.add(DRUG[f.drug][lang]);
   return formatList([...names], lang);
 }
 
 /** The same drug is drafted twice in the basket (the duplicate's own draft finding and the first's). */
-const orderedTwice = (rec: Recommendation): boolean => rec.findings.filter((f) => f.kind === 'draft' && f.drug !== undefined && f.drug === draftDrug(rec)).length > 1 && others(rec, 'en') === '';
+const orderedTwice = (rec: Recommendation<'rx-duplicate-antiresorptive'>): boolean => rec.findings.filter((f) => f.kind === 'draft' && f.drug !== undefined && f.drug === draftDrug(rec)).length > 1 && others(rec, 'en') === '';
 
 /** The other antiresorptive is only another order of this call (no course in use): nothing to stop yet. */
 const onlyInBasket = (rec: Recommendation): boolean => !rec.findings.some((f) => f.kind === 'course');
