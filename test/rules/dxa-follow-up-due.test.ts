@@ -80,3 +80,18 @@ describe('dxa-follow-up-due (card l. 160-168: "Tidligst efter 2 års behandling 
   });
 });
 
+
+describe('dxa-follow-up-due: a late denosumab injection continues the treatment (rules.md section 1: on denosumab until 12 months after the last injection) [choice]', () => {
+  // TODAY 2026-11-26. Injections from 2024-01-10 to 2025-07-10, then one 7 months and 10 days later.
+  const late = course('denosumab', '2026-02-20', { lastDose: '2026-08-20' });
+  const earlier = (status: 'ended' | 'stopped') => course('denosumab', '2024-01-10', { status, lastDose: '2025-07-10', end: '2025-07-10' });
+
+  it('counts the years from the first injection: the 2-year DXA is due', () => {
+    const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [late, earlier('ended')], dxa: [scan('2023-12-01', { 'lumbar-spine': -2.8 })] })));
+    expect(rec).toMatchObject({ topic: 'dxa-follow-up-due', reasons: ['two-year-dxa'] });
+  });
+
+  it('a course recorded stopped is not continued that way: the late restart is a new start', () => {
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [late, earlier('stopped')], dxa: [scan('2023-12-01', { 'lumbar-spine': -2.8 })] })))).toBeUndefined();
+  });
+});

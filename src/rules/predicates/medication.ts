@@ -5,7 +5,7 @@
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
-import { gapMonths } from '../../facts/courses.js';
+import { ACTIVE_MONTHS, gapMonths } from '../../facts/courses.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];
@@ -164,7 +164,11 @@ export function currentDrug(facts: PatientFacts, course: Course): string | undef
  * years", "≥ 2 low-energy fractures after ≥ 1 year of treatment"): the earliest start of these
  * courses, moved back to the start of an earlier antiresorptive course that ended (or was
  * superseded) within its own class's course gap of it [choice] — five years of alendronate and
- * then denosumab are five years of treatment, not a new start.
+ * then denosumab are five years of treatment, not a new start. An injection or infusion course not
+ * recorded stopped reaches on as long as it counts as treatment (rules.md section 1: denosumab 12,
+ * zoledronic acid 24 months after the last dose): a denosumab injection given late, past the 7
+ * months that join injections into one course, continues the treatment, and had hidden the 2-year
+ * DXA for 19 months as "treatment since the late injection" [choice].
  */
 export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[]): LocalDate | undefined {
   let start: LocalDate | undefined;
@@ -174,8 +178,10 @@ export function continuousTreatmentStart(facts: PatientFacts, courses: readonly 
     moved = false;
     for (const c of facts.courses) {
       if (!isAntiresorptive(c.drugClass) || c.start >= start) continue;
-      const end = c.supersededOn !== undefined && c.supersededOn < c.end ? c.supersededOn : c.end;
-      if (addMonths(end, gapMonths(c.drugClass)) > start) {
+      const superseded = c.supersededOn !== undefined && c.supersededOn < c.end;
+      const end = superseded && c.supersededOn !== undefined ? c.supersededOn : c.end;
+      const reach = c.status === 'stopped' || superseded ? gapMonths(c.drugClass) : Math.max(gapMonths(c.drugClass), ACTIVE_MONTHS[c.drugClass] ?? 0);
+      if (addMonths(end, reach) > start) {
         start = c.start;
         moved = true;
       }
