@@ -262,8 +262,24 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
  */
 function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
   const given = r.source === 'MedicationAdministration' || r.status === 'completed';
-  const sameProduct = r.identity.drug === stop.record.identity.drug && r.identity.brandProlia === stop.record.identity.brandProlia;
-  return r.start === stop.date && given && sameProduct;
+  return r.start === stop.date && given && sameProduct(r.identity, stop.record.identity);
+}
+
+/**
+ * The same product: the same drug, Prolia or not, and — where both records name one — the same
+ * product name (its first word: "Obodence 60 mg" and "Zadenvi" are two biosimilars, a switch;
+ * "Prolia 60 mg" and "Prolia" one product) [choice].
+ */
+function sameProduct(a: MedicationRecord['identity'], b: MedicationRecord['identity']): boolean {
+  if (a.drug !== b.drug || a.brandProlia !== b.brandProlia) return false;
+  const nameA = productName(a.text);
+  const nameB = productName(b.text);
+  return nameA === undefined || nameB === undefined || nameA === nameB;
+}
+
+function productName(text: string | undefined): string | undefined {
+  const first = text?.trim().split(/\s+/)[0]?.toLowerCase();
+  return first === undefined || first === '' ? undefined : first;
 }
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {

@@ -270,6 +270,13 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
       medicationAdministration({ id: 'b1', ...BIOSIMILAR, date: '2026-06-05' }),
     ]);
     expect(switched.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active' });
+    // So is one biosimilar for another (Obodence stopped, the first Zadenvi injection that day).
+    const biosimilars = factsOf([
+      medicationAdministration({ id: 'o1', ...BIOSIMILAR, date: '2025-12-05' }),
+      medicationStatement({ id: 'os', ...BIOSIMILAR, status: 'stopped', start: '2024-06-01', end: '2026-06-05' }),
+      medicationAdministration({ id: 'z1', atc: 'M05BX04', text: 'Zadenvi 60 mg', date: '2026-06-05' }),
+    ]);
+    expect(biosimilars.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active' });
   });
 
   it('with administrations on record, a prescription written ahead of the next injection is no injection', () => {
