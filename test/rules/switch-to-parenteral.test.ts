@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boneMarkerFlow, markerDue } from '../../src/rules/follow-up/bone-markers.js';
+import { btmResponseInadequate } from '../../src/rules/follow-up/btm-response-inadequate.js';
 import { switchToParenteral } from '../../src/rules/follow-up/switch-to-parenteral.js';
 import { calcium, condition, course, ctx as ctxMarker, ctxOf, egfr, glucocorticoid, intolerance, p1np, patient, vitaminD } from '../helpers/facts.js';
 
@@ -37,8 +38,17 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     const recheck = p1np(45, '2026-07-25');
     const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, '2026-04-27'), recheck] } })));
     expect(rec).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
-    const flow = boneMarkerFlow(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, '2026-04-27')] } })));
+    const early = patient({ ...woman, courses: [c], labs: { boneMarkers: [baseline, first, p1np(49, '2026-04-27')] } });
+    const flow = boneMarkerFlow(ctxOf(early));
     expect(flow === undefined ? undefined : markerDue(flow, '2026-11-26')).toMatchObject({ reasons: ['recheck-after-correction'], due: '2026-07-20' });
+    // The inadequate-response card names the same re-check date.
+    expect(btmResponseInadequate(ctxOf(early))?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2026-07-20' });
+  });
+
+  it('a re-check on the day 3 months on counts at a month end (30 Nov → 28 Feb, the day the re-check is asked for)', () => {
+    const c = course('alendronate', '2025-08-01');
+    const markers = [p1np(60, '2025-07-25'), p1np(50, '2025-11-30'), p1np(48, '2026-02-28')];
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [c], labs: { boneMarkers: markers } })))).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
   });
 
   it('keeps a CTX series begun under prednisolone when the prednisolone stops: the failure does not disappear (l. 140-142)', () => {

@@ -186,22 +186,28 @@ export function latestVerdict(flow: BoneMarkerFlow): MarkerVerdict | undefined {
 export function persistentlyInadequate(flow: BoneMarkerFlow): readonly [MarkerVerdict, MarkerVerdict] | undefined {
   const [latest, ...older] = flow.onTreatment;
   if (latest === undefined || latest.adequate) return undefined;
-  const recheckedBefore = addMonths(latest.measurement.date, -MARKER_AFTER_MONTHS);
   for (const m of older) {
     if (m.adequate) return undefined;
-    if (m.measurement.date <= recheckedBefore) return [latest, m];
+    if (rechecks(latest, m)) return [latest, m];
   }
   return undefined;
 }
 
-/** The inadequate marker the coming re-check answers: the earliest of the inadequate run taken within 3 months before the latest. */
-function recheckAnchor(flow: BoneMarkerFlow): MarkerVerdict | undefined {
+/** `later` is the re-check of `earlier`: taken on or after the day 3 months on (the day `markerDue` gives; 30 Nov → 28 Feb). */
+function rechecks(later: MarkerVerdict, earlier: MarkerVerdict): boolean {
+  return later.measurement.date >= addMonths(earlier.measurement.date, MARKER_AFTER_MONTHS);
+}
+
+/**
+ * The inadequate marker the coming re-check answers: the earliest of the inadequate run the latest
+ * does not yet re-check (a second sample weeks after the first waits with it for the re-check).
+ */
+export function recheckAnchor(flow: BoneMarkerFlow): MarkerVerdict | undefined {
   const [latest, ...older] = flow.onTreatment;
   if (latest === undefined || latest.adequate) return undefined;
-  const recheckedBefore = addMonths(latest.measurement.date, -MARKER_AFTER_MONTHS);
   let anchor = latest;
   for (const m of older) {
-    if (m.adequate || m.measurement.date <= recheckedBefore) break;
+    if (m.adequate || rechecks(latest, m)) break;
     anchor = m;
   }
   return anchor;

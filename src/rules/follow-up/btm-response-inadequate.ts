@@ -28,13 +28,15 @@ import type { Finding } from '../../contract/findings.js';
 import { courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
-import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS } from './bone-markers.js';
+import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS, recheckAnchor } from './bone-markers.js';
 
 export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || latest.adequate) return undefined;
-  const recheck = addMonths(latest.measurement.date, MARKER_AFTER_MONTHS);
+  // The re-check is 3 months after the first inadequate marker of the run, as btm-follow-up-due
+  // asks for it (a second sample weeks later does not move it).
+  const recheck = addMonths((recheckAnchor(flow) ?? latest).measurement.date, MARKER_AFTER_MONTHS);
   const egfr = latestEgfrAtLimit(ctx.facts);
   const findings: Finding[] = [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }];
   if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
