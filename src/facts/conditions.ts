@@ -7,7 +7,7 @@
  * Early menopause is also derived from a menopause record whose onset is before age 45 (rules.md
  * section 1, "menopause before 45").
  */
-import { parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
+import { addYears, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
@@ -149,17 +149,25 @@ export function sortFractures(list: Fracture[]): Fracture[] {
  * accepted; read as a fracture, it made a second low-energy fracture "andet sted" that day, a
  * false "earlier fracture" risk factor and a bone-marker date a year after the diagnosis rather
  * than the fracture [choice: such a record names no fracture of its own; with no fracture it could
- * be the diagnosis of, it still counts].
+ * be the diagnosis of — a linked one, or a not high-energy fracture in the year before it — it
+ * still counts].
  */
 function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
   if (!list.some((f) => f.diagnosisOf !== undefined)) return list;
   const refs = new Set(list.map((f) => f.ref));
-  const sited = list.filter((f) => f.diagnosisOf === undefined);
+  // Only a fracture that may be osteoporotic, dated in the year before the diagnosis (an ankle
+  // broken in a traffic accident in 2000 is not what a DM800 of 2024 diagnoses).
+  const candidates = list.filter((f) => f.diagnosisOf === undefined && f.mechanism !== 'high-energy');
   const explained = (f: Fracture): boolean => {
     const of = f.diagnosisOf;
     if (of === undefined) return false;
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
-    return sited.some((n) => f.date === undefined || (n.date !== undefined && n.date <= f.date));
+    if (f.date === undefined) return candidates.length > 0;
+    const from = addYears(f.date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
+    return candidates.some((n) => n.date !== undefined && n.date <= f.date! && n.date >= from);
   };
   return list.filter((f) => !explained(f));
 }
+
+/** How long after a fracture an unsited M80 diagnosis is read as that fracture's [choice]. */
+const DIAGNOSIS_AFTER_FRACTURE_YEARS = 1;
