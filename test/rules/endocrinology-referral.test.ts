@@ -61,15 +61,16 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(40, '2026-10-01')] } })))).toBeUndefined();
   });
 
-  it('a repeat just above the last low value does not end the fall (41 → 38 → 34 → 36): compared with the earliest of the two years before it', () => {
-    const earliest = egfr(41, '2025-03-01');
-    const last = egfr(36, '2026-10-01');
-    const labs = { egfr: [egfr(52, '2023-02-01'), earliest, egfr(38, '2025-09-01'), egfr(34, '2026-06-01'), last] };
-    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs })));
-    expect(rec?.reasons).toEqual(['egfr-falling']);
-    expect(rec?.evidence).toEqual([last.ref, earliest.ref]);
-    // Stable or rising over the two years: nothing (an older, higher value does not count).
-    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(60, '2023-01-01'), egfr(36, '2025-03-01'), egfr(34, '2026-06-01'), egfr(36, '2026-10-01')] } })))).toBeUndefined();
+  it('a repeat eGFR a little above 35 does not end the hold a value ≤ 35 began (34 → 36); one at 45 or more, or 6 months on, does', () => {
+    const low = egfr(34, '2026-06-01');
+    const judge = (values: ReturnType<typeof egfr>[]) => endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: values } })));
+    const rec = judge([egfr(41, '2025-03-01'), egfr(38, '2025-09-01'), low, egfr(36, '2026-10-01')]);
+    expect(rec?.reasons).toEqual(['egfr-low']);
+    expect(rec?.evidence).toContain(low.ref);
+    expect(judge([low, egfr(46, '2026-10-01')])).toBeUndefined();
+    expect(judge([egfr(34, '2026-04-01'), egfr(36, '2026-10-01')])).toBeUndefined();
+    // Rising or stable kidneys with no value ≤ 35: nothing (48 → 36 → 40 → 43 → 44).
+    expect(judge([egfr(48, '2025-01-01'), egfr(36, '2025-06-01'), egfr(40, '2025-12-01'), egfr(43, '2026-05-01'), egfr(44, '2026-10-01')])).toBeUndefined();
   });
 
   it('fires when denosumab is planned to stop', () => {

@@ -27,12 +27,12 @@
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
  *     or, on an antiresorptive, osteonecrosis of the jaw or an atypical femoral fracture since
  *     treatment start ("uacceptable bivirkninger"; `seriousSideEffect`) [choice];
- *   - `egfr-falling`: ≥ 2 eGFR values, the latest below 45 and lower than the one before — or than
- *     the earliest of the two years before it (a repeat just above the last low is no recovery)
- *     [choice, settings] — "inden eGFR er under 35";
+ *   - `egfr-falling`: ≥ 2 eGFR values, the latest lower than the one before and below 45 [choice,
+ *     settings] — "inden eGFR er under 35";
  *   - `egfr-low` (v2): on an oral bisphosphonate or zoledronic acid and the latest eGFR (any age,
  *     as the start check) ≤ 35 — one value is enough; the text says to repeat the eGFR and hold
- *     the bisphosphonate until the specialist has answered [extension: SmPC];
+ *     the bisphosphonate until the specialist has answered [extension: SmPC]; a repeat a little
+ *     above 35 does not end it (predicates/kidney.ts `heldEgfr`);
  *   - `denosumab-stop`: an active denosumab course with a planned end in the future;
  *   - `secondary-osteoporosis`: the latest calcium is raised (hypercalcaemia), or the latest
  *     Z-score is ≤ −2.0 [extension: DES NBV].
@@ -42,7 +42,7 @@
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
  */
-import type { BoneMarkerMeasurement, Course, DxaScan, Measurement, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { seriousSideEffectsSince } from '../predicates/conditions.js';
@@ -152,28 +152,12 @@ function seriousSideEffect(facts: PatientFacts, courses: readonly Course[], star
   return { reason: 'intolerance', findings: found.map(conditionFinding), evidence: found.map((c) => c.ref) };
 }
 
-/**
- * How far back "falling" looks beyond the value before the latest: a repeat a little above the
- * previous low (34 → 36, the repeat the `egfr-low` card asks for) does not end a loss from 41 a
- * year earlier — it had turned "hold the bisphosphonate, refer" into "continue" [choice].
- */
-const FALLING_TREND_YEARS = 2;
-
 function egfrFalling(ctx: RuleContext): Part | undefined {
-  const values = upTo(ctx.facts.labs.egfr, ctx.today);
-  const [last, before] = values;
-  if (last === undefined || before === undefined || last.comparator === '>' || last.comparator === '>=') return undefined;
-  if (!below(last, ctx.settings.egfrFallingBelow)) return undefined;
-  let from = last.value < before.value ? before : undefined;
-  if (from === undefined) {
-    // Newest first: the last one within the years is the earliest.
-    const since = addYears(last.date, -FALLING_TREND_YEARS);
-    let earliest: Measurement | undefined;
-    for (const v of values) if (v.date >= since && v.date < last.date) earliest = v;
-    if (earliest !== undefined && last.value < earliest.value) from = earliest;
-  }
-  if (from === undefined) return undefined;
-  return { reason: 'egfr-falling', findings: [labFinding('egfr', from), labFinding('egfr', last)], evidence: [last.ref, from.ref] };
+  const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today, 2);
+  if (last === undefined || before === undefined) return undefined;
+  const falling = last.value < before.value && last.comparator !== '>' && last.comparator !== '>=';
+  if (!falling || !below(last, ctx.settings.egfrFallingBelow)) return undefined;
+  return { reason: 'egfr-falling', findings: [labFinding('egfr', before), labFinding('egfr', last)], evidence: [last.ref, before.ref] };
 }
 
 function denosumabStop(facts: PatientFacts): Part | undefined {

@@ -8,7 +8,8 @@ import type { Course, Measurement, PatientFacts, Ref } from '../../facts/types.j
 import type { Finding } from '../../contract/findings.js';
 import type { NotContinued } from '../../contract/recommendations.js';
 import { labFinding } from './findings.js';
-import { atOrBelow, EGFR_LIMIT, latest } from './labs.js';
+import { atOrBelow, EGFR_LIMIT, latest, upTo } from './labs.js';
+import { addMonths } from '../../time/local-date.js';
 import { activeOsteoporosisCourses } from './medication.js';
 
 export interface BisphosphonateOnLowEgfr {
@@ -20,8 +21,30 @@ export interface BisphosphonateOnLowEgfr {
 export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLowEgfr | undefined {
   const courses = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
   if (courses.length === 0) return undefined;
-  const egfr = latestEgfrAtLimit(facts);
+  const egfr = latestEgfrAtLimit(facts) ?? heldEgfr(facts);
   return egfr === undefined ? undefined : { egfr, courses };
+}
+
+/** A repeat at or above this ends the hold a value ≤ 35 began (the falling-eGFR referral's line, settings `egfrFallingBelow`). */
+const HOLD_ENDS_AT = 45;
+/** How long a value ≤ 35 holds while the repeats stay below HOLD_ENDS_AT. */
+const HOLD_MONTHS = 6;
+
+/**
+ * The hold a value ≤ 35 began goes on while the repeats stay a little above the limit: the card
+ * asks to repeat the eGFR and hold "until the specialist has answered", and 34 then 36 is no
+ * answer — it had turned "hold the bisphosphonate, refer" into "continue treatment" [choice: a
+ * value ≤ 35 in the last 6 months with every later one below 45; one at 45 or more ends it].
+ */
+function heldEgfr(facts: PatientFacts): Measurement | undefined {
+  const values = upTo(facts.labs.egfr, facts.today);
+  const from = addMonths(facts.today, -HOLD_MONTHS);
+  for (const v of values) {
+    if (v.date < from) return undefined;
+    if (atOrBelow(v, EGFR_LIMIT)) return v;
+    if (v.value >= HOLD_ENDS_AT && v.comparator !== '<' && v.comparator !== '<=') return undefined;
+  }
+  return undefined;
 }
 
 /** What a "continue" card adds when the kidneys say hold: the eGFR as finding and evidence, and `notContinued`. */
