@@ -37,7 +37,7 @@
  *   - `secondary-osteoporosis`: the latest calcium is raised (hypercalcaemia), or the latest
  *     Z-score is ≤ −2.0 [extension: DES NBV].
  * When (paused, rules.md section 1): a `bmd-fall` or `fractures-on-treatment` during the oral
- *   bisphosphonate course the pause followed [choice: `failureBeforePause`].
+ *   bisphosphonate course the pause or stop ended [choice: `failureOfEndedOralCourse`].
  * Then: warning — one card naming every reason; suggestion: referral to endocrinology.
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
@@ -51,10 +51,10 @@ import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures }
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { below, upTo } from '../predicates/labs.js';
 import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
-import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
-import { pauseState } from '../predicates/care-state.js';
+import { perContext } from '../memo.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -215,22 +215,27 @@ export function treatmentFailure(ctx: RuleContext): Part | undefined {
 }
 
 /**
- * A treatment failure during the oral bisphosphonate course that a pause followed [choice, the
- * safer reading]: the card advises the pause for a treatment that worked ("Behandlingspause bør
- * overvejes efter 5 år" beside "Henvisning til endokrinolog ved behandlingssvigt"); a course that
- * failed and then ended at 5 years still has its failure unanswered, so the referral stands while
- * the pause lasts (and after it, when the initiation cards would otherwise restart the same drug).
+ * A treatment failure during the oral bisphosphonate course that has ended — a pause after 5 years
+ * or a stop before [choice, the safer reading]: the card advises the pause for a treatment that
+ * worked ("Behandlingspause bør overvejes efter 5 år" beside "Henvisning til endokrinolog ved
+ * behandlingssvigt"), and a GP who stops a failing alendronate to wait for the specialist has not
+ * answered the failure — so the referral stands until an osteoporosis drug is used again, and
+ * `treatment-indicated` does not offer the failed first choice meanwhile (it had proposed
+ * alendronate again, as "1. valg", the day it was stopped).
  */
-function failureBeforePause(ctx: RuleContext): Part | undefined {
-  const pause = pauseState(ctx);
-  if (pause === undefined) return undefined;
-  const start = continuousTreatmentStart(ctx.facts, [pause.course]);
+export const failureOfEndedOralCourse = perContext((ctx): Part | undefined => {
+  const { facts } = ctx;
+  if (isOnTreatment(facts)) return undefined;
+  const course = latestCourse(facts, 'oral-bisphosphonate');
+  if (course === undefined || course.status === 'active') return undefined;
+  if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > course.end)) return undefined;
+  const start = continuousTreatmentStart(facts, [course]);
   if (start === undefined) return undefined;
-  const failure = bmdFall(ctx.facts, start, pause.start) ?? fracturesOnTreatment(ctx, start, pause.start);
+  const failure = bmdFall(facts, start, course.end) ?? fracturesOnTreatment(ctx, start, course.end);
   return failure === undefined
     ? undefined
-    : { ...failure, findings: [...failure.findings, courseFinding(pause.course, ctx.facts.today)], evidence: [...failure.evidence, ...pause.course.refs] };
-}
+    : { ...failure, findings: [...failure.findings, courseFinding(course, facts.today)], evidence: [...failure.evidence, ...course.refs] };
+});
 
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
@@ -240,7 +245,7 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
 
   const candidates =
     start === undefined
-      ? [secondaryBeforeTreatment(ctx), failureBeforePause(ctx)]
+      ? [secondaryBeforeTreatment(ctx), failureOfEndedOralCourse(ctx)]
       : [
           bmdFall(facts, start),
           fracturesOnTreatment(ctx, start),

@@ -36,7 +36,9 @@
  *
  * v2 (rules.md sections 1–3):
  * - held back while denosumab is overdue or stopped without follow-on (the critical denosumab card
- *   speaks; never a "start alendronate" card beside it);
+ *   speaks; never a "start alendronate" card beside it), and after an oral bisphosphonate stopped
+ *   following a treatment failure (the endocrinology referral speaks; "2. Valg … ved
+ *   behandlingssvigt" is the specialist's) [choice];
  * - during a pause (l. 185-199 "Behandlingspause … Ved fortsat lav knoglemasse i hoften kan
  *   behandling udstrækkes") it is held back, unless a low-energy fracture happened after the pause
  *   start or a DXA after it shows hip T-score ≤ −2.5: then it fires with reason `pause-ended`,
@@ -53,6 +55,7 @@
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
+import { failureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { labFinding, scoreFinding } from '../predicates/findings.js';
 import { fractureFinding } from '../predicates/fractures.js';
@@ -142,6 +145,9 @@ function indicationNow(ctx: RuleContext): Judgement | undefined {
 /** Worked out once per request (memo.ts): `pretreatment-checks` and `bone-healthy-lifestyle` build on it. */
 export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext((ctx) => {
   if (!isChoosingTreatment(ctx) || denosumabUnresolved(ctx.facts)) return undefined;
+  // An oral course stopped after a failure (not paused): the endocrinology referral speaks, not a
+  // restart of the drug that failed (endocrinology-referral.ts `failureOfEndedOralCourse`).
+  if (pauseState(ctx) === undefined && failureOfEndedOralCourse(ctx) !== undefined) return undefined;
   const indication = indicationNow(ctx);
   if (indication === undefined) return undefined;
   const choice = chooseTreatment(ctx);
