@@ -77,15 +77,19 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
-  const fiveYearDxa = recs.some((r) => r.topic === 'dxa-follow-up-due' && r.reasons.includes('five-year-dxa'));
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !fiveYearDxa && duration === undefined && correctFirst.length === 0) return [...recs];
+  // Any follow-up DXA due (5-year, or the 2-year one of a course restarted after a pause): "DXA now"
+  // and the pause card's "DXA in 2 years" must not stand in one answer.
+  const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
+  const followUpDxa = dueDxa !== undefined;
+  const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !followUpDxa && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
     }
-    if (fiveYearDxa && r.topic === 'bisphosphonate-pause-candidate') {
+    if (followUpDxa && r.topic === 'bisphosphonate-pause-candidate') {
       const scanned = latestTScoreDate(r);
-      return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { fiveYearDxaFirst: scanned }) };
+      return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { fiveYearDxaFirst: scanned, ...(twoYearOnly ? { dueDxa: 'two-year' as const } : {}) }) };
     }
     const continuing = r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue' || r.topic === 'btm-follow-up-due';
     if (sideEffect && continuing && r.notContinued === undefined) return { ...r, notContinued: 'serious-side-effect' as const };

@@ -238,3 +238,14 @@ describe('one click, one order across the cards of a basket (prescribing hooks) 
     expect(recs.filter((r) => r.topic === 'rx-egfr-too-low')).toHaveLength(2);
   });
 });
+
+describe('a due follow-up DXA beside the pause card (README "Pause after the 5-year DXA")', () => {
+  it('the 2-year DXA of a restarted course: the pause waits for it, and says which scan', () => {
+    const courses = [course('alendronate', '2016-01-01', { status: 'ended', end: '2018-01-01' }), course('alendronate', '2022-03-01')];
+    const recs = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 74, courses, dxa: [scan('2020-06-01', { 'total-hip': -2.1, 'lumbar-spine': -2.3 })] })));
+    expect(recs.find((r) => r.topic === 'dxa-follow-up-due')?.reasons).toContain('two-year-dxa');
+    const pause = recs.find((r) => r.topic === 'bisphosphonate-pause-candidate');
+    expect(pause).toMatchObject({ fiveYearDxaFirst: '2020-06-01', dueDxa: 'two-year' });
+    expect(pause?.suggestions ?? []).toEqual([]);
+  });
+});

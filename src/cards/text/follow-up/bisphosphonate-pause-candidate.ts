@@ -26,16 +26,22 @@ const FAILURE: Words = {
   en: '**But the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see that card): do not pause – the treatment is to be changed, not stopped. The criteria for stopping are otherwise met.',
 };
 
-/** The criteria held on a scan from before the 5-year mark: the 5-year DXA (its own card) decides. */
-function dxaFirst(date: string, lang: Language): string {
+/** The due follow-up DXA, as the summary and detail name it. */
+function dueScan(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
+  const years = rec.dueDxa === 'two-year' ? 2 : 5;
+  return lang === 'da' ? `${years}-års-DXA-skanningen` : `${years}-year DXA scan`;
+}
+
+/** The criteria held on an older scan: the due follow-up DXA (its own card) decides. */
+function dxaFirst(rec: Recommendation<'bisphosphonate-pause-candidate'>, date: string, lang: Language): string {
   return lang === 'da'
-    ? `**Kriterierne for seponering var opfyldt ved DXA-skanningen ${formatDate(date, 'da')}.** Tag først 5-års-DXA-skanningen (se kortet om den): er T-score (hofte) stadig > −2,5, kan seponering ske.`
-    : `**The criteria for stopping were met on the DXA scan of ${formatDate(date, 'en')}.** Take the 5-year DXA scan first (see its card): with hip T-score still > −2.5, treatment may be stopped.`;
+    ? `**Kriterierne for seponering var opfyldt ved DXA-skanningen ${formatDate(date, 'da')}.** Tag først ${dueScan(rec, 'da')} (se kortet om den): er T-score (hofte) stadig > −2,5, kan seponering ske.`
+    : `**The criteria for stopping were met on the DXA scan of ${formatDate(date, 'en')}.** Take the ${dueScan(rec, 'en')} first (see its card): with hip T-score still > −2.5, treatment may be stopped.`;
 }
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
   if (rec.notPaused !== undefined) return paragraphs(FAILURE[lang]);
-  if (rec.fiveYearDxaFirst !== undefined) return paragraphs(dxaFirst(rec.fiveYearDxaFirst, lang), LONG_ACTING[lang]);
+  if (rec.fiveYearDxaFirst !== undefined) return paragraphs(dxaFirst(rec, rec.fiveYearDxaFirst, lang), LONG_ACTING[lang]);
   return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
 }
 
@@ -46,7 +52,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
       rec.notPaused !== undefined
         ? '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – se kortet om behandlingssvigt'
         : rec.fiveYearDxaFirst !== undefined
-          ? 'Overvej behandlingspause efter 5-års-DXA-skanningen: kriterierne for seponering var opfyldt ved den forrige'
+          ? `Overvej behandlingspause efter ${dueScan(rec, 'da')}: kriterierne for seponering var opfyldt ved den forrige`
           : 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt',
     detail: (rec) => detail(rec, 'da'),
   },
@@ -56,7 +62,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
       rec.notPaused !== undefined
         ? '5 years of oral bisphosphonate: no pause with a treatment failure – see the card on it'
         : rec.fiveYearDxaFirst !== undefined
-          ? 'Consider a treatment pause after the 5-year DXA scan: the criteria for stopping were met on the previous one'
+          ? `Consider a treatment pause after the ${dueScan(rec, 'en')}: the criteria for stopping were met on the previous one`
           : 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met',
     detail: (rec) => detail(rec, 'en'),
   },
