@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { renderCards } from '../../src/cards/render.js';
 import { dxaFollowUpDue } from '../../src/rules/follow-up/dxa-follow-up-due.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { course, ctxOf, patient, scan } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
@@ -93,5 +96,18 @@ describe('dxa-follow-up-due: a late denosumab injection continues the treatment 
 
   it('a course recorded stopped is not continued that way: the late restart is a new start', () => {
     expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [late, earlier('stopped')], dxa: [scan('2023-12-01', { 'lumbar-spine': -2.8 })] })))).toBeUndefined();
+  });
+});
+
+describe('dxa-follow-up-due shows the courses its years are counted over', () => {
+  it('denosumab then zoledronic acid: the 5-year DXA names both courses, and no pause advice (no oral bisphosphonate)', () => {
+    const dmab = course('denosumab', '2019-01-10', { status: 'ended', lastDose: '2024-03-01', supersededOn: '2024-09-01', supersededBy: 'zoledronic-acid' });
+    const zol = course('zoledronic-acid', '2024-09-01', { lastDose: '2025-09-01' });
+    const rec = dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [zol, dmab], dxa: [scan('2018-12-01', { 'lumbar-spine': -2.8 })] })));
+    expect(rec?.reasons).toEqual(['five-year-dxa']);
+    expect(rec?.findings.filter((f) => f.kind === 'course').map((f) => (f.kind === 'course' ? f.drugClass : ''))).toEqual(expect.arrayContaining(['denosumab', 'zoledronic-acid']));
+    expect(rec?.evidence).toEqual(expect.arrayContaining([...dmab.refs, ...zol.refs]));
+    const [card] = renderCards([rec!], { lang: 'da', patientRef: 'Patient/p', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.detail).not.toContain('peroral bisfosfonat afgør');
   });
 });

@@ -63,12 +63,15 @@ export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const previous = facts.dxa.scans.find((s) => s.date <= lastCountedDay(today) && s.performer !== undefined);
   const performer = previous?.performer;
   const scans = [last, previous].filter((s, i, all): s is DxaScan => s !== undefined && all.indexOf(s) === i);
+  // The courses the years are counted over: those running now and the earlier ones they continue
+  // (a "5 years" card showing only "zoledronic acid for 2.0 years" after denosumab read wrong).
+  const counted = facts.courses.filter((c) => courses.includes(c) || (ANTIRESORPTIVE_CLASSES.includes(c.drugClass) && c.start >= start && c.start <= today));
   const findings: Finding[] = [
-    ...courses.map((c) => courseFinding(c, today)),
+    ...counted.map((c) => courseFinding(c, today)),
     { kind: 'due-date', what: 'dxa', date: due.mark },
     ...(scans.length === 0 ? [{ kind: 'dxa' } as const] : scans.map(dxaFinding)),
   ];
-  const evidence: Ref[] = [...courses.flatMap((c) => c.refs), ...scans.flatMap((s) => s.refs)];
+  const evidence: Ref[] = [...counted.flatMap((c) => c.refs), ...scans.flatMap((s) => s.refs)];
   return {
     topic: 'dxa-follow-up-due',
     indicator: 'info',

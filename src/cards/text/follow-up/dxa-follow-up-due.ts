@@ -28,7 +28,9 @@ const previousScan = (rec: Recommendation): boolean => rec.findings.some((f) => 
 const years = (rec: Recommendation): string => (has(rec, 'five-year-dxa') ? '5' : '2');
 
 function detail(rec: Recommendation<'dxa-follow-up-due'>, lang: Language): string {
-  return paragraphs(SAME_SCANNER[lang], has(rec, 'five-year-dxa') && PAUSE_DECISION[lang]);
+  // The pause is for an oral bisphosphonate: not said to a patient on injections or infusions only.
+  const oral = rec.findings.some((f) => f.kind === 'course' && f.drugClass === 'oral-bisphosphonate' && f.status === 'active');
+  return paragraphs(SAME_SCANNER[lang], has(rec, 'five-year-dxa') && oral && PAUSE_DECISION[lang]);
 }
 
 export const dxaFollowUpDueTexts: TopicTexts<'dxa-follow-up-due'> = {
