@@ -155,7 +155,7 @@ export function sortFractures(list: Fracture[]): Fracture[] {
 function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
   if (!list.some((f) => f.diagnosisOf !== undefined)) return list;
   const refs = new Set(list.map((f) => f.ref));
-  // Only a fracture that may be osteoporotic, dated in the year before the diagnosis (an ankle
+  // Only a fracture that may be osteoporotic, dated in the years before the diagnosis (an ankle
   // broken in a traffic accident in 2000 is not what a DM800 of 2024 diagnoses).
   const candidates = list.filter((f) => f.diagnosisOf === undefined && f.mechanism !== 'high-energy');
   const explained = (f: Fracture): boolean => {
@@ -169,5 +169,9 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
   return list.filter((f) => !explained(f));
 }
 
-/** How long after a fracture an unsited M80 diagnosis is read as that fracture's [choice]. */
-const DIAGNOSIS_AFTER_FRACTURE_YEARS = 1;
+/**
+ * How long after a fracture an unsited M80 diagnosis is read as that fracture's [choice: the
+ * diagnosis is often recorded long after the fracture (the problem list is tidied, the criteria
+ * card prompts it); a new fracture is recorded with its site].
+ */
+const DIAGNOSIS_AFTER_FRACTURE_YEARS = 5;

@@ -266,20 +266,28 @@ function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRe
 }
 
 /**
- * The same product: the same drug, Prolia or not, and — where both records name one — the same
- * product name (its first word: "Obodence 60 mg" and "Zadenvi" are two biosimilars, a switch;
- * "Prolia 60 mg" and "Prolia" one product) [choice].
+ * The same product: the same drug, Prolia or not, and not two different brand names — "Obodence
+ * 60 mg" and "Zadenvi" are two biosimilars (a switch); "Inj. Prolia 60 mg", "Prolia" and
+ * "Denosumab (Prolia) 60 mg" one product; a text naming no brand ("Denosumab 60 mg") says nothing
+ * against it [choice].
  */
 function sameProduct(a: MedicationRecord['identity'], b: MedicationRecord['identity']): boolean {
   if (a.drug !== b.drug || a.brandProlia !== b.brandProlia) return false;
-  const nameA = productName(a.text);
-  const nameB = productName(b.text);
-  return nameA === undefined || nameB === undefined || nameA === nameB;
+  const brandsA = brandWords(a.text);
+  const brandsB = brandWords(b.text);
+  return brandsA.length === 0 || brandsB.length === 0 || brandsA.some((w) => brandsB.includes(w));
 }
 
-function productName(text: string | undefined): string | undefined {
-  const first = text?.trim().split(/\s+/)[0]?.toLowerCase();
-  return first === undefined || first === '' ? undefined : first;
+/** Words of a product text that are neither the drug, its form, route nor strength: the brand, if any. */
+const NOT_BRAND = new Set([
+  'denosumab', 'zoledronsyre', 'zoledronic', 'acid', 'alendronat', 'alendronate', 'risedronat', 'risedronate', 'ibandronat', 'ibandronate',
+  'inj', 'injektion', 'injection', 'injektionsvæske', 'opløsning', 'solution', 'fyldt', 'injektionssprøjte', 'sprøjte', 'syringe', 'prefilled', 'pen',
+  'infusion', 'infusionsvæske', 'subkutan', 'subcutaneous', 'tablet', 'tabletter', 'tablets', 'brusetablet', 'dose', 'dosis',
+]);
+
+function brandWords(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !NOT_BRAND.has(w));
 }
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {

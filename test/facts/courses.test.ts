@@ -277,6 +277,12 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
       medicationAdministration({ id: 'z1', atc: 'M05BX04', text: 'Zadenvi 60 mg', date: '2026-06-05' }),
     ]);
     expect(biosimilars.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active' });
+    // One product written two ways is no switch: "Inj. Prolia 60 mg" stopped at its "Prolia 60 mg" injection.
+    const written = factsOf([
+      medicationAdministration({ id: 'p1', atc: 'M05BX04', text: 'Prolia 60 mg', date: '2026-06-05' }),
+      medicationStatement({ id: 'ps', atc: 'M05BX04', text: 'Inj. Prolia 60 mg', status: 'stopped', start: '2024-06-01', end: '2026-06-05' }),
+    ]);
+    expect(written.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'stopped' });
   });
 
   it('with administrations on record, a prescription written ahead of the next injection is no injection', () => {

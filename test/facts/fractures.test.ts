@@ -300,7 +300,8 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     expect(refs([hip, condition({ id: 'dx', code: 'M80.0', system: SYS.icd10 })])).toEqual(['Condition/hip hip']);
     expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2018-01-10' })])).toEqual(['Condition/hip hip', 'Condition/dx other']);
     expect(refs([condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx other']);
-    // Not the diagnosis of a high-energy fracture, nor of one more than a year before it.
+    // Not the diagnosis of a high-energy fracture, nor of one more than 5 years before it; 15 months is.
+    expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2020-06-12' })])).toEqual(['Condition/hip hip']);
     const crash = condition({ id: 'ankle', code: 'DS825', system: SYS.sks, onset: '2019-03-12', text: 'Ankelbrud, trafikulykke' });
     expect(refs([crash, condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx other', 'Condition/ankle other']);
     expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2024-04-20' })])).toEqual(['Condition/dx other', 'Condition/hip hip']);

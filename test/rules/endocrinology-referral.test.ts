@@ -70,6 +70,8 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(rec?.evidence).toContain(low.ref);
     expect(judge([low, egfr(46, '2026-10-01')])).toBeUndefined();
     expect(judge([egfr(34, '2026-04-01'), egfr(36, '2026-10-01')])).toBeUndefined();
+    // A value ≤ 35 from before the course began was the start check's: no hold from it.
+    expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-09-01')], labs: { egfr: [egfr(34, '2026-07-01'), egfr(40, '2026-08-25')] } })))).toBeUndefined();
     // Rising or stable kidneys with no value ≤ 35: nothing (48 → 36 → 40 → 43 → 44).
     expect(judge([egfr(48, '2025-01-01'), egfr(36, '2025-06-01'), egfr(40, '2025-12-01'), egfr(43, '2026-05-01'), egfr(44, '2026-10-01')])).toBeUndefined();
   });

@@ -21,7 +21,9 @@ export interface BisphosphonateOnLowEgfr {
 export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLowEgfr | undefined {
   const courses = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
   if (courses.length === 0) return undefined;
-  const egfr = latestEgfrAtLimit(facts) ?? heldEgfr(facts);
+  let since: string | undefined;
+  for (const c of courses) if (since === undefined || c.start < since) since = c.start;
+  const egfr = latestEgfrAtLimit(facts) ?? (since === undefined ? undefined : heldEgfr(facts, since));
   return egfr === undefined ? undefined : { egfr, courses };
 }
 
@@ -34,11 +36,14 @@ const HOLD_MONTHS = 6;
  * The hold a value ≤ 35 began goes on while the repeats stay a little above the limit: the card
  * asks to repeat the eGFR and hold "until the specialist has answered", and 34 then 36 is no
  * answer — it had turned "hold the bisphosphonate, refer" into "continue treatment" [choice: a
- * value ≤ 35 in the last 6 months with every later one below 45; one at 45 or more ends it].
+ * value ≤ 35 taken on the treatment in the last 6 months with every later one below 45; one at 45
+ * or more ends it].
  */
-function heldEgfr(facts: PatientFacts): Measurement | undefined {
+function heldEgfr(facts: PatientFacts, courseStart: string): Measurement | undefined {
   const values = upTo(facts.labs.egfr, facts.today);
-  const from = addMonths(facts.today, -HOLD_MONTHS);
+  // Only a value taken on the treatment: one from before the start was the start check's to judge.
+  const sixMonths = addMonths(facts.today, -HOLD_MONTHS);
+  const from = courseStart > sixMonths ? courseStart : sixMonths;
   for (const v of values) {
     if (v.date < from) return undefined;
     if (atOrBelow(v, EGFR_LIMIT)) return v;
