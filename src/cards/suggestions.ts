@@ -79,8 +79,9 @@ function create(resource: Resource, description: string): Action {
   return { type: 'create', description, resource };
 }
 
-function deleteDraft(ref: string, lang: Language): Action {
-  return { type: 'delete', description: lang === 'da' ? 'Fjern den oprindelige ordination' : 'Remove the original order', resourceId: ref };
+/** The delete of a draft: "the original order" where another order takes its place, else the suggestion's own words (`description`). */
+function deleteDraft(ref: string, lang: Language, description?: string): Action {
+  return { type: 'delete', description: description ?? (lang === 'da' ? 'Fjern den oprindelige ordination' : 'Remove the original order'), resourceId: ref };
 }
 
 /**
@@ -354,7 +355,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
     case 'remove-draft': {
       label = spec.pause === true ? (da ? 'Behandlingspause: fjern ordinationen' : 'Treatment pause: remove the order') : da ? 'Fjern ordinationen' : 'Remove the order';
       recommended = spec.recommended;
-      actions = [deleteDraft(spec.draft, lang)];
+      // Nothing replaces it: "the original order" read as the order already in use, not the draft.
+      actions = [deleteDraft(spec.draft, lang, label)];
       break;
     }
   }

@@ -213,4 +213,11 @@ describe('suggestions', () => {
     });
     expect(created({ kind: 'diagnosis', withFracture: false })).not.toHaveProperty('evidence');
   });
+
+  it('a removal with nothing in its place says "remove the order"; a replacement removes "the original order"', () => {
+    const remove = buildSuggestion({ kind: 'remove-draft', draft: 'MedicationRequest/rx-1' }, { ...ctx, lang: 'en' });
+    expect(remove.actions).toEqual([{ type: 'delete', description: 'Remove the order', resourceId: 'MedicationRequest/rx-1' }]);
+    const replace = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-1', mode: 'delete-create' } }, { ...ctx, lang: 'en' });
+    expect(replace.actions?.[0]).toMatchObject({ type: 'delete', description: 'Remove the original order' });
+  });
 });
