@@ -262,3 +262,12 @@ function isFhirId(s: string): boolean {
   }
   return s.length > 0;
 }
+
+/** `Type/id` at the end of a reference: relative, an absolute URL, with or without `/_history/<version>`. */
+const TYPED_REFERENCE = /(?:^|\/)([A-Za-z]+)\/([^/]+)(?:\/_history\/[^/]*)?$/;
+
+/** The id a reference names for a resource of `type` (`Patient/7`, `https://x/fhir/Patient/7/_history/2`), if it names one. */
+export function referencedId(reference: string, type: string): string | undefined {
+  const m = TYPED_REFERENCE.exec(reference);
+  return m?.[1] === type ? m[2] : undefined;
+}

@@ -12,10 +12,8 @@
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, statusCode, str } from './accessors.js';
+import { get, referencedId, statusCode, str } from './accessors.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
-
-const PATIENT_REF = /(?:^|\/)Patient\/([^/]+)(?:\/_history\/[^/]*)?$/;
 
 /** The request's patient: its id, and `Patient/<id>`, the reference nearly every resource carries. */
 export interface OwnPatient {
@@ -40,8 +38,8 @@ function referenceIn(value: unknown): string | undefined {
 function namesOtherPatient(ref: string | undefined, patient: OwnPatient): boolean {
   // `Patient/<this id>`, the common case, is told by one comparison.
   if (ref === undefined || ref === patient.reference) return false;
-  const m = PATIENT_REF.exec(ref);
-  return m?.[1] !== undefined && m[1] !== patient.id;
+  const id = referencedId(ref, 'Patient');
+  return id !== undefined && id !== patient.id;
 }
 
 const DROP_STATUS: ReadonlyMap<string, ReadonlySet<string>> = new Map([

@@ -8,7 +8,7 @@
  * inhaled, topical, nasal, eye/ear drops or rectal.
  */
 import type { CodingMatch, Terminology } from '../terminology/index.js';
-import { type Coding, codings, conceptText, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, round4, str } from './accessors.js';
+import { type Coding, codings, conceptText, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, referencedId, round4, str } from './accessors.js';
 import { DRUG_CLASS, isDrugId } from './concepts.js';
 import type { FactsContext } from './context.js';
 import { deepFreeze } from './freeze.js';
@@ -60,8 +60,8 @@ export function medicationSource(resource: JsonObject, ctx: FactsContext, dosage
       // A Medication entry of the hook's Bundle, named by its fullUrl (build-facts.ts `orders`).
       medication = ctx.medications.get(reference.toLowerCase());
     } else {
-      const m = /(?:^|\/)Medication\/([^/]+)(?:\/_history\/[^/]*)?$/.exec(reference);
-      if (m?.[1] !== undefined) medication = ctx.medications.get(`Medication/${m[1]}`);
+      const id = referencedId(reference, 'Medication');
+      if (id !== undefined) medication = ctx.medications.get(`Medication/${id}`);
     }
   }
   const routeWords = dosages.length === 1 && dosages[0] !== undefined ? lineWords(dosages[0]) : dosages.map(lineWords).join(' ');

@@ -26,7 +26,7 @@
  */
 import type { CodingMatch } from '../terminology/index.js';
 import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, list, lookup, noteText, type Coding } from './accessors.js';
+import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, list, lookup, noteText, referencedId, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
 import { fractureSiteOfAffirmed } from './condition-text.js';
 import { FRACTURE, FRACTURE_SITE_CONCEPTS } from './concepts.js';
@@ -145,8 +145,8 @@ function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): rea
   const linked: Ref[] = [];
   for (const evidence of list(condition.evidence)) {
     for (const detail of list(get(evidence, 'detail'))) {
-      const m = /(?:^|\/)(Condition\/[A-Za-z0-9.-]{1,64})(?:\/_history\/[^/]*)?$/.exec(getStr(detail, 'reference') ?? '');
-      if (m?.[1] !== undefined) linked.push(m[1]);
+      const id = referencedId(getStr(detail, 'reference') ?? '', 'Condition');
+      if (id !== undefined) linked.push(`Condition/${id}`);
     }
   }
   if (linked.length > 0) return linked;
