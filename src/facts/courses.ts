@@ -24,6 +24,7 @@
  */
 import { addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
+import { sameProduct } from './same-product.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
 
 const GAP_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 7, 'zoledronic-acid': 15 };
@@ -263,31 +264,6 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
 function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
   const given = r.source === 'MedicationAdministration' || r.status === 'completed';
   return r.start === stop.date && given && sameProduct(r.identity, stop.record.identity);
-}
-
-/**
- * The same product: the same drug, Prolia or not, and not two different brand names — "Obodence
- * 60 mg" and "Zadenvi" are two biosimilars (a switch); "Inj. Prolia 60 mg", "Prolia" and
- * "Denosumab (Prolia) 60 mg" one product; a text naming no brand ("Denosumab 60 mg") says nothing
- * against it [choice].
- */
-function sameProduct(a: MedicationRecord['identity'], b: MedicationRecord['identity']): boolean {
-  if (a.drug !== b.drug || a.brandProlia !== b.brandProlia) return false;
-  const brandsA = brandWords(a.text);
-  const brandsB = brandWords(b.text);
-  return brandsA.length === 0 || brandsB.length === 0 || brandsA.some((w) => brandsB.includes(w));
-}
-
-/** Words of a product text that are neither the drug, its form, route nor strength: the brand, if any. */
-const NOT_BRAND = new Set([
-  'denosumab', 'zoledronsyre', 'zoledronic', 'acid', 'alendronat', 'alendronate', 'risedronat', 'risedronate', 'ibandronat', 'ibandronate',
-  'inj', 'injektion', 'injection', 'injektionsvæske', 'opløsning', 'solution', 'fyldt', 'injektionssprøjte', 'sprøjte', 'syringe', 'prefilled', 'pen',
-  'infusion', 'infusionsvæske', 'subkutan', 'subcutaneous', 'tablet', 'tabletter', 'tablets', 'brusetablet', 'dose', 'dosis',
-]);
-
-function brandWords(text: string | undefined): string[] {
-  if (text === undefined) return [];
-  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !NOT_BRAND.has(w));
 }
 
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {
