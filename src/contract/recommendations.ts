@@ -113,11 +113,11 @@ export interface TopicValues {
   'dxa-follow-up-due': Nothing;
   /** `treatment-failure`: another card names a treatment failure (BMD fall, fractures on treatment, a marker that still does not fall) — no pause. */
   /**
-   * `fiveYearDxaFirst`: the criteria rest on an older scan and a follow-up DXA is due in the same
+   * `dxaFirst`: the criteria rest on an older scan and a follow-up DXA is due in the same
    * answer (rules/agreement.ts): the pause waits for it — the scan's date; `dueDxa` says which
    * (the 5-year one unless `two-year`: a course restarted after a pause has its own 2-year mark).
    */
-  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly fiveYearDxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
+  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   /** `vitaminDLow`: the DXA is due and the current 25-OH-D ≤ 50 nmol/L (card "OBS: D-vitamin bør være i niveau før DXA-skanning"). */

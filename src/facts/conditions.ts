@@ -162,9 +162,10 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
     const of = f.diagnosisOf;
     if (of === undefined) return false;
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
-    if (f.date === undefined) return candidates.length > 0;
-    const from = addYears(f.date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
-    return candidates.some((n) => n.date !== undefined && n.date <= f.date! && n.date >= from);
+    const date = f.date;
+    if (date === undefined) return candidates.length > 0;
+    const from = addYears(date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
+    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from);
   };
   return list.filter((f) => !explained(f));
 }

@@ -23,7 +23,7 @@
  *   (`notContinued: 'treatment-failure'`);
  * - beside `dxa-follow-up-due` for the 5-year DXA (card "Behandlingspause bør overvejes efter 5 år"
  *   and the DXA after 5 years), `bisphosphonate-pause-candidate` — whose criteria then rest on an
- *   older scan — says the pause waits for that scan (`fiveYearDxaFirst`) and sets no "DXA no
+ *   older scan — says the pause waits for that scan (`dxaFirst`) and sets no "DXA no
  *   earlier than 2 years" reminder: "DXA now" and "DXA in 2 years" in one answer disagreed;
  * - beside `vitamin-d-before-dxa` (the T-score was measured at 25-OH-D ≤ 50: card "OBS: D-vitamin
  *   bør være i niveau før DXA-skanning"), `treatment-indicated` says so (`tScoreAtLowVitaminD`)
@@ -80,16 +80,15 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   // Any follow-up DXA due (5-year, or the 2-year one of a course restarted after a pause): "DXA now"
   // and the pause card's "DXA in 2 years" must not stand in one answer.
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
-  const followUpDxa = dueDxa !== undefined;
   const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !followUpDxa && duration === undefined && correctFirst.length === 0) return [...recs];
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && dueDxa === undefined && duration === undefined && correctFirst.length === 0) return [...recs];
   return recs.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
     }
-    if (followUpDxa && r.topic === 'bisphosphonate-pause-candidate') {
+    if (dueDxa !== undefined && r.topic === 'bisphosphonate-pause-candidate') {
       const scanned = latestTScoreDate(r);
-      return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { fiveYearDxaFirst: scanned, ...(twoYearOnly ? { dueDxa: 'two-year' as const } : {}) }) };
+      return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { dxaFirst: scanned, ...(twoYearOnly ? { dueDxa: 'two-year' as const } : {}) }) };
     }
     const continuing = r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue' || r.topic === 'btm-follow-up-due';
     if (sideEffect && continuing && r.notContinued === undefined) return { ...r, notContinued: 'serious-side-effect' as const };

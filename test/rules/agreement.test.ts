@@ -164,12 +164,12 @@ describe('agreement between the cards of one answer', () => {
     const before = run('2025-01-10');
     expect(before.find((r) => r.topic === 'dxa-follow-up-due')?.reasons).toEqual(['five-year-dxa']);
     const pause = before.find((r) => r.topic === 'bisphosphonate-pause-candidate');
-    expect(pause).toMatchObject({ fiveYearDxaFirst: '2025-01-10', reasons: ['five-years'] });
+    expect(pause).toMatchObject({ dxaFirst: '2025-01-10', reasons: ['five-years'] });
     expect(pause).not.toHaveProperty('suggestions');
     // A scan after the mark: no 5-year DXA card, the pause with its reminder as before.
     const after = run('2025-07-01');
     expect(after.find((r) => r.topic === 'dxa-follow-up-due')).toBeUndefined();
-    expect(after.find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('fiveYearDxaFirst');
+    expect(after.find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('dxaFirst');
   });
 
   it('a marker that still does not fall after 5 years (switch-to-parenteral): the pause candidate says no pause (card "Behandlingssvigt": "Manglende suppression af knoglemarkør")', () => {
@@ -245,7 +245,7 @@ describe('a due follow-up DXA beside the pause card (README "Pause after the 5-y
     const recs = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 74, courses, dxa: [scan('2020-06-01', { 'total-hip': -2.1, 'lumbar-spine': -2.3 })] })));
     expect(recs.find((r) => r.topic === 'dxa-follow-up-due')?.reasons).toContain('two-year-dxa');
     const pause = recs.find((r) => r.topic === 'bisphosphonate-pause-candidate');
-    expect(pause).toMatchObject({ fiveYearDxaFirst: '2020-06-01', dueDxa: 'two-year' });
+    expect(pause).toMatchObject({ dxaFirst: '2020-06-01', dueDxa: 'two-year' });
     expect(pause?.suggestions ?? []).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures }
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { below, upTo } from '../predicates/labs.js';
 import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
-import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES, osteoporosisDrugUsedAfter } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { perContext } from '../memo.js';
@@ -228,7 +228,7 @@ export const failureOfEndedOralCourse = perContext((ctx): Part | undefined => {
   if (isOnTreatment(facts)) return undefined;
   const course = latestCourse(facts, 'oral-bisphosphonate');
   if (course === undefined || course.status === 'active') return undefined;
-  if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > course.end)) return undefined;
+  if (osteoporosisDrugUsedAfter(facts, course)) return undefined;
   const start = continuousTreatmentStart(facts, [course]);
   if (start === undefined) return undefined;
   const failure = bmdFall(facts, start, course.end) ?? fracturesOnTreatment(ctx, start, course.end);

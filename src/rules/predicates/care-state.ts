@@ -25,7 +25,7 @@ import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
 import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from './indication.js';
 import { diagnosticTScore } from './dxa.js';
-import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, OSTEOPOROSIS_CLASSES, yearsOfCoursesReached } from './medication.js';
+import { denosumabWithoutHeldFollowOn, isOnTreatment, latestCourse, oralBisphosphonateCourses, osteoporosisDrugUsedAfter, yearsOfCoursesReached } from './medication.js';
 import { lastCountedDay } from './data-horizon.js';
 
 /** Denosumab overdue (from the day after last injection + 7 months) or recorded stopped, with no follow-on that holds. */
@@ -68,7 +68,7 @@ export const pauseState = perContext((ctx): Pause | undefined => {
   if (course === undefined || course.status === 'active') return undefined;
   const start = course.end;
   // A pause ends when an osteoporosis drug is used again.
-  if (facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > start)) return undefined;
+  if (osteoporosisDrugUsedAfter(facts, course)) return undefined;
   const courses = oralBisphosphonateCourses(facts);
   if (!yearsOfCoursesReached(courses, PAUSE_AFTER_YEARS, start)) return undefined;
   if (pauseCriteria(ctx, start).failed.length > 0) return undefined;

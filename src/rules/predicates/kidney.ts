@@ -9,7 +9,7 @@ import type { Finding } from '../../contract/findings.js';
 import type { NotContinued } from '../../contract/recommendations.js';
 import { labFinding } from './findings.js';
 import { atOrBelow, EGFR_LIMIT, latest, upTo } from './labs.js';
-import { addMonths } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { activeOsteoporosisCourses } from './medication.js';
 
 export interface BisphosphonateOnLowEgfr {
@@ -21,7 +21,7 @@ export interface BisphosphonateOnLowEgfr {
 export function bisphosphonateOnLowEgfr(facts: PatientFacts): BisphosphonateOnLowEgfr | undefined {
   const courses = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'oral-bisphosphonate' || c.drugClass === 'zoledronic-acid');
   if (courses.length === 0) return undefined;
-  let since: string | undefined;
+  let since: LocalDate | undefined;
   for (const c of courses) if (since === undefined || c.start < since) since = c.start;
   const egfr = latestEgfrAtLimit(facts) ?? (since === undefined ? undefined : heldEgfr(facts, since));
   return egfr === undefined ? undefined : { egfr, courses };
@@ -39,7 +39,7 @@ const HOLD_MONTHS = 6;
  * value ≤ 35 taken on the treatment in the last 6 months with every later one below 45; one at 45
  * or more ends it].
  */
-function heldEgfr(facts: PatientFacts, courseStart: string): Measurement | undefined {
+function heldEgfr(facts: PatientFacts, courseStart: LocalDate): Measurement | undefined {
   const values = upTo(facts.labs.egfr, facts.today);
   // Only a value taken on the treatment: one from before the start was the start check's to judge.
   const sixMonths = addMonths(facts.today, -HOLD_MONTHS);

@@ -141,14 +141,14 @@ export function courseOfRecord(facts: PatientFacts, m: MedicationRecord): Course
 }
 
 /** Per request: the drug of each course asked about (several rules ask, for every draft). */
-const drugsOfCourses = perFacts((): Map<Course, string | undefined> => new Map());
+const drugsOfCourses = perFacts((): Map<Course, DrugId | undefined> => new Map());
 
 /** The drug of the course's newest record (one class may hold several drugs over time). */
-export function currentDrug(facts: PatientFacts, course: Course): string | undefined {
+export function currentDrug(facts: PatientFacts, course: Course): DrugId | undefined {
   const known = drugsOfCourses(facts);
   if (known.has(course)) return known.get(course);
   const byRef = coursesByRef(facts);
-  let newest: { start: string; drug: string } | undefined;
+  let newest: { start: string; drug: DrugId } | undefined;
   for (let i = 0; i < facts.medications.length; i++) {
     const m = facts.medications[i]!;
     if (m.identity.drugClass !== course.drugClass || byRef.get(m.ref)?.includes(course) !== true) continue;
@@ -269,4 +269,9 @@ export function currentMedications(facts: PatientFacts, drugs: readonly DrugId[]
     if (drugs.includes(m.identity.drug) && isCurrent(m, facts.today)) out.push(m);
   }
   return out;
+}
+
+/** Another course of an osteoporosis drug ran on after `course` ended: the pause or stop it began is over. */
+export function osteoporosisDrugUsedAfter(facts: PatientFacts, course: Course): boolean {
+  return facts.courses.some((c) => c !== course && OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.end > course.end);
 }

@@ -26,7 +26,7 @@
  * follow-on to endocrinology (`egfrLow`) [choice, as rx-denosumab-schedule and denosumab-stopped].
  * Reasons: `duplicate`.
  */
-import type { Course, DrugId, PatientFacts } from '../../facts/types.js';
+import type { Course } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
 import { followOnDue } from './denosumab-follow-on.js';
 import { courseFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
@@ -96,14 +96,8 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
     ...(switchAdvised ? {} : { suggestions: [{ kind: 'remove-draft' as const, draft: draft.ref }], selectionBehavior: 'at-most-one' as const }),
     draft: draft.ref,
     afterDenosumab,
-    inUse: [...new Set(courses.flatMap((c) => inUseOf(facts, c)))],
+    inUse: [...new Set(courses.flatMap((c) => currentDrug(facts, c) ?? []))],
     ...(switchAdvised ? { switchAdvised: true as const } : {}),
     ...(egfrLow ? { egfrLow: true as const } : {}),
   };
 };
-
-/** The drug of the course in use now (its newest record), as a drug id. */
-function inUseOf(facts: PatientFacts, course: Course): DrugId[] {
-  const drug = currentDrug(facts, course);
-  return course.drugs.filter((d) => d === drug);
-}

@@ -33,7 +33,7 @@ function dueScan(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: La
 }
 
 /** The criteria held on an older scan: the due follow-up DXA (its own card) decides. */
-function dxaFirst(rec: Recommendation<'bisphosphonate-pause-candidate'>, date: string, lang: Language): string {
+function dxaFirstDetail(rec: Recommendation<'bisphosphonate-pause-candidate'>, date: string, lang: Language): string {
   return lang === 'da'
     ? `**Kriterierne for seponering var opfyldt ved DXA-skanningen ${formatDate(date, 'da')}.** Tag først ${dueScan(rec, 'da')} (se kortet om den): er T-score (hofte) stadig > −2,5, kan seponering ske.`
     : `**The criteria for stopping were met on the DXA scan of ${formatDate(date, 'en')}.** Take the ${dueScan(rec, 'en')} first (see its card): with hip T-score still > −2.5, treatment may be stopped.`;
@@ -41,7 +41,7 @@ function dxaFirst(rec: Recommendation<'bisphosphonate-pause-candidate'>, date: s
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
   if (rec.notPaused !== undefined) return paragraphs(FAILURE[lang]);
-  if (rec.fiveYearDxaFirst !== undefined) return paragraphs(dxaFirst(rec, rec.fiveYearDxaFirst, lang), LONG_ACTING[lang]);
+  if (rec.dxaFirst !== undefined) return paragraphs(dxaFirstDetail(rec, rec.dxaFirst, lang), LONG_ACTING[lang]);
   return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
 }
 
@@ -51,7 +51,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
     summary: (rec) =>
       rec.notPaused !== undefined
         ? '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – se kortet om behandlingssvigt'
-        : rec.fiveYearDxaFirst !== undefined
+        : rec.dxaFirst !== undefined
           ? `Overvej behandlingspause efter ${dueScan(rec, 'da')}: kriterierne for seponering var opfyldt ved den forrige`
           : 'Overvej behandlingspause: 5 års peroral bisfosfonat, og kriterierne for seponering er opfyldt',
     detail: (rec) => detail(rec, 'da'),
@@ -61,7 +61,7 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
     summary: (rec) =>
       rec.notPaused !== undefined
         ? '5 years of oral bisphosphonate: no pause with a treatment failure – see the card on it'
-        : rec.fiveYearDxaFirst !== undefined
+        : rec.dxaFirst !== undefined
           ? `Consider a treatment pause after the ${dueScan(rec, 'en')}: the criteria for stopping were met on the previous one`
           : 'Consider a treatment pause: 5 years of oral bisphosphonate and the criteria for stopping are met',
     detail: (rec) => detail(rec, 'en'),
