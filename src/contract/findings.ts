@@ -61,7 +61,14 @@ export type Finding =
   | { readonly kind: 'last-dose'; readonly drugClass: DrugClass; readonly date: LocalDate; readonly months: number; readonly ref?: Ref }
   | { readonly kind: 'due-date'; readonly what: 'denosumab-injection' | 'zoledronic-acid-infusion' | 'follow-on-after-denosumab' | 'bone-marker' | 'dxa'; readonly date: LocalDate; /** The date is before today: it reads "was due on", never "next". */ readonly past?: true }
   | { readonly kind: 'dxa'; readonly date?: LocalDate; readonly performer?: Performer; readonly ref?: Ref }
-  | { readonly kind: 'condition'; readonly concept: ConditionConcept; readonly date?: LocalDate; readonly ref: Ref }
+  | {
+      readonly kind: 'condition';
+      readonly concept: ConditionConcept;
+      readonly date?: LocalDate;
+      readonly ref: Ref;
+      /** Recorded only by this catch-all code (ICPC-2 T99): the concept is a question to ask, not a finding. */
+      readonly catchAllCode?: string;
+    }
   | { readonly kind: 'medication'; readonly drug: DrugId; readonly date?: LocalDate; readonly ref: Ref }
   | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
   /** `doseUnknown`: a record's dose could not be read — the figures count only the doses that could. */

@@ -3,7 +3,8 @@
  * a recorded menopause and tobacco-use records.
  *
  * `active`: clinicalStatus active/recurrence/relapse, or no clinicalStatus (unless an abatement date
- * has passed); inactive/remission/resolved → false. `weak`: matched only through ICPC-2 codes.
+ * has passed); inactive/remission/resolved → false. `weak`: matched only through ICPC-2 codes; `nonSpecific`:
+ * only through a catch-all code (ICPC-2 T99 "… IKA"), which the rules never take for the concept.
  * Early menopause is also derived from a menopause record whose onset is before age 45 (rules.md
  * section 1, "menopause before 45").
  */
@@ -63,16 +64,19 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const recorded = parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
   const active = isActive(condition, abatement, ctx.today);
 
-  const concepts = new Map<ConditionConcept, { weak: boolean; code: SourceCode }>();
+  const concepts = new Map<ConditionConcept, { weak: boolean; nonSpecific: boolean; code: SourceCode }>();
   for (const { coding, match } of matches) {
     if (!isConditionConcept(match.concept)) continue;
     const seen = concepts.get(match.concept);
-    if (seen === undefined) concepts.set(match.concept, { weak: match.weak, code: toSourceCode(coding) });
-    else if (seen.weak && !match.weak) concepts.set(match.concept, { weak: false, code: toSourceCode(coding) });
+    const nonSpecific = match.binding.nonSpecific === true;
+    // A stronger coding of the same concept wins: specific over catch-all, then coded over ICPC-2.
+    if (seen === undefined || (seen.nonSpecific && !nonSpecific) || (seen.weak && !match.weak && seen.nonSpecific === nonSpecific)) {
+      concepts.set(match.concept, { weak: match.weak, nonSpecific, code: toSourceCode(coding) });
+    }
   }
   for (const id of textConcepts) {
-    if (!isConditionConcept(id) || concepts.has(id)) continue;
-    concepts.set(id, { weak: false, code: textSourceCode(condition.code) });
+    if (!isConditionConcept(id) || concepts.get(id)?.nonSpecific === false) continue;
+    concepts.set(id, { weak: false, nonSpecific: false, code: textSourceCode(condition.code) });
   }
 
   if (concepts.has('menopause')) {
@@ -89,7 +93,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     out.smoking.push({ value: active, ref: entry.ref, ...withDate(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
   }
 
-  for (const [concept, { weak, code }] of concepts) {
+  for (const [concept, { weak, nonSpecific, code }] of concepts) {
     out.conditions.push({
       concept,
       active,
@@ -99,6 +103,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
       ref: entry.ref,
       code,
       weak,
+      ...(nonSpecific ? { nonSpecific: true as const } : {}),
     });
   }
 }

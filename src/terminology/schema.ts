@@ -43,6 +43,11 @@ export const codingBindingSchema = z.strictObject({
   match: z.enum(['exact', 'prefix']),
   /** Weak evidence only (ICPC-2). */
   weak: z.literal(true).optional(),
+  /**
+   * A catch-all code ("IKA", terminology.json note "non-specific": ICPC-2 T99, U99, D99, A29) that
+   * the ICPC-2 → ICD-10 map sends to this concept among many others: by itself never the concept.
+   */
+  nonSpecific: z.literal(true).optional(),
   display: z.string().optional(),
   confidence: z.enum(['high', 'medium', 'low']).optional(),
   /** Observation codes that define their unit (NPU03794 height is in metres): used when a value has none. */

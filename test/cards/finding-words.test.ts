@@ -64,3 +64,12 @@ describe('the glucocorticoid finding', () => {
     expect(formatFinding(gc, 'da')).toContain('aktuelt 0 mg');
   });
 });
+
+describe('the condition finding', () => {
+  it('names a catch-all code as a question, never as the disease (ICPC-2 T99 is no primary hyperparathyroidism)', () => {
+    const t99 = { kind: 'condition', concept: 'primary-hyperparathyroidism', date: '2025-01-10', ref: 'Condition/t99', catchAllCode: 'T99' } as const;
+    expect(formatFinding(t99, 'da')).toBe('Uspecifik diagnosekode T99 (10.01.2025): afklar, om den dækker primær hyperparathyreoidisme');
+    expect(formatFinding(t99, 'en')).toMatch(/^Non-specific diagnosis code T99 \(10 Jan 2025\): check whether it covers primary hyperparathyroidism$/i);
+    expect(formatFinding({ kind: 'condition', concept: 'primary-hyperparathyroidism', ref: 'Condition/e21' }, 'da')).toMatch(/^Primær hyperparathyreoidisme$/);
+  });
+});

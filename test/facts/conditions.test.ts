@@ -65,6 +65,27 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(f.conditions).toEqual([expect.objectContaining({ concept: 'osteoporosis', weak: false, code: { system: SYS.sks, code: 'DM819' } })]);
   });
 
+  it('a catch-all ICPC-2 code (T99, U99, D99, A29 "… IKA") is non-specific; a specific code or an affirming text beside it is not', () => {
+    const f = factsOf([
+      condition({ id: 't99', code: 'T99', system: SYS.icpc2 }),
+      condition({ id: 'u99', code: 'U99', system: SYS.icpc2 }),
+      condition({ id: 'a29', code: 'A29', system: SYS.icpc2 }),
+      condition({ id: 'l88', code: 'L88', system: SYS.icpc2 }),
+      condition({ id: 'both', codings: [coding(SYS.icpc2, 'T99'), coding(SYS.sks, 'DE210')] }),
+      condition({ id: 'text', code: 'U99', system: SYS.icpc2, text: 'Kronisk nyresygdom' }),
+    ]);
+    const read = (ref: string) => f.conditions.filter((c) => c.ref === ref).map((c) => [c.concept, c.nonSpecific === true]);
+    expect(read('Condition/t99')).toEqual([
+      ['hypocalcaemia', true],
+      ['primary-hyperparathyroidism', true],
+    ]);
+    expect(read('Condition/u99')).toEqual([['chronic-kidney-disease', true]]);
+    expect(read('Condition/a29')).toEqual([['falls', true]]);
+    expect(read('Condition/l88')).toEqual([['rheumatoid-arthritis', false]]);
+    expect(read('Condition/both')).toContainEqual(['primary-hyperparathyroidism', false]);
+    expect(read('Condition/text')).toEqual([['chronic-kidney-disease', false]]);
+  });
+
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {
     expect(conceptsOf({ code: 'DR263', system: SYS.sks })).toEqual(['cannot-stay-upright', 'immobility']);
   });

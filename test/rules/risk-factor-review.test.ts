@@ -27,6 +27,21 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     expect(run({ age: 68, dxa, conditions: [condition('rheumatoid-arthritis')] })).toBeUndefined();
   });
 
+  it('a risk-factor disease known only by a catch-all code (ICPC-2 T99, A29) is no risk factor: it fires and names the code to ask about (terminology.md §2 weak evidence)', () => {
+    const dxa = scan('2026-08-12', { 'lumbar-spine': -2.6 });
+    const t99 = condition('primary-hyperparathyroidism', { nonSpecific: true, weak: true, onset: '2025-01-10', code: { system: 'http://hl7.org/fhir/sid/icpc-2', code: 'T99' } });
+    const a29 = condition('falls', { nonSpecific: true, weak: true, code: { system: 'http://hl7.org/fhir/sid/icpc-2', code: 'A29' } });
+    const rec = run({ age: 68, dxa: [dxa], conditions: [t99, a29] });
+    expect(rec?.evidence).toEqual([dxa.refs[0], t99.ref, a29.ref]);
+    expect(rec?.findings).toEqual([
+      expect.objectContaining({ kind: 't-score' }),
+      { kind: 'condition', concept: 'primary-hyperparathyroidism', date: '2025-01-10', ref: t99.ref, catchAllCode: 'T99' },
+      { kind: 'condition', concept: 'falls', ref: a29.ref, catchAllCode: 'A29' },
+    ]);
+    // The same disease by a specific code is a risk factor: no review card.
+    expect(run({ age: 68, dxa: [dxa], conditions: [condition('primary-hyperparathyroidism')] })).toBeUndefined();
+  });
+
   it('treats glucocorticoid treatment as a risk factor even below the footnote * threshold (5 mg daily)', () => {
     const gc = glucocorticoid({ active: true, currentDailyMg: 5, highDoseThreeMonths: false });
     expect(run({ age: 68, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.6 })] })).toBeUndefined();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,27 @@ describe('built-in bindings', () => {
       expect(match?.concept).toBe('osteoporosis');
       expect(match?.weak).toBe(true);
     }
+  });
+
+  it('mark the catch-all ICPC-2 codes non-specific, as terminology.json notes them', () => {
+    const doc = JSON.parse(readFileSync(new URL('../../docs/terminology.json', import.meta.url), 'utf8')) as unknown;
+    const noted = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null) {
+        const row = v as Record<string, unknown>;
+        if (row.note === 'non-specific' && typeof row.code === 'string') noted.add(row.code);
+        Object.values(row).forEach(walk);
+      }
+    };
+    walk(doc);
+    expect([...noted].sort()).toEqual(['A29', 'D99', 'T99', 'U99']);
+    for (const code of noted) {
+      const matches = t.matchCoding(SYS.icpc2, code);
+      expect(matches.length).toBeGreaterThan(0);
+      for (const m of matches) expect(m.binding.nonSpecific, code).toBe(true);
+    }
+    expect(t.matchCoding(SYS.icpc2, 'L88')[0]?.binding.nonSpecific).toBeUndefined();
   });
 
   it('match ATC by prefix, the most specific code first', () => {

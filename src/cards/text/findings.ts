@@ -118,6 +118,12 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `Seneste DXA-skanning ${formatDate(f.date, 'da')}${where}` : `Last DXA scan ${formatDate(f.date, 'en')}${where}`;
     }
     case 'condition':
+      if (f.catchAllCode !== undefined) {
+        const code = recordMarkdown(f.catchAllCode);
+        return da
+          ? `${dated(`Uspecifik diagnosekode ${code}`, f.date, 'da')}: afklar, om den dækker ${CONDITION[f.concept].da}`
+          : `${dated(`Non-specific diagnosis code ${code}`, f.date, 'en')}: check whether it covers ${CONDITION[f.concept].en}`;
+      }
       return dated(cap(CONDITION[f.concept][lang]), f.date, lang);
     case 'medication':
       return f.date === undefined ? cap(DRUG[f.drug][lang]) : da ? `${cap(DRUG[f.drug].da)} (siden ${formatDate(f.date, 'da')})` : `${cap(DRUG[f.drug].en)} (since ${formatDate(f.date, 'en')})`;

@@ -14,13 +14,15 @@
  *       false, and it would contradict the anabolic referral), and no risk factor recorded
  *       (glucocorticoid treatment is itself one: with it, `treatment-indicated` fires instead).
  * Then: the diagnosis is met but, per the card, not the indication to discuss treatment: review
- *       the footnote ** risk factors (DSAM chapter 4). No suggestion.
+ *       the footnote ** risk factors (DSAM chapter 4). A risk-factor disease the record gives only
+ *       by a catch-all code (ICPC-2 T99 "… IKA": no risk factor, terminology.md §2) is named as
+ *       the first thing to ask about. No suggestion.
  * Reasons: `t-score-without-risk-factor`.
  */
-import { scoreFinding } from '../predicates/findings.js';
+import { conditionFinding, scoreFinding } from '../predicates/findings.js';
 import { lowEnergyFractures } from '../predicates/fractures.js';
 import { osteoporoticTScore } from '../predicates/indication.js';
-import { riskFactors } from '../predicates/risk-factors.js';
+import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.js';
 import type { PatientRule } from '../types.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
@@ -33,11 +35,12 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   if (t === undefined) return undefined;
   if (lowEnergyFractures(ctx.facts, ctx.settings).length > 0) return undefined;
   if (riskFactors(ctx.facts, ctx.settings).length > 0) return undefined;
+  const possible = possibleRiskConditions(ctx.facts);
   return {
     topic: 'risk-factor-review',
     indicator: 'info',
     reasons: ['t-score-without-risk-factor'],
-    evidence: [t.ref],
-    findings: [scoreFinding('t-score', t)],
+    evidence: [t.ref, ...possible.map((c) => c.ref)],
+    findings: [scoreFinding('t-score', t), ...possible.map(conditionFinding)],
   };
 };

@@ -1,4 +1,9 @@
-/** Recorded conditions as the rules ask about them. */
+/**
+ * Recorded conditions as the rules ask about them. A condition known only by a catch-all code
+ * (`nonSpecific`: ICPC-2 T99 "… IKA" stands for hypocalcaemia and primary hyperparathyroidism among
+ * dozens of others) is not the concept: terminology.md §2 "use them only as weak evidence". It is
+ * only named where the card asks the GP to look (`risk-factor-review`, `nonSpecificConditions`).
+ */
 import type { ConditionConcept, ConditionFact, PatientFacts } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 
@@ -9,7 +14,7 @@ export function activeConditions(facts: PatientFacts, concepts: readonly Conditi
   const all = facts.conditions;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    if (c.active && concepts.includes(c.concept)) out.push(c);
+    if (c.active && c.nonSpecific !== true && concepts.includes(c.concept)) out.push(c);
   }
   return out;
 }
@@ -19,7 +24,18 @@ export function anyConditions(facts: PatientFacts, concepts: readonly ConditionC
   const all = facts.conditions;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    if (concepts.includes(c.concept)) out.push(c);
+    if (c.nonSpecific !== true && concepts.includes(c.concept)) out.push(c);
+  }
+  return out;
+}
+
+/** Active conditions of `concepts` known only by a catch-all code: something to ask about. */
+export function nonSpecificConditions(facts: PatientFacts, concepts: readonly ConditionConcept[]): readonly ConditionFact[] {
+  const out: ConditionFact[] = [];
+  const all = facts.conditions;
+  for (let i = 0; i < all.length; i++) {
+    const c = all[i]!;
+    if (c.active && c.nonSpecific === true && concepts.includes(c.concept)) out.push(c);
   }
   return out;
 }
@@ -51,7 +67,7 @@ export function activeOrWithinMonths(facts: PatientFacts, concept: ConditionConc
   const all = facts.conditions;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    if (c.concept !== concept) continue;
+    if (c.concept !== concept || c.nonSpecific === true) continue;
     const d = conditionDate(c);
     if (c.active || (d !== undefined && d >= from)) out.push(c);
   }

@@ -89,7 +89,7 @@ export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: 
 
 export function conditionFinding(c: ConditionFact): Finding {
   const date = c.abatement ?? c.onset ?? c.recorded;
-  return { kind: 'condition', concept: c.concept, ref: c.ref, ...(date === undefined ? {} : { date }) };
+  return { kind: 'condition', concept: c.concept, ref: c.ref, ...(date === undefined ? {} : { date }), ...(c.nonSpecific === true ? { catchAllCode: c.code.code } : {}) };
 }
 
 /** The failed checks before a start as the why-trace shows them: the low calcium, the low 25-OH-D, and their references. */

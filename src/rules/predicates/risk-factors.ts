@@ -11,13 +11,13 @@
  * own): with T-score ≤ −2.5 a low-energy forearm fracture is an indication to treat, and without a
  * DXA a reason for one; the card's anabolic passage already counts such fractures.
  */
-import { BONE_LOSS_DISEASES, type ConditionConcept, type PatientFacts, type Ref } from '../../facts/types.js';
+import { BONE_LOSS_DISEASES, type ConditionConcept, type ConditionFact, type PatientFacts, type Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { RiskFactorReason } from '../../contract/topics.js';
 import { perFactsAndSettings } from '../memo.js';
 import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
-import { activeConditions, anyConditions, conditionDate } from './conditions.js';
+import { activeConditions, anyConditions, conditionDate, nonSpecificConditions } from './conditions.js';
 import { conditionFinding, glucocorticoidFinding } from './findings.js';
 import { fractureFinding, lowEnergyFractures } from './fractures.js';
 import { currentMedications } from './medication.js';
@@ -97,7 +97,7 @@ function heightLoss(facts: PatientFacts, settings: GuidelineSettings): RiskFacto
 function falls(facts: PatientFacts): RiskFactor | undefined {
   const from = addMonths(facts.today, -FALLS_MONTHS);
   const conds = facts.conditions.filter((c) => {
-    if (c.concept !== 'falls') return false;
+    if (c.concept !== 'falls' || c.nonSpecific === true) return false;
     const d = conditionDate(c);
     return d === undefined ? c.active : d >= from || c.active;
   });
@@ -182,6 +182,28 @@ function alcohol(facts: PatientFacts, settings: GuidelineSettings): RiskFactor |
     findings: measured === undefined ? [] : [{ kind: 'measurement', measure: 'alcohol-units', value: measured.value, unit: 'units/day', date: measured.date, ref: measured.ref }],
     evidence: [...(measured === undefined ? [] : [measured.ref]), ...conds.map((c) => c.ref)],
   };
+}
+
+/** The conditions that are risk factors (footnote **), by whatever rule reads each. */
+const RISK_CONDITIONS: readonly ConditionConcept[] = [
+  'immobility',
+  'cannot-stay-upright',
+  ...BONE_LOSS_DISEASES,
+  'chronic-kidney-disease',
+  ...HISTORICAL_CONDITIONS,
+  'falls',
+  'smoker',
+  'alcohol-overuse',
+  'family-history-osteoporosis',
+];
+
+/**
+ * Risk-factor conditions the record gives only by a catch-all code (ICPC-2 T99, U99, D99, A29):
+ * no risk factor (terminology.md §2 "use them only as weak evidence"), but what the GP reviewing
+ * the risk factors should ask about first.
+ */
+export function possibleRiskConditions(facts: PatientFacts): readonly ConditionFact[] {
+  return nonSpecificConditions(facts, RISK_CONDITIONS);
 }
 
 /** Every risk factor the record shows, in the card's order. */
