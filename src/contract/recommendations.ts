@@ -76,6 +76,8 @@ export interface TopicValues {
     readonly correctFirst?: readonly Reason[];
     /** `vitamin-d-before-dxa` beside it: the T-score it rests on was measured at 25-OH-D ≤ 50 and may overstate (rules/agreement.ts). */
     readonly tScoreAtLowVitaminD?: true;
+    /** A medication prefetch key could not be had: the patient may already be on treatment (check the list before the start). */
+    readonly medicationListUnavailable?: true;
   };
   'risk-factor-review': Nothing;
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */

@@ -101,16 +101,24 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
-  it('the anabolic referral the alternatives cannot take leads the "before start" card, not vitamin D', () => {
+  it('the anabolic referral joins the alternatives (rules.md §6 "never two cards that both propose the first treatment decision"); the host\'s recommendation stays the one', () => {
     const cards = patientView([
       rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab', true), suggestion('Zoledronic acid')], alternatives: true }),
       rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
       rendered('diagnosis-criteria-met', 'info', { suggestions: [suggestion('Record the diagnosis')] }),
       rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
     ]);
-    expect(owners(cards)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration']);
-    expect(topicsOf(cards[1] as Card)).toEqual(['anabolic-treatment-consideration', 'vitamin-d-calcium', 'diagnosis-criteria-met']);
-    expect(cards[1]?.summary).toBe('anabolic-treatment-consideration summary');
+    expect(owners(cards)).toEqual(['treatment-indicated', 'vitamin-d-calcium']);
+    expect(topicsOf(cards[0] as Card)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration']);
+    expect(cards[0]?.selectionBehavior).toBe('at-most-one');
+    expect(cards[0]?.suggestions?.map((s) => [s.label, s.isRecommended === true])).toEqual([
+      ['Denosumab', true],
+      ['Zoledronic acid', false],
+      ['Refer for anabolic treatment', false],
+    ]);
+    expect(topicsOf(cards[1] as Card)).toEqual(['vitamin-d-calcium', 'diagnosis-criteria-met']);
+    expect(cards.filter((c) => c.indicator === 'warning')).toHaveLength(1);
+    expectValidResponse({ cards });
   });
 
   it('takes the most severe indicator of its topics: a warning is never hidden in an info card', () => {

@@ -123,6 +123,19 @@ describe('initiation card texts', () => {
     }
   });
 
+  it('opens with "check the medication list" when it could not be had, in summary (under 140) and detail, both languages, and ticks no start', () => {
+    for (const lang of ['da', 'en'] as const) {
+      for (const input of [{ age: 70, dxa: [spine], vitals: lowBmi }, { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('peptic-ulcer')] }]) {
+        const [card] = renderCards([rec('treatment-indicated', { ...input, unavailable: ['medicationStatements'] })], renderCtx(lang));
+        expect(card?.summary).toMatch(lang === 'da' ? /^Tjek medicinlisten \(mangler\): start / : /^Check the medication list \(missing\): start /);
+        expect([...(card?.summary ?? '')].length).toBeLessThanOrEqual(140);
+        expect(card?.detail).toContain(lang === 'da' ? '**Medicinlisten kunne ikke hentes:**' : '**The medication list could not be fetched:**');
+        expect(card?.suggestions?.some((s) => s.isRecommended === true)).toBe(false);
+      }
+    }
+    expect(danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi }).summary).toMatch(/^Start behandling/);
+  });
+
   it('names Binosto with its clause-restricted reimbursement for swallowing difficulty', () => {
     const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] });
     expect(card.summary).toContain('Binosto');

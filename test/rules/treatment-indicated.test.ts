@@ -140,6 +140,31 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     });
   });
 
+  describe('medication list unavailable (rules.md section 1 "Missing data": "not on treatment" is unknown)', () => {
+    const base: FactsInput = { age: 70, fractures: [fracture('hip', '2026-04-01')] };
+
+    it('still fires, names the missing list and pre-selects no start, for any medication key', () => {
+      for (const key of ['medicationStatements', 'medicationRequests', 'medicationAdministrations']) {
+        const rec = run({ ...base, unavailable: [key] });
+        expect(rec).toMatchObject({ topic: 'treatment-indicated', choice: 'first-choice', medicationListUnavailable: true });
+        expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: false }]);
+      }
+      const second = run({ ...base, conditions: [condition('peptic-ulcer')], unavailable: ['medicationStatements'] });
+      expect(second?.suggestions).toEqual([
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: false },
+        { kind: 'referral', to: 'zoledronic-acid' },
+      ]);
+    });
+
+    it('is not flagged when another key is missing, nor on a referral instead of a start', () => {
+      expect(run({ ...base, unavailable: ['observations'] })).not.toHaveProperty('medicationListUnavailable');
+      expect(run({ ...base, unavailable: ['observations'] })?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+      const referral = run({ ...base, labs: { egfr: [egfr(30, '2026-11-01')] }, unavailable: ['medicationStatements'] });
+      expect(referral?.choice).toBe('referral');
+      expect(referral).not.toHaveProperty('medicationListUnavailable');
+    });
+  });
+
   describe('swallowing difficulty (card l. 55-57: Brusetablet (Binosto) kan anvendes ved synkebesvær)', () => {
     it('recommends the effervescent tablet, keeps the ordinary tablet as the alternative, and stays oral', () => {
       const dys = condition('dysphagia');

@@ -36,6 +36,12 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(run({ ...diagnosed, medications: [medication('colecalciferol', '2026-07-01')], labs: { vitaminD: [low] } })).not.toHaveProperty('supplementRecheck');
   });
 
+  it('does not say "no supplement recorded" when the medication list could not be had (rules.md "Missing data")', () => {
+    expect(run({ ...diagnosed, unavailable: ['medicationStatements'] })).toBeUndefined();
+    expect(run({ ...diagnosed, unavailable: ['medicationRequests'], labs: { vitaminD: [vitaminD(42, '2026-10-01')] } })?.reasons).toEqual(['vitamin-d-below-target']);
+    expect(run({ ...diagnosed, unavailable: ['observations'] })?.reasons).toEqual(['no-vitamin-d-supplement']);
+  });
+
   it('names both reasons when the level is low and nothing is taken', () => {
     expect(run({ ...diagnosed, labs: { vitaminD: [vitaminD(42, '2026-10-01')] } })?.reasons).toEqual(['vitamin-d-below-target', 'no-vitamin-d-supplement']);
   });

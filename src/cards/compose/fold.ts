@@ -4,7 +4,8 @@
  * 1. Default folds (`folds.ts`): each companion goes onto the first host of its list that is in
  *    the answer (for prescribing: about the same draft) and may take it. Critical cards never
  *    absorb and are never absorbed. A host whose suggestions are alternatives takes no companion
- *    with suggestions; under the treatment card those gather on one "before start" card. A
+ *    with suggestions; under the treatment card those gather on one "before start" card — but the
+ *    anabolic referral, which proposes the same first decision, always rides on the treatment card. A
  *    draft's start checks with no checklist card to ride on (a restart, a switch, a zoledronic
  *    acid or denosumab dose) gather on the first of them: one card per draft.
  * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
@@ -46,6 +47,10 @@ interface Group {
 
 function canTake(host: RenderedCard, companion: RenderedCard): boolean {
   if (host.card.indicator === 'critical' || companion.card.indicator === 'critical') return false;
+  // "Never together: two cards that both propose the first treatment decision": the anabolic
+  // referral joins the treatment card's alternatives (denosumab | zoledronic acid | the referral)
+  // rather than lead a second warning card.
+  if (companion.topic === 'anabolic-treatment-consideration' && host.topic === 'treatment-indicated') return true;
   return !(hasAlternatives(host.card) && (companion.card.suggestions?.length ?? 0) > 0);
 }
 

@@ -48,8 +48,7 @@ export const PRESCRIBING_FOLD_INDICATOR = 'warning';
 
 /**
  * The card whose own suggestions are alternatives does not take companions that bring
- * suggestions: those gather on one "before start" card, the first of them in this order. The
- * anabolic referral leads it when it is there: a card named "vitamin D and calcium" must not be the
- * one that carries the referral (its topic is what EHRs filter on).
+ * suggestions: those gather on one "before start" card, the first of them in this order (the
+ * anabolic referral is not among them: it always rides on the treatment card, fold.ts `canTake`).
  */
-export const BEFORE_START_ORDER: readonly Topic[] = ['anabolic-treatment-consideration', 'pretreatment-checks', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle'];
+export const BEFORE_START_ORDER: readonly Topic[] = ['pretreatment-checks', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle'];

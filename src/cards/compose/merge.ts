@@ -75,14 +75,22 @@ function withoutEchoedLead(summary: string, title: string): string {
   return lastTwo(summary.slice(0, colon)) === lastTwo(title) ? summary.slice(colon + 2) : summary;
 }
 
+function withoutRecommendation(s: Suggestion): Suggestion {
+  const { isRecommended: _, ...rest } = s;
+  return rest;
+}
+
 export function mergeCards(host: Card, folded: readonly Companion[]): Card {
   if (folded.length === 0) return host;
   const companions = folded.map((c) => c.card);
   const all = [host, ...companions];
   const indicator = all.reduce((worst, c) => (RANK[c.indicator] < RANK[worst] ? c.indicator : worst), host.indicator);
-  const suggestions = unionBy(all.flatMap((c) => c.suggestions ?? []), suggestionKey);
-  // A host with alternatives never takes companion suggestions (fold.ts), so its choice stays one of them.
-  const selectionBehavior = hasAlternatives(host) ? 'at-most-one' : 'any';
+  const alternatives = hasAlternatives(host);
+  // A host with alternatives takes companion suggestions only as further alternatives (the anabolic
+  // referral beside denosumab | zoledronic acid, fold.ts): the host's recommendation stays the one.
+  const added = companions.flatMap((c) => c.suggestions ?? []).map((s) => (alternatives ? withoutRecommendation(s) : s));
+  const suggestions = unionBy([...(host.suggestions ?? []), ...added], suggestionKey);
+  const selectionBehavior = alternatives ? 'at-most-one' : 'any';
   const links = unionBy<Link>(all.flatMap((c) => c.links ?? []), (l) => l.url);
   const overrideReasons = all.find((c) => c.overrideReasons !== undefined)?.overrideReasons;
   const detail = [host.detail ?? '', ...folded.map(section)].filter((s) => s.trim() !== '').join('\n\n');

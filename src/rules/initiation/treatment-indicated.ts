@@ -50,7 +50,10 @@
  * - anabolic candidates (l. 29-30 "Overvej henvisning til anabol behandling ved lavenergibrud –
  *   se bagsiden"): when `anabolic-treatment-consideration` fires too, the drug suggestion is framed
  *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two
- *   competing cards.
+ *   competing cards;
+ * - a medication prefetch key unavailable (rules.md "Missing data"): whether the patient is already
+ *   on treatment is unknown — the card says to check the medication list first and no drug is
+ *   pre-selected (`medicationListUnavailable`) [choice].
  */
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
@@ -58,6 +61,7 @@ import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-
 import { failureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { labFinding, scoreFinding } from '../predicates/findings.js';
+import { medicationHistoryUnavailable } from '../predicates/medication.js';
 import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
@@ -118,6 +122,10 @@ function chooseTreatment(ctx: RuleContext): Choice {
   return { choice: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
 }
 
+function notRecommended(spec: SuggestionSpec): SuggestionSpec {
+  return 'recommended' in spec ? { ...spec, recommended: false } : spec;
+}
+
 /** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start, glucocorticoid). */
 function pauseEndedJudgement(pause: Pause): Judgement {
   const findings: Finding[] = pause.newFractures.map(fractureFinding);
@@ -155,15 +163,20 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
   const findings: Finding[] = [...indication.findings, ...choice.extra.findings];
   // The anabolic card decides nothing here: the start goes ahead while the specialist decides.
   const anabolic = choice.choice !== 'referral' && anabolicTreatmentConsideration(ctx) !== undefined;
+  // Without the medication list (rules.md "Missing data") "not on treatment" is unknown: the card
+  // says to check the list first and no start is pre-selected — a patient on alendronate, or due a
+  // denosumab injection, was told "start alendronate now" with the order ticked [choice].
+  const unlisted = choice.choice !== 'referral' && medicationHistoryUnavailable(ctx.facts);
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
     reasons: [...new Set(reasons)],
     evidence: unique([...indication.evidence, ...choice.extra.evidence]),
     findings,
-    suggestions: choice.suggestions,
+    suggestions: unlisted ? choice.suggestions.map(notRecommended) : choice.suggestions,
     selectionBehavior: 'at-most-one',
     choice: choice.choice,
     anabolicCandidate: anabolic,
+    ...(unlisted ? { medicationListUnavailable: true as const } : {}),
   };
 });

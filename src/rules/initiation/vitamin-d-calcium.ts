@@ -33,7 +33,7 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { courseOfRecord, currentMedications, currentVitaminDSupplements, isOnTreatment } from '../predicates/medication.js';
+import { courseOfRecord, currentMedications, currentVitaminDSupplements, isOnTreatment, medicationHistoryUnavailable } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import { perFacts } from '../memo.js';
@@ -120,7 +120,8 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   // A calcium + D3 combination counts as carbonate (rules.md section 4, v2) and is still a D3 supplement.
   const supplements = currentVitaminDSupplements(facts);
   let supplementRecheck: { readonly from: LocalDate; readonly now?: true } | undefined;
-  if (supplements.length === 0) {
+  // Without the medication list (rules.md "Missing data") "no supplement recorded" is not known.
+  if (supplements.length === 0 && !medicationHistoryUnavailable(facts)) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);
   } else if (reasons.length > 0 && vitaminD !== undefined) {

@@ -113,7 +113,33 @@ function withLowVitaminDNote(texts: TopicTexts<'treatment-indicated'>): TopicTex
   return { da: lang('da'), en: lang('en') };
 }
 
-export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLowVitaminDNote({
+/** rules.md "Missing data": without the medication list the card cannot know the patient is not on treatment. */
+const MEDICATION_LIST_UNAVAILABLE: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>> = {
+  da: {
+    summary: 'Tjek medicinlisten (mangler): ',
+    detail: '**Medicinlisten kunne ikke hentes:** tjek, om patienten allerede er i behandling (fx alendronat eller denosumab), før du ordinerer.',
+  },
+  en: {
+    summary: 'Check the medication list (missing): ',
+    detail: '**The medication list could not be fetched:** check whether the patient is already on treatment (e.g. alendronate or denosumab) before prescribing.',
+  },
+};
+
+/** The check goes first in the detail, and first in the summary where it fits under 140 characters. */
+function withMedicationListNote(texts: TopicTexts<'treatment-indicated'>): TopicTexts<'treatment-indicated'> {
+  const lang = (l: 'da' | 'en'): TopicTexts<'treatment-indicated'>['da'] => ({
+    ...texts[l],
+    summary: (rec: Rec) => {
+      const summary = texts[l].summary(rec);
+      const note = MEDICATION_LIST_UNAVAILABLE[l].summary;
+      return rec.medicationListUnavailable === true && [...summary].length + [...note].length <= 140 ? `${note}${lowerFirst(summary)}` : summary;
+    },
+    detail: (rec: Rec) => (rec.medicationListUnavailable === true ? paragraphs(MEDICATION_LIST_UNAVAILABLE[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
+  });
+  return { da: lang('da'), en: lang('en') };
+}
+
+export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withMedicationListNote(withLowVitaminDNote({
   da: {
     title: 'Indikation for at drøfte behandling',
     summary: (rec) => {
@@ -168,7 +194,9 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
       }
       const when = has(rec, 'pause-ended') ? ' – the treatment pause is over' : possible ? ' – if the fracture was low-energy' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
-      if (start(rec) === 'parenteral') return `${when === '' ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: ${PARENTERAL_DOSE[offered(rec)].en}${when}`;
+      // The short lead leaves room for a condition after it, or for the medication-list note before it.
+      const long = when === '' && rec.medicationListUnavailable !== true;
+      if (start(rec) === 'parenteral') return `${long ? 'Start treatment (second choice, parenteral)' : 'Start second choice'}: ${PARENTERAL_DOSE[offered(rec)].en}${when}`;
       if (start(rec) === 'effervescent') return `Start treatment: alendronate 70 mg effervescent tablet (Binosto) weekly for swallowing difficulty${when}`;
       return `Start treatment: alendronate 70 mg weekly tablet (first choice)${when}`;
     },
@@ -187,4 +215,4 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withLo
         start(rec) !== 'referral' && (start(rec) === 'parenteral' ? 'Side effects and checks: see Read more.' : 'Intake, side effects, second choice: see Read more.'),
       ),
   },
-});
+}));
