@@ -88,6 +88,17 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       expect(rec?.evidence).toEqual([ion.ref]);
     });
 
+    it('keeps an old low calcium as a failed check, as eGFR (README "the newest value whatever its age"): the prescribing hook bars the start on it', () => {
+      // TODAY 2026-11-26: 2026-03-01 is outside the 90 days.
+      const old = calcium(2.0, '2026-03-01');
+      const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [old] } });
+      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['hypocalcaemia', 'calcium-missing'] });
+      expect(rec?.evidence).toContain(old.ref);
+      expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'calcium' }]);
+      // An old normal value is only missing.
+      expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [calcium(2.3, '2026-03-01')] } })?.reasons).toEqual(['calcium-missing']);
+    });
+
     it('lets a newer normal value replace an older low one', () => {
       expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [calcium(2.05, '2026-09-01'), calcium(2.3, '2026-10-15')] } })).toBeUndefined();
     });

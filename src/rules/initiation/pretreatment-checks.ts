@@ -16,8 +16,9 @@
  *       missing or fails:
  *   - eGFR: none current (freshness window) → `egfr-missing`; the latest value of any age ≤ 35
  *     → `egfr-low` (exactly 35 fails "> 35") [choice, safer: kidney function rarely recovers];
- *   - calcium: none current → `calcium-missing`; the current value — or any other calcium result
- *     of the same day (total, albumin-corrected, ionised) — below range → `hypocalcaemia` [choice];
+ *   - calcium: none current → `calcium-missing`; the newest value whatever its age — or any other
+ *     calcium result of the same day (total, albumin-corrected, ionised) — below range →
+ *     `hypocalcaemia` (as eGFR: an old low value still fails) [choice];
  *   - 25-OH-D: none current → `vitamin-d-missing`; current value ≤ 50 → `vitamin-d-low`
  *     (exactly 50 fails "> 50");
  *   - baseline bone marker, only when oral treatment is proposed (first choice): P1NP (CTX also
@@ -42,7 +43,7 @@ import type { BoneMarkerKind, Fracture, PatientFacts, Ref } from '../../facts/ty
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latestWithin, sameDayAs, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latest, latestWithin, sameDayAs, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -81,20 +82,20 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
 
 function checkCalcium(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  // The newest current calcium result and the other results of its day.
-  const day = sameDayAs(facts.labs.calcium, latestWithin(facts.labs.calcium, facts.today, settings.freshnessDays.calcium));
-  if (day.length === 0) {
+  const current = latestWithin(facts.labs.calcium, facts.today, settings.freshnessDays.calcium);
+  // As for eGFR: the newest calcium day whatever its age — an old low value is not corrected by
+  // time (the prescribing hook's `rx-hypocalcaemia` reads it so too; the two must not disagree).
+  const low = sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today)).filter(isHypocalcaemia);
+  if (low.length > 0) {
+    out.reasons.push('hypocalcaemia');
+    out.findings.push(...low.map(calciumFinding));
+    out.evidence.push(...low.map((c) => c.ref));
+  }
+  if (current === undefined) {
     out.reasons.push('calcium-missing');
     out.findings.push({ kind: 'lab-missing', lab: 'calcium', withinDays: settings.freshnessDays.calcium });
-    out.suggestions.push({ kind: 'lab', lab: 'calcium' });
-    return;
   }
-  const low = day.filter(isHypocalcaemia);
-  if (low.length === 0) return;
-  out.reasons.push('hypocalcaemia');
-  out.findings.push(...low.map(calciumFinding));
-  out.evidence.push(...low.map((c) => c.ref));
-  out.suggestions.push({ kind: 'lab', lab: 'calcium' });
+  if (low.length > 0 || current === undefined) out.suggestions.push({ kind: 'lab', lab: 'calcium' });
 }
 
 function checkVitaminD(ctx: RuleContext, out: Checks): void {
