@@ -100,6 +100,10 @@ export function fractureOf(
       if (site !== undefined) break;
     }
   }
+  // A code with no site (SKS DM800, SNOMED 443165006 "osteoporotic fracture") whose text names one
+  // ("Osteoporotisk hoftebrud", "kompressionsfraktur L1"): the text is then the most specific
+  // information (rules.md section 1); the same text with no bound code was already read so.
+  site ??= fractureSiteFromText(text.affirmed);
   if (site === undefined) site = lookup(FRACTURE_SITE_CONCEPTS, weakSite?.match.concept);
   const diagnosis = site === undefined ? diagnosisOf(condition, fractureMatches) : undefined;
   site ??= 'other';

@@ -54,6 +54,15 @@ describe('fractures: site', () => {
     expect(site('DM800A')).toBe('other');
   });
 
+  it('a code with no site (SKS DM800, SNOMED 443165006) takes the site its text names; a site character still wins over text', () => {
+    const site = (code: string, system: string, text: string) => fracture({ code, system, text })[0]?.site;
+    expect(site('DM800', SYS.sks, 'Osteoporotisk hoftebrud (collum femoris fraktur)')).toBe('hip');
+    expect(site('DM800', SYS.sks, 'Osteoporotisk kompressionsfraktur L1')).toBe('spine');
+    expect(site('443165006', SYS.snomed, 'Osteoporotic compression fracture of L1 vertebra')).toBe('spine');
+    expect(site('DM800', SYS.sks, 'Postmenopausal osteoporose med patologisk fraktur')).toBe('other');
+    expect(site('DM8003', SYS.sks, 'Osteoporotisk hoftebrud')).toBe('forearm');
+  });
+
   it('ICD-10-CM M80 site: 08 vertebra → spine, 05 femur → hip, 03 forearm, 02 humerus, 01 shoulder → other', () => {
     const site = (code: string) => fracture({ code, system: SYS.icd10cm })[0]?.site;
     expect(site('M80.08XA')).toBe('spine');
