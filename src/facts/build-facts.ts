@@ -27,6 +27,7 @@ import { ObservationCodes } from './observation-codes.js';
 import { emptyObservationFacts, type ObservationFacts } from './observation-facts.js';
 import { readObservation } from './observations.js';
 import { observationDate } from './values.js';
+import { laterVersions } from './versions.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
@@ -136,11 +137,19 @@ interface Collected {
 }
 
 /**
- * One pass over `data.resources`: duplicates, other patients' and withdrawn resources are left
+ * One pass over `data.resources`: duplicates (the first copy, or with `versions` the latest version
+ * of a resource sent twice: a second pass, only then), other patients' and withdrawn resources are left
  * out, future-dated ones named; Observations, Conditions, allergies and family histories are read
  * as they come, Medications kept for references, medication records kept for after the pass.
  */
-function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<string, JsonObject>, patient: OwnPatient | undefined, tomorrow: LocalDate): Collected {
+function readResources(
+  data: ResolvedData,
+  ctx: FactsContext,
+  medications: Map<string, JsonObject>,
+  patient: OwnPatient | undefined,
+  tomorrow: LocalDate,
+  versions?: ReadonlyMap<string, JsonObject>,
+): Collected {
   const observations = emptyObservationFacts();
   const conditions = emptyConditionFacts();
   const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
@@ -157,7 +166,9 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
   // carried on is the program's own string, already hashed.
   let previousType = '';
   let previous: OfType | undefined;
-  for (const resource of list(isRecord(data) ? data.resources : undefined)) {
+  let duplicates = false;
+  const resources = list(isRecord(data) ? data.resources : undefined);
+  for (const resource of resources) {
     index += 1;
     if (!isRecord(resource)) continue;
     const sent = str(resource.resourceType);
@@ -172,9 +183,15 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
     const type = ofType.type;
     const id = fhirId(resource.id);
     if (id !== undefined) {
+      // A later version of this resource further on is read instead of this copy (versions.ts).
+      const later = versions?.get(ofType.prefix + id);
+      if (later !== undefined && later !== resource) continue;
       const count = ofType.ids.size;
       ofType.ids.add(id); // one look-up: an id already there leaves the size as it was
-      if (ofType.ids.size === count) continue; // the same resource twice (two prefetch keys, paging overlap)
+      if (ofType.ids.size === count) {
+        duplicates = true; // the same resource twice (two prefetch keys, paging overlap)
+        continue;
+      }
     }
     const ref = id === undefined ? `${type}/unidentified-${index}` : ofType.prefix + id;
     if (type === 'Medication') {
@@ -212,6 +229,14 @@ function readResources(data: ResolvedData, ctx: FactsContext, medications: Map<s
     }
   }
 
+  if (duplicates && versions === undefined) {
+    // Rare: read again with the latest version of each resource sent twice, if a later copy is one.
+    const later = laterVersions(resources);
+    if (later.size > 0) {
+      medications.clear();
+      return readResources(data, ctx, medications, patient, tomorrow, later);
+    }
+  }
   return { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated };
 }
 

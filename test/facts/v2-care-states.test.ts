@@ -219,6 +219,27 @@ describe('same-day duplicates (v2): one measurement per concept and day', () => 
   });
 });
 
+describe('one resource sent twice in different versions: the later version counts, in either order', () => {
+  const egfr = (value: number, meta: Record<string, string>, status = 'final') => ({ ...observation({ id: 'eg', code: '62238-1', value, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', status }), meta });
+
+  it('by meta.versionId (numeric), else meta.lastUpdated; a corrected low eGFR is not lost behind its first version', () => {
+    for (const order of [0, 1]) {
+      const copies = [egfr(70, { versionId: '1' }), egfr(22, { versionId: '2' }, 'corrected')];
+      const f = factsOf(order === 0 ? copies : copies.reverse());
+      expect(f.labs.egfr.map((m) => m.value)).toEqual([22]);
+    }
+    const byTime = factsOf([egfr(70, { lastUpdated: '2026-05-02T08:00:00Z' }), egfr(22, { lastUpdated: '2026-05-01T08:00:00+00:00' })]);
+    expect(byTime.labs.egfr.map((m) => m.value)).toEqual([70]);
+    expect(factsOf([egfr(70, { versionId: '9' }), egfr(22, { versionId: '10' })]).labs.egfr.map((m) => m.value)).toEqual([22]);
+  });
+
+  it('an entered-in-error later version withdraws the result; undecidable copies keep the first, as identical ones do', () => {
+    expect(factsOf([egfr(22, { versionId: '1' }), egfr(22, { versionId: '2' }, 'entered-in-error')]).labs.egfr).toEqual([]);
+    expect(factsOf([egfr(70, {}), egfr(22, {})]).labs.egfr.map((m) => m.value)).toEqual([70]);
+    expect(factsOf([egfr(70, { versionId: '1' }), egfr(70, { versionId: '1' })]).labs.egfr.map((m) => m.value)).toEqual([70]);
+  });
+});
+
 describe('deceased (v2)', () => {
   it('deceasedBoolean true or any deceasedDateTime makes the patient deceased; false does not', () => {
     expect(factsOf([], { patient: { ...patient(), deceasedBoolean: true } }).deceased).toBe(true);
