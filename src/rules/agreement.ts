@@ -82,7 +82,10 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
   const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
   if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && dueDxa === undefined && duration === undefined && correctFirst.length === 0) return [...recs];
-  return recs.map((r) => {
+  // "Hold the bisphosphonate until the endocrinologist answers" (osteonecrosis of the jaw, an atypical
+  // femoral fracture on treatment): "give the yearly zoledronic acid infusion now" must not stand beside it.
+  const held = sideEffect ? recs.filter((r) => r.topic !== 'zoledronic-acid-infusion-due') : recs;
+  return held.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
     }

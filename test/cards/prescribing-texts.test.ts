@@ -308,6 +308,18 @@ describe('prescribing card texts (rules.md section 4)', () => {
     }
   });
 
+  it('a zoledronic acid draft after jaw osteonecrosis: "bisphosphonate contraindicated", named as zoledronic acid, without the oral-only advice', () => {
+    const r = request({ conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-09-01' })] }, [draft('zoledronic-acid')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.source.topic?.display).toBe(lang === 'da' ? 'Bisfosfonat kontraindiceret' : 'Bisphosphonate contraindicated');
+      expect(card?.summary).toMatch(lang === 'da' ? /^Zoledronsyre kontraindiceret \(kæbenekrose/ : /^Zoledronic acid contraindicated \(jaw osteonecrosis/);
+      expect(card?.detail).not.toMatch(/øsofagitis|oesophagitis/);
+    }
+    const oral = request({ conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-09-01' })] }, [draft('alendronate')]);
+    expect(renderCards(oral.recs, renderCtx('da', oral.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated')?.source.topic?.display).toBe('Peroral bisfosfonat kontraindiceret');
+  });
+
   it('with an ulcer at 5 years of alendronate and the pause criteria met, the first option is the pause, recommended', () => {
     const r = request({ conditions: [condition('peptic-ulcer')], courses: [course('alendronate', '2020-01-01')], dxa: [scan('2026-01-01', { 'total-hip': -2.0 })] }, [draft('alendronate')]);
     expect(r.recs.map((x) => x.topic)).not.toContain('rx-bisphosphonate-duration');

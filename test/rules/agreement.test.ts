@@ -101,6 +101,15 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.find((r) => r.topic === 'bisphosphonate-continue')).toMatchObject({ notContinued: 'serious-side-effect' });
   });
 
+  it('no "give the yearly zoledronic acid infusion now" beside "hold the bisphosphonate" for osteonecrosis of the jaw on zoledronic acid', () => {
+    const onZoledronic = { sex: 'female' as const, age: 76, courses: [course('zoledronic-acid', '2023-12-01', { lastDose: '2025-12-01' })], dxa: [scan('2026-06-01', { 'total-hip': -2.7 })] };
+    const due = evaluatePatientView(ctxOf(patient(onZoledronic)));
+    expect(due.map((r) => r.topic)).toContain('zoledronic-acid-infusion-due');
+    const held = evaluatePatientView(ctxOf(patient({ ...onZoledronic, conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-09-01' })] })));
+    expect(held.find((r) => r.topic === 'endocrinology-referral')).toMatchObject({ seriousSideEffect: true });
+    expect(held.map((r) => r.topic)).not.toContain('zoledronic-acid-infusion-due');
+  });
+
   it('prescribing: the referral the critical eGFR card carries is not offered again on the ulcer card of the same draft (one click, one order)', () => {
     const d = draft('alendronate');
     const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(33, '2026-11-01')] }, conditions: [condition('peptic-ulcer')], drafts: [d] })));

@@ -82,6 +82,17 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(both?.suggestions).toEqual([expect.objectContaining({ kind: 'referral', to: 'endocrinology' })]);
   });
 
+  it('a zoledronic acid draft (a bisphosphonate too) after jaw osteonecrosis or an atypical femoral fracture: the referral in its place; no other barrier, nor denosumab, is judged', () => {
+    const d = draft('zoledronic-acid');
+    const onj = condition('osteonecrosis-of-jaw', { onset: '2026-09-01' });
+    const rec = judge({ courses: [course('zoledronic-acid', '2023-12-01', { lastDose: '2025-12-01' })], conditions: [onj] }, d);
+    expect(rec).toMatchObject({ topic: 'rx-oral-contraindicated', reasons: ['intolerance'], seriousSideEffect: true, indicator: 'warning', draft: d.ref });
+    expect(rec?.evidence).toEqual([d.ref, onj.ref]);
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
+    expect(judge({ conditions: [condition('peptic-ulcer')] }, draft('zoledronic-acid'))).toBeUndefined();
+    expect(judge({ conditions: [onj] }, draft('denosumab'))).toBeUndefined();
+  });
+
   it('with 25-OH-D ≤ 50 (card l. 43) the second choice is offered, not recommended: vitamin D first', () => {
     const d = draft('alendronate');
     const low = vitaminD(35, '2026-11-10');

@@ -27,7 +27,7 @@ export function topicText<T extends Topic>(topic: T, lang: Language): TopicText<
 /** A recommendation's summary and advice in one language. */
 export function wordsOf<T extends Topic>(rec: Recommendation<T>, lang: Language): { readonly title: string; readonly summary: string; readonly detail: string } {
   const text: TopicText<T> = topicText<T>(rec.topic, lang);
-  return { title: text.title, summary: text.summary(rec), detail: text.detail(rec) };
+  return { title: text.titleOf?.(rec) ?? text.title, summary: text.summary(rec), detail: text.detail(rec) };
 }
 
 /** A topic's card title in both languages; undefined for a code that is no topic. */

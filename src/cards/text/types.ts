@@ -6,6 +6,8 @@ import type { Topic } from '../../contract/topics.js';
 export interface TopicText<T extends Topic = Topic> {
   /** Short name of the topic (shown as `source.topic.display`). */
   readonly title: string;
+  /** The title of one card where the topic's own would not fit it (a zoledronic acid draft under `rx-oral-contraindicated`). */
+  readonly titleOf?: (rec: Recommendation<T>) => string;
   /** One sentence, decision first ("Start behandling: …"), under 140 characters. */
   readonly summary: (rec: Recommendation<T>) => string;
   /**

@@ -31,7 +31,9 @@
  * a contraindication too [choice: the safer reading — a bisphosphonate after an atypical femoral
  * fracture risks the other femur]: reason `intolerance`, and the endocrinology referral takes the
  * draft's place (`seriousSideEffect`), as `endocrinology-referral` says on patient-view; not the
- * second choice, which is the specialist's to weigh.
+ * second choice, which is the specialist's to weigh. The same holds for a zoledronic acid draft
+ * (an intravenous bisphosphonate; `infusionAfterSeriousSideEffect`) — the one parenteral draft this
+ * topic judges.
  * With a current 25-OH-D ≤ 50 nmol/L (card l. 43, before any start) the second choice is offered
  * but not recommended, and the card says to give vitamin D first (`vitaminDLow`) [choice].
  * A renewal at 5 to 10 years of oral bisphosphonate whose pause criteria all hold (l. 185-194,
@@ -55,8 +57,9 @@ import type { LocalDate } from '../../time/local-date.js';
 import type { PatientFacts } from '../../facts/types.js';
 import { tooSoonAfter } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import type { DraftRule } from '../types.js';
-import { draftEvidence, draftFinding, draftOfClass } from './draft.js';
+import type { DraftRule, RuleContext } from '../types.js';
+import type { Recommendation } from '../../contract/recommendations.js';
+import { draftEvidence, draftFinding, draftOfClass, type RecognisedDraft } from './draft.js';
 import { renewalPause } from './rx-bisphosphonate-duration.js';
 
 /** The barriers of card l. 22 that are contraindications, with the condition each rests on. */
@@ -67,6 +70,7 @@ const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
 ];
 
 export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx, draft) => {
+  if (draftOfClass(draft, ['zoledronic-acid'])) return infusionAfterSeriousSideEffect(ctx, draft);
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   const found = CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason));
@@ -112,6 +116,30 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     ...(pauseCriteriaMet ? { pauseCriteriaMet: true as const } : {}),
   };
 };
+
+/**
+ * Zoledronic acid is a bisphosphonate too: after osteonecrosis of the jaw or an atypical femoral
+ * fracture the infusion is held like the tablet (README "Serious side effect on treatment": hold the
+ * bisphosphonate until the endocrinologist answers) — signed without a word, the next yearly
+ * infusion went to a patient whose jaw necrosis arose on it. Denosumab drafts are not judged here:
+ * a missed injection has its own harm (rebound bone loss), and the referral card on patient-view
+ * already asks for a follow-on plan.
+ */
+function infusionAfterSeriousSideEffect(ctx: RuleContext, draft: RecognisedDraft): Recommendation<'rx-oral-contraindicated'> | undefined {
+  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+  if (serious.length === 0) return undefined;
+  return {
+    topic: 'rx-oral-contraindicated',
+    indicator: 'warning',
+    reasons: ['intolerance'],
+    evidence: draftEvidence(draft, serious.map((c) => c.ref)),
+    findings: [draftFinding(draft), ...serious.map(conditionFinding)],
+    suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+    seriousSideEffect: true,
+  };
+}
 
 /** The parenteral drug whose next dose is not due yet (a new one now would be too early), if any. */
 function runningParenteral(facts: PatientFacts, today: LocalDate): 'denosumab' | 'zoledronic-acid' | undefined {

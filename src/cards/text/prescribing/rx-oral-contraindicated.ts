@@ -10,7 +10,7 @@ import { BIOSIMILARS } from '../card-words.js';
 import { capitalise, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
-import { drugName } from './common.js';
+import { draftDrug, drugName } from './common.js';
 
 const WHY: Readonly<Record<string, Words>> = {
   ulcer: { da: 'ulcus', en: 'peptic ulcer' },
@@ -44,6 +44,7 @@ const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean =
 export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> = {
   da: {
     title: 'Peroral bisfosfonat kontraindiceret',
+    titleOf: (rec) => (draftDrug(rec) === 'zoledronic-acid' ? 'Bisfosfonat kontraindiceret' : 'Peroral bisfosfonat kontraindiceret'),
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'da');
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
@@ -65,7 +66,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**≥ 5 år med peroral bisfosfonat, og kortets pausekriterier er opfyldt** (se „Grundlag“): en pause kræver ingen ny behandling. Slet ordinationen; DXA tidligst efter 2 år.',
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
-        'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
+        draftDrug(rec) !== 'zoledronic-acid' &&
+          'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
           (rec.pauseCriteriaMet === true ? '' : ' Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.'),
         secondChoice(rec) &&
           [
@@ -83,6 +85,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
   },
   en: {
     title: 'Oral bisphosphonate contraindicated',
+    titleOf: (rec) => (draftDrug(rec) === 'zoledronic-acid' ? 'Bisphosphonate contraindicated' : 'Oral bisphosphonate contraindicated'),
     summary: (rec) => {
       const { drug, why } = contraindicated(rec, 'en');
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
@@ -104,7 +107,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
           '**≥ 5 years of oral bisphosphonate, and the card\'s pause criteria are met** (see “Based on”): a pause needs no new treatment. Remove the order; DXA no earlier than 2 years later.',
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
-        'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
+        draftDrug(rec) !== 'zoledronic-acid' &&
+          'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
           (rec.pauseCriteriaMet === true ? '' : ' Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.'),
         secondChoice(rec) &&
           [
