@@ -212,6 +212,8 @@ export interface TopicValues {
     readonly vitaminDLow?: true;
     /** A renewal at 5-10 years with the card's pause criteria met: a pause (removing the draft) is recommended over the second choice. */
     readonly pauseCriteriaMet?: true;
+    /** The draft was to follow a denosumab recorded stopped: "anden behandling" — zoledronic acid, not denosumab again. */
+    readonly afterDenosumabStop?: true;
   };
   'rx-swallowing-difficulty': {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */

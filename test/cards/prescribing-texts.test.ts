@@ -308,6 +308,17 @@ describe('prescribing card texts (rules.md section 4)', () => {
     }
   });
 
+  it('the tablet after a stopped denosumab, barred by an ulcer: names zoledronic acid as what is left, never denosumab again', () => {
+    const stopped = course('denosumab', '2023-05-05', { lastDose: '2026-05-05', status: 'stopped', stoppedOn: '2026-11-01' });
+    const r = request({ conditions: [condition('peptic-ulcer')], courses: [stopped] }, [draft('alendronate')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.summary).toContain(lang === 'da' ? 'denosumab er seponeret – vælg zoledronsyre' : 'denosumab was stopped – use zoledronic acid');
+      expect(card?.detail).not.toContain('**Denosumab**');
+      expect(JSON.stringify(card?.suggestions)).not.toMatch(/Prolia|denosumab 60/i);
+    }
+  });
+
   it('a zoledronic acid draft after jaw osteonecrosis: "bisphosphonate contraindicated", named as zoledronic acid, without the oral-only advice', () => {
     const r = request({ conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-09-01' })] }, [draft('zoledronic-acid')]);
     for (const lang of ['da', 'en'] as const) {

@@ -93,6 +93,18 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(judge({ conditions: [onj] }, draft('denosumab'))).toBeUndefined();
   });
 
+  it('the tablet that was to follow a denosumab recorded stopped (card l. 81-82 "SKAL anden behandling"): zoledronic acid, recommended; no denosumab restart', () => {
+    const d = draft('alendronate');
+    const stopped = course('denosumab', '2023-05-05', { lastDose: '2026-05-05', status: 'stopped', stoppedOn: '2026-11-01' });
+    const rec = judge({ conditions: [condition('peptic-ulcer')], courses: [stopped] }, d);
+    expect(rec).toMatchObject({ reasons: ['ulcer'], afterDenosumabStop: true });
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'zoledronic-acid', recommended: true, replacesDraft: d.ref }]);
+    // Denosumab running on schedule (its follow-on due, not stopped): the second choice as usual.
+    const due = judge({ conditions: [condition('peptic-ulcer')], courses: [course('denosumab', '2023-05-05', { lastDose: '2026-05-05' })] }, d);
+    expect(due).not.toHaveProperty('afterDenosumabStop');
+    expect(due?.suggestions?.[0]).toMatchObject({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true });
+  });
+
   it('with 25-OH-D ≤ 50 (card l. 43) the second choice is offered, not recommended: vitamin D first', () => {
     const d = draft('alendronate');
     const low = vitaminD(35, '2026-11-10');

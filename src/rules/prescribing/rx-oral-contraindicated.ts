@@ -61,6 +61,7 @@ import type { DraftRule, RuleContext } from '../types.js';
 import type { Recommendation } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass, type RecognisedDraft } from './draft.js';
 import { renewalPause } from './rx-bisphosphonate-duration.js';
+import { followingDenosumab } from './denosumab-follow-on.js';
 
 /** The barriers of card l. 22 that are contraindications, with the condition each rests on. */
 const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
@@ -90,10 +91,16 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   const pause = onParenteral === undefined && !seriousSideEffect && !egfrLow && !calciumLow ? renewalPause(ctx, draft) : undefined;
   const pauseCriteriaMet = pause?.verdict === 'criteria-met';
   if (pause !== undefined && pauseCriteriaMet) findings.push(...pause.findings);
+  // The tablet was to follow a denosumab recorded stopped (card l. 81-82 "SKAL anden behandling
+  // igangsættes"): the second choice left is zoledronic acid — a restart of the denosumab that was
+  // stopped is not offered (the critical `denosumab-stopped` recommends the zoledronic acid referral).
+  const afterDenosumabStop = followingDenosumab(ctx)?.course.status === 'stopped';
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
+    : afterDenosumabStop
+    ? [{ kind: 'referral', to: 'zoledronic-acid', ...(vitaminDLow ? {} : { recommended: true }), replacesDraft: draft.ref }]
     : [
         ...(pauseCriteriaMet ? [{ kind: 'remove-draft' as const, draft: draft.ref, pause: true as const, recommended: true }] : []),
         { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(vitaminDLow || pauseCriteriaMet ? {} : { recommended: true }), replaces: { draft: draft.ref, mode: 'delete-create' } },
@@ -114,6 +121,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     ...(onParenteral === undefined ? {} : { onParenteral }),
     ...(calciumLow ? { calciumLow: true as const } : {}),
     ...(pauseCriteriaMet ? { pauseCriteriaMet: true as const } : {}),
+    ...(afterDenosumabStop && onParenteral === undefined && !calciumLow && !egfrLow && !seriousSideEffect ? { afterDenosumabStop: true as const } : {}),
   };
 };
 

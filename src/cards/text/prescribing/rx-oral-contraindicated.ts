@@ -25,8 +25,9 @@ function contraindicated(rec: Recommendation, lang: Language): { readonly drug: 
   return { drug: capitalise(drugName(rec, lang, ORAL)), why: formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang) };
 }
 
-/** The second-choice drugs the card offers: one with a recorded intolerance is not (rules/intolerated.ts). */
-const offered = (rec: Recommendation<'rx-oral-contraindicated'>, drug: 'denosumab' | 'zoledronic-acid'): boolean => rec.notOffered?.includes(drug) !== true;
+/** The second-choice drugs the card offers: one with a recorded intolerance is not (rules/intolerated.ts), nor the denosumab this draft was to follow (`afterDenosumabStop`). */
+const offered = (rec: Recommendation<'rx-oral-contraindicated'>, drug: 'denosumab' | 'zoledronic-acid'): boolean =>
+  rec.notOffered?.includes(drug) !== true && !(drug === 'denosumab' && rec.afterDenosumabStop === true);
 
 /** The second choice as the summary names it: both drugs, the one offered, or the endocrinologist when neither is. */
 function secondChoiceWords(rec: Recommendation<'rx-oral-contraindicated'>, lang: 'da' | 'en'): string {
@@ -34,6 +35,7 @@ function secondChoiceWords(rec: Recommendation<'rx-oral-contraindicated'>, lang:
   const zol = offered(rec, 'zoledronic-acid');
   if (deno && zol) return lang === 'da' ? 'vælg 2. valg – denosumab eller zoledronsyre' : 'use the second choice – denosumab or zoledronic acid';
   if (deno) return lang === 'da' ? 'vælg 2. valg – denosumab' : 'use the second choice – denosumab';
+  if (zol && rec.afterDenosumabStop === true) return lang === 'da' ? 'denosumab er seponeret – vælg zoledronsyre' : 'denosumab was stopped – use zoledronic acid';
   if (zol) return lang === 'da' ? 'vælg 2. valg – zoledronsyre' : 'use the second choice – zoledronic acid';
   return lang === 'da' ? 'henvis til endokrinolog' : 'refer to endocrinology';
 }
