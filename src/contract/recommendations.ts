@@ -175,6 +175,8 @@ export interface TopicValues {
     readonly denosumabStart: boolean;
     /** The barred draft was the follow-on after denosumab: the referral must come before the 7-month limit. */
     readonly afterDenosumab?: { readonly lastInjection: LocalDate; readonly latestInTime: LocalDate; readonly overdue: boolean };
+    /** The low eGFR is older than the eGFR's freshness window: a new one is asked for beside the referral. */
+    readonly notCurrent?: true;
   };
   'rx-hypocalcaemia': {
     readonly calcium: LabFinding;
@@ -198,6 +200,8 @@ export interface TopicValues {
     readonly missingMarker?: BoneMarkerKind;
     /** After a fracture in the 6 months before the start: the day the first bone marker may be taken. */
     readonly markerFrom?: LocalDate;
+    /** The latest calcium is high: suspected secondary osteoporosis, referred before the start (as on patient-view). */
+    readonly calciumHigh?: true;
   };
   'rx-oral-contraindicated': {
     /** The latest eGFR is ≤ 35 (card l. 41): no parenteral start in general practice, the endocrinologist chooses. */

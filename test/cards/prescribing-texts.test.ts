@@ -308,6 +308,16 @@ describe('prescribing card texts (rules.md section 4)', () => {
     }
   });
 
+  it('the start checklist beside a high calcium: refer first, and no "daily vitamin D and calcium"', () => {
+    const r = request({ labs: { calcium: [calcium(2.8, '2026-11-20')] } }, [draft('alendronate')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-start-checklist');
+      expect(card?.summary).toContain(lang === 'da' ? 'P-calcium forhøjet – henvis til endokrinolog først' : 'calcium raised – refer to endocrinology first');
+      expect(card?.detail).not.toMatch(lang === 'da' ? /Samtidig dagligt D-vitamin og kalk/ : /daily vitamin D and calcium/);
+      expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+    }
+  });
+
   it('the tablet after a stopped denosumab, barred by an ulcer: names zoledronic acid as what is left, never denosumab again', () => {
     const stopped = course('denosumab', '2023-05-05', { lastDose: '2026-05-05', status: 'stopped', stoppedOn: '2026-11-01' });
     const r = request({ conditions: [condition('peptic-ulcer')], courses: [stopped] }, [draft('alendronate')]);

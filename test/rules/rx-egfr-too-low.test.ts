@@ -6,6 +6,21 @@ import { course, ctxOf, draft, egfr, patient, TODAY, type FactsInput } from '../
 const judge = (input: FactsInput, d: DraftOrder) => rxEgfrTooLow(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
 describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 referral before eGFR < 35)', () => {
+  it('a low eGFR older than its 90 days still bars the draft, and a new eGFR is asked for beside the referral (README "a fresh one is also asked for")', () => {
+    const d = draft('alendronate');
+    const old = judge({ labs: { egfr: [egfr(30, '2023-06-01')] } }, d);
+    expect(old).toMatchObject({ indicator: 'critical', notCurrent: true, selectionBehavior: 'any' });
+    expect(old?.suggestions).toEqual([
+      { kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref },
+      { kind: 'lab', lab: 'egfr' },
+    ]);
+    // 90 days before TODAY (2026-11-26) is current: no new one asked.
+    const current = judge({ labs: { egfr: [egfr(30, '2026-08-28')] } }, d);
+    expect(current).not.toHaveProperty('notCurrent');
+    expect(current?.suggestions).toHaveLength(1);
+    expect(judge({ labs: { egfr: [egfr(30, '2026-08-27')] } }, d)).toMatchObject({ notCurrent: true });
+  });
+
   it('stops alendronate at eGFR exactly 35 (the card asks for > 35): critical, the referral replaces the draft', () => {
     const d = draft('alendronate');
     const e = egfr(35, '2026-10-01');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxStartChecklist } from '../../src/rules/prescribing/rx-start-checklist.js';
-import { course, ctx as ctxMarker, ctxOf, draft, glucocorticoid, height, p1np, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctx as ctxMarker, ctxOf, draft, glucocorticoid, height, p1np, patient, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxStartChecklist(ctxOf(patient({ age: 70, ...input, drafts: [d, ...others] })), d);
@@ -14,6 +14,16 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
     expect(rec?.evidence).toEqual([d.ref, 'Patient/p1']);
     expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'p1np' }]);
     expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'p1np', withinDays: 90 });
+  });
+
+  it('with a high latest calcium says refer first (suspected secondary osteoporosis, as patient-view), the referral recommended', () => {
+    const d = draft('alendronate');
+    const high = calcium(2.8, '2026-11-20');
+    const rec = judge({ labs: { calcium: [high] } }, d);
+    expect(rec).toMatchObject({ indicator: 'info', calciumHigh: true });
+    expect(rec?.suggestions?.[0]).toEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+    expect(rec?.evidence).toContain(high.ref);
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-11-20')] } }, d)).not.toHaveProperty('calciumHigh');
   });
 
   it('is not said about the oncology products (denosumab 120 mg, zoledronic acid 4 mg); 60 mg and 5 mg get it', () => {

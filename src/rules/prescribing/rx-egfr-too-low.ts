@@ -16,6 +16,7 @@
  * "Der må max gå 7 måneder") the referral must beat (`afterDenosumab`) [choice].
  * Reasons: `egfr-low`.
  */
+import { addDays } from '../../time/local-date.js';
 import { courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { DraftRule } from '../types.js';
@@ -33,17 +34,21 @@ export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
 
   const finding = labFinding('egfr', egfr);
   const previous = denosumab ? undefined : followingDenosumab(ctx);
+  // README "the newest value whatever its age (a fresh one is also asked for)": a years-old low eGFR
+  // still bars the start, and the card asks for a new one beside the referral.
+  const notCurrent = addDays(egfr.date, ctx.settings.freshnessDays.egfr) < ctx.today;
   return {
     topic: 'rx-egfr-too-low',
     indicator: denosumab ? 'warning' : 'critical',
     reasons: ['egfr-low'],
     evidence: draftEvidence(draft, [egfr.ref, ...(previous?.course.refs ?? [])]),
     findings: [draftFinding(draft), finding, ...(previous === undefined ? [] : [courseFinding(previous.course, ctx.today)])],
-    suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, ...(denosumab ? {} : { replacesDraft: draft.ref }) }],
-    selectionBehavior: 'at-most-one',
+    suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true, ...(denosumab ? {} : { replacesDraft: draft.ref }) }, ...(notCurrent ? [{ kind: 'lab' as const, lab: 'egfr' as const }] : [])],
+    selectionBehavior: notCurrent ? 'any' : 'at-most-one',
     draft: draft.ref,
     egfr: finding,
     denosumabStart: denosumab,
+    ...(notCurrent ? { notCurrent: true as const } : {}),
     ...(previous === undefined
       ? {}
       : { afterDenosumab: { lastInjection: previous.lastInjection, latestInTime: previous.latestInTime, overdue: previous.latestInTime < ctx.today } }),

@@ -36,8 +36,8 @@ import type { BoneMarkerKind } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
-import { markerFinding } from '../predicates/findings.js';
-import { latestWithin } from '../predicates/labs.js';
+import { calciumFinding, markerFinding } from '../predicates/findings.js';
+import { latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { hadAntiresorptive, medicationHistoryUnavailable } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -84,6 +84,16 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
     }
   }
 
+  // A high calcium is suspected secondary osteoporosis (rules.md section 2: referred before any
+  // start; patient-view's treatment card says "start ikke behandling"): said here too, with the
+  // referral — the checklist had advised daily vitamin D and calcium beside a calcium of 2.80.
+  const high = latestHighCalcium(facts.labs.calcium, ctx.today);
+  if (high !== undefined) {
+    findings.push(calciumFinding(high));
+    refs.push(high.ref);
+    suggestions.unshift({ kind: 'referral', to: 'endocrinology', recommended: true });
+  }
+
   if (facts.vitals.height.length === 0) reasons.push('height-missing');
   // "First course" is claimed only from a medication history that could be had: without it the
   // general advice reason stands (the data-unavailable card says what is missing).
@@ -100,5 +110,6 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
     drugClass: draft.identity.drugClass,
     ...(missingMarker === undefined ? {} : { missingMarker }),
     ...(markerFrom === undefined ? {} : { markerFrom }),
+    ...(high === undefined ? {} : { calciumHigh: true as const }),
   };
 };

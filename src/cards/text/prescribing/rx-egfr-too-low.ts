@@ -36,6 +36,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
           (rec.afterDenosumab.overdue
             ? `**Ordinationen skulle følge denosumab** (seneste injektion ${formatDate(rec.afterDenosumab.lastInjection, 'da')}), og der er gået mere end de højst 7 måneder: risiko for hurtigt knogletab og brud. Henvis straks til endokrinologisk afdeling, som vælger den opfølgende behandling.`
             : `**Ordinationen skulle følge denosumab** (seneste injektion ${formatDate(rec.afterDenosumab.lastInjection, 'da')}): anden behandling SKAL igangsættes, og der må højst gå 7 måneder, dvs. senest ${formatDate(rec.afterDenosumab.latestInTime, 'da')}. Henvis nu, så endokrinologisk afdeling kan nå at give opfølgende behandling – evt. en ny denosumab-injektion som bro.`),
+        rec.notCurrent === true && `**Den lave eGFR er fra ${formatDate(rec.egfr.date, 'da')}:** tag en ny eGFR sammen med henvisningen.`,
         'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.',
         rec.denosumabStart
           ? 'Denosumab kan bruges ved nedsat nyrefunktion og vælges ofte af specialister, men risikoen for hypocalcæmi er øget: aftal start med endokrinolog, kontrollér P-calcium før injektionen, og sørg for D-vitamin og calcium.'
@@ -55,6 +56,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
           (rec.afterDenosumab.overdue
             ? `**The order was to follow denosumab** (last injection ${formatDate(rec.afterDenosumab.lastInjection, 'en')}), and more than the maximum of 7 months has passed: risk of rapid bone loss and fractures. Refer to endocrinology now; they choose the follow-on treatment.`
             : `**The order was to follow denosumab** (last injection ${formatDate(rec.afterDenosumab.lastInjection, 'en')}): other treatment MUST be started, at most 7 months after it, i.e. by ${formatDate(rec.afterDenosumab.latestInTime, 'en')}. Refer now so that endocrinology can give the follow-on treatment in time – if need be another denosumab injection as a bridge.`),
+        rec.notCurrent === true && `**The low eGFR dates from ${formatDate(rec.egfr.date, 'en')}:** take a new eGFR with the referral.`,
         'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.',
         rec.denosumabStart
           ? 'Denosumab can be used in reduced kidney function and specialists often choose it, but the risk of hypocalcaemia is higher: agree the start with endocrinology, check calcium before the injection, and make sure of vitamin D and calcium.'

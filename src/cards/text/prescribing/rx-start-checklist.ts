@@ -47,28 +47,38 @@ const DRUG_RULE_EN: DrugRule = {
 export const rxStartChecklistTexts: TopicTexts<'rx-start-checklist'> = {
   da: {
     title: 'Før start af antiresorptiv behandling',
-    summary: (rec) => `Før start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: ${toDo(rec, 'da')}`,
+    summary: (rec) =>
+      rec.calciumHigh === true
+        ? `Før start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: P-calcium forhøjet – henvis til endokrinolog først (mistanke om sekundær osteoporose)`
+        : `Før start af ${drugName(rec, 'da', ANTIRESORPTIVE)}: ${toDo(rec, 'da')}`,
     detail: (rec) =>
       paragraphs(
+        rec.calciumHigh === true &&
+          '**P-calcium er forhøjet:** mistanke om udredningskrævende sekundær osteoporose – henvis til endokrinolog før start, og giv ikke D-vitamin og kalk, før årsagen er kendt.',
         '**Før start:** tjek eGFR > 35 ml/min, ingen hypocalcæmi og P-25-OH-Vit.D > 50 nmol/L; mål højden; bed patienten orientere tandlæge.',
         rec.missingMarker === 'p1np' && '**Initial knoglemarkør:** tag P1NP før start (kan tages hele dagen).',
         rec.missingMarker === 'ctx' && '**Initial knoglemarkør:** tag CTX før start – fastende før kl. 10, da patienten får glukokortikoid.',
         rec.markerFrom !== undefined && `**Ingen initial knoglemarkør nu:** brud inden for 6 mdr. før start – mål ét år efter bruddet (${formatDate(rec.markerFrom, 'da')}).`,
         byDrug(rec, DRUG_RULE_DA),
-        'Samtidig dagligt D-vitamin og kalk. Doser og bivirkninger: se Læs mere.',
+        rec.calciumHigh === true ? 'Doser og bivirkninger: se Læs mere.' : 'Samtidig dagligt D-vitamin og kalk. Doser og bivirkninger: se Læs mere.',
       ),
   },
   en: {
     title: 'Before starting antiresorptive treatment',
-    summary: (rec) => `Before starting ${drugName(rec, 'en', ANTIRESORPTIVE)}: ${toDo(rec, 'en')}`,
+    summary: (rec) =>
+      rec.calciumHigh === true
+        ? `Before starting ${drugName(rec, 'en', ANTIRESORPTIVE)}: calcium raised – refer to endocrinology first (suspected secondary osteoporosis)`
+        : `Before starting ${drugName(rec, 'en', ANTIRESORPTIVE)}: ${toDo(rec, 'en')}`,
     detail: (rec) =>
       paragraphs(
+        rec.calciumHigh === true &&
+          '**Calcium is raised:** suspected secondary osteoporosis needing work-up – refer to endocrinology before the start, and give no vitamin D or calcium until the cause is known.',
         '**Before the start:** check eGFR > 35 mL/min, no hypocalcaemia and 25-OH vitamin D > 50 nmol/L; measure height; the patient informs the dentist.',
         rec.missingMarker === 'p1np' && '**Baseline bone marker:** take P1NP before the start (any time of day).',
         rec.missingMarker === 'ctx' && '**Baseline bone marker:** take CTX before the start – fasting, before 10 am, as the patient takes a glucocorticoid.',
         rec.markerFrom !== undefined && `**No baseline bone marker now:** a fracture within 6 months before the start – measure one year after it (${formatDate(rec.markerFrom, 'en')}).`,
         byDrug(rec, DRUG_RULE_EN),
-        'Alongside, daily vitamin D and calcium. Doses and side effects: see Read more.',
+        rec.calciumHigh === true ? 'Doses and side effects: see Read more.' : 'Alongside, daily vitamin D and calcium. Doses and side effects: see Read more.',
       ),
   },
 };
