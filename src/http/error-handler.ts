@@ -23,6 +23,8 @@ function bodyParserError(err: unknown): { readonly type: string | undefined; rea
 
 export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
+  // The router decodes path parameters: a malformed %-escape (/cds-services/%E0%A4%A) is the URL's fault, not the body's.
+  if (err instanceof URIError) return badRequest('The request URL is not valid: a %-escape in its path is malformed.');
   const known = bodyParserError(err);
   if (known === undefined) return undefined;
   if (known.type === undefined) {

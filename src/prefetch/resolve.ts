@@ -137,8 +137,15 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   });
 
   if (patient === undefined) return { ok: false, failure: 'patient', problems };
-  if (client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1) return { ok: false, failure: 'no-data', problems };
+  // The Patient alone answers a deceased patient (contract v2: no cards on any hook): no 412 for a
+  // chart that simply gets none.
+  if (client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1 && !isDeceased(patient)) return { ok: false, failure: 'no-data', problems };
   return { ok: true, data: { patient, resources, unavailable: unavailableKeys }, problems };
+}
+
+function isDeceased(patient: UntrustedResource): boolean {
+  const record = patient as { readonly deceasedBoolean?: unknown; readonly deceasedDateTime?: unknown };
+  return record.deceasedBoolean === true || (typeof record.deceasedDateTime === 'string' && record.deceasedDateTime.trim() !== '');
 }
 
 async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: PrefetchOptions, session: Session): Promise<KeyOutcome> {

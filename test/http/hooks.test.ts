@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { PINNED_NOW, card, fakeEngine, makeApp } from '../helpers/app.js';
 import { NULL_PREFETCH, PATIENT_ID, draftBundle, medicationRequest, patient, patientViewRequest, prescribingRequest } from '../helpers/fhir.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
+import { testConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import { createApp } from '../../src/http/app.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
 
 const PV = '/cds-services/osteoporosis-patient-view';
 
@@ -263,6 +267,23 @@ describe('POST /cds-services/{id}: client errors', () => {
     expectOperationOutcome((await request(makeApp().app).get('/nothing/here').expect(404)).body);
     const res = await request(makeApp().app).get(PV).expect(405);
     expect(res.headers.allow).toBe('POST');
+  });
+
+  it('400 naming the URL, not the body, for a malformed %-escape in the path', async () => {
+    for (const path of ['/cds-services/%E0%A4%A', '/guideline/%E0%A4%A']) {
+      const res = await request(makeApp().app).get(path).expect(400);
+      expectOperationOutcome(res.body);
+      expect(res.body.issue[0].diagnostics).toMatch(/URL/);
+      expect(res.body.issue[0].diagnostics).not.toMatch(/body/);
+    }
+  });
+
+  it('a deceased patient with only the Patient prefetched and no fhirServer: no cards, not 412 (contract v2)', async () => {
+    const only = { ...patientViewRequest(), prefetch: { patient: { resourceType: 'Patient', id: 'pat-1', deceasedBoolean: true } } };
+    const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteStore(':memory:') });
+    expect((await request(app).post(PV).send(only).expect(200)).body).toEqual({ cards: [] });
+    const living = { ...only, prefetch: { patient: { resourceType: 'Patient', id: 'pat-1' } } };
+    expectOperationOutcome((await request(app).post(PV).send(living).expect(412)).body);
   });
 
   it('500 with a generic body, no stack and no message, when the engine throws', async () => {

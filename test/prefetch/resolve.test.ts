@@ -150,6 +150,15 @@ describe('resolvePrefetch', () => {
     expect(result).toMatchObject({ ok: false, failure: 'patient' });
   });
 
+  it('only the Patient and no fhirServer is no data (412), unless the Patient is deceased: it alone settles the answer (contract v2: no cards)', async () => {
+    expect(await resolvePrefetch(input({ patient: patient() }), OPTIONS)).toMatchObject({ ok: false, failure: 'no-data' });
+    for (const deceased of [{ deceasedBoolean: true }, { deceasedDateTime: '2026-05-30' }]) {
+      const result = await resolvePrefetch(input({ patient: { ...patient(), ...deceased } }), OPTIONS);
+      expect(result.ok && result.data.resources).toEqual([]);
+    }
+    expect(await resolvePrefetch(input({ patient: { ...patient(), deceasedBoolean: false } }), OPTIONS)).toMatchObject({ ok: false, failure: 'no-data' });
+  });
+
   it('a wrong prefetched Patient is re-fetched from fhirServer', async () => {
     const fetch = fakeFetch({ [`${FHIR_BASE}/Patient/${PATIENT_ID}`]: patient() });
     const result = await resolvePrefetch(input({ ...NULL_PREFETCH, patient: patient('other') }, FHIR_BASE), { ...OPTIONS, fetch });
