@@ -170,6 +170,9 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
     critical.set(r.draft, keys);
   }
   const offered = new Set<string>();
+  // Drafts a critical card already taken removes (or replaces): a second critical card of the same
+  // draft does not offer to remove it again — accepting both sent two deletes of one order.
+  const removedByCritical = new Set<string>();
   const bySeverity = [...recs].sort((a, b) => SEVERITY[b.indicator] - SEVERITY[a.indicator]);
   const kept = new Map<Recommendation, SuggestionSpec[]>();
   for (const r of bySeverity) {
@@ -181,6 +184,10 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
       if (taken?.has(key) === true) continue;
       const target = draftReplacedBy(s);
       if (r.indicator !== 'critical' && s.kind === 'remove-draft' && target !== undefined && removed.has(target)) continue;
+      if (r.indicator === 'critical' && target !== undefined) {
+        if (s.kind === 'remove-draft' && removedByCritical.has(target)) continue;
+        removedByCritical.add(target);
+      }
       if (s.kind === 'lab' || s.kind === 'labs') {
         const kept = newLabs(s, offered);
         if (kept !== undefined) out.push(kept);

@@ -110,6 +110,19 @@ describe('agreement between the cards of one answer', () => {
     expect(held.map((r) => r.topic)).not.toContain('zoledronic-acid-infusion-due');
   });
 
+  it('prescribing: two critical cards of one draft do not both remove it (accepting both sent two deletes)', () => {
+    const d = draft('alendronate');
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(30, '2026-11-20')], calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(60, '2026-11-20')] }, drafts: [d] })));
+    const egfrCard = recs.find((r) => r.topic === 'rx-egfr-too-low');
+    const calciumCard = recs.find((r) => r.topic === 'rx-hypocalcaemia');
+    expect(egfrCard?.suggestions).toContainEqual(expect.objectContaining({ kind: 'referral', replacesDraft: d.ref }));
+    expect(calciumCard?.suggestions?.some((s) => s.kind === 'remove-draft')).toBe(false);
+    expect(calciumCard?.suggestions).toContainEqual(expect.objectContaining({ kind: 'labs' }));
+    // Alone, the calcium card removes the draft.
+    const alone = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.05, '2026-11-20')] }, drafts: [d] })));
+    expect(alone.find((r) => r.topic === 'rx-hypocalcaemia')?.suggestions).toContainEqual({ kind: 'remove-draft', draft: d.ref });
+  });
+
   it('prescribing: the referral the critical eGFR card carries is not offered again on the ulcer card of the same draft (one click, one order)', () => {
     const d = draft('alendronate');
     const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(33, '2026-11-01')] }, conditions: [condition('peptic-ulcer')], drafts: [d] })));
