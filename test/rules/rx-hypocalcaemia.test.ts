@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxHypocalcaemia } from '../../src/rules/prescribing/rx-hypocalcaemia.js';
-import { calcium, course, ctxOf, draft, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, course, ctxOf, draft, medication, patient, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxHypocalcaemia(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -21,6 +21,20 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
     expect(rec?.evidence).toEqual([d.ref, ca.ref]);
     expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, { kind: 'remove-draft', draft: d.ref }]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'calcium', value: 2.1 }));
+  });
+
+  it('a current 25-OH-D is not ordered again; a low one is shown as the likely cause', () => {
+    const d = draft('alendronate');
+    const low = vitaminD(30, '2026-11-20');
+    const rec = judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [low] } }, d);
+    expect(rec?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium'] });
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 30 }));
+    expect(rec?.evidence).toContain(low.ref);
+    const normal = judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } }, d);
+    expect(normal?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium'] });
+    expect(normal?.findings.some((f) => f.kind === 'lab' && f.lab === 'vitamin-d')).toBe(false);
+    // None current (180 days): ordered with the calcium.
+    expect(judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(30, '2026-05-01')] } }, d)?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
   });
 
   it('offers to remove an alendronate or zoledronic acid draft in one click (it must not be signed as it stands)', () => {

@@ -18,11 +18,11 @@
  * calcium] — stopping denosumab without a follow-on plan gives rapid bone loss (l. 80-82).
  * Reasons: `hypocalcaemia`.
  */
-import type { Finding } from '../../contract/findings.js';
+import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { addMonths, monthsBetween, type LocalDate } from '../../time/local-date.js';
-import { calciumFinding } from '../predicates/findings.js';
-import { latestLowCalcium } from '../predicates/labs.js';
+import { calciumFinding, labFinding } from '../predicates/findings.js';
+import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass, isAntiresorptiveDraft, oncologyDose, type RecognisedDraft } from './draft.js';
@@ -57,7 +57,11 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   // "use update/delete actions on it") — but not a held denosumab injection, nor the drug that is to
   // follow denosumab: both are given once calcium is corrected, within the 7 months, not dropped.
   const keep = held !== undefined || (draft.identity.drugClass !== 'denosumab' && followingDenosumab(ctx) !== undefined);
-  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs: ['calcium', 'vitamin-d'] }, ...(keep ? [] : [{ kind: 'remove-draft' as const, draft: draft.ref }])];
+  // A current 25-OH-D (the cause the card names first) is shown, not ordered again; a low one is the finding.
+  const vitaminD = latestWithin(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD);
+  if (vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT)) findings.push(labFinding('vitamin-d', vitaminD));
+  const labs: LabOrder[] = vitaminD === undefined ? ['calcium', 'vitamin-d'] : ['calcium'];
+  const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs }, ...(keep ? [] : [{ kind: 'remove-draft' as const, draft: draft.ref }])];
   if (held !== undefined) {
     findings.push(
       { kind: 'last-dose', drugClass: 'denosumab', date: held.last.date, months: monthsBetween(held.last.date, ctx.today), ref: held.last.ref },
@@ -69,7 +73,7 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
     topic: 'rx-hypocalcaemia',
     indicator: 'critical',
     reasons: ['hypocalcaemia'],
-    evidence: draftEvidence(draft, held === undefined ? [ca.ref] : [ca.ref, held.last.ref]),
+    evidence: draftEvidence(draft, [ca.ref, ...(held === undefined ? [] : [held.last.ref]), ...findings.flatMap((f) => (f.kind === 'lab' && f.lab === 'vitamin-d' ? [f.ref] : []))]),
     findings,
     suggestions,
     selectionBehavior: 'any',
