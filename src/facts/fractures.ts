@@ -25,7 +25,7 @@
  * a fragility fracture by definition, as the M80 codes are read].
  */
 import type { CodingMatch } from '../terminology/index.js';
-import { addYears, parseFhirDate, type LocalDate } from '../time/local-date.js';
+import { addYears, parseFhirDate, partialDateEnd, type LocalDate } from '../time/local-date.js';
 import { codings, conceptText, conceptWords, extensions, get, getBool, getStr, list, lookup, noteText, referencedId, type Coding } from './accessors.js';
 import { fractureSiteFromText } from './body-sites.js';
 import { fractureSiteOfAffirmed } from './condition-text.js';
@@ -112,6 +112,7 @@ export function fractureOf(
   // A personal-history code records a fracture at some time, not one on the day it was written down.
   const history = fractureMatches.every(isHistoryCode);
   const date = history ? historyOnset(condition, birthDate) : fractureDate(condition, birthDate);
+  const latestDate = date === undefined || history ? undefined : partialOnsetEnd(condition);
   // Undated, a history record still shows the fracture was no later than the day it was written down.
   const notAfter = history && date === undefined ? (parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate)) : undefined;
   const weak = fractureMatches.every((m) => m.match.weak);
@@ -123,6 +124,7 @@ export function fractureOf(
     ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
     ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
     ...(date === undefined ? {} : { date }),
+    ...(latestDate === undefined ? {} : { latestDate }),
     ...(notAfter === undefined ? {} : { notAfter }),
     mechanism: mechanismOf(condition, osteoporotic.length > 0),
     ref,
@@ -163,12 +165,14 @@ function fractureFromText(condition: JsonObject, ref: Ref, birthDate: LocalDate 
   const site = fractureSiteOfAffirmed(affirmed, conceptWords(condition.bodySite));
   if (site === undefined) return undefined;
   const date = fractureDate(condition, birthDate);
+  const latestDate = date === undefined ? undefined : partialOnsetEnd(condition);
   const spine = site === 'spine' ? vertebraOf(codings(condition.code), conceptWords(condition.bodySite), words) : undefined;
   return {
     site,
     ...(spine?.vertebra === undefined ? {} : { vertebra: spine.vertebra }),
     ...(spine === undefined || spine.count < 2 ? {} : { count: spine.count }),
     ...(date === undefined ? {} : { date }),
+    ...(latestDate === undefined ? {} : { latestDate }),
     mechanism: mechanismOf(condition, /osteopor/.test(affirmed)),
     ref,
     code: textSourceCode(condition.code),
@@ -280,6 +284,14 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
 /** onsetDateTime / onsetPeriod.start / onsetString (as a date) / onsetAge / recordedDate. */
 export function fractureDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
   return onsetDate(condition, birthDate) ?? parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
+}
+
+/** The last day a partial onset can mean, when the onset read is a partial date (`2021-12`). */
+export function partialOnsetEnd(condition: JsonObject): LocalDate | undefined {
+  for (const value of [condition.onsetDateTime, get(condition.onsetPeriod, 'start'), condition.onsetString]) {
+    if (parseFhirDate(value) !== undefined) return partialDateEnd(value);
+  }
+  return undefined;
 }
 
 export function onsetDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {

@@ -113,8 +113,10 @@ export type FractureMechanism = 'low-energy' | 'high-energy' | 'unknown';
 
 export interface Fracture {
   readonly site: FractureSite;
-  /** Onset (else recorded) date; undefined when the record has none. */
+  /** Onset (else recorded) date; undefined when the record has none. A partial date is its first day. */
   readonly date?: LocalDate;
+  /** A partial onset (`2021`, `2021-12`): the last day it can mean — "within N years" reads it, the safer side. */
+  readonly latestDate?: LocalDate;
   /** An undated history record (Z87.310): the fracture was on or before this day, when it was recorded. */
   readonly notAfter?: LocalDate;
   readonly mechanism: FractureMechanism;

@@ -86,6 +86,19 @@ export function parseFhirDate(value: unknown): LocalDate | undefined {
   return isValidDay(y, m, 1) ? format(y, m, 1) : undefined;
 }
 
+/**
+ * The last day a partial date can mean (`2024` → 2024-12-31, `2024-05` → 2024-05-31); undefined for
+ * a full date or anything else. `parseFhirDate` reads a partial date as its first day.
+ */
+export function partialDateEnd(value: unknown): LocalDate | undefined {
+  if (typeof value !== 'string' || value.length > 7) return undefined;
+  const partial = PARTIAL_DATE_RE.exec(value);
+  if (partial === null) return undefined;
+  const y = Number(partial[1]);
+  const m = partial[2] === undefined ? 12 : Number(partial[2]);
+  return isValidDay(y, m, 1) ? format(y, m, daysInMonth(y, m)) : undefined;
+}
+
 /** `n` decimal digits at `at`, or -1. */
 function digits(value: string, at: number, n: number): number {
   let out = 0;

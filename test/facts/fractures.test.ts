@@ -63,6 +63,13 @@ describe('fractures: site', () => {
     expect(site('DM8003', SYS.sks, 'Osteoporotisk hoftebrud')).toBe('forearm');
   });
 
+  it('a partial onset (year or month) is dated by its first day and carries the last day it can mean', () => {
+    const [month] = fracture({ code: 'DS525', system: SYS.sks, onset: '2021-12' });
+    expect(month).toMatchObject({ date: '2021-12-01', latestDate: '2021-12-31' });
+    expect(fracture({ code: 'DS525', system: SYS.sks, onset: '2021' })[0]).toMatchObject({ date: '2021-01-01', latestDate: '2021-12-31' });
+    expect(fracture({ code: 'DS525', system: SYS.sks, onset: '2021-12-20' })[0]).not.toHaveProperty('latestDate');
+  });
+
   it('ICD-10-CM M80 site: 08 vertebra → spine, 05 femur → hip, 03 forearm, 02 humerus, 01 shoulder → other', () => {
     const site = (code: string) => fracture({ code, system: SYS.icd10cm })[0]?.site;
     expect(site('M80.08XA')).toBe('spine');

@@ -20,6 +20,16 @@ describe('anabolic-treatment-consideration — women (card l. 211-213 "T-score <
     expect(anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa: [scan('2026-01-15', { 'lumbar-spine': -2.6 })], fractures: [fracture('hip', '2023-11-25')] })))).toBeUndefined();
   });
 
+  it('a fracture dated only by its month or year counts when a day it can mean is within the 3 years (the safer reading)', () => {
+    const dxa = [scan('2026-01-15', { 'lumbar-spine': -2.6 })];
+    const month = { ...fracture('hip', '2023-11-01'), latestDate: '2023-11-30' };
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa, fractures: [month] })))?.reasons).toEqual(['woman-fracture-3y']);
+    const year = { ...fracture('hip', '2023-01-01'), latestDate: '2023-12-31' };
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa, fractures: [year] })))?.reasons).toEqual(['woman-fracture-3y']);
+    const oldMonth = { ...fracture('hip', '2023-10-01'), latestDate: '2023-10-31' };
+    expect(anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa, fractures: [oldMonth] })))).toBeUndefined();
+  });
+
   it('does not fire at T-score exactly −2.5 (the card says < −2,5)', () => {
     expect(anabolicTreatmentConsideration(ctxOf(patient({ ...woman, dxa: [scan('2026-01-15', { 'total-hip': -2.5 })], fractures: [fracture('forearm', '2026-03-01')] })))).toBeUndefined();
   });

@@ -92,6 +92,15 @@ describe('btm-follow-up-due — fracture within 6 months before start (card l. 1
     expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['three-months-on-treatment', 'fracture-before-start']);
   });
 
+  it('a fracture dated only by a year that may fall after the start is not known to be before it: the baseline stands', () => {
+    // start 2026-08-26; "2026" can mean any day up to 2026-12-31.
+    const year = { ...fracture('spine', '2026-03-01'), latestDate: '2026-12-31' };
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [year] })))?.reasons).toEqual(['three-months-on-treatment']);
+    // "2026-03" lies wholly before the start: it counts.
+    const month = { ...fracture('spine', '2026-03-01'), latestDate: '2026-03-31' };
+    expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [month] })))).toBeUndefined();
+  });
+
   it('counts a fracture exactly 6 months before start, not one a day earlier', () => {
     // start 2026-08-26 − 6 months = 2026-02-26
     const at = btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [fracture('spine', '2026-02-26')] })));

@@ -16,6 +16,7 @@ import {
   minDate,
   monthsBetween,
   parseFhirDate,
+  partialDateEnd,
   yearsBetween,
 } from '../../src/time/local-date.js';
 
@@ -44,6 +45,17 @@ describe('danishDate', () => {
     for (const start of [Date.UTC(2026, 2, 28, 20), Date.UTC(2026, 9, 24, 20)]) {
       for (let ms = start; ms < start + 2 * 86_400_000; ms += 900_000) expect(danishDate(new Date(ms))).toBe(reference.format(ms));
     }
+  });
+});
+
+describe('partialDateEnd', () => {
+  it('gives the last day a year or month can mean; nothing for a full date or junk', () => {
+    expect(partialDateEnd('2021')).toBe('2021-12-31');
+    expect(partialDateEnd('2024-02')).toBe('2024-02-29');
+    expect(partialDateEnd('2023-02')).toBe('2023-02-28');
+    expect(partialDateEnd('2021-12-20')).toBeUndefined();
+    expect(partialDateEnd('2021-13')).toBeUndefined();
+    expect(partialDateEnd(2021)).toBeUndefined();
   });
 });
 

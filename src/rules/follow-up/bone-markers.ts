@@ -91,7 +91,8 @@ export function fractureBeforeStart(facts: PatientFacts, start: LocalDate): Frac
   const from = addMonths(start, -FRACTURE_BEFORE_START_MONTHS);
   let latestFracture: Fracture | undefined;
   for (const f of facts.fractures) {
-    if (f.date === undefined || f.date < from || f.date > start) continue;
+    // A partial date ("2021") that may fall after the start is not known to be before it: the baseline stays asked for.
+    if (f.date === undefined || f.date < from || f.date > start || (f.latestDate !== undefined && f.latestDate > start)) continue;
     if (latestFracture?.date === undefined || f.date > latestFracture.date) latestFracture = f;
   }
   return latestFracture;

@@ -50,10 +50,15 @@ export function lowEnergyFractures(
   return sites === undefined ? all : all.filter((c) => sites.includes(c.fracture.site));
 }
 
-/** Fractures dated within `years` before today, the boundary day included ("within 3 years"). */
+/**
+ * Fractures dated within `years` before today, the boundary day included ("within 3 years"). A
+ * partial date ("2021-12") counts when any day it can mean is within [choice: the safer reading —
+ * as an undated fracture counts as recent for a pause, "2021-12" must not read as older than
+ * "2021-12-20"].
+ */
 export function withinYears(fs: readonly CountedFracture[], today: LocalDate, years: number): readonly CountedFracture[] {
   const from = addYears(today, -years);
-  return fs.filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= lastCountedDay(today));
+  return fs.filter((c) => c.fracture.date !== undefined && (c.fracture.latestDate ?? c.fracture.date) >= from && c.fracture.date <= lastCountedDay(today));
 }
 
 /** Fractures dated within `months` before `date`, the boundary day included. */
