@@ -88,7 +88,12 @@ export interface TopicValues {
    * `supplementRecheck`: below target, but measured before the supplement had 3 months to act:
    * recheck from `from` (`now`: that day has passed) rather than raise the dose.
    */
-  'vitamin-d-calcium': { readonly withhold?: 'hypercalcaemia' | 'vitamin-d-high'; readonly supplementRecheck?: { readonly from: LocalDate; readonly now?: true } };
+  'vitamin-d-calcium': {
+    readonly withhold?: 'hypercalcaemia' | 'vitamin-d-high';
+    readonly supplementRecheck?: { readonly from: LocalDate; readonly now?: true };
+    /** The medication list could not be had: whether a D3 supplement is taken is unknown. */
+    readonly supplementUnknown?: true;
+  };
   'bone-healthy-lifestyle': Nothing;
   /** Vitamin D before the scan: replete, at or below the limit, or no current value. */
   'dxa-workup-suggested': { readonly vitaminD: 'ok' | 'low' | 'unknown' };

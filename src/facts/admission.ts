@@ -6,8 +6,7 @@
  * - not withdrawn: entered-in-error anywhere; Observation cancelled; Condition and
  *   AllergyIntolerance refuted (and AllergyIntolerance inactive/resolved); MedicationStatement
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
- *   MedicationAdministration not-done, stopped (halted before it was all given) or unknown; (v2,
- *   rules.md section 1 "Data that does not count")
+ *   MedicationAdministration not-done; (v2, rules.md section 1 "Data that does not count")
  *   Observation registered (no result yet);
  * - not future-dated (v2): a clinical date more than one day after today is a data error
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
@@ -48,10 +47,7 @@ const DROP_STATUS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['MedicationStatement', new Set(['entered-in-error', 'not-taken', 'intended'])],
   ['MedicationRequest', new Set(['draft', 'entered-in-error'])],
   ['MedicationOrder', new Set(['draft', 'entered-in-error'])],
-  // `stopped`: halted before all of it was given; `unknown`: the sender does not know it was. Neither
-  // is a dose: counted as one, a halted zoledronic acid infusion after denosumab took away the
-  // critical overdue card (README "every reading that is uncertain falls on the side that shows it").
-  ['MedicationAdministration', new Set(['entered-in-error', 'not-done', 'stopped', 'unknown'])],
+  ['MedicationAdministration', new Set(['entered-in-error', 'not-done'])],
   ['FamilyMemberHistory', new Set(['entered-in-error'])],
   ['Condition', new Set(['entered-in-error'])],
   ['AllergyIntolerance', new Set(['entered-in-error'])],

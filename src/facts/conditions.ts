@@ -168,9 +168,10 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
     if (of === undefined) return false;
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
     const date = f.date;
-    if (date === undefined) return candidates.length > 0;
+    if (date === undefined) return candidates.some((n) => f.site === 'other' || n.site === f.site);
     const from = addYears(date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
-    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from);
+    // A site its text names ("Osteoporotisk hoftebrud") is the diagnosis of an earlier fracture there only.
+    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from && (f.site === 'other' || n.site === f.site));
   };
   return list.filter((f) => !explained(f));
 }

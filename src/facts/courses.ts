@@ -63,6 +63,12 @@ export function statementLastDose(record: MedicationRecord, today: LocalDate): L
   return last > record.start ? last : undefined;
 }
 
+/** An injection record's period of use with no dose it implies: active with no end (to today), or stopped at its end. */
+function openUse(record: MedicationRecord, today: LocalDate): LocalDate | undefined {
+  const until = record.end === undefined ? (ACTIVE_STATUSES.has(record.status) ? today : undefined) : record.status === 'stopped' ? minDate(record.end, today) : undefined;
+  return until !== undefined && until > record.start ? until : undefined;
+}
+
 /** The days a record covers, as far as course building is concerned. */
 export interface Span {
   readonly start: LocalDate;
@@ -84,6 +90,18 @@ const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'draft']);
 const ON_HOLD = 'on-hold';
 
 /**
+ * An administration `stopped` (halted before all of it was given) or of `unknown` status: the drug
+ * was in use, but whether this dose was given is not known. It starts a course (a lone one still
+ * shows the patient is on denosumab, and its overdue card), but after doses of its class it never
+ * moves the last dose nor restarts a course, nor is it the follow-on that silences a denosumab card (`useEvents`):
+ * counted as a dose, a halted zoledronic acid infusion after denosumab took away the critical
+ * overdue card (README "every reading that is uncertain falls on the side that shows it").
+ */
+function doubtfulDose(record: MedicationRecord): boolean {
+  return record.source === 'MedicationAdministration' && (record.status === 'stopped' || record.status === 'unknown');
+}
+
+/**
  * The use a record stands for up to today; undefined for cancelled, draft or future records. A
  * record on hold without an end was in use until it was last asserted (else its start); an
  * injection order on hold counts its date as a dose (an order is put on hold once in use: reading
@@ -94,6 +112,13 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
   if (isParenteral(record.identity.drugClass)) {
     const doses = [record.start];
     const covered = statementLastDose(record, today);
+    // A statement or order still in use with no end (FMK: "Prolia, aktiv siden 2022"), or stopped at
+    // its end: in use up to today or the stop, so the injections recorded meanwhile join its course —
+    // but no dose is implied by it (the last injection, and the overdue card, come from the doses the
+    // record shows). Read as its start day alone, three years of denosumab became a course begun at
+    // the latest injections: no fracture on treatment, no 2-year DXA, "denosumab since last winter".
+    const inUseUntil = covered !== undefined || record.source === 'MedicationAdministration' ? undefined : openUse(record, today);
+    if (inUseUntil !== undefined) return { start: record.start, end: inUseUntil, doses, record };
     if (covered === undefined) return { start: record.start, end: record.start, doses, record };
     doses.push(covered);
     // In use until the period's end: a next dose within the gap after it continues the course.
@@ -126,7 +151,7 @@ function useEvents(spans: readonly Span[]): UseEvent[] {
   const events: UseEvent[] = [];
   for (const span of spans) {
     const drugClass = span.record.identity.drugClass;
-    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD) continue;
+    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD || doubtfulDose(span.record)) continue;
     if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
     else events.push({ date: span.start, drugClass });
   }
@@ -280,6 +305,11 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     // Another antiresorptive started between the two: the drug was restarted, not continued.
     const between = current === undefined || others.length === 0 ? undefined : others[firstOnOrAfter(others, current.end)];
     const switched = span.record.startUnknown !== true && between !== undefined && between.date < span.start;
+    // A doubtful dose after doses of the class: part of the latest course, never its new last dose or a restart.
+    if (current !== undefined && doubtfulDose(span.record)) {
+      current.spans.push(span);
+      continue;
+    }
     if (current !== undefined && !switched && span.start < (current.joinsBefore ??= addMonths(current.end, gap))) {
       if (span.end > current.end) {
         current.end = span.end;

@@ -100,12 +100,14 @@ export function fractureOf(
       if (site !== undefined) break;
     }
   }
+  // No coded site: perhaps the diagnosis of a fracture recorded elsewhere (conditions.ts
+  // `withoutBareDiagnoses`, which matches a site its text names to an earlier fracture of that site).
+  const diagnosis = site === undefined && weakSite === undefined ? diagnosisOf(condition, fractureMatches) : undefined;
   // A code with no site (SKS DM800, SNOMED 443165006 "osteoporotic fracture") whose text names one
   // ("Osteoporotisk hoftebrud", "kompressionsfraktur L1"): the text is then the most specific
   // information (rules.md section 1); the same text with no bound code was already read so.
   site ??= fractureSiteFromText(text.affirmed);
   if (site === undefined) site = lookup(FRACTURE_SITE_CONCEPTS, weakSite?.match.concept);
-  const diagnosis = site === undefined ? diagnosisOf(condition, fractureMatches) : undefined;
   site ??= 'other';
 
   const codeSource = strongSite ?? osteoporotic[0] ?? fractureMatches.find((m) => !m.match.weak) ?? fractureMatches[0];

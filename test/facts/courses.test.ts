@@ -102,6 +102,39 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     expect(factsOf([passed, given]).courses.find((c) => c.drugClass === 'denosumab' && c.status === 'active')?.plannedEnd).toBeUndefined();
   });
 
+  it('an administration stopped or of unknown status starts a course alone, but after doses of its class never becomes the last dose nor the follow-on', () => {
+    const lone = factsOf([medicationAdministration({ ...DMAB, status: 'unknown', date: '2025-10-01' })]).courses;
+    expect(lone).toEqual([expect.objectContaining({ drugClass: 'denosumab', lastDose: '2025-10-01' })]);
+    const given = medicationAdministration({ ...DMAB, date: '2025-09-01' });
+    for (const status of ['stopped', 'unknown']) {
+      const later = medicationAdministration({ ...DMAB, status, date: '2026-04-01' });
+      const courses = factsOf([given, later]).courses.filter((c) => c.drugClass === 'denosumab');
+      expect(courses).toHaveLength(1);
+      expect(courses[0]).toMatchObject({ lastDose: '2025-09-01' });
+      // A halted zoledronic acid infusion does not end (supersede) the denosumab course.
+      const zol = medicationAdministration({ ...ZOL, status, date: '2026-03-01' });
+      expect(factsOf([given, zol]).courses.find((c) => c.drugClass === 'denosumab')).not.toHaveProperty('supersededOn');
+    }
+    const completedZol = medicationAdministration({ ...ZOL, date: '2026-03-01' });
+    expect(factsOf([given, completedZol]).courses.find((c) => c.drugClass === 'denosumab')).toHaveProperty('supersededOn', '2026-03-01');
+  });
+
+  it('an injection statement in use with no end (or stopped at its end) joins the injections recorded meanwhile into one course, implying no dose', () => {
+    // NOW 2026-06-15 (facts-builders).
+    const open = medicationStatement({ ...DMAB, id: 'ms-open', start: '2022-01-10' });
+    const shots = [medicationAdministration({ ...DMAB, date: '2025-07-10' }), medicationAdministration({ ...DMAB, date: '2026-01-10' })];
+    const courses = factsOf([open, ...shots]).courses.filter((c) => c.drugClass === 'denosumab');
+    expect(courses).toHaveLength(1);
+    expect(courses[0]).toMatchObject({ start: '2022-01-10', lastDose: '2026-01-10', status: 'active' });
+    // The open statement alone implies no injection since its start: the course lapsed long ago.
+    expect(factsOf([open]).courses[0]).toMatchObject({ start: '2022-01-10', lastDose: '2022-01-10', status: 'ended' });
+    // Stopped at its end: one course to the stop.
+    const stopped = medicationStatement({ ...DMAB, id: 'ms-stop', status: 'stopped', start: '2023-01-10', end: '2026-02-01' });
+    const stoppedCourses = factsOf([stopped, ...shots]).courses.filter((c) => c.drugClass === 'denosumab');
+    expect(stoppedCourses).toHaveLength(1);
+    expect(stoppedCourses[0]).toMatchObject({ start: '2023-01-10', lastDose: '2026-01-10', status: 'stopped' });
+  });
+
   it('a statement with no effective[x] starts on its dosage\'s boundsPeriod.start, not on dateAsserted (the day it was written down)', () => {
     const statement = { ...medicationStatement({ ...ALN, asserted: '2026-05-01' }), dosage: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', boundsPeriod: { start: '2020-01-05' } } } }] };
     expect(factsOf([statement]).courses[0]).toMatchObject({ drugClass: 'oral-bisphosphonate', start: '2020-01-05', status: 'active' });

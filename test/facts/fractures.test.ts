@@ -325,6 +325,14 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     expect(refs([hip, condition({ id: 'dx', code: 'DM8008', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx spine', 'Condition/hip hip']);
   });
 
+  it('a DM800 whose text names a site is the diagnosis of an earlier fracture of that site only', () => {
+    const hipText = (onset: string) => condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset, text: 'Osteoporotisk hoftebrud' });
+    expect(refs([hip, hipText('2019-10-01')])).toEqual(['Condition/hip hip']);
+    const wrist = condition({ id: 'wrist', code: 'DS525', system: SYS.sks, onset: '2019-03-12' });
+    expect(refs([wrist, hipText('2019-10-01')])).toEqual(['Condition/dx hip', 'Condition/wrist forearm']);
+    expect(refs([hipText('2019-10-01')])).toEqual(['Condition/dx hip']);
+  });
+
   it('the service\'s own diagnosis (SNOMED + ICD-10 + SKS, its evidence naming the fracture) adds no fracture; a US "pathological fracture due to osteoporosis" event does', () => {
     const ours = {
       ...condition({ id: 'dx', code: '203453001', system: SYS.snomed, codings: [{ system: SYS.icd10, code: 'M80.0' }, { system: SYS.sks, code: 'DM800' }], recorded: '2019-04-20' }),

@@ -187,16 +187,6 @@ describe('medication records: dates and doses', () => {
     expect(f.medications).toEqual([]);
   });
 
-  it('an administration stopped before it was all given, or of unknown status, is no dose (a halted infusion must not silence the overdue denosumab)', () => {
-    const f = factsOf([
-      medicationAdministration({ atc: 'M05BA08', status: 'stopped', date: '2026-05-01' }),
-      medicationAdministration({ atc: 'M05BX04', status: 'unknown', date: '2026-05-02' }),
-      medicationAdministration({ atc: 'M05BX04', status: 'in-progress', date: '2026-05-03' }),
-      medicationAdministration({ atc: 'M05BX04', status: 'completed', date: '2026-05-04' }),
-    ]);
-    expect(f.medications.map((m) => m.start)).toEqual(['2026-05-04', '2026-05-03']);
-  });
-
   it('reads a DSTU2-style MedicationOrder', () => {
     const order = {
       resourceType: 'MedicationOrder',

@@ -38,7 +38,10 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
 
   it('does not say "no supplement recorded" when the medication list could not be had (rules.md "Missing data")', () => {
     expect(run({ ...diagnosed, unavailable: ['medicationStatements'] })).toBeUndefined();
-    expect(run({ ...diagnosed, unavailable: ['medicationRequests'], labs: { vitaminD: [vitaminD(42, '2026-10-01')] } })?.reasons).toEqual(['vitamin-d-below-target']);
+    const below = run({ ...diagnosed, unavailable: ['medicationRequests'], labs: { vitaminD: [vitaminD(42, '2026-10-01')] } });
+    expect(below).toMatchObject({ reasons: ['vitamin-d-below-target'], supplementUnknown: true });
+    // No supplement is known, so none was "recently started": no recheck date.
+    expect(below).not.toHaveProperty('supplementRecheck');
     expect(run({ ...diagnosed, unavailable: ['observations'] })?.reasons).toEqual(['no-vitamin-d-supplement']);
   });
 

@@ -121,10 +121,11 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   const supplements = currentVitaminDSupplements(facts);
   let supplementRecheck: { readonly from: LocalDate; readonly now?: true } | undefined;
   // Without the medication list (rules.md "Missing data") "no supplement recorded" is not known.
-  if (supplements.length === 0 && !medicationHistoryUnavailable(facts)) {
+  const supplementUnknown = supplements.length === 0 && medicationHistoryUnavailable(facts);
+  if (supplements.length === 0 && !supplementUnknown) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);
-  } else if (reasons.length > 0 && vitaminD !== undefined) {
+  } else if (supplements.length > 0 && reasons.length > 0 && vitaminD !== undefined) {
     // Below target on a supplement: show it; the advice is a higher dose (not a new order), or,
     // when the value was taken before the supplement could act, the day to recheck from.
     const since = supplementSince(facts, supplements);
@@ -163,5 +164,6 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
     // Its note line survives a trimmed fold (cards/compose/fit.ts keeps companions' notes): "no vitamin D" must not be cut away.
     ...(withhold === 'hypercalcaemia' ? { vitaminDWithheld: true as const } : {}),
     ...(supplementRecheck === undefined ? {} : { supplementRecheck }),
+    ...(supplementUnknown ? { supplementUnknown: true as const } : {}),
   };
 };

@@ -12,7 +12,7 @@ import type { TopicTexts } from '../types.js';
 
 /** Takes a supplement and is still under 70 nmol/L, measured once it could act: the dose is raised rather than started. */
 const belowTargetOnSupplement = (rec: Recommendation<'vitamin-d-calcium'>): boolean =>
-  has(rec, 'vitamin-d-below-target') && !has(rec, 'no-vitamin-d-supplement') && rec.supplementRecheck === undefined;
+  has(rec, 'vitamin-d-below-target') && !has(rec, 'no-vitamin-d-supplement') && rec.supplementRecheck === undefined && rec.supplementUnknown !== true;
 
 /** Under target, but measured before the supplement had 3 months to act (l. 103 "Tjek tidligst efter 3 mdr."). */
 function recheckSummary(recheck: { readonly from: string; readonly now?: true }, lang: Language): string {
@@ -48,6 +48,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
         rec.withhold === 'vitamin-d-high' && '**P-25-OH-Vit.D er over det anbefalede niveau (70–125 nmol/L):** giv ikke ekstra D-vitamin; spørg til håndkøbstilskud.',
         '**D-vitamin:** 20–40 µg D3-vitamin dagligt; P-25-OH-Vit.D 70–125 nmol/L anbefales. 1 µg D3 giver ≈ 1 nmol/L stigning efter 3 mdr. Tjek tidligst efter 3 mdr.',
         belowTargetOnSupplement(rec) && 'Patienten får allerede tilskud, men er under målet: øg dosis, og tjek compliance.',
+        rec.supplementUnknown === true && 'Medicinlisten kunne ikke hentes: tjek, om patienten allerede tager D3-tilskud.',
         rec.supplementRecheck !== undefined && 'Målingen er taget, før tilskuddet i den nuværende dosis har virket i 3 måneder: den viser ikke dets effekt endnu.',
         '**Kalk:** 800–1.200 mg calcium dagligt ved kost og tilskud. Tilskud over 500 mg fordeles over dagen.',
         has(rec, 'ppi-user') && '**Bruger PPI:** Calcium-citrat kan overvejes – calcium-carbonat optages dårligt uden mavesyre.',
@@ -71,6 +72,7 @@ export const vitaminDCalciumTexts: TopicTexts<'vitamin-d-calcium'> = {
         rec.withhold === 'vitamin-d-high' && '**25-OH vitamin D is above the recommended level (70–125 nmol/L):** do not add vitamin D; ask about over-the-counter supplements.',
         '**Vitamin D:** vitamin D3 20–40 µg daily; 25-OH vitamin D 70–125 nmol/L is recommended. 1 µg D3 raises it by ≈ 1 nmol/L after 3 months. Recheck no earlier than 3 months.',
         belowTargetOnSupplement(rec) && 'The patient already takes a supplement but is below target: raise the dose and check adherence.',
+        rec.supplementUnknown === true && 'The medication list could not be fetched: check whether the patient already takes a D3 supplement.',
         rec.supplementRecheck !== undefined && 'The value was taken before the supplement at its current dose had acted for 3 months: it does not show its effect yet.',
         '**Calcium:** 800–1,200 mg calcium daily from diet and supplement. Split supplements above 500 mg over the day.',
         has(rec, 'ppi-user') && '**Takes a PPI:** consider calcium citrate – calcium carbonate is poorly absorbed without stomach acid.',
