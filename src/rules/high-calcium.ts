@@ -20,8 +20,9 @@ export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], fa
   return recs.map((r) => {
     const suggestions = r.suggestions ?? [];
     const offered = suggestions.some((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol');
-    // A failed "25-OH-D > 50" check says "vitamin D first": beside a high calcium it waits too.
-    if (!offered && !r.reasons.includes('vitamin-d-low')) return r;
+    // A failed "25-OH-D > 50" check says "vitamin D first": beside a high calcium it waits too; so
+    // does the denosumab schedule's "daily D3 and calcium" (the start checklist beside it says so).
+    if (!offered && !r.reasons.includes('vitamin-d-low') && r.topic !== 'rx-denosumab-schedule') return r;
     const kept = suggestions.filter((s) => !(s.kind === 'prescribe' && s.drug === 'colecalciferol'));
     return {
       ...(offered ? keepSuggestions(r, kept) : r),

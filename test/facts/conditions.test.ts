@@ -84,6 +84,14 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(read('Condition/l88')).toEqual([['rheumatoid-arthritis', false]]);
     expect(read('Condition/both')).toContainEqual(['primary-hyperparathyroidism', false]);
     expect(read('Condition/text')).toEqual([['chronic-kidney-disease', false]]);
+    // The GP's own words name the disease (names in bindings.json): it is that disease.
+    const named = factsOf([
+      condition({ id: 'phpt', code: 'T99', system: SYS.icpc2, text: 'Primær hyperparathyreoidisme' }),
+      condition({ id: 'coel', code: 'D99', system: SYS.icpc2, text: 'Cøliaki' }),
+      condition({ id: 'fall', code: 'A29', system: SYS.icpc2, text: 'Faldtendens' }),
+    ]);
+    const specific = (ref: string, concept: string) => named.conditions.some((c) => c.ref === ref && c.concept === concept && c.nonSpecific !== true);
+    expect([specific('Condition/phpt', 'primary-hyperparathyroidism'), specific('Condition/coel', 'coeliac-disease'), specific('Condition/fall', 'falls')]).toEqual([true, true, true]);
   });
 
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {

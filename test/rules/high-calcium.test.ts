@@ -8,7 +8,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards } from '../../src/cards/render.js';
 import { evaluateRules } from '../../src/rules/index.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { calcium, ctxOf, egfr, fracture, patient, scan, vitaminD } from '../helpers/facts.js';
+import { calcium, ctxOf, draft, egfr, fracture, patient, scan, vitaminD } from '../helpers/facts.js';
 
 const withCalcium = (value: number) =>
   patient({
@@ -41,5 +41,20 @@ describe('a low vitamin D beside a high calcium', () => {
       expect(text).toContain(lang === 'da' ? 'D-vitamin venter' : 'vitamin D waits');
     }
     expect(folded(2.4, 'da').cards.map((c) => c.detail ?? '').join('\n')).toContain('giv D-vitamin først');
+  });
+});
+
+describe('the denosumab schedule beside a high calcium', () => {
+  it('does not advise daily vitamin D and calcium: it waits for the cause, as the start checklist beside it says', () => {
+    for (const [value, waits] of [[2.8, true], [2.4, false]] as const) {
+      const d = draft('denosumab');
+      const facts = patient({ age: 76, labs: { calcium: [calcium(value, '2026-11-20')], egfr: [egfr(70, '2026-11-20')] }, drafts: [d] });
+      const recs = evaluateRules('prescribing', ctxOf(facts));
+      const schedule = recs.find((r) => r.topic === 'rx-denosumab-schedule');
+      expect(schedule?.vitaminDWaits === true).toBe(waits);
+      const cards = renderCards(recs, { lang: 'da', patientRef: facts.patientRef, today: facts.today, female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'folded', ruleSet: 'prescribing' });
+      const text = cards.map((c) => c.detail ?? '').join('\n');
+      expect(/Dagligt tilskud af 20–40 µg D3-vitamin/.test(text)).toBe(!waits);
+    }
   });
 });

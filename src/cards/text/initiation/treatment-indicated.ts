@@ -132,7 +132,7 @@ function withMedicationListNote(texts: TopicTexts<'treatment-indicated'>): Topic
     summary: (rec: Rec) => {
       const summary = texts[l].summary(rec);
       const note = MEDICATION_LIST_UNAVAILABLE[l].summary;
-      return rec.medicationListUnavailable === true && [...summary].length + [...note].length <= 140 ? `${note}${lowerFirst(summary)}` : summary;
+      return rec.medicationListUnavailable === true && [...summary].length + [...note].length < 140 ? `${note}${lowerFirst(summary)}` : summary;
     },
     detail: (rec: Rec) => (rec.medicationListUnavailable === true ? paragraphs(MEDICATION_LIST_UNAVAILABLE[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
   });
@@ -158,7 +158,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withMe
       const when = has(rec, 'pause-ended') ? ' – behandlingspausen er slut' : possible ? ' – hvis bruddet var et lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       // Shorter with a condition after it: the summary must stay under 140 characters whole.
-      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' ? ', parenteral' : ''}): ${PARENTERAL_DOSE[offered(rec)].da}${when}`;
+      if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' && rec.medicationListUnavailable !== true ? ', parenteral' : ''}): ${PARENTERAL_DOSE[offered(rec)].da}${when}`;
       if (start(rec) === 'effervescent') return `Start behandling: alendronat 70 mg brusetablet (Binosto) ugentligt ved synkebesvær${when}`;
       return `Start behandling: alendronat 70 mg ugetablet (1. valg)${when}`;
     },

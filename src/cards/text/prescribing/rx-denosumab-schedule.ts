@@ -39,7 +39,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         rec.orderedEveryDays !== undefined && '**Ordinationen er doseret med for lang afstand:** et længere interval end 7 måneder giver det hurtige knogletab, der følger et ophør. Ret doseringen til hver 6. måned.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 øger risikoen for hypocalcæmi (produktresumé): sikr D-vitamin og calcium, mål P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
-        VITAMIN_D_CALCIUM.da,
+        rec.vitaminDWaits === true ? '**P-calcium er forhøjet:** giv ikke D-vitamin- eller calciumtilskud, før årsagen er afklaret (mistanke om sekundær osteoporose).' : VITAMIN_D_CALCIUM.da,
       ),
   },
   en: {
@@ -62,7 +62,7 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         rec.orderedEveryDays !== undefined && '**The order is dosed too far apart:** more than 7 months between injections brings the rapid bone loss that follows a stop. Correct the dosing to every 6 months.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 raises the risk of hypocalcaemia (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
-        VITAMIN_D_CALCIUM.en,
+        rec.vitaminDWaits === true ? '**Calcium is high:** give no vitamin D or calcium supplement until the cause is known (suspected secondary osteoporosis).' : VITAMIN_D_CALCIUM.en,
       ),
   },
 };
