@@ -7,37 +7,28 @@
 import type { ConditionConcept, ConditionFact, PatientFacts } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 
-// Indexed loops: the facts' lists are frozen, and V8's `filter` on a frozen array is slow.
-
-export function activeConditions(facts: PatientFacts, concepts: readonly ConditionConcept[]): readonly ConditionFact[] {
+/** The conditions of `concepts` that `keep` admits (an indexed loop: V8's `filter` on the facts' frozen lists is slow). */
+function conditionsOf(facts: PatientFacts, concepts: readonly ConditionConcept[], keep: (c: ConditionFact) => boolean): readonly ConditionFact[] {
   const out: ConditionFact[] = [];
   const all = facts.conditions;
   for (let i = 0; i < all.length; i++) {
     const c = all[i]!;
-    if (c.active && c.nonSpecific !== true && concepts.includes(c.concept)) out.push(c);
+    if (concepts.includes(c.concept) && keep(c)) out.push(c);
   }
   return out;
 }
 
+export function activeConditions(facts: PatientFacts, concepts: readonly ConditionConcept[]): readonly ConditionFact[] {
+  return conditionsOf(facts, concepts, (c) => c.active && c.nonSpecific !== true);
+}
+
 export function anyConditions(facts: PatientFacts, concepts: readonly ConditionConcept[]): readonly ConditionFact[] {
-  const out: ConditionFact[] = [];
-  const all = facts.conditions;
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i]!;
-    if (c.nonSpecific !== true && concepts.includes(c.concept)) out.push(c);
-  }
-  return out;
+  return conditionsOf(facts, concepts, (c) => c.nonSpecific !== true);
 }
 
 /** Active conditions of `concepts` known only by a catch-all code: something to ask about. */
 export function nonSpecificConditions(facts: PatientFacts, concepts: readonly ConditionConcept[]): readonly ConditionFact[] {
-  const out: ConditionFact[] = [];
-  const all = facts.conditions;
-  for (let i = 0; i < all.length; i++) {
-    const c = all[i]!;
-    if (c.active && c.nonSpecific === true && concepts.includes(c.concept)) out.push(c);
-  }
-  return out;
+  return conditionsOf(facts, concepts, (c) => c.active && c.nonSpecific === true);
 }
 
 /** The latest date the record gives for a condition (abatement, else onset, else recorded). */

@@ -87,59 +87,61 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
+/** A note a card carries in some cases: a line first in the detail, and a few words in the summary. */
+interface Note {
+  readonly applies: (rec: Rec) => boolean;
+  /** Words before the summary (`lead`) or after it (`tail`), where the whole stays under 140 characters. */
+  readonly place: 'lead' | 'tail';
+  readonly words: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>>;
+}
+
 /** Card "OBS: D-vitamin bør være i niveau før DXA-skanning": the T-score was measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`). */
-const LOW_VITAMIN_D_AT_DXA: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>> = {
-  da: {
-    summary: ' – OBS: T-score målt ved lavt D-vitamin',
-    detail: '**OBS: T-score målt ved P-25-OH-Vit.D ≤ 50 nmol/L** – kan overvurdere osteoporosen.',
-  },
-  en: {
-    summary: ' – note: T-score measured at low vitamin D',
-    detail: '**Note: T-score measured at 25-OH vitamin D ≤ 50 nmol/L** – may overstate osteoporosis.',
+const LOW_VITAMIN_D_AT_DXA: Note = {
+  applies: (rec) => rec.tScoreAtLowVitaminD === true,
+  place: 'tail',
+  words: {
+    da: {
+      summary: ' – OBS: T-score målt ved lavt D-vitamin',
+      detail: '**OBS: T-score målt ved P-25-OH-Vit.D ≤ 50 nmol/L** – kan overvurdere osteoporosen.',
+    },
+    en: {
+      summary: ' – note: T-score measured at low vitamin D',
+      detail: '**Note: T-score measured at 25-OH vitamin D ≤ 50 nmol/L** – may overstate osteoporosis.',
+    },
   },
 };
-
-/** The note goes first in the detail, and at the end of the summary where it fits under 140 characters. */
-function withLowVitaminDNote(texts: TopicTexts<'treatment-indicated'>): TopicTexts<'treatment-indicated'> {
-  const lang = (l: 'da' | 'en'): TopicTexts<'treatment-indicated'>['da'] => ({
-    ...texts[l],
-    summary: (rec: Rec) => {
-      const summary = texts[l].summary(rec);
-      const note = LOW_VITAMIN_D_AT_DXA[l].summary;
-      return rec.tScoreAtLowVitaminD === true && [...summary].length + [...note].length < 140 ? `${summary}${note}` : summary;
-    },
-    detail: (rec: Rec) => (rec.tScoreAtLowVitaminD === true ? paragraphs(LOW_VITAMIN_D_AT_DXA[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
-  });
-  return { da: lang('da'), en: lang('en') };
-}
 
 /** rules.md "Missing data": without the medication list the card cannot know the patient is not on treatment. */
-const MEDICATION_LIST_UNAVAILABLE: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>> = {
-  da: {
-    summary: 'Tjek medicinlisten (mangler): ',
-    detail: '**Medicinlisten kunne ikke hentes:** tjek, om patienten allerede er i behandling (fx alendronat eller denosumab), før du ordinerer.',
-  },
-  en: {
-    summary: 'Check the medication list (missing): ',
-    detail: '**The medication list could not be fetched:** check whether the patient is already on treatment (e.g. alendronate or denosumab) before prescribing.',
+const MEDICATION_LIST_UNAVAILABLE: Note = {
+  applies: (rec) => rec.medicationListUnavailable === true,
+  place: 'lead',
+  words: {
+    da: {
+      summary: 'Tjek medicinlisten (mangler): ',
+      detail: '**Medicinlisten kunne ikke hentes:** tjek, om patienten allerede er i behandling (fx alendronat eller denosumab), før du ordinerer.',
+    },
+    en: {
+      summary: 'Check the medication list (missing): ',
+      detail: '**The medication list could not be fetched:** check whether the patient is already on treatment (e.g. alendronate or denosumab) before prescribing.',
+    },
   },
 };
 
-/** The check goes first in the detail, and first in the summary where it fits under 140 characters. */
-function withMedicationListNote(texts: TopicTexts<'treatment-indicated'>): TopicTexts<'treatment-indicated'> {
+function withNote(texts: TopicTexts<'treatment-indicated'>, note: Note): TopicTexts<'treatment-indicated'> {
   const lang = (l: 'da' | 'en'): TopicTexts<'treatment-indicated'>['da'] => ({
     ...texts[l],
     summary: (rec: Rec) => {
       const summary = texts[l].summary(rec);
-      const note = MEDICATION_LIST_UNAVAILABLE[l].summary;
-      return rec.medicationListUnavailable === true && [...summary].length + [...note].length < 140 ? `${note}${lowerFirst(summary)}` : summary;
+      const words = note.words[l].summary;
+      if (!note.applies(rec) || [...summary].length + [...words].length >= 140) return summary;
+      return note.place === 'lead' ? `${words}${lowerFirst(summary)}` : `${summary}${words}`;
     },
-    detail: (rec: Rec) => (rec.medicationListUnavailable === true ? paragraphs(MEDICATION_LIST_UNAVAILABLE[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
+    detail: (rec: Rec) => (note.applies(rec) ? paragraphs(note.words[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
   });
   return { da: lang('da'), en: lang('en') };
 }
 
-export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withMedicationListNote(withLowVitaminDNote({
+export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNote(withNote({
   da: {
     title: 'Indikation for at drøfte behandling',
     summary: (rec) => {
@@ -215,4 +217,4 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withMe
         start(rec) !== 'referral' && (start(rec) === 'parenteral' ? 'Side effects and checks: see Read more.' : 'Intake, side effects, second choice: see Read more.'),
       ),
   },
-}));
+}, LOW_VITAMIN_D_AT_DXA), MEDICATION_LIST_UNAVAILABLE);
