@@ -35,6 +35,8 @@ const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 /** No concept named in the text (most Conditions): one shared empty set. */
 const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
+/** Concepts whose names (bindings.json) are read only to lift a catch-all code of the same concept. */
+const NAMES_UNDER_CATCH_ALL_ONLY: ReadonlySet<string> = new Set(['primary-hyperparathyroidism', 'coeliac-disease', 'falls']);
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
@@ -76,6 +78,9 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   }
   for (const id of textConcepts) {
     if (!isConditionConcept(id) || concepts.get(id)?.nonSpecific === false) continue;
+    // These names only say what a catch-all code under them is ("T99 Primær hyperparathyreoidisme"):
+    // alone, "Mor med cøliaki" or "Cøliakiscreening negativ" would be read as the patient's disease.
+    if (NAMES_UNDER_CATCH_ALL_ONLY.has(id) && concepts.get(id)?.nonSpecific !== true) continue;
     concepts.set(id, { weak: false, nonSpecific: false, code: textSourceCode(condition.code) });
   }
 
@@ -168,12 +173,18 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
     if (of === undefined) return false;
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
     const date = f.date;
-    if (date === undefined) return candidates.some((n) => f.site === 'other' || n.site === f.site);
+    if (date === undefined) return candidates.some((n) => sameSite(f, n));
     const from = addYears(date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
     // A site its text names ("Osteoporotisk hoftebrud") is the diagnosis of an earlier fracture there only.
-    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from && (f.site === 'other' || n.site === f.site));
+    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from && sameSite(f, n));
   };
   return list.filter((f) => !explained(f));
+}
+
+/** Whether a diagnosis naming `f`'s site (and vertebra) can be that of fracture `n`; an unsited one can be any. */
+function sameSite(f: Fracture, n: Fracture): boolean {
+  if (f.site === 'other') return true;
+  return n.site === f.site && (f.vertebra === undefined || n.vertebra === undefined || n.vertebra === f.vertebra);
 }
 
 /**

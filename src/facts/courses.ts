@@ -75,6 +75,8 @@ export interface Span {
   readonly end: LocalDate;
   readonly doses: readonly LocalDate[];
   readonly record: MedicationRecord;
+  /** An injection record in use with no dose implied (`openUse`): `bridged` sets how far it reaches. */
+  readonly open?: true;
 }
 
 const NO_DOSES: readonly LocalDate[] = Object.freeze([]);
@@ -91,14 +93,16 @@ const ON_HOLD = 'on-hold';
 
 /**
  * An administration `stopped` (halted before all of it was given) or of `unknown` status: the drug
- * was in use, but whether this dose was given is not known. It starts a course (a lone one still
- * shows the patient is on denosumab, and its overdue card), but after doses of its class it never
- * moves the last dose nor restarts a course, nor is it the follow-on that silences a denosumab card (`useEvents`):
- * counted as a dose, a halted zoledronic acid infusion after denosumab took away the critical
- * overdue card (README "every reading that is uncertain falls on the side that shows it").
+ * was in use, but whether this dose was given is not known. An injection or infusion (tablets are
+ * read as before): it starts a course (a lone one still shows the patient is on denosumab, and its
+ * overdue card); after doses of its class it keeps the course in use (`lastUse`) but never moves
+ * the last dose the next one is timed from, never restarts a course nor continues one past a stop
+ * (`continuedBy`); and it never ends a denosumab course (`buildCourses`) — counted as a dose, a
+ * halted zoledronic acid infusion after denosumab took away the critical overdue card (README
+ * "every reading that is uncertain falls on the side that shows it").
  */
 function doubtfulDose(record: MedicationRecord): boolean {
-  return record.source === 'MedicationAdministration' && (record.status === 'stopped' || record.status === 'unknown');
+  return record.source === 'MedicationAdministration' && (record.status === 'stopped' || record.status === 'unknown') && isParenteral(record.identity.drugClass);
 }
 
 /**
@@ -113,12 +117,12 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
     const doses = [record.start];
     const covered = statementLastDose(record, today);
     // A statement or order still in use with no end (FMK: "Prolia, aktiv siden 2022"), or stopped at
-    // its end: in use up to today or the stop, so the injections recorded meanwhile join its course —
-    // but no dose is implied by it (the last injection, and the overdue card, come from the doses the
-    // record shows). Read as its start day alone, three years of denosumab became a course begun at
-    // the latest injections: no fracture on treatment, no 2-year DXA, "denosumab since last winter".
+    // its end: in use up to the first injection recorded after it (`bridged`), so those injections
+    // join its course — but no dose is implied by it (the last injection, and the overdue card, come
+    // from the doses the record shows). Read as its start day alone, three years of denosumab became
+    // a course begun at the latest injections: no fracture on treatment, no 2-year DXA.
     const inUseUntil = covered !== undefined || record.source === 'MedicationAdministration' ? undefined : openUse(record, today);
-    if (inUseUntil !== undefined) return { start: record.start, end: inUseUntil, doses, record };
+    if (inUseUntil !== undefined) return { start: record.start, end: inUseUntil, doses, record, open: true };
     if (covered === undefined) return { start: record.start, end: record.start, doses, record };
     doses.push(covered);
     // In use until the period's end: a next dose within the gap after it continues the course.
@@ -133,6 +137,8 @@ interface Run {
   start: LocalDate;
   end: LocalDate;
   lastDose: LocalDate;
+  /** The last dose or doubtful dose (`doubtfulDose`): how long the course is in use. */
+  lastUse: LocalDate;
   spans: Span[];
   /** `end` + the class's gap: a later start before this day continues the run (worked out when `end` moves). */
   joinsBefore: LocalDate | undefined;
@@ -145,14 +151,17 @@ const ANTIRESORPTIVE: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphos
 interface UseEvent {
   readonly date: LocalDate;
   readonly drugClass: DrugClass;
+  /** A doubtful dose (`doubtfulDose`): it never ends a denosumab course. */
+  readonly doubtful?: true;
 }
 
 function useEvents(spans: readonly Span[]): UseEvent[] {
   const events: UseEvent[] = [];
   for (const span of spans) {
     const drugClass = span.record.identity.drugClass;
-    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD || doubtfulDose(span.record)) continue;
-    if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
+    if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD) continue;
+    if (doubtfulDose(span.record)) events.push({ date: span.start, drugClass, doubtful: true });
+    else if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
     else events.push({ date: span.start, drugClass });
   }
   return sortOldestFirst(events, (e) => e.date);
@@ -217,7 +226,7 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
   const events = useEvents(allSpans);
   const courses: Course[] = [];
   for (const [drugClass, group] of byClass) {
-    const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass) : [];
+    const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass && !(drugClass === 'denosumab' && e.doubtful === true)) : [];
     for (const course of classCourses(drugClass, group, today, others)) courses.push(course);
   }
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
@@ -275,6 +284,7 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
       !NO_USE.has(r.status) &&
       r.status !== 'stopped' &&
       r.startUnknown !== true &&
+      !doubtfulDose(r) &&
       !isLastDoseOf(r, stop),
   );
 }
@@ -291,11 +301,33 @@ function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRe
   return r.start === stop.date && given && sameProduct(r.identity, stop.record.identity);
 }
 
+/**
+ * An open injection record (`openUse`: "Prolia, aktiv siden 2022") reaches from its start to the
+ * first dose the record shows from its start on, within its period — the history before the
+ * recorded injections — and no further: from there the doses govern the course, so a gap of years
+ * between them is still a gap (a statement begun on the day of a recorded dose reaches nothing).
+ * Another antiresorptive started before that dose: no reach at all (the record is stale).
+ */
+function bridged(spans: readonly Span[], others: readonly UseEvent[]): Span[] {
+  if (!spans.some((s) => s.open === true)) return [...spans];
+  return spans.map((s) => {
+    if (s.open !== true) return s;
+    let next: LocalDate | undefined;
+    for (const o of spans) {
+      if (o.open === true || doubtfulDose(o.record)) continue;
+      for (const d of o.doses) if (d >= s.start && d <= s.end && (next === undefined || d < next)) next = d;
+    }
+    const other = others[firstAfter(others, s.start)];
+    const end = next === undefined || (other !== undefined && other.date < next) ? s.start : next;
+    return { start: s.start, end, doses: s.doses, record: s.record };
+  });
+}
+
 function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDate, others: readonly UseEvent[]): Course[] {
   const parenteral = isParenteral(drugClass);
   const gap = gapMonths(drugClass);
   const records = group.records;
-  const spans = parenteral ? group.spans : group.spans.map((span) => cutAtOtherStart(span, others));
+  const spans = parenteral ? bridged(group.spans, others) : group.spans.map((span) => cutAtOtherStart(span, others));
   sortOldestFirst(spans, (span) => span.start);
 
   const runs: Run[] = [];
@@ -306,8 +338,9 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     const between = current === undefined || others.length === 0 ? undefined : others[firstOnOrAfter(others, current.end)];
     const switched = span.record.startUnknown !== true && between !== undefined && between.date < span.start;
     // A doubtful dose after doses of the class: part of the latest course, never its new last dose or a restart.
-    if (current !== undefined && doubtfulDose(span.record)) {
+    if (current !== undefined && !switched && doubtfulDose(span.record)) {
       current.spans.push(span);
+      current.lastUse = maxDate(current.lastUse, span.start);
       continue;
     }
     if (current !== undefined && !switched && span.start < (current.joinsBefore ??= addMonths(current.end, gap))) {
@@ -316,9 +349,10 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
         current.joinsBefore = undefined;
       }
       current.lastDose = maxDate(current.lastDose, lastDose);
+      current.lastUse = maxDate(current.lastUse, lastDose);
       current.spans.push(span);
     } else {
-      runs.push({ start: span.start, end: span.end, lastDose, spans: [span], joinsBefore: undefined });
+      runs.push({ start: span.start, end: span.end, lastDose, lastUse: lastDose, spans: [span], joinsBefore: undefined });
     }
   }
 
@@ -352,7 +386,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     let status: CourseStatus;
     if (stop !== undefined) status = 'stopped';
     else if (superseded !== undefined) status = 'ended';
-    else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
+    else if (parenteral) status = addMonths(run.lastUse, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
     else status = run.end >= today || awaitingRefill(run, gap, today) ? 'active' : 'ended';
     const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
     let plannedEnd: LocalDate | undefined;

@@ -115,6 +115,18 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
       const zol = medicationAdministration({ ...ZOL, status, date: '2026-03-01' });
       expect(factsOf([given, zol]).courses.find((c) => c.drugClass === 'denosumab')).not.toHaveProperty('supersededOn');
     }
+    // A halted infusion after infusions keeps the course in use, timed from the last whole one (NOW 2026-06-15).
+    const infusions = [medicationAdministration({ ...ZOL, date: '2023-06-01' }), medicationAdministration({ ...ZOL, date: '2024-06-01' })];
+    const halted = medicationAdministration({ ...ZOL, status: 'stopped', date: '2025-06-01' });
+    expect(factsOf([...infusions, halted]).courses[0]).toMatchObject({ drugClass: 'zoledronic-acid', status: 'active', lastDose: '2024-06-01' });
+    expect(factsOf(infusions).courses[0]?.status).toBe('ended');
+    // A denosumab of unknown status after zoledronic acid: the denosumab is current (its overdue card), not both.
+    const zolThenDmab = factsOf([infusions[1]!, medicationAdministration({ ...DMAB, status: 'unknown', date: '2025-09-01' })]).courses;
+    expect(zolThenDmab.find((c) => c.drugClass === 'zoledronic-acid')).toHaveProperty('supersededOn', '2025-09-01');
+    // After a recorded stop, a doubtful dose does not continue the drug: the stop stands.
+    const stopped = medicationStatement({ ...DMAB, status: 'stopped', start: '2024-01-05', end: '2025-05-01' });
+    const afterStop = factsOf([stopped, medicationAdministration({ ...DMAB, date: '2025-01-05' }), medicationAdministration({ ...DMAB, status: 'unknown', date: '2025-06-10' })]).courses;
+    expect(afterStop.find((c) => c.drugClass === 'denosumab')?.status).toBe('stopped');
     const completedZol = medicationAdministration({ ...ZOL, date: '2026-03-01' });
     expect(factsOf([given, completedZol]).courses.find((c) => c.drugClass === 'denosumab')).toHaveProperty('supersededOn', '2026-03-01');
   });
@@ -133,6 +145,22 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     const stoppedCourses = factsOf([stopped, ...shots]).courses.filter((c) => c.drugClass === 'denosumab');
     expect(stoppedCourses).toHaveLength(1);
     expect(stoppedCourses[0]).toMatchObject({ start: '2023-01-10', lastDose: '2026-01-10', status: 'stopped' });
+  });
+
+  it('an open injection statement reaches only to the first dose recorded from its start on: later gaps between doses still break the course, and another drug first leaves it no reach', () => {
+    // NOW 2026-06-15.
+    const open = medicationStatement({ ...DMAB, id: 'ms-open', start: '2019-01-10' });
+    const early = [medicationAdministration({ ...DMAB, date: '2019-01-10' }), medicationAdministration({ ...DMAB, date: '2019-07-10' })];
+    const late = [medicationAdministration({ ...DMAB, date: '2025-07-10' }), medicationAdministration({ ...DMAB, date: '2026-01-10' })];
+    const gap = factsOf([open, ...early, ...late]).courses.filter((c) => c.drugClass === 'denosumab');
+    expect(gap.map((c) => [c.start, c.lastDose])).toEqual([
+      ['2025-07-10', '2026-01-10'],
+      ['2019-01-10', '2019-07-10'],
+    ]);
+    // Alendronate between the statement's start and the first injection: the statement is stale.
+    const aln = medicationStatement({ ...ALN, status: 'completed', start: '2021-01-01', end: '2023-01-01' });
+    const switched = factsOf([medicationStatement({ ...DMAB, start: '2020-01-10' }), aln, ...late]).courses.filter((c) => c.drugClass === 'denosumab');
+    expect(switched.find((c) => c.status === 'active')?.start).toBe('2025-07-10');
   });
 
   it('a statement with no effective[x] starts on its dosage\'s boundsPeriod.start, not on dateAsserted (the day it was written down)', () => {

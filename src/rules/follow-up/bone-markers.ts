@@ -21,7 +21,7 @@
  * or refer parenteral treatment.
  */
 import type { BoneMarkerKind, BoneMarkerMeasurement, Course, Fracture, PatientFacts, Ref } from '../../facts/types.js';
-import { addDays, addMonths, maxDate, type LocalDate } from '../../time/local-date.js';
+import { addDays, addMonths, maxDate, minDate, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
@@ -91,8 +91,9 @@ export function fractureBeforeStart(facts: PatientFacts, start: LocalDate): Frac
   const from = addMonths(start, -FRACTURE_BEFORE_START_MONTHS);
   let latestFracture: Fracture | undefined;
   for (const f of facts.fractures) {
-    // A partial date ("2021") that may fall after the start is not known to be before it: the baseline stays asked for.
-    if (f.date === undefined || f.date < from || f.date > start || (f.latestDate !== undefined && f.latestDate > start)) continue;
+    // A partial date ("2021") that may fall after the start is not known to be before it: the baseline
+    // stays asked for. Days after today are not days it can mean ("2026-12" read on 5 December).
+    if (f.date === undefined || f.date < from || f.date > start || (f.latestDate !== undefined && minDate(f.latestDate, facts.today) > start)) continue;
     if (latestFracture?.date === undefined || f.date > latestFracture.date) latestFracture = f;
   }
   return latestFracture;
