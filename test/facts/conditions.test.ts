@@ -92,6 +92,9 @@ describe('conditions: Danish and international codes for the same concept', () =
     ]);
     const specific = (ref: string, concept: string) => named.conditions.some((c) => c.ref === ref && c.concept === concept && c.nonSpecific !== true);
     expect([specific('Condition/phpt', 'primary-hyperparathyroidism'), specific('Condition/coel', 'coeliac-disease'), specific('Condition/fall', 'falls')]).toEqual([true, true, true]);
+    // Those names alone (no catch-all code under them) are no disease: a relative's, a negative test.
+    const alone = factsOf([condition({ id: 'mor', text: 'Mor med cøliaki' }), condition({ id: 'scr', text: 'Cøliakiscreening negativ' }), condition({ id: 'fx', text: 'Mor med faldtendens' })]);
+    expect(alone.conditions.filter((c) => ['coeliac-disease', 'falls', 'primary-hyperparathyroidism'].includes(c.concept))).toEqual([]);
   });
 
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {

@@ -331,6 +331,10 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     const wrist = condition({ id: 'wrist', code: 'DS525', system: SYS.sks, onset: '2019-03-12' });
     expect(refs([wrist, hipText('2019-10-01')])).toEqual(['Condition/dx hip', 'Condition/wrist forearm']);
     expect(refs([hipText('2019-10-01')])).toEqual(['Condition/dx hip']);
+    // A vertebra named on both: another vertebra's fracture is not the one it diagnoses.
+    const th12 = condition({ id: 'th12', code: 'DS220', system: SYS.sks, onset: '2025-10-10', text: 'Kompressionsfraktur Th12' });
+    const l1 = condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset: '2026-03-01', text: 'Osteoporotisk kompressionsfraktur L1' });
+    expect(refs([th12, l1]).sort()).toEqual(['Condition/dx spine', 'Condition/th12 spine']);
   });
 
   it('the service\'s own diagnosis (SNOMED + ICD-10 + SKS, its evidence naming the fracture) adds no fracture; a US "pathological fracture due to osteoporosis" event does', () => {

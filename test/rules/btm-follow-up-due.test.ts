@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { btmFollowUpDue } from '../../src/rules/follow-up/btm-follow-up-due.js';
+import { fractureBeforeStart } from '../../src/rules/follow-up/bone-markers.js';
 import { course, ctxOf, fracture, glucocorticoid, p1np, ctx as ctxMarker, patient, TODAY } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
@@ -96,6 +97,9 @@ describe('btm-follow-up-due — fracture within 6 months before start (card l. 1
     // start 2026-08-26; "2026" can mean any day up to 2026-12-31.
     const year = { ...fracture('spine', '2026-03-01'), latestDate: '2026-12-31' };
     expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [year] })))?.reasons).toEqual(['three-months-on-treatment']);
+    // This month's "2026-11" on TODAY 2026-11-26 with the start today: days after today are not days it can mean.
+    const thisMonth = { ...fracture('spine', '2026-11-01'), latestDate: '2026-11-30' };
+    expect(fractureBeforeStart(patient({ ...woman, fractures: [thisMonth] }), '2026-11-26')).toBe(thisMonth);
     // "2026-03" lies wholly before the start: it counts.
     const month = { ...fracture('spine', '2026-03-01'), latestDate: '2026-03-31' };
     expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-08-26')], fractures: [month] })))).toBeUndefined();
