@@ -92,20 +92,6 @@ const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'draft']);
 const ON_HOLD = 'on-hold';
 
 /**
- * An administration `stopped` (halted before all of it was given) or of `unknown` status: the drug
- * was in use, but whether this dose was given is not known. An injection or infusion (tablets are
- * read as before): it starts a course (a lone one still shows the patient is on denosumab, and its
- * overdue card); after doses of its class it keeps the course in use (`lastUse`) but never moves
- * the last dose the next one is timed from, never restarts a course nor continues one past a stop
- * (`continuedBy`); and it never ends a denosumab course (`buildCourses`) — counted as a dose, a
- * halted zoledronic acid infusion after denosumab took away the critical overdue card (README
- * "every reading that is uncertain falls on the side that shows it").
- */
-function doubtfulDose(record: MedicationRecord): boolean {
-  return record.source === 'MedicationAdministration' && (record.status === 'stopped' || record.status === 'unknown') && isParenteral(record.identity.drugClass);
-}
-
-/**
  * The use a record stands for up to today; undefined for cancelled, draft or future records. A
  * record on hold without an end was in use until it was last asserted (else its start); an
  * injection order on hold counts its date as a dose (an order is put on hold once in use: reading
@@ -137,8 +123,6 @@ interface Run {
   start: LocalDate;
   end: LocalDate;
   lastDose: LocalDate;
-  /** The last dose or doubtful dose (`doubtfulDose`): how long the course is in use. */
-  lastUse: LocalDate;
   spans: Span[];
   /** `end` + the class's gap: a later start before this day continues the run (worked out when `end` moves). */
   joinsBefore: LocalDate | undefined;
@@ -151,8 +135,6 @@ const ANTIRESORPTIVE: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphos
 interface UseEvent {
   readonly date: LocalDate;
   readonly drugClass: DrugClass;
-  /** A doubtful dose (`doubtfulDose`): it never ends a denosumab course. */
-  readonly doubtful?: true;
 }
 
 function useEvents(spans: readonly Span[]): UseEvent[] {
@@ -160,8 +142,7 @@ function useEvents(spans: readonly Span[]): UseEvent[] {
   for (const span of spans) {
     const drugClass = span.record.identity.drugClass;
     if (!ANTIRESORPTIVE.has(drugClass) || span.record.startUnknown === true || span.record.status === ON_HOLD) continue;
-    if (doubtfulDose(span.record)) events.push({ date: span.start, drugClass, doubtful: true });
-    else if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
+    if (isParenteral(drugClass)) for (const date of span.doses) events.push({ date, drugClass });
     else events.push({ date: span.start, drugClass });
   }
   return sortOldestFirst(events, (e) => e.date);
@@ -226,7 +207,7 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
   const events = useEvents(allSpans);
   const courses: Course[] = [];
   for (const [drugClass, group] of byClass) {
-    const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass && !(drugClass === 'denosumab' && e.doubtful === true)) : [];
+    const others = ANTIRESORPTIVE.has(drugClass) ? events.filter((e) => e.drugClass !== drugClass) : [];
     for (const course of classCourses(drugClass, group, today, others)) courses.push(course);
   }
   return courses.sort((a, b) => (a.end === b.end ? (a.start < b.start ? 1 : a.start > b.start ? -1 : 0) : a.end < b.end ? 1 : -1));
@@ -284,7 +265,6 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
       !NO_USE.has(r.status) &&
       r.status !== 'stopped' &&
       r.startUnknown !== true &&
-      !doubtfulDose(r) &&
       !isLastDoseOf(r, stop),
   );
 }
@@ -314,7 +294,7 @@ function bridged(spans: readonly Span[], others: readonly UseEvent[]): Span[] {
     if (s.open !== true) return s;
     let next: LocalDate | undefined;
     for (const o of spans) {
-      if (o.open === true || doubtfulDose(o.record)) continue;
+      if (o.open === true) continue;
       for (const d of o.doses) if (d >= s.start && d <= s.end && (next === undefined || d < next)) next = d;
     }
     const other = others[firstAfter(others, s.start)];
@@ -337,22 +317,15 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     // Another antiresorptive started between the two: the drug was restarted, not continued.
     const between = current === undefined || others.length === 0 ? undefined : others[firstOnOrAfter(others, current.end)];
     const switched = span.record.startUnknown !== true && between !== undefined && between.date < span.start;
-    // A doubtful dose after doses of the class: part of the latest course, never its new last dose or a restart.
-    if (current !== undefined && !switched && doubtfulDose(span.record)) {
-      current.spans.push(span);
-      current.lastUse = maxDate(current.lastUse, span.start);
-      continue;
-    }
     if (current !== undefined && !switched && span.start < (current.joinsBefore ??= addMonths(current.end, gap))) {
       if (span.end > current.end) {
         current.end = span.end;
         current.joinsBefore = undefined;
       }
       current.lastDose = maxDate(current.lastDose, lastDose);
-      current.lastUse = maxDate(current.lastUse, lastDose);
       current.spans.push(span);
     } else {
-      runs.push({ start: span.start, end: span.end, lastDose, lastUse: lastDose, spans: [span], joinsBefore: undefined });
+      runs.push({ start: span.start, end: span.end, lastDose, spans: [span], joinsBefore: undefined });
     }
   }
 
@@ -386,7 +359,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     let status: CourseStatus;
     if (stop !== undefined) status = 'stopped';
     else if (superseded !== undefined) status = 'ended';
-    else if (parenteral) status = addMonths(run.lastUse, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
+    else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
     else status = run.end >= today || awaitingRefill(run, gap, today) ? 'active' : 'ended';
     const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
     let plannedEnd: LocalDate | undefined;
