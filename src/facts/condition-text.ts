@@ -31,19 +31,6 @@ const UNSURE =
   /udelukket|excluded|ruled out|rule out|\br\/o\b|ikke påvist|ikke bekræftet|not confirmed|afkræftet|mistanke|suspect|suspicion|\bobs\.? pro\b|\bpossible\b|\bprobable\b|\bmulig\b|\?|prevention|prophylaxis|forebyggelse|profylakse|\brisk|risiko|\bfrax\b/;
 
 /**
- * A relative named in the patient's own problem-list text ("Mor med hoftebrud", "Hoftebrud hos
- * far", "Mother has coeliac disease"): the text is about the relative, and is no evidence of what
- * the patient has [choice]. Not used for a FamilyMemberHistory, whose relative is its own field.
- */
-const RELATIVE =
-  /\b(?:mor|far|moder|fader|forældre|forælder|søster|bror|broder|datter|søn|bedstemor|bedstefar|mormor|morfar|farmor|farfar|moster|faster|morbror|farbror|mother|father|mum|mom|dad|parents?|sister|brother|daughter|son|grandmother|grandfather|aunt|uncle)\b/;
-
-/** Whether a Condition's text (lower case) names a relative: then it affirms nothing of the patient. */
-export function namesARelative(lowerText: string): boolean {
-  return RELATIVE.test(lowerText);
-}
-
-/**
  * Texts already read: the same few problem-list texts come with nearly every call, and the three
  * expressions cost a Condition more than the rest of its reading. Bounded as the terminology's
  * look-ups are (keys over 256 characters are read, never kept; emptied when full).

@@ -10,8 +10,7 @@
  */
 import { addYears, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
-import { affirmedText, namesARelative } from './condition-text.js';
-import { familyHistoryText } from './family-history.js';
+import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
@@ -35,8 +34,6 @@ export function emptyConditionFacts(): ConditionFacts {
 const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 /** No concept named in the text (most Conditions): one shared empty set. */
 const NO_CONCEPTS: ReadonlySet<string> = new Set();
-/** A text about a first-degree relative's osteoporosis or hip fracture (family-history.ts `familyHistoryText`). */
-const FAMILY_HISTORY_TEXT: ReadonlySet<string> = new Set(['family-history-osteoporosis']);
 const EARLY_MENOPAUSE_AGE = 45;
 /** Concepts whose names (bindings.json) are read only to lift a catch-all code of the same concept. */
 const NAMES_UNDER_CATCH_ALL_ONLY: ReadonlySet<string> = new Set(['primary-hyperparathyroidism', 'coeliac-disease', 'falls']);
@@ -50,10 +47,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   }
   const words = conceptWords(condition.code);
   // Names only count where the text affirms them: "No history of stroke", "Risk of myocardial
-  // infarction", "Heat stroke" and "Mor med hoftebrud" name nothing the patient has (condition-text.ts).
-  const affirmed = namesARelative(words) ? '' : affirmedText(words);
+  // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
+  const affirmed = affirmedText(words);
   const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
-  const textConcepts: ReadonlySet<string> = affirmed === '' && familyHistoryText(words) ? FAMILY_HISTORY_TEXT : names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
+  const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
   const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate, { words, affirmed });
   if (fracture !== undefined) out.fractures.push(fracture);

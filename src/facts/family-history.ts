@@ -14,22 +14,6 @@ import type { Entry, FactsContext } from './context.js';
 import type { Ref } from './types.js';
 
 const TARGET_TEXT = /osteoporo|hoftebrud|hoftefraktur|lårbenshalsbrud|collumfraktur|hip fracture|fractured hip|broken hip/;
-/** A first-degree relative named in a text: parents, siblings, children. */
-const FIRST_DEGREE_TEXT = /\b(?:mor|far|moder|fader|forældre|forælder|søster|bror|broder|datter|søn|mother|father|parents?|sister|brother|daughter|son)\b/;
-
-/** Whether a text (lower case) names osteoporosis or a hip fracture, as a relative's condition is read. */
-function namesTarget(words: string, lowerBodySite: string): boolean {
-  return TARGET_TEXT.test(words) || fractureSiteOfText(words, lowerBodySite) === 'hip';
-}
-
-/**
- * The patient's own problem-list text about a first-degree relative's osteoporosis or hip fracture
- * ("Mor med hoftebrud", "Far: osteoporose"): a family-history Condition (rules.md section 1), read
- * as such — not as the patient's own fracture (condition-text.ts `namesARelative`).
- */
-export function familyHistoryText(lowerText: string): boolean {
-  return FIRST_DEGREE_TEXT.test(lowerText) && namesTarget(lowerText, '');
-}
 
 export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; date?: LocalDate } | undefined {
   const fmh = entry.resource;
@@ -47,8 +31,9 @@ export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; 
     for (const c of codings(condition.code)) {
       if (t.matchCoding(c.system, c.code).some((m) => FAMILY_HISTORY_TARGETS.has(m.concept))) return true;
     }
+    const words = conceptWords(condition.code);
     // An unbound code whose text names a hip fracture ("Closed fracture of neck of femur"): the same text reading as a Condition's.
-    return namesTarget(conceptWords(condition.code), conceptWords(condition.bodySite));
+    return TARGET_TEXT.test(words) || fractureSiteOfText(words, conceptWords(condition.bodySite)) === 'hip';
   });
   if (!matches) return undefined;
   const date = parseFhirDate(fmh.date) ?? parseFhirDate(get(fmh.meta, 'lastUpdated'));

@@ -97,17 +97,6 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(alone.conditions.filter((c) => ['coeliac-disease', 'falls', 'primary-hyperparathyroidism'].includes(c.concept))).toEqual([]);
   });
 
-  it("a problem-list text about a relative is not the patient's: a first-degree relative's hip fracture or osteoporosis is family history", () => {
-    const f = factsOf([
-      condition({ id: 'mor', text: 'Mor med hoftebrud' }),
-      condition({ id: 'far', text: 'Far: osteoporose' }),
-      condition({ id: 'moster', text: 'Moster med hoftebrud' }),
-      condition({ id: 'own', text: 'Hoftebrud' }),
-    ]);
-    expect(f.fractures.map((x) => x.ref)).toEqual(['Condition/own']);
-    expect(f.familyHistory.map((x) => x.ref).sort()).toEqual(['Condition/far', 'Condition/mor']);
-  });
-
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {
     expect(conceptsOf({ code: 'DR263', system: SYS.sks })).toEqual(['cannot-stay-upright', 'immobility']);
   });
