@@ -30,6 +30,7 @@ import { observationDate } from './values.js';
 import { laterVersions } from './versions.js';
 import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
+import { isDeceased } from '../shared/patient.js';
 
 const MEDICATION_TYPES = new Set(['MedicationStatement', 'MedicationRequest', 'MedicationOrder', 'MedicationAdministration']);
 /** The resource types the pass reads, as the program's own strings (see `readResources`). */
@@ -109,7 +110,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     intolerances,
     drafts: orders(list(drafts).filter(isDraft), medications).map((d) => readDraft(d, ctx)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
-    deceased: patient.deceasedBoolean === true || (typeof patient.deceasedDateTime === 'string' && patient.deceasedDateTime.trim() !== ''),
+    deceased: isDeceased(patient),
     futureDated,
   };
   return freezeStructure(facts);

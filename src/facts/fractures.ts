@@ -290,16 +290,20 @@ export function fractureDate(condition: JsonObject, birthDate: LocalDate | undef
 
 /** The last day a partial onset can mean, when the onset read is a partial date (`2021-12`). */
 export function partialOnsetEnd(condition: JsonObject): LocalDate | undefined {
+  return partialDateEnd(writtenOnset(condition)?.value);
+}
+
+/** The onset as written, and its date: the first of onsetDateTime, onsetPeriod.start and onsetString that is a date. */
+function writtenOnset(condition: JsonObject): { readonly value: unknown; readonly date: LocalDate } | undefined {
   for (const value of [condition.onsetDateTime, get(condition.onsetPeriod, 'start'), condition.onsetString]) {
-    if (parseFhirDate(value) !== undefined) return partialDateEnd(value);
+    const date = parseFhirDate(value);
+    if (date !== undefined) return { value, date };
   }
   return undefined;
 }
 
 export function onsetDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
-  const direct = parseFhirDate(condition.onsetDateTime) ?? parseFhirDate(get(condition.onsetPeriod, 'start')) ?? parseFhirDate(condition.onsetString);
-  if (direct !== undefined) return direct;
-  return dateFromAge(condition.onsetAge, birthDate);
+  return writtenOnset(condition)?.date ?? dateFromAge(condition.onsetAge, birthDate);
 }
 
 /** An Age (years) on top of the birth date, e.g. onsetAge 44 a. */

@@ -19,7 +19,7 @@
  *   highest sum over any 12-month window ending between today and the course's end.
  */
 import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, type LocalDate } from '../time/local-date.js';
-import { usageSpan } from './courses.js';
+import { usageSpan } from './usage-spans.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
 
 /** Footnote *: "> 5 mg dgl. i 3 mdr." — the one home of these numbers (the prescribing rules read them here). */

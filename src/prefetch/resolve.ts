@@ -18,6 +18,7 @@ import { getJson, isUnderFhirServer, resolveAgainstBase, type FhirClientOptions 
 import { isAboutAnotherPatient, readPage } from './fhir-json.js';
 import type { ResolvedData } from './types.js';
 import type { UntrustedResource } from '../shared/json.js';
+import { isDeceased } from '../shared/patient.js';
 import { PREFETCH_KEYS, type PrefetchKey } from '../contract/prefetch-keys.js';
 
 export const DEFAULT_MAX_PAGES = 20;
@@ -141,11 +142,6 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   // chart that simply gets none.
   if (client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1 && !isDeceased(patient)) return { ok: false, failure: 'no-data', problems };
   return { ok: true, data: { patient, resources, unavailable: unavailableKeys }, problems };
-}
-
-function isDeceased(patient: UntrustedResource): boolean {
-  const record = patient as { readonly deceasedBoolean?: unknown; readonly deceasedDateTime?: unknown };
-  return record.deceasedBoolean === true || (typeof record.deceasedDateTime === 'string' && record.deceasedDateTime.trim() !== '');
 }
 
 async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: PrefetchOptions, session: Session): Promise<KeyOutcome> {

@@ -5,7 +5,8 @@
 import type { Course, DrugClass, DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/local-date.js';
 import { perFacts } from '../memo.js';
-import { ACTIVE_MONTHS, gapMonths } from '../../facts/courses.js';
+import { gapMonths } from '../../facts/courses.js';
+import { ACTIVE_MONTHS } from '../../facts/usage-spans.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];

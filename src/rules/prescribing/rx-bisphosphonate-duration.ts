@@ -42,7 +42,7 @@ import { currentAntiresorptive, startOrRenewal } from './start-or-renewal.js';
 import { MAX_YEARS, PAUSE_AFTER_YEARS, pauseCriteria, type PauseJudgement } from '../follow-up/bisphosphonate-duration.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 import { treatmentFailure } from '../follow-up/endocrinology-referral.js';
-import { ACTIVE_MONTHS } from '../../facts/courses.js';
+import { ACTIVE_MONTHS } from '../../facts/usage-spans.js';
 import { addMonths } from '../../time/local-date.js';
 
 export interface RenewalPause {

@@ -26,7 +26,7 @@
  * Reasons: `too-frequent`.
  */
 import type { DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
-import { statementLastDose } from '../../facts/courses.js';
+import { statementLastDose } from '../../facts/usage-spans.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';

@@ -16,9 +16,9 @@
  * "Der må max gå 7 måneder") the referral must beat (`afterDenosumab`) [choice].
  * Reasons: `egfr-low`.
  */
-import { addDays } from '../../time/local-date.js';
 import { courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { latestWithin } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { followingDenosumab } from './denosumab-follow-on.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, isDenosumabStart } from './draft.js';
@@ -36,7 +36,7 @@ export const rxEgfrTooLow: DraftRule<'rx-egfr-too-low'> = (ctx, draft) => {
   const previous = denosumab ? undefined : followingDenosumab(ctx);
   // README "the newest value whatever its age (a fresh one is also asked for)": a years-old low eGFR
   // still bars the start, and the card asks for a new one beside the referral.
-  const notCurrent = addDays(egfr.date, ctx.settings.freshnessDays.egfr) < ctx.today;
+  const notCurrent = latestWithin(facts.labs.egfr, ctx.today, ctx.settings.freshnessDays.egfr) === undefined;
   return {
     topic: 'rx-egfr-too-low',
     indicator: denosumab ? 'warning' : 'critical',

@@ -59,7 +59,8 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   const keep = held !== undefined || (draft.identity.drugClass !== 'denosumab' && followingDenosumab(ctx) !== undefined);
   // A current 25-OH-D (the cause the card names first) is shown, not ordered again; a low one is the finding.
   const vitaminD = latestWithin(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD);
-  if (vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT)) findings.push(labFinding('vitamin-d', vitaminD));
+  const lowVitaminD = vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT) ? vitaminD : undefined;
+  if (lowVitaminD !== undefined) findings.push(labFinding('vitamin-d', lowVitaminD));
   const labs: LabOrder[] = vitaminD === undefined ? ['calcium', 'vitamin-d'] : ['calcium'];
   const suggestions: SuggestionSpec[] = [{ kind: 'labs', labs }, ...(keep ? [] : [{ kind: 'remove-draft' as const, draft: draft.ref }])];
   if (held !== undefined) {
@@ -73,7 +74,7 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
     topic: 'rx-hypocalcaemia',
     indicator: 'critical',
     reasons: ['hypocalcaemia'],
-    evidence: draftEvidence(draft, [ca.ref, ...(held === undefined ? [] : [held.last.ref]), ...findings.flatMap((f) => (f.kind === 'lab' && f.lab === 'vitamin-d' ? [f.ref] : []))]),
+    evidence: draftEvidence(draft, [ca.ref, ...(held === undefined ? [] : [held.last.ref]), ...(lowVitaminD === undefined ? [] : [lowVitaminD.ref])]),
     findings,
     suggestions,
     selectionBehavior: 'any',

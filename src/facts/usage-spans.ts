@@ -1,0 +1,90 @@
+/**
+ * One medication record → the days it stands for (`Span`), the unit courses.ts joins into courses:
+ * an oral or daily drug's period of use, an injection's or infusion's doses, and an injection
+ * record in use that implies no dose (`open`).
+ */
+import { addMonths, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { ACTIVE_STATUSES } from './medications.js';
+import type { DrugClass, MedicationRecord } from './types.js';
+
+/** Parenteral drugs: on treatment until this many months after the last dose (rules.md section 1). */
+export const ACTIVE_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 12, 'zoledronic-acid': 24 };
+
+export function isParenteral(drugClass: DrugClass): boolean {
+  return ACTIVE_MONTHS[drugClass] !== undefined;
+}
+
+/** How long one injection or infusion covers: its period of use ends no later than this after the last dose. */
+const DOSE_COVERS_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 6, 'zoledronic-acid': 12 };
+
+/**
+ * The last dose a statement of an injection drug implies beyond its start: a period of use that has
+ * ended ("2024-03-20 – 2026-03-20") was covered by doses, the last of them no later than one dose
+ * interval before its end — so that, not the end itself, is taken [choice: the earliest it may have
+ * been]. Read as a dose on the end day, a statement of one injection's six months ("04-01 – 10-01")
+ * put the next injection six months late and held back the overdue card. A stopped statement's end is
+ * its stop, not its use.
+ */
+export function statementLastDose(record: MedicationRecord, today: LocalDate): LocalDate | undefined {
+  const end = record.end;
+  const covers = DOSE_COVERS_MONTHS[record.identity.drugClass];
+  if (record.source !== 'MedicationStatement' || record.status === 'stopped' || covers === undefined || end === undefined || end > today || end <= record.start) return undefined;
+  const last = addMonths(end, -covers);
+  return last > record.start ? last : undefined;
+}
+
+/** An injection record's period of use with no dose it implies: active with no end (to today), or stopped at its end. */
+function openUse(record: MedicationRecord, today: LocalDate): LocalDate | undefined {
+  const until = record.end === undefined ? (ACTIVE_STATUSES.has(record.status) ? today : undefined) : record.status === 'stopped' ? minDate(record.end, today) : undefined;
+  return until !== undefined && until > record.start ? until : undefined;
+}
+
+/** The days a record covers, as far as course building is concerned. */
+export interface Span {
+  readonly start: LocalDate;
+  readonly end: LocalDate;
+  readonly doses: readonly LocalDate[];
+  readonly record: MedicationRecord;
+  /** An injection record in use with no dose implied (`openUse`): `bridged` sets how far it reaches. */
+  readonly open?: true;
+}
+
+const NO_DOSES: readonly LocalDate[] = Object.freeze([]);
+export const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'draft']);
+
+/**
+ * `on-hold` (FMK "pauseret", how a drug holiday is often recorded): the use before the hold counts
+ * — the years of a course, the last injection — but it is no use now, and never the follow-on that
+ * silences a denosumab card (`useEvents`): an order put on hold may never have been "started,
+ * dispensed or given" (rules.md section 1). Left out altogether, five years of alendronate put on
+ * hold became "start alendronate", and a denosumab course on hold lost its overdue card.
+ */
+export const ON_HOLD = 'on-hold';
+
+/**
+ * The use a record stands for up to today; undefined for cancelled, draft or future records. A
+ * record on hold without an end was in use until it was last asserted (else its start); an
+ * injection order on hold counts its date as a dose (an order is put on hold once in use: reading
+ * it as never given would lose the rebound risk of a denosumab overdue) [choice].
+ */
+export function usageSpan(record: MedicationRecord, today: LocalDate): Span | undefined {
+  if (NO_USE.has(record.status) || record.start > today) return undefined;
+  if (isParenteral(record.identity.drugClass)) {
+    const doses = [record.start];
+    const covered = statementLastDose(record, today);
+    // A statement or order still in use with no end (FMK: "Prolia, aktiv siden 2022"), or stopped at
+    // its end: in use up to the first injection recorded after it (`bridged`), so those injections
+    // join its course — but no dose is implied by it (the last injection, and the overdue card, come
+    // from the doses the record shows). Read as its start day alone, three years of denosumab became
+    // a course begun at the latest injections: no fracture on treatment, no 2-year DXA.
+    const inUseUntil = covered !== undefined || record.source === 'MedicationAdministration' ? undefined : openUse(record, today);
+    if (inUseUntil !== undefined) return { start: record.start, end: inUseUntil, doses, record, open: true };
+    if (covered === undefined) return { start: record.start, end: record.start, doses, record };
+    doses.push(covered);
+    // In use until the period's end: a next dose within the gap after it continues the course.
+    return { start: record.start, end: record.end ?? covered, doses, record };
+  }
+  const lastKnown = record.status === ON_HOLD ? (record.end ?? record.asserted ?? record.start) : (record.end ?? record.start);
+  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(lastKnown, today);
+  return { start: record.start, end: maxDate(end, record.start), doses: NO_DOSES, record };
+}
