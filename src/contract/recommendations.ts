@@ -187,6 +187,8 @@ export interface TopicValues {
     readonly calcium: LabFinding;
     /** A denosumab injection of a running course, held: at most 7 months after the last one. */
     readonly heldInjection?: { readonly lastInjection: LocalDate; readonly latestInTime: LocalDate; readonly overdue: boolean };
+    /** A current 25-OH-D (shown, not ordered again): `low` at or below 50 nmol/L. Absent: it is ordered with the calcium. */
+    readonly vitaminD?: 'low' | 'adequate';
   };
   /** `start`: false for a later zoledronic acid infusion (checked before each one), worded so. */
   'rx-vitamin-d-low': {

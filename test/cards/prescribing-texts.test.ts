@@ -264,6 +264,18 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(wordsOf(below.recs.find((x) => x.topic === 'rx-hypocalcaemia')!, 'da').summary).toContain('hypocalcæmi (<2,1 mmol/L)');
   });
 
+  it('rx-hypocalcaemia asks to recheck 25-OH-D only when it is ordered, and to give vitamin D when the current one is low', () => {
+    const detailOf = (vd: readonly Parameters<typeof vitaminD>[0][], lang: 'da' | 'en') => {
+      const r = request({ labs: { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.05, '2026-11-20')], vitaminD: vd.map((v) => vitaminD(v, '2026-11-20')) } }, [draft('alendronate')]);
+      return wordsOf(r.recs.find((x) => x.topic === 'rx-hypocalcaemia')!, lang).detail;
+    };
+    expect(detailOf([], 'da')).toContain('kontrollér P-calcium og P-25-OH-vitamin D igen');
+    expect(detailOf([80], 'da')).toContain('kontrollér P-calcium igen (en aktuel P-25-OH-vitamin D over 50 nmol/L foreligger)');
+    expect(detailOf([30], 'da')).toContain('giv D-vitamin (P-25-OH-vitamin D er lav, se nedenfor)');
+    expect(detailOf([80], 'en')).not.toContain('25-OH vitamin D again');
+    expect(detailOf([80], 'en')).toContain('recheck calcium (a current 25-OH vitamin D above 50 nmol/L is on record)');
+  });
+
   it('a summary with the reported value stays under 140 characters, or falls back to the converted value alone', () => {
     expect(fitSummary('x'.repeat(140), 'short')).toBe('short');
     expect(fitSummary('fits', 'short')).toBe('fits');

@@ -33,8 +33,13 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
     const normal = judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } }, d);
     expect(normal?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium'] });
     expect(normal?.findings.some((f) => f.kind === 'lab' && f.lab === 'vitamin-d')).toBe(false);
+    // The text says which was measured: `vitaminD` names the current value's reading.
+    expect(rec?.vitaminD).toBe('low');
+    expect(normal?.vitaminD).toBe('adequate');
     // None current (180 days): ordered with the calcium.
-    expect(judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(30, '2026-05-01')] } }, d)?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
+    const old = judge({ labs: { calcium: [calcium(2.05, '2026-11-20')], vitaminD: [vitaminD(30, '2026-05-01')] } }, d);
+    expect(old?.suggestions?.[0]).toEqual({ kind: 'labs', labs: ['calcium', 'vitamin-d'] });
+    expect(old?.vitaminD).toBeUndefined();
   });
 
   it('offers to remove an alendronate or zoledronic acid draft in one click (it must not be signed as it stands)', () => {

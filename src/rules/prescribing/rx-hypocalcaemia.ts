@@ -81,5 +81,6 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
     draft: draft.ref,
     calcium: finding,
     ...(held === undefined ? {} : { heldInjection: { lastInjection: held.last.date, latestInTime: held.latestInTime, overdue: held.overdue } }),
+    ...(vitaminD === undefined ? {} : { vitaminD: lowVitaminD === undefined ? ('adequate' as const) : ('low' as const) }),
   };
 };
