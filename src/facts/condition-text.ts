@@ -2,10 +2,12 @@
  * Reading a Condition's code text and displays (lower case, `conceptWords`) when no coding is bound:
  * terminology.md line 14 — "SNOMED rows are exact … 'use with descendants' means expanding the
  * descendants offline into the list, or matching on display text". A text is only evidence of what
- * it affirms, so negated and hypothetical clauses are taken out before any name is looked for.
+ * it affirms about the patient, so negated and hypothetical clauses, and parts whose subject is a
+ * relative ("Mor med hoftebrud"), are taken out before any name is looked for.
  */
 import { BoundedCache } from '../terminology/bounded-cache.js';
 import { fractureSiteFromText } from './body-sites.js';
+import { withoutRelatives } from './relative-text.js';
 import type { FractureSite } from './types.js';
 
 /**
@@ -37,12 +39,12 @@ const UNSURE =
  */
 const AFFIRMED = new BoundedCache<string>();
 
-/** The text with negated and hypothetical clauses and look-alike names blanked out; nothing of an unsure text. */
+/** The text with negated and hypothetical clauses, look-alike names and parts about a relative (relative-text.ts) blanked out; nothing of an unsure text. */
 export function affirmedText(lowerText: string): string {
   if (lowerText === '') return '';
   const known = AFFIRMED.get('', lowerText);
   if (known !== undefined) return known;
-  const affirmed = UNSURE.test(lowerText) ? '' : lowerText.replace(NEGATED_CLAUSE, ' ').replace(LOOK_ALIKES, ' ');
+  const affirmed = UNSURE.test(lowerText) ? '' : withoutRelatives(lowerText).replace(NEGATED_CLAUSE, ' ').replace(LOOK_ALIKES, ' ');
   AFFIRMED.set('', lowerText, affirmed);
   return affirmed;
 }

@@ -12,6 +12,7 @@ import { addYears, parseFhirDate, yearsBetween, type LocalDate } from '../time/l
 import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
+import { familyHistoryInText } from './family-history.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
 import { ageYears, dateFromAge, fractureOf, onsetDate, textSourceCode, toSourceCode, type CodedMatch } from './fractures.js';
@@ -35,6 +36,7 @@ const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 /** No concept named in the text (most Conditions): one shared empty set. */
 const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
+const FAMILY_HISTORY: ConditionConcept = 'family-history-osteoporosis';
 /** Concepts whose names (bindings.json) are read only to lift a catch-all code of the same concept. */
 const NAMES_UNDER_CATCH_ALL_ONLY: ReadonlySet<string> = new Set(['primary-hyperparathyroidism', 'coeliac-disease', 'falls']);
 
@@ -50,7 +52,9 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
   const affirmed = affirmedText(words);
   const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
-  const textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
+  let textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
+  // "Mor med hoftebrud" is no fracture of the patient's (affirmedText leaves it out) but a family history.
+  if (familyHistoryInText(words)) textConcepts = new Set([...textConcepts, FAMILY_HISTORY]);
   // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
   const fracture = fractureOf(condition, entry.ref, matches, textConcepts, ctx.birthDate, { words, affirmed });
   if (fracture !== undefined) out.fractures.push(fracture);

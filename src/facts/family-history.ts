@@ -8,7 +8,8 @@
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, get, objects } from './accessors.js';
-import { fractureSiteOfText } from './condition-text.js';
+import { affirmedText, fractureSiteOfAffirmed, fractureSiteOfText } from './condition-text.js';
+import { mentionsRelative, relativeSubject, statementsOf } from './relative-text.js';
 import { FAMILY_HISTORY_TARGETS, FIRST_DEGREE_RELATIVE } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import type { Ref } from './types.js';
@@ -38,4 +39,21 @@ export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; 
   if (!matches) return undefined;
   const date = parseFhirDate(fmh.date) ?? parseFhirDate(get(fmh.meta, 'lastUpdated'));
   return { ref: entry.ref, ...(date === undefined ? {} : { date }) };
+}
+
+/**
+ * A Condition's text about a first-degree relative with osteoporosis or a hip fracture ("Mor med
+ * hoftebrud", "Far: osteoporose", "Osteoporose hos mor"): a family-history Condition, as Z82.62 is.
+ * What it says of the relative is read as any text is (negated or unsure: "Mor uden osteoporose",
+ * "Mor: mistanke om hoftebrud" say nothing); an aunt or a grandmother is not first-degree.
+ */
+export function familyHistoryInText(lowerText: string): boolean {
+  if (!mentionsRelative(lowerText)) return false;
+  for (const part of statementsOf(lowerText)) {
+    const relative = relativeSubject(part);
+    if (relative?.degree !== 'first-degree') continue;
+    const said = affirmedText(relative.about);
+    if (said !== '' && (TARGET_TEXT.test(said) || fractureSiteOfAffirmed(said, '') === 'hip')) return true;
+  }
+  return false;
 }

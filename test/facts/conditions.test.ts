@@ -178,6 +178,56 @@ describe('family history', () => {
   });
 });
 
+describe('problem-list texts about a relative (relative-text.ts)', () => {
+  const read = (text: string) => {
+    const f = factsOf([condition({ id: 'c', text, recorded: '2020-01-01' })]);
+    return { fractures: f.fractures.length, concepts: f.conditions.map((c) => c.concept).filter((c) => c !== 'family-history-osteoporosis'), familyHistory: f.familyHistory.length };
+  };
+
+  it.each([
+    'Mor med hoftebrud',
+    'Far: osteoporose',
+    'Mother had a hip fracture',
+    'Mother with osteoporosis',
+    'Osteoporose hos mor',
+    'Hoftebrud hos mor og moster',
+    'Hip fracture in mother',
+    'Osteoporosis in her mother.',
+    'Hoftebrud (mor og moster)',
+    'Hoftebrud (mor)',
+    'Mors hoftebrud',
+    'Søster – osteoporose',
+  ])('"%s": no fracture or disease of the patient, a first-degree family history', (text) => {
+    expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+  });
+
+  it.each([
+    'Mors søster: hoftebrud',
+    'Mormor med hoftebrud',
+    'Maternal grandmother: osteoporosis',
+    'Moster med osteoporose',
+    'Mor uden osteoporose',
+    'Ingen osteoporose hos mor eller far',
+    'Mor: mistanke om hoftebrud',
+    'Mor med cøliaki',
+    'Far med reumatoid artrit',
+  ])('"%s": neither the patient\'s nor a first-degree family history of osteoporosis', (text) => {
+    expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 0 });
+  });
+
+  it.each([
+    ['Hoftebrud efter fald hjemme hos datter', 1, [], 0],
+    ['Hoftebrud, faldt hos datter', 1, [], 0],
+    ['Sengeliggende, plejes af datter', 0, ['cannot-stay-upright'], 0],
+    ['Apopleksi, bor hos datter', 0, ['stroke'], 0],
+    ['Apopleksi; mor med hoftebrud', 0, ['stroke'], 1],
+    ['Mor med hoftebrud. Apopleksi 2019', 0, ['stroke'], 1],
+    ['Mor til 3, hoftebrud 2019', 1, [], 0],
+  ] as const)('"%s" is the patient\'s own where a relative is named but is not the subject', (text, fractures, concepts, familyHistory) => {
+    expect(read(text)).toEqual({ fractures, concepts, familyHistory });
+  });
+});
+
 describe('family history: an unbound SNOMED hip fracture read from its display', () => {
   const genetic = (display: string) =>
     factsOf([familyHistory({ id: 'mother', relationship: 'MTH', conditions: [{ codings: [coding(SYS.snomed, '999999999', display)] }] })]).familyHistory.length;
