@@ -56,7 +56,10 @@ function familyHistory(facts: PatientFacts): RiskFactor | undefined {
 function lowBmi(facts: PatientFacts, settings: GuidelineSettings): RiskFactor | undefined {
   const bmi = currentBmi(facts);
   if (bmi === undefined || bmi.value >= settings.lowBmi) return undefined;
-  return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: bmi.value, unit: 'kg/m²', date: bmi.date, ref: bmi.refs[0] }], evidence: bmi.refs };
+  // Two decimals, cut rather than rounded where rounding would reach the limit (18.996 is shown 18.99, not 19).
+  const rounded = Math.round(bmi.value * 100) / 100;
+  const shown = rounded < settings.lowBmi ? rounded : Math.trunc(bmi.value * 100) / 100;
+  return { reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: shown, unit: 'kg/m²', date: bmi.date, ref: bmi.refs[0] }], evidence: bmi.refs };
 }
 
 /** Plausible adult heights in cm: outside them a weight is not turned into a BMI. */
@@ -75,7 +78,9 @@ function currentBmi(facts: PatientFacts): { readonly value: number; readonly dat
   const heights = facts.vitals.height;
   const height = heights.find((h) => h.date <= weight.date) ?? heights[heights.length - 1];
   if (height === undefined || height.value < ADULT_HEIGHT_CM.min || height.value > ADULT_HEIGHT_CM.max) return fromRecord;
-  const value = Math.round((weight.value / (height.value / 100) ** 2) * 10) / 10;
+  // Not rounded: 51 kg at 164 cm is 18.96, under 19 — rounded to 19.0 it had not been a low BMI,
+  // though the same 18.96 recorded as a BMI was (lowBmi rounds the figure it shows).
+  const value = weight.value / (height.value / 100) ** 2;
   return { value, date: weight.date, refs: [weight.ref, height.ref] };
 }
 

@@ -180,13 +180,22 @@ describe('low BMI from weight and height (risk factor "lav BMI" < 19 kg/m²) [ch
   const reasonsOf = (vitals: FactsInput['vitals']) => riskFactors(patient({ age: 70, vitals }), S).map((f) => f.reason);
 
   it('works the BMI out from a weight newer than any recorded BMI and the height measured by then', () => {
-    // 48 kg / 1.62² = 18.3
+    // 48 kg / 1.62² = 18.29
     const w = weight(48, '2026-09-01');
     const h = height(162, '2025-01-01');
     const factors = riskFactors(patient({ age: 70, vitals: { weight: [w], height: [h] } }), S);
-    expect(factors).toContainEqual({ reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: 18.3, unit: 'kg/m²', date: '2026-09-01', ref: w.ref }], evidence: [w.ref, h.ref] });
+    expect(factors).toContainEqual({ reason: 'risk-low-bmi', findings: [{ kind: 'measurement', measure: 'bmi', value: 18.29, unit: 'kg/m²', date: '2026-09-01', ref: w.ref }], evidence: [w.ref, h.ref] });
     // 50 kg / 1.62² = 19.05: not low.
     expect(reasonsOf({ weight: [weight(50, '2026-09-01')], height: [h] })).not.toContain('risk-low-bmi');
+  });
+
+  it('compares the quotient itself with 19, not a rounded one: 51 kg at 164 cm (18.96) is low, as a recorded 18.96 is', () => {
+    const factors = riskFactors(patient({ age: 70, vitals: { weight: [weight(51, '2026-09-01')], height: [height(164, '2025-01-01')] } }), S);
+    expect(factors.find((f) => f.reason === 'risk-low-bmi')?.findings).toEqual([expect.objectContaining({ measure: 'bmi', value: 18.96 })]);
+    // 53.8 kg at 168.3 cm is 18.9936…: low, and shown 18.99 — never "19" on a card that calls it under 19.
+    const edge = riskFactors(patient({ age: 70, vitals: { weight: [weight(53.8, '2026-09-01')], height: [height(168.3, '2025-01-01')] } }), S);
+    expect(edge.find((f) => f.reason === 'risk-low-bmi')?.findings).toEqual([expect.objectContaining({ value: 18.99 })]);
+    expect(reasonsOf({ weight: [weight(53.82, '2026-09-01')], height: [height(168.3, '2025-01-01')] })).not.toContain('risk-low-bmi');
   });
 
   it('prefers the newer of the two: a recorded BMI after the weight, or a weight after the recorded BMI', () => {
