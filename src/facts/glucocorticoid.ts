@@ -102,8 +102,15 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
 
 /** Daily prednisolone equivalents of a record, when its dose is known. */
 export function predEq(record: MedicationRecord): number | undefined {
-  if (record.dailyDoseMg === undefined) return undefined;
-  return round2(record.dailyDoseMg * (record.identity.prednisoloneFactor ?? 1));
+  return prednisoloneDaily(record.dailyDoseMg, record.identity.prednisoloneFactor);
+}
+
+/**
+ * A daily dose in prednisolone equivalents, rounded to 0.01 mg as every record's is — the prescribing
+ * hooks judge a draft with it, so one dose is never "over 5 mg" in one hook and 5 mg in the other.
+ */
+export function prednisoloneDaily(dailyDoseMg: number | undefined, factor: number | undefined): number | undefined {
+  return dailyDoseMg === undefined ? undefined : round2(dailyDoseMg * (factor ?? 1));
 }
 
 /**

@@ -235,6 +235,26 @@ describe('labs: order, dates and status', () => {
     expect(earlier.labs.egfr.map((m) => m.value)).toEqual([30]);
   });
 
+  it('results of one day under different codes are no copies: an eGFR "among blacks" yields to the unadjusted one, of two estimates the lower counts', () => {
+    const egfr = (id: string, code: string, value: number, issued?: string) => observation({ id, code, value, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', ...(issued === undefined ? {} : { issued }) });
+    // Whichever id or issued time comes later, the race-adjusted 40 never hides the 33 of the same sample.
+    expect(factsOf([egfr('egfr-1', '48642-3', 33), egfr('egfr-2', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([33]);
+    expect(factsOf([egfr('egfr-2', '48642-3', 33), egfr('egfr-1', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([33]);
+    expect(factsOf([egfr('a', '88294-4', 33, '2026-05-01T09:00:00Z'), egfr('b', '88293-6', 38, '2026-05-01T09:00:01Z')]).labs.egfr.map((m) => m.value)).toEqual([33]);
+    // A race-adjusted eGFR alone is the day's eGFR; MDRD 33 beside CKD-EPI 38: the lower.
+    expect(factsOf([egfr('b', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([40]);
+    expect(factsOf([egfr('a', '33914-3', 33), egfr('b', '62238-1', 38, '2026-05-01T12:00:00Z')]).labs.egfr.map((m) => m.value)).toEqual([33]);
+  });
+
+  it('a 25-OH-D3 fraction (1989-3) yields to the total of the same day (62292-8), whatever the ids; alone it is the 25-OH-D', () => {
+    const vitD = (id: string, code: string, value: number) => observation({ id, code, value, ucum: 'ng/mL', date: '2026-05-01' });
+    const f = factsOf([vitD('vd-1', '62292-8', 35), vitD('vd-2', '1989-3', 15)]);
+    expect(f.labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-1']);
+    expect(f.labs.vitaminD[0]?.value).toBeCloseTo(87.36, 1);
+    expect(factsOf([vitD('vd-2', '62292-8', 35), vitD('vd-1', '1989-3', 15)]).labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-2']);
+    expect(factsOf([vitD('vd-2', '1989-3', 15)]).labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-2']);
+  });
+
   it('falls back to issued when there is no effective date', () => {
     const f = factsOf([observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.3, unit: 'mmol/L', issued: '2026-05-02T09:00:00+02:00' })]);
     expect(f.labs.calcium[0]?.date).toBe('2026-05-02');

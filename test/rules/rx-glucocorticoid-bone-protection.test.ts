@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
+import { predEq } from '../../src/facts/glucocorticoid.js';
 import { draftGlucocorticoidExposure } from '../../src/rules/prescribing/glucocorticoid-exposure.js';
 import { rxGlucocorticoidBoneProtection } from '../../src/rules/prescribing/rx-glucocorticoid-bone-protection.js';
 import { calcium, condition, course, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
@@ -32,6 +33,15 @@ describe('glucocorticoid exposure a draft adds (card l. 32-33 footnote *)', () =
     const e = draftGlucocorticoidExposure(patient({ age: 70 }), dexa);
     expect(e.dailyMg).toBeCloseTo(6.67);
     expect(e.overYearLimit).toBe(true);
+  });
+
+  it('rounds a draft\'s prednisolone equivalent to 0.01 mg as a record\'s: dexamethasone 0.75 mg is 5 mg (not 5.0025), so 90 days reach neither limit', () => {
+    const dexa = (mg: number) => draft('glucocorticoid', { dailyDoseMg: mg, durationDays: 90, identity: { prednisoloneFactor: 6.67 } });
+    const f = patient({ age: 70 });
+    expect(draftGlucocorticoidExposure(f, dexa(0.75))).toMatchObject({ dailyMg: 5, highDoseThreeMonths: false, overYearLimit: false, reached: false });
+    // Patient-view reads the same course, recorded, as 5 mg a day too (facts/glucocorticoid.ts `predEq`).
+    expect(predEq(medication('glucocorticoid', '2026-06-01', { dailyDoseMg: 0.75, identity: { prednisoloneFactor: 6.67 } }))).toBe(5);
+    expect(draftGlucocorticoidExposure(f, dexa(0.76)).reached).toBe(true);
   });
 
   it('adds the draft to the record: 300 mg in August + 7.5 mg × 21 days (157.5 mg) = 457.5 mg > 450 within one year', () => {

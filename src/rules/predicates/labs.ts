@@ -128,7 +128,8 @@ export function isHypercalcaemia(c: CalciumMeasurement): boolean {
   if (c.interpretation.includes('H') || c.interpretation.includes('HH')) return true;
   if (c.comparator === '<' || c.comparator === '<=') return false;
   const high = c.referenceHigh ?? CALCIUM_HIGH_FALLBACK[c.kind];
-  return c.value > high;
+  // ">2.51" is above 2.51 (the lab could not say how far): as high as a plain 2.52.
+  return c.comparator === '>' ? c.value >= high : c.value > high;
 }
 
 /** The high calcium of the latest day with a calcium (any kind of that day), whatever its age. */

@@ -17,7 +17,7 @@
  * An unknown planned duration adds nothing on its own: only the record, or the course it continues
  * up to the draft's start, can then reach the threshold. An unknown dose adds nothing.
  */
-import { CUMULATIVE_THRESHOLD_MG, glucocorticoidExposure, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS } from '../../facts/glucocorticoid.js';
+import { CUMULATIVE_THRESHOLD_MG, glucocorticoidExposure, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS, prednisoloneDaily } from '../../facts/glucocorticoid.js';
 import type { DraftOrder, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
 import { isCurrent } from '../predicates/medication.js';
@@ -38,10 +38,6 @@ export interface DraftExposure {
   /** > 450 mg in a year, with the draft. */
   readonly overYearLimit: boolean;
   readonly reached: boolean;
-}
-
-function prednisoloneDaily(dailyDoseMg: number | undefined, factor: number | undefined): number | undefined {
-  return dailyDoseMg === undefined ? undefined : dailyDoseMg * (factor ?? 1);
 }
 
 /** The earliest current glucocorticoid record above 5 mg a day: the course a new order continues. */

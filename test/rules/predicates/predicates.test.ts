@@ -3,7 +3,7 @@ import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.j
 import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
 import { courseFinding } from '../../../src/rules/predicates/findings.js';
 import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
-import { atOrBelow, below, isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
+import { atOrBelow, below, isHypercalcaemia, isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
 import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/medication.js';
 import { inPopulation } from '../../../src/rules/predicates/population.js';
 import { riskFactors } from '../../../src/rules/predicates/risk-factors.js';
@@ -155,6 +155,13 @@ describe('labs', () => {
     // "No hypocalcaemia" cannot be confirmed from "<2.30"; ">2.10" is not low.
     expect(isHypocalcaemia(calcium(2.3, TODAY, 'total', { comparator: '<' }))).toBe(true);
     expect(isHypocalcaemia(calcium(2.1, TODAY, 'total', { comparator: '>' }))).toBe(false);
+    // ">2.51" is above the limit (total > 2.51, ionised > 1.32, or the lab's range) as a plain 2.52 is; "<2.6" cannot be called high.
+    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total', { comparator: '>' }))).toBe(true);
+    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total'))).toBe(false);
+    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total', { comparator: '>=' }))).toBe(false);
+    expect(isHypercalcaemia(calcium(1.32, TODAY, 'ionised', { comparator: '>' }))).toBe(true);
+    expect(isHypercalcaemia(calcium(2.5, TODAY, 'total', { comparator: '>' }))).toBe(false);
+    expect(isHypercalcaemia(calcium(2.6, TODAY, 'total', { comparator: '<' }))).toBe(false);
   });
   it('takes a value as current within the window, the boundary day included', () => {
     // 2026-11-26 − 90 days = 2026-08-28
