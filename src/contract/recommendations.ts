@@ -139,7 +139,13 @@ export interface TopicValues {
     readonly calciumLow?: true;
   };
   /** `egfrLow`: the latest eGFR ≤ 35 — a follow-on bisphosphonate is not for general practice (as on `denosumab-stopped`). */
-  'denosumab-overdue': { readonly due: LocalDate; readonly calciumLow?: true; readonly egfrLow?: true };
+  'denosumab-overdue': {
+    readonly due: LocalDate;
+    readonly calciumLow?: true;
+    readonly egfrLow?: true;
+    /** `anabolic-treatment-consideration` beside it: the referral does not put off the injection. */
+    readonly anabolicCandidate?: true;
+  };
   'denosumab-stopped': {
     /** "typisk zoledronsyre ca. 6 måneder efter sidste injektion". */
     readonly followOnDue: LocalDate;
@@ -149,6 +155,8 @@ export interface TopicValues {
     readonly egfrLow?: boolean;
     /** The latest calcium is low: corrected before the follow-on, the endocrinologist recommended. */
     readonly calciumLow?: true;
+    /** `anabolic-treatment-consideration` beside it: the referral does not put off the follow-on. */
+    readonly anabolicCandidate?: true;
     /** Oral bisphosphonate is not possible (card "2. Valg": a contraindication such as ulcus, non-adherence): no alendronate offered. */
     readonly oralBarred?: true;
   };
@@ -166,7 +174,11 @@ export interface TopicValues {
     /** The latest 25-OH-D is ≤ 50 nmol/L (l. 43 "> 50 nmol/L"): vitamin D before the infusion. */
     readonly vitaminDLow?: true;
   };
-  'anabolic-treatment-consideration': { readonly candidate: AnabolicCandidate };
+  'anabolic-treatment-consideration': {
+    readonly candidate: AnabolicCandidate;
+    /** A critical denosumab card beside it (overdue, or stopped without follow-on): that comes first (rules.md §6 "never two cards that compete"). */
+    readonly afterDenosumab?: 'overdue' | 'stopped';
+  };
   'endocrinology-referral': {
     /** Osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (reason `intolerance`). */
     readonly seriousSideEffect?: true;
@@ -225,6 +237,8 @@ export interface TopicValues {
     readonly pauseCriteriaMet?: true;
     /** The draft was to follow a denosumab recorded stopped: "anden behandling" — zoledronic acid, not denosumab again. */
     readonly afterDenosumabStop?: true;
+    /** The second choice is drafted in the same basket: the tablet is to go, nothing else to order. */
+    readonly parenteralDrafted?: 'denosumab' | 'zoledronic-acid';
   };
   'rx-swallowing-difficulty': {
     /** The drafted tablet holds vitamin D3 (alendronate + colecalciferol), Binosto does not, and no other D3 is taken or ordered. */
@@ -238,6 +252,8 @@ export interface TopicValues {
     readonly switchAdvised?: true;
     /** Denosumab in use and the latest eGFR ≤ 35: keep denosumab, no bisphosphonate (zoledronic acid) follow-on — endocrinology agrees it. */
     readonly egfrLow?: true;
+    /** The other antiresorptive drafts of the basket this one doubles (rules/index.ts: one barred from going ahead doubles nothing). */
+    readonly otherDrafts: readonly Ref[];
   };
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': {

@@ -52,8 +52,64 @@ const FRACTURE_INDICATION: readonly Reason[] = ['spine-fracture', 'hip-fracture'
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
 
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
-  if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreeing(recs));
-  return withoutMarkerOnChangedDrug(agreeing(recs).map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
+  const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs)), facts.today);
+  if (latestEgfrAtLimit(facts) === undefined) return oneReferral(withoutMarkerOnChangedDrug(agreed));
+  return oneReferral(withoutMarkerOnChangedDrug(agreed.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate)));
+}
+
+/**
+ * The re-check of an inadequate marker fall, due today or past: `btm-follow-up-due` orders the
+ * marker now, so `btm-response-inadequate` sets no reminder for a day that has come — one concern,
+ * one suggestion (rules.md §6; it had offered a reminder for today beside the order).
+ */
+function markerNotRemindedWhenOrdered(recs: Recommendation[], today: LocalDate): Recommendation[] {
+  const ordered = recs.some((r) => r.topic === 'btm-follow-up-due' && r.suggestions?.some((s) => s.kind === 'lab' || s.kind === 'labs') === true);
+  if (!ordered) return recs;
+  return recs.map((r) => {
+    if (r.topic !== 'btm-response-inadequate' || r.suggestions === undefined) return r;
+    const kept = r.suggestions.filter((s) => !(s.kind === 'reminder' && s.what === 'bone-marker' && s.due <= today));
+    return kept.length === r.suggestions.length ? r : keepSuggestions(r, kept);
+  });
+}
+
+/**
+ * A critical denosumab card (overdue, or stopped without follow-on) and an anabolic candidate: the
+ * injection or the follow-on comes now and the referral does not put it off (card l. 79-82 "Der må
+ * max gå 7 måneder", "SKAL anden behandling igangsættes"). Critical cards absorb nothing (rules.md
+ * §6), so both stay, each saying so, and the anabolic referral is offered, not pre-selected —
+ * never two cards that compete for the next treatment decision.
+ */
+function denosumabFirst(recs: Recommendation[]): Recommendation[] {
+  const critical = recs.find((r) => (r.topic === 'denosumab-overdue' || r.topic === 'denosumab-stopped') && r.indicator === 'critical');
+  if (critical === undefined || !recs.some((r) => r.topic === 'anabolic-treatment-consideration')) return recs;
+  const afterDenosumab = critical.topic === 'denosumab-stopped' ? ('stopped' as const) : ('overdue' as const);
+  return recs.map((r) => {
+    if (r.topic === 'anabolic-treatment-consideration') return { ...r, afterDenosumab, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(unrecommended) }) };
+    if (r === critical && (r.topic === 'denosumab-overdue' || r.topic === 'denosumab-stopped')) return { ...r, anabolicCandidate: true as const };
+    return r;
+  });
+}
+
+function unrecommended(s: SuggestionSpec): SuggestionSpec {
+  if (!('recommended' in s) || s.recommended !== true) return s;
+  const { recommended: _, ...rest } = s;
+  return rest;
+}
+
+const isEndocrinologyReferral = (s: SuggestionSpec): boolean => s.kind === 'referral' && s.to === 'endocrinology';
+
+/**
+ * One endocrinology referral per answer: beside `endocrinology-referral`, the cards that also send
+ * the patient there (a marker that does not fall with eGFR ≤ 35, a switch to parenteral treatment
+ * with the referral as an alternative) say so without a second referral order — accepting both
+ * sent two [choice]. The treatment card keeps its own: it folds with the referral card (cards/compose).
+ */
+function oneReferral(recs: Recommendation[]): Recommendation[] {
+  if (!recs.some((r) => r.topic === 'endocrinology-referral' && r.suggestions?.some(isEndocrinologyReferral) === true)) return recs;
+  return recs.map((r) => {
+    if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
+    return keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)));
+  });
 }
 
 /** Not to go on as now: the drug is held, switched or failing — no marker to order for it. */
@@ -149,8 +205,8 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  * - a suggestion the critical card of the same draft already carries (the endocrinology referral
  *   of `rx-egfr-too-low` and of `rx-oral-contraindicated` with eGFR ≤ 35) is not offered again on
  *   the other cards of that draft: clicking both sent two referrals and deleted the draft twice;
- * - a draft a critical card removes (or replaces) is not removed again by another card ("remove
- *   one" beside "do not prescribe" deleted it from two cards);
+ * - a draft a critical card or `rx-oral-contraindicated` removes (or replaces) is not removed again
+ *   by another card ("remove one" beside "do not prescribe" deleted it from two cards);
  * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
  *   answer, on the first card that has it (most severe first): two drafts each brought a
  *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
@@ -158,14 +214,22 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  */
 export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
   const critical = new Map<string, Set<string>>();
-  const removed = new Set<string>();
+  // Drafts a bar removes or replaces, with the card that does: a critical card, or the contraindication card.
+  const removed = new Map<string, Recommendation>();
   for (const r of recs) {
-    if (r.indicator !== 'critical' || r.draft === undefined || r.suggestions === undefined) continue;
+    if (r.draft === undefined || r.suggestions === undefined) continue;
+    if (r.topic === 'rx-oral-contraindicated') {
+      for (const s of r.suggestions) {
+        const target = draftReplacedBy(s);
+        if (target !== undefined && !removed.has(target)) removed.set(target, r);
+      }
+    }
+    if (r.indicator !== 'critical') continue;
     const keys = critical.get(r.draft) ?? new Set<string>();
     for (const s of r.suggestions) {
       keys.add(suggestionKey(s));
       const target = draftReplacedBy(s);
-      if (target !== undefined) removed.add(target);
+      if (target !== undefined) removed.set(target, r);
     }
     critical.set(r.draft, keys);
   }
@@ -183,7 +247,8 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
       const key = suggestionKey(s);
       if (taken?.has(key) === true) continue;
       const target = draftReplacedBy(s);
-      if (r.indicator !== 'critical' && s.kind === 'remove-draft' && target !== undefined && removed.has(target)) continue;
+      const remover = target === undefined ? undefined : removed.get(target);
+      if (r.indicator !== 'critical' && s.kind === 'remove-draft' && remover !== undefined && remover !== r) continue;
       if (r.indicator === 'critical' && target !== undefined) {
         if (s.kind === 'remove-draft' && removedByCritical.has(target)) continue;
         removedByCritical.add(target);

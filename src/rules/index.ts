@@ -50,7 +50,22 @@ function silencedBy(r: Recommendation, blockers: readonly Recommendation[]): boo
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
   const blockers = recs.filter(blocks);
   if (blockers.length === 0) return [...recs];
-  return recs.filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft))).map((r) => barredDose(r, blockers));
+  const barred = new Set(blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || (b.topic === 'rx-egfr-too-low' && b.indicator === 'critical')).flatMap((b) => b.draft ?? []));
+  return recs
+    .filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft)))
+    .filter((r) => !doublesOnlyBarred(r, barred))
+    .map((r) => barredDose(r, blockers));
+}
+
+/**
+ * A draft that doubles nothing but drafts barred from going ahead (a contraindicated alendronate
+ * beside the denosumab that replaces it): no duplicate card of its own — "remove the denosumab"
+ * beside "the tablet is contraindicated, remove it" offered to keep the wrong one. The barred
+ * draft's own duplicate card stays.
+ */
+function doublesOnlyBarred(r: Recommendation, barred: ReadonlySet<string>): boolean {
+  if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined || barred.has(r.draft)) return false;
+  return r.inUse.length === 0 && r.otherDrafts.length > 0 && r.otherDrafts.every((d) => barred.has(d));
 }
 
 /**

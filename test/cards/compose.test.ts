@@ -121,6 +121,21 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
+  it('the endocrinology referral rides on a treatment card that already offers it (suspected secondary osteoporosis), not beside a start', () => {
+    const referral = () => suggestion('Refer to endocrinology', true);
+    const instead = patientView([rendered('treatment-indicated', 'warning', { suggestions: [referral()] }), rendered('endocrinology-referral', 'warning', { suggestions: [referral()] })]);
+    expect(owners(instead)).toEqual(['treatment-indicated']);
+    expect(topicsOf(instead[0] as Card)).toEqual(['treatment-indicated', 'endocrinology-referral']);
+    expect(instead[0]?.suggestions?.map((s) => s.label)).toEqual(['Refer to endocrinology']);
+    // Beside a start (a falling eGFR, two drugs not tolerated) the referral is a decision of its own.
+    const beside = patientView([
+      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Alendronate', true)] }),
+      rendered('endocrinology-referral', 'warning', { suggestions: [referral()] }),
+    ]);
+    expect(owners(beside)).toEqual(['treatment-indicated', 'endocrinology-referral']);
+    expectValidResponse({ cards: instead });
+  });
+
   it('takes the most severe indicator of its topics: a warning is never hidden in an info card', () => {
     const [card] = patientView([rendered('risk-factor-review', 'info'), rendered('vitamin-d-calcium', 'info'), rendered('bone-healthy-lifestyle', 'info')]);
     expect(card?.indicator).toBe('info');

@@ -463,3 +463,20 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('bisphosphonate-continue'), notContinued: 'serious-side-effect' }, 'da').summary).toContain('alvorlig bivirkning');
   });
 });
+
+describe('an anabolic candidate beside a critical denosumab card (rules/agreement.ts `denosumabFirst`)', () => {
+  it('the anabolic card puts the injection or follow-on first, the critical card says the referral does not put it off', () => {
+    const candidate = { ...woman, age: 78, dxa: [scan('2026-02-01', { 'lumbar-spine': -3.0 })], fractures: [fracture('hip', '2026-09-01')] };
+    const stopped = course('denosumab', '2023-03-01', { lastDose: '2025-09-01', status: 'stopped', stoppedOn: '2025-10-01' });
+    const recs = evaluatePatientView(ctxOf(patient({ ...candidate, courses: [stopped] })));
+    const anabolic = recs.find((r) => r.topic === 'anabolic-treatment-consideration');
+    const critical = recs.find((r) => r.topic === 'denosumab-stopped');
+    if (anabolic === undefined || critical === undefined) throw new Error('both cards expected');
+    expect(wordsOf(anabolic, 'da').summary).toBe('Overvej henvisning til anabol behandling – men start først opfølgningen efter denosumab (kritisk kort)');
+    expect(wordsOf(anabolic, 'en').detail).toContain('**Follow-on treatment first:**');
+    expect(wordsOf(critical, 'da').detail).toContain('**Også kandidat til anabol behandling** (se kortet)');
+    const cards = renderCards(recs, renderCtx('en'));
+    expect(cards.find((c) => c.source.topic?.code === 'anabolic-treatment-consideration')?.suggestions?.some((s) => s.isRecommended === true)).toBe(false);
+    expectValidResponse({ cards });
+  });
+});

@@ -58,6 +58,53 @@ describe('agreement between the cards of one answer', () => {
     expect(card(35)).toMatchObject({ egfrLow: true, reasons: ['no-follow-on-therapy'] });
   });
 
+  it('one endocrinology referral per answer: a marker that does not fall at eGFR ≤ 35 says refer, the referral card carries the order', () => {
+    const input = { ...woman, fractures: [], courses: [course('alendronate', '2025-10-01')], labs: { egfr: [egfr(30, '2026-11-01')], boneMarkers: [p1np(60, '2025-09-20'), p1np(50, '2026-08-01')] } };
+    const recs = evaluatePatientView(ctxOf(patient(input)));
+    expect(recs.map((r) => r.topic)).toEqual(expect.arrayContaining(['btm-response-inadequate', 'endocrinology-referral']));
+    const referring = recs.filter((r) => r.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology') === true);
+    expect(referring.map((r) => r.topic)).toEqual(['endocrinology-referral']);
+  });
+
+  it('an anabolic candidate beside a critical denosumab card: the injection or follow-on comes first, the anabolic referral is offered, not pre-selected (rules.md §6)', () => {
+    const candidate = { sex: 'female' as const, age: 78, dxa: [scan('2026-02-01', { 'lumbar-spine': -3.0 })], fractures: [fracture('hip', '2026-09-01')] };
+    const stopped = course('denosumab', '2023-03-01', { lastDose: '2025-09-01', status: 'stopped', stoppedOn: '2025-10-01' });
+    const recs = evaluatePatientView(ctxOf(patient({ ...candidate, courses: [stopped] })));
+    expect(recs.find((r) => r.topic === 'denosumab-stopped')).toMatchObject({ indicator: 'critical', anabolicCandidate: true });
+    const anabolic = recs.find((r) => r.topic === 'anabolic-treatment-consideration');
+    expect(anabolic).toMatchObject({ afterDenosumab: 'stopped' });
+    expect(anabolic?.suggestions?.some((x) => 'recommended' in x && x.recommended === true)).toBe(false);
+    const overdue = evaluatePatientView(ctxOf(patient({ ...candidate, courses: [course('denosumab', '2023-03-01', { lastDose: '2026-03-01' })] })));
+    expect(overdue.find((r) => r.topic === 'denosumab-overdue')).toMatchObject({ anabolicCandidate: true });
+    expect(overdue.find((r) => r.topic === 'anabolic-treatment-consideration')).toMatchObject({ afterDenosumab: 'overdue' });
+    // Without a critical denosumab card the anabolic referral stands as before.
+    const plain = evaluatePatientView(ctxOf(patient({ ...candidate, courses: [course('denosumab', '2023-03-01', { lastDose: '2026-09-01' })] }))).find((r) => r.topic === 'anabolic-treatment-consideration');
+    expect(plain).toBeDefined();
+    expect(plain).not.toHaveProperty('afterDenosumab');
+  });
+
+  it('alendronate and denosumab drafted together beside an ulcer: the tablet is removed once, the denosumab draft is not offered for removal', () => {
+    const aln = draft('alendronate');
+    const dmab = draft('denosumab');
+    const labs = { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.4, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, conditions: [condition('peptic-ulcer')], drafts: [aln, dmab] })));
+    const removals = recs.flatMap((r) => (r.suggestions ?? []).filter((x) => x.kind === 'remove-draft').map((x) => [r.topic, x.kind === 'remove-draft' ? x.draft : '']));
+    expect(removals).toEqual([['rx-oral-contraindicated', aln.ref]]);
+    expect(recs.some((r) => r.suggestions?.some((x) => x.kind === 'prescribe' && x.drug === 'denosumab-biosimilar') === true)).toBe(false);
+    // The tablet's duplicate card still says two antiresorptives are drafted; none stands on the denosumab draft.
+    expect(recs.filter((r) => r.topic === 'rx-duplicate-antiresorptive').map((r) => r.draft)).toEqual([aln.ref]);
+  });
+
+  it('an inadequate marker fall whose re-check has come: the marker is ordered (btm-follow-up-due), no reminder for a day gone by', () => {
+    const input = { sex: 'female' as const, age: 72, courses: [course('alendronate', '2025-10-01')], labs: { boneMarkers: [p1np(60, '2025-09-25'), p1np(50, '2026-08-01')] } };
+    const recs = evaluatePatientView(ctxOf(patient(input)));
+    expect(recs.find((r) => r.topic === 'btm-follow-up-due')?.suggestions).toEqual([expect.objectContaining({ kind: 'lab' })]);
+    expect(recs.find((r) => r.topic === 'btm-response-inadequate')?.suggestions?.some((x) => x.kind === 'reminder')).toBe(false);
+    // Before the re-check is due the reminder stays (nothing orders the marker yet).
+    const early = evaluatePatientView(ctxOf(patient({ ...input, labs: { boneMarkers: [p1np(60, '2025-09-25'), p1np(50, '2026-10-01')] } })));
+    expect(early.find((r) => r.topic === 'btm-response-inadequate')?.suggestions?.[0]).toMatchObject({ kind: 'reminder', due: '2027-01-01' });
+  });
+
   it('the yearly zoledronic acid infusion card holds the infusion at eGFR ≤ 35, beside the referral that says so', () => {
     const zol = course('zoledronic-acid', '2024-12-20', { lastDose: '2025-12-20' });
     const recs = evaluatePatientView(ctxOf(patient({ ...woman, courses: [zol], labs: { egfr: [egfr(30, '2026-11-20')], calcium: [calcium(2.3, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } })));

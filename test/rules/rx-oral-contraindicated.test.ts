@@ -18,6 +18,18 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     ]);
   });
 
+  it('with the second choice already in the basket (alendronate and Obodence drafted together) only removes the tablet: no second denosumab order', () => {
+    const aln = draft('alendronate');
+    const dmab = draft('denosumab');
+    const rec = rxOralContraindicated(ctxOf(patient({ age: 70, conditions: [condition('peptic-ulcer')], drafts: [aln, dmab] })), aln);
+    expect(rec).toMatchObject({ reasons: ['ulcer'], parenteralDrafted: 'denosumab' });
+    expect(rec?.suggestions).toEqual([{ kind: 'remove-draft', draft: aln.ref, recommended: true }]);
+    // An oncology dose (Xgeva 120 mg) is no second choice for osteoporosis.
+    const xgeva = draft('denosumab', { doseMgPerAdministration: 120 });
+    const beside = rxOralContraindicated(ctxOf(patient({ age: 70, conditions: [condition('peptic-ulcer')], drafts: [aln, xgeva] })), aln);
+    expect(beside).not.toHaveProperty('parenteralDrafted');
+  });
+
   it('with the latest eGFR ≤ 35 offers neither zoledronic acid nor a denosumab start: the endocrinology referral takes the draft\'s place (eGFR 36 keeps the second choice)', () => {
     const d = draft('alendronate');
     const low = judge({ conditions: [condition('peptic-ulcer')], labs: { egfr: [egfr(35, '2026-10-01')] } }, d);

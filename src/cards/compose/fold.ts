@@ -5,7 +5,8 @@
  *    the answer (for prescribing: about the same draft) and may take it. Critical cards never
  *    absorb and are never absorbed. A host whose suggestions are alternatives takes no companion
  *    with suggestions; under the treatment card those gather on one "before start" card — but the
- *    anabolic referral, which proposes the same first decision, always rides on the treatment card. A
+ *    anabolic referral, which proposes the same first decision, always rides on the treatment card,
+ *    and so does the endocrinology referral when the treatment card already offers it. A
  *    draft's start checks with no checklist card to ride on (a restart, a switch, a zoledronic
  *    acid or denosumab dose) gather on the first of them: one card per draft.
  * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
@@ -16,7 +17,7 @@
 import type { Card } from '../../cds-hooks/response.js';
 import type { Topic } from '../../contract/topics.js';
 import { BEFORE_START_ORDER, PATIENT_VIEW_FOLDS, PRESCRIBING_FOLD_INDICATOR, PRESCRIBING_FOLDS } from './folds.js';
-import { hasAlternatives, mergeCards } from './merge.js';
+import { addsNoSuggestion, hasAlternatives, mergeCards } from './merge.js';
 
 export type CardGrouping = 'folded' | 'separate';
 
@@ -51,6 +52,9 @@ function canTake(host: RenderedCard, companion: RenderedCard): boolean {
   // referral joins the treatment card's alternatives (denosumab | zoledronic acid | the referral)
   // rather than lead a second warning card.
   if (companion.topic === 'anabolic-treatment-consideration' && host.topic === 'treatment-indicated') return true;
+  // The referral card beside a treatment card that offers the same referral (instead of a start)
+  // is one concern; beside a start (intolerance, a falling eGFR) it is a decision of its own.
+  if (companion.topic === 'endocrinology-referral') return addsNoSuggestion(host.card, companion.card);
   return !(hasAlternatives(host.card) && (companion.card.suggestions?.length ?? 0) > 0);
 }
 

@@ -32,6 +32,10 @@ export const PATIENT_VIEW_FOLDS: Readonly<Partial<Record<Topic, readonly Topic[]
   'btm-interfering-medication': BONE_MARKER,
   // Section 2, "Anabolic candidates": never a second card competing for the first decision.
   'anabolic-treatment-consideration': ['treatment-indicated'],
+  // Section 2, "Suspected secondary osteoporosis before treatment": the treatment card offers the
+  // referral instead of a start — the referral card then says the same, so it rides there (fold.ts:
+  // only when it brings no suggestion of its own).
+  'endocrinology-referral': ['treatment-indicated'],
 };
 
 /**

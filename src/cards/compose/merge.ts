@@ -37,6 +37,12 @@ function suggestionKey(s: Suggestion): string {
   return JSON.stringify({ label: s.label, actions: s.actions ?? [] });
 }
 
+/** Every suggestion of `companion` is one `host` already makes (a card with none adds none). */
+export function addsNoSuggestion(host: Card, companion: Card): boolean {
+  const own = new Set((host.suggestions ?? []).map(suggestionKey));
+  return (companion.suggestions ?? []).every((s) => own.has(suggestionKey(s)));
+}
+
 function unionBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {

@@ -97,6 +97,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
     draft: draft.ref,
     afterDenosumab,
     inUse: [...new Set(courses.flatMap((c) => currentDrug(facts, c) ?? []))],
+    otherDrafts: drafts.map((d) => d.ref),
     ...(switchAdvised ? { switchAdvised: true as const } : {}),
     ...(egfrLow ? { egfrLow: true as const } : {}),
   };

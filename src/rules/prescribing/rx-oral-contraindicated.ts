@@ -59,7 +59,7 @@ import { tooSoonAfter } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { Recommendation } from '../../contract/recommendations.js';
-import { draftEvidence, draftFinding, draftOfClass, type RecognisedDraft } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, oncologyDose, otherDrafts, type RecognisedDraft } from './draft.js';
 import { renewalPause } from './rx-bisphosphonate-duration.js';
 import { followingDenosumab } from './denosumab-follow-on.js';
 
@@ -95,8 +95,13 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   // igangsættes"): the second choice left is zoledronic acid — a restart of the denosumab that was
   // stopped is not offered (the critical `denosumab-stopped` recommends the zoledronic acid referral).
   const afterDenosumabStop = followingDenosumab(ctx)?.course.status === 'stopped';
+  // The second choice already in the basket (alendronate and Obodence drafted together): the tablet
+  // goes, nothing is ordered — "switch to denosumab" created a second denosumab order beside it.
+  const drafted = onParenteral === undefined && !calciumLow && !egfrLow && !seriousSideEffect ? draftedParenteral(ctx, draft) : undefined;
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
+    : drafted !== undefined
+    ? [{ kind: 'remove-draft', draft: draft.ref, recommended: true }]
     : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : afterDenosumabStop
@@ -122,8 +127,18 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     ...(calciumLow ? { calciumLow: true as const } : {}),
     ...(pauseCriteriaMet ? { pauseCriteriaMet: true as const } : {}),
     ...(afterDenosumabStop && onParenteral === undefined && !calciumLow && !egfrLow && !seriousSideEffect ? { afterDenosumabStop: true as const } : {}),
+    ...(drafted === undefined ? {} : { parenteralDrafted: drafted }),
   };
 };
+
+/** Denosumab or zoledronic acid for osteoporosis (not an oncology dose) among the basket's other drafts. */
+function draftedParenteral(ctx: RuleContext, draft: RecognisedDraft): 'denosumab' | 'zoledronic-acid' | undefined {
+  for (const d of otherDrafts(ctx.facts, draft)) {
+    const drugClass = d.identity.drugClass;
+    if ((drugClass === 'denosumab' || drugClass === 'zoledronic-acid') && !oncologyDose(d)) return drugClass;
+  }
+  return undefined;
+}
 
 /**
  * Zoledronic acid is a bisphosphonate too: after osteonecrosis of the jaw or an atypical femoral

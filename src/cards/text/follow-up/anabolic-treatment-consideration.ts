@@ -44,8 +44,32 @@ const onlyPossible = (rec: Recommendation<'anabolic-treatment-consideration'>): 
   return fractures.length > 0 && fractures.every((f) => f.possible);
 };
 
+/** A critical denosumab card beside it (`afterDenosumab`, rules/agreement.ts): that comes first. */
+const DENOSUMAB_FIRST: Readonly<Record<'overdue' | 'stopped', Words>> = {
+  overdue: {
+    da: '**Først denosumab:** injektionen er over 7 måneder forsinket (se det kritiske kort) og gives nu – en henvisning til anabol behandling udskyder den ikke.',
+    en: '**Denosumab first:** the injection is more than 7 months late (see the critical card) and is given now – a referral for anabolic treatment does not put it off.',
+  },
+  stopped: {
+    da: '**Først den opfølgende behandling:** denosumab er seponeret uden opfølgning (se det kritiske kort) – den gives nu; en henvisning til anabol behandling udskyder den ikke.',
+    en: '**Follow-on treatment first:** denosumab was stopped without follow-on (see the critical card) – it is given now; a referral for anabolic treatment does not put it off.',
+  },
+};
+
+/** The summary beside a critical denosumab card: the referral framed as after the injection or follow-on. */
+const SUMMARY_AFTER_DENOSUMAB: Readonly<Record<'overdue' | 'stopped', Words>> = {
+  overdue: {
+    da: 'Overvej henvisning til anabol behandling – men giv først den forsinkede denosumab-injektion (kritisk kort)',
+    en: 'Consider referral for anabolic treatment – but give the overdue denosumab injection first (critical card)',
+  },
+  stopped: {
+    da: 'Overvej henvisning til anabol behandling – men start først opfølgningen efter denosumab (kritisk kort)',
+    en: 'Consider referral for anabolic treatment – but start the follow-on after denosumab first (critical card)',
+  },
+};
+
 function detail(rec: Recommendation<'anabolic-treatment-consideration'>, lang: Language): string {
-  return paragraphs(onlyPossible(rec) && IF_LOW_ENERGY[lang], WHAT[lang], WHICH_DRUG[rec.candidate][lang]);
+  return paragraphs(rec.afterDenosumab !== undefined && DENOSUMAB_FIRST[rec.afterDenosumab][lang], onlyPossible(rec) && IF_LOW_ENERGY[lang], WHAT[lang], WHICH_DRUG[rec.candidate][lang]);
 }
 
 export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment-consideration'> = {
@@ -53,7 +77,9 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
     title: 'Overvej anabol behandling',
     // Romosozumab barred by the record is said in the summary: folded onto the treatment card, only the summary shows.
     summary: (rec) =>
-      rec.candidate === 'woman-cardiovascular'
+      rec.afterDenosumab !== undefined
+        ? SUMMARY_AFTER_DENOSUMAB[rec.afterDenosumab].da
+        : rec.candidate === 'woman-cardiovascular'
         ? `${onlyPossible(rec) ? 'Hvis lavenergibrud: overvej' : 'Overvej'} henvisning til anabol behandling med teriparatid – ikke romosozumab (infarkt/apopleksi i journalen)`
         : has(rec, 'woman-fracture-3y')
         ? `Overvej henvisning til anabol behandling: T-score < −2,5 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud inden for 3 år`
@@ -65,7 +91,9 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
   en: {
     title: 'Consider anabolic treatment',
     summary: (rec) =>
-      rec.candidate === 'woman-cardiovascular'
+      rec.afterDenosumab !== undefined
+        ? SUMMARY_AFTER_DENOSUMAB[rec.afterDenosumab].en
+        : rec.candidate === 'woman-cardiovascular'
         ? `${onlyPossible(rec) ? 'If low-energy fracture: consider' : 'Consider'} referral for anabolic treatment with teriparatide – not romosozumab (infarction/stroke on record)`
         : has(rec, 'woman-fracture-3y')
         ? `Consider referral for anabolic treatment: T-score < −2.5 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy fracture within 3 years`

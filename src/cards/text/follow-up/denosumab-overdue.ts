@@ -41,8 +41,14 @@ const IF_NOT_CONTINUED_KIDNEY: Words = {
   en: '**If denosumab is not to continue, other treatment MUST be started** – with eGFR ≤ 35 no bisphosphonate in general practice: agree the follow-on treatment with endocrinology.',
 };
 
+/** An anabolic candidate too (`anabolicCandidate`, rules/agreement.ts): the referral does not put the injection off. */
+const ANABOLIC_LATER: Words = {
+  da: '**Også kandidat til anabol behandling** (se kortet): henvis gerne, men injektionen gives nu – specialisten planlægger overgangen.',
+  en: '**Also a candidate for anabolic treatment** (see that card): refer if you wish, but the injection is given now – the specialist plans the transition.',
+};
+
 function detail(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
-  return paragraphs(giveNow(rec, lang), WHY[lang], (rec.egfrLow === true ? IF_NOT_CONTINUED_KIDNEY : IF_NOT_CONTINUED)[lang], RECALL[lang]);
+  return paragraphs(giveNow(rec, lang), rec.anabolicCandidate === true && ANABOLIC_LATER[lang], WHY[lang], (rec.egfrLow === true ? IF_NOT_CONTINUED_KIDNEY : IF_NOT_CONTINUED)[lang], RECALL[lang]);
 }
 
 export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {

@@ -65,10 +65,23 @@ const NO_ORAL: Words = {
   en: '**No alendronate:** oral bisphosphonate is not possible (see the basis below).',
 };
 
+/** An anabolic candidate too (`anabolicCandidate`, rules/agreement.ts): the referral does not put the follow-on off. */
+const ANABOLIC_LATER: Words = {
+  da: '**Også kandidat til anabol behandling** (se kortet): henvis gerne, men den opfølgende behandling venter ikke på specialistens svar.',
+  en: '**Also a candidate for anabolic treatment** (see that card): refer if you wish, but the follow-on treatment does not wait for the specialist’s answer.',
+};
+
 function detail(rec: Rec, lang: Language): string {
   // With eGFR ≤ 35, or zoledronic acid not tolerated, there is no infusion here: no infusion tests.
   const infusion = rec.egfrLow !== true && !zoledronicIntolerated(rec);
-  return paragraphs(MUST[lang], rec.calciumLow === true && LOW_CALCIUM[lang], when(rec, lang), rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang], infusion && TESTS[lang]);
+  return paragraphs(
+    MUST[lang],
+    rec.calciumLow === true && LOW_CALCIUM[lang],
+    when(rec, lang),
+    rec.anabolicCandidate === true && ANABOLIC_LATER[lang],
+    rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang],
+    infusion && TESTS[lang],
+  );
 }
 
 export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {

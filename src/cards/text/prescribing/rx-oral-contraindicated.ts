@@ -41,7 +41,8 @@ function secondChoiceWords(rec: Recommendation<'rx-oral-contraindicated'>, lang:
 }
 
 /** The card recommends starting the second choice here (not a removal or a referral instead): its how-to is said. */
-const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean => rec.onParenteral === undefined && rec.calciumLow !== true && rec.egfrLow !== true && rec.seriousSideEffect !== true;
+const secondChoice = (rec: Recommendation<'rx-oral-contraindicated'>): boolean =>
+  rec.onParenteral === undefined && rec.parenteralDrafted === undefined && rec.calciumLow !== true && rec.egfrLow !== true && rec.seriousSideEffect !== true;
 
 export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> = {
   da: {
@@ -52,6 +53,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} kontraindiceret (${why}): patienten får allerede ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronsyre'} – slet ordinationen`;
       if (rec.calciumLow === true) return `${drug} kontraindiceret (${why}), P-calcium lav: slet ordinationen, korrigér calcium, så 2. valg`;
       if (rec.seriousSideEffect === true) return `${drug} kontraindiceret (${why}): slet ordinationen, henvis til endokrinolog`;
+      if (rec.parenteralDrafted !== undefined) return `${drug} kontraindiceret (${why}): ${rec.parenteralDrafted === 'denosumab' ? 'denosumab' : 'zoledronsyre'} er allerede med i ordinationen – slet tabletten`;
       if (rec.pauseCriteriaMet === true) return `${drug} kontraindiceret (${why}): pausekriterier opfyldt efter 5 år – overvej pause`;
       if (rec.vitaminDLow === true) return `${drug} kontraindiceret (${why}): giv D-vitamin først (P-25-OH-Vit.D ≤ 50), så 2. valg`;
       return rec.egfrLow === true ? `${drug} kontraindiceret (${why}), eGFR ≤ 35: henvis til endokrinolog` : `${drug} kontraindiceret (${why}): ${secondChoiceWords(rec, 'da')}`;
@@ -60,6 +62,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       paragraphs(
         rec.onParenteral !== undefined &&
           '**Patienten er allerede i 2. valg (parenteral behandling), og næste dosis er ikke forfalden:** der er intet at starte. Slet ordinationen, og fortsæt den parenterale behandling efter planen.',
+        rec.parenteralDrafted !== undefined &&
+          `**2. valg (${rec.parenteralDrafted === 'denosumab' ? 'denosumab' : 'zoledronsyre'}) er allerede med i denne ordination:** slet den perorale bisfosfonat, så patienten ikke får to antiresorptiva.`,
         rec.calciumLow === true &&
           '**P-calcium er lav:** denosumab og zoledronsyre kan forværre hypocalcæmien. Slet ordinationen, korrigér hypocalcæmien (calcium og D-vitamin), og start 2. valg, når P-calcium er normal.',
         rec.seriousSideEffect === true &&
@@ -93,6 +97,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       if (rec.onParenteral !== undefined) return `${drug} contraindicated (${why}): the patient already has ${rec.onParenteral === 'denosumab' ? 'denosumab' : 'zoledronic acid'} – remove the order`;
       if (rec.calciumLow === true) return `${drug} contraindicated (${why}), calcium low: remove the order, correct calcium, then the second choice`;
       if (rec.seriousSideEffect === true) return `${drug} contraindicated (${why}): remove the order, refer to endocrinology`;
+      if (rec.parenteralDrafted !== undefined) return `${drug} contraindicated (${why}): ${rec.parenteralDrafted === 'denosumab' ? 'denosumab' : 'zoledronic acid'} is already being ordered – remove the tablet`;
       if (rec.pauseCriteriaMet === true) return `${drug} contraindicated (${why}): pause criteria met at 5 years – consider a pause`;
       if (rec.vitaminDLow === true) return `${drug} contraindicated (${why}): give vitamin D first (25-OH-D ≤ 50), then the second choice`;
       return rec.egfrLow === true ? `${drug} contraindicated (${why}), eGFR ≤ 35: refer to endocrinology` : `${drug} contraindicated (${why}): ${secondChoiceWords(rec, 'en')}`;
@@ -101,6 +106,8 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
       paragraphs(
         rec.onParenteral !== undefined &&
           '**The patient already has the second choice (parenteral treatment), and the next dose is not due:** there is nothing to start. Remove the order and continue the parenteral treatment as planned.',
+        rec.parenteralDrafted !== undefined &&
+          `**The second choice (${rec.parenteralDrafted === 'denosumab' ? 'denosumab' : 'zoledronic acid'}) is already in this order:** remove the oral bisphosphonate so the patient does not get two antiresorptives.`,
         rec.calciumLow === true &&
           '**Calcium is low:** denosumab and zoledronic acid can deepen the hypocalcaemia. Remove the order, correct the hypocalcaemia (calcium and vitamin D), and start the second choice once calcium is normal.',
         rec.seriousSideEffect === true &&
