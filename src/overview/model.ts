@@ -23,7 +23,7 @@ import { ADEQUATE_FALL_PERCENT, boneMarkerFlow } from '../rules/follow-up/bone-m
 import { denosumabWithoutFollowOn } from '../rules/follow-up/denosumab.js';
 import { VITAMIN_D_TARGET } from '../rules/initiation/applies.js';
 import { pauseEnded, pauseState } from '../rules/predicates/care-state.js';
-import { CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT, VITAMIN_D_LIMIT } from '../rules/predicates/labs.js';
+import { CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT, isHypercalcaemia, isHypocalcaemia, VITAMIN_D_LIMIT } from '../rules/predicates/labs.js';
 import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from '../rules/predicates/indication.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../rules/settings.js';
 import { addMonths, minDate, maxDate, type LocalDate } from '../time/local-date.js';
@@ -191,10 +191,6 @@ function oldestFirst<T extends { readonly date: LocalDate }, P>(values: readonly
   return out;
 }
 
-function calciumOutside(value: number, kind: CalciumKind, low?: number, high?: number): boolean {
-  return value < (low ?? CALCIUM_LOW_FALLBACK[kind]) || value > (high ?? CALCIUM_HIGH_FALLBACK[kind]);
-}
-
 /** Gaps between consecutive courses of one class (facts join records across shorter breaks). */
 function gapsBetween(courses: readonly CourseBar[]): Interval[] {
   const gaps: Interval[] = [];
@@ -217,7 +213,8 @@ function labPoint(m: Measurement, outside: boolean): LabPoint {
 }
 
 function calciumPoint(m: CalciumMeasurement): LabPoint {
-  const outside = calciumOutside(m.value, m.kind, m.referenceLow, m.referenceHigh);
+  // As the rules read it: a reported "<2.15" or ">2.51", or the lab's L/H flag, is outside too.
+  const outside = isHypocalcaemia(m) || isHypercalcaemia(m);
   return m.comparator === undefined
     ? { date: m.date, value: m.value, unit: m.unit, ref: m.ref, kind: m.kind, outside }
     : { date: m.date, value: m.value, unit: m.unit, ref: m.ref, kind: m.kind, comparator: m.comparator, outside };

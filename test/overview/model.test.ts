@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { overviewModel, type OverviewModel } from '../../src/overview/model.js';
+import { calcium, patient } from '../helpers/facts.js';
 import { factsOfRecord, overviewTerminology, prefetchOfRecord, resolvedRecord, type RecordAnswers } from '../../src/overview/record.js';
 
 function fixture(name: string): { answers: RecordAnswers; patientId: string; now: Date; expected: { topics: string[] } } {
@@ -75,5 +76,17 @@ describe('overview model', () => {
 
   it('refuses a record without a Patient', () => {
     expect(() => resolvedRecord('x', { patient: [{ resourceType: 'OperationOutcome' }] })).toThrow(/no Patient/);
+  });
+});
+
+describe('overview model: calcium outside its range as the rules read it', () => {
+  it('marks a reported ">2.51" and a lab-flagged value outside, as hypercalcaemia and hypocalcaemia read them', () => {
+    const labs = { calcium: [calcium(2.51, '2026-10-01', 'total', { comparator: '>' }), calcium(2.3, '2026-09-01', 'total', { interpretation: ['L'] }), calcium(2.4, '2026-08-01')] };
+    const m = overviewModel(patient({ sex: 'female', age: 70, labs }));
+    expect(m.calcium.map((p) => [p.date, p.outside])).toEqual([
+      ['2026-08-01', false],
+      ['2026-09-01', true],
+      ['2026-10-01', true],
+    ]);
   });
 });
