@@ -250,6 +250,8 @@ export interface TopicValues {
     /** The drug in use of each course (that of its newest record), not every drug the course held: the one to stop. */
     readonly inUse: readonly DrugId[];
     readonly switchAdvised?: true;
+    /** The switch is the card's second choice because the oral bisphosphonate is contraindicated (not `switch-to-parenteral`'s advice). */
+    readonly switchFor?: 'oral-contraindicated';
     /** Denosumab in use and the latest eGFR ≤ 35: keep denosumab, no bisphosphonate (zoledronic acid) follow-on — endocrinology agrees it. */
     readonly egfrLow?: true;
     /** The other antiresorptive drafts of the basket this one doubles (rules/index.ts: one barred from going ahead doubles nothing). */

@@ -22,7 +22,7 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
-import { type Dated, latestOfUnsorted, newestFirst, onePerDay, type SameDayPreference } from './dated.js';
+import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
 import { ObservationCodes } from './observation-codes.js';
 import { emptyObservationFacts, type ObservationFacts } from './observation-facts.js';
 import { readObservation } from './observations.js';
@@ -85,7 +85,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
     ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...withDate(menopause.date) } }),
     labs: {
-      egfr: onePerDay(labs.egfr, undefined, lowerOfOtherCode),
+      egfr: onePerDay(labs.egfr),
       creatinine: onePerDay(labs.creatinine),
       calcium: onePerDay(labs.calcium, (c) => c.kind),
       vitaminD: onePerDay(labs.vitaminD),
@@ -115,12 +115,6 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   };
   return freezeStructure(facts);
 }
-
-/**
- * Two eGFRs of one day under different codes (MDRD and CKD-EPI, say) are two estimates, not copies:
- * the lower is read [choice, the safer reading: "eGFR > 35" must not pass on the higher estimate].
- */
-const lowerOfOtherCode: SameDayPreference<Measurement> = (a, b) => (a.code.code === b.code.code && a.code.system === b.code.system) || a.value === b.value ? undefined : a.value < b.value;
 
 /**
  * Ids seen of one resource type: ids are strings as parsed (their hashes are kept), where a

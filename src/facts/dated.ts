@@ -23,17 +23,17 @@ export class SortKey<T> {
   /** The resource's position in the input. */
   readonly order: number;
   readonly issued: string | undefined;
-  /** The code gives way to another code of the concept on the same day (terminology `sameDayYields`). */
-  readonly yields: boolean;
+  /** Of two results of one day, the lower rank is read (terminology `sameDayRank`; 0: none). */
+  readonly rank: number;
   instant: number | undefined = undefined;
 
-  constructor(item: T, when: WhenObserved, order: number, issued: string | undefined, yields = false) {
+  constructor(item: T, when: WhenObserved, order: number, issued: string | undefined, rank = 0) {
     this.item = item;
     this.date = when.date;
     this.raw = when.raw;
     this.order = order;
     this.issued = issued;
-    this.yields = yields;
+    this.rank = rank;
   }
 }
 
@@ -88,14 +88,14 @@ function instant<T>(s: SortKey<T>): number {
  * else the later id [choice]. So a copy is never a re-check, a baseline and a follow-up, or a
  * "fall" from itself. Returned newest first.
  *
- * Results of different codes on one day are no copies: a code that yields (terminology
- * `sameDayYields`: a 25-OH-D3 fraction beside the total, an eGFR "among blacks" beside the
- * unadjusted one) gives way to the other, and `prefer` may choose between the rest (eGFR: the lower).
+ * Results of different codes on one day are no copies: the code of the lower rank is read
+ * (terminology `sameDayRank`: a 25-OH-D3 fraction gives way to the total, MDRD to CKD-EPI, an eGFR
+ * "among blacks" to the unadjusted one), so one day's value is the same estimate from day to day.
  *
  * Sorted first, so the results of one day are neighbours: a day with one result (the usual case)
  * keeps it, and only a day with several needs choosing — no map over every date.
  */
-export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf?: (item: T) => string, prefer?: SameDayPreference<T>): T[] {
+export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kindOf?: (item: T) => string): T[] {
   sortNewestFirst(items);
   const out: T[] = [];
   let i = 0;
@@ -104,7 +104,7 @@ export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kin
     let j = i + 1;
     while (j < items.length && items[j]?.date === first?.date) j++;
     if (j === i + 1 && first !== undefined) out.push(first.item);
-    else for (const entry of keptOfDay(items.slice(i, j), kindOf, prefer)) out.push(entry.item);
+    else for (const entry of keptOfDay(items.slice(i, j), kindOf)) out.push(entry.item);
     i = j;
   }
   return out;
@@ -116,26 +116,22 @@ export function onePerDay<T extends { readonly ref: Ref }>(items: Sorted<T>, kin
  * Observation in theirs — so the earlier of two equal copies stays, and kinds first seen first
  * come first among results that sort alike.
  */
-function keptOfDay<T extends { readonly ref: Ref }>(day: Sorted<T>, kindOf?: (item: T) => string, prefer?: SameDayPreference<T>): Sorted<T> {
+function keptOfDay<T extends { readonly ref: Ref }>(day: Sorted<T>, kindOf?: (item: T) => string): Sorted<T> {
   const kept = new Map<string, Sorted<T>[number]>();
   for (const entry of day.sort((a, b) => a.order - b.order)) {
     const key = kindOf === undefined ? '' : kindOf(entry.item);
     const seen = kept.get(key);
-    if (seen === undefined || keptOver(entry, seen, prefer)) kept.set(key, entry);
+    if (seen === undefined || keptOver(entry, seen)) kept.set(key, entry);
   }
   const winners = [...kept.values()];
   sortNewestFirst(winners);
   return winners;
 }
 
-/** Of two results of one day: `a` over `b`? A yielding code gives way, then `prefer`, then the later copy. */
-function keptOver<T extends { readonly ref: Ref }>(a: Sorted<T>[number], b: Sorted<T>[number], prefer: SameDayPreference<T> | undefined): boolean {
-  if (a.yields !== b.yields) return b.yields;
-  return prefer?.(a.item, b.item) ?? laterCopy(a, b);
+/** Of two results of one day: `a` over `b`? The lower rank, then the later copy. */
+function keptOver<T extends { readonly ref: Ref }>(a: Sorted<T>[number], b: Sorted<T>[number]): boolean {
+  return a.rank !== b.rank ? a.rank < b.rank : laterCopy(a, b);
 }
-
-/** `a` over `b` (true), `b` over `a` (false), or no preference: the later copy is kept. */
-export type SameDayPreference<T> = (a: T, b: T) => boolean | undefined;
 
 function laterCopy<T extends { readonly ref: Ref }>(a: Sorted<T>[number], b: Sorted<T>[number]): boolean {
   const ia = instantOf(a.issued);

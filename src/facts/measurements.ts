@@ -112,7 +112,7 @@ export function readLab(
   const measurement = readMeasurement(lab, measure, element, reading, coding, ref, when, out);
   if (measurement === undefined || when === undefined) return;
   const issued = str(obs.issued);
-  const yields = reading.match?.binding.sameDayYields === true;
+  const rank = reading.match?.binding.sameDayRank ?? 0;
   switch (lab) {
     case 'calcium-total':
     case 'calcium-corrected':
@@ -136,10 +136,10 @@ export function readLab(
     case 'egfr':
     case 'creatinine':
     case 'albumin':
-      out.labs[lab].push(new SortKey<Measurement>(measurement, when, order, issued, yields));
+      out.labs[lab].push(new SortKey<Measurement>(measurement, when, order, issued, rank));
       return;
     case 'vitamin-d':
-      out.labs.vitaminD.push(new SortKey<Measurement>(measurement, when, order, issued, yields));
+      out.labs.vitaminD.push(new SortKey<Measurement>(measurement, when, order, issued, rank));
       return;
   }
 }

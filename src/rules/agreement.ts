@@ -53,8 +53,8 @@ const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatmen
 
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
   const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs)), facts.today);
-  if (latestEgfrAtLimit(facts) === undefined) return oneReferral(withoutMarkerOnChangedDrug(agreed));
-  return oneReferral(withoutMarkerOnChangedDrug(agreed.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate)));
+  if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreed);
+  return withoutMarkerOnChangedDrug(agreed.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
 }
 
 /**
@@ -99,15 +99,17 @@ function unrecommended(s: SuggestionSpec): SuggestionSpec {
 const isEndocrinologyReferral = (s: SuggestionSpec): boolean => s.kind === 'referral' && s.to === 'endocrinology';
 
 /**
- * One endocrinology referral per answer: beside `endocrinology-referral`, the cards that also send
- * the patient there (a marker that does not fall with eGFR ≤ 35, a switch to parenteral treatment
- * with the referral as an alternative) say so without a second referral order — accepting both
- * sent two [choice]. The treatment card keeps its own: it folds with the referral card (cards/compose).
+ * One endocrinology referral per answer: beside `endocrinology-referral`, the warning and info cards
+ * that also send the patient there (a marker that does not fall with eGFR ≤ 35, a switch to
+ * parenteral treatment with the referral as an alternative) say so without a second referral order
+ * — accepting both sent two [choice]. Run on the cards shown (after a site's `disabledTopics`: a
+ * hidden referral card takes no referral away). A critical card keeps its own, and the treatment
+ * card too: it folds with the referral card (cards/compose).
  */
-function oneReferral(recs: Recommendation[]): Recommendation[] {
-  if (!recs.some((r) => r.topic === 'endocrinology-referral' && r.suggestions?.some(isEndocrinologyReferral) === true)) return recs;
+export function oneReferral(recs: readonly Recommendation[]): Recommendation[] {
+  if (!recs.some((r) => r.topic === 'endocrinology-referral' && r.suggestions?.some(isEndocrinologyReferral) === true)) return [...recs];
   return recs.map((r) => {
-    if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
+    if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
     return keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)));
   });
 }

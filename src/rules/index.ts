@@ -11,7 +11,7 @@ import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
-import { inAgreement, oneClickOnce } from './agreement.js';
+import { inAgreement, oneClickOnce, oneReferral } from './agreement.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutIntolerated } from './intolerated.js';
 import { withoutVitaminDAtHighCalcium } from './high-calcium.js';
@@ -138,7 +138,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx);
+  return oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx));
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

@@ -51,11 +51,12 @@ export const codingBindingSchema = z.strictObject({
   display: z.string().optional(),
   confidence: z.enum(['high', 'medium', 'low']).optional(),
   /**
-   * Observation codes that give way to a result of another code of the concept on the same day: a
-   * fraction beside its total (25-OH-D3 1989-3 beside 25-OH-D2+D3 62292-8), an eGFR "among blacks"
-   * beside the unadjusted one of the same blood sample (48643-1, 88293-6).
+   * Observation codes that give way, on the same day, to a result of a code of the concept with a
+   * lower rank (none: 0): a fraction beside its total (25-OH-D3 1989-3 / 14635-7 beside 25-OH-D2+D3),
+   * the legacy MDRD eGFR beside CKD-EPI (1), an eGFR "among blacks" beside the unadjusted one of the
+   * same blood sample (48643-1, 88293-6: 2).
    */
-  sameDayYields: z.literal(true).optional(),
+  sameDayRank: z.number().int().min(1).max(9).optional(),
   /** Observation codes that define their unit (NPU03794 height is in metres): used when a value has none. */
   impliedUnit: nonEmpty.optional(),
   /** Medication products: strength in mg per unit (tablet). */

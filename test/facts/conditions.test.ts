@@ -197,6 +197,21 @@ describe('problem-list texts about a relative (relative-text.ts)', () => {
     'Hoftebrud (mor)',
     'Mors hoftebrud',
     'Søster – osteoporose',
+    'Hoftebrud hos mor 2015',
+    'Hoftebrud hos mor i 2015',
+    'Hoftebrud hos moderen, 2015',
+    'Hip fracture in mother at age 70',
+    'Pt.s mor med hoftebrud',
+    'Her mother had a hip fracture',
+    "Patient's mother: hip fracture",
+    'Hoftebrud hos hendes mor',
+    'Familiær disposition: mor med hoftebrud',
+    'FH: mother hip fracture',
+    '- Mor med hoftebrud',
+    'Maternal hip fracture',
+    'Paternal osteoporosis',
+    'Osteoporose hos mor (diagnosticeret 2010)',
+    'Osteoporose hos mor, 75 år',
   ])('"%s": no fracture or disease of the patient, a first-degree family history', (text) => {
     expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
   });
@@ -211,6 +226,10 @@ describe('problem-list texts about a relative (relative-text.ts)', () => {
     'Mor: mistanke om hoftebrud',
     'Mor med cøliaki',
     'Far med reumatoid artrit',
+    'Husband: hip fracture',
+    'Ægtefælle med hoftebrud',
+    'Stedmor med hoftebrud',
+    'Maternal grandmother: osteoporosis',
   ])('"%s": neither the patient\'s nor a first-degree family history of osteoporosis', (text) => {
     expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 0 });
   });
@@ -223,6 +242,11 @@ describe('problem-list texts about a relative (relative-text.ts)', () => {
     ['Apopleksi; mor med hoftebrud', 0, ['stroke'], 1],
     ['Mor med hoftebrud. Apopleksi 2019', 0, ['stroke'], 1],
     ['Mor til 3, hoftebrud 2019', 1, [], 0],
+    ['Hoftebrud 2024 (gled på isen hos datteren)', 1, [], 0],
+    ['Hoftebrud – snublede hos datteren', 1, [], 0],
+    ['Datter ringede: faldet, hoftebrud', 1, [], 0],
+    ['Daughter found her on the floor - hip fracture', 1, [], 0],
+    ['Mother has osteoporosis, patient fractured hip 2024', 1, [], 0],
   ] as const)('"%s" is the patient\'s own where a relative is named but is not the subject', (text, fractures, concepts, familyHistory) => {
     expect(read(text)).toEqual({ fractures, concepts, familyHistory });
   });

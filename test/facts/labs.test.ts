@@ -235,24 +235,30 @@ describe('labs: order, dates and status', () => {
     expect(earlier.labs.egfr.map((m) => m.value)).toEqual([30]);
   });
 
-  it('results of one day under different codes are no copies: an eGFR "among blacks" yields to the unadjusted one, of two estimates the lower counts', () => {
+  it('results of one day under different codes are no copies: an eGFR "among blacks" yields to the unadjusted one, MDRD to CKD-EPI', () => {
     const egfr = (id: string, code: string, value: number, issued?: string) => observation({ id, code, value, ucum: 'mL/min/{1.73_m2}', date: '2026-05-01', ...(issued === undefined ? {} : { issued }) });
     // Whichever id or issued time comes later, the race-adjusted 40 never hides the 33 of the same sample.
     expect(factsOf([egfr('egfr-1', '48642-3', 33), egfr('egfr-2', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([33]);
     expect(factsOf([egfr('egfr-2', '48642-3', 33), egfr('egfr-1', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([33]);
     expect(factsOf([egfr('a', '88294-4', 33, '2026-05-01T09:00:00Z'), egfr('b', '88293-6', 38, '2026-05-01T09:00:01Z')]).labs.egfr.map((m) => m.value)).toEqual([33]);
-    // A race-adjusted eGFR alone is the day's eGFR; MDRD 33 beside CKD-EPI 38: the lower.
+    // A race-adjusted eGFR alone is the day's eGFR. MDRD beside CKD-EPI: the CKD-EPI, whichever is
+    // lower or later — a day read by another equation than the day before would make a "fall".
     expect(factsOf([egfr('b', '48643-1', 40)]).labs.egfr.map((m) => m.value)).toEqual([40]);
-    expect(factsOf([egfr('a', '33914-3', 33), egfr('b', '62238-1', 38, '2026-05-01T12:00:00Z')]).labs.egfr.map((m) => m.value)).toEqual([33]);
+    expect(factsOf([egfr('b', '33914-3', 43, '2026-05-01T12:00:00Z'), egfr('a', '62238-1', 47)]).labs.egfr.map((m) => m.value)).toEqual([47]);
+    expect(factsOf([egfr('a', '33914-3', 50), egfr('b', '62238-1', 47)]).labs.egfr.map((m) => m.value)).toEqual([47]);
   });
 
-  it('a 25-OH-D3 fraction (1989-3) yields to the total of the same day (62292-8), whatever the ids; alone it is the 25-OH-D', () => {
+  it('a 25-OH-D3 fraction (1989-3, 14635-7) yields to the total of the same day, whatever the ids; alone it is the 25-OH-D', () => {
     const vitD = (id: string, code: string, value: number) => observation({ id, code, value, ucum: 'ng/mL', date: '2026-05-01' });
     const f = factsOf([vitD('vd-1', '62292-8', 35), vitD('vd-2', '1989-3', 15)]);
     expect(f.labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-1']);
     expect(f.labs.vitaminD[0]?.value).toBeCloseTo(87.36, 1);
     expect(factsOf([vitD('vd-2', '62292-8', 35), vitD('vd-1', '1989-3', 15)]).labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-2']);
     expect(factsOf([vitD('vd-2', '1989-3', 15)]).labs.vitaminD.map((m) => m.ref)).toEqual(['Observation/vd-2']);
+    // The D3 fraction in nmol/L (14635-7) gives way to the Danish total (NPU10267) too.
+    const npu = observation({ id: 'total', code: 'NPU10267', system: SYS.npuOid, value: 85, unit: 'nmol/L', date: '2026-05-01' });
+    const d3 = observation({ id: 'zz-d3', code: '14635-7', value: 38, ucum: 'nmol/L', date: '2026-05-01' });
+    expect(factsOf([npu, d3]).labs.vitaminD.map((m) => m.value)).toEqual([85]);
   });
 
   it('falls back to issued when there is no effective date', () => {

@@ -64,6 +64,17 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.map((r) => r.topic)).toEqual(expect.arrayContaining(['btm-response-inadequate', 'endocrinology-referral']));
     const referring = recs.filter((r) => r.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology') === true);
     expect(referring.map((r) => r.topic)).toEqual(['endocrinology-referral']);
+    // A site that hides the referral card (disabledTopics) keeps the referral where it was.
+    const hidden = evaluatePatientView(ctxOf(patient(input), { disabledTopics: ['endocrinology-referral'] }));
+    expect(hidden.find((r) => r.topic === 'btm-response-inadequate')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
+  it('a critical card keeps its own endocrinology referral beside the referral card (denosumab overdue, eGFR ≤ 35)', () => {
+    const input = { ...woman, fractures: [], courses: [course('denosumab', '2024-04-20', { lastDose: '2026-04-20' })], labs: { egfr: [egfr(52, '2026-06-01'), egfr(33, '2026-11-25')] } };
+    const recs = evaluatePatientView(ctxOf(patient(input)));
+    const overdue = recs.find((r) => r.topic === 'denosumab-overdue');
+    expect(overdue?.indicator).toBe('critical');
+    expect(overdue?.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology')).toBe(true);
   });
 
   it('an anabolic candidate beside a critical denosumab card: the injection or follow-on comes first, the anabolic referral is offered, not pre-selected (rules.md §6)', () => {
@@ -93,6 +104,16 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.some((r) => r.suggestions?.some((x) => x.kind === 'prescribe' && x.drug === 'denosumab-biosimilar') === true)).toBe(false);
     // The tablet's duplicate card still says two antiresorptives are drafted; none stands on the denosumab draft.
     expect(recs.filter((r) => r.topic === 'rx-duplicate-antiresorptive').map((r) => r.draft)).toEqual([aln.ref]);
+  });
+
+  it('on alendronate with an ulcer, a renewal and denosumab drafted together: the tablet is removed, the denosumab is the switch (no card removes it)', () => {
+    const aln = draft('alendronate');
+    const dmab = draft('denosumab');
+    const labs = { egfr: [egfr(70, '2026-11-20')], calcium: [calcium(2.4, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, courses: [course('alendronate', '2023-01-10')], conditions: [condition('peptic-ulcer')], drafts: [aln, dmab] })));
+    const removed = recs.flatMap((r) => (r.suggestions ?? []).flatMap((x) => (x.kind === 'remove-draft' ? [x.draft] : [])));
+    expect(removed).toEqual([aln.ref]);
+    expect(recs.find((r) => r.topic === 'rx-duplicate-antiresorptive' && r.draft === dmab.ref)).toMatchObject({ switchAdvised: true, switchFor: 'oral-contraindicated' });
   });
 
   it('an inadequate marker fall whose re-check has come: the marker is ordered (btm-follow-up-due), no reminder for a day gone by', () => {

@@ -28,10 +28,15 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
   });
 
   it('both second-choice drugs not tolerated: the endocrinology referral is what is left, and it is recommended in their place', () => {
-    const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] }))).find(
-      (r) => r.topic === 'switch-to-parenteral',
-    );
-    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    const recs = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] })));
+    const rec = recs.find((r) => r.topic === 'switch-to-parenteral');
+    expect(rec).toBeDefined();
+    // Sent once per answer (agreement.ts `oneReferral`): the referral card for the intolerances carries it.
+    expect(rec?.suggestions).toBeUndefined();
+    expect(recs.find((r) => r.topic === 'endocrinology-referral')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    // A site that hides that card keeps the referral on the switch card.
+    const hidden = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] }), { disabledTopics: ['endocrinology-referral'] }));
+    expect(hidden.find((r) => r.topic === 'switch-to-parenteral')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
   });
 
   it('the treatment card with the second choice (ulcer) and both parenteral drugs not tolerated: the endocrinology referral, said so in its summary', () => {

@@ -36,6 +36,7 @@ import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
+import { oralBisphosphonateContraindicated } from './rx-oral-contraindicated.js';
 
 /** The draft is the card's follow-on bisphosphonate after a denosumab course. */
 function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: LocalDate): boolean {
@@ -82,6 +83,11 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
 
   const parenteralDraft = draft.identity.drugClass === 'denosumab' || draft.identity.drugClass === 'zoledronic-acid';
   const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && advisesThisSwitch(ctx, draft);
+  // The card's second choice for a patient the tablet is contraindicated for (card l. 22): beside the
+  // oral course (and its renewal, which rx-oral-contraindicated removes) the draft is the switch —
+  // "remove the denosumab" had stood beside "remove the tablet".
+  const secondChoice =
+    parenteralDraft && !switchAdvised && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && drafts.every((d) => d.identity.drugClass === 'oral-bisphosphonate') && oralBisphosphonateContraindicated(ctx);
   const afterDenosumab = courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab';
   // The eGFR the "keep denosumab" text rests on is shown with it.
   const lowEgfr = afterDenosumab ? latestEgfrAtLimit(facts) : undefined;
@@ -93,12 +99,13 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
     reasons: ['duplicate'],
     evidence: draftEvidence(draft, [...courses.flatMap((c) => c.refs), ...drafts.map((d) => d.ref), ...(lowEgfr === undefined ? [] : [lowEgfr.ref])]),
     findings,
-    ...(switchAdvised ? {} : { suggestions: [{ kind: 'remove-draft' as const, draft: draft.ref }], selectionBehavior: 'at-most-one' as const }),
+    ...(switchAdvised || secondChoice ? {} : { suggestions: [{ kind: 'remove-draft' as const, draft: draft.ref }], selectionBehavior: 'at-most-one' as const }),
     draft: draft.ref,
     afterDenosumab,
     inUse: [...new Set(courses.flatMap((c) => currentDrug(facts, c) ?? []))],
     otherDrafts: drafts.map((d) => d.ref),
     ...(switchAdvised ? { switchAdvised: true as const } : {}),
+    ...(secondChoice ? { switchAdvised: true as const, switchFor: 'oral-contraindicated' as const } : {}),
     ...(egfrLow ? { egfrLow: true as const } : {}),
   };
 };

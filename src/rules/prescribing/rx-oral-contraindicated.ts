@@ -70,6 +70,12 @@ const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
   ['cannot-stay-upright', 'cannot-stay-upright'],
 ];
 
+/** An oral bisphosphonate is barred for this patient: a contraindication of card l. 22, or a serious side effect. */
+export function oralBisphosphonateContraindicated(ctx: RuleContext): boolean {
+  const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
+  return CONTRAINDICATIONS.some(([reason]) => barriers.reasons.includes(reason)) || anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS).length > 0;
+}
+
 export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx, draft) => {
   if (draftOfClass(draft, ['zoledronic-acid'])) return infusionAfterSeriousSideEffect(ctx, draft);
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;

@@ -58,7 +58,10 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
         : `Dobbeltbehandling: ${others(rec, 'da') || 'anden antiresorptiv behandling'} er allerede i gang – seponér det, eller fjern ${drugName(rec, 'da', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
-        rec.switchAdvised === true && '**Skiftet er anbefalet** (bivirkninger, compliance eller knoglemarkør – se kortet om skift til parenteral behandling): behold ordinationen, og seponér den perorale behandling.',
+        rec.switchAdvised === true &&
+          (rec.switchFor === 'oral-contraindicated'
+            ? '**Skiftet er kortets 2. valg:** peroral bisfosfonat er kontraindiceret (se kortet om det): behold denne ordination, og seponér den perorale behandling.'
+            : '**Skiftet er anbefalet** (bivirkninger, compliance eller knoglemarkør – se kortet om skift til parenteral behandling): behold ordinationen, og seponér den perorale behandling.'),
         keepDenosumab(rec)
           ? KIDNEY.da
           : 'Der gives kun én antiresorptiv behandling ad gangen (alendronat, zoledronsyre eller denosumab). Er ordinationen et **skift**, så seponér den hidtidige behandling (også i FMK). Er den en dobbeltordination, så fjern den.',
@@ -81,7 +84,10 @@ export const rxDuplicateAntiresorptiveTexts: TopicTexts<'rx-duplicate-antiresorp
         : `Duplicate treatment: ${others(rec, 'en') || 'another antiresorptive'} already in use – stop it, or remove ${drugName(rec, 'en', ANTIRESORPTIVE)}`,
     detail: (rec) =>
       paragraphs(
-        rec.switchAdvised === true && '**The switch is advised** (side effects, adherence or bone marker – see the card on switching to parenteral treatment): keep the order and stop the oral treatment.',
+        rec.switchAdvised === true &&
+          (rec.switchFor === 'oral-contraindicated'
+            ? '**The switch is the card’s second choice:** oral bisphosphonate is contraindicated (see that card): keep this order and stop the oral treatment.'
+            : '**The switch is advised** (side effects, adherence or bone marker – see the card on switching to parenteral treatment): keep the order and stop the oral treatment.'),
         keepDenosumab(rec)
           ? KIDNEY.en
           : 'Only one antiresorptive is given at a time (alendronate, zoledronic acid or denosumab). If the order is a **switch**, stop the current treatment (also in the shared medication record). If it is a double order, remove it.',
