@@ -42,6 +42,8 @@ interface Run {
   start: LocalDate;
   end: LocalDate;
   lastDose: LocalDate;
+  /** The latest start of a record of the run (an oral course: the last prescription's or statement's). */
+  lastStart: LocalDate;
   spans: Span[];
   /** `end` + the class's gap: a later start before this day continues the run (worked out when `end` moves). */
   joinsBefore: LocalDate | undefined;
@@ -242,9 +244,10 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
         current.joinsBefore = undefined;
       }
       current.lastDose = maxDate(current.lastDose, lastDose);
+      current.lastStart = maxDate(current.lastStart, span.start);
       current.spans.push(span);
     } else {
-      runs.push({ start: span.start, end: span.end, lastDose, spans: [span], joinsBefore: undefined });
+      runs.push({ start: span.start, end: span.end, lastDose, lastStart: span.start, spans: [span], joinsBefore: undefined });
     }
   }
 
@@ -263,12 +266,18 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
   return runs.map((run, i) => {
     const next = runs[i + 1];
     // The earliest stop in [last dose, next course): the windows of the runs do not overlap, so
-    // each stop is looked at about once (a filter per run cost the square of the records).
+    // each stop is looked at about once (a filter per run cost the square of the records). An oral
+    // course's last dose is an estimate (its supply's end): a stop (not a cancelled order) recorded
+    // after its last prescription or statement began is a stop mid-pack (rules.md section 1
+    // "Stopped"), read from that day — ignored, it had kept a follow-on after denosumab "running"
+    // for months.
     let stop: (typeof stops)[number] | undefined;
-    for (let j = firstOnOrAfter(stops, run.lastDose); j < stops.length; j++) {
+    for (let j = firstOnOrAfter(stops, parenteral ? run.lastDose : run.lastStart); j < stops.length; j++) {
       const s = stops[j];
       if (s === undefined || (next !== undefined && s.date >= next.start)) break;
       if (continuedBy(records, s, today, next)) continue;
+      // A cancelled order within a running supply (a renewal withdrawn) stops nothing: only a stop does.
+      if (s.record.status === 'cancelled' && s.date < run.lastDose) continue;
       if (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date) {
         stop = s;
         break;
@@ -280,7 +289,9 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     else if (superseded !== undefined) status = 'ended';
     else if (parenteral) status = addMonths(run.lastDose, ACTIVE_MONTHS[drugClass] ?? 0) >= today ? 'active' : 'ended';
     else status = run.end >= today || awaitingRefill(run, gap, today) ? 'active' : 'ended';
-    const end = status === 'active' ? today : parenteral ? run.lastDose : run.end;
+    // A stopped oral course ends on its stop, not on the estimated end of the supply it stopped in
+    // (rules.md section 1 "Paused": the pause starts on the course's end date).
+    const end = status === 'active' ? today : parenteral ? run.lastDose : stop !== undefined ? minDate(run.end, maxDate(stop.date, run.start)) : run.end;
     let plannedEnd: LocalDate | undefined;
     // A record's ref is unique among the records (build-facts.ts keeps one resource per ref), so
     // only the stop can repeat one; the drugs of a course are a handful.

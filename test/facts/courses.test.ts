@@ -83,6 +83,19 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     ]);
   });
 
+  it('a stop recorded mid-pack (after the last prescription, before its supply ran out) stops the course on that day', () => {
+    const scripts = ['2022-10-19', '2023-01-19', '2023-04-19'].map((d) => medicationRequest({ ...ALN, status: 'completed', authoredOn: d, supply: { value: 84, unit: 'd' } }));
+    const fmk = medicationStatement({ ...ALN, status: 'stopped', start: '2022-10-19', end: '2023-06-01' });
+    const f = factsOf([...scripts, fmk], { now: new Date('2023-06-10T12:00:00Z') });
+    expect(f.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2023-06-01', end: '2023-06-01' });
+    // A stop before the last prescription was issued is no stop of the course that went on.
+    const early = medicationStatement({ ...ALN, status: 'stopped', start: '2022-10-19', end: '2023-03-01' });
+    expect(factsOf([...scripts, early], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
+    // A renewal cancelled while a supply runs (withdrawn, not a stop) stops nothing.
+    const withdrawn = medicationRequest({ ...ALN, status: 'cancelled', authoredOn: '2023-05-01' });
+    expect(factsOf([...scripts, withdrawn], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
+  });
+
   it('a cancelled request stops the course only when nothing of the class was used after it', () => {
     const use = medicationRequest({ ...ALN, status: 'completed', authoredOn: '2025-01-01', supply: { value: 84, unit: 'd' } });
     const cancelled = medicationRequest({ ...ALN, status: 'cancelled', authoredOn: '2025-03-30' });

@@ -38,6 +38,19 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [deno], labs: { boneMarkers: [p1np(20, '2026-06-01')] } })))).toBeUndefined();
   });
 
+  it('a late injection continues the treatment: the marker taken a year into denosumab still counts once the earlier course no longer does', () => {
+    // Injections from 2024-04-01; the one after 2025-04-01 came 8 months late (2025-12-01): a course of its own.
+    const first = course('denosumab', '2024-04-01', { lastDose: '2025-04-01', status: 'ended' });
+    const late = course('denosumab', '2025-12-01', { lastDose: '2026-06-01' });
+    const marker = p1np(45, '2025-04-01');
+    const rec = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [late, first], labs: { boneMarkers: [marker] } })));
+    expect(rec?.reasons).toEqual(['no-btm-suppression']);
+    // Only the same drug's treatment: a marker on the alendronate before denosumab is no failure of denosumab.
+    const oral = course('alendronate', '2024-01-01', { status: 'ended', end: '2025-11-20' });
+    const onOral = endocrinologyReferral(ctxOf(patient({ ...woman, courses: [late, oral], labs: { boneMarkers: [p1np(45, '2025-06-01')] } })));
+    expect(onOral).toBeUndefined();
+  });
+
   it('does not add no-btm-suppression for an oral course (switch-to-parenteral carries the marker failure)', () => {
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { boneMarkers: [p1np(60, '2023-02-20'), p1np(58, '2023-07-01'), p1np(57, '2023-10-05')] } })))).toBeUndefined();
   });

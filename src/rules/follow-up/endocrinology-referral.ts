@@ -113,7 +113,9 @@ function noMarkerSuppression(ctx: RuleContext): Part | undefined {
   const { facts, settings } = ctx;
   const parenteral = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid');
   for (const course of parenteral) {
-    const from = addMonths(course.start, MARKER_AFTER_MONTHS);
+    // From the start of the treatment with this drug: a late injection opens a course of its own,
+    // but continues the treatment (the marker taken a year into it is still the failure).
+    const from = addMonths(continuousTreatmentStart(facts, [course], true) ?? course.start, MARKER_AFTER_MONTHS);
     const m = firstDated(facts.labs.boneMarkers, from, facts.today);
     if (m === undefined) continue;
     const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];

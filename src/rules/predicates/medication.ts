@@ -169,16 +169,18 @@ export function currentDrug(facts: PatientFacts, course: Course): DrugId | undef
  * recorded stopped reaches on as long as it counts as treatment (rules.md section 1: denosumab 12,
  * zoledronic acid 24 months after the last dose): a denosumab injection given late, past the 7
  * months that join injections into one course, continues the treatment, and had hidden the 2-year
- * DXA for 19 months as "treatment since the late injection" [choice].
+ * DXA for 19 months as "treatment since the late injection" [choice]. `sameClassOnly`: across
+ * earlier courses of the same drug class only (a marker on denosumab, not on the alendronate before).
  */
-export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[]): LocalDate | undefined {
+export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[], sameClassOnly = false): LocalDate | undefined {
   let start: LocalDate | undefined;
   for (const c of courses) if (start === undefined || c.start < start) start = c.start;
   if (start === undefined) return undefined;
+  const classes = sameClassOnly ? new Set(courses.map((c) => c.drugClass)) : undefined;
   for (let moved = true; moved; ) {
     moved = false;
     for (const c of facts.courses) {
-      if (!isAntiresorptive(c.drugClass) || c.start >= start) continue;
+      if (!isAntiresorptive(c.drugClass) || c.start >= start || (classes !== undefined && !classes.has(c.drugClass))) continue;
       const superseded = c.supersededOn !== undefined && c.supersededOn < c.end;
       const end = superseded && c.supersededOn !== undefined ? c.supersededOn : c.end;
       const reach = c.status === 'stopped' || superseded ? gapMonths(c.drugClass) : Math.max(gapMonths(c.drugClass), ACTIVE_MONTHS[c.drugClass] ?? 0);
