@@ -22,7 +22,7 @@
  *   antiresorptive followed counts as ended on that date (`supersededOn`) [choice]. A record with no
  *   start date of its own (`startUnknown`) proves nothing about order: it neither cuts nor follows.
  */
-import { addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { addDays, addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { sameProduct } from './same-product.js';
 import { ACTIVE_MONTHS, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
@@ -202,6 +202,29 @@ function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRe
   return r.start === stop.date && given && sameProduct(r.identity, stop.record.identity);
 }
 
+/** A prescription written this many days before a stop (or later) is the renewal or switch the stop made room for [choice]. */
+const REPLACED_WITHIN_DAYS = 14;
+
+/**
+ * A stop dated before an oral course's supply ran out ends the course only when it is the last word
+ * on it: a `stopped` statement (the medication list's entry for the treatment) or the latest
+ * prescription of the course — and no prescription of the course was written in the 14 days
+ * before it (the GP renews or switches, then stops the old entry: "Binosto from 28 August, FMK
+ * alendronate stopped 30 August" goes on). A renewal cancelled within a supply (withdrawn, not
+ * stopped) ends nothing.
+ */
+function stopsMidPack(stop: { readonly record: MedicationRecord; readonly date: LocalDate }, run: Run): boolean {
+  const { record: stopped, date } = stop;
+  if (stopped.status !== 'stopped') return false;
+  const replacedFrom = addDays(date, -REPLACED_WITHIN_DAYS);
+  for (const { record } of run.spans) {
+    if (record === stopped) continue;
+    if (record.start >= replacedFrom) return false;
+    if (stopped.source !== 'MedicationStatement' && record.start > stopped.start) return false;
+  }
+  return true;
+}
+
 /**
  * An open injection record (`openUse`: "Prolia, aktiv siden 2022") reaches from its start to the
  * first dose the record shows from its start on, within its period — the history before the
@@ -267,17 +290,16 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     const next = runs[i + 1];
     // The earliest stop in [last dose, next course): the windows of the runs do not overlap, so
     // each stop is looked at about once (a filter per run cost the square of the records). An oral
-    // course's last dose is an estimate (its supply's end): a stop (not a cancelled order) recorded
-    // after its last prescription or statement began is a stop mid-pack (rules.md section 1
-    // "Stopped"), read from that day — ignored, it had kept a follow-on after denosumab "running"
-    // for months.
+    // course's last dose is an estimate (its supply's end): a stop recorded after its last
+    // prescription or statement began is a stop mid-pack (rules.md section 1 "Stopped") when it is
+    // the last word on the course (`stopsMidPack`), read from that day — ignored, it had kept a
+    // follow-on after denosumab "running" for months.
     let stop: (typeof stops)[number] | undefined;
     for (let j = firstOnOrAfter(stops, parenteral ? run.lastDose : run.lastStart); j < stops.length; j++) {
       const s = stops[j];
       if (s === undefined || (next !== undefined && s.date >= next.start)) break;
       if (continuedBy(records, s, today, next)) continue;
-      // A cancelled order within a running supply (a renewal withdrawn) stops nothing: only a stop does.
-      if (s.record.status === 'cancelled' && s.date < run.lastDose) continue;
+      if (!parenteral && s.date < run.lastDose && !stopsMidPack(s, run)) continue;
       if (s.record.status !== 'cancelled' || lastUseStart === undefined || lastUseStart <= s.date) {
         stop = s;
         break;

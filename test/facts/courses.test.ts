@@ -91,6 +91,12 @@ describe('courses: oral bisphosphonate, joined across gaps shorter than 3 months
     // A stop before the last prescription was issued is no stop of the course that went on.
     const early = medicationStatement({ ...ALN, status: 'stopped', start: '2022-10-19', end: '2023-03-01' });
     expect(factsOf([...scripts, early], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
+    // A prescription written in the 14 days before the stop is the renewal or switch it made room for.
+    const renewal = medicationRequest({ ...ALN, status: 'active', authoredOn: '2023-05-28', supply: { value: 84, unit: 'd' } });
+    expect(factsOf([...scripts, renewal, fmk], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
+    // An older prescription stopped after its renewal was written: the renewal runs on.
+    const oldStopped = medicationRequest({ ...ALN, status: 'stopped', authoredOn: '2023-01-19', supply: { value: 84, unit: 'd' } });
+    expect(factsOf([scripts[0]!, oldStopped, scripts[2]!], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
     // A renewal cancelled while a supply runs (withdrawn, not a stop) stops nothing.
     const withdrawn = medicationRequest({ ...ALN, status: 'cancelled', authoredOn: '2023-05-01' });
     expect(factsOf([...scripts, withdrawn], { now: new Date('2023-06-10T12:00:00Z') }).courses[0]).toMatchObject({ status: 'active' });
