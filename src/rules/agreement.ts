@@ -41,6 +41,7 @@ import type { PatientFacts } from '../facts/types.js';
 import type { LocalDate } from '../time/local-date.js';
 import { latestEgfrAtLimit } from './predicates/kidney.js';
 import { keepSuggestions } from './kept-suggestions.js';
+import { barsDraft } from './prescribing/must-not-go-ahead.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
@@ -84,13 +85,14 @@ function denosumabFirst(recs: Recommendation[]): Recommendation[] {
   if (critical === undefined || !recs.some((r) => r.topic === 'anabolic-treatment-consideration')) return recs;
   const afterDenosumab = critical.topic === 'denosumab-stopped' ? ('stopped' as const) : ('overdue' as const);
   return recs.map((r) => {
-    if (r.topic === 'anabolic-treatment-consideration') return { ...r, afterDenosumab, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(unrecommended) }) };
+    if (r.topic === 'anabolic-treatment-consideration') return { ...r, afterDenosumab, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) };
     if (r === critical && (r.topic === 'denosumab-overdue' || r.topic === 'denosumab-stopped')) return { ...r, anabolicCandidate: true as const };
     return r;
   });
 }
 
-function unrecommended(s: SuggestionSpec): SuggestionSpec {
+/** Offered, not recommended: the EHR must not pre-select it (a start that waits for a correction, an anabolic referral that waits for denosumab). */
+function notRecommended(s: SuggestionSpec): SuggestionSpec {
   if (!('recommended' in s) || s.recommended !== true) return s;
   const { recommended: _, ...rest } = s;
   return rest;
@@ -165,7 +167,7 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
         ...r,
         ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),
         ...(correctFirst.length === 0 ? {} : { correctFirst }),
-        ...(unrecommend && r.suggestions !== undefined ? { suggestions: r.suggestions.map(notRecommended) } : {}),
+        ...(unrecommend && r.suggestions !== undefined ? { suggestions: r.suggestions.map((s) => (s.kind === 'prescribe' ? notRecommended(s) : s)) } : {}),
       };
     }
     return r;
@@ -179,12 +181,6 @@ function latestTScoreDate(r: Recommendation): LocalDate | undefined {
   return latest;
 }
 
-/** A start that waits for a correction is offered, not recommended: the EHR must not pre-select it. */
-function notRecommended(s: SuggestionSpec): SuggestionSpec {
-  if (s.kind !== 'prescribe' || s.recommended !== true) return s;
-  const { recommended: _, ...rest } = s;
-  return rest;
-}
 
 function isBisphosphonate(s: SuggestionSpec): boolean {
   return (s.kind === 'prescribe' && (s.drug === 'alendronate-tablet' || s.drug === 'alendronate-effervescent')) || (s.kind === 'referral' && s.to === 'zoledronic-acid');
@@ -207,8 +203,8 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  * - a suggestion the critical card of the same draft already carries (the endocrinology referral
  *   of `rx-egfr-too-low` and of `rx-oral-contraindicated` with eGFR ≤ 35) is not offered again on
  *   the other cards of that draft: clicking both sent two referrals and deleted the draft twice;
- * - a draft a critical card or `rx-oral-contraindicated` removes (or replaces) is not removed again
- *   by another card ("remove one" beside "do not prescribe" deleted it from two cards);
+ * - a draft a critical card or a card barring it (`rx-oral-contraindicated`) removes (or replaces)
+ *   is not removed again by another card ("remove one" beside "do not prescribe" deleted it from two cards);
  * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
  *   answer, on the first card that has it (most severe first): two drafts each brought a
  *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
@@ -216,24 +212,20 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  */
 export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
   const critical = new Map<string, Set<string>>();
-  // Drafts a bar removes or replaces, with the card that does: a critical card, or the contraindication card.
+  // Drafts removed or replaced, with the card that does it: a critical card first, else a card that
+  // bars the draft (must-not-go-ahead.ts: the contraindication card is one that is not critical).
   const removed = new Map<string, Recommendation>();
   for (const r of recs) {
     if (r.draft === undefined || r.suggestions === undefined) continue;
-    if (r.topic === 'rx-oral-contraindicated') {
-      for (const s of r.suggestions) {
-        const target = draftReplacedBy(s);
-        if (target !== undefined && !removed.has(target)) removed.set(target, r);
-      }
-    }
-    if (r.indicator !== 'critical') continue;
+    const isCritical = r.indicator === 'critical';
+    if (!isCritical && !barsDraft(r)) continue;
     const keys = critical.get(r.draft) ?? new Set<string>();
     for (const s of r.suggestions) {
-      keys.add(suggestionKey(s));
+      if (isCritical) keys.add(suggestionKey(s));
       const target = draftReplacedBy(s);
-      if (target !== undefined) removed.set(target, r);
+      if (target !== undefined && (isCritical || !removed.has(target))) removed.set(target, r);
     }
-    critical.set(r.draft, keys);
+    if (isCritical) critical.set(r.draft, keys);
   }
   const offered = new Set<string>();
   // Drafts a critical card already taken removes (or replaces): a second critical card of the same

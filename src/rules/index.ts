@@ -12,6 +12,7 @@ import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import { inAgreement, oneClickOnce, oneReferral } from './agreement.js';
+import { barsDraft, HOW_TO_START } from './prescribing/must-not-go-ahead.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutIntolerated } from './intolerated.js';
 import { withoutVitaminDAtHighCalcium } from './high-calcium.js';
@@ -22,19 +23,6 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
   'denosumab-stopped': ['denosumab-overdue'],
   'bisphosphonate-ten-years': ['bisphosphonate-pause-candidate', 'bisphosphonate-continue'],
 };
-
-/**
- * rules.md section 4, "A draft that must not go ahead" (v2): a card telling the GP not to prescribe
- * the draft as drafted silences the "how to start" cards of that same draft [choice].
- * `rx-egfr-too-low` blocks only as critical (oral bisphosphonate, zoledronic acid); its warning for
- * a denosumab start is advice to agree the start with a specialist, not a "do not prescribe".
- */
-export const MUST_NOT_GO_AHEAD: readonly Topic[] = ['rx-egfr-too-low', 'rx-hypocalcaemia', 'rx-dose-interval', 'rx-oral-contraindicated'];
-export const HOW_TO_START: readonly Topic[] = ['rx-start-checklist', 'rx-lab-missing', 'rx-vitamin-d-low', 'rx-swallowing-difficulty', 'rx-denosumab-biosimilar'];
-
-function blocks(r: Recommendation): boolean {
-  return MUST_NOT_GO_AHEAD.includes(r.topic) && (r.topic !== 'rx-egfr-too-low' || r.indicator === 'critical');
-}
 
 /**
  * A draft barred for the drug itself (eGFR, calcium, a contraindication — not a wrong dose) is not
@@ -48,9 +36,10 @@ function silencedBy(r: Recommendation, blockers: readonly Recommendation[]): boo
 }
 
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
-  const blockers = recs.filter(blocks);
+  const blockers = recs.filter(barsDraft);
   if (blockers.length === 0) return [...recs];
-  const barred = new Set(blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || (b.topic === 'rx-egfr-too-low' && b.indicator === 'critical')).flatMap((b) => b.draft ?? []));
+  // Barred for the drug itself and removed (a low calcium only holds a draft, a wrong dose is corrected).
+  const barred = new Set(blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low').flatMap((b) => b.draft ?? []));
   return recs
     .filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft)))
     .filter((r) => !doublesOnlyBarred(r, barred))

@@ -70,18 +70,28 @@ const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
   ['cannot-stay-upright', 'cannot-stay-upright'],
 ];
 
+/** What bars an oral bisphosphonate for this patient: the contraindications of card l. 22 found, and any serious side effect. */
+interface OralContraindications {
+  readonly barriers: ReturnType<typeof oralBisphosphonateBarriers>;
+  readonly found: readonly (readonly [Reason, ConditionConcept])[];
+  readonly serious: ReturnType<typeof anyConditions>;
+}
+
+function oralContraindications(ctx: RuleContext): OralContraindications {
+  const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
+  return { barriers, found: CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason)), serious: anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS) };
+}
+
 /** An oral bisphosphonate is barred for this patient: a contraindication of card l. 22, or a serious side effect. */
 export function oralBisphosphonateContraindicated(ctx: RuleContext): boolean {
-  const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
-  return CONTRAINDICATIONS.some(([reason]) => barriers.reasons.includes(reason)) || anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS).length > 0;
+  const { found, serious } = oralContraindications(ctx);
+  return found.length > 0 || serious.length > 0;
 }
 
 export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx, draft) => {
   if (draftOfClass(draft, ['zoledronic-acid'])) return infusionAfterSeriousSideEffect(ctx, draft);
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
-  const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
-  const found = CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason));
-  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+  const { barriers, found, serious } = oralContraindications(ctx);
   if (found.length === 0 && serious.length === 0) return undefined;
   const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
   const findings: Finding[] = [...barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept)), ...serious.map(conditionFinding)];
