@@ -12,6 +12,7 @@
  */
 import type { DraftResource } from '../prefetch/types.js';
 import { isRecord, type UntrustedResource } from '../shared/json.js';
+import { urnUuidFullUrl } from '../shared/url.js';
 import type { Hook } from '../contract/services.js';
 
 /** The draft's resource and how the answer refers to it, or undefined for an entry that holds no resource. */
@@ -21,14 +22,12 @@ function entryDraft(entry: unknown, index: number): { readonly resource: Untrust
   if (!isRecord(resource)) return undefined;
   const { resourceType, id } = resource;
   if (typeof resourceType !== 'string' || resourceType === '') return undefined;
-  const fullUrl = typeof entry.fullUrl === 'string' && URN_UUID.test(entry.fullUrl) ? entry.fullUrl : undefined;
+  const fullUrl = urnUuidFullUrl(entry);
   const known = fullUrl === undefined ? {} : { fullUrl };
   if (typeof id === 'string' && id !== '') return { resource: { ...resource, resourceType }, ref: `${resourceType}/${id}`, ...known };
   const { id: _unusable, ...rest } = resource;
   return { resource: { ...rest, resourceType }, ref: fullUrl ?? `urn:osteo-cds:draft-order:${index + 1}`, ...known };
 }
-
-const URN_UUID = /^urn:uuid:[0-9a-fA-F-]{36}$/;
 
 /** `context` is the hook context as validated by `contextSchemas[hook]`. */
 export function draftsFromContext(hook: Hook, context: Readonly<Record<string, unknown>>): DraftResource[] {

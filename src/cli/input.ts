@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { draftsFromContext } from '../cds-hooks/drafts.js';
-import { isAboutAnotherPatient } from '../prefetch/fhir-json.js';
+import { isAboutAnotherPatient, medicationByFullUrl } from '../prefetch/fhir-json.js';
 import { resolvePrefetch } from '../prefetch/resolve.js';
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import { isRecord, isResource, type UntrustedResource } from '../shared/json.js';
@@ -65,7 +65,9 @@ export async function patientInput(json: unknown, path: string): Promise<Patient
   const patient = patients[0] as UntrustedResource;
   const id = typeof patient.id === 'string' && patient.id !== '' ? patient.id : undefined;
   const others = resources.filter((r) => r.resourceType !== 'Patient' && (id === undefined || !isAboutAnotherPatient(r, id)));
-  return { data: { patient: id === undefined ? { ...patient, id: 'patient' } : patient, resources: others, unavailable: [] }, drafts: [] };
+  const named = (Array.isArray(json.entry) ? json.entry : []).filter(isRecord).map(medicationByFullUrl).filter((e) => e !== undefined);
+  const data = { patient: id === undefined ? { ...patient, id: 'patient' } : patient, resources: others, unavailable: [], ...(named.length === 0 ? {} : { medicationsByFullUrl: named }) };
+  return { data, drafts: [] };
 }
 
 async function requestInput(json: Record<string, unknown>, path: string): Promise<PatientInput> {

@@ -44,6 +44,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const patientId = resourceId(patient);
   const birthDate = parseFhirDate(patient.birthDate);
   const medications = new Map<string, JsonObject>();
+  // A record's `medicationReference` may name its Medication by the entry's `urn:uuid:` fullUrl; a uuid is the same in either case.
+  for (const named of list(data.medicationsByFullUrl)) if (isRecord(named) && typeof named.fullUrl === 'string' && isRecord(named.resource)) medications.set(named.fullUrl.toLowerCase(), named.resource);
   const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), medications };
 
   // The pass over the resources is a function of its own: a long list has it optimised while it

@@ -57,7 +57,7 @@ export function medicationSource(resource: JsonObject, ctx: FactsContext, dosage
       const id = reference.slice(1);
       medication = objects(resource, 'contained').find((c) => c.resourceType === 'Medication' && c.id === id);
     } else if (reference.startsWith('urn:uuid:')) {
-      // A Medication entry of the hook's Bundle, named by its fullUrl (build-facts.ts `orders`).
+      // A Medication entry of the record's or the hook's Bundle, named by its fullUrl (build-facts.ts).
       medication = ctx.medications.get(reference.toLowerCase());
     } else {
       const id = referencedId(reference, 'Medication');

@@ -4,6 +4,8 @@
  * Nothing here throws on odd input; unknown shapes read as "not what we are looking for".
  */
 import { isRecord, isResource, type UntrustedResource } from '../shared/json.js';
+import { urnUuidFullUrl } from '../shared/url.js';
+import type { FullUrlEntry } from './types.js';
 
 export function isOperationOutcome(value: unknown): boolean {
   return isResource(value) && value.resourceType === 'OperationOutcome';
@@ -23,6 +25,8 @@ export type PageReading =
       readonly resources: UntrustedResource[];
       /** `link[relation=next].url`, if any. */
       readonly next: string | undefined;
+      /** Its Medication entries named by a `urn:uuid:` fullUrl. */
+      readonly medications: readonly FullUrlEntry[];
     }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
@@ -44,15 +48,18 @@ export function readPage(body: unknown, expectedType?: string): PageReading {
     // any other in its place (a DSTU2 MedicationOrder counts as a MedicationRequest) is an error
     // answer, not "none found" (cds-hooks.md 5.3: prefetched data equals what the query returns).
     if (!ofType(body, expectedType)) return { kind: 'unavailable', reason: `another resource type in place of ${expectedType} data` };
-    return { kind: 'data', resources: [body], next: undefined };
+    return { kind: 'data', resources: [body], next: undefined, medications: [] };
   }
 
   const entries = body.entry === undefined ? [] : body.entry;
   if (!Array.isArray(entries)) return { kind: 'unavailable', reason: 'Bundle.entry is not an array' };
   const resources: UntrustedResource[] = [];
   const outcomes: { resource: UntrustedResource; searchMode: unknown }[] = [];
+  const medications: FullUrlEntry[] = [];
   for (const entry of entries) {
     if (!isRecord(entry) || !isResource(entry.resource)) continue;
+    const named = medicationByFullUrl(entry);
+    if (named !== undefined) medications.push(named);
     if (entry.resource.resourceType === 'OperationOutcome') {
       outcomes.push({ resource: entry.resource, searchMode: isRecord(entry.search) ? entry.search.mode : undefined });
     } else {
@@ -66,7 +73,15 @@ export function readPage(body: unknown, expectedType?: string): PageReading {
     const onlyWarnings = outcomes.every((o) => o.searchMode === 'outcome' && !isErrorOutcome(o.resource));
     if (!onlyWarnings) return { kind: 'unavailable', reason: 'Bundle holding only OperationOutcome' };
   }
-  return { kind: 'data', resources, next: nextLink(body) };
+  return { kind: 'data', resources, next: nextLink(body), medications };
+}
+
+/** A Bundle entry that is a Medication with a `urn:uuid:` fullUrl: what a record's reference to it needs. */
+export function medicationByFullUrl(entry: Readonly<Record<string, unknown>>): FullUrlEntry | undefined {
+  const resource = entry.resource;
+  if (!isResource(resource) || resource.resourceType !== 'Medication') return undefined;
+  const fullUrl = urnUuidFullUrl(entry);
+  return fullUrl === undefined ? undefined : { fullUrl, resource };
 }
 
 /** Of the type a search asked for (a DSTU2 MedicationOrder counts as a MedicationRequest); any type when none is known. */

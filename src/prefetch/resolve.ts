@@ -16,7 +16,7 @@
  */
 import { getJson, isUnderFhirServer, resolveAgainstBase, type FhirClientOptions } from './fhir-client.js';
 import { isAboutAnotherPatient, readPage } from './fhir-json.js';
-import type { ResolvedData } from './types.js';
+import type { FullUrlEntry, ResolvedData } from './types.js';
 import type { UntrustedResource } from '../shared/json.js';
 import { isDeceased } from '../shared/patient.js';
 import { PREFETCH_KEYS, type PrefetchKey } from '../contract/prefetch-keys.js';
@@ -85,6 +85,8 @@ interface Session {
   readonly client: FhirClientOptions | undefined;
   readonly maxPages: number;
   readonly maxResources: number;
+  /** The Medications of every page read that are named by a `urn:uuid:` fullUrl. */
+  readonly medicationsByFullUrl: FullUrlEntry[];
 }
 
 export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOptions): Promise<PrefetchResult> {
@@ -99,7 +101,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
           maxBytes: options.maxBytes,
           ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         };
-  const session: Session = { client, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxResources: options.maxResources ?? Number.POSITIVE_INFINITY };
+  const session: Session = { client, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, maxResources: options.maxResources ?? Number.POSITIVE_INFINITY, medicationsByFullUrl: [] };
 
   // One deadline for every fetch: on expiry, fetches are aborted and keys still waiting are unavailable.
   let timer: NodeJS.Timeout | undefined;
@@ -141,7 +143,8 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   // The Patient alone answers a deceased patient (contract v2: no cards on any hook): no 412 for a
   // chart that simply gets none.
   if (client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1 && !isDeceased(patient)) return { ok: false, failure: 'no-data', problems };
-  return { ok: true, data: { patient, resources, unavailable: unavailableKeys }, problems };
+  const named = session.medicationsByFullUrl;
+  return { ok: true, data: { patient, resources, unavailable: unavailableKeys, ...(named.length === 0 ? {} : { medicationsByFullUrl: named }) }, problems };
 }
 
 async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: PrefetchOptions, session: Session): Promise<KeyOutcome> {
@@ -153,6 +156,7 @@ async function resolveKey(key: PrefetchKey, input: PrefetchInput, options: Prefe
   if (sent !== undefined) {
     const page = readPage(sent, templateType(options.templates[key]));
     if (page.kind === 'data') {
+      session.medicationsByFullUrl.push(...page.medications);
       // Prefetched data is authoritative; its next pages come from fhirServer.
       const outcome = await followPages(page.resources, page.next, 1, new Set(), session);
       if (key !== 'patient') return outcome;
@@ -180,6 +184,7 @@ async function fetchKey(key: PrefetchKey, input: PrefetchInput, options: Prefetc
   if (!result.ok) return unavailable(result.reason);
   const page = readPage(result.body, templateType(options.templates[key]));
   if (page.kind === 'unavailable') return unavailable(page.reason);
+  session.medicationsByFullUrl.push(...page.medications);
   if (page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`);
   return followPages(page.resources, page.next, 1, new Set([url.href]), session);
 }
@@ -212,6 +217,7 @@ async function followPages(
     if (page.kind === 'unavailable') return unavailable(`page ${pages + 1}: ${page.reason}`, resources);
     if (resources.length + page.resources.length > session.maxResources) return unavailable(`more than ${session.maxResources} resources`, resources);
     for (const r of page.resources) resources.push(r);
+    session.medicationsByFullUrl.push(...page.medications);
     pages += 1;
     next = page.next;
   }

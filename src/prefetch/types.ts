@@ -14,6 +14,17 @@ export interface ResolvedData {
   readonly resources: readonly UntrustedResource[];
   /** Keys whose data could not be had (fetch failed, OperationOutcome in place of data). */
   readonly unavailable: readonly PrefetchKey[];
+  /**
+   * The Medications whose Bundle entry has a `urn:uuid:` fullUrl, by that fullUrl: a record's
+   * `medicationReference` may name its Medication by it (collection and transaction Bundles do).
+   */
+  readonly medicationsByFullUrl?: readonly FullUrlEntry[];
+}
+
+/** A Bundle entry's `urn:uuid:` fullUrl and its resource. */
+export interface FullUrlEntry {
+  readonly fullUrl: string;
+  readonly resource: UntrustedResource;
 }
 
 /** A draft order from the hook context (`draftOrders` or `medications`). */

@@ -22,3 +22,11 @@ export function withoutTrailingSlashes(s: string): string {
   while (end > 0 && s.charCodeAt(end - 1) === 0x2f) end--;
   return end === s.length ? s : s.slice(0, end);
 }
+
+// Tolerant: exports that write `urn:uuid:Medication-1` (no real uuid) mean the same link.
+const URN_UUID = /^urn:uuid:[A-Za-z0-9.-]{1,64}$/;
+
+/** A Bundle entry's fullUrl when it is a `urn:uuid:` (how other entries of the Bundle refer to it), else undefined. */
+export function urnUuidFullUrl(entry: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof entry.fullUrl === 'string' && URN_UUID.test(entry.fullUrl) ? entry.fullUrl : undefined;
+}

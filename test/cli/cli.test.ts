@@ -124,6 +124,27 @@ describe('osteo-cds evaluate', () => {
     expect(topicsOf(out)).toContain('rx-dose-interval');
   });
 
+  it('a record Bundle keeps its entries\' urn:uuid fullUrls: injections naming their Medication by one are read (denosumab overdue)', async () => {
+    const medUrl = 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789cd';
+    const given = (id: string, date: string) => ({
+      resource: { resourceType: 'MedicationAdministration', id, status: 'completed', subject: { reference: 'Patient/p1' }, medicationReference: { reference: medUrl }, effectiveDateTime: date },
+    });
+    const bundle = write('uuid-record.json', {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789ce', resource: { resourceType: 'Patient', id: 'p1', gender: 'female', birthDate: '1950-02-01' } },
+        given('inj1', '2025-03-03'),
+        given('inj2', '2025-09-01'),
+        given('inj3', '2026-03-02'),
+        { fullUrl: medUrl, resource: { resourceType: 'Medication', code: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BX04' }], text: 'Prolia 60 mg' } } },
+      ],
+    });
+    const { code, out } = await run('evaluate', bundle, '--json');
+    expect(code).toBe(0);
+    expect(topicsOf(out)).toContain('denosumab-overdue');
+  });
+
   it('applies the site settings (--site-config, as CDS_SITE_CONFIG)', async () => {
     const site = write('site.json', { disabledTopics: ['vitamin-d-calcium'] });
     const { out } = await run('evaluate', bundleFile, '--json', '--site-config', site);

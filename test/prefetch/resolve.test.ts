@@ -46,8 +46,22 @@ describe('readPage', () => {
     expect(readPage([1, 2])).toMatchObject({ kind: 'unavailable' });
   });
   it('reads an empty search with only an informational outcome entry as "no matches", not unavailable', () => {
-    expect(readPage(searchset([], { outcomes: [operationOutcome('information')] }))).toEqual({ kind: 'data', resources: [], next: undefined });
-    expect(readPage({ resourceType: 'Bundle', type: 'searchset', total: 0 })).toEqual({ kind: 'data', resources: [], next: undefined });
+    expect(readPage(searchset([], { outcomes: [operationOutcome('information')] }))).toEqual({ kind: 'data', resources: [], next: undefined, medications: [] });
+    expect(readPage({ resourceType: 'Bundle', type: 'searchset', total: 0 })).toEqual({ kind: 'data', resources: [], next: undefined, medications: [] });
+  });
+  it('keeps the Medication entries named by a urn:uuid fullUrl (a record may refer to its drug so), not those named by a server URL', () => {
+    const medication = { resourceType: 'Medication', code: { text: 'Prolia 60 mg' } };
+    const page = readPage({
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [
+        { fullUrl: 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789cd', resource: medication, search: { mode: 'include' } },
+        { fullUrl: 'http://fhir.example/Medication/m2', resource: { ...medication, id: 'm2' }, search: { mode: 'include' } },
+        { fullUrl: 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789ce', resource: condition('c') },
+      ],
+    });
+    expect(page).toMatchObject({ kind: 'data', medications: [{ fullUrl: 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789cd', resource: medication }] });
+    expect(page.kind === 'data' ? page.medications : []).toHaveLength(1);
   });
 });
 
