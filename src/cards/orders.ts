@@ -102,12 +102,6 @@ export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
 
 export function medicationRequest(drug: ProposedDrug, lang: Language, patientRef: string, authoredOn: string): Record<string, unknown> & { resourceType: string } {
   const o = DRUG_ORDERS[drug];
-  const doseQuantity =
-    o.doseMg !== undefined
-      ? { value: o.doseMg, unit: 'mg', system: UCUM, code: 'mg' }
-      : o.doseUnit !== undefined
-        ? { value: 20, unit: o.doseUnit.unit, system: UCUM, code: o.doseUnit.code }
-        : undefined;
   return {
     resourceType: 'MedicationRequest',
     status: 'draft',
@@ -115,15 +109,25 @@ export function medicationRequest(drug: ProposedDrug, lang: Language, patientRef
     medicationCodeableConcept: { coding: [o.atc], text: o.text[lang] },
     subject: { reference: patientRef },
     authoredOn,
-    dosageInstruction: [
-      {
-        text: o.dosageText[lang],
-        ...(o.patientInstruction === undefined ? {} : { patientInstruction: o.patientInstruction[lang] }),
-        timing: { repeat: o.timing },
-        route: { coding: [o.route] },
-        ...(doseQuantity === undefined ? {} : { doseAndRate: [{ doseQuantity }] }),
-      },
-    ],
+    dosageInstruction: [drugDosage(drug, lang)],
+  };
+}
+
+/** A drug order's dosage line; `dstu2`: the dose on the dosage itself (a DSTU2 MedicationOrder), not in `doseAndRate`. */
+export function drugDosage(drug: ProposedDrug, lang: Language, dstu2 = false): Record<string, unknown> {
+  const o = DRUG_ORDERS[drug];
+  const doseQuantity =
+    o.doseMg !== undefined
+      ? { value: o.doseMg, unit: 'mg', system: UCUM, code: 'mg' }
+      : o.doseUnit !== undefined
+        ? { value: 20, unit: o.doseUnit.unit, system: UCUM, code: o.doseUnit.code }
+        : undefined;
+  return {
+    text: o.dosageText[lang],
+    ...(o.patientInstruction === undefined ? {} : { patientInstruction: o.patientInstruction[lang] }),
+    timing: { repeat: o.timing },
+    route: { coding: [o.route] },
+    ...(doseQuantity === undefined ? {} : dstu2 ? { doseQuantity } : { doseAndRate: [{ doseQuantity }] }),
   };
 }
 

@@ -7,7 +7,7 @@ import { v4 as uuidv4 } from 'uuid';
 import type { Action, Suggestion } from '../cds-hooks/response.js';
 import type { Performer } from '../facts/types.js';
 import type { LabOrder } from '../contract/findings.js';
-import { draftReplacedBy, type ScheduleFix, type SuggestionSpec } from '../contract/suggestions.js';
+import { draftReplacedBy, type ProposedDrug, type ScheduleFix, type SuggestionSpec } from '../contract/suggestions.js';
 import type { LocalDate } from '../time/local-date.js';
 import type { Ref } from '../contract/clinical.js';
 import { formatDate, formatList } from './format.js';
@@ -15,6 +15,7 @@ import { recordPlainText } from './record-text.js';
 import { LAB } from './text/vocabulary.js';
 import {
   DRUG_ORDERS,
+  drugDosage,
   DXA_CODING,
   LAB_ORDERS,
   REFERRAL_CODING,
@@ -184,6 +185,13 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   };
 }
 
+/** The swapped draft with the new drug's own dosage line (and, as in `withSchedule`, no supply length worked out for the old one). */
+function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
+  const dispense = isRecord(swapped.dispenseRequest) ? withoutKey(swapped.dispenseRequest, 'expectedSupplyDuration') : undefined;
+  const { dispenseRequest: _old, ...rest } = swapped;
+  return { ...rest, dosageInstruction: [drugDosage(drug, lang, swapped.resourceType === 'MedicationOrder')], ...(dispense === undefined ? {} : { dispenseRequest: dispense }) };
+}
+
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;
   return rest;
@@ -272,7 +280,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
         const dosed = spec.schedule === undefined ? '' : `, ${spec.schedule.doseMg} mg ${SCHEDULE_TEXT[spec.schedule.schedule][lang]}`;
         label = da ? `Skift til ${text}${dosed}` : `Switch to ${text}${dosed}`;
         const swapped = swapMedication(draft, spec, lang);
-        actions = [{ type: 'update', description: label, resource: spec.schedule === undefined ? swapped : withSchedule(swapped, spec.replaces.draft, spec.schedule, lang) }];
+        const resource = spec.schedule !== undefined ? withSchedule(swapped, spec.replaces.draft, spec.schedule, lang) : spec.drugDosage === true ? withDrugDosage(swapped, spec.drug, lang) : swapped;
+        actions = [{ type: 'update', description: label, resource }];
       } else if (spec.replaces !== undefined) {
         label = da ? `Skift til ${text}` : `Switch to ${text}`;
         actions = [deleteDraft(spec.replaces.draft, lang), create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];

@@ -23,6 +23,11 @@ export type SuggestionSpec =
       readonly replaces?: { readonly draft: Ref; readonly mode: 'update' | 'delete-create' };
       /** With `update`: the dosage set to this schedule too (another card of the draft corrects it; rules/index.ts). */
       readonly schedule?: ScheduleFix;
+      /**
+       * With `update`: the dosage replaced by the new drug's own (as a new order of it has), where
+       * the draft's would be wrong on it (alendronate 10 mg daily kept on Binosto 70 mg).
+       */
+      readonly drugDosage?: true;
     }
   | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }

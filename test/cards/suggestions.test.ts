@@ -61,6 +61,17 @@ describe('suggestions', () => {
     expect(JSON.stringify(s.actions?.[0])).not.toContain('Prolia');
   });
 
+  it('with drugDosage the swapped draft gets the new drug\'s own dosage and loses the supply length worked out for the old one (alendronate 10 mg daily → Binosto)', () => {
+    const daily = { resourceType: 'MedicationRequest', id: 'rx-d', status: 'draft', intent: 'order', subject: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'Alendronat 10 mg' }, dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } } }], dispenseRequest: { quantity: { value: 98 }, expectedSupplyDuration: { value: 98, unit: 'd' } } };
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-d', mode: 'update' }, drugDosage: true }, { ...ctx, drafts: new Map([['MedicationRequest/rx-d', daily]]) });
+    const action = s.actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    expect(action.resource).toMatchObject({ id: 'rx-d', dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: { value: 70, code: 'mg' } }] }], dispenseRequest: { quantity: { value: 98 } } });
+    expect(action.resource.dosageInstruction).toHaveLength(1);
+    expect(JSON.stringify(action.resource)).not.toContain('dagligt');
+    expect(action.resource.dispenseRequest).not.toHaveProperty('expectedSupplyDuration');
+  });
+
   it('leaves out the empty values a client sent on the draft it updates (found by the fuzzer)', () => {
     const messy = { ...draft, id: 'rx-2', category: [], note: [{ text: '' }], dosageInstruction: [{ text: '60 mg s.c. hver 6. måned', timing: {} }], reasonCode: null };
     const s = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-2', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-2', messy]]) });

@@ -8,7 +8,8 @@
  * When: the draft is an alendronate TABLET (not already the effervescent tablet) and swallowing
  * difficulty is recorded (an active dysphagia condition).
  * Then: info — the effervescent tablet (Binosto) is an option; suggestion to switch the draft to it
- * (an update of the draft, its dosage kept). Swallowing difficulty alone is not a contraindication.
+ * (an update of the draft: its dosage kept when it is 70 mg once a week, else Binosto's own).
+ * Swallowing difficulty alone is not a contraindication.
  * A combination tablet with vitamin D3 (alendronate + colecalciferol) loses its D3 in the switch:
  * unless another D3 is taken or ordered, a colecalciferol prescription goes beside it
  * (`losesVitaminD`; card l. 98 "Dagligt tilskud af 20-40 µg D3-vitamin").
@@ -20,6 +21,9 @@ import { isCurrent } from '../predicates/medication.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { containsVitaminD3, draftEvidence, draftFinding, draftOfDrug, otherDrafts } from './draft.js';
 
+const BINOSTO_MG = 70;
+const WEEK_DAYS = 7;
+
 export const rxSwallowingDifficulty: DraftRule<'rx-swallowing-difficulty'> = (ctx, draft) => {
   if (!draftOfDrug(draft, ['alendronate']) || draft.identity.effervescent) return undefined;
   const dysphagia = swallowingDifficulty(ctx.facts);
@@ -28,7 +32,10 @@ export const rxSwallowingDifficulty: DraftRule<'rx-swallowing-difficulty'> = (ct
     containsVitaminD3(draft.identity) &&
     !ctx.facts.medications.some((m) => containsVitaminD3(m.identity) && isCurrent(m, ctx.today)) &&
     !otherDrafts(ctx.facts, draft).some((o) => containsVitaminD3(o.identity));
-  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: draft.ref, mode: 'update' } }];
+  // Binosto is 70 mg once a week: a draft dosed otherwise (10 mg daily) gets that dosage in the
+  // switch — kept, "1 tablet dagligt" had made it 70 mg a day.
+  const weekly70 = draft.doseMgPerAdministration === BINOSTO_MG && draft.intervalDays === WEEK_DAYS;
+  const suggestions: SuggestionSpec[] = [{ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: draft.ref, mode: 'update' }, ...(weekly70 ? {} : { drugDosage: true as const }) }];
   // The switch and the D3 that goes with it are taken together.
   if (losesVitaminD) suggestions.push({ kind: 'prescribe', drug: 'colecalciferol' });
   return {
