@@ -53,8 +53,13 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   // on every call (seen at 2,000 Observations); apart, each is optimised with its own feedback.
   const { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated } = readResources(data, ctx, medications, ownPatient(patientId), tomorrow);
 
+  // The order being signed may come back in the record's own search (an EHR that stores it before
+  // signing): it is this draft, not a course of the drug — read as one, a first start was a renewal
+  // and lost its start checks.
+  const draftRefs = new Set(list(drafts).filter(isDraft).map((d) => d.ref));
   const records: MedicationRecord[] = [];
   for (const entry of medicationEntries) {
+    if (draftRefs.has(entry.ref)) continue;
     const record = readMedicationRecord(entry, ctx);
     if (record !== undefined) records.push(record);
   }

@@ -26,6 +26,14 @@ describe('draft orders of a prescribing hook', () => {
     expect(f.medications).toEqual([]);
   });
 
+  it('the order being signed, back in the record\'s own search (same id, stored active before signing), is the draft, not a course of it', () => {
+    const order = (status: string) => medicationRequest({ id: 'aln-new', status, atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: TODAY, dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    const earlier = medicationRequest({ id: 'aln-2025', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2025-06-01', dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    const f = factsOf([order('active'), earlier], { drafts: [draft(order('draft'))] });
+    expect(f.medications.map((m) => m.ref)).toEqual(['MedicationRequest/aln-2025']);
+    expect(f.drafts.map((d) => d.ref)).toEqual(['MedicationRequest/aln-new']);
+  });
+
   it('planned duration: supply × (1 + repeats), validity, dosage bounds, quantity ÷ daily units', () => {
     const days = (o: Parameters<typeof medicationRequest>[0]) => factsOf([], { drafts: [draft(medicationRequest({ status: 'draft', authoredOn: TODAY, ...o }))] }).drafts[0]?.durationDays;
     expect(days({ atc: 'H02AB06', supply: { value: 30, unit: 'd' }, repeats: 2 })).toBe(90);
