@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denosumabStopped } from '../../src/rules/follow-up/denosumab-stopped.js';
-import { calcium, condition, course, ctxOf, intolerance, patient } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, intolerance, medication, patient } from '../helpers/facts.js';
 import { evaluatePatientView } from '../../src/rules/index.js';
 
 // TODAY = 2026-11-26
@@ -110,6 +110,16 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
       expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, { ...ranOut, start: '2026-06-01' }] })))).toBeUndefined();
       const longAgo = course('alendronate', '2025-08-15', { status: 'ended', end: '2025-10-01' });
       expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [deno, longAgo] })))?.topic).toBe('denosumab-stopped');
+    });
+
+    it('fires within the oral gap when the record states the follow-on ended — a statement completed, of unknown status, or active with its period\'s end passed — not a supply that ran out', () => {
+      const ended = { ...course('alendronate', '2025-08-15', { status: 'ended', end: '2026-11-01' }), start: '2026-10-01', refs: ['MedicationStatement/aln'] };
+      const statement = (status: string, endEstimated?: boolean) => medication('alendronate', '2026-10-01', { ref: 'MedicationStatement/aln', status, end: '2026-11-01', ...(endEstimated === undefined ? {} : { endEstimated }) });
+      for (const stated of [statement('completed'), statement('unknown'), statement('active', false)]) {
+        expect(denosumabStopped(ctxOf(patient({ ...woman, medications: [stated], courses: [deno, ended] })))?.topic).toBe('denosumab-stopped');
+      }
+      const prescribed = { ...statement('active', true), ref: 'MedicationRequest/aln', source: 'MedicationRequest' as const };
+      expect(denosumabStopped(ctxOf(patient({ ...woman, medications: [prescribed], courses: [deno, { ...ended, refs: [prescribed.ref] }] })))).toBeUndefined();
     });
 
     it('does not fire while the follow-on is in use, or when a later zoledronic acid infusion followed the stopped tablet', () => {

@@ -7,6 +7,7 @@ import { addMonths, addYears, daysBetween, type LocalDate } from '../../time/loc
 import { perFacts } from '../memo.js';
 import { gapMonths } from '../../facts/courses.js';
 import { ACTIVE_MONTHS } from '../../facts/usage-spans.js';
+import { ACTIVE_STATUSES } from '../../facts/medications.js';
 
 /** "Anbefalet antiresorptiv behandling": bisphosphonates and denosumab. */
 export const ANTIRESORPTIVE_CLASSES: readonly DrugClass[] = ['oral-bisphosphonate', 'zoledronic-acid', 'denosumab'];
@@ -84,12 +85,24 @@ export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): Follo
     if (c.drugClass === 'denosumab' || !isAntiresorptive(c.drugClass) || c.start < from) continue;
     if (c.status === 'active' || c.drugClass === 'zoledronic-acid' || c.end >= addMonths(c.start, ORAL_FOLLOW_ON_MONTHS)) return { holds: true };
     // A supply that ran out lately, not recorded stopped, is a refill not yet due or late (the
-    // course is unbroken across the oral gap): no critical card for it.
-    if (c.status !== 'stopped' && facts.today < addMonths(c.end, gapMonths(c.drugClass))) return { holds: true };
+    // course is unbroken across the oral gap): no critical card for it. Not so an end the record
+    // states — a statement ended (its period's end passed, `completed`, `unknown`): no refill is
+    // coming, and three weeks of alendronate had held back `denosumab-stopped` for three months.
+    if (c.status !== 'stopped' && !endStatedByRecord(facts, c) && facts.today < addMonths(c.end, gapMonths(c.drugClass))) return { holds: true };
     if (latest === undefined || c.end > latest.end) latest = c;
   }
   // A later use the courses do not show (none begins on or after it) holds, as the literal rule has it.
   return latest === undefined ? { holds: true } : { holds: false, course: latest };
+}
+
+/**
+ * The course's latest record is a statement that says the use ended — an end of its own (not a
+ * supply's estimate) or a status other than in use — rather than a prescription whose supply ran out.
+ */
+function endStatedByRecord(facts: PatientFacts, course: Course): boolean {
+  let latest: MedicationRecord | undefined;
+  for (const m of facts.medications) if (course.refs.includes(m.ref) && (latest === undefined || m.start > latest.start)) latest = m;
+  return latest?.source === 'MedicationStatement' && (!ACTIVE_STATUSES.has(latest.status) || latest.endEstimated !== true);
 }
 
 /** The latest denosumab course, unless a follow-on holds (`denosumabFollowOn`). */
