@@ -6,7 +6,8 @@
  * - not withdrawn: entered-in-error anywhere; Observation cancelled; Condition and
  *   AllergyIntolerance refuted (and AllergyIntolerance inactive/resolved); MedicationStatement
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
- *   MedicationAdministration not-done; (v2, rules.md section 1 "Data that does not count")
+ *   MedicationAdministration not-done, on-hold, stopped or unknown (no dose known to be given);
+ *   (v2, rules.md section 1 "Data that does not count")
  *   Observation registered (no result yet);
  * - not future-dated (v2): a clinical date more than one day after today is a data error
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
@@ -47,7 +48,10 @@ const DROP_STATUS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['MedicationStatement', new Set(['entered-in-error', 'not-taken', 'intended'])],
   ['MedicationRequest', new Set(['draft', 'entered-in-error'])],
   ['MedicationOrder', new Set(['draft', 'entered-in-error'])],
-  ['MedicationAdministration', new Set(['entered-in-error', 'not-done'])],
+  // Not given, or not known to be: a dose read from one timed the next injection and held back an
+  // overdue one with a critical "not now" (on-hold: not given yet; stopped: halted before it was
+  // all given; unknown) [choice: the overdue card then speaks, and the GP checks the record].
+  ['MedicationAdministration', new Set(['entered-in-error', 'not-done', 'on-hold', 'stopped', 'unknown'])],
   ['FamilyMemberHistory', new Set(['entered-in-error'])],
   ['Condition', new Set(['entered-in-error'])],
   ['AllergyIntolerance', new Set(['entered-in-error'])],

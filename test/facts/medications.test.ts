@@ -187,6 +187,12 @@ describe('medication records: dates and doses', () => {
     expect(f.medications).toEqual([]);
   });
 
+  it('reads no dose from an administration on hold, stopped before it was all given, or of unknown status; a completed or in-progress one is a dose', () => {
+    const given = (status: string) => medicationAdministration({ id: status, atc: 'M05BX04', status, date: '2026-03-02' });
+    const f = factsOf(['on-hold', 'stopped', 'unknown', 'completed', 'in-progress'].map(given));
+    expect(f.medications.map((m) => m.ref).sort()).toEqual(['MedicationAdministration/completed', 'MedicationAdministration/in-progress']);
+  });
+
   it('reads a DSTU2-style MedicationOrder', () => {
     const order = {
       resourceType: 'MedicationOrder',
