@@ -226,6 +226,22 @@ function stopsMidPack(stop: { readonly record: MedicationRecord; readonly date: 
 }
 
 /**
+ * An injection course whose latest prescription or statement is recorded `stopped` though dated
+ * before the last dose: the dose was given on it, and the stop came after (a request's date is
+ * when it was written, not when it was stopped) — the course stops at its last dose (rules.md
+ * section 1 "'Stopped' means a MedicationStatement or MedicationRequest with status stopped").
+ * Read from the prescription's date, the stop fell before the dose and counted for nothing: no
+ * `denosumab-stopped`, then "give the injection now" for the stopped drug.
+ */
+function stoppedAfterItsDoses(run: Run, stops: readonly { readonly record: MedicationRecord; readonly date: LocalDate }[], today: LocalDate): { readonly record: MedicationRecord; readonly date: LocalDate } | undefined {
+  let latest: MedicationRecord | undefined;
+  for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;
+  if (latest?.status !== 'stopped' || latest.start >= run.lastDose) return undefined;
+  const stop = stops.find((s) => s.record === latest);
+  return stop === undefined ? undefined : { record: latest, date: minDate(run.lastDose, today) };
+}
+
+/**
  * An open injection record (`openUse`: "Prolia, aktiv siden 2022") reaches from its start to the
  * first dose the record shows from its start on, within its period — the history before the
  * recorded injections — and no further: from there the doses govern the course, so a gap of years
@@ -304,6 +320,10 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
         stop = s;
         break;
       }
+    }
+    if (stop === undefined && parenteral) {
+      const after = stoppedAfterItsDoses(run, stops, today);
+      if (after !== undefined && !continuedBy(records, after, today, next)) stop = after;
     }
     const superseded = supersededBy(others, run.start, parenteral ? run.lastDose : run.end, parenteral);
     let status: CourseStatus;

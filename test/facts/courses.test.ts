@@ -220,6 +220,14 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     expect(f.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-01-10', lastDose: '2025-08-01' });
   });
 
+  it('denosumab whose latest prescription is stopped, though written before the last injection given on it, stops at that injection; an active prescription after it continues', () => {
+    const doses = ['2025-08-15', '2026-02-16', '2026-08-14'].map((date) => medicationAdministration({ ...DMAB, date }));
+    const stoppedRx = medicationRequest({ ...DMAB, id: 'rx-stopped', status: 'stopped', authoredOn: '2026-08-01' });
+    expect(factsOf([...doses, stoppedRx], { now: new Date('2026-12-05T10:00:00Z') }).courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-08-14', lastDose: '2026-08-14' });
+    const renewed = medicationRequest({ ...DMAB, id: 'rx-new', status: 'active', authoredOn: '2026-08-10' });
+    expect(factsOf([...doses, stoppedRx, renewed], { now: new Date('2026-12-05T10:00:00Z') }).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-08-14' });
+  });
+
   it('zoledronic acid: yearly infusions join (< 15 months), active for 24 months after the last', () => {
     const f = factsOf([
       medicationAdministration({ ...ZOL, date: '2023-03-01' }),
