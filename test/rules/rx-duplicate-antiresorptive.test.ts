@@ -4,7 +4,7 @@ import { rxDuplicateAntiresorptive } from '../../src/rules/prescribing/rx-duplic
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { renderCards } from '../../src/cards/render.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
-import { calcium, condition, course, ctxOf, draft, egfr, intolerance, medication, patient, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, medication, p1np, patient, type FactsInput } from '../helpers/facts.js';
 import { draft as draftOf, factsOf, medicationStatement } from '../helpers/facts-builders.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
@@ -68,6 +68,16 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(judge({ ...reasonToSwitch, labs: { egfr: [egfr(30, '2026-11-01')] } }, draft('zoledronic-acid'))).not.toHaveProperty('switchAdvised');
     expect(judge({ ...reasonToSwitch, labs: { calcium: [calcium(2.0, '2026-11-01')] } }, draft('denosumab'))).not.toHaveProperty('switchAdvised');
     expect(judge({ ...reasonToSwitch, intolerances: [intolerance('zoledronic-acid')] }, draft('zoledronic-acid'))).not.toHaveProperty('switchAdvised');
+  });
+
+  it('the denosumab btm-response-inadequate offers (P1NP fell 30 % or less on alendronate) is said as a switch too; not at eGFR ≤ 35, where that card refers instead', () => {
+    const oral = course('alendronate', '2026-03-02');
+    const markers = [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')];
+    const advised = judge({ courses: [oral], labs: { boneMarkers: markers } }, draft('denosumab'));
+    expect(advised).toMatchObject({ switchAdvised: true });
+    expect(advised).not.toHaveProperty('suggestions');
+    expect(judge({ courses: [oral], labs: { boneMarkers: markers, egfr: [egfr(30, '2026-11-01')] } }, draft('denosumab'))).not.toHaveProperty('switchAdvised');
+    expect(judge({ courses: [oral], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')] } }, draft('denosumab'))).not.toHaveProperty('switchAdvised');
   });
 
   it('does not call a renewal of the same drug a duplicate (tablet or effervescent alendronate; the next denosumab injection)', () => {

@@ -15,7 +15,8 @@
  * (`addMonths(lastDose, 5) <= today`; a stopped course is not active and never counts). With the last
  * injection less than 5 months ago and denosumab active it is a duplicate.
  * Then: warning — two antiresorptives at once; if this is a switch, stop the old one, else remove
- * the draft (suggestion). The switch patient-view recommends (`switch-to-parenteral`: an oral
+ * the draft (suggestion). The switch patient-view recommends (`switch-to-parenteral`, or the
+ * parenteral start `btm-response-inadequate` offers: an oral
  * bisphosphonate not tolerated, not taken or not working; the draft denosumab or zoledronic acid,
  * only oral courses in use) is said as a switch: stop the oral drug, and no one click removes the
  * draft (`switchAdvised`) [choice: "remove the order" undid the switch the other hook advised].
@@ -34,6 +35,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
+import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
 import { oralBisphosphonateContraindicated } from './rx-oral-contraindicated.js';
@@ -51,10 +53,14 @@ function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: Loca
  * a card saying not to give it.
  */
 function advisesThisSwitch(ctx: RuleContext, draft: RecognisedDraft): boolean {
+  if (ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug)) return false;
   // `correctFirst` holds a low calcium and a 25-OH-D ≤ 50 (correctBeforeStart).
   const advice = switchToParenteral(ctx);
-  if (advice === undefined || advice.topic !== 'switch-to-parenteral' || advice.egfrLow === true || (advice.correctFirst?.length ?? 0) > 0) return false;
-  return !ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug);
+  if (advice?.topic === 'switch-to-parenteral' && advice.egfrLow !== true && (advice.correctFirst?.length ?? 0) === 0) return true;
+  // An inadequate marker response offers the parenteral start too ("Start eller henvis til
+  // parenteral behandling", l. 132) unless the eGFR leaves it to the specialist.
+  const marker = btmResponseInadequate(ctx);
+  return marker !== undefined && marker.egfrLow !== true;
 }
 
 export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {
