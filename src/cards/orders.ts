@@ -162,7 +162,9 @@ export const LAB_ORDERS: Readonly<Record<LabOrder, { readonly codings: readonly 
   },
   'vitamin-d': {
     codings: [
-      { system: LOINC, code: '14635-7', display: '25-hydroxyvitamin D3 [Moles/volume] in Serum or Plasma' },
+      // The total (D2 + D3), as the NPU code and the card's "25-OH-D > 50" mean: 14635-7 is D3
+      // alone, which a US lab runs as asked — a patient on ergocalciferol (D2) then looks deficient.
+      { system: LOINC, code: '62292-8', display: '25-hydroxyvitamin D2+25-hydroxyvitamin D3 [Mass/volume] in Serum or Plasma' },
       { system: NPU, code: 'NPU10267', display: 'P—25-Hydroxy-vitamin D (D3+D2); stofk.' },
     ],
     text: { da: 'P-25-OH-vitamin D', en: '25-OH vitamin D' },

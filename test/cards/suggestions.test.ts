@@ -47,6 +47,10 @@ describe('suggestions', () => {
     expect(codes[1]).toContain('NPU01443');
     expect(codes[1]).toContain('2000-8');
     expect(s.label).toBe('Bestil eGFR, P-calcium og P-25-OH-vitamin D');
+    // 25-OH-D is ordered as the total (D2 + D3), as the NPU code means it — not the D3-only 14635-7.
+    expect(codes[2]).toContain('62292-8');
+    expect(codes[2]).toContain('NPU10267');
+    expect(codes[2]).not.toContain('14635-7');
   });
 
   it('refers DXA to the department that did the last scan', () => {
