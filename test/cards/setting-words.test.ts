@@ -69,6 +69,9 @@ describe('reasons quote the settings in force', () => {
     expect(words('ongoing-glucocorticoid', DEFAULT_SETTINGS)).toEqual({ da: 'Glukokortikoidbehandling pågår eller ophørt for under 1 år siden', en: 'Glucocorticoid ongoing or stopped less than 1 year ago' });
     expect(words('no-dxa', DEFAULT_SETTINGS)).toEqual({ da: 'Ingen DXA-skanning de seneste 5 år', en: 'No DXA scan in the last 5 years' });
 
+    expect(words('infusion-due', DEFAULT_SETTINGS)).toEqual({ da: 'Årlig zoledronsyre-infusion er aktuel (≥ 11 mdr. siden sidste)', en: 'Yearly zoledronic acid infusion due (≥ 11 months since the last)' });
+    expect(words('infusion-due', { ...DEFAULT_SETTINGS, zoledronicDueMonths: 10 }).da).toBe('Årlig zoledronsyre-infusion er aktuel (≥ 10 mdr. siden sidste)');
+
     expect(words('no-dxa', SITE).da).toBe('Ingen DXA-skanning de seneste 3 år');
     expect(words('recent-fracture', SITE)).toEqual({ da: 'Andet lavenergibrud det seneste år', en: 'Other low-energy fracture in the last year' });
     expect(words('ongoing-glucocorticoid', SITE).da).toBe('Glukokortikoidbehandling pågår eller ophørt for under 6 mdr. siden');

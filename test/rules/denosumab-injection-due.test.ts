@@ -83,6 +83,13 @@ describe('denosumab-injection-due (card l. 64 "hver 6. mÃ¥ned", l. 78-80 "Der mÃ
     expect(denosumabInjectionDue(ctxOf(onDenosumab('2026-09-26', last), { denosumabInfoMonths: 6 }))).toBeUndefined();
   });
 
+  it('an announcement month past the due date (the settings allow up to 12) never silences the due injection at 6 months', () => {
+    for (const denosumabInfoMonths of [7, 12]) {
+      expect(denosumabInjectionDue(ctxOf(onDenosumab('2026-11-10', last), { denosumabInfoMonths }))).toMatchObject({ indicator: 'warning', reasons: expect.arrayContaining(['due']) });
+      expect(denosumabInjectionDue(ctxOf(onDenosumab('2026-10-25', last), { denosumabInfoMonths }))).toBeUndefined();
+    }
+  });
+
   it('says a low latest calcium outright (any kind of its day, any age) and asks calcium and vitamin D again [choice]', () => {
     const low = calcium(1.1, '2026-10-20', 'ionised');
     const normalTotal = calcium(2.3, '2026-10-20');

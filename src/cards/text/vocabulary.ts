@@ -225,7 +225,10 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   due: { da: 'Injektion skal gives nu (6 måneder)', en: 'Injection due now (6 months)' },
   overdue: { da: 'Mere end 7 måneder siden sidste injektion', en: 'More than 7 months since the last injection' },
   'no-follow-on-therapy': { da: 'Denosumab seponeret uden opfølgende behandling', en: 'Denosumab stopped without follow-on treatment' },
-  'infusion-due': { da: 'Årlig zoledronsyre-infusion er aktuel (≥ 11 måneder siden sidste)', en: 'Yearly zoledronic acid infusion due (≥ 11 months since the last)' },
+  'infusion-due': (s) => ({
+    da: `Årlig zoledronsyre-infusion er aktuel (≥ ${months(s.zoledronicDueMonths, 'da')} siden sidste)`,
+    en: `Yearly zoledronic acid infusion due (≥ ${months(s.zoledronicDueMonths, 'en')} since the last)`,
+  }),
   'woman-fracture-3y': { da: 'Kvinde: T-score < −2,5 og lavenergibrud inden for 3 år', en: 'Woman: T-score < −2.5 and low-energy fracture within 3 years' },
   'man-spine-fracture-3y': { da: 'Mand: T-score ≤ −3,0 og lavenergibrud i ryg inden for 3 år', en: 'Man: T-score ≤ −3.0 and low-energy spine fracture within 3 years' },
   'man-two-spine-fractures': { da: 'Mand: ≥ 2 lavenergibrud i ryg', en: 'Man: ≥ 2 low-energy spine fractures' },

@@ -17,7 +17,7 @@ import type { Finding } from '../../contract/findings.js';
 import { calciumFinding, courseFinding } from '../predicates/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { addMonths, type LocalDate } from '../../time/local-date.js';
+import { addMonths, minDate, type LocalDate } from '../../time/local-date.js';
 import { latestLowCalcium, latestWithin } from '../predicates/labs.js';
 import { denosumabFollowOn, latestCourse } from '../predicates/medication.js';
 import { perContext } from '../memo.js';
@@ -64,7 +64,8 @@ export const denosumabWithoutFollowOn = perContext((ctx): DenosumabSchedule | un
     ...(followOn === undefined ? {} : { endedFollowOn: followOn.course }),
     course,
     lastInjection: course.lastDose,
-    announceFrom: addMonths(course.lastDose, settings.denosumabInfoMonths),
+    // A site's announcement later than the due date does not silence the due injection (card: every 6 months).
+    announceFrom: minDate(addMonths(course.lastDose, settings.denosumabInfoMonths), addMonths(course.lastDose, INJECTION_INTERVAL_MONTHS)),
     due: addMonths(course.lastDose, INJECTION_INTERVAL_MONTHS),
     latestInTime: addMonths(course.lastDose, MAX_INTERVAL_MONTHS),
     ...(recentCalcium === undefined ? {} : { recentCalcium }),
