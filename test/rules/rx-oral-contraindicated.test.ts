@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
 import { rxOralContraindicated } from '../../src/rules/prescribing/rx-oral-contraindicated.js';
-import { calcium, condition, course, ctxOf, draft, egfr, intolerance, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, draft, egfr, intolerance, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder) => rxOralContraindicated(ctxOf(patient({ age: 70, ...input, drafts: [d] })), d);
 
@@ -122,8 +122,15 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     const low = vitaminD(35, '2026-11-10');
     const rec = judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [low] } }, d);
     expect(rec).toMatchObject({ vitaminDLow: true, reasons: ['ulcer'] });
-    expect(rec?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } });
+    // The vitamin D is the first click (recommended); the second choice stays, for later.
+    expect(rec?.suggestions?.slice(0, 2)).toEqual([
+      { kind: 'prescribe', drug: 'colecalciferol', recommended: true },
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } },
+    ]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 35 }));
+    // A D3 taken or ordered already: no second one.
+    const onD3 = judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [low] }, medications: [medication('colecalciferol', '2026-10-01')] }, d);
+    expect(onD3?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } });
     expect(judge({ conditions: [condition('peptic-ulcer')], labs: { vitaminD: [vitaminD(51, '2026-11-10')] } }, d)).not.toHaveProperty('vitaminDLow');
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Course, DraftOrder, DrugClass, DrugId, DrugIdentity, PatientFacts, Ref } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
-import { activeCourse, isAntiresorptive, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
+import { activeCourse, currentVitaminDSupplements, isAntiresorptive, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import type { Finding } from '../../contract/findings.js';
 
 /** A draft whose drug the facts stage recognised (by ATC, RxNorm or, as a last resort, its name). */
@@ -58,6 +58,11 @@ export function draftsBefore(facts: PatientFacts, draft: DraftOrder): readonly D
 /** The product is, or contains, vitamin D3 (colecalciferol alone, or a calcium + D3 combination). */
 export function containsVitaminD3(identity: DrugIdentity): boolean {
   return identity.drug === 'colecalciferol' || (identity.alsoContains ?? []).includes('colecalciferol');
+}
+
+/** A vitamin D3 supplement is taken now, or ordered in the same basket beside this draft. */
+export function takesVitaminD(facts: PatientFacts, draft: DraftOrder): boolean {
+  return currentVitaminDSupplements(facts).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
 }
 
 /** Another antiresorptive or anabolic order in the basket: bone protection is being prescribed. */

@@ -31,14 +31,13 @@ import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/d
 import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { activeOsteoporosisCourses, currentVitaminDSupplements } from '../predicates/medication.js';
+import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import type { PatientFacts } from '../../facts/types.js';
 import type { GlucocorticoidTreatment } from '../../contract/recommendations.js';
-import { containsVitaminD3, draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, takesVitaminD, treatmentStart } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 
 export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
@@ -131,7 +130,3 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   };
 };
 
-/** A vitamin D supplement current, or ordered in the same basket: no second D3 order. */
-function takesVitaminD(facts: PatientFacts, draft: RecognisedDraft): boolean {
-  return currentVitaminDSupplements(facts).length > 0 || otherDrafts(facts, draft).some((d) => containsVitaminD3(d.identity));
-}

@@ -35,7 +35,8 @@
  * (an intravenous bisphosphonate; `infusionAfterSeriousSideEffect`) — the one parenteral draft this
  * topic judges.
  * With a current 25-OH-D ≤ 50 nmol/L (card l. 43, before any start) the second choice is offered
- * but not recommended, and the card says to give vitamin D first (`vitaminDLow`) [choice].
+ * but not recommended, and the card says to give vitamin D first (`vitaminDLow`) [choice] and offers
+ * it, recommended, unless a D3 is taken or ordered (the only click had been a parenteral start).
  * A renewal at 5 to 10 years of oral bisphosphonate whose pause criteria all hold (l. 185-194,
  * judged as rx-bisphosphonate-duration judges them) may simply pause: removing the draft is the
  * recommended option and the second choice is offered, not recommended (`pauseCriteriaMet`)
@@ -59,7 +60,7 @@ import { tooSoonAfter } from './rx-dose-interval.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { Recommendation } from '../../contract/recommendations.js';
-import { draftEvidence, draftFinding, draftOfClass, oncologyDose, otherDrafts, type RecognisedDraft } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, oncologyDose, otherDrafts, takesVitaminD, type RecognisedDraft } from './draft.js';
 import { renewalPause } from './rx-bisphosphonate-duration.js';
 import { followingDenosumab } from './denosumab-follow-on.js';
 
@@ -114,6 +115,9 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   // The second choice already in the basket (alendronate and Obodence drafted together): the tablet
   // goes, nothing is ordered — "switch to denosumab" created a second denosumab order beside it.
   const drafted = onParenteral === undefined && !calciumLow && !egfrLow && !seriousSideEffect ? draftedParenteral(ctx, draft) : undefined;
+  // "giv D-vitamin først": the vitamin D is the click that comes first (recommended), the second
+  // choice beside it for later — unless a D3 is taken or ordered already.
+  const vitaminDFirst: SuggestionSpec[] = vitaminDLow && !pauseCriteriaMet && !takesVitaminD(ctx.facts, draft) ? [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }] : [];
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : drafted !== undefined
@@ -121,8 +125,9 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
     : egfrLow || seriousSideEffect
     ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
     : afterDenosumabStop
-    ? [{ kind: 'referral', to: 'zoledronic-acid', ...(vitaminDLow ? {} : { recommended: true }), replacesDraft: draft.ref }]
+    ? [...vitaminDFirst, { kind: 'referral', to: 'zoledronic-acid', ...(vitaminDLow ? {} : { recommended: true }), replacesDraft: draft.ref }]
     : [
+        ...vitaminDFirst,
         ...(pauseCriteriaMet ? [{ kind: 'remove-draft' as const, draft: draft.ref, pause: true as const, recommended: true }] : []),
         { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(vitaminDLow || pauseCriteriaMet ? {} : { recommended: true }), replaces: { draft: draft.ref, mode: 'delete-create' } },
         { kind: 'referral', to: 'zoledronic-acid', replacesDraft: draft.ref },
