@@ -297,10 +297,11 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(card?.detail).toContain('før hver infusion');
   });
 
-  it('names two antiresorptives ordered together as such, not as one "already in use"', () => {
+  it('names two antiresorptives ordered together as such, not as one "already in use" — on the second draft only, whose removal is the one click (both removed had left neither)', () => {
     const basket = request({}, [draft('alendronate'), draft('denosumab')]);
     const cards = renderCards(basket.recs, renderCtx('da', basket.facts)).filter((c) => c.source.topic?.code === 'rx-duplicate-antiresorptive');
-    expect(cards.map((c) => c.summary)).toEqual(['Dobbeltbehandling: alendronat og denosumab ordineres samtidig – fjern den ene', 'Dobbeltbehandling: denosumab og alendronat ordineres samtidig – fjern den ene']);
+    expect(cards.map((c) => c.summary)).toEqual(['Dobbeltbehandling: denosumab og alendronat ordineres samtidig – fjern den ene']);
+    expect(cards.flatMap((c) => c.suggestions ?? []).flatMap((s) => s.actions ?? []).map((a) => a.type)).toEqual(['delete']);
   });
 
   it('judges only selected drafts; the unselected ones are context (a PPI in the basket)', () => {

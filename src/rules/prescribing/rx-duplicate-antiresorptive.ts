@@ -71,13 +71,14 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const courses = activeOsteoporosisCourses(facts).filter(
     (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, ctx.today),
   );
-  // The same drug drafted twice is a double dose (two denosumab injections on one day): the second
-  // draft of the basket is the duplicate, so one click removes one of them, never both [choice].
+  // Two antiresorptives drafted together (two denosumab injections on one day, or alendronate and
+  // denosumab): the second draft of the basket is the duplicate, so one click removes one of them,
+  // never both — each card removing its own draft had left the patient with neither [choice].
   // In order-select the one being selected is the new one, wherever the EHR lists it: beside an
-  // unselected draft of the same drug it is the duplicate (only selected drafts are judged).
+  // unselected antiresorptive draft it is the duplicate (only selected drafts are judged).
   const before = new Set(draftsBefore(facts, draft).map((d) => d.ref));
   const earlier = (d: RecognisedDraft): boolean => before.has(d.ref) || (draft.selected && !d.selected);
-  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && (d.identity.drug !== drug || earlier(d)));
+  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && earlier(d));
   if (courses.length === 0 && drafts.length === 0) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];
