@@ -38,12 +38,16 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-29')] } }, draft('alendronate'))?.reasons).toEqual(['vitamin-d-missing']);
   });
 
-  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion', () => {
+  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion — and the eGFR with the creatinine when none is within 90 days, as patient-view orders them', () => {
     const d = draft('zoledronic-acid');
     // Labs of 2026-10-26 are 31 days old on 2026-11-26: too old before an infusion.
-    const rec = judge({ labs: { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] } }, d);
-    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing'], before: 'infusion' });
+    const labs = { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] };
+    const rec = judge({ labs }, d);
+    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing'], before: 'infusion' });
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
+    expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'egfr', note: 'before-infusion' });
+    // An eGFR within 90 days (60 days old) answers the card's "eGFR > 35"; the creatinine before the infusion is still asked for.
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-27')] } }, d)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing']);
   });
 
   it('asks for an eGFR beside a current creatinine with none: the card checks "eGFR > 35", and a creatinine of 260 alone had silenced every card', () => {

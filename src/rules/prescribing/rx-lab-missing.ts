@@ -11,7 +11,7 @@
  *     start-or-renewal.ts; a renewal of the ongoing drug is not a start): eGFR (90 days), calcium
  *     (90 days), 25-OH-D (180 days);
  *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion —
- *     and, when a current creatinine is there, an eGFR (90 days) as before any start [choice: a creatinine alone cannot be judged by the
+ *     and an eGFR (90 days) as before any start [choice: a creatinine alone cannot be judged by the
  *     card's "Tjek, at eGFR > 35 ml/min"; Danish labs report eGFR with every creatinine];
  *   - denosumab: calcium within 30 days of the injection; on a start also eGFR (90 days) and 25-OH-D
  *     (180 days). The rules.md row names calcium only, but card l. 41-43 asks all three before *any*
@@ -78,7 +78,9 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
       { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.beforeInfusion, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) },
       // A current creatinine alone satisfies the row above but not the card's check "eGFR > 35",
       // the only kidney value rx-egfr-too-low can judge: an infusion into renal failure got no card.
-      ...(latestWithin(labs.creatinine, today, days.beforeInfusion) !== undefined ? [egfr] : []),
+      // With no kidney value at all both are ordered, as patient-view orders them — the creatinine
+      // alone had brought the GP back for the eGFR.
+      egfr,
     ];
   } else if (drugClass === 'denosumab') {
     note = 'before-injection';
