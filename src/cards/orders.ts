@@ -197,19 +197,19 @@ export const REFERRAL_TEXT: Readonly<Record<ReferralTarget, Words>> = {
   'parenteral-treatment': { da: 'Henvisning til parenteral osteoporosebehandling', en: 'Referral for parenteral osteoporosis treatment' },
 };
 
-/** Osteoporosis diagnosis for the problem list: SNOMED CT plus WHO ICD-10 and the SKS D-code. */
-export function diagnosisCodings(withFracture: boolean, female: boolean): readonly Coding[] {
+/** Osteoporosis diagnosis for the problem list: SNOMED CT plus WHO ICD-10 and the SKS D-code; `postmenopausal` a woman's with no secondary cause suspected, else unspecified. */
+export function diagnosisCodings(withFracture: boolean, postmenopausal: boolean): readonly Coding[] {
   if (withFracture) {
-    const icd = female ? 'M80.0' : 'M80.9';
+    const icd = postmenopausal ? 'M80.0' : 'M80.9';
     return [
-      { system: SNOMED, code: female ? '203453001' : '443165006', display: female ? 'Postmenopausal osteoporosis with pathological fracture' : 'Pathological fracture due to osteoporosis' },
+      { system: SNOMED, code: postmenopausal ? '203453001' : '443165006', display: postmenopausal ? 'Postmenopausal osteoporosis with pathological fracture' : 'Pathological fracture due to osteoporosis' },
       { system: 'http://hl7.org/fhir/sid/icd-10', code: icd },
       { system: 'urn:oid:1.2.208.176.2.4.12', code: `D${icd.replace('.', '')}` },
     ];
   }
-  const icd = female ? 'M81.0' : 'M81.9';
+  const icd = postmenopausal ? 'M81.0' : 'M81.9';
   return [
-    { system: SNOMED, code: female ? '102447009' : '64859006', display: female ? 'Postmenopausal osteoporosis' : 'Osteoporosis' },
+    { system: SNOMED, code: postmenopausal ? '102447009' : '64859006', display: postmenopausal ? 'Postmenopausal osteoporosis' : 'Osteoporosis' },
     { system: 'http://hl7.org/fhir/sid/icd-10', code: icd },
     { system: 'urn:oid:1.2.208.176.2.4.12', code: `D${icd.replace('.', '')}` },
   ];

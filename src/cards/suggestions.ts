@@ -343,7 +343,7 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
             clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
             verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
             category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
-            code: { coding: diagnosisCodings(spec.withFracture, ctx.female).map((c) => ({ ...c })), text: da ? 'Osteoporose' : 'Osteoporosis' },
+            code: { coding: diagnosisCodings(spec.withFracture, ctx.female && spec.causeOpen !== true).map((c) => ({ ...c })), text: da ? 'Osteoporose' : 'Osteoporosis' },
             subject: { reference: ctx.patientRef },
             recordedDate: ctx.today,
             ...(spec.fractures === undefined ? {} : { evidence: [{ detail: spec.fractures.map((reference) => ({ reference })) }] }),

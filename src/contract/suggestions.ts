@@ -35,8 +35,11 @@ export type SuggestionSpec =
   | { readonly kind: 'dxa'; readonly performer?: Performer }
   /** `marker`: for a bone-marker reminder, the kind the card asks for (its label names it). */
   | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean; readonly marker?: BoneMarkerKind }
-  /** `fractures`: the fracture Conditions the diagnosis rests on (its `evidence.detail`). */
-  | { readonly kind: 'diagnosis'; readonly withFracture: boolean; readonly fractures?: readonly Ref[] }
+  /**
+   * `fractures`: the fracture Conditions the diagnosis rests on (its `evidence.detail`);
+   * `causeOpen`: a secondary cause is suspected, so the diagnosis names no kind (not "postmenopausal").
+   */
+  | { readonly kind: 'diagnosis'; readonly withFracture: boolean; readonly fractures?: readonly Ref[]; readonly causeOpen?: true }
   /** Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction. */
   | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean }
   /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */

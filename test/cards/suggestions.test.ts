@@ -229,6 +229,17 @@ describe('suggestions', () => {
     expect(created({ kind: 'diagnosis', withFracture: false })).not.toHaveProperty('evidence');
   });
 
+  it('a woman\'s diagnosis is postmenopausal osteoporosis unless a secondary cause is suspected: then it names no kind (M81.9 / M80.9)', () => {
+    const codes = (spec: SuggestionSpec): string[] => {
+      const action = buildSuggestion(spec, ctx).actions?.[0];
+      const coding = action !== undefined && 'resource' in action ? (action.resource as { code: { coding: { code: string }[] } }).code.coding : [];
+      return coding.map((c) => c.code);
+    };
+    expect(codes({ kind: 'diagnosis', withFracture: false })).toEqual(['102447009', 'M81.0', 'DM810']);
+    expect(codes({ kind: 'diagnosis', withFracture: false, causeOpen: true })).toEqual(['64859006', 'M81.9', 'DM819']);
+    expect(codes({ kind: 'diagnosis', withFracture: true, causeOpen: true })).toEqual(['443165006', 'M80.9', 'DM809']);
+  });
+
   it('a removal with nothing in its place says "remove the order"; a replacement removes "the original order"', () => {
     const remove = buildSuggestion({ kind: 'remove-draft', draft: 'MedicationRequest/rx-1' }, { ...ctx, lang: 'en' });
     expect(remove.actions).toEqual([{ type: 'delete', description: 'Remove the order', resourceId: 'MedicationRequest/rx-1' }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosisCriteriaMet } from '../../src/rules/initiation/diagnosis-criteria-met.js';
-import { condition, course, ctxOf, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, fracture, patient, scan, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => diagnosisCriteriaMet(ctxOf(patient(input)));
 
@@ -10,6 +10,11 @@ describe('diagnosis-criteria-met (card l. 11-13: T-score ≤ -2,5 og/eller laven
     const rec = run({ age: 70, dxa: [dxa] });
     expect(rec).toMatchObject({ topic: 'diagnosis-criteria-met', indicator: 'info', reasons: ['t-score'], evidence: [dxa.refs[0]] });
     expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false }]);
+  });
+
+  it('with a secondary cause suspected (a raised calcium) the diagnosis suggested names no kind (causeOpen), not "postmenopausal"', () => {
+    const rec = run({ age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.8 })], labs: { calcium: [calcium(2.75, '2026-11-01')] } });
+    expect(rec?.suggestions).toEqual([{ kind: 'diagnosis', withFracture: false, causeOpen: true }]);
   });
 
   it('meets the criterion at T-score exactly −2.5 and not at −2.4', () => {

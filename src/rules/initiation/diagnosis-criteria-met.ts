@@ -13,7 +13,9 @@
  *       the record has a fracture known to be low-energy — the spine or hip fracture the criteria
  *       rest on, or one of another site beside a T-score ≤ −2.5; a possible one gives the
  *       diagnosis without fracture, M81, unless the criteria rest on it alone: then the card is
- *       "if the fracture was low-energy", and that diagnosis is M80).
+ *       "if the fracture was low-energy", and that diagnosis is M80). With a secondary cause
+ *       suspected (hypercalcaemia, Z-score ≤ −2.0) the diagnosis names no kind (M81.9/M80.9, not
+ *       "postmenopausal") [choice: the cause is what the endocrinology referral asks].
  * Reasons: `t-score`, `spine-fracture`, `hip-fracture`, `spine-fracture-possible`, `hip-fracture-possible`.
  */
 import type { PatientFacts } from '../../facts/types.js';
@@ -23,6 +25,7 @@ import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
 import { initiationHeld } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
+import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 
 function osteoporosisOnProblemList(facts: PatientFacts): boolean {
   for (let i = 0; i < facts.conditions.length; i++) if (facts.conditions[i]!.concept === 'osteoporosis') return true;
@@ -49,7 +52,8 @@ export const diagnosisCriteriaMet: PatientRule<'diagnosis-criteria-met'> = perCo
     reasons: criteria.reasons,
     evidence: criteria.evidence,
     findings: criteria.findings,
-    suggestions: [{ kind: 'diagnosis', withFracture, ...(fractures.length === 0 ? {} : { fractures }) }],
+    // A secondary cause suspected (the endocrinology referral's): "postmenopausal" would name the cause the specialist is asked about.
+    suggestions: [{ kind: 'diagnosis', withFracture, ...(fractures.length === 0 ? {} : { fractures }), ...(secondaryOsteoporosisSigns(ctx.facts) === undefined ? {} : { causeOpen: true as const }) }],
     selectionBehavior: 'at-most-one',
   };
 });
