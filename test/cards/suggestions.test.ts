@@ -232,7 +232,7 @@ describe('suggestions', () => {
   it('a woman\'s diagnosis is postmenopausal osteoporosis unless a secondary cause is suspected: then it names no kind (M81.9 / M80.9)', () => {
     const codes = (spec: SuggestionSpec): string[] => {
       const action = buildSuggestion(spec, ctx).actions?.[0];
-      const coding = action !== undefined && 'resource' in action ? (action.resource as { code: { coding: { code: string }[] } }).code.coding : [];
+      const coding = action !== undefined && 'resource' in action ? (action.resource as unknown as { code: { coding: { code: string }[] } }).code.coding : [];
       return coding.map((c) => c.code);
     };
     expect(codes({ kind: 'diagnosis', withFracture: false })).toEqual(['102447009', 'M81.0', 'DM810']);
