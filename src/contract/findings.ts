@@ -43,7 +43,8 @@ export type Finding =
       /** The lab has a value, only older than `withinDays`: it is not current, not absent. */
       readonly lastDate?: LocalDate;
     }
-  | { readonly kind: 'unusable-value'; readonly concept: string; readonly unit?: string; readonly date?: LocalDate; readonly ref: Ref }
+  /** A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's `flag` if any) or no date (`no-date`). */
+  | { readonly kind: 'unusable-value'; readonly concept: string; readonly unit?: string; readonly date?: LocalDate; readonly ref: Ref; readonly reason?: 'no-value' | 'no-date'; readonly flag?: 'low' | 'high' }
   | {
       readonly kind: 'marker-change';
       readonly marker: BoneMarkerKind;

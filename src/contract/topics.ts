@@ -182,6 +182,7 @@ export const REASONS = [
   // data
   'future-dated',
   'unknown-unit',
+  'unreadable-value',
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
 ] as const;
 

@@ -10,7 +10,7 @@ import { str } from './accessors.js';
 import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
-import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, LabKind, Measurement, Ref, ReportedValue } from './types.js';
+import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, InterpretationCode, LabKind, Measurement, Ref, ReportedValue } from './types.js';
 import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type RawValue, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
@@ -49,6 +49,13 @@ function reportedValue(raw: RawValue, value: number): ReportedValue | undefined 
   return unit === undefined || unit.length > REPORTED_UNIT_MAX ? undefined : { value: raw.value, unit };
 }
 
+/** The lab's flag on a result without a number: "L" alone still says the calcium is low. */
+function flagOf(codes: readonly InterpretationCode[]): 'low' | 'high' | undefined {
+  if (codes.includes('L') || codes.includes('LL')) return 'low';
+  if (codes.includes('H') || codes.includes('HH')) return 'high';
+  return undefined;
+}
+
 /**
  * A measurement in canonical units, or an `unusable` entry explaining why not. `coding` is the
  * coding `reading` was found by; the measurement is not shared yet, its family may add to it.
@@ -65,7 +72,8 @@ function readMeasurement(
 ): Mutable<Measurement> | undefined {
   const raw = readValue(element);
   if (raw === undefined) {
-    out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }) });
+    const flag = flagOf(interpretationCodes(element));
+    out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }), ...(flag === undefined ? {} : { flag }) });
     return undefined;
   }
   if (when === undefined) {

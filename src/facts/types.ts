@@ -72,6 +72,8 @@ export interface BoneMarkerMeasurement extends Measurement {
 export interface UnusableValue {
   readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd' | 'weight' | 'alcohol-intake';
   readonly reason: 'unknown-unit' | 'no-value' | 'no-date';
+  /** A result with no number that the lab flags low (L, LL) or high (H, HH). */
+  readonly flag?: 'low' | 'high';
   readonly unit?: string;
   readonly date?: LocalDate;
   readonly ref: Ref;

@@ -2,7 +2,9 @@
  * rules.md section 1: "A value in an unknown unit is not used and the card says so." A card that
  * finds a lab missing, out of date or due — or shows an older value — names the newer results it
  * could not read (25-OH-D in pmol/L, eGFR in mL/s …), so the GP fixes the unit instead of ordering
- * a test that was taken. One pass over every card, so no rule can forget it.
+ * a test that was taken. So are results with no number but the lab's flag ("L": the calcium is
+ * low) and results with no date [choice: dropped without a word, an undated T-score of −2.9 left
+ * "no DXA scan recorded"]. One pass over every card, so no rule can forget it.
  */
 import type { Finding, LabOrder } from '../contract/findings.js';
 import type { Recommendation } from '../contract/recommendations.js';
@@ -33,7 +35,29 @@ const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: 
 const labOf = (concept: UnusableValue['concept']): Shown | undefined => LABS[concept]?.shown;
 
 function unreadFinding(u: UnusableValue): Finding {
-  return { kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, ...(u.date === undefined ? {} : { date: u.date }), ...(u.unit === undefined ? {} : { unit: u.unit }) };
+  return {
+    kind: 'unusable-value',
+    concept: labOf(u.concept) ?? u.concept,
+    ref: u.ref,
+    ...(u.date === undefined ? {} : { date: u.date }),
+    ...(u.unit === undefined ? {} : { unit: u.unit }),
+    ...(u.reason === 'unknown-unit' ? {} : { reason: u.reason }),
+    ...(u.flag === undefined ? {} : { flag: u.flag }),
+  };
+}
+
+/** The DXA's scores: an undated one is named (the card would say "no DXA scan recorded" beside it). */
+const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-score', 'bmd']);
+
+/**
+ * A value worth naming where its lab (or scan) is judged: in an unknown unit; with no number but
+ * the lab's flag (an "L" calcium); with no date at all (it may be the newest). A dated one counts
+ * only when newer than `after`.
+ */
+function worthNaming(u: UnusableValue, after: LocalDate | undefined): boolean {
+  if (u.reason === 'no-date') return true;
+  if (u.date === undefined || (after !== undefined && u.date <= after)) return false;
+  return u.reason === 'unknown-unit' || u.flag !== undefined;
 }
 
 function sameLab(wanted: Shown, unusable: Shown): boolean {
@@ -57,7 +81,7 @@ function unreadFor(f: Finding, unusable: readonly UnusableValue[], today: LocalD
   if (ask === undefined) return [];
   return unusable.filter((u) => {
     const lab = labOf(u.concept);
-    return u.reason === 'unknown-unit' && lab !== undefined && u.date !== undefined && u.date > ask.after && ask.labs.some((l) => sameLab(l, lab));
+    return lab !== undefined && worthNaming(u, ask.after) && ask.labs.some((l) => sameLab(l, lab));
   });
 }
 
@@ -78,15 +102,16 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
 }
 
 /**
- * An unreadable result newer than every usable one of its lab that no card names: the answer rests
- * on an older value (or none) without a word, so the data-unavailable card names it (`unknown-unit`).
+ * An unreadable result newer than every usable one of its lab (or with no date at all) that no card
+ * names: the answer rests on an older value (or none) without a word, so the data-unavailable card
+ * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, or no date).
  */
 function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableValue[] {
   const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));
   return ctx.facts.unusable.filter((u) => {
-    if (u.reason !== 'unknown-unit' || u.date === undefined || labOf(u.concept) === undefined || named.has(u.ref)) return false;
+    if (named.has(u.ref) || (labOf(u.concept) === undefined && !(SCORES.has(u.concept) && u.reason === 'no-date'))) return false;
     const usable = latest(LABS[u.concept]?.usable(ctx.facts.labs) ?? [], ctx.today);
-    return usable === undefined || u.date > usable.date;
+    return worthNaming(u, usable?.date);
   });
 }
 
@@ -97,10 +122,11 @@ function onDataCard(recs: Recommendation[], ctx: RuleContext): Recommendation[] 
   const refs = left.map((u) => u.ref);
   const at = recs.findIndex((r) => r.topic === 'data-unavailable');
   const existing = recs[at];
+  const reasons = [...new Set(left.map((u) => (u.reason === 'unknown-unit' ? ('unknown-unit' as const) : ('unreadable-value' as const))))];
   const card: Recommendation<'data-unavailable'> =
     existing?.topic === 'data-unavailable'
-      ? { ...existing, reasons: [...existing.reasons, 'unknown-unit'], evidence: [...existing.evidence, ...refs], findings: [...existing.findings, ...findings] }
-      : { topic: 'data-unavailable', indicator: 'info', reasons: ['unknown-unit'], evidence: refs, findings };
+      ? { ...existing, reasons: [...existing.reasons, ...reasons], evidence: [...existing.evidence, ...refs], findings: [...existing.findings, ...findings] }
+      : { topic: 'data-unavailable', indicator: 'info', reasons, evidence: refs, findings };
   return at < 0 ? [...recs, card] : recs.map((r, i) => (i === at ? card : r));
 }
 

@@ -33,6 +33,7 @@ export function observation(id: string, patientId = PATIENT_ID): Json {
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code: '38267-1' }] },
     subject: { reference: `Patient/${patientId}` },
+    effectiveDateTime: '2020-01-15',
     valueQuantity: { value: -2.7, unit: '{T-score}' },
   };
 }

@@ -78,3 +78,30 @@ describe('a value in an unknown unit is named on the card that misses it (rules.
     expect(card(older, 'data-unavailable')).toBeUndefined();
   });
 });
+
+describe('results with no number but the lab\'s flag, or with no date, are named, never dropped without a word', () => {
+  const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', status: 'active', supply: { value: 1, unit: 'a' } });
+  const calcium = (id: string, date: string | undefined, value?: number, interpretation?: string[]) =>
+    observation({ id, code: '2000-8', ...(value === undefined ? {} : { value, ucum: 'mmol/L' }), ...(date === undefined ? {} : { date }), ...(interpretation === undefined ? {} : { interpretation }) });
+
+  it('a calcium flagged "L" with no number, newer than a normal one, is named (flagged low) on the data-unavailable card (reason unreadable-value)', () => {
+    const recs = run([aln, calcium('ca-ok', '2026-05-01', 2.38), calcium('ca-low', '2026-06-01', undefined, ['L'])]);
+    const data = card(recs, 'data-unavailable');
+    expect(data).toMatchObject({ reasons: ['unreadable-value'], evidence: ['Observation/ca-low'] });
+    const [f] = unread(data);
+    expect(f).toEqual({ kind: 'unusable-value', concept: 'calcium', date: '2026-06-01', ref: 'Observation/ca-low', reason: 'no-value', flag: 'low' });
+    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – intet tal, markeret lav: P-calcium (01.06.2026)');
+    // No flag (a comment, "see note"), or older than the usable one: nothing to say.
+    expect(card(run([aln, calcium('ca-ok', '2026-05-01', 2.38), calcium('ca-note', '2026-06-01')]), 'data-unavailable')).toBeUndefined();
+    expect(card(run([aln, calcium('ca-ok', '2026-06-01', 2.38), calcium('ca-low', '2026-05-01', undefined, ['L'])]), 'data-unavailable')).toBeUndefined();
+  });
+
+  it('an undated T-score is named beside "no DXA scan" (it may be the newest), in Danish and English', () => {
+    const undated = observation({ id: 'ts-undated', code: '38267-1', value: -2.9, ucum: '{T-score}' });
+    const recs = run([hipFracture, undated]);
+    const named = recs.flatMap(unread).find((f) => f.ref === 'Observation/ts-undated');
+    expect(named).toMatchObject({ concept: 't-score', reason: 'no-date' });
+    expect(formatFinding(named!, 'da')).toBe('Værdi ikke brugt – ingen dato: T-score (DXA)');
+    expect(formatFinding(named!, 'en')).toBe('Value not used – no date: T-score (DXA)');
+  });
+});

@@ -59,10 +59,8 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
-      const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${recordMarkdown(f.unit)}"`;
-      const concept = Object.hasOwn(LAB, f.concept) ? LAB[f.concept as keyof typeof LAB][lang] : recordMarkdown(f.concept);
-      const text = da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${concept}` : `Value not used – unknown unit (${unit}): ${concept}`;
-      return dated(text, f.date, lang);
+      const concept = Object.hasOwn(LAB, f.concept) ? LAB[f.concept as keyof typeof LAB][lang] : Object.hasOwn(SCORE, f.concept) ? SCORE[f.concept as keyof typeof SCORE][lang] : recordMarkdown(f.concept);
+      return dated(unusableText(f, concept, lang), f.date, lang);
     }
     case 'marker-change': {
       const name = LAB[f.marker][lang];
@@ -207,3 +205,22 @@ const REGION: Readonly<Record<string, { readonly da: string; readonly en: string
 function vertebraWords(vertebra: string, lang: 'da' | 'en'): string {
   return REGION[vertebra]?.[lang] ?? vertebra;
 }
+
+/** Why a value was not used, and what the lab's flag said of a result with no number. */
+function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: string, lang: Language): string {
+  const da = lang === 'da';
+  if (f.reason === 'no-date') return da ? `Værdi ikke brugt – ingen dato: ${concept}` : `Value not used – no date: ${concept}`;
+  if (f.reason === 'no-value') {
+    const flag = f.flag === 'low' ? (da ? ', markeret lav' : ', flagged low') : f.flag === 'high' ? (da ? ', markeret høj' : ', flagged high') : '';
+    return da ? `Værdi ikke brugt – intet tal${flag}: ${concept}` : `Value not used – no number${flag}: ${concept}`;
+  }
+  const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${recordMarkdown(f.unit)}"`;
+  return da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${concept}` : `Value not used – unknown unit (${unit}): ${concept}`;
+}
+
+/** The DXA's values, as an unusable one is named. */
+const SCORE = {
+  't-score': { da: 'T-score (DXA)', en: 'T-score (DXA)' },
+  'z-score': { da: 'Z-score (DXA)', en: 'Z-score (DXA)' },
+  bmd: { da: 'BMD (DXA)', en: 'BMD (DXA)' },
+} as const;

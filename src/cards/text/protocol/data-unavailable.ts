@@ -2,7 +2,8 @@
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do". Data dated in
  * the future are left out as data errors, and the card asks for the date to be corrected; a value in
- * an unknown unit that no other card names is named here (rules.md "the card says so").
+ * an unknown unit, or with no number or no date, that no other card names is named here (rules.md
+ * "the card says so").
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
@@ -10,20 +11,22 @@ import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 
-/** Only data errors (a future date, an unknown unit), nothing missing: not a retrieval failure. */
+/** Only data errors (a future date, an unknown unit, a value without a number or a date), nothing missing: not a retrieval failure. */
 function onlyDataErrors(rec: Recommendation): boolean {
-  return rec.reasons.every((r) => r === 'future-dated' || r === 'unknown-unit');
+  return rec.reasons.every((r) => r === 'future-dated' || r === 'unknown-unit' || r === 'unreadable-value');
 }
 
 function errorSummary(rec: Recommendation, lang: Language): string {
   const future = has(rec, 'future-dated');
-  const unit = has(rec, 'unknown-unit');
+  const values = has(rec, 'unknown-unit') || has(rec, 'unreadable-value');
   if (lang === 'da') {
-    if (future && unit) return 'Tjek journalen: data med fremtidig dato eller ukendt enhed er ikke brugt i vurderingen';
-    return unit ? 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen' : 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
+    if (future && values) return 'Tjek journalen: data med fremtidig dato eller en ulæselig værdi er ikke brugt i vurderingen';
+    if (!values) return 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
+    return has(rec, 'unreadable-value') ? 'Tjek journalen: en værdi uden tal eller dato er ikke brugt i vurderingen' : 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen';
   }
-  if (future && unit) return 'Check the record: data dated in the future or in an unknown unit were left out of the assessment';
-  return unit ? 'Check the record: a value in an unknown unit was left out of the assessment' : 'Check the record: data dated in the future were left out of the assessment';
+  if (future && values) return 'Check the record: data dated in the future or an unreadable value were left out of the assessment';
+  if (!values) return 'Check the record: data dated in the future were left out of the assessment';
+  return has(rec, 'unreadable-value') ? 'Check the record: a value without a number or a date was left out of the assessment' : 'Check the record: a value in an unknown unit was left out of the assessment';
 }
 
 const MISSING: Words = {
@@ -41,8 +44,18 @@ const UNKNOWN_UNIT: Words = {
   en: '**Correct the unit in the record** (ask the laboratory if needed) so the value counts. A value in a unit the service does not know was not used – the assessment rests on an older value or none (see “Based on”).',
 };
 
+const UNREADABLE: Words = {
+  da: '**Tjek værdien i journalen:** et svar uden tal (kun laboratoriets markering, fx „L“) eller uden dato kan ikke bruges – vurderingen bygger på en ældre værdi eller ingen (se „Grundlag“). Et svar markeret lavt eller højt tages alvorligt: mål igen før behandling.',
+  en: '**Check the value in the record:** a result with no number (only the laboratory’s flag, e.g. “L”) or no date cannot be used – the assessment rests on an older value or none (see “Based on”). A result flagged low or high is taken seriously: measure again before treatment.',
+};
+
 function detail(rec: Recommendation, lang: Language): string {
-  return paragraphs(!onlyDataErrors(rec) && MISSING[lang], has(rec, 'future-dated') && FUTURE_DATED[lang], has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang]);
+  return paragraphs(
+    !onlyDataErrors(rec) && MISSING[lang],
+    has(rec, 'future-dated') && FUTURE_DATED[lang],
+    has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
+    has(rec, 'unreadable-value') && UNREADABLE[lang],
+  );
 }
 
 export const dataUnavailableTexts: TopicTexts<'data-unavailable'> = {
