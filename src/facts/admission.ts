@@ -6,7 +6,7 @@
  * - not withdrawn: entered-in-error anywhere; Observation cancelled; Condition and
  *   AllergyIntolerance refuted (and AllergyIntolerance inactive/resolved); MedicationStatement
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
- *   MedicationAdministration not-done, on-hold, stopped or unknown (no dose known to be given);
+ *   MedicationAdministration not-done or on-hold (no dose given);
  *   (v2, rules.md section 1 "Data that does not count")
  *   Observation registered (no result yet);
  * - not future-dated (v2): a clinical date more than one day after today is a data error
@@ -48,10 +48,10 @@ const DROP_STATUS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['MedicationStatement', new Set(['entered-in-error', 'not-taken', 'intended'])],
   ['MedicationRequest', new Set(['draft', 'entered-in-error'])],
   ['MedicationOrder', new Set(['draft', 'entered-in-error'])],
-  // Not given, or not known to be: a dose read from one timed the next injection and held back an
-  // overdue one with a critical "not now" (on-hold: not given yet; stopped: halted before it was
-  // all given; unknown) [choice: the overdue card then speaks, and the GP checks the record].
-  ['MedicationAdministration', new Set(['entered-in-error', 'not-done', 'on-hold', 'stopped', 'unknown'])],
+  // On hold: not given yet — read as a dose it timed the next injection and held back an overdue
+  // one with a critical "not now". `stopped` (halted part-way) and `unknown` stay doses [choice: an
+  // EHR that writes every past dose so would otherwise lose the treatment and every interval check].
+  ['MedicationAdministration', new Set(['entered-in-error', 'not-done', 'on-hold'])],
   ['FamilyMemberHistory', new Set(['entered-in-error'])],
   ['Condition', new Set(['entered-in-error'])],
   ['AllergyIntolerance', new Set(['entered-in-error'])],

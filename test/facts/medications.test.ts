@@ -187,10 +187,10 @@ describe('medication records: dates and doses', () => {
     expect(f.medications).toEqual([]);
   });
 
-  it('reads no dose from an administration on hold, stopped before it was all given, or of unknown status; a completed or in-progress one is a dose', () => {
+  it('reads no dose from an administration on hold (not given yet); completed, in-progress, stopped (halted part-way) and unknown are doses', () => {
     const given = (status: string) => medicationAdministration({ id: status, atc: 'M05BX04', status, date: '2026-03-02' });
     const f = factsOf(['on-hold', 'stopped', 'unknown', 'completed', 'in-progress'].map(given));
-    expect(f.medications.map((m) => m.ref).sort()).toEqual(['MedicationAdministration/completed', 'MedicationAdministration/in-progress']);
+    expect(f.medications.map((m) => m.ref).sort()).toEqual(['MedicationAdministration/completed', 'MedicationAdministration/in-progress', 'MedicationAdministration/stopped', 'MedicationAdministration/unknown']);
   });
 
   it('reads a DSTU2-style MedicationOrder', () => {
