@@ -231,12 +231,19 @@ function stopsMidPack(stop: { readonly record: MedicationRecord; readonly date: 
  * when it was written, not when it was stopped) — the course stops at its last dose (rules.md
  * section 1 "'Stopped' means a MedicationStatement or MedicationRequest with status stopped").
  * Read from the prescription's date, the stop fell before the dose and counted for nothing: no
- * `denosumab-stopped`, then "give the injection now" for the stopped drug.
+ * `denosumab-stopped`, then "give the injection now" for the stopped drug. Not where the record
+ * says more: a statement still in use, or an earlier prescription of the course `stopped` too (an
+ * EHR that closes each order so once its injection is given — read as a stop, the due injection
+ * became a critical "denosumab stopped").
  */
 function stoppedAfterItsDoses(run: Run, stops: readonly { readonly record: MedicationRecord; readonly date: LocalDate }[], today: LocalDate): { readonly record: MedicationRecord; readonly date: LocalDate } | undefined {
   let latest: MedicationRecord | undefined;
   for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;
   if (latest?.status !== 'stopped' || latest.start >= run.lastDose) return undefined;
+  for (const { record } of run.spans) {
+    if (record === latest || record.source === 'MedicationAdministration') continue;
+    if (record.status === 'stopped' || (ACTIVE_STATUSES.has(record.status) && (record.end === undefined || record.end >= today))) return undefined;
+  }
   const stop = stops.find((s) => s.record === latest);
   return stop === undefined ? undefined : { record: latest, date: minDate(run.lastDose, today) };
 }

@@ -228,6 +228,15 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     expect(factsOf([...doses, stoppedRx, renewed], { now: new Date('2026-12-05T10:00:00Z') }).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-08-14' });
   });
 
+  it('not so where the record says more: each order closed as stopped after its injection (an EHR\'s habit), or a statement in use', () => {
+    const now = { now: new Date('2026-12-05T10:00:00Z') };
+    const doses = ['2025-06-05', '2025-12-05', '2026-06-05'].map((date) => medicationAdministration({ ...DMAB, date }));
+    const orders = ['2025-05-28', '2025-11-28', '2026-05-28'].map((authoredOn, i) => medicationRequest({ ...DMAB, id: `rx-${i}`, status: 'stopped', authoredOn }));
+    expect(factsOf([...doses, ...orders], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-06-05' });
+    const inUse = medicationStatement({ ...DMAB, id: 'fmk', status: 'active', start: '2025-05-01' });
+    expect(factsOf([...doses, orders[2]!, inUse], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-06-05' });
+  });
+
   it('zoledronic acid: yearly infusions join (< 15 months), active for 24 months after the last', () => {
     const f = factsOf([
       medicationAdministration({ ...ZOL, date: '2023-03-01' }),

@@ -120,6 +120,11 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
       }
       const prescribed = { ...statement('active', true), ref: 'MedicationRequest/aln', source: 'MedicationRequest' as const };
       expect(denosumabStopped(ctxOf(patient({ ...woman, medications: [prescribed], courses: [deno, { ...ended, refs: [prescribed.ref] }] })))).toBeUndefined();
+      // A completed FMK statement begun the day of the prescription it mirrors: the prescription's reading holds, in either order.
+      const mirrored = statement('completed');
+      for (const medications of [[mirrored, prescribed], [prescribed, mirrored]]) {
+        expect(denosumabStopped(ctxOf(patient({ ...woman, medications, courses: [deno, { ...ended, refs: [mirrored.ref, prescribed.ref] }] })))).toBeUndefined();
+      }
     });
 
     it('does not fire while the follow-on is in use, or when a later zoledronic acid infusion followed the stopped tablet', () => {

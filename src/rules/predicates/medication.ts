@@ -96,13 +96,16 @@ export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): Follo
 }
 
 /**
- * The course's latest record is a statement that says the use ended — an end of its own (not a
- * supply's estimate) or a status other than in use — rather than a prescription whose supply ran out.
+ * The course's latest records are statements that say the use ended — an end of their own (not a
+ * supply's estimate) or a status other than in use — rather than a prescription whose supply ran
+ * out. Of records begun the same day, any prescription keeps the late-refill reading (an FMK
+ * statement mirrors the prescription of its day): the answer must not turn on the records' order.
  */
 function endStatedByRecord(facts: PatientFacts, course: Course): boolean {
-  let latest: MedicationRecord | undefined;
-  for (const m of facts.medications) if (course.refs.includes(m.ref) && (latest === undefined || m.start > latest.start)) latest = m;
-  return latest?.source === 'MedicationStatement' && (!ACTIVE_STATUSES.has(latest.status) || latest.endEstimated !== true);
+  let start: LocalDate | undefined;
+  for (const m of facts.medications) if (course.refs.includes(m.ref) && (start === undefined || m.start > start)) start = m.start;
+  const latest = facts.medications.filter((m) => m.start === start && course.refs.includes(m.ref));
+  return latest.length > 0 && latest.every((m) => m.source === 'MedicationStatement' && (!ACTIVE_STATUSES.has(m.status) || m.endEstimated !== true));
 }
 
 /** The latest denosumab course, unless a follow-on holds (`denosumabFollowOn`). */
