@@ -80,6 +80,20 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(judge({ courses: [oral], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')] } }, draft('denosumab'))).not.toHaveProperty('switchAdvised');
   });
 
+  it('the advised switch drafted beside the failing tablet\'s renewal stays, whichever the basket lists first: the renewal is the one to remove', () => {
+    const oral = course('alendronate', '2026-03-02');
+    const markers = [p1np(100, '2026-02-20'), p1np(80, '2026-06-10')];
+    const aln = draft('alendronate');
+    const dmab = draft('denosumab');
+    for (const drafts of [[aln, dmab], [dmab, aln]]) {
+      const ctx = ctxOf(patient({ sex: 'female', age: 70, courses: [oral], labs: { boneMarkers: markers }, drafts }));
+      const onSwitch = rxDuplicateAntiresorptive(ctx, dmab);
+      expect(onSwitch).toMatchObject({ switchAdvised: true });
+      expect(onSwitch).not.toHaveProperty('suggestions');
+      expect(rxDuplicateAntiresorptive(ctx, aln)?.suggestions).toEqual([{ kind: 'remove-draft', draft: aln.ref }]);
+    }
+  });
+
   it('does not call a renewal of the same drug a duplicate (tablet or effervescent alendronate; the next denosumab injection)', () => {
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate', { identity: { effervescent: true } }))).toBeUndefined();

@@ -63,6 +63,8 @@ function advisesThisSwitch(ctx: RuleContext, draft: RecognisedDraft): boolean {
   return marker !== undefined && marker.egfrLow !== true;
 }
 
+const isParenteral = (d: RecognisedDraft): boolean => d.identity.drugClass === 'denosumab' || d.identity.drugClass === 'zoledronic-acid';
+
 export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
@@ -76,9 +78,18 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   // never both — each card removing its own draft had left the patient with neither [choice].
   // In order-select the one being selected is the new one, wherever the EHR lists it: beside an
   // unselected antiresorptive draft it is the duplicate (only selected drafts are judged).
+  // The parenteral switch patient-view advises stays, wherever the basket lists it: beside it the
+  // oral draft (the failing course's renewal) is the one to go — by basket order the switch had
+  // been the duplicate, and its one click undid the switch.
   const before = new Set(draftsBefore(facts, draft).map((d) => d.ref));
   const earlier = (d: RecognisedDraft): boolean => before.has(d.ref) || (draft.selected && !d.selected);
-  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && earlier(d));
+  const isSwitch = (d: RecognisedDraft): boolean => isParenteral(d) && advisesThisSwitch(ctx, d);
+  const duplicateOf = (d: RecognisedDraft): boolean => {
+    if (d.identity.drug !== drug && draft.identity.drugClass === 'oral-bisphosphonate' && isSwitch(d)) return true;
+    if (d.identity.drug !== drug && d.identity.drugClass === 'oral-bisphosphonate' && isSwitch(draft)) return false;
+    return earlier(d);
+  };
+  const drafts = otherDrafts(facts, draft).filter((d) => isAntiresorptive(d.identity.drugClass) && duplicateOf(d));
   if (courses.length === 0 && drafts.length === 0) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];
@@ -88,7 +99,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   }
   findings.push(...drafts.map(draftFinding));
 
-  const parenteralDraft = draft.identity.drugClass === 'denosumab' || draft.identity.drugClass === 'zoledronic-acid';
+  const parenteralDraft = isParenteral(draft);
   const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && advisesThisSwitch(ctx, draft);
   // The card's second choice for a patient the tablet is contraindicated for (card l. 22): beside the
   // oral course (and its renewal, which rx-oral-contraindicated removes) the draft is the switch —
