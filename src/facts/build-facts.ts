@@ -55,13 +55,16 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
 
   // The order being signed may come back in the record's own search (an EHR that stores it before
   // signing): it is this draft, not a course of the drug — read as one, a first start was a renewal
-  // and lost its start checks.
-  const draftRefs = new Set(list(drafts).filter(isDraft).map((d) => d.ref));
+  // and lost its start checks. One written before the draft is the order the draft renews in place
+  // (same id): that is the course, and stays.
+  const draftWritten = new Map(list(drafts).filter(isDraft).map((d) => [d.ref, parseFhirDate(d.resource.authoredOn) ?? today] as const));
   const records: MedicationRecord[] = [];
   for (const entry of medicationEntries) {
-    if (draftRefs.has(entry.ref)) continue;
     const record = readMedicationRecord(entry, ctx);
-    if (record !== undefined) records.push(record);
+    if (record === undefined) continue;
+    const written = draftWritten.get(entry.ref);
+    if (written !== undefined && record.start >= written) continue;
+    records.push(record);
   }
   records.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? 1 : -1));
 

@@ -34,6 +34,12 @@ describe('draft orders of a prescribing hook', () => {
     expect(f.drafts.map((d) => d.ref)).toEqual(['MedicationRequest/aln-new']);
   });
 
+  it('an order written before the draft that carries its id is the order the draft renews in place: the course, kept', () => {
+    const running = medicationRequest({ id: 'rx-aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2020-11-01', dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    const renewal = medicationRequest({ id: 'rx-aln', status: 'draft', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: TODAY, dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    expect(factsOf([running], { drafts: [draft(renewal)] }).medications.map((m) => [m.ref, m.start])).toEqual([['MedicationRequest/rx-aln', '2020-11-01']]);
+  });
+
   it('planned duration: supply × (1 + repeats), validity, dosage bounds, quantity ÷ daily units', () => {
     const days = (o: Parameters<typeof medicationRequest>[0]) => factsOf([], { drafts: [draft(medicationRequest({ status: 'draft', authoredOn: TODAY, ...o }))] }).drafts[0]?.durationDays;
     expect(days({ atc: 'H02AB06', supply: { value: 30, unit: 'd' }, repeats: 2 })).toBe(90);
