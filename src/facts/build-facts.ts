@@ -44,8 +44,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const patientId = resourceId(patient);
   const birthDate = parseFhirDate(patient.birthDate);
   const medications = new Map<string, JsonObject>();
-  // A record's `medicationReference` may name its Medication by the entry's `urn:uuid:` fullUrl; a uuid is the same in either case.
-  for (const named of list(data.medicationsByFullUrl)) if (isRecord(named) && typeof named.fullUrl === 'string' && isRecord(named.resource)) medications.set(named.fullUrl.toLowerCase(), named.resource);
+  namedByFullUrl(list(data.medicationsByFullUrl), medications);
   const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), medications };
 
   // The pass over the resources is a function of its own: a long list has it optimised while it
@@ -249,6 +248,23 @@ function readResources(
     }
   }
   return { observations, conditions, familyHistory, intolerances, medicationEntries, futureDated };
+}
+
+/**
+ * A record's `medicationReference` may name its Medication by the entry's `urn:uuid:` fullUrl (a
+ * uuid is the same in either case). Two different Medications under one fullUrl (two Bundles that
+ * each call theirs `urn:uuid:Medication-1`) name neither: a guess had swapped the drugs.
+ */
+function namedByFullUrl(entries: readonly unknown[], medications: Map<string, JsonObject>): void {
+  const ambiguous = new Set<string>();
+  for (const named of entries) {
+    if (!isRecord(named) || typeof named.fullUrl !== 'string' || !isRecord(named.resource)) continue;
+    const key = named.fullUrl.toLowerCase();
+    const earlier = medications.get(key);
+    if (earlier !== undefined && earlier !== named.resource && JSON.stringify(earlier) !== JSON.stringify(named.resource)) ambiguous.add(key);
+    medications.set(key, named.resource);
+  }
+  for (const key of ambiguous) medications.delete(key);
 }
 
 function isDraft(value: unknown): value is DraftResource {

@@ -6,8 +6,12 @@ import {
   medicationAdministration,
   medicationRequest,
   medicationStatement,
+  NOW,
+  resolved,
   SYS,
+  terminology,
 } from '../helpers/facts-builders.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
 
 const identity = (r: Parameters<typeof medicationStatement>[0]) => factsOf([medicationStatement({ start: '2025-01-01', ...r })]).medications[0]?.identity;
 
@@ -191,6 +195,17 @@ describe('medication records: dates and doses', () => {
     const given = (status: string) => medicationAdministration({ id: status, atc: 'M05BX04', status, date: '2026-03-02' });
     const f = factsOf(['on-hold', 'stopped', 'unknown', 'completed', 'in-progress'].map(given));
     expect(f.medications.map((m) => m.ref).sort()).toEqual(['MedicationAdministration/completed', 'MedicationAdministration/in-progress', 'MedicationAdministration/stopped', 'MedicationAdministration/unknown']);
+  });
+
+  it('a Medication named by a urn:uuid fullUrl is the record\'s drug; two different ones under one fullUrl (two Bundles\' "urn:uuid:Medication-1") name neither', () => {
+    const url = 'urn:uuid:Medication-1';
+    const given = { resourceType: 'MedicationAdministration', id: 'inj', status: 'completed', effectiveDateTime: '2026-03-02', medicationReference: { reference: url } };
+    const drug = (code: string) => ({ resourceType: 'Medication', code: { coding: [{ system: SYS.atc, code }] } });
+    const read = (named: { fullUrl: string; resource: { resourceType: string } & Record<string, unknown> }[]) => buildFacts({ ...resolved([given]), medicationsByFullUrl: named }, [], NOW, terminology()).medications.map((m) => m.identity.drug);
+    expect(read([{ fullUrl: url, resource: drug('M05BX04') }])).toEqual(['denosumab']);
+    // The same Medication included twice (two searches) is still one.
+    expect(read([{ fullUrl: url, resource: drug('M05BX04') }, { fullUrl: url, resource: drug('M05BX04') }])).toEqual(['denosumab']);
+    expect(read([{ fullUrl: url, resource: drug('M05BX04') }, { fullUrl: url, resource: drug('M05BA04') }])).toEqual([]);
   });
 
   it('reads a DSTU2-style MedicationOrder', () => {
