@@ -185,11 +185,14 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   };
 }
 
-/** The swapped draft with the new drug's own dosage line (and, as in `withSchedule`, no supply length worked out for the old one). */
+/**
+ * The swapped draft with the new drug's own dosage line, and no supply worked out for the old one:
+ * neither its length nor its quantity (98 daily tablets are 98 weeks of a weekly one) — the GP sets it.
+ */
 function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
-  const dispense = isRecord(swapped.dispenseRequest) ? withoutKey(swapped.dispenseRequest, 'expectedSupplyDuration') : undefined;
+  const dispense = isRecord(swapped.dispenseRequest) ? withoutKey(withoutKey(swapped.dispenseRequest, 'expectedSupplyDuration'), 'quantity') : undefined;
   const { dispenseRequest: _old, ...rest } = swapped;
-  return { ...rest, dosageInstruction: [drugDosage(drug, lang, swapped.resourceType === 'MedicationOrder')], ...(dispense === undefined ? {} : { dispenseRequest: dispense }) };
+  return { ...rest, dosageInstruction: [drugDosage(drug, lang, swapped.resourceType === 'MedicationOrder')], ...(dispense === undefined || Object.keys(dispense).length === 0 ? {} : { dispenseRequest: dispense }) };
 }
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {

@@ -13,7 +13,7 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
     const rec = judge({ medications: [ppi] }, d);
     expect(rec).toMatchObject({ topic: 'rx-calcium-carbonate-ppi', indicator: 'info', reasons: ['ppi-user'] });
     expect(rec?.evidence).toEqual([d.ref, ppi.ref]);
-    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' }, drugDosage: true }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } }]);
   });
 
   it('offers vitamin D3 alongside when the carbonate product also holds D3 (citrate alone would drop it)', () => {
@@ -21,7 +21,7 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
     const rec = judge({ medications: [medication('ppi', '2025-03-01')] }, d);
     expect(rec).toMatchObject({ withVitaminD: 'offered', selectionBehavior: 'any' });
     expect(rec?.suggestions).toEqual([
-      { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' }, drugDosage: true },
+      { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } },
       { kind: 'prescribe', drug: 'colecalciferol' },
     ]);
   });
@@ -30,7 +30,7 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
     const d = draft('calcium-carbonate', { identity: { alsoContains: ['colecalciferol'] } });
     const rec = judge({ medications: [medication('ppi', '2025-03-01'), medication('colecalciferol', '2025-01-01')] }, d);
     expect(rec).toMatchObject({ withVitaminD: 'covered', selectionBehavior: 'at-most-one' });
-    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' }, drugDosage: true }]);
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } }]);
   });
 
   it('counts a PPI ordered in the same basket, even unselected', () => {

@@ -10,8 +10,7 @@
  * [choice; the facts stage classes it, drug-identity.ts]; and a
  * proton pump inhibitor is current in the record or ordered in the same basket (selected or not).
  * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
- * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update,
- * with the citrate's own dosage).
+ * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).
  * When the drafted product also holds vitamin D3 (a calcium + D3 combination), plain calcium citrate
  * would drop the D3: a vitamin D3 order is offered alongside and the text says so — unless plain
  * vitamin D3 is already taken or ordered (then the text says it is covered: no second D3 on top,
@@ -46,8 +45,8 @@ export const rxCalciumCarbonatePpi: DraftRule<'rx-calcium-carbonate-ppi'> = (ctx
     evidence: draftEvidence(draft, [...records.map((m) => m.ref), ...drafts.map((d) => d.ref)]),
     findings,
     suggestions: [
-      // The citrate's own dosage: a dose written for the carbonate (1250 mg, two tablets of a combination) is another salt's.
-      { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' }, drugDosage: true },
+      // The draft's dosage kept [choice: the citrate's own (500 mg once daily) had halved a twice-daily draft].
+      { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } },
       ...(offerD3 ? [{ kind: 'prescribe', drug: 'colecalciferol' } as const] : []),
     ],
     selectionBehavior: offerD3 ? 'any' : 'at-most-one',
