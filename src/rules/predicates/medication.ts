@@ -102,9 +102,10 @@ export function denosumabFollowOn(facts: PatientFacts, denosumab: Course): Follo
  * statement mirrors the prescription of its day): the answer must not turn on the records' order.
  */
 function endStatedByRecord(facts: PatientFacts, course: Course): boolean {
+  const refs = new Set(course.refs);
   let start: LocalDate | undefined;
-  for (const m of facts.medications) if (course.refs.includes(m.ref) && (start === undefined || m.start > start)) start = m.start;
-  const latest = facts.medications.filter((m) => m.start === start && course.refs.includes(m.ref));
+  for (const m of facts.medications) if (refs.has(m.ref) && (start === undefined || m.start > start)) start = m.start;
+  const latest = facts.medications.filter((m) => m.start === start && refs.has(m.ref));
   return latest.length > 0 && latest.every((m) => m.source === 'MedicationStatement' && (!ACTIVE_STATUSES.has(m.status) || m.endEstimated !== true));
 }
 

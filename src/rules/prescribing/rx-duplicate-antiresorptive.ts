@@ -35,6 +35,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../predicates/medication.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
+import { perContext } from '../memo.js';
 import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
@@ -53,7 +54,11 @@ function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: Loca
  * a card saying not to give it.
  */
 function advisesThisSwitch(ctx: RuleContext, draft: RecognisedDraft): boolean {
-  if (ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug)) return false;
+  return parenteralStartAdvised(ctx) && !ctx.facts.intolerances.some((i) => i.drug === draft.identity.drug);
+}
+
+/** Once per call: every draft of a basket asks it about every other. */
+const parenteralStartAdvised = perContext((ctx): boolean => {
   // `correctFirst` holds a low calcium and a 25-OH-D ≤ 50 (correctBeforeStart).
   const advice = switchToParenteral(ctx);
   if (advice?.topic === 'switch-to-parenteral' && advice.egfrLow !== true && (advice.correctFirst?.length ?? 0) === 0) return true;
@@ -61,7 +66,7 @@ function advisesThisSwitch(ctx: RuleContext, draft: RecognisedDraft): boolean {
   // parenteral behandling", l. 132) unless the eGFR leaves it to the specialist.
   const marker = btmResponseInadequate(ctx);
   return marker !== undefined && marker.egfrLow !== true;
-}
+});
 
 const isParenteral = (d: RecognisedDraft): boolean => d.identity.drugClass === 'denosumab' || d.identity.drugClass === 'zoledronic-acid';
 
