@@ -252,8 +252,9 @@ function readResources(
 
 /**
  * A record's `medicationReference` may name its Medication by the entry's `urn:uuid:` fullUrl (a
- * uuid is the same in either case). Two different Medications under one fullUrl (two Bundles that
- * each call theirs `urn:uuid:Medication-1`) name neither: a guess had swapped the drugs.
+ * uuid is the same in either case). Two Medications of different codes under one fullUrl (two
+ * Bundles that each call theirs `urn:uuid:Medication-1`) name neither: a guess had swapped the
+ * drugs. Copies of one Medication (its key order, `meta` or `text` aside) are one.
  */
 function namedByFullUrl(entries: readonly unknown[], medications: Map<string, JsonObject>): void {
   const ambiguous = new Set<string>();
@@ -261,10 +262,17 @@ function namedByFullUrl(entries: readonly unknown[], medications: Map<string, Js
     if (!isRecord(named) || typeof named.fullUrl !== 'string' || !isRecord(named.resource)) continue;
     const key = named.fullUrl.toLowerCase();
     const earlier = medications.get(key);
-    if (earlier !== undefined && earlier !== named.resource && JSON.stringify(earlier) !== JSON.stringify(named.resource)) ambiguous.add(key);
+    if (earlier !== undefined && drugKey(earlier) !== drugKey(named.resource)) ambiguous.add(key);
     medications.set(key, named.resource);
   }
   for (const key of ambiguous) medications.delete(key);
+}
+
+/** What a Medication says the drug is: its codings (sorted), else its code's text. */
+function drugKey(medication: JsonObject): string {
+  const code = isRecord(medication.code) ? medication.code : {};
+  const codes = list(code.coding).filter(isRecord).map((c) => `${String(c.system)}|${String(c.code)}`).sort();
+  return codes.length > 0 ? codes.join(' ') : (typeof code.text === 'string' ? code.text : '').toLowerCase();
 }
 
 function isDraft(value: unknown): value is DraftResource {

@@ -328,7 +328,9 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
         break;
       }
     }
-    if (stop === undefined && parenteral) {
+    // Denosumab only: its stop is what must not go unseen (the rebound); a zoledronic acid order
+    // stopped after its infusion is a closed order, and the infusion protects for years.
+    if (stop === undefined && drugClass === 'denosumab') {
       const after = stoppedAfterItsDoses(run, stops, today);
       if (after !== undefined && !continuedBy(records, after, today, next)) stop = after;
     }

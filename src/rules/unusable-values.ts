@@ -46,6 +46,9 @@ function unreadFinding(u: UnusableValue): Finding {
   };
 }
 
+/** A flagged result with no number is named on the data card for this long [choice: a year]. */
+const FLAG_NAMED_DAYS = 365;
+
 /** The DXA's scores: an undated one is named (the card would say "no DXA scan recorded" beside it). */
 const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-score', 'bmd']);
 
@@ -109,8 +112,15 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
 function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableValue[] {
   const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));
   return ctx.facts.unusable.filter((u) => {
-    if (named.has(u.ref) || (labOf(u.concept) === undefined && !(SCORES.has(u.concept) && u.reason === 'no-date'))) return false;
+    if (named.has(u.ref)) return false;
+    // An undated score beside no dated scan, an undated lab value beside none of its lab: a dated
+    // one is what the answer rests on, and the copy without a date adds nothing.
+    if (SCORES.has(u.concept)) return u.reason === 'no-date' && ctx.facts.dxa.scans.length === 0;
+    if (labOf(u.concept) === undefined) return false;
     const usable = latest(LABS[u.concept]?.usable(ctx.facts.labs) ?? [], ctx.today);
+    if (u.reason === 'no-date') return usable === undefined;
+    // A flag from years back says nothing of today: named while it is recent.
+    if (u.reason === 'no-value' && (u.date === undefined || u.date < addDays(ctx.today, -FLAG_NAMED_DAYS))) return false;
     return worthNaming(u, usable?.date);
   });
 }

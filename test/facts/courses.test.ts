@@ -228,6 +228,12 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     expect(factsOf([...doses, stoppedRx, renewed], { now: new Date('2026-12-05T10:00:00Z') }).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-08-14' });
   });
 
+  it('a zoledronic acid order stopped after its infusion is a closed order: the course is not stopped', () => {
+    const infusions = [medicationAdministration({ ...ZOL, date: '2024-06-01' }), medicationAdministration({ ...ZOL, date: '2025-06-10' })];
+    const orders = [medicationRequest({ ...ZOL, id: 'z1', status: 'completed', authoredOn: '2024-05-20' }), medicationRequest({ ...ZOL, id: 'z2', status: 'stopped', authoredOn: '2025-06-01' })];
+    expect(factsOf([...infusions, ...orders], { now: new Date('2026-06-01T10:00:00Z') }).courses[0]).not.toMatchObject({ status: 'stopped' });
+  });
+
   it('not so where the record says more: each order closed as stopped after its injection (an EHR\'s habit), or a statement in use', () => {
     const now = { now: new Date('2026-12-05T10:00:00Z') };
     const doses = ['2025-06-05', '2025-12-05', '2026-06-05'].map((date) => medicationAdministration({ ...DMAB, date }));

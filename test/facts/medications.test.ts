@@ -205,6 +205,9 @@ describe('medication records: dates and doses', () => {
     expect(read([{ fullUrl: url, resource: drug('M05BX04') }])).toEqual(['denosumab']);
     // The same Medication included twice (two searches) is still one.
     expect(read([{ fullUrl: url, resource: drug('M05BX04') }, { fullUrl: url, resource: drug('M05BX04') }])).toEqual(['denosumab']);
+    // Copies that differ only in key order, meta or text (a prefetch key and a fetched page) are one Medication.
+    const copy = { meta: { versionId: '2' }, code: { text: 'Prolia', coding: [{ code: 'M05BX04', system: SYS.atc }] }, resourceType: 'Medication' };
+    expect(read([{ fullUrl: url, resource: drug('M05BX04') }, { fullUrl: url, resource: copy }])).toEqual(['denosumab']);
     expect(read([{ fullUrl: url, resource: drug('M05BX04') }, { fullUrl: url, resource: drug('M05BA04') }])).toEqual([]);
   });
 

@@ -124,7 +124,7 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(rec).toMatchObject({ vitaminDLow: true, reasons: ['ulcer'] });
     // The vitamin D is the first click (recommended); the second choice stays, for later.
     expect(rec?.suggestions?.slice(0, 2)).toEqual([
-      { kind: 'prescribe', drug: 'colecalciferol', recommended: true },
+      { kind: 'prescribe', drug: 'colecalciferol', recommended: true, replaces: { draft: d.ref, mode: 'delete-create' } },
       { kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: d.ref, mode: 'delete-create' } },
     ]);
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'vitamin-d', value: 35 }));

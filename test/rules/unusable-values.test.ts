@@ -91,9 +91,18 @@ describe('results with no number but the lab\'s flag, or with no date, are named
     const [f] = unread(data);
     expect(f).toEqual({ kind: 'unusable-value', concept: 'calcium', date: '2026-06-01', ref: 'Observation/ca-low', reason: 'no-value', flag: 'low' });
     expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – intet tal, markeret lav: P-calcium (01.06.2026)');
+    // A flag from years back says nothing of today.
+    expect(card(run([aln, calcium('ca-low', '2024-05-01', undefined, ['L'])]), 'data-unavailable')).toBeUndefined();
     // No flag (a comment, "see note"), or older than the usable one: nothing to say.
     expect(card(run([aln, calcium('ca-ok', '2026-05-01', 2.38), calcium('ca-note', '2026-06-01')]), 'data-unavailable')).toBeUndefined();
     expect(card(run([aln, calcium('ca-ok', '2026-06-01', 2.38), calcium('ca-low', '2026-05-01', undefined, ['L'])]), 'data-unavailable')).toBeUndefined();
+  });
+
+  it('an undated lab value beside a dated one of its lab adds nothing: not named', () => {
+    const dated = observation({ id: 'egfr-dated', code: '62238-1', value: 70, ucum: 'mL/min/{1.73_m2}', date: '2026-06-01' });
+    const undated = observation({ id: 'egfr-undated', code: '62238-1', value: 70, ucum: 'mL/min/{1.73_m2}' });
+    expect(card(run([aln, dated, undated]), 'data-unavailable')).toBeUndefined();
+    expect(card(run([aln, undated]), 'data-unavailable')?.reasons).toEqual(['unreadable-value']);
   });
 
   it('an undated T-score is named beside "no DXA scan" (it may be the newest), in Danish and English', () => {

@@ -115,9 +115,11 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   // The second choice already in the basket (alendronate and Obodence drafted together): the tablet
   // goes, nothing is ordered — "switch to denosumab" created a second denosumab order beside it.
   const drafted = onParenteral === undefined && !calciumLow && !egfrLow && !seriousSideEffect ? draftedParenteral(ctx, draft) : undefined;
-  // "giv D-vitamin først": the vitamin D is the click that comes first (recommended), the second
-  // choice beside it for later — unless a D3 is taken or ordered already.
-  const vitaminDFirst: SuggestionSpec[] = vitaminDLow && !pauseCriteriaMet && !takesVitaminD(ctx.facts, draft) ? [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }] : [];
+  // "giv D-vitamin først": the vitamin D takes the tablet's place now (recommended; the options are
+  // alternatives, and the contraindicated draft must not stay), the second choice beside it for
+  // later — unless a D3 is taken or ordered already.
+  const vitaminDFirst: SuggestionSpec[] =
+    vitaminDLow && !pauseCriteriaMet && !takesVitaminD(ctx.facts, draft) ? [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } }] : [];
   const suggestions: SuggestionSpec[] = onParenteral !== undefined || calciumLow
     ? [{ kind: 'remove-draft', draft: draft.ref }]
     : drafted !== undefined
