@@ -16,6 +16,7 @@ import { emptyConditionFacts, readCondition, sortConditions, sortFractures, type
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
 import { readDraft } from './drafts.js';
+import { basketOrders } from './basket-orders.js';
 import { groupScans } from './dxa.js';
 import { readFamilyHistory } from './family-history.js';
 import { freezeStructure } from './freeze.js';
@@ -28,7 +29,7 @@ import { emptyObservationFacts, type ObservationFacts } from './observation-fact
 import { readObservation } from './observations.js';
 import { observationDate } from './values.js';
 import { laterVersions } from './versions.js';
-import type { Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
+import type { BasketOrders, Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 import { isDeceased } from '../shared/patient.js';
 
@@ -118,6 +119,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     glucocorticoid: glucocorticoidExposure(records, today),
     intolerances,
     drafts: orders(list(drafts).filter(isDraft), medications).map((d) => readDraft(d, ctx)),
+    ...withBasketOrders(basketOrders(list(drafts).filter(isDraft), terminology)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
     deceased: isDeceased(patient),
     futureDated,
@@ -273,6 +275,10 @@ function drugKey(medication: JsonObject): string {
   const code = isRecord(medication.code) ? medication.code : {};
   const codes = list(code.coding).filter(isRecord).map((c) => `${String(c.system)}|${String(c.code)}`).sort();
   return codes.length > 0 ? codes.join(' ') : (typeof code.text === 'string' ? code.text : '').toLowerCase();
+}
+
+function withBasketOrders(orders: BasketOrders | undefined): { basketOrders?: BasketOrders } {
+  return orders === undefined ? {} : { basketOrders: orders };
 }
 
 function isDraft(value: unknown): value is DraftResource {

@@ -302,6 +302,11 @@ export interface DraftOrder {
 
 // ---------------------------------------------------------------------------------------------
 
+export interface BasketOrders {
+  readonly labs: readonly LabKind[];
+  readonly dxa: boolean;
+}
+
 export interface PatientFacts {
   readonly today: LocalDate;
   readonly patientRef: Ref;
@@ -352,6 +357,8 @@ export interface PatientFacts {
   readonly intolerances: readonly Intolerance[];
 
   readonly drafts: readonly DraftOrder[];
+  /** Lab tests and a DXA the hook's basket already orders (ServiceRequest drafts; facts/basket-orders.ts). */
+  readonly basketOrders?: BasketOrders;
   /** Prefetch keys whose data could not be had. */
   readonly unavailable: readonly string[];
   /** rules.md section 1 (v2): `deceasedBoolean` true or a `deceasedDateTime` on the Patient. */

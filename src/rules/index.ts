@@ -14,6 +14,7 @@ import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import { inAgreement, oneClickOnce, oneReferral } from './agreement.js';
 import { barsDraft, HOW_TO_START } from './prescribing/must-not-go-ahead.js';
 import { namingUnusableValues } from './unusable-values.js';
+import { withoutOrderedInBasket } from './ordered-in-basket.js';
 import { withoutIntolerated } from './intolerated.js';
 import { withoutVitaminDAtHighCalcium } from './high-calcium.js';
 
@@ -142,7 +143,7 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return shownOnly(namingUnusableValues(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx), ctx);
+  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx.facts), ctx), ctx);
 }
 
 /**
