@@ -8,22 +8,13 @@ import type { Recommendation } from '../contract/recommendations.js';
 import type { SuggestionSpec } from '../contract/suggestions.js';
 import type { LabKind, PatientFacts } from '../facts/types.js';
 
-const AS_ORDERED: Readonly<Record<LabKind, LabOrder>> = {
-  egfr: 'egfr',
-  creatinine: 'creatinine',
-  'calcium-total': 'calcium',
-  'calcium-corrected': 'calcium',
-  'calcium-ionised': 'calcium',
-  'vitamin-d': 'vitamin-d',
-  p1np: 'p1np',
-  ctx: 'ctx',
-  albumin: 'albumin',
-};
+/** A lab as ordered: a calcium of any kind is the calcium test. */
+const asOrdered = (lab: LabKind): LabOrder => (lab === 'calcium-total' || lab === 'calcium-corrected' || lab === 'calcium-ionised' ? 'calcium' : lab);
 
 export function withoutOrderedInBasket(recs: Recommendation[], facts: PatientFacts): Recommendation[] {
   const basket = facts.basketOrders;
   if (basket === undefined) return recs;
-  const ordered = new Set(basket.labs.map((l) => AS_ORDERED[l]));
+  const ordered = new Set(basket.labs.map(asOrdered));
   const left = (s: SuggestionSpec): SuggestionSpec | undefined => {
     if (s.kind === 'lab') return ordered.has(s.lab) ? undefined : s;
     if (s.kind === 'labs') {
