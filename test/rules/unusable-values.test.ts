@@ -91,6 +91,16 @@ describe('results with no number but the lab\'s flag, or with no date, are named
     const [f] = unread(data);
     expect(f).toEqual({ kind: 'unusable-value', concept: 'calcium', date: '2026-06-01', ref: 'Observation/ca-low', reason: 'no-value', flag: 'low' });
     expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – intet tal, markeret lav: P-calcium (01.06.2026)');
+    const detail = (rs: readonly Recommendation[]): string =>
+      renderCards(rs, { lang: 'da', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
+        .filter((c) => c.source.topic?.code === 'data-unavailable')
+        .map((c) => c.detail ?? '')
+        .join('\n');
+    expect(detail(recs)).toContain('Et svar markeret lavt eller højt tages alvorligt');
+    // Undated only: no word of flags.
+    const undatedOnly = run([aln, observation({ id: 'egfr-undated', code: '62238-1', value: 70, ucum: 'mL/min/{1.73_m2}' })]);
+    expect(detail(undatedOnly)).toContain('uden dato kan ikke bruges');
+    expect(detail(undatedOnly)).not.toContain('markeret lavt');
     // A flag from years back says nothing of today.
     expect(card(run([aln, calcium('ca-low', '2024-05-01', undefined, ['L'])]), 'data-unavailable')).toBeUndefined();
     // No flag (a comment, "see note"), or older than the usable one: nothing to say.

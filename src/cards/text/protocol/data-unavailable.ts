@@ -45,16 +45,23 @@ const UNKNOWN_UNIT: Words = {
 };
 
 const UNREADABLE: Words = {
-  da: '**Tjek værdien i journalen:** et svar uden tal (kun laboratoriets markering, fx „L“) eller uden dato kan ikke bruges – vurderingen bygger på en ældre værdi eller ingen (se „Grundlag“). Et svar markeret lavt eller højt tages alvorligt: mål igen før behandling.',
-  en: '**Check the value in the record:** a result with no number (only the laboratory’s flag, e.g. “L”) or no date cannot be used – the assessment rests on an older value or none (see “Based on”). A result flagged low or high is taken seriously: measure again before treatment.',
+  da: '**Tjek værdien i journalen:** et svar uden tal (kun laboratoriets markering, fx „L“) eller uden dato kan ikke bruges – vurderingen bygger på en ældre værdi eller ingen (se „Grundlag“).',
+  en: '**Check the value in the record:** a result with no number (only the laboratory’s flag, e.g. “L”) or no date cannot be used – the assessment rests on an older value or none (see “Based on”).',
 };
+
+const FLAGGED: Words = {
+  da: 'Et svar markeret lavt eller højt tages alvorligt: mål igen før behandling.',
+  en: 'A result flagged low or high is taken seriously: measure again before treatment.',
+};
+
+const flagged = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'unusable-value' && f.flag !== undefined);
 
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
     !onlyDataErrors(rec) && MISSING[lang],
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
-    has(rec, 'unreadable-value') && UNREADABLE[lang],
+    has(rec, 'unreadable-value') && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
   );
 }
 
