@@ -57,7 +57,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   // signing): it is this draft, not a course of the drug — read as one, a first start was a renewal
   // and lost its start checks. One written before the draft is the order the draft renews in place
   // (same id): that is the course, and stays.
-  const draftWritten = new Map(list(drafts).filter(isDraft).map((d) => [d.ref, parseFhirDate(d.resource.authoredOn) ?? today] as const));
+  const draftResources = list(drafts).filter(isDraft);
+  const draftWritten = new Map(draftResources.map((d) => [d.ref, parseFhirDate(d.resource.authoredOn) ?? today] as const));
   const records: MedicationRecord[] = [];
   for (const entry of medicationEntries) {
     const record = readMedicationRecord(entry, ctx);
@@ -118,8 +119,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     courses: buildCourses(records, today),
     glucocorticoid: glucocorticoidExposure(records, today),
     intolerances,
-    drafts: orders(list(drafts).filter(isDraft), medications).map((d) => readDraft(d, ctx)),
-    ...withBasketOrders(basketOrders(list(drafts).filter(isDraft), terminology)),
+    drafts: orders(draftResources, medications).map((d) => readDraft(d, ctx)),
+    ...withBasketOrders(basketOrders(draftResources, terminology)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
     deceased: isDeceased(patient),
     futureDated,

@@ -36,6 +36,7 @@ import { activeOsteoporosisCourses, currentDrug, isAntiresorptive } from '../pre
 import type { DraftRule, RuleContext } from '../types.js';
 import { switchToParenteral } from '../follow-up/switch-to-parenteral.js';
 import { perContext } from '../memo.js';
+import { isParenteral } from '../../facts/usage-spans.js';
 import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
@@ -68,8 +69,6 @@ const parenteralStartAdvised = perContext((ctx): boolean => {
   return marker !== undefined && marker.egfrLow !== true;
 });
 
-const isParenteral = (d: RecognisedDraft): boolean => d.identity.drugClass === 'denosumab' || d.identity.drugClass === 'zoledronic-acid';
-
 export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft)) return undefined;
@@ -88,7 +87,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   // been the duplicate, and its one click undid the switch.
   const before = new Set(draftsBefore(facts, draft).map((d) => d.ref));
   const earlier = (d: RecognisedDraft): boolean => before.has(d.ref) || (draft.selected && !d.selected);
-  const isSwitch = (d: RecognisedDraft): boolean => isParenteral(d) && advisesThisSwitch(ctx, d);
+  const isSwitch = (d: RecognisedDraft): boolean => isParenteral(d.identity.drugClass) && advisesThisSwitch(ctx, d);
   const duplicateOf = (d: RecognisedDraft): boolean => {
     if (d.identity.drug !== drug && draft.identity.drugClass === 'oral-bisphosphonate' && isSwitch(d)) return true;
     if (d.identity.drug !== drug && d.identity.drugClass === 'oral-bisphosphonate' && isSwitch(draft)) return false;
@@ -104,7 +103,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   }
   findings.push(...drafts.map(draftFinding));
 
-  const parenteralDraft = isParenteral(draft);
+  const parenteralDraft = isParenteral(draft.identity.drugClass);
   const switchAdvised = parenteralDraft && drafts.length === 0 && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && advisesThisSwitch(ctx, draft);
   // The card's second choice for a patient the tablet is contraindicated for (card l. 22): beside the
   // oral course (and its renewal, which rx-oral-contraindicated removes) the draft is the switch —
