@@ -40,21 +40,34 @@ function floorApp() {
 let warm = () => undefined;
 
 async function serviceApp(protocolOnly) {
-  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool }] = await Promise.all([
+  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool, CALL_WORKER_LIMITS }] = await Promise.all([
     load('engine.js'),
     load('store/sqlite-store.js'),
     load('http/app.js'),
     load('http/server.js'),
     load('http/evaluation-pool.js'),
   ]);
-  // As main.ts: calls with many draft orders are evaluated in a worker thread.
-  const evaluationPool = createEvaluationPool({
-    spawn: () => new Worker(new URL('evaluation-worker.js', dist), { workerData: { env: process.env } }),
-    hardLimitMs: config.requestTimeoutMs,
-  });
+  // As main.ts: calls with many draft orders are evaluated in a worker thread behind the event
+  // loop, the others answered whole in one beside it (not in `protocol` mode: its engine is here).
+  const file = new URL('evaluation-worker.js', dist);
+  const evaluationPool = createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'low' } }), hardLimitMs: config.requestTimeoutMs });
+  // BENCH_NO_CALL_WORKER=1: the service as it was before the call worker, to compare with.
+  const callPool =
+    protocolOnly || process.env.BENCH_NO_CALL_WORKER === '1'
+      ? undefined
+      : createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }), hardLimitMs: config.requestTimeoutMs });
   const engine = createEngine();
-  const app = createApp(config, { engine: protocolOnly ? { ...engine, evaluate: () => ({ cards: [] }) } : engine, store: openSqliteStore(':memory:'), clock: () => new Date('2026-11-26T10:00:00+01:00'), evaluationPool });
-  warm = () => evaluationPool.warm();
+  const app = createApp(config, {
+    engine: protocolOnly ? { ...engine, evaluate: () => ({ cards: [] }) } : engine,
+    store: openSqliteStore(':memory:'),
+    clock: () => new Date('2026-11-26T10:00:00+01:00'),
+    evaluationPool,
+    ...(callPool === undefined ? {} : { callPool }),
+  });
+  warm = () => {
+    evaluationPool.warm();
+    callPool?.warm();
+  };
   return createHttpServer(app, config);
 }
 

@@ -10,7 +10,7 @@
 import type { Config } from './config.js';
 import { Worker } from 'node:worker_threads';
 import { createApp } from './http/app.js';
-import { createEvaluationPool } from './http/evaluation-pool.js';
+import { CALL_WORKER_LIMITS, createEvaluationPool } from './http/evaluation-pool.js';
 import { createLifecycle } from './http/lifecycle.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -74,12 +74,15 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(code), 1000).unref();
     void closeStore().finally(() => process.exit(code));
   };
-  // Calls with many draft orders are evaluated in a worker thread, built from the same environment.
-  const evaluationPool = createEvaluationPool({
-    spawn: () => new Worker(new URL('./evaluation-worker.js', import.meta.url), { workerData: { env: process.env } }),
+  // Calls with many draft orders are evaluated in a worker thread behind the event loop, every
+  // other call answered whole in one beside it; both build their engine from the same environment.
+  const file = new URL('./evaluation-worker.js', import.meta.url);
+  const evaluationPool = createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'low' } }), hardLimitMs: config.requestTimeoutMs });
+  const callPool = createEvaluationPool({
+    spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }),
     hardLimitMs: config.requestTimeoutMs,
   });
-  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
+  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, callPool, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
 
   const server = createHttpServer(app, config);
   server.on('error', (err) => {
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     lifecycle.ready();
     // The evaluation worker boots (its own engine: about half a second of CPU) once start-up is over.
-    setTimeout(() => evaluationPool.warm(), 1000).unref();
+    setTimeout(() => {
+      evaluationPool.warm();
+      callPool.warm();
+    }, 1000).unref();
     logger.info({ host: config.host, port, language: config.language, version: versions.service, rulesVersion: versions.rules }, 'osteo-cds listening');
     if (config.preview) logger.info(`card preview page: http://localhost:${port}/`);
     if (config.previewClock) logger.warn('CDS_PREVIEW_CLOCK is on: hook calls may set "now" with X-Osteo-Now (development only)');

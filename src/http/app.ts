@@ -51,6 +51,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { createLifecycle, isShuttingDown, type Lifecycle } from './lifecycle.js';
 import { jsonDepthLimit, requestTimeout } from './limits.js';
 import { jsonBody } from './json-body.js';
+import { offloadPolicy, type OffloadPolicy } from './offload-policy.js';
 import { storeCaller } from './locals.js';
 import { observe } from './observe.js';
 import { perCallerRateLimit } from './rate-limit.js';
@@ -59,7 +60,8 @@ import { requestContext } from './request-context.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
-import { hookRoutes } from './routes/hooks.js';
+import { hookRoutes, type HookRouteDeps } from './routes/hooks.js';
+import { findService } from '../contract/services.js';
 import { operationsRoutes } from './routes/operations.js';
 import { guidelineRoutes } from './routes/guideline.js';
 import { statsRoutes } from './routes/stats.js';
@@ -111,6 +113,14 @@ export interface AppDeps {
    * starts one); default none: every call is evaluated on the event loop.
    */
   readonly evaluationPool?: EvaluationPool;
+  /**
+   * A worker thread that answers the other hook calls whole, from their body's bytes
+   * (call-in-worker.ts; main.ts starts one, at normal priority): the event loop then only reads
+   * requests and writes answers. Default none: those calls are parsed and evaluated on the event loop.
+   */
+  readonly callPool?: EvaluationPool;
+  /** When calls go to `callPool` (default: offload-policy.ts on the event loop's load). */
+  readonly offloadPolicy?: OffloadPolicy;
 }
 
 /** Calls from the preview page carry this header and are left out of the statistics. */
@@ -174,7 +184,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   if (limited !== undefined) app.use('/cds-services', limited);
   const inFlight = concurrencyLimit(config.maxConcurrentCalls);
   app.post('/cds-services/*service', inFlight);
-  app.use('/cds-services', jsonBody(config, JSON_TYPES));
+  const callPool = deps.callPool;
+  // A hook call's body is left as bytes for the call worker to parse (its path is /{service id}).
+  app.use('/cds-services', jsonBody(config, JSON_TYPES, (req) => callPool !== undefined && req.method === 'POST' && findService(req.path.slice(1)) !== undefined));
   app.use('/cds-services', jsonDepthLimit());
   app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
   // The hook calls (/cds-services/{id}) before discovery (/cds-services) and feedback
@@ -194,6 +206,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
         return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot), keepJson: (json) => seen.keepJson(seenId, json) };
       },
       ...(deps.evaluationPool === undefined ? {} : { offload: { minDrafts: OFFLOAD_MIN_DRAFTS, minStringBytes: OFFLOAD_MIN_STRING_BYTES, evaluate: timedPool(deps.evaluationPool, metrics) } }),
+      ...(callPool === undefined ? {} : { callWorker: { answer: timedCalls(callPool, metrics), policy: deps.offloadPolicy ?? offloadPolicy() } }),
       // Without CDS_TRUSTED_ISSUERS (development) any server is allowed, so nothing is guarded.
       ...(config.trustedIssuers === undefined ? {} : { guardedDispatcher: guardedDispatcher(deps.fhirResolver) }),
       onCards: (serviceId, cards, req, res) => {
@@ -252,6 +265,17 @@ function timedPool(pool: EvaluationPool, metrics: Metrics): (input: OffloadedInp
     } finally {
       metrics.evaluated(input.ruleSet, secondsSince(started));
     }
+  };
+}
+
+/** The calls answered in the call worker timed into `osteo_cds_evaluation_duration_seconds` (their parse, validation and prefetch included). */
+function timedCalls(pool: EvaluationPool, metrics: Metrics): NonNullable<HookRouteDeps['callWorker']>['answer'] {
+  return async (task, keepSnapshot) => {
+    const started = process.hrtime.bigint();
+    const reply = await pool.call(task, keepSnapshot);
+    const ruleSet = findService(task.serviceId)?.ruleSet;
+    if (reply.kind === 'answer' && ruleSet !== undefined) metrics.evaluated(ruleSet, secondsSince(started));
+    return reply;
   };
 }
 

@@ -8,9 +8,13 @@
  * A UTF-8 body that is not compressed (what EHRs send) is read as bytes by body-parser's raw
  * reader (its limit, its errors) and parsed in pieces (json-pieces.ts: no string of the large
  * record in V8's costly large-object space); any other body by express.json, as before.
+ *
+ * With `defer` true for a request, such a body is not parsed here: its bytes and pieces are left
+ * in `res.locals.rawBody` for the hook route, which hands them to the call worker (the parse is
+ * then off the event loop) or parses them with `parseRawBody` (the same value and errors).
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { parseJsonBody } from './json-pieces.js';
+import { parseJsonBody, type RawBody } from './json-pieces.js';
 import { checkBodyShape, checkBodyShapeWhileReading, type CallLimits } from './limits.js';
 import './locals.js';
 
@@ -18,7 +22,7 @@ export interface JsonBodyLimits extends CallLimits {
   readonly bodyLimitBytes: number;
 }
 
-export function jsonBody(limits: JsonBodyLimits, types: readonly string[]): RequestHandler {
+export function jsonBody(limits: JsonBodyLimits, types: readonly string[], defer: (req: Request) => boolean = () => false): RequestHandler {
   const scan = checkBodyShapeWhileReading(limits, types);
   const verify = checkBodyShape(limits);
   const parse = express.json({ limit: limits.bodyLimitBytes, type: [...types], verify });
@@ -30,26 +34,53 @@ export function jsonBody(limits: JsonBodyLimits, types: readonly string[]): Requ
     res.once('finish', () => {
       req.body = undefined;
     });
-    if (scan(req, res)) void read(req, res, (err?: unknown) => (err === undefined ? parseRead(req, res, next) : next(err)));
+    if (scan(req, res)) void read(req, res, (err?: unknown) => (err === undefined ? (defer(req) ? keepRead(req, res, next) : parseRead(req, res, next)) : next(err)));
     else void parse(req, res, next);
   };
 }
 
 /** The bytes express.raw read (none without a body: `req.body` stays undefined, as express.json leaves it). */
 function parseRead(req: Request, res: Response, next: NextFunction): void {
-  const bytes: unknown = req.body;
-  if (!Buffer.isBuffer(bytes)) {
+  const raw = rawOf(req, res);
+  req.body = undefined;
+  if (raw === undefined) {
     next();
     return;
   }
-  const shape = res.locals.bodyShape;
   try {
-    req.body = parseJsonBody(bytes, shape?.kind === 'ok' ? shape.pieces : undefined);
-  } catch {
-    // As body-parser's: the error handler answers 400 "not valid JSON" (a message may quote input).
-    req.body = undefined;
-    next(Object.assign(new SyntaxError('The request body is not a JSON object (invalid JSON, or a value such as null or a number).'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true }));
+    req.body = parseRawBody(raw);
+  } catch (err) {
+    next(err);
     return;
   }
   next();
+}
+
+/** The bytes kept for the hook route, unparsed (`defer`). */
+function keepRead(req: Request, res: Response, next: NextFunction): void {
+  const raw = rawOf(req, res);
+  req.body = undefined;
+  if (raw !== undefined) res.locals.rawBody = raw;
+  next();
+}
+
+function rawOf(req: Request, res: Response): RawBody | undefined {
+  const bytes: unknown = req.body;
+  if (!Buffer.isBuffer(bytes)) return undefined;
+  const shape = res.locals.bodyShape;
+  return { bytes, pieces: shape?.kind === 'ok' ? shape.pieces : undefined };
+}
+
+/** The body's value; a body that is not a JSON object or array throws the 400 body-parser's would. */
+export function parseRawBody(raw: RawBody): unknown {
+  try {
+    return parseJsonBody(raw.bytes, raw.pieces);
+  } catch {
+    throw invalidJson();
+  }
+}
+
+/** As body-parser's: the error handler answers 400 "not valid JSON" (a message may quote input). */
+export function invalidJson(): Error {
+  return Object.assign(new SyntaxError('The request body is not a JSON object (invalid JSON, or a value such as null or a number).'), { status: 400, statusCode: 400, type: 'entity.parse.failed', expose: true });
 }

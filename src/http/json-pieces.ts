@@ -29,6 +29,12 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** JSON whitespace, then an object or an array. */
 const STRICT_START = /^[ \t\n\r]*[{[]/;
 
+/** A body read as UTF-8 bytes and not parsed yet: its bytes and where its pieces are. */
+export interface RawBody {
+  readonly bytes: Buffer;
+  readonly pieces: readonly number[] | undefined;
+}
+
 /** `pieces`: offsets as json-shape.ts notes them, pairs of (first byte, byte after the last), in order. */
 export function parseJsonBody(body: Buffer, pieces: readonly number[] = []): unknown {
   // As iconv-lite decodes for body-parser: a leading byte order mark is not part of the text.

@@ -59,7 +59,7 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
 export const MAX_STRING_CHARS = 1024 * 1024;
 
 /** Where each hook's draft orders are (src/cds-hooks/drafts.ts), as a path in the body. */
-const DRAFTS_PATH: Readonly<Record<Hook, string | undefined>> = {
+export const DRAFTS_PATH: Readonly<Record<Hook, string | undefined>> = {
   'patient-view': undefined,
   'order-select': 'context.draftOrders.entry',
   'order-sign': 'context.draftOrders.entry',

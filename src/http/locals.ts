@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { RequestTrace } from '../observability/spans.js';
 import type { Response } from 'express';
 import type { AuditEntry, Caller } from '../store/store.js';
+import type { RawBody } from './json-pieces.js';
 import type { JsonShape } from './json-shape.js';
 
 /** Safe-to-log facts about a request (never patient data, bodies or tokens). */
@@ -39,6 +40,8 @@ declare module 'express-serve-static-core' {
     bodyShapeChecked?: boolean;
     /** The longest string in the JSON body, in bytes as written (checkBodyShape): calls with long free text are evaluated in the worker pool. */
     longestStringBytes?: number;
+    /** A hook call's body, read and checked but not parsed (json-body.ts `defer`): the route parses it, or the call worker does. */
+    rawBody?: RawBody;
     /** What the audit log keeps of a hook call (src/http/audit.ts), filled by the hook route as it learns it. */
     hookCall?: { hookInstance: string; fhirServerHost: string; cards: AuditEntry['cards'][number][] };
   }

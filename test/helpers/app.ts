@@ -14,6 +14,7 @@ import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
 import type { JwtVerifier } from '../../src/http/auth/jwt-verifier.js';
 import type { EvaluationPool } from '../../src/http/evaluation-pool.js';
+import type { OffloadPolicy } from '../../src/http/offload-policy.js';
 import { checkedKeys } from './jwt.js';
 import type { Engine, EvaluationInput } from '../../src/cds-hooks/evaluator.js';
 
@@ -73,6 +74,10 @@ export interface AppOptions {
   readonly now?: Date;
   /** Worker threads for calls with many draft orders (test/helpers/evaluation-pool.ts); default none. */
   readonly evaluationPool?: EvaluationPool;
+  /** The worker that answers the other calls whole (test/helpers/evaluation-pool.ts); default none. */
+  readonly callPool?: EvaluationPool;
+  /** When calls go to `callPool` (default: the app's own, on its load). */
+  readonly offloadPolicy?: OffloadPolicy;
 }
 
 /** `createApp(testConfig(...))` around an engine, with "now" pinned and an in-memory store by default. */
@@ -86,6 +91,8 @@ export function appWith(engine: Engine, options: AppOptions = {}): Omit<TestApp,
     clock: () => now,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.evaluationPool === undefined ? {} : { evaluationPool: options.evaluationPool }),
+    ...(options.callPool === undefined ? {} : { callPool: options.callPool }),
+    ...(options.offloadPolicy === undefined ? {} : { offloadPolicy: options.offloadPolicy }),
     ...(options.jwtVerifier === undefined ? checkedKeys(config) : { jwtVerifier: options.jwtVerifier }),
   });
   return { app, store, config };

@@ -8,14 +8,17 @@ import { createEvaluationPool, type EvaluationPool } from '../../src/http/evalua
 
 const WORKER = new URL('../../src/evaluation-worker.ts', import.meta.url).href;
 
-function tsWorker(file: string, env: Readonly<Record<string, string>>): Worker {
+function tsWorker(file: string, env: Readonly<Record<string, string>>, priority: 'low' | 'normal'): Worker {
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
-  return new Worker(code, { eval: true, workerData: { env } });
+  return new Worker(code, { eval: true, workerData: { env, priority } });
 }
 
-/** The service's own worker, its engine built from `env` (default: the embedded defaults). */
-export function testPool(options: { readonly env?: Readonly<Record<string, string>>; readonly hardLimitMs?: number } = {}): EvaluationPool {
-  return createEvaluationPool({ spawn: () => tsWorker(WORKER, options.env ?? {}), hardLimitMs: options.hardLimitMs ?? 20_000 });
+/**
+ * The service's own worker, its engine built from `env` (default: the embedded defaults); `low`
+ * priority as the evaluation pool's (default), `normal` as the call pool's.
+ */
+export function testPool(options: { readonly env?: Readonly<Record<string, string>>; readonly hardLimitMs?: number; readonly priority?: 'low' | 'normal' } = {}): EvaluationPool {
+  return createEvaluationPool({ spawn: () => tsWorker(WORKER, options.env ?? {}, options.priority ?? 'low'), hardLimitMs: options.hardLimitMs ?? 20_000 });
 }
 
 /** A pool whose workers run `code` (plain JavaScript) instead: workers that hang, crash or never start. */

@@ -7,22 +7,21 @@
 import { Router, type Request, type Response } from 'express';
 import { shownTopics } from '../../cds-hooks/response.js';
 import { summariseCards, type CardSummary } from '../../cds-hooks/card-summary.js';
-import { draftsFromContext } from '../../cds-hooks/drafts.js';
-import { requestSchemas } from '../../cds-hooks/request.js';
 import type { Config } from '../../config.js';
 import type { Engine, EvaluationInput, OverviewLinkInput } from '../../cds-hooks/evaluator.js';
 import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
-import { fhirServerAccess, loggableServer } from '../../prefetch/fhir-servers.js';
-import { resolvePrefetch, type PrefetchResult } from '../../prefetch/resolve.js';
-import { badRequest, methodNotAllowed, notFound, preconditionFailed, serviceUnavailable, type HttpError } from '../errors.js';
+import { resolvePrefetch } from '../../prefetch/resolve.js';
+import type { CallReply, CallTask } from '../call-in-worker.js';
+import { badRequest, HttpError, methodNotAllowed, notFound, serviceUnavailable } from '../errors.js';
 import { EvaluationTimeout, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
-import { fhirServerHost } from '../audit.js';
+import type { OffloadPolicy } from '../offload-policy.js';
+import { prefetchFailure, problemsOf, validateCall, type ServerNotAllowed } from '../hook-call.js';
+import { invalidJson, parseRawBody } from '../json-body.js';
 import { chooseLanguage } from '../language.js';
-import { checkDraftCount, checkPrefetchSize } from '../limits.js';
-import { sendJson } from '../send-json.js';
-import { parseBody } from '../validation.js';
+import { DRAFTS_PATH } from '../limits.js';
+import { sendJson, sendJsonBytes } from '../send-json.js';
 import type { PrefetchKey } from '../../contract/prefetch-keys.js';
-import { findService } from '../../contract/services.js';
+import { findService, type Hook } from '../../contract/services.js';
 
 export interface HookRouteDeps {
   readonly config: Config;
@@ -44,6 +43,15 @@ export interface HookRouteDeps {
    * at least `minStringBytes` in the body (evaluation-pool.ts); undefined: all on the event loop.
    */
   readonly offload?: { readonly minDrafts: number; readonly minStringBytes: number; readonly evaluate: (input: OffloadedInput) => Promise<OffloadedAnswer> };
+  /**
+   * The other calls answered whole in the call worker from their body's bytes (call-in-worker.ts;
+   * the body left unparsed by json-body.ts `defer`) when `policy` says so (offload-policy.ts);
+   * `keepSnapshot` gets the overview snapshot's JSON after the reply. Undefined: all on the event loop.
+   */
+  readonly callWorker?: {
+    readonly answer: (task: CallTask, keepSnapshot: (json: string | undefined) => void) => Promise<CallReply>;
+    readonly policy: OffloadPolicy;
+  };
 }
 
 /** The engine's overview link, and how a snapshot made in a worker thread (already JSON) is kept. */
@@ -75,15 +83,67 @@ async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overvie
   return { cards: summariseCards(response.cards), send: (r) => sendJson(r, 200, JSON.stringify(response)) };
 }
 
+/** What the request log and the audit log keep of an answered call: how many cards, which topics (folded ones included: cds-hooks/response.ts `shownTopics`). */
+function answered(res: Response, cards: readonly CardSummary[], unavailable: readonly string[]): void {
+  res.locals.logFields.unavailable = unavailable;
+  res.locals.logFields.cards = cards.length;
+  res.locals.logFields.topics = cards.flatMap(shownTopics);
+  const hookCall = res.locals.hookCall ?? { hookInstance: '', fhirServerHost: '', cards: [] };
+  hookCall.cards = cards.map((c) => {
+    const topics = shownTopics(c);
+    return { uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown', ...(topics.length > 1 ? { topics } : {}) };
+  });
+  res.locals.hookCall = hookCall;
+}
+
+function logNotAllowed(res: Response, notAllowed: ServerNotAllowed): void {
+  // Never contacted: the call is answered from its prefetch alone.
+  res.locals.log.warn({ fhirServer: notAllowed.fhirServer, issuer: notAllowed.issuer, reason: notAllowed.reason }, "fhirServer not on the issuer's allowlist; not contacted");
+}
+
 /**
- * The 412 says which data could not be had, never why: a reason (a timeout, a status code, a
- * refused connection) would let a caller map what the service can reach. The log has the reasons.
+ * The calls the evaluation pool takes (many draft orders, very long free text) stay on its path:
+ * they are parsed here and evaluated in its low-priority worker, not ahead of the ordinary calls
+ * in the call worker.
  */
-function prefetchFailure(result: Extract<PrefetchResult, { ok: false }>): HttpError {
-  if (result.failure === 'patient') {
-    return preconditionFailed('The Patient could not be obtained, neither from prefetch.patient nor from a FHIR server.', 'prefetch.patient');
+function isCostly(hook: Hook, res: Response, offload: HookRouteDeps['offload']): boolean {
+  if (offload === undefined) return false;
+  const shape = res.locals.bodyShape;
+  const drafts = shape?.kind === 'ok' && DRAFTS_PATH[hook] !== undefined ? (shape.arrays.get(DRAFTS_PATH[hook]) ?? 0) : 0;
+  return drafts >= offload.minDrafts || (res.locals.longestStringBytes ?? 0) >= offload.minStringBytes;
+}
+
+/**
+ * The call answered in the call worker; undefined when the event loop must answer it after all
+ * (a worker that is not there or failed: the call is not lost). A worker past the time budget is a 503.
+ */
+async function callInWorker(inWorker: NonNullable<HookRouteDeps['callWorker']>['answer'], task: CallTask, overview: OverviewLinks | undefined, res: Response): Promise<CallReply | undefined> {
+  try {
+    return await inWorker(task, (json) => {
+      if (json !== undefined) overview?.keepJson(json);
+    });
+  } catch (err) {
+    if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+    res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'call worker unavailable; answered on the event loop');
+    return undefined;
   }
-  return preconditionFailed('Only the Patient could be obtained: the data of the other prefetch keys could not be had.', 'prefetch');
+}
+
+/** Answers (or refuses) the call as the worker replied; false when the event loop answers it instead. */
+function answerFromWorker(deps: HookRouteDeps, reply: CallReply, serviceId: string, req: Request, res: Response): boolean {
+  if (reply.kind === 'invalid-json') throw invalidJson();
+  // The event loop validates it again, logging what it finds.
+  if (reply.kind === 'on-event-loop') return false;
+  if (reply.identity !== undefined) res.locals.hookCall = { ...reply.identity, cards: [] };
+  if (reply.notAllowed !== undefined) logNotAllowed(res, reply.notAllowed);
+  // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503.
+  if (res.headersSent) return true;
+  if (reply.prefetchProblems !== undefined) res.locals.logFields.prefetchProblems = reply.prefetchProblems;
+  if (reply.kind === 'refused') throw new HttpError(reply.status, reply.issues, reply.headers);
+  answered(res, reply.cards, reply.unavailable);
+  sendJsonBytes(res, 200, reply.json);
+  deps.onCards?.(serviceId, reply.cards, req, res);
+  return true;
 }
 
 /** The fetch of one call's FHIR-server requests: the app's (trace context, metrics), through the address guard when the server needs it. */
@@ -110,71 +170,59 @@ export function serviceBase(req: Request, publicUrls: readonly string[] | undefi
 
 export function hookRoutes(deps: HookRouteDeps): Router {
   const router = Router();
-  router.post('/cds-services/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const now = deps.requestNow?.(req) ?? deps.clock();
-    const service = findService(req.params.id);
-    if (service === undefined) throw notFound('Unknown CDS service; see GET /cds-services.');
-    res.locals.logFields.serviceId = service.id;
-    if (req.body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
-
-    const request = parseBody(requestSchemas[service.hook], req.body);
-    res.locals.hookCall = { hookInstance: request.hookInstance, fhirServerHost: fhirServerHost(request.fhirServer), cards: [] };
-    checkPrefetchSize(request.prefetch ?? undefined, deps.config.maxResourcesPerKey);
-    const drafts = draftsFromContext(service.hook, request.context);
-    checkDraftCount(drafts.length, deps.config.maxDraftOrders);
-    const access = request.fhirServer === undefined ? undefined : fhirServerAccess(request.fhirServer, deps.config.trustedIssuers, res.locals.caller?.issuer);
-    if (access?.allowed === false && request.fhirServer !== undefined) {
-      // Never contacted: the call is answered from its prefetch alone.
-      res.locals.log.warn({ fhirServer: loggableServer(request.fhirServer), issuer: res.locals.caller?.issuer, reason: access.reason }, 'fhirServer not on the issuer\'s allowlist; not contacted');
-    }
-    const fhirServer = access?.allowed === true ? request.fhirServer : undefined;
-    const prefetch = await resolvePrefetch(
-      {
-        context: request.context,
-        prefetch: request.prefetch ?? undefined,
-        fhirServer,
-        accessToken: fhirServer === undefined ? undefined : request.fhirAuthorization?.access_token,
-      },
-      {
-        templates: deps.templates,
-        timeoutMs: deps.config.fhirTimeoutMs,
-        maxBytes: deps.config.bodyLimitBytes,
-        maxResources: deps.config.maxResourcesPerKey,
-        // Only a call with a server to ask fetches anything.
-        ...(fhirServer === undefined ? {} : { fetch: serverFetch(deps, res, access?.allowed === true && access.guardAddresses ? deps.guardedDispatcher : undefined) }),
-      },
-    );
-    // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
-    if (res.headersSent) return;
-    res.locals.logFields.prefetchProblems = prefetch.problems.map((p) => `${p.key}: ${p.reason}`);
-    if (!prefetch.ok) throw prefetchFailure(prefetch);
-
-    const overview = deps.overviewLinks?.(req);
-    const input: EvaluationInput = {
-      ruleSet: service.ruleSet,
-      data: prefetch.data,
-      drafts,
-      now,
-      language: chooseLanguage(req.get('accept-language'), deps.config.language),
-      baseUrl: serviceBase(req, deps.config.publicUrls),
-    };
-    const evaluated = await evaluateCall(deps, input, overview, res);
-    // A call evaluated in the pool may have had its 503 meanwhile.
-    if (res.headersSent) return;
-    const { cards } = evaluated;
-    res.locals.logFields.unavailable = prefetch.data.unavailable;
-    res.locals.logFields.cards = cards.length;
-    // Every topic shown, folded ones included (cds-hooks/response.ts `shownTopics`).
-    res.locals.logFields.topics = cards.flatMap(shownTopics);
-    res.locals.hookCall.cards = cards.map((c) => {
-      const topics = shownTopics(c);
-      return { uuid: c.uuid, topic: c.source.topic?.code ?? 'unknown', ...(topics.length > 1 ? { topics } : {}) };
-    });
-    evaluated.send(res);
-    deps.onCards?.(service.id, cards, req, res);
-  });
+  router.post('/cds-services/:id', (req: Request<{ id: string }>, res: Response) => answerCall(deps, req, res));
   router.all('/cds-services/:id', () => {
     throw methodNotAllowed(['POST']);
   });
   return router;
+}
+
+/** One hook call: in the call worker when its policy says so (offload-policy.ts), else here. */
+async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res: Response): Promise<void> {
+  const now = deps.requestNow?.(req) ?? deps.clock();
+  const service = findService(req.params.id);
+  if (service === undefined) throw notFound('Unknown CDS service; see GET /cds-services.');
+  res.locals.logFields.serviceId = service.id;
+  const raw = res.locals.rawBody;
+  res.locals.rawBody = undefined;
+  const language = chooseLanguage(req.get('accept-language'), deps.config.language);
+  const baseUrl = serviceBase(req, deps.config.publicUrls);
+  const worker = deps.callWorker;
+  if (raw !== undefined && worker !== undefined && !isCostly(service.hook, res, deps.offload) && worker.policy.offload()) {
+    const overview = deps.overviewLinks?.(req);
+    const task: CallTask = { serviceId: service.id, bytes: raw.bytes, pieces: raw.pieces, issuer: res.locals.caller?.issuer, now, language, baseUrl, seenId: overview?.seenId };
+    const back = worker.policy.handedOver();
+    const reply = await callInWorker(worker.answer, task, overview, res).finally(back);
+    if (reply !== undefined && answerFromWorker(deps, reply, service.id, req, res)) return;
+  }
+  const body: unknown = raw === undefined ? req.body : parseRawBody(raw);
+  if (body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
+
+  const call = validateCall(service.hook, body, deps.config, res.locals.caller?.issuer, (identity) => (res.locals.hookCall = { ...identity, cards: [] }));
+  if (call.notAllowed !== undefined) logNotAllowed(res, call.notAllowed);
+  const { request, fhirServer } = call;
+  const prefetch = await resolvePrefetch(
+    { context: request.context, prefetch: request.prefetch ?? undefined, fhirServer, accessToken: call.accessToken },
+    {
+      templates: deps.templates,
+      timeoutMs: deps.config.fhirTimeoutMs,
+      maxBytes: deps.config.bodyLimitBytes,
+      maxResources: deps.config.maxResourcesPerKey,
+      // Only a call with a server to ask fetches anything.
+      ...(fhirServer === undefined ? {} : { fetch: serverFetch(deps, res, call.guardAddresses ? deps.guardedDispatcher : undefined) }),
+    },
+  );
+  // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing more is evaluated or written.
+  if (res.headersSent) return;
+  res.locals.logFields.prefetchProblems = problemsOf(prefetch);
+  if (!prefetch.ok) throw prefetchFailure(prefetch);
+
+  const overview = deps.overviewLinks?.(req);
+  const input: EvaluationInput = { ruleSet: service.ruleSet, data: prefetch.data, drafts: call.drafts, now, language, baseUrl };
+  const evaluated = await evaluateCall(deps, input, overview, res);
+  // A call evaluated in the pool may have had its 503 meanwhile.
+  if (res.headersSent) return;
+  answered(res, evaluated.cards, prefetch.data.unavailable);
+  evaluated.send(res);
+  deps.onCards?.(service.id, evaluated.cards, req, res);
 }
