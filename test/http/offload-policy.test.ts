@@ -66,6 +66,20 @@ describe('offloadPolicy', () => {
     expect(policy.offload()).toBe(true);
   });
 
+  it('keeps calls here for a second after the worker failed one', () => {
+    let now = 0;
+    const policy = offloadPolicy(() => true, () => now);
+    expect(policy.offload()).toBe(true);
+    const first = policy.handedOver();
+    expect(policy.offload()).toBe(true);
+    policy.handedOver()(true);
+    first();
+    now += 500;
+    expect(policy.offload()).toBe(false);
+    now += 600;
+    expect(policy.offload()).toBe(true);
+  });
+
   it('keeps calls here for a second after a call handed over found itself alone', () => {
     let now = 0;
     const policy = offloadPolicy(() => true, () => now);

@@ -192,7 +192,12 @@ async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res
     const overview = deps.overviewLinks?.(req);
     const task: CallTask = { serviceId: service.id, bytes: raw.bytes, pieces: raw.pieces, issuer: res.locals.caller?.issuer, now, language, baseUrl, seenId: overview?.seenId };
     const back = worker.policy.handedOver();
-    const reply = await callInWorker(worker.answer, task, overview, res).finally(back);
+    let reply: CallReply | undefined;
+    try {
+      reply = await callInWorker(worker.answer, task, overview, res);
+    } finally {
+      back(reply === undefined);
+    }
     if (reply !== undefined && answerFromWorker(deps, reply, service.id, req, res)) return;
   }
   const body: unknown = raw === undefined ? req.body : parseRawBody(raw);
