@@ -7,7 +7,8 @@
  *    (bench/allocations.ts, a GC-free window).
  * 2. Over HTTP on loopback with autocannon, each server in its own process: the floor,
  *    osteoporosis-patient-view, and osteoporosis-order-sign with a draft alendronate order, at
- *    concurrency 1 and 8. The machine may be shared, so the three are measured in alternating
+ *    concurrency 1 and 8 (and at some sizes the protocol layer alone, and the service without its
+ *    call worker). The machine may be shared, so the three are measured in alternating
  *    rounds and each ratio to the floor is the median of its rounds' ratios: load that comes and
  *    goes falls on the floor and the service alike.
  * 3. Cold start of the built service to a ready /healthz.
@@ -157,11 +158,11 @@ interface Server {
   readonly port: number;
 }
 
-function startServer(mode: 'floor' | 'service' | 'protocol'): Promise<Server> {
+function startServer(mode: 'floor' | 'service' | 'protocol', env: Readonly<Record<string, string>> = {}): Promise<Server> {
   // The built code (`npm run bench` builds first), run as `npm start` runs it: no TypeScript loader.
   const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname, mode], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
   });
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -204,8 +205,15 @@ async function load(port: number, path: string, body: string, connections: numbe
   return { latencies, rps: latencies.length / seconds, errors: errors + result.errors + result.timeouts };
 }
 
-/** `protocol only`: the service with an engine that answers no cards (bench/server.mjs), at PROTOCOL_SIZES. */
-type Endpoint = 'floor' | 'patient-view' | 'order-sign' | 'protocol only';
+/**
+ * `protocol only`: the service with an engine that answers no cards (bench/server.mjs), at
+ * PROTOCOL_SIZES; `patient-view, no call worker`: the service without its call worker
+ * (BENCH_NO_CALL_WORKER=1), at NO_CALL_WORKER_SIZES — what the call worker changes, in the same rounds.
+ */
+type Endpoint = 'floor' | 'patient-view' | 'order-sign' | 'protocol only' | 'patient-view, no call worker';
+
+/** Where the service without its call worker is measured too. */
+const NO_CALL_WORKER_SIZES: ReadonlySet<number> = new Set([10, 100, 500]);
 
 /**
  * The sizes at which the protocol layer alone is measured too: where the fixed cost per call
@@ -238,6 +246,7 @@ async function http(): Promise<HttpRow[]> {
   const floor = await startServer('floor');
   const service = await startServer('service');
   const protocol = await startServer('protocol');
+  const inline = await startServer('service', { BENCH_NO_CALL_WORKER: '1' });
   const rows: HttpRow[] = [];
   try {
     // The servers that have had the JIT's warm-up (with the first size they are measured at).
@@ -250,6 +259,7 @@ async function http(): Promise<HttpRow[]> {
         { endpoint: 'order-sign', server: service, path: '/cds-services/osteoporosis-order-sign', body: JSON.stringify(orderSign) },
       ];
       if (PROTOCOL_SIZES.has(size)) targets.push({ endpoint: 'protocol only', server: protocol, path: '/cds-services/osteoporosis-patient-view', body: JSON.stringify(patientView) });
+      if (NO_CALL_WORKER_SIZES.has(size)) targets.push({ endpoint: 'patient-view, no call worker', server: inline, path: '/cds-services/osteoporosis-patient-view', body: JSON.stringify(patientView) });
       for (const t of targets) await load(t.server.port, t.path, t.body, 8, jitWarm.has(t.server) ? WARMUP_SECONDS : JIT_WARMUP_SECONDS);
       for (const t of targets) jitWarm.add(t.server);
       for (const connections of [1, 8]) {
@@ -285,6 +295,7 @@ async function http(): Promise<HttpRow[]> {
     floor.child.kill('SIGTERM');
     service.child.kill('SIGTERM');
     protocol.child.kill('SIGTERM');
+    inline.child.kill('SIGTERM');
   }
   return rows;
 }
@@ -451,7 +462,7 @@ async function main(): Promise<void> {
   lines.push('## Targets (issue 18)', '');
   lines.push('| target | figure | |', '|---|---:|---|');
   for (const r of rows) {
-    if (r.endpoint === 'floor' || r.endpoint === 'protocol only') continue;
+    if (r.endpoint !== 'patient-view' && r.endpoint !== 'order-sign') continue;
     const goal = r.size === 10 ? 0.5 : 0.6;
     lines.push(`| ${r.endpoint}, ${r.size} Obs, conc. ${r.connections}: req/s ≥ ${goal} × the floor | ${ratio(r.ratio)} | ${met(r.ratio >= goal)} |`);
   }
@@ -484,7 +495,7 @@ async function main(): Promise<void> {
 
   lines.push('', '## Over HTTP on loopback (autocannon), latency in ms', '');
   lines.push(
-    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again), with the lowest and highest of the rounds' ratios; latencies pool the rounds. At ${[...PROTOCOL_SIZES].join(', ')} Observations, \`protocol only\` is the same service with an engine that answers every call with no cards (bench/server.mjs): the middleware, body, validation, prefetch and answer of a patient-view call without its evaluation, its cards and what follows them (overview snapshot, issued-card statistics). Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
+    `req/s and its ratio to the floor are medians over ${ROUNDS} alternating rounds (floor, patient-view, order-sign, again), with the lowest and highest of the rounds' ratios; latencies pool the rounds. At ${[...PROTOCOL_SIZES].join(', ')} Observations, \`protocol only\` is the same service with an engine that answers every call with no cards (bench/server.mjs): the middleware, body, validation, prefetch and answer of a patient-view call without its evaluation, its cards and what follows them (overview snapshot, issued-card statistics). At ${[...NO_CALL_WORKER_SIZES].join(', ')} Observations, \`patient-view, no call worker\` is the same service without its call worker (every call parsed and answered on the event loop, as before it), in the same rounds. Each server first ran ${JIT_WARMUP_SECONDS} s per target at concurrency 8 (the JIT's warm-up), then ${WARMUP_SECONDS} s per target before each size.`,
     '',
   );
   lines.push('| Observations | endpoint | conc. | p50 | p95 | p99 | req/s | vs floor | rounds\' range | peak RSS MB | errors |', '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
