@@ -78,11 +78,18 @@ async function main(): Promise<void> {
   // other call answered whole in one beside it; both build their engine from the same environment.
   const file = new URL('./evaluation-worker.js', import.meta.url);
   const evaluationPool = createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'low' } }), hardLimitMs: config.requestTimeoutMs });
-  const callPool = createEvaluationPool({
-    spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }),
-    hardLimitMs: config.requestTimeoutMs,
-  });
-  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, callPool, ...(trustedKeys === undefined ? {} : { trustedKeys }) });
+  // The call worker (http/call-in-worker.ts) is not switched on yet: a review found that under
+  // overload it keeps working on calls that already had their 503 (unbounded queue, no cancel), and
+  // that its audit entries of such 503s lack the hookInstance. CDS_CALL_WORKER=on turns it on for
+  // measurement (npm run bench does) until that is fixed.
+  const callPool =
+    process.env.CDS_CALL_WORKER === 'on'
+      ? createEvaluationPool({
+          spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }),
+          hardLimitMs: config.requestTimeoutMs,
+        })
+      : undefined;
+  const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, ...(callPool === undefined ? {} : { callPool }), ...(trustedKeys === undefined ? {} : { trustedKeys }) });
 
   const server = createHttpServer(app, config);
   server.on('error', (err) => {
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     // The evaluation worker boots (its own engine: about half a second of CPU) once start-up is over.
     setTimeout(() => {
       evaluationPool.warm();
-      callPool.warm();
+      callPool?.warm();
     }, 1000).unref();
     logger.info({ host: config.host, port, language: config.language, version: versions.service, rulesVersion: versions.rules }, 'osteo-cds listening');
     if (config.preview) logger.info(`card preview page: http://localhost:${port}/`);

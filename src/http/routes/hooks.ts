@@ -199,6 +199,8 @@ async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res
       back(reply === undefined);
     }
     if (reply !== undefined && answerFromWorker(deps, reply, service.id, req, res)) return;
+    // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing is fetched or evaluated for it here either.
+    if (res.headersSent) return;
   }
   const body: unknown = raw === undefined ? req.body : parseRawBody(raw);
   if (body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
