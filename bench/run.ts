@@ -208,7 +208,7 @@ async function load(port: number, path: string, body: string, connections: numbe
 /**
  * `protocol only`: the service with an engine that answers no cards (bench/server.mjs), at
  * PROTOCOL_SIZES; `patient-view, no call worker`: the service without its call worker
- * (BENCH_NO_CALL_WORKER=1), at NO_CALL_WORKER_SIZES — what the call worker changes, in the same rounds.
+ * (CDS_CALL_WORKER=off), at NO_CALL_WORKER_SIZES — what the call worker changes, in the same rounds.
  */
 type Endpoint = 'floor' | 'patient-view' | 'order-sign' | 'protocol only' | 'patient-view, no call worker';
 
@@ -246,7 +246,7 @@ async function http(): Promise<HttpRow[]> {
   const floor = await startServer('floor');
   const service = await startServer('service');
   const protocol = await startServer('protocol');
-  const inline = await startServer('service', { BENCH_NO_CALL_WORKER: '1' });
+  const inline = await startServer('service', { CDS_CALL_WORKER: 'off' });
   const rows: HttpRow[] = [];
   try {
     // The servers that have had the JIT's warm-up (with the first size they are measured at).

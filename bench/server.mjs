@@ -25,8 +25,13 @@ const load = (path) => import(new URL(path, dist).href);
 const { testConfig } = await load('config.js');
 
 const mode = process.argv[2];
-// The contract: benchmarks run with the embedded defaults and CDS_RATE_LIMIT_PER_MIN=0.
-const config = testConfig({ rateLimitPerMin: 0 });
+// The contract: benchmarks run with the embedded defaults and CDS_RATE_LIMIT_PER_MIN=0 (bench/run.ts
+// also runs the service with CDS_CALL_WORKER=off, and a probe may shorten CDS_REQUEST_TIMEOUT_MS).
+const config = testConfig({
+  rateLimitPerMin: 0,
+  callWorker: process.env.CDS_CALL_WORKER !== 'off',
+  ...(process.env.CDS_REQUEST_TIMEOUT_MS === undefined ? {} : { requestTimeoutMs: Number(process.env.CDS_REQUEST_TIMEOUT_MS) }),
+});
 
 function floorApp() {
   const app = express();
@@ -40,7 +45,7 @@ function floorApp() {
 let warm = () => undefined;
 
 async function serviceApp(protocolOnly) {
-  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool, CALL_WORKER_LIMITS }] = await Promise.all([
+  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool, CALL_WORKER_IN_WORKER, CALL_WORKER_LIMITS }] = await Promise.all([
     load('engine.js'),
     load('store/sqlite-store.js'),
     load('http/app.js'),
@@ -51,11 +56,11 @@ async function serviceApp(protocolOnly) {
   // loop, the others answered whole in one beside it (not in `protocol` mode: its engine is here).
   const file = new URL('evaluation-worker.js', dist);
   const evaluationPool = createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'low' } }), hardLimitMs: config.requestTimeoutMs });
-  // BENCH_NO_CALL_WORKER=1: the service as it was before the call worker, to compare with.
+  // CDS_CALL_WORKER=off: the service as it was before the call worker, to compare with.
   const callPool =
-    protocolOnly || process.env.BENCH_NO_CALL_WORKER === '1'
+    protocolOnly || !config.callWorker
       ? undefined
-      : createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }), hardLimitMs: config.requestTimeoutMs });
+      : createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }), hardLimitMs: config.requestTimeoutMs, inWorker: CALL_WORKER_IN_WORKER });
   const engine = createEngine();
   const app = createApp(config, {
     engine: protocolOnly ? { ...engine, evaluate: () => ({ cards: [] }) } : engine,

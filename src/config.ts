@@ -79,6 +79,12 @@ export interface Config {
    * service's clock in production, so it is off unless a site turns it on.
    */
   readonly previewClock: boolean;
+  /**
+   * CDS_CALL_WORKER: under load, answer hook calls whole in a second worker thread
+   * (http/call-in-worker.ts, offload-policy.ts); off, every call but the costliest is answered on
+   * the event loop.
+   */
+  readonly callWorker: boolean;
   /** LOG_LEVEL (pino level). */
   readonly logLevel: LogLevel;
   /** CDS_METRICS_TOKEN: bearer token for /metrics; undefined = /metrics open. */
@@ -306,6 +312,7 @@ const envSchema = z.object({
   CDS_ADMIN_TOKEN: optionalText,
   CDS_PREVIEW: onOff(true),
   CDS_PREVIEW_CLOCK: onOff(false),
+  CDS_CALL_WORKER: onOff(true),
   LOG_LEVEL: z.preprocess(
     unsetIfEmpty,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level (fatal … trace, silent)' }).default('info'),
@@ -394,6 +401,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     adminToken: e.CDS_ADMIN_TOKEN,
     preview: e.CDS_PREVIEW,
     previewClock: e.CDS_PREVIEW_CLOCK,
+    callWorker: e.CDS_CALL_WORKER,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.CDS_METRICS_TOKEN,
     drainMs: e.CDS_DRAIN_MS,

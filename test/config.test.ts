@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       adminToken: undefined,
       preview: true,
       previewClock: false,
+      callWorker: true,
       logLevel: 'info',
       metricsToken: undefined,
       drainMs: 5000,

@@ -270,9 +270,9 @@ function timedPool(pool: EvaluationPool, metrics: Metrics): (input: OffloadedInp
 
 /** The calls answered in the call worker timed into `osteo_cds_evaluation_duration_seconds` (their parse, validation and prefetch included). */
 function timedCalls(pool: EvaluationPool, metrics: Metrics): NonNullable<HookRouteDeps['callWorker']>['answer'] {
-  return async (task, keepSnapshot) => {
+  return async (task, keepSnapshot, wanted) => {
     const started = process.hrtime.bigint();
-    const reply = await pool.call(task, keepSnapshot);
+    const reply = await pool.call(task, keepSnapshot, wanted);
     const ruleSet = findService(task.serviceId)?.ruleSet;
     if (reply.kind === 'answer' && ruleSet !== undefined) metrics.evaluated(ruleSet, secondsSince(started));
     return reply;

@@ -49,9 +49,14 @@ function stackFrames(err: unknown): string | undefined {
   return err.stack.split('\n').slice(1, 12).join('\n');
 }
 
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req: Request, res: Response, next: NextFunction): void => {
+// Four parameters: express tells an error handler by its arity.
+export const errorHandler: ErrorRequestHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
   if (res.headersSent) {
-    next(err);
+    // Already answered (a 503 past the time budget, whose client then broke off the body it was
+    // sending): nothing to say. Express's own handler would print the error and its stack to
+    // stderr, outside the log; like it, the connection is closed if the answer is unfinished.
+    res.locals.log.debug({ errorName: err instanceof Error ? err.name : typeof err }, 'error after the answer was sent');
+    if (!res.writableEnded) req.socket.destroy();
     return;
   }
   const known = toHttpError(err);

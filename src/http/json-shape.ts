@@ -42,6 +42,8 @@ export interface ShapeLimits {
    * json-pieces.ts parses one by one.
    */
   readonly recordPieces?: boolean;
+  /** Keys of the root object whose string values are kept (`strings` of the shape): the hook route names a call by them before it is parsed. */
+  readonly keepStrings?: readonly string[];
 }
 
 export type JsonShape =
@@ -58,6 +60,8 @@ export type JsonShape =
       readonly longestStringBytes: number;
       /** With `recordPieces`: offsets of the pieces, as pairs (first byte, byte after the last), in order. */
       readonly pieces?: readonly number[];
+      /** With `keepStrings`: the string values of those keys of the root object (the last one of a key given twice, as `JSON.parse`). */
+      readonly strings?: ReadonlyMap<string, string>;
     };
 
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
@@ -84,6 +88,17 @@ function utf8Chars(bytes: Buffer): number {
   let chars = 0;
   for (let i = 0; i < bytes.length; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) chars += 1;
   return chars;
+}
+
+/** The value of a JSON string literal (both quotes included), undefined if it is not valid JSON. */
+function literalValue(literal: Buffer): string | undefined {
+  if (literal.indexOf(BACKSLASH) < 0) return literal.toString('utf8', 1, literal.length - 1);
+  try {
+    const value: unknown = JSON.parse(literal.toString('utf8'));
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The characters of a JSON string literal (both quotes included), or 0 if it is not valid JSON. */
@@ -181,6 +196,9 @@ export class ShapeScanner {
   private longest = 0;
   private open: OpenString | undefined;
   private readonly pieces: number[] | undefined;
+  private readonly strings: Map<string, string> | undefined;
+  /** The `keepStrings` key of the root object whose value is being read. */
+  private keptKey: string | undefined;
   /** The level of the object being read as a piece (-1: none), and the offset of its `{`. */
   private pieceLevel = -1;
   private pieceStart = 0;
@@ -189,6 +207,7 @@ export class ShapeScanner {
     this.limits = limits;
     this.minCap = limits.cap === undefined ? Number.POSITIVE_INFINITY : (limits.minCap ?? 0);
     this.pieces = limits.recordPieces === true ? [] : undefined;
+    this.strings = limits.keepStrings === undefined ? undefined : new Map();
   }
 
   /** Reads the next chunk: a refusal (final: later chunks are not read), else undefined. */
@@ -210,7 +229,13 @@ export class ShapeScanner {
   end(): JsonShape {
     this.release();
     if (this.refusal !== undefined) return this.refusal;
-    return { kind: 'ok', arrays: this.arrays, longestStringBytes: this.longest, ...(this.pieces === undefined ? {} : { pieces: this.pieces }) };
+    return {
+      kind: 'ok',
+      arrays: this.arrays,
+      longestStringBytes: this.longest,
+      ...(this.pieces === undefined ? {} : { pieces: this.pieces }),
+      ...(this.strings === undefined ? {} : { strings: this.strings }),
+    };
   }
 
   private release(): void {
@@ -262,8 +287,30 @@ export class ShapeScanner {
       this.keyEnd[this.depth] = end;
     } else if (this.isArray[this.depth] === true) {
       this.nonEmpty[this.depth] = true;
+    } else if (this.depth === 1 && this.strings !== undefined) {
+      this.keepString(start, end);
     }
     return undefined;
+  }
+
+  /** A colon of the root object: when its key is one of `keepStrings`, what it held before goes (`JSON.parse` keeps the last value), and a string value will be kept. */
+  private rootKey(): void {
+    this.keptKey = undefined;
+    const keyStart = this.keyStart[1] ?? -1;
+    if (keyStart < 0) return;
+    const key = keyText(this.bytes(keyStart, (this.keyEnd[1] ?? keyStart) + 1));
+    if (!(this.limits.keepStrings ?? []).includes(key)) return;
+    this.strings?.delete(key);
+    this.keptKey = key;
+  }
+
+  /** A string value of the root object (quotes at `start` and `end`): kept when its key is one of `keepStrings`. */
+  private keepString(start: number, end: number): void {
+    const key = this.keptKey;
+    if (key === undefined) return;
+    this.keptKey = undefined;
+    const value = literalValue(this.bytes(start, end + 1));
+    if (value !== undefined) this.strings?.set(key, value);
   }
 
   /** Bytes `[from, to)` of the chunk continue the open string: counted, and refused once its characters pass the limit. */
@@ -378,6 +425,7 @@ export class ShapeScanner {
         }
         case COLON:
           this.expectKey = false;
+          if (this.depth === 1 && this.strings !== undefined) this.rootKey();
           break;
         default:
           // A number, true, false or null starting as an array element (whitespace is ≤ 0x20).

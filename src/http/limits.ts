@@ -19,6 +19,7 @@ import './locals.js';
  */
 export function requestTimeout(budgetMs: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.deadline = Date.now() + budgetMs;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.setHeader('Connection', 'close');
@@ -73,7 +74,8 @@ function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
   const drafts = hook === undefined ? undefined : DRAFTS_PATH[hook];
   // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
   const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
-  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true };
+  // hookInstance and fhirServer name a call in the audit log before the call worker has parsed it (routes/hooks.ts).
+  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true, keepStrings: ['hookInstance', 'fhirServer'] };
 }
 
 /** The caps one call's body is checked against (the service's configuration). */

@@ -12,7 +12,10 @@
  * they do after a call the worker failed (the route logs each failure). No cap on the calls
  * waiting for the worker: with one (at most two waiting), the event loop answered the rest itself
  * and the service handled no more calls at 100 Observations and 8 clients than without a worker
- * (388 against 411 a second), without a cap 524.
+ * (388 against 411 a second), without a cap 524. Only a worker far behind — `MAX_IN_WORKER` calls
+ * handed to it, twice the clients of the bench — leaves the next calls to the event loop, so that
+ * under overload both threads evaluate; calls that had their 503 while they waited are dropped
+ * unstarted (evaluation-pool.ts `wanted`).
  */
 import { performance } from 'node:perf_hooks';
 
@@ -29,7 +32,8 @@ const SATURATED = 0.95;
 const WEIGHT = 0.1;
 /** After a call handed over alone, or one the worker failed, calls stay on the event loop this long (ms). */
 const STAY_MS = 1000;
-
+/** Calls in the worker (running or waiting) past which the next ones are answered on the event loop. */
+export const MAX_IN_WORKER = 16;
 
 /**
  * Whether the event loop is saturated: how much of the time between one call and the next it was
@@ -56,6 +60,7 @@ export function offloadPolicy(saturated: () => boolean = loopPressure(), clock: 
       arrivals += 1;
       // Asked for every call, so that its average follows the load.
       const busy = saturated();
+      if (inWorker >= MAX_IN_WORKER) return false;
       return inWorker > 0 || (busy && clock() >= stayUntil);
     },
     handedOver() {

@@ -4,7 +4,7 @@
  * stand-in given as source code).
  */
 import { Worker } from 'node:worker_threads';
-import { createEvaluationPool, type EvaluationPool } from '../../src/http/evaluation-pool.js';
+import { CALL_WORKER_IN_WORKER, createEvaluationPool, type EvaluationPool } from '../../src/http/evaluation-pool.js';
 
 const WORKER = new URL('../../src/evaluation-worker.ts', import.meta.url).href;
 
@@ -18,7 +18,9 @@ function tsWorker(file: string, env: Readonly<Record<string, string>>, priority:
  * priority as the evaluation pool's (default), `normal` as the call pool's.
  */
 export function testPool(options: { readonly env?: Readonly<Record<string, string>>; readonly hardLimitMs?: number; readonly priority?: 'low' | 'normal' } = {}): EvaluationPool {
-  return createEvaluationPool({ spawn: () => tsWorker(WORKER, options.env ?? {}, options.priority ?? 'low'), hardLimitMs: options.hardLimitMs ?? 20_000 });
+  const priority = options.priority ?? 'low';
+  // As main.ts: the call pool posts two tasks to its worker at once.
+  return createEvaluationPool({ spawn: () => tsWorker(WORKER, options.env ?? {}, priority), hardLimitMs: options.hardLimitMs ?? 20_000, ...(priority === 'normal' ? { inWorker: CALL_WORKER_IN_WORKER } : {}) });
 }
 
 /** A pool whose workers run `code` (plain JavaScript) instead: workers that hang, crash or never start. */

@@ -14,8 +14,11 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { loadTerminology } from '../../src/terminology/index.js';
 import type { Engine } from '../../src/cds-hooks/evaluator.js';
-import type { CallReply } from '../../src/http/call-in-worker.js';
-import type { EvaluationPool } from '../../src/http/evaluation-pool.js';
+import { answerCall, CallPace, type CallReply, type CallTask } from '../../src/http/call-in-worker.js';
+import { prefetchTemplates } from '../../src/cds-hooks/discovery.js';
+import { testConfig } from '../../src/config.js';
+import { TaskDropped, type EvaluationPool } from '../../src/http/evaluation-pool.js';
+import { CALL_WORKER_MAX_BODY_BYTES } from '../../src/http/routes/hooks.js';
 import type { OffloadPolicy } from '../../src/http/offload-policy.js';
 import { appWith } from '../helpers/app.js';
 import { standInPool, testPool } from '../helpers/evaluation-pool.js';
@@ -61,8 +64,8 @@ let replies: CallReply['kind'][] = [];
 function noting(pool: EvaluationPool): EvaluationPool {
   return {
     ...pool,
-    async call(task, keep) {
-      const reply = await pool.call(task, keep);
+    async call(task, keep, wanted) {
+      const reply = await pool.call(task, keep, wanted);
       replies.push(reply.kind);
       return reply;
     },
@@ -132,6 +135,14 @@ describe('the call worker', () => {
       expect(comparable(a.text)).toEqual(comparable(b.text));
     }
     expect(replies).toEqual(['invalid-json', 'invalid-json', 'refused', 'refused']);
+    // A body that is not JSON is no hook call (json-body.ts refuses it before the route): no audit entry on either path.
+    const audited = async (app: ReturnType<typeof appWith>): Promise<unknown> => (await app.store.listAudit()).map((e) => ({ hookInstance: e.hookInstance, status: e.status })).sort((x, y) => x.status - y.status);
+    const expected = [
+      { hookInstance: '', status: 400 },
+      { hookInstance: noPatient.hookInstance, status: 412 },
+    ];
+    await expect.poll(() => audited(here), { timeout: 10_000 }).toEqual(expected);
+    await expect.poll(() => audited(worker), { timeout: 10_000 }).toEqual(expected);
   }, 60_000);
 
   it('leaves a call whose prefetch needs the FHIR server to the event loop, which fetches it', async () => {
@@ -200,4 +211,84 @@ describe('the call worker', () => {
     const idle = await request(appWith(engine, { now: NOW, callPool: hanging, offloadPolicy: { offload: () => false, handedOver: () => () => undefined } }).app).post(PATIENT_VIEW).send(call);
     expect(comparable(idle.text)).toEqual(comparable(here.text));
   }, 60_000);
+
+  it('names a call that had its 503 while it waited for the worker in the audit log, and no longer wants it done', async () => {
+    let wantedAfter: (() => boolean) | undefined;
+    let drop: (() => void) | undefined;
+    // A worker far behind: the call waits in its queue past CDS_REQUEST_TIMEOUT_MS.
+    const behind: EvaluationPool = {
+      evaluate: () => Promise.reject(new Error('not used')),
+      call: (_task, _keep, wanted) =>
+        new Promise((_resolve, reject) => {
+          wantedAfter = wanted;
+          drop = () => reject(new TaskDropped('dropped'));
+        }),
+      warm: () => undefined,
+      close: () => Promise.resolve(),
+    };
+    const app = appWith(engine, { now: NOW, callPool: behind, offloadPolicy: EVERY_CALL, config: { requestTimeoutMs: 100 } });
+    const call = { ...body('initiation-first-choice-alendronate'), fhirServer: 'https://fhir.example.org:8443/r4/tenant-7' };
+    const res = await request(app.app).post(PATIENT_VIEW).send(call);
+    expect(res.status).toBe(503);
+    expect(wantedAfter?.()).toBe(false);
+    drop?.();
+    await expect.poll(async () => (await app.store.listAudit()).map((e) => ({ hookInstance: e.hookInstance, fhirServerHost: e.fhirServerHost, status: e.status })), { timeout: 10_000 }).toEqual([
+      { hookInstance: call.hookInstance, fhirServerHost: 'fhir.example.org:8443', status: 503 },
+    ]);
+  }, 30_000);
+
+  it(`answers a body over ${CALL_WORKER_MAX_BODY_BYTES / 1024 / 1024} MB on the event loop (the worker's heap is smaller)`, async () => {
+    let asked = 0;
+    const never: EvaluationPool = {
+      evaluate: () => Promise.reject(new Error('not used')),
+      call: () => {
+        asked += 1;
+        return Promise.reject(new Error('not this call'));
+      },
+      warm: () => undefined,
+      close: () => Promise.resolve(),
+    };
+    const call = body('initiation-first-choice-alendronate');
+    const text = JSON.stringify(call);
+    const padded = `${text.slice(0, -1)}${' '.repeat(CALL_WORKER_MAX_BODY_BYTES)}}`;
+    const here = await request(appWith(engine, { now: NOW }).app).post(PATIENT_VIEW).set('content-type', 'application/json').send(text);
+    const big = await request(appWith(engine, { now: NOW, callPool: never, offloadPolicy: EVERY_CALL }).app).post(PATIENT_VIEW).set('content-type', 'application/json').send(padded);
+    expect(big.status).toBe(200);
+    expect(asked).toBe(0);
+    expect(comparable(big.text)).toEqual(comparable(here.text));
+    // Just under it, the worker is asked (and, failing, leaves the call here).
+    const under = `${text.slice(0, -1)}${' '.repeat(CALL_WORKER_MAX_BODY_BYTES - Buffer.byteLength(text))}}`;
+    expect((await request(appWith(engine, { now: NOW, callPool: never, offloadPolicy: EVERY_CALL }).app).post(PATIENT_VIEW).set('content-type', 'application/json').send(under)).status).toBe(200);
+    expect(asked).toBe(1);
+  }, 30_000);
+
+  it('does not start a call whose deadline has passed, or would pass before a call of its size is done', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify(body('initiation-first-choice-alendronate')));
+    const task: CallTask = { serviceId: 'osteoporosis-patient-view', bytes, pieces: undefined, issuer: undefined, now: NOW, language: 'da', baseUrl: undefined, seenId: undefined };
+    const deps = { engine, config: testConfig(), templates: prefetchTemplates(engine.observationCodes) };
+    const kind = async (t: CallTask, expectedMs?: number): Promise<string> => (await answerCall(t, deps, () => undefined, expectedMs)).kind;
+    expect(await kind(task)).toBe('answer');
+    expect(await kind({ ...task, deadline: Date.now() + 60_000 })).toBe('answer');
+    expect(await kind({ ...task, deadline: Date.now() - 1 })).toBe('expired');
+    expect(await kind({ ...task, deadline: Date.now() + 60_000 }, 120_000)).toBe('expired');
+    const pace = new CallPace();
+    expect(pace.expectedMs(1000)).toBe(0);
+    pace.record(1000, 10);
+    expect(pace.expectedMs(2000)).toBeCloseTo(20);
+    // Averaged: one slow call moves the estimate a fifth of the way.
+    pace.record(1000, 60);
+    expect(pace.expectedMs(1000)).toBeCloseTo(20);
+  });
+
+  it('answers 503 for a call the worker found past its deadline before the budget timer fired', async () => {
+    const late: EvaluationPool = {
+      evaluate: () => Promise.reject(new Error('not used')),
+      call: () => Promise.resolve({ kind: 'expired' }),
+      warm: () => undefined,
+      close: () => Promise.resolve(),
+    };
+    const res = await request(appWith(engine, { now: NOW, callPool: late, offloadPolicy: EVERY_CALL }).app).post(PATIENT_VIEW).send(body('initiation-first-choice-alendronate'));
+    expect(res.status).toBe(503);
+    expect(res.body.resourceType).toBe('OperationOutcome');
+  });
 });

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
-import { EvaluationTimeout, OFFLOAD_MIN_DRAFTS, OFFLOAD_MIN_STRING_BYTES } from '../../src/http/evaluation-pool.js';
+import { Worker } from 'node:worker_threads';
+import type { CallTask } from '../../src/http/call-in-worker.js';
+import { createEvaluationPool, EvaluationTimeout, OFFLOAD_MIN_DRAFTS, OFFLOAD_MIN_STRING_BYTES, TaskDropped } from '../../src/http/evaluation-pool.js';
 import { makeRealApp } from '../helpers/engine.js';
 import { standInPool, testPool } from '../helpers/evaluation-pool.js';
 
@@ -90,6 +92,77 @@ describe('the evaluation pool', () => {
       expect(res.body.cards.length).toBeGreaterThanOrEqual(OFFLOAD_MIN_DRAFTS);
     } finally {
       await broken.close();
+    }
+  }, 30_000);
+
+  it('drops a call no longer wanted when its turn comes: the worker never sees it', async () => {
+    // Answers each call after 100 ms with the ids of the tasks it was given so far.
+    const seen = standInPool(
+      "const { parentPort } = require('node:worker_threads'); const ids = []; parentPort.on('message', (t) => { ids.push(t.id); setTimeout(() => parentPort.postMessage({ id: t.id, ok: true, call: { kind: 'on-event-loop', ids } }), 100); });",
+      5000,
+    );
+    try {
+      const task = { serviceId: 'osteoporosis-patient-view', bytes: new Uint8Array(), pieces: undefined, issuer: undefined, now: new Date(), language: 'da', baseUrl: undefined, seenId: undefined } satisfies CallTask;
+      let secondWanted = true;
+      const first = seen.call(task, () => undefined);
+      const second = seen.call(task, () => undefined, () => secondWanted);
+      const third = seen.call(task, () => undefined, () => true);
+      // The second had its answer (a 503) while the first was in the worker.
+      secondWanted = false;
+      await expect(second).rejects.toBeInstanceOf(TaskDropped);
+      const [a, c] = await Promise.all([first, third]);
+      expect((a as unknown as { ids: number[] }).ids).toHaveLength(1);
+      // The third went straight after the first.
+      expect((c as unknown as { ids: number[] }).ids).toEqual([(a as unknown as { ids: number[] }).ids[0], (a as unknown as { ids: number[] }).ids[0] as number + 2]);
+    } finally {
+      await seen.close();
+    }
+  }, 30_000);
+
+  it('keeps its workers when one runs out of heap on a call: that is a call too large, not a worker that cannot start', async () => {
+    const input = { ruleSet: 'prescribing', data: { patient: { resourceType: 'Patient' }, resources: [], unavailable: [] }, drafts: [], now: new Date(), language: 'da' } as const;
+    // Every task exhausts the worker's 16 MB heap; a worker that died before answering otherwise counts as not starting.
+    const greedy = createEvaluationPool({
+      spawn: () => new Worker("require('node:worker_threads').parentPort.on('message', () => { const keep = []; for (;;) keep.push(new Array(1000).fill(keep.length)); });", { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } }),
+      hardLimitMs: 20_000,
+    });
+    try {
+      for (let i = 0; i < 4; i++) {
+        const failure = await greedy.evaluate(input).then(
+          () => undefined,
+          (err: unknown) => err as Error & { code?: string },
+        );
+        expect(failure?.code).toBe('ERR_WORKER_OUT_OF_MEMORY');
+      }
+    } finally {
+      await greedy.close();
+    }
+  }, 60_000);
+
+  it('posts two calls to a worker at once when asked; one waiting in a worker that dies goes to the next worker', async () => {
+    const task = { serviceId: 'osteoporosis-patient-view', bytes: new Uint8Array(), pieces: undefined, issuer: undefined, now: new Date(), language: 'da', baseUrl: undefined, seenId: undefined } satisfies CallTask;
+    let spawned = 0;
+    // The first worker notes both tasks it was posted, then exits; the next one answers each task with its number.
+    const pool = createEvaluationPool({
+      spawn: () => {
+        spawned += 1;
+        const code =
+          spawned === 1
+            ? "const { parentPort } = require('node:worker_threads'); let n = 0; parentPort.on('message', () => { n += 1; if (n === 2) process.exit(3); });"
+            : "const { parentPort } = require('node:worker_threads'); parentPort.on('message', (t) => parentPort.postMessage({ id: t.id, ok: true, call: { kind: 'on-event-loop', worker: 2 } }));";
+        return new Worker(code, { eval: true });
+      },
+      hardLimitMs: 5000,
+      inWorker: 2,
+    });
+    try {
+      const first = pool.call(task, () => undefined);
+      const second = pool.call(task, () => undefined);
+      await expect(first).rejects.toThrow(/exited \(3\)/);
+      expect(await second).toEqual({ kind: 'on-event-loop', worker: 2 });
+      expect(spawned).toBe(2);
+    } finally {
+      await pool.close();
     }
   }, 30_000);
 });

@@ -150,6 +150,26 @@ describe('jsonShape', () => {
       );
     });
 
+    it('keeps the string values of the named keys of the root object as JSON.parse reads them, however the body is cut', () => {
+      const keys = fc.constantFrom('hookInstance', 'fhirServer', 'hook', 'hook\u0049nstance');
+      const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\\', '"', 'æø', '😀', 7, null), fc.jsonValue({ maxDepth: 2 }));
+      fc.assert(
+        fc.property(fc.array(fc.tuple(keys, value), { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 }), (pairs, cuts) => {
+          // Written by hand: a key may come twice (JSON.parse keeps the last), nested ones must not count.
+          const text = `{${pairs.map(([k, v]) => `${JSON.stringify(k).replace('hookInstance', 'hook\\u0049nstance')}:${JSON.stringify({ hookInstance: v }).slice(16, -1)}`).join(',')},"nested":{"hookInstance":"inner"}}`.replace('{,', '{');
+          const parsed = JSON.parse(text) as Record<string, unknown>;
+          const expected = new Map(['hookInstance', 'fhirServer'].flatMap((k) => (typeof parsed[k] === 'string' ? [[k, parsed[k]] as const] : [])));
+          const bytes = Buffer.from(text, 'utf8');
+          const limits: ShapeLimits = { ...LIMITS, keepStrings: ['hookInstance', 'fhirServer'] };
+          for (const at of [[], cuts.map((c) => c % bytes.length), [...bytes.keys()]]) {
+            const result = inChunks(bytes, at, limits).shape;
+            expect(result.kind === 'ok' ? result.strings : undefined).toEqual(expected);
+          }
+        }),
+        { numRuns: 300, seed: 18 },
+      );
+    });
+
     it('refuses as soon as the bytes read show it, before the rest arrives', () => {
       const deep = Buffer.from(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
       expect(inChunks(deep, [64, 128, 256], LIMITS)).toEqual({ shape: { kind: 'too-deep' }, fed: 128 });

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { loopPressure, offloadPolicy } from '../../src/http/offload-policy.js';
+import { loopPressure, MAX_IN_WORKER, offloadPolicy } from '../../src/http/offload-policy.js';
 
 /** Keeps the thread busy for `ms` without yielding to the event loop. */
 function spin(ms: number): void {
@@ -63,6 +63,17 @@ describe('offloadPolicy', () => {
     secondBack();
     saturated = true;
     now += 10;
+    expect(policy.offload()).toBe(true);
+  });
+
+  it(`answers calls here while ${MAX_IN_WORKER} are in the worker, and hands them over again when it catches up`, () => {
+    const policy = offloadPolicy(() => true, () => 0);
+    const backs = Array.from({ length: MAX_IN_WORKER }, () => {
+      expect(policy.offload()).toBe(true);
+      return policy.handedOver();
+    });
+    expect(policy.offload()).toBe(false);
+    backs.pop()?.();
     expect(policy.offload()).toBe(true);
   });
 

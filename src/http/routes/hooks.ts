@@ -13,7 +13,8 @@ import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-gua
 import { resolvePrefetch } from '../../prefetch/resolve.js';
 import type { CallReply, CallTask } from '../call-in-worker.js';
 import { badRequest, HttpError, methodNotAllowed, notFound, serviceUnavailable } from '../errors.js';
-import { EvaluationTimeout, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
+import { EvaluationTimeout, TaskDropped, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
+import { fhirServerHost } from '../audit.js';
 import type { OffloadPolicy } from '../offload-policy.js';
 import { prefetchFailure, problemsOf, validateCall, type ServerNotAllowed } from '../hook-call.js';
 import { invalidJson, parseRawBody } from '../json-body.js';
@@ -49,7 +50,8 @@ export interface HookRouteDeps {
    * `keepSnapshot` gets the overview snapshot's JSON after the reply. Undefined: all on the event loop.
    */
   readonly callWorker?: {
-    readonly answer: (task: CallTask, keepSnapshot: (json: string | undefined) => void) => Promise<CallReply>;
+    /** `wanted` is asked when the task's turn comes in the worker's queue (evaluation-pool.ts). */
+    readonly answer: (task: CallTask, keepSnapshot: (json: string | undefined) => void, wanted: () => boolean) => Promise<CallReply>;
     readonly policy: OffloadPolicy;
   };
 }
@@ -119,11 +121,17 @@ function isCostly(hook: Hook, res: Response, offload: HookRouteDeps['offload']):
  */
 async function callInWorker(inWorker: NonNullable<HookRouteDeps['callWorker']>['answer'], task: CallTask, overview: OverviewLinks | undefined, res: Response): Promise<CallReply | undefined> {
   try {
-    return await inWorker(task, (json) => {
-      if (json !== undefined) overview?.keepJson(json);
-    });
+    return await inWorker(
+      task,
+      (json) => {
+        if (json !== undefined) overview?.keepJson(json);
+      },
+      // A call that had its 503 while it waited is never started (overload: the worker catches up).
+      () => !res.headersSent,
+    );
   } catch (err) {
     if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+    if (err instanceof TaskDropped) return undefined;
     res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'call worker unavailable; answered on the event loop');
     return undefined;
   }
@@ -131,7 +139,12 @@ async function callInWorker(inWorker: NonNullable<HookRouteDeps['callWorker']>['
 
 /** Answers (or refuses) the call as the worker replied; false when the event loop answers it instead. */
 function answerFromWorker(deps: HookRouteDeps, reply: CallReply, serviceId: string, req: Request, res: Response): boolean {
-  if (reply.kind === 'invalid-json') throw invalidJson();
+  if (reply.kind === 'invalid-json') throw notAHookCall(res);
+  if (reply.kind === 'expired') {
+    if (res.headersSent) return true;
+    // Its budget's timer has not fired yet (the event loop was busy): the same 503.
+    throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+  }
   // The event loop validates it again, logging what it finds.
   if (reply.kind === 'on-event-loop') return false;
   if (reply.identity !== undefined) res.locals.hookCall = { ...reply.identity, cards: [] };
@@ -145,6 +158,47 @@ function answerFromWorker(deps: HookRouteDeps, reply: CallReply, serviceId: stri
   deps.onCards?.(serviceId, reply.cards, req, res);
   return true;
 }
+
+/**
+ * The 400 of a body that is not JSON, answered as json-body.ts answers it when it parses the body
+ * itself: before the call is a hook call, so without the service in the request log and without
+ * an audit entry.
+ */
+function notAHookCall(res: Response): Error {
+  delete res.locals.logFields.serviceId;
+  res.locals.hookCall = undefined;
+  return invalidJson();
+}
+
+/** The body's value (`parseRawBody`), its 400 as `notAHookCall`'s. */
+function parseDeferred(raw: NonNullable<Response['locals']['rawBody']>, res: Response): unknown {
+  try {
+    return parseRawBody(raw);
+  } catch {
+    throw notAHookCall(res);
+  }
+}
+
+/**
+ * Who the call is, read from its body's bytes by the shape scan (hookInstance, fhirServer's host):
+ * a call answered 503 while it waited for the call worker, before anything parsed it, is named in
+ * the audit log as it is on the event loop (the worker's reply replaces it; a hookInstance the
+ * schema would refuse is left out).
+ */
+function scannedIdentity(res: Response): NonNullable<Response['locals']['hookCall']> | undefined {
+  const shape = res.locals.bodyShape;
+  const strings = shape?.kind === 'ok' ? shape.strings : undefined;
+  const hookInstance = strings?.get('hookInstance');
+  if (hookInstance === undefined || hookInstance.length === 0 || hookInstance.length > 256) return undefined;
+  return { hookInstance, fhirServerHost: fhirServerHost(strings?.get('fhirServer')), cards: [] };
+}
+
+/**
+ * Bodies larger than this stay on the event loop: `JSON.parse` of 10 MB of nested empty arrays
+ * needs more than the call worker's heap (`CALL_WORKER_LIMITS`), while the largest record measured
+ * (5,000 Observations) is 2.9 MB.
+ */
+export const CALL_WORKER_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** The fetch of one call's FHIR-server requests: the app's (trace context, metrics), through the address guard when the server needs it. */
 function serverFetch(deps: HookRouteDeps, res: Response, guard: HookRouteDeps['guardedDispatcher']): typeof fetch {
@@ -188,21 +242,24 @@ async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res
   const language = chooseLanguage(req.get('accept-language'), deps.config.language);
   const baseUrl = serviceBase(req, deps.config.publicUrls);
   const worker = deps.callWorker;
-  if (raw !== undefined && worker !== undefined && !isCostly(service.hook, res, deps.offload) && worker.policy.offload()) {
+  if (raw !== undefined && worker !== undefined && raw.bytes.length <= CALL_WORKER_MAX_BODY_BYTES && !isCostly(service.hook, res, deps.offload) && worker.policy.offload()) {
     const overview = deps.overviewLinks?.(req);
-    const task: CallTask = { serviceId: service.id, bytes: raw.bytes, pieces: raw.pieces, issuer: res.locals.caller?.issuer, now, language, baseUrl, seenId: overview?.seenId };
+    res.locals.hookCall = scannedIdentity(res);
+    const task: CallTask = { serviceId: service.id, bytes: raw.bytes, pieces: raw.pieces, issuer: res.locals.caller?.issuer, now, language, baseUrl, seenId: overview?.seenId, deadline: res.locals.deadline };
     const back = worker.policy.handedOver();
     let reply: CallReply | undefined;
     try {
       reply = await callInWorker(worker.answer, task, overview, res);
     } finally {
-      back(reply === undefined);
+      back(reply === undefined && !res.headersSent);
     }
+    // The reply says who the call is (or the event loop finds out again).
+    if (!res.headersSent) res.locals.hookCall = undefined;
     if (reply !== undefined && answerFromWorker(deps, reply, service.id, req, res)) return;
     // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing is fetched or evaluated for it here either.
     if (res.headersSent) return;
   }
-  const body: unknown = raw === undefined ? req.body : parseRawBody(raw);
+  const body: unknown = raw === undefined ? req.body : parseDeferred(raw, res);
   if (body === undefined) throw badRequest('The request body must be JSON (Content-Type: application/json).');
 
   const call = validateCall(service.hook, body, deps.config, res.locals.caller?.issuer, (identity) => (res.locals.hookCall = { ...identity, cards: [] }));
