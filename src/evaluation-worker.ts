@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { summariseCards } from './cds-hooks/card-summary.js';
 import { prefetchTemplates } from './cds-hooks/discovery.js';
 import type { OverviewSnapshot } from './cds-hooks/evaluator.js';
-import { answerCall, CallPace } from './http/call-in-worker.js';
+import { answerCall } from './http/call-in-worker.js';
 import type { WorkerReply, WorkerTask } from './http/evaluation-pool.js';
 import { lowerThisThreadPriority } from './http/thread-priority.js';
 import { assembleService } from './startup.js';
@@ -37,15 +37,10 @@ function evaluate(id: number, input: Extract<WorkerTask, { input: unknown }>['in
   }
 }
 
-const pace = new CallPace();
-
 async function runCall(task: Extract<WorkerTask, { call: unknown }>): Promise<void> {
   let make: (() => OverviewSnapshot) | undefined;
   try {
-    const bytes = task.call.bytes.byteLength;
-    const started = performance.now();
-    const call = await answerCall(task.call, { engine, config, templates }, (m) => (make = m), pace.expectedMs(bytes));
-    if (call.kind === 'answer') pace.record(bytes, performance.now() - started);
+    const call = await answerCall(task.call, { engine, config, templates }, (m) => (make = m));
     // The answer's bytes (an ArrayBuffer of their own: TextEncoder's) move to the main thread rather than being copied.
     port.postMessage({ id: task.id, ok: true, call } satisfies WorkerReply, call.kind === 'answer' ? [call.json.buffer as ArrayBuffer] : []);
   } catch (err) {

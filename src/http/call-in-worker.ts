@@ -20,6 +20,7 @@ import { resolvePrefetch } from '../prefetch/resolve.js';
 import { HttpError, type OutcomeIssue } from './errors.js';
 import { prefetchFailure, problemsOf, validateCall, type HookCallIdentity, type ServerNotAllowed } from './hook-call.js';
 import { parseJsonBody } from './json-pieces.js';
+import { deadlineClock } from './limits.js';
 
 /** main → call worker: one hook call. */
 export interface CallTask {
@@ -35,9 +36,9 @@ export interface CallTask {
   /** The id the overview snapshot is kept under, when the cards may link to it. */
   readonly seenId: string | undefined;
   /**
-   * When the call's time budget ends (`Date.now()` ms): past it the call has its 503 (or is about to),
-   * so the worker does not start it (`expired`) — under overload it catches up instead of making
-   * answers nobody waits for.
+   * When the call's time budget ends (limits.ts `deadlineClock`): past it the call has its 503 (or is
+   * about to), so the worker does not start it (`expired`) — under overload it catches up instead of
+   * making answers nobody waits for.
    */
   readonly deadline?: number;
 }
@@ -74,28 +75,6 @@ export interface CallWorkerDeps {
   readonly templates: Readonly<Record<PrefetchKey, string>>;
 }
 
-/**
- * How long the worker's calls take, per byte of body (the cost of parse, facts and cards grows
- * with the record), averaged over the last calls. A call that would end past its deadline is not
- * started: its 503 would be sent before its answer, and under overload the worker would spend its
- * time on answers nobody waits for (a review measured 32 answered calls against 104 on the event
- * loop, 100 ms calls with a 500 ms budget, before calls were dropped).
- */
-export class CallPace {
-  private msPerByte: number | undefined;
-
-  /** The time a call of `bytes` is expected to take (0 before any call was timed). */
-  expectedMs(bytes: number): number {
-    return this.msPerByte === undefined ? 0 : this.msPerByte * bytes;
-  }
-
-  record(bytes: number, ms: number): void {
-    if (bytes === 0) return;
-    const rate = ms / bytes;
-    this.msPerByte = this.msPerByte === undefined ? rate : this.msPerByte + 0.2 * (rate - this.msPerByte);
-  }
-}
-
 /** Its arrays have buffers of their own (Buffer.from may give a slice of a shared pool), so the worker can hand them over. */
 const encoder = new TextEncoder();
 
@@ -108,8 +87,9 @@ class NeedsServer extends Error {
  * Answers one call; `snapshot` is called with what makes the overview snapshot when a card got
  * the app links (the worker makes it once the reply has been sent).
  */
-export async function answerCall(task: CallTask, deps: CallWorkerDeps, snapshot: (make: () => OverviewSnapshot) => void, expectedMs = 0): Promise<CallReply> {
-  if (task.deadline !== undefined && Date.now() + expectedMs >= task.deadline) return { kind: 'expired' };
+export async function answerCall(task: CallTask, deps: CallWorkerDeps, snapshot: (make: () => OverviewSnapshot) => void): Promise<CallReply> {
+  // Not an estimate of whether it would end in time: one (time per byte) had refused calls that would have.
+  if (task.deadline !== undefined && deadlineClock() >= task.deadline) return { kind: 'expired' };
   let body: unknown;
   try {
     body = parseJsonBody(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.pieces);

@@ -52,10 +52,13 @@ function stackFrames(err: unknown): string | undefined {
 // Four parameters: express tells an error handler by its arity.
 export const errorHandler: ErrorRequestHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
   if (res.headersSent) {
-    // Already answered (a 503 past the time budget, whose client then broke off the body it was
-    // sending): nothing to say. Express's own handler would print the error and its stack to
-    // stderr, outside the log; like it, the connection is closed if the answer is unfinished.
-    res.locals.log.debug({ errorName: err instanceof Error ? err.name : typeof err }, 'error after the answer was sent');
+    // Already answered: nothing more to say. A client error (a 503 past the time budget, whose
+    // client then broke off the body it was sending) is expected; anything else is a fault, logged
+    // as the ones before an answer are. Express's own handler would print either with its stack
+    // to stderr, outside the log; like it, the connection is closed if the answer is unfinished.
+    const errorName = err instanceof Error ? err.name : typeof err;
+    if (toHttpError(err) === undefined) res.locals.log.error({ errorName, stack: stackFrames(err) }, 'unhandled error after the answer was sent');
+    else res.locals.log.debug({ errorName }, 'error after the answer was sent');
     if (!res.writableEnded) req.socket.destroy();
     return;
   }

@@ -64,6 +64,9 @@ export type JsonShape =
       readonly strings?: ReadonlyMap<string, string>;
     };
 
+/** Keys of the root object with escapes that are decoded to see whether they are one of `keepStrings`, at most. */
+const MAX_ESCAPED_KEYS = 16;
+
 const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /** Code points of a string (a surrogate pair is one character). */
@@ -199,6 +202,8 @@ export class ShapeScanner {
   private readonly strings: Map<string, string> | undefined;
   /** The `keepStrings` key of the root object whose value is being read. */
   private keptKey: string | undefined;
+  /** Keys of the root object with escapes decoded so far (`keepable`). */
+  private escapedKeys = 0;
   /** The level of the object being read as a piece (-1: none), and the offset of its `{`. */
   private pieceLevel = -1;
   private pieceStart = 0;
@@ -298,10 +303,38 @@ export class ShapeScanner {
     this.keptKey = undefined;
     const keyStart = this.keyStart[1] ?? -1;
     if (keyStart < 0) return;
-    const key = keyText(this.bytes(keyStart, (this.keyEnd[1] ?? keyStart) + 1));
-    if (!(this.limits.keepStrings ?? []).includes(key)) return;
+    const key = this.keepable(keyStart, this.keyEnd[1] ?? keyStart);
+    if (key === undefined) return;
     this.strings?.delete(key);
     this.keptKey = key;
+  }
+
+  /**
+   * The `keepStrings` key whose literal has its quotes at `start` and `end`, if any. Told without
+   * decoding where it can be, so that a root object of a million keys does not make the pass slow:
+   * by its length (an escape takes 2 to 6 bytes for a character) and first byte, then, without
+   * escapes, by its bytes. Keys with escapes are decoded, the first `MAX_ESCAPED_KEYS` of a body
+   * only (an EHR escapes none of its few keys; past that, the values are not kept).
+   */
+  private keepable(start: number, end: number): string | undefined {
+    const length = end - start - 1;
+    const keys = this.limits.keepStrings ?? [];
+    if (!keys.some((k) => length >= k.length && length <= 6 * k.length)) return undefined;
+    const first = this.byteAt(start + 1);
+    if (first === BACKSLASH ? this.escapedKeys >= MAX_ESCAPED_KEYS : !keys.some((k) => k.charCodeAt(0) === first)) return undefined;
+    const literal = this.bytes(start, end + 1);
+    if (literal.indexOf(BACKSLASH) < 0) return keys.find((k) => k.length === length && literal.toString('latin1', 1, end - start) === k);
+    if (this.escapedKeys >= MAX_ESCAPED_KEYS) return undefined;
+    this.escapedKeys += 1;
+    const key = keyText(literal);
+    return keys.includes(key) ? key : undefined;
+  }
+
+  /** The byte at `offset` of the body read so far. */
+  private byteAt(offset: number): number {
+    let i = this.chunkStarts.length - 1;
+    while (i > 0 && (this.chunkStarts[i] as number) > offset) i--;
+    return (this.chunks[i] as Buffer)[offset - (this.chunkStarts[i] as number)] as number;
   }
 
   /** A string value of the root object (quotes at `start` and `end`): kept when its key is one of `keepStrings`. */

@@ -5,6 +5,7 @@
  * them), checked on the body's bytes before it is parsed where possible. Everything here walks
  * bodies iteratively, so no input can exhaust the stack.
  */
+import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { findService, type Hook } from '../contract/services.js';
 import { errorHandler } from './error-handler.js';
@@ -17,9 +18,18 @@ import './locals.js';
  * await (the prefetch stage) check `res.headersSent` afterwards and stop, so a late result is
  * neither evaluated nor written.
  */
+/**
+ * Milliseconds on a clock both threads read alike (the call worker compares a call's deadline
+ * with it): each thread's monotonic clock from its own start, so a step of the wall clock
+ * (NTP) does not expire calls.
+ */
+export function deadlineClock(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 export function requestTimeout(budgetMs: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
-    res.locals.deadline = Date.now() + budgetMs;
+    res.locals.deadline = deadlineClock() + budgetMs;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.setHeader('Connection', 'close');

@@ -42,7 +42,7 @@ declare module 'express-serve-static-core' {
     longestStringBytes?: number;
     /** A hook call's body, read and checked but not parsed (json-body.ts `defer`): the route parses it, or the call worker does. */
     rawBody?: RawBody;
-    /** When the request's time budget ends (`Date.now()` ms; limits.ts `requestTimeout`): the call worker does not start a call past it. */
+    /** When the request's time budget ends (limits.ts `deadlineClock`, `requestTimeout`): the call worker does not start a call past it. */
     deadline?: number;
     /** What the audit log keeps of a hook call (src/http/audit.ts), filled by the hook route as it learns it. */
     hookCall?: { hookInstance: string; fhirServerHost: string; cards: AuditEntry['cards'][number][] };

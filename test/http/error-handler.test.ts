@@ -19,7 +19,7 @@ describe('the error handler after the answer was sent', () => {
     app.use(requestContext(logger));
     app.get('/late', (_req, res, next) => {
       res.status(503).json({ answered: true });
-      next(Object.assign(new Error('request aborted 123456 bytes'), { name: 'BadRequestError' }));
+      next(Object.assign(new Error('request aborted 123456 bytes'), { name: 'BadRequestError', status: 400, type: 'request.aborted' }));
     });
     app.use(errorHandler);
     app.use((err: unknown, _req: Request, _res: Response, next: NextFunction) => {
@@ -34,5 +34,21 @@ describe('the error handler after the answer was sent', () => {
     expect(logged).toEqual([expect.objectContaining({ level: 20, errorName: 'BadRequestError', msg: 'error after the answer was sent' })]);
     // The message (which may quote input) is not logged.
     expect(lines.join('')).not.toContain('123456');
+  });
+
+  it('logs a fault after the answer at error level, with its stack frames and without its message', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const app = express();
+    app.use(requestContext(logger));
+    app.get('/late', (_req, res, next) => {
+      res.json({ answered: true });
+      next(new TypeError('cannot read 0101010101 of undefined'));
+    });
+    app.use(errorHandler);
+    expect((await request(app).get('/late')).status).toBe(200);
+    const logged = lines.map((l) => JSON.parse(l) as { level: number; errorName?: string; stack?: string }).filter((l) => l.errorName !== undefined);
+    expect(logged).toEqual([expect.objectContaining({ level: 50, errorName: 'TypeError', stack: expect.stringContaining('error-handler.test.ts') })]);
+    expect(lines.join('')).not.toContain('0101010101');
   });
 });

@@ -170,6 +170,19 @@ describe('jsonShape', () => {
       );
     });
 
+    it('decodes only the first 16 root keys with escapes, so a root object of many keys keeps the pass fast', () => {
+      const limits: ShapeLimits = { ...LIMITS, keepStrings: ['hookInstance'] };
+      const junk = (n: number): string => Array.from({ length: n }, (_, i) => `"\\u0068xxxxxxxx${i}":0`).join(',');
+      const kept = (text: string): unknown => {
+        const result = jsonShape(Buffer.from(text), limits);
+        return result.kind === 'ok' ? result.strings?.get('hookInstance') : 'refused';
+      };
+      expect(kept(`{${junk(15)},"hook\\u0049nstance":"a"}`)).toBe('a');
+      expect(kept(`{${junk(16)},"hook\\u0049nstance":"a"}`)).toBeUndefined();
+      // Unescaped keys are told by their bytes, however many came before.
+      expect(kept(`{${junk(1000)},"hookInstance":"b"}`)).toBe('b');
+    });
+
     it('refuses as soon as the bytes read show it, before the rest arrives', () => {
       const deep = Buffer.from(`{"a":${'['.repeat(50_000)}${']'.repeat(50_000)}}`);
       expect(inChunks(deep, [64, 128, 256], LIMITS)).toEqual({ shape: { kind: 'too-deep' }, fed: 128 });

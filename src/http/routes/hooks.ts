@@ -253,8 +253,8 @@ async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res
     } finally {
       back(reply === undefined && !res.headersSent);
     }
-    // The reply says who the call is (or the event loop finds out again).
-    if (!res.headersSent) res.locals.hookCall = undefined;
+    // The reply says who the call is (or the event loop finds out again); one past its deadline keeps the scanned identity for its 503.
+    if (!res.headersSent && reply?.kind !== 'expired') res.locals.hookCall = undefined;
     if (reply !== undefined && answerFromWorker(deps, reply, service.id, req, res)) return;
     // Past CDS_REQUEST_TIMEOUT_MS the call has had its 503: nothing is fetched or evaluated for it here either.
     if (res.headersSent) return;
