@@ -90,9 +90,10 @@ interface Session {
 }
 
 export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOptions): Promise<PrefetchResult> {
-  const controller = new AbortController();
+  // Only a call with a server to ask needs one (an AbortController is not free on every call).
+  const controller = input.fhirServer === undefined ? undefined : new AbortController();
   const client: FhirClientOptions | undefined =
-    input.fhirServer === undefined
+    input.fhirServer === undefined || controller === undefined
       ? undefined
       : {
           baseUrl: input.fhirServer,
@@ -108,7 +109,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   const deadline = new Promise<KeyOutcome>((resolve) => {
     if (client === undefined) return;
     timer = setTimeout(() => {
-      controller.abort();
+      controller?.abort();
       resolve(unavailable('timeout'));
     }, options.timeoutMs);
   });
