@@ -10,7 +10,7 @@
  * what is wrong. UTF-8 only (the caller parses other charsets as before).
  */
 
-import { isAscii } from 'node:buffer';
+import { ESCAPED_AT_END, findClose, keyText, literalChars, literalValue, OPEN, utf8Chars } from './json-literals.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -67,86 +67,6 @@ export type JsonShape =
 /** Keys of the root object with escapes that are decoded to see whether they are one of `keepStrings`, at most. */
 const MAX_ESCAPED_KEYS = 16;
 
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/** Code points of a string (a surrogate pair is one character). */
-function codePoints(s: string): number {
-  return s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
-}
-
-/** The text of a key literal (both quotes included), its escapes decoded. */
-function keyText(literal: Buffer): string {
-  const raw = literal.toString('utf8', 1, literal.length - 1);
-  if (!raw.includes('\\')) return raw;
-  try {
-    return String(JSON.parse(literal.toString('utf8')));
-  } catch {
-    return raw;
-  }
-}
-
-/** Code points of UTF-8 bytes that hold no escapes: ASCII is a character a byte; else every byte that does not continue a sequence (10xxxxxx) starts one. */
-function utf8Chars(bytes: Buffer): number {
-  if (isAscii(bytes)) return bytes.length;
-  let chars = 0;
-  for (let i = 0; i < bytes.length; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) chars += 1;
-  return chars;
-}
-
-/** The value of a JSON string literal (both quotes included), undefined if it is not valid JSON. */
-function literalValue(literal: Buffer): string | undefined {
-  if (literal.indexOf(BACKSLASH) < 0) return literal.toString('utf8', 1, literal.length - 1);
-  try {
-    const value: unknown = JSON.parse(literal.toString('utf8'));
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The characters of a JSON string literal (both quotes included), or 0 if it is not valid JSON. */
-function literalChars(literal: Buffer): number {
-  const content = literal.subarray(1, literal.length - 1);
-  if (content.indexOf(BACKSLASH) < 0) return utf8Chars(content);
-  try {
-    const value: unknown = JSON.parse(literal.toString('utf8'));
-    return typeof value === 'string' ? codePoints(value) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** `findClose` found no closing quote in the bytes it had; with `ESCAPED_AT_END`, their last byte is a backslash that escapes the next one. */
-const OPEN = -1;
-const ESCAPED_AT_END = -2;
-
-/**
- * The closing quote of a string literal whose unread content starts at `from` (no byte before
- * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. Most strings are short: a loop
- * is cheaper than a native search per string; past 64 bytes, `Buffer.indexOf` runs, and a quote
- * closes the string when an even run of backslashes precedes it.
- */
-function findClose(body: Buffer, from: number): number {
-  const n = body.length;
-  let end = from;
-  const shortEnd = Math.min(n, from + 64);
-  while (end < shortEnd) {
-    const b = body[end] as number;
-    if (b === QUOTE) return end;
-    end += b === BACKSLASH ? 2 : 1;
-  }
-  if (end >= n) return end > n ? ESCAPED_AT_END : OPEN;
-  const floor = end;
-  const oddRunBefore = (at: number): boolean => {
-    let backslashes = 0;
-    for (let b = at - 1; b >= floor && body[b] === BACKSLASH; b--) backslashes += 1;
-    return backslashes % 2 === 1;
-  };
-  for (let q = body.indexOf(QUOTE, end); q >= 0; q = body.indexOf(QUOTE, q + 1)) {
-    if (!oddRunBefore(q)) return q;
-  }
-  return oddRunBefore(n) ? ESCAPED_AT_END : OPEN;
-}
 
 /** A string literal still open at the end of the bytes read so far. */
 interface OpenString {
