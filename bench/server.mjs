@@ -46,7 +46,7 @@ let warm = () => undefined;
 const NOW = new Date('2026-11-26T10:00:00+01:00');
 
 async function serviceApp(protocolOnly) {
-  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createEvaluationPool, CALL_WORKER_IN_WORKER, CALL_WORKER_LIMITS }] = await Promise.all([
+  const [{ createEngine }, { openSqliteStore }, { createApp }, { createHttpServer }, { createCallPool, createEvaluationPool }] = await Promise.all([
     load('engine.js'),
     load('store/sqlite-store.js'),
     load('http/app.js'),
@@ -61,7 +61,7 @@ async function serviceApp(protocolOnly) {
   const callPool =
     protocolOnly || !config.callWorker
       ? undefined
-      : createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }), hardLimitMs: config.requestTimeoutMs, inWorker: CALL_WORKER_IN_WORKER });
+      : createCallPool(file, process.env, config.requestTimeoutMs);
   const engine = createEngine();
   const app = createApp(config, {
     engine: protocolOnly ? { ...engine, evaluate: () => ({ cards: [] }) } : engine,

@@ -10,7 +10,7 @@
 import type { Config } from './config.js';
 import { Worker } from 'node:worker_threads';
 import { createApp } from './http/app.js';
-import { CALL_WORKER_IN_WORKER, CALL_WORKER_LIMITS, createEvaluationPool } from './http/evaluation-pool.js';
+import { createCallPool, createEvaluationPool } from './http/evaluation-pool.js';
 import { createLifecycle } from './http/lifecycle.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -78,13 +78,7 @@ async function main(): Promise<void> {
   // other call answered whole in one beside it; both build their engine from the same environment.
   const file = new URL('./evaluation-worker.js', import.meta.url);
   const evaluationPool = createEvaluationPool({ spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'low' } }), hardLimitMs: config.requestTimeoutMs });
-  const callPool = config.callWorker
-    ? createEvaluationPool({
-        spawn: () => new Worker(file, { workerData: { env: process.env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }),
-        hardLimitMs: config.requestTimeoutMs,
-        inWorker: CALL_WORKER_IN_WORKER,
-      })
-    : undefined;
+  const callPool = config.callWorker ? createCallPool(file, process.env, config.requestTimeoutMs) : undefined;
   const app = createApp(config, { engine, store, issuedCards, auditLog, logger, lifecycle, metrics, tracing, evaluationPool, ...(callPool === undefined ? {} : { callPool }), ...(trustedKeys === undefined ? {} : { trustedKeys }) });
 
   const server = createHttpServer(app, config);

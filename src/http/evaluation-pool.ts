@@ -20,7 +20,7 @@
  * whole hook calls from their bytes (`call`, call-in-worker.ts), the overview snapshot's JSON
  * following each reply in a message of its own.
  */
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { CardSummary } from '../cds-hooks/card-summary.js';
 import type { EvaluationInput } from '../cds-hooks/evaluator.js';
 import type { CallReply, CallTask } from './call-in-worker.js';
@@ -46,10 +46,19 @@ const MAX_START_FAILURES = 3;
  * bodies over 4 MB stay on the event loop (routes/hooks.ts). A worker past it ends and is replaced,
  * and its call is answered on the event loop.
  */
-export const CALL_WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 } as const;
+const CALL_WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 256 } as const;
 
 /** The call pool's tasks posted to its worker at once (`PoolOptions.inWorker`). */
 export const CALL_WORKER_IN_WORKER = 2;
+
+/** The call pool as main.ts and the bench server start it: one worker of `file` at normal priority, its engine built from `env`. */
+export function createCallPool(file: URL, env: NodeJS.ProcessEnv, hardLimitMs: number): EvaluationPool {
+  return createEvaluationPool({
+    spawn: () => new Worker(file, { workerData: { env, priority: 'normal' }, resourceLimits: CALL_WORKER_LIMITS }),
+    hardLimitMs,
+    inWorker: CALL_WORKER_IN_WORKER,
+  });
+}
 
 /** The input of `Engine.evaluate` as it crosses to the worker: the overview link without its callback. */
 export type OffloadedInput = Omit<EvaluationInput, 'overview'> & { readonly overview?: { readonly seenId: string } };

@@ -58,6 +58,11 @@ function callPool(env: Readonly<Record<string, string>> = {}): ReturnType<typeof
 /** Every call to the worker. */
 const EVERY_CALL: OffloadPolicy = { offload: () => true, handedOver: () => () => undefined };
 
+/** A call pool that answers each call with `call` (a worker's behaviour without a worker). */
+function standInCalls(call: EvaluationPool['call']): EvaluationPool {
+  return { evaluate: () => Promise.reject(new Error('not used')), call, warm: () => undefined, close: () => Promise.resolve() };
+}
+
 /** How the worker replied to each call it was given, in order. */
 let replies: CallReply['kind'][] = [];
 
@@ -217,16 +222,13 @@ describe('the call worker', () => {
     let wantedAfter: (() => boolean) | undefined;
     let drop: (() => void) | undefined;
     // A worker far behind: the call waits in its queue past CDS_REQUEST_TIMEOUT_MS.
-    const behind: EvaluationPool = {
-      evaluate: () => Promise.reject(new Error('not used')),
-      call: (_task, _keep, wanted) =>
+    const behind = standInCalls(
+      (_task, _keep, wanted) =>
         new Promise((_resolve, reject) => {
           wantedAfter = wanted;
           drop = () => reject(new TaskDropped('dropped'));
         }),
-      warm: () => undefined,
-      close: () => Promise.resolve(),
-    };
+    );
     const app = appWith(engine, { now: NOW, callPool: behind, offloadPolicy: EVERY_CALL, config: { requestTimeoutMs: 100 } });
     const call = { ...body('initiation-first-choice-alendronate'), fhirServer: 'https://fhir.example.org:8443/r4/tenant-7' };
     const res = await request(app.app).post(PATIENT_VIEW).send(call);
@@ -240,15 +242,10 @@ describe('the call worker', () => {
 
   it(`answers a body over ${CALL_WORKER_MAX_BODY_BYTES / 1024 / 1024} MB on the event loop (the worker's heap is smaller)`, async () => {
     let asked = 0;
-    const never: EvaluationPool = {
-      evaluate: () => Promise.reject(new Error('not used')),
-      call: () => {
-        asked += 1;
-        return Promise.reject(new Error('not this call'));
-      },
-      warm: () => undefined,
-      close: () => Promise.resolve(),
-    };
+    const never = standInCalls(() => {
+      asked += 1;
+      return Promise.reject(new Error('not this call'));
+    });
     const call = body('initiation-first-choice-alendronate');
     const text = JSON.stringify(call);
     const padded = `${text.slice(0, -1)}${' '.repeat(CALL_WORKER_MAX_BODY_BYTES)}}`;
@@ -274,12 +271,7 @@ describe('the call worker', () => {
   });
 
   it('answers 503 for a call the worker found past its deadline before the budget timer fired', async () => {
-    const late: EvaluationPool = {
-      evaluate: () => Promise.reject(new Error('not used')),
-      call: () => Promise.resolve({ kind: 'expired' }),
-      warm: () => undefined,
-      close: () => Promise.resolve(),
-    };
+    const late = standInCalls(() => Promise.resolve({ kind: 'expired' }));
     const app = appWith(engine, { now: NOW, callPool: late, offloadPolicy: EVERY_CALL });
     const call = body('initiation-first-choice-alendronate');
     const res = await request(app.app).post(PATIENT_VIEW).send(call);

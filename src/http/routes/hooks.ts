@@ -195,7 +195,7 @@ function scannedIdentity(res: Response): NonNullable<Response['locals']['hookCal
 
 /**
  * Bodies larger than this stay on the event loop: `JSON.parse` of 10 MB of nested empty arrays
- * needs more than the call worker's heap (`CALL_WORKER_LIMITS`), while the largest record measured
+ * needs more than the call worker's heap (`CALL_WORKER_LIMITS` in evaluation-pool.ts), while the largest record measured
  * (5,000 Observations) is 2.9 MB.
  */
 export const CALL_WORKER_MAX_BODY_BYTES = 4 * 1024 * 1024;
