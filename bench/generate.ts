@@ -90,8 +90,22 @@ function statement(id: string, atc: string, text: string, start: LocalDate, end:
   };
 }
 
+/**
+ * How the record's resources are named: `short` ids (`obs-12`, `cond-3`, the default and the
+ * history's) or a UUID each, as many EHRs and FHIR servers name them. JSON.parse internalises
+ * strings of up to 10 characters, so short ids reach the facts stage already hashed; a UUID is a
+ * fresh string that the de-duplication by id reads whole (bench/results.md, 6 December evening).
+ */
+export type GeneratedIds = 'short' | 'uuid';
+
+/** A UUID (version 4 layout) from the generator's own random numbers: the same ids on every run. */
+function uuidFrom(rand: () => number): string {
+  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rand() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
+}
+
 /** A patient with `observationCount` Observations, 10 % as many Conditions and 40 MedicationStatements. */
-export function generatePatient(observationCount: number, seed = 42): GeneratedPatient {
+export function generatePatient(observationCount: number, seed = 42, ids: GeneratedIds = 'short'): GeneratedPatient {
   const rand = prng(seed);
   const gauss = (): number => (rand() + rand() + rand() - 1.5) * 2;
   const observations: Record<string, unknown>[] = [];
@@ -158,6 +172,11 @@ export function generatePatient(observationCount: number, seed = 42): GeneratedP
     medications.push(statement(`ms-prednisolone-${i}`, 'H02AB06', 'Prednisolon 5 mg', start, addDays(start, 14), 'completed', 25));
   }
 
+  if (ids === 'uuid') {
+    // A random stream of its own: the record's clinical content is the same as with short ids.
+    const idRand = prng(seed + 1);
+    for (const r of [...observations, ...conditions, ...medications]) r.id = uuidFrom(idRand);
+  }
   const patient = {
     resourceType: 'Patient',
     id: PATIENT_ID,

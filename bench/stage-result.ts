@@ -4,6 +4,8 @@ export type Stage = (typeof STAGES)[number];
 
 export interface StageResult {
   readonly size: number;
+  /** `uuid`: every resource's id a UUID (bench/generate.ts `GeneratedIds`); absent: the short ids. */
+  readonly ids?: 'uuid';
   readonly resources: number;
   readonly bodyMb: number;
   /** Median ms per stage, per endpoint. */

@@ -18,6 +18,7 @@
  * generation of 128 MB (bench/run.ts, LARGE_FLAGS), the smaller sizes with V8's defaults.
  *
  *     node --import tsx bench/stages.ts 10,100,500,2000     → one JSON line
+ *     node --import tsx bench/stages.ts 500:uuid            → the same with a UUID as every id
  */
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +36,7 @@ import type * as Settings from '../src/rules/settings.js';
 import type { RuleContext } from '../src/rules/types.js';
 import type * as TerminologyModule from '../src/terminology/index.js';
 import { built } from './built.js';
-import { generatePatient } from './generate.js';
+import { generatePatient, type GeneratedIds } from './generate.js';
 import { STAGES, type Stage, type StageResult } from './stage-result.js';
 
 const { DEFAULT_LINKS } = await built<typeof Links>('cards/links.js');
@@ -105,8 +106,8 @@ function withoutUuids(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'uuid' ? undefined : v)));
 }
 
-async function measure(size: number, iterations: number): Promise<StageResult> {
-  const { patientView, orderSign } = generatePatient(size);
+async function measure(size: number, ids: GeneratedIds, iterations: number): Promise<StageResult> {
+  const { patientView, orderSign } = generatePatient(size, undefined, ids);
   const bodies: Record<Hook, string> = { 'patient-view': JSON.stringify(patientView), 'order-sign': JSON.stringify(orderSign) };
   const runs: Record<Hook, Record<Stage, number>[]> = { 'patient-view': [], 'order-sign': [] };
   const evalRatio: Record<Hook, number[]> = { 'patient-view': [], 'order-sign': [] };
@@ -137,6 +138,7 @@ async function measure(size: number, iterations: number): Promise<StageResult> {
   const evaluationMs = { patientView: median(evalRatio['patient-view']), orderSign: median(evalRatio['order-sign']) };
   return {
     size,
+    ...(ids === 'uuid' ? { ids } : {}),
     resources: (patientView.prefetch as { observations: { entry: unknown[] } }).observations.entry.length,
     bodyMb: bodies['patient-view'].length / 1e6,
     patientView: pv,
@@ -146,7 +148,11 @@ async function measure(size: number, iterations: number): Promise<StageResult> {
   };
 }
 
-const sizes = (process.argv[2] ?? '10,100,500,2000').split(',').map(Number);
+// `500:uuid`: the record of 500 Observations with a UUID as every resource's id (bench/generate.ts).
+const bodies = (process.argv[2] ?? '10,100,500,2000').split(',').map((token) => {
+  const [size, ids] = token.split(':');
+  return { size: Number(size), ids: ids === 'uuid' ? ('uuid' as const) : ('short' as const) };
+});
 const results: StageResult[] = [];
-for (const size of sizes) results.push(await measure(size, size >= 5000 ? 40 : size >= 2000 ? 100 : size >= 500 ? 250 : 400));
+for (const { size, ids } of bodies) results.push(await measure(size, ids, size >= 5000 ? 40 : size >= 2000 ? 100 : size >= 500 ? 250 : 400));
 process.stdout.write(`${JSON.stringify(results)}\n`);
