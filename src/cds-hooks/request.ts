@@ -70,9 +70,12 @@ const prefetchSchema = z
   .nullable()
   .optional();
 
+/** The longest hookInstance taken (the route also names calls by it before they are parsed). */
+export const HOOK_INSTANCE_MAX_CHARS = 256;
+
 /** The request fields every hook shares (the hook name and the context differ). */
 const requestFields = {
-  hookInstance: z.string().min(1, 'must be a non-empty string (a UUID)').max(256, 'must be at most 256 characters'),
+  hookInstance: z.string().min(1, 'must be a non-empty string (a UUID)').max(HOOK_INSTANCE_MAX_CHARS, `must be at most ${HOOK_INSTANCE_MAX_CHARS} characters`),
   fhirServer: z
     .url({ error: 'must be an absolute URL' })
     .refine(isSecureOrLoopbackUrl, 'must be https (plain http only on loopback hosts)')

@@ -77,8 +77,8 @@ export function payloadTooLarge(detail: string): HttpError {
 }
 
 /** 503: the call did not finish within its time budget (CDS_REQUEST_TIMEOUT_MS). */
-export function serviceUnavailable(detail: string): HttpError {
-  return new HttpError(503, [issue('timeout', detail)]);
+export function overTimeBudget(): HttpError {
+  return new HttpError(503, [issue('timeout', 'The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).')]);
 }
 
 /** 429: past the caller's rate limit (CDS_RATE_LIMIT_PER_MIN); `retryAfterS` seconds until the window resets. */

@@ -9,15 +9,10 @@ import { performance } from 'node:perf_hooks';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { findService, type Hook } from '../contract/services.js';
 import { errorHandler } from './error-handler.js';
-import { badRequest, payloadTooLarge, serviceUnavailable, type HttpError } from './errors.js';
+import { badRequest, overTimeBudget, payloadTooLarge, type HttpError } from './errors.js';
 import { jsonShape, ShapeScanner, type JsonShape, type ShapeLimits } from './json-shape.js';
 import './locals.js';
 
-/**
- * CDS_REQUEST_TIMEOUT_MS: a call still unanswered when its budget runs out gets 503. Routes that
- * await (the prefetch stage) check `res.headersSent` afterwards and stop, so a late result is
- * neither evaluated nor written.
- */
 /**
  * Milliseconds on a clock both threads read alike (the call worker compares a call's deadline
  * with it): each thread's monotonic clock from its own start, so a step of the wall clock
@@ -27,13 +22,18 @@ export function deadlineClock(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/**
+ * CDS_REQUEST_TIMEOUT_MS: a call still unanswered when its budget runs out gets 503. Routes that
+ * await (the prefetch stage) check `res.headersSent` afterwards and stop, so a late result is
+ * neither evaluated nor written.
+ */
 export function requestTimeout(budgetMs: number): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {
     res.locals.deadline = deadlineClock() + budgetMs;
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.setHeader('Connection', 'close');
-      errorHandler(serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).'), req, res, () => undefined);
+      errorHandler(overTimeBudget(), req, res, () => undefined);
     }, budgetMs);
     timer.unref();
     const clear = (): void => clearTimeout(timer);

@@ -5,6 +5,7 @@
  * protocol layer knows nothing of osteoporosis: it returns whatever cards the engine made.
  */
 import { Router, type Request, type Response } from 'express';
+import { HOOK_INSTANCE_MAX_CHARS } from '../../cds-hooks/request.js';
 import { shownTopics } from '../../cds-hooks/response.js';
 import { summariseCards, type CardSummary } from '../../cds-hooks/card-summary.js';
 import type { Config } from '../../config.js';
@@ -12,7 +13,7 @@ import type { Engine, EvaluationInput, OverviewLinkInput } from '../../cds-hooks
 import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-guard.js';
 import { resolvePrefetch } from '../../prefetch/resolve.js';
 import type { CallReply, CallTask } from '../call-in-worker.js';
-import { badRequest, HttpError, methodNotAllowed, notFound, serviceUnavailable } from '../errors.js';
+import { badRequest, HttpError, methodNotAllowed, notFound, overTimeBudget } from '../errors.js';
 import { EvaluationTimeout, TaskDropped, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
 import { fhirServerHost } from '../audit.js';
 import type { OffloadPolicy } from '../offload-policy.js';
@@ -77,7 +78,7 @@ async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overvie
       if (answer.snapshot !== undefined) overview?.keepJson(answer.snapshot);
       return { cards: answer.cards, send: (r) => sendJson(r, 200, answer.json) };
     } catch (err) {
-      if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+      if (err instanceof EvaluationTimeout) throw overTimeBudget();
       res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'evaluation pool unavailable; evaluated on the event loop');
     }
   }
@@ -130,7 +131,7 @@ async function callInWorker(inWorker: NonNullable<HookRouteDeps['callWorker']>['
       () => !res.headersSent,
     );
   } catch (err) {
-    if (err instanceof EvaluationTimeout) throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+    if (err instanceof EvaluationTimeout) throw overTimeBudget();
     if (err instanceof TaskDropped) return undefined;
     res.locals.log.warn({ errorName: err instanceof Error ? err.name : typeof err }, 'call worker unavailable; answered on the event loop');
     return undefined;
@@ -143,7 +144,7 @@ function answerFromWorker(deps: HookRouteDeps, reply: CallReply, serviceId: stri
   if (reply.kind === 'expired') {
     if (res.headersSent) return true;
     // Its budget's timer has not fired yet (the event loop was busy): the same 503.
-    throw serviceUnavailable('The request could not be answered within its time budget (CDS_REQUEST_TIMEOUT_MS).');
+    throw overTimeBudget();
   }
   // The event loop validates it again, logging what it finds.
   if (reply.kind === 'on-event-loop') return false;
@@ -189,7 +190,7 @@ function scannedIdentity(res: Response): NonNullable<Response['locals']['hookCal
   const shape = res.locals.bodyShape;
   const strings = shape?.kind === 'ok' ? shape.strings : undefined;
   const hookInstance = strings?.get('hookInstance');
-  if (hookInstance === undefined || hookInstance.length === 0 || hookInstance.length > 256) return undefined;
+  if (hookInstance === undefined || hookInstance.length === 0 || hookInstance.length > HOOK_INSTANCE_MAX_CHARS) return undefined;
   return { hookInstance, fhirServerHost: fhirServerHost(strings?.get('fhirServer')), cards: [] };
 }
 
