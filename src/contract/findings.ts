@@ -43,8 +43,18 @@ export type Finding =
       /** The lab has a value, only older than `withinDays`: it is not current, not absent. */
       readonly lastDate?: LocalDate;
     }
-  /** A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's `flag` if any) or no date (`no-date`). */
-  | { readonly kind: 'unusable-value'; readonly concept: string; readonly unit?: string; readonly date?: LocalDate; readonly ref: Ref; readonly reason?: 'no-value' | 'no-date'; readonly flag?: 'low' | 'high' }
+  /** A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's `flag` if any), no date (`no-date`) or a CTX not taken fasting before 10 (`not-fasting`). */
+  | {
+      readonly kind: 'unusable-value';
+      readonly concept: string;
+      readonly unit?: string;
+      readonly date?: LocalDate;
+      readonly ref: Ref;
+      readonly reason?: 'no-value' | 'no-date' | 'not-fasting';
+      readonly flag?: 'low' | 'high';
+      /** `not-fasting`: when the CTX was taken (`HH:MM`, Danish time). */
+      readonly time?: string;
+    }
   | {
       readonly kind: 'marker-change';
       readonly marker: BoneMarkerKind;

@@ -6,7 +6,8 @@
 // Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
 import type { Measure } from '../terminology/schema.js';
 import { CANONICAL_UNIT } from '../terminology/units.js';
-import { str } from './accessors.js';
+import { get, str } from './accessors.js';
+import { danishClockTime } from '../time/local-date.js';
 import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
@@ -104,6 +105,20 @@ function readMeasurement(
   return m;
 }
 
+/**
+ * Card page 2, l. 145 "CTX skal tages fastende før kl. 10": CTX falls through the day and after a
+ * meal, so a sample taken later reads low — a fall on treatment that is not there, or a baseline
+ * that hides a non-responder. A CTX whose sample time (`effective[x]`, not `issued`: when the lab
+ * answered) is 10:00 or later in Danish time is not used [choice, safer]; one with no time is.
+ */
+const CTX_FASTING_BEFORE = '10:00';
+
+function notFastingTime(obs: JsonObject): string | undefined {
+  const taken = str(obs.effectiveDateTime) ?? str(get(obs.effectivePeriod, 'start')) ?? str(obs.effectiveInstant);
+  const time = taken === undefined ? undefined : danishClockTime(taken);
+  return time !== undefined && time >= CTX_FASTING_BEFORE ? time : undefined;
+}
+
 /** A lab result, filed by family with its sort keys (`reading.lab` is `lab`). */
 export function readLab(
   lab: LabKind,
@@ -132,6 +147,11 @@ export function readLab(
     }
     case 'p1np':
     case 'ctx': {
+      const time = lab === 'ctx' ? notFastingTime(obs) : undefined;
+      if (time !== undefined) {
+        out.unusable.push({ concept: lab, reason: 'not-fasting', ref, date: when.date, time });
+        return;
+      }
       const item = measurement as Mutable<BoneMarkerMeasurement>;
       item.marker = lab;
       // The value is read again only when there is a range to take a mean from.

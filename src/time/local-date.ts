@@ -46,6 +46,21 @@ export function danishClockInstant(value: string): number {
   return asUtc - MS_PER_HOUR;
 }
 
+/**
+ * The Danish clock time (`HH:MM`) of a FHIR dateTime: as written when it has no zone (as
+ * `parseFhirDate` reads its date), converted to Danish time when it has one; undefined for a date
+ * without a time, or anything that is no dateTime.
+ */
+export function danishClockTime(value: string): string | undefined {
+  if (value.length <= 10 || parseDateTime(value) === undefined) return undefined;
+  const last = value.charCodeAt(value.length - 1);
+  const sign = value.charCodeAt(value.length - 6);
+  const zoned = last === 90 || ((sign === 43 || sign === 45) && value.charCodeAt(value.length - 3) === 58);
+  if (!zoned) return value.slice(11, 16);
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : danishClockFormat.format(t);
+}
+
 /** The Danish calendar date of an instant (`now`, or a FHIR dateTime with a time zone). */
 export function danishDate(instant: Date): LocalDate {
   return danishDateOfMs(instant.getTime()) ?? danishDateFormat.format(instant);

@@ -371,6 +371,18 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
+  it('before an infusion, a low 25-OH-D is checked no earlier than 3 months after the supplement (l. 101-103), a low calcium again now', () => {
+    const vitaminD = { ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due' as const, 'vitamin-d-low' as const], missingLabs: [], vitaminDLow: true as const };
+    expect(wordsOf(vitaminD, 'da').detail).toContain('P-25-OH-vitamin D kontrolleres tidligst 3 måneder efter, og infusionen venter, til den er over 50 nmol/L');
+    expect(wordsOf(vitaminD, 'en').detail).toContain('25-OH vitamin D is checked no earlier than 3 months later');
+    expect(wordsOf(vitaminD, 'da').detail).not.toContain('P-calcium igen');
+    const calcium = { ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due' as const, 'hypocalcaemia' as const], missingLabs: [], calciumLow: true as const };
+    expect(wordsOf(calcium, 'da').detail).toContain('kontrollér P-calcium igen før infusionen');
+    expect(wordsOf(calcium, 'da').detail).not.toContain('tidligst 3 måneder');
+    const both = { ...calcium, reasons: ['infusion-due' as const, 'hypocalcaemia' as const, 'vitamin-d-low' as const], vitaminDLow: true as const };
+    expect(wordsOf(both, 'da').detail).toContain('kontrollér P-calcium igen før infusionen og P-25-OH-vitamin D tidligst 3 måneder efter D3-tilskuddet');
+  });
+
   it('a marker not ordered beside a hold or switch says why in its summary, not "take the marker"', () => {
     const { suggestions: _s, selectionBehavior: _b, ...base } = recommendation('btm-follow-up-due');
     const rec = { ...base, notContinued: 'egfr-low' as const };

@@ -66,6 +66,18 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     expect(ok).not.toHaveProperty('vitaminDLow');
   });
 
+  it('a current 25-OH-D ≤ 50 is not ordered again (l. 101-103 "Tjek tidligst efter 3 mdr."): it is the test before the infusion; a low calcium is', () => {
+    const zol = course('zoledronic-acid', '2024-12-20', { lastDose: '2025-12-20' });
+    const current = { calcium: [calcium(2.4, '2026-11-20')], egfr: [egfr(70, '2026-11-20')], creatinine: [creatinine(70, '2026-11-20')], vitaminD: [vitaminD(42, '2026-11-20')] };
+    const low = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: current })));
+    expect(low).toMatchObject({ reasons: ['infusion-due', 'vitamin-d-low'], vitaminDLow: true, missingLabs: [] });
+    expect(low).not.toHaveProperty('suggestions');
+    // With a low calcium too, only the calcium is tested again.
+    const both = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...current, calcium: [calcium(2.05, '2026-11-20')] } })));
+    expect(both).toMatchObject({ reasons: ['infusion-due', 'hypocalcaemia', 'vitamin-d-low'], calciumLow: true, vitaminDLow: true });
+    expect(both?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium'], note: 'before-infusion' }]);
+  });
+
   it('a current creatinine alone is not the kidney check (card l. 41 "Tjek, at eGFR > 35"): it asks for the eGFR, as rx-lab-missing does', () => {
     const zol = course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' });
     const crea = creatinine(300, '2026-11-20');

@@ -210,6 +210,10 @@ function vertebraWords(vertebra: string, lang: 'da' | 'en'): string {
 function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: string, lang: Language): string {
   const da = lang === 'da';
   if (f.reason === 'no-date') return da ? `Værdi ikke brugt – ingen dato: ${concept}` : `Value not used – no date: ${concept}`;
+  if (f.reason === 'not-fasting') {
+    const at = f.time === undefined ? '' : da ? ` kl. ${f.time}` : ` at ${f.time}`;
+    return da ? `Værdi ikke brugt – taget${at}, ikke fastende før kl. 10: ${concept}` : `Value not used – taken${at}, not fasting before 10 am: ${concept}`;
+  }
   if (f.reason === 'no-value') {
     const flag = f.flag === 'low' ? (da ? ', markeret lav' : ', flagged low') : f.flag === 'high' ? (da ? ', markeret høj' : ', flagged high') : '';
     return da ? `Værdi ikke brugt – intet tal${flag}: ${concept}` : `Value not used – no number${flag}: ${concept}`;

@@ -11,7 +11,8 @@
  * Then: info — the yearly infusion is coming; P-calcium, creatinine with its eGFR (l. 41 "Tjek, at
  *       eGFR > 35": a creatinine alone does not count, as in rx-lab-missing) and 25-OH-D within 30
  *       days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
- *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion and tested again.
+ *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion; the calcium is tested again
+ *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103).
  * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `egfr-missing`, `vitamin-d-missing`,
  *          `hypocalcaemia`, `vitamin-d-low`.
  */
@@ -91,7 +92,10 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     evidence.push(low.ref);
   }
   // l. 42-43, held before every infusion: a low latest calcium or 25-OH-D ≤ 50, whatever its age,
-  // is corrected first and tested again [choice: reasons `hypocalcaemia`, `vitamin-d-low`].
+  // is corrected first [choice: reasons `hypocalcaemia`, `vitamin-d-low`]. A low calcium is tested
+  // again now; a low 25-OH-D is not: a supplement shows "efter 3 mdr." and is checked "tidligst
+  // efter 3 mdr." (l. 101-103, as pretreatment-checks) — one within the window is the test before
+  // the infusion, and an older one is ordered as missing.
   const recheck: LabOrder[] = [];
   const lowCalcium = latestLowCalcium(facts.labs.calcium, today);
   if (lowCalcium !== undefined) {
@@ -106,7 +110,6 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     reasons.push('vitamin-d-low');
     if (lowD !== vitaminD) findings.push(labFinding('vitamin-d', lowD));
     evidence.push(lowD.ref);
-    recheck.push('vitamin-d');
   }
   findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days })));
   const orders = [...new Set([...missing, ...recheck])];

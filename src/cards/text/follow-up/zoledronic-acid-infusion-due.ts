@@ -59,11 +59,32 @@ function toCorrect(rec: Rec, lang: Language): string | undefined {
   return calcium && vitaminD ? 'calcium low and 25-OH vitamin D ≤ 50' : calcium ? 'calcium low' : '25-OH vitamin D ≤ 50 nmol/L';
 }
 
-/** An infusion into hypocalcaemia or vitamin D deficiency risks a deep hypocalcaemia (SmPC). */
-const CORRECT_FIRST: Words = {
-  da: '**Korrigér først** (calcium og D-vitamin), og kontrollér prøverne igen før infusionen.',
-  en: '**Correct first** (calcium and vitamin D), and repeat the tests before the infusion.',
+/**
+ * An infusion into hypocalcaemia or vitamin D deficiency risks a deep hypocalcaemia (SmPC). The
+ * calcium is tested again now; the 25-OH-D no earlier than 3 months after the supplement (l. 101-103:
+ * the rule orders none while a low one is current), so the infusion waits for it.
+ */
+const CORRECT_FIRST: Readonly<Record<'calcium' | 'vitaminD' | 'both', Words>> = {
+  calcium: {
+    da: '**Korrigér hypocalcæmien først**, og kontrollér P-calcium igen før infusionen.',
+    en: '**Correct the hypocalcaemia first**, and check calcium again before the infusion.',
+  },
+  vitaminD: {
+    da: '**Korrigér D-vitaminmanglen først** (D3-tilskud): P-25-OH-vitamin D kontrolleres tidligst 3 måneder efter, og infusionen venter, til den er over 50 nmol/L.',
+    en: '**Correct the vitamin D deficiency first** (vitamin D3): 25-OH vitamin D is checked no earlier than 3 months later, and the infusion waits until it is above 50 nmol/L.',
+  },
+  both: {
+    da: '**Korrigér først** (calcium og D-vitamin): kontrollér P-calcium igen før infusionen og P-25-OH-vitamin D tidligst 3 måneder efter D3-tilskuddet; infusionen venter, til begge er i orden.',
+    en: '**Correct first** (calcium and vitamin D): check calcium again before the infusion and 25-OH vitamin D no earlier than 3 months after the vitamin D3; the infusion waits until both are in order.',
+  },
 };
+
+function correctFirst(rec: Rec, lang: Language): string | undefined {
+  const calcium = rec.calciumLow === true;
+  const vitaminD = rec.vitaminDLow === true;
+  if (!calcium && !vitaminD) return undefined;
+  return CORRECT_FIRST[calcium && vitaminD ? 'both' : calcium ? 'calcium' : 'vitaminD'][lang];
+}
 
 function detail(rec: Rec, lang: Language): string {
   const egfrLow = rec.egfrLow === true;
@@ -72,7 +93,7 @@ function detail(rec: Rec, lang: Language): string {
     tests(rec, lang),
     !egfrLow && rec.missingLabs.includes('egfr') && EGFR_MISSING[lang],
     LIMITS[lang],
-    toCorrect(rec, lang) === undefined ? undefined : CORRECT_FIRST[lang],
+    correctFirst(rec, lang),
   );
 }
 
