@@ -195,6 +195,18 @@ function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): 
   return { ...rest, dosageInstruction: [drugDosage(drug, lang, swapped.resourceType === 'MedicationOrder')], ...(dispense === undefined || Object.keys(dispense).length === 0 ? {} : { dispenseRequest: dispense }) };
 }
 
+/**
+ * The draft's dose and timing kept, the drug's own words for how it is taken: a tablet switched to
+ * the effervescent one (card l. 68-69 "Brusetablet indtages efter opløsning i et halvt glas vand")
+ * had kept "1 tablet 1 gang ugentligt" under Binosto's name.
+ */
+function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
+  if (!Array.isArray(swapped.dosageInstruction)) return swapped;
+  const own = drugDosage(drug, lang);
+  const words = { text: own.text, ...(own.patientInstruction === undefined ? {} : { patientInstruction: own.patientInstruction }) };
+  return { ...swapped, dosageInstruction: swapped.dosageInstruction.map((d: unknown) => (isRecord(d) ? { ...d, ...words } : d)) };
+}
+
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;
   return rest;
@@ -283,7 +295,14 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
         const dosed = spec.schedule === undefined ? '' : `, ${spec.schedule.doseMg} mg ${SCHEDULE_TEXT[spec.schedule.schedule][lang]}`;
         label = da ? `Skift til ${text}${dosed}` : `Switch to ${text}${dosed}`;
         const swapped = swapMedication(draft, spec, lang);
-        const resource = spec.schedule !== undefined ? withSchedule(swapped, spec.replaces.draft, spec.schedule, lang) : spec.drugDosage === true ? withDrugDosage(swapped, spec.drug, lang) : swapped;
+        const resource =
+          spec.schedule !== undefined
+            ? withSchedule(swapped, spec.replaces.draft, spec.schedule, lang)
+            : spec.drugDosage === true
+              ? withDrugDosage(swapped, spec.drug, lang)
+              : spec.drug === 'alendronate-effervescent'
+                ? withIntakeWords(swapped, spec.drug, lang)
+                : swapped;
         actions = [{ type: 'update', description: label, resource }];
       } else if (spec.replaces !== undefined) {
         label = da ? `Skift til ${text}` : `Switch to ${text}`;
@@ -318,16 +337,31 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       // The marker the card asks for, when known (CTX under glucocorticoid): "P1NP/CTX" left the GP to choose.
       const what = spec.marker === undefined ? REMINDER_WHAT[spec.what][lang] : MARKER_REMINDER[spec.marker][lang];
       recommended = spec.recommended;
-      // A date already past (an overdue injection) is a reminder for today, not a Task due in the past.
-      const due = spec.due < ctx.today ? ctx.today : spec.due;
-      label = da ? `Opret påmindelse: ${what} ${formatDate(due, lang)}` : `Create reminder: ${what} ${formatDate(due, lang)}`;
+      // A date already past (an injection due since) is a reminder for today, not a Task due in the
+      // past; the injection's own date stays in its words, as the card says it ("var planlagt"):
+      // "planlagt <today>" had given one injection a third date beside the card's two.
+      const past = spec.due < ctx.today;
+      const due = past ? ctx.today : spec.due;
+      const injectionDue = past && spec.what === 'denosumab-injection';
+      const when = injectionDue
+        ? da
+          ? `var planlagt ${formatDate(spec.due, lang)} – gives nu`
+          : `was due on ${formatDate(spec.due, lang)} – give it now`
+        : `${REMINDER_WHEN[spec.what][lang]} ${formatDate(due, lang)}`;
+      label = injectionDue
+        ? da
+          ? `Opret påmindelse: ${what} nu (var planlagt ${formatDate(spec.due, lang)})`
+          : `Create reminder: ${what} now (was due on ${formatDate(spec.due, lang)})`
+        : da
+          ? `Opret påmindelse: ${what} ${formatDate(due, lang)}`
+          : `Create reminder: ${what} ${formatDate(due, lang)}`;
       actions = [
         create(
           {
             resourceType: 'Task',
             status: 'requested',
             intent: 'order',
-            description: `${what} – ${REMINDER_WHEN[spec.what][lang]} ${formatDate(due, lang)}. ${da ? 'Kontakt patienten, også hvis vedkommende ikke kommer.' : 'Contact the patient even if they do not come.'}`,
+            description: `${what} – ${when}. ${da ? 'Kontakt patienten, også hvis vedkommende ikke kommer.' : 'Contact the patient even if they do not come.'}`,
             for: { reference: ctx.patientRef },
             authoredOn: ctx.today,
             restriction: { period: { start: due } },

@@ -123,6 +123,25 @@ describe('suggestions', () => {
     expect(s.actions?.[0]).toMatchObject({ resource: { category: [category, { text: 'Community' }] } });
   });
 
+  it('a weekly tablet switched to the effervescent one keeps its dose and timing, and takes the effervescent tablet\'s words (card l. 68-69 "opløsning i et halvt glas vand")', () => {
+    const draft = {
+      resourceType: 'MedicationRequest',
+      id: 'rx-w',
+      status: 'draft',
+      intent: 'order',
+      medicationCodeableConcept: { text: 'Alendronat 70 mg tablet' },
+      subject: { reference: 'Patient/p1' },
+      dosageInstruction: [{ text: '1 tablet 1 gang ugentligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] } }, doseAndRate: [{ doseQuantity: { value: 70, unit: 'mg' } }] }],
+    };
+    const action = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', draft]]) }).actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    const [dosage] = (action.resource as unknown as { dosageInstruction: Record<string, unknown>[] }).dosageInstruction;
+    expect(dosage).toMatchObject({ text: '1 brusetablet à 70 mg én gang ugentligt, opløst i et halvt glas vand', timing: { repeat: { dayOfWeek: ['mon'] } }, doseAndRate: [{ doseQuantity: { value: 70 } }] });
+    expect(dosage).toHaveProperty('patientInstruction');
+    // The draft itself is left as it was sent.
+    expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
+  });
+
   it('swapping a drug given as a contained Medication drops that Medication (dom-3: a contained resource must be referenced)', () => {
     const draft = {
       resourceType: 'MedicationRequest',
@@ -183,10 +202,16 @@ describe('suggestions', () => {
     expect(task).toMatchObject({ resourceType: 'Task', for: { reference: 'Patient/p1' }, restriction: { period: { start: '2027-05-26' } } });
   });
 
-  it('dates a reminder whose date has passed (an injection already due) today, not in the past', () => {
+  it('dates a reminder whose date has passed (an injection already due) today, not in the past, and keeps the injection\'s own date in its words', () => {
     const task = resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-20' });
     expect(task).toMatchObject({ restriction: { period: { start: '2026-11-26' } } });
-    expect(task.description).toContain('26.11.2026');
+    // The card says "var planlagt 20.11.2026": the reminder must not call today the planned day.
+    expect(task.description).toMatch(/^Næste denosumab-injektion – var planlagt 20\.11\.2026 – gives nu\./);
+    expect(task.description).not.toContain('planlagt 26.11.2026');
+    expect(buildSuggestion({ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-20' }, ctx).label).toBe('Opret påmindelse: Næste denosumab-injektion nu (var planlagt 20.11.2026)');
+    expect(buildSuggestion({ kind: 'reminder', what: 'denosumab-injection', due: '2026-11-20' }, { ...ctx, lang: 'en' }).label).toBe('Create reminder: Next denosumab injection now (was due on 20 Nov 2026)');
+    // A marker or DXA whose day has passed is due "from" today.
+    expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2026-11-01' }).description).toMatch(/ – fra 26\.11\.2026\./);
   });
 
   it('words the reminder\'s day as the card does: a DXA "tidligst" (no earlier than), a marker "fra", an injection "planlagt"', () => {
