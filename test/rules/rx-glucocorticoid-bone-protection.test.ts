@@ -113,6 +113,8 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
       { kind: 'prescribe', drug: 'alendronate-tablet', recommended: true },
       { kind: 'lab', lab: 'ctx', note: 'fasting-before-10' },
     ]);
+    // What the start rests on comes first, the draft being signed last: a long detail keeps the first lines of its findings.
+    expect(treat?.findings.map((f) => f.kind)).toEqual(['t-score', 'glucocorticoid', 'draft']);
     const atLimit = judge({ dxa: [scan('2025-06-01', { 'lumbar-spine': -1.0 })] }, prednisolone(10, 92));
     expect(atLimit).toMatchObject({ reasons: ['exposure-threshold'], advice: 'exposure' });
     expect(atLimit?.suggestions).toBeUndefined();

@@ -50,10 +50,10 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
 
   const gc = facts.glucocorticoid;
   const reasons: Reason[] = ['exposure-threshold'];
-  const findings: Finding[] = [
-    draftFinding(draft),
-    glucocorticoidFinding(gc, exposure.addsMg),
-  ];
+  // What the decision rests on first — the T-score (below), then the exposure — and the draft the GP
+  // is signing last: a long detail keeps the first lines of its findings (compose/fit.ts), and the
+  // card had kept only "Ordination under udarbejdelse" beside "start bone protection".
+  const findings: Finding[] = [glucocorticoidFinding(gc, exposure.addsMg)];
   const refs: string[] = [...gc.refs, ...(exposure.continues === undefined ? [] : [exposure.continues.ref])];
   const suggestions: SuggestionSpec[] = [];
 
@@ -61,7 +61,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   const treat = t !== undefined && t.value < T_SCORE_GLUCOCORTICOID;
   const noDxa = !treat && !hasDxaWithinYears(facts, settings.dxaWorkupYears);
   if (t !== undefined) {
-    findings.push(scoreFinding('t-score', t));
+    findings.unshift(scoreFinding('t-score', t));
     refs.push(t.ref);
   }
   let treatWith: GlucocorticoidTreatment | undefined;
@@ -120,7 +120,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     indicator: 'warning',
     reasons,
     evidence: draftEvidence(draft, refs),
-    findings,
+    findings: [...findings, draftFinding(draft)],
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
     draft: draft.ref,
     advice: treat ? 'treat' : noDxa ? 'dxa' : 'exposure',
