@@ -14,6 +14,7 @@
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, referencedId, statusCode, str } from './accessors.js';
+import { onsetDate } from './fractures.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 /** The request's patient: its id, and `Patient/<id>`, the reference nearly every resource carries. */
@@ -78,22 +79,24 @@ export function isAdmitted(type: string, resource: JsonObject): boolean {
 }
 
 /**
- * rules.md section 1 (v2): the clinical date — Condition onset[x] (else recordedDate);
+ * rules.md section 1 (v2): the clinical date — Condition onset[x] (else recordedDate), read as the
+ * facts read a fracture's date (`onsetDate`: a period's start or end, a date in onsetString, an
+ * onsetAge on the birth date) — else a future onset in those forms counted;
  * MedicationStatement effective[x] (else dateAsserted); MedicationRequest authoredOn;
- * MedicationAdministration effective[x]. An Observation's (effective[x], else issued) is read with
- * its values: `observationDate` (values.ts).
+ * MedicationAdministration effective[x] (a period's start, else its end). An Observation's
+ * (effective[x], else issued) is read with its values: `observationDate` (values.ts).
  */
-export function clinicalDate(type: string, r: JsonObject): LocalDate | undefined {
+export function clinicalDate(type: string, r: JsonObject, birthDate?: LocalDate): LocalDate | undefined {
   switch (type) {
     case 'Condition':
-      return parseFhirDate(r.onsetDateTime) ?? parseFhirDate(get(r.onsetPeriod, 'start')) ?? parseFhirDate(r.recordedDate);
+      return onsetDate(r, birthDate) ?? parseFhirDate(r.recordedDate);
     case 'MedicationStatement':
       return parseFhirDate(r.effectiveDateTime) ?? parseFhirDate(get(r.effectivePeriod, 'start')) ?? parseFhirDate(r.dateAsserted);
     case 'MedicationRequest':
     case 'MedicationOrder':
       return parseFhirDate(r.authoredOn) ?? parseFhirDate(r.dateWritten);
     case 'MedicationAdministration':
-      return parseFhirDate(r.effectiveDateTime) ?? parseFhirDate(get(r.effectivePeriod, 'start'));
+      return parseFhirDate(r.effectiveDateTime) ?? parseFhirDate(get(r.effectivePeriod, 'start')) ?? parseFhirDate(get(r.effectivePeriod, 'end'));
     default:
       return undefined;
   }

@@ -214,7 +214,7 @@ function readResources(
     if (isOtherPatient(resource, patient) || !isAdmitted(type, resource)) continue;
     // An Observation's date is read once, for this check and for its values.
     const when = type === 'Observation' ? observationDate(resource) : undefined;
-    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource), tomorrow)) {
+    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource, ctx.birthDate), tomorrow)) {
       futureDated.push(ref);
       continue;
     }

@@ -283,7 +283,7 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   return 'unknown';
 }
 
-/** onsetDateTime / onsetPeriod.start / onsetString (as a date) / onsetAge / recordedDate. */
+/** onsetDateTime / onsetPeriod.start (else .end) / onsetString (as a date) / onsetAge / recordedDate. */
 export function fractureDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {
   return onsetDate(condition, birthDate) ?? parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
 }
@@ -293,9 +293,13 @@ export function partialOnsetEnd(condition: JsonObject): LocalDate | undefined {
   return partialDateEnd(writtenOnset(condition)?.value);
 }
 
-/** The onset as written, and its date: the first of onsetDateTime, onsetPeriod.start and onsetString that is a date. */
+/**
+ * The onset as written, and its date: the first of onsetDateTime, onsetPeriod.start, onsetPeriod.end
+ * and onsetString that is a date. A period with only its end is dated by it: left undated, a fracture
+ * of last month took its recordedDate (years later) or no date at all.
+ */
 function writtenOnset(condition: JsonObject): { readonly value: unknown; readonly date: LocalDate } | undefined {
-  for (const value of [condition.onsetDateTime, get(condition.onsetPeriod, 'start'), condition.onsetString]) {
+  for (const value of [condition.onsetDateTime, get(condition.onsetPeriod, 'start'), get(condition.onsetPeriod, 'end'), condition.onsetString]) {
     const date = parseFhirDate(value);
     if (date !== undefined) return { value, date };
   }

@@ -182,7 +182,13 @@ function recordDates(resource: JsonObject, source: MedicationSourceType, lines: 
       return { start, end: bounds.end, endEstimated: false, asserted: authored };
     }
     case 'MedicationAdministration': {
-      const start = parseFhirDate(resource.effectiveDateTime) ?? parseFhirDate(get(resource.effectivePeriod, 'start')) ?? parseFhirDate(resource.effectiveTimeDateTime);
+      // A period with only its end is the dose given by then: dropped undated, an injection six weeks
+      // back had left "over 7 months since the last one" and a critical "inject now".
+      const start =
+        parseFhirDate(resource.effectiveDateTime) ??
+        parseFhirDate(get(resource.effectivePeriod, 'start')) ??
+        parseFhirDate(resource.effectiveTimeDateTime) ??
+        parseFhirDate(get(resource.effectivePeriod, 'end'));
       const end = parseFhirDate(get(resource.effectivePeriod, 'end')) ?? start;
       return { start, end, endEstimated: false, asserted: undefined };
     }

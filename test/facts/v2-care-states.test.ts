@@ -273,6 +273,31 @@ describe('data that does not count (v2)', () => {
     expect([...f.futureDated].sort()).toEqual(['Condition/fx', 'MedicationRequest/mr', 'MedicationStatement/ms', 'Observation/future']);
   });
 
+  it('a period with only its end dates the resource: an injection given by then, a fracture\'s onset; a future one is named', () => {
+    const { effectiveDateTime: _d, ...given } = medicationAdministration({ id: 'inj', ...DMAB, date: '2026-04-20' });
+    const f = factsOf([
+      medicationAdministration({ id: 'inj-1', ...DMAB, date: '2025-09-18' }),
+      { ...given, effectivePeriod: { end: '2026-04-20T10:05:00+02:00' } },
+      { ...condition({ id: 'fx', system: SYS.sks, code: 'DS720' }), onsetPeriod: { end: '2026-05-01' }, recordedDate: '2026-06-10' },
+      { ...medicationAdministration({ id: 'inj-future', ...DMAB }), effectivePeriod: { end: '2026-09-01' } },
+    ]);
+    expect(denosumabCourse(f)?.lastDose).toBe('2026-04-20');
+    expect(f.fractures.map((x) => [x.ref, x.date])).toEqual([['Condition/fx', '2026-05-01']]);
+    expect(f.futureDated).toEqual(['MedicationAdministration/inj-future']);
+  });
+
+  it('a future onset written as onsetString or onsetAge is left out and named, as one in onsetDateTime', () => {
+    const f = factsOf(
+      [
+        { ...condition({ id: 'fx-string', system: SYS.sks, code: 'DS720' }), onsetString: '2027-01-10' },
+        { ...condition({ id: 'fx-age', system: SYS.sks, code: 'DS320' }), onsetAge: { value: 80, unit: 'a' } },
+      ],
+      { patient: patient({ birthDate: '1950-03-10' }) },
+    );
+    expect(f.fractures).toEqual([]);
+    expect([...f.futureDated].sort()).toEqual(['Condition/fx-age', 'Condition/fx-string']);
+  });
+
   it('MedicationStatements not-taken, entered-in-error and intended do not count', () => {
     const f = factsOf(['not-taken', 'entered-in-error', 'intended'].map((status) => medicationStatement({ id: status, ...ALN, status, start: '2025-01-01' })));
     expect(f.medications).toEqual([]);
