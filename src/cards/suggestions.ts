@@ -198,13 +198,19 @@ function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): 
 /**
  * The draft's dose and timing kept, the drug's own words for how it is taken: a tablet switched to
  * the effervescent one (card l. 68-69 "Brusetablet indtages efter opløsning i et halvt glas vand")
- * had kept "1 tablet 1 gang ugentligt" under Binosto's name.
+ * had kept "1 tablet 1 gang ugentligt" under Binosto's name. The GP's own instruction to the patient
+ * stays; the drug's is added where there is none (not to a DSTU2 MedicationOrder, which has no such field).
  */
 function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
   if (!Array.isArray(swapped.dosageInstruction)) return swapped;
   const own = drugDosage(drug, lang);
-  const words = { text: own.text, ...(own.patientInstruction === undefined ? {} : { patientInstruction: own.patientInstruction }) };
-  return { ...swapped, dosageInstruction: swapped.dosageInstruction.map((d: unknown) => (isRecord(d) ? { ...d, ...words } : d)) };
+  const instruction = swapped.resourceType === 'MedicationOrder' ? undefined : own.patientInstruction;
+  return {
+    ...swapped,
+    dosageInstruction: swapped.dosageInstruction.map((d: unknown) =>
+      isRecord(d) ? { ...d, text: own.text, ...(d.patientInstruction === undefined && instruction !== undefined ? { patientInstruction: instruction } : {}) } : d,
+    ),
+  };
 }
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {

@@ -107,9 +107,9 @@ function readMeasurement(
 
 /**
  * Card page 2, l. 145 "CTX skal tages fastende før kl. 10": CTX falls through the day and after a
- * meal, so a sample taken later reads low — a fall on treatment that is not there, or a baseline
- * that hides a non-responder. A CTX whose sample time (`effective[x]`, not `issued`: when the lab
- * answered) is 10:00 or later in Danish time is not used [choice, safer]; one with no time is.
+ * meal, so a sample taken later reads low. A CTX whose sample time (`effective[x]`, not `issued`:
+ * when the lab answered) is 10:00 or later in Danish time carries that time; the bone-marker flow
+ * does not let it show a response (rules/follow-up/bone-markers.ts). One with no time is fasting.
  */
 const CTX_FASTING_BEFORE = '10:00';
 
@@ -147,13 +147,10 @@ export function readLab(
     }
     case 'p1np':
     case 'ctx': {
-      const time = lab === 'ctx' ? notFastingTime(obs) : undefined;
-      if (time !== undefined) {
-        out.unusable.push({ concept: lab, reason: 'not-fasting', ref, date: when.date, time });
-        return;
-      }
       const item = measurement as Mutable<BoneMarkerMeasurement>;
       item.marker = lab;
+      const late = lab === 'ctx' ? notFastingTime(obs) : undefined;
+      if (late !== undefined) item.notFastingAt = late;
       // The value is read again only when there is a range to take a mean from.
       const raw = element.referenceRange === undefined ? undefined : readValue(element);
       const mean = raw === undefined ? undefined : premenopausalMean(element, measure, raw, reading.match?.binding.impliedUnit);

@@ -64,6 +64,8 @@ export interface CalciumMeasurement extends Measurement {
 
 export interface BoneMarkerMeasurement extends Measurement {
   readonly marker: BoneMarkerKind;
+  /** A CTX taken at 10:00 or later, Danish time (`HH:MM`): not fasting before 10 (facts/measurements.ts). */
+  readonly notFastingAt?: string;
   /** The premenopausal mean the lab reports on the Observation, when it does. */
   readonly premenopausalMean?: number;
 }
@@ -71,12 +73,9 @@ export interface BoneMarkerMeasurement extends Measurement {
 /** A value that could not be used, and why (an unknown unit is never guessed). */
 export interface UnusableValue {
   readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd' | 'weight' | 'alcohol-intake';
-  /** `not-fasting`: a CTX taken at or after 10:00 Danish time (card page 2 "CTX skal tages fastende før kl. 10"). */
-  readonly reason: 'unknown-unit' | 'no-value' | 'no-date' | 'not-fasting';
+  readonly reason: 'unknown-unit' | 'no-value' | 'no-date';
   /** A result with no number that the lab flags low (L, LL) or high (H, HH). */
   readonly flag?: 'low' | 'high';
-  /** `not-fasting`: the time the sample was taken (`HH:MM`, Danish time). */
-  readonly time?: string;
   readonly unit?: string;
   readonly date?: LocalDate;
   readonly ref: Ref;

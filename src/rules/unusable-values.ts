@@ -3,9 +3,8 @@
  * finds a lab missing, out of date or due — or shows an older value — names the newer results it
  * could not read (25-OH-D in pmol/L, eGFR in mL/s …), so the GP fixes the unit instead of ordering
  * a test that was taken. So are results with no number but the lab's flag ("L": the calcium is
- * low), results with no date [choice: dropped without a word, an undated T-score of −2.9 left
- * "no DXA scan recorded"] and a CTX taken after 10 (card page 2 l. 145, facts/measurements.ts). One
- * pass over every card, so no rule can forget it.
+ * low) and results with no date [choice: dropped without a word, an undated T-score of −2.9 left
+ * "no DXA scan recorded"]. One pass over every card, so no rule can forget it.
  */
 import type { Finding, LabOrder } from '../contract/findings.js';
 import type { Recommendation } from '../contract/recommendations.js';
@@ -44,7 +43,6 @@ function unreadFinding(u: UnusableValue): Finding {
     ...(u.unit === undefined ? {} : { unit: u.unit }),
     ...(u.reason === 'unknown-unit' ? {} : { reason: u.reason }),
     ...(u.flag === undefined ? {} : { flag: u.flag }),
-    ...(u.time === undefined ? {} : { time: u.time }),
   };
 }
 
@@ -56,13 +54,13 @@ const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-sco
 
 /**
  * A value worth naming where its lab (or scan) is judged: in an unknown unit; with no number but
- * the lab's flag (an "L" calcium); a CTX taken after 10 (not fasting); with no date at all (it may
- * be the newest). A dated one counts only when newer than `after`.
+ * the lab's flag (an "L" calcium); with no date at all (it may be the newest). A dated one counts
+ * only when newer than `after`.
  */
 function worthNaming(u: UnusableValue, after: LocalDate | undefined): boolean {
   if (u.reason === 'no-date') return true;
   if (u.date === undefined || (after !== undefined && u.date <= after)) return false;
-  return u.reason === 'unknown-unit' || u.reason === 'not-fasting' || u.flag !== undefined;
+  return u.reason === 'unknown-unit' || u.flag !== undefined;
 }
 
 function sameLab(wanted: Shown, unusable: Shown): boolean {
@@ -109,8 +107,7 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
 /**
  * An unreadable result newer than every usable one of its lab (or with no date at all) that no card
  * names: the answer rests on an older value (or none) without a word, so the data-unavailable card
- * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, no date, or a CTX
- * not taken fasting).
+ * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, or no date).
  */
 function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableValue[] {
   const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));

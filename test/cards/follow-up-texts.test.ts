@@ -371,16 +371,18 @@ describe('follow-up card texts', () => {
     expect(wordsOf({ ...recommendation('zoledronic-acid-infusion-due'), missingLabs: [], calciumLow: true }, 'da').summary).not.toContain('foreligger');
   });
 
-  it('before an infusion, a low 25-OH-D is checked no earlier than 3 months after the supplement (l. 101-103), a low calcium again now', () => {
+  it('before an infusion, a current low 25-OH-D is checked no earlier than 3 months after more D3 (l. 101-103); one ordered as missing, and a low calcium, again before it', () => {
     const vitaminD = { ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due' as const, 'vitamin-d-low' as const], missingLabs: [], vitaminDLow: true as const };
-    expect(wordsOf(vitaminD, 'da').detail).toContain('P-25-OH-vitamin D kontrolleres tidligst 3 måneder efter, og infusionen venter, til den er over 50 nmol/L');
-    expect(wordsOf(vitaminD, 'en').detail).toContain('25-OH vitamin D is checked no earlier than 3 months later');
-    expect(wordsOf(vitaminD, 'da').detail).not.toContain('P-calcium igen');
+    expect(wordsOf(vitaminD, 'da').detail).toContain('**Korrigér først** (D-vitamin): P-25-OH-vitamin D tidligst 3 mdr. efter øget D3.');
+    expect(wordsOf(vitaminD, 'en').detail).toContain('25-OH vitamin D no earlier than 3 months after more D3');
+    // Not current: ordered (missing), so tested again before the infusion — no "3 months" beside the order.
+    const ordered = { ...vitaminD, reasons: ['infusion-due' as const, 'vitamin-d-missing' as const, 'vitamin-d-low' as const], missingLabs: ['vitamin-d' as const] };
+    expect(wordsOf(ordered, 'da').detail).toContain('**Korrigér først** (D-vitamin), og kontrollér prøverne igen før infusionen.');
+    expect(wordsOf(ordered, 'da').detail).not.toContain('3 mdr.');
     const calcium = { ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due' as const, 'hypocalcaemia' as const], missingLabs: [], calciumLow: true as const };
-    expect(wordsOf(calcium, 'da').detail).toContain('kontrollér P-calcium igen før infusionen');
-    expect(wordsOf(calcium, 'da').detail).not.toContain('tidligst 3 måneder');
+    expect(wordsOf(calcium, 'da').detail).toContain('**Korrigér først** (calcium), og kontrollér prøverne igen før infusionen.');
     const both = { ...calcium, reasons: ['infusion-due' as const, 'hypocalcaemia' as const, 'vitamin-d-low' as const], vitaminDLow: true as const };
-    expect(wordsOf(both, 'da').detail).toContain('kontrollér P-calcium igen før infusionen og P-25-OH-vitamin D tidligst 3 måneder efter D3-tilskuddet');
+    expect(wordsOf(both, 'da').detail).toContain('**Korrigér først** (calcium og D-vitamin): P-calcium igen før infusionen, P-25-OH-vitamin D tidligst 3 mdr. efter øget D3.');
   });
 
   it('a marker not ordered beside a hold or switch says why in its summary, not "take the marker"', () => {

@@ -140,6 +140,14 @@ describe('suggestions', () => {
     expect(dosage).toHaveProperty('patientInstruction');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
+    // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).
+    const own = { ...draft, dosageInstruction: [{ ...draft.dosageInstruction[0], patientInstruction: 'Tag om søndagen' }] };
+    const kept = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', own]]) }).actions?.[0];
+    expect(kept).toMatchObject({ resource: { dosageInstruction: [{ patientInstruction: 'Tag om søndagen', text: '1 brusetablet à 70 mg én gang ugentligt, opløst i et halvt glas vand' }] } });
+    const order = { ...draft, resourceType: 'MedicationOrder', id: 'mo-w' };
+    const dstu2 = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationOrder/mo-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationOrder/mo-w', order]]) }).actions?.[0];
+    expect(dstu2).not.toHaveProperty('resource.dosageInstruction.0.patientInstruction');
+    expect(dstu2).toMatchObject({ resource: { dosageInstruction: [{ text: '1 brusetablet à 70 mg én gang ugentligt, opløst i et halvt glas vand' }] } });
   });
 
   it('swapping a drug given as a contained Medication drops that Medication (dom-3: a contained resource must be referenced)', () => {

@@ -77,28 +77,30 @@ describe('labs: the same lab in Danish (NPU, both URIs) and US (LOINC) codes', (
 
 describe('CTX taken fasting before 10 (card page 2 l. 145 "CTX skal tages fastende før kl. 10")', () => {
   const ctx = (id: string, when: string, extra: Record<string, unknown> = {}) => ({ ...observation({ id, code: '41171-0', value: 0.35, ucum: 'ug/L', date: when }), ...extra });
-  const used = (resources: ReturnType<typeof ctx>[]) => factsOf(resources).labs.boneMarkers.map((m) => m.ref);
+  const late = (resources: ReturnType<typeof ctx>[]) => factsOf(resources).labs.boneMarkers.map((m) => [m.ref, m.notFastingAt]);
 
-  it('a CTX taken at 10:00 or later (Danish time) is not used, and is named with its time; before 10, or with no time, it is', () => {
+  it('a CTX taken at 10:00 or later (Danish time) carries its time; before 10, or with no time, it is fasting', () => {
     const f = factsOf([ctx('late', '2026-05-04T15:30:00+02:00'), ctx('ten', '2026-05-03T10:00:00+02:00'), ctx('early', '2026-05-02T09:59:00+02:00'), ctx('day', '2026-05-01')]);
-    expect(f.labs.boneMarkers.map((m) => m.ref)).toEqual(['Observation/early', 'Observation/day']);
-    expect(f.unusable).toEqual([
-      { concept: 'ctx', reason: 'not-fasting', ref: 'Observation/late', date: '2026-05-04', time: '15:30' },
-      { concept: 'ctx', reason: 'not-fasting', ref: 'Observation/ten', date: '2026-05-03', time: '10:00' },
+    expect(f.labs.boneMarkers.map((m) => [m.ref, m.notFastingAt])).toEqual([
+      ['Observation/late', '15:30'],
+      ['Observation/ten', '10:00'],
+      ['Observation/early', undefined],
+      ['Observation/day', undefined],
     ]);
+    expect(f.unusable).toEqual([]);
   });
 
-  it('reads the clock in Danish time: 08:30Z is 09:30 in winter (used), 10:30 in summer (not); a time without a zone as written', () => {
-    expect(used([ctx('winter', '2026-01-15T08:30:00Z')])).toEqual(['Observation/winter']);
-    expect(used([ctx('summer', '2026-06-15T08:30:00Z')])).toEqual([]);
-    expect(used([ctx('local', '2026-06-15T09:45:00')])).toEqual(['Observation/local']);
+  it('reads the clock in Danish time: 08:30Z is 09:30 in winter, 10:30 in summer; a time without a zone as written', () => {
+    expect(late([ctx('winter', '2026-01-15T08:30:00Z')])).toEqual([['Observation/winter', undefined]]);
+    expect(late([ctx('summer', '2026-06-15T08:30:00Z')])).toEqual([['Observation/summer', '10:30']]);
+    expect(late([ctx('local', '2026-06-15T09:45:00')])).toEqual([['Observation/local', undefined]]);
   });
 
   it('the sample time, not when the lab answered (issued); P1NP has no time of day', () => {
-    expect(used([ctx('answered', '2026-05-04T08:00:00+02:00', { issued: '2026-05-04T14:10:00+02:00' })])).toEqual(['Observation/answered']);
-    expect(used([ctx('period', '2026-05-04', { effectiveDateTime: undefined, effectivePeriod: { start: '2026-05-04T11:00:00+02:00' } })])).toEqual([]);
+    expect(late([ctx('answered', '2026-05-04T08:00:00+02:00', { issued: '2026-05-04T14:10:00+02:00' })])).toEqual([['Observation/answered', undefined]]);
+    expect(late([ctx('period', '2026-05-04', { effectiveDateTime: undefined, effectivePeriod: { start: '2026-05-04T11:00:00+02:00' } })])).toEqual([['Observation/period', '11:00']]);
     const p1np = observation({ id: 'p1np', code: '77370-5', value: 40, ucum: 'ug/L', date: '2026-05-04T15:30:00+02:00' });
-    expect(factsOf([p1np]).labs.boneMarkers.map((m) => m.ref)).toEqual(['Observation/p1np']);
+    expect(factsOf([p1np]).labs.boneMarkers.map((m) => [m.ref, m.notFastingAt])).toEqual([['Observation/p1np', undefined]]);
   });
 });
 

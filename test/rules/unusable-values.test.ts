@@ -11,7 +11,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
-import { condition, factsOf, medicationRequest, medicationStatement, observation, SYS } from '../helpers/facts-builders.js';
+import { condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
 import { ctxOf } from '../helpers/facts.js';
 
 const run = (resources: readonly UntrustedResource[]): Recommendation[] => evaluateRules('patient-view', ctxOf(factsOf(resources)));
@@ -76,40 +76,6 @@ describe('a value in an unknown unit is named on the card that misses it (rules.
     // Older than the usable value: nothing rests on it, nothing to say.
     const older = run([aln, egfr(70, 'mL/min/{1.73_m2}', '2026-06-01', 'egfr-ok'), egfr(30, 'mg/dL', '2026-03-01', 'egfr-odd')]);
     expect(card(older, 'data-unavailable')).toBeUndefined();
-  });
-});
-
-describe('a CTX not taken fasting before 10 is not judged (card page 2 l. 145 "CTX skal tages fastende før kl. 10")', () => {
-  // On prednisolone (CTX is the marker, page 2 l. 140-142) and alendronate since January.
-  const record = (onTreatmentAt: string): UntrustedResource[] => [
-    medicationStatement({ id: 'pred', atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'active', start: '2025-09-01', dose: { value: 10, unit: 'mg' } }),
-    medicationStatement({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', status: 'active', start: '2026-01-01', sig: '1 tablet ugentligt' }),
-    observation({ id: 'ctx-base', code: '41171-0', value: 0.6, ucum: 'ug/L', date: '2025-12-20T08:00:00+01:00' }),
-    observation({ id: 'ctx-on', code: '41171-0', value: 0.35, ucum: 'ug/L', date: `2026-04-10T${onTreatmentAt}:00+02:00` }),
-    egfr(70, 'mL/min/{1.73_m2}', '2026-04-01', 'egfr'),
-  ];
-
-  it('a CTX taken at 15:30 is no "> 30 % fall": the marker is asked for again, fasting, and the card names the one not used', () => {
-    const afternoon = run(record('15:30'));
-    expect(card(afternoon, 'btm-response-adequate')).toBeUndefined();
-    const due = card(afternoon, 'btm-follow-up-due');
-    expect(due?.suggestions).toEqual([expect.objectContaining({ kind: 'lab', lab: 'ctx' })]);
-    const [f] = unread(due);
-    expect(f).toEqual({ kind: 'unusable-value', concept: 'ctx', ref: 'Observation/ctx-on', date: '2026-04-10', reason: 'not-fasting', time: '15:30' });
-    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – taget kl. 15:30, ikke fastende før kl. 10: CTX (10.04.2026)');
-    expect(formatFinding(f!, 'en')).toContain('Value not used – taken at 15:30, not fasting before 10 am: CTX');
-    // The same CTX taken at 08:30 is the fall of 42 % the card judges.
-    expect(card(run(record('08:30')), 'btm-response-adequate')?.reasons).toEqual(['fall-from-baseline']);
-  });
-
-  it('where no card asks for the marker, the data card names it in its own words', () => {
-    const recs = run([medicationStatement({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', status: 'active', start: '2026-05-01' }), observation({ id: 'ctx-pm', code: '41171-0', value: 0.3, ucum: 'ug/L', date: '2026-06-01T13:15:00+02:00' })]);
-    const data = card(recs, 'data-unavailable');
-    expect(data).toMatchObject({ reasons: ['unreadable-value'], evidence: ['Observation/ctx-pm'] });
-    const [text] = renderCards(recs, { lang: 'da', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' }).filter((c) => c.source.topic?.code === 'data-unavailable');
-    expect(text?.summary).toBe('Tjek journalen: en CTX taget efter kl. 10 er ikke brugt i vurderingen');
-    expect(text?.detail).toContain('En CTX taget efter kl. 10 kan ikke bruges');
-    expect(text?.detail).not.toContain('et svar uden tal');
   });
 });
 

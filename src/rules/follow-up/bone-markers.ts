@@ -65,6 +65,8 @@ export interface BoneMarkerFlow {
   readonly baseline?: BoneMarkerMeasurement;
   /** Usable markers of the kind dated from start + 3 months up to today, newest first. */
   readonly onTreatment: readonly MarkerVerdict[];
+  /** CTX taken at 10 or later that would have shown a response, newer than the latest judged marker: named, not judged. */
+  readonly notFasting: readonly BoneMarkerMeasurement[];
 }
 
 /**
@@ -159,7 +161,14 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
   const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= lastCountedDay(today) && (usableFrom === undefined || m.date >= usableFrom));
   const baselineFrom = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
   const baseline = usable.find((m) => m.date <= course.start && m.date >= baselineFrom);
-  const onTreatment = usable.filter((m) => m.date >= threeMonths).map((m) => verdict(m, baseline, settings));
+  const judged = usable.filter((m) => m.date >= threeMonths).map((m) => verdict(m, baseline, settings));
+  // l. 145 "CTX skal tages fastende før kl. 10": a later sample reads low, so it cannot show a
+  // response — a fall that may be the hour's, and a non-responder told to go on [choice, safer].
+  // It can show its absence (a fasting value is higher still), and a late baseline only understates
+  // a fall: those are judged as they stand.
+  const onTreatment = judged.filter((v) => !lateResponse(v));
+  const newestJudged = onTreatment[0]?.measurement.date;
+  const notFasting = judged.filter((v) => lateResponse(v) && (newestJudged === undefined || v.measurement.date > newestJudged)).map((v) => v.measurement);
 
   return {
     course,
@@ -169,8 +178,21 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
     firstDue,
     ...(baseline === undefined ? {} : { baseline }),
     onTreatment,
+    notFasting,
   };
 });
+
+function lateResponse(v: MarkerVerdict): boolean {
+  return v.adequate && v.measurement.notFastingAt !== undefined;
+}
+
+/** The CTX the flow did not judge (taken after 10), named on the card that speaks of the marker. */
+export function notFastingFindings(flow: BoneMarkerFlow): { readonly findings: readonly Finding[]; readonly evidence: readonly Ref[] } {
+  return {
+    findings: flow.notFasting.map((m): Finding => ({ kind: 'unusable-value', concept: m.marker, ref: m.ref, date: m.date, reason: 'not-fasting', ...(m.notFastingAt === undefined ? {} : { time: m.notFastingAt }) })),
+    evidence: flow.notFasting.map((m) => m.ref),
+  };
+}
 
 /** The latest on-treatment marker: the one the card's flow acts on. */
 export function latestVerdict(flow: BoneMarkerFlow): MarkerVerdict | undefined {

@@ -22,7 +22,7 @@ import type { Ref } from '../../facts/types.js';
 import { courseFinding, markerFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { boneMarkerFlow, markerDue } from './bone-markers.js';
+import { boneMarkerFlow, markerDue, notFastingFindings } from './bone-markers.js';
 
 export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
@@ -44,6 +44,9 @@ export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
     findings.push(markerFinding(flow.baseline));
     evidence.push(flow.baseline.ref);
   }
+  const late = notFastingFindings(flow);
+  findings.push(...late.findings);
+  evidence.push(...late.evidence);
   return {
     topic: 'btm-follow-up-due',
     indicator: 'info',

@@ -18,7 +18,7 @@
 import { courseFinding } from '../predicates/findings.js';
 import { kidneyHold } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
-import { boneMarkerFlow, latestVerdict } from './bone-markers.js';
+import { boneMarkerFlow, latestVerdict, notFastingFindings } from './bone-markers.js';
 
 export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
@@ -26,12 +26,13 @@ export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) =
   if (flow === undefined || latest === undefined || !latest.adequate) return undefined;
   const withBaseline = latest.fallPercent !== undefined;
   const { refs, findings, notContinued } = kidneyHold(ctx.facts);
+  const late = notFastingFindings(flow);
   return {
     topic: 'btm-response-adequate',
     indicator: 'info',
     reasons: [withBaseline ? 'fall-from-baseline' : 'below-premenopausal-mean'],
-    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...refs])],
-    findings: [latest.finding, courseFinding(flow.course, ctx.today), ...findings],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...refs, ...late.evidence])],
+    findings: [latest.finding, courseFinding(flow.course, ctx.today), ...findings, ...late.findings],
     comparedWith: withBaseline ? 'baseline' : 'premenopausal-mean',
     ...(notContinued === undefined ? {} : { notContinued }),
   };

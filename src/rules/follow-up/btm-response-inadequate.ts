@@ -28,7 +28,7 @@ import type { Finding } from '../../contract/findings.js';
 import { courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
-import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS, recheckAnchor } from './bone-markers.js';
+import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS, recheckAnchor, notFastingFindings } from './bone-markers.js';
 
 export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
@@ -40,11 +40,13 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
   const egfr = latestEgfrAtLimit(ctx.facts);
   const findings: Finding[] = [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }];
   if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
+  const late = notFastingFindings(flow);
+  findings.push(...late.findings);
   return {
     topic: 'btm-response-inadequate',
     indicator: 'warning',
     reasons: ['insufficient-fall'],
-    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(egfr === undefined ? [] : [egfr.ref])])],
+    evidence: [...new Set([...latest.evidence, ...flow.course.refs, ...(egfr === undefined ? [] : [egfr.ref]), ...late.evidence])],
     findings,
     suggestions:
       egfr === undefined

@@ -61,29 +61,25 @@ function toCorrect(rec: Rec, lang: Language): string | undefined {
 
 /**
  * An infusion into hypocalcaemia or vitamin D deficiency risks a deep hypocalcaemia (SmPC). The
- * calcium is tested again now; the 25-OH-D no earlier than 3 months after the supplement (l. 101-103:
- * the rule orders none while a low one is current), so the infusion waits for it.
+ * calcium is tested again before the infusion; a low 25-OH-D within its window is not (the rule
+ * orders none: l. 101-103 "tjek tidligst efter 3 mdr." after the supplement), an older one is
+ * ordered as missing. Short: the detail keeps its findings within 900 characters.
  */
-const CORRECT_FIRST: Readonly<Record<'calcium' | 'vitaminD' | 'both', Words>> = {
-  calcium: {
-    da: '**Korrigér hypocalcæmien først**, og kontrollér P-calcium igen før infusionen.',
-    en: '**Correct the hypocalcaemia first**, and check calcium again before the infusion.',
-  },
-  vitaminD: {
-    da: '**Korrigér D-vitaminmanglen først** (D3-tilskud): P-25-OH-vitamin D kontrolleres tidligst 3 måneder efter, og infusionen venter, til den er over 50 nmol/L.',
-    en: '**Correct the vitamin D deficiency first** (vitamin D3): 25-OH vitamin D is checked no earlier than 3 months later, and the infusion waits until it is above 50 nmol/L.',
-  },
-  both: {
-    da: '**Korrigér først** (calcium og D-vitamin): kontrollér P-calcium igen før infusionen og P-25-OH-vitamin D tidligst 3 måneder efter D3-tilskuddet; infusionen venter, til begge er i orden.',
-    en: '**Correct first** (calcium and vitamin D): check calcium again before the infusion and 25-OH vitamin D no earlier than 3 months after the vitamin D3; the infusion waits until both are in order.',
-  },
-};
-
 function correctFirst(rec: Rec, lang: Language): string | undefined {
   const calcium = rec.calciumLow === true;
   const vitaminD = rec.vitaminDLow === true;
   if (!calcium && !vitaminD) return undefined;
-  return CORRECT_FIRST[calcium && vitaminD ? 'both' : calcium ? 'calcium' : 'vitaminD'][lang];
+  const laterD = vitaminD && !rec.missingLabs.includes('vitamin-d');
+  if (lang === 'da') {
+    const what = calcium && vitaminD ? 'calcium og D-vitamin' : calcium ? 'calcium' : 'D-vitamin';
+    return laterD
+      ? `**Korrigér først** (${what}): ${calcium ? 'P-calcium igen før infusionen, ' : ''}P-25-OH-vitamin D tidligst 3 mdr. efter øget D3.`
+      : `**Korrigér først** (${what}), og kontrollér prøverne igen før infusionen.`;
+  }
+  const what = calcium && vitaminD ? 'calcium and vitamin D' : calcium ? 'calcium' : 'vitamin D';
+  return laterD
+    ? `**Correct first** (${what}): ${calcium ? 'calcium again before the infusion, ' : ''}25-OH vitamin D no earlier than 3 months after more D3.`
+    : `**Correct first** (${what}), and repeat the tests before the infusion.`;
 }
 
 function detail(rec: Rec, lang: Language): string {

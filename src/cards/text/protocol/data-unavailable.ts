@@ -2,8 +2,8 @@
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do". Data dated in
  * the future are left out as data errors, and the card asks for the date to be corrected; a value in
- * an unknown unit, with no number or no date, or a CTX not taken fasting before 10, that no other
- * card names is named here (rules.md "the card says so").
+ * an unknown unit, or with no number or no date, that no other card names is named here (rules.md
+ * "the card says so").
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
@@ -22,13 +22,11 @@ function errorSummary(rec: Recommendation, lang: Language): string {
   if (lang === 'da') {
     if (future && values) return 'Tjek journalen: data med fremtidig dato eller en ulæselig værdi er ikke brugt i vurderingen';
     if (!values) return 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
-    if (has(rec, 'unreadable-value')) return onlyNotFasting(rec) ? 'Tjek journalen: en CTX taget efter kl. 10 er ikke brugt i vurderingen' : 'Tjek journalen: en værdi uden tal eller dato er ikke brugt i vurderingen';
-    return 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen';
+    return has(rec, 'unreadable-value') ? 'Tjek journalen: en værdi uden tal eller dato er ikke brugt i vurderingen' : 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen';
   }
   if (future && values) return 'Check the record: data dated in the future or an unreadable value were left out of the assessment';
   if (!values) return 'Check the record: data dated in the future were left out of the assessment';
-  if (has(rec, 'unreadable-value')) return onlyNotFasting(rec) ? 'Check the record: a CTX taken after 10 am was left out of the assessment' : 'Check the record: a value without a number or a date was left out of the assessment';
-  return 'Check the record: a value in an unknown unit was left out of the assessment';
+  return has(rec, 'unreadable-value') ? 'Check the record: a value without a number or a date was left out of the assessment' : 'Check the record: a value in an unknown unit was left out of the assessment';
 }
 
 const MISSING: Words = {
@@ -56,24 +54,14 @@ const FLAGGED: Words = {
   en: 'A result flagged low or high is taken seriously: measure again before treatment.',
 };
 
-/** Card page 2 l. 145 "CTX skal tages fastende før kl. 10". */
-const NOT_FASTING: Words = {
-  da: '**En CTX taget efter kl. 10 kan ikke bruges:** CTX falder i løbet af dagen og efter et måltid. Tag en ny fastende før kl. 10.',
-  en: '**A CTX taken after 10 am cannot be used:** CTX falls during the day and after a meal. Take a new one fasting before 10 am.',
-};
-
 const flagged = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'unusable-value' && f.flag !== undefined);
-const notFasting = (f: Recommendation['findings'][number]): boolean => f.kind === 'unusable-value' && f.reason === 'not-fasting';
-/** Every unreadable value named is a CTX not taken fasting. */
-const onlyNotFasting = (rec: Recommendation): boolean => rec.findings.filter((f) => f.kind === 'unusable-value' && f.reason !== undefined).every(notFasting);
 
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
     !onlyDataErrors(rec) && MISSING[lang],
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
-    has(rec, 'unreadable-value') && !onlyNotFasting(rec) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
-    rec.findings.some(notFasting) && NOT_FASTING[lang],
+    has(rec, 'unreadable-value') && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
   );
 }
 
