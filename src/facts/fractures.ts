@@ -295,15 +295,25 @@ export function partialOnsetEnd(condition: JsonObject): LocalDate | undefined {
 
 /**
  * The onset as written, and its date: the first of onsetDateTime, onsetPeriod.start, onsetPeriod.end
- * and onsetString that is a date. A period with only its end is dated by it: left undated, a fracture
- * of last month took its recordedDate (years later) or no date at all.
+ * and onsetString that is a date. A period with only its end is dated by it (left undated, a fracture
+ * of last month took its recordedDate, years later, or no date at all) — unless that end lies after
+ * the day the Condition was written down: a record of 2020 did not begin in 2099, the "no end" some
+ * systems write.
  */
 function writtenOnset(condition: JsonObject): { readonly value: unknown; readonly date: LocalDate } | undefined {
-  for (const value of [condition.onsetDateTime, get(condition.onsetPeriod, 'start'), get(condition.onsetPeriod, 'end'), condition.onsetString]) {
+  const dated = (value: unknown): { readonly value: unknown; readonly date: LocalDate } | undefined => {
     const date = parseFhirDate(value);
-    if (date !== undefined) return { value, date };
-  }
-  return undefined;
+    return date === undefined ? undefined : { value, date };
+  };
+  return dated(condition.onsetDateTime) ?? dated(get(condition.onsetPeriod, 'start')) ?? periodEnd(condition) ?? dated(condition.onsetString);
+}
+
+function periodEnd(condition: JsonObject): { readonly value: unknown; readonly date: LocalDate } | undefined {
+  const value = get(condition.onsetPeriod, 'end');
+  const date = parseFhirDate(value);
+  if (date === undefined) return undefined;
+  const entered = parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
+  return entered !== undefined && date > entered ? undefined : { value, date };
 }
 
 export function onsetDate(condition: JsonObject, birthDate: LocalDate | undefined): LocalDate | undefined {

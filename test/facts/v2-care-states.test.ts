@@ -286,6 +286,16 @@ describe('data that does not count (v2)', () => {
     expect(f.futureDated).toEqual(['MedicationAdministration/inj-future']);
   });
 
+  it('a period end after the day the Condition was written down ("no end": 2099) dates nothing: the recordedDate does, and nothing is future-dated', () => {
+    const f = factsOf([
+      { ...condition({ id: 'fx', system: SYS.sks, code: 'DS720' }), onsetPeriod: { end: '2099-12-31' }, recordedDate: '2026-05-01' },
+      { ...condition({ id: 'ra', system: 'http://hl7.org/fhir/sid/icd-10', code: 'M05.9' }), onsetPeriod: { end: '2099-12-31' }, recordedDate: '2020-01-01' },
+    ]);
+    expect(f.fractures.map((x) => [x.ref, x.date])).toEqual([['Condition/fx', '2026-05-01']]);
+    expect(f.futureDated).toEqual([]);
+    expect(f.conditions.map((c) => c.ref)).toContain('Condition/ra');
+  });
+
   it('a future onset written as onsetString or onsetAge is left out and named, as one in onsetDateTime', () => {
     const f = factsOf(
       [

@@ -28,6 +28,7 @@ import type { GuidelineSettings } from '../settings.js';
 import { perContext } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
+import { notFastingFinding } from '../predicates/findings.js';
 
 /** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
 export const MARKER_AFTER_MONTHS = 3;
@@ -189,7 +190,7 @@ function lateResponse(v: MarkerVerdict): boolean {
 /** The CTX the flow did not judge (taken after 10), named on the card that speaks of the marker. */
 export function notFastingFindings(flow: BoneMarkerFlow): { readonly findings: readonly Finding[]; readonly evidence: readonly Ref[] } {
   return {
-    findings: flow.notFasting.map((m): Finding => ({ kind: 'unusable-value', concept: m.marker, ref: m.ref, date: m.date, reason: 'not-fasting', ...(m.notFastingAt === undefined ? {} : { time: m.notFastingAt }) })),
+    findings: flow.notFasting.map(notFastingFinding),
     evidence: flow.notFasting.map((m) => m.ref),
   };
 }

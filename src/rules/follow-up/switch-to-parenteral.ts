@@ -26,7 +26,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { correctBeforeStart } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
+import { boneMarkerFlow, notFastingFindings, persistentlyInadequate } from './bone-markers.js';
 
 export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => {
   const { facts, today } = ctx;
@@ -44,6 +44,10 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
       findings.push(v.finding);
       evidence.push(...v.evidence);
     }
+    // A newer CTX taken after 10 that seemed to fall is named: the GP sees it in the lab record.
+    const late = notFastingFindings(flow);
+    findings.push(...late.findings);
+    evidence.push(...late.evidence);
   }
   // "utålelige bivirkninger": an intolerance to the drug being taken, to oral bisphosphonates as a
   // class, or to another oral bisphosphonate recorded during this course [choice: an old

@@ -41,6 +41,11 @@ export function markerFinding(m: BoneMarkerMeasurement): LabFinding {
   return labFinding(m.marker, m);
 }
 
+/** A CTX taken after 10 that no verdict rests on (page 2 l. 145 "fastende før kl. 10"), named with its time. */
+export function notFastingFinding(m: BoneMarkerMeasurement): Finding {
+  return { kind: 'unusable-value', concept: m.marker, ref: m.ref, date: m.date, reason: 'not-fasting', ...(m.notFastingAt === undefined ? {} : { time: m.notFastingAt }) };
+}
+
 /**
  * Years of a course to one decimal, never rounded up past a whole calendar year not yet reached:
  * beside the 5-to-10-year cards, 9 years and 362 days is "9,9 år", not "10,0" (the thresholds
