@@ -42,26 +42,16 @@ describe('a CTX taken at 10 or later (card page 2 l. 145)', () => {
     expect(card(recs, 'btm-response-adequate')?.reasons).toEqual(['fall-from-baseline']);
   });
 
+  // Alendronate since October, a fasting baseline and a first result that fell 17 %.
+  const firstInadequate = [prednisolone, alendronate('2025-10-05'), ctx('base', 0.6, '2025-10-01T08:00:00+02:00'), ctx('first', 0.5, '2026-01-10T08:00:00+01:00')];
+
   it('a late re-check can show the absence of a response: still ≤ 30 % at 11:00 is the switch', () => {
-    const recs = run([
-      prednisolone,
-      alendronate('2025-10-05'),
-      ctx('base', 0.6, '2025-10-01T08:00:00+02:00'),
-      ctx('first', 0.5, '2026-01-10T08:00:00+01:00'),
-      ctx('recheck', 0.48, '2026-04-15T11:00:00+02:00'),
-    ]);
+    const recs = run([...firstInadequate, ctx('recheck', 0.48, '2026-04-15T11:00:00+02:00')]);
     expect(card(recs, 'switch-to-parenteral')?.reasons).toContain('persistent-insufficient-fall');
   });
 
   it('a newer CTX after 10 that seemed to fall is named beside the switch the two fasting results call for', () => {
-    const recs = run([
-      prednisolone,
-      alendronate('2025-10-05'),
-      ctx('base', 0.6, '2025-10-01T08:00:00+02:00'),
-      ctx('first', 0.5, '2026-01-10T08:00:00+01:00'),
-      ctx('recheck', 0.5, '2026-04-15T08:00:00+02:00'),
-      ctx('late', 0.2, '2026-05-20T11:00:00+02:00'),
-    ]);
+    const recs = run([...firstInadequate, ctx('recheck', 0.5, '2026-04-15T08:00:00+02:00'), ctx('late', 0.2, '2026-05-20T11:00:00+02:00')]);
     const sw = card(recs, 'switch-to-parenteral');
     expect(sw?.reasons).toContain('persistent-insufficient-fall');
     expect(sw?.findings).toContainEqual(expect.objectContaining({ kind: 'unusable-value', ref: 'Observation/late', reason: 'not-fasting', time: '11:00' }));
