@@ -14,7 +14,7 @@
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, referencedId, statusCode, str } from './accessors.js';
-import { onsetDate } from './fractures.js';
+import { onsetDate } from './onset.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 /** The request's patient: its id, and `Patient/<id>`, the reference nearly every resource carries. */
