@@ -21,7 +21,8 @@
  *     treatment start + 1 year;
  *   - `no-btm-suppression`: on a parenteral course (denosumab, zoledronic acid), the latest bone
  *     marker from 3 months after its start is not below the premenopausal mean [choice: the card
- *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)].
+ *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)];
+ *     a CTX taken after 10 below the mean cannot show suppression (l. 145): the marker before it tells.
  *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
  *     carries the persistent insufficient fall (with an endocrinology referral as an option);
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
