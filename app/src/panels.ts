@@ -4,7 +4,7 @@
 // ariaLabel option as a per-element channel): screen readers and the browser tests read the drawing through them.
 import * as Plot from '@observablehq/plot';
 import type { DrugClass } from '../../src/facts/types.js';
-import type { LabPoint, OverviewModel } from '../../src/overview/model.js';
+import type { LabPoint, MarkerPoint, OverviewModel } from '../../src/overview/model.js';
 import { className, formatDate, formatNumber, fractureSiteName, siteName, word, type Lang } from './words.js';
 
 export interface Panel {
@@ -94,6 +94,11 @@ function tScorePanel(model: OverviewModel, lang: Lang): Panel {
   };
 }
 
+/** " – kl. 11:00, ikke fastende før kl. 10": a CTX the cards judge no response on. */
+function lateWords(p: Pick<MarkerPoint, 'notFastingAt'>, lang: Lang): string {
+  return p.notFastingAt === undefined ? '' : ` – ${lang === 'da' ? 'kl.' : 'at'} ${p.notFastingAt}, ${word('notFasting', lang)}`;
+}
+
 function markerPanels(model: OverviewModel, lang: Lang): Panel[] {
   const kinds = [...new Set(model.markers.map((m) => m.marker))];
   const flow = model.markerFlow;
@@ -119,7 +124,7 @@ function markerPanels(model: OverviewModel, lang: Lang): Panel[] {
         stroke: '#263238',
         fill: (p: (typeof points)[number]) => (p.adequate === true ? '#2e7d32' : p.adequate === false ? RED : p.baseline ? '#37474f' : '#b0bec5'),
         ariaDescription: 'marker',
-        title: (p: (typeof points)[number]) => `${name} ${formatNumber(p.value, lang)} ${p.unit} (${formatDate(p.date, lang)})${p.fallPercent === undefined ? '' : ` −${formatNumber(p.fallPercent, lang, 0)} %`}`,
+        title: (p: (typeof points)[number]) => `${name} ${formatNumber(p.value, lang)} ${p.unit} (${formatDate(p.date, lang)})${p.fallPercent === undefined ? '' : ` −${formatNumber(p.fallPercent, lang, 0)} %`}${lateWords(p, lang)}`,
       }),
     );
     return {
@@ -130,7 +135,7 @@ function markerPanels(model: OverviewModel, lang: Lang): Panel[] {
       table: () => ({
         headers: [word('date', lang), word('value', lang), word('fall', lang), word('kind', lang)],
         rows: [
-          ...points.map((p) => [formatDate(p.date, lang), `${formatNumber(p.value, lang)} ${p.unit}`, p.fallPercent === undefined ? '' : `${formatNumber(p.fallPercent, lang, 0)} %`, p.baseline ? word('baseline', lang) : '']),
+          ...points.map((p) => [formatDate(p.date, lang), `${formatNumber(p.value, lang)} ${p.unit}`, p.fallPercent === undefined ? '' : `${formatNumber(p.fallPercent, lang, 0)} %`, `${p.baseline ? word('baseline', lang) : ''}${lateWords(p, lang)}`.trim()]),
           ...(mine?.line30 === undefined ? [] : [['', `${formatNumber(mine.line30, lang)} ${unit}`, `${model.adequateFallPercent} %`, word('line30', lang)]]),
         ],
       }),

@@ -27,6 +27,7 @@ const WORDS = {
   fall: { da: 'Fald fra baseline', en: 'Fall from baseline' },
   baseline: { da: 'Baseline', en: 'Baseline' },
   line30: { da: '30 %-linje', en: '30 % line' },
+  notFasting: { da: 'ikke fastende før kl. 10', en: 'not fasting before 10 am' },
   noBaseline: { da: 'Ingen baseline før start: sammenlignes med præmenopausalt gennemsnit', en: 'No baseline before start: compared with the premenopausal mean' },
   limit: { da: 'Grænse', en: 'Limit' },
   outside: { da: 'Uden for grænsen', en: 'Outside the limit' },

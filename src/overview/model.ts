@@ -52,6 +52,8 @@ export interface MarkerPoint {
   readonly fallPercent?: number;
   /** The flow's verdict on an on-treatment marker: fell more than 30 % (or below the premenopausal mean). */
   readonly adequate?: boolean;
+  /** A CTX taken at 10 or later (`HH:MM`): the cards judge no response on it (page 2 l. 145). */
+  readonly notFastingAt?: string;
 }
 
 export interface MarkerFlowSummary {
@@ -247,10 +249,11 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
   const markers: MarkerPoint[] = oldestFirst(facts.labs.boneMarkers, (m) => {
     const v = verdicts.get(m.ref);
     const baseline = baselineRef === m.ref;
-    if (v === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline };
+    const late = m.notFastingAt === undefined ? {} : { notFastingAt: m.notFastingAt };
+    if (v === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, ...late };
     return v.fallPercent === undefined
-      ? { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, adequate: v.adequate }
-      : { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, fallPercent: v.fallPercent, adequate: v.adequate };
+      ? { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, adequate: v.adequate, ...late }
+      : { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, fallPercent: v.fallPercent, adequate: v.adequate, ...late };
   });
   let flowUnit: string | undefined;
   if (flow !== undefined) {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { overviewModel, type OverviewModel } from '../../src/overview/model.js';
 import { calcium, patient } from '../helpers/facts.js';
+import { factsOf, medicationStatement, observation } from '../helpers/facts-builders.js';
 import { factsOfRecord, overviewTerminology, prefetchOfRecord, resolvedRecord, type RecordAnswers } from '../../src/overview/record.js';
 
 function fixture(name: string): { answers: RecordAnswers; patientId: string; now: Date; expected: { topics: string[] } } {
@@ -88,5 +89,20 @@ describe('overview model: calcium outside its range as the rules read it', () =>
       ['2026-09-01', true],
       ['2026-10-01', true],
     ]);
+  });
+});
+
+describe('overview model: a CTX taken after 10 (card page 2 l. 145)', () => {
+  it('carries its time and no verdict, as the cards judge no response on it', () => {
+    const f = factsOf([
+      medicationStatement({ id: 'pred', atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'active', start: '2025-06-01', dose: { value: 10, unit: 'mg' } }),
+      medicationStatement({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', status: 'active', start: '2026-01-01' }),
+      observation({ id: 'base', code: '41171-0', value: 0.6, ucum: 'ug/L', date: '2025-12-20T08:00:00+01:00' }),
+      observation({ id: 'on', code: '41171-0', value: 0.35, ucum: 'ug/L', date: '2026-04-10T15:30:00+02:00' }),
+    ]);
+    const late = overviewModel(f).markers.find((p) => p.ref === 'Observation/on');
+    expect(late).toMatchObject({ notFastingAt: '15:30' });
+    expect(late).not.toHaveProperty('adequate');
+    expect(overviewModel(f).markers.find((p) => p.ref === 'Observation/base')).not.toHaveProperty('notFastingAt');
   });
 });
