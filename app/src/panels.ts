@@ -94,7 +94,7 @@ function tScorePanel(model: OverviewModel, lang: Lang): Panel {
   };
 }
 
-/** " – kl. 11:00, ikke fastende før kl. 10": a CTX the cards judge no response on. */
+/** " – kl. 11:00, ikke fastende før kl. 10": a CTX that cannot show a response (page 2 l. 145). */
 function lateWords(p: Pick<MarkerPoint, 'notFastingAt'>, lang: Lang): string {
   return p.notFastingAt === undefined ? '' : ` – ${lang === 'da' ? 'kl.' : 'at'} ${p.notFastingAt}, ${word('notFasting', lang)}`;
 }

@@ -30,7 +30,9 @@ function periodEnd(condition: JsonObject): { readonly value: unknown; readonly d
   const value = get(condition.onsetPeriod, 'end');
   const date = parseFhirDate(value);
   if (date === undefined) return undefined;
-  const entered = parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate);
+  // A partial entry date ("2026") may mean its last day: an end within that year is not after it.
+  const enteredOn = (v: unknown): LocalDate | undefined => partialDateEnd(v) ?? parseFhirDate(v);
+  const entered = enteredOn(condition.recordedDate) ?? enteredOn(condition.assertedDate);
   return entered !== undefined && date > entered ? undefined : { value, date };
 }
 

@@ -52,7 +52,7 @@ export interface MarkerPoint {
   readonly fallPercent?: number;
   /** The flow's verdict on an on-treatment marker: fell more than 30 % (or below the premenopausal mean). */
   readonly adequate?: boolean;
-  /** A CTX taken at 10 or later (`HH:MM`): the cards judge no response on it (page 2 l. 145). */
+  /** A CTX taken at 10 or later (`HH:MM`): it cannot show a response (page 2 l. 145); shown with the point. */
   readonly notFastingAt?: string;
 }
 

@@ -294,6 +294,9 @@ describe('data that does not count (v2)', () => {
     expect(f.fractures.map((x) => [x.ref, x.date])).toEqual([['Condition/fx', '2026-05-01']]);
     expect(f.futureDated).toEqual([]);
     expect(f.conditions.map((c) => c.ref)).toContain('Condition/ra');
+    // A partial entry date means up to its last day: an end within that year dates the onset.
+    const partial = factsOf([{ ...condition({ id: 'fx-y', system: SYS.sks, code: 'DS520' }), onsetPeriod: { end: '2025-12-15' }, recordedDate: '2025' }]);
+    expect(partial.fractures.map((x) => [x.ref, x.date])).toEqual([['Condition/fx-y', '2025-12-15']]);
   });
 
   it('a future onset written as onsetString or onsetAge is left out and named, as one in onsetDateTime', () => {

@@ -21,8 +21,7 @@
  *     treatment start + 1 year;
  *   - `no-btm-suppression`: on a parenteral course (denosumab, zoledronic acid), the latest bone
  *     marker from 3 months after its start is not below the premenopausal mean [choice: the card
- *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)];
- *     a CTX taken after 10 below the mean cannot show suppression (l. 145): the marker before it tells.
+ *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)].
  *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
  *     carries the persistent insufficient fall (with an endocrinology referral as an option);
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
@@ -47,7 +46,7 @@ import type { BoneMarkerMeasurement, Course, DxaScan, PatientFacts, Ref } from '
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { seriousSideEffectsSince } from '../predicates/conditions.js';
-import { conditionFinding, courseFinding, labFinding, notFastingFinding, scoreFinding } from '../predicates/findings.js';
+import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
 import { below, upTo } from '../predicates/labs.js';
@@ -101,25 +100,13 @@ function fracturesOnTreatment(ctx: RuleContext, start: LocalDate, end: LocalDate
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
 }
 
-/**
- * The newest marker dated from `from` up to `today` that can tell (the list is newest first, and
- * frozen: an indexed loop). A CTX taken after 10 reads low (page 2 l. 145), so one below the mean
- * cannot show suppression: the marker before it tells; one above it can show its absence.
- */
-function firstTelling(
-  markers: readonly BoneMarkerMeasurement[],
-  from: LocalDate,
-  today: LocalDate,
-  meanOf: (m: BoneMarkerMeasurement) => number,
-): { readonly marker?: BoneMarkerMeasurement; readonly late: readonly BoneMarkerMeasurement[] } {
-  const late: BoneMarkerMeasurement[] = [];
+/** The newest marker dated from `from` up to `today` (the list is newest first, and frozen: an indexed loop). */
+function firstDated(markers: readonly BoneMarkerMeasurement[], from: LocalDate, today: LocalDate): BoneMarkerMeasurement | undefined {
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!;
-    if (m.date < from || m.date > lastCountedDay(today)) continue;
-    if (m.notFastingAt !== undefined && m.value < meanOf(m)) late.push(m);
-    else return { marker: m, late };
+    if (m.date >= from && m.date <= lastCountedDay(today)) return m;
   }
-  return { late };
+  return undefined;
 }
 
 function noMarkerSuppression(ctx: RuleContext): Part | undefined {
@@ -129,19 +116,14 @@ function noMarkerSuppression(ctx: RuleContext): Part | undefined {
     // From the start of the treatment with this drug: a late injection opens a course of its own,
     // but continues the treatment (the marker taken a year into it is still the failure).
     const from = addMonths(continuousTreatmentStart(facts, [course], true) ?? course.start, MARKER_AFTER_MONTHS);
-    const meanOf = (x: BoneMarkerMeasurement): number => x.premenopausalMean ?? settings.premenopausalMean[x.marker];
-    const { marker: m, late } = firstTelling(facts.labs.boneMarkers, from, facts.today, meanOf);
+    const m = firstDated(facts.labs.boneMarkers, from, facts.today);
     if (m === undefined) continue;
-    const mean = meanOf(m);
+    const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
     if (m.value < mean) continue;
     return {
       reason: 'no-btm-suppression',
-      findings: [
-        { kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref },
-        courseFinding(course, facts.today),
-        ...late.map(notFastingFinding),
-      ],
-      evidence: [m.ref, ...course.refs, ...late.map((x) => x.ref)],
+      findings: [{ kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref }, courseFinding(course, facts.today)],
+      evidence: [m.ref, ...course.refs],
     };
   }
   return undefined;
