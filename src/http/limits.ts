@@ -46,6 +46,13 @@ export function requestTimeout(budgetMs: number): RequestHandler {
 /** JSON nested deeper than any FHIR resource needs; deeper bodies are refused before any stage reads them. */
 export const MAX_JSON_DEPTH = 100;
 
+/**
+ * Objects and arrays in one body, at most (json-shape.ts `maxContainers`): a record of 5,000
+ * Observations holds 60,000 in 2.9 MB, so a body at the 10 MB limit about 220,000; a body of
+ * a million empty arrays took `JSON.parse` over half a second on the event loop.
+ */
+export const MAX_JSON_CONTAINERS = 500_000;
+
 /** True when `value` nests objects or arrays deeper than `limit` levels (checked without recursion). */
 export function nestedDeeperThan(value: unknown, limit: number): boolean {
   if (typeof value !== 'object' || value === null) return false;
@@ -85,7 +92,7 @@ function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
   // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
   const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
   // hookInstance and fhirServer name a call in the audit log before the call worker has parsed it (routes/hooks.ts).
-  return { maxDepth: MAX_JSON_DEPTH, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true, keepStrings: ['hookInstance', 'fhirServer'] };
+  return { maxDepth: MAX_JSON_DEPTH, maxContainers: MAX_JSON_CONTAINERS, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true, keepStrings: ['hookInstance', 'fhirServer'] };
 }
 
 /** The caps one call's body is checked against (the service's configuration). */
@@ -99,6 +106,8 @@ function refusalOf(shape: JsonShape): HttpError | undefined {
   switch (shape.kind) {
     case 'too-deep':
       return tooDeep(MAX_JSON_DEPTH);
+    case 'too-many-values':
+      return payloadTooLarge(`The request body holds more than ${shape.max} JSON objects and arrays.`);
     case 'long-string':
       return badRequest(`A string in the request body has ${shape.complete ? '' : 'at least '}${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
     case 'too-many': {

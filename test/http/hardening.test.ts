@@ -5,6 +5,7 @@
  * from the contract ("answered within 3 s", "/healthz within 1 s"), not performance figures.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -167,6 +168,23 @@ describe('deep nesting is a 400 or a normal answer, never a 500 (finding 7)', ()
     expect(res.status).toBe(400);
     expect(res.body.issue[0].diagnostics).toContain('nested deeper');
   });
+
+  // 3,000,000 empty arrays are 9 MB and gzip to 9 KB; `JSON.parse` of them held the event loop for seconds.
+  it('more than 500,000 objects and arrays in a body → 413 before it is parsed, plain or gzipped', async () => {
+    const body = JSON.stringify(fixture('facts-danish-woman')).replace('"prefetch":{', `"extra":[${Array.from({ length: 3_000_000 }, () => '[]').join(',')}],"prefetch":{`);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((done) => server.once('listening', () => done()));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PATIENT_VIEW}`;
+      for (const [headers, sent] of [[{}, body], [{ 'content-encoding': 'gzip' }, gzipSync(body)]] as const) {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sent });
+        expect(res.status).toBe(413);
+        expect(await res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ diagnostics: 'The request body holds more than 500000 JSON objects and arrays.' }] });
+      }
+    } finally {
+      server.close();
+    }
+  }, 30_000);
 
   it('drug identification reads a bounded projection of a concept of any depth', () => {
     let concept: Record<string, unknown> = { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text: 'Alendronat 70 mg' };

@@ -27,11 +27,10 @@ function longestLiteral(text: string): number {
   return Math.max(0, ...strings(value).map((s) => Buffer.byteLength(JSON.stringify(s)) - 2));
 }
 
-/** Element counts of the arrays down to `countDepth`, by the path jsonShape reports (keys `.k`, elements `[i]`, no leading dot). */
+/** Element counts of the arrays down to `countDepth` reached through object keys only, by the path jsonShape reports (`.k`, no leading dot). */
 function arraysOf(value: unknown, countDepth: number, parts: string[] = [], out = new Map<string, number>()): Map<string, number> {
   if (typeof value !== 'object' || value === null || parts.length >= countDepth) return out;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => arraysOf(v, countDepth, [...parts, `[${i}]`], out));
     out.set(parts.join('').replace(/^\./, ''), value.length);
   } else {
     for (const [k, v] of Object.entries(value)) arraysOf(v, countDepth, [...parts, `.${k}`], out);
@@ -52,6 +51,13 @@ describe('jsonShape', () => {
     });
   });
 
+  it('names no array inside an array: it has no path of keys, and a million of them once cost seconds', () => {
+    expect(shape('{"x":[[],[1],[[]]],"y":{"z":[]}}')).toEqual({ kind: 'ok', arrays: new Map([['x', 3], ['y.z', 0]]), longestStringBytes: 1 });
+    const million = Buffer.from(`{"x":[${Array.from({ length: 1_000_000 }, () => '[]').join(',')}]}`);
+    const result = jsonShape(million, { ...LIMITS, countDepth: 4 });
+    expect(result).toEqual({ kind: 'ok', arrays: new Map([['x', 1_000_000]]), longestStringBytes: 1 });
+  });
+
   it('stops at the first element past an array\'s cap, asking for caps only past minCap', () => {
     const asked: string[] = [];
     const cap = (path: string): number | undefined => {
@@ -63,6 +69,12 @@ describe('jsonShape', () => {
     expect(shape(`${drafts(1000).slice(0, -3)}`, { cap, minCap: 3 })).toEqual({ kind: 'too-many', path: 'context.draftOrders.entry', count: 4, cap: 3 });
     // Asked once per array that grew past minCap (three drafts did not).
     expect(asked).toEqual(['prefetch.obs.entry', 'prefetch.obs.entry', 'context.draftOrders.entry']);
+  });
+
+  it('refuses more objects and arrays than maxContainers, counting both, at the one past it', () => {
+    expect(shape('{"a":[{},[]]}', { maxContainers: 4 }).kind).toBe('ok');
+    expect(shape('{"a":[{},[],{}]}', { maxContainers: 4 })).toEqual({ kind: 'too-many-values', max: 4 });
+    expect(shape('{"a":"[{}]","b":[1,2,3]}', { maxContainers: 2 }).kind).toBe('ok');
   });
 
   it('refuses nesting past maxDepth, however deep, without recursion', () => {
