@@ -172,19 +172,33 @@ export function checkBodyShapeWhileReading(limits: CallLimits, jsonTypes: readon
  * The body reader's `verify` (json-body.ts): the shape of a body read to its end — found by
  * `checkBodyShapeWhileReading` while it arrived, else (compressed bodies) read here from its bytes
  * before it is parsed. A body refused here is never parsed, so it cannot hold the event loop
- * for long. Bodies in another charset than UTF-8 (rare; body-parser decodes them) are checked
- * after parsing instead.
+ * for long. Bodies in another charset than UTF-8 (rare; body-parser decodes them) are scanned
+ * as UTF-8 too (`asUtf8`).
  */
 export function checkBodyShape(limits: CallLimits): (req: Request, res: Response, body: Buffer, encoding: string | null) => void {
   return (req, res, body, encoding) => {
     // null: read as bytes by json-body.ts, which it does only for UTF-8.
-    if (encoding !== null && encoding.toLowerCase() !== 'utf-8') return;
-    const shape = res.locals.bodyShape ?? jsonShape(body, shapeLimits(req, limits));
+    const utf8 = encoding === null || encoding.toLowerCase() === 'utf-8' ? body : asUtf8(body, encoding);
+    if (utf8 === undefined) return;
+    const shape = res.locals.bodyShape ?? jsonShape(utf8, shapeLimits(req, limits));
     res.locals.bodyShapeChecked = true;
     const refusal = refusalOf(shape);
     if (refusal !== undefined) throw refusal;
     if (shape.kind === 'ok') res.locals.longestStringBytes = shape.longestStringBytes;
   };
+}
+
+/**
+ * A body in another charset (UTF-16, which body-parser decodes) as UTF-8 bytes, for the same
+ * scan: without it a body of millions of empty arrays reached `JSON.parse` in UTF-16. Undefined
+ * for a charset Node cannot decode (body-parser refuses it).
+ */
+function asUtf8(body: Buffer, encoding: string): Buffer | undefined {
+  try {
+    return Buffer.from(new TextDecoder(encoding).decode(body), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 const tooDeep = (limit: number): HttpError => badRequest(`The request body is nested deeper than ${limit} levels.`);
@@ -194,7 +208,7 @@ const tooManyDrafts = (count: number | string, max: number): HttpError => payloa
 
 /**
  * After the JSON parser: a body nested deeper than MAX_JSON_DEPTH → 400. Only for bodies that
- * `checkBodyShape` did not read (another charset than UTF-8).
+ * `checkBodyShape` did not read (a charset it could not decode).
  */
 export function jsonDepthLimit(limit: number = MAX_JSON_DEPTH): RequestHandler {
   return (req: Request, res: Response, next: NextFunction): void => {

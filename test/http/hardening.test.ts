@@ -170,14 +170,21 @@ describe('deep nesting is a 400 or a normal answer, never a 500 (finding 7)', ()
   });
 
   // 3,000,000 empty arrays are 9 MB and gzip to 9 KB; `JSON.parse` of them held the event loop for seconds.
-  it('more than 500,000 objects and arrays in a body → 413 before it is parsed, plain or gzipped', async () => {
+  it('more than 500,000 objects and arrays in a body → 413 before it is parsed, plain, gzipped or UTF-16', async () => {
     const body = JSON.stringify(fixture('facts-danish-woman')).replace('"prefetch":{', `"extra":[${Array.from({ length: 3_000_000 }, () => '[]').join(',')}],"prefetch":{`);
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((done) => server.once('listening', () => done()));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PATIENT_VIEW}`;
-      for (const [headers, sent] of [[{}, body], [{ 'content-encoding': 'gzip' }, gzipSync(body)]] as const) {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: sent });
+      // In UTF-16 (which body-parser decodes) 600,000 of them, within the body limit.
+      const utf16 = Buffer.from(body.replace(/\[(?:\[\],)+\[\]\]/, `[${Array.from({ length: 600_000 }, () => '[]').join(',')}]`), 'utf16le');
+      const calls = [
+        [{ 'content-type': 'application/json' }, body],
+        [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(body)],
+        [{ 'content-type': 'application/json; charset=utf-16le' }, utf16],
+      ] as const;
+      for (const [headers, sent] of calls) {
+        const res = await fetch(url, { method: 'POST', headers, body: sent });
         expect(res.status).toBe(413);
         expect(await res.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ diagnostics: 'The request body holds more than 500000 JSON objects and arrays.' }] });
       }
