@@ -137,6 +137,8 @@ export interface TopicValues {
     readonly calciumWithinDays: number;
     /** The latest calcium is low: correct it before the injection. */
     readonly calciumLow?: true;
+    /** A medication prefetch key could not be had: a later injection may be missing (check before injecting). */
+    readonly medicationListUnavailable?: true;
   };
   /** `egfrLow`: the latest eGFR ≤ 35 — a follow-on bisphosphonate is not for general practice (as on `denosumab-stopped`). */
   'denosumab-overdue': {
@@ -145,6 +147,8 @@ export interface TopicValues {
     readonly egfrLow?: true;
     /** `anabolic-treatment-consideration` beside it: the referral does not put off the injection. */
     readonly anabolicCandidate?: true;
+    /** A medication prefetch key could not be had: a later injection may be missing (check before injecting). */
+    readonly medicationListUnavailable?: true;
   };
   'denosumab-stopped': {
     /** "typisk zoledronsyre ca. 6 måneder efter sidste injektion". */
@@ -159,6 +163,8 @@ export interface TopicValues {
     readonly anabolicCandidate?: true;
     /** Oral bisphosphonate is not possible (card "2. Valg": a contraindication such as ulcus, non-adherence): no alendronate offered. */
     readonly oralBarred?: true;
+    /** A medication prefetch key could not be had: a follow-on treatment may be missing (check before starting one). */
+    readonly medicationListUnavailable?: true;
   };
   'zoledronic-acid-infusion-due': {
     readonly due: LocalDate;

@@ -42,6 +42,7 @@ import type { LocalDate } from '../time/local-date.js';
 import { latestEgfrAtLimit } from './predicates/kidney.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { barsDraft } from './prescribing/must-not-go-ahead.js';
+import { notRecommended } from './not-recommended.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
@@ -91,12 +92,6 @@ function denosumabFirst(recs: Recommendation[]): Recommendation[] {
   });
 }
 
-/** Offered, not recommended: the EHR must not pre-select it (a start that waits for a correction, an anabolic referral that waits for denosumab). */
-function notRecommended(s: SuggestionSpec): SuggestionSpec {
-  if (!('recommended' in s) || s.recommended !== true) return s;
-  const { recommended: _, ...rest } = s;
-  return rest;
-}
 
 const isEndocrinologyReferral = (s: SuggestionSpec): boolean => s.kind === 'referral' && s.to === 'endocrinology';
 

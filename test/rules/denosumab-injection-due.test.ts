@@ -108,4 +108,10 @@ describe('denosumab-injection-due (card l. 64 "hver 6. mÃ¥ned", l. 78-80 "Der mÃ
     expect(corrected?.reasons).toEqual(['due']);
     expect(corrected).not.toHaveProperty('calciumLow');
   });
+
+  it('with a medication key unavailable names it and flags it (a later injection may be missing)', () => {
+    const rec = denosumabInjectionDue(ctxOf({ ...onDenosumab('2026-10-26', last), unavailable: ['medicationRequests'] }));
+    expect(rec).toMatchObject({ topic: 'denosumab-injection-due', indicator: 'warning', medicationListUnavailable: true });
+    expect(rec?.findings).toContainEqual({ kind: 'unavailable', key: 'medicationRequests' });
+  });
 });

@@ -75,4 +75,18 @@ describe('denosumab-overdue (card l. 79 "Der må max gå 7 måneder")', () => {
     expect(card?.detail).toContain('ved eGFR ≤ 35 ikke bisfosfonat');
     expect(card?.detail).not.toContain('typisk zoledronsyre');
   });
+
+  // rules.md "Missing data": administrations that could not be fetched may hold the last injection.
+  it('with a medication key unavailable still fires critical, but names the missing data, flags it for the text and pre-selects nothing', () => {
+    const facts = { ...onDenosumab('2026-11-27', last), unavailable: ['medicationAdministrations'] };
+    const rec = denosumabOverdue(ctxOf(facts));
+    expect(rec).toMatchObject({ topic: 'denosumab-overdue', indicator: 'critical', reasons: ['overdue'], medicationListUnavailable: true });
+    expect(rec?.findings).toContainEqual({ kind: 'unavailable', key: 'medicationAdministrations' });
+    expect(rec?.suggestions?.some((s) => 'recommended' in s && s.recommended === true)).toBe(false);
+    const [card] = renderCards(rec === undefined ? [] : [rec], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-27', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.summary).toMatch(/^Tjek seneste denosumab-injektion \(medicindata mangler\)/);
+    expect(card?.detail).toMatch(/^\*\*Medicindata kunne ikke hentes:\*\*/);
+    expect(card?.suggestions?.some((s) => s.isRecommended === true)).toBe(false);
+    expect(denosumabOverdue(ctxOf({ ...onDenosumab('2026-11-27', last), unavailable: ['observations'] }))).not.toHaveProperty('medicationListUnavailable');
+  });
 });

@@ -143,4 +143,12 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
   it('does not fire while denosumab is active', () => {
     expect(denosumabStopped(ctxOf(patient({ ...woman, courses: [course('denosumab', '2023-02-15', { lastDose: '2026-08-15' })] })))).toBeUndefined();
   });
+
+  it('with a medication key unavailable (a follow-on may be missing) names it and pre-selects no follow-on', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' });
+    const rec = denosumabStopped(ctxOf({ ...patient({ ...woman, courses: [deno] }), unavailable: ['medicationStatements'] }));
+    expect(rec).toMatchObject({ topic: 'denosumab-stopped', indicator: 'critical', medicationListUnavailable: true });
+    expect(rec?.findings).toContainEqual({ kind: 'unavailable', key: 'medicationStatements' });
+    expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'zoledronic-acid' }, { kind: 'prescribe', drug: 'alendronate-tablet' }, { kind: 'referral', to: 'endocrinology' }]);
+  });
 });

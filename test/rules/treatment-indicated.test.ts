@@ -147,11 +147,11 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
       for (const key of ['medicationStatements', 'medicationRequests', 'medicationAdministrations']) {
         const rec = run({ ...base, unavailable: [key] });
         expect(rec).toMatchObject({ topic: 'treatment-indicated', choice: 'first-choice', medicationListUnavailable: true });
-        expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: false }]);
+        expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
       }
       const second = run({ ...base, conditions: [condition('peptic-ulcer')], unavailable: ['medicationStatements'] });
       expect(second?.suggestions).toEqual([
-        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: false },
+        { kind: 'prescribe', drug: 'denosumab-biosimilar' },
         { kind: 'referral', to: 'zoledronic-acid' },
       ]);
     });

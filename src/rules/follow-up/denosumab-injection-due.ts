@@ -21,7 +21,7 @@ import { lastDoseFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
+import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn, withIncompleteMedications } from './denosumab.js';
 
 export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ctx) => {
   const { today, settings } = ctx;
@@ -41,7 +41,7 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
   // inject, the 7-month limit is (as rx-denosumab-schedule sets it for the held order) [choice].
   const remindOn = schedule.lowCalcium !== undefined && schedule.due <= today ? schedule.latestInTime : schedule.due;
   suggestions.push({ kind: 'reminder', what: 'denosumab-injection', due: remindOn });
-  return {
+  return withIncompleteMedications(ctx.facts, {
     topic: 'denosumab-injection-due',
     indicator: isDue ? 'warning' : 'info',
     reasons,
@@ -53,5 +53,5 @@ export const denosumabInjectionDue: PatientRule<'denosumab-injection-due'> = (ct
     latestInTime: schedule.latestInTime,
     calciumWithinDays: settings.freshnessDays.beforeInjection,
     ...(schedule.lowCalcium === undefined ? {} : { calciumLow: true as const }),
-  };
+  });
 };

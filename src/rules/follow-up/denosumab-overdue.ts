@@ -22,7 +22,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn } from './denosumab.js';
+import { calciumBeforeInjection, denosumabWithoutFollowOn, endedFollowOn, withIncompleteMedications } from './denosumab.js';
 
 export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   const { today, settings } = ctx;
@@ -43,7 +43,7 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
   // bisphosphonate: at eGFR ≤ 35 the card says so (as denosumab-stopped does) [choice].
   const egfr = latestEgfrAtLimit(ctx.facts);
   if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
-  return {
+  return withIncompleteMedications(ctx.facts, {
     topic: 'denosumab-overdue',
     indicator: 'critical',
     reasons: ['overdue', ...calcium.reasons.filter((r) => r === 'hypocalcaemia')],
@@ -54,5 +54,5 @@ export const denosumabOverdue: PatientRule<'denosumab-overdue'> = (ctx) => {
     due: schedule.due,
     ...(low ? { calciumLow: true as const } : {}),
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
-  };
+  });
 };

@@ -24,7 +24,7 @@ import { calciumFinding, courseFinding, lastDoseFinding } from '../predicates/fi
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
-import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS } from './denosumab.js';
+import { denosumabWithoutFollowOn, endedFollowOn, INJECTION_INTERVAL_MONTHS, withIncompleteMedications } from './denosumab.js';
 
 export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const schedule = denosumabWithoutFollowOn(ctx);
@@ -36,7 +36,7 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const low = schedule.lowCalcium;
   const oral = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   const oralBarred = oral.reasons.length > 0;
-  return {
+  return withIncompleteMedications(ctx.facts, {
     topic: 'denosumab-stopped',
     indicator: 'critical',
     reasons: low === undefined ? ['no-follow-on-therapy'] : ['no-follow-on-therapy', 'hypocalcaemia'],
@@ -64,5 +64,5 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
     ...(latestEgfrAtLimit(ctx.facts) === undefined ? {} : { egfrLow: true }),
     ...(low === undefined ? {} : { calciumLow: true as const }),
     ...(oralBarred ? { oralBarred: true as const } : {}),
-  };
+  });
 };

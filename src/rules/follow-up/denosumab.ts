@@ -12,14 +12,16 @@
  * denosumab course, its dates counted from the last injection in calendar months (clamped to the
  * month's end: 2026-05-31 + 6 months = 2026-11-30), and whether another antiresorptive followed it.
  */
-import type { CalciumMeasurement, Course, Ref } from '../../facts/types.js';
+import type { CalciumMeasurement, Course, PatientFacts, Ref } from '../../facts/types.js';
 import type { Finding } from '../../contract/findings.js';
 import { calciumFinding, courseFinding } from '../predicates/findings.js';
 import type { Reason } from '../../contract/topics.js';
+import type { Recommendation } from '../../contract/recommendations.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { addMonths, minDate, type LocalDate } from '../../time/local-date.js';
 import { latestLowCalcium, latestWithin } from '../predicates/labs.js';
-import { denosumabFollowOn, latestCourse } from '../predicates/medication.js';
+import { denosumabFollowOn, latestCourse, unavailableMedicationKeys } from '../predicates/medication.js';
+import { notRecommended } from '../not-recommended.js';
 import { perContext } from '../memo.js';
 
 /** "hver 6. måned". */
@@ -111,4 +113,23 @@ export function calciumBeforeInjection(schedule: DenosumabSchedule, withinDays: 
 export function endedFollowOn(schedule: DenosumabSchedule, today: LocalDate): { readonly findings: readonly Finding[]; readonly evidence: readonly string[] } {
   const c = schedule.endedFollowOn;
   return c === undefined ? { findings: [], evidence: [] } : { findings: [courseFinding(c, today)], evidence: c.refs };
+}
+
+/**
+ * rules.md "Missing data": with a medication prefetch key unavailable, the last injection the
+ * record shows may not be the last one given, nor the follow-on missing — a patient injected ten
+ * weeks ago, whose administrations could not be fetched, was told "Giv denosumab nu" from a
+ * medication-list entry two years old. The denosumab cards still speak (a missed injection is the
+ * greater harm) but name the missing data, say to check the last injection first, and pre-select
+ * nothing [choice, the safer reading].
+ */
+export function withIncompleteMedications<T extends 'denosumab-overdue' | 'denosumab-stopped' | 'denosumab-injection-due'>(facts: PatientFacts, rec: Recommendation<T>): Recommendation<T> {
+  const keys = unavailableMedicationKeys(facts);
+  if (keys.length === 0) return rec;
+  return {
+    ...rec,
+    findings: [...rec.findings, ...keys.map((key): Finding => ({ kind: 'unavailable', key }))],
+    ...(rec.suggestions === undefined ? {} : { suggestions: rec.suggestions.map(notRecommended) }),
+    medicationListUnavailable: true as const,
+  };
 }

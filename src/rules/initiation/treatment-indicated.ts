@@ -73,6 +73,7 @@ import type { Finding } from '../../contract/findings.js';
 import type { TreatmentChoice } from '../../contract/recommendations.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { isChoosingTreatment, latestEgfr, unique } from './applies.js';
+import { notRecommended } from '../not-recommended.js';
 
 interface Choice {
   readonly choice: TreatmentChoice;
@@ -122,9 +123,6 @@ function chooseTreatment(ctx: RuleContext): Choice {
   return { choice: 'first-choice', extra: NOTHING, suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }] };
 }
 
-function notRecommended(spec: SuggestionSpec): SuggestionSpec {
-  return 'recommended' in spec ? { ...spec, recommended: false } : spec;
-}
 
 /** "Ved fortsat lav knoglemasse i hoften …": what ended the pause (new fracture, low hip T-score after its start, glucocorticoid). */
 function pauseEndedJudgement(pause: Pause): Judgement {

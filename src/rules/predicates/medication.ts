@@ -140,6 +140,11 @@ export function medicationHistoryUnavailable(facts: PatientFacts): boolean {
   return facts.unavailable.some((k) => MEDICATION_KEYS.includes(k));
 }
 
+/** The medication prefetch keys that could not be had. */
+export function unavailableMedicationKeys(facts: PatientFacts): string[] {
+  return facts.unavailable.filter((k) => MEDICATION_KEYS.includes(k));
+}
+
 /** The courses each record belongs to, looked up by ref (a scan of a course's refs per record was a square in its records). */
 const coursesByRef = perFacts((facts): ReadonlyMap<string, readonly Course[]> => {
   const out = new Map<string, Course[]>();

@@ -9,6 +9,8 @@ import { formatDate } from '../../format.js';
 import { has, paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
+import { withNote } from '../notes.js';
+import { incompleteMedications } from './denosumab-record-incomplete.js';
 
 type Rec = Recommendation<'denosumab-injection-due'>;
 
@@ -40,7 +42,7 @@ function detail(rec: Rec, lang: Language): string {
   return paragraphs(calciumFirst(rec, lang), RECALL[lang], NEVER_STOP[lang]);
 }
 
-export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> = {
+export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> = withNote<'denosumab-injection-due'>({
   da: {
     title: 'Denosumab-injektion',
     summary: (rec) =>
@@ -61,4 +63,4 @@ export const denosumabInjectionDueTexts: TopicTexts<'denosumab-injection-due'> =
         : `Next denosumab injection coming up: due ${formatDate(rec.due, 'en')} (every 6 months)`,
     detail: (rec) => detail(rec, 'en'),
   },
-};
+}, incompleteMedications<'denosumab-injection-due'>());

@@ -8,6 +8,7 @@ import type { Recommendation } from '../../../contract/recommendations.js';
 import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
+import { INCOMPLETE_MEDICATIONS } from './denosumab-record-incomplete.js';
 
 const WHY: Words = {
   da: 'Efter ophørt denosumab kommer hurtigt knogletab (rebound) med risiko for multiple brud i ryggen.',
@@ -48,14 +49,16 @@ const ANABOLIC_LATER: Words = {
 };
 
 function detail(rec: Recommendation<'denosumab-overdue'>, lang: Language): string {
-  return paragraphs(giveNow(rec, lang), rec.anabolicCandidate === true && ANABOLIC_LATER[lang], WHY[lang], (rec.egfrLow === true ? IF_NOT_CONTINUED_KIDNEY : IF_NOT_CONTINUED)[lang], RECALL[lang]);
+  return paragraphs(rec.medicationListUnavailable === true && INCOMPLETE_MEDICATIONS[lang], giveNow(rec, lang), rec.anabolicCandidate === true && ANABOLIC_LATER[lang], WHY[lang], (rec.egfrLow === true ? IF_NOT_CONTINUED_KIDNEY : IF_NOT_CONTINUED)[lang], RECALL[lang]);
 }
 
 export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {
   da: {
     title: 'Denosumab overskredet',
     summary: (rec) =>
-      rec.calciumLow === true
+      rec.medicationListUnavailable === true
+        ? 'Tjek seneste denosumab-injektion (medicindata mangler): over 7 mdr. siden den seneste registrerede – giv nu, hvis det passer'
+        : rec.calciumLow === true
         ? 'Denosumab over 7 måneder siden sidste injektion og P-calcium lav: korrigér hypocalcæmien, giv injektionen snarest, kontakt endokrinolog'
         : 'Giv denosumab nu: over 7 måneder siden sidste injektion – risiko for hurtigt knogletab og brud i ryggen',
     detail: (rec) => detail(rec, 'da'),
@@ -63,7 +66,9 @@ export const denosumabOverdueTexts: TopicTexts<'denosumab-overdue'> = {
   en: {
     title: 'Denosumab overdue',
     summary: (rec) =>
-      rec.calciumLow === true
+      rec.medicationListUnavailable === true
+        ? 'Check the last denosumab injection (medication data missing): over 7 months since the last recorded – give now if so'
+        : rec.calciumLow === true
         ? 'Denosumab more than 7 months since the last injection and calcium low: correct it, inject as soon as possible, contact endocrinology'
         : 'Give denosumab now: more than 7 months since the last injection – risk of rapid bone loss and spine fractures',
     detail: (rec) => detail(rec, 'en'),

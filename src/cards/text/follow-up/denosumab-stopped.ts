@@ -10,6 +10,8 @@ import { formatDate } from '../../format.js';
 import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
+import { withNote } from '../notes.js';
+import { incompleteMedications } from './denosumab-record-incomplete.js';
 
 type Rec = Recommendation<'denosumab-stopped'>;
 
@@ -84,7 +86,7 @@ function detail(rec: Rec, lang: Language): string {
   );
 }
 
-export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
+export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = withNote<'denosumab-stopped'>({
   da: {
     title: 'Denosumab seponeret uden opfølgende behandling',
     // A time that has come reads as now, never as a plan for a date gone by.
@@ -110,4 +112,4 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = {
         : `Denosumab stopped: other treatment MUST be started – usually zoledronic acid ${rec.followOnDueReached ? `now (due since ${formatDate(rec.followOnDue, 'en')})` : `around ${formatDate(rec.followOnDue, 'en')}`}`,
     detail: (rec) => detail(rec, 'en'),
   },
-};
+}, incompleteMedications<'denosumab-stopped'>());

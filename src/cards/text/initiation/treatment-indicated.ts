@@ -15,6 +15,7 @@ import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
 import { correctFirstLead, IF_LOW_ENERGY, onlyPossibleFracture } from '../card-words.js';
 import { has, lowerFirst, paragraphs, reasonPhrases } from '../text-helpers.js';
+import { withNote, type Note } from '../notes.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
 
@@ -88,15 +89,9 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
 };
 
 /** A note a card carries in some cases: a line first in the detail, and a few words in the summary. */
-interface Note {
-  readonly applies: (rec: Rec) => boolean;
-  /** Words before the summary (`lead`) or after it (`tail`), where the whole stays under 140 characters. */
-  readonly place: 'lead' | 'tail';
-  readonly words: Readonly<Record<'da' | 'en', { readonly summary: string; readonly detail: string }>>;
-}
 
 /** Card "OBS: D-vitamin bør være i niveau før DXA-skanning": the T-score was measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`). */
-const LOW_VITAMIN_D_AT_DXA: Note = {
+const LOW_VITAMIN_D_AT_DXA: Note<'treatment-indicated'> = {
   applies: (rec) => rec.tScoreAtLowVitaminD === true,
   place: 'tail',
   words: {
@@ -112,7 +107,7 @@ const LOW_VITAMIN_D_AT_DXA: Note = {
 };
 
 /** rules.md "Missing data": without the medication list the card cannot know the patient is not on treatment. */
-const MEDICATION_LIST_UNAVAILABLE: Note = {
+const MEDICATION_LIST_UNAVAILABLE: Note<'treatment-indicated'> = {
   applies: (rec) => rec.medicationListUnavailable === true,
   place: 'lead',
   words: {
@@ -127,19 +122,6 @@ const MEDICATION_LIST_UNAVAILABLE: Note = {
   },
 };
 
-function withNote(texts: TopicTexts<'treatment-indicated'>, note: Note): TopicTexts<'treatment-indicated'> {
-  const lang = (l: 'da' | 'en'): TopicTexts<'treatment-indicated'>['da'] => ({
-    ...texts[l],
-    summary: (rec: Rec) => {
-      const summary = texts[l].summary(rec);
-      const words = note.words[l].summary;
-      if (!note.applies(rec) || [...summary].length + [...words].length >= 140) return summary;
-      return note.place === 'lead' ? `${words}${lowerFirst(summary)}` : `${summary}${words}`;
-    },
-    detail: (rec: Rec) => (note.applies(rec) ? paragraphs(note.words[l].detail, texts[l].detail(rec)) : texts[l].detail(rec)),
-  });
-  return { da: lang('da'), en: lang('en') };
-}
 
 export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNote(withNote({
   da: {

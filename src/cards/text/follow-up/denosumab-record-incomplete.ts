@@ -1,0 +1,28 @@
+/**
+ * The denosumab cards when a medication prefetch key could not be had (rules.md "Missing data",
+ * rules/follow-up/denosumab.ts `withIncompleteMedications`): the last injection or the follow-on
+ * the record shows may not be the latest — say so before the advice.
+ */
+import type { Recommendation } from '../../../contract/recommendations.js';
+import type { Note } from '../notes.js';
+import type { Words } from '../vocabulary.js';
+
+type DenosumabTopic = 'denosumab-overdue' | 'denosumab-stopped' | 'denosumab-injection-due';
+
+/** The paragraph that opens the detail. */
+export const INCOMPLETE_MEDICATIONS: Words = {
+  da: '**Medicindata kunne ikke hentes:** den seneste injektion i journalen er måske ikke den seneste, der er givet, og en opfølgende behandling kan mangle. Tjek det, før du giver eller ordinerer – denosumab gives med 6 måneders mellemrum.',
+  en: '**Medication data could not be fetched:** the last injection in the record may not be the last one given, and a follow-on treatment may be missing. Check before you give or prescribe – denosumab injections are 6 months apart.',
+};
+
+/** The note (words before the summary where they fit, the paragraph before the detail). */
+export function incompleteMedications<T extends DenosumabTopic>(): Note<T> {
+  return {
+    applies: (rec: Recommendation<T>) => rec.medicationListUnavailable === true,
+    place: 'lead',
+    words: {
+      da: { summary: 'Tjek seneste injektion (medicindata mangler): ', detail: INCOMPLETE_MEDICATIONS.da },
+      en: { summary: 'Check the last injection (medication data missing): ', detail: INCOMPLETE_MEDICATIONS.en },
+    },
+  };
+}
