@@ -33,11 +33,12 @@ const KNOWN_SEGMENTS = new Set([
 
 /**
  * The path as it may be logged. An answered path (status < 400) is one the service serves (a
- * route, a file that exists). Any other path may have been typed by anyone, and may hold a name
- * or a CPR number: only its known segments are kept, the others replaced by `:redacted`.
+ * route, a file that exists) — except a CORS preflight, which is answered 204 on any path. Any
+ * other path may have been typed by anyone, and may hold a name or a CPR number: only its known
+ * segments are kept, the others replaced by `:redacted`.
  */
-export function loggablePath(path: string, status: number): string {
-  if (status < 400) return path.slice(0, 200);
+export function loggablePath(path: string, status: number, method = 'GET'): string {
+  if (status < 400 && method !== 'OPTIONS') return path.slice(0, 200);
   const segments = path.split('/').slice(1, 13);
   return `/${segments.map((s) => (s === '' || KNOWN_SEGMENTS.has(s) ? s : ':redacted')).join('/')}`.slice(0, 200);
 }
@@ -59,7 +60,7 @@ export function requestContext(logger: Logger): RequestHandler {
       const line = {
         method: req.method,
         // Query strings are never logged; a path only as far as it names what the service serves.
-        path: loggablePath(req.path, res.statusCode),
+        path: loggablePath(req.path, res.statusCode, req.method),
         status: res.statusCode,
         durationMs,
         ...res.locals.logFields,

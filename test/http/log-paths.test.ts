@@ -42,6 +42,15 @@ describe('logged paths', () => {
     ]);
   });
 
+  it('a CORS preflight, answered 204 on any path, keeps only the known segments', async () => {
+    const { logger, lines } = capture();
+    const { app } = makeApp({ logger });
+    await request(app).options('/cds-services/0101801234').set('Origin', 'https://ehr.example.org').set('Access-Control-Request-Method', 'POST').expect(204);
+    await request(app).options('/cds-services/osteoporosis-patient-view').set('Origin', 'https://ehr.example.org').set('Access-Control-Request-Method', 'POST').expect(204);
+    expect(JSON.stringify(lines)).not.toContain('0101801234');
+    expect(lines.filter((l) => l.msg === 'request completed').map((l) => l.path)).toEqual(['/cds-services/:redacted', '/cds-services/osteoporosis-patient-view']);
+  });
+
   it('paths the service serves are logged as they are', async () => {
     const { logger, lines } = capture();
     const { app } = makeApp({ logger });
