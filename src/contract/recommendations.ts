@@ -79,7 +79,8 @@ export interface TopicValues {
     /** A medication prefetch key could not be had: the patient may already be on treatment (check the list before the start). */
     readonly medicationListUnavailable?: true;
   };
-  'risk-factor-review': Nothing;
+  /** `egfrLow`: the latest eGFR ≤ 35 — a treatment a risk factor would open is the endocrinologist's (card l. 41). */
+  'risk-factor-review': { readonly egfrLow?: true };
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */
   'pretreatment-checks': { readonly choice: TreatmentChoice };
   'vitamin-d-before-dxa': Nothing;

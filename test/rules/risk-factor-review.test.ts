@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { riskFactorReview } from '../../src/rules/initiation/risk-factor-review.js';
-import { condition, course, ctxOf, fracture, glucocorticoid, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { condition, course, ctxOf, egfr, fracture, glucocorticoid, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { renderCards } from '../../src/cards/render.js';
+import { DEFAULT_LINKS } from '../../src/cards/links.js';
+import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 
 const run = (input: FactsInput) => riskFactorReview(ctxOf(patient(input)));
 
@@ -14,6 +17,17 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
       evidence: [dxa.refs[0]],
       findings: [{ kind: 't-score', value: -2.6, site: 'lumbar-spine', date: '2026-08-12', ref: dxa.refs[0] }],
     });
+  });
+
+  it('with the latest eGFR ≤ 35 (card l. 41) names it and says a treatment would not be alendronate; at 36 it stays first choice', () => {
+    const dxa = scan('2026-08-12', { 'total-hip': -2.6 });
+    const low = run({ age: 68, dxa: [dxa], labs: { egfr: [egfr(35, '2026-10-01')] } });
+    expect(low).toMatchObject({ topic: 'risk-factor-review', egfrLow: true });
+    expect(low?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr' }));
+    const [card] = renderCards(low === undefined ? [] : [low], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(card?.detail).toContain('ved eGFR ≤ 35 ikke alendronat');
+    expect(card?.detail).not.toContain('1. valg alendronat');
+    expect(run({ age: 68, dxa: [dxa], labs: { egfr: [egfr(36, '2026-10-01')] } })).not.toHaveProperty('egfrLow');
   });
 
   it('fires at T-score exactly −2.5 and not at −2.4', () => {

@@ -19,7 +19,8 @@
  *       the first thing to ask about. No suggestion.
  * Reasons: `t-score-without-risk-factor`.
  */
-import { conditionFinding, scoreFinding } from '../predicates/findings.js';
+import { conditionFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { lowEnergyFractures } from '../predicates/fractures.js';
 import { osteoporoticTScore } from '../predicates/indication.js';
 import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.js';
@@ -36,11 +37,15 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   if (lowEnergyFractures(ctx.facts, ctx.settings).length > 0) return undefined;
   if (riskFactors(ctx.facts, ctx.settings).length > 0) return undefined;
   const possible = possibleRiskConditions(ctx.facts);
+  // Card l. 41 "Tjek, at eGFR > 35 ml/min": the treatment a risk factor would open is then the
+  // endocrinologist's, not alendronate — the text must not name it as the first choice.
+  const egfr = latestEgfrAtLimit(ctx.facts);
   return {
     topic: 'risk-factor-review',
     indicator: 'info',
     reasons: ['t-score-without-risk-factor'],
-    evidence: [t.ref, ...possible.map((c) => c.ref)],
-    findings: [scoreFinding('t-score', t), ...possible.map(conditionFinding)],
+    evidence: [t.ref, ...possible.map((c) => c.ref), ...(egfr === undefined ? [] : [egfr.ref])],
+    findings: [scoreFinding('t-score', t), ...possible.map(conditionFinding), ...(egfr === undefined ? [] : [labFinding('egfr', egfr)])],
+    ...(egfr === undefined ? {} : { egfrLow: true as const }),
   };
 };

@@ -9,21 +9,25 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
   da: {
     title: 'T-score ≤ −2,5 uden risikofaktor',
     summary: () => 'Gennemgå risikofaktorer: T-score ≤ −2,5, men ingen brud eller registreret risikofaktor – endnu ikke indikation for behandling',
-    detail: () =>
+    detail: (rec) =>
       [
         'Ved T-score ≤ −2,5 kræver indikationen for at drøfte behandling **mindst én risikofaktor**, og ingen er registreret.',
         'Spørg ind til fx arvelighed, lavt BMI, immobilisering, højdereduktion, sygdom med knogletab, faldtendens, glukokortikoid og rygning.',
-        'Findes én, er der indikation for at drøfte behandling (1. valg alendronat).',
+        rec.egfrLow === true
+          ? 'Findes én, er der indikation for at drøfte behandling – men ved eGFR ≤ 35 ikke alendronat: henvis til endokrinolog.'
+          : 'Findes én, er der indikation for at drøfte behandling (1. valg alendronat).',
       ].join('\n\n'),
   },
   en: {
     title: 'T-score ≤ −2.5 without a risk factor',
     summary: () => 'Review risk factors: T-score ≤ −2.5 but no fracture or recorded risk factor – no indication for treatment yet',
-    detail: () =>
+    detail: (rec) =>
       [
         'At T-score ≤ −2.5 the indication to discuss treatment needs **at least one risk factor**, and none is recorded.',
         'Ask about e.g. family history, low BMI, immobilisation, height loss, disease causing bone loss, falls, glucocorticoid and smoking.',
-        'If one is present, there is an indication to discuss treatment (first choice alendronate).',
+        rec.egfrLow === true
+          ? 'If one is present, there is an indication to discuss treatment – but with eGFR ≤ 35 not alendronate: refer to endocrinology.'
+          : 'If one is present, there is an indication to discuss treatment (first choice alendronate).',
       ].join('\n\n'),
   },
 };
