@@ -182,13 +182,15 @@ export function createApp(config: Config, deps: AppDeps): Express {
   // After authentication (the caller is known), before any body is read; no layer when the limit is off.
   const limited = perCallerRateLimit({ perMinute: config.rateLimitPerMin, logger, onRefused: metrics.rateLimitRefused, ...rateLimitCounters(deps.rateLimitStore, store) });
   if (limited !== undefined) app.use('/cds-services', limited);
+  // Every call to a service the caller may make is audited, also one refused for its body (413,
+  // 400) or for the calls in flight (503): a probe with oversized or broken bodies leaves a trail.
+  app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
   const inFlight = concurrencyLimit(config.maxConcurrentCalls);
   app.post('/cds-services/*service', inFlight);
   const callPool = deps.callPool;
   // A hook call's body is left as bytes for the call worker to parse (its path is /{service id}).
   app.use('/cds-services', jsonBody(config, JSON_TYPES, (req) => callPool !== undefined && req.method === 'POST' && findService(req.path.slice(1)) !== undefined));
   app.use('/cds-services', jsonDepthLimit());
-  app.post('/cds-services/:id', auditHookCalls(auditLog, clock));
   // The hook calls (/cds-services/{id}) before discovery (/cds-services) and feedback
   // (/cds-services/{id}/feedback): the three match disjoint paths, so the order changes no answer.
   app.use(

@@ -1,5 +1,6 @@
 /**
- * The audit log (docs/service-contract.md, "Audit log"): one entry per answered hook call — when,
+ * The audit log (docs/service-contract.md, "Audit log"): one entry per hook call — refused ones
+ * (body, limits) included — when,
  * the service, `hookInstance`, the caller's issuer and tenant, the JWT's `jti`, the FHIR server's
  * host, the uuids and topics of the cards, and the answer's status. No patient data: no patient
  * id, no FHIR path or query, no card text, no body. The hook route fills `res.locals.hookCall`; this
@@ -10,6 +11,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { BatchWriter } from '../store/batch-writer.js';
 import type { AuditEntry } from '../store/store.js';
 import { storeCaller } from './locals.js';
+import { findService } from '../contract/services.js';
 
 /** The host (and port) of a FHIR server's base URL, never its path (it may name a tenant or a patient). */
 export function fhirServerHost(fhirServer: string | undefined): string {
@@ -17,12 +19,15 @@ export function fhirServerHost(fhirServer: string | undefined): string {
 }
 
 export function auditHookCalls(writer: BatchWriter<AuditEntry>, clock: () => Date): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
+    // Only calls to a known service are hook calls (an unknown id is a 404 in the request log).
+    const serviceId = findService(typeof req.params.id === 'string' ? req.params.id : '')?.id;
+    if (serviceId === undefined) {
+      next();
+      return;
+    }
     const at = clock().toISOString();
     res.on('finish', () => {
-      // Only calls to a known service are hook calls (an unknown id is a 404 in the request log).
-      const serviceId = res.locals.logFields.serviceId;
-      if (serviceId === undefined) return;
       const call = res.locals.hookCall;
       writer.add([
         {

@@ -71,6 +71,15 @@ describe('callers: feedback, statistics and the audit log per issuer and tenant'
       .set('Authorization', `Bearer ${await token(PV, 'clinic-b', 'jti-2')}`)
       .send(patientViewRequest({ prefetch: { patient: null } }))
       .expect(412);
+    // Refused for its body, before anything parsed it: audited with the caller and the status.
+    const tooMany = patientViewRequest();
+    await request(app).post(PV).set('Authorization', `Bearer ${await token(PV, 'clinic-a', 'jti-3')}`).set('content-type', 'application/json').send('{"hook": "patient-view", ').expect(400);
+    await request(app)
+      .post(PV)
+      .set('Authorization', `Bearer ${await token(PV, 'clinic-a', 'jti-4')}`)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(tooMany).replace('"prefetch":{', `"extra":[${Array.from({ length: 600_000 }, () => '[]').join(',')}],"prefetch":{`))
+      .expect(413);
     // Refused before the route (401) or not a hook call (feedback): not in the audit log.
     await request(app).post(PV).send(call).expect(401);
     await request(app).post(`${PV}/feedback`).set('Authorization', `Bearer ${await token(`${PV}/feedback`, 'clinic-a')}`).send({ feedback: [{ card: card0(ok), outcome: 'overridden', outcomeTimestamp: '2025-06-01T10:05:00Z' }] }).expect(200);
@@ -92,6 +101,8 @@ describe('callers: feedback, statistics and the audit log per issuer and tenant'
         status: 200,
       },
       expect.objectContaining({ tenant: 'clinic-b', jti: 'jti-2', fhirServerHost: '', cards: [], status: 412 }),
+      expect.objectContaining({ serviceId: 'osteoporosis-patient-view', hookInstance: '', tenant: 'clinic-a', jti: 'jti-3', cards: [], status: 400 }),
+      expect.objectContaining({ serviceId: 'osteoporosis-patient-view', hookInstance: '', tenant: 'clinic-a', jti: 'jti-4', cards: [], status: 413 }),
     ]);
     const text = JSON.stringify(entries);
     expect(text).not.toContain(PATIENT_ID);

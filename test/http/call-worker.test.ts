@@ -141,9 +141,11 @@ describe('the call worker', () => {
       expect(comparable(a.text)).toEqual(comparable(b.text));
     }
     expect(replies).toEqual(['invalid-json', 'invalid-json', 'refused', 'refused']);
-    // A body that is not JSON is no hook call (json-body.ts refuses it before the route): no audit entry on either path.
+    // A body that is not JSON is refused before anything names the call: audited without its hookInstance, on either path.
     const audited = async (app: ReturnType<typeof appWith>): Promise<unknown> => (await app.store.listAudit()).map((e) => ({ hookInstance: e.hookInstance, status: e.status })).sort((x, y) => x.status - y.status);
     const expected = [
+      { hookInstance: '', status: 400 },
+      { hookInstance: '', status: 400 },
       { hookInstance: '', status: 400 },
       { hookInstance: noPatient.hookInstance, status: 412 },
     ];

@@ -162,8 +162,8 @@ function answerFromWorker(deps: HookRouteDeps, reply: CallReply, serviceId: stri
 
 /**
  * The 400 of a body that is not JSON, answered as json-body.ts answers it when it parses the body
- * itself: before the call is a hook call, so without the service in the request log and without
- * an audit entry.
+ * itself: before the call is named, so without the service in the request log and with an audit
+ * entry that has no hookInstance.
  */
 function notAHookCall(res: Response): Error {
   delete res.locals.logFields.serviceId;
