@@ -40,10 +40,22 @@ Options:
   --terminology <file>   extra code bindings (default CDS_TERMINOLOGY)
   --site-config <file>   site settings (default CDS_SITE_CONFIG)
   -h, --help             this text
+With CDS_PUBLIC_URL set (the service's base URL), each card links to its guideline page ("Læs mere"),
+as the service's own answers do.
 Exit status: 0 ok, 2 usage or input error, 1 other error.
 `;
 
 const PRESCRIBING: readonly Hook[] = ['order-select', 'order-sign', 'medication-prescribe'];
+
+/** The first entry of CDS_PUBLIC_URL, as the service reads it (config.ts): the base of the cards' guideline links. */
+function publicBase(value: string | undefined): string | undefined {
+  const first = value?.split(',')[0]?.trim() ?? '';
+  if (first === '') return undefined;
+  if (!URL.canParse(first) || !/^https?:$/.test(new URL(first).protocol)) throw new InputError('CDS_PUBLIC_URL must be an absolute http(s) URL');
+  let base = first;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  return base;
+}
 
 function isHook(v: string): v is Hook {
   return (HOOKS as readonly string[]).includes(v);
@@ -87,8 +99,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (prescribing && drafts.length === 0) throw new InputError(`${hook} needs a draft order: give --draft <file>`);
     if (!prescribing && values.draft !== undefined) throw new InputError('--draft is for the prescribing hooks (order-select, order-sign, medication-prescribe)');
 
+    const baseUrl = publicBase(io.env.CDS_PUBLIC_URL);
     const { engine } = assembleService(siteEnv(io.env, values));
-    const response = engine.evaluate({ ruleSet: prescribing ? 'prescribing' : 'patient-view', data: input.data, drafts, now, language: lang });
+    const response = engine.evaluate({ ruleSet: prescribing ? 'prescribing' : 'patient-view', data: input.data, drafts, now, language: lang, ...(baseUrl === undefined ? {} : { baseUrl }) });
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(response, null, 2)}\n`);
     } else {

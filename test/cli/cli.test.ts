@@ -41,12 +41,16 @@ const proliaFile = write('prolia.json', {
 });
 
 async function runAt(at: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runWith({}, at, ...argv);
+}
+
+async function runWith(env: Record<string, string>, at: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
     stdout: { write: (t: string) => (out += t) },
     stderr: { write: (t: string) => (err += t) },
-    env: {},
+    env,
     now: () => new Date(at),
   });
   return { code, out, err };
@@ -82,6 +86,16 @@ describe('osteo-cds evaluate', () => {
   it('heads the cards with the Danish date they were evaluated on (00:30 in Denmark is the next day in UTC terms)', async () => {
     const { out } = await runAt('2026-10-31T23:30:00Z', 'evaluate', bundleFile);
     expect(out).toContain('· 2026-11-01 · da\n');
+  });
+
+  it('links each card to its guideline page ("Læs mere") when CDS_PUBLIC_URL names the service, as the service does', async () => {
+    const file = fixture('initiation-first-choice-alendronate');
+    const linked = await runWith({ CDS_PUBLIC_URL: 'https://cds.example.dk/, https://other.example.dk' }, '2026-11-26T10:00:00+01:00', 'evaluate', file, '--json');
+    const links = (JSON.parse(linked.out) as { cards: { links?: { url: string }[] }[] }).cards.map((c) => c.links?.[0]?.url);
+    expect(links.length).toBeGreaterThan(0);
+    for (const url of links) expect(url).toMatch(/^https:\/\/cds\.example\.dk\/guideline\/[a-z-]+/);
+    expect((await run('evaluate', file, '--json')).out).not.toContain('/guideline/');
+    expect((await runWith({ CDS_PUBLIC_URL: 'ftp://x' }, '2026-11-26T10:00:00+01:00', 'evaluate', file)).code).toBe(2);
   });
 
   it('speaks Danish by default', async () => {
