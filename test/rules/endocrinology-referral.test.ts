@@ -175,17 +175,23 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
       expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [paused()], dxa: [hip('2023-06-01', false)] })))).toBeUndefined();
     });
 
-    it('refers after a course stopped before 5 years after a failure too, and treatment-indicated does not offer the failed drug again [choice]', () => {
+    it('refers after a course stopped before 5 years after a failure too, and treatment-indicated offers the second choice, not the failed drug (card l. 22 "2. Valg … behandlingssvigt")', () => {
       const short = course('alendronate', '2021-01-01', { status: 'stopped', end: '2024-03-01' });
       const input = { ...woman, age: 70, courses: [short], dxa: [hip('2023-06-01', true)], fractures: [fracture('spine', '2022-09-01', 'low-energy')] };
       const rec = endocrinologyReferral(ctxOf(patient(input)));
       expect(rec?.reasons).toEqual(['bmd-fall']);
       expect(rec?.evidence).toEqual(expect.arrayContaining([...short.refs]));
-      expect(treatmentIndicated(ctxOf(patient(input)))).toBeUndefined();
+      const start = treatmentIndicated(ctxOf(patient(input)));
+      expect(start).toMatchObject({ topic: 'treatment-indicated', choice: 'second-choice' });
+      expect(start?.reasons).toContain('bmd-fall');
+      expect(start?.suggestions).toEqual([
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
+        { kind: 'referral', to: 'zoledronic-acid' },
+      ]);
       // No failure during the course: no referral, and the initiation cards decide as before.
       const noFall = { ...input, dxa: [hip('2023-06-01', false)] };
       expect(endocrinologyReferral(ctxOf(patient(noFall)))).toBeUndefined();
-      expect(treatmentIndicated(ctxOf(patient(noFall)))).toMatchObject({ topic: 'treatment-indicated' });
+      expect(treatmentIndicated(ctxOf(patient(noFall)))).toMatchObject({ topic: 'treatment-indicated', choice: 'first-choice' });
       // Another osteoporosis drug used since: the failure was answered.
       const since = course('denosumab', '2024-06-01', { status: 'ended', lastDose: '2024-06-01' });
       expect(endocrinologyReferral(ctxOf(patient({ ...input, courses: [short, since] })))).toBeUndefined();

@@ -29,16 +29,20 @@
  *      (Binosto) when swallowing difficulty is recorded (choice `first-choice`).
  * Reasons: `spine-fracture`, `hip-fracture` (+`-possible`), `t-score-with-risk-factor`,
  *   `glucocorticoid-t-score`, `risk-*`; then `egfr-low`, or the barriers (`ulcer`,
- *   `oesophageal-disease`, `cannot-stay-upright`, `intolerance`, `non-adherence`), or `dysphagia`.
+ *   `oesophageal-disease`, `cannot-stay-upright`, `intolerance`, `non-adherence`, and the failure
+ *   of an ended oral course: `bmd-fall`, `fractures-on-treatment`), or `dysphagia`.
  *
- * "Behandlingssvigt" (treatment failure) needs a course on treatment: it is judged by the
- * follow-up rules (rules.md section 3, `switch-to-parenteral`), not here.
+ * "Behandlingssvigt" (treatment failure) on a running course is judged by the follow-up rules
+ * (rules.md section 3, `switch-to-parenteral`, `endocrinology-referral`); one that ended the oral
+ * course makes the start here the second choice (rules.md section 2 "has failed").
  *
  * v2 (rules.md sections 1–3):
  * - held back while denosumab is overdue or stopped without follow-on (the critical denosumab card
- *   speaks; never a "start alendronate" card beside it), and after an oral bisphosphonate stopped
- *   following a treatment failure (the endocrinology referral speaks; "2. Valg … ved
- *   behandlingssvigt" is the specialist's) [choice];
+ *   speaks; never a "start alendronate" card beside it);
+ * - after an oral bisphosphonate stopped following a treatment failure, the second choice (card
+ *   l. 22 "2. Valg … behandlingssvigt", rules.md section 2 "has failed"), beside the
+ *   endocrinology referral the failure brings — it had been held back, leaving the patient with
+ *   the referral alone;
  * - during a pause (l. 185-199 "Behandlingspause … Ved fortsat lav knoglemasse i hoften kan
  *   behandling udstrækkes") it is held back, unless a low-energy fracture happened after the pause
  *   start or a DXA after it shows hip T-score ≤ −2.5: then it fires with reason `pause-ended`,
@@ -99,10 +103,19 @@ function chooseTreatment(ctx: RuleContext): Choice {
     return { choice: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
   }
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
-  if (barriers.reasons.length > 0) {
+  // Card l. 22 "2. Valg (parenteral) Ved … behandlingssvigt": an oral course that ended after it
+  // failed is not offered again; the second choice is, beside the endocrinology referral the
+  // failure brings (endocrinology-referral.ts `failureOfEndedOralCourse`). Not in a pause: a pause
+  // that ended speaks through `pause-ended`.
+  const failure = pauseState(ctx) === undefined ? failureOfEndedOralCourse(ctx) : undefined;
+  if (barriers.reasons.length > 0 || failure !== undefined) {
+    const extra: Judgement =
+      failure === undefined
+        ? barriers
+        : { reasons: [...barriers.reasons, failure.reason], findings: [...barriers.findings, ...failure.findings], evidence: [...barriers.evidence, ...failure.evidence] };
     return {
       choice: 'second-choice',
-      extra: barriers,
+      extra,
       suggestions: [
         { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
         { kind: 'referral', to: 'zoledronic-acid' },
@@ -151,9 +164,6 @@ function indicationNow(ctx: RuleContext): Judgement | undefined {
 /** Worked out once per request (memo.ts): `pretreatment-checks` and `bone-healthy-lifestyle` build on it. */
 export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext((ctx) => {
   if (!isChoosingTreatment(ctx) || denosumabUnresolved(ctx.facts)) return undefined;
-  // An oral course stopped after a failure (not paused): the endocrinology referral speaks, not a
-  // restart of the drug that failed (endocrinology-referral.ts `failureOfEndedOralCourse`).
-  if (pauseState(ctx) === undefined && failureOfEndedOralCourse(ctx) !== undefined) return undefined;
   const indication = indicationNow(ctx);
   if (indication === undefined) return undefined;
   const choice = chooseTreatment(ctx);

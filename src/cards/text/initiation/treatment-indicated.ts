@@ -150,6 +150,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Start ikke i almen praksis** (kortet: tjek, at eGFR > 35 ml/min). Speciallægen vælger ofte denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Mistanke om udredningskrævende sekundær osteoporose:** udredning hos endokrinolog, før behandling startes.',
+        has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Behandlingssvigt på peroral bisfosfonat:** derfor 2. valg – og henvis til endokrinolog (behandlingssvigt trods god compliance).',
         {
           alendronate: undefined,
           effervescent: 'Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.',
@@ -188,6 +189,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Do not start in general practice** (the card: check that eGFR > 35 mL/min). Specialists often choose denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Suspected secondary osteoporosis needing work-up:** work-up by endocrinology before treatment starts.',
+        has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Treatment failure on oral bisphosphonate:** hence the second choice – and refer to endocrinology (failure despite good adherence).',
         {
           alendronate: undefined,
           effervescent: 'The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.',
