@@ -29,6 +29,12 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
     expect(rec?.vitaminD).toBe('ok');
   });
 
+  it('counts no calcaneus or humerus scan (site other) as a DXA (terminology.md: not WHO diagnostic sites), a forearm one it does', () => {
+    const labs = { vitaminD: [vitaminD(80, '2026-10-01')] };
+    expect(run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0 })] })).toMatchObject({ topic: 'dxa-workup-suggested' });
+    expect(run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0, forearm: -1.2 })] })).toBeUndefined();
+  });
+
   it('adds colecalciferol when the current 25-OH-D is exactly 50, not at 50.1', () => {
     const d = vitaminD(50, '2026-10-01');
     const rec = run({ age: 66, lifestyle: smoker, labs: { vitaminD: [d] } });

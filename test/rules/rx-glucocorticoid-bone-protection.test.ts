@@ -89,6 +89,11 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'glucocorticoid', draftAddsMg: 920 }));
   });
 
+  it('counts a calcaneus-only scan as no DXA (terminology.md: not a WHO diagnostic site)', () => {
+    expect(judge({ dxa: [scan('2025-05-01', { other: -0.5 })] }, prednisolone(10, 92))?.reasons).toEqual(['exposure-threshold', 'no-dxa']);
+    expect(judge({ dxa: [scan('2025-05-01', { 'total-hip': -0.5 })] }, prednisolone(10, 92))?.reasons).not.toContain('no-dxa');
+  });
+
   it('gives no card for exactly 5 mg daily for 90 days (450 mg is not "> 450"), a card for 5.1 mg (459 mg)', () => {
     expect(judge({}, prednisolone(5, 90))).toBeUndefined();
     expect(judge({}, prednisolone(5.1, 90))?.reasons).toContain('exposure-threshold');

@@ -10,7 +10,8 @@
  *   l. 14-15  "OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering)"
  *
  * When: a patient in population, not on treatment, with at least one risk factor (glucocorticoid
- *       treatment or exposure included), no DXA within the last `settings.dxaWorkupYears` years
+ *       treatment or exposure included), no DXA of a diagnostic site (a calcaneus or humerus scan
+ *       is none: terminology.md) within the last `settings.dxaWorkupYears` years
  *       (5 [choice, rules.md]; the boundary day counts as within), and the diagnosis criteria not
  *       met (a T-score ≤ −2.5 or a low-energy / possibly low-energy spine or hip fracture would
  *       already answer the question).
@@ -24,7 +25,7 @@ import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { Reason } from '../../contract/topics.js';
-import { hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
+import { hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { atOrBelow, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
@@ -40,7 +41,7 @@ export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => 
   const { facts, settings } = ctx;
   const risks = riskFactors(facts, settings);
   if (risks.length === 0) return undefined;
-  if (hasDxaWithinYears(facts, settings.dxaWorkupYears)) return undefined;
+  if (hasDiagnosticDxaWithinYears(facts, settings.dxaWorkupYears)) return undefined;
   if (diagnosisCriteria(facts, settings) !== undefined) return undefined;
 
   const reasons: Reason[] = risks.map((r) => r.reason);

@@ -113,7 +113,14 @@ export function scanSince(facts: PatientFacts, date: LocalDate): DxaScan | undef
   return undefined;
 }
 
-/** A DXA within the last `years` (boundary day included). */
-export function hasDxaWithinYears(facts: PatientFacts, years: number): boolean {
-  return scanSince(facts, addYears(facts.today, -years)) !== undefined;
+
+/**
+ * A DXA of a diagnostic site (spine, hip, forearm) within the last `years` years: a scan of only
+ * the calcaneus or humerus (site `other`) answers no work-up — terminology.md "not WHO diagnostic
+ * sites for osteoporosis … do not use them for the T<=-2.5 rule".
+ */
+export function hasDiagnosticDxaWithinYears(facts: PatientFacts, years: number): boolean {
+  const from = addYears(facts.today, -years);
+  const last = lastCountedDay(facts.today);
+  return facts.dxa.scans.some((s) => s.date >= from && s.date <= last && [...s.tScores, ...s.zScores, ...s.bmd].some((r) => r.site !== 'other'));
 }

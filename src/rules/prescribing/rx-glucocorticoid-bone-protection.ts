@@ -27,7 +27,7 @@
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
 import type { Reason } from '../../contract/topics.js';
-import { diagnosticTScore, hasDxaWithinYears, latestScan } from '../predicates/dxa.js';
+import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
@@ -59,7 +59,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
 
   const t = diagnosticTScore(facts);
   const treat = t !== undefined && t.value < T_SCORE_GLUCOCORTICOID;
-  const noDxa = !treat && !hasDxaWithinYears(facts, settings.dxaWorkupYears);
+  const noDxa = !treat && !hasDiagnosticDxaWithinYears(facts, settings.dxaWorkupYears);
   if (t !== undefined) {
     findings.unshift(scoreFinding('t-score', t));
     refs.push(t.ref);
