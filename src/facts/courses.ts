@@ -25,7 +25,7 @@
 import { addDays, addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { sameProduct } from './same-product.js';
-import { ACTIVE_MONTHS, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
+import { ACTIVE_MONTHS, isParenteral, NO_USE, ON_HOLD, recordsDoseGiven, usageSpan, type Span } from './usage-spans.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
 
 const GAP_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 7, 'zoledronic-acid': 15 };
@@ -88,11 +88,15 @@ function datedDoses(spans: Span[]): Span[] {
 }
 
 /**
- * Where the record has administrations of the drug, it records what was given: a prescription or
- * statement dated after the last of them shows a dose ordered or planned, not given (as
- * `rx-dose-interval` reads it) [choice, the safer reading of rules.md section 1 "the latest of
- * these"]. Taken for a dose, a prescription written ahead of the next injection held back the
- * overdue card for months.
+ * Where the record has administrations of the drug, an order dated after the last of them (an
+ * `active`, `on-hold` or `stopped` prescription) shows a dose ordered or planned, not given
+ * [choice, the safer reading of rules.md section 1 "the latest of these"]: taken for a dose, a
+ * prescription written ahead of the next injection held back the overdue card for months. A record
+ * that shows a dose given (`recordsDoseGiven`: a `completed` prescription, a `completed` or
+ * `active` statement) counts whatever its date — the GP prescribes, the patient fetches the pen and
+ * the injection is given elsewhere, unrecorded as an administration: ignored, a patient injected in
+ * September got a critical "give denosumab now" from March. `rx-dose-interval` reads the records
+ * the same way (`lastInjection`).
  */
 function givenDoses(spans: Span[]): Span[] {
   let lastGiven: LocalDate | undefined;
@@ -101,7 +105,7 @@ function givenDoses(spans: Span[]): Span[] {
   const given = lastGiven;
   const out: Span[] = [];
   for (const s of spans) {
-    if (s.record.source === 'MedicationAdministration' || s.doses.every((d) => d <= given)) out.push(s);
+    if (recordsDoseGiven(s.record) || s.doses.every((d) => d <= given)) out.push(s);
     else if (s.start <= given) out.push({ start: s.start, end: s.start, doses: [s.start], record: s.record });
   }
   return out;

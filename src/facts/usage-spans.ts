@@ -33,6 +33,25 @@ export function statementLastDose(record: MedicationRecord, today: LocalDate): L
   return last > record.start ? last : undefined;
 }
 
+/**
+ * A record that shows an injection or infusion given, not only ordered (rules.md section 1: "an
+ * injection or infusion date is the latest of these"): an administration; a prescription
+ * `completed` (dispensed and done with: in Danish general practice the GP prescribes, the patient
+ * fetches the pen and the injection is given elsewhere, never recorded as an administration); a
+ * statement `completed` or `active` (the patient has had it — one planned is `intended`, which does
+ * not count at all). An `active`, `on-hold` or `draft` order, or a `stopped` record, shows no dose.
+ */
+export function recordsDoseGiven(record: MedicationRecord): boolean {
+  switch (record.source) {
+    case 'MedicationAdministration':
+      return true;
+    case 'MedicationRequest':
+      return record.status === 'completed';
+    case 'MedicationStatement':
+      return record.status === 'completed' || record.status === 'active';
+  }
+}
+
 /** An injection record's period of use with no dose it implies: active with no end (to today), or stopped at its end. */
 function openUse(record: MedicationRecord, today: LocalDate): LocalDate | undefined {
   const until = record.end === undefined ? (ACTIVE_STATUSES.has(record.status) ? today : undefined) : record.status === 'stopped' ? minDate(record.end, today) : undefined;

@@ -83,14 +83,37 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(d, { medications: [undated] })).toBeUndefined();
   });
 
-  it('a statement of a period of use is no injection on its end day, nor one dated after the last administration', () => {
+  it('a statement of a period of use is no injection on its end day, nor an order dated after the last administration', () => {
     const d = draft('denosumab', { doseMgPerAdministration: 60 });
     // One injection's six months (2026-04-01 – 2026-10-01): the injection was on 2026-04-01, the next is due, not early.
     const period = medication('denosumab', '2026-04-01', { status: 'completed', end: '2026-10-01', source: 'MedicationStatement', ref: 'MedicationStatement/ms-period' });
     expect(judge(d, { medications: [period] })).toBeUndefined();
     const given = medication('denosumab', '2026-04-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
-    const planned = medication('denosumab', '2026-10-01', { status: 'active', source: 'MedicationStatement', ref: 'MedicationStatement/ms-planned' });
-    expect(judge(d, { medications: [given, planned] })).toBeUndefined();
+    for (const status of ['active', 'on-hold']) {
+      const planned = medication('denosumab', '2026-10-01', { status, source: 'MedicationRequest', ref: 'MedicationRequest/mr-planned' });
+      expect(judge(d, { medications: [given, planned] }), status).toBeUndefined();
+    }
+  });
+
+  it('a completed prescription, or a completed or active statement, after the last administration is an injection given elsewhere: a new one is too early, as the courses read it', () => {
+    const d = draft('denosumab', { doseMgPerAdministration: 60 });
+    const given = medication('denosumab', '2026-04-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
+    const records = [
+      medication('denosumab', '2026-10-01', { status: 'completed', source: 'MedicationRequest', ref: 'MedicationRequest/mr-dispensed' }),
+      medication('denosumab', '2026-10-01', { status: 'completed', source: 'MedicationStatement', ref: 'MedicationStatement/ms-done' }),
+      medication('denosumab', '2026-10-01', { status: 'active', source: 'MedicationStatement', ref: 'MedicationStatement/ms-fmk' }),
+    ];
+    for (const elsewhere of records) {
+      const rec = judge(d, { medications: [given, elsewhere] });
+      expect(rec, elsewhere.ref).toMatchObject({ indicator: 'critical', reasons: ['too-frequent'], nextInjection: '2027-04-01' });
+      expect(rec?.evidence, elsewhere.ref).toContain(elsewhere.ref);
+    }
+    // Boundary: given exactly 5 months before today (2026-06-26) a draft is not early; a completed
+    // prescription the day after that administration makes it early by one day.
+    const fiveMonths = medication('denosumab', '2026-06-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-2' });
+    expect(judge(d, { medications: [fiveMonths] })).toBeUndefined();
+    const dayAfter = medication('denosumab', '2026-06-27', { status: 'completed', source: 'MedicationRequest', ref: 'MedicationRequest/mr-next-day' });
+    expect(judge(d, { medications: [fiveMonths, dayAfter] })).toMatchObject({ indicator: 'critical', nextInjection: '2026-12-27' });
   });
 
   it('risedronate 35 mg weekly / 150 mg monthly and ibandronate 150 mg monthly [extension: SmPC]: daily is an overdose; the daily strengths are not judged', () => {

@@ -26,7 +26,7 @@
  * Reasons: `too-frequent`.
  */
 import type { DrugId, MedicationRecord, PatientFacts } from '../../facts/types.js';
-import { statementLastDose } from '../../facts/usage-spans.js';
+import { recordsDoseGiven, statementLastDose } from '../../facts/usage-spans.js';
 import { addMonths, maxDate, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -80,11 +80,13 @@ function judged(s: Schedule, doseMg: number | undefined): boolean {
 
 /**
  * The last injection or infusion of the draft's drug in the record (the draft itself excluded, should
- * the EHR list it). Where the record has administrations of the drug, a prescription or statement
- * after the last of them is not taken for a dose [choice, the safer reading of rules.md section 1
- * "the latest of these"; facts/courses.ts reads the courses so]: this EHR records what was given,
- * so a later prescription shows one ordered, not given — and a critical "not now" resting on it
- * would hold back an injection that is overdue.
+ * the EHR list it). Where the record has administrations of the drug, an order after the last of
+ * them (`active`, `on-hold`, `stopped`) is not taken for a dose [choice, the safer reading of
+ * rules.md section 1 "the latest of these"; facts/courses.ts `givenDoses` reads the courses so]: it
+ * shows one ordered, not given — and a critical "not now" resting on it would hold back an
+ * injection that is overdue. A record that shows a dose given (`recordsDoseGiven`: a `completed`
+ * prescription, a `completed` or `active` statement) counts whatever its date, as it does for the
+ * overdue card: the injection given elsewhere five weeks ago makes a new one too early.
  */
 export function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { date: LocalDate; ref: string } | undefined {
   let lastGiven: LocalDate | undefined;
@@ -92,10 +94,12 @@ export function lastInjection(facts: PatientFacts, draft: RecognisedDraft): { da
   let last: { date: LocalDate; ref: string } | undefined;
   for (const m of facts.medications) {
     if (!usable(m, facts, draft)) continue;
-    if (lastGiven !== undefined && m.source !== 'MedicationAdministration' && m.start > lastGiven) continue;
+    // An order's dates count up to the last administration only.
+    const orderedUntil = lastGiven === undefined || recordsDoseGiven(m) ? undefined : lastGiven;
+    if (orderedUntil !== undefined && m.start > orderedUntil) continue;
     // A statement of a period of use: its last dose no later than one interval before its end (facts/courses.ts).
     const covered = statementLastDose(m, facts.today);
-    const date = covered === undefined || (lastGiven !== undefined && covered > lastGiven) ? m.start : maxDate(m.start, covered);
+    const date = covered === undefined || (orderedUntil !== undefined && covered > orderedUntil) ? m.start : maxDate(m.start, covered);
     if (last === undefined || date > last.date) last = { date, ref: m.ref };
   }
   return last;
