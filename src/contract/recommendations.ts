@@ -128,8 +128,12 @@ export interface TopicValues {
   'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
-  /** `vitaminDLow`: the DXA is due and the current 25-OH-D ≤ 50 nmol/L (card "OBS: D-vitamin bør være i niveau før DXA-skanning"). */
-  'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate; readonly vitaminDLow?: true };
+  /**
+   * `vitaminDLow`: the DXA is due and the current 25-OH-D ≤ 50 nmol/L (card "OBS: D-vitamin bør være i niveau før DXA-skanning").
+   * `tenYears`: 10 years of oral bisphosphonate are already taken (card "kan behandling udstrækkes til 10 år"): what ends the
+   * pause leads to a referral, not to alendronate again.
+   */
+  'bisphosphonate-pause-review': { readonly pauseStart: LocalDate; readonly dxaFrom: LocalDate; readonly vitaminDLow?: true; readonly tenYears?: true };
   'denosumab-injection-due': {
     readonly due: LocalDate;
     /** The last day the injection is still in time ("Der må max gå 7 måneder"). */

@@ -183,6 +183,19 @@ describe('follow-up card texts', () => {
     }
   });
 
+  it('the pause review after 10 years of oral bisphosphonate no longer says "resume, up to 10 years in total": it says refer, not alendronate again', () => {
+    const base = recommendation('bisphosphonate-pause-review');
+    const [da] = renderCards([{ ...base, tenYears: true }], renderCtx('da'));
+    expect(da?.detail).not.toContain('op til 10 år');
+    expect(da?.detail).toContain('10 års peroral bisfosfonat er allerede nået');
+    expect(da?.detail).toContain('henvises til endokrinolog – ikke alendronat igen');
+    const [en] = renderCards([{ ...base, tenYears: true }], renderCtx('en'));
+    expect(en?.detail).not.toContain('up to 10 years');
+    expect(en?.detail).toContain('refer to endocrinology – not alendronate again');
+    // Before 10 years the card still says resume, up to 10 years in total.
+    expect(renderCards([base], renderCtx('da'))[0]?.detail).toContain('i alt op til 10 år');
+  });
+
   it('never says "continue" on a bisphosphonate held for eGFR ≤ 35 (the endocrinology referral says hold)', () => {
     for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
       const [da] = renderCards([{ ...recommendation(topic), notContinued: 'egfr-low' }], renderCtx('da'));

@@ -7,7 +7,7 @@ import { wordsOf } from '../../src/cards/text/index.js';
 import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
-import { bmi, calcium, condition, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 import type { Language } from '../../src/contract/language.js';
 
@@ -32,6 +32,12 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
   ['treatment-indicated', 'second choice, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('peptic-ulcer')] }],
   ['treatment-indicated', 'effervescent, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('dysphagia')] }],
   ['treatment-indicated', 'eGFR ≤ 35', { age: 70, fractures: [fracture('spine', '2026-04-01', 'unknown')], labs: { egfr: [egfr(30, '2026-10-01')] } }],
+  ['treatment-indicated', '10 years of alendronate taken', { age: 80, fractures: [fracture('spine', '2026-04-01')], courses: [course('alendronate', '2012-01-01', { status: 'ended', end: '2022-01-01' })] }],
+  [
+    'treatment-indicated',
+    '10 years of alendronate and eGFR ≤ 35',
+    { age: 80, fractures: [fracture('spine', '2026-04-01', 'unknown')], courses: [course('alendronate', '2012-01-01', { status: 'ended', end: '2022-01-01' })], labs: { egfr: [egfr(30, '2026-10-01')] } },
+  ],
   ['risk-factor-review', 'no risk factor', { age: 70, dxa: [spine] }],
   ['pretreatment-checks', 'all missing', { age: 70, dxa: [spine], vitals: lowBmi }],
   [
@@ -175,6 +181,23 @@ describe('initiation card texts', () => {
     expect(card.detail).toContain('Kun ved lavenergibrud');
     expect(card.detail).toContain('denosumab');
     expect(card.suggestions?.every((s) => s.actions?.every((a) => a.type === 'create' && a.resource.resourceType === 'ServiceRequest'))).toBe(true);
+  });
+
+  it('after 10 years of oral bisphosphonate refers instead of alendronate again (card l. 198-199), and says why, both languages', () => {
+    const input: FactsInput = { age: 80, fractures: [fracture('spine', '2026-04-01')], courses: [course('alendronate', '2012-01-01', { status: 'ended', end: '2022-01-01' })] };
+    const card = danish('treatment-indicated', input);
+    expect(card.summary).toBe('Henvis til endokrinolog: indikation for behandling, men 10 års bisfosfonat er nået – start ikke alendronat igen');
+    expect(card.detail).toContain('10 års peroral bisfosfonat er nået');
+    expect(card.detail).toContain('kan udstrækkes til 10 år');
+    expect(card.detail).not.toContain('Før start');
+    expect(card.suggestions?.map((s) => s.label)).toEqual([expect.stringContaining('endokrinolog')]);
+    const [en] = renderCards([rec('treatment-indicated', input)], renderCtx('en'));
+    expect(en?.summary).toBe('Refer to endocrinology: treatment indicated, but 10 years of bisphosphonate reached – do not start alendronate again');
+    expect(en?.detail).toContain('do not start alendronate again');
+    // Beside eGFR ≤ 35 the summary names the eGFR (do not start at all), the detail the 10 years.
+    const both = danish('treatment-indicated', { ...input, labs: { egfr: [egfr(30, '2026-10-01')] } });
+    expect(both.summary).toBe('Henvis til endokrinolog: indikation for behandling, men eGFR ≤ 35 ml/min – start ikke behandling');
+    expect(both.detail).toContain('10 års peroral bisfosfonat er nået');
   });
 
   it('lists the pre-start checks with their status and asks for fasting CTX under glucocorticoid', () => {

@@ -78,6 +78,10 @@ const SCENARIOS = {
   'romosozumab for a man after a stroke': request({ sex: 'male', age: 70, conditions: [condition('stroke', { active: false, onset: '2020-02-01' })] }, [draft('romosozumab')]),
   'romosozumab for a man': request({ sex: 'male', age: 70 }, [draft('romosozumab')]),
   teriparatide: request({}, [draft('teriparatide')]),
+  'alendronate restarted after 10 years and a pause': request(
+    { labs: { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] }, courses: [course('alendronate', '2012-01-01', { status: 'ended', end: '2022-01-01' })] },
+    [draft('alendronate')],
+  ),
   'alendronate after 10 years': request(
     { labs: { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] }, courses: [course('alendronate', '2016-06-01')] },
     [draft('alendronate')],
@@ -149,6 +153,12 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(da('rx-glucocorticoid-bone-protection', 'prednisolone with T-score −1.6')).toContain('fortsættes alendronat ½–1 år efter ophør af glukokortikoid');
     expect(da('rx-calcium-carbonate-ppi', 'calcium carbonate with a PPI')).toContain('Calcium-citrat kan tages uafhængigt af mad');
     expect(da('rx-bisphosphonate-duration', 'alendronate after 10 years')).toContain('10 år');
+    // A restart after 10 years: refer, not "renew after reassessment" nor "stop the treatment".
+    const restart = da('rx-bisphosphonate-duration', 'alendronate restarted after 10 years and a pause');
+    expect(restart).toContain('Genstart efter 10 års peroral bisfosfonat: maksimal varighed nået – henvis til endokrinolog i stedet');
+    expect(restart).toContain('Start ikke alendronat igen');
+    expect(restart).not.toContain('forny kun efter fornyet vurdering');
+    expect(restart).not.toContain('Stop behandlingen');
   });
 
   it('gives critical cards override reasons and replaces the draft by delete + create or update', () => {

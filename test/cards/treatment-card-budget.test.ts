@@ -1,8 +1,9 @@
 /**
  * rules.md section 6 budgets for the cards that carry the most (issue #15): every variant of the
- * treatment card — first choice, effervescent, second choice, referral for eGFR ≤ 35 or suspected
- * secondary osteoporosis, anabolic candidate, pause ended, possible fracture — and the start
- * checklist of a prescription, each with as many companions as a patient can bring (missing labs,
+ * treatment card — first choice, effervescent, second choice, referral for eGFR ≤ 35, suspected
+ * secondary osteoporosis or 10 years of oral bisphosphonate, anabolic candidate, pause ended,
+ * possible fracture — and the start checklist of a prescription, each with as many companions as
+ * a patient can bring (missing labs,
  * low vitamin D, a PPI, several lifestyle points), folded by default, fit 900 characters of
  * detail and 140 of summary in Danish and English. The fixtures are checked by budgets.test.ts;
  * these patients reach the variants the fixtures do not.
@@ -19,7 +20,7 @@ import { evaluateRules } from '../../src/rules/index.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
 import { condition as fhirCondition, factsOf, medicationStatement, observation, SYS } from '../helpers/facts-builders.js';
-import { bmi, calcium, condition, ctxOf, draft, egfr, fracture, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, course, ctxOf, draft, egfr, fracture, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const length = (s: string | undefined): number => [...(s ?? '')].length;
 
@@ -58,6 +59,7 @@ const VARIANTS: readonly (readonly [string, () => PatientFacts, (rec: Recommenda
   ['referral for secondary osteoporosis', () => withBusy({ fractures: [fracture('hip', '2025-10-01')], labs: { calcium: [calcium(2.72, '2026-10-01')] } }), (r) => r.choice === 'referral' && r.reasons.includes('secondary-osteoporosis')],
   ['anabolic candidate', () => withBusy({ fractures: [fracture('hip', '2026-01-01')], dxa: [scan('2026-02-01', { 'lumbar-spine': -3.1, 'total-hip': -2.8 })] }), (r) => r.anabolicCandidate],
   ['pause ended', pauseEnded, (r) => r.reasons.includes('pause-ended')],
+  ['referral after 10 years of alendronate', () => withBusy({ fractures: [fracture('spine', '2026-04-01')], courses: [course('alendronate', '2012-01-01', { status: 'ended', end: '2022-01-01' })] }), (r) => r.choice === 'referral' && r.reasons.includes('ten-years')],
   ['possible fracture', () => withBusy({ fractures: [fracture('hip', '2026-01-01', 'unknown')] }), (r) => r.reasons.includes('hip-fracture-possible')],
 ];
 

@@ -29,6 +29,17 @@ describe('rx-bisphosphonate-duration (card l. 183-199 "Behandlingspause bør ove
     expect(judge({ courses: [course('alendronate', '2016-11-27')] }, draft('alendronate'))?.reasons).toEqual(['five-years']);
   });
 
+  it('a restart after 10 years (a pause that ended, a course stopped at the limit) offers the endocrinology referral; one day short, a restart card without it', () => {
+    // 2012-11-26 → 2022-11-26: exactly 10 years (3652 days).
+    const ten = judge({ courses: [course('alendronate', '2012-11-26', { status: 'ended', end: '2022-11-26' })] }, draft('alendronate'));
+    expect(ten).toMatchObject({ indicator: 'warning', reasons: ['ten-years'], restart: true, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] });
+    const short = judge({ courses: [course('alendronate', '2012-11-26', { status: 'ended', end: '2022-11-25' })] }, draft('alendronate'));
+    expect(short).toMatchObject({ reasons: ['five-years'], restart: true });
+    expect(short).not.toHaveProperty('suggestions');
+    // A renewal at 10 years keeps its card as it was: reassess, no referral pre-selected.
+    expect(judge({ courses: [course('alendronate', '2016-11-26')] }, draft('alendronate'))).not.toHaveProperty('suggestions');
+  });
+
   it('adds up the courses: 2015-01-01→2019-01-01 (1461 days) + 2025-11-26→today (365 days) = 1826 days = 5 years', () => {
     const courses = [course('alendronate', '2015-01-01', { status: 'ended', end: '2019-01-01' }), course('risedronate', '2025-11-26')];
     expect(judge({ courses }, draft('alendronate'))?.reasons).toEqual(['five-years']);

@@ -141,6 +141,41 @@ describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', (
   });
 });
 
+describe('10 years of oral bisphosphonate already taken (card l. 198-199 "kan behandling udstrækkes til 10 år": the limit)', () => {
+  // Alendronate 2013-07-01 → 2023-06-30: exactly 10 years (3652 days, the last day counting); hip −2.0
+  // at the stop, lumbar −2.7, no fracture: paused. Today 2026-06-15.
+  const tenYears = (end: string) => [medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2013-07-01', end }), ...tScores('2023-04-01', -2.7, -2.0, rh), lowBmi];
+  const hipFractureAfter = condition({ id: 'fx', system: SYS.sks, code: 'DS720', onset: '2026-03-01', lowEnergy: true });
+
+  it('the pause ended by a new fracture: the treatment card refers to endocrinology (reason ten-years), never alendronate again', () => {
+    const treatment = card(run([...tenYears('2023-06-30'), hipFractureAfter]), 'treatment-indicated');
+    expect(treatment).toMatchObject({ indicator: 'warning', choice: 'referral' });
+    expect(treatment?.reasons).toEqual(expect.arrayContaining(['pause-ended', 'ten-years']));
+    expect(treatment?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(treatment?.evidence).toContain('MedicationStatement/aln');
+  });
+
+  it('boundary: one day short of 10 years, the pause that ended restarts alendronate (first choice), no ten-years', () => {
+    const treatment = card(run([...tenYears('2023-06-29'), hipFractureAfter]), 'treatment-indicated');
+    expect(treatment).toMatchObject({ choice: 'first-choice' });
+    expect(treatment?.reasons).not.toContain('ten-years');
+    expect(treatment?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+  });
+
+  it('not paused (stopped at 10 years with hip T-score ≤ −2.5): the indication still gets the referral, not alendronate', () => {
+    const stoppedLow = [medicationStatement({ id: 'aln', ...ALN, status: 'completed', start: '2013-07-01', end: '2023-06-30' }), ...tScores('2023-04-01', -2.7, -2.6, rh), lowBmi];
+    const recs = run(stoppedLow);
+    expect(topics(recs)).not.toContain('bisphosphonate-pause-review');
+    expect(card(recs, 'treatment-indicated')).toMatchObject({ choice: 'referral', reasons: expect.arrayContaining(['t-score-with-risk-factor', 'ten-years']) });
+  });
+
+  it('the pause review knows the 10 years are taken (tenYears): what ends the pause leads to the referral; one day short it does not', () => {
+    const review = card(run(tenYears('2023-06-30')), 'bisphosphonate-pause-review');
+    expect(review).toMatchObject({ reasons: ['pause-dxa-due'], tenYears: true });
+    expect(card(run(tenYears('2023-06-29')), 'bisphosphonate-pause-review')).not.toHaveProperty('tenYears');
+  });
+});
+
 describe('alendronate as the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes")', () => {
   // Six years of alendronate before denosumab; hip −2.0, no fracture: the pause criteria hold.
   const before = [medicationStatement({ id: 'aln-old', ...ALN, status: 'completed', start: '2013-01-01', end: '2019-01-01' }), ...tScores('2026-01-10', -2.3, -2.0)];

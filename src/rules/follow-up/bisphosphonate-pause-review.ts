@@ -23,6 +23,10 @@
  *   niveau før DXA-skanning (ellers risiko for overdiagnosticering)"), the card says to replete
  *   vitamin D before the scan (`vitaminDLow`) [choice, as `dxa-workup-suggested`]: the scan decides
  *   a restart on the T-score, which `vitamin-d-before-dxa` would then distrust.
+ *   With ≥ 10 years of oral bisphosphonate already taken (l. 198-199 "kan behandling udstrækkes
+ *   til 10 år": the limit), a new fracture or a low hip T-score leads to the endocrinology
+ *   referral, not to alendronate again (`tenYears`; `treatment-indicated` then refers, reason
+ *   `ten-years`): "resume, up to 10 years in total" beside 10.0 years contradicted itself.
  * Reasons: `pause-ongoing`, `pause-dxa-due`, `pause-continues`.
  */
 import { addYears } from '../../time/local-date.js';
@@ -34,6 +38,8 @@ import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { latestScan, previousDxaPerformer } from '../predicates/dxa.js';
+import { oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { MAX_YEARS } from './bisphosphonate-duration.js';
 
 /** "DXA-scanning tidligst efter 2 år". */
 const DXA_AFTER_YEARS = 2;
@@ -80,5 +86,6 @@ export const bisphosphonatePauseReview: PatientRule<'bisphosphonate-pause-review
     pauseStart: pause.start,
     dxaFrom: due,
     ...(vitaminDLow === undefined ? {} : { vitaminDLow: true as const }),
+    ...(oralBisphosphonateYearsReached(facts, MAX_YEARS) ? { tenYears: true as const } : {}),
   };
 };

@@ -22,13 +22,21 @@
  * Then, in this order:
  *   1. the latest eGFR (whatever its age [choice, safer: kidney function rarely recovers]) is
  *      ≤ 35 — the card's check before any antiresorptive fails: no drug is suggested, a referral
- *      to endocrinology is (choice `referral`);
+ *      to endocrinology is (choice `referral`); likewise with suspected secondary osteoporosis
+ *      (below), and with ≥ 10 years of oral bisphosphonate already taken (all courses added up,
+ *      rules.md section 1): l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling
+ *      udstrækkes til 10 år" is the limit (rules.md `bisphosphonate-ten-years`), so alendronate is
+ *      not offered again — the specialist decides the further treatment, as the 10-year cards on
+ *      treatment and on a prescription say (reason `ten-years`) [choice: the safer reading; the card
+ *      names no treatment beyond 10 years, and zoledronic acid, its other second choice, is a
+ *      bisphosphonate too];
  *   2. oral bisphosphonate is not possible (contraindication, intolerance, non-adherence): second
  *      choice, a denosumab biosimilar or a referral for zoledronic acid (choice `second-choice`);
  *   3. otherwise first choice: alendronate 70 mg weekly tablet, or the effervescent tablet
  *      (Binosto) when swallowing difficulty is recorded (choice `first-choice`).
  * Reasons: `spine-fracture`, `hip-fracture` (+`-possible`), `t-score-with-risk-factor`,
- *   `glucocorticoid-t-score`, `risk-*`; then `egfr-low`, or the barriers (`ulcer`,
+ *   `glucocorticoid-t-score`, `risk-*`; then `egfr-low`, `secondary-osteoporosis`, `ten-years`
+ *   (the referral; `ten-years` here extends rules.md section 2's list), or the barriers (`ulcer`,
  *   `oesophageal-disease`, `cannot-stay-upright`, `intolerance`, `non-adherence`, and the failure
  *   of an ended oral course: `bmd-fall`, `fractures-on-treatment`), or `dysphagia`.
  *
@@ -64,8 +72,9 @@ import type { Reason } from '../../contract/topics.js';
 import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
 import { failureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
-import { labFinding, scoreFinding } from '../predicates/findings.js';
-import { medicationHistoryUnavailable } from '../predicates/medication.js';
+import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { MAX_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
@@ -94,11 +103,23 @@ function kidneyCheckFails(ctx: RuleContext): Judgement | undefined {
   return { reasons: ['egfr-low'], findings: [labFinding('egfr', egfr)], evidence: [egfr.ref] };
 }
 
+/**
+ * l. 198-199 "kan behandling udstrækkes til 10 år": ≥ 10 years of oral bisphosphonate, all courses
+ * added up. A pause that ended after 10 years (a new fracture, hip T-score ≤ −2.5) had got "start
+ * alendronate" — and then the prescribing card's "10 years: maximum duration" on the draft.
+ */
+function tenYearsTaken(ctx: RuleContext): Judgement | undefined {
+  if (!oralBisphosphonateYearsReached(ctx.facts, MAX_YEARS)) return undefined;
+  const courses = oralBisphosphonateCourses(ctx.facts);
+  return { reasons: ['ten-years'], findings: courses.map((c) => courseFinding(c, ctx.today)), evidence: courses.flatMap((c) => c.refs) };
+}
+
 function chooseTreatment(ctx: RuleContext): Choice {
   const kidney = kidneyCheckFails(ctx);
   const secondary = secondaryOsteoporosisSigns(ctx.facts);
-  if (kidney !== undefined || secondary !== undefined) {
-    const parts = [kidney, secondary].filter((p): p is Judgement => p !== undefined);
+  const tenYears = tenYearsTaken(ctx);
+  if (kidney !== undefined || secondary !== undefined || tenYears !== undefined) {
+    const parts = [kidney, secondary, tenYears].filter((p): p is Judgement => p !== undefined);
     const extra: Judgement = { reasons: parts.flatMap((p) => p.reasons), findings: parts.flatMap((p) => p.findings), evidence: parts.flatMap((p) => p.evidence) };
     return { choice: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
   }

@@ -11,7 +11,9 @@
  * When: the draft is an oral bisphosphonate and the patient already has ≥ 5 years of oral
  * bisphosphonate (all courses added up, rules.md section 1; 5 calendar years reached on the day).
  * Then: info at ≥ 5 years (a pause should be considered: the card's criteria); warning at ≥ 10 years
- * (the card's maximum duration is reached).
+ * (the card's maximum duration is reached) — a restart at ≥ 10 years (after a pause, or a course
+ * stopped at the limit) offers the endocrinology referral instead, as `treatment-indicated` does
+ * then (reason `ten-years`) [choice].
  * Not for the follow-on after denosumab (a denosumab injection in the last 12 months — the months it
  * counts as on treatment — a denosumab course no follow-on has held since, however long ago, or an
  * oral follow-on in its first 12 months, as patient-view): l. 81-82 "Hvis denosumab seponeres, SKAL anden behandling igangsættes";
@@ -132,6 +134,6 @@ export const rxBisphosphonateDuration: DraftRule<'rx-bisphosphonate-duration'> =
     restart,
     ...(pause === undefined ? {} : { pause }),
     ...(pause === 'hip-t-score-missing' ? { suggestions: [{ kind: 'dxa' as const, ...(performer === undefined ? {} : { performer }) }], selectionBehavior: 'any' as const } : {}),
-    ...(pause === 'treatment-failure' ? { suggestions: [{ kind: 'referral' as const, to: 'endocrinology' as const, recommended: true }], selectionBehavior: 'any' as const } : {}),
+    ...(pause === 'treatment-failure' || (ten && restart) ? { suggestions: [{ kind: 'referral' as const, to: 'endocrinology' as const, recommended: true }], selectionBehavior: 'any' as const } : {}),
   };
 };

@@ -24,6 +24,12 @@ const RESUME: Words = {
   en: 'Resume treatment after a new low-energy fracture or with hip T-score ≤ −2.5 – up to 10 years in total.',
 };
 
+/** The 10 years are already taken: "up to 10 years in total" leaves nothing to resume with alendronate. */
+const REFER_AFTER_TEN_YEARS: Words = {
+  da: '**10 års peroral bisfosfonat er allerede nået:** ved nyt lavenergibrud eller T-score (hofte) ≤ −2,5 henvises til endokrinolog – ikke alendronat igen.',
+  en: '**10 years of oral bisphosphonate are already reached:** after a new low-energy fracture or with hip T-score ≤ −2.5, refer to endocrinology – not alendronate again.',
+};
+
 /** Once the 2 years have passed: the scan first (the date is in the summary and the findings). */
 function sameHospital(rec: Rec, lang: Language): string | false {
   if (!has(rec, 'pause-dxa-due')) return false;
@@ -39,7 +45,7 @@ const VITAMIN_D_FIRST: Words = {
 };
 
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(rec.vitaminDLow === true && VITAMIN_D_FIRST[lang], sameHospital(rec, lang), DO_NOT_RESTART[lang], LONG_ACTING[lang], RESUME[lang]);
+  return paragraphs(rec.vitaminDLow === true && VITAMIN_D_FIRST[lang], sameHospital(rec, lang), DO_NOT_RESTART[lang], LONG_ACTING[lang], (rec.tenYears === true ? REFER_AFTER_TEN_YEARS : RESUME)[lang]);
 }
 
 export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-review'> = {

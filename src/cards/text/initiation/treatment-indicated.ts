@@ -2,8 +2,10 @@
  * Card text of `treatment-indicated` (rules.md section 2; card page 1 l. 18-65, "Indikation for at
  * drøfte behandling", "1. Valg", "2. Valg", "Før start af antiresorptiv behandling"), in Danish and
  * English. By the recommendation's `choice`: `first-choice` (the effervescent tablet with reason
- * `dysphagia`), `second-choice`, `referral` (eGFR ≤ 35 and/or suspected secondary osteoporosis:
- * refer instead of a drug start); with `anabolicCandidate` the drug is framed as the start while the
+ * `dysphagia`), `second-choice`, `referral` (eGFR ≤ 35, suspected secondary osteoporosis and/or
+ * 10 years of oral bisphosphonate already taken — l. 198-199 "kan behandling udstrækkes til 10 år":
+ * refer instead of a drug start; with 10 years alone the summary says "not alendronate again", the
+ * start itself being the specialist's to choose); with `anabolicCandidate` the drug is framed as the start while the
  * specialist decides (v2, "never two cards that compete for the decision": the summary says so, the
  * anabolic card rides along with its criteria); reason `pause-ended`
  * (v2): the pause after ≥ 5 years of oral bisphosphonate is over.
@@ -11,6 +13,7 @@
  * The card says the decision and what is safety-critical before the start; intake, side effects,
  * the dentist and the indication's wording are on the topic's guideline page ("Læs mere").
  */
+import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import type { Reason } from '../../../contract/topics.js';
 import { correctFirstLead, IF_LOW_ENERGY, onlyPossibleFracture } from '../card-words.js';
@@ -88,6 +91,24 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
 };
 
+/** Said in the summary only when it alone refers: beside another reason the detail says it (the summary must stay under 140). */
+const TEN_YEARS_BECAUSE: Words = { da: '10 års bisfosfonat er nået', en: '10 years of bisphosphonate reached' };
+
+/** Only the 10 years stand between the patient and a start: the drug is the specialist's to choose, treatment itself is not in doubt. */
+function onlyTenYears(rec: Rec): boolean {
+  return has(rec, 'ten-years') && !has(rec, 'egfr-low') && !has(rec, 'secondary-osteoporosis');
+}
+
+function referralBecause(rec: Rec, lang: Language): string {
+  return onlyTenYears(rec) ? TEN_YEARS_BECAUSE[lang] : reasonPhrases(rec, REFERRAL_BECAUSE, lang).join(lang === 'da' ? ' og ' : ' and ');
+}
+
+/** l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år": the limit is reached. */
+const TEN_YEARS: Words = {
+  da: '**10 års peroral bisfosfonat er nået** (kortet: behandling kan udstrækkes til 10 år): start ikke alendronat igen. Henvis til endokrinolog, der vælger den videre behandling.',
+  en: '**10 years of oral bisphosphonate reached** (the card: treatment can be extended to 10 years): do not start alendronate again. Refer to endocrinology, who chooses the further treatment.',
+};
+
 /** A note a card carries in some cases: a line first in the detail, and a few words in the summary. */
 
 /** Card "OBS: D-vitamin bør være i niveau før DXA-skanning": the T-score was measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`). */
@@ -131,8 +152,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       const possible = onlyPossibleFracture(rec);
       const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].da, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
-        const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'da').join(' og ');
-        return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke behandling`;
+        const why = referralBecause(rec, 'da');
+        return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke ${onlyTenYears(rec) ? 'alendronat igen' : 'behandling'}`;
       }
       const first = correctFirstLead(rec.correctFirst, 'da');
       if (rec.anabolicCandidate) {
@@ -150,7 +171,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Start ikke i almen praksis** (kortet: tjek, at eGFR > 35 ml/min). Speciallægen vælger ofte denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Mistanke om udredningskrævende sekundær osteoporose:** udredning hos endokrinolog, før behandling startes.',
-        has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Behandlingssvigt på peroral bisfosfonat:** derfor 2. valg – og henvis til endokrinolog (behandlingssvigt trods god compliance).',
+        start(rec) === 'parenteral' && has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Behandlingssvigt på peroral bisfosfonat:** derfor 2. valg – og henvis til endokrinolog (behandlingssvigt trods god compliance).',
+        has(rec, 'ten-years') && TEN_YEARS.da,
         {
           alendronate: undefined,
           effervescent: 'Brusetablet (Binosto) kan anvendes ved synkebesvær. Har klausuleret tilskud og er dyrt.',
@@ -169,8 +191,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       const possible = onlyPossibleFracture(rec);
       const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].en, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
-        const why = reasonPhrases(rec, REFERRAL_BECAUSE, 'en').join(' and ');
-        return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start treatment`;
+        const why = referralBecause(rec, 'en');
+        return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start ${onlyTenYears(rec) ? 'alendronate again' : 'treatment'}`;
       }
       const first = correctFirstLead(rec.correctFirst, 'en');
       if (rec.anabolicCandidate) {
@@ -189,7 +211,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Do not start in general practice** (the card: check that eGFR > 35 mL/min). Specialists often choose denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Suspected secondary osteoporosis needing work-up:** work-up by endocrinology before treatment starts.',
-        has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Treatment failure on oral bisphosphonate:** hence the second choice – and refer to endocrinology (failure despite good adherence).',
+        start(rec) === 'parenteral' && has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Treatment failure on oral bisphosphonate:** hence the second choice – and refer to endocrinology (failure despite good adherence).',
+        has(rec, 'ten-years') && TEN_YEARS.en,
         {
           alendronate: undefined,
           effervescent: 'The effervescent tablet (Binosto) can be used for swallowing difficulty. Reimbursement is clause-restricted and it is expensive.',

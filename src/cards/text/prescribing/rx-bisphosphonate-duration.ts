@@ -11,7 +11,9 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
   da: {
     title: 'Varighed af peroral behandling',
     summary: (rec) =>
-      has(rec, 'ten-years')
+      has(rec, 'ten-years') && rec.restart
+        ? 'Genstart efter 10 års peroral bisfosfonat: maksimal varighed nået – henvis til endokrinolog i stedet'
+        : has(rec, 'ten-years')
         ? '10 års peroral bisfosfonat nået: maksimal varighed – forny kun efter fornyet vurdering'
         : rec.restart
           ? 'Genstart efter ≥ 5 års peroral bisfosfonat: ved nyt lavenergibrud, T-score (hofte) ≤ −2,5 eller glukokortikoid'
@@ -38,7 +40,9 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         : has(rec, 'ten-years')
         ? paragraphs(
             'Kortet: Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes **til 10 år** – den maksimale varighed er nået. Bisfosfonat har en længerevarende knoglebeskyttende effekt, da det bliver i skelettet pga. lang halveringstid.',
-            'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).',
+            rec.restart
+              ? 'Start ikke alendronat igen: henvis til endokrinolog, der vælger den videre behandling.'
+              : 'Stop behandlingen, eller henvis til endokrinolog ved fortsat høj risiko (fx nye lavenergibrud).',
           )
         : paragraphs(
             'Kortet: **Behandlingspause bør overvejes efter 5 år.**',
@@ -49,7 +53,9 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
   en: {
     title: 'Duration of oral treatment',
     summary: (rec) =>
-      has(rec, 'ten-years')
+      has(rec, 'ten-years') && rec.restart
+        ? 'Restart after 10 years of oral bisphosphonate: maximum duration reached – refer to endocrinology instead'
+        : has(rec, 'ten-years')
         ? '10 years of oral bisphosphonate reached: maximum duration – renew only after reassessment'
         : rec.restart
           ? 'Restart after ≥ 5 years of oral bisphosphonate: on a new low-energy fracture, hip T-score ≤ −2.5 or glucocorticoid'
@@ -76,7 +82,9 @@ export const rxBisphosphonateDurationTexts: TopicTexts<'rx-bisphosphonate-durati
         : has(rec, 'ten-years')
         ? paragraphs(
             'The card: with persistently low hip bone mass, treatment can be extended **to 10 years** – the maximum duration is reached. A bisphosphonate has a long-lasting bone-protective effect because it stays in the skeleton (long half-life).',
-            'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
+            rec.restart
+              ? 'Do not start alendronate again: refer to endocrinology, who chooses the further treatment.'
+              : 'Stop the treatment, or refer to endocrinology if the risk stays high (e.g. new low-energy fractures).',
           )
         : paragraphs(
             'The card: **a treatment pause should be considered after 5 years.**',
