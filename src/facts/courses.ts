@@ -367,14 +367,16 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     // "5 years of oral bisphosphonate"). A course running today counts to today, as an anniversary.
     const lastDay = minDate(end, today);
     const durationDays = Math.max(0, daysBetween(run.start, lastDay) + (!parenteral && lastDay < today ? 1 : 0));
+    const doses = parenteral ? doseDates(run) : undefined;
     // Most courses have none of the optional fields: one object literal then, not a copy per spread.
-    if (stop === undefined && plannedEnd === undefined && superseded === undefined) return { drugClass, drugs, start: run.start, end, lastDose: run.lastDose, status, durationDays, refs };
+    if (doses === undefined && stop === undefined && plannedEnd === undefined && superseded === undefined) return { drugClass, drugs, start: run.start, end, lastDose: run.lastDose, status, durationDays, refs };
     return {
       drugClass,
       drugs,
       start: run.start,
       end,
       lastDose: run.lastDose,
+      ...(doses === undefined ? {} : { doses }),
       status,
       ...(stop === undefined ? {} : { stoppedOn: stop.date }),
       ...(plannedEnd === undefined ? {} : { plannedEnd }),
@@ -383,6 +385,13 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
       refs,
     };
   });
+}
+
+/** The injection or infusion dates of a parenteral run, oldest first, each once. */
+function doseDates(run: Run): LocalDate[] {
+  const dates = new Set<LocalDate>();
+  for (const span of run.spans) for (const d of span.doses) dates.add(d);
+  return [...dates].sort();
 }
 
 /**

@@ -237,6 +237,11 @@ export interface Course {
   readonly end: LocalDate;
   /** Latest dose date: the last injection or infusion for parenteral drugs. */
   readonly lastDose: LocalDate;
+  /**
+   * Parenteral courses: every injection or infusion date the course rests on, oldest first
+   * (`lastDose` the last) — what was in effect on a given day (a bone marker's) is read from them.
+   */
+  readonly doses?: readonly LocalDate[];
   readonly status: CourseStatus;
   /** Date the course was recorded stopped, when `status` is `stopped`. */
   readonly stoppedOn?: LocalDate;

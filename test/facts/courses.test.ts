@@ -395,6 +395,17 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
     expect(held.courses[0]).toMatchObject({ lastDose: '2025-11-20' });
   });
 
+  it('an injection course lists its dose dates, oldest first (what was in effect on a day is read from them); an oral course none', () => {
+    const f = factsOf([
+      medicationAdministration({ id: 'a2', ...DMAB, date: '2025-11-20' }),
+      medicationAdministration({ id: 'a1', ...DMAB, date: '2025-06-01' }),
+      medicationRequest({ id: 'done', ...DMAB, status: 'completed', authoredOn: '2026-05-20' }),
+      medicationRequest({ id: 'ahead', ...DMAB, authoredOn: '2026-06-10' }),
+    ]);
+    expect(f.courses[0]).toMatchObject({ doses: ['2025-06-01', '2025-11-20', '2026-05-20'], lastDose: '2026-05-20' });
+    expect(factsOf([medicationStatement({ id: 's', ...ALN, status: 'active', start: '2025-01-01' })]).courses[0]).not.toHaveProperty('doses');
+  });
+
   it('a statement of a period of use: its last injection no later than 6 months before its end, not on the end day', () => {
     const one = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'completed', start: '2025-10-01', end: '2026-04-01' })]);
     expect(one.courses[0]).toMatchObject({ lastDose: '2025-10-01' });

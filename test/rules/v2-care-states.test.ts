@@ -176,6 +176,39 @@ describe('10 years of oral bisphosphonate already taken (card l. 198-199 "kan be
   });
 });
 
+describe('no-btm-suppression only for a marker taken while the drug was in effect (card l. 218-225; l. 79 "max 7 måneder", l. 59-60 "årligt")', () => {
+  // Today 2026-06-15. P1NP 55 is above the premenopausal mean (35): no suppression, if the drug was in effect.
+  const p1np = (date: string, value = 55) => observation({ id: `p1np-${date}`, code: '77370-5', value, ucum: 'ug/L', date });
+  const zol = (...dates: string[]) => dates.map((date) => medicationAdministration({ id: `zol-${date}`, ...ZOL, date }));
+  const referral = (recs: readonly Recommendation[]) => card(recs, 'endocrinology-referral')?.reasons ?? [];
+
+  it('zoledronic acid: a marker 17 months after the last infusion is no treatment failure — the overdue infusion card speaks', () => {
+    const recs = run([...zol('2024-01-15', '2025-01-15'), p1np('2026-06-10')]);
+    expect(referral(recs)).not.toContain('no-btm-suppression');
+    expect(card(recs, 'zoledronic-acid-infusion-due')?.reasons).toContain('infusion-due');
+  });
+
+  it('zoledronic acid boundary: a marker exactly 12 months after the last infusion counts; a day later it does not', () => {
+    expect(referral(run([...zol('2024-01-15', '2025-01-15'), p1np('2026-01-15')]))).toContain('no-btm-suppression');
+    expect(referral(run([...zol('2024-01-15', '2025-01-15'), p1np('2026-01-16')]))).not.toContain('no-btm-suppression');
+    // In effect and suppressed: nothing to refer for.
+    expect(referral(run([...zol('2024-01-15', '2025-01-15'), p1np('2025-09-01', 20)]))).not.toContain('no-btm-suppression');
+  });
+
+  it('the infusion given late after the marker does not make the lapsed marker a failure: the dose before the sample decides', () => {
+    // Infused 2025-01-15, marker 2026-03-01 (13.5 months, lapsed), then the late infusion 2026-03-10.
+    expect(referral(run([...zol('2024-01-15', '2025-01-15', '2026-03-10'), p1np('2026-03-01')]))).not.toContain('no-btm-suppression');
+    // A marker 3 months after the late infusion, still not suppressed, is the failure.
+    expect(referral(run([...zol('2024-01-15', '2025-01-15', '2026-03-10'), p1np('2026-06-10')]))).toContain('no-btm-suppression');
+  });
+
+  it('denosumab: a marker 7 months after the last injection counts (the day is still in time); 7 months and a day, not', () => {
+    const den = ['2025-01-10', '2025-07-10', '2025-11-10'].map((date) => medicationAdministration({ id: `den-${date}`, ...DMAB, date }));
+    expect(referral(run([...den, p1np('2026-06-10')]))).toContain('no-btm-suppression');
+    expect(referral(run([...den, p1np('2026-06-11')]))).not.toContain('no-btm-suppression');
+  });
+});
+
 describe('alendronate as the follow-on after denosumab (card l. 81-82 "SKAL anden behandling igangsættes")', () => {
   // Six years of alendronate before denosumab; hip −2.0, no fracture: the pause criteria hold.
   const before = [medicationStatement({ id: 'aln-old', ...ALN, status: 'completed', start: '2013-01-01', end: '2019-01-01' }), ...tScores('2026-01-10', -2.3, -2.0)];

@@ -21,7 +21,14 @@
  *     treatment start + 1 year;
  *   - `no-btm-suppression`: on a parenteral course (denosumab, zoledronic acid), the latest bone
  *     marker from 3 months after its start is not below the premenopausal mean [choice: the card
- *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)].
+ *     gives no threshold; the lab's premenopausal mean is the card's own yardstick (l. 147-148)] —
+ *     and was taken while the drug was in effect (`inEffect`): l. 225 "Manglende suppression af
+ *     knoglemarkør" is a failure of the treatment (l. 218 "Behandlingssvigt trods god
+ *     compliance"), and a marker taken after the drug has lapsed — more than 7 months after the
+ *     last denosumab injection (l. 79), more than 12 after the last zoledronic acid infusion
+ *     (l. 59-60 "årligt") — shows the missed dose, which `denosumab-overdue` /
+ *     `zoledronic-acid-infusion-due` speak of. A zoledronic acid infusion 22 months back and a
+ *     P1NP of 55 had got "refer: no suppression" beside "the yearly infusion was due" [choice].
  *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
  *     carries the persistent insufficient fall (with an endocrinology referral as an option);
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
@@ -42,7 +49,7 @@
  * Reasons: `bmd-fall`, `fractures-on-treatment`, `no-btm-suppression`, `intolerance`,
  *          `egfr-falling`, `egfr-low`, `denosumab-stop`, `secondary-osteoporosis`.
  */
-import type { BoneMarkerMeasurement, Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, Course, DrugClass, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, addYears, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { seriousSideEffectsSince } from '../predicates/conditions.js';
@@ -56,6 +63,8 @@ import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { perContext } from '../memo.js';
 import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
+import { MAX_INTERVAL_MONTHS } from './denosumab.js';
+import { INFUSION_INTERVAL_MONTHS } from './zoledronic-acid-infusion-due.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
@@ -109,6 +118,35 @@ function firstDated(markers: readonly BoneMarkerMeasurement[], from: LocalDate, 
   return undefined;
 }
 
+/**
+ * How long after an injection or infusion the drug still holds a marker down: up to the day the
+ * card's schedule runs out — denosumab's "max 7 måneder" (l. 79; `denosumab-overdue` from the day
+ * after), zoledronic acid's year (l. 59-60; `zoledronic-acid-infusion-due` "was due" from the day
+ * after). The day itself counts [choice: the rules' own limits, no grace of a marker's own].
+ */
+const IN_EFFECT_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: MAX_INTERVAL_MONTHS, 'zoledronic-acid': INFUSION_INTERVAL_MONTHS };
+
+/**
+ * The marker of `day` was taken while the drug was in effect: within its months of the last dose
+ * of the drug before that day (a sample drawn on an injection day shows the dose before it — it is
+ * taken first). A course without its dose dates (not built from the record) has its last dose.
+ */
+function inEffect(facts: PatientFacts, drugClass: DrugClass, day: LocalDate): boolean {
+  const months = IN_EFFECT_MONTHS[drugClass];
+  if (months === undefined) return true;
+  let last: LocalDate | undefined;
+  for (const c of facts.courses) {
+    if (c.drugClass !== drugClass) continue;
+    if (c.doses === undefined) {
+      if (c.start < day && c.lastDose >= day) return true;
+      if (c.lastDose < day && (last === undefined || c.lastDose > last)) last = c.lastDose;
+      continue;
+    }
+    for (const d of c.doses) if (d < day && (last === undefined || d > last)) last = d;
+  }
+  return last !== undefined && day <= addMonths(last, months);
+}
+
 function noMarkerSuppression(ctx: RuleContext): Part | undefined {
   const { facts, settings } = ctx;
   const parenteral = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid');
@@ -117,7 +155,8 @@ function noMarkerSuppression(ctx: RuleContext): Part | undefined {
     // but continues the treatment (the marker taken a year into it is still the failure).
     const from = addMonths(continuousTreatmentStart(facts, [course], true) ?? course.start, MARKER_AFTER_MONTHS);
     const m = firstDated(facts.labs.boneMarkers, from, facts.today);
-    if (m === undefined) continue;
+    // The newest marker decides; taken after the drug lapsed, it judges no treatment (the overdue dose speaks).
+    if (m === undefined || !inEffect(facts, course.drugClass, m.date)) continue;
     const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
     if (m.value < mean) continue;
     return {

@@ -27,8 +27,8 @@ import type { PatientRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 
-/** "5 mg i.v. årligt". */
-const INFUSION_INTERVAL_MONTHS = 12;
+/** "5 mg i.v. årligt": the infusion is due, then past due from the day after. */
+export const INFUSION_INTERVAL_MONTHS = 12;
 
 export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-due'> = (ctx) => {
   const { facts, today, settings } = ctx;
