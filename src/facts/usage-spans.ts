@@ -38,8 +38,12 @@ export function statementLastDose(record: MedicationRecord, today: LocalDate): L
  * injection or infusion date is the latest of these"): an administration; a prescription
  * `completed` (dispensed and done with: in Danish general practice the GP prescribes, the patient
  * fetches the pen and the injection is given elsewhere, never recorded as an administration); a
- * statement `completed` or `active` (the patient has had it — one planned is `intended`, which does
- * not count at all). An `active`, `on-hold` or `draft` order, or a `stopped` record, shows no dose.
+ * statement `completed` (the patient has had it). An `active`, `on-hold` or `draft` order, an
+ * `active` statement, or a `stopped` record shows no dose [choice, the safer reading]: a medication
+ * list keeps denosumab as one `active` statement whose start is when it was listed or its product
+ * switched (Prolia to a biosimilar), not an injection — read as one, a listing before the
+ * injection was given held back the overdue card for up to six months, and a missed injection is
+ * the harm the card's "max 7 måneder" is about.
  */
 export function recordsDoseGiven(record: MedicationRecord): boolean {
   switch (record.source) {
@@ -48,7 +52,7 @@ export function recordsDoseGiven(record: MedicationRecord): boolean {
     case 'MedicationRequest':
       return record.status === 'completed';
     case 'MedicationStatement':
-      return record.status === 'completed' || record.status === 'active';
+      return record.status === 'completed';
   }
 }
 

@@ -370,29 +370,30 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
     expect(factsOf([medicationRequest({ id: 'only', ...DMAB, authoredOn: '2026-04-01' })]).courses[0]).toMatchObject({ lastDose: '2026-04-01' });
   });
 
-  it('a completed prescription, or a completed or active statement, after the last administration is an injection given elsewhere (rules.md section 1 "the latest of these")', () => {
+  it('a completed prescription or statement after the last administration is an injection given elsewhere (rules.md section 1 "the latest of these")', () => {
     const given = [medicationAdministration({ id: 'a1', ...DMAB, date: '2025-06-01' }), medicationAdministration({ id: 'a2', ...DMAB, date: '2025-11-20' })];
     // The GP prescribed, the patient fetched the pen, the injection was given elsewhere.
     const dispensed = factsOf([...given, medicationRequest({ id: 'done', ...DMAB, status: 'completed', authoredOn: '2026-05-20' })]);
     expect(dispensed.courses[0]).toMatchObject({ lastDose: '2026-05-20', status: 'active' });
     expect(dispensed.courses[0]?.refs).toContain('MedicationRequest/done');
-    for (const status of ['completed', 'active']) {
-      const listed = factsOf([...given, medicationStatement({ id: 'fmk', ...DMAB, status, start: '2026-05-20' })]);
-      expect(listed.courses[0], status).toMatchObject({ lastDose: '2026-05-20' });
-    }
+    const taken = factsOf([...given, medicationStatement({ id: 'fmk', ...DMAB, status: 'completed', start: '2026-05-20' })]);
+    expect(taken.courses[0]).toMatchObject({ lastDose: '2026-05-20' });
     // Boundary: the day after the last administration counts.
     const next = factsOf([...given, medicationRequest({ id: 'done', ...DMAB, status: 'completed', authoredOn: '2025-11-21' })]);
     expect(next.courses[0]).toMatchObject({ lastDose: '2025-11-21' });
   });
 
-  it('an order after the last administration — active, on hold, draft — or a statement on hold is still no injection', () => {
+  it('an order after the last administration — active, on hold, draft — or a statement active or on hold is still no injection', () => {
     const given = [medicationAdministration({ id: 'a1', ...DMAB, date: '2025-06-01' }), medicationAdministration({ id: 'a2', ...DMAB, date: '2025-11-20' })];
     for (const status of ['active', 'on-hold', 'draft']) {
       const f = factsOf([...given, medicationRequest({ id: 'ahead', ...DMAB, status, authoredOn: '2025-11-21' })]);
       expect(f.courses[0], status).toMatchObject({ lastDose: '2025-11-20' });
     }
-    const held = factsOf([...given, medicationStatement({ id: 'fmk', ...DMAB, status: 'on-hold', start: '2026-05-20' })]);
-    expect(held.courses[0]).toMatchObject({ lastDose: '2025-11-20' });
+    // An active statement is the medication list's entry (listed, or its product switched), not an injection [choice].
+    for (const status of ['on-hold', 'active']) {
+      const listed = factsOf([...given, medicationStatement({ id: 'fmk', ...DMAB, status, start: '2026-05-20' })]);
+      expect(listed.courses[0], status).toMatchObject({ lastDose: '2025-11-20' });
+    }
   });
 
   it('an injection course lists its dose dates, oldest first (what was in effect on a day is read from them); an oral course none', () => {

@@ -95,13 +95,12 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     }
   });
 
-  it('a completed prescription, or a completed or active statement, after the last administration is an injection given elsewhere: a new one is too early, as the courses read it', () => {
+  it('a completed prescription or statement after the last administration is an injection given elsewhere: a new one is too early, as the courses read it', () => {
     const d = draft('denosumab', { doseMgPerAdministration: 60 });
     const given = medication('denosumab', '2026-04-26', { status: 'completed', source: 'MedicationAdministration', ref: 'MedicationAdministration/ma-1' });
     const records = [
       medication('denosumab', '2026-10-01', { status: 'completed', source: 'MedicationRequest', ref: 'MedicationRequest/mr-dispensed' }),
       medication('denosumab', '2026-10-01', { status: 'completed', source: 'MedicationStatement', ref: 'MedicationStatement/ms-done' }),
-      medication('denosumab', '2026-10-01', { status: 'active', source: 'MedicationStatement', ref: 'MedicationStatement/ms-fmk' }),
     ];
     for (const elsewhere of records) {
       const rec = judge(d, { medications: [given, elsewhere] });
@@ -114,6 +113,9 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(judge(d, { medications: [fiveMonths] })).toBeUndefined();
     const dayAfter = medication('denosumab', '2026-06-27', { status: 'completed', source: 'MedicationRequest', ref: 'MedicationRequest/mr-next-day' });
     expect(judge(d, { medications: [fiveMonths, dayAfter] })).toMatchObject({ indicator: 'critical', nextInjection: '2026-12-27' });
+    // The medication list's active statement, listed after that administration, is no injection (facts/usage-spans.ts).
+    const listed = medication('denosumab', '2026-06-27', { status: 'active', source: 'MedicationStatement', ref: 'MedicationStatement/ms-fmk' });
+    expect(judge(d, { medications: [fiveMonths, listed] })).toBeUndefined();
   });
 
   it('risedronate 35 mg weekly / 150 mg monthly and ibandronate 150 mg monthly [extension: SmPC]: daily is an overdose; the daily strengths are not judged', () => {
