@@ -1,10 +1,11 @@
 /**
  * Dosage → daily dose in mg (and in product units: tablets, injections), and supply durations.
  *
- * A dose is read from `doseAndRate[].doseQuantity` (R4), `doseQuantity` (R3) or `dose`
- * (MedicationAdministration); mg/g/µg convert directly, count units (tablet, {tbl}, stk, …, or no
+ * A dose is read from `doseAndRate[].doseQuantity` (R4), `doseQuantity` (STU3 and DSTU2) or `dose`
+ * (MedicationAdministration; DSTU2 `quantity`, DSTU2 MedicationStatement `quantityQuantity`); mg/g/µg convert directly, count units (tablet, {tbl}, stk, …, or no
  * unit [choice: Synthea sends none]) are multiplied by the product's strength, mL by its strength
- * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit), a timing code
+ * per mL. Frequency comes from `timing.repeat` (frequency / period periodUnit — DSTU2 `periodUnits`,
+ * see `periodUnitOf`), a timing code
  * (BID, TID, …) or the repeat's weekdays and times of day. A line with none of these is read from
  * its text (dosage-text.ts, dosage-amount.ts: "2 tabletter dagligt", "Take 7.5 mg by mouth once
  * daily"), the last resort. Nothing is invented: an unknown part gives an unknown dose.
@@ -130,13 +131,28 @@ const TIMING_CODES: Readonly<Record<string, number>> = {
   MO: 1 / 30.4375,
 };
 
+/**
+ * Timing.repeat's period unit: R4 and STU3 `periodUnit`, else DSTU2 `periodUnits`. The CDS Hooks
+ * sandbox drafts a DSTU2 MedicationOrder when its FHIR server is DSTU2 (its default one is:
+ * docs/cds-hooks.md sections 13 and 16); read R4-only, its "1 tablet a day" had no interval, so
+ * alendronate 70 mg daily got no dose-interval critical and a 3-month prednisone course no exposure.
+ */
+export function periodUnitOf(repeat: unknown): string | undefined {
+  return getStr(repeat, 'periodUnit') ?? getStr(repeat, 'periodUnits');
+}
+
+/** Timing.repeat's length as a Duration: R4 and STU3 `boundsDuration`, else DSTU2 `boundsQuantity` (its bounds[x] Duration). */
+export function boundsDurationOf(repeat: unknown): unknown {
+  return get(repeat, 'boundsDuration') ?? get(repeat, 'boundsQuantity');
+}
+
 /** Administrations per day from a Timing; undefined when it does not say. */
 export function frequencyPerDay(timing: unknown): number | undefined {
   const repeat = getObject(timing, 'repeat');
   if (repeat !== undefined) {
     const frequency = getNum(repeat, 'frequency');
     const period = getNum(repeat, 'period');
-    const unit = getStr(repeat, 'periodUnit');
+    const unit = periodUnitOf(repeat);
     if (frequency !== undefined || period !== undefined) {
       const days = lookup(PERIOD_DAYS, unit);
       if (days === undefined) return undefined;
@@ -205,7 +221,7 @@ export function lineDose(line: JsonObject, strength: Strength, rangeAtLow = fals
   return text === undefined ? undefined : textDose(text, strength, rangeAtLow);
 }
 
-/** The dose quantity, else with `rangeAtLow` the low end of a `doseRange`. */
+/** The dose quantity, else with `rangeAtLow` the low end of a `doseRange` (R4 in `doseAndRate`, STU3 and DSTU2 on the line itself). */
 function doseQuantityAt(line: JsonObject, rangeAtLow: boolean): JsonObject | undefined {
   const quantity = doseQuantityOf(line);
   if (quantity !== undefined || !rangeAtLow) return quantity;
@@ -213,7 +229,7 @@ function doseQuantityAt(line: JsonObject, rangeAtLow: boolean): JsonObject | und
     const low = getObject(getObject(dr, 'doseRange'), 'low');
     if (low !== undefined) return low;
   }
-  return undefined;
+  return getObject(getObject(line, 'doseRange'), 'low');
 }
 
 /**
@@ -254,13 +270,17 @@ function textDose(text: string, strength: Strength, rangeAtLow: boolean): { read
   return perUnit === undefined ? { mg: round4(first) } : { mg: round4(first), units: round4(perUnit) };
 }
 
-/** The dose quantity of a dosage line (R4 doseAndRate, R3 doseQuantity, administration dose). */
+/**
+ * The dose quantity of a dosage line: R4 doseAndRate, STU3 and DSTU2 doseQuantity on the line,
+ * administration dose — and the DSTU2 names, administration `quantity` and statement
+ * `quantityQuantity`, which no later version uses on a dosage (so no R4 field is misread).
+ */
 export function doseQuantityOf(line: JsonObject): JsonObject | undefined {
   for (const dr of objects(line, 'doseAndRate')) {
     const q = getObject(dr, 'doseQuantity');
     if (q !== undefined) return q;
   }
-  return getObject(line, 'doseQuantity') ?? getObject(line, 'dose');
+  return getObject(line, 'doseQuantity') ?? getObject(line, 'dose') ?? getObject(line, 'quantity') ?? getObject(line, 'quantityQuantity');
 }
 
 /** The dosage lines that apply first: the lowest `sequence` (lines sharing it, or without one, go together). */
@@ -295,7 +315,7 @@ function doseSteps(lines: readonly JsonObject[]): (readonly JsonObject[])[] {
   const anySequence = lines.some((l) => getNum(l, 'sequence') !== undefined);
   for (const line of lines) {
     const repeat = getObject(getObject(line, 'timing'), 'repeat');
-    const key = anySequence ? String(getNum(line, 'sequence') ?? '') : JSON.stringify([repeat?.boundsPeriod, repeat?.boundsDuration, repeat?.boundsRange]);
+    const key = anySequence ? String(getNum(line, 'sequence') ?? '') : JSON.stringify([repeat?.boundsPeriod, boundsDurationOf(repeat), repeat?.boundsRange]);
     const step = steps.get(key);
     if (step === undefined) steps.set(key, [line]);
     else step.push(line);
@@ -334,10 +354,10 @@ function taperDose(steps: readonly (readonly JsonObject[])[], strength: Strength
   return lowest ?? {};
 }
 
-/** Days a taper step lasts: its `boundsDuration`, else its `boundsPeriod` (the lines of a step share it). */
+/** Days a taper step lasts: its `boundsDuration` (DSTU2 `boundsQuantity`), else its `boundsPeriod` (the lines of a step share it). */
 function stepDays(step: readonly JsonObject[]): number | undefined {
   const repeat = getObject(getObject(step[0], 'timing'), 'repeat');
-  const duration = readDuration(get(repeat, 'boundsDuration'));
+  const duration = readDuration(boundsDurationOf(repeat));
   if (duration !== undefined) return duration.value * APPROX_DAYS[duration.unit];
   const period = getObject(repeat, 'boundsPeriod');
   const start = parseFhirDate(getStr(period, 'start'));

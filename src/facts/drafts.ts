@@ -3,7 +3,7 @@
  * identity, same daily dose). Accepts R4 MedicationRequest and DSTU2-style MedicationOrder shapes.
  *
  * durationDays — rules.md section 4 "Planned course length" (v2): an explicit end (dosage
- * boundsPeriod end, boundsDuration, dispenseRequest.validityPeriod end) counts; when it and the
+ * boundsPeriod end, boundsDuration — DSTU2 boundsQuantity —, dispenseRequest.validityPeriod end) counts; when it and the
  * supply (expectedSupplyDuration × (1 + repeats), else quantity ÷ daily units × (1 + repeats))
  * disagree, the longer counts [choice] — an EHR that always sends a 30-day supply with a 3-month
  * end date plans 3 months. Undefined when none says. Days are counted from the draft's start:
@@ -14,7 +14,7 @@
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
-import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily } from './dosage.js';
+import { boundsDurationOf, dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily } from './dosage.js';
 import { doseSchedule } from './dose-schedule.js';
 import { identifyDrug, medicationSource } from './drug-identity.js';
 import { dosageLines } from './medications.js';
@@ -67,7 +67,7 @@ function explicitDays(dispense: JsonObject | undefined, lines: readonly JsonObje
     const period = getObject(repeat, 'boundsPeriod');
     const boundsEnd = parseFhirDate(get(period, 'end'));
     if (boundsEnd !== undefined) ends.push(boundsEnd);
-    const duration = readDuration(get(repeat, 'boundsDuration'));
+    const duration = readDuration(boundsDurationOf(repeat));
     if (duration !== undefined) ends.push(lastDayOf(parseFhirDate(get(period, 'start')) ?? start, duration));
   }
   const last = ends.filter((e) => e >= start).sort().at(-1);

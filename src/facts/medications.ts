@@ -12,7 +12,7 @@
 import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
-import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { boundsDurationOf, dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
 import type { JsonObject } from '../shared/json.js';
@@ -145,7 +145,7 @@ function boundsOf(lines: readonly JsonObject[]): { readonly start?: LocalDate; r
     const start = parseFhirDate(get(period, 'start'));
     let end = parseFhirDate(get(period, 'end'));
     if (start !== undefined && end === undefined) {
-      const duration = readDuration(get(repeat, 'boundsDuration'));
+      const duration = readDuration(boundsDurationOf(repeat));
       if (duration !== undefined) end = lastDayOf(start, duration);
     }
     if (start !== undefined || end !== undefined) return { start, end };

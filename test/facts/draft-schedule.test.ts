@@ -82,6 +82,24 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     expect(order({ ...alendronate70 })?.intervalDays).toBeUndefined();
   });
 
+  it('reads a DSTU2 MedicationOrder (the CDS Hooks sandbox on a DSTU2 server): `periodUnits`, `boundsQuantity`, the dose on the line', () => {
+    // docs/cds-hooks.md section 13: the sandbox drafts a DSTU2 MedicationOrder when its FHIR server is DSTU2 (its default).
+    const mo = (extra: Json): DraftOrder | undefined => order({ resourceType: 'MedicationOrder', dateWritten: TODAY, ...extra });
+    const pill = (repeat: Json): Json => ({ dosageInstruction: [{ doseQuantity: { value: 1, system: 'http://unitsofmeasure.org', code: '{pill}' }, timing: { repeat } }] });
+    expect(mo({ ...alendronate70, ...pill({ frequency: 1, period: 1, periodUnits: 'd' }) })).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 1 });
+    expect(mo({ ...alendronate70, ...pill({ frequency: 1, period: 1, periodUnits: 'wk' }) })?.intervalDays).toBe(7);
+    // R4 stays the primary reading: a resource carrying both spellings is read by `periodUnit`.
+    expect(mo({ ...alendronate70, ...pill({ frequency: 1, period: 1, periodUnit: 'wk', periodUnits: 'd' }) })?.intervalDays).toBe(7);
+    // Prednisolone 5 mg, 2 tablets a day for 3 months (DSTU2 bounds[x] Duration is `boundsQuantity`): 10 mg a day, 92 days.
+    const twice = { dosageInstruction: [{ doseQuantity: { value: 2, unit: 'tablet' }, timing: { repeat: { frequency: 1, period: 1, periodUnits: 'd', boundsQuantity: { value: 3, unit: 'months', system: 'http://unitsofmeasure.org', code: 'mo' } } } }] };
+    expect(mo({ ...prednisolone, ...twice })).toMatchObject({ dailyDoseMg: 10, durationDays: 92 });
+    // dispenseRequest has the R4 names in DSTU2 too: 90 tablets at 1 a day (read by `periodUnits`) last 90 days.
+    expect(mo({ ...prednisolone, ...pill({ frequency: 1, period: 1, periodUnits: 'd' }), dispenseRequest: { quantity: { value: 90, unit: 'tablet' } } })).toMatchObject({ dailyDoseMg: 5, durationDays: 90 });
+    // A glucocorticoid dose range on the DSTU2/STU3 line counts at its low end, as in R4 doseAndRate.
+    const range = { dosageInstruction: [{ doseRange: { low: { value: 1, unit: 'tablet' }, high: { value: 2, unit: 'tablet' } }, timing: { repeat: { frequency: 1, period: 1, periodUnits: 'd' } } }] };
+    expect(mo({ ...prednisolone, ...range })?.dailyDoseMg).toBe(5);
+  });
+
   it.each([
     ['1 tablet dagligt', 1],
     ['1 tablet daily', 1],

@@ -223,6 +223,33 @@ describe('medication records: dates and doses', () => {
     };
     expect(factsOf([order]).medications[0]).toMatchObject({ source: 'MedicationRequest', start: '2024-03-01', dailyDoseMg: 10 });
   });
+
+  it('reads the DSTU2 spellings of a record: `periodUnits`, `boundsQuantity`, an administration\'s `quantity`, a statement\'s `quantityQuantity`', () => {
+    const prednisolone = { coding: [{ system: SYS.atc, code: 'H02AB06' }], text: 'Prednisolon 5 mg' };
+    const order = {
+      resourceType: 'MedicationOrder',
+      id: 'mo',
+      status: 'active',
+      dateWritten: '2026-03-01',
+      patient: { reference: 'Patient/pt-1' },
+      medicationCodeableConcept: prednisolone,
+      dosageInstruction: [{ timing: { repeat: { frequency: 2, period: 1, periodUnits: 'd' } }, doseQuantity: { value: 1, unit: 'tablet' } }],
+      dispenseRequest: { quantity: { value: 60, unit: 'tablet' } },
+    };
+    // 2 tablets a day: 10 mg, and 60 tablets last 30 days.
+    expect(factsOf([order]).medications[0]).toMatchObject({ dailyDoseMg: 10, start: '2026-03-01', end: '2026-03-30', endEstimated: true });
+    const statement = {
+      resourceType: 'MedicationStatement',
+      id: 'ms',
+      status: 'completed',
+      patient: { reference: 'Patient/pt-1' },
+      medicationCodeableConcept: prednisolone,
+      dosage: [{ timing: { repeat: { frequency: 1, period: 1, periodUnits: 'd', boundsPeriod: { start: '2026-01-01' }, boundsQuantity: { value: 2, unit: 'wk', system: 'http://unitsofmeasure.org', code: 'wk' } } }, quantityQuantity: { value: 20, unit: 'mg' } }],
+    };
+    expect(factsOf([statement]).medications[0]).toMatchObject({ dailyDoseMg: 20, start: '2026-01-01', end: '2026-01-14' });
+    const given = { resourceType: 'MedicationAdministration', id: 'ma', status: 'completed', effectiveTimeDateTime: '2026-06-01', patient: { reference: 'Patient/pt-1' }, medicationCodeableConcept: prednisolone, dosage: { quantity: { value: 40, unit: 'mg' } } };
+    expect(factsOf([given]).medications[0]).toMatchObject({ dailyDoseMg: 40, start: '2026-06-01' });
+  });
 });
 
 describe('medication records: what was never ordered', () => {

@@ -1,0 +1,94 @@
+/**
+ * End to end over HTTP with the real engine: how a draft's dosing is read decides the prescribing
+ * cards of rules.md section 4 — `rx-dose-interval` ("alendronate 70 mg more than once a week;
+ * denosumab 60 mg more often than every 6 months …; zoledronic acid 5 mg more than once a year")
+ * and `rx-glucocorticoid-bone-protection` (card footnote * "prednisolon > 5 mg dgl. i 3 mdr.").
+ * Each case has its control: the same request read the way it is meant.
+ */
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import { createApp } from '../../src/http/app.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { expectValidResponse } from '../helpers/response.js';
+
+const NOW = '2026-11-26T10:00:00+01:00';
+const TODAY = '2026-11-26';
+const PATIENT = 'dosing-1950';
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const UCUM = 'http://unitsofmeasure.org';
+const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date(NOW) });
+
+type Json = Record<string, unknown>;
+
+const bundle = (resources: readonly object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) });
+
+/** A patient of 76 with nothing else on record (no labs, no DXA, no medication). */
+function prefetch(gender: 'female' | 'male' = 'female'): object {
+  return {
+    patient: { resourceType: 'Patient', id: PATIENT, gender, birthDate: '1950-02-01' },
+    observations: bundle([]),
+    conditions: bundle([]),
+    medicationStatements: bundle([]),
+    medicationRequests: bundle([]),
+    medicationAdministrations: bundle([]),
+    allergies: bundle([]),
+    familyHistory: bundle([]),
+  };
+}
+
+interface CardLike {
+  readonly indicator: string;
+  readonly summary: string;
+  readonly source: { readonly topic?: { readonly code: string } };
+  readonly extension: Record<string, readonly string[]>;
+  readonly suggestions?: readonly { readonly actions?: readonly { readonly type: string; readonly resource?: Json }[] }[];
+}
+
+/** The cards of an order-select with one selected draft, as the CDS Hooks sandbox sends it. */
+async function cards(draft: Json, gender: 'female' | 'male' = 'female'): Promise<CardLike[]> {
+  const ref = `${String(draft.resourceType)}/${String(draft.id)}`;
+  const body = {
+    hook: 'order-select',
+    hookInstance: '5d3c2b1a-0000-4000-8000-000000000002',
+    context: { userId: 'Practitioner/1', patientId: PATIENT, selections: [ref], draftOrders: { resourceType: 'Bundle', entry: [{ resource: draft }] } },
+    prefetch: prefetch(gender),
+  };
+  const res = await request(app).post('/cds-services/osteoporosis-order-select').set('Accept-Language', 'da').send(body);
+  expect(res.status).toBe(200);
+  expectValidResponse(res.body);
+  return (res.body as { cards: CardLike[] }).cards;
+}
+
+const topics = (list: readonly CardLike[]) => list.flatMap((c) => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']);
+const card = (list: readonly CardLike[], topic: string) => list.find((c) => c.source.topic?.code === topic);
+
+/** A DSTU2 MedicationOrder as the sandbox drafts it on a DSTU2 FHIR server (docs/cds-hooks.md section 13). */
+function medicationOrder(rxnorm: string, display: string, repeat: Json): Json {
+  return {
+    resourceType: 'MedicationOrder',
+    id: 'request-123',
+    status: 'draft',
+    dateWritten: TODAY,
+    patient: { reference: `Patient/${PATIENT}` },
+    medicationCodeableConcept: { text: display, coding: [{ system: RXNORM, code: rxnorm, display }] },
+    dosageInstruction: [{ doseQuantity: { value: 1, system: UCUM, code: '{pill}' }, timing: { repeat } }],
+  };
+}
+
+describe('a DSTU2 MedicationOrder draft (repeat.periodUnits)', () => {
+  it('alendronate 70 mg, 1 tablet a day: rx-dose-interval critical; the same once a week: none', async () => {
+    const daily = await cards(medicationOrder('904431', 'Alendronic acid 70 MG Oral Tablet', { frequency: 1, period: 1, periodUnits: 'd' }));
+    expect(card(daily, 'rx-dose-interval')?.indicator).toBe('critical');
+    const weekly = await cards(medicationOrder('904431', 'Alendronic acid 70 MG Oral Tablet', { frequency: 1, period: 1, periodUnits: 'wk' }));
+    expect(topics(weekly)).not.toContain('rx-dose-interval');
+    expect(topics(weekly)).toContain('rx-start-checklist');
+  });
+
+  it('prednisone 20 mg a day for 3 months (man of 76): the bone-protection warning; for 3 weeks: none', async () => {
+    const course = (end: string) => medicationOrder('312615', 'prednisone 20 MG Oral Tablet', { frequency: 1, period: 1, periodUnits: 'd', boundsPeriod: { start: TODAY, end } });
+    expect(card(await cards(course('2027-02-26'), 'male'), 'rx-glucocorticoid-bone-protection')?.extension['osteo-cds.reasons']).toContain('exposure-threshold');
+    expect(topics(await cards(course('2026-12-16'), 'male'))).not.toContain('rx-glucocorticoid-bone-protection');
+  });
+});
