@@ -40,8 +40,25 @@ interface DrugOrder {
   readonly patientInstruction?: Words;
   readonly doseMg?: number;
   readonly doseUnit?: { readonly code: string; readonly unit: string };
-  readonly timing: { readonly frequency: number; readonly period: number; readonly periodUnit: 'd' | 'wk' | 'mo' | 'a' };
+  readonly timing: OrderTiming;
   readonly route: Coding;
+}
+
+export interface OrderTiming {
+  readonly frequency: number;
+  readonly period: number;
+  readonly periodUnit: 'd' | 'wk' | 'mo' | 'a';
+}
+
+/**
+ * A timing repeat in the draft's own FHIR version: DSTU2 spells the period's unit `periodUnits`
+ * (R4 and STU3 `periodUnit`). An update written in R4 spelling onto a DSTU2 MedicationOrder would
+ * reach a DSTU2 EHR as "1 per 1" with no unit — the corrected schedule lost.
+ */
+export function timingRepeat(timing: OrderTiming, dstu2: boolean): Record<string, unknown> {
+  if (!dstu2) return { ...timing };
+  const { periodUnit, ...rest } = timing;
+  return { ...rest, periodUnits: periodUnit };
 }
 
 const ORAL: Coding = { system: SNOMED, code: '26643006', display: 'Oral route' };
@@ -113,7 +130,10 @@ export function medicationRequest(drug: ProposedDrug, lang: Language, patientRef
   };
 }
 
-/** A drug order's dosage line; `dstu2`: the dose on the dosage itself (a DSTU2 MedicationOrder), not in `doseAndRate`. */
+/**
+ * A drug order's dosage line; `dstu2`: in a DSTU2 MedicationOrder's spelling — the dose on the
+ * dosage itself, not in `doseAndRate`, `periodUnits`, and no `patientInstruction` (DSTU2 has none).
+ */
 export function drugDosage(drug: ProposedDrug, lang: Language, dstu2 = false): Record<string, unknown> {
   const o = DRUG_ORDERS[drug];
   const doseQuantity =
@@ -124,8 +144,8 @@ export function drugDosage(drug: ProposedDrug, lang: Language, dstu2 = false): R
         : undefined;
   return {
     text: o.dosageText[lang],
-    ...(o.patientInstruction === undefined ? {} : { patientInstruction: o.patientInstruction[lang] }),
-    timing: { repeat: o.timing },
+    ...(o.patientInstruction === undefined || dstu2 ? {} : { patientInstruction: o.patientInstruction[lang] }),
+    timing: { repeat: timingRepeat(o.timing, dstu2) },
     route: { coding: [o.route] },
     ...(doseQuantity === undefined ? {} : dstu2 ? { doseQuantity } : { doseAndRate: [{ doseQuantity }] }),
   };

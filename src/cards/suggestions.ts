@@ -23,6 +23,7 @@ import {
   diagnosisCodings,
   medicationConcept,
   medicationRequest,
+  timingRepeat,
 } from './orders.js';
 import { isRecord, type UntrustedResource } from '../shared/json.js';
 import type { Language } from '../contract/language.js';
@@ -166,13 +167,14 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   const route = first?.route;
   const words = SCHEDULE_TEXT[spec.schedule];
   const dose = { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' };
+  const dstu2 = draft?.resourceType === 'MedicationOrder';
   const dosage = {
     text: `${spec.doseMg} mg ${words[lang]}`,
-    timing: { repeat: { ...words.timing, ...(spec.from === undefined ? {} : { boundsPeriod: { start: spec.from } }) } },
+    timing: { repeat: { ...timingRepeat(words.timing, dstu2), ...(spec.from === undefined ? {} : { boundsPeriod: { start: spec.from } }) } },
     ...(route === undefined ? {} : { route }),
     // A DSTU2 MedicationOrder carries its dose on the dosage itself (R4 moved it into doseAndRate):
     // the update stays in the draft's own version, or a DSTU2 EHR loses the structured dose.
-    ...(draft?.resourceType === 'MedicationOrder' ? { doseQuantity: dose } : { doseAndRate: [{ doseQuantity: dose }] }),
+    ...(dstu2 ? { doseQuantity: dose } : { doseAndRate: [{ doseQuantity: dose }] }),
   };
   // The supply length was worked out for the wrong schedule (28 days of a "daily" weekly tablet):
   // left out rather than kept stale, the quantity says what is dispensed.

@@ -77,6 +77,18 @@ describe('suggestions', () => {
     expect(action.resource).not.toHaveProperty('dispenseRequest');
   });
 
+  it('with drugDosage a DSTU2 MedicationOrder gets the dosage in DSTU2 spelling: periodUnits, the dose on the line, no patientInstruction', () => {
+    const order = { resourceType: 'MedicationOrder', id: 'mo-d', status: 'draft', patient: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'Alendronat 10 mg' }, dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnits: 'd' } } }] };
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationOrder/mo-d', mode: 'update' }, drugDosage: true }, { ...ctx, drafts: new Map([['MedicationOrder/mo-d', order]]) });
+    const action = s.actions?.[0];
+    if (action?.type !== 'update') throw new Error('expected an update');
+    const [dosage] = (action.resource as unknown as { dosageInstruction: Record<string, unknown>[] }).dosageInstruction;
+    expect(dosage).toMatchObject({ timing: { repeat: { frequency: 1, period: 1, periodUnits: 'wk' } }, doseQuantity: { value: 70, code: 'mg' } });
+    expect(dosage).not.toHaveProperty('timing.repeat.periodUnit');
+    expect(dosage).not.toHaveProperty('patientInstruction');
+    expect(dosage).not.toHaveProperty('doseAndRate');
+  });
+
   it('leaves out the empty values a client sent on the draft it updates (found by the fuzzer)', () => {
     const messy = { ...draft, id: 'rx-2', category: [], note: [{ text: '' }], dosageInstruction: [{ text: '60 mg s.c. hver 6. måned', timing: {} }], reasonCode: null };
     const s = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationRequest/rx-2', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-2', messy]]) });
@@ -197,6 +209,13 @@ describe('suggestions', () => {
     const dosage = (action.resource as unknown as { dosageInstruction: Record<string, unknown>[] }).dosageInstruction[0];
     expect(dosage).toMatchObject({ doseQuantity: { value: 70, unit: 'mg' } });
     expect(dosage).not.toHaveProperty('doseAndRate');
+    // DSTU2 names the period's unit `periodUnits`: in R4 spelling a DSTU2 EHR reads "1 per 1" with no unit.
+    expect(dosage).toMatchObject({ timing: { repeat: { frequency: 1, period: 1, periodUnits: 'wk' } } });
+    expect(dosage).not.toHaveProperty('timing.repeat.periodUnit');
+    // An early denosumab injection moved to its due date keeps the DSTU2 spelling beside the bounds.
+    const dmab = { ...order, id: 'mo-dmab', medicationCodeableConcept: { text: 'Prolia 60 mg' } };
+    const moved = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationOrder/mo-dmab', doseMg: 60, schedule: 'six-monthly', from: '2027-01-01' }, { ...ctx, drafts: new Map([['MedicationOrder/mo-dmab', dmab]]) }).actions?.[0];
+    expect(moved).toMatchObject({ resource: { dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 6, periodUnits: 'mo', boundsPeriod: { start: '2027-01-01' } } } }] } });
   });
 
   it('replaces a draft by deleting it (resourceId) and creating the new order', () => {

@@ -81,6 +81,10 @@ describe('a DSTU2 MedicationOrder draft (repeat.periodUnits)', () => {
   it('alendronate 70 mg, 1 tablet a day: rx-dose-interval critical; the same once a week: none', async () => {
     const daily = await cards(medicationOrder('904431', 'Alendronic acid 70 MG Oral Tablet', { frequency: 1, period: 1, periodUnits: 'd' }));
     expect(card(daily, 'rx-dose-interval')?.indicator).toBe('critical');
+    // The corrected order goes back in the draft's own version: DSTU2 `periodUnits`, the dose on the line.
+    const update = card(daily, 'rx-dose-interval')?.suggestions?.[0]?.actions?.[0];
+    expect(update).toMatchObject({ type: 'update', resource: { resourceType: 'MedicationOrder', dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnits: 'wk' } }, doseQuantity: { value: 70 } }] } });
+    expect(update).not.toHaveProperty('resource.dosageInstruction.0.timing.repeat.periodUnit');
     const weekly = await cards(medicationOrder('904431', 'Alendronic acid 70 MG Oral Tablet', { frequency: 1, period: 1, periodUnits: 'wk' }));
     expect(topics(weekly)).not.toContain('rx-dose-interval');
     expect(topics(weekly)).toContain('rx-start-checklist');
