@@ -146,7 +146,17 @@ export function boundsDurationOf(repeat: unknown): unknown {
   return get(repeat, 'boundsDuration') ?? get(repeat, 'boundsQuantity');
 }
 
-/** Administrations per day from a Timing; undefined when it does not say. */
+/**
+ * Administrations per day from a Timing; undefined when it does not say.
+ *
+ * `repeat.dayOfWeek` beside a rhythm of a day or less keeps it to the listed days (FHIR Timing:
+ * "if dayOfWeek is specified, the action happens only on the specified days"): "1 per 1 d" on
+ * ["mon"] is one dose a week, on ["mon", "thu"] two — read as daily, a weekly alendronate tablet
+ * drafted for Mondays got a false critical "Ordinér ikke alendronat dagligt" that also hid its start
+ * checks. A longer period (per week, per month) already counts its doses and is read as it stands,
+ * as is one of more than a day with weekdays (every 2 days, on Mondays) [choice: nothing invented —
+ * the rhythm as written, the more frequent reading].
+ */
 export function frequencyPerDay(timing: unknown): number | undefined {
   const repeat = getObject(timing, 'repeat');
   if (repeat !== undefined) {
@@ -159,7 +169,9 @@ export function frequencyPerDay(timing: unknown): number | undefined {
       const f = frequency ?? 1;
       const p = period ?? 1;
       if (f <= 0 || p <= 0) return undefined;
-      return f / (p * days);
+      const weekDays = weekDayCount(repeat);
+      const onListedDaysOnly = weekDays > 0 && weekDays < 7 && p * days <= 1;
+      return onListedDaysOnly ? (f / (p * days)) * (weekDays / 7) : f / (p * days);
     }
   }
   for (const c of codings(get(timing, 'code'))) {
@@ -167,6 +179,17 @@ export function frequencyPerDay(timing: unknown): number | undefined {
     if (perDay !== undefined) return perDay;
   }
   return undefined;
+}
+
+const WEEK_DAYS: ReadonlySet<string> = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/**
+ * The days of the week a repeat keeps a daily rhythm to: its `dayOfWeek` codes (mon … sun). A code
+ * that is none of them does not thin out a daily dose [choice: the safer reading — "daily on
+ * 'xyz'" stays daily, its overdose still caught].
+ */
+function weekDayCount(repeat: unknown): number {
+  return list(get(repeat, 'dayOfWeek')).filter((d) => WEEK_DAYS.has(str(d) ?? '')).length;
 }
 
 /** Administrations per day from the Timing's repeat lists: days of the week, times of the day. */

@@ -1,7 +1,8 @@
 /**
  * How often a drafted dose is given (rules.md section 4, `rx-dose-interval`): the dose per
  * administration and the days between administrations. Read from the dosage's FHIR Timing —
- * `repeat.frequency` / `period` / `periodUnit` (DSTU2 `periodUnits`), else `timing.code` (QD, BID, WK, …), else the count
+ * `repeat.frequency` / `period` / `periodUnit` (DSTU2 `periodUnits`; a daily rhythm kept to the
+ * `dayOfWeek` listed: "1 per 1 d" on Mondays is weekly, dosage.ts `frequencyPerDay`), else `timing.code` (QD, BID, WK, …), else the count
  * of `repeat.dayOfWeek` (per week) or `timeOfDay` / `when` (per day) — and from the dosage text
  * only as a last resort ("1 tablet dagligt", "once weekly", "hver 6. måned"). Nothing is invented:
  * a schedule the dosage does not state stays unknown, and text naming two different schedules is

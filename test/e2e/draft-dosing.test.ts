@@ -96,3 +96,31 @@ describe('a DSTU2 MedicationOrder draft (repeat.periodUnits)', () => {
     expect(topics(await cards(course('2026-12-16'), 'male'))).not.toContain('rx-glucocorticoid-bone-protection');
   });
 });
+
+/** A Danish alendronate 70 mg draft (ATC M05BA04) with this timing repeat, 1 tablet a dose. */
+function alendronateRequest(repeat: Json, text = 'Alendronat "Teva" tabletter 70 mg'): Json {
+  return {
+    resourceType: 'MedicationRequest',
+    id: 'aln-1',
+    status: 'draft',
+    intent: 'order',
+    medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }], text },
+    subject: { reference: `Patient/${PATIENT}` },
+    authoredOn: TODAY,
+    dosageInstruction: [{ text: '1 tablet om mandagen', timing: { repeat }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }],
+  };
+}
+
+describe('a daily rhythm on listed weekdays (repeat.dayOfWeek)', () => {
+  it('alendronate 70 mg "1 per 1 d" on Mondays is weekly: no rx-dose-interval, and the start cards are shown', async () => {
+    const list = await cards(alendronateRequest({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon'] }));
+    expect(topics(list)).not.toContain('rx-dose-interval');
+    expect(topics(list)).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing']));
+  });
+
+  it('control: the same on every day of the week is daily — critical, and no start cards (rules.md section 4, v2)', async () => {
+    const list = await cards(alendronateRequest({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] }));
+    expect(card(list, 'rx-dose-interval')?.indicator).toBe('critical');
+    expect(topics(list)).not.toContain('rx-start-checklist');
+  });
+});

@@ -69,6 +69,30 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     expect(order({ ...alendronate70, ...tablet({ repeat: { when: ['MORN', 'EVE'] } }) })?.intervalDays).toBe(0.5);
   });
 
+  it('a daily rhythm with days of the week is kept to those days: "1 per 1 d" on Mondays is weekly, not daily', () => {
+    const days = (repeat: Json) => order({ ...alendronate70, ...tablet({ repeat }) })?.intervalDays;
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(7);
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
+    // Twice on Mondays, or every 12 hours on Mondays: two doses a week.
+    expect(days({ frequency: 2, period: 1, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(3.5);
+    expect(days({ frequency: 1, period: 12, periodUnit: 'h', dayOfWeek: ['mon'] })).toBe(3.5);
+    // The DSTU2 spelling is read the same way.
+    expect(days({ frequency: 1, period: 1, periodUnits: 'd', dayOfWeek: ['mon'] })).toBe(7);
+    // Boundaries: all seven days is daily; a weekly period already counts its doses; a period of more
+    // than a day is read as it stands [choice].
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] })).toBe(1);
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd' })).toBe(1);
+    expect(days({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] })).toBe(7);
+    expect(days({ frequency: 1, period: 2, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(2);
+    // A code that is no day of the week does not thin out a daily dose (the safer reading).
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['xyz'] })).toBe(1);
+  });
+
+  it('the daily dose counts only the listed days too: prednisolone 5 mg × 2 on Monday, Wednesday and Friday is 30 mg a week', () => {
+    const d = order({ ...prednisolone, dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon', 'wed', 'fri'] } }, doseAndRate: [{ doseQuantity: { value: 2, unit: 'tablet' } }] }] });
+    expect(d?.dailyDoseMg).toBeCloseTo(30 / 7, 3);
+  });
+
   it('falls back to the dosage text only when the timing says nothing: "1 tablet dagligt" is daily', () => {
     expect(order({ ...alendronate70, dosageInstruction: [{ text: '1 tablet dagligt' }] })).toMatchObject({ doseMgPerAdministration: 70, intervalDays: 1 });
     // The structured timing wins over the text.
