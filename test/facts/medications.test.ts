@@ -72,6 +72,10 @@ describe('drug identity: the same drug by ATC, RxNorm and name', () => {
     ['G03XC01', 'raloxifene', 'serm'],
     ['A11CC05', 'colecalciferol', 'vitamin-d'],
     ['A11CC03', 'active-vitamin-d', 'vitamin-d'],
+    ['A11CC04', 'active-vitamin-d', 'vitamin-d'],
+    // terminology.md l. 923-936: calcifediol is listed with the supplements; only alfacalcidol and calcitriol are active analogues.
+    ['A11CC06', 'colecalciferol', 'vitamin-d'],
+    ['A12AA05', 'calcium-other', 'calcium'],
     ['A12AA04', 'calcium-carbonate', 'calcium'],
     ['A12AA13', 'calcium-citrate', 'calcium'],
     // rules.md section 4 (v2): a calcium + D3 combination counts as calcium carbonate.
@@ -100,8 +104,12 @@ describe('drug identity: the same drug by ATC, RxNorm and name', () => {
     expect(identity({ atc: 'A11CC20', text: 'Calcichew-D3 Forte' })).toMatchObject({ drug: 'calcium-carbonate', drugClass: 'calcium', alsoContains: ['colecalciferol'] });
     expect(identity({ atc: 'A11CC20', text: 'Calciumcitrat + D3-vitamin' })).toMatchObject({ drug: 'calcium-citrate', alsoContains: ['colecalciferol'] });
     expect(identity({ text: 'Calcium + vitamin D3 tablet' })).toMatchObject({ drug: 'calcium-carbonate', alsoContains: ['colecalciferol'] });
-    // Plain calcium of another salt, without D3, stays "other".
+    // Plain calcium of another salt, without D3, stays "other" and holds no vitamin D (terminology.md l. 943-945).
     expect(identity({ atc: 'A12AA20', text: 'Calcium' })).toMatchObject({ drug: 'calcium-other' });
+    expect(identity({ atc: 'A12AA20', text: 'Calcium-Sandoz brusetabletter 500 mg' })).not.toHaveProperty('alsoContains');
+    expect(identity({ atc: 'A12AA05', text: 'Calciumlactat tabletter 500 mg' })).not.toHaveProperty('alsoContains');
+    expect(identity({ text: 'calcium acetate 667 MG Oral Capsule' })).toMatchObject({ drug: 'calcium-other', matchedBy: 'text' });
+    expect(identity({ text: 'calcium acetate 667 MG Oral Capsule' })).not.toHaveProperty('alsoContains');
   });
 
   it('reads the drug from a referenced or contained Medication (code, form, strength)', () => {

@@ -55,9 +55,23 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(40, '2026-05-30')] } })?.reasons).toEqual(['vitamin-d-below-target']);
   });
 
-  it('counts active vitamin D and calcium + vitamin D combinations as a supplement [choice]', () => {
-    expect(run({ ...diagnosed, medications: [medication('calcium-other', '2025-01-01')] })).toBeUndefined();
-    expect(run({ ...diagnosed, medications: [medication('active-vitamin-d', '2025-01-01')] })).toBeUndefined();
+  it('counts a calcium + D3 combination as a supplement, not a calcium salt alone (terminology.md l. 936-949)', () => {
+    const combination = medication('calcium-carbonate', '2025-01-01', { identity: { alsoContains: ['colecalciferol'] } });
+    expect(run({ ...diagnosed, medications: [combination] })).toBeUndefined();
+    // A12AA05 lactate, A12AA20 mixed salts, a US acetate: calcium ('calcium-other') with no vitamin D.
+    const rec = run({ ...diagnosed, medications: [medication('calcium-other', '2025-01-01')] });
+    expect(rec?.reasons).toEqual(['no-vitamin-d-supplement']);
+    expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol' }]);
+  });
+
+  it('does not count an active analogue (alfacalcidol, calcitriol: "not routine supplements", l. 936) and shows it', () => {
+    const alfacalcidol = medication('active-vitamin-d', '2025-01-01');
+    const rec = run({ ...diagnosed, medications: [alfacalcidol] });
+    expect(rec?.reasons).toEqual(['no-vitamin-d-supplement']);
+    expect(rec?.findings).toEqual([{ kind: 'medication', drug: 'active-vitamin-d', date: '2025-01-01', ref: alfacalcidol.ref }]);
+    expect(rec?.evidence).toEqual(['Patient/p1', alfacalcidol.ref]);
+    // Beside a D3 supplement it is nothing to name.
+    expect(run({ ...diagnosed, medications: [alfacalcidol, medication('colecalciferol', '2025-01-01')] })).toBeUndefined();
   });
 
   it('does not count calcium carbonate alone or a stopped vitamin D', () => {

@@ -11,9 +11,13 @@
  *
  * When: a patient in population who meets the diagnosis criteria (not on treatment) or is on
  *       treatment, and either the latest current 25-OH-D (freshness window, 180 days) is below
- *       70 nmol/L, or no vitamin D supplement is current (colecalciferol, active vitamin D, or a
- *       calcium + vitamin D combination [choice: combinations, 'calcium-other', count as a
- *       vitamin D supplement]).
+ *       70 nmol/L, or no vitamin D supplement is current — a product that is or holds D3
+ *       (terminology.md l. 923-949: colecalciferol and the supplements listed with it, a calcium +
+ *       D3 combination A12AX / A11CC20); a calcium salt alone (A12AA*) holds none, and an active
+ *       analogue (alfacalcidol, calcitriol) is "not a routine supplement" (l. 936). A current
+ *       active analogue is shown beside `no-vitamin-d-supplement`, so the GP sees it was read
+ *       [choice: D3 is still offered, as for any patient without a supplement, and withheld on a
+ *       raised calcium as below].
  * Then: advise D3 20–40 µg daily and 800–1200 mg calcium daily; suggest colecalciferol when no
  *       supplement is current. A current PPI adds `ppi-user` (calcium citrate rather than carbonate).
  * Not a supplement to start blindly (`withhold`) [choice]: with a raised calcium on the latest day
@@ -125,6 +129,9 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   if (supplements.length === 0 && !supplementUnknown) {
     reasons.push('no-vitamin-d-supplement');
     evidence.push(facts.patientRef);
+    const analogues = currentMedications(facts, ['active-vitamin-d']);
+    findings.push(...analogues.map((m): Finding => ({ kind: 'medication', drug: m.identity.drug, date: m.start, ref: m.ref })));
+    evidence.push(...analogues.map((m) => m.ref));
   } else if (supplements.length > 0 && reasons.length > 0 && vitaminD !== undefined) {
     // Below target on a supplement: show it; the advice is a higher dose (not a new order), or,
     // when the value was taken before the supplement could act, the day to recheck from.

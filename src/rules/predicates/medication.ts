@@ -278,12 +278,22 @@ export function isCurrent(m: MedicationRecord, today: LocalDate): boolean {
   return m.status === 'active';
 }
 
-/** The vitamin D supplements the card's "D-vitamin og kalk" counts: a calcium + D3 combination ('calcium-other') too [choice]. */
-const VITAMIN_D_SUPPLEMENTS: readonly DrugId[] = ['colecalciferol', 'active-vitamin-d', 'calcium-other'];
+/**
+ * The vitamin D supplements the card's "D-vitamin og kalk" (l. 96-98, "Dagligt tilskud af 20-40 µg
+ * D3-vitamin") counts, as terminology.md l. 923-949 classes them: a product that is or holds D3 —
+ * the `colecalciferol` concept (A11CC05, ergocalciferol A11CC01, calcifediol A11CC06, A11CC55,
+ * RxNorm 2418), or a calcium + D3 combination (A12AX, A11CC20: read as a calcium salt that
+ * `alsoContains` colecalciferol). Not a calcium salt alone (A12AA*: calcium lactate, acetate, mixed
+ * salts carry no vitamin D, l. 943-945), and not an active analogue (alfacalcidol, calcitriol:
+ * "not routine supplements", l. 936) — either had taken the card's D3 advice away.
+ */
+function isVitaminDSupplement(m: MedicationRecord): boolean {
+  return m.identity.drug === 'colecalciferol' || m.identity.alsoContains?.includes('colecalciferol') === true;
+}
 
 /** The vitamin D supplements in use today (a calcium product that also holds D3 included). */
 export const currentVitaminDSupplements = perFacts((facts): readonly MedicationRecord[] =>
-  facts.medications.filter((m) => isCurrent(m, facts.today) && (VITAMIN_D_SUPPLEMENTS.includes(m.identity.drug) || m.identity.alsoContains?.includes('colecalciferol') === true)),
+  facts.medications.filter((m) => isCurrent(m, facts.today) && isVitaminDSupplement(m)),
 );
 
 export function currentMedications(facts: PatientFacts, drugs: readonly DrugId[]): readonly MedicationRecord[] {
