@@ -4,7 +4,8 @@
  *
  * `active`: clinicalStatus active/recurrence/relapse, or no clinicalStatus (unless an abatement date
  * has passed); inactive/remission/resolved → false. `weak`: matched only through ICPC-2 codes; `nonSpecific`:
- * only through a catch-all code (ICPC-2 T99 "… IKA"), which the rules never take for the concept.
+ * only through a catch-all or broad code (ICPC-2 T99 "… IKA", D84 "sygdom i spiserør"), which the
+ * rules never take for the concept — unless the Condition's own text names it.
  * Early menopause is also derived from a menopause record whose onset is before age 45 (rules.md
  * section 1, "menopause before 45").
  */
@@ -20,6 +21,7 @@ import { ageYears, dateFromAge, onsetDate } from './onset.js';
 import type { Dated } from './dated.js';
 import type { ConditionConcept, ConditionFact, Fracture, SourceCode } from './types.js';
 import type { JsonObject } from '../shared/json.js';
+import type { NameMatch } from '../terminology/index.js';
 
 export interface ConditionFacts {
   readonly conditions: ConditionFact[];
@@ -38,8 +40,6 @@ const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
 const FAMILY_HISTORY: ConditionConcept = 'family-history-osteoporosis';
-/** Concepts whose names (bindings.json) are read only to lift a catch-all code of the same concept. */
-const NAMES_UNDER_CATCH_ALL_ONLY: ReadonlySet<string> = new Set(['primary-hyperparathyroidism', 'coeliac-disease', 'falls']);
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
@@ -54,6 +54,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const affirmed = affirmedText(words);
   const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
   let textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
+  const underCodeOnly = namedOnlyUnderCode(names);
   // "Mor med hoftebrud" is no fracture of the patient's (affirmedText leaves it out) but a family history.
   if (familyHistoryInText(words)) textConcepts = new Set([...textConcepts, FAMILY_HISTORY]);
   // Before the early return: a fracture code no binding knows is still read from its text (fractures.ts).
@@ -83,9 +84,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   }
   for (const id of textConcepts) {
     if (!isConditionConcept(id) || concepts.get(id)?.nonSpecific === false) continue;
-    // These names only say what a catch-all code under them is ("T99 Primær hyperparathyreoidisme"):
-    // alone, "Mor med cøliaki" or "Cøliakiscreening negativ" would be read as the patient's disease.
-    if (NAMES_UNDER_CATCH_ALL_ONLY.has(id) && concepts.get(id)?.nonSpecific !== true) continue;
+    // Names marked `underNonSpecificCode` only say what a catch-all or broad code under them is
+    // ("T99 Primær hyperparathyreoidisme", "D84 Peptisk striktur"): alone, "Mor med cøliaki" or
+    // "Urethrastriktur" would be read as the patient's coeliac disease or oesophageal stricture.
+    if (underCodeOnly.has(id) && concepts.get(id)?.nonSpecific !== true) continue;
     concepts.set(id, { weak: false, nonSpecific: false, code: textSourceCode(condition.code) });
   }
 
@@ -116,6 +118,13 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
       ...(nonSpecific ? { nonSpecific: true as const } : {}),
     });
   }
+}
+
+/** The concepts a text names only by words marked `underNonSpecificCode` (none: one shared empty set). */
+function namedOnlyUnderCode(names: readonly NameMatch[]): ReadonlySet<string> {
+  if (!names.some((m) => m.name.underNonSpecificCode === true)) return NO_CONCEPTS;
+  const standalone = new Set(names.filter((m) => m.name.underNonSpecificCode !== true).map((m) => m.concept));
+  return new Set(names.filter((m) => !standalone.has(m.concept)).map((m) => m.concept));
 }
 
 function isActive(condition: JsonObject, abatement: LocalDate | undefined, today: LocalDate): boolean {

@@ -170,8 +170,9 @@ export interface ConditionFact {
   /** ICPC-2 codes are broad: weak evidence only. */
   readonly weak: boolean;
   /**
-   * Recognised only through a catch-all code (terminology.md "non-specific": ICPC-2 T99, U99, D99,
-   * A29), which covers this concept among many others: something to ask about, never the concept.
+   * Recognised only through a catch-all or broad code (terminology.md "non-specific": ICPC-2 T99,
+   * U99, D99, A29; "broad": D84, l. 554), which covers this concept among many others: something to
+   * ask about, never the concept.
    */
   readonly nonSpecific?: true;
 }

@@ -44,8 +44,10 @@ export const codingBindingSchema = z.strictObject({
   /** Weak evidence only (ICPC-2). */
   weak: z.literal(true).optional(),
   /**
-   * A catch-all code ("IKA", terminology.json note "non-specific": ICPC-2 T99, U99, D99, A29) that
-   * the ICPC-2 → ICD-10 map sends to this concept among many others: by itself never the concept.
+   * A catch-all or broad code (terminology.json note "non-specific": ICPC-2 T99, U99, D99, A29; note
+   * "broad": D84 "sygdom i spiserør") that stands for this concept among many others: by itself
+   * never the concept (terminology.md l. 42, "use them only as weak evidence"); the GP's own text
+   * under it may name the concept (`names`).
    */
   nonSpecific: z.literal(true).optional(),
   display: z.string().optional(),
@@ -75,6 +77,12 @@ export const nameBindingSchema = z.union([
     ingredient: nonEmpty.optional(),
     /** Matched as a whole word only ("stroke" not in "heatstroke", "stemi" not in "nstemi"). */
     word: z.literal(true).optional(),
+    /**
+     * Read only to lift a `nonSpecific` code of the same concept on the same Condition ("T99 Primær
+     * hyperparathyreoidisme", "D84 Peptisk striktur"): alone the words name no disease of the
+     * patient's ("Mor med cøliaki", "Urethrastriktur", "Spinalstenose").
+     */
+    underNonSpecificCode: z.literal(true).optional(),
   }),
 ]);
 

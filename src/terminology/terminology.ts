@@ -47,6 +47,8 @@ export interface NameBinding {
   readonly ingredient?: string;
   /** Whole word only: no letter or digit on either side. */
   readonly word?: true;
+  /** Only lifts a non-specific code of the same concept (schema.ts). */
+  readonly underNonSpecificCode?: true;
 }
 
 /** One binding a coding matched. */
@@ -253,7 +255,12 @@ function compile(file: BindingsFile, site: unknown): Terminology {
     const names: NameBinding[] = (raw.names ?? []).map((n) =>
       typeof n === 'string'
         ? { text: n.toLowerCase() }
-        : { text: n.text.toLowerCase(), ...(n.ingredient === undefined ? {} : { ingredient: n.ingredient }), ...(n.word === true ? { word: true as const } : {}) },
+        : {
+            text: n.text.toLowerCase(),
+            ...(n.ingredient === undefined ? {} : { ingredient: n.ingredient }),
+            ...(n.word === true ? { word: true as const } : {}),
+            ...(n.underNonSpecificCode === true ? { underNonSpecificCode: true as const } : {}),
+          },
     );
     const codings: Binding[] = raw.codings.map((c): Binding => {
       const { alsoContains, ...rest } = c;

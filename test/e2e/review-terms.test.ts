@@ -79,3 +79,33 @@ describe('a calcium salt is no vitamin D supplement (terminology.md l. 936-949)'
     expect(a.topics).not.toContain('vitamin-d-calcium');
   });
 });
+
+describe('ICPC-2 D84 "sygdom i spiserør" (broad, terminology.md l. 554) is an oral contraindication only when its text names a disease that delays emptying (l. 45)', () => {
+  it('pv_gerd_icpc_D84 = pv_gerd_sks_DK219 = pv_gerd_cm_K219: reflux oesophagitis under D84 gets first-choice alendronate, as the same reflux coded SKS or ICD-10-CM does', async () => {
+    const [d84, sks, cm] = await Promise.all([evaluate('pv_gerd_icpc_D84'), evaluate('pv_gerd_sks_DK219'), evaluate('pv_gerd_cm_K219')]);
+    expect(d84.cards).toEqual(sks.cards);
+    expect(d84.cards).toEqual(cm.cards);
+    expect(d84.reasons).not.toContain('oesophageal-disease');
+    expect(d84.text).toContain('alendronate 70 mg weekly tablet (first choice)');
+  });
+
+  it.each([
+    ['dysph_icpc_D84_alen', 'D84 with no text'],
+    ['d84_text_reflux_no_stricture_alen', 'D84 "Refluksøsofagitis uden striktur" (the stricture negated)'],
+  ])('alendronate order-sign beside %s (%s): no rx-oral-contraindicated', async (bundle) => {
+    const a = await evaluate(bundle, 'dysph_icpc_D84_alen');
+    expect(a.topics).not.toContain('rx-oral-contraindicated');
+    expect(a.reasons).not.toContain('oesophageal-disease');
+  });
+
+  it.each([
+    ['d84_text_achalasi_alen', 'D84 "Achalasi"'],
+    ['d84_text_striktur_alen', 'D84 "Peptisk striktur"'],
+  ])('alendronate order-sign beside %s (%s) = achalasia coded SKS DK220 and ICD-10-CM K22.0: oral bisphosphonate contraindicated', async (bundle) => {
+    const [a, dk, us] = await Promise.all([evaluate(bundle, 'dysph_icpc_D84_alen'), evaluate('achalasia_dk_DK220_alen', 'achalasia_dk_DK220_alen'), evaluate('achalasia_us_K220_alen', 'achalasia_us_K220_alen')]);
+    expect(a.cards).toEqual(dk.cards);
+    expect(a.cards).toEqual(us.cards);
+    expect(a.topics).toContain('rx-oral-contraindicated');
+    expect(a.reasons).toContain('oesophageal-disease');
+  });
+});

@@ -97,6 +97,32 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(alone.conditions.filter((c) => ['coeliac-disease', 'falls', 'primary-hyperparathyroidism'].includes(c.concept))).toEqual([]);
   });
 
+  it('ICPC-2 D84 "sygdom i spiserør" (broad, terminology.md l. 554) is oesophageal disease delaying emptying only when its text names one (l. 45)', () => {
+    const d84 = (id: string, text?: string) => condition({ id, code: 'D84', system: SYS.icpc2, ...(text === undefined ? {} : { text }) });
+    const f = factsOf([
+      d84('bare'),
+      d84('reflux', 'Refluks-øsofagitis'),
+      d84('negated', 'Refluksøsofagitis uden striktur'),
+      d84('achalasi', 'Achalasi'),
+      d84('striktur', 'Peptisk striktur'),
+      d84('stenose', 'Benign stenose, dilateret 2025'),
+      d84('sks', 'Cardia-akalasi'),
+    ]);
+    const read = (id: string) => f.conditions.filter((c) => c.ref === `Condition/${id}`).map((c) => [c.concept, c.nonSpecific === true]);
+    expect(read('bare')).toEqual([['oesophageal-disorder', true]]);
+    expect(read('reflux')).toEqual([['oesophageal-disorder', true]]);
+    expect(read('negated')).toEqual([['oesophageal-disorder', true]]);
+    for (const id of ['achalasi', 'striktur', 'stenose', 'sks']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
+    // The same words with no D84 under them name no oesophagus: a urethral stricture, a spinal stenosis.
+    expect(conceptsOf({ text: 'Urethrastriktur' }, { text: 'Spinalstenose' }, { text: 'Aortastenose' }, { text: 'Stricture of urethra' })).toEqual([]);
+    // A text that names the oesophagus is read without the code, Danish and English.
+    expect(conceptsOf({ text: 'Striktur i spiserøret' })).toEqual(['oesophageal-disorder']);
+    expect(conceptsOf({ text: 'Achalasi' })).toEqual(['oesophageal-disorder']);
+    expect(conceptsOf({ text: 'Esophageal stenosis' })).toEqual(['oesophageal-disorder']);
+    // Reflux coded SKS DK21.9 / ICD-10-CM K21.9 was never the concept.
+    expect(conceptsOf({ code: 'DK219', system: SYS.sks }, { code: 'K21.9', system: SYS.icd10cm })).toEqual([]);
+  });
+
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {
     expect(conceptsOf({ code: 'DR263', system: SYS.sks })).toEqual(['cannot-stay-upright', 'immobility']);
   });

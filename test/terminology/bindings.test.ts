@@ -69,19 +69,20 @@ describe('built-in bindings', () => {
     }
   });
 
-  it('mark the catch-all ICPC-2 codes non-specific, as terminology.json notes them', () => {
+  it('mark the catch-all and broad ICPC-2 codes non-specific, as terminology.json notes them', () => {
     const doc = JSON.parse(readFileSync(new URL('../../docs/terminology.json', import.meta.url), 'utf8')) as unknown;
     const noted = new Set<string>();
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
       else if (typeof v === 'object' && v !== null) {
         const row = v as Record<string, unknown>;
-        if (row.note === 'non-specific' && typeof row.code === 'string') noted.add(row.code);
+        if ((row.note === 'non-specific' || row.note === 'broad') && typeof row.code === 'string') noted.add(row.code);
         Object.values(row).forEach(walk);
       }
     };
     walk(doc);
-    expect([...noted].sort()).toEqual(['A29', 'D99', 'T99', 'U99']);
+    // D84 "sygdom i spiserør — broad" (terminology.md l. 554): mostly reflux and oesophagitis, which delay no emptying (l. 45).
+    expect([...noted].sort()).toEqual(['A29', 'D84', 'D99', 'T99', 'U99']);
     for (const code of noted) {
       const matches = t.matchCoding(SYS.icpc2, code);
       expect(matches.length).toBeGreaterThan(0);
@@ -150,6 +151,14 @@ describe('built-in bindings', () => {
     expect(concept("graves' disease (disorder)")).toEqual(['hyperthyroidism']);
     expect(concept('engraves')).toEqual([]);
     expect(concept('stricture of esophagus (disorder)')).toEqual(['oesophageal-disorder']);
+  });
+
+  it('keep the mark of names read only under a non-specific code of their concept (striktur under D84, cøliaki under D99)', () => {
+    const names = (text: string) => t.matchNames('condition', text).map((m) => [m.concept, m.name.underNonSpecificCode === true]);
+    expect(names('peptisk striktur')).toEqual([['oesophageal-disorder', true]]);
+    expect(names('øsofagusstriktur')).toEqual([['oesophageal-disorder', false]]);
+    expect(names('achalasi')).toEqual([['oesophageal-disorder', false]]);
+    expect(names('cøliaki')).toEqual([['coeliac-disease', true]]);
   });
 
   it('ignore unknown systems and non-string input', () => {
