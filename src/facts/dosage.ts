@@ -65,6 +65,10 @@ const COUNT = new Set([
   'inj',
   'syringe',
   'sprøjte',
+  // A vial of zoledronic acid or denosumab is one dose (drafts.ts `scheduleStrength`).
+  'vial',
+  'vials',
+  'hætteglas',
   'pen',
   'sachet',
   'brev',

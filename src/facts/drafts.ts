@@ -14,12 +14,12 @@
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
-import { boundsDurationOf, dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily } from './dosage.js';
+import { boundsDurationOf, dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { doseSchedule } from './dose-schedule.js';
-import { identifyDrug, medicationSource } from './drug-identity.js';
+import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import { dosageLines } from './medications.js';
 import type { DraftResource } from '../prefetch/types.js';
-import type { DraftOrder } from './types.js';
+import type { DraftOrder, DrugClass } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
@@ -34,7 +34,7 @@ export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
   const bounds = boundsPeriod(lines);
   const start = bounds.start ?? parseFhirDate(resource.authoredOn) ?? parseFhirDate(resource.dateWritten) ?? ctx.today;
   const durationDays = plannedDays(resource, lines, start, dose.units);
-  const schedule = doseSchedule(lines, strength);
+  const schedule = doseSchedule(lines, scheduleStrength(identified, strength));
   return {
     ref: typeof draft.ref === 'string' ? draft.ref : 'MedicationRequest/unidentified',
     ...(identified === undefined ? {} : { identity: identified.identity }),
@@ -45,6 +45,23 @@ export function readDraft(draft: DraftResource, ctx: FactsContext): DraftOrder {
     ...(schedule.doseMg === undefined ? {} : { doseMgPerAdministration: schedule.doseMg }),
     ...(schedule.intervalDays === undefined ? {} : { intervalDays: schedule.intervalDays }),
   };
+}
+
+/** The drugs whose every container (bottle, vial, prefilled syringe) is one dose. */
+const SINGLE_DOSE: ReadonlySet<DrugClass> = new Set<DrugClass>(['zoledronic-acid', 'denosumab']);
+
+/**
+ * The strength a draft's doses are counted in for its schedule. Zoledronic acid and denosumab come
+ * in single-dose containers (Aclasta 5 mg/100 ml, Zometa 4 mg/5 ml, Xgeva 120 mg/1,7 ml), so a
+ * liquid's strength written with its volume is what one container gives: one "hætteglas" of
+ * Zometa 4 mg/5 ml is 4 mg — the oncology product (terminology.md: same ATC as Aclasta) that
+ * `rx-dose-interval` is not about, as Xgeva 120 mg already was not. Read only per mL, that dose had
+ * been unknown and judged as Aclasta's: a critical "zoledronsyre 5 mg gives én gang årligt" on
+ * monthly Zometa. A strength per mL only ("60 mg/ml") names no container: the dose stays unknown.
+ */
+function scheduleStrength(identified: Identified | undefined, strength: Strength): Strength {
+  if (identified?.inVolumeMg === undefined || strength.mg !== undefined || !SINGLE_DOSE.has(identified.identity.drugClass)) return strength;
+  return { ...strength, mg: identified.inVolumeMg };
 }
 
 function boundsPeriod(lines: readonly JsonObject[]): { start?: LocalDate; end?: LocalDate } {

@@ -20,6 +20,12 @@ export interface Identified {
   readonly identity: DrugIdentity;
   /** Strength per mL of a liquid ("5 MG/ML"), for doses in mL. */
   readonly strengthPerMl?: number;
+  /**
+   * The mg a liquid's strength names with a volume other than 1 mL ("4 mg/5 ml": 4 mg in 5 mL) —
+   * for a single-dose container, what one container holds (drafts.ts reads it so for zoledronic
+   * acid and denosumab). Per mL, or no volume: undefined.
+   */
+  readonly inVolumeMg?: number;
   /** The bound code is a group (ATC M05BA) rather than one drug. */
   readonly groupLevel: boolean;
 }
@@ -249,7 +255,10 @@ function identifyUncached(source: MedicationSource, t: Terminology): Identified 
   const formWords = conceptWords(med?.form);
   if (drug === 'glucocorticoid' && matchedBy !== 'atc' && NON_SYSTEMIC.test(`${allWords} ${formWords} ${source.routeWords ?? ''}`)) return undefined;
 
-  const strength = binding?.strengthMg !== undefined ? { mg: binding.strengthMg } : (strengthFromText(productWords) ?? strengthFromIngredients(med));
+  const fromText = binding?.strengthMg !== undefined ? undefined : strengthFromText(productWords);
+  const fromIngredients = binding?.strengthMg !== undefined || fromText !== undefined ? undefined : strengthFromIngredients(med);
+  const strength = binding?.strengthMg !== undefined ? { mg: binding.strengthMg } : (fromText ?? fromIngredients);
+  const inVolumeMg = fromText !== undefined ? inVolumeFromText(productWords) : fromIngredients?.inVolumeMg;
   let prednisoloneFactor: number | undefined;
   if (drug === 'glucocorticoid') {
     const ingredient = binding?.ingredient ?? names.find((n) => n.concept === 'glucocorticoid' && n.name.ingredient !== undefined)?.name.ingredient;
@@ -289,7 +298,7 @@ function identifyUncached(source: MedicationSource, t: Terminology): Identified 
     ...(also.size === 0 ? {} : { alsoContains: [...also] }),
   };
   const groupLevel = best !== undefined && best.match.binding.match === 'prefix' && best.match.systemKey === 'atc' && best.match.specificity < 7;
-  return { identity, groupLevel, ...(strength?.perMl === undefined ? {} : { strengthPerMl: strength.perMl }) };
+  return { identity, groupLevel, ...(strength?.perMl === undefined ? {} : { strengthPerMl: strength.perMl }), ...(inVolumeMg === undefined ? {} : { inVolumeMg }) };
 }
 
 /** ATC before RxNorm before other systems; within a system the longer (more specific) code. */
@@ -329,8 +338,24 @@ export function strengthFromText(lowerText: string): { mg?: number; perMl?: numb
   return Number.isFinite(per) && per > 0 ? { perMl: round4((value * factor) / per) } : undefined;
 }
 
-/** Medication.ingredient[].strength: mg per tablet (denominator 1) or per mL. */
-function strengthFromIngredients(med: JsonObject | undefined): { mg?: number; perMl?: number } | undefined {
+/**
+ * The mg a strength names with a volume other than 1 mL: "4 mg/5 ml" → 4, "5 mg/100 ml" → 5; "5 mg/ml"
+ * and "60 mg/1 ml" name a concentration, not a container [choice: per 1 mL is read as a
+ * concentration — "0,05 mg/1 ml" would otherwise make an Aclasta bottle 0.05 mg].
+ */
+export function inVolumeFromText(lowerText: string): number | undefined {
+  const m = STRENGTH_RE.exec(lowerText);
+  if (m?.[1] === undefined || m[2] === undefined || m[4] === undefined) return undefined;
+  return inVolume(Number(m[1].replace(',', '.')), lookup(MASS_TO_MG, m[2]), Number(m[4].replace(',', '.')));
+}
+
+function inVolume(value: number, factor: number | undefined, volumeMl: number): number | undefined {
+  if (!Number.isFinite(value) || value <= 0 || factor === undefined || !Number.isFinite(volumeMl) || volumeMl <= 0 || volumeMl === 1) return undefined;
+  return round4(value * factor);
+}
+
+/** Medication.ingredient[].strength: mg per tablet (denominator 1) or per mL, and the mg in a volume other than 1 mL (`inVolumeFromText`). */
+function strengthFromIngredients(med: JsonObject | undefined): { mg?: number; perMl?: number; inVolumeMg?: number } | undefined {
   for (const ingredient of objects(med, 'ingredient')) {
     if (get(ingredient, 'isActive') === false) continue;
     const strength = getObject(ingredient, 'strength');
@@ -344,7 +369,9 @@ function strengthFromIngredients(med: JsonObject | undefined): { mg?: number; pe
     if (per <= 0) continue;
     const perUnit = (str(get(denominator, 'code')) ?? str(get(denominator, 'unit')) ?? '').toLowerCase();
     const mg = round4((value * factor) / per);
-    return perUnit === 'ml' ? { perMl: mg } : { mg };
+    if (perUnit !== 'ml') return { mg };
+    const inVolumeMg = inVolume(value, factor, per);
+    return inVolumeMg === undefined ? { perMl: mg } : { perMl: mg, inVolumeMg };
   }
   return undefined;
 }

@@ -124,3 +124,47 @@ describe('a daily rhythm on listed weekdays (repeat.dayOfWeek)', () => {
     expect(topics(list)).not.toContain('rx-start-checklist');
   });
 });
+
+/** An R4 draft of one unit a dose (as the EHRs send it), with this medication and timing repeat. */
+function r4Draft(medicationCodeableConcept: Json, repeat: Json): Json {
+  return {
+    resourceType: 'MedicationRequest',
+    id: 'rx-1',
+    status: 'draft',
+    intent: 'order',
+    medicationCodeableConcept,
+    subject: { reference: `Patient/${PATIENT}` },
+    authoredOn: TODAY,
+    dosageInstruction: [{ timing: { repeat }, doseAndRate: [{ doseQuantity: { value: 1, unit: 'tablet' } }] }],
+  };
+}
+
+const rxnorm = (code: string, display: string): Json => ({ coding: [{ system: RXNORM, code, display }], text: display });
+const atc = (code: string, text: string): Json => ({ coding: [{ system: 'http://www.whocc.no/atc', code }], text });
+const daily = { frequency: 1, period: 1, periodUnit: 'd' };
+const every4Weeks = { frequency: 1, period: 4, periodUnit: 'wk' };
+
+describe('rx-dose-interval is about alendronate 70 mg, denosumab 60 mg and zoledronic acid 5 mg (rules.md section 4)', () => {
+  it('alendronate 40 mg daily (RxNorm 904405, Paget\'s disease) gets no dose-interval card; 70 mg daily does, with 70 mg weekly', async () => {
+    expect(topics(await cards(r4Draft(rxnorm('904405', 'Alendronic acid 40 MG Oral Tablet'), daily)))).not.toContain('rx-dose-interval');
+    const seventy = card(await cards(r4Draft(rxnorm('904431', 'Alendronic acid 70 MG Oral Tablet'), daily)), 'rx-dose-interval');
+    expect(seventy?.indicator).toBe('critical');
+    expect(seventy?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'update', resource: { dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 70 } }], timing: { repeat: { periodUnit: 'wk' } } }] } });
+  });
+
+  it('alendronate 35 mg daily (RxNorm 904396, the other weekly tablet) is corrected to 35 mg weekly — not 70 mg on a 35 mg tablet', async () => {
+    const thirtyFive = card(await cards(r4Draft(rxnorm('904396', 'Alendronic acid 35 MG Oral Tablet'), daily)), 'rx-dose-interval');
+    expect(thirtyFive?.indicator).toBe('critical');
+    expect(thirtyFive?.summary).toContain('35 mg');
+    expect(thirtyFive?.suggestions?.[0]?.actions?.[0]).toMatchObject({ type: 'update', resource: { dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 35 } }] }] } });
+  });
+
+  it('Zometa 4 mg/5 ml every 4 weeks (oncology, same ATC as Aclasta) gets no dose-interval card, as Xgeva 120 mg does not; Aclasta 5 mg/100 ml every 4 weeks is critical', async () => {
+    // The safety checks stay (no labs on record: rx-lab-missing); the osteoporosis schedule and start cards are not said.
+    expect(topics(await cards(r4Draft(atc('M05BA08', 'Zometa infusionskoncentrat 4 mg/5 ml'), every4Weeks)))).toEqual(['rx-lab-missing']);
+    expect(topics(await cards(r4Draft(atc('M05BX04', 'Xgeva injektionsvæske 120 mg'), every4Weeks)))).toEqual(['rx-lab-missing']);
+    expect(card(await cards(r4Draft(atc('M05BA08', 'Aclasta infusionsvæske 5 mg/100 ml'), every4Weeks)), 'rx-dose-interval')?.indicator).toBe('critical');
+    // A strength not known (no amount in the text): taken for the osteoporosis product, the safer reading.
+    expect(card(await cards(r4Draft(atc('M05BA08', 'Zoledronsyre infusionsvæske'), every4Weeks)), 'rx-dose-interval')?.indicator).toBe('critical');
+  });
+});

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountsFromText } from '../../src/facts/dosage-amount.js';
 import { perDayFromText } from '../../src/facts/dosage-text.js';
-import { strengthFromText } from '../../src/facts/drug-identity.js';
+import { inVolumeFromText, strengthFromText } from '../../src/facts/drug-identity.js';
 import { draft, factsOf, medicationRequest, SYS, TODAY } from '../helpers/facts-builders.js';
 
 const WEEK = 1 / 7;
@@ -172,6 +172,16 @@ describe('strength per mL of an oral solution', () => {
     expect(strengthFromText('prednisolone 15 mg / 5 ml oral solution')).toEqual({ perMl: 3 });
     expect(strengthFromText('prednisolone 5 mg/ml oral solution')).toEqual({ perMl: 5 });
     expect(strengthFromText('prednisolone 5 mg oral tablet')).toEqual({ mg: 5 });
+  });
+
+  it('the mg a strength names with its volume (a single-dose container\'s content): "4 mg/5 ml" is 4 mg; per (1) mL is a concentration', () => {
+    expect(inVolumeFromText('zometa infusionskoncentrat 4 mg/5 ml')).toBe(4);
+    expect(inVolumeFromText('aclasta 5 mg/100 ml infusionsvæske')).toBe(5);
+    expect(inVolumeFromText('xgeva 120 mg/1,7 ml')).toBe(120);
+    expect(inVolumeFromText('prolia 60 mg/ml')).toBeUndefined();
+    expect(inVolumeFromText('prolia 60 mg/1 ml')).toBeUndefined();
+    expect(inVolumeFromText('zoledronsyre 0,05 mg/1 ml')).toBeUndefined();
+    expect(inVolumeFromText('aclasta 5 mg')).toBeUndefined();
   });
 });
 

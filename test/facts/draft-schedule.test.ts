@@ -69,6 +69,30 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     expect(order({ ...alendronate70, ...tablet({ repeat: { when: ['MORN', 'EVE'] } }) })?.intervalDays).toBe(0.5);
   });
 
+  it('zoledronic acid and denosumab: one container is one dose — a strength written with its volume is that dose (Zometa 4 mg/5 ml: 4 mg)', () => {
+    const parenteral = (atc: string, text: string, dose: Json = { value: 1, unit: 'hætteglas' }, medication?: Json): DraftOrder | undefined =>
+      order({
+        ...(medication === undefined ? { medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: atc }], text } } : medication),
+        dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 4, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: dose }] }],
+      });
+    expect(parenteral('M05BA08', 'Zometa infusionskoncentrat 4 mg/5 ml')?.doseMgPerAdministration).toBe(4);
+    expect(parenteral('M05BA08', 'Zometa infusionskoncentrat 4 mg/5 ml', { value: 1, unit: 'tablet' })?.doseMgPerAdministration).toBe(4);
+    expect(parenteral('M05BA08', 'Aclasta 5 mg/100 ml infusionsvæske')?.doseMgPerAdministration).toBe(5);
+    expect(parenteral('M05BX04', 'Xgeva 120 mg/1,7 ml injektionsvæske')?.doseMgPerAdministration).toBe(120);
+    // A dose in mL is counted by the strength per mL, as before: 5 mL of 0.8 mg/mL.
+    expect(parenteral('M05BA08', 'Zometa infusionskoncentrat 4 mg/5 ml', { value: 5, unit: 'ml' })?.doseMgPerAdministration).toBe(4);
+    // Per mL only names no container: the dose stays unknown (the rule then takes the osteoporosis product).
+    expect(parenteral('M05BX04', 'Prolia 60 mg/ml injektionsvæske')?.doseMgPerAdministration).toBeUndefined();
+    // A contained Medication's ingredient strength "4 mg / 5 mL" reads the same.
+    const contained = {
+      contained: [{ resourceType: 'Medication', id: 'zol', code: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA08' }] }, ingredient: [{ itemCodeableConcept: { text: 'zoledronic acid' }, strength: { numerator: { value: 4, unit: 'mg' }, denominator: { value: 5, unit: 'mL' } } }] }],
+      medicationReference: { reference: '#zol' },
+    };
+    expect(parenteral('', '', undefined, contained)?.doseMgPerAdministration).toBe(4);
+    // Not for other drugs: an oral solution's "15 mg/5 ml" is a concentration, "1 stk" of it no dose.
+    expect(order({ medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'H02AB06' }], text: 'Prednisolon oral opløsning 15 mg/5 ml' }, ...tablet({ repeat: { frequency: 1, period: 1, periodUnit: 'd' } }) })?.doseMgPerAdministration).toBeUndefined();
+  });
+
   it('a daily rhythm with days of the week is kept to those days: "1 per 1 d" on Mondays is weekly, not daily', () => {
     const days = (repeat: Json) => order({ ...alendronate70, ...tablet({ repeat }) })?.intervalDays;
     expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(7);

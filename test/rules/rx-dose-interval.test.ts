@@ -23,9 +23,25 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
     expect(rec?.findings).toContainEqual({ kind: 'dose-interval', drug: 'alendronate', doseMg: 70, intervalDays: 1, scheduleDays: 7, ref: d.ref });
   });
 
-  it('fires for 70 mg twice a week and for the other weekly strength, 35 mg daily', () => {
+  it('fires for 70 mg twice a week, and for the other weekly tablet, 35 mg daily [extension: SmPC] — its fix 35 mg weekly, not 70 mg on a 35 mg tablet', () => {
     expect(judge(alendronate(3.5))?.reasons).toEqual(['too-frequent']);
-    expect(judge(alendronate(1, 35))?.indicator).toBe('critical');
+    const rec = judge(alendronate(1, 35));
+    expect(rec).toMatchObject({ indicator: 'critical', schedule: 'weekly', scheduleDoseMg: 35 });
+    expect(rec?.suggestions).toEqual([expect.objectContaining({ kind: 'fix-schedule', schedule: 'weekly', doseMg: 35 })]);
+  });
+
+  it('rules.md names alendronate 70 mg: a draft whose known dose and strength are another is not judged — 40 mg daily (Paget\'s disease) gets nothing', () => {
+    expect(judge(alendronate(1, 40))).toBeUndefined();
+    expect(judge(draft('alendronate', { doseMgPerAdministration: 40, intervalDays: 1, identity: { strengthMg: 40 } }))).toBeUndefined();
+    // Two 40 mg tablets a day (80 mg): still no 70 mg tablet, nothing to put 70 mg on.
+    expect(judge(draft('alendronate', { doseMgPerAdministration: 80, intervalDays: 1, identity: { strengthMg: 40 } }))).toBeUndefined();
+  });
+
+  it('the product\'s strength counts beside the dose: two 70 mg tablets a day are still the weekly tablet given daily; two 35 mg tablets (70 mg) a dose are 70 mg', () => {
+    expect(judge(draft('alendronate', { doseMgPerAdministration: 140, intervalDays: 1, identity: { strengthMg: 70 } }))).toMatchObject({ indicator: 'critical', scheduleDoseMg: 70 });
+    expect(judge(draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1, identity: { strengthMg: 35 } }))).toMatchObject({ indicator: 'critical', scheduleDoseMg: 70 });
+    // A 70 mg tablet whose dose is unknown, given daily: judged by its strength.
+    expect(judge(draft('alendronate', { intervalDays: 1, identity: { strengthMg: 70 } }))?.indicator).toBe('critical');
   });
 
   it('does not fire for 70 mg once a week, for 10 mg daily (a daily strength), or when the interval is unknown', () => {
@@ -154,6 +170,11 @@ describe('rx-dose-interval (rules.md section 4, v2; card l. 53-54, 59-60, 64)', 
   it('leaves other strengths and drugs alone: zoledronic acid 4 mg and denosumab 120 mg (oncology schedules), risedronate, prednisolone', () => {
     expect(judge(draft('zoledronic-acid', { doseMgPerAdministration: 4, intervalDays: 28 }))).toBeUndefined();
     expect(judge(draft('denosumab', { doseMgPerAdministration: 120, intervalDays: 28 }))).toBeUndefined();
+    // Nor their too-early check: Zometa 4 mg a month after the last infusion is the oncology schedule.
+    expect(judge(draft('zoledronic-acid', { doseMgPerAdministration: 4 }), { medications: [medication('zoledronic-acid', '2026-10-29', { status: 'completed' })] })).toBeUndefined();
+    // Neither dose nor strength known: denosumab and zoledronic acid are taken for the osteoporosis product (the safer reading).
+    expect(judge(draft('zoledronic-acid', { intervalDays: 28 }))).toMatchObject({ indicator: 'critical', scheduleDoseMg: 5 });
+    expect(judge(draft('denosumab', { intervalDays: 28 }))).toMatchObject({ indicator: 'critical', scheduleDoseMg: 60 });
     expect(judge(draft('risedronate', { doseMgPerAdministration: 5, intervalDays: 1 }))).toBeUndefined();
     expect(judge(draft('glucocorticoid', { doseMgPerAdministration: 10, intervalDays: 1 }))).toBeUndefined();
   });

@@ -6,17 +6,28 @@
  *
  * Topic `rx-dose-interval` (rules.md section 4, v2) [extension: SmPC].
  * When: the draft's dosing (read from the FHIR timing by the facts stage, dose-schedule.ts) is more
- * frequent than the drug's schedule:
- *   - alendronate in a weekly strength (35 or 70 mg a dose) more than once a week [choice: 35 mg is
- *     the other weekly strength; the daily strengths are 5 and 10 mg, so "10 mg daily" is no
- *     overdose and an unknown dose is not judged];
- *   - denosumab 60 mg (or an unknown dose) more often than every 6 months, or a new injection less
- *     than 5 calendar months after the last one recorded (`addMonths(last, 5) > start`);
- *   - zoledronic acid 5 mg (or an unknown dose) more than once a year, or a new infusion less than
- *     11 calendar months after the last one recorded [choice: the infusion-due card's month, as
- *     denosumab's 5 of 6 — a second infusion within the year is "more than once a year"].
- *   Other doses of denosumab and zoledronic acid (the 120 mg and 4 mg oncology products with monthly
- *   schedules) are another indication, not judged here [choice].
+ * frequent than the drug's schedule. rules.md names the strengths: "alendronate 70 mg …; denosumab
+ * 60 mg …; zoledronic acid 5 mg". A draft is judged by a schedule when its dose per administration
+ * or its product's strength is the schedule's (a 70 mg tablet taken two at a time is still the
+ * weekly tablet); when both are known and neither is, the draft is another product the rule is not
+ * about and nothing fires:
+ *   - alendronate 70 mg more than once a week; [extension: SmPC] 35 mg, the other weekly tablet
+ *     (the US label's once-weekly prevention dose, RxNorm 904396), more than once a week [choice:
+ *     the safer reading — 35 mg daily is five weekly doses a week], its fix 35 mg weekly, not 70 mg
+ *     on a 35 mg tablet. Not judged: 5 and 10 mg (daily strengths) and 40 mg (daily, Paget's disease),
+ *     whose daily dosing is no overdose, nor an unknown strength and dose (a daily 10 mg tablet is
+ *     possible);
+ *   - denosumab 60 mg more often than every 6 months, or a new injection less than 5 calendar months
+ *     after the last one recorded (`addMonths(last, 5) > start`);
+ *   - zoledronic acid 5 mg more than once a year, or a new infusion less than 11 calendar months
+ *     after the last one recorded [choice: the infusion-due card's month, as denosumab's 5 of 6 — a
+ *     second infusion within the year is "more than once a year"].
+ *   Other doses of denosumab and zoledronic acid — Xgeva 120 mg and Zometa 4 mg, the oncology
+ *   products of the same ATC codes (terminology.md), dosed every 4 weeks (a Zometa 4 mg/5 ml vial
+ *   counts as 4 mg: facts/drafts.ts) — are another indication, not judged here [choice]. With
+ *   neither dose nor strength known, denosumab and zoledronic acid are judged as the osteoporosis
+ *   products [choice: the safer reading — an injection or infusion of unknown strength drafted too
+ *   often is taken for the 60 mg / 5 mg one, whose overdose is what the card guards].
  *   "More frequent" allows 5 % for how a schedule is written [choice, SCHEDULE_TOLERANCE in
  *   contract/suggestions.ts, which the texts name intervals by]: 26 weeks or 180 days is
  *   "every 6 months", 52 weeks is "yearly"; every 5 months, 11 months or 6 days is too often.
@@ -39,20 +50,24 @@ interface Schedule {
   readonly everyDays: number;
   /** The dose the schedule is for (mg a dose). */
   readonly doseMg: number;
-  /** Judged when the dose per administration lies in this range (mg; undefined dose: `unknownDose`). */
+  /** Judged when the dose per administration or the product's strength lies in this range (mg; neither known: `unknownDose`). */
   readonly fromMg: number;
   readonly toMg: number;
   readonly unknownDose: boolean;
 }
 
 /**
- * SmPC schedules of the card's drugs, and [extension: SmPC] of the other oral bisphosphonates whose
- * weekly or monthly tablet is as much an overdose taken daily (risedronate 35 mg weekly or 150 mg
- * monthly, ibandronate 150 mg monthly); their daily strengths (risedronate 5, ibandronate 2.5 mg)
- * are not judged. A drug's schedule is the one whose dose range holds the draft's dose.
+ * SmPC schedules of the card's drugs, and [extension: SmPC] of the other weekly or monthly tablets
+ * that are as much an overdose taken daily (alendronate 35 mg weekly, risedronate 35 mg weekly or
+ * 150 mg monthly, ibandronate 150 mg monthly); the daily strengths (alendronate 5, 10 and 40 mg,
+ * risedronate 5, ibandronate 2.5 mg) are not judged. A drug's schedule is the first whose dose range
+ * holds the draft's dose or its product's strength (`judged`).
  */
 const SCHEDULES: Readonly<Partial<Record<DrugId, readonly Schedule[]>>> = {
-  alendronate: [{ name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 35, toMg: 70, unknownDose: false }],
+  alendronate: [
+    { name: 'weekly', everyDays: 7, doseMg: 70, fromMg: 70, toMg: 70, unknownDose: false },
+    { name: 'weekly', everyDays: 7, doseMg: 35, fromMg: 35, toMg: 35, unknownDose: false },
+  ],
   risedronate: [
     { name: 'weekly', everyDays: 7, doseMg: 35, fromMg: 35, toMg: 35, unknownDose: false },
     { name: 'monthly', everyDays: 30.4375, doseMg: 150, fromMg: 150, toMg: 150, unknownDose: false },
@@ -74,8 +89,10 @@ const EARLY_DOSE: Readonly<Partial<Record<DrugId, { readonly minMonths: number; 
   'zoledronic-acid': { minMonths: ZOLEDRONIC_MIN_MONTHS, everyMonths: ZOLEDRONIC_INTERVAL_MONTHS },
 };
 
-function judged(s: Schedule, doseMg: number | undefined): boolean {
-  return doseMg === undefined ? s.unknownDose : doseMg >= s.fromMg && doseMg <= s.toMg;
+function judged(s: Schedule, doseMg: number | undefined, productMg: number | undefined): boolean {
+  if (doseMg === undefined && productMg === undefined) return s.unknownDose;
+  const holds = (mg: number | undefined): boolean => mg !== undefined && mg >= s.fromMg && mg <= s.toMg;
+  return holds(doseMg) || holds(productMg);
 }
 
 /**
@@ -134,7 +151,7 @@ export function tooSoonAfter(drug: DrugId, lastDose: LocalDate, day: LocalDate):
 
 export const rxDoseInterval: DraftRule<'rx-dose-interval'> = (ctx, draft) => {
   if (!draftOfDrug(draft, ['alendronate', 'risedronate', 'ibandronate', 'denosumab', 'zoledronic-acid'])) return undefined;
-  const schedule = SCHEDULES[draft.identity.drug]?.find((s) => judged(s, draft.doseMgPerAdministration));
+  const schedule = SCHEDULES[draft.identity.drug]?.find((s) => judged(s, draft.doseMgPerAdministration, draft.identity.strengthMg));
   if (schedule === undefined) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];
