@@ -42,15 +42,24 @@ export type Finding =
       readonly withinDays?: number;
       /** The lab has a value, only older than `withinDays`: it is not current, not absent. */
       readonly lastDate?: LocalDate;
+      /** Within `withinDays` the lab has only bounds that cannot decide its check ("<60" for "eGFR > 35"): no exact result. */
+      readonly onlyBounds?: true;
     }
-  /** A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's `flag` if any), no date (`no-date`) or a CTX not taken fasting before 10 (`not-fasting`). */
+  /**
+   * A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's
+   * `flag` if any), no date (`no-date`), a CTX not taken fasting before 10 (`not-fasting`), or a
+   * reported bound that cannot decide its lab's check (`bound`: `comparator` and `value` in `unit`,
+   * "<60" for "eGFR > 35").
+   */
   | {
       readonly kind: 'unusable-value';
       readonly concept: string;
       readonly unit?: string;
       readonly date?: LocalDate;
       readonly ref: Ref;
-      readonly reason?: 'no-value' | 'no-date' | 'not-fasting';
+      readonly reason?: 'no-value' | 'no-date' | 'not-fasting' | 'bound';
+      readonly comparator?: string;
+      readonly value?: number;
       readonly flag?: 'low' | 'high';
       /** `not-fasting`: when the CTX was taken (`HH:MM`, Danish time). */
       readonly time?: string;

@@ -23,7 +23,7 @@ import { ADEQUATE_FALL_PERCENT, boneMarkerFlow } from '../rules/follow-up/bone-m
 import { denosumabWithoutFollowOn } from '../rules/follow-up/denosumab.js';
 import { VITAMIN_D_TARGET } from '../rules/initiation/applies.js';
 import { pauseEnded, pauseState } from '../rules/predicates/care-state.js';
-import { CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT, isHypercalcaemia, isHypocalcaemia, VITAMIN_D_LIMIT } from '../rules/predicates/labs.js';
+import { atOrBelow, below, CALCIUM_HIGH_FALLBACK, CALCIUM_LOW_FALLBACK, EGFR_LIMIT, isHypercalcaemia, isHypocalcaemia, VITAMIN_D_LIMIT } from '../rules/predicates/labs.js';
 import { T_SCORE_GLUCOCORTICOID, T_SCORE_OSTEOPOROSIS } from '../rules/predicates/indication.js';
 import { DEFAULT_SETTINGS, type GuidelineSettings } from '../rules/settings.js';
 import { addMonths, minDate, maxDate, type LocalDate } from '../time/local-date.js';
@@ -278,14 +278,15 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
               }),
         };
 
-  const egfr: LabPoint[] = oldestFirst(facts.labs.egfr, (m) => labPoint(m, m.comparator !== '>' && m.comparator !== '>=' && m.value <= EGFR_LIMIT));
+  // Outside as the cards read it (rules/predicates/labs.ts): a reported bound only when every value it allows is.
+  const egfr: LabPoint[] = oldestFirst(facts.labs.egfr, (m) => labPoint(m, atOrBelow(m, EGFR_LIMIT)));
   const calcium: LabPoint[] = oldestFirst(facts.labs.calcium, calciumPoint);
   const newestCalcium = facts.labs.calcium[0];
   const calciumLimits = {
     low: newestCalcium?.referenceLow ?? CALCIUM_LOW_FALLBACK[newestCalcium?.kind ?? 'total'],
     high: newestCalcium?.referenceHigh ?? CALCIUM_HIGH_FALLBACK[newestCalcium?.kind ?? 'total'],
   };
-  const vitaminD: LabPoint[] = oldestFirst(facts.labs.vitaminD, (m) => labPoint(m, m.comparator !== '>' && m.comparator !== '>=' && m.value < VITAMIN_D_TARGET));
+  const vitaminD: LabPoint[] = oldestFirst(facts.labs.vitaminD, (m) => labPoint(m, below(m, VITAMIN_D_TARGET)));
 
   const courses: CourseBar[] = [];
   let zoledronic: Course | undefined;

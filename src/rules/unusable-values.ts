@@ -4,29 +4,76 @@
  * could not read (25-OH-D in pmol/L, eGFR in mL/s …), so the GP fixes the unit instead of ordering
  * a test that was taken. So are results with no number but the lab's flag ("L": the calcium is
  * low) and results with no date [choice: dropped without a word, an undated T-score of −2.9 left
- * "no DXA scan recorded"]. One pass over every card, so no rule can forget it.
+ * "no DXA scan recorded"], and reported bounds that cannot decide their lab's check — an eGFR
+ * "<60" for "eGFR > 35", a 25-OH-D ">30" for "> 50", a calcium "<2.40" for "no hypocalcaemia"
+ * (labs.ts; terminology.md l. 1063 "parse comparators"): the check asks for the lab as if it had
+ * none, and says why. One pass over every card, so no rule can forget it.
  */
 import type { Finding, LabOrder } from '../contract/findings.js';
 import type { Recommendation } from '../contract/recommendations.js';
-import type { PatientFacts, UnusableValue } from '../facts/types.js';
+import type { CalciumMeasurement, Comparator, Measurement, PatientFacts, UnusableValue } from '../facts/types.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import type { RuleContext } from './types.js';
-import { latest } from './predicates/labs.js';
+import { decidesCalciumCheck, decidesEgfrCheck, decidesVitaminDCheck, latest } from './predicates/labs.js';
 
 type Shown = LabOrder | 'calcium-ionised' | 'calcium-corrected';
 type Labs = PatientFacts['labs'];
+
+/** A lab value reported only as a bound that cannot decide its lab's check ("<60" for "eGFR > 35"). */
+interface Bound {
+  readonly concept: 'egfr' | 'vitamin-d' | 'calcium-total' | 'calcium-corrected' | 'calcium-ionised';
+  readonly reason: 'bound';
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly unit: string;
+  readonly date: LocalDate;
+  readonly ref: string;
+}
+
+/** A value no decision could rest on: unreadable (facts), or a bound that cannot tell. */
+type Unread = UnusableValue | Bound;
+
+const CALCIUM_CONCEPT = { total: 'calcium-total', corrected: 'calcium-corrected', ionised: 'calcium-ionised' } as const;
+
+function bound(concept: Bound['concept'], m: Measurement & { readonly comparator: Comparator }): Bound {
+  return { concept, reason: 'bound', comparator: m.comparator, value: m.value, unit: m.unit, date: m.date, ref: m.ref };
+}
+
+/**
+ * The newest value of a lab when it is a bound its check cannot be decided by (labs.ts): the one
+ * that left the check without a current value. An older bound adds nothing to it, and one older
+ * than a value that decides is not what any answer rests on.
+ */
+function newestBound<T extends Measurement>(values: readonly T[], today: LocalDate, decides: (m: T) => boolean): (T & { readonly comparator: Comparator }) | undefined {
+  const m = latest(values, today);
+  return m?.comparator === undefined || decides(m) ? undefined : { ...m, comparator: m.comparator };
+}
+
+function boundsOf(labs: Labs, today: LocalDate): Bound[] {
+  const out: Bound[] = [];
+  const e = newestBound(labs.egfr, today, decidesEgfrCheck);
+  if (e !== undefined) out.push(bound('egfr', e));
+  const d = newestBound(labs.vitaminD, today, decidesVitaminDCheck);
+  if (d !== undefined) out.push(bound('vitamin-d', d));
+  const c = newestBound(labs.calcium, today, decidesCalciumCheck);
+  if (c !== undefined) out.push(bound(CALCIUM_CONCEPT[c.kind], c));
+  return out;
+}
 
 /**
  * Per lab concept: the lab as the cards name it ('calcium' is the total; corrected and ionised keep
  * theirs), and its usable results (calcium of any kind, a marker of its kind). Not the DXA or vitals.
  */
+const decidingCalcium = (l: Labs): readonly CalciumMeasurement[] => l.calcium.filter(decidesCalciumCheck);
+
 const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: Shown; readonly usable: (labs: Labs) => readonly { readonly date: LocalDate }[] }>>> = {
-  egfr: { shown: 'egfr', usable: (l) => l.egfr },
+  // A bound its check cannot be decided by is no usable value: a newer unreadable one still matters.
+  egfr: { shown: 'egfr', usable: (l) => l.egfr.filter(decidesEgfrCheck) },
   creatinine: { shown: 'creatinine', usable: (l) => l.creatinine },
-  'calcium-total': { shown: 'calcium', usable: (l) => l.calcium },
-  'calcium-corrected': { shown: 'calcium-corrected', usable: (l) => l.calcium },
-  'calcium-ionised': { shown: 'calcium-ionised', usable: (l) => l.calcium },
-  'vitamin-d': { shown: 'vitamin-d', usable: (l) => l.vitaminD },
+  'calcium-total': { shown: 'calcium', usable: decidingCalcium },
+  'calcium-corrected': { shown: 'calcium-corrected', usable: decidingCalcium },
+  'calcium-ionised': { shown: 'calcium-ionised', usable: decidingCalcium },
+  'vitamin-d': { shown: 'vitamin-d', usable: (l) => l.vitaminD.filter(decidesVitaminDCheck) },
   p1np: { shown: 'p1np', usable: (l) => l.boneMarkers.filter((m) => m.marker === 'p1np') },
   ctx: { shown: 'ctx', usable: (l) => l.boneMarkers.filter((m) => m.marker === 'ctx') },
   albumin: { shown: 'albumin', usable: (l) => l.albumin },
@@ -34,7 +81,10 @@ const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: 
 
 const labOf = (concept: UnusableValue['concept']): Shown | undefined => LABS[concept]?.shown;
 
-function unreadFinding(u: UnusableValue): Finding {
+function unreadFinding(u: Unread): Finding {
+  if (u.reason === 'bound') {
+    return { kind: 'unusable-value', concept: labOf(u.concept) ?? u.concept, ref: u.ref, date: u.date, unit: u.unit, reason: 'bound', comparator: u.comparator, value: u.value };
+  }
   return {
     kind: 'unusable-value',
     concept: labOf(u.concept) ?? u.concept,
@@ -57,10 +107,10 @@ const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-sco
  * the lab's flag (an "L" calcium); with no date at all (it may be the newest). A dated one counts
  * only when newer than `after`.
  */
-function worthNaming(u: UnusableValue, after: LocalDate | undefined): boolean {
+function worthNaming(u: Unread, after: LocalDate | undefined): boolean {
   if (u.reason === 'no-date') return true;
   if (u.date === undefined || (after !== undefined && u.date <= after)) return false;
-  return u.reason === 'unknown-unit' || u.flag !== undefined;
+  return u.reason === 'unknown-unit' || u.reason === 'bound' || u.flag !== undefined;
 }
 
 function sameLab(wanted: Shown, unusable: Shown): boolean {
@@ -79,7 +129,7 @@ function asks(f: Finding, today: LocalDate): { readonly labs: readonly Shown[]; 
   return undefined;
 }
 
-function unreadFor(f: Finding, unusable: readonly UnusableValue[], today: LocalDate): UnusableValue[] {
+function unreadFor(f: Finding, unusable: readonly Unread[], today: LocalDate): Unread[] {
   const ask = asks(f, today);
   if (ask === undefined) return [];
   return unusable.filter((u) => {
@@ -88,14 +138,22 @@ function unreadFor(f: Finding, unusable: readonly UnusableValue[], today: LocalD
   });
 }
 
-function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
+/** The refs a card shows as lab values: a bound one of its checks could decide by (eGFR "<40" falling below 45) was used there. */
+function labRefs(rec: Recommendation): ReadonlySet<string> {
+  return new Set(rec.findings.flatMap((f) => (f.kind === 'lab' ? [f.ref] : [])));
+}
+
+function withUnread(rec: Recommendation, ctx: RuleContext, unread: readonly Unread[]): Recommendation {
   const findings: Finding[] = [];
   const evidence = [...rec.evidence];
+  const used = labRefs(rec);
   let added = false;
   for (const f of rec.findings) {
-    findings.push(f);
-    for (const u of unreadFor(f, ctx.facts.unusable, ctx.today)) {
-      if (findings.some((g) => g.kind === 'unusable-value' && g.ref === u.ref)) continue;
+    const named = unreadFor(f, unread, ctx.today).filter((u) => !used.has(u.ref) && !findings.some((g) => g.kind === 'unusable-value' && g.ref === u.ref));
+    // "No result in the last 90 days" beside the "<60" of last week: no exact result, rather.
+    const onlyBounds = f.kind === 'lab-missing' && f.lastDate === undefined && named.some((u) => u.reason === 'bound');
+    findings.push(onlyBounds ? { ...f, onlyBounds: true } : f);
+    for (const u of named) {
       findings.push(unreadFinding(u));
       if (!evidence.includes(u.ref)) evidence.push(u.ref);
       added = true;
@@ -109,15 +167,22 @@ function withUnread(rec: Recommendation, ctx: RuleContext): Recommendation {
  * names: the answer rests on an older value (or none) without a word, so the data-unavailable card
  * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, or no date).
  */
-function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableValue[] {
-  const named = new Set(recs.flatMap((r) => r.findings.filter((f) => f.kind === 'unusable-value').map((f) => f.ref)));
-  return ctx.facts.unusable.filter((u) => {
+function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[]): Unread[] {
+  // Named as not used, or shown as a lab value a card's check could use.
+  const named = new Set(recs.flatMap((r) => r.findings.flatMap((f) => (f.kind === 'unusable-value' || f.kind === 'lab' ? [f.ref] : []))));
+  // Once per lab: a record may hold thousands of unread values of one lab.
+  const newestUsable = new Map<UnusableValue['concept'], { readonly date: LocalDate } | undefined>();
+  const usableOf = (concept: UnusableValue['concept']): { readonly date: LocalDate } | undefined => {
+    if (!newestUsable.has(concept)) newestUsable.set(concept, latest(LABS[concept]?.usable(ctx.facts.labs) ?? [], ctx.today));
+    return newestUsable.get(concept);
+  };
+  return unread.filter((u) => {
     if (named.has(u.ref)) return false;
     // An undated score beside no dated scan, an undated lab value beside none of its lab: a dated
     // one is what the answer rests on, and the copy without a date adds nothing.
     if (SCORES.has(u.concept)) return u.reason === 'no-date' && ctx.facts.dxa.scans.length === 0;
     if (labOf(u.concept) === undefined) return false;
-    const usable = latest(LABS[u.concept]?.usable(ctx.facts.labs) ?? [], ctx.today);
+    const usable = usableOf(u.concept);
     if (u.reason === 'no-date') return usable === undefined;
     // A flag from years back says nothing of today: named while it is recent.
     if (u.reason === 'no-value' && (u.date === undefined || u.date < addDays(ctx.today, -FLAG_NAMED_DAYS))) return false;
@@ -125,8 +190,8 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext): UnusableVal
   });
 }
 
-function onDataCard(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
-  const left = unnamed(recs, ctx);
+function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly Unread[]): Recommendation[] {
+  const left = unnamed(recs, ctx, unread);
   if (left.length === 0) return recs;
   const findings = left.map(unreadFinding);
   const refs = left.map((u) => u.ref);
@@ -141,9 +206,12 @@ function onDataCard(recs: Recommendation[], ctx: RuleContext): Recommendation[] 
 }
 
 export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
-  if (ctx.facts.unusable.length === 0) return recs;
+  const bounds = boundsOf(ctx.facts.labs, ctx.today);
+  if (ctx.facts.unusable.length === 0 && bounds.length === 0) return recs;
+  const unread: readonly Unread[] = bounds.length === 0 ? ctx.facts.unusable : [...ctx.facts.unusable, ...bounds];
   return onDataCard(
-    recs.map((r) => withUnread(r, ctx)),
+    recs.map((r) => withUnread(r, ctx, unread)),
     ctx,
+    unread,
   );
 }

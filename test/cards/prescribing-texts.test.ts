@@ -212,15 +212,26 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(en?.detail).toContain('is also contraindicated with creatinine clearance < 35 mL/min (SmPC)');
   });
 
-  it('a reported eGFR "≥35" stops the order and is written "≥35" (it includes 35, which fails the card\'s "> 35")', () => {
-    const ge35 = request({ labs: { egfr: [egfr(35, '2026-11-01', { comparator: '>=' })], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('zoledronic-acid')]);
-    const da = renderCards(ge35.recs, renderCtx('da', ge35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+  it('a reported eGFR "≤35" stops the order and is written "≤35" (FHIR sends "<=")', () => {
+    const le35 = request({ labs: { egfr: [egfr(35, '2026-11-01', { comparator: '<=' })], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] } }, [draft('zoledronic-acid')]);
+    const da = renderCards(le35.recs, renderCtx('da', le35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
     expect(da?.indicator).toBe('critical');
-    expect(da?.summary).toContain('eGFR ≥35');
-    expect(da?.detail).toContain('eGFR ≥35 ml/min');
-    const en = renderCards(ge35.recs, renderCtx('en', ge35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
-    expect(en?.summary).toContain('eGFR ≥35');
-    expect(`${en?.summary}\n${en?.detail}`).not.toContain('>=');
+    expect(da?.summary).toContain('eGFR ≤35');
+    expect(da?.detail).toContain('eGFR ≤35 ml/min');
+    const en = renderCards(le35.recs, renderCtx('en', le35.facts)).find((c) => c.source.topic?.code === 'rx-egfr-too-low');
+    expect(en?.summary).toContain('eGFR ≤35');
+    expect(`${en?.summary}\n${en?.detail}`).not.toContain('<=');
+  });
+
+  it('a reported eGFR "≥35" (it may be 35 or 60) does not stop the order: rx-lab-missing asks for an exact eGFR and names the bound as not used', () => {
+    const ge35 = request({ labs: { egfr: [egfr(35, '2026-11-20', { comparator: '>=' })], calcium: [calcium(2.4, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] } }, [draft('alendronate')]);
+    expect(ge35.recs.map((r) => r.topic)).not.toContain('rx-egfr-too-low');
+    const cards = renderCards(ge35.recs, renderCtx('en', ge35.facts));
+    const text = cards.map((c) => `${c.summary}\n${c.detail ?? ''}`).join('\n');
+    expect(ge35.recs.find((r) => r.topic === 'rx-lab-missing')?.reasons).toEqual(['egfr-missing']);
+    expect(text).toContain('Value not used – reported only as ≥35 mL/min/1.73 m², which does not tell whether eGFR > 35 mL/min: eGFR');
+    const da = renderCards(ge35.recs, renderCtx('da', ge35.facts)).map((c) => c.detail ?? '').join('\n');
+    expect(da).toContain('Værdi ikke brugt – kun angivet som ≥35 ml/min/1,73 m², som ikke afgør om eGFR > 35 ml/min: eGFR');
   });
 
   it('a duplicate beside denosumab at eGFR ≤ 35 keeps denosumab and names no zoledronic acid follow-on, nor "stop it" (rx-egfr-too-low stops the draft)', () => {

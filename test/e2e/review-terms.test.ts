@@ -109,3 +109,42 @@ describe('ICPC-2 D84 "sygdom i spiserør" (broad, terminology.md l. 554) is an o
     expect(a.reasons).toContain('oesophageal-disease');
   });
 });
+
+describe('an eGFR reported as a bound decides "eGFR > 35" only when every value it allows is on one side (terminology.md l. 1063)', () => {
+  it.each([
+    ['egfr_str_lt60', 'LOINC 33914-3 valueString "<60"'],
+    ['egfr_dk_q_lt60', 'NPU DNK35302 valueQuantity comparator "<" 60'],
+    ['egfr_gt_comparator_q_30', 'NPU DNK35302 valueQuantity comparator ">" 30'],
+  ])('patient-view %s (%s) gets the cards of the same record with no eGFR: asked for, named as not used, no "do not start"', async (bundle) => {
+    const [a, none] = await Promise.all([evaluate(bundle), evaluate('egfr_str_none')]);
+    expect(a.cards).toEqual(none.cards);
+    expect(a.reasons).toContain('egfr-missing');
+    expect(a.reasons).not.toContain('egfr-low');
+    expect(a.text).toMatch(/Value not used – reported only as [<>]\d+ mL\/min\/1\.73 m², which does not tell whether eGFR > 35 mL\/min: eGFR \(20 Oct 2026\)/);
+    expect(a.evidence).toContain('Observation/egfr');
+  });
+
+  it.each([
+    ['egfr_str_lt36', '"<36": whole numbers, 35 or less'],
+    ['egfr_lt30_comparator', 'LOINC 98979-8 comparator "<" 30'],
+  ])('patient-view %s (%s) establishes eGFR ≤ 35: refer, do not start', async (bundle) => {
+    const a = await evaluate(bundle);
+    expect(a.reasons).toContain('egfr-low');
+    expect(a.text).toContain('do not start treatment');
+  });
+
+  it('order-sign alendronate with eGFR "<60" (rx_egfr_str_lt60_alen_us) gets the cards of the same order with no eGFR: no critical rx-egfr-too-low, rx-lab-missing asks for eGFR', async () => {
+    const [a, none] = await Promise.all([evaluate('rx_egfr_str_lt60_alen_us', 'rx_egfr_str_lt60_alen_us'), evaluate('rx_egfr_str_none_alen_us', 'rx_egfr_str_lt60_alen_us')]);
+    expect(a.cards).toEqual(none.cards);
+    expect(a.topics).not.toContain('rx-egfr-too-low');
+    expect(a.cards.some((c) => c.includes(':critical:'))).toBe(false);
+    expect(a.reasons).toContain('egfr-missing');
+    expect(a.text).toContain('Value not used – reported only as <60 mL/min/1.73 m², which does not tell whether eGFR > 35 mL/min: eGFR (20 Oct 2026)');
+  });
+
+  it('order-sign alendronate with eGFR ">60" (rx_egfr_str_gt60_alen_us) passes the check: no rx-egfr-too-low, no egfr-missing', async () => {
+    const a = await evaluate('rx_egfr_str_gt60_alen_us', 'rx_egfr_str_gt60_alen_us');
+    expect(a.topics).not.toContain('rx-egfr-too-low');
+    expect(a.reasons).not.toContain('egfr-missing');
+  });
+});

@@ -75,6 +75,14 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
     expect(endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: [egfr(40, '2026-10-01')] } })))).toBeUndefined();
   });
 
+  it('a falling eGFR as far as reported bounds can tell: "<40" after 52 falls below 45; "<60" after 70 may be 59, and 44 after "<60" may not have fallen (terminology.md l. 1063)', () => {
+    const judge = (values: ReturnType<typeof egfr>[]) => endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: values } })));
+    expect(judge([egfr(52, '2026-03-01'), egfr(40, '2026-10-01', { comparator: '<' })])?.reasons).toEqual(['egfr-falling']);
+    expect(judge([egfr(70, '2026-03-01'), egfr(60, '2026-10-01', { comparator: '<' })])).toBeUndefined();
+    expect(judge([egfr(60, '2026-03-01', { comparator: '<' }), egfr(44, '2026-10-01')])).toBeUndefined();
+    expect(judge([egfr(60, '2026-03-01', { comparator: '>' }), egfr(44, '2026-10-01')])?.reasons).toEqual(['egfr-falling']);
+  });
+
   it('a repeat eGFR a little above 35 does not end the hold a value ≤ 35 began (34 → 36); one at 45 or more, or 6 months on, does', () => {
     const low = egfr(34, '2026-06-01');
     const judge = (values: ReturnType<typeof egfr>[]) => endocrinologyReferral(ctxOf(patient({ ...woman, courses: [alendronate()], labs: { egfr: values } })));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pretreatmentChecks } from '../../src/rules/initiation/pretreatment-checks.js';
+import type { Measurement } from '../../src/facts/types.js';
 import { bmi, calcium, condition, ctx, ctxOf, egfr, glucocorticoid, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => pretreatmentChecks(ctxOf(patient(input)));
@@ -112,14 +113,35 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
       expect(rec).not.toHaveProperty('suggestions');
     });
 
-    it('fails at a reported "≥50" (it includes 50) and at a reported eGFR "≥35"; ">50" and ">35" pass', () => {
-      const d = { ...vitaminD(50, '2026-10-01'), comparator: '>=' as const };
-      const e = egfr(35, '2026-10-01', { comparator: '>=' });
-      const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [d], egfr: [e] } });
-      expect(rec).toMatchObject({ indicator: 'warning', reasons: ['egfr-low', 'vitamin-d-low'] });
-      expect(rec?.evidence).toEqual(expect.arrayContaining([d.ref, e.ref]));
+    it('a reported bound that cannot tell ("≥50" may be 50, eGFR "<60" may be 34) is no current value: the check asks for the lab (info), it neither fails nor passes (terminology.md l. 1063)', () => {
+      const cases: readonly (readonly [Measurement, Measurement])[] = [
+        [{ ...vitaminD(50, '2026-10-01'), comparator: '>=' }, egfr(35, '2026-10-01', { comparator: '>=' })],
+        [{ ...vitaminD(60, '2026-10-01'), comparator: '<' }, egfr(60, '2026-10-01', { comparator: '<' })],
+        [{ ...vitaminD(30, '2026-10-01'), comparator: '>' }, egfr(30, '2026-10-01', { comparator: '>' })],
+      ];
+      for (const [d, e] of cases) {
+        const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [d], egfr: [e] } });
+        expect(rec).toMatchObject({ indicator: 'info', reasons: ['egfr-missing', 'vitamin-d-missing'] });
+        expect(rec?.suggestions).toEqual(expect.arrayContaining([{ kind: 'lab', lab: 'egfr' }, { kind: 'lab', lab: 'vitamin-d' }]));
+      }
+      // A bound that can tell decides: "<51" (whole numbers: 50 or less) and "<36" fail, ">50" and ">35" pass.
+      const low = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [{ ...vitaminD(51, '2026-10-01'), comparator: '<' as const }], egfr: [egfr(36, '2026-10-01', { comparator: '<' })] } });
+      expect(low).toMatchObject({ indicator: 'warning', reasons: ['egfr-low', 'vitamin-d-low'] });
       const strict = run({ ...indicated, vitals, labs: { ...goodLabs(), vitaminD: [{ ...vitaminD(50, '2026-10-01'), comparator: '>' as const }], egfr: [egfr(35, '2026-10-01', { comparator: '>' })] } });
       expect(strict).toBeUndefined();
+    });
+
+    it('a newer eGFR "<60" makes an older 70 not current (it may contradict it): egfr-missing, not a pass', () => {
+      const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), egfr: [egfr(60, '2026-11-01', { comparator: '<' }), egfr(70, '2026-10-01')] } });
+      expect(rec).toMatchObject({ indicator: 'info', reasons: ['egfr-missing'] });
+    });
+
+    it('a calcium reported "<2.40" (the range starts at 2.15) cannot tell hypocalcaemia: calcium-missing; "<2.15" is low, ">2.20" is not', () => {
+      const bound = (value: number, comparator: '<' | '>') => ({ ...calcium(value, '2026-10-01'), comparator });
+      expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [bound(2.4, '<')] } })).toMatchObject({ indicator: 'info', reasons: ['calcium-missing'] });
+      expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [bound(2.15, '<')] } })).toMatchObject({ indicator: 'warning', reasons: ['hypocalcaemia'] });
+      expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [bound(2.2, '>')] } })).toBeUndefined();
+      expect(run({ ...indicated, vitals, labs: { ...goodLabs(), calcium: [bound(2.0, '>')] } })).toMatchObject({ indicator: 'info', reasons: ['calcium-missing'] });
     });
 
     it('on the glucocorticoid indication (diagnosis criteria not met, no vitamin-d-calcium card) offers D3 first, recommended; not beside a supplement', () => {

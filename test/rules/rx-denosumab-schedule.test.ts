@@ -69,6 +69,12 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({ labs: { egfr: [egfr(30, '2026-10-01')] } }, draft('denosumab'))?.indicator).toBe('info');
   });
 
+  it('an eGFR reported "<60" is not read as below 30; "<30" is, and a newer "<60" does not hide an older 25 (terminology.md l. 1063)', () => {
+    expect(judge({ labs: { egfr: [egfr(60, '2026-10-01', { comparator: '<' })] } }, draft('denosumab'))?.indicator).toBe('info');
+    expect(judge({ labs: { egfr: [egfr(30, '2026-10-01', { comparator: '<' })] } }, draft('denosumab'))).toMatchObject({ indicator: 'warning', reasons: ['egfr-below-30', 'schedule'] });
+    expect(judge({ labs: { egfr: [egfr(60, '2026-11-01', { comparator: '<' }), egfr(25, '2026-06-01')] } }, draft('denosumab'))?.reasons).toEqual(['egfr-below-30', 'schedule']);
+  });
+
   it('leaves the follow-on to endocrinology at eGFR ≤ 35 (zoledronic acid barred, l. 41), not above', () => {
     expect(judge({ labs: { egfr: [egfr(35, '2026-10-01')] } }, draft('denosumab'))).toMatchObject({ indicator: 'info', egfrLow: true });
     expect(judge({ labs: { egfr: [egfr(29, '2026-10-01')] } }, draft('denosumab'))).toMatchObject({ indicator: 'warning', egfrLow: true });

@@ -31,11 +31,23 @@ describe('rx-egfr-too-low (card l. 41 "Tjek, at eGFR > 35 ml/min", l. 229-230 re
     expect(rec?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: d.ref }]);
   });
 
-  it('stops alendronate and zoledronic acid at a reported "≥35" (it includes 35, which fails "> 35"), not at ">35"', () => {
+  it('stops alendronate and zoledronic acid only at a reported bound that establishes ≤ 35: "<36", "≤35", "<15" — not "<60", ">30" or "≥35", which cannot tell (terminology.md l. 1063)', () => {
     for (const drug of ['alendronate', 'zoledronic-acid'] as const) {
-      expect(judge({ labs: { egfr: [egfr(35, '2026-10-01', { comparator: '>=' })] } }, draft(drug))).toMatchObject({ indicator: 'critical', reasons: ['egfr-low'] });
-      expect(judge({ labs: { egfr: [egfr(35, '2026-10-01', { comparator: '>' })] } }, draft(drug))).toBeUndefined();
+      for (const [value, comparator] of [[36, '<'], [35, '<='], [15, '<']] as const) {
+        expect(judge({ labs: { egfr: [egfr(value, '2026-10-01', { comparator })] } }, draft(drug)), `${comparator}${value}`).toMatchObject({ indicator: 'critical', reasons: ['egfr-low'] });
+      }
+      for (const [value, comparator] of [[60, '<'], [37, '<'], [36, '<='], [30, '>'], [35, '>='], [35, '>']] as const) {
+        expect(judge({ labs: { egfr: [egfr(value, '2026-10-01', { comparator })] } }, draft(drug)), `${comparator}${value}`).toBeUndefined();
+      }
     }
+  });
+
+  it('a newer "<60" neither stops the order nor clears an older eGFR of 30: the 30 stops it (the latest value that can tell)', () => {
+    const old = egfr(30, '2026-06-01');
+    const rec = judge({ labs: { egfr: [egfr(60, '2026-11-01', { comparator: '<' }), old] } }, draft('alendronate'));
+    expect(rec).toMatchObject({ indicator: 'critical', reasons: ['egfr-low'] });
+    expect(rec?.evidence).toContain(old.ref);
+    expect(judge({ labs: { egfr: [egfr(60, '2026-11-01', { comparator: '<' }), egfr(70, '2026-06-01')] } }, draft('alendronate'))).toBeUndefined();
   });
 
   it('lets alendronate pass at eGFR 35.1', () => {

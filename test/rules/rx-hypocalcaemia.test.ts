@@ -23,6 +23,16 @@ describe('rx-hypocalcaemia (card l. 42 "Tjek, at der Ikke er hypocalcæmi")', ()
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'calcium', value: 2.1 }));
   });
 
+  it('a calcium reported "<2.40" cannot tell hypocalcaemia (range from 2.15): no critical; "<2.15" is low; ">2.10" cannot tell either (terminology.md l. 1063)', () => {
+    const d = draft('alendronate');
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-11-01', 'total', { comparator: '<' })] } }, d)).toBeUndefined();
+    expect(judge({ labs: { calcium: [calcium(2.15, '2026-11-01', 'total', { comparator: '<' })] } }, d)).toMatchObject({ indicator: 'critical', reasons: ['hypocalcaemia'] });
+    expect(judge({ labs: { calcium: [calcium(2.1, '2026-11-01', 'total', { comparator: '>' })] } }, d)).toBeUndefined();
+    // A newer bound that cannot tell does not clear an older low value: the older one is the latest that can.
+    const low = calcium(2.05, '2026-09-01');
+    expect(judge({ labs: { calcium: [calcium(2.4, '2026-11-01', 'total', { comparator: '<' }), low] } }, d)?.evidence).toContain(low.ref);
+  });
+
   it('a current 25-OH-D is not ordered again; a low one is shown as the likely cause', () => {
     const d = draft('alendronate');
     const low = vitaminD(30, '2026-11-20');

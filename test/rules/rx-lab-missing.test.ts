@@ -32,6 +32,23 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', date: '2026-08-27' }));
   });
 
+  it('an eGFR reported "<60" in the window cannot decide "eGFR > 35": egfr-missing, and no "older than" value (it is not old); "<36" and ">60" count (terminology.md l. 1063)', () => {
+    const bound = egfr(60, '2026-11-01', { comparator: '<' });
+    const rec = judge({ labs: { ...oralLabs(), egfr: [bound] } }, draft('alendronate'));
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 90 });
+    expect(rec?.findings.some((f) => f.kind === 'lab')).toBe(false);
+    // A newer bound makes an older exact 70 not current either: it may contradict it.
+    expect(judge({ labs: { ...oralLabs(), egfr: [bound, egfr(70, '2026-10-01')] } }, draft('alendronate'))?.reasons).toEqual(['egfr-missing']);
+    expect(judge({ labs: { ...oralLabs(), egfr: [egfr(36, '2026-11-01', { comparator: '<' })] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ labs: { ...oralLabs(), egfr: [egfr(60, '2026-11-01', { comparator: '>' })] } }, draft('alendronate'))).toBeUndefined();
+    // Calcium "<2.40" and 25-OH-D ">30" likewise; "<2.15" and ">50" decide.
+    const calciumBound = calcium(2.4, '2026-11-01', 'total', { comparator: '<' });
+    const vitaminDBound = { ...vitaminD(30, '2026-11-01'), comparator: '>' as const };
+    expect(judge({ labs: { ...oralLabs(), calcium: [calciumBound], vitaminD: [vitaminDBound] } }, draft('alendronate'))?.reasons).toEqual(['calcium-missing', 'vitamin-d-missing']);
+    expect(judge({ labs: { ...oralLabs(), calcium: [calcium(2.15, '2026-11-01', 'total', { comparator: '<' })], vitaminD: [{ ...vitaminD(50, '2026-11-01'), comparator: '>' as const }] } }, draft('alendronate'))).toBeUndefined();
+  });
+
   it('keeps 25-OH-D current for 180 days: 2026-05-30 counts, 2026-05-29 does not', () => {
     const labs = oralLabs();
     expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-30')] } }, draft('alendronate'))).toBeUndefined();

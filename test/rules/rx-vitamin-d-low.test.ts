@@ -22,6 +22,15 @@ describe('rx-vitamin-d-low (card l. 43 "Tjek, at P-25-OH-Vit.D > 50 nmol/L")', (
     expect(rec?.suggestions).toEqual([{ kind: 'prescribe', drug: 'colecalciferol', recommended: true }]);
   });
 
+  it('a 25-OH-D reported "<60" or ">30" cannot tell "> 50": no warning; "<51" (whole numbers: 50 or less) warns; a newer "<60" does not hide an older 40 (terminology.md l. 1063)', () => {
+    const bound = (value: number, comparator: '<' | '>', date = '2026-10-01') => ({ ...vitaminD(value, date), comparator });
+    expect(judge({ labs: { vitaminD: [bound(60, '<')] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ labs: { vitaminD: [bound(30, '>')] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ labs: { vitaminD: [bound(51, '<')] } }, draft('alendronate'))?.reasons).toEqual(['vitamin-d-low']);
+    const old = vitaminD(40, '2026-06-01');
+    expect(judge({ labs: { vitaminD: [bound(60, '<', '2026-11-01'), old] } }, draft('alendronate'))?.evidence).toContain(old.ref);
+  });
+
   it('passes 50.1 nmol/L', () => {
     expect(judge({ labs: { vitaminD: [vitaminD(50.1, '2026-09-01')] } }, draft('alendronate'))).toBeUndefined();
   });

@@ -124,3 +124,63 @@ describe('results with no number but the lab\'s flag, or with no date, are named
     expect(formatFinding(named!, 'en')).toBe('Value not used – no date: T-score (DXA)');
   });
 });
+
+describe('a reported bound that cannot decide its lab\'s check is named as not used, where its lab is asked for (terminology.md l. 1063)', () => {
+  const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', status: 'active', supply: { value: 1, unit: 'a' } });
+  const dnk = (id: string, date: string, valueString: string) => observation({ id, system: SYS.npuOid, code: 'DNK35302', valueString, date });
+
+  it('eGFR "<60": the start checks ask for eGFR (no exact result) and name the bound, in Danish and English', () => {
+    const recs = run([hipFracture, tScore, dnk('egfr-lt60', '2026-06-01', '<60')]);
+    const checks = card(recs, 'pretreatment-checks');
+    expect(checks?.reasons).toContain('egfr-missing');
+    expect(checks?.reasons).not.toContain('egfr-low');
+    expect(card(recs, 'treatment-indicated')?.reasons).not.toContain('egfr-low');
+    const [f] = unread(checks);
+    expect(f).toEqual({ kind: 'unusable-value', concept: 'egfr', ref: 'Observation/egfr-lt60', date: '2026-06-01', unit: 'mL/min/{1.73_m2}', reason: 'bound', comparator: '<', value: 60 });
+    expect(checks?.evidence).toContain('Observation/egfr-lt60');
+    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – kun angivet som <60 ml/min/1,73 m², som ikke afgør om eGFR > 35 ml/min: eGFR (01.06.2026)');
+    expect(formatFinding(f!, 'en')).toBe('Value not used – reported only as <60 mL/min/1.73 m², which does not tell whether eGFR > 35 mL/min: eGFR (1 Jun 2026)');
+    const missing = checks?.findings.find((g) => g.kind === 'lab-missing' && g.lab === 'egfr');
+    expect(missing).toMatchObject({ onlyBounds: true });
+    expect(formatFinding(missing!, 'en')).toBe('eGFR: no exact result in the last 90 days – take a new one');
+  });
+
+  it('a bound that decides is used, not named: "<36" fails the check, ">60" passes it', () => {
+    const low = run([hipFracture, tScore, dnk('egfr-lt36', '2026-06-01', '<36')]);
+    expect(card(low, 'treatment-indicated')?.reasons).toContain('egfr-low');
+    expect(low.flatMap(unread)).toEqual([]);
+    const fine = run([hipFracture, tScore, dnk('egfr-gt60', '2026-06-01', '>60')]);
+    expect(card(fine, 'pretreatment-checks')?.reasons ?? []).not.toContain('egfr-missing');
+    expect(fine.flatMap(unread)).toEqual([]);
+  });
+
+  it('on treatment, where no card asks for eGFR, a "<60" newer than the last exact eGFR goes on the data-unavailable card (unreadable-value)', () => {
+    const ok = observation({ id: 'egfr-ok', code: '62238-1', value: 70, ucum: 'mL/min/{1.73_m2}', date: '2026-03-01' });
+    const recs = run([aln, ok, dnk('egfr-lt60', '2026-06-01', '<60')]);
+    const data = card(recs, 'data-unavailable');
+    expect(data).toMatchObject({ indicator: 'info', reasons: ['unreadable-value'], evidence: ['Observation/egfr-lt60'] });
+    const text = renderCards(recs, { lang: 'en', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
+      .filter((c) => c.source.topic?.code === 'data-unavailable')
+      .map((c) => `${c.summary}\n${c.detail ?? ''}`)
+      .join('\n');
+    expect(text).toContain('a value reported only as a bound (e.g. “<60”) was left out of the assessment');
+    expect(text).toContain('Measure again for an exact result');
+    expect(text).not.toContain('no number');
+    // Older than the exact value: the answer rests on the newer one, nothing to say.
+    expect(card(run([aln, dnk('egfr-lt60', '2026-02-01', '<60'), ok]), 'data-unavailable')).toBeUndefined();
+  });
+
+  it('25-OH-D ">30" and calcium "<2.40" likewise: the start checks ask for them and name the bounds', () => {
+    const d = observation({ id: 'vd-gt30', system: SYS.npuOid, code: 'NPU10267', value: 30, comparator: '>', unit: 'nmol/L', date: '2026-06-01' });
+    const ca = observation({ id: 'ca-lt240', code: '2000-8', value: 2.4, comparator: '<', ucum: 'mmol/L', date: '2026-06-01' });
+    const checks = card(run([hipFracture, tScore, d, ca]), 'pretreatment-checks');
+    expect(checks?.reasons).toEqual(expect.arrayContaining(['vitamin-d-missing', 'calcium-missing']));
+    expect(checks?.reasons).not.toContain('hypocalcaemia');
+    expect(unread(checks).map((f) => [f.ref, f.kind === 'unusable-value' ? f.reason : undefined])).toEqual([
+      ['Observation/ca-lt240', 'bound'],
+      ['Observation/vd-gt30', 'bound'],
+    ]);
+    const named = unread(checks).find((f) => f.ref === 'Observation/ca-lt240');
+    expect(formatFinding(named!, 'en')).toBe('Value not used – reported only as <2.4 mmol/L, which does not tell whether there is hypocalcaemia: calcium (1 Jun 2026)');
+  });
+});

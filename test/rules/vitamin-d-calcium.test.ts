@@ -24,6 +24,17 @@ describe('vitamin-d-calcium (card l. 96-119: D-vitamin og kalk)', () => {
     expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [vitaminD(70, '2026-10-01')] } })).toBeUndefined();
   });
 
+  it('a 25-OH-D reported ">60" on a supplement cannot tell "< 70": no card, as with none; "<60" is below target; "<130" is not read as above 125 (terminology.md l. 1063)', () => {
+    const d3 = medication('colecalciferol', '2025-01-01');
+    const bound = (value: number, comparator: '<' | '>') => ({ ...vitaminD(value, '2026-10-01'), comparator });
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [bound(60, '>')] } })).toBeUndefined();
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [bound(60, '<')] } })?.reasons).toEqual(['vitamin-d-below-target']);
+    expect(run({ ...diagnosed, medications: [d3], labs: { vitaminD: [bound(70, '>')] } })).toBeUndefined();
+    // No supplement: D3 is offered beside "<130" (it may be 80), withheld beside ">130".
+    expect(run({ ...diagnosed, labs: { vitaminD: [bound(130, '<')] } })).not.toHaveProperty('withhold');
+    expect(run({ ...diagnosed, labs: { vitaminD: [bound(130, '>')] } })).toMatchObject({ withhold: 'vitamin-d-high' });
+  });
+
   it('below target on a supplement begun less than 3 months before the value: recheck from start + 3 months, not a higher dose (l. 103)', () => {
     const low = vitaminD(40, '2026-10-01');
     // Begun after the value: the value says nothing about it yet.

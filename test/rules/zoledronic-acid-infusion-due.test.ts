@@ -15,6 +15,19 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-12-26' });
   });
 
+  it('an eGFR "<60", a 25-OH-D ">30" or a calcium "<2.40" before the infusion cannot decide their checks: ordered as missing (terminology.md l. 1063)', () => {
+    const zol = course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' });
+    const labs = {
+      egfr: [egfr(60, '2026-11-20', { comparator: '<' as const })],
+      creatinine: [creatinine(80, '2026-11-20')],
+      calcium: [calcium(2.4, '2026-11-20', 'total', { comparator: '<' })],
+      vitaminD: [{ ...vitaminD(30, '2026-11-20'), comparator: '>' as const }],
+    };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs })));
+    expect(rec?.reasons).toEqual(['infusion-due', 'calcium-missing', 'egfr-missing', 'vitamin-d-missing']);
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'egfr', 'vitamin-d'], note: 'before-infusion' }]);
+  });
+
   it('a due date in the past is marked so ("was due on <date>", never "coming"); today itself is not past', () => {
     const late = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2023-11-26', { lastDose: '2024-11-26' })] })));
     expect(late).toMatchObject({ due: '2025-11-26', overdue: true });

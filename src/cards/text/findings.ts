@@ -56,6 +56,10 @@ export function formatFinding(f: Finding, lang: Language): string {
           ? `${name}: seneste måling (${formatDate(f.lastDate, 'da')}) er ældre end ${f.withinDays} dage – tag en ny`
           : `${name}: the last result (${formatDate(f.lastDate, 'en')}) is older than ${f.withinDays} days – take a new one`;
       }
+      if (f.onlyBounds === true) {
+        // A "<60" of last week is a result, only not one the check can use: a number is asked for.
+        return da ? `${name}: intet eksakt svar de seneste ${f.withinDays} dage – tag en ny` : `${name}: no exact result in the last ${f.withinDays} days – take a new one`;
+      }
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
@@ -206,6 +210,15 @@ function vertebraWords(vertebra: string, lang: 'da' | 'en'): string {
   return REGION[vertebra]?.[lang] ?? vertebra;
 }
 
+/** The card's check a reported bound cannot decide (rules/predicates/labs.ts), per lab. */
+const BOUND_CHECK = {
+  egfr: { da: 'om eGFR > 35 ml/min', en: 'whether eGFR > 35 mL/min' },
+  'vitamin-d': { da: 'om P-25-OH-Vit.D > 50 nmol/L', en: 'whether 25-OH vitamin D > 50 nmol/L' },
+  calcium: { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
+  'calcium-ionised': { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
+  'calcium-corrected': { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
+} as const;
+
 /** Why a value was not used, and what the lab's flag said of a result with no number. */
 function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: string, lang: Language): string {
   const da = lang === 'da';
@@ -213,6 +226,11 @@ function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: 
   if (f.reason === 'not-fasting') {
     const at = f.time === undefined ? '' : da ? ` kl. ${f.time}` : ` at ${f.time}`;
     return da ? `Værdi ikke brugt – taget${at}, ikke fastende før kl. 10: ${concept}` : `Value not used – taken${at}, not fasting before 10 am: ${concept}`;
+  }
+  if (f.reason === 'bound' && f.value !== undefined) {
+    const value = formatQuantity(f.value, f.unit ?? '', lang, f.comparator);
+    const check = BOUND_CHECK[f.concept as keyof typeof BOUND_CHECK] ?? BOUND_CHECK.calcium;
+    return da ? `Værdi ikke brugt – kun angivet som ${value}, som ikke afgør ${check.da}: ${concept}` : `Value not used – reported only as ${value}, which does not tell ${check.en}: ${concept}`;
   }
   if (f.reason === 'no-value') {
     const flag = f.flag === 'low' ? (da ? ', markeret lav' : ', flagged low') : f.flag === 'high' ? (da ? ', markeret høj' : ', flagged high') : '';

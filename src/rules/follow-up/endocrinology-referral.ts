@@ -196,7 +196,12 @@ function seriousSideEffect(facts: PatientFacts, courses: readonly Course[], star
 function egfrFalling(ctx: RuleContext): Part | undefined {
   const [last, before] = upTo(ctx.facts.labs.egfr, ctx.today, 2);
   if (last === undefined || before === undefined) return undefined;
-  const falling = last.value < before.value && last.comparator !== '>' && last.comparator !== '>=';
+  // Falling as far as the values can tell: the newest one's highest possible value under the one
+  // before's lowest (a bound: "<V" has no lower end, ">V" no upper one) — "<60" after 70 falls,
+  // 50 after "<60" may not.
+  const highest = last.comparator === '>' || last.comparator === '>=' ? Infinity : last.value;
+  const lowest = before.comparator === '<' || before.comparator === '<=' ? -Infinity : before.value;
+  const falling = highest < lowest || (last.comparator === '<' && highest === lowest);
   if (!falling || !below(last, ctx.settings.egfrFallingBelow)) return undefined;
   return { reason: 'egfr-falling', findings: [labFinding('egfr', before), labFinding('egfr', last)], evidence: [last.ref, before.ref] };
 }

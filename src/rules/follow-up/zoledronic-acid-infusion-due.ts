@@ -12,7 +12,9 @@
  *       eGFR > 35": a creatinine alone does not count, as in rx-lab-missing) and 25-OH-D within 30
  *       days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
  *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion; the calcium is tested again
- *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103).
+ *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103). A current
+ *       value that is a bound its check cannot be decided by ("<60" for "eGFR > 35") counts as
+ *       missing (labs.ts `currentDeciding`; the card names it as not used).
  * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `egfr-missing`, `vitamin-d-missing`,
  *          `hypocalcaemia`, `vitamin-d-low`.
  */
@@ -21,7 +23,7 @@ import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { atOrBelow, latest, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestDeciding, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
@@ -47,7 +49,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
   const evidence: Ref[] = [...course.refs];
   const missing: LabOrder[] = [];
 
-  const calcium = latestWithin(facts.labs.calcium, today, days);
+  const calcium = currentCalcium(facts.labs.calcium, today, days);
   if (calcium === undefined) {
     reasons.push('calcium-missing');
     missing.push('calcium');
@@ -62,7 +64,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
   // [choice: eGFR within the 30 days before the infusion, the same window as the other tests; with
   // neither value both are ordered, as the card names creatinine].
   const creatinine = latestWithin(facts.labs.creatinine, today, days);
-  const egfr = latestWithin(facts.labs.egfr, today, days);
+  const egfr = currentDeciding(facts.labs.egfr, today, days, decidesEgfrCheck);
   if (creatinine === undefined && egfr === undefined) {
     reasons.push('creatinine-missing');
     missing.push('creatinine');
@@ -78,7 +80,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings.push(labFinding('egfr', egfr));
     evidence.push(egfr.ref);
   }
-  const vitaminD = latestWithin(facts.labs.vitaminD, today, days);
+  const vitaminD = currentDeciding(facts.labs.vitaminD, today, days, decidesVitaminDCheck);
   if (vitaminD === undefined) {
     reasons.push('vitamin-d-missing');
     missing.push('vitamin-d');
@@ -104,7 +106,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     evidence.push(lowCalcium.ref);
     recheck.push('calcium');
   }
-  const latestD = latest(facts.labs.vitaminD, today);
+  const latestD = latestDeciding(facts.labs.vitaminD, today, decidesVitaminDCheck);
   const lowD = latestD !== undefined && atOrBelow(latestD, VITAMIN_D_LIMIT) ? latestD : undefined;
   if (lowD !== undefined) {
     reasons.push('vitamin-d-low');

@@ -7,8 +7,7 @@
  * (rules.md section 2 header; `vitamin-d-calcium` is the one row that also covers patients on
  * treatment).
  */
-import type { Measurement, PatientFacts, Ref } from '../../facts/types.js';
-import { latest } from '../predicates/labs.js';
+import type { Ref } from '../../facts/types.js';
 import { isOnTreatment } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { RuleContext } from '../types.js';
@@ -19,11 +18,6 @@ export const VITAMIN_D_TARGET = 70;
 /** In population (l. 17) and not on osteoporosis treatment: the patient is choosing treatment. */
 export function isChoosingTreatment({ facts, settings }: RuleContext): boolean {
   return inPopulation(facts, settings) && !isOnTreatment(facts);
-}
-
-/** The newest eGFR whatever its age [choice, safer: kidney function rarely recovers]. */
-export function latestEgfr(facts: PatientFacts): Measurement | undefined {
-  return latest(facts.labs.egfr, facts.today);
 }
 
 /** References once each, in first-seen order. */

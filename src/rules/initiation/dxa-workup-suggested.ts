@@ -28,7 +28,7 @@ import type { Reason } from '../../contract/topics.js';
 import { hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
-import { atOrBelow, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, currentDeciding, decidesVitaminDCheck, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { currentVitaminDSupplements } from '../predicates/medication.js';
 import { riskFactors } from '../predicates/risk-factors.js';
 import { initiationHeld, pauseState } from '../predicates/care-state.js';
@@ -53,7 +53,8 @@ export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => 
   const suggestions: SuggestionSpec[] = [previous?.performer === undefined ? { kind: 'dxa' } : { kind: 'dxa', performer: previous.performer }];
 
   let vitaminDState: 'ok' | 'low' | 'unknown' = 'ok';
-  const vitaminD = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  // A bound that cannot tell "> 50" ("<60") is no current value: vitamin D first, as when unknown.
+  const vitaminD = currentDeciding(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD, decidesVitaminDCheck);
   if (vitaminD === undefined) {
     vitaminDState = 'unknown';
     findings.push({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: settings.freshnessDays.vitaminD });

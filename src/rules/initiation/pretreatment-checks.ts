@@ -21,6 +21,10 @@
  *     `hypocalcaemia` (as eGFR: an old low value still fails) [choice];
  *   - 25-OH-D: none current → `vitamin-d-missing`; current value ≤ 50 → `vitamin-d-low`
  *     (exactly 50 fails "> 50");
+ *   - of these three, a reported bound that cannot decide its check ("<60" for "eGFR > 35",
+ *     terminology.md l. 1063) is no current value — the check asks for a number, as with none,
+ *     and the card names the bound as not used (unusable-values.ts) — and is passed over for the
+ *     latest value of any age (labs.ts);
  *   - baseline bone marker, only when oral treatment is proposed (first choice): P1NP (CTX also
  *     accepted), CTX when on glucocorticoid, taken within the baseline window → else
  *     `baseline-btm-missing`; v2: not asked after a fracture (any mechanism) in the last 6 months
@@ -43,11 +47,12 @@ import type { BoneMarkerKind, Fracture, PatientFacts, Ref } from '../../facts/ty
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, EGFR_LIMIT, isHypocalcaemia, latest, latestWithin, sameDayAs, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestLowCalciums, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { latestEgfr, unique } from './applies.js';
+import { unique } from './applies.js';
 import { currentVitaminDSupplements } from '../predicates/medication.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { treatmentIndicated } from './treatment-indicated.js';
@@ -65,9 +70,8 @@ interface Checks {
 
 function checkKidney(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  const current = latestWithin(facts.labs.egfr, facts.today, settings.freshnessDays.egfr);
-  const newest = latestEgfr(facts);
-  const low = newest !== undefined && atOrBelow(newest, EGFR_LIMIT) ? newest : undefined;
+  const current = currentDeciding(facts.labs.egfr, facts.today, settings.freshnessDays.egfr, decidesEgfrCheck);
+  const low = latestEgfrAtLimit(facts);
   if (low !== undefined) {
     out.reasons.push('egfr-low');
     out.findings.push(labFinding('egfr', low));
@@ -82,10 +86,10 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
 
 function checkCalcium(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  const current = latestWithin(facts.labs.calcium, facts.today, settings.freshnessDays.calcium);
+  const current = currentCalcium(facts.labs.calcium, facts.today, settings.freshnessDays.calcium);
   // As for eGFR: the newest calcium day whatever its age — an old low value is not corrected by
   // time (the prescribing hook's `rx-hypocalcaemia` reads it so too; the two must not disagree).
-  const low = sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today)).filter(isHypocalcaemia);
+  const low = latestLowCalciums(facts.labs.calcium, facts.today);
   if (low.length > 0) {
     out.reasons.push('hypocalcaemia');
     out.findings.push(...low.map(calciumFinding));
@@ -100,7 +104,7 @@ function checkCalcium(ctx: RuleContext, out: Checks): void {
 
 function checkVitaminD(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  const current = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  const current = currentDeciding(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD, decidesVitaminDCheck);
   if (current === undefined) {
     out.reasons.push('vitamin-d-missing');
     out.findings.push({ kind: 'lab-missing', lab: 'vitamin-d', withinDays: settings.freshnessDays.vitaminD });

@@ -79,13 +79,13 @@ import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
-import { atOrBelow, EGFR_LIMIT } from '../predicates/labs.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { perContext } from '../memo.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { TreatmentChoice } from '../../contract/recommendations.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { isChoosingTreatment, latestEgfr, unique } from './applies.js';
+import { isChoosingTreatment, unique } from './applies.js';
 import { notRecommended } from '../not-recommended.js';
 
 interface Choice {
@@ -96,10 +96,13 @@ interface Choice {
 
 const NOTHING: Judgement = { reasons: [], findings: [], evidence: [] };
 
-/** "Tjek, at eGFR > 35 ml/min." fails: the latest eGFR is 35 or lower (exactly 35 fails "> 35"). */
+/**
+ * "Tjek, at eGFR > 35 ml/min." fails: the latest eGFR that can tell, whatever its age, is 35 or
+ * lower (exactly 35 fails "> 35") [choice, safer: kidney function rarely recovers].
+ */
 function kidneyCheckFails(ctx: RuleContext): Judgement | undefined {
-  const egfr = latestEgfr(ctx.facts);
-  if (egfr === undefined || !atOrBelow(egfr, EGFR_LIMIT)) return undefined;
+  const egfr = latestEgfrAtLimit(ctx.facts);
+  if (egfr === undefined) return undefined;
   return { reasons: ['egfr-low'], findings: [labFinding('egfr', egfr)], evidence: [egfr.ref] };
 }
 

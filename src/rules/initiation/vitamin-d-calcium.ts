@@ -36,7 +36,7 @@ import type { Finding } from '../../contract/findings.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
-import { below, latestHighCalcium, latestWithin } from '../predicates/labs.js';
+import { below, belowVerdict, currentDeciding, latestHighCalcium } from '../predicates/labs.js';
 import { courseOfRecord, currentMedications, currentVitaminDSupplements, isOnTreatment, medicationHistoryUnavailable } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { PatientRule, RuleContext } from '../types.js';
@@ -115,7 +115,9 @@ export const vitaminDCalcium: PatientRule<'vitamin-d-calcium'> = (ctx) => {
   const findings: Finding[] = [];
   const evidence: string[] = [];
 
-  const vitaminD = latestWithin(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD);
+  // A bound that cannot tell "< 70" (">60") is no current value, as none (labs.ts): neither below
+  // target nor, read as its number, above the card's 125 ("<130").
+  const vitaminD = currentDeciding(facts.labs.vitaminD, facts.today, settings.freshnessDays.vitaminD, (m) => belowVerdict(m, VITAMIN_D_TARGET) !== undefined);
   if (vitaminD !== undefined && below(vitaminD, VITAMIN_D_TARGET)) {
     reasons.push('vitamin-d-below-target');
     findings.push(labFinding('vitamin-d', vitaminD));

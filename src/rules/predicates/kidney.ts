@@ -8,7 +8,7 @@ import type { Course, Measurement, PatientFacts, Ref } from '../../facts/types.j
 import type { Finding } from '../../contract/findings.js';
 import type { NotContinued } from '../../contract/recommendations.js';
 import { labFinding } from './findings.js';
-import { atOrBelow, EGFR_LIMIT, latest, upTo } from './labs.js';
+import { atOrBelow, decidesEgfrCheck, EGFR_LIMIT, latestDeciding, upTo } from './labs.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { activeOsteoporosisCourses } from './medication.js';
 
@@ -58,8 +58,11 @@ export function kidneyHold(facts: PatientFacts): { readonly refs: readonly Ref[]
   return low === undefined ? { refs: [], findings: [] } : { refs: [low.egfr.ref], findings: [labFinding('egfr', low.egfr)], notContinued: 'egfr-low' };
 }
 
-/** The latest eGFR when it is at or below the card's limit (card l. 41 "Tjek, at eGFR > 35"). */
+/**
+ * The latest eGFR when it is at or below the card's limit (card l. 41 "Tjek, at eGFR > 35"): the
+ * latest that can tell — a newer "<60" neither fails the check nor clears an older 30 (labs.ts).
+ */
 export function latestEgfrAtLimit(facts: PatientFacts): Measurement | undefined {
-  const egfr = latest(facts.labs.egfr, facts.today);
+  const egfr = latestDeciding(facts.labs.egfr, facts.today, decidesEgfrCheck);
   return egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT) ? egfr : undefined;
 }

@@ -10,7 +10,7 @@ import { latestZScore } from './dxa.js';
 import { calciumFinding, scoreFinding } from './findings.js';
 import { perFacts } from '../memo.js';
 import type { Judgement } from './indication.js';
-import { isHypercalcaemia, latest, sameDayAs } from './labs.js';
+import { latestHighCalciums } from './labs.js';
 import { lastCountedDay } from './data-horizon.js';
 
 /** Z-score at or below this suggests a secondary cause [extension: DES NBV]. */
@@ -19,9 +19,8 @@ export const SECONDARY_Z_SCORE = -2.0;
 export const secondaryOsteoporosisSigns = perFacts((facts): Judgement | undefined => {
   const findings: Finding[] = [];
   const evidence: Ref[] = [];
-  // Every calcium of the newest day, as the hypocalcaemia check before treatment reads them.
-  for (const calcium of sameDayAs(facts.labs.calcium, latest(facts.labs.calcium, facts.today))) {
-    if (!isHypercalcaemia(calcium)) continue;
+  // Every calcium of the newest day that can tell, as the hypocalcaemia check before treatment reads them.
+  for (const calcium of latestHighCalciums(facts.labs.calcium, facts.today)) {
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);
   }

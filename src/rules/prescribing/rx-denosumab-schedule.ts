@@ -33,7 +33,7 @@
 import { addMonths, maxDate, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
-import { below, latest, latestLowCalcium } from '../predicates/labs.js';
+import { below, belowVerdict, latestDeciding, latestLowCalcium } from '../predicates/labs.js';
 import { INJECTION_INTERVAL_MONTHS, MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -49,7 +49,8 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   if (!draftOfClass(draft, ['denosumab']) || oncologyDose(draft)) return undefined;
   // Denosumab drafted twice: one recall, on the first (the second is rx-duplicate-antiresorptive's).
   if (draftsBefore(ctx.facts, draft).some((d) => d.identity?.drugClass === 'denosumab')) return undefined;
-  const egfr = latest(ctx.facts.labs.egfr, ctx.today);
+  // The latest eGFR that can tell "< 30": "<60" cannot, and is not read as severe (labs.ts).
+  const egfr = latestDeciding(ctx.facts.labs.egfr, ctx.today, (m) => belowVerdict(m, EGFR_SEVERE) !== undefined);
   const severe = egfr !== undefined && below(egfr, EGFR_SEVERE);
   const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.

@@ -30,7 +30,8 @@ import type { Reason } from '../../contract/topics.js';
 import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
 import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
-import { atOrBelow, correctBeforeStart, EGFR_LIMIT, latest, latestHighCalcium, latestWithin } from '../predicates/labs.js';
+import { correctBeforeStart, latestHighCalcium, latestWithin } from '../predicates/labs.js';
+import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
@@ -69,7 +70,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   const correctFirst: Reason[] = [];
   if (treat) {
     reasons.push('t-score-below-minus-1');
-    const egfr = latest(facts.labs.egfr, today);
+    const egfr = latestEgfrAtLimit(facts);
     const barriers = oralBisphosphonateBarriers(facts, settings);
     // A high calcium: suspected secondary osteoporosis, referred before any start (rules.md section 2) [choice, as patient-view].
     const high = latestHighCalcium(facts.labs.calcium, today);
@@ -79,7 +80,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
       findings.push(calciumFinding(high));
       refs.push(high.ref);
       suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
-    } else if (egfr !== undefined && atOrBelow(egfr, EGFR_LIMIT)) {
+    } else if (egfr !== undefined) {
       treatWith = 'endocrinology';
       findings.push(labFinding('egfr', egfr));
       refs.push(egfr.ref);

@@ -22,7 +22,7 @@ import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { addMonths, monthsBetween, type LocalDate } from '../../time/local-date.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, currentDeciding, decidesVitaminDCheck, latestLowCalcium, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule, RuleContext } from '../types.js';
 import { draftEvidence, draftFinding, draftOfClass, isAntiresorptiveDraft, oncologyDose, type RecognisedDraft } from './draft.js';
@@ -58,7 +58,7 @@ export const rxHypocalcaemia: DraftRule<'rx-hypocalcaemia'> = (ctx, draft) => {
   // follow denosumab: both are given once calcium is corrected, within the 7 months, not dropped.
   const keep = held !== undefined || (draft.identity.drugClass !== 'denosumab' && followingDenosumab(ctx) !== undefined);
   // A current 25-OH-D (the cause the card names first) is shown, not ordered again; a low one is the finding.
-  const vitaminD = latestWithin(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD);
+  const vitaminD = currentDeciding(ctx.facts.labs.vitaminD, ctx.today, ctx.settings.freshnessDays.vitaminD, decidesVitaminDCheck);
   const lowVitaminD = vitaminD !== undefined && atOrBelow(vitaminD, VITAMIN_D_LIMIT) ? vitaminD : undefined;
   if (lowVitaminD !== undefined) findings.push(labFinding('vitamin-d', lowVitaminD));
   const labs: LabOrder[] = vitaminD === undefined ? ['calcium', 'vitamin-d'] : ['calcium'];

@@ -22,13 +22,16 @@
  * Then: warning — order the missing labs (one suggestion per lab, any may be chosen). A lab that has
  * a value, only too old, is said to be *not current* with the date of that value, never "no result":
  * another card of the same draft (rx-vitamin-d-low, rx-egfr-too-low) may rest on that very value.
+ * A current value that is a bound its check cannot be decided by ("<60" for "eGFR > 35",
+ * terminology.md l. 1063; labs.ts `currentDeciding`) is no current value either: the lab is asked
+ * for, and the card names the bound as not used (unusable-values.ts), not as "too old".
  * Reasons: `egfr-missing`, `creatinine-missing`, `calcium-missing`, `vitamin-d-missing`.
  */
 import type { CalciumMeasurement, Measurement } from '../../facts/types.js';
 import type { LocalDate } from '../../time/local-date.js';
 import type { LabMissingReason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { latest, latestWithin } from '../predicates/labs.js';
+import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latest, latestWithin } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -38,21 +41,22 @@ import { isStart } from './start-or-renewal.js';
 interface RequiredLab {
   readonly lab: LabOrder;
   readonly reason: LabMissingReason;
-  /** The series that satisfy the check (creatinine or eGFR before an infusion). */
-  readonly values: readonly (readonly Measurement[])[];
+  /** A value that satisfies the check is current (creatinine or eGFR before an infusion). */
+  readonly current: boolean;
   readonly withinDays: number;
   /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
   readonly stale?: { readonly finding: Finding; readonly ref: string; readonly date: LocalDate };
 }
 
-function lastOf(lab: LabOrder, series: readonly Measurement[], today: LocalDate): RequiredLab['stale'] {
+/** The latest value when it is older than the window (one inside it that does not count is a bound, named as not used). */
+function lastOf(lab: LabOrder, series: readonly Measurement[], today: LocalDate, withinDays: number): RequiredLab['stale'] {
   const m = latest(series, today);
-  return m === undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref, date: m.date };
+  return m === undefined || latestWithin(series, today, withinDays) !== undefined ? undefined : { finding: labFinding(lab, m), ref: m.ref, date: m.date };
 }
 
-function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate): RequiredLab['stale'] {
+function lastCalcium(series: readonly CalciumMeasurement[], today: LocalDate, withinDays: number): RequiredLab['stale'] {
   const m = latest(series, today);
-  return m === undefined ? undefined : { finding: calciumFinding(m), ref: m.ref, date: m.date };
+  return m === undefined || latestWithin(series, today, withinDays) !== undefined ? undefined : { finding: calciumFinding(m), ref: m.ref, date: m.date };
 }
 
 export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
@@ -61,21 +65,41 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   const days = ctx.settings.freshnessDays;
   const drugClass = draft.identity.drugClass;
   const today = ctx.today;
-  const calcium = lastCalcium(labs.calcium, today);
   const opt = (stale: RequiredLab['stale']): { stale?: NonNullable<RequiredLab['stale']> } => (stale === undefined ? {} : { stale });
+  const egfrCurrent = (within: number): boolean => currentDeciding(labs.egfr, today, within, decidesEgfrCheck) !== undefined;
+  const calciumLab = (within: number): RequiredLab => ({
+    lab: 'calcium',
+    reason: 'calcium-missing',
+    current: currentCalcium(labs.calcium, today, within) !== undefined,
+    withinDays: within,
+    ...opt(lastCalcium(labs.calcium, today, within)),
+  });
+  const vitaminDLab = (within: number): RequiredLab => ({
+    lab: 'vitamin-d',
+    reason: 'vitamin-d-missing',
+    current: currentDeciding(labs.vitaminD, today, within, decidesVitaminDCheck) !== undefined,
+    withinDays: within,
+    ...opt(lastOf('vitamin-d', labs.vitaminD, today, within)),
+  });
 
   // Before any start (card l. 41-43).
-  const egfr: RequiredLab = { lab: 'egfr', reason: 'egfr-missing', values: [labs.egfr], withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today)) };
-  const vitaminD: RequiredLab = { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.vitaminD, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) };
+  const egfr: RequiredLab = { lab: 'egfr', reason: 'egfr-missing', current: egfrCurrent(days.egfr), withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today, days.egfr)) };
+  const vitaminD = vitaminDLab(days.vitaminD);
 
   let required: readonly RequiredLab[];
   let note: 'before-infusion' | 'before-injection' | undefined;
   if (drugClass === 'zoledronic-acid') {
     note = 'before-infusion';
     required = [
-      { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInfusion, ...opt(calcium) },
-      { lab: 'creatinine', reason: 'creatinine-missing', values: [labs.creatinine, labs.egfr], withinDays: days.beforeInfusion, ...opt(lastOf('creatinine', labs.creatinine, today)) },
-      { lab: 'vitamin-d', reason: 'vitamin-d-missing', values: [labs.vitaminD], withinDays: days.beforeInfusion, ...opt(lastOf('vitamin-d', labs.vitaminD, today)) },
+      calciumLab(days.beforeInfusion),
+      {
+        lab: 'creatinine',
+        reason: 'creatinine-missing',
+        current: latestWithin(labs.creatinine, today, days.beforeInfusion) !== undefined || egfrCurrent(days.beforeInfusion),
+        withinDays: days.beforeInfusion,
+        ...opt(lastOf('creatinine', labs.creatinine, today, days.beforeInfusion)),
+      },
+      vitaminDLab(days.beforeInfusion),
       // A current creatinine alone satisfies the row above but not the card's check "eGFR > 35",
       // the only kidney value rx-egfr-too-low can judge: an infusion into renal failure got no card.
       // With no kidney value at all both are ordered, as patient-view orders them — the creatinine
@@ -84,15 +108,15 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
     ];
   } else if (drugClass === 'denosumab') {
     note = 'before-injection';
-    const beforeInjection: RequiredLab = { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.beforeInjection, ...opt(calcium) };
+    const beforeInjection = calciumLab(days.beforeInjection);
     required = isStart(ctx.facts, draft) ? [egfr, beforeInjection, vitaminD] : [beforeInjection];
   } else {
     if (!isStart(ctx.facts, draft)) return undefined;
     note = undefined;
-    required = [egfr, { lab: 'calcium', reason: 'calcium-missing', values: [labs.calcium], withinDays: days.calcium, ...opt(calcium) }, vitaminD];
+    required = [egfr, calciumLab(days.calcium), vitaminD];
   }
 
-  const missing = required.filter((r) => r.values.every((series) => latestWithin(series, today, r.withinDays) === undefined));
+  const missing = required.filter((r) => !r.current);
   if (missing.length === 0) return undefined;
 
   const findings: Finding[] = [draftFinding(draft)];

@@ -17,7 +17,7 @@
  * Reasons: `vitamin-d-low`.
  */
 import { calciumFinding, labFinding } from '../predicates/findings.js';
-import { atOrBelow, latest, latestHighCalcium, VITAMIN_D_LIMIT } from '../predicates/labs.js';
+import { atOrBelow, decidesVitaminDCheck, latestDeciding, latestHighCalcium, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import type { DraftRule } from '../types.js';
 import { isCurrent } from '../predicates/medication.js';
 import { containsVitaminD3, draftEvidence, draftFinding, isAntiresorptiveDraft, otherDrafts } from './draft.js';
@@ -28,7 +28,8 @@ export const rxVitaminDLow: DraftRule<'rx-vitamin-d-low'> = (ctx, draft) => {
   if (!isAntiresorptiveDraft(draft)) return undefined;
   const start = isStart(ctx.facts, draft);
   if (draft.identity.drugClass !== 'zoledronic-acid' && !start) return undefined;
-  const d = latest(ctx.facts.labs.vitaminD, ctx.today);
+  // The latest 25-OH-D that can tell: a newer "<60" neither fails "> 50" nor clears an older 40 (labs.ts).
+  const d = latestDeciding(ctx.facts.labs.vitaminD, ctx.today, decidesVitaminDCheck);
   if (d === undefined || !atOrBelow(d, VITAMIN_D_LIMIT)) return undefined;
   // A vitamin D3 supplement already taken or ordered: alone, in a calcium + D3 combination, or in
   // the drafted product itself (alendronate + colecalciferol).

@@ -3,7 +3,21 @@ import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.j
 import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
 import { courseFinding } from '../../../src/rules/predicates/findings.js';
 import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
-import { atOrBelow, below, isHypercalcaemia, isHypocalcaemia, latestWithin } from '../../../src/rules/predicates/labs.js';
+import {
+  atOrBelow,
+  atOrBelowVerdict,
+  below,
+  belowVerdict,
+  currentDeciding,
+  decidesCalciumCheck,
+  decidesEgfrCheck,
+  highCalciumVerdict,
+  isHypercalcaemia,
+  isHypocalcaemia,
+  latestDeciding,
+  latestWithin,
+  lowCalciumVerdict,
+} from '../../../src/rules/predicates/labs.js';
 import { oralBisphosphonateYearsReached } from '../../../src/rules/predicates/medication.js';
 import { inPopulation } from '../../../src/rules/predicates/population.js';
 import { riskFactors } from '../../../src/rules/predicates/risk-factors.js';
@@ -135,34 +149,51 @@ describe('labs', () => {
     expect(isHypocalcaemia(calcium(2.18, TODAY, 'total', { referenceLow: 2.2 }))).toBe(true);
     expect(isHypocalcaemia(calcium(1.17, TODAY, 'ionised'))).toBe(true);
   });
-  it('reads a reported limit the safer way: "<V" may be at or below any limit, ">V" only below a limit above V [choice]', () => {
-    // "Tjek, at eGFR > 35" cannot be confirmed from "<40"; it is from ">90", not from ">30".
-    expect(atOrBelow(egfr(40, TODAY, { comparator: '<' }), 35)).toBe(true);
-    expect(atOrBelow(egfr(90, TODAY, { comparator: '>' }), 35)).toBe(false);
-    expect(atOrBelow(egfr(30, TODAY, { comparator: '>' }), 35)).toBe(true);
-    expect(atOrBelow(egfr(40, TODAY), 35)).toBe(false);
-    // "≥35" includes 35, which fails "> 35"; "≥35.1" and ">35" do not.
-    expect(atOrBelow(egfr(35, TODAY, { comparator: '>=' }), 35)).toBe(true);
-    expect(atOrBelow(egfr(35.1, TODAY, { comparator: '>=' }), 35)).toBe(false);
-    expect(atOrBelow(egfr(35, TODAY, { comparator: '>' }), 35)).toBe(false);
-    // below(): "≥30" is not below 30; ">29" and "≥29" may be.
-    expect(below(egfr(30, TODAY, { comparator: '>=' }), 30)).toBe(false);
-    expect(below(egfr(29, TODAY, { comparator: '>=' }), 30)).toBe(true);
-    expect(below(egfr(29, TODAY, { comparator: '>' }), 30)).toBe(true);
-    expect(below(egfr(30, TODAY, { comparator: '<=' }), 30)).toBe(true);
-    expect(below(egfr(80, TODAY, { comparator: '<=' }), 70)).toBe(true);
-    expect(below(egfr(80, TODAY), 70)).toBe(false);
-    // "No hypocalcaemia" cannot be confirmed from "<2.30"; ">2.10" is not low.
-    expect(isHypocalcaemia(calcium(2.3, TODAY, 'total', { comparator: '<' }))).toBe(true);
-    expect(isHypocalcaemia(calcium(2.1, TODAY, 'total', { comparator: '>' }))).toBe(false);
-    // ">2.51" is above the limit (total > 2.51, ionised > 1.32, or the lab's range) as a plain 2.52 is; "<2.6" cannot be called high.
-    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total', { comparator: '>' }))).toBe(true);
-    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total'))).toBe(false);
-    expect(isHypercalcaemia(calcium(2.51, TODAY, 'total', { comparator: '>=' }))).toBe(false);
-    expect(isHypercalcaemia(calcium(1.32, TODAY, 'ionised', { comparator: '>' }))).toBe(true);
-    expect(isHypercalcaemia(calcium(2.5, TODAY, 'total', { comparator: '>' }))).toBe(false);
-    expect(isHypercalcaemia(calcium(2.6, TODAY, 'total', { comparator: '<' }))).toBe(false);
+  it('reads a reported bound as deciding a check only when every value it allows is on one side (terminology.md l. 1063)', () => {
+    const e = (value: number, comparator?: '<' | '<=' | '>' | '>=') => egfr(value, TODAY, comparator === undefined ? {} : { comparator });
+    // "Tjek, at eGFR > 35": "<60" may be 34 or 59 — it cannot tell; "<35" and "<36" (whole numbers: 35 or less) can.
+    expect([atOrBelowVerdict(e(60, '<'), 35), atOrBelowVerdict(e(36, '<'), 35), atOrBelowVerdict(e(35, '<'), 35), atOrBelowVerdict(e(37, '<'), 35)]).toEqual([undefined, true, true, undefined]);
+    expect(atOrBelowVerdict(e(35.5, '<'), 35)).toBeUndefined();
+    expect([atOrBelowVerdict(e(35, '<='), 35), atOrBelowVerdict(e(36, '<='), 35)]).toEqual([true, undefined]);
+    // ">35" and ">90" pass; ">30" cannot tell; "≥35" may be exactly 35 (fails "> 35"), "≥36" passes.
+    expect([atOrBelowVerdict(e(35, '>'), 35), atOrBelowVerdict(e(90, '>'), 35), atOrBelowVerdict(e(30, '>'), 35)]).toEqual([false, false, undefined]);
+    expect([atOrBelowVerdict(e(35, '>='), 35), atOrBelowVerdict(e(36, '>='), 35)]).toEqual([undefined, false]);
+    expect([atOrBelowVerdict(e(35), 35), atOrBelowVerdict(e(36), 35)]).toEqual([true, false]);
+    // atOrBelow: only what the value establishes.
+    expect([atOrBelow(e(60, '<'), 35), atOrBelow(e(30, '>'), 35), atOrBelow(e(35, '>='), 35), atOrBelow(e(36, '<'), 35)]).toEqual([false, false, false, true]);
+    // below(): "<30" is below 30, "<31" and "≤30" may be 30; "≥30" and ">30" are not below 30; ">29" cannot tell.
+    expect([belowVerdict(e(30, '<'), 30), belowVerdict(e(31, '<'), 30), belowVerdict(e(30, '<='), 30), belowVerdict(e(29, '<='), 30)]).toEqual([true, undefined, undefined, true]);
+    expect([belowVerdict(e(30, '>='), 30), belowVerdict(e(30, '>'), 30), belowVerdict(e(29, '>'), 30)]).toEqual([false, false, undefined]);
+    expect([below(e(60, '<'), 70), below(e(80, '<'), 70), below(e(60, '>'), 70), below(e(80), 70)]).toEqual([true, false, false, false]);
   });
+
+  it('reads a reported calcium as low or high only when every value it allows is (card l. 42 "Ikke hypocalcæmi")', () => {
+    const c = (value: number, comparator?: '<' | '<=' | '>' | '>=', kind: 'total' | 'ionised' = 'total') => calcium(value, TODAY, kind, comparator === undefined ? {} : { comparator });
+    // Low below 2.15 (no range): "<2.15" and "<2.10" are, "<2.30" cannot tell; ">2.15" is not, ">2.10" cannot tell.
+    expect([lowCalciumVerdict(c(2.15, '<')), lowCalciumVerdict(c(2.1, '<')), lowCalciumVerdict(c(2.3, '<')), lowCalciumVerdict(c(2.14, '<='))]).toEqual([true, true, undefined, true]);
+    expect([lowCalciumVerdict(c(2.15, '>')), lowCalciumVerdict(c(2.1, '>')), lowCalciumVerdict(c(2.15, '>=')), lowCalciumVerdict(c(2.3))]).toEqual([false, undefined, false, false]);
+    expect([isHypocalcaemia(c(2.3, '<')), isHypocalcaemia(c(2.1, '<')), isHypocalcaemia(c(2.1, '>'))]).toEqual([false, true, false]);
+    expect(decidesCalciumCheck(c(2.3, '<'))).toBe(false);
+    expect(decidesCalciumCheck(c(2.3))).toBe(true);
+    // High above 2.51 (ionised 1.32): ">2.51" is as high as a plain 2.52, ">2.40" cannot tell; "<2.51" is not high, "<2.60" cannot tell.
+    expect([highCalciumVerdict(c(2.51, '>')), highCalciumVerdict(c(2.4, '>')), highCalciumVerdict(c(2.51, '>=')), highCalciumVerdict(c(1.32, '>', 'ionised'))]).toEqual([true, undefined, undefined, true]);
+    expect([highCalciumVerdict(c(2.51, '<')), highCalciumVerdict(c(2.6, '<')), highCalciumVerdict(c(2.51))]).toEqual([false, undefined, false]);
+    expect([isHypercalcaemia(c(2.6, '<')), isHypercalcaemia(c(2.4, '>')), isHypercalcaemia(c(2.51, '>'))]).toEqual([false, false, true]);
+    // The lab's own flag decides a bound that cannot: ">2.00" flagged H is not low, "<2.60" flagged L is low and not high.
+    expect(lowCalciumVerdict(calcium(2.0, TODAY, 'total', { comparator: '>', interpretation: ['H'] }))).toBe(false);
+    expect(highCalciumVerdict(calcium(2.6, TODAY, 'total', { comparator: '<', interpretation: ['L'] }))).toBe(false);
+    expect(lowCalciumVerdict(calcium(2.6, TODAY, 'total', { comparator: '<', interpretation: ['L'] }))).toBe(true);
+  });
+
+  it('a bound that cannot tell makes its check not current, and is passed over for the latest value (latestDeciding)', () => {
+    const bound = egfr(60, '2026-11-20', { comparator: '<' });
+    const older = egfr(30, '2026-10-01');
+    // Newest first, as facts lists are.
+    expect(currentDeciding([bound, older], TODAY, 90, decidesEgfrCheck)).toBeUndefined();
+    expect(latestDeciding([bound, older], TODAY, decidesEgfrCheck)).toBe(older);
+    expect(currentDeciding([egfr(36, '2026-11-20', { comparator: '<' }), older], TODAY, 90, decidesEgfrCheck)?.value).toBe(36);
+  });
+
   it('takes a value as current within the window, the boundary day included', () => {
     // 2026-11-26 − 90 days = 2026-08-28
     expect(latestWithin([egfr(60, '2026-08-28')], TODAY, 90)).toBeDefined();

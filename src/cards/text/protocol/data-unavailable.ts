@@ -2,8 +2,9 @@
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do". Data dated in
  * the future are left out as data errors, and the card asks for the date to be corrected; a value in
- * an unknown unit, or with no number or no date, that no other card names is named here (rules.md
- * "the card says so").
+ * an unknown unit, or with no number or no date, or reported only as a bound its check cannot be
+ * decided by ("<60" for "eGFR > 35"), that no other card names is named here (rules.md "the card
+ * says so").
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
@@ -22,10 +23,12 @@ function errorSummary(rec: Recommendation, lang: Language): string {
   if (lang === 'da') {
     if (future && values) return 'Tjek journalen: data med fremtidig dato eller en ulæselig værdi er ikke brugt i vurderingen';
     if (!values) return 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
+    if (has(rec, 'unreadable-value') && onlyBounds(rec)) return 'Tjek journalen: en værdi kun angivet som grænse (fx „<60“) er ikke brugt i vurderingen';
     return has(rec, 'unreadable-value') ? 'Tjek journalen: en værdi uden tal eller dato er ikke brugt i vurderingen' : 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen';
   }
   if (future && values) return 'Check the record: data dated in the future or an unreadable value were left out of the assessment';
   if (!values) return 'Check the record: data dated in the future were left out of the assessment';
+  if (has(rec, 'unreadable-value') && onlyBounds(rec)) return 'Check the record: a value reported only as a bound (e.g. “<60”) was left out of the assessment';
   return has(rec, 'unreadable-value') ? 'Check the record: a value without a number or a date was left out of the assessment' : 'Check the record: a value in an unknown unit was left out of the assessment';
 }
 
@@ -54,14 +57,24 @@ const FLAGGED: Words = {
   en: 'A result flagged low or high is taken seriously: measure again before treatment.',
 };
 
+const BOUND: Words = {
+  da: '**Mål igen for et eksakt svar:** et svar kun angivet som en grænse, der ikke afgør kortets tjek (fx eGFR „<60“ for „eGFR > 35“), er ikke brugt – hverken som bestået eller som ikke bestået (se „Grundlag“).',
+  en: '**Measure again for an exact result:** a result reported only as a bound the card’s check cannot be decided by (e.g. eGFR “<60” for “eGFR > 35”) was not used – neither as passing nor as failing (see “Based on”).',
+};
+
 const flagged = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'unusable-value' && f.flag !== undefined);
+const isBound = (f: Recommendation['findings'][number]): boolean => f.kind === 'unusable-value' && f.reason === 'bound';
+const hasBound = (rec: Recommendation): boolean => rec.findings.some(isBound);
+/** Every unreadable value named is a bound (the no-number/no-date wording would not fit). */
+const onlyBounds = (rec: Recommendation): boolean => hasBound(rec) && rec.findings.every((f) => f.kind !== 'unusable-value' || f.reason === 'bound' || f.reason === undefined);
 
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
     !onlyDataErrors(rec) && MISSING[lang],
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
-    has(rec, 'unreadable-value') && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
+    has(rec, 'unreadable-value') && !onlyBounds(rec) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
+    hasBound(rec) && BOUND[lang],
   );
 }
 
