@@ -5,18 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cardKey, cliCards, reasonsOf } from '../helpers/cli-cards.js';
 
 const file = (name: string): string => fileURLToPath(new URL(`./review-terms/${name}`, import.meta.url));
 
-interface CardLike {
-  readonly indicator: string;
-  readonly summary: string;
-  readonly detail?: string;
-  readonly suggestions?: readonly { readonly label: string }[];
-  readonly source: { readonly topic?: { readonly code: string } };
-  readonly extension?: Record<string, readonly string[]>;
-}
 
 interface Answer {
   /** Every card as "topic:indicator:folded topics", sorted. */
@@ -30,16 +22,10 @@ interface Answer {
 }
 
 async function evaluate(bundle: string, draft?: string): Promise<Answer> {
-  let out = '';
-  let err = '';
-  const argv = ['evaluate', file(`${bundle}.bundle.json`), '--now', '2026-11-26', '--json', '--lang', 'en', ...(draft === undefined ? [] : ['--hook', 'order-sign', '--draft', file(`${draft}.draft.json`)])];
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {} });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  const cards = (JSON.parse(out) as { cards: CardLike[] }).cards;
+  const cards = await cliCards(['evaluate', file(`${bundle}.bundle.json`), '--now', '2026-11-26', '--json', '--lang', 'en', ...(draft === undefined ? [] : ['--hook', 'order-sign', '--draft', file(`${draft}.draft.json`)])]);
   return {
-    cards: cards.map((c) => `${c.source.topic?.code ?? '?'}:${c.indicator}:${[...(c.extension?.['osteo-cds.topics'] ?? [])].sort().join(',')}`).sort(),
-    reasons: cards.flatMap((c) => c.extension?.['osteo-cds.reasons'] ?? []),
+    cards: cards.map(cardKey).sort(),
+    reasons: reasonsOf(cards),
     evidence: cards.flatMap((c) => c.extension?.['osteo-cds.evidence'] ?? []),
     topics: cards.flatMap((c) => c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']),
     text: cards.map((c) => [c.summary, c.detail ?? '', ...(c.suggestions ?? []).map((s) => s.label)].join('\n')).join('\n'),

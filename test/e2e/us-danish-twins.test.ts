@@ -6,29 +6,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { cardKey, cliCards, reasonsOf } from '../helpers/cli-cards.js';
 
 const file = (name: string): string => fileURLToPath(new URL(`./us-twins/${name}`, import.meta.url));
 
-interface CardLike {
-  readonly indicator: string;
-  readonly source: { readonly topic?: { readonly code: string } };
-  readonly extension?: Record<string, readonly string[]>;
-}
 
 /** Every card as "topic:indicator" with the topics folded onto it, sorted. */
 async function cardsOf(bundle: string, draft?: string): Promise<{ cards: string[]; reasons: string[] }> {
-  let out = '';
-  let err = '';
-  const argv = ['evaluate', file(`${bundle}.bundle.json`), '--now', '2026-12-05', '--json', '--lang', 'en', ...(draft === undefined ? [] : ['--draft', file(`${draft}.draft.json`)])];
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) }, env: {} });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  const cards = (JSON.parse(out) as { cards: CardLike[] }).cards;
-  return {
-    cards: cards.map((c) => `${c.source.topic?.code ?? '?'}:${c.indicator}:${[...(c.extension?.['osteo-cds.topics'] ?? [])].sort().join(',')}`).sort(),
-    reasons: cards.flatMap((c) => c.extension?.['osteo-cds.reasons'] ?? []),
-  };
+  const cards = await cliCards(['evaluate', file(`${bundle}.bundle.json`), '--now', '2026-12-05', '--json', '--lang', 'en', ...(draft === undefined ? [] : ['--draft', file(`${draft}.draft.json`)])]);
+  return { cards: cards.map(cardKey).sort(), reasons: reasonsOf(cards) };
 }
 
 describe('US records get the cards of their Danish twins', () => {
