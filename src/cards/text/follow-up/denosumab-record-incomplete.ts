@@ -11,8 +11,8 @@ type DenosumabTopic = 'denosumab-overdue' | 'denosumab-stopped' | 'denosumab-inj
 
 /** The paragraph that opens the detail. */
 export const INCOMPLETE_MEDICATIONS: Words = {
-  da: '**Medicindata kunne ikke hentes:** den seneste injektion i journalen er måske ikke den seneste, der er givet, og en opfølgende behandling kan mangle. Tjek det, før du giver eller ordinerer – denosumab gives med 6 måneders mellemrum.',
-  en: '**Medication data could not be fetched:** the last injection in the record may not be the last one given, and a follow-on treatment may be missing. Check before you give or prescribe – denosumab injections are 6 months apart.',
+  da: '**Medicindata kunne ikke hentes:** seneste injektion (eller opfølgende behandling) mangler måske i journalen – tjek, før du giver eller ordinerer.',
+  en: '**Medication data could not be fetched:** the last injection (or a follow-on treatment) may be missing from the record – check before you give or prescribe.',
 };
 
 /** The note (words before the summary where they fit, the paragraph before the detail). */
