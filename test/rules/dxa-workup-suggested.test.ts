@@ -31,7 +31,10 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
 
   it('counts no calcaneus or humerus scan (site other) as a DXA (terminology.md: not WHO diagnostic sites), a forearm one it does', () => {
     const labs = { vitaminD: [vitaminD(80, '2026-10-01')] };
-    expect(run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0 })] })).toMatchObject({ topic: 'dxa-workup-suggested' });
+    const heel = run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0 })] });
+    expect(heel).toMatchObject({ topic: 'dxa-workup-suggested' });
+    // Not named as "the latest DXA" beside "no recent DXA".
+    expect(heel?.findings).toContainEqual({ kind: 'dxa' });
     expect(run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0, forearm: -1.2 })] })).toBeUndefined();
   });
 

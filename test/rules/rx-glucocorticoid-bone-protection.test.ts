@@ -90,7 +90,9 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
   });
 
   it('counts a calcaneus-only scan as no DXA (terminology.md: not a WHO diagnostic site)', () => {
-    expect(judge({ dxa: [scan('2025-05-01', { other: -0.5 })] }, prednisolone(10, 92))?.reasons).toEqual(['exposure-threshold', 'no-dxa']);
+    const heel = judge({ dxa: [scan('2025-05-01', { other: -0.5 })] }, prednisolone(10, 92));
+    expect(heel?.reasons).toEqual(['exposure-threshold', 'no-dxa']);
+    expect(heel?.findings).toContainEqual({ kind: 'dxa' });
     expect(judge({ dxa: [scan('2025-05-01', { 'total-hip': -0.5 })] }, prednisolone(10, 92))?.reasons).not.toContain('no-dxa');
   });
 

@@ -25,7 +25,7 @@ import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { Reason } from '../../contract/topics.js';
-import { hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
+import { hasDiagnosticDxaWithinYears, latestDiagnosticScan } from '../predicates/dxa.js';
 import { labFinding } from '../predicates/findings.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { atOrBelow, currentDeciding, decidesVitaminDCheck, VITAMIN_D_LIMIT } from '../predicates/labs.js';
@@ -48,7 +48,8 @@ export const dxaWorkupSuggested: PatientRule<'dxa-workup-suggested'> = (ctx) => 
   const findings: Finding[] = risks.flatMap((r) => r.findings);
   const evidence = risks.flatMap((r) => r.evidence);
 
-  const previous = latestScan(facts);
+  // A calcaneus scan two months ago is not named as the latest DXA beside "no recent DXA".
+  const previous = latestDiagnosticScan(facts);
   findings.push(previous === undefined ? { kind: 'dxa' } : { kind: 'dxa', date: previous.date, ...(previous.performer === undefined ? {} : { performer: previous.performer }), ...(previous.refs[0] === undefined ? {} : { ref: previous.refs[0] }) });
   const suggestions: SuggestionSpec[] = [previous?.performer === undefined ? { kind: 'dxa' } : { kind: 'dxa', performer: previous.performer }];
 

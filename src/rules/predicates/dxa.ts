@@ -120,7 +120,12 @@ export function scanSince(facts: PatientFacts, date: LocalDate): DxaScan | undef
  * sites for osteoporosis … do not use them for the T<=-2.5 rule".
  */
 export function hasDiagnosticDxaWithinYears(facts: PatientFacts, years: number): boolean {
-  const from = addYears(facts.today, -years);
+  const scan = latestDiagnosticScan(facts);
+  return scan !== undefined && scan.date >= addYears(facts.today, -years);
+}
+
+/** The latest DXA with a result of a diagnostic site: the one a card asking for a DXA names as the previous scan. */
+export function latestDiagnosticScan(facts: PatientFacts): DxaScan | undefined {
   const last = lastCountedDay(facts.today);
-  return facts.dxa.scans.some((s) => s.date >= from && s.date <= last && [...s.tScores, ...s.zScores, ...s.bmd].some((r) => r.site !== 'other'));
+  return facts.dxa.scans.find((s) => s.date <= last && [...s.tScores, ...s.zScores, ...s.bmd].some((r) => r.site !== 'other'));
 }

@@ -27,7 +27,7 @@
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
 import type { Reason } from '../../contract/topics.js';
-import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestScan } from '../predicates/dxa.js';
+import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestDiagnosticScan } from '../predicates/dxa.js';
 import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { correctBeforeStart, latestHighCalcium, latestWithin } from '../predicates/labs.js';
@@ -104,7 +104,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   }
   if (noDxa) {
     reasons.push('no-dxa');
-    const last = latestScan(facts);
+    const last = latestDiagnosticScan(facts);
     findings.push({ kind: 'dxa', ...(last === undefined ? {} : { date: last.date, ...(last.performer === undefined ? {} : { performer: last.performer }) }) });
     suggestions.push({ kind: 'dxa', ...(last?.performer === undefined ? {} : { performer: last.performer }) });
   }
