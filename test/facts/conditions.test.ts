@@ -135,6 +135,14 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(conceptsOf({ text: 'Hypertension' })).toEqual([]);
   });
 
+  it('dysphagia from its text too ("Synkebesvær", "dysphagia"), also under ICPC-2 D84 — it points to the effervescent tablet (rules.md §2)', () => {
+    expect(conceptsOf({ text: 'Synkebesvær' })).toEqual(['dysphagia']);
+    expect(conceptsOf({ text: 'Dysphagia' })).toEqual(['dysphagia']);
+    // (D84 itself stays a non-specific oesophageal disease, which no rule reads as one.)
+    expect(conceptsOf({ code: 'D84', system: SYS.icpc2, text: 'Synkebesvær' })).toEqual(['dysphagia', 'oesophageal-disorder']);
+    expect(conceptsOf({ text: 'Ingen synkebesvær' })).toEqual([]);
+  });
+
   it('dysphagia is not an oesophageal disorder, achalasia is', () => {
     expect(conceptsOf({ code: '40739000' })).toEqual(['dysphagia']);
     expect(conceptsOf({ code: 'K22.0', system: SYS.icd10 })).toEqual(['oesophageal-disorder']);
@@ -343,11 +351,12 @@ describe('condition names: the risk-factor diseases of unbound SNOMED descendant
     ['Achalasia of esophagus', 'oesophageal-disorder'],
     ['Akalasi', 'oesophageal-disorder'],
     ['Spiserørsforsnævring', 'oesophageal-disorder'],
+    ['Dysphagia', 'dysphagia'],
   ])('"%s" → %s', (text, concept) => {
     expect(concepts(text)).toEqual([concept]);
   });
 
-  it.each(['No chronic kidney disease', 'Acute kidney injury', 'Screening for chronic kidney disease', 'Hypothyroidism', 'Engraves', 'Ingen akalasi', 'Dysphagia'])('"%s" → nothing', (text) => {
+  it.each(['No chronic kidney disease', 'Acute kidney injury', 'Screening for chronic kidney disease', 'Hypothyroidism', 'Engraves', 'Ingen akalasi'])('"%s" → nothing', (text) => {
     expect(concepts(text)).toEqual([]);
   });
 });
