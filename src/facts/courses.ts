@@ -25,7 +25,7 @@
 import { addDays, addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { sameProduct } from './same-product.js';
-import { ACTIVE_MONTHS, isParenteral, NO_USE, ON_HOLD, recordsDoseGiven, usageSpan, type Span } from './usage-spans.js';
+import { ACTIVE_MONTHS, injectionDoses, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
 
 const GAP_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 7, 'zoledronic-acid': 15 };
@@ -75,42 +75,6 @@ interface ClassRecords {
   spans: Span[];
 }
 
-/**
- * An injection or infusion record with no date of its own (an undated active statement: read as
- * from today, `startUnknown`) is no dose today when dated records of the drug say when the doses
- * were (rules.md section 1: "an injection or infusion date is the latest of these"): as a dose
- * today it hid an overdue denosumab injection and made a due one "too early". Alone, it still says
- * the patient is on the drug.
- */
-function datedDoses(spans: Span[]): Span[] {
-  const dated = spans.filter((s) => s.record.startUnknown !== true);
-  return dated.length === 0 || dated.length === spans.length ? spans : dated;
-}
-
-/**
- * Where the record has administrations of the drug, an order dated after the last of them (an
- * `active`, `on-hold` or `stopped` prescription) shows a dose ordered or planned, not given
- * [choice, the safer reading of rules.md section 1 "the latest of these"]: taken for a dose, a
- * prescription written ahead of the next injection held back the overdue card for months. A record
- * that shows a dose given (`recordsDoseGiven`: a `completed` prescription, a `completed` or
- * `active` statement) counts whatever its date — the GP prescribes, the patient fetches the pen and
- * the injection is given elsewhere, unrecorded as an administration: ignored, a patient injected in
- * September got a critical "give denosumab now" from March. `rx-dose-interval` reads the records
- * the same way (`lastInjection`).
- */
-function givenDoses(spans: Span[]): Span[] {
-  let lastGiven: LocalDate | undefined;
-  for (const s of spans) if (s.record.source === 'MedicationAdministration' && (lastGiven === undefined || s.start > lastGiven)) lastGiven = s.start;
-  if (lastGiven === undefined) return spans;
-  const given = lastGiven;
-  const out: Span[] = [];
-  for (const s of spans) {
-    if (recordsDoseGiven(s.record) || s.doses.every((d) => d <= given)) out.push(s);
-    else if (s.start <= given) out.push({ start: s.start, end: s.start, doses: [s.start], record: s.record });
-  }
-  return out;
-}
-
 /** All courses of all classes, newest first. */
 export function buildCourses(records: readonly MedicationRecord[], today: LocalDate): Course[] {
   // Each record's span is worked out once, for the use events and for its class's courses.
@@ -128,7 +92,7 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
     group.spans.push(span);
     allSpans.push(span);
   }
-  for (const [drugClass, group] of byClass) if (isParenteral(drugClass)) group.spans = givenDoses(datedDoses(group.spans));
+  for (const [drugClass, group] of byClass) if (isParenteral(drugClass)) group.spans = injectionDoses(group.spans);
   const events = useEvents(allSpans);
   const courses: Course[] = [];
   for (const [drugClass, group] of byClass) {

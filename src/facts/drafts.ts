@@ -14,7 +14,8 @@
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
-import { boundsDurationOf, dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { boundsDurationOf } from './timing.js';
 import { doseSchedule } from './dose-schedule.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import { dosageLines } from './medications.js';

@@ -12,7 +12,8 @@
 import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
-import { boundsDurationOf, dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { boundsDurationOf } from './timing.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
 import type { JsonObject } from '../shared/json.js';

@@ -111,3 +111,44 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
   const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(lastKnown, today);
   return { start: record.start, end: maxDate(end, record.start), doses: NO_DOSES, record };
 }
+
+/** The spans of one injection or infusion drug that are doses (`datedDoses`, then `givenDoses`). */
+export function injectionDoses(spans: Span[]): Span[] {
+  return givenDoses(datedDoses(spans));
+}
+
+/**
+ * An injection or infusion record with no date of its own (an undated active statement: read as
+ * from today, `startUnknown`) is no dose today when dated records of the drug say when the doses
+ * were (rules.md section 1: "an injection or infusion date is the latest of these"): as a dose
+ * today it hid an overdue denosumab injection and made a due one "too early". Alone, it still says
+ * the patient is on the drug.
+ */
+function datedDoses(spans: Span[]): Span[] {
+  const dated = spans.filter((s) => s.record.startUnknown !== true);
+  return dated.length === 0 || dated.length === spans.length ? spans : dated;
+}
+
+/**
+ * Where the record has administrations of the drug, an order dated after the last of them (an
+ * `active`, `on-hold` or `stopped` prescription) shows a dose ordered or planned, not given
+ * [choice, the safer reading of rules.md section 1 "the latest of these"]: taken for a dose, a
+ * prescription written ahead of the next injection held back the overdue card for months. A record
+ * that shows a dose given (`recordsDoseGiven`: a `completed` prescription or statement) counts
+ * whatever its date — the GP prescribes, the patient fetches the pen and
+ * the injection is given elsewhere, unrecorded as an administration: ignored, a patient injected in
+ * September got a critical "give denosumab now" from March. `rx-dose-interval` reads the records
+ * the same way (`lastInjection`).
+ */
+function givenDoses(spans: Span[]): Span[] {
+  let lastGiven: LocalDate | undefined;
+  for (const s of spans) if (s.record.source === 'MedicationAdministration' && (lastGiven === undefined || s.start > lastGiven)) lastGiven = s.start;
+  if (lastGiven === undefined) return spans;
+  const given = lastGiven;
+  const out: Span[] = [];
+  for (const s of spans) {
+    if (recordsDoseGiven(s.record) || s.doses.every((d) => d <= given)) out.push(s);
+    else if (s.start <= given) out.push({ start: s.start, end: s.start, doses: [s.start], record: s.record });
+  }
+  return out;
+}
