@@ -333,6 +333,12 @@ const envSchema = z.object({
 /** Every environment variable the service reads (for the checks of deploy/ and docs/). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
+/** CDS_PUBLIC_URL read as the service reads it (for the CLI, which reads no other setting): the base URLs, or the problem. */
+export function readPublicUrls(value: string | undefined): { readonly urls?: readonly string[]; readonly problem?: string } {
+  const read = envSchema.shape.CDS_PUBLIC_URL.safeParse(value);
+  return read.success ? (read.data === undefined ? {} : { urls: read.data }) : { problem: read.error.issues[0]?.message ?? 'not valid' };
+}
+
 /** The site files the environment names (CDS_SITE_CONFIG, CDS_TERMINOLOGY). */
 export type SiteFiles = Pick<Config, 'siteConfigFile' | 'terminologyFile'>;
 

@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { parsePreviewNow } from '../http/preview/clock.js';
 import { ConfigError } from '../shared/config-error.js';
+import { readPublicUrls } from '../config.js';
 import { assembleService } from '../startup.js';
 import { formatCards } from './format.js';
 import { draftInput, InputError, patientInput, readJson } from './input.js';
@@ -49,12 +50,9 @@ const PRESCRIBING: readonly Hook[] = ['order-select', 'order-sign', 'medication-
 
 /** The first entry of CDS_PUBLIC_URL, as the service reads it (config.ts): the base of the cards' guideline links. */
 function publicBase(value: string | undefined): string | undefined {
-  const first = value?.split(',')[0]?.trim() ?? '';
-  if (first === '') return undefined;
-  if (!URL.canParse(first) || !/^https?:$/.test(new URL(first).protocol)) throw new InputError('CDS_PUBLIC_URL must be an absolute http(s) URL');
-  let base = first;
-  while (base.endsWith('/')) base = base.slice(0, -1);
-  return base;
+  const { urls, problem } = readPublicUrls(value);
+  if (problem !== undefined) throw new InputError(`CDS_PUBLIC_URL: ${problem}`);
+  return urls?.[0];
 }
 
 function isHook(v: string): v is Hook {
