@@ -136,6 +136,18 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.icd10cm, 'Z86.79')).toEqual([]);
   });
 
+  it('count a haemorrhagic stroke as a stroke (romosozumab: any stroke, SmPC) [extension: terminology.md binds I63, I64 only]', () => {
+    for (const code of ['I60.9', 'I61.0']) expect(concepts(SYS.icd10, code)).toEqual(['stroke']);
+    for (const code of ['DI609', 'DI610']) expect(concepts(SYS.sks, code)).toEqual(['stroke']);
+    expect(concepts(SYS.icd10cm, 'I61.9')).toEqual(['stroke']);
+    for (const code of ['274100004', '21454007', '230706003']) expect(concepts(SYS.snomed, code)).toEqual(['stroke']);
+    // Not the other cerebrovascular codes: a non-traumatic subdural haematoma (I62) or a TIA (G45) is no stroke.
+    expect(concepts(SYS.icd10, 'I62.0')).toEqual([]);
+    expect(concepts(SYS.icd10, 'G45.9')).toEqual([]);
+    const names = (text: string) => t.matchNames('condition', text).map((m) => m.name.text);
+    expect(names('Hjerneblødning 2019')).toEqual(['hjerneblødning']);
+  });
+
   it('match names marked `word` as whole words only: "stroke" not in "heatstroke", "stemi" not in "nstemi"', () => {
     const names = (text: string) => t.matchNames('condition', text).map((m) => m.name.text);
     expect(names('ischemic stroke')).toEqual(['stroke']);
