@@ -280,6 +280,8 @@ export interface TopicValues {
     readonly startHeld?: true;
     /** A held injection already past the 7 months (`heldUntil` has passed): given once calcium is corrected, no reminder date. */
     readonly heldPastLimit?: true;
+    /** The draft plans the injection for a day past the 7-month limit after the last one: its plan, the last injection, the limit. */
+    readonly plannedLate?: { readonly planned: LocalDate; readonly lastInjection: LocalDate; readonly latestInTime: LocalDate };
     /** The latest eGFR is at or below 35: the usual follow-on (zoledronic acid) is barred, so the follow-on is the specialist's. */
     readonly egfrLow?: true;
   };

@@ -430,6 +430,19 @@ describe('rx-denosumab-schedule dosed too far apart', () => {
     expect(renderCards(year.recs, renderCtx('en', year.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule')?.summary).toContain('ordered yearly');
   });
 
+  it('a draft planned past the 7-month limit says when it must be given by, in both languages, within the budgets', () => {
+    const r = request({ medications: [medication('denosumab', '2026-06-01', { status: 'completed' })] }, [draft('denosumab', { doseMgPerAdministration: 60, start: '2027-02-01' })]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-denosumab-schedule');
+      expect(card?.indicator).toBe('warning');
+      expect(card?.summary).toContain(lang === 'da' ? 'senest 01.01.2027' : 'by 1 Jan 2027');
+      expect(card?.summary.length).toBeLessThan(140);
+      expect(card?.detail).toContain(lang === 'da' ? 'planlagt for sent' : 'planned too late');
+      expect(card?.detail?.length ?? 0).toBeLessThanOrEqual(DETAIL_BUDGET);
+      expect(card?.suggestions?.[0]?.label).toContain(lang === 'da' ? 'fra 01.12.2026' : 'from');
+    }
+  });
+
   it('names zoledronic acid as the follow-on only when the eGFR allows it (l. 41 "eGFR > 35")', () => {
     const detail = (value: number, lang: 'da' | 'en'): string => {
       const r = request({ labs: { egfr: [egfr(value, '2026-11-01')] } }, [draft('denosumab', { doseMgPerAdministration: 60 })]);

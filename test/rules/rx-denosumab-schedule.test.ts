@@ -51,6 +51,32 @@ describe('rx-denosumab-schedule (card l. 78-82 "Opsæt system, så inj. huskes h
     expect(judge({ labs: { calcium: [calcium(2.4, '2026-11-20')] } }, draft('denosumab'))?.suggestions).toContainEqual(expect.objectContaining({ kind: 'reminder', due: '2027-05-26' }));
   });
 
+  it('warns when the draft plans the injection past 7 months after the last one (l. 79 "max 7 måneder") and moves it to the due day', () => {
+    // Last 2026-06-01: due 2026-12-01, limit 2027-01-01. Planned 2027-02-01: late.
+    const last = medication('denosumab', '2026-06-01', { status: 'completed' });
+    const rec = judge({ medications: [last] }, draft('denosumab', { start: '2027-02-01' }));
+    expect(rec).toMatchObject({ indicator: 'warning', reasons: ['schedule'], plannedLate: { planned: '2027-02-01', lastInjection: '2026-06-01', latestInTime: '2027-01-01' } });
+    expect(rec?.evidence).toContain(last.ref);
+    expect(rec?.suggestions).toEqual([
+      expect.objectContaining({ kind: 'fix-schedule', schedule: 'six-monthly', doseMg: 60, from: '2026-12-01' }),
+      { kind: 'reminder', what: 'denosumab-injection', due: '2027-06-01' },
+    ]);
+    // Boundary: planned on the limit itself is in time.
+    const onLimit = judge({ medications: [last] }, draft('denosumab', { start: '2027-01-01' }));
+    expect(onLimit?.indicator).toBe('info');
+    expect(onLimit?.plannedLate).toBeUndefined();
+    expect(judge({ medications: [last] }, draft('denosumab', { start: '2027-01-02' }))?.plannedLate?.latestInTime).toBe('2027-01-01');
+  });
+
+  it('a late plan whose due day has passed is moved to today; a draft for today is not "planned late" (denosumab-overdue speaks of that)', () => {
+    const last = medication('denosumab', '2026-04-01', { status: 'completed' });
+    // Limit 2026-11-01 has passed; planned 2026-12-15: give it now.
+    expect(judge({ medications: [last] }, draft('denosumab', { start: '2026-12-15' }))?.suggestions).toContainEqual(expect.objectContaining({ kind: 'fix-schedule', from: '2026-11-26' }));
+    expect(judge({ medications: [last] }, draft('denosumab'))).toMatchObject({ indicator: 'info' });
+    // A first injection planned ahead: nothing to be late after.
+    expect(judge({}, draft('denosumab', { start: '2027-03-01' }))?.indicator).toBe('info');
+  });
+
   it('clamps to the month end: a planned start on 2027-08-31 is due 2028-02-29', () => {
     expect(judge({}, draft('denosumab', { start: '2027-08-31' }))?.suggestions).toEqual([{ kind: 'reminder', what: 'denosumab-injection', due: '2028-02-29' }]);
   });

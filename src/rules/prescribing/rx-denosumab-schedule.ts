@@ -24,21 +24,27 @@
  * [choice]. Warning when the latest eGFR is below 30 [extension: SmPC —
  * severe renal impairment raises the risk of hypocalcaemia], and when the draft is dosed further
  * apart than 7 months (l. 79 "Der må max gå 7 måneder"): then the first suggestion corrects it to
- * every 6 months (`orderedEveryDays`) [choice].
+ * every 6 months (`orderedEveryDays`) [choice]. The same limit holds for the day the draft plans
+ * the injection (`plannedLate`): a draft of 1 December planned for 1 March after an injection on
+ * 1 June had an info card while the rebound began; a warning moves it to the due day (last + 6
+ * months) or today, whichever is later [choice]. The last injection here is the latest date any
+ * record of the course can give (`lastInjection`, as rx-dose-interval): a listing read as an
+ * injection can only hold the warning back, never raise it falsely.
  * At eGFR ≤ 35 the card's usual follow-on, zoledronic acid, is barred (l. 41 "Tjek, at eGFR > 35"):
  * the "never stop without follow-on" line then leaves the follow-on to endocrinology instead of
  * naming zoledronic acid (`egfrLow`) [choice, as `denosumab-overdue`].
  * Reasons: `schedule`, `egfr-below-30`.
  */
-import { addMonths, maxDate, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
+import { addMonths, maxDate, monthsBetween, MONTH_DAYS, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { labFinding } from '../predicates/findings.js';
 import { below, belowVerdict, latestDeciding, latestLowCalcium } from '../predicates/labs.js';
 import { INJECTION_INTERVAL_MONTHS, MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { draftEvidence, draftFinding, draftOfClass, draftsBefore, oncologyDose } from './draft.js';
-import { tooEarly } from './rx-dose-interval.js';
+import { draftEvidence, draftFinding, draftOfClass, draftsBefore, oncologyDose, treatmentStart, type RecognisedDraft } from './draft.js';
+import type { PatientFacts } from '../../facts/types.js';
+import { lastInjection, tooEarly } from './rx-dose-interval.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { heldDenosumabInjection } from './rx-hypocalcaemia.js';
 
@@ -55,7 +61,13 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
   // A held or too early injection (rx-hypocalcaemia, rx-dose-interval) cannot be given now: the one to recall is the one due.
   const held = heldDenosumabInjection(ctx, draft);
-  const next = held !== undefined ? nextMilestone(held.last.date, held.latestInTime, ctx.today) : (tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS));
+  const late = held === undefined ? plannedLate(ctx.facts, draft, ctx.today) : undefined;
+  const next =
+    held !== undefined
+      ? nextMilestone(held.last.date, held.latestInTime, ctx.today)
+      : late !== undefined
+      ? addMonths(late.moveTo, INJECTION_INTERVAL_MONTHS)
+      : (tooEarly(ctx, draft)?.due ?? addMonths(maxDate(draft.start, ctx.today), INJECTION_INTERVAL_MONTHS));
   // A first injection that a low calcium holds back (rx-hypocalcaemia removes the draft) is not given
   // today: a reminder six months from today would time a schedule that has not begun [choice].
   const notGiven = held === undefined && latestLowCalcium(ctx.facts.labs.calcium, ctx.today) !== undefined;
@@ -75,14 +87,25 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
   const interval = draft.intervalDays;
   const tooRare = interval !== undefined && interval > MAX_INTERVAL_MONTHS * MONTH_DAYS;
   if (tooRare) findings.splice(egfrSevere === undefined ? 0 : 1, 0, { kind: 'dose-interval', drug: 'denosumab', intervalDays: interval, scheduleDays: INJECTION_INTERVAL_MONTHS * MONTH_DAYS, ref: draft.ref });
+  if (late !== undefined) {
+    findings.splice(egfrSevere === undefined ? 0 : 1, 0, {
+      kind: 'last-dose',
+      drugClass: 'denosumab',
+      date: late.last.date,
+      months: monthsBetween(late.last.date, ctx.today),
+      ref: late.last.ref,
+    });
+  }
   return {
     topic: 'rx-denosumab-schedule',
-    indicator: severe || tooRare ? 'warning' : 'info',
+    indicator: severe || tooRare || late !== undefined ? 'warning' : 'info',
     reasons,
-    evidence: draftEvidence(draft, severe ? [egfr.ref] : []),
+    evidence: draftEvidence(draft, [...(severe ? [egfr.ref] : []), ...(late === undefined ? [] : [late.last.ref])]),
     findings,
     suggestions: [
-      ...(tooRare ? [{ kind: 'fix-schedule' as const, draft: draft.ref, schedule: 'six-monthly' as const, doseMg: 60 }] : []),
+      ...(tooRare || late !== undefined
+        ? [{ kind: 'fix-schedule' as const, draft: draft.ref, schedule: 'six-monthly' as const, doseMg: 60, ...(late === undefined ? {} : { from: late.moveTo }) }]
+        : []),
       ...(notGiven || pastLimit ? [] : [{ kind: 'reminder' as const, what: 'denosumab-injection' as const, due: next }]),
     ],
     selectionBehavior: 'any',
@@ -93,9 +116,24 @@ export const rxDenosumabSchedule: DraftRule<'rx-denosumab-schedule'> = (ctx, dra
     ...(tooRare ? { orderedEveryDays: interval } : {}),
     ...(notGiven ? { startHeld: true as const } : {}),
     ...(pastLimit ? { heldPastLimit: true as const } : {}),
+    ...(late === undefined ? {} : { plannedLate: { planned: late.planned, lastInjection: late.last.date, latestInTime: late.latestInTime } }),
     ...(egfrLow ? { egfrLow: true as const } : {}),
   };
 };
+
+/**
+ * A draft planned for a day after today that is past the 7-month limit after the last injection;
+ * `moveTo` is the day to plan it instead: the due day (last + 6 months), or today once that has passed.
+ */
+function plannedLate(facts: PatientFacts, draft: RecognisedDraft, today: LocalDate): { last: { date: LocalDate; ref: string }; planned: LocalDate; latestInTime: LocalDate; moveTo: LocalDate } | undefined {
+  if (draft.start <= today) return undefined;
+  const last = lastInjection(facts, draft);
+  if (last === undefined) return undefined;
+  const latestInTime = addMonths(last.date, MAX_INTERVAL_MONTHS);
+  const planned = treatmentStart(draft, today);
+  if (planned <= latestInTime) return undefined;
+  return { last, planned, latestInTime, moveTo: maxDate(addMonths(last.date, INJECTION_INTERVAL_MONTHS), today) };
+}
 
 /** The held injection's next milestone from today: due (last + 6 months), the 7-month limit, or today when both have passed. */
 function nextMilestone(last: LocalDate, latestInTime: LocalDate, today: LocalDate): LocalDate {

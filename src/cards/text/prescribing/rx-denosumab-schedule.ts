@@ -26,6 +26,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         ? `Denosumab udskudt for hypocalcæmi: 7 måneder passeret (${formatDate(rec.heldUntil, 'da')}) – giv den, så snart P-calcium er korrigeret`
         : rec.heldUntil !== undefined
         ? `Denosumab udskudt for hypocalcæmi, max 7 måneder (${formatDate(rec.heldUntil, 'da')}): påmindelse til ${formatDate(rec.nextInjection, 'da')}`
+        : rec.plannedLate !== undefined
+        ? `Denosumab planlagt ${formatDate(rec.plannedLate.planned, 'da')}: over 7 måneder efter sidste injektion (${formatDate(rec.plannedLate.lastInjection, 'da')}) – giv den senest ${formatDate(rec.plannedLate.latestInTime, 'da')}`
         : rec.orderedEveryDays !== undefined
         ? `Denosumab ordineret ${tooRareWords(rec.orderedEveryDays, 'da')}: der må max gå 7 måneder – ret til hver 6. måned`
         : rec.egfrSevere !== undefined
@@ -36,6 +38,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
     detail: (rec) =>
       paragraphs(
         `Kortet:\n${(rec.egfrLow === true ? DENOSUMAB_RULES_KIDNEY : DENOSUMAB_RULES).da}`,
+        rec.plannedLate !== undefined &&
+          `**Injektionen er planlagt for sent:** der må max gå 7 måneder mellem injektionerne – senest ${formatDate(rec.plannedLate.latestInTime, 'da')}; ellers kommer det hurtige knogletab, der følger et ophør. Flyt injektionen frem.`,
         rec.orderedEveryDays !== undefined && '**Ordinationen er doseret med for lang afstand:** et længere interval end 7 måneder giver det hurtige knogletab, der følger et ophør. Ret doseringen til hver 6. måned.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 øger risikoen for hypocalcæmi (produktresumé): sikr D-vitamin og calcium, mål P-calcium før og i ugerne efter injektionen, og overvej at aftale behandlingen med endokrinolog.',
@@ -49,6 +53,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
         ? `Denosumab postponed for hypocalcaemia: 7 months passed (${formatDate(rec.heldUntil, 'en')}) – give it as soon as calcium is corrected`
         : rec.heldUntil !== undefined
         ? `Denosumab postponed for hypocalcaemia, never over 7 months (${formatDate(rec.heldUntil, 'en')}): reminder for ${formatDate(rec.nextInjection, 'en')}`
+        : rec.plannedLate !== undefined
+        ? `Denosumab planned for ${formatDate(rec.plannedLate.planned, 'en')}: over 7 months after the last injection (${formatDate(rec.plannedLate.lastInjection, 'en')}) – give it by ${formatDate(rec.plannedLate.latestInTime, 'en')}`
         : rec.orderedEveryDays !== undefined
         ? `Denosumab ordered ${tooRareWords(rec.orderedEveryDays, 'en')}: never more than 7 months apart – correct to every 6 months`
         : rec.egfrSevere !== undefined
@@ -59,6 +65,8 @@ export const rxDenosumabScheduleTexts: TopicTexts<'rx-denosumab-schedule'> = {
     detail: (rec) =>
       paragraphs(
         `The card:\n${(rec.egfrLow === true ? DENOSUMAB_RULES_KIDNEY : DENOSUMAB_RULES).en}`,
+        rec.plannedLate !== undefined &&
+          `**The injection is planned too late:** never more than 7 months between injections – by ${formatDate(rec.plannedLate.latestInTime, 'en')}; later, the rapid bone loss that follows a stop begins. Bring the injection forward.`,
         rec.orderedEveryDays !== undefined && '**The order is dosed too far apart:** more than 7 months between injections brings the rapid bone loss that follows a stop. Correct the dosing to every 6 months.',
         has(rec, 'egfr-below-30') &&
           'eGFR < 30 raises the risk of hypocalcaemia (SmPC): make sure of vitamin D and calcium, check calcium before and in the weeks after the injection, and consider agreeing the treatment with endocrinology.',
