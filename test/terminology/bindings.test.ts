@@ -136,6 +136,20 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.icd10cm, 'Z86.79')).toEqual([]);
   });
 
+  it('read the SNOMED menopause findings and premature menopause (rules.md section 1 "a recorded menopause"; risk "menopause before 45") [extension]', () => {
+    for (const code of ['289903006', '307429007', '371036001', '31351009', '76498008']) expect(concepts(SYS.snomed, code)).toEqual(['menopause']);
+    expect(concepts(SYS.snomed, '373717006')).toEqual(['early-menopause']);
+    expect(concepts(SYS.icd10cm, 'E89.41')).toEqual(['menopause']);
+    expect(concepts(SYS.sks, 'DE894')).toEqual(['menopause']);
+    // "Menopause absent" and the perimenopause are no menopause; the observable "Menopause, function" is a question, not its answer.
+    for (const code of ['289904000', '307409000', '161712005']) expect(concepts(SYS.snomed, code)).toEqual([]);
+    const names = (text: string) => t.matchNames('condition', text).map((m) => m.name.text);
+    expect(names('surgical menopause')).toEqual(['menopause']);
+    // The longer name wins; an early menopause is a recorded menopause too (facts/conditions.ts).
+    expect(names('premature menopause')).toEqual(['premature menopause']);
+    for (const text of ['premenopausal', 'perimenopause', 'præmenopausal kvinde']) expect(names(text)).toEqual([]);
+  });
+
   it('count a haemorrhagic stroke as a stroke (romosozumab: any stroke, SmPC) [extension: terminology.md binds I63, I64 only]', () => {
     for (const code of ['I60.9', 'I61.0']) expect(concepts(SYS.icd10, code)).toEqual(['stroke']);
     for (const code of ['DI609', 'DI610']) expect(concepts(SYS.sks, code)).toEqual(['stroke']);
