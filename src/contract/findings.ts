@@ -68,11 +68,17 @@ export type Finding =
       readonly kind: 'marker-change';
       readonly marker: BoneMarkerKind;
       readonly baseline?: number;
+      /** The baseline was reported as a bound ("<50", ">100"): the true value lies beyond `baseline`. */
+      readonly baselineComparator?: string;
       readonly baselineDate?: LocalDate;
       readonly latest: number;
+      /** The latest value was reported as a bound ("<20"). */
+      readonly latestComparator?: string;
       readonly latestDate: LocalDate;
       /** Fall from baseline in percent (positive = fall). */
       readonly fallPercent?: number;
+      /** With a bound among the two values the fall is only known to lie beyond `fallPercent` (">" 80 %). */
+      readonly fallComparator?: string;
       readonly premenopausalMean?: number;
       readonly ref: Ref;
     }

@@ -7,21 +7,25 @@
  * "no DXA scan recorded"], and reported bounds that cannot decide their lab's check — an eGFR
  * "<60" for "eGFR > 35", a 25-OH-D ">30" for "> 50", a calcium "<2.40" for "no hypocalcaemia"
  * (labs.ts; terminology.md l. 1063 "parse comparators"): the check asks for the lab as if it had
- * none, and says why. One pass over every card, so no rule can forget it.
+ * none, and says why — a bone marker "<40" or ">20" that cannot tell a response (follow-up/
+ * bone-markers.ts) or a suppression (follow-up/endocrinology-referral.ts) likewise. One pass over
+ * every card, so no rule can forget it.
  */
 import type { Finding, LabOrder } from '../contract/findings.js';
 import type { Recommendation } from '../contract/recommendations.js';
-import type { CalciumMeasurement, Comparator, Measurement, PatientFacts, UnusableValue } from '../facts/types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, Comparator, Measurement, PatientFacts, UnusableValue } from '../facts/types.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import type { RuleContext } from './types.js';
 import { decidesCalciumCheck, decidesEgfrCheck, decidesVitaminDCheck, latest } from './predicates/labs.js';
+import { boneMarkerFlow } from './follow-up/bone-markers.js';
+import { markerSuppression } from './follow-up/endocrinology-referral.js';
 
 type Shown = LabOrder | 'calcium-ionised' | 'calcium-corrected';
 type Labs = PatientFacts['labs'];
 
 /** A lab value reported only as a bound that cannot decide its lab's check ("<60" for "eGFR > 35"). */
 interface Bound {
-  readonly concept: 'egfr' | 'vitamin-d' | 'calcium-total' | 'calcium-corrected' | 'calcium-ionised';
+  readonly concept: 'egfr' | 'vitamin-d' | 'calcium-total' | 'calcium-corrected' | 'calcium-ionised' | 'p1np' | 'ctx';
   readonly reason: 'bound';
   readonly comparator: Comparator;
   readonly value: number;
@@ -49,8 +53,19 @@ function newestBound<T extends Measurement>(values: readonly T[], today: LocalDa
   return m?.comparator === undefined || decides(m) ? undefined : { ...m, comparator: m.comparator };
 }
 
-function boundsOf(labs: Labs, today: LocalDate): Bound[] {
+/**
+ * The bone markers reported as a bound that no verdict could rest on, newer than the one that
+ * decided: of the oral flow (a response) and of a parenteral course (a suppression).
+ */
+function markerBounds(ctx: RuleContext): readonly BoneMarkerMeasurement[] {
+  const oral = boneMarkerFlow(ctx)?.undecided ?? [];
+  const parenteral = markerSuppression(ctx).undecided;
+  return parenteral.length === 0 ? oral : [...oral, ...parenteral.filter((m) => !oral.includes(m))];
+}
+
+function boundsOf(labs: Labs, today: LocalDate, markers: readonly BoneMarkerMeasurement[]): Bound[] {
   const out: Bound[] = [];
+  for (const m of markers) if (m.comparator !== undefined) out.push(bound(m.marker, { ...m, comparator: m.comparator }));
   const e = newestBound(labs.egfr, today, decidesEgfrCheck);
   if (e !== undefined) out.push(bound('egfr', e));
   const d = newestBound(labs.vitaminD, today, decidesVitaminDCheck);
@@ -66,7 +81,7 @@ function boundsOf(labs: Labs, today: LocalDate): Bound[] {
  */
 const decidingCalcium = (l: Labs): readonly CalciumMeasurement[] => l.calcium.filter(decidesCalciumCheck);
 
-const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: Shown; readonly usable: (labs: Labs) => readonly { readonly date: LocalDate }[] }>>> = {
+const LABS: Readonly<Partial<Record<UnusableValue['concept'], { readonly shown: Shown; readonly usable: (labs: Labs) => readonly { readonly date: LocalDate; readonly ref: string }[] }>>> = {
   // A bound its check cannot be decided by is no usable value: a newer unreadable one still matters.
   egfr: { shown: 'egfr', usable: (l) => l.egfr.filter(decidesEgfrCheck) },
   creatinine: { shown: 'creatinine', usable: (l) => l.creatinine },
@@ -167,13 +182,14 @@ function withUnread(rec: Recommendation, ctx: RuleContext, unread: readonly Unre
  * names: the answer rests on an older value (or none) without a word, so the data-unavailable card
  * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, or no date).
  */
-function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[]): Unread[] {
+function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>): Unread[] {
   // Named as not used, or shown as a lab value a card's check could use.
   const named = new Set(recs.flatMap((r) => r.findings.flatMap((f) => (f.kind === 'unusable-value' || f.kind === 'lab' ? [f.ref] : []))));
   // Once per lab: a record may hold thousands of unread values of one lab.
   const newestUsable = new Map<UnusableValue['concept'], { readonly date: LocalDate } | undefined>();
   const usableOf = (concept: UnusableValue['concept']): { readonly date: LocalDate } | undefined => {
-    if (!newestUsable.has(concept)) newestUsable.set(concept, latest(LABS[concept]?.usable(ctx.facts.labs) ?? [], ctx.today));
+    // A marker bound no verdict could rest on is no usable value either (markerBounds).
+    if (!newestUsable.has(concept)) newestUsable.set(concept, latest((LABS[concept]?.usable(ctx.facts.labs) ?? []).filter((v) => !undecidedMarkers.has(v.ref)), ctx.today));
     return newestUsable.get(concept);
   };
   return unread.filter((u) => {
@@ -190,8 +206,8 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
   });
 }
 
-function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly Unread[]): Recommendation[] {
-  const left = unnamed(recs, ctx, unread);
+function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>): Recommendation[] {
+  const left = unnamed(recs, ctx, unread, undecidedMarkers);
   if (left.length === 0) return recs;
   const findings = left.map(unreadFinding);
   const refs = left.map((u) => u.ref);
@@ -206,12 +222,14 @@ function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly U
 }
 
 export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
-  const bounds = boundsOf(ctx.facts.labs, ctx.today);
+  const markers = markerBounds(ctx);
+  const bounds = boundsOf(ctx.facts.labs, ctx.today, markers);
   if (ctx.facts.unusable.length === 0 && bounds.length === 0) return recs;
   const unread: readonly Unread[] = bounds.length === 0 ? ctx.facts.unusable : [...ctx.facts.unusable, ...bounds];
   return onDataCard(
     recs.map((r) => withUnread(r, ctx, unread)),
     ctx,
     unread,
+    new Set(markers.map((m) => m.ref)),
   );
 }

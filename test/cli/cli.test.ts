@@ -83,6 +83,21 @@ describe('osteo-cds evaluate', () => {
     expect(topicsOf(out)).toEqual(['btm-follow-up-due', 'vitamin-d-calcium']);
   });
 
+  it('a P1NP reported as ">20" after a baseline of 60 is no fall of 67 %: the marker is asked for again, the bound named — not "continue treatment"', async () => {
+    const request = JSON.parse(readFileSync(fixture('follow-up-btm-persistent-insufficient-fall'), 'utf8')) as { prefetch: { observations: { entry: { resource: Record<string, unknown> }[] } } };
+    const observations = request.prefetch.observations;
+    observations.entry = observations.entry.filter((e) => e.resource.id !== 'p1np-recheck');
+    const first = observations.entry.find((e) => e.resource.id === 'p1np-3mo')!.resource;
+    delete first.valueQuantity;
+    first.valueString = '>20 ng/mL';
+    const file = write('p1np-gt20.json', request);
+    const json = await run('evaluate', file, '--json', '--now', '2026-11-26');
+    expect(topicsOf(json.out)).toEqual(['btm-follow-up-due']);
+    const text = await run('evaluate', file, '--now', '2026-11-26', '--lang', 'en');
+    expect(text.out).toContain('Value not used – reported only as >20 µg/L, which does not tell whether the bone marker fell more than 30 % or is below the premenopausal mean: P1NP (20 Apr 2026)');
+    expect(text.out).not.toContain('Continue treatment');
+  });
+
   it('heads the cards with the Danish date they were evaluated on (00:30 in Denmark is the next day in UTC terms)', async () => {
     const { out } = await runAt('2026-10-31T23:30:00Z', 'evaluate', bundleFile);
     expect(out).toContain('· 2026-11-01 · da\n');

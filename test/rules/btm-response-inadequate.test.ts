@@ -52,9 +52,11 @@ describe('btm-response-inadequate (card l. 170 "< 30% fald fra initial KM" → l
     expect(rec?.comparedWith).toBe('premenopausal-mean');
   });
 
-  it('counts a reported "<20" as 20 (conservative): 28 → <20 is a 28.6 % fall', () => {
+  it('a reported "<20" after 28 is a fall of more than 28.6 % — maybe more than 30 %: no insufficient fall is claimed (test/rules/btm-bounds.test.ts)', () => {
     const rec = btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(28, '2026-02-20'), p1np(20, '2026-06-10', { comparator: '<' })] } })));
-    expect(rec?.reasons).toEqual(['insufficient-fall']);
+    expect(rec).toBeUndefined();
+    // "<19" after 28 fell more than 32 %: no insufficient fall either, an adequate one.
+    expect(btmResponseInadequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: [p1np(28, '2026-02-20'), p1np(19, '2026-06-10', { comparator: '<' })] } })))).toBeUndefined();
   });
 
   it('does not fire when the marker rose but the patient is not on oral treatment', () => {

@@ -72,11 +72,14 @@ export function formatFinding(f: Finding, lang: Language): string {
       if (f.baseline !== undefined && f.baselineDate !== undefined && f.fallPercent !== undefined) {
         // One decimal, so a fall of 30,1 % (enough) is not shown as 30 % (not enough).
         const pct = formatNumber(Math.round(Math.abs(f.fallPercent) * 10) / 10, lang);
-        const change = f.fallPercent >= 0 ? (da ? `fald ${pct} %` : `fall ${pct} %`) : da ? `stigning ${pct} %` : `rise ${pct} %`;
-        return `${name} ${formatNumber(f.baseline, lang)} → ${formatNumber(f.latest, lang)} ${unit} (${change}; ${formatDate(f.baselineDate, lang)} → ${formatDate(f.latestDate, lang)})`;
+        // A fall known only as a bound ("<20" after 100: more than 80 %); a rise reads the other way.
+        const beyond = f.fallPercent >= 0 ? formatComparator(f.fallComparator) : formatComparator(flipped(f.fallComparator));
+        const by = beyond === '' ? '' : `${beyond} `;
+        const change = f.fallPercent >= 0 ? (da ? `fald ${by}${pct} %` : `fall ${by}${pct} %`) : da ? `stigning ${by}${pct} %` : `rise ${by}${pct} %`;
+        return `${name} ${formatComparator(f.baselineComparator)}${formatNumber(f.baseline, lang)} → ${formatComparator(f.latestComparator)}${formatNumber(f.latest, lang)} ${unit} (${change}; ${formatDate(f.baselineDate, lang)} → ${formatDate(f.latestDate, lang)})`;
       }
       const mean = f.premenopausalMean === undefined ? '' : da ? `; præmenopausalt gennemsnit ${formatNumber(f.premenopausalMean, lang)} ${unit}` : `; premenopausal mean ${formatNumber(f.premenopausalMean, lang)} ${unit}`;
-      return `${name} ${formatNumber(f.latest, lang)} ${unit} (${formatDate(f.latestDate, lang)}${mean})`;
+      return `${name} ${formatComparator(f.latestComparator)}${formatNumber(f.latest, lang)} ${unit} (${formatDate(f.latestDate, lang)}${mean})`;
     }
     case 'measurement': {
       // The label names the unit of alcohol ("genstande pr. dag"): the value stands alone, in the card's language.
@@ -217,7 +220,15 @@ const BOUND_CHECK = {
   calcium: { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
   'calcium-ionised': { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
   'calcium-corrected': { da: 'om der er hypocalcæmi', en: 'whether there is hypocalcaemia' },
+  // The bone-marker flow (rules/follow-up/bone-markers.ts) and the suppression on parenteral treatment.
+  p1np: { da: 'om knoglemarkøren er faldet > 30 % eller under præmenopausalt gennemsnit', en: 'whether the bone marker fell more than 30 % or is below the premenopausal mean' },
+  ctx: { da: 'om knoglemarkøren er faldet > 30 % eller under præmenopausalt gennemsnit', en: 'whether the bone marker fell more than 30 % or is below the premenopausal mean' },
 } as const;
+
+/** "<" for ">": a fall known to be less than 10 % below zero is a rise of more than 10 %. */
+function flipped(comparator: string | undefined): string | undefined {
+  return comparator === '<' ? '>' : comparator === '<=' ? '>=' : comparator === '>' ? '<' : comparator === '>=' ? '<=' : comparator;
+}
 
 /** Why a value was not used, and what the lab's flag said of a result with no number. */
 function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: string, lang: Language): string {

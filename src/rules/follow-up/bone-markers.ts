@@ -20,7 +20,7 @@
  * intake, compliance, other disease → re-measure after 3 months → still not more than 30 %: start
  * or refer parenteral treatment.
  */
-import type { BoneMarkerKind, BoneMarkerMeasurement, Course, Fracture, PatientFacts, Ref } from '../../facts/types.js';
+import type { BoneMarkerKind, BoneMarkerMeasurement, Comparator, Course, Fracture, PatientFacts, Ref } from '../../facts/types.js';
 import { addDays, addMonths, maxDate, minDate, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
@@ -28,7 +28,8 @@ import type { GuidelineSettings } from '../settings.js';
 import { perContext } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
-import { notFastingFinding } from '../predicates/findings.js';
+import { markerBoundFinding, notFastingFinding } from '../predicates/findings.js';
+import { belowVerdict } from '../predicates/labs.js';
 
 /** "Tag KM 3 mdr. efter patienten er startet behandling" (l. 183), and the re-check (l. 172). */
 export const MARKER_AFTER_MONTHS = 3;
@@ -48,6 +49,8 @@ export interface MarkerVerdict {
   readonly fallPercent?: number;
   /** Without a baseline: the premenopausal mean it was compared with ("mere usikkert"). */
   readonly premenopausalMean?: number;
+  /** A baseline reported as a bound that could not decide the fall: held against the mean instead, named as not used. */
+  readonly unusedBaseline?: BoneMarkerMeasurement;
   readonly finding: Finding;
   /** The marker and its baseline. */
   readonly evidence: readonly Ref[];
@@ -68,6 +71,11 @@ export interface BoneMarkerFlow {
   readonly onTreatment: readonly MarkerVerdict[];
   /** CTX taken at 10 or later that would have shown a response, newer than the latest judged marker: named, not judged. */
   readonly notFasting: readonly BoneMarkerMeasurement[];
+  /**
+   * Markers reported as a bound ("<20", ">20") that cannot decide their verdict, newer than the
+   * latest judged marker: no decisive value, named as not used (rules/unusable-values.ts).
+   */
+  readonly undecided: readonly BoneMarkerMeasurement[];
 }
 
 /**
@@ -108,42 +116,129 @@ function percent(value: number): number {
 }
 
 /**
- * A reported "<20" counts as 20: the fall is then never overstated and a value at the limit is
- * never read as "below the mean" (the conservative reading).
+ * The values a reported marker allows: exact, or a bound — "<20" anything from 0 up to (not
+ * including) 20, ">20" anything above 20 (a marker is never negative). `lowOpen` / `highOpen`: the
+ * end itself is not allowed.
  */
-function comparable(m: BoneMarkerMeasurement): number {
-  return m.value;
+interface Allowed {
+  readonly low: number;
+  readonly lowOpen: boolean;
+  readonly high: number;
+  readonly highOpen: boolean;
 }
 
-function verdict(m: BoneMarkerMeasurement, baseline: BoneMarkerMeasurement | undefined, settings: GuidelineSettings): MarkerVerdict {
+function allowed(m: BoneMarkerMeasurement): Allowed {
+  switch (m.comparator) {
+    case undefined:
+      return { low: m.value, lowOpen: false, high: m.value, highOpen: false };
+    case '<':
+      return { low: 0, lowOpen: true, high: m.value, highOpen: true };
+    case '<=':
+      return { low: 0, lowOpen: true, high: m.value, highOpen: false };
+    case '>':
+      return { low: m.value, lowOpen: true, high: Infinity, highOpen: true };
+    case '>=':
+      return { low: m.value, lowOpen: false, high: Infinity, highOpen: true };
+  }
+}
+
+/** The fall from `baseline` to `latest` in percent (either may be a bound's open end, ∞); no fall from a baseline of 0, as before. */
+function fall(baseline: number, latest: number): number {
+  if (latest === Infinity) return -Infinity;
+  if (baseline === Infinity) return 100;
+  return baseline > 0 ? percent(((baseline - latest) / baseline) * 100) : 0;
+}
+
+/** A fall decided by every value the two reports allow, with the bound it is known by ("> 80 %"). */
+interface DecidedFall {
+  readonly adequate: boolean;
+  readonly fallPercent: number;
+  /** The fall is only known to be beyond `fallPercent` (a bound among the two values). */
+  readonly comparator?: Comparator;
+}
+
+/**
+ * "> 30% fald fra initial KM" (l. 170) as far as the two values can tell (terminology.md l. 1063
+ * "parse the comparators"; as rules/predicates/labs.ts for the other labs): the fall is
+ * (baseline − latest) / baseline, least with the lowest baseline and the highest latest value,
+ * greatest the other way. More than 30 % when even the least fall is (a follow-up "<20" after 100
+ * fell more than 80 %); 30 % or less when even the greatest is (">80" after 100 fell less than
+ * 20 %); otherwise undefined — every verdict is possible, and none is claimed [choice, as the
+ * labs]. A reported "<20" had been read as 20, so ">20" passed for a fall to 20.
+ */
+function fallVerdict(m: BoneMarkerMeasurement, baseline: BoneMarkerMeasurement): DecidedFall | undefined {
+  const b = allowed(baseline);
+  const f = allowed(m);
+  const exact = m.comparator === undefined && baseline.comparator === undefined;
+  // A baseline "<50" may be next to nothing: any follow-up may then be a rise.
+  const least = b.low === 0 && b.lowOpen ? -Infinity : fall(b.low, f.high);
+  const leastOpen = b.lowOpen || f.highOpen;
+  if (least > ADEQUATE_FALL_PERCENT || (least === ADEQUATE_FALL_PERCENT && leastOpen)) {
+    return { adequate: true, fallPercent: least, ...(exact ? {} : { comparator: leastOpen ? '>' : '>=' }) };
+  }
+  const greatest = fall(b.high, f.low);
+  if (greatest <= ADEQUATE_FALL_PERCENT) {
+    return { adequate: false, fallPercent: greatest, ...(exact ? {} : { comparator: b.highOpen || f.lowOpen ? '<' : '<=' }) };
+  }
+  return undefined;
+}
+
+const comparatorOf = (m: BoneMarkerMeasurement, key: 'latestComparator' | 'baselineComparator'): Partial<Record<typeof key, Comparator>> =>
+  m.comparator === undefined ? {} : { [key]: m.comparator };
+
+/**
+ * The marker judged against the baseline, else the premenopausal mean; undefined when a reported
+ * bound cannot decide it. A baseline reported as a bound that cannot decide this fall ("<50" before
+ * 20: the fall may be 5 % or 60 %) is no initial value for it: the marker is held against the
+ * premenopausal mean, as the card says without one (l. 147-148 "mere usikkert"), and the baseline is
+ * named as not used [choice: else every follow-up marker would stay undecided, and asked for again
+ * for ever]. A follow-up bound against an exact baseline stays undecided: the baseline is the better
+ * yardstick, and a new marker can answer.
+ */
+function verdict(m: BoneMarkerMeasurement, baseline: BoneMarkerMeasurement | undefined, settings: GuidelineSettings): MarkerVerdict | undefined {
   if (baseline !== undefined) {
-    const b = comparable(baseline);
-    const fallPercent = b > 0 ? percent(((b - comparable(m)) / b) * 100) : 0;
-    return {
-      measurement: m,
-      adequate: fallPercent > ADEQUATE_FALL_PERCENT,
-      fallPercent,
-      finding: {
-        kind: 'marker-change',
-        marker: m.marker,
-        baseline: baseline.value,
-        baselineDate: baseline.date,
-        latest: m.value,
-        latestDate: m.date,
-        fallPercent,
-        ref: m.ref,
-      },
-      evidence: [m.ref, baseline.ref],
-    };
+    const decided = fallVerdict(m, baseline);
+    if (decided !== undefined) {
+      return {
+        measurement: m,
+        adequate: decided.adequate,
+        fallPercent: decided.fallPercent,
+        finding: {
+          kind: 'marker-change',
+          marker: m.marker,
+          baseline: baseline.value,
+          ...comparatorOf(baseline, 'baselineComparator'),
+          baselineDate: baseline.date,
+          latest: m.value,
+          ...comparatorOf(m, 'latestComparator'),
+          latestDate: m.date,
+          fallPercent: decided.fallPercent,
+          ...(decided.comparator === undefined ? {} : { fallComparator: decided.comparator }),
+          ref: m.ref,
+        },
+        evidence: [m.ref, baseline.ref],
+      };
+    }
+    if (baseline.comparator === undefined) return undefined;
   }
   const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
+  // "<30" is below a mean of 35, ">30" is not below 30; "<40" or ">30" cannot tell (labs.ts).
+  const below = belowVerdict(m, mean);
+  if (below === undefined) return undefined;
   return {
     measurement: m,
-    adequate: comparable(m) < mean,
+    adequate: below,
     premenopausalMean: mean,
-    finding: { kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref },
-    evidence: [m.ref],
+    ...(baseline === undefined ? {} : { unusedBaseline: baseline }),
+    finding: { kind: 'marker-change', marker: m.marker, latest: m.value, ...comparatorOf(m, 'latestComparator'), latestDate: m.date, premenopausalMean: mean, ref: m.ref },
+    evidence: baseline === undefined ? [m.ref] : [m.ref, baseline.ref],
   };
+}
+
+/** What verdicts show: each marker against its yardstick, and once a baseline bound they could not use. */
+export function verdictFindings(...verdicts: readonly MarkerVerdict[]): readonly Finding[] {
+  const unused = verdicts.find((v) => v.unusedBaseline !== undefined)?.unusedBaseline;
+  return [...verdicts.map((v) => v.finding), ...(unused === undefined ? [] : [markerBoundFinding(unused)])];
 }
 
 /** The bone-marker flow of the active oral bisphosphonate course; undefined without one. */
@@ -162,7 +257,14 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
   const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= lastCountedDay(today) && (usableFrom === undefined || m.date >= usableFrom));
   const baselineFrom = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
   const baseline = usable.find((m) => m.date <= course.start && m.date >= baselineFrom);
-  const judged = usable.filter((m) => m.date >= threeMonths).map((m) => verdict(m, baseline, settings));
+  const judged: MarkerVerdict[] = [];
+  const undecidedAll: BoneMarkerMeasurement[] = [];
+  for (const m of usable) {
+    if (m.date < threeMonths) continue;
+    const v = verdict(m, baseline, settings);
+    if (v === undefined) undecidedAll.push(m);
+    else judged.push(v);
+  }
   // l. 145 "CTX skal tages fastende før kl. 10": a later sample reads low, so it cannot show a
   // response — a fall that may be the hour's, and a non-responder told to go on [choice, safer].
   // It can show its absence (a fasting value is higher still), and a late baseline only understates
@@ -170,6 +272,9 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
   const onTreatment = judged.filter((v) => !lateResponse(v));
   const newestJudged = onTreatment[0]?.measurement.date;
   const notFasting = judged.filter((v) => lateResponse(v) && (newestJudged === undefined || v.measurement.date > newestJudged)).map((v) => v.measurement);
+  // A bound that cannot decide is no decisive value: the flow goes on from the markers that can (a
+  // first marker is still due, a re-check still awaited), and a newer one is named as not used.
+  const undecided = undecidedAll.filter((m) => newestJudged === undefined || m.date > newestJudged);
 
   return {
     course,
@@ -180,6 +285,7 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
     ...(baseline === undefined ? {} : { baseline }),
     onTreatment,
     notFasting,
+    undecided,
   };
 });
 

@@ -16,13 +16,16 @@
  *       have passed since it and no newer marker was taken.
  * Then: info — take the marker (P1NP; CTX fasting before 10 am under glucocorticoid); suggestion:
  *       order it.
+ *       A marker reported as a bound that cannot decide ("<40" against a mean of 35) is no
+ *       on-treatment marker: the first one is still due, a re-check still awaited, and the bound is
+ *       named as not used (bone-markers.ts, unusable-values.ts).
  * Reasons: `three-months-on-treatment` (+ `fracture-before-start`), `recheck-after-correction`.
  */
 import type { Ref } from '../../facts/types.js';
 import { courseFinding, markerFinding } from '../predicates/findings.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { boneMarkerFlow, markerDue, notFastingFindings } from './bone-markers.js';
+import { boneMarkerFlow, markerDue, notFastingFindings, verdictFindings } from './bone-markers.js';
 
 export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
@@ -38,7 +41,7 @@ export const btmFollowUpDue: PatientRule<'btm-follow-up-due'> = (ctx) => {
     evidence.push(f.ref);
   }
   if (due.recheckOf !== undefined) {
-    findings.push(due.recheckOf.finding);
+    findings.push(...verdictFindings(due.recheckOf));
     evidence.push(...due.recheckOf.evidence);
   } else if (flow.baseline !== undefined) {
     findings.push(markerFinding(flow.baseline));

@@ -21,6 +21,9 @@
  *       the GP's [choice]: `endocrinology-referral` holds the bisphosphonate until the specialist
  *       has answered, so no re-check on it and no parenteral start — the endocrinology referral
  *       is the one suggestion, and the card says why and shows the eGFR (`egfrLow`).
+ *       A newer marker reported as a bound that cannot decide (bone-markers.ts) does not hide the
+ *       insufficient fall the latest decided one showed [choice: as an older failing eGFR still
+ *       fails, labs.ts]: the card stands and names the bound as not used (unusable-values.ts).
  * Reasons: `insufficient-fall`.
  */
 import { addMonths } from '../../time/local-date.js';
@@ -28,7 +31,7 @@ import type { Finding } from '../../contract/findings.js';
 import { courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
-import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS, recheckAnchor, notFastingFindings } from './bone-markers.js';
+import { boneMarkerFlow, latestVerdict, MARKER_AFTER_MONTHS, recheckAnchor, notFastingFindings, verdictFindings } from './bone-markers.js';
 
 export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ctx) => {
   const flow = boneMarkerFlow(ctx);
@@ -38,7 +41,7 @@ export const btmResponseInadequate: PatientRule<'btm-response-inadequate'> = (ct
   // asks for it (a second sample weeks later does not move it).
   const recheck = addMonths((recheckAnchor(flow) ?? latest).measurement.date, MARKER_AFTER_MONTHS);
   const egfr = latestEgfrAtLimit(ctx.facts);
-  const findings: Finding[] = [latest.finding, courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }];
+  const findings: Finding[] = [...verdictFindings(latest), courseFinding(flow.course, ctx.today), { kind: 'due-date', what: 'bone-marker', date: recheck }];
   if (egfr !== undefined) findings.push(labFinding('egfr', egfr));
   const late = notFastingFindings(flow);
   findings.push(...late.findings);

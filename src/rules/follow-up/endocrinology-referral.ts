@@ -31,6 +31,9 @@
  *     P1NP of 55 had got "refer: no suppression" beside "the yearly infusion was due" [choice].
  *     Not for oral courses: there the card's marker flow applies, and `switch-to-parenteral`
  *     carries the persistent insufficient fall (with an endocrinology referral as an option);
+ *     a marker reported as a bound decides only when every value it allows is on one side of the
+ *     mean (">35" is not below 35, "<30" is); ">20" or "<40" is passed over for the newest one that
+ *     can, and named as not used [choice: `newestDeciding`];
  *   - `intolerance`: intolerance recorded to ≥ 2 different osteoporosis drugs [choice, settings];
  *     or, on an antiresorptive, osteonecrosis of the jaw or an atypical femoral fracture since
  *     treatment start ("uacceptable bivirkninger"; `seriousSideEffect`) [choice];
@@ -56,16 +59,17 @@ import { seriousSideEffectsSince } from '../predicates/conditions.js';
 import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { distinctFractures, fractureCount, fractureFinding, lowEnergyFractures } from '../predicates/fractures.js';
 import { diagnosisCriteria, treatmentIndication } from '../predicates/indication.js';
-import { below, upTo } from '../predicates/labs.js';
+import { below, belowVerdict, upTo } from '../predicates/labs.js';
 import { bisphosphonateOnLowEgfr } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, isOnTreatment, latestCourse, OSTEOPOROSIS_CLASSES, osteoporosisDrugUsedAfter } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { perContext } from '../memo.js';
-import { boneMarkerFlow, persistentlyInadequate } from './bone-markers.js';
+import { boneMarkerFlow, persistentlyInadequate, verdictFindings } from './bone-markers.js';
 import { MAX_INTERVAL_MONTHS } from './denosumab.js';
 import { INFUSION_INTERVAL_MONTHS } from './zoledronic-acid-infusion-due.js';
 import type { PatientRule, RuleContext } from '../types.js';
+import type { GuidelineSettings } from '../settings.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
 
@@ -109,13 +113,34 @@ function fracturesOnTreatment(ctx: RuleContext, start: LocalDate, end: LocalDate
   return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
 }
 
-/** The newest marker dated from `from` up to `today` (the list is newest first, and frozen: an indexed loop). */
-function firstDated(markers: readonly BoneMarkerMeasurement[], from: LocalDate, today: LocalDate): BoneMarkerMeasurement | undefined {
+/** Suppressed: below the premenopausal mean (the lab's, else the setting) — a bound only when every value it allows is (labs.ts). */
+function suppressedVerdict(m: BoneMarkerMeasurement, settings: GuidelineSettings): boolean | undefined {
+  return belowVerdict(m, m.premenopausalMean ?? settings.premenopausalMean[m.marker]);
+}
+
+/**
+ * The newest marker dated from `from` up to `today` that can tell whether it is suppressed, and the
+ * newer ones reported as a bound that cannot ("<40" or ">20" against a mean of 35) — no decisive
+ * value: passed over, and named as not used (unusable-values.ts) [choice: as an older failing eGFR
+ * still fails (labs.ts `latestDeciding`), a newer bound hides neither an older failure nor claims
+ * suppression; a ">20" had passed for 20, suppressed]. The list is newest first, and frozen: an
+ * indexed loop.
+ */
+function newestDeciding(markers: readonly BoneMarkerMeasurement[], from: LocalDate, today: LocalDate, settings: GuidelineSettings): { readonly marker?: BoneMarkerMeasurement; readonly undecided: readonly BoneMarkerMeasurement[] } {
+  const undecided: BoneMarkerMeasurement[] = [];
   for (let i = 0; i < markers.length; i++) {
     const m = markers[i]!;
-    if (m.date >= from && m.date <= lastCountedDay(today)) return m;
+    if (m.date < from || m.date > lastCountedDay(today)) continue;
+    if (suppressedVerdict(m, settings) !== undefined) return { marker: m, undecided };
+    undecided.push(m);
   }
-  return undefined;
+  return { undecided };
+}
+
+interface Suppression {
+  readonly part?: Part;
+  /** Markers reported as a bound that could not tell, newer than the one that decided. */
+  readonly undecided: readonly BoneMarkerMeasurement[];
 }
 
 /**
@@ -147,25 +172,42 @@ function inEffect(facts: PatientFacts, drugClass: DrugClass, day: LocalDate): bo
   return last !== undefined && day <= addMonths(last, months);
 }
 
-function noMarkerSuppression(ctx: RuleContext): Part | undefined {
+/**
+ * `no-btm-suppression` on a parenteral course, and the marker bounds that could not tell: the
+ * newest deciding marker decides (`newestDeciding`); taken after the drug lapsed, it judges no
+ * treatment (the overdue dose speaks). Bounds newer than it are named on the referral when it
+ * fires, else on the data card (unusable-values.ts `markerBounds`).
+ */
+export const markerSuppression = perContext((ctx): Suppression => {
   const { facts, settings } = ctx;
   const parenteral = activeOsteoporosisCourses(facts).filter((c) => c.drugClass === 'denosumab' || c.drugClass === 'zoledronic-acid');
+  const undecided: BoneMarkerMeasurement[] = [];
   for (const course of parenteral) {
     // From the start of the treatment with this drug: a late injection opens a course of its own,
     // but continues the treatment (the marker taken a year into it is still the failure).
     const from = addMonths(continuousTreatmentStart(facts, [course], true) ?? course.start, MARKER_AFTER_MONTHS);
-    const m = firstDated(facts.labs.boneMarkers, from, facts.today);
-    // The newest marker decides; taken after the drug lapsed, it judges no treatment (the overdue dose speaks).
+    const found = newestDeciding(facts.labs.boneMarkers, from, facts.today, settings);
+    // A bound taken after the drug lapsed would judge nothing even if exact: not named.
+    for (const u of found.undecided) if (!undecided.includes(u) && inEffect(facts, course.drugClass, u.date)) undecided.push(u);
+    const m = found.marker;
     if (m === undefined || !inEffect(facts, course.drugClass, m.date)) continue;
+    if (suppressedVerdict(m, settings) === true) continue;
     const mean = m.premenopausalMean ?? settings.premenopausalMean[m.marker];
-    if (m.value < mean) continue;
-    return {
+    const part: Part = {
       reason: 'no-btm-suppression',
-      findings: [{ kind: 'marker-change', marker: m.marker, latest: m.value, latestDate: m.date, premenopausalMean: mean, ref: m.ref }, courseFinding(course, facts.today)],
+      findings: [
+        { kind: 'marker-change', marker: m.marker, latest: m.value, ...(m.comparator === undefined ? {} : { latestComparator: m.comparator }), latestDate: m.date, premenopausalMean: mean, ref: m.ref },
+        courseFinding(course, facts.today),
+      ],
       evidence: [m.ref, ...course.refs],
     };
+    return { part, undecided };
   }
-  return undefined;
+  return { undecided };
+});
+
+function noMarkerSuppression(ctx: RuleContext): Part | undefined {
+  return markerSuppression(ctx).part;
 }
 
 function intolerances(ctx: RuleContext): Part | undefined {
@@ -257,7 +299,7 @@ export function treatmentFailure(ctx: RuleContext): Part | undefined {
   const persistent = flow === undefined ? undefined : persistentlyInadequate(flow);
   return persistent === undefined
     ? undefined
-    : { reason: 'persistent-insufficient-fall', findings: persistent.map((v) => v.finding), evidence: persistent.flatMap((v) => v.evidence) };
+    : { reason: 'persistent-insufficient-fall', findings: verdictFindings(...persistent), evidence: persistent.flatMap((v) => v.evidence) };
 }
 
 /**

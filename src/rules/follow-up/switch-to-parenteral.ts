@@ -26,7 +26,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { correctBeforeStart } from '../predicates/labs.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
-import { boneMarkerFlow, notFastingFindings, persistentlyInadequate } from './bone-markers.js';
+import { boneMarkerFlow, notFastingFindings, persistentlyInadequate, verdictFindings } from './bone-markers.js';
 
 export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => {
   const { facts, today } = ctx;
@@ -40,10 +40,8 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
   const persistent = persistentlyInadequate(flow);
   if (persistent !== undefined) {
     reasons.push('persistent-insufficient-fall');
-    for (const v of persistent) {
-      findings.push(v.finding);
-      evidence.push(...v.evidence);
-    }
+    findings.push(...verdictFindings(...persistent));
+    for (const v of persistent) evidence.push(...v.evidence);
     // A newer CTX taken after 10 that seemed to fall is named: the GP sees it in the lab record.
     const late = notFastingFindings(flow);
     findings.push(...late.findings);

@@ -41,6 +41,14 @@ export function markerFinding(m: BoneMarkerMeasurement): LabFinding {
   return labFinding(m.marker, m);
 }
 
+/**
+ * A marker reported only as a bound its verdict cannot be decided by ("<50" before 20: a fall of
+ * 5 % or 60 %), named as not used (as rules/unusable-values.ts names the other labs' bounds).
+ */
+export function markerBoundFinding(m: BoneMarkerMeasurement): Finding {
+  return { kind: 'unusable-value', concept: m.marker, ref: m.ref, date: m.date, unit: m.unit, reason: 'bound', ...(m.comparator === undefined ? {} : { comparator: m.comparator }), value: m.value };
+}
+
 /** A CTX taken after 10 that no verdict rests on (page 2 l. 145 "fastende før kl. 10"), named with its time. */
 export function notFastingFinding(m: BoneMarkerMeasurement): Finding {
   return { kind: 'unusable-value', concept: m.marker, ref: m.ref, date: m.date, reason: 'not-fasting', ...(m.notFastingAt === undefined ? {} : { time: m.notFastingAt }) };
