@@ -64,10 +64,22 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
     expect(judge({ ...h, unavailable: ['allergies'] }, draft('denosumab'))?.reasons).toEqual(['first-course']);
   });
 
-  it('is silent for a renewal, a switch and a restart: any antiresorptive course in the record', () => {
+  it('is silent for a renewal, a switch, and the follow-on after denosumab', () => {
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
     expect(judge({ courses: [course('alendronate', '2024-01-01')] }, draft('denosumab'))).toBeUndefined();
     expect(judge({ courses: [course('denosumab', '2018-01-01', { status: 'ended', lastDose: '2019-01-01' })] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('speaks on a restart after a stop or pause (rules.md section 4 "a restart after a stop or pause" is a start): a new baseline marker [choice]', () => {
+    const paused = course('alendronate', '2016-01-01', { status: 'ended', end: '2022-01-01' });
+    const rec = judge({ courses: [paused] }, draft('alendronate'));
+    expect(rec).toMatchObject({ topic: 'rx-start-checklist', missingMarker: 'p1np' });
+    expect(rec?.reasons).toContain('baseline-btm-missing');
+    // Nothing missing: the general reason, never "first course".
+    const complete = judge({ courses: [paused], labs: { boneMarkers: [p1np(50, '2026-11-01')] }, vitals: { height: [height(165, '2025-01-01')] } }, draft('alendronate'));
+    expect(complete?.reasons).toEqual(['guideline-advice']);
+    // A zoledronic acid course long over, then alendronate: a start as well.
+    expect(judge({ courses: [course('zoledronic-acid', '2019-01-01', { status: 'stopped', lastDose: '2021-01-01' })] }, draft('alendronate'))?.topic).toBe('rx-start-checklist');
   });
 
   it('does not judge anabolic or unrelated drafts', () => {

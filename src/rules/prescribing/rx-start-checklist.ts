@@ -10,11 +10,15 @@
  *              fastende før kl. 10"
  *
  * Topic `rx-start-checklist` (rules.md section 4).
- * When: the draft is an antiresorptive and it is the patient's FIRST antiresorptive course: no
- * antiresorptive course of any class in the record, ever [choice: a course long ago makes this a
- * re-start, not a first start; the safety checks have their own cards] — so neither a renewal nor a
- * switch from another antiresorptive; not the oncology products (denosumab 120 mg, zoledronic acid
- * 4 mg: draft.ts `oncologyDose`).
+ * When: the draft is an antiresorptive that starts treatment (rules.md section 4 "Start or
+ * renewal": a first course, or a restart after a stop or pause — start-or-renewal.ts), not a
+ * renewal and not a switch from another antiresorptive (the row's "not a renewal, not a switch");
+ * not the oncology products (denosumab 120 mg, zoledronic acid 4 mg: draft.ts `oncologyDose`).
+ * A restart gets the checklist too [choice, the safer reading of the v2 passage, which lists this
+ * card among the checks "for starts", a restart being one]: after a pause the 3-month marker needs
+ * a new baseline, as patient-view's `pretreatment-checks` asks for the same restart — without it the
+ * two hooks disagreed. Not a restart that follows denosumab (the follow-on the card demands, l. 81-82):
+ * its markers reflect the rebound, no baseline for an oral course, and nothing may delay it.
  * Then: info — the card's checklist before a start. (The eGFR, calcium and 25-OH-D checks have their
  * own cards: rx-egfr-too-low, rx-hypocalcaemia, rx-vitamin-d-low, rx-lab-missing.)
  *   l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år
@@ -29,8 +33,7 @@
  * reading as btm-follow-up-due): the card instead says the first marker comes one year after the
  * fracture (a `due-date` finding). An undated fracture does not count [choice: it cannot be shown to
  * be recent, and a baseline that may be unusable costs less than a follow-up with no baseline].
- * "A first course" is the v2 passage's "first course" (no antiresorptive course ever), not a
- * restart after a stop or pause and not a switch.
+ * Reason `first-course` only on a first course; a restart with nothing missing says `guideline-advice`.
  */
 import type { BoneMarkerKind } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
@@ -38,16 +41,19 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { calciumFinding, markerFinding } from '../predicates/findings.js';
 import { latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { hadAntiresorptive, medicationHistoryUnavailable } from '../predicates/medication.js';
+import { isAntiresorptive, medicationHistoryUnavailable } from '../predicates/medication.js';
 import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft, oncologyDose, otherDrafts, treatmentStart } from './draft.js';
+import { startOrRenewal } from './start-or-renewal.js';
+import type { PatientFacts } from '../../facts/types.js';
 
 export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft) || oncologyDose(draft)) return undefined;
-  if (hadAntiresorptive(facts)) return undefined;
+  const startKind = startOrRenewal(facts, draft);
+  if (startKind === 'renewal' || startKind === 'switch' || (startKind === 'restart' && followsDenosumab(facts))) return undefined;
 
   const reasons: Reason[] = [];
   const findings: Finding[] = [draftFinding(draft)];
@@ -97,7 +103,7 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
   if (facts.vitals.height.length === 0) reasons.push('height-missing');
   // "First course" is claimed only from a medication history that could be had: without it the
   // general advice reason stands (the data-unavailable card says what is missing).
-  if (reasons.length === 0) reasons.push(medicationHistoryUnavailable(facts) ? 'guideline-advice' : 'first-course');
+  if (reasons.length === 0) reasons.push(startKind === 'first-course' && !medicationHistoryUnavailable(facts) ? 'first-course' : 'guideline-advice');
 
   return {
     topic: 'rx-start-checklist',
@@ -113,3 +119,8 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
     ...(high === undefined ? {} : { calciumHigh: true as const }),
   };
 };
+
+/** The latest antiresorptive course was denosumab: this start is its follow-on. */
+function followsDenosumab(facts: PatientFacts): boolean {
+  return facts.courses.find((c) => isAntiresorptive(c.drugClass))?.drugClass === 'denosumab';
+}
