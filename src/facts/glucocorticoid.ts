@@ -8,8 +8,12 @@
  *   dose counts for `active`/`lastUse` but adds nothing: no dose is invented.
  * - Records overlap in real data (a statement and the prescription behind it): per drug (factor)
  *   the highest daily dose on a day counts, different drugs add up [choice].
- * - Recorded use counts up to today; only a planned course passed as `extra` (a draft order) looks
- *   ahead ("actual or expected").
+ * - Recorded use counts up to today; what is planned looks ahead ("actual or expected"): a course
+ *   passed as `extra` (a draft order), and an active record's own end after today (a statement's
+ *   effectivePeriod end, a prescription's bounds or supply) — the course the prescribing hook
+ *   judged when it was signed [choice, the safer reading: prednisolone 10 mg started two weeks ago
+ *   for six months is "> 5 mg dgl. i 3 mdr." from its first day, and patient-view had waited until
+ *   day 92 while order-sign had warned]. At most a year ahead: the card's windows are a year long.
  * - `highDoseThreeMonths`: a run of days at > 5 mg/day (strictly: exactly 5 does not count) lasting
  *   ≥ 3 calendar months (its last day included), active or ended within the last 12 months
  *   [choice: rules.md gives the window only for the 450 mg; the card treats an exposure that is
@@ -18,7 +22,8 @@
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
  */
-import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, type LocalDate } from '../time/local-date.js';
+import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { ACTIVE_STATUSES } from './medications.js';
 import { usageSpan } from './usage-spans.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
 
@@ -27,6 +32,8 @@ export const HIGH_DOSE_MG_PER_DAY = 5;
 export const HIGH_DOSE_MONTHS = 3;
 /** Footnote *: "> 450 mg på et år". */
 export const CUMULATIVE_THRESHOLD_MG = 450;
+/** How far an active record's planned end is looked ahead. */
+const LOOK_AHEAD_MONTHS = 12;
 
 /** A planned course (the draft order of a prescribing hook), in prednisolone equivalents. */
 export interface PlannedGlucocorticoid {
@@ -57,6 +64,8 @@ interface Segment {
 export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
   const refs = new Set<Ref>();
   const pieces: Piece[] = [];
+  // The days after today that active records still plan (see above).
+  const planned: Piece[] = [];
   let lastUse: LocalDate | undefined;
   let active = false;
   let doseUnknown = false;
@@ -68,20 +77,25 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     lastUse = lastUse === undefined ? span.end : maxDate(lastUse, span.end);
     if (span.end >= today) active = true;
     const daily = predEq(record);
-    if (daily !== undefined && daily > 0) pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group: record.identity.prednisoloneFactor ?? 1 });
-    else if (daily === undefined && span.end >= addMonths(today, -12)) doseUnknown = true;
+    if (daily !== undefined && daily > 0) {
+      const group = record.identity.prednisoloneFactor ?? 1;
+      pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group });
+      if (ACTIVE_STATUSES.has(record.status) && record.end !== undefined && record.end > today) {
+        planned.push({ start: dayNumber(maxDate(span.end, today)) + 1, end: dayNumber(minDate(record.end, addMonths(today, LOOK_AHEAD_MONTHS))), daily, group });
+      }
+    } else if (daily === undefined && span.end >= addMonths(today, -12)) doseUnknown = true;
   }
   const day = dayNumber(today);
   const recorded = timeline(pieces);
   const currentDailyMg = recorded.find((s) => s.start <= day && s.end >= day)?.daily ?? 0;
 
-  let all = recorded;
-  let horizon = day;
+  let all = planned.length === 0 ? recorded : timeline([...pieces, ...planned]);
+  let horizon = planned.reduce((h, p) => Math.max(h, p.end), day);
   if (extra !== undefined && extra.dailyMg > 0 && extra.durationDays >= 1) {
     const start = dayNumber(extra.startDate);
     const end = start + Math.round(extra.durationDays) - 1;
-    all = timeline([...pieces, { start, end, daily: round2(extra.dailyMg), group: 'planned' }]);
-    horizon = Math.max(day, end);
+    all = timeline([...pieces, ...planned, { start, end, daily: round2(extra.dailyMg), group: 'planned' }]);
+    horizon = Math.max(horizon, end);
   }
 
   const since = dayNumber(addMonths(today, -12));

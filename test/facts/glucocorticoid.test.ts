@@ -93,6 +93,28 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(combined.cumulativeMg12Months).toBe(550);
   });
 
+  it('an active record\'s own planned end counts ahead ("actual or expected"): 10 mg from two weeks ago to 6 months on is exposure now [choice]', () => {
+    const planned = gc({ start: '2026-06-01', end: '2026-12-01', mg: 10, status: 'active' });
+    expect(glucocorticoidExposure([planned], TODAY)).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, active: true, currentDailyMg: 10 });
+    // Planned to last less than 3 months (to 2026-08-31): not the 3 months; 10 mg × 92 days = 920 mg is over 450 though.
+    const short = glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-08-30', mg: 10, status: 'active' })], TODAY);
+    expect(short.highDoseThreeMonths).toBe(false);
+    expect(short.cumulativeMg12Months).toBe(910);
+    // 5 mg a day for 2 weeks then to 2026-07-31: neither (exactly 5 mg; 61 days × 5 = 305 mg).
+    expect(glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-07-31', mg: 5, status: 'active' })], TODAY).meetsThreshold).toBe(false);
+    // The same record completed, or active with no end: recorded use only, as before.
+    expect(glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-12-01', mg: 10, status: 'completed' })], TODAY).highDoseThreeMonths).toBe(false);
+    expect(glucocorticoidExposure([gc({ start: '2026-06-01', mg: 10, status: 'active' })], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
+  });
+
+  it('looks at most a year ahead: an end in 2099 is a year of planned use, not a century', () => {
+    const far = glucocorticoidExposure([gc({ start: '2026-06-01', end: '2099-12-31', mg: 2, status: 'active' })], TODAY);
+    // 2 mg a day: never > 5, and a year of it is 730 mg — over 450, as a year of it would be.
+    expect(far.highDoseThreeMonths).toBe(false);
+    expect(far.cumulativeMg12Months).toBeLessThanOrEqual(2 * 367);
+    expect(far.meetsThreshold).toBe(true);
+  });
+
   it('only systemic glucocorticoids count (an inhaled steroid by name is not one)', () => {
     const f = factsOf([
       medicationStatement({ text: 'Prednisolon 25 mg', status: 'active', start: '2026-05-01', dose: { value: 1, unit: 'stk' } }),
