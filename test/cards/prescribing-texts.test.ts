@@ -18,6 +18,7 @@ import {
   draft,
   egfr,
   height,
+  intolerance,
   medication,
   patient,
   scan,
@@ -418,6 +419,19 @@ describe('prescribing card texts (rules.md section 4)', () => {
     expect(card?.detail).toContain('brusetabletten ikke');
     expect(card?.selectionBehavior).toBe('any');
     expect(card?.suggestions?.map((x) => x.actions?.[0]?.type)).toEqual(['update', 'create']);
+  });
+});
+
+describe('rx-oral-contraindicated on a recorded intolerance', () => {
+  it('says the tablet is not tolerated, never jaw osteonecrosis, in both languages', () => {
+    const r = request({ intolerances: [intolerance('alendronate', '2019-01-01')] }, [draft('alendronate')]);
+    for (const lang of ['da', 'en'] as const) {
+      const card = renderCards(r.recs, renderCtx(lang, r.facts)).find((c) => c.source.topic?.code === 'rx-oral-contraindicated');
+      expect(card?.summary).toContain(lang === 'da' ? '(ikke tålt)' : '(not tolerated)');
+      expect(card?.summary).not.toMatch(/kæbenekrose|osteonecrosis/);
+      expect(card?.detail).toContain(lang === 'da' ? 'utålelige bivirkninger' : 'not tolerated');
+      expect(card?.summary.length).toBeLessThan(140);
+    }
   });
 });
 

@@ -63,8 +63,30 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(rec?.reasons).toEqual(['oesophageal-disease', 'cannot-stay-upright']);
   });
 
-  it('does not treat intolerance, non-adherence or swallowing difficulty as contraindications', () => {
-    expect(judge({ intolerances: [intolerance('alendronate')], conditions: [condition('non-adherence'), condition('dysphagia')] }, draft('alendronate'))).toBeUndefined();
+  it('does not treat non-adherence or swallowing difficulty as contraindications', () => {
+    expect(judge({ conditions: [condition('non-adherence'), condition('dysphagia')] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('a recorded intolerance to an oral bisphosphonate bars a start (card l. 22 "utålelige bivirkninger"): the second choice, reason intolerance [choice]', () => {
+    const i = intolerance('alendronate', '2019-01-01');
+    const rec = judge({ intolerances: [i] }, draft('alendronate'));
+    expect(rec).toMatchObject({ topic: 'rx-oral-contraindicated', indicator: 'warning', reasons: ['intolerance'] });
+    expect(rec?.seriousSideEffect).toBeUndefined();
+    expect(rec?.findings).toContainEqual({ kind: 'intolerance', drug: 'alendronate', ref: i.ref });
+    expect(rec?.evidence).toContain(i.ref);
+    expect(rec?.suggestions?.map((x) => x.kind)).toEqual(['prescribe', 'referral']);
+    // Risedronate after an alendronate intolerance: the same class, the same bar.
+    expect(judge({ intolerances: [i] }, draft('risedronate'))?.reasons).toEqual(['intolerance']);
+    // An intolerance to denosumab says nothing about the tablet.
+    expect(judge({ intolerances: [intolerance('denosumab', '2019-01-01')] }, draft('alendronate'))).toBeUndefined();
+  });
+
+  it('an intolerance the record has outlived does not bar: a renewal of the running course, or an oral course begun after it', () => {
+    const i = intolerance('alendronate', '2019-01-01');
+    expect(judge({ intolerances: [i], courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ intolerances: [i], courses: [course('alendronate', '2020-01-01', { status: 'ended', end: '2022-01-01' })] }, draft('alendronate'))).toBeUndefined();
+    // A course before the intolerance (the one it ended): the bar stands on a restart.
+    expect(judge({ intolerances: [i], courses: [course('alendronate', '2016-01-01', { status: 'ended', end: '2019-01-01' })] }, draft('alendronate'))?.reasons).toEqual(['intolerance']);
   });
 
   it('does not judge parenteral drafts', () => {

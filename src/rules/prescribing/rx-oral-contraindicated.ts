@@ -9,8 +9,12 @@
  * Topic `rx-oral-contraindicated` (rules.md section 4).
  * When: the draft is an oral bisphosphonate and a CONTRAINDICATION is recorded: a peptic ulcer that
  * is active or dated within `settings.ulcerMonths` (12) months [choice, rules.md], oesophageal
- * disease delaying emptying, or inability to stay upright for 30 minutes. (Intolerance and
- * non-adherence are the card's other reasons for the second choice, but not contraindications to
+ * disease delaying emptying, or inability to stay upright for 30 minutes. A recorded intolerance
+ * to an oral bisphosphonate (card l. 22 "utålelige bivirkninger") counts as well, reason
+ * `intolerance` [choice: patient-view offers that patient the second choice, and the prescribing
+ * hook had let the same tablet through without a word] — unless an oral bisphosphonate was
+ * started, dispensed or given after the intolerance was recorded (the patient has taken one since)
+ * or the draft renews the running course. (Non-adherence, the card's other reason, is no bar to
  * this prescription; swallowing difficulty points to the effervescent tablet — rx-swallowing-difficulty.)
  * Then: warning — the second (parenteral) choice instead: a denosumab biosimilar in place of the
  * draft (recommended), or a referral for zoledronic acid (usually in hospital); one of the two.
@@ -45,7 +49,7 @@
  * (rules/index.ts), so this card says it.
  * Reasons: `ulcer`, `oesophageal-disease`, `cannot-stay-upright`, `intolerance`.
  */
-import type { ConditionConcept } from '../../facts/types.js';
+import type { ConditionConcept, Intolerance } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
@@ -63,6 +67,7 @@ import type { Recommendation } from '../../contract/recommendations.js';
 import { draftEvidence, draftFinding, draftOfClass, oncologyDose, otherDrafts, takesVitaminD, type RecognisedDraft } from './draft.js';
 import { renewalPause } from './rx-bisphosphonate-duration.js';
 import { followingDenosumab } from './denosumab-follow-on.js';
+import { startOrRenewal } from './start-or-renewal.js';
 
 /** The barriers of card l. 22 that are contraindications, with the condition each rests on. */
 const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
@@ -83,6 +88,18 @@ function oralContraindications(ctx: RuleContext): OralContraindications {
   return { barriers, found: CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason)), serious: anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS) };
 }
 
+/**
+ * The recorded intolerances to an oral bisphosphonate that bar this draft (see above): none on a
+ * renewal, nor one recorded before an oral bisphosphonate course that began after it.
+ */
+function notTolerated(ctx: RuleContext, draft: RecognisedDraft): readonly Intolerance[] {
+  const { facts } = ctx;
+  const intolerances = facts.intolerances.filter((i) => i.drugClass === 'oral-bisphosphonate');
+  if (intolerances.length === 0 || startOrRenewal(facts, draft) === 'renewal') return [];
+  const oralStarts = facts.courses.filter((c) => c.drugClass === 'oral-bisphosphonate').map((c) => c.start);
+  return intolerances.filter((i) => i.date === undefined || !oralStarts.some((start) => start > (i.date ?? start)));
+}
+
 /** An oral bisphosphonate is barred for this patient: a contraindication of card l. 22, or a serious side effect. */
 export function oralBisphosphonateContraindicated(ctx: RuleContext): boolean {
   const { found, serious } = oralContraindications(ctx);
@@ -93,9 +110,14 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   if (draftOfClass(draft, ['zoledronic-acid'])) return infusionAfterSeriousSideEffect(ctx, draft);
   if (!draftOfClass(draft, ['oral-bisphosphonate'])) return undefined;
   const { barriers, found, serious } = oralContraindications(ctx);
-  if (found.length === 0 && serious.length === 0) return undefined;
+  const intolerated = notTolerated(ctx, draft);
+  if (found.length === 0 && serious.length === 0 && intolerated.length === 0) return undefined;
   const concepts = new Set<ConditionConcept>(found.map(([, concept]) => concept));
-  const findings: Finding[] = [...barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept)), ...serious.map(conditionFinding)];
+  const findings: Finding[] = [
+    ...barriers.findings.filter((f) => f.kind === 'condition' && concepts.has(f.concept)),
+    ...serious.map(conditionFinding),
+    ...intolerated.map((i): Finding => ({ kind: 'intolerance', drug: i.drug, ref: i.ref })),
+  ];
   const onParenteral = runningParenteral(ctx.facts, ctx.today);
   const seriousSideEffect = onParenteral === undefined && serious.length > 0;
   const egfrLow = onParenteral === undefined && !seriousSideEffect && latestEgfrAtLimit(ctx.facts) !== undefined;
@@ -137,7 +159,7 @@ export const rxOralContraindicated: DraftRule<'rx-oral-contraindicated'> = (ctx,
   return {
     topic: 'rx-oral-contraindicated',
     indicator: 'warning',
-    reasons: [...found.map(([reason]) => reason), ...(serious.length > 0 ? ['intolerance' as const] : [])],
+    reasons: [...found.map(([reason]) => reason), ...(serious.length > 0 || intolerated.length > 0 ? ['intolerance' as const] : [])],
     evidence: draftEvidence(draft, [...findings.flatMap((f) => ('ref' in f && f.ref !== undefined ? [f.ref] : [])), ...(pauseCriteriaMet ? (pause?.evidence ?? []) : [])]),
     findings: [draftFinding(draft), ...findings],
     suggestions,

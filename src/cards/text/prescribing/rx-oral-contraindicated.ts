@@ -18,11 +18,18 @@ const WHY: Readonly<Record<string, Words>> = {
   'cannot-stay-upright': { da: 'kan ikke være oprejst 30 min.', en: 'cannot stay upright 30 min' },
   intolerance: { da: 'kæbenekrose/atypisk femurfraktur', en: 'jaw osteonecrosis/atypical femoral fracture' },
 };
+/** Reason `intolerance` without a serious side effect: a recorded intolerance (card l. 22 "utålelige bivirkninger"). */
+const NOT_TOLERATED: Words = { da: 'ikke tålt', en: 'not tolerated' };
 const ORAL: Words = { da: 'peroral bisfosfonat', en: 'oral bisphosphonate' };
 
 /** "Alendronat kontraindiceret (ulcus)": the drafted drug and what contraindicates it. */
-function contraindicated(rec: Recommendation, lang: Language): { readonly drug: string; readonly why: string } {
-  return { drug: capitalise(drugName(rec, lang, ORAL)), why: formatList(rec.reasons.flatMap((r) => (WHY[r] === undefined ? [] : [WHY[r][lang]])), lang) };
+function contraindicated(rec: Recommendation<'rx-oral-contraindicated'>, lang: Language): { readonly drug: string; readonly why: string } {
+  const words = (r: string): Words | undefined => (r === 'intolerance' && rec.seriousSideEffect !== true ? NOT_TOLERATED : WHY[r]);
+  const why = rec.reasons.flatMap((r) => {
+    const w = words(r);
+    return w === undefined ? [] : [w[lang]];
+  });
+  return { drug: capitalise(drugName(rec, lang, ORAL)), why: formatList(why, lang) };
 }
 
 /** The second-choice drugs the card offers: one with a recorded intolerance is not (rules/intolerated.ts), nor the denosumab this draft was to follow (`afterDenosumabStop`). */
@@ -73,7 +80,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.egfrLow === true &&
           '**Seneste eGFR er ≤ 35 ml/min:** zoledronsyre er kontraindiceret, og start af denosumab hører til hos specialisten. Henvis til endokrinolog i stedet for at starte 2. valg her.',
         draftDrug(rec) !== 'zoledronic-acid' &&
-          'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat.**' +
+          'Kortet: **2. valg (parenteral) ved kontraindikation (fx ulcus) til peroral bisfosfonat, utålelige bivirkninger …**' +
           (rec.pauseCriteriaMet === true ? '' : ' Peroral bisfosfonat kan give øsofagitis og forværre ulcus; patienten skal kunne være oprejst/siddende i mindst 30 min. efter indtag og indtil efter et måltid.'),
         secondChoice(rec) &&
           [
@@ -117,7 +124,7 @@ export const rxOralContraindicatedTexts: TopicTexts<'rx-oral-contraindicated'> =
         rec.egfrLow === true &&
           '**The latest eGFR is ≤ 35 mL/min:** zoledronic acid is contraindicated, and starting denosumab is for the specialist. Refer to endocrinology rather than starting the second choice here.',
         draftDrug(rec) !== 'zoledronic-acid' &&
-          'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer).**' +
+          'The card: **second choice (parenteral) when oral bisphosphonate is contraindicated (e.g. peptic ulcer), not tolerated …**' +
           (rec.pauseCriteriaMet === true ? '' : ' Oral bisphosphonate can cause oesophagitis and worsen an ulcer; the patient must be able to stay upright for at least 30 minutes after intake and until after a meal.'),
         secondChoice(rec) &&
           [
