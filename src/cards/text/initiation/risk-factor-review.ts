@@ -8,7 +8,7 @@ import type { TopicTexts } from '../types.js';
 export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
   da: {
     title: 'T-score ≤ −2,5 uden risikofaktor',
-    summary: () => 'Gennemgå risikofaktorer: T-score ≤ −2,5, men ingen brud eller registreret risikofaktor – endnu ikke indikation for behandling',
+    summary: () => 'Gennemgå risikofaktorer: T-score ≤ −2,5, men intet lavenergibrud eller registreret risikofaktor – endnu ikke indikation for behandling',
     detail: (rec) =>
       [
         'Ved T-score ≤ −2,5 kræver indikationen for at drøfte behandling **mindst én risikofaktor**, og ingen er registreret.',
@@ -20,7 +20,7 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
   },
   en: {
     title: 'T-score ≤ −2.5 without a risk factor',
-    summary: () => 'Review risk factors: T-score ≤ −2.5 but no fracture or recorded risk factor – no indication for treatment yet',
+    summary: () => 'Review risk factors: T-score ≤ −2.5 but no low-energy fracture or recorded risk factor – no indication for treatment yet',
     detail: (rec) =>
       [
         'At T-score ≤ −2.5 the indication to discuss treatment needs **at least one risk factor**, and none is recorded.',
