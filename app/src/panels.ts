@@ -95,6 +95,13 @@ function tScorePanel(model: OverviewModel, lang: Lang): Panel {
 }
 
 /** " – kl. 11:00, ikke fastende før kl. 10": a CTX that cannot show a response (page 2 l. 145). */
+/** The fall from the baseline ("80 %"; "> 80 %" when a bound among the two values leaves only its least). */
+function fallWords(p: Pick<MarkerPoint, 'fallPercent' | 'fallComparator'>, lang: Lang, before: string): string {
+  if (p.fallPercent === undefined) return '';
+  const n = `${formatNumber(p.fallPercent, lang, 0)} %`;
+  return p.fallComparator === undefined ? `${before}${n}` : `${before}${before === '' ? '' : '('}${p.fallComparator} ${n}${before === '' ? '' : ')'}`;
+}
+
 function lateWords(p: Pick<MarkerPoint, 'notFastingAt'>, lang: Lang): string {
   return p.notFastingAt === undefined ? '' : ` – ${lang === 'da' ? 'kl.' : 'at'} ${p.notFastingAt}, ${word('notFasting', lang)}`;
 }
@@ -124,7 +131,7 @@ function markerPanels(model: OverviewModel, lang: Lang): Panel[] {
         stroke: '#263238',
         fill: (p: (typeof points)[number]) => (p.adequate === true ? '#2e7d32' : p.adequate === false ? RED : p.baseline ? '#37474f' : '#b0bec5'),
         ariaDescription: 'marker',
-        title: (p: (typeof points)[number]) => `${name} ${formatNumber(p.value, lang)} ${p.unit} (${formatDate(p.date, lang)})${p.fallPercent === undefined ? '' : ` −${formatNumber(p.fallPercent, lang, 0)} %`}${lateWords(p, lang)}`,
+        title: (p: (typeof points)[number]) => `${name} ${p.comparator ?? ''}${formatNumber(p.value, lang)} ${p.unit} (${formatDate(p.date, lang)})${fallWords(p, lang, ' −')}${lateWords(p, lang)}`,
       }),
     );
     return {
@@ -135,7 +142,7 @@ function markerPanels(model: OverviewModel, lang: Lang): Panel[] {
       table: () => ({
         headers: [word('date', lang), word('value', lang), word('fall', lang), word('kind', lang)],
         rows: [
-          ...points.map((p) => [formatDate(p.date, lang), `${formatNumber(p.value, lang)} ${p.unit}`, p.fallPercent === undefined ? '' : `${formatNumber(p.fallPercent, lang, 0)} %`, `${p.baseline ? word('baseline', lang) : ''}${lateWords(p, lang)}`.trim()]),
+          ...points.map((p) => [formatDate(p.date, lang), `${p.comparator ?? ''}${formatNumber(p.value, lang)} ${p.unit}`, fallWords(p, lang, ''), `${p.baseline ? word('baseline', lang) : ''}${lateWords(p, lang)}`.trim()]),
           ...(mine?.line30 === undefined ? [] : [['', `${formatNumber(mine.line30, lang)} ${unit}`, `${model.adequateFallPercent} %`, word('line30', lang)]]),
         ],
       }),

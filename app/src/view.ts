@@ -107,10 +107,10 @@ function factIndex(model: OverviewModel, lang: Lang): Map<string, string> {
     index.set(ref, before === undefined ? text : `${before}; ${text}`);
   };
   for (const t of model.tScores) add(t.ref, `T-score ${formatNumber(t.value, lang, 1)} ${siteName(t.site, lang)} ${formatDate(t.date, lang)}`);
-  for (const m of model.markers) add(m.ref, `${m.marker === 'p1np' ? 'P1NP' : 'CTX'} ${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}${m.baseline ? ` (${word('baseline', lang)})` : ''}${m.fallPercent === undefined ? '' : ` (−${formatNumber(m.fallPercent, lang, 0)} %)`}`);
+  for (const m of model.markers) add(m.ref, `${m.marker === 'p1np' ? 'P1NP' : 'CTX'} ${m.comparator ?? ''}${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}${m.baseline ? ` (${word('baseline', lang)})` : ''}${m.fallPercent === undefined ? '' : ` (−${m.fallComparator === undefined ? '' : `${m.fallComparator} `}${formatNumber(m.fallPercent, lang, 0)} %)`}`);
   for (const m of model.egfr) add(m.ref, `eGFR ${m.comparator ?? ''}${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}`);
-  for (const m of model.calcium) add(m.ref, `${word('calcium', lang)} ${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}`);
-  for (const m of model.vitaminD) add(m.ref, `25-OH-D ${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}`);
+  for (const m of model.calcium) add(m.ref, `${word('calcium', lang)} ${m.comparator ?? ''}${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}`);
+  for (const m of model.vitaminD) add(m.ref, `25-OH-D ${m.comparator ?? ''}${formatNumber(m.value, lang)} ${m.unit} ${formatDate(m.date, lang)}`);
   for (const f of model.fractures) add(f.ref, `${word('fractures', lang)}: ${f.site} ${formatDate(f.date, lang)}`);
   for (const d of model.doses) add(d.ref, `${d.drugClass === 'denosumab' ? word('injection', lang) : word('infusion', lang)} ${formatDate(d.date, lang)}`);
   for (const c of model.courses) for (const ref of c.refs) if (!index.has(ref)) add(ref, `${className(c.drugClass, lang)} ${formatDate(c.start, lang)} – ${formatDate(c.end, lang)}`);

@@ -46,10 +46,14 @@ export interface MarkerPoint {
   readonly value: number;
   readonly unit: string;
   readonly ref: Ref;
+  /** Reported as a bound ("<20", ">20"): the point is drawn at the bound, and labelled with it. */
+  readonly comparator?: string;
   /** This is the baseline of the current oral course's marker flow. */
   readonly baseline: boolean;
   /** Fall from the baseline in percent (positive = fall), for the flow's on-treatment markers. */
   readonly fallPercent?: number;
+  /** The fall is only known to be beyond `fallPercent` (a bound among the two values): "> 80 %". */
+  readonly fallComparator?: string;
   /** The flow's verdict on an on-treatment marker: fell more than 30 % (or below the premenopausal mean). */
   readonly adequate?: boolean;
   /** A CTX taken at 10 or later (`HH:MM`): it cannot show a response (page 2 l. 145); shown with the point. */
@@ -250,10 +254,11 @@ export function overviewModel(facts: PatientFacts, settings: GuidelineSettings =
     const v = verdicts.get(m.ref);
     const baseline = baselineRef === m.ref;
     const late = m.notFastingAt === undefined ? {} : { notFastingAt: m.notFastingAt };
-    if (v === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, ...late };
-    return v.fallPercent === undefined
-      ? { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, adequate: v.adequate, ...late }
-      : { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, baseline, fallPercent: v.fallPercent, adequate: v.adequate, ...late };
+    const bound = m.comparator === undefined ? {} : { comparator: m.comparator };
+    if (v === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, ...bound, baseline, ...late };
+    if (v.fallPercent === undefined) return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, ...bound, baseline, adequate: v.adequate, ...late };
+    const fallBound = v.finding.kind === 'marker-change' && v.finding.fallComparator !== undefined ? { fallComparator: v.finding.fallComparator } : {};
+    return { marker: m.marker, date: m.date, value: m.value, unit: m.unit, ref: m.ref, ...bound, baseline, fallPercent: v.fallPercent, ...fallBound, adequate: v.adequate, ...late };
   });
   let flowUnit: string | undefined;
   if (flow !== undefined) {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { overviewModel, type OverviewModel } from '../../src/overview/model.js';
-import { calcium, patient } from '../helpers/facts.js';
+import { calcium, course, p1np, patient } from '../helpers/facts.js';
 import { factsOf, medicationStatement, observation } from '../helpers/facts-builders.js';
 import { factsOfRecord, overviewTerminology, prefetchOfRecord, resolvedRecord, type RecordAnswers } from '../../src/overview/record.js';
 
@@ -42,6 +42,16 @@ describe('overview model', () => {
       ['2026-01-05', true, undefined, undefined],
       ['2026-04-20', false, 16.666667, false],
       ['2026-07-25', false, 25, false],
+    ]);
+  });
+
+  it('a marker reported as a bound keeps its comparator, and a fall known only as a bound says so ("<20" after 100: > 80 %)', () => {
+    const m = overviewModel(
+      patient({ sex: 'female', age: 70, courses: [course('alendronate', '2026-03-01')], labs: { boneMarkers: [p1np(100, '2026-02-20'), p1np(20, '2026-06-10', { comparator: '<' })] } }),
+    );
+    expect(m.markers.map((p) => [p.value, p.comparator, p.fallPercent, p.fallComparator, p.adequate])).toEqual([
+      [100, undefined, undefined, undefined, undefined],
+      [20, '<', 80, '>', true],
     ]);
   });
 
