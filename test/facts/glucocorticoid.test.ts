@@ -105,6 +105,8 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     // The same record completed, or active with no end: recorded use only, as before.
     expect(glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-12-01', mg: 10, status: 'completed' })], TODAY).highDoseThreeMonths).toBe(false);
     expect(glucocorticoidExposure([gc({ start: '2026-06-01', mg: 10, status: 'active' })], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
+    // An estimated end (a prescription's validity or supply) plans nothing: recorded use only.
+    expect(glucocorticoidExposure([{ ...planned, source: 'MedicationRequest', endEstimated: true }], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
   });
 
   it('looks at most a year ahead: an end in 2099 is a year of planned use, not a century', () => {
