@@ -4,8 +4,9 @@
  *
  * `active`: clinicalStatus active/recurrence/relapse, or no clinicalStatus (unless an abatement date
  * has passed); inactive/remission/resolved → false. `weak`: matched only through ICPC-2 codes; `nonSpecific`:
- * only through a catch-all or broad code (ICPC-2 T99 "… IKA", D84 "sygdom i spiserør"), which the
- * rules never take for the concept — unless the Condition's own text names it.
+ * only through a catch-all code (ICPC-2 T99 "… IKA"), which the rules never take for the concept —
+ * unless the Condition's own text names it. A broad code with `unlessNamed` (ICPC-2 D84 "sygdom i
+ * spiserør") is the concept unless its text names another disease under it ("refluks").
  * Early menopause is also derived from a menopause record whose onset is before age 45 (rules.md
  * section 1, "menopause before 45").
  */
@@ -75,6 +76,8 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const concepts = new Map<ConditionConcept, { weak: boolean; nonSpecific: boolean; code: SourceCode }>();
   for (const { coding, match } of matches) {
     if (!isConditionConcept(match.concept)) continue;
+    // A broad code whose text names another disease under it ("D84 Refluks"), not the concept's own ("D84 Peptisk striktur").
+    if (namesOtherUnder(match.binding.unlessNamed, affirmed) && !textConcepts.has(match.concept)) continue;
     const seen = concepts.get(match.concept);
     const nonSpecific = match.binding.nonSpecific === true;
     // A stronger coding of the same concept wins: specific over catch-all, then coded over ICPC-2.
@@ -121,6 +124,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
 }
 
 /** The concepts a text names only by words marked `underNonSpecificCode` (none: one shared empty set). */
+function namesOtherUnder(unless: readonly string[] | undefined, affirmed: string): boolean {
+  return unless !== undefined && affirmed !== '' && unless.some((word) => affirmed.includes(word));
+}
+
 function namedOnlyUnderCode(names: readonly NameMatch[]): ReadonlySet<string> {
   if (!names.some((m) => m.name.underNonSpecificCode === true)) return NO_CONCEPTS;
   const standalone = new Set(names.filter((m) => m.name.underNonSpecificCode !== true).map((m) => m.concept));

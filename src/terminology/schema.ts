@@ -50,6 +50,12 @@ export const codingBindingSchema = z.strictObject({
    * under it may name the concept (`names`).
    */
   nonSpecific: z.literal(true).optional(),
+  /**
+   * A broad code that stands for the concept unless the Condition's own affirmed text names another
+   * disease under it (lower-case substrings): ICPC-2 D84 "sygdom i spiserør" is read as oesophageal
+   * disease (terminology.md binds it, *broad*) — but not "D84 Refluks", which delays no emptying.
+   */
+  unlessNamed: z.array(nonEmpty).optional(),
   display: z.string().optional(),
   confidence: z.enum(['high', 'medium', 'low']).optional(),
   /**

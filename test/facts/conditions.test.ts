@@ -97,7 +97,7 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(alone.conditions.filter((c) => ['coeliac-disease', 'falls', 'primary-hyperparathyroidism'].includes(c.concept))).toEqual([]);
   });
 
-  it('ICPC-2 D84 "sygdom i spiserør" (broad, terminology.md l. 554) is oesophageal disease delaying emptying only when its text names one (l. 45)', () => {
+  it('ICPC-2 D84 "sygdom i spiserør" (broad, terminology.md l. 554) is oesophageal disease (weak, l. 42) unless its text names one that delays no emptying (l. 45) [choice, the safer reading]', () => {
     const d84 = (id: string, text?: string) => condition({ id, code: 'D84', system: SYS.icpc2, ...(text === undefined ? {} : { text }) });
     const f = factsOf([
       d84('bare'),
@@ -107,12 +107,17 @@ describe('conditions: Danish and international codes for the same concept', () =
       d84('striktur', 'Peptisk striktur'),
       d84('stenose', 'Benign stenose, dilateret 2025'),
       d84('sks', 'Cardia-akalasi'),
+      d84('both', 'Peptisk striktur efter refluks'),
+      d84('gerd', 'GERD'),
+      d84('varices', 'Øsofagusvaricer'),
     ]);
     const read = (id: string) => f.conditions.filter((c) => c.ref === `Condition/${id}`).map((c) => [c.concept, c.nonSpecific === true]);
-    expect(read('bare')).toEqual([['oesophageal-disorder', true]]);
-    expect(read('reflux')).toEqual([['oesophageal-disorder', true]]);
-    expect(read('negated')).toEqual([['oesophageal-disorder', true]]);
-    for (const id of ['achalasi', 'striktur', 'stenose', 'sks']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
+    // No text: the broad code stands (a stricture cannot be ruled out before a tablet that harms one).
+    expect(read('bare')).toEqual([['oesophageal-disorder', false]]);
+    expect(f.conditions.find((c) => c.ref === 'Condition/bare')?.weak).toBe(true);
+    // Reflux and oesophagitis delay no emptying; "uden striktur" names none.
+    for (const id of ['reflux', 'negated', 'gerd']) expect(read(id), id).toEqual([]);
+    for (const id of ['achalasi', 'striktur', 'stenose', 'sks', 'both', 'varices']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
     // The same words with no D84 under them name no oesophagus: a urethral stricture, a spinal stenosis.
     expect(conceptsOf({ text: 'Urethrastriktur' }, { text: 'Spinalstenose' }, { text: 'Aortastenose' }, { text: 'Stricture of urethra' })).toEqual([]);
     // A text that names the oesophagus is read without the code, Danish and English.
@@ -138,8 +143,8 @@ describe('conditions: Danish and international codes for the same concept', () =
   it('dysphagia from its text too ("Synkebesvær", "dysphagia"), also under ICPC-2 D84 — it points to the effervescent tablet (rules.md §2)', () => {
     expect(conceptsOf({ text: 'Synkebesvær' })).toEqual(['dysphagia']);
     expect(conceptsOf({ text: 'Dysphagia' })).toEqual(['dysphagia']);
-    // (D84 itself stays a non-specific oesophageal disease, which no rule reads as one.)
-    expect(conceptsOf({ code: 'D84', system: SYS.icpc2, text: 'Synkebesvær' })).toEqual(['dysphagia', 'oesophageal-disorder']);
+    // Under D84 too: the swallowing difficulty is what the code holds, not a disease delaying emptying.
+    expect(conceptsOf({ code: 'D84', system: SYS.icpc2, text: 'Synkebesvær' })).toEqual(['dysphagia']);
     expect(conceptsOf({ text: 'Ingen synkebesvær' })).toEqual([]);
   });
 
