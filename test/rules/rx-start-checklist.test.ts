@@ -82,6 +82,18 @@ describe('rx-start-checklist (card l. 41-51 "Før start af antiresorptiv behandl
     expect(judge({ courses: [course('zoledronic-acid', '2019-01-01', { status: 'stopped', lastDose: '2021-01-01' })] }, draft('alendronate'))?.topic).toBe('rx-start-checklist');
   });
 
+  it('a denosumab restart after a stop gets it; another oral bisphosphonate within 3 months of the last one\'s end (a switch inside the course) and a restart after 10 years do not', () => {
+    const stopped = course('denosumab', '2020-01-01', { status: 'stopped', lastDose: '2024-06-01' });
+    expect(judge({ courses: [stopped] }, draft('denosumab'))?.topic).toBe('rx-start-checklist');
+    // Risedronate ended 6 days ago, alendronate drafted: one oral course goes on.
+    const ended = course('risedronate', '2024-01-01', { status: 'ended', end: '2026-11-20' });
+    expect(judge({ courses: [ended] }, draft('alendronate'))).toBeUndefined();
+    // Ended 3 months ago to the day: a pause, so a restart.
+    expect(judge({ courses: [course('risedronate', '2024-01-01', { status: 'ended', end: '2026-08-26' })] }, draft('alendronate'))?.topic).toBe('rx-start-checklist');
+    // Ten years of oral bisphosphonate: rx-bisphosphonate-duration refers instead of a start.
+    expect(judge({ courses: [course('risedronate', '2014-01-01', { status: 'ended', end: '2024-06-01' })] }, draft('alendronate'))).toBeUndefined();
+  });
+
   it('does not judge anabolic or unrelated drafts', () => {
     expect(judge({}, draft('teriparatide'))).toBeUndefined();
     expect(judge({}, draft('colecalciferol'))).toBeUndefined();

@@ -17,8 +17,12 @@
  * A restart gets the checklist too [choice, the safer reading of the v2 passage, which lists this
  * card among the checks "for starts", a restart being one]: after a pause the 3-month marker needs
  * a new baseline, as patient-view's `pretreatment-checks` asks for the same restart — without it the
- * two hooks disagreed. Not a restart that follows denosumab (the follow-on the card demands, l. 81-82):
- * its markers reflect the rebound, no baseline for an oral course, and nothing may delay it.
+ * two hooks disagreed. Not a restart that is in truth something else (`restartAfterPause`): another
+ * antiresorptive following denosumab (the follow-on the card demands, l. 81-82: its markers reflect
+ * the rebound, no baseline for an oral course, and nothing may delay it); another oral
+ * bisphosphonate within 3 months of the last one's end (a switch inside one oral course, rules.md
+ * section 1 "unbroken across gaps shorter than 3 months"); an oral bisphosphonate after 10 years of
+ * them (rx-bisphosphonate-duration: refer instead — "before starting" beside "do not start" disagreed).
  * Then: info — the card's checklist before a start. (The eGFR, calcium and 25-OH-D checks have their
  * own cards: rx-egfr-too-low, rx-hypocalcaemia, rx-vitamin-d-low, rx-lab-missing.)
  *   l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år
@@ -41,19 +45,21 @@ import { addMonths, type LocalDate } from '../../time/local-date.js';
 import { fractureBeforeStart, MEASURE_AFTER_FRACTURE_MONTHS } from '../follow-up/bone-markers.js';
 import { calciumFinding, markerFinding } from '../predicates/findings.js';
 import { latestHighCalcium, latestWithin } from '../predicates/labs.js';
-import { isAntiresorptive, medicationHistoryUnavailable } from '../predicates/medication.js';
-import type { DraftRule } from '../types.js';
+import { isAntiresorptive, medicationHistoryUnavailable, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { MAX_YEARS } from '../follow-up/bisphosphonate-duration.js';
+import { ORAL_GAP_MONTHS } from '../../facts/courses.js';
+import type { DraftRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { draftEvidence, draftFinding, isAntiresorptiveDraft, oncologyDose, otherDrafts, treatmentStart } from './draft.js';
+import { draftEvidence, draftFinding, isAntiresorptiveDraft, oncologyDose, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
 import { startOrRenewal } from './start-or-renewal.js';
-import type { PatientFacts } from '../../facts/types.js';
 
 export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) => {
   const { facts } = ctx;
   if (!isAntiresorptiveDraft(draft) || oncologyDose(draft)) return undefined;
   const startKind = startOrRenewal(facts, draft);
-  if (startKind === 'renewal' || startKind === 'switch' || (startKind === 'restart' && followsDenosumab(facts))) return undefined;
+  if (startKind === 'renewal' || startKind === 'switch') return undefined;
+  if (startKind === 'restart' && !restartAfterPause(ctx, draft)) return undefined;
 
   const reasons: Reason[] = [];
   const findings: Finding[] = [draftFinding(draft)];
@@ -120,7 +126,13 @@ export const rxStartChecklist: DraftRule<'rx-start-checklist'> = (ctx, draft) =>
   };
 };
 
-/** The latest antiresorptive course was denosumab: this start is its follow-on. */
-function followsDenosumab(facts: PatientFacts): boolean {
-  return facts.courses.find((c) => isAntiresorptive(c.drugClass))?.drugClass === 'denosumab';
+/** A restart the checklist speaks to (see above): after a stop or pause, not a follow-on, a switch within an oral course, or past 10 years. */
+function restartAfterPause(ctx: RuleContext, draft: RecognisedDraft): boolean {
+  const { facts } = ctx;
+  const last = facts.courses.find((c) => isAntiresorptive(c.drugClass));
+  if (last === undefined) return true;
+  if (last.drugClass === 'denosumab') return draft.identity.drugClass === 'denosumab';
+  if (draft.identity.drugClass !== 'oral-bisphosphonate') return true;
+  if (oralBisphosphonateYearsReached(facts, MAX_YEARS)) return false;
+  return last.drugClass !== 'oral-bisphosphonate' || addMonths(last.end, ORAL_GAP_MONTHS) <= treatmentStart(draft, ctx.today);
 }
