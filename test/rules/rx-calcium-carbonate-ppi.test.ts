@@ -22,7 +22,7 @@ describe('rx-calcium-carbonate-ppi (card l. 113-115 "Calcium-citrat … Kan over
     expect(rec).toMatchObject({ withVitaminD: 'offered', selectionBehavior: 'any' });
     expect(rec?.suggestions).toEqual([
       { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: d.ref, mode: 'update' } },
-      { kind: 'prescribe', drug: 'colecalciferol' },
+      { kind: 'prescribe', drug: 'colecalciferol', recommended: true },
     ]);
   });
 

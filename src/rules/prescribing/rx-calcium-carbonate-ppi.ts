@@ -12,7 +12,8 @@
  * Then: info — calcium carbonate needs stomach acid; calcium citrate is absorbed independently of
  * acid and food (but costs more); suggestion to switch the draft to calcium citrate (an update).
  * When the drafted product also holds vitamin D3 (a calcium + D3 combination), plain calcium citrate
- * would drop the D3: a vitamin D3 order is offered alongside and the text says so — unless plain
+ * would drop the D3: a vitamin D3 order is offered alongside, recommended with it (the two are to be
+ * taken together: `any`), and the text says so — unless plain
  * vitamin D3 is already taken or ordered (then the text says it is covered: no second D3 on top,
  * card l. 98 "20-40 µg").
  * Reasons: `ppi-user`.
@@ -47,7 +48,8 @@ export const rxCalciumCarbonatePpi: DraftRule<'rx-calcium-carbonate-ppi'> = (ctx
     suggestions: [
       // The draft's dosage kept [choice: the citrate's own (500 mg once daily) had halved a twice-daily draft].
       { kind: 'prescribe', drug: 'calcium-citrate', recommended: true, replaces: { draft: draft.ref, mode: 'update' } },
-      ...(offerD3 ? [{ kind: 'prescribe', drug: 'colecalciferol' } as const] : []),
+      // Recommended with the citrate: taken alone, the recommended switch dropped the D3 the draft held [choice].
+      ...(offerD3 ? [{ kind: 'prescribe', drug: 'colecalciferol', recommended: true } as const] : []),
     ],
     selectionBehavior: offerD3 ? 'any' : 'at-most-one',
     draft: draft.ref,
