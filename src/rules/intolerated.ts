@@ -5,10 +5,11 @@
  * for the drug with a recorded intolerance goes, and the card names the intolerance in its findings
  * and evidence [choice: the GP still decides, the record's warning is not one click away from being
  * ignored]. Per drug: an intolerance to alendronate says nothing about denosumab, nor an acute-phase
- * reaction to zoledronic acid about alendronate; a class-only entry ("bisfosfonater") stands for
- * the oral bisphosphonates (facts: `classOnly`).
+ * reaction to zoledronic acid about alendronate; a class-only entry ("bisfosfonater", ATC M05BA)
+ * stands for the oral bisphosphonates (facts: `classOnly`) and bars the zoledronic acid referral too —
+ * zoledronic acid is a bisphosphonate of the same ATC group (M05BA08).
  */
-import type { Intolerance, PatientFacts } from '../facts/types.js';
+import type { DrugId, Intolerance, PatientFacts } from '../facts/types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { SuggestionSpec } from '../contract/suggestions.js';
 import { keepSuggestions } from './kept-suggestions.js';
@@ -16,10 +17,19 @@ import { keepSuggestions } from './kept-suggestions.js';
 /** The intolerances that bar a suggestion, if any. */
 function barring(s: SuggestionSpec, intolerances: readonly Intolerance[]): readonly Intolerance[] {
   if (s.kind === 'prescribe' && s.drug === 'denosumab-biosimilar') return intolerances.filter((i) => i.drug === 'denosumab');
-  if (s.kind === 'referral' && s.to === 'zoledronic-acid') return intolerances.filter((i) => i.drug === 'zoledronic-acid');
+  // A class-only entry ("bisfosfonater", ATC M05BA) names zoledronic acid's class too [choice, the safer reading].
+  if (s.kind === 'referral' && s.to === 'zoledronic-acid') return intolerances.filter((i) => i.drug === 'zoledronic-acid' || i.classOnly === true);
   if (s.kind === 'prescribe' && (s.drug === 'alendronate-tablet' || s.drug === 'alendronate-effervescent')) {
     return intolerances.filter((i) => i.drug === 'alendronate' || (i.classOnly === true && i.drugClass === 'oral-bisphosphonate'));
   }
+  return [];
+}
+
+/** The drug a barred suggestion would have ordered: the cards name it as not offered (a class-only intolerance names none itself). */
+function offeredDrugs(s: SuggestionSpec): readonly DrugId[] {
+  if (s.kind === 'prescribe' && s.drug === 'denosumab-biosimilar') return ['denosumab'];
+  if (s.kind === 'referral' && s.to === 'zoledronic-acid') return ['zoledronic-acid'];
+  if (s.kind === 'prescribe' && (s.drug === 'alendronate-tablet' || s.drug === 'alendronate-effervescent')) return ['alendronate'];
   return [];
 }
 
@@ -27,9 +37,11 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
   const suggestions = r.suggestions;
   if (suggestions === undefined) return r;
   const barred = new Set<Intolerance>();
+  const notOffered = new Set<DrugId>(r.notOffered ?? []);
   const kept = suggestions.filter((s) => {
     const found = barring(s, intolerances);
     for (const i of found) barred.add(i);
+    if (found.length > 0) for (const drug of offeredDrugs(s)) notOffered.add(drug);
     return found.length === 0;
   });
   if (kept.length === suggestions.length) return r;
@@ -46,7 +58,7 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
     ...keepSuggestions(r, kept),
     findings: [...r.findings, ...added.map((i) => ({ kind: 'intolerance' as const, drug: i.drug, ref: i.ref }))],
     evidence: [...new Set([...r.evidence, ...added.map((i) => i.ref)])],
-    notOffered: [...new Set([...(r.notOffered ?? []), ...[...barred].map((i) => i.drug)])],
+    notOffered: [...notOffered],
   };
 }
 

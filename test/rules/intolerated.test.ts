@@ -53,6 +53,13 @@ describe('a drug with a recorded intolerance is not offered in one click', () =>
     expect(rec?.suggestions?.map((s) => s.kind === 'prescribe' ? s.drug : s.kind === 'referral' ? s.to : s.kind)).toEqual(['denosumab-biosimilar', 'zoledronic-acid', 'endocrinology']);
   });
 
+  it('a class-only entry ("bisfosfonater", ATC M05BA) bars the zoledronic acid referral too: a bisphosphonate of the same group [choice]', () => {
+    const bisphosphonates = { ...intolerance('alendronate', '2024-01-01'), classOnly: true };
+    const rec = evaluatePatientView(ctxOf(patient({ ...woman, ...failing, intolerances: [bisphosphonates] }))).find((r) => r.topic === 'switch-to-parenteral');
+    expect(rec?.suggestions?.map((s) => (s.kind === 'prescribe' ? s.drug : s.kind === 'referral' ? s.to : s.kind))).toEqual(['denosumab-biosimilar', 'endocrinology']);
+    expect(rec?.notOffered).toEqual(['zoledronic-acid']);
+  });
+
   it('order-sign: an alendronate draft with an ulcer offers zoledronic acid, not the denosumab the patient does not tolerate', () => {
     const d = draft('alendronate');
     const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, conditions: [condition('peptic-ulcer')], intolerances: [intolerance('denosumab')], drafts: [d] })));
