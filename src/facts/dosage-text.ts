@@ -75,6 +75,30 @@ const TID_CAPS = /\bTID\b|\b[Tt]\.[Ii]\.[Dd]\b/;
 const TID_AFTER = /\b(?:po|mouth|orally|tabs?|tablets?|caps?|capsules?|mg|ml) tid\b/;
 /** "for 1 week", "for a month", "x 7 days", "i 3 måneder", "i en uge": how long, not how often. */
 const DURATION = /\b(?:for|x|i|in|over) (?:a|an|one|en|et|\d{1,3}) (?:days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|år)\b/g;
+/** The same words, read for how long: "i 3 måneder", "for 14 days", "x 2 uger". */
+const DURATION_PARTS = /\b(?:for|x|i|in|over) (a|an|one|en|et|\d{1,3}) (days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|mdr|år)\b/g;
+const DURATION_UNIT: Readonly<Record<string, 'd' | 'wk' | 'mo' | 'a'>> = {
+  day: 'd', days: 'd', dag: 'd', dage: 'd',
+  week: 'wk', weeks: 'wk', uge: 'wk', uger: 'wk',
+  month: 'mo', months: 'mo', måned: 'mo', måneder: 'mo', mdr: 'mo',
+  year: 'a', years: 'a', år: 'a',
+};
+
+/**
+ * How long a dosage text says the course lasts ("2 tabl. dagligt i 3 måneder"), the last resort for
+ * a draft's planned length: one duration named, or none (two different ones are unknown).
+ */
+export function durationFromText(raw: string): { readonly value: number; readonly unit: 'd' | 'wk' | 'mo' | 'a' } | undefined {
+  const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
+  const found = new Map<string, { value: number; unit: 'd' | 'wk' | 'mo' | 'a' }>();
+  for (const m of text.matchAll(DURATION_PARTS)) {
+    const n = m[1] !== undefined && /^\d+$/.test(m[1]) ? Number(m[1]) : 1;
+    const unit = lookup(DURATION_UNIT, m[2] ?? '');
+    if (unit !== undefined && n > 0) found.set(`${n}${unit}`, { value: n, unit });
+  }
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
 /** Dotted abbreviations ("q.h.s.", "b.i.d.", "p.o.") read as their letters. */
 const DOTTED = /\b(?:[a-z]\.){2,4}/g;
 

@@ -16,6 +16,7 @@ import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
 import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { boundsDurationOf } from './timing.js';
+import { durationFromText } from './dosage-text.js';
 import { doseSchedule } from './dose-schedule.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import { dosageLines } from './medications.js';
@@ -92,6 +93,19 @@ function explicitDays(dispense: JsonObject | undefined, lines: readonly JsonObje
   return last === undefined ? undefined : inclusiveDays(start, last);
 }
 
+/**
+ * The length a dosage text names ("2 tabl. à 5 mg dagligt i 3 måneder"), beside the structured ones:
+ * a prednisolone course written so had no length and no bone-protection card.
+ */
+function textDays(lines: readonly JsonObject[], start: LocalDate): number | undefined {
+  const durations = lines.flatMap((line) => {
+    const text = get(line, 'text');
+    const d = typeof text === 'string' ? durationFromText(text) : undefined;
+    return d === undefined ? [] : [inclusiveDays(start, lastDayOf(start, d))];
+  });
+  return durations.length === 0 ? undefined : Math.max(...durations);
+}
+
 /** Days of supply: expected supply duration × (1 + repeats), else quantity ÷ daily units × (1 + repeats). */
 function supplyDays(dispense: JsonObject | undefined, start: LocalDate, unitsPerDay: number | undefined): number | undefined {
   const repeats = repeatsAllowed(dispense);
@@ -103,8 +117,7 @@ function supplyDays(dispense: JsonObject | undefined, start: LocalDate, unitsPer
 
 function plannedDays(resource: JsonObject, lines: readonly JsonObject[], start: LocalDate, unitsPerDay: number | undefined): number | undefined {
   const dispense = getObject(resource, 'dispenseRequest');
-  const explicit = explicitDays(dispense, lines, start);
-  const supply = supplyDays(dispense, start, unitsPerDay);
-  if (explicit === undefined) return supply;
-  return supply === undefined ? explicit : Math.max(explicit, supply);
+  // The longest that any of them plans counts (rules.md section 4, "Planned course length") [choice].
+  const known = [explicitDays(dispense, lines, start), supplyDays(dispense, start, unitsPerDay), textDays(lines, start)].filter((d) => d !== undefined);
+  return known.length === 0 ? undefined : Math.max(...known);
 }

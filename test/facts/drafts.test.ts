@@ -49,6 +49,20 @@ describe('draft orders of a prescribing hook', () => {
     expect(days({ atc: 'H02AB06' })).toBeUndefined();
   });
 
+  it('planned duration from the dosage text too ("i 3 måneder", "for 14 days"): the longest plan counts', () => {
+    const withText = (text: string, o: Parameters<typeof medicationRequest>[0] = {}) =>
+      factsOf([], { drafts: [draft({ ...medicationRequest({ status: 'draft', authoredOn: TODAY, atc: 'H02AB06', text: 'Prednisolon 5 mg', ...o }), dosageInstruction: [{ text }] })] }).drafts[0];
+    // 15 Jun + 3 calendar months: 14 Sep, 92 days — the "3 mdr." of the card's footnote.
+    expect(withText('2 tabl. à 5 mg dagligt i 3 måneder')).toMatchObject({ dailyDoseMg: 10, durationDays: 92 });
+    expect(withText('1 tablet daily for 14 days')?.durationDays).toBe(14);
+    expect(withText('2 tabletter dagligt x 2 uger')?.durationDays).toBe(14);
+    // Two lengths named, or none: unknown; beside a structured supply the longer counts, as for an explicit end.
+    expect(withText('2 tabl. dagligt i 3 dage, derefter 1 tabl. i 2 uger')?.durationDays).toBeUndefined();
+    expect(withText('2 tabletter dagligt')?.durationDays).toBeUndefined();
+    expect(withText('2 tabl. dagligt i 3 måneder', { supply: { value: 30, unit: 'd' } })?.durationDays).toBe(92);
+    expect(withText('2 tabl. dagligt i 14 dage', { supply: { value: 30, unit: 'd' } })?.durationDays).toBe(30);
+  });
+
   it('feeds the glucocorticoid exposure of the planned course: prednisolone 5 mg × 2 for 92 days', () => {
     const d = medicationRequest({ id: 'p', status: 'draft', atc: 'H02AB06', text: 'Prednisolon 5 mg', supply: { value: 3, unit: 'mo' }, dose: { value: 2, unit: 'stk' } });
     const f = factsOf([], { drafts: [draft(d)] });
