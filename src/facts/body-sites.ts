@@ -21,8 +21,21 @@ export function dxaSiteFromText(lowerText: string): DxaSite | undefined {
   return undefined;
 }
 
+/**
+ * Femoral-neck fractures named by their level ("Transcervical fracture of femur", "Closed fracture
+ * of midcervical section of femur", "subkapital femurfraktur"): hip only with the femur named in
+ * the same clause, as "subcapital", "midcervical" and "intracapsular" also name other bones (the
+ * fifth metacarpal, the neck of the humerus, the cervical spine).
+ */
+const FEMORAL_NECK_LEVEL = String.raw`(?:sub-?[ck]apital|trans-?cervi[ck]al|mid-?cervi[ck]al|bas[io]-?cervi[ck]al|intra-?[ck]apsul)`;
+const FEMUR_WORD = String.raw`(?:femur|femoral|femoris|lårben)`;
+const FEMORAL_NECK_BY_LEVEL = String.raw`${FEMORAL_NECK_LEVEL}[^.;:,|]*${FEMUR_WORD}|${FEMUR_WORD}[^.;:,|]*${FEMORAL_NECK_LEVEL}`;
+
 const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
-  ['hip', /femoral neck|neck of femur|(?:proximal|upper) end of (?:the )?femur|collum femoris|lårbenshals|femurhals|pertrochant|pertrokant|subtrochant|subtrokant|proximal femur|\bhip\b|hofte|coxa/],
+  // S72.0 femoral neck, S72.1 pertrochanteric (ICD-10 includes intertrochanteric and trochanter
+  // fractures; ICD-10-CM S72.11/S72.12 greater and lesser trochanter), S72.2 subtrochanteric: any
+  // "trochant"/"trokant" word names the proximal femur, the only bone with a trochanter.
+  ['hip', new RegExp(String.raw`femoral neck|neck of (?:the )?femur|(?:proximal|upper) end of (?:the )?femur|collum femoris|lårbenshals|femurhals|trochant|trokant|${FEMORAL_NECK_BY_LEVEL}|proximal femur|\bhip\b|hofte|coxa`)],
   // A named vertebra ("L1", "Th12", "T12", "C5") names the spine (v2, counting fractures by vertebra).
   ['spine', /vertebra|hvirvel|columna|spine|spinal|lumbar|lumbal|thoracic|thorakal|torakal|\bryg\b|rygsøjle|sammenfald|compression fracture|(?<![\d-])\b(?:th?\s?-?(?:[1-9]|1[0-2])|l\s?-?[1-5]|c\s?-?[1-7])\b/],
   ['pelvis', /pelvi|bækken|sacrum|acetabul|pubis|ilium|\bos ischii\b/],

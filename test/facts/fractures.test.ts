@@ -243,6 +243,33 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     expect(snomed('28576007', 'Closed fracture of distal end of radius (disorder)')[0]?.site).toBe('forearm');
   });
 
+  it.each([
+    ['42188001', 'Fracture of intertrochanteric section of femur (disorder)'],
+    ['82323002', 'Closed intertrochanteric fracture of femur (disorder)'],
+    ['263221009', 'Closed fracture of trochanteric section of femur'],
+    ['0000001', 'Fracture of greater trochanter of femur'],
+    ['0000002', 'Avulsion fracture of lesser trochanter'],
+    ['0000003', 'Pertrochanteric fracture of femur'],
+    ['0000004', 'Transcervical fracture of femur'],
+    ['0000005', 'Closed fracture of midcervical section of femur'],
+    ['0000006', 'Subcapital fracture of femur'],
+    ['0000007', 'Intracapsular fracture of femur'],
+    ['0000008', 'Intertrokantær femurfraktur'],
+    ['0000009', 'Trokantær fraktur, venstre'],
+    ['0000010', 'Subkapital femurfraktur'],
+    ['0000011', 'Fraktur af trochanter major'],
+  ])('a hip fracture (S72.0/S72.1/S72.2) named by its level: %s "%s" → hip', (code, display) => {
+    expect(snomed(code, display)[0]?.site).toBe('hip');
+  });
+
+  it.each([
+    ['a subcapital metacarpal fracture', 'Subcapital fracture of fifth metacarpal', 'other'],
+    ['a midcervical spine fracture', 'Fracture of midcervical vertebra', 'spine'],
+    ['a subcapital humerus fracture', 'Subcapital fracture of humerus', 'upper-arm'],
+  ])('a level word without the femur is not the hip: %s', (_name, display, site) => {
+    expect(snomed('0000012', display)[0]?.site).toBe(site);
+  });
+
   it('Danish text alone: "Hoftebrud", "Håndledsbrud", "brud på lårbenshalsen", "brækket hofte"', () => {
     expect(fracture({ text: 'Hoftebrud' })[0]).toMatchObject({ site: 'hip', code: { system: 'urn:osteo-cds:text', code: 'text', display: 'Hoftebrud' } });
     expect(fracture({ text: 'Håndledsbrud, venstre' })[0]?.site).toBe('forearm');
