@@ -83,6 +83,27 @@ describe('lifestyle: smoking', () => {
     expect(factsOf([olderObs, tobacco]).lifestyle.smoking?.current).toBe(true);
     expect(factsOf([newerObs, tobacco]).lifestyle.smoking).toEqual({ current: false, date: '2026-01-01', ref: 'Observation/n' });
   });
+
+  it.each([
+    ['77176002', 'Smoker (finding)'],
+    ['449868002', 'Smokes tobacco daily (finding)'],
+    ['65568007', 'Cigarette smoker (finding)'],
+    ['428071000124103', 'Heavy tobacco smoker (finding)'],
+  ])('a SNOMED current-smoker finding %s recorded as a Condition is a current smoker while active, not once resolved', (code, display) => {
+    const active = condition({ id: 'smk', codings: [coding(SYS.snomed, code, display)], clinicalStatus: 'active', onset: '2020-01-01' });
+    expect(factsOf([active]).lifestyle.smoking).toEqual({ current: true, date: '2020-01-01', ref: 'Condition/smk' });
+    const codeOnly = condition({ id: 'smk', codings: [coding(SYS.snomed, code)], clinicalStatus: 'active', onset: '2020-01-01' });
+    expect(factsOf([codeOnly]).lifestyle.smoking?.current).toBe(true);
+    const resolved = condition({ id: 'smk', codings: [coding(SYS.snomed, code, display)], clinicalStatus: 'resolved', onset: '2020-01-01', abatement: '2024-06-01' });
+    expect(factsOf([resolved]).lifestyle.smoking).toEqual({ current: false, date: '2024-06-01', ref: 'Condition/smk' });
+  });
+
+  it('SNOMED ex-smoker and never-smoked findings recorded as a Condition make no current smoker', () => {
+    for (const [code, display] of [['8517006', 'Ex-smoker (finding)'], ['266919005', 'Never smoked tobacco (finding)']] as const) {
+      const f = factsOf([condition({ id: 'ex', codings: [coding(SYS.snomed, code, display)], clinicalStatus: 'active', onset: '2020-01-01' })]);
+      expect(f.lifestyle.smoking?.current).not.toBe(true);
+    }
+  });
 });
 
 describe('lifestyle: alcohol and falls', () => {

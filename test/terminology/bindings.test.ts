@@ -129,6 +129,15 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.snomed, '33118001')).toEqual(['fracture-pelvis']);
   });
 
+  it('bind the SNOMED current-smoker findings as a smoker condition too (terminology.md "Tobacco smoking status"; US problem lists record them as Conditions), never an ex- or never-smoker or mere tobacco exposure', () => {
+    for (const code of ['77176002', '449868002', '65568007', '428041000124106', '428061000124105', '428071000124103']) {
+      expect(concepts(SYS.snomed, code)).toEqual(expect.arrayContaining(['smoking-current', 'smoker']));
+    }
+    expect(concepts(SYS.snomed, '8517006')).toEqual(['smoking-not-current']);
+    expect(concepts(SYS.snomed, '266919005')).toEqual(['smoking-not-current']);
+    expect(concepts(SYS.snomed, '229819007')).not.toContain('smoker');
+  });
+
   it('bind the US myocardial infarction and stroke codes (romosozumab contraindication, US review)', () => {
     for (const code of ['399211009', '1755008', '401303003', '401314000']) expect(concepts(SYS.snomed, code)).toEqual(['myocardial-infarction']);
     for (const code of ['432504007', '422504002']) expect(concepts(SYS.snomed, code)).toEqual(['stroke']);
