@@ -7,7 +7,7 @@
 import type { Measure } from '../terminology/schema.js';
 import { CANONICAL_UNIT } from '../terminology/units.js';
 import { get, str } from './accessors.js';
-import { danishClockTime } from '../time/local-date.js';
+import { clockTimeAsTaken } from '../time/local-date.js';
 import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
@@ -108,14 +108,17 @@ function readMeasurement(
 /**
  * Card page 2, l. 145 "CTX skal tages fastende før kl. 10": CTX falls through the day and after a
  * meal, so a sample taken later reads low. A CTX whose sample time (`effective[x]`, not `issued`:
- * when the lab answered) is 10:00 or later in Danish time carries that time; the bone-marker flow
- * does not let it show a response (rules/follow-up/bone-markers.ts). One with no time is fasting.
+ * when the lab answered) is 10:00 or later on the patient's own clock carries that time — the clock
+ * the time is written in when it has a UTC offset of its own (a US "08:00-04:00" is fasting),
+ * Danish time when it is written in UTC ('Z'), as written with no zone (`clockTimeAsTaken`); the
+ * bone-marker flow does not let it show a response (rules/follow-up/bone-markers.ts). One with no
+ * time is fasting.
  */
 const CTX_FASTING_BEFORE = '10:00';
 
 function notFastingTime(obs: JsonObject): string | undefined {
   const taken = str(obs.effectiveDateTime) ?? str(get(obs.effectivePeriod, 'start')) ?? str(obs.effectiveInstant);
-  const time = taken === undefined ? undefined : danishClockTime(taken);
+  const time = taken === undefined ? undefined : clockTimeAsTaken(taken);
   return time !== undefined && time >= CTX_FASTING_BEFORE ? time : undefined;
 }
 

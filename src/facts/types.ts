@@ -64,7 +64,7 @@ export interface CalciumMeasurement extends Measurement {
 
 export interface BoneMarkerMeasurement extends Measurement {
   readonly marker: BoneMarkerKind;
-  /** A CTX taken at 10:00 or later, Danish time (`HH:MM`): not fasting before 10 (facts/measurements.ts). */
+  /** A CTX taken at 10:00 or later on the clock it was taken by (`HH:MM`; 'Z' in Danish time): not fasting before 10 (facts/measurements.ts). */
   readonly notFastingAt?: string;
   /** The premenopausal mean the lab reports on the Observation, when it does. */
   readonly premenopausalMean?: number;

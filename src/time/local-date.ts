@@ -47,16 +47,20 @@ export function danishClockInstant(value: string): number {
 }
 
 /**
- * The Danish clock time (`HH:MM`) of a FHIR dateTime: as written when it has no zone (as
- * `parseFhirDate` reads its date), converted to Danish time when it has one; undefined for a date
- * without a time, or anything that is no dateTime.
+ * The clock time (`HH:MM`) a FHIR dateTime was taken at, on the clock of the place it was written:
+ * as written when it carries a UTC offset of its own ("2026-10-15T08:00:00-04:00" is eight in the
+ * morning where the sample was taken, whatever the time in Denmark) or no zone (read as
+ * `parseFhirDate` reads its date); converted to Danish time when it is written in UTC ("Z",
+ * "+00:00", "-00:00": a Danish lab system serialising its instants, not a clock of its own)
+ * [choice]. Undefined for a date without a time, or anything that is no dateTime.
  */
-export function danishClockTime(value: string): string | undefined {
+export function clockTimeAsTaken(value: string): string | undefined {
   if (value.length <= 10 || parseDateTime(value) === undefined) return undefined;
   const last = value.charCodeAt(value.length - 1);
   const sign = value.charCodeAt(value.length - 6);
-  const zoned = last === 90 || ((sign === 43 || sign === 45) && value.charCodeAt(value.length - 3) === 58);
-  if (!zoned) return value.slice(11, 16);
+  const offset = (sign === 43 || sign === 45) && value.charCodeAt(value.length - 3) === 58 ? value.slice(-5) : undefined;
+  const utc = last === 90 || offset === '00:00';
+  if (!utc) return value.slice(11, 16);
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : danishClockFormat.format(t);
 }

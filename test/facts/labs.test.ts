@@ -96,6 +96,14 @@ describe('CTX taken fasting before 10 (card page 2 l. 145 "CTX skal tages fasten
     expect(late([ctx('local', '2026-06-15T09:45:00')])).toEqual([['Observation/local', undefined]]);
   });
 
+  it('reads a time with a UTC offset of its own on that clock (the patient\'s, card l. 145): a US 08:00-04:00 is fasting, 10:30-04:00 is not; +00:00 is UTC, read in Danish time', () => {
+    expect(late([ctx('edt', '2026-05-15T08:00:00-04:00')])).toEqual([['Observation/edt', undefined]]);
+    expect(late([ctx('est', '2026-01-15T08:00:00-05:00')])).toEqual([['Observation/est', undefined]]);
+    expect(late([ctx('us-late', '2026-05-15T10:30:00-04:00')])).toEqual([['Observation/us-late', '10:30']]);
+    expect(late([ctx('tokyo', '2026-05-15T11:00:00+09:00')])).toEqual([['Observation/tokyo', '11:00']]);
+    expect(late([ctx('utc', '2026-05-15T08:30:00+00:00')])).toEqual([['Observation/utc', '10:30']]);
+  });
+
   it('the sample time, not when the lab answered (issued); P1NP has no time of day', () => {
     expect(late([ctx('answered', '2026-05-04T08:00:00+02:00', { issued: '2026-05-04T14:10:00+02:00' })])).toEqual([['Observation/answered', undefined]]);
     expect(late([ctx('period', '2026-05-04', { effectiveDateTime: undefined, effectivePeriod: { start: '2026-05-04T11:00:00+02:00' } })])).toEqual([['Observation/period', '11:00']]);

@@ -5,6 +5,7 @@ import {
   addMonths,
   addMonthsToDayNumber,
   addYears,
+  clockTimeAsTaken,
   danishClockInstant,
   danishDate,
   dayNumber,
@@ -214,6 +215,19 @@ describe('calendar arithmetic', () => {
     expect(isLocalDate('2024-2-29')).toBe(false);
     expect(isLocalDate('2024-02-29T00:00:00Z')).toBe(false);
     expect(isLocalDate('abcd-ef-gh')).toBe(false);
+  });
+});
+
+describe('clockTimeAsTaken (the clock a sample was taken by)', () => {
+  it('reads a time with its own UTC offset, or with no zone, as written; a UTC time (Z, +00:00) in Danish time; no time is undefined', () => {
+    expect(clockTimeAsTaken('2026-10-15T08:00:00-04:00')).toBe('08:00');
+    expect(clockTimeAsTaken('2026-05-04T15:30:00+02:00')).toBe('15:30');
+    expect(clockTimeAsTaken('2026-06-15T09:45:00')).toBe('09:45');
+    expect(clockTimeAsTaken('2026-01-15T08:30:00Z')).toBe('09:30');
+    expect(clockTimeAsTaken('2026-06-15T08:30:00.000Z')).toBe('10:30');
+    expect(clockTimeAsTaken('2026-06-15T08:30:00+00:00')).toBe('10:30');
+    expect(clockTimeAsTaken('2026-06-15')).toBeUndefined();
+    expect(clockTimeAsTaken('not a date at all')).toBeUndefined();
   });
 });
 
