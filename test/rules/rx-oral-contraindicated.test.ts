@@ -81,6 +81,19 @@ describe('rx-oral-contraindicated (card l. 22 "2. Valg (parenteral) Ved kontrain
     expect(judge({ intolerances: [intolerance('denosumab', '2019-01-01')] }, draft('alendronate'))).toBeUndefined();
   });
 
+  it('a zoledronic acid draft with zoledronic acid (or the bisphosphonates as a class) not tolerated: denosumab in its place, or the endocrinologist [choice]', () => {
+    const i = intolerance('zoledronic-acid', '2023-01-01');
+    const rec = judge({ intolerances: [i] }, draft('zoledronic-acid'));
+    expect(rec).toMatchObject({ topic: 'rx-oral-contraindicated', indicator: 'warning', reasons: ['intolerance'], notOffered: ['zoledronic-acid'] });
+    expect(rec?.seriousSideEffect).toBeUndefined();
+    expect(rec?.suggestions?.map((x) => (x.kind === 'prescribe' ? x.drug : x.kind === 'referral' ? x.to : x.kind))).toEqual(['denosumab-biosimilar', 'endocrinology']);
+    expect(judge({ intolerances: [{ ...intolerance('alendronate'), classOnly: true }] }, draft('zoledronic-acid'))?.reasons).toEqual(['intolerance']);
+    // With eGFR ≤ 35: the referral alone.
+    expect(judge({ intolerances: [i], labs: { egfr: [egfr(30, '2026-11-01')] } }, draft('zoledronic-acid'))?.suggestions).toEqual([expect.objectContaining({ kind: 'referral', to: 'endocrinology', recommended: true })]);
+    // An alendronate intolerance says nothing about the infusion.
+    expect(judge({ intolerances: [intolerance('alendronate')] }, draft('zoledronic-acid'))).toBeUndefined();
+  });
+
   it('an intolerance the record has outlived does not bar: a renewal of the running course, or an oral course begun after it', () => {
     const i = intolerance('alendronate', '2019-01-01');
     expect(judge({ intolerances: [i], courses: [course('alendronate', '2024-01-01')] }, draft('alendronate'))).toBeUndefined();

@@ -195,7 +195,7 @@ function draftedParenteral(ctx: RuleContext, draft: RecognisedDraft): 'denosumab
  */
 function infusionAfterSeriousSideEffect(ctx: RuleContext, draft: RecognisedDraft): Recommendation<'rx-oral-contraindicated'> | undefined {
   const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
-  if (serious.length === 0) return undefined;
+  if (serious.length === 0) return infusionNotTolerated(ctx, draft);
   return {
     topic: 'rx-oral-contraindicated',
     indicator: 'warning',
@@ -206,6 +206,35 @@ function infusionAfterSeriousSideEffect(ctx: RuleContext, draft: RecognisedDraft
     selectionBehavior: 'at-most-one',
     draft: draft.ref,
     seriousSideEffect: true,
+  };
+}
+
+/**
+ * A zoledronic acid draft with an intolerance to zoledronic acid on record (or to the
+ * bisphosphonates as a class, ATC M05BA): the other second choice, denosumab, in its place, or the
+ * endocrinologist (with the latest eGFR ≤ 35 the referral alone, as for the tablet) [choice: card
+ * l. 22 "utålelige bivirkninger"; the draft had gone through without a word].
+ */
+function infusionNotTolerated(ctx: RuleContext, draft: RecognisedDraft): Recommendation<'rx-oral-contraindicated'> | undefined {
+  const intolerances = ctx.facts.intolerances.filter((i) => i.drug === 'zoledronic-acid' || i.classOnly === true);
+  if (intolerances.length === 0) return undefined;
+  const egfrLow = latestEgfrAtLimit(ctx.facts) !== undefined;
+  return {
+    topic: 'rx-oral-contraindicated',
+    indicator: 'warning',
+    reasons: ['intolerance'],
+    evidence: draftEvidence(draft, intolerances.map((i) => i.ref)),
+    findings: [draftFinding(draft), ...intolerances.map((i): Finding => ({ kind: 'intolerance', drug: i.drug, ref: i.ref }))],
+    suggestions: egfrLow
+      ? [{ kind: 'referral', to: 'endocrinology', recommended: true, replacesDraft: draft.ref }]
+      : [
+          { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, replaces: { draft: draft.ref, mode: 'delete-create' } },
+          { kind: 'referral', to: 'endocrinology', replacesDraft: draft.ref },
+        ],
+    selectionBehavior: 'at-most-one',
+    draft: draft.ref,
+    notOffered: ['zoledronic-acid'],
+    ...(egfrLow ? { egfrLow: true } : {}),
   };
 }
 
