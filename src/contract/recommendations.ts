@@ -314,9 +314,10 @@ export interface TopicValues {
     readonly nextInjection?: LocalDate;
     /**
      * Another card of the same draft bars the drug itself (`rx-egfr-too-low` critical,
-     * `rx-oral-contraindicated`): no dosing correction is offered, which would keep the drug.
+     * `rx-oral-contraindicated`), holds it (`rx-hypocalcaemia`) or offers to remove it as a second
+     * antiresorptive (`rx-duplicate-antiresorptive`): no dosing correction is offered, which would keep the drug.
      */
-    readonly barred?: 'rx-egfr-too-low' | 'rx-oral-contraindicated' | 'rx-hypocalcaemia';
+    readonly barred?: 'rx-egfr-too-low' | 'rx-oral-contraindicated' | 'rx-hypocalcaemia' | 'rx-duplicate-antiresorptive';
   };
 
   // rules.md "Missing data"

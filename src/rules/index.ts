@@ -12,7 +12,8 @@ import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
 import { inAgreement, oneClickOnce, oneReferral } from './agreement.js';
-import { barsDraft, HOW_TO_START } from './prescribing/must-not-go-ahead.js';
+import { barsDraft, duplicateRemoval, HOW_TO_START, type DuplicateRemoval } from './prescribing/must-not-go-ahead.js';
+import { keepSuggestions } from './kept-suggestions.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutOrderedInBasket } from './ordered-in-basket.js';
 import { withoutIntolerated } from './intolerated.js';
@@ -29,22 +30,54 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
  * A draft barred for the drug itself (eGFR, calcium, a contraindication — not a wrong dose) is not
  * to be renewed now either: the five-year card's "renew" or "consider a pause before renewing" beside
  * it was a second, contradicting answer to the same order [choice]. The ten-year card agrees with
- * the bar (the maximum duration is reached) and stays.
+ * the bar (the maximum duration is reached) and stays. A draft `rx-duplicate-antiresorptive`
+ * removes as its action (`remove`: the second antiresorptive of the basket, denosumab kept at
+ * eGFR ≤ 35) is a draft that must not go ahead too [choice]; one it removes only as one way of two
+ * ("stop the drug in use, or remove the draft") keeps these cards (must-not-go-ahead.ts).
  */
-function silencedBy(r: Recommendation, blockers: readonly Recommendation[]): boolean {
-  if (HOW_TO_START.includes(r.topic)) return blockers.length > 0;
-  return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && blockers.some((b) => b.topic !== 'rx-dose-interval');
+function silencedBy(r: Recommendation, blockers: readonly Recommendation[], duplicate: DuplicateRemoval | undefined): boolean {
+  if (HOW_TO_START.includes(r.topic)) return blockers.length > 0 || duplicate === 'remove';
+  return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && (blockers.some((b) => b.topic !== 'rx-dose-interval') || duplicate === 'remove');
 }
 
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
   const blockers = recs.filter(barsDraft);
-  if (blockers.length === 0) return [...recs];
   // Barred for the drug itself and removed (a low calcium only holds a draft, a wrong dose is corrected).
   const barred = new Set(blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low').flatMap((b) => b.draft ?? []));
-  return recs
-    .filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft)))
-    .filter((r) => !doublesOnlyBarred(r, barred))
-    .map((r) => barredDose(r, blockers));
+  // A duplicate card that doubles only barred drafts is gone first: it removes nothing, so it blocks nothing.
+  const shown = recs.filter((r) => !doublesOnlyBarred(r, barred));
+  const duplicates = new Map<string, DuplicateRemoval>();
+  for (const r of shown) {
+    const how = duplicateRemoval(r);
+    if (how !== undefined && r.draft !== undefined) duplicates.set(r.draft, how);
+  }
+  if (blockers.length === 0 && duplicates.size === 0) return shown;
+  return shown
+    .filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft), duplicates.get(r.draft)))
+    .map((r) => withoutKeepingRemovedDuplicate(r, duplicates))
+    .map((r) => barredDose(r, blockers, duplicates));
+}
+
+/** A suggestion that keeps the draft as an order (a corrected dosing, another product in its place): the draft it keeps. */
+function draftKeptBy(s: SuggestionSpec): string | undefined {
+  if (s.kind === 'fix-schedule') return s.draft;
+  return s.kind === 'prescribe' ? s.replaces?.draft : undefined;
+}
+
+/**
+ * rules.md section 6, "two cards that disagree": a draft `rx-duplicate-antiresorptive` offers to
+ * delete gets no one click from another card that keeps it as an order (the biosimilar or Binosto
+ * switch, a corrected dosing) — accepting both had left two denosumab orders, or settled "stop the
+ * drug in use, or remove the draft" by keeping both antiresorptives [choice]. The card keeps its
+ * text; none left, it has no suggestions.
+ */
+function withoutKeepingRemovedDuplicate(r: Recommendation, duplicates: ReadonlyMap<string, DuplicateRemoval>): Recommendation {
+  if (r.suggestions === undefined || r.topic === 'rx-duplicate-antiresorptive') return r;
+  const kept = r.suggestions.filter((s) => {
+    const draft = draftKeptBy(s);
+    return draft === undefined || !duplicates.has(draft);
+  });
+  return kept.length === r.suggestions.length ? r : keepSuggestions(r, kept);
 }
 
 /**
@@ -60,14 +93,17 @@ function doublesOnlyBarred(r: Recommendation, barred: ReadonlySet<string>): bool
 
 /**
  * A wrong dose of a drug that is not to be prescribed at all (eGFR ≤ 35, a contraindication to
- * oral treatment) or not now (a low calcium, corrected first): `rx-dose-interval` still says the
- * dose is wrong (a GP may override the bar), but its one-click correction would keep the order the
- * other card of the draft removes — two critical cards, one "remove it", one "correct it" [choice].
+ * oral treatment), not now (a low calcium, corrected first) or not beside the antiresorptive it
+ * doubles (`rx-duplicate-antiresorptive` offers to remove it, either level): `rx-dose-interval`
+ * still says the dose is wrong (a GP may override the bar), but its one-click correction would keep
+ * the order the other card of the draft removes — one "remove it", one "correct it" [choice].
  */
-function barredDose(r: Recommendation, blockers: readonly Recommendation[]): Recommendation {
+function barredDose(r: Recommendation, blockers: readonly Recommendation[], duplicates: ReadonlyMap<string, DuplicateRemoval>): Recommendation {
   if (r.topic !== 'rx-dose-interval') return r;
-  const bar = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-hypocalcaemia'))?.topic;
-  if (bar !== 'rx-egfr-too-low' && bar !== 'rx-oral-contraindicated' && bar !== 'rx-hypocalcaemia') return r;
+  const found = blockers.find((b) => b.draft === r.draft && (b.topic === 'rx-egfr-too-low' || b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-hypocalcaemia'))?.topic;
+  // A bar on the drug itself comes first; else a duplicate the other card offers to remove.
+  const bar = found ?? (r.draft !== undefined && duplicates.has(r.draft) ? 'rx-duplicate-antiresorptive' : undefined);
+  if (bar !== 'rx-egfr-too-low' && bar !== 'rx-oral-contraindicated' && bar !== 'rx-hypocalcaemia' && bar !== 'rx-duplicate-antiresorptive') return r;
   const { suggestions: _, selectionBehavior: __, ...rest } = r;
   return { ...rest, barred: bar };
 }

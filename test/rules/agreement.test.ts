@@ -311,7 +311,11 @@ describe('one click, one order across the cards of a basket (prescribing hooks) 
   });
 
   it('a lab test is ordered once in the basket, whatever note each draft\'s card gives it (before the infusion, none)', () => {
-    const { recs } = two({});
+    // Denosumab in use: each draft's duplicate card says "stop it, or remove" and both keep their
+    // pre-start checks. (Drafted alone together, the zoledronic acid is the duplicate removed and
+    // gets no lab card: must-not-go-ahead.ts `duplicateRemoval`.)
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, courses: [course('denosumab', '2024-01-01', { lastDose: '2026-09-26' })], drafts: [draft('alendronate'), draft('zoledronic-acid')] })));
+    expect(new Set(recs.filter((r) => r.topic === 'rx-lab-missing').map((r) => r.draft)).size).toBe(2);
     const ordered = all(recs).flatMap((s) => {
       const spec = s as { kind: string; lab?: string; labs?: readonly string[] };
       return spec.kind === 'lab' && spec.lab !== undefined ? [spec.lab] : spec.kind === 'labs' ? [...(spec.labs ?? [])] : [];

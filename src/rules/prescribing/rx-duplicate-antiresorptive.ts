@@ -25,6 +25,8 @@
  * bisphosphonate draft (rx-egfr-too-low stops it) nor the usual follow-on, zoledronic acid
  * (contraindicated below 35, SmPC) — so the text keeps denosumab, removes the draft and leaves any
  * follow-on to endocrinology (`egfrLow`) [choice, as rx-denosumab-schedule and denosumab-stopped].
+ * A draft whose one click removes it is no draft for another card to start or fix (must-not-go-ahead.ts
+ * `duplicateRemoval`, rules/index.ts) [choice].
  * Reasons: `duplicate`.
  */
 import type { Course } from '../../facts/types.js';

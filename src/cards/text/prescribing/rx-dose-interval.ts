@@ -37,12 +37,22 @@ const BARRED: Readonly<Record<NonNullable<Recommendation<'rx-dose-interval'>['ba
     da: (drug) => `**${capitalise(drug)} skal slet ikke ordineres nu: peroral behandling er kontraindiceret** (se det kort). Derfor tilbydes ingen rettelse af doseringen her.`,
     en: (drug) => `**${capitalise(drug)} is not to be prescribed now at all: oral treatment is contraindicated** (see that card). So no corrected dosing is offered here.`,
   },
+  'rx-duplicate-antiresorptive': {
+    da: (drug) => `**Ordinationen af ${drug} er en dobbeltbehandling** (se kortet om dobbelt antiresorptiv behandling): den gives ikke ved siden af den anden antiresorptive behandling. Derfor tilbydes ingen rettelse af doseringen her – ret den, hvis ordinationen alligevel skal gives.`,
+    en: (drug) => `**The ${drug} order doubles another antiresorptive** (see the duplicate treatment card): it is not given beside the other. So no corrected dosing is offered here – correct it should the order be given after all.`,
+  },
 };
 
 /** The daily strength of an oral bisphosphonate, for a GP who meant daily dosing. */
 const DAILY_STRENGTH: Readonly<Partial<Record<string, string>>> = { alendronate: '10 mg', risedronate: '5 mg', ibandronate: '2,5 mg' };
 
-/** A weekly or monthly tablet given more often: an overdose, and how to correct it (unless the drug itself is barred). */
+/** The text says how to correct the dosing: no bar, or only a duplicate's (the order may go ahead as a switch). */
+const saysFix = (rec: Recommendation<'rx-dose-interval'>): boolean => rec.barred === undefined || rec.barred === 'rx-duplicate-antiresorptive';
+
+/**
+ * A weekly or monthly tablet given more often: an overdose, and how to correct it (unless the drug
+ * itself is barred; a duplicate may still go ahead once the other is stopped, so its fix is said).
+ */
 function overdose(rec: Recommendation<'rx-dose-interval'>, lang: 'da' | 'en'): string {
   const drug = drugName(rec, lang, ANTIRESORPTIVE);
   const weekly = rec.schedule === 'weekly';
@@ -50,11 +60,11 @@ function overdose(rec: Recommendation<'rx-dose-interval'>, lang: 'da' | 'en'): s
   if (lang === 'da') {
     const risk = `En ${weekly ? 'ugetablet' : 'månedstablet'} ${drug} givet oftere end ${weekly ? 'ugentligt' : 'månedligt'} er en overdosis (dagligt: ${weekly ? 'syv ugedoser om ugen' : 'en månedsdosis hver dag'}): risiko for svær øsofagitis, mavesår og hypocalcæmi.`;
     const fix = ` Ret doseringen til én tablet ${weekly ? 'ugentligt (samme ugedag)' : 'månedligt (samme dato)'}${daily === undefined ? '' : `, eller brug en daglig styrke (${daily}), hvis daglig dosering var meningen`}.`;
-    return rec.barred === undefined ? risk + fix : risk;
+    return saysFix(rec) ? risk + fix : risk;
   }
   const risk = `A ${weekly ? 'weekly' : 'monthly'} ${drug} tablet given more often than ${weekly ? 'weekly' : 'monthly'} is an overdose (daily: ${weekly ? 'seven weekly doses a week' : 'a monthly dose every day'}): risk of severe oesophagitis, ulcers and hypocalcaemia.`;
   const fix = ` Correct the dosing to one tablet ${weekly ? 'weekly (same day each week)' : 'monthly (same date each month)'}${daily === undefined ? '' : `, or use a daily strength (${daily.replace(',', '.')}) if daily dosing was meant`}.`;
-  return rec.barred === undefined ? risk + fix : risk;
+  return saysFix(rec) ? risk + fix : risk;
 }
 
 /** No ordered interval to quote: a denosumab injection under 5 months (zoledronic acid: 11) after the last; the next is due then. */
