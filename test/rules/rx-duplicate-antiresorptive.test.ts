@@ -47,6 +47,12 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(judge({ courses: [denosumabLast('2026-06-27')] }, draft('alendronate'))?.reasons).toEqual(['duplicate']);
   });
 
+  it('a follow-on written ahead counts from the day it plans: last injection 2026-07-26, alendronate planned for 2027-01-26 is the follow-on; planned for 2026-12-01 it is not', () => {
+    expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2027-01-26' }))).toBeUndefined();
+    expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2026-12-25' }))?.reasons).toEqual(['duplicate']);
+    expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2026-12-26' }))).toBeUndefined();
+  });
+
   it('never counts a stopped denosumab course (the follow-on the card demands)', () => {
     expect(judge({ courses: [denosumabLast('2026-10-01', 'stopped')] }, draft('zoledronic-acid'))).toBeUndefined();
   });

@@ -11,9 +11,11 @@
  * or another antiresorptive order of a different drug in the same basket. A renewal of the same
  * drug is not a duplicate; going back to alendronate from the risedronate that replaced it is.
  * Exception: a bisphosphonate (oral or zoledronic acid) after denosumab is the recommended follow-on
- * treatment, not a duplicate, once the last injection was 5 calendar months ago or more
- * (`addMonths(lastDose, 5) <= today`; a stopped course is not active and never counts). With the last
- * injection less than 5 months ago and denosumab active it is a duplicate.
+ * treatment, not a duplicate, once the last injection is 5 calendar months or more before the
+ * draft's start (`addMonths(lastDose, 5) <= start`: today, or the later day the draft plans — an
+ * alendronate planned for 6 months after the last injection is the follow-on, written ahead; a
+ * stopped course is not active and never counts). With the last injection less than 5 months
+ * before it and denosumab active it is a duplicate.
  * Then: warning — two antiresorptives at once; if this is a switch, stop the old one, else remove
  * the draft (suggestion). The switch patient-view recommends (`switch-to-parenteral`, or the
  * parenteral start `btm-response-inadequate` offers: an oral
@@ -41,13 +43,13 @@ import { perContext } from '../memo.js';
 import { isParenteral } from '../../facts/usage-spans.js';
 import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
-import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, type RecognisedDraft } from './draft.js';
+import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
 import { oralBisphosphonateContraindicated } from './rx-oral-contraindicated.js';
 
 /** The draft is the card's follow-on bisphosphonate after a denosumab course. */
-function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, today: LocalDate): boolean {
+function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, start: LocalDate): boolean {
   const bisphosphonate = draft.identity.drugClass === 'oral-bisphosphonate' || draft.identity.drugClass === 'zoledronic-acid';
-  return bisphosphonate && c.drugClass === 'denosumab' && followOnDue(c, today);
+  return bisphosphonate && c.drugClass === 'denosumab' && followOnDue(c, start);
 }
 
 /**
@@ -77,7 +79,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const drug = draft.identity.drug;
 
   const courses = activeOsteoporosisCourses(facts).filter(
-    (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, ctx.today),
+    (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, treatmentStart(draft, ctx.today)),
   );
   // Two antiresorptives drafted together (two denosumab injections on one day, or alendronate and
   // denosumab): the second draft of the basket is the duplicate, so one click removes one of them,
