@@ -41,14 +41,22 @@ const ACTIVE = new Set(['active', 'recurrence', 'relapse']);
 const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
 const FAMILY_HISTORY: ConditionConcept = 'family-history-osteoporosis';
+const SMOKING_NOT_CURRENT = 'smoking-not-current';
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
   const t = ctx.terminology;
   const matches: CodedMatch[] = [];
+  let notSmoking = false;
   for (const coding of codings(condition.code)) {
-    for (const match of t.matchCoding(coding.system, coding.code)) if (match.kind === 'condition') matches.push({ coding, match });
+    for (const match of t.matchCoding(coding.system, coding.code)) {
+      if (match.kind === 'condition') matches.push({ coding, match });
+      else if (match.concept === SMOKING_NOT_CURRENT) notSmoking = true;
+    }
   }
+  // "Ex-smoker" / "Never smoked" on the problem list (SNOMED 8517006, 266919005): not smoking since
+  // it was recorded — a later entry than an old active F17 ends that smoking (build-facts.ts `latestSmoking`).
+  if (notSmoking) out.smoking.push({ value: false, ref: entry.ref, ...withDate(onsetDate(condition, ctx.birthDate) ?? parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate)) });
   const words = conceptWords(condition.code);
   // Names only count where the text affirms them: "No history of stroke", "Risk of myocardial
   // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).

@@ -104,6 +104,14 @@ describe('lifestyle: smoking', () => {
       expect(f.lifestyle.smoking?.current).not.toBe(true);
     }
   });
+
+  it('an ex-smoker entry newer than an old active tobacco-dependence one ends that smoking; an older one does not end newer smoking', () => {
+    const f17 = condition({ id: 'f17', code: 'DF172', system: SYS.sks, clinicalStatus: 'active', onset: '2015-01-01' });
+    const ex = condition({ id: 'ex', codings: [coding(SYS.snomed, '8517006', 'Ex-smoker (finding)')], clinicalStatus: 'active', onset: '2023-05-01' });
+    expect(factsOf([f17, ex]).lifestyle.smoking).toEqual({ current: false, date: '2023-05-01', ref: 'Condition/ex' });
+    const exOld = condition({ id: 'ex', codings: [coding(SYS.snomed, '8517006')], clinicalStatus: 'active', onset: '2010-01-01' });
+    expect(factsOf([f17, exOld]).lifestyle.smoking?.current).toBe(true);
+  });
 });
 
 describe('lifestyle: alcohol and falls', () => {
