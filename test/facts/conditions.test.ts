@@ -110,6 +110,9 @@ describe('conditions: Danish and international codes for the same concept', () =
       d84('both', 'Peptisk striktur efter refluks'),
       d84('gerd', 'GERD'),
       d84('varices', 'Øsofagusvaricer'),
+      d84('eoe', 'Eosinofil øsofagitis'),
+      d84('ring', 'Schatzki ring, dysphagia'),
+      d84('cancer', 'Oesophageal cancer with swallowing problems'),
     ]);
     const read = (id: string) => f.conditions.filter((c) => c.ref === `Condition/${id}`).map((c) => [c.concept, c.nonSpecific === true]);
     // No text: the broad code stands (a stricture cannot be ruled out before a tablet that harms one).
@@ -117,7 +120,9 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(f.conditions.find((c) => c.ref === 'Condition/bare')?.weak).toBe(true);
     // Reflux and oesophagitis delay no emptying; "uden striktur" names none.
     for (const id of ['reflux', 'negated', 'gerd']) expect(read(id), id).toEqual([]);
-    for (const id of ['achalasi', 'striktur', 'stenose', 'sks', 'both', 'varices']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
+    for (const id of ['achalasi', 'striktur', 'stenose', 'sks', 'both', 'varices', 'eoe', 'cancer']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
+    // Dysphagia beside it: both.
+    expect(read('ring')).toEqual([['oesophageal-disorder', false], ['dysphagia', false]]);
     // The same words with no D84 under them name no oesophagus: a urethral stricture, a spinal stenosis.
     expect(conceptsOf({ text: 'Urethrastriktur' }, { text: 'Spinalstenose' }, { text: 'Aortastenose' }, { text: 'Stricture of urethra' })).toEqual([]);
     // A text that names the oesophagus is read without the code, Danish and English.
@@ -143,8 +148,8 @@ describe('conditions: Danish and international codes for the same concept', () =
   it('dysphagia from its text too ("Synkebesvær", "dysphagia"), also under ICPC-2 D84 — it points to the effervescent tablet (rules.md §2)', () => {
     expect(conceptsOf({ text: 'Synkebesvær' })).toEqual(['dysphagia']);
     expect(conceptsOf({ text: 'Dysphagia' })).toEqual(['dysphagia']);
-    // Under D84 too: the swallowing difficulty is what the code holds, not a disease delaying emptying.
-    expect(conceptsOf({ code: 'D84', system: SYS.icpc2, text: 'Synkebesvær' })).toEqual(['dysphagia']);
+    // Under D84 it is dysphagia under an oesophageal disease code: the typical stricture, which cannot be ruled out [choice].
+    expect(conceptsOf({ code: 'D84', system: SYS.icpc2, text: 'Synkebesvær' })).toEqual(['dysphagia', 'oesophageal-disorder']);
     expect(conceptsOf({ text: 'Ingen synkebesvær' })).toEqual([]);
   });
 
