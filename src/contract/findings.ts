@@ -98,7 +98,7 @@ export type Finding =
   | { readonly kind: 'medication'; readonly drug: DrugId; readonly date?: LocalDate; readonly ref: Ref }
   | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
   /** `doseUnknown`: a record's dose could not be read — the figures count only the doses that could. */
-  | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[]; readonly doseUnknown?: true }
+  | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[]; readonly doseUnknown?: true; readonly planned?: true }
   | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }
   /** The draft's dosing against the drug's schedule (rx-dose-interval): days between doses. */
   | { readonly kind: 'dose-interval'; readonly drug: DrugId; readonly doseMg?: number; readonly intervalDays: number; readonly scheduleDays: number; readonly ref: Ref }

@@ -12,7 +12,8 @@
  *   passed as `extra` (a draft order), and an active record's own stated end after today (a
  *   statement's effectivePeriod end, a dosage's boundsPeriod end or boundsDuration; not a
  *   prescription's validity or supply, which say how long it may be dispensed, not how long it is
- *   taken: a 5-day burst valid for two years is no two-year course) — the course the prescribing hook
+ *   taken: a 5-day burst valid for two years is no two-year course; nor a dosage taken as needed, a
+ *   rescue pack) — the course the prescribing hook
  *   judged when it was signed [choice, the safer reading: prednisolone 10 mg started two weeks ago
  *   for six months is "> 5 mg dgl. i 3 mdr." from its first day, and patient-view had waited until
  *   day 92 while order-sign had warned]. At most a year ahead: the card's windows are a year long.
@@ -82,7 +83,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     if (daily !== undefined && daily > 0) {
       const group = record.identity.prednisoloneFactor ?? 1;
       pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group });
-      if (ACTIVE_STATUSES.has(record.status) && record.endEstimated !== true && record.end !== undefined && record.end > today) {
+      if (ACTIVE_STATUSES.has(record.status) && record.endEstimated !== true && record.asNeeded !== true && record.end !== undefined && record.end > today) {
         planned.push({ start: dayNumber(maxDate(span.end, today)) + 1, end: dayNumber(minDate(record.end, addMonths(today, LOOK_AHEAD_MONTHS))), daily, group });
       }
     } else if (daily === undefined && span.end >= addMonths(today, -12)) doseUnknown = true;
@@ -113,6 +114,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
     ...(doseUnknown ? { doseUnknown: true as const } : {}),
+    ...(planned.length > 0 ? { planned: true as const } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowF
 import { boundsDurationOf } from './timing.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
-import type { JsonObject } from '../shared/json.js';
+import { isRecord, type JsonObject } from '../shared/json.js';
 
 const SOURCE: Readonly<Record<string, MedicationSourceType>> = {
   MedicationStatement: 'MedicationStatement',
@@ -79,7 +79,7 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
     endEstimated = false;
   }
   if (end !== undefined && end < start) end = start;
-  return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown);
+  return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown, takenAsNeeded(lines));
 }
 
 /**
@@ -119,6 +119,7 @@ function buildRecord(
   asserted: LocalDate | undefined,
   dailyDoseMg: number | undefined,
   startUnknown: boolean,
+  asNeeded: boolean,
 ): MedicationRecord {
   const record: { -readonly [K in keyof MedicationRecord]: MedicationRecord[K] } = { ref: entry.ref, source, identity: identified.identity, status, start };
   if (end !== undefined) record.end = end;
@@ -126,7 +127,16 @@ function buildRecord(
   if (dailyDoseMg !== undefined) record.dailyDoseMg = dailyDoseMg;
   if (end !== undefined && endEstimated) record.endEstimated = true;
   if (startUnknown) record.startUnknown = true;
+  if (asNeeded) record.asNeeded = true;
   return record;
+}
+
+/** "ved behov", "efter behov", "p.n.", "PRN", "as needed" — the words a dosage text says it with. */
+const AS_NEEDED_TEXT = /\bved behov\b|\befter behov\b|\bp\.n\.|\bp\.r\.n\.|\bprn\b|\bas needed\b/i;
+
+/** A dosage taken as needed: `asNeededBoolean`, an `asNeededCodeableConcept`, or its text says so. */
+function takenAsNeeded(lines: readonly JsonObject[]): boolean {
+  return lines.some((line) => line.asNeededBoolean === true || isRecord(line.asNeededCodeableConcept) || (typeof line.text === 'string' && AS_NEEDED_TEXT.test(line.text.slice(0, 300))));
 }
 
 /** A record's dates as read (undefined where the record does not say). */

@@ -221,6 +221,8 @@ export interface MedicationRecord {
   readonly endEstimated?: boolean;
   /** The record has no start date: `start` is today (an undated active statement). */
   readonly startUnknown?: boolean;
+  /** Taken as needed (`asNeeded[x]`, "ved behov", "PRN"): its period says when it may be taken, not that it is. */
+  readonly asNeeded?: true;
 }
 
 export type CourseStatus = 'active' | 'stopped' | 'ended';
@@ -274,6 +276,8 @@ export interface GlucocorticoidExposure {
   readonly refs: readonly Ref[];
   /** A record in use within the last 12 months whose dose could not be read: the figures are a floor, not "0 mg". */
   readonly doseUnknown?: true;
+  /** The figures count days an active record still plans after today (its stated end): "in 12 months including the planned". */
+  readonly planned?: true;
 }
 
 export interface Intolerance {

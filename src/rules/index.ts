@@ -32,11 +32,14 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
  * it was a second, contradicting answer to the same order [choice]. The ten-year card agrees with
  * the bar (the maximum duration is reached) and stays. A draft `rx-duplicate-antiresorptive`
  * removes as its action (`remove`: the second antiresorptive of the basket, denosumab kept at
- * eGFR ≤ 35) is a draft that must not go ahead too [choice]; one it removes only as one way of two
+ * eGFR ≤ 35) is a draft that must not go ahead too [choice] — nor is its next injection recalled
+ * (`rx-denosumab-schedule`); one it removes only as one way of two
  * ("stop the drug in use, or remove the draft") keeps these cards (must-not-go-ahead.ts).
  */
 function silencedBy(r: Recommendation, blockers: readonly Recommendation[], duplicate: DuplicateRemoval | undefined): boolean {
   if (HOW_TO_START.includes(r.topic)) return blockers.length > 0 || duplicate === 'remove';
+  // The recall of the next injection after a denosumab draft the duplicate card removes: no injection to recall.
+  if (r.topic === 'rx-denosumab-schedule') return duplicate === 'remove';
   return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && (blockers.some((b) => b.topic !== 'rx-dose-interval') || duplicate === 'remove');
 }
 

@@ -63,6 +63,13 @@ describe('the glucocorticoid finding', () => {
     expect(formatFinding({ ...gc, dailyMg: 10, cumulativeMg12Months: 600, doseUnknown: true }, 'da')).toContain('(mindst – en dosis kan ikke aflæses)');
     expect(formatFinding(gc, 'da')).toContain('aktuelt 0 mg');
   });
+
+  it('with a course planned on, the 12 months are said to include it — never "the last 12 months"', () => {
+    const planned = { ...gc, dailyMg: 10, cumulativeMg12Months: 1820, planned: true } as const;
+    expect(formatFinding(planned, 'da')).toContain('1.820 mg i 12 mdr. inkl. det planlagte forløb');
+    expect(formatFinding(planned, 'en')).toContain('in 12 months including the planned course');
+    expect(formatFinding(planned, 'da')).not.toContain('seneste');
+  });
 });
 
 describe('the condition finding', () => {

@@ -95,7 +95,7 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
 
   it('an active record\'s own planned end counts ahead ("actual or expected"): 10 mg from two weeks ago to 6 months on is exposure now [choice]', () => {
     const planned = gc({ start: '2026-06-01', end: '2026-12-01', mg: 10, status: 'active' });
-    expect(glucocorticoidExposure([planned], TODAY)).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, active: true, currentDailyMg: 10 });
+    expect(glucocorticoidExposure([planned], TODAY)).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, active: true, currentDailyMg: 10, planned: true });
     // Planned to last less than 3 months (to 2026-08-31): not the 3 months; 10 mg × 92 days = 920 mg is over 450 though.
     const short = glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-08-30', mg: 10, status: 'active' })], TODAY);
     expect(short.highDoseThreeMonths).toBe(false);
@@ -105,8 +105,21 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     // The same record completed, or active with no end: recorded use only, as before.
     expect(glucocorticoidExposure([gc({ start: '2026-06-01', end: '2026-12-01', mg: 10, status: 'completed' })], TODAY).highDoseThreeMonths).toBe(false);
     expect(glucocorticoidExposure([gc({ start: '2026-06-01', mg: 10, status: 'active' })], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
+    // Taken as needed (a rescue pack): its end says until when it may be taken, not that it is.
+    expect(glucocorticoidExposure([{ ...planned, asNeeded: true }], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
     // An estimated end (a prescription's validity or supply) plans nothing: recorded use only.
     expect(glucocorticoidExposure([{ ...planned, source: 'MedicationRequest', endEstimated: true }], TODAY)).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 150 });
+  });
+
+  it('reads "taken as needed" from the dosage: asNeededBoolean, asNeededCodeableConcept, "ved behov", "PRN"', () => {
+    const base = medicationStatement({ atc: 'H02AB06', text: 'Prednisolon 5 mg', status: 'active', start: '2026-06-01', dose: { value: 2, unit: 'stk' } });
+    const withDosage = (dosage: Record<string, unknown>) => factsOf([{ ...base, dosage: [{ ...(base.dosage as Record<string, unknown>[])[0], ...dosage }] }]).medications[0]?.asNeeded;
+    expect(withDosage({ asNeededBoolean: true })).toBe(true);
+    expect(withDosage({ asNeededCodeableConcept: { text: 'astma' } })).toBe(true);
+    expect(withDosage({ text: '2 tabletter ved behov' })).toBe(true);
+    expect(withDosage({ text: '2 tabs PRN flare' })).toBe(true);
+    expect(withDosage({ text: '2 tabletter dagligt' })).toBeUndefined();
+    expect(withDosage({ asNeededBoolean: false })).toBeUndefined();
   });
 
   it('looks at most a year ahead: an end in 2099 is a year of planned use, not a century', () => {

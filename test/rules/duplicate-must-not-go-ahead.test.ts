@@ -68,6 +68,14 @@ describe('a draft the duplicate card removes as its action: a draft that must no
     expect(topicsOf(recs, obodence)).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing']));
   });
 
+  it('alendronate then denosumab in one basket: the denosumab draft removed gets no recall of its next injection', () => {
+    const aln = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 });
+    const dmab = draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 });
+    const recs = run({ labs: {} }, [aln, dmab]);
+    expect(topicsOf(recs, dmab)).toContain('rx-duplicate-antiresorptive');
+    expect(topicsOf(recs, dmab)).not.toContain('rx-denosumab-schedule');
+  });
+
   it('two alendronate drafts, swallowing difficulty: Binosto and the start checklist for the first only', () => {
     const [first, second] = [draft('alendronate'), draft('alendronate')];
     const recs = run({ conditions: [condition('dysphagia')], labs: {} }, [first, second]);

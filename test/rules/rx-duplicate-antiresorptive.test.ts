@@ -51,6 +51,9 @@ describe('rx-duplicate-antiresorptive (one antiresorptive at a time; card l. 81-
     expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2027-01-26' }))).toBeUndefined();
     expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2026-12-25' }))?.reasons).toEqual(['duplicate']);
     expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2026-12-26' }))).toBeUndefined();
+    // Planned past the 7 months (2027-02-26): judged on today, 4 months after the injection — still a duplicate, never silent.
+    expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2027-02-27' }))?.reasons).toEqual(['duplicate']);
+    expect(judge({ courses: [denosumabLast('2026-07-26')] }, draft('alendronate', { start: '2027-02-26' }))).toBeUndefined();
   });
 
   it('never counts a stopped denosumab course (the follow-on the card demands)', () => {

@@ -143,9 +143,11 @@ export function formatFinding(f: Finding, lang: Language): string {
         return da ? `Glukokortikoid: dosis kan ikke aflæses i journalen${draft}` : `Glucocorticoid: the dose cannot be read from the record${draft}`;
       }
       const floor = f.doseUnknown === true ? (da ? ' (mindst – en dosis kan ikke aflæses)' : ' (at least – a dose cannot be read)') : '';
+      // With a course planned on (an active record's stated end), the 12 months reach into it: said so, not "the last 12 months".
+      const window = f.planned === true ? (da ? 'i 12 mdr. inkl. det planlagte forløb' : 'in 12 months including the planned course') : da ? 'de seneste 12 mdr.' : 'in the last 12 months';
       return da
-        ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg de seneste 12 mdr.${floor}${draft}`
-        : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg in the last 12 months${floor}${draft}`;
+        ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg ${window}${floor}${draft}`
+        : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg ${window}${floor}${draft}`;
     }
     case 'dose-interval': {
       const dose = f.doseMg === undefined ? '' : `${formatNumber(f.doseMg, lang)} mg `;

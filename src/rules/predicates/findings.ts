@@ -97,6 +97,7 @@ export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: 
     refs: gc.refs,
     ...(draftAddsMg === undefined ? {} : { draftAddsMg }),
     ...(gc.doseUnknown === true ? { doseUnknown: true as const } : {}),
+    ...(gc.planned === true ? { planned: true as const } : {}),
   };
 }
 

@@ -32,7 +32,8 @@
  * Reasons: `duplicate`.
  */
 import type { Course } from '../../facts/types.js';
-import type { LocalDate } from '../../time/local-date.js';
+import { addMonths, type LocalDate } from '../../time/local-date.js';
+import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import { followOnDue } from './denosumab-follow-on.js';
 import { courseFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
@@ -45,6 +46,17 @@ import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
 import { oralBisphosphonateContraindicated } from './rx-oral-contraindicated.js';
+
+/**
+ * The day a follow-on draft is judged on: the day it plans, while that is within the card's 7 months
+ * after the last injection ("max 7 måneder"); a plan past them is judged on today, as before plans
+ * were read [choice: a follow-on planned 10 months after the last injection leaves the rebound
+ * uncovered — read from its day it was no duplicate and got no card at all].
+ */
+function followOnDay(draft: RecognisedDraft, c: Course, today: LocalDate): LocalDate {
+  const start = treatmentStart(draft, today);
+  return c.drugClass === 'denosumab' && start > addMonths(c.lastDose, MAX_INTERVAL_MONTHS) ? today : start;
+}
 
 /** The draft is the card's follow-on bisphosphonate after a denosumab course. */
 function isFollowOnAfterDenosumab(draft: RecognisedDraft, c: Course, start: LocalDate): boolean {
@@ -79,7 +91,7 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const drug = draft.identity.drug;
 
   const courses = activeOsteoporosisCourses(facts).filter(
-    (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, treatmentStart(draft, ctx.today)),
+    (c) => isAntiresorptive(c.drugClass) && currentDrug(facts, c) !== drug && !isFollowOnAfterDenosumab(draft, c, followOnDay(draft, c, ctx.today)),
   );
   // Two antiresorptives drafted together (two denosumab injections on one day, or alendronate and
   // denosumab): the second draft of the basket is the duplicate, so one click removes one of them,
