@@ -78,6 +78,8 @@ export interface TopicValues {
     readonly tScoreAtLowVitaminD?: true;
     /** A medication prefetch key could not be had: the patient may already be on treatment (check the list before the start). */
     readonly medicationListUnavailable?: true;
+    /** The pause ended only by a fracture of unknown mechanism (rules.md section 1): the card says "if low-energy". */
+    readonly pauseEndedIfLowEnergy?: true;
   };
   /** `egfrLow`: the latest eGFR ≤ 35 — a treatment a risk factor would open is the endocrinologist's (card l. 41). */
   'risk-factor-review': { readonly egfrLow?: true };

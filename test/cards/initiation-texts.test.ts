@@ -143,6 +143,17 @@ describe('initiation card texts', () => {
     expect(danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi }).summary).toMatch(/^Start behandling/);
   });
 
+  it('a pause ended only by a fracture of unknown mechanism says "if low-energy"; beside a definite indication it is over', () => {
+    const base: Recommendation<'treatment-indicated'> = { topic: 'treatment-indicated', indicator: 'warning', reasons: ['pause-ended'], evidence: ['Condition/fx'], findings: [], suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }], selectionBehavior: 'at-most-one', choice: 'first-choice', anabolicCandidate: false, pauseEndedIfLowEnergy: true };
+    const summary = (r: Recommendation, lang: Language) => renderCards([r], renderCtx(lang))[0]?.summary ?? '';
+    expect(summary(base, 'da')).toContain('pausen er slut, hvis bruddet var et lavenergibrud');
+    expect(summary(base, 'en')).toContain('the pause is over if the fracture was low-energy');
+    expect(summary({ ...base, reasons: ['pause-ended', 'spine-fracture'] }, 'da')).toContain('behandlingspausen er slut');
+    const { pauseEndedIfLowEnergy: _known, ...certain } = base;
+    expect(summary(certain, 'da')).toMatch(/behandlingspausen er slut$/);
+    for (const lang of ['da', 'en'] as const) expect(summary(base, lang).length).toBeLessThan(140);
+  });
+
   it('names Binosto with its clause-restricted reimbursement for swallowing difficulty', () => {
     const card = danish('treatment-indicated', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] });
     expect(card.summary).toContain('Binosto');

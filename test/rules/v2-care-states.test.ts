@@ -109,6 +109,14 @@ describe('treatment pause (rules.md section 1 "Paused", sections 2 and 3 v2)', (
     expect(card(byDxa, 'treatment-indicated')?.reasons).toContain('pause-ended');
   });
 
+  it('a fracture of unknown mechanism ends the pause "if low-energy" (rules.md section 1), a low-energy one for certain', () => {
+    const unknown = card(run([...paused, condition({ id: 'fx', system: SYS.sks, code: 'DS525', onset: '2026-03-01' })]), 'treatment-indicated');
+    expect(unknown?.reasons).toContain('pause-ended');
+    expect(unknown).toMatchObject({ pauseEndedIfLowEnergy: true });
+    const known = card(run([...paused, condition({ id: 'fx', system: SYS.sks, code: 'DS525', onset: '2026-03-01', lowEnergy: true })]), 'treatment-indicated');
+    expect(known).not.toHaveProperty('pauseEndedIfLowEnergy');
+  });
+
   it('glucocorticoid after the pause start up to the card\'s exposure, with T-score < −1.0, ends it (footnote *; the pause needs "udløsende årsager … korrigeret")', () => {
     // Prednisolone 10 mg daily since 2026-02-01: > 5 mg daily for 3 months by today (2026-06-15).
     const pred = medicationStatement({ id: 'pred', atc: 'H02AB06', display: 'Prednisolon', start: '2026-02-01', dose: { value: 10, unit: 'mg', frequency: 1, period: 1, periodUnit: 'd' } });

@@ -199,6 +199,7 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
   // says to check the list first and no start is pre-selected — a patient on alendronate, or due a
   // denosumab injection, was told "start alendronate now" with the order ticked [choice].
   const unlisted = choice.choice !== 'referral' && medicationHistoryUnavailable(ctx.facts);
+  const ifLowEnergy = indication.reasons.includes('pause-ended') && pauseEndedOnlyByPossibleFracture(ctx);
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
@@ -210,5 +211,20 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
     choice: choice.choice,
     anabolicCandidate: anabolic,
     ...(unlisted ? { medicationListUnavailable: true as const } : {}),
+    ...(ifLowEnergy ? { pauseEndedIfLowEnergy: true as const } : {}),
   };
 });
+
+/**
+ * rules.md section 1: a fracture of unknown mechanism counts where a low-energy one does, but the
+ * card says "if low-energy" — also when it is all that ended a pause (no hip T-score ≤ −2.5 after
+ * its start, no glucocorticoid indication): "behandlingspausen er slut" had been said as certain of
+ * a wrist fracture no one knew the cause of. (The card's words weigh it against any other
+ * indication that holds, cards/text.)
+ */
+function pauseEndedOnlyByPossibleFracture(ctx: RuleContext): boolean {
+  const pause = pauseState(ctx);
+  if (pause === undefined || pause.newFractures.length === 0) return false;
+  if (pause.newFractures.some((c) => c.fracture.mechanism !== 'unknown')) return false;
+  return !((pause.hipAfterStart !== undefined && pause.hipAfterStart.value <= T_SCORE_OSTEOPOROSIS) || pause.glucocorticoidTScore !== undefined);
+}
