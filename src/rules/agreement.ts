@@ -100,11 +100,17 @@ const isEndocrinologyReferral = (s: SuggestionSpec): boolean => s.kind === 'refe
  * that also send the patient there (a marker that does not fall with eGFR ≤ 35, a switch to
  * parenteral treatment with the referral as an alternative) say so without a second referral order
  * — accepting both sent two [choice]. Run on the cards shown (after a site's `disabledTopics`: a
- * hidden referral card takes no referral away). A critical card keeps its own, and the treatment
- * card too: it folds with the referral card (cards/compose).
+ * hidden referral card takes no referral away). A critical card keeps its own — and then it is the
+ * one: the referral card and the others lose theirs; the treatment card too keeps its own otherwise:
+ * it folds with the referral card (cards/compose).
  */
 export function oneReferral(recs: readonly Recommendation[]): Recommendation[] {
   if (!recs.some((r) => r.topic === 'endocrinology-referral' && r.suggestions?.some(isEndocrinologyReferral) === true)) return [...recs];
+  // A critical card that refers (denosumab overdue at eGFR ≤ 35) keeps its referral, and the referral
+  // card says why without a second order: accepting both had sent two.
+  if (recs.some((r) => r.indicator === 'critical' && r.suggestions?.some(isEndocrinologyReferral) === true)) {
+    return recs.map((r) => (r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true ? r : keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)))));
+  }
   return recs.map((r) => {
     if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
     return keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)));

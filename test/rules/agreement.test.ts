@@ -69,12 +69,15 @@ describe('agreement between the cards of one answer', () => {
     expect(hidden.find((r) => r.topic === 'btm-response-inadequate')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
   });
 
-  it('a critical card keeps its own endocrinology referral beside the referral card (denosumab overdue, eGFR ≤ 35)', () => {
+  it('a critical card keeps its own endocrinology referral, and it is the one: the referral card beside it has none (denosumab overdue, eGFR ≤ 35)', () => {
     const input = { ...woman, fractures: [], courses: [course('denosumab', '2024-04-20', { lastDose: '2026-04-20' })], labs: { egfr: [egfr(52, '2026-06-01'), egfr(33, '2026-11-25')] } };
     const recs = evaluatePatientView(ctxOf(patient(input)));
     const overdue = recs.find((r) => r.topic === 'denosumab-overdue');
     expect(overdue?.indicator).toBe('critical');
     expect(overdue?.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology')).toBe(true);
+    const referring = recs.filter((r) => r.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology') === true);
+    expect(referring.map((r) => r.topic)).toEqual(['denosumab-overdue']);
+    expect(recs.map((r) => r.topic)).toContain('endocrinology-referral');
   });
 
   it('an anabolic candidate beside a critical denosumab card: the injection or follow-on comes first, the anabolic referral is offered, not pre-selected (rules.md §6)', () => {
