@@ -17,7 +17,7 @@ import type { LocalDate } from '../time/local-date.js';
  * says hold it, rules/predicates/kidney.ts); `switch-to-parenteral` — that card advises a switch
  * (intolerance, non-adherence, markers).
  */
-export type NotContinued = 'egfr-low' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate' | 'serious-side-effect' | 'treatment-failure';
+export type NotContinued = 'egfr-low' | 'hypocalcaemia' | 'switch-to-parenteral' | 'ten-years' | 'pause-candidate' | 'serious-side-effect' | 'treatment-failure';
 
 export type Indicator = 'info' | 'warning' | 'critical';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { btmResponseAdequate } from '../../src/rules/follow-up/btm-response-adequate.js';
-import { course, ctxOf, ctx as ctxMarker, egfr, glucocorticoid, p1np, patient } from '../helpers/facts.js';
+import { calcium, course, ctxOf, ctx as ctxMarker, egfr, glucocorticoid, p1np, patient } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26; alendronate from 2026-03-02, so on-treatment markers count from 2026-06-02
 const woman = { sex: 'female' as const, age: 68 };
@@ -26,6 +26,20 @@ describe('btm-response-adequate (card l. 170 "> 30% fald fra initial KM" → "Fo
     expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
     const ok = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, egfr: [egfr(36, '2026-10-01')] } })));
     expect(ok?.notContinued).toBeUndefined();
+  });
+
+  it('with a current low calcium (card l. 42) still reports the fall but holds the bisphosphonate until corrected; an old low value, corrected since, does not [choice]', () => {
+    const markers = [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')];
+    const low = calcium(2.01, '2026-11-15');
+    const rec = btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, calcium: [low] } })));
+    expect(rec).toMatchObject({ reasons: ['fall-from-baseline'], notContinued: 'hypocalcaemia' });
+    expect(rec?.evidence).toContain(low.ref);
+    // Low 100 days ago (past the 90-day window): nothing held now.
+    expect(btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, calcium: [calcium(2.01, '2026-08-18')] } })))?.notContinued).toBeUndefined();
+    // A normal calcium since: nothing held.
+    expect(btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, calcium: [calcium(2.01, '2026-11-01'), calcium(2.3, '2026-11-20')] } })))?.notContinued).toBeUndefined();
+    // The kidney hold comes first.
+    expect(btmResponseAdequate(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers, calcium: [low], egfr: [egfr(30, '2026-11-01')] } })))?.notContinued).toBe('egfr-low');
   });
 
   it('does not fire at a fall of exactly 30 % (100 → 70; CTX 0.50 → 0.35)', () => {

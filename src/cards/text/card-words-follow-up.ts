@@ -152,6 +152,14 @@ export const NOT_CONTINUED: Readonly<Record<NotContinued, { readonly clause: Wor
       en: '**eGFR ≤ 35 mL/min:** repeat the eGFR, and hold the bisphosphonate until the endocrinologist has answered the referral.',
     },
   },
+  // Card l. 42 "Tjek, at der Ikke er hypocalcæmi" (predicates/continue-hold.ts).
+  hypocalcaemia: {
+    clause: { da: 'men P-calcium lav: hold pause med bisfosfonat, korrigér først', en: 'but calcium is low: hold the bisphosphonate, correct it first' },
+    advice: {
+      da: '**P-calcium er lav (hypocalcæmi):** hold pause med bisfosfonat, korrigér med calcium og D-vitamin, og mål P-calcium igen, før behandlingen fortsætter.',
+      en: '**Calcium is low (hypocalcaemia):** hold the bisphosphonate, correct with calcium and vitamin D, and measure calcium again before treatment goes on.',
+    },
+  },
   'switch-to-parenteral': {
     clause: { da: 'men skift til parenteral behandling anbefales (se kortet)', en: 'but a switch to parenteral treatment is advised (see that card)' },
     advice: {

@@ -16,7 +16,7 @@
  *          `ongoing-glucocorticoid`.
  */
 import { previousDxaPerformer } from '../predicates/dxa.js';
-import { kidneyHold } from '../predicates/kidney.js';
+import { continueHold } from '../predicates/continue-hold.js';
 import type { PatientRule } from '../types.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
@@ -28,7 +28,7 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
   if (pause.failed.length === 0) return undefined;
   const performer = previousDxaPerformer(ctx.facts);
   const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
-  const kidney = kidneyHold(ctx.facts);
+  const kidney = continueHold(ctx.facts, ctx.settings);
   return {
     topic: 'bisphosphonate-continue',
     indicator: 'info',

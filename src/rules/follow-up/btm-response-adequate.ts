@@ -20,7 +20,7 @@
  * Reasons: `fall-from-baseline`, `below-premenopausal-mean`.
  */
 import { courseFinding } from '../predicates/findings.js';
-import { kidneyHold } from '../predicates/kidney.js';
+import { continueHold } from '../predicates/continue-hold.js';
 import type { PatientRule } from '../types.js';
 import { boneMarkerFlow, latestVerdict, notFastingFindings, verdictFindings } from './bone-markers.js';
 
@@ -29,7 +29,7 @@ export const btmResponseAdequate: PatientRule<'btm-response-adequate'> = (ctx) =
   const latest = flow === undefined ? undefined : latestVerdict(flow);
   if (flow === undefined || latest === undefined || !latest.adequate || flow.undecided.length > 0) return undefined;
   const withBaseline = latest.fallPercent !== undefined;
-  const { refs, findings, notContinued } = kidneyHold(ctx.facts);
+  const { refs, findings, notContinued } = continueHold(ctx.facts, ctx.settings);
   const late = notFastingFindings(flow);
   return {
     topic: 'btm-response-adequate',
