@@ -113,7 +113,9 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     out.menopause.push({ value: true, ref: entry.ref, ...withDate(onset ?? recorded) });
   }
   if (concepts.has('smoker')) {
-    out.smoking.push({ value: active, ref: entry.ref, ...withDate(active ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
+    // An abatement date that has passed is the day smoking stopped, whatever the status says.
+    const smoking = active && (abatement === undefined || abatement > ctx.today);
+    out.smoking.push({ value: smoking, ref: entry.ref, ...withDate(smoking ? (onset ?? recorded) : (abatement ?? recorded ?? onset)) });
   }
 
   for (const [concept, { weak, nonSpecific, code }] of concepts) {

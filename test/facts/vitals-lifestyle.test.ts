@@ -105,6 +105,11 @@ describe('lifestyle: smoking', () => {
     }
   });
 
+  it('a tobacco-dependence Condition still "active" but with a passed abatement date: smoking stopped that day', () => {
+    const abated = condition({ id: 'f17', code: 'DF172', system: SYS.sks, clinicalStatus: 'active', onset: '2015-01-01', abatement: '2024-03-01' });
+    expect(factsOf([abated]).lifestyle.smoking).toEqual({ current: false, date: '2024-03-01', ref: 'Condition/f17' });
+  });
+
   it('an ex-smoker entry newer than an old active tobacco-dependence one ends that smoking; an older one does not end newer smoking', () => {
     const f17 = condition({ id: 'f17', code: 'DF172', system: SYS.sks, clinicalStatus: 'active', onset: '2015-01-01' });
     const ex = condition({ id: 'ex', codings: [coding(SYS.snomed, '8517006', 'Ex-smoker (finding)')], clinicalStatus: 'active', onset: '2023-05-01' });
