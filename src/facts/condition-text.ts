@@ -26,11 +26,11 @@ const LOOK_ALIKES = /\b(?:heat|sun) ?stroke\b|\bhedeslag\b/g;
 /**
  * Words that make a whole text unsure, wherever they stand ("Hoftebrud udelukket", "fracture
  * excluded", "Mistanke om apopleksi", "Suspected stroke", "Stroke prevention", "High hip fracture
- * risk (FRAX)", "Planned surgical menopause 2027"): a text-only reading then affirms nothing [choice: the text is the last resort, and
+ * risk (FRAX)"): a text-only reading then affirms nothing [choice: the text is the last resort, and
  * a card resting on a ruled-out or suspected diagnosis is wrong both ways].
  */
 const UNSURE =
-  /udelukket|excluded|ruled out|rule out|\br\/o\b|ikke påvist|ikke bekræftet|not confirmed|afkræftet|mistanke|suspect|suspicion|\bobs\.? pro\b|\bpossible\b|\bprobable\b|\bmulig\b|\?|prevention|prophylaxis|forebyggelse|profylakse|\brisk|risiko|\bfrax\b|\bplanned\b|\bplanlagt\b|\bscheduled\b/;
+  /udelukket|excluded|ruled out|rule out|\br\/o\b|ikke påvist|ikke bekræftet|not confirmed|afkræftet|mistanke|suspect|suspicion|\bobs\.? pro\b|\bpossible\b|\bprobable\b|\bmulig\b|\?|prevention|prophylaxis|forebyggelse|profylakse|\brisk|risiko|\bfrax\b/;
 
 /**
  * Texts already read: the same few problem-list texts come with nearly every call, and the three

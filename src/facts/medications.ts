@@ -14,6 +14,7 @@ import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
 import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { boundsDurationOf } from './timing.js';
+import { perDayFromText } from './dosage-text.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
@@ -134,9 +135,17 @@ function buildRecord(
 /** "ved behov", "efter behov", "p.n.", "PRN", "as needed" — the words a dosage text says it with. */
 const AS_NEEDED_TEXT = /\bved behov\b|\befter behov\b|\bp\.n\.|\bp\.r\.n\.|\bprn\b|\bas needed\b/i;
 
-/** A dosage taken as needed: `asNeededBoolean`, an `asNeededCodeableConcept`, or its text says so. */
+/**
+ * A dosage taken as needed: `asNeededBoolean`, an `asNeededCodeableConcept`, or a text that says so
+ * and names no regular schedule ("2 tabletter ved behov" — not "10 mg dagligt, ved behov øges til 15 mg").
+ */
 function takenAsNeeded(lines: readonly JsonObject[]): boolean {
-  return lines.some((line) => line.asNeededBoolean === true || isRecord(line.asNeededCodeableConcept) || (typeof line.text === 'string' && AS_NEEDED_TEXT.test(line.text.slice(0, 300))));
+  return lines.some(
+    (line) =>
+      line.asNeededBoolean === true ||
+      isRecord(line.asNeededCodeableConcept) ||
+      (typeof line.text === 'string' && AS_NEEDED_TEXT.test(line.text.slice(0, 300)) && perDayFromText(line.text) === undefined),
+  );
 }
 
 /** A record's dates as read (undefined where the record does not say). */

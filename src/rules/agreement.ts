@@ -100,17 +100,11 @@ const isEndocrinologyReferral = (s: SuggestionSpec): boolean => s.kind === 'refe
  * that also send the patient there (a marker that does not fall with eGFR ≤ 35, a switch to
  * parenteral treatment with the referral as an alternative) say so without a second referral order
  * — accepting both sent two [choice]. Run on the cards shown (after a site's `disabledTopics`: a
- * hidden referral card takes no referral away). A critical card keeps its own — and then it is the
- * one: the referral card and the others lose theirs; the treatment card too keeps its own otherwise:
- * it folds with the referral card (cards/compose).
+ * hidden referral card takes no referral away). A critical card keeps its own, and the treatment
+ * card too: it folds with the referral card (cards/compose).
  */
 export function oneReferral(recs: readonly Recommendation[]): Recommendation[] {
   if (!recs.some((r) => r.topic === 'endocrinology-referral' && r.suggestions?.some(isEndocrinologyReferral) === true)) return [...recs];
-  // A critical card that refers (denosumab overdue at eGFR ≤ 35) keeps its referral, and the referral
-  // card says why without a second order: accepting both had sent two.
-  if (recs.some((r) => r.indicator === 'critical' && r.suggestions?.some(isEndocrinologyReferral) === true)) {
-    return recs.map((r) => (r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true ? r : keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)))));
-  }
   return recs.map((r) => {
     if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
     return keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)));
@@ -155,10 +149,12 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       return { ...keepSuggestions(r, []), ...(scanned === undefined ? {} : { dxaFirst: scanned, ...(twoYearOnly ? { dueDxa: 'two-year' as const } : {}) }) };
     }
     const continuing = r.topic === 'btm-response-adequate' || r.topic === 'bisphosphonate-continue' || r.topic === 'btm-follow-up-due';
-    if (sideEffect && continuing && r.notContinued === undefined) return { ...r, notContinued: 'serious-side-effect' as const };
-    if (switching && continuing && r.notContinued === undefined) return { ...r, notContinued: 'switch-to-parenteral' as const };
-    if (failure && continuing && r.notContinued === undefined) return { ...r, notContinued: 'treatment-failure' as const };
-    if (duration !== undefined && (r.topic === 'btm-response-adequate' || r.topic === 'btm-follow-up-due') && r.notContinued === undefined) return { ...r, notContinued: duration };
+    // A low calcium holds the drug only until corrected: any stronger "not as now" of the answer says it instead.
+    const open = continuing && (r.notContinued === undefined || r.notContinued === 'hypocalcaemia');
+    if (sideEffect && continuing && open) return { ...r, notContinued: 'serious-side-effect' as const };
+    if (switching && continuing && open) return { ...r, notContinued: 'switch-to-parenteral' as const };
+    if (failure && continuing && open) return { ...r, notContinued: 'treatment-failure' as const };
+    if (duration !== undefined && (r.topic === 'btm-response-adequate' || r.topic === 'btm-follow-up-due') && open) return { ...r, notContinued: duration };
     if (r.topic === 'treatment-indicated' && r.choice !== 'referral') {
       // A start resting on the T-score alone, measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`: a
       // new DXA may be needed before the decision) is offered, not pre-selected; a fracture stands.

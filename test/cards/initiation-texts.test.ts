@@ -146,8 +146,11 @@ describe('initiation card texts', () => {
   it('a pause ended only by a fracture of unknown mechanism says "if low-energy"; beside a definite indication it is over', () => {
     const base: Recommendation<'treatment-indicated'> = { topic: 'treatment-indicated', indicator: 'warning', reasons: ['pause-ended'], evidence: ['Condition/fx'], findings: [], suggestions: [{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }], selectionBehavior: 'at-most-one', choice: 'first-choice', anabolicCandidate: false, pauseEndedIfLowEnergy: true };
     const summary = (r: Recommendation, lang: Language) => renderCards([r], renderCtx(lang))[0]?.summary ?? '';
-    expect(summary(base, 'da')).toContain('pausen er slut, hvis bruddet var et lavenergibrud');
-    expect(summary(base, 'en')).toContain('the pause is over if the fracture was low-energy');
+    expect(summary(base, 'da')).toContain('pause slut, hvis lavenergibrud');
+    expect(summary(base, 'en')).toContain('pause over if low-energy fracture');
+    // The second choice's longer summary keeps the condition whole.
+    const parenteral = { ...base, choice: 'second-choice', suggestions: [{ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true }, { kind: 'referral', to: 'zoledronic-acid' }] } as const;
+    for (const lang of ['da', 'en'] as const) expect(summary(parenteral, lang)).toMatch(lang === 'da' ? /hvis lavenergibrud$/ : /low-energy fracture$/);
     expect(summary({ ...base, reasons: ['pause-ended', 'spine-fracture'] }, 'da')).toContain('behandlingspausen er slut');
     const { pauseEndedIfLowEnergy: _known, ...certain } = base;
     expect(summary(certain, 'da')).toMatch(/behandlingspausen er slut$/);

@@ -119,6 +119,8 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(withDosage({ text: '2 tabletter ved behov' })).toBe(true);
     expect(withDosage({ text: '2 tabs PRN flare' })).toBe(true);
     expect(withDosage({ text: '2 tabletter dagligt' })).toBeUndefined();
+    // A regular schedule with an as-needed rise is a daily course.
+    expect(withDosage({ text: '10 mg dagligt, ved behov øges til 15 mg' })).toBeUndefined();
     expect(withDosage({ asNeededBoolean: false })).toBeUndefined();
   });
 

@@ -69,15 +69,21 @@ describe('agreement between the cards of one answer', () => {
     expect(hidden.find((r) => r.topic === 'btm-response-inadequate')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
   });
 
-  it('a critical card keeps its own endocrinology referral, and it is the one: the referral card beside it has none (denosumab overdue, eGFR ≤ 35)', () => {
+  it('a critical card keeps its own endocrinology referral beside the referral card (denosumab overdue, eGFR ≤ 35)', () => {
     const input = { ...woman, fractures: [], courses: [course('denosumab', '2024-04-20', { lastDose: '2026-04-20' })], labs: { egfr: [egfr(52, '2026-06-01'), egfr(33, '2026-11-25')] } };
     const recs = evaluatePatientView(ctxOf(patient(input)));
     const overdue = recs.find((r) => r.topic === 'denosumab-overdue');
     expect(overdue?.indicator).toBe('critical');
     expect(overdue?.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology')).toBe(true);
-    const referring = recs.filter((r) => r.suggestions?.some((x) => x.kind === 'referral' && x.to === 'endocrinology') === true);
-    expect(referring.map((r) => r.topic)).toEqual(['denosumab-overdue']);
-    expect(recs.map((r) => r.topic)).toContain('endocrinology-referral');
+  });
+
+  it('a low calcium holds the oral drug only until corrected: a serious side effect beside it says what it says (not "correct, then go on")', () => {
+    const onj = condition('osteonecrosis-of-jaw', { onset: '2026-09-01' });
+    const input = { ...woman, fractures: [], courses: [course('alendronate', '2026-03-02')], conditions: [onj], labs: { calcium: [calcium(2.05, '2026-11-15')], boneMarkers: [p1np(100, '2026-02-20'), p1np(60, '2026-06-10')] } };
+    const adequate = evaluatePatientView(ctxOf(patient(input))).find((r) => r.topic === 'btm-response-adequate');
+    expect(adequate).toMatchObject({ notContinued: 'serious-side-effect' });
+    const { conditions: _none, ...lowOnly } = input;
+    expect(evaluatePatientView(ctxOf(patient(lowOnly))).find((r) => r.topic === 'btm-response-adequate')).toMatchObject({ notContinued: 'hypocalcaemia' });
   });
 
   it('an anabolic candidate beside a critical denosumab card: the injection or follow-on comes first, the anabolic referral is offered, not pre-selected (rules.md §6)', () => {
