@@ -73,10 +73,11 @@ const Q_UNITS: Readonly<Record<string, number>> = { d: DAY, w: WEEK, wks: WEEK, 
 /** "TID" in capitals or dotted, or "tid" after a route or unit ("po tid"); "på samme tid" is Danish for "at the same time". */
 const TID_CAPS = /\bTID\b|\b[Tt]\.[Ii]\.[Dd]\b/;
 const TID_AFTER = /\b(?:po|mouth|orally|tabs?|tablets?|caps?|capsules?|mg|ml) tid\b/;
-/** "for 1 week", "for a month", "x 7 days", "i 3 måneder", "i en uge": how long, not how often. */
-const DURATION = /\b(?:for|x|i|in|over) (?:a|an|one|en|et|\d{1,3}) (?:days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|år)\b/g;
-/** The same words, read for how long: "i 3 måneder", "for 14 days", "x 2 uger". */
-const DURATION_PARTS = /\b(?:for|x|i|in|over) (a|an|one|en|et|\d{1,3}) (days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|mdr|år)\b/g;
+/**
+ * "for 1 week", "for a month", "x 7 days", "i 3 måneder", "i en uge": how long, not how often —
+ * taken out before the schedule is read, and read for a draft's planned length (`durationFromText`).
+ */
+const DURATION = /\b(?:for|x|i|in|over) (a|an|one|en|et|\d{1,3}) (days?|weeks?|months?|years?|dag|dage|uge|uger|måned|måneder|mdr|år)\b/g;
 const DURATION_UNIT: Readonly<Record<string, 'd' | 'wk' | 'mo' | 'a'>> = {
   day: 'd', days: 'd', dag: 'd', dage: 'd',
   week: 'wk', weeks: 'wk', uge: 'wk', uger: 'wk',
@@ -91,7 +92,7 @@ const DURATION_UNIT: Readonly<Record<string, 'd' | 'wk' | 'mo' | 'a'>> = {
 export function durationFromText(raw: string): { readonly value: number; readonly unit: 'd' | 'wk' | 'mo' | 'a' } | undefined {
   const text = raw.slice(0, TEXT_LIMIT).toLowerCase().replace(/\s+/g, ' ');
   const found = new Map<string, { value: number; unit: 'd' | 'wk' | 'mo' | 'a' }>();
-  for (const m of text.matchAll(DURATION_PARTS)) {
+  for (const m of text.matchAll(DURATION)) {
     const n = m[1] !== undefined && /^\d+$/.test(m[1]) ? Number(m[1]) : 1;
     const unit = lookup(DURATION_UNIT, m[2] ?? '');
     if (unit !== undefined && n > 0) found.set(`${n}${unit}`, { value: n, unit });
