@@ -42,6 +42,7 @@ const NO_CONCEPTS: ReadonlySet<string> = new Set();
 const EARLY_MENOPAUSE_AGE = 45;
 const FAMILY_HISTORY: ConditionConcept = 'family-history-osteoporosis';
 const SMOKING_NOT_CURRENT = 'smoking-not-current';
+const DYSPHAGIA: ConditionConcept = 'dysphagia';
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
@@ -84,8 +85,9 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   const concepts = new Map<ConditionConcept, { weak: boolean; nonSpecific: boolean; code: SourceCode }>();
   for (const { coding, match } of matches) {
     if (!isConditionConcept(match.concept)) continue;
-    // A broad code whose text names another disease under it ("D84 Refluks"), not the concept's own ("D84 Peptisk striktur").
-    if (namesOtherUnder(match.binding.unlessNamed, affirmed) && !textConcepts.has(match.concept)) continue;
+    // A broad code whose text names another disease under it ("D84 Refluks"), not the concept's own
+    // ("D84 Peptisk striktur") nor a swallowing difficulty beside it ("Refluks og dysfagi": a stricture may be why).
+    if (namesOtherUnder(match.binding.unlessNamed, affirmed) && !textConcepts.has(match.concept) && !textConcepts.has(DYSPHAGIA)) continue;
     const seen = concepts.get(match.concept);
     const nonSpecific = match.binding.nonSpecific === true;
     // A stronger coding of the same concept wins: specific over catch-all, then coded over ICPC-2.

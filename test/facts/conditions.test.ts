@@ -113,6 +113,8 @@ describe('conditions: Danish and international codes for the same concept', () =
       d84('eoe', 'Eosinofil øsofagitis'),
       d84('ring', 'Schatzki ring, dysphagia'),
       d84('cancer', 'Oesophageal cancer with swallowing problems'),
+      d84('reflux-dysphagia', 'Refluks og dysfagi'),
+      d84('barrett', 'Barrett-øsofagus'),
     ]);
     const read = (id: string) => f.conditions.filter((c) => c.ref === `Condition/${id}`).map((c) => [c.concept, c.nonSpecific === true]);
     // No text: the broad code stands (a stricture cannot be ruled out before a tablet that harms one).
@@ -121,8 +123,11 @@ describe('conditions: Danish and international codes for the same concept', () =
     // Reflux and oesophagitis delay no emptying; "uden striktur" names none.
     for (const id of ['reflux', 'negated', 'gerd']) expect(read(id), id).toEqual([]);
     for (const id of ['achalasi', 'striktur', 'stenose', 'sks', 'both', 'varices', 'eoe', 'cancer']) expect(read(id), id).toEqual([['oesophageal-disorder', false]]);
-    // Dysphagia beside it: both.
+    // Dysphagia beside it: both — also beside reflux, which may have strictured.
     expect(read('ring')).toEqual([['oesophageal-disorder', false], ['dysphagia', false]]);
+    expect(read('reflux-dysphagia')).toEqual([['oesophageal-disorder', false], ['dysphagia', false]]);
+    // Barrett's oesophagus: the tablet's label asks for caution — counted [choice, the safer reading].
+    expect(read('barrett')).toEqual([['oesophageal-disorder', false]]);
     // The same words with no D84 under them name no oesophagus: a urethral stricture, a spinal stenosis.
     expect(conceptsOf({ text: 'Urethrastriktur' }, { text: 'Spinalstenose' }, { text: 'Aortastenose' }, { text: 'Stricture of urethra' })).toEqual([]);
     // A text that names the oesophagus is read without the code, Danish and English.
