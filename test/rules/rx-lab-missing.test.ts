@@ -55,7 +55,7 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-29')] } }, draft('alendronate'))?.reasons).toEqual(['vitamin-d-missing']);
   });
 
-  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion — and the eGFR with the creatinine when none is within 90 days, as patient-view orders them', () => {
+  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion — and the eGFR with the creatinine when none is within those 30 days, as patient-view orders them', () => {
     const d = draft('zoledronic-acid');
     // Labs of 2026-10-26 are 31 days old on 2026-11-26: too old before an infusion.
     const labs = { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] };
@@ -63,8 +63,18 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing'], before: 'infusion' });
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'egfr', note: 'before-infusion' });
-    // An eGFR within 90 days (60 days old) answers the card's "eGFR > 35"; the creatinine before the infusion is still asked for.
-    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-27')] } }, d)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing']);
+    // An eGFR 60 days old is not current before an infusion (card l. 75: before each infusion); one within the 30 days answers the kidney rows both.
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-27')] } }, d)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing']);
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-11-01')] } }, d)?.reasons).toEqual(['calcium-missing', 'vitamin-d-missing']);
+  });
+
+  it('holds the eGFR before an infusion to the 30 days: a 37-day-old eGFR of 36 beside a fresh creatinine of 250 had let the infusion go ahead; 2026-10-27 counts, 2026-10-26 does not', () => {
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(250, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = judge({ labs: { ...labs, egfr: [egfr(36, '2026-10-20')] } }, draft('zoledronic-acid'));
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, lastDate: '2026-10-20' });
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-10-26')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
   it('asks for an eGFR beside a current creatinine with none: the card checks "eGFR > 35", and a creatinine of 260 alone had silenced every card', () => {
@@ -72,8 +82,9 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     const rec = judge({ labs }, draft('zoledronic-acid'));
     expect(rec?.reasons).toEqual(['egfr-missing']);
     expect(rec?.suggestions).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr' }));
-    // An eGFR within 90 days answers it.
-    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-01')] } }, draft('zoledronic-acid'))).toBeUndefined();
+    // An eGFR within the infusion's 30 days answers it; one of 86 days does not.
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-01')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-11-16')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
   it('accepts an eGFR in place of creatinine before an infusion, and labs exactly 30 days old', () => {

@@ -11,8 +11,10 @@
  *     start-or-renewal.ts; a renewal of the ongoing drug is not a start): eGFR (90 days), calcium
  *     (90 days), 25-OH-D (180 days);
  *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion —
- *     and an eGFR (90 days) as before any start [choice: a creatinine alone cannot be judged by the
- *     card's "Tjek, at eGFR > 35 ml/min"; Danish labs report eGFR with every creatinine];
+ *     and an eGFR within the same 30 days [choice: a creatinine alone cannot be judged by the card's
+ *     "Tjek, at eGFR > 35 ml/min", and the eGFR is the kidney value rx-egfr-too-low judges before a
+ *     nephrotoxic infusion; Danish labs report eGFR with every creatinine; patient-view's
+ *     zoledronic-acid-infusion-due asks for the same eGFR];
  *   - denosumab: calcium within 30 days of the injection; on a start also eGFR (90 days) and 25-OH-D
  *     (180 days). The rules.md row names calcium only, but card l. 41-43 asks all three before *any*
  *     antiresorptive start, and rx-egfr-too-low / rx-vitamin-d-low have nothing to check without
@@ -103,8 +105,9 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
       // A current creatinine alone satisfies the row above but not the card's check "eGFR > 35",
       // the only kidney value rx-egfr-too-low can judge: an infusion into renal failure got no card.
       // With no kidney value at all both are ordered, as patient-view orders them — the creatinine
-      // alone had brought the GP back for the eGFR.
-      egfr,
+      // alone had brought the GP back for the eGFR. Within the infusion's 30 days, as l. 75 asks of
+      // its kidney test: a 37-day-old eGFR of 36 beside a fresh creatinine of 250 µmol/L went ahead.
+      { lab: 'egfr', reason: 'egfr-missing', current: egfrCurrent(days.beforeInfusion), withinDays: days.beforeInfusion, ...opt(lastOf('egfr', labs.egfr, today, days.beforeInfusion)) },
     ];
   } else if (drugClass === 'denosumab') {
     note = 'before-injection';
