@@ -99,6 +99,8 @@ export type Finding =
   | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
   /** `doseUnknown`: a record's dose could not be read — the figures count only the doses that could. */
   | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[]; readonly doseUnknown?: true; readonly planned?: true }
+  /** Glucocorticoid use that reached footnote * more than 12 months ago and not since (a risk factor, footnote **); `lastUse` its last day. */
+  | { readonly kind: 'glucocorticoid-past'; readonly lastUse?: LocalDate; readonly refs: readonly Ref[] }
   | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }
   /** The draft's dosing against the drug's schedule (rx-dose-interval): days between doses. */
   | { readonly kind: 'dose-interval'; readonly drug: DrugId; readonly doseMg?: number; readonly intervalDays: number; readonly scheduleDays: number; readonly ref: Ref }

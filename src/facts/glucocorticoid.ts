@@ -24,6 +24,11 @@
  *   ½–1 year after it stops (l. 191-194) — a run over more than a year ago no longer counts].
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
+ * - `pastExposure`: recorded use reached footnote * before those 12 months and not since — the
+ *   card's risk factor "glukokortikoidbehandling" (footnote **) has no time limit, and FRAX, which
+ *   the Danish guidelines lean on, counts past exposure as well [choice, the safer reading: a
+ *   woman with T −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told
+ *   "no risk factor is recorded"].
  */
 import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
@@ -105,11 +110,13 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   // ≥ 3 calendar months from its first day to the day after its last (monthsBetween ≥ 3).
   const highDoseThreeMonths = highDoseRuns(all).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1 && run.end >= since);
   const cumulativeMg12Months = round1(maxWindowSum(all, day, horizon));
+  const meetsThreshold = highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
   return {
     currentDailyMg,
     highDoseThreeMonths,
     cumulativeMg12Months,
-    meetsThreshold: highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG,
+    meetsThreshold,
+    ...(!meetsThreshold && reachedThresholdEver(recorded, day) ? { pastExposure: true as const } : {}),
     active,
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
@@ -221,6 +228,14 @@ function heapPop(heap: Piece[]): void {
     [heap[i], heap[top]] = [b, a];
     i = top;
   }
+}
+
+/** Whether recorded use up to `day` ever reached footnote *: a high-dose run of ≥ 3 months, or > 450 mg within some 12 months. */
+function reachedThresholdEver(recorded: readonly Segment[], day: number): boolean {
+  const first = recorded[0];
+  if (first === undefined) return false;
+  if (highDoseRuns(recorded).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1)) return true;
+  return maxWindowSum(recorded, first.start, day) > CUMULATIVE_THRESHOLD_MG;
 }
 
 /** Consecutive days above the high-dose threshold. */

@@ -278,6 +278,8 @@ export interface GlucocorticoidExposure {
   readonly doseUnknown?: true;
   /** The figures count days an active record still plans after today (its stated end): "in 12 months including the planned". */
   readonly planned?: true;
+  /** Not `meetsThreshold` now, but recorded use reached it earlier (ended more than 12 months ago): a risk factor still (footnote **). */
+  readonly pastExposure?: true;
 }
 
 export interface Intolerance {

@@ -45,6 +45,18 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-14', mg: 10 })], TODAY).highDoseThreeMonths).toBe(false);
   });
 
+  it('use that reached footnote * before the last 12 months is a past exposure (the risk factor of footnote **), not the threshold now', () => {
+    // A high-dose run of 3 months ended 2025-06-14: no longer the threshold, still a past exposure.
+    expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-14', mg: 10 })], TODAY)).toMatchObject({ meetsThreshold: false, pastExposure: true, lastUse: '2025-06-14' });
+    // One day short of 3 months at > 5 mg, 10 mg × 89 days = 890 mg: the > 450 mg within 12 months makes it one.
+    expect(glucocorticoidExposure([gc({ start: '2020-01-01', end: '2020-03-30', mg: 10 })], TODAY).pastExposure).toBe(true);
+    // Exactly 450 mg, and 1 mg daily for a year (366 mg): never the threshold.
+    expect(glucocorticoidExposure([gc({ start: '2020-03-01', end: '2020-03-15', mg: 30 })], TODAY).pastExposure).toBeUndefined();
+    expect(glucocorticoidExposure([gc({ start: '2020-01-01', end: '2020-12-31', mg: 1 })], TODAY)).not.toHaveProperty('pastExposure');
+    // Meeting the threshold now is not "past".
+    expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-15', mg: 10 })], TODAY)).not.toHaveProperty('pastExposure');
+  });
+
   it('consecutive records join into one run; a day at ≤ 5 mg breaks it', () => {
     const joined = [gc({ start: '2026-01-01', end: '2026-02-15', mg: 10 }), gc({ start: '2026-02-16', end: '2026-04-05', mg: 7.5 })];
     expect(glucocorticoidExposure(joined, TODAY).highDoseThreeMonths).toBe(true);

@@ -61,6 +61,13 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     expect(run({ age: 68, glucocorticoid: gc, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.6 })] })).toBeUndefined();
   });
 
+  it('counts glucocorticoid use that reached footnote * more than 12 months ago (footnote ** "glukokortikoidbehandling" has no time limit): no review card, the treatment card names it', () => {
+    const past = glucocorticoid({ active: false, highDoseThreeMonths: false, cumulativeMg12Months: 0, pastExposure: true, lastUse: '2025-10-25' });
+    const dxa = [scan('2026-09-15', { 'lumbar-spine': -2.6 })];
+    expect(run({ age: 72, glucocorticoid: past, dxa })).toBeUndefined();
+    expect(run({ age: 72, glucocorticoid: glucocorticoid({ active: false, highDoseThreeMonths: false, cumulativeMg12Months: 0, lastUse: '2025-10-25' }), dxa })).toMatchObject({ topic: 'risk-factor-review' });
+  });
+
   it('does not fire with a low-energy or possible spine/hip fracture', () => {
     const dxa = [scan('2026-08-12', { 'lumbar-spine': -2.6 })];
     expect(run({ age: 68, dxa, fractures: [fracture('spine', '2025-01-01', 'unknown')] })).toBeUndefined();

@@ -149,6 +149,12 @@ export function formatFinding(f: Finding, lang: Language): string {
         ? `Glukokortikoid: aktuelt ${daily} mg prednisolon-ækvivalent dgl.; ${cumulative} mg ${window}${floor}${draft}`
         : `Glucocorticoid: currently ${daily} mg prednisolone equivalent daily; ${cumulative} mg ${window}${floor}${draft}`;
     }
+    case 'glucocorticoid-past': {
+      const until = f.lastUse === undefined ? '' : da ? `, senest ${formatDate(f.lastUse, 'da')}` : `, last ${formatDate(f.lastUse, 'en')}`;
+      return da
+        ? `Tidligere glukokortikoidbehandling over kortets grænse (> 5 mg prednisolon dgl. i 3 mdr. eller > 450 mg på et år)${until}`
+        : `Earlier glucocorticoid treatment above the card's threshold (> 5 mg prednisolone daily for 3 months or > 450 mg in a year)${until}`;
+    }
     case 'dose-interval': {
       const dose = f.doseMg === undefined ? '' : `${formatNumber(f.doseMg, lang)} mg `;
       return da

@@ -116,9 +116,13 @@ function falls(facts: PatientFacts): RiskFactor | undefined {
   };
 }
 
+/** Card footnote ** "glukokortikoidbehandling": in use now, at footnote * now, or at footnote * earlier (facts `pastExposure`). */
 function glucocorticoid(facts: PatientFacts): RiskFactor | undefined {
   const gc = facts.glucocorticoid;
-  if (!gc.active && !gc.meetsThreshold) return undefined;
+  if (!gc.active && !gc.meetsThreshold) {
+    if (gc.pastExposure !== true) return undefined;
+    return { reason: 'risk-glucocorticoid', findings: [{ kind: 'glucocorticoid-past', refs: gc.refs, ...(gc.lastUse === undefined ? {} : { lastUse: gc.lastUse }) }], evidence: gc.refs };
+  }
   return {
     reason: 'risk-glucocorticoid',
     findings: [glucocorticoidFinding(gc)],

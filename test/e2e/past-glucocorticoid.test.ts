@@ -1,0 +1,94 @@
+/**
+ * End to end over HTTP: glucocorticoid treatment as a risk factor (card footnote **
+ * "glukokortikoidbehandling", no time limit) also when the course ended more than 12 months ago,
+ * if it reached footnote * ("> 5 mg dgl. i 3 mdr. eller > 450 mg på et år"). A woman of 76 with a
+ * spine T-score of −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told
+ * "no risk factor is recorded" (risk-factor-review). The controls: a course below footnote *, and none.
+ */
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { createEngine } from '../../src/engine.js';
+import { createApp } from '../../src/http/app.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { expectValidResponse } from '../helpers/response.js';
+
+const NOW = '2026-11-26T10:00:00+01:00';
+const PATIENT = 'past-gc-1950';
+const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date(NOW) });
+
+const bundle = (resources: readonly object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) });
+const subject = { reference: `Patient/${PATIENT}` };
+
+function observation(id: string, system: string, code: string, date: string, value: number, unit: string): object {
+  return { resourceType: 'Observation', id, status: 'final', code: { coding: [{ system, code }] }, subject, effectiveDateTime: date, valueQuantity: { value, unit } };
+}
+
+/** Prednisolone (ATC H02AB06) at `mg` daily from 2025-01-01 to `end`, completed. */
+function prednisolone(mg: number, end: string): object {
+  return {
+    resourceType: 'MedicationStatement',
+    id: 'pred',
+    status: 'completed',
+    subject,
+    medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'H02AB06' }], text: `Prednisolon ${mg} mg` },
+    effectivePeriod: { start: '2025-01-01', end },
+    dosage: [{ text: `${mg} mg dagligt`, timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } }] }],
+  };
+}
+
+function prefetch(statements: readonly object[]): object {
+  const npu = 'urn:oid:1.2.208.176.2.1';
+  return {
+    patient: { resourceType: 'Patient', id: PATIENT, gender: 'female', birthDate: '1950-01-01' },
+    observations: bundle([
+      observation('dxa-spine', 'http://loinc.org', '38267-1', '2026-09-15', -2.6, '{T-score}'),
+      observation('egfr', npu, 'DNK35302', '2026-10-20', 71, 'mL/min/1,73 m2'),
+      observation('calcium', npu, 'NPU01443', '2026-10-20', 2.38, 'mmol/L'),
+      observation('vitamin-d', npu, 'NPU10267', '2026-10-20', 84, 'nmol/L'),
+    ]),
+    conditions: bundle([]),
+    medicationStatements: bundle(statements),
+    medicationRequests: bundle([]),
+    medicationAdministrations: bundle([]),
+    allergies: bundle([]),
+    familyHistory: bundle([]),
+  };
+}
+
+interface CardLike {
+  readonly detail: string;
+  readonly source: { readonly topic?: { readonly code: string } };
+  readonly extension: Record<string, readonly string[]>;
+}
+
+async function cards(data: object): Promise<CardLike[]> {
+  const body = { hook: 'patient-view', hookInstance: '5d3c2b1a-0000-4000-8000-000000000002', context: { userId: 'Practitioner/1', patientId: PATIENT }, prefetch: data };
+  const res = await request(app).post('/cds-services/osteoporosis-patient-view').send(body);
+  expect(res.status).toBe(200);
+  expectValidResponse(res.body);
+  return (res.body as { cards: CardLike[] }).cards;
+}
+
+const topics = (list: readonly CardLike[]) => list.flatMap((c) => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']);
+const reasonsOf = (list: readonly CardLike[], topic: string) => list.find((c) => topics([c]).includes(topic))?.extension['osteo-cds.reasons'];
+
+describe('patient-view: glucocorticoid treatment that ended more than 12 months ago (card footnote **)', () => {
+  it('ten months of prednisolone 10 mg ending 13 months ago is a risk factor: T −2.6 → treatment-indicated, named with its last day', async () => {
+    const list = await cards(prefetch([prednisolone(10, '2025-10-25')]));
+    expect(topics(list)).toContain('treatment-indicated');
+    expect(topics(list)).not.toContain('risk-factor-review');
+    expect(reasonsOf(list, 'treatment-indicated')).toEqual(expect.arrayContaining(['t-score-with-risk-factor', 'risk-glucocorticoid']));
+    // Not the glucocorticoid indication of footnote * (T < −1.0): that one is for exposure now.
+    expect(reasonsOf(list, 'treatment-indicated')).not.toContain('glucocorticoid-t-score');
+    expect(list.find((c) => topics([c]).includes('treatment-indicated'))?.detail).toContain('Tidligere glukokortikoidbehandling over kortets grænse');
+  });
+
+  it('controls: the same course at 1 mg daily (never > 5 mg a day, under 450 mg in any year) and no course at all give the risk-factor review', async () => {
+    const low = await cards(prefetch([prednisolone(1, '2025-10-25')]));
+    expect(topics(low)).toContain('risk-factor-review');
+    expect(topics(low)).not.toContain('treatment-indicated');
+    const none = await cards(prefetch([]));
+    expect(topics(none)).toContain('risk-factor-review');
+  });
+});
