@@ -300,6 +300,8 @@ function compile(file: BindingsFile, site: unknown): Terminology {
     }
   }
 
+  sksReadsIcd10(tables);
+
   // One alternation per kind, longest pattern first, so the leftmost match is also the longest
   // one there ("methylprednisolon" before "prednisolon").
   const nameRegex = new Map<ConceptKind, { re: RegExp; byPattern: Map<string, { concept: string; name: NameBinding }> }>();
@@ -375,6 +377,28 @@ function compile(file: BindingsFile, site: unknown): Terminology {
     systemKey,
     matchNames,
   });
+}
+
+/**
+ * An SKS diagnosis code is `D` + the WHO ICD-10 code without its dot (terminology.md §1–2): every
+ * ICD-10 (WHO/DK) binding matches its SKS form too, where the SKS table has none of its own for
+ * that concept and code — K10.2, J43, F50.1 have no SKS row, and DK102, DJ43, DF501 had matched
+ * nothing. Not ICD-10-CM: its codes are not SKS's.
+ */
+function sksReadsIcd10(tables: ReadonlyMap<string, SystemTables>): void {
+  const icd10 = tables.get('icd10');
+  const sks = tables.get('sks');
+  if (icd10 === undefined || sks === undefined) return;
+  const copy = (from: Map<string, CodingMatch[]>, to: Map<string, CodingMatch[]>): void => {
+    for (const [code, matches] of from) {
+      const list = to.get(code) ?? [];
+      for (const m of matches) if (!list.some((known) => known.concept === m.concept)) list.push(Object.freeze({ ...m, systemKey: 'sks' }));
+      if (list.length > 0) to.set(code, list);
+    }
+  };
+  copy(icd10.exact, sks.exact);
+  copy(icd10.prefix, sks.prefix);
+  sks.maxPrefix = Math.max(sks.maxPrefix, icd10.maxPrefix);
 }
 
 function deepFreezeConcept(concept: Concept): Concept {

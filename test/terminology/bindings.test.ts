@@ -39,6 +39,15 @@ describe('built-in bindings', () => {
     expect(concepts(SYS.sks, 'DM80.0')).toEqual(expect.arrayContaining(['osteoporosis', 'fracture-osteoporotic']));
   });
 
+  it('match the SKS form (D + the code without its dot) of every WHO ICD-10 binding with no SKS row of its own (terminology.md §1-2): DK102, DJ43, DF501', () => {
+    expect(concepts(SYS.sks, 'DK102')).toEqual(['osteonecrosis-of-jaw']);
+    expect(concepts(SYS.sksRoot, 'DJ43.9')).toEqual(['copd']);
+    expect(concepts(SYS.sks, 'DF501')).toEqual(['anorexia-nervosa']);
+    // Matched as SKS codes (the fracture and drug readers tell systems apart by this key).
+    const t = loadTerminology();
+    expect(t.matchCoding(SYS.sks, 'DK102').map((m) => m.systemKey)).toEqual(['sks']);
+  });
+
   it('strip the leading D only for SKS systems: DD50 is ICD-10 D50, an SKS code without D matches nothing', () => {
     expect(concepts(SYS.icd10, 'DM810')).toEqual([]);
     expect(concepts(SYS.sks, 'M810')).toEqual([]);
