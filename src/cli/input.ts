@@ -104,23 +104,16 @@ const NO_TEMPLATES = {
   familyHistory: '',
 } as const;
 
-/** `--draft <file>`: one draft resource (a MedicationRequest) or a Bundle of them. */
+/**
+ * `--draft <file>`: one draft resource (a MedicationRequest) or a Bundle of them, read as a hook's
+ * `context.draftOrders` is (cds-hooks/drafts.ts): a draft without an id is named by its entry's
+ * `urn:uuid:` fullUrl or its place, and no suggestion updates or deletes it — an id made up here
+ * had put `delete MedicationRequest/draft-1` and evidence naming no resource on the card.
+ */
 export function draftInput(json: unknown, path: string): DraftResource[] {
   if (!isResource(json)) throw new InputError(`${path} is not a FHIR resource (give a MedicationRequest or a Bundle of them)`);
-  const resources = json.resourceType === 'Bundle' ? entryResources(json) : [json];
-  if (resources.length === 0) throw new InputError(`${path}: the Bundle holds no draft orders`);
-  // A Bundle's entries keep their fullUrl: a draft may name its Medication by `urn:uuid:`.
-  const fullUrls = json.resourceType === 'Bundle' ? entryFullUrls(json) : [];
-  return resources.map((resource, i) => {
-    const id = typeof resource.id === 'string' && resource.id !== '' ? resource.id : `draft-${i + 1}`;
-    const withId = { ...resource, id };
-    const fullUrl = fullUrls[i];
-    return { resource: withId, ref: `${resource.resourceType}/${id}`, selected: true, ...(fullUrl === undefined ? {} : { fullUrl }) };
-  });
-}
-
-/** The `urn:uuid:` fullUrl of each entry that holds a resource (in `entryResources` order). */
-function entryFullUrls(bundle: UntrustedResource): (string | undefined)[] {
-  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
-  return entries.filter((e) => isRecord(e) && isResource(e.resource)).map((e) => (isRecord(e) && typeof e.fullUrl === 'string' && /^urn:uuid:/.test(e.fullUrl) ? e.fullUrl : undefined));
+  const bundle = json.resourceType === 'Bundle' ? json : { resourceType: 'Bundle', type: 'collection', entry: [{ resource: json }] };
+  const drafts = draftsFromContext('order-sign', { draftOrders: bundle });
+  if (drafts.length === 0) throw new InputError(`${path}: the Bundle holds no draft orders`);
+  return drafts;
 }

@@ -129,6 +129,15 @@ describe('osteo-cds evaluate', () => {
     expect(readable.out).toMatch(/^osteo-cds · order-select · /);
   });
 
+  it('a draft without an id is read as the service reads it: named by its place, never updated or deleted by a made-up id', async () => {
+    const { code, out } = await run('evaluate', bundleFile, '--draft', proliaFile, '--json');
+    expect(code).toBe(0);
+    expect(out).not.toContain('MedicationRequest/draft-1');
+    const cards = (JSON.parse(out) as { cards: { extension: Record<string, unknown>; suggestions?: { actions?: { type: string; resourceId?: string }[] }[] }[] }).cards;
+    expect(cards.flatMap((c) => c.extension['osteo-cds.evidence'] as string[])).toContain('urn:osteo-cds:draft-order:1');
+    expect(cards.flatMap((c) => (c.suggestions ?? []).flatMap((sg) => sg.actions ?? [])).filter((a) => a.type !== 'create')).toEqual([]);
+  });
+
   it('a draft Bundle keeps its entries\' urn:uuid fullUrls: an order naming its Medication by one is read (alendronate 70 mg daily)', async () => {
     const medUrl = 'urn:uuid:7f3c2a10-1b2c-4d5e-8f90-0123456789ab';
     const drafts = write('uuid-drafts.json', {
