@@ -47,7 +47,8 @@ export type Finding =
     }
   /**
    * A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's
-   * `flag` if any), no date (`no-date`), a CTX not taken fasting before 10 (`not-fasting`), or a
+   * `flag` if any), a number written so it cannot be read (`unreadable`, the text as sent in
+   * `text`: "eGFR 30"), no date (`no-date`), a CTX not taken fasting before 10 (`not-fasting`), or a
    * reported bound that cannot decide its lab's check (`bound`: `comparator` and `value` in `unit`,
    * "<60" for "eGFR > 35").
    */
@@ -57,7 +58,9 @@ export type Finding =
       readonly unit?: string;
       readonly date?: LocalDate;
       readonly ref: Ref;
-      readonly reason?: 'no-value' | 'no-date' | 'not-fasting' | 'bound';
+      readonly reason?: 'no-value' | 'unreadable' | 'no-date' | 'not-fasting' | 'bound';
+      /** `unreadable`: the value as written. */
+      readonly text?: string;
       readonly comparator?: string;
       readonly value?: number;
       readonly flag?: 'low' | 'high';

@@ -1,7 +1,7 @@
 /**
  * Labs and vitals: a value in the canonical unit of its measure with its date, reference range,
- * interpretation and source code — or an `unusable` entry saying why not (no value, no date, a unit
- * we cannot convert). Labs are filed by family with the keys `onePerDay` needs.
+ * interpretation and source code — or an `unusable` entry saying why not (no value, a number we
+ * cannot read, no date, a unit we cannot convert). Labs are filed by family with the keys `onePerDay` needs.
  */
 // Not through terminology/index.js (see values.ts): the facts stage is bundled for the browser too.
 import type { Measure } from '../terminology/schema.js';
@@ -12,7 +12,7 @@ import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-cod
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
 import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, InterpretationCode, LabKind, Measurement, Ref, ReportedValue } from './types.js';
-import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, type RawValue, type WhenObserved } from './values.js';
+import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, unreadableText, type RawValue, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
 const CALCIUM_KIND: Readonly<Record<'calcium-total' | 'calcium-corrected' | 'calcium-ionised', CalciumKind>> = {
@@ -73,6 +73,12 @@ function readMeasurement(
 ): Mutable<Measurement> | undefined {
   const raw = readValue(element);
   if (raw === undefined) {
+    // A number written so we cannot read it ("eGFR 30", "- 30") is a result: named, never passed over for an older one.
+    const text = unreadableText(element);
+    if (text !== undefined) {
+      out.unusable.push(when === undefined ? { concept, reason: 'no-date', ref } : { concept, reason: 'unreadable', text, ref, date: when.date });
+      return undefined;
+    }
     const flag = flagOf(interpretationCodes(element));
     out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }), ...(flag === undefined ? {} : { flag }) });
     return undefined;

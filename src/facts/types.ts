@@ -70,10 +70,15 @@ export interface BoneMarkerMeasurement extends Measurement {
   readonly premenopausalMean?: number;
 }
 
-/** A value that could not be used, and why (an unknown unit is never guessed). */
+/**
+ * A value that could not be used, and why (an unknown unit is never guessed): `unreadable` is a
+ * valueString holding a number we cannot read ("eGFR 30"), quoted in `text`.
+ */
 export interface UnusableValue {
   readonly concept: LabKind | 'height' | 'bmi' | 't-score' | 'z-score' | 'bmd' | 'weight' | 'alcohol-intake';
-  readonly reason: 'unknown-unit' | 'no-value' | 'no-date';
+  readonly reason: 'unknown-unit' | 'no-value' | 'no-date' | 'unreadable';
+  /** `unreadable`: the text as sent (cut to 40 characters). */
+  readonly text?: string;
   /** A result with no number that the lab flags low (L, LL) or high (H, HH). */
   readonly flag?: 'low' | 'high';
   readonly unit?: string;

@@ -1,7 +1,7 @@
 /**
  * Observation values: the number, its comparator and unit (valueQuantity, valueInteger, or a
- * valueString such as "> 90" or "<0,5 µg/L"), the reference range and interpretation codes, and
- * the date the value refers to.
+ * valueString such as "> 90", "=<35" or "<0,5 µg/L"), the reference range and interpretation codes,
+ * and the date the value refers to.
  */
 // Not through terminology/index.js: that also brings the file loader, and the overview app bundles the facts stage for the browser.
 import type { Measure } from '../terminology/schema.js';
@@ -23,12 +23,22 @@ export interface RawValue {
   readonly unit?: string;
 }
 
-const COMPARATORS: Readonly<Record<string, Comparator>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '≤': '<=', '≥': '>=' };
+// "=<" and "=>" are the legacy spellings of ≤ and ≥; "⩽" "⩾" the slanted signs a word processor sets.
+const COMPARATORS: Readonly<Record<string, Comparator>> = { '<': '<', '<=': '<=', '=<': '<=', '>': '>', '>=': '>=', '=>': '>=', '≤': '<=', '≥': '>=', '⩽': '<=', '⩾': '>=' };
 
-/** The start of a trimmed valueString: comparator and number; the rest is the unit. */
-const VALUE_STRING_RE = /^(<=|>=|<|>|≤|≥)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))/;
+/**
+ * The start of a trimmed valueString: comparator and number; the rest is the unit. A lone "=" is
+ * no comparator ("=30" is 30).
+ */
+const VALUE_STRING_RE = /^(<=|>=|=<|=>|<|>|≤|≥|⩽|⩾|=)?\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))/;
 
-const TYPOGRAPHIC_MINUS_RE = /^((?:<=|>=|<|>|≤|≥)?\s*)[\u2212\u2013]/;
+const TYPOGRAPHIC_MINUS_RE = /^((?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾|=)?\s*)[\u2212\u2013]/;
+
+/**
+ * "ca. 30", "approx. 30", "~30": an approximate value is still the value [choice] — every result is
+ * a measurement with its error, and a lab writing "ca." says no more than that; it is no bound.
+ */
+const APPROXIMATE_RE = /^(?:ca\.?|cirka|approx\.?|approximately|~|≈)\s*(?=[+\-\u2212\u2013\d.,])/i;
 
 /** The numeric value of an Observation (or of one of its components). */
 export function readValue(element: JsonObject): RawValue | undefined {
@@ -43,18 +53,38 @@ export function readValue(element: JsonObject): RawValue | undefined {
   const integer = num(element.valueInteger) ?? num(element.valueDecimal);
   if (integer !== undefined) return { value: integer, comparator: undefined, code: undefined, system: undefined, unit: undefined };
   const text = str(element.valueString);
-  if (text !== undefined) {
-    // A typographic minus or en dash ("−2,9", "–2,9" from a word processor) is a minus sign.
-    const trimmed = cutText(text).trim().replace(TYPOGRAPHIC_MINUS_RE, '$1-');
-    const m = VALUE_STRING_RE.exec(trimmed);
-    if (m === null) return undefined;
-    const value = parseNumber(m[2] ?? '');
-    if (value === undefined) return undefined;
-    const comparator = lookup(COMPARATORS, m[1]);
-    const unit = str(trimmed.slice(m[0].length));
-    return { value, comparator, code: undefined, system: undefined, unit };
-  }
-  return undefined;
+  return text === undefined ? undefined : readValueString(cutText(text).trim());
+}
+
+function readValueString(text: string): RawValue | undefined {
+  let rest = text;
+  const approximate = APPROXIMATE_RE.exec(rest)?.[0];
+  if (approximate !== undefined) rest = rest.slice(approximate.length);
+  // A typographic minus or en dash ("−2,9", "–2,9" from a word processor) is a minus sign.
+  rest = rest.replace(TYPOGRAPHIC_MINUS_RE, '$1-');
+  const m = VALUE_STRING_RE.exec(rest);
+  if (m === null) return undefined;
+  const value = parseNumber(m[2] ?? '');
+  if (value === undefined) return undefined;
+  const comparator = lookup(COMPARATORS, m[1]);
+  const unit = str(rest.slice(m[0].length));
+  return { value, comparator, code: undefined, system: undefined, unit };
+}
+
+/** Longer than this, an unreadable text is shown cut (the card quotes it so the GP can find it). */
+const SHOWN_TEXT_MAX = 40;
+
+/**
+ * A valueString holding a number that `readValue` could not read ("eGFR 30", "- 30" for a lab):
+ * the result is there, so it is named as not used, never dropped without a word. A text with no
+ * digit ("Se kommentar", "Annulleret") is no result.
+ */
+export function unreadableText(element: JsonObject): string | undefined {
+  const text = str(element.valueString);
+  if (text === undefined) return undefined;
+  const shown = cutText(text).trim();
+  if (!/\d/.test(shown)) return undefined;
+  return shown.length > SHOWN_TEXT_MAX ? `${shown.slice(0, SHOWN_TEXT_MAX - 1)}…` : shown;
 }
 
 /** The unit as sent, for an "unknown unit" report. */

@@ -3,8 +3,9 @@
  * finds a lab missing, out of date or due — or shows an older value — names the newer results it
  * could not read (25-OH-D in pmol/L, eGFR in mL/s …), so the GP fixes the unit instead of ordering
  * a test that was taken. So are results with no number but the lab's flag ("L": the calcium is
- * low) and results with no date [choice: dropped without a word, an undated T-score of −2.9 left
- * "no DXA scan recorded"], and reported bounds that cannot decide their lab's check — an eGFR
+ * low), results whose number is written so it cannot be read ("eGFR 30", "- 30": an older eGFR of
+ * 71 had let an alendronate order pass without a word), and results with no date [choice: dropped
+ * without a word, an undated T-score of −2.9 left "no DXA scan recorded"], and reported bounds that cannot decide their lab's check — an eGFR
  * "<60" for "eGFR > 35", a 25-OH-D ">30" for "> 50", a calcium "<2.40" for "no hypocalcaemia"
  * (labs.ts; terminology.md l. 1063 "parse comparators"): the check asks for the lab as if it had
  * none, and says why — a bone marker "<40" or ">20" that cannot tell a response (follow-up/
@@ -107,6 +108,7 @@ function unreadFinding(u: Unread): Finding {
     ...(u.date === undefined ? {} : { date: u.date }),
     ...(u.unit === undefined ? {} : { unit: u.unit }),
     ...(u.reason === 'unknown-unit' ? {} : { reason: u.reason }),
+    ...(u.text === undefined ? {} : { text: u.text }),
     ...(u.flag === undefined ? {} : { flag: u.flag }),
   };
 }
@@ -118,14 +120,14 @@ const FLAG_NAMED_DAYS = 365;
 const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-score', 'bmd']);
 
 /**
- * A value worth naming where its lab (or scan) is judged: in an unknown unit; with no number but
- * the lab's flag (an "L" calcium); with no date at all (it may be the newest). A dated one counts
- * only when newer than `after`.
+ * A value worth naming where its lab (or scan) is judged: in an unknown unit; a number we cannot
+ * read; with no number but the lab's flag (an "L" calcium); with no date at all (it may be the
+ * newest). A dated one counts only when newer than `after`.
  */
 function worthNaming(u: Unread, after: LocalDate | undefined): boolean {
   if (u.reason === 'no-date') return true;
   if (u.date === undefined || (after !== undefined && u.date <= after)) return false;
-  return u.reason === 'unknown-unit' || u.reason === 'bound' || u.flag !== undefined;
+  return u.reason === 'unknown-unit' || u.reason === 'unreadable' || u.reason === 'bound' || u.flag !== undefined;
 }
 
 function sameLab(wanted: Shown, unusable: Shown): boolean {
@@ -180,7 +182,8 @@ function withUnread(rec: Recommendation, ctx: RuleContext, unread: readonly Unre
 /**
  * An unreadable result newer than every usable one of its lab (or with no date at all) that no card
  * names: the answer rests on an older value (or none) without a word, so the data-unavailable card
- * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, or no date).
+ * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, a number we
+ * cannot read, or no date).
  */
 function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>): Unread[] {
   // Named as not used, or shown as a lab value a card's check could use.

@@ -179,6 +179,60 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     ]);
   });
 
+  it('reads the comparators "=<" "=>" (legacy ≤ ≥) and "⩽" "⩾"; a lone "=" and "ca." / "approx." / "~" are no comparator', () => {
+    // One a day: results of one day are one result (dated.ts).
+    const dnk = (id: string, valueString: string, day: number) => observation({ id, code: 'DNK35302', system: SYS.npuOid, valueString, date: `2026-05-${String(day).padStart(2, '0')}` });
+    const f = factsOf([
+      dnk('legacy-le', '=<35', 10),
+      dnk('legacy-ge', '=>35', 9),
+      dnk('slanted-le', '\u2a7d35', 8),
+      dnk('slanted-ge', '\u2a7e 35 mL/min/1,73 m2', 7),
+      dnk('equals', '=30', 6),
+      dnk('equals-space', '= 30', 5),
+      dnk('ca', 'ca. 30', 4),
+      dnk('ca-bare', 'ca 30', 3),
+      dnk('approx', 'approx. 30', 2),
+      dnk('tilde', '~30', 1),
+    ]);
+    const read = new Map(f.labs.egfr.map((m) => [m.ref.slice('Observation/'.length), [m.comparator, m.value]]));
+    expect(Object.fromEntries(read)).toEqual({
+      'legacy-le': ['<=', 35],
+      'legacy-ge': ['>=', 35],
+      'slanted-le': ['<=', 35],
+      'slanted-ge': ['>=', 35],
+      equals: [undefined, 30],
+      'equals-space': [undefined, 30],
+      ca: [undefined, 30],
+      'ca-bare': [undefined, 30],
+      approx: [undefined, 30],
+      tilde: [undefined, 30],
+    });
+    expect(f.unusable).toEqual([]);
+  });
+
+  it('a valueString holding a number it cannot read ("eGFR 30", "- 30", "under 35") is unusable as unreadable, quoted; a text with no digit is no value', () => {
+    const dnk = (id: string, valueString: string, date?: string) => observation({ id, code: 'DNK35302', system: SYS.npuOid, valueString, ...(date === undefined ? {} : { date }) });
+    const long = `eGFR ${'målt '.repeat(20)}30`;
+    const f = factsOf([
+      dnk('labelled', 'eGFR 30', '2026-05-01'),
+      // A lab cannot be negative: a minus set apart is no sign here.
+      dnk('spaced-minus', '- 30', '2026-05-01'),
+      dnk('words', 'under 35', '2026-05-01'),
+      dnk('long', long, '2026-05-01'),
+      dnk('note', 'Se kommentar', '2026-05-01'),
+      dnk('undated', 'eGFR 30'),
+    ]);
+    expect(f.labs.egfr).toEqual([]);
+    expect(f.unusable).toEqual([
+      { concept: 'egfr', reason: 'unreadable', text: 'eGFR 30', ref: 'Observation/labelled', date: '2026-05-01' },
+      { concept: 'egfr', reason: 'unreadable', text: '- 30', ref: 'Observation/spaced-minus', date: '2026-05-01' },
+      { concept: 'egfr', reason: 'unreadable', text: 'under 35', ref: 'Observation/words', date: '2026-05-01' },
+      { concept: 'egfr', reason: 'unreadable', text: `${long.slice(0, 39)}…`, ref: 'Observation/long', date: '2026-05-01' },
+      { concept: 'egfr', reason: 'no-value', ref: 'Observation/note', date: '2026-05-01' },
+      { concept: 'egfr', reason: 'no-date', ref: 'Observation/undated' },
+    ]);
+  });
+
   it('keeps the lab reference range (converted) and the interpretation codes L, LL, H', () => {
     const f = factsOf([
       observation({

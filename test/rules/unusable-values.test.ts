@@ -125,6 +125,47 @@ describe('results with no number but the lab\'s flag, or with no date, are named
   });
 });
 
+describe('a number written so it cannot be read is named as not used, never passed over for an older value (rules.md section 1)', () => {
+  const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', status: 'active', supply: { value: 1, unit: 'a' } });
+  const dnk = (id: string, date: string, valueString: string) => observation({ id, system: SYS.npuOid, code: 'DNK35302', valueString, date });
+  const ok = observation({ id: 'egfr-ok', code: '62238-1', value: 71, ucum: 'mL/min/{1.73_m2}', date: '2026-03-01' });
+
+  it('on treatment, an "eGFR 30" newer than the exact 71 goes on the data-unavailable card (unreadable-value), quoted, in Danish and English', () => {
+    const recs = run([aln, ok, dnk('egfr-text', '2026-06-01', 'eGFR 30')]);
+    const data = card(recs, 'data-unavailable');
+    expect(data).toMatchObject({ indicator: 'info', reasons: ['unreadable-value'], evidence: ['Observation/egfr-text'] });
+    const [f] = unread(data);
+    expect(f).toEqual({ kind: 'unusable-value', concept: 'egfr', ref: 'Observation/egfr-text', date: '2026-06-01', reason: 'unreadable', text: 'eGFR 30' });
+    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – kan ikke læses ("eGFR 30"): eGFR (01.06.2026)');
+    expect(formatFinding(f!, 'en')).toBe('Value not used – cannot be read ("eGFR 30"): eGFR (1 Jun 2026)');
+    const text = renderCards(recs, { lang: 'en', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
+      .filter((c) => c.source.topic?.code === 'data-unavailable')
+      .map((c) => `${c.summary}\n${c.detail ?? ''}`)
+      .join('\n');
+    expect(text).toContain('Check the record: a value that cannot be read was left out of the assessment');
+    expect(text).toContain('a number written so the service cannot read it');
+    expect(text).not.toContain('no number');
+    // Older than the exact value: the answer rests on the newer one, nothing to say.
+    expect(card(run([aln, dnk('egfr-text', '2026-02-01', 'eGFR 30'), ok]), 'data-unavailable')).toBeUndefined();
+  });
+
+  it('the start checks name an unreadable eGFR ("- 30": a lab is never negative) and still ask for one', () => {
+    const recs = run([hipFracture, tScore, dnk('egfr-minus', '2026-06-01', '- 30')]);
+    const checks = card(recs, 'pretreatment-checks');
+    expect(checks?.reasons).toContain('egfr-missing');
+    expect(unread(checks)).toEqual([{ kind: 'unusable-value', concept: 'egfr', ref: 'Observation/egfr-minus', date: '2026-06-01', reason: 'unreadable', text: '- 30' }]);
+    expect(checks?.evidence).toContain('Observation/egfr-minus');
+  });
+
+  it('"=<35" and "⩽35" are read as ≤ 35 and decide the check; "ca. 30" is 30', () => {
+    for (const written of ['=<35', '\u2a7d35', 'ca. 30', '=30']) {
+      const recs = run([hipFracture, tScore, ok, dnk('egfr-new', '2026-06-01', written)]);
+      expect(card(recs, 'treatment-indicated')?.reasons, written).toContain('egfr-low');
+      expect(recs.flatMap(unread), written).toEqual([]);
+    }
+  });
+});
+
 describe('a reported bound that cannot decide its lab\'s check is named as not used, where its lab is asked for (terminology.md l. 1063)', () => {
   const aln = medicationRequest({ id: 'aln', atc: 'M05BA04', text: 'Alendronat 70 mg', authoredOn: '2026-05-01', status: 'active', supply: { value: 1, unit: 'a' } });
   const dnk = (id: string, date: string, valueString: string) => observation({ id, system: SYS.npuOid, code: 'DNK35302', valueString, date });

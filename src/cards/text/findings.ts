@@ -251,6 +251,10 @@ function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: 
     const check = BOUND_CHECK[f.concept as keyof typeof BOUND_CHECK] ?? BOUND_CHECK.calcium;
     return da ? `Værdi ikke brugt – kun angivet som ${value}, som ikke afgør ${check.da}: ${concept}` : `Value not used – reported only as ${value}, which does not tell ${check.en}: ${concept}`;
   }
+  if (f.reason === 'unreadable') {
+    const text = f.text === undefined ? '' : ` ("${recordMarkdown(f.text)}")`;
+    return da ? `Værdi ikke brugt – kan ikke læses${text}: ${concept}` : `Value not used – cannot be read${text}: ${concept}`;
+  }
   if (f.reason === 'no-value') {
     const flag = f.flag === 'low' ? (da ? ', markeret lav' : ', flagged low') : f.flag === 'high' ? (da ? ', markeret høj' : ', flagged high') : '';
     return da ? `Værdi ikke brugt – intet tal${flag}: ${concept}` : `Value not used – no number${flag}: ${concept}`;

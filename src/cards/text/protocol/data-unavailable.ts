@@ -2,8 +2,8 @@
  * rules.md "Missing data": when prefetch keys could not be obtained but enough remains to answer,
  * a `data-unavailable` card says so, so no GP mistakes "no card" for "nothing to do". Data dated in
  * the future are left out as data errors, and the card asks for the date to be corrected; a value in
- * an unknown unit, or with no number or no date, or reported only as a bound its check cannot be
- * decided by ("<60" for "eGFR > 35"), that no other card names is named here (rules.md "the card
+ * an unknown unit, or with no number, a number we cannot read or no date, or reported only as a
+ * bound its check cannot be decided by ("<60" for "eGFR > 35"), that no other card names is named here (rules.md "the card
  * says so").
  */
 import type { Language } from '../../../contract/language.js';
@@ -24,11 +24,13 @@ function errorSummary(rec: Recommendation, lang: Language): string {
     if (future && values) return 'Tjek journalen: data med fremtidig dato eller en ulæselig værdi er ikke brugt i vurderingen';
     if (!values) return 'Tjek journalen: data dateret ude i fremtiden er ikke brugt i vurderingen';
     if (has(rec, 'unreadable-value') && onlyBounds(rec)) return 'Tjek journalen: en værdi kun angivet som grænse (fx „<60“) er ikke brugt i vurderingen';
+    if (has(rec, 'unreadable-value') && unreadableNumbers(rec)) return 'Tjek journalen: en værdi, som ikke kan læses, er ikke brugt i vurderingen';
     return has(rec, 'unreadable-value') ? 'Tjek journalen: en værdi uden tal eller dato er ikke brugt i vurderingen' : 'Tjek journalen: en værdi i ukendt enhed er ikke brugt i vurderingen';
   }
   if (future && values) return 'Check the record: data dated in the future or an unreadable value were left out of the assessment';
   if (!values) return 'Check the record: data dated in the future were left out of the assessment';
   if (has(rec, 'unreadable-value') && onlyBounds(rec)) return 'Check the record: a value reported only as a bound (e.g. “<60”) was left out of the assessment';
+  if (has(rec, 'unreadable-value') && unreadableNumbers(rec)) return 'Check the record: a value that cannot be read was left out of the assessment';
   return has(rec, 'unreadable-value') ? 'Check the record: a value without a number or a date was left out of the assessment' : 'Check the record: a value in an unknown unit was left out of the assessment';
 }
 
@@ -52,6 +54,11 @@ const UNREADABLE: Words = {
   en: '**Check the value in the record:** a result with no number (only the laboratory’s flag, e.g. “L”) or no date cannot be used – the assessment rests on an older value or none (see “Based on”).',
 };
 
+const UNREADABLE_TEXT: Words = {
+  da: '**Tjek værdien i journalen:** et tal skrevet, så tjenesten ikke kan læse det (fx „eGFR 30“ eller „- 30“), er ikke brugt – vurderingen bygger på en ældre værdi eller ingen (se „Grundlag“). Skriv tallet alene, evt. med sammenligningstegn (<, >, ≤, ≥).',
+  en: '**Check the value in the record:** a number written so the service cannot read it (e.g. “eGFR 30” or “- 30”) was not used – the assessment rests on an older value or none (see “Based on”). Write the number alone, with a comparator (<, >, ≤, ≥) if needed.',
+};
+
 const FLAGGED: Words = {
   da: 'Et svar markeret lavt eller højt tages alvorligt: mål igen før behandling.',
   en: 'A result flagged low or high is taken seriously: measure again before treatment.',
@@ -67,13 +74,20 @@ const isBound = (f: Recommendation['findings'][number]): boolean => f.kind === '
 const hasBound = (rec: Recommendation): boolean => rec.findings.some(isBound);
 /** Every unreadable value named is a bound (the no-number/no-date wording would not fit). */
 const onlyBounds = (rec: Recommendation): boolean => hasBound(rec) && rec.findings.every((f) => f.kind !== 'unusable-value' || f.reason === 'bound' || f.reason === undefined);
+const isUnreadable = (f: Recommendation['findings'][number]): boolean => f.kind === 'unusable-value' && f.reason === 'unreadable';
+const hasUnreadable = (rec: Recommendation): boolean => rec.findings.some(isUnreadable);
+/** A value with no number or no date (the lab's flag alone, an undated one) is named. */
+const hasNoNumberOrDate = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'unusable-value' && (f.reason === 'no-value' || f.reason === 'no-date'));
+/** A number we cannot read is named, and no value without a number or a date (that wording would not fit). */
+const unreadableNumbers = (rec: Recommendation): boolean => hasUnreadable(rec) && !hasNoNumberOrDate(rec);
 
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
     !onlyDataErrors(rec) && MISSING[lang],
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
-    has(rec, 'unreadable-value') && !onlyBounds(rec) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
+    has(rec, 'unreadable-value') && !onlyBounds(rec) && (hasNoNumberOrDate(rec) || !hasUnreadable(rec)) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
+    hasUnreadable(rec) && UNREADABLE_TEXT[lang],
     hasBound(rec) && BOUND[lang],
   );
 }

@@ -1,0 +1,57 @@
+/**
+ * The values review (December 2026, /tmp/review-bound): a newer result whose valueString the service
+ * could not read was dropped without a word, and an older value decided — an alendronate order with
+ * an eGFR of 71 and a newer "=<35" passed. Evaluated through the CLI (`osteo-cds evaluate --json`) as the reviewer ran it, on
+ * 2026-11-26, with the reviewer's bundles in `review-values/` and the valueString set per case.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliCards, reasonsOf, type CardLike } from '../helpers/cli-cards.js';
+
+const file = (name: string): string => fileURLToPath(new URL(`./review-values/${name}`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'review-values-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Entry {
+  readonly resource: { readonly id?: string; valueString?: string };
+}
+
+/** The bundle with the Observation `id` sent as `valueString`, written where the CLI can read it. */
+function withValue(bundle: string, id: string, valueString: string): string {
+  const b = JSON.parse(readFileSync(file(`${bundle}.bundle.json`), 'utf8')) as { entry: Entry[] };
+  const obs = b.entry.find((e) => e.resource.id === id)?.resource;
+  if (obs === undefined) throw new Error(`no ${id} in ${bundle}`);
+  obs.valueString = valueString;
+  const path = join(dir, `${bundle}-${encodeURIComponent(valueString)}.json`);
+  writeFileSync(path, JSON.stringify(b));
+  return path;
+}
+
+const topics = (cards: readonly CardLike[]): string[] => cards.flatMap((c) => c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']);
+const evidence = (cards: readonly CardLike[]): string[] => cards.flatMap((c) => c.extension?.['osteo-cds.evidence'] ?? []);
+const text = (cards: readonly CardLike[]): string => cards.map((c) => `${c.summary}\n${c.detail ?? ''}`).join('\n');
+
+/** The alendronate order (order-sign) with an eGFR of 71 on 2026-10-01 and a newer one (2026-11-20) written `valueString`. */
+const orderWithEgfr = (valueString: string): Promise<CardLike[]> =>
+  cliCards(['evaluate', withValue('egfr_newer_string_alen', 'egfr-newer', valueString), '--now', '2026-11-26', '--json', '--lang', 'en', '--hook', 'order-sign', '--draft', file('alendronate.draft.json')]);
+
+describe('a newer eGFR the old parser could not read no longer lets an older 71 decide the order (rules.md section 1, terminology.md l. 201)', () => {
+  it.each(['=<35', '\u2a7d35', '=30', 'ca. 30'])('"%s" is read (legacy and slanted ≤, a lone "=", an approximate value): rx-egfr-too-low stops the order', async (written) => {
+    const cards = await orderWithEgfr(written);
+    expect(topics(cards)).toContain('rx-egfr-too-low');
+    expect(reasonsOf(cards)).toContain('egfr-low');
+    expect(evidence(cards)).toContain('Observation/egfr-newer');
+  });
+
+  it.each(['eGFR 30', '- 30', 'under 35'])('"%s" cannot be read: the data-unavailable card names it (unreadable-value), quoted', async (written) => {
+    const cards = await orderWithEgfr(written);
+    const data = cards.find((c) => c.source.topic?.code === 'data-unavailable');
+    expect(data?.extension?.['osteo-cds.reasons']).toEqual(['unreadable-value']);
+    expect(data?.extension?.['osteo-cds.evidence']).toEqual(['Observation/egfr-newer']);
+    expect(text(cards)).toContain(`Value not used – cannot be read ("${written}"): eGFR (20 Nov 2026)`);
+  });
+});
+
