@@ -7,6 +7,8 @@
  * Grouping: the DXA results of one day form one examination (`DxaScan`), newest first. A study
  * recorded as such (report Observation LOINC 38268-9) is an examination of its day even without
  * results: the scan was done, so follow-up DXA is not due again (its T-scores are then unknown).
+ * So is a dated result whose number cannot be read ("T-score L1-L4 -2,6"): the scan of its site was
+ * done (`unreadSites`), and the value is named as not used (rules/unusable-values.ts).
  * A Procedure (SNOMED CT 312681000) is not read: no prefetch key of the contract fetches Procedures.
  * The performer is the first result's performer with a reference or display (so follow-up can refer
  * to the same department, card page 2); `significantDecrease` = interpretation `D` on any result
@@ -20,11 +22,22 @@ import type { ScoreKind } from './concepts.js';
 import type { DxaResult, DxaStudy, ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { sourceCode } from './source-codes.js';
 import type { DxaScan, DxaScore, DxaSite, Performer, Ref } from './types.js';
-import { canonicalValue, instantOf, interpretationCodes, readValue, shownUnit, type RawValue, type WhenObserved } from './values.js';
+import { canonicalValue, instantOf, interpretationCodes, readValue, shownUnit, unreadableText, type RawValue, type ValueReading, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
 const T_SCORE_TEXT = /\bt[- ]?score|\bt[- ]?værdi/;
 const Z_SCORE_TEXT = /\bz[- ]?score|\bz[- ]?værdi/;
+
+/**
+ * A T- or Z-score written with its name ("T-score -2,6", "T: -2.6", "T-score: −2,6" — Danish DXA
+ * arrives as report text) is read when the text holds that one number; a minus set apart from it
+ * ("- 2,6") is its sign, as a score is mostly negative. The name of the other score is not read.
+ */
+const SCORE_READING: Readonly<Record<ScoreKind, ValueReading | undefined>> = {
+  't-score': { label: /^t(?:[- ]?(?:score|værdi|vaerdi))?\s*(?:[:=]\s*)?/i, signed: true },
+  'z-score': { label: /^z(?:[- ]?(?:score|værdi|vaerdi))?\s*(?:[:=]\s*)?/i, signed: true },
+  bmd: undefined,
+};
 
 export function readDxa(
   score: ScoreKind,
@@ -40,9 +53,16 @@ export function readDxa(
   fallbackText?: string,
 ): void {
   const concept: UnusableConcept = score;
-  const raw: RawValue | undefined = readValue(element);
+  const raw: RawValue | undefined = readValue(element, SCORE_READING[score]);
   if (raw === undefined) {
-    out.unusable.push({ concept, reason: 'no-value', ref, ...(when === undefined ? {} : { date: when.date }) });
+    const text = unreadableText(element);
+    if (text !== undefined && when !== undefined) {
+      // A DXA of this site was done that day, value unknown: no "no DXA scan"; the GP reads it in the record.
+      out.unusable.push({ concept, reason: 'unreadable', text, ref, date: when.date });
+      out.dxaStudies.push(performer === undefined ? { date: when.date, ref, site } : { date: when.date, ref, site, performer });
+      return;
+    }
+    out.unusable.push({ concept, reason: text === undefined ? 'no-value' : 'no-date', ref, ...(when === undefined ? {} : { date: when.date }) });
     return;
   }
   if (when === undefined) {
@@ -155,9 +175,11 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
       refs.add(r.ref);
       performer ??= r.performer;
     }
+    const unreadSites: DxaSite[] = [];
     for (const s of studiesByDate.get(date) ?? []) {
       refs.add(s.ref);
       performer ??= s.performer;
+      if (s.site !== undefined && !unreadSites.includes(s.site)) unreadSites.push(s.site);
     }
     const kept = day.length > 1 ? latestIssued(day) : undefined;
     const of = (kind: DxaResult['score']): DxaScore[] =>
@@ -166,8 +188,10 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
     const zScores = of('z-score');
     const bmd = of('bmd');
     const significantDecrease = day.some((r) => r.significantDecrease);
-    return performer === undefined
-      ? { date, tScores, zScores, bmd, refs: [...refs], significantDecrease }
-      : { date, performer, tScores, zScores, bmd, refs: [...refs], significantDecrease };
+    // Built, not spread together (see performerOf).
+    const scan: { -readonly [K in keyof DxaScan]: DxaScan[K] } = { date, tScores, zScores, bmd, refs: [...refs], significantDecrease };
+    if (performer !== undefined) scan.performer = performer;
+    if (unreadSites.length > 0) scan.unreadSites = unreadSites;
+    return scan;
   });
 }

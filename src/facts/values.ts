@@ -40,8 +40,24 @@ const TYPOGRAPHIC_MINUS_RE = /^((?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾|=)?\s*)[\u221
  */
 const APPROXIMATE_RE = /^(?:ca\.?|cirka|approx\.?|approximately|~|≈)\s*(?=[+\-\u2212\u2013\d.,])/i;
 
+/** A minus set apart from its number ("- 2,6"): a sign only where the value may be negative. */
+const SPACED_MINUS_RE = /^((?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾|=)?\s*)-\s+(?=[\d.,])/;
+
+const NUMBER_RE = /\d+(?:[.,]\d+)?/g;
+
+/**
+ * How a valueString of one kind of result may be written beyond "<comparator><number> <unit>"
+ * (a DXA score: dxa.ts). Labs get neither: a word before a lab's number is named, not guessed.
+ */
+export interface ValueReading {
+  /** The words a result of this kind may open with ("T-score: −2,6"), read only when the text holds one number. */
+  readonly label?: RegExp;
+  /** The value may be negative: a minus set apart from its number ("- 2,6") is its sign. */
+  readonly signed?: boolean;
+}
+
 /** The numeric value of an Observation (or of one of its components). */
-export function readValue(element: JsonObject): RawValue | undefined {
+export function readValue(element: JsonObject, reading?: ValueReading): RawValue | undefined {
   const q = element.valueQuantity;
   if (isRecord(q)) {
     const value = num(q.value);
@@ -53,15 +69,22 @@ export function readValue(element: JsonObject): RawValue | undefined {
   const integer = num(element.valueInteger) ?? num(element.valueDecimal);
   if (integer !== undefined) return { value: integer, comparator: undefined, code: undefined, system: undefined, unit: undefined };
   const text = str(element.valueString);
-  return text === undefined ? undefined : readValueString(cutText(text).trim());
+  return text === undefined ? undefined : readValueString(cutText(text).trim(), reading);
 }
 
-function readValueString(text: string): RawValue | undefined {
+function readValueString(text: string, reading: ValueReading | undefined): RawValue | undefined {
   let rest = text;
+  const label = reading?.label?.exec(rest)?.[0];
+  if (label !== undefined && label !== '') {
+    // "T-score -2,6" names its number; "T-score L1-L4 -2,6" or "T -2,6 / -1,9" leaves it open.
+    if (numberCount(rest) !== 1) return undefined;
+    rest = rest.slice(label.length);
+  }
   const approximate = APPROXIMATE_RE.exec(rest)?.[0];
   if (approximate !== undefined) rest = rest.slice(approximate.length);
   // A typographic minus or en dash ("−2,9", "–2,9" from a word processor) is a minus sign.
   rest = rest.replace(TYPOGRAPHIC_MINUS_RE, '$1-');
+  if (reading?.signed === true) rest = rest.replace(SPACED_MINUS_RE, '$1-');
   const m = VALUE_STRING_RE.exec(rest);
   if (m === null) return undefined;
   const value = parseNumber(m[2] ?? '');
@@ -69,6 +92,13 @@ function readValueString(text: string): RawValue | undefined {
   const comparator = lookup(COMPARATORS, m[1]);
   const unit = str(rest.slice(m[0].length));
   return { value, comparator, code: undefined, system: undefined, unit };
+}
+
+function numberCount(text: string): number {
+  let n = 0;
+  NUMBER_RE.lastIndex = 0;
+  while (NUMBER_RE.exec(text) !== null) n++;
+  return n;
 }
 
 /** Longer than this, an unreadable text is shown cut (the card quotes it so the GP can find it). */

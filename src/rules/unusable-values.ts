@@ -116,8 +116,19 @@ function unreadFinding(u: Unread): Finding {
 /** A flagged result with no number is named on the data card for this long [choice: a year]. */
 const FLAG_NAMED_DAYS = 365;
 
-/** The DXA's scores: an undated one is named (the card would say "no DXA scan recorded" beside it). */
-const SCORES: ReadonlySet<UnusableValue['concept']> = new Set(['t-score', 'z-score', 'bmd']);
+/** The DXA's scores, and where a scan keeps the readable ones of each. */
+const SCORES: Readonly<Partial<Record<UnusableValue['concept'], 'tScores' | 'zScores' | 'bmd'>>> = { 't-score': 'tScores', 'z-score': 'zScores', bmd: 'bmd' };
+
+/**
+ * A DXA score named: an undated one beside no scan (the card would say "no DXA scan recorded"
+ * beside it); one whose number cannot be read unless a later scan has a readable score of its kind
+ * — a readable one of the same scan (the hip beside an unread spine) does not answer for it.
+ */
+function scoreNamed(u: Unread, scans: PatientFacts['dxa']['scans'], list: 'tScores' | 'zScores' | 'bmd'): boolean {
+  if (u.reason === 'no-date') return scans.length === 0;
+  const date = u.date;
+  return u.reason === 'unreadable' && date !== undefined && !scans.some((s) => s.date > date && s[list].length > 0);
+}
 
 /**
  * A value worth naming where its lab (or scan) is judged: in an unknown unit; a number we cannot
@@ -199,7 +210,8 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
     if (named.has(u.ref)) return false;
     // An undated score beside no dated scan, an undated lab value beside none of its lab: a dated
     // one is what the answer rests on, and the copy without a date adds nothing.
-    if (SCORES.has(u.concept)) return u.reason === 'no-date' && ctx.facts.dxa.scans.length === 0;
+    const scores = SCORES[u.concept];
+    if (scores !== undefined) return scoreNamed(u, ctx.facts.dxa.scans, scores);
     if (labOf(u.concept) === undefined) return false;
     const usable = usableOf(u.concept);
     if (u.reason === 'no-date') return usable === undefined;

@@ -1,7 +1,8 @@
 /**
  * The values review (December 2026, /tmp/review-bound): a newer result whose valueString the service
  * could not read was dropped without a word, and an older value decided — an alendronate order with
- * an eGFR of 71 and a newer "=<35" passed. Evaluated through the CLI (`osteo-cds evaluate --json`) as the reviewer ran it, on
+ * an eGFR of 71 and a newer "=<35" passed, a T-score "T-score -2,6" of two months ago left "no DXA
+ * scan recorded". Evaluated through the CLI (`osteo-cds evaluate --json`) as the reviewer ran it, on
  * 2026-11-26, with the reviewer's bundles in `review-values/` and the valueString set per case.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,10 @@ const text = (cards: readonly CardLike[]): string => cards.map((c) => `${c.summa
 const orderWithEgfr = (valueString: string): Promise<CardLike[]> =>
   cliCards(['evaluate', withValue('egfr_newer_string_alen', 'egfr-newer', valueString), '--now', '2026-11-26', '--json', '--lang', 'en', '--hook', 'order-sign', '--draft', file('alendronate.draft.json')]);
 
+/** A smoker with a spine T-score of 2026-09-15 written `valueString` (patient-view). */
+const smokerWithTScore = (valueString: string): Promise<CardLike[]> =>
+  cliCards(['evaluate', withValue('tscore_string_smoker', 'dxa-spine', valueString), '--now', '2026-11-26', '--json', '--lang', 'en']);
+
 describe('a newer eGFR the old parser could not read no longer lets an older 71 decide the order (rules.md section 1, terminology.md l. 201)', () => {
   it.each(['=<35', '\u2a7d35', '=30', 'ca. 30'])('"%s" is read (legacy and slanted ≤, a lone "=", an approximate value): rx-egfr-too-low stops the order', async (written) => {
     const cards = await orderWithEgfr(written);
@@ -55,3 +60,22 @@ describe('a newer eGFR the old parser could not read no longer lets an older 71 
   });
 });
 
+describe('a DXA T-score written with its name is read, and one that cannot be read is no "no DXA scan" (terminology.md §2: DXA arrives as report text)', () => {
+  it.each(['T-score -2,6', 'T: -2.6', 'T-score: \u22122,6', '- 2,6'])('"%s": T ≤ −2.5 with a risk factor — treatment-indicated, no dxa-workup-suggested', async (written) => {
+    const cards = await smokerWithTScore(written);
+    expect(topics(cards)).toContain('treatment-indicated');
+    expect(reasonsOf(cards)).toContain('t-score-with-risk-factor');
+    expect(topics(cards)).not.toContain('dxa-workup-suggested');
+    expect(text(cards)).not.toContain('No DXA scan recorded');
+  });
+
+  it('"T-score L1-L4: -2,6" (more than one number) is not guessed: no "no DXA scan recorded", the data-unavailable card names it', async () => {
+    const cards = await smokerWithTScore('T-score L1-L4: -2,6');
+    expect(topics(cards)).not.toContain('dxa-workup-suggested');
+    expect(topics(cards)).not.toContain('treatment-indicated');
+    expect(text(cards)).not.toContain('No DXA scan recorded');
+    const data = cards.find((c) => c.source.topic?.code === 'data-unavailable');
+    expect(data?.extension?.['osteo-cds.evidence']).toEqual(['Observation/dxa-spine']);
+    expect(text(cards)).toContain('Value not used – cannot be read ("T-score L1-L4: -2,6"): T-score (DXA) (15 Sep 2026)');
+  });
+});

@@ -72,6 +72,49 @@ describe('DXA: T-scores per site', () => {
     expect(scan?.zScores.map((s) => s.site)).toEqual(['total-hip']);
   });
 
+  it('reads a T- or Z-score written with its name ("T-score -2,6", "T: -2.6", "T-score: −2,6", "Z-score -1,2") or a minus set apart ("- 2,6")', () => {
+    const day = (d: number): string => `2026-0${d}-01`;
+    const f = factsOf([
+      observation({ id: 'named', code: '38267-1', valueString: 'T-score -2,6', date: day(1) }),
+      observation({ id: 'colon', code: '38267-1', valueString: 'T: -2.6', date: day(2) }),
+      observation({ id: 'typographic', code: '38267-1', valueString: 'T-score: \u22122,6 SD', date: day(3) }),
+      observation({ id: 'spaced', code: '38267-1', valueString: '- 2,6', date: day(4) }),
+      observation({ id: 'danish', code: '38264-8', valueString: 'T-værdi − 2,6', date: day(5) }),
+      observation({ id: 'z', code: '85394-5', valueString: 'Z-score -1,2', date: day(6) }),
+    ]);
+    expect(f.unusable).toEqual([]);
+    expect(f.dxa.scans.flatMap((s) => [...s.tScores, ...s.zScores].map((t) => [t.ref, t.value]))).toEqual([
+      ['Observation/z', -1.2],
+      ['Observation/danish', -2.6],
+      ['Observation/spaced', -2.6],
+      ['Observation/typographic', -2.6],
+      ['Observation/colon', -2.6],
+      ['Observation/named', -2.6],
+    ]);
+  });
+
+  it('a score whose number cannot be read (two numbers, a site in the text, the other score\'s name) is unusable as unreadable, and its scan was done (unreadSites)', () => {
+    const date = '2026-04-15';
+    const f = factsOf([
+      observation({ id: 'levels', code: '38267-1', valueString: 'T-score L1-L4: -2,6', date }),
+      observation({ id: 'two', code: '38263-0', valueString: 'T -2,6 / Z -1,0', date }),
+      observation({ id: 'other-score', code: '38264-8', valueString: 'Z-score -2,6', date }),
+      observation({ id: 'hip', code: '38264-8', value: -1.4, date: '2026-04-16' }),
+      observation({ id: 'note', code: '38267-1', valueString: 'Se beskrivelse', date: '2026-01-01' }),
+    ]);
+    expect(f.unusable).toEqual([
+      { concept: 't-score', reason: 'unreadable', text: 'T-score L1-L4: -2,6', ref: 'Observation/levels', date },
+      { concept: 't-score', reason: 'unreadable', text: 'T -2,6 / Z -1,0', ref: 'Observation/two', date },
+      { concept: 't-score', reason: 'unreadable', text: 'Z-score -2,6', ref: 'Observation/other-score', date },
+      // No digit: no result of a scan, and no scan.
+      { concept: 't-score', reason: 'no-value', ref: 'Observation/note', date: '2026-01-01' },
+    ]);
+    expect(f.dxa.scans.map((s) => [s.date, s.tScores.map((t) => t.value), s.unreadSites, s.refs])).toEqual([
+      ['2026-04-16', [-1.4], undefined, ['Observation/hip']],
+      ['2026-04-15', [], ['lumbar-spine', 'femoral-neck', 'total-hip'], ['Observation/levels', 'Observation/two', 'Observation/other-score']],
+    ]);
+  });
+
   it('converts BMD to g/cm² and reports a BMD without a unit as unusable', () => {
     const f = factsOf([
       observation({ code: '24966-4', value: 812, unit: 'mg/cm2', date: '2026-01-01' }),

@@ -11,7 +11,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
-import { condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
+import { coding, condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
 import { ctxOf } from '../helpers/facts.js';
 
 const run = (resources: readonly UntrustedResource[]): Recommendation[] => evaluateRules('patient-view', ctxOf(factsOf(resources)));
@@ -163,6 +163,47 @@ describe('a number written so it cannot be read is named as not used, never pass
       expect(card(recs, 'treatment-indicated')?.reasons, written).toContain('egfr-low');
       expect(recs.flatMap(unread), written).toEqual([]);
     }
+  });
+});
+
+describe('a DXA score whose number cannot be read: the scan was done, the value is named (rules.md section 1)', () => {
+  const smoker = observation({ id: 'smoke', code: '72166-2', valueCode: coding(SYS.snomed, '449868002'), date: '2026-04-01' });
+  const spine = (id: string, date: string, valueString: string) => observation({ id, code: '38267-1', valueString, date });
+  const hip = (id: string, date: string, value: number) => observation({ id, code: '38264-8', value, date });
+
+  it('"T-score -2,6" and "T: -2.6" are read: T ≤ −2.5 with a risk factor, no "no DXA scan"', () => {
+    for (const written of ['T-score -2,6', 'T: -2.6', 'T-score: \u22122,6', '- 2,6']) {
+      const recs = run([smoker, spine('ts', '2026-04-15', written)]);
+      expect(card(recs, 'treatment-indicated')?.reasons, written).toContain('t-score-with-risk-factor');
+      expect(card(recs, 'dxa-workup-suggested'), written).toBeUndefined();
+      expect(recs.flatMap(unread), written).toEqual([]);
+    }
+  });
+
+  it('an unreadable T-score two months ago is a DXA done: no dxa-workup-suggested ("no DXA scan recorded"), the data-unavailable card names it', () => {
+    const recs = run([smoker, spine('ts-text', '2026-04-15', 'T-score L1-L4: -2,6')]);
+    expect(card(recs, 'dxa-workup-suggested')).toBeUndefined();
+    const data = card(recs, 'data-unavailable');
+    expect(data).toMatchObject({ reasons: ['unreadable-value'], evidence: ['Observation/ts-text'] });
+    const [f] = unread(data);
+    expect(f).toEqual({ kind: 'unusable-value', concept: 't-score', ref: 'Observation/ts-text', date: '2026-04-15', reason: 'unreadable', text: 'T-score L1-L4: -2,6' });
+    expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – kan ikke læses ("T-score L1-L4: -2,6"): T-score (DXA) (15.04.2026)');
+  });
+
+  it('a readable hip of the same scan still decides (the unread spine hides nothing), and the spine is named', () => {
+    const recs = run([smoker, spine('ts-text', '2026-04-15', 'T-score L1-L4: -2,6'), hip('hip', '2026-04-15', -2.7)]);
+    const indicated = card(recs, 'treatment-indicated');
+    expect(indicated?.reasons).toContain('t-score-with-risk-factor');
+    expect(indicated?.evidence).toContain('Observation/hip');
+    expect(recs.flatMap(unread).map((f) => f.ref)).toContain('Observation/ts-text');
+  });
+
+  it('an unreadable score older than a scan with a readable one is not named; a newer one is, beside the older scan the answer rests on', () => {
+    const older = run([smoker, spine('ts-text', '2025-04-15', 'T-score L1-L4: -2,6'), hip('hip', '2026-04-15', -1.2)]);
+    expect(older.flatMap(unread)).toEqual([]);
+    const newer = run([smoker, hip('hip', '2024-04-15', -2.7), spine('ts-text', '2026-04-15', 'T-score L1-L4: -1,0')]);
+    expect(card(newer, 'treatment-indicated')?.evidence).toContain('Observation/hip');
+    expect(newer.flatMap(unread).map((f) => f.ref)).toEqual(['Observation/ts-text']);
   });
 });
 
