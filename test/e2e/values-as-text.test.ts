@@ -1,9 +1,9 @@
 /**
- * The values review (December 2026, /tmp/review-bound): a newer result whose valueString the service
+ * Values written as text (December 2026 review): a newer result whose valueString the service
  * could not read was dropped without a word, and an older value decided — an alendronate order with
  * an eGFR of 71 and a newer "=<35" passed, a T-score "T-score -2,6" of two months ago left "no DXA
- * scan recorded". Evaluated through the CLI (`osteo-cds evaluate --json`) as the reviewer ran it, on
- * 2026-11-26, with the reviewer's bundles in `review-values/` and the valueString set per case.
+ * scan recorded". Evaluated through the CLI (`osteo-cds evaluate --json`) as a GP running the CLI would, on
+ * 2026-11-26, with the bundles in `values-as-text/` and the valueString set per case.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliCards, reasonsOf, type CardLike } from '../helpers/cli-cards.js';
 
-const file = (name: string): string => fileURLToPath(new URL(`./review-values/${name}`, import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'review-values-'));
+const file = (name: string): string => fileURLToPath(new URL(`./values-as-text/${name}`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'values-as-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Entry {
