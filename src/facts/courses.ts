@@ -6,7 +6,8 @@
  *   acid) [choice]; a course starts on the earliest date of the unbroken run. "Shorter than" is
  *   strict: a next use on or after the previous end + N calendar months starts a new course.
  * - Oral and other daily drugs: each record covers [start, end]; an active record without an end
- *   runs to today; others end at their end (or start).
+ *   runs to today; others end at their end (or start). An anabolic dose given or dispensed covers
+ *   its interval and a margin, never past the drug's course length (anabolic-cover.ts).
  * - Denosumab and zoledronic acid: each record is a dose event (injection/infusion) on its date —
  *   the administration date, the statement's start (and its end, unless stopped), the request's
  *   authoredOn; `lastDose` is the latest.
@@ -25,6 +26,7 @@
 import { addDays, addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { sameProduct } from './same-product.js';
+import { coursePlannedEnd } from './anabolic-cover.js';
 import { ACTIVE_MONTHS, injectionDoses, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
 
@@ -114,7 +116,12 @@ export function buildCourses(records: readonly MedicationRecord[], today: LocalD
  */
 function awaitingRefill(run: Run, gap: number, today: LocalDate): boolean {
   if (addMonths(run.end, gap) <= today) return false;
-  return run.spans.some((s) => s.end === run.end && s.record.endEstimated === true && (ACTIVE_STATUSES.has(s.record.status) || s.record.source === 'MedicationAdministration'));
+  return run.spans.some((s) => s.end === run.end && s.record.endEstimated === true && (ACTIVE_STATUSES.has(s.record.status) || tabletGiven(s.record)));
+}
+
+/** An oral tablet given: an anabolic dose's cover already holds its margin (anabolic-cover.ts), and a gap on top kept it 5 months. */
+function tabletGiven(r: MedicationRecord): boolean {
+  return r.source === 'MedicationAdministration' && r.identity.drugClass === 'oral-bisphosphonate';
 }
 
 /** A record in use whose own (not estimated) end lies after today: a planned end. */
@@ -265,6 +272,8 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     }
   }
 
+  if (drugClass === 'anabolic') for (const run of runs) endAtCourseLength(run);
+
   const stops: { readonly record: MedicationRecord; readonly date: LocalDate }[] = [];
   for (const r of records) {
     if ((r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today) {
@@ -349,6 +358,27 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
       refs,
     };
   });
+}
+
+/**
+ * An anabolic run's last day, each dose's cover cut at its drug's course length counted from the
+ * run's first record of that drug (anabolic-cover.ts `coursePlannedEnd`): the twelfth romosozumab
+ * injection leaves the follow-on due a month on, not two.
+ */
+function endAtCourseLength(run: Run): void {
+  const first = new Map<DrugId, LocalDate>();
+  for (const { start, record } of run.spans) {
+    const known = first.get(record.identity.drug);
+    if (known === undefined || start < known) first.set(record.identity.drug, start);
+  }
+  let end: LocalDate | undefined;
+  for (const span of run.spans) {
+    const last = coursePlannedEnd(span.record, span.end, first.get(span.record.identity.drug) ?? span.start);
+    if (end === undefined || last > end) end = last;
+  }
+  if (end === undefined) return;
+  run.end = end;
+  run.lastDose = end;
 }
 
 /** The injection or infusion dates of a parenteral run, oldest first, each once. */

@@ -6,14 +6,16 @@
  * (else validityPeriod.start); administration effectiveDateTime / effectivePeriod.start.
  * end: statement effectivePeriod.end; request validityPeriod.end, else authoredOn +
  * expectedSupplyDuration × (1 + repeats), else quantity ÷ daily units (both marked estimated);
- * administration: the same day. A `stopped` record ends when it was stopped: its stated end if that
- * has passed, else dateAsserted / meta.lastUpdated, else its start.
+ * administration: the same day, or the days it covers (a tablet given; an anabolic dose given, or
+ * an anabolic prescription `completed`: anabolic-cover.ts). A `stopped` record ends when it was
+ * stopped: its stated end if that has passed, else dateAsserted / meta.lastUpdated, else its start.
  */
 import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
 import { dailyDose, lastDayOf, MAX_DAYS, quantityDays, readDuration, rangeAtLowFor, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { boundsDurationOf } from './timing.js';
+import { anabolicDoseCover, isAnabolicDose } from './anabolic-cover.js';
 import { perDayFromText } from './dosage-text.js';
 import { identifyDrug, medicationSource, type Identified } from './drug-identity.js';
 import type { DrugIdentity, MedicationRecord, MedicationSourceType } from './types.js';
@@ -70,7 +72,7 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   }
   let end = dates.end;
   let endEstimated = dates.endEstimated;
-  const cover = source === 'MedicationAdministration' ? administeredCover(identified.identity, start) : undefined;
+  const cover = doseCover(identified.identity, source, status, start);
   if (cover !== undefined && (end === undefined || end < cover)) {
     end = cover;
     endEstimated = true;
@@ -81,6 +83,12 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
   }
   if (end !== undefined && end < start) end = start;
   return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown, takenAsNeeded(lines));
+}
+
+/** The days a dose given covers: a tablet given (`administeredCover`), an anabolic dose given or dispensed (anabolic-cover.ts). */
+function doseCover(identity: DrugIdentity, source: MedicationSourceType, status: string, start: LocalDate): LocalDate | undefined {
+  if (isAnabolicDose(source, status, identity)) return anabolicDoseCover(identity, start);
+  return source === 'MedicationAdministration' ? administeredCover(identity, start) : undefined;
 }
 
 /**
