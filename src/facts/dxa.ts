@@ -7,8 +7,9 @@
  * Grouping: the DXA results of one day form one examination (`DxaScan`), newest first. A study
  * recorded as such (report Observation LOINC 38268-9) is an examination of its day even without
  * results: the scan was done, so follow-up DXA is not due again (its T-scores are then unknown).
- * So is a dated result whose number cannot be read ("T-score L1-L4 -2,6"): the scan of its site was
- * done (`unreadSites`), and the value is named as not used (rules/unusable-values.ts).
+ * A result whose number cannot be read ("T-score L1-L4 -2,6") is named as not used
+ * (rules/unusable-values.ts) but is no scan: a scan known only by it would be the "latest DXA" with no
+ * T-score, and the pause was then judged on an older hip, bone protection on "not below −1.0".
  * A Procedure (SNOMED CT 312681000) is not read: no prefetch key of the contract fetches Procedures.
  * The performer is the first result's performer with a reference or display (so follow-up can refer
  * to the same department, card page 2); `significantDecrease` = interpretation `D` on any result
@@ -57,9 +58,7 @@ export function readDxa(
   if (raw === undefined) {
     const text = unreadableText(element);
     if (text !== undefined && when !== undefined) {
-      // A DXA of this site was done that day, value unknown: no "no DXA scan"; the GP reads it in the record.
       out.unusable.push({ concept, reason: 'unreadable', text, ref, date: when.date });
-      out.dxaStudies.push(performer === undefined ? { date: when.date, ref, site } : { date: when.date, ref, site, performer });
       return;
     }
     out.unusable.push({ concept, reason: text === undefined ? 'no-value' : 'no-date', ref, ...(when === undefined ? {} : { date: when.date }) });
@@ -175,11 +174,9 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
       refs.add(r.ref);
       performer ??= r.performer;
     }
-    const unreadSites: DxaSite[] = [];
     for (const s of studiesByDate.get(date) ?? []) {
       refs.add(s.ref);
       performer ??= s.performer;
-      if (s.site !== undefined && !unreadSites.includes(s.site)) unreadSites.push(s.site);
     }
     const kept = day.length > 1 ? latestIssued(day) : undefined;
     const of = (kind: DxaResult['score']): DxaScore[] =>
@@ -188,10 +185,8 @@ export function groupScans(results: readonly DxaResult[], studies: readonly DxaS
     const zScores = of('z-score');
     const bmd = of('bmd');
     const significantDecrease = day.some((r) => r.significantDecrease);
-    // Built, not spread together (see performerOf).
-    const scan: { -readonly [K in keyof DxaScan]: DxaScan[K] } = { date, tScores, zScores, bmd, refs: [...refs], significantDecrease };
-    if (performer !== undefined) scan.performer = performer;
-    if (unreadSites.length > 0) scan.unreadSites = unreadSites;
-    return scan;
+    return performer === undefined
+      ? { date, tScores, zScores, bmd, refs: [...refs], significantDecrease }
+      : { date, performer, tScores, zScores, bmd, refs: [...refs], significantDecrease };
   });
 }

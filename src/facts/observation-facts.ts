@@ -6,7 +6,7 @@
  */
 import type { ScoreKind } from './concepts.js';
 import type { Dated, Sorted } from './dated.js';
-import type { BoneMarkerMeasurement, CalciumMeasurement, DxaScore, DxaSite, Measurement, Performer, Ref, UnusableValue } from './types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, DxaScore, Measurement, Performer, Ref, UnusableValue } from './types.js';
 import type { LocalDate } from '../time/local-date.js';
 
 /** A DXA result before grouping into scans. */
@@ -17,12 +17,11 @@ export interface DxaResult extends DxaScore {
   readonly issued?: string;
 }
 
-/** A DXA study on record without (or beside) its results, or a result of `site` whose number cannot be read. */
+/** A DXA study on record without (or beside) its results. */
 export interface DxaStudy {
   readonly date: LocalDate;
   readonly ref: Ref;
   readonly performer?: Performer;
-  readonly site?: DxaSite;
 }
 
 export interface ObservationFacts {

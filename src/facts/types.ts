@@ -107,8 +107,6 @@ export interface DxaScan {
   readonly refs: readonly Ref[];
   /** Any result of the scan carries interpretation `D` (significant fall). */
   readonly significantDecrease: boolean;
-  /** Sites with a result whose number cannot be read (facts `unusable`, `unreadable`): scanned, value unknown. */
-  readonly unreadSites?: readonly DxaSite[];
 }
 
 // ---------------------------------------------------------------------------------------------

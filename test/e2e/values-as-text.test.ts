@@ -69,13 +69,26 @@ describe('a DXA T-score written with its name is read, and one that cannot be re
     expect(text(cards)).not.toContain('No DXA scan recorded');
   });
 
-  it('"T-score L1-L4: -2,6" (more than one number) is not guessed: no "no DXA scan recorded", the data-unavailable card names it', async () => {
+  it('"T-score L1-L4: -2,6" (more than one number) is not guessed: the data-unavailable card names it, and no decision rests on it', async () => {
     const cards = await smokerWithTScore('T-score L1-L4: -2,6');
-    expect(topics(cards)).not.toContain('dxa-workup-suggested');
     expect(topics(cards)).not.toContain('treatment-indicated');
-    expect(text(cards)).not.toContain('No DXA scan recorded');
     const data = cards.find((c) => c.source.topic?.code === 'data-unavailable');
     expect(data?.extension?.['osteo-cds.evidence']).toEqual(['Observation/dxa-spine']);
     expect(text(cards)).toContain('Value not used – cannot be read ("T-score L1-L4: -2,6"): T-score (DXA) (15 Sep 2026)');
+  });
+});
+
+describe('a DXA known only by a score that cannot be read is no scan: no decision rests on the scan before it as if it were the latest', () => {
+  it('an unreadable 5-year DXA on alendronate: the 5-year DXA is still asked for, the pause still waits for it (it had been advised on a hip T-score of 2021)', async () => {
+    const cards = await cliCards(['evaluate', file('pause_unread_five_year_dxa.bundle.json'), '--now', '2026-11-26', '--json', '--lang', 'en']);
+    expect(topics(cards)).toContain('dxa-follow-up-due');
+    expect(text(cards)).toContain('Consider a treatment pause after the 5-year DXA scan');
+    expect(text(cards)).not.toContain('All criteria are met');
+  });
+
+  it('prednisolone drafted with only an unreadable T-score on record: refer for DXA, never "the latest DXA was not below −1.0"', async () => {
+    const cards = await cliCards(['evaluate', file('prednisolone_unread_dxa.bundle.json'), '--now', '2026-11-26', '--json', '--lang', 'en', '--hook', 'order-sign', '--draft', file('prednisolone.draft.json')]);
+    expect(reasonsOf(cards)).toContain('no-dxa');
+    expect(text(cards)).not.toContain('was not below');
   });
 });

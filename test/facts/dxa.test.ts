@@ -93,7 +93,7 @@ describe('DXA: T-scores per site', () => {
     ]);
   });
 
-  it('a score whose number cannot be read (two numbers, a site in the text, the other score\'s name) is unusable as unreadable, and its scan was done (unreadSites)', () => {
+  it('a score whose number cannot be read (two numbers, a site in the text, the other score\'s name) is unusable as unreadable, and no scan: a scan known only by it would be the latest DXA with no T-score', () => {
     const date = '2026-04-15';
     const f = factsOf([
       observation({ id: 'levels', code: '38267-1', valueString: 'T-score L1-L4: -2,6', date }),
@@ -109,10 +109,7 @@ describe('DXA: T-scores per site', () => {
       // No digit: no result of a scan, and no scan.
       { concept: 't-score', reason: 'no-value', ref: 'Observation/note', date: '2026-01-01' },
     ]);
-    expect(f.dxa.scans.map((s) => [s.date, s.tScores.map((t) => t.value), s.unreadSites, s.refs])).toEqual([
-      ['2026-04-16', [-1.4], undefined, ['Observation/hip']],
-      ['2026-04-15', [], ['lumbar-spine', 'femoral-neck', 'total-hip'], ['Observation/levels', 'Observation/two', 'Observation/other-score']],
-    ]);
+    expect(f.dxa.scans.map((s) => [s.date, s.tScores.map((t) => t.value), s.refs])).toEqual([['2026-04-16', [-1.4], ['Observation/hip']]]);
   });
 
   it('converts BMD to g/cm² and reports a BMD without a unit as unusable', () => {

@@ -29,13 +29,6 @@ describe('dxa-workup-suggested [extension: DSAM ch. 4, card l. 35-37, 123]', () 
     expect(rec?.vitaminD).toBe('ok');
   });
 
-  it('counts a scan whose spine result cannot be read (unreadSites) as a DXA done — not one of the calcaneus alone', () => {
-    const labs = { vitaminD: [vitaminD(80, '2026-10-01')] };
-    const unread = (site: 'lumbar-spine' | 'other') => ({ ...scan('2026-09-15', {}), unreadSites: [site] });
-    expect(run({ age: 66, lifestyle: smoker, labs, dxa: [unread('lumbar-spine')] })).toBeUndefined();
-    expect(run({ age: 66, lifestyle: smoker, labs, dxa: [unread('other')] })?.findings).toContainEqual({ kind: 'dxa' });
-  });
-
   it('counts no calcaneus or humerus scan (site other) as a DXA (terminology.md: not WHO diagnostic sites), a forearm one it does', () => {
     const labs = { vitaminD: [vitaminD(80, '2026-10-01')] };
     const heel = run({ age: 66, lifestyle: smoker, labs, dxa: [scan('2025-05-01', { other: -3.0 })] });

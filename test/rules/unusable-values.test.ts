@@ -180,9 +180,9 @@ describe('a DXA score whose number cannot be read: the scan was done, the value 
     }
   });
 
-  it('an unreadable T-score two months ago is a DXA done: no dxa-workup-suggested ("no DXA scan recorded"), the data-unavailable card names it', () => {
+  it('an unreadable T-score two months ago is named on the data-unavailable card, and is no scan: a scan known only by it would be the latest DXA with no T-score (the pause had been judged on an older hip, bone protection on "not below −1.0")', () => {
     const recs = run([smoker, spine('ts-text', '2026-04-15', 'T-score L1-L4: -2,6')]);
-    expect(card(recs, 'dxa-workup-suggested')).toBeUndefined();
+    expect(card(recs, 'dxa-workup-suggested')).toBeDefined();
     const data = card(recs, 'data-unavailable');
     expect(data).toMatchObject({ reasons: ['unreadable-value'], evidence: ['Observation/ts-text'] });
     const [f] = unread(data);

@@ -124,12 +124,8 @@ export function hasDiagnosticDxaWithinYears(facts: PatientFacts, years: number):
   return scan !== undefined && scan.date >= addYears(facts.today, -years);
 }
 
-/**
- * The latest DXA with a result of a diagnostic site: the one a card asking for a DXA names as the
- * previous scan. A result whose number cannot be read counts [choice]: the scan was done, and "no
- * DXA scan recorded" beside it would be false — the value is named as not used instead.
- */
+/** The latest DXA with a result of a diagnostic site: the one a card asking for a DXA names as the previous scan. */
 export function latestDiagnosticScan(facts: PatientFacts): DxaScan | undefined {
   const last = lastCountedDay(facts.today);
-  return facts.dxa.scans.find((s) => s.date <= last && ([...s.tScores, ...s.zScores, ...s.bmd].some((r) => r.site !== 'other') || (s.unreadSites?.some((site) => site !== 'other') ?? false)));
+  return facts.dxa.scans.find((s) => s.date <= last && [...s.tScores, ...s.zScores, ...s.bmd].some((r) => r.site !== 'other'));
 }
