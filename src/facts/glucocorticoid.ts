@@ -24,13 +24,15 @@
  *   ½–1 year after it stops (l. 191-194) — a run over more than a year ago no longer counts].
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
- * - `pastExposure`: recorded use reached footnote * before those 12 months and not since — the
- *   card's risk factor "glukokortikoidbehandling" (footnote **) has no time limit, and FRAX, which
- *   the Danish guidelines lean on, counts past exposure as well [choice, the safer reading: a
- *   woman with T −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told
- *   "no risk factor is recorded"].
+ * - `pastExposure`: not at footnote * now, but a recorded run of > 5 mg daily for ≥ 3 months ended
+ *   earlier (its last day and the records of the run) — the card's risk factor
+ *   "glukokortikoidbehandling" (footnote **) has no time limit, and FRAX, which the Danish
+ *   guidelines lean on, counts past use of ≥ 3 months [choice, the safer reading: a woman with
+ *   T −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told "no risk factor
+ *   is recorded"]. Not the "> 450 mg på et år" of a short burst years ago: that is footnote *'s
+ *   measure of exposure now, not a lifelong risk factor.
  */
-import { addMonths, addMonthsToDayNumber, dayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { addMonths, addMonthsToDayNumber, dayNumber, fromDayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { usageSpan } from './usage-spans.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
@@ -72,6 +74,8 @@ interface Segment {
 export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
   const refs = new Set<Ref>();
   const pieces: Piece[] = [];
+  // The records behind each piece of recorded use (a past run names its own).
+  const dosed: { readonly start: number; readonly end: number; readonly ref: Ref }[] = [];
   // The days after today that active records still plan (see above).
   const planned: Piece[] = [];
   let lastUse: LocalDate | undefined;
@@ -88,6 +92,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     if (daily !== undefined && daily > 0) {
       const group = record.identity.prednisoloneFactor ?? 1;
       pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group });
+      dosed.push({ start: dayNumber(span.start), end: dayNumber(span.end), ref: record.ref });
       if (ACTIVE_STATUSES.has(record.status) && record.endEstimated !== true && record.asNeeded !== true && record.end !== undefined && record.end > today) {
         planned.push({ start: dayNumber(maxDate(span.end, today)) + 1, end: dayNumber(minDate(record.end, addMonths(today, LOOK_AHEAD_MONTHS))), daily, group });
       }
@@ -111,12 +116,13 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   const highDoseThreeMonths = highDoseRuns(all).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1 && run.end >= since);
   const cumulativeMg12Months = round1(maxWindowSum(all, day, horizon));
   const meetsThreshold = highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
+  const past = meetsThreshold ? undefined : lastLongHighDoseRun(recorded);
   return {
     currentDailyMg,
     highDoseThreeMonths,
     cumulativeMg12Months,
     meetsThreshold,
-    ...(!meetsThreshold && reachedThresholdEver(recorded, day) ? { pastExposure: true as const } : {}),
+    ...(past === undefined ? {} : { pastExposure: { lastUse: fromDayNumber(past.end), refs: dosed.filter((d) => d.start <= past.end && d.end >= past.start).map((d) => d.ref) } }),
     active,
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
@@ -230,12 +236,11 @@ function heapPop(heap: Piece[]): void {
   }
 }
 
-/** Whether recorded use up to `day` ever reached footnote *: a high-dose run of ≥ 3 months, or > 450 mg within some 12 months. */
-function reachedThresholdEver(recorded: readonly Segment[], day: number): boolean {
-  const first = recorded[0];
-  if (first === undefined) return false;
-  if (highDoseRuns(recorded).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1)) return true;
-  return maxWindowSum(recorded, first.start, day) > CUMULATIVE_THRESHOLD_MG;
+/** The latest recorded run of > 5 mg daily lasting ≥ 3 months, if any. */
+function lastLongHighDoseRun(recorded: readonly Segment[]): { start: number; end: number } | undefined {
+  return highDoseRuns(recorded)
+    .filter((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1)
+    .at(-1);
 }
 
 /** Consecutive days above the high-dose threshold. */

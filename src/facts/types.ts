@@ -283,8 +283,8 @@ export interface GlucocorticoidExposure {
   readonly doseUnknown?: true;
   /** The figures count days an active record still plans after today (its stated end): "in 12 months including the planned". */
   readonly planned?: true;
-  /** Not `meetsThreshold` now, but recorded use reached it earlier (ended more than 12 months ago): a risk factor still (footnote **). */
-  readonly pastExposure?: true;
+  /** Not `meetsThreshold` now, but a recorded run of > 5 mg daily for ≥ 3 months ended earlier: a risk factor still (footnote **); its last day and records. */
+  readonly pastExposure?: { readonly lastUse: LocalDate; readonly refs: readonly Ref[] };
 }
 
 export interface Intolerance {

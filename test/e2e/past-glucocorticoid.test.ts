@@ -37,12 +37,12 @@ function prednisolone(mg: number, end: string): object {
   };
 }
 
-function prefetch(statements: readonly object[]): object {
+function prefetch(statements: readonly object[], withDxa = true): object {
   const npu = 'urn:oid:1.2.208.176.2.1';
   return {
     patient: { resourceType: 'Patient', id: PATIENT, gender: 'female', birthDate: '1950-01-01' },
     observations: bundle([
-      observation('dxa-spine', 'http://loinc.org', '38267-1', '2026-09-15', -2.6, '{T-score}'),
+      ...(withDxa ? [observation('dxa-spine', 'http://loinc.org', '38267-1', '2026-09-15', -2.6, '{T-score}')] : []),
       observation('egfr', npu, 'DNK35302', '2026-10-20', 71, 'mL/min/1,73 m2'),
       observation('calcium', npu, 'NPU01443', '2026-10-20', 2.38, 'mmol/L'),
       observation('vitamin-d', npu, 'NPU10267', '2026-10-20', 84, 'nmol/L'),
@@ -90,5 +90,13 @@ describe('patient-view: glucocorticoid treatment that ended more than 12 months 
     expect(topics(low)).not.toContain('treatment-indicated');
     const none = await cards(prefetch([]));
     expect(topics(none)).toContain('risk-factor-review');
+  });
+
+  it('with no DXA, the DXA work-up names the past course, but not the rule "treat if T-score < −1.0", which is for glucocorticoid in use', async () => {
+    const list = await cards(prefetch([prednisolone(10, '2025-10-25')], false));
+    expect(reasonsOf(list, 'dxa-workup-suggested')).toEqual(['risk-glucocorticoid']);
+    const detail = list.find((c) => topics([c]).includes('dxa-workup-suggested'))?.detail ?? '';
+    expect(detail).toContain('Tidligere glukokortikoidbehandling');
+    expect(detail).not.toContain('behandles, hvis T-score');
   });
 });

@@ -62,7 +62,7 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
   });
 
   it('counts glucocorticoid use that reached footnote * more than 12 months ago (footnote ** "glukokortikoidbehandling" has no time limit): no review card, the treatment card names it', () => {
-    const past = glucocorticoid({ active: false, highDoseThreeMonths: false, cumulativeMg12Months: 0, pastExposure: true, lastUse: '2025-10-25' });
+    const past = glucocorticoid({ active: false, highDoseThreeMonths: false, cumulativeMg12Months: 0, pastExposure: { lastUse: '2025-10-25', refs: ['MedicationStatement/pred'] }, lastUse: '2025-10-25' });
     const dxa = [scan('2026-09-15', { 'lumbar-spine': -2.6 })];
     expect(run({ age: 72, glucocorticoid: past, dxa })).toBeUndefined();
     expect(run({ age: 72, glucocorticoid: glucocorticoid({ active: false, highDoseThreeMonths: false, cumulativeMg12Months: 0, lastUse: '2025-10-25' }), dxa })).toMatchObject({ topic: 'risk-factor-review' });

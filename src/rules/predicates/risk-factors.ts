@@ -120,8 +120,9 @@ function falls(facts: PatientFacts): RiskFactor | undefined {
 function glucocorticoid(facts: PatientFacts): RiskFactor | undefined {
   const gc = facts.glucocorticoid;
   if (!gc.active && !gc.meetsThreshold) {
-    if (gc.pastExposure !== true) return undefined;
-    return { reason: 'risk-glucocorticoid', findings: [{ kind: 'glucocorticoid-past', refs: gc.refs, ...(gc.lastUse === undefined ? {} : { lastUse: gc.lastUse }) }], evidence: gc.refs };
+    const past = gc.pastExposure;
+    if (past === undefined) return undefined;
+    return { reason: 'risk-glucocorticoid', findings: [{ kind: 'glucocorticoid-past', refs: past.refs, lastUse: past.lastUse }], evidence: past.refs };
   }
   return {
     reason: 'risk-glucocorticoid',

@@ -11,6 +11,9 @@ import type { TopicTexts } from '../types.js';
 /** A scan on record (its finding has a date): the referral goes where it was taken. */
 const earlierScan = (rec: Recommendation): boolean => rec.findings.some((f) => f.kind === 'dxa' && f.date !== undefined);
 
+/** Glucocorticoid in use (not only a course that ended over a year ago): the T < −1.0 rule of footnote * is for exposure now. */
+const glucocorticoidNow = (rec: Recommendation): boolean => has(rec, 'risk-glucocorticoid') && rec.findings.some((f) => f.kind === 'glucocorticoid');
+
 export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
   da: {
     title: 'Overvej udredning for osteoporose (DXA)',
@@ -21,7 +24,7 @@ export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
         'OBS: D-vitamin bør være i niveau før DXA-skanning (ellers risiko for overdiagnosticering).',
         rec.vitaminD === 'low' && `**P-25-OH-Vit.D ≤ 50 nmol/L:** giv eller øg D3-tilskud, og udsæt skanningen, til D-vitamin er i niveau. ${VITAMIN_D_DOSE.da}`,
         rec.vitaminD === 'unknown' && '**Ingen aktuel P-25-OH-Vit.D:** mål den før skanningen.',
-        has(rec, 'risk-glucocorticoid') && 'Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.',
+        glucocorticoidNow(rec) && 'Ved prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år behandles, hvis T-score < −1,0.',
       ),
   },
   en: {
@@ -33,7 +36,7 @@ export const dxaWorkupSuggestedTexts: TopicTexts<'dxa-workup-suggested'> = {
         'Note: vitamin D should be replete before a DXA scan (otherwise risk of overdiagnosis).',
         rec.vitaminD === 'low' && `**25-OH vitamin D ≤ 50 nmol/L:** give or raise vitamin D3 and postpone the scan until vitamin D is replete. ${VITAMIN_D_DOSE.en}`,
         rec.vitaminD === 'unknown' && '**No current 25-OH vitamin D:** measure it before the scan.',
-        has(rec, 'risk-glucocorticoid') && 'With prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.',
+        glucocorticoidNow(rec) && 'With prednisolone > 5 mg daily for 3 months or > 450 mg in a year, treat if T-score < −1.0.',
       ),
   },
 };
