@@ -243,7 +243,7 @@ export interface Course {
   readonly start: LocalDate;
   /** Last day of use: today while active; last dose/injection/infusion otherwise. */
   readonly end: LocalDate;
-  /** Latest dose date: the last injection or infusion for parenteral drugs. */
+  /** Latest dose date: the last injection or infusion for parenteral drugs; an anabolic dose given: its day, not the end of its cover (`end`). */
   readonly lastDose: LocalDate;
   /**
    * Parenteral courses: every injection or infusion date the course rests on, oldest first

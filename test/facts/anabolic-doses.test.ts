@@ -43,8 +43,15 @@ describe('an anabolic dose given holds the course for its dosing interval and a 
     expect(anabolic([rx(ROMO, '2026-04-10', 'active')])?.status).toBe('active');
   });
 
-  it('an old administration does not hold the patient on treatment: a year ago is an ended course', () => {
-    expect(anabolic([medicationAdministration({ ...ROMO, date: '2025-06-15' })])).toMatchObject({ status: 'ended', end: '2025-08-15' });
+  it('an old administration does not hold the patient on treatment: a year ago is an ended course, its last dose that day', () => {
+    expect(anabolic([medicationAdministration({ ...ROMO, date: '2025-06-15' })])).toMatchObject({ status: 'ended', end: '2025-08-15', lastDose: '2025-06-15' });
+  });
+
+  it('a stop recorded after the dose ends the course at the stop, also within 14 days of it: the cover does not outlast a stop', () => {
+    const given = medicationAdministration({ id: 'inj', ...ROMO, date: '2026-06-01' });
+    expect(anabolic([given, medicationRequest({ id: 'stop', ...ROMO, status: 'stopped', authoredOn: '2026-06-10' })])).toMatchObject({ status: 'stopped', stoppedOn: '2026-06-10', end: '2026-06-10' });
+    const dispensed = medicationRequest({ id: 'rx', ...ROMO, status: 'completed', authoredOn: '2026-06-01' });
+    expect(anabolic([dispensed, medicationStatement({ id: 'stop', ...ROMO, status: 'stopped', start: '2026-01-10', end: '2026-06-05' })])).toMatchObject({ status: 'stopped', stoppedOn: '2026-06-05' });
   });
 
   it('a full romosozumab course (12 monthly injections) ends 12 months after the first: the margin does not delay the follow-on', () => {

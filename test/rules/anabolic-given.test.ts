@@ -58,6 +58,21 @@ describe('anabolic treatment given or dispensed is treatment in use', () => {
     expect(recs).not.toContain('anabolic-treatment-consideration');
   });
 
+  it.each([
+    ['given 2026-11-05, a stopped prescription 2026-11-15', [medicationAdministration({ id: 'inj', ...ROMO, date: '2026-11-05' }), medicationRequest({ id: 'stop', ...ROMO, status: 'stopped', authoredOn: '2026-11-15' })]],
+    ['given 2026-11-05, the statement stopped 2026-11-15', [medicationAdministration({ id: 'inj', ...ROMO, date: '2026-11-05' }), medicationStatement({ id: 'stop', ...ROMO, status: 'stopped', start: '2026-06-01', end: '2026-11-15' })]],
+    ['dispensed 2026-11-05 (completed), a stopped prescription 2026-11-12', [medicationRequest({ id: 'rx', ...ROMO, status: 'completed', authoredOn: '2026-11-05' }), medicationRequest({ id: 'stop', ...ROMO, status: 'stopped', authoredOn: '2026-11-12' })]],
+  ])('romosozumab %s: the stop ends the course within its dose\'s cover, and the follow-on speaks', (_, records) => {
+    expect(topics(records)).toContain('treatment-indicated');
+  });
+
+  it('a fracture after the last romosozumab injection, within its cover, was not answered by the course: the anabolic referral is considered again', () => {
+    const spine = condition({ id: 'spine', system: SYS.sks, code: 'DS220', onset: '2026-04-15', lowEnergy: true });
+    const recs = topics([medicationAdministration({ id: 'inj', ...ROMO, date: '2026-03-01' }), spine]);
+    expect(recs).toContain('treatment-indicated');
+    expect(recs).toContain('anabolic-treatment-consideration');
+  });
+
   it('an injection long ago holds nothing: romosozumab given 2025-11-01 alone', () => {
     expect(topics([medicationAdministration({ id: 'inj', ...ROMO, date: '2025-11-01' })])).toContain('treatment-indicated');
   });

@@ -14,7 +14,8 @@
  *       3 years, or ≥ 2 distinct low-energy spine fractures at any time (v2: two vertebrae on one
  *       day are two; a code of multiple vertebral fractures counts as two). Also for patients not on
  *       treatment; not while an anabolic course is active [choice: the referral has then happened].
- *       After an anabolic course has ended, only fractures dated after its last day count [choice:
+ *       After an anabolic course has ended, only fractures dated after its last day (its last dose
+ *       given, not the weeks that dose covers; its stop when earlier) count [choice:
  *       the fracture that led to it was answered by it — teriparatide is given for at most 24
  *       months, romosozumab for 12 — so it does not ask for the referral again; a new fracture does].
  * Then: warning — consider referral for anabolic treatment (suggestion): romosozumab (women only;
@@ -33,6 +34,7 @@ import { isManOver60, isPostmenopausalWoman } from '../predicates/population.js'
 import { perContext } from '../memo.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
+import { minDate } from '../../time/local-date.js';
 
 /** "indenfor 3 år" / "inden for seneste 3 år". */
 const FRACTURE_YEARS = 3;
@@ -50,8 +52,11 @@ export const anabolicTreatmentConsideration: PatientRule<'anabolic-treatment-con
   const { facts, today, settings } = ctx;
   if (activeCourse(facts, 'anabolic') !== undefined) return undefined;
   const given = latestCourse(facts, 'anabolic');
+  // Its last day: the last dose given, not the weeks that dose covers (facts/anabolic-cover.ts), or
+  // the stop when that came first.
+  const answeredUntil = given === undefined ? undefined : minDate(given.end, given.lastDose);
   const counted = (records: readonly CountedFracture[]): readonly CountedFracture[] =>
-    given === undefined ? records : records.filter((c) => c.fracture.date !== undefined && c.fracture.date > given.end);
+    answeredUntil === undefined ? records : records.filter((c) => c.fracture.date !== undefined && c.fracture.date > answeredUntil);
   const t = diagnosticTScore(facts);
   const reasons: Reason[] = [];
   let fractures: readonly CountedFracture[] = [];
