@@ -1,0 +1,50 @@
+/**
+ * The composition review (December 2026, /tmp/review-comp): composed answers evaluated through the
+ * CLI (`osteo-cds evaluate --json`) as the reviewer ran them, on 2026-11-26. Bundles, drafts and
+ * request bodies are in `review-compose/`. rules.md section 6 ("Composition").
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliCards, type CardLike } from '../helpers/cli-cards.js';
+
+const file = (name: string): string => fileURLToPath(new URL(`./review-compose/${name}`, import.meta.url));
+
+interface Suggestion {
+  readonly label: string;
+  readonly isRecommended?: boolean;
+  readonly actions?: readonly { readonly type: string; readonly resourceId?: string; readonly resource?: Record<string, unknown> }[];
+}
+type Card = Omit<CardLike, 'suggestions'> & { readonly selectionBehavior?: string; readonly suggestions?: readonly Suggestion[] };
+
+const topicsOf = (c: Card): readonly string[] => c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?'];
+
+async function patientView(scenario: string, ...options: string[]): Promise<Card[]> {
+  return await cliCards(['evaluate', file(`${scenario}.bundle.json`), '--now', '2026-11-26', '--json', ...options]);
+}
+
+describe('an anabolic candidate beside the second choice (rules.md §2 "Anabolic candidates", §6 "A folded card")', () => {
+  it.each(['pv51-ulcer-anabolic-labs-ok', 'pv06-ulcer-anabolic-hipfx', 'pv36-ulcer-hypoCa-anabolic-vitd'])('%s: the start the summary frames and the referral it asks for can both be taken', async (scenario) => {
+    for (const lang of ['da', 'en']) {
+      const cards = await patientView(scenario, '--lang', lang);
+      const treatment = cards.find((c) => c.source.topic?.code === 'treatment-indicated');
+      expect(treatment?.summary).toMatch(lang === 'da' ? /anabol/ : /anabolic/);
+      // The treatment card's alternatives are the two drugs only.
+      expect(treatment?.selectionBehavior).toBe('at-most-one');
+      expect(treatment?.suggestions?.map((s) => s.label).join(' | ')).not.toMatch(/anabol/i);
+      // The referral is on the card that carries the anabolic topic, and recommended there: no
+      // alternative of its card rules it out.
+      const anabolic = cards.filter((c) => topicsOf(c).includes('anabolic-treatment-consideration'));
+      expect(anabolic).toHaveLength(1);
+      expect(anabolic[0]).not.toBe(treatment);
+      expect(anabolic[0]?.selectionBehavior).toBe('any');
+      expect(anabolic[0]?.suggestions?.find((s) => /anabol/i.test(s.label))?.isRecommended).toBe(true);
+      expect(anabolic[0]?.indicator).toBe('warning');
+    }
+  });
+
+  it("with cardGrouping 'separate' the two cards stand as before, the referral recommended", async () => {
+    const cards = await patientView('pv51-ulcer-anabolic-labs-ok', '--site-config', file('separate.json'));
+    expect(cards.map((c) => c.source.topic?.code)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration', 'bone-healthy-lifestyle']);
+    expect(cards[1]?.suggestions?.[0]?.isRecommended).toBe(true);
+  });
+});
