@@ -111,6 +111,25 @@ export function oneReferral(recs: readonly Recommendation[]): Recommendation[] {
   });
 }
 
+const isDxa = (s: SuggestionSpec): boolean => s.kind === 'dxa';
+
+/**
+ * One DXA order per patient-view answer: the 5-year scan of `dxa-follow-up-due` and the scan
+ * `bisphosphonate-continue` asks for a missing hip T-score are one referral to one department —
+ * accepting both sent two [choice]. The first card that offers it keeps it (most severe first, then
+ * in the card's order: the DXA card before the continue card); the others still say a scan is
+ * needed. Run on the cards shown, as `oneReferral`: a hidden card takes no DXA away. (The
+ * prescribing hooks have `oneClickOnce`.)
+ */
+export function oneDxa(recs: readonly Recommendation[]): Recommendation[] {
+  let keeper: Recommendation | undefined;
+  for (const r of recs) {
+    if (r.suggestions?.some(isDxa) === true && (keeper === undefined || SEVERITY[r.indicator] > SEVERITY[keeper.indicator])) keeper = r;
+  }
+  if (keeper === undefined) return [...recs];
+  return recs.map((r) => (r === keeper || r.suggestions?.some(isDxa) !== true ? r : keepSuggestions(r, r.suggestions.filter((s) => !isDxa(s)))));
+}
+
 /** Not to go on as now: the drug is held, switched or failing — no marker to order for it. */
 const MARKER_MOOT: readonly NotContinued[] = ['egfr-low', 'switch-to-parenteral', 'serious-side-effect', 'treatment-failure'];
 

@@ -11,7 +11,7 @@ import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
-import { inAgreement, oneClickOnce, oneReferral } from './agreement.js';
+import { inAgreement, oneClickOnce, oneDxa, oneReferral } from './agreement.js';
 import { barsDraft, duplicateRemoval, HOW_TO_START, type DuplicateRemoval } from './prescribing/must-not-go-ahead.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { namingUnusableValues } from './unusable-values.js';
@@ -167,7 +167,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx));
+  return oneDxa(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx)));
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

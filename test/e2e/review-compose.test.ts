@@ -48,3 +48,21 @@ describe('an anabolic candidate beside the second choice (rules.md §2 "Anabolic
     expect(cards[1]?.suggestions?.[0]?.isRecommended).toBe(true);
   });
 });
+
+describe('one click, one order (CHANGELOG "an order that acts on no draft … is offered once per answer")', () => {
+  const dxaOrders = (cards: readonly Card[]): string[] =>
+    cards.flatMap((c) => (c.suggestions ?? []).filter((s) => s.actions?.some((a) => JSON.stringify(a.resource ?? {}).includes('312681000')) === true).map(() => c.source.topic?.code ?? '?'));
+
+  it.each(['pv54-alendronate-5y-spine-only-dxa', 'pv53-alendronate-5y-no-dxa-on-record'])('%s: one DXA referral, on the DXA card; the continue card still names the missing hip T-score', async (scenario) => {
+    for (const options of [[], ['--site-config', file('separate.json')]]) {
+      const cards = await patientView(scenario, ...options);
+      expect(dxaOrders(cards)).toEqual(['dxa-follow-up-due']);
+      expect(cards.flatMap((c) => c.extension?.['osteo-cds.reasons'] ?? [])).toContain('hip-t-score-missing');
+    }
+  });
+
+  it('pv18 with the observations unavailable (a CDS Hooks request body): one DXA referral', async () => {
+    const cards: Card[] = await cliCards(['evaluate', file('pv18-alendronate-5y-pause-candidate.req-observations-unavailable.json'), '--now', '2026-11-26', '--json']);
+    expect(dxaOrders(cards)).toEqual(['dxa-follow-up-due']);
+  });
+});

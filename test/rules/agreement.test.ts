@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView, evaluatePrescribing } from '../../src/rules/index.js';
 import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, intolerance, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { fiveYears } from './bisphosphonate-pause.helpers.js';
 
 // TODAY = 2026-11-26
 const woman = { sex: 'female' as const, age: 72, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.8 })], fractures: [fracture('spine', '2025-01-01')], vitals: { height: [height(162, '2026-01-01')] } };
@@ -67,6 +68,21 @@ describe('agreement between the cards of one answer', () => {
     // A site that hides the referral card (disabledTopics) keeps the referral where it was.
     const hidden = evaluatePatientView(ctxOf(patient(input), { disabledTopics: ['endocrinology-referral'] }));
     expect(hidden.find((r) => r.topic === 'btm-response-inadequate')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+  });
+
+  it('one DXA order per answer: the 5-year DXA card keeps it, the continue card asking for a hip T-score says so without a second order', () => {
+    const performer = { display: 'OUH Osteoporoseklinik' };
+    // 5.2 years of alendronate, the only DXA a spine scan from before the course.
+    const input = { ...fiveYears({ dxa: [scan('2019-06-01', { 'lumbar-spine': -2.7 }, { performer })] }), courses: [course('alendronate', '2021-09-01')] };
+    const recs = evaluatePatientView(ctxOf(patient(input)));
+    const dxaOrders = recs.filter((r) => r.suggestions?.some((x) => x.kind === 'dxa') === true);
+    expect(dxaOrders.map((r) => r.topic)).toEqual(['dxa-follow-up-due']);
+    expect(dxaOrders[0]?.suggestions).toEqual([{ kind: 'dxa', performer }]);
+    expect(recs.find((r) => r.topic === 'bisphosphonate-continue')).toMatchObject({ reasons: ['hip-t-score-missing'] });
+    expect(recs.find((r) => r.topic === 'bisphosphonate-continue')?.suggestions).toBeUndefined();
+    // A site that hides the DXA card (disabledTopics) keeps the DXA on the continue card.
+    const hidden = evaluatePatientView(ctxOf(patient(input), { disabledTopics: ['dxa-follow-up-due'] }));
+    expect(hidden.find((r) => r.topic === 'bisphosphonate-continue')?.suggestions).toEqual([{ kind: 'dxa', performer }]);
   });
 
   it('a critical card keeps its own endocrinology referral beside the referral card (denosumab overdue, eGFR ≤ 35)', () => {
