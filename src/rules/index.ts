@@ -86,11 +86,13 @@ function withoutKeepingRemovedDuplicate(r: Recommendation, duplicates: ReadonlyM
 /**
  * A draft that doubles nothing but drafts barred from going ahead (a contraindicated alendronate
  * beside the denosumab that replaces it): no duplicate card of its own — "remove the denosumab"
- * beside "the tablet is contraindicated, remove it" offered to keep the wrong one. The barred
- * draft's own duplicate card stays.
+ * beside "the tablet is contraindicated, remove it" offered to keep the wrong one. A barred draft
+ * beside one that may go ahead keeps its duplicate card (it doubles that one); barred itself and
+ * doubling only barred drafts (zoledronic acid and alendronate at eGFR ≤ 35), it has none: "remove
+ * one" stood beside two critical cards that each remove their own.
  */
 function doublesOnlyBarred(r: Recommendation, barred: ReadonlySet<string>): boolean {
-  if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined || barred.has(r.draft)) return false;
+  if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined) return false;
   return r.inUse.length === 0 && r.otherDrafts.length > 0 && r.otherDrafts.every((d) => barred.has(d));
 }
 

@@ -103,4 +103,14 @@ describe('one click, one order across a basket: an order made in place of a draf
     expect(critical[1]?.detail).toContain('the referral to endocrinology is on another card');
     expect(critical[0]?.detail).toContain('replaces the order with a referral');
   });
+
+  it('rx37: no duplicate card says "remove one" beside the two critical cards that each remove their own draft (rules.md §6 "two cards that disagree")', async () => {
+    for (const options of [[], ['--site-config', file('separate.json')]]) {
+      const cards = await cliCards(['evaluate', file('rx37-two-zoledronic-egfr-low.bundle.json'), '--now', '2026-11-26', '--json', '--hook', 'order-sign', '--draft', file('rx37-two-zoledronic-egfr-low.draft.json'), ...options]);
+      expect(cards.map((c) => [c.source.topic?.code, c.indicator])).toEqual([
+        ['rx-egfr-too-low', 'critical'],
+        ['rx-egfr-too-low', 'critical'],
+      ]);
+    }
+  });
 });

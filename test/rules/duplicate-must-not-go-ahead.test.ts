@@ -146,6 +146,20 @@ describe('when the duplicate card is not the last word', () => {
     expect(of(recs, dmab).find((r) => r.topic === 'rx-denosumab-biosimilar')?.suggestions).toHaveLength(1);
   });
 
+  it('two drafts both barred (zoledronic acid and alendronate at eGFR ≤ 35): no duplicate card says "remove one" beside the two critical cards that each remove their own', () => {
+    const [zol, aln] = [draft('zoledronic-acid'), draft('alendronate')];
+    const recs = run({ labs: { ...labs, egfr: [egfr(30, '2026-11-20')] } }, [zol, aln]);
+    expect(recs.filter((r) => r.topic === 'rx-egfr-too-low').map((r) => [r.draft, r.indicator])).toEqual([
+      [zol.ref, 'critical'],
+      [aln.ref, 'critical'],
+    ]);
+    expect(recs.map((r) => r.topic)).not.toContain('rx-duplicate-antiresorptive');
+    // One of them barred, the other free to go ahead: the barred one still doubles it (its card stays).
+    const [aln2, dmab] = [draft('alendronate'), prolia()];
+    const ulcer = run({ conditions: [condition('peptic-ulcer')] }, [dmab, aln2]);
+    expect(ulcer.find((r) => r.topic === 'rx-duplicate-antiresorptive')).toMatchObject({ draft: aln2.ref, otherDrafts: [dmab.ref] });
+  });
+
   it('a site that hides the duplicate card (disabledTopics) still gets no one click keeping the draft: hidden cards hide text, not findings', () => {
     const dmab = prolia();
     const recs = run({ courses: [onZoledronicAcid] }, [dmab], { disabledTopics: ['rx-duplicate-antiresorptive'] });
