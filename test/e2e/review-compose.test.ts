@@ -114,3 +114,11 @@ describe('one click, one order across a basket: an order made in place of a draf
     }
   });
 });
+
+describe('one card per rule and draft order (rules.md section 4)', () => {
+  it('rx33: the same MedicationRequest id twice in the draft Bundle is one draft: one start checklist', async () => {
+    const cards = await cliCards(['evaluate', file('rx33-same-draft-id-twice.bundle.json'), '--now', '2026-11-26', '--json', '--hook', 'order-sign', '--draft', file('rx33-same-draft-id-twice.draft.json')]);
+    expect(cards.filter((c) => (c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code]).includes('rx-start-checklist'))).toHaveLength(1);
+    expect(cards).toHaveLength(1);
+  });
+});

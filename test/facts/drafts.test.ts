@@ -21,6 +21,16 @@ describe('draft orders of a prescribing hook', () => {
     ]);
   });
 
+  it('an order sent twice under one reference is one draft, the first entry read (rules.md section 4: one card per rule and draft order)', () => {
+    const d = (text: string) => medicationRequest({ id: 'd1', status: 'draft', atc: 'M05BA04', text, dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
+    const other = medicationRequest({ id: 'd2', status: 'draft', atc: 'A12AA04', text: 'Calcium carbonat 500 mg' });
+    const f = factsOf([], { drafts: [draft(d('Alendronat 70 mg')), draft(other), draft(d('Alendronat 35 mg'))] });
+    expect(f.drafts.map((x) => [x.ref, x.identity?.strengthMg])).toEqual([
+      ['MedicationRequest/d1', 70],
+      ['MedicationRequest/d2', 500],
+    ]);
+  });
+
   it('a draft in the record data is not a record: drafts come only from the hook context', () => {
     const f = factsOf([medicationRequest({ status: 'draft', atc: 'M05BA04', authoredOn: '2026-06-15' })]);
     expect(f.medications).toEqual([]);
