@@ -1,13 +1,13 @@
 /**
- * The composition review (December 2026, /tmp/review-comp): composed answers evaluated through the
- * CLI (`osteo-cds evaluate --json`) as the reviewer ran them, on 2026-11-26. Bundles, drafts and
- * request bodies are in `review-compose/`. rules.md section 6 ("Composition").
+ * Composed answers for records that broke the composition rules (December 2026 review), evaluated
+ * through the CLI (`osteo-cds evaluate --json`) on 2026-11-26. Bundles, drafts and request bodies
+ * are in `composition-cases/`. rules.md section 6 ("Composition").
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cliCards, type CardLike } from '../helpers/cli-cards.js';
 
-const file = (name: string): string => fileURLToPath(new URL(`./review-compose/${name}`, import.meta.url));
+const file = (name: string): string => fileURLToPath(new URL(`./composition-cases/${name}`, import.meta.url));
 
 interface Suggestion {
   readonly label: string;
