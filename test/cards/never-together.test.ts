@@ -64,7 +64,7 @@ describe('never together', () => {
 
   it('…and beside the second choice, whose alternatives take no referral (§6): the referral card does not compete, the treatment card frames the start as made while the specialist decides', async () => {
     // Hip fracture 8 months ago, T −3.1, a peptic ulcer: denosumab | zoledronic acid.
-    const bundle = fileURLToPath(new URL('../e2e/review-compose/pv51-ulcer-anabolic-labs-ok.bundle.json', import.meta.url));
+    const bundle = fileURLToPath(new URL('../e2e/composition-cases/pv51-ulcer-anabolic-labs-ok.bundle.json', import.meta.url));
     const cards = (await cliCards(['evaluate', bundle, '--now', '2026-11-26', '--json', '--lang', 'en'])) as (CardLike & { summary: string; suggestions?: { label: string; isRecommended?: boolean }[] })[];
     const treatment = cards.find((c) => c.source.topic?.code === 'treatment-indicated');
     expect(treatment?.summary).toMatch(/now while the specialist considers anabolic treatment/);
