@@ -226,12 +226,6 @@ const REMINDER_WHAT = {
   dxa: { da: 'DXA-skanning', en: 'DXA scan' },
 } as const;
 
-/** A removal whose replacing order another card of the answer offers (once): where it is. */
-const ELSEWHERE = {
-  referral: { da: ' (henvisningen står på et andet kort)', en: ' (the referral is on another card)' },
-  prescription: { da: ' (den nye ordination står på et andet kort)', en: ' (the new order is on another card)' },
-} as const;
-
 const MARKER_REMINDER = {
   p1np: { da: 'Knoglemarkør (P1NP)', en: 'Bone marker (P1NP)' },
   ctx: { da: 'Knoglemarkør (CTX, fastende før kl. 10)', en: 'Bone marker (CTX, fasting before 10 am)' },
@@ -414,8 +408,6 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
     }
     case 'remove-draft': {
       label = spec.pause === true ? (da ? 'Behandlingspause: fjern ordinationen' : 'Treatment pause: remove the order') : da ? 'Fjern ordinationen' : 'Remove the order';
-      // The order that replaces it is one click on another card: the GP is told where.
-      if (spec.elsewhere !== undefined) label += ELSEWHERE[spec.elsewhere][lang];
       recommended = spec.recommended;
       // Nothing replaces it: "the original order" read as the order already in use, not the draft.
       actions = [deleteDraft(spec.draft, lang, label)];

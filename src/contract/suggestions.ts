@@ -40,12 +40,8 @@ export type SuggestionSpec =
    * `causeOpen`: a secondary cause is suspected, so the diagnosis names no kind (not "postmenopausal").
    */
   | { readonly kind: 'diagnosis'; readonly withFracture: boolean; readonly fractures?: readonly Ref[]; readonly causeOpen?: true }
-  /**
-   * Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction;
-   * `elsewhere`: the order that was to replace it is offered on another card of the answer, once
-   * (rules/agreement.ts `oneClickOnce`) — a referral, or a new prescription.
-   */
-  | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean; readonly elsewhere?: 'referral' | 'prescription' }
+  /** Remove the draft; `pause`: the removal is the card's treatment pause (l. 185), not a correction. */
+  | { readonly kind: 'remove-draft'; readonly draft: Ref; readonly pause?: true; readonly recommended?: boolean }
   /** Update the draft's dosage to the drug's schedule (rx-dose-interval), from `from` when given. */
   | ({ readonly kind: 'fix-schedule'; readonly draft: Ref } & ScheduleFix);
 

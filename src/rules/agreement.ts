@@ -221,15 +221,10 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  *   the other cards of that draft: clicking both sent two referrals and deleted the draft twice;
  * - a draft a critical card or a card barring it (`rx-oral-contraindicated`) removes (or replaces)
  *   is not removed again by another card ("remove one" beside "do not prescribe" deleted it from two cards);
- * - an order is offered once per answer, on the first card that has it (most severe first, then
- *   the cards' order): two drafts each brought a recommended colecalciferol, and accepting all made
- *   two; a lab test counts once whatever its note (`newLabs`). An order made in place of a draft
- *   (a referral or prescription that deletes it) is the same order as one made beside it: a later
- *   card that acts on no draft loses it, a later card that replaces its own draft with it only
- *   removes the draft (`remove-draft`, `elsewhere`, recommended as it was) — two critical eGFR cards,
- *   or the romosozumab and teriparatide cards, each deleted their draft and created the same
- *   referral, and a denosumab-start warning recommended the referral the critical card beside it
- *   makes.
+ * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
+ *   answer, on the first card that has it (most severe first): two drafts each brought a
+ *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
+ *   note (`newLabs`).
  */
 export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
   const critical = new Map<string, Set<string>>();
@@ -258,12 +253,9 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
     if (r.suggestions === undefined) continue;
     const taken = r.draft === undefined || r.indicator === 'critical' ? undefined : critical.get(r.draft);
     const out: SuggestionSpec[] = [];
-    for (const given of r.suggestions) {
-      if (taken?.has(suggestionKey(given)) === true) continue;
-      const order = createdOrder(given);
-      const repeated = order !== undefined && offered.has(order);
-      const s = repeated ? removalOnly(given) : given;
-      if (s === undefined) continue;
+    for (const s of r.suggestions) {
+      const key = suggestionKey(s);
+      if (taken?.has(key) === true) continue;
       const target = draftReplacedBy(s);
       const remover = target === undefined ? undefined : removed.get(target);
       if (r.indicator !== 'critical' && s.kind === 'remove-draft' && remover !== undefined && remover !== r) continue;
@@ -276,55 +268,22 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
         if (kept !== undefined) out.push(kept);
         continue;
       }
-      if (order !== undefined && !repeated) offered.add(order);
-      pushOnce(out, s);
+      if (target === undefined && s.kind !== 'reminder') {
+        const order = suggestionKey(s, 'recommended');
+        if (offered.has(order)) continue;
+        offered.add(order);
+      }
+      out.push(s);
     }
     kept.set(r, out);
   }
   return recs.map((r) => {
     const out = kept.get(r);
-    return out === undefined || (out.length === r.suggestions?.length && out.every((s, i) => s === r.suggestions?.[i])) ? r : keepSuggestions(r, out);
+    return out === undefined || out.length === r.suggestions?.length ? r : keepSuggestions(r, out);
   });
 }
 
 const SEVERITY: Readonly<Record<Recommendation['indicator'], number>> = { critical: 3, warning: 2, info: 1 };
-
-/**
- * The order a suggestion makes, the same whatever draft it replaces and whether it is recommended;
- * undefined when it makes none here (a lab order: `newLabs`; a reminder; a removal; an update of
- * the draft itself).
- */
-function createdOrder(s: SuggestionSpec): string | undefined {
-  if (s.kind === 'reminder' || s.kind === 'lab' || s.kind === 'labs' || s.kind === 'remove-draft') return undefined;
-  if (s.kind === 'referral') {
-    const { replacesDraft: _, ...order } = s;
-    return suggestionKey(order, 'recommended');
-  }
-  if (s.kind === 'prescribe' && s.replaces !== undefined) {
-    if (s.replaces.mode === 'update') return undefined;
-    const { replaces: _, ...order } = s;
-    return suggestionKey(order, 'recommended');
-  }
-  return suggestionKey(s, 'recommended');
-}
-
-/** A suggestion whose order another card already offers: the removal of its draft alone, if it replaces one. */
-function removalOnly(s: SuggestionSpec): SuggestionSpec | undefined {
-  const draft = draftReplacedBy(s);
-  if (draft === undefined || (s.kind !== 'referral' && s.kind !== 'prescribe')) return undefined;
-  return { kind: 'remove-draft', draft, elsewhere: s.kind === 'referral' ? 'referral' : 'prescription', ...(s.recommended === true ? { recommended: true } : {}) };
-}
-
-/** A removal left of an order offered elsewhere joins one of the same draft on the card (recommended if either was). */
-function pushOnce(out: SuggestionSpec[], s: SuggestionSpec): void {
-  if (s.kind !== 'remove-draft' || s.elsewhere === undefined) {
-    out.push(s);
-    return;
-  }
-  const at = out.findIndex((o) => o.kind === 'remove-draft' && o.draft === s.draft);
-  if (at < 0) out.push(s);
-  else if (s.recommended === true) out[at] = { ...(out[at] as typeof s), recommended: true };
-}
 
 /**
  * A lab order's tests not yet offered in the answer (each is then taken as offered), or undefined

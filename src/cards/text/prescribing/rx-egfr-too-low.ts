@@ -22,14 +22,6 @@ const RENAL_SMPC = {
 const renalSmpc = (rec: Recommendation): (typeof RENAL_SMPC)[keyof typeof RENAL_SMPC] =>
   RENAL_SMPC[draftDrug(rec) === 'zoledronic-acid' ? 'contraindicated' : 'notRecommended'];
 
-/** Another barred draft's card carries the one referral (rules/agreement.ts `oneClickOnce`): this card's click only removes the draft. */
-const referralElsewhere = (rec: Recommendation): boolean => rec.suggestions?.some((s) => s.kind === 'remove-draft' && s.elsewhere === 'referral') === true;
-
-const WHAT_THE_SUGGESTION_DOES = {
-  replaces: { da: 'Forslaget erstatter ordinationen med en henvisning til endokrinolog', en: 'The suggestion replaces the order with a referral to endocrinology' },
-  removes: { da: 'Forslaget fjerner ordinationen; henvisningen til endokrinolog står på et andet kort (én henvisning)', en: 'The suggestion removes the order; the referral to endocrinology is on another card (one referral)' },
-} as const;
-
 export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
   da: {
     title: 'eGFR for lav til antiresorptiv start',
@@ -48,7 +40,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'Kortet: **Tjek, at eGFR > 35 ml/min** før start af antiresorptiv behandling, og henvis til endokrinolog ved progredierende nyrefunktionstab, *inden eGFR er under 35 ml/min*.',
         rec.denosumabStart
           ? 'Denosumab kan bruges ved nedsat nyrefunktion og vælges ofte af specialister, men risikoen for hypocalcæmi er øget: aftal start med endokrinolog, kontrollér P-calcium før injektionen, og sørg for D-vitamin og calcium.'
-          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} ${renalSmpc(rec).da}. ${WHAT_THE_SUGGESTION_DOES[referralElsewhere(rec) ? 'removes' : 'replaces'].da}; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
+          : `${capitalise(drugName(rec, 'da', ANTIRESORPTIVE))} ${renalSmpc(rec).da}. Forslaget erstatter ordinationen med en henvisning til endokrinolog; specialister vælger ofte denosumab ved nedsat nyrefunktion.`,
       ),
   },
   en: {
@@ -68,7 +60,7 @@ export const rxEgfrTooLowTexts: TopicTexts<'rx-egfr-too-low'> = {
         'The card: **check that eGFR > 35 mL/min** before starting antiresorptive treatment, and refer to endocrinology with progressive loss of kidney function *before eGFR falls under 35 mL/min*.',
         rec.denosumabStart
           ? 'Denosumab can be used in reduced kidney function and specialists often choose it, but the risk of hypocalcaemia is higher: agree the start with endocrinology, check calcium before the injection, and make sure of vitamin D and calcium.'
-          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} ${renalSmpc(rec).en}. ${WHAT_THE_SUGGESTION_DOES[referralElsewhere(rec) ? 'removes' : 'replaces'].en}; specialists often choose denosumab in reduced kidney function.`,
+          : `${capitalise(drugName(rec, 'en', ANTIRESORPTIVE))} ${renalSmpc(rec).en}. The suggestion replaces the order with a referral to endocrinology; specialists often choose denosumab in reduced kidney function.`,
       ),
   },
 };
