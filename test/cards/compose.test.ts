@@ -101,48 +101,24 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
-  it('beside alternatives (denosumab | zoledronic acid) the anabolic referral goes on the "before start" card, recommended there (rules.md §6)', () => {
+  it('the anabolic referral joins the alternatives (rules.md §6 "never two cards that both propose the first treatment decision"); the host\'s recommendation stays the one', () => {
     const cards = patientView([
       rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab', true), suggestion('Zoledronic acid')], alternatives: true }),
       rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
       rendered('diagnosis-criteria-met', 'info', { suggestions: [suggestion('Record the diagnosis')] }),
       rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
-      rendered('bone-healthy-lifestyle', 'info'),
     ]);
-    expect(owners(cards)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration']);
-    // The start stays one of two alternatives; the referral is not a third one the start rules out.
+    expect(owners(cards)).toEqual(['treatment-indicated', 'vitamin-d-calcium']);
+    expect(topicsOf(cards[0] as Card)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration']);
     expect(cards[0]?.selectionBehavior).toBe('at-most-one');
-    expect(cards[0]?.suggestions?.map((s) => s.label)).toEqual(['Denosumab', 'Zoledronic acid']);
-    expect(topicsOf(cards[0] as Card)).toEqual(['treatment-indicated', 'bone-healthy-lifestyle']);
-    // The warning leads the companions' card, ahead of the info cards that fold into it.
-    expect(topicsOf(cards[1] as Card)).toEqual(['anabolic-treatment-consideration', 'vitamin-d-calcium', 'diagnosis-criteria-met']);
-    expect(cards[1]?.summary).toBe('anabolic-treatment-consideration summary');
-    expect(cards[1]?.selectionBehavior).toBe('any');
-    expect(cards[1]?.suggestions?.map((s) => [s.label, s.isRecommended === true])).toEqual([
-      ['Refer for anabolic treatment', true],
-      ['Vitamin D3', false],
-      ['Record the diagnosis', false],
+    expect(cards[0]?.suggestions?.map((s) => [s.label, s.isRecommended === true])).toEqual([
+      ['Denosumab', true],
+      ['Zoledronic acid', false],
+      ['Refer for anabolic treatment', false],
     ]);
+    expect(topicsOf(cards[1] as Card)).toEqual(['vitamin-d-calcium', 'diagnosis-criteria-met']);
+    expect(cards.filter((c) => c.indicator === 'warning')).toHaveLength(1);
     expectValidResponse({ cards });
-  });
-
-  it('the "before start" card leads with the failed checks, then the anabolic referral (a warning each)', () => {
-    const cards = patientView([
-      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab'), suggestion('Zoledronic acid')], alternatives: true }),
-      rendered('pretreatment-checks', 'warning', { suggestions: [suggestion('Order calcium')] }),
-      rendered('vitamin-d-calcium', 'info', { suggestions: [suggestion('Vitamin D3')] }),
-      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
-    ]);
-    expect(cards.map(topicsOf)).toEqual([['treatment-indicated'], ['pretreatment-checks', 'anabolic-treatment-consideration', 'vitamin-d-calcium']]);
-    expect(cards[1]?.suggestions?.find((s) => s.label === 'Refer for anabolic treatment')?.isRecommended).toBe(true);
-    // Missing labs only (an info): the anabolic warning leads.
-    const missingOnly = patientView([
-      rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Denosumab'), suggestion('Zoledronic acid')], alternatives: true }),
-      rendered('pretreatment-checks', 'info', { suggestions: [suggestion('Order eGFR')] }),
-      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
-    ]);
-    expect(missingOnly.map(topicsOf)).toEqual([['treatment-indicated'], ['anabolic-treatment-consideration', 'pretreatment-checks']]);
-    expect(missingOnly[1]?.indicator).toBe('warning');
   });
 
   it('the endocrinology referral rides on a treatment card that already offers it (suspected secondary osteoporosis), not beside a start', () => {
@@ -243,11 +219,9 @@ describe('never together (rules.md section 6)', () => {
   it('two cards that both propose the first treatment decision: the anabolic card folds onto the treatment card', () => {
     const cards = patientView([
       rendered('treatment-indicated', 'warning', { suggestions: [suggestion('Alendronate', true)], alternatives: true }),
-      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment', true)] }),
+      rendered('anabolic-treatment-consideration', 'warning', { suggestions: [suggestion('Refer for anabolic treatment')] }),
     ]);
     expect(owners(cards)).toEqual(['treatment-indicated']);
     expect(topicsOf(cards[0] as Card)).toContain('anabolic-treatment-consideration');
-    // One drug: start and referral are both taken, both recommended.
-    expect(cards[0]?.suggestions?.map((s) => s.isRecommended === true)).toEqual([true, true]);
   });
 });

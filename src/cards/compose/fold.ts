@@ -4,10 +4,9 @@
  * 1. Default folds (`folds.ts`): each companion goes onto the first host of its list that is in
  *    the answer (for prescribing: about the same draft) and may take it. Critical cards never
  *    absorb and are never absorbed. A host whose suggestions are alternatives takes no companion
- *    with suggestions; under the treatment card those gather on one "before start" card — the
- *    anabolic referral too (its own recommended click: "denosumab | zoledronic acid | referral"
- *    had made the referral the treatment card's summary asks for the one click the start rules
- *    out) — while the endocrinology referral rides on a treatment card that already offers it. A
+ *    with suggestions; under the treatment card those gather on one "before start" card — but the
+ *    anabolic referral, which proposes the same first decision, always rides on the treatment card,
+ *    and so does the endocrinology referral when the treatment card already offers it. A
  *    draft's start checks with no checklist card to ride on (a restart, a switch, a zoledronic
  *    acid or denosumab dose) gather on the first of them: one card per draft.
  * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
@@ -49,6 +48,10 @@ interface Group {
 
 function canTake(host: RenderedCard, companion: RenderedCard): boolean {
   if (host.card.indicator === 'critical' || companion.card.indicator === 'critical') return false;
+  // "Never together: two cards that both propose the first treatment decision": the anabolic
+  // referral joins the treatment card's alternatives (denosumab | zoledronic acid | the referral)
+  // rather than lead a second warning card.
+  if (companion.topic === 'anabolic-treatment-consideration' && host.topic === 'treatment-indicated') return true;
   // The referral card beside a treatment card that offers the same referral (instead of a start)
   // is one concern; beside a start (intolerance, a falling eGFR) it is a decision of its own.
   if (companion.topic === 'endocrinology-referral') return addsNoSuggestion(host.card, companion.card);
@@ -85,9 +88,8 @@ function defaultFolds(cards: readonly RenderedCard[], hook: ComposeOptions['hook
     groups.get(first)?.companions.push(...rest);
     for (const c of rest) groups.delete(c);
   }
-  // The companions the treatment card could not take: one "before start" card, led by the most
-  // severe of them (a warning is not a section under an info card's advice).
-  const ordered = [...beforeStart].sort((a, b) => RANK[a.card.indicator] - RANK[b.card.indicator] || BEFORE_START_ORDER.indexOf(a.topic) - BEFORE_START_ORDER.indexOf(b.topic));
+  // The companions the treatment card could not take: one "before start" card.
+  const ordered = [...beforeStart].sort((a, b) => BEFORE_START_ORDER.indexOf(a.topic) - BEFORE_START_ORDER.indexOf(b.topic));
   const [first, ...rest] = ordered;
   if (first !== undefined && rest.length > 0) {
     groups.get(first)?.companions.push(...rest);

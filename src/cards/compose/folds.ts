@@ -30,9 +30,7 @@ export const PATIENT_VIEW_FOLDS: Readonly<Partial<Record<Topic, readonly Topic[]
   'bone-healthy-lifestyle': ['treatment-indicated', 'risk-factor-review'],
   'vitamin-d-calcium': ['treatment-indicated', 'risk-factor-review', ...TREATMENT_FOLLOW_UP],
   'btm-interfering-medication': BONE_MARKER,
-  // Section 2, "Anabolic candidates": the treatment card frames its start as made while the
-  // specialist decides. Beside alternatives (denosumab | zoledronic acid) the referral goes on the
-  // "before start" card instead (section 6), where it stays recommended.
+  // Section 2, "Anabolic candidates": never a second card competing for the first decision.
   'anabolic-treatment-consideration': ['treatment-indicated'],
   // Section 2, "Suspected secondary osteoporosis before treatment": the treatment card offers the
   // referral instead of a start — the referral card then says the same, so it rides there (fold.ts:
@@ -54,6 +52,7 @@ export const PRESCRIBING_FOLD_INDICATOR = 'warning';
 
 /**
  * The card whose own suggestions are alternatives does not take companions that bring
- * suggestions: those gather on one "before start" card, the most severe first, then in this order.
+ * suggestions: those gather on one "before start" card, the first of them in this order (the
+ * anabolic referral is not among them: it always rides on the treatment card, fold.ts `canTake`).
  */
-export const BEFORE_START_ORDER: readonly Topic[] = ['pretreatment-checks', 'anabolic-treatment-consideration', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle'];
+export const BEFORE_START_ORDER: readonly Topic[] = ['pretreatment-checks', 'vitamin-d-calcium', 'diagnosis-criteria-met', 'bone-healthy-lifestyle'];

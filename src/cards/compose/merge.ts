@@ -92,8 +92,8 @@ export function mergeCards(host: Card, folded: readonly Companion[]): Card {
   const all = [host, ...companions];
   const indicator = all.reduce((worst, c) => (RANK[c.indicator] < RANK[worst] ? c.indicator : worst), host.indicator);
   const alternatives = hasAlternatives(host);
-  // A host with alternatives takes no companion that brings a suggestion of its own (fold.ts); one
-  // that reached it all the same would be one more alternative: the host's recommendation stays the one.
+  // A host with alternatives takes companion suggestions only as further alternatives (the anabolic
+  // referral beside denosumab | zoledronic acid, fold.ts): the host's recommendation stays the one.
   const added = companions.flatMap((c) => c.suggestions ?? []).map((s) => (alternatives ? withoutRecommendation(s) : s));
   const suggestions = unionBy([...(host.suggestions ?? []), ...added], suggestionKey);
   const selectionBehavior = alternatives ? 'at-most-one' : 'any';

@@ -7,8 +7,7 @@
  * refer instead of a drug start; with 10 years alone the summary says "not alendronate again", the
  * start itself being the specialist's to choose); with `anabolicCandidate` the drug is framed as the start while the
  * specialist decides (v2, "never two cards that compete for the decision": the summary says so, the
- * anabolic card rides along with its criteria — beside the second choice's alternatives it is the
- * "before start" card the summary's "(henvis)" points to); reason `pause-ended`
+ * anabolic card rides along with its criteria); reason `pause-ended`
  * (v2): the pause after ≥ 5 years of oral bisphosphonate is over.
  *
  * The card says the decision and what is safety-critical before the start; intake, side effects,
