@@ -291,17 +291,20 @@ function isDraft(value: unknown): value is DraftResource {
  * of its own: it is what an order's `medicationReference` (`Medication/<id>` or the entry's
  * `urn:uuid:` fullUrl) names, so it joins the record's Medications — unread, every card about
  * that order's drug was lost (an alendronate order twice a week answered with no card at all).
- * An order sent twice under one reference (the same `<type>/<id>`) is one order, read once — the
- * first entry [choice]: the EHR knows it by that reference, and each rule had judged it twice (two
- * start checklists for one draft; rules.md "at most one per rule and draft order").
+ * The same order sent twice (one reference `<type>/<id>`, the same content) is read once [choice]:
+ * each rule had judged it twice (two start checklists for one draft; rules.md "at most one per rule
+ * and draft order"). Two different orders under one reference are both judged: keeping the first
+ * had hidden a daily alendronate's critical card behind a weekly copy.
  */
 function orders(drafts: readonly DraftResource[], medications: Map<string, JsonObject>): DraftResource[] {
   const out: DraftResource[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string[]>();
   for (const draft of drafts) {
     if (draft.resource.resourceType !== 'Medication') {
-      if (seen.has(draft.ref)) continue;
-      seen.add(draft.ref);
+      const text = JSON.stringify(draft.resource);
+      const copies = seen.get(draft.ref) ?? [];
+      if (copies.includes(text)) continue;
+      seen.set(draft.ref, [...copies, text]);
       out.push(draft);
       continue;
     }

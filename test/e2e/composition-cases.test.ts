@@ -77,4 +77,9 @@ describe('one card per rule and draft order (rules.md section 4)', () => {
     expect(cards.filter((c) => (c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code]).includes('rx-start-checklist'))).toHaveLength(1);
     expect(cards).toHaveLength(1);
   });
+
+  it('two different orders under one id (weekly, then daily alendronate) are both judged: the daily one keeps its critical dose card', async () => {
+    const cards = await cliCards(['evaluate', file('rx33-same-draft-id-twice.bundle.json'), '--now', '2026-11-26', '--json', '--hook', 'order-sign', '--draft', file('rx33-same-id-weekly-then-daily.draft.json')]);
+    expect(cards.filter((c) => c.indicator === 'critical').map((c) => c.source.topic?.code)).toEqual(['rx-dose-interval']);
+  });
 });

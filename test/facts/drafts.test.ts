@@ -21,13 +21,20 @@ describe('draft orders of a prescribing hook', () => {
     ]);
   });
 
-  it('an order sent twice under one reference is one draft, the first entry read (rules.md section 4: one card per rule and draft order)', () => {
+  it('the same order sent twice under one reference is one draft (rules.md section 4: one card per rule and draft order); two different orders under one reference are both judged', () => {
     const d = (text: string) => medicationRequest({ id: 'd1', status: 'draft', atc: 'M05BA04', text, dose: { value: 1, unit: 'tablet', periodUnit: 'wk' } });
     const other = medicationRequest({ id: 'd2', status: 'draft', atc: 'A12AA04', text: 'Calcium carbonat 500 mg' });
-    const f = factsOf([], { drafts: [draft(d('Alendronat 70 mg')), draft(other), draft(d('Alendronat 35 mg'))] });
-    expect(f.drafts.map((x) => [x.ref, x.identity?.strengthMg])).toEqual([
+    const same = factsOf([], { drafts: [draft(d('Alendronat 70 mg')), draft(other), draft(d('Alendronat 70 mg'))] });
+    expect(same.drafts.map((x) => [x.ref, x.identity?.strengthMg])).toEqual([
       ['MedicationRequest/d1', 70],
       ['MedicationRequest/d2', 500],
+    ]);
+    // A weekly and a daily copy: dropping either without a word could hide a critical dose card.
+    const differing = factsOf([], { drafts: [draft(d('Alendronat 70 mg')), draft(other), draft(d('Alendronat 35 mg'))] });
+    expect(differing.drafts.map((x) => [x.ref, x.identity?.strengthMg])).toEqual([
+      ['MedicationRequest/d1', 70],
+      ['MedicationRequest/d2', 500],
+      ['MedicationRequest/d1', 35],
     ]);
   });
 
