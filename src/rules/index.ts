@@ -46,9 +46,11 @@ function silencedBy(r: Recommendation, blockers: readonly Recommendation[], dupl
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
   const blockers = recs.filter(barsDraft);
   // Barred for the drug itself and removed (a low calcium only holds a draft, a wrong dose is corrected).
-  const barred = new Set(blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low').flatMap((b) => b.draft ?? []));
+  const barring = blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low');
+  const barred = new Set(barring.flatMap((b) => b.draft ?? []));
+  const barredCritically = new Set(barring.filter((b) => b.indicator === 'critical').flatMap((b) => b.draft ?? []));
   // A duplicate card that doubles only barred drafts is gone first: it removes nothing, so it blocks nothing.
-  const shown = recs.filter((r) => !doublesOnlyBarred(r, barred));
+  const shown = recs.filter((r) => !doublesOnlyBarred(r, barred, barredCritically));
   const duplicates = new Map<string, DuplicateRemoval>();
   for (const r of shown) {
     const how = duplicateRemoval(r);
@@ -87,13 +89,15 @@ function withoutKeepingRemovedDuplicate(r: Recommendation, duplicates: ReadonlyM
  * A draft that doubles nothing but drafts barred from going ahead (a contraindicated alendronate
  * beside the denosumab that replaces it): no duplicate card of its own — "remove the denosumab"
  * beside "the tablet is contraindicated, remove it" offered to keep the wrong one. A barred draft
- * beside one that may go ahead keeps its duplicate card (it doubles that one); barred itself and
- * doubling only barred drafts (zoledronic acid and alendronate at eGFR ≤ 35), it has none: "remove
- * one" stood beside two critical cards that each remove their own.
+ * beside one that may go ahead keeps its duplicate card (it doubles that one); barred itself by a
+ * critical card and doubling only drafts barred so (zoledronic acid and alendronate at eGFR ≤ 35),
+ * it has none: "remove one" stood beside two critical cards that each remove their own. Barred only
+ * by warnings (two bisphosphonates beside an ulcer) it stays: a GP who overrides both would sign two.
  */
-function doublesOnlyBarred(r: Recommendation, barred: ReadonlySet<string>): boolean {
-  if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined) return false;
-  return r.inUse.length === 0 && r.otherDrafts.length > 0 && r.otherDrafts.every((d) => barred.has(d));
+function doublesOnlyBarred(r: Recommendation, barred: ReadonlySet<string>, barredCritically: ReadonlySet<string>): boolean {
+  if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined || r.inUse.length > 0 || r.otherDrafts.length === 0) return false;
+  if (barred.has(r.draft)) return barredCritically.has(r.draft) && r.otherDrafts.every((d) => barredCritically.has(d));
+  return r.otherDrafts.every((d) => barred.has(d));
 }
 
 /**

@@ -59,7 +59,12 @@ describe('one click, one order (CHANGELOG "an order that acts on no draft … is
   });
 });
 
-describe('two drafts barred at eGFR ≤ 35', () => {
+describe('two drafts barred', () => {
+  it('by warnings only (alendronate and risedronate beside an ulcer): the duplicate card stays — a GP who overrides both warnings would sign two bisphosphonates', async () => {
+    const cards = await cliCards(['evaluate', file('pv51-ulcer-anabolic-labs-ok.bundle.json'), '--now', '2026-11-26', '--json', '--hook', 'order-sign', '--draft', file('ulcer-alendronate-and-risedronate.draft.json')]);
+    expect(cards.map((c) => c.source.topic?.code)).toContain('rx-duplicate-antiresorptive');
+  });
+
   it('rx37: no duplicate card says "remove one" beside the two critical cards that each remove their own draft (rules.md §6 "two cards that disagree")', async () => {
     for (const options of [[], ['--site-config', file('separate.json')]]) {
       const cards = await cliCards(['evaluate', file('rx37-two-zoledronic-egfr-low.bundle.json'), '--now', '2026-11-26', '--json', '--hook', 'order-sign', '--draft', file('rx37-two-zoledronic-egfr-low.draft.json'), ...options]);
