@@ -47,3 +47,31 @@ export function coursePlannedEnd(record: MedicationRecord, end: LocalDate, cours
   if (months === undefined || !isAnabolicDose(record.source, record.status, record.identity)) return end;
   return maxDate(record.start, minDate(end, addMonths(courseStart, months)));
 }
+
+/**
+ * An anabolic run's last day, each dose's cover cut at its drug's course length counted from the
+ * run's first record of that drug (`coursePlannedEnd`): the twelfth romosozumab injection leaves
+ * the follow-on due a month on, not two. Its last dose is the day of the last dose given, not the
+ * end of that dose's cover (a listed record still counts to its end): a stop recorded after the
+ * dose ends the course at the stop (rules.md section 1 "Stopped") — read against the cover, a stop
+ * within 14 days of the dose was "the renewal the stop made room for" (courses.ts `stopsMidPack`)
+ * and romosozumab stopped ran on for two months — and a fracture after the dose is no fracture the
+ * course answered (anabolic-treatment-consideration.ts).
+ */
+export function anabolicRunEnds(spans: readonly { readonly start: LocalDate; readonly end: LocalDate; readonly record: MedicationRecord }[]): { end: LocalDate; lastDose: LocalDate } | undefined {
+  const first = new Map<DrugId, LocalDate>();
+  for (const { start, record } of spans) {
+    const known = first.get(record.identity.drug);
+    if (known === undefined || start < known) first.set(record.identity.drug, start);
+  }
+  let end: LocalDate | undefined;
+  let lastDose: LocalDate | undefined;
+  for (const span of spans) {
+    const { record } = span;
+    const last = coursePlannedEnd(record, span.end, first.get(record.identity.drug) ?? span.start);
+    if (end === undefined || last > end) end = last;
+    const dose = isAnabolicDose(record.source, record.status, record.identity) ? span.start : last;
+    if (lastDose === undefined || dose > lastDose) lastDose = dose;
+  }
+  return end === undefined || lastDose === undefined ? undefined : { end, lastDose };
+}

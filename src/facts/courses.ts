@@ -26,7 +26,7 @@
 import { addDays, addMonths, daysBetween, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { sameProduct } from './same-product.js';
-import { coursePlannedEnd, isAnabolicDose } from './anabolic-cover.js';
+import { anabolicRunEnds } from './anabolic-cover.js';
 import { ACTIVE_MONTHS, injectionDoses, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
 
@@ -272,7 +272,14 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     }
   }
 
-  if (drugClass === 'anabolic') for (const run of runs) endAtCourseLength(run);
+  if (drugClass === 'anabolic') {
+    for (const run of runs) {
+      const ends = anabolicRunEnds(run.spans);
+      if (ends === undefined) continue;
+      run.end = ends.end;
+      run.lastDose = ends.lastDose;
+    }
+  }
 
   const stops: { readonly record: MedicationRecord; readonly date: LocalDate }[] = [];
   for (const r of records) {
@@ -358,36 +365,6 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
       refs,
     };
   });
-}
-
-/**
- * An anabolic run's last day, each dose's cover cut at its drug's course length counted from the
- * run's first record of that drug (anabolic-cover.ts `coursePlannedEnd`): the twelfth romosozumab
- * injection leaves the follow-on due a month on, not two. Its last dose is the day of the last dose
- * given, not the end of that dose's cover (a listed record still counts to its end): a stop recorded
- * after the dose ends the course at the stop (rules.md section 1 "Stopped") — read against the cover,
- * a stop within 14 days of the dose was "the renewal the stop made room for" (`stopsMidPack`) and
- * romosozumab stopped ran on for two months — and a fracture after the dose is no fracture the
- * course answered (anabolic-treatment-consideration.ts).
- */
-function endAtCourseLength(run: Run): void {
-  const first = new Map<DrugId, LocalDate>();
-  for (const { start, record } of run.spans) {
-    const known = first.get(record.identity.drug);
-    if (known === undefined || start < known) first.set(record.identity.drug, start);
-  }
-  let end: LocalDate | undefined;
-  let lastDose: LocalDate | undefined;
-  for (const span of run.spans) {
-    const { record } = span;
-    const last = coursePlannedEnd(record, span.end, first.get(record.identity.drug) ?? span.start);
-    if (end === undefined || last > end) end = last;
-    const dose = isAnabolicDose(record.source, record.status, record.identity) ? span.start : last;
-    if (lastDose === undefined || dose > lastDose) lastDose = dose;
-  }
-  if (end === undefined || lastDose === undefined) return;
-  run.end = end;
-  run.lastDose = lastDose;
 }
 
 /** The injection or infusion dates of a parenteral run, oldest first, each once. */
