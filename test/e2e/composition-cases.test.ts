@@ -88,3 +88,18 @@ describe('one card per rule and draft order (rules.md section 4)', () => {
     expect(cards.filter((c) => c.indicator === 'critical').map((c) => c.source.topic?.code)).toEqual(['rx-dose-interval']);
   });
 });
+
+describe('bisphosphonate-continue without a hip T-score names the scan there is', () => {
+  const continueDetail = async (scenario: string): Promise<string> =>
+    (await patientView(scenario)).find((c) => (c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code]).includes('bisphosphonate-continue'))?.detail ?? '';
+
+  it('"the same hospital as last time" only after a scan: none on record says so, a spine-only scan is named', async () => {
+    const none = await continueDetail('pv53-alendronate-5y-no-dxa-on-record');
+    expect(none).not.toContain('samme hospital som sidst');
+    expect(none).toContain('Ingen DXA-skanning registreret');
+    const spineOnly = await continueDetail('pv54-alendronate-5y-spine-only-dxa');
+    expect(spineOnly).toContain('(samme hospital som sidst)');
+    expect(spineOnly).toContain('Seneste DXA-skanning 01.06.2019');
+  });
+});
+

@@ -15,9 +15,11 @@
  * Reasons: `hip-t-score-low`, `hip-t-score-missing`, `prior-spine-hip-fracture`, `recent-fracture`,
  *          `ongoing-glucocorticoid`.
  */
-import { previousDxaPerformer } from '../predicates/dxa.js';
+import { latestScan, previousDxaPerformer } from '../predicates/dxa.js';
+import { dxaScanFinding } from '../predicates/findings.js';
 import { continueHold } from '../predicates/continue-hold.js';
 import type { PatientRule } from '../types.js';
+import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { oralDuration, pauseCriteria } from './bisphosphonate-duration.js';
 
@@ -27,14 +29,18 @@ export const bisphosphonateContinue: PatientRule<'bisphosphonate-continue'> = (c
   const pause = pauseCriteria(ctx);
   if (pause.failed.length === 0) return undefined;
   const performer = previousDxaPerformer(ctx.facts);
-  const suggestions: SuggestionSpec[] = pause.failed.includes('hip-t-score-missing') ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
+  const hipMissing = pause.failed.includes('hip-t-score-missing');
+  const suggestions: SuggestionSpec[] = hipMissing ? [{ kind: 'dxa', ...(performer === undefined ? {} : { performer }) }] : [];
+  // Without a hip T-score the card names the scan there is (or none): "the same hospital" only after one.
+  const previous = hipMissing ? latestScan(ctx.facts) : undefined;
+  const scanFindings: Finding[] = !hipMissing ? [] : previous === undefined ? [{ kind: 'dxa' }] : [dxaScanFinding(previous)];
   const kidney = continueHold(ctx.facts, ctx.settings);
   return {
     topic: 'bisphosphonate-continue',
     indicator: 'info',
     reasons: pause.failed,
     evidence: [...new Set([...duration.evidence, ...pause.evidence, ...kidney.refs])],
-    findings: [...duration.findings, ...pause.findings, ...kidney.findings],
+    findings: [...duration.findings, ...pause.findings, ...scanFindings, ...kidney.findings],
     ...(kidney.notContinued === undefined ? {} : { notContinued: kidney.notContinued }),
     ...(suggestions.length === 0 ? {} : { suggestions, selectionBehavior: 'any' as const }),
   };

@@ -18,7 +18,7 @@ import type { Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
-import { courseFinding } from '../predicates/findings.js';
+import { courseFinding, dxaScanFinding } from '../predicates/findings.js';
 import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES, continuousTreatmentStart } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -33,10 +33,6 @@ const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[]
 /** The active antiresorptive courses in the facts' order (a subset of the active osteoporosis courses). */
 function activeAntiresorptiveCourses(facts: PatientFacts): readonly Course[] {
   return activeOsteoporosisCourses(facts).filter((c) => ANTIRESORPTIVE_CLASSES.includes(c.drugClass));
-}
-
-function dxaFinding(s: DxaScan): Finding {
-  return { kind: 'dxa', date: s.date, ...(s.performer === undefined ? {} : { performer: s.performer }), ...(s.refs[0] === undefined ? {} : { ref: s.refs[0] }) };
 }
 
 export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
@@ -69,7 +65,7 @@ export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const findings: Finding[] = [
     ...counted.map((c) => courseFinding(c, today)),
     { kind: 'due-date', what: 'dxa', date: due.mark },
-    ...(scans.length === 0 ? [{ kind: 'dxa' } as const] : scans.map(dxaFinding)),
+    ...(scans.length === 0 ? [{ kind: 'dxa' } as const] : scans.map(dxaScanFinding)),
   ];
   const evidence: Ref[] = [...counted.flatMap((c) => c.refs), ...scans.flatMap((s) => s.refs)];
   return {

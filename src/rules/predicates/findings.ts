@@ -1,5 +1,5 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
-import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScore, GlucocorticoidExposure, Measurement, Ref } from '../../facts/types.js';
+import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScan, DxaScore, GlucocorticoidExposure, Measurement, Ref } from '../../facts/types.js';
 import type { CorrectFirst } from './labs.js';
 import { addYears, daysBetween, monthsBetween, yearsBetween, type LocalDate } from '../../time/local-date.js';
 import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
@@ -121,3 +121,7 @@ export function correctFirstFindings(checks: CorrectFirst): { readonly findings:
   return { findings, refs };
 }
 
+/** A DXA examination as the cards name it ("Seneste DXA-skanning <date>, <where>"). */
+export function dxaScanFinding(s: DxaScan): Finding {
+  return { kind: 'dxa', date: s.date, ...(s.performer === undefined ? {} : { performer: s.performer }), ...(s.refs[0] === undefined ? {} : { ref: s.refs[0] }) };
+}

@@ -16,9 +16,20 @@ const CONTINUE: Words = {
 };
 
 const NO_HIP_T_SCORE: Words = {
+  da: 'Ingen T-score for hoften: henvis til DXA-skanning for at vurdere en pause.',
+  en: 'No hip T-score: refer for a DXA scan to assess a pause.',
+};
+
+const NO_HIP_T_SCORE_AFTER_SCAN: Words = {
   da: 'Ingen T-score for hoften: henvis til DXA-skanning (samme hospital som sidst) for at vurdere en pause.',
   en: 'No hip T-score: refer for a DXA scan (same hospital as last time) to assess a pause.',
 };
+
+/** "The same hospital" only after a scan on record (its finding has a date). */
+function noHipTScore(rec: Recommendation<'bisphosphonate-continue'>, lang: Language): string {
+  const scanned = rec.findings.some((f) => f.kind === 'dxa' && f.date !== undefined);
+  return (scanned ? NO_HIP_T_SCORE_AFTER_SCAN : NO_HIP_T_SCORE)[lang];
+}
 
 /** The pause criteria still say "no pause", but another card says not to go on as now. */
 const NO_PAUSE: Words = {
@@ -28,7 +39,7 @@ const NO_PAUSE: Words = {
 
 function detail(rec: Recommendation<'bisphosphonate-continue'>, lang: Language): string {
   const instead = rec.notContinued === undefined ? undefined : NOT_CONTINUED[rec.notContinued].advice[lang];
-  return paragraphs(instead === undefined ? CONTINUE[lang] : NO_PAUSE[lang], instead, has(rec, 'hip-t-score-missing') && NO_HIP_T_SCORE[lang]);
+  return paragraphs(instead === undefined ? CONTINUE[lang] : NO_PAUSE[lang], instead, has(rec, 'hip-t-score-missing') && noHipTScore(rec, lang));
 }
 
 export const bisphosphonateContinueTexts: TopicTexts<'bisphosphonate-continue'> = {
