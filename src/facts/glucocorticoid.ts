@@ -24,13 +24,13 @@
  *   ½–1 year after it stops (l. 191-194) — a run over more than a year ago no longer counts].
  * - `cumulativeMg12Months`: the sum over the 12 months up to today; with a planned course, the
  *   highest sum over any 12-month window ending between today and the course's end.
- * - `pastExposure`: not at footnote * now, but a recorded run of > 5 mg daily for ≥ 3 months ended
- *   earlier (its last day and the records of the run) — the card's risk factor
- *   "glukokortikoidbehandling" (footnote **) has no time limit, and FRAX, which the Danish
- *   guidelines lean on, counts past use of ≥ 3 months [choice, the safer reading: a woman with
- *   T −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told "no risk factor
- *   is recorded"]. Not the "> 450 mg på et år" of a short burst years ago: that is footnote *'s
- *   measure of exposure now, not a lifelong risk factor.
+ * - `pastExposure`: not at footnote * now, but recorded use reached it earlier — a run of > 5 mg
+ *   daily for ≥ 3 months, or > 450 mg within some 12 months — named by the last day of the latest
+ *   such run or year and the records in it. The card's risk factor "glukokortikoidbehandling"
+ *   (footnote **) has no time limit, and footnote * is the card's own measure of a treatment that
+ *   counts [choice, the safer reading: a woman with T −2.6 and ten months of prednisolone 10 mg
+ *   ending 13 months ago had been told "no risk factor is recorded"; FRAX's "> 3 months" alone had
+ *   left out 30 mg for seven weeks, and a course broken by a five-day pause].
  */
 import { addMonths, addMonthsToDayNumber, dayNumber, fromDayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
@@ -116,7 +116,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   const highDoseThreeMonths = highDoseRuns(all).some((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1 && run.end >= since);
   const cumulativeMg12Months = round1(maxWindowSum(all, day, horizon));
   const meetsThreshold = highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
-  const past = meetsThreshold ? undefined : lastLongHighDoseRun(recorded);
+  const past = meetsThreshold ? undefined : lastExposure(recorded);
   return {
     currentDailyMg,
     highDoseThreeMonths,
@@ -236,11 +236,28 @@ function heapPop(heap: Piece[]): void {
   }
 }
 
-/** The latest recorded run of > 5 mg daily lasting ≥ 3 months, if any. */
-function lastLongHighDoseRun(recorded: readonly Segment[]): { start: number; end: number } | undefined {
-  return highDoseRuns(recorded)
-    .filter((run) => addMonthsToDayNumber(run.start, HIGH_DOSE_MONTHS) <= run.end + 1)
+/**
+ * The latest stretch of recorded use that reached footnote *: a run of > 5 mg daily for ≥ 3 months,
+ * or the 12 months up to a segment's last day holding > 450 mg — whichever ends later.
+ */
+function lastExposure(recorded: readonly Segment[]): { start: number; end: number } | undefined {
+  const run = highDoseRuns(recorded)
+    .filter((r) => addMonthsToDayNumber(r.start, HIGH_DOSE_MONTHS) <= r.end + 1)
     .at(-1);
+  const before: number[] = [];
+  let sum = 0;
+  for (const s of recorded) {
+    before.push(sum);
+    sum += s.daily * (s.end - s.start + 1);
+  }
+  let year: { start: number; end: number } | undefined;
+  for (let i = recorded.length - 1; i >= 0 && year === undefined; i--) {
+    const end = (recorded[i] as Segment).end;
+    const start = addMonthsToDayNumber(end, -12);
+    if (takenBy(recorded, before, end) - takenBy(recorded, before, start - 1) > CUMULATIVE_THRESHOLD_MG) year = { start, end };
+  }
+  if (run === undefined) return year;
+  return year === undefined || run.end >= year.end ? run : year;
 }
 
 /** Consecutive days above the high-dose threshold. */

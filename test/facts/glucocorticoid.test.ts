@@ -45,7 +45,7 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-14', mg: 10 })], TODAY).highDoseThreeMonths).toBe(false);
   });
 
-  it('a run of > 5 mg daily for ≥ 3 months that ended before the last 12 months is a past exposure (the risk factor of footnote **), named by its own last day and records', () => {
+  it('use that reached footnote * before the last 12 months is a past exposure (the risk factor of footnote **), named by its own last day and records', () => {
     // A high-dose run of 3 months ended 2025-06-14: no longer the threshold, still a past exposure.
     expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-14', mg: 10, ref: 'MedicationStatement/long' })], TODAY)).toMatchObject({
       meetsThreshold: false,
@@ -54,9 +54,13 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
     // A small course since then is not the run's: neither its last day nor its record.
     const later = glucocorticoidExposure([gc({ start: '2019-01-01', end: '2019-06-30', mg: 10, ref: 'MedicationStatement/long' }), gc({ start: '2026-03-01', end: '2026-03-07', mg: 5, ref: 'MedicationStatement/short' })], TODAY);
     expect(later.pastExposure).toEqual({ lastUse: '2019-06-30', refs: ['MedicationStatement/long'] });
-    // One day short of 3 months (890 mg), and a 10-day burst of 500 mg years ago: footnote *'s exposure then, no lifelong risk factor.
-    expect(glucocorticoidExposure([gc({ start: '2020-01-01', end: '2020-03-30', mg: 10 })], TODAY).pastExposure).toBeUndefined();
-    expect(glucocorticoidExposure([gc({ start: '2022-03-01', end: '2022-03-10', mg: 50 })], TODAY).pastExposure).toBeUndefined();
+    // One day short of 3 months at > 5 mg (890 mg), 30 mg for seven weeks, a course broken by a five-day pause: > 450 mg in a year.
+    expect(glucocorticoidExposure([gc({ start: '2020-01-01', end: '2020-03-30', mg: 10 })], TODAY).pastExposure).toEqual({ lastUse: '2020-03-30', refs: ['MedicationStatement/2020-01-01'] });
+    expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2024-02-18', mg: 30 })], TODAY).pastExposure?.lastUse).toBe('2024-02-18');
+    const broken = [gc({ start: '2024-01-01', end: '2024-02-29', mg: 10 }), gc({ start: '2024-03-06', end: '2024-04-30', mg: 10 })];
+    expect(glucocorticoidExposure(broken, TODAY).pastExposure).toEqual({ lastUse: '2024-04-30', refs: ['MedicationStatement/2024-01-01', 'MedicationStatement/2024-03-06'] });
+    // Exactly 450 mg, and 1 mg daily for a year (366 mg): never footnote *.
+    expect(glucocorticoidExposure([gc({ start: '2020-03-01', end: '2020-03-15', mg: 30 })], TODAY).pastExposure).toBeUndefined();
     expect(glucocorticoidExposure([gc({ start: '2020-01-01', end: '2020-12-31', mg: 1 })], TODAY)).not.toHaveProperty('pastExposure');
     // Meeting the threshold now is not "past".
     expect(glucocorticoidExposure([gc({ start: '2024-01-01', end: '2025-06-15', mg: 10 })], TODAY)).not.toHaveProperty('pastExposure');
