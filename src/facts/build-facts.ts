@@ -301,7 +301,7 @@ function orders(drafts: readonly DraftResource[], medications: Map<string, JsonO
   const seen = new Map<string, string[]>();
   for (const draft of drafts) {
     if (draft.resource.resourceType !== 'Medication') {
-      const text = JSON.stringify(draft.resource);
+      const text = orderText(draft.resource);
       const copies = seen.get(draft.ref) ?? [];
       if (copies.includes(text)) continue;
       seen.set(draft.ref, [...copies, text]);
@@ -313,6 +313,14 @@ function orders(drafts: readonly DraftResource[], medications: Map<string, JsonO
     if (draft.fullUrl !== undefined) medications.set(draft.fullUrl.toLowerCase(), draft.resource);
   }
   return out;
+}
+
+/** An order's content for comparing copies: keys in order, without `meta` (a copy stamped `lastUpdated` is the same order). */
+function orderText(resource: JsonObject): string {
+  const { meta: _meta, ...order } = resource;
+  return JSON.stringify(order, (_key, value: unknown) =>
+    isRecord(value) && !Array.isArray(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value,
+  );
 }
 
 function narrowSex(value: string): Sex {

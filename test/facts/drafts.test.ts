@@ -29,6 +29,11 @@ describe('draft orders of a prescribing hook', () => {
       ['MedicationRequest/d1', 70],
       ['MedicationRequest/d2', 500],
     ]);
+    // The same order with its keys in another order, or stamped with `meta.lastUpdated`, is the same order.
+    const first = d('Alendronat 70 mg');
+    const reordered = Object.fromEntries(Object.entries(first).reverse());
+    const stamped = { ...first, meta: { lastUpdated: '2026-11-26T10:00:00+01:00' } };
+    expect(factsOf([], { drafts: [draft(first), draft(reordered), draft(stamped)] }).drafts).toHaveLength(1);
     // A weekly and a daily copy: dropping either without a word could hide a critical dose card.
     const differing = factsOf([], { drafts: [draft(d('Alendronat 70 mg')), draft(other), draft(d('Alendronat 35 mg'))] });
     expect(differing.drafts.map((x) => [x.ref, x.identity?.strengthMg])).toEqual([
