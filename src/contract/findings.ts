@@ -89,7 +89,8 @@ export type Finding =
   | { readonly kind: 'course'; readonly drugClass: DrugClass; readonly drugs: readonly DrugId[]; readonly start: LocalDate; readonly years: number; readonly status: 'active' | 'stopped' | 'ended'; readonly refs: readonly Ref[] }
   | { readonly kind: 'last-dose'; readonly drugClass: DrugClass; readonly date: LocalDate; readonly months: number; readonly ref?: Ref }
   | { readonly kind: 'due-date'; readonly what: 'denosumab-injection' | 'zoledronic-acid-infusion' | 'follow-on-after-denosumab' | 'bone-marker' | 'dxa'; readonly date: LocalDate; /** The date is before today: it reads "was due on", never "next". */ readonly past?: true }
-  | { readonly kind: 'dxa'; readonly date?: LocalDate; readonly performer?: Performer; readonly ref?: Ref }
+  /** `unreadable`: no scan with a readable result, beside a dated score that cannot be read. */
+  | { readonly kind: 'dxa'; readonly date?: LocalDate; readonly performer?: Performer; readonly ref?: Ref; readonly unreadable?: true }
   | {
       readonly kind: 'condition';
       readonly concept: ConditionConcept;

@@ -236,13 +236,24 @@ function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly U
   return at < 0 ? [...recs, card] : recs.map((r, i) => (i === at ? card : r));
 }
 
+/**
+ * "No DXA scan recorded" beside a dated DXA score that cannot be read would be false: the scan was
+ * made, its result is not readable. Said so — "no DXA scan with a readable result" — while the
+ * decisions still rest on readable scores only (an unread score is no scan: facts/dxa.ts).
+ */
+function noReadableScan(rec: Recommendation, unread: readonly Unread[]): Recommendation {
+  if (!rec.findings.some((f) => f.kind === 'dxa' && f.date === undefined)) return rec;
+  if (!unread.some((u) => SCORES[u.concept] !== undefined && u.reason === 'unreadable' && u.date !== undefined)) return rec;
+  return { ...rec, findings: rec.findings.map((f) => (f.kind === 'dxa' && f.date === undefined ? { ...f, unreadable: true as const } : f)) };
+}
+
 export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
   const markers = markerBounds(ctx);
   const bounds = boundsOf(ctx.facts.labs, ctx.today, markers);
   if (ctx.facts.unusable.length === 0 && bounds.length === 0) return recs;
   const unread: readonly Unread[] = bounds.length === 0 ? ctx.facts.unusable : [...ctx.facts.unusable, ...bounds];
   return onDataCard(
-    recs.map((r) => withUnread(r, ctx, unread)),
+    recs.map((r) => noReadableScan(withUnread(r, ctx, unread), unread)),
     ctx,
     unread,
     new Set(markers.map((m) => m.ref)),

@@ -75,6 +75,9 @@ describe('a DXA T-score written with its name is read, and one that cannot be re
     const data = cards.find((c) => c.source.topic?.code === 'data-unavailable');
     expect(data?.extension?.['osteo-cds.evidence']).toEqual(['Observation/dxa-spine']);
     expect(text(cards)).toContain('Value not used – cannot be read ("T-score L1-L4: -2,6"): T-score (DXA) (15 Sep 2026)');
+    // Not "no DXA scan recorded" beside it: the scan was made, its result cannot be read.
+    expect(text(cards)).not.toContain('No DXA scan recorded');
+    expect(text(cards)).toContain('No DXA scan with a readable result recorded');
   });
 });
 

@@ -31,7 +31,7 @@ describe('draft orders of a prescribing hook', () => {
     ]);
     // The same order with its keys in another order, or stamped with `meta.lastUpdated`, is the same order.
     const first = d('Alendronat 70 mg');
-    const reordered = Object.fromEntries(Object.entries(first).reverse());
+    const reordered = Object.fromEntries(Object.entries(first).reverse()) as typeof first;
     const stamped = { ...first, meta: { lastUpdated: '2026-11-26T10:00:00+01:00' } };
     expect(factsOf([], { drafts: [draft(first), draft(reordered), draft(stamped)] }).drafts).toHaveLength(1);
     // A weekly and a daily copy: dropping either without a word could hide a critical dose card.

@@ -118,6 +118,7 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `${what[f.what].da}: ${formatDate(f.date, 'da')}` : `${what[f.what].en}: ${formatDate(f.date, 'en')}`;
     }
     case 'dxa': {
+      if (f.date === undefined && f.unreadable === true) return da ? 'Ingen DXA-skanning med læsbart resultat registreret (se værdien, der ikke kan læses)' : 'No DXA scan with a readable result recorded (see the value that cannot be read)';
       if (f.date === undefined) return da ? 'Ingen DXA-skanning registreret' : 'No DXA scan recorded';
       const where = f.performer?.display === undefined ? '' : `, ${recordMarkdown(f.performer.display)}`;
       return da ? `Seneste DXA-skanning ${formatDate(f.date, 'da')}${where}` : `Last DXA scan ${formatDate(f.date, 'en')}${where}`;
