@@ -298,13 +298,13 @@ function isDraft(value: unknown): value is DraftResource {
  */
 function orders(drafts: readonly DraftResource[], medications: Map<string, JsonObject>): DraftResource[] {
   const out: DraftResource[] = [];
-  const seen = new Map<string, string[]>();
+  const seen = new Map<string, DraftResource[]>();
   for (const draft of drafts) {
     if (draft.resource.resourceType !== 'Medication') {
-      const text = orderText(draft.resource);
-      const copies = seen.get(draft.ref) ?? [];
-      if (copies.includes(text)) continue;
-      seen.set(draft.ref, [...copies, text]);
+      // Compared only when a reference comes again: a basket's orders nearly always differ in it.
+      const earlier = seen.get(draft.ref);
+      if (earlier !== undefined && earlier.some((e) => orderText(e.resource) === orderText(draft.resource))) continue;
+      seen.set(draft.ref, [...(earlier ?? []), draft]);
       out.push(draft);
       continue;
     }

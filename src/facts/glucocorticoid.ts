@@ -63,6 +63,8 @@ interface Piece {
   readonly end: number;
   readonly daily: number;
   readonly group: Group;
+  /** The record of recorded use (a past exposure names its own records); none for planned days. */
+  readonly ref?: Ref;
 }
 
 interface Segment {
@@ -74,8 +76,6 @@ interface Segment {
 export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
   const refs = new Set<Ref>();
   const pieces: Piece[] = [];
-  // The records behind each piece of recorded use (a past run names its own).
-  const dosed: { readonly start: number; readonly end: number; readonly ref: Ref }[] = [];
   // The days after today that active records still plan (see above).
   const planned: Piece[] = [];
   let lastUse: LocalDate | undefined;
@@ -91,8 +91,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     const daily = predEq(record);
     if (daily !== undefined && daily > 0) {
       const group = record.identity.prednisoloneFactor ?? 1;
-      pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group });
-      dosed.push({ start: dayNumber(span.start), end: dayNumber(span.end), ref: record.ref });
+      pieces.push({ start: dayNumber(span.start), end: dayNumber(span.end), daily, group, ref: record.ref });
       if (ACTIVE_STATUSES.has(record.status) && record.endEstimated !== true && record.asNeeded !== true && record.end !== undefined && record.end > today) {
         planned.push({ start: dayNumber(maxDate(span.end, today)) + 1, end: dayNumber(minDate(record.end, addMonths(today, LOOK_AHEAD_MONTHS))), daily, group });
       }
@@ -122,7 +121,7 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     highDoseThreeMonths,
     cumulativeMg12Months,
     meetsThreshold,
-    ...(past === undefined ? {} : { pastExposure: { lastUse: fromDayNumber(past.end), refs: dosed.filter((d) => d.start <= past.end && d.end >= past.start).map((d) => d.ref) } }),
+    ...(past === undefined ? {} : { pastExposure: { lastUse: fromDayNumber(past.end), refs: pieces.flatMap((p) => (p.start <= past.end && p.end >= past.start && p.ref !== undefined ? [p.ref] : [])) } }),
     active,
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
@@ -244,12 +243,7 @@ function lastExposure(recorded: readonly Segment[]): { start: number; end: numbe
   const run = highDoseRuns(recorded)
     .filter((r) => addMonthsToDayNumber(r.start, HIGH_DOSE_MONTHS) <= r.end + 1)
     .at(-1);
-  const before: number[] = [];
-  let sum = 0;
-  for (const s of recorded) {
-    before.push(sum);
-    sum += s.daily * (s.end - s.start + 1);
-  }
+  const before = runningTotals(recorded);
   let year: { start: number; end: number } | undefined;
   for (let i = recorded.length - 1; i >= 0 && year === undefined; i--) {
     const end = (recorded[i] as Segment).end;
@@ -289,18 +283,24 @@ function takenBy(segments: readonly Segment[], before: readonly number[], day: n
   return (before[lo - 1] ?? 0) + s.daily * (Math.min(s.end, day) - s.start + 1);
 }
 
-/**
- * The highest 12-month sum over windows ending between `from` and `to`. A window is "within 12
- * months" of its end day as rules.md reads it: the boundary day 12 months before is included
- * (as for the high-dose run's `since`), so today 2026-06-15 counts 2025-06-15 … 2026-06-15.
- */
-function maxWindowSum(segments: readonly Segment[], from: number, to: number): number {
+/** mg of all segments before each segment (`takenBy`'s `before`). */
+function runningTotals(segments: readonly Segment[]): number[] {
   const before: number[] = [];
   let sum = 0;
   for (const s of segments) {
     before.push(sum);
     sum += s.daily * (s.end - s.start + 1);
   }
+  return before;
+}
+
+/**
+ * The highest 12-month sum over windows ending between `from` and `to`. A window is "within 12
+ * months" of its end day as rules.md reads it: the boundary day 12 months before is included
+ * (as for the high-dose run's `since`), so today 2026-06-15 counts 2025-06-15 … 2026-06-15.
+ */
+function maxWindowSum(segments: readonly Segment[], from: number, to: number): number {
+  const before = runningTotals(segments);
   // A window sum from two running totals: one pass, not a pass over every segment per window end.
   const windowSum = (windowEnd: number): number => takenBy(segments, before, windowEnd) - takenBy(segments, before, addMonthsToDayNumber(windowEnd, -12) - 1);
   let best = Math.max(0, windowSum(from));
