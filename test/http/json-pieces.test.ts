@@ -39,6 +39,12 @@ const resource = fc.record({
   component: fc.array(fc.record({ code: fc.string(), value: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 3 }),
 });
 
+/** Whether an array element anywhere in `value` is the index of one of `count` pieces (their markers are these numbers). */
+function holdsMarker(value: unknown, count: number): boolean {
+  if (Array.isArray(value)) return value.some((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < count) || holdsMarker(v, count));
+  return typeof value === 'object' && value !== null && Object.values(value).some((v) => holdsMarker(v, count));
+}
+
 describe('parseJsonBody', () => {
   it('gives JSON.parse of the whole body for any call, in pieces, whatever the chunks', () => {
     fc.assert(
@@ -48,8 +54,9 @@ describe('parseJsonBody', () => {
         const pieces = piecesOf(body, chunk);
         expect(pieces.length).toBeGreaterThan(0);
         const expected: unknown = JSON.parse(text);
-        // The pieces are used (not the whole-body fallback) and put together as JSON.parse would.
-        expect(parseInPieces(body, 0, pieces)).toStrictEqual(expected);
+        // The pieces are used (not the whole-body fallback) and put together as JSON.parse would,
+        // unless the rest holds a piece's index as an array element (its marker: parsed whole).
+        expect(parseInPieces(body, 0, pieces)).toStrictEqual(holdsMarker(extra, pieces.length / 2) ? undefined : expected);
         expect(parseJsonBody(body, pieces)).toStrictEqual(expected);
       }),
       { numRuns: 60 },
@@ -81,6 +88,17 @@ describe('parseJsonBody', () => {
     const body = Buffer.from(text);
     expect(parseInPieces(body, 0, piecesOf(body))).toBeUndefined();
     expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(JSON.parse(text));
+  });
+
+  it("a number of the body's own that equals a piece's index (the pieces' markers are numbers) never takes a piece's place", () => {
+    const entries = [{ resourceType: 'Observation', id: 'o1' }, { resourceType: 'Observation', id: 'o2' }];
+    // Numbers beside the entries, in other arrays and objects of the rest: 0, 1, -0 and 1e0 are indexes of pieces.
+    for (const extra of [[0], [1, 2, 3], [-0], [1e0], [0.5, -1, 1e9], { list: [[0, 1]], n: 0 }]) {
+      const text = call(entries, { extra });
+      const body = Buffer.from(text.replace('"extra":', '"extra": ').replace('"entry":[', '"entry":[0,'));
+      const expected: unknown = JSON.parse(body.toString());
+      expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(expected);
+    }
   });
 
   it('keeps a "__proto__" key as an own property, as JSON.parse does', () => {
