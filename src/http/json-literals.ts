@@ -63,14 +63,17 @@ export const ESCAPED_AT_END = -2;
 
 /**
  * The closing quote of a string literal whose unread content starts at `from` (no byte before
- * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. Most strings are short: a loop
- * is cheaper than a native search per string; past 64 bytes, `Buffer.indexOf` runs, and a quote
- * closes the string when an even run of backslashes precedes it.
+ * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. With `words` (a view of `body`),
+ * the content is first passed over four bytes at a time up to the first word that holds a quote or
+ * a backslash (a fifth of the pass over a Danish record's bytes, against one byte at a time: issue
+ * 18); then a loop, since most strings are short; past 64 more bytes `Buffer.indexOf` runs, and a
+ * quote closes the string when an even run of backslashes precedes it.
  */
-export function findClose(body: Buffer, from: number): number {
+export function findClose(body: Buffer, from: number, words?: DataView): number {
   const n = body.length;
   let end = from;
-  const shortEnd = Math.min(n, from + 64);
+  if (words !== undefined) while (end + 4 <= n && !quoteOrBackslash(words.getUint32(end, true))) end += 4;
+  const shortEnd = Math.min(n, end + 64);
   while (end < shortEnd) {
     const b = body[end] as number;
     if (b === QUOTE) return end;
@@ -87,4 +90,15 @@ export function findClose(body: Buffer, from: number): number {
     if (!oddRunBefore(q)) return q;
   }
   return oddRunBefore(n) ? ESCAPED_AT_END : OPEN;
+}
+
+/**
+ * Whether one of a word's four bytes is a quote or a backslash: a byte of `word ^ 0x22222222` or
+ * `word ^ 0x5c5c5c5c` is zero, which the borrow of subtracting 1 from each byte shows in its top bit
+ * (the bitwise operators work on the low 32 bits, so the subtraction wrapping does not matter).
+ */
+function quoteOrBackslash(word: number): boolean {
+  const quote = word ^ 0x22222222;
+  const backslash = word ^ 0x5c5c5c5c;
+  return ((((quote - 0x01010101) & ~quote) | ((backslash - 0x01010101) & ~backslash)) & 0x80808080) !== 0;
 }

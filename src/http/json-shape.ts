@@ -319,11 +319,12 @@ export class ShapeScanner {
   private scan(body: Buffer, base: number): JsonShape | undefined {
     const n = body.length;
     let i = 0;
+    const words = new DataView(body.buffer, body.byteOffset, n);
     const open = this.open;
     if (open !== undefined) {
       // A string that began in an earlier chunk.
       const from = open.escaped ? 1 : 0;
-      const end = from >= n ? OPEN : findClose(body, from);
+      const end = from >= n ? OPEN : findClose(body, from, words);
       if (end < 0) {
         open.escaped = end === ESCAPED_AT_END;
         return this.stillOpen(body, 0, n);
@@ -339,7 +340,7 @@ export class ShapeScanner {
     for (; i < n; i++) {
       const c = body[i] as number;
       if (c === QUOTE) {
-        const end = findClose(body, i + 1);
+        const end = findClose(body, i + 1, words);
         if (end < 0) {
           this.open = { start: base + i, key: this.expectKey, escaped: end === ESCAPED_AT_END, escapes: false, chars: 0 };
           return this.stillOpen(body, i + 1, n);

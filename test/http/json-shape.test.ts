@@ -162,6 +162,25 @@ describe('jsonShape', () => {
       );
     });
 
+    it('passes over string contents four bytes at a time: a quote or a backslash at any offset of a word stops it, however the body is cut', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '/', '\\', '"', 'æ', '—', '\u0001'), maxLength: 80 }), { maxLength: 8 }),
+          // Leading spaces: each string starts at every offset of a word.
+          fc.nat({ max: 7 }),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          (strings, pad, cuts) => {
+            const text = `${' '.repeat(pad)}{"s":${JSON.stringify(strings)},"k":[${strings.map((s) => JSON.stringify({ [s]: s })).join(',')}]}`;
+            const bytes = Buffer.from(text, 'utf8');
+            const expected = { kind: 'ok', arrays: arraysOf(JSON.parse(text), LIMITS.countDepth), longestStringBytes: longestLiteral(text) };
+            expect(jsonShape(bytes, LIMITS)).toEqual(expected);
+            expect(inChunks(bytes, cuts.map((c) => c % bytes.length), LIMITS).shape).toEqual(expected);
+          },
+        ),
+        { numRuns: 400, seed: 18 },
+      );
+    });
+
     it('keeps the string values of the named keys of the root object as JSON.parse reads them, however the body is cut', () => {
       const keys = fc.constantFrom('hookInstance', 'fhirServer', 'hook', 'hook\u0049nstance');
       const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\\', '"', 'æø', '😀', 7, null), fc.jsonValue({ maxDepth: 2 }));
