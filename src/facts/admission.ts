@@ -64,7 +64,8 @@ const ALLERGY_INACTIVE = new Set(['inactive', 'resolved']);
 /** Whether a resource of this type and status is read. */
 export function isAdmitted(type: string, resource: JsonObject): boolean {
   const status = statusCode(resource.status);
-  if (status !== undefined && DROP_STATUS.get(type)?.has(status) === true) return false;
+  // The statuses nearly every record is sent with (no type drops them) are told by comparison, without the two look-ups.
+  if (status !== undefined && status !== 'final' && status !== 'active' && status !== 'completed' && DROP_STATUS.get(type)?.has(status) === true) return false;
   if (type === 'Condition' || type === 'AllergyIntolerance') {
     const verification = statusCode(resource.verificationStatus);
     if (verification !== undefined && DROP_VERIFICATION.has(verification)) return false;

@@ -63,7 +63,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   for (const entry of medicationEntries) {
     const record = readMedicationRecord(entry, ctx);
     if (record === undefined) continue;
-    const written = draftWritten.get(entry.ref);
+    // Without drafts (patient-view) no look-up: a reference is a concatenation, flattened to be hashed.
+    const written = draftWritten.size === 0 ? undefined : draftWritten.get(entry.ref);
     if (written !== undefined && record.start >= written) continue;
     records.push(record);
   }
