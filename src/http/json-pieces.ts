@@ -9,11 +9,13 @@
  * a smaller string (Node 20, measured: 0.13 ns a byte up to 64 KB, 4–5 ns from 128 KB). A 300 KB
  * record decoded whole and parsed took 3.6–4.3 ms, its pieces 1.6 ms; 1.2 MB 12–15 ms against 6.
  *
- * The marker of the k-th piece is the number k. The body's own numbers cannot be taken for one: a
- * number the rest of the body holds as an array element (FHIR has hardly any) that equals a
- * piece's index finds its piece already placed, or its piece then does, and the body is parsed
- * whole. (A random string per piece, 50 bytes, had made the rest 30 KB at 500 Observations, and
- * reading the markers back cost an eighth of the parse: issue 18.)
+ * The marker of the k-th piece is the number k. The body's own numbers cannot be taken for one:
+ * json-shape.ts notes no pieces for a body with a number, literal or stray byte as an array
+ * element outside them (FHIR has hardly any), so the markers are the rest's only bare array
+ * elements — a marker a duplicate key drops leaves a piece unplaced, and markers run together
+ * (pieces with no comma between them) place fewer than all: either way the body is parsed whole.
+ * (A random string per piece, 50 bytes, had made the rest 30 KB at 500 Observations, and reading
+ * the markers back cost an eighth of the parse: issue 18.)
  *
  * The piece boundaries come from json-shape.ts (`recordPieces`), which tolerates broken JSON;
  * whatever does not fit — a piece or the rest that does not parse, a marker not found exactly

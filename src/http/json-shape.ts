@@ -70,7 +70,13 @@ export type JsonShape =
       readonly arrays: ReadonlyMap<string, number>;
       /** Bytes of the longest string literal as written (escapes included; an upper bound of its characters). */
       readonly longestStringBytes: number;
-      /** With `recordPieces`: offsets of the pieces, as pairs (first byte, byte after the last), in order. */
+      /**
+       * With `recordPieces`: offsets of the pieces, as pairs (first byte, byte after the last), in
+       * order. None when a number, `true`, `false` or `null` (or any other bare token) is an array
+       * element outside the pieces: json-pieces.ts puts a number in each piece's place, and a
+       * number of the body's own there could take a piece's place (a duplicate key dropping a
+       * marker) or a stray `-` or `.0` merge with one into a number (broken JSON read as valid).
+       */
       readonly pieces?: readonly number[];
       /** With `keepStrings`: the string values of those keys of the root object (the last one of a key given twice, as `JSON.parse`). */
       readonly strings?: ReadonlyMap<string, string>;
@@ -143,6 +149,8 @@ export class ShapeScanner {
   /** The level of the object being read as a piece (-1: none), and the offset of its `{`. */
   private pieceLevel = -1;
   private pieceStart = 0;
+  /** A bare token (number, literal, stray byte) was an array element outside the pieces: no pieces then. */
+  private bareInRest = false;
 
   constructor(limits: ShapeLimits) {
     this.limits = limits;
@@ -175,7 +183,7 @@ export class ShapeScanner {
       kind: 'ok',
       arrays: this.arrays,
       longestStringBytes: this.longest,
-      ...(this.pieces === undefined ? {} : { pieces: this.pieces }),
+      ...(this.pieces === undefined || this.bareInRest ? {} : { pieces: this.pieces }),
       ...(this.strings === undefined ? {} : { strings: this.strings }),
     };
   }
@@ -406,7 +414,10 @@ export class ShapeScanner {
           break;
         default:
           // A number, true, false or null starting as an array element (whitespace is ≤ 0x20).
-          if (c > SPACE && isArray[this.depth] === true) this.nonEmpty[this.depth] = true;
+          if (c > SPACE && isArray[this.depth] === true) {
+            this.nonEmpty[this.depth] = true;
+            if (this.pieceLevel < 0) this.bareInRest = true;
+          }
       }
     }
     return undefined;

@@ -39,10 +39,10 @@ const resource = fc.record({
   component: fc.array(fc.record({ code: fc.string(), value: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 3 }),
 });
 
-/** Whether an array element anywhere in `value` is the index of one of `count` pieces (their markers are these numbers). */
-function holdsMarker(value: unknown, count: number): boolean {
-  if (Array.isArray(value)) return value.some((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < count) || holdsMarker(v, count));
-  return typeof value === 'object' && value !== null && Object.values(value).some((v) => holdsMarker(v, count));
+/** Whether a number, boolean or null is an array element anywhere in `value` (outside a piece, json-shape.ts then gives no pieces). */
+function holdsBare(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => typeof v !== 'object' || v === null ? typeof v !== 'string' : holdsBare(v));
+  return typeof value === 'object' && value !== null && Object.values(value).some(holdsBare);
 }
 
 describe('parseJsonBody', () => {
@@ -52,11 +52,12 @@ describe('parseJsonBody', () => {
         const text = call(entries, { extra });
         const body = Buffer.from(text, 'utf8');
         const pieces = piecesOf(body, chunk);
-        expect(pieces.length).toBeGreaterThan(0);
         const expected: unknown = JSON.parse(text);
-        // The pieces are used (not the whole-body fallback) and put together as JSON.parse would,
-        // unless the rest holds a piece's index as an array element (its marker: parsed whole).
-        expect(parseInPieces(body, 0, pieces)).toStrictEqual(holdsMarker(extra, pieces.length / 2) ? undefined : expected);
+        // With no number or literal as an array element in `extra` there are pieces (with one outside
+        // a piece there are none: the markers are numbers).
+        if (!holdsBare(extra)) expect(pieces.length).toBeGreaterThan(0);
+        // Pieces, when given, are used (not the whole-body fallback) and put together as JSON.parse would.
+        if (pieces.length > 0) expect(parseInPieces(body, 0, pieces)).toStrictEqual(expected);
         expect(parseJsonBody(body, pieces)).toStrictEqual(expected);
       }),
       { numRuns: 60 },
@@ -90,13 +91,31 @@ describe('parseJsonBody', () => {
     expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(JSON.parse(text));
   });
 
-  it("a number of the body's own that equals a piece's index (the pieces' markers are numbers) never takes a piece's place", () => {
-    const entries = [{ resourceType: 'Observation', id: 'o1' }, { resourceType: 'Observation', id: 'o2' }];
-    // Numbers beside the entries, in other arrays and objects of the rest: 0, 1, -0 and 1e0 are indexes of pieces.
-    for (const extra of [[0], [1, 2, 3], [-0], [1e0], [0.5, -1, 1e9], { list: [[0, 1]], n: 0 }]) {
-      const text = call(entries, { extra });
-      const body = Buffer.from(text.replace('"extra":', '"extra": ').replace('"entry":[', '"entry":[0,'));
-      const expected: unknown = JSON.parse(body.toString());
+  it("never lets a number of the body's own take a piece's place, nor a stray byte merge with a marker (the markers are numbers)", () => {
+    const obs = '{"resourceType":"Observation","id":"o1"}';
+    const pad = 'x'.repeat(PIECES_MIN_BYTES);
+    const bodies = [
+      // Valid JSON: a duplicate key drops the Bundle holding the piece, and the one kept holds a number.
+      `{"prefetch":{"obs":{"resourceType":"Bundle","entry":[${obs}]},"obs":{"resourceType":"Bundle","entry":[0]}},"pad":"${pad}"}`,
+      `{"prefetch":{"obs":{"entry":[${obs}]},"obs":{"entry":[-0]}},"pad":"${pad}"}`,
+      `{"prefetch":{"obs":{"entry":[${obs}]},"obs":{"entry":[1e-400]}},"pad":"${pad}"}`,
+      `{"prefetch":{"obs":{"entry":[${obs},0,1,2]}},"extra":[0,true,null],"pad":"${pad}"}`,
+      // Broken JSON: a stray byte beside a piece would make a number of its marker.
+      `{"prefetch":{"obs":{"entry":[-${obs}]}},"pad":"${pad}"}`,
+      `{"prefetch":{"obs":{"entry":[${obs},${obs}e0]}},"pad":"${pad}"}`,
+      `{"prefetch":{"obs":{"entry":[${obs}.0]}},"pad":"${pad}"}`,
+      // Two pieces with no comma between them: their markers run together.
+      `{"prefetch":{"obs":{"entry":[${Array.from({ length: 12 }, () => obs).join(',')}${obs}]}},"pad":"${pad}"}`,
+    ];
+    for (const text of bodies) {
+      const body = Buffer.from(text);
+      let expected: unknown;
+      try {
+        expected = JSON.parse(text);
+      } catch {
+        expect(() => parseJsonBody(body, piecesOf(body))).toThrow(SyntaxError);
+        continue;
+      }
       expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(expected);
     }
   });

@@ -83,6 +83,17 @@ describe('jsonShape', () => {
     expect(shape(`{"a":${'['.repeat(1_000_000)}`).kind).toBe('too-deep');
   });
 
+  it('notes no pieces when a number, literal or stray byte is an array element outside them (their markers are numbers), and keeps them for one inside a piece', () => {
+    const pieces = (text: string) => {
+      const result = shape(text, { recordPieces: true });
+      return result.kind === 'ok' ? result.pieces : undefined;
+    };
+    expect(pieces('{"a":{"entry":[{"v":[1,true,null]},{"w":2}]}}')).toEqual([15, 34, 35, 42]);
+    for (const text of ['{"a":{"entry":[{"v":1},0]}}', '{"a":{"entry":[{"v":1}]},"b":[[null]]}', '{"a":{"entry":[-{"v":1}]}}', '{"a":{"entry":[{"v":1}.0]}}', '{"p":{"name":[{"given":["A"]}]},"n":[true]}']) {
+      expect(pieces(text)).toBeUndefined();
+    }
+  });
+
   it('reads brackets, quotes and backslashes inside strings as text', () => {
     expect(shape(`{"a":"${'[{'.repeat(200)}","b":"\\\\","c":"\\"]]]"}`).kind).toBe('ok');
     expect(shape('{"a":"x\\\\"}')).toEqual({ kind: 'ok', arrays: new Map(), longestStringBytes: 3 });
