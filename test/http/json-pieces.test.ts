@@ -19,6 +19,19 @@ function piecesOf(body: Buffer, chunk = 65_536): readonly number[] {
   return shape.kind === 'ok' ? (shape.pieces ?? []) : [];
 }
 
+/** `parseJsonBody` of the text's bytes, with the pieces the scan notes, gives what `JSON.parse` gives, or throws a SyntaxError as it does. */
+function expectAsJsonParse(text: string): void {
+  const body = Buffer.from(text, 'utf8');
+  let expected: unknown;
+  try {
+    expected = JSON.parse(text);
+  } catch {
+    expect(() => parseJsonBody(body, piecesOf(body))).toThrow(SyntaxError);
+    return;
+  }
+  expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(expected);
+}
+
 /** A CDS Hooks call's layout: Bundles whose entries are the pieces, large enough to be parsed in pieces. */
 function call(entries: readonly unknown[], extra: Record<string, unknown> = {}): string {
   const bundle = { resourceType: 'Bundle', entry: entries };
@@ -68,16 +81,7 @@ describe('parseJsonBody', () => {
     const text = call([{ resourceType: 'Observation', id: 'o1', valueQuantity: { value: 1 } }, { resourceType: 'Observation', id: 'o2' }]);
     fc.assert(
       fc.property(fc.nat({ max: text.length - 1 }), fc.constantFrom('', ',', '}', ']', '{', '"', 'x', ':', ' '), (at, insert) => {
-        const broken = text.slice(0, at) + insert + text.slice(at + 1);
-        const body = Buffer.from(broken, 'utf8');
-        let expected: unknown;
-        try {
-          expected = JSON.parse(broken);
-        } catch {
-          expect(() => parseJsonBody(body, piecesOf(body))).toThrow(SyntaxError);
-          return;
-        }
-        expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(expected);
+        expectAsJsonParse(text.slice(0, at) + insert + text.slice(at + 1));
       }),
       { numRuns: 300 },
     );
@@ -107,17 +111,7 @@ describe('parseJsonBody', () => {
       // Two pieces with no comma between them: their markers run together.
       `{"prefetch":{"obs":{"entry":[${Array.from({ length: 12 }, () => obs).join(',')}${obs}]}},"pad":"${pad}"}`,
     ];
-    for (const text of bodies) {
-      const body = Buffer.from(text);
-      let expected: unknown;
-      try {
-        expected = JSON.parse(text);
-      } catch {
-        expect(() => parseJsonBody(body, piecesOf(body))).toThrow(SyntaxError);
-        continue;
-      }
-      expect(parseJsonBody(body, piecesOf(body))).toStrictEqual(expected);
-    }
+    for (const text of bodies) expectAsJsonParse(text);
   });
 
   it('keeps a "__proto__" key as an own property, as JSON.parse does', () => {
