@@ -63,16 +63,16 @@ export const ESCAPED_AT_END = -2;
 
 /**
  * The closing quote of a string literal whose unread content starts at `from` (no byte before
- * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. With `words` (a view of `body`),
- * the content is first passed over four bytes at a time up to the first word that holds a quote or
- * a backslash (a fifth of the pass over a Danish record's bytes, against one byte at a time: issue
- * 18); then a loop, since most strings are short; past 64 more bytes `Buffer.indexOf` runs, and a
- * quote closes the string when an even run of backslashes precedes it.
+ * `from` escapes one after it), else `OPEN` or `ESCAPED_AT_END`. The content is first passed over
+ * four bytes at a time (`words`, a view of `body`) up to the first word that holds a quote or a
+ * backslash: the scan took a third less time than with one byte at a time (issue 18). Then a loop,
+ * since most strings are short; past 64 more bytes `Buffer.indexOf` runs, and a quote closes the
+ * string when an even run of backslashes precedes it.
  */
-export function findClose(body: Buffer, from: number, words?: DataView): number {
+export function findClose(body: Buffer, from: number, words: DataView): number {
   const n = body.length;
   let end = from;
-  if (words !== undefined) while (end + 4 <= n && !quoteOrBackslash(words.getUint32(end, true))) end += 4;
+  while (end + 4 <= n && !quoteOrBackslash(words.getUint32(end, true))) end += 4;
   const shortEnd = Math.min(n, end + 64);
   while (end < shortEnd) {
     const b = body[end] as number;
