@@ -326,6 +326,8 @@ export class ShapeScanner {
   /** One chunk, whose first byte is at `base` in the whole body. */
   private scan(body: Buffer, base: number): JsonShape | undefined {
     const n = body.length;
+    // An empty chunk changes nothing (read as one, it dropped the escape of a string's last byte).
+    if (n === 0) return undefined;
     let i = 0;
     const words = new DataView(body.buffer, body.byteOffset, n);
     const open = this.open;

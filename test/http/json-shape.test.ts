@@ -192,6 +192,14 @@ describe('jsonShape', () => {
       );
     });
 
+    it('reads an empty chunk as nothing, also between a backslash ending one chunk and the byte it escapes', () => {
+      const bytes = Buffer.from('{"a":{"entry":["\\"{}", 0]}}');
+      const cut = bytes.indexOf('\\') + 1;
+      const scanner = new ShapeScanner({ ...LIMITS, recordPieces: true });
+      for (const chunk of [bytes.subarray(0, cut), Buffer.alloc(0), bytes.subarray(cut)]) expect(scanner.feed(chunk)).toBeUndefined();
+      expect(scanner.end()).toEqual(jsonShape(bytes, { ...LIMITS, recordPieces: true }));
+    });
+
     it('keeps the string values of the named keys of the root object as JSON.parse reads them, however the body is cut', () => {
       const keys = fc.constantFrom('hookInstance', 'fhirServer', 'hook', 'hook\u0049nstance');
       const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('\\', '"', 'æø', '😀', 7, null), fc.jsonValue({ maxDepth: 2 }));
