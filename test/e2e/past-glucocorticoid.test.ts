@@ -11,13 +11,13 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { recordPrefetch } from '../helpers/fhir.js';
 import { expectValidResponse } from '../helpers/response.js';
 
 const NOW = '2026-11-26T10:00:00+01:00';
 const PATIENT = 'past-gc-1950';
 const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteStore(':memory:'), clock: () => new Date(NOW) });
 
-const bundle = (resources: readonly object[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) });
 const subject = { reference: `Patient/${PATIENT}` };
 
 function observation(id: string, system: string, code: string, date: string, value: number, unit: string): object {
@@ -39,21 +39,18 @@ function prednisolone(mg: number, end: string): object {
 
 function prefetch(statements: readonly object[], withDxa = true): object {
   const npu = 'urn:oid:1.2.208.176.2.1';
-  return {
-    patient: { resourceType: 'Patient', id: PATIENT, gender: 'female', birthDate: '1950-01-01' },
-    observations: bundle([
-      ...(withDxa ? [observation('dxa-spine', 'http://loinc.org', '38267-1', '2026-09-15', -2.6, '{T-score}')] : []),
-      observation('egfr', npu, 'DNK35302', '2026-10-20', 71, 'mL/min/1,73 m2'),
-      observation('calcium', npu, 'NPU01443', '2026-10-20', 2.38, 'mmol/L'),
-      observation('vitamin-d', npu, 'NPU10267', '2026-10-20', 84, 'nmol/L'),
-    ]),
-    conditions: bundle([]),
-    medicationStatements: bundle(statements),
-    medicationRequests: bundle([]),
-    medicationAdministrations: bundle([]),
-    allergies: bundle([]),
-    familyHistory: bundle([]),
-  };
+  return recordPrefetch(
+    { resourceType: 'Patient', id: PATIENT, gender: 'female', birthDate: '1950-01-01' },
+    {
+      observations: [
+        ...(withDxa ? [observation('dxa-spine', 'http://loinc.org', '38267-1', '2026-09-15', -2.6, '{T-score}')] : []),
+        observation('egfr', npu, 'DNK35302', '2026-10-20', 71, 'mL/min/1,73 m2'),
+        observation('calcium', npu, 'NPU01443', '2026-10-20', 2.38, 'mmol/L'),
+        observation('vitamin-d', npu, 'NPU10267', '2026-10-20', 84, 'nmol/L'),
+      ],
+      medicationStatements: statements,
+    },
+  );
 }
 
 interface CardLike {

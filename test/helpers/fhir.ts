@@ -69,6 +69,18 @@ export const NULL_PREFETCH = {
   familyHistory: null,
 } as const;
 
+/** A search answer as an EHR sends it in a prefetch: `type` searchset, entries without fullUrl. */
+export function plainBundle(resources: readonly object[]): Json {
+  return { resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource })) };
+}
+
+/** A prefetch of the record: the Patient, and each other key an empty search answer unless given. */
+export function recordPrefetch(patientResource: object, keys: Partial<Record<keyof typeof NULL_PREFETCH, readonly object[]>> = {}): Json {
+  const out: Json = { patient: patientResource };
+  for (const key of Object.keys(NULL_PREFETCH) as (keyof typeof NULL_PREFETCH)[]) out[key] = plainBundle(keys[key] ?? []);
+  return out;
+}
+
 export function patientViewRequest(overrides: Json = {}): Json {
   return {
     hook: 'patient-view',

@@ -18,6 +18,13 @@ const run = (resources: readonly UntrustedResource[]): Recommendation[] => evalu
 const card = (recs: readonly Recommendation[], topic: string) => recs.find((r) => r.topic === topic);
 const unread = (rec: Recommendation | undefined) => rec?.findings.filter((f) => f.kind === 'unusable-value') ?? [];
 
+/** The English data-unavailable card's summary and detail, as the GP reads them. */
+const dataCardText = (recs: readonly Recommendation[]): string =>
+  renderCards(recs, { lang: 'en', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
+    .filter((c) => c.source.topic?.code === 'data-unavailable')
+    .map((c) => `${c.summary}\n${c.detail ?? ''}`)
+    .join('\n');
+
 const hipFracture = condition({ id: 'hip', system: SYS.sks, code: 'DS720', onset: '2026-01-05', lowEnergy: true });
 const tScore = observation({ code: '38267-1', value: -2.8, ucum: '{T-score}', date: '2026-02-01' });
 const vitaminD = (value: number, unit: string, date: string, id: string) => observation({ id, code: '62292-8', value, ucum: unit, date });
@@ -138,10 +145,7 @@ describe('a number written so it cannot be read is named as not used, never pass
     expect(f).toEqual({ kind: 'unusable-value', concept: 'egfr', ref: 'Observation/egfr-text', date: '2026-06-01', reason: 'unreadable', text: 'eGFR 30' });
     expect(formatFinding(f!, 'da')).toBe('Værdi ikke brugt – kan ikke læses ("eGFR 30"): eGFR (01.06.2026)');
     expect(formatFinding(f!, 'en')).toBe('Value not used – cannot be read ("eGFR 30"): eGFR (1 Jun 2026)');
-    const text = renderCards(recs, { lang: 'en', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
-      .filter((c) => c.source.topic?.code === 'data-unavailable')
-      .map((c) => `${c.summary}\n${c.detail ?? ''}`)
-      .join('\n');
+    const text = dataCardText(recs);
     expect(text).toContain('Check the record: a value that cannot be read was left out of the assessment');
     expect(text).toContain('a number written so the service cannot read it');
     expect(text).not.toContain('no number');
@@ -241,10 +245,7 @@ describe('a reported bound that cannot decide its lab\'s check is named as not u
     const recs = run([aln, ok, dnk('egfr-lt60', '2026-06-01', '<60')]);
     const data = card(recs, 'data-unavailable');
     expect(data).toMatchObject({ indicator: 'info', reasons: ['unreadable-value'], evidence: ['Observation/egfr-lt60'] });
-    const text = renderCards(recs, { lang: 'en', patientRef: 'Patient/p1', today: '2026-06-15', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' })
-      .filter((c) => c.source.topic?.code === 'data-unavailable')
-      .map((c) => `${c.summary}\n${c.detail ?? ''}`)
-      .join('\n');
+    const text = dataCardText(recs);
     expect(text).toContain('a value reported only as a bound (e.g. “<60”) was left out of the assessment');
     expect(text).toContain('Measure again for an exact result');
     expect(text).not.toContain('no number');
