@@ -44,9 +44,12 @@ export function boundsDurationOf(repeat: unknown): unknown {
  * "if dayOfWeek is specified, the action happens only on the specified days"): "1 per 1 d" on
  * ["mon"] is one dose a week, on ["mon", "thu"] two — read as daily, a weekly alendronate tablet
  * drafted for Mondays got a false critical "Ordinér ikke alendronat dagligt" that also hid its start
- * checks. A longer period (per week, per month) already counts its doses and is read as it stands,
- * as is one of more than a day with weekdays (every 2 days, on Mondays) [choice: nothing invented —
- * the rhythm as written, the more frequent reading].
+ * checks. A period of a week with more listed days than its frequency counts the days (FHIR's
+ * default frequency is 1: "per 1 wk" on ["mon", "thu"], or "1 tablet mandag og torsdag", is two
+ * doses a week; read as weekly, an alendronate 70 mg twice a week got no critical). A longer period
+ * (per month) already counts its doses and is read as it stands, as is one of more than a day and
+ * less than a week with weekdays (every 2 days, on Mondays) [choice: nothing invented — the rhythm
+ * as written, the more frequent reading].
  */
 export function frequencyPerDay(timing: unknown): number | undefined {
   const repeat = getObject(timing, 'repeat');
@@ -62,7 +65,8 @@ export function frequencyPerDay(timing: unknown): number | undefined {
       if (f <= 0 || p <= 0) return undefined;
       const weekDays = weekDayCount(repeat);
       const onListedDaysOnly = weekDays > 0 && weekDays < 7 && p * days <= 1;
-      return onListedDaysOnly ? (f / (p * days)) * (weekDays / 7) : f / (p * days);
+      if (onListedDaysOnly) return (f / (p * days)) * (weekDays / 7);
+      return p * days === 7 ? Math.max(f, weekDays) / 7 : f / (p * days);
     }
   }
   for (const c of codings(get(timing, 'code'))) {

@@ -123,6 +123,13 @@ describe('a daily rhythm on listed weekdays (repeat.dayOfWeek)', () => {
     expect(card(list, 'rx-dose-interval')?.indicator).toBe('critical');
     expect(topics(list)).not.toContain('rx-start-checklist');
   });
+
+  it('"per 1 wk" on Mondays and Thursdays (no frequency: FHIR\'s default 1) is twice a week — critical; with Mondays alone, none', async () => {
+    const twice = await cards(alendronateRequest({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'thu'] }));
+    expect(card(twice, 'rx-dose-interval')?.indicator).toBe('critical');
+    const once = await cards(alendronateRequest({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] }));
+    expect(topics(once)).not.toContain('rx-dose-interval');
+  });
 });
 
 /** An R4 draft of one unit a dose (as the EHRs send it), with this medication and timing repeat. */

@@ -108,6 +108,11 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     expect(days({ frequency: 1, period: 1, periodUnit: 'd' })).toBe(1);
     expect(days({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] })).toBe(7);
     expect(days({ frequency: 1, period: 2, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(2);
+    // A week's period with more listed days than its frequency (FHIR's default 1): the days count.
+    expect(days({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
+    expect(days({ frequency: 1, period: 7, periodUnit: 'd', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
+    expect(days({ frequency: 2, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] })).toBe(3.5);
+    expect(days({ frequency: 1, period: 1, periodUnit: 'mo', dayOfWeek: ['mon', 'thu'] })).toBeCloseTo(30.4375, 3);
     // A code that is no day of the week does not thin out a daily dose (the safer reading).
     expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['xyz'] })).toBe(1);
   });
