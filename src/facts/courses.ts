@@ -149,20 +149,36 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
  * product changed (Prolia stopped, a biosimilar started the same day or prescribed for the next
  * injection), the drug did not stop (rules.md section 1: "until it
  * is recorded stopped"). Read as a stop, a switch to the biosimilar the card itself recommends
- * became "denosumab stopped – start zoledronic acid".
+ * became "denosumab stopped – start zoledronic acid". So does the medication list's newer entry
+ * of the class still in use across the stop (`carriesOn`).
  */
 function continuedBy(records: readonly MedicationRecord[], stop: { readonly record: MedicationRecord; readonly date: LocalDate }, today: LocalDate, next: Run | undefined): boolean {
   return records.some(
     (r) =>
       r !== stop.record &&
-      r.start >= stop.date &&
-      r.start <= today &&
-      (next === undefined || r.start < next.start) &&
-      !NO_USE.has(r.status) &&
-      r.status !== 'stopped' &&
-      r.startUnknown !== true &&
-      !isLastDoseOf(r, stop),
+      (carriesOn(r, stop) ||
+        (r.start >= stop.date &&
+          r.start <= today &&
+          (next === undefined || r.start < next.start) &&
+          !NO_USE.has(r.status) &&
+          r.status !== 'stopped' &&
+          r.startUnknown !== true &&
+          !isLastDoseOf(r, stop))),
   );
+}
+
+/**
+ * An `active` statement of the class begun after the stopped record began and running past the
+ * stop: the FMK switch, where the new entry (Obodence from 10 March, a generic alendronate) is
+ * made first and the old one (Prolia, Fosamax) stopped days or weeks later. The stop closes the
+ * old entry, not the treatment (rules.md section 1: the drug started later is the current one).
+ * Read as a stop, a patient on the biosimilar got the critical "denosumab stopped – start other
+ * treatment", and 12 years of alendronate a "pause" instead of the ten-year card. A statement
+ * only, the medication list's word on what is taken [choice]: an order left `active` after a stop
+ * is a prescription not yet closed, not use — the stop (and the rebound card) stands.
+ */
+function carriesOn(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
+  return r.source === 'MedicationStatement' && r.status === 'active' && r.startUnknown !== true && r.start > stop.record.start && r.start <= stop.date && (r.end === undefined || r.end > stop.date);
 }
 
 /**

@@ -325,6 +325,32 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
     expect(stopped.courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-06-01' });
   });
 
+  it('the FMK switch: the biosimilar entered first (and injected), Prolia stopped ten days later — the drug goes on (rules.md section 1, the later drug is current)', () => {
+    const history = [
+      medicationAdministration({ id: 'p1', ...PROLIA, date: '2025-09-05' }),
+      medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2023-03-10', end: '2026-03-20' }),
+      medicationAdministration({ id: 'b1', ...BIOSIMILAR, date: '2026-03-10' }),
+    ];
+    const switched = factsOf([...history, medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-03-10', asserted: '2026-06-01' })]);
+    expect(switched.courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'active', lastDose: '2026-03-10' });
+    expect(switched.courses[0]).not.toHaveProperty('stoppedOn');
+    // Controls: without the new entry, or with it closed before the stop, or as an order left
+    // active (a prescription not closed is no use), or begun before the stopped one (stale): stopped.
+    expect(factsOf(history).courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-03-20' });
+    expect(factsOf([...history, medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-03-10', end: '2026-03-15' })]).courses[0]).toMatchObject({ status: 'stopped' });
+    expect(factsOf([...history, medicationRequest({ id: 'br', ...BIOSIMILAR, status: 'active', authoredOn: '2026-03-10' })]).courses[0]).toMatchObject({ status: 'stopped' });
+    expect(factsOf([...history, medicationStatement({ id: 'old', ...BIOSIMILAR, status: 'active', start: '2023-01-01' })]).courses[0]).toMatchObject({ status: 'stopped' });
+  });
+
+  it('the same for an oral drug: generic alendronate entered in May, Fosamax stopped in June — one course of 12 years, not a pause', () => {
+    const FOSAMAX = { atc: 'M05BA04', text: 'Fosamax 70 mg' } as const;
+    const f = factsOf([
+      medicationStatement({ id: 'fos', ...FOSAMAX, status: 'stopped', start: '2014-05-01', end: '2024-06-30' }),
+      medicationStatement({ id: 'gen', ...ALN, status: 'active', start: '2024-05-15', asserted: '2026-05-01' }),
+    ]);
+    expect(f.courses).toEqual([expect.objectContaining({ drugClass: 'oral-bisphosphonate', status: 'active', start: '2014-05-01' })]);
+  });
+
   it('a stop recorded on the day of the last injection or infusion is a stop: that dose continues nothing', () => {
     const prolia = factsOf([
       medicationAdministration({ id: 'a1', ...PROLIA, date: '2026-01-05' }),
