@@ -204,5 +204,26 @@ describe('endocrinology-referral (card l. 249-250 "Henvisning til endokrinolog v
       const since = course('denosumab', '2024-06-01', { status: 'ended', lastDose: '2024-06-01' });
       expect(endocrinologyReferral(ctxOf(patient({ ...input, courses: [short, since] })))).toBeUndefined();
     });
+
+    it('a marker that still did not fall at the re-check before the course was stopped: treatment-indicated offers the second choice, with no referral card (card l. 150-152, rules.md section 2 "has failed (section 3)")', () => {
+      // Alendronate 2025-02-05 → stopped 2025-09-01; P1NP 60 (baseline) → 50 (3 months) → 45 (re-check 3 months on).
+      const stopped = course('alendronate', '2025-02-05', { status: 'stopped', end: '2025-09-01' });
+      const spine = scan('2025-01-10', { 'lumbar-spine': -2.8 });
+      const markers = [p1np(45, '2025-08-20'), p1np(50, '2025-05-15'), p1np(60, '2025-02-01')];
+      const input = { ...woman, age: 81, courses: [stopped], dxa: [spine], labs: { boneMarkers: markers } };
+      const start = treatmentIndicated(ctxOf(patient(input)));
+      expect(start).toMatchObject({ topic: 'treatment-indicated', choice: 'second-choice' });
+      expect(start?.reasons).toContain('persistent-insufficient-fall');
+      expect(start?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true });
+      expect(endocrinologyReferral(ctxOf(patient(input)))).toBeUndefined();
+      // Controls: the re-check adequate (a 30 % fall: 60 → 40), or only one inadequate marker before the stop — first choice.
+      const adequate = [p1np(40, '2025-08-20'), p1np(50, '2025-05-15'), p1np(60, '2025-02-01')];
+      expect(treatmentIndicated(ctxOf(patient({ ...input, labs: { boneMarkers: adequate } })))).toMatchObject({ choice: 'first-choice' });
+      const once = [p1np(50, '2025-05-15'), p1np(60, '2025-02-01')];
+      expect(treatmentIndicated(ctxOf(patient({ ...input, labs: { boneMarkers: once } })))).toMatchObject({ choice: 'first-choice' });
+      // A marker taken after the stop tells nothing of the course.
+      const afterStop = [p1np(45, '2025-10-20'), p1np(50, '2025-05-15'), p1np(60, '2025-02-01')];
+      expect(treatmentIndicated(ctxOf(patient({ ...input, labs: { boneMarkers: afterStop } })))).toMatchObject({ choice: 'first-choice' });
+    });
   });
 });

@@ -26,6 +26,7 @@ import type { Reason } from '../../contract/topics.js';
 import { activeCourse } from '../predicates/medication.js';
 import type { GuidelineSettings } from '../settings.js';
 import { perContext } from '../memo.js';
+import type { RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
 import { markerBoundFinding, notFastingFinding } from '../predicates/findings.js';
@@ -86,10 +87,10 @@ export interface BoneMarkerFlow {
  * series is P1NP. A P1NP series under new glucocorticoid becomes CTX, as the card says (the
  * glucocorticoid lowers P1NP and would pass for a response).
  */
-export function markerKind(facts: PatientFacts, course: Course, settings: GuidelineSettings, today: LocalDate): BoneMarkerKind {
+export function markerKind(facts: PatientFacts, course: Course, settings: GuidelineSettings, until: LocalDate): BoneMarkerKind {
   if (facts.glucocorticoid.active) return 'ctx';
   const from = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
-  const latest = facts.labs.boneMarkers.find((m) => m.date >= from && m.date <= lastCountedDay(today));
+  const latest = facts.labs.boneMarkers.find((m) => m.date >= from && m.date <= until);
   return latest?.marker ?? 'p1np';
 }
 
@@ -243,10 +244,22 @@ export function verdictFindings(...verdicts: readonly MarkerVerdict[]): readonly
 
 /** The bone-marker flow of the active oral bisphosphonate course; undefined without one. */
 export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
-  const { facts, today, settings } = ctx;
-  const course = activeCourse(facts, 'oral-bisphosphonate');
-  if (course === undefined) return undefined;
-  const kind = markerKind(facts, course, settings, today);
+  const course = activeCourse(ctx.facts, 'oral-bisphosphonate');
+  return course === undefined ? undefined : flowOf(ctx, course, lastCountedDay(ctx.today));
+});
+
+/**
+ * The flow of an oral course that has ended, from the markers taken up to its end: what it showed
+ * while it ran (treatment-indicated.ts: a course that failed is not offered again).
+ */
+export function endedCourseFlow(ctx: RuleContext, course: Course): BoneMarkerFlow {
+  return flowOf(ctx, course, minDate(course.end, lastCountedDay(ctx.today)));
+}
+
+/** The flow of `course` from the markers dated up to `until`. */
+function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow {
+  const { facts, settings } = ctx;
+  const kind = markerKind(facts, course, settings, until);
   const fracture = fractureBeforeStart(facts, course.start);
   const usableFrom = fracture?.date === undefined ? undefined : addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS);
   const threeMonths = addMonths(course.start, MARKER_AFTER_MONTHS);
@@ -254,7 +267,7 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
 
   // A marker of the other kind is not compared across kinds; one taken too soon after a fracture
   // is not used at all.
-  const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= lastCountedDay(today) && (usableFrom === undefined || m.date >= usableFrom));
+  const usable = facts.labs.boneMarkers.filter((m) => m.marker === kind && m.date <= until && (usableFrom === undefined || m.date >= usableFrom));
   const baselineFrom = addDays(course.start, -settings.freshnessDays.boneMarkerBaseline);
   const baseline = usable.find((m) => m.date <= course.start && m.date >= baselineFrom);
   const judged: MarkerVerdict[] = [];
@@ -287,7 +300,7 @@ export const boneMarkerFlow = perContext((ctx): BoneMarkerFlow | undefined => {
     notFasting,
     undecided,
   };
-});
+}
 
 function lateResponse(v: MarkerVerdict): boolean {
   return v.adequate && v.measurement.notFastingAt !== undefined;

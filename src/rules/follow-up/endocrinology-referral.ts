@@ -65,7 +65,7 @@ import { activeOsteoporosisCourses, continuousTreatmentStart, isAntiresorptive, 
 import { inPopulation } from '../predicates/population.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { perContext } from '../memo.js';
-import { boneMarkerFlow, persistentlyInadequate, verdictFindings } from './bone-markers.js';
+import { boneMarkerFlow, endedCourseFlow, persistentlyInadequate, verdictFindings } from './bone-markers.js';
 import { MAX_INTERVAL_MONTHS } from './denosumab.js';
 import { INFUSION_INTERVAL_MONTHS } from './zoledronic-acid-infusion-due.js';
 import type { PatientRule, RuleContext } from '../types.js';
@@ -323,6 +323,26 @@ export const failureOfEndedOralCourse = perContext((ctx): Part | undefined => {
   return failure === undefined
     ? undefined
     : { ...failure, findings: [...failure.findings, courseFinding(course, facts.today)], evidence: [...failure.evidence, ...course.refs] };
+});
+
+/**
+ * The ended oral bisphosphonate course whose bone marker still did not fall at the re-check
+ * (source-card-da.txt l. 150-152 "Tag KM 3 mdr. efter og revurdér" → "Overvej skift til
+ * parenteral behandling"): the failure `switch-to-parenteral` speaks of while the course runs,
+ * read from the markers taken up to its end. No referral card of its own (on treatment it is an
+ * option of `switch-to-parenteral`, not this card's reason): `treatment-indicated` offers the
+ * second choice instead of the failed first (rules.md section 2 "has failed (section 3)"); it had
+ * proposed alendronate again once the failing course was stopped.
+ */
+export const markerFailureOfEndedOralCourse = perContext((ctx): Part | undefined => {
+  const { facts } = ctx;
+  if (isOnTreatment(facts)) return undefined;
+  const course = latestCourse(facts, 'oral-bisphosphonate');
+  if (course === undefined || course.status === 'active' || osteoporosisDrugUsedAfter(facts, course)) return undefined;
+  const persistent = persistentlyInadequate(endedCourseFlow(ctx, course));
+  return persistent === undefined
+    ? undefined
+    : { reason: 'persistent-insufficient-fall', findings: [...verdictFindings(...persistent), courseFinding(course, facts.today)], evidence: [...persistent.flatMap((v) => v.evidence), ...course.refs] };
 });
 
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {

@@ -70,7 +70,7 @@
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
-import { failureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
+import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
@@ -128,10 +128,11 @@ function chooseTreatment(ctx: RuleContext): Choice {
   }
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   // Card l. 22 "2. Valg (parenteral) Ved … behandlingssvigt": an oral course that ended after it
-  // failed is not offered again; the second choice is, beside the endocrinology referral the
-  // failure brings (endocrinology-referral.ts `failureOfEndedOralCourse`). Not in a pause: a pause
-  // that ended speaks through `pause-ended`.
-  const failure = pauseState(ctx) === undefined ? failureOfEndedOralCourse(ctx) : undefined;
+  // failed is not offered again; the second choice is, beside the endocrinology referral a BMD fall
+  // or fractures bring (endocrinology-referral.ts `failureOfEndedOralCourse`; a marker that did not
+  // fall brings none: `markerFailureOfEndedOralCourse`). Not in a pause: a pause that ended speaks
+  // through `pause-ended`.
+  const failure = pauseState(ctx) === undefined ? (failureOfEndedOralCourse(ctx) ?? markerFailureOfEndedOralCourse(ctx)) : undefined;
   if (barriers.reasons.length > 0 || failure !== undefined) {
     const extra: Judgement =
       failure === undefined
