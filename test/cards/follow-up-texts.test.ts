@@ -170,6 +170,17 @@ describe('follow-up card texts', () => {
     expect(known?.suggestions?.[0]?.label).not.toContain('romosozumab');
   });
 
+  it('says "possible" for a man\'s two spine fractures of unknown mechanism too (rules.md section 1: the card says "if low-energy")', () => {
+    const man = { sex: 'male' as const, age: 72 };
+    const facts = patient({ ...man, fractures: [fracture('spine', '2018-03-01', 'unknown'), fracture('spine', '2021-09-01', 'unknown')] });
+    const rec = FOLLOW_UP_RULES['anabolic-treatment-consideration'](ctxOf(facts));
+    expect(rec?.reasons).toEqual(['man-two-spine-fractures']);
+    expect(renderCards([rec!], renderCtx('da'))[0]?.summary).toContain('≥ 2 mulige lavenergibrud i ryg');
+    expect(renderCards([rec!], renderCtx('en'))[0]?.summary).toContain('≥ 2 possible low-energy spine fractures');
+    const known = patient({ ...man, fractures: [fracture('spine', '2018-03-01'), fracture('spine', '2021-09-01')] });
+    expect(renderCards([FOLLOW_UP_RULES['anabolic-treatment-consideration'](ctxOf(known))!], renderCtx('en'))[0]?.summary).toContain('≥ 2 low-energy spine fractures');
+  });
+
   it('names the romosozumab bar (myocardial infarction on record) in the anabolic summary, so it survives folding onto the treatment card', () => {
     const mi = condition('myocardial-infarction', { active: false, onset: '2019-04-01' });
     const facts = patient({ ...woman, dxa: [scan('2026-01-15', { 'total-hip': -2.6 })], fractures: [fracture('hip', '2025-11-01')], conditions: [mi] });

@@ -85,7 +85,7 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
         ? `Overvej henvisning til anabol behandling: T-score < −2,5 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud inden for 3 år`
         : has(rec, 'man-spine-fracture-3y')
           ? `Overvej henvisning til anabol behandling: T-score ≤ −3,0 og ${onlyPossible(rec) ? 'muligt ' : ''}lavenergibrud i ryg inden for 3 år`
-          : 'Overvej henvisning til anabol behandling: ≥ 2 lavenergibrud i ryg',
+          : `Overvej henvisning til anabol behandling: ≥ 2 ${onlyPossible(rec) ? 'mulige ' : ''}lavenergibrud i ryg`,
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
@@ -99,7 +99,7 @@ export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment
         ? `Consider referral for anabolic treatment: T-score < −2.5 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy fracture within 3 years`
         : has(rec, 'man-spine-fracture-3y')
           ? `Consider referral for anabolic treatment: T-score ≤ −3.0 and a ${onlyPossible(rec) ? 'possible ' : ''}low-energy spine fracture within 3 years`
-          : 'Consider referral for anabolic treatment: ≥ 2 low-energy spine fractures',
+          : `Consider referral for anabolic treatment: ≥ 2 ${onlyPossible(rec) ? 'possible ' : ''}low-energy spine fractures`,
     detail: (rec) => detail(rec, 'en'),
   },
 };
