@@ -136,5 +136,10 @@ describe('lifestyle: alcohol and falls', () => {
     expect(factsOf([yes]).lifestyle.fallsReported?.ref).toBe('Observation/y');
     const none = observation({ code: '52552-7', value: 0, date: '2026-03-01' });
     expect(factsOf([count, none]).lifestyle.fallsReported).toBeUndefined();
+    // Yes as SNOMED CT's qualifier or HL7's yes/no table, with no text to read.
+    for (const answer of [{ system: SYS.snomed, code: '373066001' }, { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y' }]) {
+      const coded = observation({ id: 'a', code: '52552-7', valueCode: { system: answer.system, code: answer.code }, date: '2026-02-01' });
+      expect(factsOf([coded]).lifestyle.fallsReported?.ref).toBe('Observation/a');
+    }
   });
 });
