@@ -156,7 +156,7 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
   return records.some(
     (r) =>
       r !== stop.record &&
-      (carriesOn(r, stop) ||
+      (carriesOn(r, stop, records) ||
         (r.start >= stop.date &&
           r.start <= today &&
           (next === undefined || r.start < next.start) &&
@@ -168,17 +168,31 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
 }
 
 /**
- * An `active` statement of the class begun after the stopped record began and running past the
- * stop: the FMK switch, where the new entry (Obodence from 10 March, a generic alendronate) is
- * made first and the old one (Prolia, Fosamax) stopped days or weeks later. The stop closes the
- * old entry, not the treatment (rules.md section 1: the drug started later is the current one).
- * Read as a stop, a patient on the biosimilar got the critical "denosumab stopped – start other
- * treatment", and 12 years of alendronate a "pause" instead of the ten-year card. A statement
- * only, the medication list's word on what is taken [choice]: an order left `active` after a stop
- * is a prescription not yet closed, not use — the stop (and the rebound card) stands.
+ * An `active` statement of the class begun after the stopped record began, running past the stop
+ * and asserted on or after it: the FMK switch, where the new entry (Obodence from 10 March, a
+ * generic alendronate) is made first and the old one (Prolia, Fosamax) stopped days or weeks
+ * later, and the list still names the new one after that. The stop closes the old entry, not the
+ * treatment (rules.md section 1: the drug started later is the current one). Read as a stop, a
+ * patient on the biosimilar got the critical "denosumab stopped – start other treatment", and 12
+ * years of alendronate a "pause" instead of the ten-year card.
+ * Not a stale entry [choice: the stop, and its rebound card, stand whenever the record leaves doubt]:
+ * - a statement only, the medication list's word on what is taken — an order left `active` after a
+ *   stop is a prescription not yet closed, not use;
+ * - asserted on or after the stop: an entry last confirmed before it may be one nobody closed
+ *   (without `dateAsserted` the stop stands);
+ * - no dose of the stopped product given after the new entry began: then the switch never
+ *   happened, and the stopped product was the drug in use (rules.md: given later is current).
  */
-function carriesOn(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
-  return r.source === 'MedicationStatement' && r.status === 'active' && r.startUnknown !== true && r.start > stop.record.start && r.start <= stop.date && (r.end === undefined || r.end > stop.date);
+function carriesOn(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }, records: readonly MedicationRecord[]): boolean {
+  if (r.source !== 'MedicationStatement' || r.status !== 'active' || r.startUnknown === true) return false;
+  if (r.start <= stop.record.start || r.start > stop.date || (r.end !== undefined && r.end <= stop.date)) return false;
+  if (r.asserted === undefined || r.asserted < stop.date) return false;
+  return !records.some((d) => d !== r && isDoseGiven(d) && d.start > r.start && sameProduct(d.identity, stop.record.identity));
+}
+
+/** An injection or infusion given: an administration, or a record of one given (`completed`). */
+function isDoseGiven(r: MedicationRecord): boolean {
+  return r.source === 'MedicationAdministration' || r.status === 'completed';
 }
 
 /**
@@ -189,8 +203,7 @@ function carriesOn(r: MedicationRecord, stop: { readonly record: MedicationRecor
  * beyond it). Another product that day (Prolia → a biosimilar) is still a switch.
  */
 function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
-  const given = r.source === 'MedicationAdministration' || r.status === 'completed';
-  return r.start === stop.date && given && sameProduct(r.identity, stop.record.identity);
+  return r.start === stop.date && isDoseGiven(r) && sameProduct(r.identity, stop.record.identity);
 }
 
 /** A prescription written this many days before a stop (or later) is the renewal or switch the stop made room for [choice]. */

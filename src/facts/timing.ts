@@ -44,9 +44,11 @@ export function boundsDurationOf(repeat: unknown): unknown {
  * "if dayOfWeek is specified, the action happens only on the specified days"): "1 per 1 d" on
  * ["mon"] is one dose a week, on ["mon", "thu"] two — read as daily, a weekly alendronate tablet
  * drafted for Mondays got a false critical "Ordinér ikke alendronat dagligt" that also hid its start
- * checks. A period of a week with more listed days than its frequency counts the days (FHIR's
- * default frequency is 1: "per 1 wk" on ["mon", "thu"], or "1 tablet mandag og torsdag", is two
- * doses a week; read as weekly, an alendronate 70 mg twice a week got no critical). A longer period
+ * checks. A week's period with no frequency written and some days listed counts the days (FHIR's
+ * default frequency is 1, but "per 1 wk" on ["mon", "thu"], or "1 tablet mandag og torsdag", is two
+ * doses a week; read as weekly, an alendronate 70 mg twice a week got no critical). A frequency
+ * written out is read as written ("1 per 1 wk" on any of the listed days is weekly), and so is a
+ * list of all seven days (any day of the week). A longer period
  * (per month) already counts its doses and is read as it stands, as is one of more than a day and
  * less than a week with weekdays (every 2 days, on Mondays) [choice: nothing invented — the rhythm
  * as written, the more frequent reading].
@@ -66,7 +68,9 @@ export function frequencyPerDay(timing: unknown): number | undefined {
       const weekDays = weekDayCount(repeat);
       const onListedDaysOnly = weekDays > 0 && weekDays < 7 && p * days <= 1;
       if (onListedDaysOnly) return (f / (p * days)) * (weekDays / 7);
-      return p * days === 7 ? Math.max(f, weekDays) / 7 : f / (p * days);
+      // No frequency written (FHIR's default 1) for a week of listed days: the days are the doses.
+      const daysAreDoses = frequency === undefined && p * days === 7 && weekDays > 1 && weekDays < 7;
+      return daysAreDoses ? weekDays / 7 : f / (p * days);
     }
   }
   for (const c of codings(get(timing, 'code'))) {
@@ -84,7 +88,7 @@ const WEEK_DAYS: ReadonlySet<string> = new Set(['mon', 'tue', 'wed', 'thu', 'fri
  * 'xyz'" stays daily, its overdose still caught].
  */
 function weekDayCount(repeat: unknown): number {
-  return list(get(repeat, 'dayOfWeek')).filter((d) => WEEK_DAYS.has(str(d) ?? '')).length;
+  return new Set(list(get(repeat, 'dayOfWeek')).filter((d) => WEEK_DAYS.has(str(d) ?? ''))).size;
 }
 
 /** Administrations per day from the Timing's repeat lists: days of the week, times of the day. */

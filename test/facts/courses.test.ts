@@ -340,6 +340,17 @@ describe('courses: which denosumab records are injections (today 2026-06-15)', (
     expect(factsOf([...history, medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-03-10', end: '2026-03-15' })]).courses[0]).toMatchObject({ status: 'stopped' });
     expect(factsOf([...history, medicationRequest({ id: 'br', ...BIOSIMILAR, status: 'active', authoredOn: '2026-03-10' })]).courses[0]).toMatchObject({ status: 'stopped' });
     expect(factsOf([...history, medicationStatement({ id: 'old', ...BIOSIMILAR, status: 'active', start: '2023-01-01' })]).courses[0]).toMatchObject({ status: 'stopped' });
+    // A new entry the list last confirmed before the stop, or never (no dateAsserted), may be one nobody closed: stopped.
+    expect(factsOf([...history, medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-03-10', asserted: '2026-03-10' })]).courses[0]).toMatchObject({ status: 'stopped' });
+    expect(factsOf([...history, medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2026-03-10' })]).courses[0]).toMatchObject({ status: 'stopped' });
+    // An Obodence entry from 2024 that was never injected while Prolia went on (given 2025-09-05): the switch never happened, the stop stands.
+    const staleSwitch = [
+      medicationAdministration({ id: 'p0', ...PROLIA, date: '2025-03-07' }),
+      medicationAdministration({ id: 'p1', ...PROLIA, date: '2025-09-05' }),
+      medicationStatement({ id: 'ps', ...PROLIA, status: 'stopped', start: '2023-03-10', end: '2026-01-10' }),
+      medicationStatement({ id: 'bs', ...BIOSIMILAR, status: 'active', start: '2024-09-06', asserted: '2026-06-01' }),
+    ];
+    expect(factsOf(staleSwitch).courses[0]).toMatchObject({ drugClass: 'denosumab', status: 'stopped', stoppedOn: '2026-01-10' });
   });
 
   it('the same for an oral drug: generic alendronate entered in May, Fosamax stopped in June — one course of 12 years, not a pause', () => {

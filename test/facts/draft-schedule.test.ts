@@ -108,11 +108,16 @@ describe('dose schedule of a draft (rx-dose-interval facts)', () => {
     expect(days({ frequency: 1, period: 1, periodUnit: 'd' })).toBe(1);
     expect(days({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] })).toBe(7);
     expect(days({ frequency: 1, period: 2, periodUnit: 'd', dayOfWeek: ['mon'] })).toBe(2);
-    // A week's period with more listed days than its frequency (FHIR's default 1): the days count.
+    // A week's period with no frequency written (FHIR's default 1) and some days listed: the days count.
     expect(days({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
-    expect(days({ frequency: 1, period: 7, periodUnit: 'd', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
+    expect(days({ period: 7, periodUnit: 'd', dayOfWeek: ['mon', 'thu'] })).toBe(3.5);
+    // A frequency written out is read as written; all seven days listed is any day; a day twice is one day.
+    expect(days({ frequency: 1, period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'thu'] })).toBe(7);
+    expect(days({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] })).toBe(7);
+    expect(days({ period: 1, periodUnit: 'wk', dayOfWeek: ['mon', 'mon'] })).toBe(7);
     expect(days({ frequency: 2, period: 1, periodUnit: 'wk', dayOfWeek: ['mon'] })).toBe(3.5);
-    expect(days({ frequency: 1, period: 1, periodUnit: 'mo', dayOfWeek: ['mon', 'thu'] })).toBeCloseTo(30.4375, 3);
+    expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['mon', 'mon'] })).toBe(7);
+    expect(days({ period: 1, periodUnit: 'mo', dayOfWeek: ['mon', 'thu'] })).toBeCloseTo(30.4375, 3);
     // A code that is no day of the week does not thin out a daily dose (the safer reading).
     expect(days({ frequency: 1, period: 1, periodUnit: 'd', dayOfWeek: ['xyz'] })).toBe(1);
   });
