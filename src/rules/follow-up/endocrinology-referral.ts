@@ -313,10 +313,8 @@ export function treatmentFailure(ctx: RuleContext): Part | undefined {
  */
 export const failureOfEndedOralCourse = perContext((ctx): Part | undefined => {
   const { facts } = ctx;
-  if (isOnTreatment(facts)) return undefined;
-  const course = latestCourse(facts, 'oral-bisphosphonate');
-  if (course === undefined || course.status === 'active') return undefined;
-  if (osteoporosisDrugUsedAfter(facts, course)) return undefined;
+  const course = endedOralCourse(ctx);
+  if (course === undefined) return undefined;
   const start = continuousTreatmentStart(facts, [course]);
   if (start === undefined) return undefined;
   const failure = bmdFall(facts, start, course.end) ?? fracturesOnTreatment(ctx, start, course.end);
@@ -335,15 +333,20 @@ export const failureOfEndedOralCourse = perContext((ctx): Part | undefined => {
  * proposed alendronate again once the failing course was stopped.
  */
 export const markerFailureOfEndedOralCourse = perContext((ctx): Part | undefined => {
+  const course = endedOralCourse(ctx);
+  const persistent = course === undefined ? undefined : persistentlyInadequate(endedCourseFlow(ctx, course));
+  return course === undefined || persistent === undefined
+    ? undefined
+    : { reason: 'persistent-insufficient-fall', findings: [...verdictFindings(...persistent), courseFinding(course, ctx.facts.today)], evidence: [...persistent.flatMap((v) => v.evidence), ...course.refs] };
+});
+
+/** The latest oral bisphosphonate course, ended, with no osteoporosis drug used since, of a patient not on treatment: the one whose failure is still unanswered. */
+function endedOralCourse(ctx: RuleContext): Course | undefined {
   const { facts } = ctx;
   if (isOnTreatment(facts)) return undefined;
   const course = latestCourse(facts, 'oral-bisphosphonate');
-  if (course === undefined || course.status === 'active' || osteoporosisDrugUsedAfter(facts, course)) return undefined;
-  const persistent = persistentlyInadequate(endedCourseFlow(ctx, course));
-  return persistent === undefined
-    ? undefined
-    : { reason: 'persistent-insufficient-fall', findings: [...verdictFindings(...persistent), courseFinding(course, facts.today)], evidence: [...persistent.flatMap((v) => v.evidence), ...course.refs] };
-});
+  return course === undefined || course.status === 'active' || osteoporosisDrugUsedAfter(facts, course) ? undefined : course;
+}
 
 export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx) => {
   const { facts } = ctx;
