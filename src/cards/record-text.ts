@@ -24,6 +24,9 @@ const MARKUP = new Set(['<', '>', '&', '"', '`', '*', '_', '{', '}', '[', ']', '
 function tidy(value: string): string {
   let out = '';
   let space = false;
+  // One character past the limit is enough to know it must be cut: a value of megabytes (free text
+  // is answered up to the body limit) is not copied whole.
+  let kept = 0;
   for (const ch of value) {
     const code = ch.codePointAt(0) ?? 0;
     const blank = code <= 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
@@ -34,6 +37,7 @@ function tidy(value: string): string {
     if (space) out += ' ';
     space = false;
     out += ch;
+    if (++kept > RECORD_TEXT_LIMIT) break;
   }
   const chars = [...out];
   return chars.length <= RECORD_TEXT_LIMIT ? out : `${chars.slice(0, RECORD_TEXT_LIMIT - 1).join('').trimEnd()}…`;

@@ -73,11 +73,15 @@ const prefetchSchema = z
 /** The longest hookInstance taken (the route also names calls by it before they are parsed). */
 export const HOOK_INSTANCE_MAX_CHARS = 256;
 
+/** The longest fhirServer taken: a base URL, not free text (its host goes into every audit entry). */
+export const FHIR_SERVER_MAX_CHARS = 2048;
+
 /** The request fields every hook shares (the hook name and the context differ). */
 const requestFields = {
   hookInstance: z.string().min(1, 'must be a non-empty string (a UUID)').max(HOOK_INSTANCE_MAX_CHARS, `must be at most ${HOOK_INSTANCE_MAX_CHARS} characters`),
   fhirServer: z
     .url({ error: 'must be an absolute URL' })
+    .max(FHIR_SERVER_MAX_CHARS, `must be at most ${FHIR_SERVER_MAX_CHARS} characters`)
     .refine(isSecureOrLoopbackUrl, 'must be https (plain http only on loopback hosts)')
     .optional(),
   fhirAuthorization: fhirAuthorizationSchema.optional(),

@@ -17,6 +17,7 @@ import { amountsFromText } from './dosage-amount.js';
 import { perDayFromText } from './dosage-text.js';
 import type { JsonObject } from '../shared/json.js';
 import type { DrugClass } from './types.js';
+import { MAX_UNIT_CHARS } from '../terminology/units.js';
 
 export interface Strength {
   readonly mg?: number;
@@ -78,6 +79,8 @@ const COUNT = new Set([
 ]);
 
 function unitKey(raw: string): string {
+  // No unit we read is this long: not lower-cased and scanned whole, and a key of none (not '', a count).
+  if (raw.length > MAX_UNIT_CHARS) return NO_UNIT;
   if (isPlainUnit(raw)) return raw; // "mg", "tablet": nothing to lower-case, replace or remove
   return raw
     .toLowerCase()
@@ -105,6 +108,9 @@ export function doseOf(quantity: JsonObject | undefined, strength: Strength): { 
   if (code === undefined && unit === undefined) return doseIn('', value, strength);
   return (code === undefined ? undefined : doseIn(unitKey(code), value, strength)) ?? (unit === undefined ? undefined : doseIn(unitKey(unit), value, strength));
 }
+
+/** The key of a unit string too long to be one (`MAX_UNIT_CHARS`): no mass, count or volume. */
+const NO_UNIT = '\u0000';
 
 /** mg and units of `value` in a unit (a `unitKey`); undefined when the unit is none we read. */
 function doseIn(key: string, value: number, strength: Strength): { mg?: number; units?: number } | undefined {

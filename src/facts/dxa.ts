@@ -17,7 +17,7 @@
  */
 import type { CodingMatch } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, getStr, objects, type Coding } from './accessors.js';
+import { codings, conceptWords, cutText, getStr, objects, type Coding } from './accessors.js';
 import { dxaSiteFromText } from './body-sites.js';
 import type { ScoreKind } from './concepts.js';
 import type { DxaResult, DxaStudy, ObservationFacts, UnusableConcept } from './observation-facts.js';
@@ -122,7 +122,8 @@ export function performerOf(obs: JsonObject): Performer | undefined {
       // Built, not spread together: a literal opening with a spread costs microseconds in V8 11 (Node 20).
       const performer: { reference?: string; display?: string } = {};
       if (reference !== undefined) performer.reference = reference;
-      if (display !== undefined) performer.display = display;
+      // Shown on cards and in the overview: a display of megabytes is cut as free text is.
+      if (display !== undefined) performer.display = cutText(display);
       return performer;
     }
   }

@@ -12,10 +12,12 @@ import type { BatchWriter } from '../store/batch-writer.js';
 import type { AuditEntry } from '../store/store.js';
 import { storeCaller } from './locals.js';
 import { findService } from '../contract/services.js';
+import { FHIR_SERVER_MAX_CHARS } from '../cds-hooks/request.js';
 
 /** The host (and port) of a FHIR server's base URL, never its path (it may name a tenant or a patient). */
 export function fhirServerHost(fhirServer: string | undefined): string {
-  return fhirServer !== undefined && URL.canParse(fhirServer) ? new URL(fhirServer).host : '';
+  // Named before the call is validated (routes/hooks.ts `scannedIdentity`): one the schema refuses for its length names no host.
+  return fhirServer !== undefined && fhirServer.length <= FHIR_SERVER_MAX_CHARS && URL.canParse(fhirServer) ? new URL(fhirServer).host : '';
 }
 
 export function auditHookCalls(writer: BatchWriter<AuditEntry>, clock: () => Date): RequestHandler {

@@ -1,19 +1,9 @@
 /**
- * JSON string literals read from a body's bytes (json-shape.ts): where one ends, how many
- * characters it holds, its value — without decoding the body. Tolerant of broken JSON: never
- * throws, never reads past the buffer.
+ * JSON string literals read from a body's bytes (json-shape.ts): where one ends, its value —
+ * without decoding the body. Tolerant of broken JSON: never throws, never reads past the buffer.
  */
-import { isAscii } from 'node:buffer';
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-
-const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
-
-/** Code points of a string (a surrogate pair is one character). */
-function codePoints(s: string): number {
-  return s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
-}
 
 /** The text of a key literal (both quotes included), its escapes decoded. */
 export function keyText(literal: Buffer): string {
@@ -26,14 +16,6 @@ export function keyText(literal: Buffer): string {
   }
 }
 
-/** Code points of UTF-8 bytes that hold no escapes: ASCII is a character a byte; else every byte that does not continue a sequence (10xxxxxx) starts one. */
-export function utf8Chars(bytes: Buffer): number {
-  if (isAscii(bytes)) return bytes.length;
-  let chars = 0;
-  for (let i = 0; i < bytes.length; i++) if (((bytes[i] as number) & 0xc0) !== 0x80) chars += 1;
-  return chars;
-}
-
 /** The value of a JSON string literal (both quotes included), undefined if it is not valid JSON. */
 export function literalValue(literal: Buffer): string | undefined {
   if (literal.indexOf(BACKSLASH) < 0) return literal.toString('utf8', 1, literal.length - 1);
@@ -42,18 +24,6 @@ export function literalValue(literal: Buffer): string | undefined {
     return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** The characters of a JSON string literal (both quotes included), or 0 if it is not valid JSON. */
-export function literalChars(literal: Buffer): number {
-  const content = literal.subarray(1, literal.length - 1);
-  if (content.indexOf(BACKSLASH) < 0) return utf8Chars(content);
-  try {
-    const value: unknown = JSON.parse(literal.toString('utf8'));
-    return typeof value === 'string' ? codePoints(value) : 0;
-  } catch {
-    return 0;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * The shape of a JSON body read from its bytes, before `JSON.parse`: how deep it nests, whether a
- * string in it is longer than allowed, and how many elements the arrays near the top hold (the
- * prefetch Bundles' `entry`, the draft orders). `JSON.parse` cannot be interrupted: a body nested
+ * The shape of a JSON body read from its bytes, before `JSON.parse`: how deep it nests, its
+ * longest string, and how many elements the arrays near the top hold (the prefetch Bundles'
+ * `entry`, the draft orders). `JSON.parse` cannot be interrupted: a body nested
  * 50,000 deep held the event loop for 30–70 ms in it, and 8,920 draft orders (3.7 MB) for 20–40 ms
  * plus a walk of the parsed tree, only to be refused afterwards. Read from the bytes as they
  * arrive (`ShapeScanner`), those refusals cost the bytes up to the one that shows them.
@@ -10,7 +10,7 @@
  * what is wrong. UTF-8 only (the caller parses other charsets as before).
  */
 
-import { ESCAPED_AT_END, findClose, keyText, literalChars, literalValue, OPEN, utf8Chars } from './json-literals.js';
+import { ESCAPED_AT_END, findClose, keyText, literalValue, OPEN } from './json-literals.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -31,8 +31,6 @@ export interface ShapeLimits {
    * collection; a FHIR record has one every 40–50 bytes.
    */
   readonly maxContainers?: number;
-  /** A string (key or value) of more characters (Unicode code points) than this: `long-string`. */
-  readonly maxStringChars: number;
   /** Arrays down to this depth have their element count reported (the root object is depth 1). */
   readonly countDepth: number;
   /**
@@ -55,8 +53,6 @@ export interface ShapeLimits {
 export type JsonShape =
   | { readonly kind: 'too-deep' }
   | { readonly kind: 'too-many-values'; readonly max: number }
-  /** `complete`: false when refused while the string was still being read (`chars` so far). */
-  | { readonly kind: 'long-string'; readonly chars: number; readonly path: string; readonly complete: boolean }
   /** An array past its cap: `count` is as far as the pass read (more than `cap`). */
   | { readonly kind: 'too-many'; readonly path: string; readonly count: number; readonly cap: number }
   /**
@@ -85,6 +81,12 @@ export type JsonShape =
 /** Keys of the root object with escapes that are decoded to see whether they are one of `keepStrings`, at most. */
 const MAX_ESCAPED_KEYS = 16;
 
+/**
+ * A key longer than this (bytes as written) is `…` in a path: no path the service looks up has
+ * one, and decoding a megabyte key again at every array that closed under it made the pass
+ * quadratic (a 1 MB key over 2,000 arrays: 16 s on the event loop).
+ */
+const MAX_PATH_KEY_BYTES = 256;
 
 /** A string literal still open at the end of the bytes read so far. */
 interface OpenString {
@@ -94,10 +96,6 @@ interface OpenString {
   readonly key: boolean;
   /** The first byte of the next chunk is escaped (the last one read was a backslash). */
   escaped: boolean;
-  /** A backslash was read in it: its characters are counted once it is closed. */
-  escapes: boolean;
-  /** Its characters so far, while it has no escapes. */
-  chars: number;
 }
 
 /** One pass over a whole body: a `ShapeScanner` fed it as one chunk. */
@@ -108,9 +106,9 @@ export function jsonShape(body: Buffer, limits: ShapeLimits): JsonShape {
 
 /**
  * The pass over a body's bytes, chunk by chunk as they arrive. A refusal is known as soon as the
- * bytes read show it — the level past `maxDepth`, the element past a cap, a string past the limit
- * (while it is still being read, if it has no escapes) — so the rest of the body need not be
- * buffered or read. Keys are kept as offsets and decoded only where a path is named; the chunks
+ * bytes read show it — the level past `maxDepth`, the element past a cap — so the rest of the body
+ * need not be buffered or read. A string of any length is no refusal (contract v2 "Limits": free
+ * text of any length up to the body limit is answered); its length in bytes is noted. Keys are kept as offsets and decoded only where a path is named; the chunks
  * are kept (not copied) until the end, since a key or a long string may span several.
  */
 export class ShapeScanner {
@@ -212,26 +210,17 @@ export class ShapeScanner {
     const parts: string[] = [];
     for (let l = 1; l < level; l++) {
       const start = this.keyStart[l] ?? -1;
+      const end = this.keyEnd[l] ?? start;
       if (this.isArray[l] === true) parts.push(`[${this.commas[l] ?? 0}]`);
-      else parts.push(`.${start < 0 ? '?' : keyText(this.bytes(start, (this.keyEnd[l] ?? start) + 1))}`);
+      else parts.push(`.${start < 0 ? '?' : end - start - 1 > MAX_PATH_KEY_BYTES ? '…' : keyText(this.bytes(start, end + 1))}`);
     }
     return parts.join('').replace(/^\./, '');
   }
 
-  /** A string too long: a value is named by its path, a key by the path of the object that holds it. */
-  private longString(chars: number, key: boolean, complete: boolean): JsonShape {
-    return { kind: 'long-string', chars, path: key ? `${this.pathTo(this.depth)} (a key)` : this.pathTo(this.depth + 1), complete };
-  }
-
   /** The string literal from `start` to `end` (offsets of its quotes in the whole body) is read. */
-  private closed(start: number, end: number, key: boolean): JsonShape | undefined {
+  private closed(start: number, end: number, key: boolean): void {
     const length = end - start - 1;
     if (length > this.longest) this.longest = length;
-    // A code point is at least one byte: only a string of more bytes than the limit may be too long.
-    if (length > this.limits.maxStringChars) {
-      const chars = literalChars(this.bytes(start, end + 1));
-      if (chars > this.limits.maxStringChars) return this.longString(chars, key, true);
-    }
     if (key) {
       this.keyStart[this.depth] = start;
       this.keyEnd[this.depth] = end;
@@ -240,7 +229,6 @@ export class ShapeScanner {
     } else if (this.depth === 1 && this.strings !== undefined) {
       this.keepString(start, end);
     }
-    return undefined;
   }
 
   /** A colon of the root object: when its key is one of `keepStrings`, what it held before goes (`JSON.parse` keeps the last value), and a string value will be kept. */
@@ -291,19 +279,6 @@ export class ShapeScanner {
     if (value !== undefined) this.strings?.set(key, value);
   }
 
-  /** Bytes `[from, to)` of the chunk continue the open string: counted, and refused once its characters pass the limit. */
-  private stillOpen(chunk: Buffer, from: number, to: number): JsonShape | undefined {
-    const open = this.open as OpenString;
-    if (open.escapes) return undefined;
-    const part = chunk.subarray(from, to);
-    if (part.indexOf(BACKSLASH) >= 0) {
-      open.escapes = true;
-      return undefined;
-    }
-    open.chars += utf8Chars(part);
-    return open.chars > this.limits.maxStringChars ? this.longString(open.chars, open.key, false) : undefined;
-  }
-
   private openLevel(array: boolean): JsonShape | undefined {
     const depth = this.depth;
     if (this.isArray[depth] === true) this.nonEmpty[depth] = true;
@@ -337,11 +312,10 @@ export class ShapeScanner {
       const end = from >= n ? OPEN : findClose(body, from, words);
       if (end < 0) {
         open.escaped = end === ESCAPED_AT_END;
-        return this.stillOpen(body, 0, n);
+        return undefined;
       }
       this.open = undefined;
-      const refusal = this.closed(open.start, base + end, open.key);
-      if (refusal !== undefined) return refusal;
+      this.closed(open.start, base + end, open.key);
       i = end + 1;
     }
     const limits = this.limits;
@@ -352,11 +326,10 @@ export class ShapeScanner {
       if (c === QUOTE) {
         const end = findClose(body, i + 1, words);
         if (end < 0) {
-          this.open = { start: base + i, key: this.expectKey, escaped: end === ESCAPED_AT_END, escapes: false, chars: 0 };
-          return this.stillOpen(body, i + 1, n);
+          this.open = { start: base + i, key: this.expectKey, escaped: end === ESCAPED_AT_END };
+          return undefined;
         }
-        const refusal = this.closed(base + i, base + end, this.expectKey);
-        if (refusal !== undefined) return refusal;
+        this.closed(base + i, base + end, this.expectKey);
         i = end;
         continue;
       }

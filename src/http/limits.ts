@@ -1,8 +1,9 @@
 /**
  * The limits that keep one call from costing more than its share (service contract, "Version 2
- * additions", Limits): a time budget per call (503 past it), nesting depth of a JSON body and the
- * length of its strings (400), resources per prefetch key and draft orders per call (413 past
- * them), checked on the body's bytes before it is parsed where possible. Everything here walks
+ * additions", Limits): a time budget per call (503 past it), nesting depth of a JSON body (400),
+ * resources per prefetch key and draft orders per call (413 past them), checked on the body's
+ * bytes before it is parsed where possible. Strings of any length are answered (free text up to
+ * the body limit). Everything here walks
  * bodies iteratively, so no input can exhaust the stack.
  */
 import { performance } from 'node:perf_hooks';
@@ -73,9 +74,6 @@ export function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** FHIR R4: a string SHALL NOT exceed 1 MB (1024 × 1024 characters). */
-export const MAX_STRING_CHARS = 1024 * 1024;
-
 /** Where each hook's draft orders are (src/cds-hooks/drafts.ts), as a path in the body. */
 export const DRAFTS_PATH: Readonly<Record<Hook, string | undefined>> = {
   'patient-view': undefined,
@@ -92,7 +90,7 @@ function shapeLimits(req: Request, limits: CallLimits): ShapeLimits {
   // The caps stop the pass as soon as an array passes them: 8,920 drafts are refused after 101.
   const cap = (path: string): number | undefined => (path === drafts ? limits.maxDraftOrders : PREFETCH_ENTRIES.test(path) ? limits.maxResourcesPerKey : undefined);
   // hookInstance and fhirServer name a call in the audit log before the call worker has parsed it (routes/hooks.ts).
-  return { maxDepth: MAX_JSON_DEPTH, maxContainers: MAX_JSON_CONTAINERS, maxStringChars: MAX_STRING_CHARS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true, keepStrings: ['hookInstance', 'fhirServer'] };
+  return { maxDepth: MAX_JSON_DEPTH, maxContainers: MAX_JSON_CONTAINERS, countDepth: 4, cap, minCap: Math.min(limits.maxDraftOrders, limits.maxResourcesPerKey), recordPieces: true, keepStrings: ['hookInstance', 'fhirServer'] };
 }
 
 /** The caps one call's body is checked against (the service's configuration). */
@@ -108,8 +106,6 @@ function refusalOf(shape: JsonShape): HttpError | undefined {
       return tooDeep(MAX_JSON_DEPTH);
     case 'too-many-values':
       return payloadTooLarge(`The request body holds more than ${shape.max} JSON objects and arrays.`);
-    case 'long-string':
-      return badRequest(`A string in the request body has ${shape.complete ? '' : 'at least '}${shape.chars} characters; FHIR R4 allows at most ${MAX_STRING_CHARS} (1 MB).`, shape.path);
     case 'too-many': {
       const key = PREFETCH_ENTRIES.exec(shape.path)?.[1];
       // The count is as far as the body was read: "more than".
@@ -132,11 +128,10 @@ const CHARSET = /;\s*charset\s*=\s*([^;\s]+)/i;
 
 /**
  * Before the body's reader, on the hook routes: the limits checked on the body's bytes as they arrive
- * (json-shape.ts `ShapeScanner`) — nesting deeper than MAX_JSON_DEPTH or a string longer than
- * FHIR allows → 400 naming it; more resources under a prefetch key or more draft-order entries
- * than the caps → 413. A refused body stops being buffered at the chunk that shows it (the 8,920
- * drafts of 3.7 MB after the first 64 KB, a 2 MB string after its first megabyte); the rest is read
- * and dropped by body-parser before the answer, so the connection stays usable. The chunks are
+ * (json-shape.ts `ShapeScanner`) — nesting deeper than MAX_JSON_DEPTH → 400; more resources
+ * under a prefetch key or more draft-order entries than the caps → 413. A refused body stops being
+ * buffered at the chunk that shows it (the 8,920 drafts of 3.7 MB after the first 64 KB); the rest
+ * is read and dropped by body-parser before the answer, so the connection stays usable. The chunks are
  * scanned as they come, so no single pass over a whole large body holds the event loop.
  *
  * The refusal reaches body-parser as an error of the request stream (raw-body then stops), which

@@ -123,7 +123,11 @@ export function unitKey(raw: string): string {
 const TOKEN_CACHE = new Map<string, UnitToken | null>();
 const TOKEN_CACHE_LIMIT = 2000;
 
+/** A unit string longer than this is none we read (the longest spelling is under 30): not normalised, not remembered. */
+export const MAX_UNIT_CHARS = 100;
+
 function tokenOf(raw: string): UnitToken | undefined {
+  if (raw.length > MAX_UNIT_CHARS) return undefined;
   const cached = TOKEN_CACHE.get(raw);
   if (cached !== undefined) return cached ?? undefined;
   const key = unitKey(raw);

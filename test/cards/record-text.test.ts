@@ -38,6 +38,12 @@ describe('record values in card texts', () => {
   it('cuts long values', () => {
     expect([...recordMarkdown('a'.repeat(100_000))].length).toBeLessThanOrEqual(RECORD_TEXT_LIMIT);
     expect([...recordPlainText('ø'.repeat(100_000))].length).toBeLessThanOrEqual(RECORD_TEXT_LIMIT);
+    // Megabytes (free text is answered up to the body limit): read only as far as the cut.
+    const shown = recordPlainText(`  Klinisk  Biokemisk ${'Afdeling '.repeat(1_000_000)}`);
+    expect(shown.startsWith('Klinisk Biokemisk Afdeling Afdeling')).toBe(true);
+    expect(shown.endsWith('…')).toBe(true);
+    expect([...shown].length).toBeLessThanOrEqual(RECORD_TEXT_LIMIT);
+    expect(recordPlainText('a'.repeat(RECORD_TEXT_LIMIT))).toBe('a'.repeat(RECORD_TEXT_LIMIT));
   });
 
   it("a DXA finding's performer reaches the detail escaped", () => {

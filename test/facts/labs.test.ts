@@ -119,6 +119,14 @@ describe('labs: values that cannot be used are reported, never guessed', () => {
     expect(f.unusable).toEqual([{ concept: 'vitamin-d', reason: 'unknown-unit', unit: 'IE/ml', date: '2026-05-01', ref: 'Observation/x' }]);
   });
 
+  it('a unit string of more than 100 characters is no unit (not normalised, not remembered): unusable', () => {
+    // Underscores are dropped from a unit: within the bound this would read as nmol/L.
+    const f = factsOf([observation({ id: 'x', code: 'NPU10267', system: SYS.npuOid, value: 80, unit: `nmol/L${'_'.repeat(200)}`, date: '2026-05-01' })]);
+    expect(f.labs.vitaminD).toEqual([]);
+    expect(f.unusable[0]).toMatchObject({ concept: 'vitamin-d', reason: 'unknown-unit', ref: 'Observation/x' });
+    expect(factsOf([observation({ code: 'NPU10267', system: SYS.npuOid, value: 80, unit: `nmol/L${'_'.repeat(90)}`, date: '2026-05-01' })]).labs.vitaminD[0]?.value).toBe(80);
+  });
+
   it('a value in a unit of another quantity is unusable (calcium in nmol/L)', () => {
     const f = factsOf([observation({ code: '2000-8', value: 2.3, unit: 'nmol/L', date: '2026-05-01' })]);
     expect(f.unusable[0]).toMatchObject({ concept: 'calcium-total', reason: 'unknown-unit' });

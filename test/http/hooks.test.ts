@@ -164,6 +164,7 @@ describe('POST /cds-services/{id}: client errors', () => {
     ['fhirAuthorization without fhirServer', { fhirAuthorization: { access_token: 't', token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'c' } }, 'fhirServer'],
     ['an http fhirServer that is not loopback', { fhirServer: 'http://fhir.example.org/r4' }, 'fhirServer'],
     ['a fhirServer that is no URL', { fhirServer: 'not a url' }, 'fhirServer'],
+    ['a fhirServer of more than 2,048 characters (a base URL, not free text)', { fhirServer: `https://fhir.example.org/${'r4/'.repeat(700)}` }, 'fhirServer'],
     ['a prefetch value that is no resource', { prefetch: { patient: patient(), observations: 'text' } }, 'prefetch.observations'],
     ['prefetch that is not an object', { prefetch: [1, 2] }, 'prefetch'],
   ];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { ShapeScanner, type ShapeLimits } from '../../src/http/json-shape.js';
 import { parseInPieces, parseJsonBody, PIECES_MIN_BYTES } from '../../src/http/json-pieces.js';
 
-const LIMITS: ShapeLimits = { maxDepth: 100, maxStringChars: 1024 * 1024, countDepth: 4, recordPieces: true };
+const LIMITS: ShapeLimits = { maxDepth: 100, countDepth: 4, recordPieces: true };
 
 /** The pieces json-shape.ts notes for `body` fed in chunks of `chunk` bytes. */
 function piecesOf(body: Buffer, chunk = 65_536): readonly number[] {

@@ -8,16 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { jsonShape, ShapeScanner, type JsonShape, type ShapeLimits } from '../../src/http/json-shape.js';
 import { nestedDeeperThan } from '../../src/http/limits.js';
 
-const LIMITS: ShapeLimits = { maxDepth: 100, maxStringChars: 1024 * 1024, countDepth: 4 };
+const LIMITS: ShapeLimits = { maxDepth: 100, countDepth: 4 };
 const shape = (text: string, limits: Partial<ShapeLimits> = {}) => jsonShape(Buffer.from(text, 'utf8'), { ...LIMITS, ...limits });
-
-/** The longest string (key or value) of a parsed value, in code points. */
-function longestString(value: unknown): number {
-  if (typeof value === 'string') return [...value].length;
-  if (typeof value !== 'object' || value === null) return 0;
-  const parts = Array.isArray(value) ? value : Object.entries(value).flat();
-  return Math.max(0, ...parts.map(longestString));
-}
 
 /** Bytes of the longest string literal (key or value) as JSON.stringify writes it, quotes excluded. */
 function longestLiteral(text: string): number {
@@ -99,16 +91,6 @@ describe('jsonShape', () => {
     expect(shape('{"a":"x\\\\"}')).toEqual({ kind: 'ok', arrays: new Map(), longestStringBytes: 3 });
   });
 
-  it('names a string longer than maxStringChars, counted in characters after unescaping', () => {
-    expect(shape(`{"a":[{"b":"${'x'.repeat(11)}"}]}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a[0].b', complete: true });
-    expect(shape(`{"a":{"${'k'.repeat(11)}":1}}`, { maxStringChars: 10 })).toEqual({ kind: 'long-string', chars: 11, path: 'a (a key)', complete: true });
-    // 60 bytes of escapes, 10 characters; 10 two-byte characters; 5 surrogate pairs.
-    expect(shape(`{"a":"${'\\u00e6'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
-    expect(shape(`{"a":"${'æ'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
-    expect(shape(`{"a":"${'😀'.repeat(10)}"}`, { maxStringChars: 10 }).kind).toBe('ok');
-    expect(shape(`{"a":"${'😀'.repeat(11)}"}`, { maxStringChars: 10 })).toMatchObject({ kind: 'long-string', chars: 11 });
-  });
-
   it('never throws on broken JSON (JSON.parse reports it afterwards)', () => {
     for (const text of ['', '{', '}', ']]]', '{"a":"unterminated', '"\\', '[1,,2', '{"a"::}', 'null', '\u0000\uffff']) {
       expect(() => shape(text)).not.toThrow();
@@ -118,16 +100,11 @@ describe('jsonShape', () => {
 
   it('agrees with the parsed tree on depth, string length and array sizes for any JSON', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 12 }), fc.boolean(), (value, maxDepth, maxStringChars, pretty) => {
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), (value, maxDepth, pretty) => {
         const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
         const parsed: unknown = JSON.parse(text);
-        const result = shape(text, { maxDepth, maxStringChars });
-        const deep = nestedDeeperThan(parsed, maxDepth);
-        const long = longestString(parsed) > maxStringChars;
-        // Both: whichever the pass meets first.
-        if (deep && long) expect(['too-deep', 'long-string']).toContain(result.kind);
-        else if (deep) expect(result.kind).toBe('too-deep');
-        else if (long) expect(result.kind).toBe('long-string');
+        const result = shape(text, { maxDepth });
+        if (nestedDeeperThan(parsed, maxDepth)) expect(result.kind).toBe('too-deep');
         else expect(result).toEqual({ kind: 'ok', arrays: arraysOf(parsed, LIMITS.countDepth), longestStringBytes: longestLiteral(text) });
       }),
       { numRuns: 300, seed: 18 },
@@ -148,9 +125,6 @@ describe('jsonShape', () => {
       }
       return { shape: scanner.end(), fed: bytes.length };
     };
-    /** A long string refused while it is read counts only the characters read so far. */
-    const comparable = (s: JsonShape): unknown => (s.kind === 'long-string' ? { kind: s.kind, path: s.path } : s);
-
     it('agrees with the one-pass result however the body is cut, escapes and multi-byte characters across cuts included', () => {
       const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.constantFrom('\\', '\\"', '"', '\\\\', 'æø', '😀'), fc.string({ unit: 'binary', maxLength: 20 }));
       fc.assert(
@@ -158,15 +132,14 @@ describe('jsonShape', () => {
           fc.jsonValue({ maxDepth: 8, stringUnit: fc.oneof(fc.constantFrom('\\', '"', '😀', 'æ'), fc.string({ unit: 'binary', maxLength: 1 })).map(String) }),
           fc.array(fc.nat(), { maxLength: 12 }),
           fc.integer({ min: 1, max: 8 }),
-          fc.integer({ min: 0, max: 12 }),
           text,
-          (value, cuts, maxDepth, maxStringChars, extra) => {
+          (value, cuts, maxDepth, extra) => {
             const bytes = Buffer.from(JSON.stringify({ value, extra, list: [value, extra] }), 'utf8');
-            const limits: ShapeLimits = { ...LIMITS, maxDepth, maxStringChars, cap: (p) => (p === 'list' ? 1 : undefined), minCap: 1 };
+            const limits: ShapeLimits = { ...LIMITS, maxDepth, cap: (p) => (p === 'list' ? 1 : undefined), minCap: 1 };
             const whole = jsonShape(bytes, limits);
-            expect(comparable(inChunks(bytes, cuts.map((c) => c % bytes.length), limits).shape)).toEqual(comparable(whole));
+            expect(inChunks(bytes, cuts.map((c) => c % bytes.length), limits).shape).toEqual(whole);
             // Byte by byte: every boundary at once.
-            expect(comparable(inChunks(bytes, [...bytes.keys()], limits).shape)).toEqual(comparable(whole));
+            expect(inChunks(bytes, [...bytes.keys()], limits).shape).toEqual(whole);
           },
         ),
         { numRuns: 300, seed: 18 },
@@ -240,20 +213,25 @@ describe('jsonShape', () => {
       const cap = (p: string): number | undefined => (p === 'context.draftOrders.entry' ? 100 : undefined);
       const refused = inChunks(drafts, Array.from({ length: 60 }, (_, i) => (i + 1) * 65_536), { ...LIMITS, cap, minCap: 100 });
       expect(refused).toEqual({ shape: { kind: 'too-many', path: 'context.draftOrders.entry', count: 101, cap: 100 }, fed: 65_536 });
-      // A string of 2,000,000 spaces, refused once 1,048,577 characters of it are read.
-      const spaces = Buffer.from(`{"prefetch":{"obs":{"entry":[{"resource":{"referenceRange":[{"text":"x${' '.repeat(2_000_000)}"}]}}]}}}`);
-      const long = inChunks(spaces, Array.from({ length: 40 }, (_, i) => (i + 1) * 65_536), LIMITS);
-      expect(long.fed).toBe(17 * 65_536);
-      expect(long.shape).toMatchObject({ kind: 'long-string', path: 'prefetch.obs.entry[0].resource.referenceRange[0].text', complete: false });
-      expect((long.shape as { chars: number }).chars).toBeGreaterThan(1024 * 1024);
     });
 
-    it('waits for the end of a long string with escapes, whose characters are fewer than its bytes', () => {
-      // 6 bytes, 1 character each: 1,000,000 characters in 6 MB, read in chunks.
+    it('names a key of more than 256 bytes "…" in paths, so arrays under a megabyte key are not each a megabyte to decode', () => {
+      const key = 'k'.repeat(1_000_000);
+      const body = Buffer.from(`{"${key}":{"list":[${Array.from({ length: 2000 }, () => '[]').join(',')}]}}`);
+      const shape = inChunks(body, Array.from({ length: 20 }, (_, i) => (i + 1) * 65_536), LIMITS).shape;
+      expect(shape).toMatchObject({ kind: 'ok', arrays: new Map([['….list', 2000]]) });
+      const short = jsonShape(Buffer.from(`{"${'k'.repeat(256)}":[1]}`), LIMITS);
+      expect(short).toMatchObject({ kind: 'ok', arrays: new Map([['k'.repeat(256), 1]]) });
+    });
+
+    it('reads a string of any length to its end, across chunks, and notes its bytes (free text is no refusal: contract v2 "Limits")', () => {
+      const spaces = Buffer.from(`{"prefetch":{"obs":{"entry":[{"resource":{"referenceRange":[{"text":"x${' '.repeat(2_000_000)}"}]}}]}}}`);
+      const long = inChunks(spaces, Array.from({ length: 40 }, (_, i) => (i + 1) * 65_536), LIMITS);
+      expect(long.fed).toBe(spaces.length);
+      expect(long.shape).toMatchObject({ kind: 'ok', longestStringBytes: 2_000_001, arrays: new Map([['prefetch.obs.entry', 1]]) });
+      // 6 bytes a character: its bytes as written, escapes included.
       const escaped = Buffer.from(`{"a":"${'\\u00e6'.repeat(1_000_000)}"}`);
-      expect(inChunks(escaped, Array.from({ length: 100 }, (_, i) => (i + 1) * 65_536), LIMITS).shape.kind).toBe('ok');
-      const over = Buffer.from(`{"a":"${'\\u00e6'.repeat(1024 * 1024 + 1)}"}`);
-      expect(inChunks(over, Array.from({ length: 100 }, (_, i) => (i + 1) * 65_536), LIMITS).shape).toEqual({ kind: 'long-string', chars: 1024 * 1024 + 1, path: 'a', complete: true });
+      expect(inChunks(escaped, Array.from({ length: 100 }, (_, i) => (i + 1) * 65_536), LIMITS).shape).toMatchObject({ kind: 'ok', longestStringBytes: 6_000_000 });
     });
   });
 });
