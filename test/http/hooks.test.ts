@@ -264,10 +264,11 @@ describe('POST /cds-services/{id}: client errors', () => {
     expect(res.body.issue[0].code).toBe('not-found');
   });
 
-  it('404 for an unknown path; 405 for GET on a service', async () => {
+  it('404 for an unknown path, and for an unknown service by any method; 405 for GET on a service', async () => {
     expectOperationOutcome((await request(makeApp().app).get('/nothing/here').expect(404)).body);
     const res = await request(makeApp().app).get(PV).expect(405);
     expect(res.headers.allow).toBe('POST');
+    for (const method of ['get', 'put', 'delete'] as const) expectOperationOutcome((await request(makeApp().app)[method]('/cds-services/nope').expect(404)).body);
   });
 
   it('400 naming the URL, not the body, for a malformed %-escape in the path', async () => {

@@ -135,7 +135,7 @@ describe('seen store with a snapshot made later', () => {
 });
 
 describe('CDS Hooks routes before the public routers', () => {
-  it('gives every path under /cds-services the answer it had: 404 beyond the routes, 405 for other methods', async () => {
+  it('gives every path under /cds-services its answer: 404 beyond the routes and for unknown services, 405 for other methods', async () => {
     const { app } = makeApp();
     await request(app).get('/cds-services').expect(200);
     await request(app).get('/CDS-Services').expect(200);
@@ -144,7 +144,8 @@ describe('CDS Hooks routes before the public routers', () => {
     await request(app).get('/cds-services/osteoporosis-patient-view/feedback').expect(405);
     await request(app).put('/cds-services').expect(405);
     await request(app).delete('/cds-services/osteoporosis-patient-view').expect(405);
-    await request(app).get('/cds-services/index.html').expect(405);
+    // Not a service: 404 by any method (contract "404 unknown service").
+    await request(app).get('/cds-services/index.html').expect(404);
     await request(app).get('/cds-services/a/b.js').expect(404);
     // Feedback after the hook routes: still its own answers.
     const feedback = { feedback: [{ card: '2f1a4b7e-3c9d-4e8f-a1b2-c3d4e5f60718', outcome: 'overridden', outcomeTimestamp: '2025-01-01T00:00:00Z' }] };

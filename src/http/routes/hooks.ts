@@ -226,8 +226,9 @@ export function serviceBase(req: Request, publicUrls: readonly string[] | undefi
 export function hookRoutes(deps: HookRouteDeps): Router {
   const router = Router();
   router.post('/cds-services/:id', (req: Request<{ id: string }>, res: Response) => answerCall(deps, req, res));
-  router.all('/cds-services/:id', () => {
-    throw methodNotAllowed(['POST']);
+  // An unknown service is 404 whatever the method (contract: "404 unknown service"); a known one 405.
+  router.all('/cds-services/:id', (req: Request<{ id: string }>) => {
+    throw findService(req.params.id) === undefined ? notFound('Unknown CDS service; see GET /cds-services.') : methodNotAllowed(['POST']);
   });
   return router;
 }
