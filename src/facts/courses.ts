@@ -29,6 +29,7 @@ import { sameProduct } from './same-product.js';
 import { anabolicRunEnds } from './anabolic-cover.js';
 import { ACTIVE_MONTHS, injectionDoses, isParenteral, NO_USE, ON_HOLD, usageSpan, type Span } from './usage-spans.js';
 import type { Course, CourseStatus, DrugClass, DrugId, MedicationRecord, Ref } from './types.js';
+import { firstAfter, firstOnOrAfter, sortOldestFirst } from './sorted-dates.js';
 
 const GAP_MONTHS: Readonly<Partial<Record<DrugClass, number>>> = { denosumab: 7, 'zoledronic-acid': 15 };
 const DEFAULT_GAP_MONTHS = 3;
@@ -403,45 +404,6 @@ function doseDates(run: Run): LocalDate[] {
   return [...dates].sort();
 }
 
-/**
- * Sorts by a date, oldest first and stably — as a sort with a comparator would, without a
- * comparator call per pair in the usual cases: the records come newest first (build-facts.ts sorts
- * them), so a list is in strictly falling order (then reversed) or already in order (then left).
- */
-function sortOldestFirst<T>(items: T[], dateOf: (item: T) => LocalDate): T[] {
-  let rising = true;
-  let falling = true;
-  let previous: LocalDate | undefined;
-  for (const item of items) {
-    const date = dateOf(item);
-    if (previous !== undefined) {
-      if (date < previous) rising = false;
-      else falling = false;
-      if (!rising && !falling) break;
-    }
-    previous = date;
-  }
-  if (rising) return items;
-  if (falling) return items.reverse();
-  return items.sort((a, b) => {
-    const da = dateOf(a);
-    const db = dateOf(b);
-    return da === db ? 0 : da < db ? -1 : 1;
-  });
-}
-
-/** Index of the first event strictly after `date` (events sorted by date). */
-function firstAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const item = sorted[mid];
-    if (item !== undefined && item.date <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The first other antiresorptive started after the course began and on/after its last use (oral,
@@ -451,17 +413,4 @@ function supersededBy(others: readonly UseEvent[], start: LocalDate, last: Local
   const after = last > start ? last : start;
   const i = parenteral || last <= start ? firstAfter(others, after) : firstOnOrAfter(others, after);
   return others[i];
-}
-
-/** Index of the first item dated on or after `date` in a list sorted by date. */
-function firstOnOrAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const item = sorted[mid];
-    if (item !== undefined && item.date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
