@@ -33,25 +33,22 @@ export function sortOldestFirst<T>(items: T[], dateOf: (item: T) => LocalDate): 
 
 /** Index of the first event strictly after `date` (events sorted by date). */
 export function firstAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const item = sorted[mid];
-    if (item !== undefined && item.date <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNot(sorted, (d) => d <= date);
 }
 
 /** Index of the first item dated on or after `date` in a list sorted by date. */
 export function firstOnOrAfter(sorted: readonly { readonly date: LocalDate }[], date: LocalDate): number {
+  return firstNot(sorted, (d) => d < date);
+}
+
+/** Binary search: the index of the first item whose date `before` does not hold for (it holds for a prefix of the list). */
+function firstNot(sorted: readonly { readonly date: LocalDate }[], before: (date: LocalDate) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const item = sorted[mid];
-    if (item !== undefined && item.date < date) lo = mid + 1;
+    if (item !== undefined && before(item.date)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
