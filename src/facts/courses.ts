@@ -52,6 +52,12 @@ interface Run {
   joinsBefore: LocalDate | undefined;
 }
 
+/** A record's stop (`stopped`, or `cancelled` by its assertion) and the day it took effect. */
+interface Stop {
+  readonly record: MedicationRecord;
+  readonly date: LocalDate;
+}
+
 /** The classes whose overlap decides which drug is current (card "Anbefalet antiresorptiv behandling"). */
 const ANTIRESORPTIVE: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphosphonate', 'zoledronic-acid', 'denosumab']);
 
@@ -153,7 +159,7 @@ function cutAtOtherStart(span: Span, others: readonly UseEvent[]): Span {
  * became "denosumab stopped – start zoledronic acid". So does the medication list's newer entry
  * of the class still in use across the stop (`carriesOn`).
  */
-function continuedBy(records: readonly MedicationRecord[], stop: { readonly record: MedicationRecord; readonly date: LocalDate }, today: LocalDate, next: Run | undefined): boolean {
+function continuedBy(records: readonly MedicationRecord[], stop: Stop, today: LocalDate, next: Run | undefined): boolean {
   return records.some(
     (r) =>
       r !== stop.record &&
@@ -184,7 +190,7 @@ function continuedBy(records: readonly MedicationRecord[], stop: { readonly reco
  * - no dose of the stopped product given after the new entry began: then the switch never
  *   happened, and the stopped product was the drug in use (rules.md: given later is current).
  */
-function carriesOn(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }, records: readonly MedicationRecord[]): boolean {
+function carriesOn(r: MedicationRecord, stop: Stop, records: readonly MedicationRecord[]): boolean {
   if (r.source !== 'MedicationStatement' || r.status !== 'active' || r.startUnknown === true) return false;
   if (r.start <= stop.record.start || r.start > stop.date || (r.end !== undefined && r.end <= stop.date)) return false;
   if (r.asserted === undefined || r.asserted < stop.date) return false;
@@ -203,7 +209,7 @@ function isDoseGiven(r: MedicationRecord): boolean {
  * `denosumab-stopped` (rules.md section 1: `completed` on an injection is not a stop, nor a use
  * beyond it). Another product that day (Prolia → a biosimilar) is still a switch.
  */
-function isLastDoseOf(r: MedicationRecord, stop: { readonly record: MedicationRecord; readonly date: LocalDate }): boolean {
+function isLastDoseOf(r: MedicationRecord, stop: Stop): boolean {
   return r.start === stop.date && isDoseGiven(r) && sameProduct(r.identity, stop.record.identity);
 }
 
@@ -218,7 +224,7 @@ const REPLACED_WITHIN_DAYS = 14;
  * alendronate stopped 30 August" goes on). A renewal cancelled within a supply (withdrawn, not
  * stopped) ends nothing.
  */
-function stopsMidPack(stop: { readonly record: MedicationRecord; readonly date: LocalDate }, run: Run): boolean {
+function stopsMidPack(stop: Stop, run: Run): boolean {
   const { record: stopped, date } = stop;
   if (stopped.status !== 'stopped') return false;
   const replacedFrom = addDays(date, -REPLACED_WITHIN_DAYS);
@@ -241,7 +247,7 @@ function stopsMidPack(stop: { readonly record: MedicationRecord; readonly date: 
  * EHR that closes each order so once its injection is given — read as a stop, the due injection
  * became a critical "denosumab stopped").
  */
-function stoppedAfterItsDoses(run: Run, stops: readonly { readonly record: MedicationRecord; readonly date: LocalDate }[], today: LocalDate): { readonly record: MedicationRecord; readonly date: LocalDate } | undefined {
+function stoppedAfterItsDoses(run: Run, stops: readonly Stop[], today: LocalDate): Stop | undefined {
   let latest: MedicationRecord | undefined;
   for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;
   if (latest?.status !== 'stopped' || latest.start >= run.lastDose) return undefined;
@@ -311,7 +317,7 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     }
   }
 
-  const stops: { readonly record: MedicationRecord; readonly date: LocalDate }[] = [];
+  const stops: Stop[] = [];
   for (const r of records) {
     if ((r.status === 'stopped' || r.status === 'cancelled') && r.source !== 'MedicationAdministration' && r.start <= today) {
       stops.push({ record: r, date: minDate(r.status === 'cancelled' ? (r.asserted ?? r.start) : (r.end ?? r.asserted ?? r.start), today) });

@@ -48,10 +48,10 @@ export function boundsDurationOf(repeat: unknown): unknown {
  * default frequency is 1, but "per 1 wk" on ["mon", "thu"], or "1 tablet mandag og torsdag", is two
  * doses a week; read as weekly, an alendronate 70 mg twice a week got no critical). A frequency
  * written out is read as written ("1 per 1 wk" on any of the listed days is weekly), and so is a
- * list of all seven days (any day of the week). A longer period
- * (per month) already counts its doses and is read as it stands, as is one of more than a day and
- * less than a week with weekdays (every 2 days, on Mondays) [choice: nothing invented — the rhythm
- * as written, the more frequent reading].
+ * list of all seven days (any day of the week). A longer period (per month) already counts its
+ * doses and is read as it stands, as is one of more than a day and less than a week with weekdays
+ * (every 2 days, on Mondays) [choice: nothing invented — the rhythm as written, the more frequent
+ * reading].
  */
 export function frequencyPerDay(timing: unknown): number | undefined {
   const repeat = getObject(timing, 'repeat');
