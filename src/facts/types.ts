@@ -276,6 +276,11 @@ export interface GlucocorticoidExposure {
   /** The card's threshold (footnote *): either of the two above (> 450 mg). */
   readonly meetsThreshold: boolean;
   readonly active: boolean;
+  /**
+   * While `active`: the first day of the unbroken use that runs today (records overlapping or
+   * following each other day by day) — a sample taken before it was not taken under this use.
+   */
+  readonly activeSince?: LocalDate;
   /** Last day of systemic glucocorticoid use, if any. */
   readonly lastUse?: LocalDate;
   readonly refs: readonly Ref[];

@@ -149,6 +149,34 @@ describe('btm-follow-up-due — re-check (card l. 172: "Tag KM 3 mdr. efter og r
     expect(btmFollowUpDue(ctxOf(facts))?.reasons).toEqual(['recheck-after-correction']);
   });
 
+  describe('a P1NP series and a glucocorticoid begun after it (l. 140-142 "CTX anvendes i stedet for P1NP …")', () => {
+    // Alendronate from 2025-01-10: the 3-month marker is due from 2025-04-10.
+    const since = (activeSince: string) => glucocorticoid({ active: true, currentDailyMg: 10, activeSince });
+    const adequate = [p1np(60, '2025-01-05'), p1np(30, '2025-04-20')];
+
+    it('a fall of more than 30 % shown before the glucocorticoid began still stands: no marker is asked again', () => {
+      const facts = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2026-06-01'), labs: { boneMarkers: adequate } });
+      expect(btmFollowUpDue(ctxOf(facts))).toBeUndefined();
+      // The same series with the glucocorticoid begun before the 3-month P1NP: that P1NP may be the glucocorticoid's, CTX is asked.
+      const under = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2025-03-01'), labs: { boneMarkers: adequate } });
+      expect(btmFollowUpDue(ctxOf(under))).toMatchObject({ reasons: ['three-months-on-treatment'], marker: 'ctx' });
+      // Begun the day after the P1NP: it stands; on the day of the P1NP: it does not.
+      expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2025-04-21'), labs: { boneMarkers: adequate } })))).toBeUndefined();
+      expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2025-04-20'), labs: { boneMarkers: adequate } })))?.marker).toBe('ctx');
+    });
+
+    it('a series still open when the glucocorticoid began (an insufficient fall awaiting its re-check) goes on in CTX', () => {
+      const open = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2026-06-01'), labs: { boneMarkers: [p1np(60, '2025-01-05'), p1np(50, '2025-04-20')] } });
+      expect(btmFollowUpDue(ctxOf(open))).toMatchObject({ marker: 'ctx' });
+    });
+
+    it('a CTX taken since the glucocorticoid began is the series again', () => {
+      const checked = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2026-06-01'), labs: { boneMarkers: [ctxMarker(0.6, '2026-08-01'), ...adequate] } });
+      // CTX 0.6 without a baseline is above the premenopausal mean: a re-check is due 3 months on.
+      expect(btmFollowUpDue(ctxOf(checked))).toMatchObject({ reasons: ['recheck-after-correction'], marker: 'ctx' });
+    });
+  });
+
   it('keeps CTX as the re-check marker under glucocorticoid', () => {
     const facts = patient({
       ...woman,

@@ -85,7 +85,8 @@ export interface BoneMarkerFlow {
  * prednisolone stops [choice]: a switch to P1NP then had no baseline and dropped the CTX results,
  * so a documented failure (two insufficient falls) disappeared. Once a P1NP is taken after it, the
  * series is P1NP. A P1NP series under new glucocorticoid becomes CTX, as the card says (the
- * glucocorticoid lowers P1NP and would pass for a response).
+ * glucocorticoid lowers P1NP and would pass for a response) — unless it had run its course before
+ * the glucocorticoid began (`seriesBeforeGlucocorticoid`).
  */
 export function markerKind(facts: PatientFacts, course: Course, settings: GuidelineSettings, until: LocalDate): BoneMarkerKind {
   if (facts.glucocorticoid.active) return 'ctx';
@@ -258,8 +259,31 @@ export function endedCourseFlow(ctx: RuleContext, course: Course): BoneMarkerFlo
 
 /** The flow of `course` from the markers dated up to `until`. */
 function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow {
+  return seriesBeforeGlucocorticoid(ctx, course, until) ?? flowOfKind(ctx, course, until, markerKind(ctx.facts, course, ctx.settings, until));
+}
+
+/**
+ * A P1NP series that had run its course before the glucocorticoid now in use began — a fall of more
+ * than 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) or an insufficient fall
+ * confirmed at the re-check — still stands: its markers were taken before the glucocorticoid could
+ * lower them. Turned into a CTX series, it had lost them and asked, years on, for the marker "3 months
+ * after starting" with no baseline [choice]. A series still open when the glucocorticoid began goes
+ * on in CTX (l. 140-142), and so does one with a CTX taken since (a check for suspected non-compliance).
+ */
+function seriesBeforeGlucocorticoid(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow | undefined {
+  const { glucocorticoid, labs } = ctx.facts;
+  const since = glucocorticoid.activeSince;
+  if (!glucocorticoid.active || since === undefined || since <= course.start) return undefined;
+  if (labs.boneMarkers.some((m) => m.marker === 'ctx' && m.date >= since && m.date <= until)) return undefined;
+  const flow = flowOfKind(ctx, course, minDate(until, addDays(since, -1)), 'p1np');
+  const latest = latestVerdict(flow);
+  if (latest === undefined) return undefined;
+  return latest.adequate || persistentlyInadequate(flow) !== undefined ? flow : undefined;
+}
+
+/** The flow of `course` in markers of `kind` dated up to `until`. */
+function flowOfKind(ctx: RuleContext, course: Course, until: LocalDate, kind: BoneMarkerKind): BoneMarkerFlow {
   const { facts, settings } = ctx;
-  const kind = markerKind(facts, course, settings, until);
   const fracture = fractureBeforeStart(facts, course.start);
   const usableFrom = fracture?.date === undefined ? undefined : addMonths(fracture.date, MEASURE_AFTER_FRACTURE_MONTHS);
   const threeMonths = addMonths(course.start, MARKER_AFTER_MONTHS);
