@@ -87,7 +87,7 @@ describe('start or renewal (rules.md section 4, v2)', () => {
     const zol = draft('zoledronic-acid');
     const onZol = { labs: oldLabs, courses: [course('zoledronic-acid', '2024-01-01', { lastDose: '2025-11-20' })] };
     expect(kind(onZol, zol)).toBe('renewal');
-    expect(rxLabMissing(ctxOf(facts(onZol, zol)), zol)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing']);
+    expect(rxLabMissing(ctxOf(facts(onZol, zol)), zol)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing']);
     expect(rxVitaminDLow(ctxOf(facts(onZol, zol)), zol)).toMatchObject({ reasons: ['vitamin-d-low'], start: false });
     expect(rxVitaminDLow(ctxOf(facts({ labs: oldLabs }, zol)), zol)).toMatchObject({ reasons: ['vitamin-d-low'], start: true });
     const den = draft('denosumab');

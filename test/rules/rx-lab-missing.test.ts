@@ -55,17 +55,28 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(judge({ labs: { ...labs, vitaminD: [vitaminD(80, '2026-05-29')] } }, draft('alendronate'))?.reasons).toEqual(['vitamin-d-missing']);
   });
 
-  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion — and the eGFR with the creatinine when none is within those 30 days, as patient-view orders them', () => {
+  it('asks for calcium, creatinine and 25-OH-D within 30 days before a zoledronic acid infusion (card l. 75; rules.md "creatinine/eGFR")', () => {
     const d = draft('zoledronic-acid');
     // Labs of 2026-10-26 are 31 days old on 2026-11-26: too old before an infusion.
     const labs = { calcium: [calcium(2.4, '2026-10-26')], creatinine: [creatinine(70, '2026-10-26')], vitaminD: [vitaminD(80, '2026-10-26')] };
     const rec = judge({ labs }, d);
-    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing'], before: 'infusion' });
+    expect(rec).toMatchObject({ reasons: ['calcium-missing', 'creatinine-missing', 'vitamin-d-missing'], before: 'infusion' });
     expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'creatinine', note: 'before-infusion' });
-    expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'egfr', note: 'before-infusion' });
-    // An eGFR 60 days old is not current before an infusion (card l. 75: before each infusion); one within the 30 days answers the kidney rows both.
-    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-27')] } }, d)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing', 'egfr-missing']);
+    // An eGFR 60 days old is not current before an infusion (card l. 75: before each infusion); one within the 30 days is the kidney test.
+    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-09-27')] } }, d)?.reasons).toEqual(['calcium-missing', 'creatinine-missing', 'vitamin-d-missing']);
     expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-11-01')] } }, d)?.reasons).toEqual(['calcium-missing', 'vitamin-d-missing']);
+  });
+
+  it('takes a current creatinine alone as the kidney test when the eGFR it gives (CKD-EPI 2021) is above 35, and asks for the eGFR when it is not or cannot be worked out', () => {
+    const fresh = (crea: number) => ({ calcium: [calcium(2.35, '2026-11-16')], creatinine: [creatinine(crea, '2026-11-16')], vitaminD: [vitaminD(75, '2026-11-16')] });
+    // A woman of 69 on the day of the sample: 78 µmol/L gives about 68, 125 about 40, 145 about 34.
+    expect(judge({ sex: 'female', labs: fresh(78) }, draft('zoledronic-acid'))).toBeUndefined();
+    expect(judge({ sex: 'female', labs: fresh(125) }, draft('zoledronic-acid'))).toBeUndefined();
+    expect(judge({ sex: 'female', labs: fresh(145) }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    // With no sex the equation knows, the creatinine shows nothing.
+    expect(judge({ sex: 'unknown', labs: fresh(78) }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    // An eGFR of the same days that cannot decide ("<60") is not overruled by the estimate.
+    expect(judge({ sex: 'female', labs: { ...fresh(78), egfr: [egfr(60, '2026-11-16', { comparator: '<' })] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
   });
 
   it('holds the eGFR before an infusion to the 30 days: a 37-day-old eGFR of 36 beside a fresh creatinine of 250 had let the infusion go ahead; 2026-10-27 counts, 2026-10-26 does not', () => {

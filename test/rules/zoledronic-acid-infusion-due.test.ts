@@ -9,9 +9,10 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
   it('fires 11 months after the last infusion (2025-12-26 + 11 months = 2026-11-26), ordering the missing labs in one suggestion', () => {
     const zol = course('zoledronic-acid', '2024-12-26', { lastDose: '2025-12-26' });
     const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol] })));
-    expect(rec).toMatchObject({ topic: 'zoledronic-acid-infusion-due', indicator: 'info', reasons: ['infusion-due', 'calcium-missing', 'creatinine-missing', 'egfr-missing', 'vitamin-d-missing'] });
+    expect(rec).toMatchObject({ topic: 'zoledronic-acid-infusion-due', indicator: 'info', reasons: ['infusion-due', 'calcium-missing', 'creatinine-missing', 'vitamin-d-missing'] });
     expect(rec?.evidence).toEqual(zol.refs);
-    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'creatinine', 'egfr', 'vitamin-d'], note: 'before-infusion' }]);
+    // The card's "-kreatinin" (rules.md "creatinine/eGFR"): with neither, the creatinine is ordered.
+    expect(rec?.suggestions).toEqual([{ kind: 'labs', labs: ['calcium', 'creatinine', 'vitamin-d'], note: 'before-infusion' }]);
     expect(rec?.findings).toContainEqual({ kind: 'due-date', what: 'zoledronic-acid-infusion', date: '2026-12-26' });
   });
 
@@ -106,6 +107,17 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
     expect(ok?.reasons).toEqual(['infusion-due']);
     expect(ok?.missingLabs).toEqual([]);
+  });
+
+  it('takes a current creatinine alone as the kidney test when the eGFR it gives (CKD-EPI 2021) is above 35 (rules.md "creatinine/eGFR")', () => {
+    const zol = course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' });
+    // A woman of 80: 80 µmol/L gives about 61.
+    const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(80, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs })));
+    expect(rec).toMatchObject({ reasons: ['infusion-due'], missingLabs: [] });
+    // Not over an older latest eGFR ≤ 35: the infusion is held, and a current eGFR asked for.
+    const low = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(30, '2026-08-01')] } })));
+    expect(low).toMatchObject({ reasons: ['infusion-due', 'egfr-missing'], egfrLow: true });
   });
 
   it('holds the infusion at a latest eGFR ≤ 35, also when that eGFR is older than 30 days (it also asks for a current one)', () => {

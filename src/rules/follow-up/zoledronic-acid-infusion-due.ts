@@ -8,9 +8,9 @@
  * When: the latest zoledronic acid course is active (rules.md section 1: until stopped or 24 months
  *       after the last infusion) and at least 11 months [choice, settings.zoledronicDueMonths] have
  *       passed since the last infusion (the day itself counts).
- * Then: info — the yearly infusion is coming; P-calcium, creatinine with its eGFR (l. 41 "Tjek, at
- *       eGFR > 35": a creatinine alone does not count, as in rx-lab-missing) and 25-OH-D within 30
- *       days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
+ * Then: info — the yearly infusion is coming; P-calcium, creatinine or eGFR (l. 41 "Tjek, at
+ *       eGFR > 35": a creatinine alone counts when the eGFR it gives is above 35, as in
+ *       rx-lab-missing) and 25-OH-D within 30 days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
  *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion; the calcium is tested again
  *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103). A current
  *       value that is a bound its check cannot be decided by ("<60" for "eGFR > 35") counts as
@@ -22,6 +22,7 @@ import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
+import { kidneyTestMissing } from '../predicates/creatinine-egfr.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestDeciding, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
@@ -57,26 +58,22 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     findings.push(calciumFinding(calcium));
     evidence.push(calcium.ref);
   }
-  // "-kreatinin" (l. 75) is judged by l. 41 "Tjek, at eGFR > 35 ml/min": the kidney test before the
-  // infusion is an eGFR within the window (Danish labs report eGFR with every creatinine). A current
-  // creatinine alone cannot be held to "> 35" — rx-lab-missing asks for the eGFR then too — so it is
-  // shown but does not count: the card asks for the eGFR and never says the tests are in
-  // [choice: eGFR within the 30 days before the infusion, the same window as the other tests; with
-  // neither value both are ordered, as the card names creatinine].
-  const creatinine = latestWithin(facts.labs.creatinine, today, days);
-  const egfr = currentDeciding(facts.labs.egfr, today, days, decidesEgfrCheck);
-  if (creatinine === undefined && egfr === undefined) {
-    reasons.push('creatinine-missing');
-    missing.push('creatinine');
+  // "-kreatinin" (l. 75; rules.md "creatinine/eGFR") within the window: a creatinine or an eGFR.
+  // It is held to l. 41 "Tjek, at eGFR > 35 ml/min": an eGFR as it stands, a creatinine alone by
+  // the eGFR it gives (creatinine-egfr.ts); one that does not show "> 35" (a creatinine of 250) is
+  // shown, and the eGFR asked for, as rx-lab-missing does — the card never says the tests are in.
+  const kidney = kidneyTestMissing(facts, days);
+  if (kidney !== undefined) {
+    reasons.push(kidney === 'egfr' ? 'egfr-missing' : 'creatinine-missing');
+    missing.push(kidney);
   }
+  const creatinine = latestWithin(facts.labs.creatinine, today, days);
   if (creatinine !== undefined) {
     findings.push(labFinding('creatinine', creatinine));
     evidence.push(creatinine.ref);
   }
-  if (egfr === undefined) {
-    reasons.push('egfr-missing');
-    missing.push('egfr');
-  } else {
+  const egfr = currentDeciding(facts.labs.egfr, today, days, decidesEgfrCheck);
+  if (egfr !== undefined) {
     findings.push(labFinding('egfr', egfr));
     evidence.push(egfr.ref);
   }

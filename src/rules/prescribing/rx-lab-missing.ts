@@ -10,11 +10,11 @@
  *   - oral bisphosphonate, starts only (v2, "Start or renewal": first course, restart or switch —
  *     start-or-renewal.ts; a renewal of the ongoing drug is not a start): eGFR (90 days), calcium
  *     (90 days), 25-OH-D (180 days);
- *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion —
- *     and an eGFR within the same 30 days [choice: a creatinine alone cannot be judged by the card's
- *     "Tjek, at eGFR > 35 ml/min", and the eGFR is the kidney value rx-egfr-too-low judges before a
- *     nephrotoxic infusion; Danish labs report eGFR with every creatinine; patient-view's
- *     zoledronic-acid-infusion-due asks for the same eGFR];
+ *   - zoledronic acid: calcium, creatinine or eGFR, 25-OH-D — each within 30 days of the infusion;
+ *     a creatinine alone is held to the card's "Tjek, at eGFR > 35 ml/min" by the eGFR it gives
+ *     (CKD-EPI 2021, creatinine-egfr.ts), and one that does not show it asks for the eGFR too
+ *     [extension: rx-egfr-too-low judges eGFRs only, and a creatinine of 250 µmol/L before a
+ *     nephrotoxic infusion must not pass; patient-view's zoledronic-acid-infusion-due reads it alike];
  *   - denosumab: calcium within 30 days of the injection; on a start also eGFR (90 days) and 25-OH-D
  *     (180 days). The rules.md row names calcium only, but card l. 41-43 asks all three before *any*
  *     antiresorptive start, and rx-egfr-too-low / rx-vitamin-d-low have nothing to check without
@@ -37,6 +37,7 @@ import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
+import { kidneyTestMissing } from '../predicates/creatinine-egfr.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -92,22 +93,28 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   let note: 'before-infusion' | 'before-injection' | undefined;
   if (drugClass === 'zoledronic-acid') {
     note = 'before-infusion';
+    const kidney = kidneyTestMissing(ctx.facts, days.beforeInfusion);
     required = [
       calciumLab(days.beforeInfusion),
       {
         lab: 'creatinine',
         reason: 'creatinine-missing',
-        current: latestWithin(labs.creatinine, today, days.beforeInfusion) !== undefined || egfrCurrent(days.beforeInfusion),
+        current: kidney !== 'creatinine',
         withinDays: days.beforeInfusion,
         ...opt(lastOf('creatinine', labs.creatinine, today, days.beforeInfusion)),
       },
       vitaminDLab(days.beforeInfusion),
-      // A current creatinine alone satisfies the row above but not the card's check "eGFR > 35",
-      // the only kidney value rx-egfr-too-low can judge: an infusion into renal failure got no card.
-      // With no kidney value at all both are ordered, as patient-view orders them — the creatinine
-      // alone had brought the GP back for the eGFR. Within the infusion's 30 days, as l. 75 asks of
-      // its kidney test: a 37-day-old eGFR of 36 beside a fresh creatinine of 250 µmol/L went ahead.
-      { lab: 'egfr', reason: 'egfr-missing', current: egfrCurrent(days.beforeInfusion), withinDays: days.beforeInfusion, ...opt(lastOf('egfr', labs.egfr, today, days.beforeInfusion)) },
+      // A current creatinine alone is held to the card's check "eGFR > 35" by the eGFR it gives
+      // (creatinine-egfr.ts): one that does not show it (250 µmol/L) asks for the eGFR — an infusion
+      // into renal failure had got no card. Within the infusion's 30 days, as l. 75 asks of its
+      // kidney test: a 37-day-old eGFR of 36 beside a fresh creatinine of 250 µmol/L went ahead.
+      {
+        lab: 'egfr',
+        reason: 'egfr-missing',
+        current: kidney !== 'egfr',
+        withinDays: days.beforeInfusion,
+        ...opt(lastOf('egfr', labs.egfr, today, days.beforeInfusion)),
+      },
     ];
   } else if (drugClass === 'denosumab') {
     note = 'before-injection';

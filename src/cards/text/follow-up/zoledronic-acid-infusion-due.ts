@@ -26,12 +26,12 @@ function tests(rec: Rec, lang: Language): string {
 }
 
 /**
- * No current eGFR (l. 41 "Tjek, at eGFR > 35"): a creatinine alone is not the check, so the card
- * asks for the eGFR and never reads as if the tests were in (the rule counts only an eGFR).
+ * No current eGFR, and the creatinine does not show l. 41's "eGFR > 35" (the eGFR it gives is at or
+ * below it, or cannot be worked out): the card asks for the eGFR and never reads as if the tests were in.
  */
 const EGFR_MISSING: Words = {
-  da: '**eGFR mangler:** et kreatinin alene kan ikke holdes op mod eGFR > 35 – bestil eGFR før infusionen.',
-  en: '**eGFR missing:** a creatinine alone cannot be checked against eGFR > 35 – order an eGFR before the infusion.',
+  da: '**eGFR mangler:** kreatininen viser ikke eGFR > 35 – bestil eGFR før infusionen.',
+  en: '**eGFR missing:** the creatinine does not show eGFR > 35 – order an eGFR before the infusion.',
 };
 
 /**
