@@ -14,7 +14,8 @@ import { FAMILY_HISTORY_TARGETS, FIRST_DEGREE_RELATIVE } from './concepts.js';
 import type { Entry, FactsContext } from './context.js';
 import type { Ref } from './types.js';
 
-const TARGET_TEXT = /osteoporo|hoftebrud|hoftefraktur|lårbenshalsbrud|collumfraktur|hip fracture|fractured hip|broken hip/;
+/** Osteoporosis ("knogleskørhed", the everyday Danish word, too) or a hip fracture, named in text. */
+const TARGET_TEXT = /osteoporo|knogleskør|hoftebrud|hoftefraktur|lårbenshalsbrud|collumfraktur|hip fracture|fractured hip|broken hip/;
 
 export function readFamilyHistory(entry: Entry, ctx: FactsContext): { ref: Ref; date?: LocalDate } | undefined {
   const fmh = entry.resource;

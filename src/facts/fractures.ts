@@ -10,7 +10,7 @@
  * Mechanism: `low-energy` when coded osteoporotic (M80 family, SNOMED osteoporotic fracture
  * concepts) or flagged low-energy (an extension whose url names low-energy/fragility/lavenergi with
  * valueBoolean true, or text such as "lavenergi", "fragility", "osteoporotisk"); `high-energy` when
- * flagged so (valueBoolean false, "højenergi", "trafikulykke", "faldt fra stige", or a negated
+ * flagged so (valueBoolean false, "højenergi", "trafikuheld", "faldt fra stige", or a negated
  * low-energy word: "Ikke lavenergibrud", "Not a low-energy fracture"); else `unknown`. Any
  * (affirmed) low-energy evidence wins over high-energy evidence [choice]. Whether unknown counts as *possible* is the
  * rules' call. Atypical femoral fractures (M84.75) and stress fractures (M84.3) are never
@@ -41,9 +41,47 @@ export interface CodedMatch {
 }
 
 const LOW_ENERGY_URL = /low-?energy|fragility|lavenergi/i;
-const LOW_ENERGY_TEXT = /lavenergi|low[- ]energy|fragility|osteoporoti|standing height|stående højde/;
-const HIGH_ENERGY_TEXT =
-  /højenergi|high[- ]energy|trafikulykke|færdselsuheld|traffic accident|motor vehicle|fall from (?:a )?(?:height|ladder|roof)|faldt? (?:ned )?fra (?:en |et )?(?:stige|tag|højde|\d+(?:[,.]\d+)? ?m\b)|fell from (?:a )?(?:ladder|roof|\d+(?:\.\d+)? ?m\b)/;
+/**
+ * Low energy by the card's own measure (rules.md section 1: "from standing height or less"): a fall
+ * on the level ("fald i eget niveau", "faldt fra egen højde", "ground-level fall", "fall from standing").
+ */
+const LOW_ENERGY_TEXT =
+  /lavenergi|low[- ]energy|fragility|osteoporoti|standing height|stående højde|fra stående|eget niveau|egen højde|ground[- ]level|fall from standing|same[- ]level fall/;
+/**
+ * A fall from *more* than standing height — the card's line between low and high energy, said the
+ * other way: "fald fra mere end egen højde", "fall from greater than standing height". Not under a
+ * negation ("ikke mere end egen højde" is a low-energy fall).
+ */
+const ABOVE_STANDING =
+  /(?<!(?:ikke|not|no) )(?:(?:mere|højere|større) end|over) (?:egen|stående) højde|(?<!(?:ikke|not|no) )(?:greater|higher|more) than (?:standing|own) height|above standing height/g;
+/**
+ * High energy: a road accident ("trafikuheld", "motorcykeluheld", "påkørt af bil", "MVA"), or a fall
+ * from a height ("fra stige", "fald fra 2. sal", "fell from a balcony"). Words that say an accident
+ * but not its force ("arbejdsulykke", "cykeluheld", "knust ryghvirvel") stay unknown: the card then
+ * asks the GP to clarify the mechanism [choice, the safer reading].
+ */
+const HIGH_ENERGY_TEXT = new RegExp(
+  [
+    'højenergi',
+    'high[- ]energy',
+    'trafik(?:ulykke|uheld)',
+    'færdsels(?:ulykke|uheld)',
+    'bil(?:ulykke|uheld)',
+    'motorcykel',
+    'påkørt',
+    'traffic accident',
+    'road traffic',
+    'motor vehicle',
+    'motorcycle',
+    'car (?:accident|crash)',
+    '\\bmv[ac]\\b',
+    '\\brta\\b',
+    '(?:hit|struck) by (?:a )?(?:car|vehicle|truck|bus)',
+    'fall from (?:a )?(?:height|ladder|roof|balcony|scaffold)',
+    'faldt? (?:ned )?fra (?:en |et )?(?:stige|tag|altan|stillads|højde|\\d+(?:[,.]\\d+)? ?m\\b|(?:\\d+\\.|første|anden|tredje|fjerde) sal)',
+    'fell from (?:a )?(?:ladder|roof|balcony|scaffold|\\d+(?:\\.\\d+)? ?m\\b)',
+  ].join('|'),
+);
 /**
  * A low-energy word under a negation a few words before it ("Ikke lavenergibrud", "Ingen mistanke
  * om osteoporotisk brud", "Not a low-energy fracture"): says the fracture was *not* low-energy.
@@ -278,9 +316,11 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   const text = `${conceptWords(condition.code)} | ${noteText(condition)}`.replace(/\s+/g, ' ');
   // A negated low-energy word is evidence against it, never for it.
   const affirmed = text.replace(NEGATED_LOW_ENERGY, ' ');
-  if (LOW_ENERGY_TEXT.test(affirmed)) return 'low-energy';
+  // "Mere end egen højde" names standing height, as the high-energy side of it.
+  const aboveStanding = affirmed.replace(ABOVE_STANDING, ' ');
+  if (LOW_ENERGY_TEXT.test(aboveStanding)) return 'low-energy';
   // "Ikke højenergitraume" must not read as high energy: the fracture would be dropped.
-  if (flag === false || affirmed !== text || HIGH_ENERGY_TEXT.test(affirmed.replace(NEGATED_HIGH_ENERGY, ' '))) return 'high-energy';
+  if (flag === false || affirmed !== text || aboveStanding !== affirmed || HIGH_ENERGY_TEXT.test(affirmed.replace(NEGATED_HIGH_ENERGY, ' '))) return 'high-energy';
   return 'unknown';
 }
 

@@ -215,6 +215,16 @@ describe('family history', () => {
     expect(f.familyHistory[0]?.date).toBe('2024-02-01');
   });
 
+  it('"knogleskørhed", the everyday Danish word for osteoporosis, counts as the word osteoporosis does', () => {
+    const f = factsOf([
+      familyHistory({ id: 'mother', relationship: 'MTH', conditions: [{ text: 'Knogleskørhed' }] }),
+      familyHistory({ id: 'father', relationship: 'FTH', conditions: [{ text: 'knogleskør, brækkede hoften' }] }),
+      condition({ id: 'text', text: 'Knogleskørhed hos mor', recorded: '2022-01-01' }),
+      familyHistory({ id: 'aunt', relationship: 'MAUNT', conditions: [{ text: 'Knogleskørhed' }] }),
+    ]);
+    expect(f.familyHistory.map((h) => h.ref).sort()).toEqual(['Condition/text', 'FamilyMemberHistory/father', 'FamilyMemberHistory/mother']);
+  });
+
   it('an aunt, or a relative with another disease, does not count', () => {
     const f = factsOf([
       familyHistory({ relationship: 'MAUNT', conditions: [{ text: 'Osteoporose' }] }),

@@ -281,6 +281,29 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     expect(snomed('125605004', 'Fracture of bone (disorder)', { bodySite: 'Structure of neck of femur' })[0]?.site).toBe('hip');
   });
 
+  it.each([
+    ['Collum femoris fraktur efter trafikuheld', 'high-energy'],
+    ['Collum femoris fraktur, motorcykeluheld', 'high-energy'],
+    ['Collum femoris fraktur, påkørt af bil som fodgænger', 'high-energy'],
+    ['Collum femoris fraktur efter fald fra 2. sal', 'high-energy'],
+    ['Hoftebrud, faldt ned fra altan', 'high-energy'],
+    ['Hoftebrud efter fald fra mere end egen højde', 'high-energy'],
+    ['Hip fracture, MVA', 'high-energy'],
+    ['Hip fracture, pedestrian struck by car', 'high-energy'],
+    ['Hip fracture after fall from greater than standing height', 'high-energy'],
+    ['Collum femoris fraktur, fald i eget niveau', 'low-energy'],
+    ['Collum femoris fraktur, faldt fra egen højde', 'low-energy'],
+    ['Hoftebrud, fald fra ikke mere end egen højde', 'low-energy'],
+    ['Hip fracture, ground-level fall', 'low-energy'],
+    ['Hip fracture after fall from standing', 'low-energy'],
+    // An accident that does not say its force, and a crushed vertebra (lay Danish for a collapse): not known.
+    ['Collum femoris fraktur, arbejdsulykke', 'unknown'],
+    ['Hoftebrud efter cykeluheld', 'unknown'],
+    ['Fraktur af lændehvirvel L2, knust hvirvel', 'unknown'],
+  ])('mechanism from the text "%s": %s (rules.md section 1, "from standing height or less")', (text, mechanism) => {
+    expect(fracture({ text })[0]?.mechanism).toBe(mechanism);
+  });
+
   it('a text naming osteoporosis is low-energy; other mechanism words are read as for coded fractures', () => {
     expect(snomed('1234567', 'Pathological fracture of hip due to osteoporosis')[0]?.mechanism).toBe('low-energy');
     expect(fracture({ text: 'Hoftebrud efter trafikulykke' })[0]?.mechanism).toBe('high-energy');
