@@ -32,7 +32,7 @@
  *   ending 13 months ago had been told "no risk factor is recorded"; FRAX's "> 3 months" alone had
  *   left out 30 mg for seven weeks, and a course broken by a five-day pause].
  */
-import { addDays, addMonths, addMonthsToDayNumber, dayNumber, fromDayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { addMonths, addMonthsToDayNumber, dayNumber, fromDayNumber, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import { usageSpan } from './usage-spans.js';
 import type { GlucocorticoidExposure, MedicationRecord, Ref } from './types.js';
@@ -80,14 +80,14 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   const planned: Piece[] = [];
   let lastUse: LocalDate | undefined;
   let active = false;
-  const spans: { readonly start: LocalDate; readonly end: LocalDate }[] = [];
+  const uses: { readonly start: LocalDate; readonly end: LocalDate }[] = [];
   let doseUnknown = false;
   for (const record of records) {
     if (record.identity.drugClass !== 'glucocorticoid') continue;
     const span = usageSpan(record, today);
     if (span === undefined) continue;
     refs.add(record.ref);
-    spans.push(span);
+    uses.push({ start: span.start, end: span.end });
     lastUse = lastUse === undefined ? span.end : maxDate(lastUse, span.end);
     if (span.end >= today) active = true;
     const daily = predEq(record);
@@ -118,7 +118,6 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
   const cumulativeMg12Months = round1(maxWindowSum(all, day, horizon));
   const meetsThreshold = highDoseThreeMonths || cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
   const past = meetsThreshold ? undefined : lastExposure(recorded);
-  const activeSince = active ? useSince(spans, today) : undefined;
   return {
     currentDailyMg,
     highDoseThreeMonths,
@@ -126,30 +125,12 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
     meetsThreshold,
     ...(past === undefined ? {} : { pastExposure: { lastUse: fromDayNumber(past.end), refs: pieces.flatMap((p) => (p.start <= past.end && p.end >= past.start && p.ref !== undefined ? [p.ref] : [])) } }),
     active,
-    ...(activeSince === undefined ? {} : { activeSince }),
     ...(lastUse === undefined ? {} : { lastUse }),
     refs: [...refs],
+    uses,
     ...(doseUnknown ? { doseUnknown: true as const } : {}),
     ...(planned.length > 0 ? { planned: true as const } : {}),
   };
-}
-
-/**
- * The first day of the unbroken use that reaches `today`: spans that overlap or follow each other
- * day by day are one use. Every span starts on or before today (`usageSpan`), so once a use reaches
- * today every later-starting span joins it.
- */
-function useSince(spans: readonly { readonly start: LocalDate; readonly end: LocalDate }[], today: LocalDate): LocalDate | undefined {
-  const byStart = [...spans].sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? -1 : 1));
-  let start: LocalDate | undefined;
-  let end: LocalDate | undefined;
-  for (const span of byStart) {
-    if (end === undefined || start === undefined || span.start > addDays(end, 1)) {
-      start = span.start;
-      end = span.end;
-    } else end = maxDate(end, span.end);
-  }
-  return end !== undefined && end >= today ? start : undefined;
 }
 
 /** Daily prednisolone equivalents of a record, when its dose is known. */

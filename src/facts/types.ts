@@ -276,11 +276,8 @@ export interface GlucocorticoidExposure {
   /** The card's threshold (footnote *): either of the two above (> 450 mg). */
   readonly meetsThreshold: boolean;
   readonly active: boolean;
-  /**
-   * While `active`: the first day of the unbroken use that runs today (records overlapping or
-   * following each other day by day) — a sample taken before it was not taken under this use.
-   */
-  readonly activeSince?: LocalDate;
+  /** The days of systemic glucocorticoid use, record by record (known dose or not; up to today): what a sample was taken under. */
+  readonly uses: readonly { readonly start: LocalDate; readonly end: LocalDate }[];
   /** Last day of systemic glucocorticoid use, if any. */
   readonly lastUse?: LocalDate;
   readonly refs: readonly Ref[];

@@ -109,6 +109,7 @@ describe('fixture: a Danish woman (NPU/DNK labs, SKS diagnoses, ATC drugs, Danis
       active: false,
       lastUse: '2026-01-31',
       refs: ['MedicationStatement/fmk-prednisolon'],
+      uses: [{ start: '2025-09-01', end: '2026-01-31' }],
     });
     expect(facts.intolerances).toEqual([{ drug: 'risedronate', drugClass: 'oral-bisphosphonate', date: '2021-11-05', ref: 'AllergyIntolerance/risedronat-intolerance' }]);
   });

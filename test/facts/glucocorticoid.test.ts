@@ -202,22 +202,14 @@ describe('a glucocorticoid whose dose cannot be read', () => {
   });
 });
 
-describe('activeSince: the first day of the use that runs today (a sample before it was not taken under it)', () => {
-  it('is the start of the record in use, and of the records before it that it follows day by day or overlaps', () => {
-    expect(glucocorticoidExposure([gc({ start: '2026-03-01', mg: 10, status: 'active' })], TODAY).activeSince).toBe('2026-03-01');
-    // 1 Jan – 28 Feb, then from 1 Mar: one use; from 2 Mar (a day without): the use began on 2 Mar.
-    const follows = [gc({ start: '2026-01-01', end: '2026-02-28', mg: 10 }), gc({ start: '2026-03-01', mg: 5, status: 'active' })];
-    expect(glucocorticoidExposure(follows, TODAY).activeSince).toBe('2026-01-01');
-    const gap = [gc({ start: '2026-01-01', end: '2026-02-28', mg: 10 }), gc({ start: '2026-03-02', mg: 5, status: 'active' })];
-    expect(glucocorticoidExposure(gap, TODAY).activeSince).toBe('2026-03-02');
-    // An earlier record still running across the later one's start joins it, in whatever order the records come.
-    const overlap = [gc({ start: '2026-04-01', mg: 5, status: 'active' }), gc({ start: '2025-12-01', end: '2026-04-10', mg: 10 })];
-    expect(glucocorticoidExposure(overlap, TODAY).activeSince).toBe('2025-12-01');
-  });
-
-  it('is absent when no glucocorticoid is in use today', () => {
-    const ended = glucocorticoidExposure([gc({ start: '2026-01-01', end: '2026-03-01', mg: 10 })], TODAY);
-    expect(ended.active).toBe(false);
-    expect(ended.activeSince).toBeUndefined();
+describe('uses: the days of glucocorticoid use, record by record (what a sample was taken under)', () => {
+  it('lists each record in use up to today, a dose known or not, and none of other drugs', () => {
+    const records = [gc({ start: '2026-03-01', mg: 10, status: 'active' }), gc({ start: '2025-01-01', end: '2025-02-28' }), gc({ start: '2024-06-01', end: '2024-06-10', mg: 5 })];
+    expect(glucocorticoidExposure(records, TODAY).uses).toEqual([
+      { start: '2026-03-01', end: TODAY },
+      { start: '2025-01-01', end: '2025-02-28' },
+      { start: '2024-06-01', end: '2024-06-10' },
+    ]);
+    expect(glucocorticoidExposure([], TODAY).uses).toEqual([]);
   });
 });

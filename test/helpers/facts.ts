@@ -49,6 +49,7 @@ const NO_GC: GlucocorticoidExposure = {
   meetsThreshold: false,
   active: false,
   refs: [],
+  uses: [],
 };
 
 export type FactsInput = Partial<Omit<PatientFacts, 'labs' | 'vitals' | 'lifestyle' | 'dxa'>> & {
@@ -205,7 +206,9 @@ export function course(drug: DrugId, start: LocalDate, opts: { status?: CourseSt
 }
 
 export function glucocorticoid(g: Partial<GlucocorticoidExposure>): GlucocorticoidExposure {
-  const base = { ...NO_GC, refs: [id('MedicationStatement')], ...g };
+  // Active with no uses given: in use as far back as any test looks.
+  const uses = g.uses ?? (g.active === true ? [{ start: '2000-01-01', end: TODAY }] : []);
+  const base = { ...NO_GC, refs: [id('MedicationStatement')], ...g, uses };
   return { ...base, meetsThreshold: g.meetsThreshold ?? (base.highDoseThreeMonths || base.cumulativeMg12Months > 450) };
 }
 

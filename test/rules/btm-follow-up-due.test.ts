@@ -151,7 +151,7 @@ describe('btm-follow-up-due — re-check (card l. 172: "Tag KM 3 mdr. efter og r
 
   describe('a P1NP series and a glucocorticoid begun after it (l. 140-142 "CTX anvendes i stedet for P1NP …")', () => {
     // Alendronate from 2025-01-10: the 3-month marker is due from 2025-04-10.
-    const since = (activeSince: string) => glucocorticoid({ active: true, currentDailyMg: 10, activeSince });
+    const since = (start: string) => glucocorticoid({ active: true, currentDailyMg: 10, uses: [{ start, end: TODAY }] });
     const adequate = [p1np(60, '2025-01-05'), p1np(30, '2025-04-20')];
 
     it('a fall of more than 30 % shown before the glucocorticoid began still stands: no marker is asked again', () => {
@@ -168,6 +168,18 @@ describe('btm-follow-up-due — re-check (card l. 172: "Tag KM 3 mdr. efter og r
     it('a series still open when the glucocorticoid began (an insufficient fall awaiting its re-check) goes on in CTX', () => {
       const open = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2026-06-01'), labs: { boneMarkers: [p1np(60, '2025-01-05'), p1np(50, '2025-04-20')] } });
       expect(btmFollowUpDue(ctxOf(open))).toMatchObject({ marker: 'ctx' });
+    });
+
+    it('a series taken under a glucocorticoid is no series before it: a course across it with a gap, or an earlier course', () => {
+      const gapped = glucocorticoid({ active: true, currentDailyMg: 10, uses: [{ start: '2023-12-01', end: '2025-06-27' }, { start: '2025-06-30', end: TODAY }] });
+      expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: gapped, labs: { boneMarkers: adequate } })))?.marker).toBe('ctx');
+      const earlier = glucocorticoid({ active: true, currentDailyMg: 10, uses: [{ start: '2025-03-01', end: '2025-05-01' }, { start: '2026-06-01', end: TODAY }] });
+      expect(btmFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: earlier, labs: { boneMarkers: adequate } })))?.marker).toBe('ctx');
+    });
+
+    it('a P1NP taken since under the glucocorticoid reopens the series in CTX (back at its baseline, it is no response to pass over)', () => {
+      const later = patient({ ...woman, courses: [course('alendronate', '2025-01-10')], glucocorticoid: since('2026-06-01'), labs: { boneMarkers: [p1np(62, '2026-10-01'), ...adequate] } });
+      expect(btmFollowUpDue(ctxOf(later))?.marker).toBe('ctx');
     });
 
     it('a CTX taken since the glucocorticoid began is the series again', () => {

@@ -103,10 +103,26 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     // An eGFR older than the 30 days before the infusion does not count either.
     const old = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-26')] } })));
     expect(old?.missingLabs).toEqual(['egfr']);
-    // An eGFR within 30 days is the check (with or without its creatinine).
-    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
+    // An eGFR within 30 days is the check (with or without its creatinine) …
+    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-11-20')] } })));
     expect(ok?.reasons).toEqual(['infusion-due']);
     expect(ok?.missingLabs).toEqual([]);
+    // … unless a newer creatinine gives 35 or less (300 µmol/L after an eGFR of 60): the eGFR again.
+    const newer = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
+    expect(newer?.missingLabs).toEqual(['egfr']);
+  });
+
+  it('asks for the eGFR, not a creatinine, where no creatinine could settle the check: an undecided eGFR of the window, an older eGFR ≤ 35, an unknown sex', () => {
+    const zol = course('zoledronic-acid', '2024-12-01', { lastDose: '2025-12-01' });
+    const base = { calcium: [calcium(2.4, '2026-11-20')], vitaminD: [vitaminD(80, '2026-11-20')] };
+    const undecided = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...base, egfr: [egfr(60, '2026-11-20', { comparator: '<' })] } })));
+    expect(undecided?.missingLabs).toEqual(['egfr']);
+    const olderLow = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...base, egfr: [egfr(30, '2026-08-01')] } })));
+    expect(olderLow?.missingLabs).toEqual(['egfr']);
+    const unknownSex = zoledronicAcidInfusionDue(ctxOf(patient({ sex: 'unknown', age: 80, courses: [zol], labs: base })));
+    expect(unknownSex?.reasons).toEqual(['infusion-due', 'egfr-missing']);
+    // A patient the equation knows, with neither value: the card's creatinine.
+    expect(zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: base })))?.reasons).toEqual(['infusion-due', 'creatinine-missing']);
   });
 
   it('takes a current creatinine alone as the kidney test when the eGFR it gives (CKD-EPI 2021) is above 35 (rules.md "creatinine/eGFR")', () => {

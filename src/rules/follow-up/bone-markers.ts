@@ -263,22 +263,25 @@ function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerF
 }
 
 /**
- * A P1NP series that had run its course before the glucocorticoid now in use began — a fall of more
- * than 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) or an insufficient fall
- * confirmed at the re-check — still stands: its markers were taken before the glucocorticoid could
- * lower them. Turned into a CTX series, it had lost them and asked, years on, for the marker "3 months
- * after starting" with no baseline [choice]. A series still open when the glucocorticoid began goes
- * on in CTX (l. 140-142), and so does one with a CTX taken since (a check for suspected non-compliance).
+ * A P1NP series that had run its course before the glucocorticoid now in use — a fall of more than
+ * 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) or an insufficient fall confirmed
+ * at the re-check — still stands when no glucocorticoid was in use from its first marker to its
+ * deciding one: they were not lowered by it. Turned into a CTX series, it had lost them and asked,
+ * years on, for the marker "3 months after starting" with no baseline [choice]. A series still open,
+ * one taken under a glucocorticoid (now or an earlier course), and one with a marker taken since (a
+ * P1NP under the glucocorticoid, a CTX for suspected non-compliance) go on in CTX (l. 140-142).
  */
 function seriesBeforeGlucocorticoid(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow | undefined {
   const { glucocorticoid, labs } = ctx.facts;
-  const since = glucocorticoid.activeSince;
-  if (!glucocorticoid.active || since === undefined || since <= course.start) return undefined;
-  if (labs.boneMarkers.some((m) => m.marker === 'ctx' && m.date >= since && m.date <= until)) return undefined;
-  const flow = flowOfKind(ctx, course, minDate(until, addDays(since, -1)), 'p1np');
+  if (!glucocorticoid.active) return undefined;
+  const flow = flowOfKind(ctx, course, until, 'p1np');
   const latest = latestVerdict(flow);
-  if (latest === undefined) return undefined;
-  return latest.adequate || persistentlyInadequate(flow) !== undefined ? flow : undefined;
+  if (latest === undefined || !(latest.adequate || persistentlyInadequate(flow) !== undefined)) return undefined;
+  const decided = latest.measurement.date;
+  const from = flow.baseline?.date ?? flow.onTreatment.at(-1)?.measurement.date ?? decided;
+  if (glucocorticoid.uses.some((use) => use.start <= decided && use.end >= from)) return undefined;
+  if (labs.boneMarkers.some((m) => m.date > decided && m.date <= until)) return undefined;
+  return flow;
 }
 
 /** The flow of `course` in markers of `kind` dated up to `until`. */

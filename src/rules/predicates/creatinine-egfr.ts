@@ -23,10 +23,14 @@ export function ckdEpi2021(creatinineUmolL: number, ageYears: number, female: bo
   return 142 * Math.min(ratio, 1) ** alpha * Math.max(ratio, 1) ** -1.2 * 0.9938 ** ageYears * (female ? 1.012 : 1);
 }
 
+/** The patient the equation knows: a sex it has a constant for and a birth date (the age is the sample's). */
+function estimable(facts: PatientFacts): boolean {
+  return (facts.sex === 'female' || facts.sex === 'male') && facts.birthDate !== undefined;
+}
+
 /** Whether the creatinine shows eGFR > 35 (a bound counts only where every value it allows does). */
 export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: Measurement): boolean {
-  if (facts.sex !== 'female' && facts.sex !== 'male') return false;
-  if (facts.birthDate === undefined || creatinine.date < facts.birthDate) return false;
+  if (!estimable(facts) || facts.birthDate === undefined || creatinine.date < facts.birthDate) return false;
   const age = yearsBetween(facts.birthDate, creatinine.date);
   if (age < 18 || !(creatinine.value > 0)) return false;
   // A higher creatinine is a lower eGFR: only "<" and "≤" bounds (the value or less) can show it above.
@@ -36,16 +40,23 @@ export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: M
 
 /**
  * The kidney test before an infusion (within `days`): nothing missing when an eGFR decides the check
- * or, with no eGFR of those days, the creatinine shows "> 35"; `creatinine` when neither value is
- * there (the card's "-kreatinin"); `eGFR` beside a creatinine that does not show it. The estimate
- * overrules no eGFR: not one of those days that cannot decide ("<60"), nor an older latest eGFR at or
- * below 35 (the infusion is held for it; an eGFR answers it).
+ * or, where the estimate may stand in, the creatinine shows "> 35". The estimate overrules no eGFR —
+ * not one of those days that cannot decide ("<60"), nor an older latest eGFR at or below 35 (the
+ * infusion is held for it) — and needs a patient the equation knows: otherwise the eGFR is what is
+ * missing, with or without a creatinine. With neither value and the estimate able to stand in, the
+ * card's "-kreatinin" is. A creatinine newer than a deciding eGFR that gives 35 or less asks for the
+ * eGFR again: a creatinine of 250 µmol/L after an eGFR of 45 must not pass.
  */
 export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinine' | 'egfr' | undefined {
   const { labs, today } = facts;
-  if (currentDeciding(labs.egfr, today, days, decidesEgfrCheck) !== undefined) return undefined;
   const creatinine = latestWithin(labs.creatinine, today, days);
+  const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
+  if (egfr !== undefined) {
+    const newer = creatinine !== undefined && creatinine.date > egfr.date && estimable(facts);
+    return newer && !creatinineShowsEgfrAboveLimit(facts, creatinine) ? 'egfr' : undefined;
+  }
+  const standsIn = estimable(facts) && latestWithin(labs.egfr, today, days) === undefined && latestEgfrAtLimit(facts) === undefined;
+  if (!standsIn) return 'egfr';
   if (creatinine === undefined) return 'creatinine';
-  if (latestWithin(labs.egfr, today, days) !== undefined || latestEgfrAtLimit(facts) !== undefined) return 'egfr';
   return creatinineShowsEgfrAboveLimit(facts, creatinine) ? undefined : 'egfr';
 }

@@ -6,6 +6,9 @@ describe('the eGFR a creatinine gives (CKD-EPI 2021), for the kidney test before
   it('matches the published equation: a woman of 50 with 0.8 mg/dL (70.7 µmol/L) about 89, a man of 60 with 1.0 mg/dL about 86', () => {
     expect(ckdEpi2021(70.736, 50, true)).toBeCloseTo(89.7, 0);
     expect(ckdEpi2021(88.42, 60, false)).toBeCloseTo(86.2, 0);
+    // Below κ (the α exponent): a woman of 50 with 0.6 mg/dL about 109, a man of 40 with 0.7 mg/dL about 119.
+    expect(ckdEpi2021(53.052, 50, true)).toBeCloseTo(109.3, 0);
+    expect(ckdEpi2021(61.894, 40, false)).toBeCloseTo(119.5, 0);
   });
 
   it('shows "> 35" only when the estimate is above it, for a known sex and an adult age on the day of the sample', () => {

@@ -26,12 +26,12 @@ function tests(rec: Rec, lang: Language): string {
 }
 
 /**
- * No current eGFR, and the creatinine does not show l. 41's "eGFR > 35" (the eGFR it gives is at or
- * below it, or cannot be worked out): the card asks for the eGFR and never reads as if the tests were in.
+ * The kidney test still needs an eGFR (no current one that decides, and no creatinine whose estimate
+ * may stand in for it, creatinine-egfr.ts): the card asks for it and never reads as if the tests were in.
  */
 const EGFR_MISSING: Words = {
-  da: '**eGFR mangler:** kreatininen viser ikke eGFR > 35 – bestil eGFR før infusionen.',
-  en: '**eGFR missing:** the creatinine does not show eGFR > 35 – order an eGFR before the infusion.',
+  da: '**eGFR mangler:** bestil eGFR før infusionen (kortets tjek: eGFR > 35).',
+  en: '**eGFR missing:** order an eGFR before the infusion (the card\'s check: eGFR > 35).',
 };
 
 /**
