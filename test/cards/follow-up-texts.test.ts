@@ -422,6 +422,9 @@ describe('follow-up card texts', () => {
     const rec = { ...recommendation('btm-follow-up-due'), reasons: ['three-months-on-treatment' as const], noBaseline: true as const };
     expect(wordsOf(rec, 'da').detail).toContain('sammenlignes med præmenopausalt gennemsnit');
     expect(wordsOf(rec, 'da').detail).not.toContain('fra initial værdi');
+    // Named by kind: under glucocorticoid the marker is CTX, and a P1NP taken before is no baseline for it.
+    expect(wordsOf({ ...rec, marker: 'ctx' as const }, 'da').detail).toContain('Uden initial CTX sammenlignes');
+    expect(wordsOf({ ...rec, marker: 'p1np' as const }, 'en').detail).toContain('Without a baseline P1NP the value');
     expect(wordsOf(rec, 'en').detail).toContain('compared with the premenopausal mean');
   });
 

@@ -30,10 +30,12 @@ const NOT_USABLE: Words = {
 function whatItDecides(rec: Rec, lang: Language): string {
   const recheck = has(rec, 'recheck-after-correction');
   if (rec.noBaseline === true && !recheck) {
-    // Card footnote: without an initial marker, the value is held against the premenopausal mean — less certain.
+    // Card footnote: without an initial marker, the value is held against the premenopausal mean —
+    // less certain. Named by kind: a P1NP taken before is no baseline for a CTX.
+    const kind = rec.marker === 'ctx' ? 'CTX' : 'P1NP';
     return lang === 'da'
-      ? 'Uden initial knoglemarkør sammenlignes med præmenopausalt gennemsnit (mere usikkert): under det – fortsæt behandling; ellers tjek indtag, compliance (se evt. FMK) og anden sygdom.'
-      : 'Without a baseline marker the value is compared with the premenopausal mean (less certain): below it – continue treatment; otherwise check intake, adherence (see FMK) and other disease.';
+      ? `Uden initial ${kind} sammenlignes med præmenopausalt gennemsnit (mere usikkert): under det – fortsæt behandling; ellers tjek indtag, compliance (se evt. FMK) og anden sygdom.`
+      : `Without a baseline ${kind} the value is compared with the premenopausal mean (less certain): below it – continue treatment; otherwise check intake, adherence (see FMK) and other disease.`;
   }
   if (lang === 'da') {
     return recheck
