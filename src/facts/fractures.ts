@@ -41,54 +41,60 @@ export interface CodedMatch {
 }
 
 const LOW_ENERGY_URL = /low-?energy|fragility|lavenergi/i;
+const NEGATION = String.raw`\b(?:ikke|ingen|intet|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -]`;
+/** Words that name a fracture low-energy ("lavenergibrud", "fragility fracture", "osteoporotisk"). */
+const LOW_ENERGY_WORDS = String.raw`lavenergi|low[- ]energy|fragility|osteoporoti`;
 /**
- * Low energy by the card's own measure (rules.md section 1: "from standing height or less"): a fall
- * on the level ("fald i eget niveau", "faldt fra egen højde", "ground-level fall", "fall from standing").
+ * A fall on the level, low energy by the card's own measure (rules.md section 1: "from standing
+ * height or less"): "fald i eget niveau", "faldt fra egen højde", "ground-level fall", "fall from
+ * standing (height)". Said of a fall only: "mobiliseret til eget niveau" is how the patient walks.
  */
-const LOW_ENERGY_TEXT =
-  /lavenergi|low[- ]energy|fragility|osteoporoti|standing height|stående højde|fra stående|eget niveau|egen højde|ground[- ]level|fall from standing|same[- ]level fall/;
+const LEVEL_FALL = String.raw`(?:fald|faldt|faldet) (?:i|på) (?:eget|samme) niveau|(?:fald|faldt|faldet) fra (?:egen|stående) højde|ground[- ]level fall|same[- ]level fall|(?:fall|fell) from (?:a )?standing(?: height| position)?|standing height fall`;
 /**
  * A fall from *more* than standing height — the card's line between low and high energy, said the
- * other way: "fald fra mere end egen højde", "fall from greater than standing height". Not under a
- * negation ("ikke mere end egen højde" is a low-energy fall).
+ * other way: "fald fra mere end (sin) egen højde", "fall from greater than standing height".
  */
-const ABOVE_STANDING =
-  /(?<!(?:ikke|not|no) )(?:(?:mere|højere|større) end|over) (?:egen|stående) højde|(?<!(?:ikke|not|no) )(?:greater|higher|more) than (?:standing|own) height|above standing height/g;
+const ABOVE_STANDING = String.raw`(?:(?:mere|højere|større) end|over) (?:sin )?(?:egen|stående) højde|(?:greater|higher|more) than (?:standing|own|their own) height|above standing height`;
 /**
  * High energy: a road accident ("trafikuheld", "motorcykeluheld", "påkørt af bil", "MVA"), or a fall
  * from a height ("fra stige", "fald fra 2. sal", "fell from a balcony"). Words that say an accident
- * but not its force ("arbejdsulykke", "cykeluheld", "knust ryghvirvel") stay unknown: the card then
- * asks the GP to clarify the mechanism [choice, the safer reading].
+ * but not its force ("arbejdsulykke", "cykeluheld", "påkørt af cyklist", "knust ryghvirvel") stay
+ * unknown: the card then asks the GP to clarify the mechanism [choice, the safer reading].
  */
-const HIGH_ENERGY_TEXT = new RegExp(
-  [
-    'højenergi',
-    'high[- ]energy',
-    'trafik(?:ulykke|uheld)',
-    'færdsels(?:ulykke|uheld)',
-    'bil(?:ulykke|uheld)',
-    'motorcykel',
-    'påkørt',
-    'traffic accident',
-    'road traffic',
-    'motor vehicle',
-    'motorcycle',
-    'car (?:accident|crash)',
-    '\\bmv[ac]\\b',
-    '\\brta\\b',
-    '(?:hit|struck) by (?:a )?(?:car|vehicle|truck|bus)',
-    'fall from (?:a )?(?:height|ladder|roof|balcony|scaffold)',
-    'faldt? (?:ned )?fra (?:en |et )?(?:stige|tag|altan|stillads|højde|\\d+(?:[,.]\\d+)? ?m\\b|(?:\\d+\\.|første|anden|tredje|fjerde) sal)',
-    'fell from (?:a )?(?:ladder|roof|balcony|scaffold|\\d+(?:\\.\\d+)? ?m\\b)',
-  ].join('|'),
-);
+const HIGH_ENERGY_WORDS = [
+  'højenergi',
+  'high[- ]energy',
+  'trafik(?:ulykke|uheld)',
+  'færdsels(?:ulykke|uheld)',
+  'bil(?:ulykke|uheld)',
+  'motorcykel(?:ulykke|uheld|styrt)',
+  'påkørt af (?:en )?(?:bil|lastbil|bus|motorcykel|knallert|tog)',
+  'traffic accident',
+  'road traffic',
+  'motor vehicle',
+  'motorcycle (?:accident|crash|collision)',
+  'car (?:accident|crash)',
+  String.raw`\bmv[ac]\b`,
+  '(?:hit|struck) by (?:a )?(?:car|vehicle|truck|bus)',
+  String.raw`faldt? (?:ned )?fra (?:en |et )?(?:stige|tag|altan|stillads|højde|\d+(?:[,.]\d+)? ?m\b|(?:\d+\.|første|anden|tredje|fjerde) sal)`,
+  String.raw`(?:fall|fell) from (?:a )?(?:height|ladder|roof|balcony|scaffold|\d+(?:\.\d+)? ?m\b)`,
+].join('|');
+
+const LOW_ENERGY_TEXT = new RegExp(`${LOW_ENERGY_WORDS}|${LEVEL_FALL}`);
+const HIGH_ENERGY_TEXT = new RegExp(HIGH_ENERGY_WORDS);
+const ABOVE_STANDING_TEXT = new RegExp(ABOVE_STANDING, 'g');
 /**
  * A low-energy word under a negation a few words before it ("Ikke lavenergibrud", "Ingen mistanke
  * om osteoporotisk brud", "Not a low-energy fracture"): says the fracture was *not* low-energy.
  */
-const NEGATED_LOW_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -](?:lavenergi|low[- ]energy|fragility|osteoporoti)/g;
-/** A high-energy word under a negation ("Ikke højenergitraume", "No high-energy trauma"): no evidence of high energy. */
-const NEGATED_HIGH_ENERGY = /\b(?:ikke|ingen|uden|not|no|non|without)(?:[ -][^ .;:,|-]+){0,3}?[ -](?:højenergi|high[- ]energy)/g;
+const NEGATED_LOW_ENERGY = new RegExp(`${NEGATION}(?:${LOW_ENERGY_WORDS})`, 'g');
+/** A level fall under a negation ("not a ground-level fall"): no evidence either way — a fall on the level is not all there is. */
+const NEGATED_LEVEL_FALL = new RegExp(`${NEGATION}(?:${LEVEL_FALL})`, 'g');
+/**
+ * High energy under a negation ("Ikke højenergitraume", "ikke trafikuheld", "no MVA", "faldet var ikke
+ * fra mere end egen højde"): no evidence of high energy.
+ */
+const NEGATED_HIGH_ENERGY = new RegExp(`${NEGATION}(?:${HIGH_ENERGY_WORDS}|${ABOVE_STANDING})`, 'g');
 
 /** WHO/SKS 5th character and ICD-10-CM site character of M80 codes (same position). */
 const M80_SITE: Readonly<Record<string, FractureSite>> = {
@@ -316,11 +322,12 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   const text = `${conceptWords(condition.code)} | ${noteText(condition)}`.replace(/\s+/g, ' ');
   // A negated low-energy word is evidence against it, never for it.
   const affirmed = text.replace(NEGATED_LOW_ENERGY, ' ');
+  // "Ikke trafikuheld" must not read as high energy: the fracture would be dropped.
+  const highAffirmed = affirmed.replace(NEGATED_HIGH_ENERGY, ' ');
   // "Mere end egen højde" names standing height, as the high-energy side of it.
-  const aboveStanding = affirmed.replace(ABOVE_STANDING, ' ');
-  if (LOW_ENERGY_TEXT.test(aboveStanding)) return 'low-energy';
-  // "Ikke højenergitraume" must not read as high energy: the fracture would be dropped.
-  if (flag === false || affirmed !== text || aboveStanding !== affirmed || HIGH_ENERGY_TEXT.test(affirmed.replace(NEGATED_HIGH_ENERGY, ' '))) return 'high-energy';
+  const aboveStanding = highAffirmed.replace(ABOVE_STANDING_TEXT, ' ');
+  if (LOW_ENERGY_TEXT.test(aboveStanding.replace(NEGATED_LEVEL_FALL, ' '))) return 'low-energy';
+  if (flag === false || affirmed !== text || aboveStanding !== highAffirmed || HIGH_ENERGY_TEXT.test(highAffirmed)) return 'high-energy';
   return 'unknown';
 }
 

@@ -9,6 +9,13 @@ const woman = { sex: 'female' as const, age: 72 };
 const start = '2026-01-10';
 
 describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → l. 132 "Start eller henvis til parenteral behandling")', () => {
+  it('a confirmed insufficient P1NP fall stands under a glucocorticoid in use today, also one measured under an earlier course of it (a glucocorticoid lowers P1NP: no less a failure)', () => {
+    const markers = [p1np(60, '2026-01-05'), p1np(50, '2026-04-20'), p1np(45, '2026-07-25')];
+    const gc = glucocorticoid({ active: true, currentDailyMg: 10, uses: [{ start: '2026-03-01', end: '2026-08-01' }, { start: '2026-10-01', end: '2026-11-26' }] });
+    const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], glucocorticoid: gc, labs: { boneMarkers: markers } })));
+    expect(rec).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
+  });
+
   it('fires when the re-check after an inadequate marker is still inadequate', () => {
     // 60 → 50 (16.7 %) on 2026-04-20, re-check 60 → 45 (25 %) on 2026-07-25
     const baseline = p1np(60, '2026-01-05');

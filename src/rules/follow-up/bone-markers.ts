@@ -263,20 +263,24 @@ function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerF
 }
 
 /**
- * A P1NP series that had run its course before the glucocorticoid now in use — a fall of more than
- * 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) or an insufficient fall confirmed
- * at the re-check — still stands when no glucocorticoid was in use from its first marker to its
- * deciding one: they were not lowered by it. Turned into a CTX series, it had lost them and asked,
- * years on, for the marker "3 months after starting" with no baseline [choice]. A series still open,
- * one taken under a glucocorticoid (now or an earlier course), and one with a marker taken since (a
- * P1NP under the glucocorticoid, a CTX for suspected non-compliance) go on in CTX (l. 140-142).
+ * A P1NP series that had run its course still stands under a glucocorticoid in use today:
+ * - an insufficient fall confirmed at the re-check, whenever taken — a glucocorticoid lowers P1NP,
+ *   so a fall too small under it is no less a failure; turned into a CTX series, the failure was lost
+ *   and alendronate offered again;
+ * - a fall of more than 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) with no
+ *   glucocorticoid in use from the series' first marker to its deciding one, and no marker since.
+ *   Turned into a CTX series, it had asked, years on, for the marker "3 months after starting" with
+ *   no baseline [choice]. A response measured under a glucocorticoid may be its doing, and a newer
+ *   marker (a P1NP under it, a CTX for suspected non-compliance) reopens the series: in CTX (l. 140-142).
  */
 function seriesBeforeGlucocorticoid(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow | undefined {
   const { glucocorticoid, labs } = ctx.facts;
   if (!glucocorticoid.active) return undefined;
   const flow = flowOfKind(ctx, course, until, 'p1np');
   const latest = latestVerdict(flow);
-  if (latest === undefined || !(latest.adequate || persistentlyInadequate(flow) !== undefined)) return undefined;
+  if (latest === undefined) return undefined;
+  if (persistentlyInadequate(flow) !== undefined) return flow;
+  if (!latest.adequate) return undefined;
   const decided = latest.measurement.date;
   const from = flow.baseline?.date ?? flow.onTreatment.at(-1)?.measurement.date ?? decided;
   if (glucocorticoid.uses.some((use) => use.start <= decided && use.end >= from)) return undefined;

@@ -44,19 +44,14 @@ export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: M
  * not one of those days that cannot decide ("<60"), nor an older latest eGFR at or below 35 (the
  * infusion is held for it) — and needs a patient the equation knows: otherwise the eGFR is what is
  * missing, with or without a creatinine. With neither value and the estimate able to stand in, the
- * card's "-kreatinin" is. A creatinine newer than a deciding eGFR that gives 35 or less asks for the
- * eGFR again: a creatinine of 250 µmol/L after an eGFR of 45 must not pass.
+ * card's "-kreatinin" is.
  */
 export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinine' | 'egfr' | undefined {
   const { labs, today } = facts;
-  const creatinine = latestWithin(labs.creatinine, today, days);
-  const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
-  if (egfr !== undefined) {
-    const newer = creatinine !== undefined && creatinine.date > egfr.date && estimable(facts);
-    return newer && !creatinineShowsEgfrAboveLimit(facts, creatinine) ? 'egfr' : undefined;
-  }
+  if (currentDeciding(labs.egfr, today, days, decidesEgfrCheck) !== undefined) return undefined;
   const standsIn = estimable(facts) && latestWithin(labs.egfr, today, days) === undefined && latestEgfrAtLimit(facts) === undefined;
   if (!standsIn) return 'egfr';
+  const creatinine = latestWithin(labs.creatinine, today, days);
   if (creatinine === undefined) return 'creatinine';
   return creatinineShowsEgfrAboveLimit(facts, creatinine) ? undefined : 'egfr';
 }
