@@ -6,14 +6,13 @@
  * 3 months after starting", due from April 2024, "without a baseline marker". The control: the same
  * P1NP taken after the prednisolone began, which the glucocorticoid may have lowered.
  */
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { recordPrefetch } from '../helpers/fhir.js';
-import { expectValidResponse } from '../helpers/response.js';
+import { detailOf, patientViewCards, reasonsOf, topicsOf, type CardLike } from '../helpers/hook-cards.js';
 
 const NOW = '2025-12-01T10:00:00+01:00';
 const PATIENT = 'p1np-then-gc';
@@ -54,34 +53,19 @@ function prefetch(p1npFollowUp: string, prednisoloneFrom: string): object {
   );
 }
 
-interface CardLike {
-  readonly detail: string;
-  readonly source: { readonly topic?: { readonly code: string } };
-  readonly extension: Record<string, readonly string[]>;
-}
-
-async function cards(data: object): Promise<CardLike[]> {
-  const body = { hook: 'patient-view', hookInstance: '5d3c2b1a-0000-4000-8000-000000000003', context: { userId: 'Practitioner/1', patientId: PATIENT }, prefetch: data };
-  const res = await request(app).post('/cds-services/osteoporosis-patient-view').send(body);
-  expect(res.status).toBe(200);
-  expectValidResponse(res.body);
-  return (res.body as { cards: CardLike[] }).cards;
-}
-
-const topics = (list: readonly CardLike[]) => list.flatMap((c) => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']);
-const reasonsOf = (list: readonly CardLike[], topic: string) => list.find((c) => topics([c]).includes(topic))?.extension['osteo-cds.reasons'];
+const cards = (data: object): Promise<CardLike[]> => patientViewCards(app, PATIENT, data);
 
 describe('patient-view: a P1NP response shown before prednisolone began', () => {
   it('stands: "continue treatment" (btm-response-adequate), no bone marker asked again', async () => {
     const list = await cards(prefetch('2024-04-20', '2025-06-01'));
-    expect(topics(list)).not.toContain('btm-follow-up-due');
+    expect(topicsOf(list)).not.toContain('btm-follow-up-due');
     expect(reasonsOf(list, 'btm-response-adequate')).toEqual(['fall-from-baseline']);
   });
 
   it('control: the same P1NP taken after the prednisolone began may be the glucocorticoid\'s — CTX is asked', async () => {
     const list = await cards(prefetch('2024-04-20', '2024-03-01'));
-    expect(topics(list)).not.toContain('btm-response-adequate');
+    expect(topicsOf(list)).not.toContain('btm-response-adequate');
     expect(reasonsOf(list, 'btm-follow-up-due')).toEqual(['three-months-on-treatment']);
-    expect(list.find((c) => topics([c]).includes('btm-follow-up-due'))?.detail).toContain('CTX');
+    expect(detailOf(list, 'btm-follow-up-due')).toContain('CTX');
   });
 });

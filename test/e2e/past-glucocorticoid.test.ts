@@ -5,14 +5,13 @@
  * spine T-score of −2.6 and ten months of prednisolone 10 mg ending 13 months ago had been told
  * "no risk factor is recorded" (risk-factor-review). The controls: a course below footnote *, and none.
  */
-import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { recordPrefetch } from '../helpers/fhir.js';
-import { expectValidResponse } from '../helpers/response.js';
+import { detailOf, patientViewCards, reasonsOf, topicsOf, type CardLike } from '../helpers/hook-cards.js';
 
 const NOW = '2026-11-26T10:00:00+01:00';
 const PATIENT = 'past-gc-1950';
@@ -53,46 +52,31 @@ function prefetch(statements: readonly object[], withDxa = true): object {
   );
 }
 
-interface CardLike {
-  readonly detail: string;
-  readonly source: { readonly topic?: { readonly code: string } };
-  readonly extension: Record<string, readonly string[]>;
-}
-
-async function cards(data: object): Promise<CardLike[]> {
-  const body = { hook: 'patient-view', hookInstance: '5d3c2b1a-0000-4000-8000-000000000002', context: { userId: 'Practitioner/1', patientId: PATIENT }, prefetch: data };
-  const res = await request(app).post('/cds-services/osteoporosis-patient-view').send(body);
-  expect(res.status).toBe(200);
-  expectValidResponse(res.body);
-  return (res.body as { cards: CardLike[] }).cards;
-}
-
-const topics = (list: readonly CardLike[]) => list.flatMap((c) => c.extension['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?']);
-const reasonsOf = (list: readonly CardLike[], topic: string) => list.find((c) => topics([c]).includes(topic))?.extension['osteo-cds.reasons'];
+const cards = (data: object): Promise<CardLike[]> => patientViewCards(app, PATIENT, data);
 
 describe('patient-view: glucocorticoid treatment that ended more than 12 months ago (card footnote **)', () => {
   it('ten months of prednisolone 10 mg ending 13 months ago is a risk factor: T −2.6 → treatment-indicated, named with its last day', async () => {
     const list = await cards(prefetch([prednisolone(10, '2025-10-25')]));
-    expect(topics(list)).toContain('treatment-indicated');
-    expect(topics(list)).not.toContain('risk-factor-review');
+    expect(topicsOf(list)).toContain('treatment-indicated');
+    expect(topicsOf(list)).not.toContain('risk-factor-review');
     expect(reasonsOf(list, 'treatment-indicated')).toEqual(expect.arrayContaining(['t-score-with-risk-factor', 'risk-glucocorticoid']));
     // Not the glucocorticoid indication of footnote * (T < −1.0): that one is for exposure now.
     expect(reasonsOf(list, 'treatment-indicated')).not.toContain('glucocorticoid-t-score');
-    expect(list.find((c) => topics([c]).includes('treatment-indicated'))?.detail).toContain('Tidligere glukokortikoidbehandling over kortets grænse');
+    expect(detailOf(list, 'treatment-indicated')).toContain('Tidligere glukokortikoidbehandling over kortets grænse');
   });
 
   it('controls: the same course at 1 mg daily (never > 5 mg a day, under 450 mg in any year) and no course at all give the risk-factor review', async () => {
     const low = await cards(prefetch([prednisolone(1, '2025-10-25')]));
-    expect(topics(low)).toContain('risk-factor-review');
-    expect(topics(low)).not.toContain('treatment-indicated');
+    expect(topicsOf(low)).toContain('risk-factor-review');
+    expect(topicsOf(low)).not.toContain('treatment-indicated');
     const none = await cards(prefetch([]));
-    expect(topics(none)).toContain('risk-factor-review');
+    expect(topicsOf(none)).toContain('risk-factor-review');
   });
 
   it('with no DXA, the DXA work-up names the past course, but not the rule "treat if T-score < −1.0", which is for glucocorticoid in use', async () => {
     const list = await cards(prefetch([prednisolone(10, '2025-10-25')], false));
     expect(reasonsOf(list, 'dxa-workup-suggested')).toEqual(['risk-glucocorticoid']);
-    const detail = list.find((c) => topics([c]).includes('dxa-workup-suggested'))?.detail ?? '';
+    const detail = detailOf(list, 'dxa-workup-suggested') ?? '';
     expect(detail).toContain('Tidligere glukokortikoidbehandling');
     expect(detail).not.toContain('behandles, hvis T-score');
   });
