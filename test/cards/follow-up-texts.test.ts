@@ -3,6 +3,7 @@
  * response, summaries under 140 characters, no empty fields, and the card's own Danish terms.
  */
 import { describe, expect, it } from 'vitest';
+import { formatFinding } from '../../src/cards/text/findings.js';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import { renderCards, type RenderContext } from '../../src/cards/render.js';
@@ -416,6 +417,12 @@ describe('follow-up card texts', () => {
     expect(wordsOf(rec, 'en').summary).toMatch(/^Bone marker \(CTX\) was due, but eGFR ≤ 35/);
     // With its order kept (beside the pause card), it still asks for the marker.
     expect(wordsOf({ ...recommendation('btm-follow-up-due'), notContinued: 'pause-candidate' as const }, 'da').summary).toMatch(/^Tag knoglemarkør/);
+  });
+
+  it('an eGFR a newer creatinine contradicts says so, with the creatinine (not "no result")', () => {
+    const finding = { kind: 'lab-missing' as const, lab: 'egfr' as const, withinDays: 30, newerCreatinine: { value: 250, date: '2026-11-16' } };
+    expect(formatFinding(finding, 'da')).toBe('eGFR: et nyere kreatinin (250 µmol/L, 16.11.2026) giver eGFR ≤ 35 – tag en ny eGFR');
+    expect(formatFinding(finding, 'en')).toBe('eGFR: a newer creatinine (250 µmol/L, 16 Nov 2026) gives eGFR ≤ 35 – take a new eGFR');
   });
 
   it('a first marker with no baseline says it is read against the premenopausal mean, not "> 30 % from baseline" (card footnote)', () => {

@@ -308,6 +308,9 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     ['Hoftebrud, snublede over motorcykel', 'unknown'],
     ['Hip fracture, ground-level fall', 'low-energy'],
     ['Hip fracture after fall from standing', 'low-energy'],
+    ['Hoftebrud, faldt ned fra egen højde', 'low-energy'],
+    ['Hoftebrud, faldt om i eget niveau', 'low-energy'],
+    ['Hip fracture, fell from standing on a chair', 'unknown'],
     // An accident that does not say its force, and a crushed vertebra (lay Danish for a collapse): not known.
     ['Collum femoris fraktur, arbejdsulykke', 'unknown'],
     ['Hoftebrud efter cykeluheld', 'unknown'],

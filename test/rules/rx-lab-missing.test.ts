@@ -85,7 +85,13 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(rec?.reasons).toEqual(['egfr-missing']);
     expect(rec?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, lastDate: '2026-10-20' });
     expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-10-26')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
-    expect(judge({ labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
+    // The creatinine of 250 (2026-11-20) is newer than an eGFR of 2026-10-27 and gives about 16: a new eGFR is asked for, the creatinine shown.
+    const newer = judge({ sex: 'female', labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'));
+    expect(newer?.reasons).toEqual(['egfr-missing']);
+    expect(newer?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, newerCreatinine: { value: 250, date: '2026-11-20' } });
+    expect(newer?.evidence).toContain(labs.creatinine[0]?.ref);
+    // Taken the same day as the eGFR, the creatinine is the eGFR's own: the eGFR stands.
+    expect(judge({ sex: 'female', labs: { ...labs, creatinine: [creatinine(250, '2026-10-27')], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
   it('asks for an eGFR beside a current creatinine with none: the card checks "eGFR > 35", and a creatinine of 260 alone had silenced every card', () => {

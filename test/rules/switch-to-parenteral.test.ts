@@ -14,6 +14,9 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     const gc = glucocorticoid({ active: true, currentDailyMg: 10, uses: [{ start: '2026-03-01', end: '2026-08-01' }, { start: '2026-10-01', end: '2026-11-26' }] });
     const rec = switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], glucocorticoid: gc, labs: { boneMarkers: markers } })));
     expect(rec).toMatchObject({ reasons: ['persistent-insufficient-fall'] });
+    // A CTX taken since (the marker the card asks for under glucocorticoid) goes on from it: no switch on the old failure.
+    const later = [ctxMarker(0.5, '2026-08-01'), ctxMarker(0.2, '2026-11-01'), ...markers];
+    expect(switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], glucocorticoid: gc, labs: { boneMarkers: later } })))).toBeUndefined();
   });
 
   it('fires when the re-check after an inadequate marker is still inadequate', () => {

@@ -103,10 +103,14 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     // An eGFR older than the 30 days before the infusion does not count either.
     const old = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-26')] } })));
     expect(old?.missingLabs).toEqual(['egfr']);
-    // An eGFR within 30 days is the check (with or without its creatinine).
-    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
+    // An eGFR within 30 days is the check (with or without its creatinine) …
+    const ok = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-11-20')] } })));
     expect(ok?.reasons).toEqual(['infusion-due']);
     expect(ok?.missingLabs).toEqual([]);
+    // … unless a newer creatinine gives 35 or less (300 µmol/L after an eGFR of 60): a new eGFR, and the finding says why.
+    const newer = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } })));
+    expect(newer?.missingLabs).toEqual(['egfr']);
+    expect(newer?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, newerCreatinine: { value: 300, date: '2026-11-20' } });
   });
 
   it('asks for the eGFR, not a creatinine, where no creatinine could settle the check: an undecided eGFR of the window, an older eGFR ≤ 35, an unknown sex', () => {

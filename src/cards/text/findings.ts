@@ -49,6 +49,12 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'lab-missing': {
       const name = LAB[f.lab][lang];
+      if (f.newerCreatinine !== undefined) {
+        const crea = `${formatQuantity(f.newerCreatinine.value, 'umol/L', lang)}, ${formatDate(f.newerCreatinine.date, lang)}`;
+        return da
+          ? `${name}: et nyere kreatinin (${crea}) giver eGFR ≤ 35 – tag en ny eGFR`
+          : `${name}: a newer creatinine (${crea}) gives eGFR ≤ 35 – take a new eGFR`;
+      }
       if (f.withinDays === undefined) return da ? `${name}: ingen måling registreret` : `${name}: no result recorded`;
       if (f.lastDate !== undefined) {
         // Not "no result": another card may show that very value (its date is the same).

@@ -268,7 +268,8 @@ function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerF
  *   so a fall too small under it is no less a failure; turned into a CTX series, the failure was lost
  *   and alendronate offered again;
  * - a fall of more than 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) with no
- *   glucocorticoid in use from the series' first marker to its deciding one, and no marker since.
+ *   glucocorticoid in use from the series' first marker to its deciding one.
+ * Either only with no marker since (of any kind) from which the series goes on.
  *   Turned into a CTX series, it had asked, years on, for the marker "3 months after starting" with
  *   no baseline [choice]. A response measured under a glucocorticoid may be its doing, and a newer
  *   marker (a P1NP under it, a CTX for suspected non-compliance) reopens the series: in CTX (l. 140-142).
@@ -279,13 +280,12 @@ function seriesBeforeGlucocorticoid(ctx: RuleContext, course: Course, until: Loc
   const flow = flowOfKind(ctx, course, until, 'p1np');
   const latest = latestVerdict(flow);
   if (latest === undefined) return undefined;
+  const decided = latest.measurement.date;
+  if (labs.boneMarkers.some((m) => m.date > decided && m.date <= until)) return undefined;
   if (persistentlyInadequate(flow) !== undefined) return flow;
   if (!latest.adequate) return undefined;
-  const decided = latest.measurement.date;
   const from = flow.baseline?.date ?? flow.onTreatment.at(-1)?.measurement.date ?? decided;
-  if (glucocorticoid.uses.some((use) => use.start <= decided && use.end >= from)) return undefined;
-  if (labs.boneMarkers.some((m) => m.date > decided && m.date <= until)) return undefined;
-  return flow;
+  return glucocorticoid.uses.some((use) => use.start <= decided && use.end >= from) ? undefined : flow;
 }
 
 /** The flow of `course` in markers of `kind` dated up to `until`. */

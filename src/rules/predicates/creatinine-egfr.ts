@@ -44,14 +44,31 @@ export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: M
  * not one of those days that cannot decide ("<60"), nor an older latest eGFR at or below 35 (the
  * infusion is held for it) — and needs a patient the equation knows: otherwise the eGFR is what is
  * missing, with or without a creatinine. With neither value and the estimate able to stand in, the
- * card's "-kreatinin" is.
+ * card's "-kreatinin" is. Beside a current eGFR, a newer creatinine that gives 35 or less asks for a
+ * new eGFR (`newerCreatinineAtLimit`): 250 µmol/L after an eGFR of 45 must not pass.
  */
 export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinine' | 'egfr' | undefined {
   const { labs, today } = facts;
-  if (currentDeciding(labs.egfr, today, days, decidesEgfrCheck) !== undefined) return undefined;
+  if (currentDeciding(labs.egfr, today, days, decidesEgfrCheck) !== undefined) return newerCreatinineAtLimit(facts, days) === undefined ? undefined : 'egfr';
   const standsIn = estimable(facts) && latestWithin(labs.egfr, today, days) === undefined && latestEgfrAtLimit(facts) === undefined;
   if (!standsIn) return 'egfr';
   const creatinine = latestWithin(labs.creatinine, today, days);
   if (creatinine === undefined) return 'creatinine';
   return creatinineShowsEgfrAboveLimit(facts, creatinine) ? undefined : 'egfr';
+}
+
+/**
+ * A creatinine of the window newer than the current eGFR that gives 35 or less: kidney function may
+ * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only), so a new eGFR is asked for.
+ */
+export function newerCreatinineAtLimit(facts: PatientFacts, days: number): Measurement | undefined {
+  const { labs, today } = facts;
+  const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
+  const creatinine = latestWithin(labs.creatinine, today, days);
+  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date || !estimable(facts)) return undefined;
+  if (facts.birthDate === undefined || creatinine.date < facts.birthDate) return undefined;
+  const age = yearsBetween(facts.birthDate, creatinine.date);
+  // "<V" may be any lower value (a higher eGFR): it cannot show 35 or less; ">V" can.
+  if (age < 18 || !(creatinine.value > 0) || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
+  return ckdEpi2021(creatinine.value, age, facts.sex === 'female') <= EGFR_LIMIT ? creatinine : undefined;
 }

@@ -37,7 +37,7 @@ import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { kidneyTestMissing } from '../predicates/creatinine-egfr.js';
+import { kidneyTestMissing, newerCreatinineAtLimit } from '../predicates/creatinine-egfr.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -49,6 +49,8 @@ interface RequiredLab {
   readonly withinDays: number;
   /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
   readonly stale?: { readonly finding: Finding; readonly ref: string; readonly date: LocalDate };
+  /** A current eGFR a newer creatinine contradicts (creatinine-egfr.ts): the creatinine, shown. */
+  readonly newerCreatinine?: Measurement;
 }
 
 /** The latest value when it is older than the window (one inside it that does not count is a bound, named as not used). */
@@ -94,6 +96,7 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   if (drugClass === 'zoledronic-acid') {
     note = 'before-infusion';
     const kidney = kidneyTestMissing(ctx.facts, days.beforeInfusion);
+    const newer = newerCreatinineAtLimit(ctx.facts, days.beforeInfusion);
     required = [
       calciumLab(days.beforeInfusion),
       {
@@ -114,6 +117,7 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
         current: kidney !== 'egfr',
         withinDays: days.beforeInfusion,
         ...opt(lastOf('egfr', labs.egfr, today, days.beforeInfusion)),
+        ...(newer === undefined ? {} : { newerCreatinine: newer }),
       },
     ];
   } else if (drugClass === 'denosumab') {
@@ -132,11 +136,13 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   const findings: Finding[] = [draftFinding(draft)];
   const refs: string[] = [];
   for (const m of missing) {
-    findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays, ...(m.stale === undefined ? {} : { lastDate: m.stale.date }) });
+    const newerCreatinine = m.newerCreatinine === undefined ? {} : { newerCreatinine: { value: m.newerCreatinine.value, date: m.newerCreatinine.date } };
+    findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays, ...(m.stale === undefined ? {} : { lastDate: m.stale.date }), ...newerCreatinine });
     if (m.stale !== undefined) {
       findings.push(m.stale.finding);
       refs.push(m.stale.ref);
     }
+    if (m.newerCreatinine !== undefined) refs.push(m.newerCreatinine.ref);
   }
   const suggestions: SuggestionSpec[] = missing.map((m) => ({ kind: 'lab', lab: m.lab, ...(note === undefined ? {} : { note }) }));
   return {
