@@ -45,7 +45,7 @@ export type Finding =
       /** Within `withinDays` the lab has only bounds that cannot decide its check ("<60" for "eGFR > 35"): no exact result. */
       readonly onlyBounds?: true;
       /** An eGFR a newer creatinine contradicts: the creatinine gives 35 or less (CKD-EPI 2021) — a new eGFR is asked for. */
-      readonly newerCreatinine?: { readonly value: number; readonly date: LocalDate };
+      readonly newerCreatinine?: { readonly value: number; readonly date: LocalDate; readonly comparator?: string };
     }
   /**
    * A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's

@@ -423,6 +423,11 @@ describe('follow-up card texts', () => {
     const finding = { kind: 'lab-missing' as const, lab: 'egfr' as const, withinDays: 30, newerCreatinine: { value: 250, date: '2026-11-16' } };
     expect(formatFinding(finding, 'da')).toBe('eGFR: et nyere kreatinin (250 µmol/L, 16.11.2026) giver eGFR ≤ 35 – tag en ny eGFR');
     expect(formatFinding(finding, 'en')).toBe('eGFR: a newer creatinine (250 µmol/L, 16 Nov 2026) gives eGFR ≤ 35 – take a new eGFR');
+    expect(formatFinding({ ...finding, newerCreatinine: { ...finding.newerCreatinine, comparator: '>' } }, 'en')).toContain('(>250 µmol/L');
+    // The card says the eGFR is out of date, not missing.
+    const rec = { ...recommendation('zoledronic-acid-infusion-due'), reasons: ['infusion-due' as const, 'egfr-missing' as const], missingLabs: ['egfr' as const], findings: [finding] };
+    expect(wordsOf(rec, 'da').detail).toContain('**eGFR ikke længere aktuel:** et nyere kreatinin giver eGFR ≤ 35');
+    expect(wordsOf(rec, 'da').detail).not.toContain('eGFR mangler');
   });
 
   it('a first marker with no baseline says it is read against the premenopausal mean, not "> 30 % from baseline" (card footnote)', () => {

@@ -311,6 +311,9 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     ['Hoftebrud, faldt ned fra egen højde', 'low-energy'],
     ['Hoftebrud, faldt om i eget niveau', 'low-energy'],
     ['Hip fracture, fell from standing on a chair', 'unknown'],
+    ['Hip fracture, fell from a standing position on a ladder', 'unknown'],
+    ['Hip fracture, fell from standing on ice', 'low-energy'],
+    ['Hip fracture, fell from standing at the sink', 'low-energy'],
     // An accident that does not say its force, and a crushed vertebra (lay Danish for a collapse): not known.
     ['Collum femoris fraktur, arbejdsulykke', 'unknown'],
     ['Hoftebrud efter cykeluheld', 'unknown'],

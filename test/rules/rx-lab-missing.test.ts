@@ -90,6 +90,14 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(newer?.reasons).toEqual(['egfr-missing']);
     expect(newer?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, newerCreatinine: { value: 250, date: '2026-11-20' } });
     expect(newer?.evidence).toContain(labs.creatinine[0]?.ref);
+    // The contradicted eGFR is shown and cited beside the creatinine.
+    expect(newer?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 60 }));
+    // With no sex the equation knows, the higher (man's) estimate is held to 35: about 21 here.
+    expect(judge({ sex: 'unknown', labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    // A bound: ">200" can show 35 or less (and is shown with its comparator), "<200" cannot.
+    const above = judge({ sex: 'female', labs: { ...labs, creatinine: [{ ...creatinine(200, '2026-11-20'), comparator: '>' as const }], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'));
+    expect(above?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 30, newerCreatinine: { value: 200, date: '2026-11-20', comparator: '>' } });
+    expect(judge({ sex: 'female', labs: { ...labs, creatinine: [{ ...creatinine(200, '2026-11-20'), comparator: '<' as const }], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
     // Taken the same day as the eGFR, the creatinine is the eGFR's own: the eGFR stands.
     expect(judge({ sex: 'female', labs: { ...labs, creatinine: [creatinine(250, '2026-10-27')], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });

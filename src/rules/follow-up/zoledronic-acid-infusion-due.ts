@@ -22,7 +22,7 @@ import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
-import { kidneyTestMissing, newerCreatinineAtLimit } from '../predicates/creatinine-egfr.js';
+import { kidneyTestMissing, newerCreatinineAtLimit, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestDeciding, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
@@ -111,7 +111,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     evidence.push(lowD.ref);
   }
   const newer = kidney === 'egfr' ? newerCreatinineAtLimit(facts, days) : undefined;
-  findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days, ...(lab === 'egfr' && newer !== undefined ? { newerCreatinine: { value: newer.value, date: newer.date } } : {}) })));
+  findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days, ...(lab === 'egfr' && newer !== undefined ? { newerCreatinine: newerCreatinineOf(newer.creatinine) } : {}) })));
   const orders = [...new Set([...missing, ...recheck])];
   const suggestions: SuggestionSpec[] = orders.length === 0 ? [] : [{ kind: 'labs', labs: orders, note: 'before-infusion' }];
   return {

@@ -8,7 +8,7 @@
  * the eGFR is asked for.
  */
 import type { Measurement, PatientFacts } from '../../facts/types.js';
-import { yearsBetween } from '../../time/local-date.js';
+import { yearsBetween, type LocalDate } from '../../time/local-date.js';
 import { latestEgfrAtLimit } from './kidney.js';
 import { currentDeciding, decidesEgfrCheck, EGFR_LIMIT, latestWithin } from './labs.js';
 
@@ -59,16 +59,22 @@ export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinin
 
 /**
  * A creatinine of the window newer than the current eGFR that gives 35 or less: kidney function may
- * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only), so a new eGFR is asked for.
+ * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only), so a new eGFR is asked for. With
+ * no sex the equation knows, the higher of its two estimates (the man's) is held to 35.
  */
-export function newerCreatinineAtLimit(facts: PatientFacts, days: number): Measurement | undefined {
+export function newerCreatinineAtLimit(facts: PatientFacts, days: number): { readonly creatinine: Measurement; readonly egfr: Measurement } | undefined {
   const { labs, today } = facts;
   const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
   const creatinine = latestWithin(labs.creatinine, today, days);
-  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date || !estimable(facts)) return undefined;
+  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date) return undefined;
   if (facts.birthDate === undefined || creatinine.date < facts.birthDate) return undefined;
   const age = yearsBetween(facts.birthDate, creatinine.date);
   // "<V" may be any lower value (a higher eGFR): it cannot show 35 or less; ">V" can.
   if (age < 18 || !(creatinine.value > 0) || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
-  return ckdEpi2021(creatinine.value, age, facts.sex === 'female') <= EGFR_LIMIT ? creatinine : undefined;
+  return ckdEpi2021(creatinine.value, age, facts.sex === 'female') <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
+}
+
+/** The `lab-missing` finding's note of that creatinine (its comparator too: ">200" is shown so). */
+export function newerCreatinineOf(m: Measurement): { readonly value: number; readonly date: LocalDate; readonly comparator?: string } {
+  return { value: m.value, date: m.date, ...(m.comparator === undefined ? {} : { comparator: m.comparator }) };
 }

@@ -37,7 +37,7 @@ import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { kidneyTestMissing, newerCreatinineAtLimit } from '../predicates/creatinine-egfr.js';
+import { kidneyTestMissing, newerCreatinineAtLimit, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -49,8 +49,8 @@ interface RequiredLab {
   readonly withinDays: number;
   /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
   readonly stale?: { readonly finding: Finding; readonly ref: string; readonly date: LocalDate };
-  /** A current eGFR a newer creatinine contradicts (creatinine-egfr.ts): the creatinine, shown. */
-  readonly newerCreatinine?: Measurement;
+  /** A current eGFR a newer creatinine contradicts (creatinine-egfr.ts): both shown. */
+  readonly newerCreatinine?: { readonly creatinine: Measurement; readonly egfr: Measurement };
 }
 
 /** The latest value when it is older than the window (one inside it that does not count is a bound, named as not used). */
@@ -136,13 +136,16 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   const findings: Finding[] = [draftFinding(draft)];
   const refs: string[] = [];
   for (const m of missing) {
-    const newerCreatinine = m.newerCreatinine === undefined ? {} : { newerCreatinine: { value: m.newerCreatinine.value, date: m.newerCreatinine.date } };
+    const newerCreatinine = m.newerCreatinine === undefined ? {} : { newerCreatinine: newerCreatinineOf(m.newerCreatinine.creatinine) };
     findings.push({ kind: 'lab-missing', lab: m.lab, withinDays: m.withinDays, ...(m.stale === undefined ? {} : { lastDate: m.stale.date }), ...newerCreatinine });
     if (m.stale !== undefined) {
       findings.push(m.stale.finding);
       refs.push(m.stale.ref);
     }
-    if (m.newerCreatinine !== undefined) refs.push(m.newerCreatinine.ref);
+    if (m.newerCreatinine !== undefined) {
+      findings.push(labFinding('egfr', m.newerCreatinine.egfr));
+      refs.push(m.newerCreatinine.egfr.ref, m.newerCreatinine.creatinine.ref);
+    }
   }
   const suggestions: SuggestionSpec[] = missing.map((m) => ({ kind: 'lab', lab: m.lab, ...(note === undefined ? {} : { note }) }));
   return {

@@ -34,6 +34,16 @@ const EGFR_MISSING: Words = {
   en: '**eGFR missing:** order an eGFR before the infusion (the card\'s check: eGFR > 35).',
 };
 
+/** A current eGFR a newer creatinine contradicts (its finding names the creatinine): not "missing". */
+const EGFR_OUT_OF_DATE: Words = {
+  da: '**eGFR ikke længere aktuel:** et nyere kreatinin giver eGFR ≤ 35 – tag en ny eGFR før infusionen.',
+  en: '**eGFR out of date:** a newer creatinine gives eGFR ≤ 35 – take a new eGFR before the infusion.',
+};
+
+function newerCreatinine(rec: Rec): boolean {
+  return rec.findings.some((f) => f.kind === 'lab-missing' && f.newerCreatinine !== undefined);
+}
+
 /**
  * The latest eGFR ≤ 35: no infusion in general practice (zoledronic acid is contraindicated below
  * creatinine clearance 35, SmPC); endocrinology-referral (`egfr-low`) says the same.
@@ -87,7 +97,7 @@ function detail(rec: Rec, lang: Language): string {
   return paragraphs(
     egfrLow && EGFR_LOW[lang],
     tests(rec, lang),
-    !egfrLow && rec.missingLabs.includes('egfr') && EGFR_MISSING[lang],
+    !egfrLow && rec.missingLabs.includes('egfr') && (newerCreatinine(rec) ? EGFR_OUT_OF_DATE[lang] : EGFR_MISSING[lang]),
     LIMITS[lang],
     correctFirst(rec, lang),
   );
