@@ -313,6 +313,9 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     ['Hip fracture, fell from standing on a chair', 'unknown'],
     ['Hip fracture, fell from a standing position on a ladder', 'unknown'],
     ['Hip fracture, fell from standing on ice', 'low-energy'],
+    ['Hip fracture, fell from standing on a kitchen chair', 'unknown'],
+    ['Hip fracture, fell from standing on the top step of a ladder', 'unknown'],
+    ['Hip fracture, fell from standing up on her bed', 'unknown'],
     ['Hip fracture, fell from standing at the sink', 'low-energy'],
     // An accident that does not say its force, and a crushed vertebra (lay Danish for a collapse): not known.
     ['Collum femoris fraktur, arbejdsulykke', 'unknown'],

@@ -92,7 +92,9 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(newer?.evidence).toContain(labs.creatinine[0]?.ref);
     // The contradicted eGFR is shown and cited beside the creatinine.
     expect(newer?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 60 }));
-    // With no sex the equation knows, the higher (man's) estimate is held to 35: about 21 here.
+    // With no sex the equation knows, the lower (woman's) estimate is held to 35: 150 µmol/L gives about 32 (a man's about 43).
+    expect(judge({ sex: 'unknown', labs: { ...labs, creatinine: [creatinine(150, '2026-11-20')], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
+    expect(judge({ sex: 'male', labs: { ...labs, creatinine: [creatinine(150, '2026-11-20')], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
     expect(judge({ sex: 'unknown', labs: { ...labs, egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))?.reasons).toEqual(['egfr-missing']);
     // A bound: ">200" can show 35 or less (and is shown with its comparator), "<200" cannot.
     const above = judge({ sex: 'female', labs: { ...labs, creatinine: [{ ...creatinine(200, '2026-11-20'), comparator: '>' as const }], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'));

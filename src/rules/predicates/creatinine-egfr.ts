@@ -60,7 +60,8 @@ export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinin
 /**
  * A creatinine of the window newer than the current eGFR that gives 35 or less: kidney function may
  * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only), so a new eGFR is asked for. With
- * no sex the equation knows, the higher of its two estimates (the man's) is held to 35.
+ * no sex the equation knows, the lower of its two estimates (the woman's) is held to 35: an eGFR asked
+ * for costs little, an infusion below the limit does not.
  */
 export function newerCreatinineAtLimit(facts: PatientFacts, days: number): { readonly creatinine: Measurement; readonly egfr: Measurement } | undefined {
   const { labs, today } = facts;
@@ -71,7 +72,7 @@ export function newerCreatinineAtLimit(facts: PatientFacts, days: number): { rea
   const age = yearsBetween(facts.birthDate, creatinine.date);
   // "<V" may be any lower value (a higher eGFR): it cannot show 35 or less; ">V" can.
   if (age < 18 || !(creatinine.value > 0) || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
-  return ckdEpi2021(creatinine.value, age, facts.sex === 'female') <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
+  return ckdEpi2021(creatinine.value, age, facts.sex !== 'male') <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
 }
 
 /** The `lab-missing` finding's note of that creatinine (its comparator too: ">200" is shown so). */
