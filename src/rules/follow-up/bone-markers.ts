@@ -85,8 +85,8 @@ export interface BoneMarkerFlow {
  * prednisolone stops [choice]: a switch to P1NP then had no baseline and dropped the CTX results,
  * so a documented failure (two insufficient falls) disappeared. Once a P1NP is taken after it, the
  * series is P1NP. A P1NP series under new glucocorticoid becomes CTX, as the card says (the
- * glucocorticoid lowers P1NP and would pass for a response) — unless it had run its course before
- * the glucocorticoid began (`seriesBeforeGlucocorticoid`).
+ * glucocorticoid lowers P1NP and would pass for a response) — unless it had run its course
+ * (`seriesBeforeGlucocorticoid`).
  */
 export function markerKind(facts: PatientFacts, course: Course, settings: GuidelineSettings, until: LocalDate): BoneMarkerKind {
   if (facts.glucocorticoid.active) return 'ctx';
@@ -263,16 +263,17 @@ function flowOf(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerF
 }
 
 /**
- * A P1NP series that had run its course still stands under a glucocorticoid in use today:
- * - an insufficient fall confirmed at the re-check, whenever taken — a glucocorticoid lowers P1NP,
- *   so a fall too small under it is no less a failure; turned into a CTX series, the failure was lost
- *   and alendronate offered again;
+ * A P1NP series that had run its course still stands under a glucocorticoid in use today, as long
+ * as no marker (of either kind) has been taken since its deciding one:
+ * - an insufficient fall confirmed at the re-check, whenever measured — a glucocorticoid lowers
+ *   P1NP, so a fall too small under it is no less a failure (turned into a CTX series, the failure
+ *   was lost and alendronate offered again);
  * - a fall of more than 30 % (l. 170 "Fortsæt behandling": no marker is asked after it) with no
- *   glucocorticoid in use from the series' first marker to its deciding one.
- * Either only with no marker since (of any kind) from which the series goes on.
- *   Turned into a CTX series, it had asked, years on, for the marker "3 months after starting" with
- *   no baseline [choice]. A response measured under a glucocorticoid may be its doing, and a newer
- *   marker (a P1NP under it, a CTX for suspected non-compliance) reopens the series: in CTX (l. 140-142).
+ *   glucocorticoid in use from the series' first marker to its deciding one (turned into a CTX
+ *   series, it had asked, years on, for the marker "3 months after starting" with no baseline)
+ *   [choice]. A response measured under a glucocorticoid may be its doing.
+ * Otherwise, and once a newer marker is taken (a P1NP under the glucocorticoid, a CTX for suspected
+ * non-compliance), the series goes on in CTX (l. 140-142).
  */
 function seriesBeforeGlucocorticoid(ctx: RuleContext, course: Course, until: LocalDate): BoneMarkerFlow | undefined {
   const { glucocorticoid, labs } = ctx.facts;

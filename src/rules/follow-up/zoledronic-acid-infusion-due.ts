@@ -10,8 +10,9 @@
  *       passed since the last infusion (the day itself counts).
  * Then: info — the yearly infusion is coming; P-calcium, creatinine or eGFR (l. 41 "Tjek, at
  *       eGFR > 35": a creatinine alone counts when the eGFR it gives is above 35, as in
- *       rx-lab-missing) and 25-OH-D within 30 days before it: one suggestion ordering the missing ones. A low latest calcium or a latest
- *       25-OH-D ≤ 50 nmol/L is to be corrected before the infusion; the calcium is tested again
+ *       rx-lab-missing) and 25-OH-D within 30 days before it: one suggestion ordering the missing
+ *       ones. A low latest calcium or a latest 25-OH-D ≤ 50 nmol/L is to be corrected before the
+ *       infusion; the calcium is tested again
  *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103). A current
  *       value that is a bound its check cannot be decided by ("<60" for "eGFR > 35") counts as
  *       missing (labs.ts `currentDeciding`; the card names it as not used).

@@ -28,14 +28,19 @@ function estimable(facts: PatientFacts): boolean {
   return (facts.sex === 'female' || facts.sex === 'male') && facts.birthDate !== undefined;
 }
 
+/** The eGFR a creatinine gives for an adult with a birth date (the age the sample's), by the woman's or the man's constants. */
+function estimate(facts: PatientFacts, creatinine: Measurement, female: boolean): number | undefined {
+  if (facts.birthDate === undefined || creatinine.date < facts.birthDate || !(creatinine.value > 0)) return undefined;
+  const age = yearsBetween(facts.birthDate, creatinine.date);
+  return age < 18 ? undefined : ckdEpi2021(creatinine.value, age, female);
+}
+
 /** Whether the creatinine shows eGFR > 35 (a bound counts only where every value it allows does). */
 export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: Measurement): boolean {
-  if (!estimable(facts) || facts.birthDate === undefined || creatinine.date < facts.birthDate) return false;
-  const age = yearsBetween(facts.birthDate, creatinine.date);
-  if (age < 18 || !(creatinine.value > 0)) return false;
   // A higher creatinine is a lower eGFR: only "<" and "≤" bounds (the value or less) can show it above.
-  if (creatinine.comparator === '>' || creatinine.comparator === '>=') return false;
-  return ckdEpi2021(creatinine.value, age, facts.sex === 'female') > EGFR_LIMIT;
+  if (!estimable(facts) || creatinine.comparator === '>' || creatinine.comparator === '>=') return false;
+  const egfr = estimate(facts, creatinine, facts.sex === 'female');
+  return egfr !== undefined && egfr > EGFR_LIMIT;
 }
 
 /**
@@ -67,12 +72,10 @@ export function newerCreatinineAtLimit(facts: PatientFacts, days: number): { rea
   const { labs, today } = facts;
   const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
   const creatinine = latestWithin(labs.creatinine, today, days);
-  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date) return undefined;
-  if (facts.birthDate === undefined || creatinine.date < facts.birthDate) return undefined;
-  const age = yearsBetween(facts.birthDate, creatinine.date);
   // "<V" may be any lower value (a higher eGFR): it cannot show 35 or less; ">V" can.
-  if (age < 18 || !(creatinine.value > 0) || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
-  return ckdEpi2021(creatinine.value, age, facts.sex !== 'male') <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
+  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
+  const estimated = estimate(facts, creatinine, facts.sex !== 'male');
+  return estimated !== undefined && estimated <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
 }
 
 /** The `lab-missing` finding's note of that creatinine (its comparator too: ">200" is shown so). */
