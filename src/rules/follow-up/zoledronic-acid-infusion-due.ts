@@ -23,7 +23,7 @@ import type { Ref } from '../../facts/types.js';
 import { addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
-import { kidneyTestMissing, newerCreatinineAtLimit, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
+import { kidneyTest, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestDeciding, latestLowCalcium, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestCourse } from '../predicates/medication.js';
@@ -63,10 +63,10 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
   // It is held to l. 41 "Tjek, at eGFR > 35 ml/min": an eGFR as it stands, a creatinine alone by
   // the eGFR it gives (creatinine-egfr.ts); one that does not show "> 35" (a creatinine of 250) is
   // shown, and the eGFR asked for, as rx-lab-missing does — the card never says the tests are in.
-  const kidney = kidneyTestMissing(facts, days);
-  if (kidney !== undefined) {
-    reasons.push(kidney === 'egfr' ? 'egfr-missing' : 'creatinine-missing');
-    missing.push(kidney);
+  const kidney = kidneyTest(facts, days);
+  if (kidney.missing !== undefined) {
+    reasons.push(kidney.missing === 'egfr' ? 'egfr-missing' : 'creatinine-missing');
+    missing.push(kidney.missing);
   }
   const creatinine = latestWithin(facts.labs.creatinine, today, days);
   if (creatinine !== undefined) {
@@ -111,7 +111,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     if (lowD !== vitaminD) findings.push(labFinding('vitamin-d', lowD));
     evidence.push(lowD.ref);
   }
-  const newer = kidney === 'egfr' ? newerCreatinineAtLimit(facts, days) : undefined;
+  const newer = kidney.contradicted;
   findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days, ...(lab === 'egfr' && newer !== undefined ? { newerCreatinine: newerCreatinineOf(newer.creatinine) } : {}) })));
   const orders = [...new Set([...missing, ...recheck])];
   const suggestions: SuggestionSpec[] = orders.length === 0 ? [] : [{ kind: 'labs', labs: orders, note: 'before-infusion' }];

@@ -43,6 +43,12 @@ export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: M
   return egfr !== undefined && egfr > EGFR_LIMIT;
 }
 
+/** What the kidney test before an infusion lacks; `contradicted`: the current eGFR a newer creatinine puts in doubt. */
+export interface KidneyTest {
+  readonly missing?: 'creatinine' | 'egfr';
+  readonly contradicted?: { readonly creatinine: Measurement; readonly egfr: Measurement };
+}
+
 /**
  * The kidney test before an infusion (within `days`): nothing missing when an eGFR decides the check
  * or, where the estimate may stand in, the creatinine shows "> 35". The estimate overrules no eGFR —
@@ -50,30 +56,31 @@ export function creatinineShowsEgfrAboveLimit(facts: PatientFacts, creatinine: M
  * infusion is held for it) — and needs a patient the equation knows: otherwise the eGFR is what is
  * missing, with or without a creatinine. With neither value and the estimate able to stand in, the
  * card's "-kreatinin" is. Beside a current eGFR, a newer creatinine that gives 35 or less asks for a
- * new eGFR (`newerCreatinineAtLimit`): 250 µmol/L after an eGFR of 45 must not pass.
+ * new eGFR (`contradicted`): 250 µmol/L after an eGFR of 45 must not pass.
  */
-export function kidneyTestMissing(facts: PatientFacts, days: number): 'creatinine' | 'egfr' | undefined {
+export function kidneyTest(facts: PatientFacts, days: number): KidneyTest {
   const { labs, today } = facts;
-  if (currentDeciding(labs.egfr, today, days, decidesEgfrCheck) !== undefined) return newerCreatinineAtLimit(facts, days) === undefined ? undefined : 'egfr';
-  const standsIn = estimable(facts) && latestWithin(labs.egfr, today, days) === undefined && latestEgfrAtLimit(facts) === undefined;
-  if (!standsIn) return 'egfr';
   const creatinine = latestWithin(labs.creatinine, today, days);
-  if (creatinine === undefined) return 'creatinine';
-  return creatinineShowsEgfrAboveLimit(facts, creatinine) ? undefined : 'egfr';
+  const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
+  if (egfr !== undefined) {
+    const contradicted = creatinine === undefined ? undefined : newerCreatinineAtLimit(facts, creatinine, egfr);
+    return contradicted === undefined ? {} : { missing: 'egfr', contradicted };
+  }
+  const standsIn = estimable(facts) && latestWithin(labs.egfr, today, days) === undefined && latestEgfrAtLimit(facts) === undefined;
+  if (!standsIn) return { missing: 'egfr' };
+  if (creatinine === undefined) return { missing: 'creatinine' };
+  return creatinineShowsEgfrAboveLimit(facts, creatinine) ? {} : { missing: 'egfr' };
 }
 
 /**
- * A creatinine of the window newer than the current eGFR that gives 35 or less: kidney function may
- * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only), so a new eGFR is asked for. With
- * no sex the equation knows, the lower of its two estimates (the woman's) is held to 35: an eGFR asked
- * for costs little, an infusion below the limit does not.
+ * The creatinine when it is newer than the current eGFR and gives 35 or less: kidney function may
+ * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only). With no sex the equation knows,
+ * the lower of its two estimates (the woman's) is held to 35: an eGFR asked for costs little, an
+ * infusion below the limit does not.
  */
-export function newerCreatinineAtLimit(facts: PatientFacts, days: number): { readonly creatinine: Measurement; readonly egfr: Measurement } | undefined {
-  const { labs, today } = facts;
-  const egfr = currentDeciding(labs.egfr, today, days, decidesEgfrCheck);
-  const creatinine = latestWithin(labs.creatinine, today, days);
+function newerCreatinineAtLimit(facts: PatientFacts, creatinine: Measurement, egfr: Measurement): KidneyTest['contradicted'] {
   // "<V" may be any lower value (a higher eGFR): it cannot show 35 or less; ">V" can.
-  if (egfr === undefined || creatinine === undefined || creatinine.date <= egfr.date || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
+  if (creatinine.date <= egfr.date || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
   const estimated = estimate(facts, creatinine, facts.sex !== 'male');
   return estimated !== undefined && estimated <= EGFR_LIMIT ? { creatinine, egfr } : undefined;
 }

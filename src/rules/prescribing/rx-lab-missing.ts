@@ -37,7 +37,7 @@ import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { kidneyTestMissing, newerCreatinineAtLimit, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
+import { kidneyTest, newerCreatinineOf, type KidneyTest } from '../predicates/creatinine-egfr.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -50,7 +50,7 @@ interface RequiredLab {
   /** The last value there is, too old to count: shown with its date so the GP sees how old it is. */
   readonly stale?: { readonly finding: Finding; readonly ref: string; readonly date: LocalDate };
   /** A current eGFR a newer creatinine contradicts (creatinine-egfr.ts): both shown. */
-  readonly newerCreatinine?: { readonly creatinine: Measurement; readonly egfr: Measurement };
+  readonly newerCreatinine?: KidneyTest['contradicted'];
 }
 
 /** The latest value when it is older than the window (one inside it that does not count is a bound, named as not used). */
@@ -95,14 +95,13 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
   let note: 'before-infusion' | 'before-injection' | undefined;
   if (drugClass === 'zoledronic-acid') {
     note = 'before-infusion';
-    const kidney = kidneyTestMissing(ctx.facts, days.beforeInfusion);
-    const newer = newerCreatinineAtLimit(ctx.facts, days.beforeInfusion);
+    const kidney = kidneyTest(ctx.facts, days.beforeInfusion);
     required = [
       calciumLab(days.beforeInfusion),
       {
         lab: 'creatinine',
         reason: 'creatinine-missing',
-        current: kidney !== 'creatinine',
+        current: kidney.missing !== 'creatinine',
         withinDays: days.beforeInfusion,
         ...opt(lastOf('creatinine', labs.creatinine, today, days.beforeInfusion)),
       },
@@ -114,10 +113,10 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
       {
         lab: 'egfr',
         reason: 'egfr-missing',
-        current: kidney !== 'egfr',
+        current: kidney.missing !== 'egfr',
         withinDays: days.beforeInfusion,
         ...opt(lastOf('egfr', labs.egfr, today, days.beforeInfusion)),
-        ...(newer === undefined ? {} : { newerCreatinine: newer }),
+        ...(kidney.contradicted === undefined ? {} : { newerCreatinine: kidney.contradicted }),
       },
     ];
   } else if (drugClass === 'denosumab') {
