@@ -42,7 +42,9 @@ const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
   ['upper-arm', /humerus|upper arm|overarm/],
   ['forearm', /radius|forearm|underarm|antebrach|ulna|\bwrist\b|håndled|colles/],
   // Named other bones: an osteoporotic-fracture code for "other site" (M80.x8) is then not the spine.
-  ['other', /\bribs?\b|costa|ribben|ankle|ankel|malleol|\bfoot\b|\bfeet\b|\bfod\b|metatars|mellemfod|\btoes?\b|tæer|\bhand\b|\bhånd\b|metacarp|finger|fingre|phalan|clavic|kraveben|scapula|skulderblad|tibia|fibula|skinneben|lægben|patella|knæskal|sternum|brystben|calcane|hælben|skull|kranie|mandib|kæbe/],
+  // The femoral shaft and distal femur are no hip: ICPC-2 L75 "fraktur af lårben" covers them too
+  // (terminology.md), and its text or bodySite then names where.
+  ['other', /femurskaft|lårbensskaft|skaftfraktur|diafys|diaphys|femoral shaft|shaft of (?:the )?femur|(?:distal|nedre) (?:ende af )?(?:femur|lårben)|distale (?:femur|lårben)|suprakondyl|supracondyl|femurkondyl|femoral condyl|\bribs?\b|costa|ribben|ankle|ankel|malleol|\bfoot\b|\bfeet\b|\bfod\b|metatars|mellemfod|\btoes?\b|tæer|\bhand\b|\bhånd\b|metacarp|finger|fingre|phalan|clavic|kraveben|scapula|skulderblad|tibia|fibula|skinneben|lægben|patella|knæskal|sternum|brystben|calcane|hælben|skull|kranie|mandib|kæbe/],
 ];
 
 /** The fracture site a text names clearly, if any. */

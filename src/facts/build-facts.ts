@@ -21,7 +21,7 @@ import { groupScans } from './dxa.js';
 import { readFamilyHistory } from './family-history.js';
 import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
-import { readIntolerance } from './intolerances.js';
+import { readIntolerance, stopReasonIntolerance } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
 import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
 import { ObservationCodes } from './observation-codes.js';
@@ -67,6 +67,8 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     const written = draftWritten.size === 0 ? undefined : draftWritten.get(entry.ref);
     if (written !== undefined && record.start >= written) continue;
     records.push(record);
+    const intolerance = stopReasonIntolerance(entry.resource, record);
+    if (intolerance !== undefined) intolerances.push(intolerance);
   }
   records.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? 1 : -1));
 

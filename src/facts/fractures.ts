@@ -46,10 +46,10 @@ const NEGATION = String.raw`\b(?:ikke|ingen|intet|uden|not|no|non|without)(?:[ -
 const LOW_ENERGY_WORDS = String.raw`lavenergi|low[- ]energy|fragility|osteoporoti`;
 /**
  * A fall on the level, low energy by the card's own measure (rules.md section 1: "from standing
- * height or less"): "fald i eget niveau", "faldt fra egen højde", "ground-level fall", "fall from
- * standing (height)". Said of a fall only: "mobiliseret til eget niveau" is how the patient walks.
+ * height or less"): "fald i eget niveau", "faldt fra egen højde", "faldt fra stående stilling",
+ * "ground-level fall", "fall from standing (height)" — not from standing on a chair or a ladder. Said of a fall only: "mobiliseret til eget niveau" is how the patient walks.
  */
-const LEVEL_FALL = String.raw`(?:fald|faldt|faldet) (?:om |omkuld )?(?:i|på) (?:eget|samme) niveau|(?:fald|faldt|faldet) (?:ned )?fra (?:egen|stående) højde|ground[- ]level fall|same[- ]level fall|(?:fall|fell) from (?:a )?standing(?! (?:height |position )?(?:up )?(?:on|upon|atop|in) (?:[^ .;:,|]+ ){0,4}?(?:chair|stool|ladder|table|steps?|bench|box|bed|roof|scaffold|windowsill|wall|counter|trailer|tree)s?\b)(?: height| position)?|standing height fall`;
+const LEVEL_FALL = String.raw`(?:fald|faldt|faldet) (?:om |omkuld )?(?:i|på) (?:eget|samme) niveau|(?:fald|faldt|faldet) (?:ned )?fra (?:egen|stående) højde|(?:fald|faldt|faldet) (?:ned )?fra stående stilling(?! (?:oppe |op )?(?:på|i) (?:[^ .;:,|]+ ){0,4}?[^ .;:,|]*?(?:stol|taburet|skammel|stige|bord|trappe|trin|bænk|kasse|seng|tag|stillads|vindueskarm|mur|disk|træ))|ground[- ]level fall|same[- ]level fall|(?:fall|fell) from (?:a )?standing(?! (?:height |position )?(?:up )?(?:on|upon|atop|in) (?:[^ .;:,|]+ ){0,4}?(?:chair|stool|ladder|table|steps?|bench|box|bed|roof|scaffold|windowsill|wall|counter|trailer|tree)s?\b)(?: height| position)?|standing height fall`;
 /**
  * A fall from *more* than standing height — the card's line between low and high energy, said the
  * other way: "fald fra mere end (sin) egen højde", "fall from greater than standing height".

@@ -6,11 +6,13 @@
  * naming only the class ("bisfosfonater", ATC M05BA) counts as oral bisphosphonate, reported as
  * alendronate with `classOnly` [choice].
  */
+import type { JsonObject } from '../shared/json.js';
 import { parseFhirDate } from '../time/local-date.js';
-import { conceptWords, objects } from './accessors.js';
+import { codings, conceptWords, objects } from './accessors.js';
 import type { Entry, FactsContext } from './context.js';
 import { identifyDrug, type Identified } from './drug-identity.js';
-import type { DrugClass, Intolerance } from './types.js';
+import { ACTIVE_STATUSES } from './medications.js';
+import type { DrugClass, Intolerance, MedicationRecord } from './types.js';
 
 const OSTEOPOROSIS_CLASSES: ReadonlySet<DrugClass> = new Set<DrugClass>([
   'oral-bisphosphonate',
@@ -39,4 +41,43 @@ export function readIntolerance(entry: Entry, ctx: FactsContext): Intolerance | 
   if (classOnly) return { drug: 'alendronate', drugClass: 'oral-bisphosphonate', ...base, classOnly: true };
   if (identified === undefined || !OSTEOPOROSIS_CLASSES.has(identified.identity.drugClass)) return undefined;
   return { drug: identified.identity.drug, drugClass: identified.identity.drugClass, ...base };
+}
+
+/**
+ * Side effects named as the reason a medication was stopped (FMK's seponeringsårsag, FHIR
+ * `statusReason`): "utålelige bivirkninger", "tåler ikke", "intolerance", "adverse reaction",
+ * "allergi". Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
+ */
+const SIDE_EFFECT_WORDS = String.raw`bivirkning|utålelig|intoleran|overfølsom|allergi|allergy|allergic|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|(?:not|poorly) tolerated|tåle?r? ikke|tålte ikke|ikke (?:tålt|tåle)|kunne ikke tåle|dårligt? tål`;
+const SIDE_EFFECT = new RegExp(SIDE_EFFECT_WORDS);
+/** "Ikke pga. bivirkninger", "ingen bivirkninger", "not due to side effects": no evidence of intolerance. */
+const NEGATED_SIDE_EFFECT = new RegExp(String.raw`\b(?:ingen|uden|ikke pga\.?|ikke på grund af|ikke grundet|not due to|not because of|no|without)(?:[ -][^ .;:,|-]+){0,2}?[ -](?:${SIDE_EFFECT_WORDS})`, 'g');
+/** HL7 medicationrequest-status-reason: `sintol` suspected intolerance, `salg` allergy. */
+const STATUS_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason';
+const STATUS_REASON_CODES: ReadonlySet<string> = new Set(['sintol', 'salg']);
+/** SNOMED CT: adverse reaction (281647001), adverse reaction to drug (62014003), medication stopped – side effect (395009001). */
+const SNOMED_REASON_CODES: ReadonlySet<string> = new Set(['281647001', '62014003', '395009001']);
+
+/**
+ * A medication record no longer in use whose `statusReason` names side effects: an intolerance
+ * recorded on the record itself (rules.md "not tolerated (recorded intolerance)") [extension: Danish
+ * GPs and FMK record why a drug was stopped there, rarely as an AllergyIntolerance]. Dated on its
+ * stop (its end, else its start), so a later start of the same class outweighs it as any intolerance's date does.
+ */
+export function stopReasonIntolerance(resource: JsonObject, record: MedicationRecord): Intolerance | undefined {
+  const reason = resource.statusReason;
+  if (reason === undefined || ACTIVE_STATUSES.has(record.status) || record.status === 'draft') return undefined;
+  if (!OSTEOPOROSIS_CLASSES.has(record.identity.drugClass)) return undefined;
+  if (!namesSideEffects(reason)) return undefined;
+  return { drug: record.identity.drug, drugClass: record.identity.drugClass, ref: record.ref, date: record.end ?? record.start };
+}
+
+function namesSideEffects(reason: unknown): boolean {
+  for (const c of codings(reason)) {
+    if (c.code === undefined) continue;
+    if (c.system === STATUS_REASON_SYSTEM && STATUS_REASON_CODES.has(c.code)) return true;
+    if (c.system === 'http://snomed.info/sct' && SNOMED_REASON_CODES.has(c.code)) return true;
+  }
+  const words = Array.isArray(reason) ? reason.map(conceptWords).join(' | ') : conceptWords(reason);
+  return SIDE_EFFECT.test(words.replace(/\s+/g, ' ').replace(NEGATED_SIDE_EFFECT, ' '));
 }

@@ -107,6 +107,17 @@ describe('fractures: site', () => {
     expect(fracture({ code: 'L76', system: SYS.icpc2 })[0]).toMatchObject({ site: 'other', weak: true });
     expect(fracture({ codings: [coding(SYS.icpc2, 'L75'), coding(SYS.sks, 'DS721')] })[0]?.weak).toBeUndefined();
   });
+
+  it('ICPC-2 L75 whose text or bodySite names the femoral shaft or distal femur is no hip fracture (L75 covers the whole femur)', () => {
+    const site = (c: Parameters<typeof condition>[0]) => fracture({ code: 'L75', system: SYS.icpc2, ...c })[0]?.site;
+    expect(site({ text: 'Femurskaftfraktur, lavenergi' })).toBe('other');
+    expect(site({ text: 'Suprakondylær femurfraktur (distale femur)' })).toBe('other');
+    expect(site({ text: 'Fracture of shaft of femur' })).toBe('other');
+    expect(site({ bodySite: 'Femurskaft' })).toBe('other');
+    // Still the hip when the text names the proximal femur, or nothing.
+    expect(site({ text: 'Pertrokantær femurfraktur med skaftforlængelse' })).toBe('hip');
+    expect(site({ text: 'Fraktur af lårben' })).toBe('hip');
+  });
 });
 
 describe('fractures: mechanism', () => {
@@ -310,6 +321,10 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     ['Hip fracture after fall from standing', 'low-energy'],
     ['Hoftebrud, faldt ned fra egen højde', 'low-energy'],
     ['Hoftebrud, faldt om i eget niveau', 'low-energy'],
+    ['Suprakondylær femurfraktur, faldt fra stående stilling', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling på isen', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling oppe på køkkenstolen', 'unknown'],
+    ['Hoftebrud, faldt fra stående stilling på en stige', 'unknown'],
     ['Hip fracture, fell from standing on a chair', 'unknown'],
     ['Hip fracture, fell from a standing position on a ladder', 'unknown'],
     ['Hip fracture, fell from standing on ice', 'low-energy'],

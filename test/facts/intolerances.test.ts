@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allergy, coding, factsOf, SYS } from '../helpers/facts-builders.js';
+import { allergy, coding, factsOf, medicationRequest, medicationStatement, SYS } from '../helpers/facts-builders.js';
 
 describe('intolerances to osteoporosis drugs (AllergyIntolerance)', () => {
   it('by ATC, RxNorm and name, any type', () => {
@@ -39,5 +39,43 @@ describe('intolerances to osteoporosis drugs (AllergyIntolerance)', () => {
       allergy({ id: 'ok', codings: [coding(SYS.atc, 'M05BA04')], clinicalStatus: 'active', verificationStatus: 'confirmed' }),
     ]);
     expect(f.intolerances.map((i) => i.ref)).toEqual(['AllergyIntolerance/ok']);
+  });
+});
+
+describe('intolerances recorded as the reason a medication was stopped (statusReason) [extension]', () => {
+  const stopped = (id: string, statusReason: unknown, o: { atc?: string; status?: string; resourceType?: 'MedicationStatement' | 'MedicationRequest' } = {}) => ({
+    ...(o.resourceType === 'MedicationRequest'
+      ? medicationRequest({ id, atc: o.atc ?? 'M05BA04', status: o.status ?? 'stopped', authoredOn: '2025-01-01', validity: { start: '2025-01-01', end: '2025-03-01' } })
+      : medicationStatement({ id, atc: o.atc ?? 'M05BA04', status: o.status ?? 'stopped', start: '2025-01-01', end: '2025-03-01' })),
+    statusReason,
+  });
+
+  it('side effects named in the stop reason, as FMK and Danish GPs record them, in text or code', () => {
+    const f = factsOf([
+      stopped('fmk', [{ text: 'Utålelige bivirkninger – halsbrand og mavesmerter' }]),
+      stopped('tol', [{ text: 'Tåler ikke præparatet' }], { atc: 'M05BB03' }),
+      stopped('en', { text: 'Adverse drug reaction' }, { resourceType: 'MedicationRequest', atc: 'M05BA07' }),
+      stopped('hl7', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason', code: 'sintol' }] }, { resourceType: 'MedicationRequest', status: 'cancelled', atc: 'M05BX04' }),
+      stopped('sct', [{ coding: [{ system: 'http://snomed.info/sct', code: '395009001' }] }], { status: 'completed', atc: 'M05BA06' }),
+    ]);
+    expect(f.intolerances).toEqual([
+      { drug: 'alendronate', drugClass: 'oral-bisphosphonate', ref: 'MedicationStatement/fmk', date: '2025-03-01' },
+      { drug: 'alendronate', drugClass: 'oral-bisphosphonate', ref: 'MedicationStatement/tol', date: '2025-03-01' },
+      expect.objectContaining({ drug: 'risedronate', ref: 'MedicationRequest/en' }),
+      expect.objectContaining({ drug: 'denosumab', ref: 'MedicationRequest/hl7' }),
+      expect.objectContaining({ drug: 'ibandronate', ref: 'MedicationStatement/sct' }),
+    ]);
+  });
+
+  it('not from a reason that denies side effects or names none, nor on a record still in use or of another drug', () => {
+    const f = factsOf([
+      stopped('neg', [{ text: 'Ikke pga. bivirkninger – ønsker pause' }]),
+      stopped('none', [{ text: 'Ingen bivirkninger, 5 års behandling afsluttet' }]),
+      stopped('other', [{ text: 'Behandlingsvarighed nået' }]),
+      stopped('symptom', [{ text: 'Halsbrand' }]),
+      stopped('active', [{ text: 'Bivirkninger' }], { status: 'active' }),
+      stopped('ppi', [{ text: 'Bivirkninger' }], { atc: 'A02BC01' }),
+    ]);
+    expect(f.intolerances).toEqual([]);
   });
 });
