@@ -187,7 +187,8 @@ export function sortFractures(list: Fracture[]): Fracture[] {
 /**
  * An osteoporosis-with-fracture record that names no site and is the diagnosis of another fracture
  * on the record (`Fracture.diagnosisOf`): the fracture its evidence names, or — an unsited WHO/SKS
- * M80 code such as DM800 — a fracture of a known site dated on or before it (undated: any). The
+ * M80 code such as DM800 — a fracture of a known site dated on or before it (undated: any), or — a
+ * SNOMED CT / ICD-10-CM one — a fracture of a known site the same day, then low energy. The
  * service's own `diagnosis-criteria-met` suggestion creates such a record, dated the day it is
  * accepted; read as a fracture, it made a second low-energy fracture "andet sted" that day, a
  * false "earlier fracture" risk factor and a bone-marker date a year after the diagnosis rather
@@ -201,9 +202,16 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
   // Only a fracture that may be osteoporotic, dated in the years before the diagnosis (an ankle
   // broken in a traffic accident in 2000 is not what a DM800 of 2024 diagnoses).
   const candidates = list.filter((f) => f.diagnosisOf === undefined && f.mechanism !== 'high-energy');
+  // A same-day US code names its fracture osteoporotic: low energy, when it is the day's only one.
+  const osteoporotic = new Set<Fracture>();
   const explained = (f: Fracture): boolean => {
     const of = f.diagnosisOf;
     if (of === undefined) return false;
+    if (of === 'same-day') {
+      const sameDay = candidates.filter((n) => f.date !== undefined && n.date === f.date);
+      if (sameDay.length === 1 && sameDay[0] !== undefined) osteoporotic.add(sameDay[0]);
+      return sameDay.length > 0;
+    }
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
     const date = f.date;
     if (date === undefined) return candidates.some((n) => sameSite(f, n));
@@ -211,7 +219,9 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
     // A site its text names ("Osteoporotisk hoftebrud") is the diagnosis of an earlier fracture there only.
     return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from && sameSite(f, n));
   };
-  return list.filter((f) => !explained(f));
+  const kept = list.filter((f) => !explained(f));
+  if (osteoporotic.size === 0) return kept;
+  return kept.map((f) => (osteoporotic.has(f) && f.mechanism === 'unknown' ? { ...f, mechanism: 'low-energy' } : f));
 }
 
 /** Whether a diagnosis naming `f`'s site (and vertebra) can be that of fracture `n`; an unsited one can be any. */

@@ -147,7 +147,7 @@ export function fractureOf(
   }
   // No coded site: perhaps the diagnosis of a fracture recorded elsewhere (conditions.ts
   // `withoutBareDiagnoses`, which matches a site its text names to an earlier fracture of that site).
-  const diagnosis = site === undefined && weakSite === undefined ? diagnosisOf(condition, fractureMatches) : undefined;
+  const diagnosis = site === undefined && weakSite === undefined && !fractureMatches.every(isHistoryCode) ? diagnosisOf(condition, fractureMatches) : undefined;
   // A code with no site (SKS DM800, SNOMED 443165006 "osteoporotic fracture") whose text names one
   // ("Osteoporotisk hoftebrud", "kompressionsfraktur L1"): the text is then the most specific
   // information (rules.md section 1); the same text with no bound code was already read so.
@@ -191,10 +191,12 @@ const DIAGNOSIS_SYSTEMS: ReadonlySet<string> = new Set(['icd10', 'sks']);
  * (conditions.ts `withoutBareDiagnoses`): the fractures its `evidence.detail` points at (the
  * service's own "add the diagnosis" suggestion names them), or — carrying a WHO ICD-10 / SKS code
  * (M80.0, DM800: the Danish diagnosis) — any earlier fracture of a known site (`'earlier'`). A
- * SNOMED or ICD-10-CM "pathological fracture due to osteoporosis" alone, with no link, is read as
- * the fracture event it is in US records (Synthea's).
+ * SNOMED or ICD-10-CM "pathological fracture due to osteoporosis" (443165006, M80.00XA) is the
+ * fracture event it is in US records, unless a fracture of a known site was recorded the same day
+ * (`'same-day'`): Synthea records each osteoporotic fracture as its site's fracture plus that code
+ * (terminology.md section 5), one event that had counted as two — a false "fractures on treatment".
  */
-function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): readonly Ref[] | 'earlier' | undefined {
+function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): readonly Ref[] | 'earlier' | 'same-day' | undefined {
   const linked: Ref[] = [];
   for (const evidence of list(condition.evidence)) {
     for (const detail of list(get(evidence, 'detail'))) {
@@ -203,7 +205,7 @@ function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): rea
     }
   }
   if (linked.length > 0) return linked;
-  return matches.some((m) => DIAGNOSIS_SYSTEMS.has(m.match.systemKey)) ? 'earlier' : undefined;
+  return matches.some((m) => DIAGNOSIS_SYSTEMS.has(m.match.systemKey)) ? 'earlier' : 'same-day';
 }
 
 /** The fallback when no coding is a bound fracture code: the fracture the code text names, if any. */
@@ -306,6 +308,8 @@ function m80Site(m: CodedMatch): FractureSite | undefined {
   const code = (m.coding.code ?? '').toUpperCase().replace(/[.\s]/g, '');
   const normalised = key === 'sks' ? code.slice(1) : code;
   if (!normalised.startsWith('M80') || normalised.length < 5) return undefined;
+  // ICD-10-CM M80.x0: "unspecified site", no site (WHO's 0 is "multiple sites").
+  if (key === 'icd10cm' && normalised.charAt(4) === '0') return undefined;
   return lookup(M80_SITE, normalised.charAt(4)) ?? 'other';
 }
 

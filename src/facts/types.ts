@@ -154,10 +154,12 @@ export interface Fracture {
   /**
    * The record names no site and may be the diagnosis of a fracture recorded elsewhere
    * (facts/fractures.ts `diagnosisOf`): the fractures its `evidence.detail` names, or, for an
-   * unsited WHO/SKS M80 code (M80.0, DM800), `'earlier'` — any fracture of a known site before it.
+   * unsited WHO/SKS M80 code (M80.0, DM800), `'earlier'` — any fracture of a known site before it;
+   * for a SNOMED CT or ICD-10-CM one (443165006, M80.00XA), `'same-day'` — a fracture of a known
+   * site recorded the same day (Synthea records each osteoporotic fracture so).
    * conditions.ts `withoutBareDiagnoses` then leaves it out.
    */
-  readonly diagnosisOf?: readonly Ref[] | 'earlier';
+  readonly diagnosisOf?: readonly Ref[] | 'earlier' | 'same-day';
 }
 
 export type FractureSide = 'right' | 'left';

@@ -167,6 +167,8 @@ const FACTORS: Readonly<Record<Measure, ReadonlyMap<UnitToken, number>>> = {
     ['ug/L', 1],
     ['ng/mL', 1],
     ['ng/L', 0.001],
+    // pg/mL = ng/L, as for CTX (terminology.md section 8).
+    ['pg/mL', 0.001],
   ]),
   ctx: new Map<UnitToken, number>([
     ['ug/L', 1],

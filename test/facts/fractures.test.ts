@@ -432,6 +432,24 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     // Synthea records a new fracture with this code and no link: it is one.
     expect(refs([hip, condition({ id: 'event', code: '443165006', system: SYS.snomed, onset: '2025-10-20' })])).toEqual(['Condition/event other', 'Condition/hip hip']);
   });
+
+  it('Synthea\'s pair — the site\'s fracture and 443165006 / ICD-10-CM M80.00XA the same day — is one fracture, low energy (terminology.md section 5)', () => {
+    const facts = (resources: Parameters<typeof factsOf>[0]) => factsOf(resources).fractures.map((f) => `${f.ref} ${f.site} ${f.mechanism}`);
+    const forearm = condition({ id: 'forearm', code: '65966004', system: SYS.snomed, onset: '2025-09-01' });
+    const patho = condition({ id: 'patho', code: '443165006', system: SYS.snomed, onset: '2025-09-01' });
+    expect(facts([forearm, patho])).toEqual(['Condition/forearm forearm low-energy']);
+    const s72 = condition({ id: 's72', code: 'S72.001A', system: SYS.icd10cm, onset: '2025-09-01' });
+    expect(facts([s72, condition({ id: 'm80', code: 'M80.00XA', system: SYS.icd10cm, onset: '2025-09-01' })])).toEqual(['Condition/s72 hip low-energy']);
+    // Another day, it is a fracture of its own; ICD-10-CM M80.08XA names its site (vertebra).
+    expect(facts([forearm, condition({ id: 'patho', code: '443165006', system: SYS.snomed, onset: '2025-09-02' })])).toEqual(['Condition/patho other low-energy', 'Condition/forearm forearm unknown']);
+    expect(facts([s72, condition({ id: 'm80', code: 'M80.08XA', system: SYS.icd10cm, onset: '2025-09-01' })]).sort()).toEqual(['Condition/m80 spine low-energy', 'Condition/s72 hip unknown']);
+    // Two fractures that day: the code is one of theirs, but which is not said — neither becomes low energy.
+    const rib = condition({ id: 'rib', code: '33737001', system: SYS.snomed, onset: '2025-09-01' });
+    expect(facts([forearm, rib, patho]).sort()).toEqual(['Condition/forearm forearm unknown', 'Condition/rib other unknown']);
+    // Not the diagnosis of a high-energy fracture that day.
+    const crash = condition({ id: 'crash', code: '65966004', system: SYS.snomed, onset: '2025-09-01', text: 'Fracture of forearm, motor vehicle accident' });
+    expect(facts([crash, patho]).sort()).toEqual(['Condition/crash forearm high-energy', 'Condition/patho other low-energy']);
+  });
 });
 
 describe('fractures: the diagnosis the service suggested before it named its fractures', () => {

@@ -19,8 +19,10 @@ describe('unit conversion to canonical units (terminology.md section 8)', () => 
     for (const unit of ['mikromol/L', 'µmol/l', 'μmol/L', 'umol/L', 'micromol/L']) expect(toCanonical('creatinine', 70, { unit })).toBe(70);
   });
 
-  it('P1NP and CTX: ng/mL = µg/L; CTX ng/L and pg/mL ÷ 1000', () => {
+  it('P1NP and CTX: ng/mL = µg/L; ng/L and pg/mL ÷ 1000', () => {
     expect(toCanonical('p1np', 45, { unit: 'ng/ml' })).toBe(45);
+    expect(toCanonical('p1np', 60000, { unit: 'pg/mL' })).toBe(60);
+    expect(toCanonical('p1np', 60000, { unit: 'ng/L' })).toBe(60);
     expect(toCanonical('p1np', 45, { unit: 'mikrog/L' })).toBe(45);
     expect(toCanonical('ctx', 450, { unit: 'pg/ml' })).toBe(0.45);
     expect(toCanonical('ctx', 450, { unit: 'nanog/L' })).toBe(0.45);
