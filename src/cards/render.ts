@@ -161,10 +161,15 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
   };
 }
 
-/** A value the card could not use (rules.md section 1 "the card says so") and a drug not offered are said even when the card is folded. */
+/**
+ * A value the card could not use (rules.md section 1 "the card says so"), a drug not offered and an
+ * eGFR a newer creatinine overrules are said even when the card is folded: the GP sees why a lab
+ * on file is asked for again.
+ */
 function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly string[] } {
   const notOffered = notOfferedLine(rec, lang);
-  const notes = [...(notOffered === undefined ? [] : [notOffered]), ...rec.findings.filter((f) => f.kind === 'unusable-value').map((f) => formatFinding(f, lang))];
+  const said = rec.findings.filter((f) => f.kind === 'unusable-value' || (f.kind === 'lab-missing' && f.newerCreatinine !== undefined));
+  const notes = [...(notOffered === undefined ? [] : [notOffered]), ...said.map((f) => formatFinding(f, lang))];
   return notes.length === 0 ? {} : { notes: [...new Set(notes)] };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pretreatmentChecks } from '../../src/rules/initiation/pretreatment-checks.js';
 import type { Measurement } from '../../src/facts/types.js';
-import { bmi, calcium, condition, ctx, ctxOf, egfr, glucocorticoid, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, creatinine, ctx, ctxOf, egfr, glucocorticoid, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const run = (input: FactsInput) => pretreatmentChecks(ctxOf(patient(input)));
 
@@ -18,6 +18,16 @@ const goodLabs = () => ({
 describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behandling)', () => {
   it('does not fire when every check is done and passes', () => {
     expect(run({ ...indicated, vitals, labs: goodLabs() })).toBeUndefined();
+  });
+
+  it('asks for a new eGFR when a newer creatinine gives 35 or less (card l. 41 "Tjek, at eGFR > 35"): the eGFR of 62 is no longer current', () => {
+    const rec = run({ ...indicated, vitals, labs: { ...goodLabs(), creatinine: [creatinine(250, '2026-10-20')] } });
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab-missing', lab: 'egfr', newerCreatinine: { value: 250, date: '2026-10-20' } }));
+    expect(rec?.suggestions).toEqual([{ kind: 'lab', lab: 'egfr' }]);
+    // A creatinine giving more than 35, or taken with the eGFR: nothing to ask.
+    expect(run({ ...indicated, vitals, labs: { ...goodLabs(), creatinine: [creatinine(80, '2026-10-20')] } })).toBeUndefined();
+    expect(run({ ...indicated, vitals, labs: { ...goodLabs(), creatinine: [creatinine(250, '2026-10-01')] } })).toBeUndefined();
   });
 
   it('does not fire when treatment is not indicated (T-score ≤ −2.5 without risk factor)', () => {

@@ -104,6 +104,16 @@ describe('rx-lab-missing (card l. 41-43 checks before a start; l. 75 before each
     expect(judge({ sex: 'female', labs: { ...labs, creatinine: [creatinine(250, '2026-10-27')], egfr: [egfr(60, '2026-10-27')] } }, draft('zoledronic-acid'))).toBeUndefined();
   });
 
+  it('asks for a new eGFR before an alendronate start when a newer creatinine gives 35 or less (card l. 41 "Tjek, at eGFR > 35"): the zoledronic acid check held it, the oral start had passed', () => {
+    const labs = { calcium: [calcium(2.4, '2026-10-20')], vitaminD: [vitaminD(80, '2026-10-20')], egfr: [egfr(55, '2026-10-20')] };
+    const rec = judge({ sex: 'male', labs: { ...labs, creatinine: [creatinine(203, '2026-11-20')] } }, draft('alendronate'));
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab-missing', lab: 'egfr', newerCreatinine: { value: 203, date: '2026-11-20' } }));
+    // A creatinine that gives more than 35, or one of the eGFR's own day: the eGFR stands.
+    expect(judge({ sex: 'male', labs: { ...labs, creatinine: [creatinine(90, '2026-11-20')] } }, draft('alendronate'))).toBeUndefined();
+    expect(judge({ sex: 'male', labs: { ...labs, creatinine: [creatinine(203, '2026-10-20')] } }, draft('alendronate'))).toBeUndefined();
+  });
+
   it('asks for an eGFR beside a current creatinine with none: the card checks "eGFR > 35", and a creatinine of 260 alone had silenced every card', () => {
     const labs = { calcium: [calcium(2.4, '2026-11-16')], creatinine: [creatinine(260, '2026-11-16')], vitaminD: [vitaminD(80, '2026-11-16')] };
     const rec = judge({ labs }, draft('zoledronic-acid'));

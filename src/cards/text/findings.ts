@@ -50,7 +50,8 @@ export function formatFinding(f: Finding, lang: Language): string {
     case 'lab-missing': {
       const name = LAB[f.lab][lang];
       if (f.newerCreatinine !== undefined) {
-        const crea = `${formatQuantity(f.newerCreatinine.value, 'umol/L', lang, f.newerCreatinine.comparator)}, ${formatDate(f.newerCreatinine.date, lang)}`;
+        // Whole µmol/L, as Danish labs report it (2.3 mg/dL converted is 203.37).
+        const crea = `${formatQuantity(Math.round(f.newerCreatinine.value), 'umol/L', lang, f.newerCreatinine.comparator)}, ${formatDate(f.newerCreatinine.date, lang)}`;
         return da
           ? `${name}: et nyere kreatinin (${crea}) giver eGFR ≤ 35 – tag en ny eGFR`
           : `${name}: a newer creatinine (${crea}) gives eGFR ≤ 35 – take a new eGFR`;

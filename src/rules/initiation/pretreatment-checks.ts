@@ -15,7 +15,9 @@
  * When: `treatment-indicated` fires, and at least one check before an antiresorptive start is
  *       missing or fails:
  *   - eGFR: none current (freshness window) → `egfr-missing`; the latest value of any age ≤ 35
- *     → `egfr-low` (exactly 35 fails "> 35") [choice, safer: kidney function rarely recovers];
+ *     → `egfr-low` (exactly 35 fails "> 35") [choice, safer: kidney function rarely recovers]; a
+ *     newer creatinine in the window whose CKD-EPI estimate is ≤ 35 makes the current eGFR no
+ *     longer current → `egfr-missing`, naming that creatinine [extension];
  *   - calcium: none current → `calcium-missing`; the newest value whatever its age — or any other
  *     calcium result of the same day (total, albumin-corrected, ionised) — below range →
  *     `hypocalcaemia` (as eGFR: an old low value still fails) [choice];
@@ -49,6 +51,7 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestLowCalciums, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { egfrContradicted, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -77,11 +80,19 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
     out.findings.push(labFinding('egfr', low));
     out.evidence.push(low.ref);
   }
-  if (current === undefined) {
+  // A newer creatinine giving 35 or less: the current eGFR no longer shows "> 35" (creatinine-egfr.ts).
+  const contradicted = current === undefined || low !== undefined ? undefined : egfrContradicted(facts, settings.freshnessDays.egfr);
+  if (current === undefined || contradicted !== undefined) {
     out.reasons.push('egfr-missing');
-    out.findings.push({ kind: 'lab-missing', lab: 'egfr', withinDays: settings.freshnessDays.egfr });
+    out.findings.push({
+      kind: 'lab-missing',
+      lab: 'egfr',
+      withinDays: settings.freshnessDays.egfr,
+      ...(contradicted === undefined ? {} : { newerCreatinine: newerCreatinineOf(contradicted.creatinine) }),
+    });
+    if (contradicted !== undefined) out.evidence.push(contradicted.creatinine.ref, contradicted.egfr.ref);
   }
-  if (low !== undefined || current === undefined) out.suggestions.push({ kind: 'lab', lab: 'egfr' });
+  if (low !== undefined || current === undefined || contradicted !== undefined) out.suggestions.push({ kind: 'lab', lab: 'egfr' });
 }
 
 function checkCalcium(ctx: RuleContext, out: Checks): void {

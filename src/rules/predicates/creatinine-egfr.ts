@@ -73,6 +73,17 @@ export function kidneyTest(facts: PatientFacts, days: number): KidneyTest {
 }
 
 /**
+ * Before any antiresorptive start (card l. 41 "Tjek, at eGFR > 35 ml/min"): the current eGFR
+ * (within `days`) and a newer creatinine, within them too, that gives 35 or less — that eGFR is no
+ * longer current (an alendronate start had passed where the zoledronic acid infusion stopped).
+ */
+export function egfrContradicted(facts: PatientFacts, days: number): KidneyTest['contradicted'] {
+  const egfr = currentDeciding(facts.labs.egfr, facts.today, days, decidesEgfrCheck);
+  const creatinine = egfr === undefined ? undefined : latestWithin(facts.labs.creatinine, facts.today, days);
+  return egfr === undefined || creatinine === undefined ? undefined : newerCreatinineAtLimit(facts, creatinine, egfr);
+}
+
+/**
  * The creatinine when it is newer than the current eGFR and gives 35 or less: kidney function may
  * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only). With no sex the equation knows,
  * the lower of its two estimates (the woman's) is held to 35: an eGFR asked for costs little, an

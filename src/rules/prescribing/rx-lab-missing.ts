@@ -37,7 +37,7 @@ import { currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck
 import type { DraftRule } from '../types.js';
 import type { Finding, LabOrder } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
-import { kidneyTest, newerCreatinineOf, type KidneyTest } from '../predicates/creatinine-egfr.js';
+import { egfrContradicted, kidneyTest, newerCreatinineOf, type KidneyTest } from '../predicates/creatinine-egfr.js';
 import { draftEvidence, draftFinding, isAntiresorptiveDraft } from './draft.js';
 import { isStart } from './start-or-renewal.js';
 
@@ -87,8 +87,16 @@ export const rxLabMissing: DraftRule<'rx-lab-missing'> = (ctx, draft) => {
     ...opt(lastOf('vitamin-d', labs.vitaminD, today, within)),
   });
 
-  // Before any start (card l. 41-43).
-  const egfr: RequiredLab = { lab: 'egfr', reason: 'egfr-missing', current: egfrCurrent(days.egfr), withinDays: days.egfr, ...opt(lastOf('egfr', labs.egfr, today, days.egfr)) };
+  // Before any start (card l. 41-43); a newer creatinine giving 35 or less asks for a new eGFR.
+  const contradicted = egfrContradicted(ctx.facts, days.egfr);
+  const egfr: RequiredLab = {
+    lab: 'egfr',
+    reason: 'egfr-missing',
+    current: egfrCurrent(days.egfr) && contradicted === undefined,
+    withinDays: days.egfr,
+    ...opt(lastOf('egfr', labs.egfr, today, days.egfr)),
+    ...(contradicted === undefined ? {} : { newerCreatinine: contradicted }),
+  };
   const vitaminD = vitaminDLab(days.vitaminD);
 
   let required: readonly RequiredLab[];
