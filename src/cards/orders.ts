@@ -21,17 +21,22 @@ export interface Coding {
   readonly display?: string;
 }
 
-/** Card "Særlige forhold ved indtag/indgift" (source-card-da.txt l. 67-73). */
-export const ALENDRONATE_INTAKE: Words = {
-  da:
-    'Tages fastende om morgenen. Tabletten synkes hel med et stort glas vand (brusetablet: opløses i et halvt glas vand, og der skylles efter med vand). ' +
-    'Bliv oprejst/siddende i mindst 30 minutter efter indtag og indtil efter et måltid. ' +
-    'Tages mindst 30 minutter før mad, drikke (inkl. mineralvand) og anden medicin.',
-  en:
-    'Take fasting in the morning. Swallow the tablet whole with a large glass of water (effervescent tablet: dissolve in half a glass of water, then rinse down with water). ' +
-    'Stay upright (standing or sitting) for at least 30 minutes after intake and until after a meal. ' +
-    'Take at least 30 minutes before food, drinks (including mineral water) and other medicines.',
-};
+/**
+ * Card "Særlige forhold ved indtag/indgift" (source-card-da.txt l. 67-73), the product's own way
+ * of taking it: this text reaches the pharmacy label, and an effervescent tablet is not swallowed whole.
+ */
+function alendronateIntake(take: Words): Words {
+  return {
+    da: `Tages fastende om morgenen. ${take.da} Bliv oprejst/siddende i mindst 30 minutter efter indtag og indtil efter et måltid. Tages mindst 30 minutter før mad, drikke (inkl. mineralvand) og anden medicin.`,
+    en: `Take fasting in the morning. ${take.en} Stay upright (standing or sitting) for at least 30 minutes after intake and until after a meal. Take at least 30 minutes before food, drinks (including mineral water) and other medicines.`,
+  };
+}
+
+export const ALENDRONATE_TABLET_INTAKE = alendronateIntake({ da: 'Tabletten synkes hel med et stort glas vand.', en: 'Swallow the tablet whole with a large glass of water.' });
+export const ALENDRONATE_EFFERVESCENT_INTAKE = alendronateIntake({
+  da: 'Brusetabletten opløses i et halvt glas vand, og der skylles efter med vand.',
+  en: 'Dissolve the effervescent tablet in half a glass of water, then rinse down with water.',
+});
 
 interface DrugOrder {
   readonly atc: Coding;
@@ -70,7 +75,7 @@ export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
     atc: { system: ATC, code: 'M05BA04', display: 'alendronic acid' },
     text: { da: 'Alendronat 70 mg tablet', en: 'Alendronate 70 mg tablet' },
     dosageText: { da: '1 tablet à 70 mg én gang ugentligt', en: 'One 70 mg tablet once weekly' },
-    patientInstruction: ALENDRONATE_INTAKE,
+    patientInstruction: ALENDRONATE_TABLET_INTAKE,
     doseMg: 70,
     timing: { frequency: 1, period: 1, periodUnit: 'wk' },
     route: ORAL,
@@ -79,7 +84,7 @@ export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
     atc: { system: ATC, code: 'M05BA04', display: 'alendronic acid' },
     text: { da: 'Alendronat 70 mg brusetablet (Binosto)', en: 'Alendronate 70 mg effervescent tablet (Binosto)' },
     dosageText: { da: '1 brusetablet à 70 mg én gang ugentligt, opløst i et halvt glas vand', en: 'One 70 mg effervescent tablet once weekly, dissolved in half a glass of water' },
-    patientInstruction: ALENDRONATE_INTAKE,
+    patientInstruction: ALENDRONATE_EFFERVESCENT_INTAKE,
     doseMg: 70,
     timing: { frequency: 1, period: 1, periodUnit: 'wk' },
     route: ORAL,

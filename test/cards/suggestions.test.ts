@@ -149,7 +149,9 @@ describe('suggestions', () => {
     if (action?.type !== 'update') throw new Error('expected an update');
     const [dosage] = (action.resource as unknown as { dosageInstruction: Record<string, unknown>[] }).dosageInstruction;
     expect(dosage).toMatchObject({ text: '1 brusetablet à 70 mg én gang ugentligt, opløst i et halvt glas vand', timing: { repeat: { dayOfWeek: ['mon'] } }, doseAndRate: [{ doseQuantity: { value: 70 } }] });
-    expect(dosage).toHaveProperty('patientInstruction');
+    // The effervescent tablet's own intake, never "swallow the tablet whole" (the pharmacy label reads it).
+    expect(dosage?.patientInstruction).toContain('Brusetabletten opløses i et halvt glas vand');
+    expect(dosage?.patientInstruction).not.toContain('synkes hel');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).
