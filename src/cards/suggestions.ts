@@ -170,21 +170,34 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   const dstu2 = draft?.resourceType === 'MedicationOrder';
   const dosage = {
     text: `${spec.doseMg} mg ${words[lang]}`,
-    timing: { repeat: { ...timingRepeat(words.timing, dstu2), ...(spec.from === undefined ? {} : { boundsPeriod: { start: spec.from } }) } },
+    timing: { repeat: { ...timingRepeat(words.timing, dstu2), ...(spec.from === undefined ? plannedBounds(first) : { boundsPeriod: { start: spec.from } }) } },
     ...(route === undefined ? {} : { route }),
     // A DSTU2 MedicationOrder carries its dose on the dosage itself (R4 moved it into doseAndRate):
     // the update stays in the draft's own version, or a DSTU2 EHR loses the structured dose.
     ...(dstu2 ? { doseQuantity: dose } : { doseAndRate: [{ doseQuantity: dose }] }),
   };
-  // The supply length was worked out for the wrong schedule (28 days of a "daily" weekly tablet):
-  // left out rather than kept stale, the quantity says what is dispensed.
-  const dispense = isRecord(base.dispenseRequest) ? withoutKey(base.dispenseRequest, 'expectedSupplyDuration') : undefined;
+  // The supply was worked out for the wrong schedule (28 days of a "daily" weekly tablet): its
+  // length, and a quantity of more than one dose, are left out rather than kept stale — 30 daily
+  // tablets with three repeats are over two years of a weekly one; the GP sets them. One dose (a
+  // syringe, a vial) is one dose on any schedule and stays.
+  const supply = isRecord(base.dispenseRequest) ? withoutKey(base.dispenseRequest, 'expectedSupplyDuration') : undefined;
+  const quantity = isRecord(supply?.quantity) ? supply.quantity.value : undefined;
+  const dispense = supply === undefined || typeof quantity !== 'number' || quantity <= 1 ? supply : withoutKey(supply, 'quantity');
   return {
     ...base,
     resourceType: typeof base.resourceType === 'string' ? base.resourceType : 'MedicationRequest',
     dosageInstruction: [dosage],
-    ...(dispense === undefined ? {} : { dispenseRequest: dispense }),
+    ...(dispense === undefined || Object.keys(dispense).length === 0 ? {} : { dispenseRequest: dispense }),
   };
+}
+
+/** The course length the GP planned on the draft's timing (`boundsDuration`, `boundsRange`, `boundsPeriod`): kept across a schedule fix. */
+function plannedBounds(dosage: Record<string, unknown> | undefined): Record<string, unknown> {
+  const timing = dosage?.timing;
+  const repeat = isRecord(timing) ? timing.repeat : undefined;
+  if (!isRecord(repeat)) return {};
+  for (const key of ['boundsDuration', 'boundsRange', 'boundsPeriod']) if (isRecord(repeat[key])) return { [key]: repeat[key] };
+  return {};
 }
 
 /**

@@ -184,7 +184,7 @@ describe('suggestions', () => {
     expect(t.actions?.[0]).not.toHaveProperty('resource.contained');
   });
 
-  it('fixing the schedule of a daily-written weekly tablet leaves out the supply length worked out for the wrong schedule, keeping the quantity', () => {
+  it('fixing the schedule of a daily-written weekly tablet keeps the planned course length and leaves out the supply worked out for the wrong schedule (length and tablet count); one dose stays', () => {
     const daily = {
       resourceType: 'MedicationRequest',
       id: 'rx-daily',
@@ -192,15 +192,23 @@ describe('suggestions', () => {
       intent: 'order',
       medicationCodeableConcept: { text: 'Alendronat 70 mg' },
       subject: { reference: 'Patient/p1' },
-      dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } } }],
-      dispenseRequest: { quantity: { value: 28, unit: 'tablet' }, expectedSupplyDuration: { value: 28, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, numberOfRepeatsAllowed: 1 },
+      dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 3, unit: 'mo', system: 'http://unitsofmeasure.org', code: 'mo' } } } }],
+      dispenseRequest: { quantity: { value: 30, unit: 'tablet' }, expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, numberOfRepeatsAllowed: 3 },
     };
-    const s = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationRequest/rx-daily', doseMg: 70, schedule: 'weekly' }, { ...ctx, drafts: new Map([['MedicationRequest/rx-daily', daily]]) });
-    const action = s.actions?.[0];
-    if (action?.type !== 'update') throw new Error('expected an update');
-    expect(action.resource).toMatchObject({ dispenseRequest: { quantity: { value: 28 }, numberOfRepeatsAllowed: 1 } });
-    expect(action.resource).not.toHaveProperty('dispenseRequest.expectedSupplyDuration');
+    const fix = (draft: object) => {
+      const s = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationRequest/rx-daily', doseMg: 70, schedule: 'weekly' }, { ...ctx, drafts: new Map([['MedicationRequest/rx-daily', draft]]) });
+      const action = s.actions?.[0];
+      if (action?.type !== 'update') throw new Error('expected an update');
+      return action.resource;
+    };
+    const fixed = fix(daily);
+    // 30 daily tablets with three repeats would be 120 weeks of a weekly one: the GP sets the supply.
+    expect(fixed).toMatchObject({ dispenseRequest: { numberOfRepeatsAllowed: 3 }, dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', boundsDuration: { value: 3, code: 'mo' } } } }] });
+    expect(fixed).not.toHaveProperty('dispenseRequest.expectedSupplyDuration');
+    expect(fixed).not.toHaveProperty('dispenseRequest.quantity');
     expect(daily.dispenseRequest).toHaveProperty('expectedSupplyDuration');
+    // One dose (a syringe, a vial) is one dose on any schedule.
+    expect(fix({ ...daily, dispenseRequest: { quantity: { value: 1, unit: 'syringe' } } })).toMatchObject({ dispenseRequest: { quantity: { value: 1 } } });
   });
 
   it('fixes the schedule of a DSTU2 MedicationOrder in its own version: doseQuantity on the dosage, no R4 doseAndRate', () => {
