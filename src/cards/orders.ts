@@ -14,6 +14,7 @@ const LOINC = 'http://loinc.org';
 const NPU = 'urn:oid:1.2.208.176.2.1';
 const SNOMED = 'http://snomed.info/sct';
 const UCUM = 'http://unitsofmeasure.org';
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 
 export interface Coding {
   readonly system: string;
@@ -40,6 +41,8 @@ export const ALENDRONATE_EFFERVESCENT_INTAKE = alendronateIntake({
 
 interface DrugOrder {
   readonly atc: Coding;
+  /** The product's RxNorm code where terminology.md section 11 gives it: a US EHR (the sandbox) orders by RxNorm. */
+  readonly rxnorm?: Coding;
   readonly text: Words;
   readonly dosageText: Words;
   readonly patientInstruction?: Words;
@@ -73,6 +76,7 @@ const SUBCUTANEOUS: Coding = { system: SNOMED, code: '34206005', display: 'Subcu
 export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
   'alendronate-tablet': {
     atc: { system: ATC, code: 'M05BA04', display: 'alendronic acid' },
+    rxnorm: { system: RXNORM, code: '904431', display: 'Alendronic acid 70 MG Oral Tablet' },
     text: { da: 'Alendronat 70 mg tablet', en: 'Alendronate 70 mg tablet' },
     dosageText: { da: '1 tablet à 70 mg én gang ugentligt', en: 'One 70 mg tablet once weekly' },
     patientInstruction: ALENDRONATE_TABLET_INTAKE,
@@ -114,6 +118,7 @@ export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
   },
   'calcium-citrate': {
     atc: { system: ATC, code: 'A12AA13', display: 'calcium citrate' },
+    rxnorm: { system: RXNORM, code: '308919' },
     text: { da: 'Calciumcitrat 500 mg', en: 'Calcium citrate 500 mg' },
     dosageText: { da: '500 mg 1–2 gange dagligt efter kostindtag (over 500 mg fordeles over dagen); kan tages uafhængigt af mad', en: '500 mg once or twice daily depending on diet (split doses above 500 mg); can be taken with or without food' },
     doseMg: 500,
@@ -123,12 +128,11 @@ export const DRUG_ORDERS: Readonly<Record<ProposedDrug, DrugOrder>> = {
 };
 
 export function medicationRequest(drug: ProposedDrug, lang: Language, patientRef: string, authoredOn: string): Record<string, unknown> & { resourceType: string } {
-  const o = DRUG_ORDERS[drug];
   return {
     resourceType: 'MedicationRequest',
     status: 'draft',
     intent: 'order',
-    medicationCodeableConcept: { coding: [o.atc], text: o.text[lang] },
+    medicationCodeableConcept: medicationConcept(drug, lang),
     subject: { reference: patientRef },
     authoredOn,
     dosageInstruction: [drugDosage(drug, lang)],
@@ -159,7 +163,7 @@ export function drugDosage(drug: ProposedDrug, lang: Language, dstu2 = false): R
 /** The medication part of a drug order, for swapping the drug on an existing draft. */
 export function medicationConcept(drug: ProposedDrug, lang: Language): Record<string, unknown> {
   const o = DRUG_ORDERS[drug];
-  return { coding: [o.atc], text: o.text[lang] };
+  return { coding: o.rxnorm === undefined ? [o.atc] : [o.atc, o.rxnorm], text: o.text[lang] };
 }
 
 /** Labs with their LOINC and NPU codes (NPU under the OID the Danish labs send). */

@@ -112,7 +112,7 @@ describe('initiation card texts', () => {
     expect(card.detail).toContain('T-score −2,8 (columna, 12.08.2026)');
     expect(card.selectionBehavior).toBe('at-most-one');
     const mr = card.suggestions?.[0]?.actions?.[0];
-    expect(mr?.type === 'create' ? mr.resource : undefined).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', medicationCodeableConcept: { coding: [{ code: 'M05BA04' }] } });
+    expect(mr?.type === 'create' ? mr.resource : undefined).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', medicationCodeableConcept: { coding: [{ code: 'M05BA04' }, { code: '904431' }] } });
   });
 
   it('says the T-score was measured at low vitamin D (vitamin-d-before-dxa beside it), in summary and detail, both languages', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSuggestion, type SuggestionContext } from '../../src/cards/suggestions.js';
 import { suggestionSchema } from '../../src/cds-hooks/response.js';
 import type { SuggestionSpec } from '../../src/contract/suggestions.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 const draft = {
   resourceType: 'MedicationRequest',
@@ -26,14 +27,14 @@ function resourceOf(spec: SuggestionSpec, i = 0): Record<string, unknown> {
 }
 
 describe('suggestions', () => {
-  it('proposes alendronate 70 mg weekly as a draft MedicationRequest with ATC, dosage and intake rules', () => {
+  it('proposes alendronate 70 mg weekly as a draft MedicationRequest with ATC (and the RxNorm product a US EHR orders by), dosage and intake rules', () => {
     const mr = resourceOf({ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true });
     expect(mr).toMatchObject({
       resourceType: 'MedicationRequest',
       status: 'draft',
       intent: 'order',
       subject: { reference: 'Patient/p1' },
-      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }] },
+      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'M05BA04' }, { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '904431' }] },
       dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk' } }, doseAndRate: [{ doseQuantity: { value: 70, code: 'mg' } }] }],
     });
     expect(JSON.stringify(mr)).toContain('fastende');
@@ -195,7 +196,7 @@ describe('suggestions', () => {
       dosageInstruction: [{ text: '1 tablet dagligt', timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: { value: 3, unit: 'mo', system: 'http://unitsofmeasure.org', code: 'mo' } } } }],
       dispenseRequest: { quantity: { value: 30, unit: 'tablet' }, expectedSupplyDuration: { value: 30, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' }, numberOfRepeatsAllowed: 3 },
     };
-    const fix = (draft: object) => {
+    const fix = (draft: UntrustedResource) => {
       const s = buildSuggestion({ kind: 'fix-schedule', draft: 'MedicationRequest/rx-daily', doseMg: 70, schedule: 'weekly' }, { ...ctx, drafts: new Map([['MedicationRequest/rx-daily', draft]]) });
       const action = s.actions?.[0];
       if (action?.type !== 'update') throw new Error('expected an update');
@@ -259,6 +260,15 @@ describe('suggestions', () => {
     expect(resourceOf({ kind: 'reminder', what: 'bone-marker', due: '2027-02-26', marker: 'p1np' }).description).not.toContain('CTX');
     expect(resourceOf({ kind: 'reminder', what: 'denosumab-injection', due: '2027-05-26' }).description).toMatch(/ – planlagt 26\.05\.2027\./);
     for (const what of ['dxa', 'bone-marker', 'denosumab-injection'] as const) expect(resourceOf({ kind: 'reminder', what, due: '2027-05-26' }).description).not.toContain('senest');
+  });
+
+  it('a swap to calcium citrate carries its RxNorm product beside the ATC code: a US EHR prescribes by RxNorm (terminology.md section 11)', () => {
+    const carbonate = { resourceType: 'MedicationRequest', id: 'rx-1', status: 'draft', intent: 'order', medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '318076' }] }, subject: { reference: 'Patient/p1' } };
+    const action = buildSuggestion({ kind: 'prescribe', drug: 'calcium-citrate', replaces: { draft: 'MedicationRequest/rx-1', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-1', carbonate]]) }).actions?.[0];
+    expect(action?.type === 'update' ? action.resource : undefined).toMatchObject({
+      id: 'rx-1',
+      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'A12AA13' }, { system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '308919' }] },
+    });
   });
 
   it('every kind of suggestion is spec-valid in both languages', () => {
