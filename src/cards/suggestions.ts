@@ -22,6 +22,7 @@ import {
   REFERRAL_TEXT,
   diagnosisCodings,
   medicationConcept,
+  medicationOrder,
   medicationRequest,
   timingRepeat,
 } from './orders.js';
@@ -75,6 +76,25 @@ function serviceRequest(coding: { system: string; code: string; display?: string
     authoredOn: ctx.today,
     ...(performers === undefined ? {} : { performer: performers }),
   };
+}
+
+/** A DSTU2 ReferralRequest: the referral where the draft it replaces was DSTU2 (the resources of one request share a FHIR version). */
+function referralRequest(coding: { system: string; code: string; display?: string }, text: string, ctx: SuggestionContext, performer?: Performer): Resource {
+  const recipients = performerRef(performer);
+  return {
+    resourceType: 'ReferralRequest',
+    status: 'draft',
+    patient: { reference: ctx.patientRef },
+    date: ctx.today,
+    serviceRequested: [{ coding: [{ ...coding }], text }],
+    description: text,
+    ...(recipients === undefined ? {} : { recipient: recipients }),
+  };
+}
+
+/** A draft in DSTU2: a MedicationOrder (CDS Hooks 1.0 `medication-prescribe` against a DSTU2 server). */
+function isDstu2(draft: UntrustedResource | undefined): boolean {
+  return draft?.resourceType === 'MedicationOrder';
 }
 
 function create(resource: Resource, description: string): Action {
@@ -167,7 +187,7 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
   const route = first?.route;
   const words = SCHEDULE_TEXT[spec.schedule];
   const dose = { value: spec.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' };
-  const dstu2 = draft?.resourceType === 'MedicationOrder';
+  const dstu2 = isDstu2(draft);
   const dosage = {
     text: `${spec.doseMg} mg ${words[lang]}`,
     timing: { repeat: { ...timingRepeat(words.timing, dstu2), ...(spec.from === undefined ? plannedBounds(first) : { boundsPeriod: { start: spec.from } }) } },
@@ -327,7 +347,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
         actions = [{ type: 'update', description: label, resource }];
       } else if (spec.replaces !== undefined) {
         label = da ? `Skift til ${text}` : `Switch to ${text}`;
-        actions = [deleteDraft(spec.replaces.draft, lang), create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
+        const order = isDstu2(draft) ? medicationOrder(spec.drug, lang, ctx.patientRef, ctx.today) : medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today);
+        actions = [deleteDraft(spec.replaces.draft, lang), create(order, label)];
       } else {
         label = da ? `Ordinér ${text}` : `Prescribe ${text}`;
         actions = [create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
@@ -344,7 +365,10 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
     case 'referral': {
       label = withPerformer(REFERRAL_TEXT[spec.to][lang], spec.performer, lang);
       recommended = spec.recommended;
-      const request = create(serviceRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer), label);
+      // In place of a DSTU2 draft, the referral in DSTU2 too (a ReferralRequest: DSTU2 has no ServiceRequest).
+      const dstu2 = spec.replacesDraft !== undefined && isDstu2(ctx.drafts.get(spec.replacesDraft));
+      const resource = dstu2 ? referralRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer) : serviceRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer);
+      const request = create(resource, label);
       actions = spec.replacesDraft === undefined ? [request] : [deleteDraft(spec.replacesDraft, lang), request];
       break;
     }
