@@ -236,10 +236,18 @@ export const REFERRAL_CODING: Coding = { system: SNOMED, code: '3457005', displa
 
 export const REFERRAL_TEXT: Readonly<Record<ReferralTarget, Words>> = {
   endocrinology: { da: 'Henvisning til endokrinolog (osteoporoseklinik)', en: 'Referral to endocrinology (osteoporosis clinic)' },
-  'zoledronic-acid': { da: 'Henvisning til behandling med zoledronsyre 5 mg i.v. årligt (typisk på hospital)', en: 'Referral for zoledronic acid 5 mg i.v. yearly (usually in hospital)' },
+  // Each names the specialty that receives it (rules.md section 5): the osteoporosis clinics of the
+  // endocrinology departments give the infusions and the anabolic treatment.
+  'zoledronic-acid': {
+    da: 'Henvisning til endokrinolog (osteoporoseklinik): behandling med zoledronsyre 5 mg i.v. årligt (typisk på hospital)',
+    en: 'Referral to endocrinology (osteoporosis clinic): zoledronic acid 5 mg i.v. yearly (usually in hospital)',
+  },
   // No drug named: romosozumab is not for men or after infarction/stroke — the card's text says which one fits.
-  'anabolic-treatment': { da: 'Henvisning til vurdering af anabol (knogleopbyggende) behandling', en: 'Referral for assessment of anabolic (bone-forming) treatment' },
-  'parenteral-treatment': { da: 'Henvisning til parenteral osteoporosebehandling', en: 'Referral for parenteral osteoporosis treatment' },
+  'anabolic-treatment': {
+    da: 'Henvisning til endokrinolog (osteoporoseklinik): vurdering af anabol (knogleopbyggende) behandling',
+    en: 'Referral to endocrinology (osteoporosis clinic): assessment of anabolic (bone-forming) treatment',
+  },
+  'parenteral-treatment': { da: 'Henvisning til endokrinolog (osteoporoseklinik): parenteral osteoporosebehandling', en: 'Referral to endocrinology (osteoporosis clinic): parenteral osteoporosis treatment' },
 };
 
 /** Osteoporosis diagnosis for the problem list: SNOMED CT plus WHO ICD-10 and the SKS D-code; `postmenopausal` a woman's with no secondary cause suspected, else unspecified. */
