@@ -248,6 +248,12 @@ describe('follow-up card texts', () => {
     expect(renderCards([rec], renderCtx('en'))[0]?.detail).toContain('−2.7');
   });
 
+  it('switch-to-parenteral says the oral bisphosphonate stops when the parenteral treatment starts (its denosumab order alone would leave both running)', () => {
+    const rec: Recommendation = { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall'] };
+    expect(renderCards([rec], renderCtx('da'))[0]?.detail).toContain('Den perorale bisfosfonat seponeres, når den parenterale behandling starter.');
+    expect(renderCards([rec], renderCtx('en'))[0]?.detail).toContain('Stop the oral bisphosphonate when the parenteral treatment starts.');
+  });
+
   it('gives every variant of a summary under 140 characters', () => {
     const variants: Recommendation[] = [
       { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall', 'intolerance', 'non-adherence'] },

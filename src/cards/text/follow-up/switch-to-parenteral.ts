@@ -49,9 +49,15 @@ const KIDNEY: Words = {
   en: '**eGFR ≤ 35:** refer to endocrinology – the specialist chooses and starts the second choice (in reduced kidney function often denosumab). Hold the bisphosphonate until the endocrinologist has answered.',
 };
 
+/** The oral course ends where the parenteral one begins: the denosumab order alone leaves both running. */
+const STOP_ORAL: Words = {
+  da: 'Den perorale bisfosfonat seponeres, når den parenterale behandling starter.',
+  en: 'Stop the oral bisphosphonate when the parenteral treatment starts.',
+};
+
 function detail(rec: Rec, lang: Language): string {
   if (rec.egfrLow === true) return KIDNEY[lang];
-  return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], DENOSUMAB_SAFETY[lang]);
+  return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], STOP_ORAL[lang], DENOSUMAB_SAFETY[lang]);
 }
 
 export const switchToParenteralTexts: TopicTexts<'switch-to-parenteral'> = {
