@@ -197,26 +197,34 @@ function withSchedule(draft: UntrustedResource | undefined, draftRef: Ref, spec:
     ...(dstu2 ? { doseQuantity: dose } : { doseAndRate: [{ doseQuantity: dose }] }),
   };
   // The supply was worked out for the wrong schedule (28 days of a "daily" weekly tablet): its
-  // length, and a quantity of more than one dose, are left out rather than kept stale — 30 daily
-  // tablets with three repeats are over two years of a weekly one; the GP sets them. One dose (a
-  // syringe, a vial) is one dose on any schedule and stays.
+  // length, and a supply counted in more than one dose (quantity, repeats, first fill, interval),
+  // are left out rather than kept stale — 30 daily tablets with three repeats are over two years of
+  // a weekly one; the GP sets them. One dose (a syringe, a vial) is one dose on any schedule and stays.
   const supply = isRecord(base.dispenseRequest) ? withoutKey(base.dispenseRequest, 'expectedSupplyDuration') : undefined;
   const quantity = isRecord(supply?.quantity) ? supply.quantity.value : undefined;
-  const dispense = supply === undefined || typeof quantity !== 'number' || quantity <= 1 ? supply : withoutKey(supply, 'quantity');
+  const dispense = supply === undefined || typeof quantity !== 'number' || quantity <= 1 ? supply : withoutSupply(supply);
+  const { dispenseRequest: _old, ...rest } = base;
   return {
-    ...base,
+    ...rest,
     resourceType: typeof base.resourceType === 'string' ? base.resourceType : 'MedicationRequest',
     dosageInstruction: [dosage],
     ...(dispense === undefined || Object.keys(dispense).length === 0 ? {} : { dispenseRequest: dispense }),
   };
 }
 
-/** The course length the GP planned on the draft's timing (`boundsDuration`, `boundsRange`, `boundsPeriod`): kept across a schedule fix. */
+/** What of a dispense was counted in doses (its quantity, repeats of it, a first fill, the interval between fills): the rest (validity, pharmacy) stays. */
+function withoutSupply(dispense: Record<string, unknown>): Record<string, unknown> {
+  let out = dispense;
+  for (const key of ['quantity', 'numberOfRepeatsAllowed', 'initialFill', 'dispenseInterval']) out = withoutKey(out, key);
+  return out;
+}
+
+/** The course length the GP planned on the draft's timing (R4 `boundsDuration`, DSTU2 `boundsQuantity`, `boundsRange`, `boundsPeriod`): kept across a schedule fix. */
 function plannedBounds(dosage: Record<string, unknown> | undefined): Record<string, unknown> {
   const timing = dosage?.timing;
   const repeat = isRecord(timing) ? timing.repeat : undefined;
   if (!isRecord(repeat)) return {};
-  for (const key of ['boundsDuration', 'boundsRange', 'boundsPeriod']) if (isRecord(repeat[key])) return { [key]: repeat[key] };
+  for (const key of ['boundsDuration', 'boundsQuantity', 'boundsRange', 'boundsPeriod']) if (isRecord(repeat[key])) return { [key]: repeat[key] };
   return {};
 }
 
@@ -234,19 +242,25 @@ function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): 
  * The draft's dose and timing kept, the drug's own words for how it is taken: a tablet switched to
  * the effervescent one (card l. 68-69 "Brusetablet indtages efter opløsning i et halvt glas vand")
  * had kept "1 tablet 1 gang ugentligt" under Binosto's name. The GP's own instruction to the patient
- * stays; the drug's is added where there is none (not to a DSTU2 MedicationOrder, which has no such field).
+ * stays; the drug's is added where there is none (not to a DSTU2 MedicationOrder, which has no such
+ * field) — and replaces one that says to swallow the tablet whole (the tablet's own, this service's
+ * included), which the pharmacy label would print for a tablet that is dissolved.
  */
 function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
   if (!Array.isArray(swapped.dosageInstruction)) return swapped;
   const own = drugDosage(drug, lang);
   const instruction = swapped.resourceType === 'MedicationOrder' ? undefined : own.patientInstruction;
+  const replaced = (d: Record<string, unknown>): boolean => d.patientInstruction === undefined || (typeof d.patientInstruction === 'string' && SWALLOW_WHOLE.test(d.patientInstruction));
   return {
     ...swapped,
     dosageInstruction: swapped.dosageInstruction.map((d: unknown) =>
-      isRecord(d) ? { ...d, text: own.text, ...(d.patientInstruction === undefined && instruction !== undefined ? { patientInstruction: instruction } : {}) } : d,
+      isRecord(d) ? { ...d, text: own.text, ...(replaced(d) && instruction !== undefined ? { patientInstruction: instruction } : {}) } : d,
     ),
   };
 }
+
+/** An instruction to swallow a tablet whole (Danish or English): wrong for an effervescent tablet. */
+const SWALLOW_WHOLE = /synkes? hel|swallow(?:ed)?\b[^.]*\bwhole/i;
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;

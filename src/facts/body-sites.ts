@@ -44,7 +44,7 @@ const FRACTURE_SITE_WORDS: readonly (readonly [FractureSite, RegExp])[] = [
   // Named other bones: an osteoporotic-fracture code for "other site" (M80.x8) is then not the spine.
   // The femoral shaft and distal femur are no hip: ICPC-2 L75 "fraktur af lårben" covers them too
   // (terminology.md), and its text or bodySite then names where.
-  ['other', /femurskaft|lårbensskaft|skaftfraktur|diafys|diaphys|femoral shaft|shaft of (?:the )?femur|(?:distal|nedre) (?:ende af )?(?:femur|lårben)|distale (?:femur|lårben)|suprakondyl|supracondyl|femurkondyl|femoral condyl|\bribs?\b|costa|ribben|ankle|ankel|malleol|\bfoot\b|\bfeet\b|\bfod\b|metatars|mellemfod|\btoes?\b|tæer|\bhand\b|\bhånd\b|metacarp|finger|fingre|phalan|clavic|kraveben|scapula|skulderblad|tibia|fibula|skinneben|lægben|patella|knæskal|sternum|brystben|calcane|hælben|skull|kranie|mandib|kæbe/],
+  ['other', /femurskaft|lårbensskaft|lårbenets skaft|skaftfraktur|skaftbrud|diafys|diaphys|femur shaft|femoral shaft|shaft of (?:the )?femur|(?:distal|distale|nedre|lower)(?: ende| end)?(?: af| of)?(?: the)? (?:femur|lårben)|femoris distalis|suprakondyl|supracondyl|femurkondyl|femoral condyl|\bribs?\b|costa|ribben|ankle|ankel|malleol|\bfoot\b|\bfeet\b|\bfod\b|metatars|mellemfod|\btoes?\b|tæer|\bhand\b|\bhånd\b|metacarp|finger|fingre|phalan|clavic|kraveben|scapula|skulderblad|tibia|fibula|skinneben|lægben|patella|knæskal|sternum|brystben|calcane|hælben|skull|kranie|mandib|kæbe/],
 ];
 
 /** The fracture site a text names clearly, if any. */

@@ -21,7 +21,7 @@ import { groupScans } from './dxa.js';
 import { readFamilyHistory } from './family-history.js';
 import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
-import { readIntolerance, stopReasonIntolerance } from './intolerances.js';
+import { readIntolerance, stopReasonIntolerance, withoutOutweighed } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
 import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
 import { ObservationCodes } from './observation-codes.js';
@@ -60,6 +60,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const draftResources = list(drafts).filter(isDraft);
   const draftWritten = new Map(draftResources.map((d) => [d.ref, parseFhirDate(d.resource.authoredOn) ?? today] as const));
   const records: MedicationRecord[] = [];
+  const stopReasons: Intolerance[] = [];
   for (const entry of medicationEntries) {
     const record = readMedicationRecord(entry, ctx);
     if (record === undefined) continue;
@@ -68,7 +69,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     if (written !== undefined && record.start >= written) continue;
     records.push(record);
     const intolerance = stopReasonIntolerance(entry.resource, record);
-    if (intolerance !== undefined) intolerances.push(intolerance);
+    if (intolerance !== undefined) stopReasons.push(intolerance);
   }
   records.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? 1 : -1));
 
@@ -121,7 +122,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     medications: records,
     courses: buildCourses(records, today),
     glucocorticoid: glucocorticoidExposure(records, today),
-    intolerances,
+    intolerances: stopReasons.length === 0 ? intolerances : [...intolerances, ...withoutOutweighed(stopReasons, records)],
     drafts: orders(draftResources, medications).map((d) => readDraft(d, ctx)),
     ...withBasketOrders(basketOrders(draftResources, terminology)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),

@@ -188,7 +188,7 @@ export function sortFractures(list: Fracture[]): Fracture[] {
  * An osteoporosis-with-fracture record that names no site and is the diagnosis of another fracture
  * on the record (`Fracture.diagnosisOf`): the fracture its evidence names, or — an unsited WHO/SKS
  * M80 code such as DM800 — a fracture of a known site dated on or before it (undated: any), or — a
- * SNOMED CT / ICD-10-CM one — a fracture of a known site the same day, then low energy. The
+ * SNOMED CT / ICD-10-CM one — the fractures of a known site the same day, then low energy. The
  * service's own `diagnosis-criteria-met` suggestion creates such a record, dated the day it is
  * accepted; read as a fracture, it made a second low-energy fracture "andet sted" that day, a
  * false "earlier fracture" risk factor and a bone-marker date a year after the diagnosis rather
@@ -202,14 +202,14 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
   // Only a fracture that may be osteoporotic, dated in the years before the diagnosis (an ankle
   // broken in a traffic accident in 2000 is not what a DM800 of 2024 diagnoses).
   const candidates = list.filter((f) => f.diagnosisOf === undefined && f.mechanism !== 'high-energy');
-  // A same-day US code names its fracture osteoporotic: low energy, when it is the day's only one.
+  // A same-day US code names that day's fractures osteoporotic: low energy (one fall, one mechanism).
   const osteoporotic = new Set<Fracture>();
   const explained = (f: Fracture): boolean => {
     const of = f.diagnosisOf;
     if (of === undefined) return false;
     if (of === 'same-day') {
       const sameDay = candidates.filter((n) => f.date !== undefined && n.date === f.date);
-      if (sameDay.length === 1 && sameDay[0] !== undefined) osteoporotic.add(sameDay[0]);
+      for (const n of sameDay) osteoporotic.add(n);
       return sameDay.length > 0;
     }
     if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));

@@ -45,13 +45,16 @@ export function readIntolerance(entry: Entry, ctx: FactsContext): Intolerance | 
 
 /**
  * Side effects named as the reason a medication was stopped (FMK's seponeringsårsag, FHIR
- * `statusReason`): "utålelige bivirkninger", "tåler ikke", "intolerance", "adverse reaction",
- * "allergi". Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
+ * `statusReason`), read only when the text says so plainly: a phrase of intolerance ("tåler ikke",
+ * "tåltes dårligt", "utålelige", "intolerance", "allergi"), or side effects named ("bivirkninger",
+ * "adverse reaction", "akutfasereaktion") — in a text with no word of doubt or denial anywhere
+ * ("ikke", "ingen", "none", "bekymret for", "risiko", "drøftet"). Read wrongly, the first-choice
+ * tablet is withheld; missed, the GP still sees the stop reason beside the proposal [choice].
+ * Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
  */
-const SIDE_EFFECT_WORDS = String.raw`bivirkning|utålelig|intoleran|overfølsom|allergi|allergy|allergic|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|(?:not|poorly) tolerated|tåle?r? ikke|tålte ikke|ikke (?:tålt|tåle)|kunne ikke tåle|dårligt? tål`;
-const SIDE_EFFECT = new RegExp(SIDE_EFFECT_WORDS);
-/** "Ikke pga. bivirkninger", "ingen bivirkninger", "not due to side effects": no evidence of intolerance. */
-const NEGATED_SIDE_EFFECT = new RegExp(String.raw`\b(?:ingen|uden|ikke pga\.?|ikke på grund af|ikke grundet|not due to|not because of|no|without)(?:[ -][^ .;:,|-]+){0,2}?[ -](?:${SIDE_EFFECT_WORDS})`, 'g');
+const INTOLERANCE_PHRASE = /\b(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+)? (?:ikke|dårligt)(?! at\b)|\b(?:ikke|dårligt) (?:tålt|tåle)\b|kunne ikke tåle|(?:not|poorly) tolerated|poor tolerance|intoleran|utålelig|overfølsom|allergi|allergy|allergic/g;
+const SIDE_EFFECT_WORDS = /bivirkning|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction/;
+const DOUBT = /\b(?:ikke|ingen|intet|uden|aldrig|not|no|none|without|never)\b|bekymr|frygt|nervøs|ængstelig|risiko|\brisk|worr|concern|fear|drøft|discuss|informeret|informed|\bmulig|possibl|\?/;
 /** HL7 medicationrequest-status-reason: `sintol` suspected intolerance, `salg` allergy. */
 const STATUS_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason';
 const STATUS_REASON_CODES: ReadonlySet<string> = new Set(['sintol', 'salg']);
@@ -78,6 +81,17 @@ function namesSideEffects(reason: unknown): boolean {
     if (c.system === STATUS_REASON_SYSTEM && STATUS_REASON_CODES.has(c.code)) return true;
     if (c.system === 'http://snomed.info/sct' && SNOMED_REASON_CODES.has(c.code)) return true;
   }
-  const words = Array.isArray(reason) ? reason.map(conceptWords).join(' | ') : conceptWords(reason);
-  return SIDE_EFFECT.test(words.replace(/\s+/g, ' ').replace(NEGATED_SIDE_EFFECT, ' '));
+  const words = (Array.isArray(reason) ? reason.map(conceptWords).join(' | ') : conceptWords(reason)).replace(/\s+/g, ' ');
+  // The phrases of intolerance hold a "not" of their own ("tåler ikke"): taken out before the doubt is looked for.
+  const rest = words.replace(INTOLERANCE_PHRASE, ' ');
+  return (rest !== words || SIDE_EFFECT_WORDS.test(words)) && !DOUBT.test(rest);
+}
+
+/**
+ * Stop-reason intolerances that a later start of the same class outweighs: the drug (or its class)
+ * taken again after the stop shows it was tolerated [choice] — an alendronate stopped for heartburn
+ * in 2017 and taken for five years since is no reason to withhold it now.
+ */
+export function withoutOutweighed(stopReasons: readonly Intolerance[], records: readonly MedicationRecord[]): Intolerance[] {
+  return stopReasons.filter((i) => !records.some((r) => r.identity.drugClass === i.drugClass && i.date !== undefined && r.start > i.date));
 }

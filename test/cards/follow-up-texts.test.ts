@@ -252,6 +252,10 @@ describe('follow-up card texts', () => {
     const rec: Recommendation = { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall'] };
     expect(renderCards([rec], renderCtx('da'))[0]?.detail).toContain('Den perorale bisfosfonat seponeres, når den parenterale behandling starter.');
     expect(renderCards([rec], renderCtx('en'))[0]?.detail).toContain('Stop the oral bisphosphonate when the parenteral treatment starts.');
+    // Not tolerated: it stops now, not after a hospital appointment.
+    const intolerance: Recommendation = { ...recommendation('switch-to-parenteral'), reasons: ['persistent-insufficient-fall', 'intolerance'] };
+    expect(renderCards([intolerance], renderCtx('da'))[0]?.detail).toContain('Ved utålelige bivirkninger seponeres den perorale bisfosfonat nu.');
+    expect(renderCards([intolerance], renderCtx('da'))[0]?.detail).not.toContain('når den parenterale behandling starter');
   });
 
   it('gives every variant of a summary under 140 characters', () => {

@@ -171,6 +171,11 @@ describe('suggestions', () => {
     // The effervescent tablet's own intake, never "swallow the tablet whole" (the pharmacy label reads it).
     expect(dosage?.patientInstruction).toContain('Brusetabletten opløses i et halvt glas vand');
     expect(dosage?.patientInstruction).not.toContain('synkes hel');
+    // A draft that already says to swallow the tablet whole (this service's own tablet order) gets the effervescent words instead.
+    const swallow = { ...draft, dosageInstruction: [{ ...draft.dosageInstruction[0], patientInstruction: 'Tages fastende om morgenen. Tabletten synkes hel med et stort glas vand.' }] };
+    const swapped = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', swallow]]) }).actions?.[0];
+    expect(JSON.stringify(swapped)).not.toContain('synkes hel');
+    expect(JSON.stringify(swapped)).toContain('Brusetabletten opløses');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).
@@ -222,10 +227,15 @@ describe('suggestions', () => {
     };
     const fixed = fix(daily);
     // 30 daily tablets with three repeats would be 120 weeks of a weekly one: the GP sets the supply.
-    expect(fixed).toMatchObject({ dispenseRequest: { numberOfRepeatsAllowed: 3 }, dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', boundsDuration: { value: 3, code: 'mo' } } } }] });
-    expect(fixed).not.toHaveProperty('dispenseRequest.expectedSupplyDuration');
-    expect(fixed).not.toHaveProperty('dispenseRequest.quantity');
+    expect(fixed).toMatchObject({ dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'wk', boundsDuration: { value: 3, code: 'mo' } } } }] });
+    expect(fixed).not.toHaveProperty('dispenseRequest');
+    // A first fill and an interval counted in daily tablets go too; the validity stays.
+    const filled = fix({ ...daily, dispenseRequest: { ...daily.dispenseRequest, initialFill: { quantity: { value: 30 } }, dispenseInterval: { value: 30, unit: 'd' }, validityPeriod: { start: '2026-06-15', end: '2027-06-15' } } });
+    expect((filled as { dispenseRequest?: object }).dispenseRequest).toEqual({ validityPeriod: { start: '2026-06-15', end: '2027-06-15' } });
     expect(daily.dispenseRequest).toHaveProperty('expectedSupplyDuration');
+    // DSTU2 spells the course length boundsQuantity.
+    const mo = { resourceType: 'MedicationOrder', id: 'rx-daily', status: 'draft', patient: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'Alendronat 70 mg' }, dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnits: 'd', boundsQuantity: { value: 3, unit: 'mo' } } } }] };
+    expect(fix(mo)).toMatchObject({ dosageInstruction: [{ timing: { repeat: { periodUnits: 'wk', boundsQuantity: { value: 3 } } } }] });
     // One dose (a syringe, a vial) is one dose on any schedule.
     expect(fix({ ...daily, dispenseRequest: { quantity: { value: 1, unit: 'syringe' } } })).toMatchObject({ dispenseRequest: { quantity: { value: 1 } } });
   });

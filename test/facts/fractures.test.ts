@@ -113,6 +113,7 @@ describe('fractures: site', () => {
     expect(site({ text: 'Femurskaftfraktur, lavenergi' })).toBe('other');
     expect(site({ text: 'Suprakondylær femurfraktur (distale femur)' })).toBe('other');
     expect(site({ text: 'Fracture of shaft of femur' })).toBe('other');
+    for (const text of ['Fracture of lower end of femur', 'Femur shaft fracture', 'Fraktur af distale ende af femur', 'Fraktur af lårbenets skaft', 'Skaftbrud lårben', 'Fractura femoris distalis']) expect(site({ text }), text).toBe('other');
     expect(site({ bodySite: 'Femurskaft' })).toBe('other');
     // Still the hip when the text names the proximal femur, or nothing.
     expect(site({ text: 'Pertrokantær femurfraktur med skaftforlængelse' })).toBe('hip');
@@ -325,6 +326,12 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     ['Hoftebrud, faldt fra stående stilling på isen', 'low-energy'],
     ['Hoftebrud, faldt fra stående stilling oppe på køkkenstolen', 'unknown'],
     ['Hoftebrud, faldt fra stående stilling på en stige', 'unknown'],
+    ['Hoftebrud, faldt fra stående stilling ned ad trappen', 'unknown'],
+    ['Hoftebrud, faldt fra stående stilling fra en stige', 'unknown'],
+    ['Hoftebrud, faldt fra stående stilling på 2. trin af stigen', 'unknown'],
+    // Words of both kinds: the record does not settle it, the card asks.
+    ['Hoftebrud, påkørt af bil, faldt fra stående stilling', 'unknown'],
+    ['Hip fracture, ground-level fall after being struck by a car', 'unknown'],
     ['Hip fracture, fell from standing on a chair', 'unknown'],
     ['Hip fracture, fell from a standing position on a ladder', 'unknown'],
     ['Hip fracture, fell from standing on ice', 'low-energy'],
@@ -443,9 +450,9 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     // Another day, it is a fracture of its own; ICD-10-CM M80.08XA names its site (vertebra).
     expect(facts([forearm, condition({ id: 'patho', code: '443165006', system: SYS.snomed, onset: '2025-09-02' })])).toEqual(['Condition/patho other low-energy', 'Condition/forearm forearm unknown']);
     expect(facts([s72, condition({ id: 'm80', code: 'M80.08XA', system: SYS.icd10cm, onset: '2025-09-01' })]).sort()).toEqual(['Condition/m80 spine low-energy', 'Condition/s72 hip unknown']);
-    // Two fractures that day: the code is one of theirs, but which is not said — neither becomes low energy.
+    // Two fractures that day (one fall): both low energy, as the code says of that day.
     const rib = condition({ id: 'rib', code: '33737001', system: SYS.snomed, onset: '2025-09-01' });
-    expect(facts([forearm, rib, patho]).sort()).toEqual(['Condition/forearm forearm unknown', 'Condition/rib other unknown']);
+    expect(facts([forearm, rib, patho]).sort()).toEqual(['Condition/forearm forearm low-energy', 'Condition/rib other low-energy']);
     // Not the diagnosis of a high-energy fracture that day.
     const crash = condition({ id: 'crash', code: '65966004', system: SYS.snomed, onset: '2025-09-01', text: 'Fracture of forearm, motor vehicle accident' });
     expect(facts([crash, patho]).sort()).toEqual(['Condition/crash forearm high-energy', 'Condition/patho other low-energy']);

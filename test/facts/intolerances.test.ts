@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allergy, coding, factsOf, medicationRequest, medicationStatement, SYS } from '../helpers/facts-builders.js';
+import { allergy, coding, factsOf, medicationAdministration, medicationRequest, medicationStatement, SYS } from '../helpers/facts-builders.js';
 
 describe('intolerances to osteoporosis drugs (AllergyIntolerance)', () => {
   it('by ATC, RxNorm and name, any type', () => {
@@ -67,15 +67,42 @@ describe('intolerances recorded as the reason a medication was stopped (statusRe
     ]);
   });
 
-  it('not from a reason that denies side effects or names none, nor on a record still in use or of another drug', () => {
+  it('not from a reason that denies side effects, doubts or fears them, or names none, nor on a record still in use or of another drug', () => {
+    const reasons = [
+      'Ikke pga. bivirkninger – ønsker pause',
+      'Ingen bivirkninger, 5 års behandling afsluttet',
+      'Seponeret – ikke bivirkninger, men ønske om pause',
+      'Havde ikke haft bivirkninger; pause efter 5 år',
+      'Bivirkninger: ingen. Behandlingspause.',
+      'Side effects: none; completed course',
+      'Stopped: not related to side effects, patient preference',
+      'Pause efter 5 år – bekymret for bivirkninger (kæbenekrose)',
+      'Bivirkninger drøftet, pause',
+      'Tåler ikke at sidde oprejst i 30 minutter',
+      'Behandlingsvarighed nået',
+      'Halsbrand',
+    ];
     const f = factsOf([
-      stopped('neg', [{ text: 'Ikke pga. bivirkninger – ønsker pause' }]),
-      stopped('none', [{ text: 'Ingen bivirkninger, 5 års behandling afsluttet' }]),
-      stopped('other', [{ text: 'Behandlingsvarighed nået' }]),
-      stopped('symptom', [{ text: 'Halsbrand' }]),
+      ...reasons.map((text, i) => stopped(`r${i}`, [{ text }])),
       stopped('active', [{ text: 'Bivirkninger' }], { status: 'active' }),
       stopped('ppi', [{ text: 'Bivirkninger' }], { atc: 'A02BC01' }),
     ]);
     expect(f.intolerances).toEqual([]);
+  });
+
+  it('phrases of intolerance that hold a "not" of their own count: "tåles ikke", "tåltes dårligt", "poor tolerance"', () => {
+    for (const text of ['Tåles ikke', 'Tålte den ikke', 'Tåltes dårligt', 'Tåler medicinen dårligt', 'Poor tolerance', 'Akutfasereaktion efter infusion']) {
+      expect(factsOf([stopped('x', [{ text }])]).intolerances, text).toHaveLength(1);
+    }
+  });
+
+  it('a later start of the same class outweighs it: the drug taken again after the stop was tolerated', () => {
+    const again = medicationStatement({ id: 'again', atc: 'M05BA04', status: 'completed', start: '2025-06-01', end: '2026-06-01' });
+    expect(factsOf([stopped('fmk', [{ text: 'Bivirkninger – halsbrand' }]), again]).intolerances).toEqual([]);
+    const risedronate = medicationStatement({ id: 'ris', atc: 'M05BA07', status: 'active', start: '2025-06-01' });
+    expect(factsOf([stopped('fmk', [{ text: 'Bivirkninger – halsbrand' }]), risedronate]).intolerances).toEqual([]);
+    // Another class since (denosumab) says nothing of the tablet.
+    const denosumab = medicationAdministration({ id: 'dmab', atc: 'M05BX04', date: '2025-06-01' });
+    expect(factsOf([stopped('fmk', [{ text: 'Bivirkninger – halsbrand' }]), denosumab]).intolerances.map((i) => i.ref)).toEqual(['MedicationStatement/fmk']);
   });
 });

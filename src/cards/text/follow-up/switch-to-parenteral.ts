@@ -49,15 +49,24 @@ const KIDNEY: Words = {
   en: '**eGFR ≤ 35:** refer to endocrinology – the specialist chooses and starts the second choice (in reduced kidney function often denosumab). Hold the bisphosphonate until the endocrinologist has answered.',
 };
 
-/** The oral course ends where the parenteral one begins: the denosumab order alone leaves both running. */
+/**
+ * The oral course ends where the parenteral one begins (the denosumab order alone leaves both
+ * running) — at once when it is not tolerated: "utålelige bivirkninger" (card l. 22) do not wait for
+ * a hospital appointment.
+ */
 const STOP_ORAL: Words = {
   da: 'Den perorale bisfosfonat seponeres, når den parenterale behandling starter.',
   en: 'Stop the oral bisphosphonate when the parenteral treatment starts.',
 };
+const STOP_ORAL_NOW: Words = {
+  da: 'Ved utålelige bivirkninger seponeres den perorale bisfosfonat nu.',
+  en: 'With intolerable side effects, stop the oral bisphosphonate now.',
+};
 
 function detail(rec: Rec, lang: Language): string {
   if (rec.egfrLow === true) return KIDNEY[lang];
-  return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], STOP_ORAL[lang], DENOSUMAB_SAFETY[lang]);
+  const stop = rec.reasons.includes('intolerance') ? STOP_ORAL_NOW : STOP_ORAL;
+  return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], stop[lang], DENOSUMAB_SAFETY[lang]);
 }
 
 export const switchToParenteralTexts: TopicTexts<'switch-to-parenteral'> = {
