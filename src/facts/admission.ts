@@ -6,7 +6,8 @@
  * - not withdrawn: entered-in-error anywhere; Observation cancelled; Condition and
  *   AllergyIntolerance refuted (and AllergyIntolerance inactive/resolved); MedicationStatement
  *   not-taken/intended; MedicationRequest draft (drafts come only from the hook context);
- *   MedicationAdministration not-done or on-hold (no dose given);
+ *   MedicationAdministration not-done or on-hold (no dose given); a MedicationRequest with
+ *   `doNotPerform: true` (an order not to give the drug);
  *   (v2, rules.md section 1 "Data that does not count")
  *   Observation registered (no result yet);
  * - not future-dated (v2): a clinical date more than one day after today is a data error
@@ -76,6 +77,9 @@ export function isAdmitted(type: string, resource: JsonObject): boolean {
   }
   // STU3 MedicationStatement.taken = "n": not taken.
   if (type === 'MedicationStatement' && resource.taken === 'n') return false;
+  // R4 `doNotPerform` (a modifier): an order *not* to give the drug is no use of it — read as one,
+  // a "do not give denosumab" made a critical "give denosumab now".
+  if (type === 'MedicationRequest' && resource.doNotPerform === true) return false;
   return true;
 }
 

@@ -304,6 +304,8 @@ function orders(drafts: readonly DraftResource[], medications: Map<string, JsonO
   const out: DraftResource[] = [];
   const seen = new Map<string, DraftResource[]>();
   for (const draft of drafts) {
+    // An order not to give a drug (R4 `doNotPerform`) prescribes nothing.
+    if (draft.resource.doNotPerform === true) continue;
     if (draft.resource.resourceType !== 'Medication') {
       // Compared only when a reference comes again: a basket's orders nearly always differ in it.
       const earlier = seen.get(draft.ref);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   coding,
+  draft,
   factsOf,
   medication,
   medicationAdministration,
@@ -269,6 +270,13 @@ describe('medication records: what was never ordered', () => {
       expect(f.courses, intent).toEqual([]);
     }
     expect(factsOf([medicationRequest({ ...zol, authoredOn: '2026-05-01', intent: 'order' })]).courses).toHaveLength(1);
+  });
+
+  it('a MedicationRequest with doNotPerform (an order not to give the drug, an R4 modifier) is no use, and such a draft is no order', () => {
+    const denosumab = { ...medicationRequest({ codings: [coding(SYS.atc, 'M05BX04')], authoredOn: '2026-03-01' }), doNotPerform: true };
+    expect(factsOf([denosumab]).medications).toEqual([]);
+    const draftOrder = { ...medicationRequest({ id: 'd', atc: 'M05BA04', status: 'draft', authoredOn: '2026-06-15' }), doNotPerform: true };
+    expect(factsOf([], { drafts: [draft(draftOrder)] }).drafts).toEqual([]);
   });
 
   it('an oral bisphosphonate given (MedicationAdministration) covers its week, ibandronate 150 mg its month [choice]', () => {
