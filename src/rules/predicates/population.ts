@@ -18,6 +18,19 @@ export function isManOver60(facts: PatientFacts, settings: GuidelineSettings): b
   return facts.sex === 'male' && facts.age !== undefined && facts.age >= settings.menFromAge;
 }
 
+/**
+ * A sex recorded as neither female nor male (`other`, `unknown`, none) [choice]: in population where
+ * both readings agree — from the men's age on (a woman of that age is postmenopausal by the age
+ * rule too), or with a recorded menopause. A patient of 70 with a hip fracture and no recorded sex
+ * had got no card at all. The rules that differ by sex (the anabolic criteria, romosozumab) do not
+ * guess it; the diagnosis suggested is the unspecified one.
+ */
+function isInPopulationEitherWay(facts: PatientFacts, settings: GuidelineSettings): boolean {
+  if (facts.sex === 'female' || facts.sex === 'male') return false;
+  if (facts.menopauseRecorded !== undefined) return true;
+  return facts.age !== undefined && facts.age >= Math.max(settings.menFromAge, settings.menopauseAge);
+}
+
 export function inPopulation(facts: PatientFacts, settings: GuidelineSettings): boolean {
-  return isPostmenopausalWoman(facts, settings) || isManOver60(facts, settings);
+  return isPostmenopausalWoman(facts, settings) || isManOver60(facts, settings) || isInPopulationEitherWay(facts, settings);
 }

@@ -36,6 +36,13 @@ describe('population (card header: postmenopausale kvinder og mænd over 60 år)
     expect(inPopulation(patient({ sex: 'male', age: 59 }), S)).toBe(false);
     expect(inPopulation(patient({ sex: 'male', age: 60 }), S)).toBe(true);
   });
+  it('takes a patient whose sex is neither female nor male where both readings agree: from 60, or with a recorded menopause [choice]', () => {
+    for (const sex of ['unknown', 'other'] as const) {
+      expect(inPopulation(patient({ sex, age: 60 }), S), sex).toBe(true);
+      expect(inPopulation(patient({ sex, age: 59 }), S), sex).toBe(false);
+      expect(inPopulation(patient({ sex, age: 55, menopauseRecorded: { ref: 'Condition/m' } }), S), sex).toBe(true);
+    }
+  });
 });
 
 describe('T-score from the latest DXA', () => {
