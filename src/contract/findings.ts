@@ -114,7 +114,9 @@ export type Finding =
   | { readonly kind: 'family-history'; readonly ref: Ref }
   | { readonly kind: 'unavailable'; readonly key: string }
   /** rules.md section 1 (v2): a resource dated more than one day after today, left out. */
-  | { readonly kind: 'future-dated'; readonly ref: Ref };
+  | { readonly kind: 'future-dated'; readonly ref: Ref }
+  /** A medication record naming its drug only by a Medication that was not sent: not used. */
+  | { readonly kind: 'unidentified-medication'; readonly ref: Ref };
 
 /** A lab finding: its value, comparator and date (the recommendations that word a value carry it). */
 export type LabFinding = Extract<Finding, { readonly kind: 'lab' }>;

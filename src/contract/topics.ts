@@ -183,6 +183,7 @@ export const REASONS = [
   'future-dated',
   'unknown-unit',
   'unreadable-value',
+  'medication-unidentified',
   ...PREFETCH_KEYS.map((k) => `${k}-unavailable` as const),
 ] as const;
 

@@ -23,6 +23,7 @@ import { freezeStructure } from './freeze.js';
 import { glucocorticoidExposure } from './glucocorticoid.js';
 import { readIntolerance, stopReasonIntolerance, withoutOutweighed } from './intolerances.js';
 import { readMedicationRecord } from './medications.js';
+import { namesUnresolvedMedication } from './drug-identity.js';
 import { type Dated, latestOfUnsorted, newestFirst, onePerDay } from './dated.js';
 import { ObservationCodes } from './observation-codes.js';
 import { emptyObservationFacts, type ObservationFacts } from './observation-facts.js';
@@ -61,9 +62,13 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const draftWritten = new Map(draftResources.map((d) => [d.ref, parseFhirDate(d.resource.authoredOn) ?? today] as const));
   const records: MedicationRecord[] = [];
   const stopReasons: Intolerance[] = [];
+  const unidentifiedMedications: Ref[] = [];
   for (const entry of medicationEntries) {
     const record = readMedicationRecord(entry, ctx);
-    if (record === undefined) continue;
+    if (record === undefined) {
+      if (namesUnresolvedMedication(entry.resource, ctx)) unidentifiedMedications.push(entry.ref);
+      continue;
+    }
     // Without drafts (patient-view) no look-up: a reference is a concatenation, flattened to be hashed.
     const written = draftWritten.size === 0 ? undefined : draftWritten.get(entry.ref);
     if (written !== undefined && record.start >= written) continue;
@@ -91,6 +96,14 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   if (smoking !== undefined) lifestyle.smoking = { current: smoking.value, ref: smoking.ref, ...withDate(smoking.date) };
   if (alcohol?.date !== undefined) lifestyle.alcoholUnitsPerDay = { value: alcohol.value, date: alcohol.date, ref: alcohol.ref };
   if (falls?.date !== undefined && falls.value) lifestyle.fallsReported = { date: falls.date, ref: falls.ref };
+
+  const orderResources = orders(draftResources, medications);
+  const draftOrders = orderResources.map((d) => readDraft(d, ctx));
+  // An order whose drug cannot be told (its Medication not sent) is named too: no card judged it.
+  draftOrders.forEach((d, i) => {
+    const resource = orderResources[i]?.resource;
+    if (d.identity === undefined && resource !== undefined && namesUnresolvedMedication(resource, ctx)) unidentifiedMedications.push(d.ref);
+  });
 
   const facts: PatientFacts = {
     today,
@@ -123,11 +136,12 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     courses: buildCourses(records, today),
     glucocorticoid: glucocorticoidExposure(records, today),
     intolerances: stopReasons.length === 0 ? intolerances : [...intolerances, ...withoutOutweighed(stopReasons, records)],
-    drafts: orders(draftResources, medications).map((d) => readDraft(d, ctx)),
+    drafts: draftOrders,
     ...withBasketOrders(basketOrders(draftResources, terminology)),
     unavailable: list(isRecord(data) ? data.unavailable : undefined).filter((k): k is string => typeof k === 'string'),
     deceased: isDeceased(patient),
     futureDated,
+    unidentifiedMedications,
   };
   return freezeStructure(facts);
 }

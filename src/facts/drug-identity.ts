@@ -51,6 +51,18 @@ export interface MedicationSource {
   readonly routeWords?: string;
 }
 
+/**
+ * A record that names its drug only by a reference to a Medication the data does not hold, with no
+ * display: which drug it is cannot be told (build-facts.ts names it on the data-unavailable card).
+ */
+export function namesUnresolvedMedication(resource: JsonObject, ctx: FactsContext): boolean {
+  if (resource.medicationCodeableConcept !== undefined) return false;
+  const reference = getObject(resource, 'medicationReference') ?? getObject(getObject(resource, 'medication'), 'reference');
+  if (reference === undefined || getStr(reference, 'display') !== undefined || getStr(reference, 'reference') === undefined) return false;
+  const source = medicationSource(resource, ctx, []);
+  return source.medication === undefined && source.concept === undefined;
+}
+
 /** The Medication a resource points at (contained `#id`, `Medication/<id>` from the data or the order's Bundle, or that Bundle's `urn:uuid:` entry). */
 export function medicationSource(resource: JsonObject, ctx: FactsContext, dosages: readonly JsonObject[]): MedicationSource {
   const r5 = getObject(resource, 'medication');

@@ -391,4 +391,6 @@ export interface PatientFacts {
    * one day after today. They are left out of every other fact and named here for the GP.
    */
   readonly futureDated: readonly Ref[];
+  /** Medication records naming their drug only by a Medication that was not sent (no display): which drug, unknown; not used. */
+  readonly unidentifiedMedications: readonly Ref[];
 }

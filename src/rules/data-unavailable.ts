@@ -7,6 +7,9 @@
  * card whose reasons name the missing keys as `<key>-unavailable` and `future-dated`, so no GP
  * mistakes "no card" for "nothing to do" and the data error is seen instead of lost silently.
  * Evidence: the Patient for missing keys, each future-dated resource for `future-dated`.
+ * A medication record that names its drug only by a Medication that was not sent (a
+ * `medicationReference` the data cannot resolve, with no display) is not used either, and named
+ * (`medication-unidentified`): a denosumab injection so recorded had silently lost the overdue alarm.
  */
 import { type Reason } from '../contract/topics.js';
 import type { PatientRule } from './types.js';
@@ -16,14 +19,20 @@ import { PREFETCH_KEYS } from '../contract/prefetch-keys.js';
 export const dataUnavailable: PatientRule<'data-unavailable'> = ({ facts }) => {
   const keys = PREFETCH_KEYS.filter((k) => facts.unavailable.includes(k));
   const future = facts.futureDated;
-  if (keys.length === 0 && future.length === 0) return undefined;
+  const unidentified = facts.unidentifiedMedications;
+  if (keys.length === 0 && future.length === 0 && unidentified.length === 0) return undefined;
   const reasons: Reason[] = keys.map((k): Reason => `${k}-unavailable`);
   if (future.length > 0) reasons.push('future-dated');
+  if (unidentified.length > 0) reasons.push('medication-unidentified');
   return {
     topic: 'data-unavailable',
     indicator: 'info',
     reasons,
-    evidence: [...(keys.length > 0 ? [facts.patientRef] : []), ...future],
-    findings: [...keys.map((key): Finding => ({ kind: 'unavailable', key })), ...future.map((ref): Finding => ({ kind: 'future-dated', ref }))],
+    evidence: [...(keys.length > 0 ? [facts.patientRef] : []), ...future, ...unidentified],
+    findings: [
+      ...keys.map((key): Finding => ({ kind: 'unavailable', key })),
+      ...future.map((ref): Finding => ({ kind: 'future-dated', ref })),
+      ...unidentified.map((ref): Finding => ({ kind: 'unidentified-medication', ref })),
+    ],
   };
 };

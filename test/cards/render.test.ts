@@ -44,6 +44,19 @@ describe('card renderer', () => {
     expectValidResponse({ cards: [card] });
   });
 
+  it('names a medication record whose drug could not be identified (a Medication not sent): its own summary and the record as evidence', () => {
+    const rec = dataUnavailable(ctxOf(patient({ unidentifiedMedications: ['MedicationAdministration/inj'] })));
+    expect(rec).toMatchObject({ reasons: ['medication-unidentified'], evidence: ['MedicationAdministration/inj'] });
+    if (rec === undefined) throw new Error('expected a recommendation');
+    const [da] = renderCards([rec], renderCtx('da'));
+    expect(da?.summary).toBe('Ufuldstændig vurdering: et lægemiddel i medicinlisten kunne ikke identificeres');
+    expect(da?.detail).toContain('Lægemidlet kunne ikke identificeres, ikke brugt: MedicationAdministration/inj');
+    expect(da?.detail).not.toContain('kunne hentes');
+    const [en] = renderCards([rec], renderCtx('en'));
+    expect(en?.summary).toBe('Incomplete assessment: a drug on the medication list could not be identified');
+    expectValidResponse({ cards: [da, en] });
+  });
+
   it('speaks English when asked', () => {
     const [card] = renderCards([unavailableRec()], renderCtx('en'));
     expect(card?.summary).toMatch(/^Incomplete assessment/);

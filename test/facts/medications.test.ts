@@ -304,3 +304,17 @@ describe('medication records: what was never ordered', () => {
   });
 });
 
+
+describe('medication records whose drug cannot be identified (a Medication not sent)', () => {
+  it('a reference to a Medication the data does not hold, with no display, is named; one resolved, displayed or coded is not', () => {
+    const missing = medicationAdministration({ id: 'inj', medicationReference: 'Medication/prolia-1', date: '2026-04-20' });
+    expect(factsOf([missing]).unidentifiedMedications).toEqual(['MedicationAdministration/inj']);
+    const withMedication = factsOf([missing, medication({ id: 'prolia-1', codings: [coding(SYS.atc, 'M05BX04')] })]);
+    expect(withMedication.unidentifiedMedications).toEqual([]);
+    expect(withMedication.courses).toHaveLength(1);
+    const displayed = { ...medicationStatement({ id: 'ms', start: '2026-01-01', medicationReference: 'Medication/x' }), medicationReference: { reference: 'Medication/x', display: 'Metformin 500 mg' } };
+    expect(factsOf([displayed]).unidentifiedMedications).toEqual([]);
+    // A coded drug the guideline has no use for is simply not read.
+    expect(factsOf([medicationStatement({ id: 'met', atc: 'A10BA02', start: '2026-01-01' })]).unidentifiedMedications).toEqual([]);
+  });
+});

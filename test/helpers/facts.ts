@@ -99,6 +99,7 @@ export function patient(input: FactsInput = {}): PatientFacts {
     unavailable: input.unavailable ?? [],
     deceased: input.deceased ?? false,
     futureDated: input.futureDated ?? [],
+    unidentifiedMedications: input.unidentifiedMedications ?? [],
   };
 }
 

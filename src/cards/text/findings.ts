@@ -181,6 +181,8 @@ export function formatFinding(f: Finding, lang: Language): string {
     }
     case 'future-dated':
       return da ? `Dateret ude i fremtiden, ikke brugt: ${f.ref}` : `Dated in the future, not used: ${f.ref}`;
+    case 'unidentified-medication':
+      return da ? `Lægemidlet kunne ikke identificeres, ikke brugt: ${f.ref}` : `Drug could not be identified, not used: ${f.ref}`;
   }
 }
 

@@ -256,6 +256,7 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   },
   'future-dated': { da: 'Data med dato ude i fremtiden (fejlregistrering) er ikke brugt', en: 'Data dated in the future (a data error) were not used' },
   'unknown-unit': { da: 'Værdi i ukendt enhed er ikke brugt', en: 'A value in an unknown unit was not used' },
+  'medication-unidentified': { da: 'Ordination med et lægemiddel, der ikke blev sendt, er ikke brugt', en: 'A medication record naming a Medication that was not sent was not used' },
   'unreadable-value': { da: 'Værdi uden tal eller dato, som ikke kan læses, eller kun angivet som grænse, er ikke brugt', en: 'A value without a number or a date, one that cannot be read, or one reported only as a bound was not used' },
   'too-frequent': { da: 'Doseringen er hyppigere end præparatets doseringsinterval', en: "The dosing is more frequent than the drug's dosing interval" },
   'patient-unavailable': { da: 'Patientdata kunne ikke hentes', en: 'Patient data could not be retrieved' },

@@ -4,7 +4,7 @@
  * the future are left out as data errors, and the card asks for the date to be corrected; a value in
  * an unknown unit, or with no number, a number we cannot read or no date, or reported only as a
  * bound its check cannot be decided by ("<60" for "eGFR > 35"), that no other card names is named here (rules.md "the card
- * says so").
+ * says so"); so is a medication record whose drug cannot be identified (a Medication not sent).
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
@@ -81,9 +81,27 @@ const hasNoNumberOrDate = (rec: Recommendation): boolean => rec.findings.some((f
 /** A number we cannot read is named, and no value without a number or a date (that wording would not fit). */
 const unreadableNumbers = (rec: Recommendation): boolean => hasUnreadable(rec) && !hasNoNumberOrDate(rec);
 
+/**
+ * A medication record naming a Medication that was not sent: the drug is unknown, so a treatment
+ * (denosumab given, a bisphosphonate in use) may be missing from the assessment.
+ */
+const UNIDENTIFIED: Words = {
+  da: '**Tjek medicinen i journalen:** en ordination henviser til et lægemiddel (Medication), som ikke var med i data, uden navn – tjenesten kan ikke se, hvilket lægemiddel det er, og har ikke brugt den (se „Grundlag“). Osteoporosebehandling kan derfor mangle i vurderingen.',
+  en: '**Check the medication in the record:** a medication record names a Medication that was not in the data, with no name – the service cannot tell which drug it is and did not use it (see “Based on”). Osteoporosis treatment may therefore be missing from the assessment.',
+};
+
+const UNIDENTIFIED_SUMMARY: Words = {
+  da: 'Ufuldstændig vurdering: et lægemiddel i medicinlisten kunne ikke identificeres',
+  en: 'Incomplete assessment: a drug on the medication list could not be identified',
+};
+
+/** Something was not had (a key, a Medication), not only data errors. */
+const keyMissing = (rec: Recommendation): boolean => rec.reasons.some((r) => r.endsWith('-unavailable'));
+
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
-    !onlyDataErrors(rec) && MISSING[lang],
+    keyMissing(rec) && MISSING[lang],
+    has(rec, 'medication-unidentified') && UNIDENTIFIED[lang],
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
     has(rec, 'unreadable-value') && !onlyBounds(rec) && (hasNoNumberOrDate(rec) || !hasUnreadable(rec)) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
@@ -96,13 +114,13 @@ export const dataUnavailableTexts: TopicTexts<'data-unavailable'> = {
   da: {
     title: 'Data mangler',
     summary: (rec) =>
-      onlyDataErrors(rec) ? errorSummary(rec, 'da') : 'Ufuldstændig vurdering: dele af journalen kunne ikke hentes',
+      onlyDataErrors(rec) ? errorSummary(rec, 'da') : keyMissing(rec) ? 'Ufuldstændig vurdering: dele af journalen kunne ikke hentes' : UNIDENTIFIED_SUMMARY.da,
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Data unavailable',
     summary: (rec) =>
-      onlyDataErrors(rec) ? errorSummary(rec, 'en') : 'Incomplete assessment: part of the record could not be retrieved',
+      onlyDataErrors(rec) ? errorSummary(rec, 'en') : keyMissing(rec) ? 'Incomplete assessment: part of the record could not be retrieved' : UNIDENTIFIED_SUMMARY.en,
     detail: (rec) => detail(rec, 'en'),
   },
 };
