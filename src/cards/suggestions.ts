@@ -243,7 +243,7 @@ function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): 
  * the effervescent one (card l. 68-69 "Brusetablet indtages efter opløsning i et halvt glas vand")
  * had kept "1 tablet 1 gang ugentligt" under Binosto's name. The GP's own instruction to the patient
  * stays; the drug's is added where there is none (not to a DSTU2 MedicationOrder, which has no such
- * field) — and replaces one that says to swallow the tablet whole (the tablet's own, this service's
+ * field) — and replaces one about swallowing it (whole, uncrushed: the tablet's own, this service's
  * included), which the pharmacy label would print for a tablet that is dissolved.
  */
 function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
@@ -259,8 +259,8 @@ function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language):
   };
 }
 
-/** An instruction to swallow a tablet whole (Danish or English): wrong for an effervescent tablet. */
-const SWALLOW_WHOLE = /synkes? hel|swallow(?:ed)?\b[^.]*\bwhole/i;
+/** An instruction about swallowing the tablet (whole, uncrushed; Danish or English): wrong for an effervescent tablet. */
+const SWALLOW_WHOLE = /synk|sluge?s?\b|\bhel\b|swallow|whole|crush|knus|tygge?s?\b|chew/i;
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;

@@ -49,7 +49,7 @@ const LOW_ENERGY_WORDS = String.raw`lavenergi|low[- ]energy|fragility|osteoporot
  * height or less"): "fald i eget niveau", "faldt fra egen højde", "faldt fra stående stilling",
  * "ground-level fall", "fall from standing (height)" — not from standing on a chair or a ladder. Said of a fall only: "mobiliseret til eget niveau" is how the patient walks.
  */
-const LEVEL_FALL = String.raw`(?:fald|faldt|faldet) (?:om |omkuld )?(?:i|på) (?:eget|samme) niveau|(?:fald|faldt|faldet) (?:ned )?fra (?:egen|stående) højde|(?:fald|faldt|faldet) (?:ned )?fra stående stilling(?![^;|]{0,60}?(?:stol|taburet|skammel|stige|bord|trappe|trin|bænk|kasse|seng|tag\b|stillads|vindueskarm|mur|disk|træ|altan|højde))|ground[- ]level fall|same[- ]level fall|(?:fall|fell) from (?:a )?standing(?! (?:height |position )?(?:up )?(?:on|upon|atop|in) (?:[^ .;:,|]+ ){0,4}?(?:chair|stool|ladder|table|steps?|bench|box|bed|roof|scaffold|windowsill|wall|counter|trailer|tree)s?\b)(?: height| position)?|standing height fall`;
+const LEVEL_FALL = String.raw`(?:fald|faldt|faldet) (?:om |omkuld )?(?:i|på) (?:eget|samme) niveau|(?:fald|faldt|faldet) (?:ned )?fra (?:egen|stående) højde|(?:fald|faldt|faldet) (?:ned )?fra stående stilling(?!(?:[^.;|]|\d\.){0,60}? (?:på|fra|ad|af|i)(?: [^ ;:,|]+){0,3}? [^ .;:,|]*?(?:stol|taburet|skammel|stige|trappe|trin|bænk|seng|tag|stillads|vindueskarm|altan|bord)(?:n|en|et|e|ne|r|rne|erne|s|ens|ns)?(?![a-zæøå]))|ground[- ]level fall|same[- ]level fall|(?:fall|fell) from (?:a )?standing(?! (?:height |position )?(?:up )?(?:on|upon|atop|in) (?:[^ .;:,|]+ ){0,4}?(?:chair|stool|ladder|table|steps?|bench|box|bed|roof|scaffold|windowsill|wall|counter|trailer|tree)s?\b)(?: height| position)?|standing height fall`;
 /**
  * A fall from *more* than standing height — the card's line between low and high energy, said the
  * other way: "fald fra mere end (sin) egen højde", "fall from greater than standing height".
@@ -330,11 +330,13 @@ function mechanismOf(condition: JsonObject, codedOsteoporotic: boolean): Fractur
   const highAffirmed = affirmed.replace(NEGATED_HIGH_ENERGY, ' ');
   // "Mere end egen højde" names standing height, as the high-energy side of it.
   const aboveStanding = highAffirmed.replace(ABOVE_STANDING_TEXT, ' ');
-  const high = flag === false || affirmed !== text || aboveStanding !== highAffirmed || HIGH_ENERGY_TEXT.test(highAffirmed);
+  // A high-energy word or a fall from above standing height, said (not denied).
+  const highSaid = aboveStanding !== highAffirmed || HIGH_ENERGY_TEXT.test(highAffirmed);
   // Words of both kinds ("påkørt af bil, faldt fra stående stilling"): the record does not settle
   // it, and the card asks (the safer reading) — neither a treatment start nor a dropped fracture.
-  if (LOW_ENERGY_TEXT.test(aboveStanding.replace(NEGATED_LEVEL_FALL, ' '))) return flag === false ? 'high-energy' : high ? 'unknown' : 'low-energy';
-  if (high) return 'high-energy';
+  // A denied low-energy word beside a level fall ("Ingen tidligere lavenergibrud") is about other fractures.
+  if (LOW_ENERGY_TEXT.test(aboveStanding.replace(NEGATED_LEVEL_FALL, ' '))) return flag === false ? 'high-energy' : highSaid ? 'unknown' : 'low-energy';
+  if (flag === false || affirmed !== text || highSaid) return 'high-energy';
   return 'unknown';
 }
 

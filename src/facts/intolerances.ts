@@ -45,16 +45,25 @@ export function readIntolerance(entry: Entry, ctx: FactsContext): Intolerance | 
 
 /**
  * Side effects named as the reason a medication was stopped (FMK's seponeringsårsag, FHIR
- * `statusReason`), read only when the text says so plainly: a phrase of intolerance ("tåler ikke",
- * "tåltes dårligt", "utålelige", "intolerance", "allergi"), or side effects named ("bivirkninger",
- * "adverse reaction", "akutfasereaktion") — in a text with no word of doubt or denial anywhere
- * ("ikke", "ingen", "none", "bekymret for", "risiko", "drøftet"). Read wrongly, the first-choice
- * tablet is withheld; missed, the GP still sees the stop reason beside the proposal [choice].
+ * `statusReason`): a phrase of intolerance ("tåler ikke", "har ikke kunnet tåle", "did not
+ * tolerate", "utålelige", "intolerance", "allergi") or side effects named ("bivirkninger", "adverse
+ * reaction", "akutfasereaktion") — not under a denial a few words before ("ikke bivirkninger",
+ * "not related to side effects") or just after ("Bivirkninger: ingen"), and not in a text that speaks
+ * of side effects feared, avoided, discussed or possible ("bekymret for", "for at undgå", "bange
+ * for", "information om", "mulig"). Read wrongly, the first-choice tablet is withheld; missed, it is
+ * offered again to a patient who stopped it [choice: read what is said plainly, nothing more].
  * Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
  */
-const INTOLERANCE_PHRASE = /\b(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+)? (?:ikke|dårligt)(?! at\b)|\b(?:ikke|dårligt) (?:tålt|tåle)\b|kunne ikke tåle|(?:not|poorly) tolerated|poor tolerance|intoleran|utålelig|overfølsom|allergi|allergy|allergic/g;
-const SIDE_EFFECT_WORDS = /bivirkning|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction/;
-const DOUBT = /\b(?:ikke|ingen|intet|uden|aldrig|not|no|none|without|never)\b|bekymr|frygt|nervøs|ængstelig|risiko|\brisk|worr|concern|fear|drøft|discuss|informeret|informed|\bmulig|possibl|\?/;
+const INTOLERANCE_WORDS = String.raw`(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+)? (?:ikke|dårligt)(?! at\b)|(?:ikke|dårligt) (?:tålt|tåle)\b|(?:kunne|kunnet|kan) ikke tåle|ikke (?:kunnet|kunne) tåle|(?:did not|could not|cannot|can't|unable to) tolerate|(?:not|poorly) tolerated|poor tolerance|intoleran|intolerabl|utålelig|overfølsom|allergi|allergy|allergic`;
+const SIDE_EFFECT_WORDS = String.raw`bivirk|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction`;
+const STATED = new RegExp(`${INTOLERANCE_WORDS}|${SIDE_EFFECT_WORDS}`);
+/** A denial a few words before ("ikke bivirkninger", "not related to side effects") or just after ("Bivirkninger: ingen", "Side effects – none"). */
+const DENIED = new RegExp(
+  String.raw`\b(?:ikke|ingen|intet|uden|not|no|without|never|aldrig)(?:[ -][^ ;:,|-]+){0,3}?[ -](?:${SIDE_EFFECT_WORDS})|(?:${SIDE_EFFECT_WORDS})[^ .;:,|\-–]* ?[:\-–] ?(?:ingen|intet|none|no|nej|ikke)\b`,
+  'g',
+);
+/** Side effects feared, avoided, prevented, discussed, read about, or only possible: none had. */
+const HYPOTHETICAL = /bekymr|frygt|bange|angst|ængstel|utryg|nervøs|worr|concern|fear|afraid|scared|anxious|undgå|avoid|forebyg|prevent|risiko|\brisk|drøft|discuss|gennemg|review|informer|inform|læst|\bread\b|hørt|heard|\bmulig|possibl|\?/;
 /** HL7 medicationrequest-status-reason: `sintol` suspected intolerance, `salg` allergy. */
 const STATUS_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason';
 const STATUS_REASON_CODES: ReadonlySet<string> = new Set(['sintol', 'salg']);
@@ -82,16 +91,18 @@ function namesSideEffects(reason: unknown): boolean {
     if (c.system === 'http://snomed.info/sct' && SNOMED_REASON_CODES.has(c.code)) return true;
   }
   const words = (Array.isArray(reason) ? reason.map(conceptWords).join(' | ') : conceptWords(reason)).replace(/\s+/g, ' ');
-  // The phrases of intolerance hold a "not" of their own ("tåler ikke"): taken out before the doubt is looked for.
-  const rest = words.replace(INTOLERANCE_PHRASE, ' ');
-  return (rest !== words || SIDE_EFFECT_WORDS.test(words)) && !DOUBT.test(rest);
+  return STATED.test(words.replace(DENIED, ' ')) && !HYPOTHETICAL.test(words);
 }
 
 /**
- * Stop-reason intolerances that a later start of the same class outweighs: the drug (or its class)
- * taken again after the stop shows it was tolerated [choice] — an alendronate stopped for heartburn
- * in 2017 and taken for five years since is no reason to withhold it now.
+ * Stop-reason intolerances that a later course of the same drug outweighs: taken again after the
+ * stop — not cancelled, and not itself stopped for side effects — it was tolerated [choice]: an
+ * alendronate stopped for heartburn in 2017 and taken for five years since is no reason to withhold
+ * it now. Another drug of the class taken since says nothing of this one.
  */
 export function withoutOutweighed(stopReasons: readonly Intolerance[], records: readonly MedicationRecord[]): Intolerance[] {
-  return stopReasons.filter((i) => !records.some((r) => r.identity.drugClass === i.drugClass && i.date !== undefined && r.start > i.date));
+  const stoppedForSideEffects = new Set(stopReasons.map((i) => i.ref));
+  return stopReasons.filter(
+    (i) => !records.some((r) => r.identity.drug === i.drug && i.date !== undefined && r.start > i.date && r.status !== 'cancelled' && !stoppedForSideEffects.has(r.ref)),
+  );
 }

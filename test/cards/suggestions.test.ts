@@ -176,6 +176,11 @@ describe('suggestions', () => {
     const swapped = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', swallow]]) }).actions?.[0];
     expect(JSON.stringify(swapped)).not.toContain('synkes hel');
     expect(JSON.stringify(swapped)).toContain('Brusetabletten opløses');
+    for (const own of ['Synk tabletten hel med et stort glas vand.', 'Tabletten sluges hel', 'Swallow the tablet with a full glass of plain water. Do not crush.']) {
+      const theirs = { ...draft, dosageInstruction: [{ ...draft.dosageInstruction[0], patientInstruction: own }] };
+      const action = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', theirs]]) }).actions?.[0];
+      expect(JSON.stringify(action), own).not.toContain(own);
+    }
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).

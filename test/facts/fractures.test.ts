@@ -332,6 +332,14 @@ describe('fractures: an unbound code read from its text (terminology.md line 14)
     // Words of both kinds: the record does not settle it, the card asks.
     ['Hoftebrud, påkørt af bil, faldt fra stående stilling', 'unknown'],
     ['Hip fracture, ground-level fall after being struck by a car', 'unknown'],
+    // Ordinary words after the level fall are no raised object; a denied low-energy word about other fractures changes nothing.
+    ['Hoftebrud, faldt fra stående stilling (egen højde)', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling. Højde 162 cm', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling, stigende smerter', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling ved kassen', 'low-energy'],
+    ['Hoftebrud, faldt fra stående stilling, træt', 'low-energy'],
+    ['Hoftebrud, fald i eget niveau. Ingen tidligere lavenergibrud.', 'low-energy'],
+    ['Hip fracture, ground-level fall. No previous fragility fractures.', 'low-energy'],
     ['Hip fracture, fell from standing on a chair', 'unknown'],
     ['Hip fracture, fell from a standing position on a ladder', 'unknown'],
     ['Hip fracture, fell from standing on ice', 'low-energy'],
