@@ -250,7 +250,7 @@ function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language):
   if (!Array.isArray(swapped.dosageInstruction)) return swapped;
   const own = drugDosage(drug, lang);
   const instruction = swapped.resourceType === 'MedicationOrder' ? undefined : own.patientInstruction;
-  const replaced = (d: Record<string, unknown>): boolean => d.patientInstruction === undefined || (typeof d.patientInstruction === 'string' && SWALLOW_WHOLE.test(d.patientInstruction));
+  const replaced = (d: Record<string, unknown>): boolean => d.patientInstruction === undefined || (typeof d.patientInstruction === 'string' && SWALLOWING.test(d.patientInstruction));
   return {
     ...swapped,
     dosageInstruction: swapped.dosageInstruction.map((d: unknown) =>
@@ -260,7 +260,7 @@ function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language):
 }
 
 /** An instruction about swallowing the tablet (whole, uncrushed; Danish or English): wrong for an effervescent tablet. */
-const SWALLOW_WHOLE = /synk|sluge?s?\b|\bhel\b|swallow|whole|crush|knus|tygge?s?\b|chew/i;
+const SWALLOWING = /synk|sluge?s?\b|\bhel\b|swallow|whole|crush|knus|tygge?s?\b|chew/i;
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;

@@ -4,7 +4,8 @@
  * intolerance) counts; the record is admitted only when its clinicalStatus is active or absent and
  * it is not refuted. The substance is read from `code`, else from `reaction[].substance`; a record
  * naming only the class ("bisfosfonater", ATC M05BA) counts as oral bisphosphonate, reported as
- * alendronate with `classOnly` [choice].
+ * alendronate with `classOnly` [choice]. A medication stopped for its side effects (its
+ * `statusReason`) is one too (`stopReasonIntolerance`).
  */
 import type { JsonObject } from '../shared/json.js';
 import { parseFhirDate } from '../time/local-date.js';
@@ -74,7 +75,7 @@ const SNOMED_REASON_CODES: ReadonlySet<string> = new Set(['281647001', '62014003
  * A medication record no longer in use whose `statusReason` names side effects: an intolerance
  * recorded on the record itself (rules.md "not tolerated (recorded intolerance)") [extension: Danish
  * GPs and FMK record why a drug was stopped there, rarely as an AllergyIntolerance]. Dated on its
- * stop (its end, else its start), so a later start of the same class outweighs it as any intolerance's date does.
+ * stop (its end, else its start), from which `withoutOutweighed` looks for the drug taken again.
  */
 export function stopReasonIntolerance(resource: JsonObject, record: MedicationRecord): Intolerance | undefined {
   const reason = resource.statusReason;
