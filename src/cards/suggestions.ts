@@ -243,24 +243,34 @@ function withDrugDosage(swapped: Resource, drug: ProposedDrug, lang: Language): 
  * the effervescent one (card l. 68-69 "Brusetablet indtages efter opløsning i et halvt glas vand")
  * had kept "1 tablet 1 gang ugentligt" under Binosto's name. The GP's own instruction to the patient
  * stays; the drug's is added where there is none (not to a DSTU2 MedicationOrder, which has no such
- * field) — and replaces one about swallowing it (whole, uncrushed: the tablet's own, this service's
- * included), which the pharmacy label would print for a tablet that is dissolved.
+ * field) — and takes the place of its sentences about swallowing the tablet (whole, uncrushed: the
+ * tablet's own, this service's included), which the pharmacy label would print for a tablet that is
+ * dissolved; the GP's other sentences (a weekday, a warning) stay after it.
  */
 function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Language): Resource {
   if (!Array.isArray(swapped.dosageInstruction)) return swapped;
   const own = drugDosage(drug, lang);
-  const instruction = swapped.resourceType === 'MedicationOrder' ? undefined : own.patientInstruction;
-  const replaced = (d: Record<string, unknown>): boolean => d.patientInstruction === undefined || (typeof d.patientInstruction === 'string' && SWALLOWING.test(d.patientInstruction));
+  const instruction = swapped.resourceType === 'MedicationOrder' || typeof own.patientInstruction !== 'string' ? undefined : own.patientInstruction;
   return {
     ...swapped,
-    dosageInstruction: swapped.dosageInstruction.map((d: unknown) =>
-      isRecord(d) ? { ...d, text: own.text, ...(replaced(d) && instruction !== undefined ? { patientInstruction: instruction } : {}) } : d,
-    ),
+    dosageInstruction: swapped.dosageInstruction.map((d: unknown) => {
+      if (!isRecord(d)) return d;
+      const patientInstruction = instruction === undefined ? undefined : effervescentInstruction(instruction, d.patientInstruction);
+      return { ...d, text: own.text, ...(patientInstruction === undefined ? {} : { patientInstruction }) };
+    }),
   };
 }
 
-/** An instruction about swallowing the tablet (whole, uncrushed; Danish or English): wrong for an effervescent tablet. */
-const SWALLOWING = /synk|sluge?s?\b|\bhel\b|swallow|whole|crush|knus|tygge?s?\b|chew/i;
+/** A sentence about swallowing the tablet (whole, uncrushed, unchewed; Danish or English): wrong for an effervescent tablet. */
+const SWALLOWING_SENTENCE = /(?:synk\w*|slug\w*|swallow\w*) (?:the |tabletten|tablet)|tablet\w* (?:synkes|sluges)|(?:synk|slug|swallow|tag)\w*\b[^.]*\b(?:hel|hele|whole)\b|hele tabletten|crush|knus|tygge?s?\b|chew/i;
+
+/** The effervescent instruction in place of the draft's swallowing sentences, its other sentences kept; none where the draft's own has none of them (it stays). */
+function effervescentInstruction(own: string, theirs: unknown): string | undefined {
+  if (typeof theirs !== 'string') return own;
+  const sentences = theirs.split(/(?<=[.!?])\s+/);
+  const kept = sentences.filter((sentence) => !SWALLOWING_SENTENCE.test(sentence));
+  return kept.length === sentences.length ? undefined : [own, ...kept].join(' ');
+}
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
   const { [key]: _dropped, ...rest } = record;

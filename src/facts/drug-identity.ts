@@ -56,9 +56,12 @@ export interface MedicationSource {
  * display: which drug it is cannot be told (build-facts.ts names it on the data-unavailable card).
  */
 export function namesUnresolvedMedication(resource: JsonObject, ctx: FactsContext): boolean {
-  if (resource.medicationCodeableConcept !== undefined) return false;
+  // A plan or a proposal is never use, named or not.
+  if (resource.medicationCodeableConcept !== undefined || resource.intent === 'plan' || resource.intent === 'proposal' || resource.intent === 'option') return false;
   const reference = getObject(resource, 'medicationReference') ?? getObject(getObject(resource, 'medication'), 'reference');
-  if (reference === undefined || getStr(reference, 'display') !== undefined || getStr(reference, 'reference') === undefined) return false;
+  if (reference === undefined || getStr(reference, 'display') !== undefined) return false;
+  // A logical reference (an identifier alone) names a Medication no data here holds.
+  if (getStr(reference, 'reference') === undefined) return reference.identifier !== undefined;
   const source = medicationSource(resource, ctx, []);
   return source.medication === undefined && source.concept === undefined;
 }

@@ -46,25 +46,22 @@ export function readIntolerance(entry: Entry, ctx: FactsContext): Intolerance | 
 
 /**
  * Side effects named as the reason a medication was stopped (FMK's seponeringsårsag, FHIR
- * `statusReason`): a phrase of intolerance ("tåler ikke", "har ikke kunnet tåle", "did not
- * tolerate", "utålelige", "intolerance", "allergi") or side effects named ("bivirkninger", "adverse
- * reaction", "akutfasereaktion") — not under a denial a few words before ("ikke bivirkninger",
- * "not related to side effects") or just after ("Bivirkninger: ingen"), and not in a text that speaks
- * of side effects feared, avoided, discussed or possible ("bekymret for", "for at undgå", "bange
- * for", "information om", "mulig"). Read wrongly, the first-choice tablet is withheld; missed, it is
- * offered again to a patient who stopped it [choice: read what is said plainly, nothing more].
+ * `statusReason`), read only when the text says so plainly and says nothing else about them: a
+ * phrase of intolerance ("tåler ikke", "har ikke kunnet tåle", "did not tolerate", "utålelige",
+ * "intolerance", "allergi") or side effects named ("bivirkninger", "adverse reaction",
+ * "akutfasereaktion") — in a text with no word of denial anywhere but those phrases ("ikke",
+ * "ingen", "no"; "bivirkningsfri"), and none of side effects feared, avoided, checked, discussed,
+ * possible or another drug's ("bekymret for", "for at undgå", "kontrol af", "mulig", "af anden
+ * medicin"). Read wrongly, the first-choice tablet is withheld — the harm three reviews found in
+ * every looser reading; missed, the reading is what it was before stop reasons were read at all
+ * [choice: a plain statement, or the coded reasons below].
  * Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
  */
-const INTOLERANCE_WORDS = String.raw`(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+)? (?:ikke|dårligt)(?! at\b)|(?:ikke|dårligt) (?:tålt|tåle)\b|(?:kunne|kunnet|kan) ikke tåle|ikke (?:kunnet|kunne) tåle|(?:did not|could not|cannot|can't|unable to) tolerate|(?:not|poorly) tolerated|poor tolerance|intoleran|intolerabl|utålelig|overfølsom|allergi|allergy|allergic`;
-const SIDE_EFFECT_WORDS = String.raw`bivirk|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction`;
-const STATED = new RegExp(`${INTOLERANCE_WORDS}|${SIDE_EFFECT_WORDS}`);
-/** A denial a few words before ("ikke bivirkninger", "not related to side effects") or just after ("Bivirkninger: ingen", "Side effects – none"). */
-const DENIED = new RegExp(
-  String.raw`\b(?:ikke|ingen|intet|uden|not|no|without|never|aldrig)(?:[ -][^ ;:,|-]+){0,3}?[ -](?:${SIDE_EFFECT_WORDS})|(?:${SIDE_EFFECT_WORDS})[^ .;:,|\-–]* ?[:\-–] ?(?:ingen|intet|none|no|nej|ikke)\b`,
-  'g',
-);
-/** Side effects feared, avoided, prevented, discussed, read about, or only possible: none had. */
-const HYPOTHETICAL = /bekymr|frygt|bange|angst|ængstel|utryg|nervøs|worr|concern|fear|afraid|scared|anxious|undgå|avoid|forebyg|prevent|risiko|\brisk|drøft|discuss|gennemg|review|informer|inform|læst|\bread\b|hørt|heard|\bmulig|possibl|\?/;
+const INTOLERANCE_PHRASE = /(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+)? (?:ikke|dårligt)(?! at\b)|(?:ikke|dårligt) (?:tålt|tåle)\b|(?:kunne|kunnet|kan) ikke tåle|ikke (?:kunnet|kunne) tåle|(?:did not|could not|couldn't|cannot|can't|unable to) tolerate|(?:not|poorly) tolerated|(?:poor|dårlig) tolerance/g;
+const STATED = /intoleran|intolerab|utålelig|overfølsom|allergi|allergy|allergic|bivirk|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction/;
+/** A denial, a doubt, or side effects that were not this drug's or not had: the text is not read. */
+const NOT_PLAIN =
+  /\b(?:ikke|ingen|intet|uden|aldrig|not|no|none|without|never|nej)\b|fri\b|free\b|bekymr|frygt|bange|angst|ængstel|utryg|nervøs|worr|concern|fear|afraid|scared|anxious|undgå|avoid|forebyg|prevent|risiko|\brisk|drøft|discuss|gennemg|review|informer|inform|læst|\bread\b|hørt|heard|kontrol|monitor|vurder|assess|evaluat|\bmulig|possibl|\banden\b|\bandet\b|another|other drug|\?/;
 /** HL7 medicationrequest-status-reason: `sintol` suspected intolerance, `salg` allergy. */
 const STATUS_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason';
 const STATUS_REASON_CODES: ReadonlySet<string> = new Set(['sintol', 'salg']);
@@ -92,7 +89,9 @@ function namesSideEffects(reason: unknown): boolean {
     if (c.system === 'http://snomed.info/sct' && SNOMED_REASON_CODES.has(c.code)) return true;
   }
   const words = (Array.isArray(reason) ? reason.map(conceptWords).join(' | ') : conceptWords(reason)).replace(/\s+/g, ' ');
-  return STATED.test(words.replace(DENIED, ' ')) && !HYPOTHETICAL.test(words);
+  // The phrases of intolerance hold a "not" of their own ("tåler ikke"): taken out before the denial is looked for.
+  const rest = words.replace(INTOLERANCE_PHRASE, ' ');
+  return (rest !== words || STATED.test(rest)) && !NOT_PLAIN.test(rest);
 }
 
 /**

@@ -51,6 +51,8 @@ describe('card renderer', () => {
     const [da] = renderCards([rec], renderCtx('da'));
     expect(da?.summary).toBe('Ufuldstændig vurdering: et lægemiddel i medicinlisten kunne ikke identificeres');
     expect(da?.detail).toContain('Lægemidlet kunne ikke identificeres, ikke brugt: MedicationAdministration/inj');
+    // Named in the paragraph too: the "Grundlag" list may be shortened beside other reasons.
+    expect(da?.detail).toContain('**Tjek medicinen i journalen:** MedicationAdministration/inj henviser til et lægemiddel');
     expect(da?.detail).not.toContain('kunne hentes');
     const [en] = renderCards([rec], renderCtx('en'));
     expect(en?.summary).toBe('Incomplete assessment: a drug on the medication list could not be identified');

@@ -176,11 +176,17 @@ describe('suggestions', () => {
     const swapped = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', swallow]]) }).actions?.[0];
     expect(JSON.stringify(swapped)).not.toContain('synkes hel');
     expect(JSON.stringify(swapped)).toContain('Brusetabletten opløses');
-    for (const own of ['Synk tabletten hel med et stort glas vand.', 'Tabletten sluges hel', 'Swallow the tablet with a full glass of plain water. Do not crush.']) {
+    const instructionFor = (own: string): unknown => {
       const theirs = { ...draft, dosageInstruction: [{ ...draft.dosageInstruction[0], patientInstruction: own }] };
       const action = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', theirs]]) }).actions?.[0];
-      expect(JSON.stringify(action), own).not.toContain(own);
+      return action?.type === 'update' ? (action.resource as unknown as { dosageInstruction: { patientInstruction?: string }[] }).dosageInstruction[0]?.patientInstruction : undefined;
+    };
+    for (const own of ['Synk tabletten hel med et stort glas vand.', 'Tabletten sluges hel', 'Hele tabletten tages med vand.', 'Swallow the tablet with a full glass of plain water. Do not crush.']) {
+      expect(instructionFor(own), own).toMatch(/^Tages fastende om morgenen\. Brusetabletten opløses/);
     }
+    // The GP's other sentences stay, after the effervescent words; a text about swallowing pain is no instruction to swallow the tablet.
+    expect(instructionFor('Tabletten synkes hel. NB: Pausér 3 uger før planlagt tandudtrækning.')).toMatch(/Brusetabletten opløses.* NB: Pausér 3 uger før planlagt tandudtrækning\.$/);
+    expect(instructionFor('Tages mandag morgen. Kontakt lægen ved sure opstød eller smerter ved synkning.')).toBe('Tages mandag morgen. Kontakt lægen ved sure opstød eller smerter ved synkning.');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).

@@ -314,6 +314,10 @@ describe('medication records whose drug cannot be identified (a Medication not s
     expect(withMedication.courses).toHaveLength(1);
     const displayed = { ...medicationStatement({ id: 'ms', start: '2026-01-01', medicationReference: 'Medication/x' }), medicationReference: { reference: 'Medication/x', display: 'Metformin 500 mg' } };
     expect(factsOf([displayed]).unidentifiedMedications).toEqual([]);
+    // A logical reference (an identifier alone) cannot be resolved either; a plan is never use.
+    const logical = { ...medicationAdministration({ id: 'inj2', date: '2026-04-20' }), medicationReference: { identifier: { system: 'urn:x', value: 'prolia' } } };
+    expect(factsOf([logical]).unidentifiedMedications).toEqual(['MedicationAdministration/inj2']);
+    expect(factsOf([{ ...medicationRequest({ id: 'plan', medicationReference: 'Medication/x', authoredOn: '2026-04-20' }), intent: 'plan' }]).unidentifiedMedications).toEqual([]);
     // A coded drug the guideline has no use for is simply not read.
     expect(factsOf([medicationStatement({ id: 'met', atc: 'A10BA02', start: '2026-01-01' })]).unidentifiedMedications).toEqual([]);
   });

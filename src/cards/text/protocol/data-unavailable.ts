@@ -85,10 +85,14 @@ const unreadableNumbers = (rec: Recommendation): boolean => hasUnreadable(rec) &
  * A medication record naming a Medication that was not sent: the drug is unknown, so a treatment
  * (denosumab given, a bisphosphonate in use) may be missing from the assessment.
  */
-const UNIDENTIFIED: Words = {
-  da: '**Tjek medicinen i journalen:** en ordination henviser til et lægemiddel (Medication), som ikke var med i data, uden navn – tjenesten kan ikke se, hvilket lægemiddel det er, og har ikke brugt den (se „Grundlag“). Osteoporosebehandling kan derfor mangle i vurderingen.',
-  en: '**Check the medication in the record:** a medication record names a Medication that was not in the data, with no name – the service cannot tell which drug it is and did not use it (see “Based on”). Osteoporosis treatment may therefore be missing from the assessment.',
-};
+function unidentified(rec: Recommendation, lang: Language): string {
+  // Named here, not only under "Grundlag", which the detail budget may shorten beside other reasons.
+  const refs = rec.findings.flatMap((f) => (f.kind === 'unidentified-medication' ? [f.ref] : []));
+  const named = refs.length > 3 ? `${refs.slice(0, 3).join(', ')} …` : refs.join(', ');
+  return lang === 'da'
+    ? `**Tjek medicinen i journalen:** ${named} henviser til et lægemiddel (Medication), som ikke var med i data, uden navn – tjenesten kan ikke se, hvilket lægemiddel det er, og har ikke brugt det. Osteoporosebehandling kan derfor mangle i vurderingen.`
+    : `**Check the medication in the record:** ${named} names a Medication that was not in the data, with no name – the service cannot tell which drug it is and did not use it. Osteoporosis treatment may therefore be missing from the assessment.`;
+}
 
 const UNIDENTIFIED_SUMMARY: Words = {
   da: 'Ufuldstændig vurdering: et lægemiddel i medicinlisten kunne ikke identificeres',
@@ -101,7 +105,7 @@ const keyMissing = (rec: Recommendation): boolean => rec.reasons.some((r) => r.e
 function detail(rec: Recommendation, lang: Language): string {
   return paragraphs(
     keyMissing(rec) && MISSING[lang],
-    has(rec, 'medication-unidentified') && UNIDENTIFIED[lang],
+    has(rec, 'medication-unidentified') && unidentified(rec, lang),
     has(rec, 'future-dated') && FUTURE_DATED[lang],
     has(rec, 'unknown-unit') && UNKNOWN_UNIT[lang],
     has(rec, 'unreadable-value') && !onlyBounds(rec) && (hasNoNumberOrDate(rec) || !hasUnreadable(rec)) && `${UNREADABLE[lang]}${flagged(rec) ? ` ${FLAGGED[lang]}` : ''}`,
