@@ -142,21 +142,6 @@ export function administrationsPerDay(line: JsonObject, timesOfDay = true): numb
   return text === undefined ? undefined : perDayFromText(text, timesOfDay);
 }
 
-/**
- * A drafted line's administrations per day as its timing and its text both say: the more frequent
- * where they disagree [choice: the text is what the label prints — "1 tablet dagligt" under a weekly
- * timing is an order to correct, not a weekly one]. Times of the day alone in the text say no
- * schedule here ("1 tablet om morgenen" beside a weekly timing is that weekly morning).
- */
-export function orderedPerDay(line: JsonObject): number | undefined {
-  const timing = get(line, 'timing');
-  const structured = frequencyPerDay(timing) ?? perDayFromLists(timing);
-  if (structured === undefined) return administrationsPerDay(line);
-  const text = getStr(line, 'text');
-  const written = text === undefined ? undefined : perDayFromText(text, false);
-  return written !== undefined && written > structured ? written : structured;
-}
-
 const NOT_DAILY: ReadonlySet<DrugClass> = new Set<DrugClass>(['oral-bisphosphonate', 'denosumab', 'zoledronic-acid']);
 
 /**

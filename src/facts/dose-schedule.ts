@@ -4,13 +4,12 @@
  * `repeat.frequency` / `period` / `periodUnit` (DSTU2 `periodUnits`; a daily rhythm kept to the
  * `dayOfWeek` listed: "1 per 1 d" on Mondays is weekly, dosage.ts `frequencyPerDay`), else `timing.code` (QD, BID, WK, …), else the count
  * of `repeat.dayOfWeek` (per week) or `timeOfDay` / `when` (per day) — and from the dosage text
- * only as a last resort ("1 tablet dagligt", "once weekly", "hver 6. måned") — or where it is more
- * frequent than the timing beside it (dosage.ts `orderedPerDay`). Nothing is invented:
+ * only as a last resort ("1 tablet dagligt", "once weekly", "hver 6. måned"). Nothing is invented:
  * a schedule the dosage does not state stays unknown, and text naming two different schedules is
  * unknown too.
  */
 import type { JsonObject } from '../shared/json.js';
-import { doseQuantityOf, firstLines, lineDose, orderedPerDay, type Strength } from './dosage.js';
+import { administrationsPerDay, doseQuantityOf, firstLines, lineDose, type Strength } from './dosage.js';
 
 export interface DoseSchedule {
   /** mg per administration: the dose quantity, else the units the text names, else one unit of the product's strength [choice]. */
@@ -29,7 +28,7 @@ export function doseSchedule(lines: readonly JsonObject[], strength: Strength): 
   let perDay: number | undefined = 0;
   let doseMg: number | undefined;
   for (const line of current) {
-    const p = orderedPerDay(line);
+    const p = administrationsPerDay(line);
     perDay = perDay === undefined || p === undefined || p <= 0 ? undefined : perDay + p;
     // The dose quantity, else the units the text names ("2 tabletter"), else one unit.
     const mg = lineDose(line, strength)?.mg ?? (doseQuantityOf(line) === undefined ? strength.mg : undefined);
