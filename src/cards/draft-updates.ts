@@ -172,15 +172,44 @@ export function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Lan
   };
 }
 
-/** A sentence about swallowing the tablet (whole, uncrushed, unchewed; Danish or English): wrong for an effervescent tablet. */
-const SWALLOWING_SENTENCE = /(?:synk\w*|slug\w*|swallow\w*) (?:the |tabletten|tablet)|tablet\w* (?:synkes|sluges)|(?:synk|slug|swallow|tag)\w*\b[^.]*\b(?:hel|hele|whole)\b|hele tabletten|crush|knus|tygge?s?\b|chew/i;
+/** A clause about swallowing the tablet (whole, uncrushed, unchewed; Danish or English): wrong for an effervescent tablet. */
+const SWALLOWING_CLAUSE = /\b(?:synk|slug|swallow)\w*|\b(?:hel|hele|helt|whole)\b|crush|knus|tygge?s?\b|chew/i;
+/** Where the draft's instruction divides into clauses: sentence ends, semicolons, line breaks, commas, dashes between words. */
+const CLAUSE_END = /([.!?;]+ ?|\n+|, | [-–] )/;
 
-/** The effervescent instruction in place of the draft's swallowing sentences, its other sentences kept; none where the draft's own has none of them (it stays). */
+/**
+ * The effervescent instruction in place of the draft's clauses about swallowing the tablet, its
+ * other clauses kept after it (a weekday, a dentist's note) [choice: a warning that names swallowing
+ * goes too — no swallowing words on a tablet that is dissolved]; none where the draft's own has none
+ * of them (it stays).
+ */
 function effervescentInstruction(own: string, theirs: unknown): string | undefined {
   if (typeof theirs !== 'string') return own;
-  const sentences = theirs.split(/(?<=[.!?])\s+/);
-  const kept = sentences.filter((sentence) => !SWALLOWING_SENTENCE.test(sentence));
-  return kept.length === sentences.length ? undefined : [own, ...kept].join(' ');
+  const parts = theirs.split(CLAUSE_END);
+  let dropped = false;
+  let kept = '';
+  // parts alternate clause, separator, clause, …: a dropped clause takes its separator with it.
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = parts[i] ?? '';
+    if (SWALLOWING_CLAUSE.test(clause)) {
+      dropped = true;
+      continue;
+    }
+    kept += clause + (parts[i + 1] ?? '');
+  }
+  if (!dropped) return undefined;
+  const rest = trimSeparators(kept);
+  return rest === '' ? own : `${own} ${rest}`;
+}
+
+/** The kept clauses without a separator left dangling at either end. */
+function trimSeparators(text: string): string {
+  const separator = new Set([' ', '\n', ',', ';', '-', '–']);
+  let start = 0;
+  let end = text.length;
+  while (start < end && separator.has(text.charAt(start))) start += 1;
+  while (end > start && separator.has(text.charAt(end - 1))) end -= 1;
+  return text.slice(start, end);
 }
 
 function withoutKey(record: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {

@@ -73,7 +73,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     const written = draftWritten.size === 0 ? undefined : draftWritten.get(entry.ref);
     if (written !== undefined && record.start >= written) continue;
     records.push(record);
-    const intolerance = stopReasonIntolerance(entry.resource, record);
+    const intolerance = stopReasonIntolerance(entry.resource, record, ctx);
     if (intolerance !== undefined) stopReasons.push(intolerance);
   }
   records.sort((a, b) => (a.start === b.start ? 0 : a.start < b.start ? 1 : -1));

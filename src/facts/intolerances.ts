@@ -51,8 +51,9 @@ export function readIntolerance(entry: Entry, ctx: FactsContext): Intolerance | 
  * "intolerance", "allergi") or side effects named ("bivirkninger", "adverse reaction",
  * "akutfasereaktion") — in a text with no word of denial anywhere but those phrases ("ikke",
  * "ingen", "no"; "bivirkningsfri"), and none of side effects feared, avoided, checked, discussed,
- * possible or another drug's ("bekymret for", "for at undgå", "kontrol af", "mulig", "af anden
- * medicin"). Read wrongly, the first-choice tablet is withheld — the harm three reviews found in
+ * possible or perhaps another drug's ("bekymret for", "for at undgå", "kontrol af", "mulig", side
+ * effects "af"/"of"/"to" something, a drug of another class named: "Bivirkninger af kalktabletterne",
+ * "Allergi for penicillin", "Prednisolon udtrappet pga. bivirkninger"). Read wrongly, the first-choice tablet is withheld — the harm three reviews found in
  * every looser reading; missed, the reading is what it was before stop reasons were read at all
  * [choice: a plain statement, or the coded reasons below].
  * Symptoms alone ("halsbrand") are not read: they need not be the drug's doing.
@@ -61,7 +62,7 @@ const INTOLERANCE_PHRASE = /(?:tåler|tålte|tåles|tåltes|tålt)(?: [^ .;:,|]+
 const STATED = /intoleran|intolerab|utålelig|overfølsom|allergi|allergy|allergic|bivirk|side[- ]?effect|adverse (?:drug )?(?:reaction|event|effect)|akutfasereaktion|acute[- ]phase reaction/;
 /** A denial, a doubt, or side effects that were not this drug's or not had: the text is not read. */
 const NOT_PLAIN =
-  /\b(?:ikke|ingen|intet|uden|aldrig|not|no|none|without|never|nej)\b|fri\b|free\b|bekymr|frygt|bange|angst|ængstel|utryg|nervøs|worr|concern|fear|afraid|scared|anxious|undgå|avoid|forebyg|prevent|risiko|\brisk|drøft|discuss|gennemg|review|informer|inform|læst|\bread\b|hørt|heard|kontrol|monitor|vurder|assess|evaluat|\bmulig|possibl|\banden\b|\bandet\b|another|other drug|\?/;
+  /\b(?:ikke|ingen|intet|uden|aldrig|not|no|none|without|never|nej)\b|fri\b|free\b|bekymr|frygt|bange|angst|ængstel|utryg|nervøs|worr|concern|fear|afraid|scared|anxious|undgå|avoid|forebyg|prevent|risiko|\brisk|drøft|discuss|gennemg|review|informer|inform|læst|\bread\b|hørt|heard|kontrol|monitor|vurder|assess|evaluat|\bmulig|possibl|\banden\b|\bandet\b|another|other drug|\?| (?:af|of|from|for|til|mod|på) |(?<!due) to /;
 /** HL7 medicationrequest-status-reason: `sintol` suspected intolerance, `salg` allergy. */
 const STATUS_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/medicationrequest-status-reason';
 const STATUS_REASON_CODES: ReadonlySet<string> = new Set(['sintol', 'salg']);
@@ -74,11 +75,14 @@ const SNOMED_REASON_CODES: ReadonlySet<string> = new Set(['281647001', '62014003
  * GPs and FMK record why a drug was stopped there, rarely as an AllergyIntolerance]. Dated on its
  * stop (its end, else its start), from which `withoutOutweighed` looks for the drug taken again.
  */
-export function stopReasonIntolerance(resource: JsonObject, record: MedicationRecord): Intolerance | undefined {
+export function stopReasonIntolerance(resource: JsonObject, record: MedicationRecord, ctx: FactsContext): Intolerance | undefined {
   const reason = resource.statusReason;
   if (reason === undefined || ACTIVE_STATUSES.has(record.status) || record.status === 'draft') return undefined;
   if (!OSTEOPOROSIS_CLASSES.has(record.identity.drugClass)) return undefined;
   if (!namesSideEffects(reason)) return undefined;
+  // The reason names a drug of another class (its side effects, not this drug's).
+  const named = identifyDrug({ concept: reason }, ctx.terminology);
+  if (named !== undefined && named.identity.drugClass !== record.identity.drugClass) return undefined;
   return { drug: record.identity.drug, drugClass: record.identity.drugClass, ref: record.ref, date: record.end ?? record.start };
 }
 

@@ -184,9 +184,12 @@ describe('suggestions', () => {
     for (const own of ['Synk tabletten hel med et stort glas vand.', 'Tabletten sluges hel', 'Hele tabletten tages med vand.', 'Swallow the tablet with a full glass of plain water. Do not crush.']) {
       expect(instructionFor(own), own).toMatch(/^Tages fastende om morgenen\. Brusetabletten opløses/);
     }
-    // The GP's other sentences stay, after the effervescent words; a text about swallowing pain is no instruction to swallow the tablet.
+    // The GP's other clauses stay, after the effervescent words, however they are divided; an instruction naming no swallowing stays whole.
     expect(instructionFor('Tabletten synkes hel. NB: Pausér 3 uger før planlagt tandudtrækning.')).toMatch(/Brusetabletten opløses.* NB: Pausér 3 uger før planlagt tandudtrækning\.$/);
-    expect(instructionFor('Tages mandag morgen. Kontakt lægen ved sure opstød eller smerter ved synkning.')).toBe('Tages mandag morgen. Kontakt lægen ved sure opstød eller smerter ved synkning.');
+    expect(instructionFor('Tages mandag morgen\nTabletten synkes hel')).toMatch(/Brusetabletten opløses.* Tages mandag morgen$/);
+    expect(instructionFor('Tages mandag morgen, tabletten synkes helt med vand')).toMatch(/Brusetabletten opløses.* Tages mandag morgen$/);
+    expect(instructionFor('Take whole with plain water; take on Mondays')).toMatch(/Brusetabletten opløses.* take on Mondays$/);
+    expect(instructionFor('Tages mandag morgen.')).toBe('Tages mandag morgen.');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).

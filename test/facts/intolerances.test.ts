@@ -110,6 +110,7 @@ describe('intolerances recorded as the reason a medication was stopped (statusRe
       'Intolerabel halsbrand',
       'Dårlig tolerance',
       'Seponeret pga. bivirkninger',
+      'Stopped due to side effects',
       'Bivirk.',
     ]) {
       expect(factsOf([stopped('x', [{ text }])]).intolerances, text).toHaveLength(1);
@@ -129,6 +130,11 @@ describe('intolerances recorded as the reason a medication was stopped (statusRe
       'Kontrol af bivirkninger ved næste konsultation',
       'Fik bivirkninger af en anden medicin',
       'Bivirkninger vurderet – fortsætter på denosumab',
+      // Side effects perhaps another drug's: of something, or a drug of another class named.
+      'Bivirkninger af kalktabletterne',
+      'Allergi for penicillin',
+      'Prednisolon udtrappet pga bivirkninger',
+      'Hospitalized, adverse drug reaction to warfarin',
     ]) {
       expect(factsOf([stopped('x', [{ text }])]).intolerances, text).toEqual([]);
     }
