@@ -166,14 +166,34 @@ export function withIntakeWords(swapped: Resource, drug: ProposedDrug, lang: Lan
     ...swapped,
     dosageInstruction: swapped.dosageInstruction.map((d: unknown) => {
       if (!isRecord(d)) return d;
-      const patientInstruction = instruction === undefined ? undefined : effervescentInstruction(instruction, d.patientInstruction);
-      return { ...d, text: own.text, ...(patientInstruction === undefined ? {} : { patientInstruction }) };
+      // Coded instructions ("Swallow whole", SNOMED 417995008) go as the written ones do.
+      const additional = Array.isArray(d.additionalInstruction) ? d.additionalInstruction.filter((a: unknown) => !isSwallowingConcept(a)) : undefined;
+      const droppedCoded = additional !== undefined && Array.isArray(d.additionalInstruction) && additional.length < d.additionalInstruction.length;
+      const written = instruction === undefined ? undefined : effervescentInstruction(instruction, d.patientInstruction);
+      const patientInstruction = written ?? (droppedCoded && instruction !== undefined ? [instruction, typeof d.patientInstruction === 'string' ? d.patientInstruction : ''].join(' ').trim() : undefined);
+      const { additionalInstruction: _old, ...rest } = d;
+      return {
+        ...rest,
+        text: own.text,
+        ...(additional === undefined ? (d.additionalInstruction === undefined ? {} : { additionalInstruction: d.additionalInstruction }) : additional.length === 0 ? {} : { additionalInstruction: additional }),
+        ...(patientInstruction === undefined ? {} : { patientInstruction }),
+      };
     }),
   };
 }
 
-/** A clause about swallowing the tablet (whole, uncrushed, unchewed; Danish or English): wrong for an effervescent tablet. */
-const SWALLOWING_CLAUSE = /\b(?:synk|slug|swallow)\w*|\b(?:hel|hele|helt|whole)\b|crush|knus|tygge?s?\b|chew/i;
+/** A clause about swallowing the tablet (whole, uncrushed, unchewed; Danish or English): wrong for an effervescent tablet. "Hele året", "helt fastende" are not. */
+const SWALLOWING_CLAUSE = /\b(?:synk|slug|swallow)\w*|\b(?:tag|take)\w*(?: (?:the |tabletten|tablet|it))? ?(?:hel|whole)\b|\bhele tabletten\b|\btabletten? hel\b|crush|knus|tygge?s?\b|chew/i;
+/** SNOMED CT additional instructions about swallowing: 417995008 swallow whole, 418693002 swallowed with plenty of water. */
+const SWALLOWING_CODES: ReadonlySet<string> = new Set(['417995008', '418693002']);
+
+function isSwallowingConcept(concept: unknown): boolean {
+  if (!isRecord(concept)) return false;
+  const codings = Array.isArray(concept.coding) ? concept.coding.filter(isRecord) : [];
+  if (codings.some((c) => typeof c.code === 'string' && SWALLOWING_CODES.has(c.code))) return true;
+  const words = [concept.text, ...codings.map((c) => c.display)].filter((w): w is string => typeof w === 'string');
+  return words.some((w) => SWALLOWING_CLAUSE.test(w));
+}
 /** Where the draft's instruction divides into clauses: sentence ends, semicolons, line breaks, commas, dashes between words. */
 const CLAUSE_END = /([.!?;]+ ?|\n+|, | [-–] )/;
 
@@ -198,13 +218,19 @@ function effervescentInstruction(own: string, theirs: unknown): string | undefin
     kept += clause + (parts[i + 1] ?? '');
   }
   if (!dropped) return undefined;
-  const rest = trimSeparators(kept);
+  const rest = balanced(trimSeparators(kept));
   return rest === '' ? own : `${own} ${rest}`;
+}
+
+/** The kept clauses without a bracket left open by a dropped clause ("Tages mandag (1 tablet, synkes hel)"): cut from it. */
+function balanced(text: string): string {
+  const open = text.lastIndexOf('(');
+  return open >= 0 && text.indexOf(')', open) < 0 ? trimSeparators(text.slice(0, open)) : text;
 }
 
 /** The kept clauses without a separator left dangling at either end. */
 function trimSeparators(text: string): string {
-  const separator = new Set([' ', '\n', ',', ';', '-', '–']);
+  const separator = new Set([' ', '\n', ',', ';', ':', '-', '–']);
   let start = 0;
   let end = text.length;
   while (start < end && separator.has(text.charAt(start))) start += 1;

@@ -190,6 +190,15 @@ describe('suggestions', () => {
     expect(instructionFor('Tages mandag morgen, tabletten synkes helt med vand')).toMatch(/Brusetabletten opløses.* Tages mandag morgen$/);
     expect(instructionFor('Take whole with plain water; take on Mondays')).toMatch(/Brusetabletten opløses.* take on Mondays$/);
     expect(instructionFor('Tages mandag morgen.')).toBe('Tages mandag morgen.');
+    // "Hele året", "helt fastende" are not about swallowing; a bracket or colon a dropped clause leaves open is cut.
+    expect(instructionFor('Tages helt fastende mandag morgen. Fortsæt hele året.')).toBe('Tages helt fastende mandag morgen. Fortsæt hele året.');
+    expect(instructionFor('Tages mandag (1 tablet, synkes hel).')).toMatch(/Brusetabletten opløses.* Tages mandag$/);
+    expect(instructionFor('Tages mandag:\nSynkes hel med vand')).toMatch(/Brusetabletten opløses.* Tages mandag$/);
+    // A coded "Swallow whole" (SNOMED 417995008) goes too, and the effervescent words come in.
+    const coded = { ...draft, dosageInstruction: [{ ...draft.dosageInstruction[0], patientInstruction: 'Tages mandag morgen.', additionalInstruction: [{ coding: [{ system: 'http://snomed.info/sct', code: '417995008', display: 'Swallow whole' }] }] }] };
+    const codedAction = buildSuggestion({ kind: 'prescribe', drug: 'alendronate-effervescent', replaces: { draft: 'MedicationRequest/rx-w', mode: 'update' } }, { ...ctx, drafts: new Map([['MedicationRequest/rx-w', coded]]) }).actions?.[0];
+    expect(JSON.stringify(codedAction)).not.toContain('417995008');
+    expect(JSON.stringify(codedAction)).toContain('Brusetabletten opløses i et halvt glas vand, og der skylles efter med vand. Bliv oprejst');
     // The draft itself is left as it was sent.
     expect(draft.dosageInstruction[0]?.text).toBe('1 tablet 1 gang ugentligt');
     // The GP's own instruction to the patient stays; a DSTU2 MedicationOrder gets no patientInstruction (it has none).
