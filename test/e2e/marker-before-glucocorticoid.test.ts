@@ -11,7 +11,7 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { recordPrefetch } from '../helpers/fhir.js';
+import { quantityObservations, recordPrefetch } from '../helpers/fhir.js';
 import { detailOf, patientViewCards, reasonsOf, topicsOf, type CardLike } from '../helpers/hook-cards.js';
 
 const NOW = '2025-12-01T10:00:00+01:00';
@@ -20,9 +20,7 @@ const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteS
 const subject = { reference: `Patient/${PATIENT}` };
 const NPU = 'urn:oid:1.2.208.176.2.1';
 
-function observation(id: string, system: string, code: string, date: string, value: number, unit: string): object {
-  return { resourceType: 'Observation', id, status: 'final', code: { coding: [{ system, code }] }, subject, effectiveDateTime: date, valueQuantity: { value, unit } };
-}
+const observation = quantityObservations(PATIENT);
 
 function statement(id: string, atc: string, text: string, start: string, dosage?: object): object {
   return { resourceType: 'MedicationStatement', id, status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: atc }], text }, effectivePeriod: { start }, ...(dosage === undefined ? {} : { dosage: [dosage] }) };

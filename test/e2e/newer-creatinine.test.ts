@@ -9,7 +9,7 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { recordPrefetch } from '../helpers/fhir.js';
+import { quantityObservations, recordPrefetch } from '../helpers/fhir.js';
 import { detailOf, patientViewCards, reasonsOf, topicsOf } from '../helpers/hook-cards.js';
 
 const NOW = '2026-12-07T10:00:00+01:00';
@@ -18,9 +18,7 @@ const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteS
 const subject = { reference: `Patient/${PATIENT}` };
 const npu = 'urn:oid:1.2.208.176.2.1';
 
-function observation(id: string, system: string, code: string, date: string, value: number, unit: string): object {
-  return { resourceType: 'Observation', id, status: 'final', code: { coding: [{ system, code }] }, subject, effectiveDateTime: date, valueQuantity: { value, unit } };
-}
+const observation = quantityObservations(PATIENT);
 
 function prefetch(creatinine: number): object {
   return recordPrefetch(

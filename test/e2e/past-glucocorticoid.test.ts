@@ -10,7 +10,7 @@ import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
-import { recordPrefetch } from '../helpers/fhir.js';
+import { quantityObservations, recordPrefetch } from '../helpers/fhir.js';
 import { detailOf, patientViewCards, reasonsOf, topicsOf, type CardLike } from '../helpers/hook-cards.js';
 
 const NOW = '2026-11-26T10:00:00+01:00';
@@ -19,9 +19,7 @@ const app = createApp(testConfig(), { engine: createEngine(), store: openSqliteS
 
 const subject = { reference: `Patient/${PATIENT}` };
 
-function observation(id: string, system: string, code: string, date: string, value: number, unit: string): object {
-  return { resourceType: 'Observation', id, status: 'final', code: { coding: [{ system, code }] }, subject, effectiveDateTime: date, valueQuantity: { value, unit } };
-}
+const observation = quantityObservations(PATIENT);
 
 /** Prednisolone (ATC H02AB06) at `mg` daily from 2025-01-01 to `end`, completed. */
 function prednisolone(mg: number, end: string): object {

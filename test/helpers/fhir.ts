@@ -38,6 +38,12 @@ export function observation(id: string, patientId = PATIENT_ID): Json {
   };
 }
 
+/** Observations of one patient with one coding and a quantity, as the end-to-end records are made of: `(id, system, code, date, value, unit)`. */
+export function quantityObservations(patientId: string): (id: string, system: string, code: string, date: string, value: number, unit: string) => object {
+  const subject = { reference: `Patient/${patientId}` };
+  return (id, system, code, date, value, unit) => ({ resourceType: 'Observation', id, status: 'final', code: { coding: [{ system, code }] }, subject, effectiveDateTime: date, valueQuantity: { value, unit } });
+}
+
 export function condition(id: string, patientId = PATIENT_ID): Json {
   return { resourceType: 'Condition', id, subject: { reference: `Patient/${patientId}` }, code: { text: 'x' } };
 }
