@@ -104,7 +104,7 @@ export async function answerCall(task: CallTask, deps: CallWorkerDeps, snapshot:
     if (call.notAllowed !== undefined) log = { ...log, notAllowed: call.notAllowed };
     let needsServer = false;
     const prefetch = await resolvePrefetch(
-      { context: call.request.context, prefetch: call.request.prefetch ?? undefined, fhirServer: call.fhirServer, accessToken: call.accessToken },
+      { context: call.request.context, prefetch: call.request.prefetch ?? undefined, fhirServer: call.fhirServer, accessToken: call.accessToken, drafts: call.drafts },
       {
         templates: deps.templates,
         timeoutMs: deps.config.fhirTimeoutMs,

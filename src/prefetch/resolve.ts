@@ -16,6 +16,7 @@
  */
 import { getJson, isUnderFhirServer, resolveAgainstBase, type FhirClientOptions } from './fhir-client.js';
 import { isAboutAnotherPatient, readPage } from './fhir-json.js';
+import { readMedications, unresolvedMedicationIds } from './referenced-medications.js';
 import type { FullUrlEntry, ResolvedData } from './types.js';
 import type { UntrustedResource } from '../shared/json.js';
 import { isDeceased } from '../shared/patient.js';
@@ -30,6 +31,8 @@ export interface PrefetchInput {
   readonly prefetch: Readonly<Record<string, unknown>> | undefined;
   readonly fhirServer: string | undefined;
   readonly accessToken: string | undefined;
+  /** The hook's draft orders: a Medication one names only by reference is read from fhirServer too. */
+  readonly drafts?: readonly { readonly resource: UntrustedResource }[];
 }
 
 export interface PrefetchOptions {
@@ -106,21 +109,30 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
 
   // One deadline for every fetch: on expiry, fetches are aborted and keys still waiting are unavailable.
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<KeyOutcome>((resolve) => {
+  const deadline = new Promise<'timeout'>((resolve) => {
     if (client === undefined) return;
     timer = setTimeout(() => {
       controller?.abort();
-      resolve(unavailable('timeout'));
+      resolve('timeout');
     }, options.timeoutMs);
   });
-
-  let outcomes: KeyOutcome[];
+  const timedOut = deadline.then(() => unavailable('timeout'));
   try {
-    outcomes = await Promise.all(PREFETCH_KEYS.map((key) => Promise.race([resolveKey(key, input, options, session), deadline])));
+    const outcomes = await Promise.all(PREFETCH_KEYS.map((key) => Promise.race([resolveKey(key, input, options, session), timedOut])));
+    const result = collect(outcomes, input, session);
+    // The Medications the records and drafts name only by reference, read in what is left of the budget.
+    if (client === undefined || !result.ok) return result;
+    const ids = unresolvedMedicationIds([...result.data.resources, ...(input.drafts ?? []).map((d) => d.resource)], client.baseUrl);
+    if (ids.length === 0) return result;
+    const medications = await Promise.race([readMedications(ids, client), deadline.then(() => [])]);
+    return { ...result, data: { ...result.data, resources: [...result.data.resources, ...medications] } };
   } finally {
     clearTimeout(timer);
   }
+}
 
+/** The keys' outcomes as the facts stage takes them (the Patient apart, other patients' resources left out), or why there is no answer. */
+function collect(outcomes: readonly KeyOutcome[], input: PrefetchInput, session: Session): PrefetchResult {
   const problems: KeyProblem[] = [];
   const resources: UntrustedResource[] = [];
   const unavailableKeys: PrefetchKey[] = [];
@@ -143,7 +155,7 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
   if (patient === undefined) return { ok: false, failure: 'patient', problems };
   // The Patient alone answers a deceased patient (contract v2: no cards on any hook): no 412 for a
   // chart that simply gets none.
-  if (client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1 && !isDeceased(patient)) return { ok: false, failure: 'no-data', problems };
+  if (session.client === undefined && unavailableKeys.length === PREFETCH_KEYS.length - 1 && !isDeceased(patient)) return { ok: false, failure: 'no-data', problems };
   const named = session.medicationsByFullUrl;
   return { ok: true, data: { patient, resources, unavailable: unavailableKeys, ...(named.length === 0 ? {} : { medicationsByFullUrl: named }) }, problems };
 }

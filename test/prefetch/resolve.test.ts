@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { prefetchTemplates } from '../../src/cds-hooks/discovery.js';
 import { fillTemplate, resolvePrefetch, type PrefetchInput } from '../../src/prefetch/resolve.js';
+import { MAX_MEDICATION_READS } from '../../src/prefetch/referenced-medications.js';
 import { readPage } from '../../src/prefetch/fhir-json.js';
 import { FHIR_BASE, NULL_PREFETCH, PATIENT_ID, condition, observation, operationOutcome, patient, searchset } from '../helpers/fhir.js';
 
@@ -210,5 +211,69 @@ describe('resolvePrefetch', () => {
     expect(text).not.toContain(PATIENT_ID);
     expect(text).not.toContain('fhir.example.org');
     expect(text).not.toContain('tok');
+  });
+});
+
+describe('resolvePrefetch: Medications named only by reference', () => {
+  const statement = (id: string, medicationReference: object, extra: object = {}): object => ({
+    resourceType: 'MedicationStatement',
+    id,
+    status: 'active',
+    subject: { reference: `Patient/${PATIENT_ID}` },
+    medicationReference,
+    ...extra,
+  });
+  const medication = (id: string): object => ({ resourceType: 'Medication', id, code: { text: `drug ${id}` } });
+  const withStatements = (...statements: object[]): PrefetchInput => input({ ...NULL_PREFETCH, patient: patient(), medicationStatements: searchset(statements as never[]) }, FHIR_BASE);
+
+  it('reads each Medication a record names only by reference once, and only those the data does not hold', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Medication/m1`]: medication('m1'), [`${FHIR_BASE}/Medication/m2`]: medication('m2') });
+    const result = await resolvePrefetch(
+      withStatements(
+        statement('s1', { reference: 'Medication/m1' }),
+        statement('s2', { reference: 'Medication/m1/_history/3' }),
+        statement('s3', { reference: `${FHIR_BASE}/Medication/m2` }),
+        statement('s4', { reference: 'Medication/named', display: 'Alendronat 70 mg' }),
+        statement('s5', { reference: '#inside' }, { contained: [{ resourceType: 'Medication', id: 'inside' }] }),
+        statement('s6', { reference: 'urn:uuid:5a1e7c20-2b3c-4d5e-9f80-0123456789cd' }),
+        statement('s7', { reference: 'Medication/coded' }, { medicationCodeableConcept: { text: 'Prolia' } }),
+        statement('s8', { reference: 'Medication/present' }),
+        medication('present'),
+        statement('s9', { reference: 'https://other.example.org/fhir/Medication/far' }),
+        statement('s10', { reference: 'Medication/../Patient/x' }),
+        statement('s11', { reference: 'Medication/..' }),
+      ),
+      { ...OPTIONS, fetch },
+    );
+    expect(fetch.calls.sort()).toEqual([`${FHIR_BASE}/Medication/m1`, `${FHIR_BASE}/Medication/m2`]);
+    expect(result.ok && result.data.resources.filter((r) => r.resourceType === 'Medication').map((r) => r.id)).toEqual(['present', 'm1', 'm2']);
+  });
+
+  it("reads a draft order's Medication too", async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Medication/d1`]: medication('d1') });
+    const result = await resolvePrefetch({ ...withStatements(), drafts: [{ resource: { resourceType: 'MedicationRequest', medicationReference: { reference: 'Medication/d1' } } }] }, { ...OPTIONS, fetch });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['d1']);
+  });
+
+  it('keeps a read that failed or gave something else out, and reads nothing without fhirServer', async () => {
+    const fetch = fakeFetch({ [`${FHIR_BASE}/Medication/other`]: { ...medication('not-this-one') }, [`${FHIR_BASE}/Medication/typed`]: { resourceType: 'Patient', id: 'typed' } });
+    const result = await resolvePrefetch(withStatements(statement('a', { reference: 'Medication/missing' }), statement('b', { reference: 'Medication/other' }), statement('c', { reference: 'Medication/typed' })), { ...OPTIONS, fetch });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    const offline = fakeFetch({});
+    await resolvePrefetch({ ...withStatements(statement('a', { reference: 'Medication/m1' })), fhirServer: undefined }, { ...OPTIONS, fetch: offline });
+    expect(offline.calls).toEqual([]);
+  });
+
+  it(`reads at most ${MAX_MEDICATION_READS} Medications for one call`, async () => {
+    const fetch = fakeFetch({});
+    await resolvePrefetch(withStatements(...Array.from({ length: 30 }, (_, i) => statement(`s${i}`, { reference: `Medication/m${i}` }))), { ...OPTIONS, fetch });
+    expect(fetch.calls).toHaveLength(MAX_MEDICATION_READS);
+  });
+
+  it('a read that hangs ends with the time budget: the answer comes without that Medication', async () => {
+    const hanging = ((_url: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as typeof fetch;
+    const result = await resolvePrefetch(withStatements(statement('s', { reference: 'Medication/slow' })), { ...OPTIONS, timeoutMs: 50, fetch: hanging });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['s']);
   });
 });

@@ -268,7 +268,7 @@ async function answerCall(deps: HookRouteDeps, req: Request<{ id: string }>, res
   if (call.notAllowed !== undefined) logNotAllowed(res, call.notAllowed);
   const { request, fhirServer } = call;
   const prefetch = await resolvePrefetch(
-    { context: request.context, prefetch: request.prefetch ?? undefined, fhirServer, accessToken: call.accessToken },
+    { context: request.context, prefetch: request.prefetch ?? undefined, fhirServer, accessToken: call.accessToken, drafts: call.drafts },
     {
       templates: deps.templates,
       timeoutMs: deps.config.fhirTimeoutMs,
