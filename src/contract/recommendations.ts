@@ -180,6 +180,8 @@ export interface TopicValues {
     /** The window the tests before the infusion must lie in (settings). */
     readonly labsWithinDays: number;
     readonly missingLabs: readonly LabOrder[];
+    /** Every test is in, but the oldest passes the window before the due day: the last infusion day they cover. */
+    readonly labsHoldUntil?: LocalDate;
     /** The latest eGFR is ≤ 35 (card l. 41 "Tjek, at eGFR > 35"): the infusion is not to be given now. */
     readonly egfrLow?: boolean;
     /** The latest calcium is low (l. 42 "ikke er hypocalcæmi"): correct it before the infusion. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zoledronicAcidInfusionDue } from '../../src/rules/follow-up/zoledronic-acid-infusion-due.js';
+import { zoledronicAcidInfusionDueTexts } from '../../src/cards/text/follow-up/zoledronic-acid-infusion-due.js';
 import { calcium, course, creatinine, ctxOf, egfr, patient, vitaminD } from '../helpers/facts.js';
 
 // TODAY = 2026-11-26
@@ -142,5 +143,33 @@ describe('zoledronic-acid-infusion-due (card l. 60 "5 mg i.v. årligt", l. 75 "P
     const labs = { calcium: [calcium(2.4, '2026-11-20')], creatinine: [creatinine(150, '2026-11-20')], egfr: [egfr(30, '2026-08-01')], vitaminD: [vitaminD(80, '2026-11-20')] };
     const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs })));
     expect(rec).toMatchObject({ reasons: ['infusion-due', 'egfr-missing'], egfrLow: true });
+  });
+});
+
+describe('zoledronic-acid-infusion-due: tests that will be too old on the due day (rules.md: within 30 days before the infusion)', () => {
+  const labsOf = (date: string) => ({ calcium: [calcium(2.4, date)], creatinine: [creatinine(70, date)], egfr: [egfr(70, date)], vitaminD: [vitaminD(80, date)] });
+  const zol = course('zoledronic-acid', '2024-12-20', { lastDose: '2025-12-20' }); // due 2026-12-20
+
+  it('every test in, the oldest 30 days old before the due day: the last infusion day they cover is named, the reasons stay', () => {
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labsOf('2026-11-20'), calcium: [calcium(2.4, '2026-11-10')] } })));
+    expect(rec?.reasons).toEqual(['infusion-due']);
+    expect(rec).toMatchObject({ due: '2026-12-20', labsHoldUntil: '2026-12-10' });
+    expect(zoledronicAcidInfusionDueTexts.da.summary(rec!)).toBe('Årlig zoledronsyre-infusion 20.12.2026: prøverne dækker en infusion til og med 10.12.2026 – gentag dem, hvis den gives senere');
+    expect(zoledronicAcidInfusionDueTexts.en.summary(rec!)).toContain('the tests cover an infusion up to');
+  });
+
+  it('boundary: tests 30 days before the due day cover it ("prøverne foreligger")', () => {
+    const rec = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: labsOf('2026-11-20') })));
+    expect(rec).not.toHaveProperty('labsHoldUntil');
+    expect(zoledronicAcidInfusionDueTexts.da.summary(rec!)).toBe('Årlig zoledronsyre-infusion 20.12.2026: prøverne før infusion foreligger');
+  });
+
+  it('a test missing, or the due day past: no cover date (the tests are asked for, or the infusion is given now)', () => {
+    const missing = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [zol], labs: { ...labsOf('2026-11-10'), vitaminD: [] } })));
+    expect(missing?.reasons).toContain('vitamin-d-missing');
+    expect(missing).not.toHaveProperty('labsHoldUntil');
+    const late = zoledronicAcidInfusionDue(ctxOf(patient({ ...woman, courses: [course('zoledronic-acid', '2024-10-20', { lastDose: '2025-10-20' })], labs: labsOf('2026-11-10') })));
+    expect(late).toMatchObject({ overdue: true });
+    expect(late).not.toHaveProperty('labsHoldUntil');
   });
 });

@@ -16,11 +16,13 @@
  *       now, the 25-OH-D no earlier than 3 months after the supplement (l. 101-103). A current
  *       value that is a bound its check cannot be decided by ("<60" for "eGFR > 35") counts as
  *       missing (labs.ts `currentDeciding`; the card names it as not used).
+ *       The days count from today [choice]; when every test is in but the oldest will be past the
+ *       window on a due day still to come, the card names the last infusion day they cover.
  * Reasons: `infusion-due`, `calcium-missing`, `creatinine-missing`, `egfr-missing`, `vitamin-d-missing`,
  *          `hypocalcaemia`, `vitamin-d-low`.
  */
 import type { Ref } from '../../facts/types.js';
-import { addMonths } from '../../time/local-date.js';
+import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { kidneyTest, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
@@ -114,6 +116,12 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
   const newer = kidney.contradicted;
   findings.push(...missing.map((lab): Finding => ({ kind: 'lab-missing', lab, withinDays: days, ...(lab === 'egfr' && newer !== undefined ? { newerCreatinine: newerCreatinineOf(newer.creatinine) } : {}) })));
   const orders = [...new Set([...missing, ...recheck])];
+  // Every test in, but an infusion still to come may fall after the oldest has passed the window:
+  // the card names the last infusion day they cover rather than saying only "prøverne foreligger".
+  const used = [calcium, egfr ?? creatinine, vitaminD];
+  const oldest = missing.length > 0 || overdue ? undefined : used.reduce<LocalDate | undefined>((min, v) => (v === undefined || (min !== undefined && min <= v.date) ? min : v.date), undefined);
+  const covered = oldest === undefined ? undefined : addDays(oldest, days);
+  const holdUntil = covered !== undefined && covered < due ? covered : undefined;
   const suggestions: SuggestionSpec[] = orders.length === 0 ? [] : [{ kind: 'labs', labs: orders, note: 'before-infusion' }];
   return {
     topic: 'zoledronic-acid-infusion-due',
@@ -126,6 +134,7 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
     overdue,
     labsWithinDays: days,
     missingLabs: missing,
+    ...(holdUntil === undefined ? {} : { labsHoldUntil: holdUntil }),
     // Card l. 41 "Tjek, at eGFR > 35": an eGFR at or below it (the latest, whenever taken) holds the infusion.
     ...(low === undefined ? {} : { egfrLow: true }),
     ...(lowCalcium === undefined ? {} : { calciumLow: true as const }),

@@ -116,9 +116,10 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
           ? `Årlig zoledronsyre-infusion var planlagt ${due}: kontrollér ${testsWord(rec, 'da')} før infusionen`
           : `Sørg for den årlige zoledronsyre-infusion nu – den var planlagt ${due}; prøverne før infusion foreligger`;
       }
-      return rec.missingLabs.length > 0
-        ? `Kontrollér ${testsWord(rec, 'da')} før årlig zoledronsyre-infusion ${due}`
-        : `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`;
+      if (rec.missingLabs.length > 0) return `Kontrollér ${testsWord(rec, 'da')} før årlig zoledronsyre-infusion ${due}`;
+      return rec.labsHoldUntil === undefined
+        ? `Årlig zoledronsyre-infusion ${due}: prøverne før infusion foreligger`
+        : `Årlig zoledronsyre-infusion ${due}: prøverne dækker en infusion til og med ${formatDate(rec.labsHoldUntil, 'da')} – gentag dem, hvis den gives senere`;
     },
     detail: (rec) => detail(rec, 'da'),
   },
@@ -134,9 +135,10 @@ export const zoledronicAcidInfusionDueTexts: TopicTexts<'zoledronic-acid-infusio
           ? `The yearly zoledronic acid infusion was due on ${due}: check ${testsWord(rec, 'en')} before it`
           : `Arrange the yearly zoledronic acid infusion now – it was due on ${due}; the tests before it are available`;
       }
-      return rec.missingLabs.length > 0
-        ? `Check ${testsWord(rec, 'en')} before the yearly zoledronic acid infusion ${due}`
-        : `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`;
+      if (rec.missingLabs.length > 0) return `Check ${testsWord(rec, 'en')} before the yearly zoledronic acid infusion ${due}`;
+      return rec.labsHoldUntil === undefined
+        ? `Yearly zoledronic acid infusion ${due}: the tests before the infusion are available`
+        : `Yearly zoledronic acid infusion ${due}: the tests cover an infusion up to ${formatDate(rec.labsHoldUntil, 'en')} – repeat them if it is given later`;
     },
     detail: (rec) => detail(rec, 'en'),
   },
