@@ -380,9 +380,10 @@ function classCourses(drugClass: DrugClass, group: ClassRecords, today: LocalDat
     if (stop !== undefined && !refs.includes(stop.record.ref)) refs.push(stop.record.ref);
     // An ended oral course's end is its last day of use (a supply's last covered day): that day
     // counts, so five yearly scripts from 15 June 2018 make the 5 years on 14 June 2023 (rules.md
-    // "5 years of oral bisphosphonate"). A course running today counts to today, as an anniversary.
+    // "5 years of oral bisphosphonate"). A course running today counts to today, as an anniversary;
+    // one stopped today has had its last day (the pause starts on it, rules.md section 1).
     const lastDay = minDate(end, today);
-    const durationDays = Math.max(0, daysBetween(run.start, lastDay) + (!parenteral && lastDay < today ? 1 : 0));
+    const durationDays = Math.max(0, daysBetween(run.start, lastDay) + (!parenteral && (lastDay < today || (status !== 'active' && end <= today)) ? 1 : 0));
     const doses = parenteral ? doseDates(run) : undefined;
     // Most courses have none of the optional fields: one object literal then, not a copy per spread.
     if (doses === undefined && stop === undefined && plannedEnd === undefined && superseded === undefined) return { drugClass, drugs, start: run.start, end, lastDose: run.lastDose, status, durationDays, refs };

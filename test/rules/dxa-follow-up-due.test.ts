@@ -67,9 +67,16 @@ describe('dxa-follow-up-due (card l. 160-168: "Tidligst efter 2 års behandling 
     expect(rec?.findings).toContainEqual({ kind: 'dxa' });
   });
 
-  it('does not fire off antiresorptive treatment (ended course, anabolic only)', () => {
+  it('does not fire off treatment (an ended course)', () => {
     expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2019-01-01', { status: 'ended', end: '2024-01-01' })] })))).toBeUndefined();
-    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2024-01-01')] })))).toBeUndefined();
+  });
+
+  it('counts anabolic treatment (rules.md section 1 "On treatment": "an anabolic drug with an active statement/request")', () => {
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2024-11-26')] })))?.reasons).toEqual(['two-year-dxa']);
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('teriparatide', '2024-11-27')] })))).toBeUndefined();
+    // Teriparatide, then alendronate: the years count from the teriparatide start.
+    const teriparatide = course('teriparatide', '2024-01-01', { status: 'ended', end: '2025-12-31' });
+    expect(dxaFollowUpDue(ctxOf(patient({ ...woman, courses: [course('alendronate', '2026-01-01'), teriparatide] })))?.reasons).toEqual(['two-year-dxa']);
   });
 
   it('counts the years of treatment across a switch: five years of alendronate, then denosumab, is the five-year mark [choice]', () => {

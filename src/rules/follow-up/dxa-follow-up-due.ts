@@ -6,20 +6,22 @@
  *            skanning. Skannere måler ikke helt ens og sammenligning af værdier fra forskellige
  *            skannere er usikker."
  *
- * When: on antiresorptive treatment (an active oral bisphosphonate, denosumab or zoledronic acid
- *       course); treatment start = the earliest start of those active courses, or of the treatment
- *       they continue after a switch (`continuousTreatmentStart`). From start + 5 years
+ * When: on treatment (rules.md section 1 "On treatment": an active oral bisphosphonate, denosumab,
+ *       zoledronic acid or anabolic course — teriparatide for 2 years is 2 years of treatment);
+ *       treatment start = the earliest start of those active courses, or of the treatment they
+ *       continue after a switch, an anabolic course before included (`continuousTreatmentStart`;
+ *       anabolic then alendronate had waited 4 years for its first DXA). From start + 5 years
  *       with no DXA on or after that mark → five-year DXA; else from start + 2 years with no DXA
  *       on or after that mark → two-year DXA.
  * Then: info — refer for DXA at the same department as the previous scan (its performer).
  * Reasons: `two-year-dxa`, `five-year-dxa`.
  */
-import type { Course, DxaScan, PatientFacts, Ref } from '../../facts/types.js';
+import type { DxaScan, Ref } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { latestScan, scanSince } from '../predicates/dxa.js';
 import { courseFinding, dxaScanFinding } from '../predicates/findings.js';
-import { activeOsteoporosisCourses, ANTIRESORPTIVE_CLASSES, continuousTreatmentStart } from '../predicates/medication.js';
+import { activeOsteoporosisCourses, continuousTreatmentStart, OSTEOPOROSIS_CLASSES } from '../predicates/medication.js';
 import type { PatientRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import { lastCountedDay } from '../predicates/data-horizon.js';
@@ -30,16 +32,11 @@ const DXA_MARKS: readonly { readonly months: number; readonly reason: Reason }[]
   { months: 24, reason: 'two-year-dxa' },
 ];
 
-/** The active antiresorptive courses in the facts' order (a subset of the active osteoporosis courses). */
-function activeAntiresorptiveCourses(facts: PatientFacts): readonly Course[] {
-  return activeOsteoporosisCourses(facts).filter((c) => ANTIRESORPTIVE_CLASSES.includes(c.drugClass));
-}
-
 export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const { facts, today } = ctx;
-  const courses = activeAntiresorptiveCourses(facts);
+  const courses = activeOsteoporosisCourses(facts);
   if (courses.length === 0) return undefined;
-  const start = continuousTreatmentStart(facts, courses);
+  const start = continuousTreatmentStart(facts, courses, false, true);
   if (start === undefined) return undefined;
 
   let due: { reason: Reason; mark: LocalDate } | undefined;
@@ -61,7 +58,7 @@ export const dxaFollowUpDue: PatientRule<'dxa-follow-up-due'> = (ctx) => {
   const scans = [last, previous].filter((s, i, all): s is DxaScan => s !== undefined && all.indexOf(s) === i);
   // The courses the years are counted over: those running now and the earlier ones they continue
   // (a "5 years" card showing only "zoledronic acid for 2.0 years" after denosumab read wrong).
-  const counted = facts.courses.filter((c) => courses.includes(c) || (ANTIRESORPTIVE_CLASSES.includes(c.drugClass) && c.start >= start && c.start <= today));
+  const counted = facts.courses.filter((c) => courses.includes(c) || (OSTEOPOROSIS_CLASSES.includes(c.drugClass) && c.start >= start && c.start <= today));
   const findings: Finding[] = [
     ...counted.map((c) => courseFinding(c, today)),
     { kind: 'due-date', what: 'dxa', date: due.mark },

@@ -1,7 +1,8 @@
 /** Small constructors that turn facts into the why-trace findings a card shows. */
 import type { BoneMarkerMeasurement, CalciumMeasurement, ConditionFact, Course, DxaScan, DxaScore, GlucocorticoidExposure, Measurement, Ref } from '../../facts/types.js';
 import type { CorrectFirst } from './labs.js';
-import { addYears, daysBetween, monthsBetween, yearsBetween, type LocalDate } from '../../time/local-date.js';
+import { addDays, addYears, daysBetween, monthsBetween, yearsBetween, type LocalDate } from '../../time/local-date.js';
+import { isParenteral } from '../../facts/usage-spans.js';
 import type { Finding, LabFinding, LabOrder } from '../../contract/findings.js';
 
 export function scoreFinding(kind: 't-score' | 'z-score', s: DxaScore): Finding {
@@ -72,7 +73,8 @@ export function courseFinding(c: Course, today: LocalDate): Finding {
     drugClass: c.drugClass,
     drugs: c.drugs,
     start: c.start,
-    years: shownYears(c.start, c.status === 'active' ? today : c.end),
+    // An ended oral course's last day of use counts (facts/courses.ts `durationDays`): 15 June 2015 to 14 June 2020 is 5.0 years.
+    years: shownYears(c.start, c.status === 'active' ? today : isParenteral(c.drugClass) ? c.end : addDays(c.end, 1)),
     status: c.status,
     refs: c.refs,
   };

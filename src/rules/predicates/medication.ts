@@ -193,8 +193,10 @@ export function currentDrug(facts: PatientFacts, course: Course): DrugId | undef
  * months that join injections into one course, continues the treatment, and had hidden the 2-year
  * DXA for 19 months as "treatment since the late injection" [choice]. `sameClassOnly`: across
  * earlier courses of the same drug class only (a marker on denosumab, not on the alendronate before).
+ * `overAnabolic`: across an anabolic course before too (the DXA's "2 års behandling" counts any
+ * osteoporosis treatment, rules.md section 1 "On treatment").
  */
-export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[], sameClassOnly = false): LocalDate | undefined {
+export function continuousTreatmentStart(facts: PatientFacts, courses: readonly Course[], sameClassOnly = false, overAnabolic = false): LocalDate | undefined {
   let start: LocalDate | undefined;
   for (const c of courses) if (start === undefined || c.start < start) start = c.start;
   if (start === undefined) return undefined;
@@ -202,7 +204,7 @@ export function continuousTreatmentStart(facts: PatientFacts, courses: readonly 
   for (let moved = true; moved; ) {
     moved = false;
     for (const c of facts.courses) {
-      if (!isAntiresorptive(c.drugClass) || c.start >= start || (classes !== undefined && !classes.has(c.drugClass))) continue;
+      if (!(isAntiresorptive(c.drugClass) || (overAnabolic && c.drugClass === 'anabolic')) || c.start >= start || (classes !== undefined && !classes.has(c.drugClass))) continue;
       const superseded = c.supersededOn !== undefined && c.supersededOn < c.end;
       const end = superseded && c.supersededOn !== undefined ? c.supersededOn : c.end;
       const reach = c.status === 'stopped' || superseded ? gapMonths(c.drugClass) : Math.max(gapMonths(c.drugClass), ACTIVE_MONTHS[c.drugClass] ?? 0);
