@@ -250,6 +250,9 @@ export const REFERRAL_TEXT: Readonly<Record<ReferralTarget, Words>> = {
   'parenteral-treatment': { da: 'Henvisning til endokrinolog (osteoporoseklinik): parenteral osteoporosebehandling', en: 'Referral to endocrinology (osteoporosis clinic): parenteral osteoporosis treatment' },
 };
 
+/** Added to an endocrinology referral that also carries the anabolic question (one referral to one clinic). */
+export const ALSO_ANABOLIC: Words = { da: ' – også vurdering af anabol (knogleopbyggende) behandling', en: ' – also assessment of anabolic (bone-forming) treatment' };
+
 /** Osteoporosis diagnosis for the problem list: SNOMED CT plus WHO ICD-10 and the SKS D-code; `postmenopausal` a woman's with no secondary cause suspected, else unspecified. */
 export function diagnosisCodings(withFracture: boolean, postmenopausal: boolean): readonly Coding[] {
   if (withFracture) {

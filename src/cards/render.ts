@@ -78,7 +78,39 @@ function part(topic: Topic): keyof typeof SOURCE_LABEL {
 function clampSummary(s: string): string {
   if (s.length < 140) return s; // UTF-16 units are never fewer than characters
   const chars = [...s];
-  return chars.length < 140 ? s : `${chars.slice(0, 138).join('')}…`;
+  if (chars.length < 140) return s;
+  return `${clauseCut(chars.slice(0, 137).join(''))} …`;
+}
+
+/** Clause ends a summary may be cut after: the decision comes first, so what goes is a later clause. */
+const CLAUSE_ENDS = [' – ', '; ', ', ', ': '];
+
+/**
+ * `head` up to its last whole clause outside brackets, else its last whole word: a cut word or
+ * half a clause can turn the advice round ("… – start ikke behandling" cut to "… – start …").
+ */
+function clauseCut(head: string): string {
+  let best = -1;
+  for (const end of CLAUSE_ENDS) {
+    for (let at = head.lastIndexOf(end); at > 0; at = head.lastIndexOf(end, at - 1)) {
+      if (balanced(head.slice(0, at))) {
+        best = Math.max(best, at);
+        break;
+      }
+    }
+  }
+  if (best >= head.length / 2) return head.slice(0, best);
+  const space = head.lastIndexOf(' ');
+  return space > 0 ? head.slice(0, space) : head;
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+  }
+  return depth === 0;
 }
 
 /**

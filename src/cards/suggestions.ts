@@ -18,6 +18,7 @@ import {
   LAB_ORDERS,
   REFERRAL_CODING,
   REFERRAL_TEXT,
+  ALSO_ANABOLIC,
   diagnosisCodings,
   medicationOrder,
   medicationRequest,
@@ -207,11 +208,12 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       break;
     }
     case 'referral': {
-      label = withPerformer(REFERRAL_TEXT[spec.to][lang], spec.performer, lang);
+      const text = `${REFERRAL_TEXT[spec.to][lang]}${spec.alsoAnabolic === true ? ALSO_ANABOLIC[lang] : ''}`;
+      label = withPerformer(text, spec.performer, lang);
       recommended = spec.recommended;
       // In place of a DSTU2 draft, the referral in DSTU2 too (a ReferralRequest: DSTU2 has no ServiceRequest).
       const dstu2 = spec.replacesDraft !== undefined && isDstu2(ctx.drafts.get(spec.replacesDraft));
-      const resource = dstu2 ? referralRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer) : serviceRequest(REFERRAL_CODING, REFERRAL_TEXT[spec.to][lang], ctx, spec.performer);
+      const resource = dstu2 ? referralRequest(REFERRAL_CODING, text, ctx, spec.performer) : serviceRequest(REFERRAL_CODING, text, ctx, spec.performer);
       const request = create(resource, label);
       actions = spec.replacesDraft === undefined ? [request] : [deleteDraft(spec.replacesDraft, lang), request];
       break;

@@ -197,6 +197,8 @@ export interface TopicValues {
   'endocrinology-referral': {
     /** Osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (reason `intolerance`). */
     readonly seriousSideEffect?: true;
+    /** `fractures-on-treatment` rests on a fracture of unknown mechanism: the card says "if low-energy" (rules.md §1). */
+    readonly fracturesIfLowEnergy?: true;
   };
   'btm-interfering-medication': Nothing;
 

@@ -31,7 +31,8 @@ export type SuggestionSpec =
     }
   | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
-  | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref }
+  /** `alsoAnabolic`: the one referral to the osteoporosis clinic asks for the anabolic assessment too (rules/agreement.ts `oneClinic`). */
+  | { readonly kind: 'referral'; readonly to: ReferralTarget; readonly performer?: Performer; readonly recommended?: boolean; readonly replacesDraft?: Ref; readonly alsoAnabolic?: true }
   | { readonly kind: 'dxa'; readonly performer?: Performer }
   /** `marker`: for a bone-marker reminder, the kind the card asks for (its label names it). */
   | { readonly kind: 'reminder'; readonly what: 'denosumab-injection' | 'bone-marker' | 'dxa'; readonly due: LocalDate; readonly recommended?: boolean; readonly marker?: BoneMarkerKind }

@@ -43,6 +43,7 @@ import { latestEgfrAtLimit } from './predicates/kidney.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { barsDraft } from './prescribing/must-not-go-ahead.js';
 import { notRecommended } from './not-recommended.js';
+import { shows, type GuidelineSettings } from './settings.js';
 
 /** Failed pre-start checks that are corrected in general practice before the start. */
 const CORRECT_FIRST: readonly Reason[] = ['hypocalcaemia', 'vitamin-d-low'];
@@ -53,8 +54,8 @@ const FRACTURE_INDICATION: readonly Reason[] = ['spine-fracture', 'hip-fracture'
 /** `endocrinology-referral` reasons that say the treatment is failing. */
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
 
-export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
-  const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs)), facts.today);
+export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts, settings: GuidelineSettings): Recommendation[] {
+  const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs), settings), facts.today);
   if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreed);
   return withoutMarkerOnChangedDrug(agreed.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
 }
@@ -81,9 +82,10 @@ function markerNotRemindedWhenOrdered(recs: Recommendation[], today: LocalDate):
  * §6), so both stay, each saying so, and the anabolic referral is offered, not pre-selected —
  * never two cards that compete for the next treatment decision.
  */
-function denosumabFirst(recs: Recommendation[]): Recommendation[] {
+function denosumabFirst(recs: Recommendation[], settings: GuidelineSettings): Recommendation[] {
   const critical = recs.find((r) => (r.topic === 'denosumab-overdue' || r.topic === 'denosumab-stopped') && r.indicator === 'critical');
-  if (critical === undefined || !recs.some((r) => r.topic === 'anabolic-treatment-consideration')) return recs;
+  // A site that hides the anabolic card: the critical card does not speak of it either.
+  if (critical === undefined || !shows(settings, 'anabolic-treatment-consideration') || !recs.some((r) => r.topic === 'anabolic-treatment-consideration')) return recs;
   const afterDenosumab = critical.topic === 'denosumab-stopped' ? ('stopped' as const) : ('overdue' as const);
   return recs.map((r) => {
     if (r.topic === 'anabolic-treatment-consideration') return { ...r, afterDenosumab, ...(r.suggestions === undefined ? {} : { suggestions: r.suggestions.map(notRecommended) }) };
@@ -108,6 +110,29 @@ export function oneReferral(recs: readonly Recommendation[]): Recommendation[] {
   return recs.map((r) => {
     if (r.topic === 'endocrinology-referral' || r.topic === 'treatment-indicated' || r.indicator === 'critical' || r.suggestions?.some(isEndocrinologyReferral) !== true) return r;
     return keepSuggestions(r, r.suggestions.filter((s) => !isEndocrinologyReferral(s)));
+  });
+}
+
+const isAnabolicReferral = (s: SuggestionSpec): boolean => s.kind === 'referral' && s.to === 'anabolic-treatment';
+const isRecommendedEndocrinologyReferral = (s: SuggestionSpec): boolean => isEndocrinologyReferral(s) && s.kind === 'referral' && s.recommended === true;
+
+/**
+ * One referral to the osteoporosis clinic: the anabolic assessment (`anabolic-treatment-consideration`,
+ * or folded into the treatment card) and a recommended endocrinology referral of the same answer go
+ * to the same clinic — accepting both sent two referrals, both pre-selected [choice]. The
+ * endocrinology referral asks the anabolic question too (`alsoAnabolic`); the anabolic referral
+ * goes, its card still advising it. Run after `oneReferral`, on the cards shown. An anabolic
+ * referral beside an endocrinology referral that is only an option stays: the GP may pick another.
+ */
+export function oneClinic(recs: readonly Recommendation[]): Recommendation[] {
+  if (!recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true) || !recs.some((r) => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true)) return [...recs];
+  return recs.map((r) => {
+    const suggestions = r.suggestions;
+    if (suggestions === undefined || !suggestions.some((s) => isAnabolicReferral(s) || isRecommendedEndocrinologyReferral(s))) return r;
+    return keepSuggestions(
+      r,
+      suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)),
+    );
   });
 }
 

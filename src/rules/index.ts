@@ -11,13 +11,14 @@ import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
-import { inAgreement, oneClickOnce, oneDxa, oneReferral } from './agreement.js';
+import { inAgreement, oneClickOnce, oneClinic, oneDxa, oneReferral } from './agreement.js';
 import { barsDraft, duplicateRemoval, HOW_TO_START, type DuplicateRemoval } from './prescribing/must-not-go-ahead.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { namingUnusableValues } from './unusable-values.js';
 import { withoutOrderedInBasket } from './ordered-in-basket.js';
 import { withoutIntolerated } from './intolerated.js';
 import { withoutVitaminDAtHighCalcium } from './high-calcium.js';
+import { shows } from './settings.js';
 
 /** rules.md per row: a card that replaces others is never shown with them. */
 export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
@@ -128,8 +129,7 @@ export const PATIENT_VIEW_RULES: readonly (readonly [Topic, PatientRule])[] = [.
 export const DRAFT_RULES: readonly (readonly [Topic, DraftRule])[] = entries(PRESCRIBING_RULES);
 
 function enabled(topic: Topic, ctx: RuleContext): boolean {
-  const disabled = ctx.settings.disabledTopics;
-  return disabled.length === 0 || !disabled.includes(topic);
+  return shows(ctx.settings, topic);
 }
 
 const REPLACEMENTS = Object.entries(REPLACES);
@@ -173,7 +173,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return oneDxa(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts), ctx.facts), ctx.facts), ctx), ctx)));
+  return oneDxa(oneClinic(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts, ctx.settings), ctx.facts), ctx.facts), ctx), ctx))));
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

@@ -5,6 +5,11 @@
  */
 import type { Topic } from '../contract/topics.js';
 
+/** The site shows the topic's cards (not in `disabledTopics`). */
+export function shows(settings: GuidelineSettings, topic: Topic): boolean {
+  return settings.disabledTopics.length === 0 || !settings.disabledTopics.includes(topic);
+}
+
 export interface GuidelineSettings {
   /** Topics switched off by the site (e.g. lifestyle or DXA work-up cards). */
   readonly disabledTopics: readonly Topic[];

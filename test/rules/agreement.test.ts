@@ -55,7 +55,8 @@ describe('agreement between the cards of one answer', () => {
       { kind: 'prescribe', drug: 'alendronate-tablet' },
       { kind: 'referral', to: 'endocrinology' },
     ]);
-    expect(card(35)?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    // She is an anabolic candidate too: the one referral to the clinic asks that as well (`oneClinic`).
+    expect(card(35)?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, alsoAnabolic: true }]);
     expect(card(35)).toMatchObject({ egfrLow: true, reasons: ['no-follow-on-therapy'] });
   });
 

@@ -159,7 +159,8 @@ describe('10 years of oral bisphosphonate already taken (card l. 198-199 "kan be
     const treatment = card(run([...tenYears('2023-06-30'), hipFractureAfter]), 'treatment-indicated');
     expect(treatment).toMatchObject({ indicator: 'warning', choice: 'referral' });
     expect(treatment?.reasons).toEqual(expect.arrayContaining(['pause-ended', 'ten-years']));
-    expect(treatment?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    // A new hip fracture makes her an anabolic candidate: the one referral asks that too (`oneClinic`).
+    expect(treatment?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, alsoAnabolic: true }]);
     expect(treatment?.evidence).toContain('MedicationStatement/aln');
   });
 

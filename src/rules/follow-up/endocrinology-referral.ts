@@ -370,9 +370,14 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
         ];
   const parts = candidates.filter((p): p is Part => p !== undefined);
   if (parts.length === 0) return undefined;
+  // rules.md §1: a fracture of unknown mechanism counts, but the card says "if low-energy" (no
+  // `-possible` reason is listed for this card: the reason stays, the text says it).
+  const fractures = parts.find((p) => p.reason === 'fractures-on-treatment');
+  const definite = fractures?.findings.filter((f) => f.kind === 'fracture' && !f.possible).length ?? 0;
   return {
     topic: 'endocrinology-referral',
     indicator: 'warning',
+    ...(fractures !== undefined && definite < FRACTURES_ON_TREATMENT ? { fracturesIfLowEnergy: true as const } : {}),
     reasons: [...new Set(parts.map((p) => p.reason))],
     evidence: [...new Set(parts.flatMap((p) => p.evidence))],
     findings: parts.flatMap((p) => p.findings),

@@ -87,6 +87,7 @@ import type { TreatmentChoice } from '../../contract/recommendations.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import { isChoosingTreatment, unique } from './applies.js';
 import { notRecommended } from '../not-recommended.js';
+import { shows } from '../settings.js';
 
 interface Choice {
   readonly choice: TreatmentChoice;
@@ -194,8 +195,9 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
   const choice = chooseTreatment(ctx);
   const reasons: Reason[] = [...indication.reasons, ...choice.extra.reasons];
   const findings: Finding[] = [...indication.findings, ...choice.extra.findings];
-  // The anabolic card decides nothing here: the start goes ahead while the specialist decides.
-  const anabolic = choice.choice !== 'referral' && anabolicTreatmentConsideration(ctx) !== undefined;
+  // The anabolic card decides nothing here: the start goes ahead while the specialist decides. A
+  // site that hides the anabolic card hides its referral here too (rules.md §6: a folded topic is shown).
+  const anabolic = choice.choice !== 'referral' && shows(ctx.settings, 'anabolic-treatment-consideration') && anabolicTreatmentConsideration(ctx) !== undefined;
   // Without the medication list (rules.md "Missing data") "not on treatment" is unknown: the card
   // says to check the list first and no start is pre-selected — a patient on alendronate, or due a
   // denosumab injection, was told "start alendronate now" with the order ticked [choice].

@@ -46,19 +46,35 @@ const WHEN: Words = {
   en: 'The card advises referral for treatment failure despite good adherence, unacceptable side effects, progressive loss of kidney function (before eGFR falls below 35 mL/min), a planned stop of denosumab and suspected secondary osteoporosis.',
 };
 
+/** rules.md §1: fractures of unknown mechanism count, "if low-energy". */
+const FRACTURES_IF_LOW_ENERGY: Words = {
+  da: '**Brud uden registreret mekanisme:** henvisningen gælder, hvis bruddene var lavenergibrud (fald fra stående højde eller mindre) – registrér mekanismen.',
+  en: '**Fractures with no recorded mechanism:** the referral applies if they were low-energy (a fall from standing height or less) – record the mechanism.',
+};
+
+const REFERRAL_SHORT_IF_LOW_ENERGY: Readonly<Partial<Record<Reason, Words>>> = {
+  ...REFERRAL_SHORT,
+  'fractures-on-treatment': { da: '≥ 2 brud under behandling (hvis lavenergibrud)', en: '≥ 2 fractures on treatment (if low-energy)' },
+};
+
+/** The reasons as the summary names them: fractures of unknown mechanism "if low-energy". */
+function shortReasons(rec: Rec, lang: Language): string {
+  return shortList(rec, rec.fracturesIfLowEnergy === true ? REFERRAL_SHORT_IF_LOW_ENERGY : REFERRAL_SHORT, lang, 2);
+}
+
 function detail(rec: Rec, lang: Language): string {
-  return paragraphs(rec.seriousSideEffect === true && SERIOUS_SIDE_EFFECT[lang], has(rec, 'egfr-low') && EGFR_LOW[lang], has(rec, 'denosumab-stop') && DENOSUMAB_STOP[lang], WHEN[lang]);
+  return paragraphs(rec.fracturesIfLowEnergy === true && FRACTURES_IF_LOW_ENERGY[lang], rec.seriousSideEffect === true && SERIOUS_SIDE_EFFECT[lang], has(rec, 'egfr-low') && EGFR_LOW[lang], has(rec, 'denosumab-stop') && DENOSUMAB_STOP[lang], WHEN[lang]);
 }
 
 export const endocrinologyReferralTexts: TopicTexts<'endocrinology-referral'> = {
   da: {
     title: 'Henvisning til endokrinolog',
-    summary: (rec) => `Henvis til endokrinolog: ${shortList(rec, REFERRAL_SHORT, 'da', 2)}`,
+    summary: (rec) => `Henvis til endokrinolog: ${shortReasons(rec, 'da')}`,
     detail: (rec) => detail(rec, 'da'),
   },
   en: {
     title: 'Referral to endocrinology',
-    summary: (rec) => `Refer to endocrinology: ${shortList(rec, REFERRAL_SHORT, 'en', 2)}`,
+    summary: (rec) => `Refer to endocrinology: ${shortReasons(rec, 'en')}`,
     detail: (rec) => detail(rec, 'en'),
   },
 };

@@ -1,0 +1,69 @@
+/**
+ * Composition and summaries, through the CLI (`osteo-cds evaluate --json`), on the records of the
+ * December 2026 composition review (`composition-review/`): the caveat of a missing medication list
+ * always opens the treatment card's summary; a summary too long is cut at a clause, never mid-word
+ * (a Danish "start ikke behandling" had been cut to "start …"); one referral to the osteoporosis
+ * clinic carries the anabolic question instead of two pre-selected referrals; fractures of unknown
+ * mechanism refer "if low-energy" (rules.md §1); a site that hides the anabolic card hides it from
+ * the treatment card's summary too (rules.md §6).
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliCards, type CardLike } from '../helpers/cli-cards.js';
+
+const file = (name: string): string => fileURLToPath(new URL(`./composition-review/${name}.json`, import.meta.url));
+const cards = (name: string, ...options: string[]): Promise<CardLike[]> => cliCards(['evaluate', file(name), '--now', '2026-11-26', '--json', ...options]);
+const topicsOf = (c: CardLike): readonly string[] => c.extension?.['osteo-cds.topics'] ?? [c.source.topic?.code ?? '?'];
+const carrying = (list: readonly CardLike[], topic: string): CardLike | undefined => list.find((c) => topicsOf(c).includes(topic));
+const referrals = (list: readonly CardLike[]): string[] => list.flatMap((c) => (c.suggestions ?? []).map((s) => s.label).filter((l) => l.startsWith('Henvisning til endokrinolog') || l.startsWith('Referral to endocrinology')));
+
+describe('summaries', () => {
+  it('the missing medication list opens the treatment summary in both languages, however long the rest', async () => {
+    for (const [lang, lead] of [['da', 'Tjek medicinlisten (mangler): '], ['en', 'Check the medication list (missing): ']] as const) {
+      const treatment = carrying(await cards('medication-statements-unavailable', '--lang', lang), 'treatment-indicated');
+      expect(treatment?.summary.startsWith(lead)).toBe(true);
+      expect([...(treatment?.summary ?? '')].length).toBeLessThan(140);
+    }
+  });
+
+  it('a summary past 140 characters loses its last clause whole: no cut word, no "start" left of "start ikke behandling"', async () => {
+    for (const lang of ['da', 'en']) {
+      const summary = carrying(await cards('hip-fracture-egfr-30-high-calcium', '--lang', lang), 'treatment-indicated')?.summary ?? '';
+      expect([...summary].length).toBeLessThan(140);
+      expect(summary).toMatch(/(osteoporose|osteoporosis) …$/);
+      expect(summary).not.toMatch(/\bstart …$|\bs…$/);
+    }
+  });
+});
+
+describe('one referral to the osteoporosis clinic', () => {
+  it('eGFR 30 and an anabolic candidate in one treatment card: one referral, asking the anabolic question too', async () => {
+    const list = await cards('spine-fracture-egfr-30-anabolic');
+    expect(referrals(list)).toEqual(['Henvisning til endokrinolog (osteoporoseklinik) – også vurdering af anabol (knogleopbyggende) behandling']);
+  });
+
+  it('the anabolic card beside the endocrinology referral card: the anabolic card keeps its advice, the one referral carries both', async () => {
+    const list = await cards('alendronate-5y-two-fractures-low-hip');
+    expect(list.some((c) => topicsOf(c).includes('anabolic-treatment-consideration'))).toBe(true);
+    expect(referrals(list)).toEqual(['Henvisning til endokrinolog (osteoporoseklinik) – også vurdering af anabol (knogleopbyggende) behandling']);
+  });
+});
+
+describe('fractures of unknown mechanism on treatment (rules.md §1 "counts as possible … the card says \'if low-energy\'")', () => {
+  it('two fractures with no mechanism: the referral stands with its reason, and says "if low-energy"', async () => {
+    const referral = carrying(await cards('alendronate-5y-two-fractures-low-hip'), 'endocrinology-referral');
+    expect(referral?.extension?.['osteo-cds.reasons']).toContain('fractures-on-treatment');
+    expect(referral?.summary).toBe('Henvis til endokrinolog: ≥ 2 brud under behandling (hvis lavenergibrud)');
+    expect(referral?.detail).toContain('henvisningen gælder, hvis bruddene var lavenergibrud');
+  });
+});
+
+describe("a site's disabledTopics (rules.md §6: a folded topic counts as shown)", () => {
+  it('the anabolic card hidden: the treatment card neither refers for it nor names it', async () => {
+    const shown = carrying(await cards('anabolic-candidate-start'), 'treatment-indicated');
+    expect(shown?.summary).toContain('anabol');
+    const hidden = carrying(await cards('anabolic-candidate-start', '--site-config', file('site-disable-anabolic')), 'treatment-indicated');
+    expect(hidden?.summary).not.toContain('anabol');
+    expect(topicsOf(hidden!)).not.toContain('anabolic-treatment-consideration');
+  });
+});
