@@ -15,6 +15,7 @@ import { codings, conceptWords, get, statusCode, withDate } from './accessors.js
 import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
 import { familyHistoryInText } from './family-history.js';
+import { mentionsRelative } from './relative-text.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
 import { fractureOf, textSourceCode, toSourceCode, type CodedMatch } from './fractures.js';
@@ -43,6 +44,7 @@ const EARLY_MENOPAUSE_AGE = 45;
 const FAMILY_HISTORY: ConditionConcept = 'family-history-osteoporosis';
 const SMOKING_NOT_CURRENT = 'smoking-not-current';
 const DYSPHAGIA: ConditionConcept = 'dysphagia';
+const OSTEOPOROSIS: ConditionConcept = 'osteoporosis';
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
@@ -62,7 +64,11 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   // Names only count where the text affirms them: "No history of stroke", "Risk of myocardial
   // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
   const affirmed = affirmedText(words);
-  const names = affirmed === '' ? [] : t.matchNames('condition', affirmed);
+  const named = affirmed === '' ? [] : t.matchNames('condition', affirmed);
+  // Osteoporosis is what a problem-list text says most often of a relative ("Mother has
+  // osteoporosis, patient fractured hip"): the patient's own diagnosis is not read from a text that
+  // names one [choice]: read as hers, it withheld `diagnosis-criteria-met`.
+  const names = named.length > 0 && mentionsRelative(words) ? named.filter((m) => m.concept !== OSTEOPOROSIS) : named;
   let textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   const underCodeOnly = namedOnlyUnderCode(names);
   // "Mor med hoftebrud" is no fracture of the patient's (affirmedText leaves it out) but a family history.
@@ -212,12 +218,15 @@ function withoutBareDiagnoses(list: Fracture[]): Fracture[] {
       for (const n of sameDay) osteoporotic.add(n);
       return sameDay.length > 0;
     }
-    if (of !== 'earlier') return of.some((ref) => ref !== f.ref && refs.has(ref));
+    if (of !== 'earlier' && of !== 'entered') return of.some((ref) => ref !== f.ref && refs.has(ref));
     const date = f.date;
     if (date === undefined) return candidates.some((n) => sameSite(f, n));
-    const from = addYears(date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
+    // Dated only by the day it was entered (no onset: the service's own suggestion, accepted): the
+    // diagnosis of a fracture however long before — 7 years after a hip fracture it had made a
+    // second fracture dated that day [choice: a new fracture is recorded with its site].
+    const from = of === 'entered' ? undefined : addYears(date, -DIAGNOSIS_AFTER_FRACTURE_YEARS);
     // A site its text names ("Osteoporotisk hoftebrud") is the diagnosis of an earlier fracture there only.
-    return candidates.some((n) => n.date !== undefined && n.date <= date && n.date >= from && sameSite(f, n));
+    return candidates.some((n) => n.date !== undefined && n.date <= date && (from === undefined || n.date >= from) && sameSite(f, n));
   };
   const kept = list.filter((f) => !explained(f));
   if (osteoporotic.size === 0) return kept;

@@ -147,7 +147,7 @@ export function fractureOf(
   }
   // No coded site: perhaps the diagnosis of a fracture recorded elsewhere (conditions.ts
   // `withoutBareDiagnoses`, which matches a site its text names to an earlier fracture of that site).
-  const diagnosis = site === undefined && weakSite === undefined && !fractureMatches.every(isHistoryCode) ? diagnosisOf(condition, fractureMatches) : undefined;
+  const diagnosis = site === undefined && weakSite === undefined && !fractureMatches.every(isHistoryCode) ? diagnosisOf(condition, fractureMatches, birthDate) : undefined;
   // A code with no site (SKS DM800, SNOMED 443165006 "osteoporotic fracture") whose text names one
   // ("Osteoporotisk hoftebrud", "kompressionsfraktur L1"): the text is then the most specific
   // information (rules.md section 1); the same text with no bound code was already read so.
@@ -196,7 +196,7 @@ const DIAGNOSIS_SYSTEMS: ReadonlySet<string> = new Set(['icd10', 'sks']);
  * (`'same-day'`): Synthea records each osteoporotic fracture as its site's fracture plus that code
  * (terminology.md section 5), one event that had counted as two — a false "fractures on treatment".
  */
-function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): readonly Ref[] | 'earlier' | 'same-day' | undefined {
+function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[], birthDate: LocalDate | undefined): readonly Ref[] | 'earlier' | 'entered' | 'same-day' | undefined {
   const linked: Ref[] = [];
   for (const evidence of list(condition.evidence)) {
     for (const detail of list(get(evidence, 'detail'))) {
@@ -205,7 +205,9 @@ function diagnosisOf(condition: JsonObject, matches: readonly CodedMatch[]): rea
     }
   }
   if (linked.length > 0) return linked;
-  return matches.some((m) => DIAGNOSIS_SYSTEMS.has(m.match.systemKey)) ? 'earlier' : 'same-day';
+  if (!matches.some((m) => DIAGNOSIS_SYSTEMS.has(m.match.systemKey))) return 'same-day';
+  // With no onset its date is the day it was entered: the diagnosis of any earlier fracture (conditions.ts).
+  return onsetDate(condition, birthDate) === undefined ? 'entered' : 'earlier';
 }
 
 /** The fallback when no coding is a bound fracture code: the fracture the code text names, if any. */

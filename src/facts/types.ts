@@ -154,12 +154,13 @@ export interface Fracture {
   /**
    * The record names no site and may be the diagnosis of a fracture recorded elsewhere
    * (facts/fractures.ts `diagnosisOf`): the fractures its `evidence.detail` names, or, for an
-   * unsited WHO/SKS M80 code (M80.0, DM800), `'earlier'` — any fracture of a known site before it;
+   * unsited WHO/SKS M80 code (M80.0, DM800), `'earlier'` — a fracture of a known site in the 5 years
+   * before its onset, or `'entered'` (no onset: dated by the day it was entered) — one at any time before;
    * for a SNOMED CT or ICD-10-CM one (443165006, M80.00XA), `'same-day'` — a fracture of a known
    * site recorded the same day (Synthea records each osteoporotic fracture so).
    * conditions.ts `withoutBareDiagnoses` then leaves it out.
    */
-  readonly diagnosisOf?: readonly Ref[] | 'earlier' | 'same-day';
+  readonly diagnosisOf?: readonly Ref[] | 'earlier' | 'entered' | 'same-day';
 }
 
 export type FractureSide = 'right' | 'left';

@@ -382,11 +382,39 @@ describe('condition names: the risk-factor diseases of unbound SNOMED descendant
     ['Akalasi', 'oesophageal-disorder'],
     ['Spiserørsforsnævring', 'oesophageal-disorder'],
     ['Dysphagia', 'dysphagia'],
+    ['Seropositive rheumatoid arthritis of multiple joints', 'rheumatoid-arthritis'],
+    ['Leddegigt', 'rheumatoid-arthritis'],
+    ['Type 1 diabetes mellitus with retinopathy', 'type-1-diabetes'],
+    ['Diabetes mellitus type 1', 'type-1-diabetes'],
+    ['Acute exacerbation of chronic obstructive pulmonary disease', 'copd'],
+    ['KOL', 'copd'],
+    ["Crohn's disease of ileum", 'inflammatory-bowel-disease'],
+    ['Colitis ulcerosa', 'inflammatory-bowel-disease'],
+    ['Anorexia nervosa, restrictive type', 'anorexia-nervosa'],
+    ['Hypogonadotropic hypogonadism', 'hypogonadism'],
+    ["Cushing's syndrome", 'cushing'],
+    ['Multipelt myelom', 'myeloma'],
+    ['Osteoporose', 'osteoporosis'],
+    ['Senile osteoporosis', 'osteoporosis'],
   ])('"%s" → %s', (text, concept) => {
     expect(concepts(text)).toEqual([concept]);
   });
 
-  it.each(['No chronic kidney disease', 'Acute kidney injury', 'Screening for chronic kidney disease', 'Hypothyroidism', 'Engraves', 'Ingen akalasi'])('"%s" → nothing', (text) => {
+  it.each([
+    'No chronic kidney disease',
+    'Acute kidney injury',
+    'Screening for chronic kidney disease',
+    'Hypothyroidism',
+    'Engraves',
+    'Ingen akalasi',
+    'Type 2 diabetes mellitus',
+    'Anoreksi',
+    'Osteopeni',
+    'Osteoporoseprofylakse',
+    'Risiko for osteoporose',
+    'Myelomeningocele',
+    'Kolesterol forhøjet',
+  ])('"%s" → nothing', (text) => {
     expect(concepts(text)).toEqual([]);
   });
 });

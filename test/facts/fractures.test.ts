@@ -426,6 +426,13 @@ describe('fractures: an osteoporosis diagnosis naming no site is the diagnosis o
     expect(refs([hip, condition({ id: 'dx', code: 'DM8008', system: SYS.sks, onset: '2019-04-20' })])).toEqual(['Condition/dx spine', 'Condition/hip hip']);
   });
 
+  it('an unsited DM800 with no onset (dated by the day it was entered: the service\'s own suggestion, accepted) is the diagnosis of a fracture however long before', () => {
+    expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, recorded: '2026-11-26' })])).toEqual(['Condition/hip hip']);
+    expect(refs([hip, condition({ id: 'dx', code: 'M80.0', system: SYS.icd10, recorded: '2026-11-26' })])).toEqual(['Condition/hip hip']);
+    // Entered before the fracture, it is no diagnosis of it.
+    expect(refs([hip, condition({ id: 'dx', code: 'DM800', system: SYS.sks, recorded: '2018-01-10' })])).toEqual(['Condition/hip hip', 'Condition/dx other']);
+  });
+
   it('a DM800 whose text names a site is the diagnosis of an earlier fracture of that site only', () => {
     const hipText = (onset: string) => condition({ id: 'dx', code: 'DM800', system: SYS.sks, onset, text: 'Osteoporotisk hoftebrud' });
     expect(refs([hip, hipText('2019-10-01')])).toEqual(['Condition/hip hip']);
