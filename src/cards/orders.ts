@@ -160,22 +160,6 @@ export function drugDosage(drug: ProposedDrug, lang: Language, dstu2 = false): R
   };
 }
 
-/**
- * The same order as a DSTU2 MedicationOrder, for a client whose draft was one (the CDS Hooks 1.0
- * `medication-prescribe` hook against a DSTU2 server): a MedicationRequest created beside the
- * deletion of its draft does not exist there, and applying the pair had left the deletion alone.
- */
-export function medicationOrder(drug: ProposedDrug, lang: Language, patientRef: string, dateWritten: string): Record<string, unknown> & { resourceType: string } {
-  return {
-    resourceType: 'MedicationOrder',
-    status: 'draft',
-    patient: { reference: patientRef },
-    dateWritten,
-    medicationCodeableConcept: medicationConcept(drug, lang),
-    dosageInstruction: [drugDosage(drug, lang, true)],
-  };
-}
-
 /** The medication part of a drug order, for swapping the drug on an existing draft. */
 export function medicationConcept(drug: ProposedDrug, lang: Language): Record<string, unknown> {
   const o = DRUG_ORDERS[drug];

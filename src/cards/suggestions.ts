@@ -20,11 +20,10 @@ import {
   REFERRAL_TEXT,
   ALSO_ANABOLIC,
   diagnosisCodings,
-  medicationOrder,
   medicationRequest,
 } from './orders.js';
 import type { UntrustedResource } from '../shared/json.js';
-import { isDstu2, SCHEDULE_TEXT, swapMedication, withDrugDosage, withIntakeWords, withSchedule, type Resource } from './draft-updates.js';
+import { SCHEDULE_TEXT, swapMedication, withDrugDosage, withIntakeWords, withSchedule, type Resource } from './draft-updates.js';
 import type { Language } from '../contract/language.js';
 
 export interface SuggestionContext {
@@ -72,20 +71,6 @@ function serviceRequest(coding: { system: string; code: string; display?: string
     subject: { reference: ctx.patientRef },
     authoredOn: ctx.today,
     ...(performers === undefined ? {} : { performer: performers }),
-  };
-}
-
-/** A DSTU2 ReferralRequest: the referral where the draft it replaces was DSTU2 (the resources of one request share a FHIR version). */
-function referralRequest(coding: { system: string; code: string; display?: string }, text: string, ctx: SuggestionContext, performer?: Performer): Resource {
-  const recipients = performerRef(performer);
-  return {
-    resourceType: 'ReferralRequest',
-    status: 'draft',
-    patient: { reference: ctx.patientRef },
-    date: ctx.today,
-    serviceRequested: [{ coding: [{ ...coding }], text }],
-    description: text,
-    ...(recipients === undefined ? {} : { recipient: recipients }),
   };
 }
 
@@ -192,8 +177,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
         actions = [{ type: 'update', description: label, resource }];
       } else if (spec.replaces !== undefined) {
         label = da ? `Skift til ${text}` : `Switch to ${text}`;
-        const order = isDstu2(draft) ? medicationOrder(spec.drug, lang, ctx.patientRef, ctx.today) : medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today);
-        actions = [deleteDraft(spec.replaces.draft, lang), create(order, label)];
+        // A new order is R4 whatever the draft's version (service contract: "Suggestions carry … FHIR R4 resources").
+        actions = [deleteDraft(spec.replaces.draft, lang), create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
       } else {
         label = da ? `Ordinér ${text}` : `Prescribe ${text}`;
         actions = [create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
@@ -211,10 +196,8 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
       const text = `${REFERRAL_TEXT[spec.to][lang]}${spec.alsoAnabolic === true ? ALSO_ANABOLIC[lang] : ''}`;
       label = withPerformer(text, spec.performer, lang);
       recommended = spec.recommended;
-      // In place of a DSTU2 draft, the referral in DSTU2 too (a ReferralRequest: DSTU2 has no ServiceRequest).
-      const dstu2 = spec.replacesDraft !== undefined && isDstu2(ctx.drafts.get(spec.replacesDraft));
-      const resource = dstu2 ? referralRequest(REFERRAL_CODING, text, ctx, spec.performer) : serviceRequest(REFERRAL_CODING, text, ctx, spec.performer);
-      const request = create(resource, label);
+      // A ServiceRequest also in place of a DSTU2 draft (rules.md §5 "referrals as ServiceRequest").
+      const request = create(serviceRequest(REFERRAL_CODING, text, ctx, spec.performer), label);
       actions = spec.replacesDraft === undefined ? [request] : [deleteDraft(spec.replacesDraft, lang), request];
       break;
     }

@@ -299,6 +299,27 @@ function taperDose(steps: readonly (readonly JsonObject[])[], strength: Strength
   return lowest ?? {};
 }
 
+/**
+ * Days a taper written as numbered steps lasts: the steps (FHIR `Dosage.sequence`) are taken one
+ * after another, so the course is their lengths added up — each step's `boundsDuration`, counted
+ * from the end of the one before. Undefined unless every line has a sequence, there are two steps or
+ * more and each has a duration (dated steps end where their `boundsPeriod` says). A prednisolone
+ * 40-30-20-10 mg taper of 7 days a step had been planned as 7 days, and 700 mg as 175 mg.
+ */
+export function sequentialStepsDays(lines: readonly JsonObject[]): number | undefined {
+  if (lines.length < 2 || lines.some((l) => getNum(l, 'sequence') === undefined)) return undefined;
+  const steps = doseSteps(lines);
+  if (steps.length < 2) return undefined;
+  let days = 0;
+  for (const step of steps) {
+    const repeat = getObject(getObject(step[0], 'timing'), 'repeat');
+    const duration = getObject(repeat, 'boundsPeriod') === undefined ? readDuration(boundsDurationOf(repeat)) : undefined;
+    if (duration === undefined) return undefined;
+    days += duration.value * APPROX_DAYS[duration.unit];
+  }
+  return Math.min(Math.round(days), MAX_DAYS);
+}
+
 /** Days a taper step lasts: its `boundsDuration` (DSTU2 `boundsQuantity`), else its `boundsPeriod` (the lines of a step share it). */
 function stepDays(step: readonly JsonObject[]): number | undefined {
   const repeat = getObject(getObject(step[0], 'timing'), 'repeat');

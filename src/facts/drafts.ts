@@ -14,7 +14,7 @@
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject } from './accessors.js';
 import type { FactsContext } from './context.js';
-import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, timesOfDayMeanDaily, type Strength } from './dosage.js';
+import { dailyDose, inclusiveDays, lastDayOf, MAX_DAYS, quantityDays, rangeAtLowFor, readDuration, repeatsAllowed, sequentialStepsDays, timesOfDayMeanDaily, type Strength } from './dosage.js';
 import { boundsDurationOf } from './timing.js';
 import { durationFromText } from './dosage-text.js';
 import { doseSchedule } from './dose-schedule.js';
@@ -118,6 +118,6 @@ function supplyDays(dispense: JsonObject | undefined, start: LocalDate, unitsPer
 function plannedDays(resource: JsonObject, lines: readonly JsonObject[], start: LocalDate, unitsPerDay: number | undefined): number | undefined {
   const dispense = getObject(resource, 'dispenseRequest');
   // The longest that any of them plans counts (rules.md section 4, "Planned course length") [choice].
-  const known = [explicitDays(dispense, lines, start), supplyDays(dispense, start, unitsPerDay), textDays(lines, start)].filter((d) => d !== undefined);
+  const known = [explicitDays(dispense, lines, start), sequentialStepsDays(lines), supplyDays(dispense, start, unitsPerDay), textDays(lines, start)].filter((d) => d !== undefined);
   return known.length === 0 ? undefined : Math.max(...known);
 }

@@ -90,19 +90,17 @@ describe('suggestions', () => {
     expect(dosage).not.toHaveProperty('doseAndRate');
   });
 
-  it('in place of a DSTU2 MedicationOrder, the replacement is DSTU2 too: a MedicationOrder, or a ReferralRequest for a referral (DSTU2 has neither MedicationRequest nor ServiceRequest)', () => {
+  it('in place of a DSTU2 MedicationOrder, the new order and the referral are R4 (service contract: "FHIR R4 resources"; rules.md §5 "referrals as ServiceRequest")', () => {
     const order = { resourceType: 'MedicationOrder', id: 'mo-aln', status: 'draft', patient: { reference: 'Patient/p1' }, medicationCodeableConcept: { text: 'Alendronat 70 mg' } };
     const drafts = new Map([['MedicationOrder/mo-aln', order]]);
     const swap = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', replaces: { draft: 'MedicationOrder/mo-aln', mode: 'delete-create' } }, { ...ctx, drafts });
     expect(swap.actions?.map((a) => a.type)).toEqual(['delete', 'create']);
+    expect(swap.actions?.[0]).toMatchObject({ type: 'delete', resourceId: 'MedicationOrder/mo-aln' });
     const created = swap.actions?.[1]?.type === 'create' ? swap.actions[1].resource : undefined;
-    expect(created).toMatchObject({ resourceType: 'MedicationOrder', status: 'draft', patient: { reference: 'Patient/p1' }, medicationCodeableConcept: { coding: [{ code: 'M05BX04' }] } });
-    expect(created).not.toHaveProperty('subject');
-    expect(created).not.toHaveProperty('intent');
-    expect(created).toMatchObject({ dosageInstruction: [{ timing: { repeat: { periodUnits: 'mo' } } }] });
+    expect(created).toMatchObject({ resourceType: 'MedicationRequest', status: 'draft', intent: 'order', subject: { reference: 'Patient/p1' }, medicationCodeableConcept: { coding: [{ code: 'M05BX04' }] } });
     const referral = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationOrder/mo-aln' }, { ...ctx, drafts });
     const request = referral.actions?.[1]?.type === 'create' ? referral.actions[1].resource : undefined;
-    expect(request).toMatchObject({ resourceType: 'ReferralRequest', status: 'draft', patient: { reference: 'Patient/p1' }, serviceRequested: [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005' }] }] });
+    expect(request).toMatchObject({ resourceType: 'ServiceRequest', status: 'draft', subject: { reference: 'Patient/p1' }, code: { coding: [{ system: 'http://snomed.info/sct', code: '3457005' }] } });
     // An R4 draft keeps its R4 replacement.
     const r4 = buildSuggestion({ kind: 'referral', to: 'zoledronic-acid', replacesDraft: 'MedicationRequest/rx-1' }, { ...ctx, drafts: new Map([['MedicationRequest/rx-1', draft]]) });
     expect(r4.actions?.[1]?.type === 'create' ? r4.actions[1].resource.resourceType : undefined).toBe('ServiceRequest');

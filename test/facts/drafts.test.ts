@@ -85,6 +85,19 @@ describe('draft orders of a prescribing hook', () => {
     expect(withText('2 tabl. dagligt i 14 dage', { supply: { value: 30, unit: 'd' } })?.durationDays).toBe(30);
   });
 
+  it('planned duration of a taper in numbered steps (Dosage.sequence): the steps one after another, 40-30-20-10 mg × 7 days = 28 days at 25 mg (700 mg)', () => {
+    const step = (sequence: number, mg: number, duration: object) => ({
+      sequence,
+      timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd', boundsDuration: duration } },
+      doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg' } }],
+    });
+    const taper = (lines: object[]) => factsOf([], { drafts: [draft({ ...medicationRequest({ status: 'draft', authoredOn: TODAY, atc: 'H02AB06', text: 'Prednisolon 5 mg' }), dosageInstruction: lines })] }).drafts[0];
+    const week = { value: 7, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' };
+    expect(taper([step(1, 40, week), step(2, 30, week), step(3, 20, week), step(4, 10, week)])).toMatchObject({ dailyDoseMg: 25, durationDays: 28 });
+    // A step with no length: the steps give no course length; the first step's own end stands.
+    expect(taper([step(1, 40, week), { sequence: 2, timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 10, unit: 'mg' } }] }])?.durationDays).toBe(7);
+  });
+
   it('feeds the glucocorticoid exposure of the planned course: prednisolone 5 mg × 2 for 92 days', () => {
     const d = medicationRequest({ id: 'p', status: 'draft', atc: 'H02AB06', text: 'Prednisolon 5 mg', supply: { value: 3, unit: 'mo' }, dose: { value: 2, unit: 'stk' } });
     const f = factsOf([], { drafts: [draft(d)] });
