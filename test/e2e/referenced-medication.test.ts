@@ -7,7 +7,7 @@
  */
 import nock from 'nock';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { createEngine } from '../../src/engine.js';
 import { createApp } from '../../src/http/app.js';
@@ -15,6 +15,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { AUTH, FHIR_BASE, FHIR_ORIGIN, TOKEN, recordPrefetch } from '../helpers/fhir.js';
 import { reasonsOf, topicsOf, type CardLike } from '../helpers/hook-cards.js';
 import { expectValidResponse } from '../helpers/response.js';
+import { onlyNockAndLoopback } from '../helpers/offline.js';
 
 const NOW = '2026-12-07T10:00:00+01:00';
 const PATIENT = 'ref-med-1950';
@@ -43,16 +44,7 @@ async function cards(hook: 'patient-view' | 'order-sign', body: object): Promise
   return (res.body as { cards: CardLike[] }).cards;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+onlyNockAndLoopback();
 
 describe('a Medication named only by reference is read from fhirServer', () => {
   it('denosumab given 8 months ago, recorded by Medication/<id>: read with the bearer token, the injection is overdue', async () => {

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeApp } from '../helpers/app.js';
 import {
   AUTH,
@@ -22,6 +22,7 @@ import {
   searchset,
 } from '../helpers/fhir.js';
 import { expectOperationOutcome, expectValidResponse } from '../helpers/response.js';
+import { onlyNockAndLoopback } from '../helpers/offline.js';
 
 const PV = '/cds-services/osteoporosis-patient-view';
 
@@ -45,16 +46,7 @@ function fallbackRequest(extra: Record<string, unknown> = {}): Record<string, un
   return body;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+onlyNockAndLoopback();
 
 describe('prefetch present in the request', () => {
   it('uses the prefetched resources and Bundles and never calls the FHIR server', async () => {

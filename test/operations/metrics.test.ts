@@ -5,7 +5,7 @@
  */
 import nock from 'nock';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { createApp } from '../../src/http/app.js';
@@ -15,19 +15,11 @@ import { countStoreErrors } from '../../src/observability/store-errors.js';
 import { routeOf } from '../../src/http/observe.js';
 import { card, fakeEngine, makeApp } from '../helpers/app.js';
 import { FHIR_BASE, FHIR_ORIGIN, FHIR_PATHS, PATIENT_ID, patient, patientViewRequest } from '../helpers/fhir.js';
+import { onlyNockAndLoopback } from '../helpers/offline.js';
 
 const PV = '/cds-services/osteoporosis-patient-view';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+onlyNockAndLoopback();
 
 /** The value of one series, e.g. `osteo_cds_cards_total{service="…",topic="…",indicator="…"}`. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

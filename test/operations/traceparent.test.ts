@@ -4,25 +4,17 @@
  */
 import nock from 'nock';
 import request from 'supertest';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { childTraceparent, parseTraceparent } from '../../src/observability/trace-context.js';
 import { makeApp } from '../helpers/app.js';
 import { FHIR_BASE, FHIR_ORIGIN, FHIR_PATHS, patient, patientViewRequest } from '../helpers/fhir.js';
+import { onlyNockAndLoopback } from '../helpers/offline.js';
 
 const PV = '/cds-services/osteoporosis-patient-view';
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const INCOMING = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-});
-afterEach(() => {
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.enableNetConnect();
-});
+onlyNockAndLoopback();
 
 /** A request whose Patient must come from the FHIR server (the other keys are null). */
 function patientFromServer(): Record<string, unknown> {
