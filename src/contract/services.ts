@@ -67,4 +67,4 @@ export function findService(id: string): ServiceDefinition | undefined {
 }
 
 export const USAGE_REQUIREMENTS =
-  'Needs read access to Patient, Observation, Condition, MedicationStatement, MedicationRequest, MedicationAdministration, AllergyIntolerance and FamilyMemberHistory of the patient (prefetch, or fhirServer with fhirAuthorization). FHIR R4.';
+  'Needs read access to Patient, Observation, Condition, MedicationStatement, MedicationRequest, MedicationAdministration, AllergyIntolerance and FamilyMemberHistory of the patient (prefetch, or fhirServer with fhirAuthorization), and to Medication where records name their drug only by a Medication reference. FHIR R4.';

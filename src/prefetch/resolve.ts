@@ -49,9 +49,9 @@ export interface PrefetchOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** Why a key is unavailable (for logs: no URLs, ids or tokens in it). */
+/** Why a key is unavailable, or how many Medications named by reference could not be read (for logs: no URLs, ids or tokens in it). */
 export interface KeyProblem {
-  readonly key: PrefetchKey;
+  readonly key: PrefetchKey | 'medication-references';
   readonly reason: string;
 }
 
@@ -122,10 +122,19 @@ export async function resolvePrefetch(input: PrefetchInput, options: PrefetchOpt
     const result = collect(outcomes, input, session);
     // The Medications the records and drafts name only by reference, read in what is left of the budget.
     if (client === undefined || !result.ok) return result;
-    const ids = unresolvedMedicationIds([...result.data.resources, ...(input.drafts ?? []).map((d) => d.resource)], client.baseUrl);
+    const ids = unresolvedMedicationIds(result.data.resources, (input.drafts ?? []).map((d) => d.resource), client.baseUrl);
     if (ids.length === 0) return result;
-    const medications = await Promise.race([readMedications(ids, client), deadline.then(() => [])]);
-    return { ...result, data: { ...result.data, resources: [...result.data.resources, ...medications] } };
+    // At the end of the budget, the Medications read by then count; the others stay unidentified.
+    const reads = readMedications(ids, client);
+    await Promise.race([reads.done, deadline]);
+    const found = [...reads.found];
+    const unread = ids.length - found.length;
+    return {
+      ...result,
+      data: { ...result.data, resources: [...result.data.resources, ...found] },
+      // Counted, never named: an id or URL in the log would say what the patient takes.
+      ...(unread === 0 ? {} : { problems: [...result.problems, { key: 'medication-references', reason: `${unread} of ${ids.length} Medication reads failed` }] }),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -270,6 +270,35 @@ describe('resolvePrefetch: Medications named only by reference', () => {
     expect(fetch.calls).toHaveLength(MAX_MEDICATION_READS);
   });
 
+  it('reads the draft\'s Medication and the injections\' before twenty other drugs (the cap is spent in that order), and none for records the facts stage leaves out', async () => {
+    const fetch = fakeFetch({});
+    const others = Array.from({ length: 25 }, (_, i) => statement(`s${i}`, { reference: `Medication/other-${i}` }));
+    const injection = { resourceType: 'MedicationAdministration', id: 'inj', status: 'completed', subject: { reference: `Patient/${PATIENT_ID}` }, medicationReference: { reference: 'Medication/prolia' } };
+    const unused = [
+      statement('plan', { reference: 'Medication/planned' }, { resourceType: 'MedicationRequest', intent: 'plan' }),
+      statement('err', { reference: 'Medication/error' }, { status: 'entered-in-error' }),
+      statement('r5', {}, { medicationReference: undefined, medication: { concept: { text: 'Prolia' }, reference: { reference: 'Medication/r5' } } }),
+    ];
+    await resolvePrefetch(
+      { ...input({ ...NULL_PREFETCH, patient: patient(), medicationStatements: searchset([...others, ...unused] as never[]), medicationAdministrations: searchset([injection] as never[]) }, FHIR_BASE), drafts: [{ resource: { resourceType: 'MedicationRequest', medicationReference: { reference: 'Medication/draft' } } }] },
+      { ...OPTIONS, fetch },
+    );
+    expect(fetch.calls).toHaveLength(MAX_MEDICATION_READS);
+    expect(fetch.calls.slice(0, 2).sort()).toEqual([`${FHIR_BASE}/Medication/draft`, `${FHIR_BASE}/Medication/prolia`]);
+    expect(fetch.calls.some((u) => /planned|error|r5/.test(u))).toBe(false);
+  });
+
+  it('at the end of the budget the Medications already read count, and the rest is logged as a count only', async () => {
+    const slowAndFast = ((url: string | URL | Request, init?: RequestInit) => {
+      const href = url instanceof Request ? url.url : url.toString();
+      if (href.endsWith('/Medication/fast')) return Promise.resolve(new Response(JSON.stringify(medication('fast')), { status: 200 }));
+      return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    }) as typeof fetch;
+    const result = await resolvePrefetch(withStatements(statement('a', { reference: 'Medication/slow' }), statement('b', { reference: 'Medication/fast' })), { ...OPTIONS, timeoutMs: 100, fetch: slowAndFast });
+    expect(result.ok && result.data.resources.map((r) => r.id)).toEqual(['a', 'b', 'fast']);
+    expect(result.problems).toEqual([{ key: 'medication-references', reason: '1 of 2 Medication reads failed' }]);
+  });
+
   it('a read that hangs ends with the time budget: the answer comes without that Medication', async () => {
     const hanging = ((_url: string | URL | Request, init?: RequestInit) =>
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as typeof fetch;
