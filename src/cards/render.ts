@@ -86,8 +86,8 @@ function clampSummary(s: string): string {
 const CLAUSE_ENDS = [' – ', '; ', ', ', ': '];
 
 /**
- * `head` up to its last whole clause outside brackets, else its last whole word: a cut word or
- * half a clause can turn the advice round ("… – start ikke behandling" cut to "… – start …").
+ * `head` up to its last whole clause outside brackets, else its last whole word outside them: a cut
+ * word or half a clause can turn the advice round ("… – start ikke behandling" cut to "… – start …").
  */
 function clauseCut(head: string): string {
   let best = -1;
@@ -100,8 +100,10 @@ function clauseCut(head: string): string {
     }
   }
   if (best >= head.length / 2) return head.slice(0, best);
-  const space = head.lastIndexOf(' ');
-  return space > 0 ? head.slice(0, space) : head;
+  for (let space = head.lastIndexOf(' '); space > 0; space = head.lastIndexOf(' ', space - 1)) {
+    if (balanced(head.slice(0, space))) return head.slice(0, space);
+  }
+  return head;
 }
 
 function balanced(text: string): boolean {

@@ -193,6 +193,8 @@ export interface TopicValues {
     readonly candidate: AnabolicCandidate;
     /** A critical denosumab card beside it (overdue, or stopped without follow-on): that comes first (rules.md §6 "never two cards that compete"). */
     readonly afterDenosumab?: 'overdue' | 'stopped';
+    /** Its referral is the recommended endocrinology referral of the answer, which asks the anabolic question too (rules/agreement.ts `oneClinic`). */
+    readonly referralCombined?: true;
   };
   'endocrinology-referral': {
     /** Osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (reason `intolerance`). */

@@ -46,6 +46,35 @@ const SMOKING_NOT_CURRENT = 'smoking-not-current';
 const DYSPHAGIA: ConditionConcept = 'dysphagia';
 const OSTEOPOROSIS: ConditionConcept = 'osteoporosis';
 
+/**
+ * The diseases named in text only since the initiation review (a risk factor each, or the
+ * osteoporosis diagnosis): not read from a text about the family, a work-up or a screening
+ * ("Leddegigt i familien", "KOL-udredning", "Osteoporosis screening") — a negation clause blanks
+ * only what follows its word, and a false risk factor turns the info card into a treatment warning.
+ */
+const NAMED_DISEASES: ReadonlySet<string> = new Set([
+  'rheumatoid-arthritis',
+  'type-1-diabetes',
+  'copd',
+  'inflammatory-bowel-disease',
+  'anorexia-nervosa',
+  'hypogonadism',
+  'cushing',
+  'myeloma',
+  OSTEOPOROSIS,
+]);
+const FAMILY_OR_WORK_UP = /famil|arvelig|heredit|disposition|udredning|udredes|work-?up|screening/;
+
+/**
+ * A text naming one of `NAMED_DISEASES` that is not the patient's own disease: family, work-up or
+ * screening; and, for osteoporosis — what a problem-list text says most often of a relative
+ * ("Mother has osteoporosis, patient fractured hip") — a text naming a relative at all [choice].
+ */
+function notThePatientsDisease(concept: string, words: string): boolean {
+  if (!NAMED_DISEASES.has(concept)) return false;
+  return FAMILY_OR_WORK_UP.test(words) || (concept === OSTEOPOROSIS && mentionsRelative(words));
+}
+
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
   const t = ctx.terminology;
@@ -65,10 +94,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
   const affirmed = affirmedText(words);
   const named = affirmed === '' ? [] : t.matchNames('condition', affirmed);
-  // Osteoporosis is what a problem-list text says most often of a relative ("Mother has
-  // osteoporosis, patient fractured hip"): the patient's own diagnosis is not read from a text that
-  // names one [choice]: read as hers, it withheld `diagnosis-criteria-met`.
-  const names = named.length > 0 && mentionsRelative(words) ? named.filter((m) => m.concept !== OSTEOPOROSIS) : named;
+  const names = named.length === 0 ? named : named.filter((m) => !notThePatientsDisease(m.concept, words));
   let textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));
   const underCodeOnly = namedOnlyUnderCode(names);
   // "Mor med hoftebrud" is no fracture of the patient's (affirmedText leaves it out) but a family history.

@@ -121,19 +121,29 @@ const isRecommendedEndocrinologyReferral = (s: SuggestionSpec): boolean => isEnd
  * or folded into the treatment card) and a recommended endocrinology referral of the same answer go
  * to the same clinic — accepting both sent two referrals, both pre-selected [choice]. The
  * endocrinology referral asks the anabolic question too (`alsoAnabolic`); the anabolic referral
- * goes, its card still advising it. Run after `oneReferral`, on the cards shown. An anabolic
- * referral beside an endocrinology referral that is only an option stays: the GP may pick another.
+ * goes, its card still advising it and saying where the referral is (`referralCombined`).
+ * Run after `oneReferral`, on the cards shown. An anabolic referral beside an endocrinology referral
+ * that is only one of several choices stays: the GP may pick another.
  */
 export function oneClinic(recs: readonly Recommendation[]): Recommendation[] {
-  if (!recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true) || !recs.some((r) => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true)) return [...recs];
+  // Only a referral that is not one of several treatment choices: beside a critical denosumab
+  // card's follow-on drugs (`at-most-one`), the anabolic referral would go when the GP picks a drug.
+  const carrier = recs.find((r) => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true && (r.selectionBehavior !== 'at-most-one' || treatmentChoices(r.suggestions) === 1));
+  if (carrier === undefined || !recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true)) return [...recs];
   return recs.map((r) => {
     const suggestions = r.suggestions;
-    if (suggestions === undefined || !suggestions.some((s) => isAnabolicReferral(s) || isRecommendedEndocrinologyReferral(s))) return r;
-    return keepSuggestions(
-      r,
-      suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)),
-    );
+    if (suggestions === undefined) return r;
+    if (r === carrier) return keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)));
+    if (!suggestions.some(isAnabolicReferral)) return r;
+    // Its card says where the referral went.
+    const kept = keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)));
+    return r.topic === 'anabolic-treatment-consideration' ? { ...kept, referralCombined: true as const } : kept;
   });
+}
+
+/** The drugs and referrals a card offers to choose between (the anabolic referral aside). */
+function treatmentChoices(suggestions: readonly SuggestionSpec[]): number {
+  return suggestions.filter((s) => s.kind === 'prescribe' || (s.kind === 'referral' && !isAnabolicReferral(s))).length;
 }
 
 const isDxa = (s: SuggestionSpec): boolean => s.kind === 'dxa';

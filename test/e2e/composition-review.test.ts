@@ -1,7 +1,7 @@
 /**
  * Composition and summaries, through the CLI (`osteo-cds evaluate --json`), on the records of the
  * December 2026 composition review (`composition-review/`): the caveat of a missing medication list
- * always opens the treatment card's summary; a summary too long is cut at a clause, never mid-word
+ * is short enough to open the treatment card's summary; a summary too long is cut at a clause, never mid-word
  * (a Danish "start ikke behandling" had been cut to "start …"); one referral to the osteoporosis
  * clinic carries the anabolic question instead of two pre-selected referrals; fractures of unknown
  * mechanism refer "if low-energy" (rules.md §1); a site that hides the anabolic card hides it from
@@ -18,8 +18,8 @@ const carrying = (list: readonly CardLike[], topic: string): CardLike | undefine
 const referrals = (list: readonly CardLike[]): string[] => list.flatMap((c) => (c.suggestions ?? []).map((s) => s.label).filter((l) => l.startsWith('Henvisning til endokrinolog') || l.startsWith('Referral to endocrinology')));
 
 describe('summaries', () => {
-  it('the missing medication list opens the treatment summary in both languages, however long the rest', async () => {
-    for (const [lang, lead] of [['da', 'Tjek medicinlisten (mangler): '], ['en', 'Check the medication list (missing): ']] as const) {
+  it('the missing medication list opens the treatment summary in both languages, beside its longest companions', async () => {
+    for (const [lang, lead] of [['da', 'Tjek medicinlisten: '], ['en', 'Check medication list: ']] as const) {
       const treatment = carrying(await cards('medication-statements-unavailable', '--lang', lang), 'treatment-indicated');
       expect(treatment?.summary.startsWith(lead)).toBe(true);
       expect([...(treatment?.summary ?? '')].length).toBeLessThan(140);
@@ -65,5 +65,24 @@ describe("a site's disabledTopics (rules.md §6: a folded topic counts as shown)
     const hidden = carrying(await cards('anabolic-candidate-start', '--site-config', file('site-disable-anabolic')), 'treatment-indicated');
     expect(hidden?.summary).not.toContain('anabol');
     expect(topicsOf(hidden!)).not.toContain('anabolic-treatment-consideration');
+  });
+});
+
+describe('one referral to the clinic, not at the cost of a choice', () => {
+  it('denosumab stopped (its follow-on choices: at most one) and an anabolic candidate: the anabolic referral keeps its own card', async () => {
+    const list = await cards('denosumab-stopped-anabolic-low-calcium');
+    const anabolic = carrying(list, 'anabolic-treatment-consideration');
+    expect(anabolic?.suggestions?.map((s) => s.label)).toEqual(['Henvisning til endokrinolog (osteoporoseklinik): vurdering af anabol (knogleopbyggende) behandling']);
+    expect(referrals(list).some((l) => l.includes('også vurdering af anabol'))).toBe(false);
+  });
+
+  it('a combined referral: the anabolic card says where it is', async () => {
+    const anabolic = carrying(await cards('alendronate-5y-two-fractures-low-hip'), 'anabolic-treatment-consideration');
+    expect(anabolic?.detail).toContain('**Henvisningen er samlet** med den anbefalede henvisning til endokrinolog');
+  });
+
+  it('one record of two low-energy vertebral fractures on treatment is two fractures known to be low-energy: no "if low-energy"', async () => {
+    const referral = carrying(await cards('alendronate-one-record-two-vertebrae'), 'endocrinology-referral');
+    expect(referral?.summary).toBe('Henvis til endokrinolog: ≥ 2 lavenergibrud under behandling');
   });
 });

@@ -83,6 +83,8 @@ interface Part {
   readonly reason: Reason;
   readonly findings: readonly Finding[];
   readonly evidence: readonly Ref[];
+  /** Fractures on treatment that count only as possible (unknown mechanism): the card says "if low-energy". */
+  readonly ifLowEnergy?: true;
 }
 
 /** A flagged DXA after `start`, up to `end` (the last counted day; the pause's start for a course that has ended). */
@@ -110,7 +112,9 @@ function fracturesOnTreatment(ctx: RuleContext, start: LocalDate, end: LocalDate
   const records = lowEnergyFractures(ctx.facts, ctx.settings).filter((c) => c.fracture.date !== undefined && c.fracture.date >= from && c.fracture.date <= end);
   if (fractureCount(records) < FRACTURES_ON_TREATMENT) return undefined;
   const fs = distinctFractures(records);
-  return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref) };
+  // Counted as fractures, not records: one record of two vertebrae is two (rules.md section 1).
+  const ifLowEnergy = fractureCount(records.filter((c) => !c.possible)) < FRACTURES_ON_TREATMENT;
+  return { reason: 'fractures-on-treatment', findings: fs.map(fractureFinding), evidence: fs.map((c) => c.fracture.ref), ...(ifLowEnergy ? { ifLowEnergy: true as const } : {}) };
 }
 
 /** Suppressed: below the premenopausal mean (the lab's, else the setting) — a bound only when every value it allows is (labs.ts). */
@@ -370,14 +374,12 @@ export const endocrinologyReferral: PatientRule<'endocrinology-referral'> = (ctx
         ];
   const parts = candidates.filter((p): p is Part => p !== undefined);
   if (parts.length === 0) return undefined;
-  // rules.md §1: a fracture of unknown mechanism counts, but the card says "if low-energy" (no
-  // `-possible` reason is listed for this card: the reason stays, the text says it).
-  const fractures = parts.find((p) => p.reason === 'fractures-on-treatment');
-  const definite = fractures?.findings.filter((f) => f.kind === 'fracture' && !f.possible).length ?? 0;
   return {
     topic: 'endocrinology-referral',
     indicator: 'warning',
-    ...(fractures !== undefined && definite < FRACTURES_ON_TREATMENT ? { fracturesIfLowEnergy: true as const } : {}),
+    // rules.md §1: a fracture of unknown mechanism counts, but the card says "if low-energy" (no
+    // `-possible` reason is listed for this card: the reason stays, the text says it).
+    ...(parts.some((p) => p.ifLowEnergy === true) ? { fracturesIfLowEnergy: true as const } : {}),
     reasons: [...new Set(parts.map((p) => p.reason))],
     evidence: [...new Set(parts.flatMap((p) => p.evidence))],
     findings: parts.flatMap((p) => p.findings),

@@ -68,8 +68,20 @@ const SUMMARY_AFTER_DENOSUMAB: Readonly<Record<'overdue' | 'stopped', Words>> = 
   },
 };
 
+/** One referral to the clinic (rules/agreement.ts `oneClinic`): where it is. */
+const REFERRAL_COMBINED: Words = {
+  da: '**Henvisningen er samlet** med den anbefalede henvisning til endokrinolog i dette svar, som også beder om vurdering af anabol behandling.',
+  en: '**The referral is combined** with the recommended referral to endocrinology in this answer, which also asks for an assessment of anabolic treatment.',
+};
+
 function detail(rec: Recommendation<'anabolic-treatment-consideration'>, lang: Language): string {
-  return paragraphs(rec.afterDenosumab !== undefined && DENOSUMAB_FIRST[rec.afterDenosumab][lang], onlyPossible(rec) && IF_LOW_ENERGY[lang], WHAT[lang], WHICH_DRUG[rec.candidate][lang]);
+  return paragraphs(
+    rec.afterDenosumab !== undefined && DENOSUMAB_FIRST[rec.afterDenosumab][lang],
+    rec.referralCombined === true && REFERRAL_COMBINED[lang],
+    onlyPossible(rec) && IF_LOW_ENERGY[lang],
+    WHAT[lang],
+    WHICH_DRUG[rec.candidate][lang],
+  );
 }
 
 export const anabolicTreatmentConsiderationTexts: TopicTexts<'anabolic-treatment-consideration'> = {

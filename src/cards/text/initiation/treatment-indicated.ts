@@ -133,11 +133,11 @@ const MEDICATION_LIST_UNAVAILABLE: Note<'treatment-indicated'> = {
   place: 'lead',
   words: {
     da: {
-      summary: 'Tjek medicinlisten (mangler): ',
+      summary: 'Tjek medicinlisten: ',
       detail: '**Medicinlisten kunne ikke hentes:** tjek, om patienten allerede er i behandling (fx alendronat eller denosumab), før du ordinerer.',
     },
     en: {
-      summary: 'Check the medication list (missing): ',
+      summary: 'Check medication list: ',
       detail: '**The medication list could not be fetched:** check whether the patient is already on treatment (e.g. alendronate or denosumab) before prescribing.',
     },
   },
