@@ -48,8 +48,8 @@ const OSTEOPOROSIS: ConditionConcept = 'osteoporosis';
 
 /**
  * The diseases named in text only since the initiation review (a risk factor each, or the
- * osteoporosis diagnosis): not read from a text about the family, a work-up or a screening
- * ("Leddegigt i familien", "KOL-udredning", "Osteoporosis screening") — a negation clause blanks
+ * osteoporosis diagnosis): not read from a text about the family or a work-up ("Leddegigt i
+ * familien", "IBD-udredning", "Osteoporosis screening") — a negation clause blanks
  * only what follows its word, and a false risk factor turns the info card into a treatment warning.
  */
 const NAMED_DISEASES: ReadonlySet<string> = new Set([
@@ -63,16 +63,20 @@ const NAMED_DISEASES: ReadonlySet<string> = new Set([
   'myeloma',
   OSTEOPOROSIS,
 ]);
-const FAMILY_OR_WORK_UP = /famil|arvelig|heredit|disposition|udredning|udredes|work-?up|screening/;
+/** About the family ("i familien", "family history"), or a work-up not yet done: the text is not the patient's disease. */
+const FAMILY_OR_WORK_UP = /i familien|family history|familiehistorie|familiær disposition|arvelig disposition|disposition til|(?:udredning|udredes|work-?up)(?!\s*(?:er\s+)?(?:afsluttet|færdig|completed|done))/;
+/** A screening for osteoporosis is no diagnosis of it (a screening for a complication of a disease the patient has is). */
+const OSTEOPOROSIS_SCREENING = /screening/;
 
 /**
- * A text naming one of `NAMED_DISEASES` that is not the patient's own disease: family, work-up or
- * screening; and, for osteoporosis — what a problem-list text says most often of a relative
- * ("Mother has osteoporosis, patient fractured hip") — a text naming a relative at all [choice].
+ * A text naming one of `NAMED_DISEASES` that is not the patient's own disease: the family, or a
+ * work-up not yet done ("udredning afsluttet" is done); for osteoporosis also a screening, and —
+ * what a problem-list text says most often of a relative ("Mother has osteoporosis, patient
+ * fractured hip") — a text naming a relative at all [choice].
  */
 function notThePatientsDisease(concept: string, words: string): boolean {
   if (!NAMED_DISEASES.has(concept)) return false;
-  return FAMILY_OR_WORK_UP.test(words) || (concept === OSTEOPOROSIS && mentionsRelative(words));
+  return FAMILY_OR_WORK_UP.test(words) || (concept === OSTEOPOROSIS && (mentionsRelative(words) || OSTEOPOROSIS_SCREENING.test(words)));
 }
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {

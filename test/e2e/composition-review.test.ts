@@ -19,7 +19,7 @@ const referrals = (list: readonly CardLike[]): string[] => list.flatMap((c) => (
 
 describe('summaries', () => {
   it('the missing medication list opens the treatment summary in both languages, beside its longest companions', async () => {
-    for (const [lang, lead] of [['da', 'Tjek medicinlisten: '], ['en', 'Check medication list: ']] as const) {
+    for (const [lang, lead] of [['da', 'Tjek medicinlisten: '], ['en', 'Check medications: ']] as const) {
       const treatment = carrying(await cards('medication-statements-unavailable', '--lang', lang), 'treatment-indicated');
       expect(treatment?.summary.startsWith(lead)).toBe(true);
       expect([...(treatment?.summary ?? '')].length).toBeLessThan(140);

@@ -21,8 +21,8 @@ export function incompleteMedications<T extends DenosumabTopic>(): Note<T> {
     applies: (rec: Recommendation<T>) => rec.medicationListUnavailable === true,
     place: 'lead',
     words: {
-      da: { summary: 'Tjek seneste injektion: ', detail: INCOMPLETE_MEDICATIONS.da },
-      en: { summary: 'Check the last injection: ', detail: INCOMPLETE_MEDICATIONS.en },
+      da: { summary: 'Medicindata mangler – ', detail: INCOMPLETE_MEDICATIONS.da },
+      en: { summary: 'Medication data missing – ', detail: INCOMPLETE_MEDICATIONS.en },
     },
   };
 }

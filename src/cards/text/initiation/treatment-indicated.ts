@@ -137,7 +137,7 @@ const MEDICATION_LIST_UNAVAILABLE: Note<'treatment-indicated'> = {
       detail: '**Medicinlisten kunne ikke hentes:** tjek, om patienten allerede er i behandling (fx alendronat eller denosumab), før du ordinerer.',
     },
     en: {
-      summary: 'Check medication list: ',
+      summary: 'Check medications: ',
       detail: '**The medication list could not be fetched:** check whether the patient is already on treatment (e.g. alendronate or denosumab) before prescribing.',
     },
   },
@@ -165,7 +165,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
         const body = first === undefined ? `Start ${drug} nu, mens speciallægen vurderer anabol behandling (henvis)` : `${first}, start så ${drug}; henvis til anabol vurdering`;
         return possible ? `Hvis lavenergibrud: ${lowerFirst(body)}` : body;
       }
-      const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause slut, hvis lavenergibrud' : ' – behandlingspausen er slut') : possible ? ' – hvis bruddet var et lavenergibrud' : '';
+      const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause slut, hvis lavenergibrud' : ' – behandlingspausen er slut') : possible ? ' – hvis lavenergibrud' : '';
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       // Shorter with a condition after it: the summary must stay under 140 characters whole.
       if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' && rec.medicationListUnavailable !== true ? ', parenteral' : ''}): ${PARENTERAL_DOSE[offered(rec)].da}${when}`;
@@ -204,7 +204,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
         const body = first === undefined ? `Start ${drug} now while the specialist considers anabolic treatment (refer)` : `${first}, then start ${drug}; refer for anabolic review`;
         return possible ? `If low-energy fracture: ${lowerFirst(body)}` : body;
       }
-      const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause over if low-energy fracture' : ' – the treatment pause is over') : possible ? ' – if the fracture was low-energy' : '';
+      const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause over if low-energy fracture' : ' – the treatment pause is over') : possible ? ' – if low-energy fracture' : '';
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
       // The short lead leaves room for a condition after it, or for the medication-list note before it.
       const long = when === '' && rec.medicationListUnavailable !== true;
