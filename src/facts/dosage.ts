@@ -312,10 +312,10 @@ export function sequentialStepsDays(lines: readonly JsonObject[]): number | unde
   if (steps.length < 2) return undefined;
   let days = 0;
   for (const step of steps) {
-    const repeat = getObject(getObject(step[0], 'timing'), 'repeat');
-    const duration = getObject(repeat, 'boundsPeriod') === undefined ? readDuration(boundsDurationOf(repeat)) : undefined;
-    if (duration === undefined) return undefined;
-    days += duration.value * APPROX_DAYS[duration.unit];
+    if (getObject(getObject(getObject(step[0], 'timing'), 'repeat'), 'boundsPeriod') !== undefined) return undefined;
+    const length = stepDays(step);
+    if (length === undefined) return undefined;
+    days += length;
   }
   return Math.min(Math.round(days), MAX_DAYS);
 }

@@ -22,7 +22,7 @@
  *          `hypocalcaemia`, `vitamin-d-low`.
  */
 import type { Ref } from '../../facts/types.js';
-import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
+import { addDays, addMonths } from '../../time/local-date.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding, lastDoseFinding } from '../predicates/findings.js';
 import { kidneyTest, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
@@ -118,8 +118,8 @@ export const zoledronicAcidInfusionDue: PatientRule<'zoledronic-acid-infusion-du
   const orders = [...new Set([...missing, ...recheck])];
   // Every test in, but an infusion still to come may fall after the oldest has passed the window:
   // the card names the last infusion day they cover rather than saying only "prøverne foreligger".
-  const used = [calcium, egfr ?? creatinine, vitaminD];
-  const oldest = missing.length > 0 || overdue ? undefined : used.reduce<LocalDate | undefined>((min, v) => (v === undefined || (min !== undefined && min <= v.date) ? min : v.date), undefined);
+  const used = [calcium, egfr ?? creatinine, vitaminD].flatMap((v) => (v === undefined ? [] : [v.date])).sort();
+  const oldest = missing.length > 0 || overdue ? undefined : used[0];
   const covered = oldest === undefined ? undefined : addDays(oldest, days);
   const holdUntil = covered !== undefined && covered < due ? covered : undefined;
   const suggestions: SuggestionSpec[] = orders.length === 0 ? [] : [{ kind: 'labs', labs: orders, note: 'before-infusion' }];
