@@ -275,6 +275,8 @@ export interface TopicValues {
     readonly egfrLow?: true;
     /** The other antiresorptive drafts of the basket this one doubles (rules/index.ts: one barred from going ahead doubles nothing). */
     readonly otherDrafts: readonly Ref[];
+    /** Every draft it doubles is of its own drug and none is in use: the same order twice. */
+    readonly doubleOrder?: true;
   };
   'rx-denosumab-biosimilar': Nothing;
   'rx-denosumab-schedule': {

@@ -1,8 +1,9 @@
 /**
  * rules.md section 4, "A draft that must not go ahead", and section 6, "two cards that disagree":
  * a draft `rx-duplicate-antiresorptive` offers to delete gets no one click from another card that
- * keeps it (rules/index.ts `withoutKeepingRemovedDuplicate`, `barredDose`); one it removes as its
- * action loses its how-to-start cards too (must-not-go-ahead.ts `duplicateRemoval`) [choice].
+ * keeps it (rules/index.ts `withoutKeepingRemovedDuplicate`, `barredDose`); the second order of
+ * the same drug, which it removes as its action, loses its how-to-start cards too
+ * (must-not-go-ahead.ts `duplicateRemoval`) [choice].
  */
 import { describe, expect, it } from 'vitest';
 import type { DraftOrder } from '../../src/facts/types.js';
@@ -27,10 +28,19 @@ const onZoledronicAcid = course('zoledronic-acid', '2025-05-20', { lastDose: '20
 describe('duplicateRemoval: how the duplicate card leaves its draft', () => {
   const dup = (recs: readonly Recommendation[], d: DraftOrder) => recs.find((r) => r.topic === 'rx-duplicate-antiresorptive' && r.draft === d.ref);
 
-  it('the second antiresorptive of the basket is removed (the card\'s action); the first gets no card', () => {
+  it('the same drug ordered twice: the second draft is removed (the card\'s action); the first gets no card', () => {
+    const [first, second] = [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 }), prolia()];
+    const recs = run({}, [first, second]);
+    expect(dup(recs, second)).toMatchObject({ doubleOrder: true });
+    expect(duplicateRemoval(dup(recs, second) as Recommendation)).toBe('remove');
+    expect(dup(recs, first)).toBeUndefined();
+  });
+
+  it('two drugs in one basket ("remove one": the GP may remove the other): one way of two [choice: the safer reading]', () => {
     const [zol, dmab] = [draft('zoledronic-acid'), prolia()];
     const recs = run({}, [zol, dmab]);
-    expect(duplicateRemoval(dup(recs, dmab) as Recommendation)).toBe('remove');
+    expect(dup(recs, dmab)).not.toHaveProperty('doubleOrder');
+    expect(duplicateRemoval(dup(recs, dmab) as Recommendation)).toBe('stop-or-remove');
     expect(dup(recs, zol)).toBeUndefined();
   });
 
@@ -68,12 +78,12 @@ describe('a draft the duplicate card removes as its action: a draft that must no
     expect(topicsOf(recs, obodence)).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing']));
   });
 
-  it('alendronate then denosumab in one basket: the denosumab draft removed gets no recall of its next injection', () => {
-    const aln = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 });
-    const dmab = draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 });
-    const recs = run({ labs: {} }, [aln, dmab]);
-    expect(topicsOf(recs, dmab)).toContain('rx-duplicate-antiresorptive');
-    expect(topicsOf(recs, dmab)).not.toContain('rx-denosumab-schedule');
+  it('denosumab ordered twice: the second draft, removed, gets no recall of its next injection', () => {
+    const first = draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 });
+    const second = draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 });
+    const recs = run({ labs: {} }, [first, second]);
+    expect(topicsOf(recs, second)).toEqual(['rx-duplicate-antiresorptive']);
+    expect(topicsOf(recs, first)).toContain('rx-denosumab-schedule');
   });
 
   it('two alendronate drafts, swallowing difficulty: Binosto and the start checklist for the first only', () => {
@@ -83,12 +93,14 @@ describe('a draft the duplicate card removes as its action: a draft that must no
     for (const t of ['rx-start-checklist', 'rx-swallowing-difficulty', 'rx-lab-missing', 'rx-vitamin-d-low']) expect(topicsOf(recs, second)).not.toContain(t);
   });
 
-  it('zoledronic acid dosed twice yearly, then denosumab: the denosumab (the duplicate) loses its biosimilar switch; the zoledronic acid (the first) keeps its correction', () => {
+  it('zoledronic acid dosed twice yearly, then denosumab: the denosumab (the duplicate) keeps its biosimilar card without the switch; the zoledronic acid (the first) keeps its correction', () => {
     const zol = draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays: 182 });
     const dmab = prolia();
     const recs = run({}, [zol, dmab]);
     expect(of(recs, zol).find((r) => r.topic === 'rx-dose-interval')?.suggestions).toHaveLength(1);
-    expect(topicsOf(recs, dmab)).not.toContain('rx-denosumab-biosimilar');
+    const biosimilar = of(recs, dmab).find((r) => r.topic === 'rx-denosumab-biosimilar');
+    expect(biosimilar).toBeDefined();
+    expect(biosimilar?.suggestions ?? []).toHaveLength(0);
   });
 
   it('the dose card of a removed duplicate stays critical without its correction (barred: rx-duplicate-antiresorptive)', () => {
@@ -97,6 +109,36 @@ describe('a draft the duplicate card removes as its action: a draft that must no
     const dose = of(run({}, [zol, dmab]), dmab).find((r) => r.topic === 'rx-dose-interval');
     expect(dose).toMatchObject({ indicator: 'critical', barred: 'rx-duplicate-antiresorptive' });
     expect(dose).not.toHaveProperty('suggestions');
+  });
+});
+
+describe('two drugs in one basket: the checks before the draft stay, whichever the GP removes (rules.md section 4 names four cards that silence them)', () => {
+  it('alendronate and zoledronic acid, no labs: the zoledronic acid the duplicate card offers to remove keeps its missing 30-day labs', () => {
+    const [aln, zol] = [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 }), draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays: 365 })];
+    const recs = run({ labs: {} }, [aln, zol]);
+    expect(topicsOf(recs, zol)).toContain('rx-duplicate-antiresorptive');
+    const missing = of(recs, zol).find((r) => r.topic === 'rx-lab-missing');
+    expect(missing?.reasons).toEqual(expect.arrayContaining(['calcium-missing', 'vitamin-d-missing']));
+    expect(topicsOf(recs, aln)).toContain('rx-lab-missing');
+  });
+
+  it('zoledronic acid with 25-OH-D 45 beside a denosumab draft: the infusion keeps rx-vitamin-d-low', () => {
+    const [dmab, zol] = [draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 }), draft('zoledronic-acid', { doseMgPerAdministration: 5, intervalDays: 365 })];
+    const recs = run({ labs: { ...labs, vitaminD: [vitaminD(45, '2026-11-20')] } }, [dmab, zol]);
+    expect(topicsOf(recs, zol)).toEqual(expect.arrayContaining(['rx-duplicate-antiresorptive', 'rx-vitamin-d-low']));
+  });
+
+  it('alendronate selected beside an unselected denosumab draft (order-select), labs fine: the first tablet keeps its start checklist', () => {
+    const dmab = { ...draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 }), selected: false };
+    const aln = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 });
+    const recs = run({}, [dmab, aln]);
+    expect(topicsOf(recs, aln)).toEqual(expect.arrayContaining(['rx-duplicate-antiresorptive', 'rx-start-checklist']));
+  });
+
+  it('a denosumab draft beside an alendronate draft keeps the recall of its next injection', () => {
+    const [aln, dmab] = [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 }), draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 })];
+    const recs = run({}, [aln, dmab]);
+    expect(topicsOf(recs, dmab)).toEqual(expect.arrayContaining(['rx-duplicate-antiresorptive', 'rx-denosumab-schedule']));
   });
 });
 

@@ -17,17 +17,19 @@ export function barsDraft(r: Recommendation): boolean {
 
 /**
  * How `rx-duplicate-antiresorptive` leaves its own draft, when its one click removes it:
- * - `remove`: removing the draft is the card's action — the second antiresorptive of the basket
- *   ("remove one": the click removes this one), or denosumab kept at eGFR ≤ 35 (`egfrLow`). The
- *   draft must not go ahead: a draft that must not go ahead for the how-to-start cards and the
- *   one-click fixes of the draft.
- * - `stop-or-remove`: another antiresorptive is in use and the card says "stop it, or remove the
- *   draft" — removal is one of two ways. [choice: the safer reading] The one-click changes that
- *   keep the draft (a biosimilar or Binosto switch, a corrected dosing) are withheld: each stood
- *   beside the delete of the same order, and accepting it settled the card's question by keeping
- *   a second antiresorptive. The cards themselves stay, and so do the pre-start checks
- *   (`rx-start-checklist`, `rx-lab-missing`, `rx-vitamin-d-low`): should the GP stop the drug in
- *   use instead, the draft is a start that needs them — a missing check is the worse error.
+ * - `remove`: removing the draft is the card's action — the same drug ordered twice (`doubleOrder`:
+ *   the second draft of the basket; the first, kept, is the same start with the same checks), or
+ *   denosumab kept at eGFR ≤ 35 (`egfrLow`). The draft must not go ahead: a draft that must not go
+ *   ahead for the how-to-start cards and the one-click fixes of the draft.
+ * - `stop-or-remove`: removal is one of two ways — another antiresorptive is in use ("stop it, or
+ *   remove the draft"), or another drug is drafted beside it ("remove one": the GP may remove that
+ *   one instead). [choice: the safer reading] The one-click changes that keep the draft (a
+ *   biosimilar or Binosto switch, a corrected dosing) are withheld: each stood beside the delete
+ *   of the same order, and accepting it settled the card's question by keeping a second
+ *   antiresorptive. The cards themselves stay, and so do the pre-start checks and the checks before
+ *   every dose (`rx-start-checklist`, `rx-lab-missing`, `rx-vitamin-d-low`): should the GP keep
+ *   this draft, it needs them — a missing check is the worse error (rules.md section 4 names only
+ *   four cards that silence them; a zoledronic acid beside an alendronate had lost its 30-day labs).
  * Not the switch the service advises (`switchAdvised`: no one click removes the draft, the oral
  * drug is to stop) nor a follow-on after denosumab (no duplicate card): the draft goes ahead.
  */
@@ -36,6 +38,5 @@ export type DuplicateRemoval = 'remove' | 'stop-or-remove';
 export function duplicateRemoval(r: Recommendation): DuplicateRemoval | undefined {
   if (r.topic !== 'rx-duplicate-antiresorptive' || r.draft === undefined || r.switchAdvised === true) return undefined;
   if (r.suggestions?.some((s) => s.kind === 'remove-draft' && s.draft === r.draft) !== true) return undefined;
-  const inUse = r.findings.some((f) => f.kind === 'course');
-  return !inUse || (r.egfrLow === true && r.afterDenosumab) ? 'remove' : 'stop-or-remove';
+  return r.doubleOrder === true || (r.egfrLow === true && r.afterDenosumab) ? 'remove' : 'stop-or-remove';
 }

@@ -131,6 +131,9 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   const lowEgfr = afterDenosumab ? latestEgfrAtLimit(facts) : undefined;
   if (lowEgfr !== undefined) findings.push(labFinding('egfr', lowEgfr));
   const egfrLow = lowEgfr !== undefined;
+  // The same drug ordered twice (two alendronate drafts, Obodence and Prolia), none in use: whichever
+  // is removed, the one kept is the same start, and its cards say what this one's would.
+  const doubleOrder = courses.length === 0 && drafts.length > 0 && drafts.every((d) => d.identity.drug === drug);
   return {
     topic: 'rx-duplicate-antiresorptive',
     indicator: 'warning',
@@ -145,5 +148,6 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
     ...(switchAdvised ? { switchAdvised: true as const } : {}),
     ...(secondChoice ? { switchAdvised: true as const, switchFor: 'oral-contraindicated' as const } : {}),
     ...(egfrLow ? { egfrLow: true as const } : {}),
+    ...(doubleOrder ? { doubleOrder: true as const } : {}),
   };
 };
