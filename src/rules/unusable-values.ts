@@ -113,6 +113,18 @@ function unreadFinding(u: Unread): Finding {
   };
 }
 
+/**
+ * The risk factors and body measures read from Observations (rules.md section 1: "A value in an
+ * unknown unit is not used and the card says so"): their newest usable value. An alcohol intake in
+ * an unknown unit had left "no risk factor recorded" without a word.
+ */
+const MEASURES: Readonly<Partial<Record<UnusableValue['concept'], (facts: PatientFacts) => { readonly date?: LocalDate } | undefined>>> = {
+  'alcohol-intake': (f) => f.lifestyle.alcoholUnitsPerDay,
+  bmi: (f) => f.vitals.bmi[0],
+  height: (f) => f.vitals.height[0],
+  weight: (f) => f.vitals.weight[0],
+};
+
 /** A flagged result with no number is named on the data card for this long [choice: a year]. */
 const FLAG_NAMED_DAYS = 365;
 
@@ -206,8 +218,16 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
     if (!newestUsable.has(concept)) newestUsable.set(concept, latest((LABS[concept]?.usable(ctx.facts.labs) ?? []).filter((v) => !undecidedMarkers.has(v.ref)), ctx.today));
     return newestUsable.get(concept);
   };
+  // A measure is named beside an answer that says something (not for a patient no card is about).
+  const answered = recs.some((r) => r.topic !== 'data-unavailable');
   return unread.filter((u) => {
     if (named.has(u.ref)) return false;
+    const measure = MEASURES[u.concept];
+    if (measure !== undefined) {
+      if (!answered) return false;
+      const usable = measure(ctx.facts)?.date;
+      return u.reason === 'no-date' ? usable === undefined : worthNaming(u, usable);
+    }
     // An undated score beside no dated scan, an undated lab value beside none of its lab: a dated
     // one is what the answer rests on, and the copy without a date adds nothing.
     const scores = SCORES[u.concept];

@@ -60,7 +60,9 @@ type UnitToken =
   | '{drinks}/d'
   | '{drinks}/wk'
   | '{units}/d'
-  | '{units}/wk';
+  | '{units}/wk'
+  | 'g/d'
+  | 'g/wk';
 
 /** Lower-cased, de-spaced spellings → token. Built from the list below. */
 const SPELLINGS = new Map<string, UnitToken>();
@@ -96,6 +98,9 @@ spell('{drinks}/d', 'drinks/d', 'drink/d', '/d', 'drinks/day', 'drink/day', '1/d
 spell('{drinks}/wk', 'drinks/wk', 'drink/wk', '/wk', 'drinks/week', 'drink/week', '1/wk', '/week', 'drinksperweek');
 spell('{units}/d', 'units/d', 'unit/d', 'units/day', 'genstande/dag', 'genstand/dag', 'genstande/d', 'genstande/døgn');
 spell('{units}/wk', 'units/wk', 'unit/wk', 'units/week', 'genstande/uge', 'genstand/uge', 'genstande/wk', 'genstande/week');
+// Grams of alcohol (ethanol) a day or a week, as a questionnaire may record them.
+spell('g/d', 'g/d', 'g/day', 'gram/d', 'gram/day', 'grams/day', 'g/dag', 'gram/dag', 'g/døgn');
+spell('g/wk', 'g/wk', 'g/week', 'gram/wk', 'gram/week', 'grams/week', 'g/uge', 'gram/uge');
 
 const EGFR_RE = /^ml\/min\/1\.73(?:m2|sqm|m)?$/;
 
@@ -201,6 +206,8 @@ const FACTORS: Readonly<Record<Measure, ReadonlyMap<UnitToken, number>>> = {
     ['{units}/wk', 1 / 7],
     ['{drinks}/d', 14 / 12],
     ['{drinks}/wk', 14 / 12 / 7],
+    ['g/d', 1 / 12],
+    ['g/wk', 1 / 12 / 7],
   ]),
 };
 

@@ -208,6 +208,18 @@ describe('follow-up card texts', () => {
     expect(renderCards([base], renderCtx('da'))[0]?.detail).toContain('i alt op til 10 år');
   });
 
+  it('the pause review due 2 years after a scan in the pause says the 2 years count from that scan, not from the pause start', () => {
+    const base = recommendation('bisphosphonate-pause-review');
+    const due = { ...base, reasons: ['pause-continues', 'pause-dxa-due'] } as Recommendation;
+    const [da] = renderCards([due], renderCtx('da'));
+    expect(da?.summary).toContain('2 år siden seneste DXA i pausen');
+    const [en] = renderCards([due], renderCtx('en'));
+    expect(en?.summary).toContain('2 years since the last DXA in the pause');
+    // No scan in the pause: the 2 years are the pause's own.
+    const [first] = renderCards([{ ...base, reasons: ['pause-dxa-due'] }], renderCtx('da'));
+    expect(first?.summary).toContain('– 2 år er gået');
+  });
+
   it('never says "continue" on a bisphosphonate held for eGFR ≤ 35 (the endocrinology referral says hold)', () => {
     for (const topic of ['btm-response-adequate', 'bisphosphonate-continue'] as const) {
       const [da] = renderCards([{ ...recommendation(topic), notContinued: 'egfr-low' }], renderCtx('da'));

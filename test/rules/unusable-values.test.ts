@@ -267,3 +267,35 @@ describe('a reported bound that cannot decide its lab\'s check is named as not u
     expect(formatFinding(named!, 'en')).toBe('Value not used – reported only as <2.4 mmol/L, which does not tell whether there is hypocalcaemia: calcium (1 Jun 2026)');
   });
 });
+
+describe('a risk factor or body measure in an unknown unit is named too (rules.md section 1: "the card says so")', () => {
+  // T-score −2.8 without a fracture: the answer is about risk factors (risk-factor-review).
+  const alcohol = (value: number, unit: string, date: string, id: string) => observation({ id, code: '74013-4', value, ucum: unit, date });
+  const bmi = (value: number, unit: string, date: string, id: string) => observation({ id, code: '39156-5', value, ucum: unit, date });
+
+  it('alcohol in mL a day: "no risk factor recorded" beside it names the value it could not use', () => {
+    const recs = run([tScore, alcohol(90, 'mL/d', '2026-05-01', 'alc-ml')]);
+    expect(card(recs, 'risk-factor-review')).toBeDefined();
+    const data = card(recs, 'data-unavailable');
+    expect(data?.reasons).toContain('unknown-unit');
+    expect(unread(data)).toEqual([{ kind: 'unusable-value', concept: 'alcohol-intake', unit: 'mL/d', date: '2026-05-01', ref: 'Observation/alc-ml' }]);
+    expect(dataCardText(recs)).toContain('Value not used – unknown unit ("mL/d"): alcohol intake (1 May 2026)');
+  });
+
+  it('a BMI in % newer than a usable one is named; one older than a usable one is not', () => {
+    const newer = run([tScore, bmi(24, 'kg/m2', '2026-01-10', 'bmi-ok'), bmi(17, '%', '2026-05-01', 'bmi-pct')]);
+    expect(unread(card(newer, 'data-unavailable')).map((f) => f.ref)).toEqual(['Observation/bmi-pct']);
+    const older = run([tScore, bmi(17, '%', '2025-05-01', 'bmi-pct'), bmi(24, 'kg/m2', '2026-01-10', 'bmi-ok')]);
+    expect(card(older, 'data-unavailable')).toBeUndefined();
+  });
+
+  it('not for a patient no card is about: an alcohol value in an unknown unit alone makes no card', () => {
+    expect(run([alcohol(90, 'mL/d', '2026-05-01', 'alc-ml')])).toEqual([]);
+  });
+
+  it('grams of alcohol a day are converted (12 g a unit): 36 g/d is the risk factor of 3 units a day', () => {
+    const recs = run([tScore, alcohol(36, 'g/d', '2026-05-01', 'alc-g')]);
+    expect(card(recs, 'treatment-indicated')?.reasons).toContain('risk-alcohol');
+    expect(card(recs, 'data-unavailable')).toBeUndefined();
+  });
+});

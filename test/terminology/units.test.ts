@@ -48,6 +48,12 @@ describe('unit conversion to canonical units (terminology.md section 8)', () => 
     expect(toCanonical('alcohol', 21, { unit: 'genstande/uge' })).toBe(3);
   });
 
+  it('alcohol in grams of ethanol: 12 g a Danish unit', () => {
+    expect(toCanonical('alcohol', 36, { code: 'g/d', system: UCUM_SYSTEM })).toBe(3);
+    expect(toCanonical('alcohol', 252, { unit: 'g/uge' })).toBe(3);
+    expect(toCanonical('alcohol', 36, { unit: 'g/day' })).toBe(3);
+  });
+
   it('an unknown unit, or a unit of another quantity, converts to nothing', () => {
     expect(toCanonical('vitamin-d', 20, { unit: 'furlongs' })).toBeUndefined();
     expect(toCanonical('vitamin-d', 20, { unit: 'mg/dL' })).toBeUndefined();

@@ -70,7 +70,13 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
-      const concept = Object.hasOwn(LAB, f.concept) ? LAB[f.concept as keyof typeof LAB][lang] : Object.hasOwn(SCORE, f.concept) ? SCORE[f.concept as keyof typeof SCORE][lang] : recordMarkdown(f.concept);
+      const concept = Object.hasOwn(LAB, f.concept)
+        ? LAB[f.concept as keyof typeof LAB][lang]
+        : Object.hasOwn(SCORE, f.concept)
+          ? SCORE[f.concept as keyof typeof SCORE][lang]
+          : Object.hasOwn(MEASURE, f.concept)
+            ? MEASURE[f.concept as keyof typeof MEASURE][lang]
+            : recordMarkdown(f.concept);
       return dated(unusableText(f, concept, lang), f.date, lang);
     }
     case 'marker-change': {
@@ -272,6 +278,14 @@ function unusableText(f: Extract<Finding, { kind: 'unusable-value' }>, concept: 
   const unit = f.unit === undefined ? (da ? 'ingen enhed' : 'no unit') : `"${recordMarkdown(f.unit)}"`;
   return da ? `Værdi ikke brugt – ukendt enhed (${unit}): ${concept}` : `Value not used – unknown unit (${unit}): ${concept}`;
 }
+
+/** Body measures and alcohol intake, as an unusable one is named. */
+const MEASURE = {
+  height: { da: 'højde', en: 'height' },
+  weight: { da: 'vægt', en: 'weight' },
+  bmi: { da: 'BMI', en: 'BMI' },
+  'alcohol-intake': { da: 'alkoholindtag', en: 'alcohol intake' },
+} as const;
 
 /** The DXA's values, as an unusable one is named. */
 const SCORE = {
