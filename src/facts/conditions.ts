@@ -11,11 +11,11 @@
  * section 1, "menopause before 45").
  */
 import { addYears, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, get, statusCode, withDate } from './accessors.js';
+import { codings, conceptText, conceptWords, get, statusCode, withDate } from './accessors.js';
 import { affirmedText } from './condition-text.js';
 import { isConditionConcept } from './concepts.js';
 import { familyHistoryInText } from './family-history.js';
-import { mentionsRelative } from './relative-text.js';
+import { mentionsRelative, relativeSubject, statementsOf } from './relative-text.js';
 import type { Entry, FactsContext } from './context.js';
 import { MECHANISM_RANK, withoutFollowUps } from './fracture-count.js';
 import { fractureOf, textSourceCode, toSourceCode, type CodedMatch } from './fractures.js';
@@ -79,12 +79,29 @@ function notThePatientsDisease(concept: string, words: string): boolean {
   return FAMILY_OR_WORK_UP.test(words) || (concept === OSTEOPOROSIS && (mentionsRelative(words) || OSTEOPOROSIS_SCREENING.test(words)));
 }
 
+/**
+ * A Condition whose own text speaks of relatives only ("Mor: hoftebrud", "Osteoporose hos mor"),
+ * in `code.text` as the GP entered it, else in its displays: its codes are the relative's disease,
+ * not the patient's [choice] — "Mor: hoftebrud" coded L75 or DS720 had been the patient's own
+ * possible hip fracture (and "start alendronate") beside the mother's family history, and "Mor:
+ * osteoporose" coded L95 the patient's diagnosis. A text that also speaks of the patient
+ * ("Hoftebrud. Mor havde også hoftebrud") keeps its codes: hiding the patient's own is the worse error.
+ */
+function aboutRelativesOnly(code: unknown, words: string): boolean {
+  const own = conceptText(code)?.toLowerCase() ?? words;
+  if (!mentionsRelative(own)) return false;
+  const statements = statementsOf(own).filter((part, i) => i % 2 === 0 && part.trim() !== '');
+  return statements.length > 0 && statements.every((part) => relativeSubject(part) !== undefined);
+}
+
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;
   const t = ctx.terminology;
+  const words = conceptWords(condition.code);
+  const relatives = aboutRelativesOnly(condition.code, words);
   const matches: CodedMatch[] = [];
   let notSmoking = false;
-  for (const coding of codings(condition.code)) {
+  for (const coding of relatives ? [] : codings(condition.code)) {
     for (const match of t.matchCoding(coding.system, coding.code)) {
       if (match.kind === 'condition') matches.push({ coding, match });
       else if (match.concept === SMOKING_NOT_CURRENT) notSmoking = true;
@@ -93,10 +110,10 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
   // "Ex-smoker" / "Never smoked" on the problem list (SNOMED 8517006, 266919005): not smoking since
   // it was recorded — a later entry than an old active F17 ends that smoking (build-facts.ts `latestSmoking`).
   if (notSmoking) out.smoking.push({ value: false, ref: entry.ref, ...withDate(onsetDate(condition, ctx.birthDate) ?? parseFhirDate(condition.recordedDate) ?? parseFhirDate(condition.assertedDate)) });
-  const words = conceptWords(condition.code);
   // Names only count where the text affirms them: "No history of stroke", "Risk of myocardial
-  // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts).
-  const affirmed = affirmedText(words);
+  // infarction" and "Heat stroke" name no stroke or infarction (condition-text.ts). A text about
+  // relatives alone names nothing of the patient's (its displays neither).
+  const affirmed = relatives ? '' : affirmedText(words);
   const named = affirmed === '' ? [] : t.matchNames('condition', affirmed);
   const names = named.length === 0 ? named : named.filter((m) => !notThePatientsDisease(m.concept, words));
   let textConcepts: ReadonlySet<string> = names.length === 0 ? NO_CONCEPTS : new Set(names.map((m) => m.concept));

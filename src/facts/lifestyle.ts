@@ -54,7 +54,8 @@ export function readAlcohol(element: JsonObject, match: CodingMatch, ref: Ref, w
     out.unusable.push({ concept: 'alcohol-intake', reason: 'no-date', ref });
     return;
   }
-  pushDated(out.alcohol, Math.round(value * 100) / 100, ref, when);
+  // Compared unrounded with the 3 units of the card: 35.95 g/d is under them (the card shows 2 decimals).
+  pushDated(out.alcohol, value, ref, when);
 }
 
 /** LOINC 52552-7 falls in the past year: a count > 0, or a yes answer. */

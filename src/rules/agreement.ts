@@ -128,12 +128,14 @@ const isRecommendedEndocrinologyReferral = (s: SuggestionSpec): boolean => isEnd
 export function oneClinic(recs: readonly Recommendation[]): Recommendation[] {
   // Only a referral that is not one of several treatment choices: beside a critical denosumab
   // card's follow-on drugs (`at-most-one`), the anabolic referral would go when the GP picks a drug.
-  const carrier = recs.find((r) => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true && (r.selectionBehavior !== 'at-most-one' || treatmentChoices(r.suggestions) === 1));
-  if (carrier === undefined || !recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true)) return [...recs];
+  const carries = (r: Recommendation): boolean => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true && (r.selectionBehavior !== 'at-most-one' || treatmentChoices(r.suggestions) === 1);
+  if (!recs.some(carries) || !recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true)) return [...recs];
   return recs.map((r) => {
     const suggestions = r.suggestions;
     if (suggestions === undefined) return r;
-    if (r === carrier) return keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)));
+    // Every card that carries the referral asks it so (the treatment card's "refer instead of a
+    // start" and the referral card's are one order, and fold as one: cards/compose).
+    if (carries(r)) return keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)));
     if (!suggestions.some(isAnabolicReferral)) return r;
     // Its card says where the referral went.
     const kept = keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)));
@@ -329,14 +331,23 @@ const SEVERITY: Readonly<Record<Recommendation['indicator'], number>> = { critic
  */
 function newLabs(s: Extract<SuggestionSpec, { kind: 'lab' | 'labs' }>, offered: Set<string>): SuggestionSpec | undefined {
   const labs = s.kind === 'lab' ? [s.lab] : s.labs;
-  const fresh = labs.filter((lab) => !offered.has(`lab:${lab}`));
-  for (const lab of fresh) offered.add(`lab:${lab}`);
+  const fresh = labs.filter((lab) => !offered.has(testKey(lab)));
+  for (const lab of fresh) offered.add(testKey(lab));
   if (fresh.length === labs.length) return s;
   if (fresh.length === 0) return undefined;
   if (s.kind === 'lab') return s;
   return { ...s, labs: fresh };
 }
 
+
+/**
+ * One blood test per key: an eGFR is the creatinine with its calculated eGFR (DNK35302, "P-kreatinin
+ * med beregnet eGFR"), and a creatinine comes back with its eGFR — one card's "Bestil eGFR" beside
+ * another's "Bestil P-kreatinin" was the same draw ordered twice.
+ */
+function testKey(lab: string): string {
+  return lab === 'creatinine' || lab === 'egfr' ? 'lab:kidney' : `lab:${lab}`;
+}
 
 /** The same suggestion whatever the order its fields were written in (`ignore`: a field that does not make it another order). */
 function suggestionKey(s: SuggestionSpec, ignore?: string): string {

@@ -53,9 +53,14 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Reco
   // A duplicate card that doubles only barred drafts is gone first: it removes nothing, so it blocks nothing.
   const shown = recs.filter((r) => !doublesOnlyBarred(r, barred, barredCritically));
   const duplicates = new Map<string, DuplicateRemoval>();
+  const held = new Set(blockers.flatMap((b) => b.draft ?? []));
   for (const r of shown) {
     const how = duplicateRemoval(r);
-    if (how !== undefined && r.draft !== undefined) duplicates.set(r.draft, how);
+    if (how === undefined || r.draft === undefined) continue;
+    // The same drug ordered twice loses its checks on the second draft only while a first one that
+    // may go ahead carries them: beside a first one barred (a daily alendronate to correct) it keeps them.
+    const doubleOrderHeld = r.topic === 'rx-duplicate-antiresorptive' && r.doubleOrder === true && r.otherDrafts.every((d) => held.has(d));
+    duplicates.set(r.draft, how === 'remove' && doubleOrderHeld ? 'stop-or-remove' : how);
   }
   if (blockers.length === 0 && duplicates.size === 0) return shown;
   return shown
@@ -80,7 +85,8 @@ function draftKeptBy(s: SuggestionSpec): string | undefined {
 function withoutKeepingRemovedDuplicate(r: Recommendation, duplicates: ReadonlyMap<string, DuplicateRemoval>): Recommendation {
   if (r.suggestions === undefined || r.topic === 'rx-duplicate-antiresorptive') return r;
   const kept = r.suggestions.filter((s) => {
-    const draft = draftKeptBy(s);
+    // The recall of the draft's next injection presumes the draft is given.
+    const draft = s.kind === 'reminder' && r.topic === 'rx-denosumab-schedule' ? r.draft : draftKeptBy(s);
     return draft === undefined || !duplicates.has(draft);
   });
   return kept.length === r.suggestions.length ? r : keepSuggestions(r, kept);

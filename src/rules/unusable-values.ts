@@ -125,6 +125,12 @@ const MEASURES: Readonly<Partial<Record<UnusableValue['concept'], (facts: Patien
   weight: (f) => f.vitals.weight[0],
 };
 
+/**
+ * The cards that weigh the risk factors (rules.md section 1, "Risk factors"): a measure not used is
+ * named beside one of them — not beside follow-up or prescribing cards, which no risk factor changes.
+ */
+const WEIGHING_RISK: ReadonlySet<Recommendation['topic']> = new Set(['treatment-indicated', 'risk-factor-review', 'dxa-workup-suggested']);
+
 /** A flagged result with no number is named on the data card for this long [choice: a year]. */
 const FLAG_NAMED_DAYS = 365;
 
@@ -199,6 +205,15 @@ function withUnread(rec: Recommendation, ctx: RuleContext, unread: readonly Unre
       added = true;
     }
   }
+  // "Height not measured" beside a height recorded in a unit (or a way) it could not read: the card names it.
+  if ((rec.reasons as readonly string[]).includes('height-missing')) {
+    for (const u of unread) {
+      if (u.concept !== 'height') continue;
+      findings.push(unreadFinding(u));
+      if (!evidence.includes(u.ref)) evidence.push(u.ref);
+      added = true;
+    }
+  }
   return added ? { ...rec, findings, evidence } : rec;
 }
 
@@ -218,13 +233,12 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
     if (!newestUsable.has(concept)) newestUsable.set(concept, latest((LABS[concept]?.usable(ctx.facts.labs) ?? []).filter((v) => !undecidedMarkers.has(v.ref)), ctx.today));
     return newestUsable.get(concept);
   };
-  // A measure is named beside an answer that says something (not for a patient no card is about).
-  const answered = recs.some((r) => r.topic !== 'data-unavailable');
+  const weighed = recs.some((r) => WEIGHING_RISK.has(r.topic));
   return unread.filter((u) => {
     if (named.has(u.ref)) return false;
     const measure = MEASURES[u.concept];
     if (measure !== undefined) {
-      if (!answered) return false;
+      if (!weighed) return false;
       const usable = measure(ctx.facts)?.date;
       return u.reason === 'no-date' ? usable === undefined : worthNaming(u, usable);
     }

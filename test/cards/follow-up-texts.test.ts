@@ -212,9 +212,9 @@ describe('follow-up card texts', () => {
     const base = recommendation('bisphosphonate-pause-review');
     const due = { ...base, reasons: ['pause-continues', 'pause-dxa-due'] } as Recommendation;
     const [da] = renderCards([due], renderCtx('da'));
-    expect(da?.summary).toContain('2 år siden seneste DXA i pausen');
+    expect(da?.summary).toContain('mindst 2 år siden seneste DXA i pausen');
     const [en] = renderCards([due], renderCtx('en'));
-    expect(en?.summary).toContain('2 years since the last DXA in the pause');
+    expect(en?.summary).toContain('at least 2 years since the last DXA in the pause');
     // No scan in the pause: the 2 years are the pause's own.
     const [first] = renderCards([{ ...base, reasons: ['pause-dxa-due'] }], renderCtx('da'));
     expect(first?.summary).toContain('– 2 år er gået');

@@ -37,6 +37,17 @@ describe('summaries', () => {
 });
 
 describe('one referral to the osteoporosis clinic', () => {
+  it('suspected secondary osteoporosis (calcium 2.75) and an anabolic candidate: one card, one referral asking both', async () => {
+    for (const lang of ['da', 'en']) {
+      const list = await cards('secondary-osteoporosis-anabolic', '--lang', lang);
+      const treatment = carrying(list, 'treatment-indicated');
+      expect(topicsOf(treatment as CardLike)).toEqual(expect.arrayContaining(['endocrinology-referral', 'anabolic-treatment-consideration']));
+      expect(referrals(list)).toHaveLength(1);
+      expect(referrals(list)[0]).toMatch(/også vurdering af anabol|also assessment of anabolic/);
+      expect(list.filter((c) => c.indicator === 'warning')).toHaveLength(1);
+    }
+  });
+
   it('eGFR 30 and an anabolic candidate in one treatment card: one referral, asking the anabolic question too', async () => {
     const list = await cards('spine-fracture-egfr-30-anabolic');
     expect(referrals(list)).toEqual(['Henvisning til endokrinolog (osteoporoseklinik) – også vurdering af anabol (knogleopbyggende) behandling']);

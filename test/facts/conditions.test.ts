@@ -438,3 +438,37 @@ describe('condition names: the risk-factor diseases of unbound SNOMED descendant
     expect(concepts(text)).toEqual([]);
   });
 });
+
+describe('a coded Condition whose own text speaks of relatives only: the codes are the relative\'s disease [choice]', () => {
+  const read = (o: Parameters<typeof condition>[0]) => {
+    const f = factsOf([condition({ id: 'c', recorded: '2020-01-01', ...o })]);
+    return { fractures: f.fractures.length, concepts: f.conditions.map((c) => c.concept).filter((c) => c !== 'family-history-osteoporosis'), familyHistory: f.familyHistory.length };
+  };
+
+  it.each([
+    ['ICPC-2 L75 "Mor: hoftebrud"', { system: SYS.icpc2, code: 'L75', text: 'Mor: hoftebrud' }],
+    ['SKS DS720 "Mor: hoftebrud"', { system: SYS.sks, code: 'DS720', text: 'Mor: hoftebrud' }],
+    ['SKS DS720, the text in the display alone', { codings: [coding(SYS.sks, 'DS720', 'Mor: hoftebrud')] }],
+    ['ICD-10 S72.0 "Hip fracture in mother"', { system: SYS.icd10, code: 'S72.0', text: 'Hip fracture in mother' }],
+  ])('%s: no fracture of the patient\'s, the family history only', (_name, o) => {
+    expect(read(o)).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+  });
+
+  it('ICPC-2 L95 / SKS DM819 "Mor: osteoporose": not the patient\'s diagnosis', () => {
+    expect(read({ system: SYS.icpc2, code: 'L95', text: 'Mor: osteoporose' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+    expect(read({ system: SYS.sks, code: 'DM819', text: 'Mor: osteoporose' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+  });
+
+  it('"Far: KOL" coded DJ449: no COPD of the patient\'s (and no family history: not a bone disease)', () => {
+    expect(read({ system: SYS.sks, code: 'DJ449', text: 'Far: KOL' })).toEqual({ fractures: 0, concepts: [], familyHistory: 0 });
+  });
+
+  it('a text that speaks of the patient too keeps its codes: "Hoftebrud. Mor havde også hoftebrud"', () => {
+    const r = read({ system: SYS.sks, code: 'DS720', text: 'Hoftebrud. Mor havde også hoftebrud', onset: '2024-01-01' });
+    expect(r.fractures).toBe(1);
+  });
+
+  it('a text naming a relative as a place, not the subject, keeps its codes: "Hoftebrud efter fald hjemme hos datter"', () => {
+    expect(read({ system: SYS.sks, code: 'DS720', text: 'Hoftebrud efter fald hjemme hos datter', onset: '2024-01-01' }).fractures).toBe(1);
+  });
+});

@@ -142,6 +142,26 @@ describe('two drugs in one basket: the checks before the draft stay, whichever t
   });
 });
 
+describe('the same drug ordered twice, the first held back: the second keeps its checks', () => {
+  it('alendronate daily then weekly, no labs: the dose card corrects the first, the weekly one keeps its start and lab cards', () => {
+    const daily = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 1 });
+    const weekly = draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 });
+    const recs = run({ labs: {} }, [daily, weekly]);
+    expect(topicsOf(recs, daily)).toContain('rx-dose-interval');
+    expect(topicsOf(recs, weekly)).toEqual(expect.arrayContaining(['rx-duplicate-antiresorptive', 'rx-lab-missing', 'rx-start-checklist']));
+  });
+
+  it('the recall of the next injection is no one click on a denosumab draft the duplicate card offers to remove', () => {
+    const [aln, dmab] = [draft('alendronate', { doseMgPerAdministration: 70, intervalDays: 7 }), draft('denosumab', { doseMgPerAdministration: 60, intervalDays: 182.625 })];
+    const schedule = of(run({}, [aln, dmab]), dmab).find((r) => r.topic === 'rx-denosumab-schedule');
+    expect(schedule).toBeDefined();
+    expect((schedule?.suggestions ?? []).filter((s) => s.kind === 'reminder')).toEqual([]);
+    // Alone, the draft's recall is offered.
+    const alone = of(run({}, [dmab]), dmab).find((r) => r.topic === 'rx-denosumab-schedule');
+    expect((alone?.suggestions ?? []).filter((s) => s.kind === 'reminder')).toHaveLength(1);
+  });
+});
+
 describe('another antiresorptive in use ("stop it, or remove the draft") [choice: the safer reading]', () => {
   it('Prolia six months after zoledronic acid: the biosimilar card keeps its text but not its one click; the pre-start checks stay', () => {
     const dmab = prolia();

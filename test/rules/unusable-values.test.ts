@@ -293,6 +293,28 @@ describe('a risk factor or body measure in an unknown unit is named too (rules.m
     expect(run([alcohol(90, 'mL/d', '2026-05-01', 'alc-ml')])).toEqual([]);
   });
 
+  it('not beside follow-up cards, which no risk factor changes: on alendronate, a BMI in % is not named', () => {
+    const onAlendronate = medicationRequest({ atc: 'M05BA04', authoredOn: '2026-03-01', text: 'Alendronat 70 mg 1 tablet ugentligt' });
+    const recs = run([tScore, onAlendronate, bmi(17, '%', '2026-05-01', 'bmi-pct')]);
+    expect(recs.length).toBeGreaterThan(0);
+    expect(recs.some((r) => r.topic === 'treatment-indicated' || r.topic === 'risk-factor-review')).toBe(false);
+    expect(card(recs, 'data-unavailable')).toBeUndefined();
+  });
+
+  it('"height not measured" beside a height in an unknown unit: the card that asks for it names it', () => {
+    const height = observation({ id: 'h-in', code: '8302-2', value: 165, ucum: 'tommer?', date: '2026-05-01' });
+    const recs = run([hipFracture, tScore, height]);
+    const checks = card(recs, 'pretreatment-checks');
+    expect(checks?.reasons).toContain('height-missing');
+    expect(unread(checks)).toEqual([{ kind: 'unusable-value', concept: 'height', unit: 'tommer?', date: '2026-05-01', ref: 'Observation/h-in' }]);
+    expect(card(recs, 'data-unavailable')).toBeUndefined();
+  });
+
+  it('alcohol just under 3 units is under them: 35.95 g/d is no risk factor', () => {
+    const recs = run([tScore, alcohol(35.95, 'g/d', '2026-05-01', 'alc-g')]);
+    expect(card(recs, 'risk-factor-review')).toBeDefined();
+  });
+
   it('grams of alcohol a day are converted (12 g a unit): 36 g/d is the risk factor of 3 units a day', () => {
     const recs = run([tScore, alcohol(36, 'g/d', '2026-05-01', 'alc-g')]);
     expect(card(recs, 'treatment-indicated')?.reasons).toContain('risk-alcohol');

@@ -53,7 +53,7 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
     title: 'Behandlingspause med bisfosfonat',
     summary: (rec) =>
       has(rec, 'pause-dxa-due')
-        ? `${rec.vitaminDLow === true ? 'Giv D-vitamin først, så DXA-skanning' : 'Henvis til DXA-skanning'}: behandlingspause siden ${formatDate(rec.pauseStart, 'da')} – ${has(rec, 'pause-continues') ? '2 år siden seneste DXA i pausen' : '2 år er gået'}`
+        ? `${rec.vitaminDLow === true ? 'Giv D-vitamin først, så DXA-skanning' : 'Henvis til DXA-skanning'}: behandlingspause siden ${formatDate(rec.pauseStart, 'da')} – ${has(rec, 'pause-continues') ? 'mindst 2 år siden seneste DXA i pausen' : '2 år er gået'}`
         : has(rec, 'pause-continues')
           ? `Behandlingspausen fortsætter: T-score (hofte) > −2,5 – næste DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`
           : `Behandlingspause siden ${formatDate(rec.pauseStart, 'da')}: start ikke behandling – DXA tidligst ${formatDate(rec.dxaFrom, 'da')}`,
@@ -63,7 +63,7 @@ export const bisphosphonatePauseReviewTexts: TopicTexts<'bisphosphonate-pause-re
     title: 'Bisphosphonate treatment pause',
     summary: (rec) =>
       has(rec, 'pause-dxa-due')
-        ? `${rec.vitaminDLow === true ? 'Give vitamin D first, then a DXA scan' : 'Refer for a DXA scan'}: treatment pause since ${formatDate(rec.pauseStart, 'en')} – ${has(rec, 'pause-continues') ? '2 years since the last DXA in the pause' : '2 years have passed'}`
+        ? `${rec.vitaminDLow === true ? 'Give vitamin D first, then a DXA scan' : 'Refer for a DXA scan'}: treatment pause since ${formatDate(rec.pauseStart, 'en')} – ${has(rec, 'pause-continues') ? 'at least 2 years since the last DXA in the pause' : '2 years have passed'}`
         : has(rec, 'pause-continues')
           ? `The treatment pause continues: hip T-score > −2.5 – next DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`
           : `Treatment pause since ${formatDate(rec.pauseStart, 'en')}: do not restart – DXA no earlier than ${formatDate(rec.dxaFrom, 'en')}`,
