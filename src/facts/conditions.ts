@@ -91,8 +91,21 @@ function aboutRelativesOnly(code: unknown, words: string): boolean {
   const own = conceptText(code)?.toLowerCase() ?? words;
   if (!mentionsRelative(own)) return false;
   const statements = statementsOf(own).filter((part, i) => i % 2 === 0 && part.trim() !== '');
-  return statements.length > 0 && statements.every((part) => relativeSubject(part) !== undefined);
+  return (
+    statements.length > 0 &&
+    statements.every((part) => {
+      const relative = relativeSubject(part);
+      return relative !== undefined && !MORE_THAN_THE_RELATIVE.test(relative.about);
+    })
+  );
 }
+
+/**
+ * What the relative has, followed by more: a second clause, an "also", a fall — "Mor havde hoftebrud,
+ * nu også hoftebrud", "Mor: hoftebrud - nu også", "Datter: faldet, hoftebrud", "Søster: hoftebrud
+ * efter fald" may be the patient's own, and the codes stay [choice: the safer reading].
+ */
+const MORE_THAN_THE_RELATIVE = /[,;–]|\s-\s|(?:^|[^a-zæøå])(?:også|nu|selv|ligesom|hende|ham|fald|faldt|faldet|gled|snublede|efter|also|too|now|herself|himself|fell|fall|slipped|tripped|after)(?![a-zæøå])/;
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;

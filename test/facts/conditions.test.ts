@@ -468,6 +468,18 @@ describe('a coded Condition whose own text speaks of relatives only: the codes a
     expect(r.fractures).toBe(1);
   });
 
+  it.each([
+    'Mor havde hoftebrud, nu også hoftebrud',
+    'Mor med osteoporose, også hoftebrud 2024',
+    'Mor: hoftebrud - nu også',
+    'Mother had hip fracture, now also hip fracture',
+    'Mor: hoftebrud, og nu også hende',
+    'Datter: faldet, hoftebrud',
+    'Søster: hoftebrud efter fald 2024',
+  ])('"%s": more than the relative\'s disease, so the code stays the patient\'s (the safer reading)', (text) => {
+    expect(read({ system: SYS.icpc2, code: 'L75', text, onset: '2024-01-01' }).fractures).toBe(1);
+  });
+
   it('a text naming a relative as a place, not the subject, keeps its codes: "Hoftebrud efter fald hjemme hos datter"', () => {
     expect(read({ system: SYS.sks, code: 'DS720', text: 'Hoftebrud efter fald hjemme hos datter', onset: '2024-01-01' }).fractures).toBe(1);
   });
