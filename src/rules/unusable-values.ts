@@ -19,6 +19,8 @@ import { addDays, type LocalDate } from '../time/local-date.js';
 import type { RuleContext } from './types.js';
 import { decidesCalciumCheck, decidesEgfrCheck, decidesVitaminDCheck, latest } from './predicates/labs.js';
 import { boneMarkerFlow } from './follow-up/bone-markers.js';
+import { isOnTreatment } from './predicates/medication.js';
+import { inPopulation } from './predicates/population.js';
 import { markerSuppression } from './follow-up/endocrinology-referral.js';
 
 type Shown = LabOrder | 'calcium-ionised' | 'calcium-corrected';
@@ -233,7 +235,12 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
     if (!newestUsable.has(concept)) newestUsable.set(concept, latest((LABS[concept]?.usable(ctx.facts.labs) ?? []).filter((v) => !undecidedMarkers.has(v.ref)), ctx.today));
     return newestUsable.get(concept);
   };
-  const weighed = recs.some((r) => WEIGHING_RISK.has(r.topic));
+  // Beside a card that weighs the risk factors; or, in patient-view, beside no card at all for a
+  // patient the initiation rules are for — a BMI of 17 in "%" as her only risk factor had left no
+  // DXA suggestion and no word.
+  const weighed =
+    recs.some((r) => WEIGHING_RISK.has(r.topic)) ||
+    (ctx.facts.drafts.length === 0 && !recs.some((r) => r.topic !== 'data-unavailable') && inPopulation(ctx.facts, ctx.settings) && !isOnTreatment(ctx.facts));
   return unread.filter((u) => {
     if (named.has(u.ref)) return false;
     const measure = MEASURES[u.concept];

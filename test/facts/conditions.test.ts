@@ -276,6 +276,9 @@ describe('problem-list texts about a relative (relative-text.ts)', () => {
     'Paternal osteoporosis',
     'Osteoporose hos mor (diagnosticeret 2010)',
     'Osteoporose hos mor, 75 år',
+    'Mor m. hoftebrud',
+    'Mor og søster: hoftebrud',
+    'Moster og mor med osteoporose',
   ])('"%s": no fracture or disease of the patient, a first-degree family history', (text) => {
     expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
   });
@@ -294,6 +297,7 @@ describe('problem-list texts about a relative (relative-text.ts)', () => {
     'Ægtefælle med hoftebrud',
     'Stedmor med hoftebrud',
     'Maternal grandmother: osteoporosis',
+    'Moster og faster: hoftebrud',
   ])('"%s": neither the patient\'s nor a first-degree family history of osteoporosis', (text) => {
     expect(read(text)).toEqual({ fractures: 0, concepts: [], familyHistory: 0 });
   });

@@ -11,7 +11,7 @@ import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import type { UntrustedResource } from '../../src/shared/json.js';
-import { coding, condition, factsOf, medicationRequest, observation, SYS } from '../helpers/facts-builders.js';
+import { coding, condition, factsOf, medicationRequest, observation, patient, SYS } from '../helpers/facts-builders.js';
 import { ctxOf } from '../helpers/facts.js';
 
 const run = (resources: readonly UntrustedResource[]): Recommendation[] => evaluateRules('patient-view', ctxOf(factsOf(resources)));
@@ -289,8 +289,15 @@ describe('a risk factor or body measure in an unknown unit is named too (rules.m
     expect(card(older, 'data-unavailable')).toBeUndefined();
   });
 
-  it('not for a patient no card is about: an alcohol value in an unknown unit alone makes no card', () => {
-    expect(run([alcohol(90, 'mL/d', '2026-05-01', 'alc-ml')])).toEqual([]);
+  it('a BMI in % as the only possible risk factor of a woman in the population, not on treatment: the data card names it (else no card said so)', () => {
+    const recs = run([bmi(17, '%', '2026-05-01', 'bmi-pct')]);
+    expect(recs.map((r) => r.topic)).toEqual(['data-unavailable']);
+    expect(unread(card(recs, 'data-unavailable')).map((f) => f.ref)).toEqual(['Observation/bmi-pct']);
+  });
+
+  it('not for a patient outside the population: a man of 50 with a BMI in % gets no card', () => {
+    const man = factsOf([bmi(17, '%', '2026-05-01', 'bmi-pct')], { patient: patient({ gender: 'male', birthDate: '1976-01-01' }) });
+    expect(evaluateRules('patient-view', ctxOf(man))).toEqual([]);
   });
 
   it('not beside follow-up cards, which no risk factor changes: on alendronate, a BMI in % is not named', () => {
