@@ -95,17 +95,22 @@ function aboutRelativesOnly(code: unknown, words: string): boolean {
     statements.length > 0 &&
     statements.every((part) => {
       const relative = relativeSubject(part);
-      return relative !== undefined && !MORE_THAN_THE_RELATIVE.test(relative.about);
+      return relative !== undefined && !MORE_THAN_THE_RELATIVE.test(relative.about.replace(AGE_OR_YEAR_AT_END, ''));
     })
   );
 }
 
 /**
- * What the relative has, followed by more: a second clause, an "also", a fall — "Mor havde hoftebrud,
- * nu også hoftebrud", "Mor: hoftebrud - nu også", "Datter: faldet, hoftebrud", "Søster: hoftebrud
- * efter fald" may be the patient's own, and the codes stay [choice: the safer reading].
+ * What the relative has, followed by more: a second clause, an "also", an "and", the patient's "own",
+ * a fall, a "since" — "Mor havde hoftebrud, nu også hoftebrud", "Mor: hoftebrud og egen hoftebrud
+ * 2024", "Mor: hoftebrud 1990 samt hoftebrud 2024", "Datter: faldet, hoftebrud", "Søn har hjulpet
+ * siden hoftebrud" may be the patient's own, and the codes stay [choice: the safer reading].
  */
-const MORE_THAN_THE_RELATIVE = /[,;–]|\s-\s|(?:^|[^a-zæøå])(?:også|nu|selv|ligesom|hende|ham|fald|faldt|faldet|gled|snublede|efter|also|too|now|herself|himself|fell|fall|slipped|tripped|after)(?![a-zæøå])/;
+const MORE_THAN_THE_RELATIVE =
+  /[,;–+]|\s-\s|(?:^|[^a-zæøå])(?:også|nu|selv|egen|eget|samt|og|ligeledes|tillige|ligesom|hende|ham|siden|hjulpet|fald|faldt|faldet|gled|snublede|efter|also|too|as well|and|own|now|since|herself|himself|fell|fall|slipped|tripped|after|helped)(?![a-zæøå])/;
+
+/** An age or a year after what the relative has ("Mor med hoftebrud, 85 år", "…, 2015") says no more. */
+const AGE_OR_YEAR_AT_END = /,\s*(?:\d{1,3}\s*(?:år|years?)(?:\s+(?:gammel|old))?|(?:i\s+|in\s+)?\d{4})\s*$/;
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;

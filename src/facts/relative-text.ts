@@ -99,19 +99,9 @@ function openingRelative(part: string): RelativeSubject | undefined {
   if (first === undefined) return undefined;
   const bare = degreeOf(first.word);
   if (bare !== undefined) {
-    // "Mor og søster: hoftebrud": relatives joined before the link; a first-degree one among them makes it first-degree.
-    let degree: RelativeDegree = bare;
-    let rest = first.rest;
-    for (let joiner = firstWord(rest); joiner !== undefined && CONNECTORS.has(joiner.word); joiner = firstWord(rest)) {
-      const other = firstWord(joiner.rest);
-      const otherDegree = other === undefined ? undefined : degreeOf(other.word);
-      if (other === undefined || otherDegree === undefined) break;
-      if (otherDegree === 'first-degree') degree = 'first-degree';
-      rest = other.rest;
-    }
     // "Mor til 3", "Mother of two": the patient is the relative. "Datter ringede: …": no link, the patient's.
-    if (PATIENT_AS_RELATIVE.test(rest) || !(LINK.test(rest) || DISEASE_FIRST.test(rest))) return undefined;
-    return { degree, about: rest };
+    if (PATIENT_AS_RELATIVE.test(first.rest) || !(LINK.test(first.rest) || DISEASE_FIRST.test(first.rest))) return undefined;
+    return { degree: bare, about: first.rest };
   }
   const owner = SIDE_OF_FAMILY.has(first.word) ? 'first-degree' : possessed(first.word);
   if (owner === undefined) return undefined;
@@ -179,11 +169,8 @@ export function relativeSubject(part: string): RelativeSubject | undefined {
   return openingRelative(body) ?? closingRelatives(body);
 }
 
-/**
- * Where one statement ends: the text and each display (`|`), a `;`, a full stop before the next
- * sentence (not "st.p.", nor the "m." of "Mor m. hoftebrud": an abbreviated "med").
- */
-const STATEMENT_END = /(\||;|(?<!(?:^|[\s(])m)\.\s)/;
+/** Where one statement ends: the text and each display (`|`), a `;`, a full stop before the next sentence (not "st.p."). */
+const STATEMENT_END = /(\||;|\.\s)/;
 
 /** The statements of a text (lower case), each with its separator after it (joined again, they are the text). */
 export function statementsOf(lowerText: string): string[] {

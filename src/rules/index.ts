@@ -179,7 +179,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return oneDxa(oneClinic(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts, ctx.settings), ctx.facts), ctx.facts), ctx), ctx))));
+  return oneDxa(oneClinic(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts, ctx.settings), ctx.facts), ctx.facts), ctx, 'patient-view'), ctx))));
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */
@@ -194,7 +194,7 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx.facts), ctx), ctx);
+  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx.facts), ctx, 'prescribing'), ctx);
 }
 
 /**

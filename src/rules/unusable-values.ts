@@ -225,7 +225,7 @@ function withUnread(rec: Recommendation, ctx: RuleContext, unread: readonly Unre
  * names it (`unknown-unit`; `unreadable-value` for one with no number but a flag, a number we
  * cannot read, or no date).
  */
-function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>): Unread[] {
+function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>, patientView: boolean): Unread[] {
   // Named as not used, or shown as a lab value a card's check could use.
   const named = new Set(recs.flatMap((r) => r.findings.flatMap((f) => (f.kind === 'unusable-value' || f.kind === 'lab' ? [f.ref] : []))));
   // Once per lab: a record may hold thousands of unread values of one lab.
@@ -240,7 +240,7 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
   // DXA suggestion and no word.
   const weighed =
     recs.some((r) => WEIGHING_RISK.has(r.topic)) ||
-    (ctx.facts.drafts.length === 0 && !recs.some((r) => r.topic !== 'data-unavailable') && inPopulation(ctx.facts, ctx.settings) && !isOnTreatment(ctx.facts));
+    (patientView && !recs.some((r) => r.topic !== 'data-unavailable') && inPopulation(ctx.facts, ctx.settings) && !isOnTreatment(ctx.facts));
   return unread.filter((u) => {
     if (named.has(u.ref)) return false;
     const measure = MEASURES[u.concept];
@@ -262,8 +262,8 @@ function unnamed(recs: readonly Recommendation[], ctx: RuleContext, unread: read
   });
 }
 
-function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>): Recommendation[] {
-  const left = unnamed(recs, ctx, unread, undecidedMarkers);
+function onDataCard(recs: Recommendation[], ctx: RuleContext, unread: readonly Unread[], undecidedMarkers: ReadonlySet<string>, patientView: boolean): Recommendation[] {
+  const left = unnamed(recs, ctx, unread, undecidedMarkers, patientView);
   if (left.length === 0) return recs;
   const findings = left.map(unreadFinding);
   const refs = left.map((u) => u.ref);
@@ -288,7 +288,8 @@ function noReadableScan(rec: Recommendation, unread: readonly Unread[]): Recomme
   return { ...rec, findings: rec.findings.map((f) => (f.kind === 'dxa' && f.date === undefined ? { ...f, unreadable: true as const } : f)) };
 }
 
-export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): Recommendation[] {
+/** `ruleSet`: in patient-view, a measure is named for a patient in the population even with no card (`unnamed`). */
+export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext, ruleSet: 'patient-view' | 'prescribing'): Recommendation[] {
   const markers = markerBounds(ctx);
   const bounds = boundsOf(ctx.facts.labs, ctx.today, markers);
   if (ctx.facts.unusable.length === 0 && bounds.length === 0) return recs;
@@ -298,5 +299,6 @@ export function namingUnusableValues(recs: Recommendation[], ctx: RuleContext): 
     ctx,
     unread,
     new Set(markers.map((m) => m.ref)),
+    ruleSet === 'patient-view',
   );
 }

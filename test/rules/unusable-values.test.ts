@@ -295,6 +295,11 @@ describe('a risk factor or body measure in an unknown unit is named too (rules.m
     expect(unread(card(recs, 'data-unavailable')).map((f) => f.ref)).toEqual(['Observation/bmi-pct']);
   });
 
+  it('not in a prescribing hook with no card: only patient-view names a measure beside no card', () => {
+    const facts = factsOf([bmi(17, '%', '2026-05-01', 'bmi-pct')]);
+    expect(evaluateRules('prescribing', ctxOf(facts))).toEqual([]);
+  });
+
   it('not for a patient outside the population: a man of 50 with a BMI in % gets no card', () => {
     const man = factsOf([bmi(17, '%', '2026-05-01', 'bmi-pct')], { patient: patient({ gender: 'male', birthDate: '1976-01-01' }) });
     expect(evaluateRules('patient-view', ctxOf(man))).toEqual([]);
