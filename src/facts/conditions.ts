@@ -95,7 +95,7 @@ function aboutRelativesOnly(code: unknown, words: string): boolean {
     statements.length > 0 &&
     statements.every((part) => {
       const relative = relativeSubject(part);
-      return relative !== undefined && !MORE_THAN_THE_RELATIVE.test(relative.about.replace(AGE_OR_YEAR_AT_END, ''));
+      return relative !== undefined && onlyTheirDisease(relative.about);
     })
   );
 }
@@ -109,8 +109,34 @@ function aboutRelativesOnly(code: unknown, words: string): boolean {
 const MORE_THAN_THE_RELATIVE =
   /[,;–+]|\s-\s|(?:^|[^a-zæøå])(?:også|nu|selv|egen|eget|samt|og|ligeledes|tillige|ligesom|hende|ham|siden|hjulpet|fald|faldt|faldet|gled|snublede|efter|also|too|as well|and|own|now|since|herself|himself|fell|fall|slipped|tripped|after|helped)(?![a-zæøå])/;
 
-/** An age or a year after what the relative has ("Mor med hoftebrud, 85 år", "…, 2015") says no more. */
-const AGE_OR_YEAR_AT_END = /,\s*(?:\d{1,3}\s*(?:år|years?)(?:\s+(?:gammel|old))?|(?:i\s+|in\s+)?\d{4})\s*$/;
+/** Words at the end that say no more than when or how old ("Mor med hoftebrud, 85 år", "… i 2015"). */
+const YEAR = /^\d{4}$/;
+const AGE = /^\d{1,3}$/;
+const AGE_WORDS: ReadonlySet<string> = new Set(['år', 'year', 'years', 'old', 'gammel', 'i', 'in', 'aged', 'age']);
+/** The link before the disease ("Mor: …", "Søster – …"). */
+const LINK_AT_START = /^[:–-]+$/;
+/** A word and nothing else: a line break, a slash, a bracket, a full stop or a number in it is more than the relative's disease. */
+const WORD = /^[a-zæøå'’]+$/;
+/** At most this many words ("med hoftebrud", "had a hip fracture"). */
+const MAX_DISEASE_WORDS = 5;
+
+/** What the relative has, and nothing more (rules.md: hiding the patient's own is the worse error). */
+function onlyTheirDisease(about: string): boolean {
+  // Split at spaces only: a line break stays inside a word, which is then no word.
+  const words = about.split(' ').filter((w) => w !== '');
+  if (words.length > 0 && LINK_AT_START.test(words[0] ?? '')) words.shift();
+  const last = words.length - 1;
+  if (last >= 0 && (words[last] ?? '').endsWith(',')) return false;
+  // A trailing ", 85 år" / "i 2015" / ", 2015": the comma goes with the word before it.
+  let end = words.length;
+  while (end > 0) {
+    const word = words[end - 1] ?? '';
+    if (YEAR.test(word) || AGE.test(word) || AGE_WORDS.has(word)) end -= 1;
+    else break;
+  }
+  const said = words.slice(0, end).map((w, i) => (i === end - 1 && end < words.length ? w.replace(/,$/, '') : w));
+  return said.length > 0 && said.length <= MAX_DISEASE_WORDS && said.every((w) => WORD.test(w)) && !MORE_THAN_THE_RELATIVE.test(said.join(' '));
+}
 
 export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFacts): void {
   const condition = entry.resource;

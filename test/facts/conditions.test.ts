@@ -457,6 +457,9 @@ describe('a coded Condition whose own text speaks of relatives only: the codes a
   it('an age or a year after the relative\'s disease says no more: "Mor med hoftebrud, 85 år" coded DS720 is the mother\'s', () => {
     expect(read({ system: SYS.sks, code: 'DS720', text: 'Mor med hoftebrud, 85 år' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
     expect(read({ system: SYS.sks, code: 'DS720', text: 'Mor med hoftebrud, 2015' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+    expect(read({ system: SYS.sks, code: 'DS720', text: 'Mor: hoftebrud 1998' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+    expect(read({ system: SYS.sks, code: 'DS720', text: 'Mother had a hip fracture in 2015' })).toEqual({ fractures: 0, concepts: [], familyHistory: 1 });
+    expect(read({ system: SYS.icpc2, code: 'L95', text: 'Mor: osteoporose\nOsteoporose 2024' }).concepts).toContain('osteoporosis');
   });
 
   it('ICPC-2 L95 / SKS DM819 "Mor: osteoporose": not the patient\'s diagnosis', () => {
@@ -490,6 +493,15 @@ describe('a coded Condition whose own text speaks of relatives only: the codes a
     'Mor med hoftebrud ligeledes',
     'Søn har hjulpet siden hoftebrud 2024',
     'Mor med osteoporose dx for 3 m. Hoftebrud 2024',
+    'Mor: hoftebrud\nHoftebrud 2024',
+    'Mor hoftebrud/hoftebrud 2024',
+    'Mor: hoftebrud.Hoftebrud 2024',
+    'Mor: hoftebrud 1990 hoftebrud 2024',
+    'Mor: hoftebrud 1990 & hoftebrud 2024',
+    'Mor: hoftebrud — hoftebrud 2024',
+    'Mor: hoftebrud -hoftebrud 2024',
+    'Mother: hip fracture / self 2024',
+    'Mother: hip fracture (self 2024)',
   ])('"%s": more than the relative\'s disease, so the code stays the patient\'s (the safer reading)', (text) => {
     expect(read({ system: SYS.icpc2, code: 'L75', text, onset: '2024-01-01' }).fractures).toBe(1);
   });
