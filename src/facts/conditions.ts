@@ -107,7 +107,7 @@ function aboutRelativesOnly(code: unknown, words: string): boolean {
  * siden hoftebrud" may be the patient's own, and the codes stay [choice: the safer reading].
  */
 const MORE_THAN_THE_RELATIVE =
-  /[,;–+]|\s-\s|(?:^|[^a-zæøå])(?:også|nu|selv|egen|eget|samt|og|ligeledes|tillige|ligesom|hende|ham|siden|hjulpet|fald|faldt|faldet|gled|snublede|efter|also|too|as well|and|own|now|since|herself|himself|fell|fall|slipped|tripped|after|helped)(?![a-zæøå])/;
+  /(?:^|[^a-zæøå])(?:også|nu|selv|egen|eget|samt|og|ligeledes|tillige|ligesom|hende|ham|siden|hjulpet|fald|faldt|faldet|gled|snublede|efter|also|too|as well|and|own|now|since|herself|himself|fell|fall|slipped|tripped|after|helped)(?![a-zæøå])/;
 
 /** Words at the end that say no more than when or how old ("Mor med hoftebrud, 85 år", "… i 2015"). */
 const YEAR = /^\d{4}$/;
@@ -125,16 +125,12 @@ function onlyTheirDisease(about: string): boolean {
   // Split at spaces only: a line break stays inside a word, which is then no word.
   const words = about.split(' ').filter((w) => w !== '');
   if (words.length > 0 && LINK_AT_START.test(words[0] ?? '')) words.shift();
-  const last = words.length - 1;
-  if (last >= 0 && (words[last] ?? '').endsWith(',')) return false;
-  // A trailing ", 85 år" / "i 2015" / ", 2015": the comma goes with the word before it.
+  // A trailing ", 85 år" / "i 2015" / ", 2015" goes, and with it the comma before it.
   let end = words.length;
-  while (end > 0) {
-    const word = words[end - 1] ?? '';
-    if (YEAR.test(word) || AGE.test(word) || AGE_WORDS.has(word)) end -= 1;
-    else break;
-  }
-  const said = words.slice(0, end).map((w, i) => (i === end - 1 && end < words.length ? w.replace(/,$/, '') : w));
+  while (end > 0 && (YEAR.test(words[end - 1] ?? '') || AGE.test(words[end - 1] ?? '') || AGE_WORDS.has(words[end - 1] ?? ''))) end -= 1;
+  const said = words.slice(0, end);
+  if (end < words.length && end > 0) said[end - 1] = (said[end - 1] ?? '').replace(/,$/, '');
+  // Words only (a comma, a dash or a plus is more), and none that adds the patient's own.
   return said.length > 0 && said.length <= MAX_DISEASE_WORDS && said.every((w) => WORD.test(w)) && !MORE_THAN_THE_RELATIVE.test(said.join(' '));
 }
 
