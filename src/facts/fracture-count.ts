@@ -3,7 +3,9 @@
  * - fractures of different sites count separately, even on the same day;
  * - spine: different vertebrae or regions are different fractures; when one of two records names
  *   no vertebra they cannot be told apart and count as one [choice: the usual reason is the same
- *   fracture coded twice, e.g. an S-code and an M80 code];
+ *   fracture coded twice, e.g. an S-code and an M80 code]. A record joins a fracture only when it
+ *   cannot be told apart from any of its records: one record without a level beside a thoracic
+ *   and a lumbar one is one of the two, never makes them one (whatever the order they come in);
  * - the same site recorded again within 14 days [choice] is the same fracture (the window is
  *   counted from the first record of it, so a chain of records does not stretch it);
  * - a record of multiple vertebral fractures (`count` 2) counts as two;
@@ -125,7 +127,8 @@ export interface FractureGroup<T> {
 
 /**
  * Groups items (each carrying a fracture) into distinct fractures. A record joins the earliest
- * group whose first-dated record is the same fracture; the order given decides each group's `first`.
+ * group within 14 days of its first-dated record whose records are all the same site (for the
+ * spine: none a vertebra it can be told apart from); the order given decides each group's `first`.
  */
 export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => Fracture): FractureGroup<T>[] {
   const byDate = [...items].sort((x, y) => {
@@ -135,7 +138,7 @@ export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => 
   });
   // Groups are made in date order, so only those anchored in the last 14 days can take a record:
   // the search starts past the older ones (a scan of every group made the count a square).
-  const groups: { anchor: Fracture; day: number | undefined; members: T[] }[] = [];
+  const groups: { anchor: Fracture; day: number | undefined; members: T[]; fractures: Fracture[] }[] = [];
   let from = 0;
   for (const item of byDate) {
     const f = fractureOf(item);
@@ -145,11 +148,14 @@ export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => 
       while (from < groups.length && (groups[from]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) from += 1;
       for (let i = from; i < groups.length && group === undefined; i++) {
         const g = groups[i]!;
-        if (g.day !== undefined && g.anchor.site === f.site && (f.site !== 'spine' || sameVertebra(g.anchor, f))) group = g;
+        if (g.day !== undefined && g.anchor.site === f.site && (f.site !== 'spine' || g.fractures.every((m) => sameVertebra(m, f)))) group = g;
       }
     }
-    if (group === undefined) groups.push({ anchor: f, day, members: [item] });
-    else group.members.push(item);
+    if (group === undefined) groups.push({ anchor: f, day, members: [item], fractures: [f] });
+    else {
+      group.members.push(item);
+      group.fractures.push(f);
+    }
   }
   const position = new Map<T, number>(items.map((item, i) => [item, i]));
   return groups

@@ -84,6 +84,17 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('a', SYS.icd10cm, 'S32.010A', '2026-03-01'), fx('b', SYS.icd10cm, 'M80.08XA', '2026-03-01')]).fractures)).toBe(1);
   });
 
+  it('a record without a level beside a thoracic and a lumbar one is one of them: two fractures, in any order and on any of the days', () => {
+    const records = [fx('m', SYS.icd10, 'M80.08', '2015-03-01'), fx('t', SYS.sks, 'DS220', '2015-03-01'), fx('l', SYS.sks, 'DS320', '2015-03-01')];
+    const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    for (const order of orders) expect(countFractures(factsOf(order.map((i) => records[i]!)).fractures)).toBe(2);
+    // The unnamed one first in time: the thoracic and lumbar records days later are still two.
+    expect(countFractures(factsOf([fx('m', SYS.icd10, 'M80.08', '2015-03-01'), fx('t', SYS.sks, 'DS220', '2015-03-05'), fx('l', SYS.sks, 'DS320', '2015-03-10')]).fractures)).toBe(2);
+    // US codes alike; and levels: L1, L2 and an unnamed record are two.
+    expect(countFractures(factsOf([fx('m', SYS.icd10cm, 'M80.08XA', '2015-03-01'), fx('t', SYS.icd10cm, 'S22.000A', '2015-03-01'), fx('l', SYS.icd10cm, 'S32.000A', '2015-03-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('m', SYS.icd10cm, 'M80.08XA', '2015-03-01'), fx('a', SYS.icd10cm, 'S32.010A', '2015-03-01'), fx('b', SYS.icd10cm, 'S32.020A', '2015-03-01')]).fractures)).toBe(2);
+  });
+
   it('an ICD-10-CM level pair (S22.07 "T9-T10") is one fracture, though its display names both levels', () => {
     const pair = (id: string, code: string, display: string) => condition({ id, system: SYS.icd10cm, code, display, onset: '2026-03-01' });
     expect(countFractures(factsOf([pair('a', 'S22.070A', 'Wedge compression fracture of T9-T10 vertebra, initial encounter')]).fractures)).toBe(1);
