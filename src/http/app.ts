@@ -205,7 +205,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
         // The overview app's own call for its cards needs no links back to itself.
         if (req.get(PREVIEW_CALL_HEADER) === OVERVIEW_CALL) return undefined;
         const seenId = randomUUID();
-        return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot), keepJson: (json) => seen.keepJson(seenId, json) };
+        return { seenId, keep: (snapshot) => seen.keep(seenId, snapshot), keepEncoded: (bytes) => seen.keepEncoded(seenId, bytes) };
       },
       ...(deps.evaluationPool === undefined ? {} : { offload: { minDrafts: OFFLOAD_MIN_DRAFTS, minStringBytes: OFFLOAD_MIN_STRING_BYTES, evaluate: timedPool(deps.evaluationPool, metrics) } }),
       ...(callPool === undefined ? {} : { callWorker: { answer: timedCalls(callPool, metrics), policy: deps.offloadPolicy ?? offloadPolicy() } }),

@@ -58,7 +58,7 @@ export type CallReply =
       readonly json: Uint8Array;
       readonly cards: readonly CardSummary[];
       readonly unavailable: readonly string[];
-      /** The overview snapshot's JSON follows in a message of its own (made after the answer). */
+      /** The overview snapshot follows in a message of its own (made after the answer). */
       readonly snapshotFollows: boolean;
     })
   | (CallLog & { readonly kind: 'refused'; readonly status: number; readonly issues: readonly OutcomeIssue[]; readonly headers: Readonly<Record<string, string>> })

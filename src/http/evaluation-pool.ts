@@ -7,7 +7,7 @@
  *
  * The worker (src/evaluation-worker.ts) builds its engine as main.ts does and answers a task with
  * the answer's JSON (sent as it is), a summary of the cards (card-summary.ts) and the overview
- * snapshot's JSON. Workers start with the first such call or when warmed (main.ts: a second after
+ * snapshot, encoded as the seen store keeps it (its bytes handed over, not copied). Workers start with the first such call or when warmed (main.ts: a second after
  * listening, so start-up stays as fast and a burst of such calls does not wait for one). A task still
  * running after `hardLimitMs` has its worker terminated and replaced (a hard stop that the event
  * loop itself does not have); a worker that dies is replaced;
@@ -17,8 +17,8 @@
  * longer wanted; it is then dropped unstarted.
  *
  * main.ts starts a second pool of the same worker at normal priority, the call pool: it answers
- * whole hook calls from their bytes (`call`, call-in-worker.ts), the overview snapshot's JSON
- * following each reply in a message of its own.
+ * whole hook calls from their bytes (`call`, call-in-worker.ts), the overview snapshot following
+ * each reply in a message of its own.
  */
 import { Worker } from 'node:worker_threads';
 import type { CardSummary } from '../cds-hooks/card-summary.js';
@@ -67,8 +67,8 @@ export interface OffloadedAnswer {
   /** The answer ({"cards": […]}) as JSON. */
   readonly json: string;
   readonly cards: readonly CardSummary[];
-  /** The overview snapshot's JSON, when a card got the app links. */
-  readonly snapshot?: string;
+  /** The overview snapshot, encoded (seen-store.ts `encodeSnapshot`), when a card got the app links. */
+  readonly snapshot?: Uint8Array;
 }
 
 /** main → worker: an evaluation, or a whole hook call (call-in-worker.ts). */
@@ -79,7 +79,10 @@ export type WorkerReply =
   | ({ readonly id: number; readonly ok: true } & OffloadedAnswer)
   | { readonly id: number; readonly ok: true; readonly call: CallReply }
   | { readonly id: number; readonly ok: false; readonly errorName: string }
-  | { readonly snapshotOf: number; readonly json: string | undefined };
+  | { readonly snapshotOf: number; readonly snapshot: Uint8Array | undefined };
+
+/** Gets a call's encoded overview snapshot (undefined: it could not be made, or its worker ended first). */
+export type KeepSnapshot = (snapshot: Uint8Array | undefined) => void;
 
 export class EvaluationTimeout extends Error {
   override readonly name = 'EvaluationTimeout';
@@ -93,12 +96,12 @@ export class TaskDropped extends Error {
 export interface EvaluationPool {
   evaluate(input: OffloadedInput): Promise<OffloadedAnswer>;
   /**
-   * A whole hook call (call-in-worker.ts); `keepSnapshot` gets the overview snapshot's JSON when
+   * A whole hook call (call-in-worker.ts); `keepSnapshot` gets the encoded overview snapshot when
    * the reply says one follows (undefined if it could not be made or its worker ended first).
    * `wanted` is asked when the task's turn comes: false drops it (`TaskDropped`), so that a
    * worker behind never spends its time on calls already answered.
    */
-  call(task: CallTask, keepSnapshot: (json: string | undefined) => void, wanted?: () => boolean): Promise<CallReply>;
+  call(task: CallTask, keepSnapshot: KeepSnapshot, wanted?: () => boolean): Promise<CallReply>;
   /** Starts the workers now rather than with the first task (main.ts: a second after listening). */
   warm(): void;
   /** Terminates the workers; tasks not answered yet fail. */
@@ -122,7 +125,7 @@ interface Task {
   readonly message: WorkerTask;
   readonly resolve: (reply: Extract<WorkerReply, { ok: true }>) => void;
   readonly reject: (err: Error) => void;
-  readonly keepSnapshot?: (json: string | undefined) => void;
+  readonly keepSnapshot?: KeepSnapshot;
   readonly wanted?: () => boolean;
 }
 
@@ -132,7 +135,7 @@ interface Slot {
   readonly sent: { readonly task: Task; timer?: NodeJS.Timeout }[];
   answered: boolean;
   /** Calls answered whose snapshot is still to come, by task id. */
-  readonly snapshots: Map<number, (json: string | undefined) => void>;
+  readonly snapshots: Map<number, KeepSnapshot>;
 }
 
 /** The error of a worker that ran out of heap (`resourceLimits`): Node's ERR_WORKER_OUT_OF_MEMORY. */
@@ -196,7 +199,7 @@ export function createEvaluationPool(options: PoolOptions): EvaluationPool {
     slot.worker.unref();
     slot.worker.on('message', (reply: WorkerReply) => {
       if ('snapshotOf' in reply) {
-        slot.snapshots.get(reply.snapshotOf)?.(reply.json);
+        slot.snapshots.get(reply.snapshotOf)?.(reply.snapshot);
         slot.snapshots.delete(reply.snapshotOf);
         return;
       }
@@ -243,7 +246,7 @@ export function createEvaluationPool(options: PoolOptions): EvaluationPool {
     }
   };
 
-  const run = (message: WorkerTask, keepSnapshot?: (json: string | undefined) => void, wanted?: () => boolean): Promise<Extract<WorkerReply, { ok: true }>> => {
+  const run = (message: WorkerTask, keepSnapshot?: KeepSnapshot, wanted?: () => boolean): Promise<Extract<WorkerReply, { ok: true }>> => {
     if (broken !== undefined) return Promise.reject(broken);
     if (closed) return Promise.reject(new Error('the evaluation pool is closed'));
     return new Promise((resolve, reject) => {

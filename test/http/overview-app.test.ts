@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cds-hooks/response.js';
@@ -16,7 +17,7 @@ import { loadTerminology } from '../../src/terminology/index.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { createApp } from '../../src/http/app.js';
 import { checkedKeys } from '../helpers/jwt.js';
-import { createSeenStore, type SeenStore } from '../../src/http/overview/seen-store.js';
+import { createSeenStore, encodeSnapshot, type SeenStore } from '../../src/http/overview/seen-store.js';
 
 const appDir = mkdtempSync(join(tmpdir(), 'osteo-app-files-'));
 mkdirSync(appDir, { recursive: true });
@@ -163,5 +164,28 @@ describe('seen store', () => {
     expect(bytes).toBeLessThanOrEqual(1024 * 1024);
     // Characters outside Latin-1 come back as they went in.
     expect(json(store, 'id-49')).toEqual(big);
+  });
+
+  it('keeps a snapshot encoded in a worker thread, its bytes handed over with the message', async () => {
+    const store = createSeenStore(() => new Date(0), { maxBytes: 1024 * 1024 });
+    const model = { text: `${'a'.repeat(5_000)} −2,5 – æøå` };
+    const encoded = encodeSnapshot(JSON.stringify({ ...snapshot, model }));
+    // An ArrayBuffer of its own: a slice of Buffer's shared pool could not be handed over.
+    expect(encoded.byteOffset).toBe(0);
+    expect(encoded.buffer.byteLength).toBe(encoded.byteLength);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<Uint8Array>((resolve) => port2.once('message', resolve));
+    port1.postMessage(encoded, [encoded.buffer as ArrayBuffer]);
+    const bytes = await received;
+    port1.close();
+    // Handed over, not copied: the sender's view is emptied.
+    expect(encoded.byteLength).toBe(0);
+    store.keepEncoded('w', bytes);
+    expect(json(store, 'w')).toEqual({ ...snapshot, model });
+    expect(store.usage()).toEqual({ entries: 1, bytes: bytes.byteLength });
+    // One over the whole budget is not kept, as a snapshot made here.
+    store.keepEncoded('huge', encodeSnapshot(JSON.stringify({ ...snapshot, model: { padding: 'x'.repeat(1024 * 1024) } })));
+    expect(store.get('huge')).toBeUndefined();
+    expect(store.usage().entries).toBe(1);
   });
 });

@@ -17,7 +17,9 @@
  * Observations on that (Node 20, benchmark server: 1.48 against 1.16 ms of CPU per call with the
  * snapshot made and dropped; scavenges 1.7 against 0.9 s per 10 s of load). Not UTF-8: the text has
  * characters outside Latin-1 (− and –), and encoding such a string as UTF-8 cost six times what
- * copying its code units does (10 KB: 0.042 against 0.007 ms). The snapshot (given as what makes it: the overview model is computed then)
+ * copying its code units does (10 KB: 0.042 against 0.007 ms). A snapshot made in a worker thread
+ * comes already encoded (`encodeSnapshot`), its bytes handed over rather than copied: as a string
+ * the event loop copied it once out of the message and again into its Buffer. The snapshot (given as what makes it: the overview model is computed then)
  * and its JSON are made after the hook's answer (`setImmediate`), not while the call waits for
  * its cards; a snapshot that cannot be made is not kept (its link says so) and `onError` is told.
  */
@@ -38,8 +40,8 @@ export type SnapshotSource = OverviewSnapshot | (() => OverviewSnapshot);
 
 export interface SeenStore {
   keep(id: string, snapshot: SnapshotSource): void;
-  /** A snapshot already as JSON (a call evaluated in a worker thread, src/http/evaluation-pool.ts). */
-  keepJson(id: string, json: string): void;
+  /** A snapshot already encoded by `encodeSnapshot` (a call evaluated in a worker thread, src/http/evaluation-pool.ts). */
+  keepEncoded(id: string, bytes: Uint8Array): void;
   /** The snapshot's JSON, or undefined once it is no longer kept. */
   get(id: string): string | undefined;
   /** How many snapshots and bytes are kept now. */
@@ -48,6 +50,16 @@ export interface SeenStore {
 
 /** Each character of the JSON is kept as one UTF-16 code unit. */
 const UTF16_BYTES = 2;
+
+/**
+ * A snapshot's JSON as the store keeps it (UTF-16 code units), in an ArrayBuffer of its own (not
+ * a slice of Buffer's shared pool), so that a worker thread can hand it over with its message.
+ */
+export function encodeSnapshot(json: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(json.length * UTF16_BYTES);
+  bytes.write(json, 'utf16le');
+  return bytes;
+}
 
 const DEFAULT_LIMITS: SeenLimits = { ttlMs: SEEN_TTL_MS, maxEntries: SEEN_MAX_ENTRIES, maxBytes: SEEN_MAX_BYTES };
 
@@ -70,10 +82,11 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
       bytes -= entry.json.length;
     }
   };
-  const store = (id: string, at: number, text: string): void => {
+  const store = (id: string, at: number, encoded: Uint8Array): void => {
     // One snapshot over the whole budget is not kept at all (its link says so) rather than emptying the store.
-    if (text.length * UTF16_BYTES > maxBytes) return;
-    const json = Buffer.from(text, 'utf16le');
+    if (encoded.byteLength > maxBytes) return;
+    // A Buffer over the same bytes (a worker's arrive as a plain Uint8Array): no copy.
+    const json = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     const earlier = entries.get(id);
     if (earlier !== undefined) bytes -= earlier.json.length;
     entries.set(id, { at, json });
@@ -91,7 +104,8 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
         onError(err);
         continue;
       }
-      store(id, at, text);
+      // Not encoded first to be refused after: a text over the budget is never copied.
+      if (text.length * UTF16_BYTES <= maxBytes) store(id, at, encodeSnapshot(text));
     }
     evict(clock().getTime());
   };
@@ -104,9 +118,9 @@ export function createSeenStore(clock: () => Date, limits: Partial<SeenLimits> =
         setImmediate(flush);
       }
     },
-    keepJson(id, json) {
+    keepEncoded(id, bytes) {
       const now = clock().getTime();
-      store(id, now, json);
+      store(id, now, bytes);
       evict(now);
     },
     get(id) {

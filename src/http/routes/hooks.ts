@@ -14,7 +14,7 @@ import { fetchThrough, type guardedDispatcher } from '../../prefetch/address-gua
 import { resolvePrefetch } from '../../prefetch/resolve.js';
 import type { CallReply, CallTask } from '../call-in-worker.js';
 import { badRequest, HttpError, methodNotAllowed, notFound, overTimeBudget } from '../errors.js';
-import { EvaluationTimeout, TaskDropped, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
+import { EvaluationTimeout, TaskDropped, type KeepSnapshot, type OffloadedAnswer, type OffloadedInput } from '../evaluation-pool.js';
 import { fhirServerHost } from '../audit.js';
 import type { OffloadPolicy } from '../offload-policy.js';
 import { prefetchFailure, problemsOf, validateCall, type ServerNotAllowed } from '../hook-call.js';
@@ -48,17 +48,17 @@ export interface HookRouteDeps {
   /**
    * The other calls answered whole in the call worker from their body's bytes (call-in-worker.ts;
    * the body left unparsed by json-body.ts `defer`) when `policy` says so (offload-policy.ts);
-   * `keepSnapshot` gets the overview snapshot's JSON after the reply. Undefined: all on the event loop.
+   * `keepSnapshot` gets the encoded overview snapshot after the reply. Undefined: all on the event loop.
    */
   readonly callWorker?: {
     /** `wanted` is asked when the task's turn comes in the worker's queue (evaluation-pool.ts). */
-    readonly answer: (task: CallTask, keepSnapshot: (json: string | undefined) => void, wanted: () => boolean) => Promise<CallReply>;
+    readonly answer: (task: CallTask, keepSnapshot: KeepSnapshot, wanted: () => boolean) => Promise<CallReply>;
     readonly policy: OffloadPolicy;
   };
 }
 
-/** The engine's overview link, and how a snapshot made in a worker thread (already JSON) is kept. */
-export type OverviewLinks = OverviewLinkInput & { readonly keepJson: (json: string) => void };
+/** The engine's overview link, and how a snapshot made in a worker thread (already encoded) is kept. */
+export type OverviewLinks = OverviewLinkInput & { readonly keepEncoded: (bytes: Uint8Array) => void };
 
 interface Evaluated {
   readonly cards: readonly CardSummary[];
@@ -75,7 +75,7 @@ async function evaluateCall(deps: HookRouteDeps, input: EvaluationInput, overvie
   if (offload !== undefined && (input.drafts.length >= offload.minDrafts || (res.locals.longestStringBytes ?? 0) >= offload.minStringBytes)) {
     try {
       const answer = await offload.evaluate({ ...input, ...(overview === undefined ? {} : { overview: { seenId: overview.seenId } }) });
-      if (answer.snapshot !== undefined) overview?.keepJson(answer.snapshot);
+      if (answer.snapshot !== undefined) overview?.keepEncoded(answer.snapshot);
       return { cards: answer.cards, send: (r) => sendJson(r, 200, answer.json) };
     } catch (err) {
       if (err instanceof EvaluationTimeout) throw overTimeBudget();
@@ -124,8 +124,8 @@ async function callInWorker(inWorker: NonNullable<HookRouteDeps['callWorker']>['
   try {
     return await inWorker(
       task,
-      (json) => {
-        if (json !== undefined) overview?.keepJson(json);
+      (snapshot) => {
+        if (snapshot !== undefined) overview?.keepEncoded(snapshot);
       },
       // A call that had its 503 while it waited is never started (overload: the worker catches up).
       () => !res.headersSent,
