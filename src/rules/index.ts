@@ -37,14 +37,30 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
  * (`rx-denosumab-schedule`); one it removes only as one way of two
  * ("stop the drug in use, or remove the draft") keeps these cards (must-not-go-ahead.ts).
  */
-function silencedBy(r: Recommendation, blockers: readonly Recommendation[], duplicate: DuplicateRemoval | undefined): boolean {
+function silencedBy(r: Recommendation, found: Blocking, shown: Blocking): boolean {
+  const { blockers, duplicate } = found;
+  // The checks before a start (missing labs, low vitamin D) go only beside a card the site shows:
+  // one it hides silences them no more than it replaces a card (`withoutReplaced`) — rules.md §4
+  // silences the start cards of a draft that *gets* a "do not prescribe" card. A hidden low
+  // calcium had left a draft with no eGFR and a low vitamin D with no card at all. What would
+  // have the barred drug prescribed (Binosto, a biosimilar in its place) stays unsaid all the same.
+  if (START_CHECKS.includes(r.topic)) return shown.blockers.length > 0 || shown.duplicate === 'remove';
   if (HOW_TO_START.includes(r.topic)) return blockers.length > 0 || duplicate === 'remove';
   // The recall of the next injection after a denosumab draft the duplicate card removes: no injection to recall.
   if (r.topic === 'rx-denosumab-schedule') return duplicate === 'remove';
   return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && (blockers.some((b) => b.topic !== 'rx-dose-interval') || duplicate === 'remove');
 }
 
-function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Recommendation[] {
+/** What bars a draft: the blocking cards about it and how the duplicate card leaves it. */
+interface Blocking {
+  readonly blockers: readonly Recommendation[];
+  readonly duplicate: DuplicateRemoval | undefined;
+}
+
+/** The how-to-start cards that only check before the start (no product in the draft's place). */
+const START_CHECKS: readonly Topic[] = ['rx-start-checklist', 'rx-lab-missing', 'rx-vitamin-d-low'];
+
+function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[], ctx: RuleContext): Recommendation[] {
   const blockers = recs.filter(barsDraft);
   // Barred for the drug itself and removed (a low calcium only holds a draft, a wrong dose is corrected).
   const barring = blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low');
@@ -63,8 +79,18 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[]): Reco
     duplicates.set(r.draft, how === 'remove' && doubleOrderHeld ? 'stop-or-remove' : how);
   }
   if (blockers.length === 0 && duplicates.size === 0) return shown;
+  const duplicateShown = enabled('rx-duplicate-antiresorptive', ctx);
+  const blocking = (draft: string): { found: Blocking; shown: Blocking } => {
+    const about = blockers.filter((b) => b.draft === draft);
+    const duplicate = duplicates.get(draft);
+    return { found: { blockers: about, duplicate }, shown: { blockers: about.filter((b) => enabled(b.topic, ctx)), duplicate: duplicateShown ? duplicate : undefined } };
+  };
   return shown
-    .filter((r) => r.draft === undefined || !silencedBy(r, blockers.filter((b) => b.draft === r.draft), duplicates.get(r.draft)))
+    .filter((r) => {
+      if (r.draft === undefined) return true;
+      const { found, shown: seen } = blocking(r.draft);
+      return !silencedBy(r, found, seen);
+    })
     .map((r) => withoutKeepingRemovedDuplicate(r, duplicates))
     .map((r) => barredDose(r, blockers, duplicates));
 }
@@ -194,7 +220,7 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx))), ctx.facts), ctx.facts)), ctx.facts), ctx, 'prescribing'), ctx);
+  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx), ctx)), ctx.facts), ctx.facts)), ctx.facts), ctx, 'prescribing'), ctx);
 }
 
 /**

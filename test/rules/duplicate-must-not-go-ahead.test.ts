@@ -228,6 +228,28 @@ describe('when the duplicate card is not the last word', () => {
     expect(topicsOf(recs, dmab)).not.toContain('rx-duplicate-antiresorptive');
     expect(of(recs, dmab).find((r) => r.topic === 'rx-denosumab-biosimilar')).not.toHaveProperty('suggestions');
   });
+
+  it('a site that hides the "do not prescribe" card still gets the checks before the start (rules.md §4: a draft that *gets* such a card), never the barred drug in another form', () => {
+    const aln = draft('alendronate');
+    const lowCalcium = { labs: { calcium: [calcium(2.0, '2026-11-20')], vitaminD: [vitaminD(40, '2026-11-20')] } };
+    // Shown, the low calcium holds the start: its card alone.
+    expect(topicsOf(run(lowCalcium, [aln]), aln)).toEqual(['rx-hypocalcaemia']);
+    // Hidden, the missing eGFR and the low vitamin D are still said; nothing else came back.
+    const hidden = topicsOf(run(lowCalcium, [aln], { disabledTopics: ['rx-hypocalcaemia'] }), aln);
+    expect(hidden).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing', 'rx-vitamin-d-low']));
+    expect(hidden).not.toContain('rx-hypocalcaemia');
+    // An ulcer bars the tablet: hidden, the checks come back, but no effervescent alendronate in its place.
+    const ulcer = { conditions: [condition('peptic-ulcer'), condition('dysphagia')], labs: { vitaminD: [vitaminD(35, '2026-11-20')] } };
+    expect(topicsOf(run(ulcer, [aln]), aln)).not.toContain('rx-swallowing-difficulty');
+    const ulcerHidden = topicsOf(run(ulcer, [aln], { disabledTopics: ['rx-oral-contraindicated'] }), aln);
+    expect(ulcerHidden).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing', 'rx-vitamin-d-low']));
+    expect(ulcerHidden).not.toContain('rx-swallowing-difficulty');
+    // A daily dose hidden: the checks, and never its fix elsewhere.
+    const daily = draft('alendronate', { intervalDays: 1 });
+    const dailyHidden = run({ labs: {} }, [daily], { disabledTopics: ['rx-dose-interval'] });
+    expect(topicsOf(dailyHidden, daily)).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing']));
+    expect(of(dailyHidden, daily).flatMap((r) => r.suggestions ?? []).filter((sg) => keeps(sg) === daily.ref)).toEqual([]);
+  });
 });
 
 /** The draft a suggestion deletes, and the draft it keeps as an order (updated or corrected). */
