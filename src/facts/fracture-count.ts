@@ -4,8 +4,9 @@
  * - spine: different vertebrae or regions are different fractures; when one of two records names
  *   no vertebra they cannot be told apart and count as one [choice: the usual reason is the same
  *   fracture coded twice, e.g. an S-code and an M80 code]. A record joins a fracture only when it
- *   cannot be told apart from any of its records: one record without a level beside a thoracic
- *   and a lumbar one is one of the two, never makes them one (whatever the order they come in);
+ *   cannot be told apart from any of its records, and a record naming no vertebra (or no side)
+ *   neither joins nor anchors two that do (`fractureGroups`): beside a thoracic and a lumbar one it
+ *   is one of the two, whatever the order they come in; right and left are two fractures of a limb;
  * - the same site recorded again within 14 days [choice] is the same fracture (the window is
  *   counted from the first record of it, so a chain of records does not stretch it);
  * - a record of multiple vertebral fractures (`count` 2) counts as two;
@@ -58,7 +59,16 @@ export function withoutFollowUps(fractures: readonly Fracture[]): Fracture[] {
     if (at === undefined || earlier === undefined || !joins) {
       if (f.date !== undefined) latest.note(f, kept.length);
       kept.push(f);
-    } else if (MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism]) kept[at] = { ...earlier, mechanism: f.mechanism };
+      continue;
+    }
+    let merged = MECHANISM_RANK[f.mechanism] > MECHANISM_RANK[earlier.mechanism] ? { ...earlier, mechanism: f.mechanism } : earlier;
+    // The follow-up tells which fracture the earlier record was: an M80.08 continued by an L1 follow-up
+    // is the L1 fracture (else, naming none, it read as one with a thoracic fracture beside it).
+    if (earlier.site === 'spine' && earlier.vertebra === undefined && f.vertebra !== undefined) merged = { ...merged, vertebra: f.vertebra };
+    if (earlier.site !== 'spine' && earlier.side === undefined && f.side !== undefined) merged = { ...merged, side: f.side };
+    if (merged === earlier) continue;
+    kept[at] = merged;
+    latest.renamed(merged, at);
   }
   return kept;
 }
@@ -80,17 +90,28 @@ class LatestOf {
   private readonly spineByVertebra = new Map<string, number>();
 
   note(f: Fracture, index: number): void {
-    this.bySite.set(f.site, index);
-    this.bySiteSide.set(`${f.site}|${f.side ?? ''}`, index);
+    // The latest is kept: a record renamed after later ones were noted (`renamed`) does not displace them.
+    const set = (map: Map<string, number>, key: string): void => {
+      if ((map.get(key) ?? -1) < index) map.set(key, index);
+    };
+    set(this.bySite, f.site);
+    set(this.bySiteSide, `${f.site}|${f.side ?? ''}`);
     if (f.site !== 'spine') return;
     if (f.vertebra === undefined) {
       this.spineUnnamed = index;
       return;
     }
     const region = regionOf(f.vertebra);
-    this.spineByRegion.set(region, index);
-    if (named(f.vertebra)) this.spineByVertebra.set(f.vertebra, index);
-    else this.spineRegionOnly.set(region, index);
+    set(this.spineByRegion, region);
+    if (named(f.vertebra)) set(this.spineByVertebra, f.vertebra);
+    else set(this.spineRegionOnly, region);
+  }
+
+  /** The record at `index` now names its vertebra or side (a follow-up told it): found under that, no longer as naming none. */
+  renamed(f: Fracture, index: number): void {
+    if (this.spineUnnamed === index) this.spineUnnamed = undefined;
+    if (this.bySiteSide.get(`${f.site}|`) === index) this.bySiteSide.delete(`${f.site}|`);
+    this.note(f, index);
   }
 
   continuing(f: Fracture): number | undefined {
@@ -125,40 +146,76 @@ export interface FractureGroup<T> {
   readonly count: number;
 }
 
+/** Whether two records of one site cannot be told apart: the same vertebra (spine), the same side (a limb). */
+function alike(a: Fracture, b: Fracture): boolean {
+  if (a.site === 'spine') return sameVertebra(a, b);
+  return a.side === undefined || b.side === undefined || a.side === b.side;
+}
+
+/** The record names which of its site's fractures it is: a vertebra or region, a side. */
+function specific(f: Fracture): boolean {
+  return f.site === 'spine' ? f.vertebra !== undefined : f.side !== undefined;
+}
+
+interface Group<T> {
+  readonly day: number | undefined;
+  readonly site: Fracture['site'];
+  readonly members: T[];
+  /** The fractures of the members the first pass gave it (those the second adds name nothing to tell apart). */
+  readonly fractures: Fracture[];
+}
+
 /**
- * Groups items (each carrying a fracture) into distinct fractures. A record joins the earliest
- * group within 14 days of its first-dated record whose records are all the same site (for the
- * spine: none a vertebra it can be told apart from); the order given decides each group's `first`.
+ * Groups items (each carrying a fracture) into distinct fractures; the order given decides each
+ * group's `first`. Two passes, so that neither the order of the records nor one that names no
+ * vertebra or side decides the count:
+ * 1. records naming their vertebra (region or level) or side, in date order: each joins the earliest
+ *    group of its site that none of whose records it can be told apart from (`alike`), within 14
+ *    days of the group's first record;
+ * 2. the others (an M80.08 beside the S-codes, a hip with no side): each joins the earliest such
+ *    group of its site begun within 14 days of it (before or after), else makes or joins one of
+ *    its own kind as in 1.
+ * An unnamed spine record beside a thoracic and a lumbar one is then one of the two, and one dated
+ * a few days before two records of T12 eleven days apart does not stretch T12 into two fractures.
  */
 export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => Fracture): FractureGroup<T>[] {
+  const dayOf = (f: Fracture): number | undefined => (f.date === undefined ? undefined : dayNumber(f.date));
   const byDate = [...items].sort((x, y) => {
     const a = fractureOf(x).date ?? '9999';
     const b = fractureOf(y).date ?? '9999';
     return a === b ? 0 : a < b ? -1 : 1;
   });
-  // Groups are made in date order, so only those anchored in the last 14 days can take a record:
-  // the search starts past the older ones (a scan of every group made the count a square).
-  const groups: { anchor: Fracture; day: number | undefined; members: T[]; fractures: Fracture[] }[] = [];
-  let from = 0;
-  for (const item of byDate) {
-    const f = fractureOf(item);
-    const day = f.date === undefined ? undefined : dayNumber(f.date);
-    let group: (typeof groups)[number] | undefined;
-    if (day !== undefined) {
-      while (from < groups.length && (groups[from]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) from += 1;
-      for (let i = from; i < groups.length && group === undefined; i++) {
-        const g = groups[i]!;
-        if (g.day !== undefined && g.anchor.site === f.site && (f.site !== 'spine' || g.fractures.every((m) => sameVertebra(m, f)))) group = g;
-      }
-    }
-    if (group === undefined) groups.push({ anchor: f, day, members: [item], fractures: [f] });
+  const named: Group<T>[] = [];
+  const unnamed: Group<T>[] = [];
+  const join = (groups: Group<T>[], item: T, f: Fracture, day: number | undefined, from: number, fits: (g: Group<T>) => boolean): number => {
+    let start = from;
+    // Groups are made in date order, so only those begun in the last 14 days can take a record:
+    // the search starts past the older ones (a scan of every group made the count a square).
+    if (day !== undefined) while (start < groups.length && (groups[start]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) start += 1;
+    const group = day === undefined ? undefined : groups.slice(start).find((g) => g.day !== undefined && g.site === f.site && fits(g));
+    if (group === undefined) groups.push({ day, site: f.site, members: [item], fractures: [f] });
     else {
       group.members.push(item);
       group.fractures.push(f);
     }
+    return start;
+  };
+  let fromNamed = 0;
+  let fromUnnamed = 0;
+  const later: { item: T; f: Fracture; day: number | undefined }[] = [];
+  for (const item of byDate) {
+    const f = fractureOf(item);
+    const day = dayOf(f);
+    if (!specific(f)) later.push({ item, f, day });
+    else fromNamed = join(named, item, f, day, fromNamed, (g) => g.fractures.every((m) => alike(m, f)));
+  }
+  for (const { item, f, day } of later) {
+    const near = day === undefined ? undefined : named.find((g) => g.site === f.site && g.day !== undefined && Math.abs(g.day - day) <= SAME_FRACTURE_DAYS);
+    if (near !== undefined) near.members.push(item);
+    else fromUnnamed = join(unnamed, item, f, day, fromUnnamed, () => true);
   }
   const position = new Map<T, number>(items.map((item, i) => [item, i]));
-  return groups
+  return [...named, ...unnamed]
     .map((g) => {
       const members = [...g.members].sort((x, y) => (position.get(x) ?? 0) - (position.get(y) ?? 0));
       const first = members[0] as T;

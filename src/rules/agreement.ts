@@ -262,14 +262,16 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  *   answer, on the first card that has it (most severe first): two drafts each brought a
  *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
  *   note (`newLabs`).
+ * A card the site hides (`shown` false) takes no one click from the others: a hidden low-calcium
+ * card had kept "remove one of the orders" off the duplicate card, its removal never shown.
  */
-export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] {
+export function oneClickOnce(recs: readonly Recommendation[], shown: (r: Recommendation) => boolean = () => true): Recommendation[] {
   const critical = new Map<string, Set<string>>();
   // Drafts removed or replaced, with the card that does it: a critical card first, else a card that
   // bars the draft (must-not-go-ahead.ts: the contraindication card is one that is not critical).
   const removed = new Map<string, Recommendation>();
   for (const r of recs) {
-    if (r.draft === undefined || r.suggestions === undefined) continue;
+    if (r.draft === undefined || r.suggestions === undefined || !shown(r)) continue;
     const isCritical = r.indicator === 'critical';
     if (!isCritical && !barsDraft(r)) continue;
     const keys = critical.get(r.draft) ?? new Set<string>();
@@ -287,7 +289,7 @@ export function oneClickOnce(recs: readonly Recommendation[]): Recommendation[] 
   const bySeverity = [...recs].sort((a, b) => SEVERITY[b.indicator] - SEVERITY[a.indicator]);
   const kept = new Map<Recommendation, SuggestionSpec[]>();
   for (const r of bySeverity) {
-    if (r.suggestions === undefined) continue;
+    if (r.suggestions === undefined || !shown(r)) continue;
     const taken = r.draft === undefined || r.indicator === 'critical' ? undefined : critical.get(r.draft);
     const out: SuggestionSpec[] = [];
     for (const s of r.suggestions) {

@@ -38,17 +38,23 @@ export const REPLACES: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
  * ("stop the drug in use, or remove the draft") keeps these cards (must-not-go-ahead.ts).
  */
 function silencedBy(r: Recommendation, found: Blocking, shown: Blocking): boolean {
-  const { blockers, duplicate } = found;
   // The checks before a start (missing labs, low vitamin D) go only beside a card the site shows:
   // one it hides silences them no more than it replaces a card (`withoutReplaced`) — rules.md §4
   // silences the start cards of a draft that *gets* a "do not prescribe" card. A hidden low
-  // calcium had left a draft with no eGFR and a low vitamin D with no card at all. What would
-  // have the barred drug prescribed (Binosto, a biosimilar in its place) stays unsaid all the same.
+  // calcium had left a draft with no eGFR and a low vitamin D with no card at all.
   if (START_CHECKS.includes(r.topic)) return shown.blockers.length > 0 || shown.duplicate === 'remove';
-  if (HOW_TO_START.includes(r.topic)) return blockers.length > 0 || duplicate === 'remove';
+  // What would have the drug prescribed (Binosto, a biosimilar in its place, a renewal) stays unsaid
+  // beside a bar on the drug itself (an ulcer, eGFR ≤ 35) even when the site hides it.
+  const drugBarred = found.blockers.some(barsTheDrug);
+  if (HOW_TO_START.includes(r.topic)) return drugBarred || shown.blockers.length > 0 || found.duplicate === 'remove';
   // The recall of the next injection after a denosumab draft the duplicate card removes: no injection to recall.
-  if (r.topic === 'rx-denosumab-schedule') return duplicate === 'remove';
-  return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && (blockers.some((b) => b.topic !== 'rx-dose-interval') || duplicate === 'remove');
+  if (r.topic === 'rx-denosumab-schedule') return found.duplicate === 'remove';
+  return r.topic === 'rx-bisphosphonate-duration' && !r.reasons.includes('ten-years') && (drugBarred || shown.blockers.some((b) => b.topic !== 'rx-dose-interval') || found.duplicate === 'remove');
+}
+
+/** A bar on the drug itself, not on this order of it (a low calcium holds it, a wrong dose is corrected). */
+function barsTheDrug(b: Recommendation): boolean {
+  return b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low';
 }
 
 /** What bars a draft: the blocking cards about it and how the duplicate card leaves it. */
@@ -62,14 +68,16 @@ const START_CHECKS: readonly Topic[] = ['rx-start-checklist', 'rx-lab-missing', 
 
 function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[], ctx: RuleContext): Recommendation[] {
   const blockers = recs.filter(barsDraft);
+  // The bars the site shows: a hidden one leaves its draft to the other cards, the duplicate card among them.
+  const shownBlockers = blockers.filter((b) => enabled(b.topic, ctx));
   // Barred for the drug itself and removed (a low calcium only holds a draft, a wrong dose is corrected).
-  const barring = blockers.filter((b) => b.topic === 'rx-oral-contraindicated' || b.topic === 'rx-egfr-too-low');
+  const barring = shownBlockers.filter(barsTheDrug);
   const barred = new Set(barring.flatMap((b) => b.draft ?? []));
   const barredCritically = new Set(barring.filter((b) => b.indicator === 'critical').flatMap((b) => b.draft ?? []));
   // A duplicate card that doubles only barred drafts is gone first: it removes nothing, so it blocks nothing.
   const shown = recs.filter((r) => !doublesOnlyBarred(r, barred, barredCritically));
   const duplicates = new Map<string, DuplicateRemoval>();
-  const held = new Set(blockers.flatMap((b) => b.draft ?? []));
+  const held = new Set(shownBlockers.flatMap((b) => b.draft ?? []));
   for (const r of shown) {
     const how = duplicateRemoval(r);
     if (how === undefined || r.draft === undefined) continue;
@@ -83,7 +91,7 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[], ctx: 
   const blocking = (draft: string): { found: Blocking; shown: Blocking } => {
     const about = blockers.filter((b) => b.draft === draft);
     const duplicate = duplicates.get(draft);
-    return { found: { blockers: about, duplicate }, shown: { blockers: about.filter((b) => enabled(b.topic, ctx)), duplicate: duplicateShown ? duplicate : undefined } };
+    return { found: { blockers: about, duplicate }, shown: { blockers: shownBlockers.filter((b) => b.draft === draft), duplicate: duplicateShown ? duplicate : undefined } };
   };
   return shown
     .filter((r) => {
@@ -92,7 +100,8 @@ function withoutStartCardsOfBlockedDrafts(recs: readonly Recommendation[], ctx: 
       return !silencedBy(r, found, seen);
     })
     .map((r) => withoutKeepingRemovedDuplicate(r, duplicates))
-    .map((r) => barredDose(r, blockers, duplicates));
+    // A hidden low calcium no longer holds back the dose fix; a hidden bar on the drug still does.
+    .map((r) => barredDose(r, blockers.filter((b) => barsTheDrug(b) || enabled(b.topic, ctx)), duplicates));
 }
 
 /** A suggestion that keeps the draft as an order (a corrected dosing, another product in its place): the draft it keeps. */
@@ -220,7 +229,7 @@ export function evaluatePrescribing(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx), ctx)), ctx.facts), ctx.facts)), ctx.facts), ctx, 'prescribing'), ctx);
+  return shownOnly(namingUnusableValues(withoutOrderedInBasket(oneClickOnce(withoutVitaminDAtHighCalcium(withoutIntolerated(switchesKeepTheSchedule(withoutStartCardsOfBlockedDrafts(withoutReplaced(recs, ctx), ctx)), ctx.facts), ctx.facts), (r) => enabled(r.topic, ctx)), ctx.facts), ctx, 'prescribing'), ctx);
 }
 
 /**

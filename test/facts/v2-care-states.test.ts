@@ -95,6 +95,24 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('m', SYS.icd10cm, 'M80.08XA', '2015-03-01'), fx('a', SYS.icd10cm, 'S32.010A', '2015-03-01'), fx('b', SYS.icd10cm, 'S32.020A', '2015-03-01')]).fractures)).toBe(2);
   });
 
+  it('a record that names no vertebra or side neither joins nor stretches the fractures that do', () => {
+    // A lumbar follow-up tells which fracture the unnamed record was: beside a thoracic one, two.
+    expect(countFractures(factsOf([fx('m', SYS.icd10cm, 'M80.08XA', '2026-03-01'), fx('t', SYS.icd10cm, 'S22.000A', '2026-03-05'), fx('l', SYS.icd10cm, 'S32.000D', '2026-05-20')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('l', SYS.icd10cm, 'S32.000D', '2026-05-20'), fx('t', SYS.icd10cm, 'S22.000A', '2026-03-05'), fx('m', SYS.icd10cm, 'M80.08XA', '2026-03-01')]).fractures)).toBe(2);
+    // T12 recorded twice 11 days apart is one fracture, also with an unnamed record 5 days before the first.
+    const t12 = [fx('a', SYS.sks, 'DS220', '2026-03-06', { bodySite: 'Th12' }), fx('b', SYS.sks, 'DS220', '2026-03-17', { bodySite: 'Th12' })];
+    expect(countFractures(factsOf(t12).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('m', SYS.icd10, 'M80.08', '2026-03-01'), ...t12]).fractures)).toBe(1);
+    // Right and left are two fractures of a limb, even on one day; one naming no side is one of them.
+    expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-09-01'), fx('l', SYS.icd10cm, 'S72.002A', '2025-09-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S52.501A', '2025-09-01'), fx('l', SYS.icd10cm, 'S52.502A', '2025-09-10')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('u', SYS.icd10cm, 'S72.009A', '2025-09-01'), fx('r', SYS.icd10cm, 'S72.001A', '2025-09-01'), fx('l', SYS.icd10cm, 'S72.002A', '2025-09-01')]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-09-01'), fx('u', SYS.icd10cm, 'S72.009A', '2025-09-05')]).fractures)).toBe(1);
+    // Records naming nothing stay as before: the same site within 14 days of the first is one.
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2025-09-01'), fx('b', SYS.sks, 'DS720', '2025-09-10')]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2025-09-01'), fx('b', SYS.sks, 'DS720', '2025-09-20')]).fractures)).toBe(2);
+  });
+
   it('an ICD-10-CM level pair (S22.07 "T9-T10") is one fracture, though its display names both levels', () => {
     const pair = (id: string, code: string, display: string) => condition({ id, system: SYS.icd10cm, code, display, onset: '2026-03-01' });
     expect(countFractures(factsOf([pair('a', 'S22.070A', 'Wedge compression fracture of T9-T10 vertebra, initial encounter')]).fractures)).toBe(1);

@@ -249,6 +249,23 @@ describe('when the duplicate card is not the last word', () => {
     const dailyHidden = run({ labs: {} }, [daily], { disabledTopics: ['rx-dose-interval'] });
     expect(topicsOf(dailyHidden, daily)).toEqual(expect.arrayContaining(['rx-start-checklist', 'rx-lab-missing']));
     expect(of(dailyHidden, daily).flatMap((r) => r.suggestions ?? []).filter((sg) => keeps(sg) === daily.ref)).toEqual([]);
+    // A low calcium only holds the order: hidden, the effervescent tablet for a swallowing difficulty is said again.
+    const dysphagia = { conditions: [condition('dysphagia')], labs: { calcium: [calcium(2.0, '2026-11-20')] } };
+    expect(topicsOf(run(dysphagia, [aln]), aln)).not.toContain('rx-swallowing-difficulty');
+    expect(topicsOf(run(dysphagia, [aln], { disabledTopics: ['rx-hypocalcaemia'] }), aln)).toContain('rx-swallowing-difficulty');
+  });
+
+  it('a hidden bar leaves the duplicate card in place: two antiresorptives drafted together are never both started without a word', () => {
+    const [aln, dmab] = [draft('alendronate'), prolia()];
+    const ulcer = { conditions: [condition('peptic-ulcer')] };
+    const hidden = run(ulcer, [aln, dmab], { disabledTopics: ['rx-oral-contraindicated'] });
+    expect(hidden.some((r) => r.topic === 'rx-duplicate-antiresorptive')).toBe(true);
+    // Two alendronate orders at a hidden low calcium: "remove one" keeps its one click, and the checks come once.
+    const [first, second] = [draft('alendronate'), draft('alendronate')];
+    const twice = run({ labs: { calcium: [calcium(2.0, '2026-11-20')] } }, [first, second], { disabledTopics: ['rx-hypocalcaemia'] });
+    const duplicate = twice.find((r) => r.topic === 'rx-duplicate-antiresorptive');
+    expect(duplicate?.suggestions?.some((sg) => sg.kind === 'remove-draft')).toBe(true);
+    expect(twice.filter((r) => r.topic === 'rx-start-checklist')).toHaveLength(1);
   });
 });
 
