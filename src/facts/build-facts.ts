@@ -47,7 +47,9 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const birthDate = parseFhirDate(patient.birthDate);
   const medications = new Map<string, JsonObject>();
   namedByFullUrl(list(data.medicationsByFullUrl), medications);
-  const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), medications };
+  const sex = str(patient.gender);
+  const recordedSex = sex !== undefined && SEXES.has(sex) ? narrowSex(sex) : undefined;
+  const ctx: FactsContext = { terminology, today, ...(birthDate === undefined ? {} : { birthDate }), ...(recordedSex === undefined ? {} : { sex: recordedSex }), medications };
 
   // The pass over the resources is a function of its own: a long list has it optimised while it
   // runs (on-stack replacement), and the assembly below, in the same function, then deoptimised
@@ -90,7 +92,6 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const alcohol = latestOfUnsorted(observations.alcohol);
   const falls = latestOfUnsorted(observations.falls);
   const menopause = earliest([...observations.menopause, ...conditions.menopause]);
-  const sex = str(patient.gender);
   // Built, not spread together: a literal opening with a spread costs microseconds in V8 11 (Node 20).
   const lifestyle: { -readonly [K in keyof PatientFacts['lifestyle']]: PatientFacts['lifestyle'][K] } = {};
   if (smoking !== undefined) lifestyle.smoking = { current: smoking.value, ref: smoking.ref, ...withDate(smoking.date) };
@@ -108,7 +109,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
   const facts: PatientFacts = {
     today,
     patientRef: `Patient/${patientId ?? 'unidentified'}`,
-    sex: sex !== undefined && SEXES.has(sex) ? narrowSex(sex) : 'unknown',
+    sex: recordedSex ?? 'unknown',
     ...(birthDate === undefined ? {} : { birthDate }),
     ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
     ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...withDate(menopause.date) } }),
@@ -237,7 +238,7 @@ function readResources(
       continue;
     }
     if (type === 'Observation') {
-      readObservation(resource, ref, when, codes, observations, index);
+      readObservation(resource, ref, when, codes, observations, index, ctx.sex);
       continue;
     }
     const entry: Entry = { resource, ref, type };

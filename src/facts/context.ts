@@ -4,7 +4,7 @@
  */
 import type { Terminology } from '../terminology/index.js';
 import type { LocalDate } from '../time/local-date.js';
-import type { Ref } from './types.js';
+import type { Ref, Sex } from './types.js';
 import type { JsonObject } from '../shared/json.js';
 
 /** An admitted resource with its reference (`Observation/123`) and its type as the facts stage spells it. */
@@ -18,6 +18,8 @@ export interface FactsContext {
   readonly terminology: Terminology;
   readonly today: LocalDate;
   readonly birthDate?: LocalDate;
+  /** The patient's recorded sex (a lab's reference range for it). */
+  readonly sex?: Sex;
   /** `Medication/<id>` → Medication, for `medicationReference`. */
   readonly medications: ReadonlyMap<string, JsonObject>;
 }

@@ -11,7 +11,7 @@ import { clockTimeAsTaken } from '../time/local-date.js';
 import { LAB_MEASURE, type CodeReading, type VitalKind } from './observation-codes.js';
 import type { ObservationFacts, UnusableConcept } from './observation-facts.js';
 import { SortKey } from './dated.js';
-import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, InterpretationCode, LabKind, Measurement, Ref, ReportedValue } from './types.js';
+import type { BoneMarkerMeasurement, CalciumKind, CalciumMeasurement, InterpretationCode, LabKind, Measurement, Ref, ReportedValue, Sex } from './types.js';
 import { interpretationCodes, premenopausalMean, readValue, referenceRange, shownUnit, unreadableText, type RawValue, type WhenObserved } from './values.js';
 import type { JsonObject } from '../shared/json.js';
 
@@ -70,6 +70,7 @@ function readMeasurement(
   ref: Ref,
   when: WhenObserved | undefined,
   out: ObservationFacts,
+  sex?: Sex,
 ): Mutable<Measurement> | undefined {
   const raw = readValue(element);
   if (raw === undefined) {
@@ -94,7 +95,7 @@ function readMeasurement(
     out.unusable.push({ concept, reason: 'unknown-unit', ref, date: when.date, ...(unit === undefined ? {} : { unit }) });
     return undefined;
   }
-  const range = referenceRange(element, measure, raw, reading.match?.binding.impliedUnit);
+  const range = referenceRange(element, measure, raw, reading.match?.binding.impliedUnit, sex);
   const m: Mutable<Measurement> = {
     value,
     unit: CANONICAL_UNIT[measure],
@@ -139,9 +140,10 @@ export function readLab(
   when: WhenObserved | undefined,
   out: ObservationFacts,
   order: number,
+  sex: Sex | undefined,
 ): void {
   const measure = LAB_MEASURE[lab];
-  const measurement = readMeasurement(lab, measure, element, reading, coding, ref, when, out);
+  const measurement = readMeasurement(lab, measure, element, reading, coding, ref, when, out, sex);
   if (measurement === undefined || when === undefined) return;
   const issued = str(obs.issued);
   const rank = reading.match?.binding.sameDayRank ?? 0;

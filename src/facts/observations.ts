@@ -15,20 +15,20 @@ import { isMenopauseValue, readAlcohol, readFalls, readSmokingStatus } from './l
 import { readLab, readVital } from './measurements.js';
 import type { CodeReading, ObservationCodes } from './observation-codes.js';
 import type { ObservationFacts } from './observation-facts.js';
-import type { Performer, Ref } from './types.js';
+import type { Performer, Ref, Sex } from './types.js';
 import type { WhenObserved } from './values.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
-/** Reads one Observation (and its components), dated `when` (`observationDate`), into `out`. */
-export function readObservation(obs: JsonObject, ref: Ref, when: WhenObserved | undefined, codes: ObservationCodes, out: ObservationFacts, order: number): void {
+/** Reads one Observation (and its components), dated `when` (`observationDate`), into `out`; `sex`: the patient's (a lab's range for it). */
+export function readObservation(obs: JsonObject, ref: Ref, when: WhenObserved | undefined, codes: ObservationCodes, out: ObservationFacts, order: number, sex?: Sex): void {
   const performer = performerOf(obs);
-  readElement(obs, obs, ref, when, performer, codes, out, order);
+  readElement(obs, obs, ref, when, performer, codes, out, order, sex);
   if (obs.component === undefined) return;
   const components = obs.component;
   if (Array.isArray(components)) {
-    for (const component of components) if (isRecord(component)) readElement(component, obs, ref, when, performer, codes, out, order);
+    for (const component of components) if (isRecord(component)) readElement(component, obs, ref, when, performer, codes, out, order, sex);
   } else if (isRecord(components)) {
-    readElement(components, obs, ref, when, performer, codes, out, order);
+    readElement(components, obs, ref, when, performer, codes, out, order, sex);
   }
 }
 
@@ -46,6 +46,7 @@ function readElement(
   codes: ObservationCodes,
   out: ObservationFacts,
   order: number,
+  sex: Sex | undefined,
 ): void {
   // Read here, not by the shared `get`: a property read at its own site stays fast (one kind of object).
   const concept = element.code;
@@ -57,7 +58,7 @@ function readElement(
       if (typeof system !== 'string' || typeof code !== 'string') continue;
       const reading = codes.reading(system, code);
       if (reading.match !== undefined) {
-        readClassified(reading, reading.match.concept, raw, element, obs, ref, when, performer, codes, out, order);
+        readClassified(reading, reading.match.concept, raw, element, obs, ref, when, performer, codes, out, order, sex);
         return;
       }
     }
@@ -66,7 +67,7 @@ function readElement(
       if (coding.system === undefined || coding.code === undefined) continue;
       const reading = codes.reading(coding.system, coding.code);
       if (reading.match !== undefined) {
-        readClassified(reading, reading.match.concept, coding, element, obs, ref, when, performer, codes, out, order);
+        readClassified(reading, reading.match.concept, coding, element, obs, ref, when, performer, codes, out, order, sex);
         return;
       }
     }
@@ -87,9 +88,10 @@ function readClassified(
   codes: ObservationCodes,
   out: ObservationFacts,
   order: number,
+  sex: Sex | undefined,
 ): void {
   if (reading.lab !== undefined) {
-    readLab(reading.lab, reading, obs, element, coding, ref, when, out, order);
+    readLab(reading.lab, reading, obs, element, coding, ref, when, out, order, sex);
     return;
   }
   if (reading.vital !== undefined) {

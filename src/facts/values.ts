@@ -8,7 +8,7 @@ import type { Measure } from '../terminology/schema.js';
 import { toCanonical } from '../terminology/units.js';
 import { danishClockInstant, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
-import type { Comparator, InterpretationCode } from './types.js';
+import type { Comparator, InterpretationCode, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 /**
@@ -191,22 +191,56 @@ export interface Range {
 
 const PREMENOPAUSAL_RE = /pr(?:e|æ)-?menopaus/;
 
-/** The lab's general reference range (not the one for premenopausal women), converted. */
 const NO_RANGE: Range = Object.freeze({});
 
-export function referenceRange(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range {
+/**
+ * The lab's reference range for this patient, converted: one for the patient's sex (`appliesTo`
+ * female or male: "Kvinder 2,20–2,55"), else the general one (no `appliesTo`). Not the one for
+ * premenopausal women (the bone markers' mean), nor one for another group the service cannot
+ * place the patient in (an age band, the other sex): the card's default limits apply then. A
+ * range for women had been passed over as well, and a calcium of 2.18 below it was no hypocalcaemia.
+ */
+export function referenceRange(element: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string, sex?: Sex): Range {
   if (element.referenceRange === undefined) return NO_RANGE;
+  let general: Range | undefined;
   for (const range of objects(element, 'referenceRange')) {
     if (isPremenopausalRange(range)) continue;
-    if (objects(range, 'appliesTo').length > 0) continue;
     const type = codings(range.type)[0]?.code;
     if (type !== undefined && type !== 'normal') continue;
-    const converted = convertRange(range, measure, raw, impliedUnit);
-    if (converted.low !== undefined || converted.high !== undefined) return converted;
-    const written = textRange(range, measure, raw, impliedUnit);
-    if (written !== undefined) return written;
+    const forWhom = objects(range, 'appliesTo').length === 0 ? 'all' : rangeSex(range);
+    if (forWhom === undefined || (forWhom !== 'all' && forWhom !== sex)) continue;
+    const read = readRange(range, measure, raw, impliedUnit);
+    if (read === undefined) continue;
+    if (forWhom === sex) return read;
+    general ??= read;
   }
-  return {};
+  return general ?? NO_RANGE;
+}
+
+function readRange(range: JsonObject, measure: Measure, raw: RawValue, impliedUnit?: string): Range | undefined {
+  const converted = convertRange(range, measure, raw, impliedUnit);
+  if (converted.low !== undefined || converted.high !== undefined) return converted;
+  return textRange(range, measure, raw, impliedUnit);
+}
+
+const FEMALE_RE = /(?<![a-zæøå])(?:female|females|women|woman|kvinder|kvinde|kvindelig)(?![a-zæøå])/;
+// Not "men" or "man": Danish words ("but", "one").
+const MALE_RE = /(?<![a-zæøå])(?:male|males|mænd|mand|mandlig)(?![a-zæøå])/;
+
+/** The sex a range's `appliesTo` names, when each of its concepts names one sex (administrative-gender code or words); else undefined. */
+function rangeSex(range: JsonObject): 'female' | 'male' | undefined {
+  let out: 'female' | 'male' | undefined;
+  for (const concept of objects(range, 'appliesTo')) {
+    const codes = codings(concept).map((c) => c.code?.toLowerCase());
+    const words = conceptWords(concept);
+    const female = codes.includes('female') || codes.includes('f') || FEMALE_RE.test(words);
+    const male = codes.includes('male') || codes.includes('m') || MALE_RE.test(words);
+    if (female === male) return undefined;
+    const sex = female ? 'female' : 'male';
+    if (out !== undefined && out !== sex) return undefined;
+    out = sex;
+  }
+  return out;
 }
 
 const TEXT_RANGE_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)\s*([^\s\d;,()][^\s;,()]*)?/;

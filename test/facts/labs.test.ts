@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsOf, observation, SYS } from '../helpers/facts-builders.js';
+import { factsOf, observation, patient, SYS } from '../helpers/facts-builders.js';
 
 describe('labs: the same lab in Danish (NPU, both URIs) and US (LOINC) codes', () => {
   it('25-OH-D from NPU10267 (OID and URL) and LOINC 1989-3 in ng/mL all land in vitaminD, in nmol/L', () => {
@@ -272,6 +272,25 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     expect(calciumWith('8.6-10.2 mg/dL')?.referenceLow).toBeCloseTo(2.146, 3);
     expect(calciumWith('2,20 - 2,55 furlongs')).not.toHaveProperty('referenceLow');
     expect(calciumWith('normal')).not.toHaveProperty('referenceLow');
+  });
+
+  it("reads a range for the patient's sex (appliesTo), before the general one; one for the other sex or an age band is not hers", () => {
+    const female = { coding: [{ system: 'http://hl7.org/fhir/administrative-gender', code: 'female' }] };
+    const male = { coding: [{ system: 'http://hl7.org/fhir/administrative-gender', code: 'male' }] };
+    const calciumWith = (referenceRange: readonly Record<string, unknown>[], gender = 'female') =>
+      factsOf([observation({ code: 'NPU01443', system: SYS.npuOid, value: 2.18, unit: 'mmol/L', date: '2026-05-01', referenceRange })], { patient: patient({ gender }) }).labs.calcium[0];
+    expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [female] }])).toMatchObject({ referenceLow: 2.2, referenceHigh: 2.55 });
+    expect(calciumWith([{ low: { value: 1.2 }, high: { value: 1.32 }, appliesTo: [{ text: 'Kvinder' }] }])).toMatchObject({ referenceLow: 1.2 });
+    // Her own before the general one, whatever the order.
+    expect(calciumWith([{ low: { value: 2.15 }, high: { value: 2.51 } }, { low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [female] }])).toMatchObject({ referenceLow: 2.2 });
+    expect(calciumWith([{ low: { value: 2.25 }, high: { value: 2.6 }, appliesTo: [male] }, { low: { value: 2.15 }, high: { value: 2.51 } }])).toMatchObject({ referenceLow: 2.15 });
+    // A man's range for a man; for a woman, or a patient of no recorded sex, none: the card's default limits.
+    expect(calciumWith([{ low: { value: 2.25 }, high: { value: 2.6 }, appliesTo: [male] }], 'male')).toMatchObject({ referenceLow: 2.25 });
+    expect(calciumWith([{ low: { value: 2.25 }, high: { value: 2.6 }, appliesTo: [male] }])).not.toHaveProperty('referenceLow');
+    expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [female] }], 'unknown')).not.toHaveProperty('referenceLow');
+    expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [{ text: '18-50 år' }] }])).not.toHaveProperty('referenceLow');
+    // "men" is Danish for "but": no range for men.
+    expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [{ text: 'Voksne, men ikke gravide' }] }])).not.toHaveProperty('referenceLow');
   });
 
   it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {

@@ -90,11 +90,12 @@ function heightLoss(facts: PatientFacts, settings: GuidelineSettings): RiskFacto
   if (current === undefined) return undefined;
   let max = current;
   for (const h of facts.vitals.height) if (h.value > max.value) max = h;
-  const loss = Math.round((max.value - current.value) * 10) / 10;
-  if (loss < settings.heightLossCm) return undefined;
+  // Compared unrounded (a float's last bit aside): 3.96 cm, rounded to 4.0, had been a height loss.
+  const loss = max.value - current.value;
+  if (loss < settings.heightLossCm - 1e-9) return undefined;
   return {
     reason: 'risk-height-loss',
-    findings: [{ kind: 'measurement', measure: 'height-loss', value: loss, unit: 'cm', date: current.date, ref: current.ref }],
+    findings: [{ kind: 'measurement', measure: 'height-loss', value: Math.round(loss * 10) / 10, unit: 'cm', date: current.date, ref: current.ref }],
     evidence: [current.ref, max.ref],
   };
 }

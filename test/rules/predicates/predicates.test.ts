@@ -114,6 +114,10 @@ describe('risk factors', () => {
     const f = (latest: number) => patient({ vitals: { height: [height(168, '2010-01-01'), height(latest, '2026-01-01')] } });
     expect(riskFactors(f(164), S).map((r) => r.reason)).toEqual(['risk-height-loss']);
     expect(riskFactors(f(164.1), S)).toEqual([]);
+    // Unrounded: 3.96 cm (inches converted) is not 4; 4 cm between decimals whose difference a float misses by a hair is.
+    expect(riskFactors(f(164.04), S)).toEqual([]);
+    const decimals = patient({ vitals: { height: [height(165.3, '2010-01-01'), height(161.3, '2026-01-01')] } });
+    expect(riskFactors(decimals, S).map((r) => r.reason)).toEqual(['risk-height-loss']);
   });
 
   it('counts an earlier low-energy fracture at another site than spine or hip [extension: DSAM ch. 4], not a high-energy one', () => {
