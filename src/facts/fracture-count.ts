@@ -31,10 +31,16 @@ export const SAME_FRACTURE_DAYS = 14;
 /** A vertebra by its level ("L1"), not only its region ("thoracic"). */
 const named = (v: string): boolean => /\d/.test(v);
 
+/** The levels a vertebra names: `T11-T12` (an ICD-10-CM pair) is T11 and T12. */
+const levels = (v: string): readonly string[] => v.split('-');
+
 function sameVertebra(a: Fracture, b: Fracture): boolean {
   if (a.vertebra === undefined || b.vertebra === undefined) return true;
   if (regionOf(a.vertebra) !== regionOf(b.vertebra)) return false;
-  return !(named(a.vertebra) && named(b.vertebra) && a.vertebra !== b.vertebra);
+  if (!named(a.vertebra) || !named(b.vertebra)) return true;
+  // T12 lies in T11-T12: the two records cannot be told apart.
+  const other = levels(b.vertebra);
+  return levels(a.vertebra).some((l) => other.includes(l));
 }
 
 /** Low-energy evidence wins over high-energy evidence, which wins over none (facts/fractures.ts). */
@@ -103,7 +109,8 @@ class LatestOf {
     }
     const region = regionOf(f.vertebra);
     set(this.spineByRegion, region);
-    if (named(f.vertebra)) set(this.spineByVertebra, f.vertebra);
+    // A pair (T11-T12) under each of its levels too: a follow-up naming T12 continues it.
+    if (named(f.vertebra)) for (const key of [f.vertebra, ...levels(f.vertebra)]) set(this.spineByVertebra, key);
     else set(this.spineRegionOnly, region);
   }
 
@@ -121,7 +128,8 @@ class LatestOf {
     }
     if (f.vertebra === undefined) return this.bySite.get(f.site);
     const region = regionOf(f.vertebra);
-    return latestOf(named(f.vertebra) ? [this.spineUnnamed, this.spineRegionOnly.get(region), this.spineByVertebra.get(f.vertebra)] : [this.spineUnnamed, this.spineByRegion.get(region)]);
+    if (!named(f.vertebra)) return latestOf([this.spineUnnamed, this.spineByRegion.get(region)]);
+    return latestOf([this.spineUnnamed, this.spineRegionOnly.get(region), ...[f.vertebra, ...levels(f.vertebra)].map((key) => this.spineByVertebra.get(key))]);
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Measure } from '../terminology/schema.js';
 import { toCanonical } from '../terminology/units.js';
 import { danishClockInstant, parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { codings, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
+import { codings, conceptText, conceptWords, cutText, get, getObject, getStr, lookup, num, objects, parseNumber, str } from './accessors.js';
 import type { Comparator, InterpretationCode, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
@@ -223,24 +223,41 @@ function readRange(range: JsonObject, measure: Measure, raw: RawValue, impliedUn
   return textRange(range, measure, raw, impliedUnit);
 }
 
-const FEMALE_RE = /(?<![a-zæøå])(?:female|females|women|woman|kvinder|kvinde|kvindelig)(?![a-zæøå])/;
-// Not "men" or "man": Danish words ("but", "one").
-const MALE_RE = /(?<![a-zæøå])(?:male|males|mænd|mand|mandlig)(?![a-zæøå])/;
+/** A concept's text or display that is a sex and nothing more ("Kvinder", "Female"): not "Gravide kvinder", "Kvinder 18-49 år". Not "men" or "man": Danish words ("but", "one"). */
+const FEMALE_WORDS = /^(?:female|females|women|woman|kvinder|kvinde|kvindelig|kvindekøn)$/;
+const MALE_WORDS = /^(?:male|males|mænd|mand|mandlig|mandekøn)$/;
 
-/** The sex a range's `appliesTo` names, when each of its concepts names one sex (administrative-gender code or words); else undefined. */
+/**
+ * The sex a range is for, when it is for a sex and nothing else: every `appliesTo` concept a sex
+ * by its administrative-gender code or by words that say only that, the same sex throughout, and
+ * no `age` band; else undefined (a range for pregnant women or an age band is not the patient's).
+ */
 function rangeSex(range: JsonObject): 'female' | 'male' | undefined {
+  if (range.age !== undefined) return undefined;
   let out: 'female' | 'male' | undefined;
   for (const concept of objects(range, 'appliesTo')) {
-    const codes = codings(concept).map((c) => c.code?.toLowerCase());
-    const words = conceptWords(concept);
-    const female = codes.includes('female') || codes.includes('f') || FEMALE_RE.test(words);
-    const male = codes.includes('male') || codes.includes('m') || MALE_RE.test(words);
-    if (female === male) return undefined;
-    const sex = female ? 'female' : 'male';
-    if (out !== undefined && out !== sex) return undefined;
+    const sex = conceptSex(concept);
+    if (sex === undefined || (out !== undefined && out !== sex)) return undefined;
     out = sex;
   }
   return out;
+}
+
+function conceptSex(concept: JsonObject): 'female' | 'male' | undefined {
+  const found = new Set<'female' | 'male' | 'other'>();
+  for (const c of codings(concept)) {
+    const code = c.code?.toLowerCase();
+    if (code === undefined) continue;
+    found.add(code === 'female' || code === 'f' ? 'female' : code === 'male' || code === 'm' ? 'male' : 'other');
+  }
+  const texts = [conceptText(concept), ...codings(concept).map((c) => c.display)];
+  for (const text of texts) {
+    if (text === undefined) continue;
+    const words = text.trim().toLowerCase();
+    found.add(FEMALE_WORDS.test(words) ? 'female' : MALE_WORDS.test(words) ? 'male' : 'other');
+  }
+  if (found.size !== 1 || found.has('other')) return undefined;
+  return found.has('female') ? 'female' : 'male';
 }
 
 const TEXT_RANGE_RE = /(?<!\d)(\d+(?:[.,]\d+)?)\s*[-–]\s*(\d+(?:[.,]\d+)?)\s*([^\s\d;,()][^\s;,()]*)?/;

@@ -291,6 +291,16 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [{ text: '18-50 år' }] }])).not.toHaveProperty('referenceLow');
     // "men" is Danish for "but": no range for men.
     expect(calciumWith([{ low: { value: 2.2 }, high: { value: 2.55 }, appliesTo: [{ text: 'Voksne, men ikke gravide' }] }])).not.toHaveProperty('referenceLow');
+    // A range for some women only (pregnant, an age band) is not hers: the general one is used.
+    const general = { low: { value: 2.15 }, high: { value: 2.51 } };
+    const some = (appliesTo: readonly object[], extra: object = {}) => calciumWith([general, { low: { value: 2.05 }, high: { value: 2.45 }, appliesTo, ...extra }]);
+    expect(some([{ text: 'Pregnant women' }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ text: 'Gravide kvinder' }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ text: 'Kvinder 18-49 år' }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([female], { age: { low: { value: 18 }, high: { value: 40 } } })).toMatchObject({ referenceLow: 2.15 });
+    expect(some([female, { coding: [{ system: 'http://snomed.info/sct', code: '77386006', display: 'Pregnancy' }] }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ ...female, text: 'Pregnant women' }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ coding: [{ system: 'http://hl7.org/fhir/administrative-gender', code: 'female', display: 'Female' }] }])).toMatchObject({ referenceLow: 2.05 });
   });
 
   it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {

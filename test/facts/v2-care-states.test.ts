@@ -113,6 +113,13 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2025-09-01'), fx('b', SYS.sks, 'DS720', '2025-09-20')]).fractures)).toBe(2);
   });
 
+  it('a level inside an ICD-10-CM pair (T12 in "T11-T12") is the same vertebra, also for a later encounter', () => {
+    expect(countFractures(factsOf([fx('p', SYS.icd10cm, 'S22.080A', '2026-03-01'), fx('l', SYS.icd10cm, 'M80.08XA', '2026-03-01', { bodySite: 'T12' })]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('p', SYS.icd10cm, 'S22.070A', '2026-03-01'), fx('l', SYS.sks, 'DS220', '2026-03-01', { bodySite: 'Th10' })]).fractures)).toBe(1);
+    expect(countFractures(factsOf([fx('p', SYS.icd10cm, 'S22.080A', '2026-03-01'), fx('l', SYS.sks, 'DS220', '2026-03-01', { bodySite: 'Th10' })]).fractures)).toBe(2);
+    expect(countFractures(factsOf([fx('p', SYS.icd10cm, 'S22.080A', '2025-03-01'), fx('f', SYS.icd10cm, 'M80.08XD', '2026-03-01', { bodySite: 'T12' })]).fractures)).toBe(1);
+  });
+
   it('an ICD-10-CM level pair (S22.07 "T9-T10") is one fracture, though its display names both levels', () => {
     const pair = (id: string, code: string, display: string) => condition({ id, system: SYS.icd10cm, code, display, onset: '2026-03-01' });
     expect(countFractures(factsOf([pair('a', 'S22.070A', 'Wedge compression fracture of T9-T10 vertebra, initial encounter')]).fractures)).toBe(1);

@@ -84,7 +84,9 @@ export function fractureFinding(c: CountedFracture): Finding {
  * day; the same site recorded again within 14 days is one fracture.
  */
 export function distinctFractures(fs: readonly CountedFracture[]): readonly CountedFracture[] {
-  return fractureGroups(fs, (c) => c.fracture).map((g) => g.first);
+  // A fracture recorded as low-energy by one of its records is one: that record stands for it
+  // (an S72.001A beside an M80.051A the same day had read "low-energy? (mechanism not recorded)").
+  return fractureGroups(fs, (c) => c.fracture).map((g) => g.items.find((c) => !c.possible) ?? g.first);
 }
 
 /** How many fractures these are: distinct fractures, a record of multiple vertebral fractures counting two. */

@@ -46,6 +46,7 @@ import { btmResponseInadequate } from '../follow-up/btm-response-inadequate.js';
 import type { Finding } from '../../contract/findings.js';
 import { draftEvidence, draftFinding, draftsBefore, isAntiresorptiveDraft, otherDrafts, treatmentStart, type RecognisedDraft } from './draft.js';
 import { oralBisphosphonateContraindicated } from './rx-oral-contraindicated.js';
+import { shows } from '../settings.js';
 
 /**
  * The day a follow-on draft is judged on: the day it plans, while that is within the card's 7 months
@@ -124,8 +125,15 @@ export const rxDuplicateAntiresorptive: DraftRule<'rx-duplicate-antiresorptive'>
   // The card's second choice for a patient the tablet is contraindicated for (card l. 22): beside the
   // oral course (and its renewal, which rx-oral-contraindicated removes) the draft is the switch —
   // "remove the denosumab" had stood beside "remove the tablet".
+  // Only while the site shows the contraindication card it points to: beside a hidden one it had
+  // told the GP to stop a tablet (only drafted) "as that card says", next to its start checks.
   const secondChoice =
-    parenteralDraft && !switchAdvised && courses.every((c) => c.drugClass === 'oral-bisphosphonate') && drafts.every((d) => d.identity.drugClass === 'oral-bisphosphonate') && oralBisphosphonateContraindicated(ctx);
+    parenteralDraft &&
+    !switchAdvised &&
+    courses.every((c) => c.drugClass === 'oral-bisphosphonate') &&
+    drafts.every((d) => d.identity.drugClass === 'oral-bisphosphonate') &&
+    shows(ctx.settings, 'rx-oral-contraindicated') &&
+    oralBisphosphonateContraindicated(ctx);
   const afterDenosumab = courses.some((c) => c.drugClass === 'denosumab') && draft.identity.drugClass !== 'denosumab';
   // The eGFR the "keep denosumab" text rests on is shown with it.
   const lowEgfr = afterDenosumab ? latestEgfrAtLimit(facts) : undefined;
