@@ -243,19 +243,29 @@ function rangeSex(range: JsonObject): 'female' | 'male' | undefined {
   return out;
 }
 
+/** Sex codes: administrative-gender (female, male), v2/v3 (F, M), and SNOMED CT Female/Male (FHIR's `referencerange-appliesto` value set). */
+const FEMALE_CODES: ReadonlySet<string> = new Set(['female', 'f', '248152002']);
+const MALE_CODES: ReadonlySet<string> = new Set(['male', 'm', '248153007']);
+
+function wordsSex(text: string | undefined): 'female' | 'male' | 'other' | undefined {
+  if (text === undefined) return undefined;
+  // A SNOMED CT term's tag ("Female (finding)") says nothing more.
+  const words = text.trim().toLowerCase().replace(/ ?\([a-z]{1,30}\)$/, '');
+  return FEMALE_WORDS.test(words) ? 'female' : MALE_WORDS.test(words) ? 'male' : 'other';
+}
+
 function conceptSex(concept: JsonObject): 'female' | 'male' | undefined {
   const found = new Set<'female' | 'male' | 'other'>();
   for (const c of codings(concept)) {
     const code = c.code?.toLowerCase();
-    if (code === undefined) continue;
-    found.add(code === 'female' || code === 'f' ? 'female' : code === 'male' || code === 'm' ? 'male' : 'other');
+    // A code the service does not know is a sex when its display says only that.
+    const byCode = code === undefined ? undefined : FEMALE_CODES.has(code) ? 'female' : MALE_CODES.has(code) ? 'male' : undefined;
+    const said = byCode ?? wordsSex(c.display) ?? (code === undefined ? undefined : 'other');
+    if (said !== undefined) found.add(said);
+    if (byCode !== undefined && c.display !== undefined) found.add(wordsSex(c.display) === 'other' ? 'other' : byCode);
   }
-  const texts = [conceptText(concept), ...codings(concept).map((c) => c.display)];
-  for (const text of texts) {
-    if (text === undefined) continue;
-    const words = text.trim().toLowerCase();
-    found.add(FEMALE_WORDS.test(words) ? 'female' : MALE_WORDS.test(words) ? 'male' : 'other');
-  }
+  const text = wordsSex(conceptText(concept));
+  if (text !== undefined) found.add(text);
   if (found.size !== 1 || found.has('other')) return undefined;
   return found.has('female') ? 'female' : 'male';
 }

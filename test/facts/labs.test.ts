@@ -301,6 +301,10 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     expect(some([female, { coding: [{ system: 'http://snomed.info/sct', code: '77386006', display: 'Pregnancy' }] }])).toMatchObject({ referenceLow: 2.15 });
     expect(some([{ ...female, text: 'Pregnant women' }])).toMatchObject({ referenceLow: 2.15 });
     expect(some([{ coding: [{ system: 'http://hl7.org/fhir/administrative-gender', code: 'female', display: 'Female' }] }])).toMatchObject({ referenceLow: 2.05 });
+    // SNOMED CT Female / Male, as FHIR's referencerange-appliesto value set codes them.
+    expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248152002', display: 'Female' }] }])).toMatchObject({ referenceLow: 2.05 });
+    expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248152002', display: 'Female (finding)' }], text: 'Kvinder' }])).toMatchObject({ referenceLow: 2.05 });
+    expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248153007', display: 'Male' }] }])).toMatchObject({ referenceLow: 2.15 });
   });
 
   it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {

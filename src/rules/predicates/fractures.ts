@@ -84,9 +84,29 @@ export function fractureFinding(c: CountedFracture): Finding {
  * day; the same site recorded again within 14 days is one fracture.
  */
 export function distinctFractures(fs: readonly CountedFracture[]): readonly CountedFracture[] {
-  // A fracture recorded as low-energy by one of its records is one: that record stands for it
-  // (an S72.001A beside an M80.051A the same day had read "low-energy? (mechanism not recorded)").
-  return fractureGroups(fs, (c) => c.fracture).map((g) => g.items.find((c) => !c.possible) ?? g.first);
+  return fractureGroups(fs, (c) => c.fracture).map((g) => whatItsRecordsSay(g.first, g.items));
+}
+
+/**
+ * A fracture as all its records tell it: its first record (its date and reference), low-energy
+ * when one of them says so (an S72.001A beside an M80.051A the same day had read "low-energy?
+ * (mechanism not recorded)"), with the vertebra or side one of them names (an M80.08 beside an
+ * S32.010A is L1).
+ */
+function whatItsRecordsSay(first: CountedFracture, records: readonly CountedFracture[]): CountedFracture {
+  const definite = first.possible ? records.find((c) => !c.possible) : undefined;
+  const vertebra = first.fracture.vertebra ?? records.find((c) => c.fracture.vertebra !== undefined)?.fracture.vertebra;
+  const side = first.fracture.side ?? records.find((c) => c.fracture.side !== undefined)?.fracture.side;
+  if (definite === undefined && vertebra === first.fracture.vertebra && side === first.fracture.side) return first;
+  return {
+    possible: definite === undefined && first.possible,
+    fracture: {
+      ...first.fracture,
+      ...(definite === undefined ? {} : { mechanism: definite.fracture.mechanism }),
+      ...(vertebra === undefined ? {} : { vertebra }),
+      ...(side === undefined ? {} : { side }),
+    },
+  };
 }
 
 /** How many fractures these are: distinct fractures, a record of multiple vertebral fractures counting two. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticTScore, hipTScore } from '../../../src/rules/predicates/dxa.js';
-import { lowEnergy } from '../../../src/rules/predicates/fractures.js';
+import { distinctFractures, lowEnergy } from '../../../src/rules/predicates/fractures.js';
 import { courseFinding } from '../../../src/rules/predicates/findings.js';
 import { diagnosisCriteria, oralBisphosphonateBarriers, treatmentIndication } from '../../../src/rules/predicates/indication.js';
 import {
@@ -106,6 +106,20 @@ describe('diagnosis criteria and indication (card l. 13-15, 28-35)', () => {
   });
   it('indicates treatment for a possible hip fracture with a -possible reason', () => {
     expect(treatmentIndication(patient({ age: 75, fractures: [fracture('hip', '2025-03-01', 'unknown')] }), S)?.reasons).toEqual(['hip-fracture-possible']);
+  });
+});
+
+describe('distinct fractures', () => {
+  it('a fracture is what all its records say: its first record, low-energy when one says so, the vertebra one names', () => {
+    const l1 = { ...fracture('spine', '2026-01-10', 'unknown'), vertebra: 'L1', ref: 'Condition/l1' };
+    const m80 = { ...fracture('spine', '2026-01-10', 'low-energy'), ref: 'Condition/m80' };
+    expect(distinctFractures([{ fracture: l1, possible: true }, { fracture: m80, possible: false }])).toEqual([
+      { possible: false, fracture: { ...l1, mechanism: 'low-energy' } },
+    ]);
+    expect(distinctFractures([{ fracture: m80, possible: false }, { fracture: l1, possible: true }])).toEqual([{ possible: false, fracture: { ...m80, vertebra: 'L1' } }]);
+    // Nothing to add: the first record as it is.
+    const first = { fracture: { ...m80, vertebra: 'L1' }, possible: false };
+    expect(distinctFractures([first, { fracture: l1, possible: true }])[0]).toBe(first);
   });
 });
 
