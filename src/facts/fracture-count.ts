@@ -200,7 +200,11 @@ export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => 
     // Groups are made in date order, so only those begun in the last 14 days can take a record:
     // the search starts past the older ones (a scan of every group made the count a square).
     if (day !== undefined) while (start < groups.length && (groups[start]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) start += 1;
-    const group = day === undefined ? undefined : groups.slice(start).find((g) => g.day !== undefined && g.site === f.site && fits(g));
+    let group: Group<T> | undefined;
+    for (let i = start; day !== undefined && i < groups.length && group === undefined; i++) {
+      const g = groups[i]!;
+      if (g.day !== undefined && g.site === f.site && fits(g)) group = g;
+    }
     if (group === undefined) groups.push({ day, site: f.site, members: [item], fractures: [f] });
     else {
       group.members.push(item);
@@ -217,8 +221,19 @@ export function fractureGroups<T>(items: readonly T[], fractureOf: (item: T) => 
     if (!specific(f)) later.push({ item, f, day });
     else fromNamed = join(named, item, f, day, fromNamed, (g) => g.fractures.every((m) => alike(m, f)));
   }
+  let nearFrom = 0;
   for (const { item, f, day } of later) {
-    const near = day === undefined ? undefined : named.find((g) => g.site === f.site && g.day !== undefined && Math.abs(g.day - day) <= SAME_FRACTURE_DAYS);
+    // In date order too: the groups begun more than 14 days before it are passed for good, and the
+    // search ends at the first begun more than 14 days after it.
+    let near: Group<T> | undefined;
+    if (day !== undefined) {
+      while (nearFrom < named.length && (named[nearFrom]!.day ?? Infinity) < day - SAME_FRACTURE_DAYS) nearFrom += 1;
+      for (let i = nearFrom; i < named.length && near === undefined; i++) {
+        const g = named[i]!;
+        if (g.day === undefined || g.day > day + SAME_FRACTURE_DAYS) break;
+        if (g.site === f.site) near = g;
+      }
+    }
     if (near !== undefined) near.members.push(item);
     else fromUnnamed = join(unnamed, item, f, day, fromUnnamed, () => true);
   }
