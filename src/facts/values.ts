@@ -249,8 +249,9 @@ const MALE_CODES: ReadonlySet<string> = new Set(['male', 'm', '248153007']);
 
 function wordsSex(text: string | undefined): 'female' | 'male' | 'other' | undefined {
   if (text === undefined) return undefined;
-  // A SNOMED CT term's tag ("Female (finding)") says nothing more.
-  const words = text.trim().toLowerCase().replace(/ ?\([a-z]{1,30}\)$/, '');
+  // A SNOMED CT term's semantic tag ("Female (finding)") says nothing more; any other bracket
+  // ("Kvinder (gravide)", "Female (child)") says who among them, and the range is not hers.
+  const words = text.trim().toLowerCase().replace(/ ?\((?:finding|qualifier value)\)$/, '');
   return FEMALE_WORDS.test(words) ? 'female' : MALE_WORDS.test(words) ? 'male' : 'other';
 }
 

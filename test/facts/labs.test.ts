@@ -305,6 +305,10 @@ describe('labs: comparators, reference ranges, interpretation', () => {
     expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248152002', display: 'Female' }] }])).toMatchObject({ referenceLow: 2.05 });
     expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248152002', display: 'Female (finding)' }], text: 'Kvinder' }])).toMatchObject({ referenceLow: 2.05 });
     expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248153007', display: 'Male' }] }])).toMatchObject({ referenceLow: 2.15 });
+    // Any other bracket names a group among women: not hers.
+    expect(some([{ text: 'Kvinder (gravide)' }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ coding: [{ system: 'http://snomed.info/sct', code: '248152002', display: 'Female (pregnant)' }] }])).toMatchObject({ referenceLow: 2.15 });
+    expect(some([{ text: 'Female (child)' }])).toMatchObject({ referenceLow: 2.15 });
   });
 
   it('premenopausal mean of a bone marker: a stated mean, else the midpoint of the premenopausal range', () => {
