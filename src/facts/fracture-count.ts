@@ -154,9 +154,13 @@ export interface FractureGroup<T> {
   readonly count: number;
 }
 
-/** Whether two records of one site cannot be told apart: the same vertebra (spine), the same side (a limb). */
+/**
+ * Whether two records of one site cannot be told apart: the same vertebra (spine), the same side (a
+ * limb). The pelvis is one ring: its right and left pubic rami broken in one fall are one fracture [choice].
+ */
 function alike(a: Fracture, b: Fracture): boolean {
   if (a.site === 'spine') return sameVertebra(a, b);
+  if (a.site === 'pelvis') return true;
   return a.side === undefined || b.side === undefined || a.side === b.side;
 }
 

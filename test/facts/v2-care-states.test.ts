@@ -108,6 +108,10 @@ describe('counting fractures (v2)', () => {
     expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S52.501A', '2025-09-01'), fx('l', SYS.icd10cm, 'S52.502A', '2025-09-10')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('u', SYS.icd10cm, 'S72.009A', '2025-09-01'), fx('r', SYS.icd10cm, 'S72.001A', '2025-09-01'), fx('l', SYS.icd10cm, 'S72.002A', '2025-09-01')]).fractures)).toBe(2);
     expect(countFractures(factsOf([fx('r', SYS.icd10cm, 'S72.001A', '2025-09-01'), fx('u', SYS.icd10cm, 'S72.009A', '2025-09-05')]).fractures)).toBe(1);
+    // The pelvis is one ring: its right and left pubic rami on one day are one fracture.
+    const rami = factsOf([fx('r', SYS.icd10cm, 'S32.511A', '2025-09-01'), fx('l', SYS.icd10cm, 'S32.512A', '2025-09-01')]).fractures;
+    expect(rami.map((f) => [f.site, f.side])).toEqual([['pelvis', 'right'], ['pelvis', 'left']]);
+    expect(countFractures(rami)).toBe(1);
     // Records naming nothing stay as before: the same site within 14 days of the first is one.
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2025-09-01'), fx('b', SYS.sks, 'DS720', '2025-09-10')]).fractures)).toBe(1);
     expect(countFractures(factsOf([fx('a', SYS.sks, 'DS720', '2025-09-01'), fx('b', SYS.sks, 'DS720', '2025-09-20')]).fractures)).toBe(2);
