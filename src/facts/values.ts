@@ -259,11 +259,10 @@ function conceptSex(concept: JsonObject): 'female' | 'male' | undefined {
   const found = new Set<'female' | 'male' | 'other'>();
   for (const c of codings(concept)) {
     const code = c.code?.toLowerCase();
-    // A code the service does not know is a sex when its display says only that.
-    const byCode = code === undefined ? undefined : FEMALE_CODES.has(code) ? 'female' : MALE_CODES.has(code) ? 'male' : undefined;
-    const said = byCode ?? wordsSex(c.display) ?? (code === undefined ? undefined : 'other');
-    if (said !== undefined) found.add(said);
-    if (byCode !== undefined && c.display !== undefined) found.add(wordsSex(c.display) === 'other' ? 'other' : byCode);
+    const display = wordsSex(c.display);
+    // A code the service does not know says what its display says; a display saying more ("Female (pregnant)") is more.
+    if (code !== undefined) found.add(FEMALE_CODES.has(code) ? 'female' : MALE_CODES.has(code) ? 'male' : (display ?? 'other'));
+    if (display !== undefined) found.add(display);
   }
   const text = wordsSex(conceptText(concept));
   if (text !== undefined) found.add(text);

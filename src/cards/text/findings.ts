@@ -70,13 +70,7 @@ export function formatFinding(f: Finding, lang: Language): string {
       return da ? `${name}: ingen måling de seneste ${f.withinDays} dage` : `${name}: no result in the last ${f.withinDays} days`;
     }
     case 'unusable-value': {
-      const concept = Object.hasOwn(LAB, f.concept)
-        ? LAB[f.concept as keyof typeof LAB][lang]
-        : Object.hasOwn(SCORE, f.concept)
-          ? SCORE[f.concept as keyof typeof SCORE][lang]
-          : Object.hasOwn(MEASURE, f.concept)
-            ? MEASURE[f.concept as keyof typeof MEASURE][lang]
-            : recordMarkdown(f.concept);
+      const concept = UNUSABLE_NAMES.get(f.concept)?.[lang] ?? recordMarkdown(f.concept);
       return dated(unusableText(f, concept, lang), f.date, lang);
     }
     case 'marker-change': {
@@ -293,3 +287,6 @@ const SCORE = {
   'z-score': { da: 'Z-score (DXA)', en: 'Z-score (DXA)' },
   bmd: { da: 'BMD (DXA)', en: 'BMD (DXA)' },
 } as const;
+
+/** What an unusable value is named by: a lab, a DXA value, a body measure (else the record's own word). */
+const UNUSABLE_NAMES: ReadonlyMap<string, Readonly<Record<Language, string>>> = new Map(Object.entries({ ...LAB, ...SCORE, ...MEASURE }));
