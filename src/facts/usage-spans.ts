@@ -3,7 +3,7 @@
  * an oral or daily drug's period of use, an injection's or infusion's doses, and an injection
  * record in use that implies no dose (`open`).
  */
-import { addMonths, maxDate, minDate, type LocalDate } from '../time/local-date.js';
+import { addDays, addMonths, maxDate, minDate, type LocalDate } from '../time/local-date.js';
 import { ACTIVE_STATUSES } from './medications.js';
 import type { DrugClass, MedicationRecord } from './types.js';
 
@@ -85,8 +85,8 @@ export const NO_USE: ReadonlySet<string> = new Set(['cancelled', 'draft']);
 export const ON_HOLD = 'on-hold';
 
 /**
- * The use a record stands for up to today; undefined for cancelled, draft or future records. A
- * record on hold without an end was in use until it was last asserted (else its start); an
+ * The use a record stands for up to today; undefined for cancelled, draft or future records. An
+ * oral record on hold was in use until `heldSince`; an
  * injection order on hold counts its date as a dose (an order is put on hold once in use: reading
  * it as never given would lose the rebound risk of a denosumab overdue) [choice].
  */
@@ -107,9 +107,22 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
     // In use until the period's end: a next dose within the gap after it continues the course.
     return { start: record.start, end: record.end ?? covered, doses, record };
   }
-  const lastKnown = record.status === ON_HOLD ? (record.end ?? record.asserted ?? record.start) : (record.end ?? record.start);
-  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(lastKnown, today);
+  if (record.status === ON_HOLD) return { start: record.start, end: maxDate(heldSince(record, today), record.start), doses: NO_DOSES, record };
+  const end = ACTIVE_STATUSES.has(record.status) && record.end === undefined ? today : minDate(record.end ?? record.start, today);
   return { start: record.start, end: maxDate(end, record.start), doses: NO_DOSES, record };
+}
+
+/**
+ * The last day an oral record on hold was in use: its end when that has passed, else the day it was
+ * last asserted (else its start) — and never today. An end still ahead (a statement's planned
+ * period, an order's supply or validity) says what was planned before the hold, not how long it was
+ * taken: read as use, an alendronate order put on hold with a year's supply was "on treatment"
+ * until the supply would have run out, and its marker judged [choice: the hold's own day is not
+ * sent; the use before it counts from the record's dates].
+ */
+function heldSince(record: MedicationRecord, today: LocalDate): LocalDate {
+  const lastKnown = record.end !== undefined && record.end < today ? record.end : (record.asserted ?? record.start);
+  return minDate(lastKnown, addDays(today, -1));
 }
 
 /** The spans of one injection or infusion drug that are doses (`datedDoses`, then `givenDoses`). */

@@ -287,6 +287,17 @@ describe('courses: records on hold and undated injection records (today 2026-06-
     expect(request.courses[0]?.durationDays).toBeGreaterThan(5 * 365);
   });
 
+  it('an oral bisphosphonate on hold is no use now, though its planned end or supply reaches past today', () => {
+    // The statement planned to 2027; the order was written for a year's supply: neither is taken while held.
+    const planned = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2026-03-01', end: '2027-01-01', asserted: '2026-05-01' })]);
+    expect(planned.courses[0]).toMatchObject({ start: '2026-03-01', end: '2026-05-01', status: 'ended' });
+    const supplied = factsOf([medicationRequest({ id: 'r', ...ALN, status: 'on-hold', authoredOn: '2026-03-01', supply: { value: 336, unit: 'd' } })]);
+    expect(supplied.courses[0]).toMatchObject({ start: '2026-03-01', status: 'ended' });
+    // Asserted today: still on hold today, its use ended yesterday at the latest.
+    const today = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2025-06-01', asserted: '2026-06-15' })]);
+    expect(today.courses[0]).toMatchObject({ end: '2026-06-14', status: 'ended' });
+  });
+
   it('denosumab on hold keeps its last injection (the overdue schedule), and is no follow-on to another drug', () => {
     // Its period of use ended 2025-09-20: the last injection no later than 6 months before.
     const held = factsOf([medicationStatement({ id: 's', ...DMAB, status: 'on-hold', start: '2024-03-20', end: '2025-09-20' })]);
