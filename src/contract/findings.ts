@@ -104,7 +104,7 @@ export type Finding =
   | { readonly kind: 'medication'; readonly drug: DrugId; readonly date?: LocalDate; readonly ref: Ref }
   | { readonly kind: 'intolerance'; readonly drug: DrugId; readonly ref: Ref }
   /** `doseUnknown`: a record's dose could not be read — the figures count only the doses that could. */
-  | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly refs: readonly Ref[]; readonly doseUnknown?: true; readonly planned?: true }
+  | { readonly kind: 'glucocorticoid'; readonly dailyMg: number; readonly cumulativeMg12Months: number; readonly draftAddsMg?: number; readonly draftOrders?: number; readonly refs: readonly Ref[]; readonly doseUnknown?: true; readonly planned?: true }
   /** Glucocorticoid use that reached footnote * more than 12 months ago and not since (a risk factor, footnote **); `lastUse` its last day. */
   | { readonly kind: 'glucocorticoid-past'; readonly lastUse?: LocalDate; readonly refs: readonly Ref[] }
   | { readonly kind: 'draft'; readonly drug?: DrugId; readonly ref: Ref }

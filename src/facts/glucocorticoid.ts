@@ -8,13 +8,13 @@
  *   dose counts for `active`/`lastUse` but adds nothing: no dose is invented.
  * - Records overlap in real data (a statement and the prescription behind it): per drug (factor)
  *   the highest daily dose on a day counts, different drugs add up [choice].
- * - Recorded use counts up to today; what is planned looks ahead ("actual or expected"): a course
- *   passed as `extra` (a draft order), and an active record's own stated end after today (a
- *   statement's effectivePeriod end, a dosage's boundsPeriod end or boundsDuration; not a
- *   prescription's validity or supply, which say how long it may be dispensed, not how long it is
- *   taken: a 5-day burst valid for two years is no two-year course; nor a dosage taken as needed, a
- *   rescue pack) — the course the prescribing hook
- *   judged when it was signed [choice, the safer reading: prednisolone 10 mg started two weeks ago
+ * - Recorded use counts up to today; what is planned looks ahead ("actual or expected"): the
+ *   courses passed as `extra` (the draft orders of one basket, added up: they are signed
+ *   together), and an active record's own stated end after today (a statement's effectivePeriod
+ *   end, a dosage's boundsPeriod end or boundsDuration; not a prescription's validity or supply,
+ *   which say how long it may be dispensed, not how long it is taken: a 5-day burst valid for two
+ *   years is no two-year course; nor a dosage taken as needed, a rescue pack) — the course the
+ *   prescribing hook judged when it was signed [choice, the safer reading: prednisolone 10 mg started two weeks ago
  *   for six months is "> 5 mg dgl. i 3 mdr." from its first day, and patient-view had waited until
  *   day 92 while order-sign had warned]. At most a year ahead: the card's windows are a year long.
  * - `highDoseThreeMonths`: a run of days at > 5 mg/day (strictly: exactly 5 does not count) lasting
@@ -55,8 +55,8 @@ export interface PlannedGlucocorticoid {
 // Pieces, segments and runs count in day numbers (days since 1970-01-01, `dayNumber`), the
 // timeline's bounds and sums being day arithmetic: each date is read once, no date is formatted.
 
-/** The drug group of a piece: its prednisolone factor (one drug), or the planned course. */
-type Group = number | 'planned';
+/** The drug group of a piece: its prednisolone factor (one drug), or the planned course's place among the planned (each its own: they add up). */
+type Group = number | `planned-${number}`;
 
 interface Piece {
   readonly start: number;
@@ -73,7 +73,7 @@ interface Segment {
   readonly daily: number;
 }
 
-export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra?: PlannedGlucocorticoid): GlucocorticoidExposure {
+export function glucocorticoidExposure(records: readonly MedicationRecord[], today: LocalDate, extra: readonly PlannedGlucocorticoid[] = []): GlucocorticoidExposure {
   const refs = new Set<Ref>();
   const pieces: Piece[] = [];
   // The days after today that active records still plan (see above).
@@ -105,11 +105,14 @@ export function glucocorticoidExposure(records: readonly MedicationRecord[], tod
 
   let all = planned.length === 0 ? recorded : timeline([...pieces, ...planned]);
   let horizon = planned.reduce((h, p) => Math.max(h, p.end), day);
-  if (extra !== undefined && extra.dailyMg > 0 && extra.durationDays >= 1) {
-    const start = dayNumber(extra.startDate);
-    const end = start + Math.round(extra.durationDays) - 1;
-    all = timeline([...pieces, ...planned, { start, end, daily: round2(extra.dailyMg), group: 'planned' }]);
-    horizon = Math.max(horizon, end);
+  const courses = extra.filter((e) => e.dailyMg > 0 && e.durationDays >= 1);
+  if (courses.length > 0) {
+    const added = courses.map((e, i): Piece => {
+      const start = dayNumber(e.startDate);
+      return { start, end: start + Math.round(e.durationDays) - 1, daily: round2(e.dailyMg), group: `planned-${i}` };
+    });
+    all = timeline([...pieces, ...planned, ...added]);
+    for (const p of added) horizon = Math.max(horizon, p.end);
   }
 
   const since = dayNumber(addMonths(today, -12));

@@ -104,7 +104,7 @@ describe('draft orders of a prescribing hook', () => {
     const order = f.drafts[0];
     expect(order).toMatchObject({ dailyDoseMg: 10, durationDays: 92 });
     const factor = order?.identity?.prednisoloneFactor ?? 1;
-    const exposure = glucocorticoidExposure(f.medications, f.today, { dailyMg: (order?.dailyDoseMg ?? 0) * factor, startDate: order?.start ?? f.today, durationDays: order?.durationDays ?? 0 });
+    const exposure = glucocorticoidExposure(f.medications, f.today, [{ dailyMg: (order?.dailyDoseMg ?? 0) * factor, startDate: order?.start ?? f.today, durationDays: order?.durationDays ?? 0 }]);
     expect(exposure).toMatchObject({ highDoseThreeMonths: true, meetsThreshold: true, cumulativeMg12Months: 920 });
   });
 

@@ -105,13 +105,22 @@ describe('glucocorticoid exposure in prednisolone equivalents (card footnote *)'
   });
 
   it('a planned course (draft) is added: 10 mg for 90 days from today reaches the 3 months and > 450 mg', () => {
-    const e = glucocorticoidExposure([], TODAY, { dailyMg: 10, startDate: TODAY, durationDays: 92 });
+    const e = glucocorticoidExposure([], TODAY, [{ dailyMg: 10, startDate: TODAY, durationDays: 92 }]);
     expect(e).toMatchObject({ highDoseThreeMonths: true, cumulativeMg12Months: 920, meetsThreshold: true, currentDailyMg: 0, active: false });
-    const short = glucocorticoidExposure([], TODAY, { dailyMg: 25, startDate: TODAY, durationDays: 10 });
+    const short = glucocorticoidExposure([], TODAY, [{ dailyMg: 25, startDate: TODAY, durationDays: 10 }]);
     expect(short).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 250, meetsThreshold: false });
     // with the record: 300 mg taken in the past months + 250 planned = 550
-    const combined = glucocorticoidExposure([gc({ start: '2026-04-01', end: '2026-04-30', mg: 10 })], TODAY, { dailyMg: 25, startDate: TODAY, durationDays: 10 });
+    const combined = glucocorticoidExposure([gc({ start: '2026-04-01', end: '2026-04-30', mg: 10 })], TODAY, [{ dailyMg: 25, startDate: TODAY, durationDays: 10 }]);
     expect(combined.cumulativeMg12Months).toBe(550);
+  });
+
+  it('planned courses of one basket add up: two orders of 5 mg for 92 days are 10 mg daily, and 920 mg', () => {
+    const five = { dailyMg: 5, startDate: TODAY, durationDays: 92 };
+    expect(glucocorticoidExposure([], TODAY, [five])).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 460 });
+    expect(glucocorticoidExposure([], TODAY, [five, five])).toMatchObject({ highDoseThreeMonths: true, cumulativeMg12Months: 920, meetsThreshold: true });
+    // 4 mg methylprednisolone (5 mg prednisolone) and 5 mg prednisolone for 30 days: 300 mg, no run of 3 months.
+    const month = { dailyMg: 5, startDate: TODAY, durationDays: 30 };
+    expect(glucocorticoidExposure([], TODAY, [month, month])).toMatchObject({ highDoseThreeMonths: false, cumulativeMg12Months: 300, meetsThreshold: false });
   });
 
   it('an active record\'s own planned end counts ahead ("actual or expected"): 10 mg from two weeks ago to 6 months on is exposure now [choice]', () => {

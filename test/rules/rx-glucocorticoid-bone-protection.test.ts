@@ -178,6 +178,29 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
     expect(judge({}, prednisolone(10))).toBeUndefined();
   });
 
+  it('counts the basket\'s glucocorticoid orders together, and says it once: two orders of 5 mg for 90 days are 10 mg daily and 900 mg', () => {
+    const first = prednisolone(5, 90);
+    const second = prednisolone(5, 90);
+    // Each alone: 450 mg, exactly 5 mg daily — not the footnote.
+    expect(judge({}, first)).toBeUndefined();
+    const f = patient({ sex: 'female', age: 70, drafts: [first, second] });
+    expect(draftGlucocorticoidExposure(f, first)).toMatchObject({ addsMg: 900, overYearLimit: true, reached: true, withOrders: [second] });
+    // Methylprednisolone 4 mg (5 mg prednisolone) with prednisolone 5 mg, both for 92 days: > 5 mg daily for 3 months.
+    const methyl = draft('glucocorticoid', { dailyDoseMg: 4, durationDays: 92, identity: { prednisoloneFactor: 1.25 } });
+    expect(draftGlucocorticoidExposure(patient({ sex: 'female', age: 70, drafts: [methyl, prednisolone(5, 92)] }), methyl).highDoseThreeMonths).toBe(true);
+    const ctx = ctxOf(f);
+    const card = rxGlucocorticoidBoneProtection(ctx, first);
+    expect(card?.reasons).toContain('exposure-threshold');
+    expect(card?.evidence).toContain(second.ref);
+    expect(card?.findings).toContainEqual(expect.objectContaining({ kind: 'glucocorticoid', draftAddsMg: 900, draftOrders: 2 }));
+    // One message for the basket: the second order gets none of its own.
+    expect(rxGlucocorticoidBoneProtection(ctx, second)).toBeUndefined();
+    // order-select: the order selected carries it when the earlier one only gives context.
+    const context = { ...first, selected: false };
+    const selected = ctxOf(patient({ sex: 'female', age: 70, drafts: [context, second] }));
+    expect(rxGlucocorticoidBoneProtection(selected, second)?.reasons).toContain('exposure-threshold');
+  });
+
   it('is silent when bone protection runs or is ordered in the same basket, or outside the population', () => {
     expect(judge({ courses: [course('alendronate', '2025-01-01')] }, prednisolone(10, 92))).toBeUndefined();
     expect(judge({ courses: [course('teriparatide', '2026-06-01')] }, prednisolone(10, 92))).toBeUndefined(); // [choice]

@@ -145,7 +145,9 @@ export function formatFinding(f: Finding, lang: Language): string {
     case 'glucocorticoid': {
       const daily = formatNumber(Math.round(f.dailyMg * 10) / 10, lang);
       const cumulative = formatNumber(Math.round(f.cumulativeMg12Months), lang);
-      const draft = f.draftAddsMg === undefined ? '' : da ? `; ordinationen tilføjer ${formatNumber(Math.round(f.draftAddsMg), lang)} mg` : `; the order adds ${formatNumber(Math.round(f.draftAddsMg), lang)} mg`;
+      const several = f.draftOrders !== undefined && f.draftOrders > 1;
+      const adds = f.draftAddsMg === undefined ? '' : `${formatNumber(Math.round(f.draftAddsMg), lang)} mg`;
+      const draft = adds === '' ? '' : da ? `; ${several ? `de ${f.draftOrders} ordinationer tilføjer` : 'ordinationen tilføjer'} ${adds}` : `; ${several ? `the ${f.draftOrders} orders add` : 'the order adds'} ${adds}`;
       // A dose the record does not give is not "0 mg": said as unknown, the known doses as at least.
       if (f.doseUnknown === true && f.dailyMg === 0 && f.cumulativeMg12Months === 0) {
         return da ? `Glukokortikoid: dosis kan ikke aflæses i journalen${draft}` : `Glucocorticoid: the dose cannot be read from the record${draft}`;

@@ -91,13 +91,15 @@ export function lastDoseFinding(c: Course, today: LocalDate): Extract<Finding, {
 }
 
 /** The glucocorticoid exposure as the card shows it (doses in prednisolone equivalents). */
-export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: number): Finding {
+/** `draftAddsMg`: what the order (`orders` > 1: the basket's glucocorticoid orders together) adds. */
+export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: number, orders = 1): Finding {
   return {
     kind: 'glucocorticoid',
     dailyMg: gc.currentDailyMg,
     cumulativeMg12Months: gc.cumulativeMg12Months,
     refs: gc.refs,
     ...(draftAddsMg === undefined ? {} : { draftAddsMg }),
+    ...(draftAddsMg !== undefined && orders > 1 ? { draftOrders: orders } : {}),
     ...(gc.doseUnknown === true ? { doseUnknown: true as const } : {}),
     ...(gc.planned === true ? { planned: true as const } : {}),
   };

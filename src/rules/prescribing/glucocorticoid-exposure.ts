@@ -16,19 +16,26 @@
  *     ended 11 months ago and a new one a year later are not "one year".
  * An unknown planned duration adds nothing on its own: only the record, or the course it continues
  * up to the draft's start, can then reach the threshold. An unknown dose adds nothing.
+ * The basket's other glucocorticoid orders (of known dose and duration) are signed with it: their
+ * days add to the draft's on the timeline, for the > 5 mg daily run and the 450 mg alike — two
+ * orders of prednisolone 5 mg for three months are 10 mg daily [choice: each judged alone, neither
+ * reached the footnote and the basket got no card].
  */
-import { CUMULATIVE_THRESHOLD_MG, glucocorticoidExposure, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS, prednisoloneDaily } from '../../facts/glucocorticoid.js';
+import { CUMULATIVE_THRESHOLD_MG, glucocorticoidExposure, HIGH_DOSE_MG_PER_DAY, HIGH_DOSE_MONTHS, prednisoloneDaily, type PlannedGlucocorticoid } from '../../facts/glucocorticoid.js';
 import type { DraftOrder, MedicationRecord, PatientFacts } from '../../facts/types.js';
 import { addDays, addMonths, type LocalDate } from '../../time/local-date.js';
 import { isCurrent } from '../predicates/medication.js';
+import { draftOfClass, otherDrafts } from './draft.js';
 
 const DAYS_IN_YEAR = 365;
 
 export interface DraftExposure {
   /** The draft's daily dose in mg prednisolone equivalents (undefined when the dose is unknown). */
   readonly dailyMg?: number;
-  /** What the draft adds over its planned days (at most a year), mg prednisolone. */
+  /** What the draft adds over its planned days (at most a year), mg prednisolone — with the basket's other glucocorticoid orders, when there are some. */
   readonly addsMg?: number;
+  /** The basket's other glucocorticoid orders whose days were added (`addsMg` counts them). */
+  readonly withOrders: readonly DraftOrder[];
   /** The current > 5 mg glucocorticoid record the draft continues. */
   readonly continues?: MedicationRecord;
   /** The record alone meets footnote *. */
@@ -52,18 +59,42 @@ function continuedCourse(facts: PatientFacts): MedicationRecord | undefined {
   return found;
 }
 
+/** A draft's planned course in prednisolone equivalents, when its dose and duration are known. */
+function plannedCourse(draft: DraftOrder): PlannedGlucocorticoid | undefined {
+  const dailyMg = prednisoloneDaily(draft.dailyDoseMg, draft.identity?.prednisoloneFactor);
+  const days = draft.durationDays;
+  return dailyMg === undefined || days === undefined ? undefined : { dailyMg, startDate: draft.start, durationDays: Math.min(days, DAYS_IN_YEAR) };
+}
+
+/** The basket's other glucocorticoid orders of known dose and duration, with their planned courses. */
+function basketCourses(facts: PatientFacts, draft: DraftOrder): { readonly orders: DraftOrder[]; readonly courses: PlannedGlucocorticoid[] } {
+  const orders: DraftOrder[] = [];
+  const courses: PlannedGlucocorticoid[] = [];
+  for (const other of otherDrafts(facts, draft)) {
+    const course = draftOfClass(other, ['glucocorticoid']) ? plannedCourse(other) : undefined;
+    if (course === undefined) continue;
+    orders.push(other);
+    courses.push(course);
+  }
+  return { orders, courses };
+}
+
 export function draftGlucocorticoidExposure(facts: PatientFacts, draft: DraftOrder): DraftExposure {
   const gc = facts.glucocorticoid;
   const dailyMg = prednisoloneDaily(draft.dailyDoseMg, draft.identity?.prednisoloneFactor);
   const days = draft.durationDays;
-  const addsMg = dailyMg === undefined || days === undefined ? undefined : dailyMg * Math.min(days, DAYS_IN_YEAR);
+  const own = plannedCourse(draft);
+  const basket = basketCourses(facts, draft);
+  const planned = own === undefined ? basket.courses : [own, ...basket.courses];
+  const addsMg = own === undefined ? undefined : planned.reduce((sum, c) => sum + c.dailyMg * c.durationDays, 0);
   const high = dailyMg !== undefined && dailyMg > HIGH_DOSE_MG_PER_DAY;
   const continues = high ? continuedCourse(facts) : undefined;
 
   const courseStart: LocalDate = continues !== undefined && continues.start < draft.start ? continues.start : draft.start;
   const courseEnd: LocalDate | undefined = days !== undefined ? addDays(draft.start, days) : continues !== undefined ? draft.start : undefined;
-  const highDoseThreeMonths = high && courseEnd !== undefined && addMonths(courseStart, HIGH_DOSE_MONTHS) <= courseEnd;
-  const withDraft = dailyMg === undefined || days === undefined ? gc : glucocorticoidExposure(facts.medications, facts.today, { dailyMg, startDate: draft.start, durationDays: Math.min(days, DAYS_IN_YEAR) });
+  const withDraft = planned.length === 0 ? gc : glucocorticoidExposure(facts.medications, facts.today, planned);
+  // The basket's orders together: a run of > 5 mg daily that none of them makes alone.
+  const highDoseThreeMonths = (high && courseEnd !== undefined && addMonths(courseStart, HIGH_DOSE_MONTHS) <= courseEnd) || (basket.courses.length > 0 && withDraft.highDoseThreeMonths);
   const overYearLimit = withDraft.cumulativeMg12Months > CUMULATIVE_THRESHOLD_MG;
   const byRecord = gc.meetsThreshold;
 
@@ -71,6 +102,7 @@ export function draftGlucocorticoidExposure(facts: PatientFacts, draft: DraftOrd
     ...(dailyMg === undefined ? {} : { dailyMg }),
     ...(addsMg === undefined ? {} : { addsMg }),
     ...(continues === undefined ? {} : { continues }),
+    withOrders: basket.orders,
     byRecord,
     highDoseThreeMonths,
     overYearLimit,

@@ -24,6 +24,8 @@
  * `rx-hypocalcaemia` — but a recheck of calcium and 25-OH-D; with a current 25-OH-D ≤ 50 nmol/L,
  * colecalciferol is recommended (unless a vitamin D supplement is current) and alendronate offered
  * without being recommended. The reasons stay the contract's.
+ * The basket's other glucocorticoid orders are counted with the draft (glucocorticoid-exposure.ts);
+ * of several that reach the footnote, the first judged one carries the card.
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
 import type { Reason } from '../../contract/topics.js';
@@ -38,7 +40,7 @@ import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { GlucocorticoidTreatment } from '../../contract/recommendations.js';
-import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, takesVitaminD, treatmentStart } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, draftsBefore, osteoporosisDraftInBasket, takesVitaminD, treatmentStart } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
 
 export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
@@ -48,14 +50,17 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   if (activeOsteoporosisCourses(facts).length > 0 || osteoporosisDraftInBasket(facts, draft).length > 0) return undefined;
   const exposure = draftGlucocorticoidExposure(facts, draft);
   if (!exposure.reached) return undefined;
+  // One card for the basket (rules.md section 6, one message per concern): the first judged
+  // glucocorticoid order that reaches the footnote says it, with the others' days counted.
+  if (draftsBefore(facts, draft).some((d) => d.selected && draftOfClass(d, ['glucocorticoid']) && draftGlucocorticoidExposure(facts, d).reached)) return undefined;
 
   const gc = facts.glucocorticoid;
   const reasons: Reason[] = ['exposure-threshold'];
   // What the decision rests on first — the T-score (below), then the exposure — and the draft the GP
   // is signing last: a long detail keeps the first lines of its findings (compose/fit.ts), and the
   // card had kept only "Ordination under udarbejdelse" beside "start bone protection".
-  const findings: Finding[] = [glucocorticoidFinding(gc, exposure.addsMg)];
-  const refs: string[] = [...gc.refs, ...(exposure.continues === undefined ? [] : [exposure.continues.ref])];
+  const findings: Finding[] = [glucocorticoidFinding(gc, exposure.addsMg, exposure.withOrders.length + 1)];
+  const refs: string[] = [...gc.refs, ...(exposure.continues === undefined ? [] : [exposure.continues.ref]), ...exposure.withOrders.map((d) => d.ref)];
   const suggestions: SuggestionSpec[] = [];
 
   const t = diagnosticTScore(facts);
