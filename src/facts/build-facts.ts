@@ -9,7 +9,7 @@
  */
 import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
-import { addDays, danishDate, parseFhirDate, yearsBetween, type LocalDate } from '../time/local-date.js';
+import { addDays, danishDate, parseFhirDate, partialDateEnd, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { fhirId, list, resourceId, str, withDate } from './accessors.js';
 import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient, ownPatient, type OwnPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures, type ConditionFacts } from './conditions.js';
@@ -112,6 +112,7 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     sex: recordedSex ?? 'unknown',
     ...(birthDate === undefined ? {} : { birthDate }),
     ...(birthDate === undefined || birthDate > today ? {} : { age: yearsBetween(birthDate, today) }),
+    ...ageAtLeast(patient.birthDate, birthDate, today),
     ...(menopause === undefined ? {} : { menopauseRecorded: { ref: menopause.ref, ...withDate(menopause.date) } }),
     labs: {
       egfr: onePerDay(labs.egfr),
@@ -145,6 +146,12 @@ export function buildFacts(data: ResolvedData, drafts: readonly DraftResource[],
     unidentifiedMedications,
   };
   return freezeStructure(facts);
+}
+
+/** `ageAtLeast` for a partial birth date (a year, a year and month) that has begun by today. */
+function ageAtLeast(sent: unknown, birthDate: LocalDate | undefined, today: LocalDate): { ageAtLeast?: number } {
+  const last = partialDateEnd(sent);
+  return last === undefined || birthDate === undefined || birthDate > today ? {} : { ageAtLeast: last > today ? 0 : yearsBetween(last, today) };
 }
 
 /**

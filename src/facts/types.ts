@@ -336,8 +336,14 @@ export interface PatientFacts {
   readonly patientRef: Ref;
   readonly sex: Sex;
   readonly birthDate?: LocalDate;
-  /** Completed years on `today`. */
+  /** Completed years on `today` (from the first day a partial birth date — "1946", "1946-05" — can mean). */
   readonly age?: number;
+  /**
+   * With a partial birth date only: the completed years it guarantees (from its last possible day).
+   * `age` puts the patient in the population [choice, the safer reading: a man who may be 60 keeps
+   * his cards]; a risk factor of age is claimed only when certain (rules/predicates/risk-factors.ts).
+   */
+  readonly ageAtLeast?: number;
   /** A menopause recorded as a condition/observation (the population rule falls back to age). */
   readonly menopauseRecorded?: { readonly date?: LocalDate; readonly ref: Ref };
 

@@ -22,6 +22,15 @@ describe('patient: sex, birth date, age', () => {
     expect(factsOf([], { patient: patient({ birthDate: '1966-11' }), now: new Date('2026-10-31T12:00:00Z') }).age).toBe(59);
   });
 
+  it('a partial birth date also gives the age it guarantees, from its last day; a full one none', () => {
+    // "1946" on 2026-06-01: 80 if born in January, 79 if in December.
+    expect(factsOf([], { patient: patient({ birthDate: '1946' }), now: new Date('2026-06-01T12:00:00Z') })).toMatchObject({ age: 80, ageAtLeast: 79 });
+    expect(factsOf([], { patient: patient({ birthDate: '1946-05' }), now: new Date('2026-06-01T12:00:00Z') })).toMatchObject({ age: 80, ageAtLeast: 80 });
+    expect(factsOf([], { patient: patient({ birthDate: '1946' }), now: new Date('2026-12-31T12:00:00Z') })).toMatchObject({ age: 80, ageAtLeast: 80 });
+    expect(factsOf([], { patient: patient({ birthDate: '2026' }), now: new Date('2026-06-01T12:00:00Z') })).toMatchObject({ age: 0, ageAtLeast: 0 });
+    expect(factsOf([], { patient: patient({ birthDate: '1946-05-17' }), now: new Date('2026-06-01T12:00:00Z') })).not.toHaveProperty('ageAtLeast');
+  });
+
   it('unknown or invalid sex and birth date give unknown / no age', () => {
     const f = factsOf([], { patient: { resourceType: 'Patient', id: 'x', gender: 'F', birthDate: '31-12-1950' } });
     expect(f.sex).toBe('unknown');

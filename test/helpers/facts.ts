@@ -71,6 +71,7 @@ export function patient(input: FactsInput = {}): PatientFacts {
     sex: input.sex ?? 'female',
     ...(birthDate === undefined ? {} : { birthDate }),
     ...(age === undefined ? {} : { age }),
+    ...(input.ageAtLeast === undefined ? {} : { ageAtLeast: input.ageAtLeast }),
     ...(input.menopauseRecorded === undefined ? {} : { menopauseRecorded: input.menopauseRecorded }),
     labs: {
       egfr: sortDesc(input.labs?.egfr),

@@ -30,6 +30,13 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     expect(run({ age: 68, dxa: [dxa], labs: { egfr: [egfr(36, '2026-10-01')] } })).not.toHaveProperty('egfrLow');
   });
 
+  it('counts age over 80 only when certain: a birth year of 1946 (79 or 80 in June 2026) is no risk factor of age yet', () => {
+    const dxa = [scan('2026-03-12', { 'lumbar-spine': -2.6 })];
+    expect(run({ age: 80, ageAtLeast: 79, dxa })?.reasons).toEqual(['t-score-without-risk-factor']);
+    expect(run({ age: 80, ageAtLeast: 80, dxa })).toBeUndefined();
+    expect(run({ age: 80, dxa })).toBeUndefined();
+  });
+
   it('fires at T-score exactly −2.5 and not at −2.4', () => {
     expect(run({ age: 68, dxa: [scan('2026-08-12', { 'total-hip': -2.5 })] })?.reasons).toEqual(['t-score-without-risk-factor']);
     expect(run({ age: 68, dxa: [scan('2026-08-12', { 'total-hip': -2.4 })] })).toBeUndefined();

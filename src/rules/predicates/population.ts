@@ -4,6 +4,8 @@
  *
  * rules.md section 1: a woman who is postmenopausal — a recorded menopause, or, when nothing is
  * recorded, age ≥ 50 [choice] — or a man from his 60th birthday on (completed years, Danish today).
+ * A partial birth date ("1966") counts from its first day [choice, the safer reading: a man who may
+ * be 60 with a hip fracture keeps his card; a risk factor of age is claimed only when certain].
  */
 import type { PatientFacts } from '../../facts/types.js';
 import type { GuidelineSettings } from '../settings.js';

@@ -165,9 +165,11 @@ function priorFracture(facts: PatientFacts, settings: GuidelineSettings): RiskFa
   return { reason, findings: counted.map(fractureFinding), evidence: counted.map((c) => c.fracture.ref) };
 }
 
+/** Claimed only when certain: a birth date of "1946" makes a woman 79 or 80 in 2026, and no risk factor of age is known. */
 function ageOver80(facts: PatientFacts): RiskFactor | undefined {
-  if (facts.age === undefined || facts.age < AGE_RISK_FROM) return undefined;
-  return { reason: 'risk-age-over-80', findings: [{ kind: 'age', years: facts.age }], evidence: [facts.patientRef] };
+  const age = facts.ageAtLeast ?? facts.age;
+  if (age === undefined || age < AGE_RISK_FROM) return undefined;
+  return { reason: 'risk-age-over-80', findings: [{ kind: 'age', years: age }], evidence: [facts.patientRef] };
 }
 
 /** Aromatase inhibitors, anti-androgens and (in men) GnRH analogues: hormone deprivation [extension]. */
