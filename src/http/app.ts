@@ -166,7 +166,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
     cors({
       origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins],
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['Authorization', 'Content-Type'],
+      // The W3C trace context the service reads (observe.ts) and the request id it takes over
+      // (request-context.ts): a browser client that sends them is not turned away at the preflight.
+      allowedHeaders: ['Authorization', 'Content-Type', 'traceparent', 'tracestate', 'x-request-id'],
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     }),

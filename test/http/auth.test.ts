@@ -170,7 +170,7 @@ describe('valid client JWTs', () => {
       .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'authorization,content-type');
     expect(preflight.status).toBe(204);
-    expect(preflight.headers['access-control-allow-headers']).toBe('Authorization,Content-Type');
+    expect(preflight.headers['access-control-allow-headers']).toBe('Authorization,Content-Type,traceparent,tracestate,x-request-id');
   });
 });
 

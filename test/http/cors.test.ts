@@ -6,16 +6,17 @@ import { patientViewRequest } from '../helpers/fhir.js';
 const PATHS = ['/cds-services', '/cds-services/osteoporosis-patient-view', '/cds-services/osteoporosis-order-sign/feedback'];
 
 describe('CORS (the sandbox calls from a browser)', () => {
-  it.each(PATHS)('answers the preflight on %s with Authorization and Content-Type allowed', async (path) => {
+  it.each(PATHS)('answers the preflight on %s with Authorization, Content-Type and the trace context allowed', async (path) => {
     const res = await request(makeApp().app)
       .options(path)
       .set('Origin', 'https://sandbox.cds-hooks.org')
       .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type')
+      .set('Access-Control-Request-Headers', 'authorization,content-type,traceparent')
       .expect(204);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-allow-methods']).toBe('GET,POST,OPTIONS');
-    expect(res.headers['access-control-allow-headers']).toBe('Authorization,Content-Type');
+    // The contract (v2): W3C `traceparent` accepted — from a browser too.
+    expect(res.headers['access-control-allow-headers']).toBe('Authorization,Content-Type,traceparent,tracestate,x-request-id');
   });
 
   it('puts Access-Control-Allow-Origin on answers, errors included', async () => {
