@@ -180,7 +180,7 @@ export const REASON: Readonly<Record<Reason, Words | SettingWords>> = {
   'hip-fracture-possible': { da: 'Hoftebrud – hvis lavenergibrud (mekanisme ikke registreret)', en: 'Hip fracture – if low-energy (mechanism not recorded)' },
   't-score-with-risk-factor': { da: 'T-score ≤ −2,5 og mindst én risikofaktor', en: 'T-score ≤ −2.5 and at least one risk factor' },
   'glucocorticoid-t-score': { da: 'Prednisolon > 5 mg dgl. i 3 mdr. eller > 450 mg på et år, og T-score < −1,0', en: 'Prednisolone > 5 mg daily for 3 months or > 450 mg in a year, and T-score < −1.0' },
-  't-score-without-risk-factor': { da: 'T-score ≤ −2,5 uden brud og uden registreret risikofaktor', en: 'T-score ≤ −2.5 without fracture and without a recorded risk factor' },
+  't-score-without-risk-factor': { da: 'T-score ≤ −2,5 uden lavenergibrud og uden registreret risikofaktor', en: 'T-score ≤ −2.5 without a low-energy fracture and without a recorded risk factor' },
   'egfr-low': { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' },
   hypocalcaemia: { da: 'Hypocalcæmi', en: 'Hypocalcaemia' },
   'vitamin-d-low': { da: 'P-25-OH-vitamin D ≤ 50 nmol/L', en: '25-OH vitamin D ≤ 50 nmol/L' },

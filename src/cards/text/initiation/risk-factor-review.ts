@@ -12,7 +12,7 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
     detail: (rec) =>
       [
         'Ved T-score ≤ −2,5 kræver indikationen for at drøfte behandling **mindst én risikofaktor**, og ingen er registreret.',
-        'Spørg ind til fx arvelighed, lavt BMI, immobilisering, højdereduktion, sygdom med knogletab, faldtendens, glukokortikoid og rygning.',
+        'Spørg ind til fx arvelighed, lavt BMI, immobilisering, højdereduktion, sygdom med knogletab, faldtendens, glukokortikoid og rygning – og om et tidligere brud var et lavenergibrud.',
         rec.egfrLow === true
           ? 'Findes én, er der indikation for at drøfte behandling – men ved eGFR ≤ 35 ikke alendronat: henvis til endokrinolog.'
           : 'Findes én, er der indikation for at drøfte behandling (1. valg alendronat).',
@@ -24,7 +24,7 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
     detail: (rec) =>
       [
         'At T-score ≤ −2.5 the indication to discuss treatment needs **at least one risk factor**, and none is recorded.',
-        'Ask about e.g. family history, low BMI, immobilisation, height loss, disease causing bone loss, falls, glucocorticoid and smoking.',
+        'Ask about e.g. family history, low BMI, immobilisation, height loss, disease causing bone loss, falls, glucocorticoid and smoking – and whether an earlier fracture was low-energy.',
         rec.egfrLow === true
           ? 'If one is present, there is an indication to discuss treatment – but with eGFR ≤ 35 not alendronate: refer to endocrinology.'
           : 'If one is present, there is an indication to discuss treatment (first choice alendronate).',
