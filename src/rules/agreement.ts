@@ -261,7 +261,9 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
  *   answer, on the first card that has it (most severe first): two drafts each brought a
  *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
- *   note (`newLabs`).
+ *   note (`newLabs`); a referral in place of a draft counts as the referral offered (alendronate
+ *   "do not prescribe at eGFR 30 – refer" beside a denosumab start "agree it with endocrinology"
+ *   had offered two referrals to one clinic).
  * A card the site hides (`shown` false) takes no one click from the others: a hidden low-calcium
  * card had kept "remove one of the orders" off the duplicate card, its removal never shown.
  */
@@ -311,6 +313,10 @@ export function oneClickOnce(recs: readonly Recommendation[], shown: (r: Recomme
         const order = suggestionKey(s, 'recommended');
         if (offered.has(order)) continue;
         offered.add(order);
+      } else if (s.kind === 'referral') {
+        // A referral in place of a draft stays (it takes its draft away), and is the referral offered:
+        // another card's plain referral to the same clinic would send a second one.
+        offered.add(suggestionKey(s, 'recommended', 'replacesDraft'));
       }
       out.push(s);
     }
@@ -352,6 +358,6 @@ function testKey(lab: string): string {
 }
 
 /** The same suggestion whatever the order its fields were written in (`ignore`: a field that does not make it another order). */
-function suggestionKey(s: SuggestionSpec, ignore?: string): string {
-  return JSON.stringify(Object.entries(s).filter(([k]) => k !== ignore).sort(([a], [b]) => a.localeCompare(b)));
+function suggestionKey(s: SuggestionSpec, ...ignore: string[]): string {
+  return JSON.stringify(Object.entries(s).filter(([k]) => !ignore.includes(k)).sort(([a], [b]) => a.localeCompare(b)));
 }

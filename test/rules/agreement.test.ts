@@ -353,6 +353,16 @@ describe('one click, one order across the cards of a basket (prescribing hooks) 
     expect(ordered).toEqual(expect.arrayContaining(['calcium', 'vitamin-d']));
   });
 
+  it('a referral in place of a draft is the referral offered: a denosumab start beside it gets no second one to the same clinic', () => {
+    const aln = draft('alendronate');
+    const dmab = draft('denosumab');
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs: { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')] }, drafts: [aln, dmab] })));
+    const referrals = all(recs).filter((s) => (s as { kind: string; to?: string }).kind === 'referral' && (s as { to?: string }).to === 'endocrinology') as { replacesDraft?: string }[];
+    // The critical alendronate card keeps its referral (it takes the draft away); the denosumab card's text still says to agree it with endocrinology.
+    expect(referrals).toEqual([expect.objectContaining({ replacesDraft: aln.ref })]);
+    expect(recs.map((r) => r.topic)).toEqual(expect.arrayContaining(['rx-egfr-too-low']));
+  });
+
   it('a draft a critical card removes is not removed again by the duplicate card', () => {
     const { aln, zol, recs } = two({ egfr: [egfr(30, '2026-11-01')] });
     const removals = all(recs).filter((s) => (s as { kind: string }).kind === 'remove-draft') as { draft: string }[];
