@@ -54,7 +54,7 @@ export function readAlcohol(element: JsonObject, match: CodingMatch, ref: Ref, w
     out.unusable.push({ concept: 'alcohol-intake', reason: 'no-date', ref });
     return;
   }
-  // Compared unrounded with the 3 units of the card: 35.95 g/d is under them (the card shows 2 decimals).
+  // Compared unrounded with the 3 units of the card: 35.95 g/d is under them (the card shows one decimal).
   pushDated(out.alcohol, value, ref, when);
 }
 

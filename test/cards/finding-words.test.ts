@@ -11,6 +11,10 @@ describe('the alcohol finding', () => {
     expect(formatFinding(finding, 'da')).not.toContain('units');
     expect(formatFinding(finding, 'en')).toMatch(/^Alcohol, units per day: 3\.5 /);
   });
+
+  it('shows one decimal: 2.9 US drinks of 14 g are 3.383 units of 12 g, shown as 3,4', () => {
+    expect(formatFinding({ ...finding, value: (2.9 * 14) / 12 }, 'da')).toBe('Alkohol, genstande pr. dag: 3,4 (01.10.2026)');
+  });
 });
 
 describe('the fracture finding', () => {

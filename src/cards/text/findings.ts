@@ -89,8 +89,10 @@ export function formatFinding(f: Finding, lang: Language): string {
       return `${name} ${formatComparator(f.latestComparator)}${formatNumber(f.latest, lang)} ${unit} (${formatDate(f.latestDate, lang)}${mean})`;
     }
     case 'measurement': {
-      // The label names the unit of alcohol ("genstande pr. dag"): the value stands alone, in the card's language.
-      const value = f.measure === 'alcohol-units' ? formatNumber(f.value, lang) : formatQuantity(f.value, f.unit, lang);
+      // The label names the unit of alcohol ("genstande pr. dag"): the value stands alone, in the
+      // card's language, to one decimal (2.9 US drinks are 3.383 units of 12 g: "3,4"; shown only at
+      // or above the whole-unit threshold, so rounding never shows a value under it).
+      const value = f.measure === 'alcohol-units' ? formatNumber(Math.round(f.value * 10) / 10, lang) : formatQuantity(f.value, f.unit, lang);
       const labels = {
         bmi: { da: 'BMI', en: 'BMI' },
         height: { da: 'Højde', en: 'Height' },
