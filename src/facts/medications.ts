@@ -9,6 +9,8 @@
  * administration: the same day, or the days it covers (a tablet given; an anabolic dose given, or
  * an anabolic prescription `completed`: anabolic-cover.ts). A `stopped` record ends when it was
  * stopped: its stated end if that has passed, else dateAsserted / meta.lastUpdated, else its start.
+ * A record `on-hold` is asserted on the day its status was last written (dateAsserted /
+ * meta.lastUpdated), when it says (usage-spans.ts reads its use up to then).
  */
 import { addDays, addMonths, maxDate, parseFhirDate, type LocalDate } from '../time/local-date.js';
 import { get, getObject, lookup, objects, statusCode } from './accessors.js';
@@ -82,7 +84,9 @@ export function readMedicationRecord(entry: Entry, ctx: FactsContext): Medicatio
     endEstimated = false;
   }
   if (end !== undefined && end < start) end = start;
-  return buildRecord(entry, source, identified, status, start, end, endEstimated, dates.asserted, dose.mg, startUnknown, takenAsNeeded(lines));
+  // On hold: the day the status was last written, when the record says (usage-spans.ts `heldSince`).
+  const asserted = status === 'on-hold' ? changedOn(resource, source, start, dates.asserted, ctx.today) : dates.asserted;
+  return buildRecord(entry, source, identified, status, start, end, endEstimated, asserted, dose.mg, startUnknown, takenAsNeeded(lines));
 }
 
 /** The days a dose given covers: a tablet given (`administeredCover`), an anabolic dose given or dispensed (anabolic-cover.ts). */
@@ -233,9 +237,17 @@ function stoppedEnd(
   today: LocalDate,
 ): LocalDate {
   if (end !== undefined && end <= today) return maxDate(start, end);
+  return changedOn(resource, source, start, asserted, today) ?? start;
+}
+
+/**
+ * When a record's status was last written, as far as it says: a statement's dateAsserted, else
+ * meta.lastUpdated — from its start up to today. A request's authoredOn is its start, not when it
+ * was stopped or put on hold: only meta.lastUpdated says that.
+ */
+function changedOn(resource: JsonObject, source: MedicationSourceType, start: LocalDate, asserted: LocalDate | undefined, today: LocalDate): LocalDate | undefined {
   const lastUpdated = parseFhirDate(get(resource.meta, 'lastUpdated'));
-  // A request's authoredOn is its start, not its stop: only a statement's dateAsserted says when.
   const candidates = source === 'MedicationStatement' ? [asserted, lastUpdated] : [lastUpdated];
   for (const c of candidates) if (c !== undefined && c >= start && c <= today) return c;
-  return start;
+  return undefined;
 }

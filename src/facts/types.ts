@@ -221,7 +221,7 @@ export interface MedicationRecord {
   readonly start: LocalDate;
   /** Last day covered, when known (period end, end of the prescribed supply). */
   readonly end?: LocalDate;
-  /** Date the record was written/asserted (for "stopped" records: when it was stopped). */
+  /** Date the record was written/asserted (for "stopped" records: when it was stopped; `on-hold`: when the hold was last written, if the record says). */
   readonly asserted?: LocalDate;
   /** Daily dose in mg of the drug, when the dosage says so. */
   readonly dailyDoseMg?: number;

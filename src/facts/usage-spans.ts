@@ -113,16 +113,19 @@ export function usageSpan(record: MedicationRecord, today: LocalDate): Span | un
 }
 
 /**
- * The last day an oral record on hold was in use: its end when that has passed, else the day it was
- * last asserted (else its start) — and never today. An end still ahead (a statement's planned
- * period, an order's supply or validity) says what was planned before the hold, not how long it was
- * taken: read as use, an alendronate order put on hold with a year's supply was "on treatment"
- * until the supply would have run out, and its marker judged [choice: the hold's own day is not
- * sent; the use before it counts from the record's dates].
+ * The last day an oral record on hold was in use: its end when that has passed, else the day the
+ * hold was last written (medications.ts: dateAsserted / meta.lastUpdated), else yesterday — never
+ * today. An end still ahead (a statement's planned period, an order's supply or validity) says what
+ * was planned before the hold, not how long it was taken: read as use, an alendronate order put on
+ * hold with a year's supply was "on treatment" until the supply would have run out, and its marker
+ * judged. Without a day for the hold, its use runs as an active record's would, up to yesterday
+ * [choice: read as its start day alone, seven years of alendronate on hold became one day and
+ * "start alendronate"].
  */
 function heldSince(record: MedicationRecord, today: LocalDate): LocalDate {
-  const lastKnown = record.end !== undefined && record.end < today ? record.end : (record.asserted ?? record.start);
-  return minDate(lastKnown, addDays(today, -1));
+  const yesterday = addDays(today, -1);
+  const lastKnown = record.end !== undefined && record.end < today ? record.end : (record.asserted ?? yesterday);
+  return minDate(lastKnown, yesterday);
 }
 
 /** The spans of one injection or infusion drug that are doses (`datedDoses`, then `givenDoses`). */

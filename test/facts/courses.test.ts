@@ -293,6 +293,9 @@ describe('courses: records on hold and undated injection records (today 2026-06-
     expect(planned.courses[0]).toMatchObject({ start: '2026-03-01', end: '2026-05-01', status: 'ended' });
     const supplied = factsOf([medicationRequest({ id: 'r', ...ALN, status: 'on-hold', authoredOn: '2026-03-01', supply: { value: 336, unit: 'd' } })]);
     expect(supplied.courses[0]).toMatchObject({ start: '2026-03-01', status: 'ended' });
+    // No day for the hold: its years count up to yesterday (seven years of alendronate are not one day).
+    const years = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2019-01-01', end: '2027-01-01' })]);
+    expect(years.courses[0]).toMatchObject({ start: '2019-01-01', end: '2026-06-14', status: 'ended' });
     // Asserted today: still on hold today, its use ended yesterday at the latest.
     const today = factsOf([medicationStatement({ id: 's', ...ALN, status: 'on-hold', start: '2025-06-01', asserted: '2026-06-15' })]);
     expect(today.courses[0]).toMatchObject({ end: '2026-06-14', status: 'ended' });
