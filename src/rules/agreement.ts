@@ -261,9 +261,9 @@ function withoutBisphosphonate(r: Recommendation): Recommendation {
  * - an order that acts on no draft (a new prescription, referral or lab order) is offered once per
  *   answer, on the first card that has it (most severe first): two drafts each brought a
  *   recommended colecalciferol, and accepting all made two; a lab test counts once whatever its
- *   note (`newLabs`); a referral in place of a draft counts as the referral offered (alendronate
- *   "do not prescribe at eGFR 30 – refer" beside a denosumab start "agree it with endocrinology"
- *   had offered two referrals to one clinic).
+ *   note (`newLabs`); a recommended referral in place of a draft counts as the referral offered
+ *   (alendronate "do not prescribe at eGFR 30 – refer" beside a denosumab start "agree it with
+ *   endocrinology" had offered two referrals to one clinic), whichever card comes first.
  * A card the site hides (`shown` false) takes no one click from the others: a hidden low-calcium
  * card had kept "remove one of the orders" off the duplicate card, its removal never shown.
  */
@@ -284,7 +284,14 @@ export function oneClickOnce(recs: readonly Recommendation[], shown: (r: Recomme
     }
     if (isCritical) critical.set(r.draft, keys);
   }
+  // A recommended referral in place of a draft stays (it takes its draft away), and is the referral
+  // offered: another card's plain referral to the same clinic would send a second one. One offered
+  // only as an alternative (beside a recommended switch) is not: the GP who switches sends none.
   const offered = new Set<string>();
+  for (const r of recs) {
+    if (!shown(r)) continue;
+    for (const s of r.suggestions ?? []) if (s.kind === 'referral' && s.replacesDraft !== undefined && s.recommended === true) offered.add(suggestionKey(s, 'recommended', 'replacesDraft'));
+  }
   // Drafts a critical card already taken removes (or replaces): a second critical card of the same
   // draft does not offer to remove it again — accepting both sent two deletes of one order.
   const removedByCritical = new Set<string>();
@@ -313,10 +320,6 @@ export function oneClickOnce(recs: readonly Recommendation[], shown: (r: Recomme
         const order = suggestionKey(s, 'recommended');
         if (offered.has(order)) continue;
         offered.add(order);
-      } else if (s.kind === 'referral') {
-        // A referral in place of a draft stays (it takes its draft away), and is the referral offered:
-        // another card's plain referral to the same clinic would send a second one.
-        offered.add(suggestionKey(s, 'recommended', 'replacesDraft'));
       }
       out.push(s);
     }

@@ -363,6 +363,28 @@ describe('one click, one order across the cards of a basket (prescribing hooks) 
     expect(recs.map((r) => r.topic)).toEqual(expect.arrayContaining(['rx-egfr-too-low']));
   });
 
+  it('whichever draft comes first: a denosumab start listed before the barred alendronate gets no second referral', () => {
+    const labs = { calcium: [calcium(2.75, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')], egfr: [egfr(60, '2026-11-01')] };
+    const onj = condition('osteonecrosis-of-jaw', { onset: '2026-09-01' });
+    for (const order of [['denosumab', 'alendronate'], ['alendronate', 'denosumab']] as const) {
+      const drafts = order.map((d) => draft(d));
+      const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, conditions: [onj], drafts })));
+      const referrals = all(recs).filter((s) => (s as { kind: string; to?: string }).kind === 'referral' && (s as { to?: string }).to === 'endocrinology');
+      expect(referrals, order.join(' then ')).toHaveLength(1);
+    }
+  });
+
+  it('a referral offered only as the alternative to a recommended switch takes no referral from another card', () => {
+    // Zoledronic acid not tolerated: "switch to denosumab" recommended, a referral in its place not.
+    // The denosumab draft's high calcium still needs its own referral in one click.
+    const zol = draft('zoledronic-acid');
+    const dmab = draft('denosumab');
+    const labs = { calcium: [calcium(2.75, '2026-11-01')], vitaminD: [vitaminD(40, '2026-11-01')], egfr: [egfr(60, '2026-11-01')] };
+    const recs = evaluatePrescribing(ctxOf(patient({ ...woman, labs, intolerances: [intolerance('zoledronic-acid', '2025-01-01')], drafts: [zol, dmab] })));
+    const plain = all(recs).filter((s) => (s as { kind: string; to?: string; replacesDraft?: string }).kind === 'referral' && (s as { to?: string }).to === 'endocrinology' && (s as { replacesDraft?: string }).replacesDraft === undefined);
+    expect(plain).toHaveLength(1);
+  });
+
   it('a draft a critical card removes is not removed again by the duplicate card', () => {
     const { aln, zol, recs } = two({ egfr: [egfr(30, '2026-11-01')] });
     const removals = all(recs).filter((s) => (s as { kind: string }).kind === 'remove-draft') as { draft: string }[];
