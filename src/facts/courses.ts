@@ -243,7 +243,7 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
  * section 1 "'Stopped' means a MedicationStatement or MedicationRequest with status stopped").
  * Read from the prescription's date, the stop fell before the dose and counted for nothing: no
  * `denosumab-stopped`, then "give the injection now" for the stopped drug. Not where the record
- * says more: a statement still in use, or an earlier prescription of the course `stopped` too (an
+ * says more: a stop it dates before the last dose, a statement still in use, or an earlier prescription of the course `stopped` too (an
  * EHR that closes each order so once its injection is given — read as a stop, the due injection
  * became a critical "denosumab stopped").
  */
@@ -251,6 +251,11 @@ function stoppedAfterItsDoses(run: Run, stops: readonly Stop[], today: LocalDate
   let latest: MedicationRecord | undefined;
   for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;
   if (latest?.status !== 'stopped' || latest.start >= run.lastDose) return undefined;
+  // A stop the record dates before the last dose (a stated end, dateAsserted, meta.lastUpdated:
+  // medications.ts `stoppedEnd`) was followed by that dose: the drug was given again, and the course
+  // goes on from it — read as stopped at it, an injection given after a stop became a critical
+  // "denosumab stopped", and the next one's recall and overdue alarm were lost.
+  if (latest.end !== undefined && latest.end > latest.start && latest.end < run.lastDose) return undefined;
   for (const { record } of run.spans) {
     if (record === latest || record.source === 'MedicationAdministration') continue;
     if (record.status === 'stopped' || (ACTIVE_STATUSES.has(record.status) && (record.end === undefined || record.end >= today))) return undefined;

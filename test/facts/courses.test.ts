@@ -228,6 +228,15 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     expect(factsOf([...doses, stoppedRx, renewed], { now: new Date('2026-12-05T10:00:00Z') }).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-08-14' });
   });
 
+  it('an injection given after a stop the record dates (a statement\'s end, its dateAsserted) goes on: the drug was given again', () => {
+    const now = { now: new Date('2026-03-01T10:00:00Z') };
+    const doses = ['2025-01-10', '2025-07-10', '2026-01-15'].map((date) => medicationAdministration({ ...DMAB, date }));
+    const ended = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-01-10', end: '2025-09-01' });
+    expect(factsOf([...doses, ended], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-01-15' });
+    const asserted = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-01-10', asserted: '2025-09-01' });
+    expect(factsOf([...doses, asserted], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-01-15' });
+  });
+
   it('a zoledronic acid order stopped after its infusion is a closed order: the course is not stopped', () => {
     const infusions = [medicationAdministration({ ...ZOL, date: '2024-06-01' }), medicationAdministration({ ...ZOL, date: '2025-06-10' })];
     const orders = [medicationRequest({ ...ZOL, id: 'z1', status: 'completed', authoredOn: '2024-05-20' }), medicationRequest({ ...ZOL, id: 'z2', status: 'stopped', authoredOn: '2025-06-01' })];
