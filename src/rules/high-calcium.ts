@@ -14,6 +14,11 @@ import { calciumFinding } from './predicates/findings.js';
 import { latestHighCalcium } from './predicates/labs.js';
 import { keepSuggestions } from './kept-suggestions.js';
 
+/** Cards whose words advise vitamin D without a vitamin D reason of their own. */
+function advisesVitaminD(r: Recommendation): boolean {
+  return r.topic === 'rx-denosumab-schedule' || r.topic === 'vitamin-d-before-dxa' || (r.topic === 'dxa-workup-suggested' && r.vitaminD === 'low');
+}
+
 export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], facts: PatientFacts): Recommendation[] {
   const high = latestHighCalcium(facts.labs.calcium, facts.today);
   if (high === undefined) return [...recs];
@@ -21,8 +26,10 @@ export function withoutVitaminDAtHighCalcium(recs: readonly Recommendation[], fa
     const suggestions = r.suggestions ?? [];
     const offered = suggestions.some((s) => s.kind === 'prescribe' && s.drug === 'colecalciferol');
     // A failed "25-OH-D > 50" check says "vitamin D first": beside a high calcium it waits too; so
-    // does the denosumab schedule's "daily D3 and calcium" (the start checklist beside it says so).
-    if (!offered && !r.reasons.includes('vitamin-d-low') && r.topic !== 'rx-denosumab-schedule') return r;
+    // does the denosumab schedule's "daily D3 and calcium" (the start checklist beside it says so),
+    // and the DXA cards' "replete vitamin D before the scan" (their texts had advised a D3 dose
+    // beside the treatment card's "no calcium or vitamin D supplement").
+    if (!offered && !r.reasons.includes('vitamin-d-low') && !advisesVitaminD(r)) return r;
     const kept = suggestions.filter((s) => !(s.kind === 'prescribe' && s.drug === 'colecalciferol'));
     return {
       ...(offered ? keepSuggestions(r, kept) : r),

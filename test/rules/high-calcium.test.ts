@@ -58,3 +58,30 @@ describe('the denosumab schedule beside a high calcium', () => {
     }
   });
 });
+
+describe('the DXA cards beside a high calcium', () => {
+  const render = (value: number, input: Parameters<typeof patient>[0], lang: 'da' | 'en') => {
+    const facts = patient({ age: 70, ...input, labs: { calcium: [calcium(value, '2026-11-01')], vitaminD: [vitaminD(30, '2026-11-01')], egfr: [egfr(70, '2026-11-01')] } });
+    const recs = evaluateRules('patient-view', ctxOf(facts));
+    return renderCards(recs, { lang, patientRef: facts.patientRef, today: facts.today, female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS }, { grouping: 'separate', ruleSet: 'patient-view' });
+  };
+  const smoker = { lifestyle: { smoking: { current: true, ref: 'Observation/smoke' } } } as const;
+
+  it('the DXA work-up does not advise a D3 dose, nor "vitamin D first", at a high calcium; it does at a normal one', () => {
+    for (const lang of ['da', 'en'] as const) {
+      const [high] = render(2.8, smoker, lang).filter((c) => c.summary.includes('DXA'));
+      expect(high?.summary).toContain(lang === 'da' ? 'afklar først det forhøjede calcium' : 'explain the high calcium first');
+      expect(high?.detail).not.toMatch(/20–40 µg/);
+      const [normal] = render(2.4, smoker, lang).filter((c) => c.summary.includes('DXA'));
+      expect(normal?.detail).toMatch(/20–40 µg/);
+    }
+  });
+
+  it('vitamin-d-before-dxa says to replete vitamin D once the cause of the high calcium is known, with no dose', () => {
+    const input = { ...smoker, dxa: [scan('2026-11-10', { 'total-hip': -2.7 })] };
+    const high = render(2.8, input, 'da').find((c) => c.summary.startsWith('OBS: P-25-OH-Vit.D'));
+    expect(high?.detail).toContain('når årsagen til det forhøjede calcium er afklaret');
+    expect(high?.detail).not.toMatch(/20–40 µg/);
+    expect(render(2.4, input, 'da').find((c) => c.summary.startsWith('OBS: P-25-OH-Vit.D'))?.detail).toMatch(/20–40 µg/);
+  });
+});
