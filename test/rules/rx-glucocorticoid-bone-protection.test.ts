@@ -201,6 +201,15 @@ describe('rx-glucocorticoid-bone-protection (card l. 32-33: "Ved prednisolon > 5
     expect(rxGlucocorticoidBoneProtection(selected, second)?.reasons).toContain('exposure-threshold');
   });
 
+  it('of two orders, the one with a known course carries the card, though an order of unknown duration comes first', () => {
+    const open = prednisolone(10);
+    const known = prednisolone(10, 100);
+    const ctx = ctxOf(patient({ sex: 'female', age: 70, drafts: [open, known] }));
+    expect(rxGlucocorticoidBoneProtection(ctx, open)).toBeUndefined();
+    const card = rxGlucocorticoidBoneProtection(ctx, known);
+    expect(card?.findings).toContainEqual(expect.objectContaining({ kind: 'glucocorticoid', draftAddsMg: 1000 }));
+  });
+
   it('is silent when bone protection runs or is ordered in the same basket, or outside the population', () => {
     expect(judge({ courses: [course('alendronate', '2025-01-01')] }, prednisolone(10, 92))).toBeUndefined();
     expect(judge({ courses: [course('teriparatide', '2026-06-01')] }, prednisolone(10, 92))).toBeUndefined(); // [choice]

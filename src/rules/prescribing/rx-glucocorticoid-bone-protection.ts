@@ -25,10 +25,11 @@
  * colecalciferol is recommended (unless a vitamin D supplement is current) and alendronate offered
  * without being recommended. The reasons stay the contract's.
  * The basket's other glucocorticoid orders are counted with the draft (glucocorticoid-exposure.ts);
- * of several that reach the footnote, the first judged one carries the card.
+ * of several that reach the footnote, one carries the card (`basketCarrier`).
  * Reasons: `exposure-threshold`, plus `t-score-below-minus-1` or `no-dxa`.
  */
 import type { Reason } from '../../contract/topics.js';
+import type { PatientFacts, Ref } from '../../facts/types.js';
 import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestDiagnosticScan } from '../predicates/dxa.js';
 import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
@@ -40,8 +41,26 @@ import type { DraftRule } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { GlucocorticoidTreatment } from '../../contract/recommendations.js';
-import { draftEvidence, draftFinding, draftOfClass, draftsBefore, osteoporosisDraftInBasket, takesVitaminD, treatmentStart } from './draft.js';
+import { draftEvidence, draftFinding, draftOfClass, osteoporosisDraftInBasket, takesVitaminD, treatmentStart } from './draft.js';
 import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
+
+/**
+ * The glucocorticoid order that carries the basket's card: the first judged one that reaches the
+ * footnote with a dose and duration of its own (its card says what the orders add), else the first
+ * judged one that reaches it — an order of unknown duration listed first had carried it, saying
+ * only "0 mg".
+ */
+function basketCarrier(facts: PatientFacts): Ref | undefined {
+  let first: Ref | undefined;
+  for (const d of facts.drafts) {
+    if (!d.selected || !draftOfClass(d, ['glucocorticoid'])) continue;
+    const exposure = draftGlucocorticoidExposure(facts, d);
+    if (!exposure.reached) continue;
+    if (exposure.addsMg !== undefined) return d.ref;
+    first ??= d.ref;
+  }
+  return first;
+}
 
 export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
   const { facts, settings, today } = context;
@@ -50,9 +69,8 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   if (activeOsteoporosisCourses(facts).length > 0 || osteoporosisDraftInBasket(facts, draft).length > 0) return undefined;
   const exposure = draftGlucocorticoidExposure(facts, draft);
   if (!exposure.reached) return undefined;
-  // One card for the basket (rules.md section 6, one message per concern): the first judged
-  // glucocorticoid order that reaches the footnote says it, with the others' days counted.
-  if (draftsBefore(facts, draft).some((d) => d.selected && draftOfClass(d, ['glucocorticoid']) && draftGlucocorticoidExposure(facts, d).reached)) return undefined;
+  // One card for the basket (rules.md section 6, one message per concern), with the others' days counted.
+  if (basketCarrier(facts) !== draft.ref) return undefined;
 
   const gc = facts.glucocorticoid;
   const reasons: Reason[] = ['exposure-threshold'];
