@@ -213,6 +213,22 @@ describe('card composition', () => {
     const cards = composeCards([rendered('treatment-indicated', 'warning'), rendered('pretreatment-checks', 'info')], { grouping: 'separate', hook: 'patient-view' });
     expect(owners(cards)).toEqual(['treatment-indicated', 'pretreatment-checks']);
   });
+
+  it('with cardGrouping "separate" an order is offered once, on the first card that has it (no second referral to the same clinic)', () => {
+    const referral = suggestion('Refer to endocrinology', true);
+    const cards = composeCards(
+      [
+        rendered('treatment-indicated', 'warning', { suggestions: [referral] }),
+        rendered('endocrinology-referral', 'warning', { suggestions: [{ ...referral, uuid: randomUUID() }] }),
+        rendered('pretreatment-checks', 'info', { suggestions: [{ ...referral, uuid: randomUUID() }, suggestion('Order eGFR')] }),
+      ],
+      { grouping: 'separate', hook: 'patient-view' },
+    );
+    expect(owners(cards)).toEqual(['treatment-indicated', 'endocrinology-referral', 'pretreatment-checks']);
+    expect(cards.map((c) => (c.suggestions ?? []).map((s) => s.label))).toEqual([['Refer to endocrinology'], [], ['Order eGFR']]);
+    expect(cards[1]).not.toHaveProperty('selectionBehavior');
+    expectValidResponse({ cards });
+  });
 });
 
 describe('never together (rules.md section 6)', () => {

@@ -12,12 +12,13 @@
  * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
  *    critical → the remaining info cards fold, lowest-ranked first, into the highest-ranked
  *    non-critical card that can take them.
- * With `cardGrouping: separate` every topic keeps its own card (as before version 2).
+ * With `cardGrouping: separate` every topic keeps its own card (as before version 2), and an order
+ * is offered once, on the first card that has it.
  */
 import type { Card } from '../../cds-hooks/response.js';
 import type { Topic } from '../../contract/topics.js';
 import { BEFORE_START_ORDER, PATIENT_VIEW_FOLDS, PRESCRIBING_FOLD_INDICATOR, PRESCRIBING_FOLDS } from './folds.js';
-import { addsNoSuggestion, hasAlternatives, mergeCards } from './merge.js';
+import { addsNoSuggestion, hasAlternatives, mergeCards, withoutRepeatedSuggestions } from './merge.js';
 
 export type CardGrouping = 'folded' | 'separate';
 
@@ -121,7 +122,7 @@ function budgetFold(groups: Group[]): Group[] {
 /** Cards in rank order (critical → warning → info; stable), composed per `options`. */
 export function composeCards(rendered: readonly RenderedCard[], options: ComposeOptions): Card[] {
   const ranked = rendered.map((c, i) => ({ c, i })).sort((a, b) => RANK[a.c.card.indicator] - RANK[b.c.card.indicator] || a.i - b.i).map((x) => x.c);
-  if (options.grouping === 'separate') return ranked.map((c) => c.card);
+  if (options.grouping === 'separate') return withoutRepeatedSuggestions(ranked.map((c) => c.card));
   const rank = (groups: Group[]): Group[] =>
     groups.map((g, i) => ({ g, i })).sort((a, b) => RANK[indicatorOf(a.g)] - RANK[indicatorOf(b.g)] || a.i - b.i).map((x) => x.g);
   let groups = rank(defaultFolds(ranked, options.hook));

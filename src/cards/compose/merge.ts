@@ -43,6 +43,23 @@ export function addsNoSuggestion(host: Card, companion: Card): boolean {
   return (companion.suggestions ?? []).every((s) => own.has(suggestionKey(s)));
 }
 
+/**
+ * `cardGrouping: separate`: an order offered on an earlier card (most severe first) is not offered
+ * again on a later one — the treatment card's and the referral card's pre-selected "refer to
+ * endocrinology" had sent two referrals (rules.md section 6: no duplicates).
+ */
+export function withoutRepeatedSuggestions(cards: readonly Card[]): Card[] {
+  const offered = new Set<string>();
+  return cards.map((card) => {
+    const own = card.suggestions ?? [];
+    const kept = own.filter((s) => !offered.has(suggestionKey(s)));
+    for (const s of own) offered.add(suggestionKey(s));
+    if (kept.length === own.length) return card;
+    const { suggestions: _s, selectionBehavior: _b, ...rest } = card;
+    return kept.length === 0 ? rest : { ...rest, suggestions: kept, ...(card.selectionBehavior === undefined ? {} : { selectionBehavior: card.selectionBehavior }) };
+  });
+}
+
 function unionBy<T>(items: readonly T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
