@@ -113,6 +113,8 @@ export interface TopicValues {
     readonly recheckPassed?: true;
     /** The latest eGFR ≤ 35: the parenteral start is the specialist's (as `switch-to-parenteral`). */
     readonly egfrLow?: true;
+    /** Another card of the answer decides the treatment (a failure referral, a serious side effect, 10 years): no re-check, no start of its own. */
+    readonly notContinued?: 'serious-side-effect' | 'treatment-failure' | 'ten-years';
   };
   'switch-to-parenteral': {
     /** The latest eGFR ≤ 35: the specialist starts the second choice (endocrinology recommended). */
@@ -127,7 +129,8 @@ export interface TopicValues {
    * answer (rules/agreement.ts): the pause waits for it — the scan's date; `dueDxa` says which
    * (the 5-year one unless `two-year`: a course restarted after a pause has its own 2-year mark).
    */
-  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
+  /** `notPaused`: a treatment failure, or a first insufficient marker fall whose re-check comes first. */
+  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' | 'marker-recheck'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   /**

@@ -188,17 +188,31 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
+  // A first insufficient marker fall (check intake, re-measure in 3 months): the pause waits for it.
+  const insufficientMarker = recs.some((r) => r.topic === 'btm-response-inadequate');
   // Any follow-up DXA due (5-year, or the 2-year one of a course restarted after a pause): "DXA now"
   // and the pause card's "DXA in 2 years" must not stand in one answer.
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
   const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && dueDxa === undefined && duration === undefined && correctFirst.length === 0) return [...recs];
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !insufficientMarker && dueDxa === undefined && duration === undefined && correctFirst.length === 0) return [...recs];
   // "Hold the bisphosphonate until the endocrinologist answers" (osteonecrosis of the jaw, an atypical
   // femoral fracture on treatment): "give the yearly zoledronic acid infusion now" must not stand beside it.
   const held = sideEffect ? recs.filter((r) => r.topic !== 'zoledronic-acid-infusion-due') : recs;
   return held.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
+    }
+    // "Consider a pause" beside "the marker did not fall: check intake, measure again": a pause
+    // rests on a treatment that works, so the re-check comes first (and no 2-year DXA is set) [choice].
+    if (insufficientMarker && r.topic === 'bisphosphonate-pause-candidate') {
+      return { ...keepSuggestions(r, []), notPaused: 'marker-recheck' as const };
+    }
+    // The marker card beside a card that decides the treatment (a failure or serious side effect
+    // referral, 10 years): its re-check and its own starts are moot — they had stood pre-selected
+    // beside "refer" and "do not continue routinely", with a second referral to the same clinic.
+    if (r.topic === 'btm-response-inadequate') {
+      const decided = sideEffect ? 'serious-side-effect' : failure ? 'treatment-failure' : duration === 'ten-years' ? 'ten-years' : undefined;
+      if (decided !== undefined) return { ...keepSuggestions(r, []), notContinued: decided };
     }
     if (dueDxa !== undefined && r.topic === 'bisphosphonate-pause-candidate') {
       const scanned = latestTScoreDate(r);

@@ -298,6 +298,30 @@ describe('agreement between the cards of one answer', () => {
     expect(recs.find((r) => r.topic === 'bisphosphonate-pause-candidate')).toMatchObject({ notPaused: 'treatment-failure' });
   });
 
+  it('a first insufficient marker fall beside the pause candidate: the pause waits for the re-check, with no DXA reminder', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    const run = (latest: number) =>
+      evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2021-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs: { ...labs, boneMarkers: [p1np(58, '2021-01-05'), p1np(latest, '2026-09-15')] } })));
+    const insufficient = run(50);
+    expect(insufficient.map((r) => r.topic)).toContain('btm-response-inadequate');
+    const pause = insufficient.find((r) => r.topic === 'bisphosphonate-pause-candidate');
+    expect(pause).toMatchObject({ notPaused: 'marker-recheck' });
+    expect(pause).not.toHaveProperty('suggestions');
+    expect(run(30).find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('notPaused');
+  });
+
+  it('the insufficient marker beside a failure referral or 10 years: no re-check and no start of its own, another card decides', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], boneMarkers: [p1np(60, '2024-01-05'), p1np(50, '2024-04-20')] };
+    const failing = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2024-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.6 }, { significantDecrease: true })], labs })));
+    expect(failing.find((r) => r.topic === 'endocrinology-referral')?.reasons).toEqual(['bmd-fall']);
+    const marker = failing.find((r) => r.topic === 'btm-response-inadequate');
+    expect(marker).toMatchObject({ notContinued: 'treatment-failure' });
+    expect(marker).not.toHaveProperty('suggestions');
+    const decade = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2016-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs: { ...labs, boneMarkers: [p1np(58, '2016-01-05'), p1np(50, '2026-09-15')] } })));
+    expect(decade.map((r) => r.topic)).toContain('bisphosphonate-ten-years');
+    expect(decade.find((r) => r.topic === 'btm-response-inadequate')).toMatchObject({ notContinued: 'ten-years' });
+  });
+
   it('a BMD fall on treatment with an adequate marker: btm-response-adequate does not say continue beside the failure referral', () => {
     const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], boneMarkers: [p1np(60, '2024-01-05'), p1np(30, '2024-04-20')] };
     const recs = (significantDecrease: boolean) =>

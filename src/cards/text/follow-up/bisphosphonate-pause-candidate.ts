@@ -26,6 +26,11 @@ const FAILURE: Words = {
   en: '**But the record shows a treatment failure** (a fall in bone mineral density, fractures on treatment or a bone marker that still does not fall; see that card): do not pause – the treatment is to be changed, not stopped. The criteria for stopping are otherwise met.',
 };
 
+const MARKER_RECHECK: Words = {
+  da: '**Men knoglemarkøren er ikke faldet tilstrækkeligt** (se kortet om det): tjek indtag og compliance, og tag ny knoglemarkør 3 mdr. efter – en pause overvejes, når behandlingen virker. Kriterierne for seponering er ellers opfyldt.',
+  en: '**But the bone marker has not fallen enough** (see that card): check intake and adherence, and repeat the marker 3 months later – a pause is considered once the treatment works. The criteria for stopping are otherwise met.',
+};
+
 /** The due follow-up DXA, as the summary and detail name it. */
 function dueScan(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
   const years = rec.dueDxa === 'two-year' ? 2 : 5;
@@ -40,6 +45,7 @@ function dxaFirstDetail(rec: Recommendation<'bisphosphonate-pause-candidate'>, d
 }
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
+  if (rec.notPaused === 'marker-recheck') return paragraphs(MARKER_RECHECK[lang]);
   if (rec.notPaused !== undefined) return paragraphs(FAILURE[lang]);
   if (rec.dxaFirst !== undefined) return paragraphs(dxaFirstDetail(rec, rec.dxaFirst, lang), LONG_ACTING[lang]);
   return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
@@ -49,7 +55,9 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
   da: {
     title: 'Overvej behandlingspause',
     summary: (rec) =>
-      rec.notPaused !== undefined
+      rec.notPaused === 'marker-recheck'
+        ? '5 års peroral bisfosfonat: pausen venter på ny knoglemarkør – se kortet om knoglemarkøren'
+        : rec.notPaused !== undefined
         ? '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – se kortet om behandlingssvigt'
         : rec.dxaFirst !== undefined
           ? `Overvej behandlingspause efter ${dueScan(rec, 'da')}: kriterierne for seponering var opfyldt ved den forrige`
@@ -59,7 +67,9 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
   en: {
     title: 'Consider a treatment pause',
     summary: (rec) =>
-      rec.notPaused !== undefined
+      rec.notPaused === 'marker-recheck'
+        ? '5 years of oral bisphosphonate: the pause waits for a new bone marker – see the card on the marker'
+        : rec.notPaused !== undefined
         ? '5 years of oral bisphosphonate: no pause with a treatment failure – see the card on it'
         : rec.dxaFirst !== undefined
           ? `Consider a treatment pause after the ${dueScan(rec, 'en')}: the criteria for stopping were met on the previous one`

@@ -8,6 +8,7 @@
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
 import { DENOSUMAB_SAFETY } from '../card-words.js';
+import { NOT_CONTINUED } from '../card-words-follow-up.js';
 import { formatDate } from '../../format.js';
 import { paragraphs, paren } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
@@ -41,14 +42,28 @@ function twoWays(rec: Rec, lang: Language): string {
 }
 
 function detail(rec: Rec, lang: Language): string {
+  // Another card decides the treatment: no re-check, no start of this card's own.
+  if (rec.notContinued !== undefined) return paragraphs(NOT_CONTINUED[rec.notContinued].advice[lang], rec.comparedWith === 'premenopausal-mean' && LESS_CERTAIN[lang]);
   return paragraphs(twoWays(rec, lang), rec.comparedWith === 'premenopausal-mean' && LESS_CERTAIN[lang], rec.egfrLow !== true && DENOSUMAB_SAFETY[lang]);
+}
+
+/** What the marker showed, as the summary opens with it. */
+const MARKER_SHOWED = {
+  'premenopausal-mean': { da: 'knoglemarkør ikke under præmenopausalt gennemsnit', en: 'bone marker not below the premenopausal mean' },
+  baseline: { da: 'knoglemarkør faldet ≤ 30 %', en: 'bone marker fell ≤ 30 %' },
+} as const;
+
+function showed(rec: Rec, lang: Language): string {
+  return MARKER_SHOWED[rec.comparedWith === 'premenopausal-mean' ? 'premenopausal-mean' : 'baseline'][lang];
 }
 
 export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> = {
   da: {
     title: 'Knoglemarkør: utilstrækkeligt fald',
     summary: (rec) =>
-      rec.egfrLow === true
+      rec.notContinued !== undefined
+        ? `${showed(rec, 'da').replace(/^k/, 'K')} – ${NOT_CONTINUED[rec.notContinued].clause.da}`
+        : rec.egfrLow === true
         ? `Henvis til endokrinolog (eGFR ≤ 35): ${rec.comparedWith === 'premenopausal-mean' ? 'knoglemarkør ikke under præmenopausalt gennemsnit' : 'knoglemarkør faldet ≤ 30 %'}`
         : rec.comparedWith === 'premenopausal-mean'
           ? 'Tjek korrekt indtag, compliance og anden sygdom: knoglemarkør ikke under præmenopausalt gennemsnit'
@@ -58,7 +73,9 @@ export const btmResponseInadequateTexts: TopicTexts<'btm-response-inadequate'> =
   en: {
     title: 'Bone marker: insufficient fall',
     summary: (rec) =>
-      rec.egfrLow === true
+      rec.notContinued !== undefined
+        ? `${showed(rec, 'en').replace(/^b/, 'B')} – ${NOT_CONTINUED[rec.notContinued].clause.en}`
+        : rec.egfrLow === true
         ? `Refer to endocrinology (eGFR ≤ 35): ${rec.comparedWith === 'premenopausal-mean' ? 'bone marker not below the premenopausal mean' : 'bone marker fell ≤ 30 %'}`
         : rec.comparedWith === 'premenopausal-mean'
           ? 'Check correct intake, adherence and other disease: bone marker not below the premenopausal mean'
