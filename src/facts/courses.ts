@@ -247,15 +247,24 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
  * EHR that closes each order so once its injection is given — read as a stop, the due injection
  * became a critical "denosumab stopped").
  */
+/**
+ * A stopped statement that dates its stop before `dose` — its period's end, or its dateAsserted
+ * (medications.ts `stoppedEnd`), and asserted before the dose if at all — was followed by that dose:
+ * the drug was given again, and the course goes on from it. Read as stopped at it, an injection given
+ * after a stop became a critical "denosumab stopped", and the next one's recall and overdue alarm
+ * were lost. Not a request: its end is a supply's or a validity's, no stop [choice: the stop stands
+ * whenever the record leaves doubt]; nor a statement asserted after the dose (the latest word is "stopped").
+ */
+function stoppedBefore(stopped: MedicationRecord, dose: LocalDate): boolean {
+  if (stopped.source !== 'MedicationStatement' || stopped.end === undefined) return false;
+  return stopped.end > stopped.start && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
+}
+
 function stoppedAfterItsDoses(run: Run, stops: readonly Stop[], today: LocalDate): Stop | undefined {
   let latest: MedicationRecord | undefined;
   for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;
   if (latest?.status !== 'stopped' || latest.start >= run.lastDose) return undefined;
-  // A stop the record dates before the last dose (a stated end, dateAsserted, meta.lastUpdated:
-  // medications.ts `stoppedEnd`) was followed by that dose: the drug was given again, and the course
-  // goes on from it — read as stopped at it, an injection given after a stop became a critical
-  // "denosumab stopped", and the next one's recall and overdue alarm were lost.
-  if (latest.end !== undefined && latest.end > latest.start && latest.end < run.lastDose) return undefined;
+  if (stoppedBefore(latest, run.lastDose)) return undefined;
   for (const { record } of run.spans) {
     if (record === latest || record.source === 'MedicationAdministration') continue;
     if (record.status === 'stopped' || (ACTIVE_STATUSES.has(record.status) && (record.end === undefined || record.end >= today))) return undefined;

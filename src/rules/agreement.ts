@@ -182,14 +182,16 @@ function withoutMarkerOnChangedDrug(recs: Recommendation[]): Recommendation[] {
 function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
   const sideEffect = recs.some((r) => r.topic === 'endocrinology-referral' && r.seriousSideEffect === true);
-  const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') ? 'pause-candidate' : undefined;
+  // A first insufficient marker fall (check intake, re-measure in 3 months): the pause waits for it,
+  // and no marker card says "consider a pause". Not beside a serious side effect, nor at eGFR ≤ 35:
+  // the marker card then says to hold the drug.
+  const insufficientMarker = !sideEffect && recs.some((r) => r.topic === 'btm-response-inadequate' && r.egfrLow !== true);
+  const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') && !insufficientMarker ? 'pause-candidate' : undefined;
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
-  // A first insufficient marker fall (check intake, re-measure in 3 months): the pause waits for it.
-  const insufficientMarker = recs.some((r) => r.topic === 'btm-response-inadequate');
   // Any follow-up DXA due (5-year, or the 2-year one of a course restarted after a pause): "DXA now"
   // and the pause card's "DXA in 2 years" must not stand in one answer.
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');

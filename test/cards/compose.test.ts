@@ -229,6 +229,18 @@ describe('card composition', () => {
     expect(cards[1]).not.toHaveProperty('selectionBehavior');
     expectValidResponse({ cards });
   });
+
+  it('with cardGrouping "separate" an alternative not pre-selected is not the order sent: a later card keeps its recommended copy', () => {
+    const referral = suggestion('Refer to endocrinology');
+    const cards = composeCards(
+      [
+        rendered('switch-to-parenteral', 'warning', { suggestions: [suggestion('Denosumab', true), referral], alternatives: true }),
+        rendered('bisphosphonate-ten-years', 'warning', { suggestions: [{ ...referral, uuid: randomUUID(), isRecommended: true }] }),
+      ],
+      { grouping: 'separate', hook: 'patient-view' },
+    );
+    expect(cards[1]?.suggestions?.map((s) => s.label)).toEqual(['Refer to endocrinology']);
+  });
 });
 
 describe('never together (rules.md section 6)', () => {

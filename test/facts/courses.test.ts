@@ -235,6 +235,12 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     expect(factsOf([...doses, ended], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-01-15' });
     const asserted = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-01-10', asserted: '2025-09-01' });
     expect(factsOf([...doses, asserted], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-01-15' });
+    // Not so: a statement asserted stopped after the injection (the latest word), nor a prescription
+    // whose supply ran out before it — a supply's end is no stop, and the stop stands.
+    const assertedAfter = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-01-10', end: '2025-09-01', asserted: '2026-02-01' });
+    expect(factsOf([...doses, assertedAfter], now).courses[0]).toMatchObject({ status: 'stopped' });
+    const supplied = medicationRequest({ ...DMAB, id: 'rx', status: 'stopped', authoredOn: '2025-08-01', supply: { value: 30, unit: 'd' } });
+    expect(factsOf([...doses, supplied], now).courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-01-15' });
   });
 
   it('a zoledronic acid order stopped after its infusion is a closed order: the course is not stopped', () => {

@@ -300,13 +300,17 @@ describe('agreement between the cards of one answer', () => {
 
   it('a first insufficient marker fall beside the pause candidate: the pause waits for the re-check, with no DXA reminder', () => {
     const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
-    const run = (latest: number) =>
-      evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2021-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs: { ...labs, boneMarkers: [p1np(58, '2021-01-05'), p1np(latest, '2026-09-15')] } })));
+    const run = (latest: number, on = '2026-09-15') =>
+      evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2021-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs: { ...labs, boneMarkers: [p1np(58, '2021-01-05'), p1np(latest, on)] } })));
     const insufficient = run(50);
     expect(insufficient.map((r) => r.topic)).toContain('btm-response-inadequate');
     const pause = insufficient.find((r) => r.topic === 'bisphosphonate-pause-candidate');
     expect(pause).toMatchObject({ notPaused: 'marker-recheck' });
     expect(pause).not.toHaveProperty('suggestions');
+    // Its re-check due (the fall measured in July): the marker card asks for it, and says nothing of a pause.
+    const due = run(50, '2026-07-01');
+    expect(due.find((r) => r.topic === 'btm-follow-up-due')).toMatchObject({ reasons: ['recheck-after-correction'] });
+    expect(due.find((r) => r.topic === 'btm-follow-up-due')).not.toHaveProperty('notContinued');
     expect(run(30).find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('notPaused');
   });
 

@@ -53,7 +53,9 @@ export function withoutRepeatedSuggestions(cards: readonly Card[]): Card[] {
   return cards.map((card) => {
     const own = card.suggestions ?? [];
     const kept = own.filter((s) => !offered.has(suggestionKey(s)));
-    for (const s of own) offered.add(suggestionKey(s));
+    // One of several alternatives, not pre-selected, is not the order sent: the GP who picks
+    // another sends none (a 10-year card's pre-selected referral had gone for one beside denosumab).
+    for (const s of own) if (card.selectionBehavior !== 'at-most-one' || s.isRecommended === true) offered.add(suggestionKey(s));
     if (kept.length === own.length) return card;
     const { suggestions: _s, selectionBehavior: _b, ...rest } = card;
     return kept.length === 0 ? rest : { ...rest, suggestions: kept, ...(card.selectionBehavior === undefined ? {} : { selectionBehavior: card.selectionBehavior }) };
