@@ -237,29 +237,30 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
 }
 
 /**
- * An injection course whose latest prescription or statement is recorded `stopped` though dated
- * before the last dose: the dose was given on it, and the stop came after (a request's date is
- * when it was written, not when it was stopped) — the course stops at its last dose (rules.md
- * section 1 "'Stopped' means a MedicationStatement or MedicationRequest with status stopped").
- * Read from the prescription's date, the stop fell before the dose and counted for nothing: no
- * `denosumab-stopped`, then "give the injection now" for the stopped drug. Not where the record
- * says more: a stop it dates before the last dose, a statement still in use, or an earlier prescription of the course `stopped` too (an
- * EHR that closes each order so once its injection is given — read as a stop, the due injection
- * became a critical "denosumab stopped").
- */
-/**
  * A stopped statement that dates its stop before `dose` — its period's end, or its dateAsserted
  * (medications.ts `stoppedEnd`), and asserted before the dose if at all — was followed by that dose:
- * the drug was given again, and the course goes on from it. Read as stopped at it, an injection given
- * after a stop became a critical "denosumab stopped", and the next one's recall and overdue alarm
- * were lost. Not a request: its end is a supply's or a validity's, no stop [choice: the stop stands
- * whenever the record leaves doubt]; nor a statement asserted after the dose (the latest word is "stopped").
+ * the drug was given again, and the course goes on from it. Read as stopped at it, an injection
+ * given after a stop became a critical "denosumab stopped", and the next one's recall and overdue
+ * alarm were lost. Not a request: its end is a supply's or a validity's, no stop [choice: the stop
+ * stands whenever the record leaves doubt]; nor a statement asserted after the dose (its latest
+ * word is "stopped").
  */
 function stoppedBefore(stopped: MedicationRecord, dose: LocalDate): boolean {
   if (stopped.source !== 'MedicationStatement' || stopped.end === undefined) return false;
   return stopped.end > stopped.start && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
 }
 
+/**
+ * An injection course whose latest prescription or statement is recorded `stopped` though dated
+ * before the last dose: the dose was given on it, and the stop came after (a request's date is
+ * when it was written, not when it was stopped) — the course stops at its last dose (rules.md
+ * section 1 "'Stopped' means a MedicationStatement or MedicationRequest with status stopped").
+ * Read from the prescription's date, the stop fell before the dose and counted for nothing: no
+ * `denosumab-stopped`, then "give the injection now" for the stopped drug. Not where the record
+ * says more: a stop it dates before the last dose (`stoppedBefore`), a statement still in use, or
+ * an earlier prescription of the course `stopped` too (an EHR that closes each order so once its
+ * injection is given — read as a stop, the due injection became a critical "denosumab stopped").
+ */
 function stoppedAfterItsDoses(run: Run, stops: readonly Stop[], today: LocalDate): Stop | undefined {
   let latest: MedicationRecord | undefined;
   for (const { record } of run.spans) if (record.source !== 'MedicationAdministration' && (latest === undefined || record.start > latest.start)) latest = record;

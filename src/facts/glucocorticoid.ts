@@ -14,9 +14,10 @@
  *   end, a dosage's boundsPeriod end or boundsDuration; not a prescription's validity or supply,
  *   which say how long it may be dispensed, not how long it is taken: a 5-day burst valid for two
  *   years is no two-year course; nor a dosage taken as needed, a rescue pack) — the course the
- *   prescribing hook judged when it was signed [choice, the safer reading: prednisolone 10 mg started two weeks ago
- *   for six months is "> 5 mg dgl. i 3 mdr." from its first day, and patient-view had waited until
- *   day 92 while order-sign had warned]. At most a year ahead: the card's windows are a year long.
+ *   prescribing hook judged when it was signed [choice, the safer reading: prednisolone 10 mg
+ *   started two weeks ago for six months is "> 5 mg dgl. i 3 mdr." from its first day, and
+ *   patient-view had waited until day 92 while order-sign had warned]. At most a year ahead: the
+ *   card's windows are a year long.
  * - `highDoseThreeMonths`: a run of days at > 5 mg/day (strictly: exactly 5 does not count) lasting
  *   ≥ 3 calendar months (its last day included), active or ended within the last 12 months
  *   [choice: rules.md gives the window only for the 450 mg; the card treats an exposure that is
@@ -55,7 +56,7 @@ export interface PlannedGlucocorticoid {
 // Pieces, segments and runs count in day numbers (days since 1970-01-01, `dayNumber`), the
 // timeline's bounds and sums being day arithmetic: each date is read once, no date is formatted.
 
-/** The drug group of a piece: its prednisolone factor (one drug), or the planned course's place among the planned (each its own: they add up). */
+/** The drug group of a piece: its prednisolone factor (one drug), or a planned course's place among them (each its own: they add up). */
 type Group = number | `planned-${number}`;
 
 interface Piece {

@@ -90,8 +90,10 @@ export function lastDoseFinding(c: Course, today: LocalDate): Extract<Finding, {
   };
 }
 
-/** The glucocorticoid exposure as the card shows it (doses in prednisolone equivalents). */
-/** `draftAddsMg`: what the order (`orders` > 1: the basket's glucocorticoid orders together) adds. */
+/**
+ * The glucocorticoid exposure as the card shows it (doses in prednisolone equivalents);
+ * `draftAddsMg`: what the order (`orders` > 1: the basket's glucocorticoid orders together) adds.
+ */
 export function glucocorticoidFinding(gc: GlucocorticoidExposure, draftAddsMg?: number, orders = 1): Finding {
   return {
     kind: 'glucocorticoid',
