@@ -237,8 +237,8 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
 }
 
 /**
- * A stopped statement that dates its stop before `dose` — its period's end, or its dateAsserted
- * (medications.ts `stoppedEnd`), and asserted before the dose if at all — was followed by that dose:
+ * A stopped statement that dates its stop before `dose` — its period's end, its dateAsserted or
+ * meta.lastUpdated (medications.ts `stoppedEnd`), and asserted before the dose if at all — was followed by that dose:
  * the drug was given again, and the course goes on from it. Read as stopped at it, an injection
  * given after a stop became a critical "denosumab stopped", and the next one's recall and overdue
  * alarm were lost. Not a request: its end is a supply's or a validity's, no stop [choice: the stop
@@ -247,7 +247,10 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
  */
 function stoppedBefore(stopped: MedicationRecord, dose: LocalDate): boolean {
   if (stopped.source !== 'MedicationStatement' || stopped.end === undefined) return false;
-  return stopped.end > stopped.start && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
+  // Its stop day is known: a period's end or a later meta.lastUpdated (after its start), or its
+  // dateAsserted (a statement dated by that alone). A start alone says when use began, not when it stopped.
+  const known = stopped.end > stopped.start || stopped.asserted === stopped.end;
+  return known && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
 }
 
 /**

@@ -57,7 +57,11 @@ const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatmen
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts, settings: GuidelineSettings): Recommendation[] {
   const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs), settings), facts.today);
   if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreed);
-  return withoutMarkerOnChangedDrug(agreed.map((r) => (r.topic === 'btm-follow-up-due' && r.notContinued === undefined ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
+  // eGFR ≤ 35 holds the bisphosphonate: stronger than a pause or the 10-year reassessment, so no
+  // marker is ordered beside them either (one had been, beside "hold the bisphosphonate").
+  const heldByEgfr = (r: Recommendation): r is Recommendation<'btm-follow-up-due'> =>
+    r.topic === 'btm-follow-up-due' && (r.notContinued === undefined || r.notContinued === 'pause-candidate' || r.notContinued === 'ten-years');
+  return withoutMarkerOnChangedDrug(agreed.map((r) => (heldByEgfr(r) ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
 }
 
 /**

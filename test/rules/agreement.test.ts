@@ -314,6 +314,16 @@ describe('agreement between the cards of one answer', () => {
     expect(run(30).find((r) => r.topic === 'bisphosphonate-pause-candidate')).not.toHaveProperty('notPaused');
   });
 
+  it('at eGFR ≤ 35 no marker is ordered beside the pause or the 10-year card: the bisphosphonate is held', () => {
+    const labs = { egfr: [egfr(30, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    for (const start of ['2021-01-10', '2016-01-10']) {
+      const recs = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', start)], dxa: [scan('2026-06-01', { 'total-hip': -2.0 })], labs })));
+      const marker = recs.find((r) => r.topic === 'btm-follow-up-due');
+      expect(marker, start).toMatchObject({ notContinued: 'egfr-low' });
+      expect(marker, start).not.toHaveProperty('suggestions');
+    }
+  });
+
   it('the insufficient marker beside a failure referral or 10 years: no re-check and no start of its own, another card decides', () => {
     const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], boneMarkers: [p1np(60, '2024-01-05'), p1np(50, '2024-04-20')] };
     const failing = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2024-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.6 }, { significantDecrease: true })], labs })));
