@@ -247,10 +247,9 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
  */
 function stoppedBefore(stopped: MedicationRecord, dose: LocalDate): boolean {
   if (stopped.source !== 'MedicationStatement' || stopped.end === undefined) return false;
-  // Its stop day is known: a period's end or a later meta.lastUpdated (after its start), or its
-  // dateAsserted (a statement dated by that alone). A start alone says when use began, not when it stopped.
-  const known = stopped.end > stopped.start || stopped.asserted === stopped.end;
-  return known && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
+  // Its stop day is known only when it lies after its start (a period's end, a later dateAsserted or
+  // meta.lastUpdated): a statement dated by one day alone may have been stopped any day after it.
+  return stopped.end > stopped.start && stopped.end < dose && (stopped.asserted === undefined || stopped.asserted < dose);
 }
 
 /**

@@ -239,11 +239,12 @@ describe('courses: denosumab (7 months) and zoledronic acid (15 months)', () => 
     // whose supply ran out before it — a supply's end is no stop, and the stop stands.
     const assertedAfter = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-01-10', end: '2025-09-01', asserted: '2026-02-01' });
     expect(factsOf([...doses, assertedAfter], now).courses[0]).toMatchObject({ status: 'stopped' });
-    // A statement dated by its dateAsserted alone dates its stop so too; by its effective date alone, not.
-    const assertedOnly = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', asserted: '2025-09-01' });
-    expect(factsOf([...doses, assertedOnly], now).courses[0]).toMatchObject({ status: 'active', lastDose: '2026-01-15' });
-    const startOnly = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', start: '2025-09-01' });
-    expect(factsOf([...doses, startOnly], now).courses[0]).toMatchObject({ status: 'stopped' });
+    // A statement dated by one day alone (its start, its dateAsserted, or both the same) may have been
+    // stopped any day after it: the stop stands.
+    for (const dated of [{ asserted: '2025-09-01' }, { start: '2025-09-01' }, { start: '2025-01-10', asserted: '2025-01-10' }]) {
+      const once = medicationStatement({ ...DMAB, id: 'fmk', status: 'stopped', ...dated });
+      expect(factsOf([...doses, once], now).courses[0], JSON.stringify(dated)).toMatchObject({ status: 'stopped' });
+    }
     const supplied = medicationRequest({ ...DMAB, id: 'rx', status: 'stopped', authoredOn: '2025-08-01', supply: { value: 30, unit: 'd' } });
     expect(factsOf([...doses, supplied], now).courses[0]).toMatchObject({ status: 'stopped', stoppedOn: '2026-01-15' });
   });
