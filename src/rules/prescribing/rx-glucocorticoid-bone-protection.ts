@@ -38,6 +38,7 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { activeOsteoporosisCourses } from '../predicates/medication.js';
 import { inPopulation } from '../predicates/population.js';
 import type { DraftRule } from '../types.js';
+import { perFacts } from '../memo.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
 import type { GlucocorticoidTreatment } from '../../contract/recommendations.js';
@@ -48,9 +49,9 @@ import { draftGlucocorticoidExposure } from './glucocorticoid-exposure.js';
  * The glucocorticoid order that carries the basket's card: the first judged one that reaches the
  * footnote with a dose and duration of its own (its card says what the orders add), else the first
  * judged one that reaches it — an order of unknown duration listed first had carried it, saying
- * only "0 mg".
+ * only "0 mg". Once per answer: every glucocorticoid draft asks.
  */
-function basketCarrier(facts: PatientFacts): Ref | undefined {
+const basketCarrier = perFacts((facts: PatientFacts): Ref | undefined => {
   let first: Ref | undefined;
   for (const d of facts.drafts) {
     if (!d.selected || !draftOfClass(d, ['glucocorticoid'])) continue;
@@ -60,7 +61,7 @@ function basketCarrier(facts: PatientFacts): Ref | undefined {
     first ??= d.ref;
   }
   return first;
-}
+});
 
 export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-protection'> = (context, draft) => {
   const { facts, settings, today } = context;
