@@ -238,12 +238,12 @@ function stopsMidPack(stop: Stop, run: Run): boolean {
 
 /**
  * A stopped statement that dates its stop before `dose` — its period's end, its dateAsserted or
- * meta.lastUpdated (medications.ts `stoppedEnd`), and asserted before the dose if at all — was followed by that dose:
- * the drug was given again, and the course goes on from it. Read as stopped at it, an injection
- * given after a stop became a critical "denosumab stopped", and the next one's recall and overdue
- * alarm were lost. Not a request: its end is a supply's or a validity's, no stop [choice: the stop
- * stands whenever the record leaves doubt]; nor a statement asserted after the dose (its latest
- * word is "stopped").
+ * meta.lastUpdated (medications.ts `stoppedEnd`), and asserted before the dose if at all — was
+ * followed by that dose: the drug was given again, and the course goes on from it. Read as stopped
+ * at it, an injection given after a stop became a critical "denosumab stopped", and the next one's
+ * recall and overdue alarm were lost. Not a request: its end is a supply's or a validity's, no stop
+ * [choice: the stop stands whenever the record leaves doubt]; nor a statement asserted after the
+ * dose (its latest word is "stopped").
  */
 function stoppedBefore(stopped: MedicationRecord, dose: LocalDate): boolean {
   if (stopped.source !== 'MedicationStatement' || stopped.end === undefined) return false;
