@@ -129,8 +129,11 @@ export interface TopicValues {
    * answer (rules/agreement.ts): the pause waits for it — the scan's date; `dueDxa` says which
    * (the 5-year one unless `two-year`: a course restarted after a pause has its own 2-year mark).
    */
-  /** `notPaused`: a treatment failure, or a first insufficient marker fall whose re-check comes first. */
-  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' | 'marker-recheck'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
+  /**
+   * `notPaused`: a treatment failure, or a first insufficient marker fall whose re-check comes first;
+   * `egfr-low` / `serious-side-effect`: the drug is held now anyway, until the endocrinologist answers.
+   */
+  'bisphosphonate-pause-candidate': { readonly notPaused?: 'treatment-failure' | 'marker-recheck' | 'egfr-low' | 'serious-side-effect'; readonly dxaFirst?: LocalDate; readonly dueDxa?: 'two-year' };
   'bisphosphonate-continue': { readonly notContinued?: NotContinued };
   'bisphosphonate-ten-years': Nothing;
   /**

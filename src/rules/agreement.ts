@@ -61,7 +61,19 @@ export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts
   // marker is ordered beside them either (one had been, beside "hold the bisphosphonate").
   const heldByEgfr = (r: Recommendation): r is Recommendation<'btm-follow-up-due'> =>
     r.topic === 'btm-follow-up-due' && (r.notContinued === undefined || r.notContinued === 'pause-candidate' || r.notContinued === 'ten-years');
-  return withoutMarkerOnChangedDrug(agreed.map((r) => (heldByEgfr(r) ? { ...r, notContinued: 'egfr-low' as const } : r)).map(withoutBisphosphonate));
+  return withoutMarkerOnChangedDrug(agreed.map((r) => (heldByEgfr(r) ? { ...r, notContinued: 'egfr-low' as const } : pauseHeldByEgfr(r))).map(withoutBisphosphonate));
+}
+
+/**
+ * "Consider a pause" (and a DXA in 2 years) beside "hold the bisphosphonate until the
+ * endocrinologist answers": the drug is held now anyway, and the specialist decides what follows
+ * and when to scan, so the pause card says so and sets no reminder [choice]. A treatment failure
+ * (`notPaused` already) says more.
+ */
+function pauseHeldByEgfr(r: Recommendation): Recommendation {
+  if (r.topic !== 'bisphosphonate-pause-candidate' || r.notPaused !== undefined) return r;
+  const held: Recommendation<'bisphosphonate-pause-candidate'> = { ...r, suggestions: [], notPaused: 'egfr-low' };
+  return keepSuggestions(held, []);
 }
 
 /**
@@ -207,6 +219,11 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   return held.map((r) => {
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
+    }
+    // Osteonecrosis of the jaw or an atypical femoral fracture: the drug is held until the
+    // endocrinologist answers, who decides what follows — no "pause and scan in 2 years" of its own.
+    if (sideEffect && r.topic === 'bisphosphonate-pause-candidate') {
+      return { ...keepSuggestions(r, []), notPaused: 'serious-side-effect' as const };
     }
     // "Consider a pause" beside "the marker did not fall: check intake, measure again": a pause
     // rests on a treatment that works, so the re-check comes first (and no 2-year DXA is set) [choice].

@@ -349,6 +349,20 @@ describe('follow-up card texts', () => {
     }
   });
 
+  it('a pause candidate beside "hold until the endocrinologist answers" (eGFR ≤ 35, serious side effect) says hold now, not "may be stopped", in both languages', () => {
+    const { suggestions: _, selectionBehavior: __, ...rest } = recommendation('bisphosphonate-pause-candidate');
+    for (const lang of ['da', 'en'] as const) {
+      for (const notPaused of ['egfr-low', 'serious-side-effect'] as const) {
+        const [card] = renderCards([{ ...rest, notPaused }], renderCtx(lang));
+        expect(card?.summary).toContain(lang === 'da' ? 'endokrinologen' : 'endocrinologist');
+        expect(card?.detail).toContain(lang === 'da' ? 'hold pause med bisfosfonat, til endokrinologen har svaret' : 'hold the bisphosphonate until the endocrinologist has answered');
+        expect(card?.detail).not.toContain(lang === 'da' ? 'Seponering kan ske' : 'may be stopped');
+        expect(card?.detail).not.toContain(lang === 'da' ? 'tidligst efter 2 år' : 'no earlier than after 2 years');
+        expect(card?.summary.length).toBeLessThan(140);
+      }
+    }
+  });
+
   it('names the denosumab biosimilars on the suggestion, not in the detail', () => {
     for (const lang of ['da', 'en'] as const) {
       const [card] = renderCards([recommendation('switch-to-parenteral')], renderCtx(lang));

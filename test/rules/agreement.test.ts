@@ -324,6 +324,22 @@ describe('agreement between the cards of one answer', () => {
     }
   });
 
+  it('the pause candidate beside "hold the bisphosphonate until the endocrinologist answers" (eGFR ≤ 35, osteonecrosis of the jaw): held now, no "DXA in 2 years" of its own', () => {
+    const labs = (value: number) => ({ egfr: [egfr(value, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] });
+    // Five and a half years, the 5-year DXA taken (2026-10-01, hip −1.9).
+    const pause = (input: FactsInput) => evaluatePatientView(ctxOf(patient(fiveYears({ courses: [course('alendronate', '2021-05-26')], ...input })))).find((r) => r.topic === 'bisphosphonate-pause-candidate');
+    expect(pause({ labs: labs(36) })).not.toHaveProperty('notPaused');
+    expect(pause({ labs: labs(36) })?.suggestions).toEqual([{ kind: 'reminder', what: 'dxa', due: '2028-11-26' }]);
+    expect(pause({ labs: labs(35) })).toMatchObject({ notPaused: 'egfr-low', reasons: ['five-years'] });
+    expect(pause({ labs: labs(35) })).not.toHaveProperty('suggestions');
+    const jaw = pause({ labs: labs(70), conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-10-01' })] });
+    expect(jaw).toMatchObject({ notPaused: 'serious-side-effect', reasons: ['five-years'] });
+    expect(jaw).not.toHaveProperty('suggestions');
+    // A treatment failure says more than the hold.
+    const failing = pause({ labs: labs(30), dxa: [scan('2026-10-01', { 'total-hip': -1.9 }, { significantDecrease: true })] });
+    expect(failing).toMatchObject({ notPaused: 'treatment-failure' });
+  });
+
   it('the insufficient marker beside a failure referral or 10 years: no re-check and no start of its own, another card decides', () => {
     const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], boneMarkers: [p1np(60, '2024-01-05'), p1np(50, '2024-04-20')] };
     const failing = evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, courses: [course('alendronate', '2024-01-10')], dxa: [scan('2026-06-01', { 'total-hip': -2.6 }, { significantDecrease: true })], labs })));

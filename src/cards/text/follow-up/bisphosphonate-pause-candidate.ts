@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../../contract/language.js';
 import type { Recommendation } from '../../../contract/recommendations.js';
-import { LONG_ACTING } from '../card-words-follow-up.js';
+import { LONG_ACTING, NOT_CONTINUED } from '../card-words-follow-up.js';
 import { formatDate } from '../../format.js';
 import { paragraphs } from '../text-helpers.js';
 import type { TopicTexts } from '../types.js';
@@ -31,6 +31,31 @@ const MARKER_RECHECK: Words = {
   en: '**But the bone marker has not fallen enough** (see that card): check intake and adherence, and repeat the marker 3 months later – a pause is considered once the treatment works. The criteria for stopping are otherwise met.',
 };
 
+/** Held now anyway (eGFR ≤ 35, a serious side effect): the endocrinologist decides what follows. */
+const HELD: Readonly<Record<'egfr-low' | 'serious-side-effect', Words>> = {
+  'egfr-low': NOT_CONTINUED['egfr-low'].advice,
+  'serious-side-effect': {
+    da: '**Kæbenekrose eller atypisk femurfraktur under behandling:** hold pause med bisfosfonat, til endokrinologen har svaret (se kortet om henvisning).',
+    en: '**Osteonecrosis of the jaw or atypical femoral fracture on treatment:** hold the bisphosphonate until the endocrinologist has answered (see the referral card).',
+  },
+};
+
+const SPECIALIST_DECIDES: Words = {
+  da: 'Endokrinologen afgør, om og hvornår behandlingen genoptages, og hvornår der skal DXA-skannes. Kriterierne for seponering er ellers opfyldt.',
+  en: 'The endocrinologist decides whether and when treatment resumes, and when to scan. The criteria for stopping are otherwise met.',
+};
+
+const HELD_SUMMARY: Readonly<Record<'egfr-low' | 'serious-side-effect', Words>> = {
+  'egfr-low': {
+    da: '5 års peroral bisfosfonat: hold pause nu pga. eGFR ≤ 35, til endokrinologen har svaret – se kortet om henvisning',
+    en: '5 years of oral bisphosphonate: hold it now for eGFR ≤ 35 until the endocrinologist answers – see the referral card',
+  },
+  'serious-side-effect': {
+    da: '5 års peroral bisfosfonat: alvorlig bivirkning – endokrinologen afgør forløbet, se kortet om henvisning',
+    en: '5 years of oral bisphosphonate: a serious side effect – the endocrinologist decides what follows, see the referral card',
+  },
+};
+
 /** The due follow-up DXA, as the summary and detail name it. */
 function dueScan(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
   const years = rec.dueDxa === 'two-year' ? 2 : 5;
@@ -46,6 +71,7 @@ function dxaFirstDetail(rec: Recommendation<'bisphosphonate-pause-candidate'>, d
 
 function detail(rec: Recommendation<'bisphosphonate-pause-candidate'>, lang: Language): string {
   if (rec.notPaused === 'marker-recheck') return paragraphs(MARKER_RECHECK[lang]);
+  if (rec.notPaused === 'egfr-low' || rec.notPaused === 'serious-side-effect') return paragraphs(HELD[rec.notPaused][lang], SPECIALIST_DECIDES[lang], LONG_ACTING[lang]);
   if (rec.notPaused !== undefined) return paragraphs(FAILURE[lang]);
   if (rec.dxaFirst !== undefined) return paragraphs(dxaFirstDetail(rec, rec.dxaFirst, lang), LONG_ACTING[lang]);
   return paragraphs(MAY_STOP[lang], LONG_ACTING[lang], NEXT_DXA[lang]);
@@ -55,7 +81,9 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
   da: {
     title: 'Overvej behandlingspause',
     summary: (rec) =>
-      rec.notPaused === 'marker-recheck'
+      rec.notPaused === 'egfr-low' || rec.notPaused === 'serious-side-effect'
+        ? HELD_SUMMARY[rec.notPaused].da
+        : rec.notPaused === 'marker-recheck'
         ? '5 års peroral bisfosfonat: pausen venter på ny knoglemarkør – se kortet om knoglemarkøren'
         : rec.notPaused !== undefined
         ? '5 års peroral bisfosfonat: ingen pause ved behandlingssvigt – se kortet om behandlingssvigt'
@@ -67,7 +95,9 @@ export const bisphosphonatePauseCandidateTexts: TopicTexts<'bisphosphonate-pause
   en: {
     title: 'Consider a treatment pause',
     summary: (rec) =>
-      rec.notPaused === 'marker-recheck'
+      rec.notPaused === 'egfr-low' || rec.notPaused === 'serious-side-effect'
+        ? HELD_SUMMARY[rec.notPaused].en
+        : rec.notPaused === 'marker-recheck'
         ? '5 years of oral bisphosphonate: the pause waits for a new bone marker – see the card on the marker'
         : rec.notPaused !== undefined
         ? '5 years of oral bisphosphonate: no pause with a treatment failure – see the card on it'
