@@ -114,7 +114,7 @@ export type Finding =
   | { readonly kind: 'family-history'; readonly ref: Ref }
   | { readonly kind: 'unavailable'; readonly key: string }
   /** rules.md section 1 (v2): a resource dated more than one day after today, left out. */
-  | { readonly kind: 'future-dated'; readonly ref: Ref }
+  | { readonly kind: 'future-dated'; readonly ref: Ref; readonly date?: LocalDate; readonly name?: string }
   /** A medication record naming its drug only by a Medication that was not sent: not used. */
   | { readonly kind: 'unidentified-medication'; readonly ref: Ref };
 

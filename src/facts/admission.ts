@@ -14,8 +14,9 @@
  *   [choice]; the resource is left out and named on the `data-unavailable` card instead.
  */
 import { parseFhirDate, type LocalDate } from '../time/local-date.js';
-import { get, referencedId, statusCode, str } from './accessors.js';
+import { codings, conceptText, get, referencedId, statusCode, str } from './accessors.js';
 import { onsetDate } from './onset.js';
+import type { FutureDated, Ref } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 
 /** The request's patient: its id, and `Patient/<id>`, the reference nearly every resource carries. */
@@ -111,3 +112,20 @@ export function clinicalDate(type: string, r: JsonObject, birthDate?: LocalDate)
 export function isFutureDated(date: LocalDate | undefined, tomorrow: LocalDate): boolean {
   return date !== undefined && date > tomorrow;
 }
+
+/** A name longer than this is cut: it only helps the GP find the entry in the record. */
+const NAME_MAX = 60;
+
+/**
+ * A future-dated resource as the GP finds it in the record: its date and the name it is shown by
+ * there (its code's text, else its first display; a medication's, or its reference's display) —
+ * "Observation/egfr1" alone told the GP nothing.
+ */
+export function futureDatedEntry(resource: JsonObject, ref: Ref, date: LocalDate): FutureDated {
+  const concept = resource.code ?? resource.medicationCodeableConcept;
+  const named = conceptText(concept) ?? codings(concept).find((c) => c.display !== undefined)?.display ?? str(get(resource.medicationReference, 'display'));
+  const name = named?.replace(/\s+/g, ' ').trim();
+  if (name === undefined || name === '') return { ref, date };
+  return { ref, date, name: name.length > NAME_MAX ? `${name.slice(0, NAME_MAX - 1)}…` : name };
+}
+

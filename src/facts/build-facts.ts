@@ -11,7 +11,7 @@ import type { DraftResource, ResolvedData } from '../prefetch/types.js';
 import type { Terminology } from '../terminology/index.js';
 import { addDays, danishDate, parseFhirDate, partialDateEnd, yearsBetween, type LocalDate } from '../time/local-date.js';
 import { fhirId, list, resourceId, str, withDate } from './accessors.js';
-import { clinicalDate, isAdmitted, isFutureDated, isOtherPatient, ownPatient, type OwnPatient } from './admission.js';
+import { clinicalDate, futureDatedEntry, isAdmitted, isFutureDated, isOtherPatient, ownPatient, type OwnPatient } from './admission.js';
 import { emptyConditionFacts, readCondition, sortConditions, sortFractures, type ConditionFacts } from './conditions.js';
 import type { Entry, FactsContext } from './context.js';
 import { buildCourses } from './courses.js';
@@ -30,7 +30,7 @@ import { emptyObservationFacts, type ObservationFacts } from './observation-fact
 import { readObservation } from './observations.js';
 import { observationDate } from './values.js';
 import { laterVersions } from './versions.js';
-import type { BasketOrders, Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
+import type { BasketOrders, FutureDated, Intolerance, Measurement, MedicationRecord, PatientFacts, Ref, Sex } from './types.js';
 import { isRecord, type JsonObject } from '../shared/json.js';
 import { isDeceased } from '../shared/patient.js';
 
@@ -172,7 +172,7 @@ interface Collected {
   readonly familyHistory: { ref: Ref; date?: LocalDate }[];
   readonly intolerances: Intolerance[];
   readonly medicationEntries: Entry[];
-  readonly futureDated: Ref[];
+  readonly futureDated: FutureDated[];
 }
 
 /**
@@ -194,7 +194,7 @@ function readResources(
   const familyHistory: { ref: Ref; date?: LocalDate }[] = [];
   const intolerances: Intolerance[] = [];
   const medicationEntries: Entry[] = [];
-  const futureDated: Ref[] = [];
+  const futureDated: FutureDated[] = [];
   const seen = new Map<string, OfType>();
   const codes = new ObservationCodes(ctx.terminology);
 
@@ -240,8 +240,9 @@ function readResources(
     if (isOtherPatient(resource, patient) || !isAdmitted(type, resource)) continue;
     // An Observation's date is read once, for this check and for its values.
     const when = type === 'Observation' ? observationDate(resource) : undefined;
-    if (isFutureDated(type === 'Observation' ? when?.date : clinicalDate(type, resource, ctx.birthDate), tomorrow)) {
-      futureDated.push(ref);
+    const date = type === 'Observation' ? when?.date : clinicalDate(type, resource, ctx.birthDate);
+    if (date !== undefined && isFutureDated(date, tomorrow)) {
+      futureDated.push(futureDatedEntry(resource, ref, date));
       continue;
     }
     if (type === 'Observation') {

@@ -397,7 +397,15 @@ export interface PatientFacts {
    * rules.md section 1 (v2), data that does not count: resources whose clinical date is more than
    * one day after today. They are left out of every other fact and named here for the GP.
    */
-  readonly futureDated: readonly Ref[];
+  readonly futureDated: readonly FutureDated[];
   /** Medication records naming their drug only by a Medication that was not sent (no display): which drug, unknown; not used. */
   readonly unidentifiedMedications: readonly Ref[];
+}
+
+/** A resource dated more than one day after today, as the GP finds it in the record: its date and its name there. */
+export interface FutureDated {
+  readonly ref: Ref;
+  readonly date: LocalDate;
+  /** Its code's text, else its first coding's display (none: named by its type). */
+  readonly name?: string;
 }

@@ -28,10 +28,10 @@ export const dataUnavailable: PatientRule<'data-unavailable'> = ({ facts }) => {
     topic: 'data-unavailable',
     indicator: 'info',
     reasons,
-    evidence: [...(keys.length > 0 ? [facts.patientRef] : []), ...future, ...unidentified],
+    evidence: [...(keys.length > 0 ? [facts.patientRef] : []), ...future.map((f) => f.ref), ...unidentified],
     findings: [
       ...keys.map((key): Finding => ({ kind: 'unavailable', key })),
-      ...future.map((ref): Finding => ({ kind: 'future-dated', ref })),
+      ...future.map((f): Finding => ({ kind: 'future-dated', ...f })),
       ...unidentified.map((ref): Finding => ({ kind: 'unidentified-medication', ref })),
     ],
   };

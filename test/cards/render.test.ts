@@ -25,6 +25,23 @@ function unavailableRec(): Recommendation {
 }
 
 describe('card renderer', () => {
+  it('names a future-dated resource as the record shows it (its name and date, escaped), else by its type, never by its bare reference', () => {
+    const future = [
+      { ref: 'Observation/egfr1', date: '2027-02-01', name: 'eGFR *CKD-EPI*' },
+      { ref: 'Condition/c9', date: '2027-03-01' },
+    ] as const;
+    const rec = dataUnavailable(ctxOf(patient({ futureDated: future })));
+    if (rec === undefined) throw new Error('no data-unavailable recommendation');
+    expect(rec.evidence).toEqual(['Observation/egfr1', 'Condition/c9']);
+    const [da] = renderCards([rec], renderCtx('da'));
+    expect(da?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR \\*CKD-EPI\\* dateret 01.02.2027');
+    expect(da?.detail).toContain('Dateret ude i fremtiden, ikke brugt: en diagnose dateret 01.03.2027');
+    const [en] = renderCards([rec], renderCtx('en'));
+    expect(en?.detail).toContain('Dated in the future, not used: eGFR \\*CKD-EPI\\* dated 1 Feb 2027');
+    expect(en?.detail).toContain('Dated in the future, not used: a condition dated 1 Mar 2027');
+    expect(`${da?.detail ?? ''}${en?.detail ?? ''}`).not.toContain('Condition/c9');
+  });
+
   it('renders the data-unavailable card with topic, reasons per key and the patient as evidence', () => {
     const [card] = renderCards([unavailableRec()], renderCtx('da'));
     expect(card).toMatchObject({

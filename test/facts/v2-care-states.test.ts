@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { countFractures } from '../../src/facts/fracture-count.js';
 import { icd10cmSide } from '../../src/facts/fractures.js';
 import { condition, factsOf, medicationAdministration, medicationRequest, medicationStatement, observation, patient, SYS } from '../helpers/facts-builders.js';
+import type { UntrustedResource } from '../../src/shared/json.js';
 
 const ALN = { atc: 'M05BA04', text: 'Alendronat 70 mg' } as const;
 const DMAB = { atc: 'M05BX04', text: 'Obodence 60 mg' } as const;
@@ -310,7 +311,21 @@ describe('data that does not count (v2)', () => {
     expect(f.labs.egfr.map((m) => m.ref)).toEqual(['Observation/tomorrow']);
     expect(f.fractures).toEqual([]);
     expect(f.medications).toEqual([]);
-    expect([...f.futureDated].sort()).toEqual(['Condition/fx', 'MedicationRequest/mr', 'MedicationStatement/ms', 'Observation/future']);
+    expect(f.futureDated.map((x) => x.ref).sort()).toEqual(['Condition/fx', 'MedicationRequest/mr', 'MedicationStatement/ms', 'Observation/future']);
+    // Named as the GP finds them in the record: the date and the code's text, else its display.
+    expect(f.futureDated.find((x) => x.ref === 'Observation/future')).toMatchObject({ date: '2026-06-17' });
+    expect(f.futureDated.find((x) => x.ref === 'Condition/fx')).toMatchObject({ date: '2027-01-01' });
+  });
+
+  it('a future-dated resource keeps its name from the record (text, else display), whitespace tidied and cut at 60 characters', () => {
+    const named = (resource: UntrustedResource) => factsOf([resource]).futureDated[0];
+    const base = observation({ id: 'o', code: '62238-1', value: 20, ucum: 'mL/min/{1.73_m2}', date: '2026-09-01' });
+    expect(named({ ...base, code: { coding: [{ system: 'http://loinc.org', code: '62238-1', display: 'eGFR CKD-EPI' }] } })).toEqual({ ref: 'Observation/o', date: '2026-09-01', name: 'eGFR CKD-EPI' });
+    expect(named({ ...base, code: { text: '  P-eGFR\n (beregnet) ', coding: [{ system: 'http://loinc.org', code: '62238-1', display: 'eGFR' }] } })?.name).toBe('P-eGFR (beregnet)');
+    expect(named({ ...base, code: { text: 'x'.repeat(100), coding: [{ system: 'http://loinc.org', code: '62238-1' }] } })?.name).toBe(`${'x'.repeat(59)}…`);
+    expect(named({ ...base, code: { coding: [{ system: 'http://loinc.org', code: '62238-1' }] } })).toEqual({ ref: 'Observation/o', date: '2026-09-01' });
+    const ms = medicationStatement({ id: 'ms', ...ALN, status: 'active', start: '2026-09-01' });
+    expect(named({ ...ms, medicationCodeableConcept: undefined, medicationReference: { reference: 'Medication/m', display: 'Alendronat 70 mg' } })?.name).toBe('Alendronat 70 mg');
   });
 
   it('a period with only its end dates the resource: an injection given by then, a fracture\'s onset; a future one is named', () => {
@@ -323,7 +338,7 @@ describe('data that does not count (v2)', () => {
     ]);
     expect(denosumabCourse(f)?.lastDose).toBe('2026-04-20');
     expect(f.fractures.map((x) => [x.ref, x.date])).toEqual([['Condition/fx', '2026-05-01']]);
-    expect(f.futureDated).toEqual(['MedicationAdministration/inj-future']);
+    expect(f.futureDated.map((x) => x.ref)).toEqual(['MedicationAdministration/inj-future']);
   });
 
   it('a period end after the day the Condition was written down ("no end": 2099) dates nothing: the recordedDate does, and nothing is future-dated', () => {
@@ -348,7 +363,7 @@ describe('data that does not count (v2)', () => {
       { patient: patient({ birthDate: '1950-03-10' }) },
     );
     expect(f.fractures).toEqual([]);
-    expect([...f.futureDated].sort()).toEqual(['Condition/fx-age', 'Condition/fx-string']);
+    expect(f.futureDated.map((x) => x.ref).sort()).toEqual(['Condition/fx-age', 'Condition/fx-string']);
   });
 
   it('MedicationStatements not-taken, entered-in-error and intended do not count', () => {

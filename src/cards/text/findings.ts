@@ -183,12 +183,29 @@ export function formatFinding(f: Finding, lang: Language): string {
       const what = Object.hasOwn(PREFETCH_KEY_WORDS, f.key) ? PREFETCH_KEY_WORDS[f.key as keyof typeof PREFETCH_KEY_WORDS][lang] : recordMarkdown(f.key);
       return da ? `Data ikke tilgængelige: ${what}` : `Data not available: ${what}`;
     }
-    case 'future-dated':
-      return da ? `Dateret ude i fremtiden, ikke brugt: ${f.ref}` : `Dated in the future, not used: ${f.ref}`;
+    case 'future-dated': {
+      // The name the record shows it by and its date, so the GP can find it; the type when it has no name.
+      const type = f.ref.slice(0, f.ref.indexOf('/'));
+      const named = f.name === undefined ? (Object.hasOwn(RESOURCE_TYPE, type) ? RESOURCE_TYPE[type as keyof typeof RESOURCE_TYPE][lang] : recordMarkdown(f.ref)) : recordMarkdown(f.name);
+      const what = f.date === undefined ? named : `${named} ${da ? 'dateret' : 'dated'} ${formatDate(f.date, lang)}`;
+      return da ? `Dateret ude i fremtiden, ikke brugt: ${what}` : `Dated in the future, not used: ${what}`;
+    }
     case 'unidentified-medication':
       return da ? `Lægemidlet kunne ikke identificeres, ikke brugt: ${f.ref}` : `Drug could not be identified, not used: ${f.ref}`;
   }
 }
+
+/** A record entry without a name, by its type. */
+const RESOURCE_TYPE = {
+  Observation: { da: 'en måling', en: 'an observation' },
+  Condition: { da: 'en diagnose', en: 'a condition' },
+  MedicationStatement: { da: 'en medicinoplysning', en: 'a medication statement' },
+  MedicationRequest: { da: 'en ordination', en: 'a medication order' },
+  MedicationOrder: { da: 'en ordination', en: 'a medication order' },
+  MedicationAdministration: { da: 'en medicingivning', en: 'a medication administration' },
+  AllergyIntolerance: { da: 'en allergi/intolerans', en: 'an allergy or intolerance' },
+  FamilyMemberHistory: { da: 'en familieanamnese', en: 'a family history' },
+} as const;
 
 /**
  * Days between doses in words: "dagligt", "2 gange dagligt", "ugentligt", "hver 6. måned", "årligt".
