@@ -82,7 +82,8 @@ export interface TopicValues {
     readonly pauseEndedIfLowEnergy?: true;
   };
   /** `egfrLow`: the latest eGFR ≤ 35 — a treatment a risk factor would open is the endocrinologist's (card l. 41). */
-  'risk-factor-review': { readonly egfrLow?: true };
+  /** `stoppedAgainstCard`: an oral bisphosphonate stopped after 5 years with the hip T-score ≤ −2.5 (the card goes on to 10). */
+  'risk-factor-review': { readonly egfrLow?: true; readonly stoppedAgainstCard?: true };
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */
   'pretreatment-checks': { readonly choice: TreatmentChoice };
   'vitamin-d-before-dxa': Nothing;

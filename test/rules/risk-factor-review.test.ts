@@ -19,6 +19,30 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     });
   });
 
+  it('names an oral bisphosphonate stopped after 5 (not 10) years with hip T-score ≤ −2.5 (card l. 185-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år")', () => {
+    // TODAY 2026-11-26; the hip −2.7 measured before the stop.
+    const dxa = [scan('2026-03-10', { 'total-hip': -2.7 })];
+    const stopped = (start: string, end: string) => course('alendronate', start, { status: 'stopped', end, stoppedOn: end });
+    const judged = (input: FactsInput) => run({ sex: 'female', age: 78, dxa, ...input });
+    const fiveYears = stopped('2021-03-01', '2026-04-01');
+    const rec = judged({ courses: [fiveYears] });
+    expect(rec).toMatchObject({ topic: 'risk-factor-review', stoppedAgainstCard: true, reasons: ['t-score-without-risk-factor'] });
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'course', drugClass: 'oral-bisphosphonate', status: 'stopped' }));
+    expect(rec?.evidence).toEqual(expect.arrayContaining([...fiveYears.refs]));
+    // Before 5 years, from 10 years, or treated again since: the card's duration sentence does not apply.
+    expect(judged({ courses: [stopped('2021-06-01', '2026-04-01')] })).not.toHaveProperty('stoppedAgainstCard');
+    expect(judged({ courses: [stopped('2016-03-01', '2026-04-01')] })).not.toHaveProperty('stoppedAgainstCard');
+    // A hip T-score above −2.5 when it stopped: a pause (no risk-factor-review at all while it holds).
+    expect(run({ sex: 'female', age: 78, courses: [fiveYears], dxa: [scan('2026-03-10', { 'total-hip': -2.3, 'lumbar-spine': -2.8 })] })).toBeUndefined();
+    const [da] = renderCards(rec === undefined ? [] : [rec], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(da?.summary).toContain('stoppet efter 5 år trods lav T-score i hoften');
+    expect(da?.summary).not.toContain('endnu ikke indikation');
+    expect(da?.detail).toContain('kan behandlingen udstrækkes til 10 år');
+    const [en] = renderCards(rec === undefined ? [] : [rec], { lang: 'en', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(en?.summary).toContain('stopped after 5 years despite a low hip T-score');
+    expect(en?.summary.length).toBeLessThan(140);
+  });
+
   it('with the latest eGFR ≤ 35 (card l. 41) names it and says a treatment would not be alendronate; at 36 it stays first choice', () => {
     const dxa = scan('2026-08-12', { 'total-hip': -2.6 });
     const low = run({ age: 68, dxa: [dxa], labs: { egfr: [egfr(35, '2026-10-01')] } });

@@ -16,16 +16,18 @@
  * Then: the diagnosis is met but, per the card, not the indication to discuss treatment: review
  *       the footnote ** risk factors (DSAM chapter 4). A risk-factor disease the record gives only
  *       by a catch-all code (ICPC-2 T99 "… IKA": no risk factor, terminology.md §2) is named as
- *       the first thing to ask about. No suggestion.
+ *       the first thing to ask about. No suggestion. An oral bisphosphonate stopped after 5 (and
+ *       before 10) years with the hip T-score ≤ −2.5 (`stoppedWithLowHip`) is named: the card
+ *       continues up to 10 years with persistently low hip bone mass (`stoppedAgainstCard`).
  * Reasons: `t-score-without-risk-factor`.
  */
-import { conditionFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { lowEnergyFractures } from '../predicates/fractures.js';
 import { osteoporoticTScore } from '../predicates/indication.js';
 import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.js';
 import type { PatientRule } from '../types.js';
-import { initiationHeld, pauseState } from '../predicates/care-state.js';
+import { initiationHeld, pauseState, stoppedWithLowHip } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
 
 export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
@@ -40,12 +42,19 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   // Card l. 41 "Tjek, at eGFR > 35 ml/min": the treatment a risk factor would open is then the
   // endocrinologist's, not alendronate — the text must not name it as the first choice.
   const egfr = latestEgfrAtLimit(ctx.facts);
+  const stopped = stoppedWithLowHip(ctx);
   return {
     topic: 'risk-factor-review',
     indicator: 'info',
     reasons: ['t-score-without-risk-factor'],
-    evidence: [t.ref, ...possible.map((c) => c.ref), ...(egfr === undefined ? [] : [egfr.ref])],
-    findings: [scoreFinding('t-score', t), ...possible.map(conditionFinding), ...(egfr === undefined ? [] : [labFinding('egfr', egfr)])],
+    evidence: [t.ref, ...possible.map((c) => c.ref), ...(egfr === undefined ? [] : [egfr.ref]), ...(stopped?.refs ?? [])],
+    findings: [
+      scoreFinding('t-score', t),
+      ...possible.map(conditionFinding),
+      ...(egfr === undefined ? [] : [labFinding('egfr', egfr)]),
+      ...(stopped === undefined ? [] : [courseFinding(stopped, ctx.today)]),
+    ],
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
+    ...(stopped === undefined ? {} : { stoppedAgainstCard: true as const }),
   };
 };

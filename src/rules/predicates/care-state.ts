@@ -19,7 +19,7 @@
  */
 import type { Course, DxaScore, PatientFacts } from '../../facts/types.js';
 import { addMonths, type LocalDate } from '../../time/local-date.js';
-import { pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-duration.js';
+import { MAX_YEARS, pauseCriteria, PAUSE_AFTER_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { MAX_INTERVAL_MONTHS } from '../follow-up/denosumab.js';
 import { perContext, perFacts } from '../memo.js';
 import { lowEnergyFractures, type CountedFracture } from './fractures.js';
@@ -76,6 +76,24 @@ export const pauseState = perContext((ctx): Pause | undefined => {
   const hip = hipAfter(facts, start);
   const gc = glucocorticoidAfter(facts, start);
   return { start, course, courses, newFractures, ...(hip === undefined ? {} : { hipAfterStart: hip }), ...(gc === undefined ? {} : { glucocorticoidTScore: gc }) };
+});
+
+/**
+ * The sibling of a pause that is none: the last oral bisphosphonate course ended after ≥ 5 and
+ * < 10 years with the hip T-score ≤ −2.5 (card l. 185-199 "Seponering kan ske, hvis: T-score
+ * (hofte) > -2,5 …"; "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år"),
+ * and no osteoporosis drug since. rules.md §1: "the initiation rules apply as usual" — and the
+ * cards they give say the course stopped against the card [choice: without it `risk-factor-review`
+ * said "no indication for treatment yet" to a woman stopped at 5 years with hip T −2.7].
+ */
+export const stoppedWithLowHip = perContext((ctx): Course | undefined => {
+  const { facts } = ctx;
+  if (isOnTreatment(facts) || denosumabWithoutHeldFollowOn(facts) !== undefined) return undefined;
+  const course = latestCourse(facts, 'oral-bisphosphonate');
+  if (course === undefined || course.status === 'active' || osteoporosisDrugUsedAfter(facts, course)) return undefined;
+  const courses = oralBisphosphonateCourses(facts);
+  if (!yearsOfCoursesReached(courses, PAUSE_AFTER_YEARS, course.end) || yearsOfCoursesReached(courses, MAX_YEARS, course.end)) return undefined;
+  return pauseCriteria(ctx, course.end).failed.includes('hip-t-score-low') ? course : undefined;
 });
 
 /** Glucocorticoid in use after `start` at the card's exposure (footnote *), and the diagnostic T-score < −1.0 it asks for. */
