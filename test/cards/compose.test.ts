@@ -164,15 +164,20 @@ describe('card composition', () => {
     expect(cards.flatMap(topicsOf).sort()).toEqual(['anabolic-treatment-consideration', 'bisphosphonate-continue', 'btm-response-adequate', 'dxa-follow-up-due', 'endocrinology-referral']);
   });
 
-  it('keeps more than 3 cards when more than 3 are warning or critical', () => {
+  it('keeps more than 3 cards when more than 3 are warning or critical, and still folds the info cards into them', () => {
     const cards = patientView([
       rendered('denosumab-overdue', 'critical'),
       rendered('anabolic-treatment-consideration', 'warning'),
       rendered('endocrinology-referral', 'warning'),
       rendered('btm-response-inadequate', 'warning'),
       rendered('dxa-follow-up-due', 'info'),
+      rendered('vitamin-d-calcium', 'info'),
     ]);
-    expect(cards).toHaveLength(5);
+    expect(owners(cards)).toEqual(['denosumab-overdue', 'anabolic-treatment-consideration', 'endocrinology-referral', 'btm-response-inadequate']);
+    expect(cards.map((c) => c.indicator)).toEqual(['critical', 'warning', 'warning', 'warning']);
+    // Shown, on the highest-ranked non-critical card that takes them.
+    expect(cards.flatMap(topicsOf).sort()).toEqual(['anabolic-treatment-consideration', 'btm-response-inadequate', 'denosumab-overdue', 'dxa-follow-up-due', 'endocrinology-referral', 'vitamin-d-calcium']);
+    expect(topicsOf(cards[0] as Card)).toEqual(['denosumab-overdue']);
   });
 
   it('prescribing: the start checklist carries the warnings about the same draft, not another draft’s', () => {

@@ -9,9 +9,9 @@
  *    and so does the endocrinology referral when the treatment card already offers it. A
  *    draft's start checks with no checklist card to ride on (a restart, a switch, a zoledronic
  *    acid or denosumab dose) gather on the first of them: one card per draft.
- * 2. The budget (patient-view): more than 3 cards, and not more than 3 of them warning or
- *    critical → the remaining info cards fold, lowest-ranked first, into the highest-ranked
- *    non-critical card that can take them.
+ * 2. The budget (patient-view): more than 3 cards → the remaining info cards fold, lowest-ranked
+ *    first, into the highest-ranked non-critical card that can take them (more than 3 warning or
+ *    critical cards all stand).
  * With `cardGrouping: separate` every topic keeps its own card (as before version 2), and an order
  * is offered once, on the first card that has it.
  */
@@ -103,11 +103,14 @@ function indicatorOf(group: Group): Card['indicator'] {
   return [group.host, ...group.companions].reduce<Card['indicator']>((w, c) => (RANK[c.card.indicator] < RANK[w] ? c.card.indicator : w), 'info');
 }
 
-/** Section 6 budget: fold the lowest-ranked info cards into the highest-ranked card that takes them. */
+/**
+ * Section 6 budget: fold the lowest-ranked info cards into the highest-ranked card that takes them.
+ * More than 3 warning or critical cards all stand, and the info cards still fold into them: four
+ * warnings and a DXA reminder are four cards, not five ("Five long cards get the service switched off").
+ */
 function budgetFold(groups: Group[]): Group[] {
   const out = [...groups];
-  const serious = (): number => out.filter((g) => indicatorOf(g) !== 'info').length;
-  while (out.length > CARD_BUDGET && serious() <= CARD_BUDGET) {
+  while (out.length > CARD_BUDGET) {
     const last = out[out.length - 1];
     if (last === undefined || indicatorOf(last) !== 'info') break;
     const folded = [last.host, ...last.companions];
