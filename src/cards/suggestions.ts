@@ -183,6 +183,11 @@ export function buildSuggestion(spec: SuggestionSpec, ctx: SuggestionContext): S
         label = da ? `Ordinér ${text}` : `Prescribe ${text}`;
         actions = [create(medicationRequest(spec.drug, lang, ctx.patientRef, ctx.today), label)];
       }
+      if (spec.withAnabolicReferral === true) {
+        const referral = REFERRAL_TEXT['anabolic-treatment'][lang];
+        actions = [...actions, create(serviceRequest(REFERRAL_CODING, referral, ctx), referral)];
+        label = da ? `${label} + henvisning til vurdering af anabol behandling` : `${label} + referral for an anabolic treatment assessment`;
+      }
       break;
     }
     case 'lab':

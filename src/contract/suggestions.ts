@@ -28,6 +28,11 @@ export type SuggestionSpec =
        * the draft's would be wrong on it (alendronate 10 mg daily kept on Binosto 70 mg).
        */
       readonly drugDosage?: true;
+      /**
+       * The anabolic referral goes with the start (rules.md §2 "frames its drug suggestion as the
+       * start while the specialist decides"), where the start is one of several alternatives.
+       */
+      readonly withAnabolicReferral?: true;
     }
   | { readonly kind: 'lab'; readonly lab: LabOrder; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }
   | { readonly kind: 'labs'; readonly labs: readonly LabOrder[]; readonly note?: 'fasting-before-10' | 'before-infusion' | 'before-injection' }

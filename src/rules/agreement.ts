@@ -145,18 +145,33 @@ export function oneClinic(recs: readonly Recommendation[]): Recommendation[] {
   // Only a referral that is not one of several treatment choices: beside a critical denosumab
   // card's follow-on drugs (`at-most-one`), the anabolic referral would go when the GP picks a drug.
   const carries = (r: Recommendation): boolean => r.suggestions?.some(isRecommendedEndocrinologyReferral) === true && (r.selectionBehavior !== 'at-most-one' || treatmentChoices(r.suggestions) === 1);
-  if (!recs.some(carries) || !recs.some((r) => r.suggestions?.some(isAnabolicReferral) === true)) return [...recs];
+  if (!recs.some(carries) || !recs.some((r) => r.suggestions?.some(asksAnabolic) === true)) return [...recs];
   return recs.map((r) => {
     const suggestions = r.suggestions;
     if (suggestions === undefined) return r;
     // Every card that carries the referral asks it so (the treatment card's "refer instead of a
     // start" and the referral card's are one order, and fold as one: cards/compose).
     if (carries(r)) return keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)).map((s) => (s.kind === 'referral' && isRecommendedEndocrinologyReferral(s) ? { ...s, alsoAnabolic: true as const } : s)));
-    if (!suggestions.some(isAnabolicReferral)) return r;
-    // Its card says where the referral went.
-    const kept = keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)));
+    if (!suggestions.some(asksAnabolic)) return r;
+    // Its card says where the referral went; a start offered with it (treatment-indicated) goes alone.
+    const kept = keepSuggestions(r, suggestions.filter((s) => !isAnabolicReferral(s)).map(withoutAnabolicQuestion));
     return r.topic === 'anabolic-treatment-consideration' ? { ...kept, referralCombined: true as const } : kept;
   });
+}
+
+/** A suggestion that refers for the anabolic assessment, alone or with a start. */
+const asksAnabolic = (s: SuggestionSpec): boolean => isAnabolicReferral(s) || (s.kind === 'prescribe' && s.withAnabolicReferral === true) || (s.kind === 'referral' && s.to === 'zoledronic-acid' && s.alsoAnabolic === true);
+
+function withoutAnabolicQuestion(s: SuggestionSpec): SuggestionSpec {
+  if (s.kind === 'prescribe' && s.withAnabolicReferral === true) {
+    const { withAnabolicReferral: _, ...start } = s;
+    return start;
+  }
+  if (s.kind === 'referral' && s.to === 'zoledronic-acid' && s.alsoAnabolic === true) {
+    const { alsoAnabolic: _, ...referral } = s;
+    return referral;
+  }
+  return s;
 }
 
 /** The drugs and referrals a card offers to choose between (the anabolic referral aside). */

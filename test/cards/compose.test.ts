@@ -235,6 +235,30 @@ describe('card composition', () => {
     expectValidResponse({ cards });
   });
 
+  it('with cardGrouping "separate" an order sent with another in one click (a start with the anabolic referral) is not offered again alone', () => {
+    const referral = suggestion('Refer for anabolic treatment', true);
+    const start = suggestion('Denosumab', true);
+    const both: Suggestion = { label: 'Denosumab + referral', uuid: randomUUID(), isRecommended: true, actions: [...(start.actions ?? []), ...(referral.actions ?? [])] };
+    const cards = composeCards(
+      [
+        rendered('treatment-indicated', 'warning', { suggestions: [both, suggestion('Zoledronic acid'), { ...referral, isRecommended: false }], alternatives: true }),
+        rendered('anabolic-treatment-consideration', 'warning', { suggestions: [{ ...referral, uuid: randomUUID() }] }),
+      ],
+      { grouping: 'separate', hook: 'patient-view' },
+    );
+    expect(cards.map((c) => (c.suggestions ?? []).map((s) => s.label))).toEqual([['Denosumab + referral', 'Zoledronic acid', 'Refer for anabolic treatment'], []]);
+    // Not pre-selected, the combined start is not the order sent: the later card keeps its referral.
+    const offeredOnly = composeCards(
+      [
+        rendered('treatment-indicated', 'warning', { suggestions: [{ ...both, isRecommended: false }, suggestion('Zoledronic acid')], alternatives: true }),
+        rendered('anabolic-treatment-consideration', 'warning', { suggestions: [{ ...referral, uuid: randomUUID() }] }),
+      ],
+      { grouping: 'separate', hook: 'patient-view' },
+    );
+    expect(offeredOnly[1]?.suggestions?.map((s) => s.label)).toEqual(['Refer for anabolic treatment']);
+    expectValidResponse({ cards });
+  });
+
   it('with cardGrouping "separate" an alternative not pre-selected is not the order sent: a later card keeps its recommended copy', () => {
     const referral = suggestion('Refer to endocrinology');
     const cards = composeCards(

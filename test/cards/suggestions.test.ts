@@ -54,6 +54,18 @@ describe('suggestions', () => {
     expect(codes[2]).not.toContain('14635-7');
   });
 
+  it('a start offered with the anabolic referral (one alternative of several): the order and the referral in one click, named both', () => {
+    const s = buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, withAnabolicReferral: true }, ctx);
+    expect(s.actions?.map((a) => (a.type === 'delete' ? a.type : a.resource.resourceType))).toEqual(['MedicationRequest', 'ServiceRequest']);
+    expect(JSON.stringify(s.actions?.[1])).toContain('anabol');
+    expect(s.label).toMatch(/^Ordinér denosumab .* \+ henvisning til vurdering af anabol behandling$/);
+    expect(s.isRecommended).toBe(true);
+    expect(buildSuggestion({ kind: 'prescribe', drug: 'denosumab-biosimilar', withAnabolicReferral: true }, { ...ctx, lang: 'en' }).label).toContain('+ referral for an anabolic treatment assessment');
+    expect(suggestionSchema.safeParse(s).success).toBe(true);
+    // The zoledronic acid referral asks the question in its own text.
+    expect(JSON.stringify(resourceOf({ kind: 'referral', to: 'zoledronic-acid', alsoAnabolic: true }))).toContain('også vurdering af anabol');
+  });
+
   it('refers DXA to the department that did the last scan', () => {
     const sr = resourceOf({ kind: 'dxa', performer: { reference: 'Organization/hvh', display: 'Hvidovre Hospital' } });
     expect(sr).toMatchObject({ code: { coding: [{ system: 'http://snomed.info/sct', code: '312681000' }] }, performer: [{ reference: 'Organization/hvh' }] });

@@ -34,10 +34,26 @@ describe('an anabolic candidate beside the second choice (rules.md §2 "never tw
     }
   });
 
-  it("with cardGrouping 'separate' the two cards stand as before, the referral recommended", async () => {
-    const cards = await patientView('pv51-ulcer-anabolic-labs-ok', '--site-config', file('separate.json'));
-    expect(cards.map((c) => c.source.topic?.code)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration', 'bone-healthy-lifestyle']);
-    expect(cards[1]?.suggestions?.[0]?.isRecommended).toBe(true);
+  it('the GP can take the start and the anabolic referral in one click: each start of the alternatives carries it, the referral alone comes last (§2 "the start while the specialist decides", §6 at-most-one)', async () => {
+    for (const options of [[], ['--site-config', file('separate.json')]]) {
+      const cards = await patientView('pv51-ulcer-anabolic-labs-ok', ...options);
+      const treatment = cards.find((c) => c.source.topic?.code === 'treatment-indicated');
+      expect(treatment?.selectionBehavior).toBe('at-most-one');
+      const suggestions = treatment?.suggestions ?? [];
+      const referrals = (s: (typeof suggestions)[number]): string[] => (s.actions ?? []).flatMap((a) => (a.resource?.resourceType === 'ServiceRequest' ? [JSON.stringify(a.resource)] : []));
+      const anabolic = (s: (typeof suggestions)[number]): boolean => referrals(s).some((r) => r.includes('anabol'));
+      // Denosumab (pre-selected) with the referral, zoledronic acid's referral asking it too, the referral alone.
+      expect(suggestions.map((s) => [s.isRecommended === true, s.actions?.length, anabolic(s)])).toEqual([
+        [true, 2, true],
+        [false, 1, true],
+        [false, 1, true],
+      ]);
+      // One anabolic referral in one click: no other card offers it again.
+      const elsewhere = cards.filter((c) => c !== treatment).flatMap((c) => c.suggestions ?? []).filter(anabolic);
+      expect(elsewhere).toEqual([]);
+    }
+    const separate = await patientView('pv51-ulcer-anabolic-labs-ok', '--site-config', file('separate.json'));
+    expect(separate.map((c) => c.source.topic?.code)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration', 'bone-healthy-lifestyle']);
   });
 });
 

@@ -3,6 +3,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluatePatientView, evaluatePrescribing } from '../../src/rules/index.js';
+import { oneClinic } from '../../src/rules/agreement.js';
+import type { Recommendation } from '../../src/contract/recommendations.js';
 import { calcium, condition, course, ctxOf, draft, egfr, fracture, height, intolerance, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { fiveYears } from './bisphosphonate-pause.helpers.js';
 
@@ -118,6 +120,48 @@ describe('agreement between the cards of one answer', () => {
     const plain = evaluatePatientView(ctxOf(patient({ ...candidate, courses: [course('denosumab', '2023-03-01', { lastDose: '2026-09-01' })] }))).find((r) => r.topic === 'anabolic-treatment-consideration');
     expect(plain).toBeDefined();
     expect(plain).not.toHaveProperty('afterDenosumab');
+  });
+
+  it('an anabolic candidate offered the second choice: each start of the alternatives takes the anabolic referral along, the referral alone comes last (rules.md §2 "the start while the specialist decides")', () => {
+    const labs = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    const candidate = { sex: 'female' as const, age: 76, dxa: [scan('2026-02-01', { 'lumbar-spine': -2.9 })], fractures: [fracture('spine', '2025-05-20')], labs };
+    const treatment = (input: FactsInput) => evaluatePatientView(ctxOf(patient({ ...candidate, ...input }))).find((r) => r.topic === 'treatment-indicated');
+    const ulcer = treatment({ conditions: [condition('peptic-ulcer', { onset: '2026-09-05' })] });
+    expect(ulcer).toMatchObject({ choice: 'second-choice', anabolicCandidate: true });
+    expect(ulcer?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, withAnabolicReferral: true },
+      { kind: 'referral', to: 'zoledronic-acid', alsoAnabolic: true },
+      { kind: 'referral', to: 'anabolic-treatment' },
+    ]);
+    // One start (the first choice): the referral rides beside it as before, nothing combined.
+    const first = treatment({});
+    expect(first).toMatchObject({ choice: 'first-choice', anabolicCandidate: true });
+    expect(first?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+  });
+
+  it('one referral to the clinic: beside a recommended endocrinology referral the second-choice starts go without the anabolic referral, which the clinic referral asks (oneClinic)', () => {
+    const treatment: Recommendation = {
+      topic: 'treatment-indicated',
+      indicator: 'warning',
+      reasons: ['spine-fracture'],
+      evidence: ['Condition/f'],
+      findings: [],
+      suggestions: [
+        { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true, withAnabolicReferral: true },
+        { kind: 'referral', to: 'zoledronic-acid', alsoAnabolic: true },
+        { kind: 'referral', to: 'anabolic-treatment' },
+      ],
+      selectionBehavior: 'at-most-one',
+      choice: 'second-choice',
+      anabolicCandidate: true,
+    };
+    const referral: Recommendation = { topic: 'endocrinology-referral', indicator: 'warning', reasons: ['egfr-falling'], evidence: ['Observation/e'], findings: [], suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }], selectionBehavior: 'any' };
+    const [start, clinic] = oneClinic([treatment, referral]);
+    expect(start?.suggestions).toEqual([
+      { kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true },
+      { kind: 'referral', to: 'zoledronic-acid' },
+    ]);
+    expect(clinic?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, alsoAnabolic: true }]);
   });
 
   it('alendronate and denosumab drafted together beside an ulcer: the tablet is removed once, the denosumab draft is not offered for removal', () => {

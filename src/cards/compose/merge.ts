@@ -49,13 +49,18 @@ export function addsNoSuggestion(host: Card, companion: Card): boolean {
  * endocrinology" had sent two referrals (rules.md section 6: no duplicates).
  */
 export function withoutRepeatedSuggestions(cards: readonly Card[]): Card[] {
+  // By action: a start offered with the anabolic referral (one click, two orders) offers that referral too.
   const offered = new Set<string>();
+  const actionKeys = (s: Suggestion): string[] => (s.actions ?? []).map((a) => JSON.stringify(a.type === 'delete' ? { type: a.type, resourceId: a.resourceId } : { type: a.type, resource: a.resource }));
   return cards.map((card) => {
     const own = card.suggestions ?? [];
-    const kept = own.filter((s) => !offered.has(suggestionKey(s)));
+    const kept = own.filter((s) => {
+      const keys = actionKeys(s);
+      return keys.length === 0 || !keys.every((k) => offered.has(k));
+    });
     // One of several alternatives, not pre-selected, is not the order sent: the GP who picks
     // another sends none (a 10-year card's pre-selected referral had gone for one beside denosumab).
-    for (const s of own) if (card.selectionBehavior !== 'at-most-one' || s.isRecommended === true) offered.add(suggestionKey(s));
+    for (const s of own) if (card.selectionBehavior !== 'at-most-one' || s.isRecommended === true) for (const k of actionKeys(s)) offered.add(k);
     if (kept.length === own.length) return card;
     const { suggestions: _s, selectionBehavior: _b, ...rest } = card;
     return kept.length === 0 ? rest : { ...rest, suggestions: kept, ...(card.selectionBehavior === undefined ? {} : { selectionBehavior: card.selectionBehavior }) };

@@ -61,7 +61,11 @@
  *   with both, both reasons are named;
  * - anabolic candidates (l. 29-30 "Overvej henvisning til anabol behandling ved lavenergibrud –
  *   se bagsiden"): when `anabolic-treatment-consideration` fires too, the drug suggestion is framed
- *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two
+ *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two;
+ *   where the start is one of several alternatives (`at-most-one`: denosumab | zoledronic acid,
+ *   Binosto | the tablet), each start carries the anabolic referral (`withAnabolicReferral`; the
+ *   zoledronic acid referral asks the question too) and the referral alone is the last choice —
+ *   as a third alternative the GP could take the start or the referral, never both
  *   competing cards;
  * - a medication prefetch key unavailable (rules.md "Missing data"): whether the patient is already
  *   on treatment is unknown — the card says to check the medication list first and no drug is
@@ -209,7 +213,7 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
     reasons: [...new Set(reasons)],
     evidence: unique([...indication.evidence, ...choice.extra.evidence]),
     findings,
-    suggestions: unlisted ? choice.suggestions.map(notRecommended) : choice.suggestions,
+    suggestions: (anabolic ? withAnabolicReferral(choice.suggestions) : choice.suggestions).map(unlisted ? notRecommended : (s) => s),
     selectionBehavior: 'at-most-one',
     choice: choice.choice,
     anabolicCandidate: anabolic,
@@ -217,6 +221,16 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
     ...(ifLowEnergy ? { pauseEndedIfLowEnergy: true as const } : {}),
   };
 });
+
+/** Alternatives (two starts or more): each start takes the anabolic referral along, and the referral alone comes last. */
+function withAnabolicReferral(suggestions: readonly SuggestionSpec[]): readonly SuggestionSpec[] {
+  if (suggestions.filter((s) => s.kind === 'prescribe' || s.kind === 'referral').length < 2) return suggestions;
+  const starts = suggestions.map((s): SuggestionSpec => {
+    if (s.kind === 'prescribe') return { ...s, withAnabolicReferral: true };
+    return s.kind === 'referral' && s.to === 'zoledronic-acid' ? { ...s, alsoAnabolic: true } : s;
+  });
+  return [...starts, { kind: 'referral', to: 'anabolic-treatment' }];
+}
 
 /**
  * rules.md section 1: a fracture of unknown mechanism counts where a low-energy one does, but the
