@@ -80,9 +80,13 @@ export interface TopicValues {
     readonly medicationListUnavailable?: true;
     /** The pause ended only by a fracture of unknown mechanism (rules.md section 1): the card says "if low-energy". */
     readonly pauseEndedIfLowEnergy?: true;
+    /** An oral start after a fracture in the last 6 months: no baseline marker, the first one from this day (card p. 2 l. 150-152). */
+    readonly markerAfterFracture?: LocalDate;
   };
-  /** `egfrLow`: the latest eGFR ≤ 35 — a treatment a risk factor would open is the endocrinologist's (card l. 41). */
-  /** `stoppedAgainstCard`: an oral bisphosphonate stopped after 5 years with the hip T-score ≤ −2.5 (the card goes on to 10). */
+  /**
+   * `egfrLow`: the latest eGFR ≤ 35 — a treatment a risk factor would open is the endocrinologist's (card l. 41).
+   * `stoppedAgainstCard`: an oral bisphosphonate stopped after 5 years with the hip T-score ≤ −2.5 (the card goes on to 10).
+   */
   'risk-factor-review': { readonly egfrLow?: true; readonly stoppedAgainstCard?: true };
   /** The treatment choice the checks are for (the baseline marker is checked before an oral start only). */
   'pretreatment-checks': { readonly choice: TreatmentChoice };

@@ -28,6 +28,7 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
   ['diagnosis-criteria-met', 'possible fracture', { age: 70, fractures: [fracture('hip', '2026-01-01', 'unknown')] }],
   ['treatment-indicated', 'first choice', { age: 70, dxa: [spine], vitals: lowBmi }],
   ['treatment-indicated', 'effervescent', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] }],
+  ['treatment-indicated', 'first choice, fracture 3 months ago', { age: 70, fractures: [fracture('hip', '2026-09-01')] }],
   ['treatment-indicated', 'second choice', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] }],
   ['treatment-indicated', 'second choice, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('peptic-ulcer')] }],
   ['treatment-indicated', 'effervescent, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('dysphagia')] }],
@@ -57,6 +58,16 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
 ];
 
 describe('initiation card texts', () => {
+  it('an oral start after a fracture in the last 6 months says no baseline marker and when the first comes (card p. 2 l. 150-152)', () => {
+    const recent = rec('treatment-indicated', { age: 70, fractures: [fracture('hip', '2026-09-01')] });
+    const [da] = renderCards([recent], renderCtx('da'));
+    expect(da?.detail).toContain('Ingen knoglemarkør før start (brud inden for 6 mdr.): første måling ét år efter bruddet, 01.09.2027.');
+    const [en] = renderCards([recent], renderCtx('en'));
+    expect(en?.detail).toContain('the first one a year after the fracture, 1 Sep 2027.');
+    const [older] = renderCards([rec('treatment-indicated', { age: 70, fractures: [fracture('hip', '2026-04-01')] })], renderCtx('da'));
+    expect(older?.detail).not.toContain('knoglemarkør');
+  });
+
   it('has Danish and English text for every topic of section 2', () => {
     for (const topic of INITIATION_TOPICS) {
       expect(INITIATION_TEXTS[topic].da.title.length).toBeGreaterThan(0);

@@ -7,6 +7,28 @@ const run = (input: FactsInput) => treatmentIndicated(ctxOf(patient(input)));
 const lowBmi = { bmi: [bmi(18.2, '2026-06-01')] };
 
 describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøfte behandling)', () => {
+  describe('the first marker after a recent fracture (card p. 2 l. 150-152 "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur")', () => {
+    // TODAY 2026-11-26: 6 months back is 2026-05-26.
+    const tScore = { age: 70, dxa: [scan('2026-08-12', { 'lumbar-spine': -2.7 })], ...{ vitals: lowBmi } };
+    it('an oral start says when the first marker comes, naming the fracture when it is not the indication', () => {
+      const rec = run({ ...tScore, fractures: [fracture('other', '2026-05-26', 'high-energy')] });
+      expect(rec).toMatchObject({ choice: 'first-choice', markerAfterFracture: '2027-05-26' });
+      expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'fracture', site: 'other', anyMechanism: true }));
+      expect(rec?.evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^Condition\//)]));
+      // The hip fracture that is the indication is named once.
+      const hip = run({ age: 70, fractures: [fracture('hip', '2026-09-01', 'low-energy')] });
+      expect(hip).toMatchObject({ markerAfterFracture: '2027-09-01' });
+      expect(hip?.findings.filter((f) => f.kind === 'fracture')).toHaveLength(1);
+    });
+
+    it('not after 6 months, nor before a parenteral start (no marker)', () => {
+      expect(run({ ...tScore, fractures: [fracture('other', '2026-05-25', 'high-energy')] })).not.toHaveProperty('markerAfterFracture');
+      const ulcer = run({ age: 70, fractures: [fracture('hip', '2026-09-01', 'low-energy')], conditions: [condition('peptic-ulcer', { onset: '2026-09-05' })] });
+      expect(ulcer).toMatchObject({ choice: 'second-choice' });
+      expect(ulcer).not.toHaveProperty('markerAfterFracture');
+    });
+  });
+
   describe('the indication', () => {
     it('indicates treatment for T-score ≤ −2.5 with an earlier low-energy forearm fracture as the risk factor', () => {
       const rec = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.6 })], fractures: [fracture('forearm', '2025-02-01', 'low-energy')] });

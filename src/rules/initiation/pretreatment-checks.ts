@@ -45,8 +45,7 @@
  * Reasons: `egfr-low`, `egfr-missing`, `hypocalcaemia`, `calcium-missing`, `vitamin-d-low`,
  *   `vitamin-d-missing`, `baseline-btm-missing`, `height-missing`.
  */
-import type { BoneMarkerKind, Fracture, PatientFacts, Ref } from '../../facts/types.js';
-import { addMonths } from '../../time/local-date.js';
+import type { BoneMarkerKind, PatientFacts, Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestLowCalciums, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
@@ -59,7 +58,7 @@ import { unique } from './applies.js';
 import { currentVitaminDSupplements } from '../predicates/medication.js';
 import { diagnosisCriteria } from '../predicates/indication.js';
 import { treatmentIndicated } from './treatment-indicated.js';
-import { lastCountedDay } from '../predicates/data-horizon.js';
+import { markerAfterFracture, markerAfterFractureFindings } from '../predicates/marker-after-fracture.js';
 
 /** The reasons that mean a check failed (warning), not only that data is missing (info). */
 export const FAILED_CHECKS: readonly Reason[] = ['egfr-low', 'hypocalcaemia', 'vitamin-d-low'];
@@ -137,16 +136,6 @@ export function baselineMarkerKind(facts: PatientFacts): BoneMarkerKind {
   return facts.glucocorticoid.active ? 'ctx' : 'p1np';
 }
 
-/** "KM kan IKKE anvendes ved: Fraktur indenfor 6 mdr. før behandlingsstart. Mål ét år efter fraktur." */
-const MARKER_BLOCKED_MONTHS = 6;
-const MARKER_AFTER_FRACTURE_MONTHS = 12;
-
-/** The latest fracture (any mechanism: it raises bone markers) within the last 6 months, if any. */
-function recentFracture(facts: PatientFacts): Fracture | undefined {
-  const from = addMonths(facts.today, -MARKER_BLOCKED_MONTHS);
-  return facts.fractures.find((f) => f.date !== undefined && f.date >= from && f.date <= lastCountedDay(facts.today));
-}
-
 /**
  * "Mål knoglemarkør ved peroral behandling" / "Tag initial KM før behandling" — v2: not after a
  * fracture in the last 6 months (page 2 l. 150-152): then no baseline is asked, and the findings
@@ -154,12 +143,9 @@ function recentFracture(facts: PatientFacts): Fracture | undefined {
  */
 function checkBaselineMarker(ctx: RuleContext, out: Checks): void {
   const { facts, settings } = ctx;
-  const fracture = recentFracture(facts);
-  if (fracture?.date !== undefined) {
-    out.findings.push(
-      { kind: 'fracture', site: fracture.site, date: fracture.date, possible: false, ref: fracture.ref, anyMechanism: true },
-      { kind: 'due-date', what: 'bone-marker', date: addMonths(fracture.date, MARKER_AFTER_FRACTURE_MONTHS) },
-    );
+  const blocked = markerAfterFracture(facts);
+  if (blocked !== undefined) {
+    out.findings.push(...markerAfterFractureFindings(blocked));
     return;
   }
   const wanted = baselineMarkerKind(facts);

@@ -84,6 +84,7 @@ import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
+import { markerAfterFracture, markerAfterFractureFindings } from '../predicates/marker-after-fracture.js';
 import { perContext } from '../memo.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -207,18 +208,24 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
   // denosumab injection, was told "start alendronate now" with the order ticked [choice].
   const unlisted = choice.choice !== 'referral' && medicationHistoryUnavailable(ctx.facts);
   const ifLowEnergy = indication.reasons.includes('pause-ended') && pauseEndedOnlyByPossibleFracture(ctx);
+  // The card says when the first marker comes: it may be the only card (every pre-start check passed).
+  const blocked = choice.choice === 'first-choice' ? markerAfterFracture(ctx.facts) : undefined;
+  const evidence = unique([...indication.evidence, ...choice.extra.evidence]);
+  // The fracture named when it is not the indication already; its date's marker day is in the text.
+  const markerFindings = blocked === undefined ? [] : markerAfterFractureFindings(blocked).filter((f) => f.kind === 'fracture' && !evidence.includes(f.ref));
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
     reasons: [...new Set(reasons)],
-    evidence: unique([...indication.evidence, ...choice.extra.evidence]),
-    findings,
+    evidence: blocked === undefined ? evidence : unique([...evidence, blocked.fracture.ref]),
+    findings: [...findings, ...markerFindings],
     suggestions: (anabolic ? withAnabolicReferral(choice.suggestions) : choice.suggestions).map(unlisted ? notRecommended : (s) => s),
     selectionBehavior: 'at-most-one',
     choice: choice.choice,
     anabolicCandidate: anabolic,
     ...(unlisted ? { medicationListUnavailable: true as const } : {}),
     ...(ifLowEnergy ? { pauseEndedIfLowEnergy: true as const } : {}),
+    ...(blocked === undefined ? {} : { markerAfterFracture: blocked.markerFrom }),
   };
 });
 

@@ -21,6 +21,7 @@ import { has, lowerFirst, paragraphs, reasonPhrases } from '../text-helpers.js';
 import { withNote, type Note } from '../notes.js';
 import type { TopicTexts } from '../types.js';
 import type { Words } from '../vocabulary.js';
+import { formatDate } from '../../format.js';
 
 type Rec = Recommendation<'treatment-indicated'>;
 
@@ -149,6 +150,15 @@ function pauseEndedIfLowEnergy(rec: Recommendation<'treatment-indicated'>, possi
   return rec.pauseEndedIfLowEnergy === true && (possible || !has(rec, 'spine-fracture', 'hip-fracture', 't-score-with-risk-factor', 'glucocorticoid-t-score'));
 }
 
+/** Card p. 2 l. 150-152: no baseline marker after a fracture in the last 6 months, the first one a year after it. */
+function markerLater(rec: Rec, lang: Language): string {
+  if (rec.markerAfterFracture === undefined) return '';
+  const date = formatDate(rec.markerAfterFracture, lang);
+  return lang === 'da'
+    ? ` Ingen knoglemarkør før start (brud inden for 6 mdr.): første måling ét år efter bruddet, ${date}.`
+    : ` No bone marker before the start (fracture within 6 months): the first one a year after the fracture, ${date}.`;
+}
+
 export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNote(withNote({
   da: {
     title: 'Indikation for at drøfte behandling',
@@ -184,7 +194,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
           parenteral: parenteralDetail(rec, 'da'),
           referral: undefined,
         }[start(rec)],
-        start(rec) !== 'referral' && '**Før start:** tjek eGFR > 35 ml/min, calcium og D-vitamin; bed patienten orientere tandlæge.',
+        start(rec) !== 'referral' && `**Før start:** tjek eGFR > 35 ml/min, calcium og D-vitamin; bed patienten orientere tandlæge.${markerLater(rec, 'da')}`,
         onlyPossibleFracture(rec) && IF_LOW_ENERGY.da,
         start(rec) !== 'referral' && (start(rec) === 'parenteral' ? 'Bivirkninger og kontroller: se Læs mere.' : 'Indtagelse, bivirkninger og 2. valg: se Læs mere.'),
       ),
@@ -224,7 +234,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
           parenteral: parenteralDetail(rec, 'en'),
           referral: undefined,
         }[start(rec)],
-        start(rec) !== 'referral' && '**Before the start:** check eGFR > 35 mL/min, calcium, vitamin D; patient informs dentist.',
+        start(rec) !== 'referral' && `**Before the start:** check eGFR > 35 mL/min, calcium, vitamin D; patient informs dentist.${markerLater(rec, 'en')}`,
         onlyPossibleFracture(rec) && IF_LOW_ENERGY.en,
         start(rec) !== 'referral' && (start(rec) === 'parenteral' ? 'Side effects and checks: see Read more.' : 'Intake, side effects, second choice: see Read more.'),
       ),
