@@ -72,7 +72,7 @@ export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts
  */
 function pauseHeldByEgfr(r: Recommendation): Recommendation {
   if (r.topic !== 'bisphosphonate-pause-candidate' || r.notPaused !== undefined) return r;
-  const held: Recommendation<'bisphosphonate-pause-candidate'> = { ...r, suggestions: [], notPaused: 'egfr-low' };
+  const held: Recommendation<'bisphosphonate-pause-candidate'> = { ...r, notPaused: 'egfr-low' };
   return keepSuggestions(held, []);
 }
 

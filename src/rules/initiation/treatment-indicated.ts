@@ -61,12 +61,12 @@
  *   with both, both reasons are named;
  * - anabolic candidates (l. 29-30 "Overvej henvisning til anabol behandling ved lavenergibrud –
  *   se bagsiden"): when `anabolic-treatment-consideration` fires too, the drug suggestion is framed
- *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two;
- *   where the start is one of several alternatives (`at-most-one`: denosumab | zoledronic acid,
- *   Binosto | the tablet), each start carries the anabolic referral (`withAnabolicReferral`; the
- *   zoledronic acid referral asks the question too) and the referral alone is the last choice —
- *   as a third alternative the GP could take the start or the referral, never both
- *   competing cards;
+ *   as the start while the specialist decides (`anabolicCandidate`) — one decision, not two
+ *   competing cards; where the start is one of several alternatives (`at-most-one`: denosumab |
+ *   zoledronic acid, Binosto | the tablet), each start carries the anabolic referral
+ *   (`withAnabolicReferral`; the zoledronic acid referral asks the question too) and the referral
+ *   alone is the last choice — as a third alternative the GP could take the start or the
+ *   referral, never both;
  * - a medication prefetch key unavailable (rules.md "Missing data"): whether the patient is already
  *   on treatment is unknown — the card says to check the medication list first and no drug is
  *   pre-selected (`medicationListUnavailable`) [choice].
@@ -84,7 +84,7 @@ import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, treatmentIndication, type Judgement } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { markerAfterFracture, markerAfterFractureFindings } from '../predicates/marker-after-fracture.js';
+import { markerAfterFracture, markerFractureFinding } from '../predicates/marker-after-fracture.js';
 import { perContext } from '../memo.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
@@ -211,14 +211,14 @@ export const treatmentIndicated: PatientRule<'treatment-indicated'> = perContext
   // The card says when the first marker comes: it may be the only card (every pre-start check passed).
   const blocked = choice.choice === 'first-choice' ? markerAfterFracture(ctx.facts) : undefined;
   const evidence = unique([...indication.evidence, ...choice.extra.evidence]);
-  // The fracture named when it is not the indication already; its date's marker day is in the text.
-  const markerFindings = blocked === undefined ? [] : markerAfterFractureFindings(blocked).filter((f) => f.kind === 'fracture' && !evidence.includes(f.ref));
+  // The fracture named when it is not the indication already (the marker's day is in the text).
+  const unnamed = blocked !== undefined && !evidence.includes(blocked.fracture.ref) ? blocked : undefined;
   return {
     topic: 'treatment-indicated',
     indicator: 'warning',
     reasons: [...new Set(reasons)],
-    evidence: blocked === undefined ? evidence : unique([...evidence, blocked.fracture.ref]),
-    findings: [...findings, ...markerFindings],
+    evidence: unnamed === undefined ? evidence : [...evidence, unnamed.fracture.ref],
+    findings: unnamed === undefined ? findings : [...findings, markerFractureFinding(unnamed)],
     suggestions: (anabolic ? withAnabolicReferral(choice.suggestions) : choice.suggestions).map(unlisted ? notRecommended : (s) => s),
     selectionBehavior: 'at-most-one',
     choice: choice.choice,

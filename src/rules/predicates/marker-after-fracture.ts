@@ -27,10 +27,12 @@ export function markerAfterFracture(facts: PatientFacts): MarkerAfterFracture | 
   return { fracture: { ...fracture, date: fracture.date }, markerFrom: addMonths(fracture.date, MARKER_AFTER_FRACTURE_MONTHS) };
 }
 
-/** The fracture and the day the first marker comes, as the cards show them. */
-export function markerAfterFractureFindings({ fracture, markerFrom }: MarkerAfterFracture): Finding[] {
-  return [
-    { kind: 'fracture', site: fracture.site, date: fracture.date, possible: false, ref: fracture.ref, anyMechanism: true },
-    { kind: 'due-date', what: 'bone-marker', date: markerFrom },
-  ];
+/** The fracture that puts the marker off (whatever its mechanism), as the cards show it. */
+export function markerFractureFinding({ fracture }: MarkerAfterFracture): Finding {
+  return { kind: 'fracture', site: fracture.site, date: fracture.date, possible: false, ref: fracture.ref, anyMechanism: true };
+}
+
+/** The fracture and the day the first marker comes. */
+export function markerAfterFractureFindings(blocked: MarkerAfterFracture): Finding[] {
+  return [markerFractureFinding(blocked), { kind: 'due-date', what: 'bone-marker', date: blocked.markerFrom }];
 }
