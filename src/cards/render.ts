@@ -196,13 +196,13 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
 }
 
 /**
- * A value the card could not use (rules.md section 1 "the card says so"), a drug not offered and an
- * eGFR a newer creatinine overrules are said even when the card is folded: the GP sees why a lab
- * on file is asked for again.
+ * A value the card could not use (rules.md section 1 "the card says so"), a drug not offered, an
+ * eGFR a newer creatinine overrules and a creatinine that gives eGFR ≤ 35 with no eGFR are said
+ * even when the card is folded: the GP sees why a lab on file is asked for again, or is urgent.
  */
 function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly string[] } {
   const notOffered = notOfferedLine(rec, lang);
-  const said = rec.findings.filter((f) => f.kind === 'unusable-value' || (f.kind === 'lab-missing' && f.newerCreatinine !== undefined));
+  const said = rec.findings.filter((f) => f.kind === 'unusable-value' || (f.kind === 'lab-missing' && (f.newerCreatinine !== undefined || f.creatinineAtLimit !== undefined)));
   const notes = [...(notOffered === undefined ? [] : [notOffered]), ...said.map((f) => formatFinding(f, lang))];
   return notes.length === 0 ? {} : { notes: [...new Set(notes)] };
 }

@@ -46,6 +46,8 @@ export type Finding =
       readonly onlyBounds?: true;
       /** An eGFR a newer creatinine contradicts: the creatinine gives 35 or less (CKD-EPI 2021) — a new eGFR is asked for. */
       readonly newerCreatinine?: { readonly value: number; readonly date: LocalDate; readonly comparator?: string };
+      /** No current eGFR, and the current creatinine gives 35 or less (CKD-EPI 2021): the eGFR asked for is no formality. */
+      readonly creatinineAtLimit?: { readonly value: number; readonly date: LocalDate; readonly comparator?: string };
     }
   /**
    * A value not used: in an unknown unit (no `reason`), with no number (`no-value`, and the lab's

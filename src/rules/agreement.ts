@@ -13,7 +13,8 @@
  * - beside `pretreatment-checks` with hypocalcaemia or 25-OH-D ≤ 50, the treatment card says to
  *   start once that is corrected (card l. 42-43 "Tjek, at der ikke er hypocalcæmi", "Tjek, at
  *   P-25-OH-Vit.D > 50 nmol/L"), not "start" outright (`correctFirst`), and its one-click start
- *   is offered without being recommended;
+ *   is offered without being recommended; so is it when the checks found no eGFR to trust and a
+ *   creatinine that gives 35 or less (the eGFR comes first);
  * - beside `endocrinology-referral` for a treatment failure (a significant BMD fall, fractures on
  *   treatment: card "Henvisning til endokrinolog ved … behandlingssvigt trods compliance") or
  *   `switch-to-parenteral` for a marker that still does not fall (card "Behandlingssvigt":
@@ -220,6 +221,8 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const duration = recs.some((r) => r.topic === 'bisphosphonate-ten-years') ? 'ten-years' : recs.some((r) => r.topic === 'bisphosphonate-pause-candidate') && !insufficientMarker ? 'pause-candidate' : undefined;
   const checks = recs.find((r) => r.topic === 'pretreatment-checks');
   const correctFirst = checks === undefined ? [] : CORRECT_FIRST.filter((r) => checks.reasons.includes(r));
+  // No current eGFR to trust and a creatinine that gives 35 or less: the eGFR comes before the start.
+  const kidneyInDoubt = checks?.findings.some((f) => f.kind === 'lab-missing' && (f.creatinineAtLimit !== undefined || f.newerCreatinine !== undefined)) === true;
   const failure = recs.some((r) => r.topic === 'endocrinology-referral' && r.reasons.some((x) => TREATMENT_FAILURE.includes(x)));
   const markerFailure = recs.some((r) => r.topic === 'switch-to-parenteral' && r.reasons.includes('persistent-insufficient-fall'));
   const lowVitaminDAtDxa = recs.some((r) => r.topic === 'vitamin-d-before-dxa');
@@ -227,7 +230,7 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   // and the pause card's "DXA in 2 years" must not stand in one answer.
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
   const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !insufficientMarker && dueDxa === undefined && duration === undefined && correctFirst.length === 0) return [...recs];
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !insufficientMarker && dueDxa === undefined && duration === undefined && correctFirst.length === 0 && !kidneyInDoubt) return [...recs];
   // "Hold the bisphosphonate until the endocrinologist answers" (osteonecrosis of the jaw, an atypical
   // femoral fracture on treatment): "give the yearly zoledronic acid infusion now" must not stand beside it.
   const held = sideEffect ? recs.filter((r) => r.topic !== 'zoledronic-acid-infusion-due') : recs;
@@ -267,7 +270,7 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       // A start resting on the T-score alone, measured at 25-OH-D ≤ 50 (`vitamin-d-before-dxa`: a
       // new DXA may be needed before the decision) is offered, not pre-selected; a fracture stands.
       const onTScoreAlone = lowVitaminDAtDxa && !r.reasons.some((x) => FRACTURE_INDICATION.includes(x));
-      const unrecommend = correctFirst.length > 0 || onTScoreAlone;
+      const unrecommend = correctFirst.length > 0 || onTScoreAlone || kidneyInDoubt;
       return {
         ...r,
         ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),

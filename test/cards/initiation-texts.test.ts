@@ -7,7 +7,7 @@ import { wordsOf } from '../../src/cards/text/index.js';
 import { INITIATION_TOPICS, type InitiationTopic } from '../../src/contract/topics.js';
 import { INITIATION_RULES } from '../../src/rules/initiation/index.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
-import { bmi, calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { bmi, calcium, condition, course, creatinine, ctxOf, egfr, fracture, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 import { expectValidResponse } from '../helpers/validate.js';
 import type { Language } from '../../src/contract/language.js';
 
@@ -58,6 +58,14 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
 ];
 
 describe('initiation card texts', () => {
+  it('no eGFR and a creatinine giving 35 or less: the checks say so, also folded on the treatment card', () => {
+    const input: FactsInput = { age: 70, dxa: [spine], vitals: lowBmi, labs: { calcium: [calcium(2.35, '2026-10-01')], vitaminD: [vitaminD(82, '2026-10-01')], creatinine: [creatinine(230, '2026-10-20')] } };
+    const [da] = renderCards([rec('treatment-indicated', input), rec('pretreatment-checks', input)], renderCtx('da'), { grouping: 'folded', ruleSet: 'patient-view' });
+    expect(da?.detail).toContain('eGFR: ingen aktuel måling, og kreatinin (230 µmol/L, 20.10.2026) giver eGFR ≤ 35 – tag eGFR før start');
+    const [en] = renderCards([rec('pretreatment-checks', input)], renderCtx('en'));
+    expect(en?.detail).toContain('the creatinine (230 µmol/L, 20 Oct 2026) gives eGFR ≤ 35 – take an eGFR before the start');
+  });
+
   it('an oral start after a fracture in the last 6 months says no baseline marker and when the first comes (card p. 2 l. 150-152)', () => {
     const recent = rec('treatment-indicated', { age: 70, fractures: [fracture('hip', '2026-09-01')] });
     const [da] = renderCards([recent], renderCtx('da'));

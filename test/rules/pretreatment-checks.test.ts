@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pretreatmentChecks } from '../../src/rules/initiation/pretreatment-checks.js';
+import { evaluatePatientView } from '../../src/rules/index.js';
 import type { Measurement } from '../../src/facts/types.js';
 import { bmi, calcium, condition, creatinine, ctx, ctxOf, egfr, glucocorticoid, height, medication, p1np, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
@@ -28,6 +29,21 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
     // A creatinine giving more than 35, or taken with the eGFR: nothing to ask.
     expect(run({ ...indicated, vitals, labs: { ...goodLabs(), creatinine: [creatinine(80, '2026-10-20')] } })).toBeUndefined();
     expect(run({ ...indicated, vitals, labs: { ...goodLabs(), creatinine: [creatinine(250, '2026-10-01')] } })).toBeUndefined();
+  });
+
+  it('no eGFR and a creatinine that gives 35 or less: the eGFR is asked for with the creatinine named, and the start is not pre-selected', () => {
+    const { egfr: _egfr, ...noEgfr } = goodLabs();
+    const rec = run({ ...indicated, vitals, labs: { ...noEgfr, creatinine: [creatinine(230, '2026-10-20')] } });
+    expect(rec?.reasons).toEqual(['egfr-missing']);
+    expect(rec?.findings).toContainEqual(expect.objectContaining({ kind: 'lab-missing', lab: 'egfr', creatinineAtLimit: { value: 230, date: '2026-10-20' } }));
+    expect(rec?.evidence.some((r) => r.startsWith('Observation/'))).toBe(true);
+    const recs = evaluatePatientView(ctxOf(patient({ ...indicated, sex: 'female', vitals, labs: { ...noEgfr, creatinine: [creatinine(230, '2026-10-20')] } })));
+    expect(recs.find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+    // A creatinine that gives more than 35 (or none): eGFR missing, nothing more; the start stays pre-selected.
+    const fine = run({ ...indicated, vitals, labs: { ...noEgfr, creatinine: [creatinine(70, '2026-10-20')] } });
+    expect(fine?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 90 });
+    const start = evaluatePatientView(ctxOf(patient({ ...indicated, sex: 'female', vitals, labs: { ...noEgfr, creatinine: [creatinine(70, '2026-10-20')] } })));
+    expect(start.find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
   });
 
   it('does not fire when treatment is not indicated (T-score ≤ −2.5 without risk factor)', () => {

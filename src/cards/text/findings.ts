@@ -56,6 +56,10 @@ export function formatFinding(f: Finding, lang: Language): string {
           ? `${name}: et nyere kreatinin (${crea}) giver eGFR ≤ 35 – tag en ny eGFR`
           : `${name}: a newer creatinine (${crea}) gives eGFR ≤ 35 – take a new eGFR`;
       }
+      if (f.creatinineAtLimit !== undefined) {
+        const crea = `${formatQuantity(Math.round(f.creatinineAtLimit.value), 'umol/L', lang, f.creatinineAtLimit.comparator)}, ${formatDate(f.creatinineAtLimit.date, lang)}`;
+        return da ? `${name}: ingen aktuel måling, og kreatinin (${crea}) giver eGFR ≤ 35 – tag eGFR før start` : `${name}: no current result, and the creatinine (${crea}) gives eGFR ≤ 35 – take an eGFR before the start`;
+      }
       if (f.withinDays === undefined) return da ? `${name}: ingen måling registreret` : `${name}: no result recorded`;
       if (f.lastDate !== undefined) {
         // Not "no result": another card may show that very value (its date is the same).

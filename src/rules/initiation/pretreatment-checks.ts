@@ -50,7 +50,7 @@ import type { Reason } from '../../contract/topics.js';
 import { calciumFinding, labFinding } from '../predicates/findings.js';
 import { atOrBelow, currentCalcium, currentDeciding, decidesEgfrCheck, decidesVitaminDCheck, latestLowCalciums, latestWithin, VITAMIN_D_LIMIT } from '../predicates/labs.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { egfrContradicted, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
+import { creatinineAloneAtLimit, egfrContradicted, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Finding } from '../../contract/findings.js';
 import type { SuggestionSpec } from '../../contract/suggestions.js';
@@ -81,6 +81,7 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
   }
   // A newer creatinine giving 35 or less: the current eGFR no longer shows "> 35" (creatinine-egfr.ts).
   const contradicted = current === undefined || low !== undefined ? undefined : egfrContradicted(facts, settings.freshnessDays.egfr);
+  const creatinineOnly = current === undefined && low === undefined ? creatinineAloneAtLimit(facts, settings.freshnessDays.egfr) : undefined;
   if (current === undefined || contradicted !== undefined) {
     out.reasons.push('egfr-missing');
     out.findings.push({
@@ -88,8 +89,10 @@ function checkKidney(ctx: RuleContext, out: Checks): void {
       lab: 'egfr',
       withinDays: settings.freshnessDays.egfr,
       ...(contradicted === undefined ? {} : { newerCreatinine: newerCreatinineOf(contradicted.creatinine) }),
+      ...(creatinineOnly === undefined ? {} : { creatinineAtLimit: newerCreatinineOf(creatinineOnly) }),
     });
     if (contradicted !== undefined) out.evidence.push(contradicted.creatinine.ref, contradicted.egfr.ref);
+    if (creatinineOnly !== undefined) out.evidence.push(creatinineOnly.ref);
   }
   if (low !== undefined || current === undefined || contradicted !== undefined) out.suggestions.push({ kind: 'lab', lab: 'egfr' });
 }

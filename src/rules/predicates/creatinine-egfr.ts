@@ -84,6 +84,19 @@ export function egfrContradicted(facts: PatientFacts, days: number): KidneyTest[
 }
 
 /**
+ * Before any antiresorptive start with no current eGFR: the current creatinine (within `days`) when
+ * it gives 35 or less — with no sex the equation knows, the woman's estimate, as below. A start had
+ * been proposed beside 230 µmol/L with only "eGFR missing" to say why not yet.
+ */
+export function creatinineAloneAtLimit(facts: PatientFacts, days: number): Measurement | undefined {
+  if (currentDeciding(facts.labs.egfr, facts.today, days, decidesEgfrCheck) !== undefined) return undefined;
+  const creatinine = latestWithin(facts.labs.creatinine, facts.today, days);
+  if (creatinine === undefined || creatinine.comparator === '<' || creatinine.comparator === '<=') return undefined;
+  const estimated = estimate(facts, creatinine, facts.sex !== 'male');
+  return estimated !== undefined && estimated <= EGFR_LIMIT ? creatinine : undefined;
+}
+
+/**
  * The creatinine when it is newer than the current eGFR and gives 35 or less: kidney function may
  * have fallen since the eGFR (rx-egfr-too-low judges eGFRs only). With no sex the equation knows,
  * the lower of its two estimates (the woman's) is held to 35: an eGFR asked for costs little, an
