@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { riskFactorReview } from '../../src/rules/initiation/risk-factor-review.js';
-import { condition, course, ctxOf, egfr, fracture, glucocorticoid, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, patient, scan, type FactsInput } from '../helpers/facts.js';
 import { renderCards } from '../../src/cards/render.js';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
@@ -32,14 +32,22 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     // Before 5 years, from 10 years, or treated again since: the card's duration sentence does not apply.
     expect(judged({ courses: [stopped('2021-06-01', '2026-04-01')] })).not.toHaveProperty('stoppedAgainstCard');
     expect(judged({ courses: [stopped('2016-03-01', '2026-04-01')] })).not.toHaveProperty('stoppedAgainstCard');
+    // Something against taking it again: a serious side effect since the start, an ulcer now, an intolerance recorded.
+    expect(judged({ courses: [fiveYears], conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-03-01' })] })).not.toHaveProperty('stoppedAgainstCard');
+    expect(judged({ courses: [fiveYears], conditions: [condition('peptic-ulcer', { onset: '2026-09-01' })] })).not.toHaveProperty('stoppedAgainstCard');
+    expect(judged({ courses: [fiveYears], intolerances: [intolerance('alendronate')] })).not.toHaveProperty('stoppedAgainstCard');
+    // Two courses that add up to 5 years: both are named.
+    const two = judged({ dxa: [scan('2024-01-10', { 'total-hip': -2.7 })], courses: [stopped('2016-01-01', '2019-01-01'), course('risedronate', '2021-01-01', { status: 'stopped', end: '2024-03-01', stoppedOn: '2024-03-01' })] });
+    expect(two).toMatchObject({ stoppedAgainstCard: true });
+    expect(two?.findings.filter((f) => f.kind === 'course')).toHaveLength(2);
     // A hip T-score above −2.5 when it stopped: a pause (no risk-factor-review at all while it holds).
     expect(run({ sex: 'female', age: 78, courses: [fiveYears], dxa: [scan('2026-03-10', { 'total-hip': -2.3, 'lumbar-spine': -2.8 })] })).toBeUndefined();
     const [da] = renderCards(rec === undefined ? [] : [rec], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
-    expect(da?.summary).toContain('stoppet efter 5 år trods lav T-score i hoften');
+    expect(da?.summary).toContain('stoppet efter ≥ 5 år trods lav T-score i hoften');
     expect(da?.summary).not.toContain('endnu ikke indikation');
     expect(da?.detail).toContain('kan behandlingen udstrækkes til 10 år');
     const [en] = renderCards(rec === undefined ? [] : [rec], { lang: 'en', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
-    expect(en?.summary).toContain('stopped after 5 years despite a low hip T-score');
+    expect(en?.summary).toContain('stopped after ≥ 5 years despite a low hip T-score');
     expect(en?.summary.length).toBeLessThan(140);
   });
 

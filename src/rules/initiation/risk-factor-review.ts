@@ -17,8 +17,12 @@
  *       the footnote ** risk factors (DSAM chapter 4). A risk-factor disease the record gives only
  *       by a catch-all code (ICPC-2 T99 "… IKA": no risk factor, terminology.md §2) is named as
  *       the first thing to ask about. No suggestion. An oral bisphosphonate stopped after 5 (and
- *       before 10) years with the hip T-score ≤ −2.5 (`stoppedWithLowHip`) is named: the card
- *       continues up to 10 years with persistently low hip bone mass (`stoppedAgainstCard`).
+ *       before 10) years with the hip T-score ≤ −2.5 (`stoppedWithLowHip`) is named, its courses
+ *       among the findings: the card continues up to 10 years with persistently low hip bone mass
+ *       (`stoppedAgainstCard`) — unless something stands against taking it again: a serious side
+ *       effect since its start (osteonecrosis of the jaw, an atypical femoral fracture), a barrier
+ *       to oral treatment now (an ulcer, a recorded intolerance …) or a failure on it (then the
+ *       referral card speaks).
  * Reasons: `t-score-without-risk-factor`.
  */
 import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
@@ -26,7 +30,12 @@ import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { lowEnergyFractures } from '../predicates/fractures.js';
 import { osteoporoticTScore } from '../predicates/indication.js';
 import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.js';
-import type { PatientRule } from '../types.js';
+import type { PatientRule, RuleContext } from '../types.js';
+import type { Course } from '../../facts/types.js';
+import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
+import { seriousSideEffectsSince } from '../predicates/conditions.js';
+import { oralBisphosphonateBarriers } from '../predicates/indication.js';
+import { oralBisphosphonateCourses } from '../predicates/medication.js';
 import { initiationHeld, pauseState, stoppedWithLowHip } from '../predicates/care-state.js';
 import { isChoosingTreatment } from './applies.js';
 
@@ -42,19 +51,30 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
   // Card l. 41 "Tjek, at eGFR > 35 ml/min": the treatment a risk factor would open is then the
   // endocrinologist's, not alendronate — the text must not name it as the first choice.
   const egfr = latestEgfrAtLimit(ctx.facts);
-  const stopped = stoppedWithLowHip(ctx);
+  const stopped = resumable(ctx);
   return {
     topic: 'risk-factor-review',
     indicator: 'info',
     reasons: ['t-score-without-risk-factor'],
-    evidence: [t.ref, ...possible.map((c) => c.ref), ...(egfr === undefined ? [] : [egfr.ref]), ...(stopped?.refs ?? [])],
+    evidence: [t.ref, ...possible.map((c) => c.ref), ...(egfr === undefined ? [] : [egfr.ref]), ...(stopped ?? []).flatMap((c) => c.refs)],
     findings: [
       scoreFinding('t-score', t),
       ...possible.map(conditionFinding),
       ...(egfr === undefined ? [] : [labFinding('egfr', egfr)]),
-      ...(stopped === undefined ? [] : [courseFinding(stopped, ctx.today)]),
+      ...(stopped ?? []).map((c) => courseFinding(c, ctx.today)),
     ],
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
     ...(stopped === undefined ? {} : { stoppedAgainstCard: true as const }),
   };
 };
+
+/** The oral courses of a stop against the card, when nothing stands against taking the drug again. */
+function resumable(ctx: RuleContext): readonly Course[] | undefined {
+  const last = stoppedWithLowHip(ctx);
+  if (last === undefined) return undefined;
+  const courses = oralBisphosphonateCourses(ctx.facts);
+  const first = courses.reduce((a, c) => (c.start < a ? c.start : a), last.start);
+  if (seriousSideEffectsSince(ctx.facts, first).length > 0 || oralBisphosphonateBarriers(ctx.facts, ctx.settings).reasons.length > 0) return undefined;
+  if (failureOfEndedOralCourse(ctx) !== undefined || markerFailureOfEndedOralCourse(ctx) !== undefined) return undefined;
+  return courses;
+}
