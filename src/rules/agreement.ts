@@ -38,9 +38,11 @@
 import type { NotContinued, Recommendation } from '../contract/recommendations.js';
 import { draftReplacedBy, type SuggestionSpec } from '../contract/suggestions.js';
 import type { Reason } from '../contract/topics.js';
-import type { PatientFacts } from '../facts/types.js';
+import type { Finding } from '../contract/findings.js';
+import type { PatientFacts, Ref } from '../facts/types.js';
 import type { LocalDate } from '../time/local-date.js';
-import { latestEgfrAtLimit } from './predicates/kidney.js';
+import { labFinding } from './predicates/findings.js';
+import { bisphosphonateOnLowEgfr, latestEgfrAtLimit } from './predicates/kidney.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { barsDraft } from './prescribing/must-not-go-ahead.js';
 import { notRecommended } from './not-recommended.js';
@@ -56,24 +58,29 @@ const FRACTURE_INDICATION: readonly Reason[] = ['spine-fracture', 'hip-fracture'
 const TREATMENT_FAILURE: readonly Reason[] = ['bmd-fall', 'fractures-on-treatment'];
 
 export function inAgreement(recs: readonly Recommendation[], facts: PatientFacts, settings: GuidelineSettings): Recommendation[] {
-  const agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs), settings), facts.today);
-  if (latestEgfrAtLimit(facts) === undefined) return withoutMarkerOnChangedDrug(agreed);
-  // eGFR ≤ 35 holds the bisphosphonate: stronger than a pause or the 10-year reassessment, so no
+  let agreed = markerNotRemindedWhenOrdered(denosumabFirst(agreeing(recs), settings), facts.today);
+  // The eGFR that holds the bisphosphonate (`endocrinology-referral` `egfr-low`: the latest ≤ 35, or
+  // one ≤ 35 whose repeats stay below 45): stronger than a pause or the 10-year reassessment, so no
   // marker is ordered beside them either (one had been, beside "hold the bisphosphonate").
-  const heldByEgfr = (r: Recommendation): r is Recommendation<'btm-follow-up-due'> =>
-    r.topic === 'btm-follow-up-due' && (r.notContinued === undefined || r.notContinued === 'pause-candidate' || r.notContinued === 'ten-years');
-  return withoutMarkerOnChangedDrug(agreed.map((r) => (heldByEgfr(r) ? { ...r, notContinued: 'egfr-low' as const } : pauseHeldByEgfr(r))).map(withoutBisphosphonate));
+  const held = bisphosphonateOnLowEgfr(facts);
+  if (held !== undefined) {
+    const heldByEgfr = (r: Recommendation): r is Recommendation<'btm-follow-up-due'> =>
+      r.topic === 'btm-follow-up-due' && (r.notContinued === undefined || r.notContinued === 'pause-candidate' || r.notContinued === 'ten-years');
+    agreed = agreed.map((r) => (heldByEgfr(r) ? { ...r, notContinued: 'egfr-low' as const } : pauseHeld(r, 'egfr-low', [labFinding('egfr', held.egfr)], [held.egfr.ref])));
+  }
+  return withoutMarkerOnChangedDrug(latestEgfrAtLimit(facts) === undefined ? agreed : agreed.map(withoutBisphosphonate));
 }
 
 /**
  * "Consider a pause" (and a DXA in 2 years) beside "hold the bisphosphonate until the
- * endocrinologist answers": the drug is held now anyway, and the specialist decides what follows
- * and when to scan, so the pause card says so and sets no reminder [choice]. A treatment failure
- * (`notPaused` already) says more.
+ * endocrinologist answers" (eGFR ≤ 35, a serious side effect): the drug is held now anyway, and the
+ * specialist decides what follows, so the pause card says so, names why, and sets no reminder —
+ * also beside a treatment failure, whose "do not pause, change the treatment" would tell the GP to
+ * go on giving the drug the referral holds [choice]. A serious side effect, when both hold, says it.
  */
-function pauseHeldByEgfr(r: Recommendation): Recommendation {
-  if (r.topic !== 'bisphosphonate-pause-candidate' || r.notPaused !== undefined) return r;
-  const held: Recommendation<'bisphosphonate-pause-candidate'> = { ...r, notPaused: 'egfr-low' };
+function pauseHeld(r: Recommendation, why: 'egfr-low' | 'serious-side-effect', findings: readonly Finding[], evidence: readonly Ref[]): Recommendation {
+  if (r.topic !== 'bisphosphonate-pause-candidate' || r.notPaused === 'serious-side-effect') return r;
+  const held: Recommendation<'bisphosphonate-pause-candidate'> = { ...r, notPaused: why, findings: [...r.findings, ...findings], evidence: [...new Set([...r.evidence, ...evidence])] };
   return keepSuggestions(held, []);
 }
 
@@ -213,7 +220,8 @@ function withoutMarkerOnChangedDrug(recs: Recommendation[]): Recommendation[] {
 
 function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   const switching = recs.some((r) => r.topic === 'switch-to-parenteral');
-  const sideEffect = recs.some((r) => r.topic === 'endocrinology-referral' && r.seriousSideEffect === true);
+  const sideEffectReferral = recs.find((r) => r.topic === 'endocrinology-referral' && r.seriousSideEffect === true);
+  const sideEffect = sideEffectReferral !== undefined;
   // A first insufficient marker fall (check intake, re-measure in 3 months): the pause waits for it,
   // and no marker card says "consider a pause". Not beside a serious side effect, nor at eGFR ≤ 35:
   // the marker card then says to hold the drug.
@@ -235,13 +243,13 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   // femoral fracture on treatment): "give the yearly zoledronic acid infusion now" must not stand beside it.
   const held = sideEffect ? recs.filter((r) => r.topic !== 'zoledronic-acid-infusion-due') : recs;
   return held.map((r) => {
-    if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
-      return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
-    }
     // Osteonecrosis of the jaw or an atypical femoral fracture: the drug is held until the
     // endocrinologist answers, who decides what follows — no "pause and scan in 2 years" of its own.
-    if (sideEffect && r.topic === 'bisphosphonate-pause-candidate') {
-      return { ...keepSuggestions(r, []), notPaused: 'serious-side-effect' as const };
+    if (sideEffectReferral !== undefined && r.topic === 'bisphosphonate-pause-candidate') {
+      return pauseHeld(r, 'serious-side-effect', sideEffectReferral.findings.filter((f) => f.kind === 'condition'), sideEffectReferral.evidence);
+    }
+    if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
+      return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
     }
     // "Consider a pause" beside "the marker did not fall: check intake, measure again": a pause
     // rests on a treatment that works, so the re-check comes first (and no 2-year DXA is set) [choice].

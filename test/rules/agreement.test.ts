@@ -376,12 +376,20 @@ describe('agreement between the cards of one answer', () => {
     expect(pause({ labs: labs(36) })?.suggestions).toEqual([{ kind: 'reminder', what: 'dxa', due: '2028-11-26' }]);
     expect(pause({ labs: labs(35) })).toMatchObject({ notPaused: 'egfr-low', reasons: ['five-years'] });
     expect(pause({ labs: labs(35) })).not.toHaveProperty('suggestions');
+    // The eGFR the hold rests on is named.
+    expect(pause({ labs: labs(35) })?.findings).toContainEqual(expect.objectContaining({ kind: 'lab', lab: 'egfr', value: 35 }));
+    // 34, then a repeat of 38: the referral still holds (repeats below 45), and so does the pause card.
+    const repeated = { ...labs(34), egfr: [egfr(38, '2026-11-10'), egfr(34, '2026-10-01')] };
+    expect(evaluatePatientView(ctxOf(patient(fiveYears({ courses: [course('alendronate', '2021-05-26')], labs: repeated })))).find((r) => r.topic === 'endocrinology-referral')?.reasons).toContain('egfr-low');
+    expect(pause({ labs: repeated })).toMatchObject({ notPaused: 'egfr-low' });
     const jaw = pause({ labs: labs(70), conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-10-01' })] });
     expect(jaw).toMatchObject({ notPaused: 'serious-side-effect', reasons: ['five-years'] });
     expect(jaw).not.toHaveProperty('suggestions');
-    // A treatment failure says more than the hold.
+    expect(jaw?.findings).toContainEqual(expect.objectContaining({ kind: 'condition', concept: 'osteonecrosis-of-jaw' }));
+    // Beside a treatment failure too: "do not pause, change the treatment" would say go on giving the held drug.
     const failing = pause({ labs: labs(30), dxa: [scan('2026-10-01', { 'total-hip': -1.9 }, { significantDecrease: true })] });
-    expect(failing).toMatchObject({ notPaused: 'treatment-failure' });
+    expect(failing).toMatchObject({ notPaused: 'egfr-low' });
+    expect(pause({ labs: labs(70), dxa: [scan('2026-10-01', { 'total-hip': -1.9 }, { significantDecrease: true })] })).toMatchObject({ notPaused: 'treatment-failure' });
   });
 
   it('the insufficient marker beside a failure referral or 10 years: no re-check and no start of its own, another card decides', () => {

@@ -41,18 +41,18 @@ const HELD: Readonly<Record<'egfr-low' | 'serious-side-effect', Words>> = {
 };
 
 const SPECIALIST_DECIDES: Words = {
-  da: 'Endokrinologen afgør, om og hvornår behandlingen genoptages, og hvornår der skal DXA-skannes. Kriterierne for seponering er ellers opfyldt.',
-  en: 'The endocrinologist decides whether and when treatment resumes, and when to scan. The criteria for stopping are otherwise met.',
+  da: 'Endokrinologen afgør, om og hvornår behandlingen genoptages. Kriterierne for seponering er ellers opfyldt.',
+  en: 'The endocrinologist decides whether and when treatment resumes. The criteria for stopping are otherwise met.',
 };
 
 const HELD_SUMMARY: Readonly<Record<'egfr-low' | 'serious-side-effect', Words>> = {
   'egfr-low': {
-    da: '5 års peroral bisfosfonat: hold pause nu pga. eGFR ≤ 35, til endokrinologen har svaret – se kortet om henvisning',
-    en: '5 years of oral bisphosphonate: hold it now for eGFR ≤ 35 until the endocrinologist answers – see the referral card',
+    da: '5 års peroral bisfosfonat: hold pause nu pga. eGFR ≤ 35, til endokrinologen har svaret',
+    en: '5 years of oral bisphosphonate: hold it now for eGFR ≤ 35 until the endocrinologist answers',
   },
   'serious-side-effect': {
-    da: '5 års peroral bisfosfonat: alvorlig bivirkning – endokrinologen afgør forløbet, se kortet om henvisning',
-    en: '5 years of oral bisphosphonate: a serious side effect – the endocrinologist decides what follows, see the referral card',
+    da: '5 års peroral bisfosfonat: alvorlig bivirkning – hold pause, til endokrinologen har svaret',
+    en: '5 years of oral bisphosphonate: a serious side effect – hold it until the endocrinologist answers',
   },
 };
 
