@@ -206,6 +206,8 @@ export interface TopicValues {
     readonly afterDenosumab?: 'overdue' | 'stopped';
     /** Its referral is the recommended endocrinology referral of the answer, which asks the anabolic question too (rules/agreement.ts `oneClinic`). */
     readonly referralCombined?: true;
+    /** Its referral goes with each start of the treatment card's alternatives, or alone from there (rules/agreement.ts `anabolicOnTreatmentCard`). */
+    readonly referralOnTreatmentCard?: true;
   };
   'endocrinology-referral': {
     /** Osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (reason `intolerance`). */

@@ -167,6 +167,20 @@ export function oneClinic(recs: readonly Recommendation[]): Recommendation[] {
   });
 }
 
+/**
+ * The treatment card's starts carry the anabolic referral (treatment-indicated `withAnabolicReferral`):
+ * the anabolic card offers it no second time — with `cardGrouping: separate`, any choice on the
+ * treatment card beside the anabolic card's own pre-selected referral had sent two — and says where
+ * it is (`referralOnTreatmentCard`). Run after `oneClinic`.
+ */
+export function anabolicOnTreatmentCard(recs: readonly Recommendation[]): Recommendation[] {
+  if (!recs.some((r) => r.topic === 'treatment-indicated' && r.suggestions?.some(asksAnabolic) === true)) return [...recs];
+  return recs.map((r) => {
+    if (r.topic !== 'anabolic-treatment-consideration' || r.suggestions?.some(isAnabolicReferral) !== true) return r;
+    return { ...keepSuggestions(r, r.suggestions.filter((s) => !isAnabolicReferral(s))), referralOnTreatmentCard: true as const };
+  });
+}
+
 /** A suggestion that refers for the anabolic assessment, alone or with a start. */
 const asksAnabolic = (s: SuggestionSpec): boolean => isAnabolicReferral(s) || (s.kind === 'prescribe' && s.withAnabolicReferral === true) || (s.kind === 'referral' && s.to === 'zoledronic-acid' && s.alsoAnabolic === true);
 

@@ -11,7 +11,7 @@ import { PRESCRIBING_RULES } from './prescribing/index.js';
 import type { DraftRule, PatientRule, RuleContext } from './types.js';
 import type { Recommendation } from '../contract/recommendations.js';
 import type { ScheduleFix, SuggestionSpec } from '../contract/suggestions.js';
-import { inAgreement, oneClickOnce, oneClinic, oneDxa, oneReferral } from './agreement.js';
+import { anabolicOnTreatmentCard, inAgreement, oneClickOnce, oneClinic, oneDxa, oneReferral } from './agreement.js';
 import { barsDraft, duplicateRemoval, HOW_TO_START, type DuplicateRemoval } from './prescribing/must-not-go-ahead.js';
 import { keepSuggestions } from './kept-suggestions.js';
 import { namingUnusableValues } from './unusable-values.js';
@@ -214,7 +214,7 @@ export function evaluatePatientView(ctx: RuleContext): Recommendation[] {
   }
   const unavailable = dataUnavailable(ctx);
   if (unavailable !== undefined) recs.push(unavailable);
-  return oneDxa(oneClinic(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts, ctx.settings), ctx.facts), ctx.facts), ctx, 'patient-view'), ctx))));
+  return oneDxa(anabolicOnTreatmentCard(oneClinic(oneReferral(shownOnly(namingUnusableValues(withoutVitaminDAtHighCalcium(withoutIntolerated(inAgreement(withoutReplaced(recs, ctx), ctx.facts, ctx.settings), ctx.facts), ctx.facts), ctx, 'patient-view'), ctx)))));
 }
 
 /** Prescribing hooks: every rule against every selected draft (at most one card per rule and draft). */

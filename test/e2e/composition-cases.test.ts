@@ -54,6 +54,7 @@ describe('an anabolic candidate beside the second choice (rules.md §2 "never tw
     }
     const separate = await patientView('pv51-ulcer-anabolic-labs-ok', '--site-config', file('separate.json'));
     expect(separate.map((c) => c.source.topic?.code)).toEqual(['treatment-indicated', 'anabolic-treatment-consideration', 'bone-healthy-lifestyle']);
+    expect(separate[1]?.detail).toContain('Henvisningen ligger på behandlingskortet');
   });
 });
 

@@ -133,10 +133,18 @@ describe('agreement between the cards of one answer', () => {
       { kind: 'referral', to: 'zoledronic-acid', alsoAnabolic: true },
       { kind: 'referral', to: 'anabolic-treatment' },
     ]);
+    // The anabolic card offers it no second time, and says where it is (any click on the treatment card sends it).
+    const recs = evaluatePatientView(ctxOf(patient({ ...candidate, conditions: [condition('peptic-ulcer', { onset: '2026-09-05' })] })));
+    const anabolic = recs.find((r) => r.topic === 'anabolic-treatment-consideration');
+    expect(anabolic).toMatchObject({ referralOnTreatmentCard: true });
+    expect(anabolic).not.toHaveProperty('suggestions');
     // One start (the first choice): the referral rides beside it as before, nothing combined.
     const first = treatment({});
     expect(first).toMatchObject({ choice: 'first-choice', anabolicCandidate: true });
     expect(first?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
+    const beside = evaluatePatientView(ctxOf(patient(candidate))).find((r) => r.topic === 'anabolic-treatment-consideration');
+    expect(beside).not.toHaveProperty('referralOnTreatmentCard');
+    expect(beside?.suggestions).toEqual([{ kind: 'referral', to: 'anabolic-treatment', recommended: true }]);
   });
 
   it('one referral to the clinic: beside a recommended endocrinology referral the second-choice starts go without the anabolic referral, which the clinic referral asks (oneClinic)', () => {

@@ -69,6 +69,11 @@ const SUMMARY_AFTER_DENOSUMAB: Readonly<Record<'overdue' | 'stopped', Words>> = 
 };
 
 /** One referral to the clinic (rules/agreement.ts `oneClinic`): where it is. */
+const REFERRAL_ON_TREATMENT_CARD: Words = {
+  da: '**Henvisningen ligger på behandlingskortet:** hver start dér sender den med, eller vælg henvisningen alene.',
+  en: '**The referral is on the treatment card:** each start there sends it along, or choose the referral alone.',
+};
+
 const REFERRAL_COMBINED: Words = {
   da: '**Henvisningen er samlet** med den anbefalede henvisning til endokrinolog i dette svar, som også beder om vurdering af anabol behandling.',
   en: '**The referral is combined** with the recommended referral to endocrinology in this answer, which also asks for an assessment of anabolic treatment.',
@@ -78,6 +83,7 @@ function detail(rec: Recommendation<'anabolic-treatment-consideration'>, lang: L
   return paragraphs(
     rec.afterDenosumab !== undefined && DENOSUMAB_FIRST[rec.afterDenosumab][lang],
     rec.referralCombined === true && REFERRAL_COMBINED[lang],
+    rec.referralOnTreatmentCard === true && REFERRAL_ON_TREATMENT_CARD[lang],
     onlyPossible(rec) && IF_LOW_ENERGY[lang],
     WHAT[lang],
     WHICH_DRUG[rec.candidate][lang],
