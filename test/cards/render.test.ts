@@ -5,7 +5,8 @@ import { renderCards, TOPIC_SYSTEM, type RenderContext } from '../../src/cards/r
 import { dataUnavailable } from '../../src/rules/data-unavailable.js';
 import type { Recommendation } from '../../src/contract/recommendations.js';
 import { RULES_VERSION } from '../../src/rules/version.js';
-import { ctxOf, patient } from '../helpers/facts.js';
+import { course, ctxOf, egfr, fracture, p1np, patient, scan } from '../helpers/facts.js';
+import { evaluatePatientView } from '../../src/rules/index.js';
 import { expectValidResponse } from '../helpers/validate.js';
 
 const renderCtx = (lang: 'da' | 'en'): RenderContext => ({
@@ -40,6 +41,26 @@ describe('card renderer', () => {
     expect(en?.detail).toContain('Dated in the future, not used: eGFR \\*CKD-EPI\\* dated 1 Feb 2027');
     expect(en?.detail).toContain('Dated in the future, not used: a condition dated 1 Mar 2027');
     expect(`${da?.detail ?? ''}${en?.detail ?? ''}`).not.toContain('Condition/c9');
+  });
+
+  it('folded into another card, the entries to correct stay named: the first two and how many more, within the detail budget', () => {
+    const future = Array.from({ length: 30 }, (_, i) => ({ ref: `Observation/f${i}`, date: '2027-02-01', name: `eGFR ${i}` }));
+    const facts = patient({
+      sex: 'female',
+      age: 78,
+      futureDated: future,
+      courses: [course('alendronate', '2015-06-01')],
+      fractures: [fracture('forearm', '2025-09-01')],
+      dxa: [scan('2025-06-01', { 'total-hip': -2.7 })],
+      labs: { egfr: [egfr(42, '2026-11-01'), egfr(50, '2026-06-01'), egfr(58, '2026-01-01')], boneMarkers: [p1np(60, '2015-05-20'), p1np(50, '2015-09-10')] },
+    });
+    const cards = renderCards(evaluatePatientView(ctxOf(facts)), renderCtx('da'), { grouping: 'folded', ruleSet: 'patient-view' });
+    const host = cards.find((c) => (c.extension['osteo-cds.topics'] as string[] | undefined)?.includes('data-unavailable') === true && c.source.topic?.code !== 'data-unavailable');
+    expect(host, JSON.stringify(cards.map((c) => c.source.topic?.code))).toBeDefined();
+    expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 0 dateret 01.02.2027');
+    expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 1 dateret 01.02.2027');
+    expect(host?.detail).toContain('… og 28 flere');
+    expect([...(host?.detail ?? '')].length).toBeLessThanOrEqual(900);
   });
 
   it('renders the data-unavailable card with topic, reasons per key and the patient as evidence', () => {
