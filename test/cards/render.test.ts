@@ -55,7 +55,7 @@ describe('card renderer', () => {
       labs: { egfr: [egfr(42, '2026-11-01'), egfr(50, '2026-06-01'), egfr(58, '2026-01-01')], boneMarkers: [p1np(60, '2015-05-20'), p1np(50, '2015-09-10')] },
     });
     const cards = renderCards(evaluatePatientView(ctxOf(facts)), renderCtx('da'), { grouping: 'folded', ruleSet: 'patient-view' });
-    const host = cards.find((c) => (c.extension['osteo-cds.topics'] as string[] | undefined)?.includes('data-unavailable') === true && c.source.topic?.code !== 'data-unavailable');
+    const host = cards.find((c) => (c.extension['osteo-cds.topics'])?.includes('data-unavailable') === true && c.source.topic?.code !== 'data-unavailable');
     expect(host, JSON.stringify(cards.map((c) => c.source.topic?.code))).toBeDefined();
     expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 0 dateret 01.02.2027');
     expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 1 dateret 01.02.2027');
