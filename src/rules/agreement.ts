@@ -252,7 +252,9 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
   // and the pause card's "DXA in 2 years" must not stand in one answer.
   const dueDxa = recs.find((r) => r.topic === 'dxa-follow-up-due');
   const twoYearOnly = dueDxa !== undefined && !dueDxa.reasons.includes('five-year-dxa');
-  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !insufficientMarker && dueDxa === undefined && duration === undefined && correctFirst.length === 0 && !kidneyInDoubt) return [...recs];
+  // The checks card says when the first marker comes after a recent fracture: the treatment card need not say it again.
+  const checksSayMarker = checks?.findings.some((f) => f.kind === 'due-date' && f.what === 'bone-marker') === true;
+  if (!switching && !sideEffect && !failure && !lowVitaminDAtDxa && !insufficientMarker && dueDxa === undefined && duration === undefined && correctFirst.length === 0 && !kidneyInDoubt && !checksSayMarker) return [...recs];
   // "Hold the bisphosphonate until the endocrinologist answers" (osteonecrosis of the jaw, an atypical
   // femoral fracture on treatment): "give the yearly zoledronic acid infusion now" must not stand beside it.
   const held = sideEffect ? recs.filter((r) => r.topic !== 'zoledronic-acid-infusion-due') : recs;
@@ -293,8 +295,9 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       // new DXA may be needed before the decision) is offered, not pre-selected; a fracture stands.
       const onTScoreAlone = lowVitaminDAtDxa && !r.reasons.some((x) => FRACTURE_INDICATION.includes(x));
       const unrecommend = correctFirst.length > 0 || onTScoreAlone || kidneyInDoubt;
+      const { markerAfterFracture: _said, ...start } = r;
       return {
-        ...r,
+        ...(checksSayMarker ? start : r),
         ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),
         ...(correctFirst.length === 0 ? {} : { correctFirst }),
         ...(unrecommend && r.suggestions !== undefined ? { suggestions: r.suggestions.map((s) => (s.kind === 'prescribe' ? notRecommended(s) : s)) } : {}),

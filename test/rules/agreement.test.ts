@@ -42,6 +42,17 @@ describe('agreement between the cards of one answer', () => {
     expect(inadequate.map((r) => r.topic)).toContain('btm-response-inadequate');
   });
 
+  it('after a recent fracture the first marker\'s day is said once: by the checks card when it speaks, else by the treatment card', () => {
+    const ok = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
+    const recs = (labs: FactsInput['labs']) => evaluatePatientView(ctxOf(patient({ sex: 'female', age: 72, fractures: [fracture('hip', '2026-09-01')], vitals: { height: [height(162, '2026-01-01')] }, labs })));
+    const quiet = recs(ok);
+    expect(quiet.find((r) => r.topic === 'pretreatment-checks')).toBeUndefined();
+    expect(quiet.find((r) => r.topic === 'treatment-indicated')).toMatchObject({ markerAfterFracture: '2027-09-01' });
+    const checked = recs({ ...ok, vitaminD: [] });
+    expect(checked.find((r) => r.topic === 'pretreatment-checks')?.findings).toContainEqual({ kind: 'due-date', what: 'bone-marker', date: '2027-09-01' });
+    expect(checked.find((r) => r.topic === 'treatment-indicated')).not.toHaveProperty('markerAfterFracture');
+  });
+
   it('a start that waits for a correction is offered, not recommended (the EHR must not pre-select it)', () => {
     const ok = { egfr: [egfr(70, '2026-11-01')], calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')] };
     expect(treatment(ok)?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet', recommended: true }]);
