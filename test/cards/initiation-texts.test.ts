@@ -29,6 +29,17 @@ const CASES: readonly (readonly [InitiationTopic, string, FactsInput])[] = [
   ['treatment-indicated', 'first choice', { age: 70, dxa: [spine], vitals: lowBmi }],
   ['treatment-indicated', 'effervescent', { age: 70, dxa: [spine], vitals: lowBmi, conditions: [condition('dysphagia')] }],
   ['treatment-indicated', 'first choice, fracture 3 months ago', { age: 70, fractures: [fracture('hip', '2026-09-01')] }],
+  [
+    'treatment-indicated',
+    'jaw osteonecrosis on alendronate, eGFR ≤ 35, possible fracture',
+    {
+      age: 74,
+      fractures: [fracture('hip', '2026-04-01', 'unknown')],
+      courses: [course('alendronate', '2019-03-01', { status: 'stopped', end: '2025-03-01' })],
+      conditions: [condition('osteonecrosis-of-jaw', { onset: '2025-02-10' })],
+      labs: { egfr: [egfr(30, '2026-10-01')] },
+    },
+  ],
   ['treatment-indicated', 'second choice', { age: 70, fractures: [fracture('spine', '2026-04-01')], conditions: [condition('peptic-ulcer')] }],
   ['treatment-indicated', 'second choice, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('peptic-ulcer')] }],
   ['treatment-indicated', 'effervescent, possible fracture', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')], conditions: [condition('dysphagia')] }],

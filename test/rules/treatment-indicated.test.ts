@@ -29,6 +29,24 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
     });
   });
 
+  describe('after osteonecrosis of the jaw or an atypical femoral fracture on an antiresorptive (card p. 1 "… meget sjældne, men alvorlige"; referral "Uacceptable bivirkninger")', () => {
+    const stoppedForIt = course('alendronate', '2019-03-01', { status: 'stopped', end: '2025-03-01', stoppedOn: '2025-03-01' });
+    it('no start in general practice: the endocrinology referral instead, the condition named', () => {
+      for (const concept of ['osteonecrosis-of-jaw', 'atypical-femoral-fracture'] as const) {
+        const rec = run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, courses: [stoppedForIt], conditions: [condition(concept, { onset: '2025-02-10' })] });
+        expect(rec, concept).toMatchObject({ choice: 'referral', suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] });
+        expect(rec?.reasons, concept).toContain('intolerance');
+        expect(rec?.findings, concept).toContainEqual(expect.objectContaining({ kind: 'condition', concept }));
+      }
+    });
+
+    it('not when it came before any antiresorptive, nor with none ever taken', () => {
+      const before = run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, courses: [stoppedForIt], conditions: [condition('osteonecrosis-of-jaw', { onset: '2018-05-01' })] });
+      expect(before).toMatchObject({ choice: 'first-choice' });
+      expect(run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, conditions: [condition('osteonecrosis-of-jaw', { onset: '2025-02-10' })] })).toMatchObject({ choice: 'first-choice' });
+    });
+  });
+
   describe('the indication', () => {
     it('indicates treatment for T-score ≤ −2.5 with an earlier low-energy forearm fracture as the risk factor', () => {
       const rec = run({ age: 68, dxa: [scan('2026-06-01', { 'lumbar-spine': -2.6 })], fractures: [fracture('forearm', '2025-02-01', 'low-energy')] });

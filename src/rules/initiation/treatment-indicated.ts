@@ -76,8 +76,9 @@ import type { Reason } from '../../contract/topics.js';
 import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-consideration.js';
 import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
-import { courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
-import { medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { seriousSideEffectsSince } from '../predicates/conditions.js';
+import { isAntiresorptive, medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import { MAX_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
@@ -123,12 +124,30 @@ function tenYearsTaken(ctx: RuleContext): Judgement | undefined {
   return { reasons: ['ten-years'], findings: courses.map((c) => courseFinding(c, ctx.today)), evidence: courses.flatMap((c) => c.refs) };
 }
 
+/**
+ * Card p. 1 "Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige"; referral
+ * "Uacceptable bivirkninger": osteonecrosis of the jaw or an atypical femoral fracture since an
+ * antiresorptive was first taken. Every antiresorptive the card offers can cause them (denosumab
+ * too), so no start is offered in general practice: the endocrinologist chooses (reason
+ * `intolerance`, as the referral's own) [choice: alendronate stopped for osteonecrosis of the jaw
+ * had been offered again, pre-selected, as "1. valg"].
+ */
+function seriousSideEffectBefore(ctx: RuleContext): Judgement | undefined {
+  const courses = ctx.facts.courses.filter((c) => isAntiresorptive(c.drugClass));
+  if (courses.length === 0) return undefined;
+  const first = courses.reduce((a, c) => (c.start < a ? c.start : a), courses[0]!.start);
+  const found = seriousSideEffectsSince(ctx.facts, first);
+  if (found.length === 0) return undefined;
+  return { reasons: ['intolerance'], findings: found.map(conditionFinding), evidence: found.map((c) => c.ref) };
+}
+
 function chooseTreatment(ctx: RuleContext): Choice {
   const kidney = kidneyCheckFails(ctx);
   const secondary = secondaryOsteoporosisSigns(ctx.facts);
   const tenYears = tenYearsTaken(ctx);
-  if (kidney !== undefined || secondary !== undefined || tenYears !== undefined) {
-    const parts = [kidney, secondary, tenYears].filter((p): p is Judgement => p !== undefined);
+  const sideEffect = seriousSideEffectBefore(ctx);
+  if (kidney !== undefined || secondary !== undefined || tenYears !== undefined || sideEffect !== undefined) {
+    const parts = [kidney, secondary, sideEffect, tenYears].filter((p): p is Judgement => p !== undefined);
     const extra: Judgement = { reasons: parts.flatMap((p) => p.reasons), findings: parts.flatMap((p) => p.findings), evidence: parts.flatMap((p) => p.evidence) };
     return { choice: 'referral', extra, suggestions: [{ kind: 'referral', to: 'endocrinology', recommended: true }] };
   }

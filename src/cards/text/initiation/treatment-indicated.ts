@@ -90,6 +90,14 @@ function parenteralDetail(rec: Rec, lang: 'da' | 'en'): string {
 const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'egfr-low': { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' },
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
+  // Only a serious side effect makes `intolerance` a reason to refer instead of starting (rules/initiation/treatment-indicated.ts).
+  intolerance: { da: 'kæbenekrose/atypisk femurfraktur', en: 'jaw osteonecrosis/atypical femur fracture' },
+};
+
+/** Card p. 1 "Kæbenekrose og atypisk femurfraktur … alvorlige": after one, no antiresorptive start in general practice. */
+const SERIOUS_SIDE_EFFECT: Words = {
+  da: '**Kæbenekrose eller atypisk femurfraktur efter antiresorptiv behandling:** start ikke alendronat eller anden antiresorptiv behandling i almen praksis – endokrinologen vælger den videre behandling.',
+  en: '**Osteonecrosis of the jaw or an atypical femoral fracture after antiresorptive treatment:** do not start alendronate or another antiresorptive in general practice – the endocrinologist chooses the further treatment.',
 };
 
 /** Said in the summary only when it alone refers: beside another reason the detail says it (the summary must stay under 140). */
@@ -97,11 +105,20 @@ const TEN_YEARS_BECAUSE: Words = { da: '10 års bisfosfonat er nået', en: '10 y
 
 /** Only the 10 years stand between the patient and a start: the drug is the specialist's to choose, treatment itself is not in doubt. */
 function onlyTenYears(rec: Rec): boolean {
-  return has(rec, 'ten-years') && !has(rec, 'egfr-low') && !has(rec, 'secondary-osteoporosis');
+  return has(rec, 'ten-years') && !has(rec, 'egfr-low') && !has(rec, 'secondary-osteoporosis') && !has(rec, 'intolerance');
 }
 
-function referralBecause(rec: Rec, lang: Language): string {
-  return onlyTenYears(rec) ? TEN_YEARS_BECAUSE[lang] : reasonPhrases(rec, REFERRAL_BECAUSE, lang).join(lang === 'da' ? ' og ' : ' and ');
+function referralBecause(rec: Rec, lang: Language, all = true): string {
+  if (onlyTenYears(rec)) return TEN_YEARS_BECAUSE[lang];
+  const phrases = reasonPhrases(rec, REFERRAL_BECAUSE, lang);
+  if (all || phrases.length < 2) return phrases.join(lang === 'da' ? ' og ' : ' and ');
+  return `${phrases[0] ?? ''} ${lang === 'da' ? 'm.m.' : 'etc.'}`;
+}
+
+/** The referral summary naming every reason, or, when that is 140 characters or more, the first (the detail names them all). */
+function referralSummary(rec: Rec, lang: Language, make: (why: string) => string): string {
+  const whole = make(referralBecause(rec, lang));
+  return [...whole].length < 140 ? whole : make(referralBecause(rec, lang, false));
 }
 
 /** l. 198-199 "Ved fortsat lav knoglemasse i hoften kan behandling udstrækkes til 10 år": the limit is reached. */
@@ -167,8 +184,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       const possible = onlyPossibleFracture(rec);
       const drug = { alendronate: 'alendronat 70 mg ugetablet', effervescent: 'alendronat 70 mg brusetablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].da, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
-        const why = referralBecause(rec, 'da');
-        return `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke ${onlyTenYears(rec) ? 'alendronat igen' : 'behandling'}`;
+        return referralSummary(rec, 'da', (why) => `Henvis til endokrinolog: indikation for behandling${possible ? ' (hvis lavenergibrud)' : ''}, men ${why} – start ikke ${onlyTenYears(rec) ? 'alendronat igen' : 'behandling'}`);
       }
       const first = correctFirstLead(rec.correctFirst, 'da');
       if (rec.anabolicCandidate) {
@@ -186,6 +202,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Start ikke i almen praksis** (kortet: tjek, at eGFR > 35 ml/min). Speciallægen vælger ofte denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Mistanke om udredningskrævende sekundær osteoporose:** udredning hos endokrinolog, før behandling startes.',
+        start(rec) === 'referral' && has(rec, 'intolerance') && SERIOUS_SIDE_EFFECT.da,
         start(rec) === 'parenteral' && has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Behandlingssvigt på peroral bisfosfonat:** derfor 2. valg – og henvis til endokrinolog (behandlingssvigt trods god compliance).',
         has(rec, 'ten-years') && TEN_YEARS.da,
         {
@@ -206,8 +223,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       const possible = onlyPossibleFracture(rec);
       const drug = { alendronate: 'alendronate 70 mg weekly tablet', effervescent: 'alendronate 70 mg effervescent tablet (Binosto)', parenteral: PARENTERAL_DRUG[offered(rec)].en, referral: '' }[start(rec)];
       if (start(rec) === 'referral') {
-        const why = referralBecause(rec, 'en');
-        return `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start ${onlyTenYears(rec) ? 'alendronate again' : 'treatment'}`;
+        return referralSummary(rec, 'en', (why) => `Refer to endocrinology: treatment indicated${possible ? ' (if low-energy fracture)' : ''}, but ${why} – do not start ${onlyTenYears(rec) ? 'alendronate again' : 'treatment'}`);
       }
       const first = correctFirstLead(rec.correctFirst, 'en');
       if (rec.anabolicCandidate) {
@@ -226,6 +242,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
       paragraphs(
         has(rec, 'egfr-low') && '**Do not start in general practice** (the card: check that eGFR > 35 mL/min). Specialists often choose denosumab.',
         has(rec, 'secondary-osteoporosis') && '**Suspected secondary osteoporosis needing work-up:** work-up by endocrinology before treatment starts.',
+        start(rec) === 'referral' && has(rec, 'intolerance') && SERIOUS_SIDE_EFFECT.en,
         start(rec) === 'parenteral' && has(rec, 'bmd-fall', 'fractures-on-treatment') && '**Treatment failure on oral bisphosphonate:** hence the second choice – and refer to endocrinology (failure despite good adherence).',
         has(rec, 'ten-years') && TEN_YEARS.en,
         {
