@@ -199,7 +199,7 @@ export function formatFinding(f: Finding, lang: Language): string {
   }
 }
 
-/** A record entry without a name, by its type. */
+/** A record entry without a name, by its type (the types a clinical date can put in the future: facts/admission.ts `clinicalDate`). */
 const RESOURCE_TYPE = {
   Observation: { da: 'en måling', en: 'an observation' },
   Condition: { da: 'en diagnose', en: 'a condition' },
@@ -207,8 +207,6 @@ const RESOURCE_TYPE = {
   MedicationRequest: { da: 'en ordination', en: 'a medication order' },
   MedicationOrder: { da: 'en ordination', en: 'a medication order' },
   MedicationAdministration: { da: 'en medicingivning', en: 'a medication administration' },
-  AllergyIntolerance: { da: 'en allergi/intolerans', en: 'an allergy or intolerance' },
-  FamilyMemberHistory: { da: 'en familieanamnese', en: 'a family history' },
 } as const;
 
 /**
