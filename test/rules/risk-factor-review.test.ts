@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { riskFactorReview } from '../../src/rules/initiation/risk-factor-review.js';
-import { condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, patient, scan, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, ctxOf, egfr, fracture, glucocorticoid, intolerance, patient, scan, type FactsInput } from '../helpers/facts.js';
 import { renderCards } from '../../src/cards/render.js';
 import { DEFAULT_LINKS } from '../../src/cards/links.js';
 import { DEFAULT_SETTINGS } from '../../src/rules/settings.js';
@@ -36,6 +36,7 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     expect(judged({ courses: [fiveYears], conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-03-01' })] })).not.toHaveProperty('stoppedAgainstCard');
     expect(judged({ courses: [fiveYears], conditions: [condition('peptic-ulcer', { onset: '2026-09-01' })] })).not.toHaveProperty('stoppedAgainstCard');
     expect(judged({ courses: [fiveYears], intolerances: [intolerance('alendronate')] })).not.toHaveProperty('stoppedAgainstCard');
+    expect(judged({ courses: [fiveYears], conditions: [condition('osteonecrosis-of-jaw', { onset: '2015-01-01' })] })).not.toHaveProperty('stoppedAgainstCard');
     // Two courses that add up to 5 years: both are named.
     const two = judged({ dxa: [scan('2024-01-10', { 'total-hip': -2.7 })], courses: [stopped('2016-01-01', '2019-01-01'), course('risedronate', '2021-01-01', { status: 'stopped', end: '2024-03-01', stoppedOn: '2024-03-01' })] });
     expect(two).toMatchObject({ stoppedAgainstCard: true });
@@ -49,6 +50,12 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     const [en] = renderCards(rec === undefined ? [] : [rec], { lang: 'en', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
     expect(en?.summary).toContain('stopped after ≥ 5 years despite a low hip T-score');
     expect(en?.summary.length).toBeLessThan(140);
+    // At eGFR ≤ 35 the summary refers, it does not say resume; a suspected secondary cause is worked up first.
+    const low = judged({ courses: [fiveYears], labs: { egfr: [egfr(30, '2026-10-01')] } });
+    const [lowCard] = renderCards(low === undefined ? [] : [low], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
+    expect(lowCard?.summary).toContain('ved eGFR ≤ 35: henvis til endokrinolog');
+    expect(lowCard?.summary).not.toContain('genoptage');
+    expect(judged({ courses: [fiveYears], labs: { calcium: [calcium(2.8, '2026-10-01')] } })).not.toHaveProperty('stoppedAgainstCard');
   });
 
   it('with the latest eGFR ≤ 35 (card l. 41) names it and says a treatment would not be alendronate; at 36 it stays first choice', () => {

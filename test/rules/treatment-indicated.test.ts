@@ -40,10 +40,11 @@ describe('treatment-indicated (card l. 26-27, 32-33, 39: indikation for at drøf
       }
     });
 
-    it('not when it came before any antiresorptive, nor with none ever taken', () => {
+    it('also when it came before the treatment on record, or with none on record (the prescribing hook reads it so too)', () => {
       const before = run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, courses: [stoppedForIt], conditions: [condition('osteonecrosis-of-jaw', { onset: '2018-05-01' })] });
-      expect(before).toMatchObject({ choice: 'first-choice' });
-      expect(run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, conditions: [condition('osteonecrosis-of-jaw', { onset: '2025-02-10' })] })).toMatchObject({ choice: 'first-choice' });
+      expect(before).toMatchObject({ choice: 'referral' });
+      expect(run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi, conditions: [condition('osteonecrosis-of-jaw', { onset: '2025-02-10' })] })).toMatchObject({ choice: 'referral' });
+      expect(run({ age: 74, dxa: [scan('2026-06-01', { 'total-hip': -2.7 })], vitals: lowBmi })).toMatchObject({ choice: 'first-choice' });
     });
   });
 

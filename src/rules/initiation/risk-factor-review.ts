@@ -20,9 +20,9 @@
  *       before 10) years with the hip T-score ≤ −2.5 (`stoppedWithLowHip`) is named, its courses
  *       among the findings: the card continues up to 10 years with persistently low hip bone mass
  *       (`stoppedAgainstCard`) — unless something stands against taking it again: a serious side
- *       effect since its start (osteonecrosis of the jaw, an atypical femoral fracture), a barrier
- *       to oral treatment now (an ulcer, a recorded intolerance …) or a failure on it (then the
- *       referral card speaks).
+ *       effect ever (osteonecrosis of the jaw, an atypical femoral fracture), a barrier to oral
+ *       treatment now (an ulcer, a recorded intolerance …), a failure on it or a suspected secondary
+ *       osteoporosis (then the referral card speaks).
  * Reasons: `t-score-without-risk-factor`.
  */
 import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
@@ -33,7 +33,8 @@ import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Course } from '../../facts/types.js';
 import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
-import { seriousSideEffectsSince } from '../predicates/conditions.js';
+import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { oralBisphosphonateCourses } from '../predicates/medication.js';
 import { initiationHeld, pauseState, stoppedWithLowHip } from '../predicates/care-state.js';
@@ -72,9 +73,9 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
 function resumable(ctx: RuleContext): readonly Course[] | undefined {
   const last = stoppedWithLowHip(ctx);
   if (last === undefined) return undefined;
-  const courses = oralBisphosphonateCourses(ctx.facts);
-  const first = courses.reduce((a, c) => (c.start < a ? c.start : a), last.start);
-  if (seriousSideEffectsSince(ctx.facts, first).length > 0 || oralBisphosphonateBarriers(ctx.facts, ctx.settings).reasons.length > 0) return undefined;
+  if (anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS).length > 0 || oralBisphosphonateBarriers(ctx.facts, ctx.settings).reasons.length > 0) return undefined;
   if (failureOfEndedOralCourse(ctx) !== undefined || markerFailureOfEndedOralCourse(ctx) !== undefined) return undefined;
-  return courses;
+  // A suspected secondary cause is worked up before any treatment (rules.md §2): the referral speaks.
+  if (secondaryOsteoporosisSigns(ctx.facts) !== undefined) return undefined;
+  return oralBisphosphonateCourses(ctx.facts);
 }

@@ -77,8 +77,8 @@ import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-
 import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
-import { seriousSideEffectsSince } from '../predicates/conditions.js';
-import { isAntiresorptive, medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
+import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import { MAX_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { fractureFinding } from '../predicates/fractures.js';
 import { T_SCORE_OSTEOPOROSIS } from '../predicates/indication.js';
@@ -126,17 +126,15 @@ function tenYearsTaken(ctx: RuleContext): Judgement | undefined {
 
 /**
  * Card p. 1 "Kæbenekrose og atypisk femurfraktur er meget sjældne, men alvorlige"; referral
- * "Uacceptable bivirkninger": osteonecrosis of the jaw or an atypical femoral fracture since an
- * antiresorptive was first taken. Every antiresorptive the card offers can cause them (denosumab
- * too), so no start is offered in general practice: the endocrinologist chooses (reason
+ * "Uacceptable bivirkninger": osteonecrosis of the jaw or an atypical femoral fracture ever
+ * recorded (an antiresorptive the record does not show may have caused it; the prescribing hook's
+ * `rx-oral-contraindicated` reads it so too). Every antiresorptive the card offers can cause them
+ * (denosumab too), so no start is offered in general practice: the endocrinologist chooses (reason
  * `intolerance`, as the referral's own) [choice: alendronate stopped for osteonecrosis of the jaw
  * had been offered again, pre-selected, as "1. valg"].
  */
 function seriousSideEffectBefore(ctx: RuleContext): Judgement | undefined {
-  const courses = ctx.facts.courses.filter((c) => isAntiresorptive(c.drugClass));
-  if (courses.length === 0) return undefined;
-  const first = courses.reduce((a, c) => (c.start < a ? c.start : a), courses[0]!.start);
-  const found = seriousSideEffectsSince(ctx.facts, first);
+  const found = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
   if (found.length === 0) return undefined;
   return { reasons: ['intolerance'], findings: found.map(conditionFinding), evidence: found.map((c) => c.ref) };
 }

@@ -29,7 +29,7 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
     title: 'T-score ≤ −2,5 uden risikofaktor',
     summary: (rec) =>
       rec.stoppedAgainstCard === true
-        ? 'T-score ≤ −2,5: bisfosfonat stoppet efter ≥ 5 år trods lav T-score i hoften – overvej at genoptage; gennemgå risikofaktorer'
+        ? `T-score ≤ −2,5: bisfosfonat stoppet efter ≥ 5 år trods lav T-score i hoften – ${rec.egfrLow === true ? 'ved eGFR ≤ 35: henvis til endokrinolog' : 'overvej at genoptage; gennemgå risikofaktorer'}`
         : 'Gennemgå risikofaktorer: T-score ≤ −2,5, men intet lavenergibrud eller registreret risikofaktor – endnu ikke indikation for behandling',
     detail: (rec) =>
       [
@@ -45,7 +45,7 @@ export const riskFactorReviewTexts: TopicTexts<'risk-factor-review'> = {
     title: 'T-score ≤ −2.5 without a risk factor',
     summary: (rec) =>
       rec.stoppedAgainstCard === true
-        ? 'T-score ≤ −2.5: bisphosphonate stopped after ≥ 5 years despite a low hip T-score – consider resuming; review risk factors'
+        ? `T-score ≤ −2.5: bisphosphonate stopped after ≥ 5 years despite a low hip T-score – ${rec.egfrLow === true ? 'with eGFR ≤ 35: refer to endocrinology' : 'consider resuming; review risk factors'}`
         : 'Review risk factors: T-score ≤ −2.5 but no low-energy fracture or recorded risk factor – no indication for treatment yet',
     detail: (rec) =>
       [

@@ -91,7 +91,7 @@ const REFERRAL_BECAUSE: Readonly<Partial<Record<Reason, Words>>> = {
   'egfr-low': { da: 'eGFR ≤ 35 ml/min', en: 'eGFR ≤ 35 mL/min' },
   'secondary-osteoporosis': { da: 'mistanke om sekundær osteoporose', en: 'suspected secondary osteoporosis' },
   // Only a serious side effect makes `intolerance` a reason to refer instead of starting (rules/initiation/treatment-indicated.ts).
-  intolerance: { da: 'kæbenekrose/atypisk femurfraktur', en: 'jaw osteonecrosis/atypical femur fracture' },
+  intolerance: { da: 'kæbenekrose/atypisk femurfraktur', en: 'jaw necrosis/atypical femur fracture' },
 };
 
 /** Card p. 1 "Kæbenekrose og atypisk femurfraktur … alvorlige": after one, no antiresorptive start in general practice. */
