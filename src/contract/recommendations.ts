@@ -177,6 +177,8 @@ export interface TopicValues {
     readonly egfrLow?: boolean;
     /** The latest calcium is low: corrected before the follow-on, the endocrinologist recommended. */
     readonly calciumLow?: true;
+    /** Osteonecrosis of the jaw or an atypical femoral fracture on record: no bisphosphonate follow-on in general practice, the endocrinologist chooses. */
+    readonly seriousSideEffect?: true;
     /** `anabolic-treatment-consideration` beside it: the referral does not put off the follow-on. */
     readonly anabolicCandidate?: true;
     /** Oral bisphosphonate is not possible (card "2. Valg": a contraindication such as ulcus, non-adherence): no alendronate offered. */

@@ -21,6 +21,16 @@ describe('denosumab-stopped (card l. 81-82 "Hvis denosumab seponeres, SKAL anden
     ]);
   });
 
+  it('after osteonecrosis of the jaw or an atypical femoral fracture: no bisphosphonate follow-on in general practice, the endocrinology referral the one option', () => {
+    const deno = course('denosumab', '2023-02-15', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' });
+    for (const concept of ['osteonecrosis-of-jaw', 'atypical-femoral-fracture'] as const) {
+      const rec = denosumabStopped(ctxOf(patient({ ...woman, courses: [deno], conditions: [condition(concept, { onset: '2026-10-01' })] })));
+      expect(rec, concept).toMatchObject({ indicator: 'critical', reasons: ['no-follow-on-therapy'], seriousSideEffect: true });
+      expect(rec?.suggestions, concept).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+      expect(rec?.findings, concept).toContainEqual(expect.objectContaining({ kind: 'condition', concept }));
+    }
+  });
+
   it('with a low latest calcium says so and recommends the endocrinology referral, not the infusion or the tablet [choice]', () => {
     const deno = course('denosumab', '2023-02-15', { lastDose: '2026-08-15', status: 'stopped', stoppedOn: '2026-11-01' });
     const low = calcium(1.12, '2026-11-10', 'ionised');

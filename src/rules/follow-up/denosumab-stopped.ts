@@ -17,10 +17,12 @@
  *       referral is the recommended option [choice]. Where oral bisphosphonate is not possible
  *       (card l. 22 "2. Valg … Ved kontraindikation (fx ulcus) til peroral bisfosfonat …"; the
  *       barriers of `treatment-indicated`), alendronate is not offered and the barrier is named
- *       (`oralBarred`).
+ *       (`oralBarred`). After osteonecrosis of the jaw or an atypical femoral fracture the
+ *       endocrinology referral is the one option (`seriousSideEffect`).
  * Reasons: `no-follow-on-therapy`, `hypocalcaemia`.
  */
-import { calciumFinding, courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { calciumFinding, conditionFinding, courseFinding, lastDoseFinding } from '../predicates/findings.js';
+import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
@@ -36,11 +38,14 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const low = schedule.lowCalcium;
   const oral = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
   const oralBarred = oral.reasons.length > 0;
+  // Osteonecrosis of the jaw or an atypical femoral fracture (card p. 1 "alvorlige"): a bisphosphonate
+  // follow-on risks them again; the endocrinologist chooses it (the prescribing hook bars the tablet too) [choice].
+  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
   return withIncompleteMedications(ctx.facts, {
     topic: 'denosumab-stopped',
     indicator: 'critical',
     reasons: low === undefined ? ['no-follow-on-therapy'] : ['no-follow-on-therapy', 'hypocalcaemia'],
-    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(low === undefined ? [] : [low.ref]), ...oral.evidence])],
+    evidence: [...new Set([...schedule.course.refs, ...ended.evidence, ...(low === undefined ? [] : [low.ref]), ...oral.evidence, ...serious.map((c) => c.ref)])],
     findings: [
       courseFinding(schedule.course, ctx.today),
       lastDose,
@@ -49,14 +54,18 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
       { kind: 'due-date', what: 'follow-on-after-denosumab', date: schedule.due, ...(schedule.due < ctx.today ? { past: true as const } : {}) },
       ...(low === undefined ? [] : [calciumFinding(low)]),
       ...oral.findings,
+      ...serious.map(conditionFinding),
     ],
     // v2: the follow-on options (zoledronic acid by referral for infusion, alendronate 70 mg
     // weekly) and the endocrinology referral.
-    suggestions: [
-      { kind: 'referral', to: 'zoledronic-acid', ...(low === undefined ? { recommended: true } : {}) },
-      ...(oralBarred ? [] : [{ kind: 'prescribe' as const, drug: 'alendronate-tablet' as const }]),
-      { kind: 'referral', to: 'endocrinology', ...(low === undefined ? {} : { recommended: true }) },
-    ],
+    suggestions:
+      serious.length > 0
+        ? [{ kind: 'referral', to: 'endocrinology', recommended: true }]
+        : [
+            { kind: 'referral', to: 'zoledronic-acid', ...(low === undefined ? { recommended: true } : {}) },
+            ...(oralBarred ? [] : [{ kind: 'prescribe' as const, drug: 'alendronate-tablet' as const }]),
+            { kind: 'referral', to: 'endocrinology', ...(low === undefined ? {} : { recommended: true }) },
+          ],
     selectionBehavior: 'at-most-one',
     followOnDue: schedule.due,
     followOnDueReached: lastDose.months >= INJECTION_INTERVAL_MONTHS,
@@ -64,5 +73,6 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
     ...(latestEgfrAtLimit(ctx.facts) === undefined ? {} : { egfrLow: true }),
     ...(low === undefined ? {} : { calciumLow: true as const }),
     ...(oralBarred ? { oralBarred: true as const } : {}),
+    ...(serious.length > 0 ? { seriousSideEffect: true as const } : {}),
   });
 };

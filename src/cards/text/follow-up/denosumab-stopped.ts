@@ -32,6 +32,11 @@ const zoledronicIntolerated = (rec: Rec): boolean => rec.notOffered?.includes('z
 const alendronateBarred = (rec: Rec): boolean => rec.oralBarred === true || rec.notOffered?.includes('alendronate') === true;
 
 function when(rec: Rec, lang: Language): string {
+  if (rec.seriousSideEffect === true) {
+    return lang === 'da'
+      ? `Kæbenekrose eller atypisk femurfraktur registreret: ikke bisfosfonat (zoledronsyre, alendronat) i almen praksis – henvis til endokrinolog, der vælger den opfølgende behandling${paren(rec.followOnDue, 'da')}.`
+      : `Osteonecrosis of the jaw or an atypical femoral fracture on record: no bisphosphonate (zoledronic acid, alendronate) in general practice – refer to endocrinology, who choose the follow-on treatment${paren(rec.followOnDue, 'en')}.`;
+  }
   if (rec.egfrLow === true) {
     return lang === 'da'
       ? `eGFR ≤ 35 ml/min: ikke bisfosfonat (zoledronsyre, alendronat) i almen praksis – henvis til endokrinolog, der vælger den opfølgende behandling${paren(rec.followOnDue, 'da')}.`
@@ -75,13 +80,13 @@ const ANABOLIC_LATER: Words = {
 
 function detail(rec: Rec, lang: Language): string {
   // With eGFR ≤ 35, or zoledronic acid not tolerated, there is no infusion here: no infusion tests.
-  const infusion = rec.egfrLow !== true && !zoledronicIntolerated(rec);
+  const infusion = rec.egfrLow !== true && rec.seriousSideEffect !== true && !zoledronicIntolerated(rec);
   return paragraphs(
     MUST[lang],
     rec.calciumLow === true && LOW_CALCIUM[lang],
     when(rec, lang),
     rec.anabolicCandidate === true && ANABOLIC_LATER[lang],
-    rec.oralBarred === true && rec.egfrLow !== true && NO_ORAL[lang],
+    rec.oralBarred === true && rec.egfrLow !== true && rec.seriousSideEffect !== true && NO_ORAL[lang],
     infusion && TESTS[lang],
   );
 }
@@ -91,7 +96,9 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = withNote<'
     title: 'Denosumab seponeret uden opfølgende behandling',
     // A time that has come reads as now, never as a plan for a date gone by.
     summary: (rec) =>
-      rec.egfrLow === true
+      rec.seriousSideEffect === true
+        ? 'Denosumab seponeret: anden behandling SKAL igangsættes – efter kæbenekrose/atypisk femurfraktur: henvis til endokrinolog nu'
+        : rec.egfrLow === true
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – eGFR ≤ 35: henvis til endokrinolog nu'
         : rec.calciumLow === true
         ? 'Denosumab seponeret: anden behandling SKAL igangsættes – P-calcium lav: korrigér den, henvis til endokrinolog nu'
@@ -103,7 +110,9 @@ export const denosumabStoppedTexts: TopicTexts<'denosumab-stopped'> = withNote<'
   en: {
     title: 'Denosumab stopped without follow-on treatment',
     summary: (rec) =>
-      rec.egfrLow === true
+      rec.seriousSideEffect === true
+        ? 'Denosumab stopped: other treatment MUST be started – after jaw necrosis/atypical femur fracture: refer to endocrinology now'
+        : rec.egfrLow === true
         ? 'Denosumab stopped: other treatment MUST be started – eGFR ≤ 35: refer to endocrinology now'
         : rec.calciumLow === true
         ? 'Denosumab stopped: other treatment MUST be started – calcium low: correct it, refer to endocrinology now'
