@@ -50,8 +50,9 @@ function withoutIntoleratedDrug(r: Recommendation, intolerances: readonly Intole
   const lostRecommended = suggestions.some((s) => !kept.includes(s) && 'recommended' in s && s.recommended === true);
   const only = kept.length === 1 ? kept[0] : undefined;
   if (lostRecommended && only !== undefined && only.kind === 'referral' && only.to === 'endocrinology') kept[0] = { ...only, recommended: true };
-  // Every drug the card offered is one the patient does not tolerate: the specialist is the step left.
-  if (!kept.some((s) => s.kind === 'prescribe' || s.kind === 'referral')) kept.push({ kind: 'referral', to: 'endocrinology', recommended: true });
+  // Every drug the card offered is one the patient does not tolerate: the specialist is the step left
+  // (an anabolic referral left alone is no treatment choice: the clinic referral asks it too, agreement.ts `oneClinic`).
+  if (!kept.some((s) => s.kind === 'prescribe' || (s.kind === 'referral' && s.to !== 'anabolic-treatment'))) kept.push({ kind: 'referral', to: 'endocrinology', recommended: true });
   const named = new Set(r.findings.flatMap((f) => (f.kind === 'intolerance' ? [f.ref] : [])));
   const added = [...barred].filter((i) => !named.has(i.ref));
   return {

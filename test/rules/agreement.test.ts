@@ -149,6 +149,10 @@ describe('agreement between the cards of one answer', () => {
     const anabolic = recs.find((r) => r.topic === 'anabolic-treatment-consideration');
     expect(anabolic).toMatchObject({ referralOnTreatmentCard: true });
     expect(anabolic).not.toHaveProperty('suggestions');
+    // Neither parenteral drug tolerated: no start left, the clinic referral (pre-selected) asks the anabolic question.
+    const none = evaluatePatientView(ctxOf(patient({ ...candidate, conditions: [condition('peptic-ulcer', { onset: '2026-09-05' })], intolerances: [intolerance('denosumab'), intolerance('zoledronic-acid')] })));
+    expect(none.find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true, alsoAnabolic: true }]);
+    expect(none.find((r) => r.topic === 'anabolic-treatment-consideration')).toMatchObject({ referralCombined: true });
     // One start (the first choice): the referral rides beside it as before, nothing combined.
     const first = treatment({});
     expect(first).toMatchObject({ choice: 'first-choice', anabolicCandidate: true });
