@@ -199,14 +199,15 @@ export function renderCard(rec: Recommendation, ctx: RenderContext): Card {
  * A value the card could not use (rules.md section 1 "the card says so"), a drug not offered, an
  * eGFR a newer creatinine overrules and a creatinine that gives eGFR ≤ 35 with no eGFR are said
  * even when the card is folded: the GP sees why a lab on file is asked for again, or is urgent. So
- * are the entries to correct in the record (dated in the future, a drug that cannot be told) —
- * the first FOLDED_ENTRIES of them and how many more: folded, the card's own list is not shown,
- * and a note is never cut to the detail's budget.
+ * are the data that could not be fetched, and the entries to correct in the record (a drug that
+ * cannot be told first, then those dated in the future) — the first FOLDED_ENTRIES of them and how
+ * many more: folded, the card's own list is not shown, and a note is never cut to the detail's budget.
  */
 function foldedNotes(rec: Recommendation, lang: Language): { notes?: readonly string[] } {
   const notOffered = notOfferedLine(rec, lang);
-  const said = rec.findings.filter((f) => f.kind === 'unusable-value' || (f.kind === 'lab-missing' && (f.newerCreatinine !== undefined || f.creatinineAtLimit !== undefined)));
-  const entries = [...new Set(rec.findings.filter((f) => f.kind === 'future-dated' || f.kind === 'unidentified-medication').map((f) => formatFinding(f, lang)))];
+  const said = rec.findings.filter((f) => f.kind === 'unusable-value' || f.kind === 'unavailable' || (f.kind === 'lab-missing' && (f.newerCreatinine !== undefined || f.creatinineAtLimit !== undefined)));
+  const entry = (kind: 'future-dated' | 'unidentified-medication'): string[] => rec.findings.filter((f) => f.kind === kind).map((f) => formatFinding(f, lang));
+  const entries = [...new Set([...entry('unidentified-medication'), ...entry('future-dated')])];
   const shown = entries.length > FOLDED_ENTRIES + 1 ? [...entries.slice(0, FOLDED_ENTRIES), MORE[lang](entries.length - FOLDED_ENTRIES)] : entries;
   const notes = [...(notOffered === undefined ? [] : [notOffered]), ...said.map((f) => formatFinding(f, lang)), ...shown];
   return notes.length === 0 ? {} : { notes: [...new Set(notes)] };

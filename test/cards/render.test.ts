@@ -49,6 +49,8 @@ describe('card renderer', () => {
       sex: 'female',
       age: 78,
       futureDated: future,
+      unavailable: ['medicationAdministrations'],
+      unidentifiedMedications: ['MedicationStatement/unknown-drug'],
       courses: [course('alendronate', '2015-06-01')],
       fractures: [fracture('forearm', '2025-09-01')],
       dxa: [scan('2025-06-01', { 'total-hip': -2.7 })],
@@ -57,9 +59,11 @@ describe('card renderer', () => {
     const cards = renderCards(evaluatePatientView(ctxOf(facts)), renderCtx('da'), { grouping: 'folded', ruleSet: 'patient-view' });
     const host = cards.find((c) => (c.extension['osteo-cds.topics'])?.includes('data-unavailable') === true && c.source.topic?.code !== 'data-unavailable');
     expect(host, JSON.stringify(cards.map((c) => c.source.topic?.code))).toBeDefined();
+    // What could not be fetched, then a drug that cannot be told, then the first future-dated entry.
+    expect(host?.detail).toContain('Data ikke tilgængelige: medicinadministrationer (MedicationAdministration)');
+    expect(host?.detail).toContain('Lægemidlet kunne ikke identificeres, ikke brugt: MedicationStatement/unknown-drug');
     expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 0 dateret 01.02.2027');
-    expect(host?.detail).toContain('Dateret ude i fremtiden, ikke brugt: eGFR 1 dateret 01.02.2027');
-    expect(host?.detail).toContain('… og 28 flere');
+    expect(host?.detail).toContain('… og 29 flere');
     expect([...(host?.detail ?? '')].length).toBeLessThanOrEqual(900);
   });
 
