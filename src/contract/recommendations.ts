@@ -124,6 +124,8 @@ export interface TopicValues {
   'switch-to-parenteral': {
     /** The latest eGFR ≤ 35: the specialist starts the second choice (endocrinology recommended). */
     readonly egfrLow?: true;
+    /** Osteonecrosis of the jaw or an atypical femoral fracture on record: the specialist chooses (endocrinology recommended). */
+    readonly seriousSideEffect?: true;
     /** Failed checks before a start (low calcium, 25-OH-D ≤ 50): corrected before the second choice. */
     readonly correctFirst?: readonly Reason[];
   };

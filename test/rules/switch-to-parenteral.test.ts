@@ -85,6 +85,11 @@ describe('switch-to-parenteral (card l. 181 "< 30% fald" after the re-check → 
     expect(kidney?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
     // Normal values: denosumab recommended as before.
     expect(judge({ calcium: [calcium(2.4, '2026-11-01')], vitaminD: [vitaminD(80, '2026-11-01')], egfr: [egfr(60, '2026-11-01')] })?.suggestions?.[0]).toEqual({ kind: 'prescribe', drug: 'denosumab-biosimilar', recommended: true });
+    // Osteonecrosis of the jaw on record: denosumab and zoledronic acid can cause it too — the specialist chooses.
+    const jaw = switchToParenteral(ctxOf(patient({ ...woman, courses: [course('alendronate', start)], labs: { boneMarkers: markers }, conditions: [condition('osteonecrosis-of-jaw', { onset: '2026-09-01' })] })));
+    expect(jaw).toMatchObject({ seriousSideEffect: true, reasons: ['persistent-insufficient-fall'] });
+    expect(jaw?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
+    expect(jaw?.findings).toContainEqual(expect.objectContaining({ kind: 'condition', concept: 'osteonecrosis-of-jaw' }));
   });
 
   it('does not fire after one inadequate marker, or when the re-check fell enough', () => {

@@ -20,7 +20,7 @@
  */
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
-import { activeConditions } from '../predicates/conditions.js';
+import { activeConditions, anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
 import { conditionFinding, correctFirstFindings, courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { correctBeforeStart } from '../predicates/labs.js';
@@ -88,7 +88,14 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
   const failed = correctFirstFindings(checks);
   findings.push(...failed.findings);
   evidence.push(...failed.refs);
-  const denosumabFirst = egfr === undefined && correctFirst.length === 0;
+  // Osteonecrosis of the jaw or an atypical femoral fracture (card p. 1 "alvorlige"; referral
+  // "Uacceptable bivirkninger"): denosumab and zoledronic acid can cause them too — the specialist
+  // chooses, as the referral card beside it says ("hold the bisphosphonate until … answered") [choice].
+  const serious = anyConditions(facts, SERIOUS_SIDE_EFFECTS);
+  findings.push(...serious.map(conditionFinding));
+  evidence.push(...serious.map((c) => c.ref));
+  const specialist = egfr !== undefined || serious.length > 0;
+  const denosumabFirst = !specialist && correctFirst.length === 0;
   return {
     topic: 'switch-to-parenteral',
     indicator: 'warning',
@@ -96,7 +103,7 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
     evidence: [...new Set(evidence)],
     findings,
     suggestions:
-      egfr === undefined
+      !specialist
         ? [
             { kind: 'prescribe', drug: 'denosumab-biosimilar', ...(denosumabFirst ? { recommended: true } : {}) },
             { kind: 'referral', to: 'zoledronic-acid' },
@@ -105,6 +112,7 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
         : [{ kind: 'referral', to: 'endocrinology', recommended: true }],
     selectionBehavior: 'at-most-one',
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
+    ...(serious.length === 0 ? {} : { seriousSideEffect: true as const }),
     ...(correctFirst.length === 0 ? {} : { correctFirst }),
   };
 };

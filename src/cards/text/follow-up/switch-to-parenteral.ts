@@ -30,6 +30,7 @@ type Rec = Recommendation<'switch-to-parenteral'>;
 /** What comes before the switch (rules: `egfrLow`, `correctFirst`), leading the summary. */
 function first(rec: Rec, lang: Language): string | undefined {
   const da = lang === 'da';
+  if (rec.seriousSideEffect === true) return da ? 'Henvis til endokrinolog (kæbenekrose/atypisk femurfraktur)' : 'Refer to endocrinology (jaw necrosis/atypical femur fracture)';
   if (rec.egfrLow === true) return da ? 'Henvis til endokrinolog (eGFR ≤ 35)' : 'Refer to endocrinology (eGFR ≤ 35)';
   return correctFirstLead(rec.correctFirst, lang);
 }
@@ -63,7 +64,14 @@ const STOP_ORAL_NOW: Words = {
   en: 'With intolerable side effects, stop the oral bisphosphonate now.',
 };
 
+/** A serious side effect: the referral is the one suggestion; denosumab and zoledronic acid can cause them too. */
+const SERIOUS: Words = {
+  da: '**Kæbenekrose eller atypisk femurfraktur:** henvis til endokrinolog – speciallægen vælger den videre behandling (også denosumab og zoledronsyre kan give dem). Hold pause med bisfosfonat, til endokrinologen har svaret.',
+  en: '**Osteonecrosis of the jaw or an atypical femoral fracture:** refer to endocrinology – the specialist chooses the further treatment (denosumab and zoledronic acid can cause them too). Hold the bisphosphonate until the endocrinologist has answered.',
+};
+
 function detail(rec: Rec, lang: Language): string {
+  if (rec.seriousSideEffect === true) return SERIOUS[lang];
   if (rec.egfrLow === true) return KIDNEY[lang];
   const stop = rec.reasons.includes('intolerance') ? STOP_ORAL_NOW : STOP_ORAL;
   return paragraphs(first(rec, lang) !== undefined && BEFORE[lang], OPTIONS[lang], stop[lang], DENOSUMAB_SAFETY[lang]);
@@ -74,7 +82,8 @@ export const switchToParenteralTexts: TopicTexts<'switch-to-parenteral'> = {
     title: 'Skift til parenteral behandling',
     summary: (rec) => {
       const before = first(rec, 'da');
-      return before === undefined ? `Start eller henvis til parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 3)}` : `${before}, så parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 2)}`;
+      if (before === undefined) return `Start eller henvis til parenteral behandling: ${shortList(rec, SWITCH_SHORT, 'da', 3)}`;
+      return `${before}${rec.seriousSideEffect === true ? ' – speciallægen vælger' : ', så parenteral behandling'}: ${shortList(rec, SWITCH_SHORT, 'da', 2)}`;
     },
     detail: (rec) => detail(rec, 'da'),
   },
@@ -82,7 +91,8 @@ export const switchToParenteralTexts: TopicTexts<'switch-to-parenteral'> = {
     title: 'Switch to parenteral treatment',
     summary: (rec) => {
       const before = first(rec, 'en');
-      return before === undefined ? `Start or refer for parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 3)}` : `${before}, then parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 2)}`;
+      if (before === undefined) return `Start or refer for parenteral treatment: ${shortList(rec, SWITCH_SHORT, 'en', 3)}`;
+      return `${before}${rec.seriousSideEffect === true ? ' – the specialist chooses' : ', then parenteral treatment'}: ${shortList(rec, SWITCH_SHORT, 'en', 2)}`;
     },
     detail: (rec) => detail(rec, 'en'),
   },
