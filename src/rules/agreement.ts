@@ -296,10 +296,11 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
       const onTScoreAlone = lowVitaminDAtDxa && !r.reasons.some((x) => FRACTURE_INDICATION.includes(x));
       const unrecommend = correctFirst.length > 0 || onTScoreAlone || kidneyInDoubt;
       const { markerAfterFracture: _said, ...start } = r;
+      const first: Reason[] = [...(kidneyInDoubt ? ['egfr-missing' as const] : []), ...correctFirst];
       return {
         ...(checksSayMarker ? start : r),
         ...(lowVitaminDAtDxa ? { tScoreAtLowVitaminD: true as const } : {}),
-        ...(correctFirst.length === 0 ? {} : { correctFirst }),
+        ...(first.length === 0 ? {} : { correctFirst: first }),
         ...(unrecommend && r.suggestions !== undefined ? { suggestions: r.suggestions.map((s) => (s.kind === 'prescribe' ? notRecommended(s) : s)) } : {}),
       };
     }

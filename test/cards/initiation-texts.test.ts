@@ -75,6 +75,9 @@ describe('initiation card texts', () => {
     expect(da?.detail).toContain('eGFR: ingen aktuel måling, og kreatinin (230 µmol/L, 20.10.2026) giver eGFR ≤ 35 – tag eGFR før start');
     const [en] = renderCards([rec('pretreatment-checks', input)], renderCtx('en'));
     expect(en?.detail).toContain('the creatinine (230 µmol/L, 20 Oct 2026) gives eGFR ≤ 35 – take an eGFR before the start');
+    // The treatment card leads with it (rules/agreement.ts puts `egfr-missing` first among what comes before the start).
+    const [start] = renderCards([{ ...rec('treatment-indicated', input), correctFirst: ['egfr-missing'] } as Recommendation], renderCtx('da'));
+    expect(start?.summary.startsWith('Tag eGFR først (kreatinin giver eGFR ≤ 35), start så alendronat')).toBe(true);
   });
 
   it('an oral start after a fracture in the last 6 months says no baseline marker and when the first comes (card p. 2 l. 150-152)', () => {

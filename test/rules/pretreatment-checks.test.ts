@@ -39,6 +39,8 @@ describe('pretreatment-checks (card l. 41-51: Før start af antiresorptiv behand
     expect(rec?.evidence.some((r) => r.startsWith('Observation/'))).toBe(true);
     const recs = evaluatePatientView(ctxOf(patient({ ...indicated, sex: 'female', vitals, labs: { ...noEgfr, creatinine: [creatinine(230, '2026-10-20')] } })));
     expect(recs.find((r) => r.topic === 'treatment-indicated')?.suggestions).toEqual([{ kind: 'prescribe', drug: 'alendronate-tablet' }]);
+    // The treatment card says the eGFR comes first ("Tag eGFR først").
+    expect(recs.find((r) => r.topic === 'treatment-indicated')).toMatchObject({ correctFirst: ['egfr-missing'] });
     // A creatinine that gives more than 35 (or none): eGFR missing, nothing more; the start stays pre-selected.
     const fine = run({ ...indicated, vitals, labs: { ...noEgfr, creatinine: [creatinine(70, '2026-10-20')] } });
     expect(fine?.findings).toContainEqual({ kind: 'lab-missing', lab: 'egfr', withinDays: 90 });
