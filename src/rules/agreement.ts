@@ -262,7 +262,8 @@ function agreeing(recs: readonly Recommendation[]): Recommendation[] {
     // Osteonecrosis of the jaw or an atypical femoral fracture: the drug is held until the
     // endocrinologist answers, who decides what follows — no "pause and scan in 2 years" of its own.
     if (sideEffectReferral !== undefined && r.topic === 'bisphosphonate-pause-candidate') {
-      return pauseHeld(r, 'serious-side-effect', sideEffectReferral.findings.filter((f) => f.kind === 'condition'), sideEffectReferral.evidence);
+      const conditions = sideEffectReferral.findings.filter((f) => f.kind === 'condition');
+      return pauseHeld(r, 'serious-side-effect', conditions, conditions.map((f) => f.ref));
     }
     if ((failure || markerFailure) && r.topic === 'bisphosphonate-pause-candidate') {
       return { ...keepSuggestions(r, []), notPaused: 'treatment-failure' as const };
