@@ -22,7 +22,7 @@
  * Reasons: `no-follow-on-therapy`, `hypocalcaemia`.
  */
 import { calciumFinding, conditionFinding, courseFinding, lastDoseFinding } from '../predicates/findings.js';
-import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import type { PatientRule } from '../types.js';
@@ -40,7 +40,7 @@ export const denosumabStopped: PatientRule<'denosumab-stopped'> = (ctx) => {
   const oralBarred = oral.reasons.length > 0;
   // Osteonecrosis of the jaw or an atypical femoral fracture (card p. 1 "alvorlige"): a bisphosphonate
   // follow-on risks them again; the endocrinologist chooses it (the prescribing hook bars the tablet too) [choice].
-  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+  const serious = seriousSideEffectsOnRecord(ctx.facts);
   return withIncompleteMedications(ctx.facts, {
     topic: 'denosumab-stopped',
     indicator: 'critical',

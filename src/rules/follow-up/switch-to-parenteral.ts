@@ -20,7 +20,7 @@
  */
 import type { Ref } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
-import { activeConditions, anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { activeConditions, seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { conditionFinding, correctFirstFindings, courseFinding, labFinding } from '../predicates/findings.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
 import { correctBeforeStart } from '../predicates/labs.js';
@@ -91,7 +91,7 @@ export const switchToParenteral: PatientRule<'switch-to-parenteral'> = (ctx) => 
   // Osteonecrosis of the jaw or an atypical femoral fracture (card p. 1 "alvorlige"; referral
   // "Uacceptable bivirkninger"): denosumab and zoledronic acid can cause them too — the specialist
   // chooses, as the referral card beside it says ("hold the bisphosphonate until … answered") [choice].
-  const serious = anyConditions(facts, SERIOUS_SIDE_EFFECTS);
+  const serious = seriousSideEffectsOnRecord(facts);
   findings.push(...serious.map(conditionFinding));
   evidence.push(...serious.map((c) => c.ref));
   const specialist = egfr !== undefined || serious.length > 0;

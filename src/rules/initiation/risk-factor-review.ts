@@ -33,7 +33,7 @@ import { possibleRiskConditions, riskFactors } from '../predicates/risk-factors.
 import type { PatientRule, RuleContext } from '../types.js';
 import type { Course } from '../../facts/types.js';
 import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
-import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { secondaryOsteoporosisSigns } from '../predicates/secondary-osteoporosis.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { oralBisphosphonateCourses } from '../predicates/medication.js';
@@ -73,7 +73,7 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
 function resumable(ctx: RuleContext): readonly Course[] | undefined {
   const last = stoppedWithLowHip(ctx);
   if (last === undefined) return undefined;
-  if (anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS).length > 0 || oralBisphosphonateBarriers(ctx.facts, ctx.settings).reasons.length > 0) return undefined;
+  if (seriousSideEffectsOnRecord(ctx.facts).length > 0 || oralBisphosphonateBarriers(ctx.facts, ctx.settings).reasons.length > 0) return undefined;
   if (failureOfEndedOralCourse(ctx) !== undefined || markerFailureOfEndedOralCourse(ctx) !== undefined) return undefined;
   // A suspected secondary cause is worked up before any treatment (rules.md §2): the referral speaks.
   if (secondaryOsteoporosisSigns(ctx.facts) !== undefined) return undefined;

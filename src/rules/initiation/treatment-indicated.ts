@@ -77,7 +77,7 @@ import { anabolicTreatmentConsideration } from '../follow-up/anabolic-treatment-
 import { failureOfEndedOralCourse, markerFailureOfEndedOralCourse } from '../follow-up/endocrinology-referral.js';
 import { denosumabUnresolved, pauseEnded, pauseState, type Pause } from '../predicates/care-state.js';
 import { conditionFinding, courseFinding, labFinding, scoreFinding } from '../predicates/findings.js';
-import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { medicationHistoryUnavailable, oralBisphosphonateCourses, oralBisphosphonateYearsReached } from '../predicates/medication.js';
 import { MAX_YEARS } from '../follow-up/bisphosphonate-duration.js';
 import { fractureFinding } from '../predicates/fractures.js';
@@ -133,8 +133,8 @@ function tenYearsTaken(ctx: RuleContext): Judgement | undefined {
  * `intolerance`, as the referral's own) [choice: alendronate stopped for osteonecrosis of the jaw
  * had been offered again, pre-selected, as "1. valg"].
  */
-function seriousSideEffectBefore(ctx: RuleContext): Judgement | undefined {
-  const found = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+function seriousSideEffectOnRecord(ctx: RuleContext): Judgement | undefined {
+  const found = seriousSideEffectsOnRecord(ctx.facts);
   if (found.length === 0) return undefined;
   return { reasons: ['intolerance'], findings: found.map(conditionFinding), evidence: found.map((c) => c.ref) };
 }
@@ -143,7 +143,7 @@ function chooseTreatment(ctx: RuleContext): Choice {
   const kidney = kidneyCheckFails(ctx);
   const secondary = secondaryOsteoporosisSigns(ctx.facts);
   const tenYears = tenYearsTaken(ctx);
-  const sideEffect = seriousSideEffectBefore(ctx);
+  const sideEffect = seriousSideEffectOnRecord(ctx);
   if (kidney !== undefined || secondary !== undefined || tenYears !== undefined || sideEffect !== undefined) {
     const parts = [kidney, secondary, sideEffect, tenYears].filter((p): p is Judgement => p !== undefined);
     const extra: Judgement = { reasons: parts.flatMap((p) => p.reasons), findings: parts.flatMap((p) => p.findings), evidence: parts.flatMap((p) => p.evidence) };

@@ -40,6 +40,16 @@ export function conditionDate(c: ConditionFact): LocalDate | undefined {
 export const SERIOUS_SIDE_EFFECTS: readonly ConditionConcept[] = ['osteonecrosis-of-jaw', 'atypical-femoral-fracture'];
 
 /**
+ * Osteonecrosis of the jaw or an atypical femoral fracture ever recorded (card p. 1 "meget sjældne,
+ * men alvorlige"): every antiresorptive the card offers can cause them, so the cards that would
+ * start or switch one leave the choice to the endocrinologist (an antiresorptive the record does
+ * not show may have caused it) [choice].
+ */
+export function seriousSideEffectsOnRecord(facts: PatientFacts): readonly ConditionFact[] {
+  return anyConditions(facts, SERIOUS_SIDE_EFFECTS);
+}
+
+/**
  * Osteonecrosis of the jaw or an atypical femoral fracture that arose on treatment: dated (onset,
  * else recorded) on or after `since`, or undated [choice: the safer reading — a patient on
  * treatment with such a record is referred].

@@ -53,7 +53,7 @@ import type { ConditionConcept, Intolerance } from '../../facts/types.js';
 import type { Reason } from '../../contract/topics.js';
 import { oralBisphosphonateBarriers } from '../predicates/indication.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
-import { anyConditions, SERIOUS_SIDE_EFFECTS } from '../predicates/conditions.js';
+import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { conditionFinding, labFinding } from '../predicates/findings.js';
 import type { Finding } from '../../contract/findings.js';
 import { correctBeforeStart } from '../predicates/labs.js';
@@ -80,12 +80,12 @@ const CONTRAINDICATIONS: readonly (readonly [Reason, ConditionConcept])[] = [
 interface OralContraindications {
   readonly barriers: ReturnType<typeof oralBisphosphonateBarriers>;
   readonly found: readonly (readonly [Reason, ConditionConcept])[];
-  readonly serious: ReturnType<typeof anyConditions>;
+  readonly serious: ReturnType<typeof seriousSideEffectsOnRecord>;
 }
 
 function oralContraindications(ctx: RuleContext): OralContraindications {
   const barriers = oralBisphosphonateBarriers(ctx.facts, ctx.settings);
-  return { barriers, found: CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason)), serious: anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS) };
+  return { barriers, found: CONTRAINDICATIONS.filter(([reason]) => barriers.reasons.includes(reason)), serious: seriousSideEffectsOnRecord(ctx.facts) };
 }
 
 /**
@@ -194,7 +194,7 @@ function draftedParenteral(ctx: RuleContext, draft: RecognisedDraft): 'denosumab
  * already asks for a follow-on plan.
  */
 function infusionAfterSeriousSideEffect(ctx: RuleContext, draft: RecognisedDraft): Recommendation<'rx-oral-contraindicated'> | undefined {
-  const serious = anyConditions(ctx.facts, SERIOUS_SIDE_EFFECTS);
+  const serious = seriousSideEffectsOnRecord(ctx.facts);
   if (serious.length === 0) return infusionNotTolerated(ctx, draft);
   return {
     topic: 'rx-oral-contraindicated',
