@@ -77,7 +77,10 @@ describe('initiation card texts', () => {
     expect(en?.detail).toContain('the creatinine (230 µmol/L, 20 Oct 2026) gives eGFR ≤ 35 – take an eGFR before the start');
     // The treatment card leads with it (rules/agreement.ts puts `egfr-missing` first among what comes before the start).
     const [start] = renderCards([{ ...rec('treatment-indicated', input), correctFirst: ['egfr-missing'] } as Recommendation], renderCtx('da'));
-    expect(start?.summary.startsWith('Tag eGFR først (kreatinin giver eGFR ≤ 35), start så alendronat')).toBe(true);
+    expect(start?.summary.startsWith('Tag eGFR (kreatinin giver eGFR ≤ 35) først, start så alendronat')).toBe(true);
+    // Beside a correction the pre-start checks found failed, both lead.
+    const [both] = renderCards([{ ...rec('treatment-indicated', input), correctFirst: ['egfr-missing', 'vitamin-d-low'] } as Recommendation], renderCtx('da'));
+    expect(both?.summary.startsWith('Tag eGFR (kreatinin giver eGFR ≤ 35) og giv D-vitamin først')).toBe(true);
   });
 
   it('an oral start after a fracture in the last 6 months says no baseline marker and when the first comes (card p. 2 l. 150-152)', () => {

@@ -138,13 +138,19 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(conceptsOf({ code: 'DK219', system: SYS.sks }, { code: 'K21.9', system: SYS.icd10cm })).toEqual([]);
   });
 
-  it('"osteonecrosis due to drugs" (M87.1, SKS DM871: site-unspecific, terminology.md) is the jaw unless its text names another site; the jaw named in text alone counts', () => {
+  it('"osteonecrosis due to drugs" (M87.1, SKS DM871: site-unspecific, terminology.md) is the jaw unless its text names another site; a text alone is no diagnosis of it', () => {
     const concepts = (o: { code?: string; system?: string; text?: string }) => factsOf([condition({ id: 'c', ...o })]).conditions.map((c) => c.concept);
     expect(concepts({ code: 'DM871', system: SYS.sks })).toEqual(['osteonecrosis-of-jaw']);
     expect(concepts({ code: 'DM871', system: SYS.sks, text: 'Kæbenekrose efter alendronat, tidl. hoftebrud' })).toEqual(['osteonecrosis-of-jaw']);
     expect(concepts({ code: 'DM871', system: SYS.sks, text: 'Steroidinduceret caput femoris-nekrose venstre hofte' })).toEqual([]);
     expect(concepts({ code: 'M87.15', system: SYS.icd10, text: 'Drug-induced avascular necrosis femoral head' })).toEqual([]);
-    expect(concepts({ code: '1156887009', system: SYS.snomed, text: 'Medication-related osteonecrosis of jaw' })).toEqual(['osteonecrosis-of-jaw']);
+    for (const text of ['Osteonecrosis due to drugs, right hip', 'Knoglenekrose caput humeri', 'Nekrose distale femur', 'Os lunatum nekrose', 'Drug-induced osteonecrosis, knee']) {
+      expect(concepts({ code: 'DM871', system: SYS.sks, text }), text).toEqual([]);
+    }
+    // Texts that speak of the risk, the dentist or the information given name no osteonecrosis (no text alone does).
+    for (const text of ['Information om kæbenekrose givet', 'Tandlægeundersøgelse inden bisfosfonat (kæbenekrose)', 'ONJ precautions discussed with patient']) {
+      expect(concepts({ text }), text).toEqual([]);
+    }
   });
 
   it('a Condition can match several concepts (immobility R26.3 is also cannot-stay-upright)', () => {

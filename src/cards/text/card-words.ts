@@ -270,7 +270,12 @@ export const LIFESTYLE: Words = {
  */
 export function correctFirstLead(reasons: readonly Reason[] | undefined, lang: 'da' | 'en'): string | undefined {
   // No eGFR to trust and a creatinine giving 35 or less (rules/agreement.ts): the kidneys come first.
-  if (reasons?.includes('egfr-missing') === true) return lang === 'da' ? 'Tag eGFR først (kreatinin giver eGFR ≤ 35)' : 'Take an eGFR first (creatinine gives eGFR ≤ 35)';
+  if (reasons?.includes('egfr-missing') === true) {
+    const rest = correctFirstLead(reasons.filter((r) => r !== 'egfr-missing'), lang);
+    const kidneys = lang === 'da' ? 'Tag eGFR (kreatinin giver eGFR ≤ 35)' : 'Take an eGFR (creatinine gives eGFR ≤ 35)';
+    if (rest === undefined) return `${kidneys} ${lang === 'da' ? 'først' : 'first'}`;
+    return `${kidneys} ${lang === 'da' ? 'og' : 'and'} ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
+  }
   const calcium = reasons?.includes('hypocalcaemia') === true;
   const vitaminD = reasons?.includes('vitamin-d-low') === true;
   if (lang === 'da') return calcium && vitaminD ? 'Korrigér hypocalcæmi og giv D-vitamin først' : calcium ? 'Korrigér hypocalcæmien først' : vitaminD ? 'Giv D-vitamin først (P-25-OH-Vit.D ≤ 50)' : undefined;
