@@ -320,6 +320,8 @@ export interface TopicValues {
     readonly correctFirst?: readonly Reason[];
     /** With `treat` and `endocrinology`: the referral is for a high calcium (suspected secondary osteoporosis), not the eGFR. */
     readonly calciumHigh?: true;
+    /** With `treat` and `endocrinology`: the referral is for osteonecrosis of the jaw or an atypical femoral fracture on record. */
+    readonly seriousSideEffect?: true;
   };
   /** The drafted product also holds D3: a separate D3 order is offered, or plain D3 is already taken/ordered. */
   'rx-calcium-carbonate-ppi': { readonly withVitaminD: 'none' | 'offered' | 'covered' };

@@ -230,4 +230,18 @@ describe('rx-glucocorticoid-bone-protection beside a high calcium (rules.md sect
     expect(rec?.suggestions).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
     expect(JSON.stringify(rec?.suggestions)).not.toMatch(/alendronate|colecalciferol/);
   });
+
+  it('after osteonecrosis of the jaw or an atypical femoral fracture: the referral, no alendronate (as patient-view and the alendronate draft\'s card)', () => {
+    const pred = prednisolone(10, 180);
+    for (const concept of ['osteonecrosis-of-jaw', 'atypical-femoral-fracture'] as const) {
+      const rec = rxGlucocorticoidBoneProtection(
+        ctxOf(patient({ sex: 'female', age: 70, conditions: [condition(concept, { onset: '2024-03-01' })], dxa: [scan('2026-06-01', { 'lumbar-spine': -1.6 })], drafts: [pred] })),
+        pred,
+      );
+      expect(rec, concept).toMatchObject({ advice: 'treat', treatWith: 'endocrinology', seriousSideEffect: true });
+      expect(rec?.suggestions, concept).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
+      expect(JSON.stringify(rec?.suggestions), concept).not.toMatch(/alendronate/);
+      expect(rec?.findings, concept).toContainEqual(expect.objectContaining({ kind: 'condition', concept }));
+    }
+  });
 });

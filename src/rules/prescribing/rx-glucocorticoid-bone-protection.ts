@@ -31,7 +31,8 @@
 import type { Reason } from '../../contract/topics.js';
 import type { PatientFacts, Ref } from '../../facts/types.js';
 import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestDiagnosticScan } from '../predicates/dxa.js';
-import { calciumFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { calciumFinding, conditionFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
+import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { correctBeforeStart, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
@@ -91,6 +92,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
   }
   let treatWith: GlucocorticoidTreatment | undefined;
   let calciumHigh = false;
+  let seriousSideEffect = false;
   const correctFirst: Reason[] = [];
   if (treat) {
     reasons.push('t-score-below-minus-1');
@@ -98,7 +100,16 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     const barriers = oralBisphosphonateBarriers(facts, settings);
     // A high calcium: suspected secondary osteoporosis, referred before any start (rules.md section 2) [choice, as patient-view].
     const high = latestHighCalcium(facts.labs.calcium, today);
-    if (high !== undefined) {
+    // Osteonecrosis of the jaw or an atypical femoral fracture on record: no antiresorptive start in
+    // general practice (as patient-view's treatment card and the alendronate draft's card) [choice].
+    const serious = seriousSideEffectsOnRecord(facts);
+    if (serious.length > 0) {
+      treatWith = 'endocrinology';
+      seriousSideEffect = true;
+      findings.push(...serious.map(conditionFinding));
+      refs.push(...serious.map((c) => c.ref));
+      suggestions.push({ kind: 'referral', to: 'endocrinology', recommended: true });
+    } else if (high !== undefined) {
       treatWith = 'endocrinology';
       calciumHigh = true;
       findings.push(calciumFinding(high));
@@ -152,6 +163,7 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
     ...(treatWith === undefined ? {} : { treatWith }),
     ...(correctFirst.length === 0 ? {} : { correctFirst }),
     ...(calciumHigh ? { calciumHigh: true as const } : {}),
+    ...(seriousSideEffect ? { seriousSideEffect: true as const } : {}),
   };
 };
 

@@ -14,6 +14,7 @@ type Rec = Recommendation<'rx-glucocorticoid-bone-protection'>;
 function treatSummary(rec: Rec, lang: 'da' | 'en'): string {
   const da = lang === 'da';
   const why = da ? 'glukokortikoid over tærsklen og T-score < −1,0' : 'glucocorticoid over threshold, T-score < −1.0';
+  if (rec.treatWith === 'endocrinology' && rec.seriousSideEffect === true) return da ? `Henvis til endokrinolog: ${why}, men kæbenekrose/atypisk femurfraktur` : `Refer to endocrinology: ${why}, but jaw necrosis/atypical femur fracture`;
   if (rec.treatWith === 'endocrinology' && rec.calciumHigh === true) return da ? `Henvis til endokrinolog: ${why}, men P-calcium forhøjet` : `Refer to endocrinology: ${why}, but calcium high`;
   if (rec.treatWith === 'endocrinology') return da ? `Henvis til endokrinolog: ${why}, men eGFR ≤ 35 ml/min` : `Refer to endocrinology: ${why}, but eGFR ≤ 35 mL/min`;
   if (rec.treatWith === 'parenteral') return da ? `Henvis til 2. valg (parenteral): ${why}, peroral bisfosfonat kan ikke gives` : `Refer for second choice (parenteral): ${why}, oral bisphosphonate not possible`;
