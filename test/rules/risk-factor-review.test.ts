@@ -55,6 +55,7 @@ describe('risk-factor-review (card l. 26-27, 35-37: T-score ≤ -2,5* og mindst 
     const [lowCard] = renderCards(low === undefined ? [] : [low], { lang: 'da', patientRef: 'Patient/p1', today: '2026-11-26', female: true, drafts: new Map(), links: DEFAULT_LINKS, settings: DEFAULT_SETTINGS });
     expect(lowCard?.summary).toContain('ved eGFR ≤ 35: henvis til endokrinolog');
     expect(lowCard?.summary).not.toContain('genoptage');
+    expect(low?.suggestions).toEqual([{ kind: 'referral', to: 'endocrinology', recommended: true }]);
     expect(judged({ courses: [fiveYears], labs: { calcium: [calcium(2.8, '2026-10-01')] } })).not.toHaveProperty('stoppedAgainstCard');
   });
 

@@ -66,6 +66,8 @@ export const riskFactorReview: PatientRule<'risk-factor-review'> = (ctx) => {
     ],
     ...(egfr === undefined ? {} : { egfrLow: true as const }),
     ...(stopped === undefined ? {} : { stoppedAgainstCard: true as const }),
+    // Stopped against the card at eGFR ≤ 35: the card says refer, and offers it.
+    ...(stopped !== undefined && egfr !== undefined ? { suggestions: [{ kind: 'referral' as const, to: 'endocrinology' as const, recommended: true }], selectionBehavior: 'any' as const } : {}),
   };
 };
 
