@@ -180,7 +180,7 @@ export function readCondition(entry: Entry, ctx: FactsContext, out: ConditionFac
     if (!isConditionConcept(match.concept)) continue;
     // A broad code whose text names another disease under it ("D84 Refluks"), not the concept's own
     // ("D84 Peptisk striktur") nor a swallowing difficulty beside it ("Refluks og dysfagi": a stricture may be why).
-    if (namesOtherUnder(match.binding.unlessNamed, affirmed) && !textConcepts.has(match.concept) && !textConcepts.has(DYSPHAGIA)) continue;
+    if (namesOtherUnder(match.binding.unlessNamed, affirmed) && !namesOtherUnder(match.binding.unlessNamedKeep, affirmed) && !textConcepts.has(match.concept) && !textConcepts.has(DYSPHAGIA)) continue;
     const seen = concepts.get(match.concept);
     const nonSpecific = match.binding.nonSpecific === true;
     // A stronger coding of the same concept wins: specific over catch-all, then coded over ICPC-2.

@@ -56,6 +56,11 @@ export const codingBindingSchema = z.strictObject({
    * disease (terminology.md binds it, *broad*) — but not "D84 Refluks", which delays no emptying.
    */
   unlessNamed: z.array(nonEmpty).optional(),
+  /**
+   * Words that name the concept's own site (lower-case substrings): with one in the text,
+   * `unlessNamed` does not apply — "Kæbenekrose; tidl. femurfraktur" under M87.1 is the jaw.
+   */
+  unlessNamedKeep: z.array(nonEmpty).optional(),
   display: z.string().optional(),
   confidence: z.enum(['high', 'medium', 'low']).optional(),
   /**

@@ -144,6 +144,10 @@ describe('conditions: Danish and international codes for the same concept', () =
     expect(concepts({ code: 'DM871', system: SYS.sks, text: 'Kæbenekrose efter alendronat, tidl. hoftebrud' })).toEqual(['osteonecrosis-of-jaw']);
     expect(concepts({ code: 'DM871', system: SYS.sks, text: 'Steroidinduceret caput femoris-nekrose venstre hofte' })).toEqual([]);
     expect(concepts({ code: 'M87.15', system: SYS.icd10, text: 'Drug-induced avascular necrosis femoral head' })).toEqual([]);
+    // The jaw named beside another site stays the jaw.
+    for (const text of ['Kæbenekrose – femurfraktur 2019', 'ONJ, knæartrose', 'Osteonecrosis of the mandible; hip replacement 2015']) {
+      expect(concepts({ code: 'DM871', system: SYS.sks, text }), text).toEqual(['osteonecrosis-of-jaw']);
+    }
     for (const text of ['Osteonecrosis due to drugs, right hip', 'Knoglenekrose caput humeri', 'Nekrose distale femur', 'Os lunatum nekrose', 'Drug-induced osteonecrosis, knee']) {
       expect(concepts({ code: 'DM871', system: SYS.sks, text }), text).toEqual([]);
     }
