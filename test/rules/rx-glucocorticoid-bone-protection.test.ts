@@ -3,7 +3,7 @@ import type { DraftOrder } from '../../src/facts/types.js';
 import { predEq } from '../../src/facts/glucocorticoid.js';
 import { draftGlucocorticoidExposure } from '../../src/rules/prescribing/glucocorticoid-exposure.js';
 import { rxGlucocorticoidBoneProtection } from '../../src/rules/prescribing/rx-glucocorticoid-bone-protection.js';
-import { calcium, condition, course, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
+import { calcium, condition, course, creatinine, ctx as ctxMarker, ctxOf, draft, egfr, glucocorticoid, medication, patient, scan, vitaminD, type FactsInput } from '../helpers/facts.js';
 
 const judge = (input: FactsInput, d: DraftOrder, others: readonly DraftOrder[] = []) =>
   rxGlucocorticoidBoneProtection(ctxOf(patient({ sex: 'female', age: 70, ...input, drafts: [d, ...others] })), d);
@@ -229,6 +229,16 @@ describe('rx-glucocorticoid-bone-protection beside a high calcium (rules.md sect
     expect(rec).toMatchObject({ advice: 'treat', treatWith: 'endocrinology', calciumHigh: true });
     expect(rec?.suggestions).toContainEqual({ kind: 'referral', to: 'endocrinology', recommended: true });
     expect(JSON.stringify(rec?.suggestions)).not.toMatch(/alendronate|colecalciferol/);
+  });
+
+  it('no eGFR and a creatinine that gives 35 or less: the eGFR first, ordered, and alendronate offered, not pre-selected (as patient-view)', () => {
+    const pred = prednisolone(10, 180);
+    const rec = rxGlucocorticoidBoneProtection(ctxOf(patient({ sex: 'female', age: 76, labs: { creatinine: [creatinine(230, '2026-11-01')] }, dxa: [scan('2026-06-01', { 'lumbar-spine': -1.6 })], drafts: [pred] })), pred);
+    expect(rec).toMatchObject({ advice: 'treat', treatWith: 'alendronate', correctFirst: ['egfr-missing'] });
+    expect(rec?.suggestions).toContainEqual({ kind: 'lab', lab: 'egfr' });
+    expect(rec?.suggestions).toContainEqual({ kind: 'prescribe', drug: 'alendronate-tablet' });
+    const fine = rxGlucocorticoidBoneProtection(ctxOf(patient({ sex: 'female', age: 76, labs: { creatinine: [creatinine(70, '2026-11-01')] }, dxa: [scan('2026-06-01', { 'lumbar-spine': -1.6 })], drafts: [pred] })), pred);
+    expect(fine).not.toHaveProperty('correctFirst');
   });
 
   it('after osteonecrosis of the jaw or an atypical femoral fracture: the referral, no alendronate (as patient-view and the alendronate draft\'s card)', () => {

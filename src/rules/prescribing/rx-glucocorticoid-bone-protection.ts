@@ -33,6 +33,7 @@ import type { PatientFacts, Ref } from '../../facts/types.js';
 import { diagnosticTScore, hasDiagnosticDxaWithinYears, latestDiagnosticScan } from '../predicates/dxa.js';
 import { calciumFinding, conditionFinding, correctFirstFindings, glucocorticoidFinding, labFinding, scoreFinding } from '../predicates/findings.js';
 import { seriousSideEffectsOnRecord } from '../predicates/conditions.js';
+import { creatinineAloneAtLimit, egfrContradicted, newerCreatinineOf } from '../predicates/creatinine-egfr.js';
 import { oralBisphosphonateBarriers, swallowingDifficulty, T_SCORE_GLUCOCORTICOID } from '../predicates/indication.js';
 import { correctBeforeStart, latestHighCalcium, latestWithin } from '../predicates/labs.js';
 import { latestEgfrAtLimit } from '../predicates/kidney.js';
@@ -129,6 +130,14 @@ export const rxGlucocorticoidBoneProtection: DraftRule<'rx-glucocorticoid-bone-p
       treatWith = swallowingDifficulty(facts) !== undefined ? 'alendronate-effervescent' : 'alendronate';
       const checks = correctBeforeStart(facts.labs, today, settings.freshnessDays.vitaminD);
       const failed = correctFirstFindings(checks);
+      // No eGFR to trust and a creatinine that gives 35 or less: the eGFR comes first (as patient-view's treatment card).
+      const creatinine = creatinineAloneAtLimit(facts, settings.freshnessDays.egfr) ?? egfrContradicted(facts, settings.freshnessDays.egfr)?.creatinine;
+      if (creatinine !== undefined) {
+        correctFirst.push('egfr-missing');
+        findings.push({ kind: 'lab-missing', lab: 'egfr', withinDays: settings.freshnessDays.egfr, creatinineAtLimit: newerCreatinineOf(creatinine) });
+        refs.push(creatinine.ref);
+        suggestions.push({ kind: 'lab', lab: 'egfr' });
+      }
       correctFirst.push(...checks.reasons);
       findings.push(...failed.findings);
       refs.push(...failed.refs);
