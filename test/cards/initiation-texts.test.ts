@@ -81,6 +81,13 @@ describe('initiation card texts', () => {
     // Beside a correction the pre-start checks found failed, both lead.
     const [both] = renderCards([{ ...rec('treatment-indicated', input), correctFirst: ['egfr-missing', 'vitamin-d-low'] } as Recommendation], renderCtx('da'));
     expect(both?.summary.startsWith('Tag eGFR (kreatinin giver eGFR ≤ 35) og giv D-vitamin først')).toBe(true);
+    // A fracture of unknown mechanism: "if low-energy" leads, where the 140-character cut would take it from the end.
+    const possible = { ...rec('treatment-indicated', { age: 70, fractures: [fracture('hip', '2026-04-01', 'unknown')] }), correctFirst: ['egfr-missing', 'vitamin-d-low'] } as Recommendation;
+    for (const [lang, lead] of [['da', 'Hvis lavenergibrud: tag eGFR'], ['en', 'If low-energy fracture: take an eGFR']] as const) {
+      const [card] = renderCards([possible], renderCtx(lang));
+      expect(card?.summary.startsWith(lead), card?.summary).toBe(true);
+      expect([...(card?.summary ?? '')].length).toBeLessThan(140);
+    }
   });
 
   it('an oral start after a fracture in the last 6 months says no baseline marker and when the first comes (card p. 2 l. 150-152)', () => {

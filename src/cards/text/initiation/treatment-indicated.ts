@@ -192,6 +192,8 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
         return possible ? `Hvis lavenergibrud: ${lowerFirst(body)}` : body;
       }
       const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause slut, hvis lavenergibrud' : ' – behandlingspausen er slut') : possible ? ' – hvis lavenergibrud' : '';
+      // "If low-energy" leads where a long lead would leave it to the 140-character cut.
+      if (first !== undefined && possible && !has(rec, 'pause-ended')) return `Hvis lavenergibrud: ${lowerFirst(first)}, start så ${drug}`;
       if (first !== undefined) return `${first}, start så ${drug}${when}`;
       // Shorter with a condition after it: the summary must stay under 140 characters whole.
       if (start(rec) === 'parenteral') return `Start behandling (2. valg${when === '' && rec.medicationListUnavailable !== true ? ', parenteral' : ''}): ${PARENTERAL_DOSE[offered(rec)].da}${when}`;
@@ -231,6 +233,7 @@ export const treatmentIndicatedTexts: TopicTexts<'treatment-indicated'> = withNo
         return possible ? `If low-energy fracture: ${lowerFirst(body)}` : body;
       }
       const when = has(rec, 'pause-ended') ? (pauseEndedIfLowEnergy(rec, possible) ? ' – pause over if low-energy fracture' : ' – the treatment pause is over') : possible ? ' – if low-energy fracture' : '';
+      if (first !== undefined && possible && !has(rec, 'pause-ended')) return `If low-energy fracture: ${lowerFirst(first)}, then start ${drug}`;
       if (first !== undefined) return `${first}, then start ${drug}${when}`;
       // The short lead leaves room for a condition after it, or for the medication-list note before it.
       const long = when === '' && rec.medicationListUnavailable !== true;
